@@ -1,6 +1,7 @@
 import { MAX_JSON_DEPTH, offsetPastDepth } from '@connector-alm/core';
 import { diagnoseAndRepair, MAX_SLIPS } from '../json/syntax/diagnosis.js';
 import { applyEdits, type TextEdit } from '../json/syntax/repair.js';
+import { MAX_REPAIRED_CHARACTERS } from '../json/json-document.js';
 import type { JsonFile } from '../loader/connector-folder.js';
 import { writtenEdits } from './written-edits.js';
 
@@ -42,6 +43,11 @@ export function fixJsonText(text: string): JsonFix {
   const json = bom === '' ? text : text.slice(1);
   if (isStrictJson(json)) return { outcome: 'strict' };
   if (json.trim() === '') return notFixed('the file is empty; there is nothing to fix.');
+  if (json.length > MAX_REPAIRED_CHARACTERS) {
+    return notFixed(
+      `it has more than ${MAX_REPAIRED_CHARACTERS.toLocaleString('en-US')} characters, more than this tool repairs; write it as strict JSON.`,
+    );
+  }
   if (offsetPastDepth(json, MAX_JSON_DEPTH) !== -1) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }

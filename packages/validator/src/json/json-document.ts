@@ -92,6 +92,9 @@ export class JsonDocument {
       this.value = undefined;
     } else if (strict) {
       this.value = value;
+    } else if (text.length > MAX_REPAIRED_CHARACTERS) {
+      issues.push(...diagnoseSyntax(text, unexpectedCharacter, this.lines), tooLargeToRepairIssue(text));
+      this.value = undefined;
     } else {
       const slips = parseTrailingCommaSlips(text, MAX_SLIPS);
       if (slips) {
@@ -305,6 +308,23 @@ function tolerantValue(text: string): unknown {
     disallowComments: true,
     allowEmptyContent: false,
   });
+}
+
+/**
+ * The longest text that is repaired when it is not strict JSON. Repairing reads it two or three
+ * times more (the slips' edits, a tolerant parse and its tree where an edit is missing), which for a
+ * 50 MB swagger with one missing value took 26 s and 2.6 GB, a few MB short of the heap. The
+ * platform takes a swagger of at most 1 MB (SWG-SIZE), so eight is far past any real one.
+ */
+export const MAX_REPAIRED_CHARACTERS = 8 * 1024 * 1024;
+
+/** Said beside the syntax errors of text too long to repair: nothing else in it is checked. */
+function tooLargeToRepairIssue(text: string): JsonSyntaxIssue {
+  return {
+    message: `The file has ${text.length.toLocaleString('en-US')} characters and is not valid JSON: a file past ${MAX_REPAIRED_CHARACTERS.toLocaleString('en-US')} characters is not repaired to check the rest of it. Make it strict JSON.`,
+    offset: 0,
+    length: 0,
+  };
 }
 
 /**

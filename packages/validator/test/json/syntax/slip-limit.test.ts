@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { fixJsonText } from '../../../src/fix/json-fix.js';
-import { JsonDocument } from '../../../src/json/json-document.js';
+import { JsonDocument, MAX_REPAIRED_CHARACTERS } from '../../../src/json/json-document.js';
 import { diagnoseAndRepair, MAX_SLIPS } from '../../../src/json/syntax/diagnosis.js';
 import { TokenStream } from '../../../src/json/syntax/tokens.js';
 
@@ -109,5 +109,37 @@ describe('TokenStream', () => {
     const more = new TokenStream('{"a": 1} } "b"', unnamed);
     expect(more.onlyClosersAfter(8)).toBe(false);
     expect(more.onlyClosersAfter(10)).toBe(false);
+  });
+});
+
+describe('text too long to repair', () => {
+  /** A swagger of `length` characters whose "x" array lacks one comma, near its start. */
+  function withOneMissingComma(length: number): string {
+    const head = '{"swagger": "2.0", "x": [1 1';
+    const tail = ']}';
+    return `${head}${',1'.repeat((length - head.length - tail.length) / 2)}${tail}`;
+  }
+
+  it('is repaired up to MAX_REPAIRED_CHARACTERS', () => {
+    const text = withOneMissingComma(MAX_REPAIRED_CHARACTERS);
+    expect(text).toHaveLength(MAX_REPAIRED_CHARACTERS);
+    const document = JsonDocument.parse(text);
+    expect(document.value).toMatchObject({ swagger: '2.0' });
+    expect(document.syntaxIssues).toHaveLength(1);
+    expect(fixJsonText(text).outcome).toBe('fixed');
+  });
+
+  it('past it, has its syntax errors listed, no value, and a finding that says why', () => {
+    const text = withOneMissingComma(MAX_REPAIRED_CHARACTERS + 2);
+    const document = JsonDocument.parse(text);
+    expect(document.value).toBeUndefined();
+    expect(document.syntaxIssues.map((issue) => issue.message)).toEqual([
+      "A comma is missing after this value: add ',' before the '1' at line 1.",
+      'The file has 8,388,610 characters and is not valid JSON: a file past 8,388,608 characters is not repaired to check the rest of it. Make it strict JSON.',
+    ]);
+    expect(fixJsonText(text)).toMatchObject({
+      outcome: 'not-fixed',
+      reason: 'it has more than 8,388,608 characters, more than this tool repairs; write it as strict JSON.',
+    });
   });
 });
