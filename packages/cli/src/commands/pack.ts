@@ -6,10 +6,12 @@ import { packSolutionPackages, leftOutWarning, type PackResult } from '@connecto
 import type { CommandContext } from '../program.js';
 import { writeOutput } from '../workflow-safe.js';
 import { namingSolutionOptions } from './solution-options.js';
+import { maxEntriesOption, zipLimitOptions } from './unpack.js';
 
 interface PackOptions {
   packageType: 'auto' | 'unmanaged' | 'managed' | 'both';
   solutionVersion?: string;
+  maxEntries?: string;
   format: 'text' | 'json';
 }
 
@@ -26,6 +28,7 @@ export function registerPackCommand(program: Command, context: CommandContext): 
         .default('auto'),
     )
     .option('--solution-version <version>', 'the solution version to write, e.g. 1.2.0.0')
+    .addOption(maxEntriesOption())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (folder: string, zip: string, options: PackOptions) => {
       const { io } = context;
@@ -41,6 +44,7 @@ export function registerPackCommand(program: Command, context: CommandContext): 
         packSolutionPackages(source, target, {
           packageType: options.packageType,
           ...(options.solutionVersion ? { version: options.solutionVersion } : {}),
+          ...zipLimitOptions(options),
         }),
       );
       // Both zips of a folder of both exports leave the same files out: each is named once.

@@ -1,5 +1,5 @@
 import { legacyFlowPackageHint } from '../solution/solution-errors.js';
-import { decodeUtf8Strict } from '../text/decode.js';
+import { readPartText } from '../solution/part-text.js';
 import { EXPORTED_XML_HINT, parseXml } from '../xml/parse-xml.js';
 import { childElements, type XmlElement } from '../xml/xml-tree.js';
 import type { ZipReader } from '../zip/zip-reader.js';
@@ -89,7 +89,7 @@ export async function classifySolution(
   }
   const entry = rootFiles.get('customizations.xml')!;
   const file = `${where.folder}/${where.zip}/${entry.name}`;
-  const root = parseXml(decodeUtf8Strict(await reader.readBuffer(entry), file), file, EXPORTED_XML_HINT);
+  const root = parseXml(await readPartText(reader, entry, file), file, EXPORTED_XML_HINT);
   const hasConnector = hasNonEmpty(root, 'Connector');
   const hasWorkflows = hasNonEmpty(root, 'Workflows');
   const hasPlugin = pluginMode && hasNonEmpty(root, 'aicopilot_aiplugin');

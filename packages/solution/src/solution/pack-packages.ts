@@ -13,6 +13,8 @@ export interface PackPackagesOptions {
    */
   packageType?: 'auto' | 'unmanaged' | 'managed' | 'both';
   version?: string;
+  /** Most entries each zip may hold (default DEFAULT_ZIP_LIMITS.maxEntries, what unpack reads). */
+  maxEntries?: number;
 }
 
 /**
@@ -24,7 +26,10 @@ export async function packSolutionPackages(
   zipPath: string,
   options: PackPackagesOptions = {},
 ): Promise<PackResult[]> {
-  const version = options.version !== undefined ? { version: options.version } : {};
+  const version = {
+    ...(options.version !== undefined ? { version: options.version } : {}),
+    ...(options.maxEntries !== undefined ? { maxEntries: options.maxEntries } : {}),
+  };
   const packageType = options.packageType ?? 'auto';
   if (packageType === 'unmanaged' || packageType === 'managed')
     return [await packSolution(folder, zipPath, { packageType, ...version })];

@@ -11,6 +11,7 @@ import { withRecordedEnding, type RecordedEnding } from '../text/line-endings.js
 import { parseXml, UNPACKED_XML_HINT } from '../xml/parse-xml.js';
 import { EXPORT_STYLE, serializeXml } from '../xml/serialize-xml.js';
 import { childElements, firstChild, type XmlElement } from '../xml/xml-tree.js';
+import { DEFAULT_ZIP_LIMITS, IN_MEMORY_ENTRY_BYTES } from '../zip/limits.js';
 import { writeZipAtomically, type ZipSource } from '../zip/zip-writer.js';
 import { FOLDER_BOTH_NOTES, readBothNotes } from './both-notes-file.js';
 import { filesOfPackage } from './both-packages.js';
@@ -49,6 +50,8 @@ export interface PackOptions {
   packageType?: 'auto' | 'unmanaged' | 'managed';
   /** Sets `<Version>` in the zip, e.g. the release being built; one Dataverse refuses is a SolutionSettingError. */
   version?: string;
+  /** Most entries the zip may hold (default DEFAULT_ZIP_LIMITS.maxEntries, what unpack reads). */
+  maxEntries?: number;
 }
 
 export interface PackResult {
@@ -66,8 +69,6 @@ export interface PackResult {
    */
   leftOut: string[];
 }
-
-const MAX_PART_BYTES = 64 * 1024 * 1024;
 
 const decodeUtf8Lenient = (bytes: Uint8Array): string =>
   new TextDecoder('utf-8', { fatal: false }).decode(bytes);
@@ -120,7 +121,7 @@ export async function packSolution(
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readText = async (file: string): Promise<string> => {
     const bytes = await fs.readFile(located(file));
-    if (bytes.length > MAX_PART_BYTES)
+    if (bytes.length > IN_MEMORY_ENTRY_BYTES)
       throw solutionError(located(file), 'is too large for a solution part.');
     return decodeUtf8Strict(bytes, located(file));
   };
@@ -187,7 +188,7 @@ export async function packSolution(
         name,
         load: async () => {
           const bytes = await fs.readFile(located(actual));
-          const text = bytes.length <= MAX_PART_BYTES ? decodeUtf8Lenient(bytes) : '';
+          const text = bytes.length <= IN_MEMORY_ENTRY_BYTES ? decodeUtf8Lenient(bytes) : '';
           return isJson(text) ? Buffer.from(minifyJson(text, located(actual), SOLUTION_JSON_HINT)) : bytes;
         },
       });
@@ -224,6 +225,15 @@ export async function packSolution(
     name: ZIP_CONTENT_TYPES,
     data: Buffer.from(contentTypesXml(entries.map((entry) => entry.name))),
   });
+  // The folder is the repository's, so a pull request decides how many entries there are; the zip
+  // writer (yazl) is quadratic in them (48,000: 21 s), and unpack would refuse such a zip anyway.
+  const maxEntries = options.maxEntries ?? DEFAULT_ZIP_LIMITS.maxEntries;
+  if (entries.length > maxEntries)
+    throw solutionError(
+      folder,
+      `would pack into a zip of ${entries.length} entries, more than the limit of ${maxEntries} that unpack and extract-connectors read.`,
+      'Remove the files the solution does not need, or raise the limit (--max-entries) if it really holds that many.',
+    );
   await writeZipAtomically(zipPath, entries);
   return {
     zip: zipPath,

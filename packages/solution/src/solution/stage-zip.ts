@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isJson, prettyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
-import { decodeUtf8Strict } from '../text/decode.js';
 import { EXPORTED_XML_HINT, parseXml } from '../xml/parse-xml.js';
 import { serializeXml, UNPACKED_STYLE } from '../xml/serialize-xml.js';
 import { forEachConcurrently } from '../util/concurrency.js';
@@ -26,6 +25,7 @@ import {
 import { readManifest, setManaged, setVersion, type ManagedFlag, type ManifestSummary } from './manifest.js';
 import { isLeftOut, leftOutEntryError } from './left-out-files.js';
 import { NotASolutionError, solutionError } from './solution-errors.js';
+import { readPartText } from './part-text.js';
 import { writeFailure } from '@connector-alm/core';
 
 export interface StageOptions {
@@ -64,11 +64,7 @@ export async function stageSolutionZip(
     );
 
   const located = (entry: ZipEntryInfo): string => `${archive}/${entry.name}`;
-  const readText = async (entry: ZipEntryInfo): Promise<string> => {
-    if (entry.size > IN_MEMORY_ENTRY_BYTES)
-      throw solutionError(located(entry), `is ${entry.size} bytes, too large for a solution part.`);
-    return decodeUtf8Strict(await reader.readBuffer(entry), located(entry));
-  };
+  const readText = (entry: ZipEntryInfo): Promise<string> => readPartText(reader, entry, located(entry));
 
   const solution = parseXml(await readText(solutionEntry), located(solutionEntry), EXPORTED_XML_HINT);
   const manifest = readManifest(solution, located(solutionEntry));

@@ -17,8 +17,8 @@ import { policyLabel } from './reroute-policies.js';
 import { unfollowedPathItems } from './path-item-refs.js';
 import { excerpt, nameList, quoted } from '../text/message-values.js';
 import { diffNotificationContent, diffResponses } from './response-diff.js';
-import { withoutTrailingSlashes } from '@connector-alm/core';
-import { emptiedBraces } from './address-parts.js';
+import { EndpointQueue, normalizePath } from './endpoint-index.js';
+import { replacementIndex, versionedName } from './replacement-index.js';
 
 /** Keys of an operation that this module (or the parameter and response comparers) handles. */
 const OPERATION_KEYS: ReadonlySet<string> = new Set([
@@ -53,13 +53,14 @@ export function operationPairs(context: SwaggerDiffContext): OperationPairs {
   const matchedNew = new Set<OperationInfo>();
   const pairs: [OperationInfo, OperationInfo][] = [];
   const unmatchedOld: OperationInfo[] = [];
+  const withoutId = new EndpointQueue(
+    context.new.operations.filter((operation) => operation.operationId === undefined),
+  );
   for (const before of context.old.operations) {
     const after =
       before.operationId !== undefined
         ? context.new.operationById(before.operationId)
-        : context.new.operations.find(
-            (operation) => operation.operationId === undefined && sameEndpoint(operation, before),
-          );
+        : withoutId.first(before);
     if (after && !matchedNew.has(after)) {
       matchedNew.add(after);
       pairs.push([before, after]);
@@ -88,15 +89,16 @@ export function diffOperations(context: SwaggerDiffContext): void {
   const unfollowedNew = unfollowedPathItems(context.new);
   const unfollowedOld = unfollowedPathItems(context.old);
 
+  // A rename's new id is one the old version did not have, so no pair above took it: each is handed
+  // out once, to the first old operation at its endpoint.
+  const renameCandidates = new EndpointQueue(
+    newOperations.filter(
+      (operation) => operation.operationId !== undefined && !oldIds.has(operation.operationId),
+    ),
+  );
   for (const before of unmatchedOld) {
     if (unfollowedNew.has(before.path)) continue;
-    const renamed = newOperations.find(
-      (operation) =>
-        !matchedNew.has(operation) &&
-        operation.operationId !== undefined &&
-        !oldIds.has(operation.operationId) &&
-        sameEndpoint(operation, before),
-    );
+    const renamed = renameCandidates.take(before);
     if (renamed) {
       matchedNew.add(renamed);
       context.sink.add({
@@ -296,21 +298,11 @@ export function isDeprecationDoneRight(operation: OperationInfo, model: SwaggerM
   const revision = Number(annotation.revision ?? 1);
   // 'GetTask' is replaced by 'GetTask_V2'; 'GetTask_V2' by 'GetTask_V3' (not 'GetTask_V2_V3').
   const name = versionedName(operation.operationId ?? family);
-  const versioned = new RegExp(`^${escapeRegExp(name.base)}_V(\\d+)$`);
-  return model.operations.some((other) => {
-    if (other === operation || other.isDeprecated) return false;
-    const otherAnnotation = asObject(other.operation['x-ms-api-annotation']);
-    const sameFamilyNewer =
-      asString(otherAnnotation?.family) === family && Number(otherAnnotation?.revision ?? 1) > revision;
-    const version = other.operationId === undefined ? undefined : versioned.exec(other.operationId)?.[1];
-    return sameFamilyNewer || (version !== undefined && Number(version) > name.version);
-  });
-}
-
-/** 'GetTask_V2' as base 'GetTask' and version 2; a name without the suffix is version 1. */
-function versionedName(operationId: string): { base: string; version: number } {
-  const match = /^(.*)_V(\d+)$/.exec(operationId);
-  return match ? { base: match[1]!, version: Number(match[2]) } : { base: operationId, version: 1 };
+  const newest = replacementIndex(model);
+  return (
+    (newest.newestRevision.get(family) ?? Number.NaN) > revision ||
+    (newest.newestVersion.get(name.base) ?? Number.NaN) > name.version
+  );
 }
 
 /** "action", or a trigger's kind: single or batch, webhook or polling. */
@@ -323,11 +315,6 @@ function triggerKind(model: SwaggerModel, operation: OperationInfo): string {
   return `a ${trigger} ${webhook ? 'webhook' : 'polling'} trigger`;
 }
 
-/** Same method and path template, whatever the path parameters are called. */
-function sameEndpoint(a: OperationInfo, b: OperationInfo): boolean {
-  return a.method === b.method && normalizePath(a.path) === normalizePath(b.path);
-}
-
 /** The names of the operation's path parameters, sorted: what its path template's braces name. */
 function pathParameterNames(operation: OperationInfo): string {
   return operation.parameters
@@ -337,14 +324,6 @@ function pathParameterNames(operation: OperationInfo): string {
     .join('\u0000');
 }
 
-function normalizePath(path: string): string {
-  return withoutTrailingSlashes(emptiedBraces(path));
-}
-
 function isString(value: string | undefined): value is string {
   return value !== undefined;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
