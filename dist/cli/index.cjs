@@ -1197,7 +1197,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path72 = require("node:path");
+    var path73 = require("node:path");
     var fs31 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2210,9 +2210,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path72.resolve(baseDir, baseName);
+          const localBin = path73.resolve(baseDir, baseName);
           if (fs31.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path72.extname(baseName))) return void 0;
+          if (sourceExt.includes(path73.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs31.existsSync(`${localBin}${ext}`)
           );
@@ -2230,17 +2230,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path72.resolve(
-            path72.dirname(resolvedScriptPath),
+          executableDir = path73.resolve(
+            path73.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path72.basename(
+            const legacyName = path73.basename(
               this._scriptPath,
-              path72.extname(this._scriptPath)
+              path73.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path72.extname(executableFile));
+        launchWithNode = sourceExt.includes(path73.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path72.basename(filename, path72.extname(filename));
+        this._name = path73.basename(filename, path73.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path73) {
-        if (path73 === void 0) return this._executableDir;
-        this._executableDir = path73;
+      executableDir(path74) {
+        if (path74 === void 0) return this._executableDir;
+        this._executableDir = path74;
         return this;
       }
       /**
@@ -3715,8 +3715,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path72, { windows } = {}) => {
-      const segs = path72.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path73, { windows } = {}) => {
+      const segs = path73.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -8465,8 +8465,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path72) {
-      let input = path72;
+    function removeDotSegments(path73) {
+      let input = path73;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -8540,11 +8540,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path72) {
-      if (path72 === "" || path72[0] === "/") {
-        return removeDotSegments(path72);
+    function removeDotSegmentsRelative(path73) {
+      if (path73 === "" || path73[0] === "/") {
+        return removeDotSegments(path73);
       }
-      const segments = path72.split("/");
+      const segments = path73.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -8907,8 +8907,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path72 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path72 && path72 !== "/" ? path72 : void 0;
+        const path73 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path73 && path73 !== "/" ? path73 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -12218,17 +12218,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path72) {
-      const ctrl = callVisitor(key, node, visitor, path72);
+    function visit_(key, node, visitor, path73) {
+      const ctrl = callVisitor(key, node, visitor, path73);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path72, ctrl);
-        return visit_(key, ctrl, visitor, path72);
+        replaceNode(key, path73, ctrl);
+        return visit_(key, ctrl, visitor, path73);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path72 = Object.freeze(path72.concat(node));
+          path73 = Object.freeze(path73.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path72);
+            const ci = visit_(i2, node.items[i2], visitor, path73);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12239,13 +12239,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path72 = Object.freeze(path72.concat(node));
-          const ck = visit_("key", node.key, visitor, path72);
+          path73 = Object.freeze(path73.concat(node));
+          const ck = visit_("key", node.key, visitor, path73);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path72);
+          const cv = visit_("value", node.value, visitor, path73);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12266,17 +12266,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path72) {
-      const ctrl = await callVisitor(key, node, visitor, path72);
+    async function visitAsync_(key, node, visitor, path73) {
+      const ctrl = await callVisitor(key, node, visitor, path73);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path72, ctrl);
-        return visitAsync_(key, ctrl, visitor, path72);
+        replaceNode(key, path73, ctrl);
+        return visitAsync_(key, ctrl, visitor, path73);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path72 = Object.freeze(path72.concat(node));
+          path73 = Object.freeze(path73.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path72);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path73);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12287,13 +12287,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path72 = Object.freeze(path72.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path72);
+          path73 = Object.freeze(path73.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path73);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path72);
+          const cv = await visitAsync_("value", node.value, visitor, path73);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12320,23 +12320,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path72) {
+    function callVisitor(key, node, visitor, path73) {
       if (typeof visitor === "function")
-        return visitor(key, node, path72);
+        return visitor(key, node, path73);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path72);
+        return visitor.Map?.(key, node, path73);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path72);
+        return visitor.Seq?.(key, node, path73);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path72);
+        return visitor.Pair?.(key, node, path73);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path72);
+        return visitor.Scalar?.(key, node, path73);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path72);
+        return visitor.Alias?.(key, node, path73);
       return void 0;
     }
-    function replaceNode(key, path72, node) {
-      const parent = path72[path72.length - 1];
+    function replaceNode(key, path73, node) {
+      const parent = path73[path73.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -12948,10 +12948,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path72, value) {
+    function collectionFromPath(schema, path73, value) {
       let v = value;
-      for (let i2 = path72.length - 1; i2 >= 0; --i2) {
-        const k = path72[i2];
+      for (let i2 = path73.length - 1; i2 >= 0; --i2) {
+        const k = path73[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -12970,7 +12970,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path72) => path72 == null || typeof path72 === "object" && !!path72[Symbol.iterator]().next().done;
+    var isEmptyPath = (path73) => path73 == null || typeof path73 === "object" && !!path73[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13000,11 +13000,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path72, value) {
-        if (isEmptyPath(path72))
+      addIn(path73, value) {
+        if (isEmptyPath(path73))
           this.add(value);
         else {
-          const [key, ...rest] = path72;
+          const [key, ...rest] = path73;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -13018,8 +13018,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path72) {
-        const [key, ...rest] = path72;
+      deleteIn(path73) {
+        const [key, ...rest] = path73;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -13033,8 +13033,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path72, keepScalar) {
-        const [key, ...rest] = path72;
+      getIn(path73, keepScalar) {
+        const [key, ...rest] = path73;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -13052,8 +13052,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path72) {
-        const [key, ...rest] = path72;
+      hasIn(path73) {
+        const [key, ...rest] = path73;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -13063,8 +13063,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path72, value) {
-        const [key, ...rest] = path72;
+      setIn(path73, value) {
+        const [key, ...rest] = path73;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -15579,9 +15579,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path72, value) {
+      addIn(path73, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path72, value);
+          this.contents.addIn(path73, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -15656,14 +15656,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path72) {
-        if (Collection2.isEmptyPath(path72)) {
+      deleteIn(path73) {
+        if (Collection2.isEmptyPath(path73)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path72) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path73) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -15678,10 +15678,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path72, keepScalar) {
-        if (Collection2.isEmptyPath(path72))
+      getIn(path73, keepScalar) {
+        if (Collection2.isEmptyPath(path73))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path72, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path73, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -15692,10 +15692,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path72) {
-        if (Collection2.isEmptyPath(path72))
+      hasIn(path73) {
+        if (Collection2.isEmptyPath(path73))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path72) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path73) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -15712,13 +15712,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path72, value) {
-        if (Collection2.isEmptyPath(path72)) {
+      setIn(path73, value) {
+        if (Collection2.isEmptyPath(path73)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path72), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path73), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path72, value);
+          this.contents.setIn(path73, value);
         }
       }
       /**
@@ -17679,9 +17679,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path72) => {
+    visit2.itemAtPath = (cst, path73) => {
       let item = cst;
-      for (const [field, index] of path72) {
+      for (const [field, index] of path73) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -17690,23 +17690,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path72) => {
-      const parent = visit2.itemAtPath(cst, path72.slice(0, -1));
-      const field = path72[path72.length - 1][0];
+    visit2.parentCollection = (cst, path73) => {
+      const parent = visit2.itemAtPath(cst, path73.slice(0, -1));
+      const field = path73[path73.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path72, item, visitor) {
-      let ctrl = visitor(item, path72);
+    function _visit(path73, item, visitor) {
+      let ctrl = visitor(item, path73);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path72.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path73.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -17717,10 +17717,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path72);
+            ctrl = ctrl(item, path73);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path72) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path73) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path72, options2) {
+    function openPromise(path73, options2) {
       return new Promise((resolve, reject) => {
-        open2(path72, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path73, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path72, options2, callback) {
+    function open2(path73, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,7 +22432,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs31.open(path72, "r", function(err2, fd2) {
+      fs31.open(path73, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs31.close(fd2, defaultCallback);
@@ -30856,8 +30856,19 @@ function withoutTrailingSlashes(text3) {
   return trimEndWhere(text3, isSlash);
 }
 
-// packages/core/src/top-folders.ts
+// packages/core/src/text-order.ts
 var import_node_path6 = __toESM(require("node:path"), 1);
+var ENGLISH = new Intl.Collator("en");
+var compareText = ENGLISH.compare;
+function compareCodeUnits(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareFolderPaths(a, b, paths = import_node_path6.default) {
+  return compareCodeUnits(slashSeparated(a, paths), slashSeparated(b, paths));
+}
+
+// packages/core/src/top-folders.ts
+var import_node_path7 = __toESM(require("node:path"), 1);
 var TOP_FOLDER_NAMES = [
   "certified-connectors",
   "independent-publisher-connectors",
@@ -30868,7 +30879,7 @@ function isTopFolderName(name) {
   return TOP_FOLDERS.has(name.toLowerCase());
 }
 function isTopFolderChild(folder) {
-  return isTopFolderName(import_node_path6.default.basename(import_node_path6.default.dirname(import_node_path6.default.resolve(folder))));
+  return isTopFolderName(import_node_path7.default.basename(import_node_path7.default.dirname(import_node_path7.default.resolve(folder))));
 }
 
 // packages/cli/src/debug-switch.ts
@@ -31001,7 +31012,7 @@ function severityRank(severity) {
   return severity === "error" ? 3 : severity === "warning" ? 2 : 1;
 }
 function compareFindings(a, b) {
-  return (a.connector === b.connector ? 0 : a.connector.localeCompare(b.connector)) || (a.file === b.file ? 0 : a.file.localeCompare(b.file)) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+  return (a.connector === b.connector ? 0 : compareFolderPaths(a.connector, b.connector)) || (a.file === b.file ? 0 : compareText(a.file, b.file)) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message);
 }
 
 // packages/validator/src/config/config-schema.ts
@@ -31072,45 +31083,55 @@ function didYouMean(word, candidates) {
 
 // packages/validator/src/config/find-config.ts
 var import_node_fs4 = require("node:fs");
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 var CONFIG_FILE_NAMES = [
   ".connector-alm.yml",
   ".connector-alm.yaml",
   ".connector-alm.json"
 ];
 function findConfigFile(cwd) {
-  let folder = import_node_path7.default.resolve(cwd);
+  let folder = import_node_path8.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs4.existsSync)(import_node_path7.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs4.existsSync)(import_node_path8.default.join(folder, name)));
     if (present.length > 1) {
       throw new UserError(`is a second configuration file in its folder, beside ${present[0]}.`, {
-        location: { file: import_node_path7.default.join(folder, present[1]) },
+        location: { file: import_node_path8.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
     }
-    if (present.length === 1) return import_node_path7.default.join(folder, present[0]);
-    const parent = import_node_path7.default.dirname(folder);
-    if ((0, import_node_fs4.existsSync)(import_node_path7.default.join(folder, ".git")) || parent === folder) return void 0;
+    if (present.length === 1) return import_node_path8.default.join(folder, present[0]);
+    const parent = import_node_path8.default.dirname(folder);
+    if ((0, import_node_fs4.existsSync)(import_node_path8.default.join(folder, ".git")) || parent === folder) return void 0;
     folder = parent;
   }
 }
 
 // packages/validator/src/config/ignore.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = slashSeparated(import_node_path8.default.relative(import_node_path8.default.dirname(config2.path), folder));
+  const relative = slashSeparated(import_node_path9.default.relative(import_node_path9.default.dirname(config2.path), folder));
   return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform));
 }
 function ignorePatternMatches(pattern, relativeFolder, platform = process.platform) {
   const nocase = platform === "win32" || platform === "darwin";
-  return import_picomatch.default.isMatch(relativeFolder, pattern, { dot: true, nocase });
+  return compiledPattern(pattern, nocase)(relativeFolder);
+}
+var compiled = /* @__PURE__ */ new Map();
+function compiledPattern(pattern, nocase) {
+  const key = `${nocase ? "i" : "s"}:${pattern}`;
+  let matcher = compiled.get(key);
+  if (!matcher) {
+    matcher = (0, import_picomatch.default)(pattern, { dot: true, nocase, windows: false });
+    compiled.set(key, matcher);
+  }
+  return matcher;
 }
 
 // packages/validator/src/config/load-config.ts
 var import_promises = require("node:fs/promises");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -31817,12 +31838,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path72) {
+function findNodeAtLocation(root, path73) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path72) {
+  for (let segment of path73) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -32585,7 +32606,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path72 = [root];
+  const path73 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -32593,14 +32614,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path72[level];
+    let node = path73[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path72[level] = node;
+      path73[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -32716,22 +32737,23 @@ function descendArray(walk, at, node, needEnd) {
 
 // packages/validator/src/json/trailing-commas.ts
 var TRAILING_COMMA = /,[ \t\n\r]*[\]}]/g;
-function parseTrailingCommaSlips(text3) {
+function parseTrailingCommaSlips(text3, maxCommas = Infinity) {
   if (text3.includes("__proto__") || text3.includes("\\u")) return void 0;
   const commas = [];
   let blanked = "";
   let from = 0;
   let outside = 0;
+  let quote = text3.indexOf('"');
   TRAILING_COMMA.lastIndex = 0;
   for (let match2 = TRAILING_COMMA.exec(text3); match2 !== null; match2 = TRAILING_COMMA.exec(text3)) {
     const comma = match2.index;
-    for (let quote = text3.indexOf('"', outside); quote !== -1 && quote < comma; ) {
+    while (quote !== -1 && quote < comma) {
       outside = skipString(text3, quote);
       if (outside === -1) return void 0;
       quote = text3.indexOf('"', outside);
     }
     if (outside > comma) continue;
-    if (followsOpeningBracket(text3, comma)) return void 0;
+    if (followsOpeningBracket(text3, comma) || commas.length === maxCommas) return void 0;
     commas.push(comma);
     blanked += text3.slice(from, comma) + " ";
     from = comma + 1;
@@ -32760,7 +32782,7 @@ function namesIndexLoosely(pointer) {
 }
 
 // packages/validator/src/json/value-depth.ts
-function objectMembersWithin(root, limit) {
+function objectMembersWithin(root, limit, keyLimit = Infinity) {
   if (root === null || typeof root !== "object") return 0;
   let members = 0;
   const containers = [root];
@@ -32780,6 +32802,7 @@ function objectMembersWithin(root, limit) {
     } else {
       const object = container;
       for (const key in object) {
+        if (key.length > keyLimit) return -1;
         members++;
         const child = object[key];
         if (child !== null && typeof child === "object") {
@@ -32790,6 +32813,19 @@ function objectMembersWithin(root, limit) {
     }
   }
   return members;
+}
+
+// packages/validator/src/json/key-length.ts
+var MAX_JSON_KEY_LENGTH = 4096;
+var COLON2 = 58;
+function offsetOfLongKey(text3, limit) {
+  for (let open2 = text3.indexOf('"'); open2 !== -1; ) {
+    const end = skipString(text3, open2);
+    if (end === -1) return -1;
+    if (end - open2 - 2 > limit && text3.charCodeAt(skipWhitespace(text3, end)) === COLON2) return open2;
+    open2 = text3.indexOf('"', end);
+  }
+  return -1;
 }
 
 // packages/validator/src/json/syntax/repair.ts
@@ -33430,50 +33466,114 @@ var NUMERIC_LITERAL = 11;
 var LINE_BREAK_TRIVIA = 14;
 var WHITESPACE_TRIVIA = 15;
 var SCAN_UNEXPECTED_END_OF_COMMENT = 1;
-function tokenize(text3, describeCharacter) {
-  const scanner = createScanner2(text3, false);
-  const tokens = [];
-  const open2 = [];
-  let last2 = "end";
-  for (; ; ) {
-    const code2 = scanner.scan();
-    if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA) continue;
-    const offset = scanner.getTokenOffset();
-    const end = offset + scanner.getTokenLength();
-    const kind = KINDS[code2] ?? "word";
-    if (kind === "end") {
-      tokens.push({ kind, offset, end });
-      return tokens;
-    }
-    if (kind === "skip") {
-      const unclosed = scanner.getTokenError() === SCAN_UNEXPECTED_END_OF_COMMENT;
-      tokens.push(commentToken(text3, offset, end, unclosed));
-    } else if (kind === "string") {
-      const atKey = open2[open2.length - 1] === "{" && (last2 === "{" || last2 === ",");
-      const token2 = stringToken(text3, offset, end, scanner.getTokenError(), atKey);
-      tokens.push(token2);
-      if (token2.end !== end) scanner.setPosition(token2.end);
-    } else if (kind === "word") {
-      const token2 = wordToken(text3, offset, end, describeCharacter);
-      tokens.push(token2);
-      if (token2.end !== end) scanner.setPosition(token2.end);
-    } else if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
-      const problem = { message: BAD_NUMBER, offset, length: end - offset };
-      tokens.push({ kind, offset, end, problem });
-    } else if (code2 === NUMERIC_LITERAL) {
-      const token2 = arithmeticToken(text3, offset) ?? numberToken(text3, offset, end);
-      tokens.push(token2);
-      if (token2.end !== end) scanner.setPosition(token2.end);
-    } else {
-      tokens.push({ kind, offset, end });
-    }
-    const token = tokens[tokens.length - 1];
-    if (token.kind === "skip") continue;
-    last2 = token.kind;
-    if (last2 === "{" || last2 === "[") open2.push(last2);
-    else if (last2 === "}" || last2 === "]") open2.pop();
+var TokenStream = class {
+  constructor(text3, describeCharacter) {
+    this.text = text3;
+    this.describeCharacter = describeCharacter;
+    this.scanner = createScanner2(text3, false);
   }
-}
+  text;
+  describeCharacter;
+  scanner;
+  /** The tokens read and not forgotten: `read[0]` is token number `first`. */
+  read = [];
+  first = 0;
+  ended = false;
+  // The brackets open and the last token read, to tell where a key stands.
+  open = [];
+  last = "end";
+  /** What `onlyClosersAfter` found: closers alone from this offset on; content at that one. */
+  closersFrom = Infinity;
+  contentAt = -1;
+  /** Token number `index`; undefined before the first or past the 'end' token, and once forgotten. */
+  at(index) {
+    if (index < this.first) return void 0;
+    while (!this.ended && index - this.first >= this.read.length) this.read.push(this.next());
+    return this.read[index - this.first];
+  }
+  /** The tokens before `index` are not asked for again. */
+  forgetBefore(index) {
+    const passed = index - this.first;
+    if (passed < FORGET_BATCH || passed * 2 < this.read.length) return;
+    this.read = this.read.slice(passed);
+    this.first = index;
+  }
+  /**
+   * Whether only closing brackets and what the walk skips (comments, invisible characters) follow
+   * `offset`, a token's end. Read without keeping those tokens, and once for all the closers of such
+   * a run: each asks again for the rest of the text after it, which would be quadratic.
+   */
+  onlyClosersAfter(offset) {
+    if (offset >= this.closersFrom) return true;
+    if (offset <= this.contentAt) return false;
+    const scanner = createScanner2(this.text, false);
+    scanner.setPosition(offset);
+    for (; ; ) {
+      const code2 = scanner.scan();
+      const kind = KINDS[code2] ?? "word";
+      if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA || kind === "skip") continue;
+      if (kind === "}" || kind === "]") continue;
+      const at = scanner.getTokenOffset();
+      if (kind === "end") {
+        this.closersFrom = offset;
+        return true;
+      }
+      if (kind === "word") {
+        const token = wordToken(this.text, at, at + scanner.getTokenLength(), this.describeCharacter);
+        if (token.kind === "skip") {
+          scanner.setPosition(token.end);
+          continue;
+        }
+      }
+      this.contentAt = Math.max(this.contentAt, at);
+      return false;
+    }
+  }
+  next() {
+    const token = this.scan();
+    if (token.kind === "end") this.ended = true;
+    else if (token.kind !== "skip") {
+      this.last = token.kind;
+      if (this.last === "{" || this.last === "[") this.open.push(this.last);
+      else if (this.last === "}" || this.last === "]") this.open.pop();
+    }
+    return token;
+  }
+  scan() {
+    const { scanner, text: text3 } = this;
+    for (; ; ) {
+      const code2 = scanner.scan();
+      if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA) continue;
+      const offset = scanner.getTokenOffset();
+      const end = offset + scanner.getTokenLength();
+      const kind = KINDS[code2] ?? "word";
+      if (kind === "end") return { kind, offset, end };
+      if (kind === "skip") {
+        const unclosed = scanner.getTokenError() === SCAN_UNEXPECTED_END_OF_COMMENT;
+        return commentToken(text3, offset, end, unclosed);
+      }
+      if (kind === "string") {
+        const atKey = this.open[this.open.length - 1] === "{" && (this.last === "{" || this.last === ",");
+        return this.resumedAfter(stringToken(text3, offset, end, scanner.getTokenError(), atKey), end);
+      }
+      if (kind === "word")
+        return this.resumedAfter(wordToken(text3, offset, end, this.describeCharacter), end);
+      if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
+        return { kind, offset, end, problem: { message: BAD_NUMBER, offset, length: end - offset } };
+      }
+      if (code2 === NUMERIC_LITERAL) {
+        return this.resumedAfter(arithmeticToken(text3, offset) ?? numberToken(text3, offset, end), end);
+      }
+      return { kind, offset, end };
+    }
+  }
+  /** A token read otherwise than the scanner ended it: the scanner goes on from its end. */
+  resumedAfter(token, scannedEnd) {
+    if (token.end !== scannedEnd) this.scanner.setPosition(token.end);
+    return token;
+  }
+};
+var FORGET_BATCH = 4096;
 
 // packages/validator/src/json/syntax/bracket-repairs.ts
 function missingOpener(walk, frame, token) {
@@ -33565,8 +33665,8 @@ function trailingComma(walk, frame, token) {
   );
 }
 function extraCloser(walk, frame, token) {
-  const comma = walk.tokens[walk.index + 1];
-  if (comma?.kind !== "," || walk.tokens[walk.index + 2]?.kind !== "string") return void 0;
+  const comma = walk.tokens.at(walk.index + 1);
+  if (comma?.kind !== "," || walk.tokens.at(walk.index + 2)?.kind !== "string") return void 0;
   return walk.repair(
     token.offset,
     1,
@@ -33692,10 +33792,7 @@ function textAfterEnd(walk, token) {
 }
 function isStrayCloser(walk, token) {
   if (token.kind !== "}" && token.kind !== "]") return false;
-  for (let next = walk.index + 1; walk.tokens[next].kind !== "end"; next++) {
-    const kind = walk.tokens[next].kind;
-    if (kind !== "}" && kind !== "]" && kind !== "skip") return false;
-  }
+  if (!walk.tokens.onlyClosersAfter(token.end)) return false;
   return walk.closes.every(
     ({ open: open2, close: close2 }) => !lineStartsWith(walk, close2) || indentOf(walk, close2) === indentOf(walk, open2)
   );
@@ -33770,7 +33867,7 @@ function unescapedQuote(walk, frame, token) {
   const line = walk.lineOf(token.offset);
   const quote = frame.valueEnd - 1;
   const rest = tokensOfLine(walk, walk.index, line);
-  const end = rest === walk.index ? quote : walk.tokens[rest - 1].end;
+  const end = rest === walk.index ? quote : walk.tokens.at(rest - 1).end;
   const closed = end - 1 > quote && walk.text.charCodeAt(end - 1) === 34;
   const inner = walk.text.slice(quote, end - 1).replace(/\\?"/g, (mark) => mark.length === 2 ? mark : '\\"');
   return walk.repair(
@@ -33779,7 +33876,7 @@ function unescapedQuote(walk, frame, token) {
     `This '"' ends the string, but the text goes on: write \\" for a quote inside a string.`,
     (w) => {
       for (; w.index < rest; w.index++) {
-        w.lastEnd = w.tokens[w.index].end;
+        w.lastEnd = w.tokens.at(w.index).end;
         frame.valueEnd = w.lastEnd;
       }
       w.top.valueEnd = w.lastEnd;
@@ -33790,7 +33887,7 @@ function unescapedQuote(walk, frame, token) {
 function tokensOfLine(walk, index, line) {
   let at = index;
   for (; ; at++) {
-    const next = walk.tokens[at];
+    const next = walk.tokens.at(at);
     if (next.kind !== "word" && next.kind !== "string" && next.kind !== "literal" && next.kind !== ":")
       return at;
     if (walk.lineOf(next.offset) !== line) return at;
@@ -33901,7 +33998,7 @@ var Walk = class _Walk {
   }
   /** Reads the next token if it fits; else the repairs that could explain it. */
   feed() {
-    const token = this.tokens[this.index];
+    const token = this.tokens.at(this.index);
     if (token.kind === "skip") return this.accept(token);
     const frame = this.top;
     if (token.kind === "end") {
@@ -34010,7 +34107,7 @@ var Walk = class _Walk {
   }
   atKey(frame, token) {
     const afterComma = frame.place === "key";
-    if (token.kind === "string" && !afterComma && this.tokens[this.index - 1]?.offset === frame.at && LIST_FOLLOWERS.has(this.nextKind())) {
+    if (token.kind === "string" && !afterComma && this.tokens.at(this.index - 1)?.offset === frame.at && LIST_FOLLOWERS.has(this.nextKind())) {
       return [strayOpener(this, frame), missingColonAfter(this, frame, token)];
     }
     if (token.kind === "string" || token.kind === "word" && (this.nextKind() === ":" || this.isAssignment(this.nextToken()))) {
@@ -34149,20 +34246,31 @@ var Walk = class _Walk {
     return this.nextToken()?.kind;
   }
   nextToken() {
-    for (let i2 = this.index + 1; i2 < this.tokens.length; i2++) {
-      if (this.tokens[i2].kind !== "skip") return this.tokens[i2];
+    for (let i2 = this.index + 1; ; i2++) {
+      const token = this.tokens.at(i2);
+      if (token?.kind !== "skip") return token;
     }
-    return void 0;
   }
 };
 var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 
 // packages/validator/src/json/syntax/diagnosis.ts
 var MAX_ISSUES = 20;
+var MAX_SLIPS = 1e3;
+function diagnoseSyntax(text3, describeCharacter, lines = new LineIndex(text3)) {
+  return diagnoseAndRepair(text3, describeCharacter, lines).issues;
+}
 function diagnoseAndRepair(text3, describeCharacter, lines = new LineIndex(text3)) {
-  const tokens = tokenize(text3, describeCharacter);
+  const tokens = new TokenStream(text3, describeCharacter);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text3);
   const issues = [];
+  let slips = 0;
+  let lastIssueOffset = -1;
+  const say = (issue) => {
+    slips++;
+    lastIssueOffset = issue.offset;
+    if (issues.length < MAX_ISSUES) issues.push(issue);
+  };
   let edits = [];
   const edit = (fix) => {
     if (fix === void 0) edits = void 0;
@@ -34171,10 +34279,11 @@ function diagnoseAndRepair(text3, describeCharacter, lines = new LineIndex(text3
   let repairsHere = 0;
   let lastIndex = -1;
   let finished = false;
-  while (issues.length < MAX_ISSUES) {
-    const token = tokens[walk.index];
+  while (slips <= MAX_SLIPS) {
+    tokens.forgetBefore(walk.index - 1);
+    const token = tokens.at(walk.index);
     const outcome = walk.feed();
-    if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideUnclosedToken(tokens))
+    if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideUnclosedToken(walk))
       break;
     if (outcome === "done") {
       finished = true;
@@ -34182,7 +34291,7 @@ function diagnoseAndRepair(text3, describeCharacter, lines = new LineIndex(text3
     }
     if (outcome === "accepted") {
       if (walk.problem) {
-        issues.push(walk.problem);
+        say(walk.problem);
         edit(walk.fix);
       }
       continue;
@@ -34190,18 +34299,30 @@ function diagnoseAndRepair(text3, describeCharacter, lines = new LineIndex(text3
     repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
     lastIndex = walk.index;
     const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
-    if (issues[issues.length - 1]?.offset !== repair.issue.offset) issues.push(repair.issue);
+    if (lastIssueOffset !== repair.issue.offset) say(repair.issue);
     edit(repair.fix);
     repair.apply(walk);
     if (walk.stopped) {
-      finished = repair.fix !== void 0 && walk.index === tokens.length - 1;
+      finished = repair.fix !== void 0 && tokens.at(walk.index)?.kind === "end";
       break;
     }
   }
-  return { issues, edits: finished ? edits : void 0 };
+  if (slips > MAX_SLIPS) {
+    issues.push(tooManySlips(lastIssueOffset));
+    return { issues, edits: void 0, slips, refused: true };
+  }
+  return { issues, edits: finished ? edits : void 0, slips, refused: false };
 }
-function endsInsideUnclosedToken(tokens) {
-  return tokens[tokens.length - 2]?.unclosedAtEnd === true;
+function tooManySlips(offset) {
+  const limit = MAX_SLIPS.toLocaleString("en-US");
+  return {
+    message: `The file has more than ${limit} JSON syntax errors (the first ${MAX_ISSUES} are listed), so it is not checked further and \`validate --fix\` does not repair it: this tool reads at most ${limit}. Is it JSON at all? Fix the errors, or write the file as strict JSON.`,
+    offset,
+    length: 1
+  };
+}
+function endsInsideUnclosedToken(walk) {
+  return walk.tokens.at(walk.index - 1)?.unclosedAtEnd === true;
 }
 function bestRepair(walk, repairs) {
   let best = repairs[0];
@@ -34289,7 +34410,7 @@ function followsQuote(text3, colon) {
 }
 
 // packages/validator/src/json/duplicate-keys.ts
-var { QUOTE: QUOTE5, OPEN_BRACE: OPEN_BRACE3, OPEN_BRACKET: OPEN_BRACKET3, COLON: COLON2 } = chars;
+var { QUOTE: QUOTE5, OPEN_BRACE: OPEN_BRACE3, OPEN_BRACKET: OPEN_BRACKET3, COLON: COLON3 } = chars;
 function mayHaveDuplicateKeys(colonsAfterQuote, members) {
   return colonsAfterQuote !== members;
 }
@@ -34302,7 +34423,7 @@ function findDuplicateKeys(text3) {
       const end = skipString(text3, i2);
       if (end === -1) break;
       const object = open2[open2.length - 1];
-      if (object !== void 0 && text3.charCodeAt(skipWhitespace(text3, end)) === COLON2) {
+      if (object !== void 0 && text3.charCodeAt(skipWhitespace(text3, end)) === COLON3) {
         noteKey(text3, object, i2, end, found);
       }
       i2 = end;
@@ -34374,25 +34495,31 @@ var JsonDocument = class _JsonDocument {
     } catch {
       strict3 = false;
     }
-    const members = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH) : -1;
+    const members = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH, MAX_JSON_KEY_LENGTH) : -1;
     const tooDeepAt = strict3 && members !== -1 ? -1 : offsetPastDepth(text3, MAX_JSON_DEPTH);
-    this.tooDeep = strict3 ? members === -1 : tooDeepAt !== -1;
+    const longKeyAt = tooDeepAt !== -1 || strict3 && members !== -1 ? -1 : offsetOfLongKey(text3, MAX_JSON_KEY_LENGTH);
+    this.tooDeep = tooDeepAt !== -1 || strict3 && members === -1 && longKeyAt === -1;
     this.members = members;
     if (this.tooDeep) {
       issues.push({
         message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; it cannot be a valid connector file.`,
-        // Strict JSON is always scanned to the bracket; 0 only guards against the scan disagreeing.
         offset: Math.max(tooDeepAt, 0),
         length: 1
       });
+      this.value = void 0;
+    } else if (longKeyAt !== -1) {
+      issues.push(longKeyIssue(text3, longKeyAt));
       this.value = void 0;
     } else if (!strict3 && text3.trim() === "") {
       issues.push({ message: "The file is empty.", offset: 0, length: 0 });
       this.value = void 0;
     } else if (strict3) {
       this.value = value;
+    } else if (text3.length > MAX_REPAIRED_CHARACTERS) {
+      issues.push(...diagnoseSyntax(text3, unexpectedCharacter, this.lines), tooLargeToRepairIssue(text3));
+      this.value = void 0;
     } else {
-      const slips = parseTrailingCommaSlips(text3);
+      const slips = parseTrailingCommaSlips(text3, MAX_SLIPS);
       if (slips) {
         for (const comma of slips.commas) {
           issues.push(trailingCommaIssue(comma, text3.charAt(skipWhitespace(text3, comma + 1))));
@@ -34527,6 +34654,7 @@ function keyOffset(node) {
 function parseRepaired(text3, issues, lines = new LineIndex(text3)) {
   const diagnosis = diagnoseAndRepair(text3, unexpectedCharacter, lines);
   issues.push(...diagnosis.issues);
+  if (diagnosis.refused) return { value: void 0 };
   const repaired = diagnosis.edits && applyEdits(text3, diagnosis.edits);
   if (repaired) {
     try {
@@ -34542,6 +34670,22 @@ function tolerantValue(text3) {
     disallowComments: true,
     allowEmptyContent: false
   });
+}
+var MAX_REPAIRED_CHARACTERS = 8 * 1024 * 1024;
+function tooLargeToRepairIssue(text3) {
+  return {
+    message: `The file has ${text3.length.toLocaleString("en-US")} characters and is not valid JSON: a file past ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters is not repaired to check the rest of it. Make it strict JSON.`,
+    offset: 0,
+    length: 0
+  };
+}
+function longKeyIssue(text3, open2) {
+  const length = skipString(text3, open2) - open2;
+  return {
+    message: `This key is ${length - 2} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
+    offset: open2,
+    length
+  };
 }
 function trailingCommaIssue(comma, close2) {
   return {
@@ -35150,7 +35294,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path72 = problem.segments;
+  const path73 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -35164,21 +35308,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path72.includes("oAuthSettings")) {
-      const last2 = path72[path72.length - 1];
+    if (path73.includes("oAuthSettings")) {
+      const last2 = path73[path73.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path72.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path72[path72.length - 1] === "type" && path72.length === parameterNameDepth(path72) + 1)
+    if (path73.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path73[path73.length - 1] === "type" && path73.length === parameterNameDepth(path73) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path72) {
-  return path72[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path73) {
+  return path73[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -35999,11 +36143,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
 var import_node_fs5 = __toESM(require("node:fs"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -36059,7 +36203,7 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path9.default.resolve(cwd, folder);
+  const absolutePath = import_node_path10.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs5.default.realpathSync(absolutePath);
   const dirents = import_node_fs5.default.readdirSync(absolutePath, { withFileTypes: true });
@@ -36073,7 +36217,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path9.default.basename(absolutePath),
+    name: import_node_path10.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -36102,10 +36246,10 @@ function sizeOf(filePath2) {
     return 0;
   }
 }
-function displayPathIn(folder, name, paths = import_node_path9.default) {
+function displayPathIn(folder, name, paths = import_node_path10.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path9.default) {
+function entryPath(folder, name, paths = import_node_path10.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -36454,9 +36598,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path10.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path11.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path10.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path11.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -36473,7 +36617,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path10.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path11.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -36658,13 +36802,23 @@ function fixJsonText(text3) {
   const json = bom === "" ? text3 : text3.slice(1);
   if (isStrictJson(json)) return { outcome: "strict" };
   if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
+  if (json.length > MAX_REPAIRED_CHARACTERS) {
+    return notFixed(
+      `it has more than ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters, more than this tool repairs; write it as strict JSON.`
+    );
+  }
   if (offsetPastDepth(json, MAX_JSON_DEPTH) !== -1) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
-  const { issues, edits } = diagnoseAndRepair(json, unnamed);
+  const { slips, edits, refused: refused2 } = diagnoseAndRepair(json, unnamed);
+  if (refused2) {
+    return notFixed(
+      `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
+    );
+  }
   if (edits === void 0) {
     return notFixed(
-      "not every JSON syntax error names a single edit that fixes it (a missing value, text left open at the end, or too many errors); make the edits the GEN-JSON-PARSE findings ask for."
+      "not every JSON syntax error names a single edit that fixes it (a missing value, text left open at the end); make the edits the GEN-JSON-PARSE findings ask for."
     );
   }
   const meant = repairedValue(json, edits);
@@ -36675,7 +36829,7 @@ function fixJsonText(text3) {
   }
   const tidied = applyEdits(json, writtenEdits(json, edits))?.text;
   const fixed = tidied !== void 0 && sameValue(tidied, meant.value) ? tidied : meant.text;
-  return { outcome: "fixed", text: bom + fixed, slips: issues.length };
+  return { outcome: "fixed", text: bom + fixed, slips };
 }
 function fixJsonFileText(file) {
   const document = file.document;
@@ -37622,11 +37776,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path72 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path72)) continue;
-      let pathItem = asObject(paths[path72]);
+    for (const path73 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path73)) continue;
+      let pathItem = asObject(paths[path73]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path72);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path73);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -37642,7 +37796,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path72, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path73, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -37778,8 +37932,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path72, method, pathItemPlace, operation2) {
-    this.path = path72;
+  constructor(path73, method, pathItemPlace, operation2) {
+    this.path = path73;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -37959,9 +38113,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list3 = own ?? asArray(model.root[key]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path72) {
+function pathVariables(path73) {
   const names3 = [];
-  for (const match2 of path72.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path73.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -40255,16 +40409,16 @@ function linkify(state) {
         newTokensLength += replacement2.nodes.length - 1;
       }
       const newTokens = new Array(newTokensLength);
-      let replacementIndex = 0;
+      let replacementIndex2 = 0;
       let newTokenIndex = 0;
       replacements.reverse();
       for (let i2 = 0; i2 < tokens.length; i2++) {
-        const replacement2 = replacements[replacementIndex];
+        const replacement2 = replacements[replacementIndex2];
         if (replacement2?.index === i2) {
           for (const node of replacement2.nodes) {
             newTokens[newTokenIndex++] = node;
           }
-          replacementIndex++;
+          replacementIndex2++;
         } else {
           newTokens[newTokenIndex++] = tokens[i2];
         }
@@ -43245,20 +43399,20 @@ function compile(self2) {
     if (val === null) {
       return;
     }
-    const compiled = { validate: null, link: null };
-    self2.__compiled__[name] = compiled;
+    const compiled2 = { validate: null, link: null };
+    self2.__compiled__[name] = compiled2;
     if (isObject2(val)) {
       if (isRegExp(val.validate)) {
-        compiled.validate = createValidator(val.validate);
+        compiled2.validate = createValidator(val.validate);
       } else if (isFunction(val.validate)) {
-        compiled.validate = val.validate;
+        compiled2.validate = val.validate;
       } else {
         schemaError(name, val);
       }
       if (isFunction(val.normalize)) {
-        compiled.normalize = val.normalize;
+        compiled2.normalize = val.normalize;
       } else if (!val.normalize) {
-        compiled.normalize = createNormalizer();
+        compiled2.normalize = createNormalizer();
       } else {
         schemaError(name, val);
       }
@@ -43421,24 +43575,24 @@ LinkifyIt.prototype.match = function match(text3) {
       });
     }
   }
-  const indexes = [0, 0, 0];
+  const indexes2 = [0, 0, 0];
   let lastIndex = 0;
   for (; ; ) {
     const candidates = [
-      type_schemed[indexes[0]],
-      type_fuzzy_email[indexes[1]],
-      type_fuzzy_link[indexes[2]]
+      type_schemed[indexes2[0]],
+      type_fuzzy_email[indexes2[1]],
+      type_fuzzy_link[indexes2[2]]
     ];
     const candidate = choose(choose(candidates[0], candidates[1]), candidates[2]);
     if (!candidate) {
       break;
     }
     if (candidate === candidates[0]) {
-      indexes[0]++;
+      indexes2[0]++;
     } else if (candidate === candidates[1]) {
-      indexes[1]++;
+      indexes2[1]++;
     } else {
-      indexes[2]++;
+      indexes2[2]++;
     }
     if (candidate.index < lastIndex) {
       continue;
@@ -45607,6 +45761,539 @@ var documentHostRules = [
   }
 ];
 
+// packages/validator/src/rules/operations/path-templates.ts
+var PathTemplate = class {
+  constructor(path73) {
+    this.path = path73;
+    const hasBrace = path73.includes("{");
+    this.variables = hasBrace ? scanVariables(path73) : NO_VARIABLES;
+    let segmentCount = 1;
+    let variableSegmentCount = 0;
+    let start = 0;
+    for (let slash = path73.indexOf("/"); ; slash = path73.indexOf("/", start)) {
+      const end = slash === -1 ? path73.length : slash;
+      if (hasBrace && isVariableSegment(path73, start, end)) variableSegmentCount++;
+      if (slash === -1) break;
+      segmentCount++;
+      start = slash + 1;
+    }
+    this.segmentCount = segmentCount;
+    this.variableSegmentCount = variableSegmentCount;
+  }
+  path;
+  /** Names of its `{variables}`, each once, in order of first appearance. */
+  variables;
+  /** How many segments the key has when split on '/'. */
+  segmentCount;
+  /** How many segments are a whole `{variable}`. */
+  variableSegmentCount;
+  /**
+   * The key with each `{variable}` as `{}`: two keys that are the same route have the same. Built
+   * when read: SWG-PATH-DUP compares routeHash first, and reads it only for swaggers where two
+   * routes may be the same (none of the corpus).
+   */
+  get route() {
+    return routeOf(this.path);
+  }
+};
+var pathTemplates = perModel((model) => {
+  const operations = model.operations;
+  const templates = new Array(operations.length);
+  let last2;
+  for (let index = 0; index < operations.length; index++) {
+    const path73 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path73) last2 = new PathTemplate(path73);
+    templates[index] = last2;
+  }
+  return templates;
+});
+var NO_VARIABLES = Object.freeze([]);
+function partiallyDuplicates(a, b) {
+  if (a.segmentCount !== b.segmentCount) return false;
+  const left = a.path;
+  const right = b.path;
+  let leftStart = 0;
+  let rightStart = 0;
+  let differs = false;
+  for (; ; ) {
+    const leftEnd = segmentEnd(left, leftStart);
+    const rightEnd = segmentEnd(right, rightStart);
+    const leftVariable = isVariableSegment(left, leftStart, leftEnd);
+    const rightVariable = isVariableSegment(right, rightStart, rightEnd);
+    if (leftVariable !== rightVariable) differs = true;
+    else if (!leftVariable && !sameText(left, leftStart, leftEnd, right, rightStart, rightEnd)) return false;
+    if (leftEnd === left.length) return differs;
+    leftStart = leftEnd + 1;
+    rightStart = rightEnd + 1;
+  }
+}
+function segmentEnd(path73, start) {
+  const slash = path73.indexOf("/", start);
+  return slash === -1 ? path73.length : slash;
+}
+function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
+  if (leftEnd - leftStart !== rightEnd - rightStart) return false;
+  for (let offset = 0; leftStart + offset < leftEnd; offset++) {
+    if (left.charCodeAt(leftStart + offset) !== right.charCodeAt(rightStart + offset)) return false;
+  }
+  return true;
+}
+function isVariableSegment(path73, start, end) {
+  const last2 = end - 1;
+  if (last2 < start + 1 || path73.charCodeAt(start) !== OPEN || path73.charCodeAt(last2) !== CLOSE) return false;
+  for (let index = start + 1; index < last2; index++) {
+    const code2 = path73.charCodeAt(index);
+    if (code2 === OPEN || code2 === CLOSE) return false;
+  }
+  return true;
+}
+function matchEnd(path73, open2) {
+  for (let index = open2 + 1; index < path73.length; index++) {
+    const code2 = path73.charCodeAt(index);
+    if (code2 === CLOSE) return index;
+    if (code2 === OPEN) return -1;
+  }
+  return -1;
+}
+var MAX_SEARCHED_VARIABLES = 16;
+function scanVariables(path73) {
+  const variables = [];
+  let seen;
+  for (let open2 = path73.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path73, open2);
+    if (close2 === -1) {
+      open2 = path73.indexOf("{", open2 + 1);
+      continue;
+    }
+    const name = path73.slice(open2 + 1, close2);
+    if (seen !== void 0) {
+      if (!seen.has(name)) {
+        seen.add(name);
+        variables.push(name);
+      }
+    } else if (!variables.includes(name)) {
+      variables.push(name);
+      if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
+    }
+    open2 = path73.indexOf("{", close2 + 1);
+  }
+  return variables;
+}
+function routeOf(path73) {
+  let route = "";
+  let copied = 0;
+  for (let open2 = path73.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path73, open2);
+    if (close2 === -1) {
+      open2 = path73.indexOf("{", open2 + 1);
+      continue;
+    }
+    route += path73.slice(copied, open2) + "{}";
+    copied = close2 + 1;
+    open2 = path73.indexOf("{", copied);
+  }
+  return copied === 0 ? path73 : route + path73.slice(copied);
+}
+function routeHash(path73) {
+  let hash = 0;
+  for (let index = 0; index < path73.length; index++) {
+    const code2 = path73.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path73, index) : -1;
+    if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
+    else {
+      hash = Math.imul(hash, 31) + OPEN | 0;
+      hash = Math.imul(hash, 31) + CLOSE | 0;
+      index = close2;
+    }
+  }
+  return hash;
+}
+var OPEN = 123;
+var CLOSE = 125;
+
+// packages/validator/src/rules/operations/paths.ts
+var pathKeysOf = perModel(
+  (model) => Object.keys(model.paths ?? {}).filter((key) => !key.startsWith("x-"))
+);
+function pathKeys(model) {
+  return model ? pathKeysOf(model) : [];
+}
+function reportPathKeys({ swagger: swagger2, report: report2 }, problem) {
+  for (const path73 of pathKeys(swagger2)) {
+    const message2 = problem(path73);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path73), message: message2 });
+  }
+}
+function templateProblem(path73) {
+  let open2 = -1;
+  for (let index = 0; index < path73.length; index++) {
+    const character = path73[index];
+    if (character === "{") {
+      if (open2 !== -1) return "a variable is nested in another one";
+      open2 = index;
+    } else if (character === "}") {
+      if (open2 === -1) return "a '}' has no matching '{'";
+      if (index === open2 + 1) return "a variable has no name";
+      open2 = -1;
+    } else if (character === "/" && open2 !== -1) {
+      return "a variable spans more than one segment";
+    }
+  }
+  return open2 !== -1 ? "a '{' is never closed" : void 0;
+}
+function hasPathParameter(operation2, name) {
+  for (const parameter of operation2.parameters) {
+    if (parameter.in === "path" && parameter.name === name) return true;
+  }
+  return false;
+}
+var MAX_LOOPED_VARIABLES = 8;
+function missingPathParameters(operation2, variables) {
+  let missing2;
+  let defined;
+  if (variables.length > MAX_LOOPED_VARIABLES) {
+    defined = /* @__PURE__ */ new Set();
+    for (const parameter of operation2.parameters) {
+      if (parameter.in === "path" && parameter.name !== void 0) defined.add(parameter.name);
+    }
+  }
+  for (let at = 0; at < variables.length; at++) {
+    const name = variables[at];
+    if (name === "" || name.includes("=")) continue;
+    if (defined ? defined.has(name) : hasPathParameter(operation2, name)) continue;
+    (missing2 ??= []).push(name);
+  }
+  return missing2 ?? NONE_MISSING;
+}
+var NONE_MISSING = [];
+var MAX_PAIRED_OPERATIONS = 4096;
+var MAX_LISTED_SIMILAR_PATHS = 100;
+function groupByMethod(operations) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (let index = 0; index < operations.length; index++) {
+    const method = operations[index].method;
+    const list3 = groups2.get(method);
+    if (list3 === void 0) groups2.set(method, [index]);
+    else list3.push(index);
+  }
+  return groups2;
+}
+function mayHaveRouteTwice(operations) {
+  const methodsByRoute = /* @__PURE__ */ new Map();
+  let index = 0;
+  while (index < operations.length) {
+    const path73 = operations[index].path;
+    if (!path73.includes("{")) {
+      while (index < operations.length && operations[index].path === path73) index++;
+      continue;
+    }
+    let methods = 0;
+    for (; index < operations.length && operations[index].path === path73; index++)
+      methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
+    const route = routeHash(path73);
+    const earlier2 = methodsByRoute.get(route);
+    if (earlier2 === void 0) methodsByRoute.set(route, methods);
+    else if ((earlier2 & methods) !== 0) return true;
+    else methodsByRoute.set(route, earlier2 | methods);
+  }
+  return false;
+}
+function methodsInOrder(operations) {
+  const methods = [];
+  for (let index = 0; index < operations.length; index++) {
+    const method = operations[index].method;
+    if (!methods.includes(method)) methods.push(method);
+  }
+  return methods;
+}
+function peerKey(segmentCount, method) {
+  return segmentCount * HTTP_METHODS.length + HTTP_METHODS.indexOf(method);
+}
+function operationsBySegmentsAndMethod(operations, templates) {
+  let anyVariable = false;
+  for (let index = 0; index < templates.length && !anyVariable; index++)
+    anyVariable = templates[index].variableSegmentCount !== 0;
+  if (!anyVariable) return void 0;
+  const peers = /* @__PURE__ */ new Map();
+  for (let index = 0; index < operations.length; index++) {
+    const key = peerKey(templates[index].segmentCount, operations[index].method);
+    const list3 = peers.get(key);
+    if (list3 === void 0) peers.set(key, [index]);
+    else list3.push(index);
+  }
+  return peers;
+}
+var pathRules = [
+  {
+    id: "SWG-PATH-SLASH",
+    file: "swagger",
+    title: "Start every path with '/'.",
+    description: "Swagger 2.0 paths are relative to basePath and start with '/' (SVR OperationPathMustStartWithSlash).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathMustStartWithSlash",
+    msMessage: "The path is not valid, it must start with a '/' character.",
+    example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
+    check(context) {
+      reportPathKeys(
+        context,
+        (path73) => path73.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      );
+    }
+  },
+  {
+    id: "SWG-PATH-QUERY",
+    file: "swagger",
+    title: "Keep query strings and fragments out of paths.",
+    description: "Query values are parameters with `in: query`; a '?' or '#' in a path key is rejected (SVR OperationPathMayNotContainQueryOrFragment).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathMayNotContainQueryOrFragment",
+    msMessage: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.",
+    example: {
+      placement: "paths",
+      bad: '"/tasks?status=open": {}',
+      good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
+    },
+    check(context) {
+      reportPathKeys(
+        context,
+        (path73) => /[?#]/.test(path73) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      );
+    }
+  },
+  {
+    id: "SWG-PATH-WILDCARD",
+    file: "swagger",
+    title: "Do not use '*' in paths.",
+    description: "Wildcards are not supported in operation paths (SVR OperationPathContainsUnsupportedCharacters).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathContainsUnsupportedCharacters",
+    msMessage: "The operation path cannot contain wildcard character '*'.",
+    example: { placement: "paths", bad: '"/files/*": {}', good: '"/files/{path}": {}' },
+    check(context) {
+      reportPathKeys(
+        context,
+        (path73) => path73.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      );
+    }
+  },
+  {
+    id: "SWG-PATH-TEMPLATE",
+    file: "swagger",
+    title: "Write path variables as {name}, one segment each.",
+    description: "Each path template variable is enclosed in braces within a single URL segment (SVR OperationPathTemplateNotValid).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathTemplateNotValid",
+    msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
+    example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
+    check(context) {
+      reportPathKeys(context, (path73) => {
+        const problem = templateProblem(path73);
+        return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
+      });
+    }
+  },
+  {
+    id: "SWG-PATH-VAR-DEFAULT",
+    file: "swagger",
+    title: "Give path variables defaults in their parameter, not in the path.",
+    description: "A path variable like `{version=v1}` is rejected (SVR OperationPathVariablesContainDefaults).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathVariablesContainDefaults",
+    msMessage: "The operation path template variables cannot set default values with character '='.",
+    example: { placement: "paths", bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
+    check(context) {
+      reportPathKeys(
+        context,
+        (path73) => (
+          // Without an '=' in the key no variable has one: most keys are not parsed at all.
+          path73.includes("=") && pathVariables(path73).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        )
+      );
+    }
+  },
+  {
+    id: "SWG-PATH-DUP",
+    file: "swagger",
+    title: "Do not define the same route twice with different variable names.",
+    description: "`GET /items/{id}` and `GET /items/{itemId}` match the same requests (SVR DuplicateOperationPath).",
+    levels: sameLevels("error"),
+    msCode: "DuplicateOperationPath",
+    msMessage: "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
+    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
+    check({ swagger: swagger2, report: report2 }) {
+      if (!swagger2) return;
+      const all = swagger2.operations;
+      if (!mayHaveRouteTwice(all)) return;
+      const templates = pathTemplates(swagger2);
+      for (const indexes2 of groupByMethod(all).values()) {
+        const first = /* @__PURE__ */ new Map();
+        for (const index of indexes2) {
+          const operation2 = all[index];
+          const key = templates[index].route;
+          const earlier2 = first.get(key);
+          if (!earlier2) {
+            first.set(key, operation2);
+            continue;
+          }
+          report2({
+            pointer: operation2.pointer,
+            message: fill(
+              "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
+              operationLabel(earlier2),
+              operationLabel(operation2),
+              earlier2.path,
+              operation2.path
+            )
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-PARTIAL-DUP",
+    file: "swagger",
+    title: "Avoid routes that differ only by a variable segment.",
+    description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit (SWG-OPS-MAX says so).",
+    levels: sameLevels("warning"),
+    msCode: "PartialDuplicateOperationPath",
+    msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
+    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
+    check({ swagger: swagger2, report: report2 }) {
+      if (!swagger2 || swagger2.operations.length > MAX_PAIRED_OPERATIONS) return;
+      const templates = pathTemplates(swagger2);
+      const all = swagger2.operations;
+      const peers = operationsBySegmentsAndMethod(all, templates);
+      if (peers === void 0) return;
+      for (const method of methodsInOrder(all)) {
+        for (let index = 0; index < all.length; index++) {
+          const operation2 = all[index];
+          const shape = templates[index];
+          if (operation2.method !== method || shape.variableSegmentCount === 0) continue;
+          let similar;
+          let unlisted = 0;
+          const candidates = peers.get(peerKey(shape.segmentCount, method));
+          for (let at = 0; at < candidates.length; at++) {
+            const other = templates[candidates[at]];
+            if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other)) {
+              if (similar === void 0 || similar.length < MAX_LISTED_SIMILAR_PATHS)
+                (similar ??= []).push(all[candidates[at]].path);
+              else unlisted++;
+            }
+          }
+          if (similar === void 0) continue;
+          report2({
+            pointer: operation2.pointer,
+            message: fill(
+              "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
+              operationLabel(operation2),
+              operation2.path,
+              unlisted > 0 ? `${similar.join(", ")} and ${unlisted} more` : similar.join(", ")
+            )
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-CASE",
+    file: "swagger",
+    title: "Do not define a path twice with different capitalization.",
+    description: "Paths must be unique when compared case-insensitively (SVR PathRedefined).",
+    levels: sameLevels("error"),
+    msCode: "PathRedefined",
+    msMessage: "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
+    example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
+    check({ swagger: swagger2, report: report2 }) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const path73 of pathKeys(swagger2)) {
+        const key = path73.toLowerCase();
+        if (seen.has(key)) {
+          report2({
+            pointer: childPointer("/paths", path73),
+            message: fill(
+              "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
+              path73
+            )
+          });
+        }
+        seen.add(key);
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-REF",
+    file: "swagger",
+    title: "Write path items in place; '$ref' is not supported there.",
+    description: "The service does not resolve a `$ref` on a path item (SVR PathItemRefNotSuppored).",
+    levels: sameLevels("error"),
+    msCode: "PathItemRefNotSuppored",
+    msMessage: "The '$ref' property in a path is not supported.",
+    example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
+    check({ swagger: swagger2, report: report2 }) {
+      if (!swagger2) return;
+      const paths = swagger2.paths;
+      for (const path73 in paths) {
+        if (!has(paths, path73)) continue;
+        const pathItem = asObject(paths[path73]);
+        if (!pathItem || !has(pathItem, "$ref")) continue;
+        report2({
+          pointer: childPointer("/paths", path73, "$ref"),
+          message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-MISSING-PARAM",
+    file: "swagger",
+    title: "Define an `in: path` parameter for every path variable.",
+    description: "The platform builds the URL from path parameters; a `{variable}` without one cannot be filled (SVR OperationMissingPathParameter).",
+    levels: sameLevels("error"),
+    msCode: "OperationMissingPathParameter",
+    msMessage: "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
+    example: {
+      placement: "paths",
+      bad: '"/tasks/{taskId}": { "get": { "parameters": [] } }',
+      good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }'
+    },
+    check({ swagger: swagger2, report: report2 }) {
+      if (!swagger2) return;
+      const templates = pathTemplates(swagger2);
+      const operations = swagger2.operations;
+      for (let index = 0; index < operations.length; index++) {
+        const operation2 = operations[index];
+        const variables = templates[index].variables;
+        if (variables.length === 0) continue;
+        const missing2 = missingPathParameters(operation2, variables);
+        if (missing2.length > 0)
+          report2({ pointer: operation2.pointer, message: missingMessage(operation2, missing2) });
+      }
+    }
+  }
+];
+function missingMessage(operation2, missing2) {
+  if (missing2.length === 1) {
+    return fill(
+      "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
+      operationLabel(operation2),
+      excerpt(missing2[0])
+    );
+  }
+  return fill(
+    "The operation '{0}' does not define the {1} parameters which are required by the path: {2}.",
+    operationLabel(operation2),
+    missing2.length,
+    quoteList(missing2)
+  );
+}
+function unreadOperations(swagger2, pathItem) {
+  const target2 = swagger2.pathItemTarget(pathItem);
+  const methods = target2 ? HTTP_METHODS.filter((method) => asObject(target2.value[method])) : [];
+  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
+  const which = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
+  return `${which} checked by no rule until written here, in place of the $ref.`;
+}
+
 // packages/validator/src/rules/swagger/known-extensions.ts
 var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
   // Power Platform connector extensions (EXT, the repo schema).
@@ -46618,12 +47305,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path72 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path72)) continue;
-        if (path72.startsWith("x-")) continue;
-        const item = paths[path72];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path72);
-        else this.typeIssue(placeAt(rootNode, "paths", path72), "Object", item);
+      for (const path73 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path73)) continue;
+        if (path73.startsWith("x-")) continue;
+        const item = paths[path73];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path73);
+        else this.typeIssue(placeAt(rootNode, "paths", path73), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -46647,8 +47334,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path72) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path72);
+  visitPathItem(item, rootNode, path73) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path73);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -47176,7 +47863,7 @@ var documentLimitRules = [
       if (operations.length <= SWAGGER_LIMITS.maxOperations) return;
       context.report({
         pointer: "/paths",
-        message: `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'. It has ${operations.length}.`
+        message: `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'. It has ${operations.length}.` + (operations.length > MAX_PAIRED_OPERATIONS ? ` With more than ${MAX_PAIRED_OPERATIONS.toLocaleString("en-US")}, overlapping routes (SWG-PATH-PARTIAL-DUP) are not looked for.` : "")
       });
     }
   },
@@ -48021,12 +48708,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path72 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path73 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path72 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path73 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -48133,16 +48820,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path72) {
+function followSchemaPath(model, root, path73) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path72.length && steps < MAX_STEPS; ) {
-    let end = path72.indexOf("/", start);
-    if (end === -1) end = path72.length;
+  for (let start = 0; start < path73.length && steps < MAX_STEPS; ) {
+    let end = path73.indexOf("/", start);
+    if (end === -1) end = path73.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path72.slice(start, end));
+      const next = property(model, current, path73.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -48317,9 +49004,9 @@ function resultProblems(model, target2, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path72 = pathAt(call, key);
-    if (path72 === void 0 || followSchemaPath(model, items.schema, path72).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path72, label) });
+    const path73 = pathAt(call, key);
+    if (path73 === void 0 || followSchemaPath(model, items.schema, path73).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path73, label) });
   }
   return problems;
 }
@@ -49776,497 +50463,6 @@ var mcpRules = [
     }
   }
 ];
-
-// packages/validator/src/rules/operations/path-templates.ts
-var PathTemplate = class {
-  constructor(path72) {
-    this.path = path72;
-    const hasBrace = path72.includes("{");
-    this.variables = hasBrace ? scanVariables(path72) : NO_VARIABLES;
-    let segmentCount = 1;
-    let variableSegmentCount = 0;
-    let start = 0;
-    for (let slash = path72.indexOf("/"); ; slash = path72.indexOf("/", start)) {
-      const end = slash === -1 ? path72.length : slash;
-      if (hasBrace && isVariableSegment(path72, start, end)) variableSegmentCount++;
-      if (slash === -1) break;
-      segmentCount++;
-      start = slash + 1;
-    }
-    this.segmentCount = segmentCount;
-    this.variableSegmentCount = variableSegmentCount;
-  }
-  path;
-  /** Names of its `{variables}`, each once, in order of first appearance. */
-  variables;
-  /** How many segments the key has when split on '/'. */
-  segmentCount;
-  /** How many segments are a whole `{variable}`. */
-  variableSegmentCount;
-  /**
-   * The key with each `{variable}` as `{}`: two keys that are the same route have the same. Built
-   * when read: SWG-PATH-DUP compares routeHash first, and reads it only for swaggers where two
-   * routes may be the same (none of the corpus).
-   */
-  get route() {
-    return routeOf(this.path);
-  }
-};
-var pathTemplates = perModel((model) => {
-  const operations = model.operations;
-  const templates = new Array(operations.length);
-  let last2;
-  for (let index = 0; index < operations.length; index++) {
-    const path72 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path72) last2 = new PathTemplate(path72);
-    templates[index] = last2;
-  }
-  return templates;
-});
-var NO_VARIABLES = Object.freeze([]);
-function partiallyDuplicates(a, b) {
-  if (a.segmentCount !== b.segmentCount) return false;
-  const left = a.path;
-  const right = b.path;
-  let leftStart = 0;
-  let rightStart = 0;
-  let differs = false;
-  for (; ; ) {
-    const leftEnd = segmentEnd(left, leftStart);
-    const rightEnd = segmentEnd(right, rightStart);
-    const leftVariable = isVariableSegment(left, leftStart, leftEnd);
-    const rightVariable = isVariableSegment(right, rightStart, rightEnd);
-    if (leftVariable !== rightVariable) differs = true;
-    else if (!leftVariable && !sameText(left, leftStart, leftEnd, right, rightStart, rightEnd)) return false;
-    if (leftEnd === left.length) return differs;
-    leftStart = leftEnd + 1;
-    rightStart = rightEnd + 1;
-  }
-}
-function segmentEnd(path72, start) {
-  const slash = path72.indexOf("/", start);
-  return slash === -1 ? path72.length : slash;
-}
-function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
-  if (leftEnd - leftStart !== rightEnd - rightStart) return false;
-  for (let offset = 0; leftStart + offset < leftEnd; offset++) {
-    if (left.charCodeAt(leftStart + offset) !== right.charCodeAt(rightStart + offset)) return false;
-  }
-  return true;
-}
-function isVariableSegment(path72, start, end) {
-  const last2 = end - 1;
-  if (last2 < start + 1 || path72.charCodeAt(start) !== OPEN || path72.charCodeAt(last2) !== CLOSE) return false;
-  for (let index = start + 1; index < last2; index++) {
-    const code2 = path72.charCodeAt(index);
-    if (code2 === OPEN || code2 === CLOSE) return false;
-  }
-  return true;
-}
-function matchEnd(path72, open2) {
-  for (let index = open2 + 1; index < path72.length; index++) {
-    const code2 = path72.charCodeAt(index);
-    if (code2 === CLOSE) return index;
-    if (code2 === OPEN) return -1;
-  }
-  return -1;
-}
-function scanVariables(path72) {
-  const variables = [];
-  for (let open2 = path72.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path72, open2);
-    if (close2 === -1) {
-      open2 = path72.indexOf("{", open2 + 1);
-      continue;
-    }
-    const name = path72.slice(open2 + 1, close2);
-    if (!variables.includes(name)) variables.push(name);
-    open2 = path72.indexOf("{", close2 + 1);
-  }
-  return variables;
-}
-function routeOf(path72) {
-  let route = "";
-  let copied = 0;
-  for (let open2 = path72.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path72, open2);
-    if (close2 === -1) {
-      open2 = path72.indexOf("{", open2 + 1);
-      continue;
-    }
-    route += path72.slice(copied, open2) + "{}";
-    copied = close2 + 1;
-    open2 = path72.indexOf("{", copied);
-  }
-  return copied === 0 ? path72 : route + path72.slice(copied);
-}
-function routeHash(path72) {
-  let hash = 0;
-  for (let index = 0; index < path72.length; index++) {
-    const code2 = path72.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path72, index) : -1;
-    if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
-    else {
-      hash = Math.imul(hash, 31) + OPEN | 0;
-      hash = Math.imul(hash, 31) + CLOSE | 0;
-      index = close2;
-    }
-  }
-  return hash;
-}
-var OPEN = 123;
-var CLOSE = 125;
-
-// packages/validator/src/rules/operations/paths.ts
-var pathKeysOf = perModel(
-  (model) => Object.keys(model.paths ?? {}).filter((key) => !key.startsWith("x-"))
-);
-function pathKeys(model) {
-  return model ? pathKeysOf(model) : [];
-}
-function reportPathKeys({ swagger: swagger2, report: report2 }, problem) {
-  for (const path72 of pathKeys(swagger2)) {
-    const message2 = problem(path72);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path72), message: message2 });
-  }
-}
-function templateProblem(path72) {
-  let open2 = -1;
-  for (let index = 0; index < path72.length; index++) {
-    const character = path72[index];
-    if (character === "{") {
-      if (open2 !== -1) return "a variable is nested in another one";
-      open2 = index;
-    } else if (character === "}") {
-      if (open2 === -1) return "a '}' has no matching '{'";
-      if (index === open2 + 1) return "a variable has no name";
-      open2 = -1;
-    } else if (character === "/" && open2 !== -1) {
-      return "a variable spans more than one segment";
-    }
-  }
-  return open2 !== -1 ? "a '{' is never closed" : void 0;
-}
-function hasPathParameter(operation2, name) {
-  for (const parameter of operation2.parameters) {
-    if (parameter.in === "path" && parameter.name === name) return true;
-  }
-  return false;
-}
-function groupByMethod(operations) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (let index = 0; index < operations.length; index++) {
-    const method = operations[index].method;
-    const list3 = groups2.get(method);
-    if (list3 === void 0) groups2.set(method, [index]);
-    else list3.push(index);
-  }
-  return groups2;
-}
-function mayHaveRouteTwice(operations) {
-  const methodsByRoute = /* @__PURE__ */ new Map();
-  let index = 0;
-  while (index < operations.length) {
-    const path72 = operations[index].path;
-    if (!path72.includes("{")) {
-      while (index < operations.length && operations[index].path === path72) index++;
-      continue;
-    }
-    let methods = 0;
-    for (; index < operations.length && operations[index].path === path72; index++)
-      methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path72);
-    const earlier2 = methodsByRoute.get(route);
-    if (earlier2 === void 0) methodsByRoute.set(route, methods);
-    else if ((earlier2 & methods) !== 0) return true;
-    else methodsByRoute.set(route, earlier2 | methods);
-  }
-  return false;
-}
-function methodsInOrder(operations) {
-  const methods = [];
-  for (let index = 0; index < operations.length; index++) {
-    const method = operations[index].method;
-    if (!methods.includes(method)) methods.push(method);
-  }
-  return methods;
-}
-function peerKey(segmentCount, method) {
-  return segmentCount * HTTP_METHODS.length + HTTP_METHODS.indexOf(method);
-}
-function operationsBySegmentsAndMethod(operations, templates) {
-  let anyVariable = false;
-  for (let index = 0; index < templates.length && !anyVariable; index++)
-    anyVariable = templates[index].variableSegmentCount !== 0;
-  if (!anyVariable) return void 0;
-  const peers = /* @__PURE__ */ new Map();
-  for (let index = 0; index < operations.length; index++) {
-    const key = peerKey(templates[index].segmentCount, operations[index].method);
-    const list3 = peers.get(key);
-    if (list3 === void 0) peers.set(key, [index]);
-    else list3.push(index);
-  }
-  return peers;
-}
-var pathRules = [
-  {
-    id: "SWG-PATH-SLASH",
-    file: "swagger",
-    title: "Start every path with '/'.",
-    description: "Swagger 2.0 paths are relative to basePath and start with '/' (SVR OperationPathMustStartWithSlash).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathMustStartWithSlash",
-    msMessage: "The path is not valid, it must start with a '/' character.",
-    example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path72) => path72.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-QUERY",
-    file: "swagger",
-    title: "Keep query strings and fragments out of paths.",
-    description: "Query values are parameters with `in: query`; a '?' or '#' in a path key is rejected (SVR OperationPathMayNotContainQueryOrFragment).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathMayNotContainQueryOrFragment",
-    msMessage: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.",
-    example: {
-      placement: "paths",
-      bad: '"/tasks?status=open": {}',
-      good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
-    },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path72) => /[?#]/.test(path72) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-WILDCARD",
-    file: "swagger",
-    title: "Do not use '*' in paths.",
-    description: "Wildcards are not supported in operation paths (SVR OperationPathContainsUnsupportedCharacters).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathContainsUnsupportedCharacters",
-    msMessage: "The operation path cannot contain wildcard character '*'.",
-    example: { placement: "paths", bad: '"/files/*": {}', good: '"/files/{path}": {}' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path72) => path72.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-TEMPLATE",
-    file: "swagger",
-    title: "Write path variables as {name}, one segment each.",
-    description: "Each path template variable is enclosed in braces within a single URL segment (SVR OperationPathTemplateNotValid).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathTemplateNotValid",
-    msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
-    example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
-    check(context) {
-      reportPathKeys(context, (path72) => {
-        const problem = templateProblem(path72);
-        return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
-      });
-    }
-  },
-  {
-    id: "SWG-PATH-VAR-DEFAULT",
-    file: "swagger",
-    title: "Give path variables defaults in their parameter, not in the path.",
-    description: "A path variable like `{version=v1}` is rejected (SVR OperationPathVariablesContainDefaults).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathVariablesContainDefaults",
-    msMessage: "The operation path template variables cannot set default values with character '='.",
-    example: { placement: "paths", bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path72) => (
-          // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path72.includes("=") && pathVariables(path72).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
-        )
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-DUP",
-    file: "swagger",
-    title: "Do not define the same route twice with different variable names.",
-    description: "`GET /items/{id}` and `GET /items/{itemId}` match the same requests (SVR DuplicateOperationPath).",
-    levels: sameLevels("error"),
-    msCode: "DuplicateOperationPath",
-    msMessage: "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
-    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
-    check({ swagger: swagger2, report: report2 }) {
-      if (!swagger2) return;
-      const all = swagger2.operations;
-      if (!mayHaveRouteTwice(all)) return;
-      const templates = pathTemplates(swagger2);
-      for (const indexes of groupByMethod(all).values()) {
-        const first = /* @__PURE__ */ new Map();
-        for (const index of indexes) {
-          const operation2 = all[index];
-          const key = templates[index].route;
-          const earlier2 = first.get(key);
-          if (!earlier2) {
-            first.set(key, operation2);
-            continue;
-          }
-          report2({
-            pointer: operation2.pointer,
-            message: fill(
-              "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
-              operationLabel(earlier2),
-              operationLabel(operation2),
-              earlier2.path,
-              operation2.path
-            )
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-PARTIAL-DUP",
-    file: "swagger",
-    title: "Avoid routes that differ only by a variable segment.",
-    description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath).",
-    levels: sameLevels("warning"),
-    msCode: "PartialDuplicateOperationPath",
-    msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
-    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
-    check({ swagger: swagger2, report: report2 }) {
-      if (!swagger2) return;
-      const templates = pathTemplates(swagger2);
-      const all = swagger2.operations;
-      const peers = operationsBySegmentsAndMethod(all, templates);
-      if (peers === void 0) return;
-      for (const method of methodsInOrder(all)) {
-        for (let index = 0; index < all.length; index++) {
-          const operation2 = all[index];
-          const shape = templates[index];
-          if (operation2.method !== method || shape.variableSegmentCount === 0) continue;
-          let similar;
-          const candidates = peers.get(peerKey(shape.segmentCount, method));
-          for (let at = 0; at < candidates.length; at++) {
-            const other = templates[candidates[at]];
-            if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other))
-              (similar ??= []).push(all[candidates[at]].path);
-          }
-          if (similar === void 0) continue;
-          report2({
-            pointer: operation2.pointer,
-            message: fill(
-              "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
-              operationLabel(operation2),
-              operation2.path,
-              similar.join(", ")
-            )
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-CASE",
-    file: "swagger",
-    title: "Do not define a path twice with different capitalization.",
-    description: "Paths must be unique when compared case-insensitively (SVR PathRedefined).",
-    levels: sameLevels("error"),
-    msCode: "PathRedefined",
-    msMessage: "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-    example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
-    check({ swagger: swagger2, report: report2 }) {
-      const seen = /* @__PURE__ */ new Set();
-      for (const path72 of pathKeys(swagger2)) {
-        const key = path72.toLowerCase();
-        if (seen.has(key)) {
-          report2({
-            pointer: childPointer("/paths", path72),
-            message: fill(
-              "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path72
-            )
-          });
-        }
-        seen.add(key);
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-REF",
-    file: "swagger",
-    title: "Write path items in place; '$ref' is not supported there.",
-    description: "The service does not resolve a `$ref` on a path item (SVR PathItemRefNotSuppored).",
-    levels: sameLevels("error"),
-    msCode: "PathItemRefNotSuppored",
-    msMessage: "The '$ref' property in a path is not supported.",
-    example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
-    check({ swagger: swagger2, report: report2 }) {
-      if (!swagger2) return;
-      const paths = swagger2.paths;
-      for (const path72 in paths) {
-        if (!has(paths, path72)) continue;
-        const pathItem = asObject(paths[path72]);
-        if (!pathItem || !has(pathItem, "$ref")) continue;
-        report2({
-          pointer: childPointer("/paths", path72, "$ref"),
-          message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-MISSING-PARAM",
-    file: "swagger",
-    title: "Define an `in: path` parameter for every path variable.",
-    description: "The platform builds the URL from path parameters; a `{variable}` without one cannot be filled (SVR OperationMissingPathParameter).",
-    levels: sameLevels("error"),
-    msCode: "OperationMissingPathParameter",
-    msMessage: "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
-    example: {
-      placement: "paths",
-      bad: '"/tasks/{taskId}": { "get": { "parameters": [] } }',
-      good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      if (!swagger2) return;
-      const templates = pathTemplates(swagger2);
-      const operations = swagger2.operations;
-      for (let index = 0; index < operations.length; index++) {
-        const operation2 = operations[index];
-        const variables = templates[index].variables;
-        for (let at = 0; at < variables.length; at++) {
-          const name = variables[at];
-          if (name === "" || name.includes("=") || hasPathParameter(operation2, name)) continue;
-          report2({
-            pointer: operation2.pointer,
-            message: fill(
-              "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
-              operationLabel(operation2),
-              name
-            )
-          });
-        }
-      }
-    }
-  }
-];
-function unreadOperations(swagger2, pathItem) {
-  const target2 = swagger2.pathItemTarget(pathItem);
-  const methods = target2 ? HTTP_METHODS.filter((method) => asObject(target2.value[method])) : [];
-  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
-  const which = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
-  return `${which} checked by no rule until written here, in place of the $ref.`;
-}
 
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
@@ -52027,26 +52223,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path72 = [];
+    const path73 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path72.push(start);
+    path73.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path72.pop();
+        path73.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path72.slice(path72.indexOf(target2)));
+      if (seen === "grey") cycles.push(path73.slice(path73.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path72.push(target2);
+        path73.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -52665,7 +52861,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path72 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path73 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -52673,7 +52869,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path72}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path73}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -52926,8 +53122,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path72) {
-  return withoutTrailingSlashes(routeOf(path72)).toLowerCase();
+function templateShape(path73) {
+  return withoutTrailingSlashes(routeOf(path73)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -53197,10 +53393,10 @@ function patternWithSlashes(pattern) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path72, options2 = {}) {
+function offsetOfPath(document, path73, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path72.entries()) {
+  for (const [index, step2] of path73.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -53211,7 +53407,7 @@ function offsetOfPath(document, path72, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path72.length - 1;
+    const isLast = index === path73.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -53222,8 +53418,8 @@ function rangeStart(node) {
 function yamlPositions(text3) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
-  return (path72, options2 = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path72, options2));
+  return (path73, options2 = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path73, options2));
     return { line, column: col };
   };
 }
@@ -53234,7 +53430,7 @@ var LEVEL_LIST = "error, warning, info or off";
 var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).";
 async function loadConfig(options2) {
-  const file = options2.explicitPath ? import_node_path11.default.resolve(options2.cwd, options2.explicitPath) : findConfigFile(options2.cwd);
+  const file = options2.explicitPath ? import_node_path12.default.resolve(options2.cwd, options2.explicitPath) : findConfigFile(options2.cwd);
   if (!file) return { ...DEFAULT_CONFIG, rules: {}, ignore: [] };
   const text3 = await readConfigText(file, options2.cwd);
   return parseConfig(text3, file, options2);
@@ -53364,7 +53560,7 @@ async function readConfigText(file, cwd) {
     if (code2 === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown },
-        hint: `Give the file itself, e.g. ${import_node_path11.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path12.default.join(shown, CONFIG_FILE_NAMES[0])}.`
       });
     }
     throw new UsageError(`The configuration file cannot be read (${code2 ?? error2.message}).`, {
@@ -53374,16 +53570,16 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error2, root) {
-  const path72 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path72;
-  const value = path72.reduce(
+  const path73 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path73;
+  const value = path73.reduce(
     (node, step2) => node?.[step2],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error2.keyword === "additionalProperties") {
     const name = String(error2.params.additionalProperty);
-    if (path72.length === 0) {
+    if (path73.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -53394,7 +53590,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path72, name],
+      path: [...path73, name],
       atKey: true
     };
   }
@@ -53402,7 +53598,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path72,
+      path: path73,
       atKey: false
     };
   }
@@ -53412,34 +53608,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path72,
+        path: path73,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path72, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path73, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path72,
+      path: path73,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path72, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path73, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path72,
+      path: path73,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path72,
+    path: path73,
     atKey: false
   };
 }
@@ -53448,6 +53644,42 @@ function compiledSchema() {
   validator ??= new import_ajv2.default({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
   return validator;
 }
+
+// packages/validator/src/model/finding-cap.ts
+var MAX_FINDINGS_PER_RULE = 1e3;
+var UnlistedReports = class {
+  count = 0;
+  first;
+  worst = "info";
+  /** Forgets the reports of the rule before. */
+  clear() {
+    this.count = 0;
+    this.first = void 0;
+    this.worst = "info";
+  }
+  add(report2, severity) {
+    this.count++;
+    this.first ??= report2;
+    if (severityRank(severity) > severityRank(this.worst)) this.worst = severity;
+  }
+  /**
+   * The one report that stands for the rest, where the first of them was, at the level of the worst,
+   * so that a count of errors still says there are errors. It carries no fix: `validate --fix` makes
+   * the fixes of the listed ones, and a second run lists the next.
+   */
+  summary() {
+    const first = this.first;
+    if (first === void 0) return void 0;
+    const { fix: _fix, severity: _severity, message: _message, ...place } = first;
+    return {
+      severity: this.worst,
+      report: {
+        ...place,
+        message: `${this.count.toLocaleString("en-US")} more findings of this rule are not listed: a rule lists at most ${MAX_FINDINGS_PER_RULE.toLocaleString("en-US")} for a connector. Fix the ones listed and check again.`
+      }
+    };
+  }
+};
 
 // packages/validator/src/engine.ts
 function internalErrorFinding(rule2, error2) {
@@ -53476,23 +53708,35 @@ function ruleReports(connector, options2) {
   const apiProperties2 = isObject(apiPropertiesValue) ? apiPropertiesValue : void 0;
   const pending = [];
   let current;
+  let listed = 0;
+  const unlisted = new UnlistedReports();
   const context = {
     connector,
     profile: options2.profile,
     swagger: swagger2,
     apiProperties: apiProperties2,
     report: (report2) => {
-      pending.push({ rule: current.rule, severity: report2.severity ?? current.level, report: report2 });
+      const severity = report2.severity ?? current.level;
+      if (listed < MAX_FINDINGS_PER_RULE) {
+        listed++;
+        pending.push({ rule: current.rule, severity, report: report2 });
+      } else {
+        unlisted.add(report2, severity);
+      }
     }
   };
   releasingConnectorCaches(() => {
     for (const active of activeRules(options2)) {
       current = active;
+      listed = 0;
+      unlisted.clear();
       try {
         active.rule.check(context);
       } catch (error2) {
         pending.push(internalErrorFinding(active.rule, error2));
       }
+      const rest = unlisted.summary();
+      if (rest) pending.push({ rule: active.rule, ...rest });
     }
   });
   current = void 0;
@@ -53657,7 +53901,7 @@ function ignoreLoosening(base2, head, options2) {
     let skips = "";
     if (changed) {
       const skipped = changed.filter((folder) => ignorePatternMatches(pattern, folder, options2.platform));
-      skips = skipped.length === 0 ? ", which skips none of the connector folders this change touches" : `, which skips ${skipped.length === 1 ? "1 connector folder" : `${skipped.length} connector folders`} this change touches (${joinWords(skipped.map((folder) => `'${folder}'`))})`;
+      skips = skipped.length === 0 ? ", which skips none of the connector folders this change touches" : `, which skips ${skipped.length === 1 ? "1 connector folder" : `${skipped.length} connector folders`} this change touches (${namedFolders(skipped)})`;
     }
     return [
       {
@@ -53668,6 +53912,12 @@ function ignoreLoosening(base2, head, options2) {
       }
     ];
   });
+}
+var MAX_NAMED_FOLDERS = 10;
+function namedFolders(folders) {
+  const quoted2 = folders.slice(0, MAX_NAMED_FOLDERS).map((folder) => `'${folder}'`);
+  const rest = folders.length - quoted2.length;
+  return rest === 0 ? joinWords(quoted2) : `${quoted2.join(", ")} and ${rest} more`;
 }
 function joinWords(words) {
   if (words.length <= 1) return words[0] ?? "";
@@ -53707,9 +53957,9 @@ function subjectOf({ base: base2, head }) {
   if (base2.file === head.file) return `This change to the configuration file${link2 && ` (now ${link2})`}`;
   return `The configuration file (at the base: ${base2.file}${link2 && `; now ${link2}`})`;
 }
-function placeIn(config2, path72) {
-  const [setting, ruleId] = path72;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path72];
+function placeIn(config2, path73) {
+  const [setting, ruleId] = path73;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path73];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -53718,7 +53968,7 @@ function strictestLevel(rule2, config2) {
 }
 
 // packages/validator/src/diff/baseline.ts
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
   const exact = countKeys(base2, exactKey);
   const marked = current.map((finding) => {
@@ -53754,7 +54004,7 @@ function looseKey(finding) {
   return [finding.ruleId, relativeFile(finding), normalizedMessage(finding)].join("\0");
 }
 function relativeFile(finding) {
-  return import_node_path12.default.relative(finding.connector, finding.file).split(import_node_path12.default.sep).join("/");
+  return slashSeparated(import_node_path13.default.relative(finding.connector, finding.file));
 }
 function normalizedMessage(finding) {
   return finding.connector && finding.connector !== "." ? finding.message.split(finding.connector).join("<connector>") : finding.message;
@@ -53797,9 +54047,9 @@ var EXAMPLE_PLACES = {
   swaggerFile: "the whole swagger file",
   connectorFolder: "a connector folder of the repository"
 };
-var operation = (path72, method, body) => `{
+var operation = (path73, method, body) => `{
   "paths": {
-    "${path72}": {
+    "${path73}": {
       "${method}": ${body}
     }
   }
@@ -54613,17 +54863,33 @@ function policyInstanceLabel(instance) {
 // packages/validator/src/diff/raw-change.ts
 var ChangeSink = class {
   changes = [];
+  /**
+   * Every pointer a change is at or below, per file, built at the first `touches`: scanning the
+   * changes at each call was quadratic (40,000 unused definitions edited: 45 s).
+   */
+  touched;
   add(change) {
     this.changes.push(change);
+    if (this.touched) touch(this.touched, change);
   }
   /** True when a change was reported at `pointer` or below it, in either version. */
   touches(pointer, file = "swagger") {
-    const prefix = `${pointer}/`;
-    return this.changes.some(
-      (change) => change.file === file && (change.pointer === pointer || change.pointer.startsWith(prefix))
-    );
+    if (!this.touched) {
+      this.touched = /* @__PURE__ */ new Set();
+      for (const change of this.changes) touch(this.touched, change);
+    }
+    return this.touched.has(`${file}:${pointer}`);
   }
 };
+function touch(touched, change) {
+  const { pointer } = change;
+  touched.add(`${change.file}:${pointer}`);
+  for (let index = pointer.lastIndexOf("/"); index >= 0; index = pointer.lastIndexOf("/", index - 1)) {
+    const above = `${change.file}:${pointer.slice(0, index)}`;
+    touched.add(above);
+    if (index === 0) break;
+  }
+}
 
 // packages/validator/src/diff/api-properties-diff.ts
 var MINOR_PROPERTY_KEYS = /* @__PURE__ */ new Set(["iconBrandColor", "publisher", "stackOwner"]);
@@ -55189,6 +55455,77 @@ function describe2(option) {
 }
 var MAX_KINDS_NAMED = 5;
 
+// packages/validator/src/diff/schema-change-list.ts
+var MAX_LISTED_PATHS = 50;
+var MAX_COUNTED_PATHS = Number.MAX_SAFE_INTEGER;
+function ownChange(change) {
+  return { change, kind: kindKey(change) };
+}
+function listChanges(root) {
+  const totals = pathsToEachKind(root);
+  const tallies = /* @__PURE__ */ new Map();
+  const result = [];
+  const path73 = [];
+  const exhausted = /* @__PURE__ */ new Set();
+  const visit2 = (node) => {
+    let listedAny = false;
+    for (const part of node.parts) {
+      if ("nested" in part) {
+        if (exhausted.has(part.nested)) continue;
+        path73.push(part.step);
+        if (visit2(part.nested)) listedAny = true;
+        path73.pop();
+        continue;
+      }
+      const tally = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
+      if (tally.listed >= MAX_LISTED_PATHS) continue;
+      tallies.set(part.kind, tally);
+      tally.listed++;
+      tally.lastIndex = result.length;
+      result.push({ ...part.change, path: [...path73, ...part.change.path] });
+      listedAny = true;
+    }
+    if (!listedAny) exhausted.add(node);
+    return listedAny;
+  };
+  visit2(root);
+  for (const [kind, tally] of tallies) {
+    const total = totals.get(kind);
+    if (total <= tally.listed) continue;
+    const unlisted = total >= MAX_COUNTED_PATHS ? MAX_COUNTED_PATHS : total - tally.listed;
+    result[tally.lastIndex] = { ...result[tally.lastIndex], unlisted };
+  }
+  return result;
+}
+function pathsToEachKind(root) {
+  const order = [];
+  const seen = /* @__PURE__ */ new Set();
+  const postorder = (node) => {
+    seen.add(node);
+    for (const part of node.parts) if ("nested" in part && !seen.has(part.nested)) postorder(part.nested);
+    order.push(node);
+  };
+  postorder(root);
+  const reaching = /* @__PURE__ */ new Map([[root, 1]]);
+  const totals = /* @__PURE__ */ new Map();
+  for (let index = order.length - 1; index >= 0; index--) {
+    const node = order[index];
+    const paths = reaching.get(node);
+    for (const part of node.parts) {
+      if ("nested" in part) reaching.set(part.nested, saturated((reaching.get(part.nested) ?? 0) + paths));
+      else totals.set(part.kind, saturated((totals.get(part.kind) ?? 0) + paths));
+    }
+  }
+  return totals;
+}
+function kindKey(change) {
+  const detail = change.detail === void 0 ? "" : change.detail;
+  return [change.rule.id, change.side, change.pointer, detail, change.impact ?? ""].join("\0");
+}
+function saturated(count) {
+  return Math.min(count, MAX_COUNTED_PATHS);
+}
+
 // packages/validator/src/diff/diff-context.ts
 function basePathPrefix(model) {
   const basePath = asString(model.root.basePath) ?? "";
@@ -55210,6 +55547,8 @@ function operationLabel2(operation2) {
 }
 function reportSchemaChanges(context, changes, operation2, valuePath) {
   for (const change of changes) {
+    const breaking = (change.impact ?? change.rule.impact) === "breaking";
+    const unlisted = breaking && change.unlisted ? unlistedPaths(change.unlisted, valuePath) : void 0;
     context.sink.add({
       rule: change.rule,
       file: "swagger",
@@ -55217,10 +55556,15 @@ function reportSchemaChanges(context, changes, operation2, valuePath) {
       pointer: change.pointer,
       operationId: operation2.operationId,
       valuePath: change.path.length > 0 ? `${valuePath}/${change.path.join("/")}` : valuePath,
-      detail: change.detail,
+      detail: unlisted ? [change.detail, unlisted].filter(Boolean).join(" ") : change.detail,
       impact: change.impact
     });
   }
+}
+function unlistedPaths(count, valuePath) {
+  const howMany = count >= MAX_COUNTED_PATHS ? `at least ${MAX_COUNTED_PATHS - MAX_LISTED_PATHS}` : String(count);
+  const paths = count === 1 ? "ValuePath" : "ValuePaths";
+  return `The same field is reached by ${howMany} more ${paths} under ${quoted(valuePath)}, not listed.`;
 }
 
 // packages/validator/src/diff/address-parts.ts
@@ -55575,12 +55919,26 @@ function isFilledForFlows(model, value, pointer, depth = 0) {
   if (resolved2.broken || !node) return false;
   if (has(node, "default") || node.readOnly === true || node["x-ms-notification-url"] === true) return true;
   if (depth >= MAX_FILLED_DEPTH) return false;
+  const known = filledMemo(model);
+  const key = `${depth}|${resolved2.pointer}`;
+  const seen = known.get(key);
+  if (seen !== void 0) return seen;
   const view = viewSchema(model, value, pointer);
-  if (!view || view.required.size === 0) return false;
-  return [...view.required].every((name) => {
+  const filled = view !== void 0 && view.required.size > 0 && [...view.required].every((name) => {
     const property2 = view.properties.get(name);
     return property2 !== void 0 && isFilledForFlows(model, property2.value, property2.pointer, depth + 1);
   });
+  known.set(key, filled);
+  return filled;
+}
+var FILLED = /* @__PURE__ */ new WeakMap();
+function filledMemo(model) {
+  let known = FILLED.get(model);
+  if (!known) {
+    known = /* @__PURE__ */ new Map();
+    FILLED.set(model, known);
+  }
+  return known;
 }
 function isInternalVisibility3(value) {
   return typeof value === "string" && value.toLowerCase() === "internal";
@@ -55643,9 +56001,16 @@ function diffParameters(context, before, after) {
   const newByKey = byKey(after.parameters);
   let added = after.parameters.filter((parameter) => !oldByKey.has(parameterKey2(parameter)));
   let removed = before.parameters.filter((parameter) => !newByKey.has(parameterKey2(parameter)));
-  for (const previous of [...removed]) {
-    const moved = added.find((parameter) => parameter.name !== void 0 && parameter.name === previous.name);
+  const paired = /* @__PURE__ */ new Set();
+  const unpaired = (parameters) => parameters.filter((parameter) => !paired.has(parameter));
+  const addedByName = groupedBy(added, (parameter) => parameter.name);
+  const taken = /* @__PURE__ */ new Map();
+  for (const previous of removed) {
+    if (previous.name === void 0) continue;
+    const next = taken.get(previous.name) ?? 0;
+    const moved = addedByName.get(previous.name)?.[next];
     if (!moved) continue;
+    taken.set(previous.name, next + 1);
     report2(
       CHANGE_RULES.parameterLocation,
       "new",
@@ -55653,12 +56018,14 @@ function diffParameters(context, before, after) {
       `${quoted(moved.name)} moved from ${excerpt(previous.in ?? "?")} to ${excerpt(moved.in ?? "?")}.`,
       childPointer(moved.definitionPointer, "in")
     );
-    added = added.filter((parameter) => parameter !== moved);
-    removed = removed.filter((parameter) => parameter !== previous);
+    paired.add(moved);
+    paired.add(previous);
   }
-  for (const location of new Set(removed.map((parameter) => parameter.in))) {
-    const gone = removed.filter((parameter) => parameter.in === location);
-    const came = added.filter((parameter) => parameter.in === location && mustBeSent(context.new, parameter));
+  added = unpaired(added);
+  removed = unpaired(removed);
+  const addedIn = groupedBy(added, (parameter) => parameter.in);
+  for (const [location, gone] of groupedBy(removed, (parameter) => parameter.in)) {
+    const came = (addedIn.get(location) ?? []).filter((parameter) => mustBeSent(context.new, parameter));
     if (gone.length !== 1 || came.length !== 1) continue;
     const [previous, renamed] = [gone[0], came[0]];
     if (!isRequiredRename(previous, renamed)) continue;
@@ -55668,12 +56035,14 @@ function diffParameters(context, before, after) {
       renamed,
       `${quoted(previous.name)} is now ${quoted(renamed.name)}.`
     );
-    added = added.filter((parameter) => parameter !== renamed);
-    removed = removed.filter((parameter) => parameter !== previous);
+    paired.add(renamed);
+    paired.add(previous);
   }
-  for (const location of new Set(removed.map((parameter) => parameter.in))) {
-    const gone = removed.filter((parameter) => parameter.in === location);
-    const came = added.filter((parameter) => parameter.in === location);
+  added = unpaired(added);
+  removed = unpaired(removed);
+  const stillAddedIn = groupedBy(added, (parameter) => parameter.in);
+  for (const [location, gone] of groupedBy(removed, (parameter) => parameter.in)) {
+    const came = stillAddedIn.get(location) ?? [];
     if (gone.length !== 1 || came.length !== 1) continue;
     const [previous, renamed] = [gone[0], came[0]];
     if (!isOptionalRename(context.new, previous, renamed)) continue;
@@ -55683,9 +56052,11 @@ function diffParameters(context, before, after) {
       renamed,
       `${quoted(previous.name)} is now ${quoted(renamed.name)}.`
     );
-    added = added.filter((parameter) => parameter !== renamed);
-    removed = removed.filter((parameter) => parameter !== previous);
+    paired.add(renamed);
+    paired.add(previous);
   }
+  added = unpaired(added);
+  removed = unpaired(removed);
   for (const parameter of added) {
     const why = unfollowed(context.new, parameter);
     if (why) report2(CHANGE_RULES.other, "new", parameter, `The parameter was not compared: ${why}.`);
@@ -55805,6 +56176,15 @@ function bodyWasAlwaysSent(model, parameter) {
 function parameterKey2(parameter) {
   return `${parameter.in ?? ""}\0${parameter.name ?? ""}`;
 }
+function groupedBy(parameters, key) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const parameter of parameters) {
+    const group = groups2.get(key(parameter));
+    if (group) group.push(parameter);
+    else groups2.set(key(parameter), [parameter]);
+  }
+  return groups2;
+}
 function byKey(parameters) {
   const map2 = /* @__PURE__ */ new Map();
   for (const parameter of parameters) {
@@ -55818,21 +56198,21 @@ function byKey(parameters) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path72 in paths) {
-    if (!has(paths, path72)) continue;
-    const pathItem = refPathItem(paths[path72]);
+  for (const path73 in paths) {
+    if (!has(paths, path73)) continue;
+    const pathItem = refPathItem(paths[path73]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path72));
-    unfollowed2.set(path72, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path73));
+    unfollowed2.set(path73, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path72 in paths) {
-    if (!has(paths, path72)) continue;
-    const pathItem = refPathItem(paths[path72]);
+  for (const path73 in paths) {
+    if (!has(paths, path73)) continue;
+    const pathItem = refPathItem(paths[path73]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -55844,17 +56224,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path72 of all) {
-    const before = has(pathsBefore, path72) ? pathsBefore[path72] : void 0;
-    const after = has(pathsAfter, path72) ? pathsAfter[path72] : void 0;
+  for (const path73 of all) {
+    const before = has(pathsBefore, path73) ? pathsBefore[path73] : void 0;
+    const after = has(pathsAfter, path73) ? pathsAfter[path73] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path72);
-    const whyBefore = unfollowedBefore.get(path72);
+    const whyAfter = unfollowedAfter.get(path73);
+    const whyBefore = unfollowedBefore.get(path73);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path72);
+    const pathItemPointer = childPointer("/paths", path73);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -55862,12 +56242,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path72)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path73)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path72)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path72)} was not compared: in the base version, ${whyBefore}.` : refEdit(path72, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path73)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path73)} was not compared: in the base version, ${whyBefore}.` : refEdit(path73, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -55877,12 +56257,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path72, before, after) {
+function refEdit(path73, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path72)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path73)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path72)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path72)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path73)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path73)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -56070,24 +56450,91 @@ function diffNotificationContent(context, before, after) {
 }
 function successResponse(responses) {
   const success = responses.filter((response) => /^2\d\d$/.test(response.code));
-  success.sort((a, b) => a.code.localeCompare(b.code));
+  success.sort((a, b) => compareCodeUnits(a.code, b.code));
   return success[0] ?? responses.find((response) => response.code === "default");
 }
 function otherResponseChanges(before, after, previous, current) {
   const skip = /* @__PURE__ */ new Set([previous?.code, current?.code]);
-  const codes = new Set(
-    [...before, ...after].map((response) => response.code).filter((code2) => !skip.has(code2))
-  );
+  const wasByCode = firstByCode(before);
+  const isByCode = firstByCode(after);
+  const codes = new Set([...wasByCode.keys(), ...isByCode.keys()].filter((code2) => !skip.has(code2)));
   const changed = [];
   for (const code2 of [...codes].sort()) {
-    const was = before.find((response) => response.code === code2);
-    const is = after.find((response) => response.code === code2);
+    const was = wasByCode.get(code2);
+    const is = isByCode.get(code2);
     if (!was || !is || !jsonEqual(was.value, is.value)) changed.push(code2);
   }
   return changed;
 }
+function firstByCode(responses) {
+  const byCode = /* @__PURE__ */ new Map();
+  for (const response of responses) if (!byCode.has(response.code)) byCode.set(response.code, response);
+  return byCode;
+}
 function isDynamic(schema) {
   return DYNAMIC_SCHEMA_KEYS.some((key) => isObject(schema[key]));
+}
+
+// packages/validator/src/diff/endpoint-index.ts
+function endpointKey(operation2) {
+  return `${operation2.method} ${normalizePath(operation2.path)}`;
+}
+function normalizePath(path73) {
+  return withoutTrailingSlashes(emptiedBraces(path73));
+}
+var EndpointQueue = class {
+  queues = /* @__PURE__ */ new Map();
+  constructor(operations) {
+    for (const operation2 of operations) {
+      const key = endpointKey(operation2);
+      const queue = this.queues.get(key);
+      if (queue) queue.operations.push(operation2);
+      else this.queues.set(key, { operations: [operation2], next: 0 });
+    }
+  }
+  /** The first operation at `operation`'s endpoint not handed out yet, if any: now handed out. */
+  take(operation2) {
+    const queue = this.queues.get(endpointKey(operation2));
+    if (!queue || queue.next >= queue.operations.length) return void 0;
+    return queue.operations[queue.next++];
+  }
+  /** The first operation at `operation`'s endpoint, handed out or not. */
+  first(operation2) {
+    return this.queues.get(endpointKey(operation2))?.operations[0];
+  }
+};
+
+// packages/validator/src/diff/replacement-index.ts
+var indexes = /* @__PURE__ */ new WeakMap();
+function replacementIndex(model) {
+  let index = indexes.get(model);
+  if (!index) {
+    index = buildIndex(model);
+    indexes.set(model, index);
+  }
+  return index;
+}
+function buildIndex(model) {
+  const newestRevision = /* @__PURE__ */ new Map();
+  const newestVersion = /* @__PURE__ */ new Map();
+  for (const operation2 of model.operations) {
+    if (operation2.isDeprecated) continue;
+    const annotation = asObject(operation2.operation["x-ms-api-annotation"]);
+    const family = asString(annotation?.family);
+    if (family !== void 0) raise(newestRevision, family, Number(annotation?.revision ?? 1));
+    const name = operation2.operationId === void 0 ? void 0 : versionedName(operation2.operationId);
+    if (name?.suffixed) raise(newestVersion, name.base, name.version);
+  }
+  return { newestRevision, newestVersion };
+}
+function raise(map2, key, value) {
+  if (Number.isNaN(value)) return;
+  const known = map2.get(key);
+  if (known === void 0 || value > known) map2.set(key, value);
+}
+function versionedName(operationId) {
+  const match2 = /^(.*)_V(\d+)$/.exec(operationId);
+  return match2 ? { base: match2[1], version: Number(match2[2]), suffixed: true } : { base: operationId, version: 1, suffixed: false };
 }
 
 // packages/validator/src/diff/operation-diff.ts
@@ -56108,10 +56555,11 @@ function operationPairs(context) {
   const matchedNew = /* @__PURE__ */ new Set();
   const pairs2 = [];
   const unmatchedOld = [];
+  const withoutId = new EndpointQueue(
+    context.new.operations.filter((operation2) => operation2.operationId === void 0)
+  );
   for (const before of context.old.operations) {
-    const after = before.operationId !== void 0 ? context.new.operationById(before.operationId) : context.new.operations.find(
-      (operation2) => operation2.operationId === void 0 && sameEndpoint(operation2, before)
-    );
+    const after = before.operationId !== void 0 ? context.new.operationById(before.operationId) : withoutId.first(before);
     if (after && !matchedNew.has(after)) {
       matchedNew.add(after);
       pairs2.push([before, after]);
@@ -56128,11 +56576,14 @@ function diffOperations(context) {
   const { pairs: pairs2, matchedNew, unmatchedOld } = operationPairs(context);
   const unfollowedNew = unfollowedPathItems(context.new);
   const unfollowedOld = unfollowedPathItems(context.old);
+  const renameCandidates = new EndpointQueue(
+    newOperations.filter(
+      (operation2) => operation2.operationId !== void 0 && !oldIds.has(operation2.operationId)
+    )
+  );
   for (const before of unmatchedOld) {
     if (unfollowedNew.has(before.path)) continue;
-    const renamed = newOperations.find(
-      (operation2) => !matchedNew.has(operation2) && operation2.operationId !== void 0 && !oldIds.has(operation2.operationId) && sameEndpoint(operation2, before)
-    );
+    const renamed = renameCandidates.take(before);
     if (renamed) {
       matchedNew.add(renamed);
       context.sink.add({
@@ -56269,18 +56720,8 @@ function isDeprecationDoneRight(operation2, model) {
   if (replacementId !== void 0 && model.operationById(replacementId)) return true;
   const revision = Number(annotation.revision ?? 1);
   const name = versionedName(operation2.operationId ?? family);
-  const versioned = new RegExp(`^${escapeRegExp(name.base)}_V(\\d+)$`);
-  return model.operations.some((other) => {
-    if (other === operation2 || other.isDeprecated) return false;
-    const otherAnnotation = asObject(other.operation["x-ms-api-annotation"]);
-    const sameFamilyNewer = asString(otherAnnotation?.family) === family && Number(otherAnnotation?.revision ?? 1) > revision;
-    const version = other.operationId === void 0 ? void 0 : versioned.exec(other.operationId)?.[1];
-    return sameFamilyNewer || version !== void 0 && Number(version) > name.version;
-  });
-}
-function versionedName(operationId) {
-  const match2 = /^(.*)_V(\d+)$/.exec(operationId);
-  return match2 ? { base: match2[1], version: Number(match2[2]) } : { base: operationId, version: 1 };
+  const newest = replacementIndex(model);
+  return (newest.newestRevision.get(family) ?? Number.NaN) > revision || (newest.newestVersion.get(name.base) ?? Number.NaN) > name.version;
 }
 function triggerKind(model, operation2) {
   if (!operation2.isTrigger) return "an action";
@@ -56288,20 +56729,11 @@ function triggerKind(model, operation2) {
   const webhook = notificationContent(model, operation2) !== void 0 || operation2.parameters.some((parameter) => parameter.value["x-ms-notification-url"] === true);
   return `a ${trigger} ${webhook ? "webhook" : "polling"} trigger`;
 }
-function sameEndpoint(a, b) {
-  return a.method === b.method && normalizePath(a.path) === normalizePath(b.path);
-}
 function pathParameterNames(operation2) {
   return operation2.parameters.filter((parameter) => parameter.in === "path").map((parameter) => parameter.name ?? "").sort().join("\0");
 }
-function normalizePath(path72) {
-  return withoutTrailingSlashes(emptiedBraces(path72));
-}
 function isString3(value) {
   return value !== void 0;
-}
-function escapeRegExp(text3) {
-  return text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // packages/validator/src/diff/base-path-diff.ts
@@ -56359,6 +56791,7 @@ var SCHEMA_KEYS = /* @__PURE__ */ new Set([
   "x-ms-visibility"
 ]);
 var TEXT_KEYS = ["title", "x-ms-summary", "description", "example", "x-example"];
+var NOTHING2 = { parts: [], cut: false, depth: 0 };
 var SchemaComparer = class {
   constructor(oldModel, newModel) {
     this.oldModel = oldModel;
@@ -56367,6 +56800,8 @@ var SchemaComparer = class {
   oldModel;
   newModel;
   memo = /* @__PURE__ */ new Map();
+  /** Each compared root's changes as listed, for the operations that share it. */
+  listed = /* @__PURE__ */ new Map();
   active = /* @__PURE__ */ new Set();
   oldViews = /* @__PURE__ */ new Map();
   newViews = /* @__PURE__ */ new Map();
@@ -56378,32 +56813,37 @@ var SchemaComparer = class {
    * `name`, `in`, `required`), which are then not reported as other changes.
    */
   compare(oldValue, oldPointer, newValue, newPointer, direction, extraKeys) {
-    return this.compareAt(oldValue, oldPointer, newValue, newPointer, direction, 0, extraKeys);
+    const result = this.compareAt(oldValue, oldPointer, newValue, newPointer, direction, 0, extraKeys);
+    const known = this.listed.get(result);
+    if (known) return known;
+    const changes = listChanges(result);
+    this.listed.set(result, changes);
+    return changes;
   }
   compareAt(oldValue, oldPointer, newValue, newPointer, direction, depth, extraKeys) {
-    if (depth > MAX_SCHEMA_WALK_DEPTH) return [];
+    if (depth > MAX_SCHEMA_WALK_DEPTH) return { parts: [], cut: true, depth };
     const kind = `${direction}|${extraKeys ? "parameter" : "schema"}`;
     const writtenKey = `${kind}|${oldPointer}|${newPointer}`;
     const seen = this.memo.get(writtenKey);
-    if (seen) return seen;
+    if (seen && reusableAt(seen, depth)) return seen;
     const before = this.view(this.oldViews, this.oldModel, oldValue, oldPointer);
     const after = this.view(this.newViews, this.newModel, newValue, newPointer);
     if (!before || !after) return this.unfollowed(oldValue, oldPointer, newValue, newPointer);
     const key = `${kind}|${before.pointer}|${after.pointer}`;
     const known = this.memo.get(key);
-    if (known) {
+    if (known && reusableAt(known, depth)) {
       this.memo.set(writtenKey, known);
       return known;
     }
-    if (this.active.has(key)) return [];
+    if (this.active.has(key)) return NOTHING2;
     this.active.add(key);
     this.visitedOld.add(before.pointer);
     this.visitedNew.add(after.pointer);
-    const changes = this.compareViews(before, after, direction, depth, extraKeys);
+    const result = this.compareViews(before, after, direction, depth, extraKeys);
     this.active.delete(key);
-    this.memo.set(key, changes);
-    this.memo.set(writtenKey, changes);
-    return changes;
+    this.memo.set(key, result);
+    this.memo.set(writtenKey, result);
+    return result;
   }
   /**
    * A schema written in both versions that one of them cannot be followed to (its `$ref` points to
@@ -56413,21 +56853,20 @@ var SchemaComparer = class {
    * is the caller's (a response that gains or loses its body).
    */
   unfollowed(oldValue, oldPointer, newValue, newPointer) {
-    if (oldValue === void 0 || newValue === void 0) return [];
+    if (oldValue === void 0 || newValue === void 0) return NOTHING2;
     const whyNew = whyUnfollowed(this.newModel, newValue, newPointer);
     const whyOld = whyUnfollowed(this.oldModel, oldValue, oldPointer);
-    if (whyNew !== void 0 && whyOld !== void 0 && jsonEqual(oldValue, newValue)) return [];
+    if (whyNew !== void 0 && whyOld !== void 0 && jsonEqual(oldValue, newValue)) return NOTHING2;
     const why = whyNew ?? (whyOld === void 0 ? void 0 : `in the base version, ${whyOld}`);
-    if (why === void 0) return [];
-    return [
-      {
-        rule: CHANGE_RULES.other,
-        side: "new",
-        pointer: newPointer,
-        path: [],
-        detail: `The schema was not compared: ${why}.`
-      }
-    ];
+    if (why === void 0) return NOTHING2;
+    const change = {
+      rule: CHANGE_RULES.other,
+      side: "new",
+      pointer: newPointer,
+      path: [],
+      detail: `The schema was not compared: ${why}.`
+    };
+    return { parts: [ownChange(change)], cut: false, depth: 0 };
   }
   /** The view of the schema written at `pointer`, built once per version. */
   view(cache6, model, value, pointer) {
@@ -56437,10 +56876,10 @@ var SchemaComparer = class {
     return view;
   }
   compareViews(before, after, direction, depth, extraKeys) {
-    const changes = [];
+    const found = new FoundParts();
     const others2 = [];
     const add2 = (change) => {
-      changes.push({ ...change, path: change.path ?? [] });
+      found.add({ ...change, path: change.path ?? [] });
     };
     compareType(before, after, direction, add2, others2);
     compareEnum(before, after, direction, add2, others2);
@@ -56463,7 +56902,7 @@ var SchemaComparer = class {
         impact: "major"
       });
     }
-    this.compareProperties(before, after, direction, depth, changes, others2);
+    this.compareProperties(before, after, direction, depth, found, others2);
     if (before.items && after.items) {
       const nested = this.compareAt(
         before.items.value,
@@ -56473,7 +56912,7 @@ var SchemaComparer = class {
         direction,
         depth + 1
       );
-      for (const change of nested) changes.push({ ...change, path: ["items", ...change.path] });
+      found.nest("items", nested);
     } else if (Boolean(before.items) !== Boolean(after.items)) {
       others2.push("items");
     }
@@ -56487,21 +56926,21 @@ var SchemaComparer = class {
         detail: `Changed: ${nameList([...new Set(others2)])}.`
       });
     }
-    return changes;
+    return { parts: found.parts, cut: found.cut, depth };
   }
-  compareProperties(before, after, direction, depth, changes, others2) {
+  compareProperties(before, after, direction, depth, found, others2) {
     let tightened = direction === "output" && [...after.required].some((name) => !before.required.has(name));
     for (const [name, property2] of after.properties) {
       const previous = before.properties.get(name);
       const mustSend = direction === "input" && after.required.has(name) && !isFilledForFlows(this.newModel, property2.value, property2.pointer);
       if (!previous) {
         const rule2 = direction === "output" ? CHANGE_RULES.outputAdded : mustSend ? CHANGE_RULES.requiredFieldAdded : CHANGE_RULES.inputFieldAdded;
-        changes.push({ rule: rule2, side: "new", pointer: property2.pointer, path: [name] });
+        found.add({ rule: rule2, side: "new", pointer: property2.pointer, path: [name] });
         continue;
       }
       if (direction === "input" && after.required.has(name) && !before.required.has(name)) {
         if (mustSend) {
-          changes.push({
+          found.add({
             rule: CHANGE_RULES.optionalToRequired,
             side: "new",
             // The line edited; the field itself can be far above the list, outside the diff.
@@ -56521,11 +56960,11 @@ var SchemaComparer = class {
         direction,
         depth + 1
       );
-      for (const change of nested) changes.push({ ...change, path: [name, ...change.path] });
+      found.nest(name, nested);
     }
     for (const [name, property2] of before.properties) {
       if (after.properties.has(name)) continue;
-      changes.push(
+      found.add(
         direction === "output" ? { rule: CHANGE_RULES.outputDeleted, side: "old", pointer: property2.pointer, path: [name] } : {
           rule: CHANGE_RULES.parameterDeleted,
           side: "old",
@@ -56542,6 +56981,20 @@ var SchemaComparer = class {
   }
 };
 var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
+function reusableAt(result, depth) {
+  return !result.cut || depth >= result.depth;
+}
+var FoundParts = class {
+  parts = [];
+  cut = false;
+  add(change) {
+    this.parts.push(ownChange(change));
+  }
+  nest(step2, nested) {
+    if (nested.cut) this.cut = true;
+    if (nested.parts.length > 0) this.parts.push({ step: step2, nested });
+  }
+};
 function compareType(before, after, direction, add2, others2) {
   for (const key of ["type", "format"]) {
     const was = before[key];
@@ -57007,16 +57460,16 @@ function dedupe(changes) {
   return result.sort(compareChanges);
 }
 function compareChanges(a, b) {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || (a.operationId ?? "").localeCompare(b.operationId ?? "") || a.message.localeCompare(b.message);
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId) || compareText(a.operationId ?? "", b.operationId ?? "") || compareText(a.message, b.message);
 }
 
 // packages/validator/src/diff/diff-paths.ts
 var import_node_fs7 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/discover.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 function isSkippedDirectory(name, platform = process.platform) {
   if (name.startsWith(".")) return true;
@@ -57040,7 +57493,7 @@ function isConnectorFolderListing(names3) {
 async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = process.platform) {
   const found = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
-    const absolute = import_node_path13.default.resolve(cwd, given2);
+    const absolute = import_node_path14.default.resolve(cwd, given2);
     let stat;
     try {
       stat = (0, import_node_fs6.statSync)(absolute);
@@ -57050,7 +57503,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = p
       });
     }
     if (stat.isFile()) {
-      const folder = import_node_path13.default.dirname(absolute);
+      const folder = import_node_path14.default.dirname(absolute);
       if (!isConnectorFolderListing((0, import_node_fs6.readdirSync)(folder))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given2 },
@@ -57064,9 +57517,9 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = p
   }
   return sortFolderPaths(found);
 }
-function sortFolderPaths(folders, paths = import_node_path13.default) {
+function sortFolderPaths(folders, paths = import_node_path14.default) {
   if (paths.sep === "/") return [...folders].sort();
-  return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0).map(({ folder }) => folder);
+  return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
 function search(folder, depth, found, platform) {
   const dirents = (0, import_node_fs6.readdirSync)(folder, { withFileTypes: true });
@@ -57076,7 +57529,7 @@ function search(folder, depth, found, platform) {
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   const children = dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform)).map((d) => d.name).sort();
-  const childrenAreConnectors = isTopFolderName(import_node_path13.default.basename(folder));
+  const childrenAreConnectors = isTopFolderName(import_node_path14.default.basename(folder));
   for (const child of children) {
     const childPath = entryPath(folder, child);
     if (childrenAreConnectors) found.add(childPath);
@@ -57087,9 +57540,9 @@ function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved2 = import_node_path13.default.resolve(folder);
+  const resolved2 = import_node_path14.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path13.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path14.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -57116,7 +57569,7 @@ async function diffPaths(oldPath, newPath, cwd = process.cwd()) {
   );
 }
 async function readSide(given2, cwd) {
-  const absolute = import_node_path14.default.resolve(cwd, given2);
+  const absolute = import_node_path15.default.resolve(cwd, given2);
   let stat;
   try {
     stat = await import_node_fs7.promises.stat(absolute);
@@ -57134,7 +57587,7 @@ async function readSide(given2, cwd) {
   }
   const bytes = await import_node_fs7.promises.readFile(absolute);
   const document = JsonDocument.parse(decodeUtf8(bytes).text);
-  const name = import_node_path14.default.basename(absolute);
+  const name = import_node_path15.default.basename(absolute);
   if (!/\.json$/i.test(name) && asObject(document.value) === void 0) {
     throw new UsageError(
       `is not an API definition: ${whatItHolds(bytes)}, and its name does not end in .json.`,
@@ -57174,18 +57627,18 @@ async function notAConnectorHint(given2, absolute, cwd) {
   if (held.length === 0) {
     return "Give a connector folder (it holds apiDefinition.swagger.json and apiProperties.json) or its apiDefinition.swagger.json.";
   }
-  const names3 = held.map((folder) => import_node_path14.default.join(given2, import_node_path14.default.relative(absolute, folder)));
+  const names3 = held.map((folder) => import_node_path15.default.join(given2, import_node_path15.default.relative(absolute, folder)));
   const holds = held.length === 1 ? `the connector folder ${quoted(names3[0])}` : `${held.length} connector folders: ${quoteList(names3, 3)}`;
   return `It holds ${holds}. diff compares two versions of one connector: give the folder of that connector in each version.`;
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
 var import_node_fs8 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script3 = import_node_path15.default.join(__dirname, WORKER_BUNDLE_NAME);
+  const script3 = import_node_path16.default.join(__dirname, WORKER_BUNDLE_NAME);
   return (0, import_node_fs8.existsSync)(script3) ? script3 : void 0;
 }
 
@@ -57614,7 +58067,7 @@ function fixedThings(slips, keys) {
 
 // packages/validator/src/git/changed-connectors.ts
 var import_node_fs10 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options2 = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (options2.includeWorkingTree) {
@@ -57650,23 +58103,23 @@ async function isTopLevelConnectorNow(topLevel) {
   return isConnectorFolderListing(await import_node_fs10.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path16.default.posix.dirname(folder);
-  return parent !== "." && isTopFolderName(import_node_path16.default.posix.basename(parent));
+  const parent = import_node_path17.default.posix.dirname(folder);
+  return parent !== "." && isTopFolderName(import_node_path17.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs10.promises.readdir(import_node_path16.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs10.promises.readdir(import_node_path17.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path16.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path17.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path16.default.posix.dirname(file);
+  let folder = import_node_path17.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path16.default.posix.dirname(folder);
+    folder = import_node_path17.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
@@ -57719,13 +58172,18 @@ var Git = class {
   }
   cwd;
   executable;
+  /** The top level, asked once: hasFilesIn needs it for each of thousands of folders a change may touch. */
+  topLevelAnswer;
   /** The absolute path of the work tree's top level. */
-  async topLevel() {
-    try {
-      return (await this.text(["rev-parse", "--show-toplevel"])).trim();
-    } catch (error2) {
-      throw notAWorkTree(error2, this.cwd);
-    }
+  topLevel() {
+    this.topLevelAnswer ??= this.text(["rev-parse", "--show-toplevel"]).then(
+      (output) => output.trim(),
+      (error2) => {
+        this.topLevelAnswer = void 0;
+        throw notAWorkTree(error2, this.cwd);
+      }
+    );
+    return this.topLevelAnswer;
   }
   /**
    * The commit a ref names. One that names none (a branch not fetched, a commit outside a shallow
@@ -57908,25 +58366,25 @@ function splitNul(output) {
 // packages/validator/src/git/materialize.ts
 var import_node_fs11 = require("node:fs");
 var import_node_os2 = __toESM(require("node:os"), 1);
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev2, folder) {
   const entries = (await git.listTree(rev2, folder)).filter(
     (entry) => entry.type === "blob" && FILE_MODES.has(entry.mode)
   );
   if (entries.length === 0) return void 0;
-  const root = await import_node_fs11.promises.mkdtemp(import_node_path17.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
+  const root = await import_node_fs11.promises.mkdtemp(import_node_path18.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
   const cleanup = () => import_node_fs11.promises.rm(root, { recursive: true, force: true });
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
-    const target2 = import_node_path17.default.join(root, inside === "" ? "connector" : inside);
+    const target2 = import_node_path18.default.join(root, inside === "" ? "connector" : inside);
     await import_node_fs11.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path17.default.resolve(target2, relative);
+      const destination = import_node_path18.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs11.promises.mkdir(import_node_path17.default.dirname(destination), { recursive: true });
+      await import_node_fs11.promises.mkdir(import_node_path18.default.dirname(destination), { recursive: true });
       await import_node_fs11.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
@@ -57938,7 +58396,7 @@ async function materializeFolder(git, rev2, folder) {
 
 // packages/validator/src/git/validate-against-base.ts
 var import_node_fs15 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_path25 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/diff/counterpart-pointer.ts
 function counterpartPointer(before, after, pointer) {
@@ -57974,7 +58432,7 @@ function sameElement(before, after) {
 }
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -58077,7 +58535,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 
 // packages/validator/src/repository/read-repository-index.ts
 var import_node_fs12 = require("node:fs");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -58114,7 +58572,7 @@ var RepositoryIndex = class {
       if (distance <= SIMILAR_ICON_MAX_DISTANCE) similar.push({ connector, distance });
     }
     return similar.sort(
-      (a, b) => a.distance - b.distance || a.connector.repositoryPath.localeCompare(b.connector.repositoryPath)
+      (a, b) => a.distance - b.distance || compareText(a.connector.repositoryPath, b.connector.repositoryPath)
     );
   }
 };
@@ -58135,7 +58593,7 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: import_node_path18.default.relative(topLevel, folder).split(import_node_path18.default.sep).join("/") || "."
+      repositoryPath: slashSeparated(import_node_path19.default.relative(topLevel, folder)) || "."
     };
     let names3;
     try {
@@ -58145,12 +58603,12 @@ async function readRepositoryIndex(topLevel, facts) {
     }
     if (wantsSwagger) {
       const swagger2 = swaggerFileName(names3);
-      const text3 = swagger2 === void 0 ? void 0 : readText(import_node_path18.default.join(folder, swagger2));
+      const text3 = swagger2 === void 0 ? void 0 : readText(import_node_path19.default.join(folder, swagger2));
       if (text3 !== void 0) Object.assign(identity, titleAndHostOf(text3));
     }
     if (wantsIcon) {
       const icon2 = names3.find((name) => kindOfFileName(name) === "icon");
-      const data = icon2 === void 0 ? void 0 : readBytes(import_node_path18.default.join(folder, icon2));
+      const data = icon2 === void 0 ? void 0 : readBytes(import_node_path19.default.join(folder, icon2));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -58251,7 +58709,7 @@ async function checkChangedConnectors(options2) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path19.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path20.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
   const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -58261,14 +58719,14 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger2 = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path20.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path20.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path21.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path21.default.posix.basename(entry.path))
     );
     if (swagger2) deleted.push({ repositoryPath: folder, swaggerPath: swagger2.path });
   }
@@ -58307,17 +58765,21 @@ function connectorDeletedFinding(change, folder) {
 
 // packages/validator/src/git/renamed-folders.ts
 function renamedFolderSources(renames, folders) {
-  const sources = /* @__PURE__ */ new Map();
-  for (const folder of folders) {
-    if (folder === ".") continue;
-    const votes = /* @__PURE__ */ new Map();
-    for (const { from, to } of renames) {
-      if (!to.startsWith(`${folder}/`)) continue;
-      const inside = to.slice(folder.length + 1);
+  const votesByFolder = /* @__PURE__ */ new Map();
+  for (const folder of folders) if (folder !== ".") votesByFolder.set(folder, /* @__PURE__ */ new Map());
+  for (const { from, to } of renames) {
+    for (let slash = to.lastIndexOf("/"); slash > 0; slash = to.lastIndexOf("/", slash - 1)) {
+      const folder = to.slice(0, slash);
+      const votes = votesByFolder.get(folder);
+      if (!votes) continue;
+      const inside = to.slice(slash + 1);
       if (!from.endsWith(`/${inside}`)) continue;
       const source = from.slice(0, from.length - inside.length - 1);
       if (source !== folder) votes.set(source, (votes.get(source) ?? 0) + 1);
     }
+  }
+  const sources = /* @__PURE__ */ new Map();
+  for (const [folder, votes] of votesByFolder) {
     const [best] = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     if (best) sources.set(folder, best[0]);
   }
@@ -58326,11 +58788,11 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises2 = require("node:fs/promises");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
 var import_node_fs14 = require("node:fs");
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-paths.ts
 var import_node_fs13 = require("node:fs");
@@ -58343,10 +58805,10 @@ function toRepositoryPath(topLevel, absolute) {
 // packages/validator/src/git/config-location.ts
 async function configurationInRepository(file, where2) {
   const isLink = (0, import_node_fs14.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path21.default.dirname(file)).then((folder) => import_node_path21.default.join(folder, import_node_path21.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const real = await (isLink ? realCasePath(import_node_path22.default.dirname(file)).then((folder) => import_node_path22.default.join(folder, import_node_path22.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path21.default.resolve(where2.realCwd, import_node_path21.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path22.default.resolve(where2.realCwd, import_node_path22.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -58354,13 +58816,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev2, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path22.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path22.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path23.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path23.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev2);
@@ -58388,8 +58850,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path22.default.posix.normalize(import_node_path22.default.posix.join(import_node_path22.default.posix.dirname(at), target2));
-      const outside = import_node_path22.default.posix.isAbsolute(target2) || import_node_path22.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path23.default.posix.normalize(import_node_path23.default.posix.join(import_node_path23.default.posix.dirname(at), target2));
+      const outside = import_node_path23.default.posix.isAbsolute(target2) || import_node_path23.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -58398,7 +58860,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path22.default.posix.dirname(file);
+    const folder = import_node_path23.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -58408,7 +58870,7 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path23.default.join(topLevel, file));
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path24.default.join(topLevel, file));
   const atBase = await readConfigAtBase(git, mergeBase, input.configInRepository, input.cwdInRepository);
   if (!atBase && !input.config.path) return { findings: [] };
   if (atBase && "linksOutTo" in atBase) {
@@ -58421,7 +58883,7 @@ async function checkConfigurationAgainstBase(input) {
   if (atBase) {
     const file = fromRepository(atBase.path);
     try {
-      const config2 = parseConfig(atBase.text, import_node_path23.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(atBase.text, import_node_path24.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -58447,9 +58909,9 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path23.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path24.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path23.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path24.default.posix.relative(headFolder, folder))
   });
   return { findings };
 }
@@ -58472,7 +58934,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path24.default.resolve(cwd, import_node_path24.default.relative(realCwd, import_node_path24.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path25.default.resolve(cwd, import_node_path25.default.relative(realCwd, import_node_path25.default.join(topLevel, folder)));
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -58497,10 +58959,11 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const connectors = [];
   const diffs = [];
   const changedConnectors = [];
+  const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path24.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path25.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
-    if (deleted.some((folder) => folder.repositoryPath === repositoryPath2)) continue;
+    if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
       connectors.push({ ...connector, findings: markAllExisting(connector.findings) });
       diffs.push({
@@ -58590,25 +59053,33 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs15.existsSync)(import_node_path24.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs15.existsSync)(import_node_path25.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
+  const byPath = /* @__PURE__ */ new Map();
+  for (const folder of deleted)
+    if (!byPath.has(folder.repositoryPath)) byPath.set(folder.repositoryPath, folder);
+  const goneSet = new Set(gone);
+  const containing = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
-    const absolute = import_node_path24.default.resolve(where2.cwd, given2);
+    const absolute = import_node_path25.default.resolve(where2.cwd, given2);
     const exists2 = (0, import_node_fs15.existsSync)(absolute);
-    const real = exists2 ? await realCasePath(absolute) : import_node_path24.default.resolve(where2.realCwd, import_node_path24.default.relative(where2.cwd, absolute));
+    const real = exists2 ? await realCasePath(absolute) : import_node_path25.default.resolve(where2.realCwd, import_node_path25.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
-    const named = deleted.find((folder) => folder.repositoryPath === inRepository);
+    const named = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named) covered.add(named);
-    if (!named && !(inRepository !== void 0 && gone.includes(inRepository))) kept.push(given2);
+    if (!named && !(inRepository !== void 0 && goneSet.has(inRepository))) kept.push(given2);
     if (!exists2 || inRepository === void 0) continue;
-    for (const folder of deleted) {
-      if (inRepository === "." || folder.repositoryPath.startsWith(`${inRepository}/`)) covered.add(folder);
-    }
+    containing.add(inRepository);
   }
-  return { paths: kept, deleted: deleted.filter((folder) => covered.has(folder)) };
+  const isCovered = (folder) => covered.has(folder) || containing.has(".") || parentFolders(folder.repositoryPath).some((parent) => containing.has(parent));
+  return { paths: kept, deleted: deleted.filter(isCovered) };
+}
+function parentFolders(repositoryPath2) {
+  const parts = repositoryPath2.split("/");
+  return parts.slice(1).map((_, index) => parts.slice(0, index + 1).join("/"));
 }
 function onlyNewFindings(result) {
   const connectors = result.connectors.map((connector) => ({
@@ -58683,7 +59154,7 @@ function changeToFinding(change, connector, current, previous) {
 function relabel(version, folderDisplay, prefix) {
   const rename = (display) => {
     if (display === void 0) return void 0;
-    const posix = display.split(import_node_path24.default.sep).join("/");
+    const posix = slashSeparated(display);
     const inside = folderDisplay === "." ? posix : posix.slice(folderDisplay.length + 1);
     return `${prefix}${inside}`;
   };
@@ -58698,25 +59169,25 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path25.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path26.default.resolve(cwd, folder));
   const empty = [];
   for (const given2 of paths) {
-    const absolute = import_node_path25.default.resolve(cwd, given2);
-    const led = isFile(absolute) ? folders.includes(import_node_path25.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path26.default.resolve(cwd, given2);
+    const led = isFile(absolute) ? folders.includes(import_node_path26.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given2], cwd)).length === 0) empty.push(given2);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path26.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path26.default.resolve(cwd, file);
+  const baseDir = import_node_path27.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path27.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -58724,7 +59195,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path26.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path27.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/configuration-findings.ts
@@ -58734,7 +59205,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path72, findings]) => ({ path: path72, findings }));
+  return [...byFile].map(([path73, findings]) => ({ path: path73, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -59192,8 +59663,8 @@ function runBuilder(result, options2) {
   const described = describedRules(options2.rules ?? ALL_RULES, result.findings).filter((rule2) => named.has(rule2.id)).map((rule2) => toReportingDescriptor(rule2, profile, rulesDocUrl));
   const uriOf = (finding) => artifactUri(finding.file, options2);
   const prints = fingerprints(result.findings, (finding) => uriOf(finding).uri);
-  return (indexes, leftOut) => {
-    const kept = new Set(indexes.map((index) => result.findings[index].ruleId));
+  return (indexes2, leftOut) => {
+    const kept = new Set(indexes2.map((index) => result.findings[index].ruleId));
     const rules = described.filter((rule2) => kept.has(rule2.id));
     const indexById = new Map(rules.map((rule2, index) => [rule2.id, index]));
     const properties = {
@@ -59220,7 +59691,7 @@ function runBuilder(result, options2) {
         ]
       },
       columnKind: "utf16CodeUnits",
-      results: indexes.map((index) => {
+      results: indexes2.map((index) => {
         const finding = result.findings[index];
         return toResult(
           finding,
@@ -59424,10 +59895,10 @@ function worstStyle(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options2) {
   if (options2.profile || options2.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path27.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path28.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -59447,7 +59918,7 @@ function configOption() {
 
 // packages/cli/src/report-output.ts
 var import_node_fs17 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/workflow-safe.ts
 function inertToWorkflowCommands(output, format3, env, token) {
@@ -59460,11 +59931,11 @@ function writeOutput(io, output, format3) {
 
 // packages/cli/src/repository-root.ts
 var import_node_fs16 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 function repositoryRoot(cwd) {
-  for (let dir = import_node_path28.default.resolve(cwd); ; dir = import_node_path28.default.dirname(dir)) {
-    if ((0, import_node_fs16.existsSync)(import_node_path28.default.join(dir, ".git"))) return dir;
-    if (import_node_path28.default.dirname(dir) === dir) return import_node_path28.default.resolve(cwd);
+  for (let dir = import_node_path29.default.resolve(cwd); ; dir = import_node_path29.default.dirname(dir)) {
+    if ((0, import_node_fs16.existsSync)(import_node_path29.default.join(dir, ".git"))) return dir;
+    if (import_node_path29.default.dirname(dir) === dir) return import_node_path29.default.resolve(cwd);
   }
 }
 
@@ -59494,9 +59965,9 @@ async function writeReport(context, result, options2) {
     sarifLimits: io.sarifLimits
   });
   if (options2.output) {
-    const target2 = import_node_path29.default.resolve(io.cwd, options2.output);
+    const target2 = import_node_path30.default.resolve(io.cwd, options2.output);
     try {
-      await import_node_fs17.promises.mkdir(import_node_path29.default.dirname(target2), { recursive: true });
+      await import_node_fs17.promises.mkdir(import_node_path30.default.dirname(target2), { recursive: true });
       await import_node_fs17.promises.writeFile(target2, text3);
     } catch (error2) {
       throw reportNotWritten(error2, options2.output);
@@ -59687,7 +60158,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path60 = __toESM(require("node:path"), 1);
+var import_node_path61 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -61029,6 +61500,51 @@ function hopelessFailure(error2, url, { urlInput, noSuchHostHint: noSuchHostHint
   return void 0;
 }
 
+// packages/dataverse/src/http/read-answer.ts
+var AnswerStalled = class extends Error {
+  constructor(silentMs) {
+    super(`no byte of the answer for ${silentMs} ms`);
+    this.silentMs = silentMs;
+    this.name = "AnswerStalled";
+  }
+  silentMs;
+};
+var AnswerTooLarge = class extends Error {
+  constructor(limitBytes) {
+    super(`the answer went on past ${limitBytes} bytes`);
+    this.limitBytes = limitBytes;
+    this.name = "AnswerTooLarge";
+  }
+  limitBytes;
+};
+var MAX_ANSWER_BYTES = 500 * 1024 * 1024;
+async function readWhileArriving(response, silentMs, clock, limitBytes = MAX_ANSWER_BYTES) {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const decoder2 = new TextDecoder();
+  let text3 = "";
+  let bytes = 0;
+  for (; ; ) {
+    let timer;
+    const silence = new Promise((_, reject) => {
+      timer = clock.startTimer(silentMs, () => reject(new AnswerStalled(silentMs)));
+    });
+    try {
+      const piece = await Promise.race([reader.read(), silence]);
+      if (piece.done) return text3 + decoder2.decode();
+      bytes += piece.value.byteLength;
+      if (bytes > limitBytes) throw new AnswerTooLarge(limitBytes);
+      text3 += decoder2.decode(piece.value, { stream: true });
+    } catch (error2) {
+      if (error2 instanceof AnswerStalled || error2 instanceof AnswerTooLarge)
+        await reader.cancel().catch(() => void 0);
+      throw error2;
+    } finally {
+      timer?.cancel();
+    }
+  }
+}
+
 // packages/dataverse/src/auth/sign-in-retry.ts
 var TRANSIENT_STATUSES = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
 function isTransientSignInStatus(status) {
@@ -61072,7 +61588,8 @@ function gaveUp(failure, attempts, waitedMs, budget, nowMs) {
 
 // packages/dataverse/src/auth/sign-in-request.ts
 var DEFAULT_SIGN_IN_TIMEOUT_MS = 3e4;
-async function sendSignInRequest(fetchFn, url, init, endpoint2, { timeoutMs, clock, answeredHosts }) {
+var MAX_SIGN_IN_ANSWER_BYTES = 1024 * 1024;
+async function sendSignInRequest(fetchFn, url, init, endpoint2, { timeoutMs, clock, answeredHosts, maxAnswerBytes = MAX_SIGN_IN_ANSWER_BYTES }) {
   const limit = abortAfter(
     clock,
     timeoutMs,
@@ -61081,9 +61598,14 @@ async function sendSignInRequest(fetchFn, url, init, endpoint2, { timeoutMs, clo
   try {
     const response = await fetchFn(url, { ...init, signal: limit.signal });
     answeredHosts.add(endpoint2.hostname);
-    const text3 = withoutEchoedSecrets(await response.text(), endpoint2.secrets);
+    const text3 = withoutEchoedSecrets(await readTextWithin(response, maxAnswerBytes), endpoint2.secrets);
     return { status: response.status, ok: response.ok, headers: response.headers, text: text3 };
   } catch (error2) {
+    if (error2 instanceof AnswerTooLarge)
+      throw new UserError(
+        `${capitalized(endpoint2.description)} answered with more than ${Math.ceil(error2.limitBytes / 1024)} KB, far more than any sign-in answer; its reading was stopped.`,
+        { hint: endpoint2.unreachableHint ?? endpoint2.timeoutHint, cause: error2 }
+      );
     const hopeless = hopelessFailure(error2, new URL(url), {
       urlInput: endpoint2.urlInput,
       noSuchHostHint: endpoint2.noSuchHostHint,
@@ -61097,6 +61619,22 @@ async function sendSignInRequest(fetchFn, url, init, endpoint2, { timeoutMs, clo
     throw passingFailure(error2, endpoint2, timeoutMs);
   } finally {
     limit.cancel();
+  }
+}
+async function readTextWithin(response, limitBytes) {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const pieces = [];
+  let bytes = 0;
+  for (; ; ) {
+    const piece = await reader.read();
+    if (piece.done) return Buffer.concat(pieces).toString("utf8");
+    bytes += piece.value.byteLength;
+    if (bytes > limitBytes) {
+      await reader.cancel().catch(() => void 0);
+      throw new AnswerTooLarge(limitBytes);
+    }
+    pieces.push(piece.value);
   }
 }
 function isJsonObject(text3) {
@@ -61138,11 +61676,11 @@ function capitalized(text3) {
 }
 
 // packages/dataverse/src/auth/github-oidc.ts
-async function requestGitHubIdToken(fetchFn, requestUrl, requestToken, audience, request2) {
-  const url = checkedRequestUrl(requestUrl);
+async function requestGitHubIdToken(fetchFn, requestUrl2, requestToken, audience, request2) {
+  const url = checkedRequestUrl(requestUrl2);
   checkRequestToken(requestToken);
   url.searchParams.set("audience", audience);
-  const shownUrl = withoutSecrets(requestUrl);
+  const shownUrl = withoutSecrets(requestUrl2);
   const response = await sendSignInRequest(
     fetchFn,
     url,
@@ -61181,16 +61719,16 @@ async function requestGitHubIdToken(fetchFn, requestUrl, requestToken, audience,
   return value;
 }
 var RUNNER_SETS_IT = 'The runner sets it for a job with "permissions: id-token: write": check that the workflow does not set it itself.';
-function checkedRequestUrl(requestUrl) {
+function checkedRequestUrl(requestUrl2) {
   const refuse = (what) => new UserError(`ACTIONS_ID_TOKEN_REQUEST_URL ${what}.`, { hint: RUNNER_SETS_IT });
   let url;
   try {
-    url = new URL(requestUrl.trim());
+    url = new URL(requestUrl2.trim());
   } catch {
-    throw refuse(`'${withoutSecrets(requestUrl)}' is not a URL`);
+    throw refuse(`'${withoutSecrets(requestUrl2)}' is not a URL`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:")
-    throw refuse(`'${withoutSecrets(requestUrl)}' is not an http(s) URL`);
+    throw refuse(`'${withoutSecrets(requestUrl2)}' is not an http(s) URL`);
   if (url.username || url.password) throw refuse("holds a user name or password");
   return url;
 }
@@ -61761,38 +62299,6 @@ function guid(id) {
   return id;
 }
 
-// packages/dataverse/src/http/read-answer.ts
-var AnswerStalled = class extends Error {
-  constructor(silentMs) {
-    super(`no byte of the answer for ${silentMs} ms`);
-    this.silentMs = silentMs;
-    this.name = "AnswerStalled";
-  }
-  silentMs;
-};
-async function readWhileArriving(response, silentMs, clock) {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const decoder2 = new TextDecoder();
-  let text3 = "";
-  for (; ; ) {
-    let timer;
-    const silence = new Promise((_, reject) => {
-      timer = clock.startTimer(silentMs, () => reject(new AnswerStalled(silentMs)));
-    });
-    try {
-      const piece = await Promise.race([reader.read(), silence]);
-      if (piece.done) return text3 + decoder2.decode();
-      text3 += decoder2.decode(piece.value, { stream: true });
-    } catch (error2) {
-      if (error2 instanceof AnswerStalled) await reader.cancel().catch(() => void 0);
-      throw error2;
-    } finally {
-      timer?.cancel();
-    }
-  }
-}
-
 // packages/dataverse/src/http/unconfirmed-request.ts
 var UnconfirmedRequest = class extends UserError {
   constructor(message2, happened, options2 = {}) {
@@ -61821,15 +62327,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path72, options2) {
-    return await this.send("GET", path72, options2);
+  async get(path73, options2) {
+    return await this.send("GET", path73, options2);
   }
-  async post(path72, options2) {
-    return await this.send("POST", path72, options2);
+  async post(path73, options2) {
+    return await this.send("POST", path73, options2);
   }
-  async send(method, path72, request2) {
+  async send(method, path73, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path72, this.options.environment);
+    const url = new URL(WEB_API_PATH + path73, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -61844,8 +62350,16 @@ var DataverseHttp = class {
       try {
         response = await this.fetchUntilAnswered(url, { method, headers, body }, timeoutMs);
         this.answered = true;
-        text3 = await readWhileArriving(response, silentMs, clock);
+        text3 = await readWhileArriving(response, silentMs, clock, this.options.maxAnswerBytes);
       } catch (error2) {
+        if (error2 instanceof AnswerTooLarge)
+          throw new UserError(
+            `${request2.operation}: the answer from ${url.origin} went on past ${formatMegabytes(error2.limitBytes)}, longer than any answer of the Dataverse Web API; its reading was stopped.`,
+            {
+              hint: `Check ${this.environmentUrl} and any proxy between the runner and the environment: something other than Dataverse answered.`,
+              cause: error2
+            }
+          );
         if (error2 instanceof AnswerStalled) {
           const stalled = `the answer from ${url.origin} stopped arriving (nothing for ${formatSeconds(silentMs)})`;
           const outcome2 = { kind: "network-error", reachedServer: true };
@@ -62065,6 +62579,9 @@ function unreachable(operation2, url, error2, attempts, environmentUrl) {
     `${operation2}: could not reach ${url.origin} (${reason}) after ${attempts} attempts.`,
     { hint, cause: error2 }
   );
+}
+function formatMegabytes(bytes) {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 // packages/dataverse/src/connect.ts
@@ -63172,10 +63689,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path72 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path72.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path72)) return "drive-letter";
-  if (path72.split("/").includes("..")) return "parent-segment";
+  const path73 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path73.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path73)) return "drive-letter";
+  if (path73.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -63271,8 +63788,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path72, isFolder, value) {
-    const segments = path72.split("/");
+  place(path73, isFolder, value) {
+    const segments = path73.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -63942,7 +64459,7 @@ async function sameZipContent(a, b) {
 
 // packages/solution/src/zip/zip-writer.ts
 var import_node_fs21 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises5 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
@@ -63977,7 +64494,7 @@ var ZIP_PATH_HINT = "Give the path of the zip file to write, ending in .zip.";
 async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
   refusePathThroughFile(destination);
-  await writingTo(destination, () => import_node_fs21.promises.mkdir(import_node_path30.default.dirname(destination), { recursive: true }));
+  await writingTo(destination, () => import_node_fs21.promises.mkdir(import_node_path31.default.dirname(destination), { recursive: true }));
   const temporary = temporarySibling(destination);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -64043,6 +64560,7 @@ function setText(node, text3) {
 var import_saxes = __toESM(require_saxes(), 1);
 var UNPACKED_XML_HINT = "Fix the XML at that line (the file was damaged or edited by hand), or unpack the solution again.";
 var EXPORTED_XML_HINT = "The zip was damaged or changed after export: export the solution again.";
+var MAX_XML_DEPTH = 1e3;
 function parseXml(text3, file, hint) {
   const parser2 = new import_saxes.SaxesParser({ xmlns: false, position: true });
   const stack = [];
@@ -64066,6 +64584,8 @@ function parseXml(text3, file, hint) {
   );
   parser2.on("error", (error2) => fail(`invalid XML: ${stripSaxesPrefix(error2.message)}`));
   parser2.on("opentag", (tag2) => {
+    if (stack.length >= MAX_XML_DEPTH)
+      fail(`elements nested more than ${MAX_XML_DEPTH} deep, far deeper than any solution file nests them`);
     const node = {
       kind: "element",
       name: tag2.name,
@@ -64236,9 +64756,9 @@ function checkJson(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path72) {
+function jsonValueLocation(text3, path73) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path72);
+  const node = tree && findNodeAtLocation2(tree, path73);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -64259,7 +64779,7 @@ var OPEN_BRACKET4 = 91;
 var CLOSE_BRACE2 = 125;
 var CLOSE_BRACKET2 = 93;
 var COMMA2 = 44;
-var COLON3 = 58;
+var COLON4 = 58;
 var lineBreaks = [];
 var lineBreak = (depth) => lineBreaks[depth] ??= "\n" + "  ".repeat(depth);
 function prettyJson(text3, file, hint) {
@@ -64278,7 +64798,7 @@ function prettyJson(text3, file, hint) {
         return lineBreak(--depth) + lexeme;
       case COMMA2:
         return "," + lineBreak(depth);
-      case COLON3:
+      case COLON4:
         return ": ";
       default:
         return "";
@@ -64298,15 +64818,15 @@ function describeParseError(error2) {
 // packages/solution/src/fs/commit-folder.ts
 var import_node_fs23 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
 var import_node_fs22 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs22.promises.readdir(import_node_path31.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs22.promises.readdir(import_node_path32.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -64325,7 +64845,7 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target2, options2) {
   const files = await listFiles2(staged);
   if (!await exists(target2)) {
-    await import_node_fs23.promises.mkdir(import_node_path32.default.dirname(import_node_path32.default.resolve(target2)), { recursive: true });
+    await import_node_fs23.promises.mkdir(import_node_path33.default.dirname(import_node_path33.default.resolve(target2)), { recursive: true });
     await import_node_fs23.promises.rename(staged, target2);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
@@ -64333,9 +64853,9 @@ async function commitFolder(staged, target2, options2) {
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   for (const file of files) {
-    const from = import_node_path32.default.join(staged, file);
-    const to = import_node_path32.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path32.default.posix.dirname(file)));
+    const from = import_node_path33.default.join(staged, file);
+    const to = import_node_path33.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path33.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
     const current = await import_node_fs23.promises.lstat(to).catch(() => void 0);
@@ -64356,7 +64876,7 @@ async function commitFolder(staged, target2, options2) {
   if (options2.stale === "delete") {
     for (const file of others2) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs23.promises.rm(import_node_path32.default.join(targetRoot, file));
+      await import_node_fs23.promises.rm(import_node_path33.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
@@ -64385,7 +64905,7 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs23.promises.lstat(import_node_path32.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs23.promises.lstat(import_node_path33.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
@@ -64393,8 +64913,8 @@ var CaseRenames = class {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
       await import_node_fs23.promises.rename(
-        import_node_path32.default.join(this.root, ...parent, before[index]),
-        import_node_path32.default.join(this.root, ...parent, after[index])
+        import_node_path33.default.join(this.root, ...parent, before[index]),
+        import_node_path33.default.join(this.root, ...parent, after[index])
       );
       if (index === after.length - 1) break;
       const oldFolder = [...parent, before[index]].join("/") + "/";
@@ -64428,7 +64948,7 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path32.default.join(current, segment);
+    const next = import_node_path33.default.join(current, segment);
     const entry = await import_node_fs23.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
@@ -64452,7 +64972,7 @@ async function ensureDirectoryInside(root, relative) {
       removed.push(segments.slice(0, index + 1).join("/"));
       await import_node_fs23.promises.rm(next);
     }
-    await import_node_fs23.promises.mkdir(import_node_path32.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs23.promises.mkdir(import_node_path33.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
@@ -64487,13 +65007,13 @@ async function exists(file) {
 }
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
-    const absolute = import_node_path32.default.join(root, relative);
+    const absolute = import_node_path33.default.join(root, relative);
     const entries = await import_node_fs23.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs23.promises.rmdir(import_node_path32.default.join(root, child));
+        await import_node_fs23.promises.rmdir(import_node_path33.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -64503,11 +65023,11 @@ async function removeEmptyFolders(root, protect) {
 
 // packages/solution/src/fs/write-file-atomically.ts
 var import_node_fs24 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
   await writingTo(file, async () => {
-    await import_node_fs24.promises.mkdir(import_node_path33.default.dirname(file), { recursive: true });
+    await import_node_fs24.promises.mkdir(import_node_path34.default.dirname(file), { recursive: true });
     const temporary = temporarySibling(file);
     await import_node_fs24.promises.writeFile(temporary, "");
     await import_node_fs24.promises.rm(temporary, { force: true });
@@ -64762,17 +65282,17 @@ function manifestSettings(manifest) {
 
 // packages/solution/src/solution/unpack.ts
 var import_node_fs31 = require("node:fs");
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_path45 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/made-folders.ts
 var import_node_fs25 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 async function makeFolderWithParents(folder) {
-  const resolved2 = import_node_path34.default.resolve(folder);
+  const resolved2 = import_node_path35.default.resolve(folder);
   const first = await import_node_fs25.promises.mkdir(resolved2, { recursive: true });
   return async () => {
     if (first === void 0) return;
-    for (let made = resolved2; isWithin(first, made); made = import_node_path34.default.dirname(made)) {
+    for (let made = resolved2; isWithin(first, made); made = import_node_path35.default.dirname(made)) {
       const gone = await import_node_fs25.promises.rmdir(made).then(
         () => true,
         (error2) => error2.code === "ENOENT"
@@ -64783,16 +65303,16 @@ async function makeFolderWithParents(folder) {
 }
 
 // packages/solution/src/fs/path-inside.ts
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 function refuseInside(inner, folder, refusal2) {
-  const [outer, given2] = [import_node_path35.default.resolve(folder), import_node_path35.default.resolve(inner)];
+  const [outer, given2] = [import_node_path36.default.resolve(folder), import_node_path36.default.resolve(inner)];
   if (refusal2.orEqual ? isWithin(outer, given2) : isBelow(outer, given2))
     throw new UsageError(refusal2.problem, { location: { file: inner }, hint: refusal2.hint });
 }
 
 // packages/solution/src/solution/both-notes-file.ts
 var import_node_fs26 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -64860,13 +65380,13 @@ function parseBothNotes(text3, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path36.default.join(folder, FOLDER_BOTH_NOTES);
+  const file = import_node_path37.default.join(folder, FOLDER_BOTH_NOTES);
   return parseBothNotes(decodeUtf8Strict(await import_node_fs26.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
 var import_node_fs27 = require("node:fs");
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/editor-leftovers.ts
 var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
@@ -64941,18 +65461,18 @@ async function refuseKeptInTheWay(folder, files, stale) {
   const keeps = (file) => !isRepositoryFile(file) && (stale === "keep" || isLeftOut(file));
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs27.promises.lstat(import_node_path37.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs27.promises.lstat(import_node_path38.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
       `is a file ${whatItIs([needs])}; the solution needs it as a folder (for ${forFiles[0]}${more}).`,
-      { location: { file: import_node_path37.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
+      { location: { file: import_node_path38.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs27.promises.lstat(import_node_path37.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs27.promises.lstat(import_node_path38.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
-    const inside = (await listFiles2(import_node_path37.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
+    const inside = (await listFiles2(import_node_path38.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
     const count = inside.length === 1 ? "1 file" : `${inside.length} files`;
     throw new UserError(
@@ -64961,7 +65481,7 @@ async function refuseKeptInTheWay(folder, files, stale) {
         inside
       )}; the solution has a file there.`,
       {
-        location: { file: import_node_path37.default.join(folder, file) },
+        location: { file: import_node_path38.default.join(folder, file) },
         hint: `Move ${inside.length === 1 ? "that file" : "those files"} out of the folder (or delete ${inside.length === 1 ? "it" : "them"}), then unpack again.`
       }
     );
@@ -64979,7 +65499,9 @@ function neededFolders(files) {
     const segments = file.split("/");
     for (let depth = 1; depth < segments.length; depth++) {
       const folder = segments.slice(0, depth).join("/");
-      needed.set(folder, [...needed.get(folder) ?? [], file]);
+      const list3 = needed.get(folder);
+      if (list3) list3.push(file);
+      else needed.set(folder, [file]);
     }
   }
   return new Map([...needed].sort(([a], [b]) => a.split("/").length - b.split("/").length));
@@ -64987,7 +65509,7 @@ function neededFolders(files) {
 
 // packages/solution/src/solution/line-endings-file.ts
 var import_node_fs28 = require("node:fs");
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
@@ -65038,7 +65560,7 @@ async function endingOf(file) {
 async function lineEndingsXml(folder, files) {
   const recorded = [];
   for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path38.default.join(folder, file));
+    const ending = await endingOf(import_node_path39.default.join(folder, file));
     if (ending !== void 0) recorded.push([file, ending]);
   }
   if (recorded.length === 0) return void 0;
@@ -65066,7 +65588,7 @@ function parseLineEndings(text3, file) {
 }
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path38.default.join(folder, FOLDER_LINE_ENDINGS);
+  const file = import_node_path39.default.join(folder, FOLDER_LINE_ENDINGS);
   return parseLineEndings(decodeUtf8Strict(await import_node_fs28.promises.readFile(file), file), file);
 }
 
@@ -65100,7 +65622,7 @@ function withAttributeValue(tag2, name, value) {
 
 // packages/solution/src/solution/stage-zip.ts
 var import_node_fs29 = require("node:fs");
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -65208,6 +65730,13 @@ function putConnectors(root, connectors) {
   }
 }
 
+// packages/solution/src/solution/part-text.ts
+async function readPartText(reader, entry, location) {
+  if (entry.size > IN_MEMORY_ENTRY_BYTES)
+    throw solutionError(location, `is ${entry.size} bytes, too large for a solution part.`);
+  return decodeUtf8Strict(await reader.readBuffer(entry), location);
+}
+
 // packages/solution/src/solution/stage-zip.ts
 async function stageSolutionZip(reader, staging, options2 = {}) {
   const archive = reader.displayName;
@@ -65220,11 +65749,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
       files.map((entry) => entry.name)
     );
   const located = (entry) => `${archive}/${entry.name}`;
-  const readText2 = async (entry) => {
-    if (entry.size > IN_MEMORY_ENTRY_BYTES)
-      throw solutionError(located(entry), `is ${entry.size} bytes, too large for a solution part.`);
-    return decodeUtf8Strict(await reader.readBuffer(entry), located(entry));
-  };
+  const readText2 = (entry) => readPartText(reader, entry, located(entry));
   const solution = parseXml(await readText2(solutionEntry), located(solutionEntry), EXPORTED_XML_HINT);
   const manifest = readManifest(solution, located(solutionEntry));
   if (options2.managed) setManaged(solution, located(solutionEntry), options2.managed);
@@ -65274,13 +65799,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path39.default.dirname(destination);
+    const folder = import_node_path40.default.dirname(destination);
     let made = folders.get(folder);
     if (!made) folders.set(folder, made = import_node_fs29.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path39.default.join(staging, folderPath);
+    const destination = import_node_path40.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await import_node_fs29.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
@@ -65298,7 +65823,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path39.default.join(staging, folderPath);
+    const destination = import_node_path40.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -65332,7 +65857,7 @@ function findRoot(files, name) {
 
 // packages/solution/src/solution/unpack-target.ts
 var import_node_fs30 = require("node:fs");
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_path41 = __toESM(require("node:path"), 1);
 var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
 var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
 var OVERWRITE_KEEPING_STALE = {
@@ -65369,7 +65894,7 @@ function fileCount(files) {
   return `${files.length} ${files.length === 1 ? "file" : "files"}`;
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path40.default.join(folder, FOLDER_SOLUTION);
+  const file = import_node_path41.default.join(folder, FOLDER_SOLUTION);
   const bytes = await import_node_fs30.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
@@ -65380,7 +65905,7 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
   throw new UserError(
-    `holds the unpacked solution ${committed}; ${import_node_path40.default.basename(zipPath)} is ${uniqueName}.`,
+    `holds the unpacked solution ${committed}; ${import_node_path41.default.basename(zipPath)} is ${uniqueName}.`,
     {
       location: { file: folder },
       hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
@@ -65389,14 +65914,14 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
 }
 
 // packages/solution/src/solution/other-folder.ts
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_path42 = __toESM(require("node:path"), 1);
 var OTHER = "Other/";
 function isStrayOtherFile(packagePath) {
   return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path41.default.join(folder, file),
+    import_node_path42.default.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
@@ -65410,7 +65935,7 @@ function otherEntryError(archive, entry) {
 }
 
 // packages/solution/src/solution/pac-split-files.ts
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_path43 = __toESM(require("node:path"), 1);
 var SPLIT_FOLDERS = [
   ["Entities/", "a table (entity), or its forms, views or ribbon"],
   ["Roles/", "a security role"],
@@ -65478,21 +66003,21 @@ function pacSplitLayoutError(folder, found) {
   const examples = others2.slice(0, 3).map((split) => split.file);
   const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
   return solutionError(
-    import_node_path42.default.join(folder, first.file),
+    import_node_path43.default.join(folder, first.file),
     `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
     `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
   );
 }
 
 // packages/solution/src/solution/templates-folder.ts
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_path44 = __toESM(require("node:path"), 1);
 var TEMPLATES = "Templates/";
 function isStrayTemplatesFile(packagePath) {
   return packagePath.startsWith(TEMPLATES);
 }
 function strayTemplatesFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path43.default.join(folder, file),
+    import_node_path44.default.join(folder, file),
     `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
   );
@@ -65528,7 +66053,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
   refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path44.default.relative(folder, zipPath), stale)}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path45.default.relative(folder, zipPath), stale)}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
   const say = options2.say ?? optionWords;
@@ -65549,7 +66074,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs31.promises.writeFile(import_node_path44.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs31.promises.writeFile(import_node_path45.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     await refuseKeptInTheWay(folder, await listFiles2(staging), stale);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
@@ -65574,17 +66099,17 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   }
 }
 function zipInsideProblem(relative, stale) {
-  if (isLeftOut(relative.split(import_node_path44.default.sep).join("/")))
+  if (isLeftOut(slashSeparated(relative)))
     return "unpack would keep it there, where pack leaves it out of the solution with a warning each time";
   return stale === "delete" ? "unpack would delete it there as a file the solution does not have" : "unpack would keep it there among the solution's files";
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs31.promises.readFile(import_node_path44.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs31.promises.readFile(import_node_path45.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs31.promises.readFile(import_node_path44.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs31.promises.readFile(import_node_path45.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs31.promises.writeFile(import_node_path44.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs31.promises.writeFile(import_node_path45.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -65629,11 +66154,11 @@ function pairedZipPaths(zipPath) {
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
 async function refuseMissingPair(given2, pair, say) {
-  const kind = import_node_path44.default.resolve(given2) === import_node_path44.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path45.default.resolve(given2) === import_node_path45.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
   const exists2 = async (file) => await import_node_fs31.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists2(given2) || await exists2(other)) return;
-  const name = import_node_path44.default.basename(given2);
+  const name = import_node_path45.default.basename(given2);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${say(kind === "managed" ? EXPORT_MANAGED : EXPORT_UNMANAGED)}) into that file, or unpack ${name} alone (${say(ONE_PACKAGE)}).`
@@ -65650,7 +66175,7 @@ async function stageBoth(zipPath, staging, options2) {
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path44.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path45.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -65661,7 +66186,7 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path44.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path45.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
@@ -65672,19 +66197,19 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs31.promises.writeFile(import_node_path44.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs31.promises.writeFile(import_node_path45.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path44.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs31.promises.readFile(from)).equals(await import_node_fs31.promises.readFile(import_node_path44.default.join(staging, file))))
+      const from = import_node_path45.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs31.promises.readFile(from)).equals(await import_node_fs31.promises.readFile(import_node_path45.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs31.promises.mkdir(import_node_path44.default.dirname(import_node_path44.default.join(staging, variant)), { recursive: true });
-      await import_node_fs31.promises.rename(from, import_node_path44.default.join(staging, variant));
+      await import_node_fs31.promises.mkdir(import_node_path45.default.dirname(import_node_path45.default.join(staging, variant)), { recursive: true });
+      await import_node_fs31.promises.rename(from, import_node_path45.default.join(staging, variant));
     }
   } finally {
     await import_node_fs31.promises.rm(managedStaging, { recursive: true, force: true });
@@ -65694,11 +66219,11 @@ async function stageBoth(zipPath, staging, options2) {
 
 // packages/solution/src/solution/pack.ts
 var import_node_fs33 = require("node:fs");
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_path47 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
 var import_node_fs32 = require("node:fs");
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_path46 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
@@ -65708,7 +66233,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat = await import_node_fs32.promises.lstat(import_node_path45.default.join(folder, part)).catch(() => void 0);
+    const stat = await import_node_fs32.promises.lstat(import_node_path46.default.join(folder, part)).catch(() => void 0);
     if (stat === void 0 || stat.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat.isDirectory() ? [
@@ -65719,7 +66244,7 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path45.default.join(shown, part) },
+      location: { file: import_node_path46.default.join(shown, part) },
       hint
     });
   }
@@ -65739,20 +66264,36 @@ function normalizedId(id) {
   const bare = id?.trim().replace(/^\{|\}$/g, "").toLowerCase();
   return bare === "" ? void 0 : bare;
 }
-function isComponentOf(component, connector) {
-  const id = normalizedId(connectorText(connector.element, "connectorid"));
-  return attribute2(component, "schemaName") === connector.name || id !== void 0 && normalizedId(attribute2(component, "id")) === id;
-}
 function missingRootConnectors(solution, connectors) {
-  return rootConnectorComponents(solution).filter((component) => !connectors.some((connector) => isComponentOf(component, connector))).map((component) => ({ schemaName: attribute2(component, "schemaName"), id: attribute2(component, "id") }));
+  const names3 = new Set(connectors.map((connector) => connector.name));
+  const ids = new Set(
+    connectors.map((connector) => normalizedId(connectorText(connector.element, "connectorid")))
+  );
+  ids.delete(void 0);
+  return rootConnectorComponents(solution).filter((component) => {
+    const schemaName = attribute2(component, "schemaName");
+    const id = normalizedId(attribute2(component, "id"));
+    return !(schemaName !== void 0 && names3.has(schemaName)) && !(id !== void 0 && ids.has(id));
+  }).map((component) => ({ schemaName: attribute2(component, "schemaName"), id: attribute2(component, "id") }));
 }
 
 // packages/solution/src/solution/connector-order.ts
 function inManifestOrder(connectors, solution) {
   const listed = rootConnectorComponents(solution);
+  const byName = /* @__PURE__ */ new Map();
+  const byId = /* @__PURE__ */ new Map();
+  listed.forEach((component, index) => {
+    const schemaName = attribute2(component, "schemaName");
+    const id = normalizedId(attribute2(component, "id"));
+    if (schemaName !== void 0 && !byName.has(schemaName)) byName.set(schemaName, index);
+    if (id !== void 0 && !byId.has(id)) byId.set(id, index);
+  });
   const position = (connector) => {
-    const index = listed.findIndex((component) => isComponentOf(component, connector));
-    return index === -1 ? listed.length : index;
+    const id = normalizedId(connectorText(connector.element, "connectorid"));
+    return Math.min(
+      byName.get(connector.name) ?? listed.length,
+      (id !== void 0 ? byId.get(id) : void 0) ?? listed.length
+    );
   };
   const positions = new Map(connectors.map((connector) => [connector, position(connector)]));
   return [...connectors].sort(
@@ -65800,7 +66341,6 @@ function nestedSolutionHint(files) {
 }
 
 // packages/solution/src/solution/pack.ts
-var MAX_PART_BYTES = 64 * 1024 * 1024;
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
@@ -65826,7 +66366,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
     problem: "lies inside the folder to pack: the next pack would put it into the solution.",
     hint: "Write the zip outside that folder (e.g. beside it)."
   });
-  const located = (file) => import_node_path46.default.join(folder, file);
+  const located = (file) => import_node_path47.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -65838,7 +66378,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readText2 = async (file) => {
     const bytes = await import_node_fs33.promises.readFile(located(file));
-    if (bytes.length > MAX_PART_BYTES)
+    if (bytes.length > IN_MEMORY_ENTRY_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return decodeUtf8Strict(bytes, located(file));
   };
@@ -65896,7 +66436,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
         name,
         load: async () => {
           const bytes = await import_node_fs33.promises.readFile(located(actual));
-          const text3 = bytes.length <= MAX_PART_BYTES ? decodeUtf8Lenient(bytes) : "";
+          const text3 = bytes.length <= IN_MEMORY_ENTRY_BYTES ? decodeUtf8Lenient(bytes) : "";
           return isJson(text3) ? Buffer.from(minifyJson(text3, located(actual), SOLUTION_JSON_HINT)) : bytes;
         }
       });
@@ -65930,6 +66470,13 @@ async function packSolution(folder, zipPath, options2 = {}) {
     name: ZIP_CONTENT_TYPES,
     data: Buffer.from(contentTypesXml(entries.map((entry) => entry.name)))
   });
+  const maxEntries = options2.maxEntries ?? DEFAULT_ZIP_LIMITS.maxEntries;
+  if (entries.length > maxEntries)
+    throw solutionError(
+      folder,
+      `would pack into a zip of ${entries.length} entries, more than the limit of ${maxEntries} that unpack and extract-connectors read.`,
+      "Remove the files the solution does not need, or raise the limit (--max-entries) if it really holds that many."
+    );
   await writeZipAtomically(zipPath, entries);
   return {
     zip: zipPath,
@@ -65987,16 +66534,19 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 
 // packages/solution/src/solution/pack-packages.ts
 var import_node_fs34 = require("node:fs");
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_path48 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
-  const version = options2.version !== void 0 ? { version: options2.version } : {};
+  const version = {
+    ...options2.version !== void 0 ? { version: options2.version } : {},
+    ...options2.maxEntries !== void 0 ? { maxEntries: options2.maxEntries } : {}
+  };
   const packageType = options2.packageType ?? "auto";
   if (packageType === "unmanaged" || packageType === "managed")
     return [await packSolution(folder, zipPath, { packageType, ...version })];
   if (packageType === "both") {
     const flag = await managedFlag(folder).catch(() => void 0);
     if (flag === "0" || flag === "1")
-      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path47.default.join(folder, FOLDER_SOLUTION));
+      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path48.default.join(folder, FOLDER_SOLUTION));
   }
   const first = await packSolution(folder, zipPath, {
     packageType: packageType === "both" ? "unmanaged" : "auto",
@@ -66010,17 +66560,17 @@ function managedZipPath(zipPath) {
   return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, "_managed$1") : `${zipPath}_managed.zip`;
 }
 async function managedFlag(folder) {
-  const file = import_node_path47.default.join(folder, FOLDER_SOLUTION);
+  const file = import_node_path48.default.join(folder, FOLDER_SOLUTION);
   const root = parseXml(decodeUtf8Strict(await import_node_fs34.promises.readFile(file), file), file, UNPACKED_XML_HINT);
   return readManifest(root, file).managed;
 }
 
 // packages/solution/src/connector/repository-layout.ts
-var import_node_path48 = __toESM(require("node:path"), 1);
+var import_node_path49 = __toESM(require("node:path"), 1);
 var { swagger, apiProperties, icon, script: script2, readme } = CONNECTOR_FILE_NAMES;
 var REPOSITORY_FILES = { swagger, apiProperties, icon, script: script2, readme };
 function isIndependentPublisherFolder(folder) {
-  const segments = import_node_path48.default.resolve(folder).split(import_node_path48.default.sep).reverse();
+  const segments = import_node_path49.default.resolve(folder).split(import_node_path49.default.sep).reverse();
   const nearest = segments.find(isTopFolderName)?.toLowerCase();
   return nearest === "independent-publisher-connectors";
 }
@@ -66120,7 +66670,7 @@ function parseExistingApiProperties(text3, file) {
 // packages/solution/src/connector/read-solution-connectors.ts
 var import_node_fs35 = require("node:fs");
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path49 = __toESM(require("node:path"), 1);
+var import_node_path50 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
@@ -66135,7 +66685,7 @@ async function readSolution(source, reading = {}) {
   });
   let staging;
   try {
-    staging = await import_node_fs35.promises.mkdtemp(import_node_path49.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
+    staging = await import_node_fs35.promises.mkdtemp(import_node_path50.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
@@ -66161,9 +66711,9 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const { parts, settings } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path49.default.join(displayRoot, file);
+    const shown = import_node_path50.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs35.promises.readFile(import_node_path49.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs35.promises.readFile(import_node_path50.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -66183,13 +66733,13 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs35.promises.readFile(import_node_path49.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs35.promises.readFile(import_node_path50.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
         bytes,
-        file: import_node_path49.default.join(displayRoot, part)
+        file: import_node_path50.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -66197,9 +66747,9 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   return { connectors, settings };
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path49.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifestFile = import_node_path50.default.join(displayRoot, FOLDER_SOLUTION);
   const root = parseXml(
-    decodeUtf8Strict(await import_node_fs35.promises.readFile(import_node_path49.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+    decodeUtf8Strict(await import_node_fs35.promises.readFile(import_node_path50.default.join(folder, FOLDER_SOLUTION)), manifestFile),
     manifestFile,
     UNPACKED_XML_HINT
   );
@@ -66218,7 +66768,7 @@ async function solutionParts(folder, displayRoot, files) {
 
 // packages/solution/src/connector/extract.ts
 var import_node_fs36 = require("node:fs");
-var import_node_path50 = __toESM(require("node:path"), 1);
+var import_node_path51 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
 function sameJsonTokens(present, written2) {
@@ -66396,7 +66946,7 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     const earlier2 = options2.earlierFolder?.(connector);
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
     prepared.push(
-      await prepare(connector, import_node_path50.default.join(destinationRoot, folder), folder, destinationRoot, {
+      await prepare(connector, import_node_path51.default.join(destinationRoot, folder), folder, destinationRoot, {
         earlier: earlier2,
         previous,
         say: options2.say ?? optionWords
@@ -66404,7 +66954,7 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     );
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path50.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path51.default.join(destinationRoot, item.folder)));
   return results;
 }
 async function prepare(connector, destination, folder, destinationRoot, before) {
@@ -66424,17 +66974,17 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const existingNames = await import_node_fs36.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs36.promises.readFile(import_node_path50.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs36.promises.readFile(import_node_path51.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
     presentApiProperties.toString("utf8"),
-    import_node_path50.default.join(destination, apiPropertiesName)
+    import_node_path51.default.join(destination, apiPropertiesName)
   );
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const presentBytes = (name) => {
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs36.promises.readFile(import_node_path50.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs36.promises.readFile(import_node_path51.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -66444,7 +66994,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs36.promises.readFile(import_node_path50.default.join(destination, iconName));
+      const present2 = await import_node_fs36.promises.readFile(import_node_path51.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -66468,7 +67018,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
         bytes,
         content,
         previous,
-        import_node_path50.default.join(destination, existing(name)),
+        import_node_path51.default.join(destination, existing(name)),
         before.say
       );
       if (warning) warnings.push(warning);
@@ -66519,7 +67069,7 @@ function isNobodysWriting(file) {
   return segments.some(isMetadataName) || editorLeftover(segments[segments.length - 1]) !== void 0;
 }
 async function keepHandWritten(destinationRoot, earlier2, existing, files) {
-  const folder = import_node_path50.default.join(destinationRoot, earlier2.folder);
+  const folder = import_node_path51.default.join(destinationRoot, earlier2.folder);
   const stat = await import_node_fs36.promises.lstat(folder).catch(() => void 0);
   if (!stat?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
@@ -66531,7 +67081,7 @@ async function keepHandWritten(destinationRoot, earlier2, existing, files) {
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs36.promises.readFile(import_node_path50.default.join(folder, file));
+    const bytes = await import_node_fs36.promises.readFile(import_node_path51.default.join(folder, file));
     if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
     files.set(file, bytes);
     kept.push(file);
@@ -66546,13 +67096,13 @@ async function writeStaged(item, destination) {
   await import_node_fs36.promises.mkdir(staging, { recursive: true });
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs36.promises.mkdir(import_node_path50.default.dirname(import_node_path50.default.join(staging, name)), { recursive: true });
-      await import_node_fs36.promises.writeFile(import_node_path50.default.join(staging, name), content);
+      await import_node_fs36.promises.mkdir(import_node_path51.default.dirname(import_node_path51.default.join(staging, name)), { recursive: true });
+      await import_node_fs36.promises.writeFile(import_node_path51.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs36.promises.rm(import_node_path50.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs36.promises.rm(import_node_path51.default.join(destination, name), { force: true });
     const names3 = await import_node_fs36.promises.readdir(destination);
-    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs36.promises.rm(import_node_path50.default.join(destination, name));
+    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs36.promises.rm(import_node_path51.default.join(destination, name));
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -66572,14 +67122,14 @@ async function writeStaged(item, destination) {
 
 // packages/solution/src/connector/left-connectors.ts
 var import_node_fs37 = require("node:fs");
-var import_node_path51 = __toESM(require("node:path"), 1);
+var import_node_path52 = __toESM(require("node:path"), 1);
 async function removeLeftFolders(previous, destinationRoot, current) {
   const kept = new Set(current.map((connector) => connector.folder.toLowerCase()));
   const removed = [];
   for (const connector of previous) {
     const folder = connectorFolder(connector);
     if (kept.has(folder.toLowerCase())) continue;
-    const target2 = import_node_path51.default.join(destinationRoot, folder);
+    const target2 = import_node_path52.default.join(destinationRoot, folder);
     const stat = await import_node_fs37.promises.lstat(target2).catch(() => void 0);
     if (!stat?.isDirectory()) continue;
     await import_node_fs37.promises.rm(target2, { recursive: true });
@@ -66673,7 +67223,7 @@ function connectorIdFor(name) {
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path52 = __toESM(require("node:path"), 1);
+var import_node_path53 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -66697,7 +67247,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path52.default.basename(folder).toLowerCase();
+  const folderName = import_node_path53.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -66722,12 +67272,12 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 
 // packages/solution/src/connector/read-repository-connector.ts
 var import_node_fs38 = require("node:fs");
-var import_node_path53 = __toESM(require("node:path"), 1);
+var import_node_path54 = __toESM(require("node:path"), 1);
 var CONNECTOR_FOLDER_HINT = "Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.";
 async function connectorFoldersHint(folder, names3) {
   const connectors = [];
   for (const name of [...names3].sort()) {
-    const inner = await import_node_fs38.promises.readdir(import_node_path53.default.join(folder, name)).catch(() => []);
+    const inner = await import_node_fs38.promises.readdir(import_node_path54.default.join(folder, name)).catch(() => []);
     if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
       connectors.push(name);
   }
@@ -66737,7 +67287,7 @@ async function connectorFoldersHint(folder, names3) {
   return `It holds ${connectors.length} connector folders (${shown}): give those to build into the solution.`;
 }
 function misnamedCopies(folder, names3, canonical2) {
-  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path53.default.join(folder, name)));
+  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path54.default.join(folder, name)));
 }
 async function readRepositoryConnector(folder, prefix) {
   const names3 = await import_node_fs38.promises.readdir(folder).catch(async (error2) => {
@@ -66775,9 +67325,9 @@ async function readRepositoryConnector(folder, prefix) {
         );
       return void 0;
     }
-    return import_node_fs38.promises.readFile(import_node_path53.default.join(folder, actual));
+    return import_node_fs38.promises.readFile(import_node_path54.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path53.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path54.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger2 = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger2?.info?.title;
@@ -66786,7 +67336,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path53.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path54.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -66838,7 +67388,7 @@ async function readRepositoryConnector(folder, prefix) {
 
 // packages/solution/src/connector/build-solution.ts
 var import_node_fs39 = require("node:fs");
-var import_node_path54 = __toESM(require("node:path"), 1);
+var import_node_path55 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/definition-size.ts
 function definitionSizeWarning(storedDefinition) {
@@ -66911,8 +67461,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2) {
   const write2 = async (relative, content) => {
-    await import_node_fs39.promises.mkdir(import_node_path54.default.dirname(import_node_path54.default.join(folder, relative)), { recursive: true });
-    await import_node_fs39.promises.writeFile(import_node_path54.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs39.promises.mkdir(import_node_path55.default.dirname(import_node_path55.default.join(folder, relative)), { recursive: true });
+    await import_node_fs39.promises.writeFile(import_node_path55.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
   await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
@@ -67068,7 +67618,7 @@ function connectorElement(connector) {
 // packages/solution/src/certification/check-package.ts
 var import_node_fs40 = require("node:fs");
 var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path56 = __toESM(require("node:path"), 1);
+var import_node_path57 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -67135,7 +67685,7 @@ async function classifySolution(reader, where2, pluginMode) {
   }
   const entry = rootFiles.get("customizations.xml");
   const file = `${where2.folder}/${where2.zip}/${entry.name}`;
-  const root = parseXml(decodeUtf8Strict(await reader.readBuffer(entry), file), file, EXPORTED_XML_HINT);
+  const root = parseXml(await readPartText(reader, entry, file), file, EXPORTED_XML_HINT);
   const hasConnector = hasNonEmpty(root, "Connector");
   const hasWorkflows = hasNonEmpty(root, "Workflows");
   const hasPlugin = pluginMode && hasNonEmpty(root, "aicopilot_aiplugin");
@@ -67170,7 +67720,7 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/code-page-warning.ts
-var import_node_path55 = __toESM(require("node:path"), 1);
+var import_node_path56 = __toESM(require("node:path"), 1);
 var REMEDY2 = {
   package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
   solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
@@ -67182,7 +67732,7 @@ function codePageWarning(reader, zip, encoding) {
   const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
   return {
     ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${zip.role} '${import_node_path55.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    message: `The ${zip.role} '${import_node_path56.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
     hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
   };
 }
@@ -67203,7 +67753,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path56.default.basename(zipPath);
+  const outerName = import_node_path57.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -67219,7 +67769,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
   warnIf(report2, backslashWarning(outer, outerName, "package"));
   let scratch2;
   try {
-    scratch2 = await import_node_fs40.promises.mkdtemp(import_node_path56.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
+    scratch2 = await import_node_fs40.promises.mkdtemp(import_node_path57.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
     const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
     if (rootFolders.length > 0) {
       findings.push({
@@ -67258,7 +67808,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path56.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path57.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -67317,7 +67867,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     }
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path56.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path57.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -67419,7 +67969,7 @@ function requireKind(solutions, kind, where2, findings) {
 
 // packages/solution/src/certification/build-package.ts
 var import_node_fs41 = require("node:fs");
-var import_node_path57 = __toESM(require("node:path"), 1);
+var import_node_path58 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const roles = [
     ["connector solution", options2.connectorSolution],
@@ -67427,7 +67977,7 @@ async function buildCertificationPackage(out, options2) {
   ];
   if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
   const solutions = roles.map(([, file]) => file);
-  const names3 = solutions.map((file) => import_node_path57.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path58.default.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
   for (const [role, file] of roles) {
@@ -67459,7 +68009,7 @@ async function buildCertificationPackage(out, options2) {
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path57.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path58.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const inner = temporarySibling(out);
   const candidate = `${temporarySibling(out)}.zip`;
   try {
@@ -67492,10 +68042,10 @@ function importConfig(solutionNames) {
 }
 function fileNameClash(roles, platform = process.platform) {
   const nocase = platform === "win32" || platform === "darwin";
-  const samePath = (a, b) => nocase ? import_node_path57.default.resolve(a).toLowerCase() === import_node_path57.default.resolve(b).toLowerCase() : import_node_path57.default.resolve(a) === import_node_path57.default.resolve(b);
+  const samePath = (a, b) => nocase ? import_node_path58.default.resolve(a).toLowerCase() === import_node_path58.default.resolve(b).toLowerCase() : import_node_path58.default.resolve(a) === import_node_path58.default.resolve(b);
   for (const [index, [role, file]] of roles.entries()) {
-    const name = import_node_path57.default.basename(file).toLowerCase();
-    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path57.default.basename(other).toLowerCase() === name);
+    const name = import_node_path58.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path58.default.basename(other).toLowerCase() === name);
     if (earlier2 === void 0) continue;
     const [earlierRole, earlierFile] = earlier2;
     if (samePath(earlierFile, file))
@@ -67506,10 +68056,10 @@ function fileNameClash(roles, platform = process.platform) {
           hint: `Give the ${role}'s own zip.`
         }
       );
-    const extension = import_node_path57.default.extname(file);
-    const renamed = `${import_node_path57.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
-    const earlierName = import_node_path57.default.basename(earlierFile);
-    const same = earlierName === import_node_path57.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    const extension = import_node_path58.default.extname(file);
+    const renamed = `${import_node_path58.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path58.default.basename(earlierFile);
+    const same = earlierName === import_node_path58.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
     return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
       location: { file },
       hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
@@ -67982,7 +68532,7 @@ function componentParametersFromSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path72, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path72) }, hint });
+  const wrongShape = (message2, path73, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path73) }, hint });
   const parameters = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -68605,7 +69155,7 @@ var ALL_PRIVILEGES = [
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto11 = require("node:crypto");
 var import_node_fs42 = require("node:fs");
-var import_node_path58 = __toESM(require("node:path"), 1);
+var import_node_path59 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
@@ -68613,7 +69163,7 @@ var SolutionStore = class {
     for (const name of (0, import_node_fs42.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs42.readFileSync)(import_node_path58.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs42.readFileSync)(import_node_path59.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -68633,7 +69183,7 @@ var SolutionStore = class {
   put(zip, persist = true) {
     const stored = this.read(zip);
     this.remember(stored);
-    if (persist && this.folder) (0, import_node_fs42.writeFileSync)(import_node_path58.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    if (persist && this.folder) (0, import_node_fs42.writeFileSync)(import_node_path59.default.join(this.folder, importFileName(stored.uniqueName)), zip);
     return stored;
   }
   /** @param source a file of the folder, or by default the zip of an import request */
@@ -69667,7 +70217,7 @@ function close(server) {
 
 // packages/cli/src/commands/dataverse-connection.ts
 var import_node_fs43 = require("node:fs");
-var import_node_path59 = __toESM(require("node:path"), 1);
+var import_node_path60 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
   return command.addOption(
     optionDefaultingTo(
@@ -69701,7 +70251,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs43.readFileSync)(import_node_path59.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs43.readFileSync)(import_node_path60.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       const code2 = error2.code;
       const hint = "Give --client-certificate the PEM file that holds the certificate and its private key.";
@@ -69773,7 +70323,7 @@ function registerExportCommand(program2, context) {
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
-    const outputFile = import_node_path60.default.resolve(
+    const outputFile = import_node_path61.default.resolve(
       io.cwd,
       options2.out ?? `${solutionName}${options2.managed ? "_managed" : ""}.zip`
     );
@@ -69798,7 +70348,7 @@ function registerExportCommand(program2, context) {
 
 // packages/cli/src/commands/import.ts
 var import_node_fs44 = require("node:fs");
-var import_node_path61 = __toESM(require("node:path"), 1);
+var import_node_path62 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument(
@@ -69832,7 +70382,7 @@ function registerImportCommand(program2, context) {
     const client = connectDataverse(readConnection(options2, io), { logger });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path61.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path62.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
         text3 = (0, import_node_fs44.readFileSync)(file, "utf8");
@@ -69851,7 +70401,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path61.default.resolve(io.cwd, zip),
+        file: import_node_path62.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -69874,7 +70424,7 @@ function registerImportCommand(program2, context) {
 var import_node_crypto16 = require("node:crypto");
 var import_node_fs45 = require("node:fs");
 var import_promises8 = require("node:fs/promises");
-var import_node_path62 = __toESM(require("node:path"), 1);
+var import_node_path63 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/dev-server-banner.ts
 function devServerBanner(settings) {
@@ -69931,8 +70481,8 @@ function registerDevServerCommand(program2, context) {
   });
 }
 async function startDevServer(options2, io) {
-  const folder = options2.solutions ? import_node_path62.default.resolve(io.cwd, options2.solutions) : void 0;
-  const certificateFile2 = options2.clientCertificate ? import_node_path62.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const folder = options2.solutions ? import_node_path63.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path63.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
   if (folder) {
     await refuseNonFolder(folder);
@@ -69965,7 +70515,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs45.readFileSync)(import_node_path62.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs45.readFileSync)(import_node_path63.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     const code2 = error2.code;
     const way = code2 === "ENOTDIR" ? fileInTheWay(file, cwd) : void 0;
@@ -70105,7 +70655,7 @@ function backoffDelays(first, cap, total) {
 // packages/github/src/connector-files.ts
 var import_node_crypto18 = require("node:crypto");
 var import_node_fs46 = require("node:fs");
-var import_node_path63 = __toESM(require("node:path"), 1);
+var import_node_path64 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto18.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -70115,11 +70665,11 @@ async function readConnectorFiles(folder, shownAs = folder) {
   async function walk(directory, prefix) {
     for (const entry of await import_node_fs46.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path63.default.join(directory, entry.name);
+      const absolute = import_node_path64.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path63.default.join(shownAs, relative) },
+          location: { file: import_node_path64.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
@@ -71611,17 +72161,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path72 = requestOptions.url.replace(options2.baseUrl, "");
+    const path73 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path72} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path73} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path72} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path73} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -74334,7 +74884,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path72) => path72.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path73) => path73.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -74515,6 +75065,74 @@ function parseApiUrl(text3, say = optionWords) {
   return withoutTrailingSlashes(url.href);
 }
 
+// packages/github/src/answer-size.ts
+var MAX_GITHUB_ANSWER_BYTES = 200 * 1024 * 1024;
+var GitHubAnswerTooLarge = class extends Error {
+  constructor(limitBytes, url) {
+    super(`the answer from ${url} went on past ${limitBytes} bytes`);
+    this.limitBytes = limitBytes;
+    this.url = url;
+    this.name = "GitHubAnswerTooLarge";
+  }
+  limitBytes;
+  url;
+};
+var NO_BODY = /* @__PURE__ */ new Set([101, 103, 204, 205, 304]);
+function boundedAnswers(fetchFn, limitBytes) {
+  return async (input, init) => {
+    const response = await fetchFn(input, init);
+    if (!response.body || NO_BODY.has(response.status)) return response;
+    const reader = response.body.getReader();
+    const pieces = [];
+    let bytes = 0;
+    try {
+      for (; ; ) {
+        const piece = await reader.read();
+        if (piece.done) break;
+        bytes += piece.value.byteLength;
+        if (bytes > limitBytes) {
+          await reader.cancel().catch(() => void 0);
+          throw new GitHubAnswerTooLarge(limitBytes, withoutQuery(response.url || requestUrl(input)));
+        }
+        pieces.push(piece.value);
+      }
+    } catch (error2) {
+      if (error2 instanceof GitHubAnswerTooLarge) throw error2;
+    }
+    const whole = new Response(Buffer.concat(pieces), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers
+    });
+    Object.defineProperty(whole, "url", { value: response.url });
+    return whole;
+  };
+}
+function refuseEndlessAnswers(octokit) {
+  octokit.hook.error("request", (error2) => {
+    const cause = error2.cause;
+    if (cause instanceof GitHubAnswerTooLarge)
+      throw new UserError(
+        `The answer from ${cause.url} went on past ${formatMegabytes2(cause.limitBytes)}, longer than any answer of the GitHub API; its reading was stopped.`,
+        {
+          hint: `Something other than GitHub answered: check the API URL and any proxy between the runner and it. ${API_URL_HINT}`,
+          cause
+        }
+      );
+    throw error2;
+  });
+}
+function requestUrl(input) {
+  return typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+}
+function withoutQuery(url) {
+  const end = url.search(/[?#]/);
+  return end === -1 ? url : url.slice(0, end);
+}
+function formatMegabytes2(bytes) {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
 // packages/github/src/api-reachability.ts
 var ApiReachability = class {
   constructor(apiUrl, timeoutMs) {
@@ -74680,6 +75298,7 @@ function fetchWithTimeout(fetchFn, timeoutMs, startTimer = realStartTimer) {
 // packages/github/src/octokit-client.ts
 var GitHubOctokit = Octokit2.plugin(
   stopRetryingMissingHost,
+  refuseEndlessAnswers,
   rejectIncompleteAnswers,
   numberAttempts,
   throttling,
@@ -74719,7 +75338,13 @@ function createGitHubClient(options2) {
     auth: options2.token,
     baseUrl: reachability.apiUrl,
     apiReachability: reachability,
-    request: { fetch: fetchWithTimeout(options2.fetch ?? fetch, timeoutMs, options2.startTimer) },
+    request: {
+      fetch: fetchWithTimeout(
+        boundedAnswers(options2.fetch ?? fetch, options2.maxAnswerBytes ?? MAX_GITHUB_ANSWER_BYTES),
+        timeoutMs,
+        options2.startTimer
+      )
+    },
     userAgent: options2.userAgent ?? "connector-alm",
     log: {
       // The request-log plugin logs the bare word "request" (its options, headers and token
@@ -74759,7 +75384,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path66 = __toESM(require("node:path"), 1);
+var import_node_path67 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -75031,8 +75656,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path72 of changes.deletions)
-    entries.push({ path: `${folder}/${path72}`, mode: "100644", type: "blob", sha: null });
+  for (const path73 of changes.deletions)
+    entries.push({ path: `${folder}/${path73}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -75401,11 +76026,11 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path64 = __toESM(require("node:path"), 1);
+var import_node_path65 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder2, profile, given2) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path64.default.basename(import_node_path64.default.resolve(connectorFolder2))}`;
+  return `${top}/${import_node_path65.default.basename(import_node_path65.default.resolve(connectorFolder2))}`;
 }
 function normaliseTargetFolder(text3) {
   const folder = trimWhere(text3.trim().replace(/\\/g, "/"), oneOf("/"));
@@ -75419,19 +76044,19 @@ function normaliseTargetFolder(text3) {
 
 // packages/github/src/folder-name-on-disk.ts
 var import_node_fs47 = require("node:fs");
-var import_node_path65 = __toESM(require("node:path"), 1);
+var import_node_path66 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path65.default.basename(folder);
+  const name = import_node_path66.default.basename(folder);
   let names3;
   try {
-    names3 = (0, import_node_fs47.readdirSync)(import_node_path65.default.dirname(folder));
+    names3 = (0, import_node_fs47.readdirSync)(import_node_path66.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names3.includes(name)) return folder;
   const key = (text3) => text3.normalize("NFC").toLowerCase();
   const found = names3.find((entry) => key(entry) === key(name));
-  return found === void 0 ? folder : import_node_path65.default.join(import_node_path65.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path66.default.join(import_node_path66.default.dirname(folder), found);
 }
 
 // packages/github/src/open-pull-request.ts
@@ -75450,7 +76075,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path66.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path67.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -75460,7 +76085,7 @@ async function openPullRequest(options2, ports) {
       config: { ...config2, ignore: [] }
     });
     const found = result2.connectors[0];
-    if (result2.connectors.length === 1 && import_node_path66.default.resolve(options2.cwd, found.path) !== folder) {
+    if (result2.connectors.length === 1 && import_node_path67.default.resolve(options2.cwd, found.path) !== folder) {
       throw new UsageError(`holds the connector folder '${found.path}', not a connector itself.`, {
         location: { file: options2.connector },
         hint: `Give '${found.path}' instead.`
@@ -75531,7 +76156,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path66.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
+    connector: { name: import_node_path67.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -75698,7 +76323,7 @@ function connectorTitle(folder, swagger2) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path66.default.basename(folder);
+  return import_node_path67.default.basename(folder);
 }
 
 // packages/github/src/open-pull-requests.ts
@@ -75870,7 +76495,7 @@ function whatToDo(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path67 = __toESM(require("node:path"), 1);
+var import_node_path68 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -75908,7 +76533,7 @@ function registerUnpackCommand(program2, context) {
     const { io } = context;
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path67.default.resolve(io.cwd, zip), import_node_path67.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path68.default.resolve(io.cwd, zip), import_node_path68.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -75971,29 +76596,30 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path68 = __toESM(require("node:path"), 1);
+var import_node_path69 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
-  ).option("--solution-version <version>", "the solution version to write, e.g. 1.2.0.0").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (folder, zip, options2) => {
+  ).option("--solution-version <version>", "the solution version to write, e.g. 1.2.0.0").addOption(maxEntriesOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (folder, zip, options2) => {
     const { io } = context;
     if (!zip.toLowerCase().endsWith(".zip"))
       throw new UsageError("must end in .zip.", {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path68.default.resolve(io.cwd, folder);
-    const target2 = import_node_path68.default.resolve(io.cwd, zip);
+    const source = import_node_path69.default.resolve(io.cwd, folder);
+    const target2 = import_node_path69.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
       () => packSolutionPackages(source, target2, {
         packageType: options2.packageType,
-        ...options2.solutionVersion ? { version: options2.solutionVersion } : {}
+        ...options2.solutionVersion ? { version: options2.solutionVersion } : {},
+        ...zipLimitOptions(options2)
       })
     );
     const leftOut = new Set(results.flatMap((result) => result.leftOut));
     for (const file of leftOut)
       io.stderr.write(
-        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path68.default.join(source, file)), file))}
+        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path69.default.join(source, file)), file))}
 `
       );
     if (options2.format === "json") {
@@ -76021,7 +76647,7 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path69 = __toESM(require("node:path"), 1);
+var import_node_path70 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
@@ -76030,14 +76656,14 @@ function registerExtractConnectorsCommand(program2, context) {
     "the solution as last extracted (zip or unpacked folder): remove the folders of its connectors that <source> no longer has"
   ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
     const { io } = context;
-    const root = import_node_path69.default.resolve(io.cwd, destination);
+    const root = import_node_path70.default.resolve(io.cwd, destination);
     const { connectors, removed, previousSourceProblem } = await extractAndRemoveLeftConnectors(
-      import_node_path69.default.resolve(io.cwd, source),
+      import_node_path70.default.resolve(io.cwd, source),
       root,
       {
         limits: zipLimitOptions(options2),
         ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
-        ...options2.previousSource ? { previousSource: import_node_path69.default.resolve(io.cwd, options2.previousSource) } : {}
+        ...options2.previousSource ? { previousSource: import_node_path70.default.resolve(io.cwd, options2.previousSource) } : {}
       }
     );
     if (previousSourceProblem)
@@ -76045,7 +76671,7 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown = (folder) => toDisplayPath(io.cwd, import_node_path69.default.join(root, folder));
+    const shown = (folder) => toDisplayPath(io.cwd, import_node_path70.default.join(root, folder));
     const removedFolders = removed.map(shown);
     if (options2.format === "json") {
       writeOutput(
@@ -76084,7 +76710,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path70 = __toESM(require("node:path"), 1);
+var import_node_path71 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/build-solution-settings.ts
 var FIRST_VERSION = "1.0.0.0";
@@ -76186,8 +76812,8 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const zip = import_node_path70.default.resolve(io.cwd, options2.out);
-    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path70.default.resolve(io.cwd, options2.existing));
+    const zip = import_node_path71.default.resolve(io.cwd, options2.out);
+    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path71.default.resolve(io.cwd, options2.existing));
     const existing = existingSolution && {
       connectors: existingSolution.connectors,
       source: options2.existing
@@ -76205,7 +76831,7 @@ function registerBuildSolutionCommand(program2, context) {
 `);
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path70.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path71.default.resolve(io.cwd, folder)),
         zip,
         { ...settings, ...existing ? { existing } : {} }
       )
@@ -76244,14 +76870,14 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path71 = __toESM(require("node:path"), 1);
+var import_node_path72 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
     "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
   ).argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
-    const resolve = (file) => import_node_path71.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path72.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
@@ -76266,7 +76892,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path71.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path72.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });

@@ -18311,7 +18311,7 @@ var require_eventsource_stream = __commonJS({
     var BOM = [239, 187, 191];
     var LF2 = 10;
     var CR = 13;
-    var COLON3 = 58;
+    var COLON4 = 58;
     var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
@@ -18495,7 +18495,7 @@ var require_eventsource_stream = __commonJS({
         if (line.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON3);
+        const colonPosition = line.indexOf(COLON4);
         if (colonPosition === 0) {
           return;
         }
@@ -40997,6 +40997,10 @@ function withoutTrailingSlashes(text2) {
   return trimEndWhere(text2, isSlash);
 }
 
+// packages/core/src/text-order.ts
+var ENGLISH = new Intl.Collator("en");
+var compareText = ENGLISH.compare;
+
 // packages/core/src/top-folders.ts
 var TOP_FOLDER_NAMES = [
   "certified-connectors",
@@ -42065,6 +42069,51 @@ function hopelessFailure(error3, url, { urlInput, noSuchHostHint: noSuchHostHint
   return void 0;
 }
 
+// packages/dataverse/src/http/read-answer.ts
+var AnswerStalled = class extends Error {
+  constructor(silentMs) {
+    super(`no byte of the answer for ${silentMs} ms`);
+    this.silentMs = silentMs;
+    this.name = "AnswerStalled";
+  }
+  silentMs;
+};
+var AnswerTooLarge = class extends Error {
+  constructor(limitBytes) {
+    super(`the answer went on past ${limitBytes} bytes`);
+    this.limitBytes = limitBytes;
+    this.name = "AnswerTooLarge";
+  }
+  limitBytes;
+};
+var MAX_ANSWER_BYTES = 500 * 1024 * 1024;
+async function readWhileArriving(response, silentMs, clock, limitBytes = MAX_ANSWER_BYTES) {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const decoder2 = new TextDecoder();
+  let text2 = "";
+  let bytes = 0;
+  for (; ; ) {
+    let timer;
+    const silence = new Promise((_, reject) => {
+      timer = clock.startTimer(silentMs, () => reject(new AnswerStalled(silentMs)));
+    });
+    try {
+      const piece = await Promise.race([reader.read(), silence]);
+      if (piece.done) return text2 + decoder2.decode();
+      bytes += piece.value.byteLength;
+      if (bytes > limitBytes) throw new AnswerTooLarge(limitBytes);
+      text2 += decoder2.decode(piece.value, { stream: true });
+    } catch (error3) {
+      if (error3 instanceof AnswerStalled || error3 instanceof AnswerTooLarge)
+        await reader.cancel().catch(() => void 0);
+      throw error3;
+    } finally {
+      timer?.cancel();
+    }
+  }
+}
+
 // packages/dataverse/src/auth/sign-in-retry.ts
 var TRANSIENT_STATUSES = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
 function isTransientSignInStatus(status) {
@@ -42108,7 +42157,8 @@ function gaveUp(failure, attempts, waitedMs, budget, nowMs) {
 
 // packages/dataverse/src/auth/sign-in-request.ts
 var DEFAULT_SIGN_IN_TIMEOUT_MS = 3e4;
-async function sendSignInRequest(fetchFn, url, init, endpoint, { timeoutMs, clock, answeredHosts }) {
+var MAX_SIGN_IN_ANSWER_BYTES = 1024 * 1024;
+async function sendSignInRequest(fetchFn, url, init, endpoint, { timeoutMs, clock, answeredHosts, maxAnswerBytes = MAX_SIGN_IN_ANSWER_BYTES }) {
   const limit = abortAfter(
     clock,
     timeoutMs,
@@ -42117,9 +42167,14 @@ async function sendSignInRequest(fetchFn, url, init, endpoint, { timeoutMs, cloc
   try {
     const response = await fetchFn(url, { ...init, signal: limit.signal });
     answeredHosts.add(endpoint.hostname);
-    const text2 = withoutEchoedSecrets(await response.text(), endpoint.secrets);
+    const text2 = withoutEchoedSecrets(await readTextWithin(response, maxAnswerBytes), endpoint.secrets);
     return { status: response.status, ok: response.ok, headers: response.headers, text: text2 };
   } catch (error3) {
+    if (error3 instanceof AnswerTooLarge)
+      throw new UserError(
+        `${capitalized(endpoint.description)} answered with more than ${Math.ceil(error3.limitBytes / 1024)} KB, far more than any sign-in answer; its reading was stopped.`,
+        { hint: endpoint.unreachableHint ?? endpoint.timeoutHint, cause: error3 }
+      );
     const hopeless = hopelessFailure(error3, new URL(url), {
       urlInput: endpoint.urlInput,
       noSuchHostHint: endpoint.noSuchHostHint,
@@ -42133,6 +42188,22 @@ async function sendSignInRequest(fetchFn, url, init, endpoint, { timeoutMs, cloc
     throw passingFailure(error3, endpoint, timeoutMs);
   } finally {
     limit.cancel();
+  }
+}
+async function readTextWithin(response, limitBytes) {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const pieces = [];
+  let bytes = 0;
+  for (; ; ) {
+    const piece = await reader.read();
+    if (piece.done) return Buffer.concat(pieces).toString("utf8");
+    bytes += piece.value.byteLength;
+    if (bytes > limitBytes) {
+      await reader.cancel().catch(() => void 0);
+      throw new AnswerTooLarge(limitBytes);
+    }
+    pieces.push(piece.value);
   }
 }
 function isJsonObject(text2) {
@@ -42802,38 +42873,6 @@ var EXPORT_SETTINGS = [
   "ExportSales"
 ];
 
-// packages/dataverse/src/http/read-answer.ts
-var AnswerStalled = class extends Error {
-  constructor(silentMs) {
-    super(`no byte of the answer for ${silentMs} ms`);
-    this.silentMs = silentMs;
-    this.name = "AnswerStalled";
-  }
-  silentMs;
-};
-async function readWhileArriving(response, silentMs, clock) {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const decoder2 = new TextDecoder();
-  let text2 = "";
-  for (; ; ) {
-    let timer;
-    const silence = new Promise((_, reject) => {
-      timer = clock.startTimer(silentMs, () => reject(new AnswerStalled(silentMs)));
-    });
-    try {
-      const piece = await Promise.race([reader.read(), silence]);
-      if (piece.done) return text2 + decoder2.decode();
-      text2 += decoder2.decode(piece.value, { stream: true });
-    } catch (error3) {
-      if (error3 instanceof AnswerStalled) await reader.cancel().catch(() => void 0);
-      throw error3;
-    } finally {
-      timer?.cancel();
-    }
-  }
-}
-
 // packages/dataverse/src/http/unconfirmed-request.ts
 var UnconfirmedRequest = class extends UserError {
   constructor(message2, happened, options2 = {}) {
@@ -42885,8 +42924,16 @@ var DataverseHttp = class {
       try {
         response = await this.fetchUntilAnswered(url, { method, headers, body }, timeoutMs);
         this.answered = true;
-        text2 = await readWhileArriving(response, silentMs, clock);
+        text2 = await readWhileArriving(response, silentMs, clock, this.options.maxAnswerBytes);
       } catch (error3) {
+        if (error3 instanceof AnswerTooLarge)
+          throw new UserError(
+            `${request.operation}: the answer from ${url.origin} went on past ${formatMegabytes(error3.limitBytes)}, longer than any answer of the Dataverse Web API; its reading was stopped.`,
+            {
+              hint: `Check ${this.environmentUrl} and any proxy between the runner and the environment: something other than Dataverse answered.`,
+              cause: error3
+            }
+          );
         if (error3 instanceof AnswerStalled) {
           const stalled = `the answer from ${url.origin} stopped arriving (nothing for ${formatSeconds(silentMs)})`;
           const outcome2 = { kind: "network-error", reachedServer: true };
@@ -43106,6 +43153,9 @@ function unreachable(operation2, url, error3, attempts, environmentUrl) {
     `${operation2}: could not reach ${url.origin} (${reason}) after ${attempts} attempts.`,
     { hint, cause: error3 }
   );
+}
+function formatMegabytes(bytes) {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 // packages/dataverse/src/connect.ts
@@ -43763,6 +43813,7 @@ function textOf(node) {
 // packages/solution/src/xml/parse-xml.ts
 var import_saxes = __toESM(require_saxes(), 1);
 var EXPORTED_XML_HINT = "The zip was damaged or changed after export: export the solution again.";
+var MAX_XML_DEPTH = 1e3;
 function parseXml(text2, file, hint) {
   const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
   const stack = [];
@@ -43786,6 +43837,8 @@ function parseXml(text2, file, hint) {
   );
   parser.on("error", (error3) => fail(`invalid XML: ${stripSaxesPrefix(error3.message)}`));
   parser.on("opentag", (tag2) => {
+    if (stack.length >= MAX_XML_DEPTH)
+      fail(`elements nested more than ${MAX_XML_DEPTH} deep, far deeper than any solution file nests them`);
     const node = {
       kind: "element",
       name: tag2.name,
@@ -44893,9 +44946,6 @@ var CONNECTOR_CHILD_ORDER = [
   ...FILE_COLUMNS
 ];
 
-// packages/solution/src/solution/pack.ts
-var MAX_PART_BYTES = 64 * 1024 * 1024;
-
 // packages/solution/src/connector/repository-layout.ts
 var { swagger, apiProperties, icon, script, readme } = CONNECTOR_FILE_NAMES;
 var REPOSITORY_FILES = { swagger, apiProperties, icon, script, readme };
@@ -45788,22 +45838,23 @@ function descendArray(walk, at, node, needEnd) {
 
 // packages/validator/src/json/trailing-commas.ts
 var TRAILING_COMMA = /,[ \t\n\r]*[\]}]/g;
-function parseTrailingCommaSlips(text2) {
+function parseTrailingCommaSlips(text2, maxCommas = Infinity) {
   if (text2.includes("__proto__") || text2.includes("\\u")) return void 0;
   const commas = [];
   let blanked = "";
   let from = 0;
   let outside = 0;
+  let quote = text2.indexOf('"');
   TRAILING_COMMA.lastIndex = 0;
   for (let match2 = TRAILING_COMMA.exec(text2); match2 !== null; match2 = TRAILING_COMMA.exec(text2)) {
     const comma = match2.index;
-    for (let quote = text2.indexOf('"', outside); quote !== -1 && quote < comma; ) {
+    while (quote !== -1 && quote < comma) {
       outside = skipString(text2, quote);
       if (outside === -1) return void 0;
       quote = text2.indexOf('"', outside);
     }
     if (outside > comma) continue;
-    if (followsOpeningBracket(text2, comma)) return void 0;
+    if (followsOpeningBracket(text2, comma) || commas.length === maxCommas) return void 0;
     commas.push(comma);
     blanked += text2.slice(from, comma) + " ";
     from = comma + 1;
@@ -45832,7 +45883,7 @@ function namesIndexLoosely(pointer) {
 }
 
 // packages/validator/src/json/value-depth.ts
-function objectMembersWithin(root, limit) {
+function objectMembersWithin(root, limit, keyLimit = Infinity) {
   if (root === null || typeof root !== "object") return 0;
   let members = 0;
   const containers = [root];
@@ -45852,6 +45903,7 @@ function objectMembersWithin(root, limit) {
     } else {
       const object = container;
       for (const key in object) {
+        if (key.length > keyLimit) return -1;
         members++;
         const child = object[key];
         if (child !== null && typeof child === "object") {
@@ -45862,6 +45914,19 @@ function objectMembersWithin(root, limit) {
     }
   }
   return members;
+}
+
+// packages/validator/src/json/key-length.ts
+var MAX_JSON_KEY_LENGTH = 4096;
+var COLON2 = 58;
+function offsetOfLongKey(text2, limit) {
+  for (let open2 = text2.indexOf('"'); open2 !== -1; ) {
+    const end = skipString(text2, open2);
+    if (end === -1) return -1;
+    if (end - open2 - 2 > limit && text2.charCodeAt(skipWhitespace(text2, end)) === COLON2) return open2;
+    open2 = text2.indexOf('"', end);
+  }
+  return -1;
 }
 
 // packages/validator/src/json/syntax/repair.ts
@@ -45956,6 +46021,23 @@ function enclosedExcerpt(text2, maxLength = MAX_VALUE_LENGTH) {
   if (text2.length < 2) return excerpt(text2, maxLength);
   const inner = excerpt(text2.slice(1, -1), maxLength - 2);
   return `${excerpt(text2.charAt(0))}${inner}${excerpt(text2.charAt(text2.length - 1))}`;
+}
+function quoteList(values, max2 = 5) {
+  return boundedList(values, max2, quoted);
+}
+var MAX_LIST_LENGTH = 300;
+function boundedList(values, max2, show2) {
+  const shown = [];
+  let length = 0;
+  for (const value of values) {
+    if (shown.length >= max2) break;
+    const text2 = show2(value);
+    if (shown.length > 0 && length + text2.length > MAX_LIST_LENGTH) break;
+    shown.push(text2);
+    length += text2.length + 2;
+  }
+  const rest = values.length - shown.length;
+  return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
 }
 function cut(text2, maxLength) {
   const pieces = [];
@@ -46477,50 +46559,114 @@ var NUMERIC_LITERAL = 11;
 var LINE_BREAK_TRIVIA = 14;
 var WHITESPACE_TRIVIA = 15;
 var SCAN_UNEXPECTED_END_OF_COMMENT = 1;
-function tokenize(text2, describeCharacter) {
-  const scanner = createScanner2(text2, false);
-  const tokens = [];
-  const open2 = [];
-  let last2 = "end";
-  for (; ; ) {
-    const code2 = scanner.scan();
-    if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA) continue;
-    const offset = scanner.getTokenOffset();
-    const end = offset + scanner.getTokenLength();
-    const kind = KINDS[code2] ?? "word";
-    if (kind === "end") {
-      tokens.push({ kind, offset, end });
-      return tokens;
-    }
-    if (kind === "skip") {
-      const unclosed = scanner.getTokenError() === SCAN_UNEXPECTED_END_OF_COMMENT;
-      tokens.push(commentToken(text2, offset, end, unclosed));
-    } else if (kind === "string") {
-      const atKey = open2[open2.length - 1] === "{" && (last2 === "{" || last2 === ",");
-      const token2 = stringToken(text2, offset, end, scanner.getTokenError(), atKey);
-      tokens.push(token2);
-      if (token2.end !== end) scanner.setPosition(token2.end);
-    } else if (kind === "word") {
-      const token2 = wordToken(text2, offset, end, describeCharacter);
-      tokens.push(token2);
-      if (token2.end !== end) scanner.setPosition(token2.end);
-    } else if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
-      const problem = { message: BAD_NUMBER, offset, length: end - offset };
-      tokens.push({ kind, offset, end, problem });
-    } else if (code2 === NUMERIC_LITERAL) {
-      const token2 = arithmeticToken(text2, offset) ?? numberToken(text2, offset, end);
-      tokens.push(token2);
-      if (token2.end !== end) scanner.setPosition(token2.end);
-    } else {
-      tokens.push({ kind, offset, end });
-    }
-    const token = tokens[tokens.length - 1];
-    if (token.kind === "skip") continue;
-    last2 = token.kind;
-    if (last2 === "{" || last2 === "[") open2.push(last2);
-    else if (last2 === "}" || last2 === "]") open2.pop();
+var TokenStream = class {
+  constructor(text2, describeCharacter) {
+    this.text = text2;
+    this.describeCharacter = describeCharacter;
+    this.scanner = createScanner2(text2, false);
   }
-}
+  text;
+  describeCharacter;
+  scanner;
+  /** The tokens read and not forgotten: `read[0]` is token number `first`. */
+  read = [];
+  first = 0;
+  ended = false;
+  // The brackets open and the last token read, to tell where a key stands.
+  open = [];
+  last = "end";
+  /** What `onlyClosersAfter` found: closers alone from this offset on; content at that one. */
+  closersFrom = Infinity;
+  contentAt = -1;
+  /** Token number `index`; undefined before the first or past the 'end' token, and once forgotten. */
+  at(index) {
+    if (index < this.first) return void 0;
+    while (!this.ended && index - this.first >= this.read.length) this.read.push(this.next());
+    return this.read[index - this.first];
+  }
+  /** The tokens before `index` are not asked for again. */
+  forgetBefore(index) {
+    const passed = index - this.first;
+    if (passed < FORGET_BATCH || passed * 2 < this.read.length) return;
+    this.read = this.read.slice(passed);
+    this.first = index;
+  }
+  /**
+   * Whether only closing brackets and what the walk skips (comments, invisible characters) follow
+   * `offset`, a token's end. Read without keeping those tokens, and once for all the closers of such
+   * a run: each asks again for the rest of the text after it, which would be quadratic.
+   */
+  onlyClosersAfter(offset) {
+    if (offset >= this.closersFrom) return true;
+    if (offset <= this.contentAt) return false;
+    const scanner = createScanner2(this.text, false);
+    scanner.setPosition(offset);
+    for (; ; ) {
+      const code2 = scanner.scan();
+      const kind = KINDS[code2] ?? "word";
+      if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA || kind === "skip") continue;
+      if (kind === "}" || kind === "]") continue;
+      const at = scanner.getTokenOffset();
+      if (kind === "end") {
+        this.closersFrom = offset;
+        return true;
+      }
+      if (kind === "word") {
+        const token = wordToken(this.text, at, at + scanner.getTokenLength(), this.describeCharacter);
+        if (token.kind === "skip") {
+          scanner.setPosition(token.end);
+          continue;
+        }
+      }
+      this.contentAt = Math.max(this.contentAt, at);
+      return false;
+    }
+  }
+  next() {
+    const token = this.scan();
+    if (token.kind === "end") this.ended = true;
+    else if (token.kind !== "skip") {
+      this.last = token.kind;
+      if (this.last === "{" || this.last === "[") this.open.push(this.last);
+      else if (this.last === "}" || this.last === "]") this.open.pop();
+    }
+    return token;
+  }
+  scan() {
+    const { scanner, text: text2 } = this;
+    for (; ; ) {
+      const code2 = scanner.scan();
+      if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA) continue;
+      const offset = scanner.getTokenOffset();
+      const end = offset + scanner.getTokenLength();
+      const kind = KINDS[code2] ?? "word";
+      if (kind === "end") return { kind, offset, end };
+      if (kind === "skip") {
+        const unclosed = scanner.getTokenError() === SCAN_UNEXPECTED_END_OF_COMMENT;
+        return commentToken(text2, offset, end, unclosed);
+      }
+      if (kind === "string") {
+        const atKey = this.open[this.open.length - 1] === "{" && (this.last === "{" || this.last === ",");
+        return this.resumedAfter(stringToken(text2, offset, end, scanner.getTokenError(), atKey), end);
+      }
+      if (kind === "word")
+        return this.resumedAfter(wordToken(text2, offset, end, this.describeCharacter), end);
+      if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
+        return { kind, offset, end, problem: { message: BAD_NUMBER, offset, length: end - offset } };
+      }
+      if (code2 === NUMERIC_LITERAL) {
+        return this.resumedAfter(arithmeticToken(text2, offset) ?? numberToken(text2, offset, end), end);
+      }
+      return { kind, offset, end };
+    }
+  }
+  /** A token read otherwise than the scanner ended it: the scanner goes on from its end. */
+  resumedAfter(token, scannedEnd) {
+    if (token.end !== scannedEnd) this.scanner.setPosition(token.end);
+    return token;
+  }
+};
+var FORGET_BATCH = 4096;
 
 // packages/validator/src/json/syntax/bracket-repairs.ts
 function missingOpener(walk, frame, token) {
@@ -46612,8 +46758,8 @@ function trailingComma(walk, frame, token) {
   );
 }
 function extraCloser(walk, frame, token) {
-  const comma = walk.tokens[walk.index + 1];
-  if (comma?.kind !== "," || walk.tokens[walk.index + 2]?.kind !== "string") return void 0;
+  const comma = walk.tokens.at(walk.index + 1);
+  if (comma?.kind !== "," || walk.tokens.at(walk.index + 2)?.kind !== "string") return void 0;
   return walk.repair(
     token.offset,
     1,
@@ -46739,10 +46885,7 @@ function textAfterEnd(walk, token) {
 }
 function isStrayCloser(walk, token) {
   if (token.kind !== "}" && token.kind !== "]") return false;
-  for (let next = walk.index + 1; walk.tokens[next].kind !== "end"; next++) {
-    const kind = walk.tokens[next].kind;
-    if (kind !== "}" && kind !== "]" && kind !== "skip") return false;
-  }
+  if (!walk.tokens.onlyClosersAfter(token.end)) return false;
   return walk.closes.every(
     ({ open: open2, close }) => !lineStartsWith(walk, close) || indentOf(walk, close) === indentOf(walk, open2)
   );
@@ -46817,7 +46960,7 @@ function unescapedQuote(walk, frame, token) {
   const line = walk.lineOf(token.offset);
   const quote = frame.valueEnd - 1;
   const rest = tokensOfLine(walk, walk.index, line);
-  const end = rest === walk.index ? quote : walk.tokens[rest - 1].end;
+  const end = rest === walk.index ? quote : walk.tokens.at(rest - 1).end;
   const closed = end - 1 > quote && walk.text.charCodeAt(end - 1) === 34;
   const inner = walk.text.slice(quote, end - 1).replace(/\\?"/g, (mark) => mark.length === 2 ? mark : '\\"');
   return walk.repair(
@@ -46826,7 +46969,7 @@ function unescapedQuote(walk, frame, token) {
     `This '"' ends the string, but the text goes on: write \\" for a quote inside a string.`,
     (w) => {
       for (; w.index < rest; w.index++) {
-        w.lastEnd = w.tokens[w.index].end;
+        w.lastEnd = w.tokens.at(w.index).end;
         frame.valueEnd = w.lastEnd;
       }
       w.top.valueEnd = w.lastEnd;
@@ -46837,7 +46980,7 @@ function unescapedQuote(walk, frame, token) {
 function tokensOfLine(walk, index, line) {
   let at = index;
   for (; ; at++) {
-    const next = walk.tokens[at];
+    const next = walk.tokens.at(at);
     if (next.kind !== "word" && next.kind !== "string" && next.kind !== "literal" && next.kind !== ":")
       return at;
     if (walk.lineOf(next.offset) !== line) return at;
@@ -46948,7 +47091,7 @@ var Walk = class _Walk {
   }
   /** Reads the next token if it fits; else the repairs that could explain it. */
   feed() {
-    const token = this.tokens[this.index];
+    const token = this.tokens.at(this.index);
     if (token.kind === "skip") return this.accept(token);
     const frame = this.top;
     if (token.kind === "end") {
@@ -47057,7 +47200,7 @@ var Walk = class _Walk {
   }
   atKey(frame, token) {
     const afterComma = frame.place === "key";
-    if (token.kind === "string" && !afterComma && this.tokens[this.index - 1]?.offset === frame.at && LIST_FOLLOWERS.has(this.nextKind())) {
+    if (token.kind === "string" && !afterComma && this.tokens.at(this.index - 1)?.offset === frame.at && LIST_FOLLOWERS.has(this.nextKind())) {
       return [strayOpener(this, frame), missingColonAfter(this, frame, token)];
     }
     if (token.kind === "string" || token.kind === "word" && (this.nextKind() === ":" || this.isAssignment(this.nextToken()))) {
@@ -47196,20 +47339,31 @@ var Walk = class _Walk {
     return this.nextToken()?.kind;
   }
   nextToken() {
-    for (let i2 = this.index + 1; i2 < this.tokens.length; i2++) {
-      if (this.tokens[i2].kind !== "skip") return this.tokens[i2];
+    for (let i2 = this.index + 1; ; i2++) {
+      const token = this.tokens.at(i2);
+      if (token?.kind !== "skip") return token;
     }
-    return void 0;
   }
 };
 var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 
 // packages/validator/src/json/syntax/diagnosis.ts
 var MAX_ISSUES = 20;
+var MAX_SLIPS = 1e3;
+function diagnoseSyntax(text2, describeCharacter, lines = new LineIndex(text2)) {
+  return diagnoseAndRepair(text2, describeCharacter, lines).issues;
+}
 function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2)) {
-  const tokens = tokenize(text2, describeCharacter);
+  const tokens = new TokenStream(text2, describeCharacter);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text2);
   const issues = [];
+  let slips = 0;
+  let lastIssueOffset = -1;
+  const say = (issue2) => {
+    slips++;
+    lastIssueOffset = issue2.offset;
+    if (issues.length < MAX_ISSUES) issues.push(issue2);
+  };
   let edits = [];
   const edit = (fix) => {
     if (fix === void 0) edits = void 0;
@@ -47218,10 +47372,11 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
   let repairsHere = 0;
   let lastIndex = -1;
   let finished = false;
-  while (issues.length < MAX_ISSUES) {
-    const token = tokens[walk.index];
+  while (slips <= MAX_SLIPS) {
+    tokens.forgetBefore(walk.index - 1);
+    const token = tokens.at(walk.index);
     const outcome = walk.feed();
-    if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideUnclosedToken(tokens))
+    if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideUnclosedToken(walk))
       break;
     if (outcome === "done") {
       finished = true;
@@ -47229,7 +47384,7 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
     }
     if (outcome === "accepted") {
       if (walk.problem) {
-        issues.push(walk.problem);
+        say(walk.problem);
         edit(walk.fix);
       }
       continue;
@@ -47237,18 +47392,30 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
     repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
     lastIndex = walk.index;
     const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
-    if (issues[issues.length - 1]?.offset !== repair.issue.offset) issues.push(repair.issue);
+    if (lastIssueOffset !== repair.issue.offset) say(repair.issue);
     edit(repair.fix);
     repair.apply(walk);
     if (walk.stopped) {
-      finished = repair.fix !== void 0 && walk.index === tokens.length - 1;
+      finished = repair.fix !== void 0 && tokens.at(walk.index)?.kind === "end";
       break;
     }
   }
-  return { issues, edits: finished ? edits : void 0 };
+  if (slips > MAX_SLIPS) {
+    issues.push(tooManySlips(lastIssueOffset));
+    return { issues, edits: void 0, slips, refused: true };
+  }
+  return { issues, edits: finished ? edits : void 0, slips, refused: false };
 }
-function endsInsideUnclosedToken(tokens) {
-  return tokens[tokens.length - 2]?.unclosedAtEnd === true;
+function tooManySlips(offset) {
+  const limit = MAX_SLIPS.toLocaleString("en-US");
+  return {
+    message: `The file has more than ${limit} JSON syntax errors (the first ${MAX_ISSUES} are listed), so it is not checked further and \`validate --fix\` does not repair it: this tool reads at most ${limit}. Is it JSON at all? Fix the errors, or write the file as strict JSON.`,
+    offset,
+    length: 1
+  };
+}
+function endsInsideUnclosedToken(walk) {
+  return walk.tokens.at(walk.index - 1)?.unclosedAtEnd === true;
 }
 function bestRepair(walk, repairs) {
   let best = repairs[0];
@@ -47336,7 +47503,7 @@ function followsQuote(text2, colon) {
 }
 
 // packages/validator/src/json/duplicate-keys.ts
-var { QUOTE: QUOTE5, OPEN_BRACE: OPEN_BRACE3, OPEN_BRACKET: OPEN_BRACKET3, COLON: COLON2 } = chars;
+var { QUOTE: QUOTE5, OPEN_BRACE: OPEN_BRACE3, OPEN_BRACKET: OPEN_BRACKET3, COLON: COLON3 } = chars;
 function mayHaveDuplicateKeys(colonsAfterQuote, members) {
   return colonsAfterQuote !== members;
 }
@@ -47349,7 +47516,7 @@ function findDuplicateKeys(text2) {
       const end = skipString(text2, i2);
       if (end === -1) break;
       const object = open2[open2.length - 1];
-      if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON2) {
+      if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
         noteKey(text2, object, i2, end, found);
       }
       i2 = end;
@@ -47421,25 +47588,31 @@ var JsonDocument = class _JsonDocument {
     } catch {
       strict3 = false;
     }
-    const members = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH) : -1;
+    const members = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH, MAX_JSON_KEY_LENGTH) : -1;
     const tooDeepAt = strict3 && members !== -1 ? -1 : offsetPastDepth(text2, MAX_JSON_DEPTH);
-    this.tooDeep = strict3 ? members === -1 : tooDeepAt !== -1;
+    const longKeyAt = tooDeepAt !== -1 || strict3 && members !== -1 ? -1 : offsetOfLongKey(text2, MAX_JSON_KEY_LENGTH);
+    this.tooDeep = tooDeepAt !== -1 || strict3 && members === -1 && longKeyAt === -1;
     this.members = members;
     if (this.tooDeep) {
       issues.push({
         message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; it cannot be a valid connector file.`,
-        // Strict JSON is always scanned to the bracket; 0 only guards against the scan disagreeing.
         offset: Math.max(tooDeepAt, 0),
         length: 1
       });
+      this.value = void 0;
+    } else if (longKeyAt !== -1) {
+      issues.push(longKeyIssue(text2, longKeyAt));
       this.value = void 0;
     } else if (!strict3 && text2.trim() === "") {
       issues.push({ message: "The file is empty.", offset: 0, length: 0 });
       this.value = void 0;
     } else if (strict3) {
       this.value = value;
+    } else if (text2.length > MAX_REPAIRED_CHARACTERS) {
+      issues.push(...diagnoseSyntax(text2, unexpectedCharacter, this.lines), tooLargeToRepairIssue(text2));
+      this.value = void 0;
     } else {
-      const slips = parseTrailingCommaSlips(text2);
+      const slips = parseTrailingCommaSlips(text2, MAX_SLIPS);
       if (slips) {
         for (const comma of slips.commas) {
           issues.push(trailingCommaIssue(comma, text2.charAt(skipWhitespace(text2, comma + 1))));
@@ -47574,6 +47747,7 @@ function keyOffset(node) {
 function parseRepaired(text2, issues, lines = new LineIndex(text2)) {
   const diagnosis = diagnoseAndRepair(text2, unexpectedCharacter, lines);
   issues.push(...diagnosis.issues);
+  if (diagnosis.refused) return { value: void 0 };
   const repaired = diagnosis.edits && applyEdits(text2, diagnosis.edits);
   if (repaired) {
     try {
@@ -47589,6 +47763,22 @@ function tolerantValue(text2) {
     disallowComments: true,
     allowEmptyContent: false
   });
+}
+var MAX_REPAIRED_CHARACTERS = 8 * 1024 * 1024;
+function tooLargeToRepairIssue(text2) {
+  return {
+    message: `The file has ${text2.length.toLocaleString("en-US")} characters and is not valid JSON: a file past ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters is not repaired to check the rest of it. Make it strict JSON.`,
+    offset: 0,
+    length: 0
+  };
+}
+function longKeyIssue(text2, open2) {
+  const length = skipString(text2, open2) - open2;
+  return {
+    message: `This key is ${length - 2} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
+    offset: open2,
+    length
+  };
 }
 function trailingCommaIssue(comma, close) {
   return {
@@ -49493,13 +49683,23 @@ function fixJsonText(text2) {
   const json = bom === "" ? text2 : text2.slice(1);
   if (isStrictJson(json)) return { outcome: "strict" };
   if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
+  if (json.length > MAX_REPAIRED_CHARACTERS) {
+    return notFixed(
+      `it has more than ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters, more than this tool repairs; write it as strict JSON.`
+    );
+  }
   if (offsetPastDepth(json, MAX_JSON_DEPTH) !== -1) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
-  const { issues, edits } = diagnoseAndRepair(json, unnamed);
+  const { slips, edits, refused } = diagnoseAndRepair(json, unnamed);
+  if (refused) {
+    return notFixed(
+      `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
+    );
+  }
   if (edits === void 0) {
     return notFixed(
-      "not every JSON syntax error names a single edit that fixes it (a missing value, text left open at the end, or too many errors); make the edits the GEN-JSON-PARSE findings ask for."
+      "not every JSON syntax error names a single edit that fixes it (a missing value, text left open at the end); make the edits the GEN-JSON-PARSE findings ask for."
     );
   }
   const meant = repairedValue(json, edits);
@@ -49510,7 +49710,7 @@ function fixJsonText(text2) {
   }
   const tidied = applyEdits(json, writtenEdits(json, edits))?.text;
   const fixed = tidied !== void 0 && sameValue(tidied, meant.value) ? tidied : meant.text;
-  return { outcome: "fixed", text: bom + fixed, slips: issues.length };
+  return { outcome: "fixed", text: bom + fixed, slips };
 }
 function fixJsonFileText(file) {
   const document = file.document;
@@ -52410,16 +52610,16 @@ function linkify(state) {
         newTokensLength += replacement2.nodes.length - 1;
       }
       const newTokens = new Array(newTokensLength);
-      let replacementIndex = 0;
+      let replacementIndex2 = 0;
       let newTokenIndex = 0;
       replacements.reverse();
       for (let i2 = 0; i2 < tokens.length; i2++) {
-        const replacement2 = replacements[replacementIndex];
+        const replacement2 = replacements[replacementIndex2];
         if (replacement2?.index === i2) {
           for (const node of replacement2.nodes) {
             newTokens[newTokenIndex++] = node;
           }
-          replacementIndex++;
+          replacementIndex2++;
         } else {
           newTokens[newTokenIndex++] = tokens[i2];
         }
@@ -57762,6 +57962,539 @@ var documentHostRules = [
   }
 ];
 
+// packages/validator/src/rules/operations/path-templates.ts
+var PathTemplate = class {
+  constructor(path12) {
+    this.path = path12;
+    const hasBrace = path12.includes("{");
+    this.variables = hasBrace ? scanVariables(path12) : NO_VARIABLES;
+    let segmentCount = 1;
+    let variableSegmentCount = 0;
+    let start = 0;
+    for (let slash = path12.indexOf("/"); ; slash = path12.indexOf("/", start)) {
+      const end = slash === -1 ? path12.length : slash;
+      if (hasBrace && isVariableSegment(path12, start, end)) variableSegmentCount++;
+      if (slash === -1) break;
+      segmentCount++;
+      start = slash + 1;
+    }
+    this.segmentCount = segmentCount;
+    this.variableSegmentCount = variableSegmentCount;
+  }
+  path;
+  /** Names of its `{variables}`, each once, in order of first appearance. */
+  variables;
+  /** How many segments the key has when split on '/'. */
+  segmentCount;
+  /** How many segments are a whole `{variable}`. */
+  variableSegmentCount;
+  /**
+   * The key with each `{variable}` as `{}`: two keys that are the same route have the same. Built
+   * when read: SWG-PATH-DUP compares routeHash first, and reads it only for swaggers where two
+   * routes may be the same (none of the corpus).
+   */
+  get route() {
+    return routeOf(this.path);
+  }
+};
+var pathTemplates = perModel((model) => {
+  const operations = model.operations;
+  const templates = new Array(operations.length);
+  let last2;
+  for (let index = 0; index < operations.length; index++) {
+    const path12 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path12) last2 = new PathTemplate(path12);
+    templates[index] = last2;
+  }
+  return templates;
+});
+var NO_VARIABLES = Object.freeze([]);
+function partiallyDuplicates(a, b) {
+  if (a.segmentCount !== b.segmentCount) return false;
+  const left = a.path;
+  const right = b.path;
+  let leftStart = 0;
+  let rightStart = 0;
+  let differs = false;
+  for (; ; ) {
+    const leftEnd = segmentEnd(left, leftStart);
+    const rightEnd = segmentEnd(right, rightStart);
+    const leftVariable = isVariableSegment(left, leftStart, leftEnd);
+    const rightVariable = isVariableSegment(right, rightStart, rightEnd);
+    if (leftVariable !== rightVariable) differs = true;
+    else if (!leftVariable && !sameText(left, leftStart, leftEnd, right, rightStart, rightEnd)) return false;
+    if (leftEnd === left.length) return differs;
+    leftStart = leftEnd + 1;
+    rightStart = rightEnd + 1;
+  }
+}
+function segmentEnd(path12, start) {
+  const slash = path12.indexOf("/", start);
+  return slash === -1 ? path12.length : slash;
+}
+function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
+  if (leftEnd - leftStart !== rightEnd - rightStart) return false;
+  for (let offset = 0; leftStart + offset < leftEnd; offset++) {
+    if (left.charCodeAt(leftStart + offset) !== right.charCodeAt(rightStart + offset)) return false;
+  }
+  return true;
+}
+function isVariableSegment(path12, start, end) {
+  const last2 = end - 1;
+  if (last2 < start + 1 || path12.charCodeAt(start) !== OPEN || path12.charCodeAt(last2) !== CLOSE) return false;
+  for (let index = start + 1; index < last2; index++) {
+    const code2 = path12.charCodeAt(index);
+    if (code2 === OPEN || code2 === CLOSE) return false;
+  }
+  return true;
+}
+function matchEnd(path12, open2) {
+  for (let index = open2 + 1; index < path12.length; index++) {
+    const code2 = path12.charCodeAt(index);
+    if (code2 === CLOSE) return index;
+    if (code2 === OPEN) return -1;
+  }
+  return -1;
+}
+var MAX_SEARCHED_VARIABLES = 16;
+function scanVariables(path12) {
+  const variables = [];
+  let seen;
+  for (let open2 = path12.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path12, open2);
+    if (close === -1) {
+      open2 = path12.indexOf("{", open2 + 1);
+      continue;
+    }
+    const name = path12.slice(open2 + 1, close);
+    if (seen !== void 0) {
+      if (!seen.has(name)) {
+        seen.add(name);
+        variables.push(name);
+      }
+    } else if (!variables.includes(name)) {
+      variables.push(name);
+      if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
+    }
+    open2 = path12.indexOf("{", close + 1);
+  }
+  return variables;
+}
+function routeOf(path12) {
+  let route = "";
+  let copied = 0;
+  for (let open2 = path12.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path12, open2);
+    if (close === -1) {
+      open2 = path12.indexOf("{", open2 + 1);
+      continue;
+    }
+    route += path12.slice(copied, open2) + "{}";
+    copied = close + 1;
+    open2 = path12.indexOf("{", copied);
+  }
+  return copied === 0 ? path12 : route + path12.slice(copied);
+}
+function routeHash(path12) {
+  let hash = 0;
+  for (let index = 0; index < path12.length; index++) {
+    const code2 = path12.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path12, index) : -1;
+    if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
+    else {
+      hash = Math.imul(hash, 31) + OPEN | 0;
+      hash = Math.imul(hash, 31) + CLOSE | 0;
+      index = close;
+    }
+  }
+  return hash;
+}
+var OPEN = 123;
+var CLOSE = 125;
+
+// packages/validator/src/rules/operations/paths.ts
+var pathKeysOf = perModel(
+  (model) => Object.keys(model.paths ?? {}).filter((key) => !key.startsWith("x-"))
+);
+function pathKeys(model) {
+  return model ? pathKeysOf(model) : [];
+}
+function reportPathKeys({ swagger: swagger2, report }, problem) {
+  for (const path12 of pathKeys(swagger2)) {
+    const message2 = problem(path12);
+    if (message2 !== void 0) report({ pointer: childPointer("/paths", path12), message: message2 });
+  }
+}
+function templateProblem(path12) {
+  let open2 = -1;
+  for (let index = 0; index < path12.length; index++) {
+    const character = path12[index];
+    if (character === "{") {
+      if (open2 !== -1) return "a variable is nested in another one";
+      open2 = index;
+    } else if (character === "}") {
+      if (open2 === -1) return "a '}' has no matching '{'";
+      if (index === open2 + 1) return "a variable has no name";
+      open2 = -1;
+    } else if (character === "/" && open2 !== -1) {
+      return "a variable spans more than one segment";
+    }
+  }
+  return open2 !== -1 ? "a '{' is never closed" : void 0;
+}
+function hasPathParameter(operation2, name) {
+  for (const parameter of operation2.parameters) {
+    if (parameter.in === "path" && parameter.name === name) return true;
+  }
+  return false;
+}
+var MAX_LOOPED_VARIABLES = 8;
+function missingPathParameters(operation2, variables) {
+  let missing;
+  let defined;
+  if (variables.length > MAX_LOOPED_VARIABLES) {
+    defined = /* @__PURE__ */ new Set();
+    for (const parameter of operation2.parameters) {
+      if (parameter.in === "path" && parameter.name !== void 0) defined.add(parameter.name);
+    }
+  }
+  for (let at = 0; at < variables.length; at++) {
+    const name = variables[at];
+    if (name === "" || name.includes("=")) continue;
+    if (defined ? defined.has(name) : hasPathParameter(operation2, name)) continue;
+    (missing ??= []).push(name);
+  }
+  return missing ?? NONE_MISSING;
+}
+var NONE_MISSING = [];
+var MAX_PAIRED_OPERATIONS = 4096;
+var MAX_LISTED_SIMILAR_PATHS = 100;
+function groupByMethod(operations) {
+  const groups = /* @__PURE__ */ new Map();
+  for (let index = 0; index < operations.length; index++) {
+    const method = operations[index].method;
+    const list2 = groups.get(method);
+    if (list2 === void 0) groups.set(method, [index]);
+    else list2.push(index);
+  }
+  return groups;
+}
+function mayHaveRouteTwice(operations) {
+  const methodsByRoute = /* @__PURE__ */ new Map();
+  let index = 0;
+  while (index < operations.length) {
+    const path12 = operations[index].path;
+    if (!path12.includes("{")) {
+      while (index < operations.length && operations[index].path === path12) index++;
+      continue;
+    }
+    let methods = 0;
+    for (; index < operations.length && operations[index].path === path12; index++)
+      methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
+    const route = routeHash(path12);
+    const earlier2 = methodsByRoute.get(route);
+    if (earlier2 === void 0) methodsByRoute.set(route, methods);
+    else if ((earlier2 & methods) !== 0) return true;
+    else methodsByRoute.set(route, earlier2 | methods);
+  }
+  return false;
+}
+function methodsInOrder(operations) {
+  const methods = [];
+  for (let index = 0; index < operations.length; index++) {
+    const method = operations[index].method;
+    if (!methods.includes(method)) methods.push(method);
+  }
+  return methods;
+}
+function peerKey(segmentCount, method) {
+  return segmentCount * HTTP_METHODS.length + HTTP_METHODS.indexOf(method);
+}
+function operationsBySegmentsAndMethod(operations, templates) {
+  let anyVariable = false;
+  for (let index = 0; index < templates.length && !anyVariable; index++)
+    anyVariable = templates[index].variableSegmentCount !== 0;
+  if (!anyVariable) return void 0;
+  const peers = /* @__PURE__ */ new Map();
+  for (let index = 0; index < operations.length; index++) {
+    const key = peerKey(templates[index].segmentCount, operations[index].method);
+    const list2 = peers.get(key);
+    if (list2 === void 0) peers.set(key, [index]);
+    else list2.push(index);
+  }
+  return peers;
+}
+var pathRules = [
+  {
+    id: "SWG-PATH-SLASH",
+    file: "swagger",
+    title: "Start every path with '/'.",
+    description: "Swagger 2.0 paths are relative to basePath and start with '/' (SVR OperationPathMustStartWithSlash).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathMustStartWithSlash",
+    msMessage: "The path is not valid, it must start with a '/' character.",
+    example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
+    check(context) {
+      reportPathKeys(
+        context,
+        (path12) => path12.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      );
+    }
+  },
+  {
+    id: "SWG-PATH-QUERY",
+    file: "swagger",
+    title: "Keep query strings and fragments out of paths.",
+    description: "Query values are parameters with `in: query`; a '?' or '#' in a path key is rejected (SVR OperationPathMayNotContainQueryOrFragment).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathMayNotContainQueryOrFragment",
+    msMessage: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.",
+    example: {
+      placement: "paths",
+      bad: '"/tasks?status=open": {}',
+      good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
+    },
+    check(context) {
+      reportPathKeys(
+        context,
+        (path12) => /[?#]/.test(path12) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      );
+    }
+  },
+  {
+    id: "SWG-PATH-WILDCARD",
+    file: "swagger",
+    title: "Do not use '*' in paths.",
+    description: "Wildcards are not supported in operation paths (SVR OperationPathContainsUnsupportedCharacters).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathContainsUnsupportedCharacters",
+    msMessage: "The operation path cannot contain wildcard character '*'.",
+    example: { placement: "paths", bad: '"/files/*": {}', good: '"/files/{path}": {}' },
+    check(context) {
+      reportPathKeys(
+        context,
+        (path12) => path12.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      );
+    }
+  },
+  {
+    id: "SWG-PATH-TEMPLATE",
+    file: "swagger",
+    title: "Write path variables as {name}, one segment each.",
+    description: "Each path template variable is enclosed in braces within a single URL segment (SVR OperationPathTemplateNotValid).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathTemplateNotValid",
+    msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
+    example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
+    check(context) {
+      reportPathKeys(context, (path12) => {
+        const problem = templateProblem(path12);
+        return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
+      });
+    }
+  },
+  {
+    id: "SWG-PATH-VAR-DEFAULT",
+    file: "swagger",
+    title: "Give path variables defaults in their parameter, not in the path.",
+    description: "A path variable like `{version=v1}` is rejected (SVR OperationPathVariablesContainDefaults).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathVariablesContainDefaults",
+    msMessage: "The operation path template variables cannot set default values with character '='.",
+    example: { placement: "paths", bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
+    check(context) {
+      reportPathKeys(
+        context,
+        (path12) => (
+          // Without an '=' in the key no variable has one: most keys are not parsed at all.
+          path12.includes("=") && pathVariables(path12).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        )
+      );
+    }
+  },
+  {
+    id: "SWG-PATH-DUP",
+    file: "swagger",
+    title: "Do not define the same route twice with different variable names.",
+    description: "`GET /items/{id}` and `GET /items/{itemId}` match the same requests (SVR DuplicateOperationPath).",
+    levels: sameLevels("error"),
+    msCode: "DuplicateOperationPath",
+    msMessage: "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
+    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      const all = swagger2.operations;
+      if (!mayHaveRouteTwice(all)) return;
+      const templates = pathTemplates(swagger2);
+      for (const indexes of groupByMethod(all).values()) {
+        const first = /* @__PURE__ */ new Map();
+        for (const index of indexes) {
+          const operation2 = all[index];
+          const key = templates[index].route;
+          const earlier2 = first.get(key);
+          if (!earlier2) {
+            first.set(key, operation2);
+            continue;
+          }
+          report({
+            pointer: operation2.pointer,
+            message: fill(
+              "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
+              operationLabel(earlier2),
+              operationLabel(operation2),
+              earlier2.path,
+              operation2.path
+            )
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-PARTIAL-DUP",
+    file: "swagger",
+    title: "Avoid routes that differ only by a variable segment.",
+    description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit (SWG-OPS-MAX says so).",
+    levels: sameLevels("warning"),
+    msCode: "PartialDuplicateOperationPath",
+    msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
+    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
+    check({ swagger: swagger2, report }) {
+      if (!swagger2 || swagger2.operations.length > MAX_PAIRED_OPERATIONS) return;
+      const templates = pathTemplates(swagger2);
+      const all = swagger2.operations;
+      const peers = operationsBySegmentsAndMethod(all, templates);
+      if (peers === void 0) return;
+      for (const method of methodsInOrder(all)) {
+        for (let index = 0; index < all.length; index++) {
+          const operation2 = all[index];
+          const shape = templates[index];
+          if (operation2.method !== method || shape.variableSegmentCount === 0) continue;
+          let similar;
+          let unlisted = 0;
+          const candidates = peers.get(peerKey(shape.segmentCount, method));
+          for (let at = 0; at < candidates.length; at++) {
+            const other = templates[candidates[at]];
+            if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other)) {
+              if (similar === void 0 || similar.length < MAX_LISTED_SIMILAR_PATHS)
+                (similar ??= []).push(all[candidates[at]].path);
+              else unlisted++;
+            }
+          }
+          if (similar === void 0) continue;
+          report({
+            pointer: operation2.pointer,
+            message: fill(
+              "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
+              operationLabel(operation2),
+              operation2.path,
+              unlisted > 0 ? `${similar.join(", ")} and ${unlisted} more` : similar.join(", ")
+            )
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-CASE",
+    file: "swagger",
+    title: "Do not define a path twice with different capitalization.",
+    description: "Paths must be unique when compared case-insensitively (SVR PathRedefined).",
+    levels: sameLevels("error"),
+    msCode: "PathRedefined",
+    msMessage: "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
+    example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
+    check({ swagger: swagger2, report }) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const path12 of pathKeys(swagger2)) {
+        const key = path12.toLowerCase();
+        if (seen.has(key)) {
+          report({
+            pointer: childPointer("/paths", path12),
+            message: fill(
+              "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
+              path12
+            )
+          });
+        }
+        seen.add(key);
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-REF",
+    file: "swagger",
+    title: "Write path items in place; '$ref' is not supported there.",
+    description: "The service does not resolve a `$ref` on a path item (SVR PathItemRefNotSuppored).",
+    levels: sameLevels("error"),
+    msCode: "PathItemRefNotSuppored",
+    msMessage: "The '$ref' property in a path is not supported.",
+    example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      const paths = swagger2.paths;
+      for (const path12 in paths) {
+        if (!has(paths, path12)) continue;
+        const pathItem = asObject(paths[path12]);
+        if (!pathItem || !has(pathItem, "$ref")) continue;
+        report({
+          pointer: childPointer("/paths", path12, "$ref"),
+          message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-MISSING-PARAM",
+    file: "swagger",
+    title: "Define an `in: path` parameter for every path variable.",
+    description: "The platform builds the URL from path parameters; a `{variable}` without one cannot be filled (SVR OperationMissingPathParameter).",
+    levels: sameLevels("error"),
+    msCode: "OperationMissingPathParameter",
+    msMessage: "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
+    example: {
+      placement: "paths",
+      bad: '"/tasks/{taskId}": { "get": { "parameters": [] } }',
+      good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }'
+    },
+    check({ swagger: swagger2, report }) {
+      if (!swagger2) return;
+      const templates = pathTemplates(swagger2);
+      const operations = swagger2.operations;
+      for (let index = 0; index < operations.length; index++) {
+        const operation2 = operations[index];
+        const variables = templates[index].variables;
+        if (variables.length === 0) continue;
+        const missing = missingPathParameters(operation2, variables);
+        if (missing.length > 0)
+          report({ pointer: operation2.pointer, message: missingMessage(operation2, missing) });
+      }
+    }
+  }
+];
+function missingMessage(operation2, missing) {
+  if (missing.length === 1) {
+    return fill(
+      "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
+      operationLabel(operation2),
+      excerpt(missing[0])
+    );
+  }
+  return fill(
+    "The operation '{0}' does not define the {1} parameters which are required by the path: {2}.",
+    operationLabel(operation2),
+    missing.length,
+    quoteList(missing)
+  );
+}
+function unreadOperations(swagger2, pathItem) {
+  const target = swagger2.pathItemTarget(pathItem);
+  const methods = target ? HTTP_METHODS.filter((method) => asObject(target.value[method])) : [];
+  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
+  const which2 = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
+  return `${which2} checked by no rule until written here, in place of the $ref.`;
+}
+
 // packages/validator/src/rules/swagger/known-extensions.ts
 var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
   // Power Platform connector extensions (EXT, the repo schema).
@@ -59331,7 +60064,7 @@ var documentLimitRules = [
       if (operations.length <= SWAGGER_LIMITS.maxOperations) return;
       context.report({
         pointer: "/paths",
-        message: `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'. It has ${operations.length}.`
+        message: `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'. It has ${operations.length}.` + (operations.length > MAX_PAIRED_OPERATIONS ? ` With more than ${MAX_PAIRED_OPERATIONS.toLocaleString("en-US")}, overlapping routes (SWG-PATH-PARTIAL-DUP) are not looked for.` : "")
       });
     }
   },
@@ -61931,497 +62664,6 @@ var mcpRules = [
     }
   }
 ];
-
-// packages/validator/src/rules/operations/path-templates.ts
-var PathTemplate = class {
-  constructor(path12) {
-    this.path = path12;
-    const hasBrace = path12.includes("{");
-    this.variables = hasBrace ? scanVariables(path12) : NO_VARIABLES;
-    let segmentCount = 1;
-    let variableSegmentCount = 0;
-    let start = 0;
-    for (let slash = path12.indexOf("/"); ; slash = path12.indexOf("/", start)) {
-      const end = slash === -1 ? path12.length : slash;
-      if (hasBrace && isVariableSegment(path12, start, end)) variableSegmentCount++;
-      if (slash === -1) break;
-      segmentCount++;
-      start = slash + 1;
-    }
-    this.segmentCount = segmentCount;
-    this.variableSegmentCount = variableSegmentCount;
-  }
-  path;
-  /** Names of its `{variables}`, each once, in order of first appearance. */
-  variables;
-  /** How many segments the key has when split on '/'. */
-  segmentCount;
-  /** How many segments are a whole `{variable}`. */
-  variableSegmentCount;
-  /**
-   * The key with each `{variable}` as `{}`: two keys that are the same route have the same. Built
-   * when read: SWG-PATH-DUP compares routeHash first, and reads it only for swaggers where two
-   * routes may be the same (none of the corpus).
-   */
-  get route() {
-    return routeOf(this.path);
-  }
-};
-var pathTemplates = perModel((model) => {
-  const operations = model.operations;
-  const templates = new Array(operations.length);
-  let last2;
-  for (let index = 0; index < operations.length; index++) {
-    const path12 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path12) last2 = new PathTemplate(path12);
-    templates[index] = last2;
-  }
-  return templates;
-});
-var NO_VARIABLES = Object.freeze([]);
-function partiallyDuplicates(a, b) {
-  if (a.segmentCount !== b.segmentCount) return false;
-  const left = a.path;
-  const right = b.path;
-  let leftStart = 0;
-  let rightStart = 0;
-  let differs = false;
-  for (; ; ) {
-    const leftEnd = segmentEnd(left, leftStart);
-    const rightEnd = segmentEnd(right, rightStart);
-    const leftVariable = isVariableSegment(left, leftStart, leftEnd);
-    const rightVariable = isVariableSegment(right, rightStart, rightEnd);
-    if (leftVariable !== rightVariable) differs = true;
-    else if (!leftVariable && !sameText(left, leftStart, leftEnd, right, rightStart, rightEnd)) return false;
-    if (leftEnd === left.length) return differs;
-    leftStart = leftEnd + 1;
-    rightStart = rightEnd + 1;
-  }
-}
-function segmentEnd(path12, start) {
-  const slash = path12.indexOf("/", start);
-  return slash === -1 ? path12.length : slash;
-}
-function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
-  if (leftEnd - leftStart !== rightEnd - rightStart) return false;
-  for (let offset = 0; leftStart + offset < leftEnd; offset++) {
-    if (left.charCodeAt(leftStart + offset) !== right.charCodeAt(rightStart + offset)) return false;
-  }
-  return true;
-}
-function isVariableSegment(path12, start, end) {
-  const last2 = end - 1;
-  if (last2 < start + 1 || path12.charCodeAt(start) !== OPEN || path12.charCodeAt(last2) !== CLOSE) return false;
-  for (let index = start + 1; index < last2; index++) {
-    const code2 = path12.charCodeAt(index);
-    if (code2 === OPEN || code2 === CLOSE) return false;
-  }
-  return true;
-}
-function matchEnd(path12, open2) {
-  for (let index = open2 + 1; index < path12.length; index++) {
-    const code2 = path12.charCodeAt(index);
-    if (code2 === CLOSE) return index;
-    if (code2 === OPEN) return -1;
-  }
-  return -1;
-}
-function scanVariables(path12) {
-  const variables = [];
-  for (let open2 = path12.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path12, open2);
-    if (close === -1) {
-      open2 = path12.indexOf("{", open2 + 1);
-      continue;
-    }
-    const name = path12.slice(open2 + 1, close);
-    if (!variables.includes(name)) variables.push(name);
-    open2 = path12.indexOf("{", close + 1);
-  }
-  return variables;
-}
-function routeOf(path12) {
-  let route = "";
-  let copied = 0;
-  for (let open2 = path12.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path12, open2);
-    if (close === -1) {
-      open2 = path12.indexOf("{", open2 + 1);
-      continue;
-    }
-    route += path12.slice(copied, open2) + "{}";
-    copied = close + 1;
-    open2 = path12.indexOf("{", copied);
-  }
-  return copied === 0 ? path12 : route + path12.slice(copied);
-}
-function routeHash(path12) {
-  let hash = 0;
-  for (let index = 0; index < path12.length; index++) {
-    const code2 = path12.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path12, index) : -1;
-    if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
-    else {
-      hash = Math.imul(hash, 31) + OPEN | 0;
-      hash = Math.imul(hash, 31) + CLOSE | 0;
-      index = close;
-    }
-  }
-  return hash;
-}
-var OPEN = 123;
-var CLOSE = 125;
-
-// packages/validator/src/rules/operations/paths.ts
-var pathKeysOf = perModel(
-  (model) => Object.keys(model.paths ?? {}).filter((key) => !key.startsWith("x-"))
-);
-function pathKeys(model) {
-  return model ? pathKeysOf(model) : [];
-}
-function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path12 of pathKeys(swagger2)) {
-    const message2 = problem(path12);
-    if (message2 !== void 0) report({ pointer: childPointer("/paths", path12), message: message2 });
-  }
-}
-function templateProblem(path12) {
-  let open2 = -1;
-  for (let index = 0; index < path12.length; index++) {
-    const character = path12[index];
-    if (character === "{") {
-      if (open2 !== -1) return "a variable is nested in another one";
-      open2 = index;
-    } else if (character === "}") {
-      if (open2 === -1) return "a '}' has no matching '{'";
-      if (index === open2 + 1) return "a variable has no name";
-      open2 = -1;
-    } else if (character === "/" && open2 !== -1) {
-      return "a variable spans more than one segment";
-    }
-  }
-  return open2 !== -1 ? "a '{' is never closed" : void 0;
-}
-function hasPathParameter(operation2, name) {
-  for (const parameter of operation2.parameters) {
-    if (parameter.in === "path" && parameter.name === name) return true;
-  }
-  return false;
-}
-function groupByMethod(operations) {
-  const groups = /* @__PURE__ */ new Map();
-  for (let index = 0; index < operations.length; index++) {
-    const method = operations[index].method;
-    const list2 = groups.get(method);
-    if (list2 === void 0) groups.set(method, [index]);
-    else list2.push(index);
-  }
-  return groups;
-}
-function mayHaveRouteTwice(operations) {
-  const methodsByRoute = /* @__PURE__ */ new Map();
-  let index = 0;
-  while (index < operations.length) {
-    const path12 = operations[index].path;
-    if (!path12.includes("{")) {
-      while (index < operations.length && operations[index].path === path12) index++;
-      continue;
-    }
-    let methods = 0;
-    for (; index < operations.length && operations[index].path === path12; index++)
-      methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path12);
-    const earlier2 = methodsByRoute.get(route);
-    if (earlier2 === void 0) methodsByRoute.set(route, methods);
-    else if ((earlier2 & methods) !== 0) return true;
-    else methodsByRoute.set(route, earlier2 | methods);
-  }
-  return false;
-}
-function methodsInOrder(operations) {
-  const methods = [];
-  for (let index = 0; index < operations.length; index++) {
-    const method = operations[index].method;
-    if (!methods.includes(method)) methods.push(method);
-  }
-  return methods;
-}
-function peerKey(segmentCount, method) {
-  return segmentCount * HTTP_METHODS.length + HTTP_METHODS.indexOf(method);
-}
-function operationsBySegmentsAndMethod(operations, templates) {
-  let anyVariable = false;
-  for (let index = 0; index < templates.length && !anyVariable; index++)
-    anyVariable = templates[index].variableSegmentCount !== 0;
-  if (!anyVariable) return void 0;
-  const peers = /* @__PURE__ */ new Map();
-  for (let index = 0; index < operations.length; index++) {
-    const key = peerKey(templates[index].segmentCount, operations[index].method);
-    const list2 = peers.get(key);
-    if (list2 === void 0) peers.set(key, [index]);
-    else list2.push(index);
-  }
-  return peers;
-}
-var pathRules = [
-  {
-    id: "SWG-PATH-SLASH",
-    file: "swagger",
-    title: "Start every path with '/'.",
-    description: "Swagger 2.0 paths are relative to basePath and start with '/' (SVR OperationPathMustStartWithSlash).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathMustStartWithSlash",
-    msMessage: "The path is not valid, it must start with a '/' character.",
-    example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path12) => path12.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-QUERY",
-    file: "swagger",
-    title: "Keep query strings and fragments out of paths.",
-    description: "Query values are parameters with `in: query`; a '?' or '#' in a path key is rejected (SVR OperationPathMayNotContainQueryOrFragment).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathMayNotContainQueryOrFragment",
-    msMessage: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.",
-    example: {
-      placement: "paths",
-      bad: '"/tasks?status=open": {}',
-      good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
-    },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path12) => /[?#]/.test(path12) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-WILDCARD",
-    file: "swagger",
-    title: "Do not use '*' in paths.",
-    description: "Wildcards are not supported in operation paths (SVR OperationPathContainsUnsupportedCharacters).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathContainsUnsupportedCharacters",
-    msMessage: "The operation path cannot contain wildcard character '*'.",
-    example: { placement: "paths", bad: '"/files/*": {}', good: '"/files/{path}": {}' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path12) => path12.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-TEMPLATE",
-    file: "swagger",
-    title: "Write path variables as {name}, one segment each.",
-    description: "Each path template variable is enclosed in braces within a single URL segment (SVR OperationPathTemplateNotValid).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathTemplateNotValid",
-    msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
-    example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
-    check(context) {
-      reportPathKeys(context, (path12) => {
-        const problem = templateProblem(path12);
-        return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
-      });
-    }
-  },
-  {
-    id: "SWG-PATH-VAR-DEFAULT",
-    file: "swagger",
-    title: "Give path variables defaults in their parameter, not in the path.",
-    description: "A path variable like `{version=v1}` is rejected (SVR OperationPathVariablesContainDefaults).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathVariablesContainDefaults",
-    msMessage: "The operation path template variables cannot set default values with character '='.",
-    example: { placement: "paths", bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path12) => (
-          // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path12.includes("=") && pathVariables(path12).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
-        )
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-DUP",
-    file: "swagger",
-    title: "Do not define the same route twice with different variable names.",
-    description: "`GET /items/{id}` and `GET /items/{itemId}` match the same requests (SVR DuplicateOperationPath).",
-    levels: sameLevels("error"),
-    msCode: "DuplicateOperationPath",
-    msMessage: "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
-    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
-    check({ swagger: swagger2, report }) {
-      if (!swagger2) return;
-      const all = swagger2.operations;
-      if (!mayHaveRouteTwice(all)) return;
-      const templates = pathTemplates(swagger2);
-      for (const indexes of groupByMethod(all).values()) {
-        const first = /* @__PURE__ */ new Map();
-        for (const index of indexes) {
-          const operation2 = all[index];
-          const key = templates[index].route;
-          const earlier2 = first.get(key);
-          if (!earlier2) {
-            first.set(key, operation2);
-            continue;
-          }
-          report({
-            pointer: operation2.pointer,
-            message: fill(
-              "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
-              operationLabel(earlier2),
-              operationLabel(operation2),
-              earlier2.path,
-              operation2.path
-            )
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-PARTIAL-DUP",
-    file: "swagger",
-    title: "Avoid routes that differ only by a variable segment.",
-    description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath).",
-    levels: sameLevels("warning"),
-    msCode: "PartialDuplicateOperationPath",
-    msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
-    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
-    check({ swagger: swagger2, report }) {
-      if (!swagger2) return;
-      const templates = pathTemplates(swagger2);
-      const all = swagger2.operations;
-      const peers = operationsBySegmentsAndMethod(all, templates);
-      if (peers === void 0) return;
-      for (const method of methodsInOrder(all)) {
-        for (let index = 0; index < all.length; index++) {
-          const operation2 = all[index];
-          const shape = templates[index];
-          if (operation2.method !== method || shape.variableSegmentCount === 0) continue;
-          let similar;
-          const candidates = peers.get(peerKey(shape.segmentCount, method));
-          for (let at = 0; at < candidates.length; at++) {
-            const other = templates[candidates[at]];
-            if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other))
-              (similar ??= []).push(all[candidates[at]].path);
-          }
-          if (similar === void 0) continue;
-          report({
-            pointer: operation2.pointer,
-            message: fill(
-              "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
-              operationLabel(operation2),
-              operation2.path,
-              similar.join(", ")
-            )
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-CASE",
-    file: "swagger",
-    title: "Do not define a path twice with different capitalization.",
-    description: "Paths must be unique when compared case-insensitively (SVR PathRedefined).",
-    levels: sameLevels("error"),
-    msCode: "PathRedefined",
-    msMessage: "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-    example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
-    check({ swagger: swagger2, report }) {
-      const seen = /* @__PURE__ */ new Set();
-      for (const path12 of pathKeys(swagger2)) {
-        const key = path12.toLowerCase();
-        if (seen.has(key)) {
-          report({
-            pointer: childPointer("/paths", path12),
-            message: fill(
-              "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path12
-            )
-          });
-        }
-        seen.add(key);
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-REF",
-    file: "swagger",
-    title: "Write path items in place; '$ref' is not supported there.",
-    description: "The service does not resolve a `$ref` on a path item (SVR PathItemRefNotSuppored).",
-    levels: sameLevels("error"),
-    msCode: "PathItemRefNotSuppored",
-    msMessage: "The '$ref' property in a path is not supported.",
-    example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
-    check({ swagger: swagger2, report }) {
-      if (!swagger2) return;
-      const paths = swagger2.paths;
-      for (const path12 in paths) {
-        if (!has(paths, path12)) continue;
-        const pathItem = asObject(paths[path12]);
-        if (!pathItem || !has(pathItem, "$ref")) continue;
-        report({
-          pointer: childPointer("/paths", path12, "$ref"),
-          message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-MISSING-PARAM",
-    file: "swagger",
-    title: "Define an `in: path` parameter for every path variable.",
-    description: "The platform builds the URL from path parameters; a `{variable}` without one cannot be filled (SVR OperationMissingPathParameter).",
-    levels: sameLevels("error"),
-    msCode: "OperationMissingPathParameter",
-    msMessage: "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
-    example: {
-      placement: "paths",
-      bad: '"/tasks/{taskId}": { "get": { "parameters": [] } }',
-      good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }'
-    },
-    check({ swagger: swagger2, report }) {
-      if (!swagger2) return;
-      const templates = pathTemplates(swagger2);
-      const operations = swagger2.operations;
-      for (let index = 0; index < operations.length; index++) {
-        const operation2 = operations[index];
-        const variables = templates[index].variables;
-        for (let at = 0; at < variables.length; at++) {
-          const name = variables[at];
-          if (name === "" || name.includes("=") || hasPathParameter(operation2, name)) continue;
-          report({
-            pointer: operation2.pointer,
-            message: fill(
-              "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
-              operationLabel(operation2),
-              name
-            )
-          });
-        }
-      }
-    }
-  }
-];
-function unreadOperations(swagger2, pathItem) {
-  const target = swagger2.pathItemTarget(pathItem);
-  const methods = target ? HTTP_METHODS.filter((method) => asObject(target.value[method])) : [];
-  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
-  const which2 = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
-  return `${which2} checked by no rule until written here, in place of the $ref.`;
-}
 
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
@@ -66068,6 +66310,9 @@ var ALL_CHANGE_RULES = Object.keys(CHANGE_RULES).map((key) => ({
 
 // packages/validator/src/diff/reroute-policies.ts
 var PARAMETER_PREFIX = "x-ms-apimTemplateParameter.";
+
+// packages/validator/src/diff/schema-change-list.ts
+var MAX_COUNTED_PATHS = Number.MAX_SAFE_INTEGER;
 
 // packages/validator/src/diff/request-address.ts
 var NEW_PATH = `${PARAMETER_PREFIX}newPath`;

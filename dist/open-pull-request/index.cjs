@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path20 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path21 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path20 && path20[0] !== "/") {
-          path20 = `/${path20}`;
+        if (path21 && path21[0] !== "/") {
+          path21 = `/${path21}`;
         }
-        return new URL(`${origin}${path20}`);
+        return new URL(`${origin}${path21}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin }
+          request: { method, path: path21, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path20);
+        debuglog("sending request to %s %s/%s", method, origin, path21);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin },
+          request: { method, path: path21, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path20,
+          path21,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin }
+          request: { method, path: path21, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path20);
+        debuglog("trailers received from %s %s/%s", method, origin, path21);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin },
+          request: { method, path: path21, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path20,
+          path21,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path20, origin }
+            request: { method, path: path21, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path20);
+          debuglog("sending request to %s %s/%s", method, origin, path21);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path20,
+        path: path21,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path20 !== "string") {
+        if (typeof path21 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path20[0] !== "/" && !(path20.startsWith("http://") || path20.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path21[0] !== "/" && !(path21.startsWith("http://") || path21.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path20)) {
+        } else if (invalidPathRegex.test(path21)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path20, query) : path20;
+        this.path = query ? buildURL(path21, query) : path21;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path20, host, upgrade, blocking, reset } = request2;
+      const { method, path: path21, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path20} HTTP/1.1\r
+      let header = `${method} ${path21} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path20, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path21, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path20;
+      headers[HTTP2_HEADER_PATH] = path21;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path20 = search2 ? `${pathname}${search2}` : pathname;
+        const path21 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path20;
+        this.opts.path = path21;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path20 = "/",
+          path: path21 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path20;
+        opts.path = origin + path21;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path20) {
-      if (typeof path20 !== "string") {
-        return path20;
+    function safeUrl(path21) {
+      if (typeof path21 !== "string") {
+        return path21;
       }
-      const pathSegments = path20.split("?");
+      const pathSegments = path21.split("?");
       if (pathSegments.length !== 2) {
-        return path20;
+        return path21;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path20, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path20);
+    function matchKey(mockDispatch2, { path: path21, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path21);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path20 }) => matchValue(safeUrl(path20), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path21 }) => matchValue(safeUrl(path21), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path20, method, body, headers, query } = opts;
+      const { path: path21, method, body, headers, query } = opts;
       return {
-        path: path20,
+        path: path21,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path20, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path21, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path20,
+            Path: path21,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12399,7 +12399,7 @@ var require_response = __commonJS({
     var assert = require("node:assert");
     var { types } = require("node:util");
     var textEncoder = new TextEncoder("utf-8");
-    var Response = class _Response {
+    var Response2 = class _Response {
       // Creates network error Response.
       static error() {
         const responseObject = fromInnerResponse(makeNetworkError(), "immutable");
@@ -12542,8 +12542,8 @@ var require_response = __commonJS({
         return `Response ${nodeUtil.formatWithOptions(options2, properties)}`;
       }
     };
-    mixinBody(Response);
-    Object.defineProperties(Response.prototype, {
+    mixinBody(Response2);
+    Object.defineProperties(Response2.prototype, {
       type: kEnumerableProperty,
       url: kEnumerableProperty,
       status: kEnumerableProperty,
@@ -12559,7 +12559,7 @@ var require_response = __commonJS({
         configurable: true
       }
     });
-    Object.defineProperties(Response, {
+    Object.defineProperties(Response2, {
       json: kEnumerableProperty,
       redirect: kEnumerableProperty,
       error: kEnumerableProperty
@@ -12692,7 +12692,7 @@ var require_response = __commonJS({
       }
     }
     function fromInnerResponse(innerResponse, guard) {
-      const response = new Response(kConstruct);
+      const response = new Response2(kConstruct);
       response[kState] = innerResponse;
       response[kHeaders] = new Headers2(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
@@ -12760,7 +12760,7 @@ var require_response = __commonJS({
       makeResponse,
       makeAppropriateNetworkError,
       filterResponse,
-      Response,
+      Response: Response2,
       cloneResponse,
       fromInnerResponse
     };
@@ -15430,7 +15430,7 @@ var require_cache = __commonJS({
     var { urlEquals, getFieldValues } = require_util5();
     var { kEnumerableProperty, isDisturbed } = require_util();
     var { webidl } = require_webidl();
-    var { Response, cloneResponse, fromInnerResponse } = require_response();
+    var { Response: Response2, cloneResponse, fromInnerResponse } = require_response();
     var { Request, fromInnerRequest } = require_request2();
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
@@ -15957,7 +15957,7 @@ var require_cache = __commonJS({
         converter: webidl.converters.DOMString
       }
     ]);
-    webidl.converters.Response = webidl.interfaceConverter(Response);
+    webidl.converters.Response = webidl.interfaceConverter(Response2);
     webidl.converters["sequence<RequestInfo>"] = webidl.sequenceConverter(
       webidl.converters.RequestInfo
     );
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path20) {
-      for (let i = 0; i < path20.length; ++i) {
-        const code2 = path20.charCodeAt(i);
+    function validateCookiePath(path21) {
+      for (let i = 0; i < path21.length; ++i) {
+        const code2 = path21.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -18311,7 +18311,7 @@ var require_eventsource_stream = __commonJS({
     var BOM = [239, 187, 191];
     var LF3 = 10;
     var CR2 = 13;
-    var COLON3 = 58;
+    var COLON4 = 58;
     var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
@@ -18495,7 +18495,7 @@ var require_eventsource_stream = __commonJS({
         if (line.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON3);
+        const colonPosition = line.indexOf(COLON4);
         if (colonPosition === 0) {
           return;
         }
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path20 = opts.path;
+          let path21 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path20 = `/${path20}`;
+            path21 = `/${path21}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path20);
+          url = new URL(util.parseOrigin(url).origin + path21);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -23595,8 +23595,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path20, { windows } = {}) => {
-      const segs = path20.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path21, { windows } = {}) => {
+      const segs = path21.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -28345,8 +28345,8 @@ var require_utils3 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path20) {
-      let input = path20;
+    function removeDotSegments(path21) {
+      let input = path21;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -28420,11 +28420,11 @@ var require_utils3 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path20) {
-      if (path20 === "" || path20[0] === "/") {
-        return removeDotSegments(path20);
+    function removeDotSegmentsRelative(path21) {
+      if (path21 === "" || path21[0] === "/") {
+        return removeDotSegments(path21);
       }
-      const segments = path20.split("/");
+      const segments = path21.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -28787,8 +28787,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path20 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path20 && path20 !== "/" ? path20 : void 0;
+        const path21 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path21 && path21 !== "/" ? path21 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -32098,17 +32098,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path20) {
-      const ctrl = callVisitor(key, node, visitor, path20);
+    function visit_(key, node, visitor, path21) {
+      const ctrl = callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visit_(key, ctrl, visitor, path20);
+        replaceNode(key, path21, ctrl);
+        return visit_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path20);
+            const ci = visit_(i, node.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -32119,13 +32119,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = visit_("key", node.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = visit_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path20);
+          const cv = visit_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -32146,17 +32146,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path20) {
-      const ctrl = await callVisitor(key, node, visitor, path20);
+    async function visitAsync_(key, node, visitor, path21) {
+      const ctrl = await callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visitAsync_(key, ctrl, visitor, path20);
+        replaceNode(key, path21, ctrl);
+        return visitAsync_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path20);
+            const ci = await visitAsync_(i, node.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -32167,13 +32167,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path20);
+          const cv = await visitAsync_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -32200,23 +32200,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path20) {
+    function callVisitor(key, node, visitor, path21) {
       if (typeof visitor === "function")
-        return visitor(key, node, path20);
+        return visitor(key, node, path21);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path20);
+        return visitor.Map?.(key, node, path21);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path20);
+        return visitor.Seq?.(key, node, path21);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path20);
+        return visitor.Pair?.(key, node, path21);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path20);
+        return visitor.Scalar?.(key, node, path21);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path20);
+        return visitor.Alias?.(key, node, path21);
       return void 0;
     }
-    function replaceNode(key, path20, node) {
-      const parent = path20[path20.length - 1];
+    function replaceNode(key, path21, node) {
+      const parent = path21[path21.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -32828,10 +32828,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path20, value) {
+    function collectionFromPath(schema, path21, value) {
       let v = value;
-      for (let i = path20.length - 1; i >= 0; --i) {
-        const k = path20[i];
+      for (let i = path21.length - 1; i >= 0; --i) {
+        const k = path21[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -32850,7 +32850,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
+    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -32880,11 +32880,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path20, value) {
-        if (isEmptyPath(path20))
+      addIn(path21, value) {
+        if (isEmptyPath(path21))
           this.add(value);
         else {
-          const [key, ...rest] = path20;
+          const [key, ...rest] = path21;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -32898,8 +32898,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        const [key, ...rest] = path20;
+      deleteIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -32913,8 +32913,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        const [key, ...rest] = path20;
+      getIn(path21, keepScalar) {
+        const [key, ...rest] = path21;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -32932,8 +32932,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path20) {
-        const [key, ...rest] = path20;
+      hasIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -32943,8 +32943,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        const [key, ...rest] = path20;
+      setIn(path21, value) {
+        const [key, ...rest] = path21;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -35459,9 +35459,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path20, value) {
+      addIn(path21, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path20, value);
+          this.contents.addIn(path21, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -35536,14 +35536,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        if (Collection2.isEmptyPath(path20)) {
+      deleteIn(path21) {
+        if (Collection2.isEmptyPath(path21)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -35558,10 +35558,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        if (Collection2.isEmptyPath(path20))
+      getIn(path21, keepScalar) {
+        if (Collection2.isEmptyPath(path21))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -35572,10 +35572,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path20) {
-        if (Collection2.isEmptyPath(path20))
+      hasIn(path21) {
+        if (Collection2.isEmptyPath(path21))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -35592,13 +35592,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        if (Collection2.isEmptyPath(path20)) {
+      setIn(path21, value) {
+        if (Collection2.isEmptyPath(path21)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path20), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path21), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path20, value);
+          this.contents.setIn(path21, value);
         }
       }
       /**
@@ -37559,9 +37559,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path20) => {
+    visit2.itemAtPath = (cst, path21) => {
       let item = cst;
-      for (const [field, index] of path20) {
+      for (const [field, index] of path21) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -37570,23 +37570,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path20) => {
-      const parent = visit2.itemAtPath(cst, path20.slice(0, -1));
-      const field = path20[path20.length - 1][0];
+    visit2.parentCollection = (cst, path21) => {
+      const parent = visit2.itemAtPath(cst, path21.slice(0, -1));
+      const field = path21[path21.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path20, item, visitor) {
-      let ctrl = visitor(item, path20);
+    function _visit(path21, item, visitor) {
+      let ctrl = visitor(item, path21);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path21.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -37597,10 +37597,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path20);
+            ctrl = ctrl(item, path21);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -42765,8 +42765,19 @@ function withoutTrailingSlashes(text2) {
   return trimEndWhere(text2, isSlash);
 }
 
-// packages/core/src/top-folders.ts
+// packages/core/src/text-order.ts
 var import_node_path3 = __toESM(require("node:path"), 1);
+var ENGLISH = new Intl.Collator("en");
+var compareText = ENGLISH.compare;
+function compareCodeUnits(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareFolderPaths(a, b, paths = import_node_path3.default) {
+  return compareCodeUnits(slashSeparated(a, paths), slashSeparated(b, paths));
+}
+
+// packages/core/src/top-folders.ts
+var import_node_path4 = __toESM(require("node:path"), 1);
 var TOP_FOLDER_NAMES = [
   "certified-connectors",
   "independent-publisher-connectors",
@@ -42777,7 +42788,7 @@ function isTopFolderName(name) {
   return TOP_FOLDERS.has(name.toLowerCase());
 }
 function isTopFolderChild(folder) {
-  return isTopFolderName(import_node_path3.default.basename(import_node_path3.default.dirname(import_node_path3.default.resolve(folder))));
+  return isTopFolderName(import_node_path4.default.basename(import_node_path4.default.dirname(import_node_path4.default.resolve(folder))));
 }
 
 // packages/actions/src/runtime/actions-logger.ts
@@ -42796,11 +42807,11 @@ function logLines(message) {
 }
 
 // packages/actions/src/runtime/error-annotation.ts
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 async function userErrorAnnotation(error3, workspace) {
   const location = error3.location;
   if (!location) return { message: describeProblem(error3), properties: {} };
-  const absolute = import_node_path4.default.resolve(workspace, location.file);
+  const absolute = import_node_path5.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
   const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
   if (inside && isFile(absolute))
@@ -42816,10 +42827,10 @@ async function userErrorAnnotation(error3, workspace) {
 
 // packages/actions/src/runtime/workspace-path.ts
 var import_node_fs3 = require("node:fs");
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/writable-folders.ts
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -42848,7 +42859,7 @@ function readBoolean(name, fallback) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path5.default) {
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path6.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
 
@@ -42858,7 +42869,7 @@ function workspaceFolder() {
 }
 async function realPathInsideWorkspace(workspace, given) {
   const root = await import_node_fs3.promises.realpath(workspace);
-  const real = await realPathOfNew(import_node_path6.default.resolve(workspace, given));
+  const real = await realPathOfNew(import_node_path7.default.resolve(workspace, given));
   return isWithin(root, real) ? real : void 0;
 }
 async function realPathOfNew(absolute) {
@@ -42867,7 +42878,7 @@ async function realPathOfNew(absolute) {
     try {
       return realPathBelow(absolute, current, await import_node_fs3.promises.realpath(current));
     } catch (error3) {
-      const parent = import_node_path6.default.dirname(current);
+      const parent = import_node_path7.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
@@ -42896,7 +42907,7 @@ async function runAction(main) {
 
 // packages/actions/src/open-pull-request/main.ts
 var import_node_fs10 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 
 // packages/github/src/api-errors.ts
 var ERROR_PR_ALREADY_EXISTS = "A pull request already exists for";
@@ -43017,7 +43028,7 @@ function backoffDelays(first, cap, total) {
 // packages/github/src/connector-files.ts
 var import_node_crypto3 = require("node:crypto");
 var import_node_fs4 = require("node:fs");
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto3.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -43027,11 +43038,11 @@ async function readConnectorFiles(folder, shownAs = folder) {
   async function walk(directory, prefix) {
     for (const entry of await import_node_fs4.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path7.default.join(directory, entry.name);
+      const absolute = import_node_path8.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path7.default.join(shownAs, relative) },
+          location: { file: import_node_path8.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
@@ -44523,17 +44534,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path20 = requestOptions.url.replace(options2.baseUrl, "");
+    const path21 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path20} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path21} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error3) => {
       const requestId = error3.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path20} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path21} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error3;
     });
@@ -47246,7 +47257,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path20) => path20.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path21) => path21.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -47427,6 +47438,74 @@ function parseApiUrl(text2, say = optionWords) {
   return withoutTrailingSlashes(url.href);
 }
 
+// packages/github/src/answer-size.ts
+var MAX_GITHUB_ANSWER_BYTES = 200 * 1024 * 1024;
+var GitHubAnswerTooLarge = class extends Error {
+  constructor(limitBytes, url) {
+    super(`the answer from ${url} went on past ${limitBytes} bytes`);
+    this.limitBytes = limitBytes;
+    this.url = url;
+    this.name = "GitHubAnswerTooLarge";
+  }
+  limitBytes;
+  url;
+};
+var NO_BODY = /* @__PURE__ */ new Set([101, 103, 204, 205, 304]);
+function boundedAnswers(fetchFn, limitBytes) {
+  return async (input, init) => {
+    const response = await fetchFn(input, init);
+    if (!response.body || NO_BODY.has(response.status)) return response;
+    const reader = response.body.getReader();
+    const pieces = [];
+    let bytes = 0;
+    try {
+      for (; ; ) {
+        const piece = await reader.read();
+        if (piece.done) break;
+        bytes += piece.value.byteLength;
+        if (bytes > limitBytes) {
+          await reader.cancel().catch(() => void 0);
+          throw new GitHubAnswerTooLarge(limitBytes, withoutQuery(response.url || requestUrl(input)));
+        }
+        pieces.push(piece.value);
+      }
+    } catch (error3) {
+      if (error3 instanceof GitHubAnswerTooLarge) throw error3;
+    }
+    const whole = new Response(Buffer.concat(pieces), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers
+    });
+    Object.defineProperty(whole, "url", { value: response.url });
+    return whole;
+  };
+}
+function refuseEndlessAnswers(octokit) {
+  octokit.hook.error("request", (error3) => {
+    const cause = error3.cause;
+    if (cause instanceof GitHubAnswerTooLarge)
+      throw new UserError(
+        `The answer from ${cause.url} went on past ${formatMegabytes(cause.limitBytes)}, longer than any answer of the GitHub API; its reading was stopped.`,
+        {
+          hint: `Something other than GitHub answered: check the API URL and any proxy between the runner and it. ${API_URL_HINT}`,
+          cause
+        }
+      );
+    throw error3;
+  });
+}
+function requestUrl(input) {
+  return typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+}
+function withoutQuery(url) {
+  const end = url.search(/[?#]/);
+  return end === -1 ? url : url.slice(0, end);
+}
+function formatMegabytes(bytes) {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
 // packages/github/src/api-reachability.ts
 var ApiReachability = class {
   constructor(apiUrl, timeoutMs) {
@@ -47592,6 +47671,7 @@ function fetchWithTimeout(fetchFn, timeoutMs, startTimer = realStartTimer) {
 // packages/github/src/octokit-client.ts
 var GitHubOctokit = Octokit2.plugin(
   stopRetryingMissingHost,
+  refuseEndlessAnswers,
   rejectIncompleteAnswers,
   numberAttempts,
   throttling,
@@ -47631,7 +47711,13 @@ function createGitHubClient(options2) {
     auth: options2.token,
     baseUrl: reachability.apiUrl,
     apiReachability: reachability,
-    request: { fetch: fetchWithTimeout(options2.fetch ?? fetch, timeoutMs, options2.startTimer) },
+    request: {
+      fetch: fetchWithTimeout(
+        boundedAnswers(options2.fetch ?? fetch, options2.maxAnswerBytes ?? MAX_GITHUB_ANSWER_BYTES),
+        timeoutMs,
+        options2.startTimer
+      )
+    },
     userAgent: options2.userAgent ?? "connector-alm",
     log: {
       // The request-log plugin logs the bare word "request" (its options, headers and token
@@ -47671,12 +47757,15 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
+function severityRank(severity) {
+  return severity === "error" ? 3 : severity === "warning" ? 2 : 1;
+}
 function compareFindings(a, b) {
-  return (a.connector === b.connector ? 0 : a.connector.localeCompare(b.connector)) || (a.file === b.file ? 0 : a.file.localeCompare(b.file)) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+  return (a.connector === b.connector ? 0 : compareFolderPaths(a.connector, b.connector)) || (a.file === b.file ? 0 : compareText(a.file, b.file)) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message);
 }
 
 // packages/validator/src/config/config-schema.ts
@@ -47747,45 +47836,55 @@ function didYouMean(word, candidates) {
 
 // packages/validator/src/config/find-config.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 var CONFIG_FILE_NAMES = [
   ".connector-alm.yml",
   ".connector-alm.yaml",
   ".connector-alm.json"
 ];
 function findConfigFile(cwd) {
-  let folder = import_node_path8.default.resolve(cwd);
+  let folder = import_node_path9.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs5.existsSync)(import_node_path8.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs5.existsSync)(import_node_path9.default.join(folder, name)));
     if (present.length > 1) {
       throw new UserError(`is a second configuration file in its folder, beside ${present[0]}.`, {
-        location: { file: import_node_path8.default.join(folder, present[1]) },
+        location: { file: import_node_path9.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
     }
-    if (present.length === 1) return import_node_path8.default.join(folder, present[0]);
-    const parent = import_node_path8.default.dirname(folder);
-    if ((0, import_node_fs5.existsSync)(import_node_path8.default.join(folder, ".git")) || parent === folder) return void 0;
+    if (present.length === 1) return import_node_path9.default.join(folder, present[0]);
+    const parent = import_node_path9.default.dirname(folder);
+    if ((0, import_node_fs5.existsSync)(import_node_path9.default.join(folder, ".git")) || parent === folder) return void 0;
     folder = parent;
   }
 }
 
 // packages/validator/src/config/ignore.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform2 = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = slashSeparated(import_node_path9.default.relative(import_node_path9.default.dirname(config2.path), folder));
+  const relative = slashSeparated(import_node_path10.default.relative(import_node_path10.default.dirname(config2.path), folder));
   return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform2));
 }
 function ignorePatternMatches(pattern, relativeFolder, platform2 = process.platform) {
   const nocase = platform2 === "win32" || platform2 === "darwin";
-  return import_picomatch.default.isMatch(relativeFolder, pattern, { dot: true, nocase });
+  return compiledPattern(pattern, nocase)(relativeFolder);
+}
+var compiled = /* @__PURE__ */ new Map();
+function compiledPattern(pattern, nocase) {
+  const key = `${nocase ? "i" : "s"}:${pattern}`;
+  let matcher = compiled.get(key);
+  if (!matcher) {
+    matcher = (0, import_picomatch.default)(pattern, { dot: true, nocase, windows: false });
+    compiled.set(key, matcher);
+  }
+  return matcher;
 }
 
 // packages/validator/src/config/load-config.ts
 var import_promises = require("node:fs/promises");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -49174,7 +49273,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path20 = [root];
+  const path21 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -49182,14 +49281,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path20[level];
+    let node = path21[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path20[level] = node;
+      path21[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -49305,22 +49404,23 @@ function descendArray(walk, at, node, needEnd) {
 
 // packages/validator/src/json/trailing-commas.ts
 var TRAILING_COMMA = /,[ \t\n\r]*[\]}]/g;
-function parseTrailingCommaSlips(text2) {
+function parseTrailingCommaSlips(text2, maxCommas = Infinity) {
   if (text2.includes("__proto__") || text2.includes("\\u")) return void 0;
   const commas = [];
   let blanked = "";
   let from = 0;
   let outside = 0;
+  let quote = text2.indexOf('"');
   TRAILING_COMMA.lastIndex = 0;
   for (let match2 = TRAILING_COMMA.exec(text2); match2 !== null; match2 = TRAILING_COMMA.exec(text2)) {
     const comma = match2.index;
-    for (let quote = text2.indexOf('"', outside); quote !== -1 && quote < comma; ) {
+    while (quote !== -1 && quote < comma) {
       outside = skipString(text2, quote);
       if (outside === -1) return void 0;
       quote = text2.indexOf('"', outside);
     }
     if (outside > comma) continue;
-    if (followsOpeningBracket(text2, comma)) return void 0;
+    if (followsOpeningBracket(text2, comma) || commas.length === maxCommas) return void 0;
     commas.push(comma);
     blanked += text2.slice(from, comma) + " ";
     from = comma + 1;
@@ -49349,7 +49449,7 @@ function namesIndexLoosely(pointer) {
 }
 
 // packages/validator/src/json/value-depth.ts
-function objectMembersWithin(root, limit) {
+function objectMembersWithin(root, limit, keyLimit = Infinity) {
   if (root === null || typeof root !== "object") return 0;
   let members = 0;
   const containers = [root];
@@ -49369,6 +49469,7 @@ function objectMembersWithin(root, limit) {
     } else {
       const object = container;
       for (const key in object) {
+        if (key.length > keyLimit) return -1;
         members++;
         const child = object[key];
         if (child !== null && typeof child === "object") {
@@ -49379,6 +49480,19 @@ function objectMembersWithin(root, limit) {
     }
   }
   return members;
+}
+
+// packages/validator/src/json/key-length.ts
+var MAX_JSON_KEY_LENGTH = 4096;
+var COLON2 = 58;
+function offsetOfLongKey(text2, limit) {
+  for (let open2 = text2.indexOf('"'); open2 !== -1; ) {
+    const end = skipString(text2, open2);
+    if (end === -1) return -1;
+    if (end - open2 - 2 > limit && text2.charCodeAt(skipWhitespace(text2, end)) === COLON2) return open2;
+    open2 = text2.indexOf('"', end);
+  }
+  return -1;
 }
 
 // packages/validator/src/json/syntax/repair.ts
@@ -49473,6 +49587,23 @@ function enclosedExcerpt(text2, maxLength = MAX_VALUE_LENGTH) {
   if (text2.length < 2) return excerpt(text2, maxLength);
   const inner = excerpt(text2.slice(1, -1), maxLength - 2);
   return `${excerpt(text2.charAt(0))}${inner}${excerpt(text2.charAt(text2.length - 1))}`;
+}
+function quoteList(values, max = 5) {
+  return boundedList(values, max, quoted);
+}
+var MAX_LIST_LENGTH = 300;
+function boundedList(values, max, show2) {
+  const shown = [];
+  let length = 0;
+  for (const value of values) {
+    if (shown.length >= max) break;
+    const text2 = show2(value);
+    if (shown.length > 0 && length + text2.length > MAX_LIST_LENGTH) break;
+    shown.push(text2);
+    length += text2.length + 2;
+  }
+  const rest = values.length - shown.length;
+  return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
 }
 function cut(text2, maxLength) {
   const pieces = [];
@@ -49994,50 +50125,114 @@ var NUMERIC_LITERAL = 11;
 var LINE_BREAK_TRIVIA = 14;
 var WHITESPACE_TRIVIA = 15;
 var SCAN_UNEXPECTED_END_OF_COMMENT = 1;
-function tokenize(text2, describeCharacter) {
-  const scanner = createScanner2(text2, false);
-  const tokens = [];
-  const open2 = [];
-  let last2 = "end";
-  for (; ; ) {
-    const code2 = scanner.scan();
-    if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA) continue;
-    const offset = scanner.getTokenOffset();
-    const end = offset + scanner.getTokenLength();
-    const kind = KINDS[code2] ?? "word";
-    if (kind === "end") {
-      tokens.push({ kind, offset, end });
-      return tokens;
-    }
-    if (kind === "skip") {
-      const unclosed = scanner.getTokenError() === SCAN_UNEXPECTED_END_OF_COMMENT;
-      tokens.push(commentToken(text2, offset, end, unclosed));
-    } else if (kind === "string") {
-      const atKey = open2[open2.length - 1] === "{" && (last2 === "{" || last2 === ",");
-      const token2 = stringToken(text2, offset, end, scanner.getTokenError(), atKey);
-      tokens.push(token2);
-      if (token2.end !== end) scanner.setPosition(token2.end);
-    } else if (kind === "word") {
-      const token2 = wordToken(text2, offset, end, describeCharacter);
-      tokens.push(token2);
-      if (token2.end !== end) scanner.setPosition(token2.end);
-    } else if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
-      const problem = { message: BAD_NUMBER, offset, length: end - offset };
-      tokens.push({ kind, offset, end, problem });
-    } else if (code2 === NUMERIC_LITERAL) {
-      const token2 = arithmeticToken(text2, offset) ?? numberToken(text2, offset, end);
-      tokens.push(token2);
-      if (token2.end !== end) scanner.setPosition(token2.end);
-    } else {
-      tokens.push({ kind, offset, end });
-    }
-    const token = tokens[tokens.length - 1];
-    if (token.kind === "skip") continue;
-    last2 = token.kind;
-    if (last2 === "{" || last2 === "[") open2.push(last2);
-    else if (last2 === "}" || last2 === "]") open2.pop();
+var TokenStream = class {
+  constructor(text2, describeCharacter) {
+    this.text = text2;
+    this.describeCharacter = describeCharacter;
+    this.scanner = createScanner2(text2, false);
   }
-}
+  text;
+  describeCharacter;
+  scanner;
+  /** The tokens read and not forgotten: `read[0]` is token number `first`. */
+  read = [];
+  first = 0;
+  ended = false;
+  // The brackets open and the last token read, to tell where a key stands.
+  open = [];
+  last = "end";
+  /** What `onlyClosersAfter` found: closers alone from this offset on; content at that one. */
+  closersFrom = Infinity;
+  contentAt = -1;
+  /** Token number `index`; undefined before the first or past the 'end' token, and once forgotten. */
+  at(index) {
+    if (index < this.first) return void 0;
+    while (!this.ended && index - this.first >= this.read.length) this.read.push(this.next());
+    return this.read[index - this.first];
+  }
+  /** The tokens before `index` are not asked for again. */
+  forgetBefore(index) {
+    const passed = index - this.first;
+    if (passed < FORGET_BATCH || passed * 2 < this.read.length) return;
+    this.read = this.read.slice(passed);
+    this.first = index;
+  }
+  /**
+   * Whether only closing brackets and what the walk skips (comments, invisible characters) follow
+   * `offset`, a token's end. Read without keeping those tokens, and once for all the closers of such
+   * a run: each asks again for the rest of the text after it, which would be quadratic.
+   */
+  onlyClosersAfter(offset) {
+    if (offset >= this.closersFrom) return true;
+    if (offset <= this.contentAt) return false;
+    const scanner = createScanner2(this.text, false);
+    scanner.setPosition(offset);
+    for (; ; ) {
+      const code2 = scanner.scan();
+      const kind = KINDS[code2] ?? "word";
+      if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA || kind === "skip") continue;
+      if (kind === "}" || kind === "]") continue;
+      const at = scanner.getTokenOffset();
+      if (kind === "end") {
+        this.closersFrom = offset;
+        return true;
+      }
+      if (kind === "word") {
+        const token = wordToken(this.text, at, at + scanner.getTokenLength(), this.describeCharacter);
+        if (token.kind === "skip") {
+          scanner.setPosition(token.end);
+          continue;
+        }
+      }
+      this.contentAt = Math.max(this.contentAt, at);
+      return false;
+    }
+  }
+  next() {
+    const token = this.scan();
+    if (token.kind === "end") this.ended = true;
+    else if (token.kind !== "skip") {
+      this.last = token.kind;
+      if (this.last === "{" || this.last === "[") this.open.push(this.last);
+      else if (this.last === "}" || this.last === "]") this.open.pop();
+    }
+    return token;
+  }
+  scan() {
+    const { scanner, text: text2 } = this;
+    for (; ; ) {
+      const code2 = scanner.scan();
+      if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA) continue;
+      const offset = scanner.getTokenOffset();
+      const end = offset + scanner.getTokenLength();
+      const kind = KINDS[code2] ?? "word";
+      if (kind === "end") return { kind, offset, end };
+      if (kind === "skip") {
+        const unclosed = scanner.getTokenError() === SCAN_UNEXPECTED_END_OF_COMMENT;
+        return commentToken(text2, offset, end, unclosed);
+      }
+      if (kind === "string") {
+        const atKey = this.open[this.open.length - 1] === "{" && (this.last === "{" || this.last === ",");
+        return this.resumedAfter(stringToken(text2, offset, end, scanner.getTokenError(), atKey), end);
+      }
+      if (kind === "word")
+        return this.resumedAfter(wordToken(text2, offset, end, this.describeCharacter), end);
+      if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
+        return { kind, offset, end, problem: { message: BAD_NUMBER, offset, length: end - offset } };
+      }
+      if (code2 === NUMERIC_LITERAL) {
+        return this.resumedAfter(arithmeticToken(text2, offset) ?? numberToken(text2, offset, end), end);
+      }
+      return { kind, offset, end };
+    }
+  }
+  /** A token read otherwise than the scanner ended it: the scanner goes on from its end. */
+  resumedAfter(token, scannedEnd) {
+    if (token.end !== scannedEnd) this.scanner.setPosition(token.end);
+    return token;
+  }
+};
+var FORGET_BATCH = 4096;
 
 // packages/validator/src/json/syntax/bracket-repairs.ts
 function missingOpener(walk, frame, token) {
@@ -50129,8 +50324,8 @@ function trailingComma(walk, frame, token) {
   );
 }
 function extraCloser(walk, frame, token) {
-  const comma = walk.tokens[walk.index + 1];
-  if (comma?.kind !== "," || walk.tokens[walk.index + 2]?.kind !== "string") return void 0;
+  const comma = walk.tokens.at(walk.index + 1);
+  if (comma?.kind !== "," || walk.tokens.at(walk.index + 2)?.kind !== "string") return void 0;
   return walk.repair(
     token.offset,
     1,
@@ -50256,10 +50451,7 @@ function textAfterEnd(walk, token) {
 }
 function isStrayCloser(walk, token) {
   if (token.kind !== "}" && token.kind !== "]") return false;
-  for (let next = walk.index + 1; walk.tokens[next].kind !== "end"; next++) {
-    const kind = walk.tokens[next].kind;
-    if (kind !== "}" && kind !== "]" && kind !== "skip") return false;
-  }
+  if (!walk.tokens.onlyClosersAfter(token.end)) return false;
   return walk.closes.every(
     ({ open: open2, close }) => !lineStartsWith(walk, close) || indentOf(walk, close) === indentOf(walk, open2)
   );
@@ -50334,7 +50526,7 @@ function unescapedQuote(walk, frame, token) {
   const line = walk.lineOf(token.offset);
   const quote = frame.valueEnd - 1;
   const rest = tokensOfLine(walk, walk.index, line);
-  const end = rest === walk.index ? quote : walk.tokens[rest - 1].end;
+  const end = rest === walk.index ? quote : walk.tokens.at(rest - 1).end;
   const closed = end - 1 > quote && walk.text.charCodeAt(end - 1) === 34;
   const inner = walk.text.slice(quote, end - 1).replace(/\\?"/g, (mark) => mark.length === 2 ? mark : '\\"');
   return walk.repair(
@@ -50343,7 +50535,7 @@ function unescapedQuote(walk, frame, token) {
     `This '"' ends the string, but the text goes on: write \\" for a quote inside a string.`,
     (w) => {
       for (; w.index < rest; w.index++) {
-        w.lastEnd = w.tokens[w.index].end;
+        w.lastEnd = w.tokens.at(w.index).end;
         frame.valueEnd = w.lastEnd;
       }
       w.top.valueEnd = w.lastEnd;
@@ -50354,7 +50546,7 @@ function unescapedQuote(walk, frame, token) {
 function tokensOfLine(walk, index, line) {
   let at = index;
   for (; ; at++) {
-    const next = walk.tokens[at];
+    const next = walk.tokens.at(at);
     if (next.kind !== "word" && next.kind !== "string" && next.kind !== "literal" && next.kind !== ":")
       return at;
     if (walk.lineOf(next.offset) !== line) return at;
@@ -50465,7 +50657,7 @@ var Walk = class _Walk {
   }
   /** Reads the next token if it fits; else the repairs that could explain it. */
   feed() {
-    const token = this.tokens[this.index];
+    const token = this.tokens.at(this.index);
     if (token.kind === "skip") return this.accept(token);
     const frame = this.top;
     if (token.kind === "end") {
@@ -50574,7 +50766,7 @@ var Walk = class _Walk {
   }
   atKey(frame, token) {
     const afterComma = frame.place === "key";
-    if (token.kind === "string" && !afterComma && this.tokens[this.index - 1]?.offset === frame.at && LIST_FOLLOWERS.has(this.nextKind())) {
+    if (token.kind === "string" && !afterComma && this.tokens.at(this.index - 1)?.offset === frame.at && LIST_FOLLOWERS.has(this.nextKind())) {
       return [strayOpener(this, frame), missingColonAfter(this, frame, token)];
     }
     if (token.kind === "string" || token.kind === "word" && (this.nextKind() === ":" || this.isAssignment(this.nextToken()))) {
@@ -50713,20 +50905,31 @@ var Walk = class _Walk {
     return this.nextToken()?.kind;
   }
   nextToken() {
-    for (let i = this.index + 1; i < this.tokens.length; i++) {
-      if (this.tokens[i].kind !== "skip") return this.tokens[i];
+    for (let i = this.index + 1; ; i++) {
+      const token = this.tokens.at(i);
+      if (token?.kind !== "skip") return token;
     }
-    return void 0;
   }
 };
 var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 
 // packages/validator/src/json/syntax/diagnosis.ts
 var MAX_ISSUES = 20;
+var MAX_SLIPS = 1e3;
+function diagnoseSyntax(text2, describeCharacter, lines = new LineIndex(text2)) {
+  return diagnoseAndRepair(text2, describeCharacter, lines).issues;
+}
 function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2)) {
-  const tokens = tokenize(text2, describeCharacter);
+  const tokens = new TokenStream(text2, describeCharacter);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text2);
   const issues = [];
+  let slips = 0;
+  let lastIssueOffset = -1;
+  const say = (issue2) => {
+    slips++;
+    lastIssueOffset = issue2.offset;
+    if (issues.length < MAX_ISSUES) issues.push(issue2);
+  };
   let edits = [];
   const edit = (fix) => {
     if (fix === void 0) edits = void 0;
@@ -50735,10 +50938,11 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
   let repairsHere = 0;
   let lastIndex = -1;
   let finished = false;
-  while (issues.length < MAX_ISSUES) {
-    const token = tokens[walk.index];
+  while (slips <= MAX_SLIPS) {
+    tokens.forgetBefore(walk.index - 1);
+    const token = tokens.at(walk.index);
     const outcome = walk.feed();
-    if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideUnclosedToken(tokens))
+    if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideUnclosedToken(walk))
       break;
     if (outcome === "done") {
       finished = true;
@@ -50746,7 +50950,7 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
     }
     if (outcome === "accepted") {
       if (walk.problem) {
-        issues.push(walk.problem);
+        say(walk.problem);
         edit(walk.fix);
       }
       continue;
@@ -50754,18 +50958,30 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
     repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
     lastIndex = walk.index;
     const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
-    if (issues[issues.length - 1]?.offset !== repair.issue.offset) issues.push(repair.issue);
+    if (lastIssueOffset !== repair.issue.offset) say(repair.issue);
     edit(repair.fix);
     repair.apply(walk);
     if (walk.stopped) {
-      finished = repair.fix !== void 0 && walk.index === tokens.length - 1;
+      finished = repair.fix !== void 0 && tokens.at(walk.index)?.kind === "end";
       break;
     }
   }
-  return { issues, edits: finished ? edits : void 0 };
+  if (slips > MAX_SLIPS) {
+    issues.push(tooManySlips(lastIssueOffset));
+    return { issues, edits: void 0, slips, refused: true };
+  }
+  return { issues, edits: finished ? edits : void 0, slips, refused: false };
 }
-function endsInsideUnclosedToken(tokens) {
-  return tokens[tokens.length - 2]?.unclosedAtEnd === true;
+function tooManySlips(offset) {
+  const limit = MAX_SLIPS.toLocaleString("en-US");
+  return {
+    message: `The file has more than ${limit} JSON syntax errors (the first ${MAX_ISSUES} are listed), so it is not checked further and \`validate --fix\` does not repair it: this tool reads at most ${limit}. Is it JSON at all? Fix the errors, or write the file as strict JSON.`,
+    offset,
+    length: 1
+  };
+}
+function endsInsideUnclosedToken(walk) {
+  return walk.tokens.at(walk.index - 1)?.unclosedAtEnd === true;
 }
 function bestRepair(walk, repairs) {
   let best = repairs[0];
@@ -50853,7 +51069,7 @@ function followsQuote(text2, colon) {
 }
 
 // packages/validator/src/json/duplicate-keys.ts
-var { QUOTE: QUOTE5, OPEN_BRACE: OPEN_BRACE3, OPEN_BRACKET: OPEN_BRACKET3, COLON: COLON2 } = chars;
+var { QUOTE: QUOTE5, OPEN_BRACE: OPEN_BRACE3, OPEN_BRACKET: OPEN_BRACKET3, COLON: COLON3 } = chars;
 function mayHaveDuplicateKeys(colonsAfterQuote, members) {
   return colonsAfterQuote !== members;
 }
@@ -50866,7 +51082,7 @@ function findDuplicateKeys(text2) {
       const end = skipString(text2, i);
       if (end === -1) break;
       const object = open2[open2.length - 1];
-      if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON2) {
+      if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
         noteKey(text2, object, i, end, found);
       }
       i = end;
@@ -50938,25 +51154,31 @@ var JsonDocument = class _JsonDocument {
     } catch {
       strict2 = false;
     }
-    const members = strict2 ? objectMembersWithin(value, MAX_JSON_DEPTH) : -1;
+    const members = strict2 ? objectMembersWithin(value, MAX_JSON_DEPTH, MAX_JSON_KEY_LENGTH) : -1;
     const tooDeepAt = strict2 && members !== -1 ? -1 : offsetPastDepth(text2, MAX_JSON_DEPTH);
-    this.tooDeep = strict2 ? members === -1 : tooDeepAt !== -1;
+    const longKeyAt = tooDeepAt !== -1 || strict2 && members !== -1 ? -1 : offsetOfLongKey(text2, MAX_JSON_KEY_LENGTH);
+    this.tooDeep = tooDeepAt !== -1 || strict2 && members === -1 && longKeyAt === -1;
     this.members = members;
     if (this.tooDeep) {
       issues.push({
         message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; it cannot be a valid connector file.`,
-        // Strict JSON is always scanned to the bracket; 0 only guards against the scan disagreeing.
         offset: Math.max(tooDeepAt, 0),
         length: 1
       });
+      this.value = void 0;
+    } else if (longKeyAt !== -1) {
+      issues.push(longKeyIssue(text2, longKeyAt));
       this.value = void 0;
     } else if (!strict2 && text2.trim() === "") {
       issues.push({ message: "The file is empty.", offset: 0, length: 0 });
       this.value = void 0;
     } else if (strict2) {
       this.value = value;
+    } else if (text2.length > MAX_REPAIRED_CHARACTERS) {
+      issues.push(...diagnoseSyntax(text2, unexpectedCharacter, this.lines), tooLargeToRepairIssue(text2));
+      this.value = void 0;
     } else {
-      const slips = parseTrailingCommaSlips(text2);
+      const slips = parseTrailingCommaSlips(text2, MAX_SLIPS);
       if (slips) {
         for (const comma of slips.commas) {
           issues.push(trailingCommaIssue(comma, text2.charAt(skipWhitespace(text2, comma + 1))));
@@ -51091,6 +51313,7 @@ function keyOffset(node) {
 function parseRepaired(text2, issues, lines = new LineIndex(text2)) {
   const diagnosis = diagnoseAndRepair(text2, unexpectedCharacter, lines);
   issues.push(...diagnosis.issues);
+  if (diagnosis.refused) return { value: void 0 };
   const repaired = diagnosis.edits && applyEdits(text2, diagnosis.edits);
   if (repaired) {
     try {
@@ -51106,6 +51329,22 @@ function tolerantValue(text2) {
     disallowComments: true,
     allowEmptyContent: false
   });
+}
+var MAX_REPAIRED_CHARACTERS = 8 * 1024 * 1024;
+function tooLargeToRepairIssue(text2) {
+  return {
+    message: `The file has ${text2.length.toLocaleString("en-US")} characters and is not valid JSON: a file past ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters is not repaired to check the rest of it. Make it strict JSON.`,
+    offset: 0,
+    length: 0
+  };
+}
+function longKeyIssue(text2, open2) {
+  const length = skipString(text2, open2) - open2;
+  return {
+    message: `This key is ${length - 2} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
+    offset: open2,
+    length
+  };
 }
 function trailingCommaIssue(comma, close) {
   return {
@@ -51687,7 +51926,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path20 = problem.segments;
+  const path21 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -51701,21 +51940,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path20.includes("oAuthSettings")) {
-      const last2 = path20[path20.length - 1];
+    if (path21.includes("oAuthSettings")) {
+      const last2 = path21[path21.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path20.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path20[path20.length - 1] === "type" && path20.length === parameterNameDepth(path20) + 1)
+    if (path21.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path21[path21.length - 1] === "type" && path21.length === parameterNameDepth(path21) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path20) {
-  return path20[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path21) {
+  return path21[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -52536,11 +52775,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
 var import_node_fs6 = __toESM(require("node:fs"), 1);
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -52596,7 +52835,7 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path10.default.resolve(cwd, folder);
+  const absolutePath = import_node_path11.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs6.default.realpathSync(absolutePath);
   const dirents = import_node_fs6.default.readdirSync(absolutePath, { withFileTypes: true });
@@ -52610,7 +52849,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path10.default.basename(absolutePath),
+    name: import_node_path11.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -52639,10 +52878,10 @@ function sizeOf(filePath) {
     return 0;
   }
 }
-function displayPathIn(folder, name, paths = import_node_path10.default) {
+function displayPathIn(folder, name, paths = import_node_path11.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path10.default) {
+function entryPath(folder, name, paths = import_node_path11.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -52991,9 +53230,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path11.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path12.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path11.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path12.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -53010,7 +53249,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path11.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path12.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -53195,13 +53434,23 @@ function fixJsonText(text2) {
   const json = bom === "" ? text2 : text2.slice(1);
   if (isStrictJson(json)) return { outcome: "strict" };
   if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
+  if (json.length > MAX_REPAIRED_CHARACTERS) {
+    return notFixed(
+      `it has more than ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters, more than this tool repairs; write it as strict JSON.`
+    );
+  }
   if (offsetPastDepth(json, MAX_JSON_DEPTH) !== -1) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
-  const { issues, edits } = diagnoseAndRepair(json, unnamed);
+  const { slips, edits, refused } = diagnoseAndRepair(json, unnamed);
+  if (refused) {
+    return notFixed(
+      `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
+    );
+  }
   if (edits === void 0) {
     return notFixed(
-      "not every JSON syntax error names a single edit that fixes it (a missing value, text left open at the end, or too many errors); make the edits the GEN-JSON-PARSE findings ask for."
+      "not every JSON syntax error names a single edit that fixes it (a missing value, text left open at the end); make the edits the GEN-JSON-PARSE findings ask for."
     );
   }
   const meant = repairedValue(json, edits);
@@ -53212,7 +53461,7 @@ function fixJsonText(text2) {
   }
   const tidied = applyEdits(json, writtenEdits(json, edits))?.text;
   const fixed = tidied !== void 0 && sameValue(tidied, meant.value) ? tidied : meant.text;
-  return { outcome: "fixed", text: bom + fixed, slips: issues.length };
+  return { outcome: "fixed", text: bom + fixed, slips };
 }
 function fixJsonFileText(file) {
   const document = file.document;
@@ -54159,11 +54408,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path20 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path20)) continue;
-      let pathItem = asObject(paths[path20]);
+    for (const path21 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path21)) continue;
+      let pathItem = asObject(paths[path21]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path20);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path21);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target = this.pathItemTarget(pathItem);
         if (!target) continue;
@@ -54179,7 +54428,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path20, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path21, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -54315,8 +54564,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path20, method, pathItemPlace, operation2) {
-    this.path = path20;
+  constructor(path21, method, pathItemPlace, operation2) {
+    this.path = path21;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -54496,9 +54745,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path20) {
+function pathVariables(path21) {
   const names = [];
-  for (const match2 of path20.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path21.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -56792,16 +57041,16 @@ function linkify(state) {
         newTokensLength += replacement2.nodes.length - 1;
       }
       const newTokens = new Array(newTokensLength);
-      let replacementIndex = 0;
+      let replacementIndex2 = 0;
       let newTokenIndex = 0;
       replacements.reverse();
       for (let i = 0; i < tokens.length; i++) {
-        const replacement2 = replacements[replacementIndex];
+        const replacement2 = replacements[replacementIndex2];
         if (replacement2?.index === i) {
           for (const node of replacement2.nodes) {
             newTokens[newTokenIndex++] = node;
           }
-          replacementIndex++;
+          replacementIndex2++;
         } else {
           newTokens[newTokenIndex++] = tokens[i];
         }
@@ -59782,20 +60031,20 @@ function compile(self2) {
     if (val === null) {
       return;
     }
-    const compiled = { validate: null, link: null };
-    self2.__compiled__[name] = compiled;
+    const compiled2 = { validate: null, link: null };
+    self2.__compiled__[name] = compiled2;
     if (isObject2(val)) {
       if (isRegExp(val.validate)) {
-        compiled.validate = createValidator(val.validate);
+        compiled2.validate = createValidator(val.validate);
       } else if (isFunction(val.validate)) {
-        compiled.validate = val.validate;
+        compiled2.validate = val.validate;
       } else {
         schemaError(name, val);
       }
       if (isFunction(val.normalize)) {
-        compiled.normalize = val.normalize;
+        compiled2.normalize = val.normalize;
       } else if (!val.normalize) {
-        compiled.normalize = createNormalizer();
+        compiled2.normalize = createNormalizer();
       } else {
         schemaError(name, val);
       }
@@ -62144,6 +62393,539 @@ var documentHostRules = [
   }
 ];
 
+// packages/validator/src/rules/operations/path-templates.ts
+var PathTemplate = class {
+  constructor(path21) {
+    this.path = path21;
+    const hasBrace = path21.includes("{");
+    this.variables = hasBrace ? scanVariables(path21) : NO_VARIABLES;
+    let segmentCount = 1;
+    let variableSegmentCount = 0;
+    let start = 0;
+    for (let slash = path21.indexOf("/"); ; slash = path21.indexOf("/", start)) {
+      const end = slash === -1 ? path21.length : slash;
+      if (hasBrace && isVariableSegment(path21, start, end)) variableSegmentCount++;
+      if (slash === -1) break;
+      segmentCount++;
+      start = slash + 1;
+    }
+    this.segmentCount = segmentCount;
+    this.variableSegmentCount = variableSegmentCount;
+  }
+  path;
+  /** Names of its `{variables}`, each once, in order of first appearance. */
+  variables;
+  /** How many segments the key has when split on '/'. */
+  segmentCount;
+  /** How many segments are a whole `{variable}`. */
+  variableSegmentCount;
+  /**
+   * The key with each `{variable}` as `{}`: two keys that are the same route have the same. Built
+   * when read: SWG-PATH-DUP compares routeHash first, and reads it only for swaggers where two
+   * routes may be the same (none of the corpus).
+   */
+  get route() {
+    return routeOf(this.path);
+  }
+};
+var pathTemplates = perModel((model) => {
+  const operations = model.operations;
+  const templates = new Array(operations.length);
+  let last2;
+  for (let index = 0; index < operations.length; index++) {
+    const path21 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path21) last2 = new PathTemplate(path21);
+    templates[index] = last2;
+  }
+  return templates;
+});
+var NO_VARIABLES = Object.freeze([]);
+function partiallyDuplicates(a, b) {
+  if (a.segmentCount !== b.segmentCount) return false;
+  const left = a.path;
+  const right = b.path;
+  let leftStart = 0;
+  let rightStart = 0;
+  let differs = false;
+  for (; ; ) {
+    const leftEnd = segmentEnd(left, leftStart);
+    const rightEnd = segmentEnd(right, rightStart);
+    const leftVariable = isVariableSegment(left, leftStart, leftEnd);
+    const rightVariable = isVariableSegment(right, rightStart, rightEnd);
+    if (leftVariable !== rightVariable) differs = true;
+    else if (!leftVariable && !sameText(left, leftStart, leftEnd, right, rightStart, rightEnd)) return false;
+    if (leftEnd === left.length) return differs;
+    leftStart = leftEnd + 1;
+    rightStart = rightEnd + 1;
+  }
+}
+function segmentEnd(path21, start) {
+  const slash = path21.indexOf("/", start);
+  return slash === -1 ? path21.length : slash;
+}
+function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
+  if (leftEnd - leftStart !== rightEnd - rightStart) return false;
+  for (let offset = 0; leftStart + offset < leftEnd; offset++) {
+    if (left.charCodeAt(leftStart + offset) !== right.charCodeAt(rightStart + offset)) return false;
+  }
+  return true;
+}
+function isVariableSegment(path21, start, end) {
+  const last2 = end - 1;
+  if (last2 < start + 1 || path21.charCodeAt(start) !== OPEN || path21.charCodeAt(last2) !== CLOSE) return false;
+  for (let index = start + 1; index < last2; index++) {
+    const code2 = path21.charCodeAt(index);
+    if (code2 === OPEN || code2 === CLOSE) return false;
+  }
+  return true;
+}
+function matchEnd(path21, open2) {
+  for (let index = open2 + 1; index < path21.length; index++) {
+    const code2 = path21.charCodeAt(index);
+    if (code2 === CLOSE) return index;
+    if (code2 === OPEN) return -1;
+  }
+  return -1;
+}
+var MAX_SEARCHED_VARIABLES = 16;
+function scanVariables(path21) {
+  const variables = [];
+  let seen;
+  for (let open2 = path21.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path21, open2);
+    if (close === -1) {
+      open2 = path21.indexOf("{", open2 + 1);
+      continue;
+    }
+    const name = path21.slice(open2 + 1, close);
+    if (seen !== void 0) {
+      if (!seen.has(name)) {
+        seen.add(name);
+        variables.push(name);
+      }
+    } else if (!variables.includes(name)) {
+      variables.push(name);
+      if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
+    }
+    open2 = path21.indexOf("{", close + 1);
+  }
+  return variables;
+}
+function routeOf(path21) {
+  let route = "";
+  let copied = 0;
+  for (let open2 = path21.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path21, open2);
+    if (close === -1) {
+      open2 = path21.indexOf("{", open2 + 1);
+      continue;
+    }
+    route += path21.slice(copied, open2) + "{}";
+    copied = close + 1;
+    open2 = path21.indexOf("{", copied);
+  }
+  return copied === 0 ? path21 : route + path21.slice(copied);
+}
+function routeHash(path21) {
+  let hash = 0;
+  for (let index = 0; index < path21.length; index++) {
+    const code2 = path21.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path21, index) : -1;
+    if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
+    else {
+      hash = Math.imul(hash, 31) + OPEN | 0;
+      hash = Math.imul(hash, 31) + CLOSE | 0;
+      index = close;
+    }
+  }
+  return hash;
+}
+var OPEN = 123;
+var CLOSE = 125;
+
+// packages/validator/src/rules/operations/paths.ts
+var pathKeysOf = perModel(
+  (model) => Object.keys(model.paths ?? {}).filter((key) => !key.startsWith("x-"))
+);
+function pathKeys(model) {
+  return model ? pathKeysOf(model) : [];
+}
+function reportPathKeys({ swagger, report: report2 }, problem) {
+  for (const path21 of pathKeys(swagger)) {
+    const message = problem(path21);
+    if (message !== void 0) report2({ pointer: childPointer("/paths", path21), message });
+  }
+}
+function templateProblem(path21) {
+  let open2 = -1;
+  for (let index = 0; index < path21.length; index++) {
+    const character = path21[index];
+    if (character === "{") {
+      if (open2 !== -1) return "a variable is nested in another one";
+      open2 = index;
+    } else if (character === "}") {
+      if (open2 === -1) return "a '}' has no matching '{'";
+      if (index === open2 + 1) return "a variable has no name";
+      open2 = -1;
+    } else if (character === "/" && open2 !== -1) {
+      return "a variable spans more than one segment";
+    }
+  }
+  return open2 !== -1 ? "a '{' is never closed" : void 0;
+}
+function hasPathParameter(operation2, name) {
+  for (const parameter of operation2.parameters) {
+    if (parameter.in === "path" && parameter.name === name) return true;
+  }
+  return false;
+}
+var MAX_LOOPED_VARIABLES = 8;
+function missingPathParameters(operation2, variables) {
+  let missing;
+  let defined;
+  if (variables.length > MAX_LOOPED_VARIABLES) {
+    defined = /* @__PURE__ */ new Set();
+    for (const parameter of operation2.parameters) {
+      if (parameter.in === "path" && parameter.name !== void 0) defined.add(parameter.name);
+    }
+  }
+  for (let at = 0; at < variables.length; at++) {
+    const name = variables[at];
+    if (name === "" || name.includes("=")) continue;
+    if (defined ? defined.has(name) : hasPathParameter(operation2, name)) continue;
+    (missing ??= []).push(name);
+  }
+  return missing ?? NONE_MISSING;
+}
+var NONE_MISSING = [];
+var MAX_PAIRED_OPERATIONS = 4096;
+var MAX_LISTED_SIMILAR_PATHS = 100;
+function groupByMethod(operations) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (let index = 0; index < operations.length; index++) {
+    const method = operations[index].method;
+    const list2 = groups2.get(method);
+    if (list2 === void 0) groups2.set(method, [index]);
+    else list2.push(index);
+  }
+  return groups2;
+}
+function mayHaveRouteTwice(operations) {
+  const methodsByRoute = /* @__PURE__ */ new Map();
+  let index = 0;
+  while (index < operations.length) {
+    const path21 = operations[index].path;
+    if (!path21.includes("{")) {
+      while (index < operations.length && operations[index].path === path21) index++;
+      continue;
+    }
+    let methods = 0;
+    for (; index < operations.length && operations[index].path === path21; index++)
+      methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
+    const route = routeHash(path21);
+    const earlier2 = methodsByRoute.get(route);
+    if (earlier2 === void 0) methodsByRoute.set(route, methods);
+    else if ((earlier2 & methods) !== 0) return true;
+    else methodsByRoute.set(route, earlier2 | methods);
+  }
+  return false;
+}
+function methodsInOrder(operations) {
+  const methods = [];
+  for (let index = 0; index < operations.length; index++) {
+    const method = operations[index].method;
+    if (!methods.includes(method)) methods.push(method);
+  }
+  return methods;
+}
+function peerKey(segmentCount, method) {
+  return segmentCount * HTTP_METHODS.length + HTTP_METHODS.indexOf(method);
+}
+function operationsBySegmentsAndMethod(operations, templates) {
+  let anyVariable = false;
+  for (let index = 0; index < templates.length && !anyVariable; index++)
+    anyVariable = templates[index].variableSegmentCount !== 0;
+  if (!anyVariable) return void 0;
+  const peers = /* @__PURE__ */ new Map();
+  for (let index = 0; index < operations.length; index++) {
+    const key = peerKey(templates[index].segmentCount, operations[index].method);
+    const list2 = peers.get(key);
+    if (list2 === void 0) peers.set(key, [index]);
+    else list2.push(index);
+  }
+  return peers;
+}
+var pathRules = [
+  {
+    id: "SWG-PATH-SLASH",
+    file: "swagger",
+    title: "Start every path with '/'.",
+    description: "Swagger 2.0 paths are relative to basePath and start with '/' (SVR OperationPathMustStartWithSlash).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathMustStartWithSlash",
+    msMessage: "The path is not valid, it must start with a '/' character.",
+    example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
+    check(context) {
+      reportPathKeys(
+        context,
+        (path21) => path21.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      );
+    }
+  },
+  {
+    id: "SWG-PATH-QUERY",
+    file: "swagger",
+    title: "Keep query strings and fragments out of paths.",
+    description: "Query values are parameters with `in: query`; a '?' or '#' in a path key is rejected (SVR OperationPathMayNotContainQueryOrFragment).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathMayNotContainQueryOrFragment",
+    msMessage: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.",
+    example: {
+      placement: "paths",
+      bad: '"/tasks?status=open": {}',
+      good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
+    },
+    check(context) {
+      reportPathKeys(
+        context,
+        (path21) => /[?#]/.test(path21) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      );
+    }
+  },
+  {
+    id: "SWG-PATH-WILDCARD",
+    file: "swagger",
+    title: "Do not use '*' in paths.",
+    description: "Wildcards are not supported in operation paths (SVR OperationPathContainsUnsupportedCharacters).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathContainsUnsupportedCharacters",
+    msMessage: "The operation path cannot contain wildcard character '*'.",
+    example: { placement: "paths", bad: '"/files/*": {}', good: '"/files/{path}": {}' },
+    check(context) {
+      reportPathKeys(
+        context,
+        (path21) => path21.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      );
+    }
+  },
+  {
+    id: "SWG-PATH-TEMPLATE",
+    file: "swagger",
+    title: "Write path variables as {name}, one segment each.",
+    description: "Each path template variable is enclosed in braces within a single URL segment (SVR OperationPathTemplateNotValid).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathTemplateNotValid",
+    msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
+    example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
+    check(context) {
+      reportPathKeys(context, (path21) => {
+        const problem = templateProblem(path21);
+        return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
+      });
+    }
+  },
+  {
+    id: "SWG-PATH-VAR-DEFAULT",
+    file: "swagger",
+    title: "Give path variables defaults in their parameter, not in the path.",
+    description: "A path variable like `{version=v1}` is rejected (SVR OperationPathVariablesContainDefaults).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathVariablesContainDefaults",
+    msMessage: "The operation path template variables cannot set default values with character '='.",
+    example: { placement: "paths", bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
+    check(context) {
+      reportPathKeys(
+        context,
+        (path21) => (
+          // Without an '=' in the key no variable has one: most keys are not parsed at all.
+          path21.includes("=") && pathVariables(path21).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        )
+      );
+    }
+  },
+  {
+    id: "SWG-PATH-DUP",
+    file: "swagger",
+    title: "Do not define the same route twice with different variable names.",
+    description: "`GET /items/{id}` and `GET /items/{itemId}` match the same requests (SVR DuplicateOperationPath).",
+    levels: sameLevels("error"),
+    msCode: "DuplicateOperationPath",
+    msMessage: "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
+    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
+    check({ swagger, report: report2 }) {
+      if (!swagger) return;
+      const all = swagger.operations;
+      if (!mayHaveRouteTwice(all)) return;
+      const templates = pathTemplates(swagger);
+      for (const indexes of groupByMethod(all).values()) {
+        const first = /* @__PURE__ */ new Map();
+        for (const index of indexes) {
+          const operation2 = all[index];
+          const key = templates[index].route;
+          const earlier2 = first.get(key);
+          if (!earlier2) {
+            first.set(key, operation2);
+            continue;
+          }
+          report2({
+            pointer: operation2.pointer,
+            message: fill(
+              "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
+              operationLabel(earlier2),
+              operationLabel(operation2),
+              earlier2.path,
+              operation2.path
+            )
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-PARTIAL-DUP",
+    file: "swagger",
+    title: "Avoid routes that differ only by a variable segment.",
+    description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit (SWG-OPS-MAX says so).",
+    levels: sameLevels("warning"),
+    msCode: "PartialDuplicateOperationPath",
+    msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
+    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
+    check({ swagger, report: report2 }) {
+      if (!swagger || swagger.operations.length > MAX_PAIRED_OPERATIONS) return;
+      const templates = pathTemplates(swagger);
+      const all = swagger.operations;
+      const peers = operationsBySegmentsAndMethod(all, templates);
+      if (peers === void 0) return;
+      for (const method of methodsInOrder(all)) {
+        for (let index = 0; index < all.length; index++) {
+          const operation2 = all[index];
+          const shape = templates[index];
+          if (operation2.method !== method || shape.variableSegmentCount === 0) continue;
+          let similar;
+          let unlisted = 0;
+          const candidates = peers.get(peerKey(shape.segmentCount, method));
+          for (let at = 0; at < candidates.length; at++) {
+            const other = templates[candidates[at]];
+            if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other)) {
+              if (similar === void 0 || similar.length < MAX_LISTED_SIMILAR_PATHS)
+                (similar ??= []).push(all[candidates[at]].path);
+              else unlisted++;
+            }
+          }
+          if (similar === void 0) continue;
+          report2({
+            pointer: operation2.pointer,
+            message: fill(
+              "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
+              operationLabel(operation2),
+              operation2.path,
+              unlisted > 0 ? `${similar.join(", ")} and ${unlisted} more` : similar.join(", ")
+            )
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-CASE",
+    file: "swagger",
+    title: "Do not define a path twice with different capitalization.",
+    description: "Paths must be unique when compared case-insensitively (SVR PathRedefined).",
+    levels: sameLevels("error"),
+    msCode: "PathRedefined",
+    msMessage: "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
+    example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
+    check({ swagger, report: report2 }) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const path21 of pathKeys(swagger)) {
+        const key = path21.toLowerCase();
+        if (seen.has(key)) {
+          report2({
+            pointer: childPointer("/paths", path21),
+            message: fill(
+              "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
+              path21
+            )
+          });
+        }
+        seen.add(key);
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-REF",
+    file: "swagger",
+    title: "Write path items in place; '$ref' is not supported there.",
+    description: "The service does not resolve a `$ref` on a path item (SVR PathItemRefNotSuppored).",
+    levels: sameLevels("error"),
+    msCode: "PathItemRefNotSuppored",
+    msMessage: "The '$ref' property in a path is not supported.",
+    example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
+    check({ swagger, report: report2 }) {
+      if (!swagger) return;
+      const paths = swagger.paths;
+      for (const path21 in paths) {
+        if (!has(paths, path21)) continue;
+        const pathItem = asObject(paths[path21]);
+        if (!pathItem || !has(pathItem, "$ref")) continue;
+        report2({
+          pointer: childPointer("/paths", path21, "$ref"),
+          message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-MISSING-PARAM",
+    file: "swagger",
+    title: "Define an `in: path` parameter for every path variable.",
+    description: "The platform builds the URL from path parameters; a `{variable}` without one cannot be filled (SVR OperationMissingPathParameter).",
+    levels: sameLevels("error"),
+    msCode: "OperationMissingPathParameter",
+    msMessage: "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
+    example: {
+      placement: "paths",
+      bad: '"/tasks/{taskId}": { "get": { "parameters": [] } }',
+      good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }'
+    },
+    check({ swagger, report: report2 }) {
+      if (!swagger) return;
+      const templates = pathTemplates(swagger);
+      const operations = swagger.operations;
+      for (let index = 0; index < operations.length; index++) {
+        const operation2 = operations[index];
+        const variables = templates[index].variables;
+        if (variables.length === 0) continue;
+        const missing = missingPathParameters(operation2, variables);
+        if (missing.length > 0)
+          report2({ pointer: operation2.pointer, message: missingMessage(operation2, missing) });
+      }
+    }
+  }
+];
+function missingMessage(operation2, missing) {
+  if (missing.length === 1) {
+    return fill(
+      "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
+      operationLabel(operation2),
+      excerpt(missing[0])
+    );
+  }
+  return fill(
+    "The operation '{0}' does not define the {1} parameters which are required by the path: {2}.",
+    operationLabel(operation2),
+    missing.length,
+    quoteList(missing)
+  );
+}
+function unreadOperations(swagger, pathItem) {
+  const target = swagger.pathItemTarget(pathItem);
+  const methods = target ? HTTP_METHODS.filter((method) => asObject(target.value[method])) : [];
+  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
+  const which2 = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
+  return `${which2} checked by no rule until written here, in place of the $ref.`;
+}
+
 // packages/validator/src/rules/swagger/known-extensions.ts
 var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
   // Power Platform connector extensions (EXT, the repo schema).
@@ -63155,12 +63937,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path20 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path20)) continue;
-        if (path20.startsWith("x-")) continue;
-        const item = paths[path20];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path20);
-        else this.typeIssue(placeAt(rootNode, "paths", path20), "Object", item);
+      for (const path21 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path21)) continue;
+        if (path21.startsWith("x-")) continue;
+        const item = paths[path21];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path21);
+        else this.typeIssue(placeAt(rootNode, "paths", path21), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -63184,8 +63966,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path20) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path20);
+  visitPathItem(item, rootNode, path21) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path21);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -63713,7 +64495,7 @@ var documentLimitRules = [
       if (operations.length <= SWAGGER_LIMITS.maxOperations) return;
       context.report({
         pointer: "/paths",
-        message: `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'. It has ${operations.length}.`
+        message: `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'. It has ${operations.length}.` + (operations.length > MAX_PAIRED_OPERATIONS ? ` With more than ${MAX_PAIRED_OPERATIONS.toLocaleString("en-US")}, overlapping routes (SWG-PATH-PARTIAL-DUP) are not looked for.` : "")
       });
     }
   },
@@ -64558,12 +65340,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path20 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path21 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path20 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path21 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -64670,16 +65452,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path20) {
+function followSchemaPath(model, root, path21) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path20.length && steps < MAX_STEPS; ) {
-    let end = path20.indexOf("/", start);
-    if (end === -1) end = path20.length;
+  for (let start = 0; start < path21.length && steps < MAX_STEPS; ) {
+    let end = path21.indexOf("/", start);
+    if (end === -1) end = path21.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path20.slice(start, end));
+      const next = property(model, current, path21.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -64854,9 +65636,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path20 = pathAt(call, key);
-    if (path20 === void 0 || followSchemaPath(model, items.schema, path20).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path20, label) });
+    const path21 = pathAt(call, key);
+    if (path21 === void 0 || followSchemaPath(model, items.schema, path21).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path21, label) });
   }
   return problems;
 }
@@ -66313,497 +67095,6 @@ var mcpRules = [
     }
   }
 ];
-
-// packages/validator/src/rules/operations/path-templates.ts
-var PathTemplate = class {
-  constructor(path20) {
-    this.path = path20;
-    const hasBrace = path20.includes("{");
-    this.variables = hasBrace ? scanVariables(path20) : NO_VARIABLES;
-    let segmentCount = 1;
-    let variableSegmentCount = 0;
-    let start = 0;
-    for (let slash = path20.indexOf("/"); ; slash = path20.indexOf("/", start)) {
-      const end = slash === -1 ? path20.length : slash;
-      if (hasBrace && isVariableSegment(path20, start, end)) variableSegmentCount++;
-      if (slash === -1) break;
-      segmentCount++;
-      start = slash + 1;
-    }
-    this.segmentCount = segmentCount;
-    this.variableSegmentCount = variableSegmentCount;
-  }
-  path;
-  /** Names of its `{variables}`, each once, in order of first appearance. */
-  variables;
-  /** How many segments the key has when split on '/'. */
-  segmentCount;
-  /** How many segments are a whole `{variable}`. */
-  variableSegmentCount;
-  /**
-   * The key with each `{variable}` as `{}`: two keys that are the same route have the same. Built
-   * when read: SWG-PATH-DUP compares routeHash first, and reads it only for swaggers where two
-   * routes may be the same (none of the corpus).
-   */
-  get route() {
-    return routeOf(this.path);
-  }
-};
-var pathTemplates = perModel((model) => {
-  const operations = model.operations;
-  const templates = new Array(operations.length);
-  let last2;
-  for (let index = 0; index < operations.length; index++) {
-    const path20 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path20) last2 = new PathTemplate(path20);
-    templates[index] = last2;
-  }
-  return templates;
-});
-var NO_VARIABLES = Object.freeze([]);
-function partiallyDuplicates(a, b) {
-  if (a.segmentCount !== b.segmentCount) return false;
-  const left = a.path;
-  const right = b.path;
-  let leftStart = 0;
-  let rightStart = 0;
-  let differs = false;
-  for (; ; ) {
-    const leftEnd = segmentEnd(left, leftStart);
-    const rightEnd = segmentEnd(right, rightStart);
-    const leftVariable = isVariableSegment(left, leftStart, leftEnd);
-    const rightVariable = isVariableSegment(right, rightStart, rightEnd);
-    if (leftVariable !== rightVariable) differs = true;
-    else if (!leftVariable && !sameText(left, leftStart, leftEnd, right, rightStart, rightEnd)) return false;
-    if (leftEnd === left.length) return differs;
-    leftStart = leftEnd + 1;
-    rightStart = rightEnd + 1;
-  }
-}
-function segmentEnd(path20, start) {
-  const slash = path20.indexOf("/", start);
-  return slash === -1 ? path20.length : slash;
-}
-function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
-  if (leftEnd - leftStart !== rightEnd - rightStart) return false;
-  for (let offset = 0; leftStart + offset < leftEnd; offset++) {
-    if (left.charCodeAt(leftStart + offset) !== right.charCodeAt(rightStart + offset)) return false;
-  }
-  return true;
-}
-function isVariableSegment(path20, start, end) {
-  const last2 = end - 1;
-  if (last2 < start + 1 || path20.charCodeAt(start) !== OPEN || path20.charCodeAt(last2) !== CLOSE) return false;
-  for (let index = start + 1; index < last2; index++) {
-    const code2 = path20.charCodeAt(index);
-    if (code2 === OPEN || code2 === CLOSE) return false;
-  }
-  return true;
-}
-function matchEnd(path20, open2) {
-  for (let index = open2 + 1; index < path20.length; index++) {
-    const code2 = path20.charCodeAt(index);
-    if (code2 === CLOSE) return index;
-    if (code2 === OPEN) return -1;
-  }
-  return -1;
-}
-function scanVariables(path20) {
-  const variables = [];
-  for (let open2 = path20.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path20, open2);
-    if (close === -1) {
-      open2 = path20.indexOf("{", open2 + 1);
-      continue;
-    }
-    const name = path20.slice(open2 + 1, close);
-    if (!variables.includes(name)) variables.push(name);
-    open2 = path20.indexOf("{", close + 1);
-  }
-  return variables;
-}
-function routeOf(path20) {
-  let route = "";
-  let copied = 0;
-  for (let open2 = path20.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path20, open2);
-    if (close === -1) {
-      open2 = path20.indexOf("{", open2 + 1);
-      continue;
-    }
-    route += path20.slice(copied, open2) + "{}";
-    copied = close + 1;
-    open2 = path20.indexOf("{", copied);
-  }
-  return copied === 0 ? path20 : route + path20.slice(copied);
-}
-function routeHash(path20) {
-  let hash = 0;
-  for (let index = 0; index < path20.length; index++) {
-    const code2 = path20.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path20, index) : -1;
-    if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
-    else {
-      hash = Math.imul(hash, 31) + OPEN | 0;
-      hash = Math.imul(hash, 31) + CLOSE | 0;
-      index = close;
-    }
-  }
-  return hash;
-}
-var OPEN = 123;
-var CLOSE = 125;
-
-// packages/validator/src/rules/operations/paths.ts
-var pathKeysOf = perModel(
-  (model) => Object.keys(model.paths ?? {}).filter((key) => !key.startsWith("x-"))
-);
-function pathKeys(model) {
-  return model ? pathKeysOf(model) : [];
-}
-function reportPathKeys({ swagger, report: report2 }, problem) {
-  for (const path20 of pathKeys(swagger)) {
-    const message = problem(path20);
-    if (message !== void 0) report2({ pointer: childPointer("/paths", path20), message });
-  }
-}
-function templateProblem(path20) {
-  let open2 = -1;
-  for (let index = 0; index < path20.length; index++) {
-    const character = path20[index];
-    if (character === "{") {
-      if (open2 !== -1) return "a variable is nested in another one";
-      open2 = index;
-    } else if (character === "}") {
-      if (open2 === -1) return "a '}' has no matching '{'";
-      if (index === open2 + 1) return "a variable has no name";
-      open2 = -1;
-    } else if (character === "/" && open2 !== -1) {
-      return "a variable spans more than one segment";
-    }
-  }
-  return open2 !== -1 ? "a '{' is never closed" : void 0;
-}
-function hasPathParameter(operation2, name) {
-  for (const parameter of operation2.parameters) {
-    if (parameter.in === "path" && parameter.name === name) return true;
-  }
-  return false;
-}
-function groupByMethod(operations) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (let index = 0; index < operations.length; index++) {
-    const method = operations[index].method;
-    const list2 = groups2.get(method);
-    if (list2 === void 0) groups2.set(method, [index]);
-    else list2.push(index);
-  }
-  return groups2;
-}
-function mayHaveRouteTwice(operations) {
-  const methodsByRoute = /* @__PURE__ */ new Map();
-  let index = 0;
-  while (index < operations.length) {
-    const path20 = operations[index].path;
-    if (!path20.includes("{")) {
-      while (index < operations.length && operations[index].path === path20) index++;
-      continue;
-    }
-    let methods = 0;
-    for (; index < operations.length && operations[index].path === path20; index++)
-      methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path20);
-    const earlier2 = methodsByRoute.get(route);
-    if (earlier2 === void 0) methodsByRoute.set(route, methods);
-    else if ((earlier2 & methods) !== 0) return true;
-    else methodsByRoute.set(route, earlier2 | methods);
-  }
-  return false;
-}
-function methodsInOrder(operations) {
-  const methods = [];
-  for (let index = 0; index < operations.length; index++) {
-    const method = operations[index].method;
-    if (!methods.includes(method)) methods.push(method);
-  }
-  return methods;
-}
-function peerKey(segmentCount, method) {
-  return segmentCount * HTTP_METHODS.length + HTTP_METHODS.indexOf(method);
-}
-function operationsBySegmentsAndMethod(operations, templates) {
-  let anyVariable = false;
-  for (let index = 0; index < templates.length && !anyVariable; index++)
-    anyVariable = templates[index].variableSegmentCount !== 0;
-  if (!anyVariable) return void 0;
-  const peers = /* @__PURE__ */ new Map();
-  for (let index = 0; index < operations.length; index++) {
-    const key = peerKey(templates[index].segmentCount, operations[index].method);
-    const list2 = peers.get(key);
-    if (list2 === void 0) peers.set(key, [index]);
-    else list2.push(index);
-  }
-  return peers;
-}
-var pathRules = [
-  {
-    id: "SWG-PATH-SLASH",
-    file: "swagger",
-    title: "Start every path with '/'.",
-    description: "Swagger 2.0 paths are relative to basePath and start with '/' (SVR OperationPathMustStartWithSlash).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathMustStartWithSlash",
-    msMessage: "The path is not valid, it must start with a '/' character.",
-    example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path20) => path20.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-QUERY",
-    file: "swagger",
-    title: "Keep query strings and fragments out of paths.",
-    description: "Query values are parameters with `in: query`; a '?' or '#' in a path key is rejected (SVR OperationPathMayNotContainQueryOrFragment).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathMayNotContainQueryOrFragment",
-    msMessage: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.",
-    example: {
-      placement: "paths",
-      bad: '"/tasks?status=open": {}',
-      good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
-    },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path20) => /[?#]/.test(path20) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-WILDCARD",
-    file: "swagger",
-    title: "Do not use '*' in paths.",
-    description: "Wildcards are not supported in operation paths (SVR OperationPathContainsUnsupportedCharacters).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathContainsUnsupportedCharacters",
-    msMessage: "The operation path cannot contain wildcard character '*'.",
-    example: { placement: "paths", bad: '"/files/*": {}', good: '"/files/{path}": {}' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path20) => path20.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-TEMPLATE",
-    file: "swagger",
-    title: "Write path variables as {name}, one segment each.",
-    description: "Each path template variable is enclosed in braces within a single URL segment (SVR OperationPathTemplateNotValid).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathTemplateNotValid",
-    msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
-    example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
-    check(context) {
-      reportPathKeys(context, (path20) => {
-        const problem = templateProblem(path20);
-        return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
-      });
-    }
-  },
-  {
-    id: "SWG-PATH-VAR-DEFAULT",
-    file: "swagger",
-    title: "Give path variables defaults in their parameter, not in the path.",
-    description: "A path variable like `{version=v1}` is rejected (SVR OperationPathVariablesContainDefaults).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathVariablesContainDefaults",
-    msMessage: "The operation path template variables cannot set default values with character '='.",
-    example: { placement: "paths", bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path20) => (
-          // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path20.includes("=") && pathVariables(path20).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
-        )
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-DUP",
-    file: "swagger",
-    title: "Do not define the same route twice with different variable names.",
-    description: "`GET /items/{id}` and `GET /items/{itemId}` match the same requests (SVR DuplicateOperationPath).",
-    levels: sameLevels("error"),
-    msCode: "DuplicateOperationPath",
-    msMessage: "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
-    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
-    check({ swagger, report: report2 }) {
-      if (!swagger) return;
-      const all = swagger.operations;
-      if (!mayHaveRouteTwice(all)) return;
-      const templates = pathTemplates(swagger);
-      for (const indexes of groupByMethod(all).values()) {
-        const first = /* @__PURE__ */ new Map();
-        for (const index of indexes) {
-          const operation2 = all[index];
-          const key = templates[index].route;
-          const earlier2 = first.get(key);
-          if (!earlier2) {
-            first.set(key, operation2);
-            continue;
-          }
-          report2({
-            pointer: operation2.pointer,
-            message: fill(
-              "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
-              operationLabel(earlier2),
-              operationLabel(operation2),
-              earlier2.path,
-              operation2.path
-            )
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-PARTIAL-DUP",
-    file: "swagger",
-    title: "Avoid routes that differ only by a variable segment.",
-    description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath).",
-    levels: sameLevels("warning"),
-    msCode: "PartialDuplicateOperationPath",
-    msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
-    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
-    check({ swagger, report: report2 }) {
-      if (!swagger) return;
-      const templates = pathTemplates(swagger);
-      const all = swagger.operations;
-      const peers = operationsBySegmentsAndMethod(all, templates);
-      if (peers === void 0) return;
-      for (const method of methodsInOrder(all)) {
-        for (let index = 0; index < all.length; index++) {
-          const operation2 = all[index];
-          const shape = templates[index];
-          if (operation2.method !== method || shape.variableSegmentCount === 0) continue;
-          let similar;
-          const candidates = peers.get(peerKey(shape.segmentCount, method));
-          for (let at = 0; at < candidates.length; at++) {
-            const other = templates[candidates[at]];
-            if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other))
-              (similar ??= []).push(all[candidates[at]].path);
-          }
-          if (similar === void 0) continue;
-          report2({
-            pointer: operation2.pointer,
-            message: fill(
-              "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
-              operationLabel(operation2),
-              operation2.path,
-              similar.join(", ")
-            )
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-CASE",
-    file: "swagger",
-    title: "Do not define a path twice with different capitalization.",
-    description: "Paths must be unique when compared case-insensitively (SVR PathRedefined).",
-    levels: sameLevels("error"),
-    msCode: "PathRedefined",
-    msMessage: "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-    example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
-    check({ swagger, report: report2 }) {
-      const seen = /* @__PURE__ */ new Set();
-      for (const path20 of pathKeys(swagger)) {
-        const key = path20.toLowerCase();
-        if (seen.has(key)) {
-          report2({
-            pointer: childPointer("/paths", path20),
-            message: fill(
-              "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path20
-            )
-          });
-        }
-        seen.add(key);
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-REF",
-    file: "swagger",
-    title: "Write path items in place; '$ref' is not supported there.",
-    description: "The service does not resolve a `$ref` on a path item (SVR PathItemRefNotSuppored).",
-    levels: sameLevels("error"),
-    msCode: "PathItemRefNotSuppored",
-    msMessage: "The '$ref' property in a path is not supported.",
-    example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
-    check({ swagger, report: report2 }) {
-      if (!swagger) return;
-      const paths = swagger.paths;
-      for (const path20 in paths) {
-        if (!has(paths, path20)) continue;
-        const pathItem = asObject(paths[path20]);
-        if (!pathItem || !has(pathItem, "$ref")) continue;
-        report2({
-          pointer: childPointer("/paths", path20, "$ref"),
-          message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-MISSING-PARAM",
-    file: "swagger",
-    title: "Define an `in: path` parameter for every path variable.",
-    description: "The platform builds the URL from path parameters; a `{variable}` without one cannot be filled (SVR OperationMissingPathParameter).",
-    levels: sameLevels("error"),
-    msCode: "OperationMissingPathParameter",
-    msMessage: "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
-    example: {
-      placement: "paths",
-      bad: '"/tasks/{taskId}": { "get": { "parameters": [] } }',
-      good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }'
-    },
-    check({ swagger, report: report2 }) {
-      if (!swagger) return;
-      const templates = pathTemplates(swagger);
-      const operations = swagger.operations;
-      for (let index = 0; index < operations.length; index++) {
-        const operation2 = operations[index];
-        const variables = templates[index].variables;
-        for (let at = 0; at < variables.length; at++) {
-          const name = variables[at];
-          if (name === "" || name.includes("=") || hasPathParameter(operation2, name)) continue;
-          report2({
-            pointer: operation2.pointer,
-            message: fill(
-              "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
-              operationLabel(operation2),
-              name
-            )
-          });
-        }
-      }
-    }
-  }
-];
-function unreadOperations(swagger, pathItem) {
-  const target = swagger.pathItemTarget(pathItem);
-  const methods = target ? HTTP_METHODS.filter((method) => asObject(target.value[method])) : [];
-  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
-  const which2 = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
-  return `${which2} checked by no rule until written here, in place of the $ref.`;
-}
 
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
@@ -68564,26 +68855,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path20 = [];
+    const path21 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path20.push(start);
+    path21.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path20.pop();
+        path21.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path20.slice(path20.indexOf(target)));
+      if (seen === "grey") cycles.push(path21.slice(path21.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path20.push(target);
+        path21.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -69202,7 +69493,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path20 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path21 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -69210,7 +69501,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path20}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path21}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -69463,8 +69754,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path20) {
-  return withoutTrailingSlashes(routeOf(path20)).toLowerCase();
+function templateShape(path21) {
+  return withoutTrailingSlashes(routeOf(path21)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -69734,10 +70025,10 @@ function patternWithSlashes(pattern) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path20, options2 = {}) {
+function offsetOfPath(document, path21, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path20.entries()) {
+  for (const [index, step2] of path21.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -69748,7 +70039,7 @@ function offsetOfPath(document, path20, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path20.length - 1;
+    const isLast = index === path21.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -69763,7 +70054,7 @@ var LEVEL_LIST = "error, warning, info or off";
 var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).";
 async function loadConfig(options2) {
-  const file = options2.explicitPath ? import_node_path12.default.resolve(options2.cwd, options2.explicitPath) : findConfigFile(options2.cwd);
+  const file = options2.explicitPath ? import_node_path13.default.resolve(options2.cwd, options2.explicitPath) : findConfigFile(options2.cwd);
   if (!file) return { ...DEFAULT_CONFIG, rules: {}, ignore: [] };
   const text2 = await readConfigText(file, options2.cwd);
   return parseConfig(text2, file, options2);
@@ -69893,7 +70184,7 @@ async function readConfigText(file, cwd) {
     if (code2 === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown },
-        hint: `Give the file itself, e.g. ${import_node_path12.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path13.default.join(shown, CONFIG_FILE_NAMES[0])}.`
       });
     }
     throw new UsageError(`The configuration file cannot be read (${code2 ?? error3.message}).`, {
@@ -69903,16 +70194,16 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error3, root) {
-  const path20 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path20;
-  const value = path20.reduce(
+  const path21 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path21;
+  const value = path21.reduce(
     (node, step2) => node?.[step2],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error3.keyword === "additionalProperties") {
     const name = String(error3.params.additionalProperty);
-    if (path20.length === 0) {
+    if (path21.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -69923,7 +70214,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path20, name],
+      path: [...path21, name],
       atKey: true
     };
   }
@@ -69931,7 +70222,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path20,
+      path: path21,
       atKey: false
     };
   }
@@ -69941,34 +70232,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${String(value)}' for ${where}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path20,
+        path: path21,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where}.`, hint: levelHint, path: path20, atKey: false };
+      return { message: `No level given for ${where}.`, hint: levelHint, path: path21, atKey: false };
     }
     return {
       message: `The level of ${where} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path20,
+      path: path21,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path20, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path21, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path20,
+      path: path21,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path20,
+    path: path21,
     atKey: false
   };
 }
@@ -69977,6 +70268,42 @@ function compiledSchema() {
   validator ??= new import_ajv2.default({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
   return validator;
 }
+
+// packages/validator/src/model/finding-cap.ts
+var MAX_FINDINGS_PER_RULE = 1e3;
+var UnlistedReports = class {
+  count = 0;
+  first;
+  worst = "info";
+  /** Forgets the reports of the rule before. */
+  clear() {
+    this.count = 0;
+    this.first = void 0;
+    this.worst = "info";
+  }
+  add(report2, severity) {
+    this.count++;
+    this.first ??= report2;
+    if (severityRank(severity) > severityRank(this.worst)) this.worst = severity;
+  }
+  /**
+   * The one report that stands for the rest, where the first of them was, at the level of the worst,
+   * so that a count of errors still says there are errors. It carries no fix: `validate --fix` makes
+   * the fixes of the listed ones, and a second run lists the next.
+   */
+  summary() {
+    const first = this.first;
+    if (first === void 0) return void 0;
+    const { fix: _fix, severity: _severity, message: _message, ...place } = first;
+    return {
+      severity: this.worst,
+      report: {
+        ...place,
+        message: `${this.count.toLocaleString("en-US")} more findings of this rule are not listed: a rule lists at most ${MAX_FINDINGS_PER_RULE.toLocaleString("en-US")} for a connector. Fix the ones listed and check again.`
+      }
+    };
+  }
+};
 
 // packages/validator/src/engine.ts
 function internalErrorFinding(rule2, error3) {
@@ -70005,23 +70332,35 @@ function ruleReports(connector, options2) {
   const apiProperties = isObject(apiPropertiesValue) ? apiPropertiesValue : void 0;
   const pending = [];
   let current;
+  let listed = 0;
+  const unlisted = new UnlistedReports();
   const context = {
     connector,
     profile: options2.profile,
     swagger,
     apiProperties,
     report: (report2) => {
-      pending.push({ rule: current.rule, severity: report2.severity ?? current.level, report: report2 });
+      const severity = report2.severity ?? current.level;
+      if (listed < MAX_FINDINGS_PER_RULE) {
+        listed++;
+        pending.push({ rule: current.rule, severity, report: report2 });
+      } else {
+        unlisted.add(report2, severity);
+      }
     }
   };
   releasingConnectorCaches(() => {
     for (const active of activeRules(options2)) {
       current = active;
+      listed = 0;
+      unlisted.clear();
       try {
         active.rule.check(context);
       } catch (error3) {
         pending.push(internalErrorFinding(active.rule, error3));
       }
+      const rest = unlisted.summary();
+      if (rest) pending.push({ rule: active.rule, ...rest });
     }
   });
   current = void 0;
@@ -70116,9 +70455,9 @@ function fileOf(connector, kind) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path20, method, body) => `{
+var operation = (path21, method, body) => `{
   "paths": {
-    "${path20}": {
+    "${path21}": {
       "${method}": ${body}
     }
   }
@@ -70847,6 +71186,9 @@ var ALL_CHANGE_RULES = Object.keys(CHANGE_RULES).map((key) => ({
 // packages/validator/src/diff/reroute-policies.ts
 var PARAMETER_PREFIX = "x-ms-apimTemplateParameter.";
 
+// packages/validator/src/diff/schema-change-list.ts
+var MAX_COUNTED_PATHS = Number.MAX_SAFE_INTEGER;
+
 // packages/validator/src/diff/request-address.ts
 var NEW_PATH = `${PARAMETER_PREFIX}newPath`;
 var HTTP_METHOD = `${PARAMETER_PREFIX}httpMethod`;
@@ -70869,7 +71211,7 @@ var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEY
 
 // packages/validator/src/loader/discover.ts
 var import_node_fs7 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 function isSkippedDirectory(name, platform2 = process.platform) {
   if (name.startsWith(".")) return true;
@@ -70893,7 +71235,7 @@ function isConnectorFolderListing(names) {
 async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = process.platform) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path13.default.resolve(cwd, given);
+    const absolute = import_node_path14.default.resolve(cwd, given);
     let stat2;
     try {
       stat2 = (0, import_node_fs7.statSync)(absolute);
@@ -70903,7 +71245,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
       });
     }
     if (stat2.isFile()) {
-      const folder = import_node_path13.default.dirname(absolute);
+      const folder = import_node_path14.default.dirname(absolute);
       if (!isConnectorFolderListing((0, import_node_fs7.readdirSync)(folder))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given },
@@ -70917,9 +71259,9 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
   }
   return sortFolderPaths(found);
 }
-function sortFolderPaths(folders, paths = import_node_path13.default) {
+function sortFolderPaths(folders, paths = import_node_path14.default) {
   if (paths.sep === "/") return [...folders].sort();
-  return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0).map(({ folder }) => folder);
+  return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
 function search(folder, depth, found, platform2) {
   const dirents = (0, import_node_fs7.readdirSync)(folder, { withFileTypes: true });
@@ -70929,7 +71271,7 @@ function search(folder, depth, found, platform2) {
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   const children = dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform2)).map((d) => d.name).sort();
-  const childrenAreConnectors = isTopFolderName(import_node_path13.default.basename(folder));
+  const childrenAreConnectors = isTopFolderName(import_node_path14.default.basename(folder));
   for (const child of children) {
     const childPath = entryPath(folder, child);
     if (childrenAreConnectors) found.add(childPath);
@@ -70940,9 +71282,9 @@ function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved2 = import_node_path13.default.resolve(folder);
+  const resolved2 = import_node_path14.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path13.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path14.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -70952,11 +71294,11 @@ function layoutProfile(folder) {
 
 // packages/validator/src/parallel/bundled-worker.ts
 var import_node_fs8 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path14.default.join(__dirname, WORKER_BUNDLE_NAME);
+  const script2 = import_node_path15.default.join(__dirname, WORKER_BUNDLE_NAME);
   return (0, import_node_fs8.existsSync)(script2) ? script2 : void 0;
 }
 
@@ -71155,11 +71497,11 @@ var import_pngjs2 = __toESM(require_png(), 1);
 var MAX_DECODED_PIXELS2 = 4096 * 4096;
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path15.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path15.default.resolve(cwd, file);
+  const baseDir = import_node_path16.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path16.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 
@@ -71530,8 +71872,8 @@ async function commitChanges(client, fork, base2, folder, changes, message) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path20 of changes.deletions)
-    entries.push({ path: `${folder}/${path20}`, mode: "100644", type: "blob", sha: null });
+  for (const path21 of changes.deletions)
+    entries.push({ path: `${folder}/${path21}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -71900,11 +72242,11 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given) {
   if (given && given.trim() !== "") return normaliseTargetFolder(given);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path16.default.basename(import_node_path16.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path17.default.basename(import_node_path17.default.resolve(connectorFolder))}`;
 }
 function normaliseTargetFolder(text2) {
   const folder = trimWhere(text2.trim().replace(/\\/g, "/"), oneOf("/"));
@@ -71918,19 +72260,19 @@ function normaliseTargetFolder(text2) {
 
 // packages/github/src/folder-name-on-disk.ts
 var import_node_fs9 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path17.default.basename(folder);
+  const name = import_node_path18.default.basename(folder);
   let names;
   try {
-    names = (0, import_node_fs9.readdirSync)(import_node_path17.default.dirname(folder));
+    names = (0, import_node_fs9.readdirSync)(import_node_path18.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names.includes(name)) return folder;
   const key = (text2) => text2.normalize("NFC").toLowerCase();
   const found = names.find((entry) => key(entry) === key(name));
-  return found === void 0 ? folder : import_node_path17.default.join(import_node_path17.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path18.default.join(import_node_path18.default.dirname(folder), found);
 }
 
 // packages/github/src/open-pull-request.ts
@@ -71947,7 +72289,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path18.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path19.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -71957,7 +72299,7 @@ async function openPullRequest(options2, ports) {
       config: { ...config2, ignore: [] }
     });
     const found = result2.connectors[0];
-    if (result2.connectors.length === 1 && import_node_path18.default.resolve(options2.cwd, found.path) !== folder) {
+    if (result2.connectors.length === 1 && import_node_path19.default.resolve(options2.cwd, found.path) !== folder) {
       throw new UsageError(`holds the connector folder '${found.path}', not a connector itself.`, {
         location: { file: options2.connector },
         hint: `Give '${found.path}' instead.`
@@ -72028,7 +72370,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path18.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
+    connector: { name: import_node_path19.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -72195,7 +72537,7 @@ function connectorTitle(folder, swagger) {
     if (typeof info2?.title === "string" && info2.title.trim() !== "") return info2.title.trim();
   } catch {
   }
-  return import_node_path18.default.basename(folder);
+  return import_node_path19.default.basename(folder);
 }
 
 // packages/github/src/open-pull-requests.ts
@@ -72332,7 +72674,7 @@ function failForRefused(results, workspace) {
   const refused = refusedResults(results);
   const selection = toAnnotations(
     refused.flatMap((result) => result.findings ?? []),
-    { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path19.default.join(workspace, file)) }
+    { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path20.default.join(workspace, file)) }
   );
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === "error") error(message, properties);

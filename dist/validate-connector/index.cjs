@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path30 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path31 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path30 && path30[0] !== "/") {
-          path30 = `/${path30}`;
+        if (path31 && path31[0] !== "/") {
+          path31 = `/${path31}`;
         }
-        return new URL(`${origin}${path30}`);
+        return new URL(`${origin}${path31}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path30, origin }
+          request: { method, path: path31, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path30);
+        debuglog("sending request to %s %s/%s", method, origin, path31);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path30, origin },
+          request: { method, path: path31, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path30,
+          path31,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path30, origin }
+          request: { method, path: path31, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path30);
+        debuglog("trailers received from %s %s/%s", method, origin, path31);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path30, origin },
+          request: { method, path: path31, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path30,
+          path31,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path30, origin }
+            request: { method, path: path31, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path30);
+          debuglog("sending request to %s %s/%s", method, origin, path31);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path30,
+        path: path31,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path30 !== "string") {
+        if (typeof path31 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path30[0] !== "/" && !(path30.startsWith("http://") || path30.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path31[0] !== "/" && !(path31.startsWith("http://") || path31.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path30)) {
+        } else if (invalidPathRegex.test(path31)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path30, query) : path30;
+        this.path = query ? buildURL(path31, query) : path31;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path30, host, upgrade, blocking, reset } = request;
+      const { method, path: path31, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path30} HTTP/1.1\r
+      let header = `${method} ${path31} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path30, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path31, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path30;
+      headers[HTTP2_HEADER_PATH] = path31;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path30 = search2 ? `${pathname}${search2}` : pathname;
+        const path31 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path30;
+        this.opts.path = path31;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path30 = "/",
+          path: path31 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path30;
+        opts.path = origin + path31;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path30) {
-      if (typeof path30 !== "string") {
-        return path30;
+    function safeUrl(path31) {
+      if (typeof path31 !== "string") {
+        return path31;
       }
-      const pathSegments = path30.split("?");
+      const pathSegments = path31.split("?");
       if (pathSegments.length !== 2) {
-        return path30;
+        return path31;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path30, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path30);
+    function matchKey(mockDispatch2, { path: path31, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path31);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path30 }) => matchValue(safeUrl(path30), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path31 }) => matchValue(safeUrl(path31), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path30, method, body, headers, query } = opts;
+      const { path: path31, method, body, headers, query } = opts;
       return {
-        path: path30,
+        path: path31,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path30, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path31, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path30,
+            Path: path31,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path30) {
-      for (let i = 0; i < path30.length; ++i) {
-        const code2 = path30.charCodeAt(i);
+    function validateCookiePath(path31) {
+      for (let i = 0; i < path31.length; ++i) {
+        const code2 = path31.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -18311,7 +18311,7 @@ var require_eventsource_stream = __commonJS({
     var BOM = [239, 187, 191];
     var LF2 = 10;
     var CR = 13;
-    var COLON3 = 58;
+    var COLON4 = 58;
     var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
@@ -18495,7 +18495,7 @@ var require_eventsource_stream = __commonJS({
         if (line.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON3);
+        const colonPosition = line.indexOf(COLON4);
         if (colonPosition === 0) {
           return;
         }
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path30 = opts.path;
+          let path31 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path30 = `/${path30}`;
+            path31 = `/${path31}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path30);
+          url = new URL(util.parseOrigin(url).origin + path31);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path30, { windows } = {}) => {
-      const segs = path30.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path31, { windows } = {}) => {
+      const segs = path31.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -24153,8 +24153,8 @@ var require_utils3 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path30) {
-      let input = path30;
+    function removeDotSegments(path31) {
+      let input = path31;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -24228,11 +24228,11 @@ var require_utils3 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path30) {
-      if (path30 === "" || path30[0] === "/") {
-        return removeDotSegments(path30);
+    function removeDotSegmentsRelative(path31) {
+      if (path31 === "" || path31[0] === "/") {
+        return removeDotSegments(path31);
       }
-      const segments = path30.split("/");
+      const segments = path31.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -24595,8 +24595,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path30 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path30 && path30 !== "/" ? path30 : void 0;
+        const path31 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path31 && path31 !== "/" ? path31 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -27906,17 +27906,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path30) {
-      const ctrl = callVisitor(key, node, visitor, path30);
+    function visit_(key, node, visitor, path31) {
+      const ctrl = callVisitor(key, node, visitor, path31);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path30, ctrl);
-        return visit_(key, ctrl, visitor, path30);
+        replaceNode(key, path31, ctrl);
+        return visit_(key, ctrl, visitor, path31);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path30 = Object.freeze(path30.concat(node));
+          path31 = Object.freeze(path31.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path30);
+            const ci = visit_(i, node.items[i], visitor, path31);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27927,13 +27927,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path30 = Object.freeze(path30.concat(node));
-          const ck = visit_("key", node.key, visitor, path30);
+          path31 = Object.freeze(path31.concat(node));
+          const ck = visit_("key", node.key, visitor, path31);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path30);
+          const cv = visit_("value", node.value, visitor, path31);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -27954,17 +27954,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path30) {
-      const ctrl = await callVisitor(key, node, visitor, path30);
+    async function visitAsync_(key, node, visitor, path31) {
+      const ctrl = await callVisitor(key, node, visitor, path31);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path30, ctrl);
-        return visitAsync_(key, ctrl, visitor, path30);
+        replaceNode(key, path31, ctrl);
+        return visitAsync_(key, ctrl, visitor, path31);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path30 = Object.freeze(path30.concat(node));
+          path31 = Object.freeze(path31.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path30);
+            const ci = await visitAsync_(i, node.items[i], visitor, path31);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27975,13 +27975,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path30 = Object.freeze(path30.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path30);
+          path31 = Object.freeze(path31.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path31);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path30);
+          const cv = await visitAsync_("value", node.value, visitor, path31);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -28008,23 +28008,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path30) {
+    function callVisitor(key, node, visitor, path31) {
       if (typeof visitor === "function")
-        return visitor(key, node, path30);
+        return visitor(key, node, path31);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path30);
+        return visitor.Map?.(key, node, path31);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path30);
+        return visitor.Seq?.(key, node, path31);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path30);
+        return visitor.Pair?.(key, node, path31);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path30);
+        return visitor.Scalar?.(key, node, path31);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path30);
+        return visitor.Alias?.(key, node, path31);
       return void 0;
     }
-    function replaceNode(key, path30, node) {
-      const parent = path30[path30.length - 1];
+    function replaceNode(key, path31, node) {
+      const parent = path31[path31.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -28636,10 +28636,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path30, value) {
+    function collectionFromPath(schema, path31, value) {
       let v = value;
-      for (let i = path30.length - 1; i >= 0; --i) {
-        const k = path30[i];
+      for (let i = path31.length - 1; i >= 0; --i) {
+        const k = path31[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -28658,7 +28658,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
+    var isEmptyPath = (path31) => path31 == null || typeof path31 === "object" && !!path31[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -28688,11 +28688,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path30, value) {
-        if (isEmptyPath(path30))
+      addIn(path31, value) {
+        if (isEmptyPath(path31))
           this.add(value);
         else {
-          const [key, ...rest] = path30;
+          const [key, ...rest] = path31;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -28706,8 +28706,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path30) {
-        const [key, ...rest] = path30;
+      deleteIn(path31) {
+        const [key, ...rest] = path31;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -28721,8 +28721,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path30, keepScalar) {
-        const [key, ...rest] = path30;
+      getIn(path31, keepScalar) {
+        const [key, ...rest] = path31;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -28740,8 +28740,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path30) {
-        const [key, ...rest] = path30;
+      hasIn(path31) {
+        const [key, ...rest] = path31;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -28751,8 +28751,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path30, value) {
-        const [key, ...rest] = path30;
+      setIn(path31, value) {
+        const [key, ...rest] = path31;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -31267,9 +31267,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path30, value) {
+      addIn(path31, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path30, value);
+          this.contents.addIn(path31, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -31344,14 +31344,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path30) {
-        if (Collection.isEmptyPath(path30)) {
+      deleteIn(path31) {
+        if (Collection.isEmptyPath(path31)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path31) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -31366,10 +31366,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path30, keepScalar) {
-        if (Collection.isEmptyPath(path30))
+      getIn(path31, keepScalar) {
+        if (Collection.isEmptyPath(path31))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path31, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -31380,10 +31380,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path30) {
-        if (Collection.isEmptyPath(path30))
+      hasIn(path31) {
+        if (Collection.isEmptyPath(path31))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path31) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -31400,13 +31400,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path30, value) {
-        if (Collection.isEmptyPath(path30)) {
+      setIn(path31, value) {
+        if (Collection.isEmptyPath(path31)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path30), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path31), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path30, value);
+          this.contents.setIn(path31, value);
         }
       }
       /**
@@ -33367,9 +33367,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path30) => {
+    visit2.itemAtPath = (cst, path31) => {
       let item = cst;
-      for (const [field, index] of path30) {
+      for (const [field, index] of path31) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -33378,23 +33378,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path30) => {
-      const parent = visit2.itemAtPath(cst, path30.slice(0, -1));
-      const field = path30[path30.length - 1][0];
+    visit2.parentCollection = (cst, path31) => {
+      const parent = visit2.itemAtPath(cst, path31.slice(0, -1));
+      const field = path31[path31.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path30, item, visitor) {
-      let ctrl = visitor(item, path30);
+    function _visit(path31, item, visitor) {
+      let ctrl = visitor(item, path31);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path31.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -33405,10 +33405,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path30);
+            ctrl = ctrl(item, path31);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path31) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -38434,8 +38434,19 @@ function withoutTrailingSlashes(text2) {
   return trimEndWhere(text2, isSlash);
 }
 
-// packages/core/src/top-folders.ts
+// packages/core/src/text-order.ts
 var import_node_path3 = __toESM(require("node:path"), 1);
+var ENGLISH = new Intl.Collator("en");
+var compareText = ENGLISH.compare;
+function compareCodeUnits(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareFolderPaths(a, b, paths = import_node_path3.default) {
+  return compareCodeUnits(slashSeparated(a, paths), slashSeparated(b, paths));
+}
+
+// packages/core/src/top-folders.ts
+var import_node_path4 = __toESM(require("node:path"), 1);
 var TOP_FOLDER_NAMES = [
   "certified-connectors",
   "independent-publisher-connectors",
@@ -38446,7 +38457,7 @@ function isTopFolderName(name) {
   return TOP_FOLDERS.has(name.toLowerCase());
 }
 function isTopFolderChild(folder) {
-  return isTopFolderName(import_node_path3.default.basename(import_node_path3.default.dirname(import_node_path3.default.resolve(folder))));
+  return isTopFolderName(import_node_path4.default.basename(import_node_path4.default.dirname(import_node_path4.default.resolve(folder))));
 }
 
 // packages/actions/src/runtime/actions-logger.ts
@@ -38465,11 +38476,11 @@ function logLines(message) {
 }
 
 // packages/actions/src/runtime/error-annotation.ts
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 async function userErrorAnnotation(error3, workspace) {
   const location = error3.location;
   if (!location) return { message: describeProblem(error3), properties: {} };
-  const absolute = import_node_path4.default.resolve(workspace, location.file);
+  const absolute = import_node_path5.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
   const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
   if (inside && isFile(absolute))
@@ -38485,10 +38496,10 @@ async function userErrorAnnotation(error3, workspace) {
 
 // packages/actions/src/runtime/workspace-path.ts
 var import_node_fs3 = require("node:fs");
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/writable-folders.ts
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -38524,19 +38535,19 @@ function readPositiveInteger(name, fallback) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
-function isInWritableFolder(real, folders, paths = import_node_path5.default) {
+function isInWritableFolder(real, folders, paths = import_node_path6.default) {
   return [folders.workspace, folders.runnerTemp].some(
     (folder) => folder !== void 0 && isWithin(folder, real, paths)
   );
 }
-function ledOutByLink(absolute, real, folders, paths = import_node_path5.default) {
+function ledOutByLink(absolute, real, folders, paths = import_node_path6.default) {
   const inside = (target2) => isInWritableFolder(target2, folders.named, paths) || isInWritableFolder(target2, folders.real, paths);
   return inside(absolute) && !isInWritableFolder(real, folders.real, paths);
 }
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path5.default) {
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path6.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
-function outsideWritableFoldersError(output, folders, paths = import_node_path5.default) {
+function outsideWritableFoldersError(output, folders, paths = import_node_path6.default) {
   const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
   const led = output.throughLink ? "which a symbolic link leads to" : "which is";
   const name = paths.basename(output.absolute);
@@ -38565,8 +38576,8 @@ async function requireWritableOutput(input, value, absolute) {
 function namedWritableFolders() {
   const runnerTemp = process.env.RUNNER_TEMP;
   return {
-    workspace: import_node_path6.default.resolve(workspaceFolder()),
-    ...runnerTemp ? { runnerTemp: import_node_path6.default.resolve(runnerTemp) } : {}
+    workspace: import_node_path7.default.resolve(workspaceFolder()),
+    ...runnerTemp ? { runnerTemp: import_node_path7.default.resolve(runnerTemp) } : {}
   };
 }
 async function realWritableFolders(named) {
@@ -38581,7 +38592,7 @@ async function realPathOfNew(absolute) {
     try {
       return realPathBelow(absolute, current, await import_node_fs3.promises.realpath(current));
     } catch (error3) {
-      const parent = import_node_path6.default.dirname(current);
+      const parent = import_node_path7.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
@@ -38610,7 +38621,7 @@ async function runAction(main) {
 
 // packages/actions/src/validate-connector/main.ts
 var import_node_fs15 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
@@ -38618,7 +38629,7 @@ function severityRank(severity) {
   return severity === "error" ? 3 : severity === "warning" ? 2 : 1;
 }
 function compareFindings(a, b) {
-  return (a.connector === b.connector ? 0 : a.connector.localeCompare(b.connector)) || (a.file === b.file ? 0 : a.file.localeCompare(b.file)) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+  return (a.connector === b.connector ? 0 : compareFolderPaths(a.connector, b.connector)) || (a.file === b.file ? 0 : compareText(a.file, b.file)) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message);
 }
 
 // packages/validator/src/config/config-schema.ts
@@ -38689,45 +38700,55 @@ function didYouMean(word, candidates) {
 
 // packages/validator/src/config/find-config.ts
 var import_node_fs4 = require("node:fs");
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 var CONFIG_FILE_NAMES = [
   ".connector-alm.yml",
   ".connector-alm.yaml",
   ".connector-alm.json"
 ];
 function findConfigFile(cwd) {
-  let folder = import_node_path7.default.resolve(cwd);
+  let folder = import_node_path8.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs4.existsSync)(import_node_path7.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs4.existsSync)(import_node_path8.default.join(folder, name)));
     if (present.length > 1) {
       throw new UserError(`is a second configuration file in its folder, beside ${present[0]}.`, {
-        location: { file: import_node_path7.default.join(folder, present[1]) },
+        location: { file: import_node_path8.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
     }
-    if (present.length === 1) return import_node_path7.default.join(folder, present[0]);
-    const parent = import_node_path7.default.dirname(folder);
-    if ((0, import_node_fs4.existsSync)(import_node_path7.default.join(folder, ".git")) || parent === folder) return void 0;
+    if (present.length === 1) return import_node_path8.default.join(folder, present[0]);
+    const parent = import_node_path8.default.dirname(folder);
+    if ((0, import_node_fs4.existsSync)(import_node_path8.default.join(folder, ".git")) || parent === folder) return void 0;
     folder = parent;
   }
 }
 
 // packages/validator/src/config/ignore.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform2 = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = slashSeparated(import_node_path8.default.relative(import_node_path8.default.dirname(config2.path), folder));
+  const relative = slashSeparated(import_node_path9.default.relative(import_node_path9.default.dirname(config2.path), folder));
   return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform2));
 }
 function ignorePatternMatches(pattern, relativeFolder, platform2 = process.platform) {
   const nocase = platform2 === "win32" || platform2 === "darwin";
-  return import_picomatch.default.isMatch(relativeFolder, pattern, { dot: true, nocase });
+  return compiledPattern(pattern, nocase)(relativeFolder);
+}
+var compiled = /* @__PURE__ */ new Map();
+function compiledPattern(pattern, nocase) {
+  const key = `${nocase ? "i" : "s"}:${pattern}`;
+  let matcher = compiled.get(key);
+  if (!matcher) {
+    matcher = (0, import_picomatch.default)(pattern, { dot: true, nocase, windows: false });
+    compiled.set(key, matcher);
+  }
+  return matcher;
 }
 
 // packages/validator/src/config/load-config.ts
 var import_promises = require("node:fs/promises");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -40133,7 +40154,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path30 = [root];
+  const path31 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -40141,14 +40162,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path30[level];
+    let node = path31[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path30[level] = node;
+      path31[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -40264,22 +40285,23 @@ function descendArray(walk, at, node, needEnd) {
 
 // packages/validator/src/json/trailing-commas.ts
 var TRAILING_COMMA = /,[ \t\n\r]*[\]}]/g;
-function parseTrailingCommaSlips(text2) {
+function parseTrailingCommaSlips(text2, maxCommas = Infinity) {
   if (text2.includes("__proto__") || text2.includes("\\u")) return void 0;
   const commas = [];
   let blanked = "";
   let from = 0;
   let outside = 0;
+  let quote = text2.indexOf('"');
   TRAILING_COMMA.lastIndex = 0;
   for (let match2 = TRAILING_COMMA.exec(text2); match2 !== null; match2 = TRAILING_COMMA.exec(text2)) {
     const comma = match2.index;
-    for (let quote = text2.indexOf('"', outside); quote !== -1 && quote < comma; ) {
+    while (quote !== -1 && quote < comma) {
       outside = skipString(text2, quote);
       if (outside === -1) return void 0;
       quote = text2.indexOf('"', outside);
     }
     if (outside > comma) continue;
-    if (followsOpeningBracket(text2, comma)) return void 0;
+    if (followsOpeningBracket(text2, comma) || commas.length === maxCommas) return void 0;
     commas.push(comma);
     blanked += text2.slice(from, comma) + " ";
     from = comma + 1;
@@ -40308,7 +40330,7 @@ function namesIndexLoosely(pointer) {
 }
 
 // packages/validator/src/json/value-depth.ts
-function objectMembersWithin(root, limit) {
+function objectMembersWithin(root, limit, keyLimit = Infinity) {
   if (root === null || typeof root !== "object") return 0;
   let members = 0;
   const containers = [root];
@@ -40328,6 +40350,7 @@ function objectMembersWithin(root, limit) {
     } else {
       const object = container;
       for (const key in object) {
+        if (key.length > keyLimit) return -1;
         members++;
         const child = object[key];
         if (child !== null && typeof child === "object") {
@@ -40338,6 +40361,19 @@ function objectMembersWithin(root, limit) {
     }
   }
   return members;
+}
+
+// packages/validator/src/json/key-length.ts
+var MAX_JSON_KEY_LENGTH = 4096;
+var COLON2 = 58;
+function offsetOfLongKey(text2, limit) {
+  for (let open2 = text2.indexOf('"'); open2 !== -1; ) {
+    const end = skipString(text2, open2);
+    if (end === -1) return -1;
+    if (end - open2 - 2 > limit && text2.charCodeAt(skipWhitespace(text2, end)) === COLON2) return open2;
+    open2 = text2.indexOf('"', end);
+  }
+  return -1;
 }
 
 // packages/validator/src/json/syntax/repair.ts
@@ -40978,50 +41014,114 @@ var NUMERIC_LITERAL = 11;
 var LINE_BREAK_TRIVIA = 14;
 var WHITESPACE_TRIVIA = 15;
 var SCAN_UNEXPECTED_END_OF_COMMENT = 1;
-function tokenize(text2, describeCharacter) {
-  const scanner = createScanner2(text2, false);
-  const tokens = [];
-  const open2 = [];
-  let last2 = "end";
-  for (; ; ) {
-    const code2 = scanner.scan();
-    if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA) continue;
-    const offset = scanner.getTokenOffset();
-    const end = offset + scanner.getTokenLength();
-    const kind = KINDS[code2] ?? "word";
-    if (kind === "end") {
-      tokens.push({ kind, offset, end });
-      return tokens;
-    }
-    if (kind === "skip") {
-      const unclosed = scanner.getTokenError() === SCAN_UNEXPECTED_END_OF_COMMENT;
-      tokens.push(commentToken(text2, offset, end, unclosed));
-    } else if (kind === "string") {
-      const atKey = open2[open2.length - 1] === "{" && (last2 === "{" || last2 === ",");
-      const token2 = stringToken(text2, offset, end, scanner.getTokenError(), atKey);
-      tokens.push(token2);
-      if (token2.end !== end) scanner.setPosition(token2.end);
-    } else if (kind === "word") {
-      const token2 = wordToken(text2, offset, end, describeCharacter);
-      tokens.push(token2);
-      if (token2.end !== end) scanner.setPosition(token2.end);
-    } else if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
-      const problem = { message: BAD_NUMBER, offset, length: end - offset };
-      tokens.push({ kind, offset, end, problem });
-    } else if (code2 === NUMERIC_LITERAL) {
-      const token2 = arithmeticToken(text2, offset) ?? numberToken(text2, offset, end);
-      tokens.push(token2);
-      if (token2.end !== end) scanner.setPosition(token2.end);
-    } else {
-      tokens.push({ kind, offset, end });
-    }
-    const token = tokens[tokens.length - 1];
-    if (token.kind === "skip") continue;
-    last2 = token.kind;
-    if (last2 === "{" || last2 === "[") open2.push(last2);
-    else if (last2 === "}" || last2 === "]") open2.pop();
+var TokenStream = class {
+  constructor(text2, describeCharacter) {
+    this.text = text2;
+    this.describeCharacter = describeCharacter;
+    this.scanner = createScanner2(text2, false);
   }
-}
+  text;
+  describeCharacter;
+  scanner;
+  /** The tokens read and not forgotten: `read[0]` is token number `first`. */
+  read = [];
+  first = 0;
+  ended = false;
+  // The brackets open and the last token read, to tell where a key stands.
+  open = [];
+  last = "end";
+  /** What `onlyClosersAfter` found: closers alone from this offset on; content at that one. */
+  closersFrom = Infinity;
+  contentAt = -1;
+  /** Token number `index`; undefined before the first or past the 'end' token, and once forgotten. */
+  at(index) {
+    if (index < this.first) return void 0;
+    while (!this.ended && index - this.first >= this.read.length) this.read.push(this.next());
+    return this.read[index - this.first];
+  }
+  /** The tokens before `index` are not asked for again. */
+  forgetBefore(index) {
+    const passed = index - this.first;
+    if (passed < FORGET_BATCH || passed * 2 < this.read.length) return;
+    this.read = this.read.slice(passed);
+    this.first = index;
+  }
+  /**
+   * Whether only closing brackets and what the walk skips (comments, invisible characters) follow
+   * `offset`, a token's end. Read without keeping those tokens, and once for all the closers of such
+   * a run: each asks again for the rest of the text after it, which would be quadratic.
+   */
+  onlyClosersAfter(offset) {
+    if (offset >= this.closersFrom) return true;
+    if (offset <= this.contentAt) return false;
+    const scanner = createScanner2(this.text, false);
+    scanner.setPosition(offset);
+    for (; ; ) {
+      const code2 = scanner.scan();
+      const kind = KINDS[code2] ?? "word";
+      if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA || kind === "skip") continue;
+      if (kind === "}" || kind === "]") continue;
+      const at = scanner.getTokenOffset();
+      if (kind === "end") {
+        this.closersFrom = offset;
+        return true;
+      }
+      if (kind === "word") {
+        const token = wordToken(this.text, at, at + scanner.getTokenLength(), this.describeCharacter);
+        if (token.kind === "skip") {
+          scanner.setPosition(token.end);
+          continue;
+        }
+      }
+      this.contentAt = Math.max(this.contentAt, at);
+      return false;
+    }
+  }
+  next() {
+    const token = this.scan();
+    if (token.kind === "end") this.ended = true;
+    else if (token.kind !== "skip") {
+      this.last = token.kind;
+      if (this.last === "{" || this.last === "[") this.open.push(this.last);
+      else if (this.last === "}" || this.last === "]") this.open.pop();
+    }
+    return token;
+  }
+  scan() {
+    const { scanner, text: text2 } = this;
+    for (; ; ) {
+      const code2 = scanner.scan();
+      if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA) continue;
+      const offset = scanner.getTokenOffset();
+      const end = offset + scanner.getTokenLength();
+      const kind = KINDS[code2] ?? "word";
+      if (kind === "end") return { kind, offset, end };
+      if (kind === "skip") {
+        const unclosed = scanner.getTokenError() === SCAN_UNEXPECTED_END_OF_COMMENT;
+        return commentToken(text2, offset, end, unclosed);
+      }
+      if (kind === "string") {
+        const atKey = this.open[this.open.length - 1] === "{" && (this.last === "{" || this.last === ",");
+        return this.resumedAfter(stringToken(text2, offset, end, scanner.getTokenError(), atKey), end);
+      }
+      if (kind === "word")
+        return this.resumedAfter(wordToken(text2, offset, end, this.describeCharacter), end);
+      if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
+        return { kind, offset, end, problem: { message: BAD_NUMBER, offset, length: end - offset } };
+      }
+      if (code2 === NUMERIC_LITERAL) {
+        return this.resumedAfter(arithmeticToken(text2, offset) ?? numberToken(text2, offset, end), end);
+      }
+      return { kind, offset, end };
+    }
+  }
+  /** A token read otherwise than the scanner ended it: the scanner goes on from its end. */
+  resumedAfter(token, scannedEnd) {
+    if (token.end !== scannedEnd) this.scanner.setPosition(token.end);
+    return token;
+  }
+};
+var FORGET_BATCH = 4096;
 
 // packages/validator/src/json/syntax/bracket-repairs.ts
 function missingOpener(walk, frame, token) {
@@ -41113,8 +41213,8 @@ function trailingComma(walk, frame, token) {
   );
 }
 function extraCloser(walk, frame, token) {
-  const comma = walk.tokens[walk.index + 1];
-  if (comma?.kind !== "," || walk.tokens[walk.index + 2]?.kind !== "string") return void 0;
+  const comma = walk.tokens.at(walk.index + 1);
+  if (comma?.kind !== "," || walk.tokens.at(walk.index + 2)?.kind !== "string") return void 0;
   return walk.repair(
     token.offset,
     1,
@@ -41240,10 +41340,7 @@ function textAfterEnd(walk, token) {
 }
 function isStrayCloser(walk, token) {
   if (token.kind !== "}" && token.kind !== "]") return false;
-  for (let next = walk.index + 1; walk.tokens[next].kind !== "end"; next++) {
-    const kind = walk.tokens[next].kind;
-    if (kind !== "}" && kind !== "]" && kind !== "skip") return false;
-  }
+  if (!walk.tokens.onlyClosersAfter(token.end)) return false;
   return walk.closes.every(
     ({ open: open2, close }) => !lineStartsWith(walk, close) || indentOf(walk, close) === indentOf(walk, open2)
   );
@@ -41318,7 +41415,7 @@ function unescapedQuote(walk, frame, token) {
   const line = walk.lineOf(token.offset);
   const quote = frame.valueEnd - 1;
   const rest = tokensOfLine(walk, walk.index, line);
-  const end = rest === walk.index ? quote : walk.tokens[rest - 1].end;
+  const end = rest === walk.index ? quote : walk.tokens.at(rest - 1).end;
   const closed = end - 1 > quote && walk.text.charCodeAt(end - 1) === 34;
   const inner = walk.text.slice(quote, end - 1).replace(/\\?"/g, (mark) => mark.length === 2 ? mark : '\\"');
   return walk.repair(
@@ -41327,7 +41424,7 @@ function unescapedQuote(walk, frame, token) {
     `This '"' ends the string, but the text goes on: write \\" for a quote inside a string.`,
     (w) => {
       for (; w.index < rest; w.index++) {
-        w.lastEnd = w.tokens[w.index].end;
+        w.lastEnd = w.tokens.at(w.index).end;
         frame.valueEnd = w.lastEnd;
       }
       w.top.valueEnd = w.lastEnd;
@@ -41338,7 +41435,7 @@ function unescapedQuote(walk, frame, token) {
 function tokensOfLine(walk, index, line) {
   let at = index;
   for (; ; at++) {
-    const next = walk.tokens[at];
+    const next = walk.tokens.at(at);
     if (next.kind !== "word" && next.kind !== "string" && next.kind !== "literal" && next.kind !== ":")
       return at;
     if (walk.lineOf(next.offset) !== line) return at;
@@ -41449,7 +41546,7 @@ var Walk = class _Walk {
   }
   /** Reads the next token if it fits; else the repairs that could explain it. */
   feed() {
-    const token = this.tokens[this.index];
+    const token = this.tokens.at(this.index);
     if (token.kind === "skip") return this.accept(token);
     const frame = this.top;
     if (token.kind === "end") {
@@ -41558,7 +41655,7 @@ var Walk = class _Walk {
   }
   atKey(frame, token) {
     const afterComma = frame.place === "key";
-    if (token.kind === "string" && !afterComma && this.tokens[this.index - 1]?.offset === frame.at && LIST_FOLLOWERS.has(this.nextKind())) {
+    if (token.kind === "string" && !afterComma && this.tokens.at(this.index - 1)?.offset === frame.at && LIST_FOLLOWERS.has(this.nextKind())) {
       return [strayOpener(this, frame), missingColonAfter(this, frame, token)];
     }
     if (token.kind === "string" || token.kind === "word" && (this.nextKind() === ":" || this.isAssignment(this.nextToken()))) {
@@ -41697,20 +41794,31 @@ var Walk = class _Walk {
     return this.nextToken()?.kind;
   }
   nextToken() {
-    for (let i = this.index + 1; i < this.tokens.length; i++) {
-      if (this.tokens[i].kind !== "skip") return this.tokens[i];
+    for (let i = this.index + 1; ; i++) {
+      const token = this.tokens.at(i);
+      if (token?.kind !== "skip") return token;
     }
-    return void 0;
   }
 };
 var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 
 // packages/validator/src/json/syntax/diagnosis.ts
 var MAX_ISSUES = 20;
+var MAX_SLIPS = 1e3;
+function diagnoseSyntax(text2, describeCharacter, lines = new LineIndex(text2)) {
+  return diagnoseAndRepair(text2, describeCharacter, lines).issues;
+}
 function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2)) {
-  const tokens = tokenize(text2, describeCharacter);
+  const tokens = new TokenStream(text2, describeCharacter);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text2);
   const issues = [];
+  let slips = 0;
+  let lastIssueOffset = -1;
+  const say = (issue2) => {
+    slips++;
+    lastIssueOffset = issue2.offset;
+    if (issues.length < MAX_ISSUES) issues.push(issue2);
+  };
   let edits = [];
   const edit = (fix) => {
     if (fix === void 0) edits = void 0;
@@ -41719,10 +41827,11 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
   let repairsHere = 0;
   let lastIndex = -1;
   let finished = false;
-  while (issues.length < MAX_ISSUES) {
-    const token = tokens[walk.index];
+  while (slips <= MAX_SLIPS) {
+    tokens.forgetBefore(walk.index - 1);
+    const token = tokens.at(walk.index);
     const outcome = walk.feed();
-    if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideUnclosedToken(tokens))
+    if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideUnclosedToken(walk))
       break;
     if (outcome === "done") {
       finished = true;
@@ -41730,7 +41839,7 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
     }
     if (outcome === "accepted") {
       if (walk.problem) {
-        issues.push(walk.problem);
+        say(walk.problem);
         edit(walk.fix);
       }
       continue;
@@ -41738,18 +41847,30 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
     repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
     lastIndex = walk.index;
     const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
-    if (issues[issues.length - 1]?.offset !== repair.issue.offset) issues.push(repair.issue);
+    if (lastIssueOffset !== repair.issue.offset) say(repair.issue);
     edit(repair.fix);
     repair.apply(walk);
     if (walk.stopped) {
-      finished = repair.fix !== void 0 && walk.index === tokens.length - 1;
+      finished = repair.fix !== void 0 && tokens.at(walk.index)?.kind === "end";
       break;
     }
   }
-  return { issues, edits: finished ? edits : void 0 };
+  if (slips > MAX_SLIPS) {
+    issues.push(tooManySlips(lastIssueOffset));
+    return { issues, edits: void 0, slips, refused: true };
+  }
+  return { issues, edits: finished ? edits : void 0, slips, refused: false };
 }
-function endsInsideUnclosedToken(tokens) {
-  return tokens[tokens.length - 2]?.unclosedAtEnd === true;
+function tooManySlips(offset) {
+  const limit = MAX_SLIPS.toLocaleString("en-US");
+  return {
+    message: `The file has more than ${limit} JSON syntax errors (the first ${MAX_ISSUES} are listed), so it is not checked further and \`validate --fix\` does not repair it: this tool reads at most ${limit}. Is it JSON at all? Fix the errors, or write the file as strict JSON.`,
+    offset,
+    length: 1
+  };
+}
+function endsInsideUnclosedToken(walk) {
+  return walk.tokens.at(walk.index - 1)?.unclosedAtEnd === true;
 }
 function bestRepair(walk, repairs) {
   let best = repairs[0];
@@ -41837,7 +41958,7 @@ function followsQuote(text2, colon) {
 }
 
 // packages/validator/src/json/duplicate-keys.ts
-var { QUOTE: QUOTE5, OPEN_BRACE: OPEN_BRACE3, OPEN_BRACKET: OPEN_BRACKET3, COLON: COLON2 } = chars;
+var { QUOTE: QUOTE5, OPEN_BRACE: OPEN_BRACE3, OPEN_BRACKET: OPEN_BRACKET3, COLON: COLON3 } = chars;
 function mayHaveDuplicateKeys(colonsAfterQuote, members) {
   return colonsAfterQuote !== members;
 }
@@ -41850,7 +41971,7 @@ function findDuplicateKeys(text2) {
       const end = skipString(text2, i);
       if (end === -1) break;
       const object = open2[open2.length - 1];
-      if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON2) {
+      if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
         noteKey(text2, object, i, end, found);
       }
       i = end;
@@ -41922,25 +42043,31 @@ var JsonDocument = class _JsonDocument {
     } catch {
       strict2 = false;
     }
-    const members = strict2 ? objectMembersWithin(value, MAX_JSON_DEPTH) : -1;
+    const members = strict2 ? objectMembersWithin(value, MAX_JSON_DEPTH, MAX_JSON_KEY_LENGTH) : -1;
     const tooDeepAt = strict2 && members !== -1 ? -1 : offsetPastDepth(text2, MAX_JSON_DEPTH);
-    this.tooDeep = strict2 ? members === -1 : tooDeepAt !== -1;
+    const longKeyAt = tooDeepAt !== -1 || strict2 && members !== -1 ? -1 : offsetOfLongKey(text2, MAX_JSON_KEY_LENGTH);
+    this.tooDeep = tooDeepAt !== -1 || strict2 && members === -1 && longKeyAt === -1;
     this.members = members;
     if (this.tooDeep) {
       issues.push({
         message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; it cannot be a valid connector file.`,
-        // Strict JSON is always scanned to the bracket; 0 only guards against the scan disagreeing.
         offset: Math.max(tooDeepAt, 0),
         length: 1
       });
+      this.value = void 0;
+    } else if (longKeyAt !== -1) {
+      issues.push(longKeyIssue(text2, longKeyAt));
       this.value = void 0;
     } else if (!strict2 && text2.trim() === "") {
       issues.push({ message: "The file is empty.", offset: 0, length: 0 });
       this.value = void 0;
     } else if (strict2) {
       this.value = value;
+    } else if (text2.length > MAX_REPAIRED_CHARACTERS) {
+      issues.push(...diagnoseSyntax(text2, unexpectedCharacter, this.lines), tooLargeToRepairIssue(text2));
+      this.value = void 0;
     } else {
-      const slips = parseTrailingCommaSlips(text2);
+      const slips = parseTrailingCommaSlips(text2, MAX_SLIPS);
       if (slips) {
         for (const comma of slips.commas) {
           issues.push(trailingCommaIssue(comma, text2.charAt(skipWhitespace(text2, comma + 1))));
@@ -42075,6 +42202,7 @@ function keyOffset(node) {
 function parseRepaired(text2, issues, lines = new LineIndex(text2)) {
   const diagnosis = diagnoseAndRepair(text2, unexpectedCharacter, lines);
   issues.push(...diagnosis.issues);
+  if (diagnosis.refused) return { value: void 0 };
   const repaired = diagnosis.edits && applyEdits(text2, diagnosis.edits);
   if (repaired) {
     try {
@@ -42090,6 +42218,22 @@ function tolerantValue(text2) {
     disallowComments: true,
     allowEmptyContent: false
   });
+}
+var MAX_REPAIRED_CHARACTERS = 8 * 1024 * 1024;
+function tooLargeToRepairIssue(text2) {
+  return {
+    message: `The file has ${text2.length.toLocaleString("en-US")} characters and is not valid JSON: a file past ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters is not repaired to check the rest of it. Make it strict JSON.`,
+    offset: 0,
+    length: 0
+  };
+}
+function longKeyIssue(text2, open2) {
+  const length = skipString(text2, open2) - open2;
+  return {
+    message: `This key is ${length - 2} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
+    offset: open2,
+    length
+  };
 }
 function trailingCommaIssue(comma, close) {
   return {
@@ -42698,7 +42842,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path30 = problem.segments;
+  const path31 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -42712,21 +42856,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path30.includes("oAuthSettings")) {
-      const last2 = path30[path30.length - 1];
+    if (path31.includes("oAuthSettings")) {
+      const last2 = path31[path31.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path30.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path30[path30.length - 1] === "type" && path30.length === parameterNameDepth(path30) + 1)
+    if (path31.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path31[path31.length - 1] === "type" && path31.length === parameterNameDepth(path31) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path30) {
-  return path30[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path31) {
+  return path31[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -43547,11 +43691,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
 var import_node_fs5 = __toESM(require("node:fs"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -43607,7 +43751,7 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path9.default.resolve(cwd, folder);
+  const absolutePath = import_node_path10.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs5.default.realpathSync(absolutePath);
   const dirents = import_node_fs5.default.readdirSync(absolutePath, { withFileTypes: true });
@@ -43621,7 +43765,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path9.default.basename(absolutePath),
+    name: import_node_path10.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -43650,10 +43794,10 @@ function sizeOf(filePath2) {
     return 0;
   }
 }
-function displayPathIn(folder, name, paths = import_node_path9.default) {
+function displayPathIn(folder, name, paths = import_node_path10.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path9.default) {
+function entryPath(folder, name, paths = import_node_path10.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -44002,9 +44146,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path10.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path11.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path10.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path11.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -44021,7 +44165,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path10.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path11.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -44206,13 +44350,23 @@ function fixJsonText(text2) {
   const json = bom === "" ? text2 : text2.slice(1);
   if (isStrictJson(json)) return { outcome: "strict" };
   if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
+  if (json.length > MAX_REPAIRED_CHARACTERS) {
+    return notFixed(
+      `it has more than ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters, more than this tool repairs; write it as strict JSON.`
+    );
+  }
   if (offsetPastDepth(json, MAX_JSON_DEPTH) !== -1) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
-  const { issues, edits } = diagnoseAndRepair(json, unnamed);
+  const { slips, edits, refused } = diagnoseAndRepair(json, unnamed);
+  if (refused) {
+    return notFixed(
+      `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
+    );
+  }
   if (edits === void 0) {
     return notFixed(
-      "not every JSON syntax error names a single edit that fixes it (a missing value, text left open at the end, or too many errors); make the edits the GEN-JSON-PARSE findings ask for."
+      "not every JSON syntax error names a single edit that fixes it (a missing value, text left open at the end); make the edits the GEN-JSON-PARSE findings ask for."
     );
   }
   const meant = repairedValue(json, edits);
@@ -44223,7 +44377,7 @@ function fixJsonText(text2) {
   }
   const tidied = applyEdits(json, writtenEdits(json, edits))?.text;
   const fixed = tidied !== void 0 && sameValue(tidied, meant.value) ? tidied : meant.text;
-  return { outcome: "fixed", text: bom + fixed, slips: issues.length };
+  return { outcome: "fixed", text: bom + fixed, slips };
 }
 function fixJsonFileText(file) {
   const document = file.document;
@@ -45170,11 +45324,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path30 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path30)) continue;
-      let pathItem = asObject(paths[path30]);
+    for (const path31 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path31)) continue;
+      let pathItem = asObject(paths[path31]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path30);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path31);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -45190,7 +45344,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path30, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path31, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -45326,8 +45480,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path30, method, pathItemPlace, operation2) {
-    this.path = path30;
+  constructor(path31, method, pathItemPlace, operation2) {
+    this.path = path31;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -45507,9 +45661,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path30) {
+function pathVariables(path31) {
   const names2 = [];
-  for (const match2 of path30.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path31.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -47803,16 +47957,16 @@ function linkify(state) {
         newTokensLength += replacement2.nodes.length - 1;
       }
       const newTokens = new Array(newTokensLength);
-      let replacementIndex = 0;
+      let replacementIndex2 = 0;
       let newTokenIndex = 0;
       replacements.reverse();
       for (let i = 0; i < tokens.length; i++) {
-        const replacement2 = replacements[replacementIndex];
+        const replacement2 = replacements[replacementIndex2];
         if (replacement2?.index === i) {
           for (const node of replacement2.nodes) {
             newTokens[newTokenIndex++] = node;
           }
-          replacementIndex++;
+          replacementIndex2++;
         } else {
           newTokens[newTokenIndex++] = tokens[i];
         }
@@ -50793,20 +50947,20 @@ function compile(self) {
     if (val === null) {
       return;
     }
-    const compiled = { validate: null, link: null };
-    self.__compiled__[name] = compiled;
+    const compiled2 = { validate: null, link: null };
+    self.__compiled__[name] = compiled2;
     if (isObject2(val)) {
       if (isRegExp(val.validate)) {
-        compiled.validate = createValidator(val.validate);
+        compiled2.validate = createValidator(val.validate);
       } else if (isFunction(val.validate)) {
-        compiled.validate = val.validate;
+        compiled2.validate = val.validate;
       } else {
         schemaError(name, val);
       }
       if (isFunction(val.normalize)) {
-        compiled.normalize = val.normalize;
+        compiled2.normalize = val.normalize;
       } else if (!val.normalize) {
-        compiled.normalize = createNormalizer();
+        compiled2.normalize = createNormalizer();
       } else {
         schemaError(name, val);
       }
@@ -50969,24 +51123,24 @@ LinkifyIt.prototype.match = function match(text2) {
       });
     }
   }
-  const indexes = [0, 0, 0];
+  const indexes2 = [0, 0, 0];
   let lastIndex = 0;
   for (; ; ) {
     const candidates = [
-      type_schemed[indexes[0]],
-      type_fuzzy_email[indexes[1]],
-      type_fuzzy_link[indexes[2]]
+      type_schemed[indexes2[0]],
+      type_fuzzy_email[indexes2[1]],
+      type_fuzzy_link[indexes2[2]]
     ];
     const candidate = choose(choose(candidates[0], candidates[1]), candidates[2]);
     if (!candidate) {
       break;
     }
     if (candidate === candidates[0]) {
-      indexes[0]++;
+      indexes2[0]++;
     } else if (candidate === candidates[1]) {
-      indexes[1]++;
+      indexes2[1]++;
     } else {
-      indexes[2]++;
+      indexes2[2]++;
     }
     if (candidate.index < lastIndex) {
       continue;
@@ -53155,6 +53309,539 @@ var documentHostRules = [
   }
 ];
 
+// packages/validator/src/rules/operations/path-templates.ts
+var PathTemplate = class {
+  constructor(path31) {
+    this.path = path31;
+    const hasBrace = path31.includes("{");
+    this.variables = hasBrace ? scanVariables(path31) : NO_VARIABLES;
+    let segmentCount = 1;
+    let variableSegmentCount = 0;
+    let start = 0;
+    for (let slash = path31.indexOf("/"); ; slash = path31.indexOf("/", start)) {
+      const end = slash === -1 ? path31.length : slash;
+      if (hasBrace && isVariableSegment(path31, start, end)) variableSegmentCount++;
+      if (slash === -1) break;
+      segmentCount++;
+      start = slash + 1;
+    }
+    this.segmentCount = segmentCount;
+    this.variableSegmentCount = variableSegmentCount;
+  }
+  path;
+  /** Names of its `{variables}`, each once, in order of first appearance. */
+  variables;
+  /** How many segments the key has when split on '/'. */
+  segmentCount;
+  /** How many segments are a whole `{variable}`. */
+  variableSegmentCount;
+  /**
+   * The key with each `{variable}` as `{}`: two keys that are the same route have the same. Built
+   * when read: SWG-PATH-DUP compares routeHash first, and reads it only for swaggers where two
+   * routes may be the same (none of the corpus).
+   */
+  get route() {
+    return routeOf(this.path);
+  }
+};
+var pathTemplates = perModel((model) => {
+  const operations = model.operations;
+  const templates = new Array(operations.length);
+  let last2;
+  for (let index = 0; index < operations.length; index++) {
+    const path31 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path31) last2 = new PathTemplate(path31);
+    templates[index] = last2;
+  }
+  return templates;
+});
+var NO_VARIABLES = Object.freeze([]);
+function partiallyDuplicates(a, b) {
+  if (a.segmentCount !== b.segmentCount) return false;
+  const left = a.path;
+  const right = b.path;
+  let leftStart = 0;
+  let rightStart = 0;
+  let differs = false;
+  for (; ; ) {
+    const leftEnd = segmentEnd(left, leftStart);
+    const rightEnd = segmentEnd(right, rightStart);
+    const leftVariable = isVariableSegment(left, leftStart, leftEnd);
+    const rightVariable = isVariableSegment(right, rightStart, rightEnd);
+    if (leftVariable !== rightVariable) differs = true;
+    else if (!leftVariable && !sameText(left, leftStart, leftEnd, right, rightStart, rightEnd)) return false;
+    if (leftEnd === left.length) return differs;
+    leftStart = leftEnd + 1;
+    rightStart = rightEnd + 1;
+  }
+}
+function segmentEnd(path31, start) {
+  const slash = path31.indexOf("/", start);
+  return slash === -1 ? path31.length : slash;
+}
+function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
+  if (leftEnd - leftStart !== rightEnd - rightStart) return false;
+  for (let offset = 0; leftStart + offset < leftEnd; offset++) {
+    if (left.charCodeAt(leftStart + offset) !== right.charCodeAt(rightStart + offset)) return false;
+  }
+  return true;
+}
+function isVariableSegment(path31, start, end) {
+  const last2 = end - 1;
+  if (last2 < start + 1 || path31.charCodeAt(start) !== OPEN || path31.charCodeAt(last2) !== CLOSE) return false;
+  for (let index = start + 1; index < last2; index++) {
+    const code2 = path31.charCodeAt(index);
+    if (code2 === OPEN || code2 === CLOSE) return false;
+  }
+  return true;
+}
+function matchEnd(path31, open2) {
+  for (let index = open2 + 1; index < path31.length; index++) {
+    const code2 = path31.charCodeAt(index);
+    if (code2 === CLOSE) return index;
+    if (code2 === OPEN) return -1;
+  }
+  return -1;
+}
+var MAX_SEARCHED_VARIABLES = 16;
+function scanVariables(path31) {
+  const variables = [];
+  let seen;
+  for (let open2 = path31.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path31, open2);
+    if (close === -1) {
+      open2 = path31.indexOf("{", open2 + 1);
+      continue;
+    }
+    const name = path31.slice(open2 + 1, close);
+    if (seen !== void 0) {
+      if (!seen.has(name)) {
+        seen.add(name);
+        variables.push(name);
+      }
+    } else if (!variables.includes(name)) {
+      variables.push(name);
+      if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
+    }
+    open2 = path31.indexOf("{", close + 1);
+  }
+  return variables;
+}
+function routeOf(path31) {
+  let route = "";
+  let copied = 0;
+  for (let open2 = path31.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path31, open2);
+    if (close === -1) {
+      open2 = path31.indexOf("{", open2 + 1);
+      continue;
+    }
+    route += path31.slice(copied, open2) + "{}";
+    copied = close + 1;
+    open2 = path31.indexOf("{", copied);
+  }
+  return copied === 0 ? path31 : route + path31.slice(copied);
+}
+function routeHash(path31) {
+  let hash = 0;
+  for (let index = 0; index < path31.length; index++) {
+    const code2 = path31.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path31, index) : -1;
+    if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
+    else {
+      hash = Math.imul(hash, 31) + OPEN | 0;
+      hash = Math.imul(hash, 31) + CLOSE | 0;
+      index = close;
+    }
+  }
+  return hash;
+}
+var OPEN = 123;
+var CLOSE = 125;
+
+// packages/validator/src/rules/operations/paths.ts
+var pathKeysOf = perModel(
+  (model) => Object.keys(model.paths ?? {}).filter((key) => !key.startsWith("x-"))
+);
+function pathKeys(model) {
+  return model ? pathKeysOf(model) : [];
+}
+function reportPathKeys({ swagger, report }, problem) {
+  for (const path31 of pathKeys(swagger)) {
+    const message = problem(path31);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path31), message });
+  }
+}
+function templateProblem(path31) {
+  let open2 = -1;
+  for (let index = 0; index < path31.length; index++) {
+    const character = path31[index];
+    if (character === "{") {
+      if (open2 !== -1) return "a variable is nested in another one";
+      open2 = index;
+    } else if (character === "}") {
+      if (open2 === -1) return "a '}' has no matching '{'";
+      if (index === open2 + 1) return "a variable has no name";
+      open2 = -1;
+    } else if (character === "/" && open2 !== -1) {
+      return "a variable spans more than one segment";
+    }
+  }
+  return open2 !== -1 ? "a '{' is never closed" : void 0;
+}
+function hasPathParameter(operation2, name) {
+  for (const parameter of operation2.parameters) {
+    if (parameter.in === "path" && parameter.name === name) return true;
+  }
+  return false;
+}
+var MAX_LOOPED_VARIABLES = 8;
+function missingPathParameters(operation2, variables) {
+  let missing;
+  let defined;
+  if (variables.length > MAX_LOOPED_VARIABLES) {
+    defined = /* @__PURE__ */ new Set();
+    for (const parameter of operation2.parameters) {
+      if (parameter.in === "path" && parameter.name !== void 0) defined.add(parameter.name);
+    }
+  }
+  for (let at = 0; at < variables.length; at++) {
+    const name = variables[at];
+    if (name === "" || name.includes("=")) continue;
+    if (defined ? defined.has(name) : hasPathParameter(operation2, name)) continue;
+    (missing ??= []).push(name);
+  }
+  return missing ?? NONE_MISSING;
+}
+var NONE_MISSING = [];
+var MAX_PAIRED_OPERATIONS = 4096;
+var MAX_LISTED_SIMILAR_PATHS = 100;
+function groupByMethod(operations) {
+  const groups = /* @__PURE__ */ new Map();
+  for (let index = 0; index < operations.length; index++) {
+    const method = operations[index].method;
+    const list2 = groups.get(method);
+    if (list2 === void 0) groups.set(method, [index]);
+    else list2.push(index);
+  }
+  return groups;
+}
+function mayHaveRouteTwice(operations) {
+  const methodsByRoute = /* @__PURE__ */ new Map();
+  let index = 0;
+  while (index < operations.length) {
+    const path31 = operations[index].path;
+    if (!path31.includes("{")) {
+      while (index < operations.length && operations[index].path === path31) index++;
+      continue;
+    }
+    let methods = 0;
+    for (; index < operations.length && operations[index].path === path31; index++)
+      methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
+    const route = routeHash(path31);
+    const earlier2 = methodsByRoute.get(route);
+    if (earlier2 === void 0) methodsByRoute.set(route, methods);
+    else if ((earlier2 & methods) !== 0) return true;
+    else methodsByRoute.set(route, earlier2 | methods);
+  }
+  return false;
+}
+function methodsInOrder(operations) {
+  const methods = [];
+  for (let index = 0; index < operations.length; index++) {
+    const method = operations[index].method;
+    if (!methods.includes(method)) methods.push(method);
+  }
+  return methods;
+}
+function peerKey(segmentCount, method) {
+  return segmentCount * HTTP_METHODS.length + HTTP_METHODS.indexOf(method);
+}
+function operationsBySegmentsAndMethod(operations, templates) {
+  let anyVariable = false;
+  for (let index = 0; index < templates.length && !anyVariable; index++)
+    anyVariable = templates[index].variableSegmentCount !== 0;
+  if (!anyVariable) return void 0;
+  const peers = /* @__PURE__ */ new Map();
+  for (let index = 0; index < operations.length; index++) {
+    const key = peerKey(templates[index].segmentCount, operations[index].method);
+    const list2 = peers.get(key);
+    if (list2 === void 0) peers.set(key, [index]);
+    else list2.push(index);
+  }
+  return peers;
+}
+var pathRules = [
+  {
+    id: "SWG-PATH-SLASH",
+    file: "swagger",
+    title: "Start every path with '/'.",
+    description: "Swagger 2.0 paths are relative to basePath and start with '/' (SVR OperationPathMustStartWithSlash).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathMustStartWithSlash",
+    msMessage: "The path is not valid, it must start with a '/' character.",
+    example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
+    check(context) {
+      reportPathKeys(
+        context,
+        (path31) => path31.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      );
+    }
+  },
+  {
+    id: "SWG-PATH-QUERY",
+    file: "swagger",
+    title: "Keep query strings and fragments out of paths.",
+    description: "Query values are parameters with `in: query`; a '?' or '#' in a path key is rejected (SVR OperationPathMayNotContainQueryOrFragment).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathMayNotContainQueryOrFragment",
+    msMessage: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.",
+    example: {
+      placement: "paths",
+      bad: '"/tasks?status=open": {}',
+      good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
+    },
+    check(context) {
+      reportPathKeys(
+        context,
+        (path31) => /[?#]/.test(path31) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      );
+    }
+  },
+  {
+    id: "SWG-PATH-WILDCARD",
+    file: "swagger",
+    title: "Do not use '*' in paths.",
+    description: "Wildcards are not supported in operation paths (SVR OperationPathContainsUnsupportedCharacters).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathContainsUnsupportedCharacters",
+    msMessage: "The operation path cannot contain wildcard character '*'.",
+    example: { placement: "paths", bad: '"/files/*": {}', good: '"/files/{path}": {}' },
+    check(context) {
+      reportPathKeys(
+        context,
+        (path31) => path31.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      );
+    }
+  },
+  {
+    id: "SWG-PATH-TEMPLATE",
+    file: "swagger",
+    title: "Write path variables as {name}, one segment each.",
+    description: "Each path template variable is enclosed in braces within a single URL segment (SVR OperationPathTemplateNotValid).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathTemplateNotValid",
+    msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
+    example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
+    check(context) {
+      reportPathKeys(context, (path31) => {
+        const problem = templateProblem(path31);
+        return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
+      });
+    }
+  },
+  {
+    id: "SWG-PATH-VAR-DEFAULT",
+    file: "swagger",
+    title: "Give path variables defaults in their parameter, not in the path.",
+    description: "A path variable like `{version=v1}` is rejected (SVR OperationPathVariablesContainDefaults).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathVariablesContainDefaults",
+    msMessage: "The operation path template variables cannot set default values with character '='.",
+    example: { placement: "paths", bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
+    check(context) {
+      reportPathKeys(
+        context,
+        (path31) => (
+          // Without an '=' in the key no variable has one: most keys are not parsed at all.
+          path31.includes("=") && pathVariables(path31).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        )
+      );
+    }
+  },
+  {
+    id: "SWG-PATH-DUP",
+    file: "swagger",
+    title: "Do not define the same route twice with different variable names.",
+    description: "`GET /items/{id}` and `GET /items/{itemId}` match the same requests (SVR DuplicateOperationPath).",
+    levels: sameLevels("error"),
+    msCode: "DuplicateOperationPath",
+    msMessage: "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
+    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      const all = swagger.operations;
+      if (!mayHaveRouteTwice(all)) return;
+      const templates = pathTemplates(swagger);
+      for (const indexes2 of groupByMethod(all).values()) {
+        const first = /* @__PURE__ */ new Map();
+        for (const index of indexes2) {
+          const operation2 = all[index];
+          const key = templates[index].route;
+          const earlier2 = first.get(key);
+          if (!earlier2) {
+            first.set(key, operation2);
+            continue;
+          }
+          report({
+            pointer: operation2.pointer,
+            message: fill(
+              "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
+              operationLabel(earlier2),
+              operationLabel(operation2),
+              earlier2.path,
+              operation2.path
+            )
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-PARTIAL-DUP",
+    file: "swagger",
+    title: "Avoid routes that differ only by a variable segment.",
+    description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit (SWG-OPS-MAX says so).",
+    levels: sameLevels("warning"),
+    msCode: "PartialDuplicateOperationPath",
+    msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
+    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
+    check({ swagger, report }) {
+      if (!swagger || swagger.operations.length > MAX_PAIRED_OPERATIONS) return;
+      const templates = pathTemplates(swagger);
+      const all = swagger.operations;
+      const peers = operationsBySegmentsAndMethod(all, templates);
+      if (peers === void 0) return;
+      for (const method of methodsInOrder(all)) {
+        for (let index = 0; index < all.length; index++) {
+          const operation2 = all[index];
+          const shape = templates[index];
+          if (operation2.method !== method || shape.variableSegmentCount === 0) continue;
+          let similar;
+          let unlisted = 0;
+          const candidates = peers.get(peerKey(shape.segmentCount, method));
+          for (let at = 0; at < candidates.length; at++) {
+            const other = templates[candidates[at]];
+            if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other)) {
+              if (similar === void 0 || similar.length < MAX_LISTED_SIMILAR_PATHS)
+                (similar ??= []).push(all[candidates[at]].path);
+              else unlisted++;
+            }
+          }
+          if (similar === void 0) continue;
+          report({
+            pointer: operation2.pointer,
+            message: fill(
+              "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
+              operationLabel(operation2),
+              operation2.path,
+              unlisted > 0 ? `${similar.join(", ")} and ${unlisted} more` : similar.join(", ")
+            )
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-CASE",
+    file: "swagger",
+    title: "Do not define a path twice with different capitalization.",
+    description: "Paths must be unique when compared case-insensitively (SVR PathRedefined).",
+    levels: sameLevels("error"),
+    msCode: "PathRedefined",
+    msMessage: "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
+    example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
+    check({ swagger, report }) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const path31 of pathKeys(swagger)) {
+        const key = path31.toLowerCase();
+        if (seen.has(key)) {
+          report({
+            pointer: childPointer("/paths", path31),
+            message: fill(
+              "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
+              path31
+            )
+          });
+        }
+        seen.add(key);
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-REF",
+    file: "swagger",
+    title: "Write path items in place; '$ref' is not supported there.",
+    description: "The service does not resolve a `$ref` on a path item (SVR PathItemRefNotSuppored).",
+    levels: sameLevels("error"),
+    msCode: "PathItemRefNotSuppored",
+    msMessage: "The '$ref' property in a path is not supported.",
+    example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      const paths = swagger.paths;
+      for (const path31 in paths) {
+        if (!has(paths, path31)) continue;
+        const pathItem = asObject(paths[path31]);
+        if (!pathItem || !has(pathItem, "$ref")) continue;
+        report({
+          pointer: childPointer("/paths", path31, "$ref"),
+          message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-MISSING-PARAM",
+    file: "swagger",
+    title: "Define an `in: path` parameter for every path variable.",
+    description: "The platform builds the URL from path parameters; a `{variable}` without one cannot be filled (SVR OperationMissingPathParameter).",
+    levels: sameLevels("error"),
+    msCode: "OperationMissingPathParameter",
+    msMessage: "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
+    example: {
+      placement: "paths",
+      bad: '"/tasks/{taskId}": { "get": { "parameters": [] } }',
+      good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }'
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      const templates = pathTemplates(swagger);
+      const operations = swagger.operations;
+      for (let index = 0; index < operations.length; index++) {
+        const operation2 = operations[index];
+        const variables = templates[index].variables;
+        if (variables.length === 0) continue;
+        const missing = missingPathParameters(operation2, variables);
+        if (missing.length > 0)
+          report({ pointer: operation2.pointer, message: missingMessage(operation2, missing) });
+      }
+    }
+  }
+];
+function missingMessage(operation2, missing) {
+  if (missing.length === 1) {
+    return fill(
+      "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
+      operationLabel(operation2),
+      excerpt(missing[0])
+    );
+  }
+  return fill(
+    "The operation '{0}' does not define the {1} parameters which are required by the path: {2}.",
+    operationLabel(operation2),
+    missing.length,
+    quoteList(missing)
+  );
+}
+function unreadOperations(swagger, pathItem) {
+  const target2 = swagger.pathItemTarget(pathItem);
+  const methods = target2 ? HTTP_METHODS.filter((method) => asObject(target2.value[method])) : [];
+  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
+  const which2 = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
+  return `${which2} checked by no rule until written here, in place of the $ref.`;
+}
+
 // packages/validator/src/rules/swagger/known-extensions.ts
 var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
   // Power Platform connector extensions (EXT, the repo schema).
@@ -54166,12 +54853,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path30 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path30)) continue;
-        if (path30.startsWith("x-")) continue;
-        const item = paths[path30];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path30);
-        else this.typeIssue(placeAt(rootNode, "paths", path30), "Object", item);
+      for (const path31 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path31)) continue;
+        if (path31.startsWith("x-")) continue;
+        const item = paths[path31];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path31);
+        else this.typeIssue(placeAt(rootNode, "paths", path31), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -54195,8 +54882,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path30) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path30);
+  visitPathItem(item, rootNode, path31) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path31);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -54724,7 +55411,7 @@ var documentLimitRules = [
       if (operations.length <= SWAGGER_LIMITS.maxOperations) return;
       context.report({
         pointer: "/paths",
-        message: `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'. It has ${operations.length}.`
+        message: `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'. It has ${operations.length}.` + (operations.length > MAX_PAIRED_OPERATIONS ? ` With more than ${MAX_PAIRED_OPERATIONS.toLocaleString("en-US")}, overlapping routes (SWG-PATH-PARTIAL-DUP) are not looked for.` : "")
       });
     }
   },
@@ -55569,12 +56256,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path30 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path31 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path30 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path31 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -55681,16 +56368,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path30) {
+function followSchemaPath(model, root, path31) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path30.length && steps < MAX_STEPS; ) {
-    let end = path30.indexOf("/", start);
-    if (end === -1) end = path30.length;
+  for (let start = 0; start < path31.length && steps < MAX_STEPS; ) {
+    let end = path31.indexOf("/", start);
+    if (end === -1) end = path31.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path30.slice(start, end));
+      const next = property(model, current, path31.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -55865,9 +56552,9 @@ function resultProblems(model, target2, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path30 = pathAt(call, key);
-    if (path30 === void 0 || followSchemaPath(model, items.schema, path30).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path30, label) });
+    const path31 = pathAt(call, key);
+    if (path31 === void 0 || followSchemaPath(model, items.schema, path31).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path31, label) });
   }
   return problems;
 }
@@ -57324,497 +58011,6 @@ var mcpRules = [
     }
   }
 ];
-
-// packages/validator/src/rules/operations/path-templates.ts
-var PathTemplate = class {
-  constructor(path30) {
-    this.path = path30;
-    const hasBrace = path30.includes("{");
-    this.variables = hasBrace ? scanVariables(path30) : NO_VARIABLES;
-    let segmentCount = 1;
-    let variableSegmentCount = 0;
-    let start = 0;
-    for (let slash = path30.indexOf("/"); ; slash = path30.indexOf("/", start)) {
-      const end = slash === -1 ? path30.length : slash;
-      if (hasBrace && isVariableSegment(path30, start, end)) variableSegmentCount++;
-      if (slash === -1) break;
-      segmentCount++;
-      start = slash + 1;
-    }
-    this.segmentCount = segmentCount;
-    this.variableSegmentCount = variableSegmentCount;
-  }
-  path;
-  /** Names of its `{variables}`, each once, in order of first appearance. */
-  variables;
-  /** How many segments the key has when split on '/'. */
-  segmentCount;
-  /** How many segments are a whole `{variable}`. */
-  variableSegmentCount;
-  /**
-   * The key with each `{variable}` as `{}`: two keys that are the same route have the same. Built
-   * when read: SWG-PATH-DUP compares routeHash first, and reads it only for swaggers where two
-   * routes may be the same (none of the corpus).
-   */
-  get route() {
-    return routeOf(this.path);
-  }
-};
-var pathTemplates = perModel((model) => {
-  const operations = model.operations;
-  const templates = new Array(operations.length);
-  let last2;
-  for (let index = 0; index < operations.length; index++) {
-    const path30 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path30) last2 = new PathTemplate(path30);
-    templates[index] = last2;
-  }
-  return templates;
-});
-var NO_VARIABLES = Object.freeze([]);
-function partiallyDuplicates(a, b) {
-  if (a.segmentCount !== b.segmentCount) return false;
-  const left = a.path;
-  const right = b.path;
-  let leftStart = 0;
-  let rightStart = 0;
-  let differs = false;
-  for (; ; ) {
-    const leftEnd = segmentEnd(left, leftStart);
-    const rightEnd = segmentEnd(right, rightStart);
-    const leftVariable = isVariableSegment(left, leftStart, leftEnd);
-    const rightVariable = isVariableSegment(right, rightStart, rightEnd);
-    if (leftVariable !== rightVariable) differs = true;
-    else if (!leftVariable && !sameText(left, leftStart, leftEnd, right, rightStart, rightEnd)) return false;
-    if (leftEnd === left.length) return differs;
-    leftStart = leftEnd + 1;
-    rightStart = rightEnd + 1;
-  }
-}
-function segmentEnd(path30, start) {
-  const slash = path30.indexOf("/", start);
-  return slash === -1 ? path30.length : slash;
-}
-function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
-  if (leftEnd - leftStart !== rightEnd - rightStart) return false;
-  for (let offset = 0; leftStart + offset < leftEnd; offset++) {
-    if (left.charCodeAt(leftStart + offset) !== right.charCodeAt(rightStart + offset)) return false;
-  }
-  return true;
-}
-function isVariableSegment(path30, start, end) {
-  const last2 = end - 1;
-  if (last2 < start + 1 || path30.charCodeAt(start) !== OPEN || path30.charCodeAt(last2) !== CLOSE) return false;
-  for (let index = start + 1; index < last2; index++) {
-    const code2 = path30.charCodeAt(index);
-    if (code2 === OPEN || code2 === CLOSE) return false;
-  }
-  return true;
-}
-function matchEnd(path30, open2) {
-  for (let index = open2 + 1; index < path30.length; index++) {
-    const code2 = path30.charCodeAt(index);
-    if (code2 === CLOSE) return index;
-    if (code2 === OPEN) return -1;
-  }
-  return -1;
-}
-function scanVariables(path30) {
-  const variables = [];
-  for (let open2 = path30.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path30, open2);
-    if (close === -1) {
-      open2 = path30.indexOf("{", open2 + 1);
-      continue;
-    }
-    const name = path30.slice(open2 + 1, close);
-    if (!variables.includes(name)) variables.push(name);
-    open2 = path30.indexOf("{", close + 1);
-  }
-  return variables;
-}
-function routeOf(path30) {
-  let route = "";
-  let copied = 0;
-  for (let open2 = path30.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path30, open2);
-    if (close === -1) {
-      open2 = path30.indexOf("{", open2 + 1);
-      continue;
-    }
-    route += path30.slice(copied, open2) + "{}";
-    copied = close + 1;
-    open2 = path30.indexOf("{", copied);
-  }
-  return copied === 0 ? path30 : route + path30.slice(copied);
-}
-function routeHash(path30) {
-  let hash = 0;
-  for (let index = 0; index < path30.length; index++) {
-    const code2 = path30.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path30, index) : -1;
-    if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
-    else {
-      hash = Math.imul(hash, 31) + OPEN | 0;
-      hash = Math.imul(hash, 31) + CLOSE | 0;
-      index = close;
-    }
-  }
-  return hash;
-}
-var OPEN = 123;
-var CLOSE = 125;
-
-// packages/validator/src/rules/operations/paths.ts
-var pathKeysOf = perModel(
-  (model) => Object.keys(model.paths ?? {}).filter((key) => !key.startsWith("x-"))
-);
-function pathKeys(model) {
-  return model ? pathKeysOf(model) : [];
-}
-function reportPathKeys({ swagger, report }, problem) {
-  for (const path30 of pathKeys(swagger)) {
-    const message = problem(path30);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path30), message });
-  }
-}
-function templateProblem(path30) {
-  let open2 = -1;
-  for (let index = 0; index < path30.length; index++) {
-    const character = path30[index];
-    if (character === "{") {
-      if (open2 !== -1) return "a variable is nested in another one";
-      open2 = index;
-    } else if (character === "}") {
-      if (open2 === -1) return "a '}' has no matching '{'";
-      if (index === open2 + 1) return "a variable has no name";
-      open2 = -1;
-    } else if (character === "/" && open2 !== -1) {
-      return "a variable spans more than one segment";
-    }
-  }
-  return open2 !== -1 ? "a '{' is never closed" : void 0;
-}
-function hasPathParameter(operation2, name) {
-  for (const parameter of operation2.parameters) {
-    if (parameter.in === "path" && parameter.name === name) return true;
-  }
-  return false;
-}
-function groupByMethod(operations) {
-  const groups = /* @__PURE__ */ new Map();
-  for (let index = 0; index < operations.length; index++) {
-    const method = operations[index].method;
-    const list2 = groups.get(method);
-    if (list2 === void 0) groups.set(method, [index]);
-    else list2.push(index);
-  }
-  return groups;
-}
-function mayHaveRouteTwice(operations) {
-  const methodsByRoute = /* @__PURE__ */ new Map();
-  let index = 0;
-  while (index < operations.length) {
-    const path30 = operations[index].path;
-    if (!path30.includes("{")) {
-      while (index < operations.length && operations[index].path === path30) index++;
-      continue;
-    }
-    let methods = 0;
-    for (; index < operations.length && operations[index].path === path30; index++)
-      methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path30);
-    const earlier2 = methodsByRoute.get(route);
-    if (earlier2 === void 0) methodsByRoute.set(route, methods);
-    else if ((earlier2 & methods) !== 0) return true;
-    else methodsByRoute.set(route, earlier2 | methods);
-  }
-  return false;
-}
-function methodsInOrder(operations) {
-  const methods = [];
-  for (let index = 0; index < operations.length; index++) {
-    const method = operations[index].method;
-    if (!methods.includes(method)) methods.push(method);
-  }
-  return methods;
-}
-function peerKey(segmentCount, method) {
-  return segmentCount * HTTP_METHODS.length + HTTP_METHODS.indexOf(method);
-}
-function operationsBySegmentsAndMethod(operations, templates) {
-  let anyVariable = false;
-  for (let index = 0; index < templates.length && !anyVariable; index++)
-    anyVariable = templates[index].variableSegmentCount !== 0;
-  if (!anyVariable) return void 0;
-  const peers = /* @__PURE__ */ new Map();
-  for (let index = 0; index < operations.length; index++) {
-    const key = peerKey(templates[index].segmentCount, operations[index].method);
-    const list2 = peers.get(key);
-    if (list2 === void 0) peers.set(key, [index]);
-    else list2.push(index);
-  }
-  return peers;
-}
-var pathRules = [
-  {
-    id: "SWG-PATH-SLASH",
-    file: "swagger",
-    title: "Start every path with '/'.",
-    description: "Swagger 2.0 paths are relative to basePath and start with '/' (SVR OperationPathMustStartWithSlash).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathMustStartWithSlash",
-    msMessage: "The path is not valid, it must start with a '/' character.",
-    example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path30) => path30.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-QUERY",
-    file: "swagger",
-    title: "Keep query strings and fragments out of paths.",
-    description: "Query values are parameters with `in: query`; a '?' or '#' in a path key is rejected (SVR OperationPathMayNotContainQueryOrFragment).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathMayNotContainQueryOrFragment",
-    msMessage: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.",
-    example: {
-      placement: "paths",
-      bad: '"/tasks?status=open": {}',
-      good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
-    },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path30) => /[?#]/.test(path30) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-WILDCARD",
-    file: "swagger",
-    title: "Do not use '*' in paths.",
-    description: "Wildcards are not supported in operation paths (SVR OperationPathContainsUnsupportedCharacters).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathContainsUnsupportedCharacters",
-    msMessage: "The operation path cannot contain wildcard character '*'.",
-    example: { placement: "paths", bad: '"/files/*": {}', good: '"/files/{path}": {}' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path30) => path30.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-TEMPLATE",
-    file: "swagger",
-    title: "Write path variables as {name}, one segment each.",
-    description: "Each path template variable is enclosed in braces within a single URL segment (SVR OperationPathTemplateNotValid).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathTemplateNotValid",
-    msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
-    example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
-    check(context) {
-      reportPathKeys(context, (path30) => {
-        const problem = templateProblem(path30);
-        return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
-      });
-    }
-  },
-  {
-    id: "SWG-PATH-VAR-DEFAULT",
-    file: "swagger",
-    title: "Give path variables defaults in their parameter, not in the path.",
-    description: "A path variable like `{version=v1}` is rejected (SVR OperationPathVariablesContainDefaults).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathVariablesContainDefaults",
-    msMessage: "The operation path template variables cannot set default values with character '='.",
-    example: { placement: "paths", bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path30) => (
-          // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path30.includes("=") && pathVariables(path30).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
-        )
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-DUP",
-    file: "swagger",
-    title: "Do not define the same route twice with different variable names.",
-    description: "`GET /items/{id}` and `GET /items/{itemId}` match the same requests (SVR DuplicateOperationPath).",
-    levels: sameLevels("error"),
-    msCode: "DuplicateOperationPath",
-    msMessage: "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
-    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const all = swagger.operations;
-      if (!mayHaveRouteTwice(all)) return;
-      const templates = pathTemplates(swagger);
-      for (const indexes of groupByMethod(all).values()) {
-        const first = /* @__PURE__ */ new Map();
-        for (const index of indexes) {
-          const operation2 = all[index];
-          const key = templates[index].route;
-          const earlier2 = first.get(key);
-          if (!earlier2) {
-            first.set(key, operation2);
-            continue;
-          }
-          report({
-            pointer: operation2.pointer,
-            message: fill(
-              "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
-              operationLabel(earlier2),
-              operationLabel(operation2),
-              earlier2.path,
-              operation2.path
-            )
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-PARTIAL-DUP",
-    file: "swagger",
-    title: "Avoid routes that differ only by a variable segment.",
-    description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath).",
-    levels: sameLevels("warning"),
-    msCode: "PartialDuplicateOperationPath",
-    msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
-    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const templates = pathTemplates(swagger);
-      const all = swagger.operations;
-      const peers = operationsBySegmentsAndMethod(all, templates);
-      if (peers === void 0) return;
-      for (const method of methodsInOrder(all)) {
-        for (let index = 0; index < all.length; index++) {
-          const operation2 = all[index];
-          const shape = templates[index];
-          if (operation2.method !== method || shape.variableSegmentCount === 0) continue;
-          let similar;
-          const candidates = peers.get(peerKey(shape.segmentCount, method));
-          for (let at = 0; at < candidates.length; at++) {
-            const other = templates[candidates[at]];
-            if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other))
-              (similar ??= []).push(all[candidates[at]].path);
-          }
-          if (similar === void 0) continue;
-          report({
-            pointer: operation2.pointer,
-            message: fill(
-              "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
-              operationLabel(operation2),
-              operation2.path,
-              similar.join(", ")
-            )
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-CASE",
-    file: "swagger",
-    title: "Do not define a path twice with different capitalization.",
-    description: "Paths must be unique when compared case-insensitively (SVR PathRedefined).",
-    levels: sameLevels("error"),
-    msCode: "PathRedefined",
-    msMessage: "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-    example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
-    check({ swagger, report }) {
-      const seen = /* @__PURE__ */ new Set();
-      for (const path30 of pathKeys(swagger)) {
-        const key = path30.toLowerCase();
-        if (seen.has(key)) {
-          report({
-            pointer: childPointer("/paths", path30),
-            message: fill(
-              "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path30
-            )
-          });
-        }
-        seen.add(key);
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-REF",
-    file: "swagger",
-    title: "Write path items in place; '$ref' is not supported there.",
-    description: "The service does not resolve a `$ref` on a path item (SVR PathItemRefNotSuppored).",
-    levels: sameLevels("error"),
-    msCode: "PathItemRefNotSuppored",
-    msMessage: "The '$ref' property in a path is not supported.",
-    example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const paths = swagger.paths;
-      for (const path30 in paths) {
-        if (!has(paths, path30)) continue;
-        const pathItem = asObject(paths[path30]);
-        if (!pathItem || !has(pathItem, "$ref")) continue;
-        report({
-          pointer: childPointer("/paths", path30, "$ref"),
-          message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-MISSING-PARAM",
-    file: "swagger",
-    title: "Define an `in: path` parameter for every path variable.",
-    description: "The platform builds the URL from path parameters; a `{variable}` without one cannot be filled (SVR OperationMissingPathParameter).",
-    levels: sameLevels("error"),
-    msCode: "OperationMissingPathParameter",
-    msMessage: "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
-    example: {
-      placement: "paths",
-      bad: '"/tasks/{taskId}": { "get": { "parameters": [] } }',
-      good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }'
-    },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const templates = pathTemplates(swagger);
-      const operations = swagger.operations;
-      for (let index = 0; index < operations.length; index++) {
-        const operation2 = operations[index];
-        const variables = templates[index].variables;
-        for (let at = 0; at < variables.length; at++) {
-          const name = variables[at];
-          if (name === "" || name.includes("=") || hasPathParameter(operation2, name)) continue;
-          report({
-            pointer: operation2.pointer,
-            message: fill(
-              "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
-              operationLabel(operation2),
-              name
-            )
-          });
-        }
-      }
-    }
-  }
-];
-function unreadOperations(swagger, pathItem) {
-  const target2 = swagger.pathItemTarget(pathItem);
-  const methods = target2 ? HTTP_METHODS.filter((method) => asObject(target2.value[method])) : [];
-  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
-  const which2 = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
-  return `${which2} checked by no rule until written here, in place of the $ref.`;
-}
 
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
@@ -59575,26 +59771,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path30 = [];
+    const path31 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path30.push(start);
+    path31.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path30.pop();
+        path31.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path30.slice(path30.indexOf(target2)));
+      if (seen === "grey") cycles.push(path31.slice(path31.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path30.push(target2);
+        path31.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -60213,7 +60409,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path30 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path31 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -60221,7 +60417,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path30}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path31}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -60474,8 +60670,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path30) {
-  return withoutTrailingSlashes(routeOf(path30)).toLowerCase();
+function templateShape(path31) {
+  return withoutTrailingSlashes(routeOf(path31)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -60745,10 +60941,10 @@ function patternWithSlashes(pattern) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path30, options = {}) {
+function offsetOfPath(document, path31, options = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step] of path30.entries()) {
+  for (const [index, step] of path31.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step);
@@ -60759,7 +60955,7 @@ function offsetOfPath(document, path30, options = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path30.length - 1;
+    const isLast = index === path31.length - 1;
     offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -60770,8 +60966,8 @@ function rangeStart(node) {
 function yamlPositions(text2) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text2), { lineCounter, prettyErrors: false });
-  return (path30, options = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path30, options));
+  return (path31, options = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path31, options));
     return { line, column: col };
   };
 }
@@ -60782,7 +60978,7 @@ var LEVEL_LIST = "error, warning, info or off";
 var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).";
 async function loadConfig(options) {
-  const file = options.explicitPath ? import_node_path11.default.resolve(options.cwd, options.explicitPath) : findConfigFile(options.cwd);
+  const file = options.explicitPath ? import_node_path12.default.resolve(options.cwd, options.explicitPath) : findConfigFile(options.cwd);
   if (!file) return { ...DEFAULT_CONFIG, rules: {}, ignore: [] };
   const text2 = await readConfigText(file, options.cwd);
   return parseConfig(text2, file, options);
@@ -60912,7 +61108,7 @@ async function readConfigText(file, cwd) {
     if (code2 === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown },
-        hint: `Give the file itself, e.g. ${import_node_path11.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path12.default.join(shown, CONFIG_FILE_NAMES[0])}.`
       });
     }
     throw new UsageError(`The configuration file cannot be read (${code2 ?? error3.message}).`, {
@@ -60922,16 +61118,16 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error3, root) {
-  const path30 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path30;
-  const value = path30.reduce(
+  const path31 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path31;
+  const value = path31.reduce(
     (node, step) => node?.[step],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error3.keyword === "additionalProperties") {
     const name = String(error3.params.additionalProperty);
-    if (path30.length === 0) {
+    if (path31.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -60942,7 +61138,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path30, name],
+      path: [...path31, name],
       atKey: true
     };
   }
@@ -60950,7 +61146,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path30,
+      path: path31,
       atKey: false
     };
   }
@@ -60960,34 +61156,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path30,
+        path: path31,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path30, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path31, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path30,
+      path: path31,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path30, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path31, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path30,
+      path: path31,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path30,
+    path: path31,
     atKey: false
   };
 }
@@ -60996,6 +61192,42 @@ function compiledSchema() {
   validator ??= new import_ajv2.default({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
   return validator;
 }
+
+// packages/validator/src/model/finding-cap.ts
+var MAX_FINDINGS_PER_RULE = 1e3;
+var UnlistedReports = class {
+  count = 0;
+  first;
+  worst = "info";
+  /** Forgets the reports of the rule before. */
+  clear() {
+    this.count = 0;
+    this.first = void 0;
+    this.worst = "info";
+  }
+  add(report, severity) {
+    this.count++;
+    this.first ??= report;
+    if (severityRank(severity) > severityRank(this.worst)) this.worst = severity;
+  }
+  /**
+   * The one report that stands for the rest, where the first of them was, at the level of the worst,
+   * so that a count of errors still says there are errors. It carries no fix: `validate --fix` makes
+   * the fixes of the listed ones, and a second run lists the next.
+   */
+  summary() {
+    const first = this.first;
+    if (first === void 0) return void 0;
+    const { fix: _fix, severity: _severity, message: _message, ...place } = first;
+    return {
+      severity: this.worst,
+      report: {
+        ...place,
+        message: `${this.count.toLocaleString("en-US")} more findings of this rule are not listed: a rule lists at most ${MAX_FINDINGS_PER_RULE.toLocaleString("en-US")} for a connector. Fix the ones listed and check again.`
+      }
+    };
+  }
+};
 
 // packages/validator/src/engine.ts
 function internalErrorFinding(rule2, error3) {
@@ -61024,23 +61256,35 @@ function ruleReports(connector, options) {
   const apiProperties = isObject(apiPropertiesValue) ? apiPropertiesValue : void 0;
   const pending = [];
   let current;
+  let listed = 0;
+  const unlisted = new UnlistedReports();
   const context = {
     connector,
     profile: options.profile,
     swagger,
     apiProperties,
     report: (report) => {
-      pending.push({ rule: current.rule, severity: report.severity ?? current.level, report });
+      const severity = report.severity ?? current.level;
+      if (listed < MAX_FINDINGS_PER_RULE) {
+        listed++;
+        pending.push({ rule: current.rule, severity, report });
+      } else {
+        unlisted.add(report, severity);
+      }
     }
   };
   releasingConnectorCaches(() => {
     for (const active of activeRules(options)) {
       current = active;
+      listed = 0;
+      unlisted.clear();
       try {
         active.rule.check(context);
       } catch (error3) {
         pending.push(internalErrorFinding(active.rule, error3));
       }
+      const rest = unlisted.summary();
+      if (rest) pending.push({ rule: active.rule, ...rest });
     }
   });
   current = void 0;
@@ -61205,7 +61449,7 @@ function ignoreLoosening(base2, head, options) {
     let skips = "";
     if (changed) {
       const skipped = changed.filter((folder) => ignorePatternMatches(pattern, folder, options.platform));
-      skips = skipped.length === 0 ? ", which skips none of the connector folders this change touches" : `, which skips ${skipped.length === 1 ? "1 connector folder" : `${skipped.length} connector folders`} this change touches (${joinWords(skipped.map((folder) => `'${folder}'`))})`;
+      skips = skipped.length === 0 ? ", which skips none of the connector folders this change touches" : `, which skips ${skipped.length === 1 ? "1 connector folder" : `${skipped.length} connector folders`} this change touches (${namedFolders(skipped)})`;
     }
     return [
       {
@@ -61216,6 +61460,12 @@ function ignoreLoosening(base2, head, options) {
       }
     ];
   });
+}
+var MAX_NAMED_FOLDERS = 10;
+function namedFolders(folders) {
+  const quoted2 = folders.slice(0, MAX_NAMED_FOLDERS).map((folder) => `'${folder}'`);
+  const rest = folders.length - quoted2.length;
+  return rest === 0 ? joinWords(quoted2) : `${quoted2.join(", ")} and ${rest} more`;
 }
 function joinWords(words) {
   if (words.length <= 1) return words[0] ?? "";
@@ -61255,9 +61505,9 @@ function subjectOf({ base: base2, head }) {
   if (base2.file === head.file) return `This change to the configuration file${link2 && ` (now ${link2})`}`;
   return `The configuration file (at the base: ${base2.file}${link2 && `; now ${link2}`})`;
 }
-function placeIn(config2, path30) {
-  const [setting, ruleId] = path30;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path30];
+function placeIn(config2, path31) {
+  const [setting, ruleId] = path31;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path31];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -61266,7 +61516,7 @@ function strictestLevel(rule2, config2) {
 }
 
 // packages/validator/src/diff/baseline.ts
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
   const exact = countKeys(base2, exactKey);
   const marked = current.map((finding) => {
@@ -61302,7 +61552,7 @@ function looseKey(finding) {
   return [finding.ruleId, relativeFile(finding), normalizedMessage(finding)].join("\0");
 }
 function relativeFile(finding) {
-  return import_node_path12.default.relative(finding.connector, finding.file).split(import_node_path12.default.sep).join("/");
+  return slashSeparated(import_node_path13.default.relative(finding.connector, finding.file));
 }
 function normalizedMessage(finding) {
   return finding.connector && finding.connector !== "." ? finding.message.split(finding.connector).join("<connector>") : finding.message;
@@ -61345,9 +61595,9 @@ var EXAMPLE_PLACES = {
   swaggerFile: "the whole swagger file",
   connectorFolder: "a connector folder of the repository"
 };
-var operation = (path30, method, body) => `{
+var operation = (path31, method, body) => `{
   "paths": {
-    "${path30}": {
+    "${path31}": {
       "${method}": ${body}
     }
   }
@@ -62161,17 +62411,33 @@ function policyInstanceLabel(instance) {
 // packages/validator/src/diff/raw-change.ts
 var ChangeSink = class {
   changes = [];
+  /**
+   * Every pointer a change is at or below, per file, built at the first `touches`: scanning the
+   * changes at each call was quadratic (40,000 unused definitions edited: 45 s).
+   */
+  touched;
   add(change) {
     this.changes.push(change);
+    if (this.touched) touch(this.touched, change);
   }
   /** True when a change was reported at `pointer` or below it, in either version. */
   touches(pointer, file = "swagger") {
-    const prefix = `${pointer}/`;
-    return this.changes.some(
-      (change) => change.file === file && (change.pointer === pointer || change.pointer.startsWith(prefix))
-    );
+    if (!this.touched) {
+      this.touched = /* @__PURE__ */ new Set();
+      for (const change of this.changes) touch(this.touched, change);
+    }
+    return this.touched.has(`${file}:${pointer}`);
   }
 };
+function touch(touched, change) {
+  const { pointer } = change;
+  touched.add(`${change.file}:${pointer}`);
+  for (let index = pointer.lastIndexOf("/"); index >= 0; index = pointer.lastIndexOf("/", index - 1)) {
+    const above = `${change.file}:${pointer.slice(0, index)}`;
+    touched.add(above);
+    if (index === 0) break;
+  }
+}
 
 // packages/validator/src/diff/api-properties-diff.ts
 var MINOR_PROPERTY_KEYS = /* @__PURE__ */ new Set(["iconBrandColor", "publisher", "stackOwner"]);
@@ -62737,6 +63003,77 @@ function describe2(option) {
 }
 var MAX_KINDS_NAMED = 5;
 
+// packages/validator/src/diff/schema-change-list.ts
+var MAX_LISTED_PATHS = 50;
+var MAX_COUNTED_PATHS = Number.MAX_SAFE_INTEGER;
+function ownChange(change) {
+  return { change, kind: kindKey(change) };
+}
+function listChanges(root) {
+  const totals = pathsToEachKind(root);
+  const tallies = /* @__PURE__ */ new Map();
+  const result = [];
+  const path31 = [];
+  const exhausted = /* @__PURE__ */ new Set();
+  const visit2 = (node) => {
+    let listedAny = false;
+    for (const part of node.parts) {
+      if ("nested" in part) {
+        if (exhausted.has(part.nested)) continue;
+        path31.push(part.step);
+        if (visit2(part.nested)) listedAny = true;
+        path31.pop();
+        continue;
+      }
+      const tally = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
+      if (tally.listed >= MAX_LISTED_PATHS) continue;
+      tallies.set(part.kind, tally);
+      tally.listed++;
+      tally.lastIndex = result.length;
+      result.push({ ...part.change, path: [...path31, ...part.change.path] });
+      listedAny = true;
+    }
+    if (!listedAny) exhausted.add(node);
+    return listedAny;
+  };
+  visit2(root);
+  for (const [kind, tally] of tallies) {
+    const total = totals.get(kind);
+    if (total <= tally.listed) continue;
+    const unlisted = total >= MAX_COUNTED_PATHS ? MAX_COUNTED_PATHS : total - tally.listed;
+    result[tally.lastIndex] = { ...result[tally.lastIndex], unlisted };
+  }
+  return result;
+}
+function pathsToEachKind(root) {
+  const order = [];
+  const seen = /* @__PURE__ */ new Set();
+  const postorder = (node) => {
+    seen.add(node);
+    for (const part of node.parts) if ("nested" in part && !seen.has(part.nested)) postorder(part.nested);
+    order.push(node);
+  };
+  postorder(root);
+  const reaching = /* @__PURE__ */ new Map([[root, 1]]);
+  const totals = /* @__PURE__ */ new Map();
+  for (let index = order.length - 1; index >= 0; index--) {
+    const node = order[index];
+    const paths = reaching.get(node);
+    for (const part of node.parts) {
+      if ("nested" in part) reaching.set(part.nested, saturated((reaching.get(part.nested) ?? 0) + paths));
+      else totals.set(part.kind, saturated((totals.get(part.kind) ?? 0) + paths));
+    }
+  }
+  return totals;
+}
+function kindKey(change) {
+  const detail = change.detail === void 0 ? "" : change.detail;
+  return [change.rule.id, change.side, change.pointer, detail, change.impact ?? ""].join("\0");
+}
+function saturated(count) {
+  return Math.min(count, MAX_COUNTED_PATHS);
+}
+
 // packages/validator/src/diff/diff-context.ts
 function basePathPrefix(model) {
   const basePath = asString(model.root.basePath) ?? "";
@@ -62758,6 +63095,8 @@ function operationLabel2(operation2) {
 }
 function reportSchemaChanges(context, changes, operation2, valuePath) {
   for (const change of changes) {
+    const breaking = (change.impact ?? change.rule.impact) === "breaking";
+    const unlisted = breaking && change.unlisted ? unlistedPaths(change.unlisted, valuePath) : void 0;
     context.sink.add({
       rule: change.rule,
       file: "swagger",
@@ -62765,10 +63104,15 @@ function reportSchemaChanges(context, changes, operation2, valuePath) {
       pointer: change.pointer,
       operationId: operation2.operationId,
       valuePath: change.path.length > 0 ? `${valuePath}/${change.path.join("/")}` : valuePath,
-      detail: change.detail,
+      detail: unlisted ? [change.detail, unlisted].filter(Boolean).join(" ") : change.detail,
       impact: change.impact
     });
   }
+}
+function unlistedPaths(count, valuePath) {
+  const howMany = count >= MAX_COUNTED_PATHS ? `at least ${MAX_COUNTED_PATHS - MAX_LISTED_PATHS}` : String(count);
+  const paths = count === 1 ? "ValuePath" : "ValuePaths";
+  return `The same field is reached by ${howMany} more ${paths} under ${quoted(valuePath)}, not listed.`;
 }
 
 // packages/validator/src/diff/address-parts.ts
@@ -63123,12 +63467,26 @@ function isFilledForFlows(model, value, pointer, depth = 0) {
   if (resolved2.broken || !node) return false;
   if (has(node, "default") || node.readOnly === true || node["x-ms-notification-url"] === true) return true;
   if (depth >= MAX_FILLED_DEPTH) return false;
+  const known = filledMemo(model);
+  const key = `${depth}|${resolved2.pointer}`;
+  const seen = known.get(key);
+  if (seen !== void 0) return seen;
   const view = viewSchema(model, value, pointer);
-  if (!view || view.required.size === 0) return false;
-  return [...view.required].every((name) => {
+  const filled = view !== void 0 && view.required.size > 0 && [...view.required].every((name) => {
     const property2 = view.properties.get(name);
     return property2 !== void 0 && isFilledForFlows(model, property2.value, property2.pointer, depth + 1);
   });
+  known.set(key, filled);
+  return filled;
+}
+var FILLED = /* @__PURE__ */ new WeakMap();
+function filledMemo(model) {
+  let known = FILLED.get(model);
+  if (!known) {
+    known = /* @__PURE__ */ new Map();
+    FILLED.set(model, known);
+  }
+  return known;
 }
 function isInternalVisibility3(value) {
   return typeof value === "string" && value.toLowerCase() === "internal";
@@ -63191,9 +63549,16 @@ function diffParameters(context, before, after) {
   const newByKey = byKey(after.parameters);
   let added = after.parameters.filter((parameter) => !oldByKey.has(parameterKey2(parameter)));
   let removed = before.parameters.filter((parameter) => !newByKey.has(parameterKey2(parameter)));
-  for (const previous of [...removed]) {
-    const moved = added.find((parameter) => parameter.name !== void 0 && parameter.name === previous.name);
+  const paired = /* @__PURE__ */ new Set();
+  const unpaired = (parameters) => parameters.filter((parameter) => !paired.has(parameter));
+  const addedByName = groupedBy(added, (parameter) => parameter.name);
+  const taken = /* @__PURE__ */ new Map();
+  for (const previous of removed) {
+    if (previous.name === void 0) continue;
+    const next = taken.get(previous.name) ?? 0;
+    const moved = addedByName.get(previous.name)?.[next];
     if (!moved) continue;
+    taken.set(previous.name, next + 1);
     report(
       CHANGE_RULES.parameterLocation,
       "new",
@@ -63201,12 +63566,14 @@ function diffParameters(context, before, after) {
       `${quoted(moved.name)} moved from ${excerpt(previous.in ?? "?")} to ${excerpt(moved.in ?? "?")}.`,
       childPointer(moved.definitionPointer, "in")
     );
-    added = added.filter((parameter) => parameter !== moved);
-    removed = removed.filter((parameter) => parameter !== previous);
+    paired.add(moved);
+    paired.add(previous);
   }
-  for (const location of new Set(removed.map((parameter) => parameter.in))) {
-    const gone = removed.filter((parameter) => parameter.in === location);
-    const came = added.filter((parameter) => parameter.in === location && mustBeSent(context.new, parameter));
+  added = unpaired(added);
+  removed = unpaired(removed);
+  const addedIn = groupedBy(added, (parameter) => parameter.in);
+  for (const [location, gone] of groupedBy(removed, (parameter) => parameter.in)) {
+    const came = (addedIn.get(location) ?? []).filter((parameter) => mustBeSent(context.new, parameter));
     if (gone.length !== 1 || came.length !== 1) continue;
     const [previous, renamed] = [gone[0], came[0]];
     if (!isRequiredRename(previous, renamed)) continue;
@@ -63216,12 +63583,14 @@ function diffParameters(context, before, after) {
       renamed,
       `${quoted(previous.name)} is now ${quoted(renamed.name)}.`
     );
-    added = added.filter((parameter) => parameter !== renamed);
-    removed = removed.filter((parameter) => parameter !== previous);
+    paired.add(renamed);
+    paired.add(previous);
   }
-  for (const location of new Set(removed.map((parameter) => parameter.in))) {
-    const gone = removed.filter((parameter) => parameter.in === location);
-    const came = added.filter((parameter) => parameter.in === location);
+  added = unpaired(added);
+  removed = unpaired(removed);
+  const stillAddedIn = groupedBy(added, (parameter) => parameter.in);
+  for (const [location, gone] of groupedBy(removed, (parameter) => parameter.in)) {
+    const came = stillAddedIn.get(location) ?? [];
     if (gone.length !== 1 || came.length !== 1) continue;
     const [previous, renamed] = [gone[0], came[0]];
     if (!isOptionalRename(context.new, previous, renamed)) continue;
@@ -63231,9 +63600,11 @@ function diffParameters(context, before, after) {
       renamed,
       `${quoted(previous.name)} is now ${quoted(renamed.name)}.`
     );
-    added = added.filter((parameter) => parameter !== renamed);
-    removed = removed.filter((parameter) => parameter !== previous);
+    paired.add(renamed);
+    paired.add(previous);
   }
+  added = unpaired(added);
+  removed = unpaired(removed);
   for (const parameter of added) {
     const why = unfollowed(context.new, parameter);
     if (why) report(CHANGE_RULES.other, "new", parameter, `The parameter was not compared: ${why}.`);
@@ -63353,6 +63724,15 @@ function bodyWasAlwaysSent(model, parameter) {
 function parameterKey2(parameter) {
   return `${parameter.in ?? ""}\0${parameter.name ?? ""}`;
 }
+function groupedBy(parameters, key) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const parameter of parameters) {
+    const group2 = groups.get(key(parameter));
+    if (group2) group2.push(parameter);
+    else groups.set(key(parameter), [parameter]);
+  }
+  return groups;
+}
 function byKey(parameters) {
   const map2 = /* @__PURE__ */ new Map();
   for (const parameter of parameters) {
@@ -63366,21 +63746,21 @@ function byKey(parameters) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path30 in paths) {
-    if (!has(paths, path30)) continue;
-    const pathItem = refPathItem(paths[path30]);
+  for (const path31 in paths) {
+    if (!has(paths, path31)) continue;
+    const pathItem = refPathItem(paths[path31]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path30));
-    unfollowed2.set(path30, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path31));
+    unfollowed2.set(path31, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path30 in paths) {
-    if (!has(paths, path30)) continue;
-    const pathItem = refPathItem(paths[path30]);
+  for (const path31 in paths) {
+    if (!has(paths, path31)) continue;
+    const pathItem = refPathItem(paths[path31]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -63392,17 +63772,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path30 of all) {
-    const before = has(pathsBefore, path30) ? pathsBefore[path30] : void 0;
-    const after = has(pathsAfter, path30) ? pathsAfter[path30] : void 0;
+  for (const path31 of all) {
+    const before = has(pathsBefore, path31) ? pathsBefore[path31] : void 0;
+    const after = has(pathsAfter, path31) ? pathsAfter[path31] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path30);
-    const whyBefore = unfollowedBefore.get(path30);
+    const whyAfter = unfollowedAfter.get(path31);
+    const whyBefore = unfollowedBefore.get(path31);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path30);
+    const pathItemPointer = childPointer("/paths", path31);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -63410,12 +63790,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path30)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path31)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path30)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path30)} was not compared: in the base version, ${whyBefore}.` : refEdit(path30, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path31)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path31)} was not compared: in the base version, ${whyBefore}.` : refEdit(path31, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -63425,12 +63805,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path30, before, after) {
+function refEdit(path31, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path30)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path31)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path30)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path30)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path31)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path31)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -63618,24 +63998,91 @@ function diffNotificationContent(context, before, after) {
 }
 function successResponse(responses) {
   const success = responses.filter((response) => /^2\d\d$/.test(response.code));
-  success.sort((a, b) => a.code.localeCompare(b.code));
+  success.sort((a, b) => compareCodeUnits(a.code, b.code));
   return success[0] ?? responses.find((response) => response.code === "default");
 }
 function otherResponseChanges(before, after, previous, current) {
   const skip = /* @__PURE__ */ new Set([previous?.code, current?.code]);
-  const codes = new Set(
-    [...before, ...after].map((response) => response.code).filter((code2) => !skip.has(code2))
-  );
+  const wasByCode = firstByCode(before);
+  const isByCode = firstByCode(after);
+  const codes = new Set([...wasByCode.keys(), ...isByCode.keys()].filter((code2) => !skip.has(code2)));
   const changed = [];
   for (const code2 of [...codes].sort()) {
-    const was = before.find((response) => response.code === code2);
-    const is = after.find((response) => response.code === code2);
+    const was = wasByCode.get(code2);
+    const is = isByCode.get(code2);
     if (!was || !is || !jsonEqual(was.value, is.value)) changed.push(code2);
   }
   return changed;
 }
+function firstByCode(responses) {
+  const byCode = /* @__PURE__ */ new Map();
+  for (const response of responses) if (!byCode.has(response.code)) byCode.set(response.code, response);
+  return byCode;
+}
 function isDynamic(schema) {
   return DYNAMIC_SCHEMA_KEYS.some((key) => isObject(schema[key]));
+}
+
+// packages/validator/src/diff/endpoint-index.ts
+function endpointKey(operation2) {
+  return `${operation2.method} ${normalizePath(operation2.path)}`;
+}
+function normalizePath(path31) {
+  return withoutTrailingSlashes(emptiedBraces(path31));
+}
+var EndpointQueue = class {
+  queues = /* @__PURE__ */ new Map();
+  constructor(operations) {
+    for (const operation2 of operations) {
+      const key = endpointKey(operation2);
+      const queue = this.queues.get(key);
+      if (queue) queue.operations.push(operation2);
+      else this.queues.set(key, { operations: [operation2], next: 0 });
+    }
+  }
+  /** The first operation at `operation`'s endpoint not handed out yet, if any: now handed out. */
+  take(operation2) {
+    const queue = this.queues.get(endpointKey(operation2));
+    if (!queue || queue.next >= queue.operations.length) return void 0;
+    return queue.operations[queue.next++];
+  }
+  /** The first operation at `operation`'s endpoint, handed out or not. */
+  first(operation2) {
+    return this.queues.get(endpointKey(operation2))?.operations[0];
+  }
+};
+
+// packages/validator/src/diff/replacement-index.ts
+var indexes = /* @__PURE__ */ new WeakMap();
+function replacementIndex(model) {
+  let index = indexes.get(model);
+  if (!index) {
+    index = buildIndex(model);
+    indexes.set(model, index);
+  }
+  return index;
+}
+function buildIndex(model) {
+  const newestRevision = /* @__PURE__ */ new Map();
+  const newestVersion = /* @__PURE__ */ new Map();
+  for (const operation2 of model.operations) {
+    if (operation2.isDeprecated) continue;
+    const annotation = asObject(operation2.operation["x-ms-api-annotation"]);
+    const family = asString(annotation?.family);
+    if (family !== void 0) raise(newestRevision, family, Number(annotation?.revision ?? 1));
+    const name = operation2.operationId === void 0 ? void 0 : versionedName(operation2.operationId);
+    if (name?.suffixed) raise(newestVersion, name.base, name.version);
+  }
+  return { newestRevision, newestVersion };
+}
+function raise(map2, key, value) {
+  if (Number.isNaN(value)) return;
+  const known = map2.get(key);
+  if (known === void 0 || value > known) map2.set(key, value);
+}
+function versionedName(operationId) {
+  const match2 = /^(.*)_V(\d+)$/.exec(operationId);
+  return match2 ? { base: match2[1], version: Number(match2[2]), suffixed: true } : { base: operationId, version: 1, suffixed: false };
 }
 
 // packages/validator/src/diff/operation-diff.ts
@@ -63656,10 +64103,11 @@ function operationPairs(context) {
   const matchedNew = /* @__PURE__ */ new Set();
   const pairs2 = [];
   const unmatchedOld = [];
+  const withoutId = new EndpointQueue(
+    context.new.operations.filter((operation2) => operation2.operationId === void 0)
+  );
   for (const before of context.old.operations) {
-    const after = before.operationId !== void 0 ? context.new.operationById(before.operationId) : context.new.operations.find(
-      (operation2) => operation2.operationId === void 0 && sameEndpoint(operation2, before)
-    );
+    const after = before.operationId !== void 0 ? context.new.operationById(before.operationId) : withoutId.first(before);
     if (after && !matchedNew.has(after)) {
       matchedNew.add(after);
       pairs2.push([before, after]);
@@ -63676,11 +64124,14 @@ function diffOperations(context) {
   const { pairs: pairs2, matchedNew, unmatchedOld } = operationPairs(context);
   const unfollowedNew = unfollowedPathItems(context.new);
   const unfollowedOld = unfollowedPathItems(context.old);
+  const renameCandidates = new EndpointQueue(
+    newOperations.filter(
+      (operation2) => operation2.operationId !== void 0 && !oldIds.has(operation2.operationId)
+    )
+  );
   for (const before of unmatchedOld) {
     if (unfollowedNew.has(before.path)) continue;
-    const renamed = newOperations.find(
-      (operation2) => !matchedNew.has(operation2) && operation2.operationId !== void 0 && !oldIds.has(operation2.operationId) && sameEndpoint(operation2, before)
-    );
+    const renamed = renameCandidates.take(before);
     if (renamed) {
       matchedNew.add(renamed);
       context.sink.add({
@@ -63817,18 +64268,8 @@ function isDeprecationDoneRight(operation2, model) {
   if (replacementId !== void 0 && model.operationById(replacementId)) return true;
   const revision = Number(annotation.revision ?? 1);
   const name = versionedName(operation2.operationId ?? family);
-  const versioned = new RegExp(`^${escapeRegExp(name.base)}_V(\\d+)$`);
-  return model.operations.some((other) => {
-    if (other === operation2 || other.isDeprecated) return false;
-    const otherAnnotation = asObject(other.operation["x-ms-api-annotation"]);
-    const sameFamilyNewer = asString(otherAnnotation?.family) === family && Number(otherAnnotation?.revision ?? 1) > revision;
-    const version = other.operationId === void 0 ? void 0 : versioned.exec(other.operationId)?.[1];
-    return sameFamilyNewer || version !== void 0 && Number(version) > name.version;
-  });
-}
-function versionedName(operationId) {
-  const match2 = /^(.*)_V(\d+)$/.exec(operationId);
-  return match2 ? { base: match2[1], version: Number(match2[2]) } : { base: operationId, version: 1 };
+  const newest = replacementIndex(model);
+  return (newest.newestRevision.get(family) ?? Number.NaN) > revision || (newest.newestVersion.get(name.base) ?? Number.NaN) > name.version;
 }
 function triggerKind(model, operation2) {
   if (!operation2.isTrigger) return "an action";
@@ -63836,20 +64277,11 @@ function triggerKind(model, operation2) {
   const webhook = notificationContent(model, operation2) !== void 0 || operation2.parameters.some((parameter) => parameter.value["x-ms-notification-url"] === true);
   return `a ${trigger} ${webhook ? "webhook" : "polling"} trigger`;
 }
-function sameEndpoint(a, b) {
-  return a.method === b.method && normalizePath(a.path) === normalizePath(b.path);
-}
 function pathParameterNames(operation2) {
   return operation2.parameters.filter((parameter) => parameter.in === "path").map((parameter) => parameter.name ?? "").sort().join("\0");
 }
-function normalizePath(path30) {
-  return withoutTrailingSlashes(emptiedBraces(path30));
-}
 function isString3(value) {
   return value !== void 0;
-}
-function escapeRegExp(text2) {
-  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // packages/validator/src/diff/base-path-diff.ts
@@ -63907,6 +64339,7 @@ var SCHEMA_KEYS = /* @__PURE__ */ new Set([
   "x-ms-visibility"
 ]);
 var TEXT_KEYS = ["title", "x-ms-summary", "description", "example", "x-example"];
+var NOTHING2 = { parts: [], cut: false, depth: 0 };
 var SchemaComparer = class {
   constructor(oldModel, newModel) {
     this.oldModel = oldModel;
@@ -63915,6 +64348,8 @@ var SchemaComparer = class {
   oldModel;
   newModel;
   memo = /* @__PURE__ */ new Map();
+  /** Each compared root's changes as listed, for the operations that share it. */
+  listed = /* @__PURE__ */ new Map();
   active = /* @__PURE__ */ new Set();
   oldViews = /* @__PURE__ */ new Map();
   newViews = /* @__PURE__ */ new Map();
@@ -63926,32 +64361,37 @@ var SchemaComparer = class {
    * `name`, `in`, `required`), which are then not reported as other changes.
    */
   compare(oldValue, oldPointer, newValue, newPointer, direction, extraKeys) {
-    return this.compareAt(oldValue, oldPointer, newValue, newPointer, direction, 0, extraKeys);
+    const result = this.compareAt(oldValue, oldPointer, newValue, newPointer, direction, 0, extraKeys);
+    const known = this.listed.get(result);
+    if (known) return known;
+    const changes = listChanges(result);
+    this.listed.set(result, changes);
+    return changes;
   }
   compareAt(oldValue, oldPointer, newValue, newPointer, direction, depth, extraKeys) {
-    if (depth > MAX_SCHEMA_WALK_DEPTH) return [];
+    if (depth > MAX_SCHEMA_WALK_DEPTH) return { parts: [], cut: true, depth };
     const kind = `${direction}|${extraKeys ? "parameter" : "schema"}`;
     const writtenKey = `${kind}|${oldPointer}|${newPointer}`;
     const seen = this.memo.get(writtenKey);
-    if (seen) return seen;
+    if (seen && reusableAt(seen, depth)) return seen;
     const before = this.view(this.oldViews, this.oldModel, oldValue, oldPointer);
     const after = this.view(this.newViews, this.newModel, newValue, newPointer);
     if (!before || !after) return this.unfollowed(oldValue, oldPointer, newValue, newPointer);
     const key = `${kind}|${before.pointer}|${after.pointer}`;
     const known = this.memo.get(key);
-    if (known) {
+    if (known && reusableAt(known, depth)) {
       this.memo.set(writtenKey, known);
       return known;
     }
-    if (this.active.has(key)) return [];
+    if (this.active.has(key)) return NOTHING2;
     this.active.add(key);
     this.visitedOld.add(before.pointer);
     this.visitedNew.add(after.pointer);
-    const changes = this.compareViews(before, after, direction, depth, extraKeys);
+    const result = this.compareViews(before, after, direction, depth, extraKeys);
     this.active.delete(key);
-    this.memo.set(key, changes);
-    this.memo.set(writtenKey, changes);
-    return changes;
+    this.memo.set(key, result);
+    this.memo.set(writtenKey, result);
+    return result;
   }
   /**
    * A schema written in both versions that one of them cannot be followed to (its `$ref` points to
@@ -63961,21 +64401,20 @@ var SchemaComparer = class {
    * is the caller's (a response that gains or loses its body).
    */
   unfollowed(oldValue, oldPointer, newValue, newPointer) {
-    if (oldValue === void 0 || newValue === void 0) return [];
+    if (oldValue === void 0 || newValue === void 0) return NOTHING2;
     const whyNew = whyUnfollowed(this.newModel, newValue, newPointer);
     const whyOld = whyUnfollowed(this.oldModel, oldValue, oldPointer);
-    if (whyNew !== void 0 && whyOld !== void 0 && jsonEqual(oldValue, newValue)) return [];
+    if (whyNew !== void 0 && whyOld !== void 0 && jsonEqual(oldValue, newValue)) return NOTHING2;
     const why = whyNew ?? (whyOld === void 0 ? void 0 : `in the base version, ${whyOld}`);
-    if (why === void 0) return [];
-    return [
-      {
-        rule: CHANGE_RULES.other,
-        side: "new",
-        pointer: newPointer,
-        path: [],
-        detail: `The schema was not compared: ${why}.`
-      }
-    ];
+    if (why === void 0) return NOTHING2;
+    const change = {
+      rule: CHANGE_RULES.other,
+      side: "new",
+      pointer: newPointer,
+      path: [],
+      detail: `The schema was not compared: ${why}.`
+    };
+    return { parts: [ownChange(change)], cut: false, depth: 0 };
   }
   /** The view of the schema written at `pointer`, built once per version. */
   view(cache5, model, value, pointer) {
@@ -63985,10 +64424,10 @@ var SchemaComparer = class {
     return view;
   }
   compareViews(before, after, direction, depth, extraKeys) {
-    const changes = [];
+    const found = new FoundParts();
     const others2 = [];
     const add2 = (change) => {
-      changes.push({ ...change, path: change.path ?? [] });
+      found.add({ ...change, path: change.path ?? [] });
     };
     compareType(before, after, direction, add2, others2);
     compareEnum(before, after, direction, add2, others2);
@@ -64011,7 +64450,7 @@ var SchemaComparer = class {
         impact: "major"
       });
     }
-    this.compareProperties(before, after, direction, depth, changes, others2);
+    this.compareProperties(before, after, direction, depth, found, others2);
     if (before.items && after.items) {
       const nested = this.compareAt(
         before.items.value,
@@ -64021,7 +64460,7 @@ var SchemaComparer = class {
         direction,
         depth + 1
       );
-      for (const change of nested) changes.push({ ...change, path: ["items", ...change.path] });
+      found.nest("items", nested);
     } else if (Boolean(before.items) !== Boolean(after.items)) {
       others2.push("items");
     }
@@ -64035,21 +64474,21 @@ var SchemaComparer = class {
         detail: `Changed: ${nameList([...new Set(others2)])}.`
       });
     }
-    return changes;
+    return { parts: found.parts, cut: found.cut, depth };
   }
-  compareProperties(before, after, direction, depth, changes, others2) {
+  compareProperties(before, after, direction, depth, found, others2) {
     let tightened = direction === "output" && [...after.required].some((name) => !before.required.has(name));
     for (const [name, property2] of after.properties) {
       const previous = before.properties.get(name);
       const mustSend = direction === "input" && after.required.has(name) && !isFilledForFlows(this.newModel, property2.value, property2.pointer);
       if (!previous) {
         const rule2 = direction === "output" ? CHANGE_RULES.outputAdded : mustSend ? CHANGE_RULES.requiredFieldAdded : CHANGE_RULES.inputFieldAdded;
-        changes.push({ rule: rule2, side: "new", pointer: property2.pointer, path: [name] });
+        found.add({ rule: rule2, side: "new", pointer: property2.pointer, path: [name] });
         continue;
       }
       if (direction === "input" && after.required.has(name) && !before.required.has(name)) {
         if (mustSend) {
-          changes.push({
+          found.add({
             rule: CHANGE_RULES.optionalToRequired,
             side: "new",
             // The line edited; the field itself can be far above the list, outside the diff.
@@ -64069,11 +64508,11 @@ var SchemaComparer = class {
         direction,
         depth + 1
       );
-      for (const change of nested) changes.push({ ...change, path: [name, ...change.path] });
+      found.nest(name, nested);
     }
     for (const [name, property2] of before.properties) {
       if (after.properties.has(name)) continue;
-      changes.push(
+      found.add(
         direction === "output" ? { rule: CHANGE_RULES.outputDeleted, side: "old", pointer: property2.pointer, path: [name] } : {
           rule: CHANGE_RULES.parameterDeleted,
           side: "old",
@@ -64090,6 +64529,20 @@ var SchemaComparer = class {
   }
 };
 var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
+function reusableAt(result, depth) {
+  return !result.cut || depth >= result.depth;
+}
+var FoundParts = class {
+  parts = [];
+  cut = false;
+  add(change) {
+    this.parts.push(ownChange(change));
+  }
+  nest(step, nested) {
+    if (nested.cut) this.cut = true;
+    if (nested.parts.length > 0) this.parts.push({ step, nested });
+  }
+};
 function compareType(before, after, direction, add2, others2) {
   for (const key of ["type", "format"]) {
     const was = before[key];
@@ -64555,12 +65008,12 @@ function dedupe(changes) {
   return result.sort(compareChanges);
 }
 function compareChanges(a, b) {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || (a.operationId ?? "").localeCompare(b.operationId ?? "") || a.message.localeCompare(b.message);
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId) || compareText(a.operationId ?? "", b.operationId ?? "") || compareText(a.message, b.message);
 }
 
 // packages/validator/src/loader/discover.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 function isSkippedDirectory(name, platform2 = process.platform) {
   if (name.startsWith(".")) return true;
@@ -64584,7 +65037,7 @@ function isConnectorFolderListing(names2) {
 async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = process.platform) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path13.default.resolve(cwd, given);
+    const absolute = import_node_path14.default.resolve(cwd, given);
     let stat2;
     try {
       stat2 = (0, import_node_fs6.statSync)(absolute);
@@ -64594,7 +65047,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
       });
     }
     if (stat2.isFile()) {
-      const folder = import_node_path13.default.dirname(absolute);
+      const folder = import_node_path14.default.dirname(absolute);
       if (!isConnectorFolderListing((0, import_node_fs6.readdirSync)(folder))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given },
@@ -64608,9 +65061,9 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
   }
   return sortFolderPaths(found);
 }
-function sortFolderPaths(folders, paths = import_node_path13.default) {
+function sortFolderPaths(folders, paths = import_node_path14.default) {
   if (paths.sep === "/") return [...folders].sort();
-  return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0).map(({ folder }) => folder);
+  return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
 function search(folder, depth, found, platform2) {
   const dirents = (0, import_node_fs6.readdirSync)(folder, { withFileTypes: true });
@@ -64620,7 +65073,7 @@ function search(folder, depth, found, platform2) {
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   const children = dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform2)).map((d) => d.name).sort();
-  const childrenAreConnectors = isTopFolderName(import_node_path13.default.basename(folder));
+  const childrenAreConnectors = isTopFolderName(import_node_path14.default.basename(folder));
   for (const child of children) {
     const childPath = entryPath(folder, child);
     if (childrenAreConnectors) found.add(childPath);
@@ -64631,9 +65084,9 @@ function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved2 = import_node_path13.default.resolve(folder);
+  const resolved2 = import_node_path14.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path13.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path14.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -64643,11 +65096,11 @@ function layoutProfile(folder) {
 
 // packages/validator/src/parallel/bundled-worker.ts
 var import_node_fs7 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path14.default.join(__dirname, WORKER_BUNDLE_NAME);
+  const script2 = import_node_path15.default.join(__dirname, WORKER_BUNDLE_NAME);
   return (0, import_node_fs7.existsSync)(script2) ? script2 : void 0;
 }
 
@@ -64840,7 +65293,7 @@ var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 
 // packages/validator/src/git/changed-connectors.ts
 var import_node_fs8 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (options.includeWorkingTree) {
@@ -64876,23 +65329,23 @@ async function isTopLevelConnectorNow(topLevel) {
   return isConnectorFolderListing(await import_node_fs8.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path15.default.posix.dirname(folder);
-  return parent !== "." && isTopFolderName(import_node_path15.default.posix.basename(parent));
+  const parent = import_node_path16.default.posix.dirname(folder);
+  return parent !== "." && isTopFolderName(import_node_path16.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs8.promises.readdir(import_node_path15.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs8.promises.readdir(import_node_path16.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path15.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path16.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path15.default.posix.dirname(file);
+  let folder = import_node_path16.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path15.default.posix.dirname(folder);
+    folder = import_node_path16.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
@@ -64945,13 +65398,18 @@ var Git = class {
   }
   cwd;
   executable;
+  /** The top level, asked once: hasFilesIn needs it for each of thousands of folders a change may touch. */
+  topLevelAnswer;
   /** The absolute path of the work tree's top level. */
-  async topLevel() {
-    try {
-      return (await this.text(["rev-parse", "--show-toplevel"])).trim();
-    } catch (error3) {
-      throw notAWorkTree(error3, this.cwd);
-    }
+  topLevel() {
+    this.topLevelAnswer ??= this.text(["rev-parse", "--show-toplevel"]).then(
+      (output) => output.trim(),
+      (error3) => {
+        this.topLevelAnswer = void 0;
+        throw notAWorkTree(error3, this.cwd);
+      }
+    );
+    return this.topLevelAnswer;
   }
   /**
    * The commit a ref names. One that names none (a branch not fetched, a commit outside a shallow
@@ -65134,25 +65592,25 @@ function splitNul(output) {
 // packages/validator/src/git/materialize.ts
 var import_node_fs9 = require("node:fs");
 var import_node_os2 = __toESM(require("node:os"), 1);
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev, folder) {
   const entries = (await git.listTree(rev, folder)).filter(
     (entry) => entry.type === "blob" && FILE_MODES.has(entry.mode)
   );
   if (entries.length === 0) return void 0;
-  const root = await import_node_fs9.promises.mkdtemp(import_node_path16.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
+  const root = await import_node_fs9.promises.mkdtemp(import_node_path17.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
   const cleanup = () => import_node_fs9.promises.rm(root, { recursive: true, force: true });
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
-    const target2 = import_node_path16.default.join(root, inside === "" ? "connector" : inside);
+    const target2 = import_node_path17.default.join(root, inside === "" ? "connector" : inside);
     await import_node_fs9.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path16.default.resolve(target2, relative);
+      const destination = import_node_path17.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs9.promises.mkdir(import_node_path16.default.dirname(destination), { recursive: true });
+      await import_node_fs9.promises.mkdir(import_node_path17.default.dirname(destination), { recursive: true });
       await import_node_fs9.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
@@ -65164,7 +65622,7 @@ async function materializeFolder(git, rev, folder) {
 
 // packages/validator/src/git/validate-against-base.ts
 var import_node_fs13 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/diff/counterpart-pointer.ts
 function counterpartPointer(before, after, pointer) {
@@ -65200,7 +65658,7 @@ function sameElement(before, after) {
 }
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -65303,7 +65761,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 
 // packages/validator/src/repository/read-repository-index.ts
 var import_node_fs10 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -65340,7 +65798,7 @@ var RepositoryIndex = class {
       if (distance <= SIMILAR_ICON_MAX_DISTANCE) similar.push({ connector, distance });
     }
     return similar.sort(
-      (a, b) => a.distance - b.distance || a.connector.repositoryPath.localeCompare(b.connector.repositoryPath)
+      (a, b) => a.distance - b.distance || compareText(a.connector.repositoryPath, b.connector.repositoryPath)
     );
   }
 };
@@ -65361,7 +65819,7 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: import_node_path17.default.relative(topLevel, folder).split(import_node_path17.default.sep).join("/") || "."
+      repositoryPath: slashSeparated(import_node_path18.default.relative(topLevel, folder)) || "."
     };
     let names2;
     try {
@@ -65371,12 +65829,12 @@ async function readRepositoryIndex(topLevel, facts) {
     }
     if (wantsSwagger) {
       const swagger = swaggerFileName(names2);
-      const text2 = swagger === void 0 ? void 0 : readText(import_node_path17.default.join(folder, swagger));
+      const text2 = swagger === void 0 ? void 0 : readText(import_node_path18.default.join(folder, swagger));
       if (text2 !== void 0) Object.assign(identity, titleAndHostOf(text2));
     }
     if (wantsIcon) {
       const icon = names2.find((name) => kindOfFileName(name) === "icon");
-      const data = icon === void 0 ? void 0 : readBytes(import_node_path17.default.join(folder, icon));
+      const data = icon === void 0 ? void 0 : readBytes(import_node_path18.default.join(folder, icon));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -65477,7 +65935,7 @@ async function checkChangedConnectors(options) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path18.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path19.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
   const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -65487,14 +65945,14 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path19.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path19.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path20.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path20.default.posix.basename(entry.path))
     );
     if (swagger) deleted.push({ repositoryPath: folder, swaggerPath: swagger.path });
   }
@@ -65533,17 +65991,21 @@ function connectorDeletedFinding(change, folder) {
 
 // packages/validator/src/git/renamed-folders.ts
 function renamedFolderSources(renames, folders) {
-  const sources = /* @__PURE__ */ new Map();
-  for (const folder of folders) {
-    if (folder === ".") continue;
-    const votes = /* @__PURE__ */ new Map();
-    for (const { from, to } of renames) {
-      if (!to.startsWith(`${folder}/`)) continue;
-      const inside = to.slice(folder.length + 1);
+  const votesByFolder = /* @__PURE__ */ new Map();
+  for (const folder of folders) if (folder !== ".") votesByFolder.set(folder, /* @__PURE__ */ new Map());
+  for (const { from, to } of renames) {
+    for (let slash = to.lastIndexOf("/"); slash > 0; slash = to.lastIndexOf("/", slash - 1)) {
+      const folder = to.slice(0, slash);
+      const votes = votesByFolder.get(folder);
+      if (!votes) continue;
+      const inside = to.slice(slash + 1);
       if (!from.endsWith(`/${inside}`)) continue;
       const source = from.slice(0, from.length - inside.length - 1);
       if (source !== folder) votes.set(source, (votes.get(source) ?? 0) + 1);
     }
+  }
+  const sources = /* @__PURE__ */ new Map();
+  for (const [folder, votes] of votesByFolder) {
     const [best] = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     if (best) sources.set(folder, best[0]);
   }
@@ -65552,11 +66014,11 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises2 = require("node:fs/promises");
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
 var import_node_fs12 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-paths.ts
 var import_node_fs11 = require("node:fs");
@@ -65569,10 +66031,10 @@ function toRepositoryPath(topLevel, absolute) {
 // packages/validator/src/git/config-location.ts
 async function configurationInRepository(file, where2) {
   const isLink = (0, import_node_fs12.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path20.default.dirname(file)).then((folder) => import_node_path20.default.join(folder, import_node_path20.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const real = await (isLink ? realCasePath(import_node_path21.default.dirname(file)).then((folder) => import_node_path21.default.join(folder, import_node_path21.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path20.default.resolve(where2.realCwd, import_node_path20.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path21.default.resolve(where2.realCwd, import_node_path21.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -65580,13 +66042,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path21.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path21.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path22.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path22.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev);
@@ -65614,8 +66076,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path21.default.posix.normalize(import_node_path21.default.posix.join(import_node_path21.default.posix.dirname(at), target2));
-      const outside = import_node_path21.default.posix.isAbsolute(target2) || import_node_path21.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path22.default.posix.normalize(import_node_path22.default.posix.join(import_node_path22.default.posix.dirname(at), target2));
+      const outside = import_node_path22.default.posix.isAbsolute(target2) || import_node_path22.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -65624,7 +66086,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path21.default.posix.dirname(file);
+    const folder = import_node_path22.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -65634,7 +66096,7 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path22.default.join(topLevel, file));
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path23.default.join(topLevel, file));
   const atBase = await readConfigAtBase(git, mergeBase, input.configInRepository, input.cwdInRepository);
   if (!atBase && !input.config.path) return { findings: [] };
   if (atBase && "linksOutTo" in atBase) {
@@ -65647,7 +66109,7 @@ async function checkConfigurationAgainstBase(input) {
   if (atBase) {
     const file = fromRepository(atBase.path);
     try {
-      const config2 = parseConfig(atBase.text, import_node_path22.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(atBase.text, import_node_path23.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -65673,9 +66135,9 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path22.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path23.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path22.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path23.default.posix.relative(headFolder, folder))
   });
   return { findings };
 }
@@ -65698,7 +66160,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path23.default.resolve(cwd, import_node_path23.default.relative(realCwd, import_node_path23.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path24.default.resolve(cwd, import_node_path24.default.relative(realCwd, import_node_path24.default.join(topLevel, folder)));
   const config2 = options.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -65723,10 +66185,11 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   const connectors = [];
   const diffs = [];
   const changedConnectors = [];
+  const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path23.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path24.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
-    if (deleted.some((folder) => folder.repositoryPath === repositoryPath2)) continue;
+    if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
       connectors.push({ ...connector, findings: markAllExisting(connector.findings) });
       diffs.push({
@@ -65816,25 +66279,33 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs13.existsSync)(import_node_path23.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs13.existsSync)(import_node_path24.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
+  const byPath = /* @__PURE__ */ new Map();
+  for (const folder of deleted)
+    if (!byPath.has(folder.repositoryPath)) byPath.set(folder.repositoryPath, folder);
+  const goneSet = new Set(gone);
+  const containing = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path23.default.resolve(where2.cwd, given);
+    const absolute = import_node_path24.default.resolve(where2.cwd, given);
     const exists2 = (0, import_node_fs13.existsSync)(absolute);
-    const real = exists2 ? await realCasePath(absolute) : import_node_path23.default.resolve(where2.realCwd, import_node_path23.default.relative(where2.cwd, absolute));
+    const real = exists2 ? await realCasePath(absolute) : import_node_path24.default.resolve(where2.realCwd, import_node_path24.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
-    const named = deleted.find((folder) => folder.repositoryPath === inRepository);
+    const named = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named) covered.add(named);
-    if (!named && !(inRepository !== void 0 && gone.includes(inRepository))) kept.push(given);
+    if (!named && !(inRepository !== void 0 && goneSet.has(inRepository))) kept.push(given);
     if (!exists2 || inRepository === void 0) continue;
-    for (const folder of deleted) {
-      if (inRepository === "." || folder.repositoryPath.startsWith(`${inRepository}/`)) covered.add(folder);
-    }
+    containing.add(inRepository);
   }
-  return { paths: kept, deleted: deleted.filter((folder) => covered.has(folder)) };
+  const isCovered = (folder) => covered.has(folder) || containing.has(".") || parentFolders(folder.repositoryPath).some((parent) => containing.has(parent));
+  return { paths: kept, deleted: deleted.filter(isCovered) };
+}
+function parentFolders(repositoryPath2) {
+  const parts = repositoryPath2.split("/");
+  return parts.slice(1).map((_, index) => parts.slice(0, index + 1).join("/"));
 }
 function onlyNewFindings(result) {
   const connectors = result.connectors.map((connector) => ({
@@ -65909,7 +66380,7 @@ function changeToFinding(change, connector, current, previous) {
 function relabel(version, folderDisplay, prefix) {
   const rename2 = (display) => {
     if (display === void 0) return void 0;
-    const posix = display.split(import_node_path23.default.sep).join("/");
+    const posix = slashSeparated(display);
     const inside = folderDisplay === "." ? posix : posix.slice(folderDisplay.length + 1);
     return `${prefix}${inside}`;
   };
@@ -65924,25 +66395,25 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_path25 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path24.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path25.default.resolve(cwd, folder));
   const empty = [];
   for (const given of paths) {
-    const absolute = import_node_path24.default.resolve(cwd, given);
-    const led = isFile(absolute) ? folders.includes(import_node_path24.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path25.default.resolve(cwd, given);
+    const led = isFile(absolute) ? folders.includes(import_node_path25.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given], cwd)).length === 0) empty.push(given);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path25.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path25.default.resolve(cwd, file);
+  const baseDir = import_node_path26.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path26.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -65950,7 +66421,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path25.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path26.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/annotations.ts
@@ -66012,7 +66483,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path30, findings]) => ({ path: path30, findings }));
+  return [...byFile].map(([path31, findings]) => ({ path: path31, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -66216,12 +66687,12 @@ function statusIcon(failOn, breakingChangesFail) {
 }
 function writeStatusTable(budget, validated, deleted, configuration, againstBase, status, shown, omitted) {
   const connectors = [
-    ...validated.map(({ path: path30, profile, findings }) => ({ name: shown(path30), profile, findings })),
+    ...validated.map(({ path: path31, profile, findings }) => ({ name: shown(path31), profile, findings })),
     // No profile was resolved for a folder that is gone.
-    ...deleted.map(({ path: path30, findings }) => ({ name: `${shown(path30)} (deleted)`, profile: "\u2014", findings })),
+    ...deleted.map(({ path: path31, findings }) => ({ name: `${shown(path31)} (deleted)`, profile: "\u2014", findings })),
     // What the change loosened in the configuration file: a row of its own, for a reviewer who reads only this table.
-    ...configuration.map(({ path: path30, findings }) => ({
-      name: `${shown(path30)} (configuration)`,
+    ...configuration.map(({ path: path31, findings }) => ({
+      name: `${shown(path31)} (configuration)`,
       profile: "\u2014",
       findings
     }))
@@ -66330,7 +66801,7 @@ function groupByRule(findings) {
       group2.worst = finding.severity;
   }
   return [...groups.values()].sort(
-    (a, b) => SEVERITY_ORDER.indexOf(a.worst) - SEVERITY_ORDER.indexOf(b.worst) || b.findings.length - a.findings.length || a.ruleId.localeCompare(b.ruleId)
+    (a, b) => SEVERITY_ORDER.indexOf(a.worst) - SEVERITY_ORDER.indexOf(b.worst) || b.findings.length - a.findings.length || compareText(a.ruleId, b.ruleId)
   );
 }
 function fails(counts, failOn) {
@@ -66494,8 +66965,8 @@ function runBuilder(result, options) {
   const described = describedRules(options.rules ?? ALL_RULES, result.findings).filter((rule2) => named.has(rule2.id)).map((rule2) => toReportingDescriptor(rule2, profile, rulesDocUrl));
   const uriOf = (finding) => artifactUri(finding.file, options);
   const prints = fingerprints(result.findings, (finding) => uriOf(finding).uri);
-  return (indexes, leftOut) => {
-    const kept = new Set(indexes.map((index) => result.findings[index].ruleId));
+  return (indexes2, leftOut) => {
+    const kept = new Set(indexes2.map((index) => result.findings[index].ruleId));
     const rules = described.filter((rule2) => kept.has(rule2.id));
     const indexById = new Map(rules.map((rule2, index) => [rule2.id, index]));
     const properties = {
@@ -66522,7 +66993,7 @@ function runBuilder(result, options) {
         ]
       },
       columnKind: "utf16CodeUnits",
-      results: indexes.map((index) => {
+      results: indexes2.map((index) => {
         const finding = result.findings[index];
         return toResult(
           finding,
@@ -66658,10 +67129,10 @@ function summaryLine(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options) {
   if (options.profile || options.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path26.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path27.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -66713,7 +67184,7 @@ async function workspaceHoldsNoConnector(workspace) {
 
 // packages/actions/src/validate-connector/pull-request.ts
 var import_node_fs14 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
@@ -66751,19 +67222,19 @@ async function changedConnectorFolders(workspace, base2) {
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
   const realWorkspace = await import_node_fs14.promises.realpath(workspace);
-  return folders.map((folder) => import_node_path27.default.relative(realWorkspace, import_node_path27.default.join(topLevel, folder)) || ".");
+  return folders.map((folder) => import_node_path28.default.relative(realWorkspace, import_node_path28.default.join(topLevel, folder)) || ".");
 }
 
 // packages/actions/src/validate-connector/source-url.ts
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 function sourceUrlFor(workspace, commit, env = process.env) {
   const server = env.GITHUB_SERVER_URL;
   const repository = env.GITHUB_REPOSITORY;
   if (!server || !repository || !commit) return void 0;
   return (file, line) => {
-    const relative = import_node_path28.default.relative(workspace, import_node_path28.default.resolve(workspace, file));
-    if (relative.startsWith("..") || import_node_path28.default.isAbsolute(relative)) return void 0;
-    const encoded = relative.split(import_node_path28.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+    const relative = import_node_path29.default.relative(workspace, import_node_path29.default.resolve(workspace, file));
+    if (relative.startsWith("..") || import_node_path29.default.isAbsolute(relative)) return void 0;
+    const encoded = relative.split(import_node_path29.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
     return `${server}/${repository}/blob/${commit}/${encoded}#L${line}`;
   };
 }
@@ -66789,7 +67260,7 @@ async function validateConnectorAction(logger) {
   if (paths.length === 0 && pullRequest && base2) {
     const folders = await logger.group("Find the connectors the pull request changes", async () => {
       const changed = await changedConnectorFolders(workspace, base2);
-      const kept = changed.filter((folder) => (0, import_node_fs15.existsSync)(import_node_path29.default.join(workspace, folder)));
+      const kept = changed.filter((folder) => (0, import_node_fs15.existsSync)(import_node_path30.default.join(workspace, folder)));
       const gone = changed.filter((folder) => !kept.includes(folder));
       logger.info(kept.length > 0 ? kept.join("\n") : "none");
       if (gone.length > 0) logger.info(`Deleted or moved away (compared with the base): ${gone.join(", ")}`);
@@ -66951,7 +67422,7 @@ function annotate(result, inputs, workspace, leftOutOfSummary, sarifHoldsAll) {
     maxPerSeverity: inputs.maxAnnotations,
     cwd: workspace,
     baseDir: workspace,
-    isFile: (file) => isFile(import_node_path29.default.join(workspace, file))
+    isFile: (file) => isFile(import_node_path30.default.join(workspace, file))
   });
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === "error") error(message, properties);
@@ -66975,7 +67446,7 @@ async function sarifFileTarget(inputs, workspace) {
   const target2 = await requireWritableOutput(
     "sarif-file",
     inputs.sarifFile,
-    import_node_path29.default.resolve(workspace, inputs.sarifFile)
+    import_node_path30.default.resolve(workspace, inputs.sarifFile)
   );
   if ((await import_node_fs15.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
@@ -66987,7 +67458,7 @@ function sarifOptions(workspace) {
 }
 async function writeSarif(report, target2, workspace) {
   if (target2 === void 0 || report === void 0) return void 0;
-  await import_node_fs15.promises.mkdir(import_node_path29.default.dirname(target2), { recursive: true });
+  await import_node_fs15.promises.mkdir(import_node_path30.default.dirname(target2), { recursive: true });
   await import_node_fs15.promises.writeFile(target2, report.text);
   return posixRelativePath(await import_node_fs15.promises.realpath(workspace), target2);
 }

@@ -3263,8 +3263,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path5) {
-      let input = path5;
+    function removeDotSegments(path6) {
+      let input = path6;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3338,11 +3338,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path5) {
-      if (path5 === "" || path5[0] === "/") {
-        return removeDotSegments(path5);
+    function removeDotSegmentsRelative(path6) {
+      if (path6 === "" || path6[0] === "/") {
+        return removeDotSegments(path6);
       }
-      const segments = path5.split("/");
+      const segments = path6.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3705,8 +3705,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path5 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path5 && path5 !== "/" ? path5 : void 0;
+        const path6 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path6 && path6 !== "/" ? path6 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -9349,7 +9349,7 @@ var import_node_worker_threads = require("node:worker_threads");
 
 // packages/validator/src/loader/connector-folder.ts
 var import_node_fs = __toESM(require("node:fs"), 1);
-var import_node_path2 = __toESM(require("node:path"), 1);
+var import_node_path3 = __toESM(require("node:path"), 1);
 
 // packages/core/src/printable.ts
 var CONTROLS = (
@@ -9378,6 +9378,9 @@ function isWithin(root, child, paths = import_node_path.default) {
 }
 function isBelow(root, child) {
   return import_node_path.default.relative(root, child) !== "" && isWithin(root, child);
+}
+function slashSeparated(file, paths = import_node_path.default) {
+  return paths.sep === "/" ? file : file.split(paths.sep).join("/");
 }
 function toDisplayPath(cwd, file, paths = import_node_path.default) {
   const relative = paths.relative(cwd, paths.resolve(cwd, file));
@@ -9531,6 +9534,17 @@ function oneOf(characters) {
 var isSlash = oneOf("/");
 function withoutTrailingSlashes(text2) {
   return trimEndWhere(text2, isSlash);
+}
+
+// packages/core/src/text-order.ts
+var import_node_path2 = __toESM(require("node:path"), 1);
+var ENGLISH = new Intl.Collator("en");
+var compareText = ENGLISH.compare;
+function compareCodeUnits(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareFolderPaths(a, b, paths = import_node_path2.default) {
+  return compareCodeUnits(slashSeparated(a, paths), slashSeparated(b, paths));
 }
 
 // packages/core/src/top-folders.ts
@@ -10788,7 +10802,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path5 = [root];
+  const path6 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -10796,14 +10810,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path5[level];
+    let node = path6[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path5[level] = node;
+      path6[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -10919,22 +10933,23 @@ function descendArray(walk, at, node, needEnd) {
 
 // packages/validator/src/json/trailing-commas.ts
 var TRAILING_COMMA = /,[ \t\n\r]*[\]}]/g;
-function parseTrailingCommaSlips(text2) {
+function parseTrailingCommaSlips(text2, maxCommas = Infinity) {
   if (text2.includes("__proto__") || text2.includes("\\u")) return void 0;
   const commas = [];
   let blanked = "";
   let from = 0;
   let outside = 0;
+  let quote = text2.indexOf('"');
   TRAILING_COMMA.lastIndex = 0;
   for (let match2 = TRAILING_COMMA.exec(text2); match2 !== null; match2 = TRAILING_COMMA.exec(text2)) {
     const comma = match2.index;
-    for (let quote = text2.indexOf('"', outside); quote !== -1 && quote < comma; ) {
+    while (quote !== -1 && quote < comma) {
       outside = skipString(text2, quote);
       if (outside === -1) return void 0;
       quote = text2.indexOf('"', outside);
     }
     if (outside > comma) continue;
-    if (followsOpeningBracket(text2, comma)) return void 0;
+    if (followsOpeningBracket(text2, comma) || commas.length === maxCommas) return void 0;
     commas.push(comma);
     blanked += text2.slice(from, comma) + " ";
     from = comma + 1;
@@ -10963,7 +10978,7 @@ function namesIndexLoosely(pointer) {
 }
 
 // packages/validator/src/json/value-depth.ts
-function objectMembersWithin(root, limit) {
+function objectMembersWithin(root, limit, keyLimit = Infinity) {
   if (root === null || typeof root !== "object") return 0;
   let members = 0;
   const containers = [root];
@@ -10983,6 +10998,7 @@ function objectMembersWithin(root, limit) {
     } else {
       const object = container;
       for (const key in object) {
+        if (key.length > keyLimit) return -1;
         members++;
         const child = object[key];
         if (child !== null && typeof child === "object") {
@@ -10993,6 +11009,19 @@ function objectMembersWithin(root, limit) {
     }
   }
   return members;
+}
+
+// packages/validator/src/json/key-length.ts
+var MAX_JSON_KEY_LENGTH = 4096;
+var COLON2 = 58;
+function offsetOfLongKey(text2, limit) {
+  for (let open = text2.indexOf('"'); open !== -1; ) {
+    const end = skipString(text2, open);
+    if (end === -1) return -1;
+    if (end - open - 2 > limit && text2.charCodeAt(skipWhitespace(text2, end)) === COLON2) return open;
+    open = text2.indexOf('"', end);
+  }
+  return -1;
 }
 
 // packages/validator/src/json/syntax/repair.ts
@@ -11087,6 +11116,23 @@ function enclosedExcerpt(text2, maxLength = MAX_VALUE_LENGTH) {
   if (text2.length < 2) return excerpt(text2, maxLength);
   const inner = excerpt(text2.slice(1, -1), maxLength - 2);
   return `${excerpt(text2.charAt(0))}${inner}${excerpt(text2.charAt(text2.length - 1))}`;
+}
+function quoteList(values, max = 5) {
+  return boundedList(values, max, quoted);
+}
+var MAX_LIST_LENGTH = 300;
+function boundedList(values, max, show2) {
+  const shown = [];
+  let length = 0;
+  for (const value of values) {
+    if (shown.length >= max) break;
+    const text2 = show2(value);
+    if (shown.length > 0 && length + text2.length > MAX_LIST_LENGTH) break;
+    shown.push(text2);
+    length += text2.length + 2;
+  }
+  const rest = values.length - shown.length;
+  return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
 }
 function cut(text2, maxLength) {
   const pieces = [];
@@ -11608,50 +11654,114 @@ var NUMERIC_LITERAL = 11;
 var LINE_BREAK_TRIVIA = 14;
 var WHITESPACE_TRIVIA = 15;
 var SCAN_UNEXPECTED_END_OF_COMMENT = 1;
-function tokenize(text2, describeCharacter) {
-  const scanner = createScanner2(text2, false);
-  const tokens = [];
-  const open = [];
-  let last2 = "end";
-  for (; ; ) {
-    const code2 = scanner.scan();
-    if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA) continue;
-    const offset = scanner.getTokenOffset();
-    const end = offset + scanner.getTokenLength();
-    const kind = KINDS[code2] ?? "word";
-    if (kind === "end") {
-      tokens.push({ kind, offset, end });
-      return tokens;
-    }
-    if (kind === "skip") {
-      const unclosed = scanner.getTokenError() === SCAN_UNEXPECTED_END_OF_COMMENT;
-      tokens.push(commentToken(text2, offset, end, unclosed));
-    } else if (kind === "string") {
-      const atKey = open[open.length - 1] === "{" && (last2 === "{" || last2 === ",");
-      const token2 = stringToken(text2, offset, end, scanner.getTokenError(), atKey);
-      tokens.push(token2);
-      if (token2.end !== end) scanner.setPosition(token2.end);
-    } else if (kind === "word") {
-      const token2 = wordToken(text2, offset, end, describeCharacter);
-      tokens.push(token2);
-      if (token2.end !== end) scanner.setPosition(token2.end);
-    } else if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
-      const problem = { message: BAD_NUMBER, offset, length: end - offset };
-      tokens.push({ kind, offset, end, problem });
-    } else if (code2 === NUMERIC_LITERAL) {
-      const token2 = arithmeticToken(text2, offset) ?? numberToken(text2, offset, end);
-      tokens.push(token2);
-      if (token2.end !== end) scanner.setPosition(token2.end);
-    } else {
-      tokens.push({ kind, offset, end });
-    }
-    const token = tokens[tokens.length - 1];
-    if (token.kind === "skip") continue;
-    last2 = token.kind;
-    if (last2 === "{" || last2 === "[") open.push(last2);
-    else if (last2 === "}" || last2 === "]") open.pop();
+var TokenStream = class {
+  constructor(text2, describeCharacter) {
+    this.text = text2;
+    this.describeCharacter = describeCharacter;
+    this.scanner = createScanner2(text2, false);
   }
-}
+  text;
+  describeCharacter;
+  scanner;
+  /** The tokens read and not forgotten: `read[0]` is token number `first`. */
+  read = [];
+  first = 0;
+  ended = false;
+  // The brackets open and the last token read, to tell where a key stands.
+  open = [];
+  last = "end";
+  /** What `onlyClosersAfter` found: closers alone from this offset on; content at that one. */
+  closersFrom = Infinity;
+  contentAt = -1;
+  /** Token number `index`; undefined before the first or past the 'end' token, and once forgotten. */
+  at(index) {
+    if (index < this.first) return void 0;
+    while (!this.ended && index - this.first >= this.read.length) this.read.push(this.next());
+    return this.read[index - this.first];
+  }
+  /** The tokens before `index` are not asked for again. */
+  forgetBefore(index) {
+    const passed = index - this.first;
+    if (passed < FORGET_BATCH || passed * 2 < this.read.length) return;
+    this.read = this.read.slice(passed);
+    this.first = index;
+  }
+  /**
+   * Whether only closing brackets and what the walk skips (comments, invisible characters) follow
+   * `offset`, a token's end. Read without keeping those tokens, and once for all the closers of such
+   * a run: each asks again for the rest of the text after it, which would be quadratic.
+   */
+  onlyClosersAfter(offset) {
+    if (offset >= this.closersFrom) return true;
+    if (offset <= this.contentAt) return false;
+    const scanner = createScanner2(this.text, false);
+    scanner.setPosition(offset);
+    for (; ; ) {
+      const code2 = scanner.scan();
+      const kind = KINDS[code2] ?? "word";
+      if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA || kind === "skip") continue;
+      if (kind === "}" || kind === "]") continue;
+      const at = scanner.getTokenOffset();
+      if (kind === "end") {
+        this.closersFrom = offset;
+        return true;
+      }
+      if (kind === "word") {
+        const token = wordToken(this.text, at, at + scanner.getTokenLength(), this.describeCharacter);
+        if (token.kind === "skip") {
+          scanner.setPosition(token.end);
+          continue;
+        }
+      }
+      this.contentAt = Math.max(this.contentAt, at);
+      return false;
+    }
+  }
+  next() {
+    const token = this.scan();
+    if (token.kind === "end") this.ended = true;
+    else if (token.kind !== "skip") {
+      this.last = token.kind;
+      if (this.last === "{" || this.last === "[") this.open.push(this.last);
+      else if (this.last === "}" || this.last === "]") this.open.pop();
+    }
+    return token;
+  }
+  scan() {
+    const { scanner, text: text2 } = this;
+    for (; ; ) {
+      const code2 = scanner.scan();
+      if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA) continue;
+      const offset = scanner.getTokenOffset();
+      const end = offset + scanner.getTokenLength();
+      const kind = KINDS[code2] ?? "word";
+      if (kind === "end") return { kind, offset, end };
+      if (kind === "skip") {
+        const unclosed = scanner.getTokenError() === SCAN_UNEXPECTED_END_OF_COMMENT;
+        return commentToken(text2, offset, end, unclosed);
+      }
+      if (kind === "string") {
+        const atKey = this.open[this.open.length - 1] === "{" && (this.last === "{" || this.last === ",");
+        return this.resumedAfter(stringToken(text2, offset, end, scanner.getTokenError(), atKey), end);
+      }
+      if (kind === "word")
+        return this.resumedAfter(wordToken(text2, offset, end, this.describeCharacter), end);
+      if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
+        return { kind, offset, end, problem: { message: BAD_NUMBER, offset, length: end - offset } };
+      }
+      if (code2 === NUMERIC_LITERAL) {
+        return this.resumedAfter(arithmeticToken(text2, offset) ?? numberToken(text2, offset, end), end);
+      }
+      return { kind, offset, end };
+    }
+  }
+  /** A token read otherwise than the scanner ended it: the scanner goes on from its end. */
+  resumedAfter(token, scannedEnd) {
+    if (token.end !== scannedEnd) this.scanner.setPosition(token.end);
+    return token;
+  }
+};
+var FORGET_BATCH = 4096;
 
 // packages/validator/src/json/syntax/bracket-repairs.ts
 function missingOpener(walk, frame, token) {
@@ -11743,8 +11853,8 @@ function trailingComma(walk, frame, token) {
   );
 }
 function extraCloser(walk, frame, token) {
-  const comma = walk.tokens[walk.index + 1];
-  if (comma?.kind !== "," || walk.tokens[walk.index + 2]?.kind !== "string") return void 0;
+  const comma = walk.tokens.at(walk.index + 1);
+  if (comma?.kind !== "," || walk.tokens.at(walk.index + 2)?.kind !== "string") return void 0;
   return walk.repair(
     token.offset,
     1,
@@ -11870,10 +11980,7 @@ function textAfterEnd(walk, token) {
 }
 function isStrayCloser(walk, token) {
   if (token.kind !== "}" && token.kind !== "]") return false;
-  for (let next = walk.index + 1; walk.tokens[next].kind !== "end"; next++) {
-    const kind = walk.tokens[next].kind;
-    if (kind !== "}" && kind !== "]" && kind !== "skip") return false;
-  }
+  if (!walk.tokens.onlyClosersAfter(token.end)) return false;
   return walk.closes.every(
     ({ open, close }) => !lineStartsWith(walk, close) || indentOf(walk, close) === indentOf(walk, open)
   );
@@ -11948,7 +12055,7 @@ function unescapedQuote(walk, frame, token) {
   const line = walk.lineOf(token.offset);
   const quote = frame.valueEnd - 1;
   const rest = tokensOfLine(walk, walk.index, line);
-  const end = rest === walk.index ? quote : walk.tokens[rest - 1].end;
+  const end = rest === walk.index ? quote : walk.tokens.at(rest - 1).end;
   const closed = end - 1 > quote && walk.text.charCodeAt(end - 1) === 34;
   const inner = walk.text.slice(quote, end - 1).replace(/\\?"/g, (mark) => mark.length === 2 ? mark : '\\"');
   return walk.repair(
@@ -11957,7 +12064,7 @@ function unescapedQuote(walk, frame, token) {
     `This '"' ends the string, but the text goes on: write \\" for a quote inside a string.`,
     (w) => {
       for (; w.index < rest; w.index++) {
-        w.lastEnd = w.tokens[w.index].end;
+        w.lastEnd = w.tokens.at(w.index).end;
         frame.valueEnd = w.lastEnd;
       }
       w.top.valueEnd = w.lastEnd;
@@ -11968,7 +12075,7 @@ function unescapedQuote(walk, frame, token) {
 function tokensOfLine(walk, index, line) {
   let at = index;
   for (; ; at++) {
-    const next = walk.tokens[at];
+    const next = walk.tokens.at(at);
     if (next.kind !== "word" && next.kind !== "string" && next.kind !== "literal" && next.kind !== ":")
       return at;
     if (walk.lineOf(next.offset) !== line) return at;
@@ -12079,7 +12186,7 @@ var Walk = class _Walk {
   }
   /** Reads the next token if it fits; else the repairs that could explain it. */
   feed() {
-    const token = this.tokens[this.index];
+    const token = this.tokens.at(this.index);
     if (token.kind === "skip") return this.accept(token);
     const frame = this.top;
     if (token.kind === "end") {
@@ -12188,7 +12295,7 @@ var Walk = class _Walk {
   }
   atKey(frame, token) {
     const afterComma = frame.place === "key";
-    if (token.kind === "string" && !afterComma && this.tokens[this.index - 1]?.offset === frame.at && LIST_FOLLOWERS.has(this.nextKind())) {
+    if (token.kind === "string" && !afterComma && this.tokens.at(this.index - 1)?.offset === frame.at && LIST_FOLLOWERS.has(this.nextKind())) {
       return [strayOpener(this, frame), missingColonAfter(this, frame, token)];
     }
     if (token.kind === "string" || token.kind === "word" && (this.nextKind() === ":" || this.isAssignment(this.nextToken()))) {
@@ -12327,20 +12434,31 @@ var Walk = class _Walk {
     return this.nextToken()?.kind;
   }
   nextToken() {
-    for (let i = this.index + 1; i < this.tokens.length; i++) {
-      if (this.tokens[i].kind !== "skip") return this.tokens[i];
+    for (let i = this.index + 1; ; i++) {
+      const token = this.tokens.at(i);
+      if (token?.kind !== "skip") return token;
     }
-    return void 0;
   }
 };
 var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 
 // packages/validator/src/json/syntax/diagnosis.ts
 var MAX_ISSUES = 20;
+var MAX_SLIPS = 1e3;
+function diagnoseSyntax(text2, describeCharacter, lines = new LineIndex(text2)) {
+  return diagnoseAndRepair(text2, describeCharacter, lines).issues;
+}
 function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2)) {
-  const tokens = tokenize(text2, describeCharacter);
+  const tokens = new TokenStream(text2, describeCharacter);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text2);
   const issues = [];
+  let slips = 0;
+  let lastIssueOffset = -1;
+  const say = (issue) => {
+    slips++;
+    lastIssueOffset = issue.offset;
+    if (issues.length < MAX_ISSUES) issues.push(issue);
+  };
   let edits = [];
   const edit = (fix) => {
     if (fix === void 0) edits = void 0;
@@ -12349,10 +12467,11 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
   let repairsHere = 0;
   let lastIndex = -1;
   let finished = false;
-  while (issues.length < MAX_ISSUES) {
-    const token = tokens[walk.index];
+  while (slips <= MAX_SLIPS) {
+    tokens.forgetBefore(walk.index - 1);
+    const token = tokens.at(walk.index);
     const outcome = walk.feed();
-    if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideUnclosedToken(tokens))
+    if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideUnclosedToken(walk))
       break;
     if (outcome === "done") {
       finished = true;
@@ -12360,7 +12479,7 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
     }
     if (outcome === "accepted") {
       if (walk.problem) {
-        issues.push(walk.problem);
+        say(walk.problem);
         edit(walk.fix);
       }
       continue;
@@ -12368,18 +12487,30 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
     repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
     lastIndex = walk.index;
     const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
-    if (issues[issues.length - 1]?.offset !== repair.issue.offset) issues.push(repair.issue);
+    if (lastIssueOffset !== repair.issue.offset) say(repair.issue);
     edit(repair.fix);
     repair.apply(walk);
     if (walk.stopped) {
-      finished = repair.fix !== void 0 && walk.index === tokens.length - 1;
+      finished = repair.fix !== void 0 && tokens.at(walk.index)?.kind === "end";
       break;
     }
   }
-  return { issues, edits: finished ? edits : void 0 };
+  if (slips > MAX_SLIPS) {
+    issues.push(tooManySlips(lastIssueOffset));
+    return { issues, edits: void 0, slips, refused: true };
+  }
+  return { issues, edits: finished ? edits : void 0, slips, refused: false };
 }
-function endsInsideUnclosedToken(tokens) {
-  return tokens[tokens.length - 2]?.unclosedAtEnd === true;
+function tooManySlips(offset) {
+  const limit = MAX_SLIPS.toLocaleString("en-US");
+  return {
+    message: `The file has more than ${limit} JSON syntax errors (the first ${MAX_ISSUES} are listed), so it is not checked further and \`validate --fix\` does not repair it: this tool reads at most ${limit}. Is it JSON at all? Fix the errors, or write the file as strict JSON.`,
+    offset,
+    length: 1
+  };
+}
+function endsInsideUnclosedToken(walk) {
+  return walk.tokens.at(walk.index - 1)?.unclosedAtEnd === true;
 }
 function bestRepair(walk, repairs) {
   let best = repairs[0];
@@ -12467,7 +12598,7 @@ function followsQuote(text2, colon) {
 }
 
 // packages/validator/src/json/duplicate-keys.ts
-var { QUOTE: QUOTE5, OPEN_BRACE: OPEN_BRACE3, OPEN_BRACKET: OPEN_BRACKET3, COLON: COLON2 } = chars;
+var { QUOTE: QUOTE5, OPEN_BRACE: OPEN_BRACE3, OPEN_BRACKET: OPEN_BRACKET3, COLON: COLON3 } = chars;
 function mayHaveDuplicateKeys(colonsAfterQuote, members) {
   return colonsAfterQuote !== members;
 }
@@ -12480,7 +12611,7 @@ function findDuplicateKeys(text2) {
       const end = skipString(text2, i);
       if (end === -1) break;
       const object = open[open.length - 1];
-      if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON2) {
+      if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
         noteKey(text2, object, i, end, found);
       }
       i = end;
@@ -12552,25 +12683,31 @@ var JsonDocument = class _JsonDocument {
     } catch {
       strict2 = false;
     }
-    const members = strict2 ? objectMembersWithin(value, MAX_JSON_DEPTH) : -1;
+    const members = strict2 ? objectMembersWithin(value, MAX_JSON_DEPTH, MAX_JSON_KEY_LENGTH) : -1;
     const tooDeepAt = strict2 && members !== -1 ? -1 : offsetPastDepth(text2, MAX_JSON_DEPTH);
-    this.tooDeep = strict2 ? members === -1 : tooDeepAt !== -1;
+    const longKeyAt = tooDeepAt !== -1 || strict2 && members !== -1 ? -1 : offsetOfLongKey(text2, MAX_JSON_KEY_LENGTH);
+    this.tooDeep = tooDeepAt !== -1 || strict2 && members === -1 && longKeyAt === -1;
     this.members = members;
     if (this.tooDeep) {
       issues.push({
         message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; it cannot be a valid connector file.`,
-        // Strict JSON is always scanned to the bracket; 0 only guards against the scan disagreeing.
         offset: Math.max(tooDeepAt, 0),
         length: 1
       });
+      this.value = void 0;
+    } else if (longKeyAt !== -1) {
+      issues.push(longKeyIssue(text2, longKeyAt));
       this.value = void 0;
     } else if (!strict2 && text2.trim() === "") {
       issues.push({ message: "The file is empty.", offset: 0, length: 0 });
       this.value = void 0;
     } else if (strict2) {
       this.value = value;
+    } else if (text2.length > MAX_REPAIRED_CHARACTERS) {
+      issues.push(...diagnoseSyntax(text2, unexpectedCharacter, this.lines), tooLargeToRepairIssue(text2));
+      this.value = void 0;
     } else {
-      const slips = parseTrailingCommaSlips(text2);
+      const slips = parseTrailingCommaSlips(text2, MAX_SLIPS);
       if (slips) {
         for (const comma of slips.commas) {
           issues.push(trailingCommaIssue(comma, text2.charAt(skipWhitespace(text2, comma + 1))));
@@ -12705,6 +12842,7 @@ function keyOffset(node) {
 function parseRepaired(text2, issues, lines = new LineIndex(text2)) {
   const diagnosis = diagnoseAndRepair(text2, unexpectedCharacter, lines);
   issues.push(...diagnosis.issues);
+  if (diagnosis.refused) return { value: void 0 };
   const repaired = diagnosis.edits && applyEdits(text2, diagnosis.edits);
   if (repaired) {
     try {
@@ -12720,6 +12858,22 @@ function tolerantValue(text2) {
     disallowComments: true,
     allowEmptyContent: false
   });
+}
+var MAX_REPAIRED_CHARACTERS = 8 * 1024 * 1024;
+function tooLargeToRepairIssue(text2) {
+  return {
+    message: `The file has ${text2.length.toLocaleString("en-US")} characters and is not valid JSON: a file past ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters is not repaired to check the rest of it. Make it strict JSON.`,
+    offset: 0,
+    length: 0
+  };
+}
+function longKeyIssue(text2, open) {
+  const length = skipString(text2, open) - open;
+  return {
+    message: `This key is ${length - 2} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
+    offset: open,
+    length
+  };
 }
 function trailingCommaIssue(comma, close) {
   return {
@@ -12805,7 +12959,7 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path2.default.resolve(cwd, folder);
+  const absolutePath = import_node_path3.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs.default.realpathSync(absolutePath);
   const dirents = import_node_fs.default.readdirSync(absolutePath, { withFileTypes: true });
@@ -12819,7 +12973,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path2.default.basename(absolutePath),
+    name: import_node_path3.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -12848,10 +13002,10 @@ function sizeOf(filePath) {
     return 0;
   }
 }
-function displayPathIn(folder, name, paths = import_node_path2.default) {
+function displayPathIn(folder, name, paths = import_node_path3.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path2.default) {
+function entryPath(folder, name, paths = import_node_path3.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -12957,7 +13111,7 @@ function formatBytes(bytes) {
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
 var TOP_FOLDER_PROFILES = Object.freeze(
   Object.assign(/* @__PURE__ */ Object.create(null), {
     "certified-connectors": "certified",
@@ -12966,9 +13120,9 @@ var TOP_FOLDER_PROFILES = Object.freeze(
   })
 );
 function layoutProfile(folder) {
-  const resolved2 = import_node_path3.default.resolve(folder);
+  const resolved2 = import_node_path4.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path3.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path4.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -12980,8 +13134,11 @@ function layoutProfile(folder) {
 var DEFAULT_CONFIG = { rules: {}, ignore: [] };
 
 // packages/validator/src/model/finding.ts
+function severityRank(severity) {
+  return severity === "error" ? 3 : severity === "warning" ? 2 : 1;
+}
 function compareFindings(a, b) {
-  return (a.connector === b.connector ? 0 : a.connector.localeCompare(b.connector)) || (a.file === b.file ? 0 : a.file.localeCompare(b.file)) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+  return (a.connector === b.connector ? 0 : compareFolderPaths(a.connector, b.connector)) || (a.file === b.file ? 0 : compareText(a.file, b.file)) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message);
 }
 
 // packages/validator/src/model/rule.ts
@@ -13067,6 +13224,42 @@ function releasingConnectorCaches(runRules) {
     }
   }
 }
+
+// packages/validator/src/model/finding-cap.ts
+var MAX_FINDINGS_PER_RULE = 1e3;
+var UnlistedReports = class {
+  count = 0;
+  first;
+  worst = "info";
+  /** Forgets the reports of the rule before. */
+  clear() {
+    this.count = 0;
+    this.first = void 0;
+    this.worst = "info";
+  }
+  add(report, severity) {
+    this.count++;
+    this.first ??= report;
+    if (severityRank(severity) > severityRank(this.worst)) this.worst = severity;
+  }
+  /**
+   * The one report that stands for the rest, where the first of them was, at the level of the worst,
+   * so that a count of errors still says there are errors. It carries no fix: `validate --fix` makes
+   * the fixes of the listed ones, and a second run lists the next.
+   */
+  summary() {
+    const first = this.first;
+    if (first === void 0) return void 0;
+    const { fix: _fix, severity: _severity, message: _message, ...place } = first;
+    return {
+      severity: this.worst,
+      report: {
+        ...place,
+        message: `${this.count.toLocaleString("en-US")} more findings of this rule are not listed: a rule lists at most ${MAX_FINDINGS_PER_RULE.toLocaleString("en-US")} for a connector. Fix the ones listed and check again.`
+      }
+    };
+  }
+};
 
 // packages/validator/src/swagger/json-values.ts
 function isObject(value) {
@@ -13572,11 +13765,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path5 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path5)) continue;
-      let pathItem = asObject(paths[path5]);
+    for (const path6 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path6)) continue;
+      let pathItem = asObject(paths[path6]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path5);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path6);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target = this.pathItemTarget(pathItem);
         if (!target) continue;
@@ -13592,7 +13785,7 @@ var SwaggerModel = class {
         if (operation === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path5, method, pathItemPlace, operation);
+        const entry = new OperationEntry(path6, method, pathItemPlace, operation);
         const own = this.parameterList(operation.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -13728,8 +13921,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path5, method, pathItemPlace, operation) {
-    this.path = path5;
+  constructor(path6, method, pathItemPlace, operation) {
+    this.path = path6;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation;
@@ -13896,23 +14089,35 @@ function ruleReports(connector, options) {
   const apiProperties = isObject(apiPropertiesValue) ? apiPropertiesValue : void 0;
   const pending = [];
   let current;
+  let listed = 0;
+  const unlisted = new UnlistedReports();
   const context = {
     connector,
     profile: options.profile,
     swagger,
     apiProperties,
     report: (report) => {
-      pending.push({ rule: current.rule, severity: report.severity ?? current.level, report });
+      const severity = report.severity ?? current.level;
+      if (listed < MAX_FINDINGS_PER_RULE) {
+        listed++;
+        pending.push({ rule: current.rule, severity, report });
+      } else {
+        unlisted.add(report, severity);
+      }
     }
   };
   releasingConnectorCaches(() => {
     for (const active of activeRules(options)) {
       current = active;
+      listed = 0;
+      unlisted.clear();
       try {
         active.rule.check(context);
       } catch (error2) {
         pending.push(internalErrorFinding(active.rule, error2));
       }
+      const rest = unlisted.summary();
+      if (rest) pending.push({ rule: active.rule, ...rest });
     }
   });
   current = void 0;
@@ -14593,7 +14798,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path5 = problem.segments;
+  const path6 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -14607,21 +14812,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path5.includes("oAuthSettings")) {
-      const last2 = path5[path5.length - 1];
+    if (path6.includes("oAuthSettings")) {
+      const last2 = path6[path6.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path5.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path5[path5.length - 1] === "type" && path5.length === parameterNameDepth(path5) + 1)
+    if (path6.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path6[path6.length - 1] === "type" && path6.length === parameterNameDepth(path6) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path5) {
-  return path5[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path6) {
+  return path6[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -15461,7 +15666,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/rules/swagger/independent-publisher-title.ts
 var LABEL = /^(.*\S)\s+\(independent publisher\)$/i;
@@ -15707,9 +15912,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path4.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path5.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path4.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path5.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -15726,7 +15931,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path4.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path5.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -15911,13 +16116,23 @@ function fixJsonText(text2) {
   const json = bom === "" ? text2 : text2.slice(1);
   if (isStrictJson(json)) return { outcome: "strict" };
   if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
+  if (json.length > MAX_REPAIRED_CHARACTERS) {
+    return notFixed(
+      `it has more than ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters, more than this tool repairs; write it as strict JSON.`
+    );
+  }
   if (offsetPastDepth(json, MAX_JSON_DEPTH) !== -1) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
-  const { issues, edits } = diagnoseAndRepair(json, unnamed);
+  const { slips, edits, refused } = diagnoseAndRepair(json, unnamed);
+  if (refused) {
+    return notFixed(
+      `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
+    );
+  }
   if (edits === void 0) {
     return notFixed(
-      "not every JSON syntax error names a single edit that fixes it (a missing value, text left open at the end, or too many errors); make the edits the GEN-JSON-PARSE findings ask for."
+      "not every JSON syntax error names a single edit that fixes it (a missing value, text left open at the end); make the edits the GEN-JSON-PARSE findings ask for."
     );
   }
   const meant = repairedValue(json, edits);
@@ -15928,7 +16143,7 @@ function fixJsonText(text2) {
   }
   const tidied = applyEdits(json, writtenEdits(json, edits))?.text;
   const fixed = tidied !== void 0 && sameValue(tidied, meant.value) ? tidied : meant.text;
-  return { outcome: "fixed", text: bom + fixed, slips: issues.length };
+  return { outcome: "fixed", text: bom + fixed, slips };
 }
 function fixJsonFileText(file) {
   const document = file.document;
@@ -16431,9 +16646,9 @@ function effectiveMimeTypes(model, operation, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path5) {
+function pathVariables(path6) {
   const names = [];
-  for (const match2 of path5.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path6.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -24079,6 +24294,539 @@ var documentHostRules = [
   }
 ];
 
+// packages/validator/src/rules/operations/path-templates.ts
+var PathTemplate = class {
+  constructor(path6) {
+    this.path = path6;
+    const hasBrace = path6.includes("{");
+    this.variables = hasBrace ? scanVariables(path6) : NO_VARIABLES;
+    let segmentCount = 1;
+    let variableSegmentCount = 0;
+    let start = 0;
+    for (let slash = path6.indexOf("/"); ; slash = path6.indexOf("/", start)) {
+      const end = slash === -1 ? path6.length : slash;
+      if (hasBrace && isVariableSegment(path6, start, end)) variableSegmentCount++;
+      if (slash === -1) break;
+      segmentCount++;
+      start = slash + 1;
+    }
+    this.segmentCount = segmentCount;
+    this.variableSegmentCount = variableSegmentCount;
+  }
+  path;
+  /** Names of its `{variables}`, each once, in order of first appearance. */
+  variables;
+  /** How many segments the key has when split on '/'. */
+  segmentCount;
+  /** How many segments are a whole `{variable}`. */
+  variableSegmentCount;
+  /**
+   * The key with each `{variable}` as `{}`: two keys that are the same route have the same. Built
+   * when read: SWG-PATH-DUP compares routeHash first, and reads it only for swaggers where two
+   * routes may be the same (none of the corpus).
+   */
+  get route() {
+    return routeOf(this.path);
+  }
+};
+var pathTemplates = perModel((model) => {
+  const operations = model.operations;
+  const templates = new Array(operations.length);
+  let last2;
+  for (let index = 0; index < operations.length; index++) {
+    const path6 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path6) last2 = new PathTemplate(path6);
+    templates[index] = last2;
+  }
+  return templates;
+});
+var NO_VARIABLES = Object.freeze([]);
+function partiallyDuplicates(a, b) {
+  if (a.segmentCount !== b.segmentCount) return false;
+  const left = a.path;
+  const right = b.path;
+  let leftStart = 0;
+  let rightStart = 0;
+  let differs = false;
+  for (; ; ) {
+    const leftEnd = segmentEnd(left, leftStart);
+    const rightEnd = segmentEnd(right, rightStart);
+    const leftVariable = isVariableSegment(left, leftStart, leftEnd);
+    const rightVariable = isVariableSegment(right, rightStart, rightEnd);
+    if (leftVariable !== rightVariable) differs = true;
+    else if (!leftVariable && !sameText(left, leftStart, leftEnd, right, rightStart, rightEnd)) return false;
+    if (leftEnd === left.length) return differs;
+    leftStart = leftEnd + 1;
+    rightStart = rightEnd + 1;
+  }
+}
+function segmentEnd(path6, start) {
+  const slash = path6.indexOf("/", start);
+  return slash === -1 ? path6.length : slash;
+}
+function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
+  if (leftEnd - leftStart !== rightEnd - rightStart) return false;
+  for (let offset = 0; leftStart + offset < leftEnd; offset++) {
+    if (left.charCodeAt(leftStart + offset) !== right.charCodeAt(rightStart + offset)) return false;
+  }
+  return true;
+}
+function isVariableSegment(path6, start, end) {
+  const last2 = end - 1;
+  if (last2 < start + 1 || path6.charCodeAt(start) !== OPEN || path6.charCodeAt(last2) !== CLOSE) return false;
+  for (let index = start + 1; index < last2; index++) {
+    const code2 = path6.charCodeAt(index);
+    if (code2 === OPEN || code2 === CLOSE) return false;
+  }
+  return true;
+}
+function matchEnd(path6, open) {
+  for (let index = open + 1; index < path6.length; index++) {
+    const code2 = path6.charCodeAt(index);
+    if (code2 === CLOSE) return index;
+    if (code2 === OPEN) return -1;
+  }
+  return -1;
+}
+var MAX_SEARCHED_VARIABLES = 16;
+function scanVariables(path6) {
+  const variables = [];
+  let seen;
+  for (let open = path6.indexOf("{"); open !== -1; ) {
+    const close = matchEnd(path6, open);
+    if (close === -1) {
+      open = path6.indexOf("{", open + 1);
+      continue;
+    }
+    const name = path6.slice(open + 1, close);
+    if (seen !== void 0) {
+      if (!seen.has(name)) {
+        seen.add(name);
+        variables.push(name);
+      }
+    } else if (!variables.includes(name)) {
+      variables.push(name);
+      if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
+    }
+    open = path6.indexOf("{", close + 1);
+  }
+  return variables;
+}
+function routeOf(path6) {
+  let route = "";
+  let copied = 0;
+  for (let open = path6.indexOf("{"); open !== -1; ) {
+    const close = matchEnd(path6, open);
+    if (close === -1) {
+      open = path6.indexOf("{", open + 1);
+      continue;
+    }
+    route += path6.slice(copied, open) + "{}";
+    copied = close + 1;
+    open = path6.indexOf("{", copied);
+  }
+  return copied === 0 ? path6 : route + path6.slice(copied);
+}
+function routeHash(path6) {
+  let hash = 0;
+  for (let index = 0; index < path6.length; index++) {
+    const code2 = path6.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path6, index) : -1;
+    if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
+    else {
+      hash = Math.imul(hash, 31) + OPEN | 0;
+      hash = Math.imul(hash, 31) + CLOSE | 0;
+      index = close;
+    }
+  }
+  return hash;
+}
+var OPEN = 123;
+var CLOSE = 125;
+
+// packages/validator/src/rules/operations/paths.ts
+var pathKeysOf = perModel(
+  (model) => Object.keys(model.paths ?? {}).filter((key) => !key.startsWith("x-"))
+);
+function pathKeys(model) {
+  return model ? pathKeysOf(model) : [];
+}
+function reportPathKeys({ swagger, report }, problem) {
+  for (const path6 of pathKeys(swagger)) {
+    const message = problem(path6);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path6), message });
+  }
+}
+function templateProblem(path6) {
+  let open = -1;
+  for (let index = 0; index < path6.length; index++) {
+    const character = path6[index];
+    if (character === "{") {
+      if (open !== -1) return "a variable is nested in another one";
+      open = index;
+    } else if (character === "}") {
+      if (open === -1) return "a '}' has no matching '{'";
+      if (index === open + 1) return "a variable has no name";
+      open = -1;
+    } else if (character === "/" && open !== -1) {
+      return "a variable spans more than one segment";
+    }
+  }
+  return open !== -1 ? "a '{' is never closed" : void 0;
+}
+function hasPathParameter(operation, name) {
+  for (const parameter of operation.parameters) {
+    if (parameter.in === "path" && parameter.name === name) return true;
+  }
+  return false;
+}
+var MAX_LOOPED_VARIABLES = 8;
+function missingPathParameters(operation, variables) {
+  let missing;
+  let defined;
+  if (variables.length > MAX_LOOPED_VARIABLES) {
+    defined = /* @__PURE__ */ new Set();
+    for (const parameter of operation.parameters) {
+      if (parameter.in === "path" && parameter.name !== void 0) defined.add(parameter.name);
+    }
+  }
+  for (let at = 0; at < variables.length; at++) {
+    const name = variables[at];
+    if (name === "" || name.includes("=")) continue;
+    if (defined ? defined.has(name) : hasPathParameter(operation, name)) continue;
+    (missing ??= []).push(name);
+  }
+  return missing ?? NONE_MISSING;
+}
+var NONE_MISSING = [];
+var MAX_PAIRED_OPERATIONS = 4096;
+var MAX_LISTED_SIMILAR_PATHS = 100;
+function groupByMethod(operations) {
+  const groups = /* @__PURE__ */ new Map();
+  for (let index = 0; index < operations.length; index++) {
+    const method = operations[index].method;
+    const list2 = groups.get(method);
+    if (list2 === void 0) groups.set(method, [index]);
+    else list2.push(index);
+  }
+  return groups;
+}
+function mayHaveRouteTwice(operations) {
+  const methodsByRoute = /* @__PURE__ */ new Map();
+  let index = 0;
+  while (index < operations.length) {
+    const path6 = operations[index].path;
+    if (!path6.includes("{")) {
+      while (index < operations.length && operations[index].path === path6) index++;
+      continue;
+    }
+    let methods = 0;
+    for (; index < operations.length && operations[index].path === path6; index++)
+      methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
+    const route = routeHash(path6);
+    const earlier2 = methodsByRoute.get(route);
+    if (earlier2 === void 0) methodsByRoute.set(route, methods);
+    else if ((earlier2 & methods) !== 0) return true;
+    else methodsByRoute.set(route, earlier2 | methods);
+  }
+  return false;
+}
+function methodsInOrder(operations) {
+  const methods = [];
+  for (let index = 0; index < operations.length; index++) {
+    const method = operations[index].method;
+    if (!methods.includes(method)) methods.push(method);
+  }
+  return methods;
+}
+function peerKey(segmentCount, method) {
+  return segmentCount * HTTP_METHODS.length + HTTP_METHODS.indexOf(method);
+}
+function operationsBySegmentsAndMethod(operations, templates) {
+  let anyVariable = false;
+  for (let index = 0; index < templates.length && !anyVariable; index++)
+    anyVariable = templates[index].variableSegmentCount !== 0;
+  if (!anyVariable) return void 0;
+  const peers = /* @__PURE__ */ new Map();
+  for (let index = 0; index < operations.length; index++) {
+    const key = peerKey(templates[index].segmentCount, operations[index].method);
+    const list2 = peers.get(key);
+    if (list2 === void 0) peers.set(key, [index]);
+    else list2.push(index);
+  }
+  return peers;
+}
+var pathRules = [
+  {
+    id: "SWG-PATH-SLASH",
+    file: "swagger",
+    title: "Start every path with '/'.",
+    description: "Swagger 2.0 paths are relative to basePath and start with '/' (SVR OperationPathMustStartWithSlash).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathMustStartWithSlash",
+    msMessage: "The path is not valid, it must start with a '/' character.",
+    example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
+    check(context) {
+      reportPathKeys(
+        context,
+        (path6) => path6.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      );
+    }
+  },
+  {
+    id: "SWG-PATH-QUERY",
+    file: "swagger",
+    title: "Keep query strings and fragments out of paths.",
+    description: "Query values are parameters with `in: query`; a '?' or '#' in a path key is rejected (SVR OperationPathMayNotContainQueryOrFragment).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathMayNotContainQueryOrFragment",
+    msMessage: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.",
+    example: {
+      placement: "paths",
+      bad: '"/tasks?status=open": {}',
+      good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
+    },
+    check(context) {
+      reportPathKeys(
+        context,
+        (path6) => /[?#]/.test(path6) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      );
+    }
+  },
+  {
+    id: "SWG-PATH-WILDCARD",
+    file: "swagger",
+    title: "Do not use '*' in paths.",
+    description: "Wildcards are not supported in operation paths (SVR OperationPathContainsUnsupportedCharacters).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathContainsUnsupportedCharacters",
+    msMessage: "The operation path cannot contain wildcard character '*'.",
+    example: { placement: "paths", bad: '"/files/*": {}', good: '"/files/{path}": {}' },
+    check(context) {
+      reportPathKeys(
+        context,
+        (path6) => path6.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      );
+    }
+  },
+  {
+    id: "SWG-PATH-TEMPLATE",
+    file: "swagger",
+    title: "Write path variables as {name}, one segment each.",
+    description: "Each path template variable is enclosed in braces within a single URL segment (SVR OperationPathTemplateNotValid).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathTemplateNotValid",
+    msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
+    example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
+    check(context) {
+      reportPathKeys(context, (path6) => {
+        const problem = templateProblem(path6);
+        return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
+      });
+    }
+  },
+  {
+    id: "SWG-PATH-VAR-DEFAULT",
+    file: "swagger",
+    title: "Give path variables defaults in their parameter, not in the path.",
+    description: "A path variable like `{version=v1}` is rejected (SVR OperationPathVariablesContainDefaults).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathVariablesContainDefaults",
+    msMessage: "The operation path template variables cannot set default values with character '='.",
+    example: { placement: "paths", bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
+    check(context) {
+      reportPathKeys(
+        context,
+        (path6) => (
+          // Without an '=' in the key no variable has one: most keys are not parsed at all.
+          path6.includes("=") && pathVariables(path6).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        )
+      );
+    }
+  },
+  {
+    id: "SWG-PATH-DUP",
+    file: "swagger",
+    title: "Do not define the same route twice with different variable names.",
+    description: "`GET /items/{id}` and `GET /items/{itemId}` match the same requests (SVR DuplicateOperationPath).",
+    levels: sameLevels("error"),
+    msCode: "DuplicateOperationPath",
+    msMessage: "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
+    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      const all = swagger.operations;
+      if (!mayHaveRouteTwice(all)) return;
+      const templates = pathTemplates(swagger);
+      for (const indexes of groupByMethod(all).values()) {
+        const first = /* @__PURE__ */ new Map();
+        for (const index of indexes) {
+          const operation = all[index];
+          const key = templates[index].route;
+          const earlier2 = first.get(key);
+          if (!earlier2) {
+            first.set(key, operation);
+            continue;
+          }
+          report({
+            pointer: operation.pointer,
+            message: fill(
+              "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
+              operationLabel(earlier2),
+              operationLabel(operation),
+              earlier2.path,
+              operation.path
+            )
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-PARTIAL-DUP",
+    file: "swagger",
+    title: "Avoid routes that differ only by a variable segment.",
+    description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit (SWG-OPS-MAX says so).",
+    levels: sameLevels("warning"),
+    msCode: "PartialDuplicateOperationPath",
+    msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
+    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
+    check({ swagger, report }) {
+      if (!swagger || swagger.operations.length > MAX_PAIRED_OPERATIONS) return;
+      const templates = pathTemplates(swagger);
+      const all = swagger.operations;
+      const peers = operationsBySegmentsAndMethod(all, templates);
+      if (peers === void 0) return;
+      for (const method of methodsInOrder(all)) {
+        for (let index = 0; index < all.length; index++) {
+          const operation = all[index];
+          const shape = templates[index];
+          if (operation.method !== method || shape.variableSegmentCount === 0) continue;
+          let similar;
+          let unlisted = 0;
+          const candidates = peers.get(peerKey(shape.segmentCount, method));
+          for (let at = 0; at < candidates.length; at++) {
+            const other = templates[candidates[at]];
+            if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other)) {
+              if (similar === void 0 || similar.length < MAX_LISTED_SIMILAR_PATHS)
+                (similar ??= []).push(all[candidates[at]].path);
+              else unlisted++;
+            }
+          }
+          if (similar === void 0) continue;
+          report({
+            pointer: operation.pointer,
+            message: fill(
+              "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
+              operationLabel(operation),
+              operation.path,
+              unlisted > 0 ? `${similar.join(", ")} and ${unlisted} more` : similar.join(", ")
+            )
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-CASE",
+    file: "swagger",
+    title: "Do not define a path twice with different capitalization.",
+    description: "Paths must be unique when compared case-insensitively (SVR PathRedefined).",
+    levels: sameLevels("error"),
+    msCode: "PathRedefined",
+    msMessage: "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
+    example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
+    check({ swagger, report }) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const path6 of pathKeys(swagger)) {
+        const key = path6.toLowerCase();
+        if (seen.has(key)) {
+          report({
+            pointer: childPointer("/paths", path6),
+            message: fill(
+              "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
+              path6
+            )
+          });
+        }
+        seen.add(key);
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-REF",
+    file: "swagger",
+    title: "Write path items in place; '$ref' is not supported there.",
+    description: "The service does not resolve a `$ref` on a path item (SVR PathItemRefNotSuppored).",
+    levels: sameLevels("error"),
+    msCode: "PathItemRefNotSuppored",
+    msMessage: "The '$ref' property in a path is not supported.",
+    example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      const paths = swagger.paths;
+      for (const path6 in paths) {
+        if (!has(paths, path6)) continue;
+        const pathItem = asObject(paths[path6]);
+        if (!pathItem || !has(pathItem, "$ref")) continue;
+        report({
+          pointer: childPointer("/paths", path6, "$ref"),
+          message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-MISSING-PARAM",
+    file: "swagger",
+    title: "Define an `in: path` parameter for every path variable.",
+    description: "The platform builds the URL from path parameters; a `{variable}` without one cannot be filled (SVR OperationMissingPathParameter).",
+    levels: sameLevels("error"),
+    msCode: "OperationMissingPathParameter",
+    msMessage: "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
+    example: {
+      placement: "paths",
+      bad: '"/tasks/{taskId}": { "get": { "parameters": [] } }',
+      good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }'
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      const templates = pathTemplates(swagger);
+      const operations = swagger.operations;
+      for (let index = 0; index < operations.length; index++) {
+        const operation = operations[index];
+        const variables = templates[index].variables;
+        if (variables.length === 0) continue;
+        const missing = missingPathParameters(operation, variables);
+        if (missing.length > 0)
+          report({ pointer: operation.pointer, message: missingMessage(operation, missing) });
+      }
+    }
+  }
+];
+function missingMessage(operation, missing) {
+  if (missing.length === 1) {
+    return fill(
+      "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
+      operationLabel(operation),
+      excerpt(missing[0])
+    );
+  }
+  return fill(
+    "The operation '{0}' does not define the {1} parameters which are required by the path: {2}.",
+    operationLabel(operation),
+    missing.length,
+    quoteList(missing)
+  );
+}
+function unreadOperations(swagger, pathItem) {
+  const target = swagger.pathItemTarget(pathItem);
+  const methods = target ? HTTP_METHODS.filter((method) => asObject(target.value[method])) : [];
+  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
+  const which = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
+  return `${which} checked by no rule until written here, in place of the $ref.`;
+}
+
 // packages/validator/src/rules/swagger/known-extensions.ts
 var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
   // Power Platform connector extensions (EXT, the repo schema).
@@ -25090,12 +25838,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path5 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path5)) continue;
-        if (path5.startsWith("x-")) continue;
-        const item = paths[path5];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path5);
-        else this.typeIssue(placeAt2(rootNode, "paths", path5), "Object", item);
+      for (const path6 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path6)) continue;
+        if (path6.startsWith("x-")) continue;
+        const item = paths[path6];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path6);
+        else this.typeIssue(placeAt2(rootNode, "paths", path6), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -25119,8 +25867,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path5) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path5);
+  visitPathItem(item, rootNode, path6) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path6);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -25648,7 +26396,7 @@ var documentLimitRules = [
       if (operations.length <= SWAGGER_LIMITS.maxOperations) return;
       context.report({
         pointer: "/paths",
-        message: `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'. It has ${operations.length}.`
+        message: `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'. It has ${operations.length}.` + (operations.length > MAX_PAIRED_OPERATIONS ? ` With more than ${MAX_PAIRED_OPERATIONS.toLocaleString("en-US")}, overlapping routes (SWG-PATH-PARTIAL-DUP) are not looked for.` : "")
       });
     }
   },
@@ -26493,12 +27241,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path5 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path6 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation = operations[index];
-    if (operation.path === path5 && (operation.method === method || method === "parameters")) return operation;
+    if (operation.path === path6 && (operation.method === method || method === "parameters")) return operation;
   }
   return void 0;
 }
@@ -26605,16 +27353,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path5) {
+function followSchemaPath(model, root, path6) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path5.length && steps < MAX_STEPS; ) {
-    let end = path5.indexOf("/", start);
-    if (end === -1) end = path5.length;
+  for (let start = 0; start < path6.length && steps < MAX_STEPS; ) {
+    let end = path6.indexOf("/", start);
+    if (end === -1) end = path6.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path5.slice(start, end));
+      const next = property(model, current, path6.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -26789,9 +27537,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path5 = pathAt(call, key);
-    if (path5 === void 0 || followSchemaPath(model, items.schema, path5).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path5, label) });
+    const path6 = pathAt(call, key);
+    if (path6 === void 0 || followSchemaPath(model, items.schema, path6).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, path6, label) });
   }
   return problems;
 }
@@ -28248,497 +28996,6 @@ var mcpRules = [
     }
   }
 ];
-
-// packages/validator/src/rules/operations/path-templates.ts
-var PathTemplate = class {
-  constructor(path5) {
-    this.path = path5;
-    const hasBrace = path5.includes("{");
-    this.variables = hasBrace ? scanVariables(path5) : NO_VARIABLES;
-    let segmentCount = 1;
-    let variableSegmentCount = 0;
-    let start = 0;
-    for (let slash = path5.indexOf("/"); ; slash = path5.indexOf("/", start)) {
-      const end = slash === -1 ? path5.length : slash;
-      if (hasBrace && isVariableSegment(path5, start, end)) variableSegmentCount++;
-      if (slash === -1) break;
-      segmentCount++;
-      start = slash + 1;
-    }
-    this.segmentCount = segmentCount;
-    this.variableSegmentCount = variableSegmentCount;
-  }
-  path;
-  /** Names of its `{variables}`, each once, in order of first appearance. */
-  variables;
-  /** How many segments the key has when split on '/'. */
-  segmentCount;
-  /** How many segments are a whole `{variable}`. */
-  variableSegmentCount;
-  /**
-   * The key with each `{variable}` as `{}`: two keys that are the same route have the same. Built
-   * when read: SWG-PATH-DUP compares routeHash first, and reads it only for swaggers where two
-   * routes may be the same (none of the corpus).
-   */
-  get route() {
-    return routeOf(this.path);
-  }
-};
-var pathTemplates = perModel((model) => {
-  const operations = model.operations;
-  const templates = new Array(operations.length);
-  let last2;
-  for (let index = 0; index < operations.length; index++) {
-    const path5 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path5) last2 = new PathTemplate(path5);
-    templates[index] = last2;
-  }
-  return templates;
-});
-var NO_VARIABLES = Object.freeze([]);
-function partiallyDuplicates(a, b) {
-  if (a.segmentCount !== b.segmentCount) return false;
-  const left = a.path;
-  const right = b.path;
-  let leftStart = 0;
-  let rightStart = 0;
-  let differs = false;
-  for (; ; ) {
-    const leftEnd = segmentEnd(left, leftStart);
-    const rightEnd = segmentEnd(right, rightStart);
-    const leftVariable = isVariableSegment(left, leftStart, leftEnd);
-    const rightVariable = isVariableSegment(right, rightStart, rightEnd);
-    if (leftVariable !== rightVariable) differs = true;
-    else if (!leftVariable && !sameText(left, leftStart, leftEnd, right, rightStart, rightEnd)) return false;
-    if (leftEnd === left.length) return differs;
-    leftStart = leftEnd + 1;
-    rightStart = rightEnd + 1;
-  }
-}
-function segmentEnd(path5, start) {
-  const slash = path5.indexOf("/", start);
-  return slash === -1 ? path5.length : slash;
-}
-function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
-  if (leftEnd - leftStart !== rightEnd - rightStart) return false;
-  for (let offset = 0; leftStart + offset < leftEnd; offset++) {
-    if (left.charCodeAt(leftStart + offset) !== right.charCodeAt(rightStart + offset)) return false;
-  }
-  return true;
-}
-function isVariableSegment(path5, start, end) {
-  const last2 = end - 1;
-  if (last2 < start + 1 || path5.charCodeAt(start) !== OPEN || path5.charCodeAt(last2) !== CLOSE) return false;
-  for (let index = start + 1; index < last2; index++) {
-    const code2 = path5.charCodeAt(index);
-    if (code2 === OPEN || code2 === CLOSE) return false;
-  }
-  return true;
-}
-function matchEnd(path5, open) {
-  for (let index = open + 1; index < path5.length; index++) {
-    const code2 = path5.charCodeAt(index);
-    if (code2 === CLOSE) return index;
-    if (code2 === OPEN) return -1;
-  }
-  return -1;
-}
-function scanVariables(path5) {
-  const variables = [];
-  for (let open = path5.indexOf("{"); open !== -1; ) {
-    const close = matchEnd(path5, open);
-    if (close === -1) {
-      open = path5.indexOf("{", open + 1);
-      continue;
-    }
-    const name = path5.slice(open + 1, close);
-    if (!variables.includes(name)) variables.push(name);
-    open = path5.indexOf("{", close + 1);
-  }
-  return variables;
-}
-function routeOf(path5) {
-  let route = "";
-  let copied = 0;
-  for (let open = path5.indexOf("{"); open !== -1; ) {
-    const close = matchEnd(path5, open);
-    if (close === -1) {
-      open = path5.indexOf("{", open + 1);
-      continue;
-    }
-    route += path5.slice(copied, open) + "{}";
-    copied = close + 1;
-    open = path5.indexOf("{", copied);
-  }
-  return copied === 0 ? path5 : route + path5.slice(copied);
-}
-function routeHash(path5) {
-  let hash = 0;
-  for (let index = 0; index < path5.length; index++) {
-    const code2 = path5.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path5, index) : -1;
-    if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
-    else {
-      hash = Math.imul(hash, 31) + OPEN | 0;
-      hash = Math.imul(hash, 31) + CLOSE | 0;
-      index = close;
-    }
-  }
-  return hash;
-}
-var OPEN = 123;
-var CLOSE = 125;
-
-// packages/validator/src/rules/operations/paths.ts
-var pathKeysOf = perModel(
-  (model) => Object.keys(model.paths ?? {}).filter((key) => !key.startsWith("x-"))
-);
-function pathKeys(model) {
-  return model ? pathKeysOf(model) : [];
-}
-function reportPathKeys({ swagger, report }, problem) {
-  for (const path5 of pathKeys(swagger)) {
-    const message = problem(path5);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path5), message });
-  }
-}
-function templateProblem(path5) {
-  let open = -1;
-  for (let index = 0; index < path5.length; index++) {
-    const character = path5[index];
-    if (character === "{") {
-      if (open !== -1) return "a variable is nested in another one";
-      open = index;
-    } else if (character === "}") {
-      if (open === -1) return "a '}' has no matching '{'";
-      if (index === open + 1) return "a variable has no name";
-      open = -1;
-    } else if (character === "/" && open !== -1) {
-      return "a variable spans more than one segment";
-    }
-  }
-  return open !== -1 ? "a '{' is never closed" : void 0;
-}
-function hasPathParameter(operation, name) {
-  for (const parameter of operation.parameters) {
-    if (parameter.in === "path" && parameter.name === name) return true;
-  }
-  return false;
-}
-function groupByMethod(operations) {
-  const groups = /* @__PURE__ */ new Map();
-  for (let index = 0; index < operations.length; index++) {
-    const method = operations[index].method;
-    const list2 = groups.get(method);
-    if (list2 === void 0) groups.set(method, [index]);
-    else list2.push(index);
-  }
-  return groups;
-}
-function mayHaveRouteTwice(operations) {
-  const methodsByRoute = /* @__PURE__ */ new Map();
-  let index = 0;
-  while (index < operations.length) {
-    const path5 = operations[index].path;
-    if (!path5.includes("{")) {
-      while (index < operations.length && operations[index].path === path5) index++;
-      continue;
-    }
-    let methods = 0;
-    for (; index < operations.length && operations[index].path === path5; index++)
-      methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path5);
-    const earlier2 = methodsByRoute.get(route);
-    if (earlier2 === void 0) methodsByRoute.set(route, methods);
-    else if ((earlier2 & methods) !== 0) return true;
-    else methodsByRoute.set(route, earlier2 | methods);
-  }
-  return false;
-}
-function methodsInOrder(operations) {
-  const methods = [];
-  for (let index = 0; index < operations.length; index++) {
-    const method = operations[index].method;
-    if (!methods.includes(method)) methods.push(method);
-  }
-  return methods;
-}
-function peerKey(segmentCount, method) {
-  return segmentCount * HTTP_METHODS.length + HTTP_METHODS.indexOf(method);
-}
-function operationsBySegmentsAndMethod(operations, templates) {
-  let anyVariable = false;
-  for (let index = 0; index < templates.length && !anyVariable; index++)
-    anyVariable = templates[index].variableSegmentCount !== 0;
-  if (!anyVariable) return void 0;
-  const peers = /* @__PURE__ */ new Map();
-  for (let index = 0; index < operations.length; index++) {
-    const key = peerKey(templates[index].segmentCount, operations[index].method);
-    const list2 = peers.get(key);
-    if (list2 === void 0) peers.set(key, [index]);
-    else list2.push(index);
-  }
-  return peers;
-}
-var pathRules = [
-  {
-    id: "SWG-PATH-SLASH",
-    file: "swagger",
-    title: "Start every path with '/'.",
-    description: "Swagger 2.0 paths are relative to basePath and start with '/' (SVR OperationPathMustStartWithSlash).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathMustStartWithSlash",
-    msMessage: "The path is not valid, it must start with a '/' character.",
-    example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path5) => path5.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-QUERY",
-    file: "swagger",
-    title: "Keep query strings and fragments out of paths.",
-    description: "Query values are parameters with `in: query`; a '?' or '#' in a path key is rejected (SVR OperationPathMayNotContainQueryOrFragment).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathMayNotContainQueryOrFragment",
-    msMessage: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.",
-    example: {
-      placement: "paths",
-      bad: '"/tasks?status=open": {}',
-      good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
-    },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path5) => /[?#]/.test(path5) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-WILDCARD",
-    file: "swagger",
-    title: "Do not use '*' in paths.",
-    description: "Wildcards are not supported in operation paths (SVR OperationPathContainsUnsupportedCharacters).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathContainsUnsupportedCharacters",
-    msMessage: "The operation path cannot contain wildcard character '*'.",
-    example: { placement: "paths", bad: '"/files/*": {}', good: '"/files/{path}": {}' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path5) => path5.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-TEMPLATE",
-    file: "swagger",
-    title: "Write path variables as {name}, one segment each.",
-    description: "Each path template variable is enclosed in braces within a single URL segment (SVR OperationPathTemplateNotValid).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathTemplateNotValid",
-    msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
-    example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
-    check(context) {
-      reportPathKeys(context, (path5) => {
-        const problem = templateProblem(path5);
-        return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
-      });
-    }
-  },
-  {
-    id: "SWG-PATH-VAR-DEFAULT",
-    file: "swagger",
-    title: "Give path variables defaults in their parameter, not in the path.",
-    description: "A path variable like `{version=v1}` is rejected (SVR OperationPathVariablesContainDefaults).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathVariablesContainDefaults",
-    msMessage: "The operation path template variables cannot set default values with character '='.",
-    example: { placement: "paths", bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path5) => (
-          // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path5.includes("=") && pathVariables(path5).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
-        )
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-DUP",
-    file: "swagger",
-    title: "Do not define the same route twice with different variable names.",
-    description: "`GET /items/{id}` and `GET /items/{itemId}` match the same requests (SVR DuplicateOperationPath).",
-    levels: sameLevels("error"),
-    msCode: "DuplicateOperationPath",
-    msMessage: "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
-    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const all = swagger.operations;
-      if (!mayHaveRouteTwice(all)) return;
-      const templates = pathTemplates(swagger);
-      for (const indexes of groupByMethod(all).values()) {
-        const first = /* @__PURE__ */ new Map();
-        for (const index of indexes) {
-          const operation = all[index];
-          const key = templates[index].route;
-          const earlier2 = first.get(key);
-          if (!earlier2) {
-            first.set(key, operation);
-            continue;
-          }
-          report({
-            pointer: operation.pointer,
-            message: fill(
-              "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
-              operationLabel(earlier2),
-              operationLabel(operation),
-              earlier2.path,
-              operation.path
-            )
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-PARTIAL-DUP",
-    file: "swagger",
-    title: "Avoid routes that differ only by a variable segment.",
-    description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath).",
-    levels: sameLevels("warning"),
-    msCode: "PartialDuplicateOperationPath",
-    msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
-    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const templates = pathTemplates(swagger);
-      const all = swagger.operations;
-      const peers = operationsBySegmentsAndMethod(all, templates);
-      if (peers === void 0) return;
-      for (const method of methodsInOrder(all)) {
-        for (let index = 0; index < all.length; index++) {
-          const operation = all[index];
-          const shape = templates[index];
-          if (operation.method !== method || shape.variableSegmentCount === 0) continue;
-          let similar;
-          const candidates = peers.get(peerKey(shape.segmentCount, method));
-          for (let at = 0; at < candidates.length; at++) {
-            const other = templates[candidates[at]];
-            if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other))
-              (similar ??= []).push(all[candidates[at]].path);
-          }
-          if (similar === void 0) continue;
-          report({
-            pointer: operation.pointer,
-            message: fill(
-              "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
-              operationLabel(operation),
-              operation.path,
-              similar.join(", ")
-            )
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-CASE",
-    file: "swagger",
-    title: "Do not define a path twice with different capitalization.",
-    description: "Paths must be unique when compared case-insensitively (SVR PathRedefined).",
-    levels: sameLevels("error"),
-    msCode: "PathRedefined",
-    msMessage: "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-    example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
-    check({ swagger, report }) {
-      const seen = /* @__PURE__ */ new Set();
-      for (const path5 of pathKeys(swagger)) {
-        const key = path5.toLowerCase();
-        if (seen.has(key)) {
-          report({
-            pointer: childPointer("/paths", path5),
-            message: fill(
-              "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path5
-            )
-          });
-        }
-        seen.add(key);
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-REF",
-    file: "swagger",
-    title: "Write path items in place; '$ref' is not supported there.",
-    description: "The service does not resolve a `$ref` on a path item (SVR PathItemRefNotSuppored).",
-    levels: sameLevels("error"),
-    msCode: "PathItemRefNotSuppored",
-    msMessage: "The '$ref' property in a path is not supported.",
-    example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const paths = swagger.paths;
-      for (const path5 in paths) {
-        if (!has(paths, path5)) continue;
-        const pathItem = asObject(paths[path5]);
-        if (!pathItem || !has(pathItem, "$ref")) continue;
-        report({
-          pointer: childPointer("/paths", path5, "$ref"),
-          message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-MISSING-PARAM",
-    file: "swagger",
-    title: "Define an `in: path` parameter for every path variable.",
-    description: "The platform builds the URL from path parameters; a `{variable}` without one cannot be filled (SVR OperationMissingPathParameter).",
-    levels: sameLevels("error"),
-    msCode: "OperationMissingPathParameter",
-    msMessage: "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
-    example: {
-      placement: "paths",
-      bad: '"/tasks/{taskId}": { "get": { "parameters": [] } }',
-      good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }'
-    },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const templates = pathTemplates(swagger);
-      const operations = swagger.operations;
-      for (let index = 0; index < operations.length; index++) {
-        const operation = operations[index];
-        const variables = templates[index].variables;
-        for (let at = 0; at < variables.length; at++) {
-          const name = variables[at];
-          if (name === "" || name.includes("=") || hasPathParameter(operation, name)) continue;
-          report({
-            pointer: operation.pointer,
-            message: fill(
-              "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
-              operationLabel(operation),
-              name
-            )
-          });
-        }
-      }
-    }
-  }
-];
-function unreadOperations(swagger, pathItem) {
-  const target = swagger.pathItemTarget(pathItem);
-  const methods = target ? HTTP_METHODS.filter((method) => asObject(target.value[method])) : [];
-  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
-  const which = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
-  return `${which} checked by no rule until written here, in place of the $ref.`;
-}
 
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
@@ -30499,26 +30756,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path5 = [];
+    const path6 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path5.push(start);
+    path6.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path5.pop();
+        path6.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path5.slice(path5.indexOf(target)));
+      if (seen === "grey") cycles.push(path6.slice(path6.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path5.push(target);
+        path6.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -31137,7 +31394,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path5 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path6 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -31145,7 +31402,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path5}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path6}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -31398,8 +31655,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path5) {
-  return withoutTrailingSlashes(routeOf(path5)).toLowerCase();
+function templateShape(path6) {
+  return withoutTrailingSlashes(routeOf(path6)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
