@@ -695,6 +695,37 @@ describe('SWG-PATH-PARTIAL-DUP on many overlapping routes', () => {
   });
 });
 
+describe('SWG-PATH-PARTIAL-DUP on long routes', () => {
+  it('quotes each path by its first 200 characters', async () => {
+    const long = `/tasks/${'a'.repeat(300)}`;
+    const findings = await swaggerFindings('SWG-PATH-PARTIAL-DUP', (s) => {
+      s.paths[long] = { get: { operationId: 'Long', responses: { '200': { description: 'OK' } } } };
+    });
+    const listed = findings[0]!.message.split('Partially duplicated paths are: ')[1]!;
+    expect(listed).toBe(`${long.slice(0, 199)}…`);
+  });
+
+  it('does not compare 1,000 routes of 301 segments, and SWG-OPS-MAX says so', async () => {
+    // 1,001² x 301 segment comparisons: past the budget, though under 4,096 operations. The literal
+    // route overlaps every variable one.
+    const longRoutes = (s: Json) => {
+      s.paths[`${'/x'.repeat(299)}/literal`] = {
+        get: { operationId: 'Literal', responses: { '200': { description: 'OK' } } },
+      };
+      for (let index = 0; index < 1000; index++) {
+        s.paths[`${'/x'.repeat(299)}/{id${index}}`] = {
+          get: { operationId: `Long${index}`, responses: { '200': { description: 'OK' } } },
+        };
+      }
+    };
+    expect(await swaggerFindings('SWG-PATH-PARTIAL-DUP', longRoutes)).toEqual([]);
+    const [tooMany] = await swaggerFindings('SWG-OPS-MAX', longRoutes);
+    expect(tooMany!.message).toMatch(
+      /Overlapping routes \(SWG-PATH-PARTIAL-DUP\) are not looked for in a swagger this large\.$/,
+    );
+  });
+});
+
 describe('SWG-PATH-PARTIAL-DUP past 4,096 operations', () => {
   /** /tasks/search beside /tasks/{taskId}, and filler routes up to `total` operations. */
   const overlapAmong = (total: number) => (s: Json) => {
@@ -719,7 +750,7 @@ describe('SWG-PATH-PARTIAL-DUP past 4,096 operations', () => {
     expect(await swaggerFindings('SWG-PATH-PARTIAL-DUP', overlapAmong(4097))).toEqual([]);
     const [tooMany] = await swaggerFindings('SWG-OPS-MAX', overlapAmong(4097));
     expect(tooMany!.message).toBe(
-      "The total number of operations in the swagger exceeds the maximum allowed value of '256'. It has 4097. With more than 4,096, overlapping routes (SWG-PATH-PARTIAL-DUP) are not looked for.",
+      "The total number of operations in the swagger exceeds the maximum allowed value of '256'. It has 4097. Overlapping routes (SWG-PATH-PARTIAL-DUP) are not looked for in a swagger this large.",
     );
   });
 });

@@ -103,6 +103,35 @@ const NONE_MISSING: string[] = [];
 export const MAX_PAIRED_OPERATIONS = 4096;
 
 /**
+ * The most segment comparisons SWG-PATH-PARTIAL-DUP makes (operations of a method and segment count,
+ * squared, times their segments): 4,096 routes of 100 segments took 12 s, of 2,000 (as many as a
+ * 4,096-character key holds) minutes. 256 operations, the platform's limit, cannot reach it
+ * (256² x 2,049 segments is half of it), so a swagger skipped for it always breaks SWG-OPS-MAX.
+ */
+const MAX_COMPARED_SEGMENTS = 2 ** 28;
+
+/** Whether SWG-PATH-PARTIAL-DUP leaves the swagger unchecked; SWG-OPS-MAX then says so. */
+export function overlapSearchSkipped(swagger: SwaggerModel): boolean {
+  const operations = swagger.operations;
+  if (operations.length > MAX_PAIRED_OPERATIONS) return true;
+  const templates = pathTemplates(swagger);
+  const counts = new Map<number, { operations: number; segments: number }>();
+  for (let index = 0; index < operations.length; index++) {
+    const segments = templates[index]!.segmentCount;
+    const key = peerKey(segments, operations[index]!.method);
+    const group = counts.get(key);
+    if (group) group.operations++;
+    else counts.set(key, { operations: 1, segments });
+  }
+  let comparisons = 0;
+  for (const group of counts.values()) comparisons += group.operations * group.operations * group.segments;
+  return comparisons > MAX_COMPARED_SEGMENTS;
+}
+
+/** The longest a path is quoted in SWG-PATH-PARTIAL-DUP's message; the corpus's longest is 135. */
+const MAX_LISTED_PATH_LENGTH = 200;
+
+/**
  * The most paths one SWG-PATH-PARTIAL-DUP message lists before "and N more". The corpus's longest
  * list is 75 paths (all listed). Without a bound, n literal routes that one variable route each
  * overlaps, and n such variable routes, wrote n paths into each of n messages: 2,000 of each made
@@ -331,14 +360,14 @@ export const pathRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Avoid routes that differ only by a variable segment.',
     description:
-      "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit (SWG-OPS-MAX says so).",
+      "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit, nor where comparing its routes pairwise would take seconds: both are far past the 256 operations of SWG-OPS-MAX, which says so.",
     levels: sameLevels('warning'),
     msCode: 'PartialDuplicateOperationPath',
     msMessage:
       "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
     example: { placement: 'paths', bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
     check({ swagger, report }) {
-      if (!swagger || swagger.operations.length > MAX_PAIRED_OPERATIONS) return;
+      if (!swagger || overlapSearchSkipped(swagger)) return;
       const templates = pathTemplates(swagger);
       const all = swagger.operations;
       const peers = operationsBySegmentsAndMethod(all, templates);
@@ -360,7 +389,7 @@ export const pathRules: RuleDefinition[] = [
               partiallyDuplicates(shape, other)
             ) {
               if (similar === undefined || similar.length < MAX_LISTED_SIMILAR_PATHS)
-                (similar ??= []).push(all[candidates[at]!]!.path);
+                (similar ??= []).push(excerpt(all[candidates[at]!]!.path, MAX_LISTED_PATH_LENGTH));
               else unlisted++;
             }
           }
@@ -370,7 +399,7 @@ export const pathRules: RuleDefinition[] = [
             message: fill(
               "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
               operationLabel(operation),
-              operation.path,
+              excerpt(operation.path, MAX_LISTED_PATH_LENGTH),
               unlisted > 0 ? `${similar.join(', ')} and ${unlisted} more` : similar.join(', '),
             ),
           });

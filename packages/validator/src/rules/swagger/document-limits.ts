@@ -1,7 +1,7 @@
 import { SOLUTION_DEFINITION_CHARACTERS } from '@connector-alm/core';
 import { formatBytes, repositoryBytes, repositoryLength } from '../../loader/connector-folder.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
-import { MAX_PAIRED_OPERATIONS } from '../operations/paths.js';
+import { overlapSearchSkipped } from '../operations/paths.js';
 import { schemaMeasurer } from './schema-measure.js';
 
 /**
@@ -69,8 +69,8 @@ export const documentLimitRules: RuleDefinition[] = [
         pointer: '/paths',
         message:
           `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'. It has ${operations.length}.` +
-          (operations.length > MAX_PAIRED_OPERATIONS
-            ? ` With more than ${MAX_PAIRED_OPERATIONS.toLocaleString('en-US')}, overlapping routes (SWG-PATH-PARTIAL-DUP) are not looked for.`
+          (context.swagger && overlapSearchSkipped(context.swagger)
+            ? ' Overlapping routes (SWG-PATH-PARTIAL-DUP) are not looked for in a swagger this large.'
             : ''),
       });
     },
