@@ -92,7 +92,7 @@ export async function sendSignInRequest(
     // The same request gets the same endless answer: said at once, not tried again.
     if (error instanceof AnswerTooLarge)
       throw new UserError(
-        `${capitalized(endpoint.description)} answered with more than ${Math.ceil(error.limitBytes / 1024)} KB, far more than any sign-in answer; its reading was stopped.`,
+        `${capitalized(endpoint.description)} answered with more than ${formatKilobytes(error.limitBytes)}, far more than any sign-in answer; its reading was stopped.`,
         { hint: endpoint.unreachableHint ?? endpoint.timeoutHint, cause: error },
       );
     const hopeless = hopelessFailure(error, new URL(url), {
@@ -170,4 +170,10 @@ function passingFailure(error: unknown, endpoint: SignInEndpoint, timeoutMs: num
 
 function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** 1 MB, 512 KB: a byte limit as people write it (1024-based, as the limits are set). */
+function formatKilobytes(bytes: number): string {
+  const megabytes = bytes / (1024 * 1024);
+  return Number.isInteger(megabytes) ? `${megabytes} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }

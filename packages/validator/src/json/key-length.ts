@@ -9,32 +9,6 @@ import { skipString, skipWhitespace } from './scan.js';
  */
 export const MAX_JSON_KEY_LENGTH = 4096;
 
-/**
- * Whether some key of a parsed JSON value is longer than `limit`: the keys of every object, walked
- * with an explicit stack (the value may be nested as deep as the depth limit allows).
- */
-export function hasKeyLongerThan(root: unknown, limit: number): boolean {
-  if (root === null || typeof root !== 'object') return false;
-  const containers: object[] = [root];
-  while (containers.length > 0) {
-    const container = containers.pop()!;
-    if (Array.isArray(container)) {
-      for (let index = 0; index < container.length; index++) {
-        const child: unknown = container[index];
-        if (child !== null && typeof child === 'object') containers.push(child);
-      }
-    } else {
-      const object = container as Record<string, unknown>;
-      for (const key in object) {
-        if (key.length > limit) return true;
-        const child = object[key];
-        if (child !== null && typeof child === 'object') containers.push(child);
-      }
-    }
-  }
-  return false;
-}
-
 const COLON = 0x3a;
 
 /**

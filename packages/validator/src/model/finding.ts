@@ -40,12 +40,11 @@ export function severityRank(severity: Severity): number {
 }
 
 /**
- * The findings' order: by connector as discovery lists them (so `validate --base`, which sorts the
- * findings of every connector together, lists them as `validate` does), then file, place, rule and
- * message in English collation, the same on every machine. Equal connector and file names, the
- * common case (findings are sorted per connector), are told apart without collating. English puts
- * '/' and '\' side by side, before any other character of a folder name, so paths in Windows' form
- * sort as their '/' twins do (test/model/finding-order.test.ts); by code unit they would not.
+ * The findings' order: by connector as discovery lists them, by their '/'-separated form (so
+ * `validate --base`, which sorts the findings of every connector together, lists them as `validate`
+ * does, and a Windows runner as a Linux one), then by file, place, rule and message in English
+ * collation, the same on every machine. Equal connector and file names, the common case (findings
+ * are sorted per connector), are told apart without comparing. test/model/finding-order.test.ts.
  */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
