@@ -3,10 +3,15 @@ import { LineIndex, type TextPosition, type TextRange } from './line-index.js';
 import { locateEach, placesByPointer, type PointerLocation } from './locate.js';
 import { decodeSegment } from './pointer.js';
 import { MAX_JSON_DEPTH, offsetPastDepth } from '@connector-alm/core';
-import { skipString, skipWhitespace } from './scan.js';
+import { skipWhitespace } from './scan.js';
 import { namesIndexLoosely, parseTrailingCommaSlips } from './trailing-commas.js';
 import { objectMembersWithin } from './value-depth.js';
-import { MAX_JSON_KEY_LENGTH, offsetOfLongKey } from './key-length.js';
+import {
+  findOverlongKey,
+  MAX_JSON_KEY_LENGTH,
+  MAX_JSON_KEY_PATH_LENGTH,
+  type OverlongKey,
+} from './key-length.js';
 import { diagnoseAndRepair, diagnoseSyntax, MAX_SLIPS } from './syntax/diagnosis.js';
 import { applyEdits, type RepairedText } from './syntax/repair.js';
 import { isInvisible } from './syntax/word-tokens.js';
@@ -66,16 +71,17 @@ export class JsonDocument {
     } catch {
       strict = false;
     }
-    const members = strict ? objectMembersWithin(value, MAX_JSON_DEPTH, MAX_JSON_KEY_LENGTH) : -1;
+    const members = strict
+      ? objectMembersWithin(value, MAX_JSON_DEPTH, MAX_JSON_KEY_LENGTH, MAX_JSON_KEY_PATH_LENGTH)
+      : -1;
     // The bracket that opens the level past the limit, where the finding goes, or else the key past
     // the length limit. The value keeps no place, so strict JSON is scanned for them only when it is
     // too deep or has such a key, which is rare.
     const tooDeepAt = strict && members !== -1 ? -1 : offsetPastDepth(text, MAX_JSON_DEPTH);
-    const longKeyAt =
-      tooDeepAt !== -1 || (strict && members !== -1) ? -1 : offsetOfLongKey(text, MAX_JSON_KEY_LENGTH);
+    const longKey = tooDeepAt !== -1 || (strict && members !== -1) ? undefined : findOverlongKey(text);
     // Strict JSON refused by the walk is always found by one of the scans; `tooDeep` only guards
     // against the scans disagreeing with it.
-    this.tooDeep = tooDeepAt !== -1 || (strict && members === -1 && longKeyAt === -1);
+    this.tooDeep = tooDeepAt !== -1 || (strict && members === -1 && longKey === undefined);
     this.members = members;
     if (this.tooDeep) {
       issues.push({
@@ -84,8 +90,8 @@ export class JsonDocument {
         length: 1,
       });
       this.value = undefined;
-    } else if (longKeyAt !== -1) {
-      issues.push(longKeyIssue(text, longKeyAt));
+    } else if (longKey !== undefined) {
+      issues.push(longKeyIssue(longKey));
       this.value = undefined;
     } else if (!strict && text.trim() === '') {
       issues.push({ message: 'The file is empty.', offset: 0, length: 0 });
@@ -328,15 +334,19 @@ function tooLargeToRepairIssue(text: string): JsonSyntaxIssue {
 }
 
 /**
- * A key past MAX_JSON_KEY_LENGTH, at its opening quote: the whole file is refused, as one nested
- * too deep is, since each finding under the key would repeat it. Its length is as written.
+ * A key past MAX_JSON_KEY_LENGTH, or past MAX_JSON_KEY_PATH_LENGTH with the keys above it, at its
+ * opening quote: the whole file is refused, as one nested too deep is, since each finding under the
+ * key would repeat them all in its pointer. Lengths are as written.
  */
-function longKeyIssue(text: string, open: number): JsonSyntaxIssue {
-  const length = skipString(text, open) - open;
+function longKeyIssue({ offset, keyLength, pathLength }: OverlongKey): JsonSyntaxIssue {
+  const message =
+    keyLength > MAX_JSON_KEY_LENGTH
+      ? `This key is ${keyLength} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads`
+      : `This key and the keys above it add up to ${pathLength} characters, more than the ${MAX_JSON_KEY_PATH_LENGTH} this tool reads`;
   return {
-    message: `This key is ${length - 2} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
-    offset: open,
-    length,
+    message: `${message}; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
+    offset,
+    length: keyLength + 2,
   };
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { JsonDocument } from '../../src/json/json-document.js';
-import { MAX_JSON_KEY_LENGTH, offsetOfLongKey } from '../../src/json/key-length.js';
+import { findOverlongKey, MAX_JSON_KEY_LENGTH, MAX_JSON_KEY_PATH_LENGTH } from '../../src/json/key-length.js';
+
+const offsetOfLongKey = (text: string, limit: number) => findOverlongKey(text, limit, Infinity)?.offset ?? -1;
 
 const key = (length: number) => `/${'a'.repeat(length - 1)}`;
 
@@ -38,5 +40,50 @@ describe('key length', () => {
     const text = `{"a\\"${'b'.repeat(10)}" : 1}`;
     expect(offsetOfLongKey(text, 12)).toBe(1);
     expect(offsetOfLongKey(text, 13)).toBe(-1);
+  });
+});
+
+describe('the keys from the root to a key', () => {
+  /** Objects nested under keys of `length` characters, `levels` deep, the innermost holding "x". */
+  const nested = (length: number, levels: number): unknown => {
+    let value: unknown = { x: 1 };
+    for (let level = levels - 1; level >= 0; level--)
+      value = { [`${level}${'k'.repeat(length - 1)}`]: value };
+    return value;
+  };
+
+  it('may add up to the limit, one more is refused at the key that passes it, strict or not', () => {
+    // Two keys of 4,000 and "x": 1 + 4,000 + 1 + 4,000 + 1 + 1 = 8,004; the limit is 8,192.
+    const within = JSON.stringify(nested(4000, 2));
+    expect(JsonDocument.parse(within).value).toBeDefined();
+    const past = JSON.stringify(nested(4000, 3));
+    for (const text of [past, past.replace('{"x":1}', '{"x":1,}')]) {
+      const document = JsonDocument.parse(text);
+      expect(document.value).toBeUndefined();
+      expect(document.syntaxIssues).toEqual([
+        {
+          message:
+            "This key and the keys above it add up to 12003 characters, more than the 8192 this tool reads; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.",
+          offset: text.indexOf('"2k'),
+          length: 4002,
+        },
+      ]);
+    }
+  });
+
+  it('counts as the parsed value does: exactly the limit is read, one past it is not', () => {
+    // Keys of 4,096 and m characters, then "x": 1 + 4,096 + 1 + m + 1 + 1 = 8,192 for m = 4,092.
+    const at = (m: number) => JSON.stringify({ ['a'.repeat(4096)]: { ['b'.repeat(m)]: { x: 1 } } });
+    expect(findOverlongKey(at(4092))).toBeUndefined();
+    expect(JsonDocument.parse(at(4092)).value).toBeDefined();
+    const past = at(4093);
+    expect(findOverlongKey(past)).toEqual({ offset: past.indexOf('"x"'), keyLength: 1, pathLength: 8193 });
+    expect(JsonDocument.parse(past).value).toBeUndefined();
+  });
+
+  it('does not count array indexes, nor keys of closed objects', () => {
+    const text = JSON.stringify({ a: [[[{ b: 1 }]]], ['c'.repeat(4000)]: 1, d: { ['e'.repeat(4000)]: 1 } });
+    expect(findOverlongKey(text, Infinity, 4003)).toBeUndefined();
+    expect(findOverlongKey(text, Infinity, 4002)).toMatchObject({ pathLength: 4003 });
   });
 });
