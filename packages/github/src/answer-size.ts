@@ -1,4 +1,4 @@
-import { UserError } from '@connector-alm/core';
+import { BodyTooLarge, formatByteLimit, readBodyWithin, UserError } from '@connector-alm/core';
 import type { Octokit } from '@octokit/rest';
 import { API_URL_HINT } from './api-url.js';
 
@@ -36,22 +36,12 @@ export function boundedAnswers(fetchFn: typeof fetch, limitBytes: number): typeo
   return async (input, init) => {
     const response = await fetchFn(input, init);
     if (!response.body || NO_BODY.has(response.status)) return response;
-    const reader = response.body.getReader();
     const pieces: Uint8Array[] = [];
-    let bytes = 0;
     try {
-      for (;;) {
-        const piece = await reader.read();
-        if (piece.done) break;
-        bytes += piece.value.byteLength;
-        if (bytes > limitBytes) {
-          await reader.cancel().catch(() => undefined);
-          throw new GitHubAnswerTooLarge(limitBytes, withoutQuery(response.url || requestUrl(input)));
-        }
-        pieces.push(piece.value);
-      }
+      await readBodyWithin(response.body.getReader(), limitBytes, pieces);
     } catch (error) {
-      if (error instanceof GitHubAnswerTooLarge) throw error;
+      if (error instanceof BodyTooLarge)
+        throw new GitHubAnswerTooLarge(limitBytes, withoutQuery(response.url || requestUrl(input)));
     }
     const whole = new Response(Buffer.concat(pieces), {
       status: response.status,
@@ -74,7 +64,7 @@ export function refuseEndlessAnswers(octokit: Pick<Octokit, 'hook'>): void {
     const cause = (error as { cause?: unknown }).cause;
     if (cause instanceof GitHubAnswerTooLarge)
       throw new UserError(
-        `The answer from ${cause.url} went on past ${formatMegabytes(cause.limitBytes)}, longer than any answer of the GitHub API; its reading was stopped.`,
+        `The answer from ${cause.url} went on past ${formatByteLimit(cause.limitBytes)}, longer than any answer of the GitHub API; its reading was stopped.`,
         {
           hint: `Something other than GitHub answered: check the API URL and any proxy between the runner and it. ${API_URL_HINT}`,
           cause,
@@ -91,9 +81,4 @@ function requestUrl(input: Parameters<typeof fetch>[0]): string {
 function withoutQuery(url: string): string {
   const end = url.search(/[?#]/);
   return end === -1 ? url : url.slice(0, end);
-}
-
-/** `200 MB`, `256 KB`: a byte limit as the reader thinks of it (1024-based, as the limits are set). */
-function formatMegabytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }

@@ -1,8 +1,13 @@
-import { UserError, withoutEchoedSecrets } from '@connector-alm/core';
+import {
+  BodyTooLarge,
+  formatByteLimit,
+  readBodyWithin,
+  UserError,
+  withoutEchoedSecrets,
+} from '@connector-alm/core';
 import { abortAfter, type Clock } from '../clock.js';
 import type { Fetch } from '../http/fetch.js';
 import { hopelessFailure } from '../http/hopeless-failure.js';
-import { AnswerTooLarge } from '../http/read-answer.js';
 import { describeNetworkError, isTimeout } from '../http/network-error.js';
 import { formatSeconds } from '../http/retry-policy.js';
 import { TransientSignInFailure } from './sign-in-retry.js';
@@ -90,9 +95,9 @@ export async function sendSignInRequest(
     return { status: response.status, ok: response.ok, headers: response.headers, text };
   } catch (error) {
     // The same request gets the same endless answer: said at once, not tried again.
-    if (error instanceof AnswerTooLarge)
+    if (error instanceof BodyTooLarge)
       throw new UserError(
-        `${capitalized(endpoint.description)} answered with more than ${formatKilobytes(error.limitBytes)}, far more than any sign-in answer; its reading was stopped.`,
+        `${capitalized(endpoint.description)} answered with more than ${formatByteLimit(error.limitBytes)}, far more than any sign-in answer; its reading was stopped.`,
         { hint: endpoint.unreachableHint ?? endpoint.timeoutHint, cause: error },
       );
     const hopeless = hopelessFailure(error, new URL(url), {
@@ -111,22 +116,10 @@ export async function sendSignInRequest(
   }
 }
 
-/** The body as text, cancelled (AnswerTooLarge) once it goes past `limitBytes`. */
+/** The body as text, cancelled (BodyTooLarge) once it goes past `limitBytes`. */
 async function readTextWithin(response: Response, limitBytes: number): Promise<string> {
   if (!response.body) return '';
-  const reader = response.body.getReader();
-  const pieces: Uint8Array[] = [];
-  let bytes = 0;
-  for (;;) {
-    const piece = await reader.read();
-    if (piece.done) return Buffer.concat(pieces).toString('utf8');
-    bytes += piece.value.byteLength;
-    if (bytes > limitBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new AnswerTooLarge(limitBytes);
-    }
-    pieces.push(piece.value);
-  }
+  return Buffer.concat(await readBodyWithin(response.body.getReader(), limitBytes)).toString('utf8');
 }
 
 /** Whether an answer is a JSON object at all, rather than a proxy's HTML page, plain text or cut JSON. */
@@ -170,10 +163,4 @@ function passingFailure(error: unknown, endpoint: SignInEndpoint, timeoutMs: num
 
 function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** 1 MB, 512 KB: a byte limit as people write it (1024-based, as the limits are set). */
-function formatKilobytes(bytes: number): string {
-  const megabytes = bytes / (1024 * 1024);
-  return Number.isInteger(megabytes) ? `${megabytes} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }

@@ -1,9 +1,11 @@
 import {
+  BodyTooLarge,
+  formatByteLimit,
+  type Logger,
   optionWords,
+  type SaySetting,
   UserError,
   withoutEchoedSecrets,
-  type Logger,
-  type SaySetting,
 } from '@connector-alm/core';
 import type { AccessTokenSource } from '../auth/token-provider.js';
 import { ENVIRONMENT_URL } from '../setting-words.js';
@@ -16,7 +18,7 @@ import {
 } from './dataverse-errors.js';
 import type { Fetch } from './fetch.js';
 import { describeNetworkError, isTimeout } from './network-error.js';
-import { AnswerStalled, AnswerTooLarge, readWhileArriving } from './read-answer.js';
+import { AnswerStalled, readWhileArriving } from './read-answer.js';
 import {
   decideRetry,
   DEFAULT_RETRY_BUDGET,
@@ -122,9 +124,9 @@ export class DataverseHttp {
         text = await readWhileArriving(response, silentMs, clock, this.options.maxAnswerBytes);
       } catch (error) {
         // Not a dropped connection: the same request gets the same endless answer, so it is said at once.
-        if (error instanceof AnswerTooLarge)
+        if (error instanceof BodyTooLarge)
           throw new UserError(
-            `${request.operation}: the answer from ${url.origin} went on past ${formatMegabytes(error.limitBytes)}, longer than any answer of the Dataverse Web API; its reading was stopped.`,
+            `${request.operation}: the answer from ${url.origin} went on past ${formatByteLimit(error.limitBytes)}, longer than any answer of the Dataverse Web API; its reading was stopped.`,
             {
               hint: `Check ${this.environmentUrl} and any proxy between the runner and the environment: something other than Dataverse answered.`,
               cause: error,
@@ -425,9 +427,4 @@ function unreachable(
     `${operation}: could not reach ${url.origin} (${reason}) after ${attempts} attempts.`,
     { hint, cause: error },
   );
-}
-
-/** `500 MB`, `1 KB`: a byte limit as the reader thinks of it (1024-based, as the limits are set). */
-function formatMegabytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }

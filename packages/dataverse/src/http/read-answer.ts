@@ -1,3 +1,4 @@
+import { BodyTooLarge } from '@connector-alm/core';
 import type { Clock, Timer } from '../clock.js';
 
 /** An answer's body began and then stopped: nothing arrived for `silentMs`. */
@@ -5,14 +6,6 @@ export class AnswerStalled extends Error {
   constructor(readonly silentMs: number) {
     super(`no byte of the answer for ${silentMs} ms`);
     this.name = 'AnswerStalled';
-  }
-}
-
-/** An answer's body went on past the most bytes it may have (`limitBytes`). */
-export class AnswerTooLarge extends Error {
-  constructor(readonly limitBytes: number) {
-    super(`the answer went on past ${limitBytes} bytes`);
-    this.name = 'AnswerTooLarge';
   }
 }
 
@@ -29,7 +22,7 @@ export const MAX_ANSWER_BYTES = 500 * 1024 * 1024;
  * exported solution of 100+ MB over a slow link can take longer than any fixed limit fit for a hung
  * connection, while a connection that sends nothing for that long is hung whatever the body's size.
  * A stalled body is cancelled, which closes its connection. The silence is measured on `clock`. A
- * body past `limitBytes` is cancelled too (AnswerTooLarge): no answer of the service is that long.
+ * body past `limitBytes` is cancelled too (BodyTooLarge): no answer of the service is that long.
  */
 export async function readWhileArriving(
   response: Response,
@@ -51,10 +44,10 @@ export async function readWhileArriving(
       const piece = await Promise.race([reader.read(), silence]);
       if (piece.done) return text + decoder.decode();
       bytes += piece.value.byteLength;
-      if (bytes > limitBytes) throw new AnswerTooLarge(limitBytes);
+      if (bytes > limitBytes) throw new BodyTooLarge(limitBytes);
       text += decoder.decode(piece.value, { stream: true });
     } catch (error) {
-      if (error instanceof AnswerStalled || error instanceof AnswerTooLarge)
+      if (error instanceof AnswerStalled || error instanceof BodyTooLarge)
         await reader.cancel().catch(() => undefined);
       throw error;
     } finally {

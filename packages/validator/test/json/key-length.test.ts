@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { JsonDocument } from '../../src/json/json-document.js';
-import { findOverlongKey, MAX_JSON_KEY_LENGTH, MAX_JSON_KEY_PATH_LENGTH } from '../../src/json/key-length.js';
+import { findOverlongKey, MAX_JSON_KEY_LENGTH } from '../../src/json/key-length.js';
 
 const offsetOfLongKey = (text: string, limit: number) => findOverlongKey(text, limit, Infinity)?.offset ?? -1;
 
