@@ -1,7 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { runRules } from './helpers/fixture.js';
 import { validConnectorFiles, validReadme } from './helpers/valid-connector.js';
-import { MAX_FINDINGS_PER_RULE, UnlistedReports } from '../src/model/finding-cap.js';
+import {
+  MAX_FINDINGS_PER_RULE,
+  UnlistedReports,
+  unlistedCount,
+  unlistedMessage,
+} from '../src/model/finding-cap.js';
 
 /** The valid connector with `count` template lines ("TODO:") at the end of its readme. */
 function withTodoLines(count: number) {
@@ -29,6 +34,23 @@ describe('the findings one rule lists for one connector', () => {
       message:
         '500 more findings of this rule are not listed: a rule lists at most 1,000 for a connector. Fix the ones listed and check again.',
     });
+  });
+
+  it('at exactly one past it, count the one left in the singular', async () => {
+    const findings = await runRules(withTodoLines(MAX_FINDINGS_PER_RULE + 1), ['README-PLACEHOLDER']);
+    expect(findings).toHaveLength(MAX_FINDINGS_PER_RULE + 1);
+    expect(findings.at(-1)!.message).toBe(
+      '1 more finding of this rule is not listed: a rule lists at most 1,000 for a connector. Fix the ones listed and check again.',
+    );
+  });
+});
+
+describe('unlistedCount', () => {
+  it('reads the count back from the message of a finding or a change that stands for the rest', () => {
+    expect(unlistedCount(unlistedMessage(1, 'finding'))).toBe(1);
+    expect(unlistedCount(`${unlistedMessage(1_234_567, 'change')} More words.`)).toBe(1_234_567);
+    expect(unlistedCount('1,500 more findings of another kind.')).toBeUndefined();
+    expect(unlistedCount('The readme still says "TODO".')).toBeUndefined();
   });
 });
 

@@ -1,3 +1,4 @@
+import { appendAll } from '@connector-alm/core';
 import { childPointer } from '../json/pointer.js';
 import { asArray, asObject, asString, has, type JsonObject } from '../swagger/json-values.js';
 import { CHANGE_RULES } from './change-rules.js';
@@ -163,7 +164,7 @@ function setEdits(before: unknown, after: unknown): Edits {
   if (!setsBefore || !setsAfter) return edits;
   const valuesBefore = asArray(setsBefore.values) ?? [];
   const valuesAfter = asArray(setsAfter.values) ?? [];
-  edits.major.push(...differingKeys(setsBefore, setsAfter, new Set(['values'])));
+  appendAll(edits.major, differingKeys(setsBefore, setsAfter, new Set(['values'])));
   if (!jsonEqual(setNames(before), setNames(after))) edits.major.push('values (their sets or order)');
   for (const value of valuesBefore) {
     const was = asObject(value);
@@ -172,9 +173,10 @@ function setEdits(before: unknown, after: unknown): Edits {
     if (!was || name === undefined || !is) continue;
     const prefix = (edit: string) => `${quoted(name)} ${edit}`;
     const set = parameterEdits(was, is);
-    edits.minor.push(...set.minor.map(prefix));
-    edits.major.push(
-      ...set.major.filter((key) => key !== 'parameters' && !key.startsWith('parameters.')).map(prefix),
+    appendAll(edits.minor, set.minor.map(prefix));
+    appendAll(
+      edits.major,
+      set.major.filter((key) => key !== 'parameters' && !key.startsWith('parameters.')).map(prefix),
     );
     const parametersBefore = asObject(was.parameters) ?? {};
     const parametersAfter = asObject(is.parameters) ?? {};
@@ -187,8 +189,8 @@ function setEdits(before: unknown, after: unknown): Edits {
         continue;
       }
       const edited = parameterEdits(parameterBefore, parameterAfter);
-      edits.minor.push(...edited.minor.map(inner));
-      edits.major.push(...edited.major.map(inner));
+      appendAll(edits.minor, edited.minor.map(inner));
+      appendAll(edits.major, edited.major.map(inner));
     }
   }
   return edits;
@@ -257,7 +259,10 @@ function policyEdits(instancesBefore: readonly unknown[], instancesAfter: readon
       policyField(candidate, 'title') === policyField(instance, 'title');
     edits.push(take(sameName) ? policyLabel(instance) : `${policyLabel(instance)} removed`);
   }
-  edits.push(...unmatched.map((instance) => `${policyLabel(instance)} added`));
+  appendAll(
+    edits,
+    unmatched.map((instance) => `${policyLabel(instance)} added`),
+  );
   return edits.length > 0 ? edits : ['(their order)'];
 }
 

@@ -1,3 +1,4 @@
+import { appendAll } from '@connector-alm/core';
 import { childPointer } from '../json/pointer.js';
 import { has, type JsonObject } from '../swagger/json-values.js';
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
@@ -56,13 +57,14 @@ export function diffAuthentication(before: AuthFiles, after: AuthFiles): RawChan
   if (swaggerUnknown && (decidedBySwagger(old) || decidedBySwagger(now))) return [];
   const breaks: Break[] = [];
   if (old.outsideSets) {
-    breaks.push(
-      ...(now.outsideSets
+    appendAll(
+      breaks,
+      now.outsideSets
         ? compareOption(old.outsideSets, now.outsideSets)
-        : [lostOutsideSets(old.outsideSets, now.sets)]),
+        : [lostOutsideSets(old.outsideSets, now.sets)],
     );
   }
-  breaks.push(...compareSets(old.sets, now.sets));
+  appendAll(breaks, compareSets(old.sets, now.sets));
 
   // A breaking change of the sign-in includes the securityDefinitions edits that came with it.
   const signInBroken = breaks.some((broken) => broken.rule === CHANGE_RULES.authType);
@@ -106,7 +108,7 @@ function compareSets(old: readonly AuthOption[], now: readonly AuthOption[]): Br
       const same = byDetail.get(broken.detail);
       if (same) {
         same.sets.push(set.set!);
-        same.broken.covers.push(...broken.covers);
+        appendAll(same.broken.covers, broken.covers);
       } else {
         byDetail.set(broken.detail, {
           broken: { ...broken, covers: [...broken.covers, SETS_POINTER] },

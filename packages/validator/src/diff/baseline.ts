@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { slashSeparated } from '@connector-alm/core';
 import type { Finding } from '../model/finding.js';
+import { unlistedCount } from '../model/finding-cap.js';
 
 /**
  * Marks each finding of a connector as `new` or `existing`, by looking for it among the findings of
@@ -11,8 +12,10 @@ import type { Finding } from '../model/finding.js';
  * most one current finding, so a problem that now occurs twice counts once as new.
  */
 export function markBaseline(current: readonly Finding[], base: readonly Finding[]): Finding[] {
+  const settled = cappedRulesNotGrown(current, base);
   const exact = countKeys(base, exactKey);
   const marked = current.map((finding) => {
+    if (settled.has(finding.ruleId)) return { finding, existing: true };
     const key = exactKey(finding);
     if (take(exact, key)) return { finding, existing: true };
     return { finding, existing: false };
@@ -30,6 +33,40 @@ export function markBaseline(current: readonly Finding[], base: readonly Finding
     ...finding,
     baseline: existing || take(loose, looseKey(finding)) ? 'existing' : 'new',
   }));
+}
+
+/**
+ * The rules whose findings were capped at the base (see finding-cap.ts) and are no more now. The base's
+ * unlisted findings are unknown, so a finding listed now may be one of them: fixing one of 1,500
+ * placeholder lines lists the 1,001st, and changes the count of the finding that stands for the rest.
+ * Matched one by one, both were "new" though the change made nothing worse; so a capped rule whose
+ * total did not grow has all its findings existing. One whose total grew is matched as any other, and
+ * the finding that counts the rest, its count changed, is new: it says by how many.
+ */
+function cappedRulesNotGrown(current: readonly Finding[], base: readonly Finding[]): Set<string> {
+  const before = totalsByRule(base);
+  const now = totalsByRule(current);
+  const settled = new Set<string>();
+  for (const [ruleId, total] of before) {
+    if (total.capped && (now.get(ruleId)?.count ?? 0) <= total.count) settled.add(ruleId);
+  }
+  return settled;
+}
+
+/** Per rule: how many findings it reported, those a capped finding counts included, and if it was capped. */
+function totalsByRule(findings: readonly Finding[]): Map<string, { count: number; capped: boolean }> {
+  const totals = new Map<string, { count: number; capped: boolean }>();
+  for (const finding of findings) {
+    const total = totals.get(finding.ruleId) ?? { count: 0, capped: false };
+    const unlisted = unlistedCount(finding.message);
+    if (unlisted === undefined) total.count++;
+    else {
+      total.count += unlisted;
+      total.capped = true;
+    }
+    totals.set(finding.ruleId, total);
+  }
+  return totals;
 }
 
 /** All findings `existing`: for connectors the change did not touch. */

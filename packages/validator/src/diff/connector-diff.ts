@@ -5,6 +5,7 @@ import { asObject, type JsonObject } from '../swagger/json-values.js';
 import { diffApiPropertiesValues } from './api-properties-diff.js';
 import { diffAuthentication, type AuthFiles } from './auth-diff.js';
 import { classifyChanges, type Change, type ChangedFileKind, type DiffResult } from './change.js';
+import { capChanges } from './change-cap.js';
 import { CHANGE_RULES } from './change-rules.js';
 import type { VersionRoutes } from './diff-context.js';
 import { diffRerouting } from './policy-reroute-diff.js';
@@ -12,7 +13,7 @@ import { reroutes } from './reroute-policies.js';
 import type { RawChange } from './raw-change.js';
 import { diffSwaggerValues } from './swagger-diff.js';
 import { syntaxChanges, uncomparableChange } from './syntax-changes.js';
-import { compareText } from '@connector-alm/core';
+import { appendAll, compareText } from '@connector-alm/core';
 
 /** A text file of one version, for the minor-update classification. */
 export interface TextVersion {
@@ -63,20 +64,22 @@ export function diffConnectorFiles(before: ConnectorVersion, after: ConnectorVer
     ...syntaxChanges('apiProperties', 'new', after.apiProperties),
   ];
   const routes = versionRoutes(before, after);
-  raw.push(
-    ...compareJson('swagger', before.swagger, after.swagger, (old, now) =>
-      diffSwaggerValues(old, now, routes),
-    ),
+  // Appended one by one: a spread passes each change on the stack, which overflowed past some 100,000.
+  appendAll(
+    raw,
+    compareJson('swagger', before.swagger, after.swagger, (old, now) => diffSwaggerValues(old, now, routes)),
   );
-  raw.push(
-    ...compareJson('apiProperties', before.apiProperties, after.apiProperties, diffApiPropertiesValues),
+  appendAll(
+    raw,
+    compareJson('apiProperties', before.apiProperties, after.apiProperties, diffApiPropertiesValues),
   );
-  raw.push(...authenticationChanges(before, after));
-  raw.push(...reroutingChanges(before, after));
-  raw.push(...compareWhole('readme', before.readme?.text, after.readme?.text));
-  raw.push(...compareWhole('script', before.script?.text, after.script?.text));
-  raw.push(...compareWhole('icon', before.icon?.data, after.icon?.data));
-  const changes = dedupe(locate(withoutSuperseded(raw), before, after));
+  appendAll(raw, authenticationChanges(before, after));
+  appendAll(raw, reroutingChanges(before, after));
+  appendAll(raw, compareWhole('readme', before.readme?.text, after.readme?.text));
+  appendAll(raw, compareWhole('script', before.script?.text, after.script?.text));
+  appendAll(raw, compareWhole('icon', before.icon?.data, after.icon?.data));
+  // At most a thousand of each rule, the first in report order (see change-cap.ts).
+  const changes = capChanges(dedupe(locate(withoutSuperseded(raw), before, after)));
   return { changes, classification: classifyChanges(changes) };
 }
 

@@ -1,3 +1,4 @@
+import { appendAll } from '@connector-alm/core';
 import { childPointer } from '../json/pointer.js';
 import { asObject, asString } from '../swagger/json-values.js';
 import type { OperationInfo, SwaggerModel } from '../swagger/swagger-model.js';
@@ -235,7 +236,7 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
   const edited = OPERATION_TEXT_KEYS.filter((key) => !jsonEqual(before.operation[key], after.operation[key]));
   if (edited.length > 0) add(CHANGE_RULES.textEdited, `Edited: ${edited.join(', ')}.`, 'minor');
 
-  others.push(...differingKeys(before.operation, after.operation, OPERATION_KEYS));
+  appendAll(others, differingKeys(before.operation, after.operation, OPERATION_KEYS));
   if (others.length > 0) add(CHANGE_RULES.other, `Changed: ${nameList(others)}.`);
 
   diffParameters(context, before, after);

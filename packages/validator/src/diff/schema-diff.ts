@@ -1,3 +1,4 @@
+import { appendAll } from '@connector-alm/core';
 import { childPointer } from '../json/pointer.js';
 import { has } from '../swagger/json-values.js';
 import { MAX_SCHEMA_WALK_DEPTH, type SwaggerModel } from '../swagger/swagger-model.js';
@@ -222,7 +223,7 @@ export class SchemaComparer {
     }
 
     const ignored = extraKeys ? new Set([...SCHEMA_KEYS, ...TEXT_KEYS, ...extraKeys]) : SCHEMA_WITH_TEXT_KEYS;
-    others.push(...differingKeys(before.node, after.node, ignored));
+    appendAll(others, differingKeys(before.node, after.node, ignored));
     if (others.length > 0) {
       add({
         rule: CHANGE_RULES.other,

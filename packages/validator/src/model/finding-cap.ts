@@ -1,3 +1,4 @@
+import { plural } from '@connector-alm/core';
 import type { Report } from './rule.js';
 import type { Severity } from './finding.js';
 import { severityRank } from './finding.js';
@@ -43,8 +44,33 @@ export class UnlistedReports {
       severity: this.worst,
       report: {
         ...place,
-        message: `${this.count.toLocaleString('en-US')} more findings of this rule are not listed: a rule lists at most ${MAX_FINDINGS_PER_RULE.toLocaleString('en-US')} for a connector. Fix the ones listed and check again.`,
+        message: `${unlistedMessage(this.count, 'finding')} Fix the ones listed and check again.`,
       },
     };
   }
+}
+
+/** A count as reports write it: "1,500". */
+function grouped(count: number): string {
+  return count.toLocaleString('en-US');
+}
+
+/**
+ * What the one finding or change that stands for the rest of a rule says: "1,500 more findings of this
+ * rule are not listed: …". Findings (engine.ts) and the changes of a diff (change-cap.ts) say it alike.
+ */
+export function unlistedMessage(count: number, noun: 'finding' | 'change'): string {
+  return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? 'is' : 'are'} not listed: a rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} for a connector.`;
+}
+
+const UNLISTED_MESSAGE =
+  /^(\d{1,3}(?:,\d{3})*) more (?:finding|change)s? of this rule (?:is|are) not listed: /;
+
+/**
+ * How many reports the message of `unlistedMessage` stands for; undefined for any other message. The
+ * base's and the change's versions of such a finding differ in this count alone (see baseline.ts).
+ */
+export function unlistedCount(message: string): number | undefined {
+  const match = UNLISTED_MESSAGE.exec(message);
+  return match ? Number(match[1]!.replaceAll(',', '')) : undefined;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { markBaseline } from '../../src/diff/baseline.js';
 import type { Finding } from '../../src/model/finding.js';
+import { unlistedMessage } from '../../src/model/finding-cap.js';
 
 function finding(connector: string, overrides: Partial<Finding>): Finding {
   return {
@@ -59,5 +60,45 @@ describe('markBaseline', () => {
       [base({})],
     );
     expect(marked.map((f) => f.baseline)).toEqual(['new', 'new']);
+  });
+
+  describe('a rule whose findings were capped (1,000 listed, one finding for the rest)', () => {
+    const readme = (text: string) => ({ ruleId: 'README-PLACEHOLDER', file: 'readme.md', message: text });
+    /** `total` placeholder findings as the engine lists them: the first 1,000, then the rest counted. */
+    function capped(make: (overrides: Partial<Finding>) => Finding, total: number, skip = -1): Finding[] {
+      const findings: Finding[] = [];
+      for (let line = 0; findings.length < 1000 && line < total + 1; line++) {
+        if (line !== skip) findings.push(make({ ...readme(`TODO ${line}`), line }));
+      }
+      const rest = total - 1000;
+      if (rest > 0) findings.push(make({ ...readme(unlistedMessage(rest, 'finding')), line: 2000 }));
+      return findings;
+    }
+    const connector = 'certified-connectors/A';
+    const inBase = (overrides: Partial<Finding>) =>
+      base({ ...overrides, file: `/tmp/base-1/${connector}/${overrides.file}` });
+    const now = (overrides: Partial<Finding>) =>
+      current({ ...overrides, file: `${connector}/${overrides.file}` });
+
+    it('has all its findings existing when one of 1,500 was fixed (the 1,001st, now listed, too)', () => {
+      const marked = markBaseline(capped(now, 1499, 3), capped(inBase, 1500));
+      expect(marked.filter((finding) => finding.baseline === 'new')).toEqual([]);
+      expect(marked).toHaveLength(1001);
+    });
+
+    it('is matched finding by finding once its total grew, its count of the rest new', () => {
+      const marked = markBaseline(capped(now, 1501), capped(inBase, 1500));
+      expect(
+        marked.filter((finding) => finding.baseline === 'new').map((finding) => finding.message),
+      ).toEqual([unlistedMessage(501, 'finding')]);
+    });
+
+    it('leaves other rules to the matching', () => {
+      const marked = markBaseline(
+        [...capped(now, 1499), current({ pointer: '/host' })],
+        capped(inBase, 1500),
+      );
+      expect(marked.at(-1)!.baseline).toBe('new');
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { appendAll } from '@connector-alm/core';
 import { childPointer, decodeSegment } from '../../json/pointer.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
@@ -135,7 +136,7 @@ function requiredEdges(model: SwaggerModel): Map<string, string[]> {
     const name = definitionNameOf(schema);
     const known = edges.get(name);
     if (known === undefined) edges.set(name, targets);
-    else known.push(...targets);
+    else appendAll(known, targets);
   }
   return edges;
 }

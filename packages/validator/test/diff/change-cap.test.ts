@@ -1,0 +1,178 @@
+import { describe, expect, it } from '@jest/globals';
+import { capChanges } from '../../src/diff/change-cap.js';
+import type { Change } from '../../src/diff/change.js';
+import { MAX_FINDINGS_PER_RULE } from '../../src/model/finding-cap.js';
+import { validateAgainstBase } from '../../src/git/validate-against-base.js';
+import { validConnectorFiles, validSwagger } from '../helpers/valid-connector.js';
+import { connectorFiles, createRepository } from '../git/repository-fixture.js';
+import { diffSwaggers, withRule, type Json } from './diff-fixture.js';
+
+/**
+ * The valid swagger with `operations` POST operations whose body is one shared definition of `fields`
+ * required string properties: adding them is one BRK-REQ-FIELD-ADDED per field and operation.
+ */
+function sharedBodySwagger(operations: number, fields: number): Json {
+  const swagger = validSwagger();
+  const properties: Json = {};
+  for (let index = 0; index < fields; index++) properties[`f${index}`] = { type: 'string' };
+  swagger.definitions = {
+    Item: { type: 'object', properties, ...(fields > 0 ? { required: Object.keys(properties) } : {}) },
+  };
+  swagger.paths = {};
+  for (let index = 0; index < operations; index++) {
+    swagger.paths[`/items${index}`] = {
+      post: {
+        operationId: `PostItem${index}`,
+        summary: 'Post an item',
+        description: 'Posts an item.',
+        parameters: [{ name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/Item' } }],
+        responses: { 200: { description: 'OK' } },
+      },
+    };
+  }
+  return swagger;
+}
+
+function requiredFieldsAdded(operations: number, fields: number) {
+  return diffSwaggers(sharedBodySwagger(operations, 0), sharedBodySwagger(operations, fields));
+}
+
+const notListed = (change: Change) => change.message.includes('not listed');
+
+describe('the changes one rule lists for one connector diff', () => {
+  it('finishes 150,000 required fields added (a spread of them overflowed the stack), listing 1,000', () => {
+    const result = requiredFieldsAdded(1, 150_000);
+    const added = withRule(result, 'BRK-REQ-FIELD-ADDED');
+    expect(added).toHaveLength(MAX_FINDINGS_PER_RULE + 1);
+    expect(added.at(-1)!.message).toBe(
+      '149,000 more changes of this rule are not listed: a rule lists at most 1,000 for a connector.',
+    );
+    expect(result.classification).toBe('breaking');
+  }, 120_000);
+
+  it('are capped per rule at 1,000 after dedupe, the rest counted in one breaking change', () => {
+    // 3 operations x 400 fields: 1,200 breaking changes, one per field and operation.
+    const result = requiredFieldsAdded(3, 400);
+    const added = withRule(result, 'BRK-REQ-FIELD-ADDED');
+    expect(added).toHaveLength(MAX_FINDINGS_PER_RULE + 1);
+    expect(added.filter(notListed)).toEqual([
+      {
+        ruleId: 'BRK-REQ-FIELD-ADDED',
+        breaking: true,
+        severity: 'error',
+        message: '200 more changes of this rule are not listed: a rule lists at most 1,000 for a connector.',
+        file: 'new.swagger.json',
+        pointer: expect.any(String),
+        line: expect.any(Number),
+        column: expect.any(Number),
+        side: 'new',
+        impact: 'breaking',
+      },
+    ]);
+    // The rest stands last of its rule: the listed ones are the first in report order.
+    expect(notListed(added.at(-1)!)).toBe(true);
+    // Other rules are not capped along: each of the 400 fields is one CHG- change too, listed.
+    expect(result.changes.filter((change) => !change.ruleId.startsWith('BRK-REQ-FIELD'))).not.toContainEqual(
+      expect.objectContaining({ message: expect.stringContaining('not listed') }),
+    );
+  });
+
+  it('says "1 more change … is" at exactly 1,001', () => {
+    // 7 operations x 143 fields: 1,001 changes.
+    const added = withRule(requiredFieldsAdded(7, 143), 'BRK-REQ-FIELD-ADDED');
+    expect(added).toHaveLength(MAX_FINDINGS_PER_RULE + 1);
+    expect(added.at(-1)!.message).toBe(
+      '1 more change of this rule is not listed: a rule lists at most 1,000 for a connector.',
+    );
+  });
+
+  it('lists every change up to the limit', () => {
+    // 8 operations x 125 fields: exactly 1,000.
+    const added = withRule(requiredFieldsAdded(8, 125), 'BRK-REQ-FIELD-ADDED');
+    expect(added).toHaveLength(MAX_FINDINGS_PER_RULE);
+    expect(added.filter(notListed)).toEqual([]);
+  });
+});
+
+describe('the breaking changes validate --base reports', () => {
+  it('are capped as the diff is: 1,000 of a rule and one finding for the rest', async () => {
+    const repo = createRepository('dev');
+    const folder = 'certified-connectors/Shared';
+    const files = (swagger: Json) =>
+      connectorFiles(folder, { ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger });
+    repo.write(files(sharedBodySwagger(50, 0)));
+    repo.commitAll('dev: the connector');
+    repo.git('checkout', '--quiet', '-b', 'pr');
+    // 50 operations x 40 fields: 2,000 BRK-REQ-FIELD-ADDED.
+    repo.write(files(sharedBodySwagger(50, 40)));
+    repo.commitAll('pr: 40 required fields');
+
+    const result = await validateAgainstBase(['.'], 'dev', { cwd: repo.dir, rules: [] });
+    const added = result.findings.filter((finding) => finding.ruleId === 'BRK-REQ-FIELD-ADDED');
+    expect(added).toHaveLength(MAX_FINDINGS_PER_RULE + 1);
+    expect(added.filter((finding) => finding.message.includes('not listed'))).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        baseline: 'new',
+        message:
+          '1,000 more changes of this rule are not listed: a rule lists at most 1,000 for a connector.',
+      }),
+    ]);
+  });
+});
+
+describe('capChanges', () => {
+  function change(index: number, overrides: Partial<Change> = {}): Change {
+    return {
+      ruleId: 'CHG-X',
+      breaking: false,
+      severity: 'info',
+      message: `Change ${index}.`,
+      operationId: `Op${index}`,
+      file: 'apiDefinition.swagger.json',
+      pointer: `/paths/~1a${index}`,
+      line: index + 1,
+      column: 3,
+      side: 'new',
+      impact: 'minor',
+      valuePath: `operation/Op${index}`,
+      ...overrides,
+    };
+  }
+
+  it('puts the rest where the first unlisted change was, at the worst impact of the rest', () => {
+    const changes: Change[] = [];
+    for (let index = 0; index < MAX_FINDINGS_PER_RULE + 3; index++) {
+      changes.push(change(index));
+      // Another rule's change between them stays where it is.
+      if (index === MAX_FINDINGS_PER_RULE) changes.push(change(index, { ruleId: 'CHG-Y' }));
+    }
+    changes[MAX_FINDINGS_PER_RULE + 3] = change(MAX_FINDINGS_PER_RULE + 2, { impact: 'major' });
+    const capped = capChanges(changes);
+    expect(capped).toHaveLength(MAX_FINDINGS_PER_RULE + 2);
+    expect(capped.slice(0, MAX_FINDINGS_PER_RULE)).toEqual(changes.slice(0, MAX_FINDINGS_PER_RULE));
+    expect(capped[MAX_FINDINGS_PER_RULE]).toEqual({
+      ruleId: 'CHG-X',
+      breaking: false,
+      severity: 'info',
+      message: '3 more changes of this rule are not listed: a rule lists at most 1,000 for a connector.',
+      file: 'apiDefinition.swagger.json',
+      pointer: `/paths/~1a${MAX_FINDINGS_PER_RULE}`,
+      line: MAX_FINDINGS_PER_RULE + 1,
+      column: 3,
+      side: 'new',
+      impact: 'major',
+    });
+    expect(capped[MAX_FINDINGS_PER_RULE + 1]!.ruleId).toBe('CHG-Y');
+  });
+
+  it('makes the rest breaking when one unlisted change is', () => {
+    const changes = Array.from({ length: MAX_FINDINGS_PER_RULE + 2 }, (_, index) => change(index));
+    changes[MAX_FINDINGS_PER_RULE + 1] = change(0, { impact: 'breaking', breaking: true, severity: 'error' });
+    expect(capChanges(changes).at(-1)).toMatchObject({
+      breaking: true,
+      impact: 'breaking',
+      severity: 'error',
+    });
+  });
+});
