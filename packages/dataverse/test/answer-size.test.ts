@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createMemoryLogger, UserError } from '@connector-alm/core';
+import { startLongAnswerServer, type LongAnswerServer } from '@connector-alm/testing';
 import { createManualClock } from '../src/index.js';
 import { sendSignInRequest } from '../src/auth/sign-in-request.js';
 import { DataverseHttp } from '../src/http/dataverse-http.js';
@@ -11,32 +10,14 @@ import { DataverseHttp } from '../src/http/dataverse-http.js';
  * them) that does so had the whole body held in memory, 8 GB in the sign-in's 30 s and up to V8's
  * longest string for the Web API, and read again on each retry. Reading stops past a limit, said once.
  */
-let server: http.Server;
+let server: LongAnswerServer;
 let origin: string;
-/** Bytes the server got to send before the client hung up, over all requests. */
-let sentBytes = 0;
-let requests = 0;
 
 beforeAll(async () => {
-  const piece = Buffer.alloc(64 * 1024, 0x61);
-  server = http.createServer((request, response) => {
-    requests += 1;
-    response.writeHead(200, { 'content-type': 'application/json' });
-    const pump = (): void => {
-      while (!response.destroyed && sentBytes < 64 * 1024 * 1024) {
-        sentBytes += piece.length;
-        if (!response.write(piece)) return;
-      }
-      response.end();
-    };
-    response.on('drain', pump);
-    request.on('close', () => response.destroy());
-    pump();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startLongAnswerServer(() => ({ contentType: 'application/json', bytes: 64 * 1024 * 1024 }));
+  origin = server.origin;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 const endpoint = {
   description: 'the Entra ID token endpoint at http://127.0.0.1',
@@ -51,7 +32,7 @@ const endpoint = {
 
 describe('an answer that never ends is read up to a limit', () => {
   it('a sign-in answer past the limit is refused at once, after that many bytes', async () => {
-    const before = { requests, sentBytes };
+    const before = { requests: server.requests, sentBytes: server.sentBytes };
     const read = sendSignInRequest(
       fetch,
       `${origin}/tenant/oauth2/v2.0/token`,
@@ -68,13 +49,13 @@ describe('an answer that never ends is read up to a limit', () => {
     await expect(read).rejects.toThrow(
       'The Entra ID token endpoint at http://127.0.0.1 answered with more than 256 KB, far more than any sign-in answer; its reading was stopped.',
     );
-    expect(requests - before.requests).toBe(1);
+    expect(server.requests - before.requests).toBe(1);
     // Stopped near the limit, not at the end of the server's 64 MB (socket buffers aside).
-    expect(sentBytes - before.sentBytes).toBeLessThan(16 * 1024 * 1024);
+    expect(server.sentBytes - before.sentBytes).toBeLessThan(16 * 1024 * 1024);
   });
 
   it('a Web API answer past the limit is refused at once, not sent again', async () => {
-    const before = { requests, sentBytes };
+    const before = { requests: server.requests, sentBytes: server.sentBytes };
     const logger = createMemoryLogger();
     const client = new DataverseHttp({
       environment: new URL(origin),
@@ -89,8 +70,8 @@ describe('an answer that never ends is read up to a limit', () => {
     await expect(read).rejects.toThrow(
       `WhoAmI: the answer from ${origin} went on past 256 KB, longer than any answer of the Dataverse Web API; its reading was stopped.`,
     );
-    expect(requests - before.requests).toBe(1);
-    expect(sentBytes - before.sentBytes).toBeLessThan(16 * 1024 * 1024);
+    expect(server.requests - before.requests).toBe(1);
+    expect(server.sentBytes - before.sentBytes).toBeLessThan(16 * 1024 * 1024);
     expect(logger.lines.filter((line) => line.startsWith('warning:'))).toEqual([]);
   });
 });

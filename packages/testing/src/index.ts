@@ -15,3 +15,4 @@ export * from './located-message.js';
 export * from './until.js';
 export * from './git.js';
 export * from './leaks.js';
+export * from './long-answer-server.js';
