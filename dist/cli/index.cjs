@@ -24374,14 +24374,14 @@ var require_saxes = __commonJS({
     var EQUAL = 61;
     var GREATER = 62;
     var QUESTION = 63;
-    var OPEN_BRACKET5 = 91;
-    var CLOSE_BRACKET3 = 93;
+    var OPEN_BRACKET6 = 91;
+    var CLOSE_BRACKET4 = 93;
     var NEL = 133;
     var LS = 8232;
     var isQuote = (c) => c === DQUOTE2 || c === SQUOTE;
     var QUOTES = [DQUOTE2, SQUOTE];
-    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET5, GREATER];
-    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET3];
+    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET6, GREATER];
+    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET4];
     var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
     var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
     function nsPairCheck(parser2, prefix, uri) {
@@ -25005,7 +25005,7 @@ var require_saxes = __commonJS({
             break;
           default:
             this.text += String.fromCodePoint(c);
-            if (c === OPEN_BRACKET5) {
+            if (c === OPEN_BRACKET6) {
               this.state = S_DTD;
             } else if (isQuote(c)) {
               this.state = S_DOCTYPE_QUOTE;
@@ -25027,7 +25027,7 @@ var require_saxes = __commonJS({
           return;
         }
         this.text += String.fromCodePoint(c);
-        if (c === CLOSE_BRACKET3) {
+        if (c === CLOSE_BRACKET4) {
           this.state = S_DOCTYPE;
         } else if (c === LESS) {
           this.state = S_DTD_OPEN_WAKA;
@@ -25231,13 +25231,13 @@ var require_saxes = __commonJS({
         }
       }
       sCData() {
-        if (this.captureToChar(CLOSE_BRACKET3)) {
+        if (this.captureToChar(CLOSE_BRACKET4)) {
           this.state = S_CDATA_ENDING;
         }
       }
       sCDataEnding() {
         const c = this.getCodeNorm();
-        if (c === CLOSE_BRACKET3) {
+        if (c === CLOSE_BRACKET4) {
           this.state = S_CDATA_ENDING_2;
         } else {
           this.text += `]${String.fromCodePoint(c)}`;
@@ -25254,7 +25254,7 @@ var require_saxes = __commonJS({
             this.state = S_TEXT;
             break;
           }
-          case CLOSE_BRACKET3:
+          case CLOSE_BRACKET4:
             this.text += "]";
             break;
           default:
@@ -25717,7 +25717,7 @@ var require_saxes = __commonJS({
                 }
                 forbiddenState = FORBIDDEN_START;
                 break scanLoop;
-              case CLOSE_BRACKET3:
+              case CLOSE_BRACKET4:
                 switch (forbiddenState) {
                   case FORBIDDEN_START:
                     forbiddenState = FORBIDDEN_BRACKET;
@@ -30414,8 +30414,14 @@ function posixRelativePath(root, file, paths = import_node_path.default) {
 }
 
 // packages/core/src/plural.ts
-function plural(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+function plural(count, noun, written2 = String(count)) {
+  return `${written2} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+// packages/core/src/append-all.ts
+function appendAll(target2, items) {
+  for (const item of items) target2.push(item);
+  return target2;
 }
 
 // packages/core/src/workflow-commands.ts
@@ -30546,6 +30552,33 @@ function causeOf(error2) {
   if (typeof error2 !== "object" || error2 === null) return void 0;
   const cause = error2.cause;
   return typeof cause === "object" && cause !== null ? cause : void 0;
+}
+
+// packages/core/src/bounded-body.ts
+var BodyTooLarge = class extends Error {
+  constructor(limitBytes) {
+    super(`the answer went on past ${limitBytes} bytes`);
+    this.limitBytes = limitBytes;
+    this.name = "BodyTooLarge";
+  }
+  limitBytes;
+};
+async function readBodyWithin(reader, limitBytes, pieces = []) {
+  let bytes = 0;
+  for (; ; ) {
+    const piece = await reader.read();
+    if (piece.done) return pieces;
+    bytes += piece.value.byteLength;
+    if (bytes > limitBytes) {
+      await reader.cancel().catch(() => void 0);
+      throw new BodyTooLarge(limitBytes);
+    }
+    pieces.push(piece.value);
+  }
+}
+function formatByteLimit(bytes) {
+  const megabytes = bytes / (1024 * 1024);
+  return megabytes >= 1 ? `${Math.round(megabytes)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 // packages/core/src/byte-order-mark.ts
@@ -32782,14 +32815,16 @@ function namesIndexLoosely(pointer) {
 }
 
 // packages/validator/src/json/value-depth.ts
-function objectMembersWithin(root, limit, keyLimit = Infinity) {
+function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infinity) {
   if (root === null || typeof root !== "object") return 0;
   let members = 0;
   const containers = [root];
   const levels = [1];
+  const paths = [0];
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
+    const path73 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -32797,17 +32832,20 @@ function objectMembersWithin(root, limit, keyLimit = Infinity) {
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
+          paths.push(path73 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        if (key.length > keyLimit) return -1;
+        const keyPath = path73 + 1 + key.length;
+        if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
+          paths.push(keyPath);
         }
       }
     }
@@ -32817,15 +32855,39 @@ function objectMembersWithin(root, limit, keyLimit = Infinity) {
 
 // packages/validator/src/json/key-length.ts
 var MAX_JSON_KEY_LENGTH = 4096;
+var MAX_JSON_KEY_PATH_LENGTH = 8192;
+var QUOTE3 = 34;
 var COLON2 = 58;
-function offsetOfLongKey(text3, limit) {
-  for (let open2 = text3.indexOf('"'); open2 !== -1; ) {
-    const end = skipString(text3, open2);
-    if (end === -1) return -1;
-    if (end - open2 - 2 > limit && text3.charCodeAt(skipWhitespace(text3, end)) === COLON2) return open2;
-    open2 = text3.indexOf('"', end);
+var OPEN_BRACE3 = 123;
+var CLOSE_BRACE2 = 125;
+var OPEN_BRACKET3 = 91;
+var CLOSE_BRACKET2 = 93;
+function findOverlongKey(text3, keyLimit = MAX_JSON_KEY_LENGTH, pathLimit = MAX_JSON_KEY_PATH_LENGTH) {
+  const levels = [];
+  let level = -1;
+  let lastKey = -1;
+  for (let at = 0; at < text3.length; at++) {
+    const code2 = text3.charCodeAt(at);
+    if (code2 === QUOTE3) {
+      const end = skipString(text3, at);
+      if (end === -1) return void 0;
+      if (text3.charCodeAt(skipWhitespace(text3, end)) === COLON2) {
+        const keyLength = end - at - 2;
+        const pathLength = level + 1 + keyLength;
+        if (keyLength > keyLimit || pathLength > pathLimit) return { offset: at, keyLength, pathLength };
+        lastKey = keyLength;
+      }
+      at = end - 1;
+    } else if (code2 === OPEN_BRACE3 || code2 === OPEN_BRACKET3) {
+      levels.push(level);
+      level = level + 1 + Math.max(lastKey, 0);
+      lastKey = -1;
+    } else if (code2 === CLOSE_BRACE2 || code2 === CLOSE_BRACKET2) {
+      level = levels.pop() ?? -1;
+      lastKey = -1;
+    }
   }
-  return -1;
+  return void 0;
 }
 
 // packages/validator/src/json/syntax/repair.ts
@@ -34347,16 +34409,16 @@ function skipToken(walk, token) {
 }
 
 // packages/validator/src/text/secret-name.ts
-var QUOTE3 = 34;
+var QUOTE4 = 34;
 var APOSTROPHE = 39;
 function secretNameBefore(text3, separator) {
   let end = separator;
   let code2 = text3.charCodeAt(end - 1);
-  if (code2 === QUOTE3) {
+  if (code2 === QUOTE4) {
     end--;
   } else {
     while (end > 0 && isRegExpSpace(code2)) code2 = text3.charCodeAt(--end - 1);
-    if (code2 === QUOTE3 || code2 === APOSTROPHE) end--;
+    if (code2 === QUOTE4 || code2 === APOSTROPHE) end--;
   }
   return secretNameEndsAt(text3, end);
 }
@@ -34386,13 +34448,13 @@ function isRegExpSpace(code2) {
 }
 
 // packages/validator/src/json/colons.ts
-var { QUOTE: QUOTE4 } = chars;
+var { QUOTE: QUOTE5 } = chars;
 var BACKSLASH3 = 92;
 function findColons(text3) {
   let afterQuote = 0;
   const afterSecretName = [];
   for (let at = text3.indexOf(":"); at !== -1; at = text3.indexOf(":", at + 1)) {
-    if (text3.charCodeAt(at - 1) === QUOTE4) {
+    if (text3.charCodeAt(at - 1) === QUOTE5) {
       if (text3.charCodeAt(at - 2) !== BACKSLASH3 || !isEscaped(text3, at - 1)) afterQuote++;
       if (secretNameEndsAt(text3, at - 1)) afterSecretName.push(at);
     } else {
@@ -34406,11 +34468,11 @@ function followsQuote(text3, colon) {
   let before = colon - 1;
   let code2 = text3.charCodeAt(before);
   while (isWhitespace(code2)) code2 = text3.charCodeAt(--before);
-  return code2 === QUOTE4 && (text3.charCodeAt(before - 1) !== BACKSLASH3 || !isEscaped(text3, before));
+  return code2 === QUOTE5 && (text3.charCodeAt(before - 1) !== BACKSLASH3 || !isEscaped(text3, before));
 }
 
 // packages/validator/src/json/duplicate-keys.ts
-var { QUOTE: QUOTE5, OPEN_BRACE: OPEN_BRACE3, OPEN_BRACKET: OPEN_BRACKET3, COLON: COLON3 } = chars;
+var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE4, OPEN_BRACKET: OPEN_BRACKET4, COLON: COLON3 } = chars;
 function mayHaveDuplicateKeys(colonsAfterQuote, members) {
   return colonsAfterQuote !== members;
 }
@@ -34419,7 +34481,7 @@ function findDuplicateKeys(text3) {
   const open2 = [];
   for (let i2 = nextStructural(text3, 0); i2 !== -1; i2 = nextStructural(text3, i2)) {
     const code2 = text3.charCodeAt(i2);
-    if (code2 === QUOTE5) {
+    if (code2 === QUOTE6) {
       const end = skipString(text3, i2);
       if (end === -1) break;
       const object = open2[open2.length - 1];
@@ -34428,8 +34490,8 @@ function findDuplicateKeys(text3) {
       }
       i2 = end;
     } else {
-      if (code2 === OPEN_BRACE3) open2.push({ keys: /* @__PURE__ */ new Map(), repeats: void 0 });
-      else if (code2 === OPEN_BRACKET3) open2.push(void 0);
+      if (code2 === OPEN_BRACE4) open2.push({ keys: /* @__PURE__ */ new Map(), repeats: void 0 });
+      else if (code2 === OPEN_BRACKET4) open2.push(void 0);
       else settleKeptOffsets(open2.pop());
       i2++;
     }
@@ -34495,10 +34557,10 @@ var JsonDocument = class _JsonDocument {
     } catch {
       strict3 = false;
     }
-    const members = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH, MAX_JSON_KEY_LENGTH) : -1;
+    const members = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH, MAX_JSON_KEY_LENGTH, MAX_JSON_KEY_PATH_LENGTH) : -1;
     const tooDeepAt = strict3 && members !== -1 ? -1 : offsetPastDepth(text3, MAX_JSON_DEPTH);
-    const longKeyAt = tooDeepAt !== -1 || strict3 && members !== -1 ? -1 : offsetOfLongKey(text3, MAX_JSON_KEY_LENGTH);
-    this.tooDeep = tooDeepAt !== -1 || strict3 && members === -1 && longKeyAt === -1;
+    const longKey = tooDeepAt !== -1 || strict3 && members !== -1 ? void 0 : findOverlongKey(text3);
+    this.tooDeep = tooDeepAt !== -1 || strict3 && members === -1 && longKey === void 0;
     this.members = members;
     if (this.tooDeep) {
       issues.push({
@@ -34507,8 +34569,8 @@ var JsonDocument = class _JsonDocument {
         length: 1
       });
       this.value = void 0;
-    } else if (longKeyAt !== -1) {
-      issues.push(longKeyIssue(text3, longKeyAt));
+    } else if (longKey !== void 0) {
+      issues.push(longKeyIssue(longKey));
       this.value = void 0;
     } else if (!strict3 && text3.trim() === "") {
       issues.push({ message: "The file is empty.", offset: 0, length: 0 });
@@ -34679,12 +34741,12 @@ function tooLargeToRepairIssue(text3) {
     length: 0
   };
 }
-function longKeyIssue(text3, open2) {
-  const length = skipString(text3, open2) - open2;
+function longKeyIssue({ offset, keyLength, pathLength }) {
+  const message2 = keyLength > MAX_JSON_KEY_LENGTH ? `This key is ${keyLength} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads` : `This key and the keys above it add up to ${pathLength} characters, more than the ${MAX_JSON_KEY_PATH_LENGTH} this tool reads`;
   return {
-    message: `This key is ${length - 2} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
-    offset: open2,
-    length
+    message: `${message2}; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
+    offset,
+    length: keyLength + 2
   };
 }
 function trailingCommaIssue(comma, close2) {
@@ -44634,8 +44696,8 @@ var SectionText = class {
    * A summary's name: a summary that reads as a sub-heading (2,081 of the corpus's 5,174) has its
    * name already, and is not normalized again.
    */
-  nameOf(summary) {
-    return this.headingNames.get(summary) ?? normalizeTitle(summary);
+  nameOf(summary2) {
+    return this.headingNames.get(summary2) ?? normalizeTitle(summary2);
   }
   /**
    * Whether the section lists an operation by its operationId instead of its summary: as a
@@ -44679,12 +44741,12 @@ function operationNames(context, sections) {
   const summaries = /* @__PURE__ */ new Set();
   const first = sections[0];
   for (const operation2 of context.swagger?.operations ?? []) {
-    const summary = asString(operation2.operation.summary);
-    const normalized = summary ? first.nameOf(summary) : "";
-    if (summary) summaries.add(normalized);
+    const summary2 = asString(operation2.operation.summary);
+    const normalized = summary2 ? first.nameOf(summary2) : "";
+    if (summary2) summaries.add(normalized);
     if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation2.operationId)) continue;
-    missing2.push(summary.trim());
+    missing2.push(summary2.trim());
   }
   return { missing: missing2, summaries };
 }
@@ -44861,7 +44923,7 @@ var readmeRules = [
         texts.map((entry) => entry.text)
       );
       if (missing2.length > 0) {
-        const names3 = missing2.map((summary) => `"${summary}"`).join(", ");
+        const names3 = missing2.map((summary2) => `"${summary2}"`).join(", ");
         const where2 = [...new Set(sections.map((section) => section.text))].join(" or ");
         context.report({
           offset: sections[0].offset,
@@ -44939,8 +45001,8 @@ function listsSummaries(text3, heading2, next, summaries) {
     if (items++ === 0) rightUnder = normalizeTitle(text3, heading2.bodyStart, item.index) === "";
     const lineEnd2 = text3.indexOf("\n", LIST_ITEM.lastIndex);
     const name = normalizeTitle(text3, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
-    for (const summary of summaries) {
-      if (summary !== "" && name.startsWith(summary)) {
+    for (const summary2 of summaries) {
+      if (summary2 !== "" && name.startsWith(summary2)) {
         if (++found === 2) return true;
         break;
       }
@@ -45967,6 +46029,24 @@ function missingPathParameters(operation2, variables) {
 }
 var NONE_MISSING = [];
 var MAX_PAIRED_OPERATIONS = 4096;
+var MAX_COMPARED_SEGMENTS = 2 ** 28;
+function overlapSearchSkipped(swagger2) {
+  const operations = swagger2.operations;
+  if (operations.length > MAX_PAIRED_OPERATIONS) return true;
+  const templates = pathTemplates(swagger2);
+  const counts = /* @__PURE__ */ new Map();
+  for (let index = 0; index < operations.length; index++) {
+    const segments = templates[index].segmentCount;
+    const key = peerKey(segments, operations[index].method);
+    const group = counts.get(key);
+    if (group) group.operations++;
+    else counts.set(key, { operations: 1, segments });
+  }
+  let comparisons = 0;
+  for (const group of counts.values()) comparisons += group.operations * group.operations * group.segments;
+  return comparisons > MAX_COMPARED_SEGMENTS;
+}
+var MAX_LISTED_PATH_LENGTH = 200;
 var MAX_LISTED_SIMILAR_PATHS = 100;
 function groupByMethod(operations) {
   const groups2 = /* @__PURE__ */ new Map();
@@ -46153,13 +46233,13 @@ var pathRules = [
     id: "SWG-PATH-PARTIAL-DUP",
     file: "swagger",
     title: "Avoid routes that differ only by a variable segment.",
-    description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit (SWG-OPS-MAX says so).",
+    description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit, nor where comparing its routes pairwise would take seconds: both are far past the 256 operations of SWG-OPS-MAX, which says so.",
     levels: sameLevels("warning"),
     msCode: "PartialDuplicateOperationPath",
     msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
     example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
     check({ swagger: swagger2, report: report2 }) {
-      if (!swagger2 || swagger2.operations.length > MAX_PAIRED_OPERATIONS) return;
+      if (!swagger2 || overlapSearchSkipped(swagger2)) return;
       const templates = pathTemplates(swagger2);
       const all = swagger2.operations;
       const peers = operationsBySegmentsAndMethod(all, templates);
@@ -46176,7 +46256,7 @@ var pathRules = [
             const other = templates[candidates[at]];
             if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other)) {
               if (similar === void 0 || similar.length < MAX_LISTED_SIMILAR_PATHS)
-                (similar ??= []).push(all[candidates[at]].path);
+                (similar ??= []).push(excerpt(all[candidates[at]].path, MAX_LISTED_PATH_LENGTH));
               else unlisted++;
             }
           }
@@ -46186,7 +46266,7 @@ var pathRules = [
             message: fill(
               "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
               operationLabel(operation2),
-              operation2.path,
+              excerpt(operation2.path, MAX_LISTED_PATH_LENGTH),
               unlisted > 0 ? `${similar.join(", ")} and ${unlisted} more` : similar.join(", ")
             )
           });
@@ -47863,7 +47943,7 @@ var documentLimitRules = [
       if (operations.length <= SWAGGER_LIMITS.maxOperations) return;
       context.report({
         pointer: "/paths",
-        message: `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'. It has ${operations.length}.` + (operations.length > MAX_PAIRED_OPERATIONS ? ` With more than ${MAX_PAIRED_OPERATIONS.toLocaleString("en-US")}, overlapping routes (SWG-PATH-PARTIAL-DUP) are not looked for.` : "")
+        message: `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'. It has ${operations.length}.` + (context.swagger && overlapSearchSkipped(context.swagger) ? " Overlapping routes (SWG-PATH-PARTIAL-DUP) are not looked for in a swagger this large." : "")
       });
     }
   },
@@ -49905,11 +49985,11 @@ var operationDocumentationRules = [
     },
     check({ swagger: swagger2, report: report2 }) {
       for (const operation2 of swagger2?.operations ?? []) {
-        const summary = asString(operation2.operation.summary);
-        if (summary === void 0 || summary.length <= SUMMARY_MAX_LENGTH) continue;
+        const summary2 = asString(operation2.operation.summary);
+        if (summary2 === void 0 || summary2.length <= SUMMARY_MAX_LENGTH) continue;
         report2({
           pointer: childPointer(operation2.pointer, "summary"),
-          message: `${fill("The operation 'summary' should be fewer than {0} characters for improved readablity.", SUMMARY_MAX_LENGTH)} It has ${summary.length}; at most ${SUMMARY_MAX_LENGTH} are accepted.`
+          message: `${fill("The operation 'summary' should be fewer than {0} characters for improved readablity.", SUMMARY_MAX_LENGTH)} It has ${summary2.length}; at most ${SUMMARY_MAX_LENGTH} are accepted.`
         });
       }
     }
@@ -49929,8 +50009,8 @@ var operationDocumentationRules = [
     },
     check({ swagger: swagger2, report: report2 }) {
       for (const operation2 of swagger2?.operations ?? []) {
-        const summary = asString(operation2.operation.summary);
-        if (summary === void 0 || !RESTRICTED_SUMMARY_CHARACTERS.test(summary)) continue;
+        const summary2 = asString(operation2.operation.summary);
+        if (summary2 === void 0 || !RESTRICTED_SUMMARY_CHARACTERS.test(summary2)) continue;
         report2({
           pointer: childPointer(operation2.pointer, "summary"),
           message: fill("Summary string contains any of the restricted characters [{0}]", "/\\<>*%&?")
@@ -49973,11 +50053,11 @@ var operationDocumentationRules = [
     example: { placement: "operation", bad: '"summary": "List tasks."', good: '"summary": "List tasks"' },
     check({ swagger: swagger2, report: report2 }) {
       for (const operation2 of swagger2?.operations ?? []) {
-        const summary = asString(operation2.operation.summary);
-        if (summary === void 0 || summary === "" || GOOD_SUMMARY_END.test(summary)) continue;
+        const summary2 = asString(operation2.operation.summary);
+        if (summary2 === void 0 || summary2 === "" || GOOD_SUMMARY_END.test(summary2)) continue;
         report2({
           pointer: childPointer(operation2.pointer, "summary"),
-          message: `The 'summary' value must end with alphanumeric character. ${removeTrailingAdvice(summary)}`
+          message: `The 'summary' value must end with alphanumeric character. ${removeTrailingAdvice(summary2)}`
         });
       }
     }
@@ -49995,13 +50075,13 @@ var operationDocumentationRules = [
     },
     check({ swagger: swagger2, report: report2 }) {
       for (const operation2 of swagger2?.operations ?? []) {
-        const summary = asString(operation2.operation.summary)?.trim();
-        if (!summary) continue;
-        const repeatsId = summary === operation2.operationId && !PLAIN_WORD.test(summary);
-        if (!repeatsId && !IDENTIFIER_LIKE.test(summary)) continue;
+        const summary2 = asString(operation2.operation.summary)?.trim();
+        if (!summary2) continue;
+        const repeatsId = summary2 === operation2.operationId && !PLAIN_WORD.test(summary2);
+        if (!repeatsId && !IDENTIFIER_LIKE.test(summary2)) continue;
         report2({
           pointer: childPointer(operation2.pointer, "summary"),
-          message: repeatsId ? `The summary '${summary}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${summary}' reads like an identifier; write a short sentence such as "List tasks".`
+          message: repeatsId ? `The summary '${summary2}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${summary2}' reads like an identifier; write a short sentence such as "List tasks".`
         });
       }
     }
@@ -50019,9 +50099,9 @@ var operationDocumentationRules = [
     },
     check({ swagger: swagger2, report: report2 }) {
       for (const operation2 of swagger2?.operations ?? []) {
-        const summary = asString(operation2.operation.summary)?.trim();
+        const summary2 = asString(operation2.operation.summary)?.trim();
         const description = asString(operation2.operation.description)?.trim();
-        if (!summary || !description || !sameIgnoringCase(summary, description)) continue;
+        if (!summary2 || !description || !sameIgnoringCase(summary2, description)) continue;
         report2({
           pointer: childPointer(operation2.pointer, "description"),
           message: "The description repeats the summary; describe what the operation does in a full sentence."
@@ -50895,11 +50975,11 @@ var parameterDocumentationRules = [
     check({ swagger: swagger2, report: report2 }) {
       if (!swagger2) return;
       for (const parameter of writtenParameters(swagger2)) {
-        const summary = asString(parameter.value["x-ms-summary"]);
-        if (summary === void 0 || summary.length <= X_MS_SUMMARY_MAX_LENGTH) continue;
+        const summary2 = asString(parameter.value["x-ms-summary"]);
+        if (summary2 === void 0 || summary2.length <= X_MS_SUMMARY_MAX_LENGTH) continue;
         report2({
           pointer: childPointer(parameter.pointer, "x-ms-summary"),
-          message: `The 'x-ms-summary' value goes over the character limit '${X_MS_SUMMARY_MAX_LENGTH}' (it has ${summary.length}).`
+          message: `The 'x-ms-summary' value goes over the character limit '${X_MS_SUMMARY_MAX_LENGTH}' (it has ${summary2.length}).`
         });
       }
     }
@@ -52259,7 +52339,7 @@ function requiredEdges(model) {
     const name = definitionNameOf(schema);
     const known = edges.get(name);
     if (known === void 0) edges.set(name, targets);
-    else known.push(...targets);
+    else appendAll(known, targets);
   }
   return edges;
 }
@@ -53060,8 +53140,8 @@ var versioningRules = [
     check({ swagger: swagger2, report: report2 }) {
       for (const operation2 of swagger2?.operations ?? []) {
         if (!operation2.isDeprecated) continue;
-        const summary = asString(operation2.operation.summary);
-        if (summary === void 0 || /deprecated/i.test(summary)) continue;
+        const summary2 = asString(operation2.operation.summary);
+        if (summary2 === void 0 || /deprecated/i.test(summary2)) continue;
         const description = asString(operation2.operation.description);
         const labelled = description !== void 0 && /deprecated/i.test(description);
         report2({
@@ -53675,11 +53755,22 @@ var UnlistedReports = class {
       severity: this.worst,
       report: {
         ...place,
-        message: `${this.count.toLocaleString("en-US")} more findings of this rule are not listed: a rule lists at most ${MAX_FINDINGS_PER_RULE.toLocaleString("en-US")} for a connector. Fix the ones listed and check again.`
+        message: `${unlistedMessage(this.count, "finding")} Fix the ones listed and check again.`
       }
     };
   }
 };
+function grouped(count) {
+  return count.toLocaleString("en-US");
+}
+function unlistedMessage(count, noun) {
+  return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? "is" : "are"} not listed: a rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} for a connector.`;
+}
+var UNLISTED_MESSAGE = /^(\d{1,3}(?:,\d{3})*) more (?:finding|change)s? of this rule (?:is|are) not listed: /;
+function unlistedCount(message2) {
+  const match2 = UNLISTED_MESSAGE.exec(message2);
+  return match2 ? Number(match2[1].replaceAll(",", "")) : void 0;
+}
 
 // packages/validator/src/engine.ts
 function internalErrorFinding(rule2, error2) {
@@ -53970,8 +54061,10 @@ function strictestLevel(rule2, config2) {
 // packages/validator/src/diff/baseline.ts
 var import_node_path13 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
+  const settled = cappedRulesNotGrown(current, base2);
   const exact = countKeys(base2, exactKey);
   const marked = current.map((finding) => {
+    if (settled.has(finding.ruleId)) return { finding, existing: true };
     const key = exactKey(finding);
     if (take(exact, key)) return { finding, existing: true };
     return { finding, existing: false };
@@ -53988,6 +54081,29 @@ function markBaseline(current, base2) {
     ...finding,
     baseline: existing || take(loose, looseKey(finding)) ? "existing" : "new"
   }));
+}
+function cappedRulesNotGrown(current, base2) {
+  const before = totalsByRule(base2);
+  const now = totalsByRule(current);
+  const settled = /* @__PURE__ */ new Set();
+  for (const [ruleId, total] of before) {
+    if (total.capped && (now.get(ruleId)?.count ?? 0) <= total.count) settled.add(ruleId);
+  }
+  return settled;
+}
+function totalsByRule(findings) {
+  const totals = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    const total = totals.get(finding.ruleId) ?? { count: 0, capped: false };
+    const unlisted = unlistedCount(finding.message);
+    if (unlisted === void 0) total.count++;
+    else {
+      total.count += unlisted;
+      total.capped = true;
+    }
+    totals.set(finding.ruleId, total);
+  }
+  return totals;
 }
 function markAllExisting(findings) {
   return findings.map((finding) => ({ ...finding, baseline: "existing" }));
@@ -55011,7 +55127,7 @@ function setEdits(before, after) {
   if (!setsBefore || !setsAfter) return edits;
   const valuesBefore = asArray(setsBefore.values) ?? [];
   const valuesAfter = asArray(setsAfter.values) ?? [];
-  edits.major.push(...differingKeys(setsBefore, setsAfter, /* @__PURE__ */ new Set(["values"])));
+  appendAll(edits.major, differingKeys(setsBefore, setsAfter, /* @__PURE__ */ new Set(["values"])));
   if (!jsonEqual(setNames(before), setNames(after))) edits.major.push("values (their sets or order)");
   for (const value of valuesBefore) {
     const was = asObject(value);
@@ -55020,9 +55136,10 @@ function setEdits(before, after) {
     if (!was || name === void 0 || !is) continue;
     const prefix = (edit) => `${quoted(name)} ${edit}`;
     const set2 = parameterEdits(was, is);
-    edits.minor.push(...set2.minor.map(prefix));
-    edits.major.push(
-      ...set2.major.filter((key) => key !== "parameters" && !key.startsWith("parameters.")).map(prefix)
+    appendAll(edits.minor, set2.minor.map(prefix));
+    appendAll(
+      edits.major,
+      set2.major.filter((key) => key !== "parameters" && !key.startsWith("parameters.")).map(prefix)
     );
     const parametersBefore = asObject(was.parameters) ?? {};
     const parametersAfter = asObject(is.parameters) ?? {};
@@ -55035,8 +55152,8 @@ function setEdits(before, after) {
         continue;
       }
       const edited = parameterEdits(parameterBefore, parameterAfter);
-      edits.minor.push(...edited.minor.map(inner));
-      edits.major.push(...edited.major.map(inner));
+      appendAll(edits.minor, edited.minor.map(inner));
+      appendAll(edits.major, edited.major.map(inner));
     }
   }
   return edits;
@@ -55081,7 +55198,10 @@ function policyEdits(instancesBefore, instancesAfter) {
     const sameName = (candidate) => policyField(candidate, "templateId") === policyField(instance, "templateId") && policyField(candidate, "title") === policyField(instance, "title");
     edits.push(take2(sameName) ? policyInstanceLabel(instance) : `${policyInstanceLabel(instance)} removed`);
   }
-  edits.push(...unmatched.map((instance) => `${policyInstanceLabel(instance)} added`));
+  appendAll(
+    edits,
+    unmatched.map((instance) => `${policyInstanceLabel(instance)} added`)
+  );
   return edits.length > 0 ? edits : ["(their order)"];
 }
 function policyField(instance, key) {
@@ -55215,11 +55335,12 @@ function diffAuthentication(before, after) {
   if (swaggerUnknown && (decidedBySwagger(old) || decidedBySwagger(now))) return [];
   const breaks = [];
   if (old.outsideSets) {
-    breaks.push(
-      ...now.outsideSets ? compareOption(old.outsideSets, now.outsideSets) : [lostOutsideSets(old.outsideSets, now.sets)]
+    appendAll(
+      breaks,
+      now.outsideSets ? compareOption(old.outsideSets, now.outsideSets) : [lostOutsideSets(old.outsideSets, now.sets)]
     );
   }
-  breaks.push(...compareSets(old.sets, now.sets));
+  appendAll(breaks, compareSets(old.sets, now.sets));
   const signInBroken = breaks.some((broken) => broken.rule === CHANGE_RULES.authType);
   const edits = signInBroken || swaggerUnknown ? [] : swaggerEdits(before, after, [old.outsideSets, now.outsideSets]);
   return edits.concat(
@@ -55248,7 +55369,7 @@ function compareSets(old, now) {
       const same = byDetail.get(broken.detail);
       if (same) {
         same.sets.push(set2.set);
-        same.broken.covers.push(...broken.covers);
+        appendAll(same.broken.covers, broken.covers);
       } else {
         byDetail.set(broken.detail, {
           broken: { ...broken, covers: [...broken.covers, SETS_POINTER] },
@@ -55454,6 +55575,54 @@ function describe2(option) {
   return rest > 0 ? `${named.join(" + ")} and ${rest} more` : named.join(" + ");
 }
 var MAX_KINDS_NAMED = 5;
+
+// packages/validator/src/diff/change-cap.ts
+var IMPACT_RANK = { minor: 0, major: 1, breaking: 2 };
+function capChanges(changes) {
+  const unlisted = unlistedByRule(changes);
+  if (unlisted.size === 0) return [...changes];
+  const listed = /* @__PURE__ */ new Map();
+  const result = [];
+  for (const change of changes) {
+    const count = listed.get(change.ruleId) ?? 0;
+    listed.set(change.ruleId, count + 1);
+    if (count < MAX_FINDINGS_PER_RULE) result.push(change);
+    else if (count === MAX_FINDINGS_PER_RULE) result.push(summary(change, unlisted.get(change.ruleId)));
+  }
+  return result;
+}
+function unlistedByRule(changes) {
+  const seen = /* @__PURE__ */ new Map();
+  const unlisted = /* @__PURE__ */ new Map();
+  for (const change of changes) {
+    const count = (seen.get(change.ruleId) ?? 0) + 1;
+    seen.set(change.ruleId, count);
+    if (count <= MAX_FINDINGS_PER_RULE) continue;
+    const rest = unlisted.get(change.ruleId);
+    if (!rest) {
+      unlisted.set(change.ruleId, { count: 1, impact: change.impact, severity: change.severity });
+      continue;
+    }
+    rest.count++;
+    if (IMPACT_RANK[change.impact] > IMPACT_RANK[rest.impact]) rest.impact = change.impact;
+    if (severityRank(change.severity) > severityRank(rest.severity)) rest.severity = change.severity;
+  }
+  return unlisted;
+}
+function summary(first, rest) {
+  return {
+    ruleId: first.ruleId,
+    breaking: rest.impact === "breaking",
+    severity: rest.severity,
+    message: unlistedMessage(rest.count, "change"),
+    file: first.file,
+    pointer: first.pointer,
+    line: first.line,
+    column: first.column,
+    side: first.side,
+    impact: rest.impact
+  };
+}
 
 // packages/validator/src/diff/schema-change-list.ts
 var MAX_LISTED_PATHS = 50;
@@ -56684,7 +56853,7 @@ function diffOperation(context, before, after) {
   }
   const edited = OPERATION_TEXT_KEYS.filter((key) => !jsonEqual(before.operation[key], after.operation[key]));
   if (edited.length > 0) add2(CHANGE_RULES.textEdited, `Edited: ${edited.join(", ")}.`, "minor");
-  others2.push(...differingKeys(before.operation, after.operation, OPERATION_KEYS));
+  appendAll(others2, differingKeys(before.operation, after.operation, OPERATION_KEYS));
   if (others2.length > 0) add2(CHANGE_RULES.other, `Changed: ${nameList(others2)}.`);
   diffParameters(context, before, after);
   diffResponses(context, before, after);
@@ -56917,7 +57086,7 @@ var SchemaComparer = class {
       others2.push("items");
     }
     const ignored = extraKeys ? /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS, ...extraKeys]) : SCHEMA_WITH_TEXT_KEYS;
-    others2.push(...differingKeys(before.node, after.node, ignored));
+    appendAll(others2, differingKeys(before.node, after.node, ignored));
     if (others2.length > 0) {
       add2({
         rule: CHANGE_RULES.other,
@@ -57300,23 +57469,20 @@ function diffConnectorFiles(before, after) {
     ...syntaxChanges("apiProperties", "new", after.apiProperties)
   ];
   const routes = versionRoutes(before, after);
-  raw.push(
-    ...compareJson(
-      "swagger",
-      before.swagger,
-      after.swagger,
-      (old, now) => diffSwaggerValues(old, now, routes)
-    )
+  appendAll(
+    raw,
+    compareJson("swagger", before.swagger, after.swagger, (old, now) => diffSwaggerValues(old, now, routes))
   );
-  raw.push(
-    ...compareJson("apiProperties", before.apiProperties, after.apiProperties, diffApiPropertiesValues)
+  appendAll(
+    raw,
+    compareJson("apiProperties", before.apiProperties, after.apiProperties, diffApiPropertiesValues)
   );
-  raw.push(...authenticationChanges(before, after));
-  raw.push(...reroutingChanges(before, after));
-  raw.push(...compareWhole("readme", before.readme?.text, after.readme?.text));
-  raw.push(...compareWhole("script", before.script?.text, after.script?.text));
-  raw.push(...compareWhole("icon", before.icon?.data, after.icon?.data));
-  const changes = dedupe(locate(withoutSuperseded(raw), before, after));
+  appendAll(raw, authenticationChanges(before, after));
+  appendAll(raw, reroutingChanges(before, after));
+  appendAll(raw, compareWhole("readme", before.readme?.text, after.readme?.text));
+  appendAll(raw, compareWhole("script", before.script?.text, after.script?.text));
+  appendAll(raw, compareWhole("icon", before.icon?.data, after.icon?.data));
+  const changes = capChanges(dedupe(locate(withoutSuperseded(raw), before, after)));
   return { changes, classification: classifyChanges(changes) };
 }
 function hasJson(version) {
@@ -61500,62 +61666,17 @@ function hopelessFailure(error2, url, { urlInput, noSuchHostHint: noSuchHostHint
   return void 0;
 }
 
-// packages/dataverse/src/http/read-answer.ts
-var AnswerStalled = class extends Error {
-  constructor(silentMs) {
-    super(`no byte of the answer for ${silentMs} ms`);
-    this.silentMs = silentMs;
-    this.name = "AnswerStalled";
-  }
-  silentMs;
-};
-var AnswerTooLarge = class extends Error {
-  constructor(limitBytes) {
-    super(`the answer went on past ${limitBytes} bytes`);
-    this.limitBytes = limitBytes;
-    this.name = "AnswerTooLarge";
-  }
-  limitBytes;
-};
-var MAX_ANSWER_BYTES = 500 * 1024 * 1024;
-async function readWhileArriving(response, silentMs, clock, limitBytes = MAX_ANSWER_BYTES) {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const decoder2 = new TextDecoder();
-  let text3 = "";
-  let bytes = 0;
-  for (; ; ) {
-    let timer;
-    const silence = new Promise((_, reject) => {
-      timer = clock.startTimer(silentMs, () => reject(new AnswerStalled(silentMs)));
-    });
-    try {
-      const piece = await Promise.race([reader.read(), silence]);
-      if (piece.done) return text3 + decoder2.decode();
-      bytes += piece.value.byteLength;
-      if (bytes > limitBytes) throw new AnswerTooLarge(limitBytes);
-      text3 += decoder2.decode(piece.value, { stream: true });
-    } catch (error2) {
-      if (error2 instanceof AnswerStalled || error2 instanceof AnswerTooLarge)
-        await reader.cancel().catch(() => void 0);
-      throw error2;
-    } finally {
-      timer?.cancel();
-    }
-  }
-}
-
 // packages/dataverse/src/auth/sign-in-retry.ts
 var TRANSIENT_STATUSES = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
 function isTransientSignInStatus(status) {
   return TRANSIENT_STATUSES.has(status);
 }
 var TransientSignInFailure = class extends Error {
-  constructor(error2, outcome, summary) {
+  constructor(error2, outcome, summary2) {
     super(error2.message);
     this.error = error2;
     this.outcome = outcome;
-    this.summary = summary;
+    this.summary = summary2;
   }
   error;
   outcome;
@@ -61601,9 +61722,9 @@ async function sendSignInRequest(fetchFn, url, init, endpoint2, { timeoutMs, clo
     const text3 = withoutEchoedSecrets(await readTextWithin(response, maxAnswerBytes), endpoint2.secrets);
     return { status: response.status, ok: response.ok, headers: response.headers, text: text3 };
   } catch (error2) {
-    if (error2 instanceof AnswerTooLarge)
+    if (error2 instanceof BodyTooLarge)
       throw new UserError(
-        `${capitalized(endpoint2.description)} answered with more than ${Math.ceil(error2.limitBytes / 1024)} KB, far more than any sign-in answer; its reading was stopped.`,
+        `${capitalized(endpoint2.description)} answered with more than ${formatByteLimit(error2.limitBytes)}, far more than any sign-in answer; its reading was stopped.`,
         { hint: endpoint2.unreachableHint ?? endpoint2.timeoutHint, cause: error2 }
       );
     const hopeless = hopelessFailure(error2, new URL(url), {
@@ -61623,19 +61744,7 @@ async function sendSignInRequest(fetchFn, url, init, endpoint2, { timeoutMs, clo
 }
 async function readTextWithin(response, limitBytes) {
   if (!response.body) return "";
-  const reader = response.body.getReader();
-  const pieces = [];
-  let bytes = 0;
-  for (; ; ) {
-    const piece = await reader.read();
-    if (piece.done) return Buffer.concat(pieces).toString("utf8");
-    bytes += piece.value.byteLength;
-    if (bytes > limitBytes) {
-      await reader.cancel().catch(() => void 0);
-      throw new AnswerTooLarge(limitBytes);
-    }
-    pieces.push(piece.value);
-  }
+  return Buffer.concat(await readBodyWithin(response.body.getReader(), limitBytes)).toString("utf8");
 }
 function isJsonObject(text3) {
   try {
@@ -62299,6 +62408,43 @@ function guid(id) {
   return id;
 }
 
+// packages/dataverse/src/http/read-answer.ts
+var AnswerStalled = class extends Error {
+  constructor(silentMs) {
+    super(`no byte of the answer for ${silentMs} ms`);
+    this.silentMs = silentMs;
+    this.name = "AnswerStalled";
+  }
+  silentMs;
+};
+var MAX_ANSWER_BYTES = 500 * 1024 * 1024;
+async function readWhileArriving(response, silentMs, clock, limitBytes = MAX_ANSWER_BYTES) {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const decoder2 = new TextDecoder();
+  let text3 = "";
+  let bytes = 0;
+  for (; ; ) {
+    let timer;
+    const silence = new Promise((_, reject) => {
+      timer = clock.startTimer(silentMs, () => reject(new AnswerStalled(silentMs)));
+    });
+    try {
+      const piece = await Promise.race([reader.read(), silence]);
+      if (piece.done) return text3 + decoder2.decode();
+      bytes += piece.value.byteLength;
+      if (bytes > limitBytes) throw new BodyTooLarge(limitBytes);
+      text3 += decoder2.decode(piece.value, { stream: true });
+    } catch (error2) {
+      if (error2 instanceof AnswerStalled || error2 instanceof BodyTooLarge)
+        await reader.cancel().catch(() => void 0);
+      throw error2;
+    } finally {
+      timer?.cancel();
+    }
+  }
+}
+
 // packages/dataverse/src/http/unconfirmed-request.ts
 var UnconfirmedRequest = class extends UserError {
   constructor(message2, happened, options2 = {}) {
@@ -62352,9 +62498,9 @@ var DataverseHttp = class {
         this.answered = true;
         text3 = await readWhileArriving(response, silentMs, clock, this.options.maxAnswerBytes);
       } catch (error2) {
-        if (error2 instanceof AnswerTooLarge)
+        if (error2 instanceof BodyTooLarge)
           throw new UserError(
-            `${request2.operation}: the answer from ${url.origin} went on past ${formatMegabytes(error2.limitBytes)}, longer than any answer of the Dataverse Web API; its reading was stopped.`,
+            `${request2.operation}: the answer from ${url.origin} went on past ${formatByteLimit(error2.limitBytes)}, longer than any answer of the Dataverse Web API; its reading was stopped.`,
             {
               hint: `Check ${this.environmentUrl} and any proxy between the runner and the environment: something other than Dataverse answered.`,
               cause: error2
@@ -62579,9 +62725,6 @@ function unreachable(operation2, url, error2, attempts, environmentUrl) {
     `${operation2}: could not reach ${url.origin} (${reason}) after ${attempts} attempts.`,
     { hint, cause: error2 }
   );
-}
-function formatMegabytes(bytes) {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 // packages/dataverse/src/connect.ts
@@ -64773,11 +64916,11 @@ function parsesAsJson(text3) {
   }
 }
 var LAYOUT_LEXEME = /"[^"\\]*(?:\\.[^"\\]*)*"|[{[]\s*[}\]]|[{}[\],:]|\s+/g;
-var QUOTE6 = 34;
-var OPEN_BRACE4 = 123;
-var OPEN_BRACKET4 = 91;
-var CLOSE_BRACE2 = 125;
-var CLOSE_BRACKET2 = 93;
+var QUOTE7 = 34;
+var OPEN_BRACE5 = 123;
+var OPEN_BRACKET5 = 91;
+var CLOSE_BRACE3 = 125;
+var CLOSE_BRACKET3 = 93;
 var COMMA2 = 44;
 var COLON4 = 58;
 var lineBreaks = [];
@@ -64787,14 +64930,14 @@ function prettyJson(text3, file, hint) {
   let depth = 0;
   return text3.replace(LAYOUT_LEXEME, (lexeme) => {
     switch (lexeme.charCodeAt(0)) {
-      case QUOTE6:
+      case QUOTE7:
         return lexeme;
-      case OPEN_BRACE4:
-      case OPEN_BRACKET4:
+      case OPEN_BRACE5:
+      case OPEN_BRACKET5:
         if (lexeme.length > 1) return lexeme[0] + lexeme[lexeme.length - 1];
         return lexeme + lineBreak(++depth);
-      case CLOSE_BRACE2:
-      case CLOSE_BRACKET2:
+      case CLOSE_BRACE3:
+      case CLOSE_BRACKET3:
         return lineBreak(--depth) + lexeme;
       case COMMA2:
         return "," + lineBreak(depth);
@@ -64807,7 +64950,7 @@ function prettyJson(text3, file, hint) {
 }
 function minifyJson(text3, file, hint) {
   checkJson(text3, file, hint);
-  return text3.replace(STRING_OR_SPACE, (lexeme) => lexeme.charCodeAt(0) === QUOTE6 ? lexeme : "");
+  return text3.replace(STRING_OR_SPACE, (lexeme) => lexeme.charCodeAt(0) === QUOTE7 ? lexeme : "");
 }
 var STRING_OR_SPACE = /"[^"\\]*(?:\\.[^"\\]*)*"|\s+/g;
 function describeParseError(error2) {
@@ -66886,10 +67029,10 @@ function visibleOperations2(swagger2) {
       if (!["get", "put", "post", "delete", "patch", "head", "options"].includes(method) || !isObject4(operation2))
         continue;
       if (operation2["x-ms-visibility"] === "internal") continue;
-      const summary = typeof operation2.summary === "string" ? operation2.summary : typeof operation2.operationId === "string" ? operation2.operationId : "";
-      if (summary === "") continue;
+      const summary2 = typeof operation2.summary === "string" ? operation2.summary : typeof operation2.operationId === "string" ? operation2.operationId : "";
+      if (summary2 === "") continue;
       operations.push({
-        summary,
+        summary: summary2,
         description: typeof operation2.description === "string" ? operation2.description.trim() : "",
         mcpServer: "x-ms-agentic-protocol" in operation2
       });
@@ -68431,13 +68574,13 @@ async function importSolution(client, options2, logger) {
   });
   const zip = new Uint8Array(bytes);
   const manifest = readSolutionManifest(zip, { file: options2.file });
-  const summary = { solutionName: manifest.uniqueName, version: manifest.version, managed: manifest.managed };
+  const summary2 = { solutionName: manifest.uniqueName, version: manifest.version, managed: manifest.managed };
   const installed = await readInstalled(client, manifest.uniqueName, options2.skipLowerVersion, logger);
   if (options2.skipLowerVersion && installed && compareVersions2(installed.version, manifest.version) >= 0) {
     logger.info(
       `Skipped: ${manifest.uniqueName} ${installed.version} is installed, the file has ${manifest.version}.`
     );
-    return { ...summary, result: "skipped", asynchronous: false, installedVersion: installed.version };
+    return { ...summary2, result: "skipped", asynchronous: false, installedVersion: installed.version };
   }
   if (installed && installed.ismanaged !== manifest.managed)
     throw modeMismatchError(
@@ -68495,7 +68638,7 @@ async function importSolution(client, options2, logger) {
   });
   if (options2.publishChanges) await logger.group("Publish all customizations", () => client.publishAll());
   logger.info(`Imported ${manifest.uniqueName} ${manifest.version} (import job ${importJobId}).`);
-  return { ...summary, result: "imported", importJobId, asynchronous };
+  return { ...summary2, result: "imported", importJobId, asynchronous };
 }
 async function readInstalled(client, uniqueName, required, logger) {
   try {
@@ -75082,22 +75225,12 @@ function boundedAnswers(fetchFn, limitBytes) {
   return async (input, init) => {
     const response = await fetchFn(input, init);
     if (!response.body || NO_BODY.has(response.status)) return response;
-    const reader = response.body.getReader();
     const pieces = [];
-    let bytes = 0;
     try {
-      for (; ; ) {
-        const piece = await reader.read();
-        if (piece.done) break;
-        bytes += piece.value.byteLength;
-        if (bytes > limitBytes) {
-          await reader.cancel().catch(() => void 0);
-          throw new GitHubAnswerTooLarge(limitBytes, withoutQuery(response.url || requestUrl(input)));
-        }
-        pieces.push(piece.value);
-      }
+      await readBodyWithin(response.body.getReader(), limitBytes, pieces);
     } catch (error2) {
-      if (error2 instanceof GitHubAnswerTooLarge) throw error2;
+      if (error2 instanceof BodyTooLarge)
+        throw new GitHubAnswerTooLarge(limitBytes, withoutQuery(response.url || requestUrl(input)));
     }
     const whole = new Response(Buffer.concat(pieces), {
       status: response.status,
@@ -75113,7 +75246,7 @@ function refuseEndlessAnswers(octokit) {
     const cause = error2.cause;
     if (cause instanceof GitHubAnswerTooLarge)
       throw new UserError(
-        `The answer from ${cause.url} went on past ${formatMegabytes2(cause.limitBytes)}, longer than any answer of the GitHub API; its reading was stopped.`,
+        `The answer from ${cause.url} went on past ${formatByteLimit(cause.limitBytes)}, longer than any answer of the GitHub API; its reading was stopped.`,
         {
           hint: `Something other than GitHub answered: check the API URL and any proxy between the runner and it. ${API_URL_HINT}`,
           cause
@@ -75128,9 +75261,6 @@ function requestUrl(input) {
 function withoutQuery(url) {
   const end = url.search(/[?#]/);
   return end === -1 ? url : url.slice(0, end);
-}
-function formatMegabytes2(bytes) {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 // packages/github/src/api-reachability.ts
@@ -75484,10 +75614,10 @@ async function readBaseCommit(client, upstream, base2, say = optionWords) {
 // packages/github/src/branch-commit.ts
 var COMMIT_TRAILER = "Made-by: connector-alm";
 var FOLDER_TRAILER = "Connector-folder:";
-function commitMessage(summary, source, targetFolder) {
+function commitMessage(summary2, source, targetFolder) {
   const folder = targetFolder !== void 0 && !/[\r\n]/.test(targetFolder) ? `${FOLDER_TRAILER} ${targetFolder}
 ` : "";
-  return `${summary}${source ? `
+  return `${summary2}${source ? `
 
 From ${source}.` : ""}
 
@@ -76222,14 +76352,14 @@ async function openPullRequest(options2, ports) {
       return false;
     }
     const verb = changes.deletions.length === 0 && changes.upserts.length === local.length ? "Add" : "Update";
-    const summary = stale ? `Match ${title} with ${upstreamName}@${options2.base}` : `${verb} ${title}`;
+    const summary2 = stale ? `Match ${title} with ${upstreamName}@${options2.base}` : `${verb} ${title}`;
     const commit = await commitChanges(
       client,
       fork,
       base2,
       targetFolder,
       changes,
-      commitMessage(summary, options2.source, targetFolder)
+      commitMessage(summary2, options2.source, targetFolder)
     );
     await setBranch(client, fork, branch, commit.commitSha, existing !== void 0);
     if (existing && !isOwnCommit(existing.message)) {
@@ -76902,7 +77032,7 @@ function registerPackageCommand(program2, context) {
     });
   });
 }
-function report(context, result, format3, summary) {
+function report(context, result, format3, summary2) {
   const { io } = context;
   const line = (level, finding) => `${level} ${finding.ruleId}: ${printable(`${finding.message}${finding.hint ? ` ${finding.hint}` : ""}`)}
 `;
@@ -76910,12 +77040,12 @@ function report(context, result, format3, summary) {
 `, "json");
   else {
     const lines = result.warnings.map((warning) => line("warning", warning));
-    if (result.ok) lines.push(`${summary.success}
+    if (result.ok) lines.push(`${summary2.success}
 `);
     else {
       lines.push(...result.findings.map((finding) => line("error", finding)));
       lines.push(
-        `${summary.failure} See https://learn.microsoft.com/connectors/custom-connectors/certification-submission
+        `${summary2.failure} See https://learn.microsoft.com/connectors/custom-connectors/certification-submission
 `
       );
     }

@@ -21646,14 +21646,14 @@ var require_saxes = __commonJS({
     var EQUAL = 61;
     var GREATER = 62;
     var QUESTION = 63;
-    var OPEN_BRACKET5 = 91;
-    var CLOSE_BRACKET3 = 93;
+    var OPEN_BRACKET6 = 91;
+    var CLOSE_BRACKET4 = 93;
     var NEL = 133;
     var LS = 8232;
     var isQuote = (c) => c === DQUOTE || c === SQUOTE;
     var QUOTES = [DQUOTE, SQUOTE];
-    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET5, GREATER];
-    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET3];
+    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET6, GREATER];
+    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET4];
     var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
     var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
     function nsPairCheck(parser, prefix, uri) {
@@ -22277,7 +22277,7 @@ var require_saxes = __commonJS({
             break;
           default:
             this.text += String.fromCodePoint(c);
-            if (c === OPEN_BRACKET5) {
+            if (c === OPEN_BRACKET6) {
               this.state = S_DTD;
             } else if (isQuote(c)) {
               this.state = S_DOCTYPE_QUOTE;
@@ -22299,7 +22299,7 @@ var require_saxes = __commonJS({
           return;
         }
         this.text += String.fromCodePoint(c);
-        if (c === CLOSE_BRACKET3) {
+        if (c === CLOSE_BRACKET4) {
           this.state = S_DOCTYPE;
         } else if (c === LESS) {
           this.state = S_DTD_OPEN_WAKA;
@@ -22503,13 +22503,13 @@ var require_saxes = __commonJS({
         }
       }
       sCData() {
-        if (this.captureToChar(CLOSE_BRACKET3)) {
+        if (this.captureToChar(CLOSE_BRACKET4)) {
           this.state = S_CDATA_ENDING;
         }
       }
       sCDataEnding() {
         const c = this.getCodeNorm();
-        if (c === CLOSE_BRACKET3) {
+        if (c === CLOSE_BRACKET4) {
           this.state = S_CDATA_ENDING_2;
         } else {
           this.text += `]${String.fromCodePoint(c)}`;
@@ -22526,7 +22526,7 @@ var require_saxes = __commonJS({
             this.state = S_TEXT;
             break;
           }
-          case CLOSE_BRACKET3:
+          case CLOSE_BRACKET4:
             this.text += "]";
             break;
           default:
@@ -22989,7 +22989,7 @@ var require_saxes = __commonJS({
                 }
                 forbiddenState = FORBIDDEN_START;
                 break scanLoop;
-              case CLOSE_BRACKET3:
+              case CLOSE_BRACKET4:
                 switch (forbiddenState) {
                   case FORBIDDEN_START:
                     forbiddenState = FORBIDDEN_BRACKET;
@@ -40607,6 +40607,12 @@ function posixRelativePath(root, file, paths = import_node_path.default) {
   return slashSeparated(relative, paths);
 }
 
+// packages/core/src/append-all.ts
+function appendAll(target, items) {
+  for (const item of items) target.push(item);
+  return target;
+}
+
 // packages/core/src/workflow-commands.ts
 var import_node_crypto = require("node:crypto");
 function inertToRunner(text2, token = randomToken) {
@@ -45185,14 +45191,16 @@ function namesIndexLoosely(pointer) {
 }
 
 // packages/validator/src/json/value-depth.ts
-function objectMembersWithin(root, limit, keyLimit = Infinity) {
+function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infinity) {
   if (root === null || typeof root !== "object") return 0;
   let members = 0;
   const containers = [root];
   const levels = [1];
+  const paths = [0];
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
+    const path20 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -45200,17 +45208,20 @@ function objectMembersWithin(root, limit, keyLimit = Infinity) {
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
+          paths.push(path20 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        if (key.length > keyLimit) return -1;
+        const keyPath = path20 + 1 + key.length;
+        if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
+          paths.push(keyPath);
         }
       }
     }
@@ -45220,15 +45231,39 @@ function objectMembersWithin(root, limit, keyLimit = Infinity) {
 
 // packages/validator/src/json/key-length.ts
 var MAX_JSON_KEY_LENGTH = 4096;
+var MAX_JSON_KEY_PATH_LENGTH = 8192;
+var QUOTE4 = 34;
 var COLON3 = 58;
-function offsetOfLongKey(text2, limit) {
-  for (let open3 = text2.indexOf('"'); open3 !== -1; ) {
-    const end = skipString(text2, open3);
-    if (end === -1) return -1;
-    if (end - open3 - 2 > limit && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) return open3;
-    open3 = text2.indexOf('"', end);
+var OPEN_BRACE4 = 123;
+var CLOSE_BRACE3 = 125;
+var OPEN_BRACKET4 = 91;
+var CLOSE_BRACKET3 = 93;
+function findOverlongKey(text2, keyLimit = MAX_JSON_KEY_LENGTH, pathLimit = MAX_JSON_KEY_PATH_LENGTH) {
+  const levels = [];
+  let level = -1;
+  let lastKey = -1;
+  for (let at = 0; at < text2.length; at++) {
+    const code2 = text2.charCodeAt(at);
+    if (code2 === QUOTE4) {
+      const end = skipString(text2, at);
+      if (end === -1) return void 0;
+      if (text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
+        const keyLength = end - at - 2;
+        const pathLength = level + 1 + keyLength;
+        if (keyLength > keyLimit || pathLength > pathLimit) return { offset: at, keyLength, pathLength };
+        lastKey = keyLength;
+      }
+      at = end - 1;
+    } else if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
+      levels.push(level);
+      level = level + 1 + Math.max(lastKey, 0);
+      lastKey = -1;
+    } else if (code2 === CLOSE_BRACE3 || code2 === CLOSE_BRACKET3) {
+      level = levels.pop() ?? -1;
+      lastKey = -1;
+    }
   }
-  return -1;
+  return void 0;
 }
 
 // packages/validator/src/json/syntax/repair.ts
@@ -46742,16 +46777,16 @@ function skipToken(walk, token) {
 }
 
 // packages/validator/src/text/secret-name.ts
-var QUOTE4 = 34;
+var QUOTE5 = 34;
 var APOSTROPHE = 39;
 function secretNameBefore(text2, separator) {
   let end = separator;
   let code2 = text2.charCodeAt(end - 1);
-  if (code2 === QUOTE4) {
+  if (code2 === QUOTE5) {
     end--;
   } else {
     while (end > 0 && isRegExpSpace(code2)) code2 = text2.charCodeAt(--end - 1);
-    if (code2 === QUOTE4 || code2 === APOSTROPHE) end--;
+    if (code2 === QUOTE5 || code2 === APOSTROPHE) end--;
   }
   return secretNameEndsAt(text2, end);
 }
@@ -46781,13 +46816,13 @@ function isRegExpSpace(code2) {
 }
 
 // packages/validator/src/json/colons.ts
-var { QUOTE: QUOTE5 } = chars;
+var { QUOTE: QUOTE6 } = chars;
 var BACKSLASH4 = 92;
 function findColons(text2) {
   let afterQuote = 0;
   const afterSecretName = [];
   for (let at = text2.indexOf(":"); at !== -1; at = text2.indexOf(":", at + 1)) {
-    if (text2.charCodeAt(at - 1) === QUOTE5) {
+    if (text2.charCodeAt(at - 1) === QUOTE6) {
       if (text2.charCodeAt(at - 2) !== BACKSLASH4 || !isEscaped(text2, at - 1)) afterQuote++;
       if (secretNameEndsAt(text2, at - 1)) afterSecretName.push(at);
     } else {
@@ -46801,11 +46836,11 @@ function followsQuote(text2, colon) {
   let before = colon - 1;
   let code2 = text2.charCodeAt(before);
   while (isWhitespace(code2)) code2 = text2.charCodeAt(--before);
-  return code2 === QUOTE5 && (text2.charCodeAt(before - 1) !== BACKSLASH4 || !isEscaped(text2, before));
+  return code2 === QUOTE6 && (text2.charCodeAt(before - 1) !== BACKSLASH4 || !isEscaped(text2, before));
 }
 
 // packages/validator/src/json/duplicate-keys.ts
-var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE4, OPEN_BRACKET: OPEN_BRACKET4, COLON: COLON4 } = chars;
+var { QUOTE: QUOTE7, OPEN_BRACE: OPEN_BRACE5, OPEN_BRACKET: OPEN_BRACKET5, COLON: COLON4 } = chars;
 function mayHaveDuplicateKeys(colonsAfterQuote, members) {
   return colonsAfterQuote !== members;
 }
@@ -46814,7 +46849,7 @@ function findDuplicateKeys(text2) {
   const open3 = [];
   for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
     const code2 = text2.charCodeAt(i);
-    if (code2 === QUOTE6) {
+    if (code2 === QUOTE7) {
       const end = skipString(text2, i);
       if (end === -1) break;
       const object = open3[open3.length - 1];
@@ -46823,8 +46858,8 @@ function findDuplicateKeys(text2) {
       }
       i = end;
     } else {
-      if (code2 === OPEN_BRACE4) open3.push({ keys: /* @__PURE__ */ new Map(), repeats: void 0 });
-      else if (code2 === OPEN_BRACKET4) open3.push(void 0);
+      if (code2 === OPEN_BRACE5) open3.push({ keys: /* @__PURE__ */ new Map(), repeats: void 0 });
+      else if (code2 === OPEN_BRACKET5) open3.push(void 0);
       else settleKeptOffsets(open3.pop());
       i++;
     }
@@ -46890,10 +46925,10 @@ var JsonDocument = class _JsonDocument {
     } catch {
       strict3 = false;
     }
-    const members = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH, MAX_JSON_KEY_LENGTH) : -1;
+    const members = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH, MAX_JSON_KEY_LENGTH, MAX_JSON_KEY_PATH_LENGTH) : -1;
     const tooDeepAt = strict3 && members !== -1 ? -1 : offsetPastDepth(text2, MAX_JSON_DEPTH);
-    const longKeyAt = tooDeepAt !== -1 || strict3 && members !== -1 ? -1 : offsetOfLongKey(text2, MAX_JSON_KEY_LENGTH);
-    this.tooDeep = tooDeepAt !== -1 || strict3 && members === -1 && longKeyAt === -1;
+    const longKey = tooDeepAt !== -1 || strict3 && members !== -1 ? void 0 : findOverlongKey(text2);
+    this.tooDeep = tooDeepAt !== -1 || strict3 && members === -1 && longKey === void 0;
     this.members = members;
     if (this.tooDeep) {
       issues.push({
@@ -46902,8 +46937,8 @@ var JsonDocument = class _JsonDocument {
         length: 1
       });
       this.value = void 0;
-    } else if (longKeyAt !== -1) {
-      issues.push(longKeyIssue(text2, longKeyAt));
+    } else if (longKey !== void 0) {
+      issues.push(longKeyIssue(longKey));
       this.value = void 0;
     } else if (!strict3 && text2.trim() === "") {
       issues.push({ message: "The file is empty.", offset: 0, length: 0 });
@@ -47074,12 +47109,12 @@ function tooLargeToRepairIssue(text2) {
     length: 0
   };
 }
-function longKeyIssue(text2, open3) {
-  const length = skipString(text2, open3) - open3;
+function longKeyIssue({ offset, keyLength, pathLength }) {
+  const message = keyLength > MAX_JSON_KEY_LENGTH ? `This key is ${keyLength} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads` : `This key and the keys above it add up to ${pathLength} characters, more than the ${MAX_JSON_KEY_PATH_LENGTH} this tool reads`;
   return {
-    message: `This key is ${length - 2} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
-    offset: open3,
-    length
+    message: `${message}; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
+    offset,
+    length: keyLength + 2
   };
 }
 function trailingCommaIssue(comma, close) {
@@ -57470,6 +57505,24 @@ function missingPathParameters(operation2, variables) {
 }
 var NONE_MISSING = [];
 var MAX_PAIRED_OPERATIONS = 4096;
+var MAX_COMPARED_SEGMENTS = 2 ** 28;
+function overlapSearchSkipped(swagger2) {
+  const operations = swagger2.operations;
+  if (operations.length > MAX_PAIRED_OPERATIONS) return true;
+  const templates = pathTemplates(swagger2);
+  const counts = /* @__PURE__ */ new Map();
+  for (let index = 0; index < operations.length; index++) {
+    const segments = templates[index].segmentCount;
+    const key = peerKey(segments, operations[index].method);
+    const group2 = counts.get(key);
+    if (group2) group2.operations++;
+    else counts.set(key, { operations: 1, segments });
+  }
+  let comparisons = 0;
+  for (const group2 of counts.values()) comparisons += group2.operations * group2.operations * group2.segments;
+  return comparisons > MAX_COMPARED_SEGMENTS;
+}
+var MAX_LISTED_PATH_LENGTH = 200;
 var MAX_LISTED_SIMILAR_PATHS = 100;
 function groupByMethod(operations) {
   const groups = /* @__PURE__ */ new Map();
@@ -57656,13 +57709,13 @@ var pathRules = [
     id: "SWG-PATH-PARTIAL-DUP",
     file: "swagger",
     title: "Avoid routes that differ only by a variable segment.",
-    description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit (SWG-OPS-MAX says so).",
+    description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit, nor where comparing its routes pairwise would take seconds: both are far past the 256 operations of SWG-OPS-MAX, which says so.",
     levels: sameLevels("warning"),
     msCode: "PartialDuplicateOperationPath",
     msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
     example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
     check({ swagger: swagger2, report }) {
-      if (!swagger2 || swagger2.operations.length > MAX_PAIRED_OPERATIONS) return;
+      if (!swagger2 || overlapSearchSkipped(swagger2)) return;
       const templates = pathTemplates(swagger2);
       const all = swagger2.operations;
       const peers = operationsBySegmentsAndMethod(all, templates);
@@ -57679,7 +57732,7 @@ var pathRules = [
             const other = templates[candidates[at]];
             if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other)) {
               if (similar === void 0 || similar.length < MAX_LISTED_SIMILAR_PATHS)
-                (similar ??= []).push(all[candidates[at]].path);
+                (similar ??= []).push(excerpt(all[candidates[at]].path, MAX_LISTED_PATH_LENGTH));
               else unlisted++;
             }
           }
@@ -57689,7 +57742,7 @@ var pathRules = [
             message: fill(
               "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
               operationLabel(operation2),
-              operation2.path,
+              excerpt(operation2.path, MAX_LISTED_PATH_LENGTH),
               unlisted > 0 ? `${similar.join(", ")} and ${unlisted} more` : similar.join(", ")
             )
           });
@@ -59366,7 +59419,7 @@ var documentLimitRules = [
       if (operations.length <= SWAGGER_LIMITS.maxOperations) return;
       context.report({
         pointer: "/paths",
-        message: `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'. It has ${operations.length}.` + (operations.length > MAX_PAIRED_OPERATIONS ? ` With more than ${MAX_PAIRED_OPERATIONS.toLocaleString("en-US")}, overlapping routes (SWG-PATH-PARTIAL-DUP) are not looked for.` : "")
+        message: `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'. It has ${operations.length}.` + (context.swagger && overlapSearchSkipped(context.swagger) ? " Overlapping routes (SWG-PATH-PARTIAL-DUP) are not looked for in a swagger this large." : "")
       });
     }
   },
@@ -63762,7 +63815,7 @@ function requiredEdges(model) {
     const name = definitionNameOf(schema);
     const known = edges.get(name);
     if (known === void 0) edges.set(name, targets);
-    else known.push(...targets);
+    else appendAll(known, targets);
   }
   return edges;
 }

@@ -21646,14 +21646,14 @@ var require_saxes = __commonJS({
     var EQUAL = 61;
     var GREATER = 62;
     var QUESTION = 63;
-    var OPEN_BRACKET4 = 91;
-    var CLOSE_BRACKET2 = 93;
+    var OPEN_BRACKET5 = 91;
+    var CLOSE_BRACKET3 = 93;
     var NEL = 133;
     var LS = 8232;
     var isQuote = (c) => c === DQUOTE || c === SQUOTE;
     var QUOTES = [DQUOTE, SQUOTE];
-    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET4, GREATER];
-    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET2];
+    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET5, GREATER];
+    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET3];
     var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
     var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
     function nsPairCheck(parser, prefix, uri) {
@@ -22277,7 +22277,7 @@ var require_saxes = __commonJS({
             break;
           default:
             this.text += String.fromCodePoint(c);
-            if (c === OPEN_BRACKET4) {
+            if (c === OPEN_BRACKET5) {
               this.state = S_DTD;
             } else if (isQuote(c)) {
               this.state = S_DOCTYPE_QUOTE;
@@ -22299,7 +22299,7 @@ var require_saxes = __commonJS({
           return;
         }
         this.text += String.fromCodePoint(c);
-        if (c === CLOSE_BRACKET2) {
+        if (c === CLOSE_BRACKET3) {
           this.state = S_DOCTYPE;
         } else if (c === LESS) {
           this.state = S_DTD_OPEN_WAKA;
@@ -22503,13 +22503,13 @@ var require_saxes = __commonJS({
         }
       }
       sCData() {
-        if (this.captureToChar(CLOSE_BRACKET2)) {
+        if (this.captureToChar(CLOSE_BRACKET3)) {
           this.state = S_CDATA_ENDING;
         }
       }
       sCDataEnding() {
         const c = this.getCodeNorm();
-        if (c === CLOSE_BRACKET2) {
+        if (c === CLOSE_BRACKET3) {
           this.state = S_CDATA_ENDING_2;
         } else {
           this.text += `]${String.fromCodePoint(c)}`;
@@ -22526,7 +22526,7 @@ var require_saxes = __commonJS({
             this.state = S_TEXT;
             break;
           }
-          case CLOSE_BRACKET2:
+          case CLOSE_BRACKET3:
             this.text += "]";
             break;
           default:
@@ -22989,7 +22989,7 @@ var require_saxes = __commonJS({
                 }
                 forbiddenState = FORBIDDEN_START;
                 break scanLoop;
-              case CLOSE_BRACKET2:
+              case CLOSE_BRACKET3:
                 switch (forbiddenState) {
                   case FORBIDDEN_START:
                     forbiddenState = FORBIDDEN_BRACKET;
@@ -40608,8 +40608,14 @@ function posixRelativePath(root, file, paths = import_node_path.default) {
 }
 
 // packages/core/src/plural.ts
-function plural(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+function plural(count, noun, written2 = String(count)) {
+  return `${written2} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+// packages/core/src/append-all.ts
+function appendAll(target, items) {
+  for (const item of items) target.push(item);
+  return target;
 }
 
 // packages/core/src/workflow-commands.ts
@@ -40735,6 +40741,33 @@ function causeOf(error3) {
   if (typeof error3 !== "object" || error3 === null) return void 0;
   const cause = error3.cause;
   return typeof cause === "object" && cause !== null ? cause : void 0;
+}
+
+// packages/core/src/bounded-body.ts
+var BodyTooLarge = class extends Error {
+  constructor(limitBytes) {
+    super(`the answer went on past ${limitBytes} bytes`);
+    this.limitBytes = limitBytes;
+    this.name = "BodyTooLarge";
+  }
+  limitBytes;
+};
+async function readBodyWithin(reader, limitBytes, pieces = []) {
+  let bytes = 0;
+  for (; ; ) {
+    const piece = await reader.read();
+    if (piece.done) return pieces;
+    bytes += piece.value.byteLength;
+    if (bytes > limitBytes) {
+      await reader.cancel().catch(() => void 0);
+      throw new BodyTooLarge(limitBytes);
+    }
+    pieces.push(piece.value);
+  }
+}
+function formatByteLimit(bytes) {
+  const megabytes = bytes / (1024 * 1024);
+  return megabytes >= 1 ? `${Math.round(megabytes)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 // packages/core/src/byte-order-mark.ts
@@ -41935,51 +41968,6 @@ function hopelessFailure(error3, url, { urlInput, noSuchHostHint: noSuchHostHint
   return void 0;
 }
 
-// packages/dataverse/src/http/read-answer.ts
-var AnswerStalled = class extends Error {
-  constructor(silentMs) {
-    super(`no byte of the answer for ${silentMs} ms`);
-    this.silentMs = silentMs;
-    this.name = "AnswerStalled";
-  }
-  silentMs;
-};
-var AnswerTooLarge = class extends Error {
-  constructor(limitBytes) {
-    super(`the answer went on past ${limitBytes} bytes`);
-    this.limitBytes = limitBytes;
-    this.name = "AnswerTooLarge";
-  }
-  limitBytes;
-};
-var MAX_ANSWER_BYTES = 500 * 1024 * 1024;
-async function readWhileArriving(response, silentMs, clock, limitBytes = MAX_ANSWER_BYTES) {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const decoder2 = new TextDecoder();
-  let text2 = "";
-  let bytes = 0;
-  for (; ; ) {
-    let timer;
-    const silence = new Promise((_, reject) => {
-      timer = clock.startTimer(silentMs, () => reject(new AnswerStalled(silentMs)));
-    });
-    try {
-      const piece = await Promise.race([reader.read(), silence]);
-      if (piece.done) return text2 + decoder2.decode();
-      bytes += piece.value.byteLength;
-      if (bytes > limitBytes) throw new AnswerTooLarge(limitBytes);
-      text2 += decoder2.decode(piece.value, { stream: true });
-    } catch (error3) {
-      if (error3 instanceof AnswerStalled || error3 instanceof AnswerTooLarge)
-        await reader.cancel().catch(() => void 0);
-      throw error3;
-    } finally {
-      timer?.cancel();
-    }
-  }
-}
-
 // packages/dataverse/src/auth/sign-in-retry.ts
 var TRANSIENT_STATUSES = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
 function isTransientSignInStatus(status) {
@@ -42036,9 +42024,9 @@ async function sendSignInRequest(fetchFn, url, init, endpoint, { timeoutMs, cloc
     const text2 = withoutEchoedSecrets(await readTextWithin(response, maxAnswerBytes), endpoint.secrets);
     return { status: response.status, ok: response.ok, headers: response.headers, text: text2 };
   } catch (error3) {
-    if (error3 instanceof AnswerTooLarge)
+    if (error3 instanceof BodyTooLarge)
       throw new UserError(
-        `${capitalized(endpoint.description)} answered with more than ${Math.ceil(error3.limitBytes / 1024)} KB, far more than any sign-in answer; its reading was stopped.`,
+        `${capitalized(endpoint.description)} answered with more than ${formatByteLimit(error3.limitBytes)}, far more than any sign-in answer; its reading was stopped.`,
         { hint: endpoint.unreachableHint ?? endpoint.timeoutHint, cause: error3 }
       );
     const hopeless = hopelessFailure(error3, new URL(url), {
@@ -42058,19 +42046,7 @@ async function sendSignInRequest(fetchFn, url, init, endpoint, { timeoutMs, cloc
 }
 async function readTextWithin(response, limitBytes) {
   if (!response.body) return "";
-  const reader = response.body.getReader();
-  const pieces = [];
-  let bytes = 0;
-  for (; ; ) {
-    const piece = await reader.read();
-    if (piece.done) return Buffer.concat(pieces).toString("utf8");
-    bytes += piece.value.byteLength;
-    if (bytes > limitBytes) {
-      await reader.cancel().catch(() => void 0);
-      throw new AnswerTooLarge(limitBytes);
-    }
-    pieces.push(piece.value);
-  }
+  return Buffer.concat(await readBodyWithin(response.body.getReader(), limitBytes)).toString("utf8");
 }
 function isJsonObject(text2) {
   try {
@@ -42733,6 +42709,43 @@ function guid(id) {
   return id;
 }
 
+// packages/dataverse/src/http/read-answer.ts
+var AnswerStalled = class extends Error {
+  constructor(silentMs) {
+    super(`no byte of the answer for ${silentMs} ms`);
+    this.silentMs = silentMs;
+    this.name = "AnswerStalled";
+  }
+  silentMs;
+};
+var MAX_ANSWER_BYTES = 500 * 1024 * 1024;
+async function readWhileArriving(response, silentMs, clock, limitBytes = MAX_ANSWER_BYTES) {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const decoder2 = new TextDecoder();
+  let text2 = "";
+  let bytes = 0;
+  for (; ; ) {
+    let timer;
+    const silence = new Promise((_, reject) => {
+      timer = clock.startTimer(silentMs, () => reject(new AnswerStalled(silentMs)));
+    });
+    try {
+      const piece = await Promise.race([reader.read(), silence]);
+      if (piece.done) return text2 + decoder2.decode();
+      bytes += piece.value.byteLength;
+      if (bytes > limitBytes) throw new BodyTooLarge(limitBytes);
+      text2 += decoder2.decode(piece.value, { stream: true });
+    } catch (error3) {
+      if (error3 instanceof AnswerStalled || error3 instanceof BodyTooLarge)
+        await reader.cancel().catch(() => void 0);
+      throw error3;
+    } finally {
+      timer?.cancel();
+    }
+  }
+}
+
 // packages/dataverse/src/http/unconfirmed-request.ts
 var UnconfirmedRequest = class extends UserError {
   constructor(message2, happened, options2 = {}) {
@@ -42786,9 +42799,9 @@ var DataverseHttp = class {
         this.answered = true;
         text2 = await readWhileArriving(response, silentMs, clock, this.options.maxAnswerBytes);
       } catch (error3) {
-        if (error3 instanceof AnswerTooLarge)
+        if (error3 instanceof BodyTooLarge)
           throw new UserError(
-            `${request.operation}: the answer from ${url.origin} went on past ${formatMegabytes(error3.limitBytes)}, longer than any answer of the Dataverse Web API; its reading was stopped.`,
+            `${request.operation}: the answer from ${url.origin} went on past ${formatByteLimit(error3.limitBytes)}, longer than any answer of the Dataverse Web API; its reading was stopped.`,
             {
               hint: `Check ${this.environmentUrl} and any proxy between the runner and the environment: something other than Dataverse answered.`,
               cause: error3
@@ -43013,9 +43026,6 @@ function unreachable(operation2, url, error3, attempts, environmentUrl) {
     `${operation2}: could not reach ${url.origin} (${reason}) after ${attempts} attempts.`,
     { hint, cause: error3 }
   );
-}
-function formatMegabytes(bytes) {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 // packages/dataverse/src/connect.ts
@@ -46142,14 +46152,16 @@ function namesIndexLoosely(pointer) {
 }
 
 // packages/validator/src/json/value-depth.ts
-function objectMembersWithin(root, limit, keyLimit = Infinity) {
+function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infinity) {
   if (root === null || typeof root !== "object") return 0;
   let members = 0;
   const containers = [root];
   const levels = [1];
+  const paths = [0];
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
+    const path6 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -46157,17 +46169,20 @@ function objectMembersWithin(root, limit, keyLimit = Infinity) {
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
+          paths.push(path6 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        if (key.length > keyLimit) return -1;
+        const keyPath = path6 + 1 + key.length;
+        if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
+          paths.push(keyPath);
         }
       }
     }
@@ -46177,15 +46192,39 @@ function objectMembersWithin(root, limit, keyLimit = Infinity) {
 
 // packages/validator/src/json/key-length.ts
 var MAX_JSON_KEY_LENGTH = 4096;
+var MAX_JSON_KEY_PATH_LENGTH = 8192;
+var QUOTE3 = 34;
 var COLON2 = 58;
-function offsetOfLongKey(text2, limit) {
-  for (let open2 = text2.indexOf('"'); open2 !== -1; ) {
-    const end = skipString(text2, open2);
-    if (end === -1) return -1;
-    if (end - open2 - 2 > limit && text2.charCodeAt(skipWhitespace(text2, end)) === COLON2) return open2;
-    open2 = text2.indexOf('"', end);
+var OPEN_BRACE3 = 123;
+var CLOSE_BRACE2 = 125;
+var OPEN_BRACKET3 = 91;
+var CLOSE_BRACKET2 = 93;
+function findOverlongKey(text2, keyLimit = MAX_JSON_KEY_LENGTH, pathLimit = MAX_JSON_KEY_PATH_LENGTH) {
+  const levels = [];
+  let level = -1;
+  let lastKey = -1;
+  for (let at = 0; at < text2.length; at++) {
+    const code2 = text2.charCodeAt(at);
+    if (code2 === QUOTE3) {
+      const end = skipString(text2, at);
+      if (end === -1) return void 0;
+      if (text2.charCodeAt(skipWhitespace(text2, end)) === COLON2) {
+        const keyLength = end - at - 2;
+        const pathLength = level + 1 + keyLength;
+        if (keyLength > keyLimit || pathLength > pathLimit) return { offset: at, keyLength, pathLength };
+        lastKey = keyLength;
+      }
+      at = end - 1;
+    } else if (code2 === OPEN_BRACE3 || code2 === OPEN_BRACKET3) {
+      levels.push(level);
+      level = level + 1 + Math.max(lastKey, 0);
+      lastKey = -1;
+    } else if (code2 === CLOSE_BRACE2 || code2 === CLOSE_BRACKET2) {
+      level = levels.pop() ?? -1;
+      lastKey = -1;
+    }
   }
-  return -1;
+  return void 0;
 }
 
 // packages/validator/src/json/syntax/repair.ts
@@ -47699,16 +47738,16 @@ function skipToken(walk, token) {
 }
 
 // packages/validator/src/text/secret-name.ts
-var QUOTE3 = 34;
+var QUOTE4 = 34;
 var APOSTROPHE = 39;
 function secretNameBefore(text2, separator) {
   let end = separator;
   let code2 = text2.charCodeAt(end - 1);
-  if (code2 === QUOTE3) {
+  if (code2 === QUOTE4) {
     end--;
   } else {
     while (end > 0 && isRegExpSpace(code2)) code2 = text2.charCodeAt(--end - 1);
-    if (code2 === QUOTE3 || code2 === APOSTROPHE) end--;
+    if (code2 === QUOTE4 || code2 === APOSTROPHE) end--;
   }
   return secretNameEndsAt(text2, end);
 }
@@ -47738,13 +47777,13 @@ function isRegExpSpace(code2) {
 }
 
 // packages/validator/src/json/colons.ts
-var { QUOTE: QUOTE4 } = chars;
+var { QUOTE: QUOTE5 } = chars;
 var BACKSLASH3 = 92;
 function findColons(text2) {
   let afterQuote = 0;
   const afterSecretName = [];
   for (let at = text2.indexOf(":"); at !== -1; at = text2.indexOf(":", at + 1)) {
-    if (text2.charCodeAt(at - 1) === QUOTE4) {
+    if (text2.charCodeAt(at - 1) === QUOTE5) {
       if (text2.charCodeAt(at - 2) !== BACKSLASH3 || !isEscaped(text2, at - 1)) afterQuote++;
       if (secretNameEndsAt(text2, at - 1)) afterSecretName.push(at);
     } else {
@@ -47758,11 +47797,11 @@ function followsQuote(text2, colon) {
   let before = colon - 1;
   let code2 = text2.charCodeAt(before);
   while (isWhitespace(code2)) code2 = text2.charCodeAt(--before);
-  return code2 === QUOTE4 && (text2.charCodeAt(before - 1) !== BACKSLASH3 || !isEscaped(text2, before));
+  return code2 === QUOTE5 && (text2.charCodeAt(before - 1) !== BACKSLASH3 || !isEscaped(text2, before));
 }
 
 // packages/validator/src/json/duplicate-keys.ts
-var { QUOTE: QUOTE5, OPEN_BRACE: OPEN_BRACE3, OPEN_BRACKET: OPEN_BRACKET3, COLON: COLON3 } = chars;
+var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE4, OPEN_BRACKET: OPEN_BRACKET4, COLON: COLON3 } = chars;
 function mayHaveDuplicateKeys(colonsAfterQuote, members) {
   return colonsAfterQuote !== members;
 }
@@ -47771,7 +47810,7 @@ function findDuplicateKeys(text2) {
   const open2 = [];
   for (let i2 = nextStructural(text2, 0); i2 !== -1; i2 = nextStructural(text2, i2)) {
     const code2 = text2.charCodeAt(i2);
-    if (code2 === QUOTE5) {
+    if (code2 === QUOTE6) {
       const end = skipString(text2, i2);
       if (end === -1) break;
       const object = open2[open2.length - 1];
@@ -47780,8 +47819,8 @@ function findDuplicateKeys(text2) {
       }
       i2 = end;
     } else {
-      if (code2 === OPEN_BRACE3) open2.push({ keys: /* @__PURE__ */ new Map(), repeats: void 0 });
-      else if (code2 === OPEN_BRACKET3) open2.push(void 0);
+      if (code2 === OPEN_BRACE4) open2.push({ keys: /* @__PURE__ */ new Map(), repeats: void 0 });
+      else if (code2 === OPEN_BRACKET4) open2.push(void 0);
       else settleKeptOffsets(open2.pop());
       i2++;
     }
@@ -47847,10 +47886,10 @@ var JsonDocument = class _JsonDocument {
     } catch {
       strict3 = false;
     }
-    const members = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH, MAX_JSON_KEY_LENGTH) : -1;
+    const members = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH, MAX_JSON_KEY_LENGTH, MAX_JSON_KEY_PATH_LENGTH) : -1;
     const tooDeepAt = strict3 && members !== -1 ? -1 : offsetPastDepth(text2, MAX_JSON_DEPTH);
-    const longKeyAt = tooDeepAt !== -1 || strict3 && members !== -1 ? -1 : offsetOfLongKey(text2, MAX_JSON_KEY_LENGTH);
-    this.tooDeep = tooDeepAt !== -1 || strict3 && members === -1 && longKeyAt === -1;
+    const longKey = tooDeepAt !== -1 || strict3 && members !== -1 ? void 0 : findOverlongKey(text2);
+    this.tooDeep = tooDeepAt !== -1 || strict3 && members === -1 && longKey === void 0;
     this.members = members;
     if (this.tooDeep) {
       issues.push({
@@ -47859,8 +47898,8 @@ var JsonDocument = class _JsonDocument {
         length: 1
       });
       this.value = void 0;
-    } else if (longKeyAt !== -1) {
-      issues.push(longKeyIssue(text2, longKeyAt));
+    } else if (longKey !== void 0) {
+      issues.push(longKeyIssue(longKey));
       this.value = void 0;
     } else if (!strict3 && text2.trim() === "") {
       issues.push({ message: "The file is empty.", offset: 0, length: 0 });
@@ -48031,12 +48070,12 @@ function tooLargeToRepairIssue(text2) {
     length: 0
   };
 }
-function longKeyIssue(text2, open2) {
-  const length = skipString(text2, open2) - open2;
+function longKeyIssue({ offset, keyLength, pathLength }) {
+  const message2 = keyLength > MAX_JSON_KEY_LENGTH ? `This key is ${keyLength} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads` : `This key and the keys above it add up to ${pathLength} characters, more than the ${MAX_JSON_KEY_PATH_LENGTH} this tool reads`;
   return {
-    message: `This key is ${length - 2} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
-    offset: open2,
-    length
+    message: `${message2}; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
+    offset,
+    length: keyLength + 2
   };
 }
 function trailingCommaIssue(comma, close) {
@@ -58427,6 +58466,24 @@ function missingPathParameters(operation2, variables) {
 }
 var NONE_MISSING = [];
 var MAX_PAIRED_OPERATIONS = 4096;
+var MAX_COMPARED_SEGMENTS = 2 ** 28;
+function overlapSearchSkipped(swagger2) {
+  const operations = swagger2.operations;
+  if (operations.length > MAX_PAIRED_OPERATIONS) return true;
+  const templates = pathTemplates(swagger2);
+  const counts = /* @__PURE__ */ new Map();
+  for (let index = 0; index < operations.length; index++) {
+    const segments = templates[index].segmentCount;
+    const key = peerKey(segments, operations[index].method);
+    const group2 = counts.get(key);
+    if (group2) group2.operations++;
+    else counts.set(key, { operations: 1, segments });
+  }
+  let comparisons = 0;
+  for (const group2 of counts.values()) comparisons += group2.operations * group2.operations * group2.segments;
+  return comparisons > MAX_COMPARED_SEGMENTS;
+}
+var MAX_LISTED_PATH_LENGTH = 200;
 var MAX_LISTED_SIMILAR_PATHS = 100;
 function groupByMethod(operations) {
   const groups = /* @__PURE__ */ new Map();
@@ -58613,13 +58670,13 @@ var pathRules = [
     id: "SWG-PATH-PARTIAL-DUP",
     file: "swagger",
     title: "Avoid routes that differ only by a variable segment.",
-    description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit (SWG-OPS-MAX says so).",
+    description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit, nor where comparing its routes pairwise would take seconds: both are far past the 256 operations of SWG-OPS-MAX, which says so.",
     levels: sameLevels("warning"),
     msCode: "PartialDuplicateOperationPath",
     msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
     example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
     check({ swagger: swagger2, report }) {
-      if (!swagger2 || swagger2.operations.length > MAX_PAIRED_OPERATIONS) return;
+      if (!swagger2 || overlapSearchSkipped(swagger2)) return;
       const templates = pathTemplates(swagger2);
       const all = swagger2.operations;
       const peers = operationsBySegmentsAndMethod(all, templates);
@@ -58636,7 +58693,7 @@ var pathRules = [
             const other = templates[candidates[at]];
             if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other)) {
               if (similar === void 0 || similar.length < MAX_LISTED_SIMILAR_PATHS)
-                (similar ??= []).push(all[candidates[at]].path);
+                (similar ??= []).push(excerpt(all[candidates[at]].path, MAX_LISTED_PATH_LENGTH));
               else unlisted++;
             }
           }
@@ -58646,7 +58703,7 @@ var pathRules = [
             message: fill(
               "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
               operationLabel(operation2),
-              operation2.path,
+              excerpt(operation2.path, MAX_LISTED_PATH_LENGTH),
               unlisted > 0 ? `${similar.join(", ")} and ${unlisted} more` : similar.join(", ")
             )
           });
@@ -60323,7 +60380,7 @@ var documentLimitRules = [
       if (operations.length <= SWAGGER_LIMITS.maxOperations) return;
       context.report({
         pointer: "/paths",
-        message: `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'. It has ${operations.length}.` + (operations.length > MAX_PAIRED_OPERATIONS ? ` With more than ${MAX_PAIRED_OPERATIONS.toLocaleString("en-US")}, overlapping routes (SWG-PATH-PARTIAL-DUP) are not looked for.` : "")
+        message: `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'. It has ${operations.length}.` + (context.swagger && overlapSearchSkipped(context.swagger) ? " Overlapping routes (SWG-PATH-PARTIAL-DUP) are not looked for in a swagger this large." : "")
       });
     }
   },
@@ -64719,7 +64776,7 @@ function requiredEdges(model) {
     const name = definitionNameOf(schema);
     const known = edges.get(name);
     if (known === void 0) edges.set(name, targets);
-    else known.push(...targets);
+    else appendAll(known, targets);
   }
   return edges;
 }

@@ -38212,8 +38212,14 @@ function posixRelativePath(root, file, paths = import_node_path.default) {
 }
 
 // packages/core/src/plural.ts
-function plural(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+function plural(count, noun, written2 = String(count)) {
+  return `${written2} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+// packages/core/src/append-all.ts
+function appendAll(target2, items) {
+  for (const item of items) target2.push(item);
+  return target2;
 }
 
 // packages/core/src/workflow-commands.ts
@@ -40330,14 +40336,16 @@ function namesIndexLoosely(pointer) {
 }
 
 // packages/validator/src/json/value-depth.ts
-function objectMembersWithin(root, limit, keyLimit = Infinity) {
+function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infinity) {
   if (root === null || typeof root !== "object") return 0;
   let members = 0;
   const containers = [root];
   const levels = [1];
+  const paths = [0];
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
+    const path31 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -40345,17 +40353,20 @@ function objectMembersWithin(root, limit, keyLimit = Infinity) {
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
+          paths.push(path31 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        if (key.length > keyLimit) return -1;
+        const keyPath = path31 + 1 + key.length;
+        if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
+          paths.push(keyPath);
         }
       }
     }
@@ -40365,15 +40376,39 @@ function objectMembersWithin(root, limit, keyLimit = Infinity) {
 
 // packages/validator/src/json/key-length.ts
 var MAX_JSON_KEY_LENGTH = 4096;
+var MAX_JSON_KEY_PATH_LENGTH = 8192;
+var QUOTE3 = 34;
 var COLON2 = 58;
-function offsetOfLongKey(text2, limit) {
-  for (let open2 = text2.indexOf('"'); open2 !== -1; ) {
-    const end = skipString(text2, open2);
-    if (end === -1) return -1;
-    if (end - open2 - 2 > limit && text2.charCodeAt(skipWhitespace(text2, end)) === COLON2) return open2;
-    open2 = text2.indexOf('"', end);
+var OPEN_BRACE3 = 123;
+var CLOSE_BRACE2 = 125;
+var OPEN_BRACKET3 = 91;
+var CLOSE_BRACKET2 = 93;
+function findOverlongKey(text2, keyLimit = MAX_JSON_KEY_LENGTH, pathLimit = MAX_JSON_KEY_PATH_LENGTH) {
+  const levels = [];
+  let level = -1;
+  let lastKey = -1;
+  for (let at = 0; at < text2.length; at++) {
+    const code2 = text2.charCodeAt(at);
+    if (code2 === QUOTE3) {
+      const end = skipString(text2, at);
+      if (end === -1) return void 0;
+      if (text2.charCodeAt(skipWhitespace(text2, end)) === COLON2) {
+        const keyLength = end - at - 2;
+        const pathLength = level + 1 + keyLength;
+        if (keyLength > keyLimit || pathLength > pathLimit) return { offset: at, keyLength, pathLength };
+        lastKey = keyLength;
+      }
+      at = end - 1;
+    } else if (code2 === OPEN_BRACE3 || code2 === OPEN_BRACKET3) {
+      levels.push(level);
+      level = level + 1 + Math.max(lastKey, 0);
+      lastKey = -1;
+    } else if (code2 === CLOSE_BRACE2 || code2 === CLOSE_BRACKET2) {
+      level = levels.pop() ?? -1;
+      lastKey = -1;
+    }
   }
-  return -1;
+  return void 0;
 }
 
 // packages/validator/src/json/syntax/repair.ts
@@ -41895,16 +41930,16 @@ function skipToken(walk, token) {
 }
 
 // packages/validator/src/text/secret-name.ts
-var QUOTE3 = 34;
+var QUOTE4 = 34;
 var APOSTROPHE = 39;
 function secretNameBefore(text2, separator) {
   let end = separator;
   let code2 = text2.charCodeAt(end - 1);
-  if (code2 === QUOTE3) {
+  if (code2 === QUOTE4) {
     end--;
   } else {
     while (end > 0 && isRegExpSpace(code2)) code2 = text2.charCodeAt(--end - 1);
-    if (code2 === QUOTE3 || code2 === APOSTROPHE) end--;
+    if (code2 === QUOTE4 || code2 === APOSTROPHE) end--;
   }
   return secretNameEndsAt(text2, end);
 }
@@ -41934,13 +41969,13 @@ function isRegExpSpace(code2) {
 }
 
 // packages/validator/src/json/colons.ts
-var { QUOTE: QUOTE4 } = chars;
+var { QUOTE: QUOTE5 } = chars;
 var BACKSLASH3 = 92;
 function findColons(text2) {
   let afterQuote = 0;
   const afterSecretName = [];
   for (let at = text2.indexOf(":"); at !== -1; at = text2.indexOf(":", at + 1)) {
-    if (text2.charCodeAt(at - 1) === QUOTE4) {
+    if (text2.charCodeAt(at - 1) === QUOTE5) {
       if (text2.charCodeAt(at - 2) !== BACKSLASH3 || !isEscaped(text2, at - 1)) afterQuote++;
       if (secretNameEndsAt(text2, at - 1)) afterSecretName.push(at);
     } else {
@@ -41954,11 +41989,11 @@ function followsQuote(text2, colon) {
   let before = colon - 1;
   let code2 = text2.charCodeAt(before);
   while (isWhitespace(code2)) code2 = text2.charCodeAt(--before);
-  return code2 === QUOTE4 && (text2.charCodeAt(before - 1) !== BACKSLASH3 || !isEscaped(text2, before));
+  return code2 === QUOTE5 && (text2.charCodeAt(before - 1) !== BACKSLASH3 || !isEscaped(text2, before));
 }
 
 // packages/validator/src/json/duplicate-keys.ts
-var { QUOTE: QUOTE5, OPEN_BRACE: OPEN_BRACE3, OPEN_BRACKET: OPEN_BRACKET3, COLON: COLON3 } = chars;
+var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE4, OPEN_BRACKET: OPEN_BRACKET4, COLON: COLON3 } = chars;
 function mayHaveDuplicateKeys(colonsAfterQuote, members) {
   return colonsAfterQuote !== members;
 }
@@ -41967,7 +42002,7 @@ function findDuplicateKeys(text2) {
   const open2 = [];
   for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
     const code2 = text2.charCodeAt(i);
-    if (code2 === QUOTE5) {
+    if (code2 === QUOTE6) {
       const end = skipString(text2, i);
       if (end === -1) break;
       const object = open2[open2.length - 1];
@@ -41976,8 +42011,8 @@ function findDuplicateKeys(text2) {
       }
       i = end;
     } else {
-      if (code2 === OPEN_BRACE3) open2.push({ keys: /* @__PURE__ */ new Map(), repeats: void 0 });
-      else if (code2 === OPEN_BRACKET3) open2.push(void 0);
+      if (code2 === OPEN_BRACE4) open2.push({ keys: /* @__PURE__ */ new Map(), repeats: void 0 });
+      else if (code2 === OPEN_BRACKET4) open2.push(void 0);
       else settleKeptOffsets(open2.pop());
       i++;
     }
@@ -42043,10 +42078,10 @@ var JsonDocument = class _JsonDocument {
     } catch {
       strict2 = false;
     }
-    const members = strict2 ? objectMembersWithin(value, MAX_JSON_DEPTH, MAX_JSON_KEY_LENGTH) : -1;
+    const members = strict2 ? objectMembersWithin(value, MAX_JSON_DEPTH, MAX_JSON_KEY_LENGTH, MAX_JSON_KEY_PATH_LENGTH) : -1;
     const tooDeepAt = strict2 && members !== -1 ? -1 : offsetPastDepth(text2, MAX_JSON_DEPTH);
-    const longKeyAt = tooDeepAt !== -1 || strict2 && members !== -1 ? -1 : offsetOfLongKey(text2, MAX_JSON_KEY_LENGTH);
-    this.tooDeep = tooDeepAt !== -1 || strict2 && members === -1 && longKeyAt === -1;
+    const longKey = tooDeepAt !== -1 || strict2 && members !== -1 ? void 0 : findOverlongKey(text2);
+    this.tooDeep = tooDeepAt !== -1 || strict2 && members === -1 && longKey === void 0;
     this.members = members;
     if (this.tooDeep) {
       issues.push({
@@ -42055,8 +42090,8 @@ var JsonDocument = class _JsonDocument {
         length: 1
       });
       this.value = void 0;
-    } else if (longKeyAt !== -1) {
-      issues.push(longKeyIssue(text2, longKeyAt));
+    } else if (longKey !== void 0) {
+      issues.push(longKeyIssue(longKey));
       this.value = void 0;
     } else if (!strict2 && text2.trim() === "") {
       issues.push({ message: "The file is empty.", offset: 0, length: 0 });
@@ -42227,12 +42262,12 @@ function tooLargeToRepairIssue(text2) {
     length: 0
   };
 }
-function longKeyIssue(text2, open2) {
-  const length = skipString(text2, open2) - open2;
+function longKeyIssue({ offset, keyLength, pathLength }) {
+  const message = keyLength > MAX_JSON_KEY_LENGTH ? `This key is ${keyLength} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads` : `This key and the keys above it add up to ${pathLength} characters, more than the ${MAX_JSON_KEY_PATH_LENGTH} this tool reads`;
   return {
-    message: `This key is ${length - 2} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
-    offset: open2,
-    length
+    message: `${message}; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
+    offset,
+    length: keyLength + 2
   };
 }
 function trailingCommaIssue(comma, close) {
@@ -52182,8 +52217,8 @@ var SectionText = class {
    * A summary's name: a summary that reads as a sub-heading (2,081 of the corpus's 5,174) has its
    * name already, and is not normalized again.
    */
-  nameOf(summary2) {
-    return this.headingNames.get(summary2) ?? normalizeTitle(summary2);
+  nameOf(summary3) {
+    return this.headingNames.get(summary3) ?? normalizeTitle(summary3);
   }
   /**
    * Whether the section lists an operation by its operationId instead of its summary: as a
@@ -52227,12 +52262,12 @@ function operationNames(context, sections) {
   const summaries = /* @__PURE__ */ new Set();
   const first = sections[0];
   for (const operation2 of context.swagger?.operations ?? []) {
-    const summary2 = asString(operation2.operation.summary);
-    const normalized = summary2 ? first.nameOf(summary2) : "";
-    if (summary2) summaries.add(normalized);
+    const summary3 = asString(operation2.operation.summary);
+    const normalized = summary3 ? first.nameOf(summary3) : "";
+    if (summary3) summaries.add(normalized);
     if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation2.operationId)) continue;
-    missing.push(summary2.trim());
+    missing.push(summary3.trim());
   }
   return { missing, summaries };
 }
@@ -52409,7 +52444,7 @@ var readmeRules = [
         texts.map((entry) => entry.text)
       );
       if (missing.length > 0) {
-        const names2 = missing.map((summary2) => `"${summary2}"`).join(", ");
+        const names2 = missing.map((summary3) => `"${summary3}"`).join(", ");
         const where2 = [...new Set(sections.map((section) => section.text))].join(" or ");
         context.report({
           offset: sections[0].offset,
@@ -52487,8 +52522,8 @@ function listsSummaries(text2, heading2, next, summaries) {
     if (items++ === 0) rightUnder = normalizeTitle(text2, heading2.bodyStart, item.index) === "";
     const lineEnd2 = text2.indexOf("\n", LIST_ITEM.lastIndex);
     const name = normalizeTitle(text2, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
-    for (const summary2 of summaries) {
-      if (summary2 !== "" && name.startsWith(summary2)) {
+    for (const summary3 of summaries) {
+      if (summary3 !== "" && name.startsWith(summary3)) {
         if (++found === 2) return true;
         break;
       }
@@ -53515,6 +53550,24 @@ function missingPathParameters(operation2, variables) {
 }
 var NONE_MISSING = [];
 var MAX_PAIRED_OPERATIONS = 4096;
+var MAX_COMPARED_SEGMENTS = 2 ** 28;
+function overlapSearchSkipped(swagger) {
+  const operations = swagger.operations;
+  if (operations.length > MAX_PAIRED_OPERATIONS) return true;
+  const templates = pathTemplates(swagger);
+  const counts = /* @__PURE__ */ new Map();
+  for (let index = 0; index < operations.length; index++) {
+    const segments = templates[index].segmentCount;
+    const key = peerKey(segments, operations[index].method);
+    const group2 = counts.get(key);
+    if (group2) group2.operations++;
+    else counts.set(key, { operations: 1, segments });
+  }
+  let comparisons = 0;
+  for (const group2 of counts.values()) comparisons += group2.operations * group2.operations * group2.segments;
+  return comparisons > MAX_COMPARED_SEGMENTS;
+}
+var MAX_LISTED_PATH_LENGTH = 200;
 var MAX_LISTED_SIMILAR_PATHS = 100;
 function groupByMethod(operations) {
   const groups = /* @__PURE__ */ new Map();
@@ -53701,13 +53754,13 @@ var pathRules = [
     id: "SWG-PATH-PARTIAL-DUP",
     file: "swagger",
     title: "Avoid routes that differ only by a variable segment.",
-    description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit (SWG-OPS-MAX says so).",
+    description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit, nor where comparing its routes pairwise would take seconds: both are far past the 256 operations of SWG-OPS-MAX, which says so.",
     levels: sameLevels("warning"),
     msCode: "PartialDuplicateOperationPath",
     msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
     example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
     check({ swagger, report }) {
-      if (!swagger || swagger.operations.length > MAX_PAIRED_OPERATIONS) return;
+      if (!swagger || overlapSearchSkipped(swagger)) return;
       const templates = pathTemplates(swagger);
       const all = swagger.operations;
       const peers = operationsBySegmentsAndMethod(all, templates);
@@ -53724,7 +53777,7 @@ var pathRules = [
             const other = templates[candidates[at]];
             if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other)) {
               if (similar === void 0 || similar.length < MAX_LISTED_SIMILAR_PATHS)
-                (similar ??= []).push(all[candidates[at]].path);
+                (similar ??= []).push(excerpt(all[candidates[at]].path, MAX_LISTED_PATH_LENGTH));
               else unlisted++;
             }
           }
@@ -53734,7 +53787,7 @@ var pathRules = [
             message: fill(
               "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
               operationLabel(operation2),
-              operation2.path,
+              excerpt(operation2.path, MAX_LISTED_PATH_LENGTH),
               unlisted > 0 ? `${similar.join(", ")} and ${unlisted} more` : similar.join(", ")
             )
           });
@@ -55411,7 +55464,7 @@ var documentLimitRules = [
       if (operations.length <= SWAGGER_LIMITS.maxOperations) return;
       context.report({
         pointer: "/paths",
-        message: `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'. It has ${operations.length}.` + (operations.length > MAX_PAIRED_OPERATIONS ? ` With more than ${MAX_PAIRED_OPERATIONS.toLocaleString("en-US")}, overlapping routes (SWG-PATH-PARTIAL-DUP) are not looked for.` : "")
+        message: `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'. It has ${operations.length}.` + (context.swagger && overlapSearchSkipped(context.swagger) ? " Overlapping routes (SWG-PATH-PARTIAL-DUP) are not looked for in a swagger this large." : "")
       });
     }
   },
@@ -57453,11 +57506,11 @@ var operationDocumentationRules = [
     },
     check({ swagger, report }) {
       for (const operation2 of swagger?.operations ?? []) {
-        const summary2 = asString(operation2.operation.summary);
-        if (summary2 === void 0 || summary2.length <= SUMMARY_MAX_LENGTH) continue;
+        const summary3 = asString(operation2.operation.summary);
+        if (summary3 === void 0 || summary3.length <= SUMMARY_MAX_LENGTH) continue;
         report({
           pointer: childPointer(operation2.pointer, "summary"),
-          message: `${fill("The operation 'summary' should be fewer than {0} characters for improved readablity.", SUMMARY_MAX_LENGTH)} It has ${summary2.length}; at most ${SUMMARY_MAX_LENGTH} are accepted.`
+          message: `${fill("The operation 'summary' should be fewer than {0} characters for improved readablity.", SUMMARY_MAX_LENGTH)} It has ${summary3.length}; at most ${SUMMARY_MAX_LENGTH} are accepted.`
         });
       }
     }
@@ -57477,8 +57530,8 @@ var operationDocumentationRules = [
     },
     check({ swagger, report }) {
       for (const operation2 of swagger?.operations ?? []) {
-        const summary2 = asString(operation2.operation.summary);
-        if (summary2 === void 0 || !RESTRICTED_SUMMARY_CHARACTERS.test(summary2)) continue;
+        const summary3 = asString(operation2.operation.summary);
+        if (summary3 === void 0 || !RESTRICTED_SUMMARY_CHARACTERS.test(summary3)) continue;
         report({
           pointer: childPointer(operation2.pointer, "summary"),
           message: fill("Summary string contains any of the restricted characters [{0}]", "/\\<>*%&?")
@@ -57521,11 +57574,11 @@ var operationDocumentationRules = [
     example: { placement: "operation", bad: '"summary": "List tasks."', good: '"summary": "List tasks"' },
     check({ swagger, report }) {
       for (const operation2 of swagger?.operations ?? []) {
-        const summary2 = asString(operation2.operation.summary);
-        if (summary2 === void 0 || summary2 === "" || GOOD_SUMMARY_END.test(summary2)) continue;
+        const summary3 = asString(operation2.operation.summary);
+        if (summary3 === void 0 || summary3 === "" || GOOD_SUMMARY_END.test(summary3)) continue;
         report({
           pointer: childPointer(operation2.pointer, "summary"),
-          message: `The 'summary' value must end with alphanumeric character. ${removeTrailingAdvice(summary2)}`
+          message: `The 'summary' value must end with alphanumeric character. ${removeTrailingAdvice(summary3)}`
         });
       }
     }
@@ -57543,13 +57596,13 @@ var operationDocumentationRules = [
     },
     check({ swagger, report }) {
       for (const operation2 of swagger?.operations ?? []) {
-        const summary2 = asString(operation2.operation.summary)?.trim();
-        if (!summary2) continue;
-        const repeatsId = summary2 === operation2.operationId && !PLAIN_WORD.test(summary2);
-        if (!repeatsId && !IDENTIFIER_LIKE.test(summary2)) continue;
+        const summary3 = asString(operation2.operation.summary)?.trim();
+        if (!summary3) continue;
+        const repeatsId = summary3 === operation2.operationId && !PLAIN_WORD.test(summary3);
+        if (!repeatsId && !IDENTIFIER_LIKE.test(summary3)) continue;
         report({
           pointer: childPointer(operation2.pointer, "summary"),
-          message: repeatsId ? `The summary '${summary2}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${summary2}' reads like an identifier; write a short sentence such as "List tasks".`
+          message: repeatsId ? `The summary '${summary3}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${summary3}' reads like an identifier; write a short sentence such as "List tasks".`
         });
       }
     }
@@ -57567,9 +57620,9 @@ var operationDocumentationRules = [
     },
     check({ swagger, report }) {
       for (const operation2 of swagger?.operations ?? []) {
-        const summary2 = asString(operation2.operation.summary)?.trim();
+        const summary3 = asString(operation2.operation.summary)?.trim();
         const description = asString(operation2.operation.description)?.trim();
-        if (!summary2 || !description || !sameIgnoringCase(summary2, description)) continue;
+        if (!summary3 || !description || !sameIgnoringCase(summary3, description)) continue;
         report({
           pointer: childPointer(operation2.pointer, "description"),
           message: "The description repeats the summary; describe what the operation does in a full sentence."
@@ -58443,11 +58496,11 @@ var parameterDocumentationRules = [
     check({ swagger, report }) {
       if (!swagger) return;
       for (const parameter of writtenParameters(swagger)) {
-        const summary2 = asString(parameter.value["x-ms-summary"]);
-        if (summary2 === void 0 || summary2.length <= X_MS_SUMMARY_MAX_LENGTH) continue;
+        const summary3 = asString(parameter.value["x-ms-summary"]);
+        if (summary3 === void 0 || summary3.length <= X_MS_SUMMARY_MAX_LENGTH) continue;
         report({
           pointer: childPointer(parameter.pointer, "x-ms-summary"),
-          message: `The 'x-ms-summary' value goes over the character limit '${X_MS_SUMMARY_MAX_LENGTH}' (it has ${summary2.length}).`
+          message: `The 'x-ms-summary' value goes over the character limit '${X_MS_SUMMARY_MAX_LENGTH}' (it has ${summary3.length}).`
         });
       }
     }
@@ -59807,7 +59860,7 @@ function requiredEdges(model) {
     const name = definitionNameOf(schema);
     const known = edges.get(name);
     if (known === void 0) edges.set(name, targets);
-    else known.push(...targets);
+    else appendAll(known, targets);
   }
   return edges;
 }
@@ -60608,8 +60661,8 @@ var versioningRules = [
     check({ swagger, report }) {
       for (const operation2 of swagger?.operations ?? []) {
         if (!operation2.isDeprecated) continue;
-        const summary2 = asString(operation2.operation.summary);
-        if (summary2 === void 0 || /deprecated/i.test(summary2)) continue;
+        const summary3 = asString(operation2.operation.summary);
+        if (summary3 === void 0 || /deprecated/i.test(summary3)) continue;
         const description = asString(operation2.operation.description);
         const labelled = description !== void 0 && /deprecated/i.test(description);
         report({
@@ -61223,11 +61276,22 @@ var UnlistedReports = class {
       severity: this.worst,
       report: {
         ...place,
-        message: `${this.count.toLocaleString("en-US")} more findings of this rule are not listed: a rule lists at most ${MAX_FINDINGS_PER_RULE.toLocaleString("en-US")} for a connector. Fix the ones listed and check again.`
+        message: `${unlistedMessage(this.count, "finding")} Fix the ones listed and check again.`
       }
     };
   }
 };
+function grouped(count) {
+  return count.toLocaleString("en-US");
+}
+function unlistedMessage(count, noun) {
+  return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? "is" : "are"} not listed: a rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} for a connector.`;
+}
+var UNLISTED_MESSAGE = /^(\d{1,3}(?:,\d{3})*) more (?:finding|change)s? of this rule (?:is|are) not listed: /;
+function unlistedCount(message) {
+  const match2 = UNLISTED_MESSAGE.exec(message);
+  return match2 ? Number(match2[1].replaceAll(",", "")) : void 0;
+}
 
 // packages/validator/src/engine.ts
 function internalErrorFinding(rule2, error3) {
@@ -61518,8 +61582,10 @@ function strictestLevel(rule2, config2) {
 // packages/validator/src/diff/baseline.ts
 var import_node_path13 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
+  const settled = cappedRulesNotGrown(current, base2);
   const exact = countKeys(base2, exactKey);
   const marked = current.map((finding) => {
+    if (settled.has(finding.ruleId)) return { finding, existing: true };
     const key = exactKey(finding);
     if (take(exact, key)) return { finding, existing: true };
     return { finding, existing: false };
@@ -61536,6 +61602,29 @@ function markBaseline(current, base2) {
     ...finding,
     baseline: existing || take(loose, looseKey(finding)) ? "existing" : "new"
   }));
+}
+function cappedRulesNotGrown(current, base2) {
+  const before = totalsByRule(base2);
+  const now = totalsByRule(current);
+  const settled = /* @__PURE__ */ new Set();
+  for (const [ruleId, total] of before) {
+    if (total.capped && (now.get(ruleId)?.count ?? 0) <= total.count) settled.add(ruleId);
+  }
+  return settled;
+}
+function totalsByRule(findings) {
+  const totals = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    const total = totals.get(finding.ruleId) ?? { count: 0, capped: false };
+    const unlisted = unlistedCount(finding.message);
+    if (unlisted === void 0) total.count++;
+    else {
+      total.count += unlisted;
+      total.capped = true;
+    }
+    totals.set(finding.ruleId, total);
+  }
+  return totals;
 }
 function markAllExisting(findings) {
   return findings.map((finding) => ({ ...finding, baseline: "existing" }));
@@ -62559,7 +62648,7 @@ function setEdits(before, after) {
   if (!setsBefore || !setsAfter) return edits;
   const valuesBefore = asArray(setsBefore.values) ?? [];
   const valuesAfter = asArray(setsAfter.values) ?? [];
-  edits.major.push(...differingKeys(setsBefore, setsAfter, /* @__PURE__ */ new Set(["values"])));
+  appendAll(edits.major, differingKeys(setsBefore, setsAfter, /* @__PURE__ */ new Set(["values"])));
   if (!jsonEqual(setNames(before), setNames(after))) edits.major.push("values (their sets or order)");
   for (const value of valuesBefore) {
     const was = asObject(value);
@@ -62568,9 +62657,10 @@ function setEdits(before, after) {
     if (!was || name === void 0 || !is) continue;
     const prefix = (edit) => `${quoted(name)} ${edit}`;
     const set2 = parameterEdits(was, is);
-    edits.minor.push(...set2.minor.map(prefix));
-    edits.major.push(
-      ...set2.major.filter((key) => key !== "parameters" && !key.startsWith("parameters.")).map(prefix)
+    appendAll(edits.minor, set2.minor.map(prefix));
+    appendAll(
+      edits.major,
+      set2.major.filter((key) => key !== "parameters" && !key.startsWith("parameters.")).map(prefix)
     );
     const parametersBefore = asObject(was.parameters) ?? {};
     const parametersAfter = asObject(is.parameters) ?? {};
@@ -62583,8 +62673,8 @@ function setEdits(before, after) {
         continue;
       }
       const edited = parameterEdits(parameterBefore, parameterAfter);
-      edits.minor.push(...edited.minor.map(inner));
-      edits.major.push(...edited.major.map(inner));
+      appendAll(edits.minor, edited.minor.map(inner));
+      appendAll(edits.major, edited.major.map(inner));
     }
   }
   return edits;
@@ -62629,7 +62719,10 @@ function policyEdits(instancesBefore, instancesAfter) {
     const sameName = (candidate) => policyField(candidate, "templateId") === policyField(instance, "templateId") && policyField(candidate, "title") === policyField(instance, "title");
     edits.push(take2(sameName) ? policyInstanceLabel(instance) : `${policyInstanceLabel(instance)} removed`);
   }
-  edits.push(...unmatched.map((instance) => `${policyInstanceLabel(instance)} added`));
+  appendAll(
+    edits,
+    unmatched.map((instance) => `${policyInstanceLabel(instance)} added`)
+  );
   return edits.length > 0 ? edits : ["(their order)"];
 }
 function policyField(instance, key) {
@@ -62763,11 +62856,12 @@ function diffAuthentication(before, after) {
   if (swaggerUnknown && (decidedBySwagger(old) || decidedBySwagger(now))) return [];
   const breaks = [];
   if (old.outsideSets) {
-    breaks.push(
-      ...now.outsideSets ? compareOption(old.outsideSets, now.outsideSets) : [lostOutsideSets(old.outsideSets, now.sets)]
+    appendAll(
+      breaks,
+      now.outsideSets ? compareOption(old.outsideSets, now.outsideSets) : [lostOutsideSets(old.outsideSets, now.sets)]
     );
   }
-  breaks.push(...compareSets(old.sets, now.sets));
+  appendAll(breaks, compareSets(old.sets, now.sets));
   const signInBroken = breaks.some((broken) => broken.rule === CHANGE_RULES.authType);
   const edits = signInBroken || swaggerUnknown ? [] : swaggerEdits(before, after, [old.outsideSets, now.outsideSets]);
   return edits.concat(
@@ -62796,7 +62890,7 @@ function compareSets(old, now) {
       const same = byDetail.get(broken.detail);
       if (same) {
         same.sets.push(set2.set);
-        same.broken.covers.push(...broken.covers);
+        appendAll(same.broken.covers, broken.covers);
       } else {
         byDetail.set(broken.detail, {
           broken: { ...broken, covers: [...broken.covers, SETS_POINTER] },
@@ -63002,6 +63096,54 @@ function describe2(option) {
   return rest > 0 ? `${named.join(" + ")} and ${rest} more` : named.join(" + ");
 }
 var MAX_KINDS_NAMED = 5;
+
+// packages/validator/src/diff/change-cap.ts
+var IMPACT_RANK = { minor: 0, major: 1, breaking: 2 };
+function capChanges(changes) {
+  const unlisted = unlistedByRule(changes);
+  if (unlisted.size === 0) return [...changes];
+  const listed = /* @__PURE__ */ new Map();
+  const result = [];
+  for (const change of changes) {
+    const count = listed.get(change.ruleId) ?? 0;
+    listed.set(change.ruleId, count + 1);
+    if (count < MAX_FINDINGS_PER_RULE) result.push(change);
+    else if (count === MAX_FINDINGS_PER_RULE) result.push(summary2(change, unlisted.get(change.ruleId)));
+  }
+  return result;
+}
+function unlistedByRule(changes) {
+  const seen = /* @__PURE__ */ new Map();
+  const unlisted = /* @__PURE__ */ new Map();
+  for (const change of changes) {
+    const count = (seen.get(change.ruleId) ?? 0) + 1;
+    seen.set(change.ruleId, count);
+    if (count <= MAX_FINDINGS_PER_RULE) continue;
+    const rest = unlisted.get(change.ruleId);
+    if (!rest) {
+      unlisted.set(change.ruleId, { count: 1, impact: change.impact, severity: change.severity });
+      continue;
+    }
+    rest.count++;
+    if (IMPACT_RANK[change.impact] > IMPACT_RANK[rest.impact]) rest.impact = change.impact;
+    if (severityRank(change.severity) > severityRank(rest.severity)) rest.severity = change.severity;
+  }
+  return unlisted;
+}
+function summary2(first, rest) {
+  return {
+    ruleId: first.ruleId,
+    breaking: rest.impact === "breaking",
+    severity: rest.severity,
+    message: unlistedMessage(rest.count, "change"),
+    file: first.file,
+    pointer: first.pointer,
+    line: first.line,
+    column: first.column,
+    side: first.side,
+    impact: rest.impact
+  };
+}
 
 // packages/validator/src/diff/schema-change-list.ts
 var MAX_LISTED_PATHS = 50;
@@ -64232,7 +64374,7 @@ function diffOperation(context, before, after) {
   }
   const edited = OPERATION_TEXT_KEYS.filter((key) => !jsonEqual(before.operation[key], after.operation[key]));
   if (edited.length > 0) add2(CHANGE_RULES.textEdited, `Edited: ${edited.join(", ")}.`, "minor");
-  others2.push(...differingKeys(before.operation, after.operation, OPERATION_KEYS));
+  appendAll(others2, differingKeys(before.operation, after.operation, OPERATION_KEYS));
   if (others2.length > 0) add2(CHANGE_RULES.other, `Changed: ${nameList(others2)}.`);
   diffParameters(context, before, after);
   diffResponses(context, before, after);
@@ -64465,7 +64607,7 @@ var SchemaComparer = class {
       others2.push("items");
     }
     const ignored = extraKeys ? /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS, ...extraKeys]) : SCHEMA_WITH_TEXT_KEYS;
-    others2.push(...differingKeys(before.node, after.node, ignored));
+    appendAll(others2, differingKeys(before.node, after.node, ignored));
     if (others2.length > 0) {
       add2({
         rule: CHANGE_RULES.other,
@@ -64848,23 +64990,20 @@ function diffConnectorFiles(before, after) {
     ...syntaxChanges("apiProperties", "new", after.apiProperties)
   ];
   const routes = versionRoutes(before, after);
-  raw.push(
-    ...compareJson(
-      "swagger",
-      before.swagger,
-      after.swagger,
-      (old, now) => diffSwaggerValues(old, now, routes)
-    )
+  appendAll(
+    raw,
+    compareJson("swagger", before.swagger, after.swagger, (old, now) => diffSwaggerValues(old, now, routes))
   );
-  raw.push(
-    ...compareJson("apiProperties", before.apiProperties, after.apiProperties, diffApiPropertiesValues)
+  appendAll(
+    raw,
+    compareJson("apiProperties", before.apiProperties, after.apiProperties, diffApiPropertiesValues)
   );
-  raw.push(...authenticationChanges(before, after));
-  raw.push(...reroutingChanges(before, after));
-  raw.push(...compareWhole("readme", before.readme?.text, after.readme?.text));
-  raw.push(...compareWhole("script", before.script?.text, after.script?.text));
-  raw.push(...compareWhole("icon", before.icon?.data, after.icon?.data));
-  const changes = dedupe(locate(withoutSuperseded(raw), before, after));
+  appendAll(raw, authenticationChanges(before, after));
+  appendAll(raw, reroutingChanges(before, after));
+  appendAll(raw, compareWhole("readme", before.readme?.text, after.readme?.text));
+  appendAll(raw, compareWhole("script", before.script?.text, after.script?.text));
+  appendAll(raw, compareWhole("icon", before.icon?.data, after.icon?.data));
+  const changes = capChanges(dedupe(locate(withoutSuperseded(raw), before, after)));
   return { changes, classification: classifyChanges(changes) };
 }
 function hasJson(version) {
@@ -67240,9 +67379,9 @@ function sourceUrlFor(workspace, commit, env = process.env) {
 }
 
 // packages/actions/src/runtime/job-summary.ts
-async function writeJobSummary(summary2 = summary) {
-  if (process.env.GITHUB_STEP_SUMMARY) await summary2.write();
-  else summary2.emptyBuffer();
+async function writeJobSummary(summary3 = summary) {
+  if (process.env.GITHUB_STEP_SUMMARY) await summary3.write();
+  else summary3.emptyBuffer();
 }
 
 // packages/actions/src/validate-connector/main.ts
@@ -67346,7 +67485,7 @@ async function validateConnectorAction(logger) {
   }
   const changes = connectorChanges(result);
   const sarif = sarifTarget === void 0 ? void 0 : sarifReport(result, sarifOptions(workspace));
-  const summary2 = buildJobSummary(result, {
+  const summary3 = buildJobSummary(result, {
     failOn: inputs.failOn,
     breakingChangesFail: inputs.failOnBreaking,
     changes,
@@ -67355,10 +67494,10 @@ async function validateConnectorAction(logger) {
     sourceUrl: sourceUrlFor(workspace, pullRequest?.headSha ?? process.env.GITHUB_SHA),
     everyFinding: !sarif ? "Set the sarif-file input for a report of every finding." : sarif.leftOut ? `The SARIF report (${inputs.sarifFile}) holds the ${sarif.leftOut.kept} most severe; connector-alm validate --format json lists every finding.` : `The SARIF report (${inputs.sarifFile}) lists every finding.`
   });
-  annotate(result, inputs, workspace, summary2.omitted.findings, sarif !== void 0 && !sarif.leftOut);
-  await writeJobSummary(summary.addRaw(summary2.markdown));
+  annotate(result, inputs, workspace, summary3.omitted.findings, sarif !== void 0 && !sarif.leftOut);
+  await writeJobSummary(summary.addRaw(summary3.markdown));
   if (sarif?.leftOut) {
-    const everyFinding = summary2.omitted.findings > 0 ? "`connector-alm validate --format json` lists every finding (the job summary, cut to its size limit, does not)." : "The job summary and `connector-alm validate --format json` list every finding.";
+    const everyFinding = summary3.omitted.findings > 0 ? "`connector-alm validate --format json` lists every finding (the job summary, cut to its size limit, does not)." : "The job summary and `connector-alm validate --format json` list every finding.";
     warning(`${describeLeftOut(sarif.leftOut)} ${everyFinding}`);
   }
   const sarifFile = await writeSarif(sarif, sarifTarget, workspace);

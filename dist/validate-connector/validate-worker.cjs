@@ -9387,6 +9387,17 @@ function toDisplayPath(cwd, file, paths = import_node_path.default) {
   return relative === "" ? "." : relative;
 }
 
+// packages/core/src/plural.ts
+function plural(count, noun, written2 = String(count)) {
+  return `${written2} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+// packages/core/src/append-all.ts
+function appendAll(target, items) {
+  for (const item of items) target.push(item);
+  return target;
+}
+
 // packages/core/src/json-depth.ts
 var MAX_JSON_DEPTH = 256;
 var STRUCTURAL = /["{}[\]]/g;
@@ -10978,14 +10989,16 @@ function namesIndexLoosely(pointer) {
 }
 
 // packages/validator/src/json/value-depth.ts
-function objectMembersWithin(root, limit, keyLimit = Infinity) {
+function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infinity) {
   if (root === null || typeof root !== "object") return 0;
   let members = 0;
   const containers = [root];
   const levels = [1];
+  const paths = [0];
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
+    const path6 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -10993,17 +11006,20 @@ function objectMembersWithin(root, limit, keyLimit = Infinity) {
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
+          paths.push(path6 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        if (key.length > keyLimit) return -1;
+        const keyPath = path6 + 1 + key.length;
+        if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
+          paths.push(keyPath);
         }
       }
     }
@@ -11013,15 +11029,39 @@ function objectMembersWithin(root, limit, keyLimit = Infinity) {
 
 // packages/validator/src/json/key-length.ts
 var MAX_JSON_KEY_LENGTH = 4096;
+var MAX_JSON_KEY_PATH_LENGTH = 8192;
+var QUOTE3 = 34;
 var COLON2 = 58;
-function offsetOfLongKey(text2, limit) {
-  for (let open = text2.indexOf('"'); open !== -1; ) {
-    const end = skipString(text2, open);
-    if (end === -1) return -1;
-    if (end - open - 2 > limit && text2.charCodeAt(skipWhitespace(text2, end)) === COLON2) return open;
-    open = text2.indexOf('"', end);
+var OPEN_BRACE3 = 123;
+var CLOSE_BRACE2 = 125;
+var OPEN_BRACKET3 = 91;
+var CLOSE_BRACKET2 = 93;
+function findOverlongKey(text2, keyLimit = MAX_JSON_KEY_LENGTH, pathLimit = MAX_JSON_KEY_PATH_LENGTH) {
+  const levels = [];
+  let level = -1;
+  let lastKey = -1;
+  for (let at = 0; at < text2.length; at++) {
+    const code2 = text2.charCodeAt(at);
+    if (code2 === QUOTE3) {
+      const end = skipString(text2, at);
+      if (end === -1) return void 0;
+      if (text2.charCodeAt(skipWhitespace(text2, end)) === COLON2) {
+        const keyLength = end - at - 2;
+        const pathLength = level + 1 + keyLength;
+        if (keyLength > keyLimit || pathLength > pathLimit) return { offset: at, keyLength, pathLength };
+        lastKey = keyLength;
+      }
+      at = end - 1;
+    } else if (code2 === OPEN_BRACE3 || code2 === OPEN_BRACKET3) {
+      levels.push(level);
+      level = level + 1 + Math.max(lastKey, 0);
+      lastKey = -1;
+    } else if (code2 === CLOSE_BRACE2 || code2 === CLOSE_BRACKET2) {
+      level = levels.pop() ?? -1;
+      lastKey = -1;
+    }
   }
-  return -1;
+  return void 0;
 }
 
 // packages/validator/src/json/syntax/repair.ts
@@ -12535,16 +12575,16 @@ function skipToken(walk, token) {
 }
 
 // packages/validator/src/text/secret-name.ts
-var QUOTE3 = 34;
+var QUOTE4 = 34;
 var APOSTROPHE = 39;
 function secretNameBefore(text2, separator) {
   let end = separator;
   let code2 = text2.charCodeAt(end - 1);
-  if (code2 === QUOTE3) {
+  if (code2 === QUOTE4) {
     end--;
   } else {
     while (end > 0 && isRegExpSpace(code2)) code2 = text2.charCodeAt(--end - 1);
-    if (code2 === QUOTE3 || code2 === APOSTROPHE) end--;
+    if (code2 === QUOTE4 || code2 === APOSTROPHE) end--;
   }
   return secretNameEndsAt(text2, end);
 }
@@ -12574,13 +12614,13 @@ function isRegExpSpace(code2) {
 }
 
 // packages/validator/src/json/colons.ts
-var { QUOTE: QUOTE4 } = chars;
+var { QUOTE: QUOTE5 } = chars;
 var BACKSLASH3 = 92;
 function findColons(text2) {
   let afterQuote = 0;
   const afterSecretName = [];
   for (let at = text2.indexOf(":"); at !== -1; at = text2.indexOf(":", at + 1)) {
-    if (text2.charCodeAt(at - 1) === QUOTE4) {
+    if (text2.charCodeAt(at - 1) === QUOTE5) {
       if (text2.charCodeAt(at - 2) !== BACKSLASH3 || !isEscaped(text2, at - 1)) afterQuote++;
       if (secretNameEndsAt(text2, at - 1)) afterSecretName.push(at);
     } else {
@@ -12594,11 +12634,11 @@ function followsQuote(text2, colon) {
   let before = colon - 1;
   let code2 = text2.charCodeAt(before);
   while (isWhitespace(code2)) code2 = text2.charCodeAt(--before);
-  return code2 === QUOTE4 && (text2.charCodeAt(before - 1) !== BACKSLASH3 || !isEscaped(text2, before));
+  return code2 === QUOTE5 && (text2.charCodeAt(before - 1) !== BACKSLASH3 || !isEscaped(text2, before));
 }
 
 // packages/validator/src/json/duplicate-keys.ts
-var { QUOTE: QUOTE5, OPEN_BRACE: OPEN_BRACE3, OPEN_BRACKET: OPEN_BRACKET3, COLON: COLON3 } = chars;
+var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE4, OPEN_BRACKET: OPEN_BRACKET4, COLON: COLON3 } = chars;
 function mayHaveDuplicateKeys(colonsAfterQuote, members) {
   return colonsAfterQuote !== members;
 }
@@ -12607,7 +12647,7 @@ function findDuplicateKeys(text2) {
   const open = [];
   for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
     const code2 = text2.charCodeAt(i);
-    if (code2 === QUOTE5) {
+    if (code2 === QUOTE6) {
       const end = skipString(text2, i);
       if (end === -1) break;
       const object = open[open.length - 1];
@@ -12616,8 +12656,8 @@ function findDuplicateKeys(text2) {
       }
       i = end;
     } else {
-      if (code2 === OPEN_BRACE3) open.push({ keys: /* @__PURE__ */ new Map(), repeats: void 0 });
-      else if (code2 === OPEN_BRACKET3) open.push(void 0);
+      if (code2 === OPEN_BRACE4) open.push({ keys: /* @__PURE__ */ new Map(), repeats: void 0 });
+      else if (code2 === OPEN_BRACKET4) open.push(void 0);
       else settleKeptOffsets(open.pop());
       i++;
     }
@@ -12683,10 +12723,10 @@ var JsonDocument = class _JsonDocument {
     } catch {
       strict2 = false;
     }
-    const members = strict2 ? objectMembersWithin(value, MAX_JSON_DEPTH, MAX_JSON_KEY_LENGTH) : -1;
+    const members = strict2 ? objectMembersWithin(value, MAX_JSON_DEPTH, MAX_JSON_KEY_LENGTH, MAX_JSON_KEY_PATH_LENGTH) : -1;
     const tooDeepAt = strict2 && members !== -1 ? -1 : offsetPastDepth(text2, MAX_JSON_DEPTH);
-    const longKeyAt = tooDeepAt !== -1 || strict2 && members !== -1 ? -1 : offsetOfLongKey(text2, MAX_JSON_KEY_LENGTH);
-    this.tooDeep = tooDeepAt !== -1 || strict2 && members === -1 && longKeyAt === -1;
+    const longKey = tooDeepAt !== -1 || strict2 && members !== -1 ? void 0 : findOverlongKey(text2);
+    this.tooDeep = tooDeepAt !== -1 || strict2 && members === -1 && longKey === void 0;
     this.members = members;
     if (this.tooDeep) {
       issues.push({
@@ -12695,8 +12735,8 @@ var JsonDocument = class _JsonDocument {
         length: 1
       });
       this.value = void 0;
-    } else if (longKeyAt !== -1) {
-      issues.push(longKeyIssue(text2, longKeyAt));
+    } else if (longKey !== void 0) {
+      issues.push(longKeyIssue(longKey));
       this.value = void 0;
     } else if (!strict2 && text2.trim() === "") {
       issues.push({ message: "The file is empty.", offset: 0, length: 0 });
@@ -12867,12 +12907,12 @@ function tooLargeToRepairIssue(text2) {
     length: 0
   };
 }
-function longKeyIssue(text2, open) {
-  const length = skipString(text2, open) - open;
+function longKeyIssue({ offset, keyLength, pathLength }) {
+  const message = keyLength > MAX_JSON_KEY_LENGTH ? `This key is ${keyLength} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads` : `This key and the keys above it add up to ${pathLength} characters, more than the ${MAX_JSON_KEY_PATH_LENGTH} this tool reads`;
   return {
-    message: `This key is ${length - 2} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
-    offset: open,
-    length
+    message: `${message}; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
+    offset,
+    length: keyLength + 2
   };
 }
 function trailingCommaIssue(comma, close) {
@@ -13255,11 +13295,17 @@ var UnlistedReports = class {
       severity: this.worst,
       report: {
         ...place,
-        message: `${this.count.toLocaleString("en-US")} more findings of this rule are not listed: a rule lists at most ${MAX_FINDINGS_PER_RULE.toLocaleString("en-US")} for a connector. Fix the ones listed and check again.`
+        message: `${unlistedMessage(this.count, "finding")} Fix the ones listed and check again.`
       }
     };
   }
 };
+function grouped(count) {
+  return count.toLocaleString("en-US");
+}
+function unlistedMessage(count, noun) {
+  return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? "is" : "are"} not listed: a rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} for a connector.`;
+}
 
 // packages/validator/src/swagger/json-values.ts
 function isObject(value) {
@@ -24500,6 +24546,24 @@ function missingPathParameters(operation, variables) {
 }
 var NONE_MISSING = [];
 var MAX_PAIRED_OPERATIONS = 4096;
+var MAX_COMPARED_SEGMENTS = 2 ** 28;
+function overlapSearchSkipped(swagger) {
+  const operations = swagger.operations;
+  if (operations.length > MAX_PAIRED_OPERATIONS) return true;
+  const templates = pathTemplates(swagger);
+  const counts = /* @__PURE__ */ new Map();
+  for (let index = 0; index < operations.length; index++) {
+    const segments = templates[index].segmentCount;
+    const key = peerKey(segments, operations[index].method);
+    const group = counts.get(key);
+    if (group) group.operations++;
+    else counts.set(key, { operations: 1, segments });
+  }
+  let comparisons = 0;
+  for (const group of counts.values()) comparisons += group.operations * group.operations * group.segments;
+  return comparisons > MAX_COMPARED_SEGMENTS;
+}
+var MAX_LISTED_PATH_LENGTH = 200;
 var MAX_LISTED_SIMILAR_PATHS = 100;
 function groupByMethod(operations) {
   const groups = /* @__PURE__ */ new Map();
@@ -24686,13 +24750,13 @@ var pathRules = [
     id: "SWG-PATH-PARTIAL-DUP",
     file: "swagger",
     title: "Avoid routes that differ only by a variable segment.",
-    description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit (SWG-OPS-MAX says so).",
+    description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit, nor where comparing its routes pairwise would take seconds: both are far past the 256 operations of SWG-OPS-MAX, which says so.",
     levels: sameLevels("warning"),
     msCode: "PartialDuplicateOperationPath",
     msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
     example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
     check({ swagger, report }) {
-      if (!swagger || swagger.operations.length > MAX_PAIRED_OPERATIONS) return;
+      if (!swagger || overlapSearchSkipped(swagger)) return;
       const templates = pathTemplates(swagger);
       const all = swagger.operations;
       const peers = operationsBySegmentsAndMethod(all, templates);
@@ -24709,7 +24773,7 @@ var pathRules = [
             const other = templates[candidates[at]];
             if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other)) {
               if (similar === void 0 || similar.length < MAX_LISTED_SIMILAR_PATHS)
-                (similar ??= []).push(all[candidates[at]].path);
+                (similar ??= []).push(excerpt(all[candidates[at]].path, MAX_LISTED_PATH_LENGTH));
               else unlisted++;
             }
           }
@@ -24719,7 +24783,7 @@ var pathRules = [
             message: fill(
               "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
               operationLabel(operation),
-              operation.path,
+              excerpt(operation.path, MAX_LISTED_PATH_LENGTH),
               unlisted > 0 ? `${similar.join(", ")} and ${unlisted} more` : similar.join(", ")
             )
           });
@@ -26396,7 +26460,7 @@ var documentLimitRules = [
       if (operations.length <= SWAGGER_LIMITS.maxOperations) return;
       context.report({
         pointer: "/paths",
-        message: `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'. It has ${operations.length}.` + (operations.length > MAX_PAIRED_OPERATIONS ? ` With more than ${MAX_PAIRED_OPERATIONS.toLocaleString("en-US")}, overlapping routes (SWG-PATH-PARTIAL-DUP) are not looked for.` : "")
+        message: `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'. It has ${operations.length}.` + (context.swagger && overlapSearchSkipped(context.swagger) ? " Overlapping routes (SWG-PATH-PARTIAL-DUP) are not looked for in a swagger this large." : "")
       });
     }
   },
@@ -30792,7 +30856,7 @@ function requiredEdges(model) {
     const name = definitionNameOf(schema);
     const known = edges.get(name);
     if (known === void 0) edges.set(name, targets);
-    else known.push(...targets);
+    else appendAll(known, targets);
   }
   return edges;
 }
