@@ -99,7 +99,10 @@ export class JsonDocument {
     } else if (strict) {
       this.value = value;
     } else if (text.length > MAX_REPAIRED_CHARACTERS) {
-      issues.push(...diagnoseSyntax(text, unexpectedCharacter, this.lines), tooLargeToRepairIssue(text));
+      const diagnosis = diagnoseAndRepair(text, unexpectedCharacter, this.lines);
+      issues.push(...diagnosis.issues);
+      // Text of too many slips says so already; one refusal is enough.
+      if (!diagnosis.refused) issues.push(tooLargeToRepairIssue(text));
       this.value = undefined;
     } else {
       const slips = parseTrailingCommaSlips(text, MAX_SLIPS);

@@ -142,4 +142,12 @@ describe('text too long to repair', () => {
       reason: 'it has more than 8,388,608 characters, more than this tool repairs; write it as strict JSON.',
     });
   });
+
+  it('past it and past the slip limit, is refused once, for its slips', () => {
+    const text = `{"x": [1${' 1'.repeat(MAX_REPAIRED_CHARACTERS / 2)}]}`;
+    const messages = JsonDocument.parse(text).syntaxIssues.map((issue) => issue.message);
+    expect(messages).toHaveLength(21);
+    expect(messages.at(-1)).toMatch(REFUSAL);
+    expect(messages.filter((message) => message.includes('is not repaired'))).toEqual([]);
+  });
 });
