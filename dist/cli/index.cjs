@@ -34319,9 +34319,6 @@ var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 // packages/validator/src/json/syntax/diagnosis.ts
 var MAX_ISSUES = 20;
 var MAX_SLIPS = 1e3;
-function diagnoseSyntax(text3, describeCharacter, lines = new LineIndex(text3)) {
-  return diagnoseAndRepair(text3, describeCharacter, lines).issues;
-}
 function diagnoseAndRepair(text3, describeCharacter, lines = new LineIndex(text3)) {
   const tokens = new TokenStream(text3, describeCharacter);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text3);
@@ -34578,7 +34575,9 @@ var JsonDocument = class _JsonDocument {
     } else if (strict3) {
       this.value = value;
     } else if (text3.length > MAX_REPAIRED_CHARACTERS) {
-      issues.push(...diagnoseSyntax(text3, unexpectedCharacter, this.lines), tooLargeToRepairIssue(text3));
+      const diagnosis = diagnoseAndRepair(text3, unexpectedCharacter, this.lines);
+      issues.push(...diagnosis.issues);
+      if (!diagnosis.refused) issues.push(tooLargeToRepairIssue(text3));
       this.value = void 0;
     } else {
       const slips = parseTrailingCommaSlips(text3, MAX_SLIPS);

@@ -46687,9 +46687,6 @@ var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 // packages/validator/src/json/syntax/diagnosis.ts
 var MAX_ISSUES = 20;
 var MAX_SLIPS = 1e3;
-function diagnoseSyntax(text2, describeCharacter, lines = new LineIndex(text2)) {
-  return diagnoseAndRepair(text2, describeCharacter, lines).issues;
-}
 function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2)) {
   const tokens = new TokenStream(text2, describeCharacter);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text2);
@@ -46946,7 +46943,9 @@ var JsonDocument = class _JsonDocument {
     } else if (strict3) {
       this.value = value;
     } else if (text2.length > MAX_REPAIRED_CHARACTERS) {
-      issues.push(...diagnoseSyntax(text2, unexpectedCharacter, this.lines), tooLargeToRepairIssue(text2));
+      const diagnosis = diagnoseAndRepair(text2, unexpectedCharacter, this.lines);
+      issues.push(...diagnosis.issues);
+      if (!diagnosis.refused) issues.push(tooLargeToRepairIssue(text2));
       this.value = void 0;
     } else {
       const slips = parseTrailingCommaSlips(text2, MAX_SLIPS);
