@@ -3,6 +3,7 @@ import { PROFILES, type Level, type Profile } from '../model/finding.js';
 import type { RuleMetadata } from '../model/rule.js';
 import type { ValidatorConfig } from './config-types.js';
 import { ignorePatternMatches } from './ignore.js';
+import { joinedList } from '../text/message-values.js';
 
 /** The rules' metadata the comparison reads: their ids and default levels. */
 export type RuleLevels = Pick<RuleMetadata, 'id' | 'levels'>;
@@ -85,7 +86,7 @@ function describeLowered(ruleId: string, lowered: readonly Lowered[]): string {
     groups.set(key, [...(groups.get(key) ?? []), entry]);
   }
   const forProfiles = (entries: readonly Lowered[]) =>
-    entries.length === PROFILES.length ? '' : ` for ${joinWords(entries.map((entry) => entry.profile))}`;
+    entries.length === PROFILES.length ? '' : ` for ${joinedList(entries.map((entry) => entry.profile))}`;
   const everyOff = lowered.every((entry) => entry.to === 'off');
   if (groups.size === 1) {
     const { from, to } = lowered[0]!;
@@ -150,7 +151,7 @@ function ignoreLoosening(
       skips =
         skipped.length === 0
           ? ', which skips none of the connector folders this change touches'
-          : `, which skips ${skipped.length === 1 ? '1 connector folder' : `${skipped.length} connector folders`} this change touches (${namedFolders(skipped)})`;
+          : `, which skips ${skipped.length === 1 ? '1 connector folder' : `${skipped.length} connector folders`} this change touches (${joinedList(skipped, MAX_NAMED_FOLDERS, "'")})`;
     }
     return [
       {
@@ -169,15 +170,3 @@ function ignoreLoosening(
  * (29 MB of findings for 1,000 by 1,000, their product), so past a few the rest are counted.
  */
 export const MAX_NAMED_FOLDERS = 10;
-
-function namedFolders(folders: readonly string[]): string {
-  const quoted = folders.slice(0, MAX_NAMED_FOLDERS).map((folder) => `'${folder}'`);
-  const rest = folders.length - quoted.length;
-  return rest === 0 ? joinWords(quoted) : `${quoted.join(', ')} and ${rest} more`;
-}
-
-/** `a`, `a and b`, `a, b and c`. */
-function joinWords(words: readonly string[]): string {
-  if (words.length <= 1) return words[0] ?? '';
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-}
