@@ -31244,13 +31244,100 @@ function nameKey(name) {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
+// packages/validator/src/text/message-values.ts
+var MAX_VALUE_LENGTH = 100;
+var MAX_ENTRIES = 3;
+var MAX_NESTING = 2;
+var MAX_NESTED_STRING = 30;
+var ELLIPSIS = "\u2026";
+function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
+  const text3 = typeof value === "string" ? value : summarise(value, 0);
+  return cut(text3, maxLength);
+}
+function quoted(value, maxLength = MAX_VALUE_LENGTH) {
+  return `'${excerpt(value, maxLength)}'`;
+}
+function enclosedExcerpt(text3, maxLength = MAX_VALUE_LENGTH) {
+  if (text3.length < 2) return excerpt(text3, maxLength);
+  const inner = excerpt(text3.slice(1, -1), maxLength - 2);
+  return `${excerpt(text3.charAt(0))}${inner}${excerpt(text3.charAt(text3.length - 1))}`;
+}
+function kindOfValue(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a JSON array";
+  return `a JSON ${typeof value}`;
+}
+function joinedList(values, max2 = Infinity, quote = "") {
+  const shown = values.slice(0, max2).map((value) => `${quote}${value}${quote}`);
+  const rest = values.length - shown.length;
+  if (rest > 0) return `${shown.join(", ")} and ${rest} more`;
+  return shown.length <= 1 ? shown[0] ?? "" : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+}
+function quoteList(values, max2 = 5) {
+  return boundedList(values, max2, quoted);
+}
+function nameList(names3) {
+  return boundedList(names3, Infinity, (name) => excerpt(name));
+}
+var MAX_LIST_LENGTH = 300;
+function boundedList(values, max2, show2) {
+  const shown = [];
+  let length = 0;
+  for (const value of values) {
+    if (shown.length >= max2) break;
+    const text3 = show2(value);
+    if (shown.length > 0 && length + text3.length > MAX_LIST_LENGTH) break;
+    shown.push(text3);
+    length += text3.length + 2;
+  }
+  const rest = values.length - shown.length;
+  return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
+}
+function cut(text3, maxLength) {
+  const pieces = [];
+  let length = 0;
+  for (const character of text3) {
+    const escaped = printable(character);
+    if (length + escaped.length > maxLength) {
+      while (length > maxLength - ELLIPSIS.length) length -= pieces.pop().length;
+      return `${pieces.join("")}${ELLIPSIS}`;
+    }
+    pieces.push(escaped);
+    length += escaped.length;
+  }
+  return pieces.join("");
+}
+function nestedString(value) {
+  const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
+  const shown = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
+  return JSON.stringify(shown);
+}
+function summarise(value, depth) {
+  if (typeof value === "string") return nestedString(value);
+  if (value === null || typeof value !== "object") return String(JSON.stringify(value));
+  const isArray = Array.isArray(value);
+  const [open2, close2] = isArray ? ["[", "]"] : ["{", "}"];
+  const keys = isArray ? void 0 : Object.keys(value);
+  const count = isArray ? value.length : keys.length;
+  if (count === 0) return `${open2}${close2}`;
+  if (depth >= MAX_NESTING) return `${open2}${ELLIPSIS}${close2}`;
+  const entries = [];
+  for (let index = 0; index < Math.min(count, MAX_ENTRIES); index++) {
+    if (isArray) {
+      entries.push(summarise(value[index], depth + 1));
+    } else {
+      const key = keys[index];
+      const member = value[key];
+      entries.push(`${nestedString(key)}:${summarise(member, depth + 1)}`);
+    }
+  }
+  if (count > MAX_ENTRIES) entries.push(`${ELLIPSIS} (${count - MAX_ENTRIES} more)`);
+  return `${open2}${entries.join(",")}${close2}`;
+}
+
 // packages/validator/src/repository/rules/folder-list.ts
 function listFolders(folders, max2 = 3) {
-  const quoted2 = folders.map((folder) => `"${folder}"`);
-  if (quoted2.length <= max2) {
-    return quoted2.length <= 1 ? quoted2[0] ?? "" : `${quoted2.slice(0, -1).join(", ")} and ${quoted2[quoted2.length - 1]}`;
-  }
-  return `${quoted2.slice(0, max2).join(", ")} and ${quoted2.length - max2} more`;
+  return joinedList(folders, max2, '"');
 }
 
 // packages/validator/src/repository/rules/pull-request-rules.ts
@@ -32963,91 +33050,6 @@ function hashCommentToken(text3, offset) {
     problem: { message: COMMENT, offset, length: commentEnd - offset },
     fix: removal(text3, offset, commentEnd - offset)
   };
-}
-
-// packages/validator/src/text/message-values.ts
-var MAX_VALUE_LENGTH = 100;
-var MAX_ENTRIES = 3;
-var MAX_NESTING = 2;
-var MAX_NESTED_STRING = 30;
-var ELLIPSIS = "\u2026";
-function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
-  const text3 = typeof value === "string" ? value : summarise(value, 0);
-  return cut(text3, maxLength);
-}
-function quoted(value, maxLength = MAX_VALUE_LENGTH) {
-  return `'${excerpt(value, maxLength)}'`;
-}
-function enclosedExcerpt(text3, maxLength = MAX_VALUE_LENGTH) {
-  if (text3.length < 2) return excerpt(text3, maxLength);
-  const inner = excerpt(text3.slice(1, -1), maxLength - 2);
-  return `${excerpt(text3.charAt(0))}${inner}${excerpt(text3.charAt(text3.length - 1))}`;
-}
-function kindOfValue(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a JSON array";
-  return `a JSON ${typeof value}`;
-}
-function quoteList(values, max2 = 5) {
-  return boundedList(values, max2, quoted);
-}
-function nameList(names3) {
-  return boundedList(names3, Infinity, (name) => excerpt(name));
-}
-var MAX_LIST_LENGTH = 300;
-function boundedList(values, max2, show2) {
-  const shown = [];
-  let length = 0;
-  for (const value of values) {
-    if (shown.length >= max2) break;
-    const text3 = show2(value);
-    if (shown.length > 0 && length + text3.length > MAX_LIST_LENGTH) break;
-    shown.push(text3);
-    length += text3.length + 2;
-  }
-  const rest = values.length - shown.length;
-  return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
-}
-function cut(text3, maxLength) {
-  const pieces = [];
-  let length = 0;
-  for (const character of text3) {
-    const escaped = printable(character);
-    if (length + escaped.length > maxLength) {
-      while (length > maxLength - ELLIPSIS.length) length -= pieces.pop().length;
-      return `${pieces.join("")}${ELLIPSIS}`;
-    }
-    pieces.push(escaped);
-    length += escaped.length;
-  }
-  return pieces.join("");
-}
-function nestedString(value) {
-  const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
-  const shown = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
-  return JSON.stringify(shown);
-}
-function summarise(value, depth) {
-  if (typeof value === "string") return nestedString(value);
-  if (value === null || typeof value !== "object") return String(JSON.stringify(value));
-  const isArray = Array.isArray(value);
-  const [open2, close2] = isArray ? ["[", "]"] : ["{", "}"];
-  const keys = isArray ? void 0 : Object.keys(value);
-  const count = isArray ? value.length : keys.length;
-  if (count === 0) return `${open2}${close2}`;
-  if (depth >= MAX_NESTING) return `${open2}${ELLIPSIS}${close2}`;
-  const entries = [];
-  for (let index = 0; index < Math.min(count, MAX_ENTRIES); index++) {
-    if (isArray) {
-      entries.push(summarise(value[index], depth + 1));
-    } else {
-      const key = keys[index];
-      const member = value[key];
-      entries.push(`${nestedString(key)}:${summarise(member, depth + 1)}`);
-    }
-  }
-  if (count > MAX_ENTRIES) entries.push(`${ELLIPSIS} (${count - MAX_ENTRIES} more)`);
-  return `${open2}${entries.join(",")}${close2}`;
 }
 
 // packages/validator/src/json/syntax/typographic-quotes.ts
@@ -53950,7 +53952,7 @@ function describeLowered(ruleId, lowered) {
     const key = `${entry.from}>${entry.to}`;
     groups2.set(key, [...groups2.get(key) ?? [], entry]);
   }
-  const forProfiles = (entries) => entries.length === PROFILES.length ? "" : ` for ${joinWords(entries.map((entry) => entry.profile))}`;
+  const forProfiles = (entries) => entries.length === PROFILES.length ? "" : ` for ${joinedList(entries.map((entry) => entry.profile))}`;
   const everyOff = lowered.every((entry) => entry.to === "off");
   if (groups2.size === 1) {
     const { from, to } = lowered[0];
@@ -53991,7 +53993,7 @@ function ignoreLoosening(base2, head, options2) {
     let skips = "";
     if (changed) {
       const skipped = changed.filter((folder) => ignorePatternMatches(pattern, folder, options2.platform));
-      skips = skipped.length === 0 ? ", which skips none of the connector folders this change touches" : `, which skips ${skipped.length === 1 ? "1 connector folder" : `${skipped.length} connector folders`} this change touches (${namedFolders(skipped)})`;
+      skips = skipped.length === 0 ? ", which skips none of the connector folders this change touches" : `, which skips ${skipped.length === 1 ? "1 connector folder" : `${skipped.length} connector folders`} this change touches (${joinedList(skipped, MAX_NAMED_FOLDERS, "'")})`;
     }
     return [
       {
@@ -54004,15 +54006,6 @@ function ignoreLoosening(base2, head, options2) {
   });
 }
 var MAX_NAMED_FOLDERS = 10;
-function namedFolders(folders) {
-  const quoted2 = folders.slice(0, MAX_NAMED_FOLDERS).map((folder) => `'${folder}'`);
-  const rest = folders.length - quoted2.length;
-  return rest === 0 ? joinWords(quoted2) : `${quoted2.join(", ")} and ${rest} more`;
-}
-function joinWords(words) {
-  if (words.length <= 1) return words[0] ?? "";
-  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
-}
 
 // packages/validator/src/config/loosening-findings.ts
 function looseningFindings(sides, rules, options2 = {}) {

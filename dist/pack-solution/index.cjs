@@ -43414,13 +43414,92 @@ function nameKey(name) {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
+// packages/validator/src/text/message-values.ts
+var MAX_VALUE_LENGTH = 100;
+var MAX_ENTRIES = 3;
+var MAX_NESTING = 2;
+var MAX_NESTED_STRING = 30;
+var ELLIPSIS = "\u2026";
+function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
+  const text2 = typeof value === "string" ? value : summarise(value, 0);
+  return cut(text2, maxLength);
+}
+function quoted(value, maxLength = MAX_VALUE_LENGTH) {
+  return `'${excerpt(value, maxLength)}'`;
+}
+function enclosedExcerpt(text2, maxLength = MAX_VALUE_LENGTH) {
+  if (text2.length < 2) return excerpt(text2, maxLength);
+  const inner = excerpt(text2.slice(1, -1), maxLength - 2);
+  return `${excerpt(text2.charAt(0))}${inner}${excerpt(text2.charAt(text2.length - 1))}`;
+}
+function joinedList(values, max = Infinity, quote = "") {
+  const shown = values.slice(0, max).map((value) => `${quote}${value}${quote}`);
+  const rest = values.length - shown.length;
+  if (rest > 0) return `${shown.join(", ")} and ${rest} more`;
+  return shown.length <= 1 ? shown[0] ?? "" : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+}
+function quoteList(values, max = 5) {
+  return boundedList(values, max, quoted);
+}
+var MAX_LIST_LENGTH = 300;
+function boundedList(values, max, show2) {
+  const shown = [];
+  let length = 0;
+  for (const value of values) {
+    if (shown.length >= max) break;
+    const text2 = show2(value);
+    if (shown.length > 0 && length + text2.length > MAX_LIST_LENGTH) break;
+    shown.push(text2);
+    length += text2.length + 2;
+  }
+  const rest = values.length - shown.length;
+  return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
+}
+function cut(text2, maxLength) {
+  const pieces = [];
+  let length = 0;
+  for (const character of text2) {
+    const escaped = printable(character);
+    if (length + escaped.length > maxLength) {
+      while (length > maxLength - ELLIPSIS.length) length -= pieces.pop().length;
+      return `${pieces.join("")}${ELLIPSIS}`;
+    }
+    pieces.push(escaped);
+    length += escaped.length;
+  }
+  return pieces.join("");
+}
+function nestedString(value) {
+  const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
+  const shown = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
+  return JSON.stringify(shown);
+}
+function summarise(value, depth) {
+  if (typeof value === "string") return nestedString(value);
+  if (value === null || typeof value !== "object") return String(JSON.stringify(value));
+  const isArray = Array.isArray(value);
+  const [open2, close] = isArray ? ["[", "]"] : ["{", "}"];
+  const keys = isArray ? void 0 : Object.keys(value);
+  const count = isArray ? value.length : keys.length;
+  if (count === 0) return `${open2}${close}`;
+  if (depth >= MAX_NESTING) return `${open2}${ELLIPSIS}${close}`;
+  const entries = [];
+  for (let index = 0; index < Math.min(count, MAX_ENTRIES); index++) {
+    if (isArray) {
+      entries.push(summarise(value[index], depth + 1));
+    } else {
+      const key = keys[index];
+      const member = value[key];
+      entries.push(`${nestedString(key)}:${summarise(member, depth + 1)}`);
+    }
+  }
+  if (count > MAX_ENTRIES) entries.push(`${ELLIPSIS} (${count - MAX_ENTRIES} more)`);
+  return `${open2}${entries.join(",")}${close}`;
+}
+
 // packages/validator/src/repository/rules/folder-list.ts
 function listFolders(folders, max = 3) {
-  const quoted2 = folders.map((folder) => `"${folder}"`);
-  if (quoted2.length <= max) {
-    return quoted2.length <= 1 ? quoted2[0] ?? "" : `${quoted2.slice(0, -1).join(", ")} and ${quoted2[quoted2.length - 1]}`;
-  }
-  return `${quoted2.slice(0, max).join(", ")} and ${quoted2.length - max} more`;
+  return joinedList(folders, max, '"');
 }
 
 // packages/validator/src/repository/rules/pull-request-rules.ts
@@ -44111,83 +44190,6 @@ function hashCommentToken(text2, offset) {
     problem: { message: COMMENT, offset, length: commentEnd - offset },
     fix: removal(text2, offset, commentEnd - offset)
   };
-}
-
-// packages/validator/src/text/message-values.ts
-var MAX_VALUE_LENGTH = 100;
-var MAX_ENTRIES = 3;
-var MAX_NESTING = 2;
-var MAX_NESTED_STRING = 30;
-var ELLIPSIS = "\u2026";
-function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
-  const text2 = typeof value === "string" ? value : summarise(value, 0);
-  return cut(text2, maxLength);
-}
-function quoted(value, maxLength = MAX_VALUE_LENGTH) {
-  return `'${excerpt(value, maxLength)}'`;
-}
-function enclosedExcerpt(text2, maxLength = MAX_VALUE_LENGTH) {
-  if (text2.length < 2) return excerpt(text2, maxLength);
-  const inner = excerpt(text2.slice(1, -1), maxLength - 2);
-  return `${excerpt(text2.charAt(0))}${inner}${excerpt(text2.charAt(text2.length - 1))}`;
-}
-function quoteList(values, max = 5) {
-  return boundedList(values, max, quoted);
-}
-var MAX_LIST_LENGTH = 300;
-function boundedList(values, max, show2) {
-  const shown = [];
-  let length = 0;
-  for (const value of values) {
-    if (shown.length >= max) break;
-    const text2 = show2(value);
-    if (shown.length > 0 && length + text2.length > MAX_LIST_LENGTH) break;
-    shown.push(text2);
-    length += text2.length + 2;
-  }
-  const rest = values.length - shown.length;
-  return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
-}
-function cut(text2, maxLength) {
-  const pieces = [];
-  let length = 0;
-  for (const character of text2) {
-    const escaped = printable(character);
-    if (length + escaped.length > maxLength) {
-      while (length > maxLength - ELLIPSIS.length) length -= pieces.pop().length;
-      return `${pieces.join("")}${ELLIPSIS}`;
-    }
-    pieces.push(escaped);
-    length += escaped.length;
-  }
-  return pieces.join("");
-}
-function nestedString(value) {
-  const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
-  const shown = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
-  return JSON.stringify(shown);
-}
-function summarise(value, depth) {
-  if (typeof value === "string") return nestedString(value);
-  if (value === null || typeof value !== "object") return String(JSON.stringify(value));
-  const isArray = Array.isArray(value);
-  const [open2, close] = isArray ? ["[", "]"] : ["{", "}"];
-  const keys = isArray ? void 0 : Object.keys(value);
-  const count = isArray ? value.length : keys.length;
-  if (count === 0) return `${open2}${close}`;
-  if (depth >= MAX_NESTING) return `${open2}${ELLIPSIS}${close}`;
-  const entries = [];
-  for (let index = 0; index < Math.min(count, MAX_ENTRIES); index++) {
-    if (isArray) {
-      entries.push(summarise(value[index], depth + 1));
-    } else {
-      const key = keys[index];
-      const member = value[key];
-      entries.push(`${nestedString(key)}:${summarise(member, depth + 1)}`);
-    }
-  }
-  if (count > MAX_ENTRIES) entries.push(`${ELLIPSIS} (${count - MAX_ENTRIES} more)`);
-  return `${open2}${entries.join(",")}${close}`;
 }
 
 // packages/validator/src/json/syntax/typographic-quotes.ts

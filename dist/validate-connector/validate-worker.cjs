@@ -11157,6 +11157,12 @@ function enclosedExcerpt(text2, maxLength = MAX_VALUE_LENGTH) {
   const inner = excerpt(text2.slice(1, -1), maxLength - 2);
   return `${excerpt(text2.charAt(0))}${inner}${excerpt(text2.charAt(text2.length - 1))}`;
 }
+function joinedList(values, max = Infinity, quote = "") {
+  const shown = values.slice(0, max).map((value) => `${quote}${value}${quote}`);
+  const rest = values.length - shown.length;
+  if (rest > 0) return `${shown.join(", ")} and ${rest} more`;
+  return shown.length <= 1 ? shown[0] ?? "" : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+}
 function quoteList(values, max = 5) {
   return boundedList(values, max, quoted);
 }
@@ -14320,11 +14326,7 @@ function nameKey(name) {
 
 // packages/validator/src/repository/rules/folder-list.ts
 function listFolders(folders, max = 3) {
-  const quoted2 = folders.map((folder) => `"${folder}"`);
-  if (quoted2.length <= max) {
-    return quoted2.length <= 1 ? quoted2[0] ?? "" : `${quoted2.slice(0, -1).join(", ")} and ${quoted2[quoted2.length - 1]}`;
-  }
-  return `${quoted2.slice(0, max).join(", ")} and ${quoted2.length - max} more`;
+  return joinedList(folders, max, '"');
 }
 
 // packages/validator/src/repository/rules/pull-request-rules.ts
