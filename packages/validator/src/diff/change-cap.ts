@@ -1,15 +1,14 @@
 import { MAX_FINDINGS_PER_RULE, unlistedMessage } from '../model/finding-cap.js';
-import { severityRank, type Severity } from '../model/finding.js';
+import type { Severity } from '../model/finding.js';
 import type { Change, ChangeImpact } from './change.js';
 
-const IMPACT_RANK: Record<ChangeImpact, number> = { minor: 0, major: 1, breaking: 2 };
+const IMPACTS: readonly ChangeImpact[] = ['minor', 'major', 'breaking'];
+const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
+/** The listed changes of a rule and the first unlisted one, whose place the rest takes. */
+const KEPT_PER_RULE = MAX_FINDINGS_PER_RULE + 1;
 
-/** What a rule's changes past the cap are: how many, and the worst of them. */
-interface Unlisted {
-  count: number;
-  impact: ChangeImpact;
-  severity: Severity;
-}
+/** How two changes compare in report order (ties keep the order they were added in). */
+export type ChangeOrder = (a: Change, b: Change) => number;
 
 /**
  * The changes of one connector diff, at most MAX_FINDINGS_PER_RULE of each rule, as a rule's findings
@@ -19,54 +18,157 @@ interface Unlisted {
  * breaking if any of them is, so that the classification and a count of breaking changes still hold.
  */
 export function capChanges(changes: readonly Change[]): Change[] {
-  const unlisted = unlistedByRule(changes);
-  if (unlisted.size === 0) return [...changes];
-  const listed = new Map<string, number>();
-  const result: Change[] = [];
-  for (const change of changes) {
-    const count = listed.get(change.ruleId) ?? 0;
-    listed.set(change.ruleId, count + 1);
-    if (count < MAX_FINDINGS_PER_RULE) result.push(change);
-    else if (count === MAX_FINDINGS_PER_RULE) result.push(summary(change, unlisted.get(change.ruleId)!));
-  }
-  return result;
+  const cap = new ChangeCap(() => 0);
+  for (const change of changes) cap.add(change);
+  return cap.result();
 }
 
-function unlistedByRule(changes: readonly Change[]): Map<string, Unlisted> {
-  const seen = new Map<string, number>();
-  const unlisted = new Map<string, Unlisted>();
-  for (const change of changes) {
-    const count = (seen.get(change.ruleId) ?? 0) + 1;
-    seen.set(change.ruleId, count);
-    if (count <= MAX_FINDINGS_PER_RULE) continue;
-    const rest = unlisted.get(change.ruleId);
-    if (!rest) {
-      unlisted.set(change.ruleId, { count: 1, impact: change.impact, severity: change.severity });
-      continue;
-    }
-    rest.count++;
-    if (IMPACT_RANK[change.impact] > IMPACT_RANK[rest.impact]) rest.impact = change.impact;
-    if (severityRank(change.severity) > severityRank(rest.severity)) rest.severity = change.severity;
-  }
-  return unlisted;
+/** A change kept, with when it came: the tie-break of report order. */
+interface Ranked {
+  change: Change;
+  index: number;
+}
+
+/** One rule's changes: the first KEPT_PER_RULE in report order, and how many of each impact and severity in all. */
+interface RuleChanges {
+  /** A max-heap: the last in report order of the kept ones on top, the one a better change replaces. */
+  kept: Ranked[];
+  total: number;
+  impacts: Map<ChangeImpact, number>;
+  severities: Map<Severity, number>;
 }
 
 /**
- * The change that stands for a rule's unlisted ones, at the first one's place. It names no operation
- * and no ValuePath: those were the first one's alone.
+ * Caps changes as they come, in any order, keeping only what the capped list can hold: per rule, the
+ * first KEPT_PER_RULE in report order, and counts of the rest. A diff of 20,000,000 changes (2,000
+ * operations sharing a definition of 10,000 fields made required) held them all to sort and cap them,
+ * and ran out of memory; kept this way, memory is the cap's whatever the count.
  */
-function summary(first: Change, rest: Unlisted): Change {
+export class ChangeCap {
+  private readonly rules = new Map<string, RuleChanges>();
+  private added = 0;
+
+  constructor(private readonly order: ChangeOrder) {}
+
+  /**
+   * False when a change of `ruleId` that `before` says comes after the last kept one cannot be listed:
+   * the caller only counts it (`count`), without building it. `before(last)` is negative or zero when
+   * the change may come before `last` in report order.
+   */
+  mayKeep(ruleId: string, before: (last: Change) => number): boolean {
+    const rule = this.rules.get(ruleId);
+    return !rule || rule.kept.length < KEPT_PER_RULE || before(rule.kept[0]!.change) <= 0;
+  }
+
+  /** Counts a change that `mayKeep` turned away. */
+  count(ruleId: string, impact: ChangeImpact, severity: Severity): void {
+    this.added++;
+    tally(this.rule(ruleId), impact, severity);
+  }
+
+  add(change: Change): void {
+    const rule = this.rule(change.ruleId);
+    tally(rule, change.impact, change.severity);
+    const ranked = { change, index: this.added++ };
+    if (rule.kept.length < KEPT_PER_RULE) {
+      pushHeap(rule.kept, ranked, this.rank);
+    } else if (this.rank(ranked, rule.kept[0]!) < 0) {
+      rule.kept[0] = ranked;
+      siftDown(rule.kept, 0, this.rank);
+    }
+  }
+
+  /** The capped changes in report order, each capped rule's rest in one change where its first was. */
+  result(): Change[] {
+    const kept = [...this.rules.values()].flatMap((rule) => rule.kept).sort(this.rank);
+    const capped = new Set(
+      [...this.rules].filter(([, rule]) => rule.total > MAX_FINDINGS_PER_RULE).map(([id]) => id),
+    );
+    const listed = new Map<string, number>();
+    const result: Change[] = [];
+    for (const { change } of kept) {
+      const rule = this.rules.get(change.ruleId)!;
+      const count = listed.get(change.ruleId) ?? 0;
+      listed.set(change.ruleId, count + 1);
+      if (count < MAX_FINDINGS_PER_RULE) {
+        result.push(change);
+        if (capped.has(change.ruleId)) untally(rule, change);
+      } else if (count === MAX_FINDINGS_PER_RULE) {
+        result.push(summary(change, rule));
+      }
+    }
+    return result;
+  }
+
+  private readonly rank = (a: Ranked, b: Ranked): number =>
+    this.order(a.change, b.change) || a.index - b.index;
+
+  private rule(ruleId: string): RuleChanges {
+    let rule = this.rules.get(ruleId);
+    if (!rule) {
+      rule = { kept: [], total: 0, impacts: new Map(), severities: new Map() };
+      this.rules.set(ruleId, rule);
+    }
+    return rule;
+  }
+}
+
+function tally(rule: RuleChanges, impact: ChangeImpact, severity: Severity): void {
+  rule.total++;
+  rule.impacts.set(impact, (rule.impacts.get(impact) ?? 0) + 1);
+  rule.severities.set(severity, (rule.severities.get(severity) ?? 0) + 1);
+}
+
+/** Takes a listed change out of its rule's counts, which are then those of the rest (`result` lists before). */
+function untally(rule: RuleChanges, change: Change): void {
+  rule.total--;
+  rule.impacts.set(change.impact, rule.impacts.get(change.impact)! - 1);
+  rule.severities.set(change.severity, rule.severities.get(change.severity)! - 1);
+}
+
+/**
+ * The change that stands for a rule's unlisted ones, at the first one's place, breaking if any of
+ * them is and at the worst severity. It names no operation and no ValuePath: those were the first one's alone.
+ */
+function summary(first: Change, rest: RuleChanges): Change {
+  const impact = [...IMPACTS].reverse().find((each) => (rest.impacts.get(each) ?? 0) > 0)!;
+  const severity = [...SEVERITIES].reverse().find((each) => (rest.severities.get(each) ?? 0) > 0)!;
   // Keys in the documented order, as connector-diff.ts writes them: this object is the JSON output.
   return {
     ruleId: first.ruleId,
-    breaking: rest.impact === 'breaking',
-    severity: rest.severity,
-    message: unlistedMessage(rest.count, 'change'),
+    breaking: impact === 'breaking',
+    severity,
+    message: unlistedMessage(rest.total, 'change'),
     file: first.file,
     pointer: first.pointer,
     line: first.line,
     column: first.column,
     side: first.side,
-    impact: rest.impact,
+    impact,
   };
+}
+
+function pushHeap(heap: Ranked[], item: Ranked, rank: (a: Ranked, b: Ranked) => number): void {
+  heap.push(item);
+  let index = heap.length - 1;
+  while (index > 0) {
+    const parent = (index - 1) >> 1;
+    if (rank(heap[index]!, heap[parent]!) <= 0) break;
+    [heap[index], heap[parent]] = [heap[parent]!, heap[index]!];
+    index = parent;
+  }
+}
+
+function siftDown(heap: Ranked[], start: number, rank: (a: Ranked, b: Ranked) => number): void {
+  let index = start;
+  for (;;) {
+    const left = 2 * index + 1;
+    const right = left + 1;
+    let largest = index;
+    if (left < heap.length && rank(heap[left]!, heap[largest]!) > 0) largest = left;
+    if (right < heap.length && rank(heap[right]!, heap[largest]!) > 0) largest = right;
+    if (largest === index) return;
+    [heap[index], heap[largest]] = [heap[largest]!, heap[index]!];
+    index = largest;
+  }
 }

@@ -1,19 +1,19 @@
 import type { JsonDocument } from '../json/json-document.js';
 import type { ConnectorFolder } from '../loader/connector-folder.js';
-import { CANONICAL_NAMES } from '../loader/connector-folder.js';
 import { asObject, type JsonObject } from '../swagger/json-values.js';
 import { diffApiPropertiesValues } from './api-properties-diff.js';
 import { diffAuthentication, type AuthFiles } from './auth-diff.js';
-import { classifyChanges, type Change, type ChangedFileKind, type DiffResult } from './change.js';
-import { capChanges } from './change-cap.js';
+import { classifyChanges, type ChangedFileKind, type DiffResult } from './change.js';
 import { CHANGE_RULES } from './change-rules.js';
 import type { VersionRoutes } from './diff-context.js';
 import { diffRerouting } from './policy-reroute-diff.js';
 import { reroutes } from './reroute-policies.js';
 import type { RawChange } from './raw-change.js';
+import { reportedChanges } from './reported-changes.js';
+import type { RawEntry } from './schema-report.js';
 import { diffSwaggerValues } from './swagger-diff.js';
 import { syntaxChanges, uncomparableChange } from './syntax-changes.js';
-import { appendAll, compareText } from '@connector-alm/core';
+import { appendAll } from '@connector-alm/core';
 
 /** A text file of one version, for the minor-update classification. */
 export interface TextVersion {
@@ -57,7 +57,7 @@ export function connectorVersion(folder: ConnectorFolder): ConnectorVersion {
  * for deletions.
  */
 export function diffConnectorFiles(before: ConnectorVersion, after: ConnectorVersion): DiffResult {
-  const raw: RawChange[] = [
+  const raw: RawEntry[] = [
     ...syntaxChanges('swagger', 'old', before.swagger),
     ...syntaxChanges('swagger', 'new', after.swagger),
     ...syntaxChanges('apiProperties', 'old', before.apiProperties),
@@ -79,7 +79,7 @@ export function diffConnectorFiles(before: ConnectorVersion, after: ConnectorVer
   appendAll(raw, compareWhole('script', before.script?.text, after.script?.text));
   appendAll(raw, compareWhole('icon', before.icon?.data, after.icon?.data));
   // At most a thousand of each rule, the first in report order (see change-cap.ts).
-  const changes = capChanges(dedupe(locate(withoutSuperseded(raw), before, after)));
+  const changes = reportedChanges(raw, before, after);
   return { changes, classification: classifyChanges(changes) };
 }
 
@@ -141,23 +141,12 @@ function isUnreadable(document: JsonDocument | undefined): boolean {
   return document !== undefined && asObject(document.value) === undefined;
 }
 
-/** Drops the generic "Other properties" entries that another change already tells as its own. */
-function withoutSuperseded(raw: readonly RawChange[]): RawChange[] {
-  const superseded = new Set(
-    raw.flatMap((change) => (change.supersedes ?? []).map((place) => `${place.file}:${place.pointer}`)),
-  );
-  if (superseded.size === 0) return [...raw];
-  return raw.filter(
-    (change) => change.rule !== CHANGE_RULES.other || !superseded.has(`${change.file}:${change.pointer}`),
-  );
-}
-
 function compareJson(
   file: 'swagger' | 'apiProperties',
   before: JsonDocument | undefined,
   after: JsonDocument | undefined,
-  compare: (before: JsonObject, after: JsonObject) => RawChange[],
-): RawChange[] {
+  compare: (before: JsonObject, after: JsonObject) => RawEntry[],
+): RawEntry[] {
   if (!before && !after) return [];
   // A missing file compares as an empty object: every operation of a new swagger is then "added".
   const valueBefore = before ? asObject(before.value) : {};
@@ -210,97 +199,4 @@ function sameContent(a: string | Buffer | undefined, b: string | Buffer | undefi
     return a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');
   }
   return Buffer.isBuffer(a) && Buffer.isBuffer(b) && a.equals(b);
-}
-
-/** Locates every change in its file: one pass per file and version over the text. */
-function locate(raw: readonly RawChange[], before: ConnectorVersion, after: ConnectorVersion): Change[] {
-  const documents = new Map<string, JsonDocument | undefined>();
-  const pointers = new Map<string, Set<string>>();
-  for (const change of raw) {
-    const key = `${change.side}:${change.file}`;
-    const set = pointers.get(key) ?? new Set<string>();
-    set.add(change.pointer);
-    pointers.set(key, set);
-  }
-  const located = new Map<string, ReturnType<JsonDocument['locateAll']>>();
-  for (const [key, set] of pointers) {
-    const [side, file] = key.split(':') as ['old' | 'new', ChangedFileKind];
-    const version = side === 'old' ? before : after;
-    const document =
-      file === 'swagger' ? version.swagger : file === 'apiProperties' ? version.apiProperties : undefined;
-    documents.set(key, document);
-    if (document && document.value !== undefined) located.set(key, document.locateAll(set));
-  }
-  return raw.map((change) => {
-    const key = `${change.side}:${change.file}`;
-    const version = change.side === 'old' ? before : after;
-    const offset = change.offset ?? located.get(key)?.get(change.pointer)?.offset;
-    const document = documents.get(key);
-    const position =
-      document && offset !== undefined ? document.position(offset) : { line: change.line ?? 1, column: 1 };
-    const impact = change.impact ?? change.rule.impact;
-    // Keys in the documented order, optional ones only when set: this object is the JSON output.
-    return {
-      ruleId: change.rule.id,
-      breaking: impact === 'breaking',
-      severity: change.rule.severity,
-      message: [change.rule.message, change.detail, change.rule.advice].filter(Boolean).join(' '),
-      ...(change.operationId !== undefined ? { operationId: change.operationId } : {}),
-      file: filePath(version, change.file),
-      pointer: change.pointer,
-      line: position.line,
-      column: position.column,
-      side: change.side,
-      impact,
-      ...(change.valuePath !== undefined ? { valuePath: change.valuePath } : {}),
-    };
-  });
-}
-
-function filePath(version: ConnectorVersion, file: ChangedFileKind): string {
-  switch (file) {
-    case 'swagger':
-      return version.swaggerPath ?? CANONICAL_NAMES.swagger;
-    case 'apiProperties':
-      return version.apiPropertiesPath ?? CANONICAL_NAMES.apiProperties;
-    case 'readme':
-      return version.readme?.path ?? CANONICAL_NAMES.readme;
-    case 'script':
-      return version.script?.path ?? CANONICAL_NAMES.script;
-    case 'icon':
-      return version.icon?.path ?? CANONICAL_NAMES.icon;
-  }
-}
-
-/**
- * A shared definition reached from several operations gives one breaking change per operation, as
- * Microsoft reports them (each names its operation); non-breaking ones are listed once per place.
- * The place is the line and column too: syntax errors all have the file's root as their pointer.
- */
-function dedupe(changes: readonly Change[]): Change[] {
-  const seen = new Set<string>();
-  const result: Change[] = [];
-  for (const change of changes) {
-    const place = [change.ruleId, change.side, change.file, change.pointer, change.line, change.column];
-    const key = (
-      change.breaking
-        ? [...place, change.operationId, change.valuePath, change.message]
-        : [...place, change.message, change.impact]
-    ).join('\u0000');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    result.push(change);
-  }
-  return result.sort(compareChanges);
-}
-
-function compareChanges(a: Change, b: Change): number {
-  return (
-    compareText(a.file, b.file) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    compareText(a.ruleId, b.ruleId) ||
-    compareText(a.operationId ?? '', b.operationId ?? '') ||
-    compareText(a.message, b.message)
-  );
 }

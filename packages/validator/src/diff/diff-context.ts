@@ -4,9 +4,7 @@ import type { Located, OperationInfo, SwaggerModel } from '../swagger/swagger-mo
 import type { ChangeSink } from './raw-change.js';
 import type { Reroute } from './reroute-policies.js';
 import type { SchemaChange, SchemaComparer } from './schema-diff.js';
-import { MAX_COUNTED_PATHS, MAX_LISTED_PATHS } from './schema-change-list.js';
 import { withoutTrailingSlashes } from '@connector-alm/core';
-import { quoted } from '../text/message-values.js';
 
 /** What the swagger comparers share: both models, the schema comparer, and the change sink. */
 export interface SwaggerDiffContext {
@@ -59,9 +57,8 @@ export function operationLabel(operation: OperationInfo): string {
 }
 
 /**
- * Reports schema changes found under `valuePath`, for one operation. A breaking change is reported
- * once per ValuePath, so the last one listed of a change reached by more paths says how many more;
- * the others are reported once per place whatever their paths, so theirs need no count.
+ * Reports schema changes found under `valuePath`, for one operation: the list, shared by every
+ * operation that reaches the schema, is expanded into changes as they are capped (schema-report.ts).
  */
 export function reportSchemaChanges(
   context: SwaggerDiffContext,
@@ -69,27 +66,5 @@ export function reportSchemaChanges(
   operation: OperationInfo,
   valuePath: string,
 ): void {
-  for (const change of changes) {
-    const breaking = (change.impact ?? change.rule.impact) === 'breaking';
-    const unlisted = breaking && change.unlisted ? unlistedPaths(change.unlisted, valuePath) : undefined;
-    context.sink.add({
-      rule: change.rule,
-      file: 'swagger',
-      side: change.side,
-      pointer: change.pointer,
-      operationId: operation.operationId,
-      valuePath: change.path.length > 0 ? `${valuePath}/${change.path.join('/')}` : valuePath,
-      detail: unlisted ? [change.detail, unlisted].filter(Boolean).join(' ') : change.detail,
-      impact: change.impact,
-    });
-  }
-}
-
-/** "The same field is reached by 3 more ValuePaths under 'operation/Op/responses/200/schema', not listed." */
-function unlistedPaths(count: number, valuePath: string): string {
-  // Past the count's limit, the paths not listed are at least the limit less the listed ones.
-  const howMany =
-    count >= MAX_COUNTED_PATHS ? `at least ${MAX_COUNTED_PATHS - MAX_LISTED_PATHS}` : String(count);
-  const paths = count === 1 ? 'ValuePath' : 'ValuePaths';
-  return `The same field is reached by ${howMany} more ${paths} under ${quoted(valuePath)}, not listed.`;
+  context.sink.addReport({ schemaChanges: changes, operationId: operation.operationId, valuePath });
 }

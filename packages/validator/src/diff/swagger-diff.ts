@@ -7,7 +7,8 @@ import type { SwaggerDiffContext, VersionRoutes } from './diff-context.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { diffOperations } from './operation-diff.js';
 import { diffPathItemRefs, equalApartFrom, followedPathItems } from './path-item-refs.js';
-import { ChangeSink, type RawChange } from './raw-change.js';
+import { ChangeSink } from './raw-change.js';
+import type { RawEntry } from './schema-report.js';
 import { hostPolicies } from './request-address.js';
 import { policyLabel, type Reroute } from './reroute-policies.js';
 import { SchemaComparer } from './schema-diff.js';
@@ -39,11 +40,7 @@ const INFO_MINOR_KEYS = ['description', 'contact'] as const;
  * Every change between two parsed swaggers (root objects), not yet located. With `routes`, each
  * version's rerouting policies, an operation's address and the host are where requests really go.
  */
-export function diffSwaggerValues(
-  before: JsonObject,
-  after: JsonObject,
-  routes?: VersionRoutes,
-): RawChange[] {
+export function diffSwaggerValues(before: JsonObject, after: JsonObject, routes?: VersionRoutes): RawEntry[] {
   const oldModel = new SwaggerModel(before, true);
   const newModel = new SwaggerModel(after, true);
   const context: SwaggerDiffContext = {
@@ -65,7 +62,7 @@ export function diffSwaggerValues(
     if (equalApartFrom(before[key], after[key], childPointer('', key), followed)) continue;
     addOther(context, before, after, childPointer('', key), `Changed: ${excerpt(key)}.`);
   }
-  return context.sink.changes;
+  return context.sink.entries;
 }
 
 function diffEndpoint(context: SwaggerDiffContext, before: JsonObject, after: JsonObject): void {

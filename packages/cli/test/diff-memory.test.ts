@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT, runGit } from '@connector-alm/testing';
+
+// One definition of 10,000 properties, made all required, is the body of 400 operations: 4,000,000
+// BRK-OPTIONAL-TO-REQUIRED from a 430 KB swagger. Capped at 1,000, the report is small, but the
+// changes were all built before the cap: 4.4 GB, and a little more died with V8's native stack. In
+// 256 MB the CLI must still finish, with the count of the rest.
+const bundle = path.join(REPO_ROOT, 'dist/cli/index.cjs');
+const OPERATIONS = 400;
+const FIELDS = 10_000;
+const HEAP_MB = 256;
+const REST = `${(OPERATIONS * FIELDS - 1_000).toLocaleString('en-US')} more changes of this rule are not listed`;
+let scratch: string;
+
+function swagger(required: boolean): object {
+  const properties: Record<string, object> = {};
+  for (let index = 0; index < FIELDS; index++) properties[`p${index}`] = { type: 'string' };
+  const paths: Record<string, object> = {};
+  for (let index = 0; index < OPERATIONS; index++) {
+    paths[`/items${index}`] = {
+      post: {
+        operationId: `Post${index}`,
+        summary: `Post ${index}`,
+        description: 'Posts an item.',
+        parameters: [{ name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/D' } }],
+        responses: { 200: { description: 'OK' } },
+      },
+    };
+  }
+  return {
+    swagger: '2.0',
+    info: { title: 'Required Probe', description: 'Probes required fields.', version: '1.0' },
+    host: 'example.com',
+    basePath: '/',
+    schemes: ['https'],
+    paths,
+    definitions: {
+      D: { type: 'object', properties, ...(required ? { required: Object.keys(properties) } : {}) },
+    },
+  };
+}
+
+function writeSwagger(folder: string, required: boolean): void {
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), JSON.stringify(swagger(required)));
+}
+
+function cli(cwd: string, args: readonly string[]) {
+  return spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, bundle, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+interface ReportedChange {
+  ruleId: string;
+  breaking: boolean;
+  message: string;
+}
+
+beforeAll(() => {
+  scratch = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-diff-memory-'));
+  writeSwagger(path.join(scratch, 'old'), false);
+  writeSwagger(path.join(scratch, 'new'), true);
+});
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('a diff of millions of changes from one shared definition', () => {
+  it(`finishes diff of two folders in ${HEAP_MB} MB, 1,000 listed and the rest counted`, () => {
+    const run = cli(scratch, ['diff', 'old', 'new', '--format', 'json']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as { changes: ReportedChange[]; classification: string };
+    expect(report.classification).toBe('breaking');
+    expect(report.changes).toHaveLength(1_001);
+    expect(report.changes.every((change) => change.ruleId === 'BRK-OPTIONAL-TO-REQUIRED')).toBe(true);
+    expect(report.changes.at(-1)).toMatchObject({ breaking: true, message: expect.stringContaining(REST) });
+  }, 120_000);
+
+  it(`finishes validate --base in ${HEAP_MB} MB, the rest one finding`, () => {
+    const repo = path.join(scratch, 'repo');
+    const folder = path.join(repo, 'certified-connectors', 'Required Probe');
+    writeSwagger(folder, false);
+    runGit(repo, ['init', '-q', '-b', 'dev']);
+    runGit(repo, ['add', '.']);
+    runGit(repo, ['commit', '-q', '-m', 'base']);
+    runGit(repo, ['checkout', '-q', '-b', 'pr']);
+    writeSwagger(folder, true);
+    runGit(repo, ['commit', '-q', '-am', 'all required']);
+    const run = cli(repo, ['validate', '.', '--base', 'dev', '--format', 'json']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    const findings = (JSON.parse(run.stdout) as { findings: ReportedChange[] }).findings.filter(
+      (finding) => finding.ruleId === 'BRK-OPTIONAL-TO-REQUIRED',
+    );
+    expect(findings).toHaveLength(1_001);
+    expect(findings.filter((finding) => finding.message.includes('not listed'))).toEqual([
+      expect.objectContaining({ message: expect.stringContaining(REST) }),
+    ]);
+  }, 120_000);
+});
