@@ -50,6 +50,41 @@ describe('dev-server', () => {
     }
   });
 
+  it('serving nothing, says to import a solution first, and the import line it prints makes one to export', async () => {
+    const { server, banner } = await startDevServer(
+      { loginPort: 0, dataversePort: 0 },
+      memoryIo(folders.make()),
+    );
+    try {
+      expect(banner).toContain(
+        '(0 solutions, in memory)\n  No solution to export yet: import a solution zip',
+      );
+      const importLine = banner.split('\n').find((line) => line.startsWith('  npx connector-alm import '));
+      expect(importLine).toBe(
+        `  npx connector-alm import <solution.zip> --authority-host ${server.authorityHost}`,
+      );
+      // The lines as a new user pastes them, with the placeholder filled in.
+      const io = memoryIo(folders.make(), bannerVariables(banner));
+      writeFileSync(
+        path.join(io.cwd, 'contoso.zip'),
+        buildSolutionZip({ uniqueName: 'ContosoTasks', version: '1.0.0.3' }),
+      );
+      const importArgv = importLine!.trim().replace('<solution.zip>', 'contoso.zip').split(' ').slice(2);
+      expect(await runCli(importArgv, io)).toBe(0);
+      const exportArgv = banner
+        .split('\n')
+        .find((line) => line.startsWith('  npx connector-alm export '))!
+        .trim()
+        .replace('<solution>', 'ContosoTasks')
+        .split(' ')
+        .slice(2);
+      expect(await runCli([...exportArgv, '-o', 'out.zip', '--no-publish'], io)).toBe(0);
+      expect(existsSync(path.join(io.cwd, 'out.zip'))).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('says which zips of the folder it does not serve, and why', async () => {
     const folder = solutionsFolder();
     writeFileSync(path.join(folder, 'notes.zip'), 'not a zip');

@@ -26,15 +26,18 @@ export function devServerBanner(settings: DevServerSettings): string {
   const count = names.length === 1 ? '1 solution' : `${names.length} solutions`;
   const example = settings.solutions.length > 0 ? firstName(settings.solutions) : '<solution>';
   const exportLine = `  npx connector-alm export ${example} --authority-host ${settings.authorityHost}`;
+  // With nothing served, the export line alone leads nowhere: a first try needs a solution imported.
+  const importLine = `  npx connector-alm import <solution.zip> --authority-host ${settings.authorityHost}`;
   const lines = [
     `Local Dataverse: ${settings.environmentUrl} (${count}${settings.folder ? ` from ${settings.folder}` : ', in memory'})`,
-    ...(names.length > 0 ? [`  ${names.join(', ')}`] : []),
+    ...(names.length > 0 ? [`  ${names.join(', ')}`] : [`  ${NOTHING_SERVED}`]),
     ...(settings.skipped ?? []).map(({ file, reason }) => `  not served: ${file}: ${reason}`),
     `Local Entra ID:  ${settings.authorityHost}`,
     '',
     'In another shell (this app and secret exist only in this dev server):',
     `  export DATAVERSE_ENVIRONMENT_URL=${settings.environmentUrl} AZURE_TENANT_ID=${settings.tenantId} AZURE_CLIENT_ID=${settings.appId}`,
     `  export CONNECTOR_ALM_CLIENT_SECRET=${settings.secret}`,
+    ...(names.length > 0 ? [] : [importLine]),
     exportLine,
   ];
   if (settings.certificateFile) {
@@ -47,6 +50,9 @@ export function devServerBanner(settings: DevServerSettings): string {
   lines.push('', 'Press Ctrl+C to stop.', '');
   return lines.join('\n');
 }
+
+const NOTHING_SERVED =
+  'No solution to export yet: import a solution zip (one that build-solution or pack wrote, or an export), or serve a folder of them with --solutions <folder>.';
 
 function firstName(solutions: StoredSolution[]): string {
   return solutions.map((solution) => solution.uniqueName).sort((a, b) => a.localeCompare(b, 'en'))[0]!;
