@@ -14,6 +14,8 @@ import type { RawChange } from './raw-change.js';
 import { diffSwaggerValues } from './swagger-diff.js';
 import { syntaxChanges, uncomparableChange } from './syntax-changes.js';
 import { appendAll, compareText } from '@connector-alm/core';
+import { boundedMessage } from '../text/message-length.js';
+import { excerpt, MAX_NAME_LENGTH } from '../text/message-values.js';
 
 /** A text file of one version, for the minor-update classification. */
 export interface TextVersion {
@@ -244,8 +246,12 @@ function locate(raw: readonly RawChange[], before: ConnectorVersion, after: Conn
       ruleId: change.rule.id,
       breaking: impact === 'breaking',
       severity: change.rule.severity,
-      message: [change.rule.message, change.detail, change.rule.advice].filter(Boolean).join(' '),
-      ...(change.operationId !== undefined ? { operationId: change.operationId } : {}),
+      message: boundedMessage(
+        [change.rule.message, change.detail, change.rule.advice].filter(Boolean).join(' '),
+      ),
+      ...(change.operationId !== undefined
+        ? { operationId: excerpt(change.operationId, MAX_NAME_LENGTH) }
+        : {}),
       file: filePath(version, change.file),
       pointer: change.pointer,
       line: position.line,
