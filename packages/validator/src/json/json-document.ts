@@ -14,7 +14,13 @@ import {
   MAX_JSON_KEY_PATH_LENGTH,
   type OverlongKey,
 } from './key-length.js';
-import { diagnoseAndRepair, diagnoseSyntax, MAX_SLIPS } from './syntax/diagnosis.js';
+import {
+  diagnoseAndRepair,
+  diagnoseSyntax,
+  MAX_ISSUES,
+  MAX_SLIPS,
+  unlistedSyntaxIssue,
+} from './syntax/diagnosis.js';
 import { applyEdits, type RepairedText } from './syntax/repair.js';
 import { isInvisible } from './syntax/word-tokens.js';
 import { findColons, type Colons } from './colons.js';
@@ -116,10 +122,13 @@ export class JsonDocument {
     } else {
       const slips = parseTrailingCommaSlips(text, MAX_SLIPS);
       if (slips) {
-        for (const comma of slips.commas) {
+        // Listed as the diagnosis lists slips: the first MAX_ISSUES, then a count of the rest.
+        for (const comma of slips.commas.slice(0, MAX_ISSUES)) {
           // Only JSON whitespace lies between such a comma and its bracket.
           issues.push(trailingCommaIssue(comma, text.charAt(skipWhitespace(text, comma + 1))));
         }
+        const unlisted = slips.commas.length - MAX_ISSUES;
+        if (unlisted > 0) issues.push(unlistedSyntaxIssue(unlisted, slips.commas[MAX_ISSUES]!));
         this.commaFreeText = slips.blanked;
         this.value = slips.value;
       } else {
