@@ -22,6 +22,7 @@ import { releasingConnectorCaches } from './model/connector-cache.js';
 import { MAX_FINDINGS_PER_RULE, UnlistedReports } from './model/finding-cap.js';
 import { isObject } from './swagger/json-values.js';
 import { SwaggerModel } from './swagger/swagger-model.js';
+import { boundedMessage } from './text/message-length.js';
 
 /** Per-rule level overrides from a configuration file: a level for every profile, or per profile. */
 export type RuleOverrides = Record<string, Level | Partial<Record<Profile, Level>>>;
@@ -169,7 +170,8 @@ export function locateFindings(connector: ConnectorFolder, pending: readonly Pen
     const finding: Finding = {
       ruleId: rule.id,
       severity,
-      message: report.message,
+      // Here, where every rule's report becomes a finding, whatever its template quotes.
+      message: boundedMessage(report.message),
       file: report.path
         ? displayPathIn(connector.displayPath, report.path)
         : (file?.displayPath ?? connector.displayPath),

@@ -4,6 +4,7 @@ import { locateFindings, type PendingFinding } from '../src/engine.js';
 import { loadConnectorFolder } from '../src/loader/connector-folder.js';
 import type { FileKind } from '../src/model/finding.js';
 import type { Report, RuleMetadata } from '../src/model/rule.js';
+import { MAX_MESSAGE_LENGTH } from '../src/text/message-length.js';
 import { writeConnector } from './helpers/fixture.js';
 
 function ruleOn(id: string, file: FileKind): RuleMetadata {
@@ -62,5 +63,17 @@ describe('locateFindings', () => {
       ['b', 'Contoso/apiProperties.json', '/properties/iconBrandColor', 3, 5, 3, 21],
       ['h', 'Contoso/other.json', undefined, 1, 1, undefined, undefined],
     ]);
+  });
+
+  it('cuts a message past MAX_MESSAGE_LENGTH, whichever rule made it: no template is trusted to be short', async () => {
+    const folder = writeConnector({ 'apiDefinition.swagger.json': '{\n  "paths": {}\n}' });
+    const connector = await loadConnectorFolder(folder, path.dirname(folder));
+    const long = `The name '${'n'.repeat(100_000)}' is quoted whole.`;
+    const [finding] = locateFindings(connector, [
+      pendingOf(swaggerRule, { message: long, pointer: '/paths' }),
+    ]);
+    expect(finding!.message.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
+    expect(finding!.message).toMatch(/^The name 'n+… \(Message cut: it had 100,028 characters; /);
+    expect([finding!.line, finding!.pointer]).toEqual([2, '/paths']);
   });
 });

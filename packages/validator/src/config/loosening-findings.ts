@@ -4,6 +4,7 @@ import { CONFIG_LOOSENED_RULE_ID } from '../repository/rules/configuration-rules
 import { configLoosening, isLowerLevel, type LooseningOptions, type RuleLevels } from './config-loosening.js';
 import { DEFAULT_CONFIG, type ValidatorConfig } from './config-types.js';
 import { yamlPositions } from './yaml-locate.js';
+import { boundedMessage } from '../text/message-length.js';
 
 /** One side of the comparison: a configuration file as parsed, its text, and its name for findings. */
 export interface ConfigurationSide {
@@ -56,9 +57,10 @@ export function looseningFindings(
   return loosened.map((loosening) => ({
     ruleId: CONFIG_LOOSENED_RULE_ID,
     severity: level,
-    message:
+    message: boundedMessage(
       `${subjectOf(sides)} ${loosening.message}. The change's own check reads this file: ` +
-      'make sure the loosening is meant, or make it in a change of its own.',
+        'make sure the loosening is meant, or make it in a change of its own.',
+    ),
     file: located.file,
     ...positionOf(placeIn(located.config, loosening.path), { key: loosening.atKey }),
     connector: sides.folder,

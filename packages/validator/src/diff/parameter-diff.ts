@@ -6,7 +6,7 @@ import { operationLabel, reportSchemaChanges, type SwaggerDiffContext } from './
 import { jsonEqual } from './json-equal.js';
 import { isFilledForFlows, viewSchema, whyUnfollowed } from './schema-view.js';
 import { normalizeTitle } from '../text/normalize-title.js';
-import { excerpt, quoted } from '../text/message-values.js';
+import { excerpt, MAX_NAME_LENGTH, quoted } from '../text/message-values.js';
 
 /** Keys of a parameter object that this module compares itself. */
 const PARAMETER_KEYS: ReadonlySet<string> = new Set(['name', 'in', 'required', 'schema']);
@@ -37,7 +37,7 @@ export function diffParameters(
       side,
       pointer,
       operationId: after.operationId,
-      valuePath: `operation/${label}/parameter/${parameter.name ?? '?'}`,
+      valuePath: parameterValuePath(label, parameter),
       detail,
     });
 
@@ -135,7 +135,7 @@ export function diffParameters(
   for (const parameter of after.parameters) {
     const previous = oldByKey.get(parameterKey(parameter));
     if (!previous || parameter !== newByKey.get(parameterKey(parameter))) continue;
-    const valuePath = `operation/${label}/parameter/${parameter.name ?? '?'}`;
+    const valuePath = parameterValuePath(label, parameter);
     const requiredPointer = childPointer(parameter.definitionPointer, 'required');
     const wasRequired = previous.value.required === true;
     if (!wasRequired && mustBeSent(context.new, parameter)) {
@@ -296,4 +296,9 @@ function byKey(parameters: readonly ParameterInfo[]): Map<string, ParameterInfo>
     if (!map.has(key)) map.set(key, parameter);
   }
   return map;
+}
+
+/** The parameter's ValuePath, its name cut as the operation's label is (a name is a value). */
+function parameterValuePath(label: string, parameter: ParameterInfo): string {
+  return `operation/${label}/parameter/${excerpt(parameter.name ?? '?', MAX_NAME_LENGTH)}`;
 }

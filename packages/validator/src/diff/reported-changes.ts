@@ -1,5 +1,7 @@
 import { compareText } from '@connector-alm/core';
 import type { JsonDocument } from '../json/json-document.js';
+import { boundedMessage } from '../text/message-length.js';
+import { excerpt, MAX_NAME_LENGTH } from '../text/message-values.js';
 import { CANONICAL_NAMES } from '../loader/connector-folder.js';
 import type { Change, ChangedFileKind } from './change.js';
 import { ChangeCap } from './change-cap.js';
@@ -179,8 +181,12 @@ class ChangeLocator {
       ruleId: change.rule.id,
       breaking: impact === 'breaking',
       severity: change.rule.severity,
-      message: [change.rule.message, change.detail, change.rule.advice].filter(Boolean).join(' '),
-      ...(change.operationId !== undefined ? { operationId: change.operationId } : {}),
+      message: boundedMessage(
+        [change.rule.message, change.detail, change.rule.advice].filter(Boolean).join(' '),
+      ),
+      ...(change.operationId !== undefined
+        ? { operationId: excerpt(change.operationId, MAX_NAME_LENGTH) }
+        : {}),
       file: filePath(version, change.file),
       pointer: change.pointer,
       line: position.line,

@@ -34,6 +34,7 @@ import { configurationInRepository } from './config-location.js';
 import { Git } from './git.js';
 import { materializeFolder } from './materialize.js';
 import { realCasePath, toRepositoryPath } from './repository-paths.js';
+import { boundedMessage } from '../text/message-length.js';
 
 export interface BaseValidationOptions extends ValidateOptions {
   /**
@@ -406,10 +407,14 @@ export function changeToFinding(
   previous: ConnectorVersion,
 ): Finding {
   const valuePath = change.valuePath ? ` ValuePath: ${change.valuePath}` : '';
+  // A deletion's message names the base version's file and place too.
+  const inBase =
+    change.side === 'new' ? '' : ` (In the base version: ${change.file}:${change.line}:${change.column}.)`;
   const finding: Finding = {
     ruleId: change.ruleId,
     severity: change.severity,
-    message: `${change.message}${valuePath}`,
+    // A ValuePath is made of the file's names, however long: the message is bounded as a finding's.
+    message: boundedMessage(`${change.message}${valuePath}${inBase}`),
     file: change.file,
     pointer: change.pointer,
     line: change.line,
@@ -422,7 +427,6 @@ export function changeToFinding(
   const document = isSwagger ? current.swagger : current.apiProperties;
   const before = isSwagger ? previous.swagger : previous.apiProperties;
   const file = isSwagger ? current.swaggerPath : current.apiPropertiesPath;
-  finding.message += ` (In the base version: ${change.file}:${change.line}:${change.column}.)`;
   if (!document || !file) {
     return { ...finding, file: connector.path, pointer: undefined, line: 1, column: 1 };
   }

@@ -8,11 +8,19 @@ import { namesIndexLoosely, parseTrailingCommaSlips } from './trailing-commas.js
 import { objectMembersWithin } from './value-depth.js';
 import {
   findOverlongKey,
+  KEY_PATH_SCREEN_LENGTH,
+  KEY_SCREEN_LENGTH,
   MAX_JSON_KEY_LENGTH,
   MAX_JSON_KEY_PATH_LENGTH,
   type OverlongKey,
 } from './key-length.js';
-import { diagnoseAndRepair, diagnoseSyntax, MAX_SLIPS } from './syntax/diagnosis.js';
+import {
+  diagnoseAndRepair,
+  diagnoseSyntax,
+  MAX_ISSUES,
+  MAX_SLIPS,
+  unlistedSyntaxIssue,
+} from './syntax/diagnosis.js';
 import { applyEdits, type RepairedText } from './syntax/repair.js';
 import { isInvisible } from './syntax/word-tokens.js';
 import { findColons, type Colons } from './colons.js';
@@ -71,16 +79,23 @@ export class JsonDocument {
     } catch {
       strict = false;
     }
-    const members = strict
-      ? objectMembersWithin(value, MAX_JSON_DEPTH, MAX_JSON_KEY_LENGTH, MAX_JSON_KEY_PATH_LENGTH)
+    // Keys are counted as written, strict or not (key-length.ts); the parsed value holds them decoded,
+    // so its walk only screens them: a value it refuses is decided by the scans of the text.
+    const screened = strict
+      ? objectMembersWithin(value, MAX_JSON_DEPTH, KEY_SCREEN_LENGTH, KEY_PATH_SCREEN_LENGTH)
       : -1;
     // The bracket that opens the level past the limit, where the finding goes, or else the key past
-    // the length limit. The value keeps no place, so strict JSON is scanned for them only when it is
-    // too deep or has such a key, which is rare.
-    const tooDeepAt = strict && members !== -1 ? -1 : offsetPastDepth(text, MAX_JSON_DEPTH);
-    const longKey = tooDeepAt !== -1 || (strict && members !== -1) ? undefined : findOverlongKey(text);
-    // Strict JSON refused by the walk is always found by one of the scans; `tooDeep` only guards
-    // against the scans disagreeing with it.
+    // the length limit. The value keeps no place, so strict JSON is scanned for them only when the
+    // screen refused it: too deep or with a long key, which is rare.
+    const tooDeepAt = strict && screened !== -1 ? -1 : offsetPastDepth(text, MAX_JSON_DEPTH);
+    const longKey = tooDeepAt !== -1 || (strict && screened !== -1) ? undefined : findOverlongKey(text);
+    // Keys the screen refused and the scan read: counted again, without the screen.
+    const members =
+      strict && screened === -1 && tooDeepAt === -1 && longKey === undefined
+        ? objectMembersWithin(value, MAX_JSON_DEPTH)
+        : screened;
+    // Strict JSON too deep for the walk is always found by the depth scan; `tooDeep` only guards
+    // against the scan disagreeing with it.
     this.tooDeep = tooDeepAt !== -1 || (strict && members === -1 && longKey === undefined);
     this.members = members;
     if (this.tooDeep) {
@@ -107,10 +122,13 @@ export class JsonDocument {
     } else {
       const slips = parseTrailingCommaSlips(text, MAX_SLIPS);
       if (slips) {
-        for (const comma of slips.commas) {
+        // Listed as the diagnosis lists slips: the first MAX_ISSUES, then a count of the rest.
+        for (const comma of slips.commas.slice(0, MAX_ISSUES)) {
           // Only JSON whitespace lies between such a comma and its bracket.
           issues.push(trailingCommaIssue(comma, text.charAt(skipWhitespace(text, comma + 1))));
         }
+        const unlisted = slips.commas.length - MAX_ISSUES;
+        if (unlisted > 0) issues.push(unlistedSyntaxIssue(unlisted, slips.commas[MAX_ISSUES]!));
         this.commaFreeText = slips.blanked;
         this.value = slips.value;
       } else {

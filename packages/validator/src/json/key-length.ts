@@ -17,6 +17,21 @@ export const MAX_JSON_KEY_LENGTH = 4096;
  */
 export const MAX_JSON_KEY_PATH_LENGTH = 8192;
 
+/**
+ * The most characters one character of a key can take as written: `\u00e9`. Keys are limited as
+ * written, which is what an editor shows and a finding highlights; a parsed value holds them decoded.
+ */
+const ESCAPE_LENGTH = 6;
+
+/**
+ * The key and key-path lengths that a parsed value's keys are screened with (`objectMembersWithin`):
+ * a decoded key within them is within MAX_JSON_KEY_LENGTH and MAX_JSON_KEY_PATH_LENGTH as written,
+ * however it is escaped. A value past them is measured on its text, by `findOverlongKey`. The corpus
+ * has a key of 750 characters (Square Payments): such files are scanned, a few in a thousand.
+ */
+export const KEY_SCREEN_LENGTH = Math.floor(MAX_JSON_KEY_LENGTH / ESCAPE_LENGTH);
+export const KEY_PATH_SCREEN_LENGTH = Math.floor(MAX_JSON_KEY_PATH_LENGTH / ESCAPE_LENGTH);
+
 /** A key past MAX_JSON_KEY_LENGTH, or whose keys from the root run past MAX_JSON_KEY_PATH_LENGTH. */
 export interface OverlongKey {
   /** The key's opening quote. */
@@ -37,9 +52,9 @@ const CLOSE_BRACKET = 0x5d;
 /**
  * The first key of the text that is too long, or whose keys from the root add up to too much, or
  * undefined. Any text is scanned, strict JSON or not: a string is a key when a colon follows it, and
- * brackets outside strings open and close levels. Keys count as written (escapes and all), which is
- * at least as long as read, so text whose parsed value is refused (`objectMembersWithin`) is always
- * refused here too. A string that never closes ends the scan.
+ * brackets outside strings open and close levels. Keys count as written (escapes and all), strict
+ * JSON as any other text: a `\u`-escaped key is as long as the editor shows it. A string that never
+ * closes ends the scan.
  */
 export function findOverlongKey(
   text: string,

@@ -57,10 +57,16 @@ function grouped(count: number): string {
 
 /**
  * What the one finding or change that stands for the rest of a rule says: "1,500 more findings of this
- * rule are not listed: …". Findings (engine.ts) and the changes of a diff (change-cap.ts) say it alike.
+ * rule are not listed: …". Findings (engine.ts), the changes of a diff (change-cap.ts) and the JSON
+ * syntax errors of a file (syntax/diagnosis.ts, `listedAtMost` saying their own bound) say it alike,
+ * and `unlistedCount` reads the count back from any of them.
  */
-export function unlistedMessage(count: number, noun: 'finding' | 'change'): string {
-  return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? 'is' : 'are'} not listed: a rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} for a connector.`;
+export function unlistedMessage(
+  count: number,
+  noun: 'finding' | 'change',
+  listedAtMost = `a rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} for a connector`,
+): string {
+  return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? 'is' : 'are'} not listed: ${listedAtMost}.`;
 }
 
 const UNLISTED_MESSAGE =

@@ -2,6 +2,7 @@ import type { FileKind } from '../model/finding.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
 import type { ConnectorFolder, FileIssue, LoadedFile } from '../loader/connector-folder.js';
 import { ConnectorCache } from '../model/connector-cache.js';
+import { unlistedCount } from '../model/finding-cap.js';
 import { fixJsonFileText } from '../fix/json-fix.js';
 import type { JsonDocument } from '../json/json-document.js';
 
@@ -41,6 +42,8 @@ function listFiles(connector: ConnectorFolder): FileList {
 const JSON_FILE_KINDS = ['swagger', 'apiProperties', 'settings'] as const;
 /** Appended to a GEN-JSON-PARSE finding whose edit `validate --fix` makes. */
 const FIX_ADVICE = '`connector-alm validate --fix` repairs it.';
+/** The same, for the finding that counts the slips not listed: the fix makes them all. */
+const FIX_ALL_ADVICE = '`connector-alm validate --fix` repairs them too.';
 
 /** The connector's JSON files that could be read, with their kind. Shared: do not modify. */
 function eachJsonDocument(context: RuleContext): JsonDocumentList {
@@ -87,7 +90,7 @@ export const generalRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'JSON files must be strict JSON.',
     description:
-      "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+      "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels('error'),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -100,7 +103,8 @@ export const generalRules: RuleDefinition[] = [
         const file = context.connector.files[kind];
         const fixable = file !== undefined && fixJsonFileText(file)?.fix.outcome === 'fixed';
         for (const issue of document.syntaxIssues) {
-          const message = fixable ? `${issue.message} ${FIX_ADVICE}` : issue.message;
+          const advice = unlistedCount(issue.message) === undefined ? FIX_ADVICE : FIX_ALL_ADVICE;
+          const message = fixable ? `${issue.message} ${advice}` : issue.message;
           context.report({ file: kind, message, offset: issue.offset, length: issue.length });
         }
       }

@@ -1,3 +1,4 @@
+import { excerpt, MAX_NAME_LENGTH } from '../text/message-values.js';
 import { README_TODO } from '@connector-alm/core';
 import type { Profile } from '../model/finding.js';
 import type { RuleContext, RuleDefinition } from '../model/rule.js';
@@ -626,7 +627,7 @@ export const readmeRules: RuleDefinition[] = [
           context.report({
             offset: heading.offset,
             length: heading.length,
-            message: `"${heading.text}" is listed under ${section.text}, but no operation of the swagger has this summary or operationId.${meant(heading)}`,
+            message: `"${excerpt(heading.text, MAX_NAME_LENGTH)}" is listed under ${excerpt(section.text, MAX_NAME_LENGTH)}, but no operation of the swagger has this summary or operationId.${meant(heading)}`,
           });
         }
       }

@@ -1,3 +1,4 @@
+import { excerpt, MAX_NAME_LENGTH } from '../text/message-values.js';
 import type { RuleContext, RuleDefinition } from '../model/rule.js';
 import { sameLevels } from '../model/rule.js';
 import { repositoryBytes } from '../loader/connector-folder.js';
@@ -212,7 +213,7 @@ export const scriptRules: RuleDefinition[] = [
         context.report({
           offset: match.index + match[0].indexOf(namespace),
           length: namespace.length,
-          message: `The namespace ${namespace} is not supported in custom code; the script may fail to compile.`,
+          message: `The namespace ${excerpt(namespace, MAX_NAME_LENGTH)} is not supported in custom code; the script may fail to compile.`,
         });
       }
     },
@@ -290,8 +291,8 @@ export const scriptRules: RuleDefinition[] = [
           offset: literal.offset,
           length: literal.length,
           message: differentCase
-            ? `"${literal.value}" is compared with Context.OperationId, but the operationId is "${differentCase}" (the comparison is case-sensitive).`
-            : `"${literal.value}" is compared with Context.OperationId, but no operation of the swagger has this operationId.`,
+            ? `"${excerpt(literal.value, MAX_NAME_LENGTH)}" is compared with Context.OperationId, but the operationId is "${excerpt(differentCase, MAX_NAME_LENGTH)}" (the comparison is case-sensitive).`
+            : `"${excerpt(literal.value, MAX_NAME_LENGTH)}" is compared with Context.OperationId, but no operation of the swagger has this operationId.`,
         });
       }
     },

@@ -1,3 +1,4 @@
+import { excerpt } from '../text/message-values.js';
 import { childPointer } from '../json/pointer.js';
 import type { RuleContext, RuleDefinition } from '../model/rule.js';
 import { asObject, asString } from '../swagger/json-values.js';
@@ -74,7 +75,7 @@ export const settingsRules: RuleDefinition[] = [
       if (environment === undefined || ENVIRONMENT_ID.test(environment)) return;
       context.report({
         pointer: '/environment',
-        message: `String '${environment}' does not match regex pattern of an environment id (a GUID, optionally prefixed with "Default-").`,
+        message: `String '${excerpt(environment)}' does not match regex pattern of an environment id (a GUID, optionally prefixed with "Default-").`,
       });
     },
   },

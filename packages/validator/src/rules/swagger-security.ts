@@ -1,3 +1,4 @@
+import { excerpt, MAX_NAME_LENGTH } from '../text/message-values.js';
 import { childPointer } from '../json/pointer.js';
 import { DOCUMENT_ROOT } from '../json/pointer-place.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
@@ -163,7 +164,7 @@ export const swaggerSecurityRules: RuleDefinition[] = [
           if (typeof scope !== 'string' || has(scopes, scope)) return;
           context.report({
             pointer: childPointer(use.pointer, index),
-            message: `The OAuth security requirement '${use.name}' refers to scope name '${scope}', but this is not defined in the 'securityDefinitions' object.`,
+            message: `The OAuth security requirement '${use.name}' refers to scope name '${excerpt(scope, MAX_NAME_LENGTH)}', but this is not defined in the 'securityDefinitions' object.`,
           });
         });
       }

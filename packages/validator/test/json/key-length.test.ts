@@ -36,6 +36,54 @@ describe('key length', () => {
     expect(JsonDocument.parse(text).syntaxIssues).toEqual([]);
   });
 
+  it('counts a \\u-escaped key as written, strict or not: the limit is what the editor shows', () => {
+    // 682 escapes of six characters and four letters: 4,096 characters written, 686 read.
+    const escaped = (letters: number) => `/${'\\u0041'.repeat(682)}${'b'.repeat(letters - 1)}`;
+    const texts = (written: string) => [
+      `{\n  "paths": {\n    "${written}": { "get": {} }\n  }\n}`,
+      `{\n  "paths": {\n    "${written}": { "get": {} },\n  }\n}`,
+    ];
+    expect(escaped(4)).toHaveLength(MAX_JSON_KEY_LENGTH);
+    for (const text of texts(escaped(4))) {
+      const document = JsonDocument.parse(text);
+      expect(document.syntaxIssues.filter((issue) => issue.message.startsWith('This key'))).toEqual([]);
+      expect(Object.keys((document.value as any).paths)[0]).toHaveLength(686);
+    }
+    for (const text of texts(escaped(5))) {
+      const document = JsonDocument.parse(text);
+      expect(document.value).toBeUndefined();
+      expect(document.syntaxIssues).toEqual([
+        expect.objectContaining({
+          message: expect.stringMatching(/^This key is 4097 characters long, more than the 4096 /),
+          offset: text.indexOf('"/'),
+          length: MAX_JSON_KEY_LENGTH + 3,
+        }),
+      ]);
+    }
+  });
+
+  it('counts the keys above a \\u-escaped key as written too, strict or not', () => {
+    // Two keys of 4,000 characters written (1,000 read), then "x": 8,004 as written, within 8,192;
+    // a third level is past it, though its keys read add up to 3,005.
+    const level = (index: number) => `${index}${'\\u0041'.repeat(666)}bbb`;
+    const nested = (levels: number, trailing: string) => {
+      let text = `{"x":1${trailing}}`;
+      for (let index = levels - 1; index >= 0; index--) text = `{"${level(index)}":${text}}`;
+      return text;
+    };
+    expect(level(0)).toHaveLength(4000);
+    for (const trailing of ['', ',']) {
+      expect(JsonDocument.parse(nested(2, trailing)).value).toBeDefined();
+      const past = JsonDocument.parse(nested(3, trailing));
+      expect(past.value).toBeUndefined();
+      expect(past.syntaxIssues).toEqual([
+        expect.objectContaining({
+          message: expect.stringMatching(/^This key and the keys above it add up to 12003 characters/),
+        }),
+      ]);
+    }
+  });
+
   it('counts a key as written, escapes and all, past an escaped quote', () => {
     const text = `{"a\\"${'b'.repeat(10)}" : 1}`;
     expect(offsetOfLongKey(text, 12)).toBe(1);

@@ -52,6 +52,27 @@ describe('GEN-JSON-PARSE', () => {
     expect(report.notFixed).toHaveLength(1);
   });
 
+  it('lists 20 slips of a file and counts the rest in one more finding, which --fix repairs too', async () => {
+    // 25 trailing commas: read by the trailing-comma path. 25 unquoted keys: by the diagnosis.
+    const commas = `{\n  "swagger": "2.0",\n  "x": [\n${'    [1,],\n'.repeat(25)}    [1]\n  ]\n}`;
+    const unquoted = `{\n  "swagger": "2.0",\n  "x": {\n${Array.from({ length: 25 }, (_, i) => `    k${i}: 1,\n`).join('')}    "z": 0\n  }\n}`;
+    for (const text of [commas, unquoted]) {
+      const folder = writeConnector({ ...validConnectorFiles(), 'apiDefinition.swagger.json': text });
+      const { findings } = await validateFolder(folder, {
+        rules: [findRule('GEN-JSON-PARSE')!],
+        cwd: path.dirname(folder),
+      });
+      expect(findings).toHaveLength(21);
+      // At the 21st slip, on line 3 + 21.
+      expect(findings[20]).toMatchObject({
+        line: 24,
+        message:
+          '5 more findings of this rule are not listed: a file lists at most 20 JSON syntax errors. Fix the ones listed and check again. `connector-alm validate --fix` repairs them too.',
+      });
+      expect((await fixJsonSlips([folder])).fixed.map((fixed) => fixed.slips)).toEqual([25]);
+    }
+  });
+
   it('leaves the other rules the file as the edits it names make it, their findings where they are written', async () => {
     // The slips its message names the edit for; jsonc-parser's recovery dropped the member an unquoted
     // key names and the value a single-quoted string is, which other rules then reported.

@@ -1,3 +1,4 @@
+import { unlistedMessage } from '../../model/finding-cap.js';
 import { LineIndex } from '../line-index.js';
 import type { Token } from './token.js';
 import { TokenStream } from './tokens.js';
@@ -28,7 +29,10 @@ export interface SyntaxDiagnosis {
  * the walk stopped before the end of the text, or the text has more than MAX_SLIPS slips.
  */
 export interface SyntaxRepair {
-  /** The first MAX_ISSUES issues, and, past MAX_SLIPS, one more that says the text is refused. */
+  /**
+   * The first MAX_ISSUES issues, then one more: past MAX_SLIPS, that the text is refused; else, past
+   * MAX_ISSUES, how many are not listed (`unlistedSyntaxIssue`).
+   */
   issues: SyntaxDiagnosis[];
   edits: TextEdit[] | undefined;
   /** How many issues the text has (counted to MAX_SLIPS + 1), said or not. */
@@ -37,8 +41,12 @@ export interface SyntaxRepair {
   refused: boolean;
 }
 
-/** Past this many, the rest is left unsaid: the maker fixes these first. */
-const MAX_ISSUES = 20;
+/**
+ * The most JSON syntax errors listed for a file, whichever way it is read (this diagnosis, or the
+ * trailing commas alone: json-document.ts); one more finding counts the rest. The maker fixes these
+ * first, and the file is usually another notation when there are more.
+ */
+export const MAX_ISSUES = 20;
 
 /**
  * Past this many slips the text is refused. Each is diagnosed and repaired (those past MAX_ISSUES
@@ -67,10 +75,12 @@ export function diagnoseAndRepair(
   const issues: SyntaxDiagnosis[] = [];
   let slips = 0;
   let lastIssueOffset = -1;
+  let firstUnlistedOffset = -1;
   const say = (issue: SyntaxDiagnosis) => {
     slips++;
     lastIssueOffset = issue.offset;
     if (issues.length < MAX_ISSUES) issues.push(issue);
+    else if (firstUnlistedOffset === -1) firstUnlistedOffset = issue.offset;
   };
   let edits: TextEdit[] | undefined = [];
   const edit = (fix: TextEdit | undefined) => {
@@ -116,7 +126,20 @@ export function diagnoseAndRepair(
     issues.push(tooManySlips(lastIssueOffset));
     return { issues, edits: undefined, slips, refused: true };
   }
+  if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
   return { issues, edits: finished ? edits : undefined, slips, refused: false };
+}
+
+/**
+ * The one issue that stands for the `count` syntax errors past the first MAX_ISSUES, at the first of
+ * them, worded as the finding that stands for a rule's unlisted findings (finding-cap.ts).
+ */
+export function unlistedSyntaxIssue(count: number, offset: number): SyntaxDiagnosis {
+  return {
+    message: `${unlistedMessage(count, 'finding', `a file lists at most ${MAX_ISSUES} JSON syntax errors`)} Fix the ones listed and check again.`,
+    offset,
+    length: 1,
+  };
 }
 
 /** The issue that refuses a text of more than MAX_SLIPS slips, at the first slip past the limit. */

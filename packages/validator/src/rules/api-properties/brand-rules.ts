@@ -1,3 +1,4 @@
+import { excerpt } from '../../text/message-values.js';
 import { type RuleContext, type RuleDefinition } from '../../model/rule.js';
 import { asString } from '../../swagger/json-values.js';
 import {
@@ -34,7 +35,7 @@ export const apiPropertiesBrandRules: RuleDefinition[] = [
       if (colour !== undefined && !HEX_COLOUR.test(colour)) {
         context.report({
           pointer: BRAND_POINTER,
-          message: `The iconBrandColor "${colour}" is not an HTML hex colour; write it as #RRGGBB, e.g. #3b5bdb.`,
+          message: `The iconBrandColor "${excerpt(colour)}" is not an HTML hex colour; write it as #RRGGBB, e.g. #3b5bdb.`,
         });
       }
     },

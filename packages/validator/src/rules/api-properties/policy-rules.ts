@@ -1,3 +1,4 @@
+import { excerpt, MAX_NAME_LENGTH } from '../../text/message-values.js';
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
 import { asArray, has } from '../../swagger/json-values.js';
@@ -59,7 +60,7 @@ export const apiPropertiesPolicyRules: RuleDefinition[] = [
         if (!required) {
           context.report({
             pointer: instancePointer(index, 'templateId'),
-            message: `Value "${templateId}" is not defined in enum. It is not a known policy template; see https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates.`,
+            message: `Value "${excerpt(templateId)}" is not defined in enum. It is not a known policy template; see https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates.`,
           });
           continue;
         }
@@ -76,7 +77,7 @@ export const apiPropertiesPolicyRules: RuleDefinition[] = [
           if (typeof value === 'string' && !allowed.includes(value)) {
             context.report({
               pointer: instancePointer(index, 'parameters', parameter),
-              message: `Value "${value}" is not defined in enum. Use one of: ${allowed.join(', ')}.`,
+              message: `Value "${excerpt(value)}" is not defined in enum. Use one of: ${allowed.join(', ')}.`,
             });
           }
         }
@@ -100,7 +101,7 @@ export const apiPropertiesPolicyRules: RuleDefinition[] = [
           if (swagger.operationsById.has(name)) return;
           context.report({
             pointer: childPointer(pointer, nameIndex),
-            message: `The operation "${name}" does not exist in the swagger, so this policy applies to nothing. Use an operationId of apiDefinition.swagger.json.`,
+            message: `The operation "${excerpt(name, MAX_NAME_LENGTH)}" does not exist in the swagger, so this policy applies to nothing. Use an operationId of apiDefinition.swagger.json.`,
           });
         });
       }

@@ -1,3 +1,4 @@
+import { enclosedExcerpt, excerpt } from '../../text/message-values.js';
 import type { ErrorObject } from 'ajv';
 import { childPointer, parsePointer } from '../../json/pointer.js';
 
@@ -38,6 +39,11 @@ const SCHEMA_TYPE_NAMES: Record<string, string> = {
 function expectedTypes(type: unknown): string {
   const list = Array.isArray(type) ? type : String(type).split(',');
   return list.map((name) => SCHEMA_TYPE_NAMES[String(name)] ?? String(name)).join(', ');
+}
+
+/** A value as JSON writes it, cut to an excerpt: a string in its double quotes, escapes and all. */
+function jsonExcerpt(value: unknown): string {
+  return typeof value === 'string' ? enclosedExcerpt(JSON.stringify(value)) : excerpt(value);
 }
 
 function show(value: unknown): string {
@@ -94,9 +100,9 @@ function describe(error: ErrorObject, document: unknown): SchemaProblem | undefi
     case 'type':
       return at(`Invalid type. Expected ${expectedTypes(params.type)} but got ${typeName(data)}.`);
     case 'enum':
-      return at(`Value ${JSON.stringify(data)} is not defined in enum.`);
+      return at(`Value ${jsonExcerpt(data)} is not defined in enum.`);
     case 'const':
-      return at(`Value ${JSON.stringify(data)} does not match const.`);
+      return at(`Value ${jsonExcerpt(data)} does not match const.`);
     case 'required': {
       const name = String(params.missingProperty);
       const written = keyInOtherCase(data, name);

@@ -1,3 +1,4 @@
+import { excerpt, MAX_NAME_LENGTH } from '../../text/message-values.js';
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { DOCUMENT_ROOT } from '../../json/pointer-place.js';
@@ -164,7 +165,7 @@ export const contentTypeRules: RuleDefinition[] = [
           if (mimeType !== undefined && MIME_TYPE.test(mimeType.trim())) continue;
           report({
             pointer: childPointer(owner.pointer, key, index),
-            message: fill("The MIME type '{0}' is not valid.", String(entry)),
+            message: fill("The MIME type '{0}' is not valid.", excerpt(String(entry), MAX_NAME_LENGTH)),
           });
         }
       });

@@ -1,3 +1,4 @@
+import { excerpt, MAX_NAME_LENGTH } from '../../text/message-values.js';
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, asString, has, type JsonObject } from '../../swagger/json-values.js';
@@ -408,7 +409,7 @@ export const dynamicRules: RuleDefinition[] = [
         if (typeof operationId === 'string' && swagger.operationById(operationId)) return;
         report({
           pointer: at(),
-          message: `${NOT_FOUND} '${String(operationId)}' is not the operationId of any operation.`,
+          message: `${NOT_FOUND} '${excerpt(String(operationId), MAX_NAME_LENGTH)}' is not the operationId of any operation.`,
         });
       };
       // Indexed, and the pointer's closure made by a function: a closure over `call` in the loop
@@ -453,7 +454,7 @@ export const dynamicRules: RuleDefinition[] = [
             if (!name.includes('/') && !hasBodyProperty(swagger, target, name)) {
               report({
                 pointer: argumentPointer(call, name),
-                message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${name}' is not one of its parameters.`,
+                message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${excerpt(name, MAX_NAME_LENGTH)}' is not one of its parameters.`,
               });
             }
             continue;
@@ -506,7 +507,7 @@ export const dynamicRules: RuleDefinition[] = [
             continue;
           report({
             pointer: childPointer(call.pointer, has(call.call, 'parameters') ? 'parameters' : 'operationId'),
-            message: `${fill("The target operation requires parameter '{0}'.", parameter.name)} Pass it in the parameters of the call to '${label}'.`,
+            message: `${fill("The target operation requires parameter '{0}'.", excerpt(parameter.name, MAX_NAME_LENGTH))} Pass it in the parameters of the call to '${label}'.`,
           });
         }
       }

@@ -1,3 +1,4 @@
+import { quoted } from '../../text/message-values.js';
 import { structureOf, type StructureNode } from '../swagger/structure.js';
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
@@ -32,7 +33,7 @@ function meantProtocol(value: string): string | undefined {
 }
 
 function describeValue(value: unknown): string {
-  if (typeof value === 'string') return `'${value}'`;
+  if (typeof value === 'string') return quoted(value);
   if (value === null) return 'null';
   return Array.isArray(value)
     ? 'an array'

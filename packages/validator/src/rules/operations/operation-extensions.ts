@@ -1,3 +1,4 @@
+import { excerpt } from '../../text/message-values.js';
 import { writtenSchemasOf } from '../swagger/structure.js';
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
@@ -78,7 +79,7 @@ export const operationExtensionRules: RuleDefinition[] = [
         } else {
           report({
             pointer: at,
-            message: `The property value must be one of the following: important, advanced, internal. '${String(value)}' is ignored by the platform.`,
+            message: `The property value must be one of the following: important, advanced, internal. '${excerpt(String(value))}' is ignored by the platform.`,
           });
         }
       });
@@ -103,7 +104,7 @@ export const operationExtensionRules: RuleDefinition[] = [
         ) {
           report({
             pointer: childPointer(operation.pointer, 'x-ms-trigger'),
-            message: `The property value must be one of the following: single, batch. '${String(body['x-ms-trigger'])}' is not a trigger kind.`,
+            message: `The property value must be one of the following: single, batch. '${excerpt(String(body['x-ms-trigger']))}' is not a trigger kind.`,
           });
         }
         const metadata = asObject(body['x-ms-trigger-metadata']);
@@ -114,7 +115,7 @@ export const operationExtensionRules: RuleDefinition[] = [
           if (!metadata || !has(metadata, key) || metadata[key] === expected) continue;
           report({
             pointer: childPointer(operation.pointer, 'x-ms-trigger-metadata', key),
-            message: `x-ms-trigger-metadata '${key}' must be '${expected}', not '${String(metadata[key])}'.`,
+            message: `x-ms-trigger-metadata '${key}' must be '${expected}', not '${excerpt(String(metadata[key]))}'.`,
           });
         }
       }

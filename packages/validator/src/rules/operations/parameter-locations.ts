@@ -1,3 +1,4 @@
+import { excerpt, MAX_NAME_LENGTH } from '../../text/message-values.js';
 import { writtenSchemasOf } from '../swagger/structure.js';
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
@@ -116,7 +117,7 @@ export const parameterLocationRules: RuleDefinition[] = [
           if (!first(parameter.pointer)) continue;
           report({
             pointer: parameter.pointer,
-            message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", parameter.name)} The path is '${operation.path}'.`,
+            message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", excerpt(parameter.name, MAX_NAME_LENGTH))} The path is '${excerpt(operation.path, MAX_NAME_LENGTH)}'.`,
           });
         }
       }
@@ -143,7 +144,7 @@ export const parameterLocationRules: RuleDefinition[] = [
           pointer: parameter.pointer,
           message: fill(
             'Encoding for path parameter \'{0}\' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.',
-            parameter.name ?? '',
+            excerpt(parameter.name ?? '', MAX_NAME_LENGTH),
           ),
         });
       }
@@ -172,7 +173,7 @@ export const parameterLocationRules: RuleDefinition[] = [
           severity: parameter.value['x-ms-url-encoding'] === 'single' ? 'warning' : undefined,
           message: fill(
             "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default. Remove 'x-ms-url-encoding'.",
-            parameter.name ?? '',
+            excerpt(parameter.name ?? '', MAX_NAME_LENGTH),
           ),
         });
       }
@@ -579,7 +580,7 @@ export const parameterLocationRules: RuleDefinition[] = [
           if (sameType && sameVisibility) continue;
           report({
             pointer: parameter.pointer,
-            message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${parameter.name}' differs in '${operationLabel(subscribe)}'.`,
+            message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${excerpt(parameter.name, MAX_NAME_LENGTH)}' differs in '${operationLabel(subscribe)}'.`,
           });
         }
       }
@@ -612,7 +613,7 @@ export const parameterLocationRules: RuleDefinition[] = [
         if (typeof type === 'string' && allowed.includes(type)) continue;
         report({
           pointer: has(parameter.value, 'type') ? childPointer(parameter.pointer, 'type') : parameter.pointer,
-          message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(', ')}${type === undefined ? '' : `, not '${String(type)}'`}.`,
+          message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(', ')}${type === undefined ? '' : `, not '${excerpt(String(type))}'`}.`,
         });
       }
     },

@@ -1,3 +1,4 @@
+import { excerpt, MAX_NAME_LENGTH } from '../../text/message-values.js';
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, asString, has, type JsonObject } from '../../swagger/json-values.js';
@@ -270,7 +271,11 @@ export const versioningRules: RuleDefinition[] = [
         if (id.toLowerCase().endsWith(suffix.toLowerCase())) continue;
         report({
           pointer: childPointer(annotated.operation.pointer, 'operationId'),
-          message: fill("The operation Id '{0}' should end with revision suffix '{1}'.", id, suffix),
+          message: fill(
+            "The operation Id '{0}' should end with revision suffix '{1}'.",
+            excerpt(id, MAX_NAME_LENGTH),
+            suffix,
+          ),
         });
       }
     },

@@ -1,3 +1,4 @@
+import { excerpt, MAX_NAME_LENGTH } from '../../text/message-values.js';
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
 import { ConnectorCache } from '../../model/connector-cache.js';
@@ -369,7 +370,7 @@ export const infoMetadataRules: RuleDefinition[] = [
         if (status === 'Production' && apiStatus === 'Preview') {
           context.report({
             pointer: childPointer(at, 'status'),
-            message: `The operation '${operation.operationId ?? operation.pointer}' cannot be in a Production status ahead of the connector.`,
+            message: `The operation '${excerpt(operation.operationId ?? operation.pointer, MAX_NAME_LENGTH)}' cannot be in a Production status ahead of the connector.`,
           });
         }
       }

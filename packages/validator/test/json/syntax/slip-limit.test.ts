@@ -19,16 +19,29 @@ const REFUSAL =
   /more than 1,000 JSON syntax errors \(the first 20 are listed\), so it is not checked further/;
 
 describe('the slip limit of the JSON syntax diagnosis', () => {
-  it('repairs every slip up to the limit, past the 20 it lists', () => {
+  it('repairs every slip up to the limit, past the 20 it lists and the one that counts the rest', () => {
     const text = singleQuotedKeys(MAX_SLIPS);
     const diagnosis = diagnoseAndRepair(text, unnamed);
     expect(diagnosis).toMatchObject({ slips: MAX_SLIPS, refused: false });
-    expect(diagnosis.issues).toHaveLength(20);
+    expect(diagnosis.issues).toHaveLength(21);
+    expect(diagnosis.issues[20]!.message).toBe(
+      '980 more findings of this rule are not listed: a file lists at most 20 JSON syntax errors. Fix the ones listed and check again.',
+    );
     expect(diagnosis.edits).toHaveLength(MAX_SLIPS);
     // The rules read the value as its maker meant it, every member kept.
     const document = JsonDocument.parse(text);
     expect(Object.keys((document.value as { x: object }).x)).toHaveLength(MAX_SLIPS + 1);
-    expect(document.syntaxIssues).toHaveLength(20);
+    expect(document.syntaxIssues).toHaveLength(21);
+    // The count stands at the first slip not listed: the 21st member's key, on line 3 + 21.
+    expect(document.position(document.syntaxIssues[20]!.offset)).toMatchObject({ line: 24, column: 5 });
+  });
+
+  it('lists 20 slips and no count, whichever way the text is read', () => {
+    for (const text of [singleQuotedKeys(20), `{"x":[${'[1,],'.repeat(20)}[1]]}`]) {
+      const issues = JsonDocument.parse(text).syntaxIssues;
+      expect(issues).toHaveLength(20);
+      expect(issues.filter((issue) => issue.message.includes('not listed'))).toEqual([]);
+    }
   });
 
   it('lets `validate --fix` write every slip up to the limit, and counts them all', () => {
@@ -81,10 +94,22 @@ describe('the slip limit of the JSON syntax diagnosis', () => {
     expect(document.value).toBeUndefined();
     expect(document.syntaxIssues).toHaveLength(21);
     expect(document.syntaxIssues[20]!.message).toMatch(REFUSAL);
-    // Up to the limit they are read as before: each one said, the value kept.
-    const within = JsonDocument.parse(`{"x":[${'[1,],'.repeat(MAX_SLIPS)}[1]]}`);
-    expect(within.syntaxIssues).toHaveLength(MAX_SLIPS);
+    // Up to the limit they are read, the value kept, and listed as the diagnosis lists slips: the
+    // first 20, then one finding at the 21st that counts the rest.
+    const withinText = `{"x":[${'[1,],'.repeat(MAX_SLIPS)}[1]]}`;
+    const within = JsonDocument.parse(withinText);
     expect((within.value as { x: unknown[] }).x).toHaveLength(MAX_SLIPS + 1);
+    expect(within.syntaxIssues).toHaveLength(21);
+    expect(within.syntaxIssues[19]!.message).toBe(
+      "A trailing comma before ']' is not allowed in JSON; remove it.",
+    );
+    expect(within.syntaxIssues[20]).toEqual({
+      message:
+        '980 more findings of this rule are not listed: a file lists at most 20 JSON syntax errors. Fix the ones listed and check again.',
+      offset: withinText.indexOf(',]', 6 + 20 * 5),
+      length: 1,
+    });
+    expect(withinText.indexOf(',]', 6 + 20 * 5)).toBe(6 + 20 * 5 + 2);
   });
 });
 
