@@ -100,6 +100,34 @@ describe('dev-server', () => {
     }
   });
 
+  it('names a zip it leaves out for another of the same solution, older or the same version', async () => {
+    const folder = solutionsFolder();
+    // An export kept beside a later import of the same solution, and a copy of that import.
+    writeFileSync(
+      path.join(folder, 'ContosoTasks.zip'),
+      buildSolutionZip({ uniqueName: 'ContosoTasks', version: '1.0.0.4' }),
+    );
+    writeFileSync(
+      path.join(folder, 'ContosoTasks_copy.zip'),
+      buildSolutionZip({ uniqueName: 'ContosoTasks', version: '1.0.0.4' }),
+    );
+    const { server, banner } = await startDevServer(
+      { solutions: folder, loginPort: 0, dataversePort: 0 },
+      memoryIo(folders.make()),
+    );
+    try {
+      expect(banner).toContain('\n  ContosoTasks 1.0.0.4, FabrikamConnectors 2.1.0.0 (managed)\n');
+      expect(banner).toContain(
+        "\n  not served: ContosoTasks_1_0_0_3.zip: an older version (1.0.0.3) of solution 'ContosoTasks' than ContosoTasks.zip (1.0.0.4), which is served.\n",
+      );
+      expect(banner).toContain(
+        "\n  not served: ContosoTasks_copy.zip: the same version (1.0.0.4) of solution 'ContosoTasks' as ContosoTasks.zip, which is served.\n",
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
   it('accepts the certificate of --client-certificate, and export signs in with that file as the banner says', async () => {
     const cwd = folders.make();
     writeFileSync(path.join(cwd, 'cert.pem'), createTestCertificate().pem);

@@ -102,6 +102,16 @@ describe('connector-alm pr', () => {
     expect(io.out() + io.err()).not.toContain(scenario.contributor.token);
   }, 120_000);
 
+  it('gives that warning also when the run fails', async () => {
+    const io = memoryIo(scenario.workspace, { GITHUB_API_URL: scenario.github.url, ...NO_WRITE_INTERVAL });
+    expect(
+      await runCli(['pr', CONNECTOR, '--base', 'nosuch', '--token', scenario.contributor.token], io),
+    ).toBe(2);
+    expect(io.err()).toMatch(/^warning: --token shows the token to other users of this machine/m);
+    expect(io.err()).toMatch(/^error: microsoft\/PowerPlatformConnectors has no branch 'nosuch'/m);
+    expect(io.out() + io.err()).not.toContain(scenario.contributor.token);
+  }, 120_000);
+
   it('gives no such warning for a token from the environment', async () => {
     const io = memoryIo(scenario.workspace, {
       GITHUB_TOKEN: scenario.contributor.token,

@@ -171,11 +171,11 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
         // One JSON document, written also when a later connector fails, with those done before it.
         if (options.format === 'json' && results.length > 0)
           writeOutput(io, `${JSON.stringify(results, null, 2)}\n`, 'json');
+        // --token is still taken, as scripts pass it so (the Dataverse commands take no secret on the
+        // command line at all, for this reason). Said once the run is through, where it is read, and
+        // also when the run fails: the token is in the shell's history whatever became of the run.
+        if (options.token) io.stderr.write(`warning: ${TOKEN_ON_COMMAND_LINE}\n`);
       }
-      // --token is still taken, as scripts pass it so (the Dataverse commands take no secret on the
-      // command line at all, for this reason). Said once the run is through, where it is read, and
-      // not before a refusal of the token itself.
-      if (options.token) io.stderr.write(`warning: ${TOKEN_ON_COMMAND_LINE}\n`);
       const refused = refusedResults(results);
       if (refused.length > 0) {
         // Last on stderr, where a script's log shows why the exit code is 1 (also with --format json).

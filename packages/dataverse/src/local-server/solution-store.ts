@@ -1,4 +1,4 @@
-import { describeProblem, errorMessage, isUserError, UserError } from '@connector-alm/core';
+import { compareCodeUnits, describeProblem, errorMessage, isUserError, UserError } from '@connector-alm/core';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,6 +26,8 @@ export class SolutionStore {
 
   constructor(private readonly folder?: string) {
     if (!folder) return;
+    // The file each served solution came from, to name it beside a zip of the same solution left out.
+    const servedFrom = new Map<StoredSolution, string>();
     for (const name of readdirSync(folder)
       .filter((file) => file.toLowerCase().endsWith('.zip'))
       .sort()) {
@@ -41,8 +43,15 @@ export class SolutionStore {
         continue;
       }
       const loaded = this.get(candidate.uniqueName);
-      if (!loaded || supersedes(candidate, name, loaded)) this.remember(candidate);
+      if (!loaded || supersedes(candidate, name, loaded)) {
+        this.remember(candidate);
+        servedFrom.set(candidate, name);
+        if (loaded) this.skipped.push(leftOut(servedFrom.get(loaded)!, loaded, name, candidate));
+      } else {
+        this.skipped.push(leftOut(name, candidate, servedFrom.get(loaded)!, loaded));
+      }
     }
+    this.skipped.sort((a, b) => compareCodeUnits(a.file, b.file));
   }
 
   /** Adds or replaces a solution from its zip; throws a UserError for anything that is not a solution. */
@@ -99,6 +108,24 @@ function supersedes(candidate: StoredSolution, file: string, loaded: StoredSolut
   return (
     order > 0 || (order === 0 && file.toLowerCase() === importFileName(candidate.uniqueName).toLowerCase())
   );
+}
+
+/**
+ * Why a zip of the folder is not served: another zip holds the same solution, and the environment
+ * holds one version of a solution (`supersedes`). Said, as a user who restarts the server after an
+ * import finds the older zip still in the folder and may expect to export that version.
+ */
+function leftOut(
+  file: string,
+  solution: StoredSolution,
+  servedFile: string,
+  served: StoredSolution,
+): { file: string; reason: string } {
+  const which =
+    compareVersions(solution.version, served.version) < 0
+      ? `an older version (${solution.version}) of solution '${solution.uniqueName}' than ${servedFile} (${served.version})`
+      : `the same version (${solution.version}) of solution '${solution.uniqueName}' as ${servedFile}`;
+  return { file, reason: `${which}, which is served.` };
 }
 
 /** The managed variant of an unmanaged solution zip: solution.xml says Managed 1, every other entry unchanged. */
