@@ -83,7 +83,7 @@ describe('serializeXml writes canonical text', () => {
 
   it('escapes attribute values so that they read back the same', () => {
     const root = parseXml('<r/>', 'x.xml');
-    root.attributes.push(['v', 'a"b<c>&\nd\te']);
+    root.attributes = [['v', 'a"b<c>&\nd\te']];
     expect(parseXml(serializeXml(root, EXPORT_STYLE), 'x.xml').attributes).toEqual([['v', 'a"b<c>&\nd\te']]);
   });
 });

@@ -1,6 +1,6 @@
 import { legacyFlowPackageHint } from '../solution/solution-errors.js';
-import { readPartText } from '../solution/part-text.js';
-import { EXPORTED_XML_HINT, parseXml } from '../xml/parse-xml.js';
+import { readPartBytes } from '../solution/part-text.js';
+import { EXPORTED_XML_HINT, parseUtf8Xml } from '../xml/parse-xml.js';
 import { childElements, type XmlElement } from '../xml/xml-tree.js';
 import type { ZipReader } from '../zip/zip-reader.js';
 import type { PackageFinding, SolutionKind } from './package-findings.js';
@@ -89,7 +89,7 @@ export async function classifySolution(
   }
   const entry = rootFiles.get('customizations.xml')!;
   const file = `${where.folder}/${where.zip}/${entry.name}`;
-  const root = parseXml(await readPartText(reader, entry, file), file, EXPORTED_XML_HINT);
+  const root = parseUtf8Xml(await readPartBytes(reader, entry, file), file, EXPORTED_XML_HINT);
   const hasConnector = hasNonEmpty(root, 'Connector');
   const hasWorkflows = hasNonEmpty(root, 'Workflows');
   const hasPlugin = pluginMode && hasNonEmpty(root, 'aicopilot_aiplugin');

@@ -22,7 +22,7 @@ export function takeConnectors(root: XmlElement): XmlElement[] {
   const xsi = root.attributes.find(([name]) => name === XSI);
   for (const connector of connectors) {
     if (xsi && !connector.attributes.some(([name]) => name === XSI))
-      connector.attributes.unshift([xsi[0], xsi[1]]);
+      connector.attributes = [[xsi[0], xsi[1]], ...connector.attributes];
   }
   return connectors;
 }
@@ -39,16 +39,17 @@ export function putConnectors(
   let container = firstChild(root, 'Connectors');
   if (!container) {
     container = element('Connectors');
-    const before = root.children.findIndex(
+    const found = root.children.findIndex(
       (node) => node.kind === 'element' && AFTER_CONNECTORS.includes(node.name),
     );
-    root.children.splice(before === -1 ? root.children.length : before, 0, container);
+    const before = found === -1 ? root.children.length : found;
+    root.children = [...root.children.slice(0, before), container, ...root.children.slice(before)];
   }
   const rootXsi = root.attributes.find(([name]) => name === XSI)?.[1];
   for (const { element: connector } of connectors) {
     connector.attributes = connector.attributes.filter(
       ([name, value]) => !(name === XSI && value === rootXsi),
     );
-    container.children.push(connector);
   }
+  container.children = [...container.children, ...connectors.map(({ element: connector }) => connector)];
 }

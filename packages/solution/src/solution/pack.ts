@@ -8,8 +8,8 @@ import { forEachConcurrently } from '../util/concurrency.js';
 import { checkJson, isJson, minifyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { withRecordedEnding, type RecordedEnding } from '../text/line-endings.js';
-import { parseXml, UNPACKED_XML_HINT } from '../xml/parse-xml.js';
-import { EXPORT_STYLE, serializeXml } from '../xml/serialize-xml.js';
+import { parseUtf8Xml, UNPACKED_XML_HINT } from '../xml/parse-xml.js';
+import { EXPORT_STYLE, serializeXml, serializeXmlBytes } from '../xml/serialize-xml.js';
 import { childElements, firstChild, type XmlElement } from '../xml/xml-tree.js';
 import { DEFAULT_ZIP_LIMITS, IN_MEMORY_ENTRY_BYTES } from '../zip/limits.js';
 import { writeZipAtomically, type ZipSource } from '../zip/zip-writer.js';
@@ -119,14 +119,18 @@ export async function packSolution(
   // A folder of pac's split layout would pack into a zip without its tables, roles, apps, …
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
-  const readText = async (file: string): Promise<string> => {
+  const readBytes = async (file: string): Promise<Buffer> => {
     const bytes = await fs.readFile(located(file));
     if (bytes.length > IN_MEMORY_ENTRY_BYTES)
       throw solutionError(located(file), 'is too large for a solution part.');
-    return decodeUtf8Strict(bytes, located(file));
+    return bytes;
   };
+  const readText = async (file: string): Promise<string> =>
+    decodeUtf8Strict(await readBytes(file), located(file));
+  const readXml = async (file: string): Promise<XmlElement> =>
+    parseUtf8Xml(await readBytes(file), located(file), UNPACKED_XML_HINT);
 
-  const solution = parseXml(await readText(FOLDER_SOLUTION), located(FOLDER_SOLUTION), UNPACKED_XML_HINT);
+  const solution = await readXml(FOLDER_SOLUTION);
   const manifest = readManifest(solution, located(FOLDER_SOLUTION));
   const managed = resolveManaged(manifest.managed, options.packageType ?? 'auto', located(FOLDER_SOLUTION));
   const endings = await readLineEndings(folder, all);
@@ -143,19 +147,12 @@ export async function packSolution(
     if (isStrayTemplatesFile(logical)) throw strayTemplatesFileError(folder, actual, logical);
   }
   const solutionFile = files.get(FOLDER_SOLUTION)!;
-  const solutionRoot =
-    solutionFile === FOLDER_SOLUTION
-      ? solution
-      : parseXml(await readText(solutionFile), located(solutionFile), UNPACKED_XML_HINT);
+  const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : await readXml(solutionFile);
   setManaged(solutionRoot, located(solutionFile), managed ? '1' : '0');
   if (options.version) setVersion(solutionRoot, located(solutionFile), options.version);
 
   const customizationsFile = files.get(FOLDER_CUSTOMIZATIONS)!;
-  const customizations = parseXml(
-    await readText(customizationsFile),
-    located(customizationsFile),
-    UNPACKED_XML_HINT,
-  );
+  const customizations = await readXml(customizationsFile);
   const connectors: Array<{ name: string; element: XmlElement }> = [];
   const sources = new Map<string, ZipSource>();
   const parts = [...files].filter(
@@ -163,7 +160,7 @@ export async function packSolution(
   );
   await forEachConcurrently(parts, 8, async ([logical, actual]) => {
     if (isConnectorDocument(logical)) {
-      const element = parseXml(await readText(actual), located(actual), UNPACKED_XML_HINT);
+      const element = await readXml(actual);
       if (element.name !== 'Connector') {
         throw solutionError(
           located(actual),
@@ -217,7 +214,7 @@ export async function packSolution(
   putConnectors(customizations, ordered);
 
   const entries: ZipSource[] = [
-    { name: ZIP_CUSTOMIZATIONS, data: Buffer.from(serializeXml(customizations, EXPORT_STYLE)) },
+    { name: ZIP_CUSTOMIZATIONS, data: serializeXmlBytes(customizations, EXPORT_STYLE) },
     { name: ZIP_SOLUTION, data: Buffer.from(serializeXml(solutionRoot, EXPORT_STYLE)) },
     ...[...sources.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
   ];

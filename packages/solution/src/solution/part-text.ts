@@ -14,7 +14,16 @@ export async function readPartText(
   entry: ZipEntryInfo,
   location: string,
 ): Promise<string> {
+  return decodeUtf8Strict(await readPartBytes(reader, entry, location), location);
+}
+
+/** readPartText's bytes, not yet decoded: for parseUtf8Xml, which decodes them a piece at a time. */
+export async function readPartBytes(
+  reader: ZipReader,
+  entry: ZipEntryInfo,
+  location: string,
+): Promise<Buffer> {
   if (entry.size > IN_MEMORY_ENTRY_BYTES)
     throw solutionError(location, `is ${entry.size} bytes, too large for a solution part.`);
-  return decodeUtf8Strict(await reader.readBuffer(entry), location);
+  return reader.readBuffer(entry);
 }

@@ -1,13 +1,14 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isJson, prettyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
-import { EXPORTED_XML_HINT, parseXml } from '../xml/parse-xml.js';
-import { serializeXml, UNPACKED_STYLE } from '../xml/serialize-xml.js';
+import { EXPORTED_XML_HINT, parseUtf8Xml } from '../xml/parse-xml.js';
+import { serializeXml, serializeXmlBytes, UNPACKED_STYLE } from '../xml/serialize-xml.js';
 import { forEachConcurrently } from '../util/concurrency.js';
 import { IN_MEMORY_ENTRY_BYTES } from '../zip/limits.js';
 import { PathTree } from '../zip/path-tree.js';
 import { ZipError } from '../zip/zip-errors.js';
 import type { ZipEntryInfo, ZipReader } from '../zip/zip-reader.js';
+import type { XmlElement } from '../xml/xml-tree.js';
 import { connectorName, fileReferences } from './connector-element.js';
 import { takeConnectors } from './customizations.js';
 import {
@@ -25,7 +26,7 @@ import {
 import { readManifest, setManaged, setVersion, type ManagedFlag, type ManifestSummary } from './manifest.js';
 import { isLeftOut, leftOutEntryError } from './left-out-files.js';
 import { NotASolutionError, solutionError } from './solution-errors.js';
-import { readPartText } from './part-text.js';
+import { readPartBytes, readPartText } from './part-text.js';
 import { writeFailure } from '@connector-alm/core';
 
 export interface StageOptions {
@@ -66,16 +67,15 @@ export async function stageSolutionZip(
   const located = (entry: ZipEntryInfo): string => `${archive}/${entry.name}`;
   const readText = (entry: ZipEntryInfo): Promise<string> => readPartText(reader, entry, located(entry));
 
-  const solution = parseXml(await readText(solutionEntry), located(solutionEntry), EXPORTED_XML_HINT);
+  const readXml = async (entry: ZipEntryInfo): Promise<XmlElement> =>
+    parseUtf8Xml(await readPartBytes(reader, entry, located(entry)), located(entry), EXPORTED_XML_HINT);
+
+  const solution = await readXml(solutionEntry);
   const manifest = readManifest(solution, located(solutionEntry));
   if (options.managed) setManaged(solution, located(solutionEntry), options.managed);
   if (options.resetVersion) setVersion(solution, located(solutionEntry), options.resetVersion);
 
-  const customizations = parseXml(
-    await readText(customizationsEntry),
-    located(customizationsEntry),
-    EXPORTED_XML_HINT,
-  );
+  const customizations = await readXml(customizationsEntry);
   const connectors = takeConnectors(customizations).map((element) => ({
     element,
     name: connectorName(element, located(customizationsEntry)),
@@ -166,7 +166,7 @@ export async function stageSolutionZip(
     [solutionEntry.name, () => write(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE))],
     [
       customizationsEntry.name,
-      () => write(FOLDER_CUSTOMIZATIONS, serializeXml(customizations, UNPACKED_STYLE)),
+      () => write(FOLDER_CUSTOMIZATIONS, serializeXmlBytes(customizations, UNPACKED_STYLE)),
     ],
     ...connectors.map(({ element, name }): [string, () => Promise<void>] => [
       customizationsEntry.name,

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { describeNonUtf8Byte, UserError } from '@connector-alm/core';
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -17,6 +18,34 @@ export function decodeUtf8Strict(bytes: Uint8Array, file: string): string {
     return text.startsWith(BOM) ? text.slice(1) : text;
   } catch {
     throw notUtf8Error(bytes, file);
+  }
+}
+
+/** Bytes decoded per piece by decodeUtf8Pieces. */
+const PIECE_BYTES = 1024 * 1024;
+
+/**
+ * decodeUtf8Strict's text in pieces of about a megabyte, for a parser that reads text piece by piece:
+ * a large file is then never one string. That string is as large as the file, twice as large once a
+ * single character of it is outside Latin-1 (a curly quote, a Japanese label), as each piece is then.
+ * Bytes that are not UTF-8 are refused before the first piece, as decodeUtf8Strict refuses them.
+ */
+export function* decodeUtf8Pieces(
+  bytes: Uint8Array,
+  file: string,
+  pieceBytes = PIECE_BYTES,
+): Generator<string> {
+  if (!isUtf8(bytes)) throw notUtf8Error(bytes, file);
+  // Valid, so a sequence cut at a piece's end is one the decoder completes with the next piece.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let started = false;
+  for (let start = 0; start < bytes.length; start += pieceBytes) {
+    let piece = decoder.decode(bytes.subarray(start, start + pieceBytes), { stream: true });
+    if (!started && piece !== '') {
+      started = true;
+      if (piece.startsWith(BOM)) piece = piece.slice(1);
+    }
+    yield piece;
   }
 }
 

@@ -1,6 +1,8 @@
 import { SaxesParser } from 'saxes';
 import { UserError } from '@connector-alm/core';
-import type { XmlElement, XmlNode } from './xml-tree.js';
+import type { XmlElement } from './xml-tree.js';
+import { TreeBuilder } from './tree-builder.js';
+import { decodeUtf8Pieces } from '../text/decode.js';
 
 /** What to do about bad XML in a file of an unpacked solution folder, which a person may have edited. */
 export const UNPACKED_XML_HINT =
@@ -25,9 +27,22 @@ export const MAX_XML_DEPTH = 1000;
  * `hint` says what to do about such an error where the text came from (UNPACKED_XML_HINT, EXPORTED_XML_HINT).
  */
 export function parseXml(text: string, file: string, hint?: string): XmlElement {
+  return parseXmlPieces([text], file, hint);
+}
+
+/**
+ * parseXml of a file's bytes, which must be UTF-8 (a BOM allowed, as decodeUtf8Strict reads them):
+ * decoded and parsed a piece at a time, so that a large file (customizations.xml) is never held as one
+ * string beside its tree (see decodeUtf8Pieces).
+ */
+export function parseUtf8Xml(bytes: Uint8Array, file: string, hint?: string): XmlElement {
+  return parseXmlPieces(decodeUtf8Pieces(bytes, file), file, hint);
+}
+
+/** parseXml of a text given in consecutive pieces (saxes reads on where the last piece ended). */
+function parseXmlPieces(pieces: Iterable<string>, file: string, hint?: string): XmlElement {
   const parser = new SaxesParser({ xmlns: false, position: true });
-  const stack: XmlElement[] = [];
-  let root: XmlElement | undefined;
+  const builder = new TreeBuilder();
   const fail = (message: string): never => {
     throw new UserError(`${message}.`, {
       // saxes's column counts from 0 and points past the character read last, so it is that
@@ -37,42 +52,26 @@ export function parseXml(text: string, file: string, hint?: string): XmlElement 
       ...(hint ? { hint } : {}),
     });
   };
-  const append = (node: XmlNode): void => {
-    const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(node);
-  };
 
   parser.on('doctype', () =>
     fail('a DOCTYPE, which is refused: DOCTYPEs and entity declarations are never resolved'),
   );
   parser.on('error', (error) => fail(`invalid XML: ${stripSaxesPrefix(error.message)}`));
   parser.on('opentag', (tag) => {
-    if (stack.length >= MAX_XML_DEPTH)
+    if (builder.depth >= MAX_XML_DEPTH)
       fail(`elements nested more than ${MAX_XML_DEPTH} deep, far deeper than any solution file nests them`);
-    const node: XmlElement = {
-      kind: 'element',
-      name: tag.name,
-      attributes: Object.entries(tag.attributes as Record<string, string>),
-      children: [],
-    };
-    if (stack.length === 0) root = node;
-    else append(node);
-    stack.push(node);
+    builder.open(tag.name, tag.attributes as Record<string, string>);
   });
-  parser.on('closetag', () => void stack.pop());
-  parser.on('text', (value) => {
-    if (stack.length > 0) append({ kind: 'text', text: value });
-  });
-  parser.on('cdata', (value) => append({ kind: 'cdata', text: value }));
-  parser.on('comment', (value) => {
-    if (stack.length > 0) append({ kind: 'comment', text: value });
-  });
-  parser.on('processinginstruction', ({ target, body }) => {
-    if (stack.length > 0) append({ kind: 'instruction', target, body });
-  });
-  parser.write(text).close();
-  if (!root) return fail('invalid XML: no root element');
-  return root;
+  parser.on('closetag', () => builder.close());
+  parser.on('text', (value) => builder.text(value));
+  parser.on('cdata', (value) => builder.append({ kind: 'cdata', text: value }));
+  parser.on('comment', (value) => builder.append({ kind: 'comment', text: value }));
+  parser.on('processinginstruction', ({ target, body }) =>
+    builder.append({ kind: 'instruction', target, body }),
+  );
+  for (const piece of pieces) parser.write(piece);
+  parser.close();
+  return builder.root ?? fail('invalid XML: no root element');
 }
 
 /** saxes prefixes its messages with "fileName:line:column: "; we give the location ourselves. */

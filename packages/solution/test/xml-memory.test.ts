@@ -1,0 +1,138 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  EXPORT_STYLE,
+  parseUtf8Xml,
+  parseXml,
+  serializeXml,
+  serializeXmlBytes,
+  UNPACKED_STYLE,
+  type XmlElement,
+  type XmlNode,
+} from '../src/index.js';
+import { decodeUtf8Pieces, decodeUtf8Strict } from '../src/text/decode.js';
+import { describeWith, FIXTURE_EXPORTS, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
+import { readZip } from './helpers/trees.js';
+
+function* elementsOf(root: XmlElement): Generator<XmlElement> {
+  yield root;
+  for (const child of root.children) if (child.kind === 'element') yield* elementsOf(child);
+}
+
+const isIndentation = (node: XmlNode): boolean => node.kind === 'text' && node.text.trim() === '';
+
+describeWith(SOLUTION_FIXTURES, 'solution fixture')('the tree of a real customizations.xml', () => {
+  // A 64 MB customizations.xml has a million elements: what each costs, unpack and pack need a
+  // million times (session 24: 462 bytes each, when most text nodes were indentation and most arrays empty).
+  it.each(FIXTURE_EXPORTS.map((fixture) => [fixture.name, fixture.zip]))(
+    '%s: holds no indentation beside child elements, and shares the empty arrays',
+    async (_name, zip) => {
+      const entries = await readZip(fixturePath(zip));
+      const root = parseUtf8Xml(entries.get('customizations.xml')!, 'customizations.xml');
+      const elements = [...elementsOf(root)];
+      const indentation = elements.flatMap((node) =>
+        node.children.some((child) => child.kind === 'element') ? node.children.filter(isIndentation) : [],
+      );
+      expect(indentation).toHaveLength(0);
+      const withoutAttributes = elements.filter((node) => node.attributes.length === 0);
+      const withoutChildren = elements.filter((node) => node.children.length === 0);
+      expect(withoutAttributes.length).toBeGreaterThan(0);
+      expect(new Set(withoutAttributes.map((node) => node.attributes)).size).toBe(1);
+      expect(new Set(withoutChildren.map((node) => node.children)).size).toBeLessThanOrEqual(1);
+    },
+  );
+
+  it.each(FIXTURE_EXPORTS.map((fixture) => [fixture.name, fixture.zip]))(
+    '%s: serializeXmlBytes writes the bytes of serializeXml, in both styles',
+    async (_name, zip) => {
+      const entries = await readZip(fixturePath(zip));
+      for (const part of ['customizations.xml', 'solution.xml']) {
+        const root = parseUtf8Xml(entries.get(part)!, part);
+        for (const style of [UNPACKED_STYLE, EXPORT_STYLE])
+          expect(serializeXmlBytes(root, style).equals(Buffer.from(serializeXml(root, style)))).toBe(true);
+      }
+    },
+  );
+});
+
+describe('serializeXmlBytes, a chunk of lines at a time', () => {
+  it('joins its chunks with the newline, with text beyond Latin-1 in them', () => {
+    // 15,000 lines (three a row) are four chunks; the BOM and the Japanese text are UTF-8 across them.
+    const rows = Array.from({ length: 5000 }, (_, n) => `<row n="${n}"><label>行 ${n} ’</label></row>`);
+    const root = parseXml(`<rows>${rows.join('\r\n')}</rows>`, 'x.xml');
+    for (const style of [UNPACKED_STYLE, EXPORT_STYLE]) {
+      const bytes = serializeXmlBytes(root, style);
+      expect(bytes.equals(Buffer.from(serializeXml(root, style)))).toBe(true);
+      expect(bytes.toString('utf8').split(style.newline)).toHaveLength(
+        3 * 5000 + 2 + (style.declaration ? 1 : 0),
+      );
+    }
+  });
+});
+
+describe('parseUtf8Xml, a megabyte at a time', () => {
+  const MB = 1024 * 1024;
+  /** A document whose byte MB - 1 is the first byte of `across`, so that the first piece ends inside it. */
+  function straddling(across: string, inside: (across: string) => string): Buffer {
+    const head = Buffer.from('\uFEFF<r>\r\n  <a x="1">');
+    const padding = 'p'.repeat(MB - 1 - head.length);
+    return Buffer.concat([
+      head,
+      Buffer.from(`${padding}${inside(across)}</a>\r\n  <b>tail &amp; é</b>\r\n</r>`),
+    ]);
+  }
+  const cases: Array<[string, Buffer]> = [
+    ['a CRLF', straddling('\r\n', (s) => `${s}more`)],
+    ['a lone CR', straddling('\rx', (s) => s)],
+    ['a two-byte character', straddling('é', (s) => s)],
+    ['a four-byte character', straddling('😀', (s) => s)],
+    ['an entity', straddling('&amp;', (s) => s)],
+    ['a tag', straddling('<inner k="v"/>', (s) => s)],
+    ['a CDATA section', straddling('<![CDATA[x]]>', (s) => s)],
+  ];
+
+  it.each(cases)('reads %s across the pieces as the whole text reads it', (_what, bytes) => {
+    const whole = parseXml(decodeUtf8Strict(bytes, 'x.xml'), 'x.xml');
+    expect(parseUtf8Xml(bytes, 'x.xml')).toEqual(whole);
+    expect(serializeXmlBytes(parseUtf8Xml(bytes, 'x.xml'), UNPACKED_STYLE).toString()).toBe(
+      serializeXml(whole, UNPACKED_STYLE),
+    );
+  });
+
+  it('locates an error after the first piece where the whole text locates it', () => {
+    // Line 3 starts after the CRLF that the first piece ends inside of.
+    const bytes = straddling('\r\n', (s) => `${s}</a><c></d>`);
+    const error = (parse: () => unknown): unknown => {
+      try {
+        parse();
+      } catch (caught) {
+        return caught;
+      }
+      throw new Error('accepted');
+    };
+    const pieces = error(() => parseUtf8Xml(bytes, 'x.xml'));
+    const whole = error(() => parseXml(decodeUtf8Strict(bytes, 'x.xml'), 'x.xml'));
+    expect(pieces).toMatchObject({ message: (whole as Error).message, location: { file: 'x.xml', line: 3 } });
+    expect((pieces as { location: unknown }).location).toEqual((whole as { location: unknown }).location);
+  });
+
+  it('refuses bytes that are not UTF-8 before parsing, as decodeUtf8Strict does', () => {
+    // The XML error comes first in the text; the UTF-8 one is still the one told, as before.
+    const bytes = Buffer.concat([
+      Buffer.from('<r><a></b>\n<c>'),
+      Buffer.from([0x93]),
+      Buffer.from('</c></r>'),
+    ]);
+    expect(() => parseUtf8Xml(bytes, 'x.xml')).toThrow(
+      expect.objectContaining({
+        message: expect.stringMatching(/^is not valid UTF-8/),
+        location: { file: 'x.xml', line: 2, column: 4 },
+      }),
+    );
+  });
+
+  it('decodes pieces of any size to the text decodeUtf8Strict gives, BOM left out', () => {
+    const bytes = Buffer.from('\uFEFF<r>é 😀 ’\r\n行</r>');
+    for (const size of [1, 2, 3, 4, 5, 7, bytes.length])
+      expect([...decodeUtf8Pieces(bytes, 'x.xml', size)].join('')).toBe(decodeUtf8Strict(bytes, 'x.xml'));
+  });
+});
