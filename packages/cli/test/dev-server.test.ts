@@ -128,6 +128,30 @@ describe('dev-server', () => {
     }
   });
 
+  it('names the zip it serves, the newest, beside each older zip of the same solution', async () => {
+    const folder = folders.make();
+    for (const version of ['1.0.0.1', '1.0.0.2', '1.0.0.3']) {
+      writeFileSync(
+        path.join(folder, `Contoso_${version.replaceAll('.', '_')}.zip`),
+        buildSolutionZip({ uniqueName: 'Contoso', version }),
+      );
+    }
+    const { server, banner } = await startDevServer(
+      { solutions: folder, loginPort: 0, dataversePort: 0 },
+      memoryIo(folders.make()),
+    );
+    try {
+      expect(banner).toContain('\n  Contoso 1.0.0.3\n');
+      for (const version of ['1.0.0.1', '1.0.0.2']) {
+        expect(banner).toContain(
+          `\n  not served: Contoso_${version.replaceAll('.', '_')}.zip: an older version (${version}) of solution 'Contoso' than Contoso_1_0_0_3.zip (1.0.0.3), which is served.\n`,
+        );
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
   it('accepts the certificate of --client-certificate, and export signs in with that file as the banner says', async () => {
     const cwd = folders.make();
     writeFileSync(path.join(cwd, 'cert.pem'), createTestCertificate().pem);
