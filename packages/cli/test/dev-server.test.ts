@@ -85,6 +85,22 @@ describe('dev-server', () => {
     }
   });
 
+  it('serving an empty folder, says to import a solution, not to serve a folder', async () => {
+    const folder = folders.make();
+    const { server, banner } = await startDevServer(
+      { solutions: folder, loginPort: 0, dataversePort: 0 },
+      memoryIo(folders.make()),
+    );
+    try {
+      expect(banner).toContain(
+        `(0 solutions from ${folder})\n  No solution to export yet: the folder holds no solution zip. Import one (a zip that build-solution or pack wrote, or an export): it is kept in the folder.\n`,
+      );
+      expect(banner).not.toContain('--solutions <folder>');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('says which zips of the folder it does not serve, and why', async () => {
     const folder = solutionsFolder();
     writeFileSync(path.join(folder, 'notes.zip'), 'not a zip');
