@@ -85,6 +85,22 @@ describe('dev-server', () => {
     }
   });
 
+  it('serving an empty folder, says to import a solution, not to serve a folder', async () => {
+    const folder = folders.make();
+    const { server, banner } = await startDevServer(
+      { solutions: folder, loginPort: 0, dataversePort: 0 },
+      memoryIo(folders.make()),
+    );
+    try {
+      expect(banner).toContain(
+        `(0 solutions from ${folder})\n  No solution to export yet: the folder holds no solution zip. Import one (a zip that build-solution or pack wrote, or an export): it is kept in the folder.\n`,
+      );
+      expect(banner).not.toContain('--solutions <folder>');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('says which zips of the folder it does not serve, and why', async () => {
     const folder = solutionsFolder();
     writeFileSync(path.join(folder, 'notes.zip'), 'not a zip');
@@ -123,6 +139,30 @@ describe('dev-server', () => {
       expect(banner).toContain(
         "\n  not served: ContosoTasks_copy.zip: the same version (1.0.0.4) of solution 'ContosoTasks' as ContosoTasks.zip, which is served.\n",
       );
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('names the zip it serves, the newest, beside each older zip of the same solution', async () => {
+    const folder = folders.make();
+    for (const version of ['1.0.0.1', '1.0.0.2', '1.0.0.3']) {
+      writeFileSync(
+        path.join(folder, `Contoso_${version.replaceAll('.', '_')}.zip`),
+        buildSolutionZip({ uniqueName: 'Contoso', version }),
+      );
+    }
+    const { server, banner } = await startDevServer(
+      { solutions: folder, loginPort: 0, dataversePort: 0 },
+      memoryIo(folders.make()),
+    );
+    try {
+      expect(banner).toContain('\n  Contoso 1.0.0.3\n');
+      for (const version of ['1.0.0.1', '1.0.0.2']) {
+        expect(banner).toContain(
+          `\n  not served: Contoso_${version.replaceAll('.', '_')}.zip: an older version (${version}) of solution 'Contoso' than Contoso_1_0_0_3.zip (1.0.0.3), which is served.\n`,
+        );
+      }
     } finally {
       await server.close();
     }

@@ -112,6 +112,15 @@ describe('connector-alm pr', () => {
     expect(io.out() + io.err()).not.toContain(scenario.contributor.token);
   }, 120_000);
 
+  it('gives that warning also on a usage error found before any request', async () => {
+    const io = memoryIo(scenario.workspace, { GITHUB_API_URL: scenario.github.url, ...NO_WRITE_INTERVAL });
+    const args = ['pr', CONNECTOR, CONNECTOR, '--target-folder', 'x', '--token', scenario.contributor.token];
+    await expect(runCli(args, io)).resolves.toBe(2);
+    expect(io.err()).toMatch(/^warning: --token shows the token to other users of this machine/m);
+    expect(io.err()).toContain('--target-folder can only be given for a single connector.');
+    expect(io.out() + io.err()).not.toContain(scenario.contributor.token);
+  });
+
   it('gives no such warning for a token from the environment', async () => {
     const io = memoryIo(scenario.workspace, {
       GITHUB_TOKEN: scenario.contributor.token,

@@ -22,7 +22,7 @@ const isIndentation = (node: XmlNode): boolean => node.kind === 'text' && node.t
 
 describeWith(SOLUTION_FIXTURES, 'solution fixture')('the tree of a real customizations.xml', () => {
   // A 64 MB customizations.xml has a million elements: what each costs, unpack and pack need a
-  // million times (session 24: 462 bytes each, when most text nodes were indentation and most arrays empty).
+  // million times (462 bytes each, measured when most text nodes were indentation and most arrays empty).
   it.each(FIXTURE_EXPORTS.map((fixture) => [fixture.name, fixture.zip]))(
     '%s: holds no indentation beside child elements, and shares the empty arrays',
     async (_name, zip) => {
@@ -134,5 +134,18 @@ describe('parseUtf8Xml, a megabyte at a time', () => {
     const bytes = Buffer.from('\uFEFF<r>é 😀 ’\r\n行</r>');
     for (const size of [1, 2, 3, 4, 5, 7, bytes.length])
       expect([...decodeUtf8Pieces(bytes, 'x.xml', size)].join('')).toBe(decodeUtf8Strict(bytes, 'x.xml'));
+  });
+});
+
+describe('the text the tree keeps', () => {
+  // Long text is copied out of the document (tree-builder.ts `own`); a copy through UTF-8 would turn a
+  // lone surrogate, which only a string can hold, into U+FFFD.
+  it('is the text parsed, a lone surrogate in long text and in a long attribute included', () => {
+    const text = 'a long text with \ud800 a lone surrogate';
+    const xml = `<root a="${text}"><child>${text}</child></root>`;
+    const root = parseXml(xml, 'lone.xml');
+    const child = root.children[0] as XmlElement;
+    expect(root.attributes).toEqual([['a', text]]);
+    expect(child.children).toEqual([{ kind: 'text', text }]);
   });
 });

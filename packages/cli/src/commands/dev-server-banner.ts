@@ -30,7 +30,7 @@ export function devServerBanner(settings: DevServerSettings): string {
   const importLine = `  npx connector-alm import <solution.zip> --authority-host ${settings.authorityHost}`;
   const lines = [
     `Local Dataverse: ${settings.environmentUrl} (${count}${settings.folder ? ` from ${settings.folder}` : ', in memory'})`,
-    ...(names.length > 0 ? [`  ${names.join(', ')}`] : [`  ${NOTHING_SERVED}`]),
+    ...(names.length > 0 ? [`  ${names.join(', ')}`] : [`  ${nothingServed(settings.folder)}`]),
     ...(settings.skipped ?? []).map(({ file, reason }) => `  not served: ${file}: ${reason}`),
     `Local Entra ID:  ${settings.authorityHost}`,
     '',
@@ -51,8 +51,12 @@ export function devServerBanner(settings: DevServerSettings): string {
   return lines.join('\n');
 }
 
-const NOTHING_SERVED =
-  'No solution to export yet: import a solution zip (one that build-solution or pack wrote, or an export), or serve a folder of them with --solutions <folder>.';
+/** What to do first when no solution is served: import one, or (in memory) serve a folder of them. */
+function nothingServed(folder: string | undefined): string {
+  return folder
+    ? 'No solution to export yet: the folder holds no solution zip. Import one (a zip that build-solution or pack wrote, or an export): it is kept in the folder.'
+    : 'No solution to export yet: import a solution zip (one that build-solution or pack wrote, or an export), or serve a folder of them with --solutions <folder>.';
+}
 
 function firstName(solutions: StoredSolution[]): string {
   return solutions.map((solution) => solution.uniqueName).sort((a, b) => a.localeCompare(b, 'en'))[0]!;

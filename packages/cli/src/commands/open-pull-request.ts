@@ -116,75 +116,89 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
     .addOption(configOption())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (connectors: string[], options: PullRequestOptions) => {
-      const { io } = context;
-      const token = options.token || io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
-      if (!token) {
-        throw new UsageError('No GitHub token.', {
-          hint: 'Set GITHUB_TOKEN (or GH_TOKEN) to a classic personal access token of the fork owner (public_repo scope).',
-        });
-      }
-      const writeIntervalMs = writeIntervalFromEnv(io.env);
-      if (options.targetFolder && connectors.length > 1)
-        throw new UsageError('--target-folder can only be given for a single connector.');
-      // Read as validate reads it, before any request: a mistake in it is a usage error on its line.
-      const config = await loadConfig({ cwd: io.cwd, explicitPath: options.config });
-      // Progress goes to stderr, so that stdout holds only the result (JSON with --format json).
-      const logger = createConsoleLogger({
-        stream: io.stderr,
-        debug: debugRequested(program.opts().debug, io.env),
-      });
-      const results: PullRequestResult[] = [];
       try {
-        const submissions = openPullRequests(
-          {
-            token,
-            apiUrl: options.apiUrl || io.env.GITHUB_API_URL || 'https://api.github.com',
-            upstream: options.upstream,
-            base: options.base,
-            connectors,
-            cwd: io.cwd,
-            targetFolder: options.targetFolder,
-            branchPrefix: options.branchPrefix,
-            title: options.title,
-            body: options.body,
-            draft: options.draft,
-            labels: options.label,
-            reviewers: options.reviewer,
-            maintainerCanModify: options.maintainerCanModify,
-            syncFork: options.syncFork ?? false,
-            failOn: options.failOn,
-            config,
-          },
-          { logger, writeIntervalMs },
-        );
-        for await (const result of submissions) {
-          results.push(result);
-          // Said as soon as it is done: a later connector that fails must not hide this one's URL.
-          if (options.format === 'text') {
-            const findings = (result.findings ?? []).map(
-              (finding) => `${formatFindingLine(finding, { color: useColor(io) })}\n`,
-            );
-            writeOutput(io, `${findings.join('')}${printable(describeResult(result))}\n`, 'text');
-          }
-        }
+        await submitConnectors(connectors, options, program, context);
       } finally {
-        // One JSON document, written also when a later connector fails, with those done before it.
-        if (options.format === 'json' && results.length > 0)
-          writeOutput(io, `${JSON.stringify(results, null, 2)}\n`, 'json');
         // --token is still taken, as scripts pass it so (the Dataverse commands take no secret on the
         // command line at all, for this reason). Said once the run is through, where it is read, and
-        // also when the run fails: the token is in the shell's history whatever became of the run.
-        if (options.token) io.stderr.write(`warning: ${TOKEN_ON_COMMAND_LINE}\n`);
+        // also when it fails, a usage error included: the token is in the shell's history whatever
+        // became of the run.
+        if (options.token) context.io.stderr.write(`warning: ${TOKEN_ON_COMMAND_LINE}\n`);
       }
-      const refused = refusedResults(results);
-      if (refused.length > 0) {
-        // Last on stderr, where a script's log shows why the exit code is 1 (also with --format json).
-        io.stderr.write(
-          `error: ${plural(refused.length, 'connector')} of ${results.length} not submitted: ${refused.map((result) => printable(result.targetFolder)).join(', ')}.\n`,
-        );
-      }
-      context.setExit(refused.length > 0 ? ExitCode.Failure : ExitCode.Success);
     });
+}
+
+/** Submits each connector and says how it went; the action around it warns about --token. */
+async function submitConnectors(
+  connectors: string[],
+  options: PullRequestOptions,
+  program: Command,
+  context: CommandContext,
+): Promise<void> {
+  const { io } = context;
+  const token = options.token || io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
+  if (!token) {
+    throw new UsageError('No GitHub token.', {
+      hint: 'Set GITHUB_TOKEN (or GH_TOKEN) to a classic personal access token of the fork owner (public_repo scope).',
+    });
+  }
+  const writeIntervalMs = writeIntervalFromEnv(io.env);
+  if (options.targetFolder && connectors.length > 1)
+    throw new UsageError('--target-folder can only be given for a single connector.');
+  // Read as validate reads it, before any request: a mistake in it is a usage error on its line.
+  const config = await loadConfig({ cwd: io.cwd, explicitPath: options.config });
+  // Progress goes to stderr, so that stdout holds only the result (JSON with --format json).
+  const logger = createConsoleLogger({
+    stream: io.stderr,
+    debug: debugRequested(program.opts().debug, io.env),
+  });
+  const results: PullRequestResult[] = [];
+  try {
+    const submissions = openPullRequests(
+      {
+        token,
+        apiUrl: options.apiUrl || io.env.GITHUB_API_URL || 'https://api.github.com',
+        upstream: options.upstream,
+        base: options.base,
+        connectors,
+        cwd: io.cwd,
+        targetFolder: options.targetFolder,
+        branchPrefix: options.branchPrefix,
+        title: options.title,
+        body: options.body,
+        draft: options.draft,
+        labels: options.label,
+        reviewers: options.reviewer,
+        maintainerCanModify: options.maintainerCanModify,
+        syncFork: options.syncFork ?? false,
+        failOn: options.failOn,
+        config,
+      },
+      { logger, writeIntervalMs },
+    );
+    for await (const result of submissions) {
+      results.push(result);
+      // Said as soon as it is done: a later connector that fails must not hide this one's URL.
+      if (options.format === 'text') {
+        const findings = (result.findings ?? []).map(
+          (finding) => `${formatFindingLine(finding, { color: useColor(io) })}\n`,
+        );
+        writeOutput(io, `${findings.join('')}${printable(describeResult(result))}\n`, 'text');
+      }
+    }
+  } finally {
+    // One JSON document, written also when a later connector fails, with those done before it.
+    if (options.format === 'json' && results.length > 0)
+      writeOutput(io, `${JSON.stringify(results, null, 2)}\n`, 'json');
+  }
+  const refused = refusedResults(results);
+  if (refused.length > 0) {
+    // Last on stderr, where a script's log shows why the exit code is 1 (also with --format json).
+    io.stderr.write(
+      `error: ${plural(refused.length, 'connector')} of ${results.length} not submitted: ${refused.map((result) => printable(result.targetFolder)).join(', ')}.\n`,
+    );
+  }
+  context.setExit(refused.length > 0 ? ExitCode.Failure : ExitCode.Success);
 }
 
 function collect(value: string, previous: string[]): string[] {

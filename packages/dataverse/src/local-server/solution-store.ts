@@ -26,8 +26,8 @@ export class SolutionStore {
 
   constructor(private readonly folder?: string) {
     if (!folder) return;
-    // The file each served solution came from, to name it beside a zip of the same solution left out.
-    const servedFrom = new Map<StoredSolution, string>();
+    // The zips of each solution, to name those left out beside the one served once all are read.
+    const zipsOf = new Map<string, { file: string; solution: StoredSolution }[]>();
     for (const name of readdirSync(folder)
       .filter((file) => file.toLowerCase().endsWith('.zip'))
       .sort()) {
@@ -43,13 +43,15 @@ export class SolutionStore {
         continue;
       }
       const loaded = this.get(candidate.uniqueName);
-      if (!loaded || supersedes(candidate, name, loaded)) {
-        this.remember(candidate);
-        servedFrom.set(candidate, name);
-        if (loaded) this.skipped.push(leftOut(servedFrom.get(loaded)!, loaded, name, candidate));
-      } else {
-        this.skipped.push(leftOut(name, candidate, servedFrom.get(loaded)!, loaded));
-      }
+      if (!loaded || supersedes(candidate, name, loaded)) this.remember(candidate);
+      const key = candidate.uniqueName.toLowerCase();
+      const zips = zipsOf.get(key) ?? [];
+      zips.push({ file: name, solution: candidate });
+      zipsOf.set(key, zips);
+    }
+    for (const zips of zipsOf.values()) {
+      const served = zips.find(({ solution }) => this.get(solution.uniqueName) === solution)!;
+      for (const zip of zips) if (zip !== served) this.skipped.push(leftOut(zip, served));
     }
     this.skipped.sort((a, b) => compareCodeUnits(a.file, b.file));
   }
@@ -116,15 +118,14 @@ function supersedes(candidate: StoredSolution, file: string, loaded: StoredSolut
  * import finds the older zip still in the folder and may expect to export that version.
  */
 function leftOut(
-  file: string,
-  solution: StoredSolution,
-  servedFile: string,
-  served: StoredSolution,
+  { file, solution }: { file: string; solution: StoredSolution },
+  served: { file: string; solution: StoredSolution },
 ): { file: string; reason: string } {
+  const { uniqueName, version } = solution;
   const which =
-    compareVersions(solution.version, served.version) < 0
-      ? `an older version (${solution.version}) of solution '${solution.uniqueName}' than ${servedFile} (${served.version})`
-      : `the same version (${solution.version}) of solution '${solution.uniqueName}' as ${servedFile}`;
+    compareVersions(version, served.solution.version) < 0
+      ? `an older version (${version}) of solution '${uniqueName}' than ${served.file} (${served.solution.version})`
+      : `the same version (${version}) of solution '${uniqueName}' as ${served.file}`;
   return { file, reason: `${which}, which is served.` };
 }
 

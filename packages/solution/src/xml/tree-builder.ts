@@ -3,8 +3,8 @@ import { NO_ATTRIBUTES, NO_CHILDREN, type XmlElement, type XmlNode } from './xml
 /**
  * Builds the tree from a parser's events, as compact as it can be while serializeXml writes the same
  * text from it. A 64 MB customizations.xml has a million elements, and unpack and pack hold its whole
- * tree, so every byte per element is a megabyte (session 24 measured 462 bytes per element here,
- * 464 MB of tree for a 60 MB file, and 187 bytes with what follows):
+ * tree, so every byte per element is a megabyte (measured: 462 bytes per element before what
+ * follows, 464 MB of tree for a 60 MB file; 187 bytes with it):
  * - indentation between child elements is not kept: the serializer writes its own instead, and an
  *   element with child elements has no text (textOf) to speak of;
  * - an element's children array is made once, at its end, holding exactly its children (arrays grown
@@ -74,11 +74,14 @@ export class TreeBuilder {
 
 /**
  * A string that is no view of the document's text. V8 copies substrings and concatenations shorter
- * than 13 characters; longer ones are copied here. Its content is the same either way: the parser
- * gives well-formed text only (XML has no lone surrogates), which UTF-8 holds exactly.
+ * than 13 characters; longer ones are copied here, through UTF-8, which keeps ASCII text at one byte a
+ * character. A lone surrogate, which only a text given as a string can hold (bytes are decoded as
+ * UTF-8 first), has no UTF-8 form: such a string is copied as UTF-16 code units instead, unchanged.
  */
 function own(value: string): string {
-  return value.length < 13 ? value : Buffer.from(value, 'utf8').toString('utf8');
+  if (value.length < 13) return value;
+  const copy = Buffer.from(value, 'utf8').toString('utf8');
+  return copy === value ? copy : Buffer.from(value, 'utf16le').toString('utf16le');
 }
 
 /**
