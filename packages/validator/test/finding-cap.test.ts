@@ -4,7 +4,7 @@ import { validConnectorFiles, validReadme } from './helpers/valid-connector.js';
 import {
   MAX_FINDINGS_PER_RULE,
   UnlistedReports,
-  unlistedCount,
+  readUnlisted,
   unlistedMessage,
 } from '../src/model/finding-cap.js';
 
@@ -45,12 +45,25 @@ describe('the findings one rule lists for one connector', () => {
   });
 });
 
-describe('unlistedCount', () => {
+describe('readUnlisted', () => {
   it('reads the count back from the message of a finding or a change that stands for the rest', () => {
-    expect(unlistedCount(unlistedMessage(1, 'finding'))).toBe(1);
-    expect(unlistedCount(`${unlistedMessage(1_234_567, 'change')} More words.`)).toBe(1_234_567);
-    expect(unlistedCount('1,500 more findings of another kind.')).toBeUndefined();
-    expect(unlistedCount('The readme still says "TODO".')).toBeUndefined();
+    expect(readUnlisted(unlistedMessage(1, 'finding'))).toEqual({ count: 1, per: 'connector' });
+    expect(readUnlisted(`${unlistedMessage(1_234_567, 'change')} More words.`)).toEqual({
+      count: 1_234_567,
+      per: 'connector',
+    });
+    expect(readUnlisted('1,500 more findings of another kind.')).toBeUndefined();
+    expect(readUnlisted('The readme still says "TODO".')).toBeUndefined();
+  });
+
+  it('tells a count of a file, such as the JSON syntax errors past the 20 listed, from one of a connector', () => {
+    expect(readUnlisted(unlistedMessage(5, 'finding', '20 JSON syntax errors'))).toEqual({
+      count: 5,
+      per: 'file',
+    });
+    expect(unlistedMessage(5, 'change', '20 JSON syntax errors')).toBe(
+      '5 more changes of this rule are not listed: a file lists at most 20 JSON syntax errors.',
+    );
   });
 });
 

@@ -3,7 +3,12 @@ import path from 'node:path';
 import { validateFolder } from '../src/validate.js';
 import { MAX_NAME_LENGTH } from '../src/text/message-values.js';
 import { writeConnector } from './helpers/fixture.js';
-import { validApiProperties, validConnectorFiles, validSwagger } from './helpers/valid-connector.js';
+import {
+  validApiProperties,
+  validConnectorFiles,
+  validReadme,
+  validSwagger,
+} from './helpers/valid-connector.js';
 
 /*
  * Values (not keys: key-length.ts bounds those) that a pull request makes as long as it likes, each
@@ -93,5 +98,77 @@ describe('values from the file are quoted as excerpts', () => {
       'script.csx': script,
     });
     expect(messages).toEqual([]);
+  });
+
+  it('cuts long URL values, hosts, titles and readme lines', async () => {
+    const swagger = validSwagger();
+    swagger.host = `api-staging.${long('h')}.com`;
+    swagger.info.title = long('T');
+    swagger['x-ms-connector-metadata'][0].propertyValue = `www.${long('w')}`;
+    const readme = validReadme().replace('## Prerequisites', `##Prerequisites ${long('p')}`);
+    const folder = writeConnector({
+      ...validConnectorFiles(),
+      'apiDefinition.swagger.json': swagger,
+      'readme.md': readme,
+    });
+    const result = await validateFolder(folder, { cwd: path.dirname(folder) });
+    // Each rule that quotes one of them, so that the test cannot pass by their not firing.
+    const quoting = (text: string) =>
+      result.findings.filter((finding) => finding.message.includes(text)).map((finding) => finding.ruleId);
+    expect(quoting('hhhhhhhhhh')).toContain('SWG-HOST-PROD');
+    expect(quoting('wwwwwwwwww')).toContain('SWG-META-URL');
+    expect(quoting('TTTTTTTTTT')).toContain('REPO-FOLDER-NAME');
+    expect(quoting('pppppppppp').length).toBeGreaterThan(0);
+    const longest = result.findings
+      .filter((finding) => finding.message.length > MAX_MESSAGE)
+      .map((finding) => `${finding.ruleId}: ${finding.message.length}`);
+    expect(longest).toEqual([]);
+  });
+
+  it('cuts long tags, words, refs, flows, families, value paths, publishers and script class names', async () => {
+    const swagger = validSwagger();
+    swagger.tags = [{ name: long('g') }, { name: long('g') }];
+    swagger.info.description = `Contoso Tasks lets teams plan their work. ${'日'.repeat(LONG)}`;
+    swagger.securityDefinitions.oauth = { type: 'oauth2', flow: long('f'), in: 'header' };
+    const list = swagger.paths['/tasks'].get;
+    list['x-ms-api-annotation'] = { family: long('y'), revision: 1 };
+    list.parameters[0]['x-ms-dynamic-values'] = {
+      operationId: 'GetTask',
+      parameters: { taskId: { value: '1' } },
+      'value-collection': long('z'),
+    };
+    list.parameters.push({ $ref: `#/parameters/${long('r')}` });
+    list.parameters.push({
+      name: 'ids',
+      in: 'query',
+      type: 'array',
+      items: { type: 'string' },
+      collectionFormat: long('k'),
+      'x-ms-summary': 'IDs',
+      description: 'The identifiers.',
+    });
+    const get = swagger.paths['/tasks/{taskId}'].get;
+    get['x-ms-api-annotation'] = { family: long('y'), revision: 1 };
+    const apiProperties = validApiProperties();
+    apiProperties.properties.publisher = `Name of company or organization ${long('n')}`;
+    apiProperties.properties.connectionParameters.api_key.uiDefinition.constraints.hidden = long('e');
+    const script = `public class ${long('c')} : ScriptBase { }\n`;
+    const folder = writeConnector({
+      ...validConnectorFiles(),
+      'apiDefinition.swagger.json': swagger,
+      'apiProperties.json': apiProperties,
+      'script.csx': script,
+    });
+    const result = await validateFolder(folder, { cwd: path.dirname(folder) });
+    const quoting = (letter: string) =>
+      result.findings.filter((finding) => finding.message.includes(letter.repeat(20))).map((f) => f.ruleId);
+    // Each value is quoted by some rule, so that the test cannot pass by their not firing.
+    for (const letter of ['g', '日', 'f', 'y', 'r', 'k', 'z', 'n', 'e', 'c']) {
+      expect([letter, quoting(letter).length > 0]).toEqual([letter, true]);
+    }
+    const longest = result.findings
+      .filter((finding) => finding.message.length > MAX_MESSAGE)
+      .map((finding) => `${finding.ruleId}: ${finding.message.length}`);
+    expect(longest).toEqual([]);
   });
 });

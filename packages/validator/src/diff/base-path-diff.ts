@@ -1,6 +1,7 @@
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
 import { operationPairs } from './operation-diff.js';
-import { basePathPrefix, operationLabel, type SwaggerDiffContext } from './diff-context.js';
+import { basePathPrefix, type SwaggerDiffContext } from './diff-context.js';
+import { operationLabel } from '../swagger/operation-label.js';
 import { setsHostUrl, swaggerAddress } from './request-address.js';
 import { quoted, quoteList } from '../text/message-values.js';
 

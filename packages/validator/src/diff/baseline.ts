@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { slashSeparated } from '@connector-alm/core';
 import type { Finding } from '../model/finding.js';
-import { unlistedCount } from '../model/finding-cap.js';
+import { readUnlisted, type ListingScope } from '../model/finding-cap.js';
 
 /**
  * Marks each finding of a connector as `new` or `existing`, by looking for it among the findings of
@@ -12,10 +12,11 @@ import { unlistedCount } from '../model/finding-cap.js';
  * most one current finding, so a problem that now occurs twice counts once as new.
  */
 export function markBaseline(current: readonly Finding[], base: readonly Finding[]): Finding[] {
-  const settled = cappedRulesNotGrown(current, base);
+  const settled = cappedListingsNotGrown(current, base);
   const exact = countKeys(base, exactKey);
   const marked = current.map((finding) => {
-    if (settled.has(finding.ruleId)) return { finding, existing: true };
+    if (LISTING_SCOPES.some((per) => settled.has(listingKey(finding, per))))
+      return { finding, existing: true };
     const key = exactKey(finding);
     if (take(exact, key)) return { finding, existing: true };
     return { finding, existing: false };
@@ -35,38 +36,51 @@ export function markBaseline(current: readonly Finding[], base: readonly Finding
   }));
 }
 
+const LISTING_SCOPES: readonly ListingScope[] = ['connector', 'file'];
+
 /**
- * The rules whose findings were capped at the base (see finding-cap.ts) and are no more now. The base's
- * unlisted findings are unknown, so a finding listed now may be one of them: fixing one of 1,500
- * placeholder lines lists the 1,001st, and changes the count of the finding that stands for the rest.
- * Matched one by one, both were "new" though the change made nothing worse; so a capped rule whose
- * total did not grow has all its findings existing. One whose total grew is matched as any other, and
- * the finding that counts the rest, its count changed, is new: it says by how many.
+ * The listings that were capped at the base (see finding-cap.ts) and are no more now: a rule's findings
+ * of the connector, or, for a rule that lists a file's at most (GEN-JSON-PARSE, 20 syntax errors a
+ * file), its findings of one file. The base's unlisted findings are unknown, so a finding listed now
+ * may be one of them: fixing one of 1,500 placeholder lines lists the 1,001st, and changes the count
+ * of the finding that stands for the rest. Matched one by one, both were "new" though the change made
+ * nothing worse; so a capped listing whose total did not grow has all its findings existing. One whose
+ * total grew is matched as any other, and the finding that counts the rest, its count changed, is
+ * new: it says by how many. A listing capped per file settles that file alone: errors in another file
+ * are matched one by one, however many the capped file lost.
  */
-function cappedRulesNotGrown(current: readonly Finding[], base: readonly Finding[]): Set<string> {
-  const before = totalsByRule(base);
-  const now = totalsByRule(current);
+function cappedListingsNotGrown(current: readonly Finding[], base: readonly Finding[]): Set<string> {
+  const before = listingTotals(base);
+  const now = listingTotals(current);
   const settled = new Set<string>();
-  for (const [ruleId, total] of before) {
-    if (total.capped && (now.get(ruleId)?.count ?? 0) <= total.count) settled.add(ruleId);
+  for (const [key, total] of before) {
+    if (total.capped && (now.get(key)?.count ?? 0) <= total.count) settled.add(key);
   }
   return settled;
 }
 
-/** Per rule: how many findings it reported, those a capped finding counts included, and if it was capped. */
-function totalsByRule(findings: readonly Finding[]): Map<string, { count: number; capped: boolean }> {
+/**
+ * Per listing, of the connector and of each file: how many findings the rule reported there, those a
+ * capped finding counts included, and whether a finding counted the rest of that listing.
+ */
+function listingTotals(findings: readonly Finding[]): Map<string, { count: number; capped: boolean }> {
   const totals = new Map<string, { count: number; capped: boolean }>();
   for (const finding of findings) {
-    const total = totals.get(finding.ruleId) ?? { count: 0, capped: false };
-    const unlisted = unlistedCount(finding.message);
-    if (unlisted === undefined) total.count++;
-    else {
-      total.count += unlisted;
-      total.capped = true;
+    const unlisted = readUnlisted(finding.message);
+    for (const per of LISTING_SCOPES) {
+      const key = listingKey(finding, per);
+      const total = totals.get(key) ?? { count: 0, capped: false };
+      total.count += unlisted?.count ?? 1;
+      if (unlisted?.per === per) total.capped = true;
+      totals.set(key, total);
     }
-    totals.set(finding.ruleId, total);
   }
   return totals;
+}
+
+/** The listing a finding is of: its rule's for the connector, or for its file. */
+function listingKey(finding: Finding, per: ListingScope): string {
+  return per === 'connector' ? finding.ruleId : `${finding.ruleId}\u0000${relativeFile(finding)}`;
 }
 
 /** All findings `existing`: for connectors the change did not touch. */

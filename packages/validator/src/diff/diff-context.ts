@@ -5,7 +5,6 @@ import type { ChangeSink } from './raw-change.js';
 import type { Reroute } from './reroute-policies.js';
 import type { SchemaChange, SchemaComparer } from './schema-diff.js';
 import { withoutTrailingSlashes } from '@connector-alm/core';
-import { excerpt, MAX_NAME_LENGTH } from '../text/message-values.js';
 
 /** What the swagger comparers share: both models, the schema comparer, and the change sink. */
 export interface SwaggerDiffContext {
@@ -50,17 +49,6 @@ export function notificationContent(
   const onPathItem = asObject(pathItem?.['x-ms-notification-content']);
   if (!onPathItem) return undefined;
   return { value: onPathItem, pointer: childPointer(operation.pathItemPointer, 'x-ms-notification-content') };
-}
-
-/**
- * The operation's name in messages and ValuePaths: its operationId, else its method and path, cut to
- * MAX_NAME_LENGTH (an operationId is a value, as long as the file makes it; each change carries it).
- */
-export function operationLabel(operation: OperationInfo): string {
-  return excerpt(
-    operation.operationId ?? `${operation.method.toUpperCase()} ${operation.path}`,
-    MAX_NAME_LENGTH,
-  );
 }
 
 /**

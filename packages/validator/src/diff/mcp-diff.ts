@@ -2,7 +2,8 @@ import { childPointer } from '../json/pointer.js';
 import type { OperationInfo } from '../swagger/swagger-model.js';
 import { excerpt, quoted } from '../text/message-values.js';
 import { CHANGE_RULES } from './change-rules.js';
-import { operationLabel, type SwaggerDiffContext } from './diff-context.js';
+import type { SwaggerDiffContext } from './diff-context.js';
+import { operationLabel } from '../swagger/operation-label.js';
 import { jsonEqual } from './json-equal.js';
 
 const KEY = 'x-ms-agentic-protocol';

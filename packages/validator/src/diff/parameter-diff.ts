@@ -2,11 +2,12 @@ import { childPointer, valueAtPointer } from '../json/pointer.js';
 import { has } from '../swagger/json-values.js';
 import type { OperationInfo, ParameterInfo, SwaggerModel } from '../swagger/swagger-model.js';
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
-import { operationLabel, reportSchemaChanges, type SwaggerDiffContext } from './diff-context.js';
+import { reportSchemaChanges, type SwaggerDiffContext } from './diff-context.js';
+import { operationLabel } from '../swagger/operation-label.js';
 import { jsonEqual } from './json-equal.js';
 import { isFilledForFlows, viewSchema, whyUnfollowed } from './schema-view.js';
 import { normalizeTitle } from '../text/normalize-title.js';
-import { excerpt, MAX_NAME_LENGTH, quoted } from '../text/message-values.js';
+import { excerpt, nameExcerpt, quoted } from '../text/message-values.js';
 
 /** Keys of a parameter object that this module compares itself. */
 const PARAMETER_KEYS: ReadonlySet<string> = new Set(['name', 'in', 'required', 'schema']);
@@ -300,5 +301,5 @@ function byKey(parameters: readonly ParameterInfo[]): Map<string, ParameterInfo>
 
 /** The parameter's ValuePath, its name cut as the operation's label is (a name is a value). */
 function parameterValuePath(label: string, parameter: ParameterInfo): string {
-  return `operation/${label}/parameter/${excerpt(parameter.name ?? '?', MAX_NAME_LENGTH)}`;
+  return `operation/${label}/parameter/${nameExcerpt(parameter.name ?? '?')}`;
 }

@@ -3,12 +3,8 @@ import { has, isObject } from '../swagger/json-values.js';
 import { isEmptySchema } from '../swagger/empty-schema.js';
 import type { OperationInfo, ResponseInfo } from '../swagger/swagger-model.js';
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
-import {
-  notificationContent,
-  operationLabel,
-  reportSchemaChanges,
-  type SwaggerDiffContext,
-} from './diff-context.js';
+import { notificationContent, reportSchemaChanges, type SwaggerDiffContext } from './diff-context.js';
+import { operationLabel } from '../swagger/operation-label.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { viewSchema } from './schema-view.js';
 import { nameList, quoted } from '../text/message-values.js';

@@ -3,6 +3,7 @@ import { asObject } from '../swagger/json-values.js';
 import { CHANGE_RULES } from './change-rules.js';
 import type { RawChange } from './raw-change.js';
 import { kindOfValue } from '../text/message-values.js';
+import { unlistedSyntaxMessage } from '../json/syntax/diagnosis.js';
 
 /**
  * The JSON syntax errors of one version's swagger or apiProperties.json, one change each, located
@@ -12,6 +13,10 @@ import { kindOfValue } from '../text/message-values.js';
  * "no-change". A broken new version is breaking (the certification
  * pipeline and the platform read strict JSON and refuse it); a broken base version is major (the
  * comparison rests on a recovered reading of it, so the update needs the full review).
+ *
+ * The errors past the 20 listed for a file are counted in one change, as in one finding in `validate`,
+ * worded as a count of changes: the finding's advice to fix the listed ones and check again is not
+ * for a diff, whose base version may be the broken one.
  *
  * A document without a recovered object gives none: CHG-UNCOMPARABLE speaks for it (an empty file,
  * text that is not JSON, a document too deep to read).
@@ -28,7 +33,7 @@ export function syntaxChanges(
     side,
     pointer: '',
     offset: issue.offset,
-    detail: issue.message,
+    detail: issue.unlisted === undefined ? issue.message : unlistedSyntaxMessage(issue.unlisted, 'change'),
     impact: side === 'new' ? 'breaking' : 'major',
   }));
 }

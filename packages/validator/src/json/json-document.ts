@@ -34,6 +34,8 @@ export interface JsonSyntaxIssue {
   message: string;
   offset: number;
   length: number;
+  /** On the one issue that counts the errors past those listed: how many (see SyntaxDiagnosis). */
+  unlisted?: number;
 }
 
 /**

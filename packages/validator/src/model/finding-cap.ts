@@ -56,27 +56,44 @@ function grouped(count: number): string {
 }
 
 /**
- * What the one finding or change that stands for the rest of a rule says: "1,500 more findings of this
- * rule are not listed: …". Findings (engine.ts), the changes of a diff (change-cap.ts) and the JSON
- * syntax errors of a file (syntax/diagnosis.ts, `listedAtMost` saying their own bound) say it alike,
- * and `unlistedCount` reads the count back from any of them.
+ * What a count of unlisted reports is a count of. The engine lists at most MAX_FINDINGS_PER_RULE
+ * findings of a rule for a connector, and a diff as many changes of a rule (change-cap.ts); the JSON
+ * syntax diagnosis lists at most 20 errors for a file (syntax/diagnosis.ts), so a connector of three
+ * JSON files can have three such counts of one rule, each of its own file's errors.
  */
-export function unlistedMessage(
-  count: number,
-  noun: 'finding' | 'change',
-  listedAtMost = `a rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} for a connector`,
-): string {
-  return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? 'is' : 'are'} not listed: ${listedAtMost}.`;
+export type ListingScope = 'connector' | 'file';
+
+/** The one report that stands for the rest, read back from its message: how many, and of what. */
+export interface Unlisted {
+  count: number;
+  per: ListingScope;
+}
+
+/**
+ * What the one finding or change that stands for the rest of a rule says: "1,500 more findings of this
+ * rule are not listed: a rule lists at most 1,000 for a connector." Findings (engine.ts) and the
+ * changes of a diff (change-cap.ts) say it alike; the JSON syntax errors of a file give
+ * `fileListsAtMost` ("20 JSON syntax errors"), and the message then says that a file lists at most
+ * those. `readUnlisted` reads the count and its scope back from any of them.
+ */
+export function unlistedMessage(count: number, noun: 'finding' | 'change', fileListsAtMost?: string): string {
+  const bound =
+    fileListsAtMost === undefined
+      ? `a rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} for a connector`
+      : `a file lists at most ${fileListsAtMost}`;
+  return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? 'is' : 'are'} not listed: ${bound}.`;
 }
 
 const UNLISTED_MESSAGE =
-  /^(\d{1,3}(?:,\d{3})*) more (?:finding|change)s? of this rule (?:is|are) not listed: /;
+  /^(\d{1,3}(?:,\d{3})*) more (?:finding|change)s? of this rule (?:is|are) not listed: a (rule|file) lists at most /;
 
 /**
- * How many reports the message of `unlistedMessage` stands for; undefined for any other message. The
- * base's and the change's versions of such a finding differ in this count alone (see baseline.ts).
+ * How many reports the message of `unlistedMessage` stands for, and whether they are of a connector
+ * or of a file; undefined for any other message. The base's and the change's versions of such a
+ * finding differ in this count alone (see baseline.ts).
  */
-export function unlistedCount(message: string): number | undefined {
+export function readUnlisted(message: string): Unlisted | undefined {
   const match = UNLISTED_MESSAGE.exec(message);
-  return match ? Number(match[1]!.replaceAll(',', '')) : undefined;
+  if (!match) return undefined;
+  return { count: Number(match[1]!.replaceAll(',', '')), per: match[2] === 'file' ? 'file' : 'connector' };
 }

@@ -6,6 +6,7 @@ import { certificationLevels, sameLevels, type RuleContext, type RuleDefinition 
 import { asObject, asString } from '../swagger/json-values.js';
 import { MAX_TITLE } from './swagger/info-text.js';
 import { titleName } from './swagger/independent-publisher-title.js';
+import { nameExcerpt } from '../text/message-values.js';
 
 const WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
@@ -186,7 +187,7 @@ export const folderRules: RuleDefinition[] = [
         /[. ]$/.test(name)
       ) {
         context.report({
-          message: `The folder name "${name}" cannot be used on Windows (no <>:"|?*\\, control characters, reserved names, or a trailing dot or space).`,
+          message: `The folder name "${nameExcerpt(name)}" cannot be used on Windows (no <>:"|?*\\, control characters, reserved names, or a trailing dot or space).`,
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
@@ -201,7 +202,7 @@ export const folderRules: RuleDefinition[] = [
       ) {
         context.report({
           severity: 'info',
-          message: `The folder "${name}" is not named like the connector's title "${title}"; most connector folders use the title.`,
+          message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"; most connector folders use the title.`,
         });
       }
     },

@@ -1,4 +1,4 @@
-import { excerpt, MAX_NAME_LENGTH } from '../text/message-values.js';
+import { nameExcerpt } from '../text/message-values.js';
 import { findColons } from '../json/colons.js';
 import { JsonDocument } from '../json/json-document.js';
 import type { TextDocument } from '../loader/text-document.js';
@@ -94,7 +94,7 @@ export const secretRules: RuleDefinition[] = [
       for (const secret of secretParameterDefaults(context.swagger)) {
         context.report({
           pointer: secret.pointer,
-          message: `The default of the ${secret.in ? `${secret.in} ` : ''}parameter '${excerpt(secret.name, MAX_NAME_LENGTH)}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`,
+          message: `The default of the ${secret.in ? `${secret.in} ` : ''}parameter '${nameExcerpt(secret.name)}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`,
         });
       }
     },

@@ -2,7 +2,6 @@ import type { FileKind } from '../model/finding.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
 import type { ConnectorFolder, FileIssue, LoadedFile } from '../loader/connector-folder.js';
 import { ConnectorCache } from '../model/connector-cache.js';
-import { unlistedCount } from '../model/finding-cap.js';
 import { fixJsonFileText } from '../fix/json-fix.js';
 import type { JsonDocument } from '../json/json-document.js';
 
@@ -103,7 +102,7 @@ export const generalRules: RuleDefinition[] = [
         const file = context.connector.files[kind];
         const fixable = file !== undefined && fixJsonFileText(file)?.fix.outcome === 'fixed';
         for (const issue of document.syntaxIssues) {
-          const advice = unlistedCount(issue.message) === undefined ? FIX_ADVICE : FIX_ALL_ADVICE;
+          const advice = issue.unlisted === undefined ? FIX_ADVICE : FIX_ALL_ADVICE;
           const message = fixable ? `${issue.message} ${advice}` : issue.message;
           context.report({ file: kind, message, offset: issue.offset, length: issue.length });
         }

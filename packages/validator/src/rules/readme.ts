@@ -1,4 +1,4 @@
-import { excerpt, MAX_NAME_LENGTH } from '../text/message-values.js';
+import { nameExcerpt } from '../text/message-values.js';
 import { README_TODO } from '@connector-alm/core';
 import type { Profile } from '../model/finding.js';
 import type { RuleContext, RuleDefinition } from '../model/rule.js';
@@ -153,7 +153,7 @@ function sectionsRule(id: string, profile: Profile, level: 'warning', template: 
           context.report({
             offset: lookalike.offset,
             length: lookalike.text.length,
-            message: `${message} "${lookalike.text}" is no heading: ${why}.`,
+            message: `${message} "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`,
           });
           continue;
         }
@@ -627,7 +627,7 @@ export const readmeRules: RuleDefinition[] = [
           context.report({
             offset: heading.offset,
             length: heading.length,
-            message: `"${excerpt(heading.text, MAX_NAME_LENGTH)}" is listed under ${excerpt(section.text, MAX_NAME_LENGTH)}, but no operation of the swagger has this summary or operationId.${meant(heading)}`,
+            message: `"${nameExcerpt(heading.text)}" is listed under ${nameExcerpt(section.text)}, but no operation of the swagger has this summary or operationId.${meant(heading)}`,
           });
         }
       }

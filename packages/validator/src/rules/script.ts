@@ -1,4 +1,4 @@
-import { excerpt, MAX_NAME_LENGTH } from '../text/message-values.js';
+import { nameExcerpt } from '../text/message-values.js';
 import type { RuleContext, RuleDefinition } from '../model/rule.js';
 import { sameLevels } from '../model/rule.js';
 import { repositoryBytes } from '../loader/connector-folder.js';
@@ -145,13 +145,13 @@ export const scriptRules: RuleDefinition[] = [
           offset: nearMiss.index,
           length: nearMiss[0].length,
           severity: 'warning',
-          message: `Write "class Script : ScriptBase" with this case (found "${nearMiss[0]}").`,
+          message: `Write "class Script : ScriptBase" with this case (found "${nameExcerpt(nearMiss[0])}").`,
         });
       } else if (misnamed) {
         context.report({
           offset: misnamed.index,
           length: misnamed[0].length,
-          message: `The class "${misnamed[1]}" derives from ScriptBase; name it Script, the class the platform runs.`,
+          message: `The class "${nameExcerpt(misnamed[1])}" derives from ScriptBase; name it Script, the class the platform runs.`,
         });
       } else {
         context.report({ line: 1, message: 'script.csx must define "public class Script : ScriptBase".' });
@@ -213,7 +213,7 @@ export const scriptRules: RuleDefinition[] = [
         context.report({
           offset: match.index + match[0].indexOf(namespace),
           length: namespace.length,
-          message: `The namespace ${excerpt(namespace, MAX_NAME_LENGTH)} is not supported in custom code; the script may fail to compile.`,
+          message: `The namespace ${nameExcerpt(namespace)} is not supported in custom code; the script may fail to compile.`,
         });
       }
     },
@@ -291,8 +291,8 @@ export const scriptRules: RuleDefinition[] = [
           offset: literal.offset,
           length: literal.length,
           message: differentCase
-            ? `"${excerpt(literal.value, MAX_NAME_LENGTH)}" is compared with Context.OperationId, but the operationId is "${excerpt(differentCase, MAX_NAME_LENGTH)}" (the comparison is case-sensitive).`
-            : `"${excerpt(literal.value, MAX_NAME_LENGTH)}" is compared with Context.OperationId, but no operation of the swagger has this operationId.`,
+            ? `"${nameExcerpt(literal.value)}" is compared with Context.OperationId, but the operationId is "${nameExcerpt(differentCase)}" (the comparison is case-sensitive).`
+            : `"${nameExcerpt(literal.value)}" is compared with Context.OperationId, but no operation of the swagger has this operationId.`,
         });
       }
     },

@@ -1,4 +1,4 @@
-import { excerpt, MAX_NAME_LENGTH } from '../text/message-values.js';
+import { nameExcerpt, quoted } from '../text/message-values.js';
 import { childPointer } from '../json/pointer.js';
 import { DOCUMENT_ROOT } from '../json/pointer-place.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
@@ -164,7 +164,7 @@ export const swaggerSecurityRules: RuleDefinition[] = [
           if (typeof scope !== 'string' || has(scopes, scope)) return;
           context.report({
             pointer: childPointer(use.pointer, index),
-            message: `The OAuth security requirement '${use.name}' refers to scope name '${excerpt(scope, MAX_NAME_LENGTH)}', but this is not defined in the 'securityDefinitions' object.`,
+            message: `The OAuth security requirement '${use.name}' refers to scope name '${nameExcerpt(scope)}', but this is not defined in the 'securityDefinitions' object.`,
           });
         });
       }
@@ -257,7 +257,7 @@ export const swaggerSecurityRules: RuleDefinition[] = [
           if (has(definition, key)) continue;
           context.report({
             pointer: childPointer(at, key),
-            message: `The security definition property '${key}' is required for definitions of type '${type}'${type === 'oauth2' && flow ? ` with flow '${flow}'` : ''}.`,
+            message: `The security definition property '${key}' is required for definitions of type '${type}'${type === 'oauth2' && flow ? ` with flow ${quoted(flow)}` : ''}.`,
           });
         }
         for (const key of Object.keys(definition)) {
@@ -266,7 +266,7 @@ export const swaggerSecurityRules: RuleDefinition[] = [
           if (shape.allowed.includes(key)) continue;
           context.report({
             pointer: childPointer(at, key),
-            message: `The security definition property '${key}' is not valid for definitions of type '${type}'${type === 'oauth2' && flow ? ` with flow '${flow}'` : ''}.`,
+            message: `The security definition property '${key}' is not valid for definitions of type '${type}'${type === 'oauth2' && flow ? ` with flow ${quoted(flow)}` : ''}.`,
           });
         }
       }

@@ -38,6 +38,14 @@ export function excerpt(value: unknown, maxLength = MAX_VALUE_LENGTH): string {
   return cut(text, maxLength);
 }
 
+/**
+ * A name that a message identifies something by (an operationId, a parameter's name, a readme
+ * heading), cut to MAX_NAME_LENGTH: long enough that no real one is cut.
+ */
+export function nameExcerpt(name: unknown): string {
+  return excerpt(name, MAX_NAME_LENGTH);
+}
+
 /** The value in single quotes, as the messages quote names and values: 'GetTask'. */
 export function quoted(value: unknown, maxLength = MAX_VALUE_LENGTH): string {
   return `'${excerpt(value, maxLength)}'`;

@@ -101,4 +101,45 @@ describe('markBaseline', () => {
       expect(marked.at(-1)!.baseline).toBe('new');
     });
   });
+
+  describe('a rule that lists at most 20 findings for a file (GEN-JSON-PARSE), then counts the rest', () => {
+    const connector = 'certified-connectors/A';
+    const PER_FILE = '20 JSON syntax errors';
+    /** `total` syntax errors of `file` as they are listed: the first 20, then the rest counted. */
+    function listed(
+      make: (overrides: Partial<Finding>) => Finding,
+      root: string,
+      file: string,
+      total: number,
+    ) {
+      const at = { ruleId: 'GEN-JSON-PARSE', file: `${root}${connector}/${file}` };
+      const findings = Array.from({ length: Math.min(total, 20) }, (_, line) =>
+        make({ ...at, line, message: `Remove the trailing comma ${line}.` }),
+      );
+      if (total > 20)
+        findings.push(make({ ...at, line: 99, message: unlistedMessage(total - 20, 'finding', PER_FILE) }));
+      return findings;
+    }
+    const inBase = (file: string, total: number) => listed(base, '/tmp/base-1/', file, total);
+    const now = (file: string, total: number) => listed(current, '', file, total);
+
+    it('settles the capped file alone: errors of another file are new, however many the capped one lost', () => {
+      const marked = markBaseline(
+        [...now('apiDefinition.swagger.json', 20), ...now('apiProperties.json', 3)],
+        inBase('apiDefinition.swagger.json', 25),
+      );
+      expect(marked.map((finding) => finding.baseline)).toEqual([
+        ...Array(20).fill('existing'),
+        ...Array(3).fill('new'),
+      ]);
+    });
+
+    it('has all the findings of the file existing when its total did not grow', () => {
+      const marked = markBaseline(
+        now('apiDefinition.swagger.json', 24),
+        inBase('apiDefinition.swagger.json', 25),
+      );
+      expect(marked.filter((finding) => finding.baseline === 'new')).toEqual([]);
+    });
+  });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { validateAgainstBase } from '../../src/git/validate-against-base.js';
-import { validConnectorFiles, validSwagger } from '../helpers/valid-connector.js';
+import { validApiProperties, validConnectorFiles, validSwagger } from '../helpers/valid-connector.js';
 import { connectorFiles, createRepository } from './repository-fixture.js';
 import type { Json } from '../diff/diff-fixture.js';
+import type { Finding } from '../../src/model/finding.js';
 
 // The breaking-change comparison reads both versions with the tolerant parser. GEN-JSON-PARSE
 // already reports the current version's syntax errors; the base version's are told by the diff.
@@ -10,6 +11,17 @@ import type { Json } from '../diff/diff-fixture.js';
 const FOLDER = 'certified-connectors/Contoso';
 const SWAGGER = `${FOLDER}/apiDefinition.swagger.json`;
 const BROKEN = JSON.stringify(validSwagger(), null, 2).replace('"https"\n', '"https",\n');
+
+/**
+ * `json` as pretty JSON with an extension of `entries` one-entry arrays, the first `commas` of them
+ * written with a trailing comma: `[\n 0,\n ]`, one JSON syntax error each.
+ */
+function withTrailingCommas(json: Record<string, unknown>, entries: number, commas: number): string {
+  const slips = Array.from({ length: entries }, (_, index) => [index]);
+  const text = JSON.stringify({ ...json, 'x-slips': slips }, null, 2);
+  let written = 0;
+  return text.replace(/^( +\d+)$/gm, (line) => (written++ < commas ? `${line},` : line));
+}
 
 /** Commits `base` on dev, then `files` on a pull-request branch, and validates against dev. */
 async function validated(base: Json, files: Json) {
@@ -56,5 +68,52 @@ describe('validateAgainstBase with JSON syntax errors', () => {
     expect(diff.classification).toBe('major-update');
     // The fixed version has nothing to report, and the base's error is no finding of the pull request.
     expect(result.findings.filter((finding) => /JSON/.test(finding.ruleId))).toEqual([]);
+  });
+
+  // GEN-JSON-PARSE lists 20 errors per file and counts the rest in one more finding: that count is of
+  // the file, not of the rule over the connector as the engine's cap of 1,000 findings is.
+  describe('a swagger whose syntax errors were counted past the 20 listed', () => {
+    const SLIPS = 25;
+    const parseFindings = (findings: readonly Finding[]) =>
+      findings.filter((finding) => finding.ruleId === 'GEN-JSON-PARSE');
+    const baseFiles = () => ({
+      ...validConnectorFiles(),
+      'apiDefinition.swagger.json': withTrailingCommas(validSwagger(), SLIPS, SLIPS),
+    });
+
+    it('has new errors in another file come out new, though the swagger has fewer', async () => {
+      const { result } = await validated(baseFiles(), {
+        ...validConnectorFiles(),
+        'apiDefinition.swagger.json': withTrailingCommas(validSwagger(), SLIPS, 20),
+        'apiProperties.json': withTrailingCommas(validApiProperties(), 3, 3),
+      });
+      const findings = parseFindings(result.findings);
+      expect(findings.filter((finding) => finding.file === SWAGGER).map((f) => f.baseline)).toEqual(
+        Array(20).fill('existing'),
+      );
+      expect(findings.filter((finding) => finding.file !== SWAGGER).map((f) => [f.file, f.baseline])).toEqual(
+        Array(3).fill([`${FOLDER}/apiProperties.json`, 'new']),
+      );
+    });
+
+    it('has them all existing when one of them was fixed, the 21st listed now and the count one less', async () => {
+      const { result } = await validated(baseFiles(), {
+        ...validConnectorFiles(),
+        'apiDefinition.swagger.json': withTrailingCommas(validSwagger(), SLIPS, SLIPS - 1),
+      });
+      const findings = parseFindings(result.findings);
+      expect(findings).toHaveLength(21);
+      expect(findings.at(-1)!.message).toMatch(/^4 more findings of this rule are not listed/);
+      expect(findings.filter((finding) => finding.baseline !== 'existing')).toEqual([]);
+    });
+
+    it('tells the diff the base errors past the 20 listed as changes', async () => {
+      const { diff } = await validated(baseFiles(), validConnectorFiles());
+      const changes = diff.changes.filter((change) => change.ruleId === 'CHG-JSON-SYNTAX');
+      expect(changes).toHaveLength(21);
+      expect(changes.at(-1)!.message).toBe(
+        'The file is not strict JSON; it was compared as far as it could be read. 5 more changes of this rule are not listed: a file lists at most 20 JSON syntax errors.',
+      );
+    });
   });
 });

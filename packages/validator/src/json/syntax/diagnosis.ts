@@ -20,6 +20,11 @@ export interface SyntaxDiagnosis {
   message: string;
   offset: number;
   length: number;
+  /**
+   * Set on the one issue that stands for the errors past the first MAX_ISSUES: how many. A report
+   * other than a finding words it with `unlistedSyntaxMessage` (a diff's changes).
+   */
+  unlisted?: number;
 }
 
 /**
@@ -132,14 +137,21 @@ export function diagnoseAndRepair(
 
 /**
  * The one issue that stands for the `count` syntax errors past the first MAX_ISSUES, at the first of
- * them, worded as the finding that stands for a rule's unlisted findings (finding-cap.ts).
+ * them, worded as the finding that stands for a rule's unlisted findings (finding-cap.ts), which says
+ * that the count is of the file.
  */
 export function unlistedSyntaxIssue(count: number, offset: number): SyntaxDiagnosis {
   return {
-    message: `${unlistedMessage(count, 'finding', `a file lists at most ${MAX_ISSUES} JSON syntax errors`)} Fix the ones listed and check again.`,
+    message: `${unlistedSyntaxMessage(count, 'finding')} Fix the ones listed and check again.`,
     offset,
     length: 1,
+    unlisted: count,
   };
+}
+
+/** "5 more findings of this rule are not listed: a file lists at most 20 JSON syntax errors." */
+export function unlistedSyntaxMessage(count: number, noun: 'finding' | 'change'): string {
+  return unlistedMessage(count, noun, `${MAX_ISSUES} JSON syntax errors`);
 }
 
 /** The issue that refuses a text of more than MAX_SLIPS slips, at the first slip past the limit. */

@@ -1,4 +1,4 @@
-import { excerpt, MAX_NAME_LENGTH } from '../../text/message-values.js';
+import { excerpt, nameExcerpt } from '../../text/message-values.js';
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
 import { asArray, has } from '../../swagger/json-values.js';
@@ -101,7 +101,7 @@ export const apiPropertiesPolicyRules: RuleDefinition[] = [
           if (swagger.operationsById.has(name)) return;
           context.report({
             pointer: childPointer(pointer, nameIndex),
-            message: `The operation "${excerpt(name, MAX_NAME_LENGTH)}" does not exist in the swagger, so this policy applies to nothing. Use an operationId of apiDefinition.swagger.json.`,
+            message: `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this policy applies to nothing. Use an operationId of apiDefinition.swagger.json.`,
           });
         });
       }

@@ -3,6 +3,7 @@ import type { Profile } from '../../model/finding.js';
 import type { RuleDefinition } from '../../model/rule.js';
 import { has } from '../../swagger/json-values.js';
 import { propertiesOf } from './connection-parameters.js';
+import { nameExcerpt } from '../../text/message-values.js';
 
 /**
  * Text of the repository templates' apiProperties.json, which must be replaced: "Name of company or
@@ -77,7 +78,7 @@ export const apiPropertiesPublisherRules: RuleDefinition[] = [
         if (TEMPLATE_TEXTS.some((text) => lower.includes(text))) {
           context.report({
             pointer: childPointer('/properties', key),
-            message: `The ${key} "${value}" is the template's text; replace it with the real name.`,
+            message: `The ${key} "${nameExcerpt(value)}" is the template's text; replace it with the real name.`,
           });
         }
       }

@@ -4,6 +4,7 @@ import { asObject, has } from '../../swagger/json-values.js';
 import { connectionParametersOf } from './connection-parameters.js';
 import { unknownKeyAdvice, uiDefinitionAdvice } from './schema-advice.js';
 import { reportSchemaProblems } from './schema-problems.js';
+import { enclosedExcerpt } from '../../text/message-values.js';
 
 /** The rules that report our apiProperties schema's findings (see schema.ts), one area each. */
 export const apiPropertiesSchemaRules: RuleDefinition[] = [
@@ -150,7 +151,7 @@ export const apiPropertiesSchemaRules: RuleDefinition[] = [
         if (constraints && has(constraints, 'hidden') && typeof constraints.hidden === 'string') {
           context.report({
             pointer: childPointer(parameter.pointer, 'uiDefinition', 'constraints', 'hidden'),
-            message: `Invalid type. Expected Boolean but got String. Microsoft's apiProperties pipeline rejects "hidden": ${JSON.stringify(constraints.hidden)} (PR #1421); write ${constraints.hidden.toLowerCase() === 'true'}.`,
+            message: `Invalid type. Expected Boolean but got String. Microsoft's apiProperties pipeline rejects "hidden": ${enclosedExcerpt(JSON.stringify(constraints.hidden))} (PR #1421); write ${constraints.hidden.toLowerCase() === 'true'}.`,
           });
         }
       }

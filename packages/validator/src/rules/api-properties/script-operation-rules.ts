@@ -1,4 +1,4 @@
-import { excerpt, MAX_NAME_LENGTH } from '../../text/message-values.js';
+import { excerpt, nameExcerpt } from '../../text/message-values.js';
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
 import { asArray, has } from '../../swagger/json-values.js';
@@ -84,7 +84,7 @@ export const apiPropertiesCapabilityRules: RuleDefinition[] = [
         if (typeof name !== 'string' || swagger.operationsById.has(name)) return;
         context.report({
           pointer: childPointer(pointer, index),
-          message: `The script operation "${excerpt(name, MAX_NAME_LENGTH)}" is not an operationId of the swagger, so the script never runs for it.`,
+          message: `The script operation "${nameExcerpt(name)}" is not an operationId of the swagger, so the script never runs for it.`,
         });
       });
     },

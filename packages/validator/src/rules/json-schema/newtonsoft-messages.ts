@@ -46,11 +46,6 @@ function jsonExcerpt(value: unknown): string {
   return typeof value === 'string' ? enclosedExcerpt(JSON.stringify(value)) : excerpt(value);
 }
 
-function show(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text === undefined ? String(value) : text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
 /**
  * Turns Ajv's errors into located problems, dropping the wrapper errors that repeat inner ones.
  * `document` is the validated value: the value an error is about is read from it at the error's
@@ -130,20 +125,20 @@ function describe(error: ErrorObject, document: unknown): SchemaProblem | undefi
           error.propertyName,
         );
       }
-      return at(`String '${show(data)}' does not match regex pattern '${String(params.pattern)}'.`);
+      return at(`String '${excerpt(data)}' does not match regex pattern '${String(params.pattern)}'.`);
     case 'format':
-      return at(`String '${show(data)}' does not validate against format '${String(params.format)}'.`);
+      return at(`String '${excerpt(data)}' does not validate against format '${String(params.format)}'.`);
     case 'minLength':
-      return at(`String '${show(data)}' is less than minimum length of ${String(params.limit)}.`);
+      return at(`String '${excerpt(data)}' is less than minimum length of ${String(params.limit)}.`);
     case 'maxLength':
-      return at(`String '${show(data)}' exceeds maximum length of ${String(params.limit)}.`);
+      return at(`String '${excerpt(data)}' exceeds maximum length of ${String(params.limit)}.`);
     case 'minimum':
-      return at(`${typeName(data)} ${show(data)} is less than minimum value of ${String(params.limit)}.`);
+      return at(`${typeName(data)} ${excerpt(data)} is less than minimum value of ${String(params.limit)}.`);
     case 'maximum':
-      return at(`${typeName(data)} ${show(data)} exceeds maximum value of ${String(params.limit)}.`);
+      return at(`${typeName(data)} ${excerpt(data)} exceeds maximum value of ${String(params.limit)}.`);
     case 'minItems':
       return at(
-        `Array item count ${show((data as unknown[]).length)} is less than minimum count of ${String(params.limit)}.`,
+        `Array item count ${String((data as unknown[]).length)} is less than minimum count of ${String(params.limit)}.`,
       );
     case 'uniqueItems':
       return at(`Non-unique array item at index ${String(params.i)}.`);

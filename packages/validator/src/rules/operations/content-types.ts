@@ -1,10 +1,11 @@
-import { excerpt, MAX_NAME_LENGTH } from '../../text/message-values.js';
+import { nameExcerpt } from '../../text/message-values.js';
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { DOCUMENT_ROOT } from '../../json/pointer-place.js';
 import { asArray, asString, type JsonObject } from '../../swagger/json-values.js';
 import { OperationKey, type OperationInfo, type SwaggerModel } from '../../swagger/swagger-model.js';
-import { effectiveMimeTypes, fill, operationLabel } from './rule-kit.js';
+import { effectiveMimeTypes, fill } from './rule-kit.js';
+import { operationLabel } from '../../swagger/operation-label.js';
 
 /** RFC 6838 type/subtype with optional parameters; wildcard types and subtypes are accepted (any type, application/any+json). */
 const MIME_TYPE = /^(?:\*|[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*)\/[A-Za-z0-9*][A-Za-z0-9!#$&^_.+*-]*(?:\s*;.*)?$/;
@@ -165,7 +166,7 @@ export const contentTypeRules: RuleDefinition[] = [
           if (mimeType !== undefined && MIME_TYPE.test(mimeType.trim())) continue;
           report({
             pointer: childPointer(owner.pointer, key, index),
-            message: fill("The MIME type '{0}' is not valid.", excerpt(String(entry), MAX_NAME_LENGTH)),
+            message: fill("The MIME type '{0}' is not valid.", nameExcerpt(String(entry))),
           });
         }
       });

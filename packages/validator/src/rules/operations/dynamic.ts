@@ -1,4 +1,4 @@
-import { excerpt, MAX_NAME_LENGTH } from '../../text/message-values.js';
+import { nameExcerpt } from '../../text/message-values.js';
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, asString, has, type JsonObject } from '../../swagger/json-values.js';
@@ -17,7 +17,8 @@ import {
   type DynamicExtension,
 } from './dynamic-index.js';
 import { writtenParameters } from './parameter-index.js';
-import { fill, isInternalVisibility, operationLabel, successSchema, valueMatchesType } from './rule-kit.js';
+import { fill, isInternalVisibility, successSchema, valueMatchesType } from './rule-kit.js';
+import { operationLabel } from '../../swagger/operation-label.js';
 import { arrayItems, followSchemaPath } from './schema-path.js';
 
 const NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
@@ -199,7 +200,7 @@ function pathAt(call: DynamicCall, key: string): string | undefined {
  * the path is '' (12 of the corpus findings), which says nothing to a maker: say what it means.
  */
 function expectsArray(call: DynamicCall, collection: string, label: string): string {
-  const message = fill(EXPECTS_ARRAY, collection, label);
+  const message = fill(EXPECTS_ARRAY, nameExcerpt(collection), label);
   if (collection !== '') return message;
   const key = call.extension === 'x-ms-dynamic-values' ? 'value-collection' : 'itemsPath';
   return `${message} Without '${key}' the response itself must be the array: name the property that holds the list in '${key}'.`;
@@ -239,7 +240,7 @@ function resultProblems(
   const found = followSchemaPath(model, response, list);
   if (propertyKey !== undefined) {
     if (found.kind !== 'missing') return NO_PROBLEMS;
-    return [{ key: propertyKey, message: fill(EXPECTS_PROPERTY, list, label) }];
+    return [{ key: propertyKey, message: fill(EXPECTS_PROPERTY, nameExcerpt(list), label) }];
   }
   if (found.kind === 'missing') return [{ key: undefined, message: expectsArray(call, list, label) }];
   if (found.kind !== 'found') return NO_PROBLEMS;
@@ -253,7 +254,7 @@ function resultProblems(
     const key = keys[index]!;
     const path = pathAt(call, key);
     if (path === undefined || followSchemaPath(model, items.schema, path).kind !== 'missing') continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path, label) });
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path), label) });
   }
   return problems;
 }
@@ -409,7 +410,7 @@ export const dynamicRules: RuleDefinition[] = [
         if (typeof operationId === 'string' && swagger.operationById(operationId)) return;
         report({
           pointer: at(),
-          message: `${NOT_FOUND} '${excerpt(String(operationId), MAX_NAME_LENGTH)}' is not the operationId of any operation.`,
+          message: `${NOT_FOUND} '${nameExcerpt(String(operationId))}' is not the operationId of any operation.`,
         });
       };
       // Indexed, and the pointer's closure made by a function: a closure over `call` in the loop
@@ -454,7 +455,7 @@ export const dynamicRules: RuleDefinition[] = [
             if (!name.includes('/') && !hasBodyProperty(swagger, target, name)) {
               report({
                 pointer: argumentPointer(call, name),
-                message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${excerpt(name, MAX_NAME_LENGTH)}' is not one of its parameters.`,
+                message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${nameExcerpt(name)}' is not one of its parameters.`,
               });
             }
             continue;
@@ -507,7 +508,7 @@ export const dynamicRules: RuleDefinition[] = [
             continue;
           report({
             pointer: childPointer(call.pointer, has(call.call, 'parameters') ? 'parameters' : 'operationId'),
-            message: `${fill("The target operation requires parameter '{0}'.", excerpt(parameter.name, MAX_NAME_LENGTH))} Pass it in the parameters of the call to '${label}'.`,
+            message: `${fill("The target operation requires parameter '{0}'.", nameExcerpt(parameter.name))} Pass it in the parameters of the call to '${label}'.`,
           });
         }
       }

@@ -1,4 +1,4 @@
-import { excerpt, MAX_NAME_LENGTH } from '../../text/message-values.js';
+import { nameExcerpt } from '../../text/message-values.js';
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
 import { asString, has } from '../../swagger/json-values.js';
@@ -205,8 +205,8 @@ export const operationDocumentationRules: RuleDefinition[] = [
         report({
           pointer: childPointer(operation.pointer, 'summary'),
           message: repeatsId
-            ? `The summary '${excerpt(summary, MAX_NAME_LENGTH)}' is the operationId; write a short sentence such as "List tasks".`
-            : `The summary '${excerpt(summary, MAX_NAME_LENGTH)}' reads like an identifier; write a short sentence such as "List tasks".`,
+            ? `The summary '${nameExcerpt(summary)}' is the operationId; write a short sentence such as "List tasks".`
+            : `The summary '${nameExcerpt(summary)}' reads like an identifier; write a short sentence such as "List tasks".`,
         });
       }
     },

@@ -6,7 +6,8 @@ import { asObject, entriesOf, has, type JsonObject } from '../../swagger/json-va
 import { OperationKey, type SwaggerModel } from '../../swagger/swagger-model.js';
 import { HolderKey, holderKeysOf } from './holder-keys.js';
 import { writtenParameters } from './parameter-index.js';
-import { fill, operationLabel } from './rule-kit.js';
+import { fill } from './rule-kit.js';
+import { operationLabel } from '../../swagger/operation-label.js';
 
 const VISIBILITIES = ['important', 'advanced', 'internal'];
 const NEXT_LINK_NAMES = ['nextLink', '@odata.nextLink'];

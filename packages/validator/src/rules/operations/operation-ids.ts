@@ -1,4 +1,4 @@
-import { excerpt, MAX_NAME_LENGTH } from '../../text/message-values.js';
+import { nameExcerpt } from '../../text/message-values.js';
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { has } from '../../swagger/json-values.js';
@@ -78,7 +78,7 @@ export const operationIdRules: RuleDefinition[] = [
             pointer: childPointer(operation.pointer, 'operationId'),
             message: fill(
               "The operationId '{0}' is used multiple times. Operation identifiers must be unique.",
-              excerpt(operationId, MAX_NAME_LENGTH),
+              nameExcerpt(operationId),
             ),
           });
         }
@@ -108,7 +108,7 @@ export const operationIdRules: RuleDefinition[] = [
           pointer: childPointer(operation.pointer, 'operationId'),
           message: fill(
             "The 'operationId' property value is different from its sanitized value '{0}'. Please avoid the useage of non-alphanumeric characters to have matching values.",
-            excerpt(id.replace(NOT_SANITIZED, ''), MAX_NAME_LENGTH),
+            nameExcerpt(id.replace(NOT_SANITIZED, '')),
           ),
         });
       }

@@ -1,4 +1,4 @@
-import { excerpt, MAX_NAME_LENGTH } from '../../text/message-values.js';
+import { excerpt, nameExcerpt } from '../../text/message-values.js';
 import { writtenSchemasOf } from '../swagger/structure.js';
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
@@ -12,7 +12,8 @@ import {
   type SwaggerModel,
 } from '../../swagger/swagger-model.js';
 import { pathTemplates } from './path-templates.js';
-import { fill, operationLabel } from './rule-kit.js';
+import { fill } from './rule-kit.js';
+import { operationLabel } from '../../swagger/operation-label.js';
 
 const LOCATIONS = ['query', 'header', 'path', 'formData', 'body'];
 const SIMPLE_TYPES = ['string', 'number', 'boolean', 'integer', 'array'];
@@ -117,7 +118,7 @@ export const parameterLocationRules: RuleDefinition[] = [
           if (!first(parameter.pointer)) continue;
           report({
             pointer: parameter.pointer,
-            message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", excerpt(parameter.name, MAX_NAME_LENGTH))} The path is '${excerpt(operation.path, MAX_NAME_LENGTH)}'.`,
+            message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", nameExcerpt(parameter.name))} The path is '${nameExcerpt(operation.path)}'.`,
           });
         }
       }
@@ -144,7 +145,7 @@ export const parameterLocationRules: RuleDefinition[] = [
           pointer: parameter.pointer,
           message: fill(
             'Encoding for path parameter \'{0}\' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.',
-            excerpt(parameter.name ?? '', MAX_NAME_LENGTH),
+            nameExcerpt(parameter.name ?? ''),
           ),
         });
       }
@@ -173,7 +174,7 @@ export const parameterLocationRules: RuleDefinition[] = [
           severity: parameter.value['x-ms-url-encoding'] === 'single' ? 'warning' : undefined,
           message: fill(
             "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default. Remove 'x-ms-url-encoding'.",
-            excerpt(parameter.name ?? '', MAX_NAME_LENGTH),
+            nameExcerpt(parameter.name ?? ''),
           ),
         });
       }
@@ -500,7 +501,10 @@ export const parameterLocationRules: RuleDefinition[] = [
             ? `The parameter reference '${ref}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.`
             : swagger.resolveRef(ref)
               ? undefined
-              : fill("The parameter reference '{0}' could not be found in the swagger document.", ref);
+              : fill(
+                  "The parameter reference '{0}' could not be found in the swagger document.",
+                  nameExcerpt(ref),
+                );
           if (message === undefined) continue;
           const owner = ofPathItem ? operation.pathItemPointer : operation.pointer;
           report({ pointer: childPointer(owner, 'parameters', index, '$ref'), message });
@@ -546,7 +550,7 @@ export const parameterLocationRules: RuleDefinition[] = [
         if (known && !misplaced) continue;
         report({
           pointer: childPointer(parameter.pointer, 'collectionFormat'),
-          message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", String(format))}${misplaced ? ` 'multi' is for query and formData parameters only.` : ''}`,
+          message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", excerpt(String(format)))}${misplaced ? ` 'multi' is for query and formData parameters only.` : ''}`,
         });
       }
     },
@@ -580,7 +584,7 @@ export const parameterLocationRules: RuleDefinition[] = [
           if (sameType && sameVisibility) continue;
           report({
             pointer: parameter.pointer,
-            message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${excerpt(parameter.name, MAX_NAME_LENGTH)}' differs in '${operationLabel(subscribe)}'.`,
+            message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${nameExcerpt(parameter.name)}' differs in '${operationLabel(subscribe)}'.`,
           });
         }
       }

@@ -9,7 +9,8 @@ import {
   type SwaggerModel,
 } from '../../swagger/swagger-model.js';
 import { partiallyDuplicates, pathTemplates, routeHash, type OperationTemplates } from './path-templates.js';
-import { fill, operationLabel, pathVariables, perModel } from './rule-kit.js';
+import { fill, pathVariables, perModel } from './rule-kit.js';
+import { operationLabel } from '../../swagger/operation-label.js';
 
 /**
  * The keys of `paths`, without extensions (`x-…` keys are allowed there). Listed once per document

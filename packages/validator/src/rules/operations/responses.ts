@@ -3,7 +3,8 @@ import { certificationLevels, sameLevels, type RuleDefinition } from '../../mode
 import { asObject, entriesOf, has, isObject, type JsonObject } from '../../swagger/json-values.js';
 import { isEmptySchema } from '../../swagger/empty-schema.js';
 import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
-import { effectiveMimeTypes, fill, isSuccessCode, operationLabel, successResponses } from './rule-kit.js';
+import { effectiveMimeTypes, fill, isSuccessCode, successResponses } from './rule-kit.js';
+import { operationLabel } from '../../swagger/operation-label.js';
 
 const RESPONSE_CODE = /^(?:[0-9]{3}|default)$/;
 

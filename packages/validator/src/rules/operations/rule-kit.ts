@@ -1,4 +1,3 @@
-import { excerpt, MAX_NAME_LENGTH } from '../../text/message-values.js';
 import { OperationKey, type OperationInfo, type SwaggerModel } from '../../swagger/swagger-model.js';
 import { asArray, asObject, asString, isObject, type JsonObject } from '../../swagger/json-values.js';
 
@@ -33,17 +32,6 @@ const CLOSING_BRACE = 0x7d;
 
 function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
-}
-
-/**
- * How messages name an operation: its operationId, else its method and path, cut to
- * MAX_NAME_LENGTH: an operationId is a value, which no key limit bounds.
- */
-export function operationLabel(operation: OperationInfo): string {
-  return excerpt(
-    operation.operationId ?? `${operation.method.toUpperCase()} ${operation.path}`,
-    MAX_NAME_LENGTH,
-  );
 }
 
 /** A non-empty string after trimming, else undefined. */

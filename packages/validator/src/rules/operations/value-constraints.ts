@@ -1,4 +1,4 @@
-import { excerpt, MAX_NAME_LENGTH } from '../../text/message-values.js';
+import { nameExcerpt } from '../../text/message-values.js';
 import { writtenSchemasOf } from '../swagger/structure.js';
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
@@ -130,7 +130,7 @@ export const valueConstraintRules: RuleDefinition[] = [
         } else if (!has(value, 'default') && value.required === true) {
           report({
             pointer: parameter.pointer,
-            message: `The internal parameter '${excerpt(parameter.name ?? '', MAX_NAME_LENGTH)}' is required but has no default value; makers cannot see it, so nothing would be sent.`,
+            message: `The internal parameter '${nameExcerpt(parameter.name ?? '')}' is required but has no default value; makers cannot see it, so nothing would be sent.`,
           });
         }
       }
@@ -322,7 +322,7 @@ export const valueConstraintRules: RuleDefinition[] = [
         if (typeof format === 'string' && FORMATS.has(format)) return;
         report({
           pointer: childPointer(place.pointer, 'format'),
-          message: `${fill("The type/format '{0}' is not recognized.", `${excerpt(String(node.type ?? ''), MAX_NAME_LENGTH)}/${excerpt(String(format), MAX_NAME_LENGTH)}`)} ${formatAdvice(node.type, format)}`,
+          message: `${fill("The type/format '{0}' is not recognized.", `${nameExcerpt(String(node.type ?? ''))}/${nameExcerpt(String(format))}`)} ${formatAdvice(node.type, format)}`,
         });
       });
     },

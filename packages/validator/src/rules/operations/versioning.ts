@@ -1,9 +1,10 @@
-import { excerpt, MAX_NAME_LENGTH } from '../../text/message-values.js';
+import { nameExcerpt } from '../../text/message-values.js';
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, asString, has, type JsonObject } from '../../swagger/json-values.js';
 import { OperationKey, type OperationInfo, type SwaggerModel } from '../../swagger/swagger-model.js';
-import { fill, operationLabel, perModel } from './rule-kit.js';
+import { fill, perModel } from './rule-kit.js';
+import { operationLabel } from '../../swagger/operation-label.js';
 
 /**
  * An operation with an `x-ms-api-annotation` object. Its pointer is built when read: the rules
@@ -111,7 +112,10 @@ function familyRule(
       if (!swagger) return;
       for (const [family, members] of families(swagger)) {
         for (const annotated of problem(members)) {
-          report({ pointer: childPointer(annotated.pointer, 'family'), message: fill(message, family) });
+          report({
+            pointer: childPointer(annotated.pointer, 'family'),
+            message: fill(message, nameExcerpt(family)),
+          });
         }
       }
     },
@@ -273,7 +277,7 @@ export const versioningRules: RuleDefinition[] = [
           pointer: childPointer(annotated.operation.pointer, 'operationId'),
           message: fill(
             "The operation Id '{0}' should end with revision suffix '{1}'.",
-            excerpt(id, MAX_NAME_LENGTH),
+            nameExcerpt(id),
             suffix,
           ),
         });

@@ -6,7 +6,8 @@ import { HolderKey, holderKeysOf } from './holder-keys.js';
 import { webhooks, type NotificationUrl } from './notification-urls.js';
 import { writtenParameters } from './parameter-index.js';
 import { OperationKey, type OperationInfo } from '../../swagger/swagger-model.js';
-import { fill, operationLabel } from './rule-kit.js';
+import { fill } from './rule-kit.js';
+import { operationLabel } from '../../swagger/operation-label.js';
 import { subscriptionRemover } from './webhook-deletes.js';
 
 function urlRule(

@@ -5,6 +5,7 @@ import { policyInstances } from '../api-properties/policy-instances.js';
 import { OPERATION_NAME_PARAMETER } from '../api-properties/policy-templates.js';
 import { DOCUMENT_ROOT } from '../../json/pointer-place.js';
 import { OperationKey, type SwaggerModel } from '../../swagger/swagger-model.js';
+import { quoted } from '../../text/message-values.js';
 
 /**
  * Calls `visit` with each `schemes` list: the root's, then each operation's that the structure walk
@@ -91,7 +92,7 @@ export const documentHostRules: RuleDefinition[] = [
       if (hostReplacedEverywhere(context)) return;
       context.report({
         pointer: '/host',
-        message: `The host '${host}' looks like a development, test or staging host. Certified connectors must use the production host.`,
+        message: `The host ${quoted(host)} looks like a development, test or staging host. Certified connectors must use the production host.`,
       });
     },
   },

@@ -10,6 +10,7 @@ import {
 import { nodesOfKinds, structureOf, type NodeKind } from './structure.js';
 import { removeTrailingAdvice } from './trailing-advice.js';
 import { isInternalVisibility } from '../operations/rule-kit.js';
+import { nameExcerpt } from '../../text/message-values.js';
 
 /** The user-facing text fields of each kind of object. */
 const TEXT_FIELDS: Partial<Record<NodeKind, string[]>> = {
@@ -85,7 +86,7 @@ export const documentTextRules: RuleDefinition[] = [
             if (nonLatin !== undefined) {
               context.report({
                 pointer: childPointer(node.pointer, field),
-                message: `The '${field}' value must be written in English. Found "${nonLatin}": write it in English or leave it out.`,
+                message: `The '${field}' value must be written in English. Found "${nameExcerpt(nonLatin)}": write it in English or leave it out.`,
               });
               continue;
             }
@@ -95,7 +96,7 @@ export const documentTextRules: RuleDefinition[] = [
             context.report({
               pointer: childPointer(node.pointer, field),
               severity: 'warning',
-              message: `The '${field}' value must be written in English. Found "${word}", which is not an English word: write it in English or leave it out.`,
+              message: `The '${field}' value must be written in English. Found "${nameExcerpt(word)}", which is not an English word: write it in English or leave it out.`,
             });
           }
         }
@@ -213,7 +214,7 @@ export const documentTextRules: RuleDefinition[] = [
         if (seen.has(name)) {
           context.report({
             pointer: childPointer('/tags', index, 'name'),
-            message: `The 'tags' property defines tag '${name}' multiple times.`,
+            message: `The 'tags' property defines tag '${nameExcerpt(name)}' multiple times.`,
           });
         }
         seen.add(name);

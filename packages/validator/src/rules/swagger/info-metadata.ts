@@ -1,4 +1,4 @@
-import { excerpt, MAX_NAME_LENGTH } from '../../text/message-values.js';
+import { nameExcerpt, quoted } from '../../text/message-values.js';
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
 import { ConnectorCache } from '../../model/connector-cache.js';
@@ -311,7 +311,7 @@ export const infoMetadataRules: RuleDefinition[] = [
         if (typeof entry.value !== 'string' || isAbsoluteHttpUrl(entry.value)) continue;
         context.report({
           pointer: entryPointer(entry, 'propertyValue'),
-          message: `The '${entry.name}' value '${entry.value}' must be a valid absolute URL (https://…).`,
+          message: `The '${entry.name}' value ${quoted(entry.value)} must be a valid absolute URL (https://…).`,
         });
       }
       // The three kinds' lists, not every node: findings are sorted by place afterwards.
@@ -370,7 +370,7 @@ export const infoMetadataRules: RuleDefinition[] = [
         if (status === 'Production' && apiStatus === 'Preview') {
           context.report({
             pointer: childPointer(at, 'status'),
-            message: `The operation '${excerpt(operation.operationId ?? operation.pointer, MAX_NAME_LENGTH)}' cannot be in a Production status ahead of the connector.`,
+            message: `The operation '${nameExcerpt(operation.operationId ?? operation.pointer)}' cannot be in a Production status ahead of the connector.`,
           });
         }
       }

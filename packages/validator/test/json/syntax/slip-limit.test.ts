@@ -108,6 +108,7 @@ describe('the slip limit of the JSON syntax diagnosis', () => {
         '980 more findings of this rule are not listed: a file lists at most 20 JSON syntax errors. Fix the ones listed and check again.',
       offset: withinText.indexOf(',]', 6 + 20 * 5),
       length: 1,
+      unlisted: 980,
     });
     expect(withinText.indexOf(',]', 6 + 20 * 5)).toBe(6 + 20 * 5 + 2);
   });
