@@ -1,4 +1,4 @@
-import type { RawChange } from './raw-change.js';
+import { listedOperationId, type RawChange } from './raw-change.js';
 import { isBreakingSchemaChange, isSchemaReport, type RawEntry, type SchemaReport } from './schema-report.js';
 
 /** Which schema reports may hold a breaking change that another change repeats. */
@@ -13,7 +13,8 @@ export interface ReportOverlap {
  * Dedupe (connector-diff.ts) drops a breaking change that has the rule, place, operation, ValuePath
  * and message of an earlier one. Keeping a key of each of 20,000,000 to find the few repeated ones
  * took gigabytes, so the reports that can hold one are found here from their lists: two changes are
- * one only if they name one operation, at one place (side and pointer), by one ValuePath; a report's
+ * one only if they name one operation (as listed: cut, see listedOperationId), at one place (side and
+ * pointer), by one ValuePath; a report's
  * ValuePaths all start with its own, so one report's can equal another's (or a change's) only when
  * one ValuePath is the other's or begins it. Every other report's breaking changes are each unique.
  * Its non-breaking ones, one per place whatever the operation, are deduped by key in all cases.
@@ -22,19 +23,19 @@ export function reportOverlap(entries: readonly RawEntry[]): ReportOverlap {
   const repeated = new Set<SchemaReport>();
   const overlapping = new Set<SchemaReport>();
   const places = new BreakingPlaces();
-  // Per operation (dedupe reads a missing operationId as ''), the reports by ValuePath.
+  // Per operation as listed (dedupe reads a missing operationId as ''), the reports by ValuePath.
   const reports = new Map<string, Map<string, SchemaReport[]>>();
   for (const entry of entries) {
     if (!isSchemaReport(entry)) continue;
-    const byPath = reports.get(entry.operationId ?? '') ?? new Map<string, SchemaReport[]>();
-    reports.set(entry.operationId ?? '', byPath);
+    const byPath = reports.get(operationKey(entry.operationId)) ?? new Map<string, SchemaReport[]>();
+    reports.set(operationKey(entry.operationId), byPath);
     const same = byPath.get(entry.valuePath) ?? [];
     byPath.set(entry.valuePath, same);
     if (same.some((earlier) => earlier.schemaChanges === entry.schemaChanges)) repeated.add(entry);
     else same.push(entry);
   }
   const reportsAbove = (operationId: string | undefined, valuePath: string): SchemaReport[] => {
-    const byPath = reports.get(operationId ?? '');
+    const byPath = reports.get(operationKey(operationId));
     if (!byPath) return [];
     return valuePathAndAbove(valuePath).flatMap((path) => byPath.get(path) ?? []);
   };
@@ -56,6 +57,11 @@ export function reportOverlap(entries: readonly RawEntry[]): ReportOverlap {
     }
   }
   return { repeated, overlapping };
+}
+
+/** The operation as dedupe tells it apart: by the id it is listed with, none being ''. */
+function operationKey(operationId: string | undefined): string {
+  return listedOperationId(operationId) ?? '';
 }
 
 /** 'a/b/c', 'a/b' and 'a': the ValuePaths whose reports' changes may have the ValuePath 'a/b/c'. */

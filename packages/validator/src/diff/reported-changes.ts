@@ -1,13 +1,12 @@
 import { compareText } from '@connector-alm/core';
 import type { JsonDocument } from '../json/json-document.js';
 import { boundedMessage } from '../text/message-length.js';
-import { excerpt, MAX_NAME_LENGTH } from '../text/message-values.js';
 import { CANONICAL_NAMES } from '../loader/connector-folder.js';
 import type { Change, ChangedFileKind } from './change.js';
 import { ChangeCap } from './change-cap.js';
 import { CHANGE_RULES } from './change-rules.js';
 import type { ConnectorVersion } from './connector-diff.js';
-import type { RawChange } from './raw-change.js';
+import { listedOperationId, type RawChange } from './raw-change.js';
 import { reportOverlap } from './report-overlap.js';
 import type { SchemaChange } from './schema-diff.js';
 import {
@@ -184,9 +183,7 @@ class ChangeLocator {
       message: boundedMessage(
         [change.rule.message, change.detail, change.rule.advice].filter(Boolean).join(' '),
       ),
-      ...(change.operationId !== undefined
-        ? { operationId: excerpt(change.operationId, MAX_NAME_LENGTH) }
-        : {}),
+      ...(change.operationId !== undefined ? { operationId: listedOperationId(change.operationId) } : {}),
       file: filePath(version, change.file),
       pointer: change.pointer,
       line: position.line,
