@@ -6,7 +6,8 @@ import { CHANGE_RULES } from './change-rules.js';
 import type { ConnectorVersion } from './connector-diff.js';
 import type { RawChange } from './raw-change.js';
 import { reportOverlap } from './report-overlap.js';
-import type { SchemaChange } from './schema-diff.js';
+import { SchemaChangeIndex } from './schema-change-index.js';
+import { EarlierChanges, type EarlierChange } from './earlier-changes.js';
 import {
   isBreakingSchemaChange,
   isSchemaReport,
@@ -31,42 +32,66 @@ export function reportedChanges(
   const superseded = supersededPlaces(entries);
   const locator = new ChangeLocator(entries, before, after);
   const overlap = reportOverlap(entries);
+  const earlierChanges = new EarlierChanges(overlap, new SchemaChangeIndex());
   const cap = new ChangeCap(compareChanges);
+  // The keys of the changes not in reports and of the reports' non-breaking changes: as many as the
+  // entries and lists. A report's breaking change is looked up in the lists that may repeat it.
   const seen = new Set<string>();
-  const offer = (change: Change, keys: Set<string>): void => {
+  const build = (earlier: EarlierChange): Change | undefined => {
+    const change =
+      'report' in earlier
+        ? reportedChange(earlier.report, earlier.report.schemaChanges[earlier.position]!)
+        : earlier;
+    return superseded.has(change) ? undefined : locator.locate(change);
+  };
+  /** Whether `change` has the key of one of `like`, earlier changes that have its rule, place and ValuePath. */
+  const repeats = (change: Change, like: readonly EarlierChange[]): boolean => {
+    if (like.length === 0) return false;
     const key = dedupeKey(change);
-    if (keys.has(key)) return;
-    keys.add(key);
-    cap.add(change);
+    return like.some((earlier) => {
+      const built = build(earlier);
+      return built !== undefined && dedupeKey(built) === key;
+    });
   };
   // Lists whose non-breaking changes were offered: they are told once per place, whatever the operation.
   const listsOffered = new Set<SchemaChanges>();
-  const distinct = new DistinctLists();
   const swaggerFile = { old: filePath(before, 'swagger'), new: filePath(after, 'swagger') };
   for (const entry of entries) {
     if (!isSchemaReport(entry)) {
-      if (!superseded.has(entry)) offer(locator.locate(entry), seen);
+      if (superseded.has(entry)) continue;
+      const change = locator.locate(entry);
+      const key = dedupeKey(change);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (change.breaking && repeats(change, earlierChanges.ofChange(entry))) continue;
+      cap.add(change);
       continue;
     }
     if (overlap.repeated.has(entry)) continue;
     const list = entry.schemaChanges;
     const nonBreakingOffered = listsOffered.has(list);
     listsOffered.add(list);
-    // A report that may repeat other changes is deduped with them; one with no repeats within
-    // itself is not deduped at all, and its changes that come too late to be listed are only counted.
-    const keys = overlap.overlapping.has(entry) ? seen : distinct.has(list) ? undefined : new Set<string>();
+    const mayRepeat = earlierChanges.mayRepeat(entry);
     const places = locator.placesOf(list);
     list.forEach((schemaChange, index) => {
       const { rule, side, pointer } = schemaChange;
       if (superseded.has({ rule, file: 'swagger', pointer })) return;
       if (!isBreakingSchemaChange(schemaChange)) {
-        if (!nonBreakingOffered) offer(locator.locate(reportedChange(entry, schemaChange)), seen);
+        if (nonBreakingOffered) return;
+        const change = locator.locate(reportedChange(entry, schemaChange));
+        const key = dedupeKey(change);
+        if (seen.has(key)) return;
+        seen.add(key);
+        cap.add(change);
         return;
       }
-      if (keys) {
-        offer(locator.locate(reportedChange(entry, schemaChange)), keys);
+      const like = mayRepeat ? earlierChanges.ofReported(entry, index) : [];
+      if (like.length > 0) {
+        const change = locator.locate(reportedChange(entry, schemaChange));
+        if (!repeats(change, like)) cap.add(change);
         return;
       }
+      // No earlier change is like it: it is unique, and counted without being built when too late to be listed.
       const { line, column } = places[index]!;
       const file = swaggerFile[side];
       const comesAfter = (last: Change) =>
@@ -94,31 +119,6 @@ function supersededPlaces(entries: readonly RawEntry[]): {
     has: (change) =>
       places.size > 0 && change.rule === CHANGE_RULES.other && places.has(`${change.file}:${change.pointer}`),
   };
-}
-
-/**
- * The lists whose breaking changes are each unique for any operation and ValuePath: no two share rule,
- * place and path, which with the report's operation and ValuePath make all of a change's key but the
- * message. Checked once per list.
- */
-class DistinctLists {
-  private readonly known = new Map<SchemaChanges, boolean>();
-
-  has(list: SchemaChanges): boolean {
-    let distinct = this.known.get(list);
-    if (distinct === undefined) {
-      const keys = list.filter(isBreakingSchemaChange).map(distinctKey);
-      distinct = new Set(keys).size === keys.length;
-      this.known.set(list, distinct);
-    }
-    return distinct;
-  }
-}
-
-function distinctKey(change: SchemaChange): string {
-  // A change at the report's own ValuePath ([]) and one at the path [''] have different ValuePaths.
-  const path = change.path.length === 0 ? '\u0001' : change.path.join('/');
-  return [change.rule.id, change.side, change.pointer, path].join('\u0000');
 }
 
 /**

@@ -112,6 +112,41 @@ describe('the changes of schema reports', () => {
   });
 });
 
+describe('a change not in a report', () => {
+  const raw = (index: number, operationId: string, detail?: string): RawChange => ({
+    rule: CHANGE_RULES.requiredFieldAdded,
+    file: 'swagger',
+    side: 'new',
+    pointer: `/definitions/D/properties/p${index}`,
+    operationId,
+    valuePath: `operation/${operationId}/parameter/body/schema/p${index}`,
+    ...(detail !== undefined ? { detail } : {}),
+  });
+
+  it("is one with a report's change of its key, whichever comes first", () => {
+    const shared = [field(3), field(4)];
+    const entries: RawEntry[] = [
+      // Before the report that repeats it, after it, and one of another message: not a repeat.
+      raw(3, 'Op0'),
+      report(shared, 'Op0', 'operation/Op0/parameter/body/schema'),
+      report(shared, 'Op1', 'operation/Op1/parameter/body/schema'),
+      raw(4, 'Op1'),
+      raw(3, 'Op1', 'Another message.'),
+    ];
+    const before = version();
+    const after = version();
+    const changes = reportedChanges(entries, before, after);
+    expect(changes).toEqual(reportedChanges(expanded(entries), before, after));
+    expect(changes.map((change) => `${change.operationId} ${change.valuePath?.slice(-2)}`)).toEqual([
+      'Op0 p3',
+      'Op1 p3',
+      'Op1 p3',
+      'Op0 p4',
+      'Op1 p4',
+    ]);
+  });
+});
+
 /** Each pair's entries as diffSwaggerValues reports them, with both versions as pretty or minified files. */
 function generatedCase(seed: number, capped: boolean) {
   const pair = generatedPair(seed, capped);
