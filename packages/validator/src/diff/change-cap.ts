@@ -1,27 +1,12 @@
 import { MAX_FINDINGS_PER_RULE, unlistedMessage } from '../model/finding-cap.js';
-import type { Severity } from '../model/finding.js';
-import type { Change, ChangeImpact } from './change.js';
+import { severityRank, type Severity } from '../model/finding.js';
+import { impactRank, type Change, type ChangeImpact } from './change.js';
 
-const IMPACTS: readonly ChangeImpact[] = ['minor', 'major', 'breaking'];
-const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
 /** The listed changes of a rule and the first unlisted one, whose place the rest takes. */
 const KEPT_PER_RULE = MAX_FINDINGS_PER_RULE + 1;
 
 /** How two changes compare in report order (ties keep the order they were added in). */
 export type ChangeOrder = (a: Change, b: Change) => number;
-
-/**
- * The changes of one connector diff, at most MAX_FINDINGS_PER_RULE of each rule, as a rule's findings
- * are: 50 operations sharing a definition that gained 2,000 required fields gave 100,000
- * BRK-REQ-FIELD-ADDED, each a finding of `validate --base`. `changes` are in report order; the first
- * of each rule are listed, and one more change stands for the rest where the first of them was,
- * breaking if any of them is, so that the classification and a count of breaking changes still hold.
- */
-export function capChanges(changes: readonly Change[]): Change[] {
-  const cap = new ChangeCap(() => 0);
-  for (const change of changes) cap.add(change);
-  return cap.result();
-}
 
 /** A change kept, with when it came: the tie-break of report order. */
 interface Ranked {
@@ -29,16 +14,26 @@ interface Ranked {
   index: number;
 }
 
-/** One rule's changes: the first KEPT_PER_RULE in report order, and how many of each impact and severity in all. */
-interface RuleChanges {
-  /** A max-heap: the last in report order of the kept ones on top, the one a better change replaces. */
-  kept: Ranked[];
+/** How many changes, and how many of each impact and severity. */
+interface Counts {
   total: number;
   impacts: Map<ChangeImpact, number>;
   severities: Map<Severity, number>;
 }
 
+/** One rule's changes: the first KEPT_PER_RULE in report order, and the counts of all. */
+interface RuleChanges extends Counts {
+  /** A max-heap: the last in report order of the kept ones on top, the one a better change replaces. */
+  kept: Ranked[];
+}
+
 /**
+ * The changes of one connector diff, at most MAX_FINDINGS_PER_RULE of each rule, as a rule's findings
+ * are: 50 operations sharing a definition that gained 2,000 required fields gave 100,000
+ * BRK-REQ-FIELD-ADDED, each a finding of `validate --base`. The first of each rule in report order are
+ * listed, and one more change stands for the rest where the first of them was, breaking if any of
+ * them is, so that the classification and a count of breaking changes still hold.
+ *
  * Caps changes as they come, in any order, keeping only what the capped list can hold: per rule, the
  * first KEPT_PER_RULE in report order, and counts of the rest. A diff of 20,000,000 changes (2,000
  * operations sharing a definition of 10,000 fields made required) held them all to sort and cap them,
@@ -78,26 +73,35 @@ export class ChangeCap {
     }
   }
 
-  /** The capped changes in report order, each capped rule's rest in one change where its first was. */
+  /**
+   * The capped changes in report order, each capped rule's rest in one change where its first was.
+   * Reads the counts without changing them: a second call gives the same.
+   */
   result(): Change[] {
     const kept = [...this.rules.values()].flatMap((rule) => rule.kept).sort(this.rank);
-    const capped = new Set(
-      [...this.rules].filter(([, rule]) => rule.total > MAX_FINDINGS_PER_RULE).map(([id]) => id),
-    );
     const listed = new Map<string, number>();
     const result: Change[] = [];
     for (const { change } of kept) {
-      const rule = this.rules.get(change.ruleId)!;
       const count = listed.get(change.ruleId) ?? 0;
       listed.set(change.ruleId, count + 1);
-      if (count < MAX_FINDINGS_PER_RULE) {
-        result.push(change);
-        if (capped.has(change.ruleId)) untally(rule, change);
-      } else if (count === MAX_FINDINGS_PER_RULE) {
-        result.push(summary(change, rule));
-      }
+      if (count < MAX_FINDINGS_PER_RULE) result.push(change);
+      else if (count === MAX_FINDINGS_PER_RULE)
+        result.push(summary(change, this.rest(change.ruleId, result)));
     }
     return result;
+  }
+
+  /** A capped rule's counts less those of its listed changes (in `listed`). */
+  private rest(ruleId: string, listed: readonly Change[]): Counts {
+    const rule = this.rules.get(ruleId)!;
+    const rest = { total: rule.total, impacts: new Map(rule.impacts), severities: new Map(rule.severities) };
+    for (const change of listed) {
+      if (change.ruleId !== ruleId) continue;
+      rest.total--;
+      rest.impacts.set(change.impact, rest.impacts.get(change.impact)! - 1);
+      rest.severities.set(change.severity, rest.severities.get(change.severity)! - 1);
+    }
+    return rest;
   }
 
   private readonly rank = (a: Ranked, b: Ranked): number =>
@@ -119,20 +123,13 @@ function tally(rule: RuleChanges, impact: ChangeImpact, severity: Severity): voi
   rule.severities.set(severity, (rule.severities.get(severity) ?? 0) + 1);
 }
 
-/** Takes a listed change out of its rule's counts, which are then those of the rest (`result` lists before). */
-function untally(rule: RuleChanges, change: Change): void {
-  rule.total--;
-  rule.impacts.set(change.impact, rule.impacts.get(change.impact)! - 1);
-  rule.severities.set(change.severity, rule.severities.get(change.severity)! - 1);
-}
-
 /**
  * The change that stands for a rule's unlisted ones, at the first one's place, breaking if any of
  * them is and at the worst severity. It names no operation and no ValuePath: those were the first one's alone.
  */
-function summary(first: Change, rest: RuleChanges): Change {
-  const impact = [...IMPACTS].reverse().find((each) => (rest.impacts.get(each) ?? 0) > 0)!;
-  const severity = [...SEVERITIES].reverse().find((each) => (rest.severities.get(each) ?? 0) > 0)!;
+function summary(first: Change, rest: Counts): Change {
+  const impact = worst(rest.impacts, impactRank);
+  const severity = worst(rest.severities, severityRank);
   // Keys in the documented order, as connector-diff.ts writes them: this object is the JSON output.
   return {
     ruleId: first.ruleId,
@@ -146,6 +143,12 @@ function summary(first: Change, rest: RuleChanges): Change {
     side: first.side,
     impact,
   };
+}
+
+/** The highest ranked of the values counted at least once. */
+function worst<T>(counts: ReadonlyMap<T, number>, rank: (value: T) => number): T {
+  const present = [...counts].filter(([, count]) => count > 0).map(([value]) => value);
+  return present.reduce((a, b) => (rank(b) > rank(a) ? b : a));
 }
 
 function pushHeap(heap: Ranked[], item: Ranked, rank: (a: Ranked, b: Ranked) => number): void {

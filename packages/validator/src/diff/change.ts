@@ -7,6 +7,11 @@ import type { Severity } from '../model/finding.js';
  */
 export type ChangeImpact = 'breaking' | 'major' | 'minor';
 
+/** How much an impact matters: breaking above major above minor (the rest of a capped rule takes the worst). */
+export function impactRank(impact: ChangeImpact): number {
+  return impact === 'breaking' ? 3 : impact === 'major' ? 2 : 1;
+}
+
 /** The change set as certification sees it. */
 export type Classification = 'no-change' | 'minor-update' | 'major-update' | 'breaking';
 

@@ -1,6 +1,7 @@
 import type { ChangedFileKind, ChangeImpact } from './change.js';
 import type { ChangeRule } from './change-rules.js';
 import { expandEntries, type RawEntry, type SchemaReport } from './schema-report.js';
+import { excerpt, MAX_NAME_LENGTH } from '../text/message-values.js';
 
 /** A change before it is located in its file: the comparers produce these, the entry point locates them. */
 export interface RawChange {
@@ -24,6 +25,15 @@ export interface RawChange {
    * connection parameters an authentication change replaced): they are not listed again.
    */
   supersedes?: readonly { file: ChangedFileKind; pointer: string }[];
+}
+
+/**
+ * The operationId a change is listed with, cut to MAX_NAME_LENGTH as its ValuePath's label is (an
+ * operationId is a value, as long as the file makes it). Dedupe and report-overlap.ts compare this
+ * one: two operations whose ids differ past the cut are listed alike.
+ */
+export function listedOperationId(operationId: string | undefined): string | undefined {
+  return operationId === undefined ? undefined : excerpt(operationId, MAX_NAME_LENGTH);
 }
 
 /** Where one comparer's changes go. Keeps the list and the pointers it touched, for the fallbacks. */

@@ -1,15 +1,13 @@
 import { compareText } from '@connector-alm/core';
-import type { JsonDocument } from '../json/json-document.js';
-import { boundedMessage } from '../text/message-length.js';
-import { excerpt, MAX_NAME_LENGTH } from '../text/message-values.js';
-import { CANONICAL_NAMES } from '../loader/connector-folder.js';
-import type { Change, ChangedFileKind } from './change.js';
+import type { Change } from './change.js';
 import { ChangeCap } from './change-cap.js';
+import { ChangeLocator, filePath } from './change-locator.js';
 import { CHANGE_RULES } from './change-rules.js';
 import type { ConnectorVersion } from './connector-diff.js';
 import type { RawChange } from './raw-change.js';
 import { reportOverlap } from './report-overlap.js';
-import type { SchemaChange } from './schema-diff.js';
+import { SchemaChangeIndex } from './schema-change-index.js';
+import { EarlierChanges, type EarlierChange } from './earlier-changes.js';
 import {
   isBreakingSchemaChange,
   isSchemaReport,
@@ -34,42 +32,66 @@ export function reportedChanges(
   const superseded = supersededPlaces(entries);
   const locator = new ChangeLocator(entries, before, after);
   const overlap = reportOverlap(entries);
+  const earlierChanges = new EarlierChanges(overlap, new SchemaChangeIndex());
   const cap = new ChangeCap(compareChanges);
+  // The keys of the changes not in reports and of the reports' non-breaking changes: as many as the
+  // entries and lists. A report's breaking change is looked up in the lists that may repeat it.
   const seen = new Set<string>();
-  const offer = (change: Change, keys: Set<string>): void => {
+  const build = (earlier: EarlierChange): Change | undefined => {
+    const change =
+      'report' in earlier
+        ? reportedChange(earlier.report, earlier.report.schemaChanges[earlier.position]!)
+        : earlier;
+    return superseded.has(change) ? undefined : locator.locate(change);
+  };
+  /** Whether `change` has the key of one of `like`, earlier changes that have its rule, place and ValuePath. */
+  const repeats = (change: Change, like: readonly EarlierChange[]): boolean => {
+    if (like.length === 0) return false;
     const key = dedupeKey(change);
-    if (keys.has(key)) return;
-    keys.add(key);
-    cap.add(change);
+    return like.some((earlier) => {
+      const built = build(earlier);
+      return built !== undefined && dedupeKey(built) === key;
+    });
   };
   // Lists whose non-breaking changes were offered: they are told once per place, whatever the operation.
   const listsOffered = new Set<SchemaChanges>();
-  const distinct = new DistinctLists();
   const swaggerFile = { old: filePath(before, 'swagger'), new: filePath(after, 'swagger') };
   for (const entry of entries) {
     if (!isSchemaReport(entry)) {
-      if (!superseded.has(entry)) offer(locator.locate(entry), seen);
+      if (superseded.has(entry)) continue;
+      const change = locator.locate(entry);
+      const key = dedupeKey(change);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (change.breaking && repeats(change, earlierChanges.ofChange(entry))) continue;
+      cap.add(change);
       continue;
     }
     if (overlap.repeated.has(entry)) continue;
     const list = entry.schemaChanges;
     const nonBreakingOffered = listsOffered.has(list);
     listsOffered.add(list);
-    // A report that may repeat other changes is deduped with them; one with no repeats within
-    // itself is not deduped at all, and its changes that come too late to be listed are only counted.
-    const keys = overlap.overlapping.has(entry) ? seen : distinct.has(list) ? undefined : new Set<string>();
+    const mayRepeat = earlierChanges.mayRepeat(entry);
     const places = locator.placesOf(list);
     list.forEach((schemaChange, index) => {
       const { rule, side, pointer } = schemaChange;
       if (superseded.has({ rule, file: 'swagger', pointer })) return;
       if (!isBreakingSchemaChange(schemaChange)) {
-        if (!nonBreakingOffered) offer(locator.locate(reportedChange(entry, schemaChange)), seen);
+        if (nonBreakingOffered) return;
+        const change = locator.locate(reportedChange(entry, schemaChange));
+        const key = dedupeKey(change);
+        if (seen.has(key)) return;
+        seen.add(key);
+        cap.add(change);
         return;
       }
-      if (keys) {
-        offer(locator.locate(reportedChange(entry, schemaChange)), keys);
+      const like = mayRepeat ? earlierChanges.ofReported(entry, index) : [];
+      if (like.length > 0) {
+        const change = locator.locate(reportedChange(entry, schemaChange));
+        if (!repeats(change, like)) cap.add(change);
         return;
       }
+      // No earlier change is like it: it is unique, and counted without being built when too late to be listed.
       const { line, column } = places[index]!;
       const file = swaggerFile[side];
       const comesAfter = (last: Change) =>
@@ -97,132 +119,6 @@ function supersededPlaces(entries: readonly RawEntry[]): {
     has: (change) =>
       places.size > 0 && change.rule === CHANGE_RULES.other && places.has(`${change.file}:${change.pointer}`),
   };
-}
-
-/**
- * The lists whose breaking changes are each unique for any operation and ValuePath: no two share rule,
- * place and path, which with the report's operation and ValuePath make all of a change's key but the
- * message. Checked once per list.
- */
-class DistinctLists {
-  private readonly known = new Map<SchemaChanges, boolean>();
-
-  has(list: SchemaChanges): boolean {
-    let distinct = this.known.get(list);
-    if (distinct === undefined) {
-      const keys = list.filter(isBreakingSchemaChange).map(distinctKey);
-      distinct = new Set(keys).size === keys.length;
-      this.known.set(list, distinct);
-    }
-    return distinct;
-  }
-}
-
-function distinctKey(change: SchemaChange): string {
-  // A change at the report's own ValuePath ([]) and one at the path [''] have different ValuePaths.
-  const path = change.path.length === 0 ? '\u0001' : change.path.join('/');
-  return [change.rule.id, change.side, change.pointer, path].join('\u0000');
-}
-
-/** Locates changes in their files: each pointer of each file and version found in one pass over its text. */
-class ChangeLocator {
-  private readonly documents = new Map<string, JsonDocument | undefined>();
-  private readonly located = new Map<string, ReturnType<JsonDocument['locateAll']>>();
-  private readonly places = new Map<SchemaChanges, { line: number; column: number }[]>();
-
-  constructor(
-    entries: readonly RawEntry[],
-    private readonly before: ConnectorVersion,
-    private readonly after: ConnectorVersion,
-  ) {
-    const pointers = new Map<string, Set<string>>();
-    const add = (side: string, file: ChangedFileKind, pointer: string): void => {
-      const key = `${side}:${file}`;
-      const set = pointers.get(key) ?? new Set<string>();
-      set.add(pointer);
-      pointers.set(key, set);
-    };
-    const lists = new Set<SchemaChanges>();
-    for (const entry of entries) {
-      if (!isSchemaReport(entry)) add(entry.side, entry.file, entry.pointer);
-      else if (!lists.has(entry.schemaChanges)) {
-        lists.add(entry.schemaChanges);
-        for (const change of entry.schemaChanges) add(change.side, 'swagger', change.pointer);
-      }
-    }
-    for (const [key, set] of pointers) {
-      const [side, file] = key.split(':') as ['old' | 'new', ChangedFileKind];
-      const version = side === 'old' ? before : after;
-      const document =
-        file === 'swagger' ? version.swagger : file === 'apiProperties' ? version.apiProperties : undefined;
-      this.documents.set(key, document);
-      if (document && document.value !== undefined) this.located.set(key, document.locateAll(set));
-    }
-  }
-
-  /** The line and column of each change of a list, as `locate` gives them. */
-  placesOf(list: SchemaChanges): { line: number; column: number }[] {
-    let places = this.places.get(list);
-    if (!places) {
-      places = list.map((change) =>
-        this.position({ side: change.side, file: 'swagger', pointer: change.pointer }),
-      );
-      this.places.set(list, places);
-    }
-    return places;
-  }
-
-  locate(change: RawChange): Change {
-    const version = change.side === 'old' ? this.before : this.after;
-    const position = this.position(change);
-    const impact = change.impact ?? change.rule.impact;
-    // Keys in the documented order, optional ones only when set: this object is the JSON output.
-    return {
-      ruleId: change.rule.id,
-      breaking: impact === 'breaking',
-      severity: change.rule.severity,
-      message: boundedMessage(
-        [change.rule.message, change.detail, change.rule.advice].filter(Boolean).join(' '),
-      ),
-      ...(change.operationId !== undefined
-        ? { operationId: excerpt(change.operationId, MAX_NAME_LENGTH) }
-        : {}),
-      file: filePath(version, change.file),
-      pointer: change.pointer,
-      line: position.line,
-      column: position.column,
-      side: change.side,
-      impact,
-      ...(change.valuePath !== undefined ? { valuePath: change.valuePath } : {}),
-    };
-  }
-
-  private position(change: Pick<RawChange, 'side' | 'file' | 'pointer' | 'offset' | 'line'>): {
-    line: number;
-    column: number;
-  } {
-    const key = `${change.side}:${change.file}`;
-    const offset = change.offset ?? this.located.get(key)?.get(change.pointer)?.offset;
-    const document = this.documents.get(key);
-    return document && offset !== undefined
-      ? document.position(offset)
-      : { line: change.line ?? 1, column: 1 };
-  }
-}
-
-function filePath(version: ConnectorVersion, file: ChangedFileKind): string {
-  switch (file) {
-    case 'swagger':
-      return version.swaggerPath ?? CANONICAL_NAMES.swagger;
-    case 'apiProperties':
-      return version.apiPropertiesPath ?? CANONICAL_NAMES.apiProperties;
-    case 'readme':
-      return version.readme?.path ?? CANONICAL_NAMES.readme;
-    case 'script':
-      return version.script?.path ?? CANONICAL_NAMES.script;
-    case 'icon':
-      return version.icon?.path ?? CANONICAL_NAMES.icon;
-  }
 }
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { capChanges } from '../../src/diff/change-cap.js';
-import type { Change } from '../../src/diff/change.js';
-import { MAX_FINDINGS_PER_RULE } from '../../src/model/finding-cap.js';
+import { ChangeCap, type ChangeOrder } from '../../src/diff/change-cap.js';
+import { impactRank, type Change } from '../../src/diff/change.js';
+import { MAX_FINDINGS_PER_RULE, unlistedMessage } from '../../src/model/finding-cap.js';
+import { severityRank } from '../../src/model/finding.js';
 import { validateAgainstBase } from '../../src/git/validate-against-base.js';
 import { validConnectorFiles, validSwagger } from '../helpers/valid-connector.js';
 import { connectorFiles, createRepository } from '../git/repository-fixture.js';
@@ -121,7 +122,67 @@ describe('the breaking changes validate --base reports', () => {
   });
 });
 
-describe('capChanges', () => {
+/** The changes capped by a ChangeCap of `order`, added in the order given. */
+function capChanges(changes: readonly Change[], order: ChangeOrder = () => 0): Change[] {
+  const cap = new ChangeCap(order);
+  for (const change of changes) cap.add(change);
+  return cap.result();
+}
+
+/**
+ * The cap as it was before ChangeCap (session 23): every change sorted, stably, by `order`; then per
+ * rule the first MAX_FINDINGS_PER_RULE listed and the rest in one change where the first of them was.
+ */
+function sortThenCut(changes: readonly Change[], order: ChangeOrder): Change[] {
+  const sorted = [...changes].sort(order);
+  const byRule = new Map<string, Change[]>();
+  for (const change of sorted) byRule.set(change.ruleId, [...(byRule.get(change.ruleId) ?? []), change]);
+  const result: Change[] = [];
+  const listed = new Map<string, number>();
+  for (const change of sorted) {
+    const count = listed.get(change.ruleId) ?? 0;
+    listed.set(change.ruleId, count + 1);
+    if (count < MAX_FINDINGS_PER_RULE) result.push(change);
+    if (count !== MAX_FINDINGS_PER_RULE) continue;
+    const rest = byRule.get(change.ruleId)!.slice(MAX_FINDINGS_PER_RULE);
+    const worst = <T>(values: T[], rank: (value: T) => number) =>
+      values.reduce((a, b) => (rank(b) > rank(a) ? b : a));
+    const impact = worst(
+      rest.map((each) => each.impact),
+      impactRank,
+    );
+    result.push({
+      ruleId: change.ruleId,
+      breaking: impact === 'breaking',
+      severity: worst(
+        rest.map((each) => each.severity),
+        severityRank,
+      ),
+      message: unlistedMessage(rest.length, 'change'),
+      file: change.file,
+      pointer: change.pointer,
+      line: change.line,
+      column: change.column,
+      side: change.side,
+      impact,
+    });
+  }
+  return result;
+}
+
+/** A seeded generator of integers below `bound` (mulberry32): the same shuffle on every run. */
+function seededRandom(seed: number): (bound: number) => number {
+  let state = seed >>> 0;
+  return (bound) => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * bound);
+  };
+}
+
+describe('ChangeCap', () => {
   function change(index: number, overrides: Partial<Change> = {}): Change {
     return {
       ruleId: 'CHG-X',
@@ -174,5 +235,58 @@ describe('capChanges', () => {
       impact: 'breaking',
       severity: 'error',
     });
+  });
+});
+
+describe('ChangeCap on changes in any order', () => {
+  const IMPACTS = ['minor', 'major', 'breaking'] as const;
+  const SEVERITIES = ['info', 'warning', 'error'] as const;
+  /** Report order by line alone: many ties, which keep the order the changes came in. */
+  const byLine: ChangeOrder = (a, b) => a.line - b.line;
+
+  /** `count` changes of each rule, at lines with repeats, of mixed impact and severity, shuffled. */
+  function shuffled(seed: number, counts: Record<string, number>): Change[] {
+    const random = seededRandom(seed);
+    const changes: Change[] = [];
+    for (const [ruleId, count] of Object.entries(counts)) {
+      for (let index = 0; index < count; index++) {
+        const impact = IMPACTS[random(3)]!;
+        changes.push({
+          ruleId,
+          breaking: impact === 'breaking',
+          severity: SEVERITIES[random(3)]!,
+          message: `${ruleId} ${index}.`,
+          file: 'apiDefinition.swagger.json',
+          pointer: `/x/${index}`,
+          line: 1 + random(800),
+          column: 1,
+          side: 'new',
+          impact,
+        });
+      }
+    }
+    for (let index = changes.length - 1; index > 0; index--) {
+      const other = random(index + 1);
+      [changes[index], changes[other]] = [changes[other]!, changes[index]!];
+    }
+    return changes;
+  }
+
+  it.each([1, 2, 3, 4, 5])('keeps what sort-then-cut keeps (seed %i)', (seed) => {
+    // Past the cap by many, by one, exactly at it, and under it: the heap replaces kept changes.
+    const changes = shuffled(seed, { 'CHG-A': 3_000, 'CHG-B': 1_001, 'CHG-C': 1_000, 'CHG-D': 300 });
+    const capped = capChanges(changes, byLine);
+    expect(capped).toEqual(sortThenCut(changes, byLine));
+    expect(capped.filter((change) => change.message.includes('not listed'))).toHaveLength(2);
+  });
+
+  it('gives the same on a second call of result()', () => {
+    const cap = new ChangeCap(byLine);
+    for (const change of shuffled(9, { 'CHG-A': 2_500, 'CHG-B': 10 })) cap.add(change);
+    const first = cap.result();
+    expect(first.filter((change) => change.message.includes('not listed'))).toEqual([
+      expect.objectContaining({ ruleId: 'CHG-A', message: expect.stringMatching(/^1,500 more changes/) }),
+    ]);
+    expect(cap.result()).toEqual(first);
   });
 });

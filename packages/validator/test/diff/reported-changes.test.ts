@@ -6,6 +6,9 @@ import type { RawChange } from '../../src/diff/raw-change.js';
 import { reportedChanges } from '../../src/diff/reported-changes.js';
 import type { SchemaChange } from '../../src/diff/schema-diff.js';
 import { expandEntries, type RawEntry, type SchemaReport } from '../../src/diff/schema-report.js';
+import { diffSwaggerValues } from '../../src/diff/swagger-diff.js';
+import { excerpt, MAX_NAME_LENGTH } from '../../src/text/message-values.js';
+import { generatedPair } from './generated-swaggers.js';
 
 const FIELDS = 600;
 
@@ -88,5 +91,101 @@ describe('the changes of schema reports', () => {
       /^2,009 more changes of this rule are not listed/,
     );
     expect(changes.filter((change) => change.ruleId === 'CHG-TEXT-EDITED')).toHaveLength(1);
+  });
+
+  it('are deduped by the operationId they are listed with, cut as their ValuePath is', () => {
+    // Two operations whose ids differ past MAX_NAME_LENGTH are listed with one id and one ValuePath
+    // (the label is cut too): their changes of a shared definition are one change, listed once.
+    const long = 'o'.repeat(MAX_NAME_LENGTH);
+    const shared = [field(0), field(1)];
+    const valuePath = `operation/${excerpt(long, MAX_NAME_LENGTH)}/parameter/body/schema`;
+    const entries: RawEntry[] = [
+      report(shared, `${long}1`, valuePath),
+      report(shared, `${long}2`, valuePath),
+      report([field(1)], `${long}3`, valuePath),
+    ];
+    const before = version();
+    const after = version();
+    const changes = reportedChanges(entries, before, after);
+    expect(changes).toEqual(reportedChanges(expanded(entries), before, after));
+    expect(changes).toHaveLength(2);
+  });
+});
+
+describe('a change not in a report', () => {
+  const raw = (index: number, operationId: string, detail?: string): RawChange => ({
+    rule: CHANGE_RULES.requiredFieldAdded,
+    file: 'swagger',
+    side: 'new',
+    pointer: `/definitions/D/properties/p${index}`,
+    operationId,
+    valuePath: `operation/${operationId}/parameter/body/schema/p${index}`,
+    ...(detail !== undefined ? { detail } : {}),
+  });
+
+  it("is one with a report's change of its key, whichever comes first", () => {
+    const shared = [field(3), field(4)];
+    const entries: RawEntry[] = [
+      // Before the report that repeats it, after it, and one of another message: not a repeat.
+      raw(3, 'Op0'),
+      report(shared, 'Op0', 'operation/Op0/parameter/body/schema'),
+      report(shared, 'Op1', 'operation/Op1/parameter/body/schema'),
+      raw(4, 'Op1'),
+      raw(3, 'Op1', 'Another message.'),
+    ];
+    const before = version();
+    const after = version();
+    const changes = reportedChanges(entries, before, after);
+    expect(changes).toEqual(reportedChanges(expanded(entries), before, after));
+    expect(changes.map((change) => `${change.operationId} ${change.valuePath?.slice(-2)}`)).toEqual([
+      'Op0 p3',
+      'Op1 p3',
+      'Op1 p3',
+      'Op0 p4',
+      'Op1 p4',
+    ]);
+  });
+});
+
+/** Each pair's entries as diffSwaggerValues reports them, with both versions as pretty or minified files. */
+function generatedCase(seed: number, capped: boolean) {
+  const pair = generatedPair(seed, capped);
+  const file = (value: object, path: string, indent: number): ConnectorVersion => ({
+    swagger: JsonDocument.parse(JSON.stringify(value, null, indent)),
+    swaggerPath: path,
+  });
+  return {
+    entries: diffSwaggerValues(pair.old, pair.new),
+    before: file(pair.old, 'old.json', seed % 3 === 0 ? 0 : 2),
+    after: file(pair.new, 'new.json', seed % 5 === 0 ? 0 : 2),
+  };
+}
+
+describe('the changes of generated swagger pairs', () => {
+  // Shared definitions, $ref chains and loops, allOf, overlapping ValuePaths, operations without ids,
+  // with one id twice, or ids cut alike (generated-swaggers.ts): the reports are their expansion.
+  it.each([
+    ['small pairs', 0, 200, false],
+    ['pairs past the per-rule cap', 1_000, 10, true],
+  ])('are those of the reports written out: %s', (_, first, count, capped) => {
+    let listed = 0;
+    let summaries = 0;
+    for (let seed = first; seed < first + count; seed++) {
+      const { entries, before, after } = generatedCase(seed, capped);
+      const changes = reportedChanges(entries, before, after);
+      const expected = reportedChanges(expanded(entries), before, after);
+      // Byte for byte, as the JSON output is; toStrictEqual first for a readable difference.
+      if (JSON.stringify(changes) !== JSON.stringify(expected)) {
+        expect({ seed, changes }).toStrictEqual({ seed, changes: expected });
+        expect(JSON.stringify({ seed, changes })).toBe(JSON.stringify({ seed, changes: expected }));
+      }
+      listed += changes.length;
+      summaries += changes.filter((change) =>
+        /^[\d,]+ more changes of this rule/.test(change.message),
+      ).length;
+    }
+    // The generator makes what it is for: many changes, and in capped pairs, rules past the cap.
+    expect(listed).toBeGreaterThan(count * 10);
+    if (capped) expect(summaries).toBeGreaterThan(count / 4);
   });
 });
