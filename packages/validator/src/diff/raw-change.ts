@@ -1,7 +1,7 @@
 import type { ChangedFileKind, ChangeImpact } from './change.js';
 import type { ChangeRule } from './change-rules.js';
 import { expandEntries, type RawEntry, type SchemaReport } from './schema-report.js';
-import { excerpt, MAX_NAME_LENGTH } from '../text/message-values.js';
+import { nameExcerpt } from '../text/message-values.js';
 
 /** A change before it is located in its file: the comparers produce these, the entry point locates them. */
 export interface RawChange {
@@ -33,7 +33,7 @@ export interface RawChange {
  * one: two operations whose ids differ past the cut are listed alike.
  */
 export function listedOperationId(operationId: string | undefined): string | undefined {
-  return operationId === undefined ? undefined : excerpt(operationId, MAX_NAME_LENGTH);
+  return operationId === undefined ? undefined : nameExcerpt(operationId);
 }
 
 /** Where one comparer's changes go. Keeps the list and the pointers it touched, for the fallbacks. */
