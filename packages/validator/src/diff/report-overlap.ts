@@ -3,7 +3,7 @@ import { isBreakingSchemaChange, isSchemaReport, type RawEntry, type SchemaRepor
 
 /** Which schema reports may hold a breaking change that another change repeats. */
 export interface ReportOverlap {
-  /** Reports that an earlier one repeats whole: same list, operation and ValuePath. */
+  /** Reports that an earlier one repeats whole: same list, operation and ValuePaths. */
   readonly repeated: ReadonlySet<SchemaReport>;
   /**
    * The earlier entries whose breaking changes may equal one of `entry`'s: for a report, reports and
@@ -36,7 +36,7 @@ export function reportOverlap(entries: readonly RawEntry[]): ReportOverlap {
     reports.set(operationKey(entry.operationId), byPath);
     const same = byPath.get(entry.valuePath) ?? [];
     byPath.set(entry.valuePath, same);
-    if (same.some((earlier) => earlier.schemaChanges === entry.schemaChanges)) repeated.add(entry);
+    if (same.some((earlier) => repeats(earlier, entry))) repeated.add(entry);
     else same.push(entry);
   });
   const reportsAbove = (operationId: string | undefined, valuePath: string): SchemaReport[] => {
@@ -68,6 +68,14 @@ export function reportOverlap(entries: readonly RawEntry[]): ReportOverlap {
   }
   const lists = new Map([...earlier].map(([entry, set]) => [entry, [...set]]));
   return { repeated, earlier: (entry) => lists.get(entry) ?? [] };
+}
+
+/**
+ * Whether `later` stands for the changes `earlier` does, of one operation at one ValuePath: the same
+ * list, counting the paths it does not list under the same ValuePath.
+ */
+function repeats(earlier: SchemaReport, later: SchemaReport): boolean {
+  return earlier.schemaChanges === later.schemaChanges && earlier.schemaValuePath === later.schemaValuePath;
 }
 
 /** The operation as dedupe tells it apart: by the id it is listed with, none being ''. */

@@ -14,6 +14,11 @@ export interface SchemaReport {
   readonly schemaChanges: readonly SchemaChange[];
   readonly operationId?: string;
   readonly valuePath: string;
+  /**
+   * The ValuePath of the compared schema when the list is that of a schema nested in it, at
+   * `valuePath` (schema-diff.ts `ComparedChanges`): paths not listed are counted under it.
+   */
+  readonly schemaValuePath?: string;
 }
 
 /** What the comparers hand on: changes, and reports that stand for one change per listed schema change. */
@@ -36,7 +41,7 @@ export function isBreakingSchemaChange(change: SchemaChange): boolean {
 export function reportedChange(report: SchemaReport, change: SchemaChange): RawChange {
   const unlisted =
     isBreakingSchemaChange(change) && change.unlisted
-      ? unlistedPaths(change.unlisted, report.valuePath)
+      ? unlistedPaths(change.unlisted, report.schemaValuePath ?? report.valuePath)
       : undefined;
   return {
     rule: change.rule,

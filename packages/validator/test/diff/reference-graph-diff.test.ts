@@ -90,6 +90,27 @@ describe('diff of definitions reused at every level (a DAG of references)', () =
     );
   });
 
+  it('lists a DAG that each body wraps in an inline object as it lists the DAG itself, one step deeper', () => {
+    // The wrapper is a schema of its own in each operation; its changes are the DAG's list, shared
+    // rather than copied (schema-diff.ts ComparedChanges), and still counted under the body's ValuePath.
+    const wrapped = dagSwagger(30);
+    const post = wrapped.paths['/x'].post;
+    post.parameters[0].schema = { type: 'object', properties: { wrap: { $ref: '#/definitions/D0' } } };
+    post.responses['200'].schema = { type: 'object', properties: { wrap: { $ref: '#/definitions/D0' } } };
+    const result = diffEdit(wrapped, (swagger) => delete lastLevel(swagger).properties.leaf);
+    const direct = diffEdit(dagSwagger(30), (swagger) => delete lastLevel(swagger).properties.leaf);
+    // The wrappers' lines move D29 down the file: changes are compared but for their line.
+    const lineless = ({ line: _line, ...change }: Change) => change;
+    const stepDeeper = (change: Change) => ({
+      ...lineless(change),
+      valuePath: change.valuePath!.replace(/\/schema\//, '/schema/wrap/'),
+    });
+    expect(result.changes.map(lineless)).toEqual(direct.changes.map(stepDeeper));
+    const input = withRuleIn(result, 'BRK-PARAM-DELETED');
+    expect(input[0]!.valuePath).toBe(pathOf(`${BODY}/wrap`, nthSteps(0, 29), 'leaf'));
+    expect(input.at(-1)!.message).toContain(more(2 ** 29 - MAX_LISTED_PATHS, BODY));
+  });
+
   it('lists at depth 12 the first 50 of the 2,048 paths the comparer used to list, in the same order (it listed all 4,096 findings)', () => {
     const result = diffEdit(
       dagSwagger(12),
