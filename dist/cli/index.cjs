@@ -22629,8 +22629,8 @@ var require_yauzl = __commonJS({
             return emitErrorAndAutoClose(self2, err4);
           }
           if (self2.decodeStrings) {
-            var isUtf82 = (entry.generalPurposeBitFlag & 2048) !== 0;
-            entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf82);
+            var isUtf83 = (entry.generalPurposeBitFlag & 2048) !== 0;
+            entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf83);
             entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self2.strictFileNames);
             var errorMessage2 = validateFileName(entry.fileName);
             if (errorMessage2 != null) return emitErrorAndAutoClose(self2, new Error(errorMessage2));
@@ -23010,8 +23010,8 @@ var require_yauzl = __commonJS({
         }
       }
       if (fileName == null) {
-        var isUtf82 = (generalPurposeBitFlag & 2048) !== 0;
-        fileName = decodeBuffer(fileNameBuffer, isUtf82);
+        var isUtf83 = (generalPurposeBitFlag & 2048) !== 0;
+        fileName = decodeBuffer(fileNameBuffer, isUtf83);
       }
       if (!strictFileNames) {
         fileName = fileName.replace(/\\/g, "/");
@@ -23177,8 +23177,8 @@ var require_yauzl = __commonJS({
       this.context.unref();
     };
     var cp4372 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
-    function decodeBuffer(buffer, isUtf82) {
-      if (isUtf82) {
+    function decodeBuffer(buffer, isUtf83) {
+      if (isUtf83) {
         return buffer.toString("utf8");
       } else {
         var result = "";
@@ -31246,6 +31246,7 @@ function nameKey(name) {
 
 // packages/validator/src/text/message-values.ts
 var MAX_VALUE_LENGTH = 100;
+var MAX_NAME_LENGTH = 1e3;
 var MAX_ENTRIES = 3;
 var MAX_NESTING = 2;
 var MAX_NESTED_STRING = 30;
@@ -31253,6 +31254,9 @@ var ELLIPSIS = "\u2026";
 function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
   const text3 = typeof value === "string" ? value : summarise(value, 0);
   return cut(text3, maxLength);
+}
+function nameExcerpt(name) {
+  return excerpt(name, MAX_NAME_LENGTH);
 }
 function quoted(value, maxLength = MAX_VALUE_LENGTH) {
   return `'${excerpt(value, maxLength)}'`;
@@ -31280,12 +31284,12 @@ function nameList(names3) {
   return boundedList(names3, Infinity, (name) => excerpt(name));
 }
 var MAX_LIST_LENGTH = 300;
-function boundedList(values, max2, show2) {
+function boundedList(values, max2, show) {
   const shown = [];
   let length = 0;
   for (const value of values) {
     if (shown.length >= max2) break;
-    const text3 = show2(value);
+    const text3 = show(value);
     if (shown.length > 0 && length + text3.length > MAX_LIST_LENGTH) break;
     shown.push(text3);
     length += text3.length + 2;
@@ -32943,6 +32947,9 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
 // packages/validator/src/json/key-length.ts
 var MAX_JSON_KEY_LENGTH = 4096;
 var MAX_JSON_KEY_PATH_LENGTH = 8192;
+var ESCAPE_LENGTH = 6;
+var KEY_SCREEN_LENGTH = Math.floor(MAX_JSON_KEY_LENGTH / ESCAPE_LENGTH);
+var KEY_PATH_SCREEN_LENGTH = Math.floor(MAX_JSON_KEY_PATH_LENGTH / ESCAPE_LENGTH);
 var QUOTE3 = 34;
 var COLON2 = 58;
 var OPEN_BRACE3 = 123;
@@ -32975,6 +32982,55 @@ function findOverlongKey(text3, keyLimit = MAX_JSON_KEY_LENGTH, pathLimit = MAX_
     }
   }
   return void 0;
+}
+
+// packages/validator/src/model/finding-cap.ts
+var MAX_FINDINGS_PER_RULE = 1e3;
+var UnlistedReports = class {
+  count = 0;
+  first;
+  worst = "info";
+  /** Forgets the reports of the rule before. */
+  clear() {
+    this.count = 0;
+    this.first = void 0;
+    this.worst = "info";
+  }
+  add(report2, severity) {
+    this.count++;
+    this.first ??= report2;
+    if (severityRank(severity) > severityRank(this.worst)) this.worst = severity;
+  }
+  /**
+   * The one report that stands for the rest, where the first of them was, at the level of the worst,
+   * so that a count of errors still says there are errors. It carries no fix: `validate --fix` makes
+   * the fixes of the listed ones, and a second run lists the next.
+   */
+  summary() {
+    const first = this.first;
+    if (first === void 0) return void 0;
+    const { fix: _fix, severity: _severity, message: _message, ...place } = first;
+    return {
+      severity: this.worst,
+      report: {
+        ...place,
+        message: `${unlistedMessage(this.count, "finding")} Fix the ones listed and check again.`
+      }
+    };
+  }
+};
+function grouped(count) {
+  return count.toLocaleString("en-US");
+}
+function unlistedMessage(count, noun, fileListsAtMost) {
+  const bound = fileListsAtMost === void 0 ? `a rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} for a connector` : `a file lists at most ${fileListsAtMost}`;
+  return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? "is" : "are"} not listed: ${bound}.`;
+}
+var UNLISTED_MESSAGE = /^(\d{1,3}(?:,\d{3})*) more (?:finding|change)s? of this rule (?:is|are) not listed: a (rule|file) lists at most /;
+function readUnlisted(message2) {
+  const match2 = UNLISTED_MESSAGE.exec(message2);
+  if (!match2) return void 0;
+  return { count: Number(match2[1].replaceAll(",", "")), per: match2[2] === "file" ? "file" : "connector" };
 }
 
 // packages/validator/src/json/syntax/repair.ts
@@ -34327,10 +34383,12 @@ function diagnoseAndRepair(text3, describeCharacter, lines = new LineIndex(text3
   const issues = [];
   let slips = 0;
   let lastIssueOffset = -1;
+  let firstUnlistedOffset = -1;
   const say = (issue) => {
     slips++;
     lastIssueOffset = issue.offset;
     if (issues.length < MAX_ISSUES) issues.push(issue);
+    else if (firstUnlistedOffset === -1) firstUnlistedOffset = issue.offset;
   };
   let edits = [];
   const edit = (fix) => {
@@ -34372,7 +34430,19 @@ function diagnoseAndRepair(text3, describeCharacter, lines = new LineIndex(text3
     issues.push(tooManySlips(lastIssueOffset));
     return { issues, edits: void 0, slips, refused: true };
   }
+  if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
   return { issues, edits: finished ? edits : void 0, slips, refused: false };
+}
+function unlistedSyntaxIssue(count, offset) {
+  return {
+    message: `${unlistedSyntaxMessage(count, "finding")} Fix the ones listed and check again.`,
+    offset,
+    length: 1,
+    unlisted: count
+  };
+}
+function unlistedSyntaxMessage(count, noun) {
+  return unlistedMessage(count, noun, `${MAX_ISSUES} JSON syntax errors`);
 }
 function tooManySlips(offset) {
   const limit = MAX_SLIPS.toLocaleString("en-US");
@@ -34556,9 +34626,10 @@ var JsonDocument = class _JsonDocument {
     } catch {
       strict3 = false;
     }
-    const members = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH, MAX_JSON_KEY_LENGTH, MAX_JSON_KEY_PATH_LENGTH) : -1;
-    const tooDeepAt = strict3 && members !== -1 ? -1 : offsetPastDepth(text3, MAX_JSON_DEPTH);
-    const longKey = tooDeepAt !== -1 || strict3 && members !== -1 ? void 0 : findOverlongKey(text3);
+    const screened = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH, KEY_SCREEN_LENGTH, KEY_PATH_SCREEN_LENGTH) : -1;
+    const tooDeepAt = strict3 && screened !== -1 ? -1 : offsetPastDepth(text3, MAX_JSON_DEPTH);
+    const longKey = tooDeepAt !== -1 || strict3 && screened !== -1 ? void 0 : findOverlongKey(text3);
+    const members = strict3 && screened === -1 && tooDeepAt === -1 && longKey === void 0 ? objectMembersWithin(value, MAX_JSON_DEPTH) : screened;
     this.tooDeep = tooDeepAt !== -1 || strict3 && members === -1 && longKey === void 0;
     this.members = members;
     if (this.tooDeep) {
@@ -34584,9 +34655,11 @@ var JsonDocument = class _JsonDocument {
     } else {
       const slips = parseTrailingCommaSlips(text3, MAX_SLIPS);
       if (slips) {
-        for (const comma of slips.commas) {
+        for (const comma of slips.commas.slice(0, MAX_ISSUES)) {
           issues.push(trailingCommaIssue(comma, text3.charAt(skipWhitespace(text3, comma + 1))));
         }
+        const unlisted = slips.commas.length - MAX_ISSUES;
+        if (unlisted > 0) issues.push(unlistedSyntaxIssue(unlisted, slips.commas[MAX_ISSUES]));
         this.commaFreeText = slips.blanked;
         this.value = slips.value;
       } else {
@@ -35076,9 +35149,8 @@ function expectedTypes(type) {
   const list3 = Array.isArray(type) ? type : String(type).split(",");
   return list3.map((name) => SCHEMA_TYPE_NAMES[String(name)] ?? String(name)).join(", ");
 }
-function show(value) {
-  const text3 = typeof value === "string" ? value : JSON.stringify(value);
-  return text3 === void 0 ? String(value) : text3.length > 80 ? `${text3.slice(0, 77)}...` : text3;
+function jsonExcerpt(value) {
+  return typeof value === "string" ? enclosedExcerpt(JSON.stringify(value)) : excerpt(value);
 }
 function toSchemaProblems(errors2, document) {
   const problems = [];
@@ -35113,9 +35185,9 @@ function describe(error2, document) {
     case "type":
       return at(`Invalid type. Expected ${expectedTypes(params.type)} but got ${typeName(data)}.`);
     case "enum":
-      return at(`Value ${JSON.stringify(data)} is not defined in enum.`);
+      return at(`Value ${jsonExcerpt(data)} is not defined in enum.`);
     case "const":
-      return at(`Value ${JSON.stringify(data)} does not match const.`);
+      return at(`Value ${jsonExcerpt(data)} does not match const.`);
     case "required": {
       const name = String(params.missingProperty);
       const written2 = keyInOtherCase(data, name);
@@ -35140,20 +35212,20 @@ function describe(error2, document) {
           error2.propertyName
         );
       }
-      return at(`String '${show(data)}' does not match regex pattern '${String(params.pattern)}'.`);
+      return at(`String '${excerpt(data)}' does not match regex pattern '${String(params.pattern)}'.`);
     case "format":
-      return at(`String '${show(data)}' does not validate against format '${String(params.format)}'.`);
+      return at(`String '${excerpt(data)}' does not validate against format '${String(params.format)}'.`);
     case "minLength":
-      return at(`String '${show(data)}' is less than minimum length of ${String(params.limit)}.`);
+      return at(`String '${excerpt(data)}' is less than minimum length of ${String(params.limit)}.`);
     case "maxLength":
-      return at(`String '${show(data)}' exceeds maximum length of ${String(params.limit)}.`);
+      return at(`String '${excerpt(data)}' exceeds maximum length of ${String(params.limit)}.`);
     case "minimum":
-      return at(`${typeName(data)} ${show(data)} is less than minimum value of ${String(params.limit)}.`);
+      return at(`${typeName(data)} ${excerpt(data)} is less than minimum value of ${String(params.limit)}.`);
     case "maximum":
-      return at(`${typeName(data)} ${show(data)} exceeds maximum value of ${String(params.limit)}.`);
+      return at(`${typeName(data)} ${excerpt(data)} exceeds maximum value of ${String(params.limit)}.`);
     case "minItems":
       return at(
-        `Array item count ${show(data.length)} is less than minimum count of ${String(params.limit)}.`
+        `Array item count ${String(data.length)} is less than minimum count of ${String(params.limit)}.`
       );
     case "uniqueItems":
       return at(`Non-unique array item at index ${String(params.i)}.`);
@@ -35426,7 +35498,7 @@ var apiPropertiesBrandRules = [
       if (colour !== void 0 && !HEX_COLOUR.test(colour)) {
         context.report({
           pointer: BRAND_POINTER,
-          message: `The iconBrandColor "${colour}" is not an HTML hex colour; write it as #RRGGBB, e.g. #3b5bdb.`
+          message: `The iconBrandColor "${excerpt(colour)}" is not an HTML hex colour; write it as #RRGGBB, e.g. #3b5bdb.`
         });
       }
     }
@@ -35816,7 +35888,7 @@ var apiPropertiesPolicyRules = [
         if (!required) {
           context.report({
             pointer: instancePointer(index, "templateId"),
-            message: `Value "${templateId}" is not defined in enum. It is not a known policy template; see https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates.`
+            message: `Value "${excerpt(templateId)}" is not defined in enum. It is not a known policy template; see https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates.`
           });
           continue;
         }
@@ -35833,7 +35905,7 @@ var apiPropertiesPolicyRules = [
           if (typeof value === "string" && !allowed.includes(value)) {
             context.report({
               pointer: instancePointer(index, "parameters", parameter),
-              message: `Value "${value}" is not defined in enum. Use one of: ${allowed.join(", ")}.`
+              message: `Value "${excerpt(value)}" is not defined in enum. Use one of: ${allowed.join(", ")}.`
             });
           }
         }
@@ -35856,7 +35928,7 @@ var apiPropertiesPolicyRules = [
           if (swagger2.operationsById.has(name)) return;
           context.report({
             pointer: childPointer(pointer, nameIndex),
-            message: `The operation "${name}" does not exist in the swagger, so this policy applies to nothing. Use an operationId of apiDefinition.swagger.json.`
+            message: `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this policy applies to nothing. Use an operationId of apiDefinition.swagger.json.`
           });
         });
       }
@@ -35928,7 +36000,7 @@ var apiPropertiesPublisherRules = [
         if (TEMPLATE_TEXTS.some((text3) => lower.includes(text3))) {
           context.report({
             pointer: childPointer("/properties", key),
-            message: `The ${key} "${value}" is the template's text; replace it with the real name.`
+            message: `The ${key} "${nameExcerpt(value)}" is the template's text; replace it with the real name.`
           });
         }
       }
@@ -36106,7 +36178,7 @@ var apiPropertiesSchemaRules = [
         if (constraints && has(constraints, "hidden") && typeof constraints.hidden === "string") {
           context.report({
             pointer: childPointer(parameter.pointer, "uiDefinition", "constraints", "hidden"),
-            message: `Invalid type. Expected Boolean but got String. Microsoft's apiProperties pipeline rejects "hidden": ${JSON.stringify(constraints.hidden)} (PR #1421); write ${constraints.hidden.toLowerCase() === "true"}.`
+            message: `Invalid type. Expected Boolean but got String. Microsoft's apiProperties pipeline rejects "hidden": ${enclosedExcerpt(JSON.stringify(constraints.hidden))} (PR #1421); write ${constraints.hidden.toLowerCase() === "true"}.`
           });
         }
       }
@@ -36143,7 +36215,7 @@ var apiPropertiesCapabilityRules = [
         } else {
           context.report({
             pointer,
-            message: `"${capability}" is not a known capability (${KNOWN_CAPABILITIES.join(", ")}).`
+            message: `"${excerpt(capability)}" is not a known capability (${KNOWN_CAPABILITIES.join(", ")}).`
           });
         }
       });
@@ -36188,7 +36260,7 @@ var apiPropertiesCapabilityRules = [
         if (typeof name !== "string" || swagger2.operationsById.has(name)) return;
         context.report({
           pointer: childPointer(pointer, index),
-          message: `The script operation "${name}" is not an operationId of the swagger, so the script never runs for it.`
+          message: `The script operation "${nameExcerpt(name)}" is not an operationId of the swagger, so the script never runs for it.`
         });
       });
     }
@@ -36782,7 +36854,7 @@ var folderRules = [
       const name = context.connector.name;
       if (WINDOWS_ILLEGAL.test(name) || hasControlCharacter(name) || WINDOWS_RESERVED.test(name) || /[. ]$/.test(name)) {
         context.report({
-          message: `The folder name "${name}" cannot be used on Windows (no <>:"|?*\\, control characters, reserved names, or a trailing dot or space).`
+          message: `The folder name "${nameExcerpt(name)}" cannot be used on Windows (no <>:"|?*\\, control characters, reserved names, or a trailing dot or space).`
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
@@ -36790,7 +36862,7 @@ var folderRules = [
       if (context.profile !== "custom" && title && !named(title) && !named(titleName(title, context.profile))) {
         context.report({
           severity: "info",
-          message: `The folder "${name}" is not named like the connector's title "${title}"; most connector folders use the title.`
+          message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"; most connector folders use the title.`
         });
       }
     }
@@ -36955,6 +37027,7 @@ function listFiles(connector) {
 }
 var JSON_FILE_KINDS = ["swagger", "apiProperties", "settings"];
 var FIX_ADVICE = "`connector-alm validate --fix` repairs it.";
+var FIX_ALL_ADVICE = "`connector-alm validate --fix` repairs them too.";
 function eachJsonDocument(context) {
   return jsonDocumentsOfConnector.getOrBuild(context.connector, listJsonDocuments);
 }
@@ -36989,7 +37062,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -37001,7 +37074,8 @@ var generalRules = [
         const file = context.connector.files[kind];
         const fixable = file !== void 0 && fixJsonFileText(file)?.fix.outcome === "fixed";
         for (const issue of document.syntaxIssues) {
-          const message2 = fixable ? `${issue.message} ${FIX_ADVICE}` : issue.message;
+          const advice = issue.unlisted === void 0 ? FIX_ADVICE : FIX_ALL_ADVICE;
+          const message2 = fixable ? `${issue.message} ${advice}` : issue.message;
           context.report({ file: kind, message: message2, offset: issue.offset, length: issue.length });
         }
       }
@@ -37860,9 +37934,9 @@ var SwaggerModel = class {
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
         const entry = new OperationEntry(path73, method, pathItemPlace, operation2);
-        const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
-        if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
-        entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
+        const own2 = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
+        if (pathListsRefs || anyWrittenAsRef(own2)) entry.noteParameterRefs();
+        entry.parameters = effectiveParameters(pathParameters, own2, entry.isInternal);
         entry.responses = this.responseList(operation2.responses, entry);
         operations.push(entry);
       }
@@ -38110,11 +38184,11 @@ var ResponseEntry = class {
     return (this.target ?? this).pointer;
   }
 };
-function effectiveParameters(pathParameters, own, operationInternal) {
-  if (pathParameters.length === 0) return own;
-  const ownKeys = new Set(own.map((p) => `${p.in}:${p.name}`));
+function effectiveParameters(pathParameters, own2, operationInternal) {
+  if (pathParameters.length === 0) return own2;
+  const ownKeys = new Set(own2.map((p) => `${p.in}:${p.name}`));
   const inherited = pathParameters.filter((p) => !ownKeys.has(`${p.in}:${p.name}`)).map((p) => operationInternal ? p.asInternal() : p);
-  return [...inherited, ...own];
+  return [...inherited, ...own2];
 }
 function isSectionEntryRef(ref) {
   if (ref.charCodeAt(0) !== 35 || ref.charCodeAt(1) !== 47) return false;
@@ -38161,9 +38235,6 @@ var CLOSING_BRACE = 125;
 function isDigit2(code2) {
   return code2 >= 48 && code2 <= 57;
 }
-function operationLabel(operation2) {
-  return operation2.operationId ?? `${operation2.method.toUpperCase()} ${operation2.path}`;
-}
 function nonEmptyString(value) {
   const text3 = asString(value);
   return text3 !== void 0 && text3.trim() !== "" ? text3 : void 0;
@@ -38172,8 +38243,8 @@ function isInternalVisibility2(value) {
   return typeof value === "string" && value.toLowerCase() === "internal";
 }
 function effectiveMimeTypes(model, operation2, key) {
-  const own = (operation2.keys & OperationKey[key]) !== 0 ? asArray(operation2.operation[key]) : void 0;
-  const list3 = own ?? asArray(model.root[key]);
+  const own2 = (operation2.keys & OperationKey[key]) !== 0 ? asArray(operation2.operation[key]) : void 0;
+  const list3 = own2 ?? asArray(model.root[key]);
   return list3?.filter((entry) => typeof entry === "string");
 }
 function pathVariables(path73) {
@@ -38402,7 +38473,7 @@ var secretRules = [
       for (const secret of secretParameterDefaults(context.swagger)) {
         context.report({
           pointer: secret.pointer,
-          message: `The default of the ${secret.in ? `${secret.in} ` : ""}parameter '${secret.name}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`
+          message: `The default of the ${secret.in ? `${secret.in} ` : ""}parameter '${nameExcerpt(secret.name)}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`
         });
       }
     }
@@ -44636,7 +44707,7 @@ function sectionsRule(id, profile, level, template) {
           context.report({
             offset: lookalike.offset,
             length: lookalike.text.length,
-            message: `${message2} "${lookalike.text}" is no heading: ${why}.`
+            message: `${message2} "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`
           });
           continue;
         }
@@ -44968,7 +45039,7 @@ var readmeRules = [
           context.report({
             offset: heading2.offset,
             length: heading2.length,
-            message: `"${heading2.text}" is listed under ${section.text}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
+            message: `"${nameExcerpt(heading2.text)}" is listed under ${nameExcerpt(section.text)}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
           });
         }
       }
@@ -45384,13 +45455,13 @@ var scriptRules = [
           offset: nearMiss.index,
           length: nearMiss[0].length,
           severity: "warning",
-          message: `Write "class Script : ScriptBase" with this case (found "${nearMiss[0]}").`
+          message: `Write "class Script : ScriptBase" with this case (found "${nameExcerpt(nearMiss[0])}").`
         });
       } else if (misnamed) {
         context.report({
           offset: misnamed.index,
           length: misnamed[0].length,
-          message: `The class "${misnamed[1]}" derives from ScriptBase; name it Script, the class the platform runs.`
+          message: `The class "${nameExcerpt(misnamed[1])}" derives from ScriptBase; name it Script, the class the platform runs.`
         });
       } else {
         context.report({ line: 1, message: 'script.csx must define "public class Script : ScriptBase".' });
@@ -45450,7 +45521,7 @@ var scriptRules = [
         context.report({
           offset: match2.index + match2[0].indexOf(namespace),
           length: namespace.length,
-          message: `The namespace ${namespace} is not supported in custom code; the script may fail to compile.`
+          message: `The namespace ${nameExcerpt(namespace)} is not supported in custom code; the script may fail to compile.`
         });
       }
     }
@@ -45520,7 +45591,7 @@ var scriptRules = [
         context.report({
           offset: literal2.offset,
           length: literal2.length,
-          message: differentCase ? `"${literal2.value}" is compared with Context.OperationId, but the operationId is "${differentCase}" (the comparison is case-sensitive).` : `"${literal2.value}" is compared with Context.OperationId, but no operation of the swagger has this operationId.`
+          message: differentCase ? `"${nameExcerpt(literal2.value)}" is compared with Context.OperationId, but the operationId is "${nameExcerpt(differentCase)}" (the comparison is case-sensitive).` : `"${nameExcerpt(literal2.value)}" is compared with Context.OperationId, but no operation of the swagger has this operationId.`
         });
       }
     }
@@ -45644,7 +45715,7 @@ var settingsRules = [
       if (environment === void 0 || ENVIRONMENT_ID.test(environment)) return;
       context.report({
         pointer: "/environment",
-        message: `String '${environment}' does not match regex pattern of an environment id (a GUID, optionally prefixed with "Default-").`
+        message: `String '${excerpt(environment)}' does not match regex pattern of an environment id (a GUID, optionally prefixed with "Default-").`
       });
     }
   },
@@ -45749,7 +45820,7 @@ var documentHostRules = [
       if (hostReplacedEverywhere(context)) return;
       context.report({
         pointer: "/host",
-        message: `The host '${host}' looks like a development, test or staging host. Certified connectors must use the production host.`
+        message: `The host ${quoted(host)} looks like a development, test or staging host. Certified connectors must use the production host.`
       });
     }
   },
@@ -45973,6 +46044,11 @@ function routeHash(path73) {
 }
 var OPEN = 123;
 var CLOSE = 125;
+
+// packages/validator/src/swagger/operation-label.ts
+function operationLabel(operation2) {
+  return nameExcerpt(operation2.operationId ?? `${operation2.method.toUpperCase()} ${operation2.path}`);
+}
 
 // packages/validator/src/rules/operations/paths.ts
 var pathKeysOf = perModel(
@@ -48492,7 +48568,7 @@ var documentTextRules = [
             if (nonLatin !== void 0) {
               context.report({
                 pointer: childPointer(node.pointer, field),
-                message: `The '${field}' value must be written in English. Found "${nonLatin}": write it in English or leave it out.`
+                message: `The '${field}' value must be written in English. Found "${nameExcerpt(nonLatin)}": write it in English or leave it out.`
               });
               continue;
             }
@@ -48501,7 +48577,7 @@ var documentTextRules = [
             context.report({
               pointer: childPointer(node.pointer, field),
               severity: "warning",
-              message: `The '${field}' value must be written in English. Found "${word}", which is not an English word: write it in English or leave it out.`
+              message: `The '${field}' value must be written in English. Found "${nameExcerpt(word)}", which is not an English word: write it in English or leave it out.`
             });
           }
         }
@@ -48611,7 +48687,7 @@ var documentTextRules = [
         if (seen.has(name)) {
           context.report({
             pointer: childPointer("/tags", index, "name"),
-            message: `The 'tags' property defines tag '${name}' multiple times.`
+            message: `The 'tags' property defines tag '${nameExcerpt(name)}' multiple times.`
           });
         }
         seen.add(name);
@@ -49053,7 +49129,7 @@ function pathAt(call, key) {
   return asString(call.call[key]) || void 0;
 }
 function expectsArray(call, collection, label) {
-  const message2 = fill(EXPECTS_ARRAY, collection, label);
+  const message2 = fill(EXPECTS_ARRAY, nameExcerpt(collection), label);
   if (collection !== "") return message2;
   const key = call.extension === "x-ms-dynamic-values" ? "value-collection" : "itemsPath";
   return `${message2} Without '${key}' the response itself must be the array: name the property that holds the list in '${key}'.`;
@@ -49074,7 +49150,7 @@ function resultProblems(model, target2, call, list3) {
   const found = followSchemaPath(model, response, list3);
   if (propertyKey !== void 0) {
     if (found.kind !== "missing") return NO_PROBLEMS;
-    return [{ key: propertyKey, message: fill(EXPECTS_PROPERTY, list3, label) }];
+    return [{ key: propertyKey, message: fill(EXPECTS_PROPERTY, nameExcerpt(list3), label) }];
   }
   if (found.kind === "missing") return [{ key: void 0, message: expectsArray(call, list3, label) }];
   if (found.kind !== "found") return NO_PROBLEMS;
@@ -49087,7 +49163,7 @@ function resultProblems(model, target2, call, list3) {
     const key = keys[index];
     const path73 = pathAt(call, key);
     if (path73 === void 0 || followSchemaPath(model, items.schema, path73).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path73, label) });
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path73), label) });
   }
   return problems;
 }
@@ -49229,7 +49305,7 @@ var dynamicRules = [
         if (typeof operationId === "string" && swagger2.operationById(operationId)) return;
         report2({
           pointer: at(),
-          message: `${NOT_FOUND} '${String(operationId)}' is not the operationId of any operation.`
+          message: `${NOT_FOUND} '${nameExcerpt(String(operationId))}' is not the operationId of any operation.`
         });
       };
       const calls = dynamicCalls(swagger2);
@@ -49269,7 +49345,7 @@ var dynamicRules = [
             if (!name.includes("/") && !hasBodyProperty(swagger2, target2, name)) {
               report2({
                 pointer: argumentPointer(call, name),
-                message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${name}' is not one of its parameters.`
+                message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${nameExcerpt(name)}' is not one of its parameters.`
               });
             }
             continue;
@@ -49306,7 +49382,7 @@ var dynamicRules = [
             continue;
           report2({
             pointer: childPointer(call.pointer, has(call.call, "parameters") ? "parameters" : "operationId"),
-            message: `${fill("The target operation requires parameter '{0}'.", parameter.name)} Pass it in the parameters of the call to '${label}'.`
+            message: `${fill("The target operation requires parameter '{0}'.", nameExcerpt(parameter.name))} Pass it in the parameters of the call to '${label}'.`
           });
         }
       }
@@ -49655,7 +49731,7 @@ var infoMetadataRules = [
         if (typeof entry.value !== "string" || isAbsoluteHttpUrl(entry.value)) continue;
         context.report({
           pointer: entryPointer(entry, "propertyValue"),
-          message: `The '${entry.name}' value '${entry.value}' must be a valid absolute URL (https://\u2026).`
+          message: `The '${entry.name}' value ${quoted(entry.value)} must be a valid absolute URL (https://\u2026).`
         });
       }
       for (const nodes of nodesOfKinds(structureOf(context.swagger), URL_KINDS)) {
@@ -49708,7 +49784,7 @@ var infoMetadataRules = [
         if (status === "Production" && apiStatus2 === "Preview") {
           context.report({
             pointer: childPointer(at, "status"),
-            message: `The operation '${operation2.operationId ?? operation2.pointer}' cannot be in a Production status ahead of the connector.`
+            message: `The operation '${nameExcerpt(operation2.operationId ?? operation2.pointer)}' cannot be in a Production status ahead of the connector.`
           });
         }
       }
@@ -49734,8 +49810,8 @@ function sends(operation2, location) {
   return false;
 }
 function consumesAnyType(model, operation2) {
-  const own = (operation2.keys & OperationKey.consumes) !== 0 ? asArray(operation2.operation.consumes) : void 0;
-  const list3 = own ?? asArray(model.root.consumes);
+  const own2 = (operation2.keys & OperationKey.consumes) !== 0 ? asArray(operation2.operation.consumes) : void 0;
+  const list3 = own2 ?? asArray(model.root.consumes);
   if (list3 === void 0) return false;
   for (let index = 0; index < list3.length; index++) if (typeof list3[index] === "string") return true;
   return false;
@@ -49746,8 +49822,8 @@ function forEachMimeList(model, visit2) {
     if (root) visit2(root, DOCUMENT_ROOT, key);
     for (const operation2 of model.operations) {
       if ((operation2.keys & OperationKey[key]) === 0) continue;
-      const own = asArray(operation2.operation[key]);
-      if (own) visit2(own, operation2, key);
+      const own2 = asArray(operation2.operation[key]);
+      if (own2) visit2(own2, operation2, key);
     }
   }
 }
@@ -49839,7 +49915,7 @@ var contentTypeRules = [
           if (mimeType !== void 0 && MIME_TYPE.test(mimeType.trim())) continue;
           report2({
             pointer: childPointer(owner.pointer, key, index),
-            message: fill("The MIME type '{0}' is not valid.", String(entry))
+            message: fill("The MIME type '{0}' is not valid.", nameExcerpt(String(entry)))
           });
         }
       });
@@ -50082,7 +50158,7 @@ var operationDocumentationRules = [
         if (!repeatsId && !IDENTIFIER_LIKE.test(summary2)) continue;
         report2({
           pointer: childPointer(operation2.pointer, "summary"),
-          message: repeatsId ? `The summary '${summary2}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${summary2}' reads like an identifier; write a short sentence such as "List tasks".`
+          message: repeatsId ? `The summary '${nameExcerpt(summary2)}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${nameExcerpt(summary2)}' reads like an identifier; write a short sentence such as "List tasks".`
         });
       }
     }
@@ -50191,7 +50267,7 @@ var operationExtensionRules = [
         } else {
           report2({
             pointer: at,
-            message: `The property value must be one of the following: important, advanced, internal. '${String(value)}' is ignored by the platform.`
+            message: `The property value must be one of the following: important, advanced, internal. '${excerpt(String(value))}' is ignored by the platform.`
           });
         }
       });
@@ -50211,7 +50287,7 @@ var operationExtensionRules = [
         if (has(body, "x-ms-trigger") && body["x-ms-trigger"] !== "single" && body["x-ms-trigger"] !== "batch") {
           report2({
             pointer: childPointer(operation2.pointer, "x-ms-trigger"),
-            message: `The property value must be one of the following: single, batch. '${String(body["x-ms-trigger"])}' is not a trigger kind.`
+            message: `The property value must be one of the following: single, batch. '${excerpt(String(body["x-ms-trigger"]))}' is not a trigger kind.`
           });
         }
         const metadata = asObject(body["x-ms-trigger-metadata"]);
@@ -50222,7 +50298,7 @@ var operationExtensionRules = [
           if (!metadata || !has(metadata, key) || metadata[key] === expected) continue;
           report2({
             pointer: childPointer(operation2.pointer, "x-ms-trigger-metadata", key),
-            message: `x-ms-trigger-metadata '${key}' must be '${expected}', not '${String(metadata[key])}'.`
+            message: `x-ms-trigger-metadata '${key}' must be '${expected}', not '${excerpt(String(metadata[key]))}'.`
           });
         }
       }
@@ -50379,7 +50455,7 @@ var operationIdRules = [
             pointer: childPointer(operation2.pointer, "operationId"),
             message: fill(
               "The operationId '{0}' is used multiple times. Operation identifiers must be unique.",
-              operationId
+              nameExcerpt(operationId)
             )
           });
         }
@@ -50407,7 +50483,7 @@ var operationIdRules = [
           pointer: childPointer(operation2.pointer, "operationId"),
           message: fill(
             "The 'operationId' property value is different from its sanitized value '{0}'. Please avoid the useage of non-alphanumeric characters to have matching values.",
-            id.replace(NOT_SANITIZED, "")
+            nameExcerpt(id.replace(NOT_SANITIZED, ""))
           )
         });
       }
@@ -50449,7 +50525,7 @@ function meantProtocol(value) {
   return swapAwareDistance(lower, MCP_STREAMABLE, MAX_SLIP_EDITS) <= MAX_SLIP_EDITS ? MCP_STREAMABLE : void 0;
 }
 function describeValue(value) {
-  if (typeof value === "string") return `'${value}'`;
+  if (typeof value === "string") return quoted(value);
   if (value === null) return "null";
   return Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
 }
@@ -51071,7 +51147,7 @@ var parameterLocationRules = [
           if (!first(parameter.pointer)) continue;
           report2({
             pointer: parameter.pointer,
-            message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", parameter.name)} The path is '${operation2.path}'.`
+            message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", nameExcerpt(parameter.name))} The path is '${nameExcerpt(operation2.path)}'.`
           });
         }
       }
@@ -51096,7 +51172,7 @@ var parameterLocationRules = [
           pointer: parameter.pointer,
           message: fill(
             `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
-            parameter.name ?? ""
+            nameExcerpt(parameter.name ?? "")
           )
         });
       }
@@ -51123,7 +51199,7 @@ var parameterLocationRules = [
           severity: parameter.value["x-ms-url-encoding"] === "single" ? "warning" : void 0,
           message: fill(
             "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default. Remove 'x-ms-url-encoding'.",
-            parameter.name ?? ""
+            nameExcerpt(parameter.name ?? "")
           )
         });
       }
@@ -51417,7 +51493,10 @@ var parameterLocationRules = [
           const entry = entries[index];
           const ref = isObject(entry) ? asString(entry.$ref) : void 0;
           if (ref === void 0) continue;
-          const message2 = !ref.startsWith("#/parameters/") ? `The parameter reference '${ref}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger2.resolveRef(ref) ? void 0 : fill("The parameter reference '{0}' could not be found in the swagger document.", ref);
+          const message2 = !ref.startsWith("#/parameters/") ? `The parameter reference '${ref}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger2.resolveRef(ref) ? void 0 : fill(
+            "The parameter reference '{0}' could not be found in the swagger document.",
+            nameExcerpt(ref)
+          );
           if (message2 === void 0) continue;
           const owner = ofPathItem ? operation2.pathItemPointer : operation2.pointer;
           report2({ pointer: childPointer(owner, "parameters", index, "$ref"), message: message2 });
@@ -51459,7 +51538,7 @@ var parameterLocationRules = [
         if (known && !misplaced) continue;
         report2({
           pointer: childPointer(parameter.pointer, "collectionFormat"),
-          message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", String(format3))}${misplaced ? ` 'multi' is for query and formData parameters only.` : ""}`
+          message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", excerpt(String(format3)))}${misplaced ? ` 'multi' is for query and formData parameters only.` : ""}`
         });
       }
     }
@@ -51490,7 +51569,7 @@ var parameterLocationRules = [
           if (sameType && sameVisibility) continue;
           report2({
             pointer: parameter.pointer,
-            message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${parameter.name}' differs in '${operationLabel(subscribe)}'.`
+            message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${nameExcerpt(parameter.name)}' differs in '${operationLabel(subscribe)}'.`
           });
         }
       }
@@ -51522,7 +51601,7 @@ var parameterLocationRules = [
         if (typeof type === "string" && allowed.includes(type)) continue;
         report2({
           pointer: has(parameter.value, "type") ? childPointer(parameter.pointer, "type") : parameter.pointer,
-          message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(", ")}${type === void 0 ? "" : `, not '${String(type)}'`}.`
+          message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(", ")}${type === void 0 ? "" : `, not '${excerpt(String(type))}'`}.`
         });
       }
     }
@@ -51622,7 +51701,7 @@ var valueConstraintRules = [
         } else if (!has(value, "default") && value.required === true) {
           report2({
             pointer: parameter.pointer,
-            message: `The internal parameter '${parameter.name ?? ""}' is required but has no default value; makers cannot see it, so nothing would be sent.`
+            message: `The internal parameter '${nameExcerpt(parameter.name ?? "")}' is required but has no default value; makers cannot see it, so nothing would be sent.`
           });
         }
       }
@@ -51800,7 +51879,7 @@ var valueConstraintRules = [
         if (typeof format3 === "string" && FORMATS.has(format3)) return;
         report2({
           pointer: childPointer(place.pointer, "format"),
-          message: `${fill("The type/format '{0}' is not recognized.", `${String(node.type ?? "")}/${String(format3)}`)} ${formatAdvice(node.type, format3)}`
+          message: `${fill("The type/format '{0}' is not recognized.", `${nameExcerpt(String(node.type ?? ""))}/${nameExcerpt(String(format3))}`)} ${formatAdvice(node.type, format3)}`
         });
       });
     }
@@ -52762,7 +52841,7 @@ var swaggerSecurityRules = [
           if (typeof scope2 !== "string" || has(scopes, scope2)) return;
           context.report({
             pointer: childPointer(use.pointer, index),
-            message: `The OAuth security requirement '${use.name}' refers to scope name '${scope2}', but this is not defined in the 'securityDefinitions' object.`
+            message: `The OAuth security requirement '${use.name}' refers to scope name '${nameExcerpt(scope2)}', but this is not defined in the 'securityDefinitions' object.`
           });
         });
       }
@@ -52848,7 +52927,7 @@ var swaggerSecurityRules = [
           if (has(definition, key)) continue;
           context.report({
             pointer: childPointer(at, key),
-            message: `The security definition property '${key}' is required for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow '${flow}'` : ""}.`
+            message: `The security definition property '${key}' is required for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow ${quoted(flow)}` : ""}.`
           });
         }
         for (const key of Object.keys(definition)) {
@@ -52856,7 +52935,7 @@ var swaggerSecurityRules = [
           if (shape.allowed.includes(key)) continue;
           context.report({
             pointer: childPointer(at, key),
-            message: `The security definition property '${key}' is not valid for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow '${flow}'` : ""}.`
+            message: `The security definition property '${key}' is not valid for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow ${quoted(flow)}` : ""}.`
           });
         }
       }
@@ -52966,7 +53045,10 @@ function familyRule(id, title, description, message2, problem, example) {
       if (!swagger2) return;
       for (const [family, members] of families(swagger2)) {
         for (const annotated of problem(members)) {
-          report2({ pointer: childPointer(annotated.pointer, "family"), message: fill(message2, family) });
+          report2({
+            pointer: childPointer(annotated.pointer, "family"),
+            message: fill(message2, nameExcerpt(family))
+          });
         }
       }
     }
@@ -53122,7 +53204,11 @@ var versioningRules = [
         if (id.toLowerCase().endsWith(suffix.toLowerCase())) continue;
         report2({
           pointer: childPointer(annotated.operation.pointer, "operationId"),
-          message: fill("The operation Id '{0}' should end with revision suffix '{1}'.", id, suffix)
+          message: fill(
+            "The operation Id '{0}' should end with revision suffix '{1}'.",
+            nameExcerpt(id),
+            suffix
+          )
         });
       }
     }
@@ -53726,51 +53812,12 @@ function compiledSchema() {
   return validator;
 }
 
-// packages/validator/src/model/finding-cap.ts
-var MAX_FINDINGS_PER_RULE = 1e3;
-var UnlistedReports = class {
-  count = 0;
-  first;
-  worst = "info";
-  /** Forgets the reports of the rule before. */
-  clear() {
-    this.count = 0;
-    this.first = void 0;
-    this.worst = "info";
-  }
-  add(report2, severity) {
-    this.count++;
-    this.first ??= report2;
-    if (severityRank(severity) > severityRank(this.worst)) this.worst = severity;
-  }
-  /**
-   * The one report that stands for the rest, where the first of them was, at the level of the worst,
-   * so that a count of errors still says there are errors. It carries no fix: `validate --fix` makes
-   * the fixes of the listed ones, and a second run lists the next.
-   */
-  summary() {
-    const first = this.first;
-    if (first === void 0) return void 0;
-    const { fix: _fix, severity: _severity, message: _message, ...place } = first;
-    return {
-      severity: this.worst,
-      report: {
-        ...place,
-        message: `${unlistedMessage(this.count, "finding")} Fix the ones listed and check again.`
-      }
-    };
-  }
-};
-function grouped(count) {
-  return count.toLocaleString("en-US");
-}
-function unlistedMessage(count, noun) {
-  return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? "is" : "are"} not listed: a rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} for a connector.`;
-}
-var UNLISTED_MESSAGE = /^(\d{1,3}(?:,\d{3})*) more (?:finding|change)s? of this rule (?:is|are) not listed: /;
-function unlistedCount(message2) {
-  const match2 = UNLISTED_MESSAGE.exec(message2);
-  return match2 ? Number(match2[1].replaceAll(",", "")) : void 0;
+// packages/validator/src/text/message-length.ts
+var MAX_MESSAGE_LENGTH = 8e3;
+function boundedMessage(message2) {
+  if (message2.length <= MAX_MESSAGE_LENGTH) return message2;
+  const note = ` (Message cut: it had ${message2.length.toLocaleString("en-US")} characters; a message shows at most ${MAX_MESSAGE_LENGTH.toLocaleString("en-US")}.)`;
+  return `${excerpt(message2, MAX_MESSAGE_LENGTH - note.length)}${note}`;
 }
 
 // packages/validator/src/engine.ts
@@ -53857,7 +53904,8 @@ function locateFindings(connector, pending) {
     const finding = {
       ruleId: rule2.id,
       severity,
-      message: report2.message,
+      // Here, where every rule's report becomes a finding, whatever its template quotes.
+      message: boundedMessage(report2.message),
       file: report2.path ? displayPathIn(connector.displayPath, report2.path) : file?.displayPath ?? connector.displayPath,
       line: 1,
       column: 1,
@@ -54026,7 +54074,9 @@ function looseningFindings(sides, rules, options2 = {}) {
   return loosened.map((loosening) => ({
     ruleId: CONFIG_LOOSENED_RULE_ID,
     severity: level,
-    message: `${subjectOf(sides)} ${loosening.message}. The change's own check reads this file: make sure the loosening is meant, or make it in a change of its own.`,
+    message: boundedMessage(
+      `${subjectOf(sides)} ${loosening.message}. The change's own check reads this file: make sure the loosening is meant, or make it in a change of its own.`
+    ),
     file: located.file,
     ...positionOf(placeIn(located.config, loosening.path), { key: loosening.atKey }),
     connector: sides.folder,
@@ -54053,10 +54103,11 @@ function strictestLevel(rule2, config2) {
 // packages/validator/src/diff/baseline.ts
 var import_node_path13 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
-  const settled = cappedRulesNotGrown(current, base2);
+  const settled = cappedListingsNotGrown(current, base2);
   const exact = countKeys(base2, exactKey);
   const marked = current.map((finding) => {
-    if (settled.has(finding.ruleId)) return { finding, existing: true };
+    if (LISTING_SCOPES.some((per) => settled.has(listingKey(finding, per))))
+      return { finding, existing: true };
     const key = exactKey(finding);
     if (take(exact, key)) return { finding, existing: true };
     return { finding, existing: false };
@@ -54074,28 +54125,32 @@ function markBaseline(current, base2) {
     baseline: existing || take(loose, looseKey(finding)) ? "existing" : "new"
   }));
 }
-function cappedRulesNotGrown(current, base2) {
-  const before = totalsByRule(base2);
-  const now = totalsByRule(current);
+var LISTING_SCOPES = ["connector", "file"];
+function cappedListingsNotGrown(current, base2) {
+  const before = listingTotals(base2);
+  const now = listingTotals(current);
   const settled = /* @__PURE__ */ new Set();
-  for (const [ruleId, total] of before) {
-    if (total.capped && (now.get(ruleId)?.count ?? 0) <= total.count) settled.add(ruleId);
+  for (const [key, total] of before) {
+    if (total.capped && (now.get(key)?.count ?? 0) <= total.count) settled.add(key);
   }
   return settled;
 }
-function totalsByRule(findings) {
+function listingTotals(findings) {
   const totals = /* @__PURE__ */ new Map();
   for (const finding of findings) {
-    const total = totals.get(finding.ruleId) ?? { count: 0, capped: false };
-    const unlisted = unlistedCount(finding.message);
-    if (unlisted === void 0) total.count++;
-    else {
-      total.count += unlisted;
-      total.capped = true;
+    const unlisted = readUnlisted(finding.message);
+    for (const per of LISTING_SCOPES) {
+      const key = listingKey(finding, per);
+      const total = totals.get(key) ?? { count: 0, capped: false };
+      total.count += unlisted?.count ?? 1;
+      if (unlisted?.per === per) total.capped = true;
+      totals.set(key, total);
     }
-    totals.set(finding.ruleId, total);
   }
   return totals;
+}
+function listingKey(finding, per) {
+  return per === "connector" ? finding.ruleId : `${finding.ruleId}\0${relativeFile(finding)}`;
 }
 function markAllExisting(findings) {
   return findings.map((finding) => ({ ...finding, baseline: "existing" }));
@@ -54130,6 +54185,9 @@ function take(counts, key) {
 }
 
 // packages/validator/src/diff/change.ts
+function impactRank(impact) {
+  return impact === "breaking" ? 3 : impact === "major" ? 2 : 1;
+}
 function classifyChanges(changes) {
   if (changes.length === 0) return "no-change";
   if (changes.some((change) => change.impact === "breaking")) return "breaking";
@@ -54510,7 +54568,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   jsonSyntax: {
-    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. In the base version it is major: the comparison rests on a recovered reading of the base, so the update needs the full review. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` lists only the base version's errors under this rule, since its GEN-JSON-PARSE findings report the current version's.",
+    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message: the first 20 of a file, then one change at the next that counts the rest. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. In the base version it is major: the comparison rests on a recovered reading of the base, so the update needs the full review. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` lists only the base version's errors under this rule, since its GEN-JSON-PARSE findings report the current version's.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',
@@ -54968,25 +55026,157 @@ function policyInstanceLabel(instance) {
   return template === void 0 ? quoted(title) : `${quoted(title)} (${excerpt(template)})`;
 }
 
+// packages/validator/src/diff/schema-change-list.ts
+var MAX_LISTED_PATHS = 50;
+var MAX_COUNTED_PATHS = Number.MAX_SAFE_INTEGER;
+function ownChange(change) {
+  return { change, kind: kindKey(change) };
+}
+function listChanges(root) {
+  const totals = pathsToEachKind(root);
+  const tallies = /* @__PURE__ */ new Map();
+  const result = [];
+  const path73 = [];
+  const exhausted = /* @__PURE__ */ new Set();
+  const visit2 = (node) => {
+    let listedAny = false;
+    for (const part of node.parts) {
+      if ("nested" in part) {
+        if (exhausted.has(part.nested)) continue;
+        path73.push(part.step);
+        if (visit2(part.nested)) listedAny = true;
+        path73.pop();
+        continue;
+      }
+      const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
+      if (tally2.listed >= MAX_LISTED_PATHS) continue;
+      tallies.set(part.kind, tally2);
+      tally2.listed++;
+      tally2.lastIndex = result.length;
+      result.push({ ...part.change, path: [...path73, ...part.change.path] });
+      listedAny = true;
+    }
+    if (!listedAny) exhausted.add(node);
+    return listedAny;
+  };
+  visit2(root);
+  for (const [kind, tally2] of tallies) {
+    const total = totals.get(kind);
+    if (total <= tally2.listed) continue;
+    const unlisted = total >= MAX_COUNTED_PATHS ? MAX_COUNTED_PATHS : total - tally2.listed;
+    result[tally2.lastIndex] = { ...result[tally2.lastIndex], unlisted };
+  }
+  return result;
+}
+function pathsToEachKind(root) {
+  const order = [];
+  const seen = /* @__PURE__ */ new Set();
+  const postorder = (node) => {
+    seen.add(node);
+    for (const part of node.parts) if ("nested" in part && !seen.has(part.nested)) postorder(part.nested);
+    order.push(node);
+  };
+  postorder(root);
+  const reaching = /* @__PURE__ */ new Map([[root, 1]]);
+  const totals = /* @__PURE__ */ new Map();
+  for (let index = order.length - 1; index >= 0; index--) {
+    const node = order[index];
+    const paths = reaching.get(node);
+    for (const part of node.parts) {
+      if ("nested" in part) reaching.set(part.nested, saturated((reaching.get(part.nested) ?? 0) + paths));
+      else totals.set(part.kind, saturated((totals.get(part.kind) ?? 0) + paths));
+    }
+  }
+  return totals;
+}
+function kindKey(change) {
+  const detail = change.detail === void 0 ? "" : change.detail;
+  return [change.rule.id, change.side, change.pointer, detail, change.impact ?? ""].join("\0");
+}
+function saturated(count) {
+  return Math.min(count, MAX_COUNTED_PATHS);
+}
+
+// packages/validator/src/diff/schema-report.ts
+function isSchemaReport(entry) {
+  return "schemaChanges" in entry;
+}
+function isBreakingSchemaChange(change) {
+  return (change.impact ?? change.rule.impact) === "breaking";
+}
+function reportedChange(report2, change) {
+  const unlisted = isBreakingSchemaChange(change) && change.unlisted ? unlistedPaths(change.unlisted, report2.schemaValuePath ?? report2.valuePath) : void 0;
+  return {
+    rule: change.rule,
+    file: "swagger",
+    side: change.side,
+    pointer: change.pointer,
+    operationId: report2.operationId,
+    valuePath: reportedValuePath(report2, change),
+    detail: unlisted ? [change.detail, unlisted].filter(Boolean).join(" ") : change.detail,
+    impact: change.impact
+  };
+}
+function reportedValuePath(report2, change) {
+  return change.path.length > 0 ? `${report2.valuePath}/${change.path.join("/")}` : report2.valuePath;
+}
+function* expandEntries(entries) {
+  for (const entry of entries) {
+    if (!isSchemaReport(entry)) yield entry;
+    else for (const change of entry.schemaChanges) yield reportedChange(entry, change);
+  }
+}
+function unlistedPaths(count, valuePath) {
+  const howMany = count >= MAX_COUNTED_PATHS ? `at least ${MAX_COUNTED_PATHS - MAX_LISTED_PATHS}` : String(count);
+  const paths = count === 1 ? "ValuePath" : "ValuePaths";
+  return `The same field is reached by ${howMany} more ${paths} under ${quoted(valuePath)}, not listed.`;
+}
+
 // packages/validator/src/diff/raw-change.ts
+function listedOperationId(operationId) {
+  return operationId === void 0 ? void 0 : nameExcerpt(operationId);
+}
 var ChangeSink = class {
-  changes = [];
+  /** The changes and schema reports, in the order added. */
+  entries = [];
   /**
    * Every pointer a change is at or below, per file, built at the first `touches`: scanning the
    * changes at each call was quadratic (40,000 unused definitions edited: 45 s).
    */
   touched;
+  /** The shared lists of schema changes whose pointers are in `touched`, each touched once. */
+  touchedLists = /* @__PURE__ */ new Set();
   add(change) {
-    this.changes.push(change);
+    this.entries.push(change);
     if (this.touched) touch(this.touched, change);
+  }
+  /** Reports a schema's changes for one operation (see schema-report.ts); nothing when there are none. */
+  addReport(report2) {
+    if (report2.schemaChanges.length === 0) return;
+    this.entries.push(report2);
+    if (this.touched) this.touchList(this.touched, report2);
+  }
+  /** Every change, each report expanded: for tests and comparers that report no schemas. */
+  get changes() {
+    return [...expandEntries(this.entries)];
   }
   /** True when a change was reported at `pointer` or below it, in either version. */
   touches(pointer, file = "swagger") {
     if (!this.touched) {
-      this.touched = /* @__PURE__ */ new Set();
-      for (const change of this.changes) touch(this.touched, change);
+      const touched = /* @__PURE__ */ new Set();
+      for (const entry of this.entries) {
+        if ("schemaChanges" in entry) this.touchList(touched, entry);
+        else touch(touched, entry);
+      }
+      this.touched = touched;
     }
     return this.touched.has(`${file}:${pointer}`);
+  }
+  /** A report's pointers are its list's, whatever the operation: each list is touched once. */
+  touchList(touched, report2) {
+    if (this.touchedLists.has(report2.schemaChanges)) return;
+    this.touchedLists.add(report2.schemaChanges);
+    for (const change of report2.schemaChanges) touch(touched, { file: "swagger", pointer: change.pointer });
   }
 };
 function touch(touched, change) {
@@ -55568,125 +55758,6 @@ function describe2(option) {
 }
 var MAX_KINDS_NAMED = 5;
 
-// packages/validator/src/diff/change-cap.ts
-var IMPACT_RANK = { minor: 0, major: 1, breaking: 2 };
-function capChanges(changes) {
-  const unlisted = unlistedByRule(changes);
-  if (unlisted.size === 0) return [...changes];
-  const listed = /* @__PURE__ */ new Map();
-  const result = [];
-  for (const change of changes) {
-    const count = listed.get(change.ruleId) ?? 0;
-    listed.set(change.ruleId, count + 1);
-    if (count < MAX_FINDINGS_PER_RULE) result.push(change);
-    else if (count === MAX_FINDINGS_PER_RULE) result.push(summary(change, unlisted.get(change.ruleId)));
-  }
-  return result;
-}
-function unlistedByRule(changes) {
-  const seen = /* @__PURE__ */ new Map();
-  const unlisted = /* @__PURE__ */ new Map();
-  for (const change of changes) {
-    const count = (seen.get(change.ruleId) ?? 0) + 1;
-    seen.set(change.ruleId, count);
-    if (count <= MAX_FINDINGS_PER_RULE) continue;
-    const rest = unlisted.get(change.ruleId);
-    if (!rest) {
-      unlisted.set(change.ruleId, { count: 1, impact: change.impact, severity: change.severity });
-      continue;
-    }
-    rest.count++;
-    if (IMPACT_RANK[change.impact] > IMPACT_RANK[rest.impact]) rest.impact = change.impact;
-    if (severityRank(change.severity) > severityRank(rest.severity)) rest.severity = change.severity;
-  }
-  return unlisted;
-}
-function summary(first, rest) {
-  return {
-    ruleId: first.ruleId,
-    breaking: rest.impact === "breaking",
-    severity: rest.severity,
-    message: unlistedMessage(rest.count, "change"),
-    file: first.file,
-    pointer: first.pointer,
-    line: first.line,
-    column: first.column,
-    side: first.side,
-    impact: rest.impact
-  };
-}
-
-// packages/validator/src/diff/schema-change-list.ts
-var MAX_LISTED_PATHS = 50;
-var MAX_COUNTED_PATHS = Number.MAX_SAFE_INTEGER;
-function ownChange(change) {
-  return { change, kind: kindKey(change) };
-}
-function listChanges(root) {
-  const totals = pathsToEachKind(root);
-  const tallies = /* @__PURE__ */ new Map();
-  const result = [];
-  const path73 = [];
-  const exhausted = /* @__PURE__ */ new Set();
-  const visit2 = (node) => {
-    let listedAny = false;
-    for (const part of node.parts) {
-      if ("nested" in part) {
-        if (exhausted.has(part.nested)) continue;
-        path73.push(part.step);
-        if (visit2(part.nested)) listedAny = true;
-        path73.pop();
-        continue;
-      }
-      const tally = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
-      if (tally.listed >= MAX_LISTED_PATHS) continue;
-      tallies.set(part.kind, tally);
-      tally.listed++;
-      tally.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path73, ...part.change.path] });
-      listedAny = true;
-    }
-    if (!listedAny) exhausted.add(node);
-    return listedAny;
-  };
-  visit2(root);
-  for (const [kind, tally] of tallies) {
-    const total = totals.get(kind);
-    if (total <= tally.listed) continue;
-    const unlisted = total >= MAX_COUNTED_PATHS ? MAX_COUNTED_PATHS : total - tally.listed;
-    result[tally.lastIndex] = { ...result[tally.lastIndex], unlisted };
-  }
-  return result;
-}
-function pathsToEachKind(root) {
-  const order = [];
-  const seen = /* @__PURE__ */ new Set();
-  const postorder = (node) => {
-    seen.add(node);
-    for (const part of node.parts) if ("nested" in part && !seen.has(part.nested)) postorder(part.nested);
-    order.push(node);
-  };
-  postorder(root);
-  const reaching = /* @__PURE__ */ new Map([[root, 1]]);
-  const totals = /* @__PURE__ */ new Map();
-  for (let index = order.length - 1; index >= 0; index--) {
-    const node = order[index];
-    const paths = reaching.get(node);
-    for (const part of node.parts) {
-      if ("nested" in part) reaching.set(part.nested, saturated((reaching.get(part.nested) ?? 0) + paths));
-      else totals.set(part.kind, saturated((totals.get(part.kind) ?? 0) + paths));
-    }
-  }
-  return totals;
-}
-function kindKey(change) {
-  const detail = change.detail === void 0 ? "" : change.detail;
-  return [change.rule.id, change.side, change.pointer, detail, change.impact ?? ""].join("\0");
-}
-function saturated(count) {
-  return Math.min(count, MAX_COUNTED_PATHS);
-}
-
 // packages/validator/src/diff/diff-context.ts
 function basePathPrefix(model) {
   const basePath = asString(model.root.basePath) ?? "";
@@ -55703,29 +55774,14 @@ function notificationContent(model, operation2) {
   if (!onPathItem) return void 0;
   return { value: onPathItem, pointer: childPointer(operation2.pathItemPointer, "x-ms-notification-content") };
 }
-function operationLabel2(operation2) {
-  return operation2.operationId ?? `${operation2.method.toUpperCase()} ${operation2.path}`;
-}
 function reportSchemaChanges(context, changes, operation2, valuePath) {
-  for (const change of changes) {
-    const breaking = (change.impact ?? change.rule.impact) === "breaking";
-    const unlisted = breaking && change.unlisted ? unlistedPaths(change.unlisted, valuePath) : void 0;
-    context.sink.add({
-      rule: change.rule,
-      file: "swagger",
-      side: change.side,
-      pointer: change.pointer,
-      operationId: operation2.operationId,
-      valuePath: change.path.length > 0 ? `${valuePath}/${change.path.join("/")}` : valuePath,
-      detail: unlisted ? [change.detail, unlisted].filter(Boolean).join(" ") : change.detail,
-      impact: change.impact
-    });
-  }
-}
-function unlistedPaths(count, valuePath) {
-  const howMany = count >= MAX_COUNTED_PATHS ? `at least ${MAX_COUNTED_PATHS - MAX_LISTED_PATHS}` : String(count);
-  const paths = count === 1 ? "ValuePath" : "ValuePaths";
-  return `The same field is reached by ${howMany} more ${paths} under ${quoted(valuePath)}, not listed.`;
+  const { list: list3, steps } = changes;
+  context.sink.addReport({
+    schemaChanges: list3,
+    operationId: operation2.operationId,
+    valuePath: [valuePath, ...steps].join("/"),
+    ...steps.length > 0 ? { schemaValuePath: valuePath } : {}
+  });
 }
 
 // packages/validator/src/diff/address-parts.ts
@@ -56003,11 +56059,496 @@ function sameAddress(models, old, now, operationId) {
   return was !== void 0 && is !== void 0 && was.address === inBaseNames(is, before, after) && sameHostUrl({ model: models.old, policies: old }, { model: models.now, policies: now }, operationId);
 }
 
+// packages/validator/src/diff/change-cap.ts
+var KEPT_PER_RULE = MAX_FINDINGS_PER_RULE + 1;
+var ChangeCap = class {
+  constructor(order) {
+    this.order = order;
+  }
+  order;
+  rules = /* @__PURE__ */ new Map();
+  added = 0;
+  /**
+   * False when a change of `ruleId` that `before` says comes after the last kept one cannot be listed:
+   * the caller only counts it (`count`), without building it. `before(last)` is negative or zero when
+   * the change may come before `last` in report order.
+   */
+  mayKeep(ruleId, before) {
+    const rule2 = this.rules.get(ruleId);
+    return !rule2 || rule2.kept.length < KEPT_PER_RULE || before(rule2.kept[0].change) <= 0;
+  }
+  /** Counts a change that `mayKeep` turned away. */
+  count(ruleId, impact, severity) {
+    this.added++;
+    tally(this.rule(ruleId), impact, severity);
+  }
+  add(change) {
+    const rule2 = this.rule(change.ruleId);
+    tally(rule2, change.impact, change.severity);
+    const ranked = { change, index: this.added++ };
+    if (rule2.kept.length < KEPT_PER_RULE) {
+      pushHeap(rule2.kept, ranked, this.rank);
+    } else if (this.rank(ranked, rule2.kept[0]) < 0) {
+      rule2.kept[0] = ranked;
+      siftDown(rule2.kept, 0, this.rank);
+    }
+  }
+  /**
+   * The capped changes in report order, each capped rule's rest in one change where its first was.
+   * Reads the counts without changing them: a second call gives the same.
+   */
+  result() {
+    const kept = [...this.rules.values()].flatMap((rule2) => rule2.kept).sort(this.rank);
+    const listed = /* @__PURE__ */ new Map();
+    const result = [];
+    for (const { change } of kept) {
+      const count = listed.get(change.ruleId) ?? 0;
+      listed.set(change.ruleId, count + 1);
+      if (count < MAX_FINDINGS_PER_RULE) result.push(change);
+      else if (count === MAX_FINDINGS_PER_RULE)
+        result.push(summary(change, this.rest(change.ruleId, result)));
+    }
+    return result;
+  }
+  /** A capped rule's counts less those of its listed changes (in `listed`). */
+  rest(ruleId, listed) {
+    const rule2 = this.rules.get(ruleId);
+    const rest = { total: rule2.total, impacts: new Map(rule2.impacts), severities: new Map(rule2.severities) };
+    for (const change of listed) {
+      if (change.ruleId !== ruleId) continue;
+      rest.total--;
+      rest.impacts.set(change.impact, rest.impacts.get(change.impact) - 1);
+      rest.severities.set(change.severity, rest.severities.get(change.severity) - 1);
+    }
+    return rest;
+  }
+  rank = (a, b) => this.order(a.change, b.change) || a.index - b.index;
+  rule(ruleId) {
+    let rule2 = this.rules.get(ruleId);
+    if (!rule2) {
+      rule2 = { kept: [], total: 0, impacts: /* @__PURE__ */ new Map(), severities: /* @__PURE__ */ new Map() };
+      this.rules.set(ruleId, rule2);
+    }
+    return rule2;
+  }
+};
+function tally(rule2, impact, severity) {
+  rule2.total++;
+  rule2.impacts.set(impact, (rule2.impacts.get(impact) ?? 0) + 1);
+  rule2.severities.set(severity, (rule2.severities.get(severity) ?? 0) + 1);
+}
+function summary(first, rest) {
+  const impact = worst(rest.impacts, impactRank);
+  const severity = worst(rest.severities, severityRank);
+  return {
+    ruleId: first.ruleId,
+    breaking: impact === "breaking",
+    severity,
+    message: unlistedMessage(rest.total, "change"),
+    file: first.file,
+    pointer: first.pointer,
+    line: first.line,
+    column: first.column,
+    side: first.side,
+    impact
+  };
+}
+function worst(counts, rank) {
+  const present = [...counts].filter(([, count]) => count > 0).map(([value]) => value);
+  return present.reduce((a, b) => rank(b) > rank(a) ? b : a);
+}
+function pushHeap(heap, item, rank) {
+  heap.push(item);
+  let index = heap.length - 1;
+  while (index > 0) {
+    const parent = index - 1 >> 1;
+    if (rank(heap[index], heap[parent]) <= 0) break;
+    [heap[index], heap[parent]] = [heap[parent], heap[index]];
+    index = parent;
+  }
+}
+function siftDown(heap, start, rank) {
+  let index = start;
+  for (; ; ) {
+    const left = 2 * index + 1;
+    const right = left + 1;
+    let largest = index;
+    if (left < heap.length && rank(heap[left], heap[largest]) > 0) largest = left;
+    if (right < heap.length && rank(heap[right], heap[largest]) > 0) largest = right;
+    if (largest === index) return;
+    [heap[index], heap[largest]] = [heap[largest], heap[index]];
+    index = largest;
+  }
+}
+
+// packages/validator/src/diff/change-locator.ts
+var ChangeLocator = class {
+  constructor(entries, before, after) {
+    this.before = before;
+    this.after = after;
+    const pointers = /* @__PURE__ */ new Map();
+    const add2 = (side, file, pointer) => {
+      const key = `${side}:${file}`;
+      const set2 = pointers.get(key) ?? /* @__PURE__ */ new Set();
+      set2.add(pointer);
+      pointers.set(key, set2);
+    };
+    const lists = /* @__PURE__ */ new Set();
+    for (const entry of entries) {
+      if (!isSchemaReport(entry)) add2(entry.side, entry.file, entry.pointer);
+      else if (!lists.has(entry.schemaChanges)) {
+        lists.add(entry.schemaChanges);
+        for (const change of entry.schemaChanges) add2(change.side, "swagger", change.pointer);
+      }
+    }
+    for (const [key, set2] of pointers) {
+      const [side, file] = key.split(":");
+      const version = side === "old" ? before : after;
+      const document = file === "swagger" ? version.swagger : file === "apiProperties" ? version.apiProperties : void 0;
+      this.documents.set(key, document);
+      if (document && document.value !== void 0) this.located.set(key, document.locateAll(set2));
+    }
+  }
+  before;
+  after;
+  documents = /* @__PURE__ */ new Map();
+  located = /* @__PURE__ */ new Map();
+  places = /* @__PURE__ */ new Map();
+  /** The line and column of each change of a list, as `locate` gives them. */
+  placesOf(list3) {
+    let places = this.places.get(list3);
+    if (!places) {
+      places = list3.map(
+        (change) => this.position({ side: change.side, file: "swagger", pointer: change.pointer })
+      );
+      this.places.set(list3, places);
+    }
+    return places;
+  }
+  locate(change) {
+    const version = change.side === "old" ? this.before : this.after;
+    const position = this.position(change);
+    const impact = change.impact ?? change.rule.impact;
+    return {
+      ruleId: change.rule.id,
+      breaking: impact === "breaking",
+      severity: change.rule.severity,
+      message: boundedMessage(
+        [change.rule.message, change.detail, change.rule.advice].filter(Boolean).join(" ")
+      ),
+      ...change.operationId !== void 0 ? { operationId: listedOperationId(change.operationId) } : {},
+      file: filePath(version, change.file),
+      pointer: change.pointer,
+      line: position.line,
+      column: position.column,
+      side: change.side,
+      impact,
+      ...change.valuePath !== void 0 ? { valuePath: change.valuePath } : {}
+    };
+  }
+  position(change) {
+    const key = `${change.side}:${change.file}`;
+    const offset = change.offset ?? this.located.get(key)?.get(change.pointer)?.offset;
+    const document = this.documents.get(key);
+    return document && offset !== void 0 ? document.position(offset) : { line: change.line ?? 1, column: 1 };
+  }
+};
+function filePath(version, file) {
+  switch (file) {
+    case "swagger":
+      return version.swaggerPath ?? CANONICAL_NAMES.swagger;
+    case "apiProperties":
+      return version.apiPropertiesPath ?? CANONICAL_NAMES.apiProperties;
+    case "readme":
+      return version.readme?.path ?? CANONICAL_NAMES.readme;
+    case "script":
+      return version.script?.path ?? CANONICAL_NAMES.script;
+    case "icon":
+      return version.icon?.path ?? CANONICAL_NAMES.icon;
+  }
+}
+
+// packages/validator/src/diff/report-overlap.ts
+function reportOverlap(entries) {
+  const repeated = /* @__PURE__ */ new Set();
+  const places = new BreakingPlaces();
+  const order = /* @__PURE__ */ new Map();
+  const reports = /* @__PURE__ */ new Map();
+  entries.forEach((entry, index) => {
+    if (!order.has(entry)) order.set(entry, index);
+    if (!isSchemaReport(entry)) return;
+    const byPath = reports.get(operationKey(entry.operationId)) ?? /* @__PURE__ */ new Map();
+    reports.set(operationKey(entry.operationId), byPath);
+    const same = byPath.get(entry.valuePath) ?? [];
+    byPath.set(entry.valuePath, same);
+    if (same.some((earlier3) => repeats(earlier3, entry))) repeated.add(entry);
+    else same.push(entry);
+  });
+  const reportsAbove = (operationId, valuePath) => {
+    const byPath = reports.get(operationKey(operationId));
+    if (!byPath) return [];
+    return valuePathAndAbove(valuePath).flatMap((path73) => byPath.get(path73) ?? []);
+  };
+  const earlier2 = /* @__PURE__ */ new Map();
+  const pair = (a, b) => {
+    const [first, last2] = order.get(a) < order.get(b) ? [a, b] : [b, a];
+    const set2 = earlier2.get(last2) ?? /* @__PURE__ */ new Set();
+    set2.add(first);
+    earlier2.set(last2, set2);
+  };
+  for (const byPath of reports.values()) {
+    for (const same of byPath.values()) {
+      for (const report2 of same) {
+        for (const other of reportsAbove(report2.operationId, report2.valuePath)) {
+          if (other !== report2 && places.intersect(report2, other)) pair(report2, other);
+        }
+      }
+    }
+  }
+  for (const entry of entries) {
+    if (isSchemaReport(entry) || !isBreaking(entry) || entry.valuePath === void 0) continue;
+    for (const report2 of reportsAbove(entry.operationId, entry.valuePath)) {
+      if (places.has(report2, entry)) pair(entry, report2);
+    }
+  }
+  const lists = new Map([...earlier2].map(([entry, set2]) => [entry, [...set2]]));
+  return { repeated, earlier: (entry) => lists.get(entry) ?? [] };
+}
+function repeats(earlier2, later) {
+  return earlier2.schemaChanges === later.schemaChanges && earlier2.schemaValuePath === later.schemaValuePath;
+}
+function operationKey(operationId) {
+  return listedOperationId(operationId) ?? "";
+}
+function valuePathAndAbove(valuePath) {
+  const paths = [valuePath];
+  for (let index = valuePath.lastIndexOf("/"); index >= 0; index = valuePath.lastIndexOf("/", index - 1)) {
+    paths.push(valuePath.slice(0, index));
+    if (index === 0) break;
+  }
+  return paths;
+}
+function isBreaking(change) {
+  return (change.impact ?? change.rule.impact) === "breaking";
+}
+var SIDE_BITS = { old: 1, new: 2 };
+var BreakingPlaces = class {
+  byList = /* @__PURE__ */ new Map();
+  of(report2) {
+    let places = this.byList.get(report2.schemaChanges);
+    if (!places) {
+      places = /* @__PURE__ */ new Map();
+      for (const change of report2.schemaChanges) {
+        if (isBreakingSchemaChange(change))
+          places.set(change.pointer, (places.get(change.pointer) ?? 0) | SIDE_BITS[change.side]);
+      }
+      this.byList.set(report2.schemaChanges, places);
+    }
+    return places;
+  }
+  has(report2, change) {
+    return ((this.of(report2).get(change.pointer) ?? 0) & SIDE_BITS[change.side]) !== 0;
+  }
+  intersect(a, b) {
+    const [small, large] = [this.of(a), this.of(b)].sort((x2, y) => x2.size - y.size);
+    for (const [pointer, sides] of small) if (((large.get(pointer) ?? 0) & sides) !== 0) return true;
+    return false;
+  }
+};
+
+// packages/validator/src/diff/schema-change-index.ts
+function pathBelow(change) {
+  return change.path.length === 0 ? "" : `/${change.path.join("/")}`;
+}
+var SchemaChangeIndex = class {
+  indexes = /* @__PURE__ */ new Map();
+  distinct = /* @__PURE__ */ new Map();
+  /** Whether no two of the list's breaking changes share rule, place and path. */
+  isDistinct(list3) {
+    let distinct = this.distinct.get(list3);
+    if (distinct === void 0) {
+      const keys = /* @__PURE__ */ new Set();
+      distinct = list3.every((change) => {
+        if (!isBreakingSchemaChange(change)) return true;
+        const key = [change.rule.id, change.side, change.pointer, pathBelow(change)].join("\0");
+        return keys.size < keys.add(key).size;
+      });
+      this.distinct.set(list3, distinct);
+    }
+    return distinct;
+  }
+  /** The positions in `list` of its breaking changes with `change`'s rule and place, and `below` as path. */
+  find(list3, change, below) {
+    const positions = this.of(list3).get(change.pointer);
+    if (positions === void 0) return [];
+    return (typeof positions === "number" ? [positions] : positions).filter((position) => {
+      const candidate = list3[position];
+      return candidate.rule.id === change.rule.id && candidate.side === change.side && pathBelow(candidate) === below;
+    });
+  }
+  of(list3) {
+    let index = this.indexes.get(list3);
+    if (!index) {
+      const byPointer = /* @__PURE__ */ new Map();
+      list3.forEach((change, position) => {
+        if (!isBreakingSchemaChange(change)) return;
+        const positions = byPointer.get(change.pointer);
+        if (positions === void 0) byPointer.set(change.pointer, position);
+        else if (typeof positions === "number") byPointer.set(change.pointer, [positions, position]);
+        else positions.push(position);
+      });
+      this.indexes.set(list3, byPointer);
+      index = byPointer;
+    }
+    return index;
+  }
+};
+
+// packages/validator/src/diff/earlier-changes.ts
+var EarlierChanges = class {
+  constructor(overlap, index) {
+    this.overlap = overlap;
+    this.index = index;
+  }
+  overlap;
+  index;
+  /** Whether a change of `report` may repeat another: one of its own list's or of an earlier entry's. */
+  mayRepeat(report2) {
+    return !this.index.isDistinct(report2.schemaChanges) || this.overlap.earlier(report2).length > 0;
+  }
+  /** The earlier changes like change `position` of `report`. */
+  ofReported(report2, position) {
+    const change = report2.schemaChanges[position];
+    const like = [];
+    if (!this.index.isDistinct(report2.schemaChanges)) {
+      for (const earlier2 of this.index.find(report2.schemaChanges, change, pathBelow(change))) {
+        if (earlier2 < position) like.push({ report: report2, position: earlier2 });
+      }
+    }
+    const earlierEntries = this.overlap.earlier(report2);
+    if (earlierEntries.length === 0) return like;
+    const valuePath = reportedValuePath(report2, change);
+    for (const entry of earlierEntries) {
+      if (isSchemaReport(entry)) like.push(...this.inReport(entry, change, valuePath));
+      else if (isLike(entry, change, valuePath)) like.push(entry);
+    }
+    return like;
+  }
+  /** The changes of earlier reports like `change`, one not in a report (changes among themselves are deduped by key). */
+  ofChange(change) {
+    if (change.valuePath === void 0) return [];
+    const like = [];
+    for (const entry of this.overlap.earlier(change)) {
+      if (!isSchemaReport(entry)) continue;
+      like.push(...this.inReport(entry, change, change.valuePath));
+    }
+    return like;
+  }
+  /** The changes of `report` with `change`'s rule and place, at `valuePath`. */
+  inReport(report2, change, valuePath) {
+    const below = valuePathBelow(valuePath, report2.valuePath);
+    if (below === void 0) return [];
+    return this.index.find(report2.schemaChanges, change, below).map((position) => ({ report: report2, position }));
+  }
+};
+function valuePathBelow(valuePath, above) {
+  if (!valuePath.startsWith(above)) return void 0;
+  const below = valuePath.slice(above.length);
+  return below === "" || below.startsWith("/") ? below : void 0;
+}
+function isLike(entry, change, valuePath) {
+  return entry.valuePath === valuePath && entry.rule.id === change.rule.id && entry.side === change.side && entry.pointer === change.pointer;
+}
+
+// packages/validator/src/diff/reported-changes.ts
+function reportedChanges(entries, before, after) {
+  const superseded = supersededPlaces(entries);
+  const locator = new ChangeLocator(entries, before, after);
+  const overlap = reportOverlap(entries);
+  const earlierChanges = new EarlierChanges(overlap, new SchemaChangeIndex());
+  const cap = new ChangeCap(compareChanges);
+  const seen = /* @__PURE__ */ new Set();
+  const build = (earlier2) => {
+    const change = "report" in earlier2 ? reportedChange(earlier2.report, earlier2.report.schemaChanges[earlier2.position]) : earlier2;
+    return superseded.has(change) ? void 0 : locator.locate(change);
+  };
+  const repeats2 = (change, like) => {
+    if (like.length === 0) return false;
+    const key = dedupeKey(change);
+    return like.some((earlier2) => {
+      const built = build(earlier2);
+      return built !== void 0 && dedupeKey(built) === key;
+    });
+  };
+  const listsOffered = /* @__PURE__ */ new Set();
+  const swaggerFile = { old: filePath(before, "swagger"), new: filePath(after, "swagger") };
+  for (const entry of entries) {
+    if (!isSchemaReport(entry)) {
+      if (superseded.has(entry)) continue;
+      const change = locator.locate(entry);
+      const key = dedupeKey(change);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (change.breaking && repeats2(change, earlierChanges.ofChange(entry))) continue;
+      cap.add(change);
+      continue;
+    }
+    if (overlap.repeated.has(entry)) continue;
+    const list3 = entry.schemaChanges;
+    const nonBreakingOffered = listsOffered.has(list3);
+    listsOffered.add(list3);
+    const mayRepeat = earlierChanges.mayRepeat(entry);
+    const places = locator.placesOf(list3);
+    list3.forEach((schemaChange, index) => {
+      const { rule: rule2, side, pointer } = schemaChange;
+      if (superseded.has({ rule: rule2, file: "swagger", pointer })) return;
+      if (!isBreakingSchemaChange(schemaChange)) {
+        if (nonBreakingOffered) return;
+        const change = locator.locate(reportedChange(entry, schemaChange));
+        const key = dedupeKey(change);
+        if (seen.has(key)) return;
+        seen.add(key);
+        cap.add(change);
+        return;
+      }
+      const like = mayRepeat ? earlierChanges.ofReported(entry, index) : [];
+      if (like.length > 0) {
+        const change = locator.locate(reportedChange(entry, schemaChange));
+        if (!repeats2(change, like)) cap.add(change);
+        return;
+      }
+      const { line, column } = places[index];
+      const file = swaggerFile[side];
+      const comesAfter = (last2) => (file === last2.file ? 0 : compareText(file, last2.file)) || line - last2.line || column - last2.column;
+      if (cap.mayKeep(rule2.id, comesAfter)) cap.add(locator.locate(reportedChange(entry, schemaChange)));
+      else cap.count(rule2.id, "breaking", rule2.severity);
+    });
+  }
+  return cap.result();
+}
+function supersededPlaces(entries) {
+  const places = /* @__PURE__ */ new Set();
+  for (const entry of entries) {
+    if (isSchemaReport(entry)) continue;
+    for (const place of entry.supersedes ?? []) places.add(`${place.file}:${place.pointer}`);
+  }
+  return {
+    has: (change) => places.size > 0 && change.rule === CHANGE_RULES.other && places.has(`${change.file}:${change.pointer}`)
+  };
+}
+function dedupeKey(change) {
+  const place = [change.ruleId, change.side, change.file, change.pointer, change.line, change.column];
+  return (change.breaking ? [...place, change.operationId, change.valuePath, change.message] : [...place, change.message, change.impact]).join("\0");
+}
+function compareChanges(a, b) {
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId) || compareText(a.operationId ?? "", b.operationId ?? "") || compareText(a.message, b.message);
+}
+
 // packages/validator/src/diff/mcp-diff.ts
 var KEY = "x-ms-agentic-protocol";
 function diffMcpProtocol(context, before, after) {
   if (!before.isMcp && !after.isMcp) return;
-  const valuePath = `operation/${operationLabel2(after)}/${KEY}`;
+  const valuePath = `operation/${operationLabel(after)}/${KEY}`;
   const was = before.operation[KEY];
   const is = after.operation[KEY];
   if (before.isMcp && !after.isMcp) {
@@ -56148,14 +56689,14 @@ function whyUnfollowed(model, value, pointer) {
 // packages/validator/src/diff/parameter-diff.ts
 var PARAMETER_KEYS = /* @__PURE__ */ new Set(["name", "in", "required", "schema"]);
 function diffParameters(context, before, after) {
-  const label = operationLabel2(after);
+  const label = operationLabel(after);
   const report2 = (rule2, side, parameter, detail, pointer = parameter.pointer) => context.sink.add({
     rule: rule2,
     file: "swagger",
     side,
     pointer,
     operationId: after.operationId,
-    valuePath: `operation/${label}/parameter/${parameter.name ?? "?"}`,
+    valuePath: parameterValuePath(label, parameter),
     detail
   });
   const oldByKey = byKey(before.parameters);
@@ -56241,7 +56782,7 @@ function diffParameters(context, before, after) {
   for (const parameter of after.parameters) {
     const previous = oldByKey.get(parameterKey2(parameter));
     if (!previous || parameter !== newByKey.get(parameterKey2(parameter))) continue;
-    const valuePath = `operation/${label}/parameter/${parameter.name ?? "?"}`;
+    const valuePath = parameterValuePath(label, parameter);
     const requiredPointer = childPointer(parameter.definitionPointer, "required");
     const wasRequired = previous.value.required === true;
     if (!wasRequired && mustBeSent(context.new, parameter)) {
@@ -56256,7 +56797,7 @@ function diffParameters(context, before, after) {
     } else if (wasRequired !== (parameter.value.required === true)) {
       report2(CHANGE_RULES.other, "new", parameter, requiredEdit(parameter), requiredPointer);
     }
-    const own = context.schemas.compare(
+    const own2 = context.schemas.compare(
       previous.value,
       previous.definitionPointer,
       parameter.value,
@@ -56264,7 +56805,7 @@ function diffParameters(context, before, after) {
       "input",
       PARAMETER_KEYS
     );
-    reportSchemaChanges(context, own, after, valuePath);
+    reportSchemaChanges(context, own2, after, valuePath);
     if (has(previous.value, "schema") || has(parameter.value, "schema")) {
       const schema = context.schemas.compare(
         previous.value.schema,
@@ -56353,6 +56894,9 @@ function byKey(parameters) {
     if (!map2.has(key)) map2.set(key, parameter);
   }
   return map2;
+}
+function parameterValuePath(label, parameter) {
+  return `operation/${label}/parameter/${nameExcerpt(parameter.name ?? "?")}`;
 }
 
 // packages/validator/src/diff/path-item-refs.ts
@@ -56450,7 +56994,7 @@ function equalApartFrom(before, after, pointer, skipped) {
 var DYNAMIC_SCHEMA_KEYS = ["x-ms-dynamic-schema", "x-ms-dynamic-properties"];
 var RESPONSE_KEYS = /* @__PURE__ */ new Set(["description", "schema"]);
 function diffResponses(context, before, after) {
-  const label = operationLabel2(after);
+  const label = operationLabel(after);
   const add2 = (rule2, side, pointer, valuePath, detail, impact) => context.sink.add({
     rule: rule2,
     file: "swagger",
@@ -56494,7 +57038,7 @@ function diffResponses(context, before, after) {
   }
 }
 function diffSuccessResponse(context, operation2, previous, current, add2) {
-  const valuePath = `operation/${operationLabel2(operation2)}/responses/${current.code}`;
+  const valuePath = `operation/${operationLabel(operation2)}/responses/${current.code}`;
   if (previous.code !== current.code) {
     add2(
       CHANGE_RULES.other,
@@ -56583,7 +57127,7 @@ function diffNotificationContent(context, before, after) {
   const previous = notificationContent(context.old, before);
   const current = notificationContent(context.new, after);
   if (!previous || !current) return;
-  const valuePath = `operation/${operationLabel2(after)}/x-ms-notification-content`;
+  const valuePath = `operation/${operationLabel(after)}/x-ms-notification-content`;
   const changes = context.schemas.compare(
     previous.value.schema,
     childPointer(previous.pointer, "schema"),
@@ -56754,7 +57298,7 @@ function diffOperations(context) {
         // The line the maker edited: the operation's first line can be far from it.
         pointer: childPointer(renamed.pointer, "operationId"),
         operationId: before.operationId,
-        valuePath: `operation/${operationLabel2(before)}`,
+        valuePath: `operation/${operationLabel(before)}`,
         detail: renameAdvice(before, renamed)
       });
       continue;
@@ -56765,7 +57309,7 @@ function diffOperations(context) {
       side: "old",
       pointer: before.pointer,
       operationId: before.operationId,
-      valuePath: `operation/${operationLabel2(before)}`,
+      valuePath: `operation/${operationLabel(before)}`,
       detail: before.isDeprecated ? "It was deprecated; deleting it still breaks the flows that use it." : "Deprecate it instead ('deprecated: true' with an 'x-ms-api-annotation' family and revision) and add its replacement."
     });
   }
@@ -56777,13 +57321,13 @@ function diffOperations(context) {
       side: "new",
       pointer: after.pointer,
       operationId: after.operationId,
-      valuePath: `operation/${operationLabel2(after)}`
+      valuePath: `operation/${operationLabel(after)}`
     });
   }
   for (const [before, after] of pairs2) diffOperation(context, before, after);
 }
 function diffOperation(context, before, after) {
-  const valuePath = `operation/${operationLabel2(after)}`;
+  const valuePath = `operation/${operationLabel(after)}`;
   const add2 = (rule2, detail, impact, pointer = after.pointer) => context.sink.add({
     rule: rule2,
     file: "swagger",
@@ -56865,8 +57409,8 @@ function routedAddresses(context, before, after) {
   return { was, is };
 }
 function renameAdvice(before, renamed) {
-  const was = operationLabel2(before);
-  const is = operationLabel2(renamed);
+  const was = operationLabel(before);
+  const is = operationLabel(renamed);
   if (was.toLowerCase() === is.toLowerCase()) {
     return `Only the letter case of its operationId changed, to ${quoted(is)}: flows name the operation by its exact operationId, so put back ${quoted(was)}.`;
   }
@@ -56930,7 +57474,7 @@ function basePathMoves(context) {
     const sameTemplate = before.method === after.method && before.path === after.path;
     const belowBasePath = !setsHostUrl(context.old, policies.old, before) && !setsHostUrl(context.new, policies.new, after);
     if (sameTemplate && belowBasePath) {
-      moved.push({ label: operationLabel2(after), operationId: after.operationId, was, is });
+      moved.push({ label: operationLabel(after), operationId: after.operationId, was, is });
     }
   }
   return { moved, kept, compared };
@@ -56975,11 +57519,18 @@ var SchemaComparer = class {
    */
   compare(oldValue, oldPointer, newValue, newPointer, direction, extraKeys) {
     const result = this.compareAt(oldValue, oldPointer, newValue, newPointer, direction, 0, extraKeys);
-    const known = this.listed.get(result);
-    if (known) return known;
-    const changes = listChanges(result);
-    this.listed.set(result, changes);
-    return changes;
+    const steps = [];
+    let root = result;
+    for (let only2 = soleNested(root); only2; only2 = soleNested(root)) {
+      steps.push(only2.step);
+      root = only2.nested;
+    }
+    let list3 = this.listed.get(root);
+    if (!list3) {
+      list3 = listChanges(root);
+      this.listed.set(root, list3);
+    }
+    return { list: list3, steps };
   }
   compareAt(oldValue, oldPointer, newValue, newPointer, direction, depth, extraKeys) {
     if (depth > MAX_SCHEMA_WALK_DEPTH) return { parts: [], cut: true, depth };
@@ -57029,11 +57580,17 @@ var SchemaComparer = class {
     };
     return { parts: [ownChange(change)], cut: false, depth: 0 };
   }
-  /** The view of the schema written at `pointer`, built once per version. */
+  /**
+   * The view of the schema written at `pointer`, built once per version and schema: 2,000 operations
+   * whose body `$ref`s one definition of 10,000 properties held a view of it each (gigabytes).
+   */
   view(cache6, model, value, pointer) {
     if (cache6.has(pointer)) return cache6.get(pointer);
-    const view = viewSchema(model, value, pointer);
+    const resolved2 = model.resolve(value, pointer);
+    const target2 = resolved2.broken ? void 0 : `\0${resolved2.pointer}`;
+    const view = target2 !== void 0 && cache6.has(target2) ? cache6.get(target2) : viewSchema(model, value, pointer);
     cache6.set(pointer, view);
+    if (target2 !== void 0) cache6.set(target2, view);
     return view;
   }
   compareViews(before, after, direction, depth, extraKeys) {
@@ -57144,6 +57701,10 @@ var SchemaComparer = class {
 var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
 function reusableAt(result, depth) {
   return !result.cut || depth >= result.depth;
+}
+function soleNested(result) {
+  const [only2] = result.parts;
+  return result.parts.length === 1 && only2 && "nested" in only2 ? only2 : void 0;
 }
 var FoundParts = class {
   parts = [];
@@ -57280,7 +57841,7 @@ function diffSwaggerValues(before, after, routes) {
     if (equalApartFrom(before[key], after[key], childPointer("", key), followed)) continue;
     addOther(context, before, after, childPointer("", key), `Changed: ${excerpt(key)}.`);
   }
-  return context.sink.changes;
+  return context.sink.entries;
 }
 function diffEndpoint(context, before, after) {
   const setters = hostSetters(context);
@@ -57417,7 +57978,7 @@ function syntaxChanges(file, side, document) {
     side,
     pointer: "",
     offset: issue.offset,
-    detail: issue.message,
+    detail: issue.unlisted === void 0 ? issue.message : unlistedSyntaxMessage(issue.unlisted, "change"),
     impact: side === "new" ? "breaking" : "major"
   }));
 }
@@ -57474,7 +58035,7 @@ function diffConnectorFiles(before, after) {
   appendAll(raw, compareWhole("readme", before.readme?.text, after.readme?.text));
   appendAll(raw, compareWhole("script", before.script?.text, after.script?.text));
   appendAll(raw, compareWhole("icon", before.icon?.data, after.icon?.data));
-  const changes = capChanges(dedupe(locate(withoutSuperseded(raw), before, after)));
+  const changes = reportedChanges(raw, before, after);
   return { changes, classification: classifyChanges(changes) };
 }
 function hasJson(version) {
@@ -57511,15 +58072,6 @@ function authFiles(version) {
 function isUnreadable(document) {
   return document !== void 0 && asObject(document.value) === void 0;
 }
-function withoutSuperseded(raw) {
-  const superseded = new Set(
-    raw.flatMap((change) => (change.supersedes ?? []).map((place) => `${place.file}:${place.pointer}`))
-  );
-  if (superseded.size === 0) return [...raw];
-  return raw.filter(
-    (change) => change.rule !== CHANGE_RULES.other || !superseded.has(`${change.file}:${change.pointer}`)
-  );
-}
 function compareJson(file, before, after, compare) {
   if (!before && !after) return [];
   const valueBefore = before ? asObject(before.value) : {};
@@ -57550,75 +58102,6 @@ function sameContent(a, b) {
     return a.replace(/\r\n/g, "\n") === b.replace(/\r\n/g, "\n");
   }
   return Buffer.isBuffer(a) && Buffer.isBuffer(b) && a.equals(b);
-}
-function locate(raw, before, after) {
-  const documents = /* @__PURE__ */ new Map();
-  const pointers = /* @__PURE__ */ new Map();
-  for (const change of raw) {
-    const key = `${change.side}:${change.file}`;
-    const set2 = pointers.get(key) ?? /* @__PURE__ */ new Set();
-    set2.add(change.pointer);
-    pointers.set(key, set2);
-  }
-  const located = /* @__PURE__ */ new Map();
-  for (const [key, set2] of pointers) {
-    const [side, file] = key.split(":");
-    const version = side === "old" ? before : after;
-    const document = file === "swagger" ? version.swagger : file === "apiProperties" ? version.apiProperties : void 0;
-    documents.set(key, document);
-    if (document && document.value !== void 0) located.set(key, document.locateAll(set2));
-  }
-  return raw.map((change) => {
-    const key = `${change.side}:${change.file}`;
-    const version = change.side === "old" ? before : after;
-    const offset = change.offset ?? located.get(key)?.get(change.pointer)?.offset;
-    const document = documents.get(key);
-    const position = document && offset !== void 0 ? document.position(offset) : { line: change.line ?? 1, column: 1 };
-    const impact = change.impact ?? change.rule.impact;
-    return {
-      ruleId: change.rule.id,
-      breaking: impact === "breaking",
-      severity: change.rule.severity,
-      message: [change.rule.message, change.detail, change.rule.advice].filter(Boolean).join(" "),
-      ...change.operationId !== void 0 ? { operationId: change.operationId } : {},
-      file: filePath(version, change.file),
-      pointer: change.pointer,
-      line: position.line,
-      column: position.column,
-      side: change.side,
-      impact,
-      ...change.valuePath !== void 0 ? { valuePath: change.valuePath } : {}
-    };
-  });
-}
-function filePath(version, file) {
-  switch (file) {
-    case "swagger":
-      return version.swaggerPath ?? CANONICAL_NAMES.swagger;
-    case "apiProperties":
-      return version.apiPropertiesPath ?? CANONICAL_NAMES.apiProperties;
-    case "readme":
-      return version.readme?.path ?? CANONICAL_NAMES.readme;
-    case "script":
-      return version.script?.path ?? CANONICAL_NAMES.script;
-    case "icon":
-      return version.icon?.path ?? CANONICAL_NAMES.icon;
-  }
-}
-function dedupe(changes) {
-  const seen = /* @__PURE__ */ new Set();
-  const result = [];
-  for (const change of changes) {
-    const place = [change.ruleId, change.side, change.file, change.pointer, change.line, change.column];
-    const key = (change.breaking ? [...place, change.operationId, change.valuePath, change.message] : [...place, change.message, change.impact]).join("\0");
-    if (seen.has(key)) continue;
-    seen.add(key);
-    result.push(change);
-  }
-  return result.sort(compareChanges);
-}
-function compareChanges(a, b) {
-  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId) || compareText(a.operationId ?? "", b.operationId ?? "") || compareText(a.message, b.message);
 }
 
 // packages/validator/src/diff/diff-paths.ts
@@ -59285,10 +59768,12 @@ function withoutCurrentSyntaxErrors(diff) {
 }
 function changeToFinding(change, connector, current, previous) {
   const valuePath = change.valuePath ? ` ValuePath: ${change.valuePath}` : "";
+  const inBase = change.side === "new" ? "" : ` (In the base version: ${change.file}:${change.line}:${change.column}.)`;
   const finding = {
     ruleId: change.ruleId,
     severity: change.severity,
-    message: `${change.message}${valuePath}`,
+    // A ValuePath is made of the file's names, however long: the message is bounded as a finding's.
+    message: boundedMessage(`${change.message}${valuePath}${inBase}`),
     file: change.file,
     pointer: change.pointer,
     line: change.line,
@@ -59301,7 +59786,6 @@ function changeToFinding(change, connector, current, previous) {
   const document = isSwagger ? current.swagger : current.apiProperties;
   const before = isSwagger ? previous.swagger : previous.apiProperties;
   const file = isSwagger ? current.swaggerPath : current.apiPropertiesPath;
-  finding.message += ` (In the base version: ${change.file}:${change.line}:${change.column}.)`;
   if (!document || !file) {
     return { ...finding, file: connector.path, pointer: void 0, line: 1, column: 1 };
   }
@@ -59762,11 +60246,11 @@ function indexesByImportance(findings) {
   return findings.map((finding, index) => ({ index, weight: weight(finding) })).sort((a, b) => b.weight - a.weight || a.index - b.index).map((entry) => entry.index);
 }
 function countLeftOut(findings, kept) {
-  const leftOut = { total: findings.length, kept: kept.size, error: 0, warning: 0, info: 0 };
+  const leftOut2 = { total: findings.length, kept: kept.size, error: 0, warning: 0, info: 0 };
   findings.forEach((finding, index) => {
-    if (!kept.has(index)) leftOut[finding.severity] += 1;
+    if (!kept.has(index)) leftOut2[finding.severity] += 1;
   });
-  return leftOut;
+  return leftOut2;
 }
 
 // packages/validator/src/reporters/sarif-reporter.ts
@@ -59784,9 +60268,9 @@ function sarifReport(result, options2 = {}) {
       return { log: log2, text: textOf(log2) };
     }
     const keptIndexes = byImportance.slice(0, count).sort((a, b) => a - b);
-    const leftOut = { ...countLeftOut(result.findings, new Set(keptIndexes)), reason, limit };
-    const log = logOf(runOf(keptIndexes, leftOut));
-    return { log, text: textOf(log), leftOut };
+    const leftOut2 = { ...countLeftOut(result.findings, new Set(keptIndexes)), reason, limit };
+    const log = logOf(runOf(keptIndexes, leftOut2));
+    return { log, text: textOf(log), leftOut: leftOut2 };
   };
   const report2 = build(limits.results, "results", limits.results);
   if (fitsSize(report2.text, limits.gzipBytes)) return report2;
@@ -59821,7 +60305,7 @@ function runBuilder(result, options2) {
   const described = describedRules(options2.rules ?? ALL_RULES, result.findings).filter((rule2) => named.has(rule2.id)).map((rule2) => toReportingDescriptor(rule2, profile, rulesDocUrl));
   const uriOf = (finding) => artifactUri(finding.file, options2);
   const prints = fingerprints(result.findings, (finding) => uriOf(finding).uri);
-  return (indexes2, leftOut) => {
+  return (indexes2, leftOut2) => {
     const kept = new Set(indexes2.map((index) => result.findings[index].ruleId));
     const rules = described.filter((rule2) => kept.has(rule2.id));
     const indexById = new Map(rules.map((rule2, index) => [rule2.id, index]));
@@ -59829,7 +60313,7 @@ function runBuilder(result, options2) {
       // The base the results' baselineState was judged against. Not versionControlProvenance,
       // which needs the repository's address, which a local run may not have.
       ...comparedWithBase(result) && { base: { ref: result.baseRef, mergeBase: result.mergeBase } },
-      ...leftOut && { resultsLeftOut: leftOutProperty(leftOut) }
+      ...leftOut2 && { resultsLeftOut: leftOutProperty(leftOut2) }
     };
     return {
       tool: {
@@ -59843,9 +60327,9 @@ function runBuilder(result, options2) {
       // No automationDetails: upload-sarif fills it from its category input, or from the workflow,
       // job and matrix values, only when the run has none (codeql-action's populateRunAutomationDetails).
       // An id of ours would override both and let two uploads close each other's alerts.
-      ...leftOut && {
+      ...leftOut2 && {
         invocations: [
-          { executionSuccessful: true, toolExecutionNotifications: [leftOutNotification(leftOut)] }
+          { executionSuccessful: true, toolExecutionNotifications: [leftOutNotification(leftOut2)] }
         ]
       },
       columnKind: "utf16CodeUnits",
@@ -59863,25 +60347,25 @@ function runBuilder(result, options2) {
     };
   };
 }
-function leftOutProperty(leftOut) {
-  const { total, kept, error: error2, warning, info, reason, limit } = leftOut;
+function leftOutProperty(leftOut2) {
+  const { total, kept, error: error2, warning, info, reason, limit } = leftOut2;
   return { findings: total, results: kept, error: error2, warning, note: info, reason, limit };
 }
-function leftOutNotification(leftOut) {
+function leftOutNotification(leftOut2) {
   return {
     descriptor: { id: RESULTS_LEFT_OUT_ID },
     level: "warning",
-    message: { text: `${describeLeftOut(leftOut)} The text and JSON reports list every finding.` }
+    message: { text: `${describeLeftOut(leftOut2)} The text and JSON reports list every finding.` }
   };
 }
-function describeLeftOut(leftOut) {
-  const why = leftOut.reason === "results" ? `code scanning stores at most ${leftOut.limit} results of an upload` : `code scanning rejects a SARIF file over ${leftOut.limit} bytes gzip-compressed`;
+function describeLeftOut(leftOut2) {
+  const why = leftOut2.reason === "results" ? `code scanning stores at most ${leftOut2.limit} results of an upload` : `code scanning rejects a SARIF file over ${leftOut2.limit} bytes gzip-compressed`;
   const parts = [
-    leftOut.error > 0 && plural(leftOut.error, "error"),
-    leftOut.warning > 0 && plural(leftOut.warning, "warning"),
-    leftOut.info > 0 && plural(leftOut.info, "note")
+    leftOut2.error > 0 && plural(leftOut2.error, "error"),
+    leftOut2.warning > 0 && plural(leftOut2.warning, "warning"),
+    leftOut2.info > 0 && plural(leftOut2.info, "note")
   ].filter((part) => typeof part === "string");
-  return `The SARIF report holds ${leftOut.kept} of ${plural(leftOut.total, "finding")}: ${why}. It leaves out the least severe: ${parts.join(", ")}.`;
+  return `The SARIF report holds ${leftOut2.kept} of ${plural(leftOut2.total, "finding")}: ${why}. It leaves out the least severe: ${parts.join(", ")}.`;
 }
 function toResult(finding, ruleIndex, artifact, connector, fingerprint) {
   const result = {
@@ -64670,7 +65154,9 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
 }
 
 // packages/solution/src/xml/xml-tree.ts
-function element(name, attributes = [], children = []) {
+var NO_ATTRIBUTES = Object.freeze([]);
+var NO_CHILDREN = Object.freeze([]);
+function element(name, attributes = NO_ATTRIBUTES, children = NO_CHILDREN) {
   return { kind: "element", name, attributes, children };
 }
 function childElements(parent, name) {
@@ -64688,18 +65174,158 @@ function attribute2(node, name) {
   return node.attributes.find(([key]) => key === name)?.[1];
 }
 function setText(node, text3) {
-  node.children = text3 === "" ? [] : [{ kind: "text", text: text3 }];
+  node.children = text3 === "" ? NO_CHILDREN : [{ kind: "text", text: text3 }];
 }
 
 // packages/solution/src/xml/parse-xml.ts
 var import_saxes = __toESM(require_saxes(), 1);
+
+// packages/solution/src/xml/tree-builder.ts
+var TreeBuilder = class {
+  root;
+  /** The open elements, outermost first. */
+  openElements = [];
+  /** The children of all open elements, each element's from its index in `starts`. */
+  pending = [];
+  starts = [];
+  names = /* @__PURE__ */ new Map();
+  get depth() {
+    return this.openElements.length;
+  }
+  open(name, attributes) {
+    const keys = Object.keys(attributes);
+    const node = {
+      kind: "element",
+      name: this.intern(name),
+      attributes: keys.length === 0 ? NO_ATTRIBUTES : keys.map((key) => [this.intern(key), own(attributes[key])]),
+      children: NO_CHILDREN
+    };
+    if (this.openElements.length === 0) this.root = node;
+    else this.pending.push(node);
+    this.openElements.push(node);
+    this.starts.push(this.pending.length);
+  }
+  close() {
+    const node = this.openElements.pop();
+    const start = this.starts.pop();
+    const pending = this.pending;
+    if (pending.length === start) return;
+    node.children = keepsText(pending, start) ? pending.slice(start) : withoutText(pending, start);
+    pending.length = start;
+  }
+  text(value) {
+    if (this.openElements.length > 0) this.pending.push({ kind: "text", text: own(value) });
+  }
+  append(node) {
+    if (this.openElements.length > 0) this.pending.push(node);
+  }
+  intern(name) {
+    let kept = this.names.get(name);
+    if (kept === void 0) {
+      kept = own(name);
+      this.names.set(kept, kept);
+    }
+    return kept;
+  }
+};
+function own(value) {
+  if (value.length < 13) return value;
+  const copy = Buffer.from(value, "utf8").toString("utf8");
+  return copy === value ? copy : Buffer.from(value, "utf16le").toString("utf16le");
+}
+function keepsText(children, start) {
+  let hasElement = false;
+  for (let i2 = start; i2 < children.length; i2++) {
+    const child = children[i2];
+    if (child.kind === "element") hasElement = true;
+    else if (child.kind === "cdata" || child.kind === "text" && child.text.trim() !== "") return true;
+  }
+  return !hasElement;
+}
+function withoutText(children, start) {
+  let count = 0;
+  for (let i2 = start; i2 < children.length; i2++) if (children[i2].kind !== "text") count++;
+  const kept = new Array(count);
+  let at = 0;
+  for (let i2 = start; i2 < children.length; i2++) if (children[i2].kind !== "text") kept[at++] = children[i2];
+  return kept;
+}
+
+// packages/solution/src/text/decode.ts
+var import_node_buffer2 = require("node:buffer");
+var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var lenient2 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+var BOM = "\uFEFF";
+function decodeUtf8Strict(bytes, file) {
+  try {
+    const text3 = strict2.decode(bytes);
+    return text3.startsWith(BOM) ? text3.slice(1) : text3;
+  } catch {
+    throw notUtf8Error(bytes, file);
+  }
+}
+var PIECE_BYTES = 1024 * 1024;
+function* decodeUtf8Pieces(bytes, file, pieceBytes = PIECE_BYTES) {
+  if (!(0, import_node_buffer2.isUtf8)(bytes)) throw notUtf8Error(bytes, file);
+  const decoder2 = new TextDecoder("utf-8", { ignoreBOM: true });
+  let started = false;
+  for (let start = 0; start < bytes.length; start += pieceBytes) {
+    let piece = decoder2.decode(bytes.subarray(start, start + pieceBytes), { stream: true });
+    if (!started && piece !== "") {
+      started = true;
+      if (piece.startsWith(BOM)) piece = piece.slice(1);
+    }
+    yield piece;
+  }
+}
+function notUtf8Error(bytes, file) {
+  const offset = firstInvalidOffset(bytes);
+  const before = lenient2.decode(bytes.subarray(0, offset));
+  const text3 = before.startsWith(BOM) ? before.slice(1) : before;
+  const { line, column } = lineAndColumn(text3, text3.length);
+  return new UserError(`is not valid UTF-8 (${describeNonUtf8Byte(bytes[offset])}).`, {
+    location: { file, line, column },
+    hint: "Save the file as UTF-8."
+  });
+}
+function firstInvalidOffset(bytes) {
+  const stream = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  for (let end = 1; end <= bytes.length; end++) {
+    try {
+      stream.decode(bytes.subarray(end - 1, end), { stream: true });
+    } catch {
+      const before = lenient2.decode(bytes.subarray(0, end));
+      return Buffer.byteLength(before.slice(0, before.indexOf("\uFFFD")), "utf8");
+    }
+  }
+  const all = lenient2.decode(bytes);
+  return Buffer.byteLength(all.slice(0, all.indexOf("\uFFFD")), "utf8");
+}
+function lineAndColumn(text3, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i2 = 0; i2 < offset && i2 < text3.length; i2++) {
+    if (text3.charCodeAt(i2) === 10) {
+      line++;
+      lineStart = i2 + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+// packages/solution/src/xml/parse-xml.ts
 var UNPACKED_XML_HINT = "Fix the XML at that line (the file was damaged or edited by hand), or unpack the solution again.";
 var EXPORTED_XML_HINT = "The zip was damaged or changed after export: export the solution again.";
 var MAX_XML_DEPTH = 1e3;
 function parseXml(text3, file, hint) {
+  return parseXmlPieces([text3], file, hint);
+}
+function parseUtf8Xml(bytes, file, hint) {
+  return parseXmlPieces(decodeUtf8Pieces(bytes, file), file, hint);
+}
+function parseXmlPieces(pieces, file, hint) {
   const parser2 = new import_saxes.SaxesParser({ xmlns: false, position: true });
-  const stack = [];
-  let root;
+  const builder = new TreeBuilder();
   const fail = (message2) => {
     throw new UserError(`${message2}.`, {
       // saxes's column counts from 0 and points past the character read last, so it is that
@@ -64709,42 +65335,27 @@ function parseXml(text3, file, hint) {
       ...hint ? { hint } : {}
     });
   };
-  const append = (node) => {
-    const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(node);
-  };
   parser2.on(
     "doctype",
     () => fail("a DOCTYPE, which is refused: DOCTYPEs and entity declarations are never resolved")
   );
   parser2.on("error", (error2) => fail(`invalid XML: ${stripSaxesPrefix(error2.message)}`));
   parser2.on("opentag", (tag2) => {
-    if (stack.length >= MAX_XML_DEPTH)
+    if (builder.depth >= MAX_XML_DEPTH)
       fail(`elements nested more than ${MAX_XML_DEPTH} deep, far deeper than any solution file nests them`);
-    const node = {
-      kind: "element",
-      name: tag2.name,
-      attributes: Object.entries(tag2.attributes),
-      children: []
-    };
-    if (stack.length === 0) root = node;
-    else append(node);
-    stack.push(node);
+    builder.open(tag2.name, tag2.attributes);
   });
-  parser2.on("closetag", () => void stack.pop());
-  parser2.on("text", (value) => {
-    if (stack.length > 0) append({ kind: "text", text: value });
-  });
-  parser2.on("cdata", (value) => append({ kind: "cdata", text: value }));
-  parser2.on("comment", (value) => {
-    if (stack.length > 0) append({ kind: "comment", text: value });
-  });
-  parser2.on("processinginstruction", ({ target: target2, body }) => {
-    if (stack.length > 0) append({ kind: "instruction", target: target2, body });
-  });
-  parser2.write(text3).close();
-  if (!root) return fail("invalid XML: no root element");
-  return root;
+  parser2.on("closetag", () => builder.close());
+  parser2.on("text", (value) => builder.text(value));
+  parser2.on("cdata", (value) => builder.append({ kind: "cdata", text: value }));
+  parser2.on("comment", (value) => builder.append({ kind: "comment", text: value }));
+  parser2.on(
+    "processinginstruction",
+    ({ target: target2, body }) => builder.append({ kind: "instruction", target: target2, body })
+  );
+  for (const piece of pieces) parser2.write(piece);
+  parser2.close();
+  return builder.root ?? fail("invalid XML: no root element");
 }
 function stripSaxesPrefix(message2) {
   return message2.replace(/^(?:[^:]*:)?\d+:\d+: /, "").replace(/\.$/, "");
@@ -64756,9 +65367,40 @@ var EXPORT_STYLE = { declaration: false, newline: "\r\n" };
 var INDENT = "  ";
 function serializeXml(root, style) {
   const lines = [];
+  writeDocument(root, style, lines);
+  return lines.join(style.newline);
+}
+function serializeXmlBytes(root, style) {
+  const lines = new EncodedLines(style.newline);
+  writeDocument(root, style, lines);
+  return lines.bytes();
+}
+var LINES_PER_CHUNK = 4096;
+var EncodedLines = class {
+  constructor(newline2) {
+    this.newline = newline2;
+  }
+  newline;
+  chunks = [];
+  lines = [];
+  push(line) {
+    this.lines.push(line);
+    if (this.lines.length === LINES_PER_CHUNK) this.flush();
+  }
+  bytes() {
+    this.flush();
+    return Buffer.concat(this.chunks);
+  }
+  flush() {
+    if (this.lines.length === 0) return;
+    const text3 = this.lines.join(this.newline);
+    this.chunks.push(Buffer.from(this.chunks.length === 0 ? text3 : this.newline + text3, "utf8"));
+    this.lines = [];
+  }
+};
+function writeDocument(root, style, lines) {
   if (style.declaration) lines.push('\uFEFF<?xml version="1.0" encoding="utf-8"?>');
   writeElement(root, 0, lines, style.newline);
-  return lines.join(style.newline);
 }
 function writeElement(node, depth, lines, newline2) {
   const indent = INDENT.repeat(depth);
@@ -64815,53 +65457,6 @@ function escapeText2(text3) {
 }
 function escapeAttribute2(value) {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\n/g, "&#xA;").replace(/\r/g, "&#xD;").replace(/\t/g, "&#x9;");
-}
-
-// packages/solution/src/text/decode.ts
-var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-var lenient2 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
-var BOM = "\uFEFF";
-function decodeUtf8Strict(bytes, file) {
-  try {
-    const text3 = strict2.decode(bytes);
-    return text3.startsWith(BOM) ? text3.slice(1) : text3;
-  } catch {
-    throw notUtf8Error(bytes, file);
-  }
-}
-function notUtf8Error(bytes, file) {
-  const offset = firstInvalidOffset(bytes);
-  const before = lenient2.decode(bytes.subarray(0, offset));
-  const text3 = before.startsWith(BOM) ? before.slice(1) : before;
-  const { line, column } = lineAndColumn(text3, text3.length);
-  return new UserError(`is not valid UTF-8 (${describeNonUtf8Byte(bytes[offset])}).`, {
-    location: { file, line, column },
-    hint: "Save the file as UTF-8."
-  });
-}
-function firstInvalidOffset(bytes) {
-  const stream = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-  for (let end = 1; end <= bytes.length; end++) {
-    try {
-      stream.decode(bytes.subarray(end - 1, end), { stream: true });
-    } catch {
-      const before = lenient2.decode(bytes.subarray(0, end));
-      return Buffer.byteLength(before.slice(0, before.indexOf("\uFFFD")), "utf8");
-    }
-  }
-  const all = lenient2.decode(bytes);
-  return Buffer.byteLength(all.slice(0, all.indexOf("\uFFFD")), "utf8");
-}
-function lineAndColumn(text3, offset) {
-  let line = 1;
-  let lineStart = 0;
-  for (let i2 = 0; i2 < offset && i2 < text3.length; i2++) {
-    if (text3.charCodeAt(i2) === 10) {
-      line++;
-      lineStart = i2 + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 // packages/solution/src/json/json-text.ts
@@ -65498,7 +66093,7 @@ function parseBothNotes(text3, file) {
   const root = parseXml(text3, file, UNPACKED_XML_HINT);
   if (root.name !== "PackageFiles")
     throw solutionError(file, `has a <${root.name}> root; expected <PackageFiles>.`);
-  const own = /* @__PURE__ */ new Set();
+  const own2 = /* @__PURE__ */ new Set();
   const unmanagedOnly = /* @__PURE__ */ new Set();
   for (const node of childElements(root)) {
     const filePath2 = attribute2(node, "path");
@@ -65508,10 +66103,10 @@ function parseBothNotes(text3, file) {
         file,
         `has an entry that is not <File path="\u2026" /> or <File path="\u2026" managed="false" />.`
       );
-    own.add(filePath2);
+    own2.add(filePath2);
     if (managed === "false") unmanagedOnly.add(filePath2);
   }
-  return { own, unmanagedOnly };
+  return { own: own2, unmanagedOnly };
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
@@ -65842,7 +66437,7 @@ function takeConnectors(root) {
   const xsi = root.attributes.find(([name]) => name === XSI);
   for (const connector of connectors) {
     if (xsi && !connector.attributes.some(([name]) => name === XSI))
-      connector.attributes.unshift([xsi[0], xsi[1]]);
+      connector.attributes = [[xsi[0], xsi[1]], ...connector.attributes];
   }
   return connectors;
 }
@@ -65851,25 +66446,29 @@ function putConnectors(root, connectors) {
   let container = firstChild(root, "Connectors");
   if (!container) {
     container = element("Connectors");
-    const before = root.children.findIndex(
+    const found = root.children.findIndex(
       (node) => node.kind === "element" && AFTER_CONNECTORS.includes(node.name)
     );
-    root.children.splice(before === -1 ? root.children.length : before, 0, container);
+    const before = found === -1 ? root.children.length : found;
+    root.children = [...root.children.slice(0, before), container, ...root.children.slice(before)];
   }
   const rootXsi = root.attributes.find(([name]) => name === XSI)?.[1];
   for (const { element: connector } of connectors) {
     connector.attributes = connector.attributes.filter(
       ([name, value]) => !(name === XSI && value === rootXsi)
     );
-    container.children.push(connector);
   }
+  container.children = [...container.children, ...connectors.map(({ element: connector }) => connector)];
 }
 
 // packages/solution/src/solution/part-text.ts
 async function readPartText(reader, entry, location) {
+  return decodeUtf8Strict(await readPartBytes(reader, entry, location), location);
+}
+async function readPartBytes(reader, entry, location) {
   if (entry.size > IN_MEMORY_ENTRY_BYTES)
     throw solutionError(location, `is ${entry.size} bytes, too large for a solution part.`);
-  return decodeUtf8Strict(await reader.readBuffer(entry), location);
+  return reader.readBuffer(entry);
 }
 
 // packages/solution/src/solution/stage-zip.ts
@@ -65885,15 +66484,12 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
     );
   const located = (entry) => `${archive}/${entry.name}`;
   const readText2 = (entry) => readPartText(reader, entry, located(entry));
-  const solution = parseXml(await readText2(solutionEntry), located(solutionEntry), EXPORTED_XML_HINT);
+  const readXml = async (entry) => parseUtf8Xml(await readPartBytes(reader, entry, located(entry)), located(entry), EXPORTED_XML_HINT);
+  const solution = await readXml(solutionEntry);
   const manifest = readManifest(solution, located(solutionEntry));
   if (options2.managed) setManaged(solution, located(solutionEntry), options2.managed);
   if (options2.resetVersion) setVersion(solution, located(solutionEntry), options2.resetVersion);
-  const customizations = parseXml(
-    await readText2(customizationsEntry),
-    located(customizationsEntry),
-    EXPORTED_XML_HINT
-  );
+  const customizations = await readXml(customizationsEntry);
   const connectors = takeConnectors(customizations).map((element2) => ({
     element: element2,
     name: connectorName(element2, located(customizationsEntry))
@@ -65925,11 +66521,11 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const others2 = files.filter(
     (entry) => entry !== solutionEntry && entry !== customizationsEntry && entry.name !== ZIP_CONTENT_TYPES
   );
-  const leftOut = others2.find((entry) => {
+  const leftOut2 = others2.find((entry) => {
     const folderPath = folderPathOf(entry.name);
     return isLeftOut(folderPath) && !isRepositoryFile(folderPath);
   });
-  if (leftOut !== void 0) throw leftOutEntryError(archive, leftOut.name, folderPathOf(leftOut.name));
+  if (leftOut2 !== void 0) throw leftOutEntryError(archive, leftOut2.name, folderPathOf(leftOut2.name));
   for (const entry of others2) claim(folderPathOf(entry.name), entry.name);
   const written2 = [];
   const folders = /* @__PURE__ */ new Map();
@@ -65967,7 +66563,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
     [solutionEntry.name, () => write2(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE))],
     [
       customizationsEntry.name,
-      () => write2(FOLDER_CUSTOMIZATIONS, serializeXml(customizations, UNPACKED_STYLE))
+      () => write2(FOLDER_CUSTOMIZATIONS, serializeXmlBytes(customizations, UNPACKED_STYLE))
     ],
     ...connectors.map(({ element: element2, name }) => [
       customizationsEntry.name,
@@ -66511,17 +67107,19 @@ async function packSolution(folder, zipPath, options2 = {}) {
     );
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
-  const readText2 = async (file) => {
+  const readBytes2 = async (file) => {
     const bytes = await import_node_fs33.promises.readFile(located(file));
     if (bytes.length > IN_MEMORY_ENTRY_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
-    return decodeUtf8Strict(bytes, located(file));
+    return bytes;
   };
-  const solution = parseXml(await readText2(FOLDER_SOLUTION), located(FOLDER_SOLUTION), UNPACKED_XML_HINT);
+  const readText2 = async (file) => decodeUtf8Strict(await readBytes2(file), located(file));
+  const readXml = async (file) => parseUtf8Xml(await readBytes2(file), located(file), UNPACKED_XML_HINT);
+  const solution = await readXml(FOLDER_SOLUTION);
   const manifest = readManifest(solution, located(FOLDER_SOLUTION));
   const managed = resolveManaged(manifest.managed, options2.packageType ?? "auto", located(FOLDER_SOLUTION));
   const endings = await readLineEndings(folder, all);
-  const leftOut = all.filter(isLeftOut);
+  const leftOut2 = all.filter(isLeftOut);
   const files = await selectPackageFiles(
     folder,
     all.filter((file) => file !== FOLDER_LINE_ENDINGS && !isLeftOut(file)),
@@ -66533,15 +67131,11 @@ async function packSolution(folder, zipPath, options2 = {}) {
     if (isStrayTemplatesFile(logical)) throw strayTemplatesFileError(folder, actual, logical);
   }
   const solutionFile = files.get(FOLDER_SOLUTION);
-  const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : parseXml(await readText2(solutionFile), located(solutionFile), UNPACKED_XML_HINT);
+  const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : await readXml(solutionFile);
   setManaged(solutionRoot, located(solutionFile), managed ? "1" : "0");
   if (options2.version) setVersion(solutionRoot, located(solutionFile), options2.version);
   const customizationsFile = files.get(FOLDER_CUSTOMIZATIONS);
-  const customizations = parseXml(
-    await readText2(customizationsFile),
-    located(customizationsFile),
-    UNPACKED_XML_HINT
-  );
+  const customizations = await readXml(customizationsFile);
   const connectors = [];
   const sources = /* @__PURE__ */ new Map();
   const parts = [...files].filter(
@@ -66549,7 +67143,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   );
   await forEachConcurrently(parts, 8, async ([logical, actual]) => {
     if (isConnectorDocument(logical)) {
-      const element2 = parseXml(await readText2(actual), located(actual), UNPACKED_XML_HINT);
+      const element2 = await readXml(actual);
       if (element2.name !== "Connector") {
         throw solutionError(
           located(actual),
@@ -66597,7 +67191,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   if (missing2.length > 0) throw missingConnectorError(located(solutionFile), solutionFile, missing2[0]);
   putConnectors(customizations, ordered);
   const entries = [
-    { name: ZIP_CUSTOMIZATIONS, data: Buffer.from(serializeXml(customizations, EXPORT_STYLE)) },
+    { name: ZIP_CUSTOMIZATIONS, data: serializeXmlBytes(customizations, EXPORT_STYLE) },
     { name: ZIP_SOLUTION, data: Buffer.from(serializeXml(solutionRoot, EXPORT_STYLE)) },
     ...[...sources.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
   ];
@@ -66620,7 +67214,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
     managed,
     connectors: connectors.map((c) => c.name).sort(),
     entries: entries.map((entry) => entry.name),
-    leftOut
+    leftOut: leftOut2
   };
 }
 async function copiedPart(name, file, recorded) {
@@ -67820,7 +68414,7 @@ async function classifySolution(reader, where2, pluginMode) {
   }
   const entry = rootFiles.get("customizations.xml");
   const file = `${where2.folder}/${where2.zip}/${entry.name}`;
-  const root = parseXml(await readPartText(reader, entry, file), file, EXPORTED_XML_HINT);
+  const root = parseUtf8Xml(await readPartBytes(reader, entry, file), file, EXPORTED_XML_HINT);
   const hasConnector = hasNonEmpty(root, "Connector");
   const hasWorkflows = hasNonEmpty(root, "Workflows");
   const hasPlugin = pluginMode && hasNonEmpty(root, "aicopilot_aiplugin");
@@ -69295,6 +69889,7 @@ var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
     if (!folder) return;
+    const zipsOf = /* @__PURE__ */ new Map();
     for (const name of (0, import_node_fs42.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
@@ -69308,7 +69903,16 @@ var SolutionStore = class {
       }
       const loaded = this.get(candidate.uniqueName);
       if (!loaded || supersedes(candidate, name, loaded)) this.remember(candidate);
+      const key = candidate.uniqueName.toLowerCase();
+      const zips = zipsOf.get(key) ?? [];
+      zips.push({ file: name, solution: candidate });
+      zipsOf.set(key, zips);
     }
+    for (const zips of zipsOf.values()) {
+      const served = zips.find(({ solution }) => this.get(solution.uniqueName) === solution);
+      for (const zip of zips) if (zip !== served) this.skipped.push(leftOut(zip, served));
+    }
+    this.skipped.sort((a, b) => compareCodeUnits(a.file, b.file));
   }
   folder;
   solutions = /* @__PURE__ */ new Map();
@@ -69349,6 +69953,11 @@ function importFileName(uniqueName) {
 function supersedes(candidate, file, loaded) {
   const order = compareVersions2(candidate.version, loaded.version);
   return order > 0 || order === 0 && file.toLowerCase() === importFileName(candidate.uniqueName).toLowerCase();
+}
+function leftOut({ file, solution }, served) {
+  const { uniqueName, version } = solution;
+  const which = compareVersions2(version, served.solution.version) < 0 ? `an older version (${version}) of solution '${uniqueName}' than ${served.file} (${served.solution.version})` : `the same version (${version}) of solution '${uniqueName}' as ${served.file}`;
+  return { file, reason: `${which}, which is served.` };
 }
 function asManagedZip(zip) {
   const entries = unzipSync(zip);
@@ -70567,15 +71176,17 @@ function devServerBanner(settings) {
   const count = names3.length === 1 ? "1 solution" : `${names3.length} solutions`;
   const example = settings.solutions.length > 0 ? firstName(settings.solutions) : "<solution>";
   const exportLine = `  npx connector-alm export ${example} --authority-host ${settings.authorityHost}`;
+  const importLine = `  npx connector-alm import <solution.zip> --authority-host ${settings.authorityHost}`;
   const lines = [
     `Local Dataverse: ${settings.environmentUrl} (${count}${settings.folder ? ` from ${settings.folder}` : ", in memory"})`,
-    ...names3.length > 0 ? [`  ${names3.join(", ")}`] : [],
+    ...names3.length > 0 ? [`  ${names3.join(", ")}`] : [`  ${nothingServed(settings.folder)}`],
     ...(settings.skipped ?? []).map(({ file, reason }) => `  not served: ${file}: ${reason}`),
     `Local Entra ID:  ${settings.authorityHost}`,
     "",
     "In another shell (this app and secret exist only in this dev server):",
     `  export DATAVERSE_ENVIRONMENT_URL=${settings.environmentUrl} AZURE_TENANT_ID=${settings.tenantId} AZURE_CLIENT_ID=${settings.appId}`,
     `  export CONNECTOR_ALM_CLIENT_SECRET=${settings.secret}`,
+    ...names3.length > 0 ? [] : [importLine],
     exportLine
   ];
   if (settings.certificateFile) {
@@ -70587,6 +71198,9 @@ function devServerBanner(settings) {
   }
   lines.push("", "Press Ctrl+C to stop.", "");
   return lines.join("\n");
+}
+function nothingServed(folder) {
+  return folder ? "No solution to export yet: the folder holds no solution zip. Import one (a zip that build-solution or pack wrote, or an export): it is kept in the folder." : "No solution to export yet: import a solution zip (one that build-solution or pack wrote, or an export), or serve a folder of them with --solutions <folder>.";
 }
 function firstName(solutions) {
   return solutions.map((solution) => solution.uniqueName).sort((a, b) => a.localeCompare(b, "en"))[0];
@@ -76529,72 +77143,78 @@ function registerOpenPullRequestCommand(program2, context) {
       "submit nothing for a connector with a validation finding at this level (never: submit it anyway)"
     ).choices(FAIL_ON_LEVELS).default("error")
   ).addOption(configOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (connectors, options2) => {
-    const { io } = context;
-    const token = options2.token || io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
-    if (!token) {
-      throw new UsageError("No GitHub token.", {
-        hint: "Set GITHUB_TOKEN (or GH_TOKEN) to a classic personal access token of the fork owner (public_repo scope)."
-      });
-    }
-    const writeIntervalMs = writeIntervalFromEnv(io.env);
-    if (options2.targetFolder && connectors.length > 1)
-      throw new UsageError("--target-folder can only be given for a single connector.");
-    const config2 = await loadConfig({ cwd: io.cwd, explicitPath: options2.config });
-    const logger = createConsoleLogger({
-      stream: io.stderr,
-      debug: debugRequested(program2.opts().debug, io.env)
-    });
-    const results = [];
     try {
-      const submissions = openPullRequests(
-        {
-          token,
-          apiUrl: options2.apiUrl || io.env.GITHUB_API_URL || "https://api.github.com",
-          upstream: options2.upstream,
-          base: options2.base,
-          connectors,
-          cwd: io.cwd,
-          targetFolder: options2.targetFolder,
-          branchPrefix: options2.branchPrefix,
-          title: options2.title,
-          body: options2.body,
-          draft: options2.draft,
-          labels: options2.label,
-          reviewers: options2.reviewer,
-          maintainerCanModify: options2.maintainerCanModify,
-          syncFork: options2.syncFork ?? false,
-          failOn: options2.failOn,
-          config: config2
-        },
-        { logger, writeIntervalMs }
-      );
-      for await (const result of submissions) {
-        results.push(result);
-        if (options2.format === "text") {
-          const findings = (result.findings ?? []).map(
-            (finding) => `${formatFindingLine(finding, { color: useColor(io) })}
-`
-          );
-          writeOutput(io, `${findings.join("")}${printable(describeResult(result))}
-`, "text");
-        }
-      }
+      await submitConnectors(connectors, options2, program2, context);
     } finally {
-      if (options2.format === "json" && results.length > 0)
-        writeOutput(io, `${JSON.stringify(results, null, 2)}
-`, "json");
-    }
-    if (options2.token) io.stderr.write(`warning: ${TOKEN_ON_COMMAND_LINE}
+      if (options2.token) context.io.stderr.write(`warning: ${TOKEN_ON_COMMAND_LINE}
 `);
-    const refused2 = refusedResults(results);
-    if (refused2.length > 0) {
-      io.stderr.write(
-        `error: ${plural(refused2.length, "connector")} of ${results.length} not submitted: ${refused2.map((result) => printable(result.targetFolder)).join(", ")}.
-`
-      );
     }
-    context.setExit(refused2.length > 0 ? ExitCode.Failure : ExitCode.Success);
   });
+}
+async function submitConnectors(connectors, options2, program2, context) {
+  const { io } = context;
+  const token = options2.token || io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
+  if (!token) {
+    throw new UsageError("No GitHub token.", {
+      hint: "Set GITHUB_TOKEN (or GH_TOKEN) to a classic personal access token of the fork owner (public_repo scope)."
+    });
+  }
+  const writeIntervalMs = writeIntervalFromEnv(io.env);
+  if (options2.targetFolder && connectors.length > 1)
+    throw new UsageError("--target-folder can only be given for a single connector.");
+  const config2 = await loadConfig({ cwd: io.cwd, explicitPath: options2.config });
+  const logger = createConsoleLogger({
+    stream: io.stderr,
+    debug: debugRequested(program2.opts().debug, io.env)
+  });
+  const results = [];
+  try {
+    const submissions = openPullRequests(
+      {
+        token,
+        apiUrl: options2.apiUrl || io.env.GITHUB_API_URL || "https://api.github.com",
+        upstream: options2.upstream,
+        base: options2.base,
+        connectors,
+        cwd: io.cwd,
+        targetFolder: options2.targetFolder,
+        branchPrefix: options2.branchPrefix,
+        title: options2.title,
+        body: options2.body,
+        draft: options2.draft,
+        labels: options2.label,
+        reviewers: options2.reviewer,
+        maintainerCanModify: options2.maintainerCanModify,
+        syncFork: options2.syncFork ?? false,
+        failOn: options2.failOn,
+        config: config2
+      },
+      { logger, writeIntervalMs }
+    );
+    for await (const result of submissions) {
+      results.push(result);
+      if (options2.format === "text") {
+        const findings = (result.findings ?? []).map(
+          (finding) => `${formatFindingLine(finding, { color: useColor(io) })}
+`
+        );
+        writeOutput(io, `${findings.join("")}${printable(describeResult(result))}
+`, "text");
+      }
+    }
+  } finally {
+    if (options2.format === "json" && results.length > 0)
+      writeOutput(io, `${JSON.stringify(results, null, 2)}
+`, "json");
+  }
+  const refused2 = refusedResults(results);
+  if (refused2.length > 0) {
+    io.stderr.write(
+      `error: ${plural(refused2.length, "connector")} of ${results.length} not submitted: ${refused2.map((result) => printable(result.targetFolder)).join(", ")}.
+`
+    );
+  }
+  context.setExit(refused2.length > 0 ? ExitCode.Failure : ExitCode.Success);
 }
 function collect2(value, previous) {
   return [...previous, value];
@@ -76738,8 +77358,8 @@ function registerPackCommand(program2, context) {
         ...zipLimitOptions(options2)
       })
     );
-    const leftOut = new Set(results.flatMap((result) => result.leftOut));
-    for (const file of leftOut)
+    const leftOut2 = new Set(results.flatMap((result) => result.leftOut));
+    for (const file of leftOut2)
       io.stderr.write(
         `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path69.default.join(source, file)), file))}
 `

@@ -40066,14 +40066,14 @@ var crypto2 = __toESM(require("crypto"), 1);
 var fs = __toESM(require("fs"), 1);
 var os2 = __toESM(require("os"), 1);
 function issueFileCommand(command, message2) {
-  const filePath = process.env[`GITHUB_${command}`];
-  if (!filePath) {
+  const filePath2 = process.env[`GITHUB_${command}`];
+  if (!filePath2) {
     throw new Error(`Unable to find environment variable for file command ${command}`);
   }
-  if (!fs.existsSync(filePath)) {
-    throw new Error(`Missing file at path: ${filePath}`);
+  if (!fs.existsSync(filePath2)) {
+    throw new Error(`Missing file at path: ${filePath2}`);
   }
-  fs.appendFileSync(filePath, `${toCommandValue(message2)}${os2.EOL}`, {
+  fs.appendFileSync(filePath2, `${toCommandValue(message2)}${os2.EOL}`, {
     encoding: "utf8"
   });
 }
@@ -40233,9 +40233,9 @@ var Summary = class {
   write(options2) {
     return __awaiter(this, void 0, void 0, function* () {
       const overwrite = !!(options2 === null || options2 === void 0 ? void 0 : options2.overwrite);
-      const filePath = yield this.filePath();
+      const filePath2 = yield this.filePath();
       const writeFunc = overwrite ? writeFile : appendFile;
-      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
+      yield writeFunc(filePath2, this._buffer, { encoding: "utf8" });
       return this.emptyBuffer();
     });
   }
@@ -40495,8 +40495,8 @@ function getInput(name, options2) {
   return val.trim();
 }
 function setOutput(name, value) {
-  const filePath = process.env["GITHUB_OUTPUT"] || "";
-  if (filePath) {
+  const filePath2 = process.env["GITHUB_OUTPUT"] || "";
+  if (filePath2) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
   process.stdout.write(os4.EOL);
@@ -43614,6 +43614,8 @@ var import_yazl = __toESM(require_yazl(), 1);
 var FIXED_MTIME = new Date(2e3, 0, 1, 0, 0, 0);
 
 // packages/solution/src/xml/xml-tree.ts
+var NO_ATTRIBUTES = Object.freeze([]);
+var NO_CHILDREN = Object.freeze([]);
 function childElements(parent, name) {
   return parent.children.filter(
     (node) => node.kind === "element" && (name === void 0 || node.name === name)
@@ -43631,12 +43633,103 @@ function attribute(node, name) {
 
 // packages/solution/src/xml/parse-xml.ts
 var import_saxes = __toESM(require_saxes(), 1);
+
+// packages/solution/src/xml/tree-builder.ts
+var TreeBuilder = class {
+  root;
+  /** The open elements, outermost first. */
+  openElements = [];
+  /** The children of all open elements, each element's from its index in `starts`. */
+  pending = [];
+  starts = [];
+  names = /* @__PURE__ */ new Map();
+  get depth() {
+    return this.openElements.length;
+  }
+  open(name, attributes) {
+    const keys = Object.keys(attributes);
+    const node = {
+      kind: "element",
+      name: this.intern(name),
+      attributes: keys.length === 0 ? NO_ATTRIBUTES : keys.map((key) => [this.intern(key), own(attributes[key])]),
+      children: NO_CHILDREN
+    };
+    if (this.openElements.length === 0) this.root = node;
+    else this.pending.push(node);
+    this.openElements.push(node);
+    this.starts.push(this.pending.length);
+  }
+  close() {
+    const node = this.openElements.pop();
+    const start = this.starts.pop();
+    const pending = this.pending;
+    if (pending.length === start) return;
+    node.children = keepsText(pending, start) ? pending.slice(start) : withoutText(pending, start);
+    pending.length = start;
+  }
+  text(value) {
+    if (this.openElements.length > 0) this.pending.push({ kind: "text", text: own(value) });
+  }
+  append(node) {
+    if (this.openElements.length > 0) this.pending.push(node);
+  }
+  intern(name) {
+    let kept = this.names.get(name);
+    if (kept === void 0) {
+      kept = own(name);
+      this.names.set(kept, kept);
+    }
+    return kept;
+  }
+};
+function own(value) {
+  if (value.length < 13) return value;
+  const copy = Buffer.from(value, "utf8").toString("utf8");
+  return copy === value ? copy : Buffer.from(value, "utf16le").toString("utf16le");
+}
+function keepsText(children, start) {
+  let hasElement = false;
+  for (let i2 = start; i2 < children.length; i2++) {
+    const child = children[i2];
+    if (child.kind === "element") hasElement = true;
+    else if (child.kind === "cdata" || child.kind === "text" && child.text.trim() !== "") return true;
+  }
+  return !hasElement;
+}
+function withoutText(children, start) {
+  let count = 0;
+  for (let i2 = start; i2 < children.length; i2++) if (children[i2].kind !== "text") count++;
+  const kept = new Array(count);
+  let at = 0;
+  for (let i2 = start; i2 < children.length; i2++) if (children[i2].kind !== "text") kept[at++] = children[i2];
+  return kept;
+}
+
+// packages/solution/src/text/decode.ts
+var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+var PIECE_BYTES = 1024 * 1024;
+function lineAndColumn(text2, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i2 = 0; i2 < offset && i2 < text2.length; i2++) {
+    if (text2.charCodeAt(i2) === 10) {
+      line++;
+      lineStart = i2 + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+// packages/solution/src/xml/parse-xml.ts
 var EXPORTED_XML_HINT = "The zip was damaged or changed after export: export the solution again.";
 var MAX_XML_DEPTH = 1e3;
 function parseXml(text2, file, hint) {
+  return parseXmlPieces([text2], file, hint);
+}
+function parseXmlPieces(pieces, file, hint) {
   const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
-  const stack = [];
-  let root;
+  const builder = new TreeBuilder();
   const fail = (message2) => {
     throw new UserError(`${message2}.`, {
       // saxes's column counts from 0 and points past the character read last, so it is that
@@ -43646,42 +43739,27 @@ function parseXml(text2, file, hint) {
       ...hint ? { hint } : {}
     });
   };
-  const append = (node) => {
-    const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(node);
-  };
   parser.on(
     "doctype",
     () => fail("a DOCTYPE, which is refused: DOCTYPEs and entity declarations are never resolved")
   );
   parser.on("error", (error3) => fail(`invalid XML: ${stripSaxesPrefix(error3.message)}`));
   parser.on("opentag", (tag2) => {
-    if (stack.length >= MAX_XML_DEPTH)
+    if (builder.depth >= MAX_XML_DEPTH)
       fail(`elements nested more than ${MAX_XML_DEPTH} deep, far deeper than any solution file nests them`);
-    const node = {
-      kind: "element",
-      name: tag2.name,
-      attributes: Object.entries(tag2.attributes),
-      children: []
-    };
-    if (stack.length === 0) root = node;
-    else append(node);
-    stack.push(node);
+    builder.open(tag2.name, tag2.attributes);
   });
-  parser.on("closetag", () => void stack.pop());
-  parser.on("text", (value) => {
-    if (stack.length > 0) append({ kind: "text", text: value });
-  });
-  parser.on("cdata", (value) => append({ kind: "cdata", text: value }));
-  parser.on("comment", (value) => {
-    if (stack.length > 0) append({ kind: "comment", text: value });
-  });
-  parser.on("processinginstruction", ({ target, body }) => {
-    if (stack.length > 0) append({ kind: "instruction", target, body });
-  });
-  parser.write(text2).close();
-  if (!root) return fail("invalid XML: no root element");
-  return root;
+  parser.on("closetag", () => builder.close());
+  parser.on("text", (value) => builder.text(value));
+  parser.on("cdata", (value) => builder.append({ kind: "cdata", text: value }));
+  parser.on("comment", (value) => builder.append({ kind: "comment", text: value }));
+  parser.on(
+    "processinginstruction",
+    ({ target, body }) => builder.append({ kind: "instruction", target, body })
+  );
+  for (const piece of pieces) parser.write(piece);
+  parser.close();
+  return builder.root ?? fail("invalid XML: no root element");
 }
 function stripSaxesPrefix(message2) {
   return message2.replace(/^(?:[^:]*:)?\d+:\d+: /, "").replace(/\.$/, "");
@@ -44695,21 +44773,6 @@ function printParseErrorCode(code2) {
   return "<unknown ParseErrorCode>";
 }
 
-// packages/solution/src/text/decode.ts
-var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
-function lineAndColumn(text2, offset) {
-  let line = 1;
-  let lineStart = 0;
-  for (let i2 = 0; i2 < offset && i2 < text2.length; i2++) {
-    if (text2.charCodeAt(i2) === 10) {
-      line++;
-      lineStart = i2 + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
 // packages/solution/src/json/json-text.ts
 var REPOSITORY_JSON_HINT = "Fix the JSON in the file; connector-alm validate on its folder shows each error and the edit that fixes it.";
 function checkJson(text2, file, hint) {
@@ -45605,6 +45668,7 @@ function nameKey(name) {
 
 // packages/validator/src/text/message-values.ts
 var MAX_VALUE_LENGTH = 100;
+var MAX_NAME_LENGTH = 1e3;
 var MAX_ENTRIES = 3;
 var MAX_NESTING = 2;
 var MAX_NESTED_STRING = 30;
@@ -45612,6 +45676,9 @@ var ELLIPSIS = "\u2026";
 function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
   const text2 = typeof value === "string" ? value : summarise(value, 0);
   return cut(text2, maxLength);
+}
+function nameExcerpt(name) {
+  return excerpt(name, MAX_NAME_LENGTH);
 }
 function quoted(value, maxLength = MAX_VALUE_LENGTH) {
   return `'${excerpt(value, maxLength)}'`;
@@ -45631,12 +45698,12 @@ function quoteList(values, max2 = 5) {
   return boundedList(values, max2, quoted);
 }
 var MAX_LIST_LENGTH = 300;
-function boundedList(values, max2, show2) {
+function boundedList(values, max2, show) {
   const shown = [];
   let length = 0;
   for (const value of values) {
     if (shown.length >= max2) break;
-    const text2 = show2(value);
+    const text2 = show(value);
     if (shown.length > 0 && length + text2.length > MAX_LIST_LENGTH) break;
     shown.push(text2);
     length += text2.length + 2;
@@ -46272,6 +46339,9 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
 // packages/validator/src/json/key-length.ts
 var MAX_JSON_KEY_LENGTH = 4096;
 var MAX_JSON_KEY_PATH_LENGTH = 8192;
+var ESCAPE_LENGTH = 6;
+var KEY_SCREEN_LENGTH = Math.floor(MAX_JSON_KEY_LENGTH / ESCAPE_LENGTH);
+var KEY_PATH_SCREEN_LENGTH = Math.floor(MAX_JSON_KEY_PATH_LENGTH / ESCAPE_LENGTH);
 var QUOTE3 = 34;
 var COLON2 = 58;
 var OPEN_BRACE3 = 123;
@@ -46304,6 +46374,16 @@ function findOverlongKey(text2, keyLimit = MAX_JSON_KEY_LENGTH, pathLimit = MAX_
     }
   }
   return void 0;
+}
+
+// packages/validator/src/model/finding-cap.ts
+var MAX_FINDINGS_PER_RULE = 1e3;
+function grouped(count) {
+  return count.toLocaleString("en-US");
+}
+function unlistedMessage(count, noun, fileListsAtMost) {
+  const bound = fileListsAtMost === void 0 ? `a rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} for a connector` : `a file lists at most ${fileListsAtMost}`;
+  return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? "is" : "are"} not listed: ${bound}.`;
 }
 
 // packages/validator/src/json/syntax/repair.ts
@@ -47656,10 +47736,12 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
   const issues = [];
   let slips = 0;
   let lastIssueOffset = -1;
+  let firstUnlistedOffset = -1;
   const say = (issue2) => {
     slips++;
     lastIssueOffset = issue2.offset;
     if (issues.length < MAX_ISSUES) issues.push(issue2);
+    else if (firstUnlistedOffset === -1) firstUnlistedOffset = issue2.offset;
   };
   let edits = [];
   const edit = (fix) => {
@@ -47701,7 +47783,19 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
     issues.push(tooManySlips(lastIssueOffset));
     return { issues, edits: void 0, slips, refused: true };
   }
+  if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
   return { issues, edits: finished ? edits : void 0, slips, refused: false };
+}
+function unlistedSyntaxIssue(count, offset) {
+  return {
+    message: `${unlistedSyntaxMessage(count, "finding")} Fix the ones listed and check again.`,
+    offset,
+    length: 1,
+    unlisted: count
+  };
+}
+function unlistedSyntaxMessage(count, noun) {
+  return unlistedMessage(count, noun, `${MAX_ISSUES} JSON syntax errors`);
 }
 function tooManySlips(offset) {
   const limit = MAX_SLIPS.toLocaleString("en-US");
@@ -47885,9 +47979,10 @@ var JsonDocument = class _JsonDocument {
     } catch {
       strict3 = false;
     }
-    const members = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH, MAX_JSON_KEY_LENGTH, MAX_JSON_KEY_PATH_LENGTH) : -1;
-    const tooDeepAt = strict3 && members !== -1 ? -1 : offsetPastDepth(text2, MAX_JSON_DEPTH);
-    const longKey = tooDeepAt !== -1 || strict3 && members !== -1 ? void 0 : findOverlongKey(text2);
+    const screened = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH, KEY_SCREEN_LENGTH, KEY_PATH_SCREEN_LENGTH) : -1;
+    const tooDeepAt = strict3 && screened !== -1 ? -1 : offsetPastDepth(text2, MAX_JSON_DEPTH);
+    const longKey = tooDeepAt !== -1 || strict3 && screened !== -1 ? void 0 : findOverlongKey(text2);
+    const members = strict3 && screened === -1 && tooDeepAt === -1 && longKey === void 0 ? objectMembersWithin(value, MAX_JSON_DEPTH) : screened;
     this.tooDeep = tooDeepAt !== -1 || strict3 && members === -1 && longKey === void 0;
     this.members = members;
     if (this.tooDeep) {
@@ -47913,9 +48008,11 @@ var JsonDocument = class _JsonDocument {
     } else {
       const slips = parseTrailingCommaSlips(text2, MAX_SLIPS);
       if (slips) {
-        for (const comma of slips.commas) {
+        for (const comma of slips.commas.slice(0, MAX_ISSUES)) {
           issues.push(trailingCommaIssue(comma, text2.charAt(skipWhitespace(text2, comma + 1))));
         }
+        const unlisted = slips.commas.length - MAX_ISSUES;
+        if (unlisted > 0) issues.push(unlistedSyntaxIssue(unlisted, slips.commas[MAX_ISSUES]));
         this.commaFreeText = slips.blanked;
         this.value = slips.value;
       } else {
@@ -48365,9 +48462,8 @@ function expectedTypes(type) {
   const list3 = Array.isArray(type) ? type : String(type).split(",");
   return list3.map((name) => SCHEMA_TYPE_NAMES[String(name)] ?? String(name)).join(", ");
 }
-function show(value) {
-  const text2 = typeof value === "string" ? value : JSON.stringify(value);
-  return text2 === void 0 ? String(value) : text2.length > 80 ? `${text2.slice(0, 77)}...` : text2;
+function jsonExcerpt(value) {
+  return typeof value === "string" ? enclosedExcerpt(JSON.stringify(value)) : excerpt(value);
 }
 function toSchemaProblems(errors2, document) {
   const problems = [];
@@ -48402,9 +48498,9 @@ function describe(error3, document) {
     case "type":
       return at(`Invalid type. Expected ${expectedTypes(params.type)} but got ${typeName(data)}.`);
     case "enum":
-      return at(`Value ${JSON.stringify(data)} is not defined in enum.`);
+      return at(`Value ${jsonExcerpt(data)} is not defined in enum.`);
     case "const":
-      return at(`Value ${JSON.stringify(data)} does not match const.`);
+      return at(`Value ${jsonExcerpt(data)} does not match const.`);
     case "required": {
       const name = String(params.missingProperty);
       const written2 = keyInOtherCase(data, name);
@@ -48429,20 +48525,20 @@ function describe(error3, document) {
           error3.propertyName
         );
       }
-      return at(`String '${show(data)}' does not match regex pattern '${String(params.pattern)}'.`);
+      return at(`String '${excerpt(data)}' does not match regex pattern '${String(params.pattern)}'.`);
     case "format":
-      return at(`String '${show(data)}' does not validate against format '${String(params.format)}'.`);
+      return at(`String '${excerpt(data)}' does not validate against format '${String(params.format)}'.`);
     case "minLength":
-      return at(`String '${show(data)}' is less than minimum length of ${String(params.limit)}.`);
+      return at(`String '${excerpt(data)}' is less than minimum length of ${String(params.limit)}.`);
     case "maxLength":
-      return at(`String '${show(data)}' exceeds maximum length of ${String(params.limit)}.`);
+      return at(`String '${excerpt(data)}' exceeds maximum length of ${String(params.limit)}.`);
     case "minimum":
-      return at(`${typeName(data)} ${show(data)} is less than minimum value of ${String(params.limit)}.`);
+      return at(`${typeName(data)} ${excerpt(data)} is less than minimum value of ${String(params.limit)}.`);
     case "maximum":
-      return at(`${typeName(data)} ${show(data)} exceeds maximum value of ${String(params.limit)}.`);
+      return at(`${typeName(data)} ${excerpt(data)} exceeds maximum value of ${String(params.limit)}.`);
     case "minItems":
       return at(
-        `Array item count ${show(data.length)} is less than minimum count of ${String(params.limit)}.`
+        `Array item count ${String(data.length)} is less than minimum count of ${String(params.limit)}.`
       );
     case "uniqueItems":
       return at(`Non-unique array item at index ${String(params.i)}.`);
@@ -48715,7 +48811,7 @@ var apiPropertiesBrandRules = [
       if (colour !== void 0 && !HEX_COLOUR.test(colour)) {
         context.report({
           pointer: BRAND_POINTER,
-          message: `The iconBrandColor "${colour}" is not an HTML hex colour; write it as #RRGGBB, e.g. #3b5bdb.`
+          message: `The iconBrandColor "${excerpt(colour)}" is not an HTML hex colour; write it as #RRGGBB, e.g. #3b5bdb.`
         });
       }
     }
@@ -49105,7 +49201,7 @@ var apiPropertiesPolicyRules = [
         if (!required) {
           context.report({
             pointer: instancePointer(index, "templateId"),
-            message: `Value "${templateId}" is not defined in enum. It is not a known policy template; see https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates.`
+            message: `Value "${excerpt(templateId)}" is not defined in enum. It is not a known policy template; see https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates.`
           });
           continue;
         }
@@ -49122,7 +49218,7 @@ var apiPropertiesPolicyRules = [
           if (typeof value === "string" && !allowed.includes(value)) {
             context.report({
               pointer: instancePointer(index, "parameters", parameter),
-              message: `Value "${value}" is not defined in enum. Use one of: ${allowed.join(", ")}.`
+              message: `Value "${excerpt(value)}" is not defined in enum. Use one of: ${allowed.join(", ")}.`
             });
           }
         }
@@ -49145,7 +49241,7 @@ var apiPropertiesPolicyRules = [
           if (swagger2.operationsById.has(name)) return;
           context.report({
             pointer: childPointer(pointer, nameIndex),
-            message: `The operation "${name}" does not exist in the swagger, so this policy applies to nothing. Use an operationId of apiDefinition.swagger.json.`
+            message: `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this policy applies to nothing. Use an operationId of apiDefinition.swagger.json.`
           });
         });
       }
@@ -49217,7 +49313,7 @@ var apiPropertiesPublisherRules = [
         if (TEMPLATE_TEXTS.some((text2) => lower.includes(text2))) {
           context.report({
             pointer: childPointer("/properties", key),
-            message: `The ${key} "${value}" is the template's text; replace it with the real name.`
+            message: `The ${key} "${nameExcerpt(value)}" is the template's text; replace it with the real name.`
           });
         }
       }
@@ -49395,7 +49491,7 @@ var apiPropertiesSchemaRules = [
         if (constraints && has(constraints, "hidden") && typeof constraints.hidden === "string") {
           context.report({
             pointer: childPointer(parameter.pointer, "uiDefinition", "constraints", "hidden"),
-            message: `Invalid type. Expected Boolean but got String. Microsoft's apiProperties pipeline rejects "hidden": ${JSON.stringify(constraints.hidden)} (PR #1421); write ${constraints.hidden.toLowerCase() === "true"}.`
+            message: `Invalid type. Expected Boolean but got String. Microsoft's apiProperties pipeline rejects "hidden": ${enclosedExcerpt(JSON.stringify(constraints.hidden))} (PR #1421); write ${constraints.hidden.toLowerCase() === "true"}.`
           });
         }
       }
@@ -49432,7 +49528,7 @@ var apiPropertiesCapabilityRules = [
         } else {
           context.report({
             pointer,
-            message: `"${capability}" is not a known capability (${KNOWN_CAPABILITIES.join(", ")}).`
+            message: `"${excerpt(capability)}" is not a known capability (${KNOWN_CAPABILITIES.join(", ")}).`
           });
         }
       });
@@ -49477,7 +49573,7 @@ var apiPropertiesCapabilityRules = [
         if (typeof name !== "string" || swagger2.operationsById.has(name)) return;
         context.report({
           pointer: childPointer(pointer, index),
-          message: `The script operation "${name}" is not an operationId of the swagger, so the script never runs for it.`
+          message: `The script operation "${nameExcerpt(name)}" is not an operationId of the swagger, so the script never runs for it.`
         });
       });
     }
@@ -49899,7 +49995,7 @@ var folderRules = [
       const name = context.connector.name;
       if (WINDOWS_ILLEGAL.test(name) || hasControlCharacter(name) || WINDOWS_RESERVED.test(name) || /[. ]$/.test(name)) {
         context.report({
-          message: `The folder name "${name}" cannot be used on Windows (no <>:"|?*\\, control characters, reserved names, or a trailing dot or space).`
+          message: `The folder name "${nameExcerpt(name)}" cannot be used on Windows (no <>:"|?*\\, control characters, reserved names, or a trailing dot or space).`
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
@@ -49907,7 +50003,7 @@ var folderRules = [
       if (context.profile !== "custom" && title && !named(title) && !named(titleName(title, context.profile))) {
         context.report({
           severity: "info",
-          message: `The folder "${name}" is not named like the connector's title "${title}"; most connector folders use the title.`
+          message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"; most connector folders use the title.`
         });
       }
     }
@@ -50072,6 +50168,7 @@ function listFiles2(connector) {
 }
 var JSON_FILE_KINDS = ["swagger", "apiProperties", "settings"];
 var FIX_ADVICE = "`connector-alm validate --fix` repairs it.";
+var FIX_ALL_ADVICE = "`connector-alm validate --fix` repairs them too.";
 function eachJsonDocument(context) {
   return jsonDocumentsOfConnector.getOrBuild(context.connector, listJsonDocuments);
 }
@@ -50106,7 +50203,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -50118,7 +50215,8 @@ var generalRules = [
         const file = context.connector.files[kind];
         const fixable = file !== void 0 && fixJsonFileText(file)?.fix.outcome === "fixed";
         for (const issue2 of document.syntaxIssues) {
-          const message2 = fixable ? `${issue2.message} ${FIX_ADVICE}` : issue2.message;
+          const advice = issue2.unlisted === void 0 ? FIX_ADVICE : FIX_ALL_ADVICE;
+          const message2 = fixable ? `${issue2.message} ${advice}` : issue2.message;
           context.report({ file: kind, message: message2, offset: issue2.offset, length: issue2.length });
         }
       }
@@ -50598,9 +50696,6 @@ var CLOSING_BRACE = 125;
 function isDigit2(code2) {
   return code2 >= 48 && code2 <= 57;
 }
-function operationLabel(operation2) {
-  return operation2.operationId ?? `${operation2.method.toUpperCase()} ${operation2.path}`;
-}
 function nonEmptyString(value) {
   const text2 = asString(value);
   return text2 !== void 0 && text2.trim() !== "" ? text2 : void 0;
@@ -50609,8 +50704,8 @@ function isInternalVisibility(value) {
   return typeof value === "string" && value.toLowerCase() === "internal";
 }
 function effectiveMimeTypes(model, operation2, key) {
-  const own = (operation2.keys & OperationKey[key]) !== 0 ? asArray(operation2.operation[key]) : void 0;
-  const list3 = own ?? asArray(model.root[key]);
+  const own2 = (operation2.keys & OperationKey[key]) !== 0 ? asArray(operation2.operation[key]) : void 0;
+  const list3 = own2 ?? asArray(model.root[key]);
   return list3?.filter((entry) => typeof entry === "string");
 }
 function pathVariables(path6) {
@@ -50839,7 +50934,7 @@ var secretRules = [
       for (const secret of secretParameterDefaults(context.swagger)) {
         context.report({
           pointer: secret.pointer,
-          message: `The default of the ${secret.in ? `${secret.in} ` : ""}parameter '${secret.name}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`
+          message: `The default of the ${secret.in ? `${secret.in} ` : ""}parameter '${nameExcerpt(secret.name)}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`
         });
       }
     }
@@ -57073,7 +57168,7 @@ function sectionsRule(id, profile, level, template) {
           context.report({
             offset: lookalike.offset,
             length: lookalike.text.length,
-            message: `${message2} "${lookalike.text}" is no heading: ${why}.`
+            message: `${message2} "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`
           });
           continue;
         }
@@ -57405,7 +57500,7 @@ var readmeRules = [
           context.report({
             offset: heading2.offset,
             length: heading2.length,
-            message: `"${heading2.text}" is listed under ${section.text}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
+            message: `"${nameExcerpt(heading2.text)}" is listed under ${nameExcerpt(section.text)}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
           });
         }
       }
@@ -57821,13 +57916,13 @@ var scriptRules = [
           offset: nearMiss.index,
           length: nearMiss[0].length,
           severity: "warning",
-          message: `Write "class Script : ScriptBase" with this case (found "${nearMiss[0]}").`
+          message: `Write "class Script : ScriptBase" with this case (found "${nameExcerpt(nearMiss[0])}").`
         });
       } else if (misnamed) {
         context.report({
           offset: misnamed.index,
           length: misnamed[0].length,
-          message: `The class "${misnamed[1]}" derives from ScriptBase; name it Script, the class the platform runs.`
+          message: `The class "${nameExcerpt(misnamed[1])}" derives from ScriptBase; name it Script, the class the platform runs.`
         });
       } else {
         context.report({ line: 1, message: 'script.csx must define "public class Script : ScriptBase".' });
@@ -57887,7 +57982,7 @@ var scriptRules = [
         context.report({
           offset: match2.index + match2[0].indexOf(namespace),
           length: namespace.length,
-          message: `The namespace ${namespace} is not supported in custom code; the script may fail to compile.`
+          message: `The namespace ${nameExcerpt(namespace)} is not supported in custom code; the script may fail to compile.`
         });
       }
     }
@@ -57957,7 +58052,7 @@ var scriptRules = [
         context.report({
           offset: literal2.offset,
           length: literal2.length,
-          message: differentCase ? `"${literal2.value}" is compared with Context.OperationId, but the operationId is "${differentCase}" (the comparison is case-sensitive).` : `"${literal2.value}" is compared with Context.OperationId, but no operation of the swagger has this operationId.`
+          message: differentCase ? `"${nameExcerpt(literal2.value)}" is compared with Context.OperationId, but the operationId is "${nameExcerpt(differentCase)}" (the comparison is case-sensitive).` : `"${nameExcerpt(literal2.value)}" is compared with Context.OperationId, but no operation of the swagger has this operationId.`
         });
       }
     }
@@ -58081,7 +58176,7 @@ var settingsRules = [
       if (environment === void 0 || ENVIRONMENT_ID.test(environment)) return;
       context.report({
         pointer: "/environment",
-        message: `String '${environment}' does not match regex pattern of an environment id (a GUID, optionally prefixed with "Default-").`
+        message: `String '${excerpt(environment)}' does not match regex pattern of an environment id (a GUID, optionally prefixed with "Default-").`
       });
     }
   },
@@ -58186,7 +58281,7 @@ var documentHostRules = [
       if (hostReplacedEverywhere(context)) return;
       context.report({
         pointer: "/host",
-        message: `The host '${host}' looks like a development, test or staging host. Certified connectors must use the production host.`
+        message: `The host ${quoted(host)} looks like a development, test or staging host. Certified connectors must use the production host.`
       });
     }
   },
@@ -58410,6 +58505,11 @@ function routeHash(path6) {
 }
 var OPEN = 123;
 var CLOSE = 125;
+
+// packages/validator/src/swagger/operation-label.ts
+function operationLabel(operation2) {
+  return nameExcerpt(operation2.operationId ?? `${operation2.method.toUpperCase()} ${operation2.path}`);
+}
 
 // packages/validator/src/rules/operations/paths.ts
 var pathKeysOf = perModel(
@@ -60929,7 +61029,7 @@ var documentTextRules = [
             if (nonLatin !== void 0) {
               context.report({
                 pointer: childPointer(node.pointer, field),
-                message: `The '${field}' value must be written in English. Found "${nonLatin}": write it in English or leave it out.`
+                message: `The '${field}' value must be written in English. Found "${nameExcerpt(nonLatin)}": write it in English or leave it out.`
               });
               continue;
             }
@@ -60938,7 +61038,7 @@ var documentTextRules = [
             context.report({
               pointer: childPointer(node.pointer, field),
               severity: "warning",
-              message: `The '${field}' value must be written in English. Found "${word}", which is not an English word: write it in English or leave it out.`
+              message: `The '${field}' value must be written in English. Found "${nameExcerpt(word)}", which is not an English word: write it in English or leave it out.`
             });
           }
         }
@@ -61048,7 +61148,7 @@ var documentTextRules = [
         if (seen.has(name)) {
           context.report({
             pointer: childPointer("/tags", index, "name"),
-            message: `The 'tags' property defines tag '${name}' multiple times.`
+            message: `The 'tags' property defines tag '${nameExcerpt(name)}' multiple times.`
           });
         }
         seen.add(name);
@@ -61490,7 +61590,7 @@ function pathAt(call, key) {
   return asString(call.call[key]) || void 0;
 }
 function expectsArray(call, collection, label) {
-  const message2 = fill(EXPECTS_ARRAY, collection, label);
+  const message2 = fill(EXPECTS_ARRAY, nameExcerpt(collection), label);
   if (collection !== "") return message2;
   const key = call.extension === "x-ms-dynamic-values" ? "value-collection" : "itemsPath";
   return `${message2} Without '${key}' the response itself must be the array: name the property that holds the list in '${key}'.`;
@@ -61511,7 +61611,7 @@ function resultProblems(model, target, call, list3) {
   const found = followSchemaPath(model, response, list3);
   if (propertyKey !== void 0) {
     if (found.kind !== "missing") return NO_PROBLEMS;
-    return [{ key: propertyKey, message: fill(EXPECTS_PROPERTY, list3, label) }];
+    return [{ key: propertyKey, message: fill(EXPECTS_PROPERTY, nameExcerpt(list3), label) }];
   }
   if (found.kind === "missing") return [{ key: void 0, message: expectsArray(call, list3, label) }];
   if (found.kind !== "found") return NO_PROBLEMS;
@@ -61524,7 +61624,7 @@ function resultProblems(model, target, call, list3) {
     const key = keys[index];
     const path6 = pathAt(call, key);
     if (path6 === void 0 || followSchemaPath(model, items.schema, path6).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path6, label) });
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path6), label) });
   }
   return problems;
 }
@@ -61666,7 +61766,7 @@ var dynamicRules = [
         if (typeof operationId === "string" && swagger2.operationById(operationId)) return;
         report({
           pointer: at(),
-          message: `${NOT_FOUND} '${String(operationId)}' is not the operationId of any operation.`
+          message: `${NOT_FOUND} '${nameExcerpt(String(operationId))}' is not the operationId of any operation.`
         });
       };
       const calls = dynamicCalls(swagger2);
@@ -61706,7 +61806,7 @@ var dynamicRules = [
             if (!name.includes("/") && !hasBodyProperty(swagger2, target, name)) {
               report({
                 pointer: argumentPointer(call, name),
-                message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${name}' is not one of its parameters.`
+                message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${nameExcerpt(name)}' is not one of its parameters.`
               });
             }
             continue;
@@ -61743,7 +61843,7 @@ var dynamicRules = [
             continue;
           report({
             pointer: childPointer(call.pointer, has(call.call, "parameters") ? "parameters" : "operationId"),
-            message: `${fill("The target operation requires parameter '{0}'.", parameter.name)} Pass it in the parameters of the call to '${label}'.`
+            message: `${fill("The target operation requires parameter '{0}'.", nameExcerpt(parameter.name))} Pass it in the parameters of the call to '${label}'.`
           });
         }
       }
@@ -62092,7 +62192,7 @@ var infoMetadataRules = [
         if (typeof entry.value !== "string" || isAbsoluteHttpUrl(entry.value)) continue;
         context.report({
           pointer: entryPointer(entry, "propertyValue"),
-          message: `The '${entry.name}' value '${entry.value}' must be a valid absolute URL (https://\u2026).`
+          message: `The '${entry.name}' value ${quoted(entry.value)} must be a valid absolute URL (https://\u2026).`
         });
       }
       for (const nodes of nodesOfKinds(structureOf(context.swagger), URL_KINDS)) {
@@ -62145,7 +62245,7 @@ var infoMetadataRules = [
         if (status === "Production" && apiStatus === "Preview") {
           context.report({
             pointer: childPointer(at, "status"),
-            message: `The operation '${operation2.operationId ?? operation2.pointer}' cannot be in a Production status ahead of the connector.`
+            message: `The operation '${nameExcerpt(operation2.operationId ?? operation2.pointer)}' cannot be in a Production status ahead of the connector.`
           });
         }
       }
@@ -62171,8 +62271,8 @@ function sends(operation2, location) {
   return false;
 }
 function consumesAnyType(model, operation2) {
-  const own = (operation2.keys & OperationKey.consumes) !== 0 ? asArray(operation2.operation.consumes) : void 0;
-  const list3 = own ?? asArray(model.root.consumes);
+  const own2 = (operation2.keys & OperationKey.consumes) !== 0 ? asArray(operation2.operation.consumes) : void 0;
+  const list3 = own2 ?? asArray(model.root.consumes);
   if (list3 === void 0) return false;
   for (let index = 0; index < list3.length; index++) if (typeof list3[index] === "string") return true;
   return false;
@@ -62183,8 +62283,8 @@ function forEachMimeList(model, visit2) {
     if (root) visit2(root, DOCUMENT_ROOT, key);
     for (const operation2 of model.operations) {
       if ((operation2.keys & OperationKey[key]) === 0) continue;
-      const own = asArray(operation2.operation[key]);
-      if (own) visit2(own, operation2, key);
+      const own2 = asArray(operation2.operation[key]);
+      if (own2) visit2(own2, operation2, key);
     }
   }
 }
@@ -62276,7 +62376,7 @@ var contentTypeRules = [
           if (mimeType !== void 0 && MIME_TYPE.test(mimeType.trim())) continue;
           report({
             pointer: childPointer(owner.pointer, key, index),
-            message: fill("The MIME type '{0}' is not valid.", String(entry))
+            message: fill("The MIME type '{0}' is not valid.", nameExcerpt(String(entry)))
           });
         }
       });
@@ -62519,7 +62619,7 @@ var operationDocumentationRules = [
         if (!repeatsId && !IDENTIFIER_LIKE.test(summary2)) continue;
         report({
           pointer: childPointer(operation2.pointer, "summary"),
-          message: repeatsId ? `The summary '${summary2}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${summary2}' reads like an identifier; write a short sentence such as "List tasks".`
+          message: repeatsId ? `The summary '${nameExcerpt(summary2)}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${nameExcerpt(summary2)}' reads like an identifier; write a short sentence such as "List tasks".`
         });
       }
     }
@@ -62628,7 +62728,7 @@ var operationExtensionRules = [
         } else {
           report({
             pointer: at,
-            message: `The property value must be one of the following: important, advanced, internal. '${String(value)}' is ignored by the platform.`
+            message: `The property value must be one of the following: important, advanced, internal. '${excerpt(String(value))}' is ignored by the platform.`
           });
         }
       });
@@ -62648,7 +62748,7 @@ var operationExtensionRules = [
         if (has(body, "x-ms-trigger") && body["x-ms-trigger"] !== "single" && body["x-ms-trigger"] !== "batch") {
           report({
             pointer: childPointer(operation2.pointer, "x-ms-trigger"),
-            message: `The property value must be one of the following: single, batch. '${String(body["x-ms-trigger"])}' is not a trigger kind.`
+            message: `The property value must be one of the following: single, batch. '${excerpt(String(body["x-ms-trigger"]))}' is not a trigger kind.`
           });
         }
         const metadata = asObject(body["x-ms-trigger-metadata"]);
@@ -62659,7 +62759,7 @@ var operationExtensionRules = [
           if (!metadata || !has(metadata, key) || metadata[key] === expected) continue;
           report({
             pointer: childPointer(operation2.pointer, "x-ms-trigger-metadata", key),
-            message: `x-ms-trigger-metadata '${key}' must be '${expected}', not '${String(metadata[key])}'.`
+            message: `x-ms-trigger-metadata '${key}' must be '${expected}', not '${excerpt(String(metadata[key]))}'.`
           });
         }
       }
@@ -62816,7 +62916,7 @@ var operationIdRules = [
             pointer: childPointer(operation2.pointer, "operationId"),
             message: fill(
               "The operationId '{0}' is used multiple times. Operation identifiers must be unique.",
-              operationId
+              nameExcerpt(operationId)
             )
           });
         }
@@ -62844,7 +62944,7 @@ var operationIdRules = [
           pointer: childPointer(operation2.pointer, "operationId"),
           message: fill(
             "The 'operationId' property value is different from its sanitized value '{0}'. Please avoid the useage of non-alphanumeric characters to have matching values.",
-            id.replace(NOT_SANITIZED, "")
+            nameExcerpt(id.replace(NOT_SANITIZED, ""))
           )
         });
       }
@@ -62886,7 +62986,7 @@ function meantProtocol(value) {
   return swapAwareDistance(lower, MCP_STREAMABLE, MAX_SLIP_EDITS) <= MAX_SLIP_EDITS ? MCP_STREAMABLE : void 0;
 }
 function describeValue(value) {
-  if (typeof value === "string") return `'${value}'`;
+  if (typeof value === "string") return quoted(value);
   if (value === null) return "null";
   return Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
 }
@@ -63508,7 +63608,7 @@ var parameterLocationRules = [
           if (!first(parameter.pointer)) continue;
           report({
             pointer: parameter.pointer,
-            message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", parameter.name)} The path is '${operation2.path}'.`
+            message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", nameExcerpt(parameter.name))} The path is '${nameExcerpt(operation2.path)}'.`
           });
         }
       }
@@ -63533,7 +63633,7 @@ var parameterLocationRules = [
           pointer: parameter.pointer,
           message: fill(
             `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
-            parameter.name ?? ""
+            nameExcerpt(parameter.name ?? "")
           )
         });
       }
@@ -63560,7 +63660,7 @@ var parameterLocationRules = [
           severity: parameter.value["x-ms-url-encoding"] === "single" ? "warning" : void 0,
           message: fill(
             "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default. Remove 'x-ms-url-encoding'.",
-            parameter.name ?? ""
+            nameExcerpt(parameter.name ?? "")
           )
         });
       }
@@ -63854,7 +63954,10 @@ var parameterLocationRules = [
           const entry = entries[index];
           const ref = isObject2(entry) ? asString(entry.$ref) : void 0;
           if (ref === void 0) continue;
-          const message2 = !ref.startsWith("#/parameters/") ? `The parameter reference '${ref}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger2.resolveRef(ref) ? void 0 : fill("The parameter reference '{0}' could not be found in the swagger document.", ref);
+          const message2 = !ref.startsWith("#/parameters/") ? `The parameter reference '${ref}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger2.resolveRef(ref) ? void 0 : fill(
+            "The parameter reference '{0}' could not be found in the swagger document.",
+            nameExcerpt(ref)
+          );
           if (message2 === void 0) continue;
           const owner = ofPathItem ? operation2.pathItemPointer : operation2.pointer;
           report({ pointer: childPointer(owner, "parameters", index, "$ref"), message: message2 });
@@ -63896,7 +63999,7 @@ var parameterLocationRules = [
         if (known && !misplaced) continue;
         report({
           pointer: childPointer(parameter.pointer, "collectionFormat"),
-          message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", String(format3))}${misplaced ? ` 'multi' is for query and formData parameters only.` : ""}`
+          message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", excerpt(String(format3)))}${misplaced ? ` 'multi' is for query and formData parameters only.` : ""}`
         });
       }
     }
@@ -63927,7 +64030,7 @@ var parameterLocationRules = [
           if (sameType && sameVisibility) continue;
           report({
             pointer: parameter.pointer,
-            message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${parameter.name}' differs in '${operationLabel(subscribe)}'.`
+            message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${nameExcerpt(parameter.name)}' differs in '${operationLabel(subscribe)}'.`
           });
         }
       }
@@ -63959,7 +64062,7 @@ var parameterLocationRules = [
         if (typeof type === "string" && allowed.includes(type)) continue;
         report({
           pointer: has(parameter.value, "type") ? childPointer(parameter.pointer, "type") : parameter.pointer,
-          message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(", ")}${type === void 0 ? "" : `, not '${String(type)}'`}.`
+          message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(", ")}${type === void 0 ? "" : `, not '${excerpt(String(type))}'`}.`
         });
       }
     }
@@ -64059,7 +64162,7 @@ var valueConstraintRules = [
         } else if (!has(value, "default") && value.required === true) {
           report({
             pointer: parameter.pointer,
-            message: `The internal parameter '${parameter.name ?? ""}' is required but has no default value; makers cannot see it, so nothing would be sent.`
+            message: `The internal parameter '${nameExcerpt(parameter.name ?? "")}' is required but has no default value; makers cannot see it, so nothing would be sent.`
           });
         }
       }
@@ -64237,7 +64340,7 @@ var valueConstraintRules = [
         if (typeof format3 === "string" && FORMATS.has(format3)) return;
         report({
           pointer: childPointer(place.pointer, "format"),
-          message: `${fill("The type/format '{0}' is not recognized.", `${String(node.type ?? "")}/${String(format3)}`)} ${formatAdvice(node.type, format3)}`
+          message: `${fill("The type/format '{0}' is not recognized.", `${nameExcerpt(String(node.type ?? ""))}/${nameExcerpt(String(format3))}`)} ${formatAdvice(node.type, format3)}`
         });
       });
     }
@@ -65199,7 +65302,7 @@ var swaggerSecurityRules = [
           if (typeof scope !== "string" || has(scopes, scope)) return;
           context.report({
             pointer: childPointer(use.pointer, index),
-            message: `The OAuth security requirement '${use.name}' refers to scope name '${scope}', but this is not defined in the 'securityDefinitions' object.`
+            message: `The OAuth security requirement '${use.name}' refers to scope name '${nameExcerpt(scope)}', but this is not defined in the 'securityDefinitions' object.`
           });
         });
       }
@@ -65285,7 +65388,7 @@ var swaggerSecurityRules = [
           if (has(definition, key)) continue;
           context.report({
             pointer: childPointer(at, key),
-            message: `The security definition property '${key}' is required for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow '${flow}'` : ""}.`
+            message: `The security definition property '${key}' is required for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow ${quoted(flow)}` : ""}.`
           });
         }
         for (const key of Object.keys(definition)) {
@@ -65293,7 +65396,7 @@ var swaggerSecurityRules = [
           if (shape.allowed.includes(key)) continue;
           context.report({
             pointer: childPointer(at, key),
-            message: `The security definition property '${key}' is not valid for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow '${flow}'` : ""}.`
+            message: `The security definition property '${key}' is not valid for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow ${quoted(flow)}` : ""}.`
           });
         }
       }
@@ -65403,7 +65506,10 @@ function familyRule(id, title, description, message2, problem, example) {
       if (!swagger2) return;
       for (const [family, members] of families(swagger2)) {
         for (const annotated of problem(members)) {
-          report({ pointer: childPointer(annotated.pointer, "family"), message: fill(message2, family) });
+          report({
+            pointer: childPointer(annotated.pointer, "family"),
+            message: fill(message2, nameExcerpt(family))
+          });
         }
       }
     }
@@ -65559,7 +65665,11 @@ var versioningRules = [
         if (id.toLowerCase().endsWith(suffix.toLowerCase())) continue;
         report({
           pointer: childPointer(annotated.operation.pointer, "operationId"),
-          message: fill("The operation Id '{0}' should end with revision suffix '{1}'.", id, suffix)
+          message: fill(
+            "The operation Id '{0}' should end with revision suffix '{1}'.",
+            nameExcerpt(id),
+            suffix
+          )
         });
       }
     }
@@ -66252,7 +66362,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   jsonSyntax: {
-    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. In the base version it is major: the comparison rests on a recovered reading of the base, so the update needs the full review. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` lists only the base version's errors under this rule, since its GEN-JSON-PARSE findings report the current version's.",
+    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message: the first 20 of a file, then one change at the next that counts the rest. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. In the base version it is major: the comparison rests on a recovered reading of the base, so the update needs the full review. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` lists only the base version's errors under this rule, since its GEN-JSON-PARSE findings report the current version's.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',
@@ -66635,6 +66745,9 @@ var MAX_COUNTED_PATHS = Number.MAX_SAFE_INTEGER;
 var NEW_PATH = `${PARAMETER_PREFIX}newPath`;
 var HTTP_METHOD = `${PARAMETER_PREFIX}httpMethod`;
 var URL_TEMPLATE = `${PARAMETER_PREFIX}urlTemplate`;
+
+// packages/validator/src/diff/change-cap.ts
+var KEPT_PER_RULE = MAX_FINDINGS_PER_RULE + 1;
 
 // packages/validator/src/diff/schema-diff.ts
 var SCHEMA_KEYS = /* @__PURE__ */ new Set([

@@ -41835,14 +41835,14 @@ var crypto = __toESM(require("crypto"), 1);
 var fs = __toESM(require("fs"), 1);
 var os2 = __toESM(require("os"), 1);
 function issueFileCommand(command, message) {
-  const filePath = process.env[`GITHUB_${command}`];
-  if (!filePath) {
+  const filePath2 = process.env[`GITHUB_${command}`];
+  if (!filePath2) {
     throw new Error(`Unable to find environment variable for file command ${command}`);
   }
-  if (!fs.existsSync(filePath)) {
-    throw new Error(`Missing file at path: ${filePath}`);
+  if (!fs.existsSync(filePath2)) {
+    throw new Error(`Missing file at path: ${filePath2}`);
   }
-  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
+  fs.appendFileSync(filePath2, `${toCommandValue(message)}${os2.EOL}`, {
     encoding: "utf8"
   });
 }
@@ -42002,9 +42002,9 @@ var Summary = class {
   write(options2) {
     return __awaiter(this, void 0, void 0, function* () {
       const overwrite = !!(options2 === null || options2 === void 0 ? void 0 : options2.overwrite);
-      const filePath = yield this.filePath();
+      const filePath2 = yield this.filePath();
       const writeFunc = overwrite ? writeFile : appendFile;
-      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
+      yield writeFunc(filePath2, this._buffer, { encoding: "utf8" });
       return this.emptyBuffer();
     });
   }
@@ -42264,8 +42264,8 @@ function getInput(name, options2) {
   return val.trim();
 }
 function setOutput(name, value) {
-  const filePath = process.env["GITHUB_OUTPUT"] || "";
-  if (filePath) {
+  const filePath2 = process.env["GITHUB_OUTPUT"] || "";
+  if (filePath2) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
   process.stdout.write(os4.EOL);
@@ -47983,6 +47983,7 @@ function nameKey(name) {
 
 // packages/validator/src/text/message-values.ts
 var MAX_VALUE_LENGTH = 100;
+var MAX_NAME_LENGTH = 1e3;
 var MAX_ENTRIES = 3;
 var MAX_NESTING = 2;
 var MAX_NESTED_STRING = 30;
@@ -47990,6 +47991,9 @@ var ELLIPSIS = "\u2026";
 function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
   const text2 = typeof value === "string" ? value : summarise(value, 0);
   return cut(text2, maxLength);
+}
+function nameExcerpt(name) {
+  return excerpt(name, MAX_NAME_LENGTH);
 }
 function quoted(value, maxLength = MAX_VALUE_LENGTH) {
   return `'${excerpt(value, maxLength)}'`;
@@ -48009,12 +48013,12 @@ function quoteList(values, max = 5) {
   return boundedList(values, max, quoted);
 }
 var MAX_LIST_LENGTH = 300;
-function boundedList(values, max, show2) {
+function boundedList(values, max, show) {
   const shown = [];
   let length = 0;
   for (const value of values) {
     if (shown.length >= max) break;
-    const text2 = show2(value);
+    const text2 = show(value);
     if (shown.length > 0 && length + text2.length > MAX_LIST_LENGTH) break;
     shown.push(text2);
     length += text2.length + 2;
@@ -49589,6 +49593,9 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
 // packages/validator/src/json/key-length.ts
 var MAX_JSON_KEY_LENGTH = 4096;
 var MAX_JSON_KEY_PATH_LENGTH = 8192;
+var ESCAPE_LENGTH = 6;
+var KEY_SCREEN_LENGTH = Math.floor(MAX_JSON_KEY_LENGTH / ESCAPE_LENGTH);
+var KEY_PATH_SCREEN_LENGTH = Math.floor(MAX_JSON_KEY_PATH_LENGTH / ESCAPE_LENGTH);
 var QUOTE3 = 34;
 var COLON2 = 58;
 var OPEN_BRACE3 = 123;
@@ -49621,6 +49628,49 @@ function findOverlongKey(text2, keyLimit = MAX_JSON_KEY_LENGTH, pathLimit = MAX_
     }
   }
   return void 0;
+}
+
+// packages/validator/src/model/finding-cap.ts
+var MAX_FINDINGS_PER_RULE = 1e3;
+var UnlistedReports = class {
+  count = 0;
+  first;
+  worst = "info";
+  /** Forgets the reports of the rule before. */
+  clear() {
+    this.count = 0;
+    this.first = void 0;
+    this.worst = "info";
+  }
+  add(report2, severity) {
+    this.count++;
+    this.first ??= report2;
+    if (severityRank(severity) > severityRank(this.worst)) this.worst = severity;
+  }
+  /**
+   * The one report that stands for the rest, where the first of them was, at the level of the worst,
+   * so that a count of errors still says there are errors. It carries no fix: `validate --fix` makes
+   * the fixes of the listed ones, and a second run lists the next.
+   */
+  summary() {
+    const first = this.first;
+    if (first === void 0) return void 0;
+    const { fix: _fix, severity: _severity, message: _message, ...place } = first;
+    return {
+      severity: this.worst,
+      report: {
+        ...place,
+        message: `${unlistedMessage(this.count, "finding")} Fix the ones listed and check again.`
+      }
+    };
+  }
+};
+function grouped(count) {
+  return count.toLocaleString("en-US");
+}
+function unlistedMessage(count, noun, fileListsAtMost) {
+  const bound = fileListsAtMost === void 0 ? `a rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} for a connector` : `a file lists at most ${fileListsAtMost}`;
+  return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? "is" : "are"} not listed: ${bound}.`;
 }
 
 // packages/validator/src/json/syntax/repair.ts
@@ -50973,10 +51023,12 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
   const issues = [];
   let slips = 0;
   let lastIssueOffset = -1;
+  let firstUnlistedOffset = -1;
   const say = (issue2) => {
     slips++;
     lastIssueOffset = issue2.offset;
     if (issues.length < MAX_ISSUES) issues.push(issue2);
+    else if (firstUnlistedOffset === -1) firstUnlistedOffset = issue2.offset;
   };
   let edits = [];
   const edit = (fix) => {
@@ -51018,7 +51070,19 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
     issues.push(tooManySlips(lastIssueOffset));
     return { issues, edits: void 0, slips, refused: true };
   }
+  if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
   return { issues, edits: finished ? edits : void 0, slips, refused: false };
+}
+function unlistedSyntaxIssue(count, offset) {
+  return {
+    message: `${unlistedSyntaxMessage(count, "finding")} Fix the ones listed and check again.`,
+    offset,
+    length: 1,
+    unlisted: count
+  };
+}
+function unlistedSyntaxMessage(count, noun) {
+  return unlistedMessage(count, noun, `${MAX_ISSUES} JSON syntax errors`);
 }
 function tooManySlips(offset) {
   const limit = MAX_SLIPS.toLocaleString("en-US");
@@ -51202,9 +51266,10 @@ var JsonDocument = class _JsonDocument {
     } catch {
       strict2 = false;
     }
-    const members = strict2 ? objectMembersWithin(value, MAX_JSON_DEPTH, MAX_JSON_KEY_LENGTH, MAX_JSON_KEY_PATH_LENGTH) : -1;
-    const tooDeepAt = strict2 && members !== -1 ? -1 : offsetPastDepth(text2, MAX_JSON_DEPTH);
-    const longKey = tooDeepAt !== -1 || strict2 && members !== -1 ? void 0 : findOverlongKey(text2);
+    const screened = strict2 ? objectMembersWithin(value, MAX_JSON_DEPTH, KEY_SCREEN_LENGTH, KEY_PATH_SCREEN_LENGTH) : -1;
+    const tooDeepAt = strict2 && screened !== -1 ? -1 : offsetPastDepth(text2, MAX_JSON_DEPTH);
+    const longKey = tooDeepAt !== -1 || strict2 && screened !== -1 ? void 0 : findOverlongKey(text2);
+    const members = strict2 && screened === -1 && tooDeepAt === -1 && longKey === void 0 ? objectMembersWithin(value, MAX_JSON_DEPTH) : screened;
     this.tooDeep = tooDeepAt !== -1 || strict2 && members === -1 && longKey === void 0;
     this.members = members;
     if (this.tooDeep) {
@@ -51230,9 +51295,11 @@ var JsonDocument = class _JsonDocument {
     } else {
       const slips = parseTrailingCommaSlips(text2, MAX_SLIPS);
       if (slips) {
-        for (const comma of slips.commas) {
+        for (const comma of slips.commas.slice(0, MAX_ISSUES)) {
           issues.push(trailingCommaIssue(comma, text2.charAt(skipWhitespace(text2, comma + 1))));
         }
+        const unlisted = slips.commas.length - MAX_ISSUES;
+        if (unlisted > 0) issues.push(unlistedSyntaxIssue(unlisted, slips.commas[MAX_ISSUES]));
         this.commaFreeText = slips.blanked;
         this.value = slips.value;
       } else {
@@ -51695,9 +51762,8 @@ function expectedTypes(type) {
   const list2 = Array.isArray(type) ? type : String(type).split(",");
   return list2.map((name) => SCHEMA_TYPE_NAMES[String(name)] ?? String(name)).join(", ");
 }
-function show(value) {
-  const text2 = typeof value === "string" ? value : JSON.stringify(value);
-  return text2 === void 0 ? String(value) : text2.length > 80 ? `${text2.slice(0, 77)}...` : text2;
+function jsonExcerpt(value) {
+  return typeof value === "string" ? enclosedExcerpt(JSON.stringify(value)) : excerpt(value);
 }
 function toSchemaProblems(errors2, document) {
   const problems = [];
@@ -51732,9 +51798,9 @@ function describe(error3, document) {
     case "type":
       return at(`Invalid type. Expected ${expectedTypes(params.type)} but got ${typeName(data)}.`);
     case "enum":
-      return at(`Value ${JSON.stringify(data)} is not defined in enum.`);
+      return at(`Value ${jsonExcerpt(data)} is not defined in enum.`);
     case "const":
-      return at(`Value ${JSON.stringify(data)} does not match const.`);
+      return at(`Value ${jsonExcerpt(data)} does not match const.`);
     case "required": {
       const name = String(params.missingProperty);
       const written2 = keyInOtherCase(data, name);
@@ -51759,20 +51825,20 @@ function describe(error3, document) {
           error3.propertyName
         );
       }
-      return at(`String '${show(data)}' does not match regex pattern '${String(params.pattern)}'.`);
+      return at(`String '${excerpt(data)}' does not match regex pattern '${String(params.pattern)}'.`);
     case "format":
-      return at(`String '${show(data)}' does not validate against format '${String(params.format)}'.`);
+      return at(`String '${excerpt(data)}' does not validate against format '${String(params.format)}'.`);
     case "minLength":
-      return at(`String '${show(data)}' is less than minimum length of ${String(params.limit)}.`);
+      return at(`String '${excerpt(data)}' is less than minimum length of ${String(params.limit)}.`);
     case "maxLength":
-      return at(`String '${show(data)}' exceeds maximum length of ${String(params.limit)}.`);
+      return at(`String '${excerpt(data)}' exceeds maximum length of ${String(params.limit)}.`);
     case "minimum":
-      return at(`${typeName(data)} ${show(data)} is less than minimum value of ${String(params.limit)}.`);
+      return at(`${typeName(data)} ${excerpt(data)} is less than minimum value of ${String(params.limit)}.`);
     case "maximum":
-      return at(`${typeName(data)} ${show(data)} exceeds maximum value of ${String(params.limit)}.`);
+      return at(`${typeName(data)} ${excerpt(data)} exceeds maximum value of ${String(params.limit)}.`);
     case "minItems":
       return at(
-        `Array item count ${show(data.length)} is less than minimum count of ${String(params.limit)}.`
+        `Array item count ${String(data.length)} is less than minimum count of ${String(params.limit)}.`
       );
     case "uniqueItems":
       return at(`Non-unique array item at index ${String(params.i)}.`);
@@ -52045,7 +52111,7 @@ var apiPropertiesBrandRules = [
       if (colour !== void 0 && !HEX_COLOUR.test(colour)) {
         context.report({
           pointer: BRAND_POINTER,
-          message: `The iconBrandColor "${colour}" is not an HTML hex colour; write it as #RRGGBB, e.g. #3b5bdb.`
+          message: `The iconBrandColor "${excerpt(colour)}" is not an HTML hex colour; write it as #RRGGBB, e.g. #3b5bdb.`
         });
       }
     }
@@ -52435,7 +52501,7 @@ var apiPropertiesPolicyRules = [
         if (!required) {
           context.report({
             pointer: instancePointer(index, "templateId"),
-            message: `Value "${templateId}" is not defined in enum. It is not a known policy template; see https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates.`
+            message: `Value "${excerpt(templateId)}" is not defined in enum. It is not a known policy template; see https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates.`
           });
           continue;
         }
@@ -52452,7 +52518,7 @@ var apiPropertiesPolicyRules = [
           if (typeof value === "string" && !allowed.includes(value)) {
             context.report({
               pointer: instancePointer(index, "parameters", parameter),
-              message: `Value "${value}" is not defined in enum. Use one of: ${allowed.join(", ")}.`
+              message: `Value "${excerpt(value)}" is not defined in enum. Use one of: ${allowed.join(", ")}.`
             });
           }
         }
@@ -52475,7 +52541,7 @@ var apiPropertiesPolicyRules = [
           if (swagger.operationsById.has(name)) return;
           context.report({
             pointer: childPointer(pointer, nameIndex),
-            message: `The operation "${name}" does not exist in the swagger, so this policy applies to nothing. Use an operationId of apiDefinition.swagger.json.`
+            message: `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this policy applies to nothing. Use an operationId of apiDefinition.swagger.json.`
           });
         });
       }
@@ -52547,7 +52613,7 @@ var apiPropertiesPublisherRules = [
         if (TEMPLATE_TEXTS.some((text2) => lower.includes(text2))) {
           context.report({
             pointer: childPointer("/properties", key),
-            message: `The ${key} "${value}" is the template's text; replace it with the real name.`
+            message: `The ${key} "${nameExcerpt(value)}" is the template's text; replace it with the real name.`
           });
         }
       }
@@ -52725,7 +52791,7 @@ var apiPropertiesSchemaRules = [
         if (constraints && has(constraints, "hidden") && typeof constraints.hidden === "string") {
           context.report({
             pointer: childPointer(parameter.pointer, "uiDefinition", "constraints", "hidden"),
-            message: `Invalid type. Expected Boolean but got String. Microsoft's apiProperties pipeline rejects "hidden": ${JSON.stringify(constraints.hidden)} (PR #1421); write ${constraints.hidden.toLowerCase() === "true"}.`
+            message: `Invalid type. Expected Boolean but got String. Microsoft's apiProperties pipeline rejects "hidden": ${enclosedExcerpt(JSON.stringify(constraints.hidden))} (PR #1421); write ${constraints.hidden.toLowerCase() === "true"}.`
           });
         }
       }
@@ -52762,7 +52828,7 @@ var apiPropertiesCapabilityRules = [
         } else {
           context.report({
             pointer,
-            message: `"${capability}" is not a known capability (${KNOWN_CAPABILITIES.join(", ")}).`
+            message: `"${excerpt(capability)}" is not a known capability (${KNOWN_CAPABILITIES.join(", ")}).`
           });
         }
       });
@@ -52807,7 +52873,7 @@ var apiPropertiesCapabilityRules = [
         if (typeof name !== "string" || swagger.operationsById.has(name)) return;
         context.report({
           pointer: childPointer(pointer, index),
-          message: `The script operation "${name}" is not an operationId of the swagger, so the script never runs for it.`
+          message: `The script operation "${nameExcerpt(name)}" is not an operationId of the swagger, so the script never runs for it.`
         });
       });
     }
@@ -52921,9 +52987,9 @@ function fileKindToRead(entry, files) {
   const existing = files[kind];
   return existing && kindOfFileName(existing.name) === kind ? void 0 : kind;
 }
-function sizeOf(filePath) {
+function sizeOf(filePath2) {
   try {
-    return import_node_fs6.default.statSync(filePath).size;
+    return import_node_fs6.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
@@ -52935,10 +53001,10 @@ function entryPath(folder, name, paths = import_node_path11.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
-  const filePath = entryPath(folder, entry.name);
+  const filePath2 = entryPath(folder, entry.name);
   const displayPath = displayFolder === "." ? entry.name : entryPath(displayFolder, entry.name);
   const issues = [];
-  const bytes = readSafely(filePath, entry, realFolder, issues);
+  const bytes = readSafely(filePath2, entry, realFolder, issues);
   const base2 = { kind, name: entry.name, displayPath, bytes: bytes ? bytes.length : entry.size, issues };
   if (kind === "icon") return { ...base2, kind, data: bytes };
   if (!bytes) return { ...base2, kind, document: void 0 };
@@ -52961,10 +53027,10 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
   }
   return { ...base2, kind, document: JsonDocument.parse(decoded.text, { asciiText: decoded.ascii === true }) };
 }
-function readSafely(filePath, entry, realFolder, issues) {
+function readSafely(filePath2, entry, realFolder, issues) {
   try {
-    if (entry.type === "file") return readRegularFile(filePath, entry, issues);
-    const target = import_node_fs6.default.realpathSync(filePath);
+    if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
+    const target = import_node_fs6.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -52972,10 +53038,10 @@ function readSafely(filePath, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs6.default.statSync(filePath), entry.name, issues)) return void 0;
-    return import_node_fs6.default.readFileSync(filePath);
+    if (!readable(import_node_fs6.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs6.default.readFileSync(filePath2);
   } catch (error3) {
-    if (entry.type === "file") entry.size = sizeOf(filePath);
+    if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({
       ruleId: "GEN-UNREADABLE",
       message: `${entry.name} could not be read (${error3.code ?? "error"}).`
@@ -52983,8 +53049,8 @@ function readSafely(filePath, entry, realFolder, issues) {
     return void 0;
   }
 }
-function readRegularFile(filePath, entry, issues) {
-  const fd = import_node_fs6.default.openSync(filePath, "r");
+function readRegularFile(filePath2, entry, issues) {
+  const fd = import_node_fs6.default.openSync(filePath2, "r");
   try {
     const stat2 = import_node_fs6.default.fstatSync(fd);
     entry.size = stat2.size;
@@ -53401,7 +53467,7 @@ var folderRules = [
       const name = context.connector.name;
       if (WINDOWS_ILLEGAL.test(name) || hasControlCharacter(name) || WINDOWS_RESERVED.test(name) || /[. ]$/.test(name)) {
         context.report({
-          message: `The folder name "${name}" cannot be used on Windows (no <>:"|?*\\, control characters, reserved names, or a trailing dot or space).`
+          message: `The folder name "${nameExcerpt(name)}" cannot be used on Windows (no <>:"|?*\\, control characters, reserved names, or a trailing dot or space).`
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
@@ -53409,7 +53475,7 @@ var folderRules = [
       if (context.profile !== "custom" && title && !named(title) && !named(titleName(title, context.profile))) {
         context.report({
           severity: "info",
-          message: `The folder "${name}" is not named like the connector's title "${title}"; most connector folders use the title.`
+          message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"; most connector folders use the title.`
         });
       }
     }
@@ -53574,6 +53640,7 @@ function listFiles(connector) {
 }
 var JSON_FILE_KINDS = ["swagger", "apiProperties", "settings"];
 var FIX_ADVICE = "`connector-alm validate --fix` repairs it.";
+var FIX_ALL_ADVICE = "`connector-alm validate --fix` repairs them too.";
 function eachJsonDocument(context) {
   return jsonDocumentsOfConnector.getOrBuild(context.connector, listJsonDocuments);
 }
@@ -53608,7 +53675,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -53620,7 +53687,8 @@ var generalRules = [
         const file = context.connector.files[kind];
         const fixable = file !== void 0 && fixJsonFileText(file)?.fix.outcome === "fixed";
         for (const issue2 of document.syntaxIssues) {
-          const message = fixable ? `${issue2.message} ${FIX_ADVICE}` : issue2.message;
+          const advice = issue2.unlisted === void 0 ? FIX_ADVICE : FIX_ALL_ADVICE;
+          const message = fixable ? `${issue2.message} ${advice}` : issue2.message;
           context.report({ file: kind, message, offset: issue2.offset, length: issue2.length });
         }
       }
@@ -54780,9 +54848,6 @@ var CLOSING_BRACE = 125;
 function isDigit2(code2) {
   return code2 >= 48 && code2 <= 57;
 }
-function operationLabel(operation2) {
-  return operation2.operationId ?? `${operation2.method.toUpperCase()} ${operation2.path}`;
-}
 function nonEmptyString(value) {
   const text2 = asString(value);
   return text2 !== void 0 && text2.trim() !== "" ? text2 : void 0;
@@ -55021,7 +55086,7 @@ var secretRules = [
       for (const secret of secretParameterDefaults(context.swagger)) {
         context.report({
           pointer: secret.pointer,
-          message: `The default of the ${secret.in ? `${secret.in} ` : ""}parameter '${secret.name}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`
+          message: `The default of the ${secret.in ? `${secret.in} ` : ""}parameter '${nameExcerpt(secret.name)}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`
         });
       }
     }
@@ -61255,7 +61320,7 @@ function sectionsRule(id, profile, level, template) {
           context.report({
             offset: lookalike.offset,
             length: lookalike.text.length,
-            message: `${message} "${lookalike.text}" is no heading: ${why}.`
+            message: `${message} "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`
           });
           continue;
         }
@@ -61587,7 +61652,7 @@ var readmeRules = [
           context.report({
             offset: heading2.offset,
             length: heading2.length,
-            message: `"${heading2.text}" is listed under ${section.text}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
+            message: `"${nameExcerpt(heading2.text)}" is listed under ${nameExcerpt(section.text)}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
           });
         }
       }
@@ -62003,13 +62068,13 @@ var scriptRules = [
           offset: nearMiss.index,
           length: nearMiss[0].length,
           severity: "warning",
-          message: `Write "class Script : ScriptBase" with this case (found "${nearMiss[0]}").`
+          message: `Write "class Script : ScriptBase" with this case (found "${nameExcerpt(nearMiss[0])}").`
         });
       } else if (misnamed) {
         context.report({
           offset: misnamed.index,
           length: misnamed[0].length,
-          message: `The class "${misnamed[1]}" derives from ScriptBase; name it Script, the class the platform runs.`
+          message: `The class "${nameExcerpt(misnamed[1])}" derives from ScriptBase; name it Script, the class the platform runs.`
         });
       } else {
         context.report({ line: 1, message: 'script.csx must define "public class Script : ScriptBase".' });
@@ -62069,7 +62134,7 @@ var scriptRules = [
         context.report({
           offset: match2.index + match2[0].indexOf(namespace),
           length: namespace.length,
-          message: `The namespace ${namespace} is not supported in custom code; the script may fail to compile.`
+          message: `The namespace ${nameExcerpt(namespace)} is not supported in custom code; the script may fail to compile.`
         });
       }
     }
@@ -62139,7 +62204,7 @@ var scriptRules = [
         context.report({
           offset: literal2.offset,
           length: literal2.length,
-          message: differentCase ? `"${literal2.value}" is compared with Context.OperationId, but the operationId is "${differentCase}" (the comparison is case-sensitive).` : `"${literal2.value}" is compared with Context.OperationId, but no operation of the swagger has this operationId.`
+          message: differentCase ? `"${nameExcerpt(literal2.value)}" is compared with Context.OperationId, but the operationId is "${nameExcerpt(differentCase)}" (the comparison is case-sensitive).` : `"${nameExcerpt(literal2.value)}" is compared with Context.OperationId, but no operation of the swagger has this operationId.`
         });
       }
     }
@@ -62263,7 +62328,7 @@ var settingsRules = [
       if (environment === void 0 || ENVIRONMENT_ID.test(environment)) return;
       context.report({
         pointer: "/environment",
-        message: `String '${environment}' does not match regex pattern of an environment id (a GUID, optionally prefixed with "Default-").`
+        message: `String '${excerpt(environment)}' does not match regex pattern of an environment id (a GUID, optionally prefixed with "Default-").`
       });
     }
   },
@@ -62368,7 +62433,7 @@ var documentHostRules = [
       if (hostReplacedEverywhere(context)) return;
       context.report({
         pointer: "/host",
-        message: `The host '${host}' looks like a development, test or staging host. Certified connectors must use the production host.`
+        message: `The host ${quoted(host)} looks like a development, test or staging host. Certified connectors must use the production host.`
       });
     }
   },
@@ -62592,6 +62657,11 @@ function routeHash(path21) {
 }
 var OPEN = 123;
 var CLOSE = 125;
+
+// packages/validator/src/swagger/operation-label.ts
+function operationLabel(operation2) {
+  return nameExcerpt(operation2.operationId ?? `${operation2.method.toUpperCase()} ${operation2.path}`);
+}
 
 // packages/validator/src/rules/operations/paths.ts
 var pathKeysOf = perModel(
@@ -65111,7 +65181,7 @@ var documentTextRules = [
             if (nonLatin !== void 0) {
               context.report({
                 pointer: childPointer(node.pointer, field),
-                message: `The '${field}' value must be written in English. Found "${nonLatin}": write it in English or leave it out.`
+                message: `The '${field}' value must be written in English. Found "${nameExcerpt(nonLatin)}": write it in English or leave it out.`
               });
               continue;
             }
@@ -65120,7 +65190,7 @@ var documentTextRules = [
             context.report({
               pointer: childPointer(node.pointer, field),
               severity: "warning",
-              message: `The '${field}' value must be written in English. Found "${word}", which is not an English word: write it in English or leave it out.`
+              message: `The '${field}' value must be written in English. Found "${nameExcerpt(word)}", which is not an English word: write it in English or leave it out.`
             });
           }
         }
@@ -65230,7 +65300,7 @@ var documentTextRules = [
         if (seen.has(name)) {
           context.report({
             pointer: childPointer("/tags", index, "name"),
-            message: `The 'tags' property defines tag '${name}' multiple times.`
+            message: `The 'tags' property defines tag '${nameExcerpt(name)}' multiple times.`
           });
         }
         seen.add(name);
@@ -65672,7 +65742,7 @@ function pathAt(call, key) {
   return asString(call.call[key]) || void 0;
 }
 function expectsArray(call, collection, label) {
-  const message = fill(EXPECTS_ARRAY, collection, label);
+  const message = fill(EXPECTS_ARRAY, nameExcerpt(collection), label);
   if (collection !== "") return message;
   const key = call.extension === "x-ms-dynamic-values" ? "value-collection" : "itemsPath";
   return `${message} Without '${key}' the response itself must be the array: name the property that holds the list in '${key}'.`;
@@ -65693,7 +65763,7 @@ function resultProblems(model, target, call, list2) {
   const found = followSchemaPath(model, response, list2);
   if (propertyKey !== void 0) {
     if (found.kind !== "missing") return NO_PROBLEMS;
-    return [{ key: propertyKey, message: fill(EXPECTS_PROPERTY, list2, label) }];
+    return [{ key: propertyKey, message: fill(EXPECTS_PROPERTY, nameExcerpt(list2), label) }];
   }
   if (found.kind === "missing") return [{ key: void 0, message: expectsArray(call, list2, label) }];
   if (found.kind !== "found") return NO_PROBLEMS;
@@ -65706,7 +65776,7 @@ function resultProblems(model, target, call, list2) {
     const key = keys[index];
     const path21 = pathAt(call, key);
     if (path21 === void 0 || followSchemaPath(model, items.schema, path21).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path21, label) });
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path21), label) });
   }
   return problems;
 }
@@ -65848,7 +65918,7 @@ var dynamicRules = [
         if (typeof operationId === "string" && swagger.operationById(operationId)) return;
         report2({
           pointer: at(),
-          message: `${NOT_FOUND} '${String(operationId)}' is not the operationId of any operation.`
+          message: `${NOT_FOUND} '${nameExcerpt(String(operationId))}' is not the operationId of any operation.`
         });
       };
       const calls = dynamicCalls(swagger);
@@ -65888,7 +65958,7 @@ var dynamicRules = [
             if (!name.includes("/") && !hasBodyProperty(swagger, target, name)) {
               report2({
                 pointer: argumentPointer(call, name),
-                message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${name}' is not one of its parameters.`
+                message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${nameExcerpt(name)}' is not one of its parameters.`
               });
             }
             continue;
@@ -65925,7 +65995,7 @@ var dynamicRules = [
             continue;
           report2({
             pointer: childPointer(call.pointer, has(call.call, "parameters") ? "parameters" : "operationId"),
-            message: `${fill("The target operation requires parameter '{0}'.", parameter.name)} Pass it in the parameters of the call to '${label}'.`
+            message: `${fill("The target operation requires parameter '{0}'.", nameExcerpt(parameter.name))} Pass it in the parameters of the call to '${label}'.`
           });
         }
       }
@@ -66274,7 +66344,7 @@ var infoMetadataRules = [
         if (typeof entry.value !== "string" || isAbsoluteHttpUrl(entry.value)) continue;
         context.report({
           pointer: entryPointer(entry, "propertyValue"),
-          message: `The '${entry.name}' value '${entry.value}' must be a valid absolute URL (https://\u2026).`
+          message: `The '${entry.name}' value ${quoted(entry.value)} must be a valid absolute URL (https://\u2026).`
         });
       }
       for (const nodes of nodesOfKinds(structureOf(context.swagger), URL_KINDS)) {
@@ -66327,7 +66397,7 @@ var infoMetadataRules = [
         if (status === "Production" && apiStatus2 === "Preview") {
           context.report({
             pointer: childPointer(at, "status"),
-            message: `The operation '${operation2.operationId ?? operation2.pointer}' cannot be in a Production status ahead of the connector.`
+            message: `The operation '${nameExcerpt(operation2.operationId ?? operation2.pointer)}' cannot be in a Production status ahead of the connector.`
           });
         }
       }
@@ -66458,7 +66528,7 @@ var contentTypeRules = [
           if (mimeType !== void 0 && MIME_TYPE.test(mimeType.trim())) continue;
           report2({
             pointer: childPointer(owner.pointer, key, index),
-            message: fill("The MIME type '{0}' is not valid.", String(entry))
+            message: fill("The MIME type '{0}' is not valid.", nameExcerpt(String(entry)))
           });
         }
       });
@@ -66701,7 +66771,7 @@ var operationDocumentationRules = [
         if (!repeatsId && !IDENTIFIER_LIKE.test(summary2)) continue;
         report2({
           pointer: childPointer(operation2.pointer, "summary"),
-          message: repeatsId ? `The summary '${summary2}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${summary2}' reads like an identifier; write a short sentence such as "List tasks".`
+          message: repeatsId ? `The summary '${nameExcerpt(summary2)}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${nameExcerpt(summary2)}' reads like an identifier; write a short sentence such as "List tasks".`
         });
       }
     }
@@ -66810,7 +66880,7 @@ var operationExtensionRules = [
         } else {
           report2({
             pointer: at,
-            message: `The property value must be one of the following: important, advanced, internal. '${String(value)}' is ignored by the platform.`
+            message: `The property value must be one of the following: important, advanced, internal. '${excerpt(String(value))}' is ignored by the platform.`
           });
         }
       });
@@ -66830,7 +66900,7 @@ var operationExtensionRules = [
         if (has(body, "x-ms-trigger") && body["x-ms-trigger"] !== "single" && body["x-ms-trigger"] !== "batch") {
           report2({
             pointer: childPointer(operation2.pointer, "x-ms-trigger"),
-            message: `The property value must be one of the following: single, batch. '${String(body["x-ms-trigger"])}' is not a trigger kind.`
+            message: `The property value must be one of the following: single, batch. '${excerpt(String(body["x-ms-trigger"]))}' is not a trigger kind.`
           });
         }
         const metadata = asObject(body["x-ms-trigger-metadata"]);
@@ -66841,7 +66911,7 @@ var operationExtensionRules = [
           if (!metadata || !has(metadata, key) || metadata[key] === expected) continue;
           report2({
             pointer: childPointer(operation2.pointer, "x-ms-trigger-metadata", key),
-            message: `x-ms-trigger-metadata '${key}' must be '${expected}', not '${String(metadata[key])}'.`
+            message: `x-ms-trigger-metadata '${key}' must be '${expected}', not '${excerpt(String(metadata[key]))}'.`
           });
         }
       }
@@ -66998,7 +67068,7 @@ var operationIdRules = [
             pointer: childPointer(operation2.pointer, "operationId"),
             message: fill(
               "The operationId '{0}' is used multiple times. Operation identifiers must be unique.",
-              operationId
+              nameExcerpt(operationId)
             )
           });
         }
@@ -67026,7 +67096,7 @@ var operationIdRules = [
           pointer: childPointer(operation2.pointer, "operationId"),
           message: fill(
             "The 'operationId' property value is different from its sanitized value '{0}'. Please avoid the useage of non-alphanumeric characters to have matching values.",
-            id.replace(NOT_SANITIZED, "")
+            nameExcerpt(id.replace(NOT_SANITIZED, ""))
           )
         });
       }
@@ -67068,7 +67138,7 @@ function meantProtocol(value) {
   return swapAwareDistance(lower, MCP_STREAMABLE, MAX_SLIP_EDITS) <= MAX_SLIP_EDITS ? MCP_STREAMABLE : void 0;
 }
 function describeValue(value) {
-  if (typeof value === "string") return `'${value}'`;
+  if (typeof value === "string") return quoted(value);
   if (value === null) return "null";
   return Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
 }
@@ -67690,7 +67760,7 @@ var parameterLocationRules = [
           if (!first(parameter.pointer)) continue;
           report2({
             pointer: parameter.pointer,
-            message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", parameter.name)} The path is '${operation2.path}'.`
+            message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", nameExcerpt(parameter.name))} The path is '${nameExcerpt(operation2.path)}'.`
           });
         }
       }
@@ -67715,7 +67785,7 @@ var parameterLocationRules = [
           pointer: parameter.pointer,
           message: fill(
             `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
-            parameter.name ?? ""
+            nameExcerpt(parameter.name ?? "")
           )
         });
       }
@@ -67742,7 +67812,7 @@ var parameterLocationRules = [
           severity: parameter.value["x-ms-url-encoding"] === "single" ? "warning" : void 0,
           message: fill(
             "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default. Remove 'x-ms-url-encoding'.",
-            parameter.name ?? ""
+            nameExcerpt(parameter.name ?? "")
           )
         });
       }
@@ -68036,7 +68106,10 @@ var parameterLocationRules = [
           const entry = entries[index];
           const ref = isObject(entry) ? asString(entry.$ref) : void 0;
           if (ref === void 0) continue;
-          const message = !ref.startsWith("#/parameters/") ? `The parameter reference '${ref}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger.resolveRef(ref) ? void 0 : fill("The parameter reference '{0}' could not be found in the swagger document.", ref);
+          const message = !ref.startsWith("#/parameters/") ? `The parameter reference '${ref}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger.resolveRef(ref) ? void 0 : fill(
+            "The parameter reference '{0}' could not be found in the swagger document.",
+            nameExcerpt(ref)
+          );
           if (message === void 0) continue;
           const owner = ofPathItem ? operation2.pathItemPointer : operation2.pointer;
           report2({ pointer: childPointer(owner, "parameters", index, "$ref"), message });
@@ -68078,7 +68151,7 @@ var parameterLocationRules = [
         if (known && !misplaced) continue;
         report2({
           pointer: childPointer(parameter.pointer, "collectionFormat"),
-          message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", String(format3))}${misplaced ? ` 'multi' is for query and formData parameters only.` : ""}`
+          message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", excerpt(String(format3)))}${misplaced ? ` 'multi' is for query and formData parameters only.` : ""}`
         });
       }
     }
@@ -68109,7 +68182,7 @@ var parameterLocationRules = [
           if (sameType && sameVisibility) continue;
           report2({
             pointer: parameter.pointer,
-            message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${parameter.name}' differs in '${operationLabel(subscribe)}'.`
+            message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${nameExcerpt(parameter.name)}' differs in '${operationLabel(subscribe)}'.`
           });
         }
       }
@@ -68141,7 +68214,7 @@ var parameterLocationRules = [
         if (typeof type === "string" && allowed.includes(type)) continue;
         report2({
           pointer: has(parameter.value, "type") ? childPointer(parameter.pointer, "type") : parameter.pointer,
-          message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(", ")}${type === void 0 ? "" : `, not '${String(type)}'`}.`
+          message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(", ")}${type === void 0 ? "" : `, not '${excerpt(String(type))}'`}.`
         });
       }
     }
@@ -68241,7 +68314,7 @@ var valueConstraintRules = [
         } else if (!has(value, "default") && value.required === true) {
           report2({
             pointer: parameter.pointer,
-            message: `The internal parameter '${parameter.name ?? ""}' is required but has no default value; makers cannot see it, so nothing would be sent.`
+            message: `The internal parameter '${nameExcerpt(parameter.name ?? "")}' is required but has no default value; makers cannot see it, so nothing would be sent.`
           });
         }
       }
@@ -68419,7 +68492,7 @@ var valueConstraintRules = [
         if (typeof format3 === "string" && FORMATS.has(format3)) return;
         report2({
           pointer: childPointer(place.pointer, "format"),
-          message: `${fill("The type/format '{0}' is not recognized.", `${String(node.type ?? "")}/${String(format3)}`)} ${formatAdvice(node.type, format3)}`
+          message: `${fill("The type/format '{0}' is not recognized.", `${nameExcerpt(String(node.type ?? ""))}/${nameExcerpt(String(format3))}`)} ${formatAdvice(node.type, format3)}`
         });
       });
     }
@@ -69381,7 +69454,7 @@ var swaggerSecurityRules = [
           if (typeof scope !== "string" || has(scopes, scope)) return;
           context.report({
             pointer: childPointer(use.pointer, index),
-            message: `The OAuth security requirement '${use.name}' refers to scope name '${scope}', but this is not defined in the 'securityDefinitions' object.`
+            message: `The OAuth security requirement '${use.name}' refers to scope name '${nameExcerpt(scope)}', but this is not defined in the 'securityDefinitions' object.`
           });
         });
       }
@@ -69467,7 +69540,7 @@ var swaggerSecurityRules = [
           if (has(definition, key)) continue;
           context.report({
             pointer: childPointer(at, key),
-            message: `The security definition property '${key}' is required for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow '${flow}'` : ""}.`
+            message: `The security definition property '${key}' is required for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow ${quoted(flow)}` : ""}.`
           });
         }
         for (const key of Object.keys(definition)) {
@@ -69475,7 +69548,7 @@ var swaggerSecurityRules = [
           if (shape.allowed.includes(key)) continue;
           context.report({
             pointer: childPointer(at, key),
-            message: `The security definition property '${key}' is not valid for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow '${flow}'` : ""}.`
+            message: `The security definition property '${key}' is not valid for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow ${quoted(flow)}` : ""}.`
           });
         }
       }
@@ -69585,7 +69658,10 @@ function familyRule(id, title, description, message, problem, example) {
       if (!swagger) return;
       for (const [family, members] of families(swagger)) {
         for (const annotated of problem(members)) {
-          report2({ pointer: childPointer(annotated.pointer, "family"), message: fill(message, family) });
+          report2({
+            pointer: childPointer(annotated.pointer, "family"),
+            message: fill(message, nameExcerpt(family))
+          });
         }
       }
     }
@@ -69741,7 +69817,11 @@ var versioningRules = [
         if (id.toLowerCase().endsWith(suffix.toLowerCase())) continue;
         report2({
           pointer: childPointer(annotated.operation.pointer, "operationId"),
-          message: fill("The operation Id '{0}' should end with revision suffix '{1}'.", id, suffix)
+          message: fill(
+            "The operation Id '{0}' should end with revision suffix '{1}'.",
+            nameExcerpt(id),
+            suffix
+          )
         });
       }
     }
@@ -70337,46 +70417,12 @@ function compiledSchema() {
   return validator;
 }
 
-// packages/validator/src/model/finding-cap.ts
-var MAX_FINDINGS_PER_RULE = 1e3;
-var UnlistedReports = class {
-  count = 0;
-  first;
-  worst = "info";
-  /** Forgets the reports of the rule before. */
-  clear() {
-    this.count = 0;
-    this.first = void 0;
-    this.worst = "info";
-  }
-  add(report2, severity) {
-    this.count++;
-    this.first ??= report2;
-    if (severityRank(severity) > severityRank(this.worst)) this.worst = severity;
-  }
-  /**
-   * The one report that stands for the rest, where the first of them was, at the level of the worst,
-   * so that a count of errors still says there are errors. It carries no fix: `validate --fix` makes
-   * the fixes of the listed ones, and a second run lists the next.
-   */
-  summary() {
-    const first = this.first;
-    if (first === void 0) return void 0;
-    const { fix: _fix, severity: _severity, message: _message, ...place } = first;
-    return {
-      severity: this.worst,
-      report: {
-        ...place,
-        message: `${unlistedMessage(this.count, "finding")} Fix the ones listed and check again.`
-      }
-    };
-  }
-};
-function grouped(count) {
-  return count.toLocaleString("en-US");
-}
-function unlistedMessage(count, noun) {
-  return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? "is" : "are"} not listed: a rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} for a connector.`;
+// packages/validator/src/text/message-length.ts
+var MAX_MESSAGE_LENGTH = 8e3;
+function boundedMessage(message) {
+  if (message.length <= MAX_MESSAGE_LENGTH) return message;
+  const note = ` (Message cut: it had ${message.length.toLocaleString("en-US")} characters; a message shows at most ${MAX_MESSAGE_LENGTH.toLocaleString("en-US")}.)`;
+  return `${excerpt(message, MAX_MESSAGE_LENGTH - note.length)}${note}`;
 }
 
 // packages/validator/src/engine.ts
@@ -70463,7 +70509,8 @@ function locateFindings(connector, pending) {
     const finding = {
       ruleId: rule2.id,
       severity,
-      message: report2.message,
+      // Here, where every rule's report becomes a finding, whatever its template quotes.
+      message: boundedMessage(report2.message),
       file: report2.path ? displayPathIn(connector.displayPath, report2.path) : file?.displayPath ?? connector.displayPath,
       line: 1,
       column: 1,
@@ -70884,7 +70931,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   jsonSyntax: {
-    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. In the base version it is major: the comparison rests on a recovered reading of the base, so the update needs the full review. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` lists only the base version's errors under this rule, since its GEN-JSON-PARSE findings report the current version's.",
+    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message: the first 20 of a file, then one change at the next that counts the rest. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. In the base version it is major: the comparison rests on a recovered reading of the base, so the update needs the full review. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` lists only the base version's errors under this rule, since its GEN-JSON-PARSE findings report the current version's.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',
@@ -71267,6 +71314,9 @@ var MAX_COUNTED_PATHS = Number.MAX_SAFE_INTEGER;
 var NEW_PATH = `${PARAMETER_PREFIX}newPath`;
 var HTTP_METHOD = `${PARAMETER_PREFIX}httpMethod`;
 var URL_TEMPLATE = `${PARAMETER_PREFIX}urlTemplate`;
+
+// packages/validator/src/diff/change-cap.ts
+var KEPT_PER_RULE = MAX_FINDINGS_PER_RULE + 1;
 
 // packages/validator/src/diff/schema-diff.ts
 var SCHEMA_KEYS = /* @__PURE__ */ new Set([

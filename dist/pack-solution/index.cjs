@@ -16910,7 +16910,7 @@ var require_util7 = __commonJS({
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
     var { states, opcodes } = require_constants5();
     var { ErrorEvent, createFastMessageEvent } = require_events();
-    var { isUtf8 } = require("node:buffer");
+    var { isUtf8: isUtf82 } = require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
     function isConnecting(ws) {
       return ws[kReadyState] === states.CONNECTING;
@@ -17050,7 +17050,7 @@ var require_util7 = __commonJS({
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
     var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
-      if (isUtf8(buffer)) {
+      if (isUtf82(buffer)) {
         return buffer.toString("utf-8");
       }
       throw new TypeError("Invalid utf-8 received.");
@@ -19901,8 +19901,8 @@ var require_yauzl = __commonJS({
             return emitErrorAndAutoClose(self, err3);
           }
           if (self.decodeStrings) {
-            var isUtf8 = (entry.generalPurposeBitFlag & 2048) !== 0;
-            entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf8);
+            var isUtf82 = (entry.generalPurposeBitFlag & 2048) !== 0;
+            entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf82);
             entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self.strictFileNames);
             var errorMessage2 = validateFileName(entry.fileName);
             if (errorMessage2 != null) return emitErrorAndAutoClose(self, new Error(errorMessage2));
@@ -20282,8 +20282,8 @@ var require_yauzl = __commonJS({
         }
       }
       if (fileName == null) {
-        var isUtf8 = (generalPurposeBitFlag & 2048) !== 0;
-        fileName = decodeBuffer(fileNameBuffer, isUtf8);
+        var isUtf82 = (generalPurposeBitFlag & 2048) !== 0;
+        fileName = decodeBuffer(fileNameBuffer, isUtf82);
       }
       if (!strictFileNames) {
         fileName = fileName.replace(/\\/g, "/");
@@ -20449,8 +20449,8 @@ var require_yauzl = __commonJS({
       this.context.unref();
     };
     var cp437 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
-    function decodeBuffer(buffer, isUtf8) {
-      if (isUtf8) {
+    function decodeBuffer(buffer, isUtf82) {
+      if (isUtf82) {
         return buffer.toString("utf8");
       } else {
         var result = "";
@@ -40066,14 +40066,14 @@ var crypto = __toESM(require("crypto"), 1);
 var fs = __toESM(require("fs"), 1);
 var os2 = __toESM(require("os"), 1);
 function issueFileCommand(command, message) {
-  const filePath = process.env[`GITHUB_${command}`];
-  if (!filePath) {
+  const filePath2 = process.env[`GITHUB_${command}`];
+  if (!filePath2) {
     throw new Error(`Unable to find environment variable for file command ${command}`);
   }
-  if (!fs.existsSync(filePath)) {
-    throw new Error(`Missing file at path: ${filePath}`);
+  if (!fs.existsSync(filePath2)) {
+    throw new Error(`Missing file at path: ${filePath2}`);
   }
-  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
+  fs.appendFileSync(filePath2, `${toCommandValue(message)}${os2.EOL}`, {
     encoding: "utf8"
   });
 }
@@ -40233,9 +40233,9 @@ var Summary = class {
   write(options2) {
     return __awaiter(this, void 0, void 0, function* () {
       const overwrite = !!(options2 === null || options2 === void 0 ? void 0 : options2.overwrite);
-      const filePath = yield this.filePath();
+      const filePath2 = yield this.filePath();
       const writeFunc = overwrite ? writeFile : appendFile;
-      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
+      yield writeFunc(filePath2, this._buffer, { encoding: "utf8" });
       return this.emptyBuffer();
     });
   }
@@ -40492,8 +40492,8 @@ function getInput(name, options2) {
   return val.trim();
 }
 function setOutput(name, value) {
-  const filePath = process.env["GITHUB_OUTPUT"] || "";
-  if (filePath) {
+  const filePath2 = process.env["GITHUB_OUTPUT"] || "";
+  if (filePath2) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
   process.stdout.write(os4.EOL);
@@ -40605,6 +40605,11 @@ function posixRelativePath(root, file, paths = import_node_path.default) {
   if (relative === "") return ".";
   if (paths.isAbsolute(relative)) return relative;
   return slashSeparated(relative, paths);
+}
+
+// packages/core/src/plural.ts
+function plural(count, noun, written2 = String(count)) {
+  return `${written2} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 // packages/core/src/append-all.ts
@@ -41178,7 +41183,9 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
 }
 
 // packages/solution/src/xml/xml-tree.ts
-function element(name, attributes = [], children = []) {
+var NO_ATTRIBUTES = Object.freeze([]);
+var NO_CHILDREN = Object.freeze([]);
+function element(name, attributes = NO_ATTRIBUTES, children = NO_CHILDREN) {
   return { kind: "element", name, attributes, children };
 }
 function childElements(parent, name) {
@@ -41196,17 +41203,157 @@ function attribute(node, name) {
   return node.attributes.find(([key]) => key === name)?.[1];
 }
 function setText(node, text2) {
-  node.children = text2 === "" ? [] : [{ kind: "text", text: text2 }];
+  node.children = text2 === "" ? NO_CHILDREN : [{ kind: "text", text: text2 }];
 }
 
 // packages/solution/src/xml/parse-xml.ts
 var import_saxes = __toESM(require_saxes(), 1);
+
+// packages/solution/src/xml/tree-builder.ts
+var TreeBuilder = class {
+  root;
+  /** The open elements, outermost first. */
+  openElements = [];
+  /** The children of all open elements, each element's from its index in `starts`. */
+  pending = [];
+  starts = [];
+  names = /* @__PURE__ */ new Map();
+  get depth() {
+    return this.openElements.length;
+  }
+  open(name, attributes) {
+    const keys = Object.keys(attributes);
+    const node = {
+      kind: "element",
+      name: this.intern(name),
+      attributes: keys.length === 0 ? NO_ATTRIBUTES : keys.map((key) => [this.intern(key), own(attributes[key])]),
+      children: NO_CHILDREN
+    };
+    if (this.openElements.length === 0) this.root = node;
+    else this.pending.push(node);
+    this.openElements.push(node);
+    this.starts.push(this.pending.length);
+  }
+  close() {
+    const node = this.openElements.pop();
+    const start = this.starts.pop();
+    const pending = this.pending;
+    if (pending.length === start) return;
+    node.children = keepsText(pending, start) ? pending.slice(start) : withoutText(pending, start);
+    pending.length = start;
+  }
+  text(value) {
+    if (this.openElements.length > 0) this.pending.push({ kind: "text", text: own(value) });
+  }
+  append(node) {
+    if (this.openElements.length > 0) this.pending.push(node);
+  }
+  intern(name) {
+    let kept = this.names.get(name);
+    if (kept === void 0) {
+      kept = own(name);
+      this.names.set(kept, kept);
+    }
+    return kept;
+  }
+};
+function own(value) {
+  if (value.length < 13) return value;
+  const copy = Buffer.from(value, "utf8").toString("utf8");
+  return copy === value ? copy : Buffer.from(value, "utf16le").toString("utf16le");
+}
+function keepsText(children, start) {
+  let hasElement = false;
+  for (let i = start; i < children.length; i++) {
+    const child = children[i];
+    if (child.kind === "element") hasElement = true;
+    else if (child.kind === "cdata" || child.kind === "text" && child.text.trim() !== "") return true;
+  }
+  return !hasElement;
+}
+function withoutText(children, start) {
+  let count = 0;
+  for (let i = start; i < children.length; i++) if (children[i].kind !== "text") count++;
+  const kept = new Array(count);
+  let at = 0;
+  for (let i = start; i < children.length; i++) if (children[i].kind !== "text") kept[at++] = children[i];
+  return kept;
+}
+
+// packages/solution/src/text/decode.ts
+var import_node_buffer = require("node:buffer");
+var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+var BOM = "\uFEFF";
+function decodeUtf8Strict(bytes, file) {
+  try {
+    const text2 = strict.decode(bytes);
+    return text2.startsWith(BOM) ? text2.slice(1) : text2;
+  } catch {
+    throw notUtf8Error(bytes, file);
+  }
+}
+var PIECE_BYTES = 1024 * 1024;
+function* decodeUtf8Pieces(bytes, file, pieceBytes = PIECE_BYTES) {
+  if (!(0, import_node_buffer.isUtf8)(bytes)) throw notUtf8Error(bytes, file);
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  let started = false;
+  for (let start = 0; start < bytes.length; start += pieceBytes) {
+    let piece = decoder.decode(bytes.subarray(start, start + pieceBytes), { stream: true });
+    if (!started && piece !== "") {
+      started = true;
+      if (piece.startsWith(BOM)) piece = piece.slice(1);
+    }
+    yield piece;
+  }
+}
+function notUtf8Error(bytes, file) {
+  const offset = firstInvalidOffset(bytes);
+  const before = lenient.decode(bytes.subarray(0, offset));
+  const text2 = before.startsWith(BOM) ? before.slice(1) : before;
+  const { line, column } = lineAndColumn(text2, text2.length);
+  return new UserError(`is not valid UTF-8 (${describeNonUtf8Byte(bytes[offset])}).`, {
+    location: { file, line, column },
+    hint: "Save the file as UTF-8."
+  });
+}
+function firstInvalidOffset(bytes) {
+  const stream = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  for (let end = 1; end <= bytes.length; end++) {
+    try {
+      stream.decode(bytes.subarray(end - 1, end), { stream: true });
+    } catch {
+      const before = lenient.decode(bytes.subarray(0, end));
+      return Buffer.byteLength(before.slice(0, before.indexOf("\uFFFD")), "utf8");
+    }
+  }
+  const all = lenient.decode(bytes);
+  return Buffer.byteLength(all.slice(0, all.indexOf("\uFFFD")), "utf8");
+}
+function lineAndColumn(text2, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text2.length; i++) {
+    if (text2.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+// packages/solution/src/xml/parse-xml.ts
 var UNPACKED_XML_HINT = "Fix the XML at that line (the file was damaged or edited by hand), or unpack the solution again.";
 var MAX_XML_DEPTH = 1e3;
 function parseXml(text2, file, hint) {
+  return parseXmlPieces([text2], file, hint);
+}
+function parseUtf8Xml(bytes, file, hint) {
+  return parseXmlPieces(decodeUtf8Pieces(bytes, file), file, hint);
+}
+function parseXmlPieces(pieces, file, hint) {
   const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
-  const stack = [];
-  let root;
+  const builder = new TreeBuilder();
   const fail = (message) => {
     throw new UserError(`${message}.`, {
       // saxes's column counts from 0 and points past the character read last, so it is that
@@ -41216,42 +41363,27 @@ function parseXml(text2, file, hint) {
       ...hint ? { hint } : {}
     });
   };
-  const append = (node) => {
-    const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(node);
-  };
   parser.on(
     "doctype",
     () => fail("a DOCTYPE, which is refused: DOCTYPEs and entity declarations are never resolved")
   );
   parser.on("error", (error3) => fail(`invalid XML: ${stripSaxesPrefix(error3.message)}`));
   parser.on("opentag", (tag) => {
-    if (stack.length >= MAX_XML_DEPTH)
+    if (builder.depth >= MAX_XML_DEPTH)
       fail(`elements nested more than ${MAX_XML_DEPTH} deep, far deeper than any solution file nests them`);
-    const node = {
-      kind: "element",
-      name: tag.name,
-      attributes: Object.entries(tag.attributes),
-      children: []
-    };
-    if (stack.length === 0) root = node;
-    else append(node);
-    stack.push(node);
+    builder.open(tag.name, tag.attributes);
   });
-  parser.on("closetag", () => void stack.pop());
-  parser.on("text", (value) => {
-    if (stack.length > 0) append({ kind: "text", text: value });
-  });
-  parser.on("cdata", (value) => append({ kind: "cdata", text: value }));
-  parser.on("comment", (value) => {
-    if (stack.length > 0) append({ kind: "comment", text: value });
-  });
-  parser.on("processinginstruction", ({ target, body }) => {
-    if (stack.length > 0) append({ kind: "instruction", target, body });
-  });
-  parser.write(text2).close();
-  if (!root) return fail("invalid XML: no root element");
-  return root;
+  parser.on("closetag", () => builder.close());
+  parser.on("text", (value) => builder.text(value));
+  parser.on("cdata", (value) => builder.append({ kind: "cdata", text: value }));
+  parser.on("comment", (value) => builder.append({ kind: "comment", text: value }));
+  parser.on(
+    "processinginstruction",
+    ({ target, body }) => builder.append({ kind: "instruction", target, body })
+  );
+  for (const piece of pieces) parser.write(piece);
+  parser.close();
+  return builder.root ?? fail("invalid XML: no root element");
 }
 function stripSaxesPrefix(message) {
   return message.replace(/^(?:[^:]*:)?\d+:\d+: /, "").replace(/\.$/, "");
@@ -41262,9 +41394,40 @@ var EXPORT_STYLE = { declaration: false, newline: "\r\n" };
 var INDENT = "  ";
 function serializeXml(root, style) {
   const lines = [];
+  writeDocument(root, style, lines);
+  return lines.join(style.newline);
+}
+function serializeXmlBytes(root, style) {
+  const lines = new EncodedLines(style.newline);
+  writeDocument(root, style, lines);
+  return lines.bytes();
+}
+var LINES_PER_CHUNK = 4096;
+var EncodedLines = class {
+  constructor(newline2) {
+    this.newline = newline2;
+  }
+  newline;
+  chunks = [];
+  lines = [];
+  push(line) {
+    this.lines.push(line);
+    if (this.lines.length === LINES_PER_CHUNK) this.flush();
+  }
+  bytes() {
+    this.flush();
+    return Buffer.concat(this.chunks);
+  }
+  flush() {
+    if (this.lines.length === 0) return;
+    const text2 = this.lines.join(this.newline);
+    this.chunks.push(Buffer.from(this.chunks.length === 0 ? text2 : this.newline + text2, "utf8"));
+    this.lines = [];
+  }
+};
+function writeDocument(root, style, lines) {
   if (style.declaration) lines.push('\uFEFF<?xml version="1.0" encoding="utf-8"?>');
   writeElement(root, 0, lines, style.newline);
-  return lines.join(style.newline);
 }
 function writeElement(node, depth, lines, newline2) {
   const indent = INDENT.repeat(depth);
@@ -42299,53 +42462,6 @@ function printParseErrorCode(code2) {
   return "<unknown ParseErrorCode>";
 }
 
-// packages/solution/src/text/decode.ts
-var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
-var BOM = "\uFEFF";
-function decodeUtf8Strict(bytes, file) {
-  try {
-    const text2 = strict.decode(bytes);
-    return text2.startsWith(BOM) ? text2.slice(1) : text2;
-  } catch {
-    throw notUtf8Error(bytes, file);
-  }
-}
-function notUtf8Error(bytes, file) {
-  const offset = firstInvalidOffset(bytes);
-  const before = lenient.decode(bytes.subarray(0, offset));
-  const text2 = before.startsWith(BOM) ? before.slice(1) : before;
-  const { line, column } = lineAndColumn(text2, text2.length);
-  return new UserError(`is not valid UTF-8 (${describeNonUtf8Byte(bytes[offset])}).`, {
-    location: { file, line, column },
-    hint: "Save the file as UTF-8."
-  });
-}
-function firstInvalidOffset(bytes) {
-  const stream = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-  for (let end = 1; end <= bytes.length; end++) {
-    try {
-      stream.decode(bytes.subarray(end - 1, end), { stream: true });
-    } catch {
-      const before = lenient.decode(bytes.subarray(0, end));
-      return Buffer.byteLength(before.slice(0, before.indexOf("\uFFFD")), "utf8");
-    }
-  }
-  const all = lenient.decode(bytes);
-  return Buffer.byteLength(all.slice(0, all.indexOf("\uFFFD")), "utf8");
-}
-function lineAndColumn(text2, offset) {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text2.length; i++) {
-    if (text2.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
 // packages/solution/src/json/json-text.ts
 var SOLUTION_JSON_HINT = "Fix the JSON in the connector, or export the solution again.";
 var REPOSITORY_JSON_HINT = "Fix the JSON in the file; connector-alm validate on its folder shows each error and the edit that fixes it.";
@@ -42573,20 +42689,20 @@ function parseBothNotes(text2, file) {
   const root = parseXml(text2, file, UNPACKED_XML_HINT);
   if (root.name !== "PackageFiles")
     throw solutionError(file, `has a <${root.name}> root; expected <PackageFiles>.`);
-  const own = /* @__PURE__ */ new Set();
+  const own2 = /* @__PURE__ */ new Set();
   const unmanagedOnly = /* @__PURE__ */ new Set();
   for (const node of childElements(root)) {
-    const filePath = attribute(node, "path");
+    const filePath2 = attribute(node, "path");
     const managed = attribute(node, "managed");
-    if (node.name !== "File" || !filePath || managed !== void 0 && managed !== "false")
+    if (node.name !== "File" || !filePath2 || managed !== void 0 && managed !== "false")
       throw solutionError(
         file,
         `has an entry that is not <File path="\u2026" /> or <File path="\u2026" managed="false" />.`
       );
-    own.add(filePath);
-    if (managed === "false") unmanagedOnly.add(filePath);
+    own2.add(filePath2);
+    if (managed === "false") unmanagedOnly.add(filePath2);
   }
-  return { own, unmanagedOnly };
+  return { own: own2, unmanagedOnly };
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
@@ -42678,11 +42794,11 @@ function parseLineEndings(text2, file) {
     throw solutionError(file, `has a <${root.name}> root; expected <LineEndings>.`);
   const endings = /* @__PURE__ */ new Map();
   for (const node of childElements(root)) {
-    const filePath = attribute(node, "path");
+    const filePath2 = attribute(node, "path");
     const ending = attribute(node, "endings");
-    if (node.name !== "File" || !filePath || ending !== "crlf" && ending !== "mixed")
+    if (node.name !== "File" || !filePath2 || ending !== "crlf" && ending !== "mixed")
       throw solutionError(file, `has an entry that is not <File path="\u2026" endings="crlf|mixed" />.`);
-    endings.set(filePath, ending);
+    endings.set(filePath2, ending);
   }
   return endings;
 }
@@ -42768,18 +42884,19 @@ function putConnectors(root, connectors) {
   let container = firstChild(root, "Connectors");
   if (!container) {
     container = element("Connectors");
-    const before = root.children.findIndex(
+    const found = root.children.findIndex(
       (node) => node.kind === "element" && AFTER_CONNECTORS.includes(node.name)
     );
-    root.children.splice(before === -1 ? root.children.length : before, 0, container);
+    const before = found === -1 ? root.children.length : found;
+    root.children = [...root.children.slice(0, before), container, ...root.children.slice(before)];
   }
   const rootXsi = root.attributes.find(([name]) => name === XSI)?.[1];
   for (const { element: connector } of connectors) {
     connector.attributes = connector.attributes.filter(
       ([name, value]) => !(name === XSI && value === rootXsi)
     );
-    container.children.push(connector);
   }
+  container.children = [...container.children, ...connectors.map(({ element: connector }) => connector)];
 }
 
 // packages/solution/src/solution/other-folder.ts
@@ -43044,13 +43161,15 @@ async function packSolution(folder, zipPath, options2 = {}) {
     );
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
-  const readText = async (file) => {
+  const readBytes = async (file) => {
     const bytes = await import_node_fs11.promises.readFile(located(file));
     if (bytes.length > IN_MEMORY_ENTRY_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
-    return decodeUtf8Strict(bytes, located(file));
+    return bytes;
   };
-  const solution = parseXml(await readText(FOLDER_SOLUTION), located(FOLDER_SOLUTION), UNPACKED_XML_HINT);
+  const readText = async (file) => decodeUtf8Strict(await readBytes(file), located(file));
+  const readXml = async (file) => parseUtf8Xml(await readBytes(file), located(file), UNPACKED_XML_HINT);
+  const solution = await readXml(FOLDER_SOLUTION);
   const manifest = readManifest(solution, located(FOLDER_SOLUTION));
   const managed = resolveManaged(manifest.managed, options2.packageType ?? "auto", located(FOLDER_SOLUTION));
   const endings = await readLineEndings(folder, all);
@@ -43066,15 +43185,11 @@ async function packSolution(folder, zipPath, options2 = {}) {
     if (isStrayTemplatesFile(logical)) throw strayTemplatesFileError(folder, actual, logical);
   }
   const solutionFile = files.get(FOLDER_SOLUTION);
-  const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : parseXml(await readText(solutionFile), located(solutionFile), UNPACKED_XML_HINT);
+  const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : await readXml(solutionFile);
   setManaged(solutionRoot, located(solutionFile), managed ? "1" : "0");
   if (options2.version) setVersion(solutionRoot, located(solutionFile), options2.version);
   const customizationsFile = files.get(FOLDER_CUSTOMIZATIONS);
-  const customizations = parseXml(
-    await readText(customizationsFile),
-    located(customizationsFile),
-    UNPACKED_XML_HINT
-  );
+  const customizations = await readXml(customizationsFile);
   const connectors = [];
   const sources = /* @__PURE__ */ new Map();
   const parts = [...files].filter(
@@ -43082,7 +43197,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   );
   await forEachConcurrently(parts, 8, async ([logical, actual]) => {
     if (isConnectorDocument(logical)) {
-      const element2 = parseXml(await readText(actual), located(actual), UNPACKED_XML_HINT);
+      const element2 = await readXml(actual);
       if (element2.name !== "Connector") {
         throw solutionError(
           located(actual),
@@ -43130,7 +43245,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   if (missing.length > 0) throw missingConnectorError(located(solutionFile), solutionFile, missing[0]);
   putConnectors(customizations, ordered);
   const entries = [
-    { name: ZIP_CUSTOMIZATIONS, data: Buffer.from(serializeXml(customizations, EXPORT_STYLE)) },
+    { name: ZIP_CUSTOMIZATIONS, data: serializeXmlBytes(customizations, EXPORT_STYLE) },
     { name: ZIP_SOLUTION, data: Buffer.from(serializeXml(solutionRoot, EXPORT_STYLE)) },
     ...[...sources.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
   ];
@@ -43416,6 +43531,7 @@ function nameKey(name) {
 
 // packages/validator/src/text/message-values.ts
 var MAX_VALUE_LENGTH = 100;
+var MAX_NAME_LENGTH = 1e3;
 var MAX_ENTRIES = 3;
 var MAX_NESTING = 2;
 var MAX_NESTED_STRING = 30;
@@ -43423,6 +43539,9 @@ var ELLIPSIS = "\u2026";
 function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
   const text2 = typeof value === "string" ? value : summarise(value, 0);
   return cut(text2, maxLength);
+}
+function nameExcerpt(name) {
+  return excerpt(name, MAX_NAME_LENGTH);
 }
 function quoted(value, maxLength = MAX_VALUE_LENGTH) {
   return `'${excerpt(value, maxLength)}'`;
@@ -43442,12 +43561,12 @@ function quoteList(values, max = 5) {
   return boundedList(values, max, quoted);
 }
 var MAX_LIST_LENGTH = 300;
-function boundedList(values, max, show2) {
+function boundedList(values, max, show) {
   const shown = [];
   let length = 0;
   for (const value of values) {
     if (shown.length >= max) break;
-    const text2 = show2(value);
+    const text2 = show(value);
     if (shown.length > 0 && length + text2.length > MAX_LIST_LENGTH) break;
     shown.push(text2);
     length += text2.length + 2;
@@ -44083,6 +44202,9 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
 // packages/validator/src/json/key-length.ts
 var MAX_JSON_KEY_LENGTH = 4096;
 var MAX_JSON_KEY_PATH_LENGTH = 8192;
+var ESCAPE_LENGTH = 6;
+var KEY_SCREEN_LENGTH = Math.floor(MAX_JSON_KEY_LENGTH / ESCAPE_LENGTH);
+var KEY_PATH_SCREEN_LENGTH = Math.floor(MAX_JSON_KEY_PATH_LENGTH / ESCAPE_LENGTH);
 var QUOTE4 = 34;
 var COLON2 = 58;
 var OPEN_BRACE3 = 123;
@@ -44115,6 +44237,16 @@ function findOverlongKey(text2, keyLimit = MAX_JSON_KEY_LENGTH, pathLimit = MAX_
     }
   }
   return void 0;
+}
+
+// packages/validator/src/model/finding-cap.ts
+var MAX_FINDINGS_PER_RULE = 1e3;
+function grouped(count) {
+  return count.toLocaleString("en-US");
+}
+function unlistedMessage(count, noun, fileListsAtMost) {
+  const bound = fileListsAtMost === void 0 ? `a rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} for a connector` : `a file lists at most ${fileListsAtMost}`;
+  return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? "is" : "are"} not listed: ${bound}.`;
 }
 
 // packages/validator/src/json/syntax/repair.ts
@@ -45467,10 +45599,12 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
   const issues = [];
   let slips = 0;
   let lastIssueOffset = -1;
+  let firstUnlistedOffset = -1;
   const say = (issue2) => {
     slips++;
     lastIssueOffset = issue2.offset;
     if (issues.length < MAX_ISSUES) issues.push(issue2);
+    else if (firstUnlistedOffset === -1) firstUnlistedOffset = issue2.offset;
   };
   let edits = [];
   const edit = (fix) => {
@@ -45512,7 +45646,19 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
     issues.push(tooManySlips(lastIssueOffset));
     return { issues, edits: void 0, slips, refused: true };
   }
+  if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
   return { issues, edits: finished ? edits : void 0, slips, refused: false };
+}
+function unlistedSyntaxIssue(count, offset) {
+  return {
+    message: `${unlistedSyntaxMessage(count, "finding")} Fix the ones listed and check again.`,
+    offset,
+    length: 1,
+    unlisted: count
+  };
+}
+function unlistedSyntaxMessage(count, noun) {
+  return unlistedMessage(count, noun, `${MAX_ISSUES} JSON syntax errors`);
 }
 function tooManySlips(offset) {
   const limit = MAX_SLIPS.toLocaleString("en-US");
@@ -45696,9 +45842,10 @@ var JsonDocument = class _JsonDocument {
     } catch {
       strict3 = false;
     }
-    const members = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH, MAX_JSON_KEY_LENGTH, MAX_JSON_KEY_PATH_LENGTH) : -1;
-    const tooDeepAt = strict3 && members !== -1 ? -1 : offsetPastDepth(text2, MAX_JSON_DEPTH);
-    const longKey = tooDeepAt !== -1 || strict3 && members !== -1 ? void 0 : findOverlongKey(text2);
+    const screened = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH, KEY_SCREEN_LENGTH, KEY_PATH_SCREEN_LENGTH) : -1;
+    const tooDeepAt = strict3 && screened !== -1 ? -1 : offsetPastDepth(text2, MAX_JSON_DEPTH);
+    const longKey = tooDeepAt !== -1 || strict3 && screened !== -1 ? void 0 : findOverlongKey(text2);
+    const members = strict3 && screened === -1 && tooDeepAt === -1 && longKey === void 0 ? objectMembersWithin(value, MAX_JSON_DEPTH) : screened;
     this.tooDeep = tooDeepAt !== -1 || strict3 && members === -1 && longKey === void 0;
     this.members = members;
     if (this.tooDeep) {
@@ -45724,9 +45871,11 @@ var JsonDocument = class _JsonDocument {
     } else {
       const slips = parseTrailingCommaSlips(text2, MAX_SLIPS);
       if (slips) {
-        for (const comma of slips.commas) {
+        for (const comma of slips.commas.slice(0, MAX_ISSUES)) {
           issues.push(trailingCommaIssue(comma, text2.charAt(skipWhitespace(text2, comma + 1))));
         }
+        const unlisted = slips.commas.length - MAX_ISSUES;
+        if (unlisted > 0) issues.push(unlistedSyntaxIssue(unlisted, slips.commas[MAX_ISSUES]));
         this.commaFreeText = slips.blanked;
         this.value = slips.value;
       } else {
@@ -46176,9 +46325,8 @@ function expectedTypes(type) {
   const list2 = Array.isArray(type) ? type : String(type).split(",");
   return list2.map((name) => SCHEMA_TYPE_NAMES[String(name)] ?? String(name)).join(", ");
 }
-function show(value) {
-  const text2 = typeof value === "string" ? value : JSON.stringify(value);
-  return text2 === void 0 ? String(value) : text2.length > 80 ? `${text2.slice(0, 77)}...` : text2;
+function jsonExcerpt(value) {
+  return typeof value === "string" ? enclosedExcerpt(JSON.stringify(value)) : excerpt(value);
 }
 function toSchemaProblems(errors2, document) {
   const problems = [];
@@ -46213,9 +46361,9 @@ function describe(error3, document) {
     case "type":
       return at(`Invalid type. Expected ${expectedTypes(params.type)} but got ${typeName(data)}.`);
     case "enum":
-      return at(`Value ${JSON.stringify(data)} is not defined in enum.`);
+      return at(`Value ${jsonExcerpt(data)} is not defined in enum.`);
     case "const":
-      return at(`Value ${JSON.stringify(data)} does not match const.`);
+      return at(`Value ${jsonExcerpt(data)} does not match const.`);
     case "required": {
       const name = String(params.missingProperty);
       const written2 = keyInOtherCase(data, name);
@@ -46240,20 +46388,20 @@ function describe(error3, document) {
           error3.propertyName
         );
       }
-      return at(`String '${show(data)}' does not match regex pattern '${String(params.pattern)}'.`);
+      return at(`String '${excerpt(data)}' does not match regex pattern '${String(params.pattern)}'.`);
     case "format":
-      return at(`String '${show(data)}' does not validate against format '${String(params.format)}'.`);
+      return at(`String '${excerpt(data)}' does not validate against format '${String(params.format)}'.`);
     case "minLength":
-      return at(`String '${show(data)}' is less than minimum length of ${String(params.limit)}.`);
+      return at(`String '${excerpt(data)}' is less than minimum length of ${String(params.limit)}.`);
     case "maxLength":
-      return at(`String '${show(data)}' exceeds maximum length of ${String(params.limit)}.`);
+      return at(`String '${excerpt(data)}' exceeds maximum length of ${String(params.limit)}.`);
     case "minimum":
-      return at(`${typeName(data)} ${show(data)} is less than minimum value of ${String(params.limit)}.`);
+      return at(`${typeName(data)} ${excerpt(data)} is less than minimum value of ${String(params.limit)}.`);
     case "maximum":
-      return at(`${typeName(data)} ${show(data)} exceeds maximum value of ${String(params.limit)}.`);
+      return at(`${typeName(data)} ${excerpt(data)} exceeds maximum value of ${String(params.limit)}.`);
     case "minItems":
       return at(
-        `Array item count ${show(data.length)} is less than minimum count of ${String(params.limit)}.`
+        `Array item count ${String(data.length)} is less than minimum count of ${String(params.limit)}.`
       );
     case "uniqueItems":
       return at(`Non-unique array item at index ${String(params.i)}.`);
@@ -46526,7 +46674,7 @@ var apiPropertiesBrandRules = [
       if (colour !== void 0 && !HEX_COLOUR.test(colour)) {
         context.report({
           pointer: BRAND_POINTER,
-          message: `The iconBrandColor "${colour}" is not an HTML hex colour; write it as #RRGGBB, e.g. #3b5bdb.`
+          message: `The iconBrandColor "${excerpt(colour)}" is not an HTML hex colour; write it as #RRGGBB, e.g. #3b5bdb.`
         });
       }
     }
@@ -46916,7 +47064,7 @@ var apiPropertiesPolicyRules = [
         if (!required) {
           context.report({
             pointer: instancePointer(index, "templateId"),
-            message: `Value "${templateId}" is not defined in enum. It is not a known policy template; see https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates.`
+            message: `Value "${excerpt(templateId)}" is not defined in enum. It is not a known policy template; see https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates.`
           });
           continue;
         }
@@ -46933,7 +47081,7 @@ var apiPropertiesPolicyRules = [
           if (typeof value === "string" && !allowed.includes(value)) {
             context.report({
               pointer: instancePointer(index, "parameters", parameter),
-              message: `Value "${value}" is not defined in enum. Use one of: ${allowed.join(", ")}.`
+              message: `Value "${excerpt(value)}" is not defined in enum. Use one of: ${allowed.join(", ")}.`
             });
           }
         }
@@ -46956,7 +47104,7 @@ var apiPropertiesPolicyRules = [
           if (swagger2.operationsById.has(name)) return;
           context.report({
             pointer: childPointer(pointer, nameIndex),
-            message: `The operation "${name}" does not exist in the swagger, so this policy applies to nothing. Use an operationId of apiDefinition.swagger.json.`
+            message: `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this policy applies to nothing. Use an operationId of apiDefinition.swagger.json.`
           });
         });
       }
@@ -47028,7 +47176,7 @@ var apiPropertiesPublisherRules = [
         if (TEMPLATE_TEXTS.some((text2) => lower.includes(text2))) {
           context.report({
             pointer: childPointer("/properties", key),
-            message: `The ${key} "${value}" is the template's text; replace it with the real name.`
+            message: `The ${key} "${nameExcerpt(value)}" is the template's text; replace it with the real name.`
           });
         }
       }
@@ -47206,7 +47354,7 @@ var apiPropertiesSchemaRules = [
         if (constraints && has(constraints, "hidden") && typeof constraints.hidden === "string") {
           context.report({
             pointer: childPointer(parameter.pointer, "uiDefinition", "constraints", "hidden"),
-            message: `Invalid type. Expected Boolean but got String. Microsoft's apiProperties pipeline rejects "hidden": ${JSON.stringify(constraints.hidden)} (PR #1421); write ${constraints.hidden.toLowerCase() === "true"}.`
+            message: `Invalid type. Expected Boolean but got String. Microsoft's apiProperties pipeline rejects "hidden": ${enclosedExcerpt(JSON.stringify(constraints.hidden))} (PR #1421); write ${constraints.hidden.toLowerCase() === "true"}.`
           });
         }
       }
@@ -47243,7 +47391,7 @@ var apiPropertiesCapabilityRules = [
         } else {
           context.report({
             pointer,
-            message: `"${capability}" is not a known capability (${KNOWN_CAPABILITIES.join(", ")}).`
+            message: `"${excerpt(capability)}" is not a known capability (${KNOWN_CAPABILITIES.join(", ")}).`
           });
         }
       });
@@ -47288,7 +47436,7 @@ var apiPropertiesCapabilityRules = [
         if (typeof name !== "string" || swagger2.operationsById.has(name)) return;
         context.report({
           pointer: childPointer(pointer, index),
-          message: `The script operation "${name}" is not an operationId of the swagger, so the script never runs for it.`
+          message: `The script operation "${nameExcerpt(name)}" is not an operationId of the swagger, so the script never runs for it.`
         });
       });
     }
@@ -47710,7 +47858,7 @@ var folderRules = [
       const name = context.connector.name;
       if (WINDOWS_ILLEGAL.test(name) || hasControlCharacter(name) || WINDOWS_RESERVED.test(name) || /[. ]$/.test(name)) {
         context.report({
-          message: `The folder name "${name}" cannot be used on Windows (no <>:"|?*\\, control characters, reserved names, or a trailing dot or space).`
+          message: `The folder name "${nameExcerpt(name)}" cannot be used on Windows (no <>:"|?*\\, control characters, reserved names, or a trailing dot or space).`
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
@@ -47718,7 +47866,7 @@ var folderRules = [
       if (context.profile !== "custom" && title && !named(title) && !named(titleName(title, context.profile))) {
         context.report({
           severity: "info",
-          message: `The folder "${name}" is not named like the connector's title "${title}"; most connector folders use the title.`
+          message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"; most connector folders use the title.`
         });
       }
     }
@@ -47883,6 +48031,7 @@ function listFiles2(connector) {
 }
 var JSON_FILE_KINDS = ["swagger", "apiProperties", "settings"];
 var FIX_ADVICE = "`connector-alm validate --fix` repairs it.";
+var FIX_ALL_ADVICE = "`connector-alm validate --fix` repairs them too.";
 function eachJsonDocument(context) {
   return jsonDocumentsOfConnector.getOrBuild(context.connector, listJsonDocuments);
 }
@@ -47917,7 +48066,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -47929,7 +48078,8 @@ var generalRules = [
         const file = context.connector.files[kind];
         const fixable = file !== void 0 && fixJsonFileText(file)?.fix.outcome === "fixed";
         for (const issue2 of document.syntaxIssues) {
-          const message = fixable ? `${issue2.message} ${FIX_ADVICE}` : issue2.message;
+          const advice = issue2.unlisted === void 0 ? FIX_ADVICE : FIX_ALL_ADVICE;
+          const message = fixable ? `${issue2.message} ${advice}` : issue2.message;
           context.report({ file: kind, message, offset: issue2.offset, length: issue2.length });
         }
       }
@@ -48409,9 +48559,6 @@ var CLOSING_BRACE = 125;
 function isDigit2(code2) {
   return code2 >= 48 && code2 <= 57;
 }
-function operationLabel(operation2) {
-  return operation2.operationId ?? `${operation2.method.toUpperCase()} ${operation2.path}`;
-}
 function nonEmptyString(value) {
   const text2 = asString(value);
   return text2 !== void 0 && text2.trim() !== "" ? text2 : void 0;
@@ -48420,8 +48567,8 @@ function isInternalVisibility(value) {
   return typeof value === "string" && value.toLowerCase() === "internal";
 }
 function effectiveMimeTypes(model, operation2, key) {
-  const own = (operation2.keys & OperationKey[key]) !== 0 ? asArray(operation2.operation[key]) : void 0;
-  const list2 = own ?? asArray(model.root[key]);
+  const own2 = (operation2.keys & OperationKey[key]) !== 0 ? asArray(operation2.operation[key]) : void 0;
+  const list2 = own2 ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
 function pathVariables(path21) {
@@ -48650,7 +48797,7 @@ var secretRules = [
       for (const secret of secretParameterDefaults(context.swagger)) {
         context.report({
           pointer: secret.pointer,
-          message: `The default of the ${secret.in ? `${secret.in} ` : ""}parameter '${secret.name}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`
+          message: `The default of the ${secret.in ? `${secret.in} ` : ""}parameter '${nameExcerpt(secret.name)}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`
         });
       }
     }
@@ -54884,7 +55031,7 @@ function sectionsRule(id, profile, level, template) {
           context.report({
             offset: lookalike.offset,
             length: lookalike.text.length,
-            message: `${message} "${lookalike.text}" is no heading: ${why}.`
+            message: `${message} "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`
           });
           continue;
         }
@@ -55216,7 +55363,7 @@ var readmeRules = [
           context.report({
             offset: heading2.offset,
             length: heading2.length,
-            message: `"${heading2.text}" is listed under ${section.text}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
+            message: `"${nameExcerpt(heading2.text)}" is listed under ${nameExcerpt(section.text)}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
           });
         }
       }
@@ -55632,13 +55779,13 @@ var scriptRules = [
           offset: nearMiss.index,
           length: nearMiss[0].length,
           severity: "warning",
-          message: `Write "class Script : ScriptBase" with this case (found "${nearMiss[0]}").`
+          message: `Write "class Script : ScriptBase" with this case (found "${nameExcerpt(nearMiss[0])}").`
         });
       } else if (misnamed) {
         context.report({
           offset: misnamed.index,
           length: misnamed[0].length,
-          message: `The class "${misnamed[1]}" derives from ScriptBase; name it Script, the class the platform runs.`
+          message: `The class "${nameExcerpt(misnamed[1])}" derives from ScriptBase; name it Script, the class the platform runs.`
         });
       } else {
         context.report({ line: 1, message: 'script.csx must define "public class Script : ScriptBase".' });
@@ -55698,7 +55845,7 @@ var scriptRules = [
         context.report({
           offset: match2.index + match2[0].indexOf(namespace),
           length: namespace.length,
-          message: `The namespace ${namespace} is not supported in custom code; the script may fail to compile.`
+          message: `The namespace ${nameExcerpt(namespace)} is not supported in custom code; the script may fail to compile.`
         });
       }
     }
@@ -55768,7 +55915,7 @@ var scriptRules = [
         context.report({
           offset: literal.offset,
           length: literal.length,
-          message: differentCase ? `"${literal.value}" is compared with Context.OperationId, but the operationId is "${differentCase}" (the comparison is case-sensitive).` : `"${literal.value}" is compared with Context.OperationId, but no operation of the swagger has this operationId.`
+          message: differentCase ? `"${nameExcerpt(literal.value)}" is compared with Context.OperationId, but the operationId is "${nameExcerpt(differentCase)}" (the comparison is case-sensitive).` : `"${nameExcerpt(literal.value)}" is compared with Context.OperationId, but no operation of the swagger has this operationId.`
         });
       }
     }
@@ -55892,7 +56039,7 @@ var settingsRules = [
       if (environment === void 0 || ENVIRONMENT_ID.test(environment)) return;
       context.report({
         pointer: "/environment",
-        message: `String '${environment}' does not match regex pattern of an environment id (a GUID, optionally prefixed with "Default-").`
+        message: `String '${excerpt(environment)}' does not match regex pattern of an environment id (a GUID, optionally prefixed with "Default-").`
       });
     }
   },
@@ -55997,7 +56144,7 @@ var documentHostRules = [
       if (hostReplacedEverywhere(context)) return;
       context.report({
         pointer: "/host",
-        message: `The host '${host}' looks like a development, test or staging host. Certified connectors must use the production host.`
+        message: `The host ${quoted(host)} looks like a development, test or staging host. Certified connectors must use the production host.`
       });
     }
   },
@@ -56221,6 +56368,11 @@ function routeHash(path21) {
 }
 var OPEN = 123;
 var CLOSE = 125;
+
+// packages/validator/src/swagger/operation-label.ts
+function operationLabel(operation2) {
+  return nameExcerpt(operation2.operationId ?? `${operation2.method.toUpperCase()} ${operation2.path}`);
+}
 
 // packages/validator/src/rules/operations/paths.ts
 var pathKeysOf = perModel(
@@ -58740,7 +58892,7 @@ var documentTextRules = [
             if (nonLatin !== void 0) {
               context.report({
                 pointer: childPointer(node.pointer, field),
-                message: `The '${field}' value must be written in English. Found "${nonLatin}": write it in English or leave it out.`
+                message: `The '${field}' value must be written in English. Found "${nameExcerpt(nonLatin)}": write it in English or leave it out.`
               });
               continue;
             }
@@ -58749,7 +58901,7 @@ var documentTextRules = [
             context.report({
               pointer: childPointer(node.pointer, field),
               severity: "warning",
-              message: `The '${field}' value must be written in English. Found "${word}", which is not an English word: write it in English or leave it out.`
+              message: `The '${field}' value must be written in English. Found "${nameExcerpt(word)}", which is not an English word: write it in English or leave it out.`
             });
           }
         }
@@ -58859,7 +59011,7 @@ var documentTextRules = [
         if (seen.has(name)) {
           context.report({
             pointer: childPointer("/tags", index, "name"),
-            message: `The 'tags' property defines tag '${name}' multiple times.`
+            message: `The 'tags' property defines tag '${nameExcerpt(name)}' multiple times.`
           });
         }
         seen.add(name);
@@ -59301,7 +59453,7 @@ function pathAt(call, key) {
   return asString(call.call[key]) || void 0;
 }
 function expectsArray(call, collection, label) {
-  const message = fill(EXPECTS_ARRAY, collection, label);
+  const message = fill(EXPECTS_ARRAY, nameExcerpt(collection), label);
   if (collection !== "") return message;
   const key = call.extension === "x-ms-dynamic-values" ? "value-collection" : "itemsPath";
   return `${message} Without '${key}' the response itself must be the array: name the property that holds the list in '${key}'.`;
@@ -59322,7 +59474,7 @@ function resultProblems(model, target, call, list2) {
   const found = followSchemaPath(model, response, list2);
   if (propertyKey !== void 0) {
     if (found.kind !== "missing") return NO_PROBLEMS;
-    return [{ key: propertyKey, message: fill(EXPECTS_PROPERTY, list2, label) }];
+    return [{ key: propertyKey, message: fill(EXPECTS_PROPERTY, nameExcerpt(list2), label) }];
   }
   if (found.kind === "missing") return [{ key: void 0, message: expectsArray(call, list2, label) }];
   if (found.kind !== "found") return NO_PROBLEMS;
@@ -59335,7 +59487,7 @@ function resultProblems(model, target, call, list2) {
     const key = keys[index];
     const path21 = pathAt(call, key);
     if (path21 === void 0 || followSchemaPath(model, items.schema, path21).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path21, label) });
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path21), label) });
   }
   return problems;
 }
@@ -59477,7 +59629,7 @@ var dynamicRules = [
         if (typeof operationId === "string" && swagger2.operationById(operationId)) return;
         report({
           pointer: at(),
-          message: `${NOT_FOUND} '${String(operationId)}' is not the operationId of any operation.`
+          message: `${NOT_FOUND} '${nameExcerpt(String(operationId))}' is not the operationId of any operation.`
         });
       };
       const calls = dynamicCalls(swagger2);
@@ -59517,7 +59669,7 @@ var dynamicRules = [
             if (!name.includes("/") && !hasBodyProperty(swagger2, target, name)) {
               report({
                 pointer: argumentPointer(call, name),
-                message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${name}' is not one of its parameters.`
+                message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${nameExcerpt(name)}' is not one of its parameters.`
               });
             }
             continue;
@@ -59554,7 +59706,7 @@ var dynamicRules = [
             continue;
           report({
             pointer: childPointer(call.pointer, has(call.call, "parameters") ? "parameters" : "operationId"),
-            message: `${fill("The target operation requires parameter '{0}'.", parameter.name)} Pass it in the parameters of the call to '${label}'.`
+            message: `${fill("The target operation requires parameter '{0}'.", nameExcerpt(parameter.name))} Pass it in the parameters of the call to '${label}'.`
           });
         }
       }
@@ -59903,7 +60055,7 @@ var infoMetadataRules = [
         if (typeof entry.value !== "string" || isAbsoluteHttpUrl(entry.value)) continue;
         context.report({
           pointer: entryPointer(entry, "propertyValue"),
-          message: `The '${entry.name}' value '${entry.value}' must be a valid absolute URL (https://\u2026).`
+          message: `The '${entry.name}' value ${quoted(entry.value)} must be a valid absolute URL (https://\u2026).`
         });
       }
       for (const nodes of nodesOfKinds(structureOf(context.swagger), URL_KINDS)) {
@@ -59956,7 +60108,7 @@ var infoMetadataRules = [
         if (status === "Production" && apiStatus === "Preview") {
           context.report({
             pointer: childPointer(at, "status"),
-            message: `The operation '${operation2.operationId ?? operation2.pointer}' cannot be in a Production status ahead of the connector.`
+            message: `The operation '${nameExcerpt(operation2.operationId ?? operation2.pointer)}' cannot be in a Production status ahead of the connector.`
           });
         }
       }
@@ -59982,8 +60134,8 @@ function sends(operation2, location) {
   return false;
 }
 function consumesAnyType(model, operation2) {
-  const own = (operation2.keys & OperationKey.consumes) !== 0 ? asArray(operation2.operation.consumes) : void 0;
-  const list2 = own ?? asArray(model.root.consumes);
+  const own2 = (operation2.keys & OperationKey.consumes) !== 0 ? asArray(operation2.operation.consumes) : void 0;
+  const list2 = own2 ?? asArray(model.root.consumes);
   if (list2 === void 0) return false;
   for (let index = 0; index < list2.length; index++) if (typeof list2[index] === "string") return true;
   return false;
@@ -59994,8 +60146,8 @@ function forEachMimeList(model, visit2) {
     if (root) visit2(root, DOCUMENT_ROOT, key);
     for (const operation2 of model.operations) {
       if ((operation2.keys & OperationKey[key]) === 0) continue;
-      const own = asArray(operation2.operation[key]);
-      if (own) visit2(own, operation2, key);
+      const own2 = asArray(operation2.operation[key]);
+      if (own2) visit2(own2, operation2, key);
     }
   }
 }
@@ -60087,7 +60239,7 @@ var contentTypeRules = [
           if (mimeType !== void 0 && MIME_TYPE.test(mimeType.trim())) continue;
           report({
             pointer: childPointer(owner.pointer, key, index),
-            message: fill("The MIME type '{0}' is not valid.", String(entry))
+            message: fill("The MIME type '{0}' is not valid.", nameExcerpt(String(entry)))
           });
         }
       });
@@ -60330,7 +60482,7 @@ var operationDocumentationRules = [
         if (!repeatsId && !IDENTIFIER_LIKE.test(summary2)) continue;
         report({
           pointer: childPointer(operation2.pointer, "summary"),
-          message: repeatsId ? `The summary '${summary2}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${summary2}' reads like an identifier; write a short sentence such as "List tasks".`
+          message: repeatsId ? `The summary '${nameExcerpt(summary2)}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${nameExcerpt(summary2)}' reads like an identifier; write a short sentence such as "List tasks".`
         });
       }
     }
@@ -60439,7 +60591,7 @@ var operationExtensionRules = [
         } else {
           report({
             pointer: at,
-            message: `The property value must be one of the following: important, advanced, internal. '${String(value)}' is ignored by the platform.`
+            message: `The property value must be one of the following: important, advanced, internal. '${excerpt(String(value))}' is ignored by the platform.`
           });
         }
       });
@@ -60459,7 +60611,7 @@ var operationExtensionRules = [
         if (has(body, "x-ms-trigger") && body["x-ms-trigger"] !== "single" && body["x-ms-trigger"] !== "batch") {
           report({
             pointer: childPointer(operation2.pointer, "x-ms-trigger"),
-            message: `The property value must be one of the following: single, batch. '${String(body["x-ms-trigger"])}' is not a trigger kind.`
+            message: `The property value must be one of the following: single, batch. '${excerpt(String(body["x-ms-trigger"]))}' is not a trigger kind.`
           });
         }
         const metadata = asObject(body["x-ms-trigger-metadata"]);
@@ -60470,7 +60622,7 @@ var operationExtensionRules = [
           if (!metadata || !has(metadata, key) || metadata[key] === expected) continue;
           report({
             pointer: childPointer(operation2.pointer, "x-ms-trigger-metadata", key),
-            message: `x-ms-trigger-metadata '${key}' must be '${expected}', not '${String(metadata[key])}'.`
+            message: `x-ms-trigger-metadata '${key}' must be '${expected}', not '${excerpt(String(metadata[key]))}'.`
           });
         }
       }
@@ -60627,7 +60779,7 @@ var operationIdRules = [
             pointer: childPointer(operation2.pointer, "operationId"),
             message: fill(
               "The operationId '{0}' is used multiple times. Operation identifiers must be unique.",
-              operationId
+              nameExcerpt(operationId)
             )
           });
         }
@@ -60655,7 +60807,7 @@ var operationIdRules = [
           pointer: childPointer(operation2.pointer, "operationId"),
           message: fill(
             "The 'operationId' property value is different from its sanitized value '{0}'. Please avoid the useage of non-alphanumeric characters to have matching values.",
-            id.replace(NOT_SANITIZED, "")
+            nameExcerpt(id.replace(NOT_SANITIZED, ""))
           )
         });
       }
@@ -60697,7 +60849,7 @@ function meantProtocol(value) {
   return swapAwareDistance(lower, MCP_STREAMABLE, MAX_SLIP_EDITS) <= MAX_SLIP_EDITS ? MCP_STREAMABLE : void 0;
 }
 function describeValue(value) {
-  if (typeof value === "string") return `'${value}'`;
+  if (typeof value === "string") return quoted(value);
   if (value === null) return "null";
   return Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
 }
@@ -61319,7 +61471,7 @@ var parameterLocationRules = [
           if (!first(parameter.pointer)) continue;
           report({
             pointer: parameter.pointer,
-            message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", parameter.name)} The path is '${operation2.path}'.`
+            message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", nameExcerpt(parameter.name))} The path is '${nameExcerpt(operation2.path)}'.`
           });
         }
       }
@@ -61344,7 +61496,7 @@ var parameterLocationRules = [
           pointer: parameter.pointer,
           message: fill(
             `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
-            parameter.name ?? ""
+            nameExcerpt(parameter.name ?? "")
           )
         });
       }
@@ -61371,7 +61523,7 @@ var parameterLocationRules = [
           severity: parameter.value["x-ms-url-encoding"] === "single" ? "warning" : void 0,
           message: fill(
             "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default. Remove 'x-ms-url-encoding'.",
-            parameter.name ?? ""
+            nameExcerpt(parameter.name ?? "")
           )
         });
       }
@@ -61665,7 +61817,10 @@ var parameterLocationRules = [
           const entry = entries[index];
           const ref = isObject(entry) ? asString(entry.$ref) : void 0;
           if (ref === void 0) continue;
-          const message = !ref.startsWith("#/parameters/") ? `The parameter reference '${ref}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger2.resolveRef(ref) ? void 0 : fill("The parameter reference '{0}' could not be found in the swagger document.", ref);
+          const message = !ref.startsWith("#/parameters/") ? `The parameter reference '${ref}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger2.resolveRef(ref) ? void 0 : fill(
+            "The parameter reference '{0}' could not be found in the swagger document.",
+            nameExcerpt(ref)
+          );
           if (message === void 0) continue;
           const owner = ofPathItem ? operation2.pathItemPointer : operation2.pointer;
           report({ pointer: childPointer(owner, "parameters", index, "$ref"), message });
@@ -61707,7 +61862,7 @@ var parameterLocationRules = [
         if (known && !misplaced) continue;
         report({
           pointer: childPointer(parameter.pointer, "collectionFormat"),
-          message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", String(format3))}${misplaced ? ` 'multi' is for query and formData parameters only.` : ""}`
+          message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", excerpt(String(format3)))}${misplaced ? ` 'multi' is for query and formData parameters only.` : ""}`
         });
       }
     }
@@ -61738,7 +61893,7 @@ var parameterLocationRules = [
           if (sameType && sameVisibility) continue;
           report({
             pointer: parameter.pointer,
-            message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${parameter.name}' differs in '${operationLabel(subscribe)}'.`
+            message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${nameExcerpt(parameter.name)}' differs in '${operationLabel(subscribe)}'.`
           });
         }
       }
@@ -61770,7 +61925,7 @@ var parameterLocationRules = [
         if (typeof type === "string" && allowed.includes(type)) continue;
         report({
           pointer: has(parameter.value, "type") ? childPointer(parameter.pointer, "type") : parameter.pointer,
-          message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(", ")}${type === void 0 ? "" : `, not '${String(type)}'`}.`
+          message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(", ")}${type === void 0 ? "" : `, not '${excerpt(String(type))}'`}.`
         });
       }
     }
@@ -61870,7 +62025,7 @@ var valueConstraintRules = [
         } else if (!has(value, "default") && value.required === true) {
           report({
             pointer: parameter.pointer,
-            message: `The internal parameter '${parameter.name ?? ""}' is required but has no default value; makers cannot see it, so nothing would be sent.`
+            message: `The internal parameter '${nameExcerpt(parameter.name ?? "")}' is required but has no default value; makers cannot see it, so nothing would be sent.`
           });
         }
       }
@@ -62048,7 +62203,7 @@ var valueConstraintRules = [
         if (typeof format3 === "string" && FORMATS.has(format3)) return;
         report({
           pointer: childPointer(place.pointer, "format"),
-          message: `${fill("The type/format '{0}' is not recognized.", `${String(node.type ?? "")}/${String(format3)}`)} ${formatAdvice(node.type, format3)}`
+          message: `${fill("The type/format '{0}' is not recognized.", `${nameExcerpt(String(node.type ?? ""))}/${nameExcerpt(String(format3))}`)} ${formatAdvice(node.type, format3)}`
         });
       });
     }
@@ -63010,7 +63165,7 @@ var swaggerSecurityRules = [
           if (typeof scope !== "string" || has(scopes, scope)) return;
           context.report({
             pointer: childPointer(use.pointer, index),
-            message: `The OAuth security requirement '${use.name}' refers to scope name '${scope}', but this is not defined in the 'securityDefinitions' object.`
+            message: `The OAuth security requirement '${use.name}' refers to scope name '${nameExcerpt(scope)}', but this is not defined in the 'securityDefinitions' object.`
           });
         });
       }
@@ -63096,7 +63251,7 @@ var swaggerSecurityRules = [
           if (has(definition, key)) continue;
           context.report({
             pointer: childPointer(at, key),
-            message: `The security definition property '${key}' is required for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow '${flow}'` : ""}.`
+            message: `The security definition property '${key}' is required for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow ${quoted(flow)}` : ""}.`
           });
         }
         for (const key of Object.keys(definition)) {
@@ -63104,7 +63259,7 @@ var swaggerSecurityRules = [
           if (shape.allowed.includes(key)) continue;
           context.report({
             pointer: childPointer(at, key),
-            message: `The security definition property '${key}' is not valid for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow '${flow}'` : ""}.`
+            message: `The security definition property '${key}' is not valid for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow ${quoted(flow)}` : ""}.`
           });
         }
       }
@@ -63214,7 +63369,10 @@ function familyRule(id, title, description, message, problem, example) {
       if (!swagger2) return;
       for (const [family, members] of families(swagger2)) {
         for (const annotated of problem(members)) {
-          report({ pointer: childPointer(annotated.pointer, "family"), message: fill(message, family) });
+          report({
+            pointer: childPointer(annotated.pointer, "family"),
+            message: fill(message, nameExcerpt(family))
+          });
         }
       }
     }
@@ -63370,7 +63528,11 @@ var versioningRules = [
         if (id.toLowerCase().endsWith(suffix.toLowerCase())) continue;
         report({
           pointer: childPointer(annotated.operation.pointer, "operationId"),
-          message: fill("The operation Id '{0}' should end with revision suffix '{1}'.", id, suffix)
+          message: fill(
+            "The operation Id '{0}' should end with revision suffix '{1}'.",
+            nameExcerpt(id),
+            suffix
+          )
         });
       }
     }
@@ -64063,7 +64225,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   jsonSyntax: {
-    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. In the base version it is major: the comparison rests on a recovered reading of the base, so the update needs the full review. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` lists only the base version's errors under this rule, since its GEN-JSON-PARSE findings report the current version's.",
+    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message: the first 20 of a file, then one change at the next that counts the rest. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. In the base version it is major: the comparison rests on a recovered reading of the base, so the update needs the full review. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` lists only the base version's errors under this rule, since its GEN-JSON-PARSE findings report the current version's.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',
@@ -64446,6 +64608,9 @@ var MAX_COUNTED_PATHS = Number.MAX_SAFE_INTEGER;
 var NEW_PATH = `${PARAMETER_PREFIX}newPath`;
 var HTTP_METHOD = `${PARAMETER_PREFIX}httpMethod`;
 var URL_TEMPLATE = `${PARAMETER_PREFIX}urlTemplate`;
+
+// packages/validator/src/diff/change-cap.ts
+var KEPT_PER_RULE = MAX_FINDINGS_PER_RULE + 1;
 
 // packages/validator/src/diff/schema-diff.ts
 var SCHEMA_KEYS = /* @__PURE__ */ new Set([

@@ -38836,6 +38836,7 @@ function nameKey(name) {
 
 // packages/validator/src/text/message-values.ts
 var MAX_VALUE_LENGTH = 100;
+var MAX_NAME_LENGTH = 1e3;
 var MAX_ENTRIES = 3;
 var MAX_NESTING = 2;
 var MAX_NESTED_STRING = 30;
@@ -38843,6 +38844,9 @@ var ELLIPSIS = "\u2026";
 function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
   const text2 = typeof value === "string" ? value : summarise(value, 0);
   return cut(text2, maxLength);
+}
+function nameExcerpt(name) {
+  return excerpt(name, MAX_NAME_LENGTH);
 }
 function quoted(value, maxLength = MAX_VALUE_LENGTH) {
   return `'${excerpt(value, maxLength)}'`;
@@ -38870,12 +38874,12 @@ function nameList(names2) {
   return boundedList(names2, Infinity, (name) => excerpt(name));
 }
 var MAX_LIST_LENGTH = 300;
-function boundedList(values, max, show2) {
+function boundedList(values, max, show) {
   const shown = [];
   let length = 0;
   for (const value of values) {
     if (shown.length >= max) break;
-    const text2 = show2(value);
+    const text2 = show(value);
     if (shown.length > 0 && length + text2.length > MAX_LIST_LENGTH) break;
     shown.push(text2);
     length += text2.length + 2;
@@ -40464,6 +40468,9 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
 // packages/validator/src/json/key-length.ts
 var MAX_JSON_KEY_LENGTH = 4096;
 var MAX_JSON_KEY_PATH_LENGTH = 8192;
+var ESCAPE_LENGTH = 6;
+var KEY_SCREEN_LENGTH = Math.floor(MAX_JSON_KEY_LENGTH / ESCAPE_LENGTH);
+var KEY_PATH_SCREEN_LENGTH = Math.floor(MAX_JSON_KEY_PATH_LENGTH / ESCAPE_LENGTH);
 var QUOTE3 = 34;
 var COLON2 = 58;
 var OPEN_BRACE3 = 123;
@@ -40496,6 +40503,55 @@ function findOverlongKey(text2, keyLimit = MAX_JSON_KEY_LENGTH, pathLimit = MAX_
     }
   }
   return void 0;
+}
+
+// packages/validator/src/model/finding-cap.ts
+var MAX_FINDINGS_PER_RULE = 1e3;
+var UnlistedReports = class {
+  count = 0;
+  first;
+  worst = "info";
+  /** Forgets the reports of the rule before. */
+  clear() {
+    this.count = 0;
+    this.first = void 0;
+    this.worst = "info";
+  }
+  add(report, severity) {
+    this.count++;
+    this.first ??= report;
+    if (severityRank(severity) > severityRank(this.worst)) this.worst = severity;
+  }
+  /**
+   * The one report that stands for the rest, where the first of them was, at the level of the worst,
+   * so that a count of errors still says there are errors. It carries no fix: `validate --fix` makes
+   * the fixes of the listed ones, and a second run lists the next.
+   */
+  summary() {
+    const first = this.first;
+    if (first === void 0) return void 0;
+    const { fix: _fix, severity: _severity, message: _message, ...place } = first;
+    return {
+      severity: this.worst,
+      report: {
+        ...place,
+        message: `${unlistedMessage(this.count, "finding")} Fix the ones listed and check again.`
+      }
+    };
+  }
+};
+function grouped(count) {
+  return count.toLocaleString("en-US");
+}
+function unlistedMessage(count, noun, fileListsAtMost) {
+  const bound = fileListsAtMost === void 0 ? `a rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} for a connector` : `a file lists at most ${fileListsAtMost}`;
+  return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? "is" : "are"} not listed: ${bound}.`;
+}
+var UNLISTED_MESSAGE = /^(\d{1,3}(?:,\d{3})*) more (?:finding|change)s? of this rule (?:is|are) not listed: a (rule|file) lists at most /;
+function readUnlisted(message) {
+  const match2 = UNLISTED_MESSAGE.exec(message);
+  if (!match2) return void 0;
+  return { count: Number(match2[1].replaceAll(",", "")), per: match2[2] === "file" ? "file" : "connector" };
 }
 
 // packages/validator/src/json/syntax/repair.ts
@@ -41848,10 +41904,12 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
   const issues = [];
   let slips = 0;
   let lastIssueOffset = -1;
+  let firstUnlistedOffset = -1;
   const say = (issue2) => {
     slips++;
     lastIssueOffset = issue2.offset;
     if (issues.length < MAX_ISSUES) issues.push(issue2);
+    else if (firstUnlistedOffset === -1) firstUnlistedOffset = issue2.offset;
   };
   let edits = [];
   const edit = (fix) => {
@@ -41893,7 +41951,19 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
     issues.push(tooManySlips(lastIssueOffset));
     return { issues, edits: void 0, slips, refused: true };
   }
+  if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
   return { issues, edits: finished ? edits : void 0, slips, refused: false };
+}
+function unlistedSyntaxIssue(count, offset) {
+  return {
+    message: `${unlistedSyntaxMessage(count, "finding")} Fix the ones listed and check again.`,
+    offset,
+    length: 1,
+    unlisted: count
+  };
+}
+function unlistedSyntaxMessage(count, noun) {
+  return unlistedMessage(count, noun, `${MAX_ISSUES} JSON syntax errors`);
 }
 function tooManySlips(offset) {
   const limit = MAX_SLIPS.toLocaleString("en-US");
@@ -42077,9 +42147,10 @@ var JsonDocument = class _JsonDocument {
     } catch {
       strict2 = false;
     }
-    const members = strict2 ? objectMembersWithin(value, MAX_JSON_DEPTH, MAX_JSON_KEY_LENGTH, MAX_JSON_KEY_PATH_LENGTH) : -1;
-    const tooDeepAt = strict2 && members !== -1 ? -1 : offsetPastDepth(text2, MAX_JSON_DEPTH);
-    const longKey = tooDeepAt !== -1 || strict2 && members !== -1 ? void 0 : findOverlongKey(text2);
+    const screened = strict2 ? objectMembersWithin(value, MAX_JSON_DEPTH, KEY_SCREEN_LENGTH, KEY_PATH_SCREEN_LENGTH) : -1;
+    const tooDeepAt = strict2 && screened !== -1 ? -1 : offsetPastDepth(text2, MAX_JSON_DEPTH);
+    const longKey = tooDeepAt !== -1 || strict2 && screened !== -1 ? void 0 : findOverlongKey(text2);
+    const members = strict2 && screened === -1 && tooDeepAt === -1 && longKey === void 0 ? objectMembersWithin(value, MAX_JSON_DEPTH) : screened;
     this.tooDeep = tooDeepAt !== -1 || strict2 && members === -1 && longKey === void 0;
     this.members = members;
     if (this.tooDeep) {
@@ -42105,9 +42176,11 @@ var JsonDocument = class _JsonDocument {
     } else {
       const slips = parseTrailingCommaSlips(text2, MAX_SLIPS);
       if (slips) {
-        for (const comma of slips.commas) {
+        for (const comma of slips.commas.slice(0, MAX_ISSUES)) {
           issues.push(trailingCommaIssue(comma, text2.charAt(skipWhitespace(text2, comma + 1))));
         }
+        const unlisted = slips.commas.length - MAX_ISSUES;
+        if (unlisted > 0) issues.push(unlistedSyntaxIssue(unlisted, slips.commas[MAX_ISSUES]));
         this.commaFreeText = slips.blanked;
         this.value = slips.value;
       } else {
@@ -42597,9 +42670,8 @@ function expectedTypes(type) {
   const list2 = Array.isArray(type) ? type : String(type).split(",");
   return list2.map((name) => SCHEMA_TYPE_NAMES[String(name)] ?? String(name)).join(", ");
 }
-function show(value) {
-  const text2 = typeof value === "string" ? value : JSON.stringify(value);
-  return text2 === void 0 ? String(value) : text2.length > 80 ? `${text2.slice(0, 77)}...` : text2;
+function jsonExcerpt(value) {
+  return typeof value === "string" ? enclosedExcerpt(JSON.stringify(value)) : excerpt(value);
 }
 function toSchemaProblems(errors2, document) {
   const problems = [];
@@ -42634,9 +42706,9 @@ function describe(error3, document) {
     case "type":
       return at(`Invalid type. Expected ${expectedTypes(params.type)} but got ${typeName(data)}.`);
     case "enum":
-      return at(`Value ${JSON.stringify(data)} is not defined in enum.`);
+      return at(`Value ${jsonExcerpt(data)} is not defined in enum.`);
     case "const":
-      return at(`Value ${JSON.stringify(data)} does not match const.`);
+      return at(`Value ${jsonExcerpt(data)} does not match const.`);
     case "required": {
       const name = String(params.missingProperty);
       const written2 = keyInOtherCase(data, name);
@@ -42661,20 +42733,20 @@ function describe(error3, document) {
           error3.propertyName
         );
       }
-      return at(`String '${show(data)}' does not match regex pattern '${String(params.pattern)}'.`);
+      return at(`String '${excerpt(data)}' does not match regex pattern '${String(params.pattern)}'.`);
     case "format":
-      return at(`String '${show(data)}' does not validate against format '${String(params.format)}'.`);
+      return at(`String '${excerpt(data)}' does not validate against format '${String(params.format)}'.`);
     case "minLength":
-      return at(`String '${show(data)}' is less than minimum length of ${String(params.limit)}.`);
+      return at(`String '${excerpt(data)}' is less than minimum length of ${String(params.limit)}.`);
     case "maxLength":
-      return at(`String '${show(data)}' exceeds maximum length of ${String(params.limit)}.`);
+      return at(`String '${excerpt(data)}' exceeds maximum length of ${String(params.limit)}.`);
     case "minimum":
-      return at(`${typeName(data)} ${show(data)} is less than minimum value of ${String(params.limit)}.`);
+      return at(`${typeName(data)} ${excerpt(data)} is less than minimum value of ${String(params.limit)}.`);
     case "maximum":
-      return at(`${typeName(data)} ${show(data)} exceeds maximum value of ${String(params.limit)}.`);
+      return at(`${typeName(data)} ${excerpt(data)} exceeds maximum value of ${String(params.limit)}.`);
     case "minItems":
       return at(
-        `Array item count ${show(data.length)} is less than minimum count of ${String(params.limit)}.`
+        `Array item count ${String(data.length)} is less than minimum count of ${String(params.limit)}.`
       );
     case "uniqueItems":
       return at(`Non-unique array item at index ${String(params.i)}.`);
@@ -42947,7 +43019,7 @@ var apiPropertiesBrandRules = [
       if (colour !== void 0 && !HEX_COLOUR.test(colour)) {
         context.report({
           pointer: BRAND_POINTER,
-          message: `The iconBrandColor "${colour}" is not an HTML hex colour; write it as #RRGGBB, e.g. #3b5bdb.`
+          message: `The iconBrandColor "${excerpt(colour)}" is not an HTML hex colour; write it as #RRGGBB, e.g. #3b5bdb.`
         });
       }
     }
@@ -43337,7 +43409,7 @@ var apiPropertiesPolicyRules = [
         if (!required) {
           context.report({
             pointer: instancePointer(index, "templateId"),
-            message: `Value "${templateId}" is not defined in enum. It is not a known policy template; see https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates.`
+            message: `Value "${excerpt(templateId)}" is not defined in enum. It is not a known policy template; see https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates.`
           });
           continue;
         }
@@ -43354,7 +43426,7 @@ var apiPropertiesPolicyRules = [
           if (typeof value === "string" && !allowed.includes(value)) {
             context.report({
               pointer: instancePointer(index, "parameters", parameter),
-              message: `Value "${value}" is not defined in enum. Use one of: ${allowed.join(", ")}.`
+              message: `Value "${excerpt(value)}" is not defined in enum. Use one of: ${allowed.join(", ")}.`
             });
           }
         }
@@ -43377,7 +43449,7 @@ var apiPropertiesPolicyRules = [
           if (swagger.operationsById.has(name)) return;
           context.report({
             pointer: childPointer(pointer, nameIndex),
-            message: `The operation "${name}" does not exist in the swagger, so this policy applies to nothing. Use an operationId of apiDefinition.swagger.json.`
+            message: `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this policy applies to nothing. Use an operationId of apiDefinition.swagger.json.`
           });
         });
       }
@@ -43449,7 +43521,7 @@ var apiPropertiesPublisherRules = [
         if (TEMPLATE_TEXTS.some((text2) => lower.includes(text2))) {
           context.report({
             pointer: childPointer("/properties", key),
-            message: `The ${key} "${value}" is the template's text; replace it with the real name.`
+            message: `The ${key} "${nameExcerpt(value)}" is the template's text; replace it with the real name.`
           });
         }
       }
@@ -43627,7 +43699,7 @@ var apiPropertiesSchemaRules = [
         if (constraints && has(constraints, "hidden") && typeof constraints.hidden === "string") {
           context.report({
             pointer: childPointer(parameter.pointer, "uiDefinition", "constraints", "hidden"),
-            message: `Invalid type. Expected Boolean but got String. Microsoft's apiProperties pipeline rejects "hidden": ${JSON.stringify(constraints.hidden)} (PR #1421); write ${constraints.hidden.toLowerCase() === "true"}.`
+            message: `Invalid type. Expected Boolean but got String. Microsoft's apiProperties pipeline rejects "hidden": ${enclosedExcerpt(JSON.stringify(constraints.hidden))} (PR #1421); write ${constraints.hidden.toLowerCase() === "true"}.`
           });
         }
       }
@@ -43664,7 +43736,7 @@ var apiPropertiesCapabilityRules = [
         } else {
           context.report({
             pointer,
-            message: `"${capability}" is not a known capability (${KNOWN_CAPABILITIES.join(", ")}).`
+            message: `"${excerpt(capability)}" is not a known capability (${KNOWN_CAPABILITIES.join(", ")}).`
           });
         }
       });
@@ -43709,7 +43781,7 @@ var apiPropertiesCapabilityRules = [
         if (typeof name !== "string" || swagger.operationsById.has(name)) return;
         context.report({
           pointer: childPointer(pointer, index),
-          message: `The script operation "${name}" is not an operationId of the swagger, so the script never runs for it.`
+          message: `The script operation "${nameExcerpt(name)}" is not an operationId of the swagger, so the script never runs for it.`
         });
       });
     }
@@ -44303,7 +44375,7 @@ var folderRules = [
       const name = context.connector.name;
       if (WINDOWS_ILLEGAL.test(name) || hasControlCharacter(name) || WINDOWS_RESERVED.test(name) || /[. ]$/.test(name)) {
         context.report({
-          message: `The folder name "${name}" cannot be used on Windows (no <>:"|?*\\, control characters, reserved names, or a trailing dot or space).`
+          message: `The folder name "${nameExcerpt(name)}" cannot be used on Windows (no <>:"|?*\\, control characters, reserved names, or a trailing dot or space).`
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
@@ -44311,7 +44383,7 @@ var folderRules = [
       if (context.profile !== "custom" && title && !named(title) && !named(titleName(title, context.profile))) {
         context.report({
           severity: "info",
-          message: `The folder "${name}" is not named like the connector's title "${title}"; most connector folders use the title.`
+          message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"; most connector folders use the title.`
         });
       }
     }
@@ -44476,6 +44548,7 @@ function listFiles(connector) {
 }
 var JSON_FILE_KINDS = ["swagger", "apiProperties", "settings"];
 var FIX_ADVICE = "`connector-alm validate --fix` repairs it.";
+var FIX_ALL_ADVICE = "`connector-alm validate --fix` repairs them too.";
 function eachJsonDocument(context) {
   return jsonDocumentsOfConnector.getOrBuild(context.connector, listJsonDocuments);
 }
@@ -44510,7 +44583,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -44522,7 +44595,8 @@ var generalRules = [
         const file = context.connector.files[kind];
         const fixable = file !== void 0 && fixJsonFileText(file)?.fix.outcome === "fixed";
         for (const issue2 of document.syntaxIssues) {
-          const message = fixable ? `${issue2.message} ${FIX_ADVICE}` : issue2.message;
+          const advice = issue2.unlisted === void 0 ? FIX_ADVICE : FIX_ALL_ADVICE;
+          const message = fixable ? `${issue2.message} ${advice}` : issue2.message;
           context.report({ file: kind, message, offset: issue2.offset, length: issue2.length });
         }
       }
@@ -45682,9 +45756,6 @@ var CLOSING_BRACE = 125;
 function isDigit2(code2) {
   return code2 >= 48 && code2 <= 57;
 }
-function operationLabel(operation2) {
-  return operation2.operationId ?? `${operation2.method.toUpperCase()} ${operation2.path}`;
-}
 function nonEmptyString(value) {
   const text2 = asString(value);
   return text2 !== void 0 && text2.trim() !== "" ? text2 : void 0;
@@ -45923,7 +45994,7 @@ var secretRules = [
       for (const secret of secretParameterDefaults(context.swagger)) {
         context.report({
           pointer: secret.pointer,
-          message: `The default of the ${secret.in ? `${secret.in} ` : ""}parameter '${secret.name}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`
+          message: `The default of the ${secret.in ? `${secret.in} ` : ""}parameter '${nameExcerpt(secret.name)}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`
         });
       }
     }
@@ -52157,7 +52228,7 @@ function sectionsRule(id, profile, level, template) {
           context.report({
             offset: lookalike.offset,
             length: lookalike.text.length,
-            message: `${message} "${lookalike.text}" is no heading: ${why}.`
+            message: `${message} "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`
           });
           continue;
         }
@@ -52489,7 +52560,7 @@ var readmeRules = [
           context.report({
             offset: heading2.offset,
             length: heading2.length,
-            message: `"${heading2.text}" is listed under ${section.text}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
+            message: `"${nameExcerpt(heading2.text)}" is listed under ${nameExcerpt(section.text)}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
           });
         }
       }
@@ -52905,13 +52976,13 @@ var scriptRules = [
           offset: nearMiss.index,
           length: nearMiss[0].length,
           severity: "warning",
-          message: `Write "class Script : ScriptBase" with this case (found "${nearMiss[0]}").`
+          message: `Write "class Script : ScriptBase" with this case (found "${nameExcerpt(nearMiss[0])}").`
         });
       } else if (misnamed) {
         context.report({
           offset: misnamed.index,
           length: misnamed[0].length,
-          message: `The class "${misnamed[1]}" derives from ScriptBase; name it Script, the class the platform runs.`
+          message: `The class "${nameExcerpt(misnamed[1])}" derives from ScriptBase; name it Script, the class the platform runs.`
         });
       } else {
         context.report({ line: 1, message: 'script.csx must define "public class Script : ScriptBase".' });
@@ -52971,7 +53042,7 @@ var scriptRules = [
         context.report({
           offset: match2.index + match2[0].indexOf(namespace),
           length: namespace.length,
-          message: `The namespace ${namespace} is not supported in custom code; the script may fail to compile.`
+          message: `The namespace ${nameExcerpt(namespace)} is not supported in custom code; the script may fail to compile.`
         });
       }
     }
@@ -53041,7 +53112,7 @@ var scriptRules = [
         context.report({
           offset: literal.offset,
           length: literal.length,
-          message: differentCase ? `"${literal.value}" is compared with Context.OperationId, but the operationId is "${differentCase}" (the comparison is case-sensitive).` : `"${literal.value}" is compared with Context.OperationId, but no operation of the swagger has this operationId.`
+          message: differentCase ? `"${nameExcerpt(literal.value)}" is compared with Context.OperationId, but the operationId is "${nameExcerpt(differentCase)}" (the comparison is case-sensitive).` : `"${nameExcerpt(literal.value)}" is compared with Context.OperationId, but no operation of the swagger has this operationId.`
         });
       }
     }
@@ -53165,7 +53236,7 @@ var settingsRules = [
       if (environment === void 0 || ENVIRONMENT_ID.test(environment)) return;
       context.report({
         pointer: "/environment",
-        message: `String '${environment}' does not match regex pattern of an environment id (a GUID, optionally prefixed with "Default-").`
+        message: `String '${excerpt(environment)}' does not match regex pattern of an environment id (a GUID, optionally prefixed with "Default-").`
       });
     }
   },
@@ -53270,7 +53341,7 @@ var documentHostRules = [
       if (hostReplacedEverywhere(context)) return;
       context.report({
         pointer: "/host",
-        message: `The host '${host}' looks like a development, test or staging host. Certified connectors must use the production host.`
+        message: `The host ${quoted(host)} looks like a development, test or staging host. Certified connectors must use the production host.`
       });
     }
   },
@@ -53494,6 +53565,11 @@ function routeHash(path31) {
 }
 var OPEN = 123;
 var CLOSE = 125;
+
+// packages/validator/src/swagger/operation-label.ts
+function operationLabel(operation2) {
+  return nameExcerpt(operation2.operationId ?? `${operation2.method.toUpperCase()} ${operation2.path}`);
+}
 
 // packages/validator/src/rules/operations/paths.ts
 var pathKeysOf = perModel(
@@ -56013,7 +56089,7 @@ var documentTextRules = [
             if (nonLatin !== void 0) {
               context.report({
                 pointer: childPointer(node.pointer, field),
-                message: `The '${field}' value must be written in English. Found "${nonLatin}": write it in English or leave it out.`
+                message: `The '${field}' value must be written in English. Found "${nameExcerpt(nonLatin)}": write it in English or leave it out.`
               });
               continue;
             }
@@ -56022,7 +56098,7 @@ var documentTextRules = [
             context.report({
               pointer: childPointer(node.pointer, field),
               severity: "warning",
-              message: `The '${field}' value must be written in English. Found "${word}", which is not an English word: write it in English or leave it out.`
+              message: `The '${field}' value must be written in English. Found "${nameExcerpt(word)}", which is not an English word: write it in English or leave it out.`
             });
           }
         }
@@ -56132,7 +56208,7 @@ var documentTextRules = [
         if (seen.has(name)) {
           context.report({
             pointer: childPointer("/tags", index, "name"),
-            message: `The 'tags' property defines tag '${name}' multiple times.`
+            message: `The 'tags' property defines tag '${nameExcerpt(name)}' multiple times.`
           });
         }
         seen.add(name);
@@ -56574,7 +56650,7 @@ function pathAt(call, key) {
   return asString(call.call[key]) || void 0;
 }
 function expectsArray(call, collection, label) {
-  const message = fill(EXPECTS_ARRAY, collection, label);
+  const message = fill(EXPECTS_ARRAY, nameExcerpt(collection), label);
   if (collection !== "") return message;
   const key = call.extension === "x-ms-dynamic-values" ? "value-collection" : "itemsPath";
   return `${message} Without '${key}' the response itself must be the array: name the property that holds the list in '${key}'.`;
@@ -56595,7 +56671,7 @@ function resultProblems(model, target2, call, list2) {
   const found = followSchemaPath(model, response, list2);
   if (propertyKey !== void 0) {
     if (found.kind !== "missing") return NO_PROBLEMS;
-    return [{ key: propertyKey, message: fill(EXPECTS_PROPERTY, list2, label) }];
+    return [{ key: propertyKey, message: fill(EXPECTS_PROPERTY, nameExcerpt(list2), label) }];
   }
   if (found.kind === "missing") return [{ key: void 0, message: expectsArray(call, list2, label) }];
   if (found.kind !== "found") return NO_PROBLEMS;
@@ -56608,7 +56684,7 @@ function resultProblems(model, target2, call, list2) {
     const key = keys[index];
     const path31 = pathAt(call, key);
     if (path31 === void 0 || followSchemaPath(model, items.schema, path31).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, path31, label) });
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path31), label) });
   }
   return problems;
 }
@@ -56750,7 +56826,7 @@ var dynamicRules = [
         if (typeof operationId === "string" && swagger.operationById(operationId)) return;
         report({
           pointer: at(),
-          message: `${NOT_FOUND} '${String(operationId)}' is not the operationId of any operation.`
+          message: `${NOT_FOUND} '${nameExcerpt(String(operationId))}' is not the operationId of any operation.`
         });
       };
       const calls = dynamicCalls(swagger);
@@ -56790,7 +56866,7 @@ var dynamicRules = [
             if (!name.includes("/") && !hasBodyProperty(swagger, target2, name)) {
               report({
                 pointer: argumentPointer(call, name),
-                message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${name}' is not one of its parameters.`
+                message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${nameExcerpt(name)}' is not one of its parameters.`
               });
             }
             continue;
@@ -56827,7 +56903,7 @@ var dynamicRules = [
             continue;
           report({
             pointer: childPointer(call.pointer, has(call.call, "parameters") ? "parameters" : "operationId"),
-            message: `${fill("The target operation requires parameter '{0}'.", parameter.name)} Pass it in the parameters of the call to '${label}'.`
+            message: `${fill("The target operation requires parameter '{0}'.", nameExcerpt(parameter.name))} Pass it in the parameters of the call to '${label}'.`
           });
         }
       }
@@ -57176,7 +57252,7 @@ var infoMetadataRules = [
         if (typeof entry.value !== "string" || isAbsoluteHttpUrl(entry.value)) continue;
         context.report({
           pointer: entryPointer(entry, "propertyValue"),
-          message: `The '${entry.name}' value '${entry.value}' must be a valid absolute URL (https://\u2026).`
+          message: `The '${entry.name}' value ${quoted(entry.value)} must be a valid absolute URL (https://\u2026).`
         });
       }
       for (const nodes of nodesOfKinds(structureOf(context.swagger), URL_KINDS)) {
@@ -57229,7 +57305,7 @@ var infoMetadataRules = [
         if (status === "Production" && apiStatus === "Preview") {
           context.report({
             pointer: childPointer(at, "status"),
-            message: `The operation '${operation2.operationId ?? operation2.pointer}' cannot be in a Production status ahead of the connector.`
+            message: `The operation '${nameExcerpt(operation2.operationId ?? operation2.pointer)}' cannot be in a Production status ahead of the connector.`
           });
         }
       }
@@ -57360,7 +57436,7 @@ var contentTypeRules = [
           if (mimeType !== void 0 && MIME_TYPE.test(mimeType.trim())) continue;
           report({
             pointer: childPointer(owner.pointer, key, index),
-            message: fill("The MIME type '{0}' is not valid.", String(entry))
+            message: fill("The MIME type '{0}' is not valid.", nameExcerpt(String(entry)))
           });
         }
       });
@@ -57603,7 +57679,7 @@ var operationDocumentationRules = [
         if (!repeatsId && !IDENTIFIER_LIKE.test(summary3)) continue;
         report({
           pointer: childPointer(operation2.pointer, "summary"),
-          message: repeatsId ? `The summary '${summary3}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${summary3}' reads like an identifier; write a short sentence such as "List tasks".`
+          message: repeatsId ? `The summary '${nameExcerpt(summary3)}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${nameExcerpt(summary3)}' reads like an identifier; write a short sentence such as "List tasks".`
         });
       }
     }
@@ -57712,7 +57788,7 @@ var operationExtensionRules = [
         } else {
           report({
             pointer: at,
-            message: `The property value must be one of the following: important, advanced, internal. '${String(value)}' is ignored by the platform.`
+            message: `The property value must be one of the following: important, advanced, internal. '${excerpt(String(value))}' is ignored by the platform.`
           });
         }
       });
@@ -57732,7 +57808,7 @@ var operationExtensionRules = [
         if (has(body, "x-ms-trigger") && body["x-ms-trigger"] !== "single" && body["x-ms-trigger"] !== "batch") {
           report({
             pointer: childPointer(operation2.pointer, "x-ms-trigger"),
-            message: `The property value must be one of the following: single, batch. '${String(body["x-ms-trigger"])}' is not a trigger kind.`
+            message: `The property value must be one of the following: single, batch. '${excerpt(String(body["x-ms-trigger"]))}' is not a trigger kind.`
           });
         }
         const metadata = asObject(body["x-ms-trigger-metadata"]);
@@ -57743,7 +57819,7 @@ var operationExtensionRules = [
           if (!metadata || !has(metadata, key) || metadata[key] === expected) continue;
           report({
             pointer: childPointer(operation2.pointer, "x-ms-trigger-metadata", key),
-            message: `x-ms-trigger-metadata '${key}' must be '${expected}', not '${String(metadata[key])}'.`
+            message: `x-ms-trigger-metadata '${key}' must be '${expected}', not '${excerpt(String(metadata[key]))}'.`
           });
         }
       }
@@ -57900,7 +57976,7 @@ var operationIdRules = [
             pointer: childPointer(operation2.pointer, "operationId"),
             message: fill(
               "The operationId '{0}' is used multiple times. Operation identifiers must be unique.",
-              operationId
+              nameExcerpt(operationId)
             )
           });
         }
@@ -57928,7 +58004,7 @@ var operationIdRules = [
           pointer: childPointer(operation2.pointer, "operationId"),
           message: fill(
             "The 'operationId' property value is different from its sanitized value '{0}'. Please avoid the useage of non-alphanumeric characters to have matching values.",
-            id.replace(NOT_SANITIZED, "")
+            nameExcerpt(id.replace(NOT_SANITIZED, ""))
           )
         });
       }
@@ -57970,7 +58046,7 @@ function meantProtocol(value) {
   return swapAwareDistance(lower, MCP_STREAMABLE, MAX_SLIP_EDITS) <= MAX_SLIP_EDITS ? MCP_STREAMABLE : void 0;
 }
 function describeValue(value) {
-  if (typeof value === "string") return `'${value}'`;
+  if (typeof value === "string") return quoted(value);
   if (value === null) return "null";
   return Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
 }
@@ -58592,7 +58668,7 @@ var parameterLocationRules = [
           if (!first(parameter.pointer)) continue;
           report({
             pointer: parameter.pointer,
-            message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", parameter.name)} The path is '${operation2.path}'.`
+            message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", nameExcerpt(parameter.name))} The path is '${nameExcerpt(operation2.path)}'.`
           });
         }
       }
@@ -58617,7 +58693,7 @@ var parameterLocationRules = [
           pointer: parameter.pointer,
           message: fill(
             `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
-            parameter.name ?? ""
+            nameExcerpt(parameter.name ?? "")
           )
         });
       }
@@ -58644,7 +58720,7 @@ var parameterLocationRules = [
           severity: parameter.value["x-ms-url-encoding"] === "single" ? "warning" : void 0,
           message: fill(
             "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default. Remove 'x-ms-url-encoding'.",
-            parameter.name ?? ""
+            nameExcerpt(parameter.name ?? "")
           )
         });
       }
@@ -58938,7 +59014,10 @@ var parameterLocationRules = [
           const entry = entries[index];
           const ref = isObject(entry) ? asString(entry.$ref) : void 0;
           if (ref === void 0) continue;
-          const message = !ref.startsWith("#/parameters/") ? `The parameter reference '${ref}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger.resolveRef(ref) ? void 0 : fill("The parameter reference '{0}' could not be found in the swagger document.", ref);
+          const message = !ref.startsWith("#/parameters/") ? `The parameter reference '${ref}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger.resolveRef(ref) ? void 0 : fill(
+            "The parameter reference '{0}' could not be found in the swagger document.",
+            nameExcerpt(ref)
+          );
           if (message === void 0) continue;
           const owner = ofPathItem ? operation2.pathItemPointer : operation2.pointer;
           report({ pointer: childPointer(owner, "parameters", index, "$ref"), message });
@@ -58980,7 +59059,7 @@ var parameterLocationRules = [
         if (known && !misplaced) continue;
         report({
           pointer: childPointer(parameter.pointer, "collectionFormat"),
-          message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", String(format3))}${misplaced ? ` 'multi' is for query and formData parameters only.` : ""}`
+          message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", excerpt(String(format3)))}${misplaced ? ` 'multi' is for query and formData parameters only.` : ""}`
         });
       }
     }
@@ -59011,7 +59090,7 @@ var parameterLocationRules = [
           if (sameType && sameVisibility) continue;
           report({
             pointer: parameter.pointer,
-            message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${parameter.name}' differs in '${operationLabel(subscribe)}'.`
+            message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${nameExcerpt(parameter.name)}' differs in '${operationLabel(subscribe)}'.`
           });
         }
       }
@@ -59043,7 +59122,7 @@ var parameterLocationRules = [
         if (typeof type === "string" && allowed.includes(type)) continue;
         report({
           pointer: has(parameter.value, "type") ? childPointer(parameter.pointer, "type") : parameter.pointer,
-          message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(", ")}${type === void 0 ? "" : `, not '${String(type)}'`}.`
+          message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(", ")}${type === void 0 ? "" : `, not '${excerpt(String(type))}'`}.`
         });
       }
     }
@@ -59143,7 +59222,7 @@ var valueConstraintRules = [
         } else if (!has(value, "default") && value.required === true) {
           report({
             pointer: parameter.pointer,
-            message: `The internal parameter '${parameter.name ?? ""}' is required but has no default value; makers cannot see it, so nothing would be sent.`
+            message: `The internal parameter '${nameExcerpt(parameter.name ?? "")}' is required but has no default value; makers cannot see it, so nothing would be sent.`
           });
         }
       }
@@ -59321,7 +59400,7 @@ var valueConstraintRules = [
         if (typeof format3 === "string" && FORMATS.has(format3)) return;
         report({
           pointer: childPointer(place.pointer, "format"),
-          message: `${fill("The type/format '{0}' is not recognized.", `${String(node.type ?? "")}/${String(format3)}`)} ${formatAdvice(node.type, format3)}`
+          message: `${fill("The type/format '{0}' is not recognized.", `${nameExcerpt(String(node.type ?? ""))}/${nameExcerpt(String(format3))}`)} ${formatAdvice(node.type, format3)}`
         });
       });
     }
@@ -60283,7 +60362,7 @@ var swaggerSecurityRules = [
           if (typeof scope2 !== "string" || has(scopes, scope2)) return;
           context.report({
             pointer: childPointer(use.pointer, index),
-            message: `The OAuth security requirement '${use.name}' refers to scope name '${scope2}', but this is not defined in the 'securityDefinitions' object.`
+            message: `The OAuth security requirement '${use.name}' refers to scope name '${nameExcerpt(scope2)}', but this is not defined in the 'securityDefinitions' object.`
           });
         });
       }
@@ -60369,7 +60448,7 @@ var swaggerSecurityRules = [
           if (has(definition, key)) continue;
           context.report({
             pointer: childPointer(at, key),
-            message: `The security definition property '${key}' is required for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow '${flow}'` : ""}.`
+            message: `The security definition property '${key}' is required for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow ${quoted(flow)}` : ""}.`
           });
         }
         for (const key of Object.keys(definition)) {
@@ -60377,7 +60456,7 @@ var swaggerSecurityRules = [
           if (shape.allowed.includes(key)) continue;
           context.report({
             pointer: childPointer(at, key),
-            message: `The security definition property '${key}' is not valid for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow '${flow}'` : ""}.`
+            message: `The security definition property '${key}' is not valid for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow ${quoted(flow)}` : ""}.`
           });
         }
       }
@@ -60487,7 +60566,10 @@ function familyRule(id, title, description, message, problem, example) {
       if (!swagger) return;
       for (const [family, members] of families(swagger)) {
         for (const annotated of problem(members)) {
-          report({ pointer: childPointer(annotated.pointer, "family"), message: fill(message, family) });
+          report({
+            pointer: childPointer(annotated.pointer, "family"),
+            message: fill(message, nameExcerpt(family))
+          });
         }
       }
     }
@@ -60643,7 +60725,11 @@ var versioningRules = [
         if (id.toLowerCase().endsWith(suffix.toLowerCase())) continue;
         report({
           pointer: childPointer(annotated.operation.pointer, "operationId"),
-          message: fill("The operation Id '{0}' should end with revision suffix '{1}'.", id, suffix)
+          message: fill(
+            "The operation Id '{0}' should end with revision suffix '{1}'.",
+            nameExcerpt(id),
+            suffix
+          )
         });
       }
     }
@@ -61247,51 +61333,12 @@ function compiledSchema() {
   return validator;
 }
 
-// packages/validator/src/model/finding-cap.ts
-var MAX_FINDINGS_PER_RULE = 1e3;
-var UnlistedReports = class {
-  count = 0;
-  first;
-  worst = "info";
-  /** Forgets the reports of the rule before. */
-  clear() {
-    this.count = 0;
-    this.first = void 0;
-    this.worst = "info";
-  }
-  add(report, severity) {
-    this.count++;
-    this.first ??= report;
-    if (severityRank(severity) > severityRank(this.worst)) this.worst = severity;
-  }
-  /**
-   * The one report that stands for the rest, where the first of them was, at the level of the worst,
-   * so that a count of errors still says there are errors. It carries no fix: `validate --fix` makes
-   * the fixes of the listed ones, and a second run lists the next.
-   */
-  summary() {
-    const first = this.first;
-    if (first === void 0) return void 0;
-    const { fix: _fix, severity: _severity, message: _message, ...place } = first;
-    return {
-      severity: this.worst,
-      report: {
-        ...place,
-        message: `${unlistedMessage(this.count, "finding")} Fix the ones listed and check again.`
-      }
-    };
-  }
-};
-function grouped(count) {
-  return count.toLocaleString("en-US");
-}
-function unlistedMessage(count, noun) {
-  return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? "is" : "are"} not listed: a rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} for a connector.`;
-}
-var UNLISTED_MESSAGE = /^(\d{1,3}(?:,\d{3})*) more (?:finding|change)s? of this rule (?:is|are) not listed: /;
-function unlistedCount(message) {
-  const match2 = UNLISTED_MESSAGE.exec(message);
-  return match2 ? Number(match2[1].replaceAll(",", "")) : void 0;
+// packages/validator/src/text/message-length.ts
+var MAX_MESSAGE_LENGTH = 8e3;
+function boundedMessage(message) {
+  if (message.length <= MAX_MESSAGE_LENGTH) return message;
+  const note = ` (Message cut: it had ${message.length.toLocaleString("en-US")} characters; a message shows at most ${MAX_MESSAGE_LENGTH.toLocaleString("en-US")}.)`;
+  return `${excerpt(message, MAX_MESSAGE_LENGTH - note.length)}${note}`;
 }
 
 // packages/validator/src/engine.ts
@@ -61378,7 +61425,8 @@ function locateFindings(connector, pending) {
     const finding = {
       ruleId: rule2.id,
       severity,
-      message: report.message,
+      // Here, where every rule's report becomes a finding, whatever its template quotes.
+      message: boundedMessage(report.message),
       file: report.path ? displayPathIn(connector.displayPath, report.path) : file?.displayPath ?? connector.displayPath,
       line: 1,
       column: 1,
@@ -61547,7 +61595,9 @@ function looseningFindings(sides, rules, options = {}) {
   return loosened.map((loosening) => ({
     ruleId: CONFIG_LOOSENED_RULE_ID,
     severity: level,
-    message: `${subjectOf(sides)} ${loosening.message}. The change's own check reads this file: make sure the loosening is meant, or make it in a change of its own.`,
+    message: boundedMessage(
+      `${subjectOf(sides)} ${loosening.message}. The change's own check reads this file: make sure the loosening is meant, or make it in a change of its own.`
+    ),
     file: located.file,
     ...positionOf(placeIn(located.config, loosening.path), { key: loosening.atKey }),
     connector: sides.folder,
@@ -61574,10 +61624,11 @@ function strictestLevel(rule2, config2) {
 // packages/validator/src/diff/baseline.ts
 var import_node_path13 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
-  const settled = cappedRulesNotGrown(current, base2);
+  const settled = cappedListingsNotGrown(current, base2);
   const exact = countKeys(base2, exactKey);
   const marked = current.map((finding) => {
-    if (settled.has(finding.ruleId)) return { finding, existing: true };
+    if (LISTING_SCOPES.some((per) => settled.has(listingKey(finding, per))))
+      return { finding, existing: true };
     const key = exactKey(finding);
     if (take(exact, key)) return { finding, existing: true };
     return { finding, existing: false };
@@ -61595,28 +61646,32 @@ function markBaseline(current, base2) {
     baseline: existing || take(loose, looseKey(finding)) ? "existing" : "new"
   }));
 }
-function cappedRulesNotGrown(current, base2) {
-  const before = totalsByRule(base2);
-  const now = totalsByRule(current);
+var LISTING_SCOPES = ["connector", "file"];
+function cappedListingsNotGrown(current, base2) {
+  const before = listingTotals(base2);
+  const now = listingTotals(current);
   const settled = /* @__PURE__ */ new Set();
-  for (const [ruleId, total] of before) {
-    if (total.capped && (now.get(ruleId)?.count ?? 0) <= total.count) settled.add(ruleId);
+  for (const [key, total] of before) {
+    if (total.capped && (now.get(key)?.count ?? 0) <= total.count) settled.add(key);
   }
   return settled;
 }
-function totalsByRule(findings) {
+function listingTotals(findings) {
   const totals = /* @__PURE__ */ new Map();
   for (const finding of findings) {
-    const total = totals.get(finding.ruleId) ?? { count: 0, capped: false };
-    const unlisted = unlistedCount(finding.message);
-    if (unlisted === void 0) total.count++;
-    else {
-      total.count += unlisted;
-      total.capped = true;
+    const unlisted = readUnlisted(finding.message);
+    for (const per of LISTING_SCOPES) {
+      const key = listingKey(finding, per);
+      const total = totals.get(key) ?? { count: 0, capped: false };
+      total.count += unlisted?.count ?? 1;
+      if (unlisted?.per === per) total.capped = true;
+      totals.set(key, total);
     }
-    totals.set(finding.ruleId, total);
   }
   return totals;
+}
+function listingKey(finding, per) {
+  return per === "connector" ? finding.ruleId : `${finding.ruleId}\0${relativeFile(finding)}`;
 }
 function markAllExisting(findings) {
   return findings.map((finding) => ({ ...finding, baseline: "existing" }));
@@ -61651,6 +61706,9 @@ function take(counts, key) {
 }
 
 // packages/validator/src/diff/change.ts
+function impactRank(impact) {
+  return impact === "breaking" ? 3 : impact === "major" ? 2 : 1;
+}
 function classifyChanges(changes) {
   if (changes.length === 0) return "no-change";
   if (changes.some((change) => change.impact === "breaking")) return "breaking";
@@ -62031,7 +62089,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   jsonSyntax: {
-    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. In the base version it is major: the comparison rests on a recovered reading of the base, so the update needs the full review. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` lists only the base version's errors under this rule, since its GEN-JSON-PARSE findings report the current version's.",
+    description: "The swagger or apiProperties.json of one version has JSON syntax errors, which the parser recovers from (a trailing comma, a missing comma or closing brace): the recovered object is compared, and each error is reported where GEN-JSON-PARSE reports it in `validate`, with its message: the first 20 of a file, then one change at the next that counts the rest. In the new version it is breaking, so that `diff` exits 1 (unless `--fail-on never`): the certification pipeline and the platform read strict JSON and refuse the file, whatever the comparison found. In the base version it is major: the comparison rests on a recovered reading of the base, so the update needs the full review. A file with nothing to recover is CHG-UNCOMPARABLE. `validate --base` lists only the base version's errors under this rule, since its GEN-JSON-PARSE findings report the current version's.",
     example: {
       placement: "swaggerFile",
       before: '{ "swagger": "2.0" }',
@@ -62489,25 +62547,157 @@ function policyInstanceLabel(instance) {
   return template === void 0 ? quoted(title) : `${quoted(title)} (${excerpt(template)})`;
 }
 
+// packages/validator/src/diff/schema-change-list.ts
+var MAX_LISTED_PATHS = 50;
+var MAX_COUNTED_PATHS = Number.MAX_SAFE_INTEGER;
+function ownChange(change) {
+  return { change, kind: kindKey(change) };
+}
+function listChanges(root) {
+  const totals = pathsToEachKind(root);
+  const tallies = /* @__PURE__ */ new Map();
+  const result = [];
+  const path31 = [];
+  const exhausted = /* @__PURE__ */ new Set();
+  const visit2 = (node) => {
+    let listedAny = false;
+    for (const part of node.parts) {
+      if ("nested" in part) {
+        if (exhausted.has(part.nested)) continue;
+        path31.push(part.step);
+        if (visit2(part.nested)) listedAny = true;
+        path31.pop();
+        continue;
+      }
+      const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
+      if (tally2.listed >= MAX_LISTED_PATHS) continue;
+      tallies.set(part.kind, tally2);
+      tally2.listed++;
+      tally2.lastIndex = result.length;
+      result.push({ ...part.change, path: [...path31, ...part.change.path] });
+      listedAny = true;
+    }
+    if (!listedAny) exhausted.add(node);
+    return listedAny;
+  };
+  visit2(root);
+  for (const [kind, tally2] of tallies) {
+    const total = totals.get(kind);
+    if (total <= tally2.listed) continue;
+    const unlisted = total >= MAX_COUNTED_PATHS ? MAX_COUNTED_PATHS : total - tally2.listed;
+    result[tally2.lastIndex] = { ...result[tally2.lastIndex], unlisted };
+  }
+  return result;
+}
+function pathsToEachKind(root) {
+  const order = [];
+  const seen = /* @__PURE__ */ new Set();
+  const postorder = (node) => {
+    seen.add(node);
+    for (const part of node.parts) if ("nested" in part && !seen.has(part.nested)) postorder(part.nested);
+    order.push(node);
+  };
+  postorder(root);
+  const reaching = /* @__PURE__ */ new Map([[root, 1]]);
+  const totals = /* @__PURE__ */ new Map();
+  for (let index = order.length - 1; index >= 0; index--) {
+    const node = order[index];
+    const paths = reaching.get(node);
+    for (const part of node.parts) {
+      if ("nested" in part) reaching.set(part.nested, saturated((reaching.get(part.nested) ?? 0) + paths));
+      else totals.set(part.kind, saturated((totals.get(part.kind) ?? 0) + paths));
+    }
+  }
+  return totals;
+}
+function kindKey(change) {
+  const detail = change.detail === void 0 ? "" : change.detail;
+  return [change.rule.id, change.side, change.pointer, detail, change.impact ?? ""].join("\0");
+}
+function saturated(count) {
+  return Math.min(count, MAX_COUNTED_PATHS);
+}
+
+// packages/validator/src/diff/schema-report.ts
+function isSchemaReport(entry) {
+  return "schemaChanges" in entry;
+}
+function isBreakingSchemaChange(change) {
+  return (change.impact ?? change.rule.impact) === "breaking";
+}
+function reportedChange(report, change) {
+  const unlisted = isBreakingSchemaChange(change) && change.unlisted ? unlistedPaths(change.unlisted, report.schemaValuePath ?? report.valuePath) : void 0;
+  return {
+    rule: change.rule,
+    file: "swagger",
+    side: change.side,
+    pointer: change.pointer,
+    operationId: report.operationId,
+    valuePath: reportedValuePath(report, change),
+    detail: unlisted ? [change.detail, unlisted].filter(Boolean).join(" ") : change.detail,
+    impact: change.impact
+  };
+}
+function reportedValuePath(report, change) {
+  return change.path.length > 0 ? `${report.valuePath}/${change.path.join("/")}` : report.valuePath;
+}
+function* expandEntries(entries) {
+  for (const entry of entries) {
+    if (!isSchemaReport(entry)) yield entry;
+    else for (const change of entry.schemaChanges) yield reportedChange(entry, change);
+  }
+}
+function unlistedPaths(count, valuePath) {
+  const howMany = count >= MAX_COUNTED_PATHS ? `at least ${MAX_COUNTED_PATHS - MAX_LISTED_PATHS}` : String(count);
+  const paths = count === 1 ? "ValuePath" : "ValuePaths";
+  return `The same field is reached by ${howMany} more ${paths} under ${quoted(valuePath)}, not listed.`;
+}
+
 // packages/validator/src/diff/raw-change.ts
+function listedOperationId(operationId) {
+  return operationId === void 0 ? void 0 : nameExcerpt(operationId);
+}
 var ChangeSink = class {
-  changes = [];
+  /** The changes and schema reports, in the order added. */
+  entries = [];
   /**
    * Every pointer a change is at or below, per file, built at the first `touches`: scanning the
    * changes at each call was quadratic (40,000 unused definitions edited: 45 s).
    */
   touched;
+  /** The shared lists of schema changes whose pointers are in `touched`, each touched once. */
+  touchedLists = /* @__PURE__ */ new Set();
   add(change) {
-    this.changes.push(change);
+    this.entries.push(change);
     if (this.touched) touch(this.touched, change);
+  }
+  /** Reports a schema's changes for one operation (see schema-report.ts); nothing when there are none. */
+  addReport(report) {
+    if (report.schemaChanges.length === 0) return;
+    this.entries.push(report);
+    if (this.touched) this.touchList(this.touched, report);
+  }
+  /** Every change, each report expanded: for tests and comparers that report no schemas. */
+  get changes() {
+    return [...expandEntries(this.entries)];
   }
   /** True when a change was reported at `pointer` or below it, in either version. */
   touches(pointer, file = "swagger") {
     if (!this.touched) {
-      this.touched = /* @__PURE__ */ new Set();
-      for (const change of this.changes) touch(this.touched, change);
+      const touched = /* @__PURE__ */ new Set();
+      for (const entry of this.entries) {
+        if ("schemaChanges" in entry) this.touchList(touched, entry);
+        else touch(touched, entry);
+      }
+      this.touched = touched;
     }
     return this.touched.has(`${file}:${pointer}`);
+  }
+  /** A report's pointers are its list's, whatever the operation: each list is touched once. */
+  touchList(touched, report) {
+    if (this.touchedLists.has(report.schemaChanges)) return;
+    this.touchedLists.add(report.schemaChanges);
+    for (const change of report.schemaChanges) touch(touched, { file: "swagger", pointer: change.pointer });
   }
 };
 function touch(touched, change) {
@@ -63089,125 +63279,6 @@ function describe2(option) {
 }
 var MAX_KINDS_NAMED = 5;
 
-// packages/validator/src/diff/change-cap.ts
-var IMPACT_RANK = { minor: 0, major: 1, breaking: 2 };
-function capChanges(changes) {
-  const unlisted = unlistedByRule(changes);
-  if (unlisted.size === 0) return [...changes];
-  const listed = /* @__PURE__ */ new Map();
-  const result = [];
-  for (const change of changes) {
-    const count = listed.get(change.ruleId) ?? 0;
-    listed.set(change.ruleId, count + 1);
-    if (count < MAX_FINDINGS_PER_RULE) result.push(change);
-    else if (count === MAX_FINDINGS_PER_RULE) result.push(summary2(change, unlisted.get(change.ruleId)));
-  }
-  return result;
-}
-function unlistedByRule(changes) {
-  const seen = /* @__PURE__ */ new Map();
-  const unlisted = /* @__PURE__ */ new Map();
-  for (const change of changes) {
-    const count = (seen.get(change.ruleId) ?? 0) + 1;
-    seen.set(change.ruleId, count);
-    if (count <= MAX_FINDINGS_PER_RULE) continue;
-    const rest = unlisted.get(change.ruleId);
-    if (!rest) {
-      unlisted.set(change.ruleId, { count: 1, impact: change.impact, severity: change.severity });
-      continue;
-    }
-    rest.count++;
-    if (IMPACT_RANK[change.impact] > IMPACT_RANK[rest.impact]) rest.impact = change.impact;
-    if (severityRank(change.severity) > severityRank(rest.severity)) rest.severity = change.severity;
-  }
-  return unlisted;
-}
-function summary2(first, rest) {
-  return {
-    ruleId: first.ruleId,
-    breaking: rest.impact === "breaking",
-    severity: rest.severity,
-    message: unlistedMessage(rest.count, "change"),
-    file: first.file,
-    pointer: first.pointer,
-    line: first.line,
-    column: first.column,
-    side: first.side,
-    impact: rest.impact
-  };
-}
-
-// packages/validator/src/diff/schema-change-list.ts
-var MAX_LISTED_PATHS = 50;
-var MAX_COUNTED_PATHS = Number.MAX_SAFE_INTEGER;
-function ownChange(change) {
-  return { change, kind: kindKey(change) };
-}
-function listChanges(root) {
-  const totals = pathsToEachKind(root);
-  const tallies = /* @__PURE__ */ new Map();
-  const result = [];
-  const path31 = [];
-  const exhausted = /* @__PURE__ */ new Set();
-  const visit2 = (node) => {
-    let listedAny = false;
-    for (const part of node.parts) {
-      if ("nested" in part) {
-        if (exhausted.has(part.nested)) continue;
-        path31.push(part.step);
-        if (visit2(part.nested)) listedAny = true;
-        path31.pop();
-        continue;
-      }
-      const tally = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
-      if (tally.listed >= MAX_LISTED_PATHS) continue;
-      tallies.set(part.kind, tally);
-      tally.listed++;
-      tally.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path31, ...part.change.path] });
-      listedAny = true;
-    }
-    if (!listedAny) exhausted.add(node);
-    return listedAny;
-  };
-  visit2(root);
-  for (const [kind, tally] of tallies) {
-    const total = totals.get(kind);
-    if (total <= tally.listed) continue;
-    const unlisted = total >= MAX_COUNTED_PATHS ? MAX_COUNTED_PATHS : total - tally.listed;
-    result[tally.lastIndex] = { ...result[tally.lastIndex], unlisted };
-  }
-  return result;
-}
-function pathsToEachKind(root) {
-  const order = [];
-  const seen = /* @__PURE__ */ new Set();
-  const postorder = (node) => {
-    seen.add(node);
-    for (const part of node.parts) if ("nested" in part && !seen.has(part.nested)) postorder(part.nested);
-    order.push(node);
-  };
-  postorder(root);
-  const reaching = /* @__PURE__ */ new Map([[root, 1]]);
-  const totals = /* @__PURE__ */ new Map();
-  for (let index = order.length - 1; index >= 0; index--) {
-    const node = order[index];
-    const paths = reaching.get(node);
-    for (const part of node.parts) {
-      if ("nested" in part) reaching.set(part.nested, saturated((reaching.get(part.nested) ?? 0) + paths));
-      else totals.set(part.kind, saturated((totals.get(part.kind) ?? 0) + paths));
-    }
-  }
-  return totals;
-}
-function kindKey(change) {
-  const detail = change.detail === void 0 ? "" : change.detail;
-  return [change.rule.id, change.side, change.pointer, detail, change.impact ?? ""].join("\0");
-}
-function saturated(count) {
-  return Math.min(count, MAX_COUNTED_PATHS);
-}
-
 // packages/validator/src/diff/diff-context.ts
 function basePathPrefix(model) {
   const basePath = asString(model.root.basePath) ?? "";
@@ -63224,29 +63295,14 @@ function notificationContent(model, operation2) {
   if (!onPathItem) return void 0;
   return { value: onPathItem, pointer: childPointer(operation2.pathItemPointer, "x-ms-notification-content") };
 }
-function operationLabel2(operation2) {
-  return operation2.operationId ?? `${operation2.method.toUpperCase()} ${operation2.path}`;
-}
 function reportSchemaChanges(context, changes, operation2, valuePath) {
-  for (const change of changes) {
-    const breaking = (change.impact ?? change.rule.impact) === "breaking";
-    const unlisted = breaking && change.unlisted ? unlistedPaths(change.unlisted, valuePath) : void 0;
-    context.sink.add({
-      rule: change.rule,
-      file: "swagger",
-      side: change.side,
-      pointer: change.pointer,
-      operationId: operation2.operationId,
-      valuePath: change.path.length > 0 ? `${valuePath}/${change.path.join("/")}` : valuePath,
-      detail: unlisted ? [change.detail, unlisted].filter(Boolean).join(" ") : change.detail,
-      impact: change.impact
-    });
-  }
-}
-function unlistedPaths(count, valuePath) {
-  const howMany = count >= MAX_COUNTED_PATHS ? `at least ${MAX_COUNTED_PATHS - MAX_LISTED_PATHS}` : String(count);
-  const paths = count === 1 ? "ValuePath" : "ValuePaths";
-  return `The same field is reached by ${howMany} more ${paths} under ${quoted(valuePath)}, not listed.`;
+  const { list: list2, steps } = changes;
+  context.sink.addReport({
+    schemaChanges: list2,
+    operationId: operation2.operationId,
+    valuePath: [valuePath, ...steps].join("/"),
+    ...steps.length > 0 ? { schemaValuePath: valuePath } : {}
+  });
 }
 
 // packages/validator/src/diff/address-parts.ts
@@ -63524,11 +63580,496 @@ function sameAddress(models, old, now, operationId) {
   return was !== void 0 && is !== void 0 && was.address === inBaseNames(is, before, after) && sameHostUrl({ model: models.old, policies: old }, { model: models.now, policies: now }, operationId);
 }
 
+// packages/validator/src/diff/change-cap.ts
+var KEPT_PER_RULE = MAX_FINDINGS_PER_RULE + 1;
+var ChangeCap = class {
+  constructor(order) {
+    this.order = order;
+  }
+  order;
+  rules = /* @__PURE__ */ new Map();
+  added = 0;
+  /**
+   * False when a change of `ruleId` that `before` says comes after the last kept one cannot be listed:
+   * the caller only counts it (`count`), without building it. `before(last)` is negative or zero when
+   * the change may come before `last` in report order.
+   */
+  mayKeep(ruleId, before) {
+    const rule2 = this.rules.get(ruleId);
+    return !rule2 || rule2.kept.length < KEPT_PER_RULE || before(rule2.kept[0].change) <= 0;
+  }
+  /** Counts a change that `mayKeep` turned away. */
+  count(ruleId, impact, severity) {
+    this.added++;
+    tally(this.rule(ruleId), impact, severity);
+  }
+  add(change) {
+    const rule2 = this.rule(change.ruleId);
+    tally(rule2, change.impact, change.severity);
+    const ranked = { change, index: this.added++ };
+    if (rule2.kept.length < KEPT_PER_RULE) {
+      pushHeap(rule2.kept, ranked, this.rank);
+    } else if (this.rank(ranked, rule2.kept[0]) < 0) {
+      rule2.kept[0] = ranked;
+      siftDown(rule2.kept, 0, this.rank);
+    }
+  }
+  /**
+   * The capped changes in report order, each capped rule's rest in one change where its first was.
+   * Reads the counts without changing them: a second call gives the same.
+   */
+  result() {
+    const kept = [...this.rules.values()].flatMap((rule2) => rule2.kept).sort(this.rank);
+    const listed = /* @__PURE__ */ new Map();
+    const result = [];
+    for (const { change } of kept) {
+      const count = listed.get(change.ruleId) ?? 0;
+      listed.set(change.ruleId, count + 1);
+      if (count < MAX_FINDINGS_PER_RULE) result.push(change);
+      else if (count === MAX_FINDINGS_PER_RULE)
+        result.push(summary2(change, this.rest(change.ruleId, result)));
+    }
+    return result;
+  }
+  /** A capped rule's counts less those of its listed changes (in `listed`). */
+  rest(ruleId, listed) {
+    const rule2 = this.rules.get(ruleId);
+    const rest = { total: rule2.total, impacts: new Map(rule2.impacts), severities: new Map(rule2.severities) };
+    for (const change of listed) {
+      if (change.ruleId !== ruleId) continue;
+      rest.total--;
+      rest.impacts.set(change.impact, rest.impacts.get(change.impact) - 1);
+      rest.severities.set(change.severity, rest.severities.get(change.severity) - 1);
+    }
+    return rest;
+  }
+  rank = (a, b) => this.order(a.change, b.change) || a.index - b.index;
+  rule(ruleId) {
+    let rule2 = this.rules.get(ruleId);
+    if (!rule2) {
+      rule2 = { kept: [], total: 0, impacts: /* @__PURE__ */ new Map(), severities: /* @__PURE__ */ new Map() };
+      this.rules.set(ruleId, rule2);
+    }
+    return rule2;
+  }
+};
+function tally(rule2, impact, severity) {
+  rule2.total++;
+  rule2.impacts.set(impact, (rule2.impacts.get(impact) ?? 0) + 1);
+  rule2.severities.set(severity, (rule2.severities.get(severity) ?? 0) + 1);
+}
+function summary2(first, rest) {
+  const impact = worst(rest.impacts, impactRank);
+  const severity = worst(rest.severities, severityRank);
+  return {
+    ruleId: first.ruleId,
+    breaking: impact === "breaking",
+    severity,
+    message: unlistedMessage(rest.total, "change"),
+    file: first.file,
+    pointer: first.pointer,
+    line: first.line,
+    column: first.column,
+    side: first.side,
+    impact
+  };
+}
+function worst(counts, rank) {
+  const present = [...counts].filter(([, count]) => count > 0).map(([value]) => value);
+  return present.reduce((a, b) => rank(b) > rank(a) ? b : a);
+}
+function pushHeap(heap, item, rank) {
+  heap.push(item);
+  let index = heap.length - 1;
+  while (index > 0) {
+    const parent = index - 1 >> 1;
+    if (rank(heap[index], heap[parent]) <= 0) break;
+    [heap[index], heap[parent]] = [heap[parent], heap[index]];
+    index = parent;
+  }
+}
+function siftDown(heap, start, rank) {
+  let index = start;
+  for (; ; ) {
+    const left = 2 * index + 1;
+    const right = left + 1;
+    let largest = index;
+    if (left < heap.length && rank(heap[left], heap[largest]) > 0) largest = left;
+    if (right < heap.length && rank(heap[right], heap[largest]) > 0) largest = right;
+    if (largest === index) return;
+    [heap[index], heap[largest]] = [heap[largest], heap[index]];
+    index = largest;
+  }
+}
+
+// packages/validator/src/diff/change-locator.ts
+var ChangeLocator = class {
+  constructor(entries, before, after) {
+    this.before = before;
+    this.after = after;
+    const pointers = /* @__PURE__ */ new Map();
+    const add2 = (side, file, pointer) => {
+      const key = `${side}:${file}`;
+      const set2 = pointers.get(key) ?? /* @__PURE__ */ new Set();
+      set2.add(pointer);
+      pointers.set(key, set2);
+    };
+    const lists = /* @__PURE__ */ new Set();
+    for (const entry of entries) {
+      if (!isSchemaReport(entry)) add2(entry.side, entry.file, entry.pointer);
+      else if (!lists.has(entry.schemaChanges)) {
+        lists.add(entry.schemaChanges);
+        for (const change of entry.schemaChanges) add2(change.side, "swagger", change.pointer);
+      }
+    }
+    for (const [key, set2] of pointers) {
+      const [side, file] = key.split(":");
+      const version = side === "old" ? before : after;
+      const document = file === "swagger" ? version.swagger : file === "apiProperties" ? version.apiProperties : void 0;
+      this.documents.set(key, document);
+      if (document && document.value !== void 0) this.located.set(key, document.locateAll(set2));
+    }
+  }
+  before;
+  after;
+  documents = /* @__PURE__ */ new Map();
+  located = /* @__PURE__ */ new Map();
+  places = /* @__PURE__ */ new Map();
+  /** The line and column of each change of a list, as `locate` gives them. */
+  placesOf(list2) {
+    let places = this.places.get(list2);
+    if (!places) {
+      places = list2.map(
+        (change) => this.position({ side: change.side, file: "swagger", pointer: change.pointer })
+      );
+      this.places.set(list2, places);
+    }
+    return places;
+  }
+  locate(change) {
+    const version = change.side === "old" ? this.before : this.after;
+    const position = this.position(change);
+    const impact = change.impact ?? change.rule.impact;
+    return {
+      ruleId: change.rule.id,
+      breaking: impact === "breaking",
+      severity: change.rule.severity,
+      message: boundedMessage(
+        [change.rule.message, change.detail, change.rule.advice].filter(Boolean).join(" ")
+      ),
+      ...change.operationId !== void 0 ? { operationId: listedOperationId(change.operationId) } : {},
+      file: filePath(version, change.file),
+      pointer: change.pointer,
+      line: position.line,
+      column: position.column,
+      side: change.side,
+      impact,
+      ...change.valuePath !== void 0 ? { valuePath: change.valuePath } : {}
+    };
+  }
+  position(change) {
+    const key = `${change.side}:${change.file}`;
+    const offset = change.offset ?? this.located.get(key)?.get(change.pointer)?.offset;
+    const document = this.documents.get(key);
+    return document && offset !== void 0 ? document.position(offset) : { line: change.line ?? 1, column: 1 };
+  }
+};
+function filePath(version, file) {
+  switch (file) {
+    case "swagger":
+      return version.swaggerPath ?? CANONICAL_NAMES.swagger;
+    case "apiProperties":
+      return version.apiPropertiesPath ?? CANONICAL_NAMES.apiProperties;
+    case "readme":
+      return version.readme?.path ?? CANONICAL_NAMES.readme;
+    case "script":
+      return version.script?.path ?? CANONICAL_NAMES.script;
+    case "icon":
+      return version.icon?.path ?? CANONICAL_NAMES.icon;
+  }
+}
+
+// packages/validator/src/diff/report-overlap.ts
+function reportOverlap(entries) {
+  const repeated = /* @__PURE__ */ new Set();
+  const places = new BreakingPlaces();
+  const order = /* @__PURE__ */ new Map();
+  const reports = /* @__PURE__ */ new Map();
+  entries.forEach((entry, index) => {
+    if (!order.has(entry)) order.set(entry, index);
+    if (!isSchemaReport(entry)) return;
+    const byPath = reports.get(operationKey(entry.operationId)) ?? /* @__PURE__ */ new Map();
+    reports.set(operationKey(entry.operationId), byPath);
+    const same = byPath.get(entry.valuePath) ?? [];
+    byPath.set(entry.valuePath, same);
+    if (same.some((earlier3) => repeats(earlier3, entry))) repeated.add(entry);
+    else same.push(entry);
+  });
+  const reportsAbove = (operationId, valuePath) => {
+    const byPath = reports.get(operationKey(operationId));
+    if (!byPath) return [];
+    return valuePathAndAbove(valuePath).flatMap((path31) => byPath.get(path31) ?? []);
+  };
+  const earlier2 = /* @__PURE__ */ new Map();
+  const pair = (a, b) => {
+    const [first, last2] = order.get(a) < order.get(b) ? [a, b] : [b, a];
+    const set2 = earlier2.get(last2) ?? /* @__PURE__ */ new Set();
+    set2.add(first);
+    earlier2.set(last2, set2);
+  };
+  for (const byPath of reports.values()) {
+    for (const same of byPath.values()) {
+      for (const report of same) {
+        for (const other of reportsAbove(report.operationId, report.valuePath)) {
+          if (other !== report && places.intersect(report, other)) pair(report, other);
+        }
+      }
+    }
+  }
+  for (const entry of entries) {
+    if (isSchemaReport(entry) || !isBreaking(entry) || entry.valuePath === void 0) continue;
+    for (const report of reportsAbove(entry.operationId, entry.valuePath)) {
+      if (places.has(report, entry)) pair(entry, report);
+    }
+  }
+  const lists = new Map([...earlier2].map(([entry, set2]) => [entry, [...set2]]));
+  return { repeated, earlier: (entry) => lists.get(entry) ?? [] };
+}
+function repeats(earlier2, later) {
+  return earlier2.schemaChanges === later.schemaChanges && earlier2.schemaValuePath === later.schemaValuePath;
+}
+function operationKey(operationId) {
+  return listedOperationId(operationId) ?? "";
+}
+function valuePathAndAbove(valuePath) {
+  const paths = [valuePath];
+  for (let index = valuePath.lastIndexOf("/"); index >= 0; index = valuePath.lastIndexOf("/", index - 1)) {
+    paths.push(valuePath.slice(0, index));
+    if (index === 0) break;
+  }
+  return paths;
+}
+function isBreaking(change) {
+  return (change.impact ?? change.rule.impact) === "breaking";
+}
+var SIDE_BITS = { old: 1, new: 2 };
+var BreakingPlaces = class {
+  byList = /* @__PURE__ */ new Map();
+  of(report) {
+    let places = this.byList.get(report.schemaChanges);
+    if (!places) {
+      places = /* @__PURE__ */ new Map();
+      for (const change of report.schemaChanges) {
+        if (isBreakingSchemaChange(change))
+          places.set(change.pointer, (places.get(change.pointer) ?? 0) | SIDE_BITS[change.side]);
+      }
+      this.byList.set(report.schemaChanges, places);
+    }
+    return places;
+  }
+  has(report, change) {
+    return ((this.of(report).get(change.pointer) ?? 0) & SIDE_BITS[change.side]) !== 0;
+  }
+  intersect(a, b) {
+    const [small, large] = [this.of(a), this.of(b)].sort((x, y) => x.size - y.size);
+    for (const [pointer, sides] of small) if (((large.get(pointer) ?? 0) & sides) !== 0) return true;
+    return false;
+  }
+};
+
+// packages/validator/src/diff/schema-change-index.ts
+function pathBelow(change) {
+  return change.path.length === 0 ? "" : `/${change.path.join("/")}`;
+}
+var SchemaChangeIndex = class {
+  indexes = /* @__PURE__ */ new Map();
+  distinct = /* @__PURE__ */ new Map();
+  /** Whether no two of the list's breaking changes share rule, place and path. */
+  isDistinct(list2) {
+    let distinct = this.distinct.get(list2);
+    if (distinct === void 0) {
+      const keys = /* @__PURE__ */ new Set();
+      distinct = list2.every((change) => {
+        if (!isBreakingSchemaChange(change)) return true;
+        const key = [change.rule.id, change.side, change.pointer, pathBelow(change)].join("\0");
+        return keys.size < keys.add(key).size;
+      });
+      this.distinct.set(list2, distinct);
+    }
+    return distinct;
+  }
+  /** The positions in `list` of its breaking changes with `change`'s rule and place, and `below` as path. */
+  find(list2, change, below) {
+    const positions = this.of(list2).get(change.pointer);
+    if (positions === void 0) return [];
+    return (typeof positions === "number" ? [positions] : positions).filter((position) => {
+      const candidate = list2[position];
+      return candidate.rule.id === change.rule.id && candidate.side === change.side && pathBelow(candidate) === below;
+    });
+  }
+  of(list2) {
+    let index = this.indexes.get(list2);
+    if (!index) {
+      const byPointer = /* @__PURE__ */ new Map();
+      list2.forEach((change, position) => {
+        if (!isBreakingSchemaChange(change)) return;
+        const positions = byPointer.get(change.pointer);
+        if (positions === void 0) byPointer.set(change.pointer, position);
+        else if (typeof positions === "number") byPointer.set(change.pointer, [positions, position]);
+        else positions.push(position);
+      });
+      this.indexes.set(list2, byPointer);
+      index = byPointer;
+    }
+    return index;
+  }
+};
+
+// packages/validator/src/diff/earlier-changes.ts
+var EarlierChanges = class {
+  constructor(overlap, index) {
+    this.overlap = overlap;
+    this.index = index;
+  }
+  overlap;
+  index;
+  /** Whether a change of `report` may repeat another: one of its own list's or of an earlier entry's. */
+  mayRepeat(report) {
+    return !this.index.isDistinct(report.schemaChanges) || this.overlap.earlier(report).length > 0;
+  }
+  /** The earlier changes like change `position` of `report`. */
+  ofReported(report, position) {
+    const change = report.schemaChanges[position];
+    const like = [];
+    if (!this.index.isDistinct(report.schemaChanges)) {
+      for (const earlier2 of this.index.find(report.schemaChanges, change, pathBelow(change))) {
+        if (earlier2 < position) like.push({ report, position: earlier2 });
+      }
+    }
+    const earlierEntries = this.overlap.earlier(report);
+    if (earlierEntries.length === 0) return like;
+    const valuePath = reportedValuePath(report, change);
+    for (const entry of earlierEntries) {
+      if (isSchemaReport(entry)) like.push(...this.inReport(entry, change, valuePath));
+      else if (isLike(entry, change, valuePath)) like.push(entry);
+    }
+    return like;
+  }
+  /** The changes of earlier reports like `change`, one not in a report (changes among themselves are deduped by key). */
+  ofChange(change) {
+    if (change.valuePath === void 0) return [];
+    const like = [];
+    for (const entry of this.overlap.earlier(change)) {
+      if (!isSchemaReport(entry)) continue;
+      like.push(...this.inReport(entry, change, change.valuePath));
+    }
+    return like;
+  }
+  /** The changes of `report` with `change`'s rule and place, at `valuePath`. */
+  inReport(report, change, valuePath) {
+    const below = valuePathBelow(valuePath, report.valuePath);
+    if (below === void 0) return [];
+    return this.index.find(report.schemaChanges, change, below).map((position) => ({ report, position }));
+  }
+};
+function valuePathBelow(valuePath, above) {
+  if (!valuePath.startsWith(above)) return void 0;
+  const below = valuePath.slice(above.length);
+  return below === "" || below.startsWith("/") ? below : void 0;
+}
+function isLike(entry, change, valuePath) {
+  return entry.valuePath === valuePath && entry.rule.id === change.rule.id && entry.side === change.side && entry.pointer === change.pointer;
+}
+
+// packages/validator/src/diff/reported-changes.ts
+function reportedChanges(entries, before, after) {
+  const superseded = supersededPlaces(entries);
+  const locator = new ChangeLocator(entries, before, after);
+  const overlap = reportOverlap(entries);
+  const earlierChanges = new EarlierChanges(overlap, new SchemaChangeIndex());
+  const cap = new ChangeCap(compareChanges);
+  const seen = /* @__PURE__ */ new Set();
+  const build = (earlier2) => {
+    const change = "report" in earlier2 ? reportedChange(earlier2.report, earlier2.report.schemaChanges[earlier2.position]) : earlier2;
+    return superseded.has(change) ? void 0 : locator.locate(change);
+  };
+  const repeats2 = (change, like) => {
+    if (like.length === 0) return false;
+    const key = dedupeKey(change);
+    return like.some((earlier2) => {
+      const built = build(earlier2);
+      return built !== void 0 && dedupeKey(built) === key;
+    });
+  };
+  const listsOffered = /* @__PURE__ */ new Set();
+  const swaggerFile = { old: filePath(before, "swagger"), new: filePath(after, "swagger") };
+  for (const entry of entries) {
+    if (!isSchemaReport(entry)) {
+      if (superseded.has(entry)) continue;
+      const change = locator.locate(entry);
+      const key = dedupeKey(change);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (change.breaking && repeats2(change, earlierChanges.ofChange(entry))) continue;
+      cap.add(change);
+      continue;
+    }
+    if (overlap.repeated.has(entry)) continue;
+    const list2 = entry.schemaChanges;
+    const nonBreakingOffered = listsOffered.has(list2);
+    listsOffered.add(list2);
+    const mayRepeat = earlierChanges.mayRepeat(entry);
+    const places = locator.placesOf(list2);
+    list2.forEach((schemaChange, index) => {
+      const { rule: rule2, side, pointer } = schemaChange;
+      if (superseded.has({ rule: rule2, file: "swagger", pointer })) return;
+      if (!isBreakingSchemaChange(schemaChange)) {
+        if (nonBreakingOffered) return;
+        const change = locator.locate(reportedChange(entry, schemaChange));
+        const key = dedupeKey(change);
+        if (seen.has(key)) return;
+        seen.add(key);
+        cap.add(change);
+        return;
+      }
+      const like = mayRepeat ? earlierChanges.ofReported(entry, index) : [];
+      if (like.length > 0) {
+        const change = locator.locate(reportedChange(entry, schemaChange));
+        if (!repeats2(change, like)) cap.add(change);
+        return;
+      }
+      const { line, column } = places[index];
+      const file = swaggerFile[side];
+      const comesAfter = (last2) => (file === last2.file ? 0 : compareText(file, last2.file)) || line - last2.line || column - last2.column;
+      if (cap.mayKeep(rule2.id, comesAfter)) cap.add(locator.locate(reportedChange(entry, schemaChange)));
+      else cap.count(rule2.id, "breaking", rule2.severity);
+    });
+  }
+  return cap.result();
+}
+function supersededPlaces(entries) {
+  const places = /* @__PURE__ */ new Set();
+  for (const entry of entries) {
+    if (isSchemaReport(entry)) continue;
+    for (const place of entry.supersedes ?? []) places.add(`${place.file}:${place.pointer}`);
+  }
+  return {
+    has: (change) => places.size > 0 && change.rule === CHANGE_RULES.other && places.has(`${change.file}:${change.pointer}`)
+  };
+}
+function dedupeKey(change) {
+  const place = [change.ruleId, change.side, change.file, change.pointer, change.line, change.column];
+  return (change.breaking ? [...place, change.operationId, change.valuePath, change.message] : [...place, change.message, change.impact]).join("\0");
+}
+function compareChanges(a, b) {
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId) || compareText(a.operationId ?? "", b.operationId ?? "") || compareText(a.message, b.message);
+}
+
 // packages/validator/src/diff/mcp-diff.ts
 var KEY = "x-ms-agentic-protocol";
 function diffMcpProtocol(context, before, after) {
   if (!before.isMcp && !after.isMcp) return;
-  const valuePath = `operation/${operationLabel2(after)}/${KEY}`;
+  const valuePath = `operation/${operationLabel(after)}/${KEY}`;
   const was = before.operation[KEY];
   const is = after.operation[KEY];
   if (before.isMcp && !after.isMcp) {
@@ -63669,14 +64210,14 @@ function whyUnfollowed(model, value, pointer) {
 // packages/validator/src/diff/parameter-diff.ts
 var PARAMETER_KEYS = /* @__PURE__ */ new Set(["name", "in", "required", "schema"]);
 function diffParameters(context, before, after) {
-  const label = operationLabel2(after);
+  const label = operationLabel(after);
   const report = (rule2, side, parameter, detail, pointer = parameter.pointer) => context.sink.add({
     rule: rule2,
     file: "swagger",
     side,
     pointer,
     operationId: after.operationId,
-    valuePath: `operation/${label}/parameter/${parameter.name ?? "?"}`,
+    valuePath: parameterValuePath(label, parameter),
     detail
   });
   const oldByKey = byKey(before.parameters);
@@ -63762,7 +64303,7 @@ function diffParameters(context, before, after) {
   for (const parameter of after.parameters) {
     const previous = oldByKey.get(parameterKey2(parameter));
     if (!previous || parameter !== newByKey.get(parameterKey2(parameter))) continue;
-    const valuePath = `operation/${label}/parameter/${parameter.name ?? "?"}`;
+    const valuePath = parameterValuePath(label, parameter);
     const requiredPointer = childPointer(parameter.definitionPointer, "required");
     const wasRequired = previous.value.required === true;
     if (!wasRequired && mustBeSent(context.new, parameter)) {
@@ -63875,6 +64416,9 @@ function byKey(parameters) {
   }
   return map2;
 }
+function parameterValuePath(label, parameter) {
+  return `operation/${label}/parameter/${nameExcerpt(parameter.name ?? "?")}`;
+}
 
 // packages/validator/src/diff/path-item-refs.ts
 function unfollowedPathItems(model) {
@@ -63971,7 +64515,7 @@ function equalApartFrom(before, after, pointer, skipped) {
 var DYNAMIC_SCHEMA_KEYS = ["x-ms-dynamic-schema", "x-ms-dynamic-properties"];
 var RESPONSE_KEYS = /* @__PURE__ */ new Set(["description", "schema"]);
 function diffResponses(context, before, after) {
-  const label = operationLabel2(after);
+  const label = operationLabel(after);
   const add2 = (rule2, side, pointer, valuePath, detail, impact) => context.sink.add({
     rule: rule2,
     file: "swagger",
@@ -64015,7 +64559,7 @@ function diffResponses(context, before, after) {
   }
 }
 function diffSuccessResponse(context, operation2, previous, current, add2) {
-  const valuePath = `operation/${operationLabel2(operation2)}/responses/${current.code}`;
+  const valuePath = `operation/${operationLabel(operation2)}/responses/${current.code}`;
   if (previous.code !== current.code) {
     add2(
       CHANGE_RULES.other,
@@ -64104,7 +64648,7 @@ function diffNotificationContent(context, before, after) {
   const previous = notificationContent(context.old, before);
   const current = notificationContent(context.new, after);
   if (!previous || !current) return;
-  const valuePath = `operation/${operationLabel2(after)}/x-ms-notification-content`;
+  const valuePath = `operation/${operationLabel(after)}/x-ms-notification-content`;
   const changes = context.schemas.compare(
     previous.value.schema,
     childPointer(previous.pointer, "schema"),
@@ -64275,7 +64819,7 @@ function diffOperations(context) {
         // The line the maker edited: the operation's first line can be far from it.
         pointer: childPointer(renamed.pointer, "operationId"),
         operationId: before.operationId,
-        valuePath: `operation/${operationLabel2(before)}`,
+        valuePath: `operation/${operationLabel(before)}`,
         detail: renameAdvice(before, renamed)
       });
       continue;
@@ -64286,7 +64830,7 @@ function diffOperations(context) {
       side: "old",
       pointer: before.pointer,
       operationId: before.operationId,
-      valuePath: `operation/${operationLabel2(before)}`,
+      valuePath: `operation/${operationLabel(before)}`,
       detail: before.isDeprecated ? "It was deprecated; deleting it still breaks the flows that use it." : "Deprecate it instead ('deprecated: true' with an 'x-ms-api-annotation' family and revision) and add its replacement."
     });
   }
@@ -64298,13 +64842,13 @@ function diffOperations(context) {
       side: "new",
       pointer: after.pointer,
       operationId: after.operationId,
-      valuePath: `operation/${operationLabel2(after)}`
+      valuePath: `operation/${operationLabel(after)}`
     });
   }
   for (const [before, after] of pairs2) diffOperation(context, before, after);
 }
 function diffOperation(context, before, after) {
-  const valuePath = `operation/${operationLabel2(after)}`;
+  const valuePath = `operation/${operationLabel(after)}`;
   const add2 = (rule2, detail, impact, pointer = after.pointer) => context.sink.add({
     rule: rule2,
     file: "swagger",
@@ -64386,8 +64930,8 @@ function routedAddresses(context, before, after) {
   return { was, is };
 }
 function renameAdvice(before, renamed) {
-  const was = operationLabel2(before);
-  const is = operationLabel2(renamed);
+  const was = operationLabel(before);
+  const is = operationLabel(renamed);
   if (was.toLowerCase() === is.toLowerCase()) {
     return `Only the letter case of its operationId changed, to ${quoted(is)}: flows name the operation by its exact operationId, so put back ${quoted(was)}.`;
   }
@@ -64451,7 +64995,7 @@ function basePathMoves(context) {
     const sameTemplate = before.method === after.method && before.path === after.path;
     const belowBasePath = !setsHostUrl(context.old, policies.old, before) && !setsHostUrl(context.new, policies.new, after);
     if (sameTemplate && belowBasePath) {
-      moved.push({ label: operationLabel2(after), operationId: after.operationId, was, is });
+      moved.push({ label: operationLabel(after), operationId: after.operationId, was, is });
     }
   }
   return { moved, kept, compared };
@@ -64496,11 +65040,18 @@ var SchemaComparer = class {
    */
   compare(oldValue, oldPointer, newValue, newPointer, direction, extraKeys) {
     const result = this.compareAt(oldValue, oldPointer, newValue, newPointer, direction, 0, extraKeys);
-    const known = this.listed.get(result);
-    if (known) return known;
-    const changes = listChanges(result);
-    this.listed.set(result, changes);
-    return changes;
+    const steps = [];
+    let root = result;
+    for (let only = soleNested(root); only; only = soleNested(root)) {
+      steps.push(only.step);
+      root = only.nested;
+    }
+    let list2 = this.listed.get(root);
+    if (!list2) {
+      list2 = listChanges(root);
+      this.listed.set(root, list2);
+    }
+    return { list: list2, steps };
   }
   compareAt(oldValue, oldPointer, newValue, newPointer, direction, depth, extraKeys) {
     if (depth > MAX_SCHEMA_WALK_DEPTH) return { parts: [], cut: true, depth };
@@ -64550,11 +65101,17 @@ var SchemaComparer = class {
     };
     return { parts: [ownChange(change)], cut: false, depth: 0 };
   }
-  /** The view of the schema written at `pointer`, built once per version. */
+  /**
+   * The view of the schema written at `pointer`, built once per version and schema: 2,000 operations
+   * whose body `$ref`s one definition of 10,000 properties held a view of it each (gigabytes).
+   */
   view(cache5, model, value, pointer) {
     if (cache5.has(pointer)) return cache5.get(pointer);
-    const view = viewSchema(model, value, pointer);
+    const resolved2 = model.resolve(value, pointer);
+    const target2 = resolved2.broken ? void 0 : `\0${resolved2.pointer}`;
+    const view = target2 !== void 0 && cache5.has(target2) ? cache5.get(target2) : viewSchema(model, value, pointer);
     cache5.set(pointer, view);
+    if (target2 !== void 0) cache5.set(target2, view);
     return view;
   }
   compareViews(before, after, direction, depth, extraKeys) {
@@ -64665,6 +65222,10 @@ var SchemaComparer = class {
 var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
 function reusableAt(result, depth) {
   return !result.cut || depth >= result.depth;
+}
+function soleNested(result) {
+  const [only] = result.parts;
+  return result.parts.length === 1 && only && "nested" in only ? only : void 0;
 }
 var FoundParts = class {
   parts = [];
@@ -64801,7 +65362,7 @@ function diffSwaggerValues(before, after, routes) {
     if (equalApartFrom(before[key], after[key], childPointer("", key), followed)) continue;
     addOther(context, before, after, childPointer("", key), `Changed: ${excerpt(key)}.`);
   }
-  return context.sink.changes;
+  return context.sink.entries;
 }
 function diffEndpoint(context, before, after) {
   const setters = hostSetters(context);
@@ -64938,7 +65499,7 @@ function syntaxChanges(file, side, document) {
     side,
     pointer: "",
     offset: issue2.offset,
-    detail: issue2.message,
+    detail: issue2.unlisted === void 0 ? issue2.message : unlistedSyntaxMessage(issue2.unlisted, "change"),
     impact: side === "new" ? "breaking" : "major"
   }));
 }
@@ -64995,7 +65556,7 @@ function diffConnectorFiles(before, after) {
   appendAll(raw, compareWhole("readme", before.readme?.text, after.readme?.text));
   appendAll(raw, compareWhole("script", before.script?.text, after.script?.text));
   appendAll(raw, compareWhole("icon", before.icon?.data, after.icon?.data));
-  const changes = capChanges(dedupe(locate(withoutSuperseded(raw), before, after)));
+  const changes = reportedChanges(raw, before, after);
   return { changes, classification: classifyChanges(changes) };
 }
 function hasJson(version) {
@@ -65032,15 +65593,6 @@ function authFiles(version) {
 function isUnreadable(document) {
   return document !== void 0 && asObject(document.value) === void 0;
 }
-function withoutSuperseded(raw) {
-  const superseded = new Set(
-    raw.flatMap((change) => (change.supersedes ?? []).map((place) => `${place.file}:${place.pointer}`))
-  );
-  if (superseded.size === 0) return [...raw];
-  return raw.filter(
-    (change) => change.rule !== CHANGE_RULES.other || !superseded.has(`${change.file}:${change.pointer}`)
-  );
-}
 function compareJson(file, before, after, compare) {
   if (!before && !after) return [];
   const valueBefore = before ? asObject(before.value) : {};
@@ -65071,75 +65623,6 @@ function sameContent(a, b) {
     return a.replace(/\r\n/g, "\n") === b.replace(/\r\n/g, "\n");
   }
   return Buffer.isBuffer(a) && Buffer.isBuffer(b) && a.equals(b);
-}
-function locate(raw, before, after) {
-  const documents = /* @__PURE__ */ new Map();
-  const pointers = /* @__PURE__ */ new Map();
-  for (const change of raw) {
-    const key = `${change.side}:${change.file}`;
-    const set2 = pointers.get(key) ?? /* @__PURE__ */ new Set();
-    set2.add(change.pointer);
-    pointers.set(key, set2);
-  }
-  const located = /* @__PURE__ */ new Map();
-  for (const [key, set2] of pointers) {
-    const [side, file] = key.split(":");
-    const version = side === "old" ? before : after;
-    const document = file === "swagger" ? version.swagger : file === "apiProperties" ? version.apiProperties : void 0;
-    documents.set(key, document);
-    if (document && document.value !== void 0) located.set(key, document.locateAll(set2));
-  }
-  return raw.map((change) => {
-    const key = `${change.side}:${change.file}`;
-    const version = change.side === "old" ? before : after;
-    const offset = change.offset ?? located.get(key)?.get(change.pointer)?.offset;
-    const document = documents.get(key);
-    const position = document && offset !== void 0 ? document.position(offset) : { line: change.line ?? 1, column: 1 };
-    const impact = change.impact ?? change.rule.impact;
-    return {
-      ruleId: change.rule.id,
-      breaking: impact === "breaking",
-      severity: change.rule.severity,
-      message: [change.rule.message, change.detail, change.rule.advice].filter(Boolean).join(" "),
-      ...change.operationId !== void 0 ? { operationId: change.operationId } : {},
-      file: filePath(version, change.file),
-      pointer: change.pointer,
-      line: position.line,
-      column: position.column,
-      side: change.side,
-      impact,
-      ...change.valuePath !== void 0 ? { valuePath: change.valuePath } : {}
-    };
-  });
-}
-function filePath(version, file) {
-  switch (file) {
-    case "swagger":
-      return version.swaggerPath ?? CANONICAL_NAMES.swagger;
-    case "apiProperties":
-      return version.apiPropertiesPath ?? CANONICAL_NAMES.apiProperties;
-    case "readme":
-      return version.readme?.path ?? CANONICAL_NAMES.readme;
-    case "script":
-      return version.script?.path ?? CANONICAL_NAMES.script;
-    case "icon":
-      return version.icon?.path ?? CANONICAL_NAMES.icon;
-  }
-}
-function dedupe(changes) {
-  const seen = /* @__PURE__ */ new Set();
-  const result = [];
-  for (const change of changes) {
-    const place = [change.ruleId, change.side, change.file, change.pointer, change.line, change.column];
-    const key = (change.breaking ? [...place, change.operationId, change.valuePath, change.message] : [...place, change.message, change.impact]).join("\0");
-    if (seen.has(key)) continue;
-    seen.add(key);
-    result.push(change);
-  }
-  return result.sort(compareChanges);
-}
-function compareChanges(a, b) {
-  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId) || compareText(a.operationId ?? "", b.operationId ?? "") || compareText(a.message, b.message);
 }
 
 // packages/validator/src/loader/discover.ts
@@ -66484,10 +66967,12 @@ function withoutCurrentSyntaxErrors(diff) {
 }
 function changeToFinding(change, connector, current, previous) {
   const valuePath = change.valuePath ? ` ValuePath: ${change.valuePath}` : "";
+  const inBase = change.side === "new" ? "" : ` (In the base version: ${change.file}:${change.line}:${change.column}.)`;
   const finding = {
     ruleId: change.ruleId,
     severity: change.severity,
-    message: `${change.message}${valuePath}`,
+    // A ValuePath is made of the file's names, however long: the message is bounded as a finding's.
+    message: boundedMessage(`${change.message}${valuePath}${inBase}`),
     file: change.file,
     pointer: change.pointer,
     line: change.line,
@@ -66500,7 +66985,6 @@ function changeToFinding(change, connector, current, previous) {
   const document = isSwagger ? current.swagger : current.apiProperties;
   const before = isSwagger ? previous.swagger : previous.apiProperties;
   const file = isSwagger ? current.swaggerPath : current.apiPropertiesPath;
-  finding.message += ` (In the base version: ${change.file}:${change.line}:${change.column}.)`;
   if (!document || !file) {
     return { ...finding, file: connector.path, pointer: void 0, line: 1, column: 1 };
   }
