@@ -31298,6 +31298,10 @@ function boundedList(values, max2, show) {
   return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
 }
 function cut(text3, maxLength) {
+  if (text3.length <= maxLength) {
+    const whole = printable(text3);
+    if (whole.length <= maxLength) return whole;
+  }
   const pieces = [];
   let length = 0;
   for (const character of text3) {

@@ -11239,6 +11239,10 @@ function boundedList(values, max, show) {
   return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
 }
 function cut(text2, maxLength) {
+  if (text2.length <= maxLength) {
+    const whole = printable(text2);
+    if (whole.length <= maxLength) return whole;
+  }
   const pieces = [];
   let length = 0;
   for (const character of text2) {
