@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import MarkdownIt from 'markdown-it';
 import { bodyUpdate, pullRequestBody, UPSTREAM_CHECKLIST } from '../src/pull-request-text.js';
+import { locatedFinding } from '@connector-alm/validator';
 import { gitBlobSha, type LocalFile } from '../src/index.js';
 import { isAuthorsTitle, recordedTitle } from '../src/title-marker.js';
 
@@ -22,7 +23,7 @@ describe('pullRequestBody', () => {
         name: 'Contoso',
         profile: 'independent-publisher',
         findings: [
-          {
+          locatedFinding({
             ruleId: 'SWG-INFO-TITLE-LEN',
             severity: 'error',
             message: 'The title is too long, see #34',
@@ -30,7 +31,7 @@ describe('pullRequestBody', () => {
             line: 4,
             column: 5,
             connector: 'connectors/Contoso',
-          },
+          }),
         ],
       },
       changes: {

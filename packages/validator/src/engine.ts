@@ -4,6 +4,7 @@ import type { JsonDocument } from './json/json-document.js';
 import type { PointerLocation } from './json/locate.js';
 import {
   compareFindings,
+  locatedFinding,
   type FileKind,
   type Finding,
   type Level,
@@ -22,7 +23,6 @@ import { releasingConnectorCaches } from './model/connector-cache.js';
 import { MAX_FINDINGS_PER_RULE, UnlistedReports } from './model/finding-cap.js';
 import { isObject } from './swagger/json-values.js';
 import { SwaggerModel } from './swagger/swagger-model.js';
-import { boundedMessage } from './text/message-length.js';
 
 /** Per-rule level overrides from a configuration file: a level for every profile, or per profile. */
 export type RuleOverrides = Record<string, Level | Partial<Record<Profile, Level>>>;
@@ -167,18 +167,17 @@ export function locateFindings(connector: ConnectorFolder, pending: readonly Pen
   const findings: Finding[] = pending.map(({ rule, severity, report }, index) => {
     const kind = report.file ?? rule.file;
     const file = report.path ? undefined : fileOf(connector, kind);
-    const finding: Finding = {
+    const finding = locatedFinding({
       ruleId: rule.id,
       severity,
-      // Here, where every rule's report becomes a finding, whatever its template quotes.
-      message: boundedMessage(report.message),
+      message: report.message,
       file: report.path
         ? displayPathIn(connector.displayPath, report.path)
         : (file?.displayPath ?? connector.displayPath),
       line: 1,
       column: 1,
       connector: connector.displayPath,
-    };
+    });
     if (rule.msCode) finding.msCode = rule.msCode;
     if (file && 'document' in file && file.document) {
       const document = file.document;

@@ -1,10 +1,9 @@
 import { effectiveLevel } from '../engine.js';
-import { PROFILES, type Finding, type Level } from '../model/finding.js';
+import { locatedFinding, PROFILES, type Finding, type Level } from '../model/finding.js';
 import { CONFIG_LOOSENED_RULE_ID } from '../repository/rules/configuration-rules.js';
 import { configLoosening, isLowerLevel, type LooseningOptions, type RuleLevels } from './config-loosening.js';
 import { DEFAULT_CONFIG, type ValidatorConfig } from './config-types.js';
 import { yamlPositions } from './yaml-locate.js';
-import { boundedMessage } from '../text/message-length.js';
 
 /** One side of the comparison: a configuration file as parsed, its text, and its name for findings. */
 export interface ConfigurationSide {
@@ -54,18 +53,19 @@ export function looseningFindings(
   if (loosened.length === 0) return [];
   // One parse of the file for all its findings.
   const positionOf = yamlPositions(located.text);
-  return loosened.map((loosening) => ({
-    ruleId: CONFIG_LOOSENED_RULE_ID,
-    severity: level,
-    message: boundedMessage(
-      `${subjectOf(sides)} ${loosening.message}. The change's own check reads this file: ` +
+  return loosened.map((loosening) =>
+    locatedFinding({
+      ruleId: CONFIG_LOOSENED_RULE_ID,
+      severity: level,
+      message:
+        `${subjectOf(sides)} ${loosening.message}. The change's own check reads this file: ` +
         'make sure the loosening is meant, or make it in a change of its own.',
-    ),
-    file: located.file,
-    ...positionOf(placeIn(located.config, loosening.path), { key: loosening.atKey }),
-    connector: sides.folder,
-    baseline: 'new' as const,
-  }));
+      file: located.file,
+      ...positionOf(placeIn(located.config, loosening.path), { key: loosening.atKey }),
+      connector: sides.folder,
+      baseline: 'new',
+    }),
+  );
 }
 
 /** What the change did to the file, as the start of each finding's sentence. */

@@ -65,6 +65,7 @@ export class ChangeLocator {
       ruleId: change.rule.id,
       breaking: impact === 'breaking',
       severity: change.rule.severity,
+      // Here, where every rule's change is located: a change is no finding (locatedFinding bounds those).
       message: boundedMessage(
         [change.rule.message, change.detail, change.rule.advice].filter(Boolean).join(' '),
       ),

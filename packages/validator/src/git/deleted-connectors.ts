@@ -3,7 +3,7 @@ import { isMisnamedSwagger } from '@connector-alm/core';
 import type { Change } from '../diff/change.js';
 import { CHANGE_RULES } from '../diff/change-rules.js';
 import { kindOfFileName } from '../loader/connector-folder.js';
-import type { Finding } from '../model/finding.js';
+import { locatedFinding, type Finding } from '../model/finding.js';
 import type { Git } from './git.js';
 
 /** A connector folder of the merge base that the branch deleted, not renamed. */
@@ -71,7 +71,7 @@ export function connectorDeletedChange(deleted: DeletedConnector, mergeBase: str
  * scanning alert to point at, so the message names the base version's swagger.
  */
 export function connectorDeletedFinding(change: Change, folder: string): Finding {
-  return {
+  return locatedFinding({
     ruleId: change.ruleId,
     severity: change.severity,
     message: `${change.message} (In the base version: ${change.file}.)`,
@@ -80,5 +80,5 @@ export function connectorDeletedFinding(change: Change, folder: string): Finding
     column: 1,
     connector: folder,
     baseline: 'new',
-  };
+  });
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { slashSeparated, toDisplayPath } from '@connector-alm/core';
 import { loadConnectorFolder } from '../loader/connector-folder.js';
-import { compareFindings, type Finding } from '../model/finding.js';
+import { compareFindings, locatedFinding, type Finding } from '../model/finding.js';
 import { markAllExisting, markAllNew, markBaseline } from '../diff/baseline.js';
 import { classifyChanges, type Change, type DiffResult } from '../diff/change.js';
 import { CHANGE_RULES } from '../diff/change-rules.js';
@@ -34,7 +34,6 @@ import { configurationInRepository } from './config-location.js';
 import { Git } from './git.js';
 import { materializeFolder } from './materialize.js';
 import { realCasePath, toRepositoryPath } from './repository-paths.js';
-import { boundedMessage } from '../text/message-length.js';
 
 export interface BaseValidationOptions extends ValidateOptions {
   /**
@@ -410,18 +409,18 @@ export function changeToFinding(
   // A deletion's message names the base version's file and place too.
   const inBase =
     change.side === 'new' ? '' : ` (In the base version: ${change.file}:${change.line}:${change.column}.)`;
-  const finding: Finding = {
+  // A ValuePath is made of the file's names, however long: locatedFinding bounds the message.
+  const finding = locatedFinding({
     ruleId: change.ruleId,
     severity: change.severity,
-    // A ValuePath is made of the file's names, however long: the message is bounded as a finding's.
-    message: boundedMessage(`${change.message}${valuePath}${inBase}`),
+    message: `${change.message}${valuePath}${inBase}`,
     file: change.file,
     pointer: change.pointer,
     line: change.line,
     column: change.column,
     connector: connector.path,
     baseline: 'new',
-  };
+  });
   if (change.side === 'new') return finding;
   const isSwagger = !change.file.endsWith('apiProperties.json');
   const document = isSwagger ? current.swagger : current.apiProperties;

@@ -22,6 +22,7 @@ import {
   unlistedSyntaxIssue,
 } from './syntax/diagnosis.js';
 import { applyEdits, type RepairedText } from './syntax/repair.js';
+import type { JsonSyntaxIssue } from './syntax/syntax-issue.js';
 import { isInvisible } from './syntax/word-tokens.js';
 import { findColons, type Colons } from './colons.js';
 import { findDuplicateKeys, mayHaveDuplicateKeys, type DuplicateKey } from './duplicate-keys.js';
@@ -29,14 +30,8 @@ import { findDuplicateKeys, mayHaveDuplicateKeys, type DuplicateKey } from './du
 /** Deeper nesting is refused before anything recursive touches the document (see MAX_JSON_DEPTH). */
 export { MAX_JSON_DEPTH };
 
-/** A syntax problem with its place in the text. */
-export interface JsonSyntaxIssue {
-  message: string;
-  offset: number;
-  length: number;
-  /** On the one issue that counts the errors past those listed: how many (see SyntaxDiagnosis). */
-  unlisted?: number;
-}
+/** A syntax problem with its place in the text: one type, the diagnosis's and the document's. */
+export type { JsonSyntaxIssue };
 
 /**
  * A JSON file as text and value. The value comes from JSON.parse when the text is strict JSON;

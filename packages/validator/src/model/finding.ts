@@ -1,4 +1,7 @@
 import { compareFolderPaths, compareText } from '@connector-alm/core';
+import { boundedMessage, type BoundedMessage } from '../text/message-length.js';
+
+export type { BoundedMessage };
 /** The three rule sets of PowerPlatformConnectors, chosen by the connector's top folder. */
 export const PROFILES = ['certified', 'independent-publisher', 'custom'] as const;
 export type Profile = (typeof PROFILES)[number];
@@ -16,7 +19,8 @@ export type FileKind = 'swagger' | 'apiProperties' | 'icon' | 'readme' | 'script
 export interface Finding {
   ruleId: string;
   severity: Severity;
-  message: string;
+  /** At most MAX_MESSAGE_LENGTH characters: a finding is made by `locatedFinding`, which bounds it. */
+  message: BoundedMessage;
   /** The file's path as reachable from the working directory (the folder itself for folder rules). */
   file: string;
   /** RFC 6901 pointer into a JSON file; absent for other files. */
@@ -33,6 +37,19 @@ export interface Finding {
   msCode?: string;
   /** Set when validating against a base: whether the base already had this finding. */
   baseline?: 'new' | 'existing';
+}
+
+/** A finding's fields as its producer has them: the message as its template made it. */
+export type FindingFields = Omit<Finding, 'message'> & { message: string };
+
+/**
+ * The one constructor of a finding, whoever produces it (the engine's rules, a diff's breaking
+ * changes, the configuration's loosening, a deleted connector): it holds the message to
+ * MAX_MESSAGE_LENGTH, whatever the producer's template quotes, so that a new producer cannot forget
+ * the bound. `Finding.message`'s type makes the compiler refuse a finding built another way.
+ */
+export function locatedFinding(fields: FindingFields): Finding {
+  return { ...fields, message: boundedMessage(fields.message) };
 }
 
 export function severityRank(severity: Severity): number {

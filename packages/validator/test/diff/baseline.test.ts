@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { markBaseline } from '../../src/diff/baseline.js';
-import type { Finding } from '../../src/model/finding.js';
+import { locatedFinding, type Finding, type FindingFields } from '../../src/model/finding.js';
 import { unlistedMessage } from '../../src/model/finding-cap.js';
 
-function finding(connector: string, overrides: Partial<Finding>): Finding {
-  return {
+function finding(connector: string, overrides: Partial<FindingFields>): Finding {
+  return locatedFinding({
     ruleId: 'SWG-X',
     severity: 'error',
     message: 'Bad.',
@@ -13,11 +13,11 @@ function finding(connector: string, overrides: Partial<Finding>): Finding {
     column: 1,
     connector,
     ...overrides,
-  };
+  });
 }
 
-const current = (overrides: Partial<Finding>) => finding('certified-connectors/A', overrides);
-const base = (overrides: Partial<Finding>) => finding('/tmp/base-1/certified-connectors/A', overrides);
+const current = (overrides: Partial<FindingFields>) => finding('certified-connectors/A', overrides);
+const base = (overrides: Partial<FindingFields>) => finding('/tmp/base-1/certified-connectors/A', overrides);
 
 describe('markBaseline', () => {
   it('matches on rule, connector-relative file, pointer and message, whatever the line', () => {
@@ -65,7 +65,11 @@ describe('markBaseline', () => {
   describe('a rule whose findings were capped (1,000 listed, one finding for the rest)', () => {
     const readme = (text: string) => ({ ruleId: 'README-PLACEHOLDER', file: 'readme.md', message: text });
     /** `total` placeholder findings as the engine lists them: the first 1,000, then the rest counted. */
-    function capped(make: (overrides: Partial<Finding>) => Finding, total: number, skip = -1): Finding[] {
+    function capped(
+      make: (overrides: Partial<FindingFields>) => Finding,
+      total: number,
+      skip = -1,
+    ): Finding[] {
       const findings: Finding[] = [];
       for (let line = 0; findings.length < 1000 && line < total + 1; line++) {
         if (line !== skip) findings.push(make({ ...readme(`TODO ${line}`), line }));
@@ -75,9 +79,9 @@ describe('markBaseline', () => {
       return findings;
     }
     const connector = 'certified-connectors/A';
-    const inBase = (overrides: Partial<Finding>) =>
+    const inBase = (overrides: Partial<FindingFields>) =>
       base({ ...overrides, file: `/tmp/base-1/${connector}/${overrides.file}` });
-    const now = (overrides: Partial<Finding>) =>
+    const now = (overrides: Partial<FindingFields>) =>
       current({ ...overrides, file: `${connector}/${overrides.file}` });
 
     it('has all its findings existing when one of 1,500 was fixed (the 1,001st, now listed, too)', () => {
@@ -107,7 +111,7 @@ describe('markBaseline', () => {
     const PER_FILE = '20 JSON syntax errors';
     /** `total` syntax errors of `file` as they are listed: the first 20, then the rest counted. */
     function listed(
-      make: (overrides: Partial<Finding>) => Finding,
+      make: (overrides: Partial<FindingFields>) => Finding,
       root: string,
       file: string,
       total: number,

@@ -1,11 +1,11 @@
-import type { Finding } from '../../src/model/finding.js';
+import { locatedFinding, type Finding } from '../../src/model/finding.js';
 import { countBySeverity, type ValidationResult } from '../../src/validate.js';
 
 const CONNECTOR = 'certified-connectors/Tasks';
 
 /** A finding of `ruleId` on the swagger of certified-connectors/Tasks: where it is does not matter. */
 export function tasksFinding(ruleId: string, severity: Finding['severity']): Finding {
-  return {
+  return locatedFinding({
     ruleId,
     severity,
     message: 'm',
@@ -13,7 +13,7 @@ export function tasksFinding(ruleId: string, severity: Finding['severity']): Fin
     line: 1,
     column: 1,
     connector: CONNECTOR,
-  };
+  });
 }
 
 /** The result of validating certified-connectors/Tasks alone, with these findings. */

@@ -2,11 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
 import { compareFolderPaths } from '@connector-alm/core';
 import { sortFolderPaths } from '../../src/loader/discover.js';
-import { compareFindings, type Finding } from '../../src/model/finding.js';
+import { compareFindings, locatedFinding, type Finding } from '../../src/model/finding.js';
 
 function findingOf(connector: string, separator: string): Finding {
   const folder = connector.split('/').join(separator);
-  return {
+  return locatedFinding({
     ruleId: 'REPO-REQUIRED-FILES',
     severity: 'error',
     message: 'The connector has no apiProperties.json.',
@@ -14,7 +14,7 @@ function findingOf(connector: string, separator: string): Finding {
     line: 1,
     column: 1,
     connector: folder,
-  };
+  });
 }
 
 // validate --base sorts all findings by compareFindings, and must list the connectors as validate

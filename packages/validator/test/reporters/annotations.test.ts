@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
-import type { Finding } from '../../src/model/finding.js';
+import { locatedFinding, type Finding, type FindingFields } from '../../src/model/finding.js';
 import { toAnnotations } from '../../src/reporters/index.js';
 import { lineOf, sampleResult } from './sample-result.js';
 
-function finding(ruleId: string, line: number, extra: Partial<Finding> = {}): Finding {
-  return {
+function finding(ruleId: string, line: number, extra: Partial<FindingFields> = {}): Finding {
+  return locatedFinding({
     ruleId,
     severity: 'error',
     message: `${ruleId} at ${line}`,
@@ -14,7 +14,7 @@ function finding(ruleId: string, line: number, extra: Partial<Finding> = {}): Fi
     column: 3,
     connector: 'Contoso',
     ...extra,
-  };
+  });
 }
 
 describe('toAnnotations', () => {

@@ -1,21 +1,23 @@
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
-import type { Finding } from '../../src/model/finding.js';
+import { locatedFinding, type Finding } from '../../src/model/finding.js';
 import { buildJobSummary, GITHUB_SUMMARY_LIMIT, renderJobSummary } from '../../src/reporters/index.js';
 import { countBySeverity, type ValidationResult } from '../../src/validate.js';
 import { SAMPLE_RULES, sampleResult } from './sample-result.js';
 import { tasksFinding, tasksResult } from '../helpers/one-connector-result.js';
 
 function manyFindings(count: number, message: string): ValidationResult {
-  const findings: Finding[] = Array.from({ length: count }, (_, i) => ({
-    ruleId: `RULE-${i % 7}`,
-    severity: 'warning',
-    message: `${message} ${i}`,
-    file: 'custom-connectors/Big/apiDefinition.swagger.json',
-    line: i + 1,
-    column: 1,
-    connector: 'custom-connectors/Big',
-  }));
+  const findings: Finding[] = Array.from({ length: count }, (_, i) =>
+    locatedFinding({
+      ruleId: `RULE-${i % 7}`,
+      severity: 'warning',
+      message: `${message} ${i}`,
+      file: 'custom-connectors/Big/apiDefinition.swagger.json',
+      line: i + 1,
+      column: 1,
+      connector: 'custom-connectors/Big',
+    }),
+  );
   return {
     connectors: [{ path: 'custom-connectors/Big', name: 'Big', profile: 'custom', findings }],
     findings,
@@ -158,10 +160,10 @@ describe('job summary', () => {
 
   it('escapes markdown and HTML in user text', async () => {
     const { result } = await sampleResult();
-    result.findings[0] = {
+    result.findings[0] = locatedFinding({
       ...result.findings[0]!,
       message: '<img src=x onerror=alert(1)> | **bold** [link](http://evil) @octocat\n# heading',
-    };
+    });
     const summary = renderJobSummary(result, { rules: SAMPLE_RULES });
     expect(summary).not.toContain('<img');
     expect(summary).toContain(

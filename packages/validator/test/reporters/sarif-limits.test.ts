@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { gzipSync } from 'node:zlib';
 import type { Result } from 'sarif';
-import { severityRank, type Severity } from '../../src/model/finding.js';
+import { locatedFinding, severityRank, type Severity } from '../../src/model/finding.js';
 import {
   FINGERPRINT_KEY,
   GITHUB_SARIF_LIMITS,
@@ -177,7 +177,11 @@ describe('SARIF within the limits of code scanning', () => {
     const { root, result: sample } = await sampleResult();
     const findings = Array.from({ length: 1200 }, (_, index) => {
       const finding = sample.findings[index % sample.findings.length]!;
-      return { ...finding, line: finding.line + index, message: `${finding.message} (${index})` };
+      return locatedFinding({
+        ...finding,
+        line: finding.line + index,
+        message: `${finding.message} (${index})`,
+      });
     });
     const result: ValidationResult = { ...sample, findings };
     const options = { rules: SAMPLE_RULES, cwd: root, baseDir: root };

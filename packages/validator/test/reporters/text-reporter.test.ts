@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { stripVTControlCharacters } from 'node:util';
+import { locatedFinding } from '../../src/model/finding.js';
 import { formatFindingLine, formatText, summaryLine } from '../../src/reporters/index.js';
 import { lineOf, sampleResult } from './sample-result.js';
 
@@ -58,11 +59,11 @@ describe('text reporter', () => {
 
   it('keeps each finding on one line and marks existing ones', async () => {
     const { result } = await sampleResult();
-    const finding = {
+    const finding = locatedFinding({
       ...result.findings[0]!,
       message: 'first line\nsecond line',
-      baseline: 'existing' as const,
-    };
+      baseline: 'existing',
+    });
     expect(formatFindingLine(finding)).toMatch(/ first line second line \(existing\)$/);
   });
 
@@ -74,7 +75,11 @@ describe('text reporter', () => {
     const title = 'Tasks\x1b[2J\x1b]8;;https://evil.example\x07docs\x1b]8;;\x07\r\u009b8m \u202eksaT';
     const connector = { ...result.connectors[0]!, path: folder };
     connector.findings = [
-      { ...connector.findings[0]!, file: `${folder}/apiDefinition.swagger.json`, message: title },
+      locatedFinding({
+        ...connector.findings[0]!,
+        file: `${folder}/apiDefinition.swagger.json`,
+        message: title,
+      }),
     ];
     const evil = { ...result, connectors: [connector], findings: connector.findings };
     for (const color of [false, true]) {

@@ -4,6 +4,7 @@ import type { Token } from './token.js';
 import { TokenStream } from './tokens.js';
 import { removal, type TextEdit } from './repair.js';
 import { Walk, type Repair } from './walk.js';
+import type { JsonSyntaxIssue } from './syntax-issue.js';
 
 // What is wrong with text that JSON.parse refused, said as the edit that fixes it. jsonc-parser's
 // own errors name the token where it got stuck, which is often not where the slip is: a missing '}'
@@ -16,17 +17,6 @@ import { Walk, type Repair } from './walk.js';
 // The walk is walk.ts; the repairs it weighs are in bracket-repairs.ts, separator-repairs.ts,
 // value-repairs.ts and file-end-repairs.ts.
 
-export interface SyntaxDiagnosis {
-  message: string;
-  offset: number;
-  length: number;
-  /**
-   * Set on the one issue that stands for the errors past the first MAX_ISSUES: how many. A report
-   * other than a finding words it with `unlistedSyntaxMessage` (a diff's changes).
-   */
-  unlisted?: number;
-}
-
 /**
  * The issues, and the edits that fix them: those of every repair the walk made (the ones left
  * unsaid because they follow from an earlier issue included) and of every token read with a
@@ -38,7 +28,7 @@ export interface SyntaxRepair {
    * The first MAX_ISSUES issues, then one more: past MAX_SLIPS, that the text is refused; else, past
    * MAX_ISSUES, how many are not listed (`unlistedSyntaxIssue`).
    */
-  issues: SyntaxDiagnosis[];
+  issues: JsonSyntaxIssue[];
   edits: TextEdit[] | undefined;
   /** How many issues the text has (counted to MAX_SLIPS + 1), said or not. */
   slips: number;
@@ -65,7 +55,7 @@ export function diagnoseSyntax(
   text: string,
   describeCharacter: (character: number) => string,
   lines: LineIndex = new LineIndex(text),
-): SyntaxDiagnosis[] {
+): JsonSyntaxIssue[] {
   return diagnoseAndRepair(text, describeCharacter, lines).issues;
 }
 
@@ -77,11 +67,11 @@ export function diagnoseAndRepair(
 ): SyntaxRepair {
   const tokens = new TokenStream(text, describeCharacter);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text);
-  const issues: SyntaxDiagnosis[] = [];
+  const issues: JsonSyntaxIssue[] = [];
   let slips = 0;
   let lastIssueOffset = -1;
   let firstUnlistedOffset = -1;
-  const say = (issue: SyntaxDiagnosis) => {
+  const say = (issue: JsonSyntaxIssue) => {
     slips++;
     lastIssueOffset = issue.offset;
     if (issues.length < MAX_ISSUES) issues.push(issue);
@@ -140,7 +130,7 @@ export function diagnoseAndRepair(
  * them, worded as the finding that stands for a rule's unlisted findings (finding-cap.ts), which says
  * that the count is of the file.
  */
-export function unlistedSyntaxIssue(count: number, offset: number): SyntaxDiagnosis {
+export function unlistedSyntaxIssue(count: number, offset: number): JsonSyntaxIssue {
   return {
     message: `${unlistedSyntaxMessage(count, 'finding')} Fix the ones listed and check again.`,
     offset,
@@ -155,7 +145,7 @@ export function unlistedSyntaxMessage(count: number, noun: 'finding' | 'change')
 }
 
 /** The issue that refuses a text of more than MAX_SLIPS slips, at the first slip past the limit. */
-function tooManySlips(offset: number): SyntaxDiagnosis {
+function tooManySlips(offset: number): JsonSyntaxIssue {
   const limit = MAX_SLIPS.toLocaleString('en-US');
   return {
     message: `The file has more than ${limit} JSON syntax errors (the first ${MAX_ISSUES} are listed), so it is not checked further and \`validate --fix\` does not repair it: this tool reads at most ${limit}. Is it JSON at all? Fix the errors, or write the file as strict JSON.`,

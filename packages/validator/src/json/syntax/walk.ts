@@ -1,4 +1,4 @@
-import type { SyntaxDiagnosis } from './diagnosis.js';
+import type { JsonSyntaxIssue } from './syntax-issue.js';
 import type { Token } from './token.js';
 import type { TokenStream } from './tokens.js';
 import { insertion, removal, replacement, type TextEdit } from './repair.js';
@@ -31,7 +31,7 @@ export interface Frame {
 }
 
 export interface Repair {
-  issue: SyntaxDiagnosis;
+  issue: JsonSyntaxIssue;
   apply(walk: Walk): void;
   /** The edit the issue's message asks for, when it names one. */
   fix?: TextEdit;

@@ -1,4 +1,4 @@
-import { nameExcerpt } from '../../text/message-values.js';
+import { excerpt, nameExcerpt } from '../../text/message-values.js';
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, asString, has, type JsonObject } from '../../swagger/json-values.js';
@@ -364,7 +364,7 @@ export const dynamicRules: RuleDefinition[] = [
           pointer: childPointer(call.pointer, 'itemValuePath'),
           message: fill(
             "The 'x-ms-dynamic-properties' extension should have the same item value path as 'x-ms-dynamic-schema' extension without 'properties' ending. The expected path is '{0}'.",
-            expected,
+            nameExcerpt(expected),
           ),
         });
       }
@@ -470,7 +470,7 @@ export const dynamicRules: RuleDefinition[] = [
           ) {
             report({
               pointer: argumentPointer(call, name),
-              message: `The parameter has type '${type}', but a static value is provided of type '${typeof argument.value}'.`,
+              message: `The parameter has type '${excerpt(type)}', but a static value is provided of type '${typeof argument.value}'.`,
             });
           } else if (argument.kind === 'reference') {
             const source = sourceParameter(call, argument.name);
@@ -484,9 +484,9 @@ export const dynamicRules: RuleDefinition[] = [
                 pointer: argumentPointer(call, name),
                 message: fill(
                   "The parameter has type '{0}', but operation '{1}' is providing a parameter of type '{2}'.",
-                  type,
+                  excerpt(type),
                   call.source ? operationLabel(call.source) : '',
-                  sourceType,
+                  excerpt(sourceType),
                 ),
               });
             }
@@ -571,7 +571,7 @@ export const dynamicRules: RuleDefinition[] = [
             pointer: childPointer(call.pointer, 'parameters', name),
             message: fill(
               "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
-              argument.name,
+              nameExcerpt(argument.name),
               operationLabel(call.source),
             ),
           });

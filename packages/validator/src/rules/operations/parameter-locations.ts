@@ -213,9 +213,9 @@ export const parameterLocationRules: RuleDefinition[] = [
             pointer: parameter.pointer,
             message: fill(
               template,
-              parameter.level === 'path' ? operation.path : operationLabel(operation),
-              parameter.name,
-              parameter.in ?? '',
+              parameter.level === 'path' ? nameExcerpt(operation.path) : operationLabel(operation),
+              nameExcerpt(parameter.name),
+              excerpt(parameter.in ?? ''),
             ),
           });
         }
@@ -342,7 +342,7 @@ export const parameterLocationRules: RuleDefinition[] = [
           pointer: childPointer(parameter.pointer, 'name'),
           message: fill(
             "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
-            parameter.name,
+            nameExcerpt(parameter.name),
           ),
         });
       }

@@ -1,7 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
 import { asObject, has } from '../../swagger/json-values.js';
-import { excerpt, quoteList } from '../../text/message-values.js';
+import { excerpt, nameExcerpt, quoteList } from '../../text/message-values.js';
 import {
   HTTP_METHODS,
   type HttpMethod,
@@ -348,8 +348,8 @@ export const pathRules: RuleDefinition[] = [
               "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
               operationLabel(earlier),
               operationLabel(operation),
-              earlier.path,
-              operation.path,
+              nameExcerpt(earlier.path),
+              nameExcerpt(operation.path),
             ),
           });
         }
@@ -427,7 +427,7 @@ export const pathRules: RuleDefinition[] = [
             pointer: childPointer('/paths', path),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path,
+              nameExcerpt(path),
             ),
           });
         }

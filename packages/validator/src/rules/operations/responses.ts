@@ -5,6 +5,7 @@ import { isEmptySchema } from '../../swagger/empty-schema.js';
 import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
 import { effectiveMimeTypes, fill, isSuccessCode, successResponses } from './rule-kit.js';
 import { operationLabel } from '../../swagger/operation-label.js';
+import { nameExcerpt } from '../../text/message-values.js';
 
 const RESPONSE_CODE = /^(?:[0-9]{3}|default)$/;
 
@@ -369,7 +370,7 @@ export const responseRules: RuleDefinition[] = [
               pointer: childPointer(response.definitionPointer, 'examples', mimeType),
               message: fill(
                 "The response example '{0}' is not produced by the operation '{1}'.",
-                mimeType,
+                nameExcerpt(mimeType),
                 operationLabel(operation),
               ),
             });

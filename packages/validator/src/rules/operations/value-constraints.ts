@@ -1,4 +1,4 @@
-import { nameExcerpt } from '../../text/message-values.js';
+import { excerpt, nameExcerpt } from '../../text/message-values.js';
 import { writtenSchemasOf } from '../swagger/structure.js';
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
@@ -186,7 +186,7 @@ export const valueConstraintRules: RuleDefinition[] = [
           message: fill(
             "The 'default' value is of type '{0}', but should match the given type '{1}'.",
             jsonTypeOf(node.default),
-            type,
+            excerpt(type),
           ),
         });
       });
@@ -242,7 +242,7 @@ export const valueConstraintRules: RuleDefinition[] = [
             message: fill(
               "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
               jsonTypeOf(value),
-              type,
+              excerpt(type),
             ),
           });
         });

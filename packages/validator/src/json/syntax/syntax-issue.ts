@@ -1,0 +1,15 @@
+/**
+ * A JSON syntax problem with its place in the text: what the diagnosis of a text JSON.parse refused
+ * says (diagnosis.ts), and what a JsonDocument lists among its syntax issues with its own (too deep,
+ * a key too long, empty, too large to repair, trailing commas).
+ */
+export interface JsonSyntaxIssue {
+  message: string;
+  offset: number;
+  length: number;
+  /**
+   * Set on the one issue that stands for the errors past the first MAX_ISSUES: how many. A report
+   * other than a finding words it with `unlistedSyntaxMessage` (a diff's changes).
+   */
+  unlisted?: number;
+}
