@@ -21,9 +21,10 @@ let scratch: string;
 /**
  * How each operation's body reaches D: by `$ref`; by `$ref` and through the body parameter's `items`
  * too, so that each operation's two reports (the parameter's and its schema's) may repeat each
- * other; or wrapped in an inline object, written anew in each operation (a schema of its own).
+ * other; so, with the parameter's description edited too (a change of its own beside D's); or
+ * wrapped in an inline object, written anew in each operation (a schema of its own).
  */
-type BodyShape = 'ref' | 'items' | 'wrapped';
+type BodyShape = 'ref' | 'items' | 'described' | 'wrapped';
 
 /** `operations` operations whose body is D, reached as `shape` says. */
 function swagger(required: boolean, operations = OPERATIONS, shape: BodyShape = 'ref'): object {
@@ -38,7 +39,8 @@ function swagger(required: boolean, operations = OPERATIONS, shape: BodyShape = 
       shape === 'wrapped'
         ? { type: 'object', properties: { wrap: { $ref: '#/definitions/D' } } }
         : { $ref: '#/definitions/D' },
-    ...(shape === 'items' ? { items: { $ref: '#/definitions/D' } } : {}),
+    ...(shape === 'items' || shape === 'described' ? { items: { $ref: '#/definitions/D' } } : {}),
+    ...(shape === 'described' ? { description: required ? 'The item, edited.' : 'The item.' } : {}),
   });
   for (let index = 0; index < operations; index++) {
     paths[`/items${index}`] = {
@@ -121,15 +123,35 @@ describe('a diff of millions of changes from one shared definition', () => {
     // Two reports of one operation whose places overlap are deduped with each other. A key kept per
     // change offered made 40 operations x 2 x 10,000 changes an OOM in 256 MB (680 MB in 4 GB). Only
     // 40: each parameter was a schema of its own, whose list of 10,000 changes the comparer held.
-    // Since a schema whose one difference is a nested one shares that one's list (schema-diff.ts
-    // ComparedChanges), the parameter's report is D's list at 'body/items', which no longer overlaps
-    // 'body/schema'; a parameter with a change of its own still has a list of its own.
+    // Since a nested schema's list is shared rather than copied (schema-lists.ts), the parameter's
+    // report is D's list at 'body/items', which no longer overlaps 'body/schema'.
     const operations = 40;
     writeSwagger(path.join(scratch, 'items-old'), false, operations, 'items');
     writeSwagger(path.join(scratch, 'items-new'), true, operations, 'items');
     const run = cli(scratch, ['diff', 'items-old', 'items-new', '--format', 'json']);
     // Each field once through the parameter's `items` and once through its schema, per operation.
     cappedChanges(run, rest(operations * 2 * FIELDS));
+  }, 120_000);
+
+  it(`finishes in ${HEAP_MB} MB when each operation's parameter has a change of its own beside the definition's`, () => {
+    // The parameter is a schema of its own in each operation, with an edited description beside its
+    // `items`: it held a list of that change and a copy of D's 10,000, and 400 of them ran out of
+    // memory in 256 MB. Its own change is a list of one, and D's list is shared at 'body/items'.
+    writeSwagger(path.join(scratch, 'described-old'), false, OPERATIONS, 'described');
+    writeSwagger(path.join(scratch, 'described-new'), true, OPERATIONS, 'described');
+    const run = cli(scratch, ['diff', 'described-old', 'described-new', '--format', 'json']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    const { changes } = JSON.parse(run.stdout) as { changes: (ReportedChange & { valuePath?: string })[] };
+    expect(
+      changes.filter((change) => change.ruleId === 'CHG-TEXT-EDITED').map((change) => change.valuePath),
+    ).toEqual(Array.from({ length: OPERATIONS }, (_, index) => `operation/Post${index}/parameter/body`));
+    const required = changes.filter((change) => change.ruleId === 'BRK-OPTIONAL-TO-REQUIRED');
+    expect(required).toHaveLength(1_001);
+    expect(required[0]!.valuePath).toBe('operation/Post0/parameter/body/items/p0');
+    // Each field once through the parameter's `items` and once through its schema, per operation.
+    expect(required.at(-1)!.message).toContain(rest(OPERATIONS * 2 * FIELDS));
+    expect(changes).toHaveLength(OPERATIONS + 1_001);
   }, 120_000);
 
   it(`finishes in ${HEAP_MB} MB when each operation's body wraps the definition in an inline object`, () => {

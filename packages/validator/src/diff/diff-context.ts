@@ -3,7 +3,8 @@ import { asObject, asString, type JsonObject } from '../swagger/json-values.js';
 import type { Located, OperationInfo, SwaggerModel } from '../swagger/swagger-model.js';
 import type { ChangeSink } from './raw-change.js';
 import type { Reroute } from './reroute-policies.js';
-import type { ComparedChanges, SchemaComparer } from './schema-diff.js';
+import type { SchemaComparer } from './schema-diff.js';
+import type { ComparedChanges } from './schema-lists.js';
 import { withoutTrailingSlashes } from '@connector-alm/core';
 
 /** What the swagger comparers share: both models, the schema comparer, and the change sink. */
@@ -52,22 +53,23 @@ export function notificationContent(
 }
 
 /**
- * Reports the changes of the schema at `valuePath`, for one operation: the list, shared by every
- * operation that reaches the schema (or wraps the same one), is expanded into changes as they are
- * capped (schema-report.ts). A list of a schema nested in it is reported at the nested schema's
- * ValuePath, which its changes' ValuePaths all begin with.
+ * Reports the changes of the schema at `valuePath`, for one operation: each of its lists, shared by
+ * every operation that reaches the schema (or a schema nested in it), is expanded into changes as
+ * they are capped (schema-report.ts). A list of a schema nested in it is reported at the nested
+ * schema's ValuePath, which its changes' ValuePaths all begin with.
  */
 export function reportSchemaChanges(
   context: SwaggerDiffContext,
-  changes: ComparedChanges,
+  changes: readonly ComparedChanges[],
   operation: OperationInfo,
   valuePath: string,
 ): void {
-  const { list, steps } = changes;
-  context.sink.addReport({
-    schemaChanges: list,
-    operationId: operation.operationId,
-    valuePath: [valuePath, ...steps].join('/'),
-    ...(steps.length > 0 ? { schemaValuePath: valuePath } : {}),
-  });
+  for (const { list, steps } of changes) {
+    context.sink.addReport({
+      schemaChanges: list,
+      operationId: operation.operationId,
+      valuePath: [valuePath, ...steps].join('/'),
+      ...(steps.length > 0 ? { schemaValuePath: valuePath } : {}),
+    });
+  }
 }

@@ -78,6 +78,13 @@ export function listChanges(root: ComparedSchema): SchemaChange[] {
   return result;
 }
 
+/** How many changes `listChanges(root)` lists: each kind's paths, up to MAX_LISTED_PATHS. */
+export function listedCount(root: ComparedSchema): number {
+  let count = 0;
+  for (const total of pathsToEachKind(root).values()) count += Math.min(total, MAX_LISTED_PATHS);
+  return count;
+}
+
 /**
  * How many paths from `root` lead to each kind of change: the number of paths to each result
  * (parents before children, each adding its count to its children's, once per reference), summed

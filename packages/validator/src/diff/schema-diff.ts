@@ -6,7 +6,8 @@ import type { ChangeImpact } from './change.js';
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { nameList, quoted, quoteList } from '../text/message-values.js';
-import { listChanges, ownChange, type ComparedPart, type ComparedSchema } from './schema-change-list.js';
+import { ownChange, type ComparedPart, type ComparedSchema } from './schema-change-list.js';
+import { SchemaLists, type ComparedChanges, type SchemaListOptions } from './schema-lists.js';
 import { isFilledForFlows, viewSchema, whyUnfollowed, type SchemaView } from './schema-view.js';
 
 /** Inputs are what flows send, outputs what they read: the same edit breaks one and not the other. */
@@ -43,16 +44,6 @@ const SCHEMA_KEYS: ReadonlySet<string> = new Set([
 /** Display texts: editing them never breaks a flow. */
 export const TEXT_KEYS = ['title', 'x-ms-summary', 'description', 'example', 'x-example'] as const;
 
-/**
- * The changes of a compared schema: those of `list`, the list of a schema nested in it (or its own)
- * that every schema wrapping the same one shares, each below `steps` (the property names and 'items'
- * from the compared schema down to the list's).
- */
-export interface ComparedChanges {
-  readonly list: readonly SchemaChange[];
-  readonly steps: readonly string[];
-}
-
 /** Nothing found: no change, or a pair not compared again (already being compared higher up). */
 const NOTHING: ComparedSchema = { parts: [], cut: false, depth: 0 };
 
@@ -66,7 +57,7 @@ const NOTHING: ComparedSchema = { parts: [], cut: false, depth: 0 };
 export class SchemaComparer {
   private readonly memo = new Map<string, ComparedSchema>();
   /** Each compared root's changes as listed, for the operations that share it. */
-  private readonly listed = new Map<ComparedSchema, SchemaChange[]>();
+  private readonly lists: SchemaLists;
   private readonly active = new Set<string>();
   private readonly oldViews = new Map<string, SchemaView | undefined>();
   private readonly newViews = new Map<string, SchemaView | undefined>();
@@ -77,7 +68,10 @@ export class SchemaComparer {
   constructor(
     private readonly oldModel: SwaggerModel,
     private readonly newModel: SwaggerModel,
-  ) {}
+    options?: SchemaListOptions,
+  ) {
+    this.lists = new SchemaLists(options);
+  }
 
   /**
    * Changes between two schemas. `extraKeys` are keys the caller handles itself (a parameter's
@@ -90,24 +84,8 @@ export class SchemaComparer {
     newPointer: string,
     direction: Direction,
     extraKeys?: ReadonlySet<string>,
-  ): ComparedChanges {
-    const result = this.compareAt(oldValue, oldPointer, newValue, newPointer, direction, 0, extraKeys);
-    // A schema whose only difference is one nested schema (a body that wraps a definition in an
-    // inline object, written anew by each operation) has that schema's changes, each a step deeper:
-    // they are its list, not a copy. 400 operations wrapping one definition of 10,000 fields made
-    // required held a list of 10,000 changes each, and ran out of memory in 256 MB.
-    const steps: string[] = [];
-    let root = result;
-    for (let only = soleNested(root); only; only = soleNested(root)) {
-      steps.push(only.step);
-      root = only.nested;
-    }
-    let list = this.listed.get(root);
-    if (!list) {
-      list = listChanges(root);
-      this.listed.set(root, list);
-    }
-    return { list, steps };
+  ): readonly ComparedChanges[] {
+    return this.lists.of(this.compareAt(oldValue, oldPointer, newValue, newPointer, direction, 0, extraKeys));
   }
 
   private compareAt(
@@ -348,15 +326,6 @@ const SCHEMA_WITH_TEXT_KEYS: ReadonlySet<string> = new Set([...SCHEMA_KEYS, ...T
  */
 function reusableAt(result: ComparedSchema, depth: number): boolean {
   return !result.cut || depth >= result.depth;
-}
-
-/**
- * The one part of a result when it is a nested result: its changes, listed from the parent, are the
- * nested result's listed from it, one step deeper (the same kinds, reached by as many paths).
- */
-function soleNested(result: ComparedSchema): { step: string; nested: ComparedSchema } | undefined {
-  const [only] = result.parts;
-  return result.parts.length === 1 && only && 'nested' in only ? only : undefined;
 }
 
 /** The parts of one pair's result as they are found; nested results with nothing in them are left out. */

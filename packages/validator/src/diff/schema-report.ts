@@ -16,7 +16,7 @@ export interface SchemaReport {
   readonly valuePath: string;
   /**
    * The ValuePath of the compared schema when the list is that of a schema nested in it, at
-   * `valuePath` (schema-diff.ts `ComparedChanges`): paths not listed are counted under it.
+   * `valuePath` (schema-lists.ts `ComparedChanges`): paths not listed are counted under it.
    */
   readonly schemaValuePath?: string;
 }

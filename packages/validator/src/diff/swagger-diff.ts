@@ -12,6 +12,7 @@ import type { RawEntry } from './schema-report.js';
 import { hostPolicies } from './request-address.js';
 import { policyLabel, type Reroute } from './reroute-policies.js';
 import { SchemaComparer } from './schema-diff.js';
+import type { SchemaListOptions } from './schema-lists.js';
 import { excerpt, nameList, quoted, quoteList } from '../text/message-values.js';
 
 /**
@@ -39,15 +40,21 @@ const INFO_MINOR_KEYS = ['description', 'contact'] as const;
 /**
  * Every change between two parsed swaggers (root objects), not yet located. With `routes`, each
  * version's rerouting policies, an operation's address and the host are where requests really go.
+ * `schemaLists` says how schema changes are shared between reports (tests write them out whole).
  */
-export function diffSwaggerValues(before: JsonObject, after: JsonObject, routes?: VersionRoutes): RawEntry[] {
+export function diffSwaggerValues(
+  before: JsonObject,
+  after: JsonObject,
+  routes?: VersionRoutes,
+  schemaLists?: SchemaListOptions,
+): RawEntry[] {
   const oldModel = new SwaggerModel(before, true);
   const newModel = new SwaggerModel(after, true);
   const context: SwaggerDiffContext = {
     old: oldModel,
     new: newModel,
     sink: new ChangeSink(),
-    schemas: new SchemaComparer(oldModel, newModel),
+    schemas: new SchemaComparer(oldModel, newModel, schemaLists),
     routes,
   };
 

@@ -5,8 +5,10 @@ import { MAX_NAME_LENGTH } from '../../src/text/message-values.js';
  * schema reports overlap: definitions shared by bodies, responses and shared parameters; `$ref`
  * chains and loops; allOf; nested objects and arrays; a definition reached by more ValuePaths than
  * are listed; names with '/' (a ValuePath beginning another's); operations with no operationId, an
- * empty one, the same one twice, or ids that differ only past the cut; and, in `capped` pairs, one
- * large definition shared by many operations, edited whole, for more changes than the per-rule cap.
+ * empty one, the same one twice, or ids that differ only past the cut; schemas with a change of
+ * their own beside nested ones (a body parameter or an inline body whose description is edited, over
+ * a changed definition); and, in `capped` pairs, one large definition shared by many operations,
+ * edited whole, for more changes than the per-rule cap.
  */
 
 type Json = Record<string, any>;
@@ -161,6 +163,8 @@ export function generatedPair(seed: number, capped = false): SwaggerPair {
           in: 'body',
           required: g.chance(0.5),
           schema: body(),
+          // A parameter that is a schema too: its `items` reach a definition, beside its own texts.
+          ...(g.chance(0.3) ? { items: ref(target()) } : {}),
         });
       else if (parameters.Shared && g.chance(0.7)) list.push({ $ref: '#/parameters/Shared' });
       if (parameters.Q && g.chance(0.5)) list.push({ $ref: '#/parameters/Q' });
@@ -187,7 +191,7 @@ export function generatedPair(seed: number, capped = false): SwaggerPair {
   const edited = structuredClone(old);
   const edits = 1 + g.int(6);
   for (let index = 0; index < edits; index++)
-    edit(g, edited, all, capped && index === 0 ? 9 : g.int(14), index);
+    edit(g, edited, all, capped && index === 0 ? 9 : g.int(15), index);
   return { old, new: edited };
 }
 
@@ -247,6 +251,9 @@ function edit(g: Generator, swagger: Json, all: string[], kind: number, index: n
     case 12:
       if (swagger.parameters?.Shared) swagger.parameters.Shared.schema = ref(g.pick(all));
       return;
+    case 13:
+      editTexts(g, swagger);
+      return;
     default:
       if (swagger.definitions.Alias) swagger.definitions.Alias = ref(g.pick(all));
       else definition.required = names;
@@ -264,6 +271,26 @@ function editOperation(g: Generator, swagger: Json): void {
   else if (kind === 2)
     for (const response of Object.values(operation.responses) as Json[]) delete response.schema;
   else for (const parameter of operation.parameters ?? []) if (!parameter.$ref) parameter.required = true;
+}
+
+/**
+ * Body parameters' descriptions and inline schemas' edited, each in its operation: a change of the
+ * schema's own beside the changes of what it reaches (its `items`, properties, allOf).
+ */
+function editTexts(g: Generator, swagger: Json): void {
+  const edited = (schema: Json | undefined) => {
+    if (schema && !schema.$ref && g.chance(0.7)) schema.description = `edited ${g.int(2)}`;
+  };
+  for (const item of Object.values(swagger.paths) as Json[]) {
+    for (const operation of Object.values(item) as Json[]) {
+      for (const parameter of operation.parameters ?? []) {
+        if (parameter.in !== 'body') continue;
+        edited(parameter);
+        edited(parameter.schema);
+      }
+      for (const response of Object.values(operation.responses) as Json[]) edited(response.schema);
+    }
+  }
 }
 
 /** Most of the large definition's fields made required, deleted or retyped. */

@@ -92,7 +92,7 @@ describe('diff of definitions reused at every level (a DAG of references)', () =
 
   it('lists a DAG that each body wraps in an inline object as it lists the DAG itself, one step deeper', () => {
     // The wrapper is a schema of its own in each operation; its changes are the DAG's list, shared
-    // rather than copied (schema-diff.ts ComparedChanges), and still counted under the body's ValuePath.
+    // rather than copied (schema-lists.ts), and still counted under the body's ValuePath.
     const wrapped = dagSwagger(30);
     const post = wrapped.paths['/x'].post;
     post.parameters[0].schema = { type: 'object', properties: { wrap: { $ref: '#/definitions/D0' } } };

@@ -147,7 +147,11 @@ describe('a change not in a report', () => {
   });
 });
 
-/** Each pair's entries as diffSwaggerValues reports them, with both versions as pretty or minified files. */
+/**
+ * Each pair's entries as diffSwaggerValues reports them, with both versions as pretty or minified
+ * files: with schema lists shared as they are, as many as can be (every nested list however short),
+ * and none (each compared schema's list written out whole, the reference).
+ */
 function generatedCase(seed: number, capped: boolean) {
   const pair = generatedPair(seed, capped);
   const file = (value: object, path: string, indent: number): ConnectorVersion => ({
@@ -156,6 +160,8 @@ function generatedCase(seed: number, capped: boolean) {
   });
   return {
     entries: diffSwaggerValues(pair.old, pair.new),
+    mostShared: diffSwaggerValues(pair.old, pair.new, undefined, { minSharedList: 1 }),
+    whole: diffSwaggerValues(pair.old, pair.new, undefined, { share: false }),
     before: file(pair.old, 'old.json', seed % 3 === 0 ? 0 : 2),
     after: file(pair.new, 'new.json', seed % 5 === 0 ? 0 : 2),
   };
@@ -163,29 +169,49 @@ function generatedCase(seed: number, capped: boolean) {
 
 describe('the changes of generated swagger pairs', () => {
   // Shared definitions, $ref chains and loops, allOf, overlapping ValuePaths, operations without ids,
-  // with one id twice, or ids cut alike (generated-swaggers.ts): the reports are their expansion.
+  // with one id twice, or ids cut alike, schemas with changes of their own beside nested ones
+  // (generated-swaggers.ts): the reports, however their lists are shared, are the expansion of the
+  // whole lists.
   it.each([
     ['small pairs', 0, 200, false],
     ['pairs past the per-rule cap', 1_000, 10, true],
   ])('are those of the reports written out: %s', (_, first, count, capped) => {
     let listed = 0;
     let summaries = 0;
+    let split = 0;
     for (let seed = first; seed < first + count; seed++) {
-      const { entries, before, after } = generatedCase(seed, capped);
-      const changes = reportedChanges(entries, before, after);
-      const expected = reportedChanges(expanded(entries), before, after);
-      // Byte for byte, as the JSON output is; toStrictEqual first for a readable difference.
-      if (JSON.stringify(changes) !== JSON.stringify(expected)) {
-        expect({ seed, changes }).toStrictEqual({ seed, changes: expected });
-        expect(JSON.stringify({ seed, changes })).toBe(JSON.stringify({ seed, changes: expected }));
+      const { entries, mostShared, whole, before, after } = generatedCase(seed, capped);
+      // The lists shared stand for the whole lists' changes, one by one and in their order: the
+      // order decides which of the changes that report order ties is listed first.
+      const written = JSON.stringify(expanded(whole));
+      for (const shared of [entries, mostShared]) {
+        if (JSON.stringify(expanded(shared)) !== written)
+          expect({ seed, changes: expanded(shared) }).toStrictEqual({ seed, changes: expanded(whole) });
       }
-      listed += changes.length;
-      summaries += changes.filter((change) =>
+      const expected = reportedChanges(expanded(whole), before, after);
+      for (const [sharing, shared] of [
+        ['as shared', entries],
+        ['most shared', mostShared],
+      ] as const) {
+        const changes = reportedChanges(shared, before, after);
+        // Byte for byte, as the JSON output is; toStrictEqual first for a readable difference.
+        if (JSON.stringify(changes) !== JSON.stringify(expected)) {
+          expect({ seed, sharing, changes }).toStrictEqual({ seed, sharing, changes: expected });
+          expect(JSON.stringify({ seed, sharing, changes })).toBe(
+            JSON.stringify({ seed, sharing, changes: expected }),
+          );
+        }
+      }
+      listed += expected.length;
+      summaries += expected.filter((change) =>
         /^[\d,]+ more changes of this rule/.test(change.message),
       ).length;
+      if (mostShared.length > whole.length) split++;
     }
-    // The generator makes what it is for: many changes, and in capped pairs, rules past the cap.
+    // The generator makes what it is for: many changes, in capped pairs rules past the cap, and
+    // schemas whose changes are reported as several lists.
     expect(listed).toBeGreaterThan(count * 10);
     if (capped) expect(summaries).toBeGreaterThan(count / 4);
+    expect(split).toBeGreaterThan(count / 4);
   });
 });
