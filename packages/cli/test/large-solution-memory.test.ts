@@ -135,6 +135,24 @@ describeWith(SOLUTION_FIXTURES, 'large solution memory')(
         ).toBe(true);
     }, 60_000);
 
+    it(`checks a certification package holding it in a ${STREAMED_HEAP_MB} MB heap, its connector found`, () => {
+      const solution = readFileSync(zip);
+      const inner = zipSync({ 'PkgAssets/a.zip': solution, 'PkgAssets/b.zip': solution });
+      writeFileSync(
+        path.join(work, 'package.zip'),
+        zipSync({ 'intro.md': strToU8('# Intro\n'), 'p.pdpkg.zip': inner }),
+      );
+      const run = spawnSync(
+        process.execPath,
+        [`--max-old-space-size=${STREAMED_HEAP_MB}`, CLI, 'package', 'check', 'package.zip'],
+        { cwd: work, encoding: 'utf8' },
+      );
+      // Two connector solutions and no flow solution: the one finding, found by reading customizations.xml.
+      expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 1, stderr: '' });
+      expect(run.stdout).toMatch(/Solutions found: .*a\.zip \(connector solution\)/);
+      expect(run.stdout).toMatch(/Solutions found: .*b\.zip \(connector solution\)/);
+    }, 60_000);
+
     it(`packs it in a ${STREAMED_HEAP_MB} MB heap, the connector put back`, () => {
       const run = runCli([`--max-old-space-size=${STREAMED_HEAP_MB}`], ['pack', 'folder', 'streamed.zip']);
       expect(run).toEqual({ status: 0, stderr: '' });
