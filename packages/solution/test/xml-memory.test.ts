@@ -54,16 +54,18 @@ describeWith(SOLUTION_FIXTURES, 'solution fixture')('the tree of a real customiz
   );
 });
 
-describe('serializeXmlBytes, a chunk of lines at a time', () => {
+describe('serializeXmlBytes, a chunk at a time', () => {
   it('joins its chunks with the newline, with text beyond Latin-1 in them', () => {
-    // 15,000 lines (three a row) are four chunks; the BOM and the Japanese text are UTF-8 across them.
-    const rows = Array.from({ length: 5000 }, (_, n) => `<row n="${n}"><label>行 ${n} ’</label></row>`);
+    // 120,000 lines (three a row) of 2.2 million characters are three chunks (Utf8Sink encodes about a
+    // million characters at a time); the BOM and the Japanese text are UTF-8 across them.
+    const ROWS = 40_000;
+    const rows = Array.from({ length: ROWS }, (_, n) => `<row n="${n}"><label>行 ${n} ’</label></row>`);
     const root = parseXml(`<rows>${rows.join('\r\n')}</rows>`, 'x.xml');
     for (const style of [UNPACKED_STYLE, EXPORT_STYLE]) {
       const bytes = serializeXmlBytes(root, style);
       expect(bytes.equals(Buffer.from(serializeXml(root, style)))).toBe(true);
       expect(bytes.toString('utf8').split(style.newline)).toHaveLength(
-        3 * 5000 + 2 + (style.declaration ? 1 : 0),
+        3 * ROWS + 2 + (style.declaration ? 1 : 0),
       );
     }
   });

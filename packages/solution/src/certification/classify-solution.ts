@@ -1,33 +1,11 @@
 import { legacyFlowPackageHint } from '../solution/solution-errors.js';
 import { readPartBytes } from '../solution/part-text.js';
-import { EXPORTED_XML_HINT, parseUtf8Xml } from '../xml/parse-xml.js';
-import { childElements, type XmlElement } from '../xml/xml-tree.js';
+import { EXPORTED_XML_HINT } from '../xml/parse-xml.js';
+import { namesWithContent } from './first-elements.js';
 import type { ZipReader } from '../zip/zip-reader.js';
 import type { PackageFinding, SolutionKind } from './package-findings.js';
 
 const REQUIRED = ['[Content_Types].xml', 'customizations.xml', 'solution.xml'];
-
-/** The first element `name` in document order, as the validator's SelectSingleNode('//name'). */
-function firstElement(node: XmlElement, name: string): XmlElement | undefined {
-  if (node.name === name) return node;
-  for (const child of childElements(node)) {
-    const found = firstElement(child, name);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/**
- * Whether the first element `name` has content as the validator tests it: HasChildNodes (XmlDocument
- * drops whitespace-only text) or an attribute.
- */
-function hasNonEmpty(root: XmlElement, name: string): boolean {
-  const node = firstElement(root, name);
-  return (
-    node !== undefined &&
-    (node.attributes.length > 0 || node.children.some((c) => c.kind !== 'text' || c.text.trim() !== ''))
-  );
-}
 
 /** What the validator says a flow solution lacks, by the folders missing (its wording, quirks included). */
 const WORKFLOWS_MISSING: Record<string, string> = {
@@ -89,10 +67,14 @@ export async function classifySolution(
   }
   const entry = rootFiles.get('customizations.xml')!;
   const file = `${where.folder}/${where.zip}/${entry.name}`;
-  const root = parseUtf8Xml(await readPartBytes(reader, entry, file), file, EXPORTED_XML_HINT);
-  const hasConnector = hasNonEmpty(root, 'Connector');
-  const hasWorkflows = hasNonEmpty(root, 'Workflows');
-  const hasPlugin = pluginMode && hasNonEmpty(root, 'aicopilot_aiplugin');
+  const withContent = namesWithContent(await readPartBytes(reader, entry, file), file, EXPORTED_XML_HINT, [
+    'Connector',
+    'Workflows',
+    'aicopilot_aiplugin',
+  ]);
+  const hasConnector = withContent.has('Connector');
+  const hasWorkflows = withContent.has('Workflows');
+  const hasPlugin = pluginMode && withContent.has('aicopilot_aiplugin');
   const lacks = (names: readonly string[]): string[] =>
     names.filter(
       (name) =>

@@ -9,8 +9,8 @@ import { checkJson, isJson, minifyJson, SOLUTION_JSON_HINT } from '../json/json-
 import { decodeUtf8Strict } from '../text/decode.js';
 import { withRecordedEnding, type RecordedEnding } from '../text/line-endings.js';
 import { parseUtf8Xml, UNPACKED_XML_HINT } from '../xml/parse-xml.js';
-import { EXPORT_STYLE, serializeXml, serializeXmlBytes } from '../xml/serialize-xml.js';
-import { childElements, firstChild, type XmlElement } from '../xml/xml-tree.js';
+import { EXPORT_STYLE, serializeXml } from '../xml/serialize-xml.js';
+import type { XmlElement } from '../xml/xml-tree.js';
 import { DEFAULT_ZIP_LIMITS, IN_MEMORY_ENTRY_BYTES } from '../zip/limits.js';
 import { writeZipAtomically, type ZipSource } from '../zip/zip-writer.js';
 import { FOLDER_BOTH_NOTES, readBothNotes } from './both-notes-file.js';
@@ -19,7 +19,7 @@ import { connectorName, connectorText, fileReferences } from './connector-elemen
 import { inManifestOrder } from './connector-order.js';
 import { FOLDER_LINE_ENDINGS, MAX_RECORDED_BYTES, readLineEndings } from './line-endings-file.js';
 import { contentTypesXml } from './content-types.js';
-import { putConnectors } from './customizations.js';
+import { scanCustomizations, withConnectors } from './customizations.js';
 import {
   FOLDER_CUSTOMIZATIONS,
   FOLDER_SOLUTION,
@@ -152,7 +152,11 @@ export async function packSolution(
   if (options.version) setVersion(solutionRoot, located(solutionFile), options.version);
 
   const customizationsFile = files.get(FOLDER_CUSTOMIZATIONS)!;
-  const customizations = await readXml(customizationsFile);
+  const customizations = scanCustomizations(
+    await readBytes(customizationsFile),
+    located(customizationsFile),
+    UNPACKED_XML_HINT,
+  );
   const connectors: Array<{ name: string; element: XmlElement }> = [];
   const sources = new Map<string, ZipSource>();
   const parts = [...files].filter(
@@ -204,17 +208,17 @@ export async function packSolution(
     }
   }
   // A hand-made folder may keep <Connector> elements in the customizations; those are packed too.
-  const container = firstChild(customizations, 'Connectors');
-  const kept = container ? childElements(container, 'Connector') : [];
   const missing = missingRootConnectors(solutionRoot, [
     ...ordered,
-    ...kept.map((element) => ({ name: connectorText(element, 'name')?.trim() ?? '', element })),
+    ...customizations.connectors.map((element) => ({
+      name: connectorText(element, 'name')?.trim() ?? '',
+      element,
+    })),
   ]);
   if (missing.length > 0) throw missingConnectorError(located(solutionFile), solutionFile, missing[0]!);
-  putConnectors(customizations, ordered);
 
   const entries: ZipSource[] = [
-    { name: ZIP_CUSTOMIZATIONS, data: serializeXmlBytes(customizations, EXPORT_STYLE) },
+    { name: ZIP_CUSTOMIZATIONS, chunks: () => withConnectors(customizations, ordered, EXPORT_STYLE) },
     { name: ZIP_SOLUTION, data: Buffer.from(serializeXml(solutionRoot, EXPORT_STYLE)) },
     ...[...sources.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
   ];

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isJson, prettyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import { EXPORTED_XML_HINT, parseUtf8Xml } from '../xml/parse-xml.js';
-import { serializeXml, serializeXmlBytes, UNPACKED_STYLE } from '../xml/serialize-xml.js';
+import { serializeXml, UNPACKED_STYLE } from '../xml/serialize-xml.js';
 import { forEachConcurrently } from '../util/concurrency.js';
 import { IN_MEMORY_ENTRY_BYTES } from '../zip/limits.js';
 import { PathTree } from '../zip/path-tree.js';
@@ -10,7 +10,7 @@ import { ZipError } from '../zip/zip-errors.js';
 import type { ZipEntryInfo, ZipReader } from '../zip/zip-reader.js';
 import type { XmlElement } from '../xml/xml-tree.js';
 import { connectorName, fileReferences } from './connector-element.js';
-import { takeConnectors } from './customizations.js';
+import { scanCustomizations, takenConnectors, withoutConnectors } from './customizations.js';
 import {
   FOLDER_CONNECTOR_FOLDER,
   FOLDER_CUSTOMIZATIONS,
@@ -75,8 +75,12 @@ export async function stageSolutionZip(
   if (options.managed) setManaged(solution, located(solutionEntry), options.managed);
   if (options.resetVersion) setVersion(solution, located(solutionEntry), options.resetVersion);
 
-  const customizations = await readXml(customizationsEntry);
-  const connectors = takeConnectors(customizations).map((element) => ({
+  const customizations = scanCustomizations(
+    await readPartBytes(reader, customizationsEntry, located(customizationsEntry)),
+    located(customizationsEntry),
+    EXPORTED_XML_HINT,
+  );
+  const connectors = takenConnectors(customizations).map((element) => ({
     element,
     name: connectorName(element, located(customizationsEntry)),
   }));
@@ -133,7 +137,7 @@ export async function stageSolutionZip(
     if (!made) folders.set(folder, (made = fs.mkdir(folder, { recursive: true })));
     return made;
   };
-  const write = async (folderPath: string, content: string | Buffer): Promise<void> => {
+  const write = async (folderPath: string, content: string | Buffer | Iterable<Buffer>): Promise<void> => {
     const destination = path.join(staging, folderPath);
     await makeFolderOf(destination);
     await fs.writeFile(destination, content, { flag: 'wx' });
@@ -166,7 +170,7 @@ export async function stageSolutionZip(
     [solutionEntry.name, () => write(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE))],
     [
       customizationsEntry.name,
-      () => write(FOLDER_CUSTOMIZATIONS, serializeXmlBytes(customizations, UNPACKED_STYLE)),
+      () => write(FOLDER_CUSTOMIZATIONS, withoutConnectors(customizations, UNPACKED_STYLE)),
     ],
     ...connectors.map(({ element, name }): [string, () => Promise<void>] => [
       customizationsEntry.name,

@@ -1,6 +1,6 @@
 import { SaxesParser } from 'saxes';
 import { UserError } from '@connector-alm/core';
-import type { XmlElement } from './xml-tree.js';
+import type { XmlCData, XmlComment, XmlElement, XmlInstruction } from './xml-tree.js';
 import { TreeBuilder } from './tree-builder.js';
 import { decodeUtf8Pieces } from '../text/decode.js';
 
@@ -41,8 +41,45 @@ export function parseUtf8Xml(bytes: Uint8Array, file: string, hint?: string): Xm
 
 /** parseXml of a text given in consecutive pieces (saxes reads on where the last piece ended). */
 function parseXmlPieces(pieces: Iterable<string>, file: string, hint?: string): XmlElement {
-  const parser = new SaxesParser({ xmlns: false, position: true });
   const builder = new TreeBuilder();
+  readXmlEvents(pieces, file, hint, builder);
+  return builder.root!;
+}
+
+/** What readXmlEvents tells of a document, in order. */
+export interface XmlEvents {
+  open(name: string, attributes: Readonly<Record<string, string>>): void;
+  close(): void;
+  /** Text inside the root element (outside it, it is whitespace and not told). */
+  text(value: string): void;
+  /** A CDATA section, comment or processing instruction inside the root element. */
+  append(node: XmlCData | XmlComment | XmlInstruction): void;
+}
+
+/**
+ * Reads a document given in consecutive pieces and tells its events to `events`, refusing what
+ * parseXml refuses with the same located errors; a document that may be large (customizations.xml)
+ * is then written as it is read, without a tree (see solution/customizations.ts).
+ */
+export function readXmlEvents(
+  pieces: Iterable<string>,
+  file: string,
+  hint: string | undefined,
+  events: XmlEvents,
+): void {
+  for (const _ of readXmlEventsByPiece(pieces, file, hint, events));
+}
+
+/** readXmlEvents, pausing after each piece: a writer takes what the piece's events wrote before the next. */
+export function* readXmlEventsByPiece(
+  pieces: Iterable<string>,
+  file: string,
+  hint: string | undefined,
+  events: XmlEvents,
+): Generator<void> {
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  let depth = 0;
+  let sawRoot = false;
   const fail = (message: string): never => {
     throw new UserError(`${message}.`, {
       // saxes's column counts from 0 and points past the character read last, so it is that
@@ -58,20 +95,30 @@ function parseXmlPieces(pieces: Iterable<string>, file: string, hint?: string): 
   );
   parser.on('error', (error) => fail(`invalid XML: ${stripSaxesPrefix(error.message)}`));
   parser.on('opentag', (tag) => {
-    if (builder.depth >= MAX_XML_DEPTH)
+    if (depth >= MAX_XML_DEPTH)
       fail(`elements nested more than ${MAX_XML_DEPTH} deep, far deeper than any solution file nests them`);
-    builder.open(tag.name, tag.attributes as Record<string, string>);
+    depth++;
+    sawRoot = true;
+    events.open(tag.name, tag.attributes as Record<string, string>);
   });
-  parser.on('closetag', () => builder.close());
-  parser.on('text', (value) => builder.text(value));
-  parser.on('cdata', (value) => builder.append({ kind: 'cdata', text: value }));
-  parser.on('comment', (value) => builder.append({ kind: 'comment', text: value }));
-  parser.on('processinginstruction', ({ target, body }) =>
-    builder.append({ kind: 'instruction', target, body }),
+  parser.on('closetag', () => {
+    depth--;
+    events.close();
+  });
+  // Outside the root element only whitespace, comments and instructions can be: not part of the document.
+  parser.on('text', (value) => depth > 0 && events.text(value));
+  parser.on('cdata', (value) => depth > 0 && events.append({ kind: 'cdata', text: value }));
+  parser.on('comment', (value) => depth > 0 && events.append({ kind: 'comment', text: value }));
+  parser.on(
+    'processinginstruction',
+    ({ target, body }) => depth > 0 && events.append({ kind: 'instruction', target, body }),
   );
-  for (const piece of pieces) parser.write(piece);
+  for (const piece of pieces) {
+    parser.write(piece);
+    yield;
+  }
   parser.close();
-  return builder.root ?? fail('invalid XML: no root element');
+  if (!sawRoot) fail('invalid XML: no root element');
 }
 
 /** saxes prefixes its messages with "fileName:line:column: "; we give the location ourselves. */

@@ -2,9 +2,10 @@ import { NO_ATTRIBUTES, NO_CHILDREN, type XmlElement, type XmlNode } from './xml
 
 /**
  * Builds the tree from a parser's events, as compact as it can be while serializeXml writes the same
- * text from it. A 64 MB customizations.xml has a million elements, and unpack and pack hold its whole
- * tree, so every byte per element is a megabyte (measured: 462 bytes per element before what
- * follows, 464 MB of tree for a 60 MB file; 187 bytes with it):
+ * text from it. A 64 MB customizations.xml has a million elements, and whatever holds its whole tree
+ * (parseUtf8Xml; unpack, pack and package check no longer do, see solution/customizations.ts) spends a
+ * megabyte for every byte per element (measured: 462 bytes per element before what follows, 464 MB
+ * of tree for a 60 MB file; 187 bytes with it):
  * - indentation between child elements is not kept: the serializer writes its own instead, and an
  *   element with child elements has no text (textOf) to speak of;
  * - an element's children array is made once, at its end, holding exactly its children (arrays grown
@@ -86,8 +87,8 @@ function own(value: string): string {
 
 /**
  * Whether the text among these children is to be kept: unless the element has child elements and no
- * text but whitespace (no CDATA either), which is indentation. serializeXml's significantChildren
- * leaves out the same text (and, beside comments alone, more), so the written text is the same.
+ * text but whitespace (no CDATA either), which is indentation. XmlWriter leaves out the same text (and,
+ * beside comments alone, more: see contentMode), so the written text is the same.
  */
 function keepsText(children: readonly XmlNode[], start: number): boolean {
   let hasElement = false;

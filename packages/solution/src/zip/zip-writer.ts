@@ -13,7 +13,9 @@ import { targetWriteError, temporarySibling, writingTo } from '@connector-alm/co
 export type ZipSource =
   | { name: string; data: Buffer }
   | { name: string; file: string }
-  | { name: string; load: () => Promise<Buffer> };
+  | { name: string; load: () => Promise<Buffer> }
+  /** Bytes made a chunk at a time as the entry is written, never all held: a large customizations.xml. */
+  | { name: string; chunks: () => Iterable<Buffer> };
 
 export interface WriteZipOptions {
   /**
@@ -57,7 +59,12 @@ export async function writeZipAtomically(
     for (const source of sources) {
       if ('data' in source) zip.addBuffer(source.data, source.name, entryOptions);
       else if ('file' in source) zip.addFile(source.file, source.name, entryOptions);
-      else {
+      else if ('chunks' in source) {
+        const chunks = source.chunks;
+        zip.addReadStreamLazy(source.name, entryOptions, (callback) =>
+          callback(null, Readable.from(chunks())),
+        );
+      } else {
         const load = source.load;
         zip.addReadStreamLazy(source.name, entryOptions, (callback) => {
           load().then(
