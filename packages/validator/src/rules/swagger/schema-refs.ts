@@ -4,6 +4,7 @@ import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/r
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { asObject, asString, has, isObject, type JsonObject } from '../../swagger/json-values.js';
 import { structureOf, type RefUse, type SchemaStructureNode } from './structure.js';
+import { nameExcerpt, nameList } from '../../text/message-values.js';
 
 const SLASH = 0x2f;
 const DIGIT_ZERO = 0x30;
@@ -56,12 +57,12 @@ function checkSectionRef(
       : '';
     context.report({
       pointer: at(),
-      message: `The ${noun} reference '${use.ref}' is not valid. ${noun === 'schema' ? 'Schema' : 'Response'} references must start with '#/${section}/' and be valid JSON Pointers.${nested}`,
+      message: `The ${noun} reference '${nameExcerpt(use.ref)}' is not valid. ${noun === 'schema' ? 'Schema' : 'Response'} references must start with '#/${section}/' and be valid JSON Pointers.${nested}`,
     });
   } else if (model.resolveRef(use.ref) === undefined) {
     context.report({
       pointer: at(),
-      message: `The ${noun} reference '${use.ref}' could not be found in the swagger document.`,
+      message: `The ${noun} reference '${nameExcerpt(use.ref)}' could not be found in the swagger document.`,
     });
   }
 }
@@ -282,7 +283,7 @@ export const schemaRefRules: RuleDefinition[] = [
         const siblings = use.siblings;
         context.report({
           pointer: childPointer(use.pointer, siblings[0]!),
-          message: `When '$ref' is defined, no other properties may be specified. Found: ${siblings.join(', ')}.`,
+          message: `When '$ref' is defined, no other properties may be specified. Found: ${nameList(siblings)}.`,
         });
       }
     },
