@@ -129,7 +129,7 @@ function flawedConnector(): FixtureFiles {
     .replace(/### .*\n.*\n/g, '')
     .replace(
       '## Supported Operations',
-      '## Supported Operations\n### Delete everything\nNot an operation.\n### List task\nA misspelled summary.',
+      '## Supported Operations\n### Delete everything\nNot an operation.\n### List task\nA misspelled summary.\n\nTODO: Describe the known issues\n\n## Publisher: TODO',
     );
   const settings = { ...validSettings(), icon: 'icon.png', unknownSetting: 'x' };
   return {
@@ -163,6 +163,9 @@ const FIXED_RULES = [
   'SWG-SEC-DEFINED',
   'SWG-XMS-UNKNOWN',
 ];
+
+/** One more, that the fixtures reach and the corpus does not: no corpus readme has a TODO left. */
+const FIXED_RULES_OF_THE_FIXTURES = [...FIXED_RULES, 'README-PLACEHOLDER'];
 
 /** More of them, that the corpus sample reaches and the fixtures do not. */
 const FIXED_RULES_OF_THE_SAMPLE = [
@@ -222,7 +225,7 @@ describe('inflating every value of the repository fixtures', () => {
     expect(outcome.defects).toEqual([]);
     // The rules that quoted values whole did report on the copies: the test cannot pass by their
     // not firing.
-    expect(FIXED_RULES.filter((rule) => !outcome.rules.has(rule))).toEqual([]);
+    expect(FIXED_RULES_OF_THE_FIXTURES.filter((rule) => !outcome.rules.has(rule))).toEqual([]);
   }, 60_000);
 });
 

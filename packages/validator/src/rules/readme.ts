@@ -75,7 +75,7 @@ const PLACEHOLDERS: { pattern: RegExp; message: (match: RegExpExecArray) => stri
      */
     pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, 'gm'),
     message: ([line, what]) =>
-      `The readme still says "${line}": replace the line with ${what}${/[.!?]$/.test(what!) ? '' : '.'}`,
+      `The readme still says "${nameExcerpt(line)}": replace the line with ${nameExcerpt(what)}${/[.!?]$/.test(what!) ? '' : '.'}`,
     contains: `${README_TODO}:`,
   },
   // A heading "## Publisher: TODO", the whole heading marked.
@@ -86,7 +86,7 @@ const PLACEHOLDERS: { pattern: RegExp; message: (match: RegExpExecArray) => stri
       'gm',
     ),
     message: ([heading, label]) =>
-      `The readme still says "${heading.trim()}": replace ${README_TODO} with the ${label!.toLowerCase()}.`,
+      `The readme still says "${nameExcerpt(heading.trim())}": replace ${README_TODO} with the ${nameExcerpt(label!.toLowerCase())}.`,
     contains: README_TODO,
   },
 ];
