@@ -81,6 +81,20 @@ function responseDefinitions(model: SwaggerModel): Set<unknown> {
   return definitions;
 }
 
+/**
+ * The most definitions a loop's message names. A loop runs through as many definitions as the
+ * swagger has, each named by a key of up to 4,096 characters: a longer one shows its first ones,
+ * each an excerpt, and how many more.
+ */
+const MAX_SHOWN_LOOP = 4;
+
+/** `A → B → C → A`, or `A → B → C → D → … (2 more) → A`. */
+function loopText(cycle: readonly string[]): string {
+  const shown = cycle.slice(0, MAX_SHOWN_LOOP).map((name) => nameExcerpt(name));
+  const more = cycle.length - shown.length;
+  return [...shown, ...(more > 0 ? [`… (${more} more)`] : []), shown[0]].join(' → ');
+}
+
 /** Definitions whose required properties refer to each other in a cycle: no instance could exist. */
 function requiredCycles(model: SwaggerModel): string[][] {
   const edges = requiredEdges(model);
@@ -257,7 +271,7 @@ export const schemaRefRules: RuleDefinition[] = [
       for (const cycle of requiredCycles(model)) {
         context.report({
           pointer: childPointer('/definitions', cycle[0]!, 'required'),
-          message: `Loops of required schema properties are not allowed: ${[...cycle, cycle[0]].join(' → ')}.`,
+          message: `Loops of required schema properties are not allowed: ${loopText(cycle)}.`,
         });
       }
     },
