@@ -171,4 +171,25 @@ describe('values from the file are quoted as excerpts', () => {
       .map((finding) => `${finding.ruleId}: ${finding.message.length}`);
     expect(longest).toEqual([]);
   });
+
+  it('names the first definitions of a long loop of required properties, each as an excerpt', async () => {
+    // Six definitions of 3,000-character names (keys are read up to 4,096), each requiring the next.
+    const swagger = validSwagger();
+    const names = Array.from({ length: 6 }, (_, index) => `${'d'.repeat(3000)}${index}`);
+    names.forEach((name, index) => {
+      const next = names[(index + 1) % names.length]!;
+      swagger.definitions[name] = {
+        type: 'object',
+        required: ['next'],
+        properties: { next: { $ref: `#/definitions/${next}` } },
+      };
+    });
+    const folder = writeConnector({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger });
+    const result = await validateFolder(folder, { cwd: path.dirname(folder) });
+    const loops = result.findings.filter((finding) => finding.message.startsWith('Loops of required'));
+    expect(loops).toHaveLength(1);
+    expect(loops[0]!.message).toContain(`${'d'.repeat(MAX_NAME_LENGTH - 1)}…`);
+    expect(loops[0]!.message).toContain('(2 more)');
+    expect(loops[0]!.message.length).toBeLessThan(6000);
+  });
 });

@@ -1,4 +1,4 @@
-import { nameExcerpt } from '../text/message-values.js';
+import { excerpt, joinWithin, nameExcerpt } from '../text/message-values.js';
 import { README_TODO } from '@connector-alm/core';
 import type { Profile } from '../model/finding.js';
 import type { RuleContext, RuleDefinition } from '../model/rule.js';
@@ -75,7 +75,7 @@ const PLACEHOLDERS: { pattern: RegExp; message: (match: RegExpExecArray) => stri
      */
     pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, 'gm'),
     message: ([line, what]) =>
-      `The readme still says "${line}": replace the line with ${what}${/[.!?]$/.test(what!) ? '' : '.'}`,
+      `The readme still says "${nameExcerpt(line)}": replace the line with ${nameExcerpt(what)}${/[.!?]$/.test(what!) ? '' : '.'}`,
     contains: `${README_TODO}:`,
   },
   // A heading "## Publisher: TODO", the whole heading marked.
@@ -86,7 +86,7 @@ const PLACEHOLDERS: { pattern: RegExp; message: (match: RegExpExecArray) => stri
       'gm',
     ),
     message: ([heading, label]) =>
-      `The readme still says "${heading.trim()}": replace ${README_TODO} with the ${label!.toLowerCase()}.`,
+      `The readme still says "${nameExcerpt(heading.trim())}": replace ${README_TODO} with the ${nameExcerpt(label!.toLowerCase())}.`,
     contains: README_TODO,
   },
 ];
@@ -97,6 +97,9 @@ const upstreamText = (text: string) => `"${text}" is text of the readme template
 const templateInstruction = (line: string) => `${line.split(/\s+/).slice(0, 5).join(' ')}…`;
 
 /** Sub-headings of Supported Operations that group operations rather than name one. */
+/** Headings of operation sections README-OPS-MATCH names; the corpus's readmes have at most three. */
+const MAX_LISTED_SECTIONS = 3;
+
 const GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
 
 /**
@@ -565,8 +568,15 @@ export const readmeRules: RuleDefinition[] = [
         texts.map((entry) => entry.text),
       );
       if (missing.length > 0) {
-        const names = missing.map((summary) => `"${summary}"`).join(', ');
-        const where = [...new Set(sections.map((section) => section.text))].join(' or ');
+        // Each name an excerpt, as many as fit (joinWithin), and at most a few headings: a readme
+        // and a swagger can make both lists as long as they like.
+        const names = joinWithin(missing.map((summary) => `"${nameExcerpt(summary)}"`));
+        const headings = [...new Set(sections.map((section) => section.text))];
+        const shownHeadings = headings.slice(0, MAX_LISTED_SECTIONS).map((text) => excerpt(text));
+        const where =
+          headings.length > shownHeadings.length
+            ? `${shownHeadings.join(' or ')} or ${headings.length - shownHeadings.length} more`
+            : shownHeadings.join(' or ');
         context.report({
           offset: sections[0]!.offset,
           length: sections[0]!.length,
@@ -594,7 +604,7 @@ export const readmeRules: RuleDefinition[] = [
           new Set(texts.flatMap((entry) => entry.subHeadings.map((subHeading) => subHeading.normalized))),
         );
         const name = closestOperationName(heading.normalized, candidates);
-        return name === undefined ? '' : ` Did you mean '${name}'?`;
+        return name === undefined ? '' : ` Did you mean '${nameExcerpt(name)}'?`;
       };
       // The tools of an MCP server live on the server, not in the swagger: a heading that names no
       // operation may be one of them, so none is called stale.

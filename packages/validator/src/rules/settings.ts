@@ -1,4 +1,4 @@
-import { excerpt } from '../text/message-values.js';
+import { excerpt, nameExcerpt } from '../text/message-values.js';
 import { childPointer } from '../json/pointer.js';
 import type { RuleContext, RuleDefinition } from '../model/rule.js';
 import { asObject, asString } from '../swagger/json-values.js';
@@ -98,7 +98,7 @@ export const settingsRules: RuleDefinition[] = [
         if (/[\\/]/.test(name) || names.has(name)) continue;
         context.report({
           pointer: childPointer('', key),
-          message: `settings.json names ${file} as ${key}, but the folder has no such file.`,
+          message: `settings.json names ${nameExcerpt(file)} as ${key}, but the folder has no such file.`,
         });
       }
     },

@@ -1,4 +1,4 @@
-import { nameExcerpt, quoted } from '../text/message-values.js';
+import { nameExcerpt, quoteList, quoted } from '../text/message-values.js';
 import { childPointer } from '../json/pointer.js';
 import { DOCUMENT_ROOT } from '../json/pointer-place.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
@@ -131,11 +131,11 @@ export const swaggerSecurityRules: RuleDefinition[] = [
         const defined = Object.keys(definitions);
         const fix =
           defined.length > 0
-            ? `Use the name of a defined scheme: ${defined.map((name) => `'${name}'`).join(', ')}.`
+            ? `Use the name of a defined scheme: ${quoteList(defined)}.`
             : 'Define the scheme there, or remove the requirement.';
         context.report({
           pointer: use.pointer,
-          message: `The security requirement '${use.name}' is not defined in the 'securityDefinitions' object. ${fix}`,
+          message: `The security requirement '${nameExcerpt(use.name)}' is not defined in the 'securityDefinitions' object. ${fix}`,
         });
       }
     },
@@ -164,7 +164,7 @@ export const swaggerSecurityRules: RuleDefinition[] = [
           if (typeof scope !== 'string' || has(scopes, scope)) return;
           context.report({
             pointer: childPointer(use.pointer, index),
-            message: `The OAuth security requirement '${use.name}' refers to scope name '${nameExcerpt(scope)}', but this is not defined in the 'securityDefinitions' object.`,
+            message: `The OAuth security requirement '${nameExcerpt(use.name)}' refers to scope name '${nameExcerpt(scope)}', but this is not defined in the 'securityDefinitions' object.`,
           });
         });
       }
@@ -189,7 +189,7 @@ export const swaggerSecurityRules: RuleDefinition[] = [
         if (use.scopes === null) {
           context.report({
             pointer: use.pointer,
-            message: `The security requirement '${use.name}' must have have a value. Provide an empty array if no OAuth scopes are required.`,
+            message: `The security requirement '${nameExcerpt(use.name)}' must have have a value. Provide an empty array if no OAuth scopes are required.`,
           });
           continue;
         }
@@ -198,7 +198,7 @@ export const swaggerSecurityRules: RuleDefinition[] = [
         if (type === undefined || type === 'oauth2' || !scopes || scopes.length === 0) continue;
         context.report({
           pointer: use.pointer,
-          message: `The security requirement '${use.name}' cannot specify any scopes, an empty array should be provided.`,
+          message: `The security requirement '${nameExcerpt(use.name)}' cannot specify any scopes, an empty array should be provided.`,
         });
       }
     },

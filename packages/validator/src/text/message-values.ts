@@ -96,6 +96,35 @@ export function nameList(names: readonly string[]): string {
   return boundedList(names, Infinity, (name) => excerpt(name));
 }
 
+/**
+ * The longest a list that a message is about runs before "and N more": README-OPS-MATCH's operations
+ * missing from the readme, SWG-PATH-PARTIAL-DUP's similar paths. The corpus's longest such lists are
+ * ~4,600 and ~2,100 characters, all shown; a swagger of thousands of long summaries made one
+ * message of megabytes, which only boundedMessage's cut held.
+ */
+export const MAX_LONG_LIST_LENGTH = 4800;
+
+/**
+ * Texts already made short (excerpts) joined with ', ', as many as fit in `maxLength` characters (at
+ * least one), then "and N more" for the rest of `total` entries (more than `texts` holds when the
+ * caller listed only the first few).
+ */
+export function joinWithin(
+  texts: readonly string[],
+  total = texts.length,
+  maxLength = MAX_LONG_LIST_LENGTH,
+): string {
+  let shown = 0;
+  let length = 0;
+  for (const text of texts) {
+    if (shown > 0 && length + 2 + text.length > maxLength) break;
+    length += (shown > 0 ? 2 : 0) + text.length;
+    shown++;
+  }
+  const joined = texts.slice(0, shown).join(', ');
+  return total > shown ? `${joined} and ${total - shown} more` : joined;
+}
+
 /** The longest a list runs before "and N more", at least one entry shown. */
 const MAX_LIST_LENGTH = 300;
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import {
   enclosedExcerpt,
   excerpt,
+  joinWithin,
+  MAX_LONG_LIST_LENGTH,
   MAX_VALUE_LENGTH,
   nameList,
   quoted,
@@ -73,5 +75,19 @@ describe('values from the file, as messages show them', () => {
     expect(listed.length).toBeLessThan(330);
     expect(nameList(['y'.repeat(1000)])).toBe(`${'y'.repeat(MAX_VALUE_LENGTH - 1)}…`);
     expect(nameList(['a\nb'])).toBe('a\\nb');
+  });
+
+  it('joins the long lists a message is about as far as they fit, then says how many more', () => {
+    expect(joinWithin(['a', 'b'])).toBe('a, b');
+    // A caller that listed only the first entries gives the whole count.
+    expect(joinWithin(['a', 'b'], 5)).toBe('a, b and 3 more');
+    const names = Array.from({ length: 10_000 }, (_, index) => `"Operation ${index}"`);
+    const joined = joinWithin(names);
+    expect(joined).toMatch(/^"Operation 0", "Operation 1", .*" and \d+ more$/);
+    expect(joined.length).toBeLessThan(MAX_LONG_LIST_LENGTH + 20);
+    // One entry is shown however long it is (it is an excerpt already).
+    expect(joinWithin(['x'.repeat(MAX_LONG_LIST_LENGTH + 1), 'y'])).toBe(
+      `${'x'.repeat(MAX_LONG_LIST_LENGTH + 1)} and 1 more`,
+    );
   });
 });

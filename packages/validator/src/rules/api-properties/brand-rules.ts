@@ -92,7 +92,7 @@ export const apiPropertiesBrandRules: RuleDefinition[] = [
         message:
           colour === undefined
             ? `Independent publisher connectors must set "iconBrandColor": "${IP_BRAND_COLOUR}".`
-            : `The iconBrandColor of an independent publisher connector must be ${IP_BRAND_COLOUR}, not ${colour}.`,
+            : `The iconBrandColor of an independent publisher connector must be ${IP_BRAND_COLOUR}, not ${excerpt(colour)}.`,
       });
     },
   },

@@ -1,4 +1,6 @@
 import { childPointer } from '../../json/pointer.js';
+import { nameExcerpt } from '../../text/message-values.js';
+import { jsonExcerpt } from '../json-schema/newtonsoft-messages.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, asString, entriesOf, has } from '../../swagger/json-values.js';
 import { isPlaceholderSecret, maskSecret } from '../general-secrets/placeholders.js';
@@ -56,7 +58,7 @@ export const apiPropertiesOAuthRules: RuleDefinition[] = [
           if (TENANT_UI[key] === undefined || given !== TENANT_UI[key]) {
             context.report({
               pointer: childPointer(uiPointer, key),
-              message: `Invalid value for the ${key} property within the UI Definition object.${TENANT_UI[key] === undefined ? ' Remove it.' : ` Write "${TENANT_UI[key]}" or leave it out.`}`,
+              message: `Invalid value for the ${nameExcerpt(key)} property within the UI Definition object.${TENANT_UI[key] === undefined ? ' Remove it.' : ` Write "${TENANT_UI[key]}" or leave it out.`}`,
             });
           }
         }
@@ -128,7 +130,7 @@ export const apiPropertiesOAuthRules: RuleDefinition[] = [
           context.report({
             pointer: childPointer(pointer, 'properties', 'IsFirstParty'),
             severity: 'warning',
-            message: `Value ${JSON.stringify(firstParty)} is not defined in enum. IsFirstParty is the string "True" or "False".`,
+            message: `Value ${jsonExcerpt(firstParty)} is not defined in enum. IsFirstParty is the string "True" or "False".`,
           });
         }
         const allowed = provider === undefined ? undefined : ALLOWED_CUSTOM_PARAMETERS[provider];
@@ -140,13 +142,13 @@ export const apiPropertiesOAuthRules: RuleDefinition[] = [
             context.report({
               pointer: childPointer(customPointer, name),
               severity: 'warning',
-              message: `Write the custom parameter '${name}' as '${intended}', the name the schema defines.`,
+              message: `Write the custom parameter '${nameExcerpt(name)}' as '${intended}', the name the schema defines.`,
             });
             continue;
           }
           context.report({
             pointer: childPointer(customPointer, name),
-            message: `The identity provider ${provider} does not accept the custom parameter '${name}' (only ${allowed.join(', ')}). Use oauth2generic for other parameters.`,
+            message: `The identity provider ${provider} does not accept the custom parameter '${nameExcerpt(name)}' (only ${allowed.join(', ')}). Use oauth2generic for other parameters.`,
           });
         }
       }

@@ -1,4 +1,4 @@
-import { enclosedExcerpt, excerpt } from '../../text/message-values.js';
+import { enclosedExcerpt, excerpt, nameExcerpt } from '../../text/message-values.js';
 import type { ErrorObject } from 'ajv';
 import { childPointer, parsePointer } from '../../json/pointer.js';
 
@@ -42,7 +42,7 @@ function expectedTypes(type: unknown): string {
 }
 
 /** A value as JSON writes it, cut to an excerpt: a string in its double quotes, escapes and all. */
-function jsonExcerpt(value: unknown): string {
+export function jsonExcerpt(value: unknown): string {
   return typeof value === 'string' ? enclosedExcerpt(JSON.stringify(value)) : excerpt(value);
 }
 
@@ -103,13 +103,15 @@ function describe(error: ErrorObject, document: unknown): SchemaProblem | undefi
       const written = keyInOtherCase(data, name);
       // Newtonsoft's words first; then the near miss, which the maker cannot tell from the message.
       const hint =
-        written === undefined ? '' : ` '${written}' is there: names are case-sensitive, write '${name}'.`;
+        written === undefined
+          ? ''
+          : ` '${nameExcerpt(written)}' is there: names are case-sensitive, write '${name}'.`;
       return at(`Required properties are missing from object: ${name}.${hint}`, error.instancePath, name);
     }
     case 'additionalProperties': {
       const name = String(params.additionalProperty);
       return at(
-        `Property '${name}' has not been defined and the schema does not allow additional properties.`,
+        `Property '${nameExcerpt(name)}' has not been defined and the schema does not allow additional properties.`,
         childPointer(error.instancePath, name),
         name,
       );

@@ -254,7 +254,7 @@ export const operationDocumentationRules: RuleDefinition[] = [
         if (has(body, 'x-ms-trigger')) continue;
         report({
           pointer: operation.pointer,
-          message: `The operation '${operation.method.toUpperCase()} ${operation.path}' is empty: it has no summary, description, parameters or responses.`,
+          message: `The operation '${nameExcerpt(`${operation.method.toUpperCase()} ${operation.path}`)}' is empty: it has no summary, description, parameters or responses.`,
         });
       }
     },

@@ -1,4 +1,4 @@
-import { excerpt } from '../../text/message-values.js';
+import { excerpt, nameExcerpt } from '../../text/message-values.js';
 import { writtenSchemasOf } from '../swagger/structure.js';
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
@@ -178,7 +178,7 @@ export const operationExtensionRules: RuleDefinition[] = [
           if (!ROOT_CAPABILITIES.includes(key)) {
             report({
               pointer,
-              message: `The capability '${key}' is not supported; use 'file-picker' or 'testConnection'.`,
+              message: `The capability '${nameExcerpt(key)}' is not supported; use 'file-picker' or 'testConnection'.`,
             });
           } else if (key === 'testConnection' && profile === 'custom') {
             report({
@@ -202,7 +202,7 @@ export const operationExtensionRules: RuleDefinition[] = [
           if (!OPERATION_CAPABILITIES.includes(key)) {
             report({
               pointer: childPointer(pointer, key),
-              message: `The operation capability '${key}' is not supported; only 'chunkTransfer' is.`,
+              message: `The operation capability '${nameExcerpt(key)}' is not supported; only 'chunkTransfer' is.`,
             });
           } else if (typeof value !== 'boolean') {
             report({

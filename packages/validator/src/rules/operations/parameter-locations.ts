@@ -498,7 +498,7 @@ export const parameterLocationRules: RuleDefinition[] = [
           const ref = isObject(entry) ? asString(entry.$ref) : undefined;
           if (ref === undefined) continue;
           const message = !ref.startsWith('#/parameters/')
-            ? `The parameter reference '${ref}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.`
+            ? `The parameter reference '${nameExcerpt(ref)}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.`
             : swagger.resolveRef(ref)
               ? undefined
               : fill(

@@ -1,7 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
 import { asObject, has } from '../../swagger/json-values.js';
-import { excerpt, nameExcerpt, quoteList } from '../../text/message-values.js';
+import { excerpt, joinWithin, nameExcerpt, quoteList } from '../../text/message-values.js';
 import {
   HTTP_METHODS,
   type HttpMethod,
@@ -401,7 +401,7 @@ export const pathRules: RuleDefinition[] = [
               "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
               operationLabel(operation),
               excerpt(operation.path, MAX_LISTED_PATH_LENGTH),
-              unlisted > 0 ? `${similar.join(', ')} and ${unlisted} more` : similar.join(', '),
+              joinWithin(similar, similar.length + unlisted),
             ),
           });
         }

@@ -8,6 +8,7 @@ import { writtenParameters } from './parameter-index.js';
 import { OperationKey, type OperationInfo } from '../../swagger/swagger-model.js';
 import { fill } from './rule-kit.js';
 import { operationLabel } from '../../swagger/operation-label.js';
+import { nameExcerpt } from '../../text/message-values.js';
 import { subscriptionRemover } from './webhook-deletes.js';
 
 function urlRule(
@@ -246,5 +247,5 @@ export const webhookRules: RuleDefinition[] = [
 function unrelatedDeletesMessage(webhook: OperationInfo, deletions: OperationInfo[]): string {
   const first = deletions[0]!;
   const others = deletions.length > 1 ? ` (and ${deletions.length - 1} more DELETE operations)` : '';
-  return `The webhook operation '${operationLabel(webhook)}' has no DELETE operation that removes its subscription: '${operationLabel(first)}' is a visible action on ${first.path}${others}. Define an internal DELETE for the subscription URL that the registration returns in its Location header, so the platform can remove the subscription when the flow is deleted.`;
+  return `The webhook operation '${operationLabel(webhook)}' has no DELETE operation that removes its subscription: '${operationLabel(first)}' is a visible action on ${nameExcerpt(first.path)}${others}. Define an internal DELETE for the subscription URL that the registration returns in its Location header, so the platform can remove the subscription when the flow is deleted.`;
 }

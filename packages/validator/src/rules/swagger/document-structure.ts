@@ -11,6 +11,7 @@ import {
   type NodeKind,
   type StructureNode,
 } from './structure.js';
+import { nameExcerpt } from '../../text/message-values.js';
 
 /**
  * JSON Schema and OpenAPI 3 keywords that Swagger 2.0 does not have, with what to write instead.
@@ -272,7 +273,7 @@ export const documentStructureRules: RuleDefinition[] = [
         const meant = fieldInOtherCase(key, node);
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: `The property '${key}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ''}`,
+          message: `The property '${nameExcerpt(key)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ''}`,
           ...(meant === undefined ? {} : { fix: { renameKey: meant } }),
         });
       }
@@ -321,7 +322,7 @@ export const documentStructureRules: RuleDefinition[] = [
       for (const { node, key } of keyClassesOf(context).lookalike) {
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: `The property '${key}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${extensionSpelling(key)}'?`,
+          message: `The property '${nameExcerpt(key)}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${nameExcerpt(extensionSpelling(key))}'?`,
         });
       }
     },
@@ -348,8 +349,8 @@ export const documentStructureRules: RuleDefinition[] = [
         context.report({
           pointer: childPointer(node.pointer, key),
           message: suggestion
-            ? `The extension '${key}' is unknown and will be ignored. Did you mean '${suggestion}'?`
-            : `The extension '${key}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+            ? `The extension '${nameExcerpt(key)}' is unknown and will be ignored. Did you mean '${suggestion}'?`
+            : `The extension '${nameExcerpt(key)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
           ...(meant === undefined ? {} : { fix: { renameKey: meant } }),
         });
       }

@@ -259,8 +259,8 @@ export const infoMetadataRules: RuleDefinition[] = [
           context.report({
             pointer: entryPointer(entry, 'propertyValue'),
             message: meant
-              ? `The connector category is invalid. '${category}' must be spelled '${meant}'.`
-              : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(', ')}]. '${category}' is not one of them.`,
+              ? `The connector category is invalid. '${nameExcerpt(category)}' must be spelled '${meant}'.`
+              : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(', ')}]. '${nameExcerpt(category)}' is not one of them.`,
           });
         }
       }

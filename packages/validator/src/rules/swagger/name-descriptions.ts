@@ -4,6 +4,7 @@ import { asObject, asString, has, type JsonObject } from '../../swagger/json-val
 import { isInternalVisibility } from '../operations/rule-kit.js';
 import { onlyRepeatsName } from './repeated-name.js';
 import { SchemaStructureNode, structureOf, type StructureNode } from './structure.js';
+import { nameExcerpt } from '../../text/message-values.js';
 
 /**
  * The names of its visible properties whose description only repeats the name, by visible schema,
@@ -45,7 +46,7 @@ function namesOfUnwalkedProperties(properties: JsonObject): string[] {
 
 /** `'a', 'b', 'c' and 2 more`: enough names to find them, not a wall of them. */
 function someNames(names: string[]): string {
-  const shown = names.slice(0, 5).map((name) => `'${name}'`);
+  const shown = names.slice(0, 5).map((name) => `'${nameExcerpt(name)}'`);
   return names.length > 5 ? `${shown.join(', ')} and ${names.length - 5} more` : shown.join(', ');
 }
 
@@ -70,7 +71,7 @@ export const nameDescriptionRules: RuleDefinition[] = [
       for (const [node, names] of propertiesRepeatingNames(describedByName, propertiesBelowWalk)) {
         const what =
           names.length === 1
-            ? `The description of '${names[0]}' only repeats its name.`
+            ? `The description of '${nameExcerpt(names[0])}' only repeats its name.`
             : `The descriptions of ${names.length} properties only repeat their names: ${someNames(names)}.`;
         context.report({
           pointer: childPointer(node.pointer, 'properties', names[0]!, 'description'),
@@ -82,7 +83,7 @@ export const nameDescriptionRules: RuleDefinition[] = [
         const name = node.value.name as string;
         context.report({
           pointer: childPointer(node.pointer, 'description'),
-          message: `The description of '${name}' only repeats its name. Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`,
+          message: `The description of '${nameExcerpt(name)}' only repeats its name. Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`,
         });
       }
     },

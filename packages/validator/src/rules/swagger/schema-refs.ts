@@ -4,6 +4,7 @@ import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/r
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { asObject, asString, has, isObject, type JsonObject } from '../../swagger/json-values.js';
 import { structureOf, type RefUse, type SchemaStructureNode } from './structure.js';
+import { nameExcerpt, nameList } from '../../text/message-values.js';
 
 const SLASH = 0x2f;
 const DIGIT_ZERO = 0x30;
@@ -56,12 +57,12 @@ function checkSectionRef(
       : '';
     context.report({
       pointer: at(),
-      message: `The ${noun} reference '${use.ref}' is not valid. ${noun === 'schema' ? 'Schema' : 'Response'} references must start with '#/${section}/' and be valid JSON Pointers.${nested}`,
+      message: `The ${noun} reference '${nameExcerpt(use.ref)}' is not valid. ${noun === 'schema' ? 'Schema' : 'Response'} references must start with '#/${section}/' and be valid JSON Pointers.${nested}`,
     });
   } else if (model.resolveRef(use.ref) === undefined) {
     context.report({
       pointer: at(),
-      message: `The ${noun} reference '${use.ref}' could not be found in the swagger document.`,
+      message: `The ${noun} reference '${nameExcerpt(use.ref)}' could not be found in the swagger document.`,
     });
   }
 }
@@ -78,6 +79,20 @@ function responseDefinitions(model: SwaggerModel): Set<unknown> {
   if (!isObject(responses)) return definitions;
   for (const code in responses) if (has(responses, code)) definitions.add(responses[code]);
   return definitions;
+}
+
+/**
+ * The most definitions a loop's message names. A loop runs through as many definitions as the
+ * swagger has, each named by a key of up to 4,096 characters: a longer one shows its first ones,
+ * each an excerpt, and how many more.
+ */
+const MAX_SHOWN_LOOP = 4;
+
+/** `A → B → C → A`, or `A → B → C → D → … (2 more) → A`. */
+function loopText(cycle: readonly string[]): string {
+  const shown = cycle.slice(0, MAX_SHOWN_LOOP).map((name) => nameExcerpt(name));
+  const more = cycle.length - shown.length;
+  return [...shown, ...(more > 0 ? [`… (${more} more)`] : []), shown[0]].join(' → ');
 }
 
 /** Definitions whose required properties refer to each other in a cycle: no instance could exist. */
@@ -256,7 +271,7 @@ export const schemaRefRules: RuleDefinition[] = [
       for (const cycle of requiredCycles(model)) {
         context.report({
           pointer: childPointer('/definitions', cycle[0]!, 'required'),
-          message: `Loops of required schema properties are not allowed: ${[...cycle, cycle[0]].join(' → ')}.`,
+          message: `Loops of required schema properties are not allowed: ${loopText(cycle)}.`,
         });
       }
     },
@@ -282,7 +297,7 @@ export const schemaRefRules: RuleDefinition[] = [
         const siblings = use.siblings;
         context.report({
           pointer: childPointer(use.pointer, siblings[0]!),
-          message: `When '$ref' is defined, no other properties may be specified. Found: ${siblings.join(', ')}.`,
+          message: `When '$ref' is defined, no other properties may be specified. Found: ${nameList(siblings)}.`,
         });
       }
     },

@@ -5,6 +5,7 @@ import { inputSchemaFindings } from './input-schemas.js';
 import { structureOf, type StructureNode } from './structure.js';
 import { perModel } from '../operations/rule-kit.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import { nameExcerpt } from '../../text/message-values.js';
 
 interface SchemaWithRequired {
   node: StructureNode;
@@ -118,7 +119,7 @@ export const schemaRequiredRules: RuleDefinition[] = [
           if (typeof name !== 'string' || has(properties, name)) continue;
           context.report({
             pointer: childPointer(node.pointer, 'required', index),
-            message: `The required property '${name}' is not defined in the object schema.`,
+            message: `The required property '${nameExcerpt(name)}' is not defined in the object schema.`,
           });
         }
       }
