@@ -114,31 +114,33 @@ export function joinWithin(
   total = texts.length,
   maxLength = MAX_LONG_LIST_LENGTH,
 ): string {
-  let shown = 0;
-  let length = 0;
-  for (const text of texts) {
-    if (shown > 0 && length + 2 + text.length > maxLength) break;
-    length += (shown > 0 ? 2 : 0) + text.length;
-    shown++;
-  }
-  const joined = texts.slice(0, shown).join(', ');
-  return total > shown ? `${joined} and ${total - shown} more` : joined;
+  return boundedList(texts, Infinity, (text) => text, maxLength, total);
 }
 
 /** The longest a list runs before "and N more", at least one entry shown. */
 const MAX_LIST_LENGTH = 300;
 
-function boundedList<T>(values: readonly T[], max: number, show: (value: T) => string): string {
+/**
+ * `values` shown and joined with ', ', at most `max` of them and as many as fit in `maxLength`
+ * characters (at least one), then "and N more" for the rest of `total`.
+ */
+function boundedList<T>(
+  values: readonly T[],
+  max: number,
+  show: (value: T) => string,
+  maxLength = MAX_LIST_LENGTH,
+  total = values.length,
+): string {
   const shown: string[] = [];
   let length = 0;
   for (const value of values) {
     if (shown.length >= max) break;
     const text = show(value);
-    if (shown.length > 0 && length + text.length > MAX_LIST_LENGTH) break;
+    if (shown.length > 0 && length + text.length > maxLength) break;
     shown.push(text);
     length += text.length + 2;
   }
-  const rest = values.length - shown.length;
+  const rest = total - shown.length;
   return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
 }
 
