@@ -2,6 +2,7 @@ import { decodeUtf8Pieces } from '../text/decode.js';
 import { ContentFlags } from '../xml/content-flags.js';
 import { readXmlEvents, readXmlEventsByPiece, type XmlEvents } from '../xml/parse-xml.js';
 import { writeElementTree } from '../xml/serialize-xml.js';
+import { LookaheadWriter } from '../xml/lookahead-writer.js';
 import { TreeBuilder } from '../xml/tree-builder.js';
 import type { XmlCData, XmlComment, XmlElement, XmlInstruction } from '../xml/xml-tree.js';
 import {
@@ -21,11 +22,12 @@ const AFTER_CONNECTORS = ['connectionreferences', 'Languages'];
 /**
  * customizations.xml as unpack and pack need it: its `<Connector>` elements (the children of the root's
  * first `<Connectors>`) as trees, and the rest written again without ever being a tree. Real solutions
- * reach 100 MB and more; as a tree, a 60 MB one took 190 MB beside its text. It is read twice instead:
- * once here, which refuses bad XML with the errors parseXml gives and notes what each element holds
- * (ContentFlags, a byte an element), and again by withoutConnectors or withConnectors, which write each
- * element as it is read. Only `<Connectors>` changes; every other element is written as serializeXml
- * would write it from the tree (through the same XmlWriter), so the text is the same byte for byte.
+ * reach 100 MB and more; as a tree, a 60 MB one took 190 MB beside its text. It is written as it is
+ * read instead (scanWriting), which refuses bad XML with the errors parseXml gives and notes what each
+ * element holds (ContentFlags, a byte an element); only a file with mixed content is read a second
+ * time, by withoutConnectors or withConnectors, which write each element in the mode those notes give.
+ * Only `<Connectors>` changes; every other element is written as serializeXml would write it from the
+ * tree (through the same XmlWriter), so the text is the same byte for byte.
  */
 export interface CustomizationsScan {
   /** The `<Connector>` elements of `<Connectors>`, as the file has them. */
@@ -46,6 +48,15 @@ export interface CustomizationsScan {
 export function scanCustomizations(bytes: Uint8Array, file: string, hint?: string): CustomizationsScan {
   const scanner = new Scanner();
   readXmlEvents(decodeUtf8Pieces(bytes, file), file, hint, scanner);
+  return scanned(scanner, bytes, file, hint);
+}
+
+function scanned(
+  scanner: Scanner,
+  bytes: Uint8Array,
+  file: string,
+  hint: string | undefined,
+): CustomizationsScan {
   return {
     connectors: scanner.connectors,
     bytes,
@@ -85,7 +96,7 @@ export function withoutConnectors(scan: CustomizationsScan, style: XmlStyle): It
         : scan.containerHoldsOthers
           ? 'block'
           : 'empty';
-  return rewrite(scan, style, { take: true, put: [], containerMode, rootMode: undefined });
+  return rewrite(scan, style, { take: true, put: [] }, containerMode, undefined);
 }
 
 /**
@@ -98,19 +109,16 @@ export function withConnectors(
   connectors: ReadonlyArray<{ element: XmlElement }>,
   style: XmlStyle,
 ): Iterable<Buffer> {
-  if (connectors.length === 0)
-    return rewrite(scan, style, { take: false, put: [], containerMode: undefined, rootMode: undefined });
-  const put = connectors.map(({ element }) => ({
-    ...element,
-    attributes: element.attributes.filter(([name, value]) => !(name === XSI && value === scan.rootXsi)),
-  }));
+  const edit: Edit = { take: false, put: connectors.map(({ element }) => element) };
+  if (connectors.length === 0) return rewrite(scan, style, edit, undefined, undefined);
   const holding = (element: number): ContentMode => contentMode(scan.flags.flagsOf(element) | STRUCTURE);
-  return rewrite(scan, style, {
-    take: false,
-    put,
-    containerMode: scan.container === undefined ? undefined : holding(scan.container),
-    rootMode: scan.container === undefined ? holding(0) : undefined,
-  });
+  return rewrite(
+    scan,
+    style,
+    edit,
+    scan.container === undefined ? undefined : holding(scan.container),
+    scan.container === undefined ? holding(0) : undefined,
+  );
 }
 
 /** The first pass: content flags, the container and the connector trees. */
@@ -166,59 +174,82 @@ class Scanner implements XmlEvents {
   }
 }
 
+/** What unpack and pack change: the `<Connector>` elements of the root's first `<Connectors>`. */
 interface Edit {
   /** Leave the container's `<Connector>` elements out. */
   take: boolean;
   /** Elements to put at the end of the container, made before the AFTER_CONNECTORS if there is none. */
   put: readonly XmlElement[];
-  /** The container's mode when the edit changes what it holds. */
-  containerMode: ContentMode | undefined;
-  /** The root's mode when a container is made in it. */
-  rootMode: ContentMode | undefined;
+}
+
+/** Where the edited events are written: an XmlWriter with a first pass's modes, or a LookaheadWriter. */
+interface EditTarget {
+  /** `container`: the root's first `<Connectors>`, which the edit changes. */
+  open(number: number, name: string, attributes: Array<[string, string]>, container: boolean): void;
+  close(): void;
+  text(value: string): void;
+  other(node: XmlCData | XmlComment | XmlInstruction): void;
+  /** The writer for whole elements written next as children of the open element, if it still writes. */
+  structure(): XmlWriter | undefined;
 }
 
 /**
- * The second pass: the events of the scanned bytes, written as they come, with the edit made, as UTF-8
- * chunks of about a megabyte made as they are asked for: the text is never held whole.
+ * The events of customizations.xml with the edit made, told to `target`. `hasContainer` says whether
+ * the document has a `<Connectors>` to put the elements in; undefined when that is not known yet (one
+ * pass): one is then made before the AFTER_CONNECTORS, and `misplaced` is called if a `<Connectors>`
+ * comes after that after all (never seen: exports have it before them).
  */
-function* rewrite(scan: CustomizationsScan, style: XmlStyle, edit: Edit): Generator<Buffer> {
-  const sink = new Utf8Sink();
-  const writer = new XmlWriter(style, sink);
+function editedEvents(
+  edit: Edit,
+  target: EditTarget,
+  hasContainer: boolean | undefined,
+  misplaced: () => void,
+): XmlEvents {
+  let rootXsi: string | undefined;
   const putAll = (): void => {
-    for (const element of edit.put) writeElementTree(writer, element);
+    if (edit.put.length === 0) return;
+    const writer = target.structure();
+    if (writer === undefined) return;
+    for (const element of edit.put)
+      writeElementTree(writer, {
+        ...element,
+        attributes: element.attributes.filter(([name, value]) => !(name === XSI && value === rootXsi)),
+      });
   };
-  const makeContainer = edit.put.length > 0 && scan.container === undefined;
+  const makeContainer = edit.put.length > 0 && hasContainer !== true;
   let made = false;
   const make = (): void => {
+    made = true;
+    const writer = target.structure();
+    if (writer === undefined) return;
     writer.open('Connectors', [], 'block');
     putAll();
     writer.close();
-    made = true;
   };
   let element = 0;
   let depth = 0;
   /** The depth of the `<Connector>` being left out, while it is. */
   let skipping: number | undefined;
   let inContainer = false;
-  const modeOf = (number: number): ContentMode =>
-    number === scan.container && edit.containerMode !== undefined
-      ? edit.containerMode
-      : number === 0 && edit.rootMode !== undefined
-        ? edit.rootMode
-        : scan.flags.modeOf(number);
-
-  const events = readXmlEventsByPiece(decodeUtf8Pieces(scan.bytes, scan.file), scan.file, scan.hint, {
+  let sawContainer = false;
+  return {
     open(name, attributes) {
       const number = element++;
       depth++;
       if (skipping !== undefined) return;
+      if (depth === 1) rootXsi = attributes[XSI];
       if (edit.take && inContainer && depth === 3 && name === 'Connector') {
         skipping = depth;
         return;
       }
-      if (makeContainer && !made && depth === 2 && AFTER_CONNECTORS.includes(name)) make();
-      writer.open(name, Object.entries(attributes), modeOf(number));
-      if (number === scan.container) inContainer = true;
+      if (makeContainer && !made && !sawContainer && depth === 2 && AFTER_CONNECTORS.includes(name)) make();
+      const container = depth === 2 && name === 'Connectors' && !sawContainer;
+      if (container) {
+        sawContainer = true;
+        inContainer = true;
+        if (made) misplaced();
+      }
+      target.open(number, name, Object.entries(attributes), container);
     },
     close() {
       depth--;
@@ -230,16 +261,114 @@ function* rewrite(scan: CustomizationsScan, style: XmlStyle, edit: Edit): Genera
         putAll();
         inContainer = false;
       }
-      if (makeContainer && !made && depth === 0) make();
-      writer.close();
+      if (makeContainer && !made && !sawContainer && depth === 0) make();
+      target.close();
     },
     text(value) {
-      if (skipping === undefined) writer.text(value);
+      if (skipping === undefined) target.text(value);
     },
     append(node) {
-      if (skipping === undefined) writer.other(node);
+      if (skipping === undefined) target.other(node);
     },
-  });
-  for (const _ of events) yield* sink.take();
+  };
+}
+
+/**
+ * The second pass: the events of the scanned bytes, written as they come, with the edit made, as UTF-8
+ * chunks of about a megabyte made as they are asked for: the text is never held whole.
+ */
+function* rewrite(
+  scan: CustomizationsScan,
+  style: XmlStyle,
+  edit: Edit,
+  containerMode: ContentMode | undefined,
+  rootMode: ContentMode | undefined,
+): Generator<Buffer> {
+  const sink = new Utf8Sink();
+  const writer = new XmlWriter(style, sink);
+  const target: EditTarget = {
+    open(number, name, attributes, container) {
+      const mode =
+        container && containerMode !== undefined
+          ? containerMode
+          : number === 0 && rootMode !== undefined
+            ? rootMode
+            : scan.flags.modeOf(number);
+      writer.open(name, attributes, mode);
+    },
+    close: () => writer.close(),
+    text: (value) => writer.text(value),
+    other: (node) => writer.other(node),
+    structure: () => writer,
+  };
+  const events = editedEvents(edit, target, scan.container !== undefined, () => undefined);
+  for (const _ of readXmlEventsByPiece(decodeUtf8Pieces(scan.bytes, scan.file), scan.file, scan.hint, events))
+    yield* sink.take();
   yield* sink.take(true);
+}
+
+/**
+ * scanCustomizations and withoutConnectors or withConnectors in one pass, as the file is read (saxes
+ * is most of the time, so two passes took about a third longer): yields the chunks as withoutConnectors
+ * (`put` undefined) or withConnectors would, and returns the scan. Elements are written as soon as what
+ * they hold settles how (LookaheadWriter); when one turns out to hold text after child elements (mixed
+ * content, which no real export has) or the `<Connectors>` to put into comes too late, the chunks
+ * yielded are wrong and `again` has the text written in two passes, from the scan.
+ */
+export function* scanWriting(
+  bytes: Uint8Array,
+  file: string,
+  hint: string | undefined,
+  style: XmlStyle,
+  put?: ReadonlyArray<{ element: XmlElement }>,
+  counter?: { passes: number },
+): Generator<Buffer, { scan: CustomizationsScan; again: Iterable<Buffer> | undefined }> {
+  const scanner = new Scanner();
+  const sink = new Utf8Sink();
+  const writer = new LookaheadWriter(new XmlWriter(style, sink));
+  let misplaced = false;
+  const take = put === undefined;
+  const edit: Edit = { take, put: put?.map(({ element }) => element) ?? [] };
+  const target: EditTarget = {
+    open: (_number, name, attributes, container) => writer.open(name, attributes, take && container),
+    close: () => writer.close(),
+    text: (value) => writer.text(value),
+    other: (node) => writer.other(node),
+    structure: () => writer.structure(),
+  };
+  const edited = editedEvents(edit, target, undefined, () => (misplaced = true));
+  const events: XmlEvents = {
+    open(name, attributes) {
+      scanner.open(name, attributes);
+      if (!misplaced) edited.open(name, attributes);
+    },
+    close() {
+      scanner.close();
+      if (!misplaced) edited.close();
+    },
+    text(value) {
+      scanner.text(value);
+      if (!misplaced) edited.text(value);
+    },
+    append(node) {
+      scanner.append(node);
+      if (!misplaced) edited.append(node);
+    },
+  };
+  if (counter) counter.passes++;
+  for (const _ of readXmlEventsByPiece(decodeUtf8Pieces(bytes, file), file, hint, events))
+    if (!writer.mixed && !misplaced) yield* sink.take();
+  const scan = scanned(scanner, bytes, file, hint);
+  if (!writer.mixed && !misplaced) {
+    yield* sink.take(true);
+    return { scan, again: undefined };
+  }
+  sink.take(true);
+  const again = {
+    *[Symbol.iterator]() {
+      if (counter) counter.passes++;
+      yield* put === undefined ? withoutConnectors(scan, style) : withConnectors(scan, put, style);
+    },
+  };
+  return { scan, again };
 }

@@ -19,7 +19,7 @@ import { connectorName, connectorText, fileReferences } from './connector-elemen
 import { inManifestOrder } from './connector-order.js';
 import { FOLDER_LINE_ENDINGS, MAX_RECORDED_BYTES, readLineEndings } from './line-endings-file.js';
 import { contentTypesXml } from './content-types.js';
-import { scanCustomizations, withConnectors } from './customizations.js';
+import { scanCustomizations, scanWriting } from './customizations.js';
 import {
   FOLDER_CUSTOMIZATIONS,
   FOLDER_SOLUTION,
@@ -152,11 +152,7 @@ export async function packSolution(
   if (options.version) setVersion(solutionRoot, located(solutionFile), options.version);
 
   const customizationsFile = files.get(FOLDER_CUSTOMIZATIONS)!;
-  const customizations = scanCustomizations(
-    await readBytes(customizationsFile),
-    located(customizationsFile),
-    UNPACKED_XML_HINT,
-  );
+  const customizationsBytes = await readBytes(customizationsFile);
   const connectors: Array<{ name: string; element: XmlElement }> = [];
   const sources = new Map<string, ZipSource>();
   const parts = [...files].filter(
@@ -194,9 +190,27 @@ export async function packSolution(
         },
       });
     } else sources.set(name, await copiedPart(name, located(actual), endings.get(actual)));
+  }).catch((error: unknown) => {
+    // customizations.xml is read once the connectors to put in it are (see below), but bad XML in it
+    // is still told before what is wrong with the other files, as when it was read first.
+    scanCustomizations(customizationsBytes, located(customizationsFile), UNPACKED_XML_HINT);
+    throw error;
   });
   // Read concurrently, so in no particular order until put in the manifest's.
   const ordered = inManifestOrder(connectors, solutionRoot);
+  // Written as it is read, with the connectors put in (see scanWriting); a megabyte of chunks for a
+  // megabyte of XML, held until the zip is written.
+  const customizationsChunks: Buffer[] = [];
+  const pass = scanWriting(
+    customizationsBytes,
+    located(customizationsFile),
+    UNPACKED_XML_HINT,
+    EXPORT_STYLE,
+    ordered,
+  );
+  let step = pass.next();
+  for (; !step.done; step = pass.next()) customizationsChunks.push(step.value);
+  const { scan: customizations, again } = step.value;
   for (const { name, element } of ordered) {
     for (const reference of fileReferences(element, located(`Connectors/${name}.xml`))) {
       if (!sources.has(reference.zipName)) {
@@ -218,7 +232,7 @@ export async function packSolution(
   if (missing.length > 0) throw missingConnectorError(located(solutionFile), solutionFile, missing[0]!);
 
   const entries: ZipSource[] = [
-    { name: ZIP_CUSTOMIZATIONS, chunks: () => withConnectors(customizations, ordered, EXPORT_STYLE) },
+    { name: ZIP_CUSTOMIZATIONS, chunks: () => again ?? customizationsChunks },
     { name: ZIP_SOLUTION, data: Buffer.from(serializeXml(solutionRoot, EXPORT_STYLE)) },
     ...[...sources.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
   ];

@@ -10,7 +10,7 @@ import { ZipError } from '../zip/zip-errors.js';
 import type { ZipEntryInfo, ZipReader } from '../zip/zip-reader.js';
 import type { XmlElement } from '../xml/xml-tree.js';
 import { connectorName, fileReferences } from './connector-element.js';
-import { scanCustomizations, takenConnectors, withoutConnectors } from './customizations.js';
+import { scanWriting, takenConnectors, type CustomizationsScan } from './customizations.js';
 import {
   FOLDER_CONNECTOR_FOLDER,
   FOLDER_CUSTOMIZATIONS,
@@ -75,11 +75,22 @@ export async function stageSolutionZip(
   if (options.managed) setManaged(solution, located(solutionEntry), options.managed);
   if (options.resetVersion) setVersion(solution, located(solutionEntry), options.resetVersion);
 
-  const customizations = scanCustomizations(
+  // Written as it is read (see scanWriting): the file stays in the staging folder, which goes with a
+  // failure, whatever the reading finds wrong after.
+  const customizations = await writeCustomizations(
     await readPartBytes(reader, customizationsEntry, located(customizationsEntry)),
     located(customizationsEntry),
-    EXPORTED_XML_HINT,
-  );
+    path.join(staging, FOLDER_CUSTOMIZATIONS),
+  ).catch((error: unknown) => {
+    const failure = writeFailure(error);
+    if (failure === undefined) throw error;
+    throw new ZipError(
+      archive,
+      customizationsEntry.name,
+      `cannot be written: ${failure.reason}.`,
+      failure.hint,
+    );
+  });
   const connectors = takenConnectors(customizations).map((element) => ({
     element,
     name: connectorName(element, located(customizationsEntry)),
@@ -128,7 +139,7 @@ export async function stageSolutionZip(
   if (leftOut !== undefined) throw leftOutEntryError(archive, leftOut.name, folderPathOf(leftOut.name));
   for (const entry of others) claim(folderPathOf(entry.name), entry.name);
 
-  const written: string[] = [];
+  const written: string[] = [FOLDER_CUSTOMIZATIONS];
   // A thousand entries share a few folders: each is made once, not once per file.
   const folders = new Map<string, Promise<unknown>>();
   const makeFolderOf = (destination: string): Promise<unknown> => {
@@ -168,10 +179,6 @@ export async function stageSolutionZip(
   // comes, so that memory stays flat.
   const parts: Array<[entry: string, part: () => Promise<void>]> = [
     [solutionEntry.name, () => write(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE))],
-    [
-      customizationsEntry.name,
-      () => write(FOLDER_CUSTOMIZATIONS, withoutConnectors(customizations, UNPACKED_STYLE)),
-    ],
     ...connectors.map(({ element, name }): [string, () => Promise<void>] => [
       customizationsEntry.name,
       () => write(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, serializeXml(element, UNPACKED_STYLE)),
@@ -188,6 +195,30 @@ export async function stageSolutionZip(
     }),
   );
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written.sort() };
+}
+
+/**
+ * customizations.xml without its connectors, written to `destination` as it is read; its scan. A file
+ * with mixed content is written again from the scan (see scanWriting).
+ */
+async function writeCustomizations(
+  bytes: Uint8Array,
+  file: string,
+  destination: string,
+): Promise<CustomizationsScan> {
+  await fs.mkdir(path.dirname(destination), { recursive: true });
+  const handle = await fs.open(destination, 'wx');
+  let result;
+  try {
+    const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
+    let step = pass.next();
+    for (; !step.done; step = pass.next()) await handle.writeFile(step.value);
+    result = step.value;
+  } finally {
+    await handle.close();
+  }
+  if (result.again !== undefined) await fs.writeFile(destination, result.again);
+  return result.scan;
 }
 
 function findRoot(files: readonly ZipEntryInfo[], name: string): ZipEntryInfo | undefined {
