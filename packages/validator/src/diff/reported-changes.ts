@@ -31,8 +31,9 @@ export function reportedChanges(
 ): Change[] {
   const superseded = supersededPlaces(entries);
   const locator = new ChangeLocator(entries, before, after);
-  const overlap = reportOverlap(entries);
-  const earlierChanges = new EarlierChanges(overlap, new SchemaChangeIndex());
+  const index = new SchemaChangeIndex();
+  const overlap = reportOverlap(entries, index);
+  const earlierChanges = new EarlierChanges(overlap, index);
   const cap = new ChangeCap(compareChanges);
   // The keys of the changes not in reports and of the reports' non-breaking changes: as many as the
   // entries and lists. A report's breaking change is looked up in the lists that may repeat it.
@@ -44,14 +45,17 @@ export function reportedChanges(
         : earlier;
     return superseded.has(change) ? undefined : locator.locate(change);
   };
-  /** Whether `change` has the key of one of `like`, earlier changes that have its rule, place and ValuePath. */
-  const repeats = (change: Change, like: readonly EarlierChange[]): boolean => {
-    if (like.length === 0) return false;
-    const key = dedupeKey(change);
-    return like.some((earlier) => {
+  /**
+   * Whether `change` has the key of one of `like`, earlier changes that have its rule, place and
+   * ValuePath: they are built one at a time, up to the first that has it.
+   */
+  const repeats = (change: Change, like: Iterable<EarlierChange>): boolean => {
+    let key: string | undefined;
+    for (const earlier of like) {
       const built = build(earlier);
-      return built !== undefined && dedupeKey(built) === key;
-    });
+      if (built !== undefined && dedupeKey(built) === (key ??= dedupeKey(change))) return true;
+    }
+    return false;
   };
   // Lists whose non-breaking changes were offered: they are told once per place, whatever the operation.
   const listsOffered = new Set<SchemaChanges>();
@@ -85,11 +89,15 @@ export function reportedChanges(
         cap.add(change);
         return;
       }
-      const like = mayRepeat ? earlierChanges.ofReported(entry, index) : [];
-      if (like.length > 0) {
-        const change = locator.locate(reportedChange(entry, schemaChange));
-        if (!repeats(change, like)) cap.add(change);
-        return;
+      if (mayRepeat) {
+        // Built only if an earlier change is like it; looked for past the first only if that is not one.
+        const like = earlierChanges.ofReported(entry, index);
+        const first = like.next();
+        if (!first.done) {
+          const change = locator.locate(reportedChange(entry, schemaChange));
+          if (!repeats(change, [first.value]) && !repeats(change, like)) cap.add(change);
+          return;
+        }
       }
       // No earlier change is like it: it is unique, and counted without being built when too late to be listed.
       const { line, column } = places[index]!;
