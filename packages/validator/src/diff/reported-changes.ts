@@ -6,6 +6,7 @@ import { CHANGE_RULES } from './change-rules.js';
 import type { ConnectorVersion } from './connector-diff.js';
 import type { RawChange } from './raw-change.js';
 import { reportOverlap } from './report-overlap.js';
+import { dedupeKey, RepeatCheck } from './repeat-check.js';
 import { SchemaChangeIndex } from './schema-change-index.js';
 import { EarlierChanges, type EarlierChange } from './earlier-changes.js';
 import {
@@ -45,18 +46,7 @@ export function reportedChanges(
         : earlier;
     return superseded.has(change) ? undefined : locator.locate(change);
   };
-  /**
-   * Whether `change` has the key of one of `like`, earlier changes that have its rule, place and
-   * ValuePath: they are built one at a time, up to the first that has it.
-   */
-  const repeats = (change: Change, like: Iterable<EarlierChange>): boolean => {
-    let key: string | undefined;
-    for (const earlier of like) {
-      const built = build(earlier);
-      if (built !== undefined && dedupeKey(built) === (key ??= dedupeKey(change))) return true;
-    }
-    return false;
-  };
+  const repeatCheck = new RepeatCheck(build);
   // Lists whose non-breaking changes were offered: they are told once per place, whatever the operation.
   const listsOffered = new Set<SchemaChanges>();
   const swaggerFile = { old: filePath(before, 'swagger'), new: filePath(after, 'swagger') };
@@ -67,7 +57,7 @@ export function reportedChanges(
       const key = dedupeKey(change);
       if (seen.has(key)) continue;
       seen.add(key);
-      if (change.breaking && repeats(change, earlierChanges.ofChange(entry))) continue;
+      if (change.breaking && repeatCheck.repeats(change, earlierChanges.ofChange(entry), false)) continue;
       cap.add(change);
       continue;
     }
@@ -95,7 +85,7 @@ export function reportedChanges(
         const first = like.next();
         if (!first.done) {
           const change = locator.locate(reportedChange(entry, schemaChange));
-          if (!repeats(change, [first.value]) && !repeats(change, like)) cap.add(change);
+          if (!repeatCheck.repeats(change, withFirst(first.value, like), true)) cap.add(change);
           return;
         }
       }
@@ -129,18 +119,10 @@ function supersededPlaces(entries: readonly RawEntry[]): {
   };
 }
 
-/**
- * A shared definition reached from several operations gives one breaking change per operation, as
- * Microsoft reports them (each names its operation); non-breaking ones are listed once per place.
- * The place is the line and column too: syntax errors all have the file's root as their pointer.
- */
-function dedupeKey(change: Change): string {
-  const place = [change.ruleId, change.side, change.file, change.pointer, change.line, change.column];
-  return (
-    change.breaking
-      ? [...place, change.operationId, change.valuePath, change.message]
-      : [...place, change.message, change.impact]
-  ).join('\u0000');
+/** `first`, then the rest of `rest`. */
+function* withFirst<T>(first: T, rest: Iterator<T>): Generator<T> {
+  yield first;
+  for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
 }
 
 /** Report order: by file, place, rule, operation and message. */

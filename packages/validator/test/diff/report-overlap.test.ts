@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { JsonDocument } from '../../src/json/json-document.js';
 import { CHANGE_RULES } from '../../src/diff/change-rules.js';
 import type { ConnectorVersion } from '../../src/diff/connector-diff.js';
+import { MAX_COMPARED } from '../../src/diff/repeat-check.js';
 import { reportedChanges } from '../../src/diff/reported-changes.js';
 import { SchemaChangeIndex } from '../../src/diff/schema-change-index.js';
 import type { SchemaChange } from '../../src/diff/schema-diff.js';
@@ -93,6 +94,23 @@ describe('dedupe of overlapping schema reports', () => {
     expect(changes).toEqual(expected);
     expect(changes.filter((change) => change.breaking)).toHaveLength(FIELDS);
     expect(lookups).toBe((REPORTS - 1) * FIELDS);
+  });
+
+  it('keeps the messages of a group of changes that do not repeat each other, past a few compared', () => {
+    // Parameters named alike up to the cut, whose lists tell one field with another message each
+    // (as counts of ValuePaths not listed do): each change was built and compared with every earlier one.
+    const name = (index: number) => excerpt(`${'n'.repeat(MAX_NAME_LENGTH)}${index}`, MAX_NAME_LENGTH);
+    const told = (index: number): SchemaChange[] => [
+      { ...parameterList(index)[1]!, detail: `Told ${index % 150} ways.` },
+    ];
+    const entries = Array.from({ length: REPORTS * 2 }, (_, index) => report(told(index), name(index)));
+    const { changes, lookups, expected } = counted(entries);
+    expect(changes).toEqual(expected);
+    // 150 messages, each twice: the second of each dropped.
+    expect(changes.filter((change) => change.breaking)).toHaveLength(150);
+    // One lookup a change, and those of the first few compared before the group kept its messages
+    // (each was looked up in the lists of all earlier ones: 27,550).
+    expect(lookups).toBeLessThan(REPORTS * 2 + MAX_COMPARED ** 2);
   });
 
   it('still finds the change of a report above that a report below repeats', () => {
