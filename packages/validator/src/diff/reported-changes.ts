@@ -6,6 +6,7 @@ import { CHANGE_RULES } from './change-rules.js';
 import type { ConnectorVersion } from './connector-diff.js';
 import type { RawChange } from './raw-change.js';
 import { reportOverlap } from './report-overlap.js';
+import { dedupeKey, RepeatCheck } from './repeat-check.js';
 import { SchemaChangeIndex } from './schema-change-index.js';
 import { EarlierChanges, type EarlierChange } from './earlier-changes.js';
 import {
@@ -31,8 +32,9 @@ export function reportedChanges(
 ): Change[] {
   const superseded = supersededPlaces(entries);
   const locator = new ChangeLocator(entries, before, after);
-  const overlap = reportOverlap(entries);
-  const earlierChanges = new EarlierChanges(overlap, new SchemaChangeIndex());
+  const index = new SchemaChangeIndex();
+  const overlap = reportOverlap(entries, index);
+  const earlierChanges = new EarlierChanges(overlap, index);
   const cap = new ChangeCap(compareChanges);
   // The keys of the changes not in reports and of the reports' non-breaking changes: as many as the
   // entries and lists. A report's breaking change is looked up in the lists that may repeat it.
@@ -44,15 +46,7 @@ export function reportedChanges(
         : earlier;
     return superseded.has(change) ? undefined : locator.locate(change);
   };
-  /** Whether `change` has the key of one of `like`, earlier changes that have its rule, place and ValuePath. */
-  const repeats = (change: Change, like: readonly EarlierChange[]): boolean => {
-    if (like.length === 0) return false;
-    const key = dedupeKey(change);
-    return like.some((earlier) => {
-      const built = build(earlier);
-      return built !== undefined && dedupeKey(built) === key;
-    });
-  };
+  const repeatCheck = new RepeatCheck(build);
   // Lists whose non-breaking changes were offered: they are told once per place, whatever the operation.
   const listsOffered = new Set<SchemaChanges>();
   const swaggerFile = { old: filePath(before, 'swagger'), new: filePath(after, 'swagger') };
@@ -63,7 +57,7 @@ export function reportedChanges(
       const key = dedupeKey(change);
       if (seen.has(key)) continue;
       seen.add(key);
-      if (change.breaking && repeats(change, earlierChanges.ofChange(entry))) continue;
+      if (change.breaking && repeatCheck.repeats(change, earlierChanges.ofChange(entry), false)) continue;
       cap.add(change);
       continue;
     }
@@ -85,11 +79,15 @@ export function reportedChanges(
         cap.add(change);
         return;
       }
-      const like = mayRepeat ? earlierChanges.ofReported(entry, index) : [];
-      if (like.length > 0) {
-        const change = locator.locate(reportedChange(entry, schemaChange));
-        if (!repeats(change, like)) cap.add(change);
-        return;
+      if (mayRepeat) {
+        // Built only if an earlier change is like it; looked for past the first only if that is not one.
+        const like = earlierChanges.ofReported(entry, index);
+        const first = like.next();
+        if (!first.done) {
+          const change = locator.locate(reportedChange(entry, schemaChange));
+          if (!repeatCheck.repeats(change, withFirst(first.value, like), true)) cap.add(change);
+          return;
+        }
       }
       // No earlier change is like it: it is unique, and counted without being built when too late to be listed.
       const { line, column } = places[index]!;
@@ -121,18 +119,10 @@ function supersededPlaces(entries: readonly RawEntry[]): {
   };
 }
 
-/**
- * A shared definition reached from several operations gives one breaking change per operation, as
- * Microsoft reports them (each names its operation); non-breaking ones are listed once per place.
- * The place is the line and column too: syntax errors all have the file's root as their pointer.
- */
-function dedupeKey(change: Change): string {
-  const place = [change.ruleId, change.side, change.file, change.pointer, change.line, change.column];
-  return (
-    change.breaking
-      ? [...place, change.operationId, change.valuePath, change.message]
-      : [...place, change.message, change.impact]
-  ).join('\u0000');
+/** `first`, then the rest of `rest`. */
+function* withFirst<T>(first: T, rest: Iterator<T>): Generator<T> {
+  yield first;
+  for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
 }
 
 /** Report order: by file, place, rule, operation and message. */

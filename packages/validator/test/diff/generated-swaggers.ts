@@ -4,11 +4,11 @@ import { MAX_NAME_LENGTH } from '../../src/text/message-values.js';
  * Random swagger pairs, the same for a seed on every machine, in the shapes where a connector diff's
  * schema reports overlap: definitions shared by bodies, responses and shared parameters; `$ref`
  * chains and loops; allOf; nested objects and arrays; a definition reached by more ValuePaths than
- * are listed; names with '/' (a ValuePath beginning another's); operations with no operationId, an
- * empty one, the same one twice, or ids that differ only past the cut; schemas with a change of
- * their own beside nested ones (a body parameter or an inline body whose description is edited, over
- * a changed definition); and, in `capped` pairs, one large definition shared by many operations,
- * edited whole, for more changes than the per-rule cap.
+ * are listed; names with '/' (a ValuePath beginning another's), many parameters named so or alike up
+ * to the cut; operations with no operationId, an empty one, the same one twice, or ids that differ
+ * only past the cut; schemas with a change of their own beside nested ones (a body parameter or an
+ * inline body whose description is edited, over a changed definition); and, in `capped` pairs, one
+ * large definition shared by many operations, edited whole, for more changes than the per-rule cap.
  */
 
 type Json = Record<string, any>;
@@ -34,6 +34,10 @@ function random(seed: number): () => number {
 const NAMES = ['a', 'b', 'id', 'schema', 'items', 'body', 'a/b', 'b/c', '200', 'responses', ''];
 const LONG_ID = 'o'.repeat(MAX_NAME_LENGTH);
 const OPERATION_IDS = ['Op', 'Op2', 'Get', 'Op/schema', `${LONG_ID}1`, `${LONG_ID}2`];
+// Query parameters whose ValuePaths nest ('x', 'x/x', 'x/items', …: one's ValuePath begins another's,
+// or is the ValuePath of a change under it) or are one after the cut (`${LONG_NAME}3` and the rest).
+const LONG_NAME = 'n'.repeat(MAX_NAME_LENGTH);
+const NESTED_NAMES = ['x', 'x/x', 'x/x/x', 'x/items', 'x/items/a', 'x/items/items', 'x/items/b/items'];
 const BIG = 'Big';
 
 class Generator {
@@ -88,6 +92,26 @@ class Generator {
       ? { type: 'object', properties, required: names.filter(() => this.chance(0.5)) }
       : { type: 'object', properties };
   }
+}
+
+/**
+ * Up to 48 array query parameters named to nest or to be one after the cut, each's `items` a
+ * definition (mostly the shared one) or an array of one: many reports at one ValuePath, or at
+ * ValuePaths above the changes of others, that share changes. Their descriptions are edited
+ * (editTexts), a change of their own beside the definition's.
+ */
+function arrayParameters(g: Generator, target: () => string): Json[] {
+  const names = new Set<string>();
+  const count = 1 + g.int(48);
+  for (let index = 0; index < count; index++)
+    names.add(g.chance(0.3) ? g.pick(NESTED_NAMES) : `${LONG_NAME}${g.int(40)}`);
+  return [...names].map((name) => ({
+    name,
+    in: 'query',
+    type: 'array',
+    description: 'q',
+    items: g.chance(0.8) ? ref(target()) : { type: 'array', items: ref(target()) },
+  }));
 }
 
 function ref(definition: string): Json {
@@ -170,6 +194,7 @@ export function generatedPair(seed: number, capped = false): SwaggerPair {
       if (parameters.Q && g.chance(0.5)) list.push({ $ref: '#/parameters/Q' });
       if (g.chance(0.3))
         list.push({ name: g.pick(['x', 'a/b']), in: 'query', type: 'string', required: g.chance(0.3) });
+      if (g.chance(capped ? 0.05 : 0.15)) list.push(...arrayParameters(g, target));
       if (list.length > 0) operation.parameters = list;
       operation.responses = {};
       for (const code of ['200', '201', 'default'].filter((_, i) => i === 0 || g.chance(0.3)))
@@ -284,6 +309,7 @@ function editTexts(g: Generator, swagger: Json): void {
   for (const item of Object.values(swagger.paths) as Json[]) {
     for (const operation of Object.values(item) as Json[]) {
       for (const parameter of operation.parameters ?? []) {
+        if (parameter.in === 'query' && parameter.items) edited(parameter);
         if (parameter.in !== 'body') continue;
         edited(parameter);
         edited(parameter.schema);
