@@ -7,13 +7,9 @@ import {
   type XmlElement,
   type XmlNode,
 } from '../src/index.js';
-import {
-  scanCustomizations,
-  scanWriting,
-  takenConnectors,
-  withConnectors,
-  withoutConnectors,
-} from '../src/solution/customizations.js';
+import { scanWriting } from '../src/solution/customizations.js';
+import { withConnectors, withoutConnectors } from '../src/solution/customizations-rewrite.js';
+import { scanCustomizations, takenConnectors } from '../src/solution/customizations-scan.js';
 
 // unpack and pack write customizations.xml as they read it (solution/customizations.ts). What they
 // write must be what serializeXml writes from the tree with the connectors taken out or put in, as

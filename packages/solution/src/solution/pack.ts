@@ -19,7 +19,8 @@ import { connectorName, connectorText, fileReferences } from './connector-elemen
 import { inManifestOrder } from './connector-order.js';
 import { FOLDER_LINE_ENDINGS, MAX_RECORDED_BYTES, readLineEndings } from './line-endings-file.js';
 import { contentTypesXml } from './content-types.js';
-import { scanCustomizations, scanWriting } from './customizations.js';
+import { scanWriting } from './customizations.js';
+import { scanCustomizations } from './customizations-scan.js';
 import {
   FOLDER_CUSTOMIZATIONS,
   FOLDER_SOLUTION,

@@ -10,7 +10,8 @@ import { ZipError } from '../zip/zip-errors.js';
 import type { ZipEntryInfo, ZipReader } from '../zip/zip-reader.js';
 import type { XmlElement } from '../xml/xml-tree.js';
 import { connectorName, fileReferences } from './connector-element.js';
-import { scanWriting, takenConnectors, type CustomizationsScan } from './customizations.js';
+import { scanWriting } from './customizations.js';
+import { takenConnectors, type CustomizationsScan } from './customizations-scan.js';
 import {
   FOLDER_CONNECTOR_FOLDER,
   FOLDER_CUSTOMIZATIONS,
