@@ -212,6 +212,8 @@ export async function packSolution(
   let step = pass.next();
   for (; !step.done; step = pass.next()) customizationsChunks.push(step.value);
   const { scan: customizations, again } = step.value;
+  // What was written in one pass is wrong then: the zip gets the second pass's chunks instead.
+  if (again !== undefined) customizationsChunks.length = 0;
   for (const { name, element } of ordered) {
     for (const reference of fileReferences(element, located(`Connectors/${name}.xml`))) {
       if (!sources.has(reference.zipName)) {
