@@ -101,7 +101,7 @@ function onePass(xml: string, style: XmlStyle, put?: Array<{ element: XmlElement
 }
 
 describe("customizations.xml written as main's tree serializer wrote it", () => {
-  it.each(cases.map((c) => [c.what, c]))('unpack: %s', (_what, c) => {
+  it.each(cases.map((c): [string, Case] => [c.what, c]))('unpack: %s', (_what, c) => {
     const one = onePass(c.xml, UNPACKED_STYLE);
     expect(one.text).toBe(c.unpacked);
     expect(takenConnectors(one.scan).map((element) => serializeXml(element, UNPACKED_STYLE))).toEqual(
@@ -111,7 +111,7 @@ describe("customizations.xml written as main's tree serializer wrote it", () => 
     expect(text(withoutConnectors(scan, UNPACKED_STYLE))).toBe(c.unpacked);
   });
 
-  it.each(cases.map((c) => [c.what, c]))('pack: %s', (_what, c) => {
+  it.each(cases.map((c): [string, Case] => [c.what, c]))('pack: %s', (_what, c) => {
     const put = [{ element: parseXml(PUT, 'p1.xml') }];
     expect(onePass(c.xml, EXPORT_STYLE, put).text).toBe(c.packed);
     const scan = scanCustomizations(Buffer.from(c.xml), 'customizations.xml');
