@@ -2,12 +2,8 @@ import { afterAll, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { EXPORT_STYLE, packSolution, UNPACKED_STYLE, unpackSolution } from '../src/index.js';
-import {
-  scanCustomizations,
-  takenConnectors,
-  withConnectors,
-  withoutConnectors,
-} from '../src/solution/customizations.js';
+import { withConnectors, withoutConnectors } from '../src/solution/customizations-rewrite.js';
+import { scanCustomizations, takenConnectors } from '../src/solution/customizations-scan.js';
 import { describeWith, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
 import { readZip } from './helpers/trees.js';
 import { temporaryFolders, variantOf } from './helpers/zips.js';

@@ -7,13 +7,9 @@ import {
   type XmlElement,
   type XmlNode,
 } from '../src/index.js';
-import {
-  scanCustomizations,
-  scanWriting,
-  takenConnectors,
-  withConnectors,
-  withoutConnectors,
-} from '../src/solution/customizations.js';
+import { scanWriting } from '../src/solution/customizations.js';
+import { withConnectors, withoutConnectors } from '../src/solution/customizations-rewrite.js';
+import { scanCustomizations, takenConnectors } from '../src/solution/customizations-scan.js';
 
 // unpack and pack write customizations.xml as they read it (solution/customizations.ts). What they
 // write must be what serializeXml writes from the tree with the connectors taken out or put in, as
@@ -213,7 +209,7 @@ describe('customizations.xml streamed as the tree was written', () => {
     );
   });
 
-  it('refuses bad XML with the error and location parseXml gives, before writing anything', () => {
+  it('refuses bad XML with the error and location parseXml gives, in the scan and in the one-pass write', () => {
     const xml = `${ROOT}\n  <Connectors>\n    <Connector></Connectr>\n</ImportExportXml>`;
     const error = (read: () => unknown): unknown => {
       try {
@@ -227,5 +223,16 @@ describe('customizations.xml streamed as the tree was written', () => {
     const parsed = error(() => parseXml(xml, 'c.xml', 'the hint'));
     expect(streamed).toEqual(parsed);
     expect(streamed).toMatchObject({ location: { file: 'c.xml', line: 3 }, hint: 'the hint' });
+    // What unpack (no connectors to put) and pack (some, or none) read through.
+    for (const put of [undefined, [], [{ element: parseXml('<Connector />', 'p.xml') }]]) {
+      const written = error(() => [
+        ...scanWriting(Buffer.from(xml), 'c.xml', 'the hint', UNPACKED_STYLE, put),
+      ]);
+      expect(written).toEqual(parsed);
+      expect(written).toMatchObject({
+        message: (parsed as Error).message,
+        location: { file: 'c.xml', line: 3 },
+      });
+    }
   });
 });

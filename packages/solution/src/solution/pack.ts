@@ -19,7 +19,8 @@ import { connectorName, connectorText, fileReferences } from './connector-elemen
 import { inManifestOrder } from './connector-order.js';
 import { FOLDER_LINE_ENDINGS, MAX_RECORDED_BYTES, readLineEndings } from './line-endings-file.js';
 import { contentTypesXml } from './content-types.js';
-import { scanCustomizations, scanWriting } from './customizations.js';
+import { scanWriting } from './customizations.js';
+import { scanCustomizations } from './customizations-scan.js';
 import {
   FOLDER_CUSTOMIZATIONS,
   FOLDER_SOLUTION,
@@ -211,6 +212,8 @@ export async function packSolution(
   let step = pass.next();
   for (; !step.done; step = pass.next()) customizationsChunks.push(step.value);
   const { scan: customizations, again } = step.value;
+  // What was written in one pass is wrong then: the zip gets the second pass's chunks instead.
+  if (again !== undefined) customizationsChunks.length = 0;
   for (const { name, element } of ordered) {
     for (const reference of fileReferences(element, located(`Connectors/${name}.xml`))) {
       if (!sources.has(reference.zipName)) {

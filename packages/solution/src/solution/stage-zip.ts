@@ -10,7 +10,8 @@ import { ZipError } from '../zip/zip-errors.js';
 import type { ZipEntryInfo, ZipReader } from '../zip/zip-reader.js';
 import type { XmlElement } from '../xml/xml-tree.js';
 import { connectorName, fileReferences } from './connector-element.js';
-import { scanWriting, takenConnectors, type CustomizationsScan } from './customizations.js';
+import { scanWriting } from './customizations.js';
+import { takenConnectors, type CustomizationsScan } from './customizations-scan.js';
 import {
   FOLDER_CONNECTOR_FOLDER,
   FOLDER_CUSTOMIZATIONS,
@@ -81,16 +82,7 @@ export async function stageSolutionZip(
     await readPartBytes(reader, customizationsEntry, located(customizationsEntry)),
     located(customizationsEntry),
     path.join(staging, FOLDER_CUSTOMIZATIONS),
-  ).catch((error: unknown) => {
-    const failure = writeFailure(error);
-    if (failure === undefined) throw error;
-    throw new ZipError(
-      archive,
-      customizationsEntry.name,
-      `cannot be written: ${failure.reason}.`,
-      failure.hint,
-    );
-  });
+  ).catch(entryNotWritten(archive, customizationsEntry.name));
   const connectors = takenConnectors(customizations).map((element) => ({
     element,
     name: connectorName(element, located(customizationsEntry)),
@@ -148,7 +140,7 @@ export async function stageSolutionZip(
     if (!made) folders.set(folder, (made = fs.mkdir(folder, { recursive: true })));
     return made;
   };
-  const write = async (folderPath: string, content: string | Buffer | Iterable<Buffer>): Promise<void> => {
+  const write = async (folderPath: string, content: string | Buffer): Promise<void> => {
     const destination = path.join(staging, folderPath);
     await makeFolderOf(destination);
     await fs.writeFile(destination, content, { flag: 'wx' });
@@ -185,15 +177,7 @@ export async function stageSolutionZip(
     ]),
     ...others.map((entry): [string, () => Promise<void>] => [entry.name, () => copyEntry(entry)]),
   ];
-  await forEachConcurrently(parts, 8, ([entry, part]) =>
-    part().catch((error: unknown) => {
-      // A folder or file the file system refuses (a path longer than it allows, a full disk) is the
-      // entry's or the machine's problem, told with the entry, not a failure of ours.
-      const failure = writeFailure(error);
-      if (failure === undefined) throw error;
-      throw new ZipError(archive, entry, `cannot be written: ${failure.reason}.`, failure.hint);
-    }),
-  );
+  await forEachConcurrently(parts, 8, ([entry, part]) => part().catch(entryNotWritten(archive, entry)));
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written.sort() };
 }
 
@@ -219,6 +203,18 @@ async function writeCustomizations(
   }
   if (result.again !== undefined) await fs.writeFile(destination, result.again);
   return result.scan;
+}
+
+/**
+ * A folder or file the file system refuses (a path longer than it allows, a full disk) is the entry's
+ * or the machine's problem, told with the entry, not a failure of ours; any other error goes on as it is.
+ */
+function entryNotWritten(archive: string, entry: string): (error: unknown) => never {
+  return (error) => {
+    const failure = writeFailure(error);
+    if (failure === undefined) throw error;
+    throw new ZipError(archive, entry, `cannot be written: ${failure.reason}.`, failure.hint);
+  };
 }
 
 function findRoot(files: readonly ZipEntryInfo[], name: string): ZipEntryInfo | undefined {

@@ -1,5 +1,5 @@
 import type { XmlElement } from './xml-tree.js';
-import { contentMode, nodeFlags, StringSink, Utf8Sink, XmlWriter, type XmlStyle } from './xml-writer.js';
+import { contentMode, nodeFlags, StringSink, XmlWriter, type XmlStyle } from './xml-writer.js';
 
 export { EXPORT_STYLE, UNPACKED_STYLE, type XmlStyle } from './xml-writer.js';
 
@@ -11,13 +11,6 @@ export function serializeXml(root: XmlElement, style: XmlStyle): string {
   const sink = new StringSink();
   writeElementTree(new XmlWriter(style, sink), root);
   return sink.text();
-}
-
-/** serializeXml's text as UTF-8, encoded a piece at a time, for a document that may be large (see Utf8Sink). */
-export function serializeXmlBytes(root: XmlElement, style: XmlStyle): Buffer {
-  const sink = new Utf8Sink();
-  writeElementTree(new XmlWriter(style, sink), root);
-  return sink.bytes();
 }
 
 /** Writes an element and everything in it, e.g. a connector among the events of a streamed document. */

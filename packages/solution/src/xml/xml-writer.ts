@@ -88,11 +88,6 @@ export class Utf8Sink implements TextSink {
     if (this.characters >= CHUNK_CHARACTERS) this.flush();
   }
 
-  bytes(): Buffer {
-    this.flush();
-    return Buffer.concat(this.chunks);
-  }
-
   /** The chunks encoded since the last call (`end`: with the pieces not yet a chunk), given up. */
   take(end = false): Buffer[] {
     if (end) this.flush();
