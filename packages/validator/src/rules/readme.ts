@@ -96,10 +96,10 @@ const upstreamText = (text: string) => `"${text}" is text of the readme template
 /** The first five words of a template instruction line, enough to recognize it. */
 const templateInstruction = (line: string) => `${line.split(/\s+/).slice(0, 5).join(' ')}…`;
 
-/** Sub-headings of Supported Operations that group operations rather than name one. */
 /** Headings of operation sections README-OPS-MATCH names; the corpus's readmes have at most three. */
 const MAX_LISTED_SECTIONS = 3;
 
+/** Sub-headings of Supported Operations that group operations rather than name one. */
 const GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
 
 /**
