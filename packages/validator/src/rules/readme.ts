@@ -1,4 +1,4 @@
-import { excerpt, joinWithin, nameExcerpt } from '../text/message-values.js';
+import { alternatives, joinWithin, nameExcerpt } from '../text/message-values.js';
 import { README_TODO } from '@connector-alm/core';
 import type { Profile } from '../model/finding.js';
 import type { RuleContext, RuleDefinition } from '../model/rule.js';
@@ -572,11 +572,7 @@ export const readmeRules: RuleDefinition[] = [
         // and a swagger can make both lists as long as they like.
         const names = joinWithin(missing.map((summary) => `"${nameExcerpt(summary)}"`));
         const headings = [...new Set(sections.map((section) => section.text))];
-        const shownHeadings = headings.slice(0, MAX_LISTED_SECTIONS).map((text) => excerpt(text));
-        const where =
-          headings.length > shownHeadings.length
-            ? `${shownHeadings.join(' or ')} or ${headings.length - shownHeadings.length} more`
-            : shownHeadings.join(' or ');
+        const where = alternatives(headings, MAX_LISTED_SECTIONS);
         context.report({
           offset: sections[0]!.offset,
           length: sections[0]!.length,
