@@ -59,6 +59,16 @@ describe('a title given for an independent-publisher connector', () => {
     ]);
   });
 
+  it('quotes a long title cut, not whole', async () => {
+    const title = `Add Contoso Tasks ${'x'.repeat(50_000)}`;
+    const result = await run({ failOn: 'never', connector: IP_CONNECTOR, title }).promise;
+    expect(result.warnings).toHaveLength(1);
+    const [warning] = result.warnings;
+    expect(warning!.length).toBeLessThan(1_500);
+    expect(warning).toMatch(/; it is "Add Contoso Tasks x+…"\. The pull request keeps the title given;/);
+    expect(scenario.upstream.pulls[0]!.title).toBe(title);
+  });
+
   it('is quiet about the form with a note after it, the title connector-alm makes, and certified connectors', async () => {
     const noted = await run({
       failOn: 'never',

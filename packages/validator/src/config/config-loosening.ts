@@ -3,7 +3,7 @@ import { PROFILES, type Level, type Profile } from '../model/finding.js';
 import type { RuleMetadata } from '../model/rule.js';
 import type { ValidatorConfig } from './config-types.js';
 import { ignorePatternMatches } from './ignore.js';
-import { joinedList } from '../text/message-values.js';
+import { joinedList, nameExcerpt } from '../text/message-values.js';
 
 /** The rules' metadata the comparison reads: their ids and default levels. */
 export type RuleLevels = Pick<RuleMetadata, 'id' | 'levels'>;
@@ -158,7 +158,7 @@ function ignoreLoosening(
         kind: 'ignore',
         path: ['ignore', String(index)],
         atKey: false,
-        message: `adds ignore pattern '${pattern}'${skips}`,
+        message: `adds ignore pattern '${nameExcerpt(pattern)}'${skips}`,
       },
     ];
   });

@@ -23,6 +23,7 @@ import { JsonDocument, type JsonSyntaxIssue } from '../json/json-document.js';
 import { parsePointer } from '../json/pointer.js';
 import { COMMENT as JSON_COMMENT } from '../json/syntax/comment-tokens.js';
 import { isObject } from '../swagger/json-values.js';
+import { excerpt, nameExcerpt } from '../text/message-values.js';
 
 export interface LoadConfigOptions {
   /** Where the search starts, and what paths in messages are relative to. */
@@ -123,7 +124,7 @@ export function parseConfig(
     if (knownSet.has(ruleId)) continue;
     problems.push(
       problemAt(
-        `Unknown rule '${ruleId}'.${didYouMean(ruleId, known)}`,
+        `Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, known)}`,
         offsetOfPath(document, ['rules', ruleId], { key: true }),
         RULES_HINT,
       ),
@@ -137,7 +138,7 @@ export function parseConfig(
     if (meant === undefined) continue;
     problems.push(
       problemAt(
-        `The ignore pattern '${pattern}' separates folders with \\, which a glob reads as an escape: it matches no folder. Did you mean '${meant}'?`,
+        `The ignore pattern '${nameExcerpt(pattern)}' separates folders with \\, which a glob reads as an escape: it matches no folder. Did you mean '${nameExcerpt(meant)}'?`,
         offsetOfPath(document, ['ignore', String(index)]),
         IGNORE_BACKSLASH_HINT,
       ),
@@ -245,7 +246,8 @@ interface SchemaProblem {
 /** An Ajv error as a sentence about the user's setting. */
 function describeSchemaError(error: ErrorObject, root: unknown): SchemaProblem {
   const path = parsePointer(error.instancePath);
-  const [setting, ruleId, profile] = path;
+  // The keys and values are the user's, quoted cut: a rule id of 50,000 characters is still one line.
+  const [setting, ruleId, profile] = path.map(nameExcerpt);
   const value = path.reduce<unknown>(
     (node, step) => (node as Record<string, unknown> | undefined)?.[step],
     root,
@@ -253,25 +255,26 @@ function describeSchemaError(error: ErrorObject, root: unknown): SchemaProblem {
   const levelHint = `A level is ${LEVEL_LIST}.`;
 
   if (error.keyword === 'additionalProperties') {
-    const name = String((error.params as { additionalProperty: string }).additionalProperty);
+    const key = String((error.params as { additionalProperty: string }).additionalProperty);
+    const name = nameExcerpt(key);
     if (path.length === 0) {
       return {
-        message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
+        message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(', ')}.`,
-        path: [name],
+        path: [key],
         atKey: true,
       };
     }
     return {
-      message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
+      message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(', ')}.`,
-      path: [...path, name],
+      path: [...path, key],
       atKey: true,
     };
   }
   if (setting === 'profile') {
     return {
-      message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
+      message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(', ')}.`,
       path,
       atKey: false,
@@ -281,7 +284,7 @@ function describeSchemaError(error: ErrorObject, root: unknown): SchemaProblem {
     const where = profile ? `rule ${ruleId} in profile ${profile}` : `rule ${ruleId}`;
     if (error.keyword === 'enum') {
       return {
-        message: `Bad level '${String(value)}' for ${where}.${didYouMean(String(value), LEVELS)}`,
+        message: `Bad level '${excerpt(value)}' for ${where}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
         path,
         atKey: false,

@@ -1,3 +1,5 @@
+import { nameExcerpt } from '../text/message-values.js';
+
 /**
  * What the checks know about the pull request itself. Everything is optional: the CLI's `--base` mode
  * has no pull request, and an event payload may lack a field; rules that need a fact skip without it.
@@ -81,15 +83,16 @@ export function independentPublisherTitleProblem(
   title: string,
   connector: { name: string; title?: string },
 ): string | undefined {
-  const shown = connector.title?.trim() || connector.name;
+  // Names and titles are cut, not quoted whole: the connector's title shows up to three times.
+  const shown = nameExcerpt(connector.title?.trim() || connector.name);
   const expected = `${shown} (Independent Publisher)`;
   const named = independentPublisherTitleName(title);
   if (named === undefined) {
-    return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${title.trim()}".`;
+    return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${nameExcerpt(title.trim())}".`;
   }
   if (namesConnector(named, connector.name)) return undefined;
   if (connector.title !== undefined && namesConnector(named, connector.title)) return undefined;
-  return `The pull request title names "${named}", but the connector is "${shown}"; title it "${expected}".`;
+  return `The pull request title names "${nameExcerpt(named)}", but the connector is "${shown}"; title it "${expected}".`;
 }
 
 /**

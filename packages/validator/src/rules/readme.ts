@@ -1,4 +1,4 @@
-import { excerpt, joinWithin, nameExcerpt } from '../text/message-values.js';
+import { alternatives, joinWithin, nameExcerpt } from '../text/message-values.js';
 import { README_TODO } from '@connector-alm/core';
 import type { Profile } from '../model/finding.js';
 import type { RuleContext, RuleDefinition } from '../model/rule.js';
@@ -96,10 +96,10 @@ const upstreamText = (text: string) => `"${text}" is text of the readme template
 /** The first five words of a template instruction line, enough to recognize it. */
 const templateInstruction = (line: string) => `${line.split(/\s+/).slice(0, 5).join(' ')}…`;
 
-/** Sub-headings of Supported Operations that group operations rather than name one. */
 /** Headings of operation sections README-OPS-MATCH names; the corpus's readmes have at most three. */
 const MAX_LISTED_SECTIONS = 3;
 
+/** Sub-headings of Supported Operations that group operations rather than name one. */
 const GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
 
 /**
@@ -572,11 +572,7 @@ export const readmeRules: RuleDefinition[] = [
         // and a swagger can make both lists as long as they like.
         const names = joinWithin(missing.map((summary) => `"${nameExcerpt(summary)}"`));
         const headings = [...new Set(sections.map((section) => section.text))];
-        const shownHeadings = headings.slice(0, MAX_LISTED_SECTIONS).map((text) => excerpt(text));
-        const where =
-          headings.length > shownHeadings.length
-            ? `${shownHeadings.join(' or ')} or ${headings.length - shownHeadings.length} more`
-            : shownHeadings.join(' or ');
+        const where = alternatives(headings, MAX_LISTED_SECTIONS);
         context.report({
           offset: sections[0]!.offset,
           length: sections[0]!.length,

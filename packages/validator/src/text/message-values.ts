@@ -117,12 +117,20 @@ export function joinWithin(
   return boundedList(texts, Infinity, (text) => text, maxLength, total);
 }
 
+/**
+ * Values as alternatives, each an excerpt, `A or B or C`, at most `max` of them, then "or N more":
+ * the places a message says something could be (README-OPS-MATCH's section headings).
+ */
+export function alternatives(values: readonly unknown[], max: number): string {
+  return boundedList(values, max, (value) => excerpt(value), Infinity, values.length, ' or ', 'or');
+}
+
 /** The longest a list runs before "and N more", at least one entry shown. */
 const MAX_LIST_LENGTH = 300;
 
 /**
- * `values` shown and joined with ', ', at most `max` of them and as many as fit in `maxLength`
- * characters (at least one), then "and N more" for the rest of `total`.
+ * `values` shown and joined with `separator`, at most `max` of them and as many as fit in
+ * `maxLength` characters (at least one), then "and N more" (`conjunction`) for the rest of `total`.
  */
 function boundedList<T>(
   values: readonly T[],
@@ -130,6 +138,8 @@ function boundedList<T>(
   show: (value: T) => string,
   maxLength = MAX_LIST_LENGTH,
   total = values.length,
+  separator = ', ',
+  conjunction = 'and',
 ): string {
   const shown: string[] = [];
   let length = 0;
@@ -138,10 +148,11 @@ function boundedList<T>(
     const text = show(value);
     if (shown.length > 0 && length + text.length > maxLength) break;
     shown.push(text);
-    length += text.length + 2;
+    length += text.length + separator.length;
   }
   const rest = total - shown.length;
-  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
+  const joined = shown.join(separator);
+  return rest > 0 ? `${joined} ${conjunction} ${rest} more` : joined;
 }
 
 /**

@@ -127,6 +127,18 @@ describe('configLoosening', () => {
     ]);
   });
 
+  it('quotes a long pattern cut, not whole', () => {
+    const pattern = `custom-connectors/${'*'.repeat(50_000)}`;
+    const [found] = configLoosening(config(), config({ ignore: [pattern] }), rules, {
+      changedFolders: ['custom-connectors/Contoso'],
+      platform: 'linux',
+    });
+    expect(found!.message.length).toBeLessThan(1_200);
+    expect(found!.message).toMatch(
+      /^adds ignore pattern 'custom-connectors\/\*+…', which skips 1 connector folder this change touches \('custom-connectors\/Contoso'\)$/,
+    );
+  });
+
   it('names at most ten of the folders a pattern skips and counts the rest (thousands by thousands was their product)', () => {
     const changedFolders = Array.from({ length: 1000 }, (_, index) => `certified-connectors/C${index}`);
     const head = config({

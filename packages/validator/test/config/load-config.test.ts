@@ -269,6 +269,36 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('quotes long keys and values cut, each mistake still one short line', async () => {
+    // Values of 50,000 characters; keys of 4,000 in JSON, which reads keys up to 4,096 (YAML refuses
+    // an implicit key past 1,024 itself).
+    const long = (letter: string, length = 50_000): string => letter.repeat(length);
+    const lines = [
+      '{',
+      `"profile": "${long('p')}",`,
+      '"rules": {',
+      `"${long('R', 4_000)}": "off",`,
+      `"SWG-SUMMARY-REQUIRED": "${long('l')}",`,
+      `"GEN-JSON-PARSE": { "certified": "warning", "${long('c', 4_000)}": "off" }`,
+      '},',
+      `"ignore": ["${long('i')}\\\\*"],`,
+      `"${long('s', 4_000)}": "warning"`,
+      '}',
+      '',
+    ];
+    const error = await loadError(repository({ '.connector-alm.json': lines.join('\n') }));
+    const all = [error, ...(error.also ?? [])].map((each) => `${each.location?.line}: ${each.message}`);
+    for (const message of all) expect(message.length).toBeLessThan(2_200);
+    expect(all).toEqual([
+      expect.stringMatching(/^2: Unknown profile 'p+…'\.$/),
+      expect.stringMatching(/^4: Unknown rule 'R+…'\.$/),
+      "5: Bad level 'lllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllll…' for rule SWG-SUMMARY-REQUIRED.",
+      expect.stringMatching(/^6: Unknown profile 'c+…' for rule GEN-JSON-PARSE\.$/),
+      expect.stringMatching(/^8: The ignore pattern 'i+…' separates folders with .* Did you mean 'i+…'\?$/),
+      expect.stringMatching(/^9: Unknown setting 's+…'\.$/),
+    ]);
+  });
+
   it('refuses a YAML alias bomb instead of expanding it', async () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 12; i++)

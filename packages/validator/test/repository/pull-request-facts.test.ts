@@ -132,4 +132,19 @@ describe('independentPublisherTitleProblem', () => {
       'The pull request title names "Fabrikam", but the connector is "Contoso Tasks"; title it "Contoso Tasks (Independent Publisher)".',
     );
   });
+
+  it('quotes long titles cut: the message stays short and shows where each was cut', () => {
+    const long = 'T'.repeat(50_000);
+    const lacking = independentPublisherTitleProblem(`Add ${long}`, { name: 'Contoso Tasks', title: long });
+    expect(lacking!.length).toBeLessThan(4 * 1_000 + 200);
+    expect(lacking).toMatch(/^Title the pull request "T+… \(Independent Publisher\)" .*; it is "Add T+…"\.$/);
+    const other = independentPublisherTitleProblem(`${'N'.repeat(50_000)} (Independent Publisher)`, {
+      name: 'Contoso Tasks',
+      title: `Contoso ${long}`,
+    });
+    expect(other!.length).toBeLessThan(3 * 1_000 + 200);
+    expect(other).toMatch(
+      /^The pull request title names "N+…", but the connector is "Contoso T+…"; title it/,
+    );
+  });
 });

@@ -18,6 +18,8 @@ type Files = Record<string, string | Buffer | object>;
 const TASKS = 'certified-connectors/Contoso Tasks';
 const NOTES = 'certified-connectors/Contoso Notes';
 const IP_TASKS = 'independent-publisher-connectors/Contoso Tasks';
+/** A title of 50,000 characters: messages quote it cut (nameExcerpt), not whole. */
+const LONG_TITLE = `Contoso ${'T'.repeat(50_000)}`;
 
 /** A valid connector with this title and host, and the extra files given. */
 function connector(title: string, host = 'api.contoso.com', extra: Files = {}): Files {
@@ -256,6 +258,19 @@ describe('REPO-PR-TITLE-IP', () => {
     expect(await checkPullRequest(scenario('Add Contoso Tasks connector', TASKS))).toEqual([]);
   });
 
+  it('quotes a long connector title and pull request title cut, not whole', async () => {
+    const findings = await checkPullRequest({
+      base: {},
+      change: (repo) => repo.write(connectorFiles(IP_TASKS, connector(LONG_TITLE))),
+      pullRequest: { title: `Add ${LONG_TITLE}`, baseRef: 'dev' },
+    });
+    expect(summary(findings)).toEqual([`REPO-PR-TITLE-IP warning ${IP_TASKS}:1 new`]);
+    expect(findings[0]!.message.length).toBeLessThan(4 * 1_000 + 200);
+    expect(findings[0]!.message).toMatch(
+      /^Title the pull request "Contoso T+… \(Independent Publisher\)".*; it is "Add Contoso T+…"\.$/,
+    );
+  });
+
   it("does not fire in a maker's own repository, whose pull requests are not the upstream's", async () => {
     const own = scenario('Add Contoso Tasks connector');
     own.pullRequest = { ...own.pullRequest, baseRepository: 'contoso/connectors' };
@@ -275,6 +290,18 @@ describe('SWG-INFO-TITLE-UNIQUE', () => {
     expect(findings[0]).toMatchObject({ pointer: '/info/title', column: 5 });
     expect(findings[0]!.message).toBe(
       `The title "contoso tasks" is already the title of "${NOTES}". Give this connector a title that tells it apart (the product's name, or "V2" for a new version).`,
+    );
+  });
+
+  it('quotes a long title cut, not whole', async () => {
+    const findings = await checkPullRequest({
+      base: { [NOTES]: connector(LONG_TITLE) },
+      change: (repo) => repo.write(connectorFiles(TASKS, connector(LONG_TITLE))),
+    });
+    expect(findings.map((f) => f.ruleId)).toEqual(['SWG-INFO-TITLE-UNIQUE']);
+    expect(findings[0]!.message.length).toBeLessThan(1_300);
+    expect(findings[0]!.message).toMatch(
+      /^The title "Contoso T+…" is already the title of "certified-connectors\/Contoso Notes"\./,
     );
   });
 
@@ -325,6 +352,32 @@ describe('REPO-NOT-EXISTING', () => {
     expect(findings.map((f) => f.ruleId).sort()).toEqual(['REPO-NOT-EXISTING', 'SWG-INFO-TITLE-UNIQUE']);
     expect(findings.find((f) => f.ruleId === 'REPO-NOT-EXISTING')!.message).toMatch(
       /has the same title and host "api.fabrikam.com": this connector seems to exist already/,
+    );
+  });
+
+  it('quotes a long host cut, not whole, whether or not the titles match', async () => {
+    const host = `api.${'h'.repeat(50_000)}.com`;
+    const findings = await checkPullRequest({
+      base: {
+        [NOTES]: connector('Fabrikam', host),
+        'certified-connectors/Fabrikam Tasks': connector('Fabrikam Tasks', host),
+      },
+      change: (repo) => repo.write(connectorFiles(TASKS, connector('Fabrikam', host))),
+    });
+    const messages = findings.filter((f) => f.ruleId === 'REPO-NOT-EXISTING').map((f) => f.message);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.length).toBeLessThan(1_400);
+    expect(messages[0]).toMatch(
+      /has the same title and host "api\.h+…": this connector seems to exist already/,
+    );
+    const otherTitle = await checkPullRequest({
+      base: { [NOTES]: connector('Fabrikam Notes', host) },
+      change: (repo) => repo.write(connectorFiles(TASKS, connector('Fabrikam Tasks', host))),
+    });
+    expect(otherTitle.map((f) => f.ruleId)).toEqual(['REPO-NOT-EXISTING']);
+    expect(otherTitle[0]!.message.length).toBeLessThan(1_400);
+    expect(otherTitle[0]!.message).toMatch(
+      /^The host "api\.h+…" is also the host of "certified-connectors\/Contoso Notes"\./,
     );
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  alternatives,
   enclosedExcerpt,
   excerpt,
   joinWithin,
@@ -89,5 +90,12 @@ describe('values from the file, as messages show them', () => {
     expect(joinWithin(['x'.repeat(MAX_LONG_LIST_LENGTH + 1), 'y'])).toBe(
       `${'x'.repeat(MAX_LONG_LIST_LENGTH + 1)} and 1 more`,
     );
+  });
+
+  it('lists alternatives joined with "or", at most as many as asked, then how many more', () => {
+    expect(alternatives(['Actions'], 3)).toBe('Actions');
+    expect(alternatives(['Actions', 'Triggers', 'Webhooks'], 3)).toBe('Actions or Triggers or Webhooks');
+    expect(alternatives(['A', 'B', 'C', 'D', 'E'], 3)).toBe('A or B or C or 2 more');
+    expect(alternatives(['x'.repeat(1000), 'y'], 3)).toBe(`${'x'.repeat(MAX_VALUE_LENGTH - 1)}… or y`);
   });
 });

@@ -1,5 +1,6 @@
 import { certificationLevels, type RepositoryRuleDefinition } from '../../model/rule.js';
 import { titleKey } from '../connector-identity.js';
+import { nameExcerpt } from '../../text/message-values.js';
 import { listFolders } from './folder-list.js';
 
 /** Rules comparing a changed connector with every other connector folder of the repository. */
@@ -24,7 +25,7 @@ export const uniquenessRules: RepositoryRuleDefinition[] = [
       if (others.length === 0) return;
       context.report({
         pointer: '/info/title',
-        message: `The title "${title.trim()}" is already the title of ${listFolders(others.map((other) => other.repositoryPath))}. Give this connector a title that tells it apart (the product's name, or "V2" for a new version).`,
+        message: `The title "${nameExcerpt(title.trim())}" is already the title of ${listFolders(others.map((other) => other.repositoryPath))}. Give this connector a title that tells it apart (the product's name, or "V2" for a new version).`,
       });
     },
   },
@@ -55,8 +56,8 @@ export const uniquenessRules: RepositoryRuleDefinition[] = [
         pointer: '/host',
         message:
           copies.length > 0
-            ? `${listFolders(copies.map((other) => other.repositoryPath))} has the same title and host "${host}": this connector seems to exist already. Update that connector instead, or explain in the pull request why this is another one.`
-            : `The host "${host}" is also the host of ${folders}. Make sure this connector does not duplicate one that exists; if it is another product or a new version, say so in the pull request.`,
+            ? `${listFolders(copies.map((other) => other.repositoryPath))} has the same title and host "${nameExcerpt(host)}": this connector seems to exist already. Update that connector instead, or explain in the pull request why this is another one.`
+            : `The host "${nameExcerpt(host)}" is also the host of ${folders}. Make sure this connector does not duplicate one that exists; if it is another product or a new version, say so in the pull request.`,
       });
     },
   },
