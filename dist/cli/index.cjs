@@ -13089,12 +13089,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment2, indent) {
+    function indentComment(comment2, indent2) {
       if (/^\n+$/.test(comment2))
         return comment2.substring(1);
-      return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
+      return indent2 ? comment2.replace(/^(?! *$)/gm, indent2) : comment2;
     }
-    var lineComment = (str, indent, comment2) => str.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str.endsWith(" ") ? "" : " ") + comment2;
+    var lineComment = (str, indent2, comment2) => str.endsWith("\n") ? indentComment(comment2, indent2) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent2) : (str.endsWith(" ") ? "" : " ") + comment2;
     exports2.indentComment = indentComment;
     exports2.lineComment = lineComment;
     exports2.stringifyComment = stringifyComment;
@@ -13108,17 +13108,17 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
         return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
-      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
       if (text3.length <= endStep)
         return text3;
       const folds = [];
       const escapedFolds = {};
-      let end = lineWidth - indent.length;
+      let end = lineWidth - indent2.length;
       if (typeof indentAtStart === "number") {
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
           folds.push(0);
@@ -13132,7 +13132,7 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text3, i2, indent.length);
+        i2 = consumeMoreIndentedLines(text3, i2, indent2.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
@@ -13156,8 +13156,8 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text3, i2, indent.length);
-          end = i2 + indent.length + endStep;
+            i2 = consumeMoreIndentedLines(text3, i2, indent2.length);
+          end = i2 + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
@@ -13202,22 +13202,22 @@ var require_foldFlowLines = __commonJS({
         const end2 = folds[i3 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text3.slice(0, end2)}`;
+${indent2}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
             res += `${text3[fold]}\\`;
           res += `
-${indent}${text3.slice(fold + 1, end2)}`;
+${indent2}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text3, i2, indent) {
+    function consumeMoreIndentedLines(text3, i2, indent2) {
       let end = i2;
       let start = i2 + 1;
       let ch = text3[start];
       while (ch === " " || ch === "	") {
-        if (i2 < start + indent) {
+        if (i2 < start + indent2) {
           ch = text3[++i2];
         } else {
           do {
@@ -13273,7 +13273,7 @@ var require_stringifyString = __commonJS({
         return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
       let start = 0;
       for (let i2 = 0, ch = json[i2]; ch; ch = json[++i2]) {
@@ -13333,7 +13333,7 @@ var require_stringifyString = __commonJS({
                   str += "\n";
                   i2 += 2;
                 }
-                str += indent;
+                str += indent2;
                 if (json[i2 + 2] === " ")
                   str += "\\";
                 i2 += 1;
@@ -13345,15 +13345,15 @@ var require_stringifyString = __commonJS({
           }
       }
       str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
         return doubleQuotedString(value, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
-${indent}`) + "'";
-      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+${indent2}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function quotedString(value, ctx) {
       const { singleQuote } = ctx.options;
@@ -13383,8 +13383,8 @@ ${indent}`) + "'";
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
         return literal2 ? "|\n" : ">\n";
       let chomp;
@@ -13409,7 +13409,7 @@ ${indent}`) + "'";
         value = value.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent}`);
+        end = end.replace(blockEndNewlines, `$&${indent2}`);
       }
       let startWithSpace = false;
       let startEnd;
@@ -13426,9 +13426,9 @@ ${indent}`) + "'";
       let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
         value = value.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent}`);
+        start = start.replace(/\n+/g, `$&${indent2}`);
       }
-      const indentSize = indent ? "2" : "1";
+      const indentSize = indent2 ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
       if (comment2) {
         header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
@@ -13436,7 +13436,7 @@ ${indent}`) + "'";
           onComment();
       }
       if (!literal2) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -13444,18 +13444,18 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent}${body}`;
+${indent2}${body}`;
       }
-      value = value.replace(/\n+/g, `$&${indent}`);
+      value = value.replace(/\n+/g, `$&${indent2}`);
       return `|${header}
-${indent}${start}${value}${end}`;
+${indent2}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
-      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
         return quotedString(value, ctx);
       }
@@ -13466,22 +13466,22 @@ ${indent}${start}${value}${end}`;
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
-        if (indent === "") {
+        if (indent2 === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent === indentStep) {
+        } else if (implicitKey && indent2 === indentStep) {
           return quotedString(value, ctx);
         }
       }
       const str = value.replace(/\n+/g, `$&
-${indent}`);
+${indent2}`);
       if (actualString) {
         const test2 = (tag2) => tag2.default && tag2.tag !== "tag:yaml.org,2002:str" && tag2.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test2) || compat?.some(test2))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -13653,7 +13653,7 @@ var require_stringifyPair = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -13668,7 +13668,7 @@ var require_stringifyPair = __commonJS({
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent + indentStep
+        indent: indent2 + indentStep
       });
       let keyCommentDone = false;
       let chompKeep = false;
@@ -13698,7 +13698,7 @@ var require_stringifyPair = __commonJS({
         if (keyComment)
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
         str = `? ${str}
-${indent}:`;
+${indent2}:`;
       } else {
         str = `${str}:`;
         if (keyComment)
@@ -13976,7 +13976,7 @@ var require_stringifyCollection = __commonJS({
       return stringify2(collection, ctx, options2);
     }
     function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-      const { indent, options: { commentString } } = ctx;
+      const { indent: indent2, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
@@ -14013,11 +14013,11 @@ var require_stringifyCollection = __commonJS({
         for (let i2 = 1; i2 < lines.length; ++i2) {
           const line = lines[i2];
           str += line ? `
-${indent}${line}` : "\n";
+${indent2}${line}` : "\n";
         }
       }
       if (comment2) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
+        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent2);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -14025,7 +14025,7 @@ ${indent}${line}` : "\n";
       return str;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
         indent: itemIndent,
@@ -14094,19 +14094,19 @@ ${indent}${line}` : "\n";
           let str = start;
           for (const line of lines)
             str += line ? `
-${indentStep}${indent}${line}` : "\n";
+${indentStep}${indent2}${line}` : "\n";
           return `${str}
-${indent}${end}`;
+${indent2}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment2, chompKeep) {
+    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment2, chompKeep) {
       if (comment2 && chompKeep)
         comment2 = comment2.replace(/^\n+/, "");
       if (comment2) {
-        const ic = stringifyComment.indentComment(commentString(comment2), indent);
+        const ic = stringifyComment.indentComment(commentString(comment2), indent2);
         lines.push(ic.trimStart());
       }
     }
@@ -16056,10 +16056,10 @@ var require_util_flow_indent_check = __commonJS({
   "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent, fc, onError) {
+    function flowIndentCheck(indent2, fc, onError) {
       if (fc?.type === "flow-collection") {
         const end = fc.end[0];
-        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+        if (end.indent === indent2 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
           const msg = "Flow end indicator should be more indented than parent";
           onError(end, "BAD_INDENT", msg, true);
         }
@@ -16577,17 +16577,17 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i2 = 0; i2 < chompStart; ++i2) {
-        const [indent, content] = lines[i2];
+        const [indent2, content] = lines[i2];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
-            trimIndent = indent.length;
+          if (header.indent === 0 && indent2.length > trimIndent)
+            trimIndent = indent2.length;
         } else {
-          if (indent.length < trimIndent) {
+          if (indent2.length < trimIndent) {
             const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message2);
+            onError(offset + indent2.length, "MISSING_CHAR", message2);
           }
           if (header.indent === 0)
-            trimIndent = indent.length;
+            trimIndent = indent2.length;
           contentStart = i2;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message2 = "Block scalar values in collections must be indented";
@@ -16595,7 +16595,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset += indent.length + content.length + 1;
+        offset += indent2.length + content.length + 1;
       }
       for (let i2 = lines.length - 1; i2 >= chompStart; --i2) {
         if (lines[i2][0].length > trimIndent)
@@ -16607,26 +16607,26 @@ var require_resolve_block_scalar = __commonJS({
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
       for (let i2 = contentStart; i2 < chompStart; ++i2) {
-        let [indent, content] = lines[i2];
-        offset += indent.length + content.length + 1;
+        let [indent2, content] = lines[i2];
+        offset += indent2.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
           content = content.slice(0, -1);
-        if (content && indent.length < trimIndent) {
+        if (content && indent2.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message2 = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
-          indent = "";
+          indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
+          value += sep2 + indent2.slice(trimIndent) + content;
           sep2 = "\n";
-        } else if (indent.length > trimIndent || content[0] === "	") {
+        } else if (indent2.length > trimIndent || content[0] === "	") {
           if (sep2 === " ")
             sep2 = "\n";
           else if (!prevMoreIndented && sep2 === "\n")
             sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
+          value += sep2 + indent2.slice(trimIndent) + content;
           sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
@@ -16662,7 +16662,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       const { source } = props[0];
       const mode = source[0];
-      let indent = 0;
+      let indent2 = 0;
       let chomp = "";
       let error2 = -1;
       for (let i2 = 1; i2 < source.length; ++i2) {
@@ -16671,8 +16671,8 @@ var require_resolve_block_scalar = __commonJS({
           chomp = ch;
         else {
           const n = Number(ch);
-          if (!indent && n)
-            indent = n;
+          if (!indent2 && n)
+            indent2 = n;
           else if (error2 === -1)
             error2 = offset + i2;
         }
@@ -16713,7 +16713,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment: comment2, length };
+      return { mode, indent: indent2, chomp, comment: comment2, length };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
@@ -17447,15 +17447,15 @@ var require_cst_scalar = __commonJS({
       return null;
     }
     function createScalarToken(value, context) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
-        indent: indent > 0 ? " ".repeat(indent) : "",
+        indent: indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
       const end = context.end ?? [
-        { type: "newline", offset: -1, indent, source: "\n" }
+        { type: "newline", offset: -1, indent: indent2, source: "\n" }
       ];
       switch (source[0]) {
         case "|":
@@ -17464,25 +17464,25 @@ var require_cst_scalar = __commonJS({
           const head = source.substring(0, he);
           const body = source.substring(he + 1) + "\n";
           const props = [
-            { type: "block-scalar-header", offset, indent, source: head }
+            { type: "block-scalar-header", offset, indent: indent2, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
-            props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body };
+            props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+          return { type: "block-scalar", offset, indent: indent2, props, source: body };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent, source, end };
+          return { type: "double-quoted-scalar", offset, indent: indent2, source, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent, source, end };
+          return { type: "single-quoted-scalar", offset, indent: indent2, source, end };
         default:
-          return { type: "scalar", offset, indent, source, end };
+          return { type: "scalar", offset, indent: indent2, source, end };
       }
     }
     function setScalarValue(token, value, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
-      let indent = "indent" in token ? token.indent : null;
-      if (afterKey && typeof indent === "number")
-        indent += 2;
+      let indent2 = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent2 === "number")
+        indent2 += 2;
       if (!type)
         switch (token.type) {
           case "single-quoted-scalar":
@@ -17502,8 +17502,8 @@ var require_cst_scalar = __commonJS({
             type = "PLAIN";
         }
       const source = stringifyString.stringifyString({ type, value }, {
-        implicitKey: implicitKey || indent === null,
-        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        implicitKey: implicitKey || indent2 === null,
+        indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
@@ -17534,16 +17534,16 @@ var require_cst_scalar = __commonJS({
         token.source = body;
       } else {
         const { offset } = token;
-        const indent = "indent" in token ? token.indent : -1;
+        const indent2 = "indent" in token ? token.indent : -1;
         const props = [
-          { type: "block-scalar-header", offset, indent, source: head }
+          { type: "block-scalar-header", offset, indent: indent2, source: head }
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
-          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -17588,12 +17588,12 @@ var require_cst_scalar = __commonJS({
           break;
         }
         default: {
-          const indent = "indent" in token ? token.indent : -1;
+          const indent2 = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type, indent, source, end });
+          Object.assign(token, { type, indent: indent2, source, end });
         }
       }
     }
@@ -17899,15 +17899,15 @@ var require_lexer = __commonJS({
       continueScalar(offset) {
         let ch = this.buffer[offset];
         if (this.indentNext > 0) {
-          let indent = 0;
+          let indent2 = 0;
           while (ch === " ")
-            ch = this.buffer[++indent + offset];
+            ch = this.buffer[++indent2 + offset];
           if (ch === "\r") {
-            const next = this.buffer[indent + offset + 1];
+            const next = this.buffer[indent2 + offset + 1];
             if (next === "\n" || !next && !this.atEnd)
-              return offset + indent + 1;
+              return offset + indent2 + 1;
           }
-          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+          return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset + indent2 : -1;
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
@@ -18076,12 +18076,12 @@ var require_lexer = __commonJS({
       }
       *parseFlowCollection() {
         let nl, sp;
-        let indent = -1;
+        let indent2 = -1;
         do {
           nl = yield* this.pushNewline();
           if (nl > 0) {
             sp = yield* this.pushSpaces(false);
-            this.indentValue = indent = sp;
+            this.indentValue = indent2 = sp;
           } else {
             sp = 0;
           }
@@ -18090,8 +18090,8 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty3(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty3(line[3])) {
+          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -18199,16 +18199,16 @@ var require_lexer = __commonJS({
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
-        let indent = 0;
+        let indent2 = 0;
         let ch;
         loop: for (let i3 = this.pos; ch = this.buffer[i3]; ++i3) {
           switch (ch) {
             case " ":
-              indent += 1;
+              indent2 += 1;
               break;
             case "\n":
               nl = i3;
-              indent = 0;
+              indent2 = 0;
               break;
             case "\r": {
               const next = this.buffer[i3 + 1];
@@ -18224,9 +18224,9 @@ var require_lexer = __commonJS({
         }
         if (!ch && !this.atEnd)
           return this.setNext("block-scalar");
-        if (indent >= this.indentNext) {
+        if (indent2 >= this.indentNext) {
           if (this.blockScalarIndent === -1)
-            this.indentNext = indent;
+            this.indentNext = indent2;
           else {
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
@@ -18259,7 +18259,7 @@ var require_lexer = __commonJS({
             const lastChar = i3;
             while (ch2 === " ")
               ch2 = this.buffer[--i3];
-            if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent > lastChar)
+            if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent2 > lastChar)
               nl = i3;
             else
               break;
@@ -19275,10 +19275,10 @@ var require_parser = __commonJS({
         }
         return null;
       }
-      atIndentedComment(start, indent) {
+      atIndentedComment(start, indent2) {
         if (this.type !== "comment")
           return false;
-        if (this.indent <= indent)
+        if (this.indent <= indent2)
           return false;
         return start.every((st) => st.type === "newline" || st.type === "space");
       }
@@ -19400,8 +19400,8 @@ var require_public_api = __commonJS({
       if (typeof options2 === "string")
         options2 = options2.length;
       if (typeof options2 === "number") {
-        const indent = Math.round(options2);
-        options2 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+        const indent2 = Math.round(options2);
+        options2 = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
       }
       if (value === void 0) {
         const { keepUndefined } = options2 ?? replacer ?? {};
@@ -31039,8 +31039,126 @@ function unknownCommandLine(root, argv, message2) {
   ].join(" ");
 }
 
+// packages/validator/src/text/message-values.ts
+var MAX_VALUE_LENGTH = 100;
+var MAX_NAME_LENGTH = 1e3;
+var MAX_ENTRIES = 3;
+var MAX_NESTING = 2;
+var MAX_NESTED_STRING = 30;
+var ELLIPSIS = "\u2026";
+function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
+  const text3 = typeof value === "string" ? value : summarise(value, 0);
+  return cut(text3, maxLength);
+}
+function nameExcerpt(name) {
+  return excerpt(name, MAX_NAME_LENGTH);
+}
+function quoted(value, maxLength = MAX_VALUE_LENGTH) {
+  return `'${excerpt(value, maxLength)}'`;
+}
+function enclosedExcerpt(text3, maxLength = MAX_VALUE_LENGTH) {
+  if (text3.length < 2) return excerpt(text3, maxLength);
+  const inner = excerpt(text3.slice(1, -1), maxLength - 2);
+  return `${excerpt(text3.charAt(0))}${inner}${excerpt(text3.charAt(text3.length - 1))}`;
+}
+function kindOfValue(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a JSON array";
+  return `a JSON ${typeof value}`;
+}
+function joinedList(values, max2 = Infinity, quote = "") {
+  const shown = values.slice(0, max2).map((value) => `${quote}${value}${quote}`);
+  const rest = values.length - shown.length;
+  if (rest > 0) return `${shown.join(", ")} and ${rest} more`;
+  return shown.length <= 1 ? shown[0] ?? "" : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+}
+function quoteList(values, max2 = 5) {
+  return boundedList(values, max2, quoted);
+}
+function nameList(names3) {
+  return boundedList(names3, Infinity, (name) => excerpt(name));
+}
+var MAX_LONG_LIST_LENGTH = 4800;
+function joinWithin(texts, total = texts.length, maxLength = MAX_LONG_LIST_LENGTH) {
+  return boundedList(texts, Infinity, (text3) => text3, maxLength, total);
+}
+function alternatives(values, max2) {
+  return boundedList(values, max2, (value) => excerpt(value), Infinity, values.length, " or ", "or");
+}
+var MAX_LIST_LENGTH = 300;
+function boundedList(values, max2, show, maxLength = MAX_LIST_LENGTH, total = values.length, separator = ", ", conjunction = "and") {
+  const shown = [];
+  let length = 0;
+  for (const value of values) {
+    if (shown.length >= max2) break;
+    const text3 = show(value);
+    if (shown.length > 0 && length + text3.length > maxLength) break;
+    shown.push(text3);
+    length += text3.length + separator.length;
+  }
+  const rest = total - shown.length;
+  const joined = shown.join(separator);
+  return rest > 0 ? `${joined} ${conjunction} ${rest} more` : joined;
+}
+function cut(text3, maxLength) {
+  if (text3.length <= maxLength) {
+    const whole = printable(text3);
+    if (whole.length <= maxLength) return whole;
+  }
+  const pieces = [];
+  let length = 0;
+  for (const character of text3) {
+    const escaped = printable(character);
+    if (length + escaped.length > maxLength) {
+      while (length > maxLength - ELLIPSIS.length) length -= pieces.pop().length;
+      return `${pieces.join("")}${ELLIPSIS}`;
+    }
+    pieces.push(escaped);
+    length += escaped.length;
+  }
+  return pieces.join("");
+}
+function nestedString(value) {
+  const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
+  const shown = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
+  return JSON.stringify(shown);
+}
+function summarise(value, depth) {
+  if (typeof value === "string") return nestedString(value);
+  if (value === null || typeof value !== "object") return String(JSON.stringify(value));
+  const isArray = Array.isArray(value);
+  const [open2, close2] = isArray ? ["[", "]"] : ["{", "}"];
+  const keys = isArray ? void 0 : Object.keys(value);
+  const count = isArray ? value.length : keys.length;
+  if (count === 0) return `${open2}${close2}`;
+  if (depth >= MAX_NESTING) return `${open2}${ELLIPSIS}${close2}`;
+  const entries = [];
+  for (let index = 0; index < Math.min(count, MAX_ENTRIES); index++) {
+    if (isArray) {
+      entries.push(summarise(value[index], depth + 1));
+    } else {
+      const key = keys[index];
+      const member = value[key];
+      entries.push(`${nestedString(key)}:${summarise(member, depth + 1)}`);
+    }
+  }
+  if (count > MAX_ENTRIES) entries.push(`${ELLIPSIS} (${count - MAX_ENTRIES} more)`);
+  return `${open2}${entries.join(",")}${close2}`;
+}
+
+// packages/validator/src/text/message-length.ts
+var MAX_MESSAGE_LENGTH = 8e3;
+function boundedMessage(message2) {
+  if (message2.length <= MAX_MESSAGE_LENGTH) return message2;
+  const note = ` (Message cut: it had ${message2.length.toLocaleString("en-US")} characters; a message shows at most ${MAX_MESSAGE_LENGTH.toLocaleString("en-US")}.)`;
+  return `${excerpt(message2, MAX_MESSAGE_LENGTH - note.length)}${note}`;
+}
+
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
+function locatedFinding(fields) {
+  return { ...fields, message: boundedMessage(fields.message) };
+}
 function severityRank(severity) {
   return severity === "error" ? 3 : severity === "warning" ? 2 : 1;
 }
@@ -31224,15 +31342,15 @@ function independentPublisherTitleName(title) {
   return name === "" ? void 0 : name;
 }
 function independentPublisherTitleProblem(title, connector) {
-  const shown = connector.title?.trim() || connector.name;
+  const shown = nameExcerpt(connector.title?.trim() || connector.name);
   const expected = `${shown} (Independent Publisher)`;
   const named = independentPublisherTitleName(title);
   if (named === void 0) {
-    return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${title.trim()}".`;
+    return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${nameExcerpt(title.trim())}".`;
   }
   if (namesConnector(named, connector.name)) return void 0;
   if (connector.title !== void 0 && namesConnector(named, connector.title)) return void 0;
-  return `The pull request title names "${named}", but the connector is "${shown}"; title it "${expected}".`;
+  return `The pull request title names "${nameExcerpt(named)}", but the connector is "${shown}"; title it "${expected}".`;
 }
 function namesConnector(given2, name) {
   const [a, b] = [nameKey(given2), nameKey(name)];
@@ -31242,105 +31360,6 @@ function namesConnector(given2, name) {
 }
 function nameKey(name) {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-}
-
-// packages/validator/src/text/message-values.ts
-var MAX_VALUE_LENGTH = 100;
-var MAX_NAME_LENGTH = 1e3;
-var MAX_ENTRIES = 3;
-var MAX_NESTING = 2;
-var MAX_NESTED_STRING = 30;
-var ELLIPSIS = "\u2026";
-function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
-  const text3 = typeof value === "string" ? value : summarise(value, 0);
-  return cut(text3, maxLength);
-}
-function nameExcerpt(name) {
-  return excerpt(name, MAX_NAME_LENGTH);
-}
-function quoted(value, maxLength = MAX_VALUE_LENGTH) {
-  return `'${excerpt(value, maxLength)}'`;
-}
-function enclosedExcerpt(text3, maxLength = MAX_VALUE_LENGTH) {
-  if (text3.length < 2) return excerpt(text3, maxLength);
-  const inner = excerpt(text3.slice(1, -1), maxLength - 2);
-  return `${excerpt(text3.charAt(0))}${inner}${excerpt(text3.charAt(text3.length - 1))}`;
-}
-function kindOfValue(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a JSON array";
-  return `a JSON ${typeof value}`;
-}
-function joinedList(values, max2 = Infinity, quote = "") {
-  const shown = values.slice(0, max2).map((value) => `${quote}${value}${quote}`);
-  const rest = values.length - shown.length;
-  if (rest > 0) return `${shown.join(", ")} and ${rest} more`;
-  return shown.length <= 1 ? shown[0] ?? "" : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
-}
-function quoteList(values, max2 = 5) {
-  return boundedList(values, max2, quoted);
-}
-function nameList(names3) {
-  return boundedList(names3, Infinity, (name) => excerpt(name));
-}
-var MAX_LIST_LENGTH = 300;
-function boundedList(values, max2, show) {
-  const shown = [];
-  let length = 0;
-  for (const value of values) {
-    if (shown.length >= max2) break;
-    const text3 = show(value);
-    if (shown.length > 0 && length + text3.length > MAX_LIST_LENGTH) break;
-    shown.push(text3);
-    length += text3.length + 2;
-  }
-  const rest = values.length - shown.length;
-  return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
-}
-function cut(text3, maxLength) {
-  if (text3.length <= maxLength) {
-    const whole = printable(text3);
-    if (whole.length <= maxLength) return whole;
-  }
-  const pieces = [];
-  let length = 0;
-  for (const character of text3) {
-    const escaped = printable(character);
-    if (length + escaped.length > maxLength) {
-      while (length > maxLength - ELLIPSIS.length) length -= pieces.pop().length;
-      return `${pieces.join("")}${ELLIPSIS}`;
-    }
-    pieces.push(escaped);
-    length += escaped.length;
-  }
-  return pieces.join("");
-}
-function nestedString(value) {
-  const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
-  const shown = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
-  return JSON.stringify(shown);
-}
-function summarise(value, depth) {
-  if (typeof value === "string") return nestedString(value);
-  if (value === null || typeof value !== "object") return String(JSON.stringify(value));
-  const isArray = Array.isArray(value);
-  const [open2, close2] = isArray ? ["[", "]"] : ["{", "}"];
-  const keys = isArray ? void 0 : Object.keys(value);
-  const count = isArray ? value.length : keys.length;
-  if (count === 0) return `${open2}${close2}`;
-  if (depth >= MAX_NESTING) return `${open2}${ELLIPSIS}${close2}`;
-  const entries = [];
-  for (let index = 0; index < Math.min(count, MAX_ENTRIES); index++) {
-    if (isArray) {
-      entries.push(summarise(value[index], depth + 1));
-    } else {
-      const key = keys[index];
-      const member = value[key];
-      entries.push(`${nestedString(key)}:${summarise(member, depth + 1)}`);
-    }
-  }
-  if (count > MAX_ENTRIES) entries.push(`${ELLIPSIS} (${count - MAX_ENTRIES} more)`);
-  return `${open2}${entries.join(",")}${close2}`;
 }
 
 // packages/validator/src/repository/rules/folder-list.ts
@@ -34930,7 +34949,7 @@ var uniquenessRules = [
       if (others2.length === 0) return;
       context.report({
         pointer: "/info/title",
-        message: `The title "${title.trim()}" is already the title of ${listFolders(others2.map((other) => other.repositoryPath))}. Give this connector a title that tells it apart (the product's name, or "V2" for a new version).`
+        message: `The title "${nameExcerpt(title.trim())}" is already the title of ${listFolders(others2.map((other) => other.repositoryPath))}. Give this connector a title that tells it apart (the product's name, or "V2" for a new version).`
       });
     }
   },
@@ -34957,7 +34976,7 @@ var uniquenessRules = [
       const folders = listFolders(others2.map((other) => other.repositoryPath));
       context.report({
         pointer: "/host",
-        message: copies.length > 0 ? `${listFolders(copies.map((other) => other.repositoryPath))} has the same title and host "${host}": this connector seems to exist already. Update that connector instead, or explain in the pull request why this is another one.` : `The host "${host}" is also the host of ${folders}. Make sure this connector does not duplicate one that exists; if it is another product or a new version, say so in the pull request.`
+        message: copies.length > 0 ? `${listFolders(copies.map((other) => other.repositoryPath))} has the same title and host "${nameExcerpt(host)}": this connector seems to exist already. Update that connector instead, or explain in the pull request why this is another one.` : `The host "${nameExcerpt(host)}" is also the host of ${folders}. Make sure this connector does not duplicate one that exists; if it is another product or a new version, say so in the pull request.`
       });
     }
   },
@@ -35195,13 +35214,13 @@ function describe(error2, document) {
     case "required": {
       const name = String(params.missingProperty);
       const written2 = keyInOtherCase(data, name);
-      const hint = written2 === void 0 ? "" : ` '${written2}' is there: names are case-sensitive, write '${name}'.`;
+      const hint = written2 === void 0 ? "" : ` '${nameExcerpt(written2)}' is there: names are case-sensitive, write '${name}'.`;
       return at(`Required properties are missing from object: ${name}.${hint}`, error2.instancePath, name);
     }
     case "additionalProperties": {
       const name = String(params.additionalProperty);
       return at(
-        `Property '${name}' has not been defined and the schema does not allow additional properties.`,
+        `Property '${nameExcerpt(name)}' has not been defined and the schema does not allow additional properties.`,
         childPointer(error2.instancePath, name),
         name
       );
@@ -35554,7 +35573,7 @@ var apiPropertiesBrandRules = [
       if (colour?.toLowerCase() === IP_BRAND_COLOUR) return;
       context.report({
         pointer: BRAND_POINTER,
-        message: colour === void 0 ? `Independent publisher connectors must set "iconBrandColor": "${IP_BRAND_COLOUR}".` : `The iconBrandColor of an independent publisher connector must be ${IP_BRAND_COLOUR}, not ${colour}.`
+        message: colour === void 0 ? `Independent publisher connectors must set "iconBrandColor": "${IP_BRAND_COLOUR}".` : `The iconBrandColor of an independent publisher connector must be ${IP_BRAND_COLOUR}, not ${excerpt(colour)}.`
       });
     }
   }
@@ -35651,7 +35670,7 @@ var apiPropertiesOAuthRules = [
           if (TENANT_UI[key] === void 0 || given2 !== TENANT_UI[key]) {
             context.report({
               pointer: childPointer(uiPointer, key),
-              message: `Invalid value for the ${key} property within the UI Definition object.${TENANT_UI[key] === void 0 ? " Remove it." : ` Write "${TENANT_UI[key]}" or leave it out.`}`
+              message: `Invalid value for the ${nameExcerpt(key)} property within the UI Definition object.${TENANT_UI[key] === void 0 ? " Remove it." : ` Write "${TENANT_UI[key]}" or leave it out.`}`
             });
           }
         }
@@ -35713,7 +35732,7 @@ var apiPropertiesOAuthRules = [
           context.report({
             pointer: childPointer(pointer, "properties", "IsFirstParty"),
             severity: "warning",
-            message: `Value ${JSON.stringify(firstParty)} is not defined in enum. IsFirstParty is the string "True" or "False".`
+            message: `Value ${jsonExcerpt(firstParty)} is not defined in enum. IsFirstParty is the string "True" or "False".`
           });
         }
         const allowed = provider === void 0 ? void 0 : ALLOWED_CUSTOM_PARAMETERS[provider];
@@ -35725,13 +35744,13 @@ var apiPropertiesOAuthRules = [
             context.report({
               pointer: childPointer(customPointer, name),
               severity: "warning",
-              message: `Write the custom parameter '${name}' as '${intended}', the name the schema defines.`
+              message: `Write the custom parameter '${nameExcerpt(name)}' as '${intended}', the name the schema defines.`
             });
             continue;
           }
           context.report({
             pointer: childPointer(customPointer, name),
-            message: `The identity provider ${provider} does not accept the custom parameter '${name}' (only ${allowed.join(", ")}). Use oauth2generic for other parameters.`
+            message: `The identity provider ${provider} does not accept the custom parameter '${nameExcerpt(name)}' (only ${allowed.join(", ")}). Use oauth2generic for other parameters.`
           });
         }
       }
@@ -40880,11 +40899,11 @@ function StateBlock(src, md, env, tokens) {
   this.parentType = "root";
   this.level = 0;
   const s = this.src;
-  for (let start = 0, pos = 0, indent = 0, offset = 0, len = s.length, indent_found = false; pos < len; pos++) {
+  for (let start = 0, pos = 0, indent2 = 0, offset = 0, len = s.length, indent_found = false; pos < len; pos++) {
     const ch = s.charCodeAt(pos);
     if (!indent_found) {
       if (isSpace(ch)) {
-        indent++;
+        indent2++;
         if (ch === 9) {
           offset += 4 - offset % 4;
         } else {
@@ -40901,11 +40920,11 @@ function StateBlock(src, md, env, tokens) {
       }
       this.bMarks.push(start);
       this.eMarks.push(pos);
-      this.tShift.push(indent);
+      this.tShift.push(indent2);
       this.sCount.push(offset);
       this.bsCount.push(0);
       indent_found = false;
-      indent = 0;
+      indent2 = 0;
       offset = 0;
       start = pos + 1;
     }
@@ -40976,7 +40995,7 @@ StateBlock.prototype.skipCharsBack = function skipCharsBack(pos, code2, min) {
   }
   return pos;
 };
-StateBlock.prototype.getLines = function getLines(begin, end, indent, keepLastLF) {
+StateBlock.prototype.getLines = function getLines(begin, end, indent2, keepLastLF) {
   if (begin >= end) {
     return "";
   }
@@ -40991,7 +41010,7 @@ StateBlock.prototype.getLines = function getLines(begin, end, indent, keepLastLF
     } else {
       last2 = this.eMarks[line];
     }
-    while (first < last2 && lineIndent < indent) {
+    while (first < last2 && lineIndent < indent2) {
       const ch = this.src.charCodeAt(first);
       if (isSpace(ch)) {
         if (ch === 9) {
@@ -41006,8 +41025,8 @@ StateBlock.prototype.getLines = function getLines(begin, end, indent, keepLastLF
       }
       first++;
     }
-    if (lineIndent > indent) {
-      queue[i2] = new Array(lineIndent - indent + 1).join(" ") + this.src.slice(first, last2);
+    if (lineIndent > indent2) {
+      queue[i2] = new Array(lineIndent - indent2 + 1).join(" ") + this.src.slice(first, last2);
     } else {
       queue[i2] = this.src.slice(first, last2);
     }
@@ -41600,7 +41619,7 @@ function list(state, startLine, endLine, silent) {
     if (indentAfterMarker > 4) {
       indentAfterMarker = 1;
     }
-    const indent = initial + indentAfterMarker;
+    const indent2 = initial + indentAfterMarker;
     token = state.push("list_item_open", "li", 1);
     token.markup = String.fromCharCode(markerCharCode);
     const itemLines = [nextLine, 0];
@@ -41613,7 +41632,7 @@ function list(state, startLine, endLine, silent) {
     const oldSCount = state.sCount[nextLine];
     const oldListIndent = state.listIndent;
     state.listIndent = state.blkIndent;
-    state.blkIndent = indent;
+    state.blkIndent = indent2;
     state.tight = true;
     state.tShift[nextLine] = contentStart - state.bMarks[nextLine];
     state.sCount[nextLine] = offset;
@@ -44654,7 +44673,7 @@ var PLACEHOLDERS = [
      * took quadratic time on a line of spaces and tabs (100,000 of them: 13 s).
      */
     pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, "gm"),
-    message: ([line, what]) => `The readme still says "${line}": replace the line with ${what}${/[.!?]$/.test(what) ? "" : "."}`,
+    message: ([line, what]) => `The readme still says "${nameExcerpt(line)}": replace the line with ${nameExcerpt(what)}${/[.!?]$/.test(what) ? "" : "."}`,
     contains: `${README_TODO}:`
   },
   // A heading "## Publisher: TODO", the whole heading marked.
@@ -44664,12 +44683,13 @@ var PLACEHOLDERS = [
       `^#{1,6}[ \\t]+((?:[^ \\t${LINE_END}:][^${LINE_END}:]*)?[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`,
       "gm"
     ),
-    message: ([heading2, label]) => `The readme still says "${heading2.trim()}": replace ${README_TODO} with the ${label.toLowerCase()}.`,
+    message: ([heading2, label]) => `The readme still says "${nameExcerpt(heading2.trim())}": replace ${README_TODO} with the ${nameExcerpt(label.toLowerCase())}.`,
     contains: README_TODO
   }
 ];
 var upstreamText = (text3) => `"${text3}" is text of the readme template; replace it.`;
 var templateInstruction = (line) => `${line.split(/\s+/).slice(0, 5).join(" ")}\u2026`;
+var MAX_LISTED_SECTIONS = 3;
 var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
 var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
 function outline(context) {
@@ -44999,8 +45019,9 @@ var readmeRules = [
         texts.map((entry) => entry.text)
       );
       if (missing2.length > 0) {
-        const names3 = missing2.map((summary2) => `"${summary2}"`).join(", ");
-        const where2 = [...new Set(sections.map((section) => section.text))].join(" or ");
+        const names3 = joinWithin(missing2.map((summary2) => `"${nameExcerpt(summary2)}"`));
+        const headings = [...new Set(sections.map((section) => section.text))];
+        const where2 = alternatives(headings, MAX_LISTED_SECTIONS);
         context.report({
           offset: sections[0].offset,
           length: sections[0].length,
@@ -45023,7 +45044,7 @@ var readmeRules = [
           new Set(texts.flatMap((entry) => entry.subHeadings.map((subHeading) => subHeading.normalized)))
         );
         const name = closestOperationName(heading2.normalized, candidates);
-        return name === void 0 ? "" : ` Did you mean '${name}'?`;
+        return name === void 0 ? "" : ` Did you mean '${nameExcerpt(name)}'?`;
       };
       if (hasMcpServer(context)) return;
       for (const { section, subHeadings } of texts) {
@@ -45741,7 +45762,7 @@ var settingsRules = [
         if (/[\\/]/.test(name) || names3.has(name)) continue;
         context.report({
           pointer: childPointer("", key),
-          message: `settings.json names ${file} as ${key}, but the folder has no such file.`
+          message: `settings.json names ${nameExcerpt(file)} as ${key}, but the folder has no such file.`
         });
       }
     }
@@ -46302,8 +46323,8 @@ var pathRules = [
               "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
               operationLabel(earlier2),
               operationLabel(operation2),
-              earlier2.path,
-              operation2.path
+              nameExcerpt(earlier2.path),
+              nameExcerpt(operation2.path)
             )
           });
         }
@@ -46348,7 +46369,7 @@ var pathRules = [
               "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
               operationLabel(operation2),
               excerpt(operation2.path, MAX_LISTED_PATH_LENGTH),
-              unlisted > 0 ? `${similar.join(", ")} and ${unlisted} more` : similar.join(", ")
+              joinWithin(similar, similar.length + unlisted)
             )
           });
         }
@@ -46373,7 +46394,7 @@ var pathRules = [
             pointer: childPointer("/paths", path73),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path73
+              nameExcerpt(path73)
             )
           });
         }
@@ -48287,7 +48308,7 @@ var documentStructureRules = [
         const meant = fieldInOtherCase(key, node);
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: `The property '${key}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
+          message: `The property '${nameExcerpt(key)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
           ...meant === void 0 ? {} : { fix: { renameKey: meant } }
         });
       }
@@ -48333,7 +48354,7 @@ var documentStructureRules = [
       for (const { node, key } of keyClassesOf(context).lookalike) {
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: `The property '${key}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${extensionSpelling(key)}'?`
+          message: `The property '${nameExcerpt(key)}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${nameExcerpt(extensionSpelling(key))}'?`
         });
       }
     }
@@ -48357,7 +48378,7 @@ var documentStructureRules = [
         const meant = closest?.tied === false ? closest.name : void 0;
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: suggestion ? `The extension '${key}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${key}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+          message: suggestion ? `The extension '${nameExcerpt(key)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
           ...meant === void 0 ? {} : { fix: { renameKey: meant } }
         });
       }
@@ -48729,7 +48750,7 @@ function namesOfUnwalkedProperties(properties) {
   return names3;
 }
 function someNames(names3) {
-  const shown = names3.slice(0, 5).map((name) => `'${name}'`);
+  const shown = names3.slice(0, 5).map((name) => `'${nameExcerpt(name)}'`);
   return names3.length > 5 ? `${shown.join(", ")} and ${names3.length - 5} more` : shown.join(", ");
 }
 var nameDescriptionRules = [
@@ -48748,7 +48769,7 @@ var nameDescriptionRules = [
       if (!context.swagger) return;
       const { describedByName, propertiesBelowWalk } = structureOf(context.swagger).keywords;
       for (const [node, names3] of propertiesRepeatingNames(describedByName, propertiesBelowWalk)) {
-        const what = names3.length === 1 ? `The description of '${names3[0]}' only repeats its name.` : `The descriptions of ${names3.length} properties only repeat their names: ${someNames(names3)}.`;
+        const what = names3.length === 1 ? `The description of '${nameExcerpt(names3[0])}' only repeats its name.` : `The descriptions of ${names3.length} properties only repeat their names: ${someNames(names3)}.`;
         context.report({
           pointer: childPointer(node.pointer, "properties", names3[0], "description"),
           message: `${what} Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
@@ -48759,7 +48780,7 @@ var nameDescriptionRules = [
         const name = node.value.name;
         context.report({
           pointer: childPointer(node.pointer, "description"),
-          message: `The description of '${name}' only repeats its name. Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
+          message: `The description of '${nameExcerpt(name)}' only repeats its name. Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
         });
       }
     }
@@ -49265,7 +49286,7 @@ var dynamicRules = [
           pointer: childPointer(call.pointer, "itemValuePath"),
           message: fill(
             "The 'x-ms-dynamic-properties' extension should have the same item value path as 'x-ms-dynamic-schema' extension without 'properties' ending. The expected path is '{0}'.",
-            expected
+            nameExcerpt(expected)
           )
         });
       }
@@ -49360,7 +49381,7 @@ var dynamicRules = [
           if (argument.kind === "static" && typeof argument.value !== "string" && !valueMatchesType(argument.value, type)) {
             report2({
               pointer: argumentPointer(call, name),
-              message: `The parameter has type '${type}', but a static value is provided of type '${typeof argument.value}'.`
+              message: `The parameter has type '${excerpt(type)}', but a static value is provided of type '${typeof argument.value}'.`
             });
           } else if (argument.kind === "reference") {
             const source = sourceParameter(call, argument.name);
@@ -49370,9 +49391,9 @@ var dynamicRules = [
                 pointer: argumentPointer(call, name),
                 message: fill(
                   "The parameter has type '{0}', but operation '{1}' is providing a parameter of type '{2}'.",
-                  type,
+                  excerpt(type),
                   call.source ? operationLabel(call.source) : "",
-                  sourceType
+                  excerpt(sourceType)
                 )
               });
             }
@@ -49445,7 +49466,7 @@ var dynamicRules = [
             pointer: childPointer(call.pointer, "parameters", name),
             message: fill(
               "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
-              argument.name,
+              nameExcerpt(argument.name),
               operationLabel(call.source)
             )
           });
@@ -49685,7 +49706,7 @@ var infoMetadataRules = [
           const meant = CATEGORY_BY_LOWER.get(category.toLowerCase());
           context.report({
             pointer: entryPointer(entry, "propertyValue"),
-            message: meant ? `The connector category is invalid. '${category}' must be spelled '${meant}'.` : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(", ")}]. '${category}' is not one of them.`
+            message: meant ? `The connector category is invalid. '${nameExcerpt(category)}' must be spelled '${meant}'.` : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(", ")}]. '${nameExcerpt(category)}' is not one of them.`
           });
         }
       }
@@ -50206,7 +50227,7 @@ var operationDocumentationRules = [
         if (has(body, "x-ms-trigger")) continue;
         report2({
           pointer: operation2.pointer,
-          message: `The operation '${operation2.method.toUpperCase()} ${operation2.path}' is empty: it has no summary, description, parameters or responses.`
+          message: `The operation '${nameExcerpt(`${operation2.method.toUpperCase()} ${operation2.path}`)}' is empty: it has no summary, description, parameters or responses.`
         });
       }
     }
@@ -50359,7 +50380,7 @@ var operationExtensionRules = [
           if (!ROOT_CAPABILITIES.includes(key)) {
             report2({
               pointer,
-              message: `The capability '${key}' is not supported; use 'file-picker' or 'testConnection'.`
+              message: `The capability '${nameExcerpt(key)}' is not supported; use 'file-picker' or 'testConnection'.`
             });
           } else if (key === "testConnection" && profile === "custom") {
             report2({
@@ -50380,7 +50401,7 @@ var operationExtensionRules = [
           if (!OPERATION_CAPABILITIES.includes(key)) {
             report2({
               pointer: childPointer(pointer, key),
-              message: `The operation capability '${key}' is not supported; only 'chunkTransfer' is.`
+              message: `The operation capability '${nameExcerpt(key)}' is not supported; only 'chunkTransfer' is.`
             });
           } else if (typeof value !== "boolean") {
             report2({
@@ -50953,7 +50974,7 @@ var responseRules = [
               pointer: childPointer(response.definitionPointer, "examples", mimeType),
               message: fill(
                 "The response example '{0}' is not produced by the operation '{1}'.",
-                mimeType,
+                nameExcerpt(mimeType),
                 operationLabel(operation2)
               )
             });
@@ -51238,9 +51259,9 @@ var parameterLocationRules = [
             pointer: parameter.pointer,
             message: fill(
               template,
-              parameter.level === "path" ? operation2.path : operationLabel(operation2),
-              parameter.name,
-              parameter.in ?? ""
+              parameter.level === "path" ? nameExcerpt(operation2.path) : operationLabel(operation2),
+              nameExcerpt(parameter.name),
+              excerpt(parameter.in ?? "")
             )
           });
         }
@@ -51355,7 +51376,7 @@ var parameterLocationRules = [
           pointer: childPointer(parameter.pointer, "name"),
           message: fill(
             "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
-            parameter.name
+            nameExcerpt(parameter.name)
           )
         });
       }
@@ -51497,7 +51518,7 @@ var parameterLocationRules = [
           const entry = entries[index];
           const ref = isObject(entry) ? asString(entry.$ref) : void 0;
           if (ref === void 0) continue;
-          const message2 = !ref.startsWith("#/parameters/") ? `The parameter reference '${ref}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger2.resolveRef(ref) ? void 0 : fill(
+          const message2 = !ref.startsWith("#/parameters/") ? `The parameter reference '${nameExcerpt(ref)}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger2.resolveRef(ref) ? void 0 : fill(
             "The parameter reference '{0}' could not be found in the swagger document.",
             nameExcerpt(ref)
           );
@@ -51754,7 +51775,7 @@ var valueConstraintRules = [
           message: fill(
             "The 'default' value is of type '{0}', but should match the given type '{1}'.",
             jsonTypeOf(node.default),
-            type
+            excerpt(type)
           )
         });
       });
@@ -51809,7 +51830,7 @@ var valueConstraintRules = [
             message: fill(
               "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
               jsonTypeOf(value),
-              type
+              excerpt(type)
             )
           });
         });
@@ -52364,12 +52385,12 @@ function checkSectionRef(context, model, use, section, noun) {
     const nested = use.ref.startsWith(`#/${section}/`) ? ` Point at a ${noun} definition itself, not inside one.` : "";
     context.report({
       pointer: at(),
-      message: `The ${noun} reference '${use.ref}' is not valid. ${noun === "schema" ? "Schema" : "Response"} references must start with '#/${section}/' and be valid JSON Pointers.${nested}`
+      message: `The ${noun} reference '${nameExcerpt(use.ref)}' is not valid. ${noun === "schema" ? "Schema" : "Response"} references must start with '#/${section}/' and be valid JSON Pointers.${nested}`
     });
   } else if (model.resolveRef(use.ref) === void 0) {
     context.report({
       pointer: at(),
-      message: `The ${noun} reference '${use.ref}' could not be found in the swagger document.`
+      message: `The ${noun} reference '${nameExcerpt(use.ref)}' could not be found in the swagger document.`
     });
   }
 }
@@ -52379,6 +52400,12 @@ function responseDefinitions(model) {
   if (!isObject(responses)) return definitions;
   for (const code2 in responses) if (has(responses, code2)) definitions.add(responses[code2]);
   return definitions;
+}
+var MAX_SHOWN_LOOP = 4;
+function loopText(cycle) {
+  const shown = cycle.slice(0, MAX_SHOWN_LOOP).map((name) => nameExcerpt(name));
+  const more = cycle.length - shown.length;
+  return [...shown, ...more > 0 ? [`\u2026 (${more} more)`] : [], shown[0]].join(" \u2192 ");
 }
 function requiredCycles(model) {
   const edges = requiredEdges(model);
@@ -52522,7 +52549,7 @@ var schemaRefRules = [
       for (const cycle of requiredCycles(model)) {
         context.report({
           pointer: childPointer("/definitions", cycle[0], "required"),
-          message: `Loops of required schema properties are not allowed: ${[...cycle, cycle[0]].join(" \u2192 ")}.`
+          message: `Loops of required schema properties are not allowed: ${loopText(cycle)}.`
         });
       }
     }
@@ -52547,7 +52574,7 @@ var schemaRefRules = [
         const siblings = use.siblings;
         context.report({
           pointer: childPointer(use.pointer, siblings[0]),
-          message: `When '$ref' is defined, no other properties may be specified. Found: ${siblings.join(", ")}.`
+          message: `When '$ref' is defined, no other properties may be specified. Found: ${nameList(siblings)}.`
         });
       }
     }
@@ -52660,7 +52687,7 @@ var schemaRequiredRules = [
           if (typeof name !== "string" || has(properties, name)) continue;
           context.report({
             pointer: childPointer(node.pointer, "required", index),
-            message: `The required property '${name}' is not defined in the object schema.`
+            message: `The required property '${nameExcerpt(name)}' is not defined in the object schema.`
           });
         }
       }
@@ -52815,10 +52842,10 @@ var swaggerSecurityRules = [
       for (const use of requirementUses(context)) {
         if (has(definitions, use.name)) continue;
         const defined = Object.keys(definitions);
-        const fix = defined.length > 0 ? `Use the name of a defined scheme: ${defined.map((name) => `'${name}'`).join(", ")}.` : "Define the scheme there, or remove the requirement.";
+        const fix = defined.length > 0 ? `Use the name of a defined scheme: ${quoteList(defined)}.` : "Define the scheme there, or remove the requirement.";
         context.report({
           pointer: use.pointer,
-          message: `The security requirement '${use.name}' is not defined in the 'securityDefinitions' object. ${fix}`
+          message: `The security requirement '${nameExcerpt(use.name)}' is not defined in the 'securityDefinitions' object. ${fix}`
         });
       }
     }
@@ -52845,7 +52872,7 @@ var swaggerSecurityRules = [
           if (typeof scope2 !== "string" || has(scopes, scope2)) return;
           context.report({
             pointer: childPointer(use.pointer, index),
-            message: `The OAuth security requirement '${use.name}' refers to scope name '${nameExcerpt(scope2)}', but this is not defined in the 'securityDefinitions' object.`
+            message: `The OAuth security requirement '${nameExcerpt(use.name)}' refers to scope name '${nameExcerpt(scope2)}', but this is not defined in the 'securityDefinitions' object.`
           });
         });
       }
@@ -52869,7 +52896,7 @@ var swaggerSecurityRules = [
         if (use.scopes === null) {
           context.report({
             pointer: use.pointer,
-            message: `The security requirement '${use.name}' must have have a value. Provide an empty array if no OAuth scopes are required.`
+            message: `The security requirement '${nameExcerpt(use.name)}' must have have a value. Provide an empty array if no OAuth scopes are required.`
           });
           continue;
         }
@@ -52878,7 +52905,7 @@ var swaggerSecurityRules = [
         if (type === void 0 || type === "oauth2" || !scopes || scopes.length === 0) continue;
         context.report({
           pointer: use.pointer,
-          message: `The security requirement '${use.name}' cannot specify any scopes, an empty array should be provided.`
+          message: `The security requirement '${nameExcerpt(use.name)}' cannot specify any scopes, an empty array should be provided.`
         });
       }
     }
@@ -53515,7 +53542,7 @@ var webhookRules = [
 function unrelatedDeletesMessage(webhook, deletions) {
   const first = deletions[0];
   const others2 = deletions.length > 1 ? ` (and ${deletions.length - 1} more DELETE operations)` : "";
-  return `The webhook operation '${operationLabel(webhook)}' has no DELETE operation that removes its subscription: '${operationLabel(first)}' is a visible action on ${first.path}${others2}. Define an internal DELETE for the subscription URL that the registration returns in its Location header, so the platform can remove the subscription when the flow is deleted.`;
+  return `The webhook operation '${operationLabel(webhook)}' has no DELETE operation that removes its subscription: '${operationLabel(first)}' is a visible action on ${nameExcerpt(first.path)}${others2}. Define an internal DELETE for the subscription URL that the registration returns in its Location header, so the platform can remove the subscription when the flow is deleted.`;
 }
 
 // packages/validator/src/rules/swagger-webhooks.ts
@@ -53657,7 +53684,7 @@ function parseConfig(text3, file, options2) {
     if (knownSet.has(ruleId)) continue;
     problems.push(
       problemAt(
-        `Unknown rule '${ruleId}'.${didYouMean(ruleId, known)}`,
+        `Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, known)}`,
         offsetOfPath(document, ["rules", ruleId], { key: true }),
         RULES_HINT
       )
@@ -53669,7 +53696,7 @@ function parseConfig(text3, file, options2) {
     if (meant === void 0) continue;
     problems.push(
       problemAt(
-        `The ignore pattern '${pattern}' separates folders with \\, which a glob reads as an escape: it matches no folder. Did you mean '${meant}'?`,
+        `The ignore pattern '${nameExcerpt(pattern)}' separates folders with \\, which a glob reads as an escape: it matches no folder. Did you mean '${nameExcerpt(meant)}'?`,
         offsetOfPath(document, ["ignore", String(index)]),
         IGNORE_BACKSLASH_HINT
       )
@@ -53742,32 +53769,33 @@ async function readConfigText(file, cwd) {
 }
 function describeSchemaError(error2, root) {
   const path73 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path73;
+  const [setting, ruleId, profile] = path73.map(nameExcerpt);
   const value = path73.reduce(
     (node, step2) => node?.[step2],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error2.keyword === "additionalProperties") {
-    const name = String(error2.params.additionalProperty);
+    const key = String(error2.params.additionalProperty);
+    const name = nameExcerpt(key);
     if (path73.length === 0) {
       return {
-        message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
+        message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
-        path: [name],
+        path: [key],
         atKey: true
       };
     }
     return {
-      message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
+      message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path73, name],
+      path: [...path73, key],
       atKey: true
     };
   }
   if (setting === "profile") {
     return {
-      message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
+      message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
       path: path73,
       atKey: false
@@ -53777,7 +53805,7 @@ function describeSchemaError(error2, root) {
     const where2 = profile ? `rule ${ruleId} in profile ${profile}` : `rule ${ruleId}`;
     if (error2.keyword === "enum") {
       return {
-        message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
+        message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
         path: path73,
         atKey: false
@@ -53814,14 +53842,6 @@ var validator;
 function compiledSchema() {
   validator ??= new import_ajv2.default({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
   return validator;
-}
-
-// packages/validator/src/text/message-length.ts
-var MAX_MESSAGE_LENGTH = 8e3;
-function boundedMessage(message2) {
-  if (message2.length <= MAX_MESSAGE_LENGTH) return message2;
-  const note = ` (Message cut: it had ${message2.length.toLocaleString("en-US")} characters; a message shows at most ${MAX_MESSAGE_LENGTH.toLocaleString("en-US")}.)`;
-  return `${excerpt(message2, MAX_MESSAGE_LENGTH - note.length)}${note}`;
 }
 
 // packages/validator/src/engine.ts
@@ -53905,16 +53925,15 @@ function locateFindings(connector, pending) {
   const findings = pending.map(({ rule: rule2, severity, report: report2 }, index) => {
     const kind = report2.file ?? rule2.file;
     const file = report2.path ? void 0 : fileOf(connector, kind);
-    const finding = {
+    const finding = locatedFinding({
       ruleId: rule2.id,
       severity,
-      // Here, where every rule's report becomes a finding, whatever its template quotes.
-      message: boundedMessage(report2.message),
+      message: report2.message,
       file: report2.path ? displayPathIn(connector.displayPath, report2.path) : file?.displayPath ?? connector.displayPath,
       line: 1,
       column: 1,
       connector: connector.displayPath
-    };
+    });
     if (rule2.msCode) finding.msCode = rule2.msCode;
     if (file && "document" in file && file.document) {
       const document = file.document;
@@ -54052,7 +54071,7 @@ function ignoreLoosening(base2, head, options2) {
         kind: "ignore",
         path: ["ignore", String(index)],
         atKey: false,
-        message: `adds ignore pattern '${pattern}'${skips}`
+        message: `adds ignore pattern '${nameExcerpt(pattern)}'${skips}`
       }
     ];
   });
@@ -54075,17 +54094,17 @@ function looseningFindings(sides, rules, options2 = {}) {
   );
   if (loosened.length === 0) return [];
   const positionOf = yamlPositions(located.text);
-  return loosened.map((loosening) => ({
-    ruleId: CONFIG_LOOSENED_RULE_ID,
-    severity: level,
-    message: boundedMessage(
-      `${subjectOf(sides)} ${loosening.message}. The change's own check reads this file: make sure the loosening is meant, or make it in a change of its own.`
-    ),
-    file: located.file,
-    ...positionOf(placeIn(located.config, loosening.path), { key: loosening.atKey }),
-    connector: sides.folder,
-    baseline: "new"
-  }));
+  return loosened.map(
+    (loosening) => locatedFinding({
+      ruleId: CONFIG_LOOSENED_RULE_ID,
+      severity: level,
+      message: `${subjectOf(sides)} ${loosening.message}. The change's own check reads this file: make sure the loosening is meant, or make it in a change of its own.`,
+      file: located.file,
+      ...positionOf(placeIn(located.config, loosening.path), { key: loosening.atKey }),
+      connector: sides.folder,
+      baseline: "new"
+    })
+  );
 }
 function subjectOf({ base: base2, head }) {
   if (!head) return `Deleting the configuration file ${base2.file}`;
@@ -55072,6 +55091,11 @@ function listChanges(root) {
   }
   return result;
 }
+function listedCount(root) {
+  let count = 0;
+  for (const total of pathsToEachKind(root).values()) count += Math.min(total, MAX_LISTED_PATHS);
+  return count;
+}
 function pathsToEachKind(root) {
   const order = [];
   const seen = /* @__PURE__ */ new Set();
@@ -55779,13 +55803,14 @@ function notificationContent(model, operation2) {
   return { value: onPathItem, pointer: childPointer(operation2.pathItemPointer, "x-ms-notification-content") };
 }
 function reportSchemaChanges(context, changes, operation2, valuePath) {
-  const { list: list3, steps } = changes;
-  context.sink.addReport({
-    schemaChanges: list3,
-    operationId: operation2.operationId,
-    valuePath: [valuePath, ...steps].join("/"),
-    ...steps.length > 0 ? { schemaValuePath: valuePath } : {}
-  });
+  for (const { list: list3, steps } of changes) {
+    context.sink.addReport({
+      schemaChanges: list3,
+      operationId: operation2.operationId,
+      valuePath: [valuePath, ...steps].join("/"),
+      ...steps.length > 0 ? { schemaValuePath: valuePath } : {}
+    });
+  }
 }
 
 // packages/validator/src/diff/address-parts.ts
@@ -56237,6 +56262,7 @@ var ChangeLocator = class {
       ruleId: change.rule.id,
       breaking: impact === "breaking",
       severity: change.rule.severity,
+      // Here, where every rule's change is located: a change is no finding (locatedFinding bounds those).
       message: boundedMessage(
         [change.rule.message, change.detail, change.rule.advice].filter(Boolean).join(" ")
       ),
@@ -56272,94 +56298,6 @@ function filePath(version, file) {
   }
 }
 
-// packages/validator/src/diff/report-overlap.ts
-function reportOverlap(entries) {
-  const repeated = /* @__PURE__ */ new Set();
-  const places = new BreakingPlaces();
-  const order = /* @__PURE__ */ new Map();
-  const reports = /* @__PURE__ */ new Map();
-  entries.forEach((entry, index) => {
-    if (!order.has(entry)) order.set(entry, index);
-    if (!isSchemaReport(entry)) return;
-    const byPath = reports.get(operationKey(entry.operationId)) ?? /* @__PURE__ */ new Map();
-    reports.set(operationKey(entry.operationId), byPath);
-    const same = byPath.get(entry.valuePath) ?? [];
-    byPath.set(entry.valuePath, same);
-    if (same.some((earlier3) => repeats(earlier3, entry))) repeated.add(entry);
-    else same.push(entry);
-  });
-  const reportsAbove = (operationId, valuePath) => {
-    const byPath = reports.get(operationKey(operationId));
-    if (!byPath) return [];
-    return valuePathAndAbove(valuePath).flatMap((path73) => byPath.get(path73) ?? []);
-  };
-  const earlier2 = /* @__PURE__ */ new Map();
-  const pair = (a, b) => {
-    const [first, last2] = order.get(a) < order.get(b) ? [a, b] : [b, a];
-    const set2 = earlier2.get(last2) ?? /* @__PURE__ */ new Set();
-    set2.add(first);
-    earlier2.set(last2, set2);
-  };
-  for (const byPath of reports.values()) {
-    for (const same of byPath.values()) {
-      for (const report2 of same) {
-        for (const other of reportsAbove(report2.operationId, report2.valuePath)) {
-          if (other !== report2 && places.intersect(report2, other)) pair(report2, other);
-        }
-      }
-    }
-  }
-  for (const entry of entries) {
-    if (isSchemaReport(entry) || !isBreaking(entry) || entry.valuePath === void 0) continue;
-    for (const report2 of reportsAbove(entry.operationId, entry.valuePath)) {
-      if (places.has(report2, entry)) pair(entry, report2);
-    }
-  }
-  const lists = new Map([...earlier2].map(([entry, set2]) => [entry, [...set2]]));
-  return { repeated, earlier: (entry) => lists.get(entry) ?? [] };
-}
-function repeats(earlier2, later) {
-  return earlier2.schemaChanges === later.schemaChanges && earlier2.schemaValuePath === later.schemaValuePath;
-}
-function operationKey(operationId) {
-  return listedOperationId(operationId) ?? "";
-}
-function valuePathAndAbove(valuePath) {
-  const paths = [valuePath];
-  for (let index = valuePath.lastIndexOf("/"); index >= 0; index = valuePath.lastIndexOf("/", index - 1)) {
-    paths.push(valuePath.slice(0, index));
-    if (index === 0) break;
-  }
-  return paths;
-}
-function isBreaking(change) {
-  return (change.impact ?? change.rule.impact) === "breaking";
-}
-var SIDE_BITS = { old: 1, new: 2 };
-var BreakingPlaces = class {
-  byList = /* @__PURE__ */ new Map();
-  of(report2) {
-    let places = this.byList.get(report2.schemaChanges);
-    if (!places) {
-      places = /* @__PURE__ */ new Map();
-      for (const change of report2.schemaChanges) {
-        if (isBreakingSchemaChange(change))
-          places.set(change.pointer, (places.get(change.pointer) ?? 0) | SIDE_BITS[change.side]);
-      }
-      this.byList.set(report2.schemaChanges, places);
-    }
-    return places;
-  }
-  has(report2, change) {
-    return ((this.of(report2).get(change.pointer) ?? 0) & SIDE_BITS[change.side]) !== 0;
-  }
-  intersect(a, b) {
-    const [small, large] = [this.of(a), this.of(b)].sort((x2, y) => x2.size - y.size);
-    for (const [pointer, sides] of small) if (((large.get(pointer) ?? 0) & sides) !== 0) return true;
-    return false;
-  }
-};
-
 // packages/validator/src/diff/schema-change-index.ts
 function pathBelow(change) {
   return change.path.length === 0 ? "" : `/${change.path.join("/")}`;
@@ -56367,6 +56305,7 @@ function pathBelow(change) {
 var SchemaChangeIndex = class {
   indexes = /* @__PURE__ */ new Map();
   distinct = /* @__PURE__ */ new Map();
+  paths = /* @__PURE__ */ new Map();
   /** Whether no two of the list's breaking changes share rule, place and path. */
   isDistinct(list3) {
     let distinct = this.distinct.get(list3);
@@ -56383,30 +56322,331 @@ var SchemaChangeIndex = class {
   }
   /** The positions in `list` of its breaking changes with `change`'s rule and place, and `below` as path. */
   find(list3, change, below) {
-    const positions = this.of(list3).get(change.pointer);
+    const positions = this.of(list3).get(placeKey(change.pointer, below));
     if (positions === void 0) return [];
     return (typeof positions === "number" ? [positions] : positions).filter((position) => {
       const candidate = list3[position];
-      return candidate.rule.id === change.rule.id && candidate.side === change.side && pathBelow(candidate) === below;
+      return candidate.rule.id === change.rule.id && candidate.side === change.side && candidate.pointer === change.pointer && pathBelow(candidate) === below;
     });
+  }
+  /** The place keys (placeKey) of the list's breaking changes: a change of it may be at each. */
+  placeKeys(list3) {
+    return this.of(list3).keys();
+  }
+  /**
+   * Whether one of the list's breaking changes has `below` as path, or a path below it (`below`
+   * being '' or starting with '/'): whether a report of the list at ValuePath V may hold a change at
+   * V + `below` or under it.
+   */
+  hasPathUnder(list3, below) {
+    let paths = this.paths.get(list3);
+    if (!paths) {
+      const distinct = /* @__PURE__ */ new Set();
+      for (const change of list3) if (isBreakingSchemaChange(change)) distinct.add(pathBelow(change));
+      paths = [...distinct].sort();
+      this.paths.set(list3, paths);
+    }
+    if (paths[lowerBound(paths, below)] === below) return true;
+    const under = `${below}/`;
+    return paths[lowerBound(paths, under)]?.startsWith(under) ?? false;
   }
   of(list3) {
     let index = this.indexes.get(list3);
     if (!index) {
-      const byPointer = /* @__PURE__ */ new Map();
-      list3.forEach((change, position) => {
-        if (!isBreakingSchemaChange(change)) return;
-        const positions = byPointer.get(change.pointer);
-        if (positions === void 0) byPointer.set(change.pointer, position);
-        else if (typeof positions === "number") byPointer.set(change.pointer, [positions, position]);
+      index = /* @__PURE__ */ new Map();
+      for (let position = 0; position < list3.length; position++) {
+        const change = list3[position];
+        if (!isBreakingSchemaChange(change)) continue;
+        const key = placeKey(change.pointer, pathBelow(change));
+        const positions = index.get(key);
+        if (positions === void 0) index.set(key, position);
+        else if (typeof positions === "number") index.set(key, [positions, position]);
         else positions.push(position);
-      });
-      this.indexes.set(list3, byPointer);
-      index = byPointer;
+      }
+      this.indexes.set(list3, index);
     }
     return index;
   }
 };
+function placeKey(pointer, below) {
+  return `${pointer}\0${below}`;
+}
+function lowerBound(values, value) {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (values[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+// packages/validator/src/diff/value-path-tree.ts
+var PathNode = class {
+  constructor(parent, length) {
+    this.parent = parent;
+    this.length = length;
+  }
+  parent;
+  length;
+  children = /* @__PURE__ */ new Map();
+  /** The schema reports at this ValuePath, in entry order. */
+  reports = [];
+  /** The breaking changes not in reports at this ValuePath, in entry order. */
+  changes = [];
+  /** Whether a report or change is at a ValuePath below this one. */
+  entriesBelow = false;
+  /** The ancestors of this node, nearest first: the ValuePaths this one starts with. */
+  *ancestors() {
+    for (let node = this.parent; node && node.length >= 0; node = node.parent) yield node;
+  }
+};
+var ValuePathTree = class _ValuePathTree {
+  // Above every ValuePath; '' is a ValuePath of its own (the one before a leading '/').
+  root = new PathNode(void 0, -1);
+  /** The node of `valuePath`, made with the nodes above it if missing. */
+  nodeOf(valuePath) {
+    let node = this.root;
+    for (const end of partEnds(valuePath)) {
+      const part = valuePath.slice(node.length + 1, end);
+      let child = node.children.get(part);
+      if (!child) {
+        child = new PathNode(node, end);
+        node.children.set(part, child);
+      }
+      node = child;
+    }
+    return node;
+  }
+  /** Notes that `node` holds an entry: the nodes above it have entries below. */
+  static holdsEntry(node) {
+    for (const above of node.ancestors()) {
+      if (above.entriesBelow) return;
+      above.entriesBelow = true;
+    }
+  }
+  /** The nodes of `valuePath` and the ValuePaths it starts with, from the shortest, as far as they exist. */
+  *along(valuePath) {
+    yield* _ValuePathTree.down(this.root, valuePath);
+  }
+  /**
+   * The nodes below `node` that `valuePath` (node's ValuePath and more) is at or below, from the
+   * nearest, as far as they exist: `node` itself is not one.
+   */
+  static *down(node, valuePath) {
+    for (const end of partEnds(valuePath, node.length + 1)) {
+      const child = node.children.get(valuePath.slice(node.length + 1, end));
+      if (!child) return;
+      yield child;
+      node = child;
+    }
+  }
+};
+function* partEnds(valuePath, start = 0) {
+  if (start > valuePath.length) return;
+  for (let index = valuePath.indexOf("/", start); index >= 0; index = valuePath.indexOf("/", index + 1))
+    yield index;
+  yield valuePath.length;
+}
+
+// packages/validator/src/diff/report-overlap.ts
+function reportOverlap(entries, index) {
+  const repeated = /* @__PURE__ */ new Set();
+  const order = /* @__PURE__ */ new Map();
+  const trees = /* @__PURE__ */ new Map();
+  const nodes = /* @__PURE__ */ new Map();
+  const kept = /* @__PURE__ */ new Map();
+  const treeOf = (operationId) => {
+    const key = operationKey(operationId);
+    let tree = trees.get(key);
+    if (!tree) {
+      tree = new ValuePathTree();
+      trees.set(key, tree);
+    }
+    return tree;
+  };
+  entries.forEach((entry, position) => {
+    if (!order.has(entry)) order.set(entry, position);
+    if (!isSchemaReport(entry)) {
+      if (!isBreaking(entry) || entry.valuePath === void 0 || order.get(entry) !== position) return;
+      const node2 = treeOf(entry.operationId).nodeOf(entry.valuePath);
+      node2.changes.push(entry);
+      ValuePathTree.holdsEntry(node2);
+      return;
+    }
+    const node = treeOf(entry.operationId).nodeOf(entry.valuePath);
+    const lists = kept.get(node) ?? /* @__PURE__ */ new Map();
+    kept.set(node, lists);
+    const countedUnder = lists.get(entry.schemaChanges) ?? /* @__PURE__ */ new Set();
+    lists.set(entry.schemaChanges, countedUnder);
+    if (countedUnder.has(entry.schemaValuePath)) {
+      repeated.add(entry);
+      return;
+    }
+    countedUnder.add(entry.schemaValuePath);
+    node.reports.push(entry);
+    nodes.set(entry, node);
+    ValuePathTree.holdsEntry(node);
+  });
+  const places = new ReportsByPlace(index);
+  const above = /* @__PURE__ */ new Map();
+  const overlapping = (node, valuePath) => {
+    let result = above.get(node);
+    if (!result) {
+      result = [];
+      for (const ancestor of node.ancestors()) {
+        const rest = valuePath.slice(ancestor.length);
+        const lists = new Set(ancestor.reports.map((report2) => report2.schemaChanges));
+        if ([...lists].some((list3) => index.hasPathUnder(list3, rest))) result.push(ancestor);
+      }
+      above.set(node, result);
+    }
+    return result;
+  };
+  function* reportsBefore(node, place, below, before) {
+    for (const report2 of places.at(node, place.pointer, below)) {
+      if (order.get(report2) >= before) return;
+      yield report2;
+    }
+  }
+  return {
+    repeated,
+    mayOverlap(report2) {
+      const node = nodes.get(report2);
+      const position = order.get(report2);
+      return node.reports[0] !== report2 || node.changes.length > 0 || node.entriesBelow || overlapping(node, report2.valuePath).some((ancestor) => order.get(ancestor.reports[0]) < position);
+    },
+    *candidates(report2, place, below) {
+      const node = nodes.get(report2);
+      const position = order.get(report2);
+      for (const other of reportsBefore(node, place, below, position))
+        if (other !== report2) yield { report: other, below };
+      if (below === "") yield* changesBefore(node, position);
+      for (const ancestor of overlapping(node, report2.valuePath)) {
+        const rest = report2.valuePath.slice(ancestor.length) + below;
+        for (const other of reportsBefore(ancestor, place, rest, position))
+          yield { report: other, below: rest };
+      }
+      if (!node.entriesBelow || below === "") return;
+      const valuePath = report2.valuePath + below;
+      for (const descendant of ValuePathTree.down(node, valuePath)) {
+        const rest = valuePath.slice(descendant.length);
+        for (const other of reportsBefore(descendant, place, rest, position))
+          yield { report: other, below: rest };
+        if (rest === "") yield* changesBefore(descendant, position);
+      }
+    },
+    *candidatesOfChange(change) {
+      if (change.valuePath === void 0) return;
+      const tree = trees.get(operationKey(change.operationId));
+      if (!tree) return;
+      const position = order.get(change);
+      for (const node of tree.along(change.valuePath)) {
+        const below = change.valuePath.slice(node.length);
+        for (const report2 of reportsBefore(node, change, below, position)) yield { report: report2, below };
+      }
+    }
+  };
+  function* changesBefore(node, before) {
+    for (const change of node.changes) {
+      if (order.get(change) >= before) return;
+      yield change;
+    }
+  }
+}
+function operationKey(operationId) {
+  return listedOperationId(operationId) ?? "";
+}
+function isBreaking(change) {
+  return (change.impact ?? change.rule.impact) === "breaking";
+}
+var ReportsByPlace = class _ReportsByPlace {
+  constructor(index) {
+    this.index = index;
+  }
+  index;
+  static INDEXED = 16;
+  byNode = /* @__PURE__ */ new Map();
+  at(node, pointer, below) {
+    if (node.reports.length < _ReportsByPlace.INDEXED) return node.reports;
+    let byPlace = this.byNode.get(node);
+    if (!byPlace) {
+      byPlace = /* @__PURE__ */ new Map();
+      for (const report2 of node.reports) {
+        for (const key of this.index.placeKeys(report2.schemaChanges)) {
+          const reports = byPlace.get(key);
+          if (reports) reports.push(report2);
+          else byPlace.set(key, [report2]);
+        }
+      }
+      this.byNode.set(node, byPlace);
+    }
+    return byPlace.get(placeKey(pointer, below)) ?? [];
+  }
+};
+
+// packages/validator/src/diff/repeat-check.ts
+var MAX_COMPARED = 32;
+var RepeatCheck = class {
+  constructor(build) {
+    this.build = build;
+  }
+  build;
+  /** Per group indexed (groupKey), the messages of its changes so far. */
+  groups = /* @__PURE__ */ new Map();
+  /**
+   * Whether `change` has the key of one of `like`, earlier changes of its group. `complete`: they
+   * are all of the group's earlier changes, so that past MAX_COMPARED the group may be indexed.
+   */
+  repeats(change, like, complete) {
+    const indexed = this.groups.size > 0 ? this.groups.get(groupKey(change)) : void 0;
+    if (indexed) return this.lookUp(indexed, change.message);
+    const key = dedupeKey(change);
+    const compared = [];
+    const earlier2 = like[Symbol.iterator]();
+    for (let next = earlier2.next(); !next.done; next = earlier2.next()) {
+      const built = this.build(next.value);
+      if (built === void 0) continue;
+      if (dedupeKey(built) === key) return true;
+      if (complete && compared.push(built) >= MAX_COMPARED) {
+        const messages = /* @__PURE__ */ new Set();
+        const group = groupKey(change);
+        const add2 = (other) => {
+          if (groupKey(other) === group) messages.add(other.message);
+        };
+        compared.forEach(add2);
+        for (let rest = earlier2.next(); !rest.done; rest = earlier2.next()) {
+          const other = this.build(rest.value);
+          if (other !== void 0) add2(other);
+        }
+        this.groups.set(group, messages);
+        return this.lookUp(messages, change.message);
+      }
+    }
+    return false;
+  }
+  /** Whether a change of the group has `message`; the change asked about is one from now on. */
+  lookUp(messages, message2) {
+    return messages.size === messages.add(message2).size;
+  }
+};
+function dedupeKey(change) {
+  const place = [change.ruleId, change.side, change.file, change.pointer, change.line, change.column];
+  return (change.breaking ? [...place, change.operationId, change.valuePath, change.message] : [...place, change.message, change.impact]).join("\0");
+}
+function groupKey(change) {
+  return [
+    change.ruleId,
+    change.side,
+    change.file,
+    change.pointer,
+    change.line,
+    change.column,
+    change.operationId,
+    change.valuePath
+  ].join("\0");
+}
 
 // packages/validator/src/diff/earlier-changes.ts
 var EarlierChanges = class {
@@ -56418,48 +56658,34 @@ var EarlierChanges = class {
   index;
   /** Whether a change of `report` may repeat another: one of its own list's or of an earlier entry's. */
   mayRepeat(report2) {
-    return !this.index.isDistinct(report2.schemaChanges) || this.overlap.earlier(report2).length > 0;
+    return !this.index.isDistinct(report2.schemaChanges) || this.overlap.mayOverlap(report2);
   }
   /** The earlier changes like change `position` of `report`. */
-  ofReported(report2, position) {
+  *ofReported(report2, position) {
     const change = report2.schemaChanges[position];
-    const like = [];
+    const below = pathBelow(change);
     if (!this.index.isDistinct(report2.schemaChanges)) {
-      for (const earlier2 of this.index.find(report2.schemaChanges, change, pathBelow(change))) {
-        if (earlier2 < position) like.push({ report: report2, position: earlier2 });
+      for (const earlier2 of this.index.find(report2.schemaChanges, change, below)) {
+        if (earlier2 < position) yield { report: report2, position: earlier2 };
       }
     }
-    const earlierEntries = this.overlap.earlier(report2);
-    if (earlierEntries.length === 0) return like;
-    const valuePath = reportedValuePath(report2, change);
-    for (const entry of earlierEntries) {
-      if (isSchemaReport(entry)) like.push(...this.inReport(entry, change, valuePath));
-      else if (isLike(entry, change, valuePath)) like.push(entry);
+    let valuePath;
+    for (const candidate of this.overlap.candidates(report2, change, below)) {
+      if ("report" in candidate) yield* this.inReport(candidate.report, change, candidate.below);
+      else if (isLike(candidate, change, valuePath ??= reportedValuePath(report2, change))) yield candidate;
     }
-    return like;
   }
   /** The changes of earlier reports like `change`, one not in a report (changes among themselves are deduped by key). */
-  ofChange(change) {
-    if (change.valuePath === void 0) return [];
-    const like = [];
-    for (const entry of this.overlap.earlier(change)) {
-      if (!isSchemaReport(entry)) continue;
-      like.push(...this.inReport(entry, change, change.valuePath));
+  *ofChange(change) {
+    for (const candidate of this.overlap.candidatesOfChange(change)) {
+      if ("report" in candidate) yield* this.inReport(candidate.report, change, candidate.below);
     }
-    return like;
   }
-  /** The changes of `report` with `change`'s rule and place, at `valuePath`. */
-  inReport(report2, change, valuePath) {
-    const below = valuePathBelow(valuePath, report2.valuePath);
-    if (below === void 0) return [];
-    return this.index.find(report2.schemaChanges, change, below).map((position) => ({ report: report2, position }));
+  /** The changes of `report` with `change`'s rule and place, at `below` under its ValuePath. */
+  *inReport(report2, change, below) {
+    for (const position of this.index.find(report2.schemaChanges, change, below)) yield { report: report2, position };
   }
 };
-function valuePathBelow(valuePath, above) {
-  if (!valuePath.startsWith(above)) return void 0;
-  const below = valuePath.slice(above.length);
-  return below === "" || below.startsWith("/") ? below : void 0;
-}
 function isLike(entry, change, valuePath) {
   return entry.valuePath === valuePath && entry.rule.id === change.rule.id && entry.side === change.side && entry.pointer === change.pointer;
 }
@@ -56468,22 +56694,16 @@ function isLike(entry, change, valuePath) {
 function reportedChanges(entries, before, after) {
   const superseded = supersededPlaces(entries);
   const locator = new ChangeLocator(entries, before, after);
-  const overlap = reportOverlap(entries);
-  const earlierChanges = new EarlierChanges(overlap, new SchemaChangeIndex());
+  const index = new SchemaChangeIndex();
+  const overlap = reportOverlap(entries, index);
+  const earlierChanges = new EarlierChanges(overlap, index);
   const cap = new ChangeCap(compareChanges);
   const seen = /* @__PURE__ */ new Set();
   const build = (earlier2) => {
     const change = "report" in earlier2 ? reportedChange(earlier2.report, earlier2.report.schemaChanges[earlier2.position]) : earlier2;
     return superseded.has(change) ? void 0 : locator.locate(change);
   };
-  const repeats2 = (change, like) => {
-    if (like.length === 0) return false;
-    const key = dedupeKey(change);
-    return like.some((earlier2) => {
-      const built = build(earlier2);
-      return built !== void 0 && dedupeKey(built) === key;
-    });
-  };
+  const repeatCheck = new RepeatCheck(build);
   const listsOffered = /* @__PURE__ */ new Set();
   const swaggerFile = { old: filePath(before, "swagger"), new: filePath(after, "swagger") };
   for (const entry of entries) {
@@ -56493,7 +56713,7 @@ function reportedChanges(entries, before, after) {
       const key = dedupeKey(change);
       if (seen.has(key)) continue;
       seen.add(key);
-      if (change.breaking && repeats2(change, earlierChanges.ofChange(entry))) continue;
+      if (change.breaking && repeatCheck.repeats(change, earlierChanges.ofChange(entry), false)) continue;
       cap.add(change);
       continue;
     }
@@ -56503,7 +56723,7 @@ function reportedChanges(entries, before, after) {
     listsOffered.add(list3);
     const mayRepeat = earlierChanges.mayRepeat(entry);
     const places = locator.placesOf(list3);
-    list3.forEach((schemaChange, index) => {
+    list3.forEach((schemaChange, index2) => {
       const { rule: rule2, side, pointer } = schemaChange;
       if (superseded.has({ rule: rule2, file: "swagger", pointer })) return;
       if (!isBreakingSchemaChange(schemaChange)) {
@@ -56515,13 +56735,16 @@ function reportedChanges(entries, before, after) {
         cap.add(change);
         return;
       }
-      const like = mayRepeat ? earlierChanges.ofReported(entry, index) : [];
-      if (like.length > 0) {
-        const change = locator.locate(reportedChange(entry, schemaChange));
-        if (!repeats2(change, like)) cap.add(change);
-        return;
+      if (mayRepeat) {
+        const like = earlierChanges.ofReported(entry, index2);
+        const first = like.next();
+        if (!first.done) {
+          const change = locator.locate(reportedChange(entry, schemaChange));
+          if (!repeatCheck.repeats(change, withFirst(first.value, like), true)) cap.add(change);
+          return;
+        }
       }
-      const { line, column } = places[index];
+      const { line, column } = places[index2];
       const file = swaggerFile[side];
       const comesAfter = (last2) => (file === last2.file ? 0 : compareText(file, last2.file)) || line - last2.line || column - last2.column;
       if (cap.mayKeep(rule2.id, comesAfter)) cap.add(locator.locate(reportedChange(entry, schemaChange)));
@@ -56540,9 +56763,9 @@ function supersededPlaces(entries) {
     has: (change) => places.size > 0 && change.rule === CHANGE_RULES.other && places.has(`${change.file}:${change.pointer}`)
   };
 }
-function dedupeKey(change) {
-  const place = [change.ruleId, change.side, change.file, change.pointer, change.line, change.column];
-  return (change.breaking ? [...place, change.operationId, change.valuePath, change.message] : [...place, change.message, change.impact]).join("\0");
+function* withFirst(first, rest) {
+  yield first;
+  for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
 }
 function compareChanges(a, b) {
   return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId) || compareText(a.operationId ?? "", b.operationId ?? "") || compareText(a.message, b.message);
@@ -57487,6 +57710,105 @@ function describe3(value) {
   return value === void 0 ? "nothing" : quoted(value);
 }
 
+// packages/validator/src/diff/schema-lists.ts
+var MIN_SHARED_LIST = 1e3;
+var SchemaLists = class {
+  lists = /* @__PURE__ */ new Map();
+  counts = /* @__PURE__ */ new Map();
+  parts = /* @__PURE__ */ new Map();
+  share;
+  minSharedList;
+  constructor(options2 = {}) {
+    this.share = options2.share ?? true;
+    this.minSharedList = options2.minSharedList ?? MIN_SHARED_LIST;
+  }
+  /** The lists of `root`'s changes, in the order a list of them all would have them. */
+  of(root) {
+    if (!this.share) return [{ list: this.listOf(root), steps: [] }];
+    let lists = this.parts.get(root);
+    if (!lists) {
+      lists = this.split(root);
+      this.parts.set(root, lists);
+    }
+    return lists;
+  }
+  split(root) {
+    const [only2] = root.parts;
+    const apart = root.parts.length === 1 && only2 && "nested" in only2 ? [true] : this.partsApart(root);
+    if (!apart) return [{ list: this.listOf(root), steps: [] }];
+    const result = [];
+    let run = [];
+    const endRun = () => {
+      if (run.length === 0) return;
+      result.push({ list: listChanges({ parts: run, cut: root.cut, depth: root.depth }), steps: [] });
+      run = [];
+    };
+    root.parts.forEach((part, index) => {
+      if (!apart[index] || !("nested" in part)) {
+        run.push(part);
+        return;
+      }
+      endRun();
+      for (const { list: list3, steps } of this.of(part.nested)) result.push({ list: list3, steps: [part.step, ...steps] });
+    });
+    endRun();
+    return result;
+  }
+  /**
+   * Which of `root`'s parts are nested schemas to report as lists of their own: those of at least
+   * `minSharedList` changes, when no kind of change is under two parts (nor any result: every
+   * result compared holds a change). None otherwise.
+   */
+  partsApart(root) {
+    if (!root.parts.some((part) => "nested" in part)) return void 0;
+    const kindOwner = /* @__PURE__ */ new Map();
+    const resultOwner = /* @__PURE__ */ new Map();
+    const claimKind = (kind, index) => {
+      const owner = kindOwner.get(kind);
+      if (owner === void 0) kindOwner.set(kind, index);
+      return owner === void 0 || owner === index;
+    };
+    for (let index = 0; index < root.parts.length; index++) {
+      const part = root.parts[index];
+      if (!("nested" in part)) {
+        if (!claimKind(part.kind, index)) return void 0;
+        continue;
+      }
+      const stack = [part.nested];
+      for (let node = stack.pop(); node; node = stack.pop()) {
+        const owner = resultOwner.get(node);
+        if (owner === index) continue;
+        if (owner !== void 0) return void 0;
+        resultOwner.set(node, index);
+        for (const below of node.parts) {
+          if ("nested" in below) stack.push(below.nested);
+          else if (!claimKind(below.kind, index)) return void 0;
+        }
+      }
+    }
+    const apart = root.parts.map(
+      (part) => "nested" in part && this.countOf(part.nested) >= this.minSharedList
+    );
+    return apart.includes(true) ? apart : void 0;
+  }
+  listOf(root) {
+    let list3 = this.lists.get(root);
+    if (!list3) {
+      list3 = listChanges(root);
+      this.lists.set(root, list3);
+    }
+    return list3;
+  }
+  countOf(root) {
+    let count = this.counts.get(root);
+    if (count === void 0) {
+      count = this.lists.get(root)?.length ?? listedCount(root);
+      this.counts.set(root, count);
+    }
+    return count;
+  }
+};
+
 // packages/validator/src/diff/schema-diff.ts
 var SCHEMA_KEYS = /* @__PURE__ */ new Set([
   "$ref",
@@ -57502,15 +57824,16 @@ var SCHEMA_KEYS = /* @__PURE__ */ new Set([
 var TEXT_KEYS = ["title", "x-ms-summary", "description", "example", "x-example"];
 var NOTHING2 = { parts: [], cut: false, depth: 0 };
 var SchemaComparer = class {
-  constructor(oldModel, newModel) {
+  constructor(oldModel, newModel, options2) {
     this.oldModel = oldModel;
     this.newModel = newModel;
+    this.lists = new SchemaLists(options2);
   }
   oldModel;
   newModel;
   memo = /* @__PURE__ */ new Map();
   /** Each compared root's changes as listed, for the operations that share it. */
-  listed = /* @__PURE__ */ new Map();
+  lists;
   active = /* @__PURE__ */ new Set();
   oldViews = /* @__PURE__ */ new Map();
   newViews = /* @__PURE__ */ new Map();
@@ -57522,19 +57845,7 @@ var SchemaComparer = class {
    * `name`, `in`, `required`), which are then not reported as other changes.
    */
   compare(oldValue, oldPointer, newValue, newPointer, direction, extraKeys) {
-    const result = this.compareAt(oldValue, oldPointer, newValue, newPointer, direction, 0, extraKeys);
-    const steps = [];
-    let root = result;
-    for (let only2 = soleNested(root); only2; only2 = soleNested(root)) {
-      steps.push(only2.step);
-      root = only2.nested;
-    }
-    let list3 = this.listed.get(root);
-    if (!list3) {
-      list3 = listChanges(root);
-      this.listed.set(root, list3);
-    }
-    return { list: list3, steps };
+    return this.lists.of(this.compareAt(oldValue, oldPointer, newValue, newPointer, direction, 0, extraKeys));
   }
   compareAt(oldValue, oldPointer, newValue, newPointer, direction, depth, extraKeys) {
     if (depth > MAX_SCHEMA_WALK_DEPTH) return { parts: [], cut: true, depth };
@@ -57706,10 +58017,6 @@ var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEY
 function reusableAt(result, depth) {
   return !result.cut || depth >= result.depth;
 }
-function soleNested(result) {
-  const [only2] = result.parts;
-  return result.parts.length === 1 && only2 && "nested" in only2 ? only2 : void 0;
-}
 var FoundParts = class {
   parts = [];
   cut = false;
@@ -57825,14 +58132,14 @@ var DOCUMENT_KEYS = /* @__PURE__ */ new Set([
 ]);
 var REUSABLE_SECTIONS = ["definitions", "parameters", "responses"];
 var INFO_MINOR_KEYS = ["description", "contact"];
-function diffSwaggerValues(before, after, routes) {
+function diffSwaggerValues(before, after, routes, schemaLists) {
   const oldModel = new SwaggerModel(before, true);
   const newModel = new SwaggerModel(after, true);
   const context = {
     old: oldModel,
     new: newModel,
     sink: new ChangeSink(),
-    schemas: new SchemaComparer(oldModel, newModel),
+    schemas: new SchemaComparer(oldModel, newModel, schemaLists),
     routes
   };
   diffEndpoint(context, before, after);
@@ -59396,7 +59703,7 @@ function connectorDeletedChange(deleted, mergeBase) {
   };
 }
 function connectorDeletedFinding(change, folder) {
-  return {
+  return locatedFinding({
     ruleId: change.ruleId,
     severity: change.severity,
     message: `${change.message} (In the base version: ${change.file}.)`,
@@ -59405,7 +59712,7 @@ function connectorDeletedFinding(change, folder) {
     column: 1,
     connector: folder,
     baseline: "new"
-  };
+  });
 }
 
 // packages/validator/src/git/renamed-folders.ts
@@ -59773,18 +60080,17 @@ function withoutCurrentSyntaxErrors(diff) {
 function changeToFinding(change, connector, current, previous) {
   const valuePath = change.valuePath ? ` ValuePath: ${change.valuePath}` : "";
   const inBase = change.side === "new" ? "" : ` (In the base version: ${change.file}:${change.line}:${change.column}.)`;
-  const finding = {
+  const finding = locatedFinding({
     ruleId: change.ruleId,
     severity: change.severity,
-    // A ValuePath is made of the file's names, however long: the message is bounded as a finding's.
-    message: boundedMessage(`${change.message}${valuePath}${inBase}`),
+    message: `${change.message}${valuePath}${inBase}`,
     file: change.file,
     pointer: change.pointer,
     line: change.line,
     column: change.column,
     connector: connector.path,
     baseline: "new"
-  };
+  });
   if (change.side === "new") return finding;
   const isSwagger = !change.file.endsWith("apiProperties.json");
   const document = isSwagger ? current.swagger : current.apiProperties;
@@ -65134,7 +65440,14 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     for (const source of sources) {
       if ("data" in source) zip.addBuffer(source.data, source.name, entryOptions);
       else if ("file" in source) zip.addFile(source.file, source.name, entryOptions);
-      else {
+      else if ("chunks" in source) {
+        const chunks = source.chunks;
+        zip.addReadStreamLazy(
+          source.name,
+          entryOptions,
+          (callback) => callback(null, import_node_stream2.Readable.from(chunks()))
+        );
+      } else {
         const load = source.load;
         zip.addReadStreamLazy(source.name, entryOptions, (callback) => {
           load().then(
@@ -65328,8 +65641,17 @@ function parseUtf8Xml(bytes, file, hint) {
   return parseXmlPieces(decodeUtf8Pieces(bytes, file), file, hint);
 }
 function parseXmlPieces(pieces, file, hint) {
-  const parser2 = new import_saxes.SaxesParser({ xmlns: false, position: true });
   const builder = new TreeBuilder();
+  readXmlEvents(pieces, file, hint, builder);
+  return builder.root;
+}
+function readXmlEvents(pieces, file, hint, events) {
+  for (const _ of readXmlEventsByPiece(pieces, file, hint, events)) ;
+}
+function* readXmlEventsByPiece(pieces, file, hint, events) {
+  const parser2 = new import_saxes.SaxesParser({ xmlns: false, position: true });
+  let depth = 0;
+  let sawRoot = false;
   const fail = (message2) => {
     throw new UserError(`${message2}.`, {
       // saxes's column counts from 0 and points past the character read last, so it is that
@@ -65345,115 +65667,155 @@ function parseXmlPieces(pieces, file, hint) {
   );
   parser2.on("error", (error2) => fail(`invalid XML: ${stripSaxesPrefix(error2.message)}`));
   parser2.on("opentag", (tag2) => {
-    if (builder.depth >= MAX_XML_DEPTH)
+    if (depth >= MAX_XML_DEPTH)
       fail(`elements nested more than ${MAX_XML_DEPTH} deep, far deeper than any solution file nests them`);
-    builder.open(tag2.name, tag2.attributes);
+    depth++;
+    sawRoot = true;
+    events.open(tag2.name, tag2.attributes);
   });
-  parser2.on("closetag", () => builder.close());
-  parser2.on("text", (value) => builder.text(value));
-  parser2.on("cdata", (value) => builder.append({ kind: "cdata", text: value }));
-  parser2.on("comment", (value) => builder.append({ kind: "comment", text: value }));
+  parser2.on("closetag", () => {
+    depth--;
+    events.close();
+  });
+  parser2.on("text", (value) => depth > 0 && events.text(value));
+  parser2.on("cdata", (value) => depth > 0 && events.append({ kind: "cdata", text: value }));
+  parser2.on("comment", (value) => depth > 0 && events.append({ kind: "comment", text: value }));
   parser2.on(
     "processinginstruction",
-    ({ target: target2, body }) => builder.append({ kind: "instruction", target: target2, body })
+    ({ target: target2, body }) => depth > 0 && events.append({ kind: "instruction", target: target2, body })
   );
-  for (const piece of pieces) parser2.write(piece);
+  for (const piece of pieces) {
+    parser2.write(piece);
+    yield;
+  }
   parser2.close();
-  return builder.root ?? fail("invalid XML: no root element");
+  if (!sawRoot) fail("invalid XML: no root element");
 }
 function stripSaxesPrefix(message2) {
   return message2.replace(/^(?:[^:]*:)?\d+:\d+: /, "").replace(/\.$/, "");
 }
 
-// packages/solution/src/xml/serialize-xml.ts
+// packages/solution/src/xml/xml-writer.ts
 var UNPACKED_STYLE = { declaration: true, newline: "\n" };
 var EXPORT_STYLE = { declaration: false, newline: "\r\n" };
-var INDENT = "  ";
-function serializeXml(root, style) {
-  const lines = [];
-  writeDocument(root, style, lines);
-  return lines.join(style.newline);
+var REAL_TEXT = 1;
+var STRUCTURE = 2;
+var BLANK_TEXT = 4;
+function contentMode(flags) {
+  if (flags & REAL_TEXT) return "inline";
+  if (flags & STRUCTURE) return "block";
+  return flags & BLANK_TEXT ? "inline" : "empty";
 }
-function serializeXmlBytes(root, style) {
-  const lines = new EncodedLines(style.newline);
-  writeDocument(root, style, lines);
-  return lines.bytes();
+function textFlags(text3) {
+  return text3.trim() === "" ? BLANK_TEXT : REAL_TEXT;
 }
-var LINES_PER_CHUNK = 4096;
-var EncodedLines = class {
-  constructor(newline2) {
-    this.newline = newline2;
-  }
-  newline;
-  chunks = [];
-  lines = [];
-  push(line) {
-    this.lines.push(line);
-    if (this.lines.length === LINES_PER_CHUNK) this.flush();
-  }
-  bytes() {
-    this.flush();
-    return Buffer.concat(this.chunks);
-  }
-  flush() {
-    if (this.lines.length === 0) return;
-    const text3 = this.lines.join(this.newline);
-    this.chunks.push(Buffer.from(this.chunks.length === 0 ? text3 : this.newline + text3, "utf8"));
-    this.lines = [];
-  }
-};
-function writeDocument(root, style, lines) {
-  if (style.declaration) lines.push('\uFEFF<?xml version="1.0" encoding="utf-8"?>');
-  writeElement(root, 0, lines, style.newline);
-}
-function writeElement(node, depth, lines, newline2) {
-  const indent = INDENT.repeat(depth);
-  const open2 = `<${node.name}${node.attributes.map(([name, value]) => ` ${name}="${escapeAttribute2(value)}"`).join("")}`;
-  const children = significantChildren(node);
-  if (children.length === 0) {
-    const nil = node.attributes.some(([name, value]) => name === "xsi:nil" && value === "true");
-    lines.push(nil ? `${indent}${open2}></${node.name}>` : `${indent}${open2} />`);
-    return;
-  }
-  if (isInline(children)) {
-    lines.push(
-      `${indent}${open2}>${children.map((child) => inlineNode(child, newline2)).join("")}</${node.name}>`
-    );
-    return;
-  }
-  lines.push(`${indent}${open2}>`);
-  for (const child of children) {
-    if (child.kind === "element") writeElement(child, depth + 1, lines, newline2);
-    else lines.push(`${INDENT.repeat(depth + 1)}${inlineNode(child, newline2)}`);
-  }
-  lines.push(`${indent}</${node.name}>`);
-}
-function significantChildren(node) {
-  const hasStructure = node.children.some((child) => child.kind !== "text");
-  const hasRealText = node.children.some(
-    (child) => child.kind === "text" && child.text.trim() !== "" || child.kind === "cdata"
-  );
-  if (hasStructure && !hasRealText) return node.children.filter((child) => child.kind !== "text");
-  return node.children;
-}
-function isInline(children) {
-  return children.some((child) => child.kind === "text" || child.kind === "cdata");
-}
-function inlineNode(node, newline2) {
+function nodeFlags(node) {
   switch (node.kind) {
     case "text":
-      return escapeText2(node.text).replace(/\n/g, newline2);
+      return textFlags(node.text);
+    case "cdata":
+      return REAL_TEXT;
+    default:
+      return STRUCTURE;
+  }
+}
+var StringSink = class {
+  pieces = [];
+  write(piece) {
+    this.pieces.push(piece);
+  }
+  text() {
+    return this.pieces.join("");
+  }
+};
+var CHUNK_CHARACTERS = 1024 * 1024;
+var Utf8Sink = class {
+  chunks = [];
+  pieces = [];
+  characters = 0;
+  write(piece) {
+    this.pieces.push(piece);
+    this.characters += piece.length;
+    if (this.characters >= CHUNK_CHARACTERS) this.flush();
+  }
+  /** The chunks encoded since the last call (`end`: with the pieces not yet a chunk), given up. */
+  take(end = false) {
+    if (end) this.flush();
+    return this.chunks.splice(0);
+  }
+  flush() {
+    if (this.pieces.length === 0) return;
+    this.chunks.push(Buffer.from(this.pieces.join(""), "utf8"));
+    this.pieces = [];
+    this.characters = 0;
+  }
+};
+var INDENT = "  ";
+var indents = [""];
+function indent(depth) {
+  while (indents.length <= depth) indents.push(indents[indents.length - 1] + INDENT);
+  return indents[depth];
+}
+var XmlWriter = class {
+  constructor(style, sink) {
+    this.style = style;
+    this.sink = sink;
+    if (style.declaration) {
+      sink.write('\uFEFF<?xml version="1.0" encoding="utf-8"?>');
+      this.started = true;
+    }
+  }
+  style;
+  sink;
+  frames = [];
+  started = false;
+  open(name, attributes, mode) {
+    const parent = this.frames[this.frames.length - 1];
+    let depth = 0;
+    if (parent === void 0 || parent.mode === "block") {
+      depth = parent === void 0 ? 0 : parent.depth + 1;
+      this.newLine(depth);
+    }
+    let tag2 = `<${name}`;
+    for (const [key, value] of attributes) tag2 += ` ${key}="${escapeAttribute2(value)}"`;
+    if (mode === "empty") {
+      const nil = attributes.some(([key, value]) => key === "xsi:nil" && value === "true");
+      this.sink.write(nil ? `${tag2}></${name}>` : `${tag2} />`);
+    } else this.sink.write(`${tag2}>`);
+    this.frames.push({ name, mode, depth });
+  }
+  close() {
+    const frame = this.frames.pop();
+    if (frame.mode === "empty") return;
+    if (frame.mode === "block") this.newLine(frame.depth);
+    this.sink.write(`</${frame.name}>`);
+  }
+  /** Text of an inline element; beside structure it is indentation, which ours replaces. */
+  text(value) {
+    if (this.frames[this.frames.length - 1]?.mode === "inline")
+      this.sink.write(escapeText2(value).replace(/\n/g, this.style.newline));
+  }
+  /** A CDATA section, comment or processing instruction. */
+  other(node) {
+    const frame = this.frames[this.frames.length - 1];
+    if (frame === void 0) return;
+    if (frame.mode === "block") this.newLine(frame.depth + 1);
+    this.sink.write(otherText(node));
+  }
+  newLine(depth) {
+    if (this.started) this.sink.write(this.style.newline);
+    this.started = true;
+    this.sink.write(indent(depth));
+  }
+};
+function otherText(node) {
+  switch (node.kind) {
     case "cdata":
       return `<![CDATA[${node.text}]]>`;
     case "comment":
       return `<!--${node.text}-->`;
     case "instruction":
       return `<?${node.target}${node.body ? ` ${node.body}` : ""}?>`;
-    case "element": {
-      const lines = [];
-      writeElement(node, 0, lines, newline2);
-      return lines.join(newline2);
-    }
   }
 }
 function escapeText2(text3) {
@@ -65461,6 +65823,24 @@ function escapeText2(text3) {
 }
 function escapeAttribute2(value) {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\n/g, "&#xA;").replace(/\r/g, "&#xD;").replace(/\t/g, "&#x9;");
+}
+
+// packages/solution/src/xml/serialize-xml.ts
+function serializeXml(root, style) {
+  const sink = new StringSink();
+  writeElementTree(new XmlWriter(style, sink), root);
+  return sink.text();
+}
+function writeElementTree(writer, node) {
+  let flags = 0;
+  for (const child of node.children) flags |= nodeFlags(child);
+  writer.open(node.name, node.attributes, contentMode(flags));
+  for (const child of node.children) {
+    if (child.kind === "element") writeElementTree(writer, child);
+    else if (child.kind === "text") writer.text(child.text);
+    else writer.other(child);
+  }
+  writer.close();
 }
 
 // packages/solution/src/json/json-text.ts
@@ -66426,43 +66806,347 @@ function fileReferences(connector, file) {
   return references;
 }
 
-// packages/solution/src/solution/customizations.ts
+// packages/solution/src/xml/lookahead-writer.ts
+var LookaheadWriter = class {
+  constructor(writer) {
+    this.writer = writer;
+  }
+  writer;
+  /** Text came after child elements: what was written is wrong, and nothing more is written. */
+  mixed = false;
+  pending;
+  /** The modes of the open elements written, outermost first. */
+  modes = [];
+  open(name, attributes, blankIsEmpty = false) {
+    if (!this.settle(STRUCTURE)) return;
+    this.pending = { name, attributes, blankIsEmpty, blanks: [] };
+  }
+  close() {
+    if (!this.settle(0)) return;
+    this.modes.pop();
+    this.writer.close();
+  }
+  text(value) {
+    const flags = textFlags(value);
+    if (this.pending !== void 0 && !(flags & REAL_TEXT) && !this.mixed) this.pending.blanks.push(value);
+    else if (this.settle(flags)) this.writer.text(value);
+  }
+  other(node) {
+    if (this.settle(nodeFlags(node))) this.writer.other(node);
+  }
+  /**
+   * The writer, for whole elements the caller writes next as children of the open element (the
+   * connectors pack puts in), or undefined once the writer has stopped.
+   */
+  structure() {
+    return this.settle(STRUCTURE) ? this.writer : void 0;
+  }
+  /** Opens the pending element in the mode `flags` (what comes next in it) settle; false once stopped. */
+  settle(flags) {
+    if (this.mixed) return false;
+    const pending = this.pending;
+    if (pending === void 0) {
+      if (flags & REAL_TEXT && this.modes[this.modes.length - 1] === "block") this.mixed = true;
+      return !this.mixed;
+    }
+    this.pending = void 0;
+    const mode = flags & REAL_TEXT ? "inline" : flags & STRUCTURE ? "block" : pending.blanks.length > 0 && !pending.blankIsEmpty ? "inline" : "empty";
+    this.writer.open(pending.name, pending.attributes, mode);
+    this.modes.push(mode);
+    for (const blank of pending.blanks) this.writer.text(blank);
+    return true;
+  }
+};
+
+// packages/solution/src/solution/connectors-container.ts
+var ConnectorsContainer = class {
+  /** Whether the container has been opened (it may be closed again since). */
+  found = false;
+  depth = 0;
+  open = false;
+  /** The role of the element opened now. */
+  opened(name) {
+    const depth = this.depth++;
+    if (depth === 0) return "root";
+    if (depth === 1) {
+      if (name !== "Connectors" || this.found) return "root-child";
+      this.found = true;
+      this.open = true;
+      return "container";
+    }
+    if (depth === 2 && this.open) return name === "Connector" ? "connector" : "container-other";
+    return "deeper";
+  }
+  /** The role of the element closed now: only the container and the root matter. */
+  closed() {
+    const depth = --this.depth;
+    if (depth === 1 && this.open) {
+      this.open = false;
+      return "container";
+    }
+    return depth === 0 ? "root" : "other";
+  }
+  /** Whether text, a comment or an instruction told now is directly in the container. */
+  get inContainer() {
+    return this.open && this.depth === 2;
+  }
+};
+
+// packages/solution/src/xml/content-flags.ts
+var ContentFlags = class {
+  flags = new Uint8Array(1024);
+  count = 0;
+  /** The numbers of the open elements, outermost first. */
+  openElements = [];
+  /** How many elements have been opened: the number the next one gets. */
+  get elements() {
+    return this.count;
+  }
+  flagsOf(element2) {
+    return this.flags[element2];
+  }
+  modeOf(element2) {
+    return contentMode(this.flags[element2]);
+  }
+  open() {
+    if (this.count === this.flags.length) {
+      const grown = new Uint8Array(this.flags.length * 2);
+      grown.set(this.flags);
+      this.flags = grown;
+    }
+    this.mark(STRUCTURE);
+    this.openElements.push(this.count++);
+  }
+  close() {
+    this.openElements.pop();
+  }
+  text(value) {
+    this.mark(textFlags(value));
+  }
+  append(node) {
+    this.mark(nodeFlags(node));
+  }
+  mark(flags) {
+    const parent = this.openElements[this.openElements.length - 1];
+    if (parent !== void 0) this.flags[parent] |= flags;
+  }
+};
+
+// packages/solution/src/solution/customizations-scan.ts
 var XSI = "xmlns:xsi";
-var AFTER_CONNECTORS = ["connectionreferences", "Languages"];
-function takeConnectors(root) {
-  const container = firstChild(root, "Connectors");
-  if (!container) return [];
-  const connectors = childElements(container, "Connector");
-  container.children = container.children.filter(
-    (node) => !(node.kind === "element" && node.name === "Connector")
-  );
-  if (container.children.every((node) => node.kind === "text" && node.text.trim() === ""))
-    container.children = [];
-  const xsi = root.attributes.find(([name]) => name === XSI);
-  for (const connector of connectors) {
-    if (xsi && !connector.attributes.some(([name]) => name === XSI))
-      connector.attributes = [[xsi[0], xsi[1]], ...connector.attributes];
-  }
-  return connectors;
+function scanCustomizations(bytes, file, hint) {
+  const scanner = new Scanner();
+  readXmlEvents(decodeUtf8Pieces(bytes, file), file, hint, scanner);
+  return scanner.scan(bytes, file, hint);
 }
-function putConnectors(root, connectors) {
-  if (connectors.length === 0) return;
-  let container = firstChild(root, "Connectors");
-  if (!container) {
-    container = element("Connectors");
-    const found = root.children.findIndex(
-      (node) => node.kind === "element" && AFTER_CONNECTORS.includes(node.name)
-    );
-    const before = found === -1 ? root.children.length : found;
-    root.children = [...root.children.slice(0, before), container, ...root.children.slice(before)];
+function takenConnectors(scan) {
+  const xsi = scan.rootXsi;
+  return scan.connectors.map(
+    (connector) => xsi !== void 0 && !connector.attributes.some(([name]) => name === XSI) ? { ...connector, attributes: [[XSI, xsi], ...connector.attributes] } : connector
+  );
+}
+var Scanner = class {
+  flags = new ContentFlags();
+  connectors = [];
+  container;
+  containerHoldsOthers = false;
+  rootXsi;
+  place = new ConnectorsContainer();
+  connector = new TreeBuilder();
+  inConnector = false;
+  /** What was found, once the events have all been told. */
+  scan(bytes, file, hint) {
+    return {
+      connectors: this.connectors,
+      bytes,
+      file,
+      hint,
+      flags: this.flags,
+      container: this.container,
+      containerHoldsOthers: this.containerHoldsOthers,
+      rootXsi: this.rootXsi
+    };
   }
-  const rootXsi = root.attributes.find(([name]) => name === XSI)?.[1];
-  for (const { element: connector } of connectors) {
-    connector.attributes = connector.attributes.filter(
-      ([name, value]) => !(name === XSI && value === rootXsi)
-    );
+  open(name, attributes) {
+    const element2 = this.flags.elements;
+    this.flags.open();
+    const role = this.place.opened(name);
+    if (this.inConnector) this.connector.open(name, attributes);
+    else if (role === "root") this.rootXsi = attributes[XSI];
+    else if (role === "container") this.container = element2;
+    else if (role === "connector") {
+      this.inConnector = true;
+      this.connector.open(name, attributes);
+    } else if (role === "container-other") this.containerHoldsOthers = true;
   }
-  container.children = [...container.children, ...connectors.map(({ element: connector }) => connector)];
+  close() {
+    this.flags.close();
+    this.place.closed();
+    if (!this.inConnector) return;
+    this.connector.close();
+    if (this.connector.depth === 0) {
+      this.connectors.push(this.connector.root);
+      this.inConnector = false;
+    }
+  }
+  text(value) {
+    this.flags.text(value);
+    if (this.inConnector) this.connector.text(value);
+  }
+  append(node) {
+    this.flags.append(node);
+    if (this.inConnector) this.connector.append(node);
+    else if (this.place.inContainer && node.kind !== "cdata") this.containerHoldsOthers = true;
+  }
+};
+
+// packages/solution/src/solution/customizations-edit.ts
+var AFTER_CONNECTORS = ["connectionreferences", "Languages"];
+function editedEvents(edit, target2, hasContainer, misplaced) {
+  let rootXsi;
+  const putAll = () => {
+    if (edit.put.length === 0) return;
+    const writer = target2.structure();
+    if (writer === void 0) return;
+    for (const element3 of edit.put)
+      writeElementTree(writer, {
+        ...element3,
+        attributes: element3.attributes.filter(([name, value]) => !(name === XSI && value === rootXsi))
+      });
+  };
+  const makeContainer = edit.put.length > 0 && hasContainer !== true;
+  let made = false;
+  const make = () => {
+    made = true;
+    const writer = target2.structure();
+    if (writer === void 0) return;
+    writer.open("Connectors", [], "block");
+    putAll();
+    writer.close();
+  };
+  const place = new ConnectorsContainer();
+  let element2 = 0;
+  let skipping = 0;
+  return {
+    open(name, attributes) {
+      const number = element2++;
+      const role = place.opened(name);
+      if (skipping > 0 || edit.take && role === "connector") {
+        skipping++;
+        return;
+      }
+      if (role === "root") rootXsi = attributes[XSI];
+      if (makeContainer && !made && role === "root-child" && !place.found && AFTER_CONNECTORS.includes(name))
+        make();
+      if (role === "container" && made) misplaced();
+      target2.open(number, name, Object.entries(attributes), role === "container");
+    },
+    close() {
+      const role = place.closed();
+      if (skipping > 0) {
+        skipping--;
+        return;
+      }
+      if (role === "container") putAll();
+      if (makeContainer && !made && role === "root" && !place.found) make();
+      target2.close();
+    },
+    text(value) {
+      if (skipping === 0) target2.text(value);
+    },
+    append(node) {
+      if (skipping === 0) target2.other(node);
+    }
+  };
+}
+
+// packages/solution/src/solution/customizations-rewrite.ts
+function withoutConnectors(scan, style) {
+  const container = scan.container;
+  const containerMode = container === void 0 ? void 0 : scan.flags.flagsOf(container) & REAL_TEXT ? "inline" : scan.containerHoldsOthers ? "block" : "empty";
+  return rewrite(scan, style, { take: true, put: [] }, containerMode, void 0);
+}
+function withConnectors(scan, connectors, style) {
+  const edit = { take: false, put: connectors.map(({ element: element2 }) => element2) };
+  if (connectors.length === 0) return rewrite(scan, style, edit, void 0, void 0);
+  const holding = (element2) => contentMode(scan.flags.flagsOf(element2) | STRUCTURE);
+  return rewrite(
+    scan,
+    style,
+    edit,
+    scan.container === void 0 ? void 0 : holding(scan.container),
+    scan.container === void 0 ? holding(0) : void 0
+  );
+}
+function* rewrite(scan, style, edit, containerMode, rootMode) {
+  const sink = new Utf8Sink();
+  const writer = new XmlWriter(style, sink);
+  const target2 = {
+    open(number, name, attributes, container) {
+      const mode = container && containerMode !== void 0 ? containerMode : number === 0 && rootMode !== void 0 ? rootMode : scan.flags.modeOf(number);
+      writer.open(name, attributes, mode);
+    },
+    close: () => writer.close(),
+    text: (value) => writer.text(value),
+    other: (node) => writer.other(node),
+    structure: () => writer
+  };
+  const events = editedEvents(edit, target2, scan.container !== void 0, () => void 0);
+  for (const _ of readXmlEventsByPiece(decodeUtf8Pieces(scan.bytes, scan.file), scan.file, scan.hint, events))
+    yield* sink.take();
+  yield* sink.take(true);
+}
+
+// packages/solution/src/solution/customizations.ts
+function* scanWriting(bytes, file, hint, style, put, counter) {
+  const scanner = new Scanner();
+  const sink = new Utf8Sink();
+  const writer = new LookaheadWriter(new XmlWriter(style, sink));
+  let misplaced = false;
+  const take2 = put === void 0;
+  const edit = { take: take2, put: put?.map(({ element: element2 }) => element2) ?? [] };
+  const target2 = {
+    open: (_number, name, attributes, container) => writer.open(name, attributes, take2 && container),
+    close: () => writer.close(),
+    text: (value) => writer.text(value),
+    other: (node) => writer.other(node),
+    structure: () => writer.structure()
+  };
+  const edited = editedEvents(edit, target2, void 0, () => misplaced = true);
+  const events = {
+    open(name, attributes) {
+      scanner.open(name, attributes);
+      if (!misplaced) edited.open(name, attributes);
+    },
+    close() {
+      scanner.close();
+      if (!misplaced) edited.close();
+    },
+    text(value) {
+      scanner.text(value);
+      if (!misplaced) edited.text(value);
+    },
+    append(node) {
+      scanner.append(node);
+      if (!misplaced) edited.append(node);
+    }
+  };
+  if (counter) counter.passes++;
+  for (const _ of readXmlEventsByPiece(decodeUtf8Pieces(bytes, file), file, hint, events))
+    if (!writer.mixed && !misplaced) yield* sink.take();
+  const scan = scanner.scan(bytes, file, hint);
+  if (!writer.mixed && !misplaced) {
+    yield* sink.take(true);
+    return { scan, again: void 0 };
+  }
+  sink.take(true);
+  const again = {
+    *[Symbol.iterator]() {
+      if (counter) counter.passes++;
+      yield* put === void 0 ? withoutConnectors(scan, style) : withConnectors(scan, put, style);
+    }
+  };
+  return { scan, again };
 }
 
 // packages/solution/src/solution/part-text.ts
@@ -66493,8 +67177,12 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const manifest = readManifest(solution, located(solutionEntry));
   if (options2.managed) setManaged(solution, located(solutionEntry), options2.managed);
   if (options2.resetVersion) setVersion(solution, located(solutionEntry), options2.resetVersion);
-  const customizations = await readXml(customizationsEntry);
-  const connectors = takeConnectors(customizations).map((element2) => ({
+  const customizations = await writeCustomizations(
+    await readPartBytes(reader, customizationsEntry, located(customizationsEntry)),
+    located(customizationsEntry),
+    import_node_path40.default.join(staging, FOLDER_CUSTOMIZATIONS)
+  ).catch(entryNotWritten(archive, customizationsEntry.name));
+  const connectors = takenConnectors(customizations).map((element2) => ({
     element: element2,
     name: connectorName(element2, located(customizationsEntry))
   }));
@@ -66531,7 +67219,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   });
   if (leftOut2 !== void 0) throw leftOutEntryError(archive, leftOut2.name, folderPathOf(leftOut2.name));
   for (const entry of others2) claim(folderPathOf(entry.name), entry.name);
-  const written2 = [];
+  const written2 = [FOLDER_CUSTOMIZATIONS];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
     const folder = import_node_path40.default.dirname(destination);
@@ -66565,26 +67253,36 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   };
   const parts = [
     [solutionEntry.name, () => write2(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE))],
-    [
-      customizationsEntry.name,
-      () => write2(FOLDER_CUSTOMIZATIONS, serializeXmlBytes(customizations, UNPACKED_STYLE))
-    ],
     ...connectors.map(({ element: element2, name }) => [
       customizationsEntry.name,
       () => write2(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, serializeXml(element2, UNPACKED_STYLE))
     ]),
     ...others2.map((entry) => [entry.name, () => copyEntry(entry)])
   ];
-  await forEachConcurrently(
-    parts,
-    8,
-    ([entry, part]) => part().catch((error2) => {
-      const failure = writeFailure(error2);
-      if (failure === void 0) throw error2;
-      throw new ZipError(archive, entry, `cannot be written: ${failure.reason}.`, failure.hint);
-    })
-  );
+  await forEachConcurrently(parts, 8, ([entry, part]) => part().catch(entryNotWritten(archive, entry)));
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
+}
+async function writeCustomizations(bytes, file, destination) {
+  await import_node_fs29.promises.mkdir(import_node_path40.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs29.promises.open(destination, "wx");
+  let result;
+  try {
+    const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
+    let step2 = pass.next();
+    for (; !step2.done; step2 = pass.next()) await handle.writeFile(step2.value);
+    result = step2.value;
+  } finally {
+    await handle.close();
+  }
+  if (result.again !== void 0) await import_node_fs29.promises.writeFile(destination, result.again);
+  return result.scan;
+}
+function entryNotWritten(archive, entry) {
+  return (error2) => {
+    const failure = writeFailure(error2);
+    if (failure === void 0) throw error2;
+    throw new ZipError(archive, entry, `cannot be written: ${failure.reason}.`, failure.hint);
+  };
 }
 function findRoot(files, name) {
   return files.find((entry) => entry.name === name) ?? files.find((entry) => entry.name.toLowerCase() === name);
@@ -67139,7 +67837,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   setManaged(solutionRoot, located(solutionFile), managed ? "1" : "0");
   if (options2.version) setVersion(solutionRoot, located(solutionFile), options2.version);
   const customizationsFile = files.get(FOLDER_CUSTOMIZATIONS);
-  const customizations = await readXml(customizationsFile);
+  const customizationsBytes = await readBytes2(customizationsFile);
   const connectors = [];
   const sources = /* @__PURE__ */ new Map();
   const parts = [...files].filter(
@@ -67174,8 +67872,23 @@ async function packSolution(folder, zipPath, options2 = {}) {
         }
       });
     } else sources.set(name, await copiedPart(name, located(actual), endings.get(actual)));
+  }).catch((error2) => {
+    scanCustomizations(customizationsBytes, located(customizationsFile), UNPACKED_XML_HINT);
+    throw error2;
   });
   const ordered = inManifestOrder(connectors, solutionRoot);
+  const customizationsChunks = [];
+  const pass = scanWriting(
+    customizationsBytes,
+    located(customizationsFile),
+    UNPACKED_XML_HINT,
+    EXPORT_STYLE,
+    ordered
+  );
+  let step2 = pass.next();
+  for (; !step2.done; step2 = pass.next()) customizationsChunks.push(step2.value);
+  const { scan: customizations, again } = step2.value;
+  if (again !== void 0) customizationsChunks.length = 0;
   for (const { name, element: element2 } of ordered) {
     for (const reference2 of fileReferences(element2, located(`Connectors/${name}.xml`))) {
       if (!sources.has(reference2.zipName)) {
@@ -67186,16 +67899,16 @@ async function packSolution(folder, zipPath, options2 = {}) {
       }
     }
   }
-  const container = firstChild(customizations, "Connectors");
-  const kept = container ? childElements(container, "Connector") : [];
   const missing2 = missingRootConnectors(solutionRoot, [
     ...ordered,
-    ...kept.map((element2) => ({ name: connectorText(element2, "name")?.trim() ?? "", element: element2 }))
+    ...customizations.connectors.map((element2) => ({
+      name: connectorText(element2, "name")?.trim() ?? "",
+      element: element2
+    }))
   ]);
   if (missing2.length > 0) throw missingConnectorError(located(solutionFile), solutionFile, missing2[0]);
-  putConnectors(customizations, ordered);
   const entries = [
-    { name: ZIP_CUSTOMIZATIONS, data: serializeXmlBytes(customizations, EXPORT_STYLE) },
+    { name: ZIP_CUSTOMIZATIONS, chunks: () => again ?? customizationsChunks },
     { name: ZIP_SOLUTION, data: Buffer.from(serializeXml(solutionRoot, EXPORT_STYLE)) },
     ...[...sources.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
   ];
@@ -68369,20 +69082,40 @@ function backslashWarning(reader, label, kind) {
   };
 }
 
+// packages/solution/src/certification/first-elements.ts
+function namesWithContent(bytes, file, hint, names3) {
+  const found = /* @__PURE__ */ new Set();
+  const withContent = /* @__PURE__ */ new Set();
+  let watched2 = [];
+  let depth = 0;
+  const hasContent = () => {
+    for (const element2 of watched2) if (element2.childDepth === depth) withContent.add(element2.name);
+  };
+  readXmlEvents(decodeUtf8Pieces(bytes, file), file, hint, {
+    open(name, attributes) {
+      hasContent();
+      depth++;
+      if (!names3.includes(name) || found.has(name)) return;
+      found.add(name);
+      if (Object.keys(attributes).length > 0) withContent.add(name);
+      else watched2.push({ name, childDepth: depth });
+    },
+    close() {
+      depth--;
+      if (watched2.length > 0) watched2 = watched2.filter((element2) => element2.childDepth <= depth);
+    },
+    text(value) {
+      if (value.trim() !== "") hasContent();
+    },
+    append() {
+      hasContent();
+    }
+  });
+  return withContent;
+}
+
 // packages/solution/src/certification/classify-solution.ts
 var REQUIRED = ["[Content_Types].xml", "customizations.xml", "solution.xml"];
-function firstElement(node, name) {
-  if (node.name === name) return node;
-  for (const child of childElements(node)) {
-    const found = firstElement(child, name);
-    if (found) return found;
-  }
-  return void 0;
-}
-function hasNonEmpty(root, name) {
-  const node = firstElement(root, name);
-  return node !== void 0 && (node.attributes.length > 0 || node.children.some((c) => c.kind !== "text" || c.text.trim() !== ""));
-}
 var WORKFLOWS_MISSING = {
   Workflows: "folder namely 'Workflows'",
   Connector: "folder namely 'Connector",
@@ -68418,10 +69151,14 @@ async function classifySolution(reader, where2, pluginMode) {
   }
   const entry = rootFiles.get("customizations.xml");
   const file = `${where2.folder}/${where2.zip}/${entry.name}`;
-  const root = parseUtf8Xml(await readPartBytes(reader, entry, file), file, EXPORTED_XML_HINT);
-  const hasConnector = hasNonEmpty(root, "Connector");
-  const hasWorkflows = hasNonEmpty(root, "Workflows");
-  const hasPlugin = pluginMode && hasNonEmpty(root, "aicopilot_aiplugin");
+  const withContent = namesWithContent(await readPartBytes(reader, entry, file), file, EXPORTED_XML_HINT, [
+    "Connector",
+    "Workflows",
+    "aicopilot_aiplugin"
+  ]);
+  const hasConnector = withContent.has("Connector");
+  const hasWorkflows = withContent.has("Workflows");
+  const hasPlugin = pluginMode && withContent.has("aicopilot_aiplugin");
   const lacks = (names3) => names3.filter(
     (name) => !reader.entries.some((other) => other.name.toLowerCase().startsWith(`${name.toLowerCase()}/`))
   );

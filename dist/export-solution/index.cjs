@@ -43908,8 +43908,17 @@ function parseXml(text2, file, hint) {
   return parseXmlPieces([text2], file, hint);
 }
 function parseXmlPieces(pieces, file, hint) {
-  const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
   const builder = new TreeBuilder();
+  readXmlEvents(pieces, file, hint, builder);
+  return builder.root;
+}
+function readXmlEvents(pieces, file, hint, events) {
+  for (const _ of readXmlEventsByPiece(pieces, file, hint, events)) ;
+}
+function* readXmlEventsByPiece(pieces, file, hint, events) {
+  const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
+  let depth = 0;
+  let sawRoot = false;
   const fail = (message2) => {
     throw new UserError(`${message2}.`, {
       // saxes's column counts from 0 and points past the character read last, so it is that
@@ -43925,25 +43934,36 @@ function parseXmlPieces(pieces, file, hint) {
   );
   parser.on("error", (error3) => fail(`invalid XML: ${stripSaxesPrefix(error3.message)}`));
   parser.on("opentag", (tag2) => {
-    if (builder.depth >= MAX_XML_DEPTH)
+    if (depth >= MAX_XML_DEPTH)
       fail(`elements nested more than ${MAX_XML_DEPTH} deep, far deeper than any solution file nests them`);
-    builder.open(tag2.name, tag2.attributes);
+    depth++;
+    sawRoot = true;
+    events.open(tag2.name, tag2.attributes);
   });
-  parser.on("closetag", () => builder.close());
-  parser.on("text", (value) => builder.text(value));
-  parser.on("cdata", (value) => builder.append({ kind: "cdata", text: value }));
-  parser.on("comment", (value) => builder.append({ kind: "comment", text: value }));
+  parser.on("closetag", () => {
+    depth--;
+    events.close();
+  });
+  parser.on("text", (value) => depth > 0 && events.text(value));
+  parser.on("cdata", (value) => depth > 0 && events.append({ kind: "cdata", text: value }));
+  parser.on("comment", (value) => depth > 0 && events.append({ kind: "comment", text: value }));
   parser.on(
     "processinginstruction",
-    ({ target, body }) => builder.append({ kind: "instruction", target, body })
+    ({ target, body }) => depth > 0 && events.append({ kind: "instruction", target, body })
   );
-  for (const piece of pieces) parser.write(piece);
+  for (const piece of pieces) {
+    parser.write(piece);
+    yield;
+  }
   parser.close();
-  return builder.root ?? fail("invalid XML: no root element");
+  if (!sawRoot) fail("invalid XML: no root element");
 }
 function stripSaxesPrefix(message2) {
   return message2.replace(/^(?:[^:]*:)?\d+:\d+: /, "").replace(/\.$/, "");
 }
+
+// packages/solution/src/xml/xml-writer.ts
+var CHUNK_CHARACTERS = 1024 * 1024;
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text2, ignoreTrivia = false) {
@@ -45272,6 +45292,108 @@ function readExportSolutionInputs() {
   };
 }
 
+// packages/validator/src/text/message-values.ts
+var MAX_VALUE_LENGTH = 100;
+var MAX_NAME_LENGTH = 1e3;
+var MAX_ENTRIES = 3;
+var MAX_NESTING = 2;
+var MAX_NESTED_STRING = 30;
+var ELLIPSIS = "\u2026";
+function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
+  const text2 = typeof value === "string" ? value : summarise(value, 0);
+  return cut(text2, maxLength);
+}
+function nameExcerpt(name) {
+  return excerpt(name, MAX_NAME_LENGTH);
+}
+function quoted(value, maxLength = MAX_VALUE_LENGTH) {
+  return `'${excerpt(value, maxLength)}'`;
+}
+function enclosedExcerpt(text2, maxLength = MAX_VALUE_LENGTH) {
+  if (text2.length < 2) return excerpt(text2, maxLength);
+  const inner = excerpt(text2.slice(1, -1), maxLength - 2);
+  return `${excerpt(text2.charAt(0))}${inner}${excerpt(text2.charAt(text2.length - 1))}`;
+}
+function joinedList(values, max2 = Infinity, quote = "") {
+  const shown = values.slice(0, max2).map((value) => `${quote}${value}${quote}`);
+  const rest = values.length - shown.length;
+  if (rest > 0) return `${shown.join(", ")} and ${rest} more`;
+  return shown.length <= 1 ? shown[0] ?? "" : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+}
+function quoteList(values, max2 = 5) {
+  return boundedList(values, max2, quoted);
+}
+function nameList(names) {
+  return boundedList(names, Infinity, (name) => excerpt(name));
+}
+var MAX_LONG_LIST_LENGTH = 4800;
+function joinWithin(texts, total = texts.length, maxLength = MAX_LONG_LIST_LENGTH) {
+  return boundedList(texts, Infinity, (text2) => text2, maxLength, total);
+}
+function alternatives(values, max2) {
+  return boundedList(values, max2, (value) => excerpt(value), Infinity, values.length, " or ", "or");
+}
+var MAX_LIST_LENGTH = 300;
+function boundedList(values, max2, show, maxLength = MAX_LIST_LENGTH, total = values.length, separator = ", ", conjunction = "and") {
+  const shown = [];
+  let length = 0;
+  for (const value of values) {
+    if (shown.length >= max2) break;
+    const text2 = show(value);
+    if (shown.length > 0 && length + text2.length > maxLength) break;
+    shown.push(text2);
+    length += text2.length + separator.length;
+  }
+  const rest = total - shown.length;
+  const joined = shown.join(separator);
+  return rest > 0 ? `${joined} ${conjunction} ${rest} more` : joined;
+}
+function cut(text2, maxLength) {
+  if (text2.length <= maxLength) {
+    const whole = printable(text2);
+    if (whole.length <= maxLength) return whole;
+  }
+  const pieces = [];
+  let length = 0;
+  for (const character of text2) {
+    const escaped = printable(character);
+    if (length + escaped.length > maxLength) {
+      while (length > maxLength - ELLIPSIS.length) length -= pieces.pop().length;
+      return `${pieces.join("")}${ELLIPSIS}`;
+    }
+    pieces.push(escaped);
+    length += escaped.length;
+  }
+  return pieces.join("");
+}
+function nestedString(value) {
+  const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
+  const shown = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
+  return JSON.stringify(shown);
+}
+function summarise(value, depth) {
+  if (typeof value === "string") return nestedString(value);
+  if (value === null || typeof value !== "object") return String(JSON.stringify(value));
+  const isArray = Array.isArray(value);
+  const [open2, close] = isArray ? ["[", "]"] : ["{", "}"];
+  const keys = isArray ? void 0 : Object.keys(value);
+  const count = isArray ? value.length : keys.length;
+  if (count === 0) return `${open2}${close}`;
+  if (depth >= MAX_NESTING) return `${open2}${ELLIPSIS}${close}`;
+  const entries = [];
+  for (let index = 0; index < Math.min(count, MAX_ENTRIES); index++) {
+    if (isArray) {
+      entries.push(summarise(value[index], depth + 1));
+    } else {
+      const key = keys[index];
+      const member = value[key];
+      entries.push(`${nestedString(key)}:${summarise(member, depth + 1)}`);
+    }
+  }
+  if (count > MAX_ENTRIES) entries.push(`${ELLIPSIS} (${count - MAX_ENTRIES} more)`);
+  return `${open2}${entries.join(",")}${close}`;
+}
+
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
 
@@ -45387,15 +45509,15 @@ function independentPublisherTitleName(title) {
   return name === "" ? void 0 : name;
 }
 function independentPublisherTitleProblem(title, connector) {
-  const shown = connector.title?.trim() || connector.name;
+  const shown = nameExcerpt(connector.title?.trim() || connector.name);
   const expected = `${shown} (Independent Publisher)`;
   const named = independentPublisherTitleName(title);
   if (named === void 0) {
-    return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${title.trim()}".`;
+    return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${nameExcerpt(title.trim())}".`;
   }
   if (namesConnector(named, connector.name)) return void 0;
   if (connector.title !== void 0 && namesConnector(named, connector.title)) return void 0;
-  return `The pull request title names "${named}", but the connector is "${shown}"; title it "${expected}".`;
+  return `The pull request title names "${nameExcerpt(named)}", but the connector is "${shown}"; title it "${expected}".`;
 }
 function namesConnector(given2, name) {
   const [a, b] = [nameKey(given2), nameKey(name)];
@@ -45405,97 +45527,6 @@ function namesConnector(given2, name) {
 }
 function nameKey(name) {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-}
-
-// packages/validator/src/text/message-values.ts
-var MAX_VALUE_LENGTH = 100;
-var MAX_NAME_LENGTH = 1e3;
-var MAX_ENTRIES = 3;
-var MAX_NESTING = 2;
-var MAX_NESTED_STRING = 30;
-var ELLIPSIS = "\u2026";
-function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
-  const text2 = typeof value === "string" ? value : summarise(value, 0);
-  return cut(text2, maxLength);
-}
-function nameExcerpt(name) {
-  return excerpt(name, MAX_NAME_LENGTH);
-}
-function quoted(value, maxLength = MAX_VALUE_LENGTH) {
-  return `'${excerpt(value, maxLength)}'`;
-}
-function enclosedExcerpt(text2, maxLength = MAX_VALUE_LENGTH) {
-  if (text2.length < 2) return excerpt(text2, maxLength);
-  const inner = excerpt(text2.slice(1, -1), maxLength - 2);
-  return `${excerpt(text2.charAt(0))}${inner}${excerpt(text2.charAt(text2.length - 1))}`;
-}
-function joinedList(values, max2 = Infinity, quote = "") {
-  const shown = values.slice(0, max2).map((value) => `${quote}${value}${quote}`);
-  const rest = values.length - shown.length;
-  if (rest > 0) return `${shown.join(", ")} and ${rest} more`;
-  return shown.length <= 1 ? shown[0] ?? "" : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
-}
-function quoteList(values, max2 = 5) {
-  return boundedList(values, max2, quoted);
-}
-var MAX_LIST_LENGTH = 300;
-function boundedList(values, max2, show) {
-  const shown = [];
-  let length = 0;
-  for (const value of values) {
-    if (shown.length >= max2) break;
-    const text2 = show(value);
-    if (shown.length > 0 && length + text2.length > MAX_LIST_LENGTH) break;
-    shown.push(text2);
-    length += text2.length + 2;
-  }
-  const rest = values.length - shown.length;
-  return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
-}
-function cut(text2, maxLength) {
-  if (text2.length <= maxLength) {
-    const whole = printable(text2);
-    if (whole.length <= maxLength) return whole;
-  }
-  const pieces = [];
-  let length = 0;
-  for (const character of text2) {
-    const escaped = printable(character);
-    if (length + escaped.length > maxLength) {
-      while (length > maxLength - ELLIPSIS.length) length -= pieces.pop().length;
-      return `${pieces.join("")}${ELLIPSIS}`;
-    }
-    pieces.push(escaped);
-    length += escaped.length;
-  }
-  return pieces.join("");
-}
-function nestedString(value) {
-  const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
-  const shown = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
-  return JSON.stringify(shown);
-}
-function summarise(value, depth) {
-  if (typeof value === "string") return nestedString(value);
-  if (value === null || typeof value !== "object") return String(JSON.stringify(value));
-  const isArray = Array.isArray(value);
-  const [open2, close] = isArray ? ["[", "]"] : ["{", "}"];
-  const keys = isArray ? void 0 : Object.keys(value);
-  const count = isArray ? value.length : keys.length;
-  if (count === 0) return `${open2}${close}`;
-  if (depth >= MAX_NESTING) return `${open2}${ELLIPSIS}${close}`;
-  const entries = [];
-  for (let index = 0; index < Math.min(count, MAX_ENTRIES); index++) {
-    if (isArray) {
-      entries.push(summarise(value[index], depth + 1));
-    } else {
-      const key = keys[index];
-      const member = value[key];
-      entries.push(`${nestedString(key)}:${summarise(member, depth + 1)}`);
-    }
-  }
-  if (count > MAX_ENTRIES) entries.push(`${ELLIPSIS} (${count - MAX_ENTRIES} more)`);
-  return `${open2}${entries.join(",")}${close}`;
 }
 
 // packages/validator/src/repository/rules/folder-list.ts
@@ -47997,7 +48028,7 @@ var uniquenessRules = [
       if (others.length === 0) return;
       context.report({
         pointer: "/info/title",
-        message: `The title "${title.trim()}" is already the title of ${listFolders(others.map((other) => other.repositoryPath))}. Give this connector a title that tells it apart (the product's name, or "V2" for a new version).`
+        message: `The title "${nameExcerpt(title.trim())}" is already the title of ${listFolders(others.map((other) => other.repositoryPath))}. Give this connector a title that tells it apart (the product's name, or "V2" for a new version).`
       });
     }
   },
@@ -48024,7 +48055,7 @@ var uniquenessRules = [
       const folders = listFolders(others.map((other) => other.repositoryPath));
       context.report({
         pointer: "/host",
-        message: copies.length > 0 ? `${listFolders(copies.map((other) => other.repositoryPath))} has the same title and host "${host}": this connector seems to exist already. Update that connector instead, or explain in the pull request why this is another one.` : `The host "${host}" is also the host of ${folders}. Make sure this connector does not duplicate one that exists; if it is another product or a new version, say so in the pull request.`
+        message: copies.length > 0 ? `${listFolders(copies.map((other) => other.repositoryPath))} has the same title and host "${nameExcerpt(host)}": this connector seems to exist already. Update that connector instead, or explain in the pull request why this is another one.` : `The host "${nameExcerpt(host)}" is also the host of ${folders}. Make sure this connector does not duplicate one that exists; if it is another product or a new version, say so in the pull request.`
       });
     }
   },
@@ -48249,13 +48280,13 @@ function describe(error3, document) {
     case "required": {
       const name = String(params.missingProperty);
       const written2 = keyInOtherCase(data, name);
-      const hint = written2 === void 0 ? "" : ` '${written2}' is there: names are case-sensitive, write '${name}'.`;
+      const hint = written2 === void 0 ? "" : ` '${nameExcerpt(written2)}' is there: names are case-sensitive, write '${name}'.`;
       return at(`Required properties are missing from object: ${name}.${hint}`, error3.instancePath, name);
     }
     case "additionalProperties": {
       const name = String(params.additionalProperty);
       return at(
-        `Property '${name}' has not been defined and the schema does not allow additional properties.`,
+        `Property '${nameExcerpt(name)}' has not been defined and the schema does not allow additional properties.`,
         childPointer(error3.instancePath, name),
         name
       );
@@ -48608,7 +48639,7 @@ var apiPropertiesBrandRules = [
       if (colour?.toLowerCase() === IP_BRAND_COLOUR) return;
       context.report({
         pointer: BRAND_POINTER,
-        message: colour === void 0 ? `Independent publisher connectors must set "iconBrandColor": "${IP_BRAND_COLOUR}".` : `The iconBrandColor of an independent publisher connector must be ${IP_BRAND_COLOUR}, not ${colour}.`
+        message: colour === void 0 ? `Independent publisher connectors must set "iconBrandColor": "${IP_BRAND_COLOUR}".` : `The iconBrandColor of an independent publisher connector must be ${IP_BRAND_COLOUR}, not ${excerpt(colour)}.`
       });
     }
   }
@@ -48705,7 +48736,7 @@ var apiPropertiesOAuthRules = [
           if (TENANT_UI[key] === void 0 || given2 !== TENANT_UI[key]) {
             context.report({
               pointer: childPointer(uiPointer, key),
-              message: `Invalid value for the ${key} property within the UI Definition object.${TENANT_UI[key] === void 0 ? " Remove it." : ` Write "${TENANT_UI[key]}" or leave it out.`}`
+              message: `Invalid value for the ${nameExcerpt(key)} property within the UI Definition object.${TENANT_UI[key] === void 0 ? " Remove it." : ` Write "${TENANT_UI[key]}" or leave it out.`}`
             });
           }
         }
@@ -48767,7 +48798,7 @@ var apiPropertiesOAuthRules = [
           context.report({
             pointer: childPointer(pointer, "properties", "IsFirstParty"),
             severity: "warning",
-            message: `Value ${JSON.stringify(firstParty)} is not defined in enum. IsFirstParty is the string "True" or "False".`
+            message: `Value ${jsonExcerpt(firstParty)} is not defined in enum. IsFirstParty is the string "True" or "False".`
           });
         }
         const allowed = provider === void 0 ? void 0 : ALLOWED_CUSTOM_PARAMETERS[provider];
@@ -48779,13 +48810,13 @@ var apiPropertiesOAuthRules = [
             context.report({
               pointer: childPointer(customPointer, name),
               severity: "warning",
-              message: `Write the custom parameter '${name}' as '${intended}', the name the schema defines.`
+              message: `Write the custom parameter '${nameExcerpt(name)}' as '${intended}', the name the schema defines.`
             });
             continue;
           }
           context.report({
             pointer: childPointer(customPointer, name),
-            message: `The identity provider ${provider} does not accept the custom parameter '${name}' (only ${allowed.join(", ")}). Use oauth2generic for other parameters.`
+            message: `The identity provider ${provider} does not accept the custom parameter '${nameExcerpt(name)}' (only ${allowed.join(", ")}). Use oauth2generic for other parameters.`
           });
         }
       }
@@ -56856,7 +56887,7 @@ var PLACEHOLDERS = [
      * took quadratic time on a line of spaces and tabs (100,000 of them: 13 s).
      */
     pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, "gm"),
-    message: ([line, what]) => `The readme still says "${line}": replace the line with ${what}${/[.!?]$/.test(what) ? "" : "."}`,
+    message: ([line, what]) => `The readme still says "${nameExcerpt(line)}": replace the line with ${nameExcerpt(what)}${/[.!?]$/.test(what) ? "" : "."}`,
     contains: `${README_TODO}:`
   },
   // A heading "## Publisher: TODO", the whole heading marked.
@@ -56866,12 +56897,13 @@ var PLACEHOLDERS = [
       `^#{1,6}[ \\t]+((?:[^ \\t${LINE_END}:][^${LINE_END}:]*)?[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`,
       "gm"
     ),
-    message: ([heading2, label]) => `The readme still says "${heading2.trim()}": replace ${README_TODO} with the ${label.toLowerCase()}.`,
+    message: ([heading2, label]) => `The readme still says "${nameExcerpt(heading2.trim())}": replace ${README_TODO} with the ${nameExcerpt(label.toLowerCase())}.`,
     contains: README_TODO
   }
 ];
 var upstreamText = (text2) => `"${text2}" is text of the readme template; replace it.`;
 var templateInstruction = (line) => `${line.split(/\s+/).slice(0, 5).join(" ")}\u2026`;
+var MAX_LISTED_SECTIONS = 3;
 var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
 var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
 function outline(context) {
@@ -57201,8 +57233,9 @@ var readmeRules = [
         texts.map((entry) => entry.text)
       );
       if (missing.length > 0) {
-        const names = missing.map((summary2) => `"${summary2}"`).join(", ");
-        const where = [...new Set(sections.map((section) => section.text))].join(" or ");
+        const names = joinWithin(missing.map((summary2) => `"${nameExcerpt(summary2)}"`));
+        const headings = [...new Set(sections.map((section) => section.text))];
+        const where = alternatives(headings, MAX_LISTED_SECTIONS);
         context.report({
           offset: sections[0].offset,
           length: sections[0].length,
@@ -57225,7 +57258,7 @@ var readmeRules = [
           new Set(texts.flatMap((entry) => entry.subHeadings.map((subHeading) => subHeading.normalized)))
         );
         const name = closestOperationName(heading2.normalized, candidates);
-        return name === void 0 ? "" : ` Did you mean '${name}'?`;
+        return name === void 0 ? "" : ` Did you mean '${nameExcerpt(name)}'?`;
       };
       if (hasMcpServer(context)) return;
       for (const { section, subHeadings } of texts) {
@@ -57943,7 +57976,7 @@ var settingsRules = [
         if (/[\\/]/.test(name) || names.has(name)) continue;
         context.report({
           pointer: childPointer("", key),
-          message: `settings.json names ${file} as ${key}, but the folder has no such file.`
+          message: `settings.json names ${nameExcerpt(file)} as ${key}, but the folder has no such file.`
         });
       }
     }
@@ -58504,8 +58537,8 @@ var pathRules = [
               "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
               operationLabel(earlier2),
               operationLabel(operation2),
-              earlier2.path,
-              operation2.path
+              nameExcerpt(earlier2.path),
+              nameExcerpt(operation2.path)
             )
           });
         }
@@ -58550,7 +58583,7 @@ var pathRules = [
               "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
               operationLabel(operation2),
               excerpt(operation2.path, MAX_LISTED_PATH_LENGTH),
-              unlisted > 0 ? `${similar.join(", ")} and ${unlisted} more` : similar.join(", ")
+              joinWithin(similar, similar.length + unlisted)
             )
           });
         }
@@ -58575,7 +58608,7 @@ var pathRules = [
             pointer: childPointer("/paths", path12),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path12
+              nameExcerpt(path12)
             )
           });
         }
@@ -60489,7 +60522,7 @@ var documentStructureRules = [
         const meant = fieldInOtherCase(key, node);
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: `The property '${key}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
+          message: `The property '${nameExcerpt(key)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
           ...meant === void 0 ? {} : { fix: { renameKey: meant } }
         });
       }
@@ -60535,7 +60568,7 @@ var documentStructureRules = [
       for (const { node, key } of keyClassesOf(context).lookalike) {
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: `The property '${key}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${extensionSpelling(key)}'?`
+          message: `The property '${nameExcerpt(key)}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${nameExcerpt(extensionSpelling(key))}'?`
         });
       }
     }
@@ -60559,7 +60592,7 @@ var documentStructureRules = [
         const meant = closest?.tied === false ? closest.name : void 0;
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: suggestion ? `The extension '${key}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${key}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+          message: suggestion ? `The extension '${nameExcerpt(key)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
           ...meant === void 0 ? {} : { fix: { renameKey: meant } }
         });
       }
@@ -60931,7 +60964,7 @@ function namesOfUnwalkedProperties(properties) {
   return names;
 }
 function someNames(names) {
-  const shown = names.slice(0, 5).map((name) => `'${name}'`);
+  const shown = names.slice(0, 5).map((name) => `'${nameExcerpt(name)}'`);
   return names.length > 5 ? `${shown.join(", ")} and ${names.length - 5} more` : shown.join(", ");
 }
 var nameDescriptionRules = [
@@ -60950,7 +60983,7 @@ var nameDescriptionRules = [
       if (!context.swagger) return;
       const { describedByName, propertiesBelowWalk } = structureOf(context.swagger).keywords;
       for (const [node, names] of propertiesRepeatingNames(describedByName, propertiesBelowWalk)) {
-        const what = names.length === 1 ? `The description of '${names[0]}' only repeats its name.` : `The descriptions of ${names.length} properties only repeat their names: ${someNames(names)}.`;
+        const what = names.length === 1 ? `The description of '${nameExcerpt(names[0])}' only repeats its name.` : `The descriptions of ${names.length} properties only repeat their names: ${someNames(names)}.`;
         context.report({
           pointer: childPointer(node.pointer, "properties", names[0], "description"),
           message: `${what} Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
@@ -60961,7 +60994,7 @@ var nameDescriptionRules = [
         const name = node.value.name;
         context.report({
           pointer: childPointer(node.pointer, "description"),
-          message: `The description of '${name}' only repeats its name. Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
+          message: `The description of '${nameExcerpt(name)}' only repeats its name. Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
         });
       }
     }
@@ -61467,7 +61500,7 @@ var dynamicRules = [
           pointer: childPointer(call.pointer, "itemValuePath"),
           message: fill(
             "The 'x-ms-dynamic-properties' extension should have the same item value path as 'x-ms-dynamic-schema' extension without 'properties' ending. The expected path is '{0}'.",
-            expected
+            nameExcerpt(expected)
           )
         });
       }
@@ -61562,7 +61595,7 @@ var dynamicRules = [
           if (argument.kind === "static" && typeof argument.value !== "string" && !valueMatchesType(argument.value, type)) {
             report({
               pointer: argumentPointer(call, name),
-              message: `The parameter has type '${type}', but a static value is provided of type '${typeof argument.value}'.`
+              message: `The parameter has type '${excerpt(type)}', but a static value is provided of type '${typeof argument.value}'.`
             });
           } else if (argument.kind === "reference") {
             const source = sourceParameter(call, argument.name);
@@ -61572,9 +61605,9 @@ var dynamicRules = [
                 pointer: argumentPointer(call, name),
                 message: fill(
                   "The parameter has type '{0}', but operation '{1}' is providing a parameter of type '{2}'.",
-                  type,
+                  excerpt(type),
                   call.source ? operationLabel(call.source) : "",
-                  sourceType
+                  excerpt(sourceType)
                 )
               });
             }
@@ -61647,7 +61680,7 @@ var dynamicRules = [
             pointer: childPointer(call.pointer, "parameters", name),
             message: fill(
               "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
-              argument.name,
+              nameExcerpt(argument.name),
               operationLabel(call.source)
             )
           });
@@ -61887,7 +61920,7 @@ var infoMetadataRules = [
           const meant = CATEGORY_BY_LOWER.get(category.toLowerCase());
           context.report({
             pointer: entryPointer(entry, "propertyValue"),
-            message: meant ? `The connector category is invalid. '${category}' must be spelled '${meant}'.` : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(", ")}]. '${category}' is not one of them.`
+            message: meant ? `The connector category is invalid. '${nameExcerpt(category)}' must be spelled '${meant}'.` : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(", ")}]. '${nameExcerpt(category)}' is not one of them.`
           });
         }
       }
@@ -62408,7 +62441,7 @@ var operationDocumentationRules = [
         if (has(body, "x-ms-trigger")) continue;
         report({
           pointer: operation2.pointer,
-          message: `The operation '${operation2.method.toUpperCase()} ${operation2.path}' is empty: it has no summary, description, parameters or responses.`
+          message: `The operation '${nameExcerpt(`${operation2.method.toUpperCase()} ${operation2.path}`)}' is empty: it has no summary, description, parameters or responses.`
         });
       }
     }
@@ -62561,7 +62594,7 @@ var operationExtensionRules = [
           if (!ROOT_CAPABILITIES.includes(key)) {
             report({
               pointer,
-              message: `The capability '${key}' is not supported; use 'file-picker' or 'testConnection'.`
+              message: `The capability '${nameExcerpt(key)}' is not supported; use 'file-picker' or 'testConnection'.`
             });
           } else if (key === "testConnection" && profile === "custom") {
             report({
@@ -62582,7 +62615,7 @@ var operationExtensionRules = [
           if (!OPERATION_CAPABILITIES.includes(key)) {
             report({
               pointer: childPointer(pointer, key),
-              message: `The operation capability '${key}' is not supported; only 'chunkTransfer' is.`
+              message: `The operation capability '${nameExcerpt(key)}' is not supported; only 'chunkTransfer' is.`
             });
           } else if (typeof value !== "boolean") {
             report({
@@ -63155,7 +63188,7 @@ var responseRules = [
               pointer: childPointer(response.definitionPointer, "examples", mimeType),
               message: fill(
                 "The response example '{0}' is not produced by the operation '{1}'.",
-                mimeType,
+                nameExcerpt(mimeType),
                 operationLabel(operation2)
               )
             });
@@ -63440,9 +63473,9 @@ var parameterLocationRules = [
             pointer: parameter.pointer,
             message: fill(
               template,
-              parameter.level === "path" ? operation2.path : operationLabel(operation2),
-              parameter.name,
-              parameter.in ?? ""
+              parameter.level === "path" ? nameExcerpt(operation2.path) : operationLabel(operation2),
+              nameExcerpt(parameter.name),
+              excerpt(parameter.in ?? "")
             )
           });
         }
@@ -63557,7 +63590,7 @@ var parameterLocationRules = [
           pointer: childPointer(parameter.pointer, "name"),
           message: fill(
             "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
-            parameter.name
+            nameExcerpt(parameter.name)
           )
         });
       }
@@ -63699,7 +63732,7 @@ var parameterLocationRules = [
           const entry = entries[index];
           const ref = isObject2(entry) ? asString(entry.$ref) : void 0;
           if (ref === void 0) continue;
-          const message2 = !ref.startsWith("#/parameters/") ? `The parameter reference '${ref}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger2.resolveRef(ref) ? void 0 : fill(
+          const message2 = !ref.startsWith("#/parameters/") ? `The parameter reference '${nameExcerpt(ref)}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger2.resolveRef(ref) ? void 0 : fill(
             "The parameter reference '{0}' could not be found in the swagger document.",
             nameExcerpt(ref)
           );
@@ -63956,7 +63989,7 @@ var valueConstraintRules = [
           message: fill(
             "The 'default' value is of type '{0}', but should match the given type '{1}'.",
             jsonTypeOf(node.default),
-            type
+            excerpt(type)
           )
         });
       });
@@ -64011,7 +64044,7 @@ var valueConstraintRules = [
             message: fill(
               "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
               jsonTypeOf(value),
-              type
+              excerpt(type)
             )
           });
         });
@@ -64566,12 +64599,12 @@ function checkSectionRef(context, model, use, section, noun) {
     const nested = use.ref.startsWith(`#/${section}/`) ? ` Point at a ${noun} definition itself, not inside one.` : "";
     context.report({
       pointer: at(),
-      message: `The ${noun} reference '${use.ref}' is not valid. ${noun === "schema" ? "Schema" : "Response"} references must start with '#/${section}/' and be valid JSON Pointers.${nested}`
+      message: `The ${noun} reference '${nameExcerpt(use.ref)}' is not valid. ${noun === "schema" ? "Schema" : "Response"} references must start with '#/${section}/' and be valid JSON Pointers.${nested}`
     });
   } else if (model.resolveRef(use.ref) === void 0) {
     context.report({
       pointer: at(),
-      message: `The ${noun} reference '${use.ref}' could not be found in the swagger document.`
+      message: `The ${noun} reference '${nameExcerpt(use.ref)}' could not be found in the swagger document.`
     });
   }
 }
@@ -64581,6 +64614,12 @@ function responseDefinitions(model) {
   if (!isObject2(responses)) return definitions;
   for (const code2 in responses) if (has(responses, code2)) definitions.add(responses[code2]);
   return definitions;
+}
+var MAX_SHOWN_LOOP = 4;
+function loopText(cycle) {
+  const shown = cycle.slice(0, MAX_SHOWN_LOOP).map((name) => nameExcerpt(name));
+  const more = cycle.length - shown.length;
+  return [...shown, ...more > 0 ? [`\u2026 (${more} more)`] : [], shown[0]].join(" \u2192 ");
 }
 function requiredCycles(model) {
   const edges = requiredEdges(model);
@@ -64724,7 +64763,7 @@ var schemaRefRules = [
       for (const cycle of requiredCycles(model)) {
         context.report({
           pointer: childPointer("/definitions", cycle[0], "required"),
-          message: `Loops of required schema properties are not allowed: ${[...cycle, cycle[0]].join(" \u2192 ")}.`
+          message: `Loops of required schema properties are not allowed: ${loopText(cycle)}.`
         });
       }
     }
@@ -64749,7 +64788,7 @@ var schemaRefRules = [
         const siblings = use.siblings;
         context.report({
           pointer: childPointer(use.pointer, siblings[0]),
-          message: `When '$ref' is defined, no other properties may be specified. Found: ${siblings.join(", ")}.`
+          message: `When '$ref' is defined, no other properties may be specified. Found: ${nameList(siblings)}.`
         });
       }
     }
@@ -64862,7 +64901,7 @@ var schemaRequiredRules = [
           if (typeof name !== "string" || has(properties, name)) continue;
           context.report({
             pointer: childPointer(node.pointer, "required", index),
-            message: `The required property '${name}' is not defined in the object schema.`
+            message: `The required property '${nameExcerpt(name)}' is not defined in the object schema.`
           });
         }
       }
@@ -65017,10 +65056,10 @@ var swaggerSecurityRules = [
       for (const use of requirementUses(context)) {
         if (has(definitions, use.name)) continue;
         const defined = Object.keys(definitions);
-        const fix = defined.length > 0 ? `Use the name of a defined scheme: ${defined.map((name) => `'${name}'`).join(", ")}.` : "Define the scheme there, or remove the requirement.";
+        const fix = defined.length > 0 ? `Use the name of a defined scheme: ${quoteList(defined)}.` : "Define the scheme there, or remove the requirement.";
         context.report({
           pointer: use.pointer,
-          message: `The security requirement '${use.name}' is not defined in the 'securityDefinitions' object. ${fix}`
+          message: `The security requirement '${nameExcerpt(use.name)}' is not defined in the 'securityDefinitions' object. ${fix}`
         });
       }
     }
@@ -65047,7 +65086,7 @@ var swaggerSecurityRules = [
           if (typeof scope !== "string" || has(scopes, scope)) return;
           context.report({
             pointer: childPointer(use.pointer, index),
-            message: `The OAuth security requirement '${use.name}' refers to scope name '${nameExcerpt(scope)}', but this is not defined in the 'securityDefinitions' object.`
+            message: `The OAuth security requirement '${nameExcerpt(use.name)}' refers to scope name '${nameExcerpt(scope)}', but this is not defined in the 'securityDefinitions' object.`
           });
         });
       }
@@ -65071,7 +65110,7 @@ var swaggerSecurityRules = [
         if (use.scopes === null) {
           context.report({
             pointer: use.pointer,
-            message: `The security requirement '${use.name}' must have have a value. Provide an empty array if no OAuth scopes are required.`
+            message: `The security requirement '${nameExcerpt(use.name)}' must have have a value. Provide an empty array if no OAuth scopes are required.`
           });
           continue;
         }
@@ -65080,7 +65119,7 @@ var swaggerSecurityRules = [
         if (type === void 0 || type === "oauth2" || !scopes || scopes.length === 0) continue;
         context.report({
           pointer: use.pointer,
-          message: `The security requirement '${use.name}' cannot specify any scopes, an empty array should be provided.`
+          message: `The security requirement '${nameExcerpt(use.name)}' cannot specify any scopes, an empty array should be provided.`
         });
       }
     }
@@ -65717,7 +65756,7 @@ var webhookRules = [
 function unrelatedDeletesMessage(webhook, deletions) {
   const first = deletions[0];
   const others = deletions.length > 1 ? ` (and ${deletions.length - 1} more DELETE operations)` : "";
-  return `The webhook operation '${operationLabel(webhook)}' has no DELETE operation that removes its subscription: '${operationLabel(first)}' is a visible action on ${first.path}${others}. Define an internal DELETE for the subscription URL that the registration returns in its Location header, so the platform can remove the subscription when the flow is deleted.`;
+  return `The webhook operation '${operationLabel(webhook)}' has no DELETE operation that removes its subscription: '${operationLabel(first)}' is a visible action on ${nameExcerpt(first.path)}${others}. Define an internal DELETE for the subscription URL that the registration returns in its Location header, so the platform can remove the subscription when the flow is deleted.`;
 }
 
 // packages/validator/src/rules/swagger-webhooks.ts

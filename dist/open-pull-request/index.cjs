@@ -47779,8 +47779,121 @@ function createGitHubClient(options2) {
 // packages/github/src/open-pull-request.ts
 var import_node_path19 = __toESM(require("node:path"), 1);
 
+// packages/validator/src/text/message-values.ts
+var MAX_VALUE_LENGTH = 100;
+var MAX_NAME_LENGTH = 1e3;
+var MAX_ENTRIES = 3;
+var MAX_NESTING = 2;
+var MAX_NESTED_STRING = 30;
+var ELLIPSIS = "\u2026";
+function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
+  const text2 = typeof value === "string" ? value : summarise(value, 0);
+  return cut(text2, maxLength);
+}
+function nameExcerpt(name) {
+  return excerpt(name, MAX_NAME_LENGTH);
+}
+function quoted(value, maxLength = MAX_VALUE_LENGTH) {
+  return `'${excerpt(value, maxLength)}'`;
+}
+function enclosedExcerpt(text2, maxLength = MAX_VALUE_LENGTH) {
+  if (text2.length < 2) return excerpt(text2, maxLength);
+  const inner = excerpt(text2.slice(1, -1), maxLength - 2);
+  return `${excerpt(text2.charAt(0))}${inner}${excerpt(text2.charAt(text2.length - 1))}`;
+}
+function joinedList(values, max = Infinity, quote = "") {
+  const shown = values.slice(0, max).map((value) => `${quote}${value}${quote}`);
+  const rest = values.length - shown.length;
+  if (rest > 0) return `${shown.join(", ")} and ${rest} more`;
+  return shown.length <= 1 ? shown[0] ?? "" : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+}
+function quoteList(values, max = 5) {
+  return boundedList(values, max, quoted);
+}
+function nameList(names) {
+  return boundedList(names, Infinity, (name) => excerpt(name));
+}
+var MAX_LONG_LIST_LENGTH = 4800;
+function joinWithin(texts, total = texts.length, maxLength = MAX_LONG_LIST_LENGTH) {
+  return boundedList(texts, Infinity, (text2) => text2, maxLength, total);
+}
+function alternatives(values, max) {
+  return boundedList(values, max, (value) => excerpt(value), Infinity, values.length, " or ", "or");
+}
+var MAX_LIST_LENGTH = 300;
+function boundedList(values, max, show, maxLength = MAX_LIST_LENGTH, total = values.length, separator = ", ", conjunction = "and") {
+  const shown = [];
+  let length = 0;
+  for (const value of values) {
+    if (shown.length >= max) break;
+    const text2 = show(value);
+    if (shown.length > 0 && length + text2.length > maxLength) break;
+    shown.push(text2);
+    length += text2.length + separator.length;
+  }
+  const rest = total - shown.length;
+  const joined = shown.join(separator);
+  return rest > 0 ? `${joined} ${conjunction} ${rest} more` : joined;
+}
+function cut(text2, maxLength) {
+  if (text2.length <= maxLength) {
+    const whole = printable(text2);
+    if (whole.length <= maxLength) return whole;
+  }
+  const pieces = [];
+  let length = 0;
+  for (const character of text2) {
+    const escaped = printable(character);
+    if (length + escaped.length > maxLength) {
+      while (length > maxLength - ELLIPSIS.length) length -= pieces.pop().length;
+      return `${pieces.join("")}${ELLIPSIS}`;
+    }
+    pieces.push(escaped);
+    length += escaped.length;
+  }
+  return pieces.join("");
+}
+function nestedString(value) {
+  const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
+  const shown = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
+  return JSON.stringify(shown);
+}
+function summarise(value, depth) {
+  if (typeof value === "string") return nestedString(value);
+  if (value === null || typeof value !== "object") return String(JSON.stringify(value));
+  const isArray = Array.isArray(value);
+  const [open2, close] = isArray ? ["[", "]"] : ["{", "}"];
+  const keys = isArray ? void 0 : Object.keys(value);
+  const count = isArray ? value.length : keys.length;
+  if (count === 0) return `${open2}${close}`;
+  if (depth >= MAX_NESTING) return `${open2}${ELLIPSIS}${close}`;
+  const entries = [];
+  for (let index = 0; index < Math.min(count, MAX_ENTRIES); index++) {
+    if (isArray) {
+      entries.push(summarise(value[index], depth + 1));
+    } else {
+      const key = keys[index];
+      const member = value[key];
+      entries.push(`${nestedString(key)}:${summarise(member, depth + 1)}`);
+    }
+  }
+  if (count > MAX_ENTRIES) entries.push(`${ELLIPSIS} (${count - MAX_ENTRIES} more)`);
+  return `${open2}${entries.join(",")}${close}`;
+}
+
+// packages/validator/src/text/message-length.ts
+var MAX_MESSAGE_LENGTH = 8e3;
+function boundedMessage(message) {
+  if (message.length <= MAX_MESSAGE_LENGTH) return message;
+  const note = ` (Message cut: it had ${message.length.toLocaleString("en-US")} characters; a message shows at most ${MAX_MESSAGE_LENGTH.toLocaleString("en-US")}.)`;
+  return `${excerpt(message, MAX_MESSAGE_LENGTH - note.length)}${note}`;
+}
+
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
+function locatedFinding(fields) {
+  return { ...fields, message: boundedMessage(fields.message) };
+}
 function severityRank(severity) {
   return severity === "error" ? 3 : severity === "warning" ? 2 : 1;
 }
@@ -47961,15 +48074,15 @@ function independentPublisherTitleName(title) {
   return name === "" ? void 0 : name;
 }
 function independentPublisherTitleProblem(title, connector) {
-  const shown = connector.title?.trim() || connector.name;
+  const shown = nameExcerpt(connector.title?.trim() || connector.name);
   const expected = `${shown} (Independent Publisher)`;
   const named = independentPublisherTitleName(title);
   if (named === void 0) {
-    return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${title.trim()}".`;
+    return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${nameExcerpt(title.trim())}".`;
   }
   if (namesConnector(named, connector.name)) return void 0;
   if (connector.title !== void 0 && namesConnector(named, connector.title)) return void 0;
-  return `The pull request title names "${named}", but the connector is "${shown}"; title it "${expected}".`;
+  return `The pull request title names "${nameExcerpt(named)}", but the connector is "${shown}"; title it "${expected}".`;
 }
 function namesConnector(given, name) {
   const [a, b] = [nameKey(given), nameKey(name)];
@@ -47979,97 +48092,6 @@ function namesConnector(given, name) {
 }
 function nameKey(name) {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-}
-
-// packages/validator/src/text/message-values.ts
-var MAX_VALUE_LENGTH = 100;
-var MAX_NAME_LENGTH = 1e3;
-var MAX_ENTRIES = 3;
-var MAX_NESTING = 2;
-var MAX_NESTED_STRING = 30;
-var ELLIPSIS = "\u2026";
-function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
-  const text2 = typeof value === "string" ? value : summarise(value, 0);
-  return cut(text2, maxLength);
-}
-function nameExcerpt(name) {
-  return excerpt(name, MAX_NAME_LENGTH);
-}
-function quoted(value, maxLength = MAX_VALUE_LENGTH) {
-  return `'${excerpt(value, maxLength)}'`;
-}
-function enclosedExcerpt(text2, maxLength = MAX_VALUE_LENGTH) {
-  if (text2.length < 2) return excerpt(text2, maxLength);
-  const inner = excerpt(text2.slice(1, -1), maxLength - 2);
-  return `${excerpt(text2.charAt(0))}${inner}${excerpt(text2.charAt(text2.length - 1))}`;
-}
-function joinedList(values, max = Infinity, quote = "") {
-  const shown = values.slice(0, max).map((value) => `${quote}${value}${quote}`);
-  const rest = values.length - shown.length;
-  if (rest > 0) return `${shown.join(", ")} and ${rest} more`;
-  return shown.length <= 1 ? shown[0] ?? "" : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
-}
-function quoteList(values, max = 5) {
-  return boundedList(values, max, quoted);
-}
-var MAX_LIST_LENGTH = 300;
-function boundedList(values, max, show) {
-  const shown = [];
-  let length = 0;
-  for (const value of values) {
-    if (shown.length >= max) break;
-    const text2 = show(value);
-    if (shown.length > 0 && length + text2.length > MAX_LIST_LENGTH) break;
-    shown.push(text2);
-    length += text2.length + 2;
-  }
-  const rest = values.length - shown.length;
-  return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
-}
-function cut(text2, maxLength) {
-  if (text2.length <= maxLength) {
-    const whole = printable(text2);
-    if (whole.length <= maxLength) return whole;
-  }
-  const pieces = [];
-  let length = 0;
-  for (const character of text2) {
-    const escaped = printable(character);
-    if (length + escaped.length > maxLength) {
-      while (length > maxLength - ELLIPSIS.length) length -= pieces.pop().length;
-      return `${pieces.join("")}${ELLIPSIS}`;
-    }
-    pieces.push(escaped);
-    length += escaped.length;
-  }
-  return pieces.join("");
-}
-function nestedString(value) {
-  const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
-  const shown = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
-  return JSON.stringify(shown);
-}
-function summarise(value, depth) {
-  if (typeof value === "string") return nestedString(value);
-  if (value === null || typeof value !== "object") return String(JSON.stringify(value));
-  const isArray = Array.isArray(value);
-  const [open2, close] = isArray ? ["[", "]"] : ["{", "}"];
-  const keys = isArray ? void 0 : Object.keys(value);
-  const count = isArray ? value.length : keys.length;
-  if (count === 0) return `${open2}${close}`;
-  if (depth >= MAX_NESTING) return `${open2}${ELLIPSIS}${close}`;
-  const entries = [];
-  for (let index = 0; index < Math.min(count, MAX_ENTRIES); index++) {
-    if (isArray) {
-      entries.push(summarise(value[index], depth + 1));
-    } else {
-      const key = keys[index];
-      const member = value[key];
-      entries.push(`${nestedString(key)}:${summarise(member, depth + 1)}`);
-    }
-  }
-  if (count > MAX_ENTRIES) entries.push(`${ELLIPSIS} (${count - MAX_ENTRIES} more)`);
-  return `${open2}${entries.join(",")}${close}`;
 }
 
 // packages/validator/src/repository/rules/folder-list.ts
@@ -51543,7 +51565,7 @@ var uniquenessRules = [
       if (others.length === 0) return;
       context.report({
         pointer: "/info/title",
-        message: `The title "${title.trim()}" is already the title of ${listFolders(others.map((other) => other.repositoryPath))}. Give this connector a title that tells it apart (the product's name, or "V2" for a new version).`
+        message: `The title "${nameExcerpt(title.trim())}" is already the title of ${listFolders(others.map((other) => other.repositoryPath))}. Give this connector a title that tells it apart (the product's name, or "V2" for a new version).`
       });
     }
   },
@@ -51570,7 +51592,7 @@ var uniquenessRules = [
       const folders = listFolders(others.map((other) => other.repositoryPath));
       context.report({
         pointer: "/host",
-        message: copies.length > 0 ? `${listFolders(copies.map((other) => other.repositoryPath))} has the same title and host "${host}": this connector seems to exist already. Update that connector instead, or explain in the pull request why this is another one.` : `The host "${host}" is also the host of ${folders}. Make sure this connector does not duplicate one that exists; if it is another product or a new version, say so in the pull request.`
+        message: copies.length > 0 ? `${listFolders(copies.map((other) => other.repositoryPath))} has the same title and host "${nameExcerpt(host)}": this connector seems to exist already. Update that connector instead, or explain in the pull request why this is another one.` : `The host "${nameExcerpt(host)}" is also the host of ${folders}. Make sure this connector does not duplicate one that exists; if it is another product or a new version, say so in the pull request.`
       });
     }
   },
@@ -51808,13 +51830,13 @@ function describe(error3, document) {
     case "required": {
       const name = String(params.missingProperty);
       const written2 = keyInOtherCase(data, name);
-      const hint = written2 === void 0 ? "" : ` '${written2}' is there: names are case-sensitive, write '${name}'.`;
+      const hint = written2 === void 0 ? "" : ` '${nameExcerpt(written2)}' is there: names are case-sensitive, write '${name}'.`;
       return at(`Required properties are missing from object: ${name}.${hint}`, error3.instancePath, name);
     }
     case "additionalProperties": {
       const name = String(params.additionalProperty);
       return at(
-        `Property '${name}' has not been defined and the schema does not allow additional properties.`,
+        `Property '${nameExcerpt(name)}' has not been defined and the schema does not allow additional properties.`,
         childPointer(error3.instancePath, name),
         name
       );
@@ -52167,7 +52189,7 @@ var apiPropertiesBrandRules = [
       if (colour?.toLowerCase() === IP_BRAND_COLOUR) return;
       context.report({
         pointer: BRAND_POINTER,
-        message: colour === void 0 ? `Independent publisher connectors must set "iconBrandColor": "${IP_BRAND_COLOUR}".` : `The iconBrandColor of an independent publisher connector must be ${IP_BRAND_COLOUR}, not ${colour}.`
+        message: colour === void 0 ? `Independent publisher connectors must set "iconBrandColor": "${IP_BRAND_COLOUR}".` : `The iconBrandColor of an independent publisher connector must be ${IP_BRAND_COLOUR}, not ${excerpt(colour)}.`
       });
     }
   }
@@ -52264,7 +52286,7 @@ var apiPropertiesOAuthRules = [
           if (TENANT_UI[key] === void 0 || given !== TENANT_UI[key]) {
             context.report({
               pointer: childPointer(uiPointer, key),
-              message: `Invalid value for the ${key} property within the UI Definition object.${TENANT_UI[key] === void 0 ? " Remove it." : ` Write "${TENANT_UI[key]}" or leave it out.`}`
+              message: `Invalid value for the ${nameExcerpt(key)} property within the UI Definition object.${TENANT_UI[key] === void 0 ? " Remove it." : ` Write "${TENANT_UI[key]}" or leave it out.`}`
             });
           }
         }
@@ -52326,7 +52348,7 @@ var apiPropertiesOAuthRules = [
           context.report({
             pointer: childPointer(pointer, "properties", "IsFirstParty"),
             severity: "warning",
-            message: `Value ${JSON.stringify(firstParty)} is not defined in enum. IsFirstParty is the string "True" or "False".`
+            message: `Value ${jsonExcerpt(firstParty)} is not defined in enum. IsFirstParty is the string "True" or "False".`
           });
         }
         const allowed = provider === void 0 ? void 0 : ALLOWED_CUSTOM_PARAMETERS[provider];
@@ -52338,13 +52360,13 @@ var apiPropertiesOAuthRules = [
             context.report({
               pointer: childPointer(customPointer, name),
               severity: "warning",
-              message: `Write the custom parameter '${name}' as '${intended}', the name the schema defines.`
+              message: `Write the custom parameter '${nameExcerpt(name)}' as '${intended}', the name the schema defines.`
             });
             continue;
           }
           context.report({
             pointer: childPointer(customPointer, name),
-            message: `The identity provider ${provider} does not accept the custom parameter '${name}' (only ${allowed.join(", ")}). Use oauth2generic for other parameters.`
+            message: `The identity provider ${provider} does not accept the custom parameter '${nameExcerpt(name)}' (only ${allowed.join(", ")}). Use oauth2generic for other parameters.`
           });
         }
       }
@@ -61267,7 +61289,7 @@ var PLACEHOLDERS = [
      * took quadratic time on a line of spaces and tabs (100,000 of them: 13 s).
      */
     pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, "gm"),
-    message: ([line, what]) => `The readme still says "${line}": replace the line with ${what}${/[.!?]$/.test(what) ? "" : "."}`,
+    message: ([line, what]) => `The readme still says "${nameExcerpt(line)}": replace the line with ${nameExcerpt(what)}${/[.!?]$/.test(what) ? "" : "."}`,
     contains: `${README_TODO}:`
   },
   // A heading "## Publisher: TODO", the whole heading marked.
@@ -61277,12 +61299,13 @@ var PLACEHOLDERS = [
       `^#{1,6}[ \\t]+((?:[^ \\t${LINE_END}:][^${LINE_END}:]*)?[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`,
       "gm"
     ),
-    message: ([heading2, label]) => `The readme still says "${heading2.trim()}": replace ${README_TODO} with the ${label.toLowerCase()}.`,
+    message: ([heading2, label]) => `The readme still says "${nameExcerpt(heading2.trim())}": replace ${README_TODO} with the ${nameExcerpt(label.toLowerCase())}.`,
     contains: README_TODO
   }
 ];
 var upstreamText = (text2) => `"${text2}" is text of the readme template; replace it.`;
 var templateInstruction = (line) => `${line.split(/\s+/).slice(0, 5).join(" ")}\u2026`;
+var MAX_LISTED_SECTIONS = 3;
 var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
 var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
 function outline(context) {
@@ -61612,8 +61635,9 @@ var readmeRules = [
         texts.map((entry) => entry.text)
       );
       if (missing.length > 0) {
-        const names = missing.map((summary2) => `"${summary2}"`).join(", ");
-        const where = [...new Set(sections.map((section) => section.text))].join(" or ");
+        const names = joinWithin(missing.map((summary2) => `"${nameExcerpt(summary2)}"`));
+        const headings = [...new Set(sections.map((section) => section.text))];
+        const where = alternatives(headings, MAX_LISTED_SECTIONS);
         context.report({
           offset: sections[0].offset,
           length: sections[0].length,
@@ -61636,7 +61660,7 @@ var readmeRules = [
           new Set(texts.flatMap((entry) => entry.subHeadings.map((subHeading) => subHeading.normalized)))
         );
         const name = closestOperationName(heading2.normalized, candidates);
-        return name === void 0 ? "" : ` Did you mean '${name}'?`;
+        return name === void 0 ? "" : ` Did you mean '${nameExcerpt(name)}'?`;
       };
       if (hasMcpServer(context)) return;
       for (const { section, subHeadings } of texts) {
@@ -62354,7 +62378,7 @@ var settingsRules = [
         if (/[\\/]/.test(name) || names.has(name)) continue;
         context.report({
           pointer: childPointer("", key),
-          message: `settings.json names ${file} as ${key}, but the folder has no such file.`
+          message: `settings.json names ${nameExcerpt(file)} as ${key}, but the folder has no such file.`
         });
       }
     }
@@ -62915,8 +62939,8 @@ var pathRules = [
               "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
               operationLabel(earlier2),
               operationLabel(operation2),
-              earlier2.path,
-              operation2.path
+              nameExcerpt(earlier2.path),
+              nameExcerpt(operation2.path)
             )
           });
         }
@@ -62961,7 +62985,7 @@ var pathRules = [
               "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
               operationLabel(operation2),
               excerpt(operation2.path, MAX_LISTED_PATH_LENGTH),
-              unlisted > 0 ? `${similar.join(", ")} and ${unlisted} more` : similar.join(", ")
+              joinWithin(similar, similar.length + unlisted)
             )
           });
         }
@@ -62986,7 +63010,7 @@ var pathRules = [
             pointer: childPointer("/paths", path21),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path21
+              nameExcerpt(path21)
             )
           });
         }
@@ -64900,7 +64924,7 @@ var documentStructureRules = [
         const meant = fieldInOtherCase(key, node);
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: `The property '${key}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
+          message: `The property '${nameExcerpt(key)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
           ...meant === void 0 ? {} : { fix: { renameKey: meant } }
         });
       }
@@ -64946,7 +64970,7 @@ var documentStructureRules = [
       for (const { node, key } of keyClassesOf(context).lookalike) {
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: `The property '${key}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${extensionSpelling(key)}'?`
+          message: `The property '${nameExcerpt(key)}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${nameExcerpt(extensionSpelling(key))}'?`
         });
       }
     }
@@ -64970,7 +64994,7 @@ var documentStructureRules = [
         const meant = closest?.tied === false ? closest.name : void 0;
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: suggestion ? `The extension '${key}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${key}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+          message: suggestion ? `The extension '${nameExcerpt(key)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
           ...meant === void 0 ? {} : { fix: { renameKey: meant } }
         });
       }
@@ -65342,7 +65366,7 @@ function namesOfUnwalkedProperties(properties) {
   return names;
 }
 function someNames(names) {
-  const shown = names.slice(0, 5).map((name) => `'${name}'`);
+  const shown = names.slice(0, 5).map((name) => `'${nameExcerpt(name)}'`);
   return names.length > 5 ? `${shown.join(", ")} and ${names.length - 5} more` : shown.join(", ");
 }
 var nameDescriptionRules = [
@@ -65361,7 +65385,7 @@ var nameDescriptionRules = [
       if (!context.swagger) return;
       const { describedByName, propertiesBelowWalk } = structureOf(context.swagger).keywords;
       for (const [node, names] of propertiesRepeatingNames(describedByName, propertiesBelowWalk)) {
-        const what = names.length === 1 ? `The description of '${names[0]}' only repeats its name.` : `The descriptions of ${names.length} properties only repeat their names: ${someNames(names)}.`;
+        const what = names.length === 1 ? `The description of '${nameExcerpt(names[0])}' only repeats its name.` : `The descriptions of ${names.length} properties only repeat their names: ${someNames(names)}.`;
         context.report({
           pointer: childPointer(node.pointer, "properties", names[0], "description"),
           message: `${what} Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
@@ -65372,7 +65396,7 @@ var nameDescriptionRules = [
         const name = node.value.name;
         context.report({
           pointer: childPointer(node.pointer, "description"),
-          message: `The description of '${name}' only repeats its name. Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
+          message: `The description of '${nameExcerpt(name)}' only repeats its name. Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
         });
       }
     }
@@ -65878,7 +65902,7 @@ var dynamicRules = [
           pointer: childPointer(call.pointer, "itemValuePath"),
           message: fill(
             "The 'x-ms-dynamic-properties' extension should have the same item value path as 'x-ms-dynamic-schema' extension without 'properties' ending. The expected path is '{0}'.",
-            expected
+            nameExcerpt(expected)
           )
         });
       }
@@ -65973,7 +65997,7 @@ var dynamicRules = [
           if (argument.kind === "static" && typeof argument.value !== "string" && !valueMatchesType(argument.value, type)) {
             report2({
               pointer: argumentPointer(call, name),
-              message: `The parameter has type '${type}', but a static value is provided of type '${typeof argument.value}'.`
+              message: `The parameter has type '${excerpt(type)}', but a static value is provided of type '${typeof argument.value}'.`
             });
           } else if (argument.kind === "reference") {
             const source = sourceParameter(call, argument.name);
@@ -65983,9 +66007,9 @@ var dynamicRules = [
                 pointer: argumentPointer(call, name),
                 message: fill(
                   "The parameter has type '{0}', but operation '{1}' is providing a parameter of type '{2}'.",
-                  type,
+                  excerpt(type),
                   call.source ? operationLabel(call.source) : "",
-                  sourceType
+                  excerpt(sourceType)
                 )
               });
             }
@@ -66058,7 +66082,7 @@ var dynamicRules = [
             pointer: childPointer(call.pointer, "parameters", name),
             message: fill(
               "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
-              argument.name,
+              nameExcerpt(argument.name),
               operationLabel(call.source)
             )
           });
@@ -66298,7 +66322,7 @@ var infoMetadataRules = [
           const meant = CATEGORY_BY_LOWER.get(category.toLowerCase());
           context.report({
             pointer: entryPointer(entry, "propertyValue"),
-            message: meant ? `The connector category is invalid. '${category}' must be spelled '${meant}'.` : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(", ")}]. '${category}' is not one of them.`
+            message: meant ? `The connector category is invalid. '${nameExcerpt(category)}' must be spelled '${meant}'.` : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(", ")}]. '${nameExcerpt(category)}' is not one of them.`
           });
         }
       }
@@ -66819,7 +66843,7 @@ var operationDocumentationRules = [
         if (has(body, "x-ms-trigger")) continue;
         report2({
           pointer: operation2.pointer,
-          message: `The operation '${operation2.method.toUpperCase()} ${operation2.path}' is empty: it has no summary, description, parameters or responses.`
+          message: `The operation '${nameExcerpt(`${operation2.method.toUpperCase()} ${operation2.path}`)}' is empty: it has no summary, description, parameters or responses.`
         });
       }
     }
@@ -66972,7 +66996,7 @@ var operationExtensionRules = [
           if (!ROOT_CAPABILITIES.includes(key)) {
             report2({
               pointer,
-              message: `The capability '${key}' is not supported; use 'file-picker' or 'testConnection'.`
+              message: `The capability '${nameExcerpt(key)}' is not supported; use 'file-picker' or 'testConnection'.`
             });
           } else if (key === "testConnection" && profile === "custom") {
             report2({
@@ -66993,7 +67017,7 @@ var operationExtensionRules = [
           if (!OPERATION_CAPABILITIES.includes(key)) {
             report2({
               pointer: childPointer(pointer, key),
-              message: `The operation capability '${key}' is not supported; only 'chunkTransfer' is.`
+              message: `The operation capability '${nameExcerpt(key)}' is not supported; only 'chunkTransfer' is.`
             });
           } else if (typeof value !== "boolean") {
             report2({
@@ -67566,7 +67590,7 @@ var responseRules = [
               pointer: childPointer(response.definitionPointer, "examples", mimeType),
               message: fill(
                 "The response example '{0}' is not produced by the operation '{1}'.",
-                mimeType,
+                nameExcerpt(mimeType),
                 operationLabel(operation2)
               )
             });
@@ -67851,9 +67875,9 @@ var parameterLocationRules = [
             pointer: parameter.pointer,
             message: fill(
               template,
-              parameter.level === "path" ? operation2.path : operationLabel(operation2),
-              parameter.name,
-              parameter.in ?? ""
+              parameter.level === "path" ? nameExcerpt(operation2.path) : operationLabel(operation2),
+              nameExcerpt(parameter.name),
+              excerpt(parameter.in ?? "")
             )
           });
         }
@@ -67968,7 +67992,7 @@ var parameterLocationRules = [
           pointer: childPointer(parameter.pointer, "name"),
           message: fill(
             "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
-            parameter.name
+            nameExcerpt(parameter.name)
           )
         });
       }
@@ -68110,7 +68134,7 @@ var parameterLocationRules = [
           const entry = entries[index];
           const ref = isObject(entry) ? asString(entry.$ref) : void 0;
           if (ref === void 0) continue;
-          const message = !ref.startsWith("#/parameters/") ? `The parameter reference '${ref}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger.resolveRef(ref) ? void 0 : fill(
+          const message = !ref.startsWith("#/parameters/") ? `The parameter reference '${nameExcerpt(ref)}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger.resolveRef(ref) ? void 0 : fill(
             "The parameter reference '{0}' could not be found in the swagger document.",
             nameExcerpt(ref)
           );
@@ -68367,7 +68391,7 @@ var valueConstraintRules = [
           message: fill(
             "The 'default' value is of type '{0}', but should match the given type '{1}'.",
             jsonTypeOf(node.default),
-            type
+            excerpt(type)
           )
         });
       });
@@ -68422,7 +68446,7 @@ var valueConstraintRules = [
             message: fill(
               "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
               jsonTypeOf(value),
-              type
+              excerpt(type)
             )
           });
         });
@@ -68977,12 +69001,12 @@ function checkSectionRef(context, model, use, section, noun) {
     const nested = use.ref.startsWith(`#/${section}/`) ? ` Point at a ${noun} definition itself, not inside one.` : "";
     context.report({
       pointer: at(),
-      message: `The ${noun} reference '${use.ref}' is not valid. ${noun === "schema" ? "Schema" : "Response"} references must start with '#/${section}/' and be valid JSON Pointers.${nested}`
+      message: `The ${noun} reference '${nameExcerpt(use.ref)}' is not valid. ${noun === "schema" ? "Schema" : "Response"} references must start with '#/${section}/' and be valid JSON Pointers.${nested}`
     });
   } else if (model.resolveRef(use.ref) === void 0) {
     context.report({
       pointer: at(),
-      message: `The ${noun} reference '${use.ref}' could not be found in the swagger document.`
+      message: `The ${noun} reference '${nameExcerpt(use.ref)}' could not be found in the swagger document.`
     });
   }
 }
@@ -68992,6 +69016,12 @@ function responseDefinitions(model) {
   if (!isObject(responses)) return definitions;
   for (const code2 in responses) if (has(responses, code2)) definitions.add(responses[code2]);
   return definitions;
+}
+var MAX_SHOWN_LOOP = 4;
+function loopText(cycle) {
+  const shown = cycle.slice(0, MAX_SHOWN_LOOP).map((name) => nameExcerpt(name));
+  const more = cycle.length - shown.length;
+  return [...shown, ...more > 0 ? [`\u2026 (${more} more)`] : [], shown[0]].join(" \u2192 ");
 }
 function requiredCycles(model) {
   const edges = requiredEdges(model);
@@ -69135,7 +69165,7 @@ var schemaRefRules = [
       for (const cycle of requiredCycles(model)) {
         context.report({
           pointer: childPointer("/definitions", cycle[0], "required"),
-          message: `Loops of required schema properties are not allowed: ${[...cycle, cycle[0]].join(" \u2192 ")}.`
+          message: `Loops of required schema properties are not allowed: ${loopText(cycle)}.`
         });
       }
     }
@@ -69160,7 +69190,7 @@ var schemaRefRules = [
         const siblings = use.siblings;
         context.report({
           pointer: childPointer(use.pointer, siblings[0]),
-          message: `When '$ref' is defined, no other properties may be specified. Found: ${siblings.join(", ")}.`
+          message: `When '$ref' is defined, no other properties may be specified. Found: ${nameList(siblings)}.`
         });
       }
     }
@@ -69273,7 +69303,7 @@ var schemaRequiredRules = [
           if (typeof name !== "string" || has(properties, name)) continue;
           context.report({
             pointer: childPointer(node.pointer, "required", index),
-            message: `The required property '${name}' is not defined in the object schema.`
+            message: `The required property '${nameExcerpt(name)}' is not defined in the object schema.`
           });
         }
       }
@@ -69428,10 +69458,10 @@ var swaggerSecurityRules = [
       for (const use of requirementUses(context)) {
         if (has(definitions, use.name)) continue;
         const defined = Object.keys(definitions);
-        const fix = defined.length > 0 ? `Use the name of a defined scheme: ${defined.map((name) => `'${name}'`).join(", ")}.` : "Define the scheme there, or remove the requirement.";
+        const fix = defined.length > 0 ? `Use the name of a defined scheme: ${quoteList(defined)}.` : "Define the scheme there, or remove the requirement.";
         context.report({
           pointer: use.pointer,
-          message: `The security requirement '${use.name}' is not defined in the 'securityDefinitions' object. ${fix}`
+          message: `The security requirement '${nameExcerpt(use.name)}' is not defined in the 'securityDefinitions' object. ${fix}`
         });
       }
     }
@@ -69458,7 +69488,7 @@ var swaggerSecurityRules = [
           if (typeof scope !== "string" || has(scopes, scope)) return;
           context.report({
             pointer: childPointer(use.pointer, index),
-            message: `The OAuth security requirement '${use.name}' refers to scope name '${nameExcerpt(scope)}', but this is not defined in the 'securityDefinitions' object.`
+            message: `The OAuth security requirement '${nameExcerpt(use.name)}' refers to scope name '${nameExcerpt(scope)}', but this is not defined in the 'securityDefinitions' object.`
           });
         });
       }
@@ -69482,7 +69512,7 @@ var swaggerSecurityRules = [
         if (use.scopes === null) {
           context.report({
             pointer: use.pointer,
-            message: `The security requirement '${use.name}' must have have a value. Provide an empty array if no OAuth scopes are required.`
+            message: `The security requirement '${nameExcerpt(use.name)}' must have have a value. Provide an empty array if no OAuth scopes are required.`
           });
           continue;
         }
@@ -69491,7 +69521,7 @@ var swaggerSecurityRules = [
         if (type === void 0 || type === "oauth2" || !scopes || scopes.length === 0) continue;
         context.report({
           pointer: use.pointer,
-          message: `The security requirement '${use.name}' cannot specify any scopes, an empty array should be provided.`
+          message: `The security requirement '${nameExcerpt(use.name)}' cannot specify any scopes, an empty array should be provided.`
         });
       }
     }
@@ -70128,7 +70158,7 @@ var webhookRules = [
 function unrelatedDeletesMessage(webhook, deletions) {
   const first = deletions[0];
   const others = deletions.length > 1 ? ` (and ${deletions.length - 1} more DELETE operations)` : "";
-  return `The webhook operation '${operationLabel(webhook)}' has no DELETE operation that removes its subscription: '${operationLabel(first)}' is a visible action on ${first.path}${others}. Define an internal DELETE for the subscription URL that the registration returns in its Location header, so the platform can remove the subscription when the flow is deleted.`;
+  return `The webhook operation '${operationLabel(webhook)}' has no DELETE operation that removes its subscription: '${operationLabel(first)}' is a visible action on ${nameExcerpt(first.path)}${others}. Define an internal DELETE for the subscription URL that the registration returns in its Location header, so the platform can remove the subscription when the flow is deleted.`;
 }
 
 // packages/validator/src/rules/swagger-webhooks.ts
@@ -70262,7 +70292,7 @@ function parseConfig(text2, file, options2) {
     if (knownSet.has(ruleId)) continue;
     problems.push(
       problemAt(
-        `Unknown rule '${ruleId}'.${didYouMean(ruleId, known)}`,
+        `Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, known)}`,
         offsetOfPath(document, ["rules", ruleId], { key: true }),
         RULES_HINT
       )
@@ -70274,7 +70304,7 @@ function parseConfig(text2, file, options2) {
     if (meant === void 0) continue;
     problems.push(
       problemAt(
-        `The ignore pattern '${pattern}' separates folders with \\, which a glob reads as an escape: it matches no folder. Did you mean '${meant}'?`,
+        `The ignore pattern '${nameExcerpt(pattern)}' separates folders with \\, which a glob reads as an escape: it matches no folder. Did you mean '${nameExcerpt(meant)}'?`,
         offsetOfPath(document, ["ignore", String(index)]),
         IGNORE_BACKSLASH_HINT
       )
@@ -70347,32 +70377,33 @@ async function readConfigText(file, cwd) {
 }
 function describeSchemaError(error3, root) {
   const path21 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path21;
+  const [setting, ruleId, profile] = path21.map(nameExcerpt);
   const value = path21.reduce(
     (node, step2) => node?.[step2],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error3.keyword === "additionalProperties") {
-    const name = String(error3.params.additionalProperty);
+    const key = String(error3.params.additionalProperty);
+    const name = nameExcerpt(key);
     if (path21.length === 0) {
       return {
-        message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
+        message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
-        path: [name],
+        path: [key],
         atKey: true
       };
     }
     return {
-      message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
+      message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path21, name],
+      path: [...path21, key],
       atKey: true
     };
   }
   if (setting === "profile") {
     return {
-      message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
+      message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
       path: path21,
       atKey: false
@@ -70382,7 +70413,7 @@ function describeSchemaError(error3, root) {
     const where = profile ? `rule ${ruleId} in profile ${profile}` : `rule ${ruleId}`;
     if (error3.keyword === "enum") {
       return {
-        message: `Bad level '${String(value)}' for ${where}.${didYouMean(String(value), LEVELS)}`,
+        message: `Bad level '${excerpt(value)}' for ${where}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
         path: path21,
         atKey: false
@@ -70419,14 +70450,6 @@ var validator;
 function compiledSchema() {
   validator ??= new import_ajv2.default({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
   return validator;
-}
-
-// packages/validator/src/text/message-length.ts
-var MAX_MESSAGE_LENGTH = 8e3;
-function boundedMessage(message) {
-  if (message.length <= MAX_MESSAGE_LENGTH) return message;
-  const note = ` (Message cut: it had ${message.length.toLocaleString("en-US")} characters; a message shows at most ${MAX_MESSAGE_LENGTH.toLocaleString("en-US")}.)`;
-  return `${excerpt(message, MAX_MESSAGE_LENGTH - note.length)}${note}`;
 }
 
 // packages/validator/src/engine.ts
@@ -70510,16 +70533,15 @@ function locateFindings(connector, pending) {
   const findings = pending.map(({ rule: rule2, severity, report: report2 }, index) => {
     const kind = report2.file ?? rule2.file;
     const file = report2.path ? void 0 : fileOf(connector, kind);
-    const finding = {
+    const finding = locatedFinding({
       ruleId: rule2.id,
       severity,
-      // Here, where every rule's report becomes a finding, whatever its template quotes.
-      message: boundedMessage(report2.message),
+      message: report2.message,
       file: report2.path ? displayPathIn(connector.displayPath, report2.path) : file?.displayPath ?? connector.displayPath,
       line: 1,
       column: 1,
       connector: connector.displayPath
-    };
+    });
     if (rule2.msCode) finding.msCode = rule2.msCode;
     if (file && "document" in file && file.document) {
       const document = file.document;

@@ -31200,12 +31200,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment2, indent) {
+    function indentComment(comment2, indent2) {
       if (/^\n+$/.test(comment2))
         return comment2.substring(1);
-      return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
+      return indent2 ? comment2.replace(/^(?! *$)/gm, indent2) : comment2;
     }
-    var lineComment = (str, indent, comment2) => str.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str.endsWith(" ") ? "" : " ") + comment2;
+    var lineComment = (str, indent2, comment2) => str.endsWith("\n") ? indentComment(comment2, indent2) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent2) : (str.endsWith(" ") ? "" : " ") + comment2;
     exports2.indentComment = indentComment;
     exports2.lineComment = lineComment;
     exports2.stringifyComment = stringifyComment;
@@ -31219,17 +31219,17 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
         return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
-      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
       if (text2.length <= endStep)
         return text2;
       const folds = [];
       const escapedFolds = {};
-      let end = lineWidth - indent.length;
+      let end = lineWidth - indent2.length;
       if (typeof indentAtStart === "number") {
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
           folds.push(0);
@@ -31243,7 +31243,7 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent2.length);
         if (i !== -1)
           end = i + endStep;
       }
@@ -31267,8 +31267,8 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
-          end = i + indent.length + endStep;
+            i = consumeMoreIndentedLines(text2, i, indent2.length);
+          end = i + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
@@ -31313,22 +31313,22 @@ var require_foldFlowLines = __commonJS({
         const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent2}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
             res += `${text2[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent2}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent2) {
       let end = i;
       let start = i + 1;
       let ch = text2[start];
       while (ch === " " || ch === "	") {
-        if (i < start + indent) {
+        if (i < start + indent2) {
           ch = text2[++i];
         } else {
           do {
@@ -31384,7 +31384,7 @@ var require_stringifyString = __commonJS({
         return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
@@ -31444,7 +31444,7 @@ var require_stringifyString = __commonJS({
                   str += "\n";
                   i += 2;
                 }
-                str += indent;
+                str += indent2;
                 if (json[i + 2] === " ")
                   str += "\\";
                 i += 1;
@@ -31456,15 +31456,15 @@ var require_stringifyString = __commonJS({
           }
       }
       str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
         return doubleQuotedString(value, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
-${indent}`) + "'";
-      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+${indent2}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function quotedString(value, ctx) {
       const { singleQuote } = ctx.options;
@@ -31494,8 +31494,8 @@ ${indent}`) + "'";
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -31520,7 +31520,7 @@ ${indent}`) + "'";
         value = value.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent}`);
+        end = end.replace(blockEndNewlines, `$&${indent2}`);
       }
       let startWithSpace = false;
       let startEnd;
@@ -31537,9 +31537,9 @@ ${indent}`) + "'";
       let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
         value = value.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent}`);
+        start = start.replace(/\n+/g, `$&${indent2}`);
       }
-      const indentSize = indent ? "2" : "1";
+      const indentSize = indent2 ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
       if (comment2) {
         header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
@@ -31547,7 +31547,7 @@ ${indent}`) + "'";
           onComment();
       }
       if (!literal) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -31555,18 +31555,18 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent}${body}`;
+${indent2}${body}`;
       }
-      value = value.replace(/\n+/g, `$&${indent}`);
+      value = value.replace(/\n+/g, `$&${indent2}`);
       return `|${header}
-${indent}${start}${value}${end}`;
+${indent2}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
-      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
         return quotedString(value, ctx);
       }
@@ -31577,22 +31577,22 @@ ${indent}${start}${value}${end}`;
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
-        if (indent === "") {
+        if (indent2 === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent === indentStep) {
+        } else if (implicitKey && indent2 === indentStep) {
           return quotedString(value, ctx);
         }
       }
       const str = value.replace(/\n+/g, `$&
-${indent}`);
+${indent2}`);
       if (actualString) {
         const test2 = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test2) || compat?.some(test2))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -31764,7 +31764,7 @@ var require_stringifyPair = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -31779,7 +31779,7 @@ var require_stringifyPair = __commonJS({
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent + indentStep
+        indent: indent2 + indentStep
       });
       let keyCommentDone = false;
       let chompKeep = false;
@@ -31809,7 +31809,7 @@ var require_stringifyPair = __commonJS({
         if (keyComment)
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
         str = `? ${str}
-${indent}:`;
+${indent2}:`;
       } else {
         str = `${str}:`;
         if (keyComment)
@@ -32087,7 +32087,7 @@ var require_stringifyCollection = __commonJS({
       return stringify2(collection, ctx, options2);
     }
     function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-      const { indent, options: { commentString } } = ctx;
+      const { indent: indent2, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
@@ -32124,11 +32124,11 @@ var require_stringifyCollection = __commonJS({
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
           str += line ? `
-${indent}${line}` : "\n";
+${indent2}${line}` : "\n";
         }
       }
       if (comment2) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
+        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent2);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -32136,7 +32136,7 @@ ${indent}${line}` : "\n";
       return str;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
         indent: itemIndent,
@@ -32205,19 +32205,19 @@ ${indent}${line}` : "\n";
           let str = start;
           for (const line of lines)
             str += line ? `
-${indentStep}${indent}${line}` : "\n";
+${indentStep}${indent2}${line}` : "\n";
           return `${str}
-${indent}${end}`;
+${indent2}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment2, chompKeep) {
+    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment2, chompKeep) {
       if (comment2 && chompKeep)
         comment2 = comment2.replace(/^\n+/, "");
       if (comment2) {
-        const ic = stringifyComment.indentComment(commentString(comment2), indent);
+        const ic = stringifyComment.indentComment(commentString(comment2), indent2);
         lines.push(ic.trimStart());
       }
     }
@@ -34167,10 +34167,10 @@ var require_util_flow_indent_check = __commonJS({
   "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent, fc, onError) {
+    function flowIndentCheck(indent2, fc, onError) {
       if (fc?.type === "flow-collection") {
         const end = fc.end[0];
-        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+        if (end.indent === indent2 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
           const msg = "Flow end indicator should be more indented than parent";
           onError(end, "BAD_INDENT", msg, true);
         }
@@ -34688,17 +34688,17 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
+        const [indent2, content] = lines[i];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
-            trimIndent = indent.length;
+          if (header.indent === 0 && indent2.length > trimIndent)
+            trimIndent = indent2.length;
         } else {
-          if (indent.length < trimIndent) {
+          if (indent2.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            onError(offset + indent2.length, "MISSING_CHAR", message);
           }
           if (header.indent === 0)
-            trimIndent = indent.length;
+            trimIndent = indent2.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
@@ -34706,7 +34706,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset += indent.length + content.length + 1;
+        offset += indent2.length + content.length + 1;
       }
       for (let i = lines.length - 1; i >= chompStart; --i) {
         if (lines[i][0].length > trimIndent)
@@ -34718,26 +34718,26 @@ var require_resolve_block_scalar = __commonJS({
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
-        offset += indent.length + content.length + 1;
+        let [indent2, content] = lines[i];
+        offset += indent2.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
           content = content.slice(0, -1);
-        if (content && indent.length < trimIndent) {
+        if (content && indent2.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
-          indent = "";
+          indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent.slice(trimIndent) + content;
+          value += sep + indent2.slice(trimIndent) + content;
           sep = "\n";
-        } else if (indent.length > trimIndent || content[0] === "	") {
+        } else if (indent2.length > trimIndent || content[0] === "	") {
           if (sep === " ")
             sep = "\n";
           else if (!prevMoreIndented && sep === "\n")
             sep = "\n\n";
-          value += sep + indent.slice(trimIndent) + content;
+          value += sep + indent2.slice(trimIndent) + content;
           sep = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
@@ -34773,7 +34773,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       const { source } = props[0];
       const mode = source[0];
-      let indent = 0;
+      let indent2 = 0;
       let chomp = "";
       let error3 = -1;
       for (let i = 1; i < source.length; ++i) {
@@ -34782,8 +34782,8 @@ var require_resolve_block_scalar = __commonJS({
           chomp = ch;
         else {
           const n = Number(ch);
-          if (!indent && n)
-            indent = n;
+          if (!indent2 && n)
+            indent2 = n;
           else if (error3 === -1)
             error3 = offset + i;
         }
@@ -34824,7 +34824,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment: comment2, length };
+      return { mode, indent: indent2, chomp, comment: comment2, length };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
@@ -35558,15 +35558,15 @@ var require_cst_scalar = __commonJS({
       return null;
     }
     function createScalarToken(value, context) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
-        indent: indent > 0 ? " ".repeat(indent) : "",
+        indent: indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
       const end = context.end ?? [
-        { type: "newline", offset: -1, indent, source: "\n" }
+        { type: "newline", offset: -1, indent: indent2, source: "\n" }
       ];
       switch (source[0]) {
         case "|":
@@ -35575,25 +35575,25 @@ var require_cst_scalar = __commonJS({
           const head = source.substring(0, he);
           const body = source.substring(he + 1) + "\n";
           const props = [
-            { type: "block-scalar-header", offset, indent, source: head }
+            { type: "block-scalar-header", offset, indent: indent2, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
-            props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body };
+            props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+          return { type: "block-scalar", offset, indent: indent2, props, source: body };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent, source, end };
+          return { type: "double-quoted-scalar", offset, indent: indent2, source, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent, source, end };
+          return { type: "single-quoted-scalar", offset, indent: indent2, source, end };
         default:
-          return { type: "scalar", offset, indent, source, end };
+          return { type: "scalar", offset, indent: indent2, source, end };
       }
     }
     function setScalarValue(token, value, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
-      let indent = "indent" in token ? token.indent : null;
-      if (afterKey && typeof indent === "number")
-        indent += 2;
+      let indent2 = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent2 === "number")
+        indent2 += 2;
       if (!type)
         switch (token.type) {
           case "single-quoted-scalar":
@@ -35613,8 +35613,8 @@ var require_cst_scalar = __commonJS({
             type = "PLAIN";
         }
       const source = stringifyString.stringifyString({ type, value }, {
-        implicitKey: implicitKey || indent === null,
-        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        implicitKey: implicitKey || indent2 === null,
+        indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
@@ -35645,16 +35645,16 @@ var require_cst_scalar = __commonJS({
         token.source = body;
       } else {
         const { offset } = token;
-        const indent = "indent" in token ? token.indent : -1;
+        const indent2 = "indent" in token ? token.indent : -1;
         const props = [
-          { type: "block-scalar-header", offset, indent, source: head }
+          { type: "block-scalar-header", offset, indent: indent2, source: head }
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
-          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -35699,12 +35699,12 @@ var require_cst_scalar = __commonJS({
           break;
         }
         default: {
-          const indent = "indent" in token ? token.indent : -1;
+          const indent2 = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type, indent, source, end });
+          Object.assign(token, { type, indent: indent2, source, end });
         }
       }
     }
@@ -36010,15 +36010,15 @@ var require_lexer = __commonJS({
       continueScalar(offset) {
         let ch = this.buffer[offset];
         if (this.indentNext > 0) {
-          let indent = 0;
+          let indent2 = 0;
           while (ch === " ")
-            ch = this.buffer[++indent + offset];
+            ch = this.buffer[++indent2 + offset];
           if (ch === "\r") {
-            const next = this.buffer[indent + offset + 1];
+            const next = this.buffer[indent2 + offset + 1];
             if (next === "\n" || !next && !this.atEnd)
-              return offset + indent + 1;
+              return offset + indent2 + 1;
           }
-          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+          return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset + indent2 : -1;
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
@@ -36187,12 +36187,12 @@ var require_lexer = __commonJS({
       }
       *parseFlowCollection() {
         let nl, sp;
-        let indent = -1;
+        let indent2 = -1;
         do {
           nl = yield* this.pushNewline();
           if (nl > 0) {
             sp = yield* this.pushSpaces(false);
-            this.indentValue = indent = sp;
+            this.indentValue = indent2 = sp;
           } else {
             sp = 0;
           }
@@ -36201,8 +36201,8 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty3(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty3(line[3])) {
+          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -36310,16 +36310,16 @@ var require_lexer = __commonJS({
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
-        let indent = 0;
+        let indent2 = 0;
         let ch;
         loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
           switch (ch) {
             case " ":
-              indent += 1;
+              indent2 += 1;
               break;
             case "\n":
               nl = i2;
-              indent = 0;
+              indent2 = 0;
               break;
             case "\r": {
               const next = this.buffer[i2 + 1];
@@ -36335,9 +36335,9 @@ var require_lexer = __commonJS({
         }
         if (!ch && !this.atEnd)
           return this.setNext("block-scalar");
-        if (indent >= this.indentNext) {
+        if (indent2 >= this.indentNext) {
           if (this.blockScalarIndent === -1)
-            this.indentNext = indent;
+            this.indentNext = indent2;
           else {
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
@@ -36370,7 +36370,7 @@ var require_lexer = __commonJS({
             const lastChar = i2;
             while (ch2 === " ")
               ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent2 > lastChar)
               nl = i2;
             else
               break;
@@ -37386,10 +37386,10 @@ var require_parser = __commonJS({
         }
         return null;
       }
-      atIndentedComment(start, indent) {
+      atIndentedComment(start, indent2) {
         if (this.type !== "comment")
           return false;
-        if (this.indent <= indent)
+        if (this.indent <= indent2)
           return false;
         return start.every((st) => st.type === "newline" || st.type === "space");
       }
@@ -37511,8 +37511,8 @@ var require_public_api = __commonJS({
       if (typeof options2 === "string")
         options2 = options2.length;
       if (typeof options2 === "number") {
-        const indent = Math.round(options2);
-        options2 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+        const indent2 = Math.round(options2);
+        options2 = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
       }
       if (value === void 0) {
         const { keepUndefined } = options2 ?? replacer ?? {};
@@ -42056,8 +42056,17 @@ function parseUtf8Xml(bytes, file, hint) {
   return parseXmlPieces(decodeUtf8Pieces(bytes, file), file, hint);
 }
 function parseXmlPieces(pieces, file, hint) {
-  const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
   const builder = new TreeBuilder();
+  readXmlEvents(pieces, file, hint, builder);
+  return builder.root;
+}
+function readXmlEvents(pieces, file, hint, events) {
+  for (const _ of readXmlEventsByPiece(pieces, file, hint, events)) ;
+}
+function* readXmlEventsByPiece(pieces, file, hint, events) {
+  const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
+  let depth = 0;
+  let sawRoot = false;
   const fail = (message) => {
     throw new UserError(`${message}.`, {
       // saxes's column counts from 0 and points past the character read last, so it is that
@@ -42073,114 +42082,154 @@ function parseXmlPieces(pieces, file, hint) {
   );
   parser.on("error", (error3) => fail(`invalid XML: ${stripSaxesPrefix(error3.message)}`));
   parser.on("opentag", (tag) => {
-    if (builder.depth >= MAX_XML_DEPTH)
+    if (depth >= MAX_XML_DEPTH)
       fail(`elements nested more than ${MAX_XML_DEPTH} deep, far deeper than any solution file nests them`);
-    builder.open(tag.name, tag.attributes);
+    depth++;
+    sawRoot = true;
+    events.open(tag.name, tag.attributes);
   });
-  parser.on("closetag", () => builder.close());
-  parser.on("text", (value) => builder.text(value));
-  parser.on("cdata", (value) => builder.append({ kind: "cdata", text: value }));
-  parser.on("comment", (value) => builder.append({ kind: "comment", text: value }));
+  parser.on("closetag", () => {
+    depth--;
+    events.close();
+  });
+  parser.on("text", (value) => depth > 0 && events.text(value));
+  parser.on("cdata", (value) => depth > 0 && events.append({ kind: "cdata", text: value }));
+  parser.on("comment", (value) => depth > 0 && events.append({ kind: "comment", text: value }));
   parser.on(
     "processinginstruction",
-    ({ target, body }) => builder.append({ kind: "instruction", target, body })
+    ({ target, body }) => depth > 0 && events.append({ kind: "instruction", target, body })
   );
-  for (const piece of pieces) parser.write(piece);
+  for (const piece of pieces) {
+    parser.write(piece);
+    yield;
+  }
   parser.close();
-  return builder.root ?? fail("invalid XML: no root element");
+  if (!sawRoot) fail("invalid XML: no root element");
 }
 function stripSaxesPrefix(message) {
   return message.replace(/^(?:[^:]*:)?\d+:\d+: /, "").replace(/\.$/, "");
 }
 
-// packages/solution/src/xml/serialize-xml.ts
+// packages/solution/src/xml/xml-writer.ts
 var UNPACKED_STYLE = { declaration: true, newline: "\n" };
-var INDENT = "  ";
-function serializeXml(root, style) {
-  const lines = [];
-  writeDocument(root, style, lines);
-  return lines.join(style.newline);
+var REAL_TEXT = 1;
+var STRUCTURE = 2;
+var BLANK_TEXT = 4;
+function contentMode(flags) {
+  if (flags & REAL_TEXT) return "inline";
+  if (flags & STRUCTURE) return "block";
+  return flags & BLANK_TEXT ? "inline" : "empty";
 }
-function serializeXmlBytes(root, style) {
-  const lines = new EncodedLines(style.newline);
-  writeDocument(root, style, lines);
-  return lines.bytes();
+function textFlags(text2) {
+  return text2.trim() === "" ? BLANK_TEXT : REAL_TEXT;
 }
-var LINES_PER_CHUNK = 4096;
-var EncodedLines = class {
-  constructor(newline2) {
-    this.newline = newline2;
-  }
-  newline;
-  chunks = [];
-  lines = [];
-  push(line) {
-    this.lines.push(line);
-    if (this.lines.length === LINES_PER_CHUNK) this.flush();
-  }
-  bytes() {
-    this.flush();
-    return Buffer.concat(this.chunks);
-  }
-  flush() {
-    if (this.lines.length === 0) return;
-    const text2 = this.lines.join(this.newline);
-    this.chunks.push(Buffer.from(this.chunks.length === 0 ? text2 : this.newline + text2, "utf8"));
-    this.lines = [];
-  }
-};
-function writeDocument(root, style, lines) {
-  if (style.declaration) lines.push('\uFEFF<?xml version="1.0" encoding="utf-8"?>');
-  writeElement(root, 0, lines, style.newline);
-}
-function writeElement(node, depth, lines, newline2) {
-  const indent = INDENT.repeat(depth);
-  const open3 = `<${node.name}${node.attributes.map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join("")}`;
-  const children = significantChildren(node);
-  if (children.length === 0) {
-    const nil = node.attributes.some(([name, value]) => name === "xsi:nil" && value === "true");
-    lines.push(nil ? `${indent}${open3}></${node.name}>` : `${indent}${open3} />`);
-    return;
-  }
-  if (isInline(children)) {
-    lines.push(
-      `${indent}${open3}>${children.map((child) => inlineNode(child, newline2)).join("")}</${node.name}>`
-    );
-    return;
-  }
-  lines.push(`${indent}${open3}>`);
-  for (const child of children) {
-    if (child.kind === "element") writeElement(child, depth + 1, lines, newline2);
-    else lines.push(`${INDENT.repeat(depth + 1)}${inlineNode(child, newline2)}`);
-  }
-  lines.push(`${indent}</${node.name}>`);
-}
-function significantChildren(node) {
-  const hasStructure = node.children.some((child) => child.kind !== "text");
-  const hasRealText = node.children.some(
-    (child) => child.kind === "text" && child.text.trim() !== "" || child.kind === "cdata"
-  );
-  if (hasStructure && !hasRealText) return node.children.filter((child) => child.kind !== "text");
-  return node.children;
-}
-function isInline(children) {
-  return children.some((child) => child.kind === "text" || child.kind === "cdata");
-}
-function inlineNode(node, newline2) {
+function nodeFlags(node) {
   switch (node.kind) {
     case "text":
-      return escapeText(node.text).replace(/\n/g, newline2);
+      return textFlags(node.text);
+    case "cdata":
+      return REAL_TEXT;
+    default:
+      return STRUCTURE;
+  }
+}
+var StringSink = class {
+  pieces = [];
+  write(piece) {
+    this.pieces.push(piece);
+  }
+  text() {
+    return this.pieces.join("");
+  }
+};
+var CHUNK_CHARACTERS = 1024 * 1024;
+var Utf8Sink = class {
+  chunks = [];
+  pieces = [];
+  characters = 0;
+  write(piece) {
+    this.pieces.push(piece);
+    this.characters += piece.length;
+    if (this.characters >= CHUNK_CHARACTERS) this.flush();
+  }
+  /** The chunks encoded since the last call (`end`: with the pieces not yet a chunk), given up. */
+  take(end = false) {
+    if (end) this.flush();
+    return this.chunks.splice(0);
+  }
+  flush() {
+    if (this.pieces.length === 0) return;
+    this.chunks.push(Buffer.from(this.pieces.join(""), "utf8"));
+    this.pieces = [];
+    this.characters = 0;
+  }
+};
+var INDENT = "  ";
+var indents = [""];
+function indent(depth) {
+  while (indents.length <= depth) indents.push(indents[indents.length - 1] + INDENT);
+  return indents[depth];
+}
+var XmlWriter = class {
+  constructor(style, sink) {
+    this.style = style;
+    this.sink = sink;
+    if (style.declaration) {
+      sink.write('\uFEFF<?xml version="1.0" encoding="utf-8"?>');
+      this.started = true;
+    }
+  }
+  style;
+  sink;
+  frames = [];
+  started = false;
+  open(name, attributes, mode) {
+    const parent = this.frames[this.frames.length - 1];
+    let depth = 0;
+    if (parent === void 0 || parent.mode === "block") {
+      depth = parent === void 0 ? 0 : parent.depth + 1;
+      this.newLine(depth);
+    }
+    let tag = `<${name}`;
+    for (const [key, value] of attributes) tag += ` ${key}="${escapeAttribute(value)}"`;
+    if (mode === "empty") {
+      const nil = attributes.some(([key, value]) => key === "xsi:nil" && value === "true");
+      this.sink.write(nil ? `${tag}></${name}>` : `${tag} />`);
+    } else this.sink.write(`${tag}>`);
+    this.frames.push({ name, mode, depth });
+  }
+  close() {
+    const frame = this.frames.pop();
+    if (frame.mode === "empty") return;
+    if (frame.mode === "block") this.newLine(frame.depth);
+    this.sink.write(`</${frame.name}>`);
+  }
+  /** Text of an inline element; beside structure it is indentation, which ours replaces. */
+  text(value) {
+    if (this.frames[this.frames.length - 1]?.mode === "inline")
+      this.sink.write(escapeText(value).replace(/\n/g, this.style.newline));
+  }
+  /** A CDATA section, comment or processing instruction. */
+  other(node) {
+    const frame = this.frames[this.frames.length - 1];
+    if (frame === void 0) return;
+    if (frame.mode === "block") this.newLine(frame.depth + 1);
+    this.sink.write(otherText(node));
+  }
+  newLine(depth) {
+    if (this.started) this.sink.write(this.style.newline);
+    this.started = true;
+    this.sink.write(indent(depth));
+  }
+};
+function otherText(node) {
+  switch (node.kind) {
     case "cdata":
       return `<![CDATA[${node.text}]]>`;
     case "comment":
       return `<!--${node.text}-->`;
     case "instruction":
       return `<?${node.target}${node.body ? ` ${node.body}` : ""}?>`;
-    case "element": {
-      const lines = [];
-      writeElement(node, 0, lines, newline2);
-      return lines.join(newline2);
-    }
   }
 }
 function escapeText(text2) {
@@ -42188,6 +42237,24 @@ function escapeText(text2) {
 }
 function escapeAttribute(value) {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\n/g, "&#xA;").replace(/\r/g, "&#xD;").replace(/\t/g, "&#x9;");
+}
+
+// packages/solution/src/xml/serialize-xml.ts
+function serializeXml(root, style) {
+  const sink = new StringSink();
+  writeElementTree(new XmlWriter(style, sink), root);
+  return sink.text();
+}
+function writeElementTree(writer, node) {
+  let flags = 0;
+  for (const child of node.children) flags |= nodeFlags(child);
+  writer.open(node.name, node.attributes, contentMode(flags));
+  for (const child of node.children) {
+    if (child.kind === "element") writeElementTree(writer, child);
+    else if (child.kind === "text") writer.text(child.text);
+    else writer.other(child);
+  }
+  writer.close();
 }
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -43916,23 +43983,342 @@ function fileReferences(connector, file) {
   return references;
 }
 
-// packages/solution/src/solution/customizations.ts
-var XSI = "xmlns:xsi";
-function takeConnectors(root) {
-  const container = firstChild(root, "Connectors");
-  if (!container) return [];
-  const connectors = childElements(container, "Connector");
-  container.children = container.children.filter(
-    (node) => !(node.kind === "element" && node.name === "Connector")
-  );
-  if (container.children.every((node) => node.kind === "text" && node.text.trim() === ""))
-    container.children = [];
-  const xsi = root.attributes.find(([name]) => name === XSI);
-  for (const connector of connectors) {
-    if (xsi && !connector.attributes.some(([name]) => name === XSI))
-      connector.attributes = [[xsi[0], xsi[1]], ...connector.attributes];
+// packages/solution/src/xml/lookahead-writer.ts
+var LookaheadWriter = class {
+  constructor(writer) {
+    this.writer = writer;
   }
-  return connectors;
+  writer;
+  /** Text came after child elements: what was written is wrong, and nothing more is written. */
+  mixed = false;
+  pending;
+  /** The modes of the open elements written, outermost first. */
+  modes = [];
+  open(name, attributes, blankIsEmpty = false) {
+    if (!this.settle(STRUCTURE)) return;
+    this.pending = { name, attributes, blankIsEmpty, blanks: [] };
+  }
+  close() {
+    if (!this.settle(0)) return;
+    this.modes.pop();
+    this.writer.close();
+  }
+  text(value) {
+    const flags = textFlags(value);
+    if (this.pending !== void 0 && !(flags & REAL_TEXT) && !this.mixed) this.pending.blanks.push(value);
+    else if (this.settle(flags)) this.writer.text(value);
+  }
+  other(node) {
+    if (this.settle(nodeFlags(node))) this.writer.other(node);
+  }
+  /**
+   * The writer, for whole elements the caller writes next as children of the open element (the
+   * connectors pack puts in), or undefined once the writer has stopped.
+   */
+  structure() {
+    return this.settle(STRUCTURE) ? this.writer : void 0;
+  }
+  /** Opens the pending element in the mode `flags` (what comes next in it) settle; false once stopped. */
+  settle(flags) {
+    if (this.mixed) return false;
+    const pending = this.pending;
+    if (pending === void 0) {
+      if (flags & REAL_TEXT && this.modes[this.modes.length - 1] === "block") this.mixed = true;
+      return !this.mixed;
+    }
+    this.pending = void 0;
+    const mode = flags & REAL_TEXT ? "inline" : flags & STRUCTURE ? "block" : pending.blanks.length > 0 && !pending.blankIsEmpty ? "inline" : "empty";
+    this.writer.open(pending.name, pending.attributes, mode);
+    this.modes.push(mode);
+    for (const blank of pending.blanks) this.writer.text(blank);
+    return true;
+  }
+};
+
+// packages/solution/src/solution/connectors-container.ts
+var ConnectorsContainer = class {
+  /** Whether the container has been opened (it may be closed again since). */
+  found = false;
+  depth = 0;
+  open = false;
+  /** The role of the element opened now. */
+  opened(name) {
+    const depth = this.depth++;
+    if (depth === 0) return "root";
+    if (depth === 1) {
+      if (name !== "Connectors" || this.found) return "root-child";
+      this.found = true;
+      this.open = true;
+      return "container";
+    }
+    if (depth === 2 && this.open) return name === "Connector" ? "connector" : "container-other";
+    return "deeper";
+  }
+  /** The role of the element closed now: only the container and the root matter. */
+  closed() {
+    const depth = --this.depth;
+    if (depth === 1 && this.open) {
+      this.open = false;
+      return "container";
+    }
+    return depth === 0 ? "root" : "other";
+  }
+  /** Whether text, a comment or an instruction told now is directly in the container. */
+  get inContainer() {
+    return this.open && this.depth === 2;
+  }
+};
+
+// packages/solution/src/xml/content-flags.ts
+var ContentFlags = class {
+  flags = new Uint8Array(1024);
+  count = 0;
+  /** The numbers of the open elements, outermost first. */
+  openElements = [];
+  /** How many elements have been opened: the number the next one gets. */
+  get elements() {
+    return this.count;
+  }
+  flagsOf(element2) {
+    return this.flags[element2];
+  }
+  modeOf(element2) {
+    return contentMode(this.flags[element2]);
+  }
+  open() {
+    if (this.count === this.flags.length) {
+      const grown = new Uint8Array(this.flags.length * 2);
+      grown.set(this.flags);
+      this.flags = grown;
+    }
+    this.mark(STRUCTURE);
+    this.openElements.push(this.count++);
+  }
+  close() {
+    this.openElements.pop();
+  }
+  text(value) {
+    this.mark(textFlags(value));
+  }
+  append(node) {
+    this.mark(nodeFlags(node));
+  }
+  mark(flags) {
+    const parent = this.openElements[this.openElements.length - 1];
+    if (parent !== void 0) this.flags[parent] |= flags;
+  }
+};
+
+// packages/solution/src/solution/customizations-scan.ts
+var XSI = "xmlns:xsi";
+function takenConnectors(scan) {
+  const xsi = scan.rootXsi;
+  return scan.connectors.map(
+    (connector) => xsi !== void 0 && !connector.attributes.some(([name]) => name === XSI) ? { ...connector, attributes: [[XSI, xsi], ...connector.attributes] } : connector
+  );
+}
+var Scanner = class {
+  flags = new ContentFlags();
+  connectors = [];
+  container;
+  containerHoldsOthers = false;
+  rootXsi;
+  place = new ConnectorsContainer();
+  connector = new TreeBuilder();
+  inConnector = false;
+  /** What was found, once the events have all been told. */
+  scan(bytes, file, hint) {
+    return {
+      connectors: this.connectors,
+      bytes,
+      file,
+      hint,
+      flags: this.flags,
+      container: this.container,
+      containerHoldsOthers: this.containerHoldsOthers,
+      rootXsi: this.rootXsi
+    };
+  }
+  open(name, attributes) {
+    const element2 = this.flags.elements;
+    this.flags.open();
+    const role = this.place.opened(name);
+    if (this.inConnector) this.connector.open(name, attributes);
+    else if (role === "root") this.rootXsi = attributes[XSI];
+    else if (role === "container") this.container = element2;
+    else if (role === "connector") {
+      this.inConnector = true;
+      this.connector.open(name, attributes);
+    } else if (role === "container-other") this.containerHoldsOthers = true;
+  }
+  close() {
+    this.flags.close();
+    this.place.closed();
+    if (!this.inConnector) return;
+    this.connector.close();
+    if (this.connector.depth === 0) {
+      this.connectors.push(this.connector.root);
+      this.inConnector = false;
+    }
+  }
+  text(value) {
+    this.flags.text(value);
+    if (this.inConnector) this.connector.text(value);
+  }
+  append(node) {
+    this.flags.append(node);
+    if (this.inConnector) this.connector.append(node);
+    else if (this.place.inContainer && node.kind !== "cdata") this.containerHoldsOthers = true;
+  }
+};
+
+// packages/solution/src/solution/customizations-edit.ts
+var AFTER_CONNECTORS = ["connectionreferences", "Languages"];
+function editedEvents(edit, target, hasContainer, misplaced) {
+  let rootXsi;
+  const putAll = () => {
+    if (edit.put.length === 0) return;
+    const writer = target.structure();
+    if (writer === void 0) return;
+    for (const element3 of edit.put)
+      writeElementTree(writer, {
+        ...element3,
+        attributes: element3.attributes.filter(([name, value]) => !(name === XSI && value === rootXsi))
+      });
+  };
+  const makeContainer = edit.put.length > 0 && hasContainer !== true;
+  let made = false;
+  const make = () => {
+    made = true;
+    const writer = target.structure();
+    if (writer === void 0) return;
+    writer.open("Connectors", [], "block");
+    putAll();
+    writer.close();
+  };
+  const place = new ConnectorsContainer();
+  let element2 = 0;
+  let skipping = 0;
+  return {
+    open(name, attributes) {
+      const number = element2++;
+      const role = place.opened(name);
+      if (skipping > 0 || edit.take && role === "connector") {
+        skipping++;
+        return;
+      }
+      if (role === "root") rootXsi = attributes[XSI];
+      if (makeContainer && !made && role === "root-child" && !place.found && AFTER_CONNECTORS.includes(name))
+        make();
+      if (role === "container" && made) misplaced();
+      target.open(number, name, Object.entries(attributes), role === "container");
+    },
+    close() {
+      const role = place.closed();
+      if (skipping > 0) {
+        skipping--;
+        return;
+      }
+      if (role === "container") putAll();
+      if (makeContainer && !made && role === "root" && !place.found) make();
+      target.close();
+    },
+    text(value) {
+      if (skipping === 0) target.text(value);
+    },
+    append(node) {
+      if (skipping === 0) target.other(node);
+    }
+  };
+}
+
+// packages/solution/src/solution/customizations-rewrite.ts
+function withoutConnectors(scan, style) {
+  const container = scan.container;
+  const containerMode = container === void 0 ? void 0 : scan.flags.flagsOf(container) & REAL_TEXT ? "inline" : scan.containerHoldsOthers ? "block" : "empty";
+  return rewrite(scan, style, { take: true, put: [] }, containerMode, void 0);
+}
+function withConnectors(scan, connectors, style) {
+  const edit = { take: false, put: connectors.map(({ element: element2 }) => element2) };
+  if (connectors.length === 0) return rewrite(scan, style, edit, void 0, void 0);
+  const holding = (element2) => contentMode(scan.flags.flagsOf(element2) | STRUCTURE);
+  return rewrite(
+    scan,
+    style,
+    edit,
+    scan.container === void 0 ? void 0 : holding(scan.container),
+    scan.container === void 0 ? holding(0) : void 0
+  );
+}
+function* rewrite(scan, style, edit, containerMode, rootMode) {
+  const sink = new Utf8Sink();
+  const writer = new XmlWriter(style, sink);
+  const target = {
+    open(number, name, attributes, container) {
+      const mode = container && containerMode !== void 0 ? containerMode : number === 0 && rootMode !== void 0 ? rootMode : scan.flags.modeOf(number);
+      writer.open(name, attributes, mode);
+    },
+    close: () => writer.close(),
+    text: (value) => writer.text(value),
+    other: (node) => writer.other(node),
+    structure: () => writer
+  };
+  const events = editedEvents(edit, target, scan.container !== void 0, () => void 0);
+  for (const _ of readXmlEventsByPiece(decodeUtf8Pieces(scan.bytes, scan.file), scan.file, scan.hint, events))
+    yield* sink.take();
+  yield* sink.take(true);
+}
+
+// packages/solution/src/solution/customizations.ts
+function* scanWriting(bytes, file, hint, style, put, counter) {
+  const scanner = new Scanner();
+  const sink = new Utf8Sink();
+  const writer = new LookaheadWriter(new XmlWriter(style, sink));
+  let misplaced = false;
+  const take = put === void 0;
+  const edit = { take, put: put?.map(({ element: element2 }) => element2) ?? [] };
+  const target = {
+    open: (_number, name, attributes, container) => writer.open(name, attributes, take && container),
+    close: () => writer.close(),
+    text: (value) => writer.text(value),
+    other: (node) => writer.other(node),
+    structure: () => writer.structure()
+  };
+  const edited = editedEvents(edit, target, void 0, () => misplaced = true);
+  const events = {
+    open(name, attributes) {
+      scanner.open(name, attributes);
+      if (!misplaced) edited.open(name, attributes);
+    },
+    close() {
+      scanner.close();
+      if (!misplaced) edited.close();
+    },
+    text(value) {
+      scanner.text(value);
+      if (!misplaced) edited.text(value);
+    },
+    append(node) {
+      scanner.append(node);
+      if (!misplaced) edited.append(node);
+    }
+  };
+  if (counter) counter.passes++;
+  for (const _ of readXmlEventsByPiece(decodeUtf8Pieces(bytes, file), file, hint, events))
+    if (!writer.mixed && !misplaced) yield* sink.take();
+  const scan = scanner.scan(bytes, file, hint);
+  if (!writer.mixed && !misplaced) {
+    yield* sink.take(true);
+    return { scan, again: void 0 };
+  }
+  sink.take(true);
+  const again = {
+    *[Symbol.iterator]() {
+      if (counter) counter.passes++;
+      yield* put === void 0 ? withoutConnectors(scan, style) : withConnectors(scan, put, style);
+    }
+  };
+  return { scan, again };
 }
 
 // packages/solution/src/solution/part-text.ts
@@ -43963,8 +44349,12 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const manifest = readManifest(solution, located(solutionEntry));
   if (options2.managed) setManaged(solution, located(solutionEntry), options2.managed);
   if (options2.resetVersion) setVersion(solution, located(solutionEntry), options2.resetVersion);
-  const customizations = await readXml(customizationsEntry);
-  const connectors = takeConnectors(customizations).map((element2) => ({
+  const customizations = await writeCustomizations(
+    await readPartBytes(reader, customizationsEntry, located(customizationsEntry)),
+    located(customizationsEntry),
+    import_node_path14.default.join(staging, FOLDER_CUSTOMIZATIONS)
+  ).catch(entryNotWritten(archive, customizationsEntry.name));
+  const connectors = takenConnectors(customizations).map((element2) => ({
     element: element2,
     name: connectorName(element2, located(customizationsEntry))
   }));
@@ -44001,7 +44391,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   });
   if (leftOut !== void 0) throw leftOutEntryError(archive, leftOut.name, folderPathOf(leftOut.name));
   for (const entry of others) claim(folderPathOf(entry.name), entry.name);
-  const written2 = [];
+  const written2 = [FOLDER_CUSTOMIZATIONS];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
     const folder = import_node_path14.default.dirname(destination);
@@ -44035,26 +44425,36 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   };
   const parts = [
     [solutionEntry.name, () => write(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE))],
-    [
-      customizationsEntry.name,
-      () => write(FOLDER_CUSTOMIZATIONS, serializeXmlBytes(customizations, UNPACKED_STYLE))
-    ],
     ...connectors.map(({ element: element2, name }) => [
       customizationsEntry.name,
       () => write(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, serializeXml(element2, UNPACKED_STYLE))
     ]),
     ...others.map((entry) => [entry.name, () => copyEntry(entry)])
   ];
-  await forEachConcurrently(
-    parts,
-    8,
-    ([entry, part]) => part().catch((error3) => {
-      const failure = writeFailure(error3);
-      if (failure === void 0) throw error3;
-      throw new ZipError(archive, entry, `cannot be written: ${failure.reason}.`, failure.hint);
-    })
-  );
+  await forEachConcurrently(parts, 8, ([entry, part]) => part().catch(entryNotWritten(archive, entry)));
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
+}
+async function writeCustomizations(bytes, file, destination) {
+  await import_node_fs12.promises.mkdir(import_node_path14.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs12.promises.open(destination, "wx");
+  let result;
+  try {
+    const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
+    let step = pass.next();
+    for (; !step.done; step = pass.next()) await handle.writeFile(step.value);
+    result = step.value;
+  } finally {
+    await handle.close();
+  }
+  if (result.again !== void 0) await import_node_fs12.promises.writeFile(destination, result.again);
+  return result.scan;
+}
+function entryNotWritten(archive, entry) {
+  return (error3) => {
+    const failure = writeFailure(error3);
+    if (failure === void 0) throw error3;
+    throw new ZipError(archive, entry, `cannot be written: ${failure.reason}.`, failure.hint);
+  };
 }
 function findRoot(files, name) {
   return files.find((entry) => entry.name === name) ?? files.find((entry) => entry.name.toLowerCase() === name);
@@ -44427,6 +44827,108 @@ function readUnpackSolutionInputs() {
   };
 }
 
+// packages/validator/src/text/message-values.ts
+var MAX_VALUE_LENGTH = 100;
+var MAX_NAME_LENGTH = 1e3;
+var MAX_ENTRIES = 3;
+var MAX_NESTING = 2;
+var MAX_NESTED_STRING = 30;
+var ELLIPSIS = "\u2026";
+function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
+  const text2 = typeof value === "string" ? value : summarise(value, 0);
+  return cut(text2, maxLength);
+}
+function nameExcerpt(name) {
+  return excerpt(name, MAX_NAME_LENGTH);
+}
+function quoted(value, maxLength = MAX_VALUE_LENGTH) {
+  return `'${excerpt(value, maxLength)}'`;
+}
+function enclosedExcerpt(text2, maxLength = MAX_VALUE_LENGTH) {
+  if (text2.length < 2) return excerpt(text2, maxLength);
+  const inner = excerpt(text2.slice(1, -1), maxLength - 2);
+  return `${excerpt(text2.charAt(0))}${inner}${excerpt(text2.charAt(text2.length - 1))}`;
+}
+function joinedList(values, max = Infinity, quote = "") {
+  const shown = values.slice(0, max).map((value) => `${quote}${value}${quote}`);
+  const rest = values.length - shown.length;
+  if (rest > 0) return `${shown.join(", ")} and ${rest} more`;
+  return shown.length <= 1 ? shown[0] ?? "" : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+}
+function quoteList(values, max = 5) {
+  return boundedList(values, max, quoted);
+}
+function nameList(names) {
+  return boundedList(names, Infinity, (name) => excerpt(name));
+}
+var MAX_LONG_LIST_LENGTH = 4800;
+function joinWithin(texts, total = texts.length, maxLength = MAX_LONG_LIST_LENGTH) {
+  return boundedList(texts, Infinity, (text2) => text2, maxLength, total);
+}
+function alternatives(values, max) {
+  return boundedList(values, max, (value) => excerpt(value), Infinity, values.length, " or ", "or");
+}
+var MAX_LIST_LENGTH = 300;
+function boundedList(values, max, show, maxLength = MAX_LIST_LENGTH, total = values.length, separator = ", ", conjunction = "and") {
+  const shown = [];
+  let length = 0;
+  for (const value of values) {
+    if (shown.length >= max) break;
+    const text2 = show(value);
+    if (shown.length > 0 && length + text2.length > maxLength) break;
+    shown.push(text2);
+    length += text2.length + separator.length;
+  }
+  const rest = total - shown.length;
+  const joined = shown.join(separator);
+  return rest > 0 ? `${joined} ${conjunction} ${rest} more` : joined;
+}
+function cut(text2, maxLength) {
+  if (text2.length <= maxLength) {
+    const whole = printable(text2);
+    if (whole.length <= maxLength) return whole;
+  }
+  const pieces = [];
+  let length = 0;
+  for (const character of text2) {
+    const escaped = printable(character);
+    if (length + escaped.length > maxLength) {
+      while (length > maxLength - ELLIPSIS.length) length -= pieces.pop().length;
+      return `${pieces.join("")}${ELLIPSIS}`;
+    }
+    pieces.push(escaped);
+    length += escaped.length;
+  }
+  return pieces.join("");
+}
+function nestedString(value) {
+  const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
+  const shown = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
+  return JSON.stringify(shown);
+}
+function summarise(value, depth) {
+  if (typeof value === "string") return nestedString(value);
+  if (value === null || typeof value !== "object") return String(JSON.stringify(value));
+  const isArray = Array.isArray(value);
+  const [open3, close] = isArray ? ["[", "]"] : ["{", "}"];
+  const keys = isArray ? void 0 : Object.keys(value);
+  const count = isArray ? value.length : keys.length;
+  if (count === 0) return `${open3}${close}`;
+  if (depth >= MAX_NESTING) return `${open3}${ELLIPSIS}${close}`;
+  const entries = [];
+  for (let index = 0; index < Math.min(count, MAX_ENTRIES); index++) {
+    if (isArray) {
+      entries.push(summarise(value[index], depth + 1));
+    } else {
+      const key = keys[index];
+      const member = value[key];
+      entries.push(`${nestedString(key)}:${summarise(member, depth + 1)}`);
+    }
+  }
+  if (count > MAX_ENTRIES) entries.push(`${ELLIPSIS} (${count - MAX_ENTRIES} more)`);
+  return `${open3}${entries.join(",")}${close}`;
+}
+
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
 
@@ -44542,15 +45044,15 @@ function independentPublisherTitleName(title) {
   return name === "" ? void 0 : name;
 }
 function independentPublisherTitleProblem(title, connector) {
-  const shown = connector.title?.trim() || connector.name;
+  const shown = nameExcerpt(connector.title?.trim() || connector.name);
   const expected = `${shown} (Independent Publisher)`;
   const named = independentPublisherTitleName(title);
   if (named === void 0) {
-    return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${title.trim()}".`;
+    return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${nameExcerpt(title.trim())}".`;
   }
   if (namesConnector(named, connector.name)) return void 0;
   if (connector.title !== void 0 && namesConnector(named, connector.title)) return void 0;
-  return `The pull request title names "${named}", but the connector is "${shown}"; title it "${expected}".`;
+  return `The pull request title names "${nameExcerpt(named)}", but the connector is "${shown}"; title it "${expected}".`;
 }
 function namesConnector(given, name) {
   const [a, b] = [nameKey(given), nameKey(name)];
@@ -44560,97 +45062,6 @@ function namesConnector(given, name) {
 }
 function nameKey(name) {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-}
-
-// packages/validator/src/text/message-values.ts
-var MAX_VALUE_LENGTH = 100;
-var MAX_NAME_LENGTH = 1e3;
-var MAX_ENTRIES = 3;
-var MAX_NESTING = 2;
-var MAX_NESTED_STRING = 30;
-var ELLIPSIS = "\u2026";
-function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
-  const text2 = typeof value === "string" ? value : summarise(value, 0);
-  return cut(text2, maxLength);
-}
-function nameExcerpt(name) {
-  return excerpt(name, MAX_NAME_LENGTH);
-}
-function quoted(value, maxLength = MAX_VALUE_LENGTH) {
-  return `'${excerpt(value, maxLength)}'`;
-}
-function enclosedExcerpt(text2, maxLength = MAX_VALUE_LENGTH) {
-  if (text2.length < 2) return excerpt(text2, maxLength);
-  const inner = excerpt(text2.slice(1, -1), maxLength - 2);
-  return `${excerpt(text2.charAt(0))}${inner}${excerpt(text2.charAt(text2.length - 1))}`;
-}
-function joinedList(values, max = Infinity, quote = "") {
-  const shown = values.slice(0, max).map((value) => `${quote}${value}${quote}`);
-  const rest = values.length - shown.length;
-  if (rest > 0) return `${shown.join(", ")} and ${rest} more`;
-  return shown.length <= 1 ? shown[0] ?? "" : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
-}
-function quoteList(values, max = 5) {
-  return boundedList(values, max, quoted);
-}
-var MAX_LIST_LENGTH = 300;
-function boundedList(values, max, show) {
-  const shown = [];
-  let length = 0;
-  for (const value of values) {
-    if (shown.length >= max) break;
-    const text2 = show(value);
-    if (shown.length > 0 && length + text2.length > MAX_LIST_LENGTH) break;
-    shown.push(text2);
-    length += text2.length + 2;
-  }
-  const rest = values.length - shown.length;
-  return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
-}
-function cut(text2, maxLength) {
-  if (text2.length <= maxLength) {
-    const whole = printable(text2);
-    if (whole.length <= maxLength) return whole;
-  }
-  const pieces = [];
-  let length = 0;
-  for (const character of text2) {
-    const escaped = printable(character);
-    if (length + escaped.length > maxLength) {
-      while (length > maxLength - ELLIPSIS.length) length -= pieces.pop().length;
-      return `${pieces.join("")}${ELLIPSIS}`;
-    }
-    pieces.push(escaped);
-    length += escaped.length;
-  }
-  return pieces.join("");
-}
-function nestedString(value) {
-  const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
-  const shown = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
-  return JSON.stringify(shown);
-}
-function summarise(value, depth) {
-  if (typeof value === "string") return nestedString(value);
-  if (value === null || typeof value !== "object") return String(JSON.stringify(value));
-  const isArray = Array.isArray(value);
-  const [open3, close] = isArray ? ["[", "]"] : ["{", "}"];
-  const keys = isArray ? void 0 : Object.keys(value);
-  const count = isArray ? value.length : keys.length;
-  if (count === 0) return `${open3}${close}`;
-  if (depth >= MAX_NESTING) return `${open3}${ELLIPSIS}${close}`;
-  const entries = [];
-  for (let index = 0; index < Math.min(count, MAX_ENTRIES); index++) {
-    if (isArray) {
-      entries.push(summarise(value[index], depth + 1));
-    } else {
-      const key = keys[index];
-      const member = value[key];
-      entries.push(`${nestedString(key)}:${summarise(member, depth + 1)}`);
-    }
-  }
-  if (count > MAX_ENTRIES) entries.push(`${ELLIPSIS} (${count - MAX_ENTRIES} more)`);
-  return `${open3}${entries.join(",")}${close}`;
 }
 
 // packages/validator/src/repository/rules/folder-list.ts
@@ -47152,7 +47563,7 @@ var uniquenessRules = [
       if (others.length === 0) return;
       context.report({
         pointer: "/info/title",
-        message: `The title "${title.trim()}" is already the title of ${listFolders(others.map((other) => other.repositoryPath))}. Give this connector a title that tells it apart (the product's name, or "V2" for a new version).`
+        message: `The title "${nameExcerpt(title.trim())}" is already the title of ${listFolders(others.map((other) => other.repositoryPath))}. Give this connector a title that tells it apart (the product's name, or "V2" for a new version).`
       });
     }
   },
@@ -47179,7 +47590,7 @@ var uniquenessRules = [
       const folders = listFolders(others.map((other) => other.repositoryPath));
       context.report({
         pointer: "/host",
-        message: copies.length > 0 ? `${listFolders(copies.map((other) => other.repositoryPath))} has the same title and host "${host}": this connector seems to exist already. Update that connector instead, or explain in the pull request why this is another one.` : `The host "${host}" is also the host of ${folders}. Make sure this connector does not duplicate one that exists; if it is another product or a new version, say so in the pull request.`
+        message: copies.length > 0 ? `${listFolders(copies.map((other) => other.repositoryPath))} has the same title and host "${nameExcerpt(host)}": this connector seems to exist already. Update that connector instead, or explain in the pull request why this is another one.` : `The host "${nameExcerpt(host)}" is also the host of ${folders}. Make sure this connector does not duplicate one that exists; if it is another product or a new version, say so in the pull request.`
       });
     }
   },
@@ -47404,13 +47815,13 @@ function describe(error3, document) {
     case "required": {
       const name = String(params.missingProperty);
       const written2 = keyInOtherCase(data, name);
-      const hint = written2 === void 0 ? "" : ` '${written2}' is there: names are case-sensitive, write '${name}'.`;
+      const hint = written2 === void 0 ? "" : ` '${nameExcerpt(written2)}' is there: names are case-sensitive, write '${name}'.`;
       return at(`Required properties are missing from object: ${name}.${hint}`, error3.instancePath, name);
     }
     case "additionalProperties": {
       const name = String(params.additionalProperty);
       return at(
-        `Property '${name}' has not been defined and the schema does not allow additional properties.`,
+        `Property '${nameExcerpt(name)}' has not been defined and the schema does not allow additional properties.`,
         childPointer(error3.instancePath, name),
         name
       );
@@ -47763,7 +48174,7 @@ var apiPropertiesBrandRules = [
       if (colour?.toLowerCase() === IP_BRAND_COLOUR) return;
       context.report({
         pointer: BRAND_POINTER,
-        message: colour === void 0 ? `Independent publisher connectors must set "iconBrandColor": "${IP_BRAND_COLOUR}".` : `The iconBrandColor of an independent publisher connector must be ${IP_BRAND_COLOUR}, not ${colour}.`
+        message: colour === void 0 ? `Independent publisher connectors must set "iconBrandColor": "${IP_BRAND_COLOUR}".` : `The iconBrandColor of an independent publisher connector must be ${IP_BRAND_COLOUR}, not ${excerpt(colour)}.`
       });
     }
   }
@@ -47860,7 +48271,7 @@ var apiPropertiesOAuthRules = [
           if (TENANT_UI[key] === void 0 || given !== TENANT_UI[key]) {
             context.report({
               pointer: childPointer(uiPointer, key),
-              message: `Invalid value for the ${key} property within the UI Definition object.${TENANT_UI[key] === void 0 ? " Remove it." : ` Write "${TENANT_UI[key]}" or leave it out.`}`
+              message: `Invalid value for the ${nameExcerpt(key)} property within the UI Definition object.${TENANT_UI[key] === void 0 ? " Remove it." : ` Write "${TENANT_UI[key]}" or leave it out.`}`
             });
           }
         }
@@ -47922,7 +48333,7 @@ var apiPropertiesOAuthRules = [
           context.report({
             pointer: childPointer(pointer, "properties", "IsFirstParty"),
             severity: "warning",
-            message: `Value ${JSON.stringify(firstParty)} is not defined in enum. IsFirstParty is the string "True" or "False".`
+            message: `Value ${jsonExcerpt(firstParty)} is not defined in enum. IsFirstParty is the string "True" or "False".`
           });
         }
         const allowed = provider === void 0 ? void 0 : ALLOWED_CUSTOM_PARAMETERS[provider];
@@ -47934,13 +48345,13 @@ var apiPropertiesOAuthRules = [
             context.report({
               pointer: childPointer(customPointer, name),
               severity: "warning",
-              message: `Write the custom parameter '${name}' as '${intended}', the name the schema defines.`
+              message: `Write the custom parameter '${nameExcerpt(name)}' as '${intended}', the name the schema defines.`
             });
             continue;
           }
           context.report({
             pointer: childPointer(customPointer, name),
-            message: `The identity provider ${provider} does not accept the custom parameter '${name}' (only ${allowed.join(", ")}). Use oauth2generic for other parameters.`
+            message: `The identity provider ${provider} does not accept the custom parameter '${nameExcerpt(name)}' (only ${allowed.join(", ")}). Use oauth2generic for other parameters.`
           });
         }
       }
@@ -52237,11 +52648,11 @@ function StateBlock(src, md, env, tokens) {
   this.parentType = "root";
   this.level = 0;
   const s = this.src;
-  for (let start = 0, pos = 0, indent = 0, offset = 0, len = s.length, indent_found = false; pos < len; pos++) {
+  for (let start = 0, pos = 0, indent2 = 0, offset = 0, len = s.length, indent_found = false; pos < len; pos++) {
     const ch = s.charCodeAt(pos);
     if (!indent_found) {
       if (isSpace(ch)) {
-        indent++;
+        indent2++;
         if (ch === 9) {
           offset += 4 - offset % 4;
         } else {
@@ -52258,11 +52669,11 @@ function StateBlock(src, md, env, tokens) {
       }
       this.bMarks.push(start);
       this.eMarks.push(pos);
-      this.tShift.push(indent);
+      this.tShift.push(indent2);
       this.sCount.push(offset);
       this.bsCount.push(0);
       indent_found = false;
-      indent = 0;
+      indent2 = 0;
       offset = 0;
       start = pos + 1;
     }
@@ -52333,7 +52744,7 @@ StateBlock.prototype.skipCharsBack = function skipCharsBack(pos, code2, min) {
   }
   return pos;
 };
-StateBlock.prototype.getLines = function getLines(begin, end, indent, keepLastLF) {
+StateBlock.prototype.getLines = function getLines(begin, end, indent2, keepLastLF) {
   if (begin >= end) {
     return "";
   }
@@ -52348,7 +52759,7 @@ StateBlock.prototype.getLines = function getLines(begin, end, indent, keepLastLF
     } else {
       last2 = this.eMarks[line];
     }
-    while (first < last2 && lineIndent < indent) {
+    while (first < last2 && lineIndent < indent2) {
       const ch = this.src.charCodeAt(first);
       if (isSpace(ch)) {
         if (ch === 9) {
@@ -52363,8 +52774,8 @@ StateBlock.prototype.getLines = function getLines(begin, end, indent, keepLastLF
       }
       first++;
     }
-    if (lineIndent > indent) {
-      queue[i] = new Array(lineIndent - indent + 1).join(" ") + this.src.slice(first, last2);
+    if (lineIndent > indent2) {
+      queue[i] = new Array(lineIndent - indent2 + 1).join(" ") + this.src.slice(first, last2);
     } else {
       queue[i] = this.src.slice(first, last2);
     }
@@ -52957,7 +53368,7 @@ function list(state, startLine, endLine, silent) {
     if (indentAfterMarker > 4) {
       indentAfterMarker = 1;
     }
-    const indent = initial + indentAfterMarker;
+    const indent2 = initial + indentAfterMarker;
     token = state.push("list_item_open", "li", 1);
     token.markup = String.fromCharCode(markerCharCode);
     const itemLines = [nextLine, 0];
@@ -52970,7 +53381,7 @@ function list(state, startLine, endLine, silent) {
     const oldSCount = state.sCount[nextLine];
     const oldListIndent = state.listIndent;
     state.listIndent = state.blkIndent;
-    state.blkIndent = indent;
+    state.blkIndent = indent2;
     state.tight = true;
     state.tShift[nextLine] = contentStart - state.bMarks[nextLine];
     state.sCount[nextLine] = offset;
@@ -56011,7 +56422,7 @@ var PLACEHOLDERS = [
      * took quadratic time on a line of spaces and tabs (100,000 of them: 13 s).
      */
     pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, "gm"),
-    message: ([line, what]) => `The readme still says "${line}": replace the line with ${what}${/[.!?]$/.test(what) ? "" : "."}`,
+    message: ([line, what]) => `The readme still says "${nameExcerpt(line)}": replace the line with ${nameExcerpt(what)}${/[.!?]$/.test(what) ? "" : "."}`,
     contains: `${README_TODO}:`
   },
   // A heading "## Publisher: TODO", the whole heading marked.
@@ -56021,12 +56432,13 @@ var PLACEHOLDERS = [
       `^#{1,6}[ \\t]+((?:[^ \\t${LINE_END}:][^${LINE_END}:]*)?[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`,
       "gm"
     ),
-    message: ([heading2, label]) => `The readme still says "${heading2.trim()}": replace ${README_TODO} with the ${label.toLowerCase()}.`,
+    message: ([heading2, label]) => `The readme still says "${nameExcerpt(heading2.trim())}": replace ${README_TODO} with the ${nameExcerpt(label.toLowerCase())}.`,
     contains: README_TODO
   }
 ];
 var upstreamText = (text2) => `"${text2}" is text of the readme template; replace it.`;
 var templateInstruction = (line) => `${line.split(/\s+/).slice(0, 5).join(" ")}\u2026`;
+var MAX_LISTED_SECTIONS = 3;
 var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
 var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
 function outline(context) {
@@ -56356,8 +56768,9 @@ var readmeRules = [
         texts.map((entry) => entry.text)
       );
       if (missing.length > 0) {
-        const names = missing.map((summary2) => `"${summary2}"`).join(", ");
-        const where = [...new Set(sections.map((section) => section.text))].join(" or ");
+        const names = joinWithin(missing.map((summary2) => `"${nameExcerpt(summary2)}"`));
+        const headings = [...new Set(sections.map((section) => section.text))];
+        const where = alternatives(headings, MAX_LISTED_SECTIONS);
         context.report({
           offset: sections[0].offset,
           length: sections[0].length,
@@ -56380,7 +56793,7 @@ var readmeRules = [
           new Set(texts.flatMap((entry) => entry.subHeadings.map((subHeading) => subHeading.normalized)))
         );
         const name = closestOperationName(heading2.normalized, candidates);
-        return name === void 0 ? "" : ` Did you mean '${name}'?`;
+        return name === void 0 ? "" : ` Did you mean '${nameExcerpt(name)}'?`;
       };
       if (hasMcpServer(context)) return;
       for (const { section, subHeadings } of texts) {
@@ -57098,7 +57511,7 @@ var settingsRules = [
         if (/[\\/]/.test(name) || names.has(name)) continue;
         context.report({
           pointer: childPointer("", key),
-          message: `settings.json names ${file} as ${key}, but the folder has no such file.`
+          message: `settings.json names ${nameExcerpt(file)} as ${key}, but the folder has no such file.`
         });
       }
     }
@@ -57659,8 +58072,8 @@ var pathRules = [
               "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
               operationLabel(earlier2),
               operationLabel(operation2),
-              earlier2.path,
-              operation2.path
+              nameExcerpt(earlier2.path),
+              nameExcerpt(operation2.path)
             )
           });
         }
@@ -57705,7 +58118,7 @@ var pathRules = [
               "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
               operationLabel(operation2),
               excerpt(operation2.path, MAX_LISTED_PATH_LENGTH),
-              unlisted > 0 ? `${similar.join(", ")} and ${unlisted} more` : similar.join(", ")
+              joinWithin(similar, similar.length + unlisted)
             )
           });
         }
@@ -57730,7 +58143,7 @@ var pathRules = [
             pointer: childPointer("/paths", path19),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path19
+              nameExcerpt(path19)
             )
           });
         }
@@ -59644,7 +60057,7 @@ var documentStructureRules = [
         const meant = fieldInOtherCase(key, node);
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: `The property '${key}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
+          message: `The property '${nameExcerpt(key)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
           ...meant === void 0 ? {} : { fix: { renameKey: meant } }
         });
       }
@@ -59690,7 +60103,7 @@ var documentStructureRules = [
       for (const { node, key } of keyClassesOf(context).lookalike) {
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: `The property '${key}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${extensionSpelling(key)}'?`
+          message: `The property '${nameExcerpt(key)}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${nameExcerpt(extensionSpelling(key))}'?`
         });
       }
     }
@@ -59714,7 +60127,7 @@ var documentStructureRules = [
         const meant = closest?.tied === false ? closest.name : void 0;
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: suggestion ? `The extension '${key}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${key}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+          message: suggestion ? `The extension '${nameExcerpt(key)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
           ...meant === void 0 ? {} : { fix: { renameKey: meant } }
         });
       }
@@ -60086,7 +60499,7 @@ function namesOfUnwalkedProperties(properties) {
   return names;
 }
 function someNames(names) {
-  const shown = names.slice(0, 5).map((name) => `'${name}'`);
+  const shown = names.slice(0, 5).map((name) => `'${nameExcerpt(name)}'`);
   return names.length > 5 ? `${shown.join(", ")} and ${names.length - 5} more` : shown.join(", ");
 }
 var nameDescriptionRules = [
@@ -60105,7 +60518,7 @@ var nameDescriptionRules = [
       if (!context.swagger) return;
       const { describedByName, propertiesBelowWalk } = structureOf(context.swagger).keywords;
       for (const [node, names] of propertiesRepeatingNames(describedByName, propertiesBelowWalk)) {
-        const what = names.length === 1 ? `The description of '${names[0]}' only repeats its name.` : `The descriptions of ${names.length} properties only repeat their names: ${someNames(names)}.`;
+        const what = names.length === 1 ? `The description of '${nameExcerpt(names[0])}' only repeats its name.` : `The descriptions of ${names.length} properties only repeat their names: ${someNames(names)}.`;
         context.report({
           pointer: childPointer(node.pointer, "properties", names[0], "description"),
           message: `${what} Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
@@ -60116,7 +60529,7 @@ var nameDescriptionRules = [
         const name = node.value.name;
         context.report({
           pointer: childPointer(node.pointer, "description"),
-          message: `The description of '${name}' only repeats its name. Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
+          message: `The description of '${nameExcerpt(name)}' only repeats its name. Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
         });
       }
     }
@@ -60622,7 +61035,7 @@ var dynamicRules = [
           pointer: childPointer(call.pointer, "itemValuePath"),
           message: fill(
             "The 'x-ms-dynamic-properties' extension should have the same item value path as 'x-ms-dynamic-schema' extension without 'properties' ending. The expected path is '{0}'.",
-            expected
+            nameExcerpt(expected)
           )
         });
       }
@@ -60717,7 +61130,7 @@ var dynamicRules = [
           if (argument.kind === "static" && typeof argument.value !== "string" && !valueMatchesType(argument.value, type)) {
             report({
               pointer: argumentPointer(call, name),
-              message: `The parameter has type '${type}', but a static value is provided of type '${typeof argument.value}'.`
+              message: `The parameter has type '${excerpt(type)}', but a static value is provided of type '${typeof argument.value}'.`
             });
           } else if (argument.kind === "reference") {
             const source = sourceParameter(call, argument.name);
@@ -60727,9 +61140,9 @@ var dynamicRules = [
                 pointer: argumentPointer(call, name),
                 message: fill(
                   "The parameter has type '{0}', but operation '{1}' is providing a parameter of type '{2}'.",
-                  type,
+                  excerpt(type),
                   call.source ? operationLabel(call.source) : "",
-                  sourceType
+                  excerpt(sourceType)
                 )
               });
             }
@@ -60802,7 +61215,7 @@ var dynamicRules = [
             pointer: childPointer(call.pointer, "parameters", name),
             message: fill(
               "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
-              argument.name,
+              nameExcerpt(argument.name),
               operationLabel(call.source)
             )
           });
@@ -61042,7 +61455,7 @@ var infoMetadataRules = [
           const meant = CATEGORY_BY_LOWER.get(category.toLowerCase());
           context.report({
             pointer: entryPointer(entry, "propertyValue"),
-            message: meant ? `The connector category is invalid. '${category}' must be spelled '${meant}'.` : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(", ")}]. '${category}' is not one of them.`
+            message: meant ? `The connector category is invalid. '${nameExcerpt(category)}' must be spelled '${meant}'.` : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(", ")}]. '${nameExcerpt(category)}' is not one of them.`
           });
         }
       }
@@ -61563,7 +61976,7 @@ var operationDocumentationRules = [
         if (has(body, "x-ms-trigger")) continue;
         report({
           pointer: operation2.pointer,
-          message: `The operation '${operation2.method.toUpperCase()} ${operation2.path}' is empty: it has no summary, description, parameters or responses.`
+          message: `The operation '${nameExcerpt(`${operation2.method.toUpperCase()} ${operation2.path}`)}' is empty: it has no summary, description, parameters or responses.`
         });
       }
     }
@@ -61716,7 +62129,7 @@ var operationExtensionRules = [
           if (!ROOT_CAPABILITIES.includes(key)) {
             report({
               pointer,
-              message: `The capability '${key}' is not supported; use 'file-picker' or 'testConnection'.`
+              message: `The capability '${nameExcerpt(key)}' is not supported; use 'file-picker' or 'testConnection'.`
             });
           } else if (key === "testConnection" && profile === "custom") {
             report({
@@ -61737,7 +62150,7 @@ var operationExtensionRules = [
           if (!OPERATION_CAPABILITIES.includes(key)) {
             report({
               pointer: childPointer(pointer, key),
-              message: `The operation capability '${key}' is not supported; only 'chunkTransfer' is.`
+              message: `The operation capability '${nameExcerpt(key)}' is not supported; only 'chunkTransfer' is.`
             });
           } else if (typeof value !== "boolean") {
             report({
@@ -62310,7 +62723,7 @@ var responseRules = [
               pointer: childPointer(response.definitionPointer, "examples", mimeType),
               message: fill(
                 "The response example '{0}' is not produced by the operation '{1}'.",
-                mimeType,
+                nameExcerpt(mimeType),
                 operationLabel(operation2)
               )
             });
@@ -62595,9 +63008,9 @@ var parameterLocationRules = [
             pointer: parameter.pointer,
             message: fill(
               template,
-              parameter.level === "path" ? operation2.path : operationLabel(operation2),
-              parameter.name,
-              parameter.in ?? ""
+              parameter.level === "path" ? nameExcerpt(operation2.path) : operationLabel(operation2),
+              nameExcerpt(parameter.name),
+              excerpt(parameter.in ?? "")
             )
           });
         }
@@ -62712,7 +63125,7 @@ var parameterLocationRules = [
           pointer: childPointer(parameter.pointer, "name"),
           message: fill(
             "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
-            parameter.name
+            nameExcerpt(parameter.name)
           )
         });
       }
@@ -62854,7 +63267,7 @@ var parameterLocationRules = [
           const entry = entries[index];
           const ref = isObject(entry) ? asString(entry.$ref) : void 0;
           if (ref === void 0) continue;
-          const message = !ref.startsWith("#/parameters/") ? `The parameter reference '${ref}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger2.resolveRef(ref) ? void 0 : fill(
+          const message = !ref.startsWith("#/parameters/") ? `The parameter reference '${nameExcerpt(ref)}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger2.resolveRef(ref) ? void 0 : fill(
             "The parameter reference '{0}' could not be found in the swagger document.",
             nameExcerpt(ref)
           );
@@ -63111,7 +63524,7 @@ var valueConstraintRules = [
           message: fill(
             "The 'default' value is of type '{0}', but should match the given type '{1}'.",
             jsonTypeOf(node.default),
-            type
+            excerpt(type)
           )
         });
       });
@@ -63166,7 +63579,7 @@ var valueConstraintRules = [
             message: fill(
               "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
               jsonTypeOf(value),
-              type
+              excerpt(type)
             )
           });
         });
@@ -63721,12 +64134,12 @@ function checkSectionRef(context, model, use, section, noun) {
     const nested = use.ref.startsWith(`#/${section}/`) ? ` Point at a ${noun} definition itself, not inside one.` : "";
     context.report({
       pointer: at(),
-      message: `The ${noun} reference '${use.ref}' is not valid. ${noun === "schema" ? "Schema" : "Response"} references must start with '#/${section}/' and be valid JSON Pointers.${nested}`
+      message: `The ${noun} reference '${nameExcerpt(use.ref)}' is not valid. ${noun === "schema" ? "Schema" : "Response"} references must start with '#/${section}/' and be valid JSON Pointers.${nested}`
     });
   } else if (model.resolveRef(use.ref) === void 0) {
     context.report({
       pointer: at(),
-      message: `The ${noun} reference '${use.ref}' could not be found in the swagger document.`
+      message: `The ${noun} reference '${nameExcerpt(use.ref)}' could not be found in the swagger document.`
     });
   }
 }
@@ -63736,6 +64149,12 @@ function responseDefinitions(model) {
   if (!isObject(responses)) return definitions;
   for (const code2 in responses) if (has(responses, code2)) definitions.add(responses[code2]);
   return definitions;
+}
+var MAX_SHOWN_LOOP = 4;
+function loopText(cycle) {
+  const shown = cycle.slice(0, MAX_SHOWN_LOOP).map((name) => nameExcerpt(name));
+  const more = cycle.length - shown.length;
+  return [...shown, ...more > 0 ? [`\u2026 (${more} more)`] : [], shown[0]].join(" \u2192 ");
 }
 function requiredCycles(model) {
   const edges = requiredEdges(model);
@@ -63879,7 +64298,7 @@ var schemaRefRules = [
       for (const cycle of requiredCycles(model)) {
         context.report({
           pointer: childPointer("/definitions", cycle[0], "required"),
-          message: `Loops of required schema properties are not allowed: ${[...cycle, cycle[0]].join(" \u2192 ")}.`
+          message: `Loops of required schema properties are not allowed: ${loopText(cycle)}.`
         });
       }
     }
@@ -63904,7 +64323,7 @@ var schemaRefRules = [
         const siblings = use.siblings;
         context.report({
           pointer: childPointer(use.pointer, siblings[0]),
-          message: `When '$ref' is defined, no other properties may be specified. Found: ${siblings.join(", ")}.`
+          message: `When '$ref' is defined, no other properties may be specified. Found: ${nameList(siblings)}.`
         });
       }
     }
@@ -64017,7 +64436,7 @@ var schemaRequiredRules = [
           if (typeof name !== "string" || has(properties, name)) continue;
           context.report({
             pointer: childPointer(node.pointer, "required", index),
-            message: `The required property '${name}' is not defined in the object schema.`
+            message: `The required property '${nameExcerpt(name)}' is not defined in the object schema.`
           });
         }
       }
@@ -64172,10 +64591,10 @@ var swaggerSecurityRules = [
       for (const use of requirementUses(context)) {
         if (has(definitions, use.name)) continue;
         const defined = Object.keys(definitions);
-        const fix = defined.length > 0 ? `Use the name of a defined scheme: ${defined.map((name) => `'${name}'`).join(", ")}.` : "Define the scheme there, or remove the requirement.";
+        const fix = defined.length > 0 ? `Use the name of a defined scheme: ${quoteList(defined)}.` : "Define the scheme there, or remove the requirement.";
         context.report({
           pointer: use.pointer,
-          message: `The security requirement '${use.name}' is not defined in the 'securityDefinitions' object. ${fix}`
+          message: `The security requirement '${nameExcerpt(use.name)}' is not defined in the 'securityDefinitions' object. ${fix}`
         });
       }
     }
@@ -64202,7 +64621,7 @@ var swaggerSecurityRules = [
           if (typeof scope !== "string" || has(scopes, scope)) return;
           context.report({
             pointer: childPointer(use.pointer, index),
-            message: `The OAuth security requirement '${use.name}' refers to scope name '${nameExcerpt(scope)}', but this is not defined in the 'securityDefinitions' object.`
+            message: `The OAuth security requirement '${nameExcerpt(use.name)}' refers to scope name '${nameExcerpt(scope)}', but this is not defined in the 'securityDefinitions' object.`
           });
         });
       }
@@ -64226,7 +64645,7 @@ var swaggerSecurityRules = [
         if (use.scopes === null) {
           context.report({
             pointer: use.pointer,
-            message: `The security requirement '${use.name}' must have have a value. Provide an empty array if no OAuth scopes are required.`
+            message: `The security requirement '${nameExcerpt(use.name)}' must have have a value. Provide an empty array if no OAuth scopes are required.`
           });
           continue;
         }
@@ -64235,7 +64654,7 @@ var swaggerSecurityRules = [
         if (type === void 0 || type === "oauth2" || !scopes || scopes.length === 0) continue;
         context.report({
           pointer: use.pointer,
-          message: `The security requirement '${use.name}' cannot specify any scopes, an empty array should be provided.`
+          message: `The security requirement '${nameExcerpt(use.name)}' cannot specify any scopes, an empty array should be provided.`
         });
       }
     }
@@ -64872,7 +65291,7 @@ var webhookRules = [
 function unrelatedDeletesMessage(webhook, deletions) {
   const first = deletions[0];
   const others = deletions.length > 1 ? ` (and ${deletions.length - 1} more DELETE operations)` : "";
-  return `The webhook operation '${operationLabel(webhook)}' has no DELETE operation that removes its subscription: '${operationLabel(first)}' is a visible action on ${first.path}${others}. Define an internal DELETE for the subscription URL that the registration returns in its Location header, so the platform can remove the subscription when the flow is deleted.`;
+  return `The webhook operation '${operationLabel(webhook)}' has no DELETE operation that removes its subscription: '${operationLabel(first)}' is a visible action on ${nameExcerpt(first.path)}${others}. Define an internal DELETE for the subscription URL that the registration returns in its Location header, so the platform can remove the subscription when the flow is deleted.`;
 }
 
 // packages/validator/src/rules/swagger-webhooks.ts

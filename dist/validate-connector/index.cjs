@@ -3736,19 +3736,19 @@ var require_webidl = __commonJS({
     });
     webidl.util.ConvertToInt = function(V, bitLength, signedness, opts) {
       let upperBound;
-      let lowerBound;
+      let lowerBound2;
       if (bitLength === 64) {
         upperBound = Math.pow(2, 53) - 1;
         if (signedness === "unsigned") {
-          lowerBound = 0;
+          lowerBound2 = 0;
         } else {
-          lowerBound = Math.pow(-2, 53) + 1;
+          lowerBound2 = Math.pow(-2, 53) + 1;
         }
       } else if (signedness === "unsigned") {
-        lowerBound = 0;
+        lowerBound2 = 0;
         upperBound = Math.pow(2, bitLength) - 1;
       } else {
-        lowerBound = Math.pow(-2, bitLength) - 1;
+        lowerBound2 = Math.pow(-2, bitLength) - 1;
         upperBound = Math.pow(2, bitLength - 1) - 1;
       }
       let x = Number(V);
@@ -3763,16 +3763,16 @@ var require_webidl = __commonJS({
           });
         }
         x = webidl.util.IntegerPart(x);
-        if (x < lowerBound || x > upperBound) {
+        if (x < lowerBound2 || x > upperBound) {
           throw webidl.errors.exception({
             header: "Integer conversion",
-            message: `Value must be between ${lowerBound}-${upperBound}, got ${x}.`
+            message: `Value must be between ${lowerBound2}-${upperBound}, got ${x}.`
           });
         }
         return x;
       }
       if (!Number.isNaN(x) && opts?.clamp === true) {
-        x = Math.min(Math.max(x, lowerBound), upperBound);
+        x = Math.min(Math.max(x, lowerBound2), upperBound);
         if (Math.floor(x) % 2 === 0) {
           x = Math.floor(x);
         } else {
@@ -38629,8 +38629,126 @@ async function runAction(main) {
 var import_node_fs15 = require("node:fs");
 var import_node_path30 = __toESM(require("node:path"), 1);
 
+// packages/validator/src/text/message-values.ts
+var MAX_VALUE_LENGTH = 100;
+var MAX_NAME_LENGTH = 1e3;
+var MAX_ENTRIES = 3;
+var MAX_NESTING = 2;
+var MAX_NESTED_STRING = 30;
+var ELLIPSIS = "\u2026";
+function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
+  const text2 = typeof value === "string" ? value : summarise(value, 0);
+  return cut(text2, maxLength);
+}
+function nameExcerpt(name) {
+  return excerpt(name, MAX_NAME_LENGTH);
+}
+function quoted(value, maxLength = MAX_VALUE_LENGTH) {
+  return `'${excerpt(value, maxLength)}'`;
+}
+function enclosedExcerpt(text2, maxLength = MAX_VALUE_LENGTH) {
+  if (text2.length < 2) return excerpt(text2, maxLength);
+  const inner = excerpt(text2.slice(1, -1), maxLength - 2);
+  return `${excerpt(text2.charAt(0))}${inner}${excerpt(text2.charAt(text2.length - 1))}`;
+}
+function kindOfValue(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a JSON array";
+  return `a JSON ${typeof value}`;
+}
+function joinedList(values, max = Infinity, quote = "") {
+  const shown = values.slice(0, max).map((value) => `${quote}${value}${quote}`);
+  const rest = values.length - shown.length;
+  if (rest > 0) return `${shown.join(", ")} and ${rest} more`;
+  return shown.length <= 1 ? shown[0] ?? "" : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+}
+function quoteList(values, max = 5) {
+  return boundedList(values, max, quoted);
+}
+function nameList(names2) {
+  return boundedList(names2, Infinity, (name) => excerpt(name));
+}
+var MAX_LONG_LIST_LENGTH = 4800;
+function joinWithin(texts, total = texts.length, maxLength = MAX_LONG_LIST_LENGTH) {
+  return boundedList(texts, Infinity, (text2) => text2, maxLength, total);
+}
+function alternatives(values, max) {
+  return boundedList(values, max, (value) => excerpt(value), Infinity, values.length, " or ", "or");
+}
+var MAX_LIST_LENGTH = 300;
+function boundedList(values, max, show, maxLength = MAX_LIST_LENGTH, total = values.length, separator = ", ", conjunction = "and") {
+  const shown = [];
+  let length = 0;
+  for (const value of values) {
+    if (shown.length >= max) break;
+    const text2 = show(value);
+    if (shown.length > 0 && length + text2.length > maxLength) break;
+    shown.push(text2);
+    length += text2.length + separator.length;
+  }
+  const rest = total - shown.length;
+  const joined = shown.join(separator);
+  return rest > 0 ? `${joined} ${conjunction} ${rest} more` : joined;
+}
+function cut(text2, maxLength) {
+  if (text2.length <= maxLength) {
+    const whole = printable(text2);
+    if (whole.length <= maxLength) return whole;
+  }
+  const pieces = [];
+  let length = 0;
+  for (const character of text2) {
+    const escaped = printable(character);
+    if (length + escaped.length > maxLength) {
+      while (length > maxLength - ELLIPSIS.length) length -= pieces.pop().length;
+      return `${pieces.join("")}${ELLIPSIS}`;
+    }
+    pieces.push(escaped);
+    length += escaped.length;
+  }
+  return pieces.join("");
+}
+function nestedString(value) {
+  const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
+  const shown = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
+  return JSON.stringify(shown);
+}
+function summarise(value, depth) {
+  if (typeof value === "string") return nestedString(value);
+  if (value === null || typeof value !== "object") return String(JSON.stringify(value));
+  const isArray = Array.isArray(value);
+  const [open2, close] = isArray ? ["[", "]"] : ["{", "}"];
+  const keys = isArray ? void 0 : Object.keys(value);
+  const count = isArray ? value.length : keys.length;
+  if (count === 0) return `${open2}${close}`;
+  if (depth >= MAX_NESTING) return `${open2}${ELLIPSIS}${close}`;
+  const entries = [];
+  for (let index = 0; index < Math.min(count, MAX_ENTRIES); index++) {
+    if (isArray) {
+      entries.push(summarise(value[index], depth + 1));
+    } else {
+      const key = keys[index];
+      const member = value[key];
+      entries.push(`${nestedString(key)}:${summarise(member, depth + 1)}`);
+    }
+  }
+  if (count > MAX_ENTRIES) entries.push(`${ELLIPSIS} (${count - MAX_ENTRIES} more)`);
+  return `${open2}${entries.join(",")}${close}`;
+}
+
+// packages/validator/src/text/message-length.ts
+var MAX_MESSAGE_LENGTH = 8e3;
+function boundedMessage(message) {
+  if (message.length <= MAX_MESSAGE_LENGTH) return message;
+  const note = ` (Message cut: it had ${message.length.toLocaleString("en-US")} characters; a message shows at most ${MAX_MESSAGE_LENGTH.toLocaleString("en-US")}.)`;
+  return `${excerpt(message, MAX_MESSAGE_LENGTH - note.length)}${note}`;
+}
+
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
+function locatedFinding(fields) {
+  return { ...fields, message: boundedMessage(fields.message) };
+}
 function severityRank(severity) {
   return severity === "error" ? 3 : severity === "warning" ? 2 : 1;
 }
@@ -38814,15 +38932,15 @@ function independentPublisherTitleName(title) {
   return name === "" ? void 0 : name;
 }
 function independentPublisherTitleProblem(title, connector) {
-  const shown = connector.title?.trim() || connector.name;
+  const shown = nameExcerpt(connector.title?.trim() || connector.name);
   const expected = `${shown} (Independent Publisher)`;
   const named = independentPublisherTitleName(title);
   if (named === void 0) {
-    return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${title.trim()}".`;
+    return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${nameExcerpt(title.trim())}".`;
   }
   if (namesConnector(named, connector.name)) return void 0;
   if (connector.title !== void 0 && namesConnector(named, connector.title)) return void 0;
-  return `The pull request title names "${named}", but the connector is "${shown}"; title it "${expected}".`;
+  return `The pull request title names "${nameExcerpt(named)}", but the connector is "${shown}"; title it "${expected}".`;
 }
 function namesConnector(given, name) {
   const [a, b] = [nameKey(given), nameKey(name)];
@@ -38832,105 +38950,6 @@ function namesConnector(given, name) {
 }
 function nameKey(name) {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-}
-
-// packages/validator/src/text/message-values.ts
-var MAX_VALUE_LENGTH = 100;
-var MAX_NAME_LENGTH = 1e3;
-var MAX_ENTRIES = 3;
-var MAX_NESTING = 2;
-var MAX_NESTED_STRING = 30;
-var ELLIPSIS = "\u2026";
-function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
-  const text2 = typeof value === "string" ? value : summarise(value, 0);
-  return cut(text2, maxLength);
-}
-function nameExcerpt(name) {
-  return excerpt(name, MAX_NAME_LENGTH);
-}
-function quoted(value, maxLength = MAX_VALUE_LENGTH) {
-  return `'${excerpt(value, maxLength)}'`;
-}
-function enclosedExcerpt(text2, maxLength = MAX_VALUE_LENGTH) {
-  if (text2.length < 2) return excerpt(text2, maxLength);
-  const inner = excerpt(text2.slice(1, -1), maxLength - 2);
-  return `${excerpt(text2.charAt(0))}${inner}${excerpt(text2.charAt(text2.length - 1))}`;
-}
-function kindOfValue(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a JSON array";
-  return `a JSON ${typeof value}`;
-}
-function joinedList(values, max = Infinity, quote = "") {
-  const shown = values.slice(0, max).map((value) => `${quote}${value}${quote}`);
-  const rest = values.length - shown.length;
-  if (rest > 0) return `${shown.join(", ")} and ${rest} more`;
-  return shown.length <= 1 ? shown[0] ?? "" : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
-}
-function quoteList(values, max = 5) {
-  return boundedList(values, max, quoted);
-}
-function nameList(names2) {
-  return boundedList(names2, Infinity, (name) => excerpt(name));
-}
-var MAX_LIST_LENGTH = 300;
-function boundedList(values, max, show) {
-  const shown = [];
-  let length = 0;
-  for (const value of values) {
-    if (shown.length >= max) break;
-    const text2 = show(value);
-    if (shown.length > 0 && length + text2.length > MAX_LIST_LENGTH) break;
-    shown.push(text2);
-    length += text2.length + 2;
-  }
-  const rest = values.length - shown.length;
-  return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
-}
-function cut(text2, maxLength) {
-  if (text2.length <= maxLength) {
-    const whole = printable(text2);
-    if (whole.length <= maxLength) return whole;
-  }
-  const pieces = [];
-  let length = 0;
-  for (const character of text2) {
-    const escaped = printable(character);
-    if (length + escaped.length > maxLength) {
-      while (length > maxLength - ELLIPSIS.length) length -= pieces.pop().length;
-      return `${pieces.join("")}${ELLIPSIS}`;
-    }
-    pieces.push(escaped);
-    length += escaped.length;
-  }
-  return pieces.join("");
-}
-function nestedString(value) {
-  const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
-  const shown = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
-  return JSON.stringify(shown);
-}
-function summarise(value, depth) {
-  if (typeof value === "string") return nestedString(value);
-  if (value === null || typeof value !== "object") return String(JSON.stringify(value));
-  const isArray = Array.isArray(value);
-  const [open2, close] = isArray ? ["[", "]"] : ["{", "}"];
-  const keys = isArray ? void 0 : Object.keys(value);
-  const count = isArray ? value.length : keys.length;
-  if (count === 0) return `${open2}${close}`;
-  if (depth >= MAX_NESTING) return `${open2}${ELLIPSIS}${close}`;
-  const entries = [];
-  for (let index = 0; index < Math.min(count, MAX_ENTRIES); index++) {
-    if (isArray) {
-      entries.push(summarise(value[index], depth + 1));
-    } else {
-      const key = keys[index];
-      const member = value[key];
-      entries.push(`${nestedString(key)}:${summarise(member, depth + 1)}`);
-    }
-  }
-  if (count > MAX_ENTRIES) entries.push(`${ELLIPSIS} (${count - MAX_ENTRIES} more)`);
-  return `${open2}${entries.join(",")}${close}`;
 }
 
 // packages/validator/src/repository/rules/folder-list.ts
@@ -42451,7 +42470,7 @@ var uniquenessRules = [
       if (others2.length === 0) return;
       context.report({
         pointer: "/info/title",
-        message: `The title "${title.trim()}" is already the title of ${listFolders(others2.map((other) => other.repositoryPath))}. Give this connector a title that tells it apart (the product's name, or "V2" for a new version).`
+        message: `The title "${nameExcerpt(title.trim())}" is already the title of ${listFolders(others2.map((other) => other.repositoryPath))}. Give this connector a title that tells it apart (the product's name, or "V2" for a new version).`
       });
     }
   },
@@ -42478,7 +42497,7 @@ var uniquenessRules = [
       const folders = listFolders(others2.map((other) => other.repositoryPath));
       context.report({
         pointer: "/host",
-        message: copies.length > 0 ? `${listFolders(copies.map((other) => other.repositoryPath))} has the same title and host "${host}": this connector seems to exist already. Update that connector instead, or explain in the pull request why this is another one.` : `The host "${host}" is also the host of ${folders}. Make sure this connector does not duplicate one that exists; if it is another product or a new version, say so in the pull request.`
+        message: copies.length > 0 ? `${listFolders(copies.map((other) => other.repositoryPath))} has the same title and host "${nameExcerpt(host)}": this connector seems to exist already. Update that connector instead, or explain in the pull request why this is another one.` : `The host "${nameExcerpt(host)}" is also the host of ${folders}. Make sure this connector does not duplicate one that exists; if it is another product or a new version, say so in the pull request.`
       });
     }
   },
@@ -42716,13 +42735,13 @@ function describe(error3, document) {
     case "required": {
       const name = String(params.missingProperty);
       const written2 = keyInOtherCase(data, name);
-      const hint = written2 === void 0 ? "" : ` '${written2}' is there: names are case-sensitive, write '${name}'.`;
+      const hint = written2 === void 0 ? "" : ` '${nameExcerpt(written2)}' is there: names are case-sensitive, write '${name}'.`;
       return at(`Required properties are missing from object: ${name}.${hint}`, error3.instancePath, name);
     }
     case "additionalProperties": {
       const name = String(params.additionalProperty);
       return at(
-        `Property '${name}' has not been defined and the schema does not allow additional properties.`,
+        `Property '${nameExcerpt(name)}' has not been defined and the schema does not allow additional properties.`,
         childPointer(error3.instancePath, name),
         name
       );
@@ -43075,7 +43094,7 @@ var apiPropertiesBrandRules = [
       if (colour?.toLowerCase() === IP_BRAND_COLOUR) return;
       context.report({
         pointer: BRAND_POINTER,
-        message: colour === void 0 ? `Independent publisher connectors must set "iconBrandColor": "${IP_BRAND_COLOUR}".` : `The iconBrandColor of an independent publisher connector must be ${IP_BRAND_COLOUR}, not ${colour}.`
+        message: colour === void 0 ? `Independent publisher connectors must set "iconBrandColor": "${IP_BRAND_COLOUR}".` : `The iconBrandColor of an independent publisher connector must be ${IP_BRAND_COLOUR}, not ${excerpt(colour)}.`
       });
     }
   }
@@ -43172,7 +43191,7 @@ var apiPropertiesOAuthRules = [
           if (TENANT_UI[key] === void 0 || given !== TENANT_UI[key]) {
             context.report({
               pointer: childPointer(uiPointer, key),
-              message: `Invalid value for the ${key} property within the UI Definition object.${TENANT_UI[key] === void 0 ? " Remove it." : ` Write "${TENANT_UI[key]}" or leave it out.`}`
+              message: `Invalid value for the ${nameExcerpt(key)} property within the UI Definition object.${TENANT_UI[key] === void 0 ? " Remove it." : ` Write "${TENANT_UI[key]}" or leave it out.`}`
             });
           }
         }
@@ -43234,7 +43253,7 @@ var apiPropertiesOAuthRules = [
           context.report({
             pointer: childPointer(pointer, "properties", "IsFirstParty"),
             severity: "warning",
-            message: `Value ${JSON.stringify(firstParty)} is not defined in enum. IsFirstParty is the string "True" or "False".`
+            message: `Value ${jsonExcerpt(firstParty)} is not defined in enum. IsFirstParty is the string "True" or "False".`
           });
         }
         const allowed = provider === void 0 ? void 0 : ALLOWED_CUSTOM_PARAMETERS[provider];
@@ -43246,13 +43265,13 @@ var apiPropertiesOAuthRules = [
             context.report({
               pointer: childPointer(customPointer, name),
               severity: "warning",
-              message: `Write the custom parameter '${name}' as '${intended}', the name the schema defines.`
+              message: `Write the custom parameter '${nameExcerpt(name)}' as '${intended}', the name the schema defines.`
             });
             continue;
           }
           context.report({
             pointer: childPointer(customPointer, name),
-            message: `The identity provider ${provider} does not accept the custom parameter '${name}' (only ${allowed.join(", ")}). Use oauth2generic for other parameters.`
+            message: `The identity provider ${provider} does not accept the custom parameter '${nameExcerpt(name)}' (only ${allowed.join(", ")}). Use oauth2generic for other parameters.`
           });
         }
       }
@@ -52175,7 +52194,7 @@ var PLACEHOLDERS = [
      * took quadratic time on a line of spaces and tabs (100,000 of them: 13 s).
      */
     pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, "gm"),
-    message: ([line, what]) => `The readme still says "${line}": replace the line with ${what}${/[.!?]$/.test(what) ? "" : "."}`,
+    message: ([line, what]) => `The readme still says "${nameExcerpt(line)}": replace the line with ${nameExcerpt(what)}${/[.!?]$/.test(what) ? "" : "."}`,
     contains: `${README_TODO}:`
   },
   // A heading "## Publisher: TODO", the whole heading marked.
@@ -52185,12 +52204,13 @@ var PLACEHOLDERS = [
       `^#{1,6}[ \\t]+((?:[^ \\t${LINE_END}:][^${LINE_END}:]*)?[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`,
       "gm"
     ),
-    message: ([heading2, label]) => `The readme still says "${heading2.trim()}": replace ${README_TODO} with the ${label.toLowerCase()}.`,
+    message: ([heading2, label]) => `The readme still says "${nameExcerpt(heading2.trim())}": replace ${README_TODO} with the ${nameExcerpt(label.toLowerCase())}.`,
     contains: README_TODO
   }
 ];
 var upstreamText = (text2) => `"${text2}" is text of the readme template; replace it.`;
 var templateInstruction = (line) => `${line.split(/\s+/).slice(0, 5).join(" ")}\u2026`;
+var MAX_LISTED_SECTIONS = 3;
 var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
 var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
 function outline(context) {
@@ -52520,8 +52540,9 @@ var readmeRules = [
         texts.map((entry) => entry.text)
       );
       if (missing.length > 0) {
-        const names2 = missing.map((summary3) => `"${summary3}"`).join(", ");
-        const where2 = [...new Set(sections.map((section) => section.text))].join(" or ");
+        const names2 = joinWithin(missing.map((summary3) => `"${nameExcerpt(summary3)}"`));
+        const headings = [...new Set(sections.map((section) => section.text))];
+        const where2 = alternatives(headings, MAX_LISTED_SECTIONS);
         context.report({
           offset: sections[0].offset,
           length: sections[0].length,
@@ -52544,7 +52565,7 @@ var readmeRules = [
           new Set(texts.flatMap((entry) => entry.subHeadings.map((subHeading) => subHeading.normalized)))
         );
         const name = closestOperationName(heading2.normalized, candidates);
-        return name === void 0 ? "" : ` Did you mean '${name}'?`;
+        return name === void 0 ? "" : ` Did you mean '${nameExcerpt(name)}'?`;
       };
       if (hasMcpServer(context)) return;
       for (const { section, subHeadings } of texts) {
@@ -53262,7 +53283,7 @@ var settingsRules = [
         if (/[\\/]/.test(name) || names2.has(name)) continue;
         context.report({
           pointer: childPointer("", key),
-          message: `settings.json names ${file} as ${key}, but the folder has no such file.`
+          message: `settings.json names ${nameExcerpt(file)} as ${key}, but the folder has no such file.`
         });
       }
     }
@@ -53823,8 +53844,8 @@ var pathRules = [
               "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
               operationLabel(earlier2),
               operationLabel(operation2),
-              earlier2.path,
-              operation2.path
+              nameExcerpt(earlier2.path),
+              nameExcerpt(operation2.path)
             )
           });
         }
@@ -53869,7 +53890,7 @@ var pathRules = [
               "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
               operationLabel(operation2),
               excerpt(operation2.path, MAX_LISTED_PATH_LENGTH),
-              unlisted > 0 ? `${similar.join(", ")} and ${unlisted} more` : similar.join(", ")
+              joinWithin(similar, similar.length + unlisted)
             )
           });
         }
@@ -53894,7 +53915,7 @@ var pathRules = [
             pointer: childPointer("/paths", path31),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path31
+              nameExcerpt(path31)
             )
           });
         }
@@ -55808,7 +55829,7 @@ var documentStructureRules = [
         const meant = fieldInOtherCase(key, node);
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: `The property '${key}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
+          message: `The property '${nameExcerpt(key)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
           ...meant === void 0 ? {} : { fix: { renameKey: meant } }
         });
       }
@@ -55854,7 +55875,7 @@ var documentStructureRules = [
       for (const { node, key } of keyClassesOf(context).lookalike) {
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: `The property '${key}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${extensionSpelling(key)}'?`
+          message: `The property '${nameExcerpt(key)}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${nameExcerpt(extensionSpelling(key))}'?`
         });
       }
     }
@@ -55878,7 +55899,7 @@ var documentStructureRules = [
         const meant = closest?.tied === false ? closest.name : void 0;
         context.report({
           pointer: childPointer(node.pointer, key),
-          message: suggestion ? `The extension '${key}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${key}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+          message: suggestion ? `The extension '${nameExcerpt(key)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
           ...meant === void 0 ? {} : { fix: { renameKey: meant } }
         });
       }
@@ -56250,7 +56271,7 @@ function namesOfUnwalkedProperties(properties) {
   return names2;
 }
 function someNames(names2) {
-  const shown = names2.slice(0, 5).map((name) => `'${name}'`);
+  const shown = names2.slice(0, 5).map((name) => `'${nameExcerpt(name)}'`);
   return names2.length > 5 ? `${shown.join(", ")} and ${names2.length - 5} more` : shown.join(", ");
 }
 var nameDescriptionRules = [
@@ -56269,7 +56290,7 @@ var nameDescriptionRules = [
       if (!context.swagger) return;
       const { describedByName, propertiesBelowWalk } = structureOf(context.swagger).keywords;
       for (const [node, names2] of propertiesRepeatingNames(describedByName, propertiesBelowWalk)) {
-        const what = names2.length === 1 ? `The description of '${names2[0]}' only repeats its name.` : `The descriptions of ${names2.length} properties only repeat their names: ${someNames(names2)}.`;
+        const what = names2.length === 1 ? `The description of '${nameExcerpt(names2[0])}' only repeats its name.` : `The descriptions of ${names2.length} properties only repeat their names: ${someNames(names2)}.`;
         context.report({
           pointer: childPointer(node.pointer, "properties", names2[0], "description"),
           message: `${what} Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
@@ -56280,7 +56301,7 @@ var nameDescriptionRules = [
         const name = node.value.name;
         context.report({
           pointer: childPointer(node.pointer, "description"),
-          message: `The description of '${name}' only repeats its name. Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
+          message: `The description of '${nameExcerpt(name)}' only repeats its name. Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
         });
       }
     }
@@ -56786,7 +56807,7 @@ var dynamicRules = [
           pointer: childPointer(call.pointer, "itemValuePath"),
           message: fill(
             "The 'x-ms-dynamic-properties' extension should have the same item value path as 'x-ms-dynamic-schema' extension without 'properties' ending. The expected path is '{0}'.",
-            expected
+            nameExcerpt(expected)
           )
         });
       }
@@ -56881,7 +56902,7 @@ var dynamicRules = [
           if (argument.kind === "static" && typeof argument.value !== "string" && !valueMatchesType(argument.value, type)) {
             report({
               pointer: argumentPointer(call, name),
-              message: `The parameter has type '${type}', but a static value is provided of type '${typeof argument.value}'.`
+              message: `The parameter has type '${excerpt(type)}', but a static value is provided of type '${typeof argument.value}'.`
             });
           } else if (argument.kind === "reference") {
             const source = sourceParameter(call, argument.name);
@@ -56891,9 +56912,9 @@ var dynamicRules = [
                 pointer: argumentPointer(call, name),
                 message: fill(
                   "The parameter has type '{0}', but operation '{1}' is providing a parameter of type '{2}'.",
-                  type,
+                  excerpt(type),
                   call.source ? operationLabel(call.source) : "",
-                  sourceType
+                  excerpt(sourceType)
                 )
               });
             }
@@ -56966,7 +56987,7 @@ var dynamicRules = [
             pointer: childPointer(call.pointer, "parameters", name),
             message: fill(
               "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
-              argument.name,
+              nameExcerpt(argument.name),
               operationLabel(call.source)
             )
           });
@@ -57206,7 +57227,7 @@ var infoMetadataRules = [
           const meant = CATEGORY_BY_LOWER.get(category.toLowerCase());
           context.report({
             pointer: entryPointer(entry, "propertyValue"),
-            message: meant ? `The connector category is invalid. '${category}' must be spelled '${meant}'.` : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(", ")}]. '${category}' is not one of them.`
+            message: meant ? `The connector category is invalid. '${nameExcerpt(category)}' must be spelled '${meant}'.` : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(", ")}]. '${nameExcerpt(category)}' is not one of them.`
           });
         }
       }
@@ -57727,7 +57748,7 @@ var operationDocumentationRules = [
         if (has(body, "x-ms-trigger")) continue;
         report({
           pointer: operation2.pointer,
-          message: `The operation '${operation2.method.toUpperCase()} ${operation2.path}' is empty: it has no summary, description, parameters or responses.`
+          message: `The operation '${nameExcerpt(`${operation2.method.toUpperCase()} ${operation2.path}`)}' is empty: it has no summary, description, parameters or responses.`
         });
       }
     }
@@ -57880,7 +57901,7 @@ var operationExtensionRules = [
           if (!ROOT_CAPABILITIES.includes(key)) {
             report({
               pointer,
-              message: `The capability '${key}' is not supported; use 'file-picker' or 'testConnection'.`
+              message: `The capability '${nameExcerpt(key)}' is not supported; use 'file-picker' or 'testConnection'.`
             });
           } else if (key === "testConnection" && profile === "custom") {
             report({
@@ -57901,7 +57922,7 @@ var operationExtensionRules = [
           if (!OPERATION_CAPABILITIES.includes(key)) {
             report({
               pointer: childPointer(pointer, key),
-              message: `The operation capability '${key}' is not supported; only 'chunkTransfer' is.`
+              message: `The operation capability '${nameExcerpt(key)}' is not supported; only 'chunkTransfer' is.`
             });
           } else if (typeof value !== "boolean") {
             report({
@@ -58474,7 +58495,7 @@ var responseRules = [
               pointer: childPointer(response.definitionPointer, "examples", mimeType),
               message: fill(
                 "The response example '{0}' is not produced by the operation '{1}'.",
-                mimeType,
+                nameExcerpt(mimeType),
                 operationLabel(operation2)
               )
             });
@@ -58759,9 +58780,9 @@ var parameterLocationRules = [
             pointer: parameter.pointer,
             message: fill(
               template,
-              parameter.level === "path" ? operation2.path : operationLabel(operation2),
-              parameter.name,
-              parameter.in ?? ""
+              parameter.level === "path" ? nameExcerpt(operation2.path) : operationLabel(operation2),
+              nameExcerpt(parameter.name),
+              excerpt(parameter.in ?? "")
             )
           });
         }
@@ -58876,7 +58897,7 @@ var parameterLocationRules = [
           pointer: childPointer(parameter.pointer, "name"),
           message: fill(
             "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
-            parameter.name
+            nameExcerpt(parameter.name)
           )
         });
       }
@@ -59018,7 +59039,7 @@ var parameterLocationRules = [
           const entry = entries[index];
           const ref = isObject(entry) ? asString(entry.$ref) : void 0;
           if (ref === void 0) continue;
-          const message = !ref.startsWith("#/parameters/") ? `The parameter reference '${ref}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger.resolveRef(ref) ? void 0 : fill(
+          const message = !ref.startsWith("#/parameters/") ? `The parameter reference '${nameExcerpt(ref)}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger.resolveRef(ref) ? void 0 : fill(
             "The parameter reference '{0}' could not be found in the swagger document.",
             nameExcerpt(ref)
           );
@@ -59275,7 +59296,7 @@ var valueConstraintRules = [
           message: fill(
             "The 'default' value is of type '{0}', but should match the given type '{1}'.",
             jsonTypeOf(node.default),
-            type
+            excerpt(type)
           )
         });
       });
@@ -59330,7 +59351,7 @@ var valueConstraintRules = [
             message: fill(
               "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
               jsonTypeOf(value),
-              type
+              excerpt(type)
             )
           });
         });
@@ -59885,12 +59906,12 @@ function checkSectionRef(context, model, use, section, noun) {
     const nested = use.ref.startsWith(`#/${section}/`) ? ` Point at a ${noun} definition itself, not inside one.` : "";
     context.report({
       pointer: at(),
-      message: `The ${noun} reference '${use.ref}' is not valid. ${noun === "schema" ? "Schema" : "Response"} references must start with '#/${section}/' and be valid JSON Pointers.${nested}`
+      message: `The ${noun} reference '${nameExcerpt(use.ref)}' is not valid. ${noun === "schema" ? "Schema" : "Response"} references must start with '#/${section}/' and be valid JSON Pointers.${nested}`
     });
   } else if (model.resolveRef(use.ref) === void 0) {
     context.report({
       pointer: at(),
-      message: `The ${noun} reference '${use.ref}' could not be found in the swagger document.`
+      message: `The ${noun} reference '${nameExcerpt(use.ref)}' could not be found in the swagger document.`
     });
   }
 }
@@ -59900,6 +59921,12 @@ function responseDefinitions(model) {
   if (!isObject(responses)) return definitions;
   for (const code2 in responses) if (has(responses, code2)) definitions.add(responses[code2]);
   return definitions;
+}
+var MAX_SHOWN_LOOP = 4;
+function loopText(cycle) {
+  const shown = cycle.slice(0, MAX_SHOWN_LOOP).map((name) => nameExcerpt(name));
+  const more = cycle.length - shown.length;
+  return [...shown, ...more > 0 ? [`\u2026 (${more} more)`] : [], shown[0]].join(" \u2192 ");
 }
 function requiredCycles(model) {
   const edges = requiredEdges(model);
@@ -60043,7 +60070,7 @@ var schemaRefRules = [
       for (const cycle of requiredCycles(model)) {
         context.report({
           pointer: childPointer("/definitions", cycle[0], "required"),
-          message: `Loops of required schema properties are not allowed: ${[...cycle, cycle[0]].join(" \u2192 ")}.`
+          message: `Loops of required schema properties are not allowed: ${loopText(cycle)}.`
         });
       }
     }
@@ -60068,7 +60095,7 @@ var schemaRefRules = [
         const siblings = use.siblings;
         context.report({
           pointer: childPointer(use.pointer, siblings[0]),
-          message: `When '$ref' is defined, no other properties may be specified. Found: ${siblings.join(", ")}.`
+          message: `When '$ref' is defined, no other properties may be specified. Found: ${nameList(siblings)}.`
         });
       }
     }
@@ -60181,7 +60208,7 @@ var schemaRequiredRules = [
           if (typeof name !== "string" || has(properties, name)) continue;
           context.report({
             pointer: childPointer(node.pointer, "required", index),
-            message: `The required property '${name}' is not defined in the object schema.`
+            message: `The required property '${nameExcerpt(name)}' is not defined in the object schema.`
           });
         }
       }
@@ -60336,10 +60363,10 @@ var swaggerSecurityRules = [
       for (const use of requirementUses(context)) {
         if (has(definitions, use.name)) continue;
         const defined = Object.keys(definitions);
-        const fix = defined.length > 0 ? `Use the name of a defined scheme: ${defined.map((name) => `'${name}'`).join(", ")}.` : "Define the scheme there, or remove the requirement.";
+        const fix = defined.length > 0 ? `Use the name of a defined scheme: ${quoteList(defined)}.` : "Define the scheme there, or remove the requirement.";
         context.report({
           pointer: use.pointer,
-          message: `The security requirement '${use.name}' is not defined in the 'securityDefinitions' object. ${fix}`
+          message: `The security requirement '${nameExcerpt(use.name)}' is not defined in the 'securityDefinitions' object. ${fix}`
         });
       }
     }
@@ -60366,7 +60393,7 @@ var swaggerSecurityRules = [
           if (typeof scope2 !== "string" || has(scopes, scope2)) return;
           context.report({
             pointer: childPointer(use.pointer, index),
-            message: `The OAuth security requirement '${use.name}' refers to scope name '${nameExcerpt(scope2)}', but this is not defined in the 'securityDefinitions' object.`
+            message: `The OAuth security requirement '${nameExcerpt(use.name)}' refers to scope name '${nameExcerpt(scope2)}', but this is not defined in the 'securityDefinitions' object.`
           });
         });
       }
@@ -60390,7 +60417,7 @@ var swaggerSecurityRules = [
         if (use.scopes === null) {
           context.report({
             pointer: use.pointer,
-            message: `The security requirement '${use.name}' must have have a value. Provide an empty array if no OAuth scopes are required.`
+            message: `The security requirement '${nameExcerpt(use.name)}' must have have a value. Provide an empty array if no OAuth scopes are required.`
           });
           continue;
         }
@@ -60399,7 +60426,7 @@ var swaggerSecurityRules = [
         if (type === void 0 || type === "oauth2" || !scopes || scopes.length === 0) continue;
         context.report({
           pointer: use.pointer,
-          message: `The security requirement '${use.name}' cannot specify any scopes, an empty array should be provided.`
+          message: `The security requirement '${nameExcerpt(use.name)}' cannot specify any scopes, an empty array should be provided.`
         });
       }
     }
@@ -61036,7 +61063,7 @@ var webhookRules = [
 function unrelatedDeletesMessage(webhook, deletions) {
   const first = deletions[0];
   const others2 = deletions.length > 1 ? ` (and ${deletions.length - 1} more DELETE operations)` : "";
-  return `The webhook operation '${operationLabel(webhook)}' has no DELETE operation that removes its subscription: '${operationLabel(first)}' is a visible action on ${first.path}${others2}. Define an internal DELETE for the subscription URL that the registration returns in its Location header, so the platform can remove the subscription when the flow is deleted.`;
+  return `The webhook operation '${operationLabel(webhook)}' has no DELETE operation that removes its subscription: '${operationLabel(first)}' is a visible action on ${nameExcerpt(first.path)}${others2}. Define an internal DELETE for the subscription URL that the registration returns in its Location header, so the platform can remove the subscription when the flow is deleted.`;
 }
 
 // packages/validator/src/rules/swagger-webhooks.ts
@@ -61178,7 +61205,7 @@ function parseConfig(text2, file, options) {
     if (knownSet.has(ruleId)) continue;
     problems.push(
       problemAt(
-        `Unknown rule '${ruleId}'.${didYouMean(ruleId, known)}`,
+        `Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, known)}`,
         offsetOfPath(document, ["rules", ruleId], { key: true }),
         RULES_HINT
       )
@@ -61190,7 +61217,7 @@ function parseConfig(text2, file, options) {
     if (meant === void 0) continue;
     problems.push(
       problemAt(
-        `The ignore pattern '${pattern}' separates folders with \\, which a glob reads as an escape: it matches no folder. Did you mean '${meant}'?`,
+        `The ignore pattern '${nameExcerpt(pattern)}' separates folders with \\, which a glob reads as an escape: it matches no folder. Did you mean '${nameExcerpt(meant)}'?`,
         offsetOfPath(document, ["ignore", String(index)]),
         IGNORE_BACKSLASH_HINT
       )
@@ -61263,32 +61290,33 @@ async function readConfigText(file, cwd) {
 }
 function describeSchemaError(error3, root) {
   const path31 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path31;
+  const [setting, ruleId, profile] = path31.map(nameExcerpt);
   const value = path31.reduce(
     (node, step) => node?.[step],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error3.keyword === "additionalProperties") {
-    const name = String(error3.params.additionalProperty);
+    const key = String(error3.params.additionalProperty);
+    const name = nameExcerpt(key);
     if (path31.length === 0) {
       return {
-        message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
+        message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
-        path: [name],
+        path: [key],
         atKey: true
       };
     }
     return {
-      message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
+      message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path31, name],
+      path: [...path31, key],
       atKey: true
     };
   }
   if (setting === "profile") {
     return {
-      message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
+      message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
       path: path31,
       atKey: false
@@ -61298,7 +61326,7 @@ function describeSchemaError(error3, root) {
     const where2 = profile ? `rule ${ruleId} in profile ${profile}` : `rule ${ruleId}`;
     if (error3.keyword === "enum") {
       return {
-        message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
+        message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
         path: path31,
         atKey: false
@@ -61335,14 +61363,6 @@ var validator;
 function compiledSchema() {
   validator ??= new import_ajv2.default({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
   return validator;
-}
-
-// packages/validator/src/text/message-length.ts
-var MAX_MESSAGE_LENGTH = 8e3;
-function boundedMessage(message) {
-  if (message.length <= MAX_MESSAGE_LENGTH) return message;
-  const note = ` (Message cut: it had ${message.length.toLocaleString("en-US")} characters; a message shows at most ${MAX_MESSAGE_LENGTH.toLocaleString("en-US")}.)`;
-  return `${excerpt(message, MAX_MESSAGE_LENGTH - note.length)}${note}`;
 }
 
 // packages/validator/src/engine.ts
@@ -61426,16 +61446,15 @@ function locateFindings(connector, pending) {
   const findings = pending.map(({ rule: rule2, severity, report }, index) => {
     const kind = report.file ?? rule2.file;
     const file = report.path ? void 0 : fileOf(connector, kind);
-    const finding = {
+    const finding = locatedFinding({
       ruleId: rule2.id,
       severity,
-      // Here, where every rule's report becomes a finding, whatever its template quotes.
-      message: boundedMessage(report.message),
+      message: report.message,
       file: report.path ? displayPathIn(connector.displayPath, report.path) : file?.displayPath ?? connector.displayPath,
       line: 1,
       column: 1,
       connector: connector.displayPath
-    };
+    });
     if (rule2.msCode) finding.msCode = rule2.msCode;
     if (file && "document" in file && file.document) {
       const document = file.document;
@@ -61573,7 +61592,7 @@ function ignoreLoosening(base2, head, options) {
         kind: "ignore",
         path: ["ignore", String(index)],
         atKey: false,
-        message: `adds ignore pattern '${pattern}'${skips}`
+        message: `adds ignore pattern '${nameExcerpt(pattern)}'${skips}`
       }
     ];
   });
@@ -61596,17 +61615,17 @@ function looseningFindings(sides, rules, options = {}) {
   );
   if (loosened.length === 0) return [];
   const positionOf = yamlPositions(located.text);
-  return loosened.map((loosening) => ({
-    ruleId: CONFIG_LOOSENED_RULE_ID,
-    severity: level,
-    message: boundedMessage(
-      `${subjectOf(sides)} ${loosening.message}. The change's own check reads this file: make sure the loosening is meant, or make it in a change of its own.`
-    ),
-    file: located.file,
-    ...positionOf(placeIn(located.config, loosening.path), { key: loosening.atKey }),
-    connector: sides.folder,
-    baseline: "new"
-  }));
+  return loosened.map(
+    (loosening) => locatedFinding({
+      ruleId: CONFIG_LOOSENED_RULE_ID,
+      severity: level,
+      message: `${subjectOf(sides)} ${loosening.message}. The change's own check reads this file: make sure the loosening is meant, or make it in a change of its own.`,
+      file: located.file,
+      ...positionOf(placeIn(located.config, loosening.path), { key: loosening.atKey }),
+      connector: sides.folder,
+      baseline: "new"
+    })
+  );
 }
 function subjectOf({ base: base2, head }) {
   if (!head) return `Deleting the configuration file ${base2.file}`;
@@ -62593,6 +62612,11 @@ function listChanges(root) {
   }
   return result;
 }
+function listedCount(root) {
+  let count = 0;
+  for (const total of pathsToEachKind(root).values()) count += Math.min(total, MAX_LISTED_PATHS);
+  return count;
+}
 function pathsToEachKind(root) {
   const order = [];
   const seen = /* @__PURE__ */ new Set();
@@ -63300,13 +63324,14 @@ function notificationContent(model, operation2) {
   return { value: onPathItem, pointer: childPointer(operation2.pathItemPointer, "x-ms-notification-content") };
 }
 function reportSchemaChanges(context, changes, operation2, valuePath) {
-  const { list: list2, steps } = changes;
-  context.sink.addReport({
-    schemaChanges: list2,
-    operationId: operation2.operationId,
-    valuePath: [valuePath, ...steps].join("/"),
-    ...steps.length > 0 ? { schemaValuePath: valuePath } : {}
-  });
+  for (const { list: list2, steps } of changes) {
+    context.sink.addReport({
+      schemaChanges: list2,
+      operationId: operation2.operationId,
+      valuePath: [valuePath, ...steps].join("/"),
+      ...steps.length > 0 ? { schemaValuePath: valuePath } : {}
+    });
+  }
 }
 
 // packages/validator/src/diff/address-parts.ts
@@ -63758,6 +63783,7 @@ var ChangeLocator = class {
       ruleId: change.rule.id,
       breaking: impact === "breaking",
       severity: change.rule.severity,
+      // Here, where every rule's change is located: a change is no finding (locatedFinding bounds those).
       message: boundedMessage(
         [change.rule.message, change.detail, change.rule.advice].filter(Boolean).join(" ")
       ),
@@ -63793,94 +63819,6 @@ function filePath(version, file) {
   }
 }
 
-// packages/validator/src/diff/report-overlap.ts
-function reportOverlap(entries) {
-  const repeated = /* @__PURE__ */ new Set();
-  const places = new BreakingPlaces();
-  const order = /* @__PURE__ */ new Map();
-  const reports = /* @__PURE__ */ new Map();
-  entries.forEach((entry, index) => {
-    if (!order.has(entry)) order.set(entry, index);
-    if (!isSchemaReport(entry)) return;
-    const byPath = reports.get(operationKey(entry.operationId)) ?? /* @__PURE__ */ new Map();
-    reports.set(operationKey(entry.operationId), byPath);
-    const same = byPath.get(entry.valuePath) ?? [];
-    byPath.set(entry.valuePath, same);
-    if (same.some((earlier3) => repeats(earlier3, entry))) repeated.add(entry);
-    else same.push(entry);
-  });
-  const reportsAbove = (operationId, valuePath) => {
-    const byPath = reports.get(operationKey(operationId));
-    if (!byPath) return [];
-    return valuePathAndAbove(valuePath).flatMap((path31) => byPath.get(path31) ?? []);
-  };
-  const earlier2 = /* @__PURE__ */ new Map();
-  const pair = (a, b) => {
-    const [first, last2] = order.get(a) < order.get(b) ? [a, b] : [b, a];
-    const set2 = earlier2.get(last2) ?? /* @__PURE__ */ new Set();
-    set2.add(first);
-    earlier2.set(last2, set2);
-  };
-  for (const byPath of reports.values()) {
-    for (const same of byPath.values()) {
-      for (const report of same) {
-        for (const other of reportsAbove(report.operationId, report.valuePath)) {
-          if (other !== report && places.intersect(report, other)) pair(report, other);
-        }
-      }
-    }
-  }
-  for (const entry of entries) {
-    if (isSchemaReport(entry) || !isBreaking(entry) || entry.valuePath === void 0) continue;
-    for (const report of reportsAbove(entry.operationId, entry.valuePath)) {
-      if (places.has(report, entry)) pair(entry, report);
-    }
-  }
-  const lists = new Map([...earlier2].map(([entry, set2]) => [entry, [...set2]]));
-  return { repeated, earlier: (entry) => lists.get(entry) ?? [] };
-}
-function repeats(earlier2, later) {
-  return earlier2.schemaChanges === later.schemaChanges && earlier2.schemaValuePath === later.schemaValuePath;
-}
-function operationKey(operationId) {
-  return listedOperationId(operationId) ?? "";
-}
-function valuePathAndAbove(valuePath) {
-  const paths = [valuePath];
-  for (let index = valuePath.lastIndexOf("/"); index >= 0; index = valuePath.lastIndexOf("/", index - 1)) {
-    paths.push(valuePath.slice(0, index));
-    if (index === 0) break;
-  }
-  return paths;
-}
-function isBreaking(change) {
-  return (change.impact ?? change.rule.impact) === "breaking";
-}
-var SIDE_BITS = { old: 1, new: 2 };
-var BreakingPlaces = class {
-  byList = /* @__PURE__ */ new Map();
-  of(report) {
-    let places = this.byList.get(report.schemaChanges);
-    if (!places) {
-      places = /* @__PURE__ */ new Map();
-      for (const change of report.schemaChanges) {
-        if (isBreakingSchemaChange(change))
-          places.set(change.pointer, (places.get(change.pointer) ?? 0) | SIDE_BITS[change.side]);
-      }
-      this.byList.set(report.schemaChanges, places);
-    }
-    return places;
-  }
-  has(report, change) {
-    return ((this.of(report).get(change.pointer) ?? 0) & SIDE_BITS[change.side]) !== 0;
-  }
-  intersect(a, b) {
-    const [small, large] = [this.of(a), this.of(b)].sort((x, y) => x.size - y.size);
-    for (const [pointer, sides] of small) if (((large.get(pointer) ?? 0) & sides) !== 0) return true;
-    return false;
-  }
-};
-
 // packages/validator/src/diff/schema-change-index.ts
 function pathBelow(change) {
   return change.path.length === 0 ? "" : `/${change.path.join("/")}`;
@@ -63888,6 +63826,7 @@ function pathBelow(change) {
 var SchemaChangeIndex = class {
   indexes = /* @__PURE__ */ new Map();
   distinct = /* @__PURE__ */ new Map();
+  paths = /* @__PURE__ */ new Map();
   /** Whether no two of the list's breaking changes share rule, place and path. */
   isDistinct(list2) {
     let distinct = this.distinct.get(list2);
@@ -63904,30 +63843,331 @@ var SchemaChangeIndex = class {
   }
   /** The positions in `list` of its breaking changes with `change`'s rule and place, and `below` as path. */
   find(list2, change, below) {
-    const positions = this.of(list2).get(change.pointer);
+    const positions = this.of(list2).get(placeKey(change.pointer, below));
     if (positions === void 0) return [];
     return (typeof positions === "number" ? [positions] : positions).filter((position) => {
       const candidate = list2[position];
-      return candidate.rule.id === change.rule.id && candidate.side === change.side && pathBelow(candidate) === below;
+      return candidate.rule.id === change.rule.id && candidate.side === change.side && candidate.pointer === change.pointer && pathBelow(candidate) === below;
     });
+  }
+  /** The place keys (placeKey) of the list's breaking changes: a change of it may be at each. */
+  placeKeys(list2) {
+    return this.of(list2).keys();
+  }
+  /**
+   * Whether one of the list's breaking changes has `below` as path, or a path below it (`below`
+   * being '' or starting with '/'): whether a report of the list at ValuePath V may hold a change at
+   * V + `below` or under it.
+   */
+  hasPathUnder(list2, below) {
+    let paths = this.paths.get(list2);
+    if (!paths) {
+      const distinct = /* @__PURE__ */ new Set();
+      for (const change of list2) if (isBreakingSchemaChange(change)) distinct.add(pathBelow(change));
+      paths = [...distinct].sort();
+      this.paths.set(list2, paths);
+    }
+    if (paths[lowerBound(paths, below)] === below) return true;
+    const under = `${below}/`;
+    return paths[lowerBound(paths, under)]?.startsWith(under) ?? false;
   }
   of(list2) {
     let index = this.indexes.get(list2);
     if (!index) {
-      const byPointer = /* @__PURE__ */ new Map();
-      list2.forEach((change, position) => {
-        if (!isBreakingSchemaChange(change)) return;
-        const positions = byPointer.get(change.pointer);
-        if (positions === void 0) byPointer.set(change.pointer, position);
-        else if (typeof positions === "number") byPointer.set(change.pointer, [positions, position]);
+      index = /* @__PURE__ */ new Map();
+      for (let position = 0; position < list2.length; position++) {
+        const change = list2[position];
+        if (!isBreakingSchemaChange(change)) continue;
+        const key = placeKey(change.pointer, pathBelow(change));
+        const positions = index.get(key);
+        if (positions === void 0) index.set(key, position);
+        else if (typeof positions === "number") index.set(key, [positions, position]);
         else positions.push(position);
-      });
-      this.indexes.set(list2, byPointer);
-      index = byPointer;
+      }
+      this.indexes.set(list2, index);
     }
     return index;
   }
 };
+function placeKey(pointer, below) {
+  return `${pointer}\0${below}`;
+}
+function lowerBound(values, value) {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (values[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+// packages/validator/src/diff/value-path-tree.ts
+var PathNode = class {
+  constructor(parent, length) {
+    this.parent = parent;
+    this.length = length;
+  }
+  parent;
+  length;
+  children = /* @__PURE__ */ new Map();
+  /** The schema reports at this ValuePath, in entry order. */
+  reports = [];
+  /** The breaking changes not in reports at this ValuePath, in entry order. */
+  changes = [];
+  /** Whether a report or change is at a ValuePath below this one. */
+  entriesBelow = false;
+  /** The ancestors of this node, nearest first: the ValuePaths this one starts with. */
+  *ancestors() {
+    for (let node = this.parent; node && node.length >= 0; node = node.parent) yield node;
+  }
+};
+var ValuePathTree = class _ValuePathTree {
+  // Above every ValuePath; '' is a ValuePath of its own (the one before a leading '/').
+  root = new PathNode(void 0, -1);
+  /** The node of `valuePath`, made with the nodes above it if missing. */
+  nodeOf(valuePath) {
+    let node = this.root;
+    for (const end of partEnds(valuePath)) {
+      const part = valuePath.slice(node.length + 1, end);
+      let child = node.children.get(part);
+      if (!child) {
+        child = new PathNode(node, end);
+        node.children.set(part, child);
+      }
+      node = child;
+    }
+    return node;
+  }
+  /** Notes that `node` holds an entry: the nodes above it have entries below. */
+  static holdsEntry(node) {
+    for (const above of node.ancestors()) {
+      if (above.entriesBelow) return;
+      above.entriesBelow = true;
+    }
+  }
+  /** The nodes of `valuePath` and the ValuePaths it starts with, from the shortest, as far as they exist. */
+  *along(valuePath) {
+    yield* _ValuePathTree.down(this.root, valuePath);
+  }
+  /**
+   * The nodes below `node` that `valuePath` (node's ValuePath and more) is at or below, from the
+   * nearest, as far as they exist: `node` itself is not one.
+   */
+  static *down(node, valuePath) {
+    for (const end of partEnds(valuePath, node.length + 1)) {
+      const child = node.children.get(valuePath.slice(node.length + 1, end));
+      if (!child) return;
+      yield child;
+      node = child;
+    }
+  }
+};
+function* partEnds(valuePath, start = 0) {
+  if (start > valuePath.length) return;
+  for (let index = valuePath.indexOf("/", start); index >= 0; index = valuePath.indexOf("/", index + 1))
+    yield index;
+  yield valuePath.length;
+}
+
+// packages/validator/src/diff/report-overlap.ts
+function reportOverlap(entries, index) {
+  const repeated = /* @__PURE__ */ new Set();
+  const order = /* @__PURE__ */ new Map();
+  const trees = /* @__PURE__ */ new Map();
+  const nodes = /* @__PURE__ */ new Map();
+  const kept = /* @__PURE__ */ new Map();
+  const treeOf = (operationId) => {
+    const key = operationKey(operationId);
+    let tree = trees.get(key);
+    if (!tree) {
+      tree = new ValuePathTree();
+      trees.set(key, tree);
+    }
+    return tree;
+  };
+  entries.forEach((entry, position) => {
+    if (!order.has(entry)) order.set(entry, position);
+    if (!isSchemaReport(entry)) {
+      if (!isBreaking(entry) || entry.valuePath === void 0 || order.get(entry) !== position) return;
+      const node2 = treeOf(entry.operationId).nodeOf(entry.valuePath);
+      node2.changes.push(entry);
+      ValuePathTree.holdsEntry(node2);
+      return;
+    }
+    const node = treeOf(entry.operationId).nodeOf(entry.valuePath);
+    const lists = kept.get(node) ?? /* @__PURE__ */ new Map();
+    kept.set(node, lists);
+    const countedUnder = lists.get(entry.schemaChanges) ?? /* @__PURE__ */ new Set();
+    lists.set(entry.schemaChanges, countedUnder);
+    if (countedUnder.has(entry.schemaValuePath)) {
+      repeated.add(entry);
+      return;
+    }
+    countedUnder.add(entry.schemaValuePath);
+    node.reports.push(entry);
+    nodes.set(entry, node);
+    ValuePathTree.holdsEntry(node);
+  });
+  const places = new ReportsByPlace(index);
+  const above = /* @__PURE__ */ new Map();
+  const overlapping = (node, valuePath) => {
+    let result = above.get(node);
+    if (!result) {
+      result = [];
+      for (const ancestor of node.ancestors()) {
+        const rest = valuePath.slice(ancestor.length);
+        const lists = new Set(ancestor.reports.map((report) => report.schemaChanges));
+        if ([...lists].some((list2) => index.hasPathUnder(list2, rest))) result.push(ancestor);
+      }
+      above.set(node, result);
+    }
+    return result;
+  };
+  function* reportsBefore(node, place, below, before) {
+    for (const report of places.at(node, place.pointer, below)) {
+      if (order.get(report) >= before) return;
+      yield report;
+    }
+  }
+  return {
+    repeated,
+    mayOverlap(report) {
+      const node = nodes.get(report);
+      const position = order.get(report);
+      return node.reports[0] !== report || node.changes.length > 0 || node.entriesBelow || overlapping(node, report.valuePath).some((ancestor) => order.get(ancestor.reports[0]) < position);
+    },
+    *candidates(report, place, below) {
+      const node = nodes.get(report);
+      const position = order.get(report);
+      for (const other of reportsBefore(node, place, below, position))
+        if (other !== report) yield { report: other, below };
+      if (below === "") yield* changesBefore(node, position);
+      for (const ancestor of overlapping(node, report.valuePath)) {
+        const rest = report.valuePath.slice(ancestor.length) + below;
+        for (const other of reportsBefore(ancestor, place, rest, position))
+          yield { report: other, below: rest };
+      }
+      if (!node.entriesBelow || below === "") return;
+      const valuePath = report.valuePath + below;
+      for (const descendant of ValuePathTree.down(node, valuePath)) {
+        const rest = valuePath.slice(descendant.length);
+        for (const other of reportsBefore(descendant, place, rest, position))
+          yield { report: other, below: rest };
+        if (rest === "") yield* changesBefore(descendant, position);
+      }
+    },
+    *candidatesOfChange(change) {
+      if (change.valuePath === void 0) return;
+      const tree = trees.get(operationKey(change.operationId));
+      if (!tree) return;
+      const position = order.get(change);
+      for (const node of tree.along(change.valuePath)) {
+        const below = change.valuePath.slice(node.length);
+        for (const report of reportsBefore(node, change, below, position)) yield { report, below };
+      }
+    }
+  };
+  function* changesBefore(node, before) {
+    for (const change of node.changes) {
+      if (order.get(change) >= before) return;
+      yield change;
+    }
+  }
+}
+function operationKey(operationId) {
+  return listedOperationId(operationId) ?? "";
+}
+function isBreaking(change) {
+  return (change.impact ?? change.rule.impact) === "breaking";
+}
+var ReportsByPlace = class _ReportsByPlace {
+  constructor(index) {
+    this.index = index;
+  }
+  index;
+  static INDEXED = 16;
+  byNode = /* @__PURE__ */ new Map();
+  at(node, pointer, below) {
+    if (node.reports.length < _ReportsByPlace.INDEXED) return node.reports;
+    let byPlace = this.byNode.get(node);
+    if (!byPlace) {
+      byPlace = /* @__PURE__ */ new Map();
+      for (const report of node.reports) {
+        for (const key of this.index.placeKeys(report.schemaChanges)) {
+          const reports = byPlace.get(key);
+          if (reports) reports.push(report);
+          else byPlace.set(key, [report]);
+        }
+      }
+      this.byNode.set(node, byPlace);
+    }
+    return byPlace.get(placeKey(pointer, below)) ?? [];
+  }
+};
+
+// packages/validator/src/diff/repeat-check.ts
+var MAX_COMPARED = 32;
+var RepeatCheck = class {
+  constructor(build) {
+    this.build = build;
+  }
+  build;
+  /** Per group indexed (groupKey), the messages of its changes so far. */
+  groups = /* @__PURE__ */ new Map();
+  /**
+   * Whether `change` has the key of one of `like`, earlier changes of its group. `complete`: they
+   * are all of the group's earlier changes, so that past MAX_COMPARED the group may be indexed.
+   */
+  repeats(change, like, complete) {
+    const indexed = this.groups.size > 0 ? this.groups.get(groupKey(change)) : void 0;
+    if (indexed) return this.lookUp(indexed, change.message);
+    const key = dedupeKey(change);
+    const compared = [];
+    const earlier2 = like[Symbol.iterator]();
+    for (let next = earlier2.next(); !next.done; next = earlier2.next()) {
+      const built = this.build(next.value);
+      if (built === void 0) continue;
+      if (dedupeKey(built) === key) return true;
+      if (complete && compared.push(built) >= MAX_COMPARED) {
+        const messages = /* @__PURE__ */ new Set();
+        const group2 = groupKey(change);
+        const add2 = (other) => {
+          if (groupKey(other) === group2) messages.add(other.message);
+        };
+        compared.forEach(add2);
+        for (let rest = earlier2.next(); !rest.done; rest = earlier2.next()) {
+          const other = this.build(rest.value);
+          if (other !== void 0) add2(other);
+        }
+        this.groups.set(group2, messages);
+        return this.lookUp(messages, change.message);
+      }
+    }
+    return false;
+  }
+  /** Whether a change of the group has `message`; the change asked about is one from now on. */
+  lookUp(messages, message) {
+    return messages.size === messages.add(message).size;
+  }
+};
+function dedupeKey(change) {
+  const place = [change.ruleId, change.side, change.file, change.pointer, change.line, change.column];
+  return (change.breaking ? [...place, change.operationId, change.valuePath, change.message] : [...place, change.message, change.impact]).join("\0");
+}
+function groupKey(change) {
+  return [
+    change.ruleId,
+    change.side,
+    change.file,
+    change.pointer,
+    change.line,
+    change.column,
+    change.operationId,
+    change.valuePath
+  ].join("\0");
+}
 
 // packages/validator/src/diff/earlier-changes.ts
 var EarlierChanges = class {
@@ -63939,48 +64179,34 @@ var EarlierChanges = class {
   index;
   /** Whether a change of `report` may repeat another: one of its own list's or of an earlier entry's. */
   mayRepeat(report) {
-    return !this.index.isDistinct(report.schemaChanges) || this.overlap.earlier(report).length > 0;
+    return !this.index.isDistinct(report.schemaChanges) || this.overlap.mayOverlap(report);
   }
   /** The earlier changes like change `position` of `report`. */
-  ofReported(report, position) {
+  *ofReported(report, position) {
     const change = report.schemaChanges[position];
-    const like = [];
+    const below = pathBelow(change);
     if (!this.index.isDistinct(report.schemaChanges)) {
-      for (const earlier2 of this.index.find(report.schemaChanges, change, pathBelow(change))) {
-        if (earlier2 < position) like.push({ report, position: earlier2 });
+      for (const earlier2 of this.index.find(report.schemaChanges, change, below)) {
+        if (earlier2 < position) yield { report, position: earlier2 };
       }
     }
-    const earlierEntries = this.overlap.earlier(report);
-    if (earlierEntries.length === 0) return like;
-    const valuePath = reportedValuePath(report, change);
-    for (const entry of earlierEntries) {
-      if (isSchemaReport(entry)) like.push(...this.inReport(entry, change, valuePath));
-      else if (isLike(entry, change, valuePath)) like.push(entry);
+    let valuePath;
+    for (const candidate of this.overlap.candidates(report, change, below)) {
+      if ("report" in candidate) yield* this.inReport(candidate.report, change, candidate.below);
+      else if (isLike(candidate, change, valuePath ??= reportedValuePath(report, change))) yield candidate;
     }
-    return like;
   }
   /** The changes of earlier reports like `change`, one not in a report (changes among themselves are deduped by key). */
-  ofChange(change) {
-    if (change.valuePath === void 0) return [];
-    const like = [];
-    for (const entry of this.overlap.earlier(change)) {
-      if (!isSchemaReport(entry)) continue;
-      like.push(...this.inReport(entry, change, change.valuePath));
+  *ofChange(change) {
+    for (const candidate of this.overlap.candidatesOfChange(change)) {
+      if ("report" in candidate) yield* this.inReport(candidate.report, change, candidate.below);
     }
-    return like;
   }
-  /** The changes of `report` with `change`'s rule and place, at `valuePath`. */
-  inReport(report, change, valuePath) {
-    const below = valuePathBelow(valuePath, report.valuePath);
-    if (below === void 0) return [];
-    return this.index.find(report.schemaChanges, change, below).map((position) => ({ report, position }));
+  /** The changes of `report` with `change`'s rule and place, at `below` under its ValuePath. */
+  *inReport(report, change, below) {
+    for (const position of this.index.find(report.schemaChanges, change, below)) yield { report, position };
   }
 };
-function valuePathBelow(valuePath, above) {
-  if (!valuePath.startsWith(above)) return void 0;
-  const below = valuePath.slice(above.length);
-  return below === "" || below.startsWith("/") ? below : void 0;
-}
 function isLike(entry, change, valuePath) {
   return entry.valuePath === valuePath && entry.rule.id === change.rule.id && entry.side === change.side && entry.pointer === change.pointer;
 }
@@ -63989,22 +64215,16 @@ function isLike(entry, change, valuePath) {
 function reportedChanges(entries, before, after) {
   const superseded = supersededPlaces(entries);
   const locator = new ChangeLocator(entries, before, after);
-  const overlap = reportOverlap(entries);
-  const earlierChanges = new EarlierChanges(overlap, new SchemaChangeIndex());
+  const index = new SchemaChangeIndex();
+  const overlap = reportOverlap(entries, index);
+  const earlierChanges = new EarlierChanges(overlap, index);
   const cap = new ChangeCap(compareChanges);
   const seen = /* @__PURE__ */ new Set();
   const build = (earlier2) => {
     const change = "report" in earlier2 ? reportedChange(earlier2.report, earlier2.report.schemaChanges[earlier2.position]) : earlier2;
     return superseded.has(change) ? void 0 : locator.locate(change);
   };
-  const repeats2 = (change, like) => {
-    if (like.length === 0) return false;
-    const key = dedupeKey(change);
-    return like.some((earlier2) => {
-      const built = build(earlier2);
-      return built !== void 0 && dedupeKey(built) === key;
-    });
-  };
+  const repeatCheck = new RepeatCheck(build);
   const listsOffered = /* @__PURE__ */ new Set();
   const swaggerFile = { old: filePath(before, "swagger"), new: filePath(after, "swagger") };
   for (const entry of entries) {
@@ -64014,7 +64234,7 @@ function reportedChanges(entries, before, after) {
       const key = dedupeKey(change);
       if (seen.has(key)) continue;
       seen.add(key);
-      if (change.breaking && repeats2(change, earlierChanges.ofChange(entry))) continue;
+      if (change.breaking && repeatCheck.repeats(change, earlierChanges.ofChange(entry), false)) continue;
       cap.add(change);
       continue;
     }
@@ -64024,7 +64244,7 @@ function reportedChanges(entries, before, after) {
     listsOffered.add(list2);
     const mayRepeat = earlierChanges.mayRepeat(entry);
     const places = locator.placesOf(list2);
-    list2.forEach((schemaChange, index) => {
+    list2.forEach((schemaChange, index2) => {
       const { rule: rule2, side, pointer } = schemaChange;
       if (superseded.has({ rule: rule2, file: "swagger", pointer })) return;
       if (!isBreakingSchemaChange(schemaChange)) {
@@ -64036,13 +64256,16 @@ function reportedChanges(entries, before, after) {
         cap.add(change);
         return;
       }
-      const like = mayRepeat ? earlierChanges.ofReported(entry, index) : [];
-      if (like.length > 0) {
-        const change = locator.locate(reportedChange(entry, schemaChange));
-        if (!repeats2(change, like)) cap.add(change);
-        return;
+      if (mayRepeat) {
+        const like = earlierChanges.ofReported(entry, index2);
+        const first = like.next();
+        if (!first.done) {
+          const change = locator.locate(reportedChange(entry, schemaChange));
+          if (!repeatCheck.repeats(change, withFirst(first.value, like), true)) cap.add(change);
+          return;
+        }
       }
-      const { line, column } = places[index];
+      const { line, column } = places[index2];
       const file = swaggerFile[side];
       const comesAfter = (last2) => (file === last2.file ? 0 : compareText(file, last2.file)) || line - last2.line || column - last2.column;
       if (cap.mayKeep(rule2.id, comesAfter)) cap.add(locator.locate(reportedChange(entry, schemaChange)));
@@ -64061,9 +64284,9 @@ function supersededPlaces(entries) {
     has: (change) => places.size > 0 && change.rule === CHANGE_RULES.other && places.has(`${change.file}:${change.pointer}`)
   };
 }
-function dedupeKey(change) {
-  const place = [change.ruleId, change.side, change.file, change.pointer, change.line, change.column];
-  return (change.breaking ? [...place, change.operationId, change.valuePath, change.message] : [...place, change.message, change.impact]).join("\0");
+function* withFirst(first, rest) {
+  yield first;
+  for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
 }
 function compareChanges(a, b) {
   return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId) || compareText(a.operationId ?? "", b.operationId ?? "") || compareText(a.message, b.message);
@@ -65008,6 +65231,105 @@ function describe3(value) {
   return value === void 0 ? "nothing" : quoted(value);
 }
 
+// packages/validator/src/diff/schema-lists.ts
+var MIN_SHARED_LIST = 1e3;
+var SchemaLists = class {
+  lists = /* @__PURE__ */ new Map();
+  counts = /* @__PURE__ */ new Map();
+  parts = /* @__PURE__ */ new Map();
+  share;
+  minSharedList;
+  constructor(options = {}) {
+    this.share = options.share ?? true;
+    this.minSharedList = options.minSharedList ?? MIN_SHARED_LIST;
+  }
+  /** The lists of `root`'s changes, in the order a list of them all would have them. */
+  of(root) {
+    if (!this.share) return [{ list: this.listOf(root), steps: [] }];
+    let lists = this.parts.get(root);
+    if (!lists) {
+      lists = this.split(root);
+      this.parts.set(root, lists);
+    }
+    return lists;
+  }
+  split(root) {
+    const [only] = root.parts;
+    const apart = root.parts.length === 1 && only && "nested" in only ? [true] : this.partsApart(root);
+    if (!apart) return [{ list: this.listOf(root), steps: [] }];
+    const result = [];
+    let run = [];
+    const endRun = () => {
+      if (run.length === 0) return;
+      result.push({ list: listChanges({ parts: run, cut: root.cut, depth: root.depth }), steps: [] });
+      run = [];
+    };
+    root.parts.forEach((part, index) => {
+      if (!apart[index] || !("nested" in part)) {
+        run.push(part);
+        return;
+      }
+      endRun();
+      for (const { list: list2, steps } of this.of(part.nested)) result.push({ list: list2, steps: [part.step, ...steps] });
+    });
+    endRun();
+    return result;
+  }
+  /**
+   * Which of `root`'s parts are nested schemas to report as lists of their own: those of at least
+   * `minSharedList` changes, when no kind of change is under two parts (nor any result: every
+   * result compared holds a change). None otherwise.
+   */
+  partsApart(root) {
+    if (!root.parts.some((part) => "nested" in part)) return void 0;
+    const kindOwner = /* @__PURE__ */ new Map();
+    const resultOwner = /* @__PURE__ */ new Map();
+    const claimKind = (kind, index) => {
+      const owner = kindOwner.get(kind);
+      if (owner === void 0) kindOwner.set(kind, index);
+      return owner === void 0 || owner === index;
+    };
+    for (let index = 0; index < root.parts.length; index++) {
+      const part = root.parts[index];
+      if (!("nested" in part)) {
+        if (!claimKind(part.kind, index)) return void 0;
+        continue;
+      }
+      const stack = [part.nested];
+      for (let node = stack.pop(); node; node = stack.pop()) {
+        const owner = resultOwner.get(node);
+        if (owner === index) continue;
+        if (owner !== void 0) return void 0;
+        resultOwner.set(node, index);
+        for (const below of node.parts) {
+          if ("nested" in below) stack.push(below.nested);
+          else if (!claimKind(below.kind, index)) return void 0;
+        }
+      }
+    }
+    const apart = root.parts.map(
+      (part) => "nested" in part && this.countOf(part.nested) >= this.minSharedList
+    );
+    return apart.includes(true) ? apart : void 0;
+  }
+  listOf(root) {
+    let list2 = this.lists.get(root);
+    if (!list2) {
+      list2 = listChanges(root);
+      this.lists.set(root, list2);
+    }
+    return list2;
+  }
+  countOf(root) {
+    let count = this.counts.get(root);
+    if (count === void 0) {
+      count = this.lists.get(root)?.length ?? listedCount(root);
+      this.counts.set(root, count);
+    }
+    return count;
+  }
+};
+
 // packages/validator/src/diff/schema-diff.ts
 var SCHEMA_KEYS = /* @__PURE__ */ new Set([
   "$ref",
@@ -65023,15 +65345,16 @@ var SCHEMA_KEYS = /* @__PURE__ */ new Set([
 var TEXT_KEYS = ["title", "x-ms-summary", "description", "example", "x-example"];
 var NOTHING2 = { parts: [], cut: false, depth: 0 };
 var SchemaComparer = class {
-  constructor(oldModel, newModel) {
+  constructor(oldModel, newModel, options) {
     this.oldModel = oldModel;
     this.newModel = newModel;
+    this.lists = new SchemaLists(options);
   }
   oldModel;
   newModel;
   memo = /* @__PURE__ */ new Map();
   /** Each compared root's changes as listed, for the operations that share it. */
-  listed = /* @__PURE__ */ new Map();
+  lists;
   active = /* @__PURE__ */ new Set();
   oldViews = /* @__PURE__ */ new Map();
   newViews = /* @__PURE__ */ new Map();
@@ -65043,19 +65366,7 @@ var SchemaComparer = class {
    * `name`, `in`, `required`), which are then not reported as other changes.
    */
   compare(oldValue, oldPointer, newValue, newPointer, direction, extraKeys) {
-    const result = this.compareAt(oldValue, oldPointer, newValue, newPointer, direction, 0, extraKeys);
-    const steps = [];
-    let root = result;
-    for (let only = soleNested(root); only; only = soleNested(root)) {
-      steps.push(only.step);
-      root = only.nested;
-    }
-    let list2 = this.listed.get(root);
-    if (!list2) {
-      list2 = listChanges(root);
-      this.listed.set(root, list2);
-    }
-    return { list: list2, steps };
+    return this.lists.of(this.compareAt(oldValue, oldPointer, newValue, newPointer, direction, 0, extraKeys));
   }
   compareAt(oldValue, oldPointer, newValue, newPointer, direction, depth, extraKeys) {
     if (depth > MAX_SCHEMA_WALK_DEPTH) return { parts: [], cut: true, depth };
@@ -65227,10 +65538,6 @@ var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEY
 function reusableAt(result, depth) {
   return !result.cut || depth >= result.depth;
 }
-function soleNested(result) {
-  const [only] = result.parts;
-  return result.parts.length === 1 && only && "nested" in only ? only : void 0;
-}
 var FoundParts = class {
   parts = [];
   cut = false;
@@ -65346,14 +65653,14 @@ var DOCUMENT_KEYS = /* @__PURE__ */ new Set([
 ]);
 var REUSABLE_SECTIONS = ["definitions", "parameters", "responses"];
 var INFO_MINOR_KEYS = ["description", "contact"];
-function diffSwaggerValues(before, after, routes) {
+function diffSwaggerValues(before, after, routes, schemaLists) {
   const oldModel = new SwaggerModel(before, true);
   const newModel = new SwaggerModel(after, true);
   const context = {
     old: oldModel,
     new: newModel,
     sink: new ChangeSink(),
-    schemas: new SchemaComparer(oldModel, newModel),
+    schemas: new SchemaComparer(oldModel, newModel, schemaLists),
     routes
   };
   diffEndpoint(context, before, after);
@@ -66595,7 +66902,7 @@ function connectorDeletedChange(deleted, mergeBase) {
   };
 }
 function connectorDeletedFinding(change, folder) {
-  return {
+  return locatedFinding({
     ruleId: change.ruleId,
     severity: change.severity,
     message: `${change.message} (In the base version: ${change.file}.)`,
@@ -66604,7 +66911,7 @@ function connectorDeletedFinding(change, folder) {
     column: 1,
     connector: folder,
     baseline: "new"
-  };
+  });
 }
 
 // packages/validator/src/git/renamed-folders.ts
@@ -66972,18 +67279,17 @@ function withoutCurrentSyntaxErrors(diff) {
 function changeToFinding(change, connector, current, previous) {
   const valuePath = change.valuePath ? ` ValuePath: ${change.valuePath}` : "";
   const inBase = change.side === "new" ? "" : ` (In the base version: ${change.file}:${change.line}:${change.column}.)`;
-  const finding = {
+  const finding = locatedFinding({
     ruleId: change.ruleId,
     severity: change.severity,
-    // A ValuePath is made of the file's names, however long: the message is bounded as a finding's.
-    message: boundedMessage(`${change.message}${valuePath}${inBase}`),
+    message: `${change.message}${valuePath}${inBase}`,
     file: change.file,
     pointer: change.pointer,
     line: change.line,
     column: change.column,
     connector: connector.path,
     baseline: "new"
-  };
+  });
   if (change.side === "new") return finding;
   const isSwagger = !change.file.endsWith("apiProperties.json");
   const document = isSwagger ? current.swagger : current.apiProperties;
