@@ -49,7 +49,24 @@ export type FindingFields = Omit<Finding, 'message'> & { message: string };
  * the bound. `Finding.message`'s type makes the compiler refuse a finding built another way.
  */
 export function locatedFinding(fields: FindingFields): Finding {
-  return { ...fields, message: boundedMessage(fields.message) };
+  // Written out, not spread: a spread copy gets a map of its own in V8, and the findings of a run then
+  // came in several shapes, which slowed every function that reads or places them (about 5% of a
+  // corpus run). The optional fields are set only where given, as the producers did.
+  const finding: Finding = {
+    ruleId: fields.ruleId,
+    severity: fields.severity,
+    message: boundedMessage(fields.message),
+    file: fields.file,
+    line: fields.line,
+    column: fields.column,
+    connector: fields.connector,
+  };
+  if (fields.pointer !== undefined) finding.pointer = fields.pointer;
+  if (fields.endLine !== undefined) finding.endLine = fields.endLine;
+  if (fields.endColumn !== undefined) finding.endColumn = fields.endColumn;
+  if (fields.msCode !== undefined) finding.msCode = fields.msCode;
+  if (fields.baseline !== undefined) finding.baseline = fields.baseline;
+  return finding;
 }
 
 export function severityRank(severity: Severity): number {
