@@ -38747,7 +38747,21 @@ function boundedMessage(message) {
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
 function locatedFinding(fields) {
-  return { ...fields, message: boundedMessage(fields.message) };
+  const finding = {
+    ruleId: fields.ruleId,
+    severity: fields.severity,
+    message: boundedMessage(fields.message),
+    file: fields.file,
+    line: fields.line,
+    column: fields.column,
+    connector: fields.connector
+  };
+  if (fields.pointer !== void 0) finding.pointer = fields.pointer;
+  if (fields.endLine !== void 0) finding.endLine = fields.endLine;
+  if (fields.endColumn !== void 0) finding.endColumn = fields.endColumn;
+  if (fields.msCode !== void 0) finding.msCode = fields.msCode;
+  if (fields.baseline !== void 0) finding.baseline = fields.baseline;
+  return finding;
 }
 function severityRank(severity) {
   return severity === "error" ? 3 : severity === "warning" ? 2 : 1;
