@@ -84,7 +84,7 @@ export function joinedList(values: readonly string[], max = Infinity, quote = ''
 
 /** Short quoted list for messages: 'a', 'b' and 3 more. */
 export function quoteList(values: readonly unknown[], max = 5): string {
-  return boundedList(values, max, quoted);
+  return boundedList(values, quoted, { max });
 }
 
 /**
@@ -93,7 +93,7 @@ export function quoteList(values: readonly unknown[], max = 5): string {
  * hold thousands.
  */
 export function nameList(names: readonly string[]): string {
-  return boundedList(names, Infinity, (name) => excerpt(name));
+  return boundedList(names, (name) => excerpt(name));
 }
 
 /**
@@ -114,7 +114,7 @@ export function joinWithin(
   total = texts.length,
   maxLength = MAX_LONG_LIST_LENGTH,
 ): string {
-  return boundedList(texts, Infinity, (text) => text, maxLength, total);
+  return boundedList(texts, (text) => text, { maxLength, total });
 }
 
 /**
@@ -122,25 +122,38 @@ export function joinWithin(
  * the places a message says something could be (README-OPS-MATCH's section headings).
  */
 export function alternatives(values: readonly unknown[], max: number): string {
-  return boundedList(values, max, (value) => excerpt(value), Infinity, values.length, ' or ', 'or');
+  return boundedList(values, (value) => excerpt(value), {
+    max,
+    maxLength: Infinity,
+    separator: ' or ',
+    conjunction: 'or',
+  });
 }
 
 /** The longest a list runs before "and N more", at least one entry shown. */
 const MAX_LIST_LENGTH = 300;
 
-/**
- * `values` shown and joined with `separator`, at most `max` of them and as many as fit in
- * `maxLength` characters (at least one), then "and N more" (`conjunction`) for the rest of `total`.
- */
-function boundedList<T>(
-  values: readonly T[],
-  max: number,
-  show: (value: T) => string,
-  maxLength = MAX_LIST_LENGTH,
-  total = values.length,
-  separator = ', ',
-  conjunction = 'and',
-): string {
+interface ListBounds {
+  /** The most values shown; all that fit unless set. */
+  readonly max?: number;
+  /** The most characters the values shown take, at least one shown; MAX_LIST_LENGTH unless set. */
+  readonly maxLength?: number;
+  /** How many values there are, when `values` holds only the first few. */
+  readonly total?: number;
+  readonly separator?: string;
+  /** The word before "N more". */
+  readonly conjunction?: string;
+}
+
+/** `values` shown and joined, within `bounds`, then "and N more" for the rest. */
+function boundedList<T>(values: readonly T[], show: (value: T) => string, bounds: ListBounds = {}): string {
+  const {
+    max = Infinity,
+    maxLength = MAX_LIST_LENGTH,
+    total = values.length,
+    separator = ', ',
+    conjunction = 'and',
+  } = bounds;
   const shown: string[] = [];
   let length = 0;
   for (const value of values) {
