@@ -66,24 +66,16 @@ export class RepeatCheck {
  * The place is the line and column too: syntax errors all have the file's root as their pointer.
  */
 export function dedupeKey(change: Change): string {
-  const place = [change.ruleId, change.side, change.file, change.pointer, change.line, change.column];
-  return (
-    change.breaking
-      ? [...place, change.operationId, change.valuePath, change.message]
-      : [...place, change.message, change.impact]
-  ).join('\u0000');
+  return change.breaking
+    ? `${groupKey(change)}\u0000${change.message}`
+    : [...placeOf(change), change.message, change.impact].join('\u0000');
 }
 
 /** A breaking change's dedupe key but its message: the changes it may repeat are of this group. */
 function groupKey(change: Change): string {
-  return [
-    change.ruleId,
-    change.side,
-    change.file,
-    change.pointer,
-    change.line,
-    change.column,
-    change.operationId,
-    change.valuePath,
-  ].join('\u0000');
+  return [...placeOf(change), change.operationId, change.valuePath].join('\u0000');
+}
+
+function placeOf(change: Change): unknown[] {
+  return [change.ruleId, change.side, change.file, change.pointer, change.line, change.column];
 }
