@@ -31073,20 +31073,32 @@ function joinedList(values, max2 = Infinity, quote = "") {
   return shown.length <= 1 ? shown[0] ?? "" : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
 }
 function quoteList(values, max2 = 5) {
-  return boundedList(values, max2, quoted);
+  return boundedList(values, quoted, { max: max2 });
 }
 function nameList(names3) {
-  return boundedList(names3, Infinity, (name) => excerpt(name));
+  return boundedList(names3, (name) => excerpt(name));
 }
 var MAX_LONG_LIST_LENGTH = 4800;
 function joinWithin(texts, total = texts.length, maxLength = MAX_LONG_LIST_LENGTH) {
-  return boundedList(texts, Infinity, (text3) => text3, maxLength, total);
+  return boundedList(texts, (text3) => text3, { maxLength, total });
 }
 function alternatives(values, max2) {
-  return boundedList(values, max2, (value) => excerpt(value), Infinity, values.length, " or ", "or");
+  return boundedList(values, (value) => excerpt(value), {
+    max: max2,
+    maxLength: Infinity,
+    separator: " or ",
+    conjunction: "or"
+  });
 }
 var MAX_LIST_LENGTH = 300;
-function boundedList(values, max2, show, maxLength = MAX_LIST_LENGTH, total = values.length, separator = ", ", conjunction = "and") {
+function boundedList(values, show, bounds = {}) {
+  const {
+    max: max2 = Infinity,
+    maxLength = MAX_LIST_LENGTH,
+    total = values.length,
+    separator = ", ",
+    conjunction = "and"
+  } = bounds;
   const shown = [];
   let length = 0;
   for (const value of values) {
@@ -56646,20 +56658,13 @@ var RepeatCheck = class {
   }
 };
 function dedupeKey(change) {
-  const place = [change.ruleId, change.side, change.file, change.pointer, change.line, change.column];
-  return (change.breaking ? [...place, change.operationId, change.valuePath, change.message] : [...place, change.message, change.impact]).join("\0");
+  return change.breaking ? `${groupKey(change)}\0${change.message}` : [...placeOf2(change), change.message, change.impact].join("\0");
 }
 function groupKey(change) {
-  return [
-    change.ruleId,
-    change.side,
-    change.file,
-    change.pointer,
-    change.line,
-    change.column,
-    change.operationId,
-    change.valuePath
-  ].join("\0");
+  return [...placeOf2(change), change.operationId, change.valuePath].join("\0");
+}
+function placeOf2(change) {
+  return [change.ruleId, change.side, change.file, change.pointer, change.line, change.column];
 }
 
 // packages/validator/src/diff/earlier-changes.ts

@@ -44856,20 +44856,32 @@ function joinedList(values, max = Infinity, quote = "") {
   return shown.length <= 1 ? shown[0] ?? "" : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
 }
 function quoteList(values, max = 5) {
-  return boundedList(values, max, quoted);
+  return boundedList(values, quoted, { max });
 }
 function nameList(names) {
-  return boundedList(names, Infinity, (name) => excerpt(name));
+  return boundedList(names, (name) => excerpt(name));
 }
 var MAX_LONG_LIST_LENGTH = 4800;
 function joinWithin(texts, total = texts.length, maxLength = MAX_LONG_LIST_LENGTH) {
-  return boundedList(texts, Infinity, (text2) => text2, maxLength, total);
+  return boundedList(texts, (text2) => text2, { maxLength, total });
 }
 function alternatives(values, max) {
-  return boundedList(values, max, (value) => excerpt(value), Infinity, values.length, " or ", "or");
+  return boundedList(values, (value) => excerpt(value), {
+    max,
+    maxLength: Infinity,
+    separator: " or ",
+    conjunction: "or"
+  });
 }
 var MAX_LIST_LENGTH = 300;
-function boundedList(values, max, show, maxLength = MAX_LIST_LENGTH, total = values.length, separator = ", ", conjunction = "and") {
+function boundedList(values, show, bounds = {}) {
+  const {
+    max = Infinity,
+    maxLength = MAX_LIST_LENGTH,
+    total = values.length,
+    separator = ", ",
+    conjunction = "and"
+  } = bounds;
   const shown = [];
   let length = 0;
   for (const value of values) {

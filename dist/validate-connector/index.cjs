@@ -38663,20 +38663,32 @@ function joinedList(values, max = Infinity, quote = "") {
   return shown.length <= 1 ? shown[0] ?? "" : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
 }
 function quoteList(values, max = 5) {
-  return boundedList(values, max, quoted);
+  return boundedList(values, quoted, { max });
 }
 function nameList(names2) {
-  return boundedList(names2, Infinity, (name) => excerpt(name));
+  return boundedList(names2, (name) => excerpt(name));
 }
 var MAX_LONG_LIST_LENGTH = 4800;
 function joinWithin(texts, total = texts.length, maxLength = MAX_LONG_LIST_LENGTH) {
-  return boundedList(texts, Infinity, (text2) => text2, maxLength, total);
+  return boundedList(texts, (text2) => text2, { maxLength, total });
 }
 function alternatives(values, max) {
-  return boundedList(values, max, (value) => excerpt(value), Infinity, values.length, " or ", "or");
+  return boundedList(values, (value) => excerpt(value), {
+    max,
+    maxLength: Infinity,
+    separator: " or ",
+    conjunction: "or"
+  });
 }
 var MAX_LIST_LENGTH = 300;
-function boundedList(values, max, show, maxLength = MAX_LIST_LENGTH, total = values.length, separator = ", ", conjunction = "and") {
+function boundedList(values, show, bounds = {}) {
+  const {
+    max = Infinity,
+    maxLength = MAX_LIST_LENGTH,
+    total = values.length,
+    separator = ", ",
+    conjunction = "and"
+  } = bounds;
   const shown = [];
   let length = 0;
   for (const value of values) {
@@ -64167,20 +64179,13 @@ var RepeatCheck = class {
   }
 };
 function dedupeKey(change) {
-  const place = [change.ruleId, change.side, change.file, change.pointer, change.line, change.column];
-  return (change.breaking ? [...place, change.operationId, change.valuePath, change.message] : [...place, change.message, change.impact]).join("\0");
+  return change.breaking ? `${groupKey(change)}\0${change.message}` : [...placeOf2(change), change.message, change.impact].join("\0");
 }
 function groupKey(change) {
-  return [
-    change.ruleId,
-    change.side,
-    change.file,
-    change.pointer,
-    change.line,
-    change.column,
-    change.operationId,
-    change.valuePath
-  ].join("\0");
+  return [...placeOf2(change), change.operationId, change.valuePath].join("\0");
+}
+function placeOf2(change) {
+  return [change.ruleId, change.side, change.file, change.pointer, change.line, change.column];
 }
 
 // packages/validator/src/diff/earlier-changes.ts
