@@ -1,0 +1,90 @@
+import { describe, expect, it } from '@jest/globals';
+import { CHANGE_RULES } from '../../src/diff/change-rules.js';
+import { ownChange, type ComparedPart, type ComparedSchema } from '../../src/diff/schema-change-list.js';
+import type { SchemaChange } from '../../src/diff/schema-diff.js';
+import { SchemaLists } from '../../src/diff/schema-lists.js';
+
+const FIELDS = 2_000;
+
+function required(index: number): SchemaChange {
+  return {
+    rule: CHANGE_RULES.optionalToRequired,
+    side: 'new',
+    pointer: `/definitions/D/properties/p${index}`,
+    path: [`p${index}`],
+  };
+}
+
+function edited(pointer: string): SchemaChange {
+  return { rule: CHANGE_RULES.textEdited, side: 'new', pointer, path: [], impact: 'minor' };
+}
+
+function schema(parts: ComparedPart[]): ComparedSchema {
+  return { parts, cut: false, depth: 0 };
+}
+
+/** D: a definition of FIELDS fields made required, telling `reads` each time one of its parts is read. */
+function definition(reads: { count: number }): ComparedSchema {
+  const parts = Array.from({ length: FIELDS }, (_, index) => ownChange(required(index)));
+  return schema(
+    new Proxy(parts, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads.count++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    }),
+  );
+}
+
+/** A body parameter of operation `operation`, its description edited, whose `items` is `items`. */
+function parameter(operation: number, items: ComparedSchema): ComparedSchema {
+  return schema([
+    ownChange(edited(`/paths/~1items${operation}/post/parameters/0`)),
+    { step: 'items', nested: items },
+  ]);
+}
+
+describe('the lists of a schema with a change of its own beside a shared definition', () => {
+  it("share the definition's list, which is walked a few times, not once per schema", () => {
+    // 200 operations' body parameters, each a schema of its own: whether D's kinds of change are
+    // apart from each parameter's own change was found by walking D once per parameter (a third of
+    // a diff's time at 2,000 operations). D's kinds are kept once asked for twice.
+    const reads = { count: 0 };
+    const d = definition(reads);
+    const lists = new SchemaLists();
+    const operations = 200;
+    const split = Array.from({ length: operations }, (_, operation) => lists.of(parameter(operation, d)));
+    const [dList] = lists.of(d).map(({ list }) => list);
+    expect(dList).toHaveLength(FIELDS);
+    split.forEach((changes, operation) => {
+      expect(changes).toHaveLength(2);
+      expect(changes[0]!.list).toEqual([edited(`/paths/~1items${operation}/post/parameters/0`)]);
+      expect(changes[1]).toEqual({ list: dList, steps: ['items'] });
+      expect(changes[1]!.list).toBe(dList);
+    });
+    // Counted, listed and walked for its kinds twice: each read a few times, far from one walk per operation.
+    expect(reads.count).toBeLessThan(10 * FIELDS);
+  });
+
+  it('are one list when a kind of change is under two parts', () => {
+    const reads = { count: 0 };
+    const d = definition(reads);
+    const lists = new SchemaLists();
+    // The parameter's own change is one of D's (the same kind: rule, side, pointer, detail, impact);
+    // D is under two of its parts; a change of its own is there twice.
+    const repeatsD = schema([ownChange(required(7)), { step: 'items', nested: d }]);
+    const twice = schema([
+      { step: 'a', nested: d },
+      { step: 'b', nested: d },
+    ]);
+    const ownTwice = schema([ownChange(edited('/x')), ownChange(edited('/x')), { step: 'items', nested: d }]);
+    for (const root of [repeatsD, twice, ownTwice, repeatsD, twice, ownTwice]) {
+      const changes = lists.of(root);
+      expect(changes).toHaveLength(1);
+      expect(changes[0]!.steps).toEqual([]);
+    }
+    expect(lists.of(twice)[0]!.list).toHaveLength(2 * FIELDS);
+    // Apart, the same shapes are lists of their own.
+    expect(lists.of(parameter(0, d))).toHaveLength(2);
+  });
+});
