@@ -55,10 +55,20 @@ export class ChangeCap {
     return !rule || rule.kept.length < KEPT_PER_RULE || before(rule.kept[0]!.change) <= 0;
   }
 
-  /** Counts a change that `mayKeep` turned away. */
-  count(ruleId: string, impact: ChangeImpact, severity: Severity): void {
-    this.added++;
-    tally(this.rule(ruleId), impact, severity);
+  /**
+   * The last in report order of a rule's kept changes once it keeps as many as it can: a change
+   * after it cannot be listed, and the changes added after it only come before it. Undefined while
+   * the rule keeps fewer.
+   */
+  lastKept(ruleId: string): Change | undefined {
+    const rule = this.rules.get(ruleId);
+    return rule && rule.kept.length >= KEPT_PER_RULE ? rule.kept[0]!.change : undefined;
+  }
+
+  /** Counts `changes` changes that `mayKeep` turned away, or that come after `lastKept`. */
+  count(ruleId: string, impact: ChangeImpact, severity: Severity, changes = 1): void {
+    this.added += changes;
+    tally(this.rule(ruleId), impact, severity, changes);
   }
 
   add(change: Change): void {
@@ -117,10 +127,10 @@ export class ChangeCap {
   }
 }
 
-function tally(rule: RuleChanges, impact: ChangeImpact, severity: Severity): void {
-  rule.total++;
-  rule.impacts.set(impact, (rule.impacts.get(impact) ?? 0) + 1);
-  rule.severities.set(severity, (rule.severities.get(severity) ?? 0) + 1);
+function tally(rule: RuleChanges, impact: ChangeImpact, severity: Severity, changes = 1): void {
+  rule.total += changes;
+  rule.impacts.set(impact, (rule.impacts.get(impact) ?? 0) + changes);
+  rule.severities.set(severity, (rule.severities.get(severity) ?? 0) + changes);
 }
 
 /**

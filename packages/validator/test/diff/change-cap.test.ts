@@ -236,6 +236,31 @@ describe('ChangeCap', () => {
       severity: 'error',
     });
   });
+
+  it('tells the last kept change once it keeps all it can, and counts many changes as one at a time', () => {
+    // reported-changes.ts counts the changes of a report placed after it at once, without reading them.
+    const byLine: ChangeOrder = (a, b) => a.line - b.line;
+    const one = new ChangeCap(byLine);
+    const many = new ChangeCap(byLine);
+    for (let index = MAX_FINDINGS_PER_RULE; index >= 0; index--) {
+      expect(one.lastKept('CHG-X')).toBeUndefined();
+      one.add(change(index));
+      many.add(change(index));
+    }
+    // 1,001 kept: the listed ones and the first unlisted, the last in report order.
+    expect(one.lastKept('CHG-X')).toEqual(change(MAX_FINDINGS_PER_RULE));
+    one.add(change(5, { message: 'Before the last.' }));
+    expect(one.lastKept('CHG-X')).toEqual(change(MAX_FINDINGS_PER_RULE - 1));
+    many.add(change(5, { message: 'Before the last.' }));
+    for (let times = 0; times < 7; times++) one.count('CHG-X', 'major', 'warning');
+    many.count('CHG-X', 'major', 'warning', 7);
+    expect(many.result()).toEqual(one.result());
+    expect(many.result().at(-1)).toMatchObject({
+      message: expect.stringMatching(/^9 more changes of this rule/),
+      impact: 'major',
+      severity: 'warning',
+    });
+  });
 });
 
 describe('ChangeCap on changes in any order', () => {

@@ -19,7 +19,7 @@ export interface SwaggerPair {
 }
 
 /** xorshift32: a tiny deterministic generator (Math.random cannot be seeded). */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = (Math.imul(seed, 2654435761) + 7) >>> 0 || 1;
   return () => {
     state ^= state << 13;

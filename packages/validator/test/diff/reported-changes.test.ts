@@ -8,7 +8,7 @@ import type { SchemaChange } from '../../src/diff/schema-diff.js';
 import { expandEntries, type RawEntry, type SchemaReport } from '../../src/diff/schema-report.js';
 import { diffSwaggerValues } from '../../src/diff/swagger-diff.js';
 import { excerpt, MAX_NAME_LENGTH } from '../../src/text/message-values.js';
-import { generatedPair } from './generated-swaggers.js';
+import { generatedPair, random } from './generated-swaggers.js';
 
 const FIELDS = 600;
 
@@ -111,6 +111,97 @@ describe('the changes of schema reports', () => {
     expect(changes).toHaveLength(2);
   });
 });
+
+/** `list`, telling `reads` each time one of its changes is read. */
+function counted(list: SchemaChange[], reads: { count: number }): SchemaChange[] {
+  return new Proxy(list, {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) reads.count++;
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
+}
+
+describe('the changes of a list reported by many operations', () => {
+  it('past the cap, are counted per report and rule, not read one by one', () => {
+    // Each operation's body is D, whose fields were all made required: 200 reports of one list of
+    // 600. A report whose changes no other repeats counts those placed after the last listed one
+    // at once; each was read and counted one by one (120,000 reads), so that the diff's time grew
+    // with operations x changes (2,000 operations x 20,000 changes: 13 s).
+    const operations = 200;
+    const fields = Array.from({ length: FIELDS }, (_, index) => field(index));
+    const reads = { count: 0 };
+    const shared = counted(fields, reads);
+    const entries = Array.from({ length: operations }, (_, operation) =>
+      report(shared, `Op${operation}`, `operation/Op${operation}/parameter/body/schema`),
+    );
+    const before = version();
+    const after = version();
+    const changes = reportedChanges(entries, before, after);
+    const oneByOne = reads.count;
+    const expected = reportedChanges(
+      expanded(entries.map((entry) => ({ ...entry, schemaChanges: fields }))),
+      before,
+      after,
+    );
+    expect(changes).toEqual(expected);
+    expect(changes.at(-1)!.message).toMatch(/^119,000 more changes of this rule are not listed/);
+    // The list read whole a few times (placed, indexed, grouped by rule), the first two reports whole
+    // (the cap is not full before), then the changes at or before the last listed one's place: fewer
+    // as the listed ones gather at the first fields (about 1,000 x ln 200).
+    expect(oneByOne).toBeLessThan((operations * FIELDS) / 10);
+  });
+
+  it('are those of the reports written out, in report order, however the reports come', () => {
+    let summaries = 0;
+    for (let seed = 0; seed < 12; seed++) {
+      const { entries, before, after } = manyReports(seed);
+      const changes = JSON.stringify(reportedChanges(entries, before, after));
+      const expected = JSON.stringify(reportedChanges(expanded(entries), before, after));
+      if (changes !== expected) expect({ seed, changes }).toEqual({ seed, changes: expected });
+      summaries += (changes.match(/more changes of this rule are not listed/g) ?? []).length;
+    }
+    // The generator makes what it is for: rules past the cap.
+    expect(summaries).toBeGreaterThan(12);
+  });
+});
+
+/**
+ * Reports of a few shared lists past the per-rule cap, in random order: operations whose ids come
+ * before or after the ones listed so far, reports that another may repeat (at one ValuePath, or at
+ * the ValuePath above another's) and reports whose changes are unique, rules whose changes are
+ * breaking or not by their impact, one field reached by several paths (changes tied in report order
+ * but for their ValuePath), changes of both versions (two files).
+ */
+function manyReports(seed: number) {
+  const next = random(seed);
+  const int = (n: number) => Math.floor(next() * n);
+  const pick = <T>(values: readonly T[]): T => values[int(values.length)]!;
+  const rules = [CHANGE_RULES.requiredFieldAdded, CHANGE_RULES.optionalToRequired, CHANGE_RULES.textEdited];
+  const lists = Array.from({ length: 1 + int(3) }, () => {
+    const fields = Array.from({ length: 100 + int(500) }, () => {
+      const index = int(40) * (1 + int(15));
+      const impact = next() < 0.1 ? { impact: pick(['minor', 'breaking'] as const) } : {};
+      const path = next() < 0.3 ? [`p${index}`, `via${int(3)}`] : [`p${index}`];
+      return field(index, path, { rule: pick(rules), side: pick(['old', 'new'] as const), ...impact });
+    });
+    // Most lists have no change twice (rule, place and path), as a definition's; the others'
+    // changes may repeat each other.
+    const keys = new Set<string>();
+    const once = (change: SchemaChange) =>
+      keys.size <
+      keys.add(`${change.rule.id} ${change.side} ${change.pointer} ${change.path.join('/')}`).size;
+    return next() < 0.7 ? fields.filter(once) : fields;
+  });
+  const operations = Array.from({ length: 120 }, (_, index) => `Op${index}`);
+  const entries = Array.from({ length: 20 + int(60) }, () => {
+    const operationId = pick(operations);
+    const valuePath = `operation/${operationId}/parameter/body${next() < 0.1 ? '' : '/schema'}`;
+    return report(pick(lists), operationId, valuePath);
+  });
+  const file = (path: string): ConnectorVersion => ({ ...version(), swaggerPath: path });
+  return { entries, before: file('old.json'), after: file('new.json') };
+}
 
 describe('a change not in a report', () => {
   const raw = (index: number, operationId: string, detail?: string): RawChange => ({
