@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { temporaryFolders } from '@connector-alm/testing';
 import { buildSolutionZip, createTestCertificate } from '@connector-alm/dataverse/testing';
@@ -16,6 +17,25 @@ function bannerVariables(banner: string): Record<string, string> {
   for (const line of banner.split('\n').filter((text) => text.startsWith('  export ')))
     for (const [, name, value] of line.matchAll(/ ([A-Z_]+)=(\S+)/g)) variables[name!] = value!;
   return variables;
+}
+
+/** A real listener on a loopback port, as another program (or a dev-server left running) holds one. */
+async function listening(port = 0): Promise<{ port: number; close: () => Promise<void> }> {
+  const server: Server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return { port: address.port, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** A port that nothing listens on now. */
+async function freePort(): Promise<number> {
+  const probe = await listening();
+  await probe.close();
+  return probe.port;
 }
 
 /** A folder of solution zips named as Dataverse names its exports. */
@@ -212,6 +232,48 @@ describe('dev-server', () => {
     expect(await runCli(['dev-server', '--client-certificate', 'cert.pem'], io)).toBe(2);
     expect(io.err()).toMatch(
       /^cert\.pem: error: The certificate file does not exist\. Give --client-certificate/,
+    );
+  });
+
+  it('refuses a --dataverse-port another program listens on, exit 2, and frees the login port it had taken', async () => {
+    const taken = await listening();
+    const loginPort = await freePort();
+    try {
+      const io = memoryIo(folders.make());
+      const code = await runCli(
+        ['dev-server', '--login-port', String(loginPort), '--dataverse-port', String(taken.port)],
+        io,
+      );
+      expect(io.err()).toBe(
+        `error: --dataverse-port ${taken.port} is in use on 127.0.0.1: another program (or another dev-server) listens on it. Give another port, or leave the option out to take a free one.\n`,
+      );
+      expect(code).toBe(2);
+      // The login host had started: left listening, it would keep the command from ever exiting.
+      const again = await listening(loginPort);
+      await again.close();
+    } finally {
+      await taken.close();
+    }
+  });
+
+  it('refuses a --login-port another program listens on, exit 2', async () => {
+    const taken = await listening();
+    try {
+      const io = memoryIo(folders.make());
+      expect(await runCli(['dev-server', '--login-port', String(taken.port)], io)).toBe(2);
+      expect(io.err()).toMatch(
+        new RegExp(`^error: --login-port ${taken.port} is in use on 127\\.0\\.0\\.1: another program`),
+      );
+    } finally {
+      await taken.close();
+    }
+  });
+
+  it('refuses the same port for the login host and the environment, exit 2', async () => {
+    const io = memoryIo(folders.make());
+    expect(await runCli(['dev-server', '--login-port', '5000', '--dataverse-port', '5000'], io)).toBe(2);
+    expect(io.err()).toBe(
+      'error: --login-port and --dataverse-port are both 5000: the login host and the environment each need a port of their own. Give two ports, or leave one out to take a free one.\n',
     );
   });
 });

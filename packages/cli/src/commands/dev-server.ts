@@ -55,6 +55,12 @@ export async function startDevServer(
   options: DevServerOptions,
   io: CliIo,
 ): Promise<{ server: LocalServer; banner: string }> {
+  if (options.loginPort !== 0 && options.loginPort === options.dataversePort) {
+    throw new UsageError(
+      `--login-port and --dataverse-port are both ${options.loginPort}: the login host and the environment each need a port of their own.`,
+      { hint: 'Give two ports, or leave one out to take a free one.' },
+    );
+  }
   const folder = options.solutions ? path.resolve(io.cwd, options.solutions) : undefined;
   const certificateFile = options.clientCertificate
     ? path.resolve(io.cwd, options.clientCertificate)
@@ -76,6 +82,8 @@ export async function startDevServer(
     dataversePort: options.dataversePort,
     onRequest: (entry) =>
       io.stderr.write(`${entry.service} ${entry.method} ${entry.path.split('?')[0]} ${entry.status}\n`),
+  }).catch((error: unknown) => {
+    throw portRefusal(error, options) ?? error;
   });
   const banner = devServerBanner({
     environmentUrl: server.environmentUrl,
@@ -89,6 +97,23 @@ export async function startDevServer(
     ...(certificateFile ? { certificateFile } : {}),
   });
   return { server, banner };
+}
+
+/**
+ * A port the user chose that cannot be listened on, as the option that chose it: a usage error
+ * (exit 2), not a failure of connector-alm. Port 0 never fails so: the system picks a free one.
+ */
+function portRefusal(error: unknown, options: DevServerOptions): UsageError | undefined {
+  const { code, port: failed } = error as NodeJS.ErrnoException & { port?: number };
+  if (code !== 'EADDRINUSE' && code !== 'EACCES') return undefined;
+  const option = failed === options.loginPort ? '--login-port' : '--dataverse-port';
+  const why =
+    code === 'EADDRINUSE'
+      ? 'is in use on 127.0.0.1: another program (or another dev-server) listens on it.'
+      : 'cannot be listened on without administrator rights (ports below 1024 need them on most systems).';
+  return new UsageError(`${option} ${failed} ${why}`, {
+    hint: 'Give another port, or leave the option out to take a free one.',
+  });
 }
 
 /**

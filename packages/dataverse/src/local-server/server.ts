@@ -80,7 +80,13 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const loginHttp = createServer();
   const dataverseHttp = createServer();
   const loginOrigin = await listen(loginHttp, options.loginPort ?? 0);
-  const dataverseOrigin = await listen(dataverseHttp, options.dataversePort ?? 0);
+  // A port in use fails here after the login host listens: left open, it would keep the process alive.
+  const dataverseOrigin = await listen(dataverseHttp, options.dataversePort ?? 0).catch(
+    async (error: unknown) => {
+      await close(loginHttp);
+      throw error;
+    },
+  );
 
   const login = new LoginService({
     origin: loginOrigin,

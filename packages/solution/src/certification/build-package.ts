@@ -81,7 +81,7 @@ export async function buildCertificationPackage(
   }
   const packageName = options.packageName ?? `${path.basename(out).replace(/\.zip$/i, '')}.pdpkg.zip`;
   const inner = temporarySibling(out);
-  const candidate = `${temporarySibling(out)}.zip`;
+  const candidate = temporarySibling(out, '.zip');
   try {
     await writeZipAtomically(inner, [
       { name: 'PkgAssets/ImportConfig.xml', data: Buffer.from(importConfig(names)) },

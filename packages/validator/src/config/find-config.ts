@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '@connector-alm/core';
+import { UsageError } from '@connector-alm/core';
 
 /** The names a configuration file may have, in order of preference. */
 export const CONFIG_FILE_NAMES = [
@@ -19,7 +19,8 @@ export function findConfigFile(cwd: string): string | undefined {
   for (;;) {
     const present = CONFIG_FILE_NAMES.filter((name) => existsSync(path.join(folder, name)));
     if (present.length > 1) {
-      throw new UserError(`is a second configuration file in its folder, beside ${present[0]}.`, {
+      // A mistake in the configuration, as its other mistakes: a usage error (exit code 2).
+      throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
         location: { file: path.join(folder, present[1]!) },
         hint: 'Keep one of them, so that it is clear which one applies.',
       });

@@ -1,0 +1,19 @@
+import { removeTemporarySiblings } from '@connector-alm/core';
+
+/** The exit codes a shell gives a command ended by these signals: 128 + the signal's number. */
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/**
+ * On Ctrl+C (or a kill), removes the hidden staging folders and files that unpack, pack,
+ * extract-connectors and build-solution write beside their target before renaming it into place:
+ * the signal would otherwise end the process in between and leave them there, outside the target.
+ * A command that handles the signal itself (dev-server closes its servers) is left to do so.
+ */
+export function removeTemporariesOnInterrupt(): void {
+  for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) {
+    process.on(signal, () => {
+      removeTemporarySiblings();
+      if (process.listenerCount(signal) === 1) process.exit(code);
+    });
+  }
+}

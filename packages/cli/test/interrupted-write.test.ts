@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describeWith, REPO_ROOT, SOLUTION_FIXTURES } from '@connector-alm/testing';
+
+// unpack, extract-connectors, pack and build-solution write into a hidden folder or file beside the
+// target (".out.1a2b3c4d5e6f.tmp") and rename it into place at the end. Ctrl+C in between left that
+// folder behind, outside the target, one more for each interrupted run, for `git add -A` to commit.
+// The built CLI is run and interrupted as a user does, in the middle of writing.
+
+const CLI = path.join(REPO_ROOT, 'dist/cli/index.cjs');
+const EXPORT = path.join(SOLUTION_FIXTURES, 'customHIL/customHIL_1_0_0_3.zip');
+
+let work: string;
+let zip: string;
+
+function cli(args: string[]): void {
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: work, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`connector-alm ${args.join(' ')}: ${run.stderr}`);
+}
+
+/** The files and folders of `work` that a write left beside its target. */
+function leftovers(): string[] {
+  return readdirSync(work).filter((name) => name.endsWith('.tmp'));
+}
+
+/** Resolves once `test` holds, checked every 10 ms; rejects after `ms`. */
+async function until(test: () => boolean, ms: number): Promise<void> {
+  for (const start = Date.now(); !test();) {
+    if (Date.now() - start > ms) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describeWith(SOLUTION_FIXTURES, 'interrupted write')('Ctrl+C in the middle of a write', () => {
+  beforeAll(() => {
+    work = mkdtempSync(path.join(os.tmpdir(), 'cli-interrupted-'));
+    // The real export with enough files in its connector folder that unpack takes a second or two.
+    cli(['unpack', EXPORT, 'source']);
+    for (let n = 0; n < 3000; n++)
+      writeFileSync(
+        path.join(work, 'source/Connectors', `cat_pad${n}_openapidefinition.json`),
+        JSON.stringify({ padding: 'x'.repeat(20_000) }),
+      );
+    cli(['pack', 'source', 'large.zip']);
+    zip = path.join(work, 'large.zip');
+  }, 120_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('leaves nothing of an unpack behind: no target, no hidden staging folder beside it', async () => {
+    const child = spawn(process.execPath, [CLI, 'unpack', zip, 'out'], { cwd: work, stdio: 'ignore' });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('exit', (code, signal) => resolve({ code, signal })),
+    );
+    await until(() => leftovers().length > 0, 60_000);
+    child.kill('SIGINT');
+    const { code, signal } = await exited;
+    // Ended by the signal, or exiting as a shell reports a command ended by Ctrl+C (128 + SIGINT's 2).
+    expect(code === 130 || signal === 'SIGINT').toBe(true);
+    expect(leftovers()).toEqual([]);
+    expect(readdirSync(work).sort()).toEqual(['large.zip', 'source']);
+  }, 120_000);
+});
