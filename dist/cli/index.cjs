@@ -31390,7 +31390,7 @@ function nameKey(name) {
 
 // packages/validator/src/repository/rules/folder-list.ts
 function listFolders(folders, max2 = 3) {
-  return joinedList(folders, max2, '"');
+  return joinedList(folders.map(nameExcerpt), max2, '"');
 }
 
 // packages/validator/src/repository/rules/pull-request-rules.ts
@@ -36772,10 +36772,11 @@ function missingFileMessage(canonical2, entries) {
   const misnamed = entries.find(
     (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2
   );
-  if (misnamed) return `The connector has no ${canonical2}; rename ${misnamed.name} to ${canonical2}.`;
+  if (misnamed)
+    return `The connector has no ${canonical2}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
   if (folders.length !== 1) return `The connector has no ${canonical2}.`;
-  return `The connector has no ${canonical2}. If its files are in the nested folder "${folders[0].name}", move them up into the connector folder: nothing in a nested folder is validated.`;
+  return `The connector has no ${canonical2}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
 }
 function hasControlCharacter(name) {
   for (let i2 = 0; i2 < name.length; i2++) if (name.charCodeAt(i2) < 32) return true;
@@ -36825,12 +36826,12 @@ var folderRules = [
           context.report({
             path: entry.name,
             severity: "warning",
-            message: `Rename ${entry.name} to ${canonical2}: tools that compare names case-sensitively will not find it.`
+            message: `Rename ${nameExcerpt(entry.name)} to ${canonical2}: tools that compare names case-sensitively will not find it.`
           });
         } else if (isMisnamedSwagger(entry.name)) {
           context.report({
             path: entry.name,
-            message: `Rename ${entry.name} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
+            message: `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
           });
         } else {
           const intended = intendedConnectorFileName(
@@ -36840,7 +36841,7 @@ var folderRules = [
           if (!intended) continue;
           context.report({
             path: entry.name,
-            message: `${entry.name} looks like a misnamed ${intended}; rename it so that it is used.`
+            message: `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`
           });
         }
       }
@@ -36879,7 +36880,7 @@ var folderRules = [
         if (entry.type === "directory" && !hasSwagger) {
           context.report({
             path: entry.name,
-            message: `${entry.name} is a nested folder, and the connector folder has no swagger of its own. If it holds the connector files, move them directly into the connector folder; otherwise remove it.`
+            message: `${nameExcerpt(entry.name)} is a nested folder, and the connector folder has no swagger of its own. If it holds the connector files, move them directly into the connector folder; otherwise remove it.`
           });
           continue;
         }
@@ -36887,7 +36888,7 @@ var folderRules = [
         if (reason)
           context.report({
             path: entry.name,
-            message: `${entry.name} is ${reason}. Remove it from the connector folder.`
+            message: `${nameExcerpt(entry.name)} is ${reason}. Remove it from the connector folder.`
           });
       }
     }
@@ -53682,7 +53683,7 @@ function parseConfig(text3, file, options2) {
   const syntaxError = document.errors[0];
   if (syntaxError) {
     fail(
-      `The configuration file is not valid ${isJsonFile(file) ? "JSON" : "YAML"}: ${syntaxError.message.replace(/\.$/, "")}.`,
+      `The configuration file is not valid ${isJsonFile(file) ? "JSON" : "YAML"}: ${parserMessage(syntaxError.message)}.`,
       syntaxError.pos[0],
       "Fix the syntax at this position."
     );
@@ -53760,11 +53761,15 @@ function toPlainValue(document, fail) {
     return document.toJS();
   } catch (error2) {
     return fail(
-      `The configuration file cannot be read as data: ${error2.message}.`,
+      `The configuration file cannot be read as data: ${parserMessage(error2.message)}.`,
       0,
       "Avoid YAML aliases."
     );
   }
+}
+var MAX_PARSER_MESSAGE_LENGTH = 200;
+function parserMessage(message2) {
+  return excerpt(message2.replace(/\.$/, ""), MAX_PARSER_MESSAGE_LENGTH);
 }
 async function readConfigText(file, cwd) {
   try {
@@ -54090,7 +54095,7 @@ function ignoreLoosening(base2, head, options2) {
     let skips = "";
     if (changed) {
       const skipped = changed.filter((folder) => ignorePatternMatches(pattern, folder, options2.platform));
-      skips = skipped.length === 0 ? ", which skips none of the connector folders this change touches" : `, which skips ${skipped.length === 1 ? "1 connector folder" : `${skipped.length} connector folders`} this change touches (${joinedList(skipped, MAX_NAMED_FOLDERS, "'")})`;
+      skips = skipped.length === 0 ? ", which skips none of the connector folders this change touches" : `, which skips ${skipped.length === 1 ? "1 connector folder" : `${skipped.length} connector folders`} this change touches (${joinedList(skipped.map(nameExcerpt), MAX_NAMED_FOLDERS, "'")})`;
     }
     return [
       {

@@ -151,7 +151,7 @@ function ignoreLoosening(
       skips =
         skipped.length === 0
           ? ', which skips none of the connector folders this change touches'
-          : `, which skips ${skipped.length === 1 ? '1 connector folder' : `${skipped.length} connector folders`} this change touches (${joinedList(skipped, MAX_NAMED_FOLDERS, "'")})`;
+          : `, which skips ${skipped.length === 1 ? '1 connector folder' : `${skipped.length} connector folders`} this change touches (${joinedList(skipped.map(nameExcerpt), MAX_NAMED_FOLDERS, "'")})`;
     }
     return [
       {

@@ -92,7 +92,7 @@ export function parseConfig(
   const syntaxError = document.errors[0];
   if (syntaxError) {
     fail(
-      `The configuration file is not valid ${isJsonFile(file) ? 'JSON' : 'YAML'}: ${syntaxError.message.replace(/\.$/, '')}.`,
+      `The configuration file is not valid ${isJsonFile(file) ? 'JSON' : 'YAML'}: ${parserMessage(syntaxError.message)}.`,
       syntaxError.pos[0],
       'Fix the syntax at this position.',
     );
@@ -197,11 +197,23 @@ function toPlainValue(
     return document.toJS();
   } catch (error) {
     return fail(
-      `The configuration file cannot be read as data: ${(error as Error).message}.`,
+      `The configuration file cannot be read as data: ${parserMessage((error as Error).message)}.`,
       0,
       'Avoid YAML aliases.',
     );
   }
+}
+
+/**
+ * The longest the YAML parser's message is shown. Its own sentences are under 100 characters, but some
+ * end with the text they are about (a tag, an alias, a block scalar's header), quoted whole: a tag of
+ * 12,000 characters made a message of 12,000.
+ */
+const MAX_PARSER_MESSAGE_LENGTH = 200;
+
+/** The YAML parser's message for the user's, cut to a line, without its full stop. */
+function parserMessage(message: string): string {
+  return excerpt(message.replace(/\.$/, ''), MAX_PARSER_MESSAGE_LENGTH);
 }
 
 async function readConfigText(file: string, cwd: string): Promise<string> {

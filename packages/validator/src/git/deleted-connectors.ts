@@ -4,6 +4,7 @@ import type { Change } from '../diff/change.js';
 import { CHANGE_RULES } from '../diff/change-rules.js';
 import { kindOfFileName } from '../loader/connector-folder.js';
 import { locatedFinding, type Finding } from '../model/finding.js';
+import { nameExcerpt } from '../text/message-values.js';
 import type { Git } from './git.js';
 
 /** A connector folder of the merge base that the branch deleted, not renamed. */
@@ -74,7 +75,8 @@ export function connectorDeletedFinding(change: Change, folder: string): Finding
   return locatedFinding({
     ruleId: change.ruleId,
     severity: change.severity,
-    message: `${change.message} (In the base version: ${change.file}.)`,
+    // The path as a name excerpt: a folder's name may hold a line feed.
+    message: `${change.message} (In the base version: ${nameExcerpt(change.file)}.)`,
     file: folder,
     line: 1,
     column: 1,

@@ -37,10 +37,11 @@ function missingFileMessage(canonical: string, entries: readonly FolderEntry[]):
   const misnamed = entries.find(
     (entry) => entry.type === 'file' && intendedConnectorFileName(entry.name, true) === canonical,
   );
-  if (misnamed) return `The connector has no ${canonical}; rename ${misnamed.name} to ${canonical}.`;
+  if (misnamed)
+    return `The connector has no ${canonical}; rename ${nameExcerpt(misnamed.name)} to ${canonical}.`;
   const folders = entries.filter((entry) => entry.type === 'directory');
   if (folders.length !== 1) return `The connector has no ${canonical}.`;
-  return `The connector has no ${canonical}. If its files are in the nested folder "${folders[0]!.name}", move them up into the connector folder: nothing in a nested folder is validated.`;
+  return `The connector has no ${canonical}. If its files are in the nested folder "${nameExcerpt(folders[0]!.name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
 }
 
 function hasControlCharacter(name: string): boolean {
@@ -100,12 +101,12 @@ export const folderRules: RuleDefinition[] = [
           context.report({
             path: entry.name,
             severity: 'warning',
-            message: `Rename ${entry.name} to ${canonical}: tools that compare names case-sensitively will not find it.`,
+            message: `Rename ${nameExcerpt(entry.name)} to ${canonical}: tools that compare names case-sensitively will not find it.`,
           });
         } else if (isMisnamedSwagger(entry.name)) {
           context.report({
             path: entry.name,
-            message: `Rename ${entry.name} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`,
+            message: `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`,
           });
         } else {
           const intended = intendedConnectorFileName(
@@ -115,7 +116,7 @@ export const folderRules: RuleDefinition[] = [
           if (!intended) continue;
           context.report({
             path: entry.name,
-            message: `${entry.name} looks like a misnamed ${intended}; rename it so that it is used.`,
+            message: `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`,
           });
         }
       }
@@ -157,7 +158,7 @@ export const folderRules: RuleDefinition[] = [
           // The connector itself is probably in it: "remove it" would delete the submission.
           context.report({
             path: entry.name,
-            message: `${entry.name} is a nested folder, and the connector folder has no swagger of its own. If it holds the connector files, move them directly into the connector folder; otherwise remove it.`,
+            message: `${nameExcerpt(entry.name)} is a nested folder, and the connector folder has no swagger of its own. If it holds the connector files, move them directly into the connector folder; otherwise remove it.`,
           });
           continue;
         }
@@ -165,7 +166,7 @@ export const folderRules: RuleDefinition[] = [
         if (reason)
           context.report({
             path: entry.name,
-            message: `${entry.name} is ${reason}. Remove it from the connector folder.`,
+            message: `${nameExcerpt(entry.name)} is ${reason}. Remove it from the connector folder.`,
           });
       }
     },

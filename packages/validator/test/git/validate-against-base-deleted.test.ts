@@ -77,6 +77,27 @@ describe('validateAgainstBase: a connector folder the branch deleted', () => {
     ]);
   });
 
+  it('quotes a deleted folder of a long name with a line feed in one line', async () => {
+    // Linux allows a line feed in a folder's name, and 255 bytes of it.
+    const name = `Gamma\nerror: not a finding ${'é'.repeat(110)}`;
+    const gamma = `certified-connectors/${name}`;
+    const repo = twoConnectors();
+    repo.write(connectorFiles(gamma, validConnectorFiles()));
+    repo.commitAll('dev: a third connector');
+    repo.git('branch', '--quiet', '-f', 'dev');
+    repo.git('rm', '-r', '--quiet', gamma);
+    repo.commitAll('pr: delete Gamma');
+
+    const result = await validateAgainstBase(['.'], 'dev', quiet(repo));
+
+    expect(result.findings.map((finding) => [finding.ruleId, finding.file])).toEqual([
+      ['BRK-CONNECTOR-DELETED', gamma],
+    ]);
+    const { message } = result.findings[0]!;
+    expect(message).not.toContain('\n');
+    expect(message).toContain(`${name.replace('\n', '\\n')}/apiDefinition.swagger.json.)`);
+  });
+
   it('is found when the path given names the deleted folder, and only for the paths given', async () => {
     const repo = twoConnectors();
     repo.remove(beta);
