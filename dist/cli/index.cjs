@@ -30667,13 +30667,21 @@ function isFile(file) {
 
 // packages/core/src/fs/temporary-sibling.ts
 var import_node_crypto2 = require("node:crypto");
+var import_node_fs3 = require("node:fs");
 var import_node_path3 = __toESM(require("node:path"), 1);
-function temporarySibling(target2) {
+var handedOut = /* @__PURE__ */ new Set();
+function temporarySibling(target2, suffix = "") {
   const resolved2 = import_node_path3.default.resolve(target2);
-  return import_node_path3.default.join(
+  const name = import_node_path3.default.join(
     import_node_path3.default.dirname(resolved2),
-    `.${import_node_path3.default.basename(resolved2)}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.tmp`
+    `.${import_node_path3.default.basename(resolved2)}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.tmp${suffix}`
   );
+  handedOut.add(name);
+  return name;
+}
+function removeTemporarySiblings() {
+  for (const name of handedOut) (0, import_node_fs3.rmSync)(name, { recursive: true, force: true });
+  handedOut.clear();
 }
 
 // packages/core/src/fs/write-failure.ts
@@ -30719,18 +30727,18 @@ async function writingTo(target2, work) {
 }
 
 // packages/core/src/fs/write-file-atomically.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_path5 = __toESM(require("node:path"), 1);
 async function writeFileAtomically(file, bytes, options2 = {}) {
   await writingTo(file, async () => {
-    await import_node_fs3.promises.mkdir(import_node_path5.default.dirname(file), { recursive: true });
+    await import_node_fs4.promises.mkdir(import_node_path5.default.dirname(file), { recursive: true });
     const temporary = temporarySibling(file);
     try {
-      await import_node_fs3.promises.writeFile(temporary, bytes);
-      if (options2.mode !== void 0) await import_node_fs3.promises.chmod(temporary, options2.mode);
-      await import_node_fs3.promises.rename(temporary, file);
+      await import_node_fs4.promises.writeFile(temporary, bytes);
+      if (options2.mode !== void 0) await import_node_fs4.promises.chmod(temporary, options2.mode);
+      await import_node_fs4.promises.rename(temporary, file);
     } catch (error2) {
-      await import_node_fs3.promises.rm(temporary, { force: true });
+      await import_node_fs4.promises.rm(temporary, { force: true });
       throw error2;
     }
   });
@@ -31259,7 +31267,7 @@ function didYouMean(word, candidates) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_path8 = __toESM(require("node:path"), 1);
 var CONFIG_FILE_NAMES = [
   ".connector-alm.yml",
@@ -31269,16 +31277,16 @@ var CONFIG_FILE_NAMES = [
 function findConfigFile(cwd) {
   let folder = import_node_path8.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs4.existsSync)(import_node_path8.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs5.existsSync)(import_node_path8.default.join(folder, name)));
     if (present.length > 1) {
-      throw new UserError(`is a second configuration file in its folder, beside ${present[0]}.`, {
+      throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
         location: { file: import_node_path8.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
     }
     if (present.length === 1) return import_node_path8.default.join(folder, present[0]);
     const parent = import_node_path8.default.dirname(folder);
-    if ((0, import_node_fs4.existsSync)(import_node_path8.default.join(folder, ".git")) || parent === folder) return void 0;
+    if ((0, import_node_fs5.existsSync)(import_node_path8.default.join(folder, ".git")) || parent === folder) return void 0;
     folder = parent;
   }
 }
@@ -36330,7 +36338,7 @@ var apiPropertiesRules = [
 var import_node_path11 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs5 = __toESM(require("node:fs"), 1);
+var import_node_fs6 = __toESM(require("node:fs"), 1);
 var import_node_path10 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
@@ -36389,8 +36397,8 @@ function kindOfFileName(name) {
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const absolutePath = import_node_path10.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs5.default.realpathSync(absolutePath);
-  const dirents = import_node_fs5.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs6.default.realpathSync(absolutePath);
+  const dirents = import_node_fs6.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
@@ -36425,7 +36433,7 @@ function fileKindToRead(entry, files) {
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs5.default.statSync(filePath2).size;
+    return import_node_fs6.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
@@ -36466,7 +36474,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target2 = import_node_fs5.default.realpathSync(filePath2);
+    const target2 = import_node_fs6.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target2)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -36474,8 +36482,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs5.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs5.default.readFileSync(filePath2);
+    if (!readable(import_node_fs6.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs6.default.readFileSync(filePath2);
   } catch (error2) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({
@@ -36486,21 +36494,21 @@ function readSafely(filePath2, entry, realFolder, issues) {
   }
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd2 = import_node_fs5.default.openSync(filePath2, "r");
+  const fd2 = import_node_fs6.default.openSync(filePath2, "r");
   try {
-    const stat = import_node_fs5.default.fstatSync(fd2);
+    const stat = import_node_fs6.default.fstatSync(fd2);
     entry.size = stat.size;
     if (!readable(stat, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs5.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs6.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs5.default.closeSync(fd2);
+    import_node_fs6.default.closeSync(fd2);
   }
 }
 function readable(stat, name, issues) {
@@ -56137,10 +56145,19 @@ var ChangeCap = class {
     const rule2 = this.rules.get(ruleId);
     return !rule2 || rule2.kept.length < KEPT_PER_RULE || before(rule2.kept[0].change) <= 0;
   }
-  /** Counts a change that `mayKeep` turned away. */
-  count(ruleId, impact, severity) {
-    this.added++;
-    tally(this.rule(ruleId), impact, severity);
+  /**
+   * The last in report order of a rule's kept changes once it keeps as many as it can: a change
+   * after it cannot be listed, and the changes added after it only come before it. Undefined while
+   * the rule keeps fewer.
+   */
+  lastKept(ruleId) {
+    const rule2 = this.rules.get(ruleId);
+    return rule2 && rule2.kept.length >= KEPT_PER_RULE ? rule2.kept[0].change : void 0;
+  }
+  /** Counts `changes` changes that `mayKeep` turned away, or that come after `lastKept`. */
+  count(ruleId, impact, severity, changes = 1) {
+    this.added += changes;
+    tally(this.rule(ruleId), impact, severity, changes);
   }
   add(change) {
     const rule2 = this.rule(change.ruleId);
@@ -56192,10 +56209,10 @@ var ChangeCap = class {
     return rule2;
   }
 };
-function tally(rule2, impact, severity) {
-  rule2.total++;
-  rule2.impacts.set(impact, (rule2.impacts.get(impact) ?? 0) + 1);
-  rule2.severities.set(severity, (rule2.severities.get(severity) ?? 0) + 1);
+function tally(rule2, impact, severity, changes = 1) {
+  rule2.total += changes;
+  rule2.impacts.set(impact, (rule2.impacts.get(impact) ?? 0) + changes);
+  rule2.severities.set(severity, (rule2.severities.get(severity) ?? 0) + changes);
 }
 function summary(first, rest) {
   const impact = worst(rest.impacts, impactRank);
@@ -56714,6 +56731,58 @@ function isLike(entry, change, valuePath) {
   return entry.valuePath === valuePath && entry.rule.id === change.rule.id && entry.side === change.side && entry.pointer === change.pointer;
 }
 
+// packages/validator/src/diff/list-offers.ts
+var ListOfferIndex = class {
+  constructor(context) {
+    this.context = context;
+  }
+  context;
+  offers = /* @__PURE__ */ new Map();
+  of(list3) {
+    let offers = this.offers.get(list3);
+    if (!offers) {
+      offers = this.build(list3);
+      this.offers.set(list3, offers);
+    }
+    return offers;
+  }
+  build(list3) {
+    const places = this.context.placesOf(list3);
+    const nonBreaking = [];
+    const rules = /* @__PURE__ */ new Map();
+    list3.forEach((change, position) => {
+      if (this.context.isSuperseded(change)) return;
+      if (!isBreakingSchemaChange(change)) {
+        nonBreaking.push(position);
+        return;
+      }
+      let run = rules.get(change.rule.id);
+      if (!run) {
+        run = { rule: change.rule, positions: [], byPlace: [] };
+        rules.set(change.rule.id, run);
+      }
+      const { line, column } = places[position];
+      run.positions.push(position);
+      run.byPlace.push({ position, file: this.context.swaggerFile[change.side], line, column });
+    });
+    for (const run of rules.values()) run.byPlace.sort(comparePlaces);
+    return { nonBreaking, rules: [...rules.values()] };
+  }
+};
+function placedUpTo(run, last2) {
+  let low = 0;
+  let high = run.byPlace.length;
+  while (low < high) {
+    const middle = low + high >> 1;
+    if (comparePlaces(run.byPlace[middle], last2) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+function comparePlaces(a, b) {
+  return (a.file === b.file ? 0 : compareText(a.file, b.file)) || a.line - b.line || a.column - b.column;
+}
+
 // packages/validator/src/diff/reported-changes.ts
 function reportedChanges(entries, before, after) {
   const superseded = supersededPlaces(entries);
@@ -56730,6 +56799,11 @@ function reportedChanges(entries, before, after) {
   const repeatCheck = new RepeatCheck(build);
   const listsOffered = /* @__PURE__ */ new Set();
   const swaggerFile = { old: filePath(before, "swagger"), new: filePath(after, "swagger") };
+  const listOffers = new ListOfferIndex({
+    placesOf: (list3) => locator.placesOf(list3),
+    swaggerFile,
+    isSuperseded: ({ rule: rule2, pointer }) => superseded.has({ rule: rule2, file: "swagger", pointer })
+  });
   for (const entry of entries) {
     if (!isSchemaReport(entry)) {
       if (superseded.has(entry)) continue;
@@ -56747,7 +56821,8 @@ function reportedChanges(entries, before, after) {
     listsOffered.add(list3);
     const mayRepeat = earlierChanges.mayRepeat(entry);
     const places = locator.placesOf(list3);
-    list3.forEach((schemaChange, index2) => {
+    const offer = (index2) => {
+      const schemaChange = list3[index2];
       const { rule: rule2, side, pointer } = schemaChange;
       if (superseded.has({ rule: rule2, file: "swagger", pointer })) return;
       if (!isBreakingSchemaChange(schemaChange)) {
@@ -56773,7 +56848,26 @@ function reportedChanges(entries, before, after) {
       const comesAfter = (last2) => (file === last2.file ? 0 : compareText(file, last2.file)) || line - last2.line || column - last2.column;
       if (cap.mayKeep(rule2.id, comesAfter)) cap.add(locator.locate(reportedChange(entry, schemaChange)));
       else cap.count(rule2.id, "breaking", rule2.severity);
+    };
+    const offers = mayRepeat ? void 0 : listOffers.of(list3);
+    const lastKept = offers ? offers.rules.map((run) => cap.lastKept(run.rule.id)) : [];
+    if (!offers || lastKept.every((last2) => last2 === void 0)) {
+      for (let index2 = 0; index2 < list3.length; index2++) offer(index2);
+      continue;
+    }
+    const oneByOne = nonBreakingOffered ? [] : [...offers.nonBreaking];
+    offers.rules.forEach((run, at) => {
+      const last2 = lastKept[at];
+      if (!last2) {
+        for (const position of run.positions) oneByOne.push(position);
+        return;
+      }
+      const listable = placedUpTo(run, last2);
+      for (let index2 = 0; index2 < listable; index2++) oneByOne.push(run.byPlace[index2].position);
+      const unlisted = run.positions.length - listable;
+      if (unlisted > 0) cap.count(run.rule.id, "breaking", run.rule.severity, unlisted);
     });
+    oneByOne.sort((a, b) => a - b).forEach(offer);
   }
   return cap.result();
 }
@@ -57740,6 +57834,8 @@ var SchemaLists = class {
   lists = /* @__PURE__ */ new Map();
   counts = /* @__PURE__ */ new Map();
   parts = /* @__PURE__ */ new Map();
+  kinds = /* @__PURE__ */ new Map();
+  walked = /* @__PURE__ */ new Set();
   share;
   minSharedList;
   constructor(options2 = {}) {
@@ -57780,40 +57876,62 @@ var SchemaLists = class {
   }
   /**
    * Which of `root`'s parts are nested schemas to report as lists of their own: those of at least
-   * `minSharedList` changes, when no kind of change is under two parts (nor any result: every
-   * result compared holds a change). None otherwise.
+   * `minSharedList` changes, when no kind of change is under two parts. None otherwise. (Nor may a
+   * result be under two parts; but a result compared holds a change, so one under two parts puts
+   * that change's kind under both.)
    */
   partsApart(root) {
-    if (!root.parts.some((part) => "nested" in part)) return void 0;
-    const kindOwner = /* @__PURE__ */ new Map();
-    const resultOwner = /* @__PURE__ */ new Map();
-    const claimKind = (kind, index) => {
-      const owner = kindOwner.get(kind);
-      if (owner === void 0) kindOwner.set(kind, index);
-      return owner === void 0 || owner === index;
-    };
-    for (let index = 0; index < root.parts.length; index++) {
-      const part = root.parts[index];
-      if (!("nested" in part)) {
-        if (!claimKind(part.kind, index)) return void 0;
-        continue;
-      }
-      const stack = [part.nested];
-      for (let node = stack.pop(); node; node = stack.pop()) {
-        const owner = resultOwner.get(node);
-        if (owner === index) continue;
-        if (owner !== void 0) return void 0;
-        resultOwner.set(node, index);
-        for (const below of node.parts) {
-          if ("nested" in below) stack.push(below.nested);
-          else if (!claimKind(below.kind, index)) return void 0;
-        }
-      }
-    }
     const apart = root.parts.map(
       (part) => "nested" in part && this.countOf(part.nested) >= this.minSharedList
     );
-    return apart.includes(true) ? apart : void 0;
+    if (!apart.includes(true)) return void 0;
+    const under = /* @__PURE__ */ new Map();
+    let largest = -1;
+    root.parts.forEach((part, index) => {
+      if (!("nested" in part)) return;
+      const kinds = this.kindsUnder(part.nested);
+      under.set(index, kinds);
+      if (largest < 0 || kinds.size > under.get(largest).size) largest = index;
+    });
+    const owners = /* @__PURE__ */ new Map();
+    const claimKind = (kind, index) => {
+      const owner = owners.get(kind);
+      if (owner === void 0) owners.set(kind, index);
+      return owner === void 0 || owner === index;
+    };
+    for (let index = 0; index < root.parts.length; index++) {
+      if (index === largest) continue;
+      const part = root.parts[index];
+      const kinds = "nested" in part ? under.get(index) : [part.kind];
+      for (const kind of kinds) if (!claimKind(kind, index)) return void 0;
+    }
+    const kindsOfLargest = under.get(largest);
+    for (const kind of owners.keys()) if (kindsOfLargest.has(kind)) return void 0;
+    return apart;
+  }
+  /**
+   * The kinds of change under a nested schema. Kept once asked for twice: a definition nested in
+   * the schema of each of many operations is walked once, while a schema nested in one alone (each
+   * level of a chain of wrappers over a definition) keeps no set of the definition's kinds.
+   */
+  kindsUnder(schema) {
+    const known = this.kinds.get(schema);
+    if (known) return known;
+    const kinds = /* @__PURE__ */ new Set();
+    const seen = /* @__PURE__ */ new Set([schema]);
+    const stack = [schema];
+    for (let node = stack.pop(); node; node = stack.pop()) {
+      for (const part of node.parts) {
+        if (!("nested" in part)) kinds.add(part.kind);
+        else if (!seen.has(part.nested)) {
+          seen.add(part.nested);
+          stack.push(part.nested);
+        }
+      }
+    }
+    if (this.walked.has(schema)) this.kinds.set(schema, kinds);
+    else this.walked.add(schema);
+    return kinds;
   }
   listOf(root) {
     let list3 = this.lists.get(root);
@@ -58440,11 +58558,11 @@ function sameContent(a, b) {
 }
 
 // packages/validator/src/diff/diff-paths.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path15 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_path14 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 function isSkippedDirectory(name, platform = process.platform) {
@@ -58472,7 +58590,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = p
     const absolute = import_node_path14.default.resolve(cwd, given2);
     let stat;
     try {
-      stat = (0, import_node_fs6.statSync)(absolute);
+      stat = (0, import_node_fs7.statSync)(absolute);
     } catch {
       throw missingPathError(given2, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
@@ -58480,7 +58598,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = p
     }
     if (stat.isFile()) {
       const folder = import_node_path14.default.dirname(absolute);
-      if (!isConnectorFolderListing((0, import_node_fs6.readdirSync)(folder))) {
+      if (!isConnectorFolderListing((0, import_node_fs7.readdirSync)(folder))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given2 },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
@@ -58498,7 +58616,7 @@ function sortFolderPaths(folders, paths = import_node_path14.default) {
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
 function search(folder, depth, found, platform) {
-  const dirents = (0, import_node_fs6.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs7.readdirSync)(folder, { withFileTypes: true });
   if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
@@ -58548,12 +58666,12 @@ async function readSide(given2, cwd) {
   const absolute = import_node_path15.default.resolve(cwd, given2);
   let stat;
   try {
-    stat = await import_node_fs7.promises.stat(absolute);
+    stat = await import_node_fs8.promises.stat(absolute);
   } catch {
     throw missingPathError(given2, "Give a connector folder or its apiDefinition.swagger.json.", { cwd });
   }
   if (stat.isDirectory()) {
-    if (!isConnectorFolderListing(await import_node_fs7.promises.readdir(absolute))) {
+    if (!isConnectorFolderListing(await import_node_fs8.promises.readdir(absolute))) {
       throw new UsageError("is not a connector folder.", {
         location: { file: given2 },
         hint: await notAConnectorHint(given2, absolute, cwd)
@@ -58561,7 +58679,7 @@ async function readSide(given2, cwd) {
     }
     return { version: connectorVersion(await loadConnectorFolder(absolute, cwd)) };
   }
-  const bytes = await import_node_fs7.promises.readFile(absolute);
+  const bytes = await import_node_fs8.promises.readFile(absolute);
   const document = JsonDocument.parse(decodeUtf8(bytes).text);
   const name = import_node_path15.default.basename(absolute);
   if (!/\.json$/i.test(name) && asObject(document.value) === void 0) {
@@ -58609,13 +58727,13 @@ async function notAConnectorHint(given2, absolute, cwd) {
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_path16 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
   const script3 = import_node_path16.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs8.existsSync)(script3) ? script3 : void 0;
+  return (0, import_node_fs9.existsSync)(script3) ? script3 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -58914,20 +59032,20 @@ function keyAt(pointer) {
 }
 
 // packages/validator/src/fix/write-fixed-file.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 async function writeFixedFile(folder, name, read2, fixed) {
   const file = entryPath(folder, name);
-  const stat = await import_node_fs9.promises.lstat(file);
+  const stat = await import_node_fs10.promises.lstat(file);
   let target2 = file;
   if (stat.isSymbolicLink()) {
-    target2 = await import_node_fs9.promises.realpath(file);
-    if (!isBelow(await import_node_fs9.promises.realpath(folder), target2)) {
+    target2 = await import_node_fs10.promises.realpath(file);
+    if (!isBelow(await import_node_fs10.promises.realpath(folder), target2)) {
       return refused("it is a symbolic link to a file outside the connector folder; it was not written.");
     }
   }
-  const current = await import_node_fs9.promises.stat(target2);
+  const current = await import_node_fs10.promises.stat(target2);
   if (!current.isFile()) return refused("it is not a regular file.");
-  if (!(await import_node_fs9.promises.readFile(target2)).equals(Buffer.from(read2, "utf8"))) {
+  if (!(await import_node_fs10.promises.readFile(target2)).equals(Buffer.from(read2, "utf8"))) {
     return refused("it changed since it was read; run validate --fix again.");
   }
   await writeFileAtomically(target2, Buffer.from(fixed, "utf8"), { mode: current.mode & 4095 });
@@ -59042,7 +59160,7 @@ function fixedThings(slips, keys) {
 }
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_path17 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options2 = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
@@ -59076,14 +59194,14 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
   return [...found].sort();
 }
 async function isTopLevelConnectorNow(topLevel) {
-  return isConnectorFolderListing(await import_node_fs10.promises.readdir(topLevel).catch(() => []));
+  return isConnectorFolderListing(await import_node_fs11.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
   const parent = import_node_path17.default.posix.dirname(folder);
   return parent !== "." && isTopFolderName(import_node_path17.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs10.promises.readdir(import_node_path17.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs11.promises.readdir(import_node_path17.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
@@ -59340,7 +59458,7 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/materialize.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_os2 = __toESM(require("node:os"), 1);
 var import_node_path18 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
@@ -59349,19 +59467,19 @@ async function materializeFolder(git, rev2, folder) {
     (entry) => entry.type === "blob" && FILE_MODES.has(entry.mode)
   );
   if (entries.length === 0) return void 0;
-  const root = await import_node_fs11.promises.mkdtemp(import_node_path18.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
-  const cleanup = () => import_node_fs11.promises.rm(root, { recursive: true, force: true });
+  const root = await import_node_fs12.promises.mkdtemp(import_node_path18.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
+  const cleanup = () => import_node_fs12.promises.rm(root, { recursive: true, force: true });
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
     const target2 = import_node_path18.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs11.promises.mkdir(target2, { recursive: true });
+    await import_node_fs12.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
       const destination = import_node_path18.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs11.promises.mkdir(import_node_path18.default.dirname(destination), { recursive: true });
-      await import_node_fs11.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs12.promises.mkdir(import_node_path18.default.dirname(destination), { recursive: true });
+      await import_node_fs12.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
   } catch (error2) {
@@ -59371,7 +59489,7 @@ async function materializeFolder(git, rev2, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_path25 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/diff/counterpart-pointer.ts
@@ -59510,7 +59628,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
@@ -59573,7 +59691,7 @@ async function readRepositoryIndex(topLevel, facts) {
     };
     let names3;
     try {
-      names3 = (0, import_node_fs12.readdirSync)(folder);
+      names3 = (0, import_node_fs13.readdirSync)(folder);
     } catch {
       continue;
     }
@@ -59597,7 +59715,7 @@ function swaggerFileName(names3) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs12.readFileSync)(file);
+    return (0, import_node_fs13.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -59730,7 +59848,8 @@ function connectorDeletedFinding(change, folder) {
   return locatedFinding({
     ruleId: change.ruleId,
     severity: change.severity,
-    message: `${change.message} (In the base version: ${change.file}.)`,
+    // The path as a name excerpt: a folder's name may hold a line feed.
+    message: `${change.message} (In the base version: ${nameExcerpt(change.file)}.)`,
     file: folder,
     line: 1,
     column: 1,
@@ -59767,20 +59886,20 @@ var import_promises2 = require("node:fs/promises");
 var import_node_path24 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_node_path22 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-paths.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs13.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs14.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
   return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
 
 // packages/validator/src/git/config-location.ts
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs14.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const isLink = (0, import_node_fs15.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
   const real = await (isLink ? realCasePath(import_node_path22.default.dirname(file)).then((folder) => import_node_path22.default.join(folder, import_node_path22.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
@@ -60029,7 +60148,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs15.existsSync)(import_node_path25.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs16.existsSync)(import_node_path25.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
@@ -60041,7 +60160,7 @@ async function deletionScope(paths, gone, deleted, where2) {
   const containing = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
     const absolute = import_node_path25.default.resolve(where2.cwd, given2);
-    const exists2 = (0, import_node_fs15.existsSync)(absolute);
+    const exists2 = (0, import_node_fs16.existsSync)(absolute);
     const real = exists2 ? await realCasePath(absolute) : import_node_path25.default.resolve(where2.realCwd, import_node_path25.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named = inRepository === void 0 ? void 0 : byPath.get(inRepository);
@@ -60893,7 +61012,7 @@ function configOption() {
 }
 
 // packages/cli/src/report-output.ts
-var import_node_fs17 = require("node:fs");
+var import_node_fs18 = require("node:fs");
 var import_node_path30 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/workflow-safe.ts
@@ -60906,11 +61025,11 @@ function writeOutput(io, output, format3) {
 }
 
 // packages/cli/src/repository-root.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 var import_node_path29 = __toESM(require("node:path"), 1);
 function repositoryRoot(cwd) {
   for (let dir = import_node_path29.default.resolve(cwd); ; dir = import_node_path29.default.dirname(dir)) {
-    if ((0, import_node_fs16.existsSync)(import_node_path29.default.join(dir, ".git"))) return dir;
+    if ((0, import_node_fs17.existsSync)(import_node_path29.default.join(dir, ".git"))) return dir;
     if (import_node_path29.default.dirname(dir) === dir) return import_node_path29.default.resolve(cwd);
   }
 }
@@ -60943,8 +61062,8 @@ async function writeReport(context, result, options2) {
   if (options2.output) {
     const target2 = import_node_path30.default.resolve(io.cwd, options2.output);
     try {
-      await import_node_fs17.promises.mkdir(import_node_path30.default.dirname(target2), { recursive: true });
-      await import_node_fs17.promises.writeFile(target2, text3);
+      await import_node_fs18.promises.mkdir(import_node_path30.default.dirname(target2), { recursive: true });
+      await import_node_fs18.promises.writeFile(target2, text3);
     } catch (error2) {
       throw reportNotWritten(error2, options2.output);
     }
@@ -64683,7 +64802,7 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs19 = require("node:fs");
+var import_node_fs20 = require("node:fs");
 var import_promises3 = require("node:fs/promises");
 var import_node_stream = require("node:stream");
 var import_promises4 = require("node:stream/promises");
@@ -64908,9 +65027,9 @@ function nameEncoding(label) {
 }
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs19 = require("node:fs");
 var import_node_util3 = require("node:util");
-var readAsync = (0, import_node_util3.promisify)(import_node_fs18.read);
+var readAsync = (0, import_node_util3.promisify)(import_node_fs19.read);
 async function readAt(fd2, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -64999,12 +65118,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
-      const fd2 = await (0, import_node_util4.promisify)(import_node_fs19.open)(filePath2, "r");
+      const fd2 = await (0, import_node_util4.promisify)(import_node_fs20.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util4.promisify)(import_node_fs19.fstat)(fd2);
+        const { size } = await (0, import_node_util4.promisify)(import_node_fs20.fstat)(fd2);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd2, size, options2.damagedHint);
       } catch (error2) {
-        (0, import_node_fs19.closeSync)(fd2);
+        (0, import_node_fs20.closeSync)(fd2);
         throw error2;
       }
     } catch (error2) {
@@ -65052,7 +65171,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs19.closeSync)(this.fd);
+    (0, import_node_fs20.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -65061,7 +65180,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs19.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs20.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error2) => outputError = error2);
     try {
@@ -65411,17 +65530,17 @@ async function sameZipContent(a, b) {
 }
 
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 var import_node_path31 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises5 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs20 = require("node:fs");
+var import_node_fs21 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const stat = await import_node_fs20.promises.stat(folder).catch(() => void 0) ?? await import_node_fs20.promises.lstat(folder).catch(() => void 0);
+  const stat = await import_node_fs21.promises.stat(folder).catch(() => void 0) ?? await import_node_fs21.promises.lstat(folder).catch(() => void 0);
   if (stat?.isDirectory()) return;
   if (stat)
     throw new UsageError("exists and is not a folder.", {
@@ -65435,7 +65554,7 @@ function refusePathThroughFile(target2) {
   if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs20.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs21.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
     throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
@@ -65447,7 +65566,7 @@ var ZIP_PATH_HINT = "Give the path of the zip file to write, ending in .zip.";
 async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
   refusePathThroughFile(destination);
-  await writingTo(destination, () => import_node_fs21.promises.mkdir(import_node_path31.default.dirname(destination), { recursive: true }));
+  await writingTo(destination, () => import_node_fs22.promises.mkdir(import_node_path31.default.dirname(destination), { recursive: true }));
   const temporary = temporarySibling(destination);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -65458,7 +65577,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error2) => output.destroy(error2));
-  const file = (0, import_node_fs21.createWriteStream)(temporary, { flags: "wx" });
+  const file = (0, import_node_fs22.createWriteStream)(temporary, { flags: "wx" });
   const written2 = (0, import_promises5.pipeline)(output, file);
   try {
     for (const source of sources) {
@@ -65483,12 +65602,12 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written2;
-    await import_node_fs21.promises.rename(temporary, destination);
+    await import_node_fs22.promises.rename(temporary, destination);
   } catch (error2) {
     output.destroy();
     await written2.catch(() => void 0);
     if (!file.closed) await new Promise((resolve) => file.once("close", () => resolve()));
-    await import_node_fs21.promises.rm(temporary, { force: true });
+    await import_node_fs22.promises.rm(temporary, { force: true });
     const failedPath = error2?.path;
     throw failedPath === temporary || failedPath === destination ? targetWriteError(destination, error2) : error2;
   }
@@ -65954,17 +66073,17 @@ function describeParseError(error2) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs23 = require("node:fs");
+var import_node_fs24 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
 var import_node_path33 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 var import_node_path32 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs22.promises.readdir(import_node_path32.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs23.promises.readdir(import_node_path32.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -65983,11 +66102,11 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target2, options2) {
   const files = await listFiles2(staged);
   if (!await exists(target2)) {
-    await import_node_fs23.promises.mkdir(import_node_path33.default.dirname(import_node_path33.default.resolve(target2)), { recursive: true });
-    await import_node_fs23.promises.rename(staged, target2);
+    await import_node_fs24.promises.mkdir(import_node_path33.default.dirname(import_node_path33.default.resolve(target2)), { recursive: true });
+    await import_node_fs24.promises.rename(staged, target2);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs23.promises.realpath(target2);
+  const targetRoot = await import_node_fs24.promises.realpath(target2);
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   for (const file of files) {
@@ -65996,16 +66115,16 @@ async function commitFolder(staged, target2, options2) {
     result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path33.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs23.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs24.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent2(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles2(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs23.promises.rm(to, { recursive: true });
+      await import_node_fs24.promises.rm(to, { recursive: true });
     }
-    await import_node_fs23.promises.rename(from, to);
+    await import_node_fs24.promises.rename(from, to);
     result.written.push(file);
   }
   const wanted = new Set(files);
@@ -66014,13 +66133,13 @@ async function commitFolder(staged, target2, options2) {
   if (options2.stale === "delete") {
     for (const file of others2) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs23.promises.rm(import_node_path33.default.join(targetRoot, file));
+      await import_node_fs24.promises.rm(import_node_path33.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs23.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs24.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -66043,14 +66162,14 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs23.promises.lstat(import_node_path33.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs24.promises.lstat(import_node_path33.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs23.promises.rename(
+      await import_node_fs24.promises.rename(
         import_node_path33.default.join(this.root, ...parent, before[index]),
         import_node_path33.default.join(this.root, ...parent, after[index])
       );
@@ -66087,20 +66206,20 @@ async function ensureDirectoryInside(root, relative) {
   let current = root;
   for (const [index, segment] of segments.entries()) {
     const next = import_node_path33.default.join(current, segment);
-    const entry = await import_node_fs23.promises.lstat(next).catch(() => void 0);
+    const entry = await import_node_fs24.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const real = await import_node_fs23.promises.realpath(next).catch(() => void 0);
+      const real = await import_node_fs24.promises.realpath(next).catch(() => void 0);
       if (real === void 0 || !isWithin(root, real)) {
         throw new UserError(
           real === void 0 ? "is a link that leads nowhere; nothing is written through it." : "is a link that leads outside the target folder; nothing is written through it.",
           { location: { file: next }, hint: "Remove the link from the target folder." }
         );
       }
-      if ((await import_node_fs23.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs24.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -66108,15 +66227,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs23.promises.rm(next);
+      await import_node_fs24.promises.rm(next);
     }
-    await import_node_fs23.promises.mkdir(import_node_path33.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs24.promises.mkdir(import_node_path33.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent2(staged, target2) {
-  const [sa, sb] = await Promise.all([import_node_fs23.promises.stat(staged), import_node_fs23.promises.stat(target2)]);
+  const [sa, sb] = await Promise.all([import_node_fs24.promises.stat(staged), import_node_fs24.promises.stat(target2)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target2, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target2)]);
   return ha === hb;
@@ -66124,21 +66243,21 @@ async function sameContent2(staged, target2) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target2, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text3 = await import_node_fs23.promises.readFile(staged);
+  const text3 = await import_node_fs24.promises.readFile(staged);
   if (text3.includes(0) || text3.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text3.indexOf(10); at !== -1; at = text3.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text3.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs23.promises.readFile(target2));
+  return checkedOut.equals(await import_node_fs24.promises.readFile(target2));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto6.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs23.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs24.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists(file) {
-  return import_node_fs23.promises.lstat(file).then(
+  return import_node_fs24.promises.lstat(file).then(
     () => true,
     () => false
   );
@@ -66146,12 +66265,12 @@ async function exists(file) {
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
     const absolute = import_node_path33.default.join(root, relative);
-    const entries = await import_node_fs23.promises.readdir(absolute, { withFileTypes: true });
+    const entries = await import_node_fs24.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs23.promises.rmdir(import_node_path33.default.join(root, child));
+        await import_node_fs24.promises.rmdir(import_node_path33.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -66160,15 +66279,15 @@ async function removeEmptyFolders(root, protect) {
 }
 
 // packages/solution/src/fs/write-file-atomically.ts
-var import_node_fs24 = require("node:fs");
+var import_node_fs25 = require("node:fs");
 var import_node_path34 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
   await writingTo(file, async () => {
-    await import_node_fs24.promises.mkdir(import_node_path34.default.dirname(file), { recursive: true });
+    await import_node_fs25.promises.mkdir(import_node_path34.default.dirname(file), { recursive: true });
     const temporary = temporarySibling(file);
-    await import_node_fs24.promises.writeFile(temporary, "");
-    await import_node_fs24.promises.rm(temporary, { force: true });
+    await import_node_fs25.promises.writeFile(temporary, "");
+    await import_node_fs25.promises.rm(temporary, { force: true });
   });
 }
 
@@ -66419,19 +66538,19 @@ function manifestSettings(manifest) {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs31 = require("node:fs");
+var import_node_fs32 = require("node:fs");
 var import_node_path45 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/made-folders.ts
-var import_node_fs25 = require("node:fs");
+var import_node_fs26 = require("node:fs");
 var import_node_path35 = __toESM(require("node:path"), 1);
 async function makeFolderWithParents(folder) {
   const resolved2 = import_node_path35.default.resolve(folder);
-  const first = await import_node_fs25.promises.mkdir(resolved2, { recursive: true });
+  const first = await import_node_fs26.promises.mkdir(resolved2, { recursive: true });
   return async () => {
     if (first === void 0) return;
     for (let made = resolved2; isWithin(first, made); made = import_node_path35.default.dirname(made)) {
-      const gone = await import_node_fs25.promises.rmdir(made).then(
+      const gone = await import_node_fs26.promises.rmdir(made).then(
         () => true,
         (error2) => error2.code === "ENOENT"
       );
@@ -66449,7 +66568,7 @@ function refuseInside(inner, folder, refusal2) {
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs26 = require("node:fs");
+var import_node_fs27 = require("node:fs");
 var import_node_path37 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
@@ -66519,11 +66638,11 @@ function parseBothNotes(text3, file) {
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
   const file = import_node_path37.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs26.promises.readFile(file), file), file);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs27.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
-var import_node_fs27 = require("node:fs");
+var import_node_fs28 = require("node:fs");
 var import_node_path38 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/editor-leftovers.ts
@@ -66599,7 +66718,7 @@ async function refuseKeptInTheWay(folder, files, stale) {
   const keeps = (file) => !isRepositoryFile(file) && (stale === "keep" || isLeftOut(file));
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs27.promises.lstat(import_node_path38.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs28.promises.lstat(import_node_path38.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
@@ -66608,7 +66727,7 @@ async function refuseKeptInTheWay(folder, files, stale) {
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs27.promises.lstat(import_node_path38.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs28.promises.lstat(import_node_path38.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
     const inside = (await listFiles2(import_node_path38.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
@@ -66646,7 +66765,7 @@ function neededFolders(files) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs28 = require("node:fs");
+var import_node_fs29 = require("node:fs");
 var import_node_path39 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
@@ -66683,7 +66802,7 @@ var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 async function endingOf(file) {
-  const handle = await import_node_fs28.promises.open(file, "r");
+  const handle = await import_node_fs29.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -66693,7 +66812,7 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs28.promises.readFile(file));
+  return recordedEnding(await import_node_fs29.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
   const recorded = [];
@@ -66727,7 +66846,7 @@ function parseLineEndings(text3, file) {
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
   const file = import_node_path39.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs28.promises.readFile(file), file), file);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs29.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/platform-version.ts
@@ -66759,7 +66878,7 @@ function withAttributeValue(tag2, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs29 = require("node:fs");
+var import_node_fs30 = require("node:fs");
 var import_node_path40 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
@@ -67248,13 +67367,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const makeFolderOf = (destination) => {
     const folder = import_node_path40.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs29.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs30.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
     const destination = import_node_path40.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs29.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs30.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -67287,8 +67406,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs29.promises.mkdir(import_node_path40.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs29.promises.open(destination, "wx");
+  await import_node_fs30.promises.mkdir(import_node_path40.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs30.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -67298,7 +67417,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs29.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs30.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -67313,7 +67432,7 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs30 = require("node:fs");
+var import_node_fs31 = require("node:fs");
 var import_node_path41 = __toESM(require("node:path"), 1);
 var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
 var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
@@ -67323,7 +67442,7 @@ var OVERWRITE_KEEPING_STALE = {
 };
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs30.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs31.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -67352,7 +67471,7 @@ function fileCount(files) {
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
   const file = import_node_path41.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs30.promises.readFile(file).catch(() => void 0);
+  const bytes = await import_node_fs31.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -67531,7 +67650,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs31.promises.writeFile(import_node_path45.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs32.promises.writeFile(import_node_path45.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     await refuseKeptInTheWay(folder, await listFiles2(staging), stale);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
@@ -67551,7 +67670,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs31.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs32.promises.rm(staging, { recursive: true, force: true });
     if (!done) await removeMadeParents();
   }
 }
@@ -67562,11 +67681,11 @@ function zipInsideProblem(relative, stale) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs31.promises.readFile(import_node_path45.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs32.promises.readFile(import_node_path45.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs31.promises.readFile(import_node_path45.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs32.promises.readFile(import_node_path45.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs31.promises.writeFile(import_node_path45.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs32.promises.writeFile(import_node_path45.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -67613,7 +67732,7 @@ function pairedZipPaths(zipPath) {
 async function refuseMissingPair(given2, pair, say) {
   const kind = import_node_path45.default.resolve(given2) === import_node_path45.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists2 = async (file) => await import_node_fs31.promises.stat(file).catch(() => void 0) !== void 0;
+  const exists2 = async (file) => await import_node_fs32.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists2(given2) || await exists2(other)) return;
   const name = import_node_path45.default.basename(given2);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
@@ -67626,7 +67745,7 @@ async function stageBoth(zipPath, staging, options2) {
   const common = { managed: "2", resetVersion: options2.resetVersion };
   const base2 = await stageOne(unmanaged, staging, common, options2);
   const managedStaging = `${staging}.managed`;
-  await import_node_fs31.promises.mkdir(managedStaging);
+  await import_node_fs32.promises.mkdir(managedStaging);
   try {
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
@@ -67654,32 +67773,32 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs31.promises.writeFile(import_node_path45.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs32.promises.writeFile(import_node_path45.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
       const from = import_node_path45.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs31.promises.readFile(from)).equals(await import_node_fs31.promises.readFile(import_node_path45.default.join(staging, file))))
+      if (baseFiles.has(file) && (await import_node_fs32.promises.readFile(from)).equals(await import_node_fs32.promises.readFile(import_node_path45.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs31.promises.mkdir(import_node_path45.default.dirname(import_node_path45.default.join(staging, variant)), { recursive: true });
-      await import_node_fs31.promises.rename(from, import_node_path45.default.join(staging, variant));
+      await import_node_fs32.promises.mkdir(import_node_path45.default.dirname(import_node_path45.default.join(staging, variant)), { recursive: true });
+      await import_node_fs32.promises.rename(from, import_node_path45.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs31.promises.rm(managedStaging, { recursive: true, force: true });
+    await import_node_fs32.promises.rm(managedStaging, { recursive: true, force: true });
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles2(staging) };
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs33 = require("node:fs");
+var import_node_fs34 = require("node:fs");
 var import_node_path47 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs32 = require("node:fs");
+var import_node_fs33 = require("node:fs");
 var import_node_path46 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
@@ -67690,7 +67809,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat = await import_node_fs32.promises.lstat(import_node_path46.default.join(folder, part)).catch(() => void 0);
+    const stat = await import_node_fs33.promises.lstat(import_node_path46.default.join(folder, part)).catch(() => void 0);
     if (stat === void 0 || stat.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat.isDirectory() ? [
@@ -67801,7 +67920,7 @@ function nestedSolutionHint(files) {
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat = await import_node_fs33.promises.stat(folder).catch(() => void 0);
+  const stat = await import_node_fs34.promises.stat(folder).catch(() => void 0);
   const hint = "Give the folder that unpack wrote (the one holding Other/).";
   if (!stat) throw missingPathError(folder, hint);
   if (!stat.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
@@ -67834,7 +67953,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readBytes2 = async (file) => {
-    const bytes = await import_node_fs33.promises.readFile(located(file));
+    const bytes = await import_node_fs34.promises.readFile(located(file));
     if (bytes.length > IN_MEMORY_ENTRY_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return bytes;
@@ -67890,7 +68009,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       sources.set(name, {
         name,
         load: async () => {
-          const bytes = await import_node_fs33.promises.readFile(located(actual));
+          const bytes = await import_node_fs34.promises.readFile(located(actual));
           const text3 = bytes.length <= IN_MEMORY_ENTRY_BYTES ? decodeUtf8Lenient(bytes) : "";
           return isJson(text3) ? Buffer.from(minifyJson(text3, located(actual), SOLUTION_JSON_HINT)) : bytes;
         }
@@ -67959,9 +68078,9 @@ async function packSolution(folder, zipPath, options2 = {}) {
   };
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs33.promises.stat(file);
+  const { size } = await import_node_fs34.promises.stat(file);
   if (size > MAX_RECORDED_BYTES) return { name, file };
-  return { name, load: async () => withRecordedEnding(await import_node_fs33.promises.readFile(file), recorded) };
+  return { name, load: async () => withRecordedEnding(await import_node_fs34.promises.readFile(file), recorded) };
 }
 function missingConnectorError(file, logicalFile, connector) {
   const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
@@ -68003,7 +68122,7 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 }
 
 // packages/solution/src/solution/pack-packages.ts
-var import_node_fs34 = require("node:fs");
+var import_node_fs35 = require("node:fs");
 var import_node_path48 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = {
@@ -68031,7 +68150,7 @@ function managedZipPath(zipPath) {
 }
 async function managedFlag(folder) {
   const file = import_node_path48.default.join(folder, FOLDER_SOLUTION);
-  const root = parseXml(decodeUtf8Strict(await import_node_fs34.promises.readFile(file), file), file, UNPACKED_XML_HINT);
+  const root = parseXml(decodeUtf8Strict(await import_node_fs35.promises.readFile(file), file), file, UNPACKED_XML_HINT);
   return readManifest(root, file).managed;
 }
 
@@ -68138,14 +68257,14 @@ function parseExistingApiProperties(text3, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs35 = require("node:fs");
+var import_node_fs36 = require("node:fs");
 var import_node_os3 = __toESM(require("node:os"), 1);
 var import_node_path50 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
 async function readSolution(source, reading = {}) {
-  const stat = await import_node_fs35.promises.stat(source).catch(() => void 0);
+  const stat = await import_node_fs36.promises.stat(source).catch(() => void 0);
   if (!stat) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, {
@@ -68155,12 +68274,12 @@ async function readSolution(source, reading = {}) {
   });
   let staging;
   try {
-    staging = await import_node_fs35.promises.mkdtemp(import_node_path50.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
+    staging = await import_node_fs36.promises.mkdtemp(import_node_path50.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
     reader.close();
-    if (staging !== void 0) await import_node_fs35.promises.rm(staging, { recursive: true, force: true });
+    if (staging !== void 0) await import_node_fs36.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readFolderConnectors(folder, displayRoot = folder) {
@@ -68183,7 +68302,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     if (!isConnectorDocument(document)) continue;
     const shown = import_node_path50.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs35.promises.readFile(import_node_path50.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs36.promises.readFile(import_node_path50.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -68203,7 +68322,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs35.promises.readFile(import_node_path50.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs36.promises.readFile(import_node_path50.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
@@ -68219,7 +68338,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
 async function solutionParts(folder, displayRoot, files) {
   const manifestFile = import_node_path50.default.join(displayRoot, FOLDER_SOLUTION);
   const root = parseXml(
-    decodeUtf8Strict(await import_node_fs35.promises.readFile(import_node_path50.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+    decodeUtf8Strict(await import_node_fs36.promises.readFile(import_node_path50.default.join(folder, FOLDER_SOLUTION)), manifestFile),
     manifestFile,
     UNPACKED_XML_HINT
   );
@@ -68237,7 +68356,7 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs36 = require("node:fs");
+var import_node_fs37 = require("node:fs");
 var import_node_path51 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
@@ -68441,10 +68560,10 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs36.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs37.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs36.promises.readFile(import_node_path51.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs37.promises.readFile(import_node_path51.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
     presentApiProperties.toString("utf8"),
     import_node_path51.default.join(destination, apiPropertiesName)
@@ -68454,7 +68573,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs36.promises.readFile(import_node_path51.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs37.promises.readFile(import_node_path51.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -68464,7 +68583,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs36.promises.readFile(import_node_path51.default.join(destination, iconName));
+      const present2 = await import_node_fs37.promises.readFile(import_node_path51.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -68540,7 +68659,7 @@ function isNobodysWriting(file) {
 }
 async function keepHandWritten(destinationRoot, earlier2, existing, files) {
   const folder = import_node_path51.default.join(destinationRoot, earlier2.folder);
-  const stat = await import_node_fs36.promises.lstat(folder).catch(() => void 0);
+  const stat = await import_node_fs37.promises.lstat(folder).catch(() => void 0);
   if (!stat?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
   const leftBehind = [];
@@ -68551,7 +68670,7 @@ async function keepHandWritten(destinationRoot, earlier2, existing, files) {
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs36.promises.readFile(import_node_path51.default.join(folder, file));
+    const bytes = await import_node_fs37.promises.readFile(import_node_path51.default.join(folder, file));
     if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
     files.set(file, bytes);
     kept.push(file);
@@ -68563,16 +68682,16 @@ function write(item, destination) {
 }
 async function writeStaged(item, destination) {
   const staging = temporarySibling(destination);
-  await import_node_fs36.promises.mkdir(staging, { recursive: true });
+  await import_node_fs37.promises.mkdir(staging, { recursive: true });
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs36.promises.mkdir(import_node_path51.default.dirname(import_node_path51.default.join(staging, name)), { recursive: true });
-      await import_node_fs36.promises.writeFile(import_node_path51.default.join(staging, name), content);
+      await import_node_fs37.promises.mkdir(import_node_path51.default.dirname(import_node_path51.default.join(staging, name)), { recursive: true });
+      await import_node_fs37.promises.writeFile(import_node_path51.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs36.promises.rm(import_node_path51.default.join(destination, name), { force: true });
-    const names3 = await import_node_fs36.promises.readdir(destination);
-    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs36.promises.rm(import_node_path51.default.join(destination, name));
+    for (const name of item.remove) await import_node_fs37.promises.rm(import_node_path51.default.join(destination, name), { force: true });
+    const names3 = await import_node_fs37.promises.readdir(destination);
+    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs37.promises.rm(import_node_path51.default.join(destination, name));
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -68586,12 +68705,12 @@ async function writeStaged(item, destination) {
       ...item.renamedFrom ? { renamedFrom: item.renamedFrom } : {}
     };
   } finally {
-    await import_node_fs36.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs37.promises.rm(staging, { recursive: true, force: true });
   }
 }
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs37 = require("node:fs");
+var import_node_fs38 = require("node:fs");
 var import_node_path52 = __toESM(require("node:path"), 1);
 async function removeLeftFolders(previous, destinationRoot, current) {
   const kept = new Set(current.map((connector) => connector.folder.toLowerCase()));
@@ -68600,9 +68719,9 @@ async function removeLeftFolders(previous, destinationRoot, current) {
     const folder = connectorFolder(connector);
     if (kept.has(folder.toLowerCase())) continue;
     const target2 = import_node_path52.default.join(destinationRoot, folder);
-    const stat = await import_node_fs37.promises.lstat(target2).catch(() => void 0);
+    const stat = await import_node_fs38.promises.lstat(target2).catch(() => void 0);
     if (!stat?.isDirectory()) continue;
-    await import_node_fs37.promises.rm(target2, { recursive: true });
+    await import_node_fs38.promises.rm(target2, { recursive: true });
     removed.push(folder);
   }
   return removed;
@@ -68741,13 +68860,13 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs38 = require("node:fs");
+var import_node_fs39 = require("node:fs");
 var import_node_path54 = __toESM(require("node:path"), 1);
 var CONNECTOR_FOLDER_HINT = "Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.";
 async function connectorFoldersHint(folder, names3) {
   const connectors = [];
   for (const name of [...names3].sort()) {
-    const inner = await import_node_fs38.promises.readdir(import_node_path54.default.join(folder, name)).catch(() => []);
+    const inner = await import_node_fs39.promises.readdir(import_node_path54.default.join(folder, name)).catch(() => []);
     if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
       connectors.push(name);
   }
@@ -68760,8 +68879,8 @@ function misnamedCopies(folder, names3, canonical2) {
   return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path54.default.join(folder, name)));
 }
 async function readRepositoryConnector(folder, prefix) {
-  const names3 = await import_node_fs38.promises.readdir(folder).catch(async (error2) => {
-    const exists2 = await import_node_fs38.promises.stat(folder).then(
+  const names3 = await import_node_fs39.promises.readdir(folder).catch(async (error2) => {
+    const exists2 = await import_node_fs39.promises.stat(folder).then(
       () => true,
       () => false
     );
@@ -68795,7 +68914,7 @@ async function readRepositoryConnector(folder, prefix) {
         );
       return void 0;
     }
-    return import_node_fs38.promises.readFile(import_node_path54.default.join(folder, actual));
+    return import_node_fs39.promises.readFile(import_node_path54.default.join(folder, actual));
   };
   const swaggerFile = import_node_path54.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
@@ -68857,7 +68976,7 @@ async function readRepositoryConnector(folder, prefix) {
 }
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs39 = require("node:fs");
+var import_node_fs40 = require("node:fs");
 var import_node_path55 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/definition-size.ts
@@ -68913,7 +69032,7 @@ async function buildSolution(folders, zipPath, options2) {
     await writingTo(zipPath, () => writeUnpackedSolution(staging, connectors, options2));
     await packSolution(staging, zipPath);
   } finally {
-    await import_node_fs39.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs40.promises.rm(staging, { recursive: true, force: true });
   }
   return built;
 }
@@ -68931,8 +69050,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2) {
   const write2 = async (relative, content) => {
-    await import_node_fs39.promises.mkdir(import_node_path55.default.dirname(import_node_path55.default.join(folder, relative)), { recursive: true });
-    await import_node_fs39.promises.writeFile(import_node_path55.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs40.promises.mkdir(import_node_path55.default.dirname(import_node_path55.default.join(folder, relative)), { recursive: true });
+    await import_node_fs40.promises.writeFile(import_node_path55.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
   await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
@@ -69086,7 +69205,7 @@ function connectorElement(connector) {
 }
 
 // packages/solution/src/certification/check-package.ts
-var import_node_fs40 = require("node:fs");
+var import_node_fs41 = require("node:fs");
 var import_node_os4 = __toESM(require("node:os"), 1);
 var import_node_path57 = __toESM(require("node:path"), 1);
 
@@ -69263,7 +69382,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
   warnIf(report2, backslashWarning(outer, outerName, "package"));
   let scratch2;
   try {
-    scratch2 = await import_node_fs40.promises.mkdtemp(import_node_path57.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
+    scratch2 = await import_node_fs41.promises.mkdtemp(import_node_path57.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
     const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
     if (rootFolders.length > 0) {
       findings.push({
@@ -69293,7 +69412,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
     if (packages.length === 1) await checkPackageZip(outer, packages[0].name, scratch2, options2, report2);
   } finally {
     outer.close();
-    if (scratch2 !== void 0) await import_node_fs40.promises.rm(scratch2, { recursive: true, force: true });
+    if (scratch2 !== void 0) await import_node_fs41.promises.rm(scratch2, { recursive: true, force: true });
   }
   return { ok: findings.length === 0, ...report2 };
 }
@@ -69462,7 +69581,7 @@ function requireKind(solutions, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs41 = require("node:fs");
+var import_node_fs42 = require("node:fs");
 var import_node_path58 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const roles = [
@@ -69493,7 +69612,7 @@ async function buildCertificationPackage(out, options2) {
   const existing = await refuseFolder(out, "the package", "Give the path of the package zip to write.");
   refusePathThroughFile(out);
   for (const file of [options2.intro, ...solutions]) {
-    const stat = await import_node_fs41.promises.stat(file).catch(() => void 0);
+    const stat = await import_node_fs42.promises.stat(file).catch(() => void 0);
     const hint = "Give the intro.md and the solution zips exported from Dataverse.";
     if (!stat) throw missingPathError(file, hint);
     if (!stat.isFile()) throw new UsageError("is not a file.", { location: { file }, hint });
@@ -69505,7 +69624,7 @@ async function buildCertificationPackage(out, options2) {
   }
   const packageName = options2.packageName ?? `${import_node_path58.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const inner = temporarySibling(out);
-  const candidate = `${temporarySibling(out)}.zip`;
+  const candidate = temporarySibling(out, ".zip");
   try {
     await writeZipAtomically(inner, [
       { name: "PkgAssets/ImportConfig.xml", data: Buffer.from(importConfig(names3)) },
@@ -69519,11 +69638,11 @@ async function buildCertificationPackage(out, options2) {
       plugin: options2.pluginSolution !== void 0,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
-    if (result.ok) await import_node_fs41.promises.rename(candidate, out);
+    if (result.ok) await import_node_fs42.promises.rename(candidate, out);
     return result;
   } finally {
-    await import_node_fs41.promises.rm(inner, { force: true });
-    await import_node_fs41.promises.rm(candidate, { force: true });
+    await import_node_fs42.promises.rm(inner, { force: true });
+    await import_node_fs42.promises.rm(candidate, { force: true });
   }
 }
 function importConfig(solutionNames) {
@@ -70648,17 +70767,17 @@ var ALL_PRIVILEGES = [
 
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto11 = require("node:crypto");
-var import_node_fs42 = require("node:fs");
+var import_node_fs43 = require("node:fs");
 var import_node_path59 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
     if (!folder) return;
     const zipsOf = /* @__PURE__ */ new Map();
-    for (const name of (0, import_node_fs42.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs43.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs42.readFileSync)(import_node_path59.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs43.readFileSync)(import_node_path59.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -70687,7 +70806,7 @@ var SolutionStore = class {
   put(zip, persist = true) {
     const stored = this.read(zip);
     this.remember(stored);
-    if (persist && this.folder) (0, import_node_fs42.writeFileSync)(import_node_path59.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    if (persist && this.folder) (0, import_node_fs43.writeFileSync)(import_node_path59.default.join(this.folder, importFileName(stored.uniqueName)), zip);
     return stored;
   }
   /** @param source a file of the folder, or by default the zip of an import request */
@@ -71643,7 +71762,12 @@ async function startLocalServer(options2 = {}) {
   const loginHttp = (0, import_node_http2.createServer)();
   const dataverseHttp = (0, import_node_http2.createServer)();
   const loginOrigin = await listen(loginHttp, options2.loginPort ?? 0);
-  const dataverseOrigin = await listen(dataverseHttp, options2.dataversePort ?? 0);
+  const dataverseOrigin = await listen(dataverseHttp, options2.dataversePort ?? 0).catch(
+    async (error2) => {
+      await close(loginHttp);
+      throw error2;
+    }
+  );
   const login = new LoginService({
     origin: loginOrigin,
     tenantId,
@@ -71725,7 +71849,7 @@ function close(server) {
 }
 
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs43 = require("node:fs");
+var import_node_fs44 = require("node:fs");
 var import_node_path60 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
   return command.addOption(
@@ -71760,7 +71884,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs43.readFileSync)(import_node_path60.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs44.readFileSync)(import_node_path60.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       const code2 = error2.code;
       const hint = "Give --client-certificate the PEM file that holds the certificate and its private key.";
@@ -71856,7 +71980,7 @@ function registerExportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs44 = require("node:fs");
+var import_node_fs45 = require("node:fs");
 var import_node_path62 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
@@ -71894,7 +72018,7 @@ function registerImportCommand(program2, context) {
       const file = import_node_path62.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs44.readFileSync)(file, "utf8");
+        text3 = (0, import_node_fs45.readFileSync)(file, "utf8");
       } catch (error2) {
         const code2 = error2.code;
         const hint = "Give the deployment settings file that pac solution create-settings wrote.";
@@ -71931,7 +72055,7 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto16 = require("node:crypto");
-var import_node_fs45 = require("node:fs");
+var import_node_fs46 = require("node:fs");
 var import_promises8 = require("node:fs/promises");
 var import_node_path63 = __toESM(require("node:path"), 1);
 
@@ -71995,6 +72119,12 @@ function registerDevServerCommand(program2, context) {
   });
 }
 async function startDevServer(options2, io) {
+  if (options2.loginPort !== 0 && options2.loginPort === options2.dataversePort) {
+    throw new UsageError(
+      `--login-port and --dataverse-port are both ${options2.loginPort}: the login host and the environment each need a port of their own.`,
+      { hint: "Give two ports, or leave one out to take a free one." }
+    );
+  }
   const folder = options2.solutions ? import_node_path63.default.resolve(io.cwd, options2.solutions) : void 0;
   const certificateFile2 = options2.clientCertificate ? import_node_path63.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
@@ -72011,6 +72141,8 @@ async function startDevServer(options2, io) {
     dataversePort: options2.dataversePort,
     onRequest: (entry) => io.stderr.write(`${entry.service} ${entry.method} ${entry.path.split("?")[0]} ${entry.status}
 `)
+  }).catch((error2) => {
+    throw portRefusal(error2, options2) ?? error2;
   });
   const banner = devServerBanner({
     environmentUrl: server.environmentUrl,
@@ -72025,11 +72157,20 @@ async function startDevServer(options2, io) {
   });
   return { server, banner };
 }
+function portRefusal(error2, options2) {
+  const { code: code2, port: failed } = error2;
+  if (code2 !== "EADDRINUSE" && code2 !== "EACCES") return void 0;
+  const option = failed === options2.loginPort ? "--login-port" : "--dataverse-port";
+  const why = code2 === "EADDRINUSE" ? "is in use on 127.0.0.1: another program (or another dev-server) listens on it." : "cannot be listened on without administrator rights (ports below 1024 need them on most systems).";
+  return new UsageError(`${option} ${failed} ${why}`, {
+    hint: "Give another port, or leave the option out to take a free one."
+  });
+}
 function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs45.readFileSync)(import_node_path63.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs46.readFileSync)(import_node_path63.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     const code2 = error2.code;
     const way = code2 === "ENOTDIR" ? fileInTheWay(file, cwd) : void 0;
@@ -72168,7 +72309,7 @@ function backoffDelays(first, cap, total) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto18 = require("node:crypto");
-var import_node_fs46 = require("node:fs");
+var import_node_fs47 = require("node:fs");
 var import_node_path64 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
@@ -72177,7 +72318,7 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder, shownAs = folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs46.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs47.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name.toLowerCase())) continue;
       const absolute = import_node_path64.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
@@ -72189,8 +72330,8 @@ async function readConnectorFiles(folder, shownAs = folder) {
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs46.promises.readFile(absolute);
-        const executable = ((await import_node_fs46.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs47.promises.readFile(absolute);
+        const executable = ((await import_node_fs47.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -77544,13 +77685,13 @@ function normaliseTargetFolder(text3) {
 }
 
 // packages/github/src/folder-name-on-disk.ts
-var import_node_fs47 = require("node:fs");
+var import_node_fs48 = require("node:fs");
 var import_node_path66 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
   const name = import_node_path66.default.basename(folder);
   let names3;
   try {
-    names3 = (0, import_node_fs47.readdirSync)(import_node_path66.default.dirname(folder));
+    names3 = (0, import_node_fs48.readdirSync)(import_node_path66.default.dirname(folder));
   } catch {
     return folder;
   }
@@ -78500,12 +78641,24 @@ function placeFrom(cwd, error2) {
   return `${formatLocation({ ...error2.location, file: toDisplayPath(cwd, error2.location.file) })}: `;
 }
 
+// packages/cli/src/interrupt.ts
+var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
+function removeTemporariesOnInterrupt() {
+  for (const [signal, code2] of Object.entries(SIGNAL_EXIT_CODES)) {
+    process.on(signal, () => {
+      removeTemporarySiblings();
+      if (process.listenerCount(signal) === 1) process.exit(code2);
+    });
+  }
+}
+
 // packages/cli/src/main.ts
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (error2) => {
     if (error2.code !== "EPIPE") throw error2;
   });
 }
+removeTemporariesOnInterrupt();
 void runCli(process.argv.slice(2), processIo()).then((code2) => {
   process.exitCode = code2;
 });

@@ -40852,12 +40852,15 @@ function isFile(file) {
 // packages/core/src/fs/temporary-sibling.ts
 var import_node_crypto2 = require("node:crypto");
 var import_node_path3 = __toESM(require("node:path"), 1);
-function temporarySibling(target) {
+var handedOut = /* @__PURE__ */ new Set();
+function temporarySibling(target, suffix = "") {
   const resolved2 = import_node_path3.default.resolve(target);
-  return import_node_path3.default.join(
+  const name = import_node_path3.default.join(
     import_node_path3.default.dirname(resolved2),
-    `.${import_node_path3.default.basename(resolved2)}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.tmp`
+    `.${import_node_path3.default.basename(resolved2)}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.tmp${suffix}`
   );
+  handedOut.add(name);
+  return name;
 }
 
 // packages/core/src/fs/write-failure.ts
@@ -45543,7 +45546,7 @@ function nameKey(name) {
 
 // packages/validator/src/repository/rules/folder-list.ts
 function listFolders(folders, max2 = 3) {
-  return joinedList(folders, max2, '"');
+  return joinedList(folders.map(nameExcerpt), max2, '"');
 }
 
 // packages/validator/src/repository/rules/pull-request-rules.ts
@@ -49652,10 +49655,11 @@ function missingFileMessage(canonical2, entries) {
   const misnamed = entries.find(
     (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2
   );
-  if (misnamed) return `The connector has no ${canonical2}; rename ${misnamed.name} to ${canonical2}.`;
+  if (misnamed)
+    return `The connector has no ${canonical2}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
   if (folders.length !== 1) return `The connector has no ${canonical2}.`;
-  return `The connector has no ${canonical2}. If its files are in the nested folder "${folders[0].name}", move them up into the connector folder: nothing in a nested folder is validated.`;
+  return `The connector has no ${canonical2}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
 }
 function hasControlCharacter(name) {
   for (let i2 = 0; i2 < name.length; i2++) if (name.charCodeAt(i2) < 32) return true;
@@ -49705,12 +49709,12 @@ var folderRules = [
           context.report({
             path: entry.name,
             severity: "warning",
-            message: `Rename ${entry.name} to ${canonical2}: tools that compare names case-sensitively will not find it.`
+            message: `Rename ${nameExcerpt(entry.name)} to ${canonical2}: tools that compare names case-sensitively will not find it.`
           });
         } else if (isMisnamedSwagger(entry.name)) {
           context.report({
             path: entry.name,
-            message: `Rename ${entry.name} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
+            message: `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
           });
         } else {
           const intended = intendedConnectorFileName(
@@ -49720,7 +49724,7 @@ var folderRules = [
           if (!intended) continue;
           context.report({
             path: entry.name,
-            message: `${entry.name} looks like a misnamed ${intended}; rename it so that it is used.`
+            message: `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`
           });
         }
       }
@@ -49759,7 +49763,7 @@ var folderRules = [
         if (entry.type === "directory" && !hasSwagger) {
           context.report({
             path: entry.name,
-            message: `${entry.name} is a nested folder, and the connector folder has no swagger of its own. If it holds the connector files, move them directly into the connector folder; otherwise remove it.`
+            message: `${nameExcerpt(entry.name)} is a nested folder, and the connector folder has no swagger of its own. If it holds the connector files, move them directly into the connector folder; otherwise remove it.`
           });
           continue;
         }
@@ -49767,7 +49771,7 @@ var folderRules = [
         if (reason)
           context.report({
             path: entry.name,
-            message: `${entry.name} is ${reason}. Remove it from the connector folder.`
+            message: `${nameExcerpt(entry.name)} is ${reason}. Remove it from the connector folder.`
           });
       }
     }

@@ -45802,7 +45802,7 @@ function nameKey(name) {
 
 // packages/validator/src/repository/rules/folder-list.ts
 function listFolders(folders, max2 = 3) {
-  return joinedList(folders, max2, '"');
+  return joinedList(folders.map(nameExcerpt), max2, '"');
 }
 
 // packages/validator/src/repository/rules/pull-request-rules.ts
@@ -49911,10 +49911,11 @@ function missingFileMessage(canonical2, entries) {
   const misnamed = entries.find(
     (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2
   );
-  if (misnamed) return `The connector has no ${canonical2}; rename ${misnamed.name} to ${canonical2}.`;
+  if (misnamed)
+    return `The connector has no ${canonical2}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
   if (folders.length !== 1) return `The connector has no ${canonical2}.`;
-  return `The connector has no ${canonical2}. If its files are in the nested folder "${folders[0].name}", move them up into the connector folder: nothing in a nested folder is validated.`;
+  return `The connector has no ${canonical2}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
 }
 function hasControlCharacter(name) {
   for (let i2 = 0; i2 < name.length; i2++) if (name.charCodeAt(i2) < 32) return true;
@@ -49964,12 +49965,12 @@ var folderRules = [
           context.report({
             path: entry.name,
             severity: "warning",
-            message: `Rename ${entry.name} to ${canonical2}: tools that compare names case-sensitively will not find it.`
+            message: `Rename ${nameExcerpt(entry.name)} to ${canonical2}: tools that compare names case-sensitively will not find it.`
           });
         } else if (isMisnamedSwagger(entry.name)) {
           context.report({
             path: entry.name,
-            message: `Rename ${entry.name} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
+            message: `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
           });
         } else {
           const intended = intendedConnectorFileName(
@@ -49979,7 +49980,7 @@ var folderRules = [
           if (!intended) continue;
           context.report({
             path: entry.name,
-            message: `${entry.name} looks like a misnamed ${intended}; rename it so that it is used.`
+            message: `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`
           });
         }
       }
@@ -50018,7 +50019,7 @@ var folderRules = [
         if (entry.type === "directory" && !hasSwagger) {
           context.report({
             path: entry.name,
-            message: `${entry.name} is a nested folder, and the connector folder has no swagger of its own. If it holds the connector files, move them directly into the connector folder; otherwise remove it.`
+            message: `${nameExcerpt(entry.name)} is a nested folder, and the connector folder has no swagger of its own. If it holds the connector files, move them directly into the connector folder; otherwise remove it.`
           });
           continue;
         }
@@ -50026,7 +50027,7 @@ var folderRules = [
         if (reason)
           context.report({
             path: entry.name,
-            message: `${entry.name} is ${reason}. Remove it from the connector folder.`
+            message: `${nameExcerpt(entry.name)} is ${reason}. Remove it from the connector folder.`
           });
       }
     }

@@ -48006,7 +48006,7 @@ function findConfigFile(cwd) {
   for (; ; ) {
     const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs5.existsSync)(import_node_path9.default.join(folder, name)));
     if (present.length > 1) {
-      throw new UserError(`is a second configuration file in its folder, beside ${present[0]}.`, {
+      throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
         location: { file: import_node_path9.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
@@ -48122,7 +48122,7 @@ function nameKey(name) {
 
 // packages/validator/src/repository/rules/folder-list.ts
 function listFolders(folders, max = 3) {
-  return joinedList(folders, max, '"');
+  return joinedList(folders.map(nameExcerpt), max, '"');
 }
 
 // packages/validator/src/repository/rules/pull-request-rules.ts
@@ -53388,10 +53388,11 @@ function missingFileMessage(canonical2, entries) {
   const misnamed = entries.find(
     (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2
   );
-  if (misnamed) return `The connector has no ${canonical2}; rename ${misnamed.name} to ${canonical2}.`;
+  if (misnamed)
+    return `The connector has no ${canonical2}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
   if (folders.length !== 1) return `The connector has no ${canonical2}.`;
-  return `The connector has no ${canonical2}. If its files are in the nested folder "${folders[0].name}", move them up into the connector folder: nothing in a nested folder is validated.`;
+  return `The connector has no ${canonical2}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
 }
 function hasControlCharacter(name) {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 32) return true;
@@ -53441,12 +53442,12 @@ var folderRules = [
           context.report({
             path: entry.name,
             severity: "warning",
-            message: `Rename ${entry.name} to ${canonical2}: tools that compare names case-sensitively will not find it.`
+            message: `Rename ${nameExcerpt(entry.name)} to ${canonical2}: tools that compare names case-sensitively will not find it.`
           });
         } else if (isMisnamedSwagger(entry.name)) {
           context.report({
             path: entry.name,
-            message: `Rename ${entry.name} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
+            message: `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
           });
         } else {
           const intended = intendedConnectorFileName(
@@ -53456,7 +53457,7 @@ var folderRules = [
           if (!intended) continue;
           context.report({
             path: entry.name,
-            message: `${entry.name} looks like a misnamed ${intended}; rename it so that it is used.`
+            message: `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`
           });
         }
       }
@@ -53495,7 +53496,7 @@ var folderRules = [
         if (entry.type === "directory" && !hasSwagger) {
           context.report({
             path: entry.name,
-            message: `${entry.name} is a nested folder, and the connector folder has no swagger of its own. If it holds the connector files, move them directly into the connector folder; otherwise remove it.`
+            message: `${nameExcerpt(entry.name)} is a nested folder, and the connector folder has no swagger of its own. If it holds the connector files, move them directly into the connector folder; otherwise remove it.`
           });
           continue;
         }
@@ -53503,7 +53504,7 @@ var folderRules = [
         if (reason)
           context.report({
             path: entry.name,
-            message: `${entry.name} is ${reason}. Remove it from the connector folder.`
+            message: `${nameExcerpt(entry.name)} is ${reason}. Remove it from the connector folder.`
           });
       }
     }
@@ -70290,7 +70291,7 @@ function parseConfig(text2, file, options2) {
   const syntaxError = document.errors[0];
   if (syntaxError) {
     fail(
-      `The configuration file is not valid ${isJsonFile(file) ? "JSON" : "YAML"}: ${syntaxError.message.replace(/\.$/, "")}.`,
+      `The configuration file is not valid ${isJsonFile(file) ? "JSON" : "YAML"}: ${parserMessage(syntaxError.message)}.`,
       syntaxError.pos[0],
       "Fix the syntax at this position."
     );
@@ -70368,11 +70369,15 @@ function toPlainValue(document, fail) {
     return document.toJS();
   } catch (error3) {
     return fail(
-      `The configuration file cannot be read as data: ${error3.message}.`,
+      `The configuration file cannot be read as data: ${parserMessage(error3.message)}.`,
       0,
       "Avoid YAML aliases."
     );
   }
+}
+var MAX_PARSER_MESSAGE_LENGTH = 200;
+function parserMessage(message) {
+  return excerpt(message.replace(/\.$/, ""), MAX_PARSER_MESSAGE_LENGTH);
 }
 async function readConfigText(file, cwd) {
   try {

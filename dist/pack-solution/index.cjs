@@ -40713,12 +40713,15 @@ function isFile(file) {
 // packages/core/src/fs/temporary-sibling.ts
 var import_node_crypto2 = require("node:crypto");
 var import_node_path3 = __toESM(require("node:path"), 1);
-function temporarySibling(target) {
+var handedOut = /* @__PURE__ */ new Set();
+function temporarySibling(target, suffix = "") {
   const resolved2 = import_node_path3.default.resolve(target);
-  return import_node_path3.default.join(
+  const name = import_node_path3.default.join(
     import_node_path3.default.dirname(resolved2),
-    `.${import_node_path3.default.basename(resolved2)}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.tmp`
+    `.${import_node_path3.default.basename(resolved2)}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.tmp${suffix}`
   );
+  handedOut.add(name);
+  return name;
 }
 
 // packages/core/src/fs/write-failure.ts
@@ -44045,7 +44048,7 @@ function nameKey(name) {
 
 // packages/validator/src/repository/rules/folder-list.ts
 function listFolders(folders, max = 3) {
-  return joinedList(folders, max, '"');
+  return joinedList(folders.map(nameExcerpt), max, '"');
 }
 
 // packages/validator/src/repository/rules/pull-request-rules.ts
@@ -48154,10 +48157,11 @@ function missingFileMessage(canonical2, entries) {
   const misnamed = entries.find(
     (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2
   );
-  if (misnamed) return `The connector has no ${canonical2}; rename ${misnamed.name} to ${canonical2}.`;
+  if (misnamed)
+    return `The connector has no ${canonical2}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
   if (folders.length !== 1) return `The connector has no ${canonical2}.`;
-  return `The connector has no ${canonical2}. If its files are in the nested folder "${folders[0].name}", move them up into the connector folder: nothing in a nested folder is validated.`;
+  return `The connector has no ${canonical2}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
 }
 function hasControlCharacter(name) {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 32) return true;
@@ -48207,12 +48211,12 @@ var folderRules = [
           context.report({
             path: entry.name,
             severity: "warning",
-            message: `Rename ${entry.name} to ${canonical2}: tools that compare names case-sensitively will not find it.`
+            message: `Rename ${nameExcerpt(entry.name)} to ${canonical2}: tools that compare names case-sensitively will not find it.`
           });
         } else if (isMisnamedSwagger(entry.name)) {
           context.report({
             path: entry.name,
-            message: `Rename ${entry.name} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
+            message: `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
           });
         } else {
           const intended = intendedConnectorFileName(
@@ -48222,7 +48226,7 @@ var folderRules = [
           if (!intended) continue;
           context.report({
             path: entry.name,
-            message: `${entry.name} looks like a misnamed ${intended}; rename it so that it is used.`
+            message: `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`
           });
         }
       }
@@ -48261,7 +48265,7 @@ var folderRules = [
         if (entry.type === "directory" && !hasSwagger) {
           context.report({
             path: entry.name,
-            message: `${entry.name} is a nested folder, and the connector folder has no swagger of its own. If it holds the connector files, move them directly into the connector folder; otherwise remove it.`
+            message: `${nameExcerpt(entry.name)} is a nested folder, and the connector folder has no swagger of its own. If it holds the connector files, move them directly into the connector folder; otherwise remove it.`
           });
           continue;
         }
@@ -48269,7 +48273,7 @@ var folderRules = [
         if (reason)
           context.report({
             path: entry.name,
-            message: `${entry.name} is ${reason}. Remove it from the connector folder.`
+            message: `${nameExcerpt(entry.name)} is ${reason}. Remove it from the connector folder.`
           });
       }
     }

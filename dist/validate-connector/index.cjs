@@ -38861,7 +38861,7 @@ function findConfigFile(cwd) {
   for (; ; ) {
     const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs4.existsSync)(import_node_path8.default.join(folder, name)));
     if (present.length > 1) {
-      throw new UserError(`is a second configuration file in its folder, beside ${present[0]}.`, {
+      throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
         location: { file: import_node_path8.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
@@ -38980,7 +38980,7 @@ function nameKey(name) {
 
 // packages/validator/src/repository/rules/folder-list.ts
 function listFolders(folders, max = 3) {
-  return joinedList(folders, max, '"');
+  return joinedList(folders.map(nameExcerpt), max, '"');
 }
 
 // packages/validator/src/repository/rules/pull-request-rules.ts
@@ -44293,10 +44293,11 @@ function missingFileMessage(canonical2, entries) {
   const misnamed = entries.find(
     (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2
   );
-  if (misnamed) return `The connector has no ${canonical2}; rename ${misnamed.name} to ${canonical2}.`;
+  if (misnamed)
+    return `The connector has no ${canonical2}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
   if (folders.length !== 1) return `The connector has no ${canonical2}.`;
-  return `The connector has no ${canonical2}. If its files are in the nested folder "${folders[0].name}", move them up into the connector folder: nothing in a nested folder is validated.`;
+  return `The connector has no ${canonical2}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
 }
 function hasControlCharacter(name) {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 32) return true;
@@ -44346,12 +44347,12 @@ var folderRules = [
           context.report({
             path: entry.name,
             severity: "warning",
-            message: `Rename ${entry.name} to ${canonical2}: tools that compare names case-sensitively will not find it.`
+            message: `Rename ${nameExcerpt(entry.name)} to ${canonical2}: tools that compare names case-sensitively will not find it.`
           });
         } else if (isMisnamedSwagger(entry.name)) {
           context.report({
             path: entry.name,
-            message: `Rename ${entry.name} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
+            message: `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
           });
         } else {
           const intended = intendedConnectorFileName(
@@ -44361,7 +44362,7 @@ var folderRules = [
           if (!intended) continue;
           context.report({
             path: entry.name,
-            message: `${entry.name} looks like a misnamed ${intended}; rename it so that it is used.`
+            message: `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`
           });
         }
       }
@@ -44400,7 +44401,7 @@ var folderRules = [
         if (entry.type === "directory" && !hasSwagger) {
           context.report({
             path: entry.name,
-            message: `${entry.name} is a nested folder, and the connector folder has no swagger of its own. If it holds the connector files, move them directly into the connector folder; otherwise remove it.`
+            message: `${nameExcerpt(entry.name)} is a nested folder, and the connector folder has no swagger of its own. If it holds the connector files, move them directly into the connector folder; otherwise remove it.`
           });
           continue;
         }
@@ -44408,7 +44409,7 @@ var folderRules = [
         if (reason)
           context.report({
             path: entry.name,
-            message: `${entry.name} is ${reason}. Remove it from the connector folder.`
+            message: `${nameExcerpt(entry.name)} is ${reason}. Remove it from the connector folder.`
           });
       }
     }
@@ -61203,7 +61204,7 @@ function parseConfig(text2, file, options) {
   const syntaxError = document.errors[0];
   if (syntaxError) {
     fail(
-      `The configuration file is not valid ${isJsonFile(file) ? "JSON" : "YAML"}: ${syntaxError.message.replace(/\.$/, "")}.`,
+      `The configuration file is not valid ${isJsonFile(file) ? "JSON" : "YAML"}: ${parserMessage(syntaxError.message)}.`,
       syntaxError.pos[0],
       "Fix the syntax at this position."
     );
@@ -61281,11 +61282,15 @@ function toPlainValue(document, fail) {
     return document.toJS();
   } catch (error3) {
     return fail(
-      `The configuration file cannot be read as data: ${error3.message}.`,
+      `The configuration file cannot be read as data: ${parserMessage(error3.message)}.`,
       0,
       "Avoid YAML aliases."
     );
   }
+}
+var MAX_PARSER_MESSAGE_LENGTH = 200;
+function parserMessage(message) {
+  return excerpt(message.replace(/\.$/, ""), MAX_PARSER_MESSAGE_LENGTH);
 }
 async function readConfigText(file, cwd) {
   try {
@@ -61611,7 +61616,7 @@ function ignoreLoosening(base2, head, options) {
     let skips = "";
     if (changed) {
       const skipped = changed.filter((folder) => ignorePatternMatches(pattern, folder, options.platform));
-      skips = skipped.length === 0 ? ", which skips none of the connector folders this change touches" : `, which skips ${skipped.length === 1 ? "1 connector folder" : `${skipped.length} connector folders`} this change touches (${joinedList(skipped, MAX_NAMED_FOLDERS, "'")})`;
+      skips = skipped.length === 0 ? ", which skips none of the connector folders this change touches" : `, which skips ${skipped.length === 1 ? "1 connector folder" : `${skipped.length} connector folders`} this change touches (${joinedList(skipped.map(nameExcerpt), MAX_NAMED_FOLDERS, "'")})`;
     }
     return [
       {
@@ -63653,10 +63658,19 @@ var ChangeCap = class {
     const rule2 = this.rules.get(ruleId);
     return !rule2 || rule2.kept.length < KEPT_PER_RULE || before(rule2.kept[0].change) <= 0;
   }
-  /** Counts a change that `mayKeep` turned away. */
-  count(ruleId, impact, severity) {
-    this.added++;
-    tally(this.rule(ruleId), impact, severity);
+  /**
+   * The last in report order of a rule's kept changes once it keeps as many as it can: a change
+   * after it cannot be listed, and the changes added after it only come before it. Undefined while
+   * the rule keeps fewer.
+   */
+  lastKept(ruleId) {
+    const rule2 = this.rules.get(ruleId);
+    return rule2 && rule2.kept.length >= KEPT_PER_RULE ? rule2.kept[0].change : void 0;
+  }
+  /** Counts `changes` changes that `mayKeep` turned away, or that come after `lastKept`. */
+  count(ruleId, impact, severity, changes = 1) {
+    this.added += changes;
+    tally(this.rule(ruleId), impact, severity, changes);
   }
   add(change) {
     const rule2 = this.rule(change.ruleId);
@@ -63708,10 +63722,10 @@ var ChangeCap = class {
     return rule2;
   }
 };
-function tally(rule2, impact, severity) {
-  rule2.total++;
-  rule2.impacts.set(impact, (rule2.impacts.get(impact) ?? 0) + 1);
-  rule2.severities.set(severity, (rule2.severities.get(severity) ?? 0) + 1);
+function tally(rule2, impact, severity, changes = 1) {
+  rule2.total += changes;
+  rule2.impacts.set(impact, (rule2.impacts.get(impact) ?? 0) + changes);
+  rule2.severities.set(severity, (rule2.severities.get(severity) ?? 0) + changes);
 }
 function summary2(first, rest) {
   const impact = worst(rest.impacts, impactRank);
@@ -64230,6 +64244,58 @@ function isLike(entry, change, valuePath) {
   return entry.valuePath === valuePath && entry.rule.id === change.rule.id && entry.side === change.side && entry.pointer === change.pointer;
 }
 
+// packages/validator/src/diff/list-offers.ts
+var ListOfferIndex = class {
+  constructor(context) {
+    this.context = context;
+  }
+  context;
+  offers = /* @__PURE__ */ new Map();
+  of(list2) {
+    let offers = this.offers.get(list2);
+    if (!offers) {
+      offers = this.build(list2);
+      this.offers.set(list2, offers);
+    }
+    return offers;
+  }
+  build(list2) {
+    const places = this.context.placesOf(list2);
+    const nonBreaking = [];
+    const rules = /* @__PURE__ */ new Map();
+    list2.forEach((change, position) => {
+      if (this.context.isSuperseded(change)) return;
+      if (!isBreakingSchemaChange(change)) {
+        nonBreaking.push(position);
+        return;
+      }
+      let run = rules.get(change.rule.id);
+      if (!run) {
+        run = { rule: change.rule, positions: [], byPlace: [] };
+        rules.set(change.rule.id, run);
+      }
+      const { line, column } = places[position];
+      run.positions.push(position);
+      run.byPlace.push({ position, file: this.context.swaggerFile[change.side], line, column });
+    });
+    for (const run of rules.values()) run.byPlace.sort(comparePlaces);
+    return { nonBreaking, rules: [...rules.values()] };
+  }
+};
+function placedUpTo(run, last2) {
+  let low = 0;
+  let high = run.byPlace.length;
+  while (low < high) {
+    const middle = low + high >> 1;
+    if (comparePlaces(run.byPlace[middle], last2) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+function comparePlaces(a, b) {
+  return (a.file === b.file ? 0 : compareText(a.file, b.file)) || a.line - b.line || a.column - b.column;
+}
+
 // packages/validator/src/diff/reported-changes.ts
 function reportedChanges(entries, before, after) {
   const superseded = supersededPlaces(entries);
@@ -64246,6 +64312,11 @@ function reportedChanges(entries, before, after) {
   const repeatCheck = new RepeatCheck(build);
   const listsOffered = /* @__PURE__ */ new Set();
   const swaggerFile = { old: filePath(before, "swagger"), new: filePath(after, "swagger") };
+  const listOffers = new ListOfferIndex({
+    placesOf: (list2) => locator.placesOf(list2),
+    swaggerFile,
+    isSuperseded: ({ rule: rule2, pointer }) => superseded.has({ rule: rule2, file: "swagger", pointer })
+  });
   for (const entry of entries) {
     if (!isSchemaReport(entry)) {
       if (superseded.has(entry)) continue;
@@ -64263,7 +64334,8 @@ function reportedChanges(entries, before, after) {
     listsOffered.add(list2);
     const mayRepeat = earlierChanges.mayRepeat(entry);
     const places = locator.placesOf(list2);
-    list2.forEach((schemaChange, index2) => {
+    const offer = (index2) => {
+      const schemaChange = list2[index2];
       const { rule: rule2, side, pointer } = schemaChange;
       if (superseded.has({ rule: rule2, file: "swagger", pointer })) return;
       if (!isBreakingSchemaChange(schemaChange)) {
@@ -64289,7 +64361,26 @@ function reportedChanges(entries, before, after) {
       const comesAfter = (last2) => (file === last2.file ? 0 : compareText(file, last2.file)) || line - last2.line || column - last2.column;
       if (cap.mayKeep(rule2.id, comesAfter)) cap.add(locator.locate(reportedChange(entry, schemaChange)));
       else cap.count(rule2.id, "breaking", rule2.severity);
+    };
+    const offers = mayRepeat ? void 0 : listOffers.of(list2);
+    const lastKept = offers ? offers.rules.map((run) => cap.lastKept(run.rule.id)) : [];
+    if (!offers || lastKept.every((last2) => last2 === void 0)) {
+      for (let index2 = 0; index2 < list2.length; index2++) offer(index2);
+      continue;
+    }
+    const oneByOne = nonBreakingOffered ? [] : [...offers.nonBreaking];
+    offers.rules.forEach((run, at) => {
+      const last2 = lastKept[at];
+      if (!last2) {
+        for (const position of run.positions) oneByOne.push(position);
+        return;
+      }
+      const listable = placedUpTo(run, last2);
+      for (let index2 = 0; index2 < listable; index2++) oneByOne.push(run.byPlace[index2].position);
+      const unlisted = run.positions.length - listable;
+      if (unlisted > 0) cap.count(run.rule.id, "breaking", run.rule.severity, unlisted);
     });
+    oneByOne.sort((a, b) => a - b).forEach(offer);
   }
   return cap.result();
 }
@@ -65256,6 +65347,8 @@ var SchemaLists = class {
   lists = /* @__PURE__ */ new Map();
   counts = /* @__PURE__ */ new Map();
   parts = /* @__PURE__ */ new Map();
+  kinds = /* @__PURE__ */ new Map();
+  walked = /* @__PURE__ */ new Set();
   share;
   minSharedList;
   constructor(options = {}) {
@@ -65296,40 +65389,62 @@ var SchemaLists = class {
   }
   /**
    * Which of `root`'s parts are nested schemas to report as lists of their own: those of at least
-   * `minSharedList` changes, when no kind of change is under two parts (nor any result: every
-   * result compared holds a change). None otherwise.
+   * `minSharedList` changes, when no kind of change is under two parts. None otherwise. (Nor may a
+   * result be under two parts; but a result compared holds a change, so one under two parts puts
+   * that change's kind under both.)
    */
   partsApart(root) {
-    if (!root.parts.some((part) => "nested" in part)) return void 0;
-    const kindOwner = /* @__PURE__ */ new Map();
-    const resultOwner = /* @__PURE__ */ new Map();
-    const claimKind = (kind, index) => {
-      const owner = kindOwner.get(kind);
-      if (owner === void 0) kindOwner.set(kind, index);
-      return owner === void 0 || owner === index;
-    };
-    for (let index = 0; index < root.parts.length; index++) {
-      const part = root.parts[index];
-      if (!("nested" in part)) {
-        if (!claimKind(part.kind, index)) return void 0;
-        continue;
-      }
-      const stack = [part.nested];
-      for (let node = stack.pop(); node; node = stack.pop()) {
-        const owner = resultOwner.get(node);
-        if (owner === index) continue;
-        if (owner !== void 0) return void 0;
-        resultOwner.set(node, index);
-        for (const below of node.parts) {
-          if ("nested" in below) stack.push(below.nested);
-          else if (!claimKind(below.kind, index)) return void 0;
-        }
-      }
-    }
     const apart = root.parts.map(
       (part) => "nested" in part && this.countOf(part.nested) >= this.minSharedList
     );
-    return apart.includes(true) ? apart : void 0;
+    if (!apart.includes(true)) return void 0;
+    const under = /* @__PURE__ */ new Map();
+    let largest = -1;
+    root.parts.forEach((part, index) => {
+      if (!("nested" in part)) return;
+      const kinds = this.kindsUnder(part.nested);
+      under.set(index, kinds);
+      if (largest < 0 || kinds.size > under.get(largest).size) largest = index;
+    });
+    const owners = /* @__PURE__ */ new Map();
+    const claimKind = (kind, index) => {
+      const owner = owners.get(kind);
+      if (owner === void 0) owners.set(kind, index);
+      return owner === void 0 || owner === index;
+    };
+    for (let index = 0; index < root.parts.length; index++) {
+      if (index === largest) continue;
+      const part = root.parts[index];
+      const kinds = "nested" in part ? under.get(index) : [part.kind];
+      for (const kind of kinds) if (!claimKind(kind, index)) return void 0;
+    }
+    const kindsOfLargest = under.get(largest);
+    for (const kind of owners.keys()) if (kindsOfLargest.has(kind)) return void 0;
+    return apart;
+  }
+  /**
+   * The kinds of change under a nested schema. Kept once asked for twice: a definition nested in
+   * the schema of each of many operations is walked once, while a schema nested in one alone (each
+   * level of a chain of wrappers over a definition) keeps no set of the definition's kinds.
+   */
+  kindsUnder(schema) {
+    const known = this.kinds.get(schema);
+    if (known) return known;
+    const kinds = /* @__PURE__ */ new Set();
+    const seen = /* @__PURE__ */ new Set([schema]);
+    const stack = [schema];
+    for (let node = stack.pop(); node; node = stack.pop()) {
+      for (const part of node.parts) {
+        if (!("nested" in part)) kinds.add(part.kind);
+        else if (!seen.has(part.nested)) {
+          seen.add(part.nested);
+          stack.push(part.nested);
+        }
+      }
+    }
+    if (this.walked.has(schema)) this.kinds.set(schema, kinds);
+    else this.walked.add(schema);
+    return kinds;
   }
   listOf(root) {
     let list2 = this.lists.get(root);
@@ -66924,7 +67039,8 @@ function connectorDeletedFinding(change, folder) {
   return locatedFinding({
     ruleId: change.ruleId,
     severity: change.severity,
-    message: `${change.message} (In the base version: ${change.file}.)`,
+    // The path as a name excerpt: a folder's name may hold a line feed.
+    message: `${change.message} (In the base version: ${nameExcerpt(change.file)}.)`,
     file: folder,
     line: 1,
     column: 1,
