@@ -1,6 +1,6 @@
 import { MAX_FINDINGS_PER_RULE, unlistedMessage } from '../model/finding-cap.js';
 import { severityRank, type Severity } from '../model/finding.js';
-import { impactRank, type Change, type ChangeImpact } from './change.js';
+import { impactRank, locatedChange, type Change, type ChangeImpact } from './change.js';
 
 /** The listed changes of a rule and the first unlisted one, whose place the rest takes. */
 const KEPT_PER_RULE = MAX_FINDINGS_PER_RULE + 1;
@@ -138,21 +138,17 @@ function tally(rule: RuleChanges, impact: ChangeImpact, severity: Severity, chan
  * them is and at the worst severity. It names no operation and no ValuePath: those were the first one's alone.
  */
 function summary(first: Change, rest: Counts): Change {
-  const impact = worst(rest.impacts, impactRank);
-  const severity = worst(rest.severities, severityRank);
-  // Keys in the documented order, as connector-diff.ts writes them: this object is the JSON output.
-  return {
+  return locatedChange({
     ruleId: first.ruleId,
-    breaking: impact === 'breaking',
-    severity,
+    severity: worst(rest.severities, severityRank),
     message: unlistedMessage(rest.total, 'change'),
     file: first.file,
     pointer: first.pointer,
     line: first.line,
     column: first.column,
     side: first.side,
-    impact,
-  };
+    impact: worst(rest.impacts, impactRank),
+  });
 }
 
 /** The highest ranked of the values counted at least once. */

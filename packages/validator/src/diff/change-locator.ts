@@ -1,7 +1,6 @@
 import type { JsonDocument } from '../json/json-document.js';
-import { boundedMessage } from '../text/message-length.js';
 import { CANONICAL_NAMES } from '../loader/connector-folder.js';
-import type { Change, ChangedFileKind } from './change.js';
+import { locatedChange, type Change, type ChangedFileKind } from './change.js';
 import type { ConnectorVersion } from './connector-diff.js';
 import { listedOperationId, type RawChange } from './raw-change.js';
 import { isSchemaReport, type RawEntry, type SchemaReport } from './schema-report.js';
@@ -59,25 +58,19 @@ export class ChangeLocator {
   locate(change: RawChange): Change {
     const version = change.side === 'old' ? this.before : this.after;
     const position = this.position(change);
-    const impact = change.impact ?? change.rule.impact;
-    // Keys in the documented order, optional ones only when set: this object is the JSON output.
-    return {
+    return locatedChange({
       ruleId: change.rule.id,
-      breaking: impact === 'breaking',
       severity: change.rule.severity,
-      // Here, where every rule's change is located: a change is no finding (locatedFinding bounds those).
-      message: boundedMessage(
-        [change.rule.message, change.detail, change.rule.advice].filter(Boolean).join(' '),
-      ),
-      ...(change.operationId !== undefined ? { operationId: listedOperationId(change.operationId) } : {}),
+      message: [change.rule.message, change.detail, change.rule.advice].filter(Boolean).join(' '),
+      operationId: change.operationId !== undefined ? listedOperationId(change.operationId) : undefined,
       file: filePath(version, change.file),
       pointer: change.pointer,
       line: position.line,
       column: position.column,
       side: change.side,
-      impact,
-      ...(change.valuePath !== undefined ? { valuePath: change.valuePath } : {}),
-    };
+      impact: change.impact ?? change.rule.impact,
+      valuePath: change.valuePath,
+    });
   }
 
   private position(change: Pick<RawChange, 'side' | 'file' | 'pointer' | 'offset' | 'line'>): {

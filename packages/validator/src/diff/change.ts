@@ -1,4 +1,5 @@
 import type { Severity } from '../model/finding.js';
+import { boundedMessage, type BoundedMessage } from '../text/message-length.js';
 
 /**
  * How much a change matters to certification: `breaking` changes break existing flows, `major`
@@ -24,7 +25,8 @@ export interface Change {
   ruleId: string;
   breaking: boolean;
   severity: Severity;
-  message: string;
+  /** At most MAX_MESSAGE_LENGTH characters: a change is made by `locatedChange`, which bounds it. */
+  message: BoundedMessage;
   /** The operation the change is about, where there is one. */
   operationId?: string;
   /** The file the location is in: the new version's, or the old one's for deletions. */
@@ -37,6 +39,53 @@ export interface Change {
   impact: ChangeImpact;
   /** The place in Microsoft's ValuePath style, e.g. `operation/GetTask/responses/200/schema/status`. */
   valuePath?: string;
+}
+
+/**
+ * A change's fields as its producer has them: the message as its template made it, and no `breaking`,
+ * which is the impact's to say.
+ */
+export type ChangeFields = Omit<Change, 'message' | 'breaking'> & { message: string };
+
+/**
+ * The one constructor of a change, whoever produces it (a rule's located change, the summary of a
+ * capped rule's unlisted ones, a deleted connector): it holds the message to MAX_MESSAGE_LENGTH and
+ * derives `breaking` from the impact, so that a new producer can forget neither. `Change.message`'s
+ * type makes the compiler refuse a change built another way, as `locatedFinding` does for findings.
+ */
+export function locatedChange(fields: ChangeFields): Change {
+  // Written out, not spread: a spread copy gets a map of its own in V8, and consumers of changes of
+  // several shapes are slower (locatedFinding). The keys are in the documented order, the optional
+  // ones only when set, as the producers wrote them: this object is the JSON output, key order included.
+  const change: Change =
+    fields.operationId === undefined
+      ? {
+          ruleId: fields.ruleId,
+          breaking: fields.impact === 'breaking',
+          severity: fields.severity,
+          message: boundedMessage(fields.message),
+          file: fields.file,
+          pointer: fields.pointer,
+          line: fields.line,
+          column: fields.column,
+          side: fields.side,
+          impact: fields.impact,
+        }
+      : {
+          ruleId: fields.ruleId,
+          breaking: fields.impact === 'breaking',
+          severity: fields.severity,
+          message: boundedMessage(fields.message),
+          operationId: fields.operationId,
+          file: fields.file,
+          pointer: fields.pointer,
+          line: fields.line,
+          column: fields.column,
+          side: fields.side,
+          impact: fields.impact,
+        };
+  if (fields.valuePath !== undefined) change.valuePath = fields.valuePath;
+  return change;
 }
 
 export interface DiffResult {

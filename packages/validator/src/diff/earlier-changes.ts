@@ -53,10 +53,17 @@ export class EarlierChanges {
   }
 }
 
+/**
+ * Whether a change not in a report is of the group of a report's change (`change`, at `valuePath`):
+ * its rule, place and ValuePath, the operation being the tree's it was found in. A report's changes
+ * are all in the swagger: a change of another file at the same pointer has another dedupe key, and
+ * offering it would only build it to compare.
+ */
 function isLike(entry: RawChange, change: Place, valuePath: string): boolean {
   return (
     entry.valuePath === valuePath &&
     entry.rule.id === change.rule.id &&
+    entry.file === 'swagger' &&
     entry.side === change.side &&
     entry.pointer === change.pointer
   );

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { isMisnamedSwagger } from '@connector-alm/core';
-import type { Change } from '../diff/change.js';
+import { locatedChange, type Change } from '../diff/change.js';
 import { CHANGE_RULES } from '../diff/change-rules.js';
 import { kindOfFileName } from '../loader/connector-folder.js';
 import { locatedFinding, type Finding } from '../model/finding.js';
@@ -52,9 +52,8 @@ function isSwaggerName(name: string): boolean {
  */
 export function connectorDeletedChange(deleted: DeletedConnector, mergeBase: string): Change {
   const rule = CHANGE_RULES.connectorDeleted;
-  return {
+  return locatedChange({
     ruleId: rule.id,
-    breaking: true,
     severity: rule.severity,
     message: [rule.message, rule.advice].filter(Boolean).join(' '),
     file: `${mergeBase.slice(0, 12)}:${deleted.swaggerPath}`,
@@ -63,7 +62,7 @@ export function connectorDeletedChange(deleted: DeletedConnector, mergeBase: str
     column: 1,
     side: 'old',
     impact: rule.impact,
-  };
+  });
 }
 
 /**

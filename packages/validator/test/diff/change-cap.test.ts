@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ChangeCap, type ChangeOrder } from '../../src/diff/change-cap.js';
-import { impactRank, type Change } from '../../src/diff/change.js';
+import { impactRank, locatedChange, type Change, type ChangeFields } from '../../src/diff/change.js';
 import { MAX_FINDINGS_PER_RULE, unlistedMessage } from '../../src/model/finding-cap.js';
 import { severityRank } from '../../src/model/finding.js';
 import { validateAgainstBase } from '../../src/git/validate-against-base.js';
@@ -147,25 +147,25 @@ function sortThenCut(changes: readonly Change[], order: ChangeOrder): Change[] {
     const rest = byRule.get(change.ruleId)!.slice(MAX_FINDINGS_PER_RULE);
     const worst = <T>(values: T[], rank: (value: T) => number) =>
       values.reduce((a, b) => (rank(b) > rank(a) ? b : a));
-    const impact = worst(
-      rest.map((each) => each.impact),
-      impactRank,
+    result.push(
+      locatedChange({
+        ruleId: change.ruleId,
+        severity: worst(
+          rest.map((each) => each.severity),
+          severityRank,
+        ),
+        message: unlistedMessage(rest.length, 'change'),
+        file: change.file,
+        pointer: change.pointer,
+        line: change.line,
+        column: change.column,
+        side: change.side,
+        impact: worst(
+          rest.map((each) => each.impact),
+          impactRank,
+        ),
+      }),
     );
-    result.push({
-      ruleId: change.ruleId,
-      breaking: impact === 'breaking',
-      severity: worst(
-        rest.map((each) => each.severity),
-        severityRank,
-      ),
-      message: unlistedMessage(rest.length, 'change'),
-      file: change.file,
-      pointer: change.pointer,
-      line: change.line,
-      column: change.column,
-      side: change.side,
-      impact,
-    });
   }
   return result;
 }
@@ -183,10 +183,9 @@ function seededRandom(seed: number): (bound: number) => number {
 }
 
 describe('ChangeCap', () => {
-  function change(index: number, overrides: Partial<Change> = {}): Change {
-    return {
+  function change(index: number, overrides: Partial<ChangeFields> = {}): Change {
+    return locatedChange({
       ruleId: 'CHG-X',
-      breaking: false,
       severity: 'info',
       message: `Change ${index}.`,
       operationId: `Op${index}`,
@@ -198,7 +197,7 @@ describe('ChangeCap', () => {
       impact: 'minor',
       valuePath: `operation/Op${index}`,
       ...overrides,
-    };
+    });
   }
 
   it('puts the rest where the first unlisted change was, at the worst impact of the rest', () => {
@@ -229,7 +228,7 @@ describe('ChangeCap', () => {
 
   it('makes the rest breaking when one unlisted change is', () => {
     const changes = Array.from({ length: MAX_FINDINGS_PER_RULE + 2 }, (_, index) => change(index));
-    changes[MAX_FINDINGS_PER_RULE + 1] = change(0, { impact: 'breaking', breaking: true, severity: 'error' });
+    changes[MAX_FINDINGS_PER_RULE + 1] = change(0, { impact: 'breaking', severity: 'error' });
     expect(capChanges(changes).at(-1)).toMatchObject({
       breaking: true,
       impact: 'breaking',
@@ -276,18 +275,19 @@ describe('ChangeCap on changes in any order', () => {
     for (const [ruleId, count] of Object.entries(counts)) {
       for (let index = 0; index < count; index++) {
         const impact = IMPACTS[random(3)]!;
-        changes.push({
-          ruleId,
-          breaking: impact === 'breaking',
-          severity: SEVERITIES[random(3)]!,
-          message: `${ruleId} ${index}.`,
-          file: 'apiDefinition.swagger.json',
-          pointer: `/x/${index}`,
-          line: 1 + random(800),
-          column: 1,
-          side: 'new',
-          impact,
-        });
+        changes.push(
+          locatedChange({
+            ruleId,
+            severity: SEVERITIES[random(3)]!,
+            message: `${ruleId} ${index}.`,
+            file: 'apiDefinition.swagger.json',
+            pointer: `/x/${index}`,
+            line: 1 + random(800),
+            column: 1,
+            side: 'new',
+            impact,
+          }),
+        );
       }
     }
     for (let index = changes.length - 1; index > 0; index--) {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Change } from '../../src/diff/change.js';
+import { locatedChange, type Change } from '../../src/diff/change.js';
 import { connectorDeletedFinding } from '../../src/git/deleted-connectors.js';
 import { changeToFinding } from '../../src/git/validate-against-base.js';
 import { locatedFinding, type Finding } from '../../src/model/finding.js';
 import { MAX_MESSAGE_LENGTH } from '../../src/text/message-length.js';
+import { nameExcerpt } from '../../src/text/message-values.js';
 
 /*
  * Every finding is made by locatedFinding, which holds its message to MAX_MESSAGE_LENGTH: the
@@ -32,9 +33,8 @@ function expectCut(message: string, whole: number): void {
 
 /** A change of the current version whose message a producer made as long as `length`. */
 function longChange(length: number, side: Change['side'] = 'new'): Change {
-  return {
+  return locatedChange({
     ruleId: 'BRK-X',
-    breaking: true,
     severity: 'error',
     message: 'm'.repeat(length),
     file: fields.file,
@@ -43,7 +43,7 @@ function longChange(length: number, side: Change['side'] = 'new'): Change {
     column: 3,
     side,
     impact: 'breaking',
-  };
+  });
 }
 
 describe('locatedFinding: the one constructor of a finding', () => {
@@ -65,21 +65,25 @@ describe('locatedFinding: the one constructor of a finding', () => {
       profile: 'certified' as const,
       findings: [],
     };
-    const change = longChange(LONG);
+    // A change's message is bounded too (locatedChange); the finding's adds its ValuePath past that.
+    const change = longChange(MAX_MESSAGE_LENGTH);
     const finding = changeToFinding({ ...change, valuePath: 'operation/o' }, connector, {}, {});
-    expectCut(finding.message, LONG + ' ValuePath: operation/o'.length);
+    expectCut(finding.message, MAX_MESSAGE_LENGTH + ' ValuePath: operation/o'.length);
     expect([finding.file, finding.line, finding.column]).toEqual([fields.file, 7, 3]);
   });
 
-  it("bounds a deleted connector's finding, whose change message and base path may both be long", () => {
-    // The path is quoted as a name excerpt (1,000 characters at most); the change's own message is
-    // not cut before locatedFinding, which must bound the whole.
+  it("bounds a deleted connector's finding, which quotes the base version's path of its swagger", () => {
     const path = `0123456789ab:certified-connectors/${'d'.repeat(LONG)}/apiDefinition.swagger.json`;
-    const change = { ...longChange(LONG, 'old'), file: path };
+    // The path is quoted as a name excerpt (deleted-connectors.ts), which holds a short message within the bound.
+    const change = { ...longChange(10, 'old'), file: path };
     const finding = connectorDeletedFinding(change, 'certified-connectors/A');
-    expect(finding.message.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
-    expect(finding.message).toMatch(/\(Message cut: it had [\d,]+ characters;/);
-    expect(finding.message.startsWith(change.message.slice(0, 100))).toBe(true);
+    expect(finding.message.length).toBeLessThan(MAX_MESSAGE_LENGTH);
+    expect(finding.message).toBe(`${change.message} (In the base version: ${nameExcerpt(path)}.)`);
+    expect(finding.message.startsWith(`${change.message} (In the base version: 0123456789ab:`)).toBe(true);
+    // A change's message at the bound and the excerpt past it: locatedFinding cuts the whole.
+    const atBound = { ...longChange(MAX_MESSAGE_LENGTH, 'old'), file: path };
+    const cut = connectorDeletedFinding(atBound, 'certified-connectors/A');
+    expectCut(cut.message, `${atBound.message} (In the base version: ${nameExcerpt(path)}.)`.length);
   });
 
   it('is the only way to make one: a finding built as an object literal does not type-check', () => {
