@@ -31,7 +31,7 @@ import {
 import { renamedFolderSources } from './renamed-folders.js';
 import { checkConfigurationAgainstBase } from './config-at-base.js';
 import { configurationInRepository } from './config-location.js';
-import { Git } from './git.js';
+import type { Git } from './git.js';
 import { materializeFolder } from './materialize.js';
 import { repositoryOfPaths } from './repository-of-paths.js';
 import { realCasePath, toRepositoryPath } from './repository-paths.js';
