@@ -247,6 +247,18 @@ describe('connector-alm validate --base', () => {
     expect(findings.find((f) => f.ruleId === 'BRK-OP-DELETED')).toBeDefined();
   });
 
+  it('compares in the repository of the path when run from a folder outside it', async () => {
+    const root = repository();
+    const cwd = tempRoot();
+    const given = path.relative(cwd, path.join(root, 'certified-connectors', 'Contoso Tasks'));
+    const io = memoryIo(cwd);
+    expect(await runCli(['validate', given, '--base', 'dev', '--format', 'json'], io)).toBe(1);
+    const findings = JSON.parse(io.out()).findings as { ruleId: string; file: string }[];
+    expect(findings.find((f) => f.ruleId === 'BRK-OP-DELETED')?.file).toBe(
+      path.join(given, 'apiDefinition.swagger.json'),
+    );
+  });
+
   it('gives the base, its merge base and every change against it in the JSON output', async () => {
     const root = repository();
     const mergeBase = git(root, 'rev-parse', 'dev').trim();

@@ -137,6 +137,13 @@ describe('connector-alm pr', () => {
     await expect(pr([CONNECTOR], io)).rejects.toThrow('No GitHub token.');
   });
 
+  it('reports a path that does not exist before the missing token, which it would not need', async () => {
+    const io = memoryIo(scenario.workspace, {});
+    expect(await runCli(['pr', 'nope'], io)).toBe(2);
+    expect(io.err()).toMatch(/^nope: error: does not exist\./m);
+    expect(io.err()).not.toContain('token');
+  });
+
   it("names the token's scope in --help as its other messages do", async () => {
     const io = memoryIo(scenario.workspace, {});
     await runCli(['pr', '--help'], io);
@@ -230,34 +237,56 @@ describe('connector-alm pr with an empty connector folder', () => {
 });
 
 describe('connector-alm pr with several connectors, one of which fails', () => {
+  const SECOND = 'certified-connectors/Northwind Tasks';
   let scenario: Scenario;
   beforeAll(async () => {
     scenario = await startScenario();
-    // A folder that is no connector folder (a readme alone, outside the layout): a usage error after
-    // the first connector is submitted.
+    // A folder that is no connector folder (a readme alone, outside the layout).
     mkdirSync(path.join(scenario.workspace, 'notes'), { recursive: true });
     writeFileSync(path.join(scenario.workspace, 'notes', 'readme.md'), '# Notes\n');
+    copyConnector(scenario.workspace, SECOND);
   });
   afterAll(() => scenario.dispose());
+  const env = () => ({
+    GITHUB_TOKEN: scenario.contributor.token,
+    GITHUB_API_URL: scenario.github.url,
+    ...NO_WRITE_INTERVAL,
+  });
+
+  it('refuses a later path that is no connector folder before it submits the first connector', async () => {
+    const io = memoryIo(scenario.workspace, env());
+    expect(await runCli(['pr', CONNECTOR, 'notes'], io)).toBe(2);
+    expect(io.err()).toMatch(/^notes: error: is not one connector folder \(found 0\)/m);
+    expect(io.out()).toBe('');
+    expect(scenario.github.requests).toEqual([]);
+  });
 
   it('prints the pull requests submitted before the failure, and exits non-zero', async () => {
-    const env = {
-      GITHUB_TOKEN: scenario.contributor.token,
-      GITHUB_API_URL: scenario.github.url,
-      ...NO_WRITE_INTERVAL,
-    };
-    const io = memoryIo(scenario.workspace, env);
-    expect(await runCli(['pr', CONNECTOR, 'notes'], io)).toBe(2);
+    // GitHub stops taking the token as the second connector starts (revoked, or expired mid-run).
+    const io = revokedAtSecond(memoryIo(scenario.workspace, env()));
+    expect(await runCli(['pr', CONNECTOR, SECOND], io)).toBe(1);
     expect(io.out()).toMatch(
       /^certified-connectors\/Contoso Tasks: created pull request #1 http:\/\/\S+\/pull\/1 \(branch /,
     );
-    expect(io.err()).toMatch(/^notes: error: is not one connector folder \(found 0\)/m);
+    expect(io.err()).toMatch(/^error: GitHub rejected the token while .* \(401 /m);
 
     // The same as JSON: the results of the connectors done, as one document a script can parse.
-    const json = memoryIo(scenario.workspace, env);
-    expect(await runCli(['pr', CONNECTOR, 'notes', '--format', 'json'], json)).toBe(2);
+    scenario.github.setFaults({ echoRequest: { times: 0, status: 401 } });
+    const json = revokedAtSecond(memoryIo(scenario.workspace, env()));
+    expect(await runCli(['pr', CONNECTOR, SECOND, '--format', 'json'], json)).toBe(1);
     expect(JSON.parse(json.out())).toMatchObject([{ connector: CONNECTOR, operation: 'none', number: 1 }]);
   }, 120_000);
+
+  /** The io, with every GitHub request answered 401 once the second connector's progress is written. */
+  function revokedAtSecond<T extends ReturnType<typeof memoryIo>>(io: T): T {
+    const write = io.stderr.write.bind(io.stderr) as (chunk: string) => boolean;
+    io.stderr.write = ((chunk: string) => {
+      if (String(chunk).includes(SECOND))
+        scenario.github.setFaults({ echoRequest: { times: 1000, status: 401 } });
+      return write(chunk);
+    }) as typeof io.stderr.write;
+    return io;
+  }
 });
 
 describe('connector-alm pr with a connector that validation fails, and two folders of one branch name', () => {

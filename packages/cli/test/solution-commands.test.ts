@@ -1112,12 +1112,13 @@ it('build-solution warns, exit code 0, of a definition too long for a solution, 
       ],
     });
     expect(existsSync(path.join(cwd, 'pkg.zip'))).toBe(false);
+    // A solution zip given for the package is the wrong file, not a package with its files missing.
     const checked = await run(cwd, ['package', 'check', 'connector.zip']);
-    expect(checked.code).toBe(1);
-    expect(checked.out).toContain(
-      'error PKG-L1-FILES: The provided zip file should contain both intro.md and package zip file',
+    expect(checked.code).toBe(2);
+    expect(checked.out).toBe('');
+    expect(checked.err).toBe(
+      'connector.zip: error: is a solution zip (it has solution.xml at its root), not a certification package. The package holds intro.md and a Package Deployer zip with the connector and flow solutions: make it with connector-alm package build <out.zip> --intro intro.md --connector-solution <zip> --flow-solution <zip>, which checks it too.\n',
     );
-    expect(checked.out).toContain('Validation failed: Invalid package structure.');
   });
 
   /** A working folder with intro.md, connector.zip, flow.zip and flow-sjis.zip: a package to build. */

@@ -41,10 +41,12 @@ describe('validate -o', () => {
 
 describe('validate --base', () => {
   it('outside a git clone says so and what to do, exit 2', async () => {
+    // The connector is copied out of this repository's clone: the clone of the path is the one used.
     const cwd = folders.make();
-    const result = await run(['validate', example, '--base', 'main'], cwd);
+    cpSync(example, path.join(cwd, 'Contoso Tasks'), { recursive: true });
+    const result = await run(['validate', 'Contoso Tasks', '--base', 'main'], cwd);
     expect(result.err).toMatch(
-      /: error: is not inside a git work tree; comparing with a base ref needs one\. Run in a clone/,
+      /^Contoso Tasks: error: is not inside a git work tree; comparing with a base ref needs one\. Run in a clone/,
     );
     expect(result.err).not.toMatch(/unexpectedly/);
     expect(result.code).toBe(2);

@@ -15,6 +15,7 @@ export * from './byte-order-mark.js';
 export * from './json-depth.js';
 export * from './file-in-the-way.js';
 export * from './fs/is-file.js';
+export * from './fs/temporaries-on-signal.js';
 export * from './fs/temporary-sibling.js';
 export * from './fs/write-failure.js';
 export * from './fs/write-file-atomically.js';

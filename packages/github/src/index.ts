@@ -5,6 +5,7 @@
 export * from './api-errors.js';
 export * from './branch-name.js';
 export * from './clock.js';
+export * from './connector-argument.js';
 export * from './connector-files.js';
 export * from './octokit-client.js';
 export * from './open-pull-request.js';

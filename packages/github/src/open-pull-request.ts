@@ -4,7 +4,6 @@ import {
   misnamedFileError,
   namesMeantAs,
   optionWords,
-  UsageError,
   plural,
   toDisplayPath,
   withoutByteOrderMark,
@@ -32,6 +31,7 @@ import { commitMessage, isOwnCommit, replacedCommitWarning } from './branch-comm
 import { otherFolderOnBranch } from './branch-holder.js';
 import { keepsBranch } from './branch-reuse.js';
 import { commitChanges, setBranch } from './commit-changes.js';
+import { requireOneConnectorFolder } from './connector-argument.js';
 import { readConnectorFiles, type LocalFile } from './connector-files.js';
 import { ensureFork, readTokenOwner, type ForkOptions } from './fork.js';
 import { syncFork } from './sync-fork.js';
@@ -188,21 +188,11 @@ export async function openPullRequest(
       cwd: options.cwd,
       config: { ...config, ignore: [] },
     });
-    const found = result.connectors[0];
-    if (result.connectors.length === 1 && path.resolve(options.cwd, found!.path) !== folder) {
-      // The folder above the connector (certified-connectors): "holds no apiDefinition.swagger.json"
-      // would be true, but would not say which folder to give.
-      throw new UsageError(`holds the connector folder '${found!.path}', not a connector itself.`, {
-        location: { file: options.connector },
-        hint: `Give '${found!.path}' instead.`,
-      });
-    }
-    if (result.connectors.length !== 1) {
-      throw new UsageError(`is not one connector folder (found ${result.connectors.length}).`, {
-        location: { file: options.connector },
-        hint: 'Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request.',
-      });
-    }
+    requireOneConnectorFolder(
+      options.connector,
+      result.connectors.map((connector) => path.resolve(options.cwd, connector.path)),
+      options.cwd,
+    );
     return result.connectors[0]!;
   });
   const local = await readConnectorFiles(folder, options.connector);

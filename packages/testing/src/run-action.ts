@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +28,8 @@ export interface RunActionOptions {
   /** Extra environment (GITHUB_TOKEN, ACTIONS_ID_TOKEN_REQUEST_URL, …). */
   env?: Record<string, string>;
   timeoutMs?: number;
+  /** Called with the action's process as it starts, to signal it mid-run as a cancelled job does. */
+  onStart?: (child: ChildProcess) => void;
 }
 
 export interface ActionRun {
@@ -117,6 +119,7 @@ export async function runActionBundle(actionName: string, options: RunActionOpti
       options.workspace,
       env,
       options.timeoutMs ?? 60_000,
+      options.onStart,
     );
     const warnings = nodeWarnings(stderr);
     if (warnings.length > 0) {
@@ -145,9 +148,11 @@ function spawnNode(
   cwd: string,
   env: Record<string, string>,
   timeoutMs: number,
+  onStart?: (child: ChildProcess) => void,
 ): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(runnerNodeBinary(), [main], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    onStart?.(child);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

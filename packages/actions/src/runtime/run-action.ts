@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { errorMessage, isUserError } from '@connector-alm/core';
+import { errorMessage, isUserError, removeTemporariesOnSignal } from '@connector-alm/core';
 import { createActionsLogger } from './actions-logger.js';
 import { userErrorAnnotation } from './error-annotation.js';
 import type { Logger } from '@connector-alm/core';
@@ -12,6 +12,8 @@ import { workspaceFolder } from './workspace-path.js';
  * stack only in debug output. Neither prints a raw stack trace into the log.
  */
 export async function runAction(main: (logger: Logger) => Promise<void>): Promise<void> {
+  // A cancelled job ends the step by signals: what it was writing beside its target goes with it.
+  removeTemporariesOnSignal();
   const logger = createActionsLogger();
   try {
     await main(logger);

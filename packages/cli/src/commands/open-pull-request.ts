@@ -5,6 +5,7 @@ import {
   DEFAULT_BASE,
   DEFAULT_BRANCH_PREFIX,
   DEFAULT_UPSTREAM,
+  checkConnectorArguments,
   openPullRequests,
   refusedResults,
   writeIntervalFromEnv,
@@ -136,17 +137,20 @@ async function submitConnectors(
   context: CommandContext,
 ): Promise<void> {
   const { io } = context;
+  // What can be checked here first, the token last: `pr nope` is told of its path, not of the token
+  // it would need, and a mistake in a later connector's path stops the run before the first is sent.
+  const writeIntervalMs = writeIntervalFromEnv(io.env);
+  if (options.targetFolder && connectors.length > 1)
+    throw new UsageError('--target-folder can only be given for a single connector.');
+  await checkConnectorArguments(connectors, io.cwd);
+  // Read as validate reads it, before any request: a mistake in it is a usage error on its line.
+  const config = await loadConfig({ cwd: io.cwd, explicitPath: options.config });
   const token = options.token || io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
   if (!token) {
     throw new UsageError('No GitHub token.', {
       hint: 'Set GITHUB_TOKEN (or GH_TOKEN) to a classic personal access token of the fork owner (public_repo scope).',
     });
   }
-  const writeIntervalMs = writeIntervalFromEnv(io.env);
-  if (options.targetFolder && connectors.length > 1)
-    throw new UsageError('--target-folder can only be given for a single connector.');
-  // Read as validate reads it, before any request: a mistake in it is a usage error on its line.
-  const config = await loadConfig({ cwd: io.cwd, explicitPath: options.config });
   // Progress goes to stderr, so that stdout holds only the result (JSON with --format json).
   const logger = createConsoleLogger({
     stream: io.stderr,

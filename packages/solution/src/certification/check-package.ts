@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { locationPrefix } from '@connector-alm/core';
+import { locationPrefix, UsageError } from '@connector-alm/core';
 import type { ZipLimits } from '../zip/limits.js';
 import { EntryNameEncodingError, ZipError } from '../zip/zip-errors.js';
 import { ZipReader, type ZipEntryInfo } from '../zip/zip-reader.js';
@@ -73,6 +73,7 @@ export async function checkCertificationPackage(
   // read-only (a download, a CI artifact), and checking must not leave anything there.
   let scratch: string | undefined;
   try {
+    refuseSolutionZip(outer, zipPath);
     scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'connector-alm-package-'));
     const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
     if (rootFolders.length > 0) {
@@ -251,6 +252,19 @@ const SOLUTION_ROLES: Record<SolutionKind, string> = {
   plugin: 'plugin solution',
   other: 'solution zip',
 };
+
+/**
+ * A solution zip (solution.xml at its root) given for the package: the step before it, not a
+ * package with its files missing. Checked, it read as "should contain both intro.md and package zip
+ * file", which says what a package holds but not that this is the wrong file, nor how to make one.
+ */
+function refuseSolutionZip(outer: ZipReader, zipPath: string): void {
+  if (!outer.files.some((entry) => entry.name.toLowerCase() === 'solution.xml')) return;
+  throw new UsageError('is a solution zip (it has solution.xml at its root), not a certification package.', {
+    location: { file: zipPath },
+    hint: 'The package holds intro.md and a Package Deployer zip with the connector and flow solutions: make it with connector-alm package build <out.zip> --intro intro.md --connector-solution <zip> --flow-solution <zip>, which checks it too.',
+  });
+}
 
 /** A finding has no location of its own, so its message starts with the error's ("x.zip: …"). */
 function unreadable(error: ZipError, hint?: string): PackageFinding {

@@ -73,6 +73,15 @@ export function parseConfig(
     throw problemAt(message, offset, hint).error;
   };
 
+  // An empty YAML file is YAML's empty document, and marks where the search stops; an empty .json
+  // file is no JSON at all, which every other tool that opens it refuses.
+  if (isJsonFile(file) && withoutByteOrderMark(text).trim() === '') {
+    fail(
+      'The configuration file is empty, which is not valid JSON.',
+      0,
+      'Write {} in it for a configuration that changes nothing, or write the settings there.',
+    );
+  }
   // YAML reads JSON, and also trailing commas, comments and unquoted keys: a file named .json is held
   // to JSON, as every other tool that opens it will.
   const jsonIssue = isJsonFile(file) ? firstJsonSyntaxIssue(withoutByteOrderMark(text)) : undefined;
@@ -98,7 +107,7 @@ export function parseConfig(
     );
   }
 
-  // An empty file is a valid configuration: it only marks where the search stops.
+  // An empty YAML file is a valid configuration: it only marks where the search stops.
   const value: unknown = toPlainValue(document, fail) ?? {};
   // Every mistake of a file that parses, so that one run lists them all.
   const problems: Problem[] = [];
@@ -162,7 +171,6 @@ function isJsonFile(file: string): boolean {
 
 /** The first syntax error of JSON text (none in an empty file, which only marks where the search stops). */
 function firstJsonSyntaxIssue(text: string): JsonSyntaxIssue | undefined {
-  if (text.trim() === '') return undefined;
   return JsonDocument.parse(text).syntaxIssues[0];
 }
 

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { missingPathError, toDisplayPath, UsageError } from '@connector-alm/core';
 import { JsonDocument } from '../json/json-document.js';
-import { kindOfFileName, loadConnectorFolder } from '../loader/connector-folder.js';
+import { CANONICAL_NAMES, kindOfFileName, loadConnectorFolder } from '../loader/connector-folder.js';
 import { decodeUtf8, looksBinary } from '../loader/decode.js';
 import { discoverConnectorFolders, isConnectorFolderListing } from '../loader/discover.js';
 import { asObject, has } from '../swagger/json-values.js';
@@ -18,6 +18,8 @@ interface ReadSide {
   version: ConnectorVersion;
   /** The kind of the file given alone; undefined for a folder. */
   file?: DefinitionKind;
+  /** The path as given, to locate an error. */
+  given: string;
 }
 
 const WHAT_DIFF_TAKES =
@@ -40,6 +42,9 @@ export async function diffPaths(
   if (oldSide.status === 'rejected') throw oldSide.reason;
   if (newSide.status === 'rejected') throw newSide.reason;
   const [before, after] = [oldSide.value, newSide.value];
+  // The old side first, as for a path that does not exist.
+  requireSwagger(before, after);
+  requireSwagger(after, before);
   if (before.file && after.file && before.file !== after.file) {
     // Every operation "added" beside every connection parameter "removed": nothing of it is a change.
     throw new UsageError(`is ${kindName(after.file)}, and ${quoted(oldPath)} is ${kindName(before.file)}.`, {
@@ -51,6 +56,21 @@ export async function diffPaths(
     after.file && !before.file ? only(before.version, after.file) : before.version,
     before.file && !after.file ? only(after.version, before.file) : after.version,
   );
+}
+
+/**
+ * A folder without a swagger (an apiProperties.json and a readme, a folder one level off) compared
+ * whole reads as a connector whose every operation was deleted or added: "22 breaking" made of a
+ * wrong path. A connector cannot be published without its swagger, so a deleted swagger is no
+ * version to compare either; validate reports it. Compared with an apiProperties.json alone, the
+ * folder's swagger is not read, and its absence does not matter.
+ */
+function requireSwagger(side: ReadSide, other: ReadSide): void {
+  if (side.file || side.version.swagger || other.file === 'apiProperties') return;
+  throw new UsageError(`holds no ${CANONICAL_NAMES.swagger}.`, {
+    location: { file: side.given },
+    hint: `diff compares the swaggers of two connector folders: give the folder that holds it, or give the two ${CANONICAL_NAMES.apiProperties} files to compare them alone.`,
+  });
 }
 
 /** One side of a diff: a connector folder, or one JSON file of a connector. */
@@ -71,7 +91,7 @@ async function readSide(given: string, cwd: string): Promise<ReadSide> {
         hint: await notAConnectorHint(given, absolute, cwd),
       });
     }
-    return { version: connectorVersion(await loadConnectorFolder(absolute, cwd)) };
+    return { version: connectorVersion(await loadConnectorFolder(absolute, cwd)), given };
   }
   const bytes = await fs.readFile(absolute);
   const document = JsonDocument.parse(decodeUtf8(bytes).text);
@@ -92,9 +112,13 @@ async function readSide(given: string, cwd: string): Promise<ReadSide> {
   }
   const displayPath = toDisplayPath(cwd, absolute);
   if (kindOfFile(name, document) === 'apiProperties') {
-    return { version: { apiProperties: document, apiPropertiesPath: displayPath }, file: 'apiProperties' };
+    return {
+      version: { apiProperties: document, apiPropertiesPath: displayPath },
+      file: 'apiProperties',
+      given,
+    };
   }
-  return { version: { swagger: document, swaggerPath: displayPath }, file: 'swagger' };
+  return { version: { swagger: document, swaggerPath: displayPath }, file: 'swagger', given };
 }
 
 /**

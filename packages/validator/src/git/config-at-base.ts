@@ -67,7 +67,10 @@ export async function checkConfigurationAgainstBase(
   if (atBase) {
     const file = fromRepository(atBase.path);
     try {
-      const config = parseConfig(atBase.text, path.join(topLevel, atBase.path), {
+      // An empty .json file was taken for an empty configuration before it was a mistake: at the base
+      // it still says what {} says, so that a change that fills it in is compared, not waved through.
+      const text = atBase.text.trim() === '' ? '{}' : atBase.text;
+      const config = parseConfig(text, path.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule) => rule.id),
       });

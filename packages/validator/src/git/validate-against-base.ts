@@ -31,8 +31,9 @@ import {
 import { renamedFolderSources } from './renamed-folders.js';
 import { checkConfigurationAgainstBase } from './config-at-base.js';
 import { configurationInRepository } from './config-location.js';
-import { Git } from './git.js';
+import type { Git } from './git.js';
 import { materializeFolder } from './materialize.js';
+import { repositoryOfPaths } from './repository-of-paths.js';
 import { realCasePath, toRepositoryPath } from './repository-paths.js';
 
 export interface BaseValidationOptions extends ValidateOptions {
@@ -107,7 +108,8 @@ export async function validateAgainstBase(
   options: BaseValidationOptions = {},
 ): Promise<BaseValidationResult> {
   const cwd = options.cwd ?? process.cwd();
-  const git = options.git ?? new Git(cwd);
+  // The repository of the paths, which the working directory need not be in.
+  const git = options.git ?? (await repositoryOfPaths(paths, cwd));
   const topLevel = await realCasePath(await git.topLevel());
   const mergeBase = await git.mergeBase('HEAD', baseRef);
   const files = await changedFilesSince(git, mergeBase, {

@@ -93,9 +93,21 @@ describe('loadConfig', () => {
       'The configuration file is not valid JSON: Comments are not allowed in JSON; remove it, or write the file as .connector-alm.yml, where # comments are allowed.',
     );
     expect(commented.location).toMatchObject({ file: 'config.json', line: 2, column: 3 });
-    // An empty file still only marks where the search stops, whatever its name.
-    const empty = repository({ '.connector-alm.json': '\n' });
-    expect(await loadConfig({ cwd: empty, ruleIds: RULE_IDS })).toMatchObject({ rules: {}, ignore: [] });
+  });
+
+  // An empty .json file was taken for an empty configuration, as an empty YAML file is (YAML's empty
+  // document); no JSON tool reads it, and the user who meant to write settings hears nothing.
+  it('refuses an empty .json file, located at its start, saying to write {}', async () => {
+    for (const text of ['', '\n', '\uFEFF  \n']) {
+      const error = await loadError(repository({ '.connector-alm.json': text }));
+      expect(error.message).toBe('The configuration file is empty, which is not valid JSON.');
+      expect(error.location).toEqual({ file: '.connector-alm.json', line: 1, column: 1 });
+      expect(error.hint).toBe(
+        'Write {} in it for a configuration that changes nothing, or write the settings there.',
+      );
+    }
+    const braces = repository({ '.connector-alm.json': '{}\n' });
+    expect(await loadConfig({ cwd: braces, ruleIds: RULE_IDS })).toMatchObject({ rules: {}, ignore: [] });
   });
 
   it('finds the file by walking up from the working directory', async () => {

@@ -146,6 +146,34 @@ describe('diffPaths', () => {
     );
   });
 
+  it('refuses a folder that holds no swagger on either side, rather than reporting every operation deleted or added', async () => {
+    const connector = validConnectorPath();
+    const files = validConnectorFiles();
+    delete files['apiDefinition.swagger.json'];
+    const noSwagger = writeConnector(files);
+    const cwd = path.dirname(path.dirname(path.dirname(noSwagger)));
+    const given = path.relative(cwd, noSwagger);
+    for (const sides of [
+      [path.relative(cwd, connector), given],
+      [given, path.join(path.relative(cwd, connector), 'apiDefinition.swagger.json')],
+    ] as const) {
+      const error = await diffPaths(sides[0], sides[1], cwd).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect(locatedMessage(error)).toBe(`${given}: holds no apiDefinition.swagger.json.`);
+      expect((error as UsageError).hint).toBe(
+        'diff compares the swaggers of two connector folders: give the folder that holds it, or give the two apiProperties.json files to compare them alone.',
+      );
+    }
+  });
+
+  it('compares a folder without a swagger with an apiProperties.json, which is all of it that is read', async () => {
+    const files = validConnectorFiles();
+    delete files['apiDefinition.swagger.json'];
+    const folder = writeConnector({ ...files, 'base.json': files['apiProperties.json'] });
+    const result = await diffPaths(path.join(folder, 'base.json'), folder);
+    expect(result.classification).toBe('no-change');
+  });
+
   it('refuses a path that does not exist, located at the path as given', async () => {
     const error = await diffPaths('no/such/a', validConnectorPath()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);

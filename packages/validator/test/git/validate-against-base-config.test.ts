@@ -127,6 +127,22 @@ describe('validateAgainstBase: a change to the configuration file', () => {
     );
   });
 
+  it('compares with an empty .json file at the base as with {}, which it was read as before it was refused', async () => {
+    const repo = createRepository('dev');
+    repo.write({ ...connectorFiles(alpha, validConnectorFiles()), '.connector-alm.json': '' });
+    repo.commitAll('dev: an empty configuration file');
+    repo.git('checkout', '--quiet', '-b', 'pr');
+    touchAlpha(repo);
+    repo.write({ '.connector-alm.json': '{\n  "rules": { "GEN-JSON-PARSE": "off" }\n}\n' });
+    repo.commitAll('pr: settings at last');
+
+    const result = await againstDev(repo);
+    expect(result.configurationNote).toBeUndefined();
+    expect(loosened(result.findings)).toEqual([
+      'warning .connector-alm.json:2:14 This change to the configuration file turns GEN-JSON-PARSE off (was error at the base)',
+    ]);
+  });
+
   it('compares nothing when the caller gives no configuration, or one from outside the repository', async () => {
     const repo = repositoryWithConfig('rules:\n  GEN-JSON-PARSE: error\n');
     touchAlpha(repo);

@@ -1,0 +1,72 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { isWithin, toDisplayPath, UsageError } from '@connector-alm/core';
+import { quoted } from '../text/message-values.js';
+import { Git } from './git.js';
+import { realCasePath } from './repository-paths.js';
+
+/**
+ * The git work tree that holds the paths to compare with a base ref: the one they are in, wherever
+ * the command runs. `validate ~/src/connectors/certified-connectors/Contoso --base main` run from the
+ * home folder was told that the home folder is no git work tree. The working directory's work tree
+ * is kept when it holds every path, as before (a path in a submodule below it included), so that
+ * the common run asks git nothing more. The paths must share one work tree: one comparison has one
+ * merge base.
+ */
+export async function repositoryOfPaths(paths: readonly string[], cwd: string): Promise<Git> {
+  const atCwd = new Git(cwd);
+  const folders = await Promise.all(paths.map((given) => nearestFolder(path.resolve(cwd, given))));
+  const cwdTop = await atCwd.topLevel().then(realCasePath, () => undefined);
+  if (cwdTop !== undefined && folders.every((folder) => isWithin(cwdTop, folder))) return atCwd;
+
+  let first: { given: string; top: string; git: Git } | undefined;
+  const topOf = new Map<string, string>();
+  for (const [index, given] of paths.entries()) {
+    const folder = folders[index]!;
+    const git = new Git(folder);
+    let top = topOf.get(folder);
+    if (top === undefined) {
+      top = await git.topLevel().then(realCasePath, (error: unknown) => {
+        throw locatedAt(error, given);
+      });
+      topOf.set(folder, top);
+    }
+    if (!first) first = { given, top, git };
+    else if (top !== first.top) {
+      throw new UsageError(
+        `is in the git work tree ${quoted(toDisplayPath(cwd, top))}, and ${quoted(first.given)} in ${quoted(toDisplayPath(cwd, first.top))}.`,
+        {
+          location: { file: given },
+          hint: 'A comparison with a base ref is made in one repository: give the paths of one, and run once for each repository.',
+        },
+      );
+    }
+  }
+  // No path at all: the working directory's, as validate's default path is.
+  return first?.git ?? atCwd;
+}
+
+/**
+ * The real path of the folder a path is in, or is: a path that does not exist (a connector folder
+ * the branch deleted) is in the nearest folder above it that does.
+ */
+async function nearestFolder(absolute: string): Promise<string> {
+  let at = absolute;
+  while (!existsSync(at) && path.dirname(at) !== at) at = path.dirname(at);
+  const folder = isFolder(at) ? at : path.dirname(at);
+  return realCasePath(folder).catch(() => folder);
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** "is not inside a git work tree" said of the path given, not of the folder git was asked in. */
+function locatedAt(error: unknown, given: string): unknown {
+  if (!(error instanceof UsageError) || error.location === undefined) return error;
+  return new UsageError(error.message, { location: { file: given }, hint: error.hint });
+}
