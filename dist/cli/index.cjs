@@ -1197,7 +1197,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path73 = require("node:path");
+    var path75 = require("node:path");
     var fs31 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2210,9 +2210,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path73.resolve(baseDir, baseName);
+          const localBin = path75.resolve(baseDir, baseName);
           if (fs31.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path73.extname(baseName))) return void 0;
+          if (sourceExt.includes(path75.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs31.existsSync(`${localBin}${ext}`)
           );
@@ -2230,17 +2230,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path73.resolve(
-            path73.dirname(resolvedScriptPath),
+          executableDir = path75.resolve(
+            path75.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path73.basename(
+            const legacyName = path75.basename(
               this._scriptPath,
-              path73.extname(this._scriptPath)
+              path75.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path73.extname(executableFile));
+        launchWithNode = sourceExt.includes(path75.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path73.basename(filename, path73.extname(filename));
+        this._name = path75.basename(filename, path75.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path74) {
-        if (path74 === void 0) return this._executableDir;
-        this._executableDir = path74;
+      executableDir(path76) {
+        if (path76 === void 0) return this._executableDir;
+        this._executableDir = path76;
         return this;
       }
       /**
@@ -3715,8 +3715,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path73, { windows } = {}) => {
-      const segs = path73.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path75, { windows } = {}) => {
+      const segs = path75.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -8465,8 +8465,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path73) {
-      let input = path73;
+    function removeDotSegments(path75) {
+      let input = path75;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -8540,11 +8540,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path73) {
-      if (path73 === "" || path73[0] === "/") {
-        return removeDotSegments(path73);
+    function removeDotSegmentsRelative(path75) {
+      if (path75 === "" || path75[0] === "/") {
+        return removeDotSegments(path75);
       }
-      const segments = path73.split("/");
+      const segments = path75.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -8907,8 +8907,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path73 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path73 && path73 !== "/" ? path73 : void 0;
+        const path75 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path75 && path75 !== "/" ? path75 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -12218,17 +12218,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path73) {
-      const ctrl = callVisitor(key, node, visitor, path73);
+    function visit_(key, node, visitor, path75) {
+      const ctrl = callVisitor(key, node, visitor, path75);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path73, ctrl);
-        return visit_(key, ctrl, visitor, path73);
+        replaceNode(key, path75, ctrl);
+        return visit_(key, ctrl, visitor, path75);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path73 = Object.freeze(path73.concat(node));
+          path75 = Object.freeze(path75.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path73);
+            const ci = visit_(i2, node.items[i2], visitor, path75);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12239,13 +12239,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path73 = Object.freeze(path73.concat(node));
-          const ck = visit_("key", node.key, visitor, path73);
+          path75 = Object.freeze(path75.concat(node));
+          const ck = visit_("key", node.key, visitor, path75);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path73);
+          const cv = visit_("value", node.value, visitor, path75);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12266,17 +12266,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path73) {
-      const ctrl = await callVisitor(key, node, visitor, path73);
+    async function visitAsync_(key, node, visitor, path75) {
+      const ctrl = await callVisitor(key, node, visitor, path75);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path73, ctrl);
-        return visitAsync_(key, ctrl, visitor, path73);
+        replaceNode(key, path75, ctrl);
+        return visitAsync_(key, ctrl, visitor, path75);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path73 = Object.freeze(path73.concat(node));
+          path75 = Object.freeze(path75.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path73);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path75);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12287,13 +12287,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path73 = Object.freeze(path73.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path73);
+          path75 = Object.freeze(path75.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path75);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path73);
+          const cv = await visitAsync_("value", node.value, visitor, path75);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12320,23 +12320,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path73) {
+    function callVisitor(key, node, visitor, path75) {
       if (typeof visitor === "function")
-        return visitor(key, node, path73);
+        return visitor(key, node, path75);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path73);
+        return visitor.Map?.(key, node, path75);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path73);
+        return visitor.Seq?.(key, node, path75);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path73);
+        return visitor.Pair?.(key, node, path75);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path73);
+        return visitor.Scalar?.(key, node, path75);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path73);
+        return visitor.Alias?.(key, node, path75);
       return void 0;
     }
-    function replaceNode(key, path73, node) {
-      const parent = path73[path73.length - 1];
+    function replaceNode(key, path75, node) {
+      const parent = path75[path75.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -12948,10 +12948,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path73, value) {
+    function collectionFromPath(schema, path75, value) {
       let v = value;
-      for (let i2 = path73.length - 1; i2 >= 0; --i2) {
-        const k = path73[i2];
+      for (let i2 = path75.length - 1; i2 >= 0; --i2) {
+        const k = path75[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -12970,7 +12970,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path73) => path73 == null || typeof path73 === "object" && !!path73[Symbol.iterator]().next().done;
+    var isEmptyPath = (path75) => path75 == null || typeof path75 === "object" && !!path75[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13000,11 +13000,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path73, value) {
-        if (isEmptyPath(path73))
+      addIn(path75, value) {
+        if (isEmptyPath(path75))
           this.add(value);
         else {
-          const [key, ...rest] = path73;
+          const [key, ...rest] = path75;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -13018,8 +13018,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path73) {
-        const [key, ...rest] = path73;
+      deleteIn(path75) {
+        const [key, ...rest] = path75;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -13033,8 +13033,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path73, keepScalar) {
-        const [key, ...rest] = path73;
+      getIn(path75, keepScalar) {
+        const [key, ...rest] = path75;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -13052,8 +13052,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path73) {
-        const [key, ...rest] = path73;
+      hasIn(path75) {
+        const [key, ...rest] = path75;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -13063,8 +13063,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path73, value) {
-        const [key, ...rest] = path73;
+      setIn(path75, value) {
+        const [key, ...rest] = path75;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -15579,9 +15579,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path73, value) {
+      addIn(path75, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path73, value);
+          this.contents.addIn(path75, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -15656,14 +15656,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path73) {
-        if (Collection2.isEmptyPath(path73)) {
+      deleteIn(path75) {
+        if (Collection2.isEmptyPath(path75)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path73) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path75) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -15678,10 +15678,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path73, keepScalar) {
-        if (Collection2.isEmptyPath(path73))
+      getIn(path75, keepScalar) {
+        if (Collection2.isEmptyPath(path75))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path73, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path75, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -15692,10 +15692,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path73) {
-        if (Collection2.isEmptyPath(path73))
+      hasIn(path75) {
+        if (Collection2.isEmptyPath(path75))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path73) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path75) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -15712,13 +15712,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path73, value) {
-        if (Collection2.isEmptyPath(path73)) {
+      setIn(path75, value) {
+        if (Collection2.isEmptyPath(path75)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path73), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path75), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path73, value);
+          this.contents.setIn(path75, value);
         }
       }
       /**
@@ -17679,9 +17679,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path73) => {
+    visit2.itemAtPath = (cst, path75) => {
       let item = cst;
-      for (const [field, index] of path73) {
+      for (const [field, index] of path75) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -17690,23 +17690,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path73) => {
-      const parent = visit2.itemAtPath(cst, path73.slice(0, -1));
-      const field = path73[path73.length - 1][0];
+    visit2.parentCollection = (cst, path75) => {
+      const parent = visit2.itemAtPath(cst, path75.slice(0, -1));
+      const field = path75[path75.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path73, item, visitor) {
-      let ctrl = visitor(item, path73);
+    function _visit(path75, item, visitor) {
+      let ctrl = visitor(item, path75);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path73.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path75.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -17717,10 +17717,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path73);
+            ctrl = ctrl(item, path75);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path73) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path75) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path73, options2) {
+    function openPromise(path75, options2) {
       return new Promise((resolve, reject) => {
-        open2(path73, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path75, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path73, options2, callback) {
+    function open2(path75, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,7 +22432,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs31.open(path73, "r", function(err2, fd2) {
+      fs31.open(path75, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs31.close(fd2, defaultCallback);
@@ -30267,23 +30267,6 @@ var require_lib = __commonJS({
   }
 });
 
-// node_modules/commander/esm.mjs
-var import_index = __toESM(require_commander(), 1);
-var {
-  program,
-  createCommand,
-  createArgument,
-  createOption,
-  CommanderError,
-  InvalidArgumentError,
-  InvalidOptionArgumentError,
-  // deprecated old name
-  Command,
-  Argument,
-  Option,
-  Help
-} = import_index.default;
-
 // packages/core/src/errors.ts
 var UserError = class extends Error {
   name = "UserError";
@@ -30684,6 +30667,17 @@ function removeTemporarySiblings() {
   handedOut.clear();
 }
 
+// packages/core/src/fs/temporaries-on-signal.ts
+var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
+function removeTemporariesOnSignal() {
+  for (const [signal, code2] of Object.entries(SIGNAL_EXIT_CODES)) {
+    process.on(signal, () => {
+      removeTemporarySiblings();
+      if (process.listenerCount(signal) === 1) process.exit(code2);
+    });
+  }
+}
+
 // packages/core/src/fs/write-failure.ts
 var import_node_path4 = __toESM(require("node:path"), 1);
 var PERMISSION = {
@@ -30922,6 +30916,23 @@ function isTopFolderName(name) {
 function isTopFolderChild(folder) {
   return isTopFolderName(import_node_path7.default.basename(import_node_path7.default.dirname(import_node_path7.default.resolve(folder))));
 }
+
+// node_modules/commander/esm.mjs
+var import_index = __toESM(require_commander(), 1);
+var {
+  program,
+  createCommand,
+  createArgument,
+  createOption,
+  CommanderError,
+  InvalidArgumentError,
+  InvalidOptionArgumentError,
+  // deprecated old name
+  Command,
+  Argument,
+  Option,
+  Help
+} = import_index.default;
 
 // packages/cli/src/debug-switch.ts
 function debugRequested(flag, env) {
@@ -32019,12 +32030,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path73) {
+function findNodeAtLocation(root, path75) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path73) {
+  for (let segment of path75) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -32787,7 +32798,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path73 = [root];
+  const path75 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -32795,14 +32806,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path73[level];
+    let node = path75[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path73[level] = node;
+      path75[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -32972,7 +32983,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path73 = paths.pop();
+    const path75 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -32980,13 +32991,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path73 + 1);
+          paths.push(path75 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path73 + 1 + key.length;
+        const keyPath = path75 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -35486,7 +35497,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path73 = problem.segments;
+  const path75 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -35500,21 +35511,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path73.includes("oAuthSettings")) {
-      const last2 = path73[path73.length - 1];
+    if (path75.includes("oAuthSettings")) {
+      const last2 = path75[path75.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path73.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path73[path73.length - 1] === "type" && path73.length === parameterNameDepth(path73) + 1)
+    if (path75.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path75[path75.length - 1] === "type" && path75.length === parameterNameDepth(path75) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path73) {
-  return path73[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path75) {
+  return path75[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -37971,11 +37982,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path73 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path73)) continue;
-      let pathItem = asObject(paths[path73]);
+    for (const path75 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path75)) continue;
+      let pathItem = asObject(paths[path75]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path73);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path75);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -37991,7 +38002,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path73, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path75, method, pathItemPlace, operation2);
         const own2 = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own2)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own2, entry.isInternal);
@@ -38127,8 +38138,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path73, method, pathItemPlace, operation2) {
-    this.path = path73;
+  constructor(path75, method, pathItemPlace, operation2) {
+    this.path = path75;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -38305,9 +38316,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list3 = own2 ?? asArray(model.root[key]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path73) {
+function pathVariables(path75) {
   const names3 = [];
-  for (const match2 of path73.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path75.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -45957,16 +45968,16 @@ var documentHostRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path73) {
-    this.path = path73;
-    const hasBrace = path73.includes("{");
-    this.variables = hasBrace ? scanVariables(path73) : NO_VARIABLES;
+  constructor(path75) {
+    this.path = path75;
+    const hasBrace = path75.includes("{");
+    this.variables = hasBrace ? scanVariables(path75) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path73.indexOf("/"); ; slash = path73.indexOf("/", start)) {
-      const end = slash === -1 ? path73.length : slash;
-      if (hasBrace && isVariableSegment(path73, start, end)) variableSegmentCount++;
+    for (let slash = path75.indexOf("/"); ; slash = path75.indexOf("/", start)) {
+      const end = slash === -1 ? path75.length : slash;
+      if (hasBrace && isVariableSegment(path75, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -45995,8 +46006,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path73 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path73) last2 = new PathTemplate(path73);
+    const path75 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path75) last2 = new PathTemplate(path75);
     templates[index] = last2;
   }
   return templates;
@@ -46021,9 +46032,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path73, start) {
-  const slash = path73.indexOf("/", start);
-  return slash === -1 ? path73.length : slash;
+function segmentEnd(path75, start) {
+  const slash = path75.indexOf("/", start);
+  return slash === -1 ? path75.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -46032,34 +46043,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path73, start, end) {
+function isVariableSegment(path75, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path73.charCodeAt(start) !== OPEN || path73.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path75.charCodeAt(start) !== OPEN || path75.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path73.charCodeAt(index);
+    const code2 = path75.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path73, open2) {
-  for (let index = open2 + 1; index < path73.length; index++) {
-    const code2 = path73.charCodeAt(index);
+function matchEnd(path75, open2) {
+  for (let index = open2 + 1; index < path75.length; index++) {
+    const code2 = path75.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path73) {
+function scanVariables(path75) {
   const variables = [];
   let seen;
-  for (let open2 = path73.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path73, open2);
+  for (let open2 = path75.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path75, open2);
     if (close2 === -1) {
-      open2 = path73.indexOf("{", open2 + 1);
+      open2 = path75.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path73.slice(open2 + 1, close2);
+    const name = path75.slice(open2 + 1, close2);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -46069,30 +46080,30 @@ function scanVariables(path73) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path73.indexOf("{", close2 + 1);
+    open2 = path75.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path73) {
+function routeOf(path75) {
   let route = "";
   let copied = 0;
-  for (let open2 = path73.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path73, open2);
+  for (let open2 = path75.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path75, open2);
     if (close2 === -1) {
-      open2 = path73.indexOf("{", open2 + 1);
+      open2 = path75.indexOf("{", open2 + 1);
       continue;
     }
-    route += path73.slice(copied, open2) + "{}";
+    route += path75.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path73.indexOf("{", copied);
+    open2 = path75.indexOf("{", copied);
   }
-  return copied === 0 ? path73 : route + path73.slice(copied);
+  return copied === 0 ? path75 : route + path75.slice(copied);
 }
-function routeHash(path73) {
+function routeHash(path75) {
   let hash = 0;
-  for (let index = 0; index < path73.length; index++) {
-    const code2 = path73.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path73, index) : -1;
+  for (let index = 0; index < path75.length; index++) {
+    const code2 = path75.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path75, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -46118,15 +46129,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report: report2 }, problem) {
-  for (const path73 of pathKeys(swagger2)) {
-    const message2 = problem(path73);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path73), message: message2 });
+  for (const path75 of pathKeys(swagger2)) {
+    const message2 = problem(path75);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path75), message: message2 });
   }
 }
-function templateProblem(path73) {
+function templateProblem(path75) {
   let open2 = -1;
-  for (let index = 0; index < path73.length; index++) {
-    const character = path73[index];
+  for (let index = 0; index < path75.length; index++) {
+    const character = path75[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -46199,15 +46210,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path73 = operations[index].path;
-    if (!path73.includes("{")) {
-      while (index < operations.length && operations[index].path === path73) index++;
+    const path75 = operations[index].path;
+    if (!path75.includes("{")) {
+      while (index < operations.length && operations[index].path === path75) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path73; index++)
+    for (; index < operations.length && operations[index].path === path75; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path73);
+    const route = routeHash(path75);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -46253,7 +46264,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path73) => path73.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path75) => path75.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -46273,7 +46284,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path73) => /[?#]/.test(path73) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path75) => /[?#]/.test(path75) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -46289,7 +46300,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path73) => path73.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path75) => path75.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -46303,8 +46314,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path73) => {
-        const problem = templateProblem(path73);
+      reportPathKeys(context, (path75) => {
+        const problem = templateProblem(path75);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -46321,9 +46332,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path73) => (
+        (path75) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path73.includes("=") && pathVariables(path73).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path75.includes("=") && pathVariables(path75).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -46422,14 +46433,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger: swagger2, report: report2 }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path73 of pathKeys(swagger2)) {
-        const key = path73.toLowerCase();
+      for (const path75 of pathKeys(swagger2)) {
+        const key = path75.toLowerCase();
         if (seen.has(key)) {
           report2({
-            pointer: childPointer("/paths", path73),
+            pointer: childPointer("/paths", path75),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              nameExcerpt(path73)
+              nameExcerpt(path75)
             )
           });
         }
@@ -46449,12 +46460,12 @@ var pathRules = [
     check({ swagger: swagger2, report: report2 }) {
       if (!swagger2) return;
       const paths = swagger2.paths;
-      for (const path73 in paths) {
-        if (!has(paths, path73)) continue;
-        const pathItem = asObject(paths[path73]);
+      for (const path75 in paths) {
+        if (!has(paths, path75)) continue;
+        const pathItem = asObject(paths[path75]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report2({
-          pointer: childPointer("/paths", path73, "$ref"),
+          pointer: childPointer("/paths", path75, "$ref"),
           message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
         });
       }
@@ -47522,12 +47533,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path73 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path73)) continue;
-        if (path73.startsWith("x-")) continue;
-        const item = paths[path73];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path73);
-        else this.typeIssue(placeAt(rootNode, "paths", path73), "Object", item);
+      for (const path75 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path75)) continue;
+        if (path75.startsWith("x-")) continue;
+        const item = paths[path75];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path75);
+        else this.typeIssue(placeAt(rootNode, "paths", path75), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -47551,8 +47562,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path73) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path73);
+  visitPathItem(item, rootNode, path75) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path75);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -48925,12 +48936,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path73 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path75 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path73 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path75 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -49037,16 +49048,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path73) {
+function followSchemaPath(model, root, path75) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path73.length && steps < MAX_STEPS; ) {
-    let end = path73.indexOf("/", start);
-    if (end === -1) end = path73.length;
+  for (let start = 0; start < path75.length && steps < MAX_STEPS; ) {
+    let end = path75.indexOf("/", start);
+    if (end === -1) end = path75.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path73.slice(start, end));
+      const next = property(model, current, path75.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -49221,9 +49232,9 @@ function resultProblems(model, target2, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path73 = pathAt(call, key);
-    if (path73 === void 0 || followSchemaPath(model, items.schema, path73).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path73), label) });
+    const path75 = pathAt(call, key);
+    if (path75 === void 0 || followSchemaPath(model, items.schema, path75).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path75), label) });
   }
   return problems;
 }
@@ -52449,26 +52460,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path73 = [];
+    const path75 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path73.push(start);
+    path75.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path73.pop();
+        path75.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path73.slice(path73.indexOf(target2)));
+      if (seen === "grey") cycles.push(path75.slice(path75.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path73.push(target2);
+        path75.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -53087,7 +53098,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path73 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path75 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -53095,7 +53106,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path73}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path75}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -53355,8 +53366,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path73) {
-  return withoutTrailingSlashes(routeOf(path73)).toLowerCase();
+function templateShape(path75) {
+  return withoutTrailingSlashes(routeOf(path75)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -53626,10 +53637,10 @@ function patternWithSlashes(pattern) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path73, options2 = {}) {
+function offsetOfPath(document, path75, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path73.entries()) {
+  for (const [index, step2] of path75.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -53640,7 +53651,7 @@ function offsetOfPath(document, path73, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path73.length - 1;
+    const isLast = index === path75.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -53651,8 +53662,8 @@ function rangeStart(node) {
 function yamlPositions(text3) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
-  return (path73, options2 = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path73, options2));
+  return (path75, options2 = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path75, options2));
     return { line, column: col };
   };
 }
@@ -53679,6 +53690,13 @@ function parseConfig(text3, file, options2) {
   const fail = (message2, offset, hint) => {
     throw problemAt(message2, offset, hint).error;
   };
+  if (isJsonFile(file) && withoutByteOrderMark(text3).trim() === "") {
+    fail(
+      "The configuration file is empty, which is not valid JSON.",
+      0,
+      "Write {} in it for a configuration that changes nothing, or write the settings there."
+    );
+  }
   const jsonIssue = isJsonFile(file) ? firstJsonSyntaxIssue(withoutByteOrderMark(text3)) : void 0;
   if (jsonIssue) {
     const problem = jsonIssue.message === COMMENT ? "Comments are not allowed in JSON; remove it, or write the file as .connector-alm.yml, where # comments are allowed" : jsonIssue.message.replace(/\.$/, "");
@@ -53750,7 +53768,6 @@ function isJsonFile(file) {
   return file.toLowerCase().endsWith(".json");
 }
 function firstJsonSyntaxIssue(text3) {
-  if (text3.trim() === "") return void 0;
   return JsonDocument.parse(text3).syntaxIssues[0];
 }
 function distinctErrors(errors2) {
@@ -53807,9 +53824,9 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error2, root) {
-  const path73 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path73.map(nameExcerpt);
-  const value = path73.reduce(
+  const path75 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path75.map(nameExcerpt);
+  const value = path75.reduce(
     (node, step2) => node?.[step2],
     root
   );
@@ -53817,7 +53834,7 @@ function describeSchemaError(error2, root) {
   if (error2.keyword === "additionalProperties") {
     const key = String(error2.params.additionalProperty);
     const name = nameExcerpt(key);
-    if (path73.length === 0) {
+    if (path75.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -53828,7 +53845,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path73, key],
+      path: [...path75, key],
       atKey: true
     };
   }
@@ -53836,7 +53853,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path73,
+      path: path75,
       atKey: false
     };
   }
@@ -53846,34 +53863,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path73,
+        path: path75,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path73, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path75, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path73,
+      path: path75,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path73, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path75, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path73,
+      path: path75,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path73,
+    path: path75,
     atKey: false
   };
 }
@@ -54152,9 +54169,9 @@ function subjectOf({ base: base2, head }) {
   if (base2.file === head.file) return `This change to the configuration file${link2 && ` (now ${link2})`}`;
   return `The configuration file (at the base: ${base2.file}${link2 && `; now ${link2}`})`;
 }
-function placeIn(config2, path73) {
-  const [setting, ruleId] = path73;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path73];
+function placeIn(config2, path75) {
+  const [setting, ruleId] = path75;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path75];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -54250,6 +54267,34 @@ function take(counts, key) {
 function impactRank(impact) {
   return impact === "breaking" ? 3 : impact === "major" ? 2 : 1;
 }
+function locatedChange(fields) {
+  const change = fields.operationId === void 0 ? {
+    ruleId: fields.ruleId,
+    breaking: fields.impact === "breaking",
+    severity: fields.severity,
+    message: boundedMessage(fields.message),
+    file: fields.file,
+    pointer: fields.pointer,
+    line: fields.line,
+    column: fields.column,
+    side: fields.side,
+    impact: fields.impact
+  } : {
+    ruleId: fields.ruleId,
+    breaking: fields.impact === "breaking",
+    severity: fields.severity,
+    message: boundedMessage(fields.message),
+    operationId: fields.operationId,
+    file: fields.file,
+    pointer: fields.pointer,
+    line: fields.line,
+    column: fields.column,
+    side: fields.side,
+    impact: fields.impact
+  };
+  if (fields.valuePath !== void 0) change.valuePath = fields.valuePath;
+  return change;
+}
 function classifyChanges(changes) {
   if (changes.length === 0) return "no-change";
   if (changes.some((change) => change.impact === "breaking")) return "breaking";
@@ -54275,9 +54320,9 @@ var EXAMPLE_PLACES = {
   swaggerFile: "the whole swagger file",
   connectorFolder: "a connector folder of the repository"
 };
-var operation = (path73, method, body) => `{
+var operation = (path75, method, body) => `{
   "paths": {
-    "${path73}": {
+    "${path75}": {
       "${method}": ${body}
     }
   }
@@ -55098,16 +55143,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path73 = [];
+  const path75 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit2 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        path73.push(part.step);
+        path75.push(part.step);
         if (visit2(part.nested)) listedAny = true;
-        path73.pop();
+        path75.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -55115,7 +55160,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path73, ...part.change.path] });
+      result.push({ ...part.change, path: [...path75, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -56215,20 +56260,17 @@ function tally(rule2, impact, severity, changes = 1) {
   rule2.severities.set(severity, (rule2.severities.get(severity) ?? 0) + changes);
 }
 function summary(first, rest) {
-  const impact = worst(rest.impacts, impactRank);
-  const severity = worst(rest.severities, severityRank);
-  return {
+  return locatedChange({
     ruleId: first.ruleId,
-    breaking: impact === "breaking",
-    severity,
+    severity: worst(rest.severities, severityRank),
     message: unlistedMessage(rest.total, "change"),
     file: first.file,
     pointer: first.pointer,
     line: first.line,
     column: first.column,
     side: first.side,
-    impact
-  };
+    impact: worst(rest.impacts, impactRank)
+  });
 }
 function worst(counts, rank) {
   const present = [...counts].filter(([, count]) => count > 0).map(([value]) => value);
@@ -56305,24 +56347,19 @@ var ChangeLocator = class {
   locate(change) {
     const version = change.side === "old" ? this.before : this.after;
     const position = this.position(change);
-    const impact = change.impact ?? change.rule.impact;
-    return {
+    return locatedChange({
       ruleId: change.rule.id,
-      breaking: impact === "breaking",
       severity: change.rule.severity,
-      // Here, where every rule's change is located: a change is no finding (locatedFinding bounds those).
-      message: boundedMessage(
-        [change.rule.message, change.detail, change.rule.advice].filter(Boolean).join(" ")
-      ),
-      ...change.operationId !== void 0 ? { operationId: listedOperationId(change.operationId) } : {},
+      message: [change.rule.message, change.detail, change.rule.advice].filter(Boolean).join(" "),
+      operationId: change.operationId !== void 0 ? listedOperationId(change.operationId) : void 0,
       file: filePath(version, change.file),
       pointer: change.pointer,
       line: position.line,
       column: position.column,
       side: change.side,
-      impact,
-      ...change.valuePath !== void 0 ? { valuePath: change.valuePath } : {}
-    };
+      impact: change.impact ?? change.rule.impact,
+      valuePath: change.valuePath
+    });
   }
   position(change) {
     const key = `${change.side}:${change.file}`;
@@ -56728,7 +56765,7 @@ var EarlierChanges = class {
   }
 };
 function isLike(entry, change, valuePath) {
-  return entry.valuePath === valuePath && entry.rule.id === change.rule.id && entry.side === change.side && entry.pointer === change.pointer;
+  return entry.valuePath === valuePath && entry.rule.id === change.rule.id && entry.file === "swagger" && entry.side === change.side && entry.pointer === change.pointer;
 }
 
 // packages/validator/src/diff/list-offers.ts
@@ -57248,21 +57285,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path73 in paths) {
-    if (!has(paths, path73)) continue;
-    const pathItem = refPathItem(paths[path73]);
+  for (const path75 in paths) {
+    if (!has(paths, path75)) continue;
+    const pathItem = refPathItem(paths[path75]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path73));
-    unfollowed2.set(path73, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path75));
+    unfollowed2.set(path75, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path73 in paths) {
-    if (!has(paths, path73)) continue;
-    const pathItem = refPathItem(paths[path73]);
+  for (const path75 in paths) {
+    if (!has(paths, path75)) continue;
+    const pathItem = refPathItem(paths[path75]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -57274,17 +57311,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path73 of all) {
-    const before = has(pathsBefore, path73) ? pathsBefore[path73] : void 0;
-    const after = has(pathsAfter, path73) ? pathsAfter[path73] : void 0;
+  for (const path75 of all) {
+    const before = has(pathsBefore, path75) ? pathsBefore[path75] : void 0;
+    const after = has(pathsAfter, path75) ? pathsAfter[path75] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path73);
-    const whyBefore = unfollowedBefore.get(path73);
+    const whyAfter = unfollowedAfter.get(path75);
+    const whyBefore = unfollowedBefore.get(path75);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path73);
+    const pathItemPointer = childPointer("/paths", path75);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -57292,12 +57329,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path73)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path75)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path73)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path73)} was not compared: in the base version, ${whyBefore}.` : refEdit(path73, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path75)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path75)} was not compared: in the base version, ${whyBefore}.` : refEdit(path75, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -57307,12 +57344,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path73, before, after) {
+function refEdit(path75, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path73)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path75)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path73)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path73)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path75)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path75)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -57529,8 +57566,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path73) {
-  return withoutTrailingSlashes(emptiedBraces(path73));
+function normalizePath(path75) {
+  return withoutTrailingSlashes(emptiedBraces(path75));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -58651,6 +58688,8 @@ async function diffPaths(oldPath, newPath, cwd = process.cwd()) {
   if (oldSide.status === "rejected") throw oldSide.reason;
   if (newSide.status === "rejected") throw newSide.reason;
   const [before, after] = [oldSide.value, newSide.value];
+  requireSwagger(before, after);
+  requireSwagger(after, before);
   if (before.file && after.file && before.file !== after.file) {
     throw new UsageError(`is ${kindName(after.file)}, and ${quoted(oldPath)} is ${kindName(before.file)}.`, {
       location: { file: newPath },
@@ -58661,6 +58700,13 @@ async function diffPaths(oldPath, newPath, cwd = process.cwd()) {
     after.file && !before.file ? only(before.version, after.file) : before.version,
     before.file && !after.file ? only(after.version, before.file) : after.version
   );
+}
+function requireSwagger(side, other) {
+  if (side.file || side.version.swagger || other.file === "apiProperties") return;
+  throw new UsageError(`holds no ${CANONICAL_NAMES.swagger}.`, {
+    location: { file: side.given },
+    hint: `diff compares the swaggers of two connector folders: give the folder that holds it, or give the two ${CANONICAL_NAMES.apiProperties} files to compare them alone.`
+  });
 }
 async function readSide(given2, cwd) {
   const absolute = import_node_path15.default.resolve(cwd, given2);
@@ -58677,7 +58723,7 @@ async function readSide(given2, cwd) {
         hint: await notAConnectorHint(given2, absolute, cwd)
       });
     }
-    return { version: connectorVersion(await loadConnectorFolder(absolute, cwd)) };
+    return { version: connectorVersion(await loadConnectorFolder(absolute, cwd)), given: given2 };
   }
   const bytes = await import_node_fs8.promises.readFile(absolute);
   const document = JsonDocument.parse(decodeUtf8(bytes).text);
@@ -58693,9 +58739,13 @@ async function readSide(given2, cwd) {
   }
   const displayPath = toDisplayPath(cwd, absolute);
   if (kindOfFile(name, document) === "apiProperties") {
-    return { version: { apiProperties: document, apiPropertiesPath: displayPath }, file: "apiProperties" };
+    return {
+      version: { apiProperties: document, apiPropertiesPath: displayPath },
+      file: "apiProperties",
+      given: given2
+    };
   }
-  return { version: { swagger: document, swaggerPath: displayPath }, file: "swagger" };
+  return { version: { swagger: document, swaggerPath: displayPath }, file: "swagger", given: given2 };
 }
 function kindOfFile(name, document) {
   const kind = kindOfFileName(name);
@@ -59489,8 +59539,8 @@ async function materializeFolder(git, rev2, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs16 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_fs17 = require("node:fs");
+var import_node_path26 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/diff/counterpart-pointer.ts
 function counterpartPointer(before, after, pointer) {
@@ -59831,9 +59881,8 @@ function isSwaggerName(name) {
 }
 function connectorDeletedChange(deleted, mergeBase) {
   const rule2 = CHANGE_RULES.connectorDeleted;
-  return {
+  return locatedChange({
     ruleId: rule2.id,
-    breaking: true,
     severity: rule2.severity,
     message: [rule2.message, rule2.advice].filter(Boolean).join(" "),
     file: `${mergeBase.slice(0, 12)}:${deleted.swaggerPath}`,
@@ -59842,7 +59891,7 @@ function connectorDeletedChange(deleted, mergeBase) {
     column: 1,
     side: "old",
     impact: rule2.impact
-  };
+  });
 }
 function connectorDeletedFinding(change, folder) {
   return locatedFinding({
@@ -59978,7 +60027,8 @@ async function checkConfigurationAgainstBase(input) {
   if (atBase) {
     const file = fromRepository(atBase.path);
     try {
-      const config2 = parseConfig(atBase.text, import_node_path24.default.join(topLevel, atBase.path), {
+      const text3 = atBase.text.trim() === "" ? "{}" : atBase.text;
+      const config2 = parseConfig(text3, import_node_path24.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -60011,13 +60061,64 @@ async function checkConfigurationAgainstBase(input) {
   return { findings };
 }
 
+// packages/validator/src/git/repository-of-paths.ts
+var import_node_fs16 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
+async function repositoryOfPaths(paths, cwd) {
+  const atCwd = new Git(cwd);
+  const folders = await Promise.all(paths.map((given2) => nearestFolder(import_node_path25.default.resolve(cwd, given2))));
+  const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
+  if (cwdTop !== void 0 && folders.every((folder) => isWithin(cwdTop, folder))) return atCwd;
+  let first;
+  const topOf = /* @__PURE__ */ new Map();
+  for (const [index, given2] of paths.entries()) {
+    const folder = folders[index];
+    const git = new Git(folder);
+    let top = topOf.get(folder);
+    if (top === void 0) {
+      top = await git.topLevel().then(realCasePath, (error2) => {
+        throw locatedAt(error2, given2);
+      });
+      topOf.set(folder, top);
+    }
+    if (!first) first = { given: given2, top, git };
+    else if (top !== first.top) {
+      throw new UsageError(
+        `is in the git work tree ${quoted(toDisplayPath(cwd, top))}, and ${quoted(first.given)} in ${quoted(toDisplayPath(cwd, first.top))}.`,
+        {
+          location: { file: given2 },
+          hint: "A comparison with a base ref is made in one repository: give the paths of one, and run once for each repository."
+        }
+      );
+    }
+  }
+  return first?.git ?? atCwd;
+}
+async function nearestFolder(absolute) {
+  let at = absolute;
+  while (!(0, import_node_fs16.existsSync)(at) && import_node_path25.default.dirname(at) !== at) at = import_node_path25.default.dirname(at);
+  const folder = isFolder(at) ? at : import_node_path25.default.dirname(at);
+  return realCasePath(folder).catch(() => folder);
+}
+function isFolder(file) {
+  try {
+    return (0, import_node_fs16.statSync)(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function locatedAt(error2, given2) {
+  if (!(error2 instanceof UsageError) || error2.location === void 0) return error2;
+  return new UsageError(error2.message, { location: { file: given2 }, hint: error2.hint });
+}
+
 // packages/validator/src/git/validate-against-base.ts
 function comparedWithBase(result) {
   return "baseRef" in result && "mergeBase" in result && "diffs" in result;
 }
 async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const cwd = options2.cwd ?? process.cwd();
-  const git = options2.git ?? new Git(cwd);
+  const git = options2.git ?? await repositoryOfPaths(paths, cwd);
   const topLevel = await realCasePath(await git.topLevel());
   const mergeBase = await git.mergeBase("HEAD", baseRef);
   const files = await changedFilesSince(git, mergeBase, {
@@ -60029,7 +60130,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path25.default.resolve(cwd, import_node_path25.default.relative(realCwd, import_node_path25.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path26.default.resolve(cwd, import_node_path26.default.relative(realCwd, import_node_path26.default.join(topLevel, folder)));
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -60056,7 +60157,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path25.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path26.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -60148,7 +60249,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs16.existsSync)(import_node_path25.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs17.existsSync)(import_node_path26.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
@@ -60159,9 +60260,9 @@ async function deletionScope(paths, gone, deleted, where2) {
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
-    const absolute = import_node_path25.default.resolve(where2.cwd, given2);
-    const exists2 = (0, import_node_fs16.existsSync)(absolute);
-    const real = exists2 ? await realCasePath(absolute) : import_node_path25.default.resolve(where2.realCwd, import_node_path25.default.relative(where2.cwd, absolute));
+    const absolute = import_node_path26.default.resolve(where2.cwd, given2);
+    const exists2 = (0, import_node_fs17.existsSync)(absolute);
+    const real = exists2 ? await realCasePath(absolute) : import_node_path26.default.resolve(where2.realCwd, import_node_path26.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named) covered.add(named);
@@ -60264,25 +60365,25 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path26.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path27.default.resolve(cwd, folder));
   const empty = [];
   for (const given2 of paths) {
-    const absolute = import_node_path26.default.resolve(cwd, given2);
-    const led = isFile(absolute) ? folders.includes(import_node_path26.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path27.default.resolve(cwd, given2);
+    const led = isFile(absolute) ? folders.includes(import_node_path27.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given2], cwd)).length === 0) empty.push(given2);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path27.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path27.default.resolve(cwd, file);
+  const baseDir = import_node_path28.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path28.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -60290,7 +60391,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path27.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path28.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/configuration-findings.ts
@@ -60300,7 +60401,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path73, findings]) => ({ path: path73, findings }));
+  return [...byFile].map(([path75, findings]) => ({ path: path75, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -60990,10 +61091,10 @@ function worstStyle(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options2) {
   if (options2.profile || options2.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path28.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path29.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -61012,8 +61113,8 @@ function configOption() {
 }
 
 // packages/cli/src/report-output.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_fs19 = require("node:fs");
+var import_node_path31 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/workflow-safe.ts
 function inertToWorkflowCommands(output, format3, env, token) {
@@ -61025,12 +61126,12 @@ function writeOutput(io, output, format3) {
 }
 
 // packages/cli/src/repository-root.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_fs18 = require("node:fs");
+var import_node_path30 = __toESM(require("node:path"), 1);
 function repositoryRoot(cwd) {
-  for (let dir = import_node_path29.default.resolve(cwd); ; dir = import_node_path29.default.dirname(dir)) {
-    if ((0, import_node_fs17.existsSync)(import_node_path29.default.join(dir, ".git"))) return dir;
-    if (import_node_path29.default.dirname(dir) === dir) return import_node_path29.default.resolve(cwd);
+  for (let dir = import_node_path30.default.resolve(cwd); ; dir = import_node_path30.default.dirname(dir)) {
+    if ((0, import_node_fs18.existsSync)(import_node_path30.default.join(dir, ".git"))) return dir;
+    if (import_node_path30.default.dirname(dir) === dir) return import_node_path30.default.resolve(cwd);
   }
 }
 
@@ -61060,10 +61161,10 @@ async function writeReport(context, result, options2) {
     sarifLimits: io.sarifLimits
   });
   if (options2.output) {
-    const target2 = import_node_path30.default.resolve(io.cwd, options2.output);
+    const target2 = import_node_path31.default.resolve(io.cwd, options2.output);
     try {
-      await import_node_fs18.promises.mkdir(import_node_path30.default.dirname(target2), { recursive: true });
-      await import_node_fs18.promises.writeFile(target2, text3);
+      await import_node_fs19.promises.mkdir(import_node_path31.default.dirname(target2), { recursive: true });
+      await import_node_fs19.promises.writeFile(target2, text3);
     } catch (error2) {
       throw reportNotWritten(error2, options2.output);
     }
@@ -61253,7 +61354,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path61 = __toESM(require("node:path"), 1);
+var import_node_path62 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -63402,15 +63503,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path73, options2) {
-    return await this.send("GET", path73, options2);
+  async get(path75, options2) {
+    return await this.send("GET", path75, options2);
   }
-  async post(path73, options2) {
-    return await this.send("POST", path73, options2);
+  async post(path75, options2) {
+    return await this.send("POST", path75, options2);
   }
-  async send(method, path73, request2) {
+  async send(method, path75, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path73, this.options.environment);
+    const url = new URL(WEB_API_PATH + path75, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -64761,10 +64862,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path73 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path73.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path73)) return "drive-letter";
-  if (path73.split("/").includes("..")) return "parent-segment";
+  const path75 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path75.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path75)) return "drive-letter";
+  if (path75.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -64802,7 +64903,7 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs20 = require("node:fs");
+var import_node_fs21 = require("node:fs");
 var import_promises3 = require("node:fs/promises");
 var import_node_stream = require("node:stream");
 var import_promises4 = require("node:stream/promises");
@@ -64860,12 +64961,12 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path73, isFolder, value) {
-    const segments = path73.split("/");
+  place(path75, isFolder2, value) {
+    const segments = path75.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
-    if (!isFolder && node.neededBy !== void 0) {
+    if (!isFolder2 && node.neededBy !== void 0) {
       const { value: value2, segments: theirs, depth } = node.neededBy;
       return { kind: "needed-as-folder", other: value2, folder: theirs.slice(0, depth).join("/") };
     }
@@ -64879,7 +64980,7 @@ var PathTree = class {
     }
     for (const [index, folder] of chain.slice(0, -1).entries())
       folder.neededBy ??= { value, segments, depth: index + 1 };
-    node.placed = { value, isFolder };
+    node.placed = { value, isFolder: isFolder2 };
     return void 0;
   }
   /** The node of each segment's path, made where missing. */
@@ -65027,9 +65128,9 @@ function nameEncoding(label) {
 }
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs19 = require("node:fs");
+var import_node_fs20 = require("node:fs");
 var import_node_util3 = require("node:util");
-var readAsync = (0, import_node_util3.promisify)(import_node_fs19.read);
+var readAsync = (0, import_node_util3.promisify)(import_node_fs20.read);
 async function readAt(fd2, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -65118,12 +65219,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
-      const fd2 = await (0, import_node_util4.promisify)(import_node_fs20.open)(filePath2, "r");
+      const fd2 = await (0, import_node_util4.promisify)(import_node_fs21.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util4.promisify)(import_node_fs20.fstat)(fd2);
+        const { size } = await (0, import_node_util4.promisify)(import_node_fs21.fstat)(fd2);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd2, size, options2.damagedHint);
       } catch (error2) {
-        (0, import_node_fs20.closeSync)(fd2);
+        (0, import_node_fs21.closeSync)(fd2);
         throw error2;
       }
     } catch (error2) {
@@ -65171,7 +65272,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs20.closeSync)(this.fd);
+    (0, import_node_fs21.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -65180,7 +65281,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs20.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs21.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error2) => outputError = error2);
     try {
@@ -65530,17 +65631,17 @@ async function sameZipContent(a, b) {
 }
 
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs22 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_fs23 = require("node:fs");
+var import_node_path32 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises5 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const stat = await import_node_fs21.promises.stat(folder).catch(() => void 0) ?? await import_node_fs21.promises.lstat(folder).catch(() => void 0);
+  const stat = await import_node_fs22.promises.stat(folder).catch(() => void 0) ?? await import_node_fs22.promises.lstat(folder).catch(() => void 0);
   if (stat?.isDirectory()) return;
   if (stat)
     throw new UsageError("exists and is not a folder.", {
@@ -65554,7 +65655,7 @@ function refusePathThroughFile(target2) {
   if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs21.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs22.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
     throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
@@ -65566,7 +65667,7 @@ var ZIP_PATH_HINT = "Give the path of the zip file to write, ending in .zip.";
 async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
   refusePathThroughFile(destination);
-  await writingTo(destination, () => import_node_fs22.promises.mkdir(import_node_path31.default.dirname(destination), { recursive: true }));
+  await writingTo(destination, () => import_node_fs23.promises.mkdir(import_node_path32.default.dirname(destination), { recursive: true }));
   const temporary = temporarySibling(destination);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -65577,7 +65678,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error2) => output.destroy(error2));
-  const file = (0, import_node_fs22.createWriteStream)(temporary, { flags: "wx" });
+  const file = (0, import_node_fs23.createWriteStream)(temporary, { flags: "wx" });
   const written2 = (0, import_promises5.pipeline)(output, file);
   try {
     for (const source of sources) {
@@ -65602,12 +65703,12 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written2;
-    await import_node_fs22.promises.rename(temporary, destination);
+    await import_node_fs23.promises.rename(temporary, destination);
   } catch (error2) {
     output.destroy();
     await written2.catch(() => void 0);
     if (!file.closed) await new Promise((resolve) => file.once("close", () => resolve()));
-    await import_node_fs22.promises.rm(temporary, { force: true });
+    await import_node_fs23.promises.rm(temporary, { force: true });
     const failedPath = error2?.path;
     throw failedPath === temporary || failedPath === destination ? targetWriteError(destination, error2) : error2;
   }
@@ -66013,9 +66114,9 @@ function checkJson(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path73) {
+function jsonValueLocation(text3, path75) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path73);
+  const node = tree && findNodeAtLocation2(tree, path75);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -66073,17 +66174,17 @@ function describeParseError(error2) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs24 = require("node:fs");
+var import_node_fs25 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_fs24 = require("node:fs");
+var import_node_path33 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs23.promises.readdir(import_node_path32.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs24.promises.readdir(import_node_path33.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -66102,29 +66203,29 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target2, options2) {
   const files = await listFiles2(staged);
   if (!await exists(target2)) {
-    await import_node_fs24.promises.mkdir(import_node_path33.default.dirname(import_node_path33.default.resolve(target2)), { recursive: true });
-    await import_node_fs24.promises.rename(staged, target2);
+    await import_node_fs25.promises.mkdir(import_node_path34.default.dirname(import_node_path34.default.resolve(target2)), { recursive: true });
+    await import_node_fs25.promises.rename(staged, target2);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs24.promises.realpath(target2);
+  const targetRoot = await import_node_fs25.promises.realpath(target2);
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   for (const file of files) {
-    const from = import_node_path33.default.join(staged, file);
-    const to = import_node_path33.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path33.default.posix.dirname(file)));
+    const from = import_node_path34.default.join(staged, file);
+    const to = import_node_path34.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path34.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs24.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs25.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent2(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles2(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs24.promises.rm(to, { recursive: true });
+      await import_node_fs25.promises.rm(to, { recursive: true });
     }
-    await import_node_fs24.promises.rename(from, to);
+    await import_node_fs25.promises.rename(from, to);
     result.written.push(file);
   }
   const wanted = new Set(files);
@@ -66133,13 +66234,13 @@ async function commitFolder(staged, target2, options2) {
   if (options2.stale === "delete") {
     for (const file of others2) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs24.promises.rm(import_node_path33.default.join(targetRoot, file));
+      await import_node_fs25.promises.rm(import_node_path34.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs24.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs25.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -66162,16 +66263,16 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs24.promises.lstat(import_node_path33.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs25.promises.lstat(import_node_path34.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs24.promises.rename(
-        import_node_path33.default.join(this.root, ...parent, before[index]),
-        import_node_path33.default.join(this.root, ...parent, after[index])
+      await import_node_fs25.promises.rename(
+        import_node_path34.default.join(this.root, ...parent, before[index]),
+        import_node_path34.default.join(this.root, ...parent, after[index])
       );
       if (index === after.length - 1) break;
       const oldFolder = [...parent, before[index]].join("/") + "/";
@@ -66205,21 +66306,21 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path33.default.join(current, segment);
-    const entry = await import_node_fs24.promises.lstat(next).catch(() => void 0);
+    const next = import_node_path34.default.join(current, segment);
+    const entry = await import_node_fs25.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const real = await import_node_fs24.promises.realpath(next).catch(() => void 0);
+      const real = await import_node_fs25.promises.realpath(next).catch(() => void 0);
       if (real === void 0 || !isWithin(root, real)) {
         throw new UserError(
           real === void 0 ? "is a link that leads nowhere; nothing is written through it." : "is a link that leads outside the target folder; nothing is written through it.",
           { location: { file: next }, hint: "Remove the link from the target folder." }
         );
       }
-      if ((await import_node_fs24.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs25.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -66227,15 +66328,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs24.promises.rm(next);
+      await import_node_fs25.promises.rm(next);
     }
-    await import_node_fs24.promises.mkdir(import_node_path33.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs25.promises.mkdir(import_node_path34.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent2(staged, target2) {
-  const [sa, sb] = await Promise.all([import_node_fs24.promises.stat(staged), import_node_fs24.promises.stat(target2)]);
+  const [sa, sb] = await Promise.all([import_node_fs25.promises.stat(staged), import_node_fs25.promises.stat(target2)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target2, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target2)]);
   return ha === hb;
@@ -66243,34 +66344,34 @@ async function sameContent2(staged, target2) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target2, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text3 = await import_node_fs24.promises.readFile(staged);
+  const text3 = await import_node_fs25.promises.readFile(staged);
   if (text3.includes(0) || text3.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text3.indexOf(10); at !== -1; at = text3.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text3.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs24.promises.readFile(target2));
+  return checkedOut.equals(await import_node_fs25.promises.readFile(target2));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto6.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs24.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs25.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists(file) {
-  return import_node_fs24.promises.lstat(file).then(
+  return import_node_fs25.promises.lstat(file).then(
     () => true,
     () => false
   );
 }
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
-    const absolute = import_node_path33.default.join(root, relative);
-    const entries = await import_node_fs24.promises.readdir(absolute, { withFileTypes: true });
+    const absolute = import_node_path34.default.join(root, relative);
+    const entries = await import_node_fs25.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs24.promises.rmdir(import_node_path33.default.join(root, child));
+        await import_node_fs25.promises.rmdir(import_node_path34.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -66279,15 +66380,15 @@ async function removeEmptyFolders(root, protect) {
 }
 
 // packages/solution/src/fs/write-file-atomically.ts
-var import_node_fs25 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_fs26 = require("node:fs");
+var import_node_path35 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
   await writingTo(file, async () => {
-    await import_node_fs25.promises.mkdir(import_node_path34.default.dirname(file), { recursive: true });
+    await import_node_fs26.promises.mkdir(import_node_path35.default.dirname(file), { recursive: true });
     const temporary = temporarySibling(file);
-    await import_node_fs25.promises.writeFile(temporary, "");
-    await import_node_fs25.promises.rm(temporary, { force: true });
+    await import_node_fs26.promises.writeFile(temporary, "");
+    await import_node_fs26.promises.rm(temporary, { force: true });
   });
 }
 
@@ -66538,19 +66639,19 @@ function manifestSettings(manifest) {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs32 = require("node:fs");
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_fs33 = require("node:fs");
+var import_node_path46 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/made-folders.ts
-var import_node_fs26 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_fs27 = require("node:fs");
+var import_node_path36 = __toESM(require("node:path"), 1);
 async function makeFolderWithParents(folder) {
-  const resolved2 = import_node_path35.default.resolve(folder);
-  const first = await import_node_fs26.promises.mkdir(resolved2, { recursive: true });
+  const resolved2 = import_node_path36.default.resolve(folder);
+  const first = await import_node_fs27.promises.mkdir(resolved2, { recursive: true });
   return async () => {
     if (first === void 0) return;
-    for (let made = resolved2; isWithin(first, made); made = import_node_path35.default.dirname(made)) {
-      const gone = await import_node_fs26.promises.rmdir(made).then(
+    for (let made = resolved2; isWithin(first, made); made = import_node_path36.default.dirname(made)) {
+      const gone = await import_node_fs27.promises.rmdir(made).then(
         () => true,
         (error2) => error2.code === "ENOENT"
       );
@@ -66560,16 +66661,16 @@ async function makeFolderWithParents(folder) {
 }
 
 // packages/solution/src/fs/path-inside.ts
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 function refuseInside(inner, folder, refusal2) {
-  const [outer, given2] = [import_node_path36.default.resolve(folder), import_node_path36.default.resolve(inner)];
+  const [outer, given2] = [import_node_path37.default.resolve(folder), import_node_path37.default.resolve(inner)];
   if (refusal2.orEqual ? isWithin(outer, given2) : isBelow(outer, given2))
     throw new UsageError(refusal2.problem, { location: { file: inner }, hint: refusal2.hint });
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs27 = require("node:fs");
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_fs28 = require("node:fs");
+var import_node_path38 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -66637,13 +66738,13 @@ function parseBothNotes(text3, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path37.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs27.promises.readFile(file), file), file);
+  const file = import_node_path38.default.join(folder, FOLDER_BOTH_NOTES);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs28.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
-var import_node_fs28 = require("node:fs");
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_fs29 = require("node:fs");
+var import_node_path39 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/editor-leftovers.ts
 var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
@@ -66718,18 +66819,18 @@ async function refuseKeptInTheWay(folder, files, stale) {
   const keeps = (file) => !isRepositoryFile(file) && (stale === "keep" || isLeftOut(file));
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs28.promises.lstat(import_node_path38.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs29.promises.lstat(import_node_path39.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
       `is a file ${whatItIs([needs])}; the solution needs it as a folder (for ${forFiles[0]}${more}).`,
-      { location: { file: import_node_path38.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
+      { location: { file: import_node_path39.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs28.promises.lstat(import_node_path38.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs29.promises.lstat(import_node_path39.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
-    const inside = (await listFiles2(import_node_path38.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
+    const inside = (await listFiles2(import_node_path39.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
     const count = inside.length === 1 ? "1 file" : `${inside.length} files`;
     throw new UserError(
@@ -66738,7 +66839,7 @@ async function refuseKeptInTheWay(folder, files, stale) {
         inside
       )}; the solution has a file there.`,
       {
-        location: { file: import_node_path38.default.join(folder, file) },
+        location: { file: import_node_path39.default.join(folder, file) },
         hint: `Move ${inside.length === 1 ? "that file" : "those files"} out of the folder (or delete ${inside.length === 1 ? "it" : "them"}), then unpack again.`
       }
     );
@@ -66765,8 +66866,8 @@ function neededFolders(files) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs29 = require("node:fs");
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_fs30 = require("node:fs");
+var import_node_path40 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
@@ -66802,7 +66903,7 @@ var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 async function endingOf(file) {
-  const handle = await import_node_fs29.promises.open(file, "r");
+  const handle = await import_node_fs30.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -66812,12 +66913,12 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs29.promises.readFile(file));
+  return recordedEnding(await import_node_fs30.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
   const recorded = [];
   for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path39.default.join(folder, file));
+    const ending = await endingOf(import_node_path40.default.join(folder, file));
     if (ending !== void 0) recorded.push([file, ending]);
   }
   if (recorded.length === 0) return void 0;
@@ -66845,8 +66946,8 @@ function parseLineEndings(text3, file) {
 }
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path39.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs29.promises.readFile(file), file), file);
+  const file = import_node_path40.default.join(folder, FOLDER_LINE_ENDINGS);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs30.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/platform-version.ts
@@ -66878,8 +66979,8 @@ function withAttributeValue(tag2, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs30 = require("node:fs");
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_fs31 = require("node:fs");
+var import_node_path41 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -67323,7 +67424,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const customizations = await writeCustomizations(
     await readPartBytes(reader, customizationsEntry, located(customizationsEntry)),
     located(customizationsEntry),
-    import_node_path40.default.join(staging, FOLDER_CUSTOMIZATIONS)
+    import_node_path41.default.join(staging, FOLDER_CUSTOMIZATIONS)
   ).catch(entryNotWritten(archive, customizationsEntry.name));
   const connectors = takenConnectors(customizations).map((element2) => ({
     element: element2,
@@ -67365,15 +67466,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [FOLDER_CUSTOMIZATIONS];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path40.default.dirname(destination);
+    const folder = import_node_path41.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs30.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs31.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path40.default.join(staging, folderPath);
+    const destination = import_node_path41.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs30.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs31.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -67389,7 +67490,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path40.default.join(staging, folderPath);
+    const destination = import_node_path41.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -67406,8 +67507,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs30.promises.mkdir(import_node_path40.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs30.promises.open(destination, "wx");
+  await import_node_fs31.promises.mkdir(import_node_path41.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs31.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -67417,7 +67518,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs30.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs31.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -67432,8 +67533,8 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs31 = require("node:fs");
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_fs32 = require("node:fs");
+var import_node_path42 = __toESM(require("node:path"), 1);
 var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
 var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
 var OVERWRITE_KEEPING_STALE = {
@@ -67442,7 +67543,7 @@ var OVERWRITE_KEEPING_STALE = {
 };
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs31.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs32.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -67470,8 +67571,8 @@ function fileCount(files) {
   return `${files.length} ${files.length === 1 ? "file" : "files"}`;
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path41.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs31.promises.readFile(file).catch(() => void 0);
+  const file = import_node_path42.default.join(folder, FOLDER_SOLUTION);
+  const bytes = await import_node_fs32.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -67481,7 +67582,7 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
   throw new UserError(
-    `holds the unpacked solution ${committed}; ${import_node_path41.default.basename(zipPath)} is ${uniqueName}.`,
+    `holds the unpacked solution ${committed}; ${import_node_path42.default.basename(zipPath)} is ${uniqueName}.`,
     {
       location: { file: folder },
       hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
@@ -67490,14 +67591,14 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
 }
 
 // packages/solution/src/solution/other-folder.ts
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_path43 = __toESM(require("node:path"), 1);
 var OTHER = "Other/";
 function isStrayOtherFile(packagePath) {
   return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path42.default.join(folder, file),
+    import_node_path43.default.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
@@ -67511,7 +67612,7 @@ function otherEntryError(archive, entry) {
 }
 
 // packages/solution/src/solution/pac-split-files.ts
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_path44 = __toESM(require("node:path"), 1);
 var SPLIT_FOLDERS = [
   ["Entities/", "a table (entity), or its forms, views or ribbon"],
   ["Roles/", "a security role"],
@@ -67579,21 +67680,21 @@ function pacSplitLayoutError(folder, found) {
   const examples = others2.slice(0, 3).map((split) => split.file);
   const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
   return solutionError(
-    import_node_path43.default.join(folder, first.file),
+    import_node_path44.default.join(folder, first.file),
     `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
     `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
   );
 }
 
 // packages/solution/src/solution/templates-folder.ts
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_path45 = __toESM(require("node:path"), 1);
 var TEMPLATES = "Templates/";
 function isStrayTemplatesFile(packagePath) {
   return packagePath.startsWith(TEMPLATES);
 }
 function strayTemplatesFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path44.default.join(folder, file),
+    import_node_path45.default.join(folder, file),
     `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
   );
@@ -67629,7 +67730,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
   refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path45.default.relative(folder, zipPath), stale)}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path46.default.relative(folder, zipPath), stale)}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
   const say = options2.say ?? optionWords;
@@ -67650,7 +67751,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs32.promises.writeFile(import_node_path45.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs33.promises.writeFile(import_node_path46.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     await refuseKeptInTheWay(folder, await listFiles2(staging), stale);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
@@ -67670,7 +67771,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs32.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs33.promises.rm(staging, { recursive: true, force: true });
     if (!done) await removeMadeParents();
   }
 }
@@ -67681,11 +67782,11 @@ function zipInsideProblem(relative, stale) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs32.promises.readFile(import_node_path45.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs33.promises.readFile(import_node_path46.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs32.promises.readFile(import_node_path45.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs33.promises.readFile(import_node_path46.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs32.promises.writeFile(import_node_path45.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs33.promises.writeFile(import_node_path46.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -67730,11 +67831,11 @@ function pairedZipPaths(zipPath) {
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
 async function refuseMissingPair(given2, pair, say) {
-  const kind = import_node_path45.default.resolve(given2) === import_node_path45.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path46.default.resolve(given2) === import_node_path46.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists2 = async (file) => await import_node_fs32.promises.stat(file).catch(() => void 0) !== void 0;
+  const exists2 = async (file) => await import_node_fs33.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists2(given2) || await exists2(other)) return;
-  const name = import_node_path45.default.basename(given2);
+  const name = import_node_path46.default.basename(given2);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${say(kind === "managed" ? EXPORT_MANAGED : EXPORT_UNMANAGED)}) into that file, or unpack ${name} alone (${say(ONE_PACKAGE)}).`
@@ -67745,13 +67846,13 @@ async function stageBoth(zipPath, staging, options2) {
   const common = { managed: "2", resetVersion: options2.resetVersion };
   const base2 = await stageOne(unmanaged, staging, common, options2);
   const managedStaging = `${staging}.managed`;
-  await import_node_fs32.promises.mkdir(managedStaging);
+  await import_node_fs33.promises.mkdir(managedStaging);
   try {
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path45.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path46.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -67762,7 +67863,7 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path45.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path46.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
@@ -67773,33 +67874,33 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs32.promises.writeFile(import_node_path45.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs33.promises.writeFile(import_node_path46.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path45.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs32.promises.readFile(from)).equals(await import_node_fs32.promises.readFile(import_node_path45.default.join(staging, file))))
+      const from = import_node_path46.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs33.promises.readFile(from)).equals(await import_node_fs33.promises.readFile(import_node_path46.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs32.promises.mkdir(import_node_path45.default.dirname(import_node_path45.default.join(staging, variant)), { recursive: true });
-      await import_node_fs32.promises.rename(from, import_node_path45.default.join(staging, variant));
+      await import_node_fs33.promises.mkdir(import_node_path46.default.dirname(import_node_path46.default.join(staging, variant)), { recursive: true });
+      await import_node_fs33.promises.rename(from, import_node_path46.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs32.promises.rm(managedStaging, { recursive: true, force: true });
+    await import_node_fs33.promises.rm(managedStaging, { recursive: true, force: true });
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles2(staging) };
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs34 = require("node:fs");
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_fs35 = require("node:fs");
+var import_node_path48 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs33 = require("node:fs");
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_fs34 = require("node:fs");
+var import_node_path47 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
@@ -67809,7 +67910,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat = await import_node_fs33.promises.lstat(import_node_path46.default.join(folder, part)).catch(() => void 0);
+    const stat = await import_node_fs34.promises.lstat(import_node_path47.default.join(folder, part)).catch(() => void 0);
     if (stat === void 0 || stat.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat.isDirectory() ? [
@@ -67820,7 +67921,7 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path46.default.join(shown, part) },
+      location: { file: import_node_path47.default.join(shown, part) },
       hint
     });
   }
@@ -67920,7 +68021,7 @@ function nestedSolutionHint(files) {
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat = await import_node_fs34.promises.stat(folder).catch(() => void 0);
+  const stat = await import_node_fs35.promises.stat(folder).catch(() => void 0);
   const hint = "Give the folder that unpack wrote (the one holding Other/).";
   if (!stat) throw missingPathError(folder, hint);
   if (!stat.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
@@ -67942,7 +68043,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
     problem: "lies inside the folder to pack: the next pack would put it into the solution.",
     hint: "Write the zip outside that folder (e.g. beside it)."
   });
-  const located = (file) => import_node_path47.default.join(folder, file);
+  const located = (file) => import_node_path48.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -67953,7 +68054,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readBytes2 = async (file) => {
-    const bytes = await import_node_fs34.promises.readFile(located(file));
+    const bytes = await import_node_fs35.promises.readFile(located(file));
     if (bytes.length > IN_MEMORY_ENTRY_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return bytes;
@@ -68009,7 +68110,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       sources.set(name, {
         name,
         load: async () => {
-          const bytes = await import_node_fs34.promises.readFile(located(actual));
+          const bytes = await import_node_fs35.promises.readFile(located(actual));
           const text3 = bytes.length <= IN_MEMORY_ENTRY_BYTES ? decodeUtf8Lenient(bytes) : "";
           return isJson(text3) ? Buffer.from(minifyJson(text3, located(actual), SOLUTION_JSON_HINT)) : bytes;
         }
@@ -68078,9 +68179,9 @@ async function packSolution(folder, zipPath, options2 = {}) {
   };
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs34.promises.stat(file);
+  const { size } = await import_node_fs35.promises.stat(file);
   if (size > MAX_RECORDED_BYTES) return { name, file };
-  return { name, load: async () => withRecordedEnding(await import_node_fs34.promises.readFile(file), recorded) };
+  return { name, load: async () => withRecordedEnding(await import_node_fs35.promises.readFile(file), recorded) };
 }
 function missingConnectorError(file, logicalFile, connector) {
   const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
@@ -68122,8 +68223,8 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 }
 
 // packages/solution/src/solution/pack-packages.ts
-var import_node_fs35 = require("node:fs");
-var import_node_path48 = __toESM(require("node:path"), 1);
+var import_node_fs36 = require("node:fs");
+var import_node_path49 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = {
     ...options2.version !== void 0 ? { version: options2.version } : {},
@@ -68135,7 +68236,7 @@ async function packSolutionPackages(folder, zipPath, options2 = {}) {
   if (packageType === "both") {
     const flag = await managedFlag(folder).catch(() => void 0);
     if (flag === "0" || flag === "1")
-      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path48.default.join(folder, FOLDER_SOLUTION));
+      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path49.default.join(folder, FOLDER_SOLUTION));
   }
   const first = await packSolution(folder, zipPath, {
     packageType: packageType === "both" ? "unmanaged" : "auto",
@@ -68149,17 +68250,17 @@ function managedZipPath(zipPath) {
   return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, "_managed$1") : `${zipPath}_managed.zip`;
 }
 async function managedFlag(folder) {
-  const file = import_node_path48.default.join(folder, FOLDER_SOLUTION);
-  const root = parseXml(decodeUtf8Strict(await import_node_fs35.promises.readFile(file), file), file, UNPACKED_XML_HINT);
+  const file = import_node_path49.default.join(folder, FOLDER_SOLUTION);
+  const root = parseXml(decodeUtf8Strict(await import_node_fs36.promises.readFile(file), file), file, UNPACKED_XML_HINT);
   return readManifest(root, file).managed;
 }
 
 // packages/solution/src/connector/repository-layout.ts
-var import_node_path49 = __toESM(require("node:path"), 1);
+var import_node_path50 = __toESM(require("node:path"), 1);
 var { swagger, apiProperties, icon, script: script2, readme } = CONNECTOR_FILE_NAMES;
 var REPOSITORY_FILES = { swagger, apiProperties, icon, script: script2, readme };
 function isIndependentPublisherFolder(folder) {
-  const segments = import_node_path49.default.resolve(folder).split(import_node_path49.default.sep).reverse();
+  const segments = import_node_path50.default.resolve(folder).split(import_node_path50.default.sep).reverse();
   const nearest = segments.find(isTopFolderName)?.toLowerCase();
   return nearest === "independent-publisher-connectors";
 }
@@ -68257,14 +68358,14 @@ function parseExistingApiProperties(text3, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs36 = require("node:fs");
+var import_node_fs37 = require("node:fs");
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path50 = __toESM(require("node:path"), 1);
+var import_node_path51 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
 async function readSolution(source, reading = {}) {
-  const stat = await import_node_fs36.promises.stat(source).catch(() => void 0);
+  const stat = await import_node_fs37.promises.stat(source).catch(() => void 0);
   if (!stat) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, {
@@ -68274,12 +68375,12 @@ async function readSolution(source, reading = {}) {
   });
   let staging;
   try {
-    staging = await import_node_fs36.promises.mkdtemp(import_node_path50.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
+    staging = await import_node_fs37.promises.mkdtemp(import_node_path51.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
     reader.close();
-    if (staging !== void 0) await import_node_fs36.promises.rm(staging, { recursive: true, force: true });
+    if (staging !== void 0) await import_node_fs37.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readFolderConnectors(folder, displayRoot = folder) {
@@ -68300,9 +68401,9 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const { parts, settings } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path50.default.join(displayRoot, file);
+    const shown = import_node_path51.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs36.promises.readFile(import_node_path50.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs37.promises.readFile(import_node_path51.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -68322,13 +68423,13 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs36.promises.readFile(import_node_path50.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs37.promises.readFile(import_node_path51.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
         bytes,
-        file: import_node_path50.default.join(displayRoot, part)
+        file: import_node_path51.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -68336,9 +68437,9 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   return { connectors, settings };
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path50.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifestFile = import_node_path51.default.join(displayRoot, FOLDER_SOLUTION);
   const root = parseXml(
-    decodeUtf8Strict(await import_node_fs36.promises.readFile(import_node_path50.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+    decodeUtf8Strict(await import_node_fs37.promises.readFile(import_node_path51.default.join(folder, FOLDER_SOLUTION)), manifestFile),
     manifestFile,
     UNPACKED_XML_HINT
   );
@@ -68356,8 +68457,8 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs37 = require("node:fs");
-var import_node_path51 = __toESM(require("node:path"), 1);
+var import_node_fs38 = require("node:fs");
+var import_node_path52 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
 function sameJsonTokens(present, written2) {
@@ -68535,7 +68636,7 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     const earlier2 = options2.earlierFolder?.(connector);
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
     prepared.push(
-      await prepare(connector, import_node_path51.default.join(destinationRoot, folder), folder, destinationRoot, {
+      await prepare(connector, import_node_path52.default.join(destinationRoot, folder), folder, destinationRoot, {
         earlier: earlier2,
         previous,
         say: options2.say ?? optionWords
@@ -68543,7 +68644,7 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     );
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path51.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path52.default.join(destinationRoot, item.folder)));
   return results;
 }
 async function prepare(connector, destination, folder, destinationRoot, before) {
@@ -68560,20 +68661,20 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs37.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs38.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs37.promises.readFile(import_node_path51.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs38.promises.readFile(import_node_path52.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
     presentApiProperties.toString("utf8"),
-    import_node_path51.default.join(destination, apiPropertiesName)
+    import_node_path52.default.join(destination, apiPropertiesName)
   );
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const presentBytes = (name) => {
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs37.promises.readFile(import_node_path51.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs38.promises.readFile(import_node_path52.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -68583,7 +68684,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs37.promises.readFile(import_node_path51.default.join(destination, iconName));
+      const present2 = await import_node_fs38.promises.readFile(import_node_path52.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -68607,7 +68708,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
         bytes,
         content,
         previous,
-        import_node_path51.default.join(destination, existing(name)),
+        import_node_path52.default.join(destination, existing(name)),
         before.say
       );
       if (warning) warnings.push(warning);
@@ -68658,8 +68759,8 @@ function isNobodysWriting(file) {
   return segments.some(isMetadataName) || editorLeftover(segments[segments.length - 1]) !== void 0;
 }
 async function keepHandWritten(destinationRoot, earlier2, existing, files) {
-  const folder = import_node_path51.default.join(destinationRoot, earlier2.folder);
-  const stat = await import_node_fs37.promises.lstat(folder).catch(() => void 0);
+  const folder = import_node_path52.default.join(destinationRoot, earlier2.folder);
+  const stat = await import_node_fs38.promises.lstat(folder).catch(() => void 0);
   if (!stat?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
   const leftBehind = [];
@@ -68670,7 +68771,7 @@ async function keepHandWritten(destinationRoot, earlier2, existing, files) {
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs37.promises.readFile(import_node_path51.default.join(folder, file));
+    const bytes = await import_node_fs38.promises.readFile(import_node_path52.default.join(folder, file));
     if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
     files.set(file, bytes);
     kept.push(file);
@@ -68682,16 +68783,16 @@ function write(item, destination) {
 }
 async function writeStaged(item, destination) {
   const staging = temporarySibling(destination);
-  await import_node_fs37.promises.mkdir(staging, { recursive: true });
+  await import_node_fs38.promises.mkdir(staging, { recursive: true });
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs37.promises.mkdir(import_node_path51.default.dirname(import_node_path51.default.join(staging, name)), { recursive: true });
-      await import_node_fs37.promises.writeFile(import_node_path51.default.join(staging, name), content);
+      await import_node_fs38.promises.mkdir(import_node_path52.default.dirname(import_node_path52.default.join(staging, name)), { recursive: true });
+      await import_node_fs38.promises.writeFile(import_node_path52.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs37.promises.rm(import_node_path51.default.join(destination, name), { force: true });
-    const names3 = await import_node_fs37.promises.readdir(destination);
-    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs37.promises.rm(import_node_path51.default.join(destination, name));
+    for (const name of item.remove) await import_node_fs38.promises.rm(import_node_path52.default.join(destination, name), { force: true });
+    const names3 = await import_node_fs38.promises.readdir(destination);
+    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs38.promises.rm(import_node_path52.default.join(destination, name));
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -68705,23 +68806,23 @@ async function writeStaged(item, destination) {
       ...item.renamedFrom ? { renamedFrom: item.renamedFrom } : {}
     };
   } finally {
-    await import_node_fs37.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs38.promises.rm(staging, { recursive: true, force: true });
   }
 }
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs38 = require("node:fs");
-var import_node_path52 = __toESM(require("node:path"), 1);
+var import_node_fs39 = require("node:fs");
+var import_node_path53 = __toESM(require("node:path"), 1);
 async function removeLeftFolders(previous, destinationRoot, current) {
   const kept = new Set(current.map((connector) => connector.folder.toLowerCase()));
   const removed = [];
   for (const connector of previous) {
     const folder = connectorFolder(connector);
     if (kept.has(folder.toLowerCase())) continue;
-    const target2 = import_node_path52.default.join(destinationRoot, folder);
-    const stat = await import_node_fs38.promises.lstat(target2).catch(() => void 0);
+    const target2 = import_node_path53.default.join(destinationRoot, folder);
+    const stat = await import_node_fs39.promises.lstat(target2).catch(() => void 0);
     if (!stat?.isDirectory()) continue;
-    await import_node_fs38.promises.rm(target2, { recursive: true });
+    await import_node_fs39.promises.rm(target2, { recursive: true });
     removed.push(folder);
   }
   return removed;
@@ -68812,7 +68913,7 @@ function connectorIdFor(name) {
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path53 = __toESM(require("node:path"), 1);
+var import_node_path54 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -68836,7 +68937,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path53.default.basename(folder).toLowerCase();
+  const folderName = import_node_path54.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -68860,13 +68961,13 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs39 = require("node:fs");
-var import_node_path54 = __toESM(require("node:path"), 1);
+var import_node_fs40 = require("node:fs");
+var import_node_path55 = __toESM(require("node:path"), 1);
 var CONNECTOR_FOLDER_HINT = "Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.";
 async function connectorFoldersHint(folder, names3) {
   const connectors = [];
   for (const name of [...names3].sort()) {
-    const inner = await import_node_fs39.promises.readdir(import_node_path54.default.join(folder, name)).catch(() => []);
+    const inner = await import_node_fs40.promises.readdir(import_node_path55.default.join(folder, name)).catch(() => []);
     if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
       connectors.push(name);
   }
@@ -68876,11 +68977,11 @@ async function connectorFoldersHint(folder, names3) {
   return `It holds ${connectors.length} connector folders (${shown}): give those to build into the solution.`;
 }
 function misnamedCopies(folder, names3, canonical2) {
-  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path54.default.join(folder, name)));
+  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path55.default.join(folder, name)));
 }
 async function readRepositoryConnector(folder, prefix) {
-  const names3 = await import_node_fs39.promises.readdir(folder).catch(async (error2) => {
-    const exists2 = await import_node_fs39.promises.stat(folder).then(
+  const names3 = await import_node_fs40.promises.readdir(folder).catch(async (error2) => {
+    const exists2 = await import_node_fs40.promises.stat(folder).then(
       () => true,
       () => false
     );
@@ -68914,9 +69015,9 @@ async function readRepositoryConnector(folder, prefix) {
         );
       return void 0;
     }
-    return import_node_fs39.promises.readFile(import_node_path54.default.join(folder, actual));
+    return import_node_fs40.promises.readFile(import_node_path55.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path54.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path55.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger2 = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger2?.info?.title;
@@ -68925,7 +69026,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path54.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path55.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -68976,8 +69077,8 @@ async function readRepositoryConnector(folder, prefix) {
 }
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs40 = require("node:fs");
-var import_node_path55 = __toESM(require("node:path"), 1);
+var import_node_fs41 = require("node:fs");
+var import_node_path56 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/definition-size.ts
 function definitionSizeWarning(storedDefinition) {
@@ -69032,7 +69133,7 @@ async function buildSolution(folders, zipPath, options2) {
     await writingTo(zipPath, () => writeUnpackedSolution(staging, connectors, options2));
     await packSolution(staging, zipPath);
   } finally {
-    await import_node_fs40.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs41.promises.rm(staging, { recursive: true, force: true });
   }
   return built;
 }
@@ -69050,8 +69151,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2) {
   const write2 = async (relative, content) => {
-    await import_node_fs40.promises.mkdir(import_node_path55.default.dirname(import_node_path55.default.join(folder, relative)), { recursive: true });
-    await import_node_fs40.promises.writeFile(import_node_path55.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs41.promises.mkdir(import_node_path56.default.dirname(import_node_path56.default.join(folder, relative)), { recursive: true });
+    await import_node_fs41.promises.writeFile(import_node_path56.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
   await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
@@ -69205,9 +69306,9 @@ function connectorElement(connector) {
 }
 
 // packages/solution/src/certification/check-package.ts
-var import_node_fs41 = require("node:fs");
+var import_node_fs42 = require("node:fs");
 var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path57 = __toESM(require("node:path"), 1);
+var import_node_path58 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -69333,7 +69434,7 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/code-page-warning.ts
-var import_node_path56 = __toESM(require("node:path"), 1);
+var import_node_path57 = __toESM(require("node:path"), 1);
 var REMEDY2 = {
   package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
   solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
@@ -69345,7 +69446,7 @@ function codePageWarning(reader, zip, encoding) {
   const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
   return {
     ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${zip.role} '${import_node_path56.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    message: `The ${zip.role} '${import_node_path57.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
     hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
   };
 }
@@ -69366,7 +69467,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path57.default.basename(zipPath);
+  const outerName = import_node_path58.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -69382,7 +69483,8 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
   warnIf(report2, backslashWarning(outer, outerName, "package"));
   let scratch2;
   try {
-    scratch2 = await import_node_fs41.promises.mkdtemp(import_node_path57.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
+    refuseSolutionZip(outer, zipPath);
+    scratch2 = await import_node_fs42.promises.mkdtemp(import_node_path58.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
     const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
     if (rootFolders.length > 0) {
       findings.push({
@@ -69412,7 +69514,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
     if (packages.length === 1) await checkPackageZip(outer, packages[0].name, scratch2, options2, report2);
   } finally {
     outer.close();
-    if (scratch2 !== void 0) await import_node_fs41.promises.rm(scratch2, { recursive: true, force: true });
+    if (scratch2 !== void 0) await import_node_fs42.promises.rm(scratch2, { recursive: true, force: true });
   }
   return { ok: findings.length === 0, ...report2 };
 }
@@ -69421,7 +69523,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path57.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path58.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -69480,7 +69582,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     }
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path57.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path58.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -69522,6 +69624,13 @@ var SOLUTION_ROLES = {
   plugin: "plugin solution",
   other: "solution zip"
 };
+function refuseSolutionZip(outer, zipPath) {
+  if (!outer.files.some((entry) => entry.name.toLowerCase() === "solution.xml")) return;
+  throw new UsageError("is a solution zip (it has solution.xml at its root), not a certification package.", {
+    location: { file: zipPath },
+    hint: "The package holds intro.md and a Package Deployer zip with the connector and flow solutions: make it with connector-alm package build <out.zip> --intro intro.md --connector-solution <zip> --flow-solution <zip>, which checks it too."
+  });
+}
 function unreadable(error2, hint) {
   return {
     ruleId: "PKG-ZIP-UNREADABLE",
@@ -69581,8 +69690,8 @@ function requireKind(solutions, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs42 = require("node:fs");
-var import_node_path58 = __toESM(require("node:path"), 1);
+var import_node_fs43 = require("node:fs");
+var import_node_path59 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const roles = [
     ["connector solution", options2.connectorSolution],
@@ -69590,7 +69699,7 @@ async function buildCertificationPackage(out, options2) {
   ];
   if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
   const solutions = roles.map(([, file]) => file);
-  const names3 = solutions.map((file) => import_node_path58.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path59.default.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
   for (const [role, file] of roles) {
@@ -69612,7 +69721,7 @@ async function buildCertificationPackage(out, options2) {
   const existing = await refuseFolder(out, "the package", "Give the path of the package zip to write.");
   refusePathThroughFile(out);
   for (const file of [options2.intro, ...solutions]) {
-    const stat = await import_node_fs42.promises.stat(file).catch(() => void 0);
+    const stat = await import_node_fs43.promises.stat(file).catch(() => void 0);
     const hint = "Give the intro.md and the solution zips exported from Dataverse.";
     if (!stat) throw missingPathError(file, hint);
     if (!stat.isFile()) throw new UsageError("is not a file.", { location: { file }, hint });
@@ -69622,7 +69731,7 @@ async function buildCertificationPackage(out, options2) {
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path58.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path59.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const inner = temporarySibling(out);
   const candidate = temporarySibling(out, ".zip");
   try {
@@ -69638,11 +69747,11 @@ async function buildCertificationPackage(out, options2) {
       plugin: options2.pluginSolution !== void 0,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
-    if (result.ok) await import_node_fs42.promises.rename(candidate, out);
+    if (result.ok) await import_node_fs43.promises.rename(candidate, out);
     return result;
   } finally {
-    await import_node_fs42.promises.rm(inner, { force: true });
-    await import_node_fs42.promises.rm(candidate, { force: true });
+    await import_node_fs43.promises.rm(inner, { force: true });
+    await import_node_fs43.promises.rm(candidate, { force: true });
   }
 }
 function importConfig(solutionNames) {
@@ -69655,10 +69764,10 @@ function importConfig(solutionNames) {
 }
 function fileNameClash(roles, platform = process.platform) {
   const nocase = platform === "win32" || platform === "darwin";
-  const samePath = (a, b) => nocase ? import_node_path58.default.resolve(a).toLowerCase() === import_node_path58.default.resolve(b).toLowerCase() : import_node_path58.default.resolve(a) === import_node_path58.default.resolve(b);
+  const samePath = (a, b) => nocase ? import_node_path59.default.resolve(a).toLowerCase() === import_node_path59.default.resolve(b).toLowerCase() : import_node_path59.default.resolve(a) === import_node_path59.default.resolve(b);
   for (const [index, [role, file]] of roles.entries()) {
-    const name = import_node_path58.default.basename(file).toLowerCase();
-    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path58.default.basename(other).toLowerCase() === name);
+    const name = import_node_path59.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path59.default.basename(other).toLowerCase() === name);
     if (earlier2 === void 0) continue;
     const [earlierRole, earlierFile] = earlier2;
     if (samePath(earlierFile, file))
@@ -69669,10 +69778,10 @@ function fileNameClash(roles, platform = process.platform) {
           hint: `Give the ${role}'s own zip.`
         }
       );
-    const extension = import_node_path58.default.extname(file);
-    const renamed = `${import_node_path58.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
-    const earlierName = import_node_path58.default.basename(earlierFile);
-    const same = earlierName === import_node_path58.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    const extension = import_node_path59.default.extname(file);
+    const renamed = `${import_node_path59.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path59.default.basename(earlierFile);
+    const same = earlierName === import_node_path59.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
     return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
       location: { file },
       hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
@@ -70145,7 +70254,7 @@ function componentParametersFromSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path73, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path73) }, hint });
+  const wrongShape = (message2, path75, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path75) }, hint });
   const parameters = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -70767,17 +70876,17 @@ var ALL_PRIVILEGES = [
 
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto11 = require("node:crypto");
-var import_node_fs43 = require("node:fs");
-var import_node_path59 = __toESM(require("node:path"), 1);
+var import_node_fs44 = require("node:fs");
+var import_node_path60 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
     if (!folder) return;
     const zipsOf = /* @__PURE__ */ new Map();
-    for (const name of (0, import_node_fs43.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs44.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs43.readFileSync)(import_node_path59.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs44.readFileSync)(import_node_path60.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -70806,7 +70915,7 @@ var SolutionStore = class {
   put(zip, persist = true) {
     const stored = this.read(zip);
     this.remember(stored);
-    if (persist && this.folder) (0, import_node_fs43.writeFileSync)(import_node_path59.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    if (persist && this.folder) (0, import_node_fs44.writeFileSync)(import_node_path60.default.join(this.folder, importFileName(stored.uniqueName)), zip);
     return stored;
   }
   /** @param source a file of the folder, or by default the zip of an import request */
@@ -71849,8 +71958,8 @@ function close(server) {
 }
 
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs44 = require("node:fs");
-var import_node_path60 = __toESM(require("node:path"), 1);
+var import_node_fs45 = require("node:fs");
+var import_node_path61 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
   return command.addOption(
     optionDefaultingTo(
@@ -71884,7 +71993,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs44.readFileSync)(import_node_path60.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs45.readFileSync)(import_node_path61.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       const code2 = error2.code;
       const hint = "Give --client-certificate the PEM file that holds the certificate and its private key.";
@@ -71956,7 +72065,7 @@ function registerExportCommand(program2, context) {
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
-    const outputFile = import_node_path61.default.resolve(
+    const outputFile = import_node_path62.default.resolve(
       io.cwd,
       options2.out ?? `${solutionName}${options2.managed ? "_managed" : ""}.zip`
     );
@@ -71980,8 +72089,8 @@ function registerExportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs45 = require("node:fs");
-var import_node_path62 = __toESM(require("node:path"), 1);
+var import_node_fs46 = require("node:fs");
+var import_node_path63 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument(
@@ -72015,10 +72124,10 @@ function registerImportCommand(program2, context) {
     const client = connectDataverse(readConnection(options2, io), { logger });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path62.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path63.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs45.readFileSync)(file, "utf8");
+        text3 = (0, import_node_fs46.readFileSync)(file, "utf8");
       } catch (error2) {
         const code2 = error2.code;
         const hint = "Give the deployment settings file that pac solution create-settings wrote.";
@@ -72034,7 +72143,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path62.default.resolve(io.cwd, zip),
+        file: import_node_path63.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -72055,9 +72164,9 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto16 = require("node:crypto");
-var import_node_fs46 = require("node:fs");
+var import_node_fs47 = require("node:fs");
 var import_promises8 = require("node:fs/promises");
-var import_node_path63 = __toESM(require("node:path"), 1);
+var import_node_path64 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/dev-server-banner.ts
 function devServerBanner(settings) {
@@ -72125,8 +72234,8 @@ async function startDevServer(options2, io) {
       { hint: "Give two ports, or leave one out to take a free one." }
     );
   }
-  const folder = options2.solutions ? import_node_path63.default.resolve(io.cwd, options2.solutions) : void 0;
-  const certificateFile2 = options2.clientCertificate ? import_node_path63.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const folder = options2.solutions ? import_node_path64.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path64.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
   if (folder) {
     await refuseNonFolder(folder);
@@ -72170,7 +72279,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs46.readFileSync)(import_node_path63.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs47.readFileSync)(import_node_path64.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     const code2 = error2.code;
     const way = code2 === "ENOTDIR" ? fileInTheWay(file, cwd) : void 0;
@@ -72307,10 +72416,33 @@ function backoffDelays(first, cap, total) {
   return delays;
 }
 
+// packages/github/src/connector-argument.ts
+var import_node_path65 = __toESM(require("node:path"), 1);
+async function checkConnectorArguments(connectors, cwd) {
+  for (const given2 of connectors) {
+    requireOneConnectorFolder(given2, await discoverConnectorFolders([given2], cwd), cwd);
+  }
+}
+function requireOneConnectorFolder(given2, found, cwd) {
+  if (found.length === 1 && found[0] !== import_node_path65.default.resolve(cwd, given2)) {
+    const shown = toDisplayPath(cwd, found[0]);
+    throw new UsageError(`holds the connector folder '${shown}', not a connector itself.`, {
+      location: { file: given2 },
+      hint: `Give '${shown}' instead.`
+    });
+  }
+  if (found.length !== 1) {
+    throw new UsageError(`is not one connector folder (found ${found.length}).`, {
+      location: { file: given2 },
+      hint: "Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request."
+    });
+  }
+}
+
 // packages/github/src/connector-files.ts
 var import_node_crypto18 = require("node:crypto");
-var import_node_fs47 = require("node:fs");
-var import_node_path64 = __toESM(require("node:path"), 1);
+var import_node_fs48 = require("node:fs");
+var import_node_path66 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto18.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -72318,20 +72450,20 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder, shownAs = folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs47.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs48.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path64.default.join(directory, entry.name);
+      const absolute = import_node_path66.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path64.default.join(shownAs, relative) },
+          location: { file: import_node_path66.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs47.promises.readFile(absolute);
-        const executable = ((await import_node_fs47.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs48.promises.readFile(absolute);
+        const executable = ((await import_node_fs48.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -73816,17 +73948,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path73 = requestOptions.url.replace(options2.baseUrl, "");
+    const path75 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path73} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path75} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path73} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path75} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -76539,7 +76671,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path73) => path73.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path75) => path75.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -77026,7 +77158,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path67 = __toESM(require("node:path"), 1);
+var import_node_path69 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -77298,8 +77430,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path73 of changes.deletions)
-    entries.push({ path: `${folder}/${path73}`, mode: "100644", type: "blob", sha: null });
+  for (const path75 of changes.deletions)
+    entries.push({ path: `${folder}/${path75}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -77668,11 +77800,11 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path65 = __toESM(require("node:path"), 1);
+var import_node_path67 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder2, profile, given2) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path65.default.basename(import_node_path65.default.resolve(connectorFolder2))}`;
+  return `${top}/${import_node_path67.default.basename(import_node_path67.default.resolve(connectorFolder2))}`;
 }
 function normaliseTargetFolder(text3) {
   const folder = trimWhere(text3.trim().replace(/\\/g, "/"), oneOf("/"));
@@ -77685,20 +77817,20 @@ function normaliseTargetFolder(text3) {
 }
 
 // packages/github/src/folder-name-on-disk.ts
-var import_node_fs48 = require("node:fs");
-var import_node_path66 = __toESM(require("node:path"), 1);
+var import_node_fs49 = require("node:fs");
+var import_node_path68 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path66.default.basename(folder);
+  const name = import_node_path68.default.basename(folder);
   let names3;
   try {
-    names3 = (0, import_node_fs48.readdirSync)(import_node_path66.default.dirname(folder));
+    names3 = (0, import_node_fs49.readdirSync)(import_node_path68.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names3.includes(name)) return folder;
   const key = (text3) => text3.normalize("NFC").toLowerCase();
   const found = names3.find((entry) => key(entry) === key(name));
-  return found === void 0 ? folder : import_node_path66.default.join(import_node_path66.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path68.default.join(import_node_path68.default.dirname(folder), found);
 }
 
 // packages/github/src/open-pull-request.ts
@@ -77717,7 +77849,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path67.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path69.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -77726,19 +77858,11 @@ async function openPullRequest(options2, ports) {
       cwd: options2.cwd,
       config: { ...config2, ignore: [] }
     });
-    const found = result2.connectors[0];
-    if (result2.connectors.length === 1 && import_node_path67.default.resolve(options2.cwd, found.path) !== folder) {
-      throw new UsageError(`holds the connector folder '${found.path}', not a connector itself.`, {
-        location: { file: options2.connector },
-        hint: `Give '${found.path}' instead.`
-      });
-    }
-    if (result2.connectors.length !== 1) {
-      throw new UsageError(`is not one connector folder (found ${result2.connectors.length}).`, {
-        location: { file: options2.connector },
-        hint: "Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request."
-      });
-    }
+    requireOneConnectorFolder(
+      options2.connector,
+      result2.connectors.map((connector) => import_node_path69.default.resolve(options2.cwd, connector.path)),
+      options2.cwd
+    );
     return result2.connectors[0];
   });
   const local = await readConnectorFiles(folder, options2.connector);
@@ -77798,7 +77922,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path67.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
+    connector: { name: import_node_path69.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -77965,7 +78089,7 @@ function connectorTitle(folder, swagger2) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path67.default.basename(folder);
+  return import_node_path69.default.basename(folder);
 }
 
 // packages/github/src/open-pull-requests.ts
@@ -78059,16 +78183,17 @@ function registerOpenPullRequestCommand(program2, context) {
 }
 async function submitConnectors(connectors, options2, program2, context) {
   const { io } = context;
+  const writeIntervalMs = writeIntervalFromEnv(io.env);
+  if (options2.targetFolder && connectors.length > 1)
+    throw new UsageError("--target-folder can only be given for a single connector.");
+  await checkConnectorArguments(connectors, io.cwd);
+  const config2 = await loadConfig({ cwd: io.cwd, explicitPath: options2.config });
   const token = options2.token || io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
   if (!token) {
     throw new UsageError("No GitHub token.", {
       hint: "Set GITHUB_TOKEN (or GH_TOKEN) to a classic personal access token of the fork owner (public_repo scope)."
     });
   }
-  const writeIntervalMs = writeIntervalFromEnv(io.env);
-  if (options2.targetFolder && connectors.length > 1)
-    throw new UsageError("--target-folder can only be given for a single connector.");
-  const config2 = await loadConfig({ cwd: io.cwd, explicitPath: options2.config });
   const logger = createConsoleLogger({
     stream: io.stderr,
     debug: debugRequested(program2.opts().debug, io.env)
@@ -78143,7 +78268,7 @@ function whatToDo(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path68 = __toESM(require("node:path"), 1);
+var import_node_path70 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -78181,7 +78306,7 @@ function registerUnpackCommand(program2, context) {
     const { io } = context;
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path68.default.resolve(io.cwd, zip), import_node_path68.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path70.default.resolve(io.cwd, zip), import_node_path70.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -78244,7 +78369,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path69 = __toESM(require("node:path"), 1);
+var import_node_path71 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -78255,8 +78380,8 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path69.default.resolve(io.cwd, folder);
-    const target2 = import_node_path69.default.resolve(io.cwd, zip);
+    const source = import_node_path71.default.resolve(io.cwd, folder);
+    const target2 = import_node_path71.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
       () => packSolutionPackages(source, target2, {
         packageType: options2.packageType,
@@ -78267,7 +78392,7 @@ function registerPackCommand(program2, context) {
     const leftOut2 = new Set(results.flatMap((result) => result.leftOut));
     for (const file of leftOut2)
       io.stderr.write(
-        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path69.default.join(source, file)), file))}
+        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path71.default.join(source, file)), file))}
 `
       );
     if (options2.format === "json") {
@@ -78295,7 +78420,7 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path70 = __toESM(require("node:path"), 1);
+var import_node_path72 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
@@ -78304,14 +78429,14 @@ function registerExtractConnectorsCommand(program2, context) {
     "the solution as last extracted (zip or unpacked folder): remove the folders of its connectors that <source> no longer has"
   ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
     const { io } = context;
-    const root = import_node_path70.default.resolve(io.cwd, destination);
+    const root = import_node_path72.default.resolve(io.cwd, destination);
     const { connectors, removed, previousSourceProblem } = await extractAndRemoveLeftConnectors(
-      import_node_path70.default.resolve(io.cwd, source),
+      import_node_path72.default.resolve(io.cwd, source),
       root,
       {
         limits: zipLimitOptions(options2),
         ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
-        ...options2.previousSource ? { previousSource: import_node_path70.default.resolve(io.cwd, options2.previousSource) } : {}
+        ...options2.previousSource ? { previousSource: import_node_path72.default.resolve(io.cwd, options2.previousSource) } : {}
       }
     );
     if (previousSourceProblem)
@@ -78319,7 +78444,7 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown = (folder) => toDisplayPath(io.cwd, import_node_path70.default.join(root, folder));
+    const shown = (folder) => toDisplayPath(io.cwd, import_node_path72.default.join(root, folder));
     const removedFolders = removed.map(shown);
     if (options2.format === "json") {
       writeOutput(
@@ -78358,7 +78483,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path71 = __toESM(require("node:path"), 1);
+var import_node_path73 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/build-solution-settings.ts
 var FIRST_VERSION = "1.0.0.0";
@@ -78460,8 +78585,8 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const zip = import_node_path71.default.resolve(io.cwd, options2.out);
-    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path71.default.resolve(io.cwd, options2.existing));
+    const zip = import_node_path73.default.resolve(io.cwd, options2.out);
+    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path73.default.resolve(io.cwd, options2.existing));
     const existing = existingSolution && {
       connectors: existingSolution.connectors,
       source: options2.existing
@@ -78479,7 +78604,7 @@ function registerBuildSolutionCommand(program2, context) {
 `);
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path71.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path73.default.resolve(io.cwd, folder)),
         zip,
         { ...settings, ...existing ? { existing } : {} }
       )
@@ -78518,14 +78643,14 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path72 = __toESM(require("node:path"), 1);
+var import_node_path74 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
     "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
   ).argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
-    const resolve = (file) => import_node_path72.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path74.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
@@ -78540,7 +78665,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path72.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path74.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
@@ -78641,24 +78766,13 @@ function placeFrom(cwd, error2) {
   return `${formatLocation({ ...error2.location, file: toDisplayPath(cwd, error2.location.file) })}: `;
 }
 
-// packages/cli/src/interrupt.ts
-var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
-function removeTemporariesOnInterrupt() {
-  for (const [signal, code2] of Object.entries(SIGNAL_EXIT_CODES)) {
-    process.on(signal, () => {
-      removeTemporarySiblings();
-      if (process.listenerCount(signal) === 1) process.exit(code2);
-    });
-  }
-}
-
 // packages/cli/src/main.ts
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (error2) => {
     if (error2.code !== "EPIPE") throw error2;
   });
 }
-removeTemporariesOnInterrupt();
+removeTemporariesOnSignal();
 void runCli(process.argv.slice(2), processIo()).then((code2) => {
   process.exitCode = code2;
 });

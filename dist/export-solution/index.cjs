@@ -40851,6 +40851,7 @@ function isFile(file) {
 
 // packages/core/src/fs/temporary-sibling.ts
 var import_node_crypto2 = require("node:crypto");
+var import_node_fs3 = require("node:fs");
 var import_node_path3 = __toESM(require("node:path"), 1);
 var handedOut = /* @__PURE__ */ new Set();
 function temporarySibling(target, suffix = "") {
@@ -40861,6 +40862,21 @@ function temporarySibling(target, suffix = "") {
   );
   handedOut.add(name);
   return name;
+}
+function removeTemporarySiblings() {
+  for (const name of handedOut) (0, import_node_fs3.rmSync)(name, { recursive: true, force: true });
+  handedOut.clear();
+}
+
+// packages/core/src/fs/temporaries-on-signal.ts
+var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
+function removeTemporariesOnSignal() {
+  for (const [signal, code2] of Object.entries(SIGNAL_EXIT_CODES)) {
+    process.on(signal, () => {
+      removeTemporarySiblings();
+      if (process.listenerCount(signal) === 1) process.exit(code2);
+    });
+  }
 }
 
 // packages/core/src/fs/write-failure.ts
@@ -40906,18 +40922,18 @@ async function writingTo(target, work) {
 }
 
 // packages/core/src/fs/write-file-atomically.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_path5 = __toESM(require("node:path"), 1);
 async function writeFileAtomically(file, bytes, options2 = {}) {
   await writingTo(file, async () => {
-    await import_node_fs3.promises.mkdir(import_node_path5.default.dirname(file), { recursive: true });
+    await import_node_fs4.promises.mkdir(import_node_path5.default.dirname(file), { recursive: true });
     const temporary = temporarySibling(file);
     try {
-      await import_node_fs3.promises.writeFile(temporary, bytes);
-      if (options2.mode !== void 0) await import_node_fs3.promises.chmod(temporary, options2.mode);
-      await import_node_fs3.promises.rename(temporary, file);
+      await import_node_fs4.promises.writeFile(temporary, bytes);
+      if (options2.mode !== void 0) await import_node_fs4.promises.chmod(temporary, options2.mode);
+      await import_node_fs4.promises.rename(temporary, file);
     } catch (error3) {
-      await import_node_fs3.promises.rm(temporary, { force: true });
+      await import_node_fs4.promises.rm(temporary, { force: true });
       throw error3;
     }
   });
@@ -41083,7 +41099,7 @@ async function userErrorAnnotation(error3, workspace) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_path8 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/writable-folders.ts
@@ -41175,7 +41191,7 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs4.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs5.promises.realpath(current));
     } catch (error3) {
       const parent = import_node_path8.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
@@ -41187,6 +41203,7 @@ async function realPathOfNew(absolute) {
 
 // packages/actions/src/runtime/run-action.ts
 async function runAction(main) {
+  removeTemporariesOnSignal();
   const logger = createActionsLogger();
   try {
     await main(logger);
@@ -43743,9 +43760,9 @@ var import_yauzl = __toESM(require_yauzl(), 1);
 var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs5.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs6.read);
 
 // packages/solution/src/zip/zip-reader.ts
 var WHOLE_ENTRY_BYTES = 1024 * 1024;
@@ -43793,14 +43810,14 @@ async function sameZipContent(a, b) {
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 function refusePathThroughFile(target) {
   const way = fileInTheWay(target);
   if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs6.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs7.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
     throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
@@ -44914,15 +44931,15 @@ var REPOSITORY_JSON_HINT = "Fix the JSON in the file; connector-alm validate on 
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 
 // packages/solution/src/fs/write-file-atomically.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path9 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
   await writingTo(file, async () => {
-    await import_node_fs7.promises.mkdir(import_node_path9.default.dirname(file), { recursive: true });
+    await import_node_fs8.promises.mkdir(import_node_path9.default.dirname(file), { recursive: true });
     const temporary = temporarySibling(file);
-    await import_node_fs7.promises.writeFile(temporary, "");
-    await import_node_fs7.promises.rm(temporary, { force: true });
+    await import_node_fs8.promises.writeFile(temporary, "");
+    await import_node_fs8.promises.rm(temporary, { force: true });
   });
 }
 

@@ -40717,6 +40717,7 @@ function isFile(file) {
 
 // packages/core/src/fs/temporary-sibling.ts
 var import_node_crypto2 = require("node:crypto");
+var import_node_fs3 = require("node:fs");
 var import_node_path3 = __toESM(require("node:path"), 1);
 var handedOut = /* @__PURE__ */ new Set();
 function temporarySibling(target, suffix = "") {
@@ -40727,6 +40728,21 @@ function temporarySibling(target, suffix = "") {
   );
   handedOut.add(name);
   return name;
+}
+function removeTemporarySiblings() {
+  for (const name of handedOut) (0, import_node_fs3.rmSync)(name, { recursive: true, force: true });
+  handedOut.clear();
+}
+
+// packages/core/src/fs/temporaries-on-signal.ts
+var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
+function removeTemporariesOnSignal() {
+  for (const [signal, code2] of Object.entries(SIGNAL_EXIT_CODES)) {
+    process.on(signal, () => {
+      removeTemporarySiblings();
+      if (process.listenerCount(signal) === 1) process.exit(code2);
+    });
+  }
 }
 
 // packages/core/src/fs/write-failure.ts
@@ -40952,7 +40968,7 @@ async function userErrorAnnotation(error3, workspace) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_path7 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/writable-folders.ts
@@ -41037,7 +41053,7 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs3.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs4.promises.realpath(current));
     } catch (error3) {
       const parent = import_node_path7.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
@@ -41049,6 +41065,7 @@ async function realPathOfNew(absolute) {
 
 // packages/actions/src/runtime/run-action.ts
 async function runAction(main) {
+  removeTemporariesOnSignal();
   const logger = createActionsLogger();
   try {
     await main(logger);
@@ -41173,7 +41190,7 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_promises = require("node:fs/promises");
 var import_node_stream = require("node:stream");
 var import_promises2 = require("node:stream/promises");
@@ -41398,9 +41415,9 @@ function nameEncoding(label) {
 }
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs4.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs5.read);
 async function readAt(fd, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -41489,12 +41506,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
-      const fd = await (0, import_node_util2.promisify)(import_node_fs5.open)(filePath2, "r");
+      const fd = await (0, import_node_util2.promisify)(import_node_fs6.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util2.promisify)(import_node_fs5.fstat)(fd);
+        const { size } = await (0, import_node_util2.promisify)(import_node_fs6.fstat)(fd);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd, size, options2.damagedHint);
       } catch (error3) {
-        (0, import_node_fs5.closeSync)(fd);
+        (0, import_node_fs6.closeSync)(fd);
         throw error3;
       }
     } catch (error3) {
@@ -41542,7 +41559,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs5.closeSync)(this.fd);
+    (0, import_node_fs6.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -41551,7 +41568,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs5.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs6.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error3) => outputError = error3);
     try {
@@ -41870,10 +41887,10 @@ var import_yauzl3 = __toESM(require_yauzl(), 1);
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const stat2 = await import_node_fs6.promises.stat(folder).catch(() => void 0) ?? await import_node_fs6.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs7.promises.stat(folder).catch(() => void 0) ?? await import_node_fs7.promises.lstat(folder).catch(() => void 0);
   if (stat2?.isDirectory()) return;
   if (stat2)
     throw new UsageError("exists and is not a folder.", {
@@ -43317,17 +43334,17 @@ function describeParseError(error3) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_crypto3 = require("node:crypto");
 var import_node_path9 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path8 = __toESM(require("node:path"), 1);
 async function listFiles(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs7.promises.readdir(import_node_path8.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs8.promises.readdir(import_node_path8.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -43346,11 +43363,11 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target, options2) {
   const files = await listFiles(staged);
   if (!await exists2(target)) {
-    await import_node_fs8.promises.mkdir(import_node_path9.default.dirname(import_node_path9.default.resolve(target)), { recursive: true });
-    await import_node_fs8.promises.rename(staged, target);
+    await import_node_fs9.promises.mkdir(import_node_path9.default.dirname(import_node_path9.default.resolve(target)), { recursive: true });
+    await import_node_fs9.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs8.promises.realpath(target);
+  const targetRoot = await import_node_fs9.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles(targetRoot, options2.protect));
   for (const file of files) {
@@ -43359,16 +43376,16 @@ async function commitFolder(staged, target, options2) {
     result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path9.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs8.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs9.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs8.promises.rm(to, { recursive: true });
+      await import_node_fs9.promises.rm(to, { recursive: true });
     }
-    await import_node_fs8.promises.rename(from, to);
+    await import_node_fs9.promises.rename(from, to);
     result.written.push(file);
   }
   const wanted = new Set(files);
@@ -43377,13 +43394,13 @@ async function commitFolder(staged, target, options2) {
   if (options2.stale === "delete") {
     for (const file of others) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs8.promises.rm(import_node_path9.default.join(targetRoot, file));
+      await import_node_fs9.promises.rm(import_node_path9.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs8.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs9.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -43406,14 +43423,14 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs8.promises.lstat(import_node_path9.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs9.promises.lstat(import_node_path9.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs8.promises.rename(
+      await import_node_fs9.promises.rename(
         import_node_path9.default.join(this.root, ...parent, before[index]),
         import_node_path9.default.join(this.root, ...parent, after[index])
       );
@@ -43450,20 +43467,20 @@ async function ensureDirectoryInside(root, relative) {
   let current = root;
   for (const [index, segment] of segments.entries()) {
     const next = import_node_path9.default.join(current, segment);
-    const entry = await import_node_fs8.promises.lstat(next).catch(() => void 0);
+    const entry = await import_node_fs9.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const real = await import_node_fs8.promises.realpath(next).catch(() => void 0);
+      const real = await import_node_fs9.promises.realpath(next).catch(() => void 0);
       if (real === void 0 || !isWithin(root, real)) {
         throw new UserError(
           real === void 0 ? "is a link that leads nowhere; nothing is written through it." : "is a link that leads outside the target folder; nothing is written through it.",
           { location: { file: next }, hint: "Remove the link from the target folder." }
         );
       }
-      if ((await import_node_fs8.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs9.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -43471,15 +43488,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs8.promises.rm(next);
+      await import_node_fs9.promises.rm(next);
     }
-    await import_node_fs8.promises.mkdir(import_node_path9.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs9.promises.mkdir(import_node_path9.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent(staged, target) {
-  const [sa, sb] = await Promise.all([import_node_fs8.promises.stat(staged), import_node_fs8.promises.stat(target)]);
+  const [sa, sb] = await Promise.all([import_node_fs9.promises.stat(staged), import_node_fs9.promises.stat(target)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target)]);
   return ha === hb;
@@ -43487,21 +43504,21 @@ async function sameContent(staged, target) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text2 = await import_node_fs8.promises.readFile(staged);
+  const text2 = await import_node_fs9.promises.readFile(staged);
   if (text2.includes(0) || text2.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text2.indexOf(10); at !== -1; at = text2.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text2.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs8.promises.readFile(target));
+  return checkedOut.equals(await import_node_fs9.promises.readFile(target));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto3.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs8.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs9.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists2(file) {
-  return import_node_fs8.promises.lstat(file).then(
+  return import_node_fs9.promises.lstat(file).then(
     () => true,
     () => false
   );
@@ -43509,12 +43526,12 @@ async function exists2(file) {
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
     const absolute = import_node_path9.default.join(root, relative);
-    const entries = await import_node_fs8.promises.readdir(absolute, { withFileTypes: true });
+    const entries = await import_node_fs9.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs8.promises.rmdir(import_node_path9.default.join(root, child));
+        await import_node_fs9.promises.rmdir(import_node_path9.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -43668,7 +43685,7 @@ function refuseInside(inner, folder, refusal) {
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_node_path11 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
@@ -43720,7 +43737,7 @@ function parseBothNotes(text2, file) {
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
   const file = import_node_path11.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs9.promises.readFile(file), file), file);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs10.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/editor-leftovers.ts
@@ -43789,7 +43806,7 @@ function leftOutEntryError(archive, entry, folderPath) {
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_path12 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
@@ -44273,13 +44290,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const makeFolderOf = (destination) => {
     const folder = import_node_path12.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs10.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs11.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
     const destination = import_node_path12.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs10.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs11.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -44312,8 +44329,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs10.promises.mkdir(import_node_path12.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs10.promises.open(destination, "wx");
+  await import_node_fs11.promises.mkdir(import_node_path12.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs11.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -44323,7 +44340,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs10.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs11.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -44338,7 +44355,7 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_path13 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
@@ -44349,7 +44366,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs11.promises.lstat(import_node_path13.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs12.promises.lstat(import_node_path13.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -44479,14 +44496,14 @@ function parseExistingApiProperties(text2, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_os = __toESM(require("node:os"), 1);
 var import_node_path15 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
 async function readSolution(source, reading = {}) {
-  const stat2 = await import_node_fs12.promises.stat(source).catch(() => void 0);
+  const stat2 = await import_node_fs13.promises.stat(source).catch(() => void 0);
   if (!stat2) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat2.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, {
@@ -44496,12 +44513,12 @@ async function readSolution(source, reading = {}) {
   });
   let staging;
   try {
-    staging = await import_node_fs12.promises.mkdtemp(import_node_path15.default.join(import_node_os.default.tmpdir(), "connector-alm-"));
+    staging = await import_node_fs13.promises.mkdtemp(import_node_path15.default.join(import_node_os.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
     reader.close();
-    if (staging !== void 0) await import_node_fs12.promises.rm(staging, { recursive: true, force: true });
+    if (staging !== void 0) await import_node_fs13.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readFolderConnectors(folder, displayRoot = folder) {
@@ -44524,7 +44541,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     if (!isConnectorDocument(document)) continue;
     const shown = import_node_path15.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs12.promises.readFile(import_node_path15.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs13.promises.readFile(import_node_path15.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -44544,7 +44561,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs12.promises.readFile(import_node_path15.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs13.promises.readFile(import_node_path15.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
@@ -44560,7 +44577,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
 async function solutionParts(folder, displayRoot, files) {
   const manifestFile = import_node_path15.default.join(displayRoot, FOLDER_SOLUTION);
   const root = parseXml(
-    decodeUtf8Strict(await import_node_fs12.promises.readFile(import_node_path15.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+    decodeUtf8Strict(await import_node_fs13.promises.readFile(import_node_path15.default.join(folder, FOLDER_SOLUTION)), manifestFile),
     manifestFile,
     UNPACKED_XML_HINT
   );
@@ -44578,7 +44595,7 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_node_path16 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
@@ -44782,10 +44799,10 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs13.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs14.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs13.promises.readFile(import_node_path16.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs14.promises.readFile(import_node_path16.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
     presentApiProperties.toString("utf8"),
     import_node_path16.default.join(destination, apiPropertiesName)
@@ -44795,7 +44812,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs13.promises.readFile(import_node_path16.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs14.promises.readFile(import_node_path16.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -44805,7 +44822,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs13.promises.readFile(import_node_path16.default.join(destination, iconName));
+      const present2 = await import_node_fs14.promises.readFile(import_node_path16.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -44881,7 +44898,7 @@ function isNobodysWriting(file) {
 }
 async function keepHandWritten(destinationRoot, earlier2, existing, files) {
   const folder = import_node_path16.default.join(destinationRoot, earlier2.folder);
-  const stat2 = await import_node_fs13.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs14.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
   const leftBehind = [];
@@ -44892,7 +44909,7 @@ async function keepHandWritten(destinationRoot, earlier2, existing, files) {
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs13.promises.readFile(import_node_path16.default.join(folder, file));
+    const bytes = await import_node_fs14.promises.readFile(import_node_path16.default.join(folder, file));
     if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
     files.set(file, bytes);
     kept.push(file);
@@ -44904,16 +44921,16 @@ function write(item, destination) {
 }
 async function writeStaged(item, destination) {
   const staging = temporarySibling(destination);
-  await import_node_fs13.promises.mkdir(staging, { recursive: true });
+  await import_node_fs14.promises.mkdir(staging, { recursive: true });
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs13.promises.mkdir(import_node_path16.default.dirname(import_node_path16.default.join(staging, name)), { recursive: true });
-      await import_node_fs13.promises.writeFile(import_node_path16.default.join(staging, name), content);
+      await import_node_fs14.promises.mkdir(import_node_path16.default.dirname(import_node_path16.default.join(staging, name)), { recursive: true });
+      await import_node_fs14.promises.writeFile(import_node_path16.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs13.promises.rm(import_node_path16.default.join(destination, name), { force: true });
-    const names = await import_node_fs13.promises.readdir(destination);
-    for (const name of item.otherCase) if (names.includes(name)) await import_node_fs13.promises.rm(import_node_path16.default.join(destination, name));
+    for (const name of item.remove) await import_node_fs14.promises.rm(import_node_path16.default.join(destination, name), { force: true });
+    const names = await import_node_fs14.promises.readdir(destination);
+    for (const name of item.otherCase) if (names.includes(name)) await import_node_fs14.promises.rm(import_node_path16.default.join(destination, name));
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -44927,12 +44944,12 @@ async function writeStaged(item, destination) {
       ...item.renamedFrom ? { renamedFrom: item.renamedFrom } : {}
     };
   } finally {
-    await import_node_fs13.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs14.promises.rm(staging, { recursive: true, force: true });
   }
 }
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_node_path17 = __toESM(require("node:path"), 1);
 async function removeLeftFolders(previous, destinationRoot, current) {
   const kept = new Set(current.map((connector) => connector.folder.toLowerCase()));
@@ -44941,9 +44958,9 @@ async function removeLeftFolders(previous, destinationRoot, current) {
     const folder = connectorFolder(connector);
     if (kept.has(folder.toLowerCase())) continue;
     const target = import_node_path17.default.join(destinationRoot, folder);
-    const stat2 = await import_node_fs14.promises.lstat(target).catch(() => void 0);
+    const stat2 = await import_node_fs15.promises.lstat(target).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
-    await import_node_fs14.promises.rm(target, { recursive: true });
+    await import_node_fs15.promises.rm(target, { recursive: true });
     removed.push(folder);
   }
   return removed;

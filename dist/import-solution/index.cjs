@@ -40854,6 +40854,25 @@ function isFile(file) {
   }
 }
 
+// packages/core/src/fs/temporary-sibling.ts
+var import_node_fs3 = require("node:fs");
+var handedOut = /* @__PURE__ */ new Set();
+function removeTemporarySiblings() {
+  for (const name of handedOut) (0, import_node_fs3.rmSync)(name, { recursive: true, force: true });
+  handedOut.clear();
+}
+
+// packages/core/src/fs/temporaries-on-signal.ts
+var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
+function removeTemporariesOnSignal() {
+  for (const [signal, code2] of Object.entries(SIGNAL_EXIT_CODES)) {
+    process.on(signal, () => {
+      removeTemporarySiblings();
+      if (process.listenerCount(signal) === 1) process.exit(code2);
+    });
+  }
+}
+
 // packages/core/src/project-url.ts
 var PROJECT_URL = "https://github.com/connector-alm/connector-alm";
 function projectDocUrl(pathInRepository) {
@@ -41050,6 +41069,7 @@ function workspaceFolder() {
 
 // packages/actions/src/runtime/run-action.ts
 async function runAction(main) {
+  removeTemporariesOnSignal();
   const logger = createActionsLogger();
   try {
     await main(logger);
@@ -43597,9 +43617,9 @@ var import_yauzl = __toESM(require_yauzl(), 1);
 var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs3.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs4.read);
 
 // packages/solution/src/zip/zip-reader.ts
 var WHOLE_ENTRY_BYTES = 1024 * 1024;
@@ -45459,7 +45479,7 @@ var EXPORT_SOLUTION = {
 };
 
 // packages/actions/src/dataverse-connection/inputs.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_path4 = __toESM(require("node:path"), 1);
 function readConnectionInputs() {
   const clientSecret = readString("client-secret");
@@ -45502,7 +45522,7 @@ function resolveInPath(value) {
 }
 function readTextFile(file, input) {
   try {
-    return (0, import_node_fs4.readFileSync)(file, "utf8");
+    return (0, import_node_fs5.readFileSync)(file, "utf8");
   } catch (error3) {
     const code2 = error3.code;
     const way = code2 === "ENOTDIR" ? fileInTheWay(file) : void 0;

@@ -40712,6 +40712,7 @@ function isFile(file) {
 
 // packages/core/src/fs/temporary-sibling.ts
 var import_node_crypto2 = require("node:crypto");
+var import_node_fs3 = require("node:fs");
 var import_node_path3 = __toESM(require("node:path"), 1);
 var handedOut = /* @__PURE__ */ new Set();
 function temporarySibling(target, suffix = "") {
@@ -40722,6 +40723,21 @@ function temporarySibling(target, suffix = "") {
   );
   handedOut.add(name);
   return name;
+}
+function removeTemporarySiblings() {
+  for (const name of handedOut) (0, import_node_fs3.rmSync)(name, { recursive: true, force: true });
+  handedOut.clear();
+}
+
+// packages/core/src/fs/temporaries-on-signal.ts
+var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
+function removeTemporariesOnSignal() {
+  for (const [signal, code2] of Object.entries(SIGNAL_EXIT_CODES)) {
+    process.on(signal, () => {
+      removeTemporarySiblings();
+      if (process.listenerCount(signal) === 1) process.exit(code2);
+    });
+  }
 }
 
 // packages/core/src/fs/write-failure.ts
@@ -40937,7 +40953,7 @@ async function userErrorAnnotation(error3, workspace) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_path7 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/writable-folders.ts
@@ -41021,7 +41037,7 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs3.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs4.promises.realpath(current));
     } catch (error3) {
       const parent = import_node_path7.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
@@ -41033,6 +41049,7 @@ async function realPathOfNew(absolute) {
 
 // packages/actions/src/runtime/run-action.ts
 async function runAction(main) {
+  removeTemporariesOnSignal();
   const logger = createActionsLogger();
   try {
     await main(logger);
@@ -41106,9 +41123,9 @@ var import_yauzl = __toESM(require_yauzl(), 1);
 var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs4.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs5.read);
 
 // packages/solution/src/zip/zip-reader.ts
 var WHOLE_ENTRY_BYTES = 1024 * 1024;
@@ -41119,21 +41136,21 @@ var READ_AHEAD_BYTES = 1024 * 1024;
 var import_yauzl3 = __toESM(require_yauzl(), 1);
 
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_path8 = __toESM(require("node:path"), 1);
 var import_node_stream = require("node:stream");
 var import_promises = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 function refusePathThroughFile(target) {
   const way = fileInTheWay(target);
   if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs5.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs6.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
     throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
@@ -41145,7 +41162,7 @@ var ZIP_PATH_HINT = "Give the path of the zip file to write, ending in .zip.";
 async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
   refusePathThroughFile(destination);
-  await writingTo(destination, () => import_node_fs6.promises.mkdir(import_node_path8.default.dirname(destination), { recursive: true }));
+  await writingTo(destination, () => import_node_fs7.promises.mkdir(import_node_path8.default.dirname(destination), { recursive: true }));
   const temporary = temporarySibling(destination);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -41156,7 +41173,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error3) => output.destroy(error3));
-  const file = (0, import_node_fs6.createWriteStream)(temporary, { flags: "wx" });
+  const file = (0, import_node_fs7.createWriteStream)(temporary, { flags: "wx" });
   const written2 = (0, import_promises.pipeline)(output, file);
   try {
     for (const source of sources) {
@@ -41181,12 +41198,12 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written2;
-    await import_node_fs6.promises.rename(temporary, destination);
+    await import_node_fs7.promises.rename(temporary, destination);
   } catch (error3) {
     output.destroy();
     await written2.catch(() => void 0);
     if (!file.closed) await new Promise((resolve) => file.once("close", () => resolve()));
-    await import_node_fs6.promises.rm(temporary, { force: true });
+    await import_node_fs7.promises.rm(temporary, { force: true });
     const failedPath = error3?.path;
     throw failedPath === temporary || failedPath === destination ? targetWriteError(destination, error3) : error3;
   }
@@ -42586,12 +42603,12 @@ function describeParseError(error3) {
 }
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path9 = __toESM(require("node:path"), 1);
 async function listFiles(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs7.promises.readdir(import_node_path9.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs8.promises.readdir(import_node_path9.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -42734,7 +42751,7 @@ function refuseInside(inner, folder, refusal) {
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_path11 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
@@ -42781,7 +42798,7 @@ function parseBothNotes(text2, file) {
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
   const file = import_node_path11.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs8.promises.readFile(file), file), file);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs9.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/editor-leftovers.ts
@@ -42839,7 +42856,7 @@ function leftOutWarning(file, folderPath) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_node_path12 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
@@ -42879,7 +42896,7 @@ function parseLineEndings(text2, file) {
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
   const file = import_node_path12.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs9.promises.readFile(file), file), file);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs10.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/util/concurrency.ts
@@ -43391,11 +43408,11 @@ function strayTemplatesFileError(folder, file, packagePath) {
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_path17 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_path16 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
@@ -43406,7 +43423,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs10.promises.lstat(import_node_path16.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs11.promises.lstat(import_node_path16.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -43517,7 +43534,7 @@ function nestedSolutionHint(files) {
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat2 = await import_node_fs11.promises.stat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs12.promises.stat(folder).catch(() => void 0);
   const hint = "Give the folder that unpack wrote (the one holding Other/).";
   if (!stat2) throw missingPathError(folder, hint);
   if (!stat2.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
@@ -43550,7 +43567,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readBytes = async (file) => {
-    const bytes = await import_node_fs11.promises.readFile(located(file));
+    const bytes = await import_node_fs12.promises.readFile(located(file));
     if (bytes.length > IN_MEMORY_ENTRY_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return bytes;
@@ -43606,7 +43623,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       sources.set(name, {
         name,
         load: async () => {
-          const bytes = await import_node_fs11.promises.readFile(located(actual));
+          const bytes = await import_node_fs12.promises.readFile(located(actual));
           const text2 = bytes.length <= IN_MEMORY_ENTRY_BYTES ? decodeUtf8Lenient(bytes) : "";
           return isJson(text2) ? Buffer.from(minifyJson(text2, located(actual), SOLUTION_JSON_HINT)) : bytes;
         }
@@ -43675,9 +43692,9 @@ async function packSolution(folder, zipPath, options2 = {}) {
   };
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs11.promises.stat(file);
+  const { size } = await import_node_fs12.promises.stat(file);
   if (size > MAX_RECORDED_BYTES) return { name, file };
-  return { name, load: async () => withRecordedEnding(await import_node_fs11.promises.readFile(file), recorded) };
+  return { name, load: async () => withRecordedEnding(await import_node_fs12.promises.readFile(file), recorded) };
 }
 function missingConnectorError(file, logicalFile, connector) {
   const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
@@ -43719,7 +43736,7 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 }
 
 // packages/solution/src/solution/pack-packages.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_path18 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = {
@@ -43747,7 +43764,7 @@ function managedZipPath(zipPath) {
 }
 async function managedFlag(folder) {
   const file = import_node_path18.default.join(folder, FOLDER_SOLUTION);
-  const root = parseXml(decodeUtf8Strict(await import_node_fs12.promises.readFile(file), file), file, UNPACKED_XML_HINT);
+  const root = parseXml(decodeUtf8Strict(await import_node_fs13.promises.readFile(file), file), file, UNPACKED_XML_HINT);
   return readManifest(root, file).managed;
 }
 

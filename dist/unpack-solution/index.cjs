@@ -40712,6 +40712,7 @@ function isFile(file) {
 
 // packages/core/src/fs/temporary-sibling.ts
 var import_node_crypto2 = require("node:crypto");
+var import_node_fs3 = require("node:fs");
 var import_node_path3 = __toESM(require("node:path"), 1);
 var handedOut = /* @__PURE__ */ new Set();
 function temporarySibling(target, suffix = "") {
@@ -40722,6 +40723,21 @@ function temporarySibling(target, suffix = "") {
   );
   handedOut.add(name);
   return name;
+}
+function removeTemporarySiblings() {
+  for (const name of handedOut) (0, import_node_fs3.rmSync)(name, { recursive: true, force: true });
+  handedOut.clear();
+}
+
+// packages/core/src/fs/temporaries-on-signal.ts
+var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
+function removeTemporariesOnSignal() {
+  for (const [signal, code2] of Object.entries(SIGNAL_EXIT_CODES)) {
+    process.on(signal, () => {
+      removeTemporarySiblings();
+      if (process.listenerCount(signal) === 1) process.exit(code2);
+    });
+  }
 }
 
 // packages/core/src/fs/write-failure.ts
@@ -40941,7 +40957,7 @@ async function userErrorAnnotation(error3, workspace) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_path7 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/writable-folders.ts
@@ -41039,7 +41055,7 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs3.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs4.promises.realpath(current));
     } catch (error3) {
       const parent = import_node_path7.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
@@ -41051,6 +41067,7 @@ async function realPathOfNew(absolute) {
 
 // packages/actions/src/runtime/run-action.ts
 async function runAction(main) {
+  removeTemporariesOnSignal();
   const logger = createActionsLogger();
   try {
     await main(logger);
@@ -41175,7 +41192,7 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_promises = require("node:fs/promises");
 var import_node_stream = require("node:stream");
 var import_promises2 = require("node:stream/promises");
@@ -41400,9 +41417,9 @@ function nameEncoding(label) {
 }
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs4.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs5.read);
 async function readAt(fd, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -41491,12 +41508,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
-      const fd = await (0, import_node_util2.promisify)(import_node_fs5.open)(filePath2, "r");
+      const fd = await (0, import_node_util2.promisify)(import_node_fs6.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util2.promisify)(import_node_fs5.fstat)(fd);
+        const { size } = await (0, import_node_util2.promisify)(import_node_fs6.fstat)(fd);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd, size, options2.damagedHint);
       } catch (error3) {
-        (0, import_node_fs5.closeSync)(fd);
+        (0, import_node_fs6.closeSync)(fd);
         throw error3;
       }
     } catch (error3) {
@@ -41544,7 +41561,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs5.closeSync)(this.fd);
+    (0, import_node_fs6.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -41553,7 +41570,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs5.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs6.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error3) => outputError = error3);
     try {
@@ -41872,10 +41889,10 @@ var import_yauzl3 = __toESM(require_yauzl(), 1);
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const stat2 = await import_node_fs6.promises.stat(folder).catch(() => void 0) ?? await import_node_fs6.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs7.promises.stat(folder).catch(() => void 0) ?? await import_node_fs7.promises.lstat(folder).catch(() => void 0);
   if (stat2?.isDirectory()) return;
   if (stat2)
     throw new UsageError("exists and is not a folder.", {
@@ -43313,17 +43330,17 @@ function describeParseError(error3) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_crypto3 = require("node:crypto");
 var import_node_path9 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path8 = __toESM(require("node:path"), 1);
 async function listFiles(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs7.promises.readdir(import_node_path8.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs8.promises.readdir(import_node_path8.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -43342,11 +43359,11 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target, options2) {
   const files = await listFiles(staged);
   if (!await exists2(target)) {
-    await import_node_fs8.promises.mkdir(import_node_path9.default.dirname(import_node_path9.default.resolve(target)), { recursive: true });
-    await import_node_fs8.promises.rename(staged, target);
+    await import_node_fs9.promises.mkdir(import_node_path9.default.dirname(import_node_path9.default.resolve(target)), { recursive: true });
+    await import_node_fs9.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs8.promises.realpath(target);
+  const targetRoot = await import_node_fs9.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles(targetRoot, options2.protect));
   for (const file of files) {
@@ -43355,16 +43372,16 @@ async function commitFolder(staged, target, options2) {
     result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path9.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs8.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs9.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs8.promises.rm(to, { recursive: true });
+      await import_node_fs9.promises.rm(to, { recursive: true });
     }
-    await import_node_fs8.promises.rename(from, to);
+    await import_node_fs9.promises.rename(from, to);
     result.written.push(file);
   }
   const wanted = new Set(files);
@@ -43373,13 +43390,13 @@ async function commitFolder(staged, target, options2) {
   if (options2.stale === "delete") {
     for (const file of others) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs8.promises.rm(import_node_path9.default.join(targetRoot, file));
+      await import_node_fs9.promises.rm(import_node_path9.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs8.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs9.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -43402,14 +43419,14 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs8.promises.lstat(import_node_path9.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs9.promises.lstat(import_node_path9.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs8.promises.rename(
+      await import_node_fs9.promises.rename(
         import_node_path9.default.join(this.root, ...parent, before[index]),
         import_node_path9.default.join(this.root, ...parent, after[index])
       );
@@ -43446,20 +43463,20 @@ async function ensureDirectoryInside(root, relative) {
   let current = root;
   for (const [index, segment] of segments.entries()) {
     const next = import_node_path9.default.join(current, segment);
-    const entry = await import_node_fs8.promises.lstat(next).catch(() => void 0);
+    const entry = await import_node_fs9.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const real = await import_node_fs8.promises.realpath(next).catch(() => void 0);
+      const real = await import_node_fs9.promises.realpath(next).catch(() => void 0);
       if (real === void 0 || !isWithin(root, real)) {
         throw new UserError(
           real === void 0 ? "is a link that leads nowhere; nothing is written through it." : "is a link that leads outside the target folder; nothing is written through it.",
           { location: { file: next }, hint: "Remove the link from the target folder." }
         );
       }
-      if ((await import_node_fs8.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs9.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -43467,15 +43484,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs8.promises.rm(next);
+      await import_node_fs9.promises.rm(next);
     }
-    await import_node_fs8.promises.mkdir(import_node_path9.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs9.promises.mkdir(import_node_path9.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent(staged, target) {
-  const [sa, sb] = await Promise.all([import_node_fs8.promises.stat(staged), import_node_fs8.promises.stat(target)]);
+  const [sa, sb] = await Promise.all([import_node_fs9.promises.stat(staged), import_node_fs9.promises.stat(target)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target)]);
   return ha === hb;
@@ -43483,21 +43500,21 @@ async function sameContent(staged, target) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text2 = await import_node_fs8.promises.readFile(staged);
+  const text2 = await import_node_fs9.promises.readFile(staged);
   if (text2.includes(0) || text2.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text2.indexOf(10); at !== -1; at = text2.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text2.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs8.promises.readFile(target));
+  return checkedOut.equals(await import_node_fs9.promises.readFile(target));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto3.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs8.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs9.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists2(file) {
-  return import_node_fs8.promises.lstat(file).then(
+  return import_node_fs9.promises.lstat(file).then(
     () => true,
     () => false
   );
@@ -43505,12 +43522,12 @@ async function exists2(file) {
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
     const absolute = import_node_path9.default.join(root, relative);
-    const entries = await import_node_fs8.promises.readdir(absolute, { withFileTypes: true });
+    const entries = await import_node_fs9.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs8.promises.rmdir(import_node_path9.default.join(root, child));
+        await import_node_fs9.promises.rmdir(import_node_path9.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -43661,19 +43678,19 @@ function checkSolutionVersion(version, setting = "version") {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_node_path16 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/made-folders.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_node_path10 = __toESM(require("node:path"), 1);
 async function makeFolderWithParents(folder) {
   const resolved2 = import_node_path10.default.resolve(folder);
-  const first = await import_node_fs9.promises.mkdir(resolved2, { recursive: true });
+  const first = await import_node_fs10.promises.mkdir(resolved2, { recursive: true });
   return async () => {
     if (first === void 0) return;
     for (let made = resolved2; isWithin(first, made); made = import_node_path10.default.dirname(made)) {
-      const gone = await import_node_fs9.promises.rmdir(made).then(
+      const gone = await import_node_fs10.promises.rmdir(made).then(
         () => true,
         (error3) => error3.code === "ENOENT"
       );
@@ -43714,7 +43731,7 @@ function bothNotesXml(notes) {
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_path12 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/editor-leftovers.ts
@@ -43784,7 +43801,7 @@ async function refuseKeptInTheWay(folder, files, stale) {
   const keeps = (file) => !isRepositoryFile(file) && (stale === "keep" || isLeftOut(file));
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs10.promises.lstat(import_node_path12.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs11.promises.lstat(import_node_path12.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
@@ -43793,7 +43810,7 @@ async function refuseKeptInTheWay(folder, files, stale) {
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs10.promises.lstat(import_node_path12.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs11.promises.lstat(import_node_path12.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
     const inside = (await listFiles(import_node_path12.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
@@ -43831,7 +43848,7 @@ function neededFolders(files) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
@@ -43862,7 +43879,7 @@ var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 async function endingOf(file) {
-  const handle = await import_node_fs11.promises.open(file, "r");
+  const handle = await import_node_fs12.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -43872,7 +43889,7 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs11.promises.readFile(file));
+  return recordedEnding(await import_node_fs12.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
   const recorded = [];
@@ -43919,7 +43936,7 @@ function withAttributeValue(tag, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
@@ -44399,13 +44416,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const makeFolderOf = (destination) => {
     const folder = import_node_path14.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs12.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs13.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write = async (folderPath, content) => {
     const destination = import_node_path14.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs12.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs13.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -44438,8 +44455,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs12.promises.mkdir(import_node_path14.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs12.promises.open(destination, "wx");
+  await import_node_fs13.promises.mkdir(import_node_path14.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs13.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -44449,7 +44466,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs12.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs13.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -44464,7 +44481,7 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_node_path15 = __toESM(require("node:path"), 1);
 var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
 var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
@@ -44474,7 +44491,7 @@ var OVERWRITE_KEEPING_STALE = {
 };
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs13.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs14.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -44503,7 +44520,7 @@ function fileCount(files) {
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
   const file = import_node_path15.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs13.promises.readFile(file).catch(() => void 0);
+  const bytes = await import_node_fs14.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -44646,7 +44663,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs14.promises.writeFile(import_node_path16.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs15.promises.writeFile(import_node_path16.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     await refuseKeptInTheWay(folder, await listFiles(staging), stale);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
@@ -44666,7 +44683,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs14.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs15.promises.rm(staging, { recursive: true, force: true });
     if (!done) await removeMadeParents();
   }
 }
@@ -44677,11 +44694,11 @@ function zipInsideProblem(relative, stale) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs14.promises.readFile(import_node_path16.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs15.promises.readFile(import_node_path16.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs14.promises.readFile(import_node_path16.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs15.promises.readFile(import_node_path16.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs14.promises.writeFile(import_node_path16.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs15.promises.writeFile(import_node_path16.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -44728,7 +44745,7 @@ function pairedZipPaths(zipPath) {
 async function refuseMissingPair(given, pair, say) {
   const kind = import_node_path16.default.resolve(given) === import_node_path16.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists3 = async (file) => await import_node_fs14.promises.stat(file).catch(() => void 0) !== void 0;
+  const exists3 = async (file) => await import_node_fs15.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists3(given) || await exists3(other)) return;
   const name = import_node_path16.default.basename(given);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
@@ -44741,7 +44758,7 @@ async function stageBoth(zipPath, staging, options2) {
   const common = { managed: "2", resetVersion: options2.resetVersion };
   const base2 = await stageOne(unmanaged, staging, common, options2);
   const managedStaging = `${staging}.managed`;
-  await import_node_fs14.promises.mkdir(managedStaging);
+  await import_node_fs15.promises.mkdir(managedStaging);
   try {
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
@@ -44769,22 +44786,22 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs14.promises.writeFile(import_node_path16.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs15.promises.writeFile(import_node_path16.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
       const from = import_node_path16.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs14.promises.readFile(from)).equals(await import_node_fs14.promises.readFile(import_node_path16.default.join(staging, file))))
+      if (baseFiles.has(file) && (await import_node_fs15.promises.readFile(from)).equals(await import_node_fs15.promises.readFile(import_node_path16.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs14.promises.mkdir(import_node_path16.default.dirname(import_node_path16.default.join(staging, variant)), { recursive: true });
-      await import_node_fs14.promises.rename(from, import_node_path16.default.join(staging, variant));
+      await import_node_fs15.promises.mkdir(import_node_path16.default.dirname(import_node_path16.default.join(staging, variant)), { recursive: true });
+      await import_node_fs15.promises.rename(from, import_node_path16.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs14.promises.rm(managedStaging, { recursive: true, force: true });
+    await import_node_fs15.promises.rm(managedStaging, { recursive: true, force: true });
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles(staging) };
 }

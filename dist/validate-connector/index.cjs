@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path31 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path32 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path31 && path31[0] !== "/") {
-          path31 = `/${path31}`;
+        if (path32 && path32[0] !== "/") {
+          path32 = `/${path32}`;
         }
-        return new URL(`${origin}${path31}`);
+        return new URL(`${origin}${path32}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path31, origin }
+          request: { method, path: path32, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path31);
+        debuglog("sending request to %s %s/%s", method, origin, path32);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path31, origin },
+          request: { method, path: path32, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path31,
+          path32,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path31, origin }
+          request: { method, path: path32, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path31);
+        debuglog("trailers received from %s %s/%s", method, origin, path32);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path31, origin },
+          request: { method, path: path32, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path31,
+          path32,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path31, origin }
+            request: { method, path: path32, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path31);
+          debuglog("sending request to %s %s/%s", method, origin, path32);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path31,
+        path: path32,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path31 !== "string") {
+        if (typeof path32 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path31[0] !== "/" && !(path31.startsWith("http://") || path31.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path32[0] !== "/" && !(path32.startsWith("http://") || path32.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path31)) {
+        } else if (invalidPathRegex.test(path32)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path31, query) : path31;
+        this.path = query ? buildURL(path32, query) : path32;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path31, host, upgrade, blocking, reset } = request;
+      const { method, path: path32, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path31} HTTP/1.1\r
+      let header = `${method} ${path32} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path31, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path32, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path31;
+      headers[HTTP2_HEADER_PATH] = path32;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path31 = search2 ? `${pathname}${search2}` : pathname;
+        const path32 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path31;
+        this.opts.path = path32;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path31 = "/",
+          path: path32 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path31;
+        opts.path = origin + path32;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path31) {
-      if (typeof path31 !== "string") {
-        return path31;
+    function safeUrl(path32) {
+      if (typeof path32 !== "string") {
+        return path32;
       }
-      const pathSegments = path31.split("?");
+      const pathSegments = path32.split("?");
       if (pathSegments.length !== 2) {
-        return path31;
+        return path32;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path31, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path31);
+    function matchKey(mockDispatch2, { path: path32, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path32);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path31 }) => matchValue(safeUrl(path31), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path32 }) => matchValue(safeUrl(path32), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path31, method, body, headers, query } = opts;
+      const { path: path32, method, body, headers, query } = opts;
       return {
-        path: path31,
+        path: path32,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path31, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path32, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path31,
+            Path: path32,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path31) {
-      for (let i = 0; i < path31.length; ++i) {
-        const code2 = path31.charCodeAt(i);
+    function validateCookiePath(path32) {
+      for (let i = 0; i < path32.length; ++i) {
+        const code2 = path32.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path31 = opts.path;
+          let path32 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path31 = `/${path31}`;
+            path32 = `/${path32}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path31);
+          url = new URL(util.parseOrigin(url).origin + path32);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path31, { windows } = {}) => {
-      const segs = path31.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path32, { windows } = {}) => {
+      const segs = path32.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -24153,8 +24153,8 @@ var require_utils3 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path31) {
-      let input = path31;
+    function removeDotSegments(path32) {
+      let input = path32;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -24228,11 +24228,11 @@ var require_utils3 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path31) {
-      if (path31 === "" || path31[0] === "/") {
-        return removeDotSegments(path31);
+    function removeDotSegmentsRelative(path32) {
+      if (path32 === "" || path32[0] === "/") {
+        return removeDotSegments(path32);
       }
-      const segments = path31.split("/");
+      const segments = path32.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -24595,8 +24595,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path31 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path31 && path31 !== "/" ? path31 : void 0;
+        const path32 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path32 && path32 !== "/" ? path32 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -27906,17 +27906,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path31) {
-      const ctrl = callVisitor(key, node, visitor, path31);
+    function visit_(key, node, visitor, path32) {
+      const ctrl = callVisitor(key, node, visitor, path32);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path31, ctrl);
-        return visit_(key, ctrl, visitor, path31);
+        replaceNode(key, path32, ctrl);
+        return visit_(key, ctrl, visitor, path32);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path31 = Object.freeze(path31.concat(node));
+          path32 = Object.freeze(path32.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path31);
+            const ci = visit_(i, node.items[i], visitor, path32);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27927,13 +27927,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path31 = Object.freeze(path31.concat(node));
-          const ck = visit_("key", node.key, visitor, path31);
+          path32 = Object.freeze(path32.concat(node));
+          const ck = visit_("key", node.key, visitor, path32);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path31);
+          const cv = visit_("value", node.value, visitor, path32);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -27954,17 +27954,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path31) {
-      const ctrl = await callVisitor(key, node, visitor, path31);
+    async function visitAsync_(key, node, visitor, path32) {
+      const ctrl = await callVisitor(key, node, visitor, path32);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path31, ctrl);
-        return visitAsync_(key, ctrl, visitor, path31);
+        replaceNode(key, path32, ctrl);
+        return visitAsync_(key, ctrl, visitor, path32);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path31 = Object.freeze(path31.concat(node));
+          path32 = Object.freeze(path32.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path31);
+            const ci = await visitAsync_(i, node.items[i], visitor, path32);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27975,13 +27975,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path31 = Object.freeze(path31.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path31);
+          path32 = Object.freeze(path32.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path32);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path31);
+          const cv = await visitAsync_("value", node.value, visitor, path32);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -28008,23 +28008,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path31) {
+    function callVisitor(key, node, visitor, path32) {
       if (typeof visitor === "function")
-        return visitor(key, node, path31);
+        return visitor(key, node, path32);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path31);
+        return visitor.Map?.(key, node, path32);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path31);
+        return visitor.Seq?.(key, node, path32);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path31);
+        return visitor.Pair?.(key, node, path32);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path31);
+        return visitor.Scalar?.(key, node, path32);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path31);
+        return visitor.Alias?.(key, node, path32);
       return void 0;
     }
-    function replaceNode(key, path31, node) {
-      const parent = path31[path31.length - 1];
+    function replaceNode(key, path32, node) {
+      const parent = path32[path32.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -28636,10 +28636,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path31, value) {
+    function collectionFromPath(schema, path32, value) {
       let v = value;
-      for (let i = path31.length - 1; i >= 0; --i) {
-        const k = path31[i];
+      for (let i = path32.length - 1; i >= 0; --i) {
+        const k = path32[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -28658,7 +28658,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path31) => path31 == null || typeof path31 === "object" && !!path31[Symbol.iterator]().next().done;
+    var isEmptyPath = (path32) => path32 == null || typeof path32 === "object" && !!path32[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -28688,11 +28688,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path31, value) {
-        if (isEmptyPath(path31))
+      addIn(path32, value) {
+        if (isEmptyPath(path32))
           this.add(value);
         else {
-          const [key, ...rest] = path31;
+          const [key, ...rest] = path32;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -28706,8 +28706,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path31) {
-        const [key, ...rest] = path31;
+      deleteIn(path32) {
+        const [key, ...rest] = path32;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -28721,8 +28721,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path31, keepScalar) {
-        const [key, ...rest] = path31;
+      getIn(path32, keepScalar) {
+        const [key, ...rest] = path32;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -28740,8 +28740,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path31) {
-        const [key, ...rest] = path31;
+      hasIn(path32) {
+        const [key, ...rest] = path32;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -28751,8 +28751,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path31, value) {
-        const [key, ...rest] = path31;
+      setIn(path32, value) {
+        const [key, ...rest] = path32;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -31267,9 +31267,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path31, value) {
+      addIn(path32, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path31, value);
+          this.contents.addIn(path32, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -31344,14 +31344,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path31) {
-        if (Collection.isEmptyPath(path31)) {
+      deleteIn(path32) {
+        if (Collection.isEmptyPath(path32)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path31) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path32) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -31366,10 +31366,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path31, keepScalar) {
-        if (Collection.isEmptyPath(path31))
+      getIn(path32, keepScalar) {
+        if (Collection.isEmptyPath(path32))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path31, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path32, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -31380,10 +31380,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path31) {
-        if (Collection.isEmptyPath(path31))
+      hasIn(path32) {
+        if (Collection.isEmptyPath(path32))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path31) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path32) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -31400,13 +31400,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path31, value) {
-        if (Collection.isEmptyPath(path31)) {
+      setIn(path32, value) {
+        if (Collection.isEmptyPath(path32)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path31), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path32), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path31, value);
+          this.contents.setIn(path32, value);
         }
       }
       /**
@@ -33367,9 +33367,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path31) => {
+    visit2.itemAtPath = (cst, path32) => {
       let item = cst;
-      for (const [field, index] of path31) {
+      for (const [field, index] of path32) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -33378,23 +33378,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path31) => {
-      const parent = visit2.itemAtPath(cst, path31.slice(0, -1));
-      const field = path31[path31.length - 1][0];
+    visit2.parentCollection = (cst, path32) => {
+      const parent = visit2.itemAtPath(cst, path32.slice(0, -1));
+      const field = path32[path32.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path31, item, visitor) {
-      let ctrl = visitor(item, path31);
+    function _visit(path32, item, visitor) {
+      let ctrl = visitor(item, path32);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path31.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path32.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -33405,10 +33405,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path31);
+            ctrl = ctrl(item, path32);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path31) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path32) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -38319,6 +38319,25 @@ function isFile(file) {
   }
 }
 
+// packages/core/src/fs/temporary-sibling.ts
+var import_node_fs3 = require("node:fs");
+var handedOut = /* @__PURE__ */ new Set();
+function removeTemporarySiblings() {
+  for (const name of handedOut) (0, import_node_fs3.rmSync)(name, { recursive: true, force: true });
+  handedOut.clear();
+}
+
+// packages/core/src/fs/temporaries-on-signal.ts
+var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
+function removeTemporariesOnSignal() {
+  for (const [signal, code2] of Object.entries(SIGNAL_EXIT_CODES)) {
+    process.on(signal, () => {
+      removeTemporarySiblings();
+      if (process.listenerCount(signal) === 1) process.exit(code2);
+    });
+  }
+}
+
 // packages/core/src/project-url.ts
 var PROJECT_URL = "https://github.com/connector-alm/connector-alm";
 function projectDocUrl(pathInRepository) {
@@ -38501,7 +38520,7 @@ async function userErrorAnnotation(error3, workspace) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_path7 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/writable-folders.ts
@@ -38596,7 +38615,7 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs3.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs4.promises.realpath(current));
     } catch (error3) {
       const parent = import_node_path7.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
@@ -38608,6 +38627,7 @@ async function realPathOfNew(absolute) {
 
 // packages/actions/src/runtime/run-action.ts
 async function runAction(main) {
+  removeTemporariesOnSignal();
   const logger = createActionsLogger();
   try {
     await main(logger);
@@ -38626,8 +38646,8 @@ async function runAction(main) {
 }
 
 // packages/actions/src/validate-connector/main.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_fs17 = require("node:fs");
+var import_node_path31 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/text/message-values.ts
 var MAX_VALUE_LENGTH = 100;
@@ -38849,7 +38869,7 @@ function didYouMean(word, candidates) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_path8 = __toESM(require("node:path"), 1);
 var CONFIG_FILE_NAMES = [
   ".connector-alm.yml",
@@ -38859,7 +38879,7 @@ var CONFIG_FILE_NAMES = [
 function findConfigFile(cwd) {
   let folder = import_node_path8.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs4.existsSync)(import_node_path8.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs5.existsSync)(import_node_path8.default.join(folder, name)));
     if (present.length > 1) {
       throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
         location: { file: import_node_path8.default.join(folder, present[1]) },
@@ -38868,7 +38888,7 @@ function findConfigFile(cwd) {
     }
     if (present.length === 1) return import_node_path8.default.join(folder, present[0]);
     const parent = import_node_path8.default.dirname(folder);
-    if ((0, import_node_fs4.existsSync)(import_node_path8.default.join(folder, ".git")) || parent === folder) return void 0;
+    if ((0, import_node_fs5.existsSync)(import_node_path8.default.join(folder, ".git")) || parent === folder) return void 0;
     folder = parent;
   }
 }
@@ -40300,7 +40320,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path31 = [root];
+  const path32 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -40308,14 +40328,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path31[level];
+    let node = path32[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path31[level] = node;
+      path32[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -40485,7 +40505,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path31 = paths.pop();
+    const path32 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -40493,13 +40513,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path31 + 1);
+          paths.push(path32 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path31 + 1 + key.length;
+        const keyPath = path32 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -42999,7 +43019,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path31 = problem.segments;
+  const path32 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -43013,21 +43033,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path31.includes("oAuthSettings")) {
-      const last2 = path31[path31.length - 1];
+    if (path32.includes("oAuthSettings")) {
+      const last2 = path32[path32.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path31.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path31[path31.length - 1] === "type" && path31.length === parameterNameDepth(path31) + 1)
+    if (path32.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path32[path32.length - 1] === "type" && path32.length === parameterNameDepth(path32) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path31) {
-  return path31[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path32) {
+  return path32[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -43851,7 +43871,7 @@ var apiPropertiesRules = [
 var import_node_path11 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs5 = __toESM(require("node:fs"), 1);
+var import_node_fs6 = __toESM(require("node:fs"), 1);
 var import_node_path10 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
@@ -43910,8 +43930,8 @@ function kindOfFileName(name) {
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const absolutePath = import_node_path10.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs5.default.realpathSync(absolutePath);
-  const dirents = import_node_fs5.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs6.default.realpathSync(absolutePath);
+  const dirents = import_node_fs6.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
@@ -43946,7 +43966,7 @@ function fileKindToRead(entry, files) {
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs5.default.statSync(filePath2).size;
+    return import_node_fs6.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
@@ -43987,7 +44007,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target2 = import_node_fs5.default.realpathSync(filePath2);
+    const target2 = import_node_fs6.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target2)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -43995,8 +44015,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs5.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs5.default.readFileSync(filePath2);
+    if (!readable(import_node_fs6.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs6.default.readFileSync(filePath2);
   } catch (error3) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({
@@ -44007,21 +44027,21 @@ function readSafely(filePath2, entry, realFolder, issues) {
   }
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd = import_node_fs5.default.openSync(filePath2, "r");
+  const fd = import_node_fs6.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs5.default.fstatSync(fd);
+    const stat2 = import_node_fs6.default.fstatSync(fd);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs5.default.readSync(fd, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs6.default.readSync(fd, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs5.default.closeSync(fd);
+    import_node_fs6.default.closeSync(fd);
   }
 }
 function readable(stat2, name, issues) {
@@ -45484,11 +45504,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path31 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path31)) continue;
-      let pathItem = asObject(paths[path31]);
+    for (const path32 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path32)) continue;
+      let pathItem = asObject(paths[path32]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path31);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path32);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -45504,7 +45524,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path31, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path32, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -45640,8 +45660,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path31, method, pathItemPlace, operation2) {
-    this.path = path31;
+  constructor(path32, method, pathItemPlace, operation2) {
+    this.path = path32;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -45818,9 +45838,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path31) {
+function pathVariables(path32) {
   const names2 = [];
-  for (const match2 of path31.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path32.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -53470,16 +53490,16 @@ var documentHostRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path31) {
-    this.path = path31;
-    const hasBrace = path31.includes("{");
-    this.variables = hasBrace ? scanVariables(path31) : NO_VARIABLES;
+  constructor(path32) {
+    this.path = path32;
+    const hasBrace = path32.includes("{");
+    this.variables = hasBrace ? scanVariables(path32) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path31.indexOf("/"); ; slash = path31.indexOf("/", start)) {
-      const end = slash === -1 ? path31.length : slash;
-      if (hasBrace && isVariableSegment(path31, start, end)) variableSegmentCount++;
+    for (let slash = path32.indexOf("/"); ; slash = path32.indexOf("/", start)) {
+      const end = slash === -1 ? path32.length : slash;
+      if (hasBrace && isVariableSegment(path32, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -53508,8 +53528,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path31 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path31) last2 = new PathTemplate(path31);
+    const path32 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path32) last2 = new PathTemplate(path32);
     templates[index] = last2;
   }
   return templates;
@@ -53534,9 +53554,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path31, start) {
-  const slash = path31.indexOf("/", start);
-  return slash === -1 ? path31.length : slash;
+function segmentEnd(path32, start) {
+  const slash = path32.indexOf("/", start);
+  return slash === -1 ? path32.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -53545,34 +53565,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path31, start, end) {
+function isVariableSegment(path32, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path31.charCodeAt(start) !== OPEN || path31.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path32.charCodeAt(start) !== OPEN || path32.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path31.charCodeAt(index);
+    const code2 = path32.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path31, open2) {
-  for (let index = open2 + 1; index < path31.length; index++) {
-    const code2 = path31.charCodeAt(index);
+function matchEnd(path32, open2) {
+  for (let index = open2 + 1; index < path32.length; index++) {
+    const code2 = path32.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path31) {
+function scanVariables(path32) {
   const variables = [];
   let seen;
-  for (let open2 = path31.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path31, open2);
+  for (let open2 = path32.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path32, open2);
     if (close === -1) {
-      open2 = path31.indexOf("{", open2 + 1);
+      open2 = path32.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path31.slice(open2 + 1, close);
+    const name = path32.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -53582,30 +53602,30 @@ function scanVariables(path31) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path31.indexOf("{", close + 1);
+    open2 = path32.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path31) {
+function routeOf(path32) {
   let route = "";
   let copied = 0;
-  for (let open2 = path31.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path31, open2);
+  for (let open2 = path32.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path32, open2);
     if (close === -1) {
-      open2 = path31.indexOf("{", open2 + 1);
+      open2 = path32.indexOf("{", open2 + 1);
       continue;
     }
-    route += path31.slice(copied, open2) + "{}";
+    route += path32.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path31.indexOf("{", copied);
+    open2 = path32.indexOf("{", copied);
   }
-  return copied === 0 ? path31 : route + path31.slice(copied);
+  return copied === 0 ? path32 : route + path32.slice(copied);
 }
-function routeHash(path31) {
+function routeHash(path32) {
   let hash = 0;
-  for (let index = 0; index < path31.length; index++) {
-    const code2 = path31.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path31, index) : -1;
+  for (let index = 0; index < path32.length; index++) {
+    const code2 = path32.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path32, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -53631,15 +53651,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path31 of pathKeys(swagger)) {
-    const message = problem(path31);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path31), message });
+  for (const path32 of pathKeys(swagger)) {
+    const message = problem(path32);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path32), message });
   }
 }
-function templateProblem(path31) {
+function templateProblem(path32) {
   let open2 = -1;
-  for (let index = 0; index < path31.length; index++) {
-    const character = path31[index];
+  for (let index = 0; index < path32.length; index++) {
+    const character = path32[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -53712,15 +53732,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path31 = operations[index].path;
-    if (!path31.includes("{")) {
-      while (index < operations.length && operations[index].path === path31) index++;
+    const path32 = operations[index].path;
+    if (!path32.includes("{")) {
+      while (index < operations.length && operations[index].path === path32) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path31; index++)
+    for (; index < operations.length && operations[index].path === path32; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path31);
+    const route = routeHash(path32);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -53766,7 +53786,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path31) => path31.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path32) => path32.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -53786,7 +53806,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path31) => /[?#]/.test(path31) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path32) => /[?#]/.test(path32) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -53802,7 +53822,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path31) => path31.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path32) => path32.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -53816,8 +53836,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path31) => {
-        const problem = templateProblem(path31);
+      reportPathKeys(context, (path32) => {
+        const problem = templateProblem(path32);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -53834,9 +53854,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path31) => (
+        (path32) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path31.includes("=") && pathVariables(path31).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path32.includes("=") && pathVariables(path32).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -53935,14 +53955,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path31 of pathKeys(swagger)) {
-        const key = path31.toLowerCase();
+      for (const path32 of pathKeys(swagger)) {
+        const key = path32.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path31),
+            pointer: childPointer("/paths", path32),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              nameExcerpt(path31)
+              nameExcerpt(path32)
             )
           });
         }
@@ -53962,12 +53982,12 @@ var pathRules = [
     check({ swagger, report }) {
       if (!swagger) return;
       const paths = swagger.paths;
-      for (const path31 in paths) {
-        if (!has(paths, path31)) continue;
-        const pathItem = asObject(paths[path31]);
+      for (const path32 in paths) {
+        if (!has(paths, path32)) continue;
+        const pathItem = asObject(paths[path32]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path31, "$ref"),
+          pointer: childPointer("/paths", path32, "$ref"),
           message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
@@ -55035,12 +55055,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path31 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path31)) continue;
-        if (path31.startsWith("x-")) continue;
-        const item = paths[path31];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path31);
-        else this.typeIssue(placeAt(rootNode, "paths", path31), "Object", item);
+      for (const path32 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path32)) continue;
+        if (path32.startsWith("x-")) continue;
+        const item = paths[path32];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path32);
+        else this.typeIssue(placeAt(rootNode, "paths", path32), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -55064,8 +55084,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path31) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path31);
+  visitPathItem(item, rootNode, path32) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path32);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -56438,12 +56458,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path31 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path32 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path31 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path32 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -56550,16 +56570,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path31) {
+function followSchemaPath(model, root, path32) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path31.length && steps < MAX_STEPS; ) {
-    let end = path31.indexOf("/", start);
-    if (end === -1) end = path31.length;
+  for (let start = 0; start < path32.length && steps < MAX_STEPS; ) {
+    let end = path32.indexOf("/", start);
+    if (end === -1) end = path32.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path31.slice(start, end));
+      const next = property(model, current, path32.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -56734,9 +56754,9 @@ function resultProblems(model, target2, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path31 = pathAt(call, key);
-    if (path31 === void 0 || followSchemaPath(model, items.schema, path31).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path31), label) });
+    const path32 = pathAt(call, key);
+    if (path32 === void 0 || followSchemaPath(model, items.schema, path32).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path32), label) });
   }
   return problems;
 }
@@ -59962,26 +59982,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path31 = [];
+    const path32 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path31.push(start);
+    path32.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path31.pop();
+        path32.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path31.slice(path31.indexOf(target2)));
+      if (seen === "grey") cycles.push(path32.slice(path32.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path31.push(target2);
+        path32.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -60600,7 +60620,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path31 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path32 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -60608,7 +60628,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path31}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path32}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -60868,8 +60888,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path31) {
-  return withoutTrailingSlashes(routeOf(path31)).toLowerCase();
+function templateShape(path32) {
+  return withoutTrailingSlashes(routeOf(path32)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -61139,10 +61159,10 @@ function patternWithSlashes(pattern) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path31, options = {}) {
+function offsetOfPath(document, path32, options = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step] of path31.entries()) {
+  for (const [index, step] of path32.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step);
@@ -61153,7 +61173,7 @@ function offsetOfPath(document, path31, options = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path31.length - 1;
+    const isLast = index === path32.length - 1;
     offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -61164,8 +61184,8 @@ function rangeStart(node) {
 function yamlPositions(text2) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text2), { lineCounter, prettyErrors: false });
-  return (path31, options = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path31, options));
+  return (path32, options = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path32, options));
     return { line, column: col };
   };
 }
@@ -61192,6 +61212,13 @@ function parseConfig(text2, file, options) {
   const fail = (message, offset, hint) => {
     throw problemAt(message, offset, hint).error;
   };
+  if (isJsonFile(file) && withoutByteOrderMark(text2).trim() === "") {
+    fail(
+      "The configuration file is empty, which is not valid JSON.",
+      0,
+      "Write {} in it for a configuration that changes nothing, or write the settings there."
+    );
+  }
   const jsonIssue = isJsonFile(file) ? firstJsonSyntaxIssue(withoutByteOrderMark(text2)) : void 0;
   if (jsonIssue) {
     const problem = jsonIssue.message === COMMENT ? "Comments are not allowed in JSON; remove it, or write the file as .connector-alm.yml, where # comments are allowed" : jsonIssue.message.replace(/\.$/, "");
@@ -61263,7 +61290,6 @@ function isJsonFile(file) {
   return file.toLowerCase().endsWith(".json");
 }
 function firstJsonSyntaxIssue(text2) {
-  if (text2.trim() === "") return void 0;
   return JsonDocument.parse(text2).syntaxIssues[0];
 }
 function distinctErrors(errors2) {
@@ -61320,9 +61346,9 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error3, root) {
-  const path31 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path31.map(nameExcerpt);
-  const value = path31.reduce(
+  const path32 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path32.map(nameExcerpt);
+  const value = path32.reduce(
     (node, step) => node?.[step],
     root
   );
@@ -61330,7 +61356,7 @@ function describeSchemaError(error3, root) {
   if (error3.keyword === "additionalProperties") {
     const key = String(error3.params.additionalProperty);
     const name = nameExcerpt(key);
-    if (path31.length === 0) {
+    if (path32.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -61341,7 +61367,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path31, key],
+      path: [...path32, key],
       atKey: true
     };
   }
@@ -61349,7 +61375,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path31,
+      path: path32,
       atKey: false
     };
   }
@@ -61359,34 +61385,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path31,
+        path: path32,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path31, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path32, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path31,
+      path: path32,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path31, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path32, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path31,
+      path: path32,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path31,
+    path: path32,
     atKey: false
   };
 }
@@ -61665,9 +61691,9 @@ function subjectOf({ base: base2, head }) {
   if (base2.file === head.file) return `This change to the configuration file${link2 && ` (now ${link2})`}`;
   return `The configuration file (at the base: ${base2.file}${link2 && `; now ${link2}`})`;
 }
-function placeIn(config2, path31) {
-  const [setting, ruleId] = path31;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path31];
+function placeIn(config2, path32) {
+  const [setting, ruleId] = path32;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path32];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -61763,6 +61789,34 @@ function take(counts, key) {
 function impactRank(impact) {
   return impact === "breaking" ? 3 : impact === "major" ? 2 : 1;
 }
+function locatedChange(fields) {
+  const change = fields.operationId === void 0 ? {
+    ruleId: fields.ruleId,
+    breaking: fields.impact === "breaking",
+    severity: fields.severity,
+    message: boundedMessage(fields.message),
+    file: fields.file,
+    pointer: fields.pointer,
+    line: fields.line,
+    column: fields.column,
+    side: fields.side,
+    impact: fields.impact
+  } : {
+    ruleId: fields.ruleId,
+    breaking: fields.impact === "breaking",
+    severity: fields.severity,
+    message: boundedMessage(fields.message),
+    operationId: fields.operationId,
+    file: fields.file,
+    pointer: fields.pointer,
+    line: fields.line,
+    column: fields.column,
+    side: fields.side,
+    impact: fields.impact
+  };
+  if (fields.valuePath !== void 0) change.valuePath = fields.valuePath;
+  return change;
+}
 function classifyChanges(changes) {
   if (changes.length === 0) return "no-change";
   if (changes.some((change) => change.impact === "breaking")) return "breaking";
@@ -61788,9 +61842,9 @@ var EXAMPLE_PLACES = {
   swaggerFile: "the whole swagger file",
   connectorFolder: "a connector folder of the repository"
 };
-var operation = (path31, method, body) => `{
+var operation = (path32, method, body) => `{
   "paths": {
-    "${path31}": {
+    "${path32}": {
       "${method}": ${body}
     }
   }
@@ -62611,16 +62665,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path31 = [];
+  const path32 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit2 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        path31.push(part.step);
+        path32.push(part.step);
         if (visit2(part.nested)) listedAny = true;
-        path31.pop();
+        path32.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -62628,7 +62682,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path31, ...part.change.path] });
+      result.push({ ...part.change, path: [...path32, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -63728,20 +63782,17 @@ function tally(rule2, impact, severity, changes = 1) {
   rule2.severities.set(severity, (rule2.severities.get(severity) ?? 0) + changes);
 }
 function summary2(first, rest) {
-  const impact = worst(rest.impacts, impactRank);
-  const severity = worst(rest.severities, severityRank);
-  return {
+  return locatedChange({
     ruleId: first.ruleId,
-    breaking: impact === "breaking",
-    severity,
+    severity: worst(rest.severities, severityRank),
     message: unlistedMessage(rest.total, "change"),
     file: first.file,
     pointer: first.pointer,
     line: first.line,
     column: first.column,
     side: first.side,
-    impact
-  };
+    impact: worst(rest.impacts, impactRank)
+  });
 }
 function worst(counts, rank) {
   const present = [...counts].filter(([, count]) => count > 0).map(([value]) => value);
@@ -63818,24 +63869,19 @@ var ChangeLocator = class {
   locate(change) {
     const version = change.side === "old" ? this.before : this.after;
     const position = this.position(change);
-    const impact = change.impact ?? change.rule.impact;
-    return {
+    return locatedChange({
       ruleId: change.rule.id,
-      breaking: impact === "breaking",
       severity: change.rule.severity,
-      // Here, where every rule's change is located: a change is no finding (locatedFinding bounds those).
-      message: boundedMessage(
-        [change.rule.message, change.detail, change.rule.advice].filter(Boolean).join(" ")
-      ),
-      ...change.operationId !== void 0 ? { operationId: listedOperationId(change.operationId) } : {},
+      message: [change.rule.message, change.detail, change.rule.advice].filter(Boolean).join(" "),
+      operationId: change.operationId !== void 0 ? listedOperationId(change.operationId) : void 0,
       file: filePath(version, change.file),
       pointer: change.pointer,
       line: position.line,
       column: position.column,
       side: change.side,
-      impact,
-      ...change.valuePath !== void 0 ? { valuePath: change.valuePath } : {}
-    };
+      impact: change.impact ?? change.rule.impact,
+      valuePath: change.valuePath
+    });
   }
   position(change) {
     const key = `${change.side}:${change.file}`;
@@ -64241,7 +64287,7 @@ var EarlierChanges = class {
   }
 };
 function isLike(entry, change, valuePath) {
-  return entry.valuePath === valuePath && entry.rule.id === change.rule.id && entry.side === change.side && entry.pointer === change.pointer;
+  return entry.valuePath === valuePath && entry.rule.id === change.rule.id && entry.file === "swagger" && entry.side === change.side && entry.pointer === change.pointer;
 }
 
 // packages/validator/src/diff/list-offers.ts
@@ -64761,21 +64807,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path31 in paths) {
-    if (!has(paths, path31)) continue;
-    const pathItem = refPathItem(paths[path31]);
+  for (const path32 in paths) {
+    if (!has(paths, path32)) continue;
+    const pathItem = refPathItem(paths[path32]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path31));
-    unfollowed2.set(path31, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path32));
+    unfollowed2.set(path32, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path31 in paths) {
-    if (!has(paths, path31)) continue;
-    const pathItem = refPathItem(paths[path31]);
+  for (const path32 in paths) {
+    if (!has(paths, path32)) continue;
+    const pathItem = refPathItem(paths[path32]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -64787,17 +64833,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path31 of all) {
-    const before = has(pathsBefore, path31) ? pathsBefore[path31] : void 0;
-    const after = has(pathsAfter, path31) ? pathsAfter[path31] : void 0;
+  for (const path32 of all) {
+    const before = has(pathsBefore, path32) ? pathsBefore[path32] : void 0;
+    const after = has(pathsAfter, path32) ? pathsAfter[path32] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path31);
-    const whyBefore = unfollowedBefore.get(path31);
+    const whyAfter = unfollowedAfter.get(path32);
+    const whyBefore = unfollowedBefore.get(path32);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path31);
+    const pathItemPointer = childPointer("/paths", path32);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -64805,12 +64851,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path31)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path32)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path31)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path31)} was not compared: in the base version, ${whyBefore}.` : refEdit(path31, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path32)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path32)} was not compared: in the base version, ${whyBefore}.` : refEdit(path32, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -64820,12 +64866,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path31, before, after) {
+function refEdit(path32, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path31)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path32)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path31)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path31)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path32)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path32)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -65042,8 +65088,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path31) {
-  return withoutTrailingSlashes(emptiedBraces(path31));
+function normalizePath(path32) {
+  return withoutTrailingSlashes(emptiedBraces(path32));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -66071,7 +66117,7 @@ function sameContent(a, b) {
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_path14 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 function isSkippedDirectory(name, platform2 = process.platform) {
@@ -66099,7 +66145,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
     const absolute = import_node_path14.default.resolve(cwd, given);
     let stat2;
     try {
-      stat2 = (0, import_node_fs6.statSync)(absolute);
+      stat2 = (0, import_node_fs7.statSync)(absolute);
     } catch {
       throw missingPathError(given, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
@@ -66107,7 +66153,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
     }
     if (stat2.isFile()) {
       const folder = import_node_path14.default.dirname(absolute);
-      if (!isConnectorFolderListing((0, import_node_fs6.readdirSync)(folder))) {
+      if (!isConnectorFolderListing((0, import_node_fs7.readdirSync)(folder))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
@@ -66125,7 +66171,7 @@ function sortFolderPaths(folders, paths = import_node_path14.default) {
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
 function search(folder, depth, found, platform2) {
-  const dirents = (0, import_node_fs6.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs7.readdirSync)(folder, { withFileTypes: true });
   if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
@@ -66154,13 +66200,13 @@ function layoutProfile(folder) {
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path15 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
   const script2 = import_node_path15.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs7.existsSync)(script2) ? script2 : void 0;
+  return (0, import_node_fs8.existsSync)(script2) ? script2 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -66351,7 +66397,7 @@ async function validateFolder(folder, options, config2 = options.config ?? DEFAU
 var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_path16 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
@@ -66385,14 +66431,14 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
   return [...found].sort();
 }
 async function isTopLevelConnectorNow(topLevel) {
-  return isConnectorFolderListing(await import_node_fs8.promises.readdir(topLevel).catch(() => []));
+  return isConnectorFolderListing(await import_node_fs9.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
   const parent = import_node_path16.default.posix.dirname(folder);
   return parent !== "." && isTopFolderName(import_node_path16.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs8.promises.readdir(import_node_path16.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs9.promises.readdir(import_node_path16.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
@@ -66649,7 +66695,7 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/materialize.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_node_os2 = __toESM(require("node:os"), 1);
 var import_node_path17 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
@@ -66658,19 +66704,19 @@ async function materializeFolder(git, rev, folder) {
     (entry) => entry.type === "blob" && FILE_MODES.has(entry.mode)
   );
   if (entries.length === 0) return void 0;
-  const root = await import_node_fs9.promises.mkdtemp(import_node_path17.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
-  const cleanup = () => import_node_fs9.promises.rm(root, { recursive: true, force: true });
+  const root = await import_node_fs10.promises.mkdtemp(import_node_path17.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
+  const cleanup = () => import_node_fs10.promises.rm(root, { recursive: true, force: true });
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
     const target2 = import_node_path17.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs9.promises.mkdir(target2, { recursive: true });
+    await import_node_fs10.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
       const destination = import_node_path17.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs9.promises.mkdir(import_node_path17.default.dirname(destination), { recursive: true });
-      await import_node_fs9.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs10.promises.mkdir(import_node_path17.default.dirname(destination), { recursive: true });
+      await import_node_fs10.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
   } catch (error3) {
@@ -66680,8 +66726,8 @@ async function materializeFolder(git, rev, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_fs15 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/diff/counterpart-pointer.ts
 function counterpartPointer(before, after, pointer) {
@@ -66819,7 +66865,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
@@ -66882,7 +66928,7 @@ async function readRepositoryIndex(topLevel, facts) {
     };
     let names2;
     try {
-      names2 = (0, import_node_fs10.readdirSync)(folder);
+      names2 = (0, import_node_fs11.readdirSync)(folder);
     } catch {
       continue;
     }
@@ -66906,7 +66952,7 @@ function swaggerFileName(names2) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs10.readFileSync)(file);
+    return (0, import_node_fs11.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -67022,9 +67068,8 @@ function isSwaggerName(name) {
 }
 function connectorDeletedChange(deleted, mergeBase) {
   const rule2 = CHANGE_RULES.connectorDeleted;
-  return {
+  return locatedChange({
     ruleId: rule2.id,
-    breaking: true,
     severity: rule2.severity,
     message: [rule2.message, rule2.advice].filter(Boolean).join(" "),
     file: `${mergeBase.slice(0, 12)}:${deleted.swaggerPath}`,
@@ -67033,7 +67078,7 @@ function connectorDeletedChange(deleted, mergeBase) {
     column: 1,
     side: "old",
     impact: rule2.impact
-  };
+  });
 }
 function connectorDeletedFinding(change, folder) {
   return locatedFinding({
@@ -67077,20 +67122,20 @@ var import_promises2 = require("node:fs/promises");
 var import_node_path23 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_path21 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-paths.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs11.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs12.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
   return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
 
 // packages/validator/src/git/config-location.ts
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs12.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const isLink = (0, import_node_fs13.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
   const real = await (isLink ? realCasePath(import_node_path21.default.dirname(file)).then((folder) => import_node_path21.default.join(folder, import_node_path21.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
@@ -67169,7 +67214,8 @@ async function checkConfigurationAgainstBase(input) {
   if (atBase) {
     const file = fromRepository(atBase.path);
     try {
-      const config2 = parseConfig(atBase.text, import_node_path23.default.join(topLevel, atBase.path), {
+      const text2 = atBase.text.trim() === "" ? "{}" : atBase.text;
+      const config2 = parseConfig(text2, import_node_path23.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -67202,13 +67248,64 @@ async function checkConfigurationAgainstBase(input) {
   return { findings };
 }
 
+// packages/validator/src/git/repository-of-paths.ts
+var import_node_fs14 = require("node:fs");
+var import_node_path24 = __toESM(require("node:path"), 1);
+async function repositoryOfPaths(paths, cwd) {
+  const atCwd = new Git(cwd);
+  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path24.default.resolve(cwd, given))));
+  const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
+  if (cwdTop !== void 0 && folders.every((folder) => isWithin(cwdTop, folder))) return atCwd;
+  let first;
+  const topOf = /* @__PURE__ */ new Map();
+  for (const [index, given] of paths.entries()) {
+    const folder = folders[index];
+    const git = new Git(folder);
+    let top = topOf.get(folder);
+    if (top === void 0) {
+      top = await git.topLevel().then(realCasePath, (error3) => {
+        throw locatedAt(error3, given);
+      });
+      topOf.set(folder, top);
+    }
+    if (!first) first = { given, top, git };
+    else if (top !== first.top) {
+      throw new UsageError(
+        `is in the git work tree ${quoted(toDisplayPath(cwd, top))}, and ${quoted(first.given)} in ${quoted(toDisplayPath(cwd, first.top))}.`,
+        {
+          location: { file: given },
+          hint: "A comparison with a base ref is made in one repository: give the paths of one, and run once for each repository."
+        }
+      );
+    }
+  }
+  return first?.git ?? atCwd;
+}
+async function nearestFolder(absolute) {
+  let at = absolute;
+  while (!(0, import_node_fs14.existsSync)(at) && import_node_path24.default.dirname(at) !== at) at = import_node_path24.default.dirname(at);
+  const folder = isFolder(at) ? at : import_node_path24.default.dirname(at);
+  return realCasePath(folder).catch(() => folder);
+}
+function isFolder(file) {
+  try {
+    return (0, import_node_fs14.statSync)(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function locatedAt(error3, given) {
+  if (!(error3 instanceof UsageError) || error3.location === void 0) return error3;
+  return new UsageError(error3.message, { location: { file: given }, hint: error3.hint });
+}
+
 // packages/validator/src/git/validate-against-base.ts
 function comparedWithBase(result) {
   return "baseRef" in result && "mergeBase" in result && "diffs" in result;
 }
 async function validateAgainstBase(paths, baseRef, options = {}) {
   const cwd = options.cwd ?? process.cwd();
-  const git = options.git ?? new Git(cwd);
+  const git = options.git ?? await repositoryOfPaths(paths, cwd);
   const topLevel = await realCasePath(await git.topLevel());
   const mergeBase = await git.mergeBase("HEAD", baseRef);
   const files = await changedFilesSince(git, mergeBase, {
@@ -67220,7 +67317,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path24.default.resolve(cwd, import_node_path24.default.relative(realCwd, import_node_path24.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path25.default.resolve(cwd, import_node_path25.default.relative(realCwd, import_node_path25.default.join(topLevel, folder)));
   const config2 = options.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -67247,7 +67344,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path24.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path25.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -67339,7 +67436,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs13.existsSync)(import_node_path24.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs15.existsSync)(import_node_path25.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
@@ -67350,9 +67447,9 @@ async function deletionScope(paths, gone, deleted, where2) {
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path24.default.resolve(where2.cwd, given);
-    const exists2 = (0, import_node_fs13.existsSync)(absolute);
-    const real = exists2 ? await realCasePath(absolute) : import_node_path24.default.resolve(where2.realCwd, import_node_path24.default.relative(where2.cwd, absolute));
+    const absolute = import_node_path25.default.resolve(where2.cwd, given);
+    const exists2 = (0, import_node_fs15.existsSync)(absolute);
+    const real = exists2 ? await realCasePath(absolute) : import_node_path25.default.resolve(where2.realCwd, import_node_path25.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named) covered.add(named);
@@ -67455,25 +67552,25 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path25.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path26.default.resolve(cwd, folder));
   const empty = [];
   for (const given of paths) {
-    const absolute = import_node_path25.default.resolve(cwd, given);
-    const led = isFile(absolute) ? folders.includes(import_node_path25.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path26.default.resolve(cwd, given);
+    const led = isFile(absolute) ? folders.includes(import_node_path26.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given], cwd)).length === 0) empty.push(given);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path26.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path26.default.resolve(cwd, file);
+  const baseDir = import_node_path27.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path27.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -67481,7 +67578,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path26.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path27.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/annotations.ts
@@ -67543,7 +67640,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path31, findings]) => ({ path: path31, findings }));
+  return [...byFile].map(([path32, findings]) => ({ path: path32, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -67747,12 +67844,12 @@ function statusIcon(failOn, breakingChangesFail) {
 }
 function writeStatusTable(budget, validated, deleted, configuration, againstBase, status, shown, omitted) {
   const connectors = [
-    ...validated.map(({ path: path31, profile, findings }) => ({ name: shown(path31), profile, findings })),
+    ...validated.map(({ path: path32, profile, findings }) => ({ name: shown(path32), profile, findings })),
     // No profile was resolved for a folder that is gone.
-    ...deleted.map(({ path: path31, findings }) => ({ name: `${shown(path31)} (deleted)`, profile: "\u2014", findings })),
+    ...deleted.map(({ path: path32, findings }) => ({ name: `${shown(path32)} (deleted)`, profile: "\u2014", findings })),
     // What the change loosened in the configuration file: a row of its own, for a reviewer who reads only this table.
-    ...configuration.map(({ path: path31, findings }) => ({
-      name: `${shown(path31)} (configuration)`,
+    ...configuration.map(({ path: path32, findings }) => ({
+      name: `${shown(path32)} (configuration)`,
       profile: "\u2014",
       findings
     }))
@@ -68189,10 +68286,10 @@ function summaryLine(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options) {
   if (options.profile || options.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path27.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path28.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -68243,13 +68340,13 @@ async function workspaceHoldsNoConnector(workspace) {
 }
 
 // packages/actions/src/validate-connector/pull-request.ts
-var import_node_fs14 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_fs16 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
     return void 0;
-  const payload = JSON.parse((0, import_node_fs14.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
+  const payload = JSON.parse((0, import_node_fs16.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
   const baseSha = payload.pull_request?.base?.sha ?? payload.merge_group?.base_sha;
   if (!baseSha) return void 0;
   return {
@@ -68281,20 +68378,20 @@ async function changedConnectorFolders(workspace, base2) {
   const mergeBase = await git.mergeBase("HEAD", base2);
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
-  const realWorkspace = await import_node_fs14.promises.realpath(workspace);
-  return folders.map((folder) => import_node_path28.default.relative(realWorkspace, import_node_path28.default.join(topLevel, folder)) || ".");
+  const realWorkspace = await import_node_fs16.promises.realpath(workspace);
+  return folders.map((folder) => import_node_path29.default.relative(realWorkspace, import_node_path29.default.join(topLevel, folder)) || ".");
 }
 
 // packages/actions/src/validate-connector/source-url.ts
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 function sourceUrlFor(workspace, commit, env = process.env) {
   const server = env.GITHUB_SERVER_URL;
   const repository = env.GITHUB_REPOSITORY;
   if (!server || !repository || !commit) return void 0;
   return (file, line) => {
-    const relative = import_node_path29.default.relative(workspace, import_node_path29.default.resolve(workspace, file));
-    if (relative.startsWith("..") || import_node_path29.default.isAbsolute(relative)) return void 0;
-    const encoded = relative.split(import_node_path29.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+    const relative = import_node_path30.default.relative(workspace, import_node_path30.default.resolve(workspace, file));
+    if (relative.startsWith("..") || import_node_path30.default.isAbsolute(relative)) return void 0;
+    const encoded = relative.split(import_node_path30.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
     return `${server}/${repository}/blob/${commit}/${encoded}#L${line}`;
   };
 }
@@ -68320,7 +68417,7 @@ async function validateConnectorAction(logger) {
   if (paths.length === 0 && pullRequest && base2) {
     const folders = await logger.group("Find the connectors the pull request changes", async () => {
       const changed = await changedConnectorFolders(workspace, base2);
-      const kept = changed.filter((folder) => (0, import_node_fs15.existsSync)(import_node_path30.default.join(workspace, folder)));
+      const kept = changed.filter((folder) => (0, import_node_fs17.existsSync)(import_node_path31.default.join(workspace, folder)));
       const gone = changed.filter((folder) => !kept.includes(folder));
       logger.info(kept.length > 0 ? kept.join("\n") : "none");
       if (gone.length > 0) logger.info(`Deleted or moved away (compared with the base): ${gone.join(", ")}`);
@@ -68482,7 +68579,7 @@ function annotate(result, inputs, workspace, leftOutOfSummary, sarifHoldsAll) {
     maxPerSeverity: inputs.maxAnnotations,
     cwd: workspace,
     baseDir: workspace,
-    isFile: (file) => isFile(import_node_path30.default.join(workspace, file))
+    isFile: (file) => isFile(import_node_path31.default.join(workspace, file))
   });
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === "error") error(message, properties);
@@ -68506,9 +68603,9 @@ async function sarifFileTarget(inputs, workspace) {
   const target2 = await requireWritableOutput(
     "sarif-file",
     inputs.sarifFile,
-    import_node_path30.default.resolve(workspace, inputs.sarifFile)
+    import_node_path31.default.resolve(workspace, inputs.sarifFile)
   );
-  if ((await import_node_fs15.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
+  if ((await import_node_fs17.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
   }
   return target2;
@@ -68518,9 +68615,9 @@ function sarifOptions(workspace) {
 }
 async function writeSarif(report, target2, workspace) {
   if (target2 === void 0 || report === void 0) return void 0;
-  await import_node_fs15.promises.mkdir(import_node_path30.default.dirname(target2), { recursive: true });
-  await import_node_fs15.promises.writeFile(target2, report.text);
-  return posixRelativePath(await import_node_fs15.promises.realpath(workspace), target2);
+  await import_node_fs17.promises.mkdir(import_node_path31.default.dirname(target2), { recursive: true });
+  await import_node_fs17.promises.writeFile(target2, report.text);
+  return posixRelativePath(await import_node_fs17.promises.realpath(workspace), target2);
 }
 
 // packages/actions/src/validate-connector/index.ts
