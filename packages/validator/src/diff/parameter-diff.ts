@@ -5,7 +5,7 @@ import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
 import { reportSchemaChanges, type SwaggerDiffContext } from './diff-context.js';
 import { operationLabel } from '../swagger/operation-label.js';
 import { jsonEqual } from './json-equal.js';
-import { isFilledForFlows, viewSchema, whyUnfollowed } from './schema-view.js';
+import { hasRequiredFields, isFilledForFlows, whyUnfollowed } from './schema-view.js';
 import { normalizeTitle } from '../text/normalize-title.js';
 import { excerpt, nameExcerpt, quoted } from '../text/message-values.js';
 
@@ -263,12 +263,11 @@ function requiredEdit(parameter: ParameterInfo): string {
 /** A body whose schema has required fields: every flow that passes validation sends it. */
 function bodyWasAlwaysSent(model: SwaggerModel, parameter: ParameterInfo): boolean {
   if (parameter.in !== 'body') return false;
-  const schema = viewSchema(
+  return hasRequiredFields(
     model,
     parameter.value.schema,
     childPointer(parameter.definitionPointer, 'schema'),
   );
-  return schema !== undefined && schema.required.size > 0;
 }
 
 function parameterKey(parameter: ParameterInfo): string {

@@ -25,9 +25,14 @@ export interface ComparedSchema {
   readonly depth: number;
 }
 
+/**
+ * A change of the schema's own, or a nested result: through a property name or 'items' (`step`), or
+ * spliced in where it stands, no step deeper (the properties of an allOf member, shared with the
+ * member's own result: schema-diff.ts).
+ */
 export type ComparedPart =
   | { readonly change: SchemaChange; readonly kind: string }
-  | { readonly step: string; readonly nested: ComparedSchema };
+  | { readonly step?: string; readonly nested: ComparedSchema };
 
 /** A change of the schema itself (or of one of its properties, by `path`), as a part. */
 export function ownChange(change: SchemaChange): ComparedPart {
@@ -52,9 +57,9 @@ export function listChanges(root: ComparedSchema): SchemaChange[] {
     for (const part of node.parts) {
       if ('nested' in part) {
         if (exhausted.has(part.nested)) continue;
-        path.push(part.step);
+        if (part.step !== undefined) path.push(part.step);
         if (visit(part.nested)) listedAny = true;
-        path.pop();
+        if (part.step !== undefined) path.pop();
         continue;
       }
       const tally = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -78,10 +83,13 @@ export function listChanges(root: ComparedSchema): SchemaChange[] {
   return result;
 }
 
-/** How many changes `listChanges(root)` lists: each kind's paths, up to MAX_LISTED_PATHS. */
-export function listedCount(root: ComparedSchema): number {
+/**
+ * How many changes `listChanges(root)` lists, from `pathsToEachKind(root)`: each kind's paths, up to
+ * MAX_LISTED_PATHS.
+ */
+export function listedCount(totals: ReadonlyMap<string, number>): number {
   let count = 0;
-  for (const total of pathsToEachKind(root).values()) count += Math.min(total, MAX_LISTED_PATHS);
+  for (const total of totals.values()) count += Math.min(total, MAX_LISTED_PATHS);
   return count;
 }
 
@@ -90,7 +98,7 @@ export function listedCount(root: ComparedSchema): number {
  * (parents before children, each adding its count to its children's, once per reference), summed
  * over the results that hold the kind.
  */
-function pathsToEachKind(root: ComparedSchema): Map<string, number> {
+export function pathsToEachKind(root: ComparedSchema): Map<string, number> {
   const order: ComparedSchema[] = [];
   const seen = new Set<ComparedSchema>();
   // Depth-first, each result after every result under it; reversed, parents come first. The depth

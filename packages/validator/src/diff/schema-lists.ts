@@ -1,4 +1,11 @@
-import { listChanges, listedCount, type ComparedPart, type ComparedSchema } from './schema-change-list.js';
+import {
+  listChanges,
+  listedCount,
+  MAX_LISTED_PATHS,
+  pathsToEachKind,
+  type ComparedPart,
+  type ComparedSchema,
+} from './schema-change-list.js';
 import type { SchemaChange } from './schema-diff.js';
 
 /**
@@ -22,8 +29,10 @@ export const MIN_SHARED_LIST = 1_000;
 
 export interface SchemaListOptions {
   /**
-   * False: each compared schema's changes are one list, written out whole. The lists shared are
-   * tested against it: they must give the same changes in the same order.
+   * False: each compared schema's changes are one list, written out whole, and a schema that merges
+   * a definition through allOf compares each of its properties where it is, rather than share the
+   * definition's compared properties (schema-diff.ts). What is shared is tested against it: it must
+   * give the same changes in the same order.
    */
   readonly share?: boolean;
   /** MIN_SHARED_LIST unless set (tests share every nested list they can). */
@@ -35,15 +44,16 @@ export interface SchemaListOptions {
  * change under it, so a schema written anew in each operation (a body parameter with an edited
  * description whose `items` is a definition of 10,000 fields made required) copied the
  * definition's list for each: 400 operations ran out of memory in 256 MB. A nested schema's list is
- * shared instead, a step deeper, where that lists the same changes as the whole: where no kind of
- * change (schema-change-list.ts) is under two parts of the schema, each kind's paths are all under
- * one part, listed and counted there as they would be from the schema.
+ * shared instead, a step deeper (or where it stands, for a part spliced in), where that lists the
+ * same changes as the whole: where each kind of change (schema-change-list.ts) under two parts of
+ * the schema is reached by no more paths than are listed, and each other kind's paths are all
+ * under one part, listed and counted there as they would be from the schema.
  */
 export class SchemaLists {
   private readonly lists = new Map<ComparedSchema, SchemaChange[]>();
   private readonly counts = new Map<ComparedSchema, number>();
   private readonly parts = new Map<ComparedSchema, readonly ComparedChanges[]>();
-  private readonly kinds = new Map<ComparedSchema, ReadonlySet<string>>();
+  private readonly paths = new Map<ComparedSchema, ReadonlyMap<string, number>>();
   private readonly walked = new Set<ComparedSchema>();
   private readonly share: boolean;
   private readonly minSharedList: number;
@@ -83,7 +93,8 @@ export class SchemaLists {
         return;
       }
       endRun();
-      for (const { list, steps } of this.of(part.nested)) result.push({ list, steps: [part.step, ...steps] });
+      for (const { list, steps } of this.of(part.nested))
+        result.push({ list, steps: part.step === undefined ? steps : [part.step, ...steps] });
     });
     endRun();
     return result;
@@ -91,9 +102,11 @@ export class SchemaLists {
 
   /**
    * Which of `root`'s parts are nested schemas to report as lists of their own: those of at least
-   * `minSharedList` changes, when no kind of change is under two parts. None otherwise. (Nor may a
-   * result be under two parts; but a result compared holds a change, so one under two parts puts
-   * that change's kind under both.)
+   * `minSharedList` changes, when each kind of change under two parts is reached by no more paths
+   * than are listed (MAX_LISTED_PATHS). None otherwise. Lists of the parts then list what a list of
+   * the whole does: a kind under one part is listed and counted there as from the whole, and one
+   * under two is listed whole, in order, by both. (A body that merges a definition through allOf
+   * and wraps it too has each of its changes under both: 400 operations copied its 10,000 each.)
    */
   private partsApart(root: ComparedSchema): boolean[] | undefined {
     const apart = root.parts.map(
@@ -104,55 +117,52 @@ export class SchemaLists {
     // part's kinds are looked up, not walked: a schema written anew in each of 2,000 operations (a
     // body parameter with an edited description beside `items`, a definition of 10,000 changes)
     // walked the definition once per operation, a third of the diff's time.
-    const under = new Map<number, ReadonlySet<string>>();
+    const under = new Map<number, ReadonlyMap<string, number>>();
     let largest = -1;
     root.parts.forEach((part, index) => {
       if (!('nested' in part)) return;
-      const kinds = this.kindsUnder(part.nested);
-      under.set(index, kinds);
-      if (largest < 0 || kinds.size > under.get(largest)!.size) largest = index;
+      const paths = this.pathsUnder(part.nested);
+      under.set(index, paths);
+      if (largest < 0 || paths.size > under.get(largest)!.size) largest = index;
     });
-    const owners = new Map<string, number>();
-    /** False when the kind is under another part already. */
-    const claimKind = (kind: string, index: number): boolean => {
-      const owner = owners.get(kind);
-      if (owner === undefined) owners.set(kind, index);
-      return owner === undefined || owner === index;
+    // Per kind: the part it was first found under, its paths under the parts so far, and whether
+    // another part has it too.
+    const claims = new Map<string, { owner: number; paths: number; shared: boolean }>();
+    const claim = (kind: string, index: number, paths: number): void => {
+      const known = claims.get(kind);
+      if (!known) claims.set(kind, { owner: index, paths, shared: false });
+      else {
+        known.paths += paths;
+        if (known.owner !== index) known.shared = true;
+      }
     };
     for (let index = 0; index < root.parts.length; index++) {
       if (index === largest) continue;
       const part = root.parts[index]!;
-      const kinds = 'nested' in part ? under.get(index)! : [part.kind];
-      for (const kind of kinds) if (!claimKind(kind, index)) return undefined;
+      if ('nested' in part) for (const [kind, paths] of under.get(index)!) claim(kind, index, paths);
+      else claim(part.kind, index, 1);
     }
-    const kindsOfLargest = under.get(largest)!;
-    for (const kind of owners.keys()) if (kindsOfLargest.has(kind)) return undefined;
+    const ofLargest = under.get(largest)!;
+    for (const [kind, { paths, shared }] of claims) {
+      const more = ofLargest.get(kind);
+      if ((shared || more !== undefined) && paths + (more ?? 0) > MAX_LISTED_PATHS) return undefined;
+    }
     return apart;
   }
 
   /**
-   * The kinds of change under a nested schema. Kept once asked for twice: a definition nested in
-   * the schema of each of many operations is walked once, while a schema nested in one alone (each
-   * level of a chain of wrappers over a definition) keeps no set of the definition's kinds.
+   * How many paths lead to each kind of change under a nested schema. Kept once asked for twice: a
+   * definition nested in the schema of each of many operations is walked once, while a schema
+   * nested in one alone (each level of a chain of wrappers over a definition) keeps no map of the
+   * definition's kinds.
    */
-  private kindsUnder(schema: ComparedSchema): ReadonlySet<string> {
-    const known = this.kinds.get(schema);
+  private pathsUnder(schema: ComparedSchema): ReadonlyMap<string, number> {
+    const known = this.paths.get(schema);
     if (known) return known;
-    const kinds = new Set<string>();
-    const seen = new Set<ComparedSchema>([schema]);
-    const stack = [schema];
-    for (let node = stack.pop(); node; node = stack.pop()) {
-      for (const part of node.parts) {
-        if (!('nested' in part)) kinds.add(part.kind);
-        else if (!seen.has(part.nested)) {
-          seen.add(part.nested);
-          stack.push(part.nested);
-        }
-      }
-    }
-    if (this.walked.has(schema)) this.kinds.set(schema, kinds);
+    const paths = pathsToEachKind(schema);
+    if (this.walked.has(schema)) this.paths.set(schema, paths);
     else this.walked.add(schema);
-    return kinds;
+    return paths;
   }
 
   private listOf(root: ComparedSchema): SchemaChange[] {
@@ -167,7 +177,7 @@ export class SchemaLists {
   private countOf(root: ComparedSchema): number {
     let count = this.counts.get(root);
     if (count === undefined) {
-      count = this.lists.get(root)?.length ?? listedCount(root);
+      count = this.lists.get(root)?.length ?? listedCount(this.pathsUnder(root));
       this.counts.set(root, count);
     }
     return count;

@@ -7,7 +7,8 @@ import { MAX_NAME_LENGTH } from '../../src/text/message-values.js';
  * are listed; names with '/' (a ValuePath beginning another's), many parameters named so or alike up
  * to the cut; operations with no operationId, an empty one, the same one twice, or ids that differ
  * only past the cut; schemas with a change of their own beside nested ones (a body parameter or an
- * inline body whose description is edited, over a changed definition); and, in `capped` pairs, one
+ * inline body whose description is edited, over a changed definition); bodies that merge definitions
+ * through allOf and wrap them too; and, in `capped` pairs, one
  * large definition shared by many operations, edited whole, for more changes than the per-rule cap.
  */
 
@@ -114,6 +115,22 @@ function arrayParameters(g: Generator, target: () => string): Json[] {
   }));
 }
 
+/**
+ * A body that merges definitions through allOf (its properties those of the definitions, shared
+ * with theirs where they are the body's own: schema-diff.ts): one member or two, the second inline;
+ * often wrapping a definition too (each change under both), with names of its own that may be a
+ * member's, and a 'required' list that may name a member's fields.
+ */
+function allOfBody(g: Generator, target: () => string): Json {
+  const members: Json[] = [ref(target())];
+  if (g.chance(0.5)) members.push(g.chance(0.5) ? { properties: { z: g.scalar() } } : ref(target()));
+  const body: Json = { allOf: members };
+  if (g.chance(0.5))
+    body.properties = { wrap: ref(target()), ...(g.chance(0.3) ? { [g.pick(NAMES)]: g.scalar() } : {}) };
+  if (g.chance(0.3)) body.required = [g.pick(NAMES), 'wrap'];
+  return body;
+}
+
 function ref(definition: string): Json {
   return { $ref: `#/definitions/${definition}` };
 }
@@ -161,8 +178,7 @@ export function generatedPair(seed: number, capped = false): SwaggerPair {
   const body = (): Json => {
     const kind = g.int(10);
     if (kind < 2) return { type: 'array', items: ref(target()) };
-    if (kind < 4)
-      return { allOf: [ref(target()), ...(g.chance(0.5) ? [{ properties: { z: g.scalar() } }] : [])] };
+    if (kind < 4) return allOfBody(g, target);
     return kind < 9 ? ref(target()) : g.object(1);
   };
 
@@ -216,7 +232,7 @@ export function generatedPair(seed: number, capped = false): SwaggerPair {
   const edited = structuredClone(old);
   const edits = 1 + g.int(6);
   for (let index = 0; index < edits; index++)
-    edit(g, edited, all, capped && index === 0 ? 9 : g.int(15), index);
+    edit(g, edited, all, capped && index === 0 ? 9 : g.int(16), index);
   return { old, new: edited };
 }
 
@@ -279,6 +295,9 @@ function edit(g: Generator, swagger: Json, all: string[], kind: number, index: n
     case 13:
       editTexts(g, swagger);
       return;
+    case 15:
+      for (const body of allOfBodies(swagger)) if (g.chance(0.7)) requireInBody(g, swagger, body);
+      return;
     default:
       if (swagger.definitions.Alias) swagger.definitions.Alias = ref(g.pick(all));
       else definition.required = names;
@@ -295,7 +314,34 @@ function editOperation(g: Generator, swagger: Json): void {
   else if (kind === 1) operation.operationId = g.pick(OPERATION_IDS);
   else if (kind === 2)
     for (const response of Object.values(operation.responses) as Json[]) delete response.schema;
-  else for (const parameter of operation.parameters ?? []) if (!parameter.$ref) parameter.required = true;
+  else
+    for (const parameter of operation.parameters ?? []) {
+      if (parameter.$ref) continue;
+      parameter.required = true;
+      if (parameter.schema?.allOf) requireInBody(g, swagger, parameter.schema);
+    }
+}
+
+/** The inline schemas of body parameters that merge definitions through allOf. */
+function allOfBodies(swagger: Json): Json[] {
+  const bodies: Json[] = [];
+  for (const item of Object.values(swagger.paths) as Json[])
+    for (const operation of Object.values(item) as Json[])
+      for (const parameter of operation.parameters ?? [])
+        if (parameter.in === 'body' && parameter.schema?.allOf) bodies.push(parameter.schema);
+  return bodies;
+}
+
+/**
+ * A body merging definitions lists a field required: a member's (which the member may list too,
+ * the body's entry then the one edited) or one of its own.
+ */
+function requireInBody(g: Generator, swagger: Json, body: Json): void {
+  const member: Json | undefined = swagger.definitions[String(body.allOf[0].$ref).split('/').pop()!];
+  const names = Object.keys(member?.properties ?? {});
+  const name = names.length > 0 && g.chance(0.7) ? g.pick(names) : g.pick(NAMES);
+  body.required = [...(body.required ?? []), name];
+  if (member && g.chance(0.5)) member.required = [...(member.required ?? []), name];
 }
 
 /**

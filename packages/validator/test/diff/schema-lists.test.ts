@@ -1,8 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { CHANGE_RULES } from '../../src/diff/change-rules.js';
-import { ownChange, type ComparedPart, type ComparedSchema } from '../../src/diff/schema-change-list.js';
+import {
+  listChanges,
+  MAX_LISTED_PATHS,
+  ownChange,
+  type ComparedPart,
+  type ComparedSchema,
+} from '../../src/diff/schema-change-list.js';
 import type { SchemaChange } from '../../src/diff/schema-diff.js';
-import { SchemaLists } from '../../src/diff/schema-lists.js';
+import { SchemaLists, type ComparedChanges } from '../../src/diff/schema-lists.js';
 
 const FIELDS = 2_000;
 
@@ -66,25 +72,58 @@ describe('the lists of a schema with a change of its own beside a shared definit
     expect(reads.count).toBeLessThan(10 * FIELDS);
   });
 
-  it('are one list when a kind of change is under two parts', () => {
+  it('are lists of their own when each kind under two parts is listed whole, as a list of all would', () => {
     const reads = { count: 0 };
     const d = definition(reads);
     const lists = new SchemaLists();
     // The parameter's own change is one of D's (the same kind: rule, side, pointer, detail, impact);
-    // D is under two of its parts; a change of its own is there twice.
+    // D is under two of its parts (a body that merges D through allOf and wraps it too); a change
+    // of its own is there twice. Each such kind is reached by two paths: a list of all lists both.
     const repeatsD = schema([ownChange(required(7)), { step: 'items', nested: d }]);
     const twice = schema([
       { step: 'a', nested: d },
       { step: 'b', nested: d },
     ]);
+    const spliced = schema([{ step: 'wrap', nested: d }, { nested: d }]);
     const ownTwice = schema([ownChange(edited('/x')), ownChange(edited('/x')), { step: 'items', nested: d }]);
-    for (const root of [repeatsD, twice, ownTwice, repeatsD, twice, ownTwice]) {
+    for (const root of [repeatsD, twice, spliced, ownTwice]) {
+      const changes = lists.of(root);
+      expect(changes).toHaveLength(2);
+      expect(changes.at(-1)!.list).toBe(lists.of(d)[0]!.list);
+      expect(written(changes)).toEqual(listChanges(root));
+    }
+    expect(lists.of(spliced).map(({ steps }) => steps)).toEqual([['wrap'], []]);
+  });
+
+  it('are one list when a kind under two parts is reached by more paths than are listed', () => {
+    const reads = { count: 0 };
+    const d = definition(reads);
+    const lists = new SchemaLists();
+    // Each of D's kinds by MAX_LISTED_PATHS + 1 paths, under as many parts: the list of all lists
+    // each kind's first 50 and counts the last; lists of the parts would list each 51 times.
+    const fanned = schema(
+      Array.from({ length: MAX_LISTED_PATHS + 1 }, (_, index) => ({ step: `s${index}`, nested: d })),
+    );
+    const overRepeated = schema([
+      ...Array.from({ length: MAX_LISTED_PATHS }, () => ownChange(required(7))),
+      { step: 'items', nested: d },
+    ]);
+    for (const root of [fanned, overRepeated]) {
       const changes = lists.of(root);
       expect(changes).toHaveLength(1);
       expect(changes[0]!.steps).toEqual([]);
+      expect(changes[0]!.list).toEqual(listChanges(root));
     }
-    expect(lists.of(twice)[0]!.list).toHaveLength(2 * FIELDS);
-    // Apart, the same shapes are lists of their own.
-    expect(lists.of(parameter(0, d))).toHaveLength(2);
+    expect(lists.of(fanned)[0]!.list).toHaveLength(MAX_LISTED_PATHS * FIELDS);
+    expect(lists.of(overRepeated)[0]!.list.filter((change) => change.unlisted)).toEqual([
+      expect.objectContaining({ pointer: '/definitions/D/properties/p7', path: ['p7'], unlisted: 1 }),
+    ]);
   });
 });
+
+/** The changes of `lists` written out, each with its path from the compared schema. */
+function written(lists: readonly ComparedChanges[]): SchemaChange[] {
+  return lists.flatMap(({ list, steps }) =>
+    list.map((change) => ({ ...change, path: [...steps, ...change.path] })),
+  );
+}
