@@ -4,6 +4,7 @@ import { ChangeCap } from '../../src/diff/change-cap.js';
 import { connectorDeletedChange } from '../../src/git/deleted-connectors.js';
 import { MAX_FINDINGS_PER_RULE } from '../../src/model/finding-cap.js';
 import { MAX_MESSAGE_LENGTH } from '../../src/text/message-length.js';
+import { toJsonChange } from '../../src/reporters/json-change.js';
 
 /*
  * Every change is made by locatedChange, as every finding is by locatedFinding: a rule's located
@@ -27,8 +28,7 @@ const fields: ChangeFields = {
 };
 
 describe('locatedChange: the one constructor of a change', () => {
-  it('writes the keys in the documented order, the optional ones only when given', () => {
-    // The object is the JSON output: its key order is the output's.
+  it('writes every key in the documented order, one shape for all; the JSON leaves out those unset', () => {
     expect(
       JSON.stringify(locatedChange({ ...fields, operationId: 'GetA', valuePath: 'operation/GetA' })),
     ).toBe(
@@ -37,18 +37,15 @@ describe('locatedChange: the one constructor of a change', () => {
         '"column":3,"side":"new","impact":"breaking","valuePath":"operation/GetA"}',
     );
     const bare = locatedChange({ ...fields, operationId: undefined, valuePath: undefined });
-    expect(Object.keys(bare)).toEqual([
-      'ruleId',
-      'breaking',
-      'severity',
-      'message',
-      'file',
-      'pointer',
-      'line',
-      'column',
-      'side',
-      'impact',
-    ]);
+    // The same keys whether set or not: changes of one shape keep their readers monomorphic.
+    expect(Object.keys(bare)).toEqual(
+      Object.keys(locatedChange({ ...fields, operationId: 'GetA', valuePath: 'v' })),
+    );
+    expect(JSON.stringify(toJsonChange(bare))).toBe(
+      '{"ruleId":"BRK-X","breaking":true,"severity":"error","message":"The thing changed.",' +
+        '"file":"apiDefinition.swagger.json","pointer":"/paths/~1a/get","line":7,' +
+        '"column":3,"side":"new","impact":"breaking"}',
+    );
   });
 
   it('says breaking exactly when the impact is', () => {
