@@ -96,7 +96,7 @@ describe('validateAgainstBase: the repository of the paths', () => {
     expect(breaking(result)).toEqual(['BRK-CONNECTOR-DELETED']);
   });
 
-  it('compares in a repository cloned inside the working directory\'s and ignored by it', async () => {
+  it("compares in a repository cloned inside the working directory's and ignored by it", async () => {
     const outer = createRepository('dev');
     outer.write({ '.gitignore': 'inner/\n' });
     outer.commitAll('dev: inner/ is another repository');
