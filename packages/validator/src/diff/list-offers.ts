@@ -1,6 +1,6 @@
-import { compareText } from '@connector-alm/core';
 import type { Change } from './change.js';
 import type { ChangeRule } from './change-rules.js';
+import { comparePlaces } from './report-order.js';
 import { isBreakingSchemaChange, type SchemaReport } from './schema-report.js';
 
 type SchemaChanges = SchemaReport['schemaChanges'];
@@ -23,7 +23,8 @@ export interface RuleRun {
 
 /**
  * A list's changes as a report that repeats no other's offers them to the cap (reported-changes.ts):
- * its non-breaking ones, and its breaking ones by rule. None that another change supersedes.
+ * its non-breaking ones, and its breaking ones by rule. All of them: a list's changes are in the
+ * swagger, and only apiProperties.json places are superseded (RawChange `supersedes`).
  */
 export interface ListOffers {
   readonly nonBreaking: readonly number[];
@@ -35,8 +36,6 @@ export interface ListOfferContext {
   placesOf(list: SchemaChanges): readonly { line: number; column: number }[];
   /** The path of the swagger file each side's changes are reported in. */
   readonly swaggerFile: { readonly old: string; readonly new: string };
-  /** Whether another change supersedes this one: it is not listed, nor counted. */
-  isSuperseded(change: SchemaChanges[number]): boolean;
 }
 
 /**
@@ -63,7 +62,6 @@ export class ListOfferIndex {
     const nonBreaking: number[] = [];
     const rules = new Map<string, { rule: ChangeRule; positions: number[]; byPlace: ListPlace[] }>();
     list.forEach((change, position) => {
-      if (this.context.isSuperseded(change)) return;
       if (!isBreakingSchemaChange(change)) {
         nonBreaking.push(position);
         return;
@@ -96,12 +94,4 @@ export function placedUpTo(run: RuleRun, last: Pick<Change, 'file' | 'line' | 'c
     else high = middle;
   }
   return low;
-}
-
-/** Report order's first keys: file, line and column. */
-function comparePlaces(
-  a: Pick<ListPlace, 'file' | 'line' | 'column'>,
-  b: Pick<ListPlace, 'file' | 'line' | 'column'>,
-): number {
-  return (a.file === b.file ? 0 : compareText(a.file, b.file)) || a.line - b.line || a.column - b.column;
 }

@@ -22,9 +22,11 @@ export interface RawChange {
   impact?: ChangeImpact;
   /**
    * Places whose generic "Other properties have been changed" entries are part of this change (the
-   * connection parameters an authentication change replaced): they are not listed again.
+   * connection parameters an authentication change replaced): they are not listed again. Never the
+   * swagger's: a schema list's changes, all in the swagger, are offered without this check
+   * (reported-changes.ts, list-offers.ts).
    */
-  supersedes?: readonly { file: ChangedFileKind; pointer: string }[];
+  supersedes?: readonly { file: Exclude<ChangedFileKind, 'swagger'>; pointer: string }[];
 }
 
 /**

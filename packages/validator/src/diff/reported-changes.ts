@@ -1,4 +1,3 @@
-import { compareText } from '@connector-alm/core';
 import type { Change } from './change.js';
 import { ChangeCap } from './change-cap.js';
 import { ChangeLocator, filePath } from './change-locator.js';
@@ -10,6 +9,7 @@ import { dedupeKey, RepeatCheck } from './repeat-check.js';
 import { SchemaChangeIndex } from './schema-change-index.js';
 import { EarlierChanges, type EarlierChange } from './earlier-changes.js';
 import { ListOfferIndex, placedUpTo } from './list-offers.js';
+import { compareChanges, comparePlaces } from './report-order.js';
 import {
   isBreakingSchemaChange,
   isSchemaReport,
@@ -56,7 +56,6 @@ export function reportedChanges(
   const listOffers = new ListOfferIndex({
     placesOf: (list) => locator.placesOf(list),
     swaggerFile,
-    isSuperseded: ({ rule, pointer }) => superseded.has({ rule, file: 'swagger', pointer }),
   });
   for (const entry of entries) {
     if (!isSchemaReport(entry)) {
@@ -75,10 +74,10 @@ export function reportedChanges(
     listsOffered.add(list);
     const mayRepeat = earlierChanges.mayRepeat(entry);
     const places = locator.placesOf(list);
+    // A list's changes are in the swagger: none is superseded (only apiProperties.json places are).
     const offer = (index: number) => {
       const schemaChange = list[index]!;
-      const { rule, side, pointer } = schemaChange;
-      if (superseded.has({ rule, file: 'swagger', pointer })) return;
+      const { rule, side } = schemaChange;
       if (!isBreakingSchemaChange(schemaChange)) {
         if (nonBreakingOffered) return;
         const change = locator.locate(reportedChange(entry, schemaChange));
@@ -100,10 +99,9 @@ export function reportedChanges(
       }
       // No earlier change is like it: it is unique, and counted without being built when too late to be listed.
       const { line, column } = places[index]!;
-      const file = swaggerFile[side];
-      const comesAfter = (last: Change) =>
-        (file === last.file ? 0 : compareText(file, last.file)) || line - last.line || column - last.column;
-      if (cap.mayKeep(rule.id, comesAfter)) cap.add(locator.locate(reportedChange(entry, schemaChange)));
+      const place = { file: swaggerFile[side], line, column };
+      if (cap.mayKeep(rule.id, (last) => comparePlaces(place, last)))
+        cap.add(locator.locate(reportedChange(entry, schemaChange)));
       else cap.count(rule.id, 'breaking', rule.severity);
     };
     // Every change of a report that may repeat none is unique. Of a rule whose cap is full, those
@@ -154,16 +152,4 @@ function supersededPlaces(entries: readonly RawEntry[]): {
 function* withFirst<T>(first: T, rest: Iterator<T>): Generator<T> {
   yield first;
   for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
-}
-
-/** Report order: by file, place, rule, operation and message. */
-function compareChanges(a: Change, b: Change): number {
-  return (
-    compareText(a.file, b.file) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    compareText(a.ruleId, b.ruleId) ||
-    compareText(a.operationId ?? '', b.operationId ?? '') ||
-    compareText(a.message, b.message)
-  );
 }

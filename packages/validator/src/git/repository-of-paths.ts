@@ -9,15 +9,17 @@ import { realCasePath } from './repository-paths.js';
  * The git work tree that holds the paths to compare with a base ref: the one they are in, wherever
  * the command runs. `validate ~/src/connectors/certified-connectors/Contoso --base main` run from the
  * home folder was told that the home folder is no git work tree. The working directory's work tree
- * is kept when it holds every path, as before (a path in a submodule below it included), so that
- * the common run asks git nothing more. The paths must share one work tree: one comparison has one
- * merge base.
+ * is kept when it holds every path and no repository is nested between a path and its top level, so
+ * that the common run asks git nothing more. A path in a nested repository (an ignored clone, a
+ * submodule, a home folder that is a dotfiles repository) is compared in that one: the outer one
+ * sees nothing of its changes, and said "No problems". The paths must share one work tree: one
+ * comparison has one merge base.
  */
 export async function repositoryOfPaths(paths: readonly string[], cwd: string): Promise<Git> {
   const atCwd = new Git(cwd);
   const folders = await Promise.all(paths.map((given) => nearestFolder(path.resolve(cwd, given))));
   const cwdTop = await atCwd.topLevel().then(realCasePath, () => undefined);
-  if (cwdTop !== undefined && folders.every((folder) => isWithin(cwdTop, folder))) return atCwd;
+  if (cwdTop !== undefined && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
 
   let first: { given: string; top: string; git: Git } | undefined;
   const topOf = new Map<string, string>();
@@ -44,6 +46,20 @@ export async function repositoryOfPaths(paths: readonly string[], cwd: string): 
   }
   // No path at all: the working directory's, as validate's default path is.
   return first?.git ?? atCwd;
+}
+
+/**
+ * Whether `folder` is in the work tree whose top level is `top` and in no repository nested in it:
+ * no folder from it up to `top` (excluded) holds a `.git` entry, a folder or a submodule's file.
+ * Looked at on disk, without asking git.
+ */
+function isDirectlyIn(top: string, folder: string): boolean {
+  if (!isWithin(top, folder)) return false;
+  for (let at = folder; at !== top; at = path.dirname(at)) {
+    if (existsSync(path.join(at, '.git'))) return false;
+    if (path.dirname(at) === at) return false;
+  }
+  return true;
 }
 
 /**

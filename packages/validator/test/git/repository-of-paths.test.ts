@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
@@ -94,5 +94,29 @@ describe('validateAgainstBase: the repository of the paths', () => {
     repo.commitAll('pr: Contoso deleted');
     const result = await validateAgainstBase([path.join(repo.dir, contoso)], 'dev', { cwd: outside });
     expect(breaking(result)).toEqual(['BRK-CONNECTOR-DELETED']);
+  });
+
+  it("compares in a repository cloned inside the working directory's and ignored by it", async () => {
+    const outer = createRepository('dev');
+    outer.write({ '.gitignore': 'inner/\n' });
+    outer.commitAll('dev: inner/ is another repository');
+    renameSync(repositoryWithBreakingChange().dir, path.join(outer.dir, 'inner'));
+    const given = `inner/${contoso}`;
+    const result = await validateAgainstBase([given], 'dev', { cwd: outer.dir, concurrency: 1 });
+    expect(breaking(result)).toEqual(['BRK-OP-DELETED']);
+    expect(result.connectors.map((connector) => connector.path)).toEqual([given]);
+  });
+
+  it('compares in a submodule, whose .git is a file, rather than in the repository above it', async () => {
+    const source = repositoryWithBreakingChange();
+    const outer = createRepository('dev');
+    outer.git('-c', 'protocol.file.allow=always', 'submodule', 'add', '--quiet', source.dir, 'inner');
+    outer.commitAll('dev: inner is a submodule');
+    // The submodule is checked out at the source's branch `pr`; `dev` is its remote's.
+    const result = await validateAgainstBase([`inner/${contoso}`], 'origin/dev', {
+      cwd: outer.dir,
+      concurrency: 1,
+    });
+    expect(breaking(result)).toEqual(['BRK-OP-DELETED']);
   });
 });
