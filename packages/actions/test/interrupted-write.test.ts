@@ -59,8 +59,9 @@ describeWith(SOLUTION_FIXTURES, 'interrupted action write')(
     it('unpack-solution, sent SIGINT, leaves no target and no hidden staging folder beside it', async () => {
       const unpack = actionRunnerWith('unpack-solution', { onStart: signalMidWrite('SIGINT') });
       const run = await unpack(workspace, { 'solution-file': 'large.zip', folder: 'out' });
-      // Exiting as a shell reports a command ended by SIGINT (128 + 2): the handler ran.
-      expect(run.exitCode).toBe(130);
+      // Ended by the signal itself once the handler had cleaned up: an exit code (130) would say
+      // the step handled the cancel itself and finished.
+      expect(run.signal).toBe('SIGINT');
       expect(leftovers()).toEqual([]);
       expect(readdirSync(workspace).sort()).toEqual(['large.zip', 'source']);
     }, 120_000);
@@ -68,7 +69,7 @@ describeWith(SOLUTION_FIXTURES, 'interrupted action write')(
     it('pack-solution, sent SIGTERM, leaves no zip and no hidden staging file beside it', async () => {
       const pack = actionRunnerWith('pack-solution', { onStart: signalMidWrite('SIGTERM') });
       const run = await pack(workspace, { folder: 'source', 'solution-file': 'packed.zip' });
-      expect(run.exitCode).toBe(143);
+      expect(run.signal).toBe('SIGTERM');
       expect(leftovers()).toEqual([]);
       expect(readdirSync(workspace).sort()).toEqual(['large.zip', 'source']);
     }, 120_000);

@@ -2,9 +2,10 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
+import { UsageError } from '@connector-alm/core';
 import { temporaryFolders } from '@connector-alm/testing';
 import { buildSolutionZip, createTestCertificate } from '@connector-alm/dataverse/testing';
-import { startDevServer } from '../src/commands/dev-server.js';
+import { portRefusal, startDevServer } from '../src/commands/dev-server.js';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
 
@@ -267,6 +268,23 @@ describe('dev-server', () => {
     } finally {
       await taken.close();
     }
+  });
+
+  // Listening on a port below 1024 fails with EACCES for a normal user only; these tests run as root
+  // too, where it succeeds. The refusal is made from the error Node gives (code and port).
+  it('refuses a port that needs administrator rights (EACCES) as the option that chose it', () => {
+    const error = Object.assign(new Error('listen EACCES: permission denied 127.0.0.1:80'), {
+      code: 'EACCES',
+      port: 80,
+    });
+    const refusal = portRefusal(error, { loginPort: 0, dataversePort: 80 });
+    // A UsageError: exit code 2.
+    expect(refusal).toBeInstanceOf(UsageError);
+    expect(refusal?.message).toBe(
+      '--dataverse-port 80 cannot be listened on without administrator rights (ports below 1024 need them on most systems).',
+    );
+    expect(refusal?.hint).toBe('Give another port, or leave the option out to take a free one.');
+    expect(portRefusal(error, { loginPort: 80, dataversePort: 0 })?.message).toMatch(/^--login-port 80 /);
   });
 
   it('refuses the same port for the login host and the environment, exit 2', async () => {

@@ -57,8 +57,35 @@ describeWith(SOLUTION_FIXTURES, 'interrupted write')('Ctrl+C in the middle of a 
     await until(() => leftovers().length > 0, 60_000);
     child.kill('SIGINT');
     const { code, signal } = await exited;
-    // Ended by the signal, or exiting as a shell reports a command ended by Ctrl+C (128 + SIGINT's 2).
-    expect(code === 130 || signal === 'SIGINT').toBe(true);
+    // Ended by the signal itself once it had cleaned up, not by an exit code (see the next test).
+    expect({ code, signal }).toEqual({ code: null, signal: 'SIGINT' });
+    expect(leftovers()).toEqual([]);
+    expect(readdirSync(work).sort()).toEqual(['large.zip', 'source']);
+  }, 120_000);
+
+  // A command that exits 130 after SIGINT tells bash it handled Ctrl+C, and the script goes on:
+  // `unpack x.zip src; git add -A; git commit` committed after Ctrl+C. Ended by the signal, the
+  // command stops the script. Ctrl+C signals the terminal's whole process group: so here.
+  it('stops the shell script it runs in at Ctrl+C, as a command ended by it does', async () => {
+    const script = spawn(
+      'bash',
+      ['-c', '"$1" "$2" unpack "$3" out; echo after', 'bash', process.execPath, CLI, zip],
+      {
+        cwd: work,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
+    let stdout = '';
+    script.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      script.on('close', (code, signal) => resolve({ code, signal })),
+    );
+    await until(() => leftovers().length > 0, 60_000);
+    process.kill(-script.pid!, 'SIGINT');
+    const { code, signal } = await closed;
+    expect(stdout).toBe('');
+    expect({ code, signal }).toEqual({ code: null, signal: 'SIGINT' });
     expect(leftovers()).toEqual([]);
     expect(readdirSync(work).sort()).toEqual(['large.zip', 'source']);
   }, 120_000);

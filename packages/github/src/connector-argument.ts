@@ -18,13 +18,16 @@ export async function checkConnectorArguments(connectors: readonly string[], cwd
  * folder above one (certified-connectors) or a folder with none.
  */
 export function requireOneConnectorFolder(given: string, found: readonly string[], cwd: string): void {
-  if (found.length === 1 && found[0] !== path.resolve(cwd, given)) {
+  const resolved = path.resolve(cwd, given);
+  if (found.length === 1 && found[0] !== resolved) {
     // "holds no apiDefinition.swagger.json" would be true, but would not say which folder to give.
     const shown = toDisplayPath(cwd, found[0]!);
-    throw new UsageError(`holds the connector folder '${shown}', not a connector itself.`, {
-      location: { file: given },
-      hint: `Give '${shown}' instead.`,
-    });
+    // Discovery finds the folder above the path given only for a file of it: it searches folders down.
+    const problem =
+      found[0] === path.dirname(resolved)
+        ? `is a file of the connector folder '${shown}'; a pull request sends the whole folder.`
+        : `holds the connector folder '${shown}', not a connector itself.`;
+    throw new UsageError(problem, { location: { file: given }, hint: `Give '${shown}' instead.` });
   }
   if (found.length !== 1) {
     throw new UsageError(`is not one connector folder (found ${found.length}).`, {

@@ -300,6 +300,22 @@ describe('openPullRequest against the local GitHub', () => {
     expect(scenario.upstream.pulls).toHaveLength(0);
   });
 
+  it('refuses a file of the connector folder, saying to give the folder, before anything is sent', async () => {
+    const file = `${CONNECTOR}/apiDefinition.swagger.json`;
+    const error = (await run({ connector: file }).promise.catch((e: unknown) => e)) as Error & {
+      hint?: string;
+      location?: { file: string };
+    };
+    // Not "holds the connector folder …, not a connector itself": a file holds no folder.
+    expect(error.message).toBe(
+      `is a file of the connector folder '${CONNECTOR}'; a pull request sends the whole folder.`,
+    );
+    expect(error.location).toEqual({ file });
+    expect(error.hint).toBe(`Give '${CONNECTOR}' instead.`);
+    expect(contributorFork(scenario)).toBeUndefined();
+    expect(scenario.upstream.pulls).toHaveLength(0);
+  });
+
   it('names the connector in the body, not the title the maker gave the pull request', async () => {
     await run({ title: 'Contoso Tasks: the first version' }).promise;
     const pull = scenario.upstream.pulls[0]!;

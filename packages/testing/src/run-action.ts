@@ -33,7 +33,10 @@ export interface RunActionOptions {
 }
 
 export interface ActionRun {
+  /** The process's exit code; 1 when a signal ended it (as the runner fails such a step). */
   exitCode: number;
+  /** The signal that ended the process (a cancelled job's SIGINT or SIGTERM), or null. */
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
   outputs: Record<string, string>;
@@ -114,7 +117,7 @@ export async function runActionBundle(actionName: string, options: RunActionOpti
   }
 
   try {
-    const { exitCode, stdout, stderr } = await spawnNode(
+    const { exitCode, signal, stdout, stderr } = await spawnNode(
       main,
       options.workspace,
       env,
@@ -130,6 +133,7 @@ export async function runActionBundle(actionName: string, options: RunActionOpti
     const commands = parseWorkflowCommands(stdout, stderr);
     return {
       exitCode,
+      signal,
       stdout,
       stderr,
       outputs: parseFileCommands(readFileSync(files.output, 'utf8')),
@@ -149,7 +153,7 @@ function spawnNode(
   env: Record<string, string>,
   timeoutMs: number,
   onStart?: (child: ChildProcess) => void,
-): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+): Promise<{ exitCode: number; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(runnerNodeBinary(), [main], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     onStart?.(child);
@@ -162,9 +166,9 @@ function spawnNode(
       reject(new Error(`action did not finish within ${timeoutMs} ms\n${stdout}\n${stderr}`));
     }, timeoutMs);
     child.on('error', reject);
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ exitCode: code ?? 1, stdout, stderr });
+      resolve({ exitCode: code ?? 1, signal, stdout, stderr });
     });
   });
 }

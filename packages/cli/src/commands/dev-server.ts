@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { fileInTheWay, pathThroughFileError, UsageError } from '@connector-alm/core';
+import { fileInTheWay, nextSignal, pathThroughFileError, UsageError } from '@connector-alm/core';
 import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
 import { refuseNonFolder } from '@connector-alm/solution';
 import type { CliIo } from '../io.js';
@@ -42,10 +42,8 @@ export function registerDevServerCommand(program: Command, context: CommandConte
     .action(async (options: DevServerOptions) => {
       const { server, banner } = await startDevServer(options, context.io);
       context.io.stdout.write(banner);
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
+      // Ctrl+C ends the command here, exit 0, once the servers are closed; a second one ends it at once.
+      await nextSignal();
       await server.close();
     });
 }
@@ -103,7 +101,7 @@ export async function startDevServer(
  * A port the user chose that cannot be listened on, as the option that chose it: a usage error
  * (exit 2), not a failure of connector-alm. Port 0 never fails so: the system picks a free one.
  */
-function portRefusal(error: unknown, options: DevServerOptions): UsageError | undefined {
+export function portRefusal(error: unknown, options: DevServerOptions): UsageError | undefined {
   const { code, port: failed } = error as NodeJS.ErrnoException & { port?: number };
   if (code !== 'EADDRINUSE' && code !== 'EACCES') return undefined;
   const option = failed === options.loginPort ? '--login-port' : '--dataverse-port';

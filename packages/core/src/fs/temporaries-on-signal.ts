@@ -1,21 +1,120 @@
-import { removeTemporarySiblings } from './temporary-sibling.js';
+import { randomBytes } from 'node:crypto';
+import { renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
 
-/** The exit codes a shell gives a command ended by these signals: 128 + the signal's number. */
+/**
+ * The exit codes a shell gives a command ended by these signals (128 + the signal's number): used
+ * only where the signal, raised again, does not end the process (Windows).
+ */
 const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+export type EndingSignal = keyof typeof SIGNAL_EXIT_CODES;
+const SIGNALS = Object.keys(SIGNAL_EXIT_CODES) as EndingSignal[];
+
+/**
+ * The temporary files and folders (temporarySibling) that their writers still use: a writer removes
+ * its own on success and on failure, but a signal ends the process between the two. Each writer
+ * forgets its name when done with it, so the set holds only the writes under way.
+ */
+const pending = new Set<string>();
+
+export function rememberTemporary(name: string): void {
+  pending.add(name);
+}
+
+/** Called by a writer once its temporary name is renamed into place or removed. */
+export function forgetTemporary(name: string): void {
+  pending.delete(name);
+}
+
+/** The temporary names of the writes under way. */
+export function pendingTemporaries(): string[] {
+  return [...pending];
+}
+
+/** A temporary file or folder that the signal clean-up could not remove, and why (EACCES, EBUSY). */
+export interface LeftTemporary {
+  name: string;
+  code: string;
+}
+
+/**
+ * Removes, at once, every temporary of the writes under way: for a signal handler, which cannot
+ * wait for the writers' own clean-up. Each is first renamed to a fresh name beside it and removed
+ * there: its writer may be renaming it into place at this moment (commitFolder moves a staging folder
+ * into a missing target in one rename), and removing its files one by one would let the folder land
+ * half-empty. After our rename theirs fails and the target stays as it was; after theirs ours finds
+ * nothing (ENOENT), and the target is whole. One that cannot be removed is returned, not thrown: the
+ * others are still removed and the process still ends.
+ */
+export function removePendingTemporaries(): LeftTemporary[] {
+  const left: LeftTemporary[] = [];
+  for (const name of pending) {
+    const removing = `${name}.${randomBytes(6).toString('hex')}.removing`;
+    try {
+      renameSync(name, removing);
+    } catch (error) {
+      const code = errorCode(error);
+      if (code !== 'ENOENT') left.push({ name, code });
+      continue;
+    }
+    try {
+      rmSync(removing, { recursive: true, force: true });
+    } catch (error) {
+      left.push({ name: removing, code: errorCode(error) });
+    }
+  }
+  pending.clear();
+  return left;
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
+}
+
+let installed = false;
+/** Set by nextSignal: the command ends by itself on the next signal, instead of by it. */
+let waiting: ((signal: EndingSignal) => void) | undefined;
 
 /**
  * On Ctrl+C, a kill, or a cancelled GitHub Actions job (the runner sends SIGINT, then SIGTERM),
  * removes the hidden staging folders and files that unpack, pack, extract-connectors and
  * build-solution write beside their target before renaming it into place: the signal would
  * otherwise end the process in between and leave them there, outside the target, for a later
- * `git add -A` or a self-hosted runner's next job to find. A process that handles the signal itself
- * as well (dev-server closes its servers) is left to end on its own.
+ * `git add -A` or a self-hosted runner's next job to find. The process then ends by the signal
+ * itself, not by an exit code: a shell running `unpack x.zip src; git add -A; git commit` stops
+ * at Ctrl+C only when its command died of SIGINT (an exit 130 says the command handled it).
+ * Installing it again does nothing.
  */
 export function removeTemporariesOnSignal(): void {
-  for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) {
-    process.on(signal, () => {
-      removeTemporarySiblings();
-      if (process.listenerCount(signal) === 1) process.exit(code);
-    });
+  if (installed) return;
+  installed = true;
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+}
+
+/**
+ * Resolves on the next SIGINT or SIGTERM, which then leaves the process running: for a command
+ * that ends by itself on it (dev-server closes its servers and exits 0). The temporaries under way
+ * are removed as on any signal; a further signal ends the process as usual.
+ */
+export function nextSignal(): Promise<EndingSignal> {
+  removeTemporariesOnSignal();
+  return new Promise((resolve) => {
+    waiting = resolve;
+  });
+}
+
+function onSignal(signal: EndingSignal): void {
+  for (const { name, code } of removePendingTemporaries()) {
+    process.stderr.write(
+      `${path.relative(process.cwd(), name) || name}: error: this staging file or folder of an interrupted write could not be removed (${code}). Remove it before adding the folder to git.\n`,
+    );
   }
+  const resolve = waiting;
+  waiting = undefined;
+  if (resolve) return resolve(signal);
+  for (const each of SIGNALS) process.removeListener(each, onSignal);
+  installed = false;
+  process.kill(process.pid, signal);
+  // Still running: another listener took the signal, or the system cannot end a process by it.
+  process.exit(SIGNAL_EXIT_CODES[signal]);
 }

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { forgetTemporary } from './temporaries-on-signal.js';
 import { temporarySibling } from './temporary-sibling.js';
 import { writingTo } from './write-failure.js';
 
@@ -28,6 +29,8 @@ export async function writeFileAtomically(
     } catch (error) {
       await fs.rm(temporary, { force: true });
       throw error;
+    } finally {
+      forgetTemporary(temporary);
     }
   });
 }

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { missingPathError, temporarySibling, UsageError } from '@connector-alm/core';
+import { forgetTemporary, missingPathError, temporarySibling, UsageError } from '@connector-alm/core';
 import { refuseFolder, refusePathThroughFile } from '../fs/folder-path.js';
 import { nameEncoding } from '../zip/name-encoding.js';
 import { writeZipAtomically } from '../zip/zip-writer.js';
@@ -101,6 +101,8 @@ export async function buildCertificationPackage(
   } finally {
     await fs.rm(inner, { force: true });
     await fs.rm(candidate, { force: true });
+    forgetTemporary(inner);
+    forgetTemporary(candidate);
   }
 }
 

@@ -1,6 +1,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { isUserError, temporarySibling, UserError, userErrorsTogether, writingTo } from '@connector-alm/core';
+import {
+  forgetTemporary,
+  isUserError,
+  temporarySibling,
+  UserError,
+  userErrorsTogether,
+  writingTo,
+} from '@connector-alm/core';
 import { refuseFolder, refusePathThroughFile } from '../fs/folder-path.js';
 import { prettyJson, REPOSITORY_JSON_HINT } from '../json/json-text.js';
 import { serializeXml, UNPACKED_STYLE } from '../xml/serialize-xml.js';
@@ -123,6 +130,7 @@ export async function buildSolution(
     await packSolution(staging, zipPath);
   } finally {
     await fs.rm(staging, { recursive: true, force: true });
+    forgetTemporary(staging);
   }
   return built;
 }

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
+  forgetTemporary,
   isUserError,
   optionWords,
   temporarySibling,
@@ -362,7 +363,10 @@ function write(item: PreparedConnector, destination: string): Promise<ExtractedC
 
 async function writeStaged(item: PreparedConnector, destination: string): Promise<ExtractedConnector> {
   const staging = temporarySibling(destination);
-  await fs.mkdir(staging, { recursive: true });
+  await fs.mkdir(staging, { recursive: true }).catch((error: unknown) => {
+    forgetTemporary(staging);
+    throw error;
+  });
   try {
     for (const [name, content] of item.files) {
       // Files kept from a renamed connector's earlier folder may lie in subfolders.
@@ -390,5 +394,6 @@ async function writeStaged(item: PreparedConnector, destination: string): Promis
     };
   } finally {
     await fs.rm(staging, { recursive: true, force: true });
+    forgetTemporary(staging);
   }
 }

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { temporarySibling, writingTo } from '@connector-alm/core';
+import { forgetTemporary, temporarySibling, writingTo } from '@connector-alm/core';
 import { refusePathThroughFile } from './folder-path.js';
 
 /** Now in core, where the validator writes fixed files with it too; still offered here for callers. */
@@ -16,7 +16,11 @@ export async function checkWritable(file: string): Promise<void> {
   await writingTo(file, async () => {
     await fs.mkdir(path.dirname(file), { recursive: true });
     const temporary = temporarySibling(file);
-    await fs.writeFile(temporary, '');
-    await fs.rm(temporary, { force: true });
+    try {
+      await fs.writeFile(temporary, '');
+      await fs.rm(temporary, { force: true });
+    } finally {
+      forgetTemporary(temporary);
+    }
   });
 }

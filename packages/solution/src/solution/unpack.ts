@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
+  forgetTemporary,
   optionWords,
   slashSeparated,
   temporarySibling,
@@ -103,7 +104,12 @@ export async function unpackSolution(
   });
   if (options.packageType === 'both') await refuseMissingPair(zipPath, pairedZipPaths(zipPath), say);
   const staging = temporarySibling(folder);
-  const removeMadeParents = await writingTo(folder, () => makeFolderWithParents(staging));
+  const removeMadeParents = await writingTo(folder, () => makeFolderWithParents(staging)).catch(
+    (error: unknown) => {
+      forgetTemporary(staging);
+      throw error;
+    },
+  );
   let done = false;
   try {
     const staged =
@@ -138,6 +144,7 @@ export async function unpackSolution(
     };
   } finally {
     await fs.rm(staging, { recursive: true, force: true });
+    forgetTemporary(staging);
     if (!done) await removeMadeParents();
   }
 }

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { refuseFolder, refusePathThroughFile } from '../fs/folder-path.js';
-import { targetWriteError, temporarySibling, writingTo } from '@connector-alm/core';
+import { forgetTemporary, targetWriteError, temporarySibling, writingTo } from '@connector-alm/core';
 
 /**
  * An entry to write: bytes already in memory, a file streamed from disk, or bytes made only when the
@@ -90,5 +90,7 @@ export async function writeZipAtomically(
     throw failedPath === temporary || failedPath === destination
       ? targetWriteError(destination, error)
       : error;
+  } finally {
+    forgetTemporary(temporary);
   }
 }
