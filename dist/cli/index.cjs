@@ -1197,7 +1197,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path75 = require("node:path");
+    var path76 = require("node:path");
     var fs31 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2210,9 +2210,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path75.resolve(baseDir, baseName);
+          const localBin = path76.resolve(baseDir, baseName);
           if (fs31.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path75.extname(baseName))) return void 0;
+          if (sourceExt.includes(path76.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs31.existsSync(`${localBin}${ext}`)
           );
@@ -2230,17 +2230,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path75.resolve(
-            path75.dirname(resolvedScriptPath),
+          executableDir = path76.resolve(
+            path76.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path75.basename(
+            const legacyName = path76.basename(
               this._scriptPath,
-              path75.extname(this._scriptPath)
+              path76.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path75.extname(executableFile));
+        launchWithNode = sourceExt.includes(path76.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path75.basename(filename, path75.extname(filename));
+        this._name = path76.basename(filename, path76.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path76) {
-        if (path76 === void 0) return this._executableDir;
-        this._executableDir = path76;
+      executableDir(path77) {
+        if (path77 === void 0) return this._executableDir;
+        this._executableDir = path77;
         return this;
       }
       /**
@@ -3715,8 +3715,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path75, { windows } = {}) => {
-      const segs = path75.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path76, { windows } = {}) => {
+      const segs = path76.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -8465,8 +8465,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path75) {
-      let input = path75;
+    function removeDotSegments(path76) {
+      let input = path76;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -8540,11 +8540,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path75) {
-      if (path75 === "" || path75[0] === "/") {
-        return removeDotSegments(path75);
+    function removeDotSegmentsRelative(path76) {
+      if (path76 === "" || path76[0] === "/") {
+        return removeDotSegments(path76);
       }
-      const segments = path75.split("/");
+      const segments = path76.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -8907,8 +8907,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path75 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path75 && path75 !== "/" ? path75 : void 0;
+        const path76 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path76 && path76 !== "/" ? path76 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -12218,17 +12218,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path75) {
-      const ctrl = callVisitor(key, node, visitor, path75);
+    function visit_(key, node, visitor, path76) {
+      const ctrl = callVisitor(key, node, visitor, path76);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path75, ctrl);
-        return visit_(key, ctrl, visitor, path75);
+        replaceNode(key, path76, ctrl);
+        return visit_(key, ctrl, visitor, path76);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path75 = Object.freeze(path75.concat(node));
+          path76 = Object.freeze(path76.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path75);
+            const ci = visit_(i2, node.items[i2], visitor, path76);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12239,13 +12239,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path75 = Object.freeze(path75.concat(node));
-          const ck = visit_("key", node.key, visitor, path75);
+          path76 = Object.freeze(path76.concat(node));
+          const ck = visit_("key", node.key, visitor, path76);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path75);
+          const cv = visit_("value", node.value, visitor, path76);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12266,17 +12266,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path75) {
-      const ctrl = await callVisitor(key, node, visitor, path75);
+    async function visitAsync_(key, node, visitor, path76) {
+      const ctrl = await callVisitor(key, node, visitor, path76);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path75, ctrl);
-        return visitAsync_(key, ctrl, visitor, path75);
+        replaceNode(key, path76, ctrl);
+        return visitAsync_(key, ctrl, visitor, path76);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path75 = Object.freeze(path75.concat(node));
+          path76 = Object.freeze(path76.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path75);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path76);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12287,13 +12287,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path75 = Object.freeze(path75.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path75);
+          path76 = Object.freeze(path76.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path76);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path75);
+          const cv = await visitAsync_("value", node.value, visitor, path76);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12320,23 +12320,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path75) {
+    function callVisitor(key, node, visitor, path76) {
       if (typeof visitor === "function")
-        return visitor(key, node, path75);
+        return visitor(key, node, path76);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path75);
+        return visitor.Map?.(key, node, path76);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path75);
+        return visitor.Seq?.(key, node, path76);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path75);
+        return visitor.Pair?.(key, node, path76);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path75);
+        return visitor.Scalar?.(key, node, path76);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path75);
+        return visitor.Alias?.(key, node, path76);
       return void 0;
     }
-    function replaceNode(key, path75, node) {
-      const parent = path75[path75.length - 1];
+    function replaceNode(key, path76, node) {
+      const parent = path76[path76.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -12948,10 +12948,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path75, value) {
+    function collectionFromPath(schema, path76, value) {
       let v = value;
-      for (let i2 = path75.length - 1; i2 >= 0; --i2) {
-        const k = path75[i2];
+      for (let i2 = path76.length - 1; i2 >= 0; --i2) {
+        const k = path76[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -12970,7 +12970,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path75) => path75 == null || typeof path75 === "object" && !!path75[Symbol.iterator]().next().done;
+    var isEmptyPath = (path76) => path76 == null || typeof path76 === "object" && !!path76[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13000,11 +13000,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path75, value) {
-        if (isEmptyPath(path75))
+      addIn(path76, value) {
+        if (isEmptyPath(path76))
           this.add(value);
         else {
-          const [key, ...rest] = path75;
+          const [key, ...rest] = path76;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -13018,8 +13018,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path75) {
-        const [key, ...rest] = path75;
+      deleteIn(path76) {
+        const [key, ...rest] = path76;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -13033,8 +13033,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path75, keepScalar) {
-        const [key, ...rest] = path75;
+      getIn(path76, keepScalar) {
+        const [key, ...rest] = path76;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -13052,8 +13052,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path75) {
-        const [key, ...rest] = path75;
+      hasIn(path76) {
+        const [key, ...rest] = path76;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -13063,8 +13063,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path75, value) {
-        const [key, ...rest] = path75;
+      setIn(path76, value) {
+        const [key, ...rest] = path76;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -15579,9 +15579,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path75, value) {
+      addIn(path76, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path75, value);
+          this.contents.addIn(path76, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -15656,14 +15656,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path75) {
-        if (Collection2.isEmptyPath(path75)) {
+      deleteIn(path76) {
+        if (Collection2.isEmptyPath(path76)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path75) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path76) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -15678,10 +15678,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path75, keepScalar) {
-        if (Collection2.isEmptyPath(path75))
+      getIn(path76, keepScalar) {
+        if (Collection2.isEmptyPath(path76))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path75, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path76, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -15692,10 +15692,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path75) {
-        if (Collection2.isEmptyPath(path75))
+      hasIn(path76) {
+        if (Collection2.isEmptyPath(path76))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path75) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path76) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -15712,13 +15712,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path75, value) {
-        if (Collection2.isEmptyPath(path75)) {
+      setIn(path76, value) {
+        if (Collection2.isEmptyPath(path76)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path75), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path76), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path75, value);
+          this.contents.setIn(path76, value);
         }
       }
       /**
@@ -17679,9 +17679,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path75) => {
+    visit2.itemAtPath = (cst, path76) => {
       let item = cst;
-      for (const [field, index] of path75) {
+      for (const [field, index] of path76) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -17690,23 +17690,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path75) => {
-      const parent = visit2.itemAtPath(cst, path75.slice(0, -1));
-      const field = path75[path75.length - 1][0];
+    visit2.parentCollection = (cst, path76) => {
+      const parent = visit2.itemAtPath(cst, path76.slice(0, -1));
+      const field = path76[path76.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path75, item, visitor) {
-      let ctrl = visitor(item, path75);
+    function _visit(path76, item, visitor) {
+      let ctrl = visitor(item, path76);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path75.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path76.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -17717,10 +17717,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path75);
+            ctrl = ctrl(item, path76);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path75) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path76) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path75, options2) {
+    function openPromise(path76, options2) {
       return new Promise((resolve, reject) => {
-        open2(path75, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path76, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path75, options2, callback) {
+    function open2(path76, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,7 +22432,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs31.open(path75, "r", function(err2, fd2) {
+      fs31.open(path76, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs31.close(fd2, defaultCallback);
@@ -30648,38 +30648,86 @@ function isFile(file) {
   }
 }
 
-// packages/core/src/fs/temporary-sibling.ts
+// packages/core/src/fs/temporaries-on-signal.ts
 var import_node_crypto2 = require("node:crypto");
 var import_node_fs3 = require("node:fs");
 var import_node_path3 = __toESM(require("node:path"), 1);
-var handedOut = /* @__PURE__ */ new Set();
-function temporarySibling(target2, suffix = "") {
-  const resolved2 = import_node_path3.default.resolve(target2);
-  const name = import_node_path3.default.join(
-    import_node_path3.default.dirname(resolved2),
-    `.${import_node_path3.default.basename(resolved2)}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.tmp${suffix}`
-  );
-  handedOut.add(name);
-  return name;
+var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
+var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
+var pending = /* @__PURE__ */ new Set();
+function rememberTemporary(name) {
+  pending.add(name);
 }
-function removeTemporarySiblings() {
-  for (const name of handedOut) (0, import_node_fs3.rmSync)(name, { recursive: true, force: true });
-  handedOut.clear();
+function forgetTemporary(name) {
+  pending.delete(name);
+}
+function removePendingTemporaries() {
+  const left = [];
+  for (const name of pending) {
+    const removing = `${name}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.removing`;
+    try {
+      (0, import_node_fs3.renameSync)(name, removing);
+    } catch (error2) {
+      const code2 = errorCode(error2);
+      if (code2 !== "ENOENT") left.push({ name, code: code2 });
+      continue;
+    }
+    try {
+      (0, import_node_fs3.rmSync)(removing, { recursive: true, force: true });
+    } catch (error2) {
+      left.push({ name: removing, code: errorCode(error2) });
+    }
+  }
+  pending.clear();
+  return left;
+}
+function errorCode(error2) {
+  return error2?.code ?? String(error2);
+}
+var installed = false;
+var waiting;
+function removeTemporariesOnSignal() {
+  if (installed) return;
+  installed = true;
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+}
+function nextSignal() {
+  removeTemporariesOnSignal();
+  return new Promise((resolve) => {
+    waiting = resolve;
+  });
+}
+function onSignal(signal) {
+  for (const { name, code: code2 } of removePendingTemporaries()) {
+    process.stderr.write(
+      `${import_node_path3.default.relative(process.cwd(), name) || name}: error: this staging file or folder of an interrupted write could not be removed (${code2}). Remove it before adding the folder to git.
+`
+    );
+  }
+  const resolve = waiting;
+  waiting = void 0;
+  if (resolve) return resolve(signal);
+  for (const each of SIGNALS) process.removeListener(each, onSignal);
+  installed = false;
+  process.kill(process.pid, signal);
+  process.exit(SIGNAL_EXIT_CODES[signal]);
 }
 
-// packages/core/src/fs/temporaries-on-signal.ts
-var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
-function removeTemporariesOnSignal() {
-  for (const [signal, code2] of Object.entries(SIGNAL_EXIT_CODES)) {
-    process.on(signal, () => {
-      removeTemporarySiblings();
-      if (process.listenerCount(signal) === 1) process.exit(code2);
-    });
-  }
+// packages/core/src/fs/temporary-sibling.ts
+var import_node_crypto3 = require("node:crypto");
+var import_node_path4 = __toESM(require("node:path"), 1);
+function temporarySibling(target2, suffix = "") {
+  const resolved2 = import_node_path4.default.resolve(target2);
+  const name = import_node_path4.default.join(
+    import_node_path4.default.dirname(resolved2),
+    `.${import_node_path4.default.basename(resolved2)}.${(0, import_node_crypto3.randomBytes)(6).toString("hex")}.tmp${suffix}`
+  );
+  rememberTemporary(name);
+  return name;
 }
 
 // packages/core/src/fs/write-failure.ts
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 var PERMISSION = {
   reason: "permission denied",
   hint: "Choose a folder you can write to, or change its permissions."
@@ -30704,7 +30752,7 @@ function targetWriteError(target2, error2) {
   const failure = writeFailure(error2);
   if (failure === void 0) return error2;
   const { code: code2, syscall, path: where2 } = error2;
-  const elsewhere = where2 !== void 0 && import_node_path4.default.dirname(import_node_path4.default.resolve(where2)) !== import_node_path4.default.dirname(import_node_path4.default.resolve(target2));
+  const elsewhere = where2 !== void 0 && import_node_path5.default.dirname(import_node_path5.default.resolve(where2)) !== import_node_path5.default.dirname(import_node_path5.default.resolve(target2));
   const call = elsewhere ? `${syscall} ${where2}` : syscall;
   return new UserError(`cannot be written: ${failure.reason} (${code2}, ${call}).`, {
     location: { file: target2 },
@@ -30722,10 +30770,10 @@ async function writingTo(target2, work) {
 
 // packages/core/src/fs/write-file-atomically.ts
 var import_node_fs4 = require("node:fs");
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 async function writeFileAtomically(file, bytes, options2 = {}) {
   await writingTo(file, async () => {
-    await import_node_fs4.promises.mkdir(import_node_path5.default.dirname(file), { recursive: true });
+    await import_node_fs4.promises.mkdir(import_node_path6.default.dirname(file), { recursive: true });
     const temporary = temporarySibling(file);
     try {
       await import_node_fs4.promises.writeFile(temporary, bytes);
@@ -30734,6 +30782,8 @@ async function writeFileAtomically(file, bytes, options2 = {}) {
     } catch (error2) {
       await import_node_fs4.promises.rm(temporary, { force: true });
       throw error2;
+    } finally {
+      forgetTemporary(temporary);
     }
   });
 }
@@ -30892,18 +30942,18 @@ function withoutTrailingSlashes(text3) {
 }
 
 // packages/core/src/text-order.ts
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 var ENGLISH = new Intl.Collator("en");
 var compareText = ENGLISH.compare;
 function compareCodeUnits(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function compareFolderPaths(a, b, paths = import_node_path6.default) {
+function compareFolderPaths(a, b, paths = import_node_path7.default) {
   return compareCodeUnits(slashSeparated(a, paths), slashSeparated(b, paths));
 }
 
 // packages/core/src/top-folders.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 var TOP_FOLDER_NAMES = [
   "certified-connectors",
   "independent-publisher-connectors",
@@ -30914,7 +30964,7 @@ function isTopFolderName(name) {
   return TOP_FOLDERS.has(name.toLowerCase());
 }
 function isTopFolderChild(folder) {
-  return isTopFolderName(import_node_path7.default.basename(import_node_path7.default.dirname(import_node_path7.default.resolve(folder))));
+  return isTopFolderName(import_node_path8.default.basename(import_node_path8.default.dirname(import_node_path8.default.resolve(folder))));
 }
 
 // node_modules/commander/esm.mjs
@@ -31279,35 +31329,35 @@ function didYouMean(word, candidates) {
 
 // packages/validator/src/config/find-config.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 var CONFIG_FILE_NAMES = [
   ".connector-alm.yml",
   ".connector-alm.yaml",
   ".connector-alm.json"
 ];
 function findConfigFile(cwd) {
-  let folder = import_node_path8.default.resolve(cwd);
+  let folder = import_node_path9.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs5.existsSync)(import_node_path8.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs5.existsSync)(import_node_path9.default.join(folder, name)));
     if (present.length > 1) {
       throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
-        location: { file: import_node_path8.default.join(folder, present[1]) },
+        location: { file: import_node_path9.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
     }
-    if (present.length === 1) return import_node_path8.default.join(folder, present[0]);
-    const parent = import_node_path8.default.dirname(folder);
-    if ((0, import_node_fs5.existsSync)(import_node_path8.default.join(folder, ".git")) || parent === folder) return void 0;
+    if (present.length === 1) return import_node_path9.default.join(folder, present[0]);
+    const parent = import_node_path9.default.dirname(folder);
+    if ((0, import_node_fs5.existsSync)(import_node_path9.default.join(folder, ".git")) || parent === folder) return void 0;
     folder = parent;
   }
 }
 
 // packages/validator/src/config/ignore.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = slashSeparated(import_node_path9.default.relative(import_node_path9.default.dirname(config2.path), folder));
+  const relative = slashSeparated(import_node_path10.default.relative(import_node_path10.default.dirname(config2.path), folder));
   return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform));
 }
 function ignorePatternMatches(pattern, relativeFolder, platform = process.platform) {
@@ -31327,7 +31377,7 @@ function compiledPattern(pattern, nocase) {
 
 // packages/validator/src/config/load-config.ts
 var import_promises = require("node:fs/promises");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -32030,12 +32080,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path75) {
+function findNodeAtLocation(root, path76) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path75) {
+  for (let segment of path76) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -32798,7 +32848,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path75 = [root];
+  const path76 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -32806,14 +32856,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path75[level];
+    let node = path76[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path75[level] = node;
+      path76[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -32983,7 +33033,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path75 = paths.pop();
+    const path76 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -32991,13 +33041,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path75 + 1);
+          paths.push(path76 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path75 + 1 + key.length;
+        const keyPath = path76 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -35497,7 +35547,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path75 = problem.segments;
+  const path76 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -35511,21 +35561,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path75.includes("oAuthSettings")) {
-      const last2 = path75[path75.length - 1];
+    if (path76.includes("oAuthSettings")) {
+      const last2 = path76[path76.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path75.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path75[path75.length - 1] === "type" && path75.length === parameterNameDepth(path75) + 1)
+    if (path76.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path76[path76.length - 1] === "type" && path76.length === parameterNameDepth(path76) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path75) {
-  return path75[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path76) {
+  return path76[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -36346,11 +36396,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
 var import_node_fs6 = __toESM(require("node:fs"), 1);
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -36406,7 +36456,7 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path10.default.resolve(cwd, folder);
+  const absolutePath = import_node_path11.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs6.default.realpathSync(absolutePath);
   const dirents = import_node_fs6.default.readdirSync(absolutePath, { withFileTypes: true });
@@ -36420,7 +36470,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path10.default.basename(absolutePath),
+    name: import_node_path11.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -36449,10 +36499,10 @@ function sizeOf(filePath2) {
     return 0;
   }
 }
-function displayPathIn(folder, name, paths = import_node_path10.default) {
+function displayPathIn(folder, name, paths = import_node_path11.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path10.default) {
+function entryPath(folder, name, paths = import_node_path11.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -36802,9 +36852,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path11.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path12.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path11.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path12.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -36821,7 +36871,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path11.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path12.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -37982,11 +38032,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path75 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path75)) continue;
-      let pathItem = asObject(paths[path75]);
+    for (const path76 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path76)) continue;
+      let pathItem = asObject(paths[path76]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path75);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path76);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -38002,7 +38052,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path75, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path76, method, pathItemPlace, operation2);
         const own2 = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own2)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own2, entry.isInternal);
@@ -38138,8 +38188,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path75, method, pathItemPlace, operation2) {
-    this.path = path75;
+  constructor(path76, method, pathItemPlace, operation2) {
+    this.path = path76;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -38316,9 +38366,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list3 = own2 ?? asArray(model.root[key]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path75) {
+function pathVariables(path76) {
   const names3 = [];
-  for (const match2 of path75.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path76.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -45968,16 +46018,16 @@ var documentHostRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path75) {
-    this.path = path75;
-    const hasBrace = path75.includes("{");
-    this.variables = hasBrace ? scanVariables(path75) : NO_VARIABLES;
+  constructor(path76) {
+    this.path = path76;
+    const hasBrace = path76.includes("{");
+    this.variables = hasBrace ? scanVariables(path76) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path75.indexOf("/"); ; slash = path75.indexOf("/", start)) {
-      const end = slash === -1 ? path75.length : slash;
-      if (hasBrace && isVariableSegment(path75, start, end)) variableSegmentCount++;
+    for (let slash = path76.indexOf("/"); ; slash = path76.indexOf("/", start)) {
+      const end = slash === -1 ? path76.length : slash;
+      if (hasBrace && isVariableSegment(path76, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -46006,8 +46056,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path75 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path75) last2 = new PathTemplate(path75);
+    const path76 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path76) last2 = new PathTemplate(path76);
     templates[index] = last2;
   }
   return templates;
@@ -46032,9 +46082,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path75, start) {
-  const slash = path75.indexOf("/", start);
-  return slash === -1 ? path75.length : slash;
+function segmentEnd(path76, start) {
+  const slash = path76.indexOf("/", start);
+  return slash === -1 ? path76.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -46043,34 +46093,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path75, start, end) {
+function isVariableSegment(path76, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path75.charCodeAt(start) !== OPEN || path75.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path76.charCodeAt(start) !== OPEN || path76.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path75.charCodeAt(index);
+    const code2 = path76.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path75, open2) {
-  for (let index = open2 + 1; index < path75.length; index++) {
-    const code2 = path75.charCodeAt(index);
+function matchEnd(path76, open2) {
+  for (let index = open2 + 1; index < path76.length; index++) {
+    const code2 = path76.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path75) {
+function scanVariables(path76) {
   const variables = [];
   let seen;
-  for (let open2 = path75.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path75, open2);
+  for (let open2 = path76.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path76, open2);
     if (close2 === -1) {
-      open2 = path75.indexOf("{", open2 + 1);
+      open2 = path76.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path75.slice(open2 + 1, close2);
+    const name = path76.slice(open2 + 1, close2);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -46080,30 +46130,30 @@ function scanVariables(path75) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path75.indexOf("{", close2 + 1);
+    open2 = path76.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path75) {
+function routeOf(path76) {
   let route = "";
   let copied = 0;
-  for (let open2 = path75.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path75, open2);
+  for (let open2 = path76.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path76, open2);
     if (close2 === -1) {
-      open2 = path75.indexOf("{", open2 + 1);
+      open2 = path76.indexOf("{", open2 + 1);
       continue;
     }
-    route += path75.slice(copied, open2) + "{}";
+    route += path76.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path75.indexOf("{", copied);
+    open2 = path76.indexOf("{", copied);
   }
-  return copied === 0 ? path75 : route + path75.slice(copied);
+  return copied === 0 ? path76 : route + path76.slice(copied);
 }
-function routeHash(path75) {
+function routeHash(path76) {
   let hash = 0;
-  for (let index = 0; index < path75.length; index++) {
-    const code2 = path75.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path75, index) : -1;
+  for (let index = 0; index < path76.length; index++) {
+    const code2 = path76.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path76, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -46129,15 +46179,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report: report2 }, problem) {
-  for (const path75 of pathKeys(swagger2)) {
-    const message2 = problem(path75);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path75), message: message2 });
+  for (const path76 of pathKeys(swagger2)) {
+    const message2 = problem(path76);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path76), message: message2 });
   }
 }
-function templateProblem(path75) {
+function templateProblem(path76) {
   let open2 = -1;
-  for (let index = 0; index < path75.length; index++) {
-    const character = path75[index];
+  for (let index = 0; index < path76.length; index++) {
+    const character = path76[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -46210,15 +46260,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path75 = operations[index].path;
-    if (!path75.includes("{")) {
-      while (index < operations.length && operations[index].path === path75) index++;
+    const path76 = operations[index].path;
+    if (!path76.includes("{")) {
+      while (index < operations.length && operations[index].path === path76) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path75; index++)
+    for (; index < operations.length && operations[index].path === path76; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path75);
+    const route = routeHash(path76);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -46264,7 +46314,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path75) => path75.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path76) => path76.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -46284,7 +46334,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path75) => /[?#]/.test(path75) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path76) => /[?#]/.test(path76) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -46300,7 +46350,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path75) => path75.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path76) => path76.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -46314,8 +46364,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path75) => {
-        const problem = templateProblem(path75);
+      reportPathKeys(context, (path76) => {
+        const problem = templateProblem(path76);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -46332,9 +46382,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path75) => (
+        (path76) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path75.includes("=") && pathVariables(path75).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path76.includes("=") && pathVariables(path76).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -46433,14 +46483,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger: swagger2, report: report2 }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path75 of pathKeys(swagger2)) {
-        const key = path75.toLowerCase();
+      for (const path76 of pathKeys(swagger2)) {
+        const key = path76.toLowerCase();
         if (seen.has(key)) {
           report2({
-            pointer: childPointer("/paths", path75),
+            pointer: childPointer("/paths", path76),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              nameExcerpt(path75)
+              nameExcerpt(path76)
             )
           });
         }
@@ -46460,12 +46510,12 @@ var pathRules = [
     check({ swagger: swagger2, report: report2 }) {
       if (!swagger2) return;
       const paths = swagger2.paths;
-      for (const path75 in paths) {
-        if (!has(paths, path75)) continue;
-        const pathItem = asObject(paths[path75]);
+      for (const path76 in paths) {
+        if (!has(paths, path76)) continue;
+        const pathItem = asObject(paths[path76]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report2({
-          pointer: childPointer("/paths", path75, "$ref"),
+          pointer: childPointer("/paths", path76, "$ref"),
           message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
         });
       }
@@ -47533,12 +47583,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path75 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path75)) continue;
-        if (path75.startsWith("x-")) continue;
-        const item = paths[path75];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path75);
-        else this.typeIssue(placeAt(rootNode, "paths", path75), "Object", item);
+      for (const path76 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path76)) continue;
+        if (path76.startsWith("x-")) continue;
+        const item = paths[path76];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path76);
+        else this.typeIssue(placeAt(rootNode, "paths", path76), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -47562,8 +47612,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path75) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path75);
+  visitPathItem(item, rootNode, path76) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path76);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -48936,12 +48986,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path75 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path76 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path75 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path76 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -49048,16 +49098,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path75) {
+function followSchemaPath(model, root, path76) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path75.length && steps < MAX_STEPS; ) {
-    let end = path75.indexOf("/", start);
-    if (end === -1) end = path75.length;
+  for (let start = 0; start < path76.length && steps < MAX_STEPS; ) {
+    let end = path76.indexOf("/", start);
+    if (end === -1) end = path76.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path75.slice(start, end));
+      const next = property(model, current, path76.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -49232,9 +49282,9 @@ function resultProblems(model, target2, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path75 = pathAt(call, key);
-    if (path75 === void 0 || followSchemaPath(model, items.schema, path75).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path75), label) });
+    const path76 = pathAt(call, key);
+    if (path76 === void 0 || followSchemaPath(model, items.schema, path76).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path76), label) });
   }
   return problems;
 }
@@ -52460,26 +52510,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path75 = [];
+    const path76 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path75.push(start);
+    path76.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path75.pop();
+        path76.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path75.slice(path75.indexOf(target2)));
+      if (seen === "grey") cycles.push(path76.slice(path76.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path75.push(target2);
+        path76.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -53098,7 +53148,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path75 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path76 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -53106,7 +53156,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path75}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path76}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -53366,8 +53416,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path75) {
-  return withoutTrailingSlashes(routeOf(path75)).toLowerCase();
+function templateShape(path76) {
+  return withoutTrailingSlashes(routeOf(path76)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -53637,10 +53687,10 @@ function patternWithSlashes(pattern) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path75, options2 = {}) {
+function offsetOfPath(document, path76, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path75.entries()) {
+  for (const [index, step2] of path76.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -53651,7 +53701,7 @@ function offsetOfPath(document, path75, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path75.length - 1;
+    const isLast = index === path76.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -53662,8 +53712,8 @@ function rangeStart(node) {
 function yamlPositions(text3) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
-  return (path75, options2 = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path75, options2));
+  return (path76, options2 = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path76, options2));
     return { line, column: col };
   };
 }
@@ -53674,7 +53724,7 @@ var LEVEL_LIST = "error, warning, info or off";
 var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).";
 async function loadConfig(options2) {
-  const file = options2.explicitPath ? import_node_path12.default.resolve(options2.cwd, options2.explicitPath) : findConfigFile(options2.cwd);
+  const file = options2.explicitPath ? import_node_path13.default.resolve(options2.cwd, options2.explicitPath) : findConfigFile(options2.cwd);
   if (!file) return { ...DEFAULT_CONFIG, rules: {}, ignore: [] };
   const text3 = await readConfigText(file, options2.cwd);
   return parseConfig(text3, file, options2);
@@ -53814,7 +53864,7 @@ async function readConfigText(file, cwd) {
     if (code2 === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown },
-        hint: `Give the file itself, e.g. ${import_node_path12.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path13.default.join(shown, CONFIG_FILE_NAMES[0])}.`
       });
     }
     throw new UsageError(`The configuration file cannot be read (${code2 ?? error2.message}).`, {
@@ -53824,9 +53874,9 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error2, root) {
-  const path75 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path75.map(nameExcerpt);
-  const value = path75.reduce(
+  const path76 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path76.map(nameExcerpt);
+  const value = path76.reduce(
     (node, step2) => node?.[step2],
     root
   );
@@ -53834,7 +53884,7 @@ function describeSchemaError(error2, root) {
   if (error2.keyword === "additionalProperties") {
     const key = String(error2.params.additionalProperty);
     const name = nameExcerpt(key);
-    if (path75.length === 0) {
+    if (path76.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -53845,7 +53895,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path75, key],
+      path: [...path76, key],
       atKey: true
     };
   }
@@ -53853,7 +53903,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path75,
+      path: path76,
       atKey: false
     };
   }
@@ -53863,34 +53913,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path75,
+        path: path76,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path75, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path76, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path75,
+      path: path76,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path75, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path76, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path75,
+      path: path76,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path75,
+    path: path76,
     atKey: false
   };
 }
@@ -53925,7 +53975,7 @@ function ruleReports(connector, options2) {
   const apiPropertiesValue = connector.files.apiProperties?.document?.value;
   const swagger2 = isObject(swaggerValue) ? new SwaggerModel(swaggerValue) : void 0;
   const apiProperties2 = isObject(apiPropertiesValue) ? apiPropertiesValue : void 0;
-  const pending = [];
+  const pending2 = [];
   let current;
   let listed = 0;
   const unlisted = new UnlistedReports();
@@ -53938,7 +53988,7 @@ function ruleReports(connector, options2) {
       const severity = report2.severity ?? current.level;
       if (listed < MAX_FINDINGS_PER_RULE) {
         listed++;
-        pending.push({ rule: current.rule, severity, report: report2 });
+        pending2.push({ rule: current.rule, severity, report: report2 });
       } else {
         unlisted.add(report2, severity);
       }
@@ -53952,14 +54002,14 @@ function ruleReports(connector, options2) {
       try {
         active.rule.check(context);
       } catch (error2) {
-        pending.push(internalErrorFinding(active.rule, error2));
+        pending2.push(internalErrorFinding(active.rule, error2));
       }
       const rest = unlisted.summary();
-      if (rest) pending.push({ rule: active.rule, ...rest });
+      if (rest) pending2.push({ rule: active.rule, ...rest });
     }
   });
   current = void 0;
-  return pending;
+  return pending2;
 }
 var activeRuleCache = /* @__PURE__ */ new WeakMap();
 function activeRules(options2) {
@@ -53976,9 +54026,9 @@ function activeRules(options2) {
   byProfile.set(options2.profile, { overrides: options2.overrides, active });
   return active;
 }
-function locateFindings(connector, pending) {
-  const places = pointerPlaces(connector, pending);
-  const findings = pending.map(({ rule: rule2, severity, report: report2 }, index) => {
+function locateFindings(connector, pending2) {
+  const places = pointerPlaces(connector, pending2);
+  const findings = pending2.map(({ rule: rule2, severity, report: report2 }, index) => {
     const kind = report2.file ?? rule2.file;
     const file = report2.path ? void 0 : fileOf(connector, kind);
     const finding = locatedFinding({
@@ -54011,13 +54061,13 @@ function locateFindings(connector, pending) {
   });
   return findings.sort(compareFindings);
 }
-function pointerPlaces(connector, pending) {
-  const places = new Array(pending.length).fill(void 0);
+function pointerPlaces(connector, pending2) {
+  const places = new Array(pending2.length).fill(void 0);
   const documents = [];
   const pointers = [];
   const reports = [];
-  for (let index = 0; index < pending.length; index++) {
-    const { rule: rule2, report: report2 } = pending[index];
+  for (let index = 0; index < pending2.length; index++) {
+    const { rule: rule2, report: report2 } = pending2[index];
     if (report2.pointer === void 0 || report2.path) continue;
     const file = fileOf(connector, report2.file ?? rule2.file);
     if (!file || !("document" in file) || !file.document || !("locateEach" in file.document)) continue;
@@ -54169,9 +54219,9 @@ function subjectOf({ base: base2, head }) {
   if (base2.file === head.file) return `This change to the configuration file${link2 && ` (now ${link2})`}`;
   return `The configuration file (at the base: ${base2.file}${link2 && `; now ${link2}`})`;
 }
-function placeIn(config2, path75) {
-  const [setting, ruleId] = path75;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path75];
+function placeIn(config2, path76) {
+  const [setting, ruleId] = path76;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path76];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -54180,7 +54230,7 @@ function strictestLevel(rule2, config2) {
 }
 
 // packages/validator/src/diff/baseline.ts
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
   const settled = cappedListingsNotGrown(current, base2);
   const exact = countKeys(base2, exactKey);
@@ -54246,7 +54296,7 @@ function looseKey(finding) {
   return [finding.ruleId, relativeFile(finding), normalizedMessage(finding)].join("\0");
 }
 function relativeFile(finding) {
-  return slashSeparated(import_node_path13.default.relative(finding.connector, finding.file));
+  return slashSeparated(import_node_path14.default.relative(finding.connector, finding.file));
 }
 function normalizedMessage(finding) {
   return finding.connector && finding.connector !== "." ? finding.message.split(finding.connector).join("<connector>") : finding.message;
@@ -54268,18 +54318,7 @@ function impactRank(impact) {
   return impact === "breaking" ? 3 : impact === "major" ? 2 : 1;
 }
 function locatedChange(fields) {
-  const change = fields.operationId === void 0 ? {
-    ruleId: fields.ruleId,
-    breaking: fields.impact === "breaking",
-    severity: fields.severity,
-    message: boundedMessage(fields.message),
-    file: fields.file,
-    pointer: fields.pointer,
-    line: fields.line,
-    column: fields.column,
-    side: fields.side,
-    impact: fields.impact
-  } : {
+  return {
     ruleId: fields.ruleId,
     breaking: fields.impact === "breaking",
     severity: fields.severity,
@@ -54290,10 +54329,9 @@ function locatedChange(fields) {
     line: fields.line,
     column: fields.column,
     side: fields.side,
-    impact: fields.impact
+    impact: fields.impact,
+    valuePath: fields.valuePath
   };
-  if (fields.valuePath !== void 0) change.valuePath = fields.valuePath;
-  return change;
 }
 function classifyChanges(changes) {
   if (changes.length === 0) return "no-change";
@@ -54320,9 +54358,9 @@ var EXAMPLE_PLACES = {
   swaggerFile: "the whole swagger file",
   connectorFolder: "a connector folder of the repository"
 };
-var operation = (path75, method, body) => `{
+var operation = (path76, method, body) => `{
   "paths": {
-    "${path75}": {
+    "${path76}": {
       "${method}": ${body}
     }
   }
@@ -55143,16 +55181,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path75 = [];
+  const path76 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit2 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        path75.push(part.step);
+        if (part.step !== void 0) path76.push(part.step);
         if (visit2(part.nested)) listedAny = true;
-        path75.pop();
+        if (part.step !== void 0) path76.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -55160,7 +55198,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path75, ...part.change.path] });
+      result.push({ ...part.change, path: [...path76, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -55175,9 +55213,9 @@ function listChanges(root) {
   }
   return result;
 }
-function listedCount(root) {
+function listedCount(totals) {
   let count = 0;
-  for (const total of pathsToEachKind(root).values()) count += Math.min(total, MAX_LISTED_PATHS);
+  for (const total of totals.values()) count += Math.min(total, MAX_LISTED_PATHS);
   return count;
 }
 function pathsToEachKind(root) {
@@ -56768,6 +56806,14 @@ function isLike(entry, change, valuePath) {
   return entry.valuePath === valuePath && entry.rule.id === change.rule.id && entry.file === "swagger" && entry.side === change.side && entry.pointer === change.pointer;
 }
 
+// packages/validator/src/diff/report-order.ts
+function comparePlaces(a, b) {
+  return (a.file === b.file ? 0 : compareText(a.file, b.file)) || a.line - b.line || a.column - b.column;
+}
+function compareChanges(a, b) {
+  return comparePlaces(a, b) || compareText(a.ruleId, b.ruleId) || compareText(a.operationId ?? "", b.operationId ?? "") || compareText(a.message, b.message);
+}
+
 // packages/validator/src/diff/list-offers.ts
 var ListOfferIndex = class {
   constructor(context) {
@@ -56788,7 +56834,6 @@ var ListOfferIndex = class {
     const nonBreaking = [];
     const rules = /* @__PURE__ */ new Map();
     list3.forEach((change, position) => {
-      if (this.context.isSuperseded(change)) return;
       if (!isBreakingSchemaChange(change)) {
         nonBreaking.push(position);
         return;
@@ -56816,9 +56861,6 @@ function placedUpTo(run, last2) {
   }
   return low;
 }
-function comparePlaces(a, b) {
-  return (a.file === b.file ? 0 : compareText(a.file, b.file)) || a.line - b.line || a.column - b.column;
-}
 
 // packages/validator/src/diff/reported-changes.ts
 function reportedChanges(entries, before, after) {
@@ -56838,8 +56880,7 @@ function reportedChanges(entries, before, after) {
   const swaggerFile = { old: filePath(before, "swagger"), new: filePath(after, "swagger") };
   const listOffers = new ListOfferIndex({
     placesOf: (list3) => locator.placesOf(list3),
-    swaggerFile,
-    isSuperseded: ({ rule: rule2, pointer }) => superseded.has({ rule: rule2, file: "swagger", pointer })
+    swaggerFile
   });
   for (const entry of entries) {
     if (!isSchemaReport(entry)) {
@@ -56860,8 +56901,7 @@ function reportedChanges(entries, before, after) {
     const places = locator.placesOf(list3);
     const offer = (index2) => {
       const schemaChange = list3[index2];
-      const { rule: rule2, side, pointer } = schemaChange;
-      if (superseded.has({ rule: rule2, file: "swagger", pointer })) return;
+      const { rule: rule2, side } = schemaChange;
       if (!isBreakingSchemaChange(schemaChange)) {
         if (nonBreakingOffered) return;
         const change = locator.locate(reportedChange(entry, schemaChange));
@@ -56881,9 +56921,9 @@ function reportedChanges(entries, before, after) {
         }
       }
       const { line, column } = places[index2];
-      const file = swaggerFile[side];
-      const comesAfter = (last2) => (file === last2.file ? 0 : compareText(file, last2.file)) || line - last2.line || column - last2.column;
-      if (cap.mayKeep(rule2.id, comesAfter)) cap.add(locator.locate(reportedChange(entry, schemaChange)));
+      const place = { file: swaggerFile[side], line, column };
+      if (cap.mayKeep(rule2.id, (last2) => comparePlaces(place, last2)))
+        cap.add(locator.locate(reportedChange(entry, schemaChange)));
       else cap.count(rule2.id, "breaking", rule2.severity);
     };
     const offers = mayRepeat ? void 0 : listOffers.of(list3);
@@ -56921,9 +56961,6 @@ function supersededPlaces(entries) {
 function* withFirst(first, rest) {
   yield first;
   for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
-}
-function compareChanges(a, b) {
-  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId) || compareText(a.operationId ?? "", b.operationId ?? "") || compareText(a.message, b.message);
 }
 
 // packages/validator/src/diff/mcp-diff.ts
@@ -57016,6 +57053,22 @@ function isFilledForFlows(model, value, pointer, depth = 0) {
   return filled;
 }
 var FILLED = /* @__PURE__ */ new WeakMap();
+function hasRequiredFields(model, value, pointer) {
+  const resolved2 = model.resolve(value, pointer);
+  if (resolved2.broken) return false;
+  let known = REQUIRED.get(model);
+  if (!known) {
+    known = /* @__PURE__ */ new Map();
+    REQUIRED.set(model, known);
+  }
+  const seen = known.get(resolved2.pointer);
+  if (seen !== void 0) return seen;
+  const view = viewSchema(model, value, pointer);
+  const answer = view !== void 0 && view.required.size > 0;
+  known.set(resolved2.pointer, answer);
+  return answer;
+}
+var REQUIRED = /* @__PURE__ */ new WeakMap();
 function filledMemo(model) {
   let known = FILLED.get(model);
   if (!known) {
@@ -57250,12 +57303,11 @@ function requiredEdit(parameter) {
 }
 function bodyWasAlwaysSent(model, parameter) {
   if (parameter.in !== "body") return false;
-  const schema = viewSchema(
+  return hasRequiredFields(
     model,
     parameter.value.schema,
     childPointer(parameter.definitionPointer, "schema")
   );
-  return schema !== void 0 && schema.required.size > 0;
 }
 function parameterKey2(parameter) {
   return `${parameter.in ?? ""}\0${parameter.name ?? ""}`;
@@ -57285,21 +57337,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path75 in paths) {
-    if (!has(paths, path75)) continue;
-    const pathItem = refPathItem(paths[path75]);
+  for (const path76 in paths) {
+    if (!has(paths, path76)) continue;
+    const pathItem = refPathItem(paths[path76]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path75));
-    unfollowed2.set(path75, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path76));
+    unfollowed2.set(path76, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path75 in paths) {
-    if (!has(paths, path75)) continue;
-    const pathItem = refPathItem(paths[path75]);
+  for (const path76 in paths) {
+    if (!has(paths, path76)) continue;
+    const pathItem = refPathItem(paths[path76]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -57311,17 +57363,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path75 of all) {
-    const before = has(pathsBefore, path75) ? pathsBefore[path75] : void 0;
-    const after = has(pathsAfter, path75) ? pathsAfter[path75] : void 0;
+  for (const path76 of all) {
+    const before = has(pathsBefore, path76) ? pathsBefore[path76] : void 0;
+    const after = has(pathsAfter, path76) ? pathsAfter[path76] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path75);
-    const whyBefore = unfollowedBefore.get(path75);
+    const whyAfter = unfollowedAfter.get(path76);
+    const whyBefore = unfollowedBefore.get(path76);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path75);
+    const pathItemPointer = childPointer("/paths", path76);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -57329,12 +57381,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path75)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path76)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path75)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path75)} was not compared: in the base version, ${whyBefore}.` : refEdit(path75, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path76)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path76)} was not compared: in the base version, ${whyBefore}.` : refEdit(path76, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -57344,12 +57396,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path75, before, after) {
+function refEdit(path76, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path75)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path76)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path75)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path75)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path76)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path76)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -57566,8 +57618,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path75) {
-  return withoutTrailingSlashes(emptiedBraces(path75));
+function normalizePath(path76) {
+  return withoutTrailingSlashes(emptiedBraces(path76));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -57871,7 +57923,7 @@ var SchemaLists = class {
   lists = /* @__PURE__ */ new Map();
   counts = /* @__PURE__ */ new Map();
   parts = /* @__PURE__ */ new Map();
-  kinds = /* @__PURE__ */ new Map();
+  paths = /* @__PURE__ */ new Map();
   walked = /* @__PURE__ */ new Set();
   share;
   minSharedList;
@@ -57906,16 +57958,19 @@ var SchemaLists = class {
         return;
       }
       endRun();
-      for (const { list: list3, steps } of this.of(part.nested)) result.push({ list: list3, steps: [part.step, ...steps] });
+      for (const { list: list3, steps } of this.of(part.nested))
+        result.push({ list: list3, steps: part.step === void 0 ? steps : [part.step, ...steps] });
     });
     endRun();
     return result;
   }
   /**
    * Which of `root`'s parts are nested schemas to report as lists of their own: those of at least
-   * `minSharedList` changes, when no kind of change is under two parts. None otherwise. (Nor may a
-   * result be under two parts; but a result compared holds a change, so one under two parts puts
-   * that change's kind under both.)
+   * `minSharedList` changes, when each kind of change under two parts is reached by no more paths
+   * than are listed (MAX_LISTED_PATHS). None otherwise. Lists of the parts then list what a list of
+   * the whole does: a kind under one part is listed and counted there as from the whole, and one
+   * under two is listed whole, in order, by both. (A body that merges a definition through allOf
+   * and wraps it too has each of its changes under both: 400 operations copied its 10,000 each.)
    */
   partsApart(root) {
     const apart = root.parts.map(
@@ -57926,49 +57981,45 @@ var SchemaLists = class {
     let largest = -1;
     root.parts.forEach((part, index) => {
       if (!("nested" in part)) return;
-      const kinds = this.kindsUnder(part.nested);
-      under.set(index, kinds);
-      if (largest < 0 || kinds.size > under.get(largest).size) largest = index;
+      const paths = this.pathsUnder(part.nested);
+      under.set(index, paths);
+      if (largest < 0 || paths.size > under.get(largest).size) largest = index;
     });
-    const owners = /* @__PURE__ */ new Map();
-    const claimKind = (kind, index) => {
-      const owner = owners.get(kind);
-      if (owner === void 0) owners.set(kind, index);
-      return owner === void 0 || owner === index;
+    const claims = /* @__PURE__ */ new Map();
+    const claim = (kind, index, paths) => {
+      const known = claims.get(kind);
+      if (!known) claims.set(kind, { owner: index, paths, shared: false });
+      else {
+        known.paths += paths;
+        if (known.owner !== index) known.shared = true;
+      }
     };
     for (let index = 0; index < root.parts.length; index++) {
       if (index === largest) continue;
       const part = root.parts[index];
-      const kinds = "nested" in part ? under.get(index) : [part.kind];
-      for (const kind of kinds) if (!claimKind(kind, index)) return void 0;
+      if ("nested" in part) for (const [kind, paths] of under.get(index)) claim(kind, index, paths);
+      else claim(part.kind, index, 1);
     }
-    const kindsOfLargest = under.get(largest);
-    for (const kind of owners.keys()) if (kindsOfLargest.has(kind)) return void 0;
+    const ofLargest = under.get(largest);
+    for (const [kind, { paths, shared }] of claims) {
+      const more = ofLargest.get(kind);
+      if ((shared || more !== void 0) && paths + (more ?? 0) > MAX_LISTED_PATHS) return void 0;
+    }
     return apart;
   }
   /**
-   * The kinds of change under a nested schema. Kept once asked for twice: a definition nested in
-   * the schema of each of many operations is walked once, while a schema nested in one alone (each
-   * level of a chain of wrappers over a definition) keeps no set of the definition's kinds.
+   * How many paths lead to each kind of change under a nested schema. Kept once asked for twice: a
+   * definition nested in the schema of each of many operations is walked once, while a schema
+   * nested in one alone (each level of a chain of wrappers over a definition) keeps no map of the
+   * definition's kinds.
    */
-  kindsUnder(schema) {
-    const known = this.kinds.get(schema);
+  pathsUnder(schema) {
+    const known = this.paths.get(schema);
     if (known) return known;
-    const kinds = /* @__PURE__ */ new Set();
-    const seen = /* @__PURE__ */ new Set([schema]);
-    const stack = [schema];
-    for (let node = stack.pop(); node; node = stack.pop()) {
-      for (const part of node.parts) {
-        if (!("nested" in part)) kinds.add(part.kind);
-        else if (!seen.has(part.nested)) {
-          seen.add(part.nested);
-          stack.push(part.nested);
-        }
-      }
-    }
-    if (this.walked.has(schema)) this.kinds.set(schema, kinds);
+    const paths = pathsToEachKind(schema);
+    if (this.walked.has(schema)) this.paths.set(schema, paths);
     else this.walked.add(schema);
-    return kinds;
+    return paths;
   }
   listOf(root) {
     let list3 = this.lists.get(root);
@@ -57981,7 +58032,7 @@ var SchemaLists = class {
   countOf(root) {
     let count = this.counts.get(root);
     if (count === void 0) {
-      count = this.lists.get(root)?.length ?? listedCount(root);
+      count = this.lists.get(root)?.length ?? listedCount(this.pathsUnder(root));
       this.counts.set(root, count);
     }
     return count;
@@ -58002,17 +58053,23 @@ var SCHEMA_KEYS = /* @__PURE__ */ new Set([
 ]);
 var TEXT_KEYS = ["title", "x-ms-summary", "description", "example", "x-example"];
 var NOTHING2 = { parts: [], cut: false, depth: 0 };
+var SKIPPED = { parts: [], cut: false, depth: 0 };
 var SchemaComparer = class {
   constructor(oldModel, newModel, options2) {
     this.oldModel = oldModel;
     this.newModel = newModel;
     this.lists = new SchemaLists(options2);
+    this.shareMembers = options2?.share ?? true;
   }
   oldModel;
   newModel;
   memo = /* @__PURE__ */ new Map();
+  /** Compared properties of pairs of views, those of no one branch (ComparedProperties). */
+  propertyMemo = /* @__PURE__ */ new Map();
   /** Each compared root's changes as listed, for the operations that share it. */
   lists;
+  /** Whether allOf members' compared properties are shared (MemberRun); tests compare without. */
+  shareMembers;
   active = /* @__PURE__ */ new Set();
   oldViews = /* @__PURE__ */ new Map();
   newViews = /* @__PURE__ */ new Map();
@@ -58041,7 +58098,7 @@ var SchemaComparer = class {
       this.memo.set(writtenKey, known);
       return known;
     }
-    if (this.active.has(key)) return NOTHING2;
+    if (this.active.has(key)) return SKIPPED;
     this.active.add(key);
     this.visitedOld.add(before.pointer);
     this.visitedNew.add(after.pointer);
@@ -58081,6 +58138,7 @@ var SchemaComparer = class {
   view(cache6, model, value, pointer) {
     if (cache6.has(pointer)) return cache6.get(pointer);
     const resolved2 = model.resolve(value, pointer);
+    if (!resolved2.viaRef) return viewSchema(model, value, pointer);
     const target2 = resolved2.broken ? void 0 : `\0${resolved2.pointer}`;
     const view = target2 !== void 0 && cache6.has(target2) ? cache6.get(target2) : viewSchema(model, value, pointer);
     cache6.set(pointer, view);
@@ -58141,18 +58199,59 @@ var SchemaComparer = class {
     return { parts: found.parts, cut: found.cut, depth };
   }
   compareProperties(before, after, direction, depth, found, others2) {
-    let tightened = direction === "output" && [...after.required].some((name) => !before.required.has(name));
+    const compared = this.propertiesOf(before, after, direction, depth);
+    found.splice(compared.present);
+    found.splice(compared.removed);
+    const tightened = compared.tightened || direction === "output" && [...after.required].some((name) => !before.required.has(name));
+    const relaxed = [...before.required].some(
+      (name) => !after.required.has(name) && after.properties.has(name)
+    );
+    if (relaxed || tightened) others2.push("required");
+  }
+  /**
+   * The compared properties of two views: kept, unless of one branch (cut by the depth limit, or
+   * with a pair skipped as compared higher up), for the schemas that merge the pair's through allOf.
+   * One of another branch is compared again here, where its pairs are compared as they would be.
+   */
+  propertiesOf(before, after, direction, depth) {
+    const key = `${direction}|${before.pointer}|${after.pointer}`;
+    const known = this.propertyMemo.get(key);
+    if (known && depth < MAX_SCHEMA_WALK_DEPTH) return known;
+    const compared = this.compareEachProperty(before, after, direction, depth);
+    if (!known && !compared.skipped && !compared.present.cut) this.propertyMemo.set(key, compared);
+    return compared;
+  }
+  compareEachProperty(before, after, direction, depth) {
+    const present = new FoundParts();
+    const removed = new FoundParts();
+    let tightened = false;
+    const runs = this.memberRuns(before, after);
+    const compareRun = (run) => run.compared ??= this.propertiesOf(run.before, run.after, direction, depth);
+    let skip = 0;
     for (const [name, property2] of after.properties) {
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      const run = runs.get(`+${name}`);
+      if (run) {
+        const compared = compareRun(run);
+        present.splice(compared.present);
+        if (compared.skipped) present.skipped = true;
+        tightened ||= compared.tightened;
+        skip = run.after.properties.size - 1;
+        continue;
+      }
       const previous = before.properties.get(name);
       const mustSend = direction === "input" && after.required.has(name) && !isFilledForFlows(this.newModel, property2.value, property2.pointer);
       if (!previous) {
         const rule2 = direction === "output" ? CHANGE_RULES.outputAdded : mustSend ? CHANGE_RULES.requiredFieldAdded : CHANGE_RULES.inputFieldAdded;
-        found.add({ rule: rule2, side: "new", pointer: property2.pointer, path: [name] });
+        present.add({ rule: rule2, side: "new", pointer: property2.pointer, path: [name] });
         continue;
       }
       if (direction === "input" && after.required.has(name) && !before.required.has(name)) {
         if (mustSend) {
-          found.add({
+          present.add({
             rule: CHANGE_RULES.optionalToRequired,
             side: "new",
             // The line edited; the field itself can be far above the list, outside the diff.
@@ -58172,11 +58271,21 @@ var SchemaComparer = class {
         direction,
         depth + 1
       );
-      found.nest(name, nested);
+      present.nest(name, nested);
     }
     for (const [name, property2] of before.properties) {
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      const run = runs.get(`-${name}`);
+      if (run) {
+        removed.splice(compareRun(run).removed);
+        skip = run.before.properties.size - 1;
+        continue;
+      }
       if (after.properties.has(name)) continue;
-      found.add(
+      removed.add(
         direction === "output" ? { rule: CHANGE_RULES.outputDeleted, side: "old", pointer: property2.pointer, path: [name] } : {
           rule: CHANGE_RULES.parameterDeleted,
           side: "old",
@@ -58186,12 +58295,101 @@ var SchemaComparer = class {
         }
       );
     }
-    const relaxed = [...before.required].some(
-      (name) => !after.required.has(name) && after.properties.has(name)
-    );
-    if (relaxed || tightened) others2.push("required");
+    return {
+      present: present.result(depth),
+      removed: removed.result(depth),
+      tightened,
+      skipped: present.skipped
+    };
+  }
+  /**
+   * The allOf members of both views (by position) whose properties are the views' own, as
+   * MemberRun says, by the name each begins with in the new version ('+') and the old one ('-'): a
+   * member's names that another's run has are left to the views' own comparison. Which names a
+   * view merges from a member depends on the others (the first written wins; a definition merged
+   * twice is merged once; allOf is merged 8 levels deep), so each name is checked, not assumed.
+   */
+  memberRuns(before, after) {
+    const runs = /* @__PURE__ */ new Map();
+    const oldMembers = asArray(before.node.allOf) ?? [];
+    const newMembers = asArray(after.node.allOf) ?? [];
+    const count = this.shareMembers ? Math.min(oldMembers.length, newMembers.length) : 0;
+    if (count === 0) return runs;
+    const afterOrder = new Order(after);
+    const beforeOrder = new Order(before);
+    for (let index = 0; index < count; index++) {
+      const oldMember = this.view(
+        this.oldViews,
+        this.oldModel,
+        oldMembers[index],
+        childPointer(before.pointer, "allOf", index)
+      );
+      const newMember = this.view(
+        this.newViews,
+        this.newModel,
+        newMembers[index],
+        childPointer(after.pointer, "allOf", index)
+      );
+      if (!oldMember || !newMember) continue;
+      const run = memberRun(before, after, oldMember, newMember, beforeOrder, afterOrder);
+      if (!run) continue;
+      if (run.firstPresent !== void 0) runs.set(`+${run.firstPresent}`, run);
+      if (run.firstRemoved !== void 0) runs.set(`-${run.firstRemoved}`, run);
+    }
+    return runs;
   }
 };
+var Order = class {
+  names;
+  positions = /* @__PURE__ */ new Map();
+  taken;
+  constructor(view) {
+    this.names = [...view.properties.keys()];
+    this.names.forEach((name, position) => this.positions.set(name, position));
+    this.taken = this.names.map(() => false);
+  }
+  /**
+   * Where `names` stand one after the other, in their order, none taken; undefined when they do not.
+   */
+  runOf(names3) {
+    const start = this.positions.get(names3[0]);
+    if (start === void 0) return void 0;
+    for (let offset = 0; offset < names3.length; offset++) {
+      if (this.names[start + offset] !== names3[offset] || this.taken[start + offset]) return void 0;
+    }
+    return start;
+  }
+  take(start, length) {
+    for (let offset = 0; offset < length; offset++) this.taken[start + offset] = true;
+  }
+};
+function memberRun(before, after, oldMember, newMember, beforeOrder, afterOrder) {
+  if (oldMember.properties.size === 0 && newMember.properties.size === 0) return void 0;
+  const samePlace = (view, member, name) => view.properties.get(name)?.pointer === member.properties.get(name)?.pointer && view.required.has(name) === member.required.has(name);
+  for (const name of newMember.properties.keys()) {
+    if (!samePlace(after, newMember, name) || !samePlace(before, oldMember, name)) return void 0;
+    if (after.requiredAt.get(name) !== newMember.requiredAt.get(name)) return void 0;
+  }
+  let lost = false;
+  for (const name of oldMember.properties.keys()) {
+    if (!samePlace(before, oldMember, name)) return void 0;
+    if (after.properties.has(name) !== newMember.properties.has(name)) return void 0;
+    if (!newMember.properties.has(name)) lost = true;
+  }
+  const newNames = [...newMember.properties.keys()];
+  const presentAt = newNames.length > 0 ? afterOrder.runOf(newNames) : void 0;
+  if (newNames.length > 0 && presentAt === void 0) return void 0;
+  const oldNames = lost ? [...oldMember.properties.keys()] : [];
+  const removedAt = lost ? beforeOrder.runOf(oldNames) : void 0;
+  if (presentAt !== void 0) afterOrder.take(presentAt, newNames.length);
+  if (removedAt !== void 0) beforeOrder.take(removedAt, oldNames.length);
+  return {
+    before: oldMember,
+    after: newMember,
+    firstPresent: newNames[0],
+    firstRemoved: removedAt === void 0 ? void 0 : oldNames[0]
+  };
+}
 var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
 function reusableAt(result, depth) {
   return !result.cut || depth >= result.depth;
@@ -58199,12 +58397,23 @@ function reusableAt(result, depth) {
 var FoundParts = class {
   parts = [];
   cut = false;
+  /** Whether a nested pair was skipped, being compared higher on the branch. */
+  skipped = false;
   add(change) {
     this.parts.push(ownChange(change));
   }
   nest(step2, nested) {
+    if (nested === SKIPPED) this.skipped = true;
     if (nested.cut) this.cut = true;
     if (nested.parts.length > 0) this.parts.push({ step: step2, nested });
+  }
+  /** Parts found elsewhere, where these stand: no step deeper. */
+  splice(nested) {
+    if (nested.cut) this.cut = true;
+    if (nested.parts.length > 0) this.parts.push({ nested });
+  }
+  result(depth) {
+    return this.parts.length === 0 && !this.cut ? NOTHING2 : { parts: this.parts, cut: this.cut, depth };
   }
 };
 function compareType(before, after, direction, add2, others2) {
@@ -58596,11 +58805,11 @@ function sameContent(a, b) {
 
 // packages/validator/src/diff/diff-paths.ts
 var import_node_fs8 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/discover.ts
 var import_node_fs7 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 function isSkippedDirectory(name, platform = process.platform) {
   if (name.startsWith(".")) return true;
@@ -58624,7 +58833,7 @@ function isConnectorFolderListing(names3) {
 async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = process.platform) {
   const found = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
-    const absolute = import_node_path14.default.resolve(cwd, given2);
+    const absolute = import_node_path15.default.resolve(cwd, given2);
     let stat;
     try {
       stat = (0, import_node_fs7.statSync)(absolute);
@@ -58634,7 +58843,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = p
       });
     }
     if (stat.isFile()) {
-      const folder = import_node_path14.default.dirname(absolute);
+      const folder = import_node_path15.default.dirname(absolute);
       if (!isConnectorFolderListing((0, import_node_fs7.readdirSync)(folder))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given2 },
@@ -58648,7 +58857,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = p
   }
   return sortFolderPaths(found);
 }
-function sortFolderPaths(folders, paths = import_node_path14.default) {
+function sortFolderPaths(folders, paths = import_node_path15.default) {
   if (paths.sep === "/") return [...folders].sort();
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
@@ -58660,7 +58869,7 @@ function search(folder, depth, found, platform) {
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   const children = dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform)).map((d) => d.name).sort();
-  const childrenAreConnectors = isTopFolderName(import_node_path14.default.basename(folder));
+  const childrenAreConnectors = isTopFolderName(import_node_path15.default.basename(folder));
   for (const child of children) {
     const childPath = entryPath(folder, child);
     if (childrenAreConnectors) found.add(childPath);
@@ -58671,9 +58880,9 @@ function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved2 = import_node_path14.default.resolve(folder);
+  const resolved2 = import_node_path15.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path14.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path15.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -58709,7 +58918,7 @@ function requireSwagger(side, other) {
   });
 }
 async function readSide(given2, cwd) {
-  const absolute = import_node_path15.default.resolve(cwd, given2);
+  const absolute = import_node_path16.default.resolve(cwd, given2);
   let stat;
   try {
     stat = await import_node_fs8.promises.stat(absolute);
@@ -58727,7 +58936,7 @@ async function readSide(given2, cwd) {
   }
   const bytes = await import_node_fs8.promises.readFile(absolute);
   const document = JsonDocument.parse(decodeUtf8(bytes).text);
-  const name = import_node_path15.default.basename(absolute);
+  const name = import_node_path16.default.basename(absolute);
   if (!/\.json$/i.test(name) && asObject(document.value) === void 0) {
     throw new UsageError(
       `is not an API definition: ${whatItHolds(bytes)}, and its name does not end in .json.`,
@@ -58771,18 +58980,18 @@ async function notAConnectorHint(given2, absolute, cwd) {
   if (held.length === 0) {
     return "Give a connector folder (it holds apiDefinition.swagger.json and apiProperties.json) or its apiDefinition.swagger.json.";
   }
-  const names3 = held.map((folder) => import_node_path15.default.join(given2, import_node_path15.default.relative(absolute, folder)));
+  const names3 = held.map((folder) => import_node_path16.default.join(given2, import_node_path16.default.relative(absolute, folder)));
   const holds = held.length === 1 ? `the connector folder ${quoted(names3[0])}` : `${held.length} connector folders: ${quoteList(names3, 3)}`;
   return `It holds ${holds}. diff compares two versions of one connector: give the folder of that connector in each version.`;
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
 var import_node_fs9 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script3 = import_node_path16.default.join(__dirname, WORKER_BUNDLE_NAME);
+  const script3 = import_node_path17.default.join(__dirname, WORKER_BUNDLE_NAME);
   return (0, import_node_fs9.existsSync)(script3) ? script3 : void 0;
 }
 
@@ -59211,7 +59420,7 @@ function fixedThings(slips, keys) {
 
 // packages/validator/src/git/changed-connectors.ts
 var import_node_fs11 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options2 = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (options2.includeWorkingTree) {
@@ -59247,23 +59456,23 @@ async function isTopLevelConnectorNow(topLevel) {
   return isConnectorFolderListing(await import_node_fs11.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path17.default.posix.dirname(folder);
-  return parent !== "." && isTopFolderName(import_node_path17.default.posix.basename(parent));
+  const parent = import_node_path18.default.posix.dirname(folder);
+  return parent !== "." && isTopFolderName(import_node_path18.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs11.promises.readdir(import_node_path17.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs11.promises.readdir(import_node_path18.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path17.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path18.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path17.default.posix.dirname(file);
+  let folder = import_node_path18.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path17.default.posix.dirname(folder);
+    folder = import_node_path18.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
@@ -59510,25 +59719,25 @@ function splitNul(output) {
 // packages/validator/src/git/materialize.ts
 var import_node_fs12 = require("node:fs");
 var import_node_os2 = __toESM(require("node:os"), 1);
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev2, folder) {
   const entries = (await git.listTree(rev2, folder)).filter(
     (entry) => entry.type === "blob" && FILE_MODES.has(entry.mode)
   );
   if (entries.length === 0) return void 0;
-  const root = await import_node_fs12.promises.mkdtemp(import_node_path18.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
+  const root = await import_node_fs12.promises.mkdtemp(import_node_path19.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
   const cleanup = () => import_node_fs12.promises.rm(root, { recursive: true, force: true });
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
-    const target2 = import_node_path18.default.join(root, inside === "" ? "connector" : inside);
+    const target2 = import_node_path19.default.join(root, inside === "" ? "connector" : inside);
     await import_node_fs12.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path18.default.resolve(target2, relative);
+      const destination = import_node_path19.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs12.promises.mkdir(import_node_path18.default.dirname(destination), { recursive: true });
+      await import_node_fs12.promises.mkdir(import_node_path19.default.dirname(destination), { recursive: true });
       await import_node_fs12.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
@@ -59540,7 +59749,7 @@ async function materializeFolder(git, rev2, folder) {
 
 // packages/validator/src/git/validate-against-base.ts
 var import_node_fs17 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/diff/counterpart-pointer.ts
 function counterpartPointer(before, after, pointer) {
@@ -59576,7 +59785,7 @@ function sameElement(before, after) {
 }
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -59679,7 +59888,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 
 // packages/validator/src/repository/read-repository-index.ts
 var import_node_fs13 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -59737,7 +59946,7 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: slashSeparated(import_node_path19.default.relative(topLevel, folder)) || "."
+      repositoryPath: slashSeparated(import_node_path20.default.relative(topLevel, folder)) || "."
     };
     let names3;
     try {
@@ -59747,12 +59956,12 @@ async function readRepositoryIndex(topLevel, facts) {
     }
     if (wantsSwagger) {
       const swagger2 = swaggerFileName(names3);
-      const text3 = swagger2 === void 0 ? void 0 : readText(import_node_path19.default.join(folder, swagger2));
+      const text3 = swagger2 === void 0 ? void 0 : readText(import_node_path20.default.join(folder, swagger2));
       if (text3 !== void 0) Object.assign(identity, titleAndHostOf(text3));
     }
     if (wantsIcon) {
       const icon2 = names3.find((name) => kindOfFileName(name) === "icon");
-      const data = icon2 === void 0 ? void 0 : readBytes(import_node_path19.default.join(folder, icon2));
+      const data = icon2 === void 0 ? void 0 : readBytes(import_node_path20.default.join(folder, icon2));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -59853,7 +60062,7 @@ async function checkChangedConnectors(options2) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path20.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path21.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
   const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -59863,14 +60072,14 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger2 = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path21.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path21.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path22.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path22.default.posix.basename(entry.path))
     );
     if (swagger2) deleted.push({ repositoryPath: folder, swaggerPath: swagger2.path });
   }
@@ -59932,11 +60141,11 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises2 = require("node:fs/promises");
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_path25 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
 var import_node_fs15 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-paths.ts
 var import_node_fs14 = require("node:fs");
@@ -59949,10 +60158,10 @@ function toRepositoryPath(topLevel, absolute) {
 // packages/validator/src/git/config-location.ts
 async function configurationInRepository(file, where2) {
   const isLink = (0, import_node_fs15.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path22.default.dirname(file)).then((folder) => import_node_path22.default.join(folder, import_node_path22.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const real = await (isLink ? realCasePath(import_node_path23.default.dirname(file)).then((folder) => import_node_path23.default.join(folder, import_node_path23.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path22.default.resolve(where2.realCwd, import_node_path22.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path23.default.resolve(where2.realCwd, import_node_path23.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -59960,13 +60169,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev2, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path23.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path23.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path24.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path24.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev2);
@@ -59994,8 +60203,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path23.default.posix.normalize(import_node_path23.default.posix.join(import_node_path23.default.posix.dirname(at), target2));
-      const outside = import_node_path23.default.posix.isAbsolute(target2) || import_node_path23.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path24.default.posix.normalize(import_node_path24.default.posix.join(import_node_path24.default.posix.dirname(at), target2));
+      const outside = import_node_path24.default.posix.isAbsolute(target2) || import_node_path24.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -60004,7 +60213,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path23.default.posix.dirname(file);
+    const folder = import_node_path24.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -60014,7 +60223,7 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path24.default.join(topLevel, file));
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path25.default.join(topLevel, file));
   const atBase = await readConfigAtBase(git, mergeBase, input.configInRepository, input.cwdInRepository);
   if (!atBase && !input.config.path) return { findings: [] };
   if (atBase && "linksOutTo" in atBase) {
@@ -60028,7 +60237,7 @@ async function checkConfigurationAgainstBase(input) {
     const file = fromRepository(atBase.path);
     try {
       const text3 = atBase.text.trim() === "" ? "{}" : atBase.text;
-      const config2 = parseConfig(text3, import_node_path24.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(text3, import_node_path25.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -60054,21 +60263,21 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path24.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path25.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path24.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path25.default.posix.relative(headFolder, folder))
   });
   return { findings };
 }
 
 // packages/validator/src/git/repository-of-paths.ts
 var import_node_fs16 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 async function repositoryOfPaths(paths, cwd) {
   const atCwd = new Git(cwd);
-  const folders = await Promise.all(paths.map((given2) => nearestFolder(import_node_path25.default.resolve(cwd, given2))));
+  const folders = await Promise.all(paths.map((given2) => nearestFolder(import_node_path26.default.resolve(cwd, given2))));
   const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
-  if (cwdTop !== void 0 && folders.every((folder) => isWithin(cwdTop, folder))) return atCwd;
+  if (cwdTop !== void 0 && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
   let first;
   const topOf = /* @__PURE__ */ new Map();
   for (const [index, given2] of paths.entries()) {
@@ -60094,10 +60303,18 @@ async function repositoryOfPaths(paths, cwd) {
   }
   return first?.git ?? atCwd;
 }
+function isDirectlyIn(top, folder) {
+  if (!isWithin(top, folder)) return false;
+  for (let at = folder; at !== top; at = import_node_path26.default.dirname(at)) {
+    if ((0, import_node_fs16.existsSync)(import_node_path26.default.join(at, ".git"))) return false;
+    if (import_node_path26.default.dirname(at) === at) return false;
+  }
+  return true;
+}
 async function nearestFolder(absolute) {
   let at = absolute;
-  while (!(0, import_node_fs16.existsSync)(at) && import_node_path25.default.dirname(at) !== at) at = import_node_path25.default.dirname(at);
-  const folder = isFolder(at) ? at : import_node_path25.default.dirname(at);
+  while (!(0, import_node_fs16.existsSync)(at) && import_node_path26.default.dirname(at) !== at) at = import_node_path26.default.dirname(at);
+  const folder = isFolder(at) ? at : import_node_path26.default.dirname(at);
   return realCasePath(folder).catch(() => folder);
 }
 function isFolder(file) {
@@ -60130,7 +60347,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path26.default.resolve(cwd, import_node_path26.default.relative(realCwd, import_node_path26.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path27.default.resolve(cwd, import_node_path27.default.relative(realCwd, import_node_path27.default.join(topLevel, folder)));
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -60157,7 +60374,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path26.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path27.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -60249,7 +60466,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs17.existsSync)(import_node_path26.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs17.existsSync)(import_node_path27.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
@@ -60260,9 +60477,9 @@ async function deletionScope(paths, gone, deleted, where2) {
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
-    const absolute = import_node_path26.default.resolve(where2.cwd, given2);
+    const absolute = import_node_path27.default.resolve(where2.cwd, given2);
     const exists2 = (0, import_node_fs17.existsSync)(absolute);
-    const real = exists2 ? await realCasePath(absolute) : import_node_path26.default.resolve(where2.realCwd, import_node_path26.default.relative(where2.cwd, absolute));
+    const real = exists2 ? await realCasePath(absolute) : import_node_path27.default.resolve(where2.realCwd, import_node_path27.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named) covered.add(named);
@@ -60365,25 +60582,25 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path27.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path28.default.resolve(cwd, folder));
   const empty = [];
   for (const given2 of paths) {
-    const absolute = import_node_path27.default.resolve(cwd, given2);
-    const led = isFile(absolute) ? folders.includes(import_node_path27.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path28.default.resolve(cwd, given2);
+    const led = isFile(absolute) ? folders.includes(import_node_path28.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given2], cwd)).length === 0) empty.push(given2);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path28.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path28.default.resolve(cwd, file);
+  const baseDir = import_node_path29.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path29.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -60391,7 +60608,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path28.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path29.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/configuration-findings.ts
@@ -60401,7 +60618,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path75, findings]) => ({ path: path75, findings }));
+  return [...byFile].map(([path76, findings]) => ({ path: path76, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -60414,13 +60631,13 @@ function deletedConnectors(result) {
 }
 
 // packages/validator/src/reporters/fingerprint.ts
-var import_node_crypto3 = require("node:crypto");
+var import_node_crypto4 = require("node:crypto");
 var FINGERPRINT_KEY = "connectorAlmFinding/v1";
 function fingerprints(findings, fileKeyOf) {
   const seen = /* @__PURE__ */ new Map();
   return findings.map((finding) => {
     const where2 = finding.pointer ?? `message:${finding.message}`;
-    const hash = (0, import_node_crypto3.createHash)("sha256").update(`${finding.ruleId}\0${fileKeyOf(finding)}\0${where2}`).digest("hex").slice(0, 32);
+    const hash = (0, import_node_crypto4.createHash)("sha256").update(`${finding.ruleId}\0${fileKeyOf(finding)}\0${where2}`).digest("hex").slice(0, 32);
     const occurrence = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, occurrence);
     return `${hash}:${occurrence}`;
@@ -61091,10 +61308,10 @@ function worstStyle(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options2) {
   if (options2.profile || options2.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path29.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path30.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -61114,7 +61331,7 @@ function configOption() {
 
 // packages/cli/src/report-output.ts
 var import_node_fs19 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/workflow-safe.ts
 function inertToWorkflowCommands(output, format3, env, token) {
@@ -61127,11 +61344,11 @@ function writeOutput(io, output, format3) {
 
 // packages/cli/src/repository-root.ts
 var import_node_fs18 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 function repositoryRoot(cwd) {
-  for (let dir = import_node_path30.default.resolve(cwd); ; dir = import_node_path30.default.dirname(dir)) {
-    if ((0, import_node_fs18.existsSync)(import_node_path30.default.join(dir, ".git"))) return dir;
-    if (import_node_path30.default.dirname(dir) === dir) return import_node_path30.default.resolve(cwd);
+  for (let dir = import_node_path31.default.resolve(cwd); ; dir = import_node_path31.default.dirname(dir)) {
+    if ((0, import_node_fs18.existsSync)(import_node_path31.default.join(dir, ".git"))) return dir;
+    if (import_node_path31.default.dirname(dir) === dir) return import_node_path31.default.resolve(cwd);
   }
 }
 
@@ -61161,9 +61378,9 @@ async function writeReport(context, result, options2) {
     sarifLimits: io.sarifLimits
   });
   if (options2.output) {
-    const target2 = import_node_path31.default.resolve(io.cwd, options2.output);
+    const target2 = import_node_path32.default.resolve(io.cwd, options2.output);
     try {
-      await import_node_fs19.promises.mkdir(import_node_path31.default.dirname(target2), { recursive: true });
+      await import_node_fs19.promises.mkdir(import_node_path32.default.dirname(target2), { recursive: true });
       await import_node_fs19.promises.writeFile(target2, text3);
     } catch (error2) {
       throw reportNotWritten(error2, options2.output);
@@ -61354,7 +61571,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path62 = __toESM(require("node:path"), 1);
+var import_node_path63 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -61565,12 +61782,12 @@ var CachedTokenSource = class {
   async getToken() {
     const cached = this.cached;
     if (cached && this.clock.now() < cached.refreshAtMs) return cached.token;
-    const pending = this.pending ??= this.startRefresh();
+    const pending2 = this.pending ??= this.startRefresh();
     try {
-      return await pending.token;
+      return await pending2.token;
     } catch (error2) {
       if (cached && this.cached === cached && this.clock.now() < cached.expiresAtMs) return cached.token;
-      if (!pending.retry) return this.getToken();
+      if (!pending2.retry) return this.getToken();
       throw error2;
     }
   }
@@ -61580,13 +61797,13 @@ var CachedTokenSource = class {
   startRefresh() {
     const issuedAt = this.clock.now();
     const retry2 = !(this.cached !== void 0 && issuedAt < this.cached.expiresAtMs);
-    const pending = {
+    const pending2 = {
       token: this.refresh(issuedAt, retry2).finally(() => {
-        if (this.pending === pending) this.pending = void 0;
+        if (this.pending === pending2) this.pending = void 0;
       }),
       retry: retry2
     };
-    return pending;
+    return pending2;
   }
   async refresh(issuedAt, retry2) {
     const response = await this.acquire({ retry: retry2 });
@@ -61651,7 +61868,7 @@ function formatSeconds(ms) {
 }
 
 // packages/dataverse/src/auth/certificate-assertion.ts
-var import_node_crypto4 = require("node:crypto");
+var import_node_crypto5 = require("node:crypto");
 
 // node_modules/jose/dist/webapi/lib/buffer_utils.js
 var encoder = new TextEncoder();
@@ -62640,20 +62857,20 @@ async function signCertificateAssertion(options2) {
   const key = loadPrivateKey(options2.privateKeyPem, options2.passphrase, options2.sources);
   const thumbprint = certificateThumbprintS256(options2.certificatePem, options2.sources);
   const issuedAt = Math.floor(options2.nowMs / 1e3);
-  return new SignJWT({}).setProtectedHeader({ alg: "PS256", typ: "JWT", "x5t#S256": thumbprint }).setIssuer(options2.clientId).setSubject(options2.clientId).setAudience(options2.tokenEndpoint).setJti((0, import_node_crypto4.randomUUID)()).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + 600).sign(key);
+  return new SignJWT({}).setProtectedHeader({ alg: "PS256", typ: "JWT", "x5t#S256": thumbprint }).setIssuer(options2.clientId).setSubject(options2.clientId).setAudience(options2.tokenEndpoint).setJti((0, import_node_crypto5.randomUUID)()).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + 600).sign(key);
 }
 function certificateThumbprintS256(certificatePem, sources) {
   let certificate;
   try {
-    certificate = new import_node_crypto4.X509Certificate(certificatePem);
+    certificate = new import_node_crypto5.X509Certificate(certificatePem);
   } catch (error2) {
     throw certificateUnreadable(sources, error2);
   }
-  return (0, import_node_crypto4.createHash)("sha256").update(certificate.raw).digest("base64url");
+  return (0, import_node_crypto5.createHash)("sha256").update(certificate.raw).digest("base64url");
 }
 function loadPrivateKey(pem, passphrase, sources) {
   try {
-    return (0, import_node_crypto4.createPrivateKey)(passphrase ? { key: pem, passphrase } : pem);
+    return (0, import_node_crypto5.createPrivateKey)(passphrase ? { key: pem, passphrase } : pem);
   } catch (error2) {
     throw privateKeyUnreadable(sources, pem, Boolean(passphrase), error2);
   }
@@ -63192,7 +63409,7 @@ function silenceLimitMs(timeouts) {
 }
 
 // packages/dataverse/src/web-api/dataverse-client.ts
-var import_node_crypto5 = require("node:crypto");
+var import_node_crypto6 = require("node:crypto");
 
 // packages/dataverse/src/web-api/async-operation.ts
 var STATUS_NAMES = {
@@ -63407,7 +63624,7 @@ var DataverseClient = class {
     }
   }
   newImportJobId() {
-    return (0, import_node_crypto5.randomUUID)();
+    return (0, import_node_crypto6.randomUUID)();
   }
 };
 function exportBody(request2) {
@@ -63503,15 +63720,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path75, options2) {
-    return await this.send("GET", path75, options2);
+  async get(path76, options2) {
+    return await this.send("GET", path76, options2);
   }
-  async post(path75, options2) {
-    return await this.send("POST", path75, options2);
+  async post(path76, options2) {
+    return await this.send("POST", path76, options2);
   }
-  async send(method, path75, request2) {
+  async send(method, path76, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path75, this.options.environment);
+    const url = new URL(WEB_API_PATH + path76, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -64862,10 +65079,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path75 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path75.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path75)) return "drive-letter";
-  if (path75.split("/").includes("..")) return "parent-segment";
+  const path76 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path76.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path76)) return "drive-letter";
+  if (path76.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -64961,8 +65178,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path75, isFolder2, value) {
-    const segments = path75.split("/");
+  place(path76, isFolder2, value) {
+    const segments = path76.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -65632,7 +65849,7 @@ async function sameZipContent(a, b) {
 
 // packages/solution/src/zip/zip-writer.ts
 var import_node_fs23 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises5 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
@@ -65667,7 +65884,7 @@ var ZIP_PATH_HINT = "Give the path of the zip file to write, ending in .zip.";
 async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
   refusePathThroughFile(destination);
-  await writingTo(destination, () => import_node_fs23.promises.mkdir(import_node_path32.default.dirname(destination), { recursive: true }));
+  await writingTo(destination, () => import_node_fs23.promises.mkdir(import_node_path33.default.dirname(destination), { recursive: true }));
   const temporary = temporarySibling(destination);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -65711,6 +65928,8 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     await import_node_fs23.promises.rm(temporary, { force: true });
     const failedPath = error2?.path;
     throw failedPath === temporary || failedPath === destination ? targetWriteError(destination, error2) : error2;
+  } finally {
+    forgetTemporary(temporary);
   }
 }
 
@@ -65769,10 +65988,10 @@ var TreeBuilder = class {
   close() {
     const node = this.openElements.pop();
     const start = this.starts.pop();
-    const pending = this.pending;
-    if (pending.length === start) return;
-    node.children = keepsText(pending, start) ? pending.slice(start) : withoutText(pending, start);
-    pending.length = start;
+    const pending2 = this.pending;
+    if (pending2.length === start) return;
+    node.children = keepsText(pending2, start) ? pending2.slice(start) : withoutText(pending2, start);
+    pending2.length = start;
   }
   text(value) {
     if (this.openElements.length > 0) this.pending.push({ kind: "text", text: own(value) });
@@ -66114,9 +66333,9 @@ function checkJson(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path75) {
+function jsonValueLocation(text3, path76) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path75);
+  const node = tree && findNodeAtLocation2(tree, path76);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -66175,16 +66394,16 @@ function describeParseError(error2) {
 
 // packages/solution/src/fs/commit-folder.ts
 var import_node_fs25 = require("node:fs");
-var import_node_crypto6 = require("node:crypto");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_crypto7 = require("node:crypto");
+var import_node_path35 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
 var import_node_fs24 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs24.promises.readdir(import_node_path33.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs24.promises.readdir(import_node_path34.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -66203,7 +66422,7 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target2, options2) {
   const files = await listFiles2(staged);
   if (!await exists(target2)) {
-    await import_node_fs25.promises.mkdir(import_node_path34.default.dirname(import_node_path34.default.resolve(target2)), { recursive: true });
+    await import_node_fs25.promises.mkdir(import_node_path35.default.dirname(import_node_path35.default.resolve(target2)), { recursive: true });
     await import_node_fs25.promises.rename(staged, target2);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
@@ -66211,9 +66430,9 @@ async function commitFolder(staged, target2, options2) {
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   for (const file of files) {
-    const from = import_node_path34.default.join(staged, file);
-    const to = import_node_path34.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path34.default.posix.dirname(file)));
+    const from = import_node_path35.default.join(staged, file);
+    const to = import_node_path35.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path35.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
     const current = await import_node_fs25.promises.lstat(to).catch(() => void 0);
@@ -66234,7 +66453,7 @@ async function commitFolder(staged, target2, options2) {
   if (options2.stale === "delete") {
     for (const file of others2) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs25.promises.rm(import_node_path34.default.join(targetRoot, file));
+      await import_node_fs25.promises.rm(import_node_path35.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
@@ -66263,7 +66482,7 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs25.promises.lstat(import_node_path34.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs25.promises.lstat(import_node_path35.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
@@ -66271,8 +66490,8 @@ var CaseRenames = class {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
       await import_node_fs25.promises.rename(
-        import_node_path34.default.join(this.root, ...parent, before[index]),
-        import_node_path34.default.join(this.root, ...parent, after[index])
+        import_node_path35.default.join(this.root, ...parent, before[index]),
+        import_node_path35.default.join(this.root, ...parent, after[index])
       );
       if (index === after.length - 1) break;
       const oldFolder = [...parent, before[index]].join("/") + "/";
@@ -66306,7 +66525,7 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path34.default.join(current, segment);
+    const next = import_node_path35.default.join(current, segment);
     const entry = await import_node_fs25.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
@@ -66330,7 +66549,7 @@ async function ensureDirectoryInside(root, relative) {
       removed.push(segments.slice(0, index + 1).join("/"));
       await import_node_fs25.promises.rm(next);
     }
-    await import_node_fs25.promises.mkdir(import_node_path34.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs25.promises.mkdir(import_node_path35.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
@@ -66353,7 +66572,7 @@ async function isCrlfCheckoutOf(staged, stagedSize, target2, targetSize) {
   return checkedOut.equals(await import_node_fs25.promises.readFile(target2));
 }
 async function hashFile(file) {
-  const hash = (0, import_node_crypto6.createHash)("sha256");
+  const hash = (0, import_node_crypto7.createHash)("sha256");
   for await (const chunk of (0, import_node_fs25.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
@@ -66365,13 +66584,13 @@ async function exists(file) {
 }
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
-    const absolute = import_node_path34.default.join(root, relative);
+    const absolute = import_node_path35.default.join(root, relative);
     const entries = await import_node_fs25.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs25.promises.rmdir(import_node_path34.default.join(root, child));
+        await import_node_fs25.promises.rmdir(import_node_path35.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -66381,14 +66600,18 @@ async function removeEmptyFolders(root, protect) {
 
 // packages/solution/src/fs/write-file-atomically.ts
 var import_node_fs26 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
   await writingTo(file, async () => {
-    await import_node_fs26.promises.mkdir(import_node_path35.default.dirname(file), { recursive: true });
+    await import_node_fs26.promises.mkdir(import_node_path36.default.dirname(file), { recursive: true });
     const temporary = temporarySibling(file);
-    await import_node_fs26.promises.writeFile(temporary, "");
-    await import_node_fs26.promises.rm(temporary, { force: true });
+    try {
+      await import_node_fs26.promises.writeFile(temporary, "");
+      await import_node_fs26.promises.rm(temporary, { force: true });
+    } finally {
+      forgetTemporary(temporary);
+    }
   });
 }
 
@@ -66640,17 +66863,17 @@ function manifestSettings(manifest) {
 
 // packages/solution/src/solution/unpack.ts
 var import_node_fs33 = require("node:fs");
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_path47 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/made-folders.ts
 var import_node_fs27 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 async function makeFolderWithParents(folder) {
-  const resolved2 = import_node_path36.default.resolve(folder);
+  const resolved2 = import_node_path37.default.resolve(folder);
   const first = await import_node_fs27.promises.mkdir(resolved2, { recursive: true });
   return async () => {
     if (first === void 0) return;
-    for (let made = resolved2; isWithin(first, made); made = import_node_path36.default.dirname(made)) {
+    for (let made = resolved2; isWithin(first, made); made = import_node_path37.default.dirname(made)) {
       const gone = await import_node_fs27.promises.rmdir(made).then(
         () => true,
         (error2) => error2.code === "ENOENT"
@@ -66661,16 +66884,16 @@ async function makeFolderWithParents(folder) {
 }
 
 // packages/solution/src/fs/path-inside.ts
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 function refuseInside(inner, folder, refusal2) {
-  const [outer, given2] = [import_node_path37.default.resolve(folder), import_node_path37.default.resolve(inner)];
+  const [outer, given2] = [import_node_path38.default.resolve(folder), import_node_path38.default.resolve(inner)];
   if (refusal2.orEqual ? isWithin(outer, given2) : isBelow(outer, given2))
     throw new UsageError(refusal2.problem, { location: { file: inner }, hint: refusal2.hint });
 }
 
 // packages/solution/src/solution/both-notes-file.ts
 var import_node_fs28 = require("node:fs");
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -66738,13 +66961,13 @@ function parseBothNotes(text3, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path38.default.join(folder, FOLDER_BOTH_NOTES);
+  const file = import_node_path39.default.join(folder, FOLDER_BOTH_NOTES);
   return parseBothNotes(decodeUtf8Strict(await import_node_fs28.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
 var import_node_fs29 = require("node:fs");
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/editor-leftovers.ts
 var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
@@ -66819,18 +67042,18 @@ async function refuseKeptInTheWay(folder, files, stale) {
   const keeps = (file) => !isRepositoryFile(file) && (stale === "keep" || isLeftOut(file));
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs29.promises.lstat(import_node_path39.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs29.promises.lstat(import_node_path40.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
       `is a file ${whatItIs([needs])}; the solution needs it as a folder (for ${forFiles[0]}${more}).`,
-      { location: { file: import_node_path39.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
+      { location: { file: import_node_path40.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs29.promises.lstat(import_node_path39.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs29.promises.lstat(import_node_path40.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
-    const inside = (await listFiles2(import_node_path39.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
+    const inside = (await listFiles2(import_node_path40.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
     const count = inside.length === 1 ? "1 file" : `${inside.length} files`;
     throw new UserError(
@@ -66839,7 +67062,7 @@ async function refuseKeptInTheWay(folder, files, stale) {
         inside
       )}; the solution has a file there.`,
       {
-        location: { file: import_node_path39.default.join(folder, file) },
+        location: { file: import_node_path40.default.join(folder, file) },
         hint: `Move ${inside.length === 1 ? "that file" : "those files"} out of the folder (or delete ${inside.length === 1 ? "it" : "them"}), then unpack again.`
       }
     );
@@ -66867,7 +67090,7 @@ function neededFolders(files) {
 
 // packages/solution/src/solution/line-endings-file.ts
 var import_node_fs30 = require("node:fs");
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_path41 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
@@ -66918,7 +67141,7 @@ async function endingOf(file) {
 async function lineEndingsXml(folder, files) {
   const recorded = [];
   for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path40.default.join(folder, file));
+    const ending = await endingOf(import_node_path41.default.join(folder, file));
     if (ending !== void 0) recorded.push([file, ending]);
   }
   if (recorded.length === 0) return void 0;
@@ -66946,7 +67169,7 @@ function parseLineEndings(text3, file) {
 }
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path40.default.join(folder, FOLDER_LINE_ENDINGS);
+  const file = import_node_path41.default.join(folder, FOLDER_LINE_ENDINGS);
   return parseLineEndings(decodeUtf8Strict(await import_node_fs30.promises.readFile(file), file), file);
 }
 
@@ -66980,7 +67203,7 @@ function withAttributeValue(tag2, name, value) {
 
 // packages/solution/src/solution/stage-zip.ts
 var import_node_fs31 = require("node:fs");
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_path42 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -67088,16 +67311,16 @@ var LookaheadWriter = class {
   /** Opens the pending element in the mode `flags` (what comes next in it) settle; false once stopped. */
   settle(flags) {
     if (this.mixed) return false;
-    const pending = this.pending;
-    if (pending === void 0) {
+    const pending2 = this.pending;
+    if (pending2 === void 0) {
       if (flags & REAL_TEXT && this.modes[this.modes.length - 1] === "block") this.mixed = true;
       return !this.mixed;
     }
     this.pending = void 0;
-    const mode = flags & REAL_TEXT ? "inline" : flags & STRUCTURE ? "block" : pending.blanks.length > 0 && !pending.blankIsEmpty ? "inline" : "empty";
-    this.writer.open(pending.name, pending.attributes, mode);
+    const mode = flags & REAL_TEXT ? "inline" : flags & STRUCTURE ? "block" : pending2.blanks.length > 0 && !pending2.blankIsEmpty ? "inline" : "empty";
+    this.writer.open(pending2.name, pending2.attributes, mode);
     this.modes.push(mode);
-    for (const blank of pending.blanks) this.writer.text(blank);
+    for (const blank of pending2.blanks) this.writer.text(blank);
     return true;
   }
 };
@@ -67424,7 +67647,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const customizations = await writeCustomizations(
     await readPartBytes(reader, customizationsEntry, located(customizationsEntry)),
     located(customizationsEntry),
-    import_node_path41.default.join(staging, FOLDER_CUSTOMIZATIONS)
+    import_node_path42.default.join(staging, FOLDER_CUSTOMIZATIONS)
   ).catch(entryNotWritten(archive, customizationsEntry.name));
   const connectors = takenConnectors(customizations).map((element2) => ({
     element: element2,
@@ -67466,13 +67689,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [FOLDER_CUSTOMIZATIONS];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path41.default.dirname(destination);
+    const folder = import_node_path42.default.dirname(destination);
     let made = folders.get(folder);
     if (!made) folders.set(folder, made = import_node_fs31.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path41.default.join(staging, folderPath);
+    const destination = import_node_path42.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await import_node_fs31.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
@@ -67490,7 +67713,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path41.default.join(staging, folderPath);
+    const destination = import_node_path42.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -67507,7 +67730,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs31.promises.mkdir(import_node_path41.default.dirname(destination), { recursive: true });
+  await import_node_fs31.promises.mkdir(import_node_path42.default.dirname(destination), { recursive: true });
   const handle = await import_node_fs31.promises.open(destination, "wx");
   let result;
   try {
@@ -67534,7 +67757,7 @@ function findRoot(files, name) {
 
 // packages/solution/src/solution/unpack-target.ts
 var import_node_fs32 = require("node:fs");
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_path43 = __toESM(require("node:path"), 1);
 var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
 var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
 var OVERWRITE_KEEPING_STALE = {
@@ -67571,7 +67794,7 @@ function fileCount(files) {
   return `${files.length} ${files.length === 1 ? "file" : "files"}`;
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path42.default.join(folder, FOLDER_SOLUTION);
+  const file = import_node_path43.default.join(folder, FOLDER_SOLUTION);
   const bytes = await import_node_fs32.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
@@ -67582,7 +67805,7 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
   throw new UserError(
-    `holds the unpacked solution ${committed}; ${import_node_path42.default.basename(zipPath)} is ${uniqueName}.`,
+    `holds the unpacked solution ${committed}; ${import_node_path43.default.basename(zipPath)} is ${uniqueName}.`,
     {
       location: { file: folder },
       hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
@@ -67591,14 +67814,14 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
 }
 
 // packages/solution/src/solution/other-folder.ts
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_path44 = __toESM(require("node:path"), 1);
 var OTHER = "Other/";
 function isStrayOtherFile(packagePath) {
   return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path43.default.join(folder, file),
+    import_node_path44.default.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
@@ -67612,7 +67835,7 @@ function otherEntryError(archive, entry) {
 }
 
 // packages/solution/src/solution/pac-split-files.ts
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_path45 = __toESM(require("node:path"), 1);
 var SPLIT_FOLDERS = [
   ["Entities/", "a table (entity), or its forms, views or ribbon"],
   ["Roles/", "a security role"],
@@ -67680,21 +67903,21 @@ function pacSplitLayoutError(folder, found) {
   const examples = others2.slice(0, 3).map((split) => split.file);
   const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
   return solutionError(
-    import_node_path44.default.join(folder, first.file),
+    import_node_path45.default.join(folder, first.file),
     `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
     `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
   );
 }
 
 // packages/solution/src/solution/templates-folder.ts
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_path46 = __toESM(require("node:path"), 1);
 var TEMPLATES = "Templates/";
 function isStrayTemplatesFile(packagePath) {
   return packagePath.startsWith(TEMPLATES);
 }
 function strayTemplatesFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path45.default.join(folder, file),
+    import_node_path46.default.join(folder, file),
     `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
   );
@@ -67730,7 +67953,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
   refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path46.default.relative(folder, zipPath), stale)}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path47.default.relative(folder, zipPath), stale)}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
   const say = options2.say ?? optionWords;
@@ -67741,7 +67964,12 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   });
   if (options2.packageType === "both") await refuseMissingPair(zipPath, pairedZipPaths(zipPath), say);
   const staging = temporarySibling(folder);
-  const removeMadeParents = await writingTo(folder, () => makeFolderWithParents(staging));
+  const removeMadeParents = await writingTo(folder, () => makeFolderWithParents(staging)).catch(
+    (error2) => {
+      forgetTemporary(staging);
+      throw error2;
+    }
+  );
   let done = false;
   try {
     const staged = options2.packageType === "both" ? await stageBoth(zipPath, staging, options2) : await stageOne(zipPath, staging, { resetVersion: options2.resetVersion }, options2);
@@ -67751,7 +67979,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs33.promises.writeFile(import_node_path46.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs33.promises.writeFile(import_node_path47.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     await refuseKeptInTheWay(folder, await listFiles2(staging), stale);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
@@ -67772,6 +68000,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
     };
   } finally {
     await import_node_fs33.promises.rm(staging, { recursive: true, force: true });
+    forgetTemporary(staging);
     if (!done) await removeMadeParents();
   }
 }
@@ -67782,11 +68011,11 @@ function zipInsideProblem(relative, stale) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs33.promises.readFile(import_node_path46.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs33.promises.readFile(import_node_path47.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs33.promises.readFile(import_node_path46.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs33.promises.readFile(import_node_path47.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs33.promises.writeFile(import_node_path46.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs33.promises.writeFile(import_node_path47.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -67831,11 +68060,11 @@ function pairedZipPaths(zipPath) {
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
 async function refuseMissingPair(given2, pair, say) {
-  const kind = import_node_path46.default.resolve(given2) === import_node_path46.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path47.default.resolve(given2) === import_node_path47.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
   const exists2 = async (file) => await import_node_fs33.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists2(given2) || await exists2(other)) return;
-  const name = import_node_path46.default.basename(given2);
+  const name = import_node_path47.default.basename(given2);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${say(kind === "managed" ? EXPORT_MANAGED : EXPORT_UNMANAGED)}) into that file, or unpack ${name} alone (${say(ONE_PACKAGE)}).`
@@ -67852,7 +68081,7 @@ async function stageBoth(zipPath, staging, options2) {
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path46.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path47.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -67863,7 +68092,7 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path46.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path47.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
@@ -67874,19 +68103,19 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs33.promises.writeFile(import_node_path46.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs33.promises.writeFile(import_node_path47.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path46.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs33.promises.readFile(from)).equals(await import_node_fs33.promises.readFile(import_node_path46.default.join(staging, file))))
+      const from = import_node_path47.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs33.promises.readFile(from)).equals(await import_node_fs33.promises.readFile(import_node_path47.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs33.promises.mkdir(import_node_path46.default.dirname(import_node_path46.default.join(staging, variant)), { recursive: true });
-      await import_node_fs33.promises.rename(from, import_node_path46.default.join(staging, variant));
+      await import_node_fs33.promises.mkdir(import_node_path47.default.dirname(import_node_path47.default.join(staging, variant)), { recursive: true });
+      await import_node_fs33.promises.rename(from, import_node_path47.default.join(staging, variant));
     }
   } finally {
     await import_node_fs33.promises.rm(managedStaging, { recursive: true, force: true });
@@ -67896,11 +68125,11 @@ async function stageBoth(zipPath, staging, options2) {
 
 // packages/solution/src/solution/pack.ts
 var import_node_fs35 = require("node:fs");
-var import_node_path48 = __toESM(require("node:path"), 1);
+var import_node_path49 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
 var import_node_fs34 = require("node:fs");
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_path48 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
@@ -67910,7 +68139,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat = await import_node_fs34.promises.lstat(import_node_path47.default.join(folder, part)).catch(() => void 0);
+    const stat = await import_node_fs34.promises.lstat(import_node_path48.default.join(folder, part)).catch(() => void 0);
     if (stat === void 0 || stat.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat.isDirectory() ? [
@@ -67921,7 +68150,7 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path47.default.join(shown, part) },
+      location: { file: import_node_path48.default.join(shown, part) },
       hint
     });
   }
@@ -68043,7 +68272,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
     problem: "lies inside the folder to pack: the next pack would put it into the solution.",
     hint: "Write the zip outside that folder (e.g. beside it)."
   });
-  const located = (file) => import_node_path48.default.join(folder, file);
+  const located = (file) => import_node_path49.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -68224,7 +68453,7 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 
 // packages/solution/src/solution/pack-packages.ts
 var import_node_fs36 = require("node:fs");
-var import_node_path49 = __toESM(require("node:path"), 1);
+var import_node_path50 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = {
     ...options2.version !== void 0 ? { version: options2.version } : {},
@@ -68236,7 +68465,7 @@ async function packSolutionPackages(folder, zipPath, options2 = {}) {
   if (packageType === "both") {
     const flag = await managedFlag(folder).catch(() => void 0);
     if (flag === "0" || flag === "1")
-      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path49.default.join(folder, FOLDER_SOLUTION));
+      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path50.default.join(folder, FOLDER_SOLUTION));
   }
   const first = await packSolution(folder, zipPath, {
     packageType: packageType === "both" ? "unmanaged" : "auto",
@@ -68250,17 +68479,17 @@ function managedZipPath(zipPath) {
   return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, "_managed$1") : `${zipPath}_managed.zip`;
 }
 async function managedFlag(folder) {
-  const file = import_node_path49.default.join(folder, FOLDER_SOLUTION);
+  const file = import_node_path50.default.join(folder, FOLDER_SOLUTION);
   const root = parseXml(decodeUtf8Strict(await import_node_fs36.promises.readFile(file), file), file, UNPACKED_XML_HINT);
   return readManifest(root, file).managed;
 }
 
 // packages/solution/src/connector/repository-layout.ts
-var import_node_path50 = __toESM(require("node:path"), 1);
+var import_node_path51 = __toESM(require("node:path"), 1);
 var { swagger, apiProperties, icon, script: script2, readme } = CONNECTOR_FILE_NAMES;
 var REPOSITORY_FILES = { swagger, apiProperties, icon, script: script2, readme };
 function isIndependentPublisherFolder(folder) {
-  const segments = import_node_path50.default.resolve(folder).split(import_node_path50.default.sep).reverse();
+  const segments = import_node_path51.default.resolve(folder).split(import_node_path51.default.sep).reverse();
   const nearest = segments.find(isTopFolderName)?.toLowerCase();
   return nearest === "independent-publisher-connectors";
 }
@@ -68360,7 +68589,7 @@ function parseExistingApiProperties(text3, file) {
 // packages/solution/src/connector/read-solution-connectors.ts
 var import_node_fs37 = require("node:fs");
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path51 = __toESM(require("node:path"), 1);
+var import_node_path52 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
@@ -68375,7 +68604,7 @@ async function readSolution(source, reading = {}) {
   });
   let staging;
   try {
-    staging = await import_node_fs37.promises.mkdtemp(import_node_path51.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
+    staging = await import_node_fs37.promises.mkdtemp(import_node_path52.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
@@ -68401,9 +68630,9 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const { parts, settings } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path51.default.join(displayRoot, file);
+    const shown = import_node_path52.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs37.promises.readFile(import_node_path51.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs37.promises.readFile(import_node_path52.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -68423,13 +68652,13 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs37.promises.readFile(import_node_path51.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs37.promises.readFile(import_node_path52.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
         bytes,
-        file: import_node_path51.default.join(displayRoot, part)
+        file: import_node_path52.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -68437,9 +68666,9 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   return { connectors, settings };
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path51.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifestFile = import_node_path52.default.join(displayRoot, FOLDER_SOLUTION);
   const root = parseXml(
-    decodeUtf8Strict(await import_node_fs37.promises.readFile(import_node_path51.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+    decodeUtf8Strict(await import_node_fs37.promises.readFile(import_node_path52.default.join(folder, FOLDER_SOLUTION)), manifestFile),
     manifestFile,
     UNPACKED_XML_HINT
   );
@@ -68458,7 +68687,7 @@ async function solutionParts(folder, displayRoot, files) {
 
 // packages/solution/src/connector/extract.ts
 var import_node_fs38 = require("node:fs");
-var import_node_path52 = __toESM(require("node:path"), 1);
+var import_node_path53 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
 function sameJsonTokens(present, written2) {
@@ -68636,7 +68865,7 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     const earlier2 = options2.earlierFolder?.(connector);
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
     prepared.push(
-      await prepare(connector, import_node_path52.default.join(destinationRoot, folder), folder, destinationRoot, {
+      await prepare(connector, import_node_path53.default.join(destinationRoot, folder), folder, destinationRoot, {
         earlier: earlier2,
         previous,
         say: options2.say ?? optionWords
@@ -68644,7 +68873,7 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     );
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path52.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path53.default.join(destinationRoot, item.folder)));
   return results;
 }
 async function prepare(connector, destination, folder, destinationRoot, before) {
@@ -68664,17 +68893,17 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const existingNames = await import_node_fs38.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs38.promises.readFile(import_node_path52.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs38.promises.readFile(import_node_path53.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
     presentApiProperties.toString("utf8"),
-    import_node_path52.default.join(destination, apiPropertiesName)
+    import_node_path53.default.join(destination, apiPropertiesName)
   );
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const presentBytes = (name) => {
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs38.promises.readFile(import_node_path52.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs38.promises.readFile(import_node_path53.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -68684,7 +68913,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs38.promises.readFile(import_node_path52.default.join(destination, iconName));
+      const present2 = await import_node_fs38.promises.readFile(import_node_path53.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -68708,7 +68937,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
         bytes,
         content,
         previous,
-        import_node_path52.default.join(destination, existing(name)),
+        import_node_path53.default.join(destination, existing(name)),
         before.say
       );
       if (warning) warnings.push(warning);
@@ -68759,7 +68988,7 @@ function isNobodysWriting(file) {
   return segments.some(isMetadataName) || editorLeftover(segments[segments.length - 1]) !== void 0;
 }
 async function keepHandWritten(destinationRoot, earlier2, existing, files) {
-  const folder = import_node_path52.default.join(destinationRoot, earlier2.folder);
+  const folder = import_node_path53.default.join(destinationRoot, earlier2.folder);
   const stat = await import_node_fs38.promises.lstat(folder).catch(() => void 0);
   if (!stat?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
@@ -68771,7 +69000,7 @@ async function keepHandWritten(destinationRoot, earlier2, existing, files) {
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs38.promises.readFile(import_node_path52.default.join(folder, file));
+    const bytes = await import_node_fs38.promises.readFile(import_node_path53.default.join(folder, file));
     if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
     files.set(file, bytes);
     kept.push(file);
@@ -68783,16 +69012,19 @@ function write(item, destination) {
 }
 async function writeStaged(item, destination) {
   const staging = temporarySibling(destination);
-  await import_node_fs38.promises.mkdir(staging, { recursive: true });
+  await import_node_fs38.promises.mkdir(staging, { recursive: true }).catch((error2) => {
+    forgetTemporary(staging);
+    throw error2;
+  });
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs38.promises.mkdir(import_node_path52.default.dirname(import_node_path52.default.join(staging, name)), { recursive: true });
-      await import_node_fs38.promises.writeFile(import_node_path52.default.join(staging, name), content);
+      await import_node_fs38.promises.mkdir(import_node_path53.default.dirname(import_node_path53.default.join(staging, name)), { recursive: true });
+      await import_node_fs38.promises.writeFile(import_node_path53.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs38.promises.rm(import_node_path52.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs38.promises.rm(import_node_path53.default.join(destination, name), { force: true });
     const names3 = await import_node_fs38.promises.readdir(destination);
-    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs38.promises.rm(import_node_path52.default.join(destination, name));
+    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs38.promises.rm(import_node_path53.default.join(destination, name));
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -68807,19 +69039,20 @@ async function writeStaged(item, destination) {
     };
   } finally {
     await import_node_fs38.promises.rm(staging, { recursive: true, force: true });
+    forgetTemporary(staging);
   }
 }
 
 // packages/solution/src/connector/left-connectors.ts
 var import_node_fs39 = require("node:fs");
-var import_node_path53 = __toESM(require("node:path"), 1);
+var import_node_path54 = __toESM(require("node:path"), 1);
 async function removeLeftFolders(previous, destinationRoot, current) {
   const kept = new Set(current.map((connector) => connector.folder.toLowerCase()));
   const removed = [];
   for (const connector of previous) {
     const folder = connectorFolder(connector);
     if (kept.has(folder.toLowerCase())) continue;
-    const target2 = import_node_path53.default.join(destinationRoot, folder);
+    const target2 = import_node_path54.default.join(destinationRoot, folder);
     const stat = await import_node_fs39.promises.lstat(target2).catch(() => void 0);
     if (!stat?.isDirectory()) continue;
     await import_node_fs39.promises.rm(target2, { recursive: true });
@@ -68895,7 +69128,7 @@ function leftBehindNote(leftBehind) {
 }
 
 // packages/solution/src/connector/connector-identity.ts
-var import_node_crypto7 = require("node:crypto");
+var import_node_crypto8 = require("node:crypto");
 function connectorNameFor(prefix, displayName) {
   let encoded = "";
   for (const byte of Buffer.from(displayName.toLowerCase(), "utf8")) {
@@ -68905,7 +69138,7 @@ function connectorNameFor(prefix, displayName) {
   return `${prefix}_${encoded}`;
 }
 function connectorIdFor(name) {
-  const hash = (0, import_node_crypto7.createHash)("sha1").update(`connector-alm/connector/${name}`).digest();
+  const hash = (0, import_node_crypto8.createHash)("sha1").update(`connector-alm/connector/${name}`).digest();
   hash[6] = hash[6] & 15 | 80;
   hash[8] = hash[8] & 63 | 128;
   const hex2 = hash.subarray(0, 16).toString("hex");
@@ -68913,7 +69146,7 @@ function connectorIdFor(name) {
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path54 = __toESM(require("node:path"), 1);
+var import_node_path55 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -68937,7 +69170,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path54.default.basename(folder).toLowerCase();
+  const folderName = import_node_path55.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -68962,12 +69195,12 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 
 // packages/solution/src/connector/read-repository-connector.ts
 var import_node_fs40 = require("node:fs");
-var import_node_path55 = __toESM(require("node:path"), 1);
+var import_node_path56 = __toESM(require("node:path"), 1);
 var CONNECTOR_FOLDER_HINT = "Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.";
 async function connectorFoldersHint(folder, names3) {
   const connectors = [];
   for (const name of [...names3].sort()) {
-    const inner = await import_node_fs40.promises.readdir(import_node_path55.default.join(folder, name)).catch(() => []);
+    const inner = await import_node_fs40.promises.readdir(import_node_path56.default.join(folder, name)).catch(() => []);
     if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
       connectors.push(name);
   }
@@ -68977,7 +69210,7 @@ async function connectorFoldersHint(folder, names3) {
   return `It holds ${connectors.length} connector folders (${shown}): give those to build into the solution.`;
 }
 function misnamedCopies(folder, names3, canonical2) {
-  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path55.default.join(folder, name)));
+  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path56.default.join(folder, name)));
 }
 async function readRepositoryConnector(folder, prefix) {
   const names3 = await import_node_fs40.promises.readdir(folder).catch(async (error2) => {
@@ -69015,9 +69248,9 @@ async function readRepositoryConnector(folder, prefix) {
         );
       return void 0;
     }
-    return import_node_fs40.promises.readFile(import_node_path55.default.join(folder, actual));
+    return import_node_fs40.promises.readFile(import_node_path56.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path55.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path56.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger2 = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger2?.info?.title;
@@ -69026,7 +69259,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path55.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path56.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -69078,7 +69311,7 @@ async function readRepositoryConnector(folder, prefix) {
 
 // packages/solution/src/connector/build-solution.ts
 var import_node_fs41 = require("node:fs");
-var import_node_path56 = __toESM(require("node:path"), 1);
+var import_node_path57 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/definition-size.ts
 function definitionSizeWarning(storedDefinition) {
@@ -69134,6 +69367,7 @@ async function buildSolution(folders, zipPath, options2) {
     await packSolution(staging, zipPath);
   } finally {
     await import_node_fs41.promises.rm(staging, { recursive: true, force: true });
+    forgetTemporary(staging);
   }
   return built;
 }
@@ -69151,8 +69385,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2) {
   const write2 = async (relative, content) => {
-    await import_node_fs41.promises.mkdir(import_node_path56.default.dirname(import_node_path56.default.join(folder, relative)), { recursive: true });
-    await import_node_fs41.promises.writeFile(import_node_path56.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs41.promises.mkdir(import_node_path57.default.dirname(import_node_path57.default.join(folder, relative)), { recursive: true });
+    await import_node_fs41.promises.writeFile(import_node_path57.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
   await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
@@ -69308,7 +69542,7 @@ function connectorElement(connector) {
 // packages/solution/src/certification/check-package.ts
 var import_node_fs42 = require("node:fs");
 var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path58 = __toESM(require("node:path"), 1);
+var import_node_path59 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -69359,7 +69593,7 @@ function namesWithContent(bytes, file, hint, names3) {
 }
 
 // packages/solution/src/certification/classify-solution.ts
-var REQUIRED = ["[Content_Types].xml", "customizations.xml", "solution.xml"];
+var REQUIRED2 = ["[Content_Types].xml", "customizations.xml", "solution.xml"];
 var WORKFLOWS_MISSING = {
   Workflows: "folder namely 'Workflows'",
   Connector: "folder namely 'Connector",
@@ -69381,7 +69615,7 @@ async function classifySolution(reader, where2, pluginMode) {
   const rootFiles = new Map(
     reader.files.filter((entry2) => !entry2.name.includes("/")).map((entry2) => [entry2.name.toLowerCase(), entry2])
   );
-  const missing2 = REQUIRED.filter((name) => !rootFiles.has(name.toLowerCase()));
+  const missing2 = REQUIRED2.filter((name) => !rootFiles.has(name.toLowerCase()));
   if (missing2.length > 0) {
     findings.push({
       ruleId: "PKG-SOL-FILES",
@@ -69434,7 +69668,7 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/code-page-warning.ts
-var import_node_path57 = __toESM(require("node:path"), 1);
+var import_node_path58 = __toESM(require("node:path"), 1);
 var REMEDY2 = {
   package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
   solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
@@ -69446,7 +69680,7 @@ function codePageWarning(reader, zip, encoding) {
   const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
   return {
     ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${zip.role} '${import_node_path57.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    message: `The ${zip.role} '${import_node_path58.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
     hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
   };
 }
@@ -69467,7 +69701,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path58.default.basename(zipPath);
+  const outerName = import_node_path59.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -69484,7 +69718,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
   let scratch2;
   try {
     refuseSolutionZip(outer, zipPath);
-    scratch2 = await import_node_fs42.promises.mkdtemp(import_node_path58.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
+    scratch2 = await import_node_fs42.promises.mkdtemp(import_node_path59.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
     const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
     if (rootFolders.length > 0) {
       findings.push({
@@ -69523,7 +69757,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path58.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path59.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -69582,7 +69816,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     }
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path58.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path59.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -69691,7 +69925,7 @@ function requireKind(solutions, kind, where2, findings) {
 
 // packages/solution/src/certification/build-package.ts
 var import_node_fs43 = require("node:fs");
-var import_node_path59 = __toESM(require("node:path"), 1);
+var import_node_path60 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const roles = [
     ["connector solution", options2.connectorSolution],
@@ -69699,7 +69933,7 @@ async function buildCertificationPackage(out, options2) {
   ];
   if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
   const solutions = roles.map(([, file]) => file);
-  const names3 = solutions.map((file) => import_node_path59.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path60.default.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
   for (const [role, file] of roles) {
@@ -69731,7 +69965,7 @@ async function buildCertificationPackage(out, options2) {
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path59.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path60.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const inner = temporarySibling(out);
   const candidate = temporarySibling(out, ".zip");
   try {
@@ -69752,6 +69986,8 @@ async function buildCertificationPackage(out, options2) {
   } finally {
     await import_node_fs43.promises.rm(inner, { force: true });
     await import_node_fs43.promises.rm(candidate, { force: true });
+    forgetTemporary(inner);
+    forgetTemporary(candidate);
   }
 }
 function importConfig(solutionNames) {
@@ -69764,10 +70000,10 @@ function importConfig(solutionNames) {
 }
 function fileNameClash(roles, platform = process.platform) {
   const nocase = platform === "win32" || platform === "darwin";
-  const samePath = (a, b) => nocase ? import_node_path59.default.resolve(a).toLowerCase() === import_node_path59.default.resolve(b).toLowerCase() : import_node_path59.default.resolve(a) === import_node_path59.default.resolve(b);
+  const samePath = (a, b) => nocase ? import_node_path60.default.resolve(a).toLowerCase() === import_node_path60.default.resolve(b).toLowerCase() : import_node_path60.default.resolve(a) === import_node_path60.default.resolve(b);
   for (const [index, [role, file]] of roles.entries()) {
-    const name = import_node_path59.default.basename(file).toLowerCase();
-    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path59.default.basename(other).toLowerCase() === name);
+    const name = import_node_path60.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path60.default.basename(other).toLowerCase() === name);
     if (earlier2 === void 0) continue;
     const [earlierRole, earlierFile] = earlier2;
     if (samePath(earlierFile, file))
@@ -69778,10 +70014,10 @@ function fileNameClash(roles, platform = process.platform) {
           hint: `Give the ${role}'s own zip.`
         }
       );
-    const extension = import_node_path59.default.extname(file);
-    const renamed = `${import_node_path59.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
-    const earlierName = import_node_path59.default.basename(earlierFile);
-    const same = earlierName === import_node_path59.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    const extension = import_node_path60.default.extname(file);
+    const renamed = `${import_node_path60.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path60.default.basename(earlierFile);
+    const same = earlierName === import_node_path60.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
     return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
       location: { file },
       hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
@@ -70154,21 +70390,21 @@ async function importSolution(client, options2, logger) {
   const zip = new Uint8Array(bytes);
   const manifest = readSolutionManifest(zip, { file: options2.file });
   const summary2 = { solutionName: manifest.uniqueName, version: manifest.version, managed: manifest.managed };
-  const installed = await readInstalled(client, manifest.uniqueName, options2.skipLowerVersion, logger);
-  if (options2.skipLowerVersion && installed && compareVersions2(installed.version, manifest.version) >= 0) {
+  const installed2 = await readInstalled(client, manifest.uniqueName, options2.skipLowerVersion, logger);
+  if (options2.skipLowerVersion && installed2 && compareVersions2(installed2.version, manifest.version) >= 0) {
     logger.info(
-      `Skipped: ${manifest.uniqueName} ${installed.version} is installed, the file has ${manifest.version}.`
+      `Skipped: ${manifest.uniqueName} ${installed2.version} is installed, the file has ${manifest.version}.`
     );
-    return { ...summary2, result: "skipped", asynchronous: false, installedVersion: installed.version };
+    return { ...summary2, result: "skipped", asynchronous: false, installedVersion: installed2.version };
   }
-  if (installed && installed.ismanaged !== manifest.managed)
+  if (installed2 && installed2.ismanaged !== manifest.managed)
     throw modeMismatchError(
       {
         file: options2.file,
         solutionName: manifest.uniqueName,
         environment: client.environment,
-        installedVersion: installed.version,
-        installedManaged: installed.ismanaged
+        installedVersion: installed2.version,
+        installedManaged: installed2.ismanaged
       },
       client.say
     );
@@ -70254,7 +70490,7 @@ function componentParametersFromSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path75, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path75) }, hint });
+  const wrongShape = (message2, path76, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path76) }, hint });
   const parameters = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -70332,11 +70568,11 @@ function list2(settings, key, wrongShape) {
 var import_node_http2 = require("node:http");
 
 // packages/dataverse/src/local-server/dataverse-service.ts
-var import_node_crypto12 = require("node:crypto");
+var import_node_crypto13 = require("node:crypto");
 var import_node_http = require("node:http");
 
 // packages/dataverse/src/local-server/access-tokens.ts
-var import_node_crypto8 = require("node:crypto");
+var import_node_crypto9 = require("node:crypto");
 function tokenIssuer(tenantId) {
   return `https://sts.windows.net/${tenantId}/`;
 }
@@ -70345,10 +70581,10 @@ async function issueAccessToken(options2) {
   return new SignJWT({
     appid: options2.clientId,
     tid: options2.tenantId,
-    oid: (0, import_node_crypto8.randomUUID)(),
+    oid: (0, import_node_crypto9.randomUUID)(),
     idtyp: "app",
     ver: "1.0"
-  }).setProtectedHeader({ alg: "RS256", typ: "JWT", kid: "local-entra" }).setIssuer(tokenIssuer(options2.tenantId)).setAudience(options2.resource).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + options2.lifetimeSeconds).setJti((0, import_node_crypto8.randomUUID)()).sign(options2.key);
+  }).setProtectedHeader({ alg: "RS256", typ: "JWT", kid: "local-entra" }).setIssuer(tokenIssuer(options2.tenantId)).setAudience(options2.resource).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + options2.lifetimeSeconds).setJti((0, import_node_crypto9.randomUUID)()).sign(options2.key);
 }
 async function verifyAccessToken(token, options2) {
   try {
@@ -70372,7 +70608,7 @@ async function verifyAccessToken(token, options2) {
 }
 
 // packages/dataverse/src/local-server/http-kit.ts
-var import_node_crypto9 = require("node:crypto");
+var import_node_crypto10 = require("node:crypto");
 async function readBody(request2, limit = 200 * 1024 * 1024) {
   const chunks = [];
   let size = 0;
@@ -70401,7 +70637,7 @@ function sendText(response, status, text3, headers = {}) {
   response.end(text3);
 }
 function odataHeaders() {
-  return { "OData-Version": "4.0", "x-ms-service-request-id": (0, import_node_crypto9.randomUUID)() };
+  return { "OData-Version": "4.0", "x-ms-service-request-id": (0, import_node_crypto10.randomUUID)() };
 }
 function sendOData(response, status, body, headers = {}) {
   if (body === void 0) {
@@ -70752,19 +70988,19 @@ var IMPORT_REFUSAL_CODES = {
   managedOverUnmanaged: "0x80048040",
   lowerVersion: "0x80048541"
 };
-function importRefusal(installed, incoming) {
-  if (!installed || !incoming) return void 0;
-  if (installed.managed && !incoming.managed)
+function importRefusal(installed2, incoming) {
+  if (!installed2 || !incoming) return void 0;
+  if (installed2.managed && !incoming.managed)
     return {
       errorcode: IMPORT_REFUSAL_CODES.unmanagedOverManaged,
       errortext: "The solution is already installed on this system as a managed solution and the package supplied is attempting to install it in unmanaged mode. Import can only update solutions when the modes match. Uninstall the current solution and try again."
     };
-  if (!installed.managed && incoming.managed)
+  if (!installed2.managed && incoming.managed)
     return {
       errorcode: IMPORT_REFUSAL_CODES.managedOverUnmanaged,
       errortext: "The solution is already installed on this system as an unmanaged solution and the package supplied is attempting to install it in managed mode. Import can only update solutions when the modes match. Uninstall the current solution and try again."
     };
-  if (compareVersions2(incoming.version, installed.version) < 0)
+  if (compareVersions2(incoming.version, installed2.version) < 0)
     return {
       errorcode: IMPORT_REFUSAL_CODES.lowerVersion,
       errortext: "The import solution must have a higher version than the existing solution it is upgrading."
@@ -70773,7 +71009,7 @@ function importRefusal(installed, incoming) {
 }
 
 // packages/dataverse/src/local-server/jobs.ts
-var import_node_crypto10 = require("node:crypto");
+var import_node_crypto11 = require("node:crypto");
 var AsyncJob = class {
   /**
    * @param hiddenReads status reads answered 404 before the job is seen at all: a replica that the
@@ -70791,7 +71027,7 @@ var AsyncJob = class {
   work;
   failure;
   hiddenReads;
-  id = (0, import_node_crypto10.randomUUID)();
+  id = (0, import_node_crypto11.randomUUID)();
   reads = 0;
   runningFraction = null;
   ended;
@@ -70875,9 +71111,9 @@ var ALL_PRIVILEGES = [
 ];
 
 // packages/dataverse/src/local-server/solution-store.ts
-var import_node_crypto11 = require("node:crypto");
+var import_node_crypto12 = require("node:crypto");
 var import_node_fs44 = require("node:fs");
-var import_node_path60 = __toESM(require("node:path"), 1);
+var import_node_path61 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
@@ -70886,7 +71122,7 @@ var SolutionStore = class {
     for (const name of (0, import_node_fs44.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs44.readFileSync)(import_node_path60.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs44.readFileSync)(import_node_path61.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -70915,7 +71151,7 @@ var SolutionStore = class {
   put(zip, persist = true) {
     const stored = this.read(zip);
     this.remember(stored);
-    if (persist && this.folder) (0, import_node_fs44.writeFileSync)(import_node_path60.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    if (persist && this.folder) (0, import_node_fs44.writeFileSync)(import_node_path61.default.join(this.folder, importFileName(stored.uniqueName)), zip);
     return stored;
   }
   /** @param source a file of the folder, or by default the zip of an import request */
@@ -70927,7 +71163,7 @@ var SolutionStore = class {
       });
     }
     const existing = this.get(manifest.uniqueName);
-    return { solutionId: existing?.solutionId ?? (0, import_node_crypto11.randomUUID)(), ...manifest, zip };
+    return { solutionId: existing?.solutionId ?? (0, import_node_crypto12.randomUUID)(), ...manifest, zip };
   }
   remember(solution) {
     this.solutions.set(solution.uniqueName.toLowerCase(), solution);
@@ -70967,8 +71203,8 @@ var DataverseService = class {
     this.options = options2;
   }
   options;
-  organizationId = (0, import_node_crypto12.randomUUID)();
-  businessUnitId = (0, import_node_crypto12.randomUUID)();
+  organizationId = (0, import_node_crypto13.randomUUID)();
+  businessUnitId = (0, import_node_crypto13.randomUUID)();
   imports = [];
   publishCount = 0;
   importJobCount = 0;
@@ -71039,7 +71275,7 @@ var DataverseService = class {
     if (!app || app.applicationUser === false)
       throw new ODataFailure(403, CODES.notAMember, "The user is not a member of the organization.");
     let userId = this.userIds.get(app.clientId);
-    if (!userId) this.userIds.set(app.clientId, userId = (0, import_node_crypto12.randomUUID)());
+    if (!userId) this.userIds.set(app.clientId, userId = (0, import_node_crypto13.randomUUID)());
     return { app, userId };
   }
   /**
@@ -71212,7 +71448,7 @@ var DataverseService = class {
         ExportSolutionFile: Buffer.from(produce()).toString("base64")
       });
     }
-    const exportJobId = (0, import_node_crypto12.randomUUID)();
+    const exportJobId = (0, import_node_crypto13.randomUUID)();
     const entry = {
       job: new AsyncJob(
         "export",
@@ -71432,10 +71668,10 @@ function trickle(response, { bytes, everyMs }, clock) {
 }
 
 // packages/dataverse/src/local-server/login-service.ts
-var import_node_crypto15 = require("node:crypto");
+var import_node_crypto16 = require("node:crypto");
 
 // packages/dataverse/src/local-server/entra-errors.ts
-var import_node_crypto13 = require("node:crypto");
+var import_node_crypto14 = require("node:crypto");
 var EntraFailure = class extends Error {
   constructor(status, error2, code2, message2) {
     super(message2);
@@ -71447,8 +71683,8 @@ var EntraFailure = class extends Error {
   error;
   code;
   body(now) {
-    const traceId = (0, import_node_crypto13.randomUUID)();
-    const correlationId = (0, import_node_crypto13.randomUUID)();
+    const traceId = (0, import_node_crypto14.randomUUID)();
+    const correlationId = (0, import_node_crypto14.randomUUID)();
     const timestamp = now.toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z");
     return {
       error: this.error,
@@ -71547,7 +71783,7 @@ async function answerEcho(status, style, request2, response) {
 }
 
 // packages/dataverse/src/local-server/token-endpoint.ts
-var import_node_crypto14 = require("node:crypto");
+var import_node_crypto15 = require("node:crypto");
 var JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 async function authorizeClientCredentials(tenant, form, context) {
   if (tenant !== context.tenantId) {
@@ -71648,8 +71884,8 @@ async function checkAssertion(assertion, app, context) {
 async function checkCertificateAssertion(assertion, header, app, context) {
   const thumbprintS256 = header["x5t#S256"];
   const thumbprintSha1 = header.x5t;
-  const certificate = (app.certificates ?? []).map((pem) => new import_node_crypto14.X509Certificate(pem)).find(
-    (candidate) => (0, import_node_crypto14.createHash)("sha256").update(candidate.raw).digest("base64url") === thumbprintS256 || (0, import_node_crypto14.createHash)("sha1").update(candidate.raw).digest("base64url") === thumbprintSha1
+  const certificate = (app.certificates ?? []).map((pem) => new import_node_crypto15.X509Certificate(pem)).find(
+    (candidate) => (0, import_node_crypto15.createHash)("sha256").update(candidate.raw).digest("base64url") === thumbprintS256 || (0, import_node_crypto15.createHash)("sha1").update(candidate.raw).digest("base64url") === thumbprintSha1
   );
   if (!certificate) {
     throw new EntraFailure(
@@ -71850,7 +72086,7 @@ var LoginService = class {
       repository_owner: repository.split("/")[0],
       ref: "refs/heads/main",
       runner_environment: "github-hosted"
-    }).setProtectedHeader({ alg: "RS256", typ: "JWT", kid: "local-github" }).setIssuer(GITHUB_ISSUER).setSubject(this.options.githubSubject).setAudience(audience).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + 300).setJti((0, import_node_crypto15.randomUUID)()).sign(this.options.githubKey);
+    }).setProtectedHeader({ alg: "RS256", typ: "JWT", kid: "local-github" }).setIssuer(GITHUB_ISSUER).setSubject(this.options.githubSubject).setAudience(audience).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + 300).setJti((0, import_node_crypto16.randomUUID)()).sign(this.options.githubKey);
     sendJson(response, 200, { count: value.length, value });
   }
 };
@@ -71959,7 +72195,7 @@ function close(server) {
 
 // packages/cli/src/commands/dataverse-connection.ts
 var import_node_fs45 = require("node:fs");
-var import_node_path61 = __toESM(require("node:path"), 1);
+var import_node_path62 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
   return command.addOption(
     optionDefaultingTo(
@@ -71993,7 +72229,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs45.readFileSync)(import_node_path61.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs45.readFileSync)(import_node_path62.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       const code2 = error2.code;
       const hint = "Give --client-certificate the PEM file that holds the certificate and its private key.";
@@ -72065,7 +72301,7 @@ function registerExportCommand(program2, context) {
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
-    const outputFile = import_node_path62.default.resolve(
+    const outputFile = import_node_path63.default.resolve(
       io.cwd,
       options2.out ?? `${solutionName}${options2.managed ? "_managed" : ""}.zip`
     );
@@ -72090,7 +72326,7 @@ function registerExportCommand(program2, context) {
 
 // packages/cli/src/commands/import.ts
 var import_node_fs46 = require("node:fs");
-var import_node_path63 = __toESM(require("node:path"), 1);
+var import_node_path64 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument(
@@ -72124,7 +72360,7 @@ function registerImportCommand(program2, context) {
     const client = connectDataverse(readConnection(options2, io), { logger });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path63.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path64.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
         text3 = (0, import_node_fs46.readFileSync)(file, "utf8");
@@ -72143,7 +72379,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path63.default.resolve(io.cwd, zip),
+        file: import_node_path64.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -72163,10 +72399,10 @@ function registerImportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/dev-server.ts
-var import_node_crypto16 = require("node:crypto");
+var import_node_crypto17 = require("node:crypto");
 var import_node_fs47 = require("node:fs");
 var import_promises8 = require("node:fs/promises");
-var import_node_path64 = __toESM(require("node:path"), 1);
+var import_node_path65 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/dev-server-banner.ts
 function devServerBanner(settings) {
@@ -72220,10 +72456,7 @@ function registerDevServerCommand(program2, context) {
   ).option("--login-port <port>", "the port of the login host; 0 takes a free one", port, 0).option("--dataverse-port <port>", "the port of the environment; 0 takes a free one", port, 0).action(async (options2) => {
     const { server, banner } = await startDevServer(options2, context.io);
     context.io.stdout.write(banner);
-    await new Promise((resolve) => {
-      process.once("SIGINT", resolve);
-      process.once("SIGTERM", resolve);
-    });
+    await nextSignal();
     await server.close();
   });
 }
@@ -72234,15 +72467,15 @@ async function startDevServer(options2, io) {
       { hint: "Give two ports, or leave one out to take a free one." }
     );
   }
-  const folder = options2.solutions ? import_node_path64.default.resolve(io.cwd, options2.solutions) : void 0;
-  const certificateFile2 = options2.clientCertificate ? import_node_path64.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const folder = options2.solutions ? import_node_path65.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path65.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
   if (folder) {
     await refuseNonFolder(folder);
     await (0, import_promises8.mkdir)(folder, { recursive: true });
   }
-  const appId = (0, import_node_crypto16.randomUUID)();
-  const secret = (0, import_node_crypto16.randomBytes)(18).toString("base64url");
+  const appId = (0, import_node_crypto17.randomUUID)();
+  const secret = (0, import_node_crypto17.randomBytes)(18).toString("base64url");
   const server = await startLocalServer({
     apps: [{ clientId: appId, secret, ...certificate ? { certificates: [certificate] } : {} }],
     ...folder ? { solutionsFolder: folder } : {},
@@ -72279,7 +72512,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs47.readFileSync)(import_node_path64.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs47.readFileSync)(import_node_path65.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     const code2 = error2.code;
     const way = code2 === "ENOTDIR" ? fileInTheWay(file, cwd) : void 0;
@@ -72290,7 +72523,7 @@ function readCertificate(file, cwd) {
     );
   }
   try {
-    new import_node_crypto16.X509Certificate(pem);
+    new import_node_crypto17.X509Certificate(pem);
   } catch {
     throw new UsageError("holds no X.509 certificate in PEM (-----BEGIN CERTIFICATE-----).", {
       location: { file },
@@ -72374,13 +72607,13 @@ async function step(doing, repository, call) {
 }
 
 // packages/github/src/branch-name.ts
-var import_node_crypto17 = require("node:crypto");
+var import_node_crypto18 = require("node:crypto");
 var DEFAULT_BRANCH_PREFIX = "connector-alm/";
 function branchNameFor(targetFolder, prefix = DEFAULT_BRANCH_PREFIX) {
   const segments = targetFolder.split("/").filter(Boolean);
   const slugs = segments.map(slugOf);
   if (segments.some((segment) => /[^\P{L}A-Za-z]|[^\P{N}0-9]/u.test(segment) || slugOf(segment) === "")) {
-    const hash = (0, import_node_crypto17.createHash)("sha256").update(targetFolder).digest("hex").slice(0, 8);
+    const hash = (0, import_node_crypto18.createHash)("sha256").update(targetFolder).digest("hex").slice(0, 8);
     const last2 = slugs.length - 1;
     slugs[last2] = slugs[last2] ? `${slugs[last2]}-${hash}` : hash;
   }
@@ -72417,19 +72650,18 @@ function backoffDelays(first, cap, total) {
 }
 
 // packages/github/src/connector-argument.ts
-var import_node_path65 = __toESM(require("node:path"), 1);
+var import_node_path66 = __toESM(require("node:path"), 1);
 async function checkConnectorArguments(connectors, cwd) {
   for (const given2 of connectors) {
     requireOneConnectorFolder(given2, await discoverConnectorFolders([given2], cwd), cwd);
   }
 }
 function requireOneConnectorFolder(given2, found, cwd) {
-  if (found.length === 1 && found[0] !== import_node_path65.default.resolve(cwd, given2)) {
+  const resolved2 = import_node_path66.default.resolve(cwd, given2);
+  if (found.length === 1 && found[0] !== resolved2) {
     const shown = toDisplayPath(cwd, found[0]);
-    throw new UsageError(`holds the connector folder '${shown}', not a connector itself.`, {
-      location: { file: given2 },
-      hint: `Give '${shown}' instead.`
-    });
+    const problem = found[0] === import_node_path66.default.dirname(resolved2) ? `is a file of the connector folder '${shown}'; a pull request sends the whole folder.` : `holds the connector folder '${shown}', not a connector itself.`;
+    throw new UsageError(problem, { location: { file: given2 }, hint: `Give '${shown}' instead.` });
   }
   if (found.length !== 1) {
     throw new UsageError(`is not one connector folder (found ${found.length}).`, {
@@ -72440,23 +72672,23 @@ function requireOneConnectorFolder(given2, found, cwd) {
 }
 
 // packages/github/src/connector-files.ts
-var import_node_crypto18 = require("node:crypto");
+var import_node_crypto19 = require("node:crypto");
 var import_node_fs48 = require("node:fs");
-var import_node_path66 = __toESM(require("node:path"), 1);
-var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
+var import_node_path67 = __toESM(require("node:path"), 1);
+var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
-  return (0, import_node_crypto18.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
+  return (0, import_node_crypto19.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
 }
 async function readConnectorFiles(folder, shownAs = folder) {
   const files = [];
   async function walk(directory, prefix) {
     for (const entry of await import_node_fs48.promises.readdir(directory, { withFileTypes: true })) {
-      if (SKIPPED.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path66.default.join(directory, entry.name);
+      if (SKIPPED2.has(entry.name.toLowerCase())) continue;
+      const absolute = import_node_path67.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path66.default.join(shownAs, relative) },
+          location: { file: import_node_path67.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
@@ -73948,17 +74180,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path75 = requestOptions.url.replace(options2.baseUrl, "");
+    const path76 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path75} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path76} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path75} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path76} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -76671,7 +76903,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path75) => path75.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path76) => path76.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -77158,7 +77390,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path69 = __toESM(require("node:path"), 1);
+var import_node_path70 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -77430,8 +77662,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path75 of changes.deletions)
-    entries.push({ path: `${folder}/${path75}`, mode: "100644", type: "blob", sha: null });
+  for (const path76 of changes.deletions)
+    entries.push({ path: `${folder}/${path76}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -77800,11 +78032,11 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path67 = __toESM(require("node:path"), 1);
+var import_node_path68 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder2, profile, given2) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path67.default.basename(import_node_path67.default.resolve(connectorFolder2))}`;
+  return `${top}/${import_node_path68.default.basename(import_node_path68.default.resolve(connectorFolder2))}`;
 }
 function normaliseTargetFolder(text3) {
   const folder = trimWhere(text3.trim().replace(/\\/g, "/"), oneOf("/"));
@@ -77818,19 +78050,19 @@ function normaliseTargetFolder(text3) {
 
 // packages/github/src/folder-name-on-disk.ts
 var import_node_fs49 = require("node:fs");
-var import_node_path68 = __toESM(require("node:path"), 1);
+var import_node_path69 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path68.default.basename(folder);
+  const name = import_node_path69.default.basename(folder);
   let names3;
   try {
-    names3 = (0, import_node_fs49.readdirSync)(import_node_path68.default.dirname(folder));
+    names3 = (0, import_node_fs49.readdirSync)(import_node_path69.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names3.includes(name)) return folder;
   const key = (text3) => text3.normalize("NFC").toLowerCase();
   const found = names3.find((entry) => key(entry) === key(name));
-  return found === void 0 ? folder : import_node_path68.default.join(import_node_path68.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path69.default.join(import_node_path69.default.dirname(folder), found);
 }
 
 // packages/github/src/open-pull-request.ts
@@ -77849,7 +78081,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path69.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path70.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -77860,7 +78092,7 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path69.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path70.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
@@ -77922,7 +78154,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path69.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
+    connector: { name: import_node_path70.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -78089,7 +78321,7 @@ function connectorTitle(folder, swagger2) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path69.default.basename(folder);
+  return import_node_path70.default.basename(folder);
 }
 
 // packages/github/src/open-pull-requests.ts
@@ -78268,7 +78500,7 @@ function whatToDo(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path70 = __toESM(require("node:path"), 1);
+var import_node_path71 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -78306,7 +78538,7 @@ function registerUnpackCommand(program2, context) {
     const { io } = context;
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path70.default.resolve(io.cwd, zip), import_node_path70.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path71.default.resolve(io.cwd, zip), import_node_path71.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -78369,7 +78601,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path71 = __toESM(require("node:path"), 1);
+var import_node_path72 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -78380,8 +78612,8 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path71.default.resolve(io.cwd, folder);
-    const target2 = import_node_path71.default.resolve(io.cwd, zip);
+    const source = import_node_path72.default.resolve(io.cwd, folder);
+    const target2 = import_node_path72.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
       () => packSolutionPackages(source, target2, {
         packageType: options2.packageType,
@@ -78392,7 +78624,7 @@ function registerPackCommand(program2, context) {
     const leftOut2 = new Set(results.flatMap((result) => result.leftOut));
     for (const file of leftOut2)
       io.stderr.write(
-        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path71.default.join(source, file)), file))}
+        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path72.default.join(source, file)), file))}
 `
       );
     if (options2.format === "json") {
@@ -78420,7 +78652,7 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path72 = __toESM(require("node:path"), 1);
+var import_node_path73 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
@@ -78429,14 +78661,14 @@ function registerExtractConnectorsCommand(program2, context) {
     "the solution as last extracted (zip or unpacked folder): remove the folders of its connectors that <source> no longer has"
   ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
     const { io } = context;
-    const root = import_node_path72.default.resolve(io.cwd, destination);
+    const root = import_node_path73.default.resolve(io.cwd, destination);
     const { connectors, removed, previousSourceProblem } = await extractAndRemoveLeftConnectors(
-      import_node_path72.default.resolve(io.cwd, source),
+      import_node_path73.default.resolve(io.cwd, source),
       root,
       {
         limits: zipLimitOptions(options2),
         ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
-        ...options2.previousSource ? { previousSource: import_node_path72.default.resolve(io.cwd, options2.previousSource) } : {}
+        ...options2.previousSource ? { previousSource: import_node_path73.default.resolve(io.cwd, options2.previousSource) } : {}
       }
     );
     if (previousSourceProblem)
@@ -78444,7 +78676,7 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown = (folder) => toDisplayPath(io.cwd, import_node_path72.default.join(root, folder));
+    const shown = (folder) => toDisplayPath(io.cwd, import_node_path73.default.join(root, folder));
     const removedFolders = removed.map(shown);
     if (options2.format === "json") {
       writeOutput(
@@ -78483,7 +78715,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path73 = __toESM(require("node:path"), 1);
+var import_node_path74 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/build-solution-settings.ts
 var FIRST_VERSION = "1.0.0.0";
@@ -78585,8 +78817,8 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const zip = import_node_path73.default.resolve(io.cwd, options2.out);
-    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path73.default.resolve(io.cwd, options2.existing));
+    const zip = import_node_path74.default.resolve(io.cwd, options2.out);
+    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path74.default.resolve(io.cwd, options2.existing));
     const existing = existingSolution && {
       connectors: existingSolution.connectors,
       source: options2.existing
@@ -78604,7 +78836,7 @@ function registerBuildSolutionCommand(program2, context) {
 `);
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path73.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path74.default.resolve(io.cwd, folder)),
         zip,
         { ...settings, ...existing ? { existing } : {} }
       )
@@ -78643,14 +78875,14 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path74 = __toESM(require("node:path"), 1);
+var import_node_path75 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
     "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
   ).argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
-    const resolve = (file) => import_node_path74.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path75.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
@@ -78665,7 +78897,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path74.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path75.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });

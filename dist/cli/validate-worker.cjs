@@ -9432,6 +9432,10 @@ function stringEnd(text2, at) {
   return -1;
 }
 
+// packages/core/src/fs/temporaries-on-signal.ts
+var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
+var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
+
 // packages/core/src/readme-todo.ts
 var README_TODO = "TODO";
 

@@ -83,10 +83,10 @@ var require_tunnel = __commonJS({
       self.on("free", function onFree(socket, host, port, localAddress) {
         var options3 = toOptions(host, port, localAddress);
         for (var i2 = 0, len = self.requests.length; i2 < len; ++i2) {
-          var pending = self.requests[i2];
-          if (pending.host === options3.host && pending.port === options3.port) {
+          var pending2 = self.requests[i2];
+          if (pending2.host === options3.host && pending2.port === options3.port) {
             self.requests.splice(i2, 1);
-            pending.request.onSocket(socket);
+            pending2.request.onSocket(socket);
             return;
           }
         }
@@ -200,10 +200,10 @@ var require_tunnel = __commonJS({
         return;
       }
       this.sockets.splice(pos, 1);
-      var pending = this.requests.shift();
-      if (pending) {
-        this.createSocket(pending, function(socket2) {
-          pending.request.onSocket(socket2);
+      var pending2 = this.requests.shift();
+      if (pending2) {
+        this.createSocket(pending2, function(socket2) {
+          pending2.request.onSocket(socket2);
         });
       }
     };
@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path6 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path7 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path6 && path6[0] !== "/") {
-          path6 = `/${path6}`;
+        if (path7 && path7[0] !== "/") {
+          path7 = `/${path7}`;
         }
-        return new URL(`${origin}${path6}`);
+        return new URL(`${origin}${path7}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin }
+          request: { method, path: path7, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path6);
+        debuglog("sending request to %s %s/%s", method, origin, path7);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin },
+          request: { method, path: path7, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path6,
+          path7,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin }
+          request: { method, path: path7, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path6);
+        debuglog("trailers received from %s %s/%s", method, origin, path7);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin },
+          request: { method, path: path7, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path6,
+          path7,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path6, origin }
+            request: { method, path: path7, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path6);
+          debuglog("sending request to %s %s/%s", method, origin, path7);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path6,
+        path: path7,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path6 !== "string") {
+        if (typeof path7 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path7[0] !== "/" && !(path7.startsWith("http://") || path7.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path6)) {
+        } else if (invalidPathRegex.test(path7)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path6, query) : path6;
+        this.path = query ? buildURL(path7, query) : path7;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path6, host, upgrade, blocking, reset } = request;
+      const { method, path: path7, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path6} HTTP/1.1\r
+      let header = `${method} ${path7} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path7, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path6;
+      headers[HTTP2_HEADER_PATH] = path7;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path6 = search ? `${pathname}${search}` : pathname;
+        const path7 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path6;
+        this.opts.path = path7;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8275,8 +8275,8 @@ var require_pool_base = __commonJS({
       }
       get [kPending]() {
         let ret = this[kQueued];
-        for (const { [kPending]: pending } of this[kClients]) {
-          ret += pending;
+        for (const { [kPending]: pending2 } of this[kClients]) {
+          ret += pending2;
         }
         return ret;
       }
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path6 = "/",
+          path: path7 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path6;
+        opts.path = origin + path7;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path6) {
-      if (typeof path6 !== "string") {
-        return path6;
+    function safeUrl(path7) {
+      if (typeof path7 !== "string") {
+        return path7;
       }
-      const pathSegments = path6.split("?");
+      const pathSegments = path7.split("?");
       if (pathSegments.length !== 2) {
-        return path6;
+        return path7;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path6, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path6);
+    function matchKey(mockDispatch2, { path: path7, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path7);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl(path6), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path7 }) => matchValue(safeUrl(path7), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path6, method, body, headers, query } = opts;
+      const { path: path7, method, body, headers, query } = opts;
       return {
-        path: path6,
+        path: path7,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path7, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path6,
+            Path: path7,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11397,18 +11397,18 @@ var require_mock_agent = __commonJS({
       }
       pendingInterceptors() {
         const mockAgentClients = this[kClients];
-        return Array.from(mockAgentClients.entries()).flatMap(([origin, scope]) => scope[kDispatches].map((dispatch) => ({ ...dispatch, origin }))).filter(({ pending }) => pending);
+        return Array.from(mockAgentClients.entries()).flatMap(([origin, scope]) => scope[kDispatches].map((dispatch) => ({ ...dispatch, origin }))).filter(({ pending: pending2 }) => pending2);
       }
       assertNoPendingInterceptors({ pendingInterceptorsFormatter = new PendingInterceptorsFormatter() } = {}) {
-        const pending = this.pendingInterceptors();
-        if (pending.length === 0) {
+        const pending2 = this.pendingInterceptors();
+        if (pending2.length === 0) {
           return;
         }
-        const pluralizer = new Pluralizer("interceptor", "interceptors").pluralize(pending.length);
+        const pluralizer = new Pluralizer("interceptor", "interceptors").pluralize(pending2.length);
         throw new UndiciError(`
 ${pluralizer.count} ${pluralizer.noun} ${pluralizer.is} pending:
 
-${pendingInterceptorsFormatter.format(pending)}
+${pendingInterceptorsFormatter.format(pending2)}
 `.trim());
       }
     };
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path6) {
-      for (let i2 = 0; i2 < path6.length; ++i2) {
-        const code2 = path6.charCodeAt(i2);
+    function validateCookiePath(path7) {
+      for (let i2 = 0; i2 < path7.length; ++i2) {
+        const code2 = path7.charCodeAt(i2);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path6 = opts.path;
+          let path7 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path6 = `/${path6}`;
+            path7 = `/${path7}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path6);
+          url = new URL(util.parseOrigin(url).origin + path7);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19660,9 +19660,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path6, options2) {
+    function openPromise(path7, options2) {
       return new Promise((resolve, reject) => {
-        open2(path6, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path7, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -19692,7 +19692,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path6, options2, callback) {
+    function open2(path7, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -19704,7 +19704,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs3.open(path6, "r", function(err2, fd2) {
+      fs3.open(path7, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs3.close(fd2, defaultCallback);
@@ -26576,8 +26576,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path6) {
-      let input = path6;
+    function removeDotSegments(path7) {
+      let input = path7;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -26651,11 +26651,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path6) {
-      if (path6 === "" || path6[0] === "/") {
-        return removeDotSegments(path6);
+    function removeDotSegmentsRelative(path7) {
+      if (path7 === "" || path7[0] === "/") {
+        return removeDotSegments(path7);
       }
-      const segments = path6.split("/");
+      const segments = path7.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -27018,8 +27018,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path6 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path6 && path6 !== "/" ? path6 : void 0;
+        const path7 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path7 && path7 !== "/" ? path7 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -30329,17 +30329,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path6) {
-      const ctrl = callVisitor(key, node, visitor, path6);
+    function visit_(key, node, visitor, path7) {
+      const ctrl = callVisitor(key, node, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visit_(key, ctrl, visitor, path6);
+        replaceNode(key, path7, ctrl);
+        return visit_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path6 = Object.freeze(path6.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path6);
+            const ci = visit_(i2, node.items[i2], visitor, path7);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -30350,13 +30350,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path6 = Object.freeze(path6.concat(node));
-          const ck = visit_("key", node.key, visitor, path6);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = visit_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path6);
+          const cv = visit_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30377,17 +30377,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path6) {
-      const ctrl = await callVisitor(key, node, visitor, path6);
+    async function visitAsync_(key, node, visitor, path7) {
+      const ctrl = await callVisitor(key, node, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visitAsync_(key, ctrl, visitor, path6);
+        replaceNode(key, path7, ctrl);
+        return visitAsync_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path6 = Object.freeze(path6.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path6);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path7);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -30398,13 +30398,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path6 = Object.freeze(path6.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path6);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path6);
+          const cv = await visitAsync_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30431,23 +30431,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path6) {
+    function callVisitor(key, node, visitor, path7) {
       if (typeof visitor === "function")
-        return visitor(key, node, path6);
+        return visitor(key, node, path7);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path6);
+        return visitor.Map?.(key, node, path7);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path6);
+        return visitor.Seq?.(key, node, path7);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path6);
+        return visitor.Pair?.(key, node, path7);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path6);
+        return visitor.Scalar?.(key, node, path7);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path6);
+        return visitor.Alias?.(key, node, path7);
       return void 0;
     }
-    function replaceNode(key, path6, node) {
-      const parent = path6[path6.length - 1];
+    function replaceNode(key, path7, node) {
+      const parent = path7[path7.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -31059,10 +31059,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path6, value) {
+    function collectionFromPath(schema, path7, value) {
       let v = value;
-      for (let i2 = path6.length - 1; i2 >= 0; --i2) {
-        const k = path6[i2];
+      for (let i2 = path7.length - 1; i2 >= 0; --i2) {
+        const k = path7[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31081,7 +31081,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
+    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31111,11 +31111,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path6, value) {
-        if (isEmptyPath(path6))
+      addIn(path7, value) {
+        if (isEmptyPath(path7))
           this.add(value);
         else {
-          const [key, ...rest] = path6;
+          const [key, ...rest] = path7;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31129,8 +31129,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        const [key, ...rest] = path6;
+      deleteIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31144,8 +31144,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        const [key, ...rest] = path6;
+      getIn(path7, keepScalar) {
+        const [key, ...rest] = path7;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31163,8 +31163,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path6) {
-        const [key, ...rest] = path6;
+      hasIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31174,8 +31174,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        const [key, ...rest] = path6;
+      setIn(path7, value) {
+        const [key, ...rest] = path7;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -33690,9 +33690,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path6, value) {
+      addIn(path7, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path6, value);
+          this.contents.addIn(path7, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33767,14 +33767,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        if (Collection.isEmptyPath(path6)) {
+      deleteIn(path7) {
+        if (Collection.isEmptyPath(path7)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33789,10 +33789,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        if (Collection.isEmptyPath(path6))
+      getIn(path7, keepScalar) {
+        if (Collection.isEmptyPath(path7))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33803,10 +33803,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path6) {
-        if (Collection.isEmptyPath(path6))
+      hasIn(path7) {
+        if (Collection.isEmptyPath(path7))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33823,13 +33823,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        if (Collection.isEmptyPath(path6)) {
+      setIn(path7, value) {
+        if (Collection.isEmptyPath(path7)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path6), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path6, value);
+          this.contents.setIn(path7, value);
         }
       }
       /**
@@ -35790,9 +35790,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path6) => {
+    visit2.itemAtPath = (cst, path7) => {
       let item = cst;
-      for (const [field, index] of path6) {
+      for (const [field, index] of path7) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -35801,23 +35801,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path6) => {
-      const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
-      const field = path6[path6.length - 1][0];
+    visit2.parentCollection = (cst, path7) => {
+      const parent = visit2.itemAtPath(cst, path7.slice(0, -1));
+      const field = path7[path7.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path6, item, visitor) {
-      let ctrl = visitor(item, path6);
+    function _visit(path7, item, visitor) {
+      let ctrl = visitor(item, path7);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path6.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path7.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -35828,10 +35828,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path6);
+            ctrl = ctrl(item, path7);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -40854,23 +40854,57 @@ function isFile(file) {
   }
 }
 
-// packages/core/src/fs/temporary-sibling.ts
-var import_node_fs3 = require("node:fs");
-var handedOut = /* @__PURE__ */ new Set();
-function removeTemporarySiblings() {
-  for (const name of handedOut) (0, import_node_fs3.rmSync)(name, { recursive: true, force: true });
-  handedOut.clear();
-}
-
 // packages/core/src/fs/temporaries-on-signal.ts
+var import_node_crypto2 = require("node:crypto");
+var import_node_fs3 = require("node:fs");
+var import_node_path3 = __toESM(require("node:path"), 1);
 var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
-function removeTemporariesOnSignal() {
-  for (const [signal, code2] of Object.entries(SIGNAL_EXIT_CODES)) {
-    process.on(signal, () => {
-      removeTemporarySiblings();
-      if (process.listenerCount(signal) === 1) process.exit(code2);
-    });
+var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
+var pending = /* @__PURE__ */ new Set();
+function removePendingTemporaries() {
+  const left = [];
+  for (const name of pending) {
+    const removing = `${name}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.removing`;
+    try {
+      (0, import_node_fs3.renameSync)(name, removing);
+    } catch (error3) {
+      const code2 = errorCode(error3);
+      if (code2 !== "ENOENT") left.push({ name, code: code2 });
+      continue;
+    }
+    try {
+      (0, import_node_fs3.rmSync)(removing, { recursive: true, force: true });
+    } catch (error3) {
+      left.push({ name: removing, code: errorCode(error3) });
+    }
   }
+  pending.clear();
+  return left;
+}
+function errorCode(error3) {
+  return error3?.code ?? String(error3);
+}
+var installed = false;
+var waiting;
+function removeTemporariesOnSignal() {
+  if (installed) return;
+  installed = true;
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+}
+function onSignal(signal) {
+  for (const { name, code: code2 } of removePendingTemporaries()) {
+    process.stderr.write(
+      `${import_node_path3.default.relative(process.cwd(), name) || name}: error: this staging file or folder of an interrupted write could not be removed (${code2}). Remove it before adding the folder to git.
+`
+    );
+  }
+  const resolve = waiting;
+  waiting = void 0;
+  if (resolve) return resolve(signal);
+  for (const each of SIGNALS) process.removeListener(each, onSignal);
+  installed = false;
+  process.kill(process.pid, signal);
+  process.exit(SIGNAL_EXIT_CODES[signal]);
 }
 
 // packages/core/src/project-url.ts
@@ -41014,11 +41048,11 @@ function logLines(message2) {
 }
 
 // packages/actions/src/runtime/error-annotation.ts
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
 async function userErrorAnnotation(error3, workspace) {
   const location = error3.location;
   if (!location) return { message: describeProblem(error3), properties: {} };
-  const absolute = import_node_path3.default.resolve(workspace, location.file);
+  const absolute = import_node_path4.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
   const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
   if (inside && isFile(absolute))
@@ -41296,12 +41330,12 @@ var CachedTokenSource = class {
   async getToken() {
     const cached = this.cached;
     if (cached && this.clock.now() < cached.refreshAtMs) return cached.token;
-    const pending = this.pending ??= this.startRefresh();
+    const pending2 = this.pending ??= this.startRefresh();
     try {
-      return await pending.token;
+      return await pending2.token;
     } catch (error3) {
       if (cached && this.cached === cached && this.clock.now() < cached.expiresAtMs) return cached.token;
-      if (!pending.retry) return this.getToken();
+      if (!pending2.retry) return this.getToken();
       throw error3;
     }
   }
@@ -41311,13 +41345,13 @@ var CachedTokenSource = class {
   startRefresh() {
     const issuedAt = this.clock.now();
     const retry = !(this.cached !== void 0 && issuedAt < this.cached.expiresAtMs);
-    const pending = {
+    const pending2 = {
       token: this.refresh(issuedAt, retry).finally(() => {
-        if (this.pending === pending) this.pending = void 0;
+        if (this.pending === pending2) this.pending = void 0;
       }),
       retry
     };
-    return pending;
+    return pending2;
   }
   async refresh(issuedAt, retry) {
     const response = await this.acquire({ retry });
@@ -41382,7 +41416,7 @@ function formatSeconds(ms) {
 }
 
 // packages/dataverse/src/auth/certificate-assertion.ts
-var import_node_crypto2 = require("node:crypto");
+var import_node_crypto3 = require("node:crypto");
 
 // node_modules/jose/dist/webapi/lib/buffer_utils.js
 var encoder = new TextEncoder();
@@ -41932,20 +41966,20 @@ async function signCertificateAssertion(options2) {
   const key = loadPrivateKey(options2.privateKeyPem, options2.passphrase, options2.sources);
   const thumbprint = certificateThumbprintS256(options2.certificatePem, options2.sources);
   const issuedAt = Math.floor(options2.nowMs / 1e3);
-  return new SignJWT({}).setProtectedHeader({ alg: "PS256", typ: "JWT", "x5t#S256": thumbprint }).setIssuer(options2.clientId).setSubject(options2.clientId).setAudience(options2.tokenEndpoint).setJti((0, import_node_crypto2.randomUUID)()).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + 600).sign(key);
+  return new SignJWT({}).setProtectedHeader({ alg: "PS256", typ: "JWT", "x5t#S256": thumbprint }).setIssuer(options2.clientId).setSubject(options2.clientId).setAudience(options2.tokenEndpoint).setJti((0, import_node_crypto3.randomUUID)()).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + 600).sign(key);
 }
 function certificateThumbprintS256(certificatePem, sources) {
   let certificate;
   try {
-    certificate = new import_node_crypto2.X509Certificate(certificatePem);
+    certificate = new import_node_crypto3.X509Certificate(certificatePem);
   } catch (error3) {
     throw certificateUnreadable(sources, error3);
   }
-  return (0, import_node_crypto2.createHash)("sha256").update(certificate.raw).digest("base64url");
+  return (0, import_node_crypto3.createHash)("sha256").update(certificate.raw).digest("base64url");
 }
 function loadPrivateKey(pem, passphrase, sources) {
   try {
-    return (0, import_node_crypto2.createPrivateKey)(passphrase ? { key: pem, passphrase } : pem);
+    return (0, import_node_crypto3.createPrivateKey)(passphrase ? { key: pem, passphrase } : pem);
   } catch (error3) {
     throw privateKeyUnreadable(sources, pem, Boolean(passphrase), error3);
   }
@@ -42483,7 +42517,7 @@ function silenceLimitMs(timeouts) {
 }
 
 // packages/dataverse/src/web-api/dataverse-client.ts
-var import_node_crypto3 = require("node:crypto");
+var import_node_crypto4 = require("node:crypto");
 
 // packages/dataverse/src/web-api/async-operation.ts
 var STATUS_NAMES = {
@@ -42698,7 +42732,7 @@ var DataverseClient = class {
     }
   }
   newImportJobId() {
-    return (0, import_node_crypto3.randomUUID)();
+    return (0, import_node_crypto4.randomUUID)();
   }
 };
 function exportBody(request) {
@@ -42794,15 +42828,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path6, options2) {
-    return await this.send("GET", path6, options2);
+  async get(path7, options2) {
+    return await this.send("GET", path7, options2);
   }
-  async post(path6, options2) {
-    return await this.send("POST", path6, options2);
+  async post(path7, options2) {
+    return await this.send("POST", path7, options2);
   }
-  async send(method, path6, request) {
+  async send(method, path7, request) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path6, this.options.environment);
+    const url = new URL(WEB_API_PATH + path7, this.options.environment);
     const body = request.body === void 0 ? void 0 : JSON.stringify(request.body);
     const timeoutMs = timeoutFor(request, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -43682,10 +43716,10 @@ var TreeBuilder = class {
   close() {
     const node = this.openElements.pop();
     const start = this.starts.pop();
-    const pending = this.pending;
-    if (pending.length === start) return;
-    node.children = keepsText(pending, start) ? pending.slice(start) : withoutText(pending, start);
-    pending.length = start;
+    const pending2 = this.pending;
+    if (pending2.length === start) return;
+    node.children = keepsText(pending2, start) ? pending2.slice(start) : withoutText(pending2, start);
+    pending2.length = start;
   }
   text(value) {
     if (this.openElements.length > 0) this.pending.push({ kind: "text", text: own(value) });
@@ -44364,12 +44398,12 @@ function parseTree(text2, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path6) {
+function findNodeAtLocation(root, path7) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path6) {
+  for (let segment of path7) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -44839,9 +44873,9 @@ function checkJson(text2, file, hint) {
     });
   }
 }
-function jsonValueLocation(text2, path6) {
+function jsonValueLocation(text2, path7) {
   const tree = parseTree2(text2);
-  const node = tree && findNodeAtLocation2(tree, path6);
+  const node = tree && findNodeAtLocation2(tree, path7);
   return node ? lineAndColumn(text2, node.offset) : void 0;
 }
 function describeParseError(error3) {
@@ -45281,21 +45315,21 @@ async function importSolution(client, options2, logger) {
   const zip = new Uint8Array(bytes);
   const manifest = readSolutionManifest(zip, { file: options2.file });
   const summary2 = { solutionName: manifest.uniqueName, version: manifest.version, managed: manifest.managed };
-  const installed = await readInstalled(client, manifest.uniqueName, options2.skipLowerVersion, logger);
-  if (options2.skipLowerVersion && installed && compareVersions(installed.version, manifest.version) >= 0) {
+  const installed2 = await readInstalled(client, manifest.uniqueName, options2.skipLowerVersion, logger);
+  if (options2.skipLowerVersion && installed2 && compareVersions(installed2.version, manifest.version) >= 0) {
     logger.info(
-      `Skipped: ${manifest.uniqueName} ${installed.version} is installed, the file has ${manifest.version}.`
+      `Skipped: ${manifest.uniqueName} ${installed2.version} is installed, the file has ${manifest.version}.`
     );
-    return { ...summary2, result: "skipped", asynchronous: false, installedVersion: installed.version };
+    return { ...summary2, result: "skipped", asynchronous: false, installedVersion: installed2.version };
   }
-  if (installed && installed.ismanaged !== manifest.managed)
+  if (installed2 && installed2.ismanaged !== manifest.managed)
     throw modeMismatchError(
       {
         file: options2.file,
         solutionName: manifest.uniqueName,
         environment: client.environment,
-        installedVersion: installed.version,
-        installedManaged: installed.ismanaged
+        installedVersion: installed2.version,
+        installedManaged: installed2.ismanaged
       },
       client.say
     );
@@ -45381,7 +45415,7 @@ function componentParametersFromSettings(text2, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path6, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path6) }, hint });
+  const wrongShape = (message2, path7, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path7) }, hint });
   const parameters = [];
   for (const [index, variable] of list(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -45480,7 +45514,7 @@ var EXPORT_SOLUTION = {
 
 // packages/actions/src/dataverse-connection/inputs.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 function readConnectionInputs() {
   const clientSecret = readString("client-secret");
   const clientCertificate = readString("client-certificate");
@@ -45517,8 +45551,8 @@ function readConnectionInputs() {
 }
 function resolveInPath(value) {
   const workspace = workspaceFolder();
-  const workingDirectory = import_node_path4.default.resolve(workspace, readString("working-directory"));
-  return import_node_path4.default.resolve(workingDirectory, value);
+  const workingDirectory = import_node_path5.default.resolve(workspace, readString("working-directory"));
+  return import_node_path5.default.resolve(workingDirectory, value);
 }
 function readTextFile(file, input) {
   try {
@@ -46189,7 +46223,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path6 = [root];
+  const path7 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -46197,14 +46231,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path6[level];
+    let node = path7[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path6[level] = node;
+      path7[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -46374,7 +46408,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path6 = paths.pop();
+    const path7 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -46382,13 +46416,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path6 + 1);
+          paths.push(path7 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path6 + 1 + key.length;
+        const keyPath = path7 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -48809,7 +48843,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path6 = problem.segments;
+  const path7 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -48823,21 +48857,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path6.includes("oAuthSettings")) {
-      const last2 = path6[path6.length - 1];
+    if (path7.includes("oAuthSettings")) {
+      const last2 = path7[path7.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path6.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path6[path6.length - 1] === "type" && path6.length === parameterNameDepth(path6) + 1)
+    if (path7.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path7[path7.length - 1] === "type" && path7.length === parameterNameDepth(path7) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path6) {
-  return path6[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path7) {
+  return path7[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -49658,7 +49692,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -49942,9 +49976,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path5.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path6.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path5.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path6.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -49961,7 +49995,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path5.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path6.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -50776,9 +50810,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list3 = own2 ?? asArray(model.root[key]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path6) {
+function pathVariables(path7) {
   const names = [];
-  for (const match2 of path6.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path7.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -58428,16 +58462,16 @@ var documentHostRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path6) {
-    this.path = path6;
-    const hasBrace = path6.includes("{");
-    this.variables = hasBrace ? scanVariables(path6) : NO_VARIABLES;
+  constructor(path7) {
+    this.path = path7;
+    const hasBrace = path7.includes("{");
+    this.variables = hasBrace ? scanVariables(path7) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path6.indexOf("/"); ; slash = path6.indexOf("/", start)) {
-      const end = slash === -1 ? path6.length : slash;
-      if (hasBrace && isVariableSegment(path6, start, end)) variableSegmentCount++;
+    for (let slash = path7.indexOf("/"); ; slash = path7.indexOf("/", start)) {
+      const end = slash === -1 ? path7.length : slash;
+      if (hasBrace && isVariableSegment(path7, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -58466,8 +58500,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path6 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path6) last2 = new PathTemplate(path6);
+    const path7 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path7) last2 = new PathTemplate(path7);
     templates[index] = last2;
   }
   return templates;
@@ -58492,9 +58526,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path6, start) {
-  const slash = path6.indexOf("/", start);
-  return slash === -1 ? path6.length : slash;
+function segmentEnd(path7, start) {
+  const slash = path7.indexOf("/", start);
+  return slash === -1 ? path7.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -58503,34 +58537,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path6, start, end) {
+function isVariableSegment(path7, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path6.charCodeAt(start) !== OPEN || path6.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path7.charCodeAt(start) !== OPEN || path7.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path6.charCodeAt(index);
+    const code2 = path7.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path6, open2) {
-  for (let index = open2 + 1; index < path6.length; index++) {
-    const code2 = path6.charCodeAt(index);
+function matchEnd(path7, open2) {
+  for (let index = open2 + 1; index < path7.length; index++) {
+    const code2 = path7.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path6) {
+function scanVariables(path7) {
   const variables = [];
   let seen;
-  for (let open2 = path6.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path6, open2);
+  for (let open2 = path7.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path7, open2);
     if (close === -1) {
-      open2 = path6.indexOf("{", open2 + 1);
+      open2 = path7.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path6.slice(open2 + 1, close);
+    const name = path7.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -58540,30 +58574,30 @@ function scanVariables(path6) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path6.indexOf("{", close + 1);
+    open2 = path7.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path6) {
+function routeOf(path7) {
   let route = "";
   let copied = 0;
-  for (let open2 = path6.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path6, open2);
+  for (let open2 = path7.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path7, open2);
     if (close === -1) {
-      open2 = path6.indexOf("{", open2 + 1);
+      open2 = path7.indexOf("{", open2 + 1);
       continue;
     }
-    route += path6.slice(copied, open2) + "{}";
+    route += path7.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path6.indexOf("{", copied);
+    open2 = path7.indexOf("{", copied);
   }
-  return copied === 0 ? path6 : route + path6.slice(copied);
+  return copied === 0 ? path7 : route + path7.slice(copied);
 }
-function routeHash(path6) {
+function routeHash(path7) {
   let hash = 0;
-  for (let index = 0; index < path6.length; index++) {
-    const code2 = path6.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path6, index) : -1;
+  for (let index = 0; index < path7.length; index++) {
+    const code2 = path7.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path7, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -58589,15 +58623,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path6 of pathKeys(swagger2)) {
-    const message2 = problem(path6);
-    if (message2 !== void 0) report({ pointer: childPointer("/paths", path6), message: message2 });
+  for (const path7 of pathKeys(swagger2)) {
+    const message2 = problem(path7);
+    if (message2 !== void 0) report({ pointer: childPointer("/paths", path7), message: message2 });
   }
 }
-function templateProblem(path6) {
+function templateProblem(path7) {
   let open2 = -1;
-  for (let index = 0; index < path6.length; index++) {
-    const character = path6[index];
+  for (let index = 0; index < path7.length; index++) {
+    const character = path7[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -58670,15 +58704,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path6 = operations[index].path;
-    if (!path6.includes("{")) {
-      while (index < operations.length && operations[index].path === path6) index++;
+    const path7 = operations[index].path;
+    if (!path7.includes("{")) {
+      while (index < operations.length && operations[index].path === path7) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path6; index++)
+    for (; index < operations.length && operations[index].path === path7; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path6);
+    const route = routeHash(path7);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -58724,7 +58758,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path6) => path6.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path7) => path7.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -58744,7 +58778,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path6) => /[?#]/.test(path6) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path7) => /[?#]/.test(path7) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -58760,7 +58794,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path6) => path6.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path7) => path7.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -58774,8 +58808,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path6) => {
-        const problem = templateProblem(path6);
+      reportPathKeys(context, (path7) => {
+        const problem = templateProblem(path7);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -58792,9 +58826,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path6) => (
+        (path7) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path6.includes("=") && pathVariables(path6).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path7.includes("=") && pathVariables(path7).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -58893,14 +58927,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger: swagger2, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path6 of pathKeys(swagger2)) {
-        const key = path6.toLowerCase();
+      for (const path7 of pathKeys(swagger2)) {
+        const key = path7.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path6),
+            pointer: childPointer("/paths", path7),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              nameExcerpt(path6)
+              nameExcerpt(path7)
             )
           });
         }
@@ -58920,12 +58954,12 @@ var pathRules = [
     check({ swagger: swagger2, report }) {
       if (!swagger2) return;
       const paths = swagger2.paths;
-      for (const path6 in paths) {
-        if (!has(paths, path6)) continue;
-        const pathItem = asObject(paths[path6]);
+      for (const path7 in paths) {
+        if (!has(paths, path7)) continue;
+        const pathItem = asObject(paths[path7]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path6, "$ref"),
+          pointer: childPointer("/paths", path7, "$ref"),
           message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
         });
       }
@@ -59993,12 +60027,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject2(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path6 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path6)) continue;
-        if (path6.startsWith("x-")) continue;
-        const item = paths[path6];
-        if (isObject2(item)) this.visitPathItem(item, rootNode, path6);
-        else this.typeIssue(placeAt(rootNode, "paths", path6), "Object", item);
+      for (const path7 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path7)) continue;
+        if (path7.startsWith("x-")) continue;
+        const item = paths[path7];
+        if (isObject2(item)) this.visitPathItem(item, rootNode, path7);
+        else this.typeIssue(placeAt(rootNode, "paths", path7), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -60022,8 +60056,8 @@ var StructureWalker = class {
     if (isObject2(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject2(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path6) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path6);
+  visitPathItem(item, rootNode, path7) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path7);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -61396,12 +61430,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path6 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path7 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path6 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path7 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -61508,16 +61542,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path6) {
+function followSchemaPath(model, root, path7) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path6.length && steps < MAX_STEPS; ) {
-    let end = path6.indexOf("/", start);
-    if (end === -1) end = path6.length;
+  for (let start = 0; start < path7.length && steps < MAX_STEPS; ) {
+    let end = path7.indexOf("/", start);
+    if (end === -1) end = path7.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path6.slice(start, end));
+      const next = property(model, current, path7.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -61692,9 +61726,9 @@ function resultProblems(model, target, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path6 = pathAt(call, key);
-    if (path6 === void 0 || followSchemaPath(model, items.schema, path6).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path6), label) });
+    const path7 = pathAt(call, key);
+    if (path7 === void 0 || followSchemaPath(model, items.schema, path7).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path7), label) });
   }
   return problems;
 }
@@ -64920,26 +64954,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path6 = [];
+    const path7 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path6.push(start);
+    path7.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path6.pop();
+        path7.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path6.slice(path6.indexOf(target)));
+      if (seen === "grey") cycles.push(path7.slice(path7.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path6.push(target);
+        path7.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -65558,7 +65592,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path6 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path7 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -65566,7 +65600,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path6}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path7}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -65826,8 +65860,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path6) {
-  return withoutTrailingSlashes(routeOf(path6)).toLowerCase();
+function templateShape(path7) {
+  return withoutTrailingSlashes(routeOf(path7)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -66083,9 +66117,9 @@ var ALL_RULES = [
 var import_yaml = __toESM(require_dist2(), 1);
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path6, method, body) => `{
+var operation = (path7, method, body) => `{
   "paths": {
-    "${path6}": {
+    "${path7}": {
       "${method}": ${body}
     }
   }

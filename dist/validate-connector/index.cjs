@@ -83,10 +83,10 @@ var require_tunnel = __commonJS({
       self.on("free", function onFree(socket, host, port, localAddress) {
         var options2 = toOptions(host, port, localAddress);
         for (var i = 0, len = self.requests.length; i < len; ++i) {
-          var pending = self.requests[i];
-          if (pending.host === options2.host && pending.port === options2.port) {
+          var pending2 = self.requests[i];
+          if (pending2.host === options2.host && pending2.port === options2.port) {
             self.requests.splice(i, 1);
-            pending.request.onSocket(socket);
+            pending2.request.onSocket(socket);
             return;
           }
         }
@@ -200,10 +200,10 @@ var require_tunnel = __commonJS({
         return;
       }
       this.sockets.splice(pos, 1);
-      var pending = this.requests.shift();
-      if (pending) {
-        this.createSocket(pending, function(socket2) {
-          pending.request.onSocket(socket2);
+      var pending2 = this.requests.shift();
+      if (pending2) {
+        this.createSocket(pending2, function(socket2) {
+          pending2.request.onSocket(socket2);
         });
       }
     };
@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path32 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path33 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path32 && path32[0] !== "/") {
-          path32 = `/${path32}`;
+        if (path33 && path33[0] !== "/") {
+          path33 = `/${path33}`;
         }
-        return new URL(`${origin}${path32}`);
+        return new URL(`${origin}${path33}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path32, origin }
+          request: { method, path: path33, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path32);
+        debuglog("sending request to %s %s/%s", method, origin, path33);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path32, origin },
+          request: { method, path: path33, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path32,
+          path33,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path32, origin }
+          request: { method, path: path33, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path32);
+        debuglog("trailers received from %s %s/%s", method, origin, path33);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path32, origin },
+          request: { method, path: path33, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path32,
+          path33,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path32, origin }
+            request: { method, path: path33, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path32);
+          debuglog("sending request to %s %s/%s", method, origin, path33);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path32,
+        path: path33,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path32 !== "string") {
+        if (typeof path33 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path32[0] !== "/" && !(path32.startsWith("http://") || path32.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path33[0] !== "/" && !(path33.startsWith("http://") || path33.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path32)) {
+        } else if (invalidPathRegex.test(path33)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path32, query) : path32;
+        this.path = query ? buildURL(path33, query) : path33;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path32, host, upgrade, blocking, reset } = request;
+      const { method, path: path33, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path32} HTTP/1.1\r
+      let header = `${method} ${path33} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path32, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path33, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path32;
+      headers[HTTP2_HEADER_PATH] = path33;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path32 = search2 ? `${pathname}${search2}` : pathname;
+        const path33 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path32;
+        this.opts.path = path33;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8275,8 +8275,8 @@ var require_pool_base = __commonJS({
       }
       get [kPending]() {
         let ret = this[kQueued];
-        for (const { [kPending]: pending } of this[kClients]) {
-          ret += pending;
+        for (const { [kPending]: pending2 } of this[kClients]) {
+          ret += pending2;
         }
         return ret;
       }
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path32 = "/",
+          path: path33 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path32;
+        opts.path = origin + path33;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path32) {
-      if (typeof path32 !== "string") {
-        return path32;
+    function safeUrl(path33) {
+      if (typeof path33 !== "string") {
+        return path33;
       }
-      const pathSegments = path32.split("?");
+      const pathSegments = path33.split("?");
       if (pathSegments.length !== 2) {
-        return path32;
+        return path33;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path32, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path32);
+    function matchKey(mockDispatch2, { path: path33, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path33);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path32 }) => matchValue(safeUrl(path32), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path33 }) => matchValue(safeUrl(path33), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path32, method, body, headers, query } = opts;
+      const { path: path33, method, body, headers, query } = opts;
       return {
-        path: path32,
+        path: path33,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path32, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path33, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path32,
+            Path: path33,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11397,18 +11397,18 @@ var require_mock_agent = __commonJS({
       }
       pendingInterceptors() {
         const mockAgentClients = this[kClients];
-        return Array.from(mockAgentClients.entries()).flatMap(([origin, scope2]) => scope2[kDispatches].map((dispatch) => ({ ...dispatch, origin }))).filter(({ pending }) => pending);
+        return Array.from(mockAgentClients.entries()).flatMap(([origin, scope2]) => scope2[kDispatches].map((dispatch) => ({ ...dispatch, origin }))).filter(({ pending: pending2 }) => pending2);
       }
       assertNoPendingInterceptors({ pendingInterceptorsFormatter = new PendingInterceptorsFormatter() } = {}) {
-        const pending = this.pendingInterceptors();
-        if (pending.length === 0) {
+        const pending2 = this.pendingInterceptors();
+        if (pending2.length === 0) {
           return;
         }
-        const pluralizer = new Pluralizer("interceptor", "interceptors").pluralize(pending.length);
+        const pluralizer = new Pluralizer("interceptor", "interceptors").pluralize(pending2.length);
         throw new UndiciError(`
 ${pluralizer.count} ${pluralizer.noun} ${pluralizer.is} pending:
 
-${pendingInterceptorsFormatter.format(pending)}
+${pendingInterceptorsFormatter.format(pending2)}
 `.trim());
       }
     };
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path32) {
-      for (let i = 0; i < path32.length; ++i) {
-        const code2 = path32.charCodeAt(i);
+    function validateCookiePath(path33) {
+      for (let i = 0; i < path33.length; ++i) {
+        const code2 = path33.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path32 = opts.path;
+          let path33 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path32 = `/${path32}`;
+            path33 = `/${path33}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path32);
+          url = new URL(util.parseOrigin(url).origin + path33);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path32, { windows } = {}) => {
-      const segs = path32.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path33, { windows } = {}) => {
+      const segs = path33.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -24153,8 +24153,8 @@ var require_utils3 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path32) {
-      let input = path32;
+    function removeDotSegments(path33) {
+      let input = path33;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -24228,11 +24228,11 @@ var require_utils3 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path32) {
-      if (path32 === "" || path32[0] === "/") {
-        return removeDotSegments(path32);
+    function removeDotSegmentsRelative(path33) {
+      if (path33 === "" || path33[0] === "/") {
+        return removeDotSegments(path33);
       }
-      const segments = path32.split("/");
+      const segments = path33.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -24595,8 +24595,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path32 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path32 && path32 !== "/" ? path32 : void 0;
+        const path33 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path33 && path33 !== "/" ? path33 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -27906,17 +27906,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path32) {
-      const ctrl = callVisitor(key, node, visitor, path32);
+    function visit_(key, node, visitor, path33) {
+      const ctrl = callVisitor(key, node, visitor, path33);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path32, ctrl);
-        return visit_(key, ctrl, visitor, path32);
+        replaceNode(key, path33, ctrl);
+        return visit_(key, ctrl, visitor, path33);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path32 = Object.freeze(path32.concat(node));
+          path33 = Object.freeze(path33.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path32);
+            const ci = visit_(i, node.items[i], visitor, path33);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27927,13 +27927,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path32 = Object.freeze(path32.concat(node));
-          const ck = visit_("key", node.key, visitor, path32);
+          path33 = Object.freeze(path33.concat(node));
+          const ck = visit_("key", node.key, visitor, path33);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path32);
+          const cv = visit_("value", node.value, visitor, path33);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -27954,17 +27954,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path32) {
-      const ctrl = await callVisitor(key, node, visitor, path32);
+    async function visitAsync_(key, node, visitor, path33) {
+      const ctrl = await callVisitor(key, node, visitor, path33);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path32, ctrl);
-        return visitAsync_(key, ctrl, visitor, path32);
+        replaceNode(key, path33, ctrl);
+        return visitAsync_(key, ctrl, visitor, path33);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path32 = Object.freeze(path32.concat(node));
+          path33 = Object.freeze(path33.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path32);
+            const ci = await visitAsync_(i, node.items[i], visitor, path33);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27975,13 +27975,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path32 = Object.freeze(path32.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path32);
+          path33 = Object.freeze(path33.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path33);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path32);
+          const cv = await visitAsync_("value", node.value, visitor, path33);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -28008,23 +28008,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path32) {
+    function callVisitor(key, node, visitor, path33) {
       if (typeof visitor === "function")
-        return visitor(key, node, path32);
+        return visitor(key, node, path33);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path32);
+        return visitor.Map?.(key, node, path33);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path32);
+        return visitor.Seq?.(key, node, path33);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path32);
+        return visitor.Pair?.(key, node, path33);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path32);
+        return visitor.Scalar?.(key, node, path33);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path32);
+        return visitor.Alias?.(key, node, path33);
       return void 0;
     }
-    function replaceNode(key, path32, node) {
-      const parent = path32[path32.length - 1];
+    function replaceNode(key, path33, node) {
+      const parent = path33[path33.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -28636,10 +28636,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path32, value) {
+    function collectionFromPath(schema, path33, value) {
       let v = value;
-      for (let i = path32.length - 1; i >= 0; --i) {
-        const k = path32[i];
+      for (let i = path33.length - 1; i >= 0; --i) {
+        const k = path33[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -28658,7 +28658,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path32) => path32 == null || typeof path32 === "object" && !!path32[Symbol.iterator]().next().done;
+    var isEmptyPath = (path33) => path33 == null || typeof path33 === "object" && !!path33[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -28688,11 +28688,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path32, value) {
-        if (isEmptyPath(path32))
+      addIn(path33, value) {
+        if (isEmptyPath(path33))
           this.add(value);
         else {
-          const [key, ...rest] = path32;
+          const [key, ...rest] = path33;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -28706,8 +28706,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path32) {
-        const [key, ...rest] = path32;
+      deleteIn(path33) {
+        const [key, ...rest] = path33;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -28721,8 +28721,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path32, keepScalar) {
-        const [key, ...rest] = path32;
+      getIn(path33, keepScalar) {
+        const [key, ...rest] = path33;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -28740,8 +28740,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path32) {
-        const [key, ...rest] = path32;
+      hasIn(path33) {
+        const [key, ...rest] = path33;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -28751,8 +28751,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path32, value) {
-        const [key, ...rest] = path32;
+      setIn(path33, value) {
+        const [key, ...rest] = path33;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -31267,9 +31267,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path32, value) {
+      addIn(path33, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path32, value);
+          this.contents.addIn(path33, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -31344,14 +31344,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path32) {
-        if (Collection.isEmptyPath(path32)) {
+      deleteIn(path33) {
+        if (Collection.isEmptyPath(path33)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path32) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path33) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -31366,10 +31366,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path32, keepScalar) {
-        if (Collection.isEmptyPath(path32))
+      getIn(path33, keepScalar) {
+        if (Collection.isEmptyPath(path33))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path32, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path33, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -31380,10 +31380,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path32) {
-        if (Collection.isEmptyPath(path32))
+      hasIn(path33) {
+        if (Collection.isEmptyPath(path33))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path32) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path33) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -31400,13 +31400,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path32, value) {
-        if (Collection.isEmptyPath(path32)) {
+      setIn(path33, value) {
+        if (Collection.isEmptyPath(path33)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path32), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path33), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path32, value);
+          this.contents.setIn(path33, value);
         }
       }
       /**
@@ -33367,9 +33367,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path32) => {
+    visit2.itemAtPath = (cst, path33) => {
       let item = cst;
-      for (const [field, index] of path32) {
+      for (const [field, index] of path33) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -33378,23 +33378,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path32) => {
-      const parent = visit2.itemAtPath(cst, path32.slice(0, -1));
-      const field = path32[path32.length - 1][0];
+    visit2.parentCollection = (cst, path33) => {
+      const parent = visit2.itemAtPath(cst, path33.slice(0, -1));
+      const field = path33[path33.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path32, item, visitor) {
-      let ctrl = visitor(item, path32);
+    function _visit(path33, item, visitor) {
+      let ctrl = visitor(item, path33);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path32.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path33.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -33405,10 +33405,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path32);
+            ctrl = ctrl(item, path33);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path32) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path33) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -38319,23 +38319,57 @@ function isFile(file) {
   }
 }
 
-// packages/core/src/fs/temporary-sibling.ts
-var import_node_fs3 = require("node:fs");
-var handedOut = /* @__PURE__ */ new Set();
-function removeTemporarySiblings() {
-  for (const name of handedOut) (0, import_node_fs3.rmSync)(name, { recursive: true, force: true });
-  handedOut.clear();
-}
-
 // packages/core/src/fs/temporaries-on-signal.ts
+var import_node_crypto2 = require("node:crypto");
+var import_node_fs3 = require("node:fs");
+var import_node_path3 = __toESM(require("node:path"), 1);
 var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
-function removeTemporariesOnSignal() {
-  for (const [signal, code2] of Object.entries(SIGNAL_EXIT_CODES)) {
-    process.on(signal, () => {
-      removeTemporarySiblings();
-      if (process.listenerCount(signal) === 1) process.exit(code2);
-    });
+var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
+var pending = /* @__PURE__ */ new Set();
+function removePendingTemporaries() {
+  const left = [];
+  for (const name of pending) {
+    const removing = `${name}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.removing`;
+    try {
+      (0, import_node_fs3.renameSync)(name, removing);
+    } catch (error3) {
+      const code2 = errorCode(error3);
+      if (code2 !== "ENOENT") left.push({ name, code: code2 });
+      continue;
+    }
+    try {
+      (0, import_node_fs3.rmSync)(removing, { recursive: true, force: true });
+    } catch (error3) {
+      left.push({ name: removing, code: errorCode(error3) });
+    }
   }
+  pending.clear();
+  return left;
+}
+function errorCode(error3) {
+  return error3?.code ?? String(error3);
+}
+var installed = false;
+var waiting;
+function removeTemporariesOnSignal() {
+  if (installed) return;
+  installed = true;
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+}
+function onSignal(signal) {
+  for (const { name, code: code2 } of removePendingTemporaries()) {
+    process.stderr.write(
+      `${import_node_path3.default.relative(process.cwd(), name) || name}: error: this staging file or folder of an interrupted write could not be removed (${code2}). Remove it before adding the folder to git.
+`
+    );
+  }
+  const resolve = waiting;
+  waiting = void 0;
+  if (resolve) return resolve(signal);
+  for (const each of SIGNALS) process.removeListener(each, onSignal);
+  installed = false;
+  process.kill(process.pid, signal);
+  process.exit(SIGNAL_EXIT_CODES[signal]);
 }
 
 // packages/core/src/project-url.ts
@@ -38460,18 +38494,18 @@ function withoutTrailingSlashes(text2) {
 }
 
 // packages/core/src/text-order.ts
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
 var ENGLISH = new Intl.Collator("en");
 var compareText = ENGLISH.compare;
 function compareCodeUnits(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function compareFolderPaths(a, b, paths = import_node_path3.default) {
+function compareFolderPaths(a, b, paths = import_node_path4.default) {
   return compareCodeUnits(slashSeparated(a, paths), slashSeparated(b, paths));
 }
 
 // packages/core/src/top-folders.ts
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 var TOP_FOLDER_NAMES = [
   "certified-connectors",
   "independent-publisher-connectors",
@@ -38482,7 +38516,7 @@ function isTopFolderName(name) {
   return TOP_FOLDERS.has(name.toLowerCase());
 }
 function isTopFolderChild(folder) {
-  return isTopFolderName(import_node_path4.default.basename(import_node_path4.default.dirname(import_node_path4.default.resolve(folder))));
+  return isTopFolderName(import_node_path5.default.basename(import_node_path5.default.dirname(import_node_path5.default.resolve(folder))));
 }
 
 // packages/actions/src/runtime/actions-logger.ts
@@ -38501,11 +38535,11 @@ function logLines(message) {
 }
 
 // packages/actions/src/runtime/error-annotation.ts
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 async function userErrorAnnotation(error3, workspace) {
   const location = error3.location;
   if (!location) return { message: describeProblem(error3), properties: {} };
-  const absolute = import_node_path5.default.resolve(workspace, location.file);
+  const absolute = import_node_path6.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
   const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
   if (inside && isFile(absolute))
@@ -38521,10 +38555,10 @@ async function userErrorAnnotation(error3, workspace) {
 
 // packages/actions/src/runtime/workspace-path.ts
 var import_node_fs4 = require("node:fs");
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/writable-folders.ts
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -38560,19 +38594,19 @@ function readPositiveInteger(name, fallback) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
-function isInWritableFolder(real, folders, paths = import_node_path6.default) {
+function isInWritableFolder(real, folders, paths = import_node_path7.default) {
   return [folders.workspace, folders.runnerTemp].some(
     (folder) => folder !== void 0 && isWithin(folder, real, paths)
   );
 }
-function ledOutByLink(absolute, real, folders, paths = import_node_path6.default) {
+function ledOutByLink(absolute, real, folders, paths = import_node_path7.default) {
   const inside = (target2) => isInWritableFolder(target2, folders.named, paths) || isInWritableFolder(target2, folders.real, paths);
   return inside(absolute) && !isInWritableFolder(real, folders.real, paths);
 }
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path6.default) {
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path7.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
-function outsideWritableFoldersError(output, folders, paths = import_node_path6.default) {
+function outsideWritableFoldersError(output, folders, paths = import_node_path7.default) {
   const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
   const led = output.throughLink ? "which a symbolic link leads to" : "which is";
   const name = paths.basename(output.absolute);
@@ -38601,8 +38635,8 @@ async function requireWritableOutput(input, value, absolute) {
 function namedWritableFolders() {
   const runnerTemp = process.env.RUNNER_TEMP;
   return {
-    workspace: import_node_path7.default.resolve(workspaceFolder()),
-    ...runnerTemp ? { runnerTemp: import_node_path7.default.resolve(runnerTemp) } : {}
+    workspace: import_node_path8.default.resolve(workspaceFolder()),
+    ...runnerTemp ? { runnerTemp: import_node_path8.default.resolve(runnerTemp) } : {}
   };
 }
 async function realWritableFolders(named) {
@@ -38617,7 +38651,7 @@ async function realPathOfNew(absolute) {
     try {
       return realPathBelow(absolute, current, await import_node_fs4.promises.realpath(current));
     } catch (error3) {
-      const parent = import_node_path7.default.dirname(current);
+      const parent = import_node_path8.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
@@ -38647,7 +38681,7 @@ async function runAction(main) {
 
 // packages/actions/src/validate-connector/main.ts
 var import_node_fs17 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/text/message-values.ts
 var MAX_VALUE_LENGTH = 100;
@@ -38870,35 +38904,35 @@ function didYouMean(word, candidates) {
 
 // packages/validator/src/config/find-config.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 var CONFIG_FILE_NAMES = [
   ".connector-alm.yml",
   ".connector-alm.yaml",
   ".connector-alm.json"
 ];
 function findConfigFile(cwd) {
-  let folder = import_node_path8.default.resolve(cwd);
+  let folder = import_node_path9.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs5.existsSync)(import_node_path8.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs5.existsSync)(import_node_path9.default.join(folder, name)));
     if (present.length > 1) {
       throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
-        location: { file: import_node_path8.default.join(folder, present[1]) },
+        location: { file: import_node_path9.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
     }
-    if (present.length === 1) return import_node_path8.default.join(folder, present[0]);
-    const parent = import_node_path8.default.dirname(folder);
-    if ((0, import_node_fs5.existsSync)(import_node_path8.default.join(folder, ".git")) || parent === folder) return void 0;
+    if (present.length === 1) return import_node_path9.default.join(folder, present[0]);
+    const parent = import_node_path9.default.dirname(folder);
+    if ((0, import_node_fs5.existsSync)(import_node_path9.default.join(folder, ".git")) || parent === folder) return void 0;
     folder = parent;
   }
 }
 
 // packages/validator/src/config/ignore.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform2 = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = slashSeparated(import_node_path9.default.relative(import_node_path9.default.dirname(config2.path), folder));
+  const relative = slashSeparated(import_node_path10.default.relative(import_node_path10.default.dirname(config2.path), folder));
   return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform2));
 }
 function ignorePatternMatches(pattern, relativeFolder, platform2 = process.platform) {
@@ -38918,7 +38952,7 @@ function compiledPattern(pattern, nocase) {
 
 // packages/validator/src/config/load-config.ts
 var import_promises = require("node:fs/promises");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -40320,7 +40354,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path32 = [root];
+  const path33 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -40328,14 +40362,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path32[level];
+    let node = path33[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path32[level] = node;
+      path33[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -40505,7 +40539,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path32 = paths.pop();
+    const path33 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -40513,13 +40547,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path32 + 1);
+          paths.push(path33 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path32 + 1 + key.length;
+        const keyPath = path33 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -43019,7 +43053,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path32 = problem.segments;
+  const path33 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -43033,21 +43067,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path32.includes("oAuthSettings")) {
-      const last2 = path32[path32.length - 1];
+    if (path33.includes("oAuthSettings")) {
+      const last2 = path33[path33.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path32.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path32[path32.length - 1] === "type" && path32.length === parameterNameDepth(path32) + 1)
+    if (path33.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path33[path33.length - 1] === "type" && path33.length === parameterNameDepth(path33) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path32) {
-  return path32[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path33) {
+  return path33[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -43868,11 +43902,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
 var import_node_fs6 = __toESM(require("node:fs"), 1);
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -43928,7 +43962,7 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path10.default.resolve(cwd, folder);
+  const absolutePath = import_node_path11.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs6.default.realpathSync(absolutePath);
   const dirents = import_node_fs6.default.readdirSync(absolutePath, { withFileTypes: true });
@@ -43942,7 +43976,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path10.default.basename(absolutePath),
+    name: import_node_path11.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -43971,10 +44005,10 @@ function sizeOf(filePath2) {
     return 0;
   }
 }
-function displayPathIn(folder, name, paths = import_node_path10.default) {
+function displayPathIn(folder, name, paths = import_node_path11.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path10.default) {
+function entryPath(folder, name, paths = import_node_path11.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -44324,9 +44358,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path11.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path12.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path11.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path12.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -44343,7 +44377,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path11.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path12.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -45504,11 +45538,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path32 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path32)) continue;
-      let pathItem = asObject(paths[path32]);
+    for (const path33 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path33)) continue;
+      let pathItem = asObject(paths[path33]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path32);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path33);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -45524,7 +45558,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path32, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path33, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -45660,8 +45694,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path32, method, pathItemPlace, operation2) {
-    this.path = path32;
+  constructor(path33, method, pathItemPlace, operation2) {
+    this.path = path33;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -45838,9 +45872,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path32) {
+function pathVariables(path33) {
   const names2 = [];
-  for (const match2 of path32.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path33.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -53490,16 +53524,16 @@ var documentHostRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path32) {
-    this.path = path32;
-    const hasBrace = path32.includes("{");
-    this.variables = hasBrace ? scanVariables(path32) : NO_VARIABLES;
+  constructor(path33) {
+    this.path = path33;
+    const hasBrace = path33.includes("{");
+    this.variables = hasBrace ? scanVariables(path33) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path32.indexOf("/"); ; slash = path32.indexOf("/", start)) {
-      const end = slash === -1 ? path32.length : slash;
-      if (hasBrace && isVariableSegment(path32, start, end)) variableSegmentCount++;
+    for (let slash = path33.indexOf("/"); ; slash = path33.indexOf("/", start)) {
+      const end = slash === -1 ? path33.length : slash;
+      if (hasBrace && isVariableSegment(path33, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -53528,8 +53562,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path32 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path32) last2 = new PathTemplate(path32);
+    const path33 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path33) last2 = new PathTemplate(path33);
     templates[index] = last2;
   }
   return templates;
@@ -53554,9 +53588,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path32, start) {
-  const slash = path32.indexOf("/", start);
-  return slash === -1 ? path32.length : slash;
+function segmentEnd(path33, start) {
+  const slash = path33.indexOf("/", start);
+  return slash === -1 ? path33.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -53565,34 +53599,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path32, start, end) {
+function isVariableSegment(path33, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path32.charCodeAt(start) !== OPEN || path32.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path33.charCodeAt(start) !== OPEN || path33.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path32.charCodeAt(index);
+    const code2 = path33.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path32, open2) {
-  for (let index = open2 + 1; index < path32.length; index++) {
-    const code2 = path32.charCodeAt(index);
+function matchEnd(path33, open2) {
+  for (let index = open2 + 1; index < path33.length; index++) {
+    const code2 = path33.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path32) {
+function scanVariables(path33) {
   const variables = [];
   let seen;
-  for (let open2 = path32.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path32, open2);
+  for (let open2 = path33.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path33, open2);
     if (close === -1) {
-      open2 = path32.indexOf("{", open2 + 1);
+      open2 = path33.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path32.slice(open2 + 1, close);
+    const name = path33.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -53602,30 +53636,30 @@ function scanVariables(path32) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path32.indexOf("{", close + 1);
+    open2 = path33.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path32) {
+function routeOf(path33) {
   let route = "";
   let copied = 0;
-  for (let open2 = path32.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path32, open2);
+  for (let open2 = path33.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path33, open2);
     if (close === -1) {
-      open2 = path32.indexOf("{", open2 + 1);
+      open2 = path33.indexOf("{", open2 + 1);
       continue;
     }
-    route += path32.slice(copied, open2) + "{}";
+    route += path33.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path32.indexOf("{", copied);
+    open2 = path33.indexOf("{", copied);
   }
-  return copied === 0 ? path32 : route + path32.slice(copied);
+  return copied === 0 ? path33 : route + path33.slice(copied);
 }
-function routeHash(path32) {
+function routeHash(path33) {
   let hash = 0;
-  for (let index = 0; index < path32.length; index++) {
-    const code2 = path32.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path32, index) : -1;
+  for (let index = 0; index < path33.length; index++) {
+    const code2 = path33.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path33, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -53651,15 +53685,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path32 of pathKeys(swagger)) {
-    const message = problem(path32);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path32), message });
+  for (const path33 of pathKeys(swagger)) {
+    const message = problem(path33);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path33), message });
   }
 }
-function templateProblem(path32) {
+function templateProblem(path33) {
   let open2 = -1;
-  for (let index = 0; index < path32.length; index++) {
-    const character = path32[index];
+  for (let index = 0; index < path33.length; index++) {
+    const character = path33[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -53732,15 +53766,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path32 = operations[index].path;
-    if (!path32.includes("{")) {
-      while (index < operations.length && operations[index].path === path32) index++;
+    const path33 = operations[index].path;
+    if (!path33.includes("{")) {
+      while (index < operations.length && operations[index].path === path33) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path32; index++)
+    for (; index < operations.length && operations[index].path === path33; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path32);
+    const route = routeHash(path33);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -53786,7 +53820,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path32) => path32.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+        (path33) => path33.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
       );
     }
   },
@@ -53806,7 +53840,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path32) => /[?#]/.test(path32) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+        (path33) => /[?#]/.test(path33) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
       );
     }
   },
@@ -53822,7 +53856,7 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path32) => path32.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+        (path33) => path33.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
       );
     }
   },
@@ -53836,8 +53870,8 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check(context) {
-      reportPathKeys(context, (path32) => {
-        const problem = templateProblem(path32);
+      reportPathKeys(context, (path33) => {
+        const problem = templateProblem(path33);
         return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
       });
     }
@@ -53854,9 +53888,9 @@ var pathRules = [
     check(context) {
       reportPathKeys(
         context,
-        (path32) => (
+        (path33) => (
           // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path32.includes("=") && pathVariables(path32).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+          path33.includes("=") && pathVariables(path33).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
         )
       );
     }
@@ -53955,14 +53989,14 @@ var pathRules = [
     example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path32 of pathKeys(swagger)) {
-        const key = path32.toLowerCase();
+      for (const path33 of pathKeys(swagger)) {
+        const key = path33.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path32),
+            pointer: childPointer("/paths", path33),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              nameExcerpt(path32)
+              nameExcerpt(path33)
             )
           });
         }
@@ -53982,12 +54016,12 @@ var pathRules = [
     check({ swagger, report }) {
       if (!swagger) return;
       const paths = swagger.paths;
-      for (const path32 in paths) {
-        if (!has(paths, path32)) continue;
-        const pathItem = asObject(paths[path32]);
+      for (const path33 in paths) {
+        if (!has(paths, path33)) continue;
+        const pathItem = asObject(paths[path33]);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path32, "$ref"),
+          pointer: childPointer("/paths", path33, "$ref"),
           message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
         });
       }
@@ -55055,12 +55089,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path32 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path32)) continue;
-        if (path32.startsWith("x-")) continue;
-        const item = paths[path32];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path32);
-        else this.typeIssue(placeAt(rootNode, "paths", path32), "Object", item);
+      for (const path33 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path33)) continue;
+        if (path33.startsWith("x-")) continue;
+        const item = paths[path33];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path33);
+        else this.typeIssue(placeAt(rootNode, "paths", path33), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -55084,8 +55118,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path32) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path32);
+  visitPathItem(item, rootNode, path33) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path33);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -56458,12 +56492,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path32 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path33 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path32 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path33 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -56570,16 +56604,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path32) {
+function followSchemaPath(model, root, path33) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path32.length && steps < MAX_STEPS; ) {
-    let end = path32.indexOf("/", start);
-    if (end === -1) end = path32.length;
+  for (let start = 0; start < path33.length && steps < MAX_STEPS; ) {
+    let end = path33.indexOf("/", start);
+    if (end === -1) end = path33.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path32.slice(start, end));
+      const next = property(model, current, path33.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -56754,9 +56788,9 @@ function resultProblems(model, target2, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path32 = pathAt(call, key);
-    if (path32 === void 0 || followSchemaPath(model, items.schema, path32).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path32), label) });
+    const path33 = pathAt(call, key);
+    if (path33 === void 0 || followSchemaPath(model, items.schema, path33).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path33), label) });
   }
   return problems;
 }
@@ -59982,26 +60016,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path32 = [];
+    const path33 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path32.push(start);
+    path33.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path32.pop();
+        path33.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path32.slice(path32.indexOf(target2)));
+      if (seen === "grey") cycles.push(path33.slice(path33.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path32.push(target2);
+        path33.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -60620,7 +60654,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path32 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path33 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -60628,7 +60662,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path32}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path33}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -60888,8 +60922,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path32) {
-  return withoutTrailingSlashes(routeOf(path32)).toLowerCase();
+function templateShape(path33) {
+  return withoutTrailingSlashes(routeOf(path33)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -61159,10 +61193,10 @@ function patternWithSlashes(pattern) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path32, options = {}) {
+function offsetOfPath(document, path33, options = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step] of path32.entries()) {
+  for (const [index, step] of path33.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step);
@@ -61173,7 +61207,7 @@ function offsetOfPath(document, path32, options = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path32.length - 1;
+    const isLast = index === path33.length - 1;
     offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -61184,8 +61218,8 @@ function rangeStart(node) {
 function yamlPositions(text2) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text2), { lineCounter, prettyErrors: false });
-  return (path32, options = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path32, options));
+  return (path33, options = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path33, options));
     return { line, column: col };
   };
 }
@@ -61196,7 +61230,7 @@ var LEVEL_LIST = "error, warning, info or off";
 var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).";
 async function loadConfig(options) {
-  const file = options.explicitPath ? import_node_path12.default.resolve(options.cwd, options.explicitPath) : findConfigFile(options.cwd);
+  const file = options.explicitPath ? import_node_path13.default.resolve(options.cwd, options.explicitPath) : findConfigFile(options.cwd);
   if (!file) return { ...DEFAULT_CONFIG, rules: {}, ignore: [] };
   const text2 = await readConfigText(file, options.cwd);
   return parseConfig(text2, file, options);
@@ -61336,7 +61370,7 @@ async function readConfigText(file, cwd) {
     if (code2 === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown },
-        hint: `Give the file itself, e.g. ${import_node_path12.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path13.default.join(shown, CONFIG_FILE_NAMES[0])}.`
       });
     }
     throw new UsageError(`The configuration file cannot be read (${code2 ?? error3.message}).`, {
@@ -61346,9 +61380,9 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error3, root) {
-  const path32 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path32.map(nameExcerpt);
-  const value = path32.reduce(
+  const path33 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path33.map(nameExcerpt);
+  const value = path33.reduce(
     (node, step) => node?.[step],
     root
   );
@@ -61356,7 +61390,7 @@ function describeSchemaError(error3, root) {
   if (error3.keyword === "additionalProperties") {
     const key = String(error3.params.additionalProperty);
     const name = nameExcerpt(key);
-    if (path32.length === 0) {
+    if (path33.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -61367,7 +61401,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path32, key],
+      path: [...path33, key],
       atKey: true
     };
   }
@@ -61375,7 +61409,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path32,
+      path: path33,
       atKey: false
     };
   }
@@ -61385,34 +61419,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path32,
+        path: path33,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path32, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path33, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path32,
+      path: path33,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path32, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path33, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path32,
+      path: path33,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path32,
+    path: path33,
     atKey: false
   };
 }
@@ -61447,7 +61481,7 @@ function ruleReports(connector, options) {
   const apiPropertiesValue = connector.files.apiProperties?.document?.value;
   const swagger = isObject(swaggerValue) ? new SwaggerModel(swaggerValue) : void 0;
   const apiProperties = isObject(apiPropertiesValue) ? apiPropertiesValue : void 0;
-  const pending = [];
+  const pending2 = [];
   let current;
   let listed = 0;
   const unlisted = new UnlistedReports();
@@ -61460,7 +61494,7 @@ function ruleReports(connector, options) {
       const severity = report.severity ?? current.level;
       if (listed < MAX_FINDINGS_PER_RULE) {
         listed++;
-        pending.push({ rule: current.rule, severity, report });
+        pending2.push({ rule: current.rule, severity, report });
       } else {
         unlisted.add(report, severity);
       }
@@ -61474,14 +61508,14 @@ function ruleReports(connector, options) {
       try {
         active.rule.check(context);
       } catch (error3) {
-        pending.push(internalErrorFinding(active.rule, error3));
+        pending2.push(internalErrorFinding(active.rule, error3));
       }
       const rest = unlisted.summary();
-      if (rest) pending.push({ rule: active.rule, ...rest });
+      if (rest) pending2.push({ rule: active.rule, ...rest });
     }
   });
   current = void 0;
-  return pending;
+  return pending2;
 }
 var activeRuleCache = /* @__PURE__ */ new WeakMap();
 function activeRules(options) {
@@ -61498,9 +61532,9 @@ function activeRules(options) {
   byProfile.set(options.profile, { overrides: options.overrides, active });
   return active;
 }
-function locateFindings(connector, pending) {
-  const places = pointerPlaces(connector, pending);
-  const findings = pending.map(({ rule: rule2, severity, report }, index) => {
+function locateFindings(connector, pending2) {
+  const places = pointerPlaces(connector, pending2);
+  const findings = pending2.map(({ rule: rule2, severity, report }, index) => {
     const kind = report.file ?? rule2.file;
     const file = report.path ? void 0 : fileOf(connector, kind);
     const finding = locatedFinding({
@@ -61533,13 +61567,13 @@ function locateFindings(connector, pending) {
   });
   return findings.sort(compareFindings);
 }
-function pointerPlaces(connector, pending) {
-  const places = new Array(pending.length).fill(void 0);
+function pointerPlaces(connector, pending2) {
+  const places = new Array(pending2.length).fill(void 0);
   const documents = [];
   const pointers = [];
   const reports = [];
-  for (let index = 0; index < pending.length; index++) {
-    const { rule: rule2, report } = pending[index];
+  for (let index = 0; index < pending2.length; index++) {
+    const { rule: rule2, report } = pending2[index];
     if (report.pointer === void 0 || report.path) continue;
     const file = fileOf(connector, report.file ?? rule2.file);
     if (!file || !("document" in file) || !file.document || !("locateEach" in file.document)) continue;
@@ -61691,9 +61725,9 @@ function subjectOf({ base: base2, head }) {
   if (base2.file === head.file) return `This change to the configuration file${link2 && ` (now ${link2})`}`;
   return `The configuration file (at the base: ${base2.file}${link2 && `; now ${link2}`})`;
 }
-function placeIn(config2, path32) {
-  const [setting, ruleId] = path32;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path32];
+function placeIn(config2, path33) {
+  const [setting, ruleId] = path33;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path33];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -61702,7 +61736,7 @@ function strictestLevel(rule2, config2) {
 }
 
 // packages/validator/src/diff/baseline.ts
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
   const settled = cappedListingsNotGrown(current, base2);
   const exact = countKeys(base2, exactKey);
@@ -61768,7 +61802,7 @@ function looseKey(finding) {
   return [finding.ruleId, relativeFile(finding), normalizedMessage(finding)].join("\0");
 }
 function relativeFile(finding) {
-  return slashSeparated(import_node_path13.default.relative(finding.connector, finding.file));
+  return slashSeparated(import_node_path14.default.relative(finding.connector, finding.file));
 }
 function normalizedMessage(finding) {
   return finding.connector && finding.connector !== "." ? finding.message.split(finding.connector).join("<connector>") : finding.message;
@@ -61790,18 +61824,7 @@ function impactRank(impact) {
   return impact === "breaking" ? 3 : impact === "major" ? 2 : 1;
 }
 function locatedChange(fields) {
-  const change = fields.operationId === void 0 ? {
-    ruleId: fields.ruleId,
-    breaking: fields.impact === "breaking",
-    severity: fields.severity,
-    message: boundedMessage(fields.message),
-    file: fields.file,
-    pointer: fields.pointer,
-    line: fields.line,
-    column: fields.column,
-    side: fields.side,
-    impact: fields.impact
-  } : {
+  return {
     ruleId: fields.ruleId,
     breaking: fields.impact === "breaking",
     severity: fields.severity,
@@ -61812,10 +61835,9 @@ function locatedChange(fields) {
     line: fields.line,
     column: fields.column,
     side: fields.side,
-    impact: fields.impact
+    impact: fields.impact,
+    valuePath: fields.valuePath
   };
-  if (fields.valuePath !== void 0) change.valuePath = fields.valuePath;
-  return change;
 }
 function classifyChanges(changes) {
   if (changes.length === 0) return "no-change";
@@ -61842,9 +61864,9 @@ var EXAMPLE_PLACES = {
   swaggerFile: "the whole swagger file",
   connectorFolder: "a connector folder of the repository"
 };
-var operation = (path32, method, body) => `{
+var operation = (path33, method, body) => `{
   "paths": {
-    "${path32}": {
+    "${path33}": {
       "${method}": ${body}
     }
   }
@@ -62665,16 +62687,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path32 = [];
+  const path33 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit2 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        path32.push(part.step);
+        if (part.step !== void 0) path33.push(part.step);
         if (visit2(part.nested)) listedAny = true;
-        path32.pop();
+        if (part.step !== void 0) path33.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -62682,7 +62704,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path32, ...part.change.path] });
+      result.push({ ...part.change, path: [...path33, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -62697,9 +62719,9 @@ function listChanges(root) {
   }
   return result;
 }
-function listedCount(root) {
+function listedCount(totals) {
   let count = 0;
-  for (const total of pathsToEachKind(root).values()) count += Math.min(total, MAX_LISTED_PATHS);
+  for (const total of totals.values()) count += Math.min(total, MAX_LISTED_PATHS);
   return count;
 }
 function pathsToEachKind(root) {
@@ -64290,6 +64312,14 @@ function isLike(entry, change, valuePath) {
   return entry.valuePath === valuePath && entry.rule.id === change.rule.id && entry.file === "swagger" && entry.side === change.side && entry.pointer === change.pointer;
 }
 
+// packages/validator/src/diff/report-order.ts
+function comparePlaces(a, b) {
+  return (a.file === b.file ? 0 : compareText(a.file, b.file)) || a.line - b.line || a.column - b.column;
+}
+function compareChanges(a, b) {
+  return comparePlaces(a, b) || compareText(a.ruleId, b.ruleId) || compareText(a.operationId ?? "", b.operationId ?? "") || compareText(a.message, b.message);
+}
+
 // packages/validator/src/diff/list-offers.ts
 var ListOfferIndex = class {
   constructor(context) {
@@ -64310,7 +64340,6 @@ var ListOfferIndex = class {
     const nonBreaking = [];
     const rules = /* @__PURE__ */ new Map();
     list2.forEach((change, position) => {
-      if (this.context.isSuperseded(change)) return;
       if (!isBreakingSchemaChange(change)) {
         nonBreaking.push(position);
         return;
@@ -64338,9 +64367,6 @@ function placedUpTo(run, last2) {
   }
   return low;
 }
-function comparePlaces(a, b) {
-  return (a.file === b.file ? 0 : compareText(a.file, b.file)) || a.line - b.line || a.column - b.column;
-}
 
 // packages/validator/src/diff/reported-changes.ts
 function reportedChanges(entries, before, after) {
@@ -64360,8 +64386,7 @@ function reportedChanges(entries, before, after) {
   const swaggerFile = { old: filePath(before, "swagger"), new: filePath(after, "swagger") };
   const listOffers = new ListOfferIndex({
     placesOf: (list2) => locator.placesOf(list2),
-    swaggerFile,
-    isSuperseded: ({ rule: rule2, pointer }) => superseded.has({ rule: rule2, file: "swagger", pointer })
+    swaggerFile
   });
   for (const entry of entries) {
     if (!isSchemaReport(entry)) {
@@ -64382,8 +64407,7 @@ function reportedChanges(entries, before, after) {
     const places = locator.placesOf(list2);
     const offer = (index2) => {
       const schemaChange = list2[index2];
-      const { rule: rule2, side, pointer } = schemaChange;
-      if (superseded.has({ rule: rule2, file: "swagger", pointer })) return;
+      const { rule: rule2, side } = schemaChange;
       if (!isBreakingSchemaChange(schemaChange)) {
         if (nonBreakingOffered) return;
         const change = locator.locate(reportedChange(entry, schemaChange));
@@ -64403,9 +64427,9 @@ function reportedChanges(entries, before, after) {
         }
       }
       const { line, column } = places[index2];
-      const file = swaggerFile[side];
-      const comesAfter = (last2) => (file === last2.file ? 0 : compareText(file, last2.file)) || line - last2.line || column - last2.column;
-      if (cap.mayKeep(rule2.id, comesAfter)) cap.add(locator.locate(reportedChange(entry, schemaChange)));
+      const place = { file: swaggerFile[side], line, column };
+      if (cap.mayKeep(rule2.id, (last2) => comparePlaces(place, last2)))
+        cap.add(locator.locate(reportedChange(entry, schemaChange)));
       else cap.count(rule2.id, "breaking", rule2.severity);
     };
     const offers = mayRepeat ? void 0 : listOffers.of(list2);
@@ -64443,9 +64467,6 @@ function supersededPlaces(entries) {
 function* withFirst(first, rest) {
   yield first;
   for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
-}
-function compareChanges(a, b) {
-  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId) || compareText(a.operationId ?? "", b.operationId ?? "") || compareText(a.message, b.message);
 }
 
 // packages/validator/src/diff/mcp-diff.ts
@@ -64538,6 +64559,22 @@ function isFilledForFlows(model, value, pointer, depth = 0) {
   return filled;
 }
 var FILLED = /* @__PURE__ */ new WeakMap();
+function hasRequiredFields(model, value, pointer) {
+  const resolved2 = model.resolve(value, pointer);
+  if (resolved2.broken) return false;
+  let known = REQUIRED.get(model);
+  if (!known) {
+    known = /* @__PURE__ */ new Map();
+    REQUIRED.set(model, known);
+  }
+  const seen = known.get(resolved2.pointer);
+  if (seen !== void 0) return seen;
+  const view = viewSchema(model, value, pointer);
+  const answer = view !== void 0 && view.required.size > 0;
+  known.set(resolved2.pointer, answer);
+  return answer;
+}
+var REQUIRED = /* @__PURE__ */ new WeakMap();
 function filledMemo(model) {
   let known = FILLED.get(model);
   if (!known) {
@@ -64772,12 +64809,11 @@ function requiredEdit(parameter) {
 }
 function bodyWasAlwaysSent(model, parameter) {
   if (parameter.in !== "body") return false;
-  const schema = viewSchema(
+  return hasRequiredFields(
     model,
     parameter.value.schema,
     childPointer(parameter.definitionPointer, "schema")
   );
-  return schema !== void 0 && schema.required.size > 0;
 }
 function parameterKey2(parameter) {
   return `${parameter.in ?? ""}\0${parameter.name ?? ""}`;
@@ -64807,21 +64843,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path32 in paths) {
-    if (!has(paths, path32)) continue;
-    const pathItem = refPathItem(paths[path32]);
+  for (const path33 in paths) {
+    if (!has(paths, path33)) continue;
+    const pathItem = refPathItem(paths[path33]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path32));
-    unfollowed2.set(path32, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path33));
+    unfollowed2.set(path33, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path32 in paths) {
-    if (!has(paths, path32)) continue;
-    const pathItem = refPathItem(paths[path32]);
+  for (const path33 in paths) {
+    if (!has(paths, path33)) continue;
+    const pathItem = refPathItem(paths[path33]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -64833,17 +64869,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path32 of all) {
-    const before = has(pathsBefore, path32) ? pathsBefore[path32] : void 0;
-    const after = has(pathsAfter, path32) ? pathsAfter[path32] : void 0;
+  for (const path33 of all) {
+    const before = has(pathsBefore, path33) ? pathsBefore[path33] : void 0;
+    const after = has(pathsAfter, path33) ? pathsAfter[path33] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path32);
-    const whyBefore = unfollowedBefore.get(path32);
+    const whyAfter = unfollowedAfter.get(path33);
+    const whyBefore = unfollowedBefore.get(path33);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path32);
+    const pathItemPointer = childPointer("/paths", path33);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -64851,12 +64887,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path32)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path33)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path32)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path32)} was not compared: in the base version, ${whyBefore}.` : refEdit(path32, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path33)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path33)} was not compared: in the base version, ${whyBefore}.` : refEdit(path33, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -64866,12 +64902,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path32, before, after) {
+function refEdit(path33, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path32)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path33)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path32)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path32)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path33)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path33)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -65088,8 +65124,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path32) {
-  return withoutTrailingSlashes(emptiedBraces(path32));
+function normalizePath(path33) {
+  return withoutTrailingSlashes(emptiedBraces(path33));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -65393,7 +65429,7 @@ var SchemaLists = class {
   lists = /* @__PURE__ */ new Map();
   counts = /* @__PURE__ */ new Map();
   parts = /* @__PURE__ */ new Map();
-  kinds = /* @__PURE__ */ new Map();
+  paths = /* @__PURE__ */ new Map();
   walked = /* @__PURE__ */ new Set();
   share;
   minSharedList;
@@ -65428,16 +65464,19 @@ var SchemaLists = class {
         return;
       }
       endRun();
-      for (const { list: list2, steps } of this.of(part.nested)) result.push({ list: list2, steps: [part.step, ...steps] });
+      for (const { list: list2, steps } of this.of(part.nested))
+        result.push({ list: list2, steps: part.step === void 0 ? steps : [part.step, ...steps] });
     });
     endRun();
     return result;
   }
   /**
    * Which of `root`'s parts are nested schemas to report as lists of their own: those of at least
-   * `minSharedList` changes, when no kind of change is under two parts. None otherwise. (Nor may a
-   * result be under two parts; but a result compared holds a change, so one under two parts puts
-   * that change's kind under both.)
+   * `minSharedList` changes, when each kind of change under two parts is reached by no more paths
+   * than are listed (MAX_LISTED_PATHS). None otherwise. Lists of the parts then list what a list of
+   * the whole does: a kind under one part is listed and counted there as from the whole, and one
+   * under two is listed whole, in order, by both. (A body that merges a definition through allOf
+   * and wraps it too has each of its changes under both: 400 operations copied its 10,000 each.)
    */
   partsApart(root) {
     const apart = root.parts.map(
@@ -65448,49 +65487,45 @@ var SchemaLists = class {
     let largest = -1;
     root.parts.forEach((part, index) => {
       if (!("nested" in part)) return;
-      const kinds = this.kindsUnder(part.nested);
-      under.set(index, kinds);
-      if (largest < 0 || kinds.size > under.get(largest).size) largest = index;
+      const paths = this.pathsUnder(part.nested);
+      under.set(index, paths);
+      if (largest < 0 || paths.size > under.get(largest).size) largest = index;
     });
-    const owners = /* @__PURE__ */ new Map();
-    const claimKind = (kind, index) => {
-      const owner = owners.get(kind);
-      if (owner === void 0) owners.set(kind, index);
-      return owner === void 0 || owner === index;
+    const claims = /* @__PURE__ */ new Map();
+    const claim = (kind, index, paths) => {
+      const known = claims.get(kind);
+      if (!known) claims.set(kind, { owner: index, paths, shared: false });
+      else {
+        known.paths += paths;
+        if (known.owner !== index) known.shared = true;
+      }
     };
     for (let index = 0; index < root.parts.length; index++) {
       if (index === largest) continue;
       const part = root.parts[index];
-      const kinds = "nested" in part ? under.get(index) : [part.kind];
-      for (const kind of kinds) if (!claimKind(kind, index)) return void 0;
+      if ("nested" in part) for (const [kind, paths] of under.get(index)) claim(kind, index, paths);
+      else claim(part.kind, index, 1);
     }
-    const kindsOfLargest = under.get(largest);
-    for (const kind of owners.keys()) if (kindsOfLargest.has(kind)) return void 0;
+    const ofLargest = under.get(largest);
+    for (const [kind, { paths, shared }] of claims) {
+      const more = ofLargest.get(kind);
+      if ((shared || more !== void 0) && paths + (more ?? 0) > MAX_LISTED_PATHS) return void 0;
+    }
     return apart;
   }
   /**
-   * The kinds of change under a nested schema. Kept once asked for twice: a definition nested in
-   * the schema of each of many operations is walked once, while a schema nested in one alone (each
-   * level of a chain of wrappers over a definition) keeps no set of the definition's kinds.
+   * How many paths lead to each kind of change under a nested schema. Kept once asked for twice: a
+   * definition nested in the schema of each of many operations is walked once, while a schema
+   * nested in one alone (each level of a chain of wrappers over a definition) keeps no map of the
+   * definition's kinds.
    */
-  kindsUnder(schema) {
-    const known = this.kinds.get(schema);
+  pathsUnder(schema) {
+    const known = this.paths.get(schema);
     if (known) return known;
-    const kinds = /* @__PURE__ */ new Set();
-    const seen = /* @__PURE__ */ new Set([schema]);
-    const stack = [schema];
-    for (let node = stack.pop(); node; node = stack.pop()) {
-      for (const part of node.parts) {
-        if (!("nested" in part)) kinds.add(part.kind);
-        else if (!seen.has(part.nested)) {
-          seen.add(part.nested);
-          stack.push(part.nested);
-        }
-      }
-    }
-    if (this.walked.has(schema)) this.kinds.set(schema, kinds);
+    const paths = pathsToEachKind(schema);
+    if (this.walked.has(schema)) this.paths.set(schema, paths);
     else this.walked.add(schema);
-    return kinds;
+    return paths;
   }
   listOf(root) {
     let list2 = this.lists.get(root);
@@ -65503,7 +65538,7 @@ var SchemaLists = class {
   countOf(root) {
     let count = this.counts.get(root);
     if (count === void 0) {
-      count = this.lists.get(root)?.length ?? listedCount(root);
+      count = this.lists.get(root)?.length ?? listedCount(this.pathsUnder(root));
       this.counts.set(root, count);
     }
     return count;
@@ -65524,17 +65559,23 @@ var SCHEMA_KEYS = /* @__PURE__ */ new Set([
 ]);
 var TEXT_KEYS = ["title", "x-ms-summary", "description", "example", "x-example"];
 var NOTHING2 = { parts: [], cut: false, depth: 0 };
+var SKIPPED = { parts: [], cut: false, depth: 0 };
 var SchemaComparer = class {
   constructor(oldModel, newModel, options) {
     this.oldModel = oldModel;
     this.newModel = newModel;
     this.lists = new SchemaLists(options);
+    this.shareMembers = options?.share ?? true;
   }
   oldModel;
   newModel;
   memo = /* @__PURE__ */ new Map();
+  /** Compared properties of pairs of views, those of no one branch (ComparedProperties). */
+  propertyMemo = /* @__PURE__ */ new Map();
   /** Each compared root's changes as listed, for the operations that share it. */
   lists;
+  /** Whether allOf members' compared properties are shared (MemberRun); tests compare without. */
+  shareMembers;
   active = /* @__PURE__ */ new Set();
   oldViews = /* @__PURE__ */ new Map();
   newViews = /* @__PURE__ */ new Map();
@@ -65563,7 +65604,7 @@ var SchemaComparer = class {
       this.memo.set(writtenKey, known);
       return known;
     }
-    if (this.active.has(key)) return NOTHING2;
+    if (this.active.has(key)) return SKIPPED;
     this.active.add(key);
     this.visitedOld.add(before.pointer);
     this.visitedNew.add(after.pointer);
@@ -65603,6 +65644,7 @@ var SchemaComparer = class {
   view(cache5, model, value, pointer) {
     if (cache5.has(pointer)) return cache5.get(pointer);
     const resolved2 = model.resolve(value, pointer);
+    if (!resolved2.viaRef) return viewSchema(model, value, pointer);
     const target2 = resolved2.broken ? void 0 : `\0${resolved2.pointer}`;
     const view = target2 !== void 0 && cache5.has(target2) ? cache5.get(target2) : viewSchema(model, value, pointer);
     cache5.set(pointer, view);
@@ -65663,18 +65705,59 @@ var SchemaComparer = class {
     return { parts: found.parts, cut: found.cut, depth };
   }
   compareProperties(before, after, direction, depth, found, others2) {
-    let tightened = direction === "output" && [...after.required].some((name) => !before.required.has(name));
+    const compared = this.propertiesOf(before, after, direction, depth);
+    found.splice(compared.present);
+    found.splice(compared.removed);
+    const tightened = compared.tightened || direction === "output" && [...after.required].some((name) => !before.required.has(name));
+    const relaxed = [...before.required].some(
+      (name) => !after.required.has(name) && after.properties.has(name)
+    );
+    if (relaxed || tightened) others2.push("required");
+  }
+  /**
+   * The compared properties of two views: kept, unless of one branch (cut by the depth limit, or
+   * with a pair skipped as compared higher up), for the schemas that merge the pair's through allOf.
+   * One of another branch is compared again here, where its pairs are compared as they would be.
+   */
+  propertiesOf(before, after, direction, depth) {
+    const key = `${direction}|${before.pointer}|${after.pointer}`;
+    const known = this.propertyMemo.get(key);
+    if (known && depth < MAX_SCHEMA_WALK_DEPTH) return known;
+    const compared = this.compareEachProperty(before, after, direction, depth);
+    if (!known && !compared.skipped && !compared.present.cut) this.propertyMemo.set(key, compared);
+    return compared;
+  }
+  compareEachProperty(before, after, direction, depth) {
+    const present = new FoundParts();
+    const removed = new FoundParts();
+    let tightened = false;
+    const runs = this.memberRuns(before, after);
+    const compareRun = (run) => run.compared ??= this.propertiesOf(run.before, run.after, direction, depth);
+    let skip = 0;
     for (const [name, property2] of after.properties) {
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      const run = runs.get(`+${name}`);
+      if (run) {
+        const compared = compareRun(run);
+        present.splice(compared.present);
+        if (compared.skipped) present.skipped = true;
+        tightened ||= compared.tightened;
+        skip = run.after.properties.size - 1;
+        continue;
+      }
       const previous = before.properties.get(name);
       const mustSend = direction === "input" && after.required.has(name) && !isFilledForFlows(this.newModel, property2.value, property2.pointer);
       if (!previous) {
         const rule2 = direction === "output" ? CHANGE_RULES.outputAdded : mustSend ? CHANGE_RULES.requiredFieldAdded : CHANGE_RULES.inputFieldAdded;
-        found.add({ rule: rule2, side: "new", pointer: property2.pointer, path: [name] });
+        present.add({ rule: rule2, side: "new", pointer: property2.pointer, path: [name] });
         continue;
       }
       if (direction === "input" && after.required.has(name) && !before.required.has(name)) {
         if (mustSend) {
-          found.add({
+          present.add({
             rule: CHANGE_RULES.optionalToRequired,
             side: "new",
             // The line edited; the field itself can be far above the list, outside the diff.
@@ -65694,11 +65777,21 @@ var SchemaComparer = class {
         direction,
         depth + 1
       );
-      found.nest(name, nested);
+      present.nest(name, nested);
     }
     for (const [name, property2] of before.properties) {
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      const run = runs.get(`-${name}`);
+      if (run) {
+        removed.splice(compareRun(run).removed);
+        skip = run.before.properties.size - 1;
+        continue;
+      }
       if (after.properties.has(name)) continue;
-      found.add(
+      removed.add(
         direction === "output" ? { rule: CHANGE_RULES.outputDeleted, side: "old", pointer: property2.pointer, path: [name] } : {
           rule: CHANGE_RULES.parameterDeleted,
           side: "old",
@@ -65708,12 +65801,101 @@ var SchemaComparer = class {
         }
       );
     }
-    const relaxed = [...before.required].some(
-      (name) => !after.required.has(name) && after.properties.has(name)
-    );
-    if (relaxed || tightened) others2.push("required");
+    return {
+      present: present.result(depth),
+      removed: removed.result(depth),
+      tightened,
+      skipped: present.skipped
+    };
+  }
+  /**
+   * The allOf members of both views (by position) whose properties are the views' own, as
+   * MemberRun says, by the name each begins with in the new version ('+') and the old one ('-'): a
+   * member's names that another's run has are left to the views' own comparison. Which names a
+   * view merges from a member depends on the others (the first written wins; a definition merged
+   * twice is merged once; allOf is merged 8 levels deep), so each name is checked, not assumed.
+   */
+  memberRuns(before, after) {
+    const runs = /* @__PURE__ */ new Map();
+    const oldMembers = asArray(before.node.allOf) ?? [];
+    const newMembers = asArray(after.node.allOf) ?? [];
+    const count = this.shareMembers ? Math.min(oldMembers.length, newMembers.length) : 0;
+    if (count === 0) return runs;
+    const afterOrder = new Order(after);
+    const beforeOrder = new Order(before);
+    for (let index = 0; index < count; index++) {
+      const oldMember = this.view(
+        this.oldViews,
+        this.oldModel,
+        oldMembers[index],
+        childPointer(before.pointer, "allOf", index)
+      );
+      const newMember = this.view(
+        this.newViews,
+        this.newModel,
+        newMembers[index],
+        childPointer(after.pointer, "allOf", index)
+      );
+      if (!oldMember || !newMember) continue;
+      const run = memberRun(before, after, oldMember, newMember, beforeOrder, afterOrder);
+      if (!run) continue;
+      if (run.firstPresent !== void 0) runs.set(`+${run.firstPresent}`, run);
+      if (run.firstRemoved !== void 0) runs.set(`-${run.firstRemoved}`, run);
+    }
+    return runs;
   }
 };
+var Order = class {
+  names;
+  positions = /* @__PURE__ */ new Map();
+  taken;
+  constructor(view) {
+    this.names = [...view.properties.keys()];
+    this.names.forEach((name, position) => this.positions.set(name, position));
+    this.taken = this.names.map(() => false);
+  }
+  /**
+   * Where `names` stand one after the other, in their order, none taken; undefined when they do not.
+   */
+  runOf(names2) {
+    const start = this.positions.get(names2[0]);
+    if (start === void 0) return void 0;
+    for (let offset = 0; offset < names2.length; offset++) {
+      if (this.names[start + offset] !== names2[offset] || this.taken[start + offset]) return void 0;
+    }
+    return start;
+  }
+  take(start, length) {
+    for (let offset = 0; offset < length; offset++) this.taken[start + offset] = true;
+  }
+};
+function memberRun(before, after, oldMember, newMember, beforeOrder, afterOrder) {
+  if (oldMember.properties.size === 0 && newMember.properties.size === 0) return void 0;
+  const samePlace = (view, member, name) => view.properties.get(name)?.pointer === member.properties.get(name)?.pointer && view.required.has(name) === member.required.has(name);
+  for (const name of newMember.properties.keys()) {
+    if (!samePlace(after, newMember, name) || !samePlace(before, oldMember, name)) return void 0;
+    if (after.requiredAt.get(name) !== newMember.requiredAt.get(name)) return void 0;
+  }
+  let lost = false;
+  for (const name of oldMember.properties.keys()) {
+    if (!samePlace(before, oldMember, name)) return void 0;
+    if (after.properties.has(name) !== newMember.properties.has(name)) return void 0;
+    if (!newMember.properties.has(name)) lost = true;
+  }
+  const newNames = [...newMember.properties.keys()];
+  const presentAt = newNames.length > 0 ? afterOrder.runOf(newNames) : void 0;
+  if (newNames.length > 0 && presentAt === void 0) return void 0;
+  const oldNames = lost ? [...oldMember.properties.keys()] : [];
+  const removedAt = lost ? beforeOrder.runOf(oldNames) : void 0;
+  if (presentAt !== void 0) afterOrder.take(presentAt, newNames.length);
+  if (removedAt !== void 0) beforeOrder.take(removedAt, oldNames.length);
+  return {
+    before: oldMember,
+    after: newMember,
+    firstPresent: newNames[0],
+    firstRemoved: removedAt === void 0 ? void 0 : oldNames[0]
+  };
+}
 var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
 function reusableAt(result, depth) {
   return !result.cut || depth >= result.depth;
@@ -65721,12 +65903,23 @@ function reusableAt(result, depth) {
 var FoundParts = class {
   parts = [];
   cut = false;
+  /** Whether a nested pair was skipped, being compared higher on the branch. */
+  skipped = false;
   add(change) {
     this.parts.push(ownChange(change));
   }
   nest(step, nested) {
+    if (nested === SKIPPED) this.skipped = true;
     if (nested.cut) this.cut = true;
     if (nested.parts.length > 0) this.parts.push({ step, nested });
+  }
+  /** Parts found elsewhere, where these stand: no step deeper. */
+  splice(nested) {
+    if (nested.cut) this.cut = true;
+    if (nested.parts.length > 0) this.parts.push({ nested });
+  }
+  result(depth) {
+    return this.parts.length === 0 && !this.cut ? NOTHING2 : { parts: this.parts, cut: this.cut, depth };
   }
 };
 function compareType(before, after, direction, add2, others2) {
@@ -66118,7 +66311,7 @@ function sameContent(a, b) {
 
 // packages/validator/src/loader/discover.ts
 var import_node_fs7 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 function isSkippedDirectory(name, platform2 = process.platform) {
   if (name.startsWith(".")) return true;
@@ -66142,7 +66335,7 @@ function isConnectorFolderListing(names2) {
 async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = process.platform) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path14.default.resolve(cwd, given);
+    const absolute = import_node_path15.default.resolve(cwd, given);
     let stat2;
     try {
       stat2 = (0, import_node_fs7.statSync)(absolute);
@@ -66152,7 +66345,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
       });
     }
     if (stat2.isFile()) {
-      const folder = import_node_path14.default.dirname(absolute);
+      const folder = import_node_path15.default.dirname(absolute);
       if (!isConnectorFolderListing((0, import_node_fs7.readdirSync)(folder))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given },
@@ -66166,7 +66359,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
   }
   return sortFolderPaths(found);
 }
-function sortFolderPaths(folders, paths = import_node_path14.default) {
+function sortFolderPaths(folders, paths = import_node_path15.default) {
   if (paths.sep === "/") return [...folders].sort();
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
@@ -66178,7 +66371,7 @@ function search(folder, depth, found, platform2) {
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   const children = dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform2)).map((d) => d.name).sort();
-  const childrenAreConnectors = isTopFolderName(import_node_path14.default.basename(folder));
+  const childrenAreConnectors = isTopFolderName(import_node_path15.default.basename(folder));
   for (const child of children) {
     const childPath = entryPath(folder, child);
     if (childrenAreConnectors) found.add(childPath);
@@ -66189,9 +66382,9 @@ function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved2 = import_node_path14.default.resolve(folder);
+  const resolved2 = import_node_path15.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path14.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path15.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -66201,11 +66394,11 @@ function layoutProfile(folder) {
 
 // packages/validator/src/parallel/bundled-worker.ts
 var import_node_fs8 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path15.default.join(__dirname, WORKER_BUNDLE_NAME);
+  const script2 = import_node_path16.default.join(__dirname, WORKER_BUNDLE_NAME);
   return (0, import_node_fs8.existsSync)(script2) ? script2 : void 0;
 }
 
@@ -66398,7 +66591,7 @@ var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 
 // packages/validator/src/git/changed-connectors.ts
 var import_node_fs9 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (options.includeWorkingTree) {
@@ -66434,23 +66627,23 @@ async function isTopLevelConnectorNow(topLevel) {
   return isConnectorFolderListing(await import_node_fs9.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path16.default.posix.dirname(folder);
-  return parent !== "." && isTopFolderName(import_node_path16.default.posix.basename(parent));
+  const parent = import_node_path17.default.posix.dirname(folder);
+  return parent !== "." && isTopFolderName(import_node_path17.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs9.promises.readdir(import_node_path16.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs9.promises.readdir(import_node_path17.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path16.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path17.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path16.default.posix.dirname(file);
+  let folder = import_node_path17.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path16.default.posix.dirname(folder);
+    folder = import_node_path17.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
@@ -66697,25 +66890,25 @@ function splitNul(output) {
 // packages/validator/src/git/materialize.ts
 var import_node_fs10 = require("node:fs");
 var import_node_os2 = __toESM(require("node:os"), 1);
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev, folder) {
   const entries = (await git.listTree(rev, folder)).filter(
     (entry) => entry.type === "blob" && FILE_MODES.has(entry.mode)
   );
   if (entries.length === 0) return void 0;
-  const root = await import_node_fs10.promises.mkdtemp(import_node_path17.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
+  const root = await import_node_fs10.promises.mkdtemp(import_node_path18.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
   const cleanup = () => import_node_fs10.promises.rm(root, { recursive: true, force: true });
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
-    const target2 = import_node_path17.default.join(root, inside === "" ? "connector" : inside);
+    const target2 = import_node_path18.default.join(root, inside === "" ? "connector" : inside);
     await import_node_fs10.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path17.default.resolve(target2, relative);
+      const destination = import_node_path18.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs10.promises.mkdir(import_node_path17.default.dirname(destination), { recursive: true });
+      await import_node_fs10.promises.mkdir(import_node_path18.default.dirname(destination), { recursive: true });
       await import_node_fs10.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
@@ -66727,7 +66920,7 @@ async function materializeFolder(git, rev, folder) {
 
 // packages/validator/src/git/validate-against-base.ts
 var import_node_fs15 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/diff/counterpart-pointer.ts
 function counterpartPointer(before, after, pointer) {
@@ -66763,7 +66956,7 @@ function sameElement(before, after) {
 }
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -66866,7 +67059,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 
 // packages/validator/src/repository/read-repository-index.ts
 var import_node_fs11 = require("node:fs");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -66924,7 +67117,7 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: slashSeparated(import_node_path18.default.relative(topLevel, folder)) || "."
+      repositoryPath: slashSeparated(import_node_path19.default.relative(topLevel, folder)) || "."
     };
     let names2;
     try {
@@ -66934,12 +67127,12 @@ async function readRepositoryIndex(topLevel, facts) {
     }
     if (wantsSwagger) {
       const swagger = swaggerFileName(names2);
-      const text2 = swagger === void 0 ? void 0 : readText(import_node_path18.default.join(folder, swagger));
+      const text2 = swagger === void 0 ? void 0 : readText(import_node_path19.default.join(folder, swagger));
       if (text2 !== void 0) Object.assign(identity, titleAndHostOf(text2));
     }
     if (wantsIcon) {
       const icon = names2.find((name) => kindOfFileName(name) === "icon");
-      const data = icon === void 0 ? void 0 : readBytes(import_node_path18.default.join(folder, icon));
+      const data = icon === void 0 ? void 0 : readBytes(import_node_path19.default.join(folder, icon));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -67040,7 +67233,7 @@ async function checkChangedConnectors(options) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path19.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path20.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
   const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -67050,14 +67243,14 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path20.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path20.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path21.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path21.default.posix.basename(entry.path))
     );
     if (swagger) deleted.push({ repositoryPath: folder, swaggerPath: swagger.path });
   }
@@ -67119,11 +67312,11 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises2 = require("node:fs/promises");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
 var import_node_fs13 = require("node:fs");
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-paths.ts
 var import_node_fs12 = require("node:fs");
@@ -67136,10 +67329,10 @@ function toRepositoryPath(topLevel, absolute) {
 // packages/validator/src/git/config-location.ts
 async function configurationInRepository(file, where2) {
   const isLink = (0, import_node_fs13.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path21.default.dirname(file)).then((folder) => import_node_path21.default.join(folder, import_node_path21.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const real = await (isLink ? realCasePath(import_node_path22.default.dirname(file)).then((folder) => import_node_path22.default.join(folder, import_node_path22.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path21.default.resolve(where2.realCwd, import_node_path21.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path22.default.resolve(where2.realCwd, import_node_path22.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -67147,13 +67340,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path22.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path22.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path23.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path23.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev);
@@ -67181,8 +67374,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path22.default.posix.normalize(import_node_path22.default.posix.join(import_node_path22.default.posix.dirname(at), target2));
-      const outside = import_node_path22.default.posix.isAbsolute(target2) || import_node_path22.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path23.default.posix.normalize(import_node_path23.default.posix.join(import_node_path23.default.posix.dirname(at), target2));
+      const outside = import_node_path23.default.posix.isAbsolute(target2) || import_node_path23.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -67191,7 +67384,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path22.default.posix.dirname(file);
+    const folder = import_node_path23.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -67201,7 +67394,7 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path23.default.join(topLevel, file));
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path24.default.join(topLevel, file));
   const atBase = await readConfigAtBase(git, mergeBase, input.configInRepository, input.cwdInRepository);
   if (!atBase && !input.config.path) return { findings: [] };
   if (atBase && "linksOutTo" in atBase) {
@@ -67215,7 +67408,7 @@ async function checkConfigurationAgainstBase(input) {
     const file = fromRepository(atBase.path);
     try {
       const text2 = atBase.text.trim() === "" ? "{}" : atBase.text;
-      const config2 = parseConfig(text2, import_node_path23.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(text2, import_node_path24.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -67241,21 +67434,21 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path23.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path24.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path23.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path24.default.posix.relative(headFolder, folder))
   });
   return { findings };
 }
 
 // packages/validator/src/git/repository-of-paths.ts
 var import_node_fs14 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_path25 = __toESM(require("node:path"), 1);
 async function repositoryOfPaths(paths, cwd) {
   const atCwd = new Git(cwd);
-  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path24.default.resolve(cwd, given))));
+  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path25.default.resolve(cwd, given))));
   const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
-  if (cwdTop !== void 0 && folders.every((folder) => isWithin(cwdTop, folder))) return atCwd;
+  if (cwdTop !== void 0 && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
   let first;
   const topOf = /* @__PURE__ */ new Map();
   for (const [index, given] of paths.entries()) {
@@ -67281,10 +67474,18 @@ async function repositoryOfPaths(paths, cwd) {
   }
   return first?.git ?? atCwd;
 }
+function isDirectlyIn(top, folder) {
+  if (!isWithin(top, folder)) return false;
+  for (let at = folder; at !== top; at = import_node_path25.default.dirname(at)) {
+    if ((0, import_node_fs14.existsSync)(import_node_path25.default.join(at, ".git"))) return false;
+    if (import_node_path25.default.dirname(at) === at) return false;
+  }
+  return true;
+}
 async function nearestFolder(absolute) {
   let at = absolute;
-  while (!(0, import_node_fs14.existsSync)(at) && import_node_path24.default.dirname(at) !== at) at = import_node_path24.default.dirname(at);
-  const folder = isFolder(at) ? at : import_node_path24.default.dirname(at);
+  while (!(0, import_node_fs14.existsSync)(at) && import_node_path25.default.dirname(at) !== at) at = import_node_path25.default.dirname(at);
+  const folder = isFolder(at) ? at : import_node_path25.default.dirname(at);
   return realCasePath(folder).catch(() => folder);
 }
 function isFolder(file) {
@@ -67317,7 +67518,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path25.default.resolve(cwd, import_node_path25.default.relative(realCwd, import_node_path25.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path26.default.resolve(cwd, import_node_path26.default.relative(realCwd, import_node_path26.default.join(topLevel, folder)));
   const config2 = options.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -67344,7 +67545,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path25.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path26.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -67436,7 +67637,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs15.existsSync)(import_node_path25.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs15.existsSync)(import_node_path26.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
@@ -67447,9 +67648,9 @@ async function deletionScope(paths, gone, deleted, where2) {
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path25.default.resolve(where2.cwd, given);
+    const absolute = import_node_path26.default.resolve(where2.cwd, given);
     const exists2 = (0, import_node_fs15.existsSync)(absolute);
-    const real = exists2 ? await realCasePath(absolute) : import_node_path25.default.resolve(where2.realCwd, import_node_path25.default.relative(where2.cwd, absolute));
+    const real = exists2 ? await realCasePath(absolute) : import_node_path26.default.resolve(where2.realCwd, import_node_path26.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named) covered.add(named);
@@ -67552,25 +67753,25 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path26.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path27.default.resolve(cwd, folder));
   const empty = [];
   for (const given of paths) {
-    const absolute = import_node_path26.default.resolve(cwd, given);
-    const led = isFile(absolute) ? folders.includes(import_node_path26.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path27.default.resolve(cwd, given);
+    const led = isFile(absolute) ? folders.includes(import_node_path27.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given], cwd)).length === 0) empty.push(given);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path27.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path27.default.resolve(cwd, file);
+  const baseDir = import_node_path28.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path28.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -67578,7 +67779,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path27.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path28.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/annotations.ts
@@ -67640,7 +67841,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path32, findings]) => ({ path: path32, findings }));
+  return [...byFile].map(([path33, findings]) => ({ path: path33, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -67653,13 +67854,13 @@ function deletedConnectors(result) {
 }
 
 // packages/validator/src/reporters/fingerprint.ts
-var import_node_crypto2 = require("node:crypto");
+var import_node_crypto3 = require("node:crypto");
 var FINGERPRINT_KEY = "connectorAlmFinding/v1";
 function fingerprints(findings, fileKeyOf) {
   const seen = /* @__PURE__ */ new Map();
   return findings.map((finding) => {
     const where2 = finding.pointer ?? `message:${finding.message}`;
-    const hash = (0, import_node_crypto2.createHash)("sha256").update(`${finding.ruleId}\0${fileKeyOf(finding)}\0${where2}`).digest("hex").slice(0, 32);
+    const hash = (0, import_node_crypto3.createHash)("sha256").update(`${finding.ruleId}\0${fileKeyOf(finding)}\0${where2}`).digest("hex").slice(0, 32);
     const occurrence = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, occurrence);
     return `${hash}:${occurrence}`;
@@ -67844,12 +68045,12 @@ function statusIcon(failOn, breakingChangesFail) {
 }
 function writeStatusTable(budget, validated, deleted, configuration, againstBase, status, shown, omitted) {
   const connectors = [
-    ...validated.map(({ path: path32, profile, findings }) => ({ name: shown(path32), profile, findings })),
+    ...validated.map(({ path: path33, profile, findings }) => ({ name: shown(path33), profile, findings })),
     // No profile was resolved for a folder that is gone.
-    ...deleted.map(({ path: path32, findings }) => ({ name: `${shown(path32)} (deleted)`, profile: "\u2014", findings })),
+    ...deleted.map(({ path: path33, findings }) => ({ name: `${shown(path33)} (deleted)`, profile: "\u2014", findings })),
     // What the change loosened in the configuration file: a row of its own, for a reviewer who reads only this table.
-    ...configuration.map(({ path: path32, findings }) => ({
-      name: `${shown(path32)} (configuration)`,
+    ...configuration.map(({ path: path33, findings }) => ({
+      name: `${shown(path33)} (configuration)`,
       profile: "\u2014",
       findings
     }))
@@ -68286,10 +68487,10 @@ function summaryLine(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options) {
   if (options.profile || options.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path28.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path29.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -68341,7 +68542,7 @@ async function workspaceHoldsNoConnector(workspace) {
 
 // packages/actions/src/validate-connector/pull-request.ts
 var import_node_fs16 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
@@ -68379,19 +68580,19 @@ async function changedConnectorFolders(workspace, base2) {
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
   const realWorkspace = await import_node_fs16.promises.realpath(workspace);
-  return folders.map((folder) => import_node_path29.default.relative(realWorkspace, import_node_path29.default.join(topLevel, folder)) || ".");
+  return folders.map((folder) => import_node_path30.default.relative(realWorkspace, import_node_path30.default.join(topLevel, folder)) || ".");
 }
 
 // packages/actions/src/validate-connector/source-url.ts
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 function sourceUrlFor(workspace, commit, env = process.env) {
   const server = env.GITHUB_SERVER_URL;
   const repository = env.GITHUB_REPOSITORY;
   if (!server || !repository || !commit) return void 0;
   return (file, line) => {
-    const relative = import_node_path30.default.relative(workspace, import_node_path30.default.resolve(workspace, file));
-    if (relative.startsWith("..") || import_node_path30.default.isAbsolute(relative)) return void 0;
-    const encoded = relative.split(import_node_path30.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+    const relative = import_node_path31.default.relative(workspace, import_node_path31.default.resolve(workspace, file));
+    if (relative.startsWith("..") || import_node_path31.default.isAbsolute(relative)) return void 0;
+    const encoded = relative.split(import_node_path31.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
     return `${server}/${repository}/blob/${commit}/${encoded}#L${line}`;
   };
 }
@@ -68417,7 +68618,7 @@ async function validateConnectorAction(logger) {
   if (paths.length === 0 && pullRequest && base2) {
     const folders = await logger.group("Find the connectors the pull request changes", async () => {
       const changed = await changedConnectorFolders(workspace, base2);
-      const kept = changed.filter((folder) => (0, import_node_fs17.existsSync)(import_node_path31.default.join(workspace, folder)));
+      const kept = changed.filter((folder) => (0, import_node_fs17.existsSync)(import_node_path32.default.join(workspace, folder)));
       const gone = changed.filter((folder) => !kept.includes(folder));
       logger.info(kept.length > 0 ? kept.join("\n") : "none");
       if (gone.length > 0) logger.info(`Deleted or moved away (compared with the base): ${gone.join(", ")}`);
@@ -68579,7 +68780,7 @@ function annotate(result, inputs, workspace, leftOutOfSummary, sarifHoldsAll) {
     maxPerSeverity: inputs.maxAnnotations,
     cwd: workspace,
     baseDir: workspace,
-    isFile: (file) => isFile(import_node_path31.default.join(workspace, file))
+    isFile: (file) => isFile(import_node_path32.default.join(workspace, file))
   });
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === "error") error(message, properties);
@@ -68603,7 +68804,7 @@ async function sarifFileTarget(inputs, workspace) {
   const target2 = await requireWritableOutput(
     "sarif-file",
     inputs.sarifFile,
-    import_node_path31.default.resolve(workspace, inputs.sarifFile)
+    import_node_path32.default.resolve(workspace, inputs.sarifFile)
   );
   if ((await import_node_fs17.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
@@ -68615,7 +68816,7 @@ function sarifOptions(workspace) {
 }
 async function writeSarif(report, target2, workspace) {
   if (target2 === void 0 || report === void 0) return void 0;
-  await import_node_fs17.promises.mkdir(import_node_path31.default.dirname(target2), { recursive: true });
+  await import_node_fs17.promises.mkdir(import_node_path32.default.dirname(target2), { recursive: true });
   await import_node_fs17.promises.writeFile(target2, report.text);
   return posixRelativePath(await import_node_fs17.promises.realpath(workspace), target2);
 }
