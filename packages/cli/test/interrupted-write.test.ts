@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describeWith, REPO_ROOT, SOLUTION_FIXTURES } from '@connector-alm/testing';
@@ -15,15 +23,35 @@ const EXPORT = path.join(SOLUTION_FIXTURES, 'customHIL/customHIL_1_0_0_3.zip');
 
 let work: string;
 let zip: string;
+/** What `work` holds before each test: the source folder and the two exports. */
+let before: string[];
 
 function cli(args: string[]): void {
   const run = spawnSync(process.execPath, [CLI, ...args], { cwd: work, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`connector-alm ${args.join(' ')}: ${run.stderr}`);
 }
 
-/** The files and folders of `work` that a write left beside its target. */
-function leftovers(): string[] {
-  return readdirSync(work).filter((name) => name.endsWith('.tmp'));
+/** The files and folders of `folder` (default: `work`) that a write left beside its target. */
+function leftovers(folder = work): string[] {
+  return readdirSync(folder).filter((name) => name.endsWith('.tmp'));
+}
+
+/** Runs the CLI, interrupts it with SIGINT once `ready` holds, and says how it ended. */
+async function interrupted(
+  args: string[],
+  ready: () => boolean,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: work, stdio: 'ignore' });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  await until(() => {
+    if (child.exitCode !== null)
+      throw new Error(`connector-alm ${args.join(' ')} ended before it was interrupted`);
+    return ready();
+  }, 60_000);
+  child.kill('SIGINT');
+  return exited;
 }
 
 /** Resolves once `test` holds, checked every 10 ms; rejects after `ms`. */
@@ -46,6 +74,13 @@ describeWith(SOLUTION_FIXTURES, 'interrupted write')('Ctrl+C in the middle of a 
       );
     cli(['pack', 'source', 'large.zip']);
     zip = path.join(work, 'large.zip');
+    // Its managed twin, for --package-type both, which reads large_managed.zip beside large.zip.
+    const manifest = path.join(work, 'source/Other/Solution.xml');
+    const unmanaged = readFileSync(manifest, 'utf8');
+    writeFileSync(manifest, unmanaged.replace('<Managed>0</Managed>', '<Managed>1</Managed>'));
+    cli(['pack', 'source', 'large_managed.zip']);
+    writeFileSync(manifest, unmanaged);
+    before = readdirSync(work).sort();
   }, 120_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -60,7 +95,7 @@ describeWith(SOLUTION_FIXTURES, 'interrupted write')('Ctrl+C in the middle of a 
     // Ended by the signal itself once it had cleaned up, not by an exit code (see the next test).
     expect({ code, signal }).toEqual({ code: null, signal: 'SIGINT' });
     expect(leftovers()).toEqual([]);
-    expect(readdirSync(work).sort()).toEqual(['large.zip', 'source']);
+    expect(readdirSync(work).sort()).toEqual(before);
   }, 120_000);
 
   // A command that exits 130 after SIGINT tells bash it handled Ctrl+C, and the script goes on:
@@ -87,6 +122,30 @@ describeWith(SOLUTION_FIXTURES, 'interrupted write')('Ctrl+C in the middle of a 
     expect(stdout).toBe('');
     expect({ code, signal }).toEqual({ code: null, signal: 'SIGINT' });
     expect(leftovers()).toEqual([]);
-    expect(readdirSync(work).sort()).toEqual(['large.zip', 'source']);
+    expect(readdirSync(work).sort()).toEqual(before);
+  }, 120_000);
+
+  // --package-type both stages the managed export in a second folder beside the first
+  // (".out.1a2b3c4d5e6f.tmp.managed"), which the clean-up did not know of.
+  it("leaves nothing of a both-exports unpack behind, the managed export's staging folder neither", async () => {
+    const managedStaging = (): boolean => readdirSync(work).some((name) => name.endsWith('.tmp.managed'));
+    const { signal } = await interrupted(['unpack', zip, 'out', '--package-type', 'both'], managedStaging);
+    expect(signal).toBe('SIGINT');
+    expect(readdirSync(work).sort()).toEqual(before);
+  }, 120_000);
+
+  // unpack into a/b/c makes the missing a/b for its staging folder beside c; the signal left them.
+  it('removes the folders it made for a nested target, and not the one that was there before', async () => {
+    mkdirSync(path.join(work, 'existing'));
+    try {
+      const made = path.join(work, 'existing/made/deeper');
+      const staging = (): boolean => existsSync(made) && leftovers(made).length > 0;
+      const { signal } = await interrupted(['unpack', zip, 'existing/made/deeper/out'], staging);
+      expect(signal).toBe('SIGINT');
+      expect(readdirSync(path.join(work, 'existing'))).toEqual([]);
+      expect(readdirSync(work).sort()).toEqual([...before, 'existing'].sort());
+    } finally {
+      rmSync(path.join(work, 'existing'), { recursive: true, force: true });
+    }
   }, 120_000);
 });

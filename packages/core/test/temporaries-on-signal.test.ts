@@ -5,8 +5,11 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  forgetMadeFolder,
   forgetTemporary,
+  pendingMadeFolders,
   pendingTemporaries,
+  rememberMadeFolder,
   rememberTemporary,
   removePendingTemporaries,
   temporarySibling,
@@ -24,6 +27,7 @@ function folder(): string {
 }
 afterEach(() => {
   for (const name of pendingTemporaries()) forgetTemporary(name);
+  for (const made of pendingMadeFolders()) forgetMadeFolder(made);
   for (const made of folders.splice(0)) {
     chmodSync(made, 0o755);
     rmSync(made, { recursive: true, force: true });
@@ -107,5 +111,35 @@ describe('the temporaries of the writes under way', () => {
     }
     // Removed file by file under the rename, the folder landed with some of its files.
     expect(landed.filter((files) => files !== 0 && files !== count)).toEqual([]);
+  });
+
+  it('take the folders made for them along, each only while empty, and never one that was there before', () => {
+    // unpack into a/b/c where only `a` existed made a/b for its staging folder beside c.
+    const work = folder();
+    mkdirSync(path.join(work, 'a/kept'), { recursive: true });
+    const staging = temporarySibling(path.join(work, 'a/b/c/d'));
+    mkdirSync(staging, { recursive: true });
+    writeFileSync(path.join(staging, 'Solution.xml'), '<x/>');
+    // Remembered shallowest first: they are still removed deepest first.
+    for (const made of ['a/b', 'a/b/c', path.relative(work, staging)])
+      rememberMadeFolder(path.join(work, made));
+    // Another writer made a folder too, and something was put in it meanwhile: it stays.
+    mkdirSync(path.join(work, 'e'));
+    writeFileSync(path.join(work, 'e/theirs.txt'), '');
+    rememberMadeFolder(path.join(work, 'e'));
+    expect(removePendingTemporaries()).toEqual([]);
+    expect(readdirSync(work).sort()).toEqual(['a', 'e']);
+    expect(readdirSync(path.join(work, 'a'))).toEqual(['kept']);
+    expect(pendingMadeFolders()).toEqual([]);
+  });
+
+  it('forget a made folder once its writer is done with it', () => {
+    const work = folder();
+    const made = path.join(work, 'out-parent');
+    mkdirSync(made);
+    rememberMadeFolder(made);
+    forgetMadeFolder(made);
+    expect(removePendingTemporaries()).toEqual([]);
+    expect(readdirSync(work)).toEqual(['out-parent']);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { inputWords, UserError } from '@connector-alm/core';
+import { inputWords, pendingMadeFolders, pendingTemporaries, UserError } from '@connector-alm/core';
 import { locatedMessage } from '@connector-alm/testing';
 import { FOLDER_LINE_ENDINGS, NotASolutionError, unpackSolution, folderPathOf } from '../src/index.js';
 import {
@@ -192,6 +192,28 @@ describeFixtures('unpack refuses what is not a solution', () => {
     );
     expect((error as NotASolutionError).hint).toContain('legacy Power Automate flow package');
     expect(readdirSync(parent)).toEqual([]);
+  });
+});
+
+describeFixtures('unpack and the signal clean-up', () => {
+  // Until a write is done, its staging folders and the folders made for them are removed on Ctrl+C
+  // (interrupted-write in the CLI's tests). Done, they must be forgotten: the target lies there now.
+  it('forgets its staging folders and the folders it made once done, whether it succeeded or failed', async () => {
+    const parent = temp.make();
+    const both = fixturePath('ColumnLevelSecurity/ColumnLevelSecuritySampleSolution.zip');
+    await unpackSolution(both, path.join(parent, 'solutions/Cls/src'), { packageType: 'both' });
+    expect({ temporaries: pendingTemporaries(), made: pendingMadeFolders() }).toEqual({
+      temporaries: [],
+      made: [],
+    });
+    await expect(unpackSolution(NOT_A_SOLUTION, path.join(parent, 'flows/src'))).rejects.toThrow(
+      NotASolutionError,
+    );
+    expect({ temporaries: pendingTemporaries(), made: pendingMadeFolders() }).toEqual({
+      temporaries: [],
+      made: [],
+    });
+    expect(readdirSync(parent)).toEqual(['solutions']);
   });
 });
 

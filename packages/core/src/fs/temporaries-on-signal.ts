@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync } from 'node:fs';
+import { renameSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -29,6 +29,28 @@ export function forgetTemporary(name: string): void {
 /** The temporary names of the writes under way. */
 export function pendingTemporaries(): string[] {
   return [...pending];
+}
+
+/**
+ * The folders that writers made for their temporaries: the missing parents of a nested target
+ * (unpack into solutions/Contoso/src made solutions/Contoso for its staging folder beside src). The
+ * signal clean-up removes them after the temporaries, each only while empty, so a folder that holds
+ * anything (the target renamed into place, a file put there meanwhile) stays. A writer remembers
+ * only the folders it made, never one that was there before, and forgets them when done.
+ */
+const madeFolders = new Set<string>();
+
+export function rememberMadeFolder(folder: string): void {
+  madeFolders.add(folder);
+}
+
+export function forgetMadeFolder(folder: string): void {
+  madeFolders.delete(folder);
+}
+
+/** The folders made for the writes under way. */
+export function pendingMadeFolders(): string[] {
+  return [...madeFolders];
 }
 
 /** A temporary file or folder that the signal clean-up could not remove, and why (EACCES, EBUSY). */
@@ -64,7 +86,25 @@ export function removePendingTemporaries(): LeftTemporary[] {
     }
   }
   pending.clear();
+  removeEmptyMadeFolders();
   return left;
+}
+
+/**
+ * Deepest first, so that a parent is empty once its made children are gone. One that cannot be
+ * removed is not reported: it holds something (not ours to remove) or is empty, which git does not
+ * see, unlike the staging files.
+ */
+function removeEmptyMadeFolders(): void {
+  const deepestFirst = [...madeFolders].sort((a, b) => b.length - a.length);
+  for (const folder of deepestFirst) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      // Not empty, already gone, or not ours to remove: left as it is.
+    }
+  }
+  madeFolders.clear();
 }
 
 function errorCode(error: unknown): string {

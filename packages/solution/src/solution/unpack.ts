@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   forgetTemporary,
   optionWords,
+  rememberTemporary,
   slashSeparated,
   temporarySibling,
   UsageError,
@@ -104,7 +105,7 @@ export async function unpackSolution(
   });
   if (options.packageType === 'both') await refuseMissingPair(zipPath, pairedZipPaths(zipPath), say);
   const staging = temporarySibling(folder);
-  const removeMadeParents = await writingTo(folder, () => makeFolderWithParents(staging)).catch(
+  const madeFolders = await writingTo(folder, () => makeFolderWithParents(staging)).catch(
     (error: unknown) => {
       forgetTemporary(staging);
       throw error;
@@ -145,7 +146,8 @@ export async function unpackSolution(
   } finally {
     await fs.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
-    if (!done) await removeMadeParents();
+    if (done) madeFolders.keep();
+    else await madeFolders.remove();
   }
 }
 
@@ -256,9 +258,11 @@ async function stageBoth(zipPath: string, staging: string, options: UnpackOption
   const { unmanaged, managed } = pairedZipPaths(zipPath);
   const common: StageOptions = { managed: '2', resetVersion: options.resetVersion };
   const base = await stageOne(unmanaged, staging, common, options);
+  // Beside the staging folder, and like it removed by the signal clean-up until done with.
   const managedStaging = `${staging}.managed`;
-  await fs.mkdir(managedStaging);
+  rememberTemporary(managedStaging);
   try {
+    await fs.mkdir(managedStaging);
     const other = await stageOne(managed, managedStaging, common, options);
     // Located at the zip that is not what its name says; the other one is named in the message.
     if (base.manifest.managed !== '0') {
@@ -306,6 +310,7 @@ async function stageBoth(zipPath: string, staging: string, options: UnpackOption
     }
   } finally {
     await fs.rm(managedStaging, { recursive: true, force: true });
+    forgetTemporary(managedStaging);
   }
   return { ...base, connectors: base.connectors, files: await listFiles(staging) };
 }
