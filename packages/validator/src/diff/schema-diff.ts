@@ -1,14 +1,15 @@
 import { appendAll } from '@connector-alm/core';
 import { childPointer } from '../json/pointer.js';
 import { asArray, has } from '../swagger/json-values.js';
-import { MAX_SCHEMA_WALK_DEPTH, type SwaggerModel } from '../swagger/swagger-model.js';
+import { MAX_SCHEMA_WALK_DEPTH, type Located, type SwaggerModel } from '../swagger/swagger-model.js';
 import type { ChangeImpact } from './change.js';
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { nameList, quoted, quoteList } from '../text/message-values.js';
 import { ownChange, type ComparedPart, type ComparedSchema } from './schema-change-list.js';
 import { SchemaLists, type ComparedChanges, type SchemaListOptions } from './schema-lists.js';
-import { isFilledForFlows, viewSchema, whyUnfollowed, type SchemaView } from './schema-view.js';
+import { layersApart, requiresLess, requiresMore, type LayerPair } from './schema-layers.js';
+import { isFilledForFlows, viewLayers, viewSchema, whyUnfollowed, type SchemaView } from './schema-view.js';
 
 /** Inputs are what flows send, outputs what they read: the same edit breaks one and not the other. */
 export type Direction = 'input' | 'output';
@@ -92,6 +93,8 @@ export class SchemaComparer {
   private readonly memo = new Map<string, ComparedSchema>();
   /** Compared properties of pairs of views, those of no one branch (ComparedProperties). */
   private readonly propertyMemo = new Map<string, ComparedProperties>();
+  /** inSomeLayer's answers, per test and pair of members. */
+  private readonly layerTests = new Map<string, boolean>();
   /** Each compared root's changes as listed, for the operations that share it. */
   private readonly lists: SchemaLists;
   /** Whether allOf members' compared properties are shared (MemberRun); tests compare without. */
@@ -143,8 +146,9 @@ export class SchemaComparer {
     const writtenKey = `${kind}|${oldPointer}|${newPointer}`;
     const seen = this.memo.get(writtenKey);
     if (seen && reusableAt(seen, depth)) return seen;
-    const before = this.view(this.oldViews, this.oldModel, oldValue, oldPointer);
-    const after = this.view(this.newViews, this.newModel, newValue, newPointer);
+    const layers = this.layersOf(oldValue, oldPointer, newValue, newPointer);
+    const before = layers?.before.own ?? this.view(this.oldViews, this.oldModel, oldValue, oldPointer);
+    const after = layers?.after.own ?? this.view(this.newViews, this.newModel, newValue, newPointer);
     if (!before || !after) return this.unfollowed(oldValue, oldPointer, newValue, newPointer);
     const key = `${kind}|${before.pointer}|${after.pointer}`;
     const known = this.memo.get(key);
@@ -156,7 +160,7 @@ export class SchemaComparer {
     this.active.add(key);
     this.visitedOld.add(before.pointer);
     this.visitedNew.add(after.pointer);
-    const result = this.compareViews(before, after, direction, depth, extraKeys);
+    const result = this.compareViews(before, after, direction, depth, extraKeys, layers);
     this.active.delete(key);
     this.memo.set(key, result);
     this.memo.set(writtenKey, result);
@@ -219,12 +223,36 @@ export class SchemaComparer {
     return view;
   }
 
+  /**
+   * Both versions of a schema written in place that merges allOf members, in layers (schema-view.ts
+   * SchemaLayers), when their fields stand apart (layersApart); undefined otherwise, or when members
+   * are not shared (then each of their properties is compared where it is). A member's view is kept,
+   * as any other of a schema `$ref`ed is.
+   */
+  private layersOf(
+    oldValue: unknown,
+    oldPointer: string,
+    newValue: unknown,
+    newPointer: string,
+  ): LayerPair | undefined {
+    if (!this.shareMembers) return undefined;
+    const before = viewLayers(this.oldModel, oldValue, oldPointer, (member, pointer) =>
+      this.view(this.oldViews, this.oldModel, member, pointer),
+    );
+    if (!before) return undefined;
+    const after = viewLayers(this.newModel, newValue, newPointer, (member, pointer) =>
+      this.view(this.newViews, this.newModel, member, pointer),
+    );
+    return after && layersApart(before, after) ? { before, after } : undefined;
+  }
+
   private compareViews(
     before: SchemaView,
     after: SchemaView,
     direction: Direction,
     depth: number,
     extraKeys: ReadonlySet<string> | undefined,
+    layers: LayerPair | undefined,
   ): ComparedSchema {
     const found = new FoundParts();
     const others: string[] = [];
@@ -257,7 +285,7 @@ export class SchemaComparer {
       });
     }
 
-    this.compareProperties(before, after, direction, depth, found, others);
+    this.compareProperties(before, after, direction, depth, found, others, layers);
 
     if (before.items && after.items) {
       const nested = this.compareAt(
@@ -293,21 +321,44 @@ export class SchemaComparer {
     depth: number,
     found: FoundParts,
     others: string[],
+    layers: LayerPair | undefined,
   ): void {
-    const compared = this.propertiesOf(before, after, direction, depth);
+    const compared = this.propertiesOf(before, after, direction, depth, layers);
     found.splice(compared.present);
     found.splice(compared.removed);
     // A name newly listed in 'required' that is not breaking is still a change to list, not none:
     // any output's (flows read more, not less), and an existing input's that flows need not send
     // (it has a default), found with the properties.
     const tightened =
-      compared.tightened ||
-      (direction === 'output' && [...after.required].some((name) => !before.required.has(name)));
+      compared.tightened || (direction === 'output' && this.inSomeLayer(requiresMore, before, after, layers));
     // Fields that stopped being required are harmless for inputs, but still a change to list.
-    const relaxed = [...before.required].some(
-      (name) => !after.required.has(name) && after.properties.has(name),
-    );
+    const relaxed = this.inSomeLayer(requiresLess, before, after, layers);
     if (relaxed || tightened) others.push('required');
+  }
+
+  /**
+   * Whether `test` holds of the views, or of some layer of them: each name being in one layer,
+   * that of the views' own fields, or a member's, kept per pair of members.
+   */
+  private inSomeLayer(
+    test: (before: SchemaView, after: SchemaView) => boolean,
+    before: SchemaView,
+    after: SchemaView,
+    layers: LayerPair | undefined,
+  ): boolean {
+    if (test(before, after)) return true;
+    if (!layers) return false;
+    return layers.after.members.some((newMember, index) => {
+      const oldMember = layers.before.members[index];
+      if (!oldMember || !newMember) return false;
+      const key = `${test.name}|${oldMember.pointer}|${newMember.pointer}`;
+      let answer = this.layerTests.get(key);
+      if (answer === undefined) {
+        answer = test(oldMember, newMember);
+        this.layerTests.set(key, answer);
+      }
+      return answer;
+    });
   }
 
   /**
@@ -320,12 +371,15 @@ export class SchemaComparer {
     after: SchemaView,
     direction: Direction,
     depth: number,
+    layers?: LayerPair,
   ): ComparedProperties {
     const key = `${direction}|${before.pointer}|${after.pointer}`;
     const known = this.propertyMemo.get(key);
     // At the depth limit, a property's pair is cut where it was not: compared again, as it would be.
     if (known && depth < MAX_SCHEMA_WALK_DEPTH) return known;
-    const compared = this.compareEachProperty(before, after, direction, depth);
+    const compared = layers
+      ? this.compareLayers(layers, direction, depth)
+      : this.compareEachProperty(before, after, direction, depth);
     if (!known && !compared.skipped && !compared.present.cut) this.propertyMemo.set(key, compared);
     return compared;
   }
@@ -357,44 +411,7 @@ export class SchemaComparer {
         skip = run.after.properties.size - 1;
         continue;
       }
-      const previous = before.properties.get(name);
-      const mustSend =
-        direction === 'input' &&
-        after.required.has(name) &&
-        !isFilledForFlows(this.newModel, property.value, property.pointer);
-      if (!previous) {
-        const rule =
-          direction === 'output'
-            ? CHANGE_RULES.outputAdded
-            : mustSend
-              ? CHANGE_RULES.requiredFieldAdded
-              : CHANGE_RULES.inputFieldAdded;
-        present.add({ rule, side: 'new', pointer: property.pointer, path: [name] });
-        continue;
-      }
-      if (direction === 'input' && after.required.has(name) && !before.required.has(name)) {
-        if (mustSend) {
-          present.add({
-            rule: CHANGE_RULES.optionalToRequired,
-            side: 'new',
-            // The line edited; the field itself can be far above the list, outside the diff.
-            pointer: after.requiredAt.get(name) ?? property.pointer,
-            path: [name],
-            detail: `${quoted(name)} is now listed in 'required'.`,
-          });
-        } else {
-          tightened = true;
-        }
-      }
-      const nested = this.compareAt(
-        previous.value,
-        previous.pointer,
-        property.value,
-        property.pointer,
-        direction,
-        depth + 1,
-      );
-      present.nest(name, nested);
+      tightened = this.compareProperty(name, property, before, after, direction, depth, present) || tightened;
     }
     for (const [name, property] of before.properties) {
       if (skip > 0) {
@@ -407,18 +424,7 @@ export class SchemaComparer {
         skip = run.before.properties.size - 1;
         continue;
       }
-      if (after.properties.has(name)) continue;
-      removed.add(
-        direction === 'output'
-          ? { rule: CHANGE_RULES.outputDeleted, side: 'old', pointer: property.pointer, path: [name] }
-          : {
-              rule: CHANGE_RULES.parameterDeleted,
-              side: 'old',
-              pointer: property.pointer,
-              path: [name],
-              detail: `The input field ${quoted(name)} has been removed.`,
-            },
-      );
+      if (!after.properties.has(name)) removed.add(deletedProperty(name, property.pointer, direction));
     }
     return {
       present: present.result(depth),
@@ -426,6 +432,107 @@ export class SchemaComparer {
       tightened,
       skipped: present.skipped,
     };
+  }
+
+  /**
+   * The compared properties of two views in layers whose fields stand apart (layersApart): as
+   * compareEachProperty finds them, each member being a run of its own (MemberRun), in the same
+   * order, without a look at the members' names. The views' own properties, then each member's
+   * compared properties, then the views' own deletions and each member's.
+   */
+  private compareLayers(
+    { before, after }: LayerPair,
+    direction: Direction,
+    depth: number,
+  ): ComparedProperties {
+    const present = new FoundParts();
+    const removed = new FoundParts();
+    let tightened = false;
+    for (const [name, property] of after.own.properties)
+      tightened =
+        this.compareProperty(name, property, before.own, after.own, direction, depth, present) || tightened;
+    // compareEachProperty compares a run where its first name stands: a member that lost all its
+    // properties, among the deletions.
+    const compared: (ComparedProperties | undefined)[] = [];
+    after.members.forEach((newMember, index) => {
+      const oldMember = before.members[index];
+      if (!oldMember || !newMember || newMember.properties.size === 0) return;
+      const run = this.propertiesOf(oldMember, newMember, direction, depth);
+      compared[index] = run;
+      present.splice(run.present);
+      if (run.skipped) present.skipped = true;
+      tightened ||= run.tightened;
+    });
+    for (const [name, property] of before.own.properties)
+      if (!after.own.properties.has(name)) removed.add(deletedProperty(name, property.pointer, direction));
+    before.members.forEach((oldMember, index) => {
+      const newMember = after.members[index];
+      if (!oldMember || !newMember || oldMember.properties.size === 0) return;
+      // A member that lost none of its properties has no deletions (nor cut): spliced in, nothing.
+      removed.splice((compared[index] ??= this.propertiesOf(oldMember, newMember, direction, depth)).removed);
+    });
+    return {
+      present: present.result(depth),
+      removed: removed.result(depth),
+      tightened,
+      skipped: present.skipped,
+    };
+  }
+
+  /**
+   * Compares the property `name` of the new view with the old view's, the parts found added to
+   * `present`. True when it was newly required, an input that flows need not send (not breaking,
+   * 'required' is then listed as changed).
+   */
+  private compareProperty(
+    name: string,
+    property: Located,
+    before: SchemaView,
+    after: SchemaView,
+    direction: Direction,
+    depth: number,
+    present: FoundParts,
+  ): boolean {
+    let tightened = false;
+    const previous = before.properties.get(name);
+    const mustSend =
+      direction === 'input' &&
+      after.required.has(name) &&
+      !isFilledForFlows(this.newModel, property.value, property.pointer);
+    if (!previous) {
+      const rule =
+        direction === 'output'
+          ? CHANGE_RULES.outputAdded
+          : mustSend
+            ? CHANGE_RULES.requiredFieldAdded
+            : CHANGE_RULES.inputFieldAdded;
+      present.add({ rule, side: 'new', pointer: property.pointer, path: [name] });
+      return false;
+    }
+    if (direction === 'input' && after.required.has(name) && !before.required.has(name)) {
+      if (mustSend) {
+        present.add({
+          rule: CHANGE_RULES.optionalToRequired,
+          side: 'new',
+          // The line edited; the field itself can be far above the list, outside the diff.
+          pointer: after.requiredAt.get(name) ?? property.pointer,
+          path: [name],
+          detail: `${quoted(name)} is now listed in 'required'.`,
+        });
+      } else {
+        tightened = true;
+      }
+    }
+    const nested = this.compareAt(
+      previous.value,
+      previous.pointer,
+      property.value,
+      property.pointer,
+      direction,
+      depth + 1,
+    );
+    present.nest(name, nested);
+    return tightened;
   }
 
   /**
@@ -542,6 +649,18 @@ function memberRun(
 }
 
 const SCHEMA_WITH_TEXT_KEYS: ReadonlySet<string> = new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
+
+function deletedProperty(name: string, pointer: string, direction: Direction): SchemaChange {
+  return direction === 'output'
+    ? { rule: CHANGE_RULES.outputDeleted, side: 'old', pointer, path: [name] }
+    : {
+        rule: CHANGE_RULES.parameterDeleted,
+        side: 'old',
+        pointer,
+        path: [name],
+        detail: `The input field ${quoted(name)} has been removed.`,
+      };
+}
 
 /**
  * Whether a pair's result holds at `depth`: one that the depth limit cut, compared deeper than

@@ -37,6 +37,10 @@ export interface SchemaView {
   requiredAt: Map<string, string>;
   items: Located | undefined;
   isInternal: boolean;
+  /** Where each schema merged into the view is written: its own node's, then its allOf members'. */
+  merged: Set<string>;
+  /** How many allOf levels below its own node the view merged (0: none). */
+  mergedDepth: number;
 }
 
 /** The view of the schema at `value`, or undefined when it is not an object or its `$ref` is broken. */
@@ -45,9 +49,70 @@ export function viewSchema(model: SwaggerModel, value: unknown, pointer: string)
   if (resolved.broken) return undefined;
   const node = asObject(resolved.value);
   if (!node) return undefined;
-  const view: SchemaView = {
+  const view = emptyView(node, resolved.pointer);
+  merge(model, view, node, resolved.pointer, 0, ALL_LEVELS);
+  return finished(view, view.properties.size > 0);
+}
+
+/**
+ * A schema written in place whose allOf members' fields stand apart, in layers: its view with only
+ * its own properties and required names (the rest merged as viewSchema does), and each member's
+ * view, by position (undefined for one that cannot be followed). Its viewSchema is the layers one
+ * after the other, when every field is in one layer only (the caller checks, as it needs the other
+ * version too): 400 operations whose body merges a definition of 10,000 fields copied it each.
+ */
+export interface SchemaLayers {
+  readonly own: SchemaView;
+  readonly members: readonly (SchemaView | undefined)[];
+}
+
+/**
+ * The layers of the schema written at `pointer` (no `$ref`) that merges allOf members, each viewed
+ * by `memberView` (viewSchema, or a view kept); undefined when its view does not merge each member
+ * as the member's view has it: a schema merged twice (merged once), or an allOf deeper than the view
+ * merges from the schema (MAX_ALL_OF_DEPTH).
+ */
+export function viewLayers(
+  model: SwaggerModel,
+  value: unknown,
+  pointer: string,
+  memberView: (member: unknown, pointer: string) => SchemaView | undefined,
+): SchemaLayers | undefined {
+  const resolved = model.resolve(value, pointer);
+  const node = asObject(resolved.value);
+  const written = asArray(node?.allOf);
+  if (resolved.broken || resolved.viaRef || !node || !written || written.length === 0) return undefined;
+  const own = emptyView(node, resolved.pointer);
+  merge(model, own, node, resolved.pointer, 0, 0);
+  // Walks allOf as viewSchema does (type, format, enum, items), merging only the schema's fields.
+  const merged = own.merged;
+  const members: (SchemaView | undefined)[] = [];
+  const seen = new Set([resolved.pointer]);
+  for (let index = 0; index < written.length; index++) {
+    const member = memberView(written[index], childPointer(resolved.pointer, 'allOf', index));
+    // Merged from here, a member's allOf is one level deeper than from the member itself.
+    if (member && member.mergedDepth >= MAX_ALL_OF_DEPTH) return undefined;
+    for (const at of member?.merged ?? []) {
+      if (seen.has(at)) return undefined;
+      seen.add(at);
+    }
+    members.push(member);
+  }
+  // What the schema's view merges is what its members' views did: the same schemas, each once.
+  if (seen.size !== merged.size || [...seen].some((at) => !merged.has(at))) return undefined;
+  const withProperties =
+    own.properties.size > 0 || members.some((member) => member && member.properties.size > 0);
+  finished(own, withProperties);
+  return { own, members };
+}
+
+/** Merge every allOf level's properties and required names, not only the schema's own. */
+const ALL_LEVELS = Number.POSITIVE_INFINITY;
+
+function emptyView(node: JsonObject, pointer: string): SchemaView {
+  return {
     node,
-    pointer: resolved.pointer,
+    pointer,
     type: declared(node.type),
     format: declared(node.format),
     enum: asArray(node.enum),
@@ -56,9 +121,14 @@ export function viewSchema(model: SwaggerModel, value: unknown, pointer: string)
     requiredAt: new Map(),
     items: undefined,
     isInternal: isInternalVisibility(node['x-ms-visibility']),
+    merged: new Set([pointer]),
+    mergedDepth: 0,
   };
-  merge(model, view, node, resolved.pointer, 0, new Set([resolved.pointer]));
-  if (view.type === undefined && view.properties.size > 0) view.type = 'object';
+}
+
+/** The view's type, told by its properties when none is declared; `file` as its equal. */
+function finished(view: SchemaView, withProperties: boolean): SchemaView {
+  if (view.type === undefined && withProperties) view.type = 'object';
   // Swagger 2.0's `file` (a response or formData file) is what `string`/`binary` says elsewhere:
   // rewriting one as the other changes nothing a flow sends or reads.
   if (view.type === 'file') {
@@ -142,8 +212,28 @@ function merge(
   node: JsonObject,
   pointer: string,
   depth: number,
-  seen: Set<string>,
+  fieldsDepth: number,
 ): void {
+  view.mergedDepth = Math.max(view.mergedDepth, depth);
+  if (depth <= fieldsDepth) mergeFields(view, node, pointer);
+  if (!view.items && asObject(node.items))
+    view.items = { value: node.items, pointer: childPointer(pointer, 'items') };
+  if (depth >= MAX_ALL_OF_DEPTH) return;
+  (asArray(node.allOf) ?? []).forEach((member, index) => {
+    const resolved = model.resolve(member, childPointer(pointer, 'allOf', index));
+    const memberNode = asObject(resolved.value);
+    if (resolved.broken || !memberNode || view.merged.has(resolved.pointer)) return;
+    view.merged.add(resolved.pointer);
+    // Not `??=`: a `null` written is a value, compared as the others are.
+    if (view.type === undefined) view.type = declared(memberNode.type);
+    if (view.format === undefined) view.format = declared(memberNode.format);
+    if (!view.enum && has(memberNode, 'enum')) view.enum = asArray(memberNode.enum);
+    merge(model, view, memberNode, resolved.pointer, depth + 1, fieldsDepth);
+  });
+}
+
+/** A schema's own properties and required names, those not merged already. */
+function mergeFields(view: SchemaView, node: JsonObject, pointer: string): void {
   for (const [name, property] of entriesOf(node.properties)) {
     if (!view.properties.has(name))
       view.properties.set(name, { value: property, pointer: childPointer(pointer, 'properties', name) });
@@ -152,20 +242,6 @@ function merge(
     if (typeof name !== 'string' || view.required.has(name)) return;
     view.required.add(name);
     view.requiredAt.set(name, childPointer(pointer, 'required', index));
-  });
-  if (!view.items && asObject(node.items))
-    view.items = { value: node.items, pointer: childPointer(pointer, 'items') };
-  if (depth >= MAX_ALL_OF_DEPTH) return;
-  (asArray(node.allOf) ?? []).forEach((member, index) => {
-    const resolved = model.resolve(member, childPointer(pointer, 'allOf', index));
-    const memberNode = asObject(resolved.value);
-    if (resolved.broken || !memberNode || seen.has(resolved.pointer)) return;
-    seen.add(resolved.pointer);
-    // Not `??=`: a `null` written is a value, compared as the others are.
-    if (view.type === undefined) view.type = declared(memberNode.type);
-    if (view.format === undefined) view.format = declared(memberNode.format);
-    if (!view.enum && has(memberNode, 'enum')) view.enum = asArray(memberNode.enum);
-    merge(model, view, memberNode, resolved.pointer, depth + 1, seen);
   });
 }
 
