@@ -3791,7 +3791,7 @@ var require_scan = __commonJS({
       let backslashes = false;
       let negated = false;
       let negatedExtglob = false;
-      let finished = false;
+      let finished2 = false;
       let braces = 0;
       let prev;
       let code2;
@@ -3828,7 +3828,7 @@ var require_scan = __commonJS({
             if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
-              finished = true;
+              finished2 = true;
               if (scanToEnd === true) {
                 continue;
               }
@@ -3837,7 +3837,7 @@ var require_scan = __commonJS({
             if (braceEscaped !== true && code2 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
-              finished = true;
+              finished2 = true;
               if (scanToEnd === true) {
                 continue;
               }
@@ -3848,7 +3848,7 @@ var require_scan = __commonJS({
               if (braces === 0) {
                 braceEscaped = false;
                 isBrace = token.isBrace = true;
-                finished = true;
+                finished2 = true;
                 break;
               }
             }
@@ -3862,7 +3862,7 @@ var require_scan = __commonJS({
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
+          if (finished2 === true) continue;
           if (prev === CHAR_DOT && index === start + 1) {
             start += 2;
             continue;
@@ -3875,7 +3875,7 @@ var require_scan = __commonJS({
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
-            finished = true;
+            finished2 = true;
             if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
@@ -3892,7 +3892,7 @@ var require_scan = __commonJS({
                   continue;
                 }
                 if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
+                  finished2 = true;
                   break;
                 }
               }
@@ -3904,7 +3904,7 @@ var require_scan = __commonJS({
         if (code2 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
-          finished = true;
+          finished2 = true;
           if (scanToEnd === true) {
             continue;
           }
@@ -3912,7 +3912,7 @@ var require_scan = __commonJS({
         }
         if (code2 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
-          finished = true;
+          finished2 = true;
           if (scanToEnd === true) {
             continue;
           }
@@ -3928,7 +3928,7 @@ var require_scan = __commonJS({
             if (next === CHAR_RIGHT_SQUARE_BRACKET) {
               isBracket = token.isBracket = true;
               isGlob = token.isGlob = true;
-              finished = true;
+              finished2 = true;
               break;
             }
           }
@@ -3957,7 +3957,7 @@ var require_scan = __commonJS({
                 continue;
               }
               if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
+                finished2 = true;
                 break;
               }
             }
@@ -3966,7 +3966,7 @@ var require_scan = __commonJS({
           break;
         }
         if (isGlob === true) {
-          finished = true;
+          finished2 = true;
           if (scanToEnd === true) {
             continue;
           }
@@ -27164,18 +27164,18 @@ var require_light = __commonJS({
             var done, waitForExecuting;
             options2 = parser$5.load(options2, this.stopDefaults);
             waitForExecuting = (at) => {
-              var finished;
-              finished = () => {
+              var finished2;
+              finished2 = () => {
                 var counts;
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
               return new this.Promise((resolve, reject) => {
-                if (finished()) {
+                if (finished2()) {
                   return resolve();
                 } else {
                   return this.on("done", () => {
-                    if (finished()) {
+                    if (finished2()) {
                       this.removeAllListeners("done");
                       return resolve();
                     }
@@ -30006,18 +30006,18 @@ var require_Bottleneck = __commonJS({
           var done, waitForExecuting;
           options2 = parser2.load(options2, this.stopDefaults);
           waitForExecuting = (at) => {
-            var finished;
-            finished = () => {
+            var finished2;
+            finished2 = () => {
               var counts;
               counts = this._states.counts;
               return counts[0] + counts[1] + counts[2] + counts[3] === at;
             };
             return new this.Promise((resolve, reject) => {
-              if (finished()) {
+              if (finished2()) {
                 return resolve();
               } else {
                 return this.on("done", () => {
-                  if (finished()) {
+                  if (finished2()) {
                     this.removeAllListeners("done");
                     return resolve();
                   }
@@ -30661,6 +30661,13 @@ function rememberTemporary(name) {
 function forgetTemporary(name) {
   pending.delete(name);
 }
+var madeFolders = /* @__PURE__ */ new Set();
+function rememberMadeFolder(folder) {
+  madeFolders.add(folder);
+}
+function forgetMadeFolder(folder) {
+  madeFolders.delete(folder);
+}
 function removePendingTemporaries() {
   const left = [];
   for (const name of pending) {
@@ -30679,7 +30686,18 @@ function removePendingTemporaries() {
     }
   }
   pending.clear();
+  removeEmptyMadeFolders();
   return left;
+}
+function removeEmptyMadeFolders() {
+  const deepestFirst = [...madeFolders].sort((a, b) => b.length - a.length);
+  for (const folder of deepestFirst) {
+    try {
+      (0, import_node_fs3.rmdirSync)(folder);
+    } catch {
+    }
+  }
+  madeFolders.clear();
 }
 function errorCode(error2) {
   return error2?.code ?? String(error2);
@@ -34515,7 +34533,7 @@ function diagnoseAndRepair(text3, describeCharacter, lines = new LineIndex(text3
   };
   let repairsHere = 0;
   let lastIndex = -1;
-  let finished = false;
+  let finished2 = false;
   while (slips <= MAX_SLIPS) {
     tokens.forgetBefore(walk.index - 1);
     const token = tokens.at(walk.index);
@@ -34523,7 +34541,7 @@ function diagnoseAndRepair(text3, describeCharacter, lines = new LineIndex(text3
     if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideUnclosedToken(walk))
       break;
     if (outcome === "done") {
-      finished = true;
+      finished2 = true;
       break;
     }
     if (outcome === "accepted") {
@@ -34540,7 +34558,7 @@ function diagnoseAndRepair(text3, describeCharacter, lines = new LineIndex(text3
     edit(repair.fix);
     repair.apply(walk);
     if (walk.stopped) {
-      finished = repair.fix !== void 0 && tokens.at(walk.index)?.kind === "end";
+      finished2 = repair.fix !== void 0 && tokens.at(walk.index)?.kind === "end";
       break;
     }
   }
@@ -34549,7 +34567,7 @@ function diagnoseAndRepair(text3, describeCharacter, lines = new LineIndex(text3
     return { issues, edits: void 0, slips, refused: true };
   }
   if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
-  return { issues, edits: finished ? edits : void 0, slips, refused: false };
+  return { issues, edits: finished2 ? edits : void 0, slips, refused: false };
 }
 function unlistedSyntaxIssue(count, offset) {
   return {
@@ -57014,9 +57032,39 @@ function viewSchema(model, value, pointer) {
   if (resolved2.broken) return void 0;
   const node = asObject(resolved2.value);
   if (!node) return void 0;
-  const view = {
+  const view = emptyView(node, resolved2.pointer);
+  merge(model, view, node, resolved2.pointer, 0, ALL_LEVELS);
+  return finished(view, view.properties.size > 0);
+}
+function viewLayers(model, value, pointer, memberView) {
+  const resolved2 = model.resolve(value, pointer);
+  const node = asObject(resolved2.value);
+  const written2 = asArray(node?.allOf);
+  if (resolved2.broken || resolved2.viaRef || !node || !written2 || written2.length === 0) return void 0;
+  const own2 = emptyView(node, resolved2.pointer);
+  merge(model, own2, node, resolved2.pointer, 0, 0);
+  const merged = own2.merged;
+  const members = [];
+  const seen = /* @__PURE__ */ new Set([resolved2.pointer]);
+  for (let index = 0; index < written2.length; index++) {
+    const member = memberView(written2[index], childPointer(resolved2.pointer, "allOf", index));
+    if (member && member.mergedDepth >= MAX_ALL_OF_DEPTH) return void 0;
+    for (const at of member?.merged ?? []) {
+      if (seen.has(at)) return void 0;
+      seen.add(at);
+    }
+    members.push(member);
+  }
+  if (seen.size !== merged.size || [...seen].some((at) => !merged.has(at))) return void 0;
+  const withProperties = own2.properties.size > 0 || members.some((member) => member && member.properties.size > 0);
+  finished(own2, withProperties);
+  return { own: own2, members };
+}
+var ALL_LEVELS = Number.POSITIVE_INFINITY;
+function emptyView(node, pointer) {
+  return {
     node,
-    pointer: resolved2.pointer,
+    pointer,
     type: declared(node.type),
     format: declared(node.format),
     enum: asArray(node.enum),
@@ -57024,10 +57072,13 @@ function viewSchema(model, value, pointer) {
     required: /* @__PURE__ */ new Set(),
     requiredAt: /* @__PURE__ */ new Map(),
     items: void 0,
-    isInternal: isInternalVisibility3(node["x-ms-visibility"])
+    isInternal: isInternalVisibility3(node["x-ms-visibility"]),
+    merged: /* @__PURE__ */ new Set([pointer]),
+    mergedDepth: 0
   };
-  merge(model, view, node, resolved2.pointer, 0, /* @__PURE__ */ new Set([resolved2.pointer]));
-  if (view.type === void 0 && view.properties.size > 0) view.type = "object";
+}
+function finished(view, withProperties) {
+  if (view.type === void 0 && withProperties) view.type = "object";
   if (view.type === "file") {
     view.type = "string";
     if (view.format === void 0) view.format = "binary";
@@ -57080,7 +57131,24 @@ function filledMemo(model) {
 function isInternalVisibility3(value) {
   return typeof value === "string" && value.toLowerCase() === "internal";
 }
-function merge(model, view, node, pointer, depth, seen) {
+function merge(model, view, node, pointer, depth, fieldsDepth) {
+  view.mergedDepth = Math.max(view.mergedDepth, depth);
+  if (depth <= fieldsDepth) mergeFields(view, node, pointer);
+  if (!view.items && asObject(node.items))
+    view.items = { value: node.items, pointer: childPointer(pointer, "items") };
+  if (depth >= MAX_ALL_OF_DEPTH) return;
+  (asArray(node.allOf) ?? []).forEach((member, index) => {
+    const resolved2 = model.resolve(member, childPointer(pointer, "allOf", index));
+    const memberNode = asObject(resolved2.value);
+    if (resolved2.broken || !memberNode || view.merged.has(resolved2.pointer)) return;
+    view.merged.add(resolved2.pointer);
+    if (view.type === void 0) view.type = declared(memberNode.type);
+    if (view.format === void 0) view.format = declared(memberNode.format);
+    if (!view.enum && has(memberNode, "enum")) view.enum = asArray(memberNode.enum);
+    merge(model, view, memberNode, resolved2.pointer, depth + 1, fieldsDepth);
+  });
+}
+function mergeFields(view, node, pointer) {
   for (const [name, property2] of entriesOf(node.properties)) {
     if (!view.properties.has(name))
       view.properties.set(name, { value: property2, pointer: childPointer(pointer, "properties", name) });
@@ -57089,19 +57157,6 @@ function merge(model, view, node, pointer, depth, seen) {
     if (typeof name !== "string" || view.required.has(name)) return;
     view.required.add(name);
     view.requiredAt.set(name, childPointer(pointer, "required", index));
-  });
-  if (!view.items && asObject(node.items))
-    view.items = { value: node.items, pointer: childPointer(pointer, "items") };
-  if (depth >= MAX_ALL_OF_DEPTH) return;
-  (asArray(node.allOf) ?? []).forEach((member, index) => {
-    const resolved2 = model.resolve(member, childPointer(pointer, "allOf", index));
-    const memberNode = asObject(resolved2.value);
-    if (resolved2.broken || !memberNode || seen.has(resolved2.pointer)) return;
-    seen.add(resolved2.pointer);
-    if (view.type === void 0) view.type = declared(memberNode.type);
-    if (view.format === void 0) view.format = declared(memberNode.format);
-    if (!view.enum && has(memberNode, "enum")) view.enum = asArray(memberNode.enum);
-    merge(model, view, memberNode, resolved2.pointer, depth + 1, seen);
   });
 }
 function declared(value) {
@@ -58039,6 +58094,46 @@ var SchemaLists = class {
   }
 };
 
+// packages/validator/src/diff/schema-layers.ts
+function layersApart(before, after) {
+  if (before.members.length !== after.members.length) return false;
+  const layers = [[before.own, after.own]];
+  for (let index = 0; index < before.members.length; index++) {
+    const was = before.members[index];
+    const is = after.members[index];
+    if (Boolean(was) !== Boolean(is)) return false;
+    if (was && is) layers.push([was, is]);
+  }
+  const size = (layer) => layer.reduce((sum, view) => sum + view.properties.size + view.required.size, 0);
+  let largest = 0;
+  layers.forEach((layer, index) => {
+    if (size(layer) > size(layers[largest])) largest = index;
+  });
+  const owners = /* @__PURE__ */ new Map();
+  for (let index = 0; index < layers.length; index++) {
+    if (index === largest) continue;
+    for (const view of layers[index]) {
+      for (const name of [...view.properties.keys(), ...view.required]) {
+        if ((owners.get(name) ?? index) !== index) return false;
+        owners.set(name, index);
+      }
+    }
+  }
+  for (const name of owners.keys()) {
+    if (layers[largest].some((view) => view.properties.has(name) || view.required.has(name))) return false;
+  }
+  return true;
+}
+function requiresMore(before, after) {
+  for (const name of after.required) if (!before.required.has(name)) return true;
+  return false;
+}
+function requiresLess(before, after) {
+  for (const name of before.required)
+    if (!after.required.has(name) && after.properties.has(name)) return true;
+  return false;
+}
+
 // packages/validator/src/diff/schema-diff.ts
 var SCHEMA_KEYS = /* @__PURE__ */ new Set([
   "$ref",
@@ -58066,6 +58161,8 @@ var SchemaComparer = class {
   memo = /* @__PURE__ */ new Map();
   /** Compared properties of pairs of views, those of no one branch (ComparedProperties). */
   propertyMemo = /* @__PURE__ */ new Map();
+  /** inSomeLayer's answers, per test and pair of members. */
+  layerTests = /* @__PURE__ */ new Map();
   /** Each compared root's changes as listed, for the operations that share it. */
   lists;
   /** Whether allOf members' compared properties are shared (MemberRun); tests compare without. */
@@ -58089,8 +58186,9 @@ var SchemaComparer = class {
     const writtenKey = `${kind}|${oldPointer}|${newPointer}`;
     const seen = this.memo.get(writtenKey);
     if (seen && reusableAt(seen, depth)) return seen;
-    const before = this.view(this.oldViews, this.oldModel, oldValue, oldPointer);
-    const after = this.view(this.newViews, this.newModel, newValue, newPointer);
+    const layers = this.layersOf(oldValue, oldPointer, newValue, newPointer);
+    const before = layers?.before.own ?? this.view(this.oldViews, this.oldModel, oldValue, oldPointer);
+    const after = layers?.after.own ?? this.view(this.newViews, this.newModel, newValue, newPointer);
     if (!before || !after) return this.unfollowed(oldValue, oldPointer, newValue, newPointer);
     const key = `${kind}|${before.pointer}|${after.pointer}`;
     const known = this.memo.get(key);
@@ -58102,7 +58200,7 @@ var SchemaComparer = class {
     this.active.add(key);
     this.visitedOld.add(before.pointer);
     this.visitedNew.add(after.pointer);
-    const result = this.compareViews(before, after, direction, depth, extraKeys);
+    const result = this.compareViews(before, after, direction, depth, extraKeys, layers);
     this.active.delete(key);
     this.memo.set(key, result);
     this.memo.set(writtenKey, result);
@@ -58145,7 +58243,30 @@ var SchemaComparer = class {
     if (target2 !== void 0) cache6.set(target2, view);
     return view;
   }
-  compareViews(before, after, direction, depth, extraKeys) {
+  /**
+   * Both versions of a schema written in place that merges allOf members, in layers (schema-view.ts
+   * SchemaLayers), when their fields stand apart (layersApart); undefined otherwise, or when members
+   * are not shared (then each of their properties is compared where it is). A member's view is kept,
+   * as any other of a schema `$ref`ed is.
+   */
+  layersOf(oldValue, oldPointer, newValue, newPointer) {
+    if (!this.shareMembers) return void 0;
+    const before = viewLayers(
+      this.oldModel,
+      oldValue,
+      oldPointer,
+      (member, pointer) => this.view(this.oldViews, this.oldModel, member, pointer)
+    );
+    if (!before) return void 0;
+    const after = viewLayers(
+      this.newModel,
+      newValue,
+      newPointer,
+      (member, pointer) => this.view(this.newViews, this.newModel, member, pointer)
+    );
+    return after && layersApart(before, after) ? { before, after } : void 0;
+  }
+  compareViews(before, after, direction, depth, extraKeys, layers) {
     const found = new FoundParts();
     const others2 = [];
     const add2 = (change) => {
@@ -58172,7 +58293,7 @@ var SchemaComparer = class {
         impact: "major"
       });
     }
-    this.compareProperties(before, after, direction, depth, found, others2);
+    this.compareProperties(before, after, direction, depth, found, others2, layers);
     if (before.items && after.items) {
       const nested = this.compareAt(
         before.items.value,
@@ -58198,26 +58319,43 @@ var SchemaComparer = class {
     }
     return { parts: found.parts, cut: found.cut, depth };
   }
-  compareProperties(before, after, direction, depth, found, others2) {
-    const compared = this.propertiesOf(before, after, direction, depth);
+  compareProperties(before, after, direction, depth, found, others2, layers) {
+    const compared = this.propertiesOf(before, after, direction, depth, layers);
     found.splice(compared.present);
     found.splice(compared.removed);
-    const tightened = compared.tightened || direction === "output" && [...after.required].some((name) => !before.required.has(name));
-    const relaxed = [...before.required].some(
-      (name) => !after.required.has(name) && after.properties.has(name)
-    );
+    const tightened = compared.tightened || direction === "output" && this.inSomeLayer(requiresMore, before, after, layers);
+    const relaxed = this.inSomeLayer(requiresLess, before, after, layers);
     if (relaxed || tightened) others2.push("required");
+  }
+  /**
+   * Whether `test` holds of the views, or of some layer of them: each name being in one layer,
+   * that of the views' own fields, or a member's, kept per pair of members.
+   */
+  inSomeLayer(test2, before, after, layers) {
+    if (test2(before, after)) return true;
+    if (!layers) return false;
+    return layers.after.members.some((newMember, index) => {
+      const oldMember = layers.before.members[index];
+      if (!oldMember || !newMember) return false;
+      const key = `${test2.name}|${oldMember.pointer}|${newMember.pointer}`;
+      let answer = this.layerTests.get(key);
+      if (answer === void 0) {
+        answer = test2(oldMember, newMember);
+        this.layerTests.set(key, answer);
+      }
+      return answer;
+    });
   }
   /**
    * The compared properties of two views: kept, unless of one branch (cut by the depth limit, or
    * with a pair skipped as compared higher up), for the schemas that merge the pair's through allOf.
    * One of another branch is compared again here, where its pairs are compared as they would be.
    */
-  propertiesOf(before, after, direction, depth) {
+  propertiesOf(before, after, direction, depth, layers) {
     const key = `${direction}|${before.pointer}|${after.pointer}`;
     const known = this.propertyMemo.get(key);
     if (known && depth < MAX_SCHEMA_WALK_DEPTH) return known;
-    const compared = this.compareEachProperty(before, after, direction, depth);
+    const compared = layers ? this.compareLayers(layers, direction, depth) : this.compareEachProperty(before, after, direction, depth);
     if (!known && !compared.skipped && !compared.present.cut) this.propertyMemo.set(key, compared);
     return compared;
   }
@@ -58242,36 +58380,7 @@ var SchemaComparer = class {
         skip = run.after.properties.size - 1;
         continue;
       }
-      const previous = before.properties.get(name);
-      const mustSend = direction === "input" && after.required.has(name) && !isFilledForFlows(this.newModel, property2.value, property2.pointer);
-      if (!previous) {
-        const rule2 = direction === "output" ? CHANGE_RULES.outputAdded : mustSend ? CHANGE_RULES.requiredFieldAdded : CHANGE_RULES.inputFieldAdded;
-        present.add({ rule: rule2, side: "new", pointer: property2.pointer, path: [name] });
-        continue;
-      }
-      if (direction === "input" && after.required.has(name) && !before.required.has(name)) {
-        if (mustSend) {
-          present.add({
-            rule: CHANGE_RULES.optionalToRequired,
-            side: "new",
-            // The line edited; the field itself can be far above the list, outside the diff.
-            pointer: after.requiredAt.get(name) ?? property2.pointer,
-            path: [name],
-            detail: `${quoted(name)} is now listed in 'required'.`
-          });
-        } else {
-          tightened = true;
-        }
-      }
-      const nested = this.compareAt(
-        previous.value,
-        previous.pointer,
-        property2.value,
-        property2.pointer,
-        direction,
-        depth + 1
-      );
-      present.nest(name, nested);
+      tightened = this.compareProperty(name, property2, before, after, direction, depth, present) || tightened;
     }
     for (const [name, property2] of before.properties) {
       if (skip > 0) {
@@ -58284,16 +58393,7 @@ var SchemaComparer = class {
         skip = run.before.properties.size - 1;
         continue;
       }
-      if (after.properties.has(name)) continue;
-      removed.add(
-        direction === "output" ? { rule: CHANGE_RULES.outputDeleted, side: "old", pointer: property2.pointer, path: [name] } : {
-          rule: CHANGE_RULES.parameterDeleted,
-          side: "old",
-          pointer: property2.pointer,
-          path: [name],
-          detail: `The input field ${quoted(name)} has been removed.`
-        }
-      );
+      if (!after.properties.has(name)) removed.add(deletedProperty(name, property2.pointer, direction));
     }
     return {
       present: present.result(depth),
@@ -58301,6 +58401,81 @@ var SchemaComparer = class {
       tightened,
       skipped: present.skipped
     };
+  }
+  /**
+   * The compared properties of two views in layers whose fields stand apart (layersApart): as
+   * compareEachProperty finds them, each member being a run of its own (MemberRun), in the same
+   * order, without a look at the members' names. The views' own properties, then each member's
+   * compared properties, then the views' own deletions and each member's.
+   */
+  compareLayers({ before, after }, direction, depth) {
+    const present = new FoundParts();
+    const removed = new FoundParts();
+    let tightened = false;
+    for (const [name, property2] of after.own.properties)
+      tightened = this.compareProperty(name, property2, before.own, after.own, direction, depth, present) || tightened;
+    const compared = [];
+    after.members.forEach((newMember, index) => {
+      const oldMember = before.members[index];
+      if (!oldMember || !newMember || newMember.properties.size === 0) return;
+      const run = this.propertiesOf(oldMember, newMember, direction, depth);
+      compared[index] = run;
+      present.splice(run.present);
+      if (run.skipped) present.skipped = true;
+      tightened ||= run.tightened;
+    });
+    for (const [name, property2] of before.own.properties)
+      if (!after.own.properties.has(name)) removed.add(deletedProperty(name, property2.pointer, direction));
+    before.members.forEach((oldMember, index) => {
+      const newMember = after.members[index];
+      if (!oldMember || !newMember || oldMember.properties.size === 0) return;
+      removed.splice((compared[index] ??= this.propertiesOf(oldMember, newMember, direction, depth)).removed);
+    });
+    return {
+      present: present.result(depth),
+      removed: removed.result(depth),
+      tightened,
+      skipped: present.skipped
+    };
+  }
+  /**
+   * Compares the property `name` of the new view with the old view's, the parts found added to
+   * `present`. True when it was newly required, an input that flows need not send (not breaking,
+   * 'required' is then listed as changed).
+   */
+  compareProperty(name, property2, before, after, direction, depth, present) {
+    let tightened = false;
+    const previous = before.properties.get(name);
+    const mustSend = direction === "input" && after.required.has(name) && !isFilledForFlows(this.newModel, property2.value, property2.pointer);
+    if (!previous) {
+      const rule2 = direction === "output" ? CHANGE_RULES.outputAdded : mustSend ? CHANGE_RULES.requiredFieldAdded : CHANGE_RULES.inputFieldAdded;
+      present.add({ rule: rule2, side: "new", pointer: property2.pointer, path: [name] });
+      return false;
+    }
+    if (direction === "input" && after.required.has(name) && !before.required.has(name)) {
+      if (mustSend) {
+        present.add({
+          rule: CHANGE_RULES.optionalToRequired,
+          side: "new",
+          // The line edited; the field itself can be far above the list, outside the diff.
+          pointer: after.requiredAt.get(name) ?? property2.pointer,
+          path: [name],
+          detail: `${quoted(name)} is now listed in 'required'.`
+        });
+      } else {
+        tightened = true;
+      }
+    }
+    const nested = this.compareAt(
+      previous.value,
+      previous.pointer,
+      property2.value,
+      property2.pointer,
+      direction,
+      depth + 1
+    );
+    present.nest(name, nested);
+    return tightened;
   }
   /**
    * The allOf members of both views (by position) whose properties are the views' own, as
@@ -58391,6 +58566,15 @@ function memberRun(before, after, oldMember, newMember, beforeOrder, afterOrder)
   };
 }
 var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
+function deletedProperty(name, pointer, direction) {
+  return direction === "output" ? { rule: CHANGE_RULES.outputDeleted, side: "old", pointer, path: [name] } : {
+    rule: CHANGE_RULES.parameterDeleted,
+    side: "old",
+    pointer,
+    path: [name],
+    detail: `The input field ${quoted(name)} has been removed.`
+  };
+}
 function reusableAt(result, depth) {
   return !result.cut || depth >= result.depth;
 }
@@ -66871,16 +67055,33 @@ var import_node_path37 = __toESM(require("node:path"), 1);
 async function makeFolderWithParents(folder) {
   const resolved2 = import_node_path37.default.resolve(folder);
   const first = await import_node_fs27.promises.mkdir(resolved2, { recursive: true });
-  return async () => {
-    if (first === void 0) return;
-    for (let made = resolved2; isWithin(first, made); made = import_node_path37.default.dirname(made)) {
-      const gone = await import_node_fs27.promises.rmdir(made).then(
-        () => true,
-        (error2) => error2.code === "ENOENT"
-      );
-      if (!gone || made === first) return;
-    }
+  const made = first === void 0 ? [] : foldersFrom(first, resolved2);
+  for (const each of made) rememberMadeFolder(each);
+  const forget = () => made.forEach(forgetMadeFolder);
+  return {
+    async remove() {
+      try {
+        for (const each of made) {
+          const gone = await import_node_fs27.promises.rmdir(each).then(
+            () => true,
+            (error2) => error2.code === "ENOENT"
+          );
+          if (!gone) return;
+        }
+      } finally {
+        forget();
+      }
+    },
+    keep: forget
   };
+}
+function foldersFrom(first, deepest) {
+  const folders = [];
+  for (let each = deepest; isWithin(first, each); each = import_node_path37.default.dirname(each)) {
+    folders.push(each);
+    if (each === first) break;
+  }
+  return folders;
 }
 
 // packages/solution/src/fs/path-inside.ts
@@ -67964,7 +68165,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   });
   if (options2.packageType === "both") await refuseMissingPair(zipPath, pairedZipPaths(zipPath), say);
   const staging = temporarySibling(folder);
-  const removeMadeParents = await writingTo(folder, () => makeFolderWithParents(staging)).catch(
+  const madeFolders2 = await writingTo(folder, () => makeFolderWithParents(staging)).catch(
     (error2) => {
       forgetTemporary(staging);
       throw error2;
@@ -68001,7 +68202,8 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   } finally {
     await import_node_fs33.promises.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
-    if (!done) await removeMadeParents();
+    if (done) madeFolders2.keep();
+    else await madeFolders2.remove();
   }
 }
 function zipInsideProblem(relative, stale) {
@@ -68075,8 +68277,9 @@ async function stageBoth(zipPath, staging, options2) {
   const common = { managed: "2", resetVersion: options2.resetVersion };
   const base2 = await stageOne(unmanaged, staging, common, options2);
   const managedStaging = `${staging}.managed`;
-  await import_node_fs33.promises.mkdir(managedStaging);
+  rememberTemporary(managedStaging);
   try {
+    await import_node_fs33.promises.mkdir(managedStaging);
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
@@ -68119,6 +68322,7 @@ async function stageBoth(zipPath, staging, options2) {
     }
   } finally {
     await import_node_fs33.promises.rm(managedStaging, { recursive: true, force: true });
+    forgetTemporary(managedStaging);
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles2(staging) };
 }

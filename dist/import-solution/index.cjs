@@ -40861,6 +40861,7 @@ var import_node_path3 = __toESM(require("node:path"), 1);
 var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
 var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
 var pending = /* @__PURE__ */ new Set();
+var madeFolders = /* @__PURE__ */ new Set();
 function removePendingTemporaries() {
   const left = [];
   for (const name of pending) {
@@ -40879,7 +40880,18 @@ function removePendingTemporaries() {
     }
   }
   pending.clear();
+  removeEmptyMadeFolders();
   return left;
+}
+function removeEmptyMadeFolders() {
+  const deepestFirst = [...madeFolders].sort((a, b) => b.length - a.length);
+  for (const folder of deepestFirst) {
+    try {
+      (0, import_node_fs3.rmdirSync)(folder);
+    } catch {
+    }
+  }
+  madeFolders.clear();
 }
 function errorCode(error3) {
   return error3?.code ?? String(error3);
@@ -66858,6 +66870,9 @@ var URL_TEMPLATE = `${PARAMETER_PREFIX}urlTemplate`;
 
 // packages/validator/src/diff/change-cap.ts
 var KEPT_PER_RULE = MAX_FINDINGS_PER_RULE + 1;
+
+// packages/validator/src/diff/schema-view.ts
+var ALL_LEVELS = Number.POSITIVE_INFINITY;
 
 // packages/validator/src/diff/schema-diff.ts
 var SCHEMA_KEYS = /* @__PURE__ */ new Set([

@@ -40723,6 +40723,7 @@ function rememberTemporary(name) {
 function forgetTemporary(name) {
   pending.delete(name);
 }
+var madeFolders = /* @__PURE__ */ new Set();
 function removePendingTemporaries() {
   const left = [];
   for (const name of pending) {
@@ -40741,7 +40742,18 @@ function removePendingTemporaries() {
     }
   }
   pending.clear();
+  removeEmptyMadeFolders();
   return left;
+}
+function removeEmptyMadeFolders() {
+  const deepestFirst = [...madeFolders].sort((a, b) => b.length - a.length);
+  for (const folder of deepestFirst) {
+    try {
+      (0, import_node_fs3.rmdirSync)(folder);
+    } catch {
+    }
+  }
+  madeFolders.clear();
 }
 function errorCode(error3) {
   return error3?.code ?? String(error3);
@@ -65111,6 +65123,9 @@ var URL_TEMPLATE = `${PARAMETER_PREFIX}urlTemplate`;
 
 // packages/validator/src/diff/change-cap.ts
 var KEPT_PER_RULE = MAX_FINDINGS_PER_RULE + 1;
+
+// packages/validator/src/diff/schema-view.ts
+var ALL_LEVELS = Number.POSITIVE_INFINITY;
 
 // packages/validator/src/diff/schema-diff.ts
 var SCHEMA_KEYS = /* @__PURE__ */ new Set([

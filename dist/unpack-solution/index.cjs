@@ -40723,6 +40723,13 @@ function rememberTemporary(name) {
 function forgetTemporary(name) {
   pending.delete(name);
 }
+var madeFolders = /* @__PURE__ */ new Set();
+function rememberMadeFolder(folder) {
+  madeFolders.add(folder);
+}
+function forgetMadeFolder(folder) {
+  madeFolders.delete(folder);
+}
 function removePendingTemporaries() {
   const left = [];
   for (const name of pending) {
@@ -40741,7 +40748,18 @@ function removePendingTemporaries() {
     }
   }
   pending.clear();
+  removeEmptyMadeFolders();
   return left;
+}
+function removeEmptyMadeFolders() {
+  const deepestFirst = [...madeFolders].sort((a, b) => b.length - a.length);
+  for (const folder of deepestFirst) {
+    try {
+      (0, import_node_fs3.rmdirSync)(folder);
+    } catch {
+    }
+  }
+  madeFolders.clear();
 }
 function errorCode(error3) {
   return error3?.code ?? String(error3);
@@ -43729,16 +43747,33 @@ var import_node_path11 = __toESM(require("node:path"), 1);
 async function makeFolderWithParents(folder) {
   const resolved2 = import_node_path11.default.resolve(folder);
   const first = await import_node_fs10.promises.mkdir(resolved2, { recursive: true });
-  return async () => {
-    if (first === void 0) return;
-    for (let made = resolved2; isWithin(first, made); made = import_node_path11.default.dirname(made)) {
-      const gone = await import_node_fs10.promises.rmdir(made).then(
-        () => true,
-        (error3) => error3.code === "ENOENT"
-      );
-      if (!gone || made === first) return;
-    }
+  const made = first === void 0 ? [] : foldersFrom(first, resolved2);
+  for (const each of made) rememberMadeFolder(each);
+  const forget = () => made.forEach(forgetMadeFolder);
+  return {
+    async remove() {
+      try {
+        for (const each of made) {
+          const gone = await import_node_fs10.promises.rmdir(each).then(
+            () => true,
+            (error3) => error3.code === "ENOENT"
+          );
+          if (!gone) return;
+        }
+      } finally {
+        forget();
+      }
+    },
+    keep: forget
   };
+}
+function foldersFrom(first, deepest) {
+  const folders = [];
+  for (let each = deepest; isWithin(first, each); each = import_node_path11.default.dirname(each)) {
+    folders.push(each);
+    if (each === first) break;
+  }
+  return folders;
 }
 
 // packages/solution/src/fs/path-inside.ts
@@ -44695,7 +44730,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   });
   if (options2.packageType === "both") await refuseMissingPair(zipPath, pairedZipPaths(zipPath), say);
   const staging = temporarySibling(folder);
-  const removeMadeParents = await writingTo(folder, () => makeFolderWithParents(staging)).catch(
+  const madeFolders2 = await writingTo(folder, () => makeFolderWithParents(staging)).catch(
     (error3) => {
       forgetTemporary(staging);
       throw error3;
@@ -44732,7 +44767,8 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   } finally {
     await import_node_fs15.promises.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
-    if (!done) await removeMadeParents();
+    if (done) madeFolders2.keep();
+    else await madeFolders2.remove();
   }
 }
 function zipInsideProblem(relative, stale) {
@@ -44806,8 +44842,9 @@ async function stageBoth(zipPath, staging, options2) {
   const common = { managed: "2", resetVersion: options2.resetVersion };
   const base2 = await stageOne(unmanaged, staging, common, options2);
   const managedStaging = `${staging}.managed`;
-  await import_node_fs15.promises.mkdir(managedStaging);
+  rememberTemporary(managedStaging);
   try {
+    await import_node_fs15.promises.mkdir(managedStaging);
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
@@ -44850,6 +44887,7 @@ async function stageBoth(zipPath, staging, options2) {
     }
   } finally {
     await import_node_fs15.promises.rm(managedStaging, { recursive: true, force: true });
+    forgetTemporary(managedStaging);
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles(staging) };
 }
@@ -66148,6 +66186,9 @@ var URL_TEMPLATE = `${PARAMETER_PREFIX}urlTemplate`;
 
 // packages/validator/src/diff/change-cap.ts
 var KEPT_PER_RULE = MAX_FINDINGS_PER_RULE + 1;
+
+// packages/validator/src/diff/schema-view.ts
+var ALL_LEVELS = Number.POSITIVE_INFINITY;
 
 // packages/validator/src/diff/schema-diff.ts
 var SCHEMA_KEYS = /* @__PURE__ */ new Set([

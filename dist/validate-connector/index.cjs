@@ -6592,10 +6592,10 @@ upgrade: ${upgrade}\r
     }
     function writeStream(abort, body, client, request, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      let finished = false;
+      let finished2 = false;
       const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
       const onData = function(chunk) {
-        if (finished) {
+        if (finished2) {
           return;
         }
         try {
@@ -6607,7 +6607,7 @@ upgrade: ${upgrade}\r
         }
       };
       const onDrain = function() {
-        if (finished) {
+        if (finished2) {
           return;
         }
         if (body.resume) {
@@ -6618,16 +6618,16 @@ upgrade: ${upgrade}\r
         queueMicrotask(() => {
           body.removeListener("error", onFinished);
         });
-        if (!finished) {
+        if (!finished2) {
           const err = new RequestAbortedError();
           queueMicrotask(() => onFinished(err));
         }
       };
       const onFinished = function(err) {
-        if (finished) {
+        if (finished2) {
           return;
         }
-        finished = true;
+        finished2 = true;
         assert(socket.destroyed || socket[kWriting] && client[kRunning] <= 1);
         socket.off("drain", onDrain).off("error", onFinished);
         body.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
@@ -10035,7 +10035,7 @@ var require_api_stream = __commonJS({
   "node_modules/undici/lib/api/api-stream.js"(exports2, module2) {
     "use strict";
     var assert = require("node:assert");
-    var { finished, PassThrough } = require("node:stream");
+    var { finished: finished2, PassThrough } = require("node:stream");
     var { InvalidArgumentError, InvalidReturnValueError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -10131,7 +10131,7 @@ var require_api_stream = __commonJS({
           if (!res || typeof res.write !== "function" || typeof res.end !== "function" || typeof res.on !== "function") {
             throw new InvalidReturnValueError("expected Writable");
           }
-          finished(res, { readable: false }, (err) => {
+          finished2(res, { readable: false }, (err) => {
             const { callback: callback2, res: res2, opaque: opaque2, trailers, abort } = this;
             this.res = null;
             if (err || !res2.readable) {
@@ -13564,7 +13564,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = require("node:events");
-    var { Readable, pipeline, finished } = require("node:stream");
+    var { Readable, pipeline, finished: finished2 } = require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14032,7 +14032,7 @@ var require_fetch = __commonJS({
       if (internalResponse.body == null) {
         processResponseEndOfBody();
       } else {
-        finished(internalResponse.body.stream, () => {
+        finished2(internalResponse.body.stream, () => {
           processResponseEndOfBody();
         });
       }
@@ -19479,7 +19479,7 @@ var require_scan = __commonJS({
       let backslashes = false;
       let negated = false;
       let negatedExtglob = false;
-      let finished = false;
+      let finished2 = false;
       let braces = 0;
       let prev;
       let code2;
@@ -19516,7 +19516,7 @@ var require_scan = __commonJS({
             if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
-              finished = true;
+              finished2 = true;
               if (scanToEnd === true) {
                 continue;
               }
@@ -19525,7 +19525,7 @@ var require_scan = __commonJS({
             if (braceEscaped !== true && code2 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
-              finished = true;
+              finished2 = true;
               if (scanToEnd === true) {
                 continue;
               }
@@ -19536,7 +19536,7 @@ var require_scan = __commonJS({
               if (braces === 0) {
                 braceEscaped = false;
                 isBrace = token.isBrace = true;
-                finished = true;
+                finished2 = true;
                 break;
               }
             }
@@ -19550,7 +19550,7 @@ var require_scan = __commonJS({
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
+          if (finished2 === true) continue;
           if (prev === CHAR_DOT && index === start + 1) {
             start += 2;
             continue;
@@ -19563,7 +19563,7 @@ var require_scan = __commonJS({
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
-            finished = true;
+            finished2 = true;
             if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
@@ -19580,7 +19580,7 @@ var require_scan = __commonJS({
                   continue;
                 }
                 if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
+                  finished2 = true;
                   break;
                 }
               }
@@ -19592,7 +19592,7 @@ var require_scan = __commonJS({
         if (code2 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
-          finished = true;
+          finished2 = true;
           if (scanToEnd === true) {
             continue;
           }
@@ -19600,7 +19600,7 @@ var require_scan = __commonJS({
         }
         if (code2 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
-          finished = true;
+          finished2 = true;
           if (scanToEnd === true) {
             continue;
           }
@@ -19616,7 +19616,7 @@ var require_scan = __commonJS({
             if (next === CHAR_RIGHT_SQUARE_BRACKET) {
               isBracket = token.isBracket = true;
               isGlob = token.isGlob = true;
-              finished = true;
+              finished2 = true;
               break;
             }
           }
@@ -19645,7 +19645,7 @@ var require_scan = __commonJS({
                 continue;
               }
               if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
+                finished2 = true;
                 break;
               }
             }
@@ -19654,7 +19654,7 @@ var require_scan = __commonJS({
           break;
         }
         if (isGlob === true) {
-          finished = true;
+          finished2 = true;
           if (scanToEnd === true) {
             continue;
           }
@@ -38326,6 +38326,7 @@ var import_node_path3 = __toESM(require("node:path"), 1);
 var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
 var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
 var pending = /* @__PURE__ */ new Set();
+var madeFolders = /* @__PURE__ */ new Set();
 function removePendingTemporaries() {
   const left = [];
   for (const name of pending) {
@@ -38344,7 +38345,18 @@ function removePendingTemporaries() {
     }
   }
   pending.clear();
+  removeEmptyMadeFolders();
   return left;
+}
+function removeEmptyMadeFolders() {
+  const deepestFirst = [...madeFolders].sort((a, b) => b.length - a.length);
+  for (const folder of deepestFirst) {
+    try {
+      (0, import_node_fs3.rmdirSync)(folder);
+    } catch {
+    }
+  }
+  madeFolders.clear();
 }
 function errorCode(error3) {
   return error3?.code ?? String(error3);
@@ -42021,7 +42033,7 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
   };
   let repairsHere = 0;
   let lastIndex = -1;
-  let finished = false;
+  let finished2 = false;
   while (slips <= MAX_SLIPS) {
     tokens.forgetBefore(walk.index - 1);
     const token = tokens.at(walk.index);
@@ -42029,7 +42041,7 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
     if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideUnclosedToken(walk))
       break;
     if (outcome === "done") {
-      finished = true;
+      finished2 = true;
       break;
     }
     if (outcome === "accepted") {
@@ -42046,7 +42058,7 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
     edit(repair.fix);
     repair.apply(walk);
     if (walk.stopped) {
-      finished = repair.fix !== void 0 && tokens.at(walk.index)?.kind === "end";
+      finished2 = repair.fix !== void 0 && tokens.at(walk.index)?.kind === "end";
       break;
     }
   }
@@ -42055,7 +42067,7 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
     return { issues, edits: void 0, slips, refused: true };
   }
   if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
-  return { issues, edits: finished ? edits : void 0, slips, refused: false };
+  return { issues, edits: finished2 ? edits : void 0, slips, refused: false };
 }
 function unlistedSyntaxIssue(count, offset) {
   return {
@@ -64520,9 +64532,39 @@ function viewSchema(model, value, pointer) {
   if (resolved2.broken) return void 0;
   const node = asObject(resolved2.value);
   if (!node) return void 0;
-  const view = {
+  const view = emptyView(node, resolved2.pointer);
+  merge(model, view, node, resolved2.pointer, 0, ALL_LEVELS);
+  return finished(view, view.properties.size > 0);
+}
+function viewLayers(model, value, pointer, memberView) {
+  const resolved2 = model.resolve(value, pointer);
+  const node = asObject(resolved2.value);
+  const written2 = asArray(node?.allOf);
+  if (resolved2.broken || resolved2.viaRef || !node || !written2 || written2.length === 0) return void 0;
+  const own = emptyView(node, resolved2.pointer);
+  merge(model, own, node, resolved2.pointer, 0, 0);
+  const merged = own.merged;
+  const members = [];
+  const seen = /* @__PURE__ */ new Set([resolved2.pointer]);
+  for (let index = 0; index < written2.length; index++) {
+    const member = memberView(written2[index], childPointer(resolved2.pointer, "allOf", index));
+    if (member && member.mergedDepth >= MAX_ALL_OF_DEPTH) return void 0;
+    for (const at of member?.merged ?? []) {
+      if (seen.has(at)) return void 0;
+      seen.add(at);
+    }
+    members.push(member);
+  }
+  if (seen.size !== merged.size || [...seen].some((at) => !merged.has(at))) return void 0;
+  const withProperties = own.properties.size > 0 || members.some((member) => member && member.properties.size > 0);
+  finished(own, withProperties);
+  return { own, members };
+}
+var ALL_LEVELS = Number.POSITIVE_INFINITY;
+function emptyView(node, pointer) {
+  return {
     node,
-    pointer: resolved2.pointer,
+    pointer,
     type: declared(node.type),
     format: declared(node.format),
     enum: asArray(node.enum),
@@ -64530,10 +64572,13 @@ function viewSchema(model, value, pointer) {
     required: /* @__PURE__ */ new Set(),
     requiredAt: /* @__PURE__ */ new Map(),
     items: void 0,
-    isInternal: isInternalVisibility3(node["x-ms-visibility"])
+    isInternal: isInternalVisibility3(node["x-ms-visibility"]),
+    merged: /* @__PURE__ */ new Set([pointer]),
+    mergedDepth: 0
   };
-  merge(model, view, node, resolved2.pointer, 0, /* @__PURE__ */ new Set([resolved2.pointer]));
-  if (view.type === void 0 && view.properties.size > 0) view.type = "object";
+}
+function finished(view, withProperties) {
+  if (view.type === void 0 && withProperties) view.type = "object";
   if (view.type === "file") {
     view.type = "string";
     if (view.format === void 0) view.format = "binary";
@@ -64586,7 +64631,24 @@ function filledMemo(model) {
 function isInternalVisibility3(value) {
   return typeof value === "string" && value.toLowerCase() === "internal";
 }
-function merge(model, view, node, pointer, depth, seen) {
+function merge(model, view, node, pointer, depth, fieldsDepth) {
+  view.mergedDepth = Math.max(view.mergedDepth, depth);
+  if (depth <= fieldsDepth) mergeFields(view, node, pointer);
+  if (!view.items && asObject(node.items))
+    view.items = { value: node.items, pointer: childPointer(pointer, "items") };
+  if (depth >= MAX_ALL_OF_DEPTH) return;
+  (asArray(node.allOf) ?? []).forEach((member, index) => {
+    const resolved2 = model.resolve(member, childPointer(pointer, "allOf", index));
+    const memberNode = asObject(resolved2.value);
+    if (resolved2.broken || !memberNode || view.merged.has(resolved2.pointer)) return;
+    view.merged.add(resolved2.pointer);
+    if (view.type === void 0) view.type = declared(memberNode.type);
+    if (view.format === void 0) view.format = declared(memberNode.format);
+    if (!view.enum && has(memberNode, "enum")) view.enum = asArray(memberNode.enum);
+    merge(model, view, memberNode, resolved2.pointer, depth + 1, fieldsDepth);
+  });
+}
+function mergeFields(view, node, pointer) {
   for (const [name, property2] of entriesOf(node.properties)) {
     if (!view.properties.has(name))
       view.properties.set(name, { value: property2, pointer: childPointer(pointer, "properties", name) });
@@ -64595,19 +64657,6 @@ function merge(model, view, node, pointer, depth, seen) {
     if (typeof name !== "string" || view.required.has(name)) return;
     view.required.add(name);
     view.requiredAt.set(name, childPointer(pointer, "required", index));
-  });
-  if (!view.items && asObject(node.items))
-    view.items = { value: node.items, pointer: childPointer(pointer, "items") };
-  if (depth >= MAX_ALL_OF_DEPTH) return;
-  (asArray(node.allOf) ?? []).forEach((member, index) => {
-    const resolved2 = model.resolve(member, childPointer(pointer, "allOf", index));
-    const memberNode = asObject(resolved2.value);
-    if (resolved2.broken || !memberNode || seen.has(resolved2.pointer)) return;
-    seen.add(resolved2.pointer);
-    if (view.type === void 0) view.type = declared(memberNode.type);
-    if (view.format === void 0) view.format = declared(memberNode.format);
-    if (!view.enum && has(memberNode, "enum")) view.enum = asArray(memberNode.enum);
-    merge(model, view, memberNode, resolved2.pointer, depth + 1, seen);
   });
 }
 function declared(value) {
@@ -65545,6 +65594,46 @@ var SchemaLists = class {
   }
 };
 
+// packages/validator/src/diff/schema-layers.ts
+function layersApart(before, after) {
+  if (before.members.length !== after.members.length) return false;
+  const layers = [[before.own, after.own]];
+  for (let index = 0; index < before.members.length; index++) {
+    const was = before.members[index];
+    const is = after.members[index];
+    if (Boolean(was) !== Boolean(is)) return false;
+    if (was && is) layers.push([was, is]);
+  }
+  const size = (layer) => layer.reduce((sum, view) => sum + view.properties.size + view.required.size, 0);
+  let largest = 0;
+  layers.forEach((layer, index) => {
+    if (size(layer) > size(layers[largest])) largest = index;
+  });
+  const owners = /* @__PURE__ */ new Map();
+  for (let index = 0; index < layers.length; index++) {
+    if (index === largest) continue;
+    for (const view of layers[index]) {
+      for (const name of [...view.properties.keys(), ...view.required]) {
+        if ((owners.get(name) ?? index) !== index) return false;
+        owners.set(name, index);
+      }
+    }
+  }
+  for (const name of owners.keys()) {
+    if (layers[largest].some((view) => view.properties.has(name) || view.required.has(name))) return false;
+  }
+  return true;
+}
+function requiresMore(before, after) {
+  for (const name of after.required) if (!before.required.has(name)) return true;
+  return false;
+}
+function requiresLess(before, after) {
+  for (const name of before.required)
+    if (!after.required.has(name) && after.properties.has(name)) return true;
+  return false;
+}
+
 // packages/validator/src/diff/schema-diff.ts
 var SCHEMA_KEYS = /* @__PURE__ */ new Set([
   "$ref",
@@ -65572,6 +65661,8 @@ var SchemaComparer = class {
   memo = /* @__PURE__ */ new Map();
   /** Compared properties of pairs of views, those of no one branch (ComparedProperties). */
   propertyMemo = /* @__PURE__ */ new Map();
+  /** inSomeLayer's answers, per test and pair of members. */
+  layerTests = /* @__PURE__ */ new Map();
   /** Each compared root's changes as listed, for the operations that share it. */
   lists;
   /** Whether allOf members' compared properties are shared (MemberRun); tests compare without. */
@@ -65595,8 +65686,9 @@ var SchemaComparer = class {
     const writtenKey = `${kind}|${oldPointer}|${newPointer}`;
     const seen = this.memo.get(writtenKey);
     if (seen && reusableAt(seen, depth)) return seen;
-    const before = this.view(this.oldViews, this.oldModel, oldValue, oldPointer);
-    const after = this.view(this.newViews, this.newModel, newValue, newPointer);
+    const layers = this.layersOf(oldValue, oldPointer, newValue, newPointer);
+    const before = layers?.before.own ?? this.view(this.oldViews, this.oldModel, oldValue, oldPointer);
+    const after = layers?.after.own ?? this.view(this.newViews, this.newModel, newValue, newPointer);
     if (!before || !after) return this.unfollowed(oldValue, oldPointer, newValue, newPointer);
     const key = `${kind}|${before.pointer}|${after.pointer}`;
     const known = this.memo.get(key);
@@ -65608,7 +65700,7 @@ var SchemaComparer = class {
     this.active.add(key);
     this.visitedOld.add(before.pointer);
     this.visitedNew.add(after.pointer);
-    const result = this.compareViews(before, after, direction, depth, extraKeys);
+    const result = this.compareViews(before, after, direction, depth, extraKeys, layers);
     this.active.delete(key);
     this.memo.set(key, result);
     this.memo.set(writtenKey, result);
@@ -65651,7 +65743,30 @@ var SchemaComparer = class {
     if (target2 !== void 0) cache5.set(target2, view);
     return view;
   }
-  compareViews(before, after, direction, depth, extraKeys) {
+  /**
+   * Both versions of a schema written in place that merges allOf members, in layers (schema-view.ts
+   * SchemaLayers), when their fields stand apart (layersApart); undefined otherwise, or when members
+   * are not shared (then each of their properties is compared where it is). A member's view is kept,
+   * as any other of a schema `$ref`ed is.
+   */
+  layersOf(oldValue, oldPointer, newValue, newPointer) {
+    if (!this.shareMembers) return void 0;
+    const before = viewLayers(
+      this.oldModel,
+      oldValue,
+      oldPointer,
+      (member, pointer) => this.view(this.oldViews, this.oldModel, member, pointer)
+    );
+    if (!before) return void 0;
+    const after = viewLayers(
+      this.newModel,
+      newValue,
+      newPointer,
+      (member, pointer) => this.view(this.newViews, this.newModel, member, pointer)
+    );
+    return after && layersApart(before, after) ? { before, after } : void 0;
+  }
+  compareViews(before, after, direction, depth, extraKeys, layers) {
     const found = new FoundParts();
     const others2 = [];
     const add2 = (change) => {
@@ -65678,7 +65793,7 @@ var SchemaComparer = class {
         impact: "major"
       });
     }
-    this.compareProperties(before, after, direction, depth, found, others2);
+    this.compareProperties(before, after, direction, depth, found, others2, layers);
     if (before.items && after.items) {
       const nested = this.compareAt(
         before.items.value,
@@ -65704,26 +65819,43 @@ var SchemaComparer = class {
     }
     return { parts: found.parts, cut: found.cut, depth };
   }
-  compareProperties(before, after, direction, depth, found, others2) {
-    const compared = this.propertiesOf(before, after, direction, depth);
+  compareProperties(before, after, direction, depth, found, others2, layers) {
+    const compared = this.propertiesOf(before, after, direction, depth, layers);
     found.splice(compared.present);
     found.splice(compared.removed);
-    const tightened = compared.tightened || direction === "output" && [...after.required].some((name) => !before.required.has(name));
-    const relaxed = [...before.required].some(
-      (name) => !after.required.has(name) && after.properties.has(name)
-    );
+    const tightened = compared.tightened || direction === "output" && this.inSomeLayer(requiresMore, before, after, layers);
+    const relaxed = this.inSomeLayer(requiresLess, before, after, layers);
     if (relaxed || tightened) others2.push("required");
+  }
+  /**
+   * Whether `test` holds of the views, or of some layer of them: each name being in one layer,
+   * that of the views' own fields, or a member's, kept per pair of members.
+   */
+  inSomeLayer(test2, before, after, layers) {
+    if (test2(before, after)) return true;
+    if (!layers) return false;
+    return layers.after.members.some((newMember, index) => {
+      const oldMember = layers.before.members[index];
+      if (!oldMember || !newMember) return false;
+      const key = `${test2.name}|${oldMember.pointer}|${newMember.pointer}`;
+      let answer = this.layerTests.get(key);
+      if (answer === void 0) {
+        answer = test2(oldMember, newMember);
+        this.layerTests.set(key, answer);
+      }
+      return answer;
+    });
   }
   /**
    * The compared properties of two views: kept, unless of one branch (cut by the depth limit, or
    * with a pair skipped as compared higher up), for the schemas that merge the pair's through allOf.
    * One of another branch is compared again here, where its pairs are compared as they would be.
    */
-  propertiesOf(before, after, direction, depth) {
+  propertiesOf(before, after, direction, depth, layers) {
     const key = `${direction}|${before.pointer}|${after.pointer}`;
     const known = this.propertyMemo.get(key);
     if (known && depth < MAX_SCHEMA_WALK_DEPTH) return known;
-    const compared = this.compareEachProperty(before, after, direction, depth);
+    const compared = layers ? this.compareLayers(layers, direction, depth) : this.compareEachProperty(before, after, direction, depth);
     if (!known && !compared.skipped && !compared.present.cut) this.propertyMemo.set(key, compared);
     return compared;
   }
@@ -65748,36 +65880,7 @@ var SchemaComparer = class {
         skip = run.after.properties.size - 1;
         continue;
       }
-      const previous = before.properties.get(name);
-      const mustSend = direction === "input" && after.required.has(name) && !isFilledForFlows(this.newModel, property2.value, property2.pointer);
-      if (!previous) {
-        const rule2 = direction === "output" ? CHANGE_RULES.outputAdded : mustSend ? CHANGE_RULES.requiredFieldAdded : CHANGE_RULES.inputFieldAdded;
-        present.add({ rule: rule2, side: "new", pointer: property2.pointer, path: [name] });
-        continue;
-      }
-      if (direction === "input" && after.required.has(name) && !before.required.has(name)) {
-        if (mustSend) {
-          present.add({
-            rule: CHANGE_RULES.optionalToRequired,
-            side: "new",
-            // The line edited; the field itself can be far above the list, outside the diff.
-            pointer: after.requiredAt.get(name) ?? property2.pointer,
-            path: [name],
-            detail: `${quoted(name)} is now listed in 'required'.`
-          });
-        } else {
-          tightened = true;
-        }
-      }
-      const nested = this.compareAt(
-        previous.value,
-        previous.pointer,
-        property2.value,
-        property2.pointer,
-        direction,
-        depth + 1
-      );
-      present.nest(name, nested);
+      tightened = this.compareProperty(name, property2, before, after, direction, depth, present) || tightened;
     }
     for (const [name, property2] of before.properties) {
       if (skip > 0) {
@@ -65790,16 +65893,7 @@ var SchemaComparer = class {
         skip = run.before.properties.size - 1;
         continue;
       }
-      if (after.properties.has(name)) continue;
-      removed.add(
-        direction === "output" ? { rule: CHANGE_RULES.outputDeleted, side: "old", pointer: property2.pointer, path: [name] } : {
-          rule: CHANGE_RULES.parameterDeleted,
-          side: "old",
-          pointer: property2.pointer,
-          path: [name],
-          detail: `The input field ${quoted(name)} has been removed.`
-        }
-      );
+      if (!after.properties.has(name)) removed.add(deletedProperty(name, property2.pointer, direction));
     }
     return {
       present: present.result(depth),
@@ -65807,6 +65901,81 @@ var SchemaComparer = class {
       tightened,
       skipped: present.skipped
     };
+  }
+  /**
+   * The compared properties of two views in layers whose fields stand apart (layersApart): as
+   * compareEachProperty finds them, each member being a run of its own (MemberRun), in the same
+   * order, without a look at the members' names. The views' own properties, then each member's
+   * compared properties, then the views' own deletions and each member's.
+   */
+  compareLayers({ before, after }, direction, depth) {
+    const present = new FoundParts();
+    const removed = new FoundParts();
+    let tightened = false;
+    for (const [name, property2] of after.own.properties)
+      tightened = this.compareProperty(name, property2, before.own, after.own, direction, depth, present) || tightened;
+    const compared = [];
+    after.members.forEach((newMember, index) => {
+      const oldMember = before.members[index];
+      if (!oldMember || !newMember || newMember.properties.size === 0) return;
+      const run = this.propertiesOf(oldMember, newMember, direction, depth);
+      compared[index] = run;
+      present.splice(run.present);
+      if (run.skipped) present.skipped = true;
+      tightened ||= run.tightened;
+    });
+    for (const [name, property2] of before.own.properties)
+      if (!after.own.properties.has(name)) removed.add(deletedProperty(name, property2.pointer, direction));
+    before.members.forEach((oldMember, index) => {
+      const newMember = after.members[index];
+      if (!oldMember || !newMember || oldMember.properties.size === 0) return;
+      removed.splice((compared[index] ??= this.propertiesOf(oldMember, newMember, direction, depth)).removed);
+    });
+    return {
+      present: present.result(depth),
+      removed: removed.result(depth),
+      tightened,
+      skipped: present.skipped
+    };
+  }
+  /**
+   * Compares the property `name` of the new view with the old view's, the parts found added to
+   * `present`. True when it was newly required, an input that flows need not send (not breaking,
+   * 'required' is then listed as changed).
+   */
+  compareProperty(name, property2, before, after, direction, depth, present) {
+    let tightened = false;
+    const previous = before.properties.get(name);
+    const mustSend = direction === "input" && after.required.has(name) && !isFilledForFlows(this.newModel, property2.value, property2.pointer);
+    if (!previous) {
+      const rule2 = direction === "output" ? CHANGE_RULES.outputAdded : mustSend ? CHANGE_RULES.requiredFieldAdded : CHANGE_RULES.inputFieldAdded;
+      present.add({ rule: rule2, side: "new", pointer: property2.pointer, path: [name] });
+      return false;
+    }
+    if (direction === "input" && after.required.has(name) && !before.required.has(name)) {
+      if (mustSend) {
+        present.add({
+          rule: CHANGE_RULES.optionalToRequired,
+          side: "new",
+          // The line edited; the field itself can be far above the list, outside the diff.
+          pointer: after.requiredAt.get(name) ?? property2.pointer,
+          path: [name],
+          detail: `${quoted(name)} is now listed in 'required'.`
+        });
+      } else {
+        tightened = true;
+      }
+    }
+    const nested = this.compareAt(
+      previous.value,
+      previous.pointer,
+      property2.value,
+      property2.pointer,
+      direction,
+      depth + 1
+    );
+    present.nest(name, nested);
+    return tightened;
   }
   /**
    * The allOf members of both views (by position) whose properties are the views' own, as
@@ -65897,6 +66066,15 @@ function memberRun(before, after, oldMember, newMember, beforeOrder, afterOrder)
   };
 }
 var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
+function deletedProperty(name, pointer, direction) {
+  return direction === "output" ? { rule: CHANGE_RULES.outputDeleted, side: "old", pointer, path: [name] } : {
+    rule: CHANGE_RULES.parameterDeleted,
+    side: "old",
+    pointer,
+    path: [name],
+    detail: `The input field ${quoted(name)} has been removed.`
+  };
+}
 function reusableAt(result, depth) {
   return !result.cut || depth >= result.depth;
 }
