@@ -65634,6 +65634,59 @@ function requiresLess(before, after) {
   return false;
 }
 
+// packages/validator/src/diff/member-runs.ts
+var Order = class {
+  names;
+  positions = /* @__PURE__ */ new Map();
+  taken;
+  constructor(view) {
+    this.names = [...view.properties.keys()];
+    this.names.forEach((name, position) => this.positions.set(name, position));
+    this.taken = this.names.map(() => false);
+  }
+  /**
+   * Where `names` stand one after the other, in their order, none taken; undefined when they do not.
+   */
+  runOf(names2) {
+    const start = this.positions.get(names2[0]);
+    if (start === void 0) return void 0;
+    for (let offset = 0; offset < names2.length; offset++) {
+      if (this.names[start + offset] !== names2[offset] || this.taken[start + offset]) return void 0;
+    }
+    return start;
+  }
+  take(start, length) {
+    for (let offset = 0; offset < length; offset++) this.taken[start + offset] = true;
+  }
+};
+function memberRun(before, after, oldMember, newMember, beforeOrder, afterOrder) {
+  if (oldMember.properties.size === 0 && newMember.properties.size === 0) return void 0;
+  const samePlace = (view, member, name) => view.properties.get(name)?.pointer === member.properties.get(name)?.pointer && view.required.has(name) === member.required.has(name);
+  for (const name of newMember.properties.keys()) {
+    if (!samePlace(after, newMember, name) || !samePlace(before, oldMember, name)) return void 0;
+    if (after.requiredAt.get(name) !== newMember.requiredAt.get(name)) return void 0;
+  }
+  let lost = false;
+  for (const name of oldMember.properties.keys()) {
+    if (!samePlace(before, oldMember, name)) return void 0;
+    if (after.properties.has(name) !== newMember.properties.has(name)) return void 0;
+    if (!newMember.properties.has(name)) lost = true;
+  }
+  const newNames = [...newMember.properties.keys()];
+  const presentAt = newNames.length > 0 ? afterOrder.runOf(newNames) : void 0;
+  if (newNames.length > 0 && presentAt === void 0) return void 0;
+  const oldNames = lost ? [...oldMember.properties.keys()] : [];
+  const removedAt = lost ? beforeOrder.runOf(oldNames) : void 0;
+  if (presentAt !== void 0) afterOrder.take(presentAt, newNames.length);
+  if (removedAt !== void 0) beforeOrder.take(removedAt, oldNames.length);
+  return {
+    before: oldMember,
+    after: newMember,
+    firstPresent: newNames[0],
+    firstRemoved: removedAt === void 0 ? void 0 : oldNames[0]
+  };
+}
+
 // packages/validator/src/diff/schema-diff.ts
 var SCHEMA_KEYS = /* @__PURE__ */ new Set([
   "$ref",
@@ -66014,57 +66067,6 @@ var SchemaComparer = class {
     return runs;
   }
 };
-var Order = class {
-  names;
-  positions = /* @__PURE__ */ new Map();
-  taken;
-  constructor(view) {
-    this.names = [...view.properties.keys()];
-    this.names.forEach((name, position) => this.positions.set(name, position));
-    this.taken = this.names.map(() => false);
-  }
-  /**
-   * Where `names` stand one after the other, in their order, none taken; undefined when they do not.
-   */
-  runOf(names2) {
-    const start = this.positions.get(names2[0]);
-    if (start === void 0) return void 0;
-    for (let offset = 0; offset < names2.length; offset++) {
-      if (this.names[start + offset] !== names2[offset] || this.taken[start + offset]) return void 0;
-    }
-    return start;
-  }
-  take(start, length) {
-    for (let offset = 0; offset < length; offset++) this.taken[start + offset] = true;
-  }
-};
-function memberRun(before, after, oldMember, newMember, beforeOrder, afterOrder) {
-  if (oldMember.properties.size === 0 && newMember.properties.size === 0) return void 0;
-  const samePlace = (view, member, name) => view.properties.get(name)?.pointer === member.properties.get(name)?.pointer && view.required.has(name) === member.required.has(name);
-  for (const name of newMember.properties.keys()) {
-    if (!samePlace(after, newMember, name) || !samePlace(before, oldMember, name)) return void 0;
-    if (after.requiredAt.get(name) !== newMember.requiredAt.get(name)) return void 0;
-  }
-  let lost = false;
-  for (const name of oldMember.properties.keys()) {
-    if (!samePlace(before, oldMember, name)) return void 0;
-    if (after.properties.has(name) !== newMember.properties.has(name)) return void 0;
-    if (!newMember.properties.has(name)) lost = true;
-  }
-  const newNames = [...newMember.properties.keys()];
-  const presentAt = newNames.length > 0 ? afterOrder.runOf(newNames) : void 0;
-  if (newNames.length > 0 && presentAt === void 0) return void 0;
-  const oldNames = lost ? [...oldMember.properties.keys()] : [];
-  const removedAt = lost ? beforeOrder.runOf(oldNames) : void 0;
-  if (presentAt !== void 0) afterOrder.take(presentAt, newNames.length);
-  if (removedAt !== void 0) beforeOrder.take(removedAt, oldNames.length);
-  return {
-    before: oldMember,
-    after: newMember,
-    firstPresent: newNames[0],
-    firstRemoved: removedAt === void 0 ? void 0 : oldNames[0]
-  };
-}
 var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
 function deletedProperty(name, pointer, direction) {
   return direction === "output" ? { rule: CHANGE_RULES.outputDeleted, side: "old", pointer, path: [name] } : {
