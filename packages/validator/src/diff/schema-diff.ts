@@ -54,6 +54,9 @@ const NOTHING: ComparedSchema = { parts: [], cut: false, depth: 0 };
  */
 const SKIPPED: ComparedSchema = { parts: [], cut: false, depth: 0 };
 
+/** A question asked of two versions' views, answered per layer (requiresMore, requiresLess). */
+type LayerTest = (before: SchemaView, after: SchemaView) => boolean;
+
 /**
  * Compares schemas of two versions of a swagger, following `$ref`s on both sides. Results are
  * memoized per pair of schema locations, so a definition used by fifty operations is compared once,
@@ -65,8 +68,11 @@ export class SchemaComparer {
   private readonly memo = new Map<string, ComparedSchema>();
   /** Compared properties of pairs of views, those of no one branch (ComparedProperties). */
   private readonly propertyMemo = new Map<string, ComparedProperties>();
-  /** inSomeLayer's answers, per test and pair of members. */
-  private readonly layerTests = new Map<string, boolean>();
+  /**
+   * inSomeLayer's answers, per test and pair of members: keyed by the test itself, not its name,
+   * which a bundler may change.
+   */
+  private readonly layerTests = new Map<LayerTest, Map<string, boolean>>();
   /** Each compared root's changes as listed, for the operations that share it. */
   private readonly lists: SchemaLists;
   /** Whether allOf members' compared properties are shared (MemberRun); tests compare without. */
@@ -313,7 +319,7 @@ export class SchemaComparer {
    * that of the views' own fields, or a member's, kept per pair of members.
    */
   private inSomeLayer(
-    test: (before: SchemaView, after: SchemaView) => boolean,
+    test: LayerTest,
     before: SchemaView,
     after: SchemaView,
     layers: LayerPair | undefined,
@@ -323,11 +329,16 @@ export class SchemaComparer {
     return layers.after.members.some((newMember, index) => {
       const oldMember = layers.before.members[index];
       if (!oldMember || !newMember) return false;
-      const key = `${test.name}|${oldMember.pointer}|${newMember.pointer}`;
-      let answer = this.layerTests.get(key);
+      let answers = this.layerTests.get(test);
+      if (!answers) {
+        answers = new Map();
+        this.layerTests.set(test, answers);
+      }
+      const key = `${oldMember.pointer}|${newMember.pointer}`;
+      let answer = answers.get(key);
       if (answer === undefined) {
         answer = test(oldMember, newMember);
-        this.layerTests.set(key, answer);
+        answers.set(key, answer);
       }
       return answer;
     });
