@@ -58214,7 +58214,10 @@ var SchemaComparer = class {
   memo = /* @__PURE__ */ new Map();
   /** Compared properties of pairs of views, those of no one branch (ComparedProperties). */
   propertyMemo = /* @__PURE__ */ new Map();
-  /** inSomeLayer's answers, per test and pair of members. */
+  /**
+   * inSomeLayer's answers, per test and pair of members: keyed by the test itself, not its name,
+   * which a bundler may change.
+   */
   layerTests = /* @__PURE__ */ new Map();
   /** Each compared root's changes as listed, for the operations that share it. */
   lists;
@@ -58390,11 +58393,16 @@ var SchemaComparer = class {
     return layers.after.members.some((newMember, index) => {
       const oldMember = layers.before.members[index];
       if (!oldMember || !newMember) return false;
-      const key = `${test2.name}|${oldMember.pointer}|${newMember.pointer}`;
-      let answer = this.layerTests.get(key);
+      let answers = this.layerTests.get(test2);
+      if (!answers) {
+        answers = /* @__PURE__ */ new Map();
+        this.layerTests.set(test2, answers);
+      }
+      const key = `${oldMember.pointer}|${newMember.pointer}`;
+      let answer = answers.get(key);
       if (answer === void 0) {
         answer = test2(oldMember, newMember);
-        this.layerTests.set(key, answer);
+        answers.set(key, answer);
       }
       return answer;
     });
