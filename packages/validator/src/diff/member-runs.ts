@@ -82,6 +82,10 @@ export function memberRun(
   afterOrder: Order,
 ): MemberRun | undefined {
   if (oldMember.properties.size === 0 && newMember.properties.size === 0) return undefined;
+  // A member that leads back to the schema (`Item: {allOf: [Item]}`, or through another) merges the
+  // schema's own properties, at their places: taken for a run, comparing it would compare the
+  // schema again, without end.
+  if (oldMember.merged.has(before.pointer) || newMember.merged.has(after.pointer)) return undefined;
   const samePlace = (view: SchemaView, member: SchemaView, name: string): boolean =>
     view.properties.get(name)?.pointer === member.properties.get(name)?.pointer &&
     view.required.has(name) === member.required.has(name);

@@ -523,7 +523,7 @@ export class SchemaComparer {
    * MemberRun says, by the name each begins with in the new version ('+') and the old one ('-'): a
    * member's names that another's run has are left to the views' own comparison. Which names a
    * view merges from a member depends on the others (the first written wins; a definition merged
-   * twice is merged once; allOf is merged 8 levels deep), so each name is checked, not assumed.
+   * twice is merged once; allOf is merged MAX_ALL_OF_DEPTH levels deep), so each name is checked, not assumed.
    */
   private memberRuns(before: SchemaView, after: SchemaView): Map<string, MemberRun> {
     const runs = new Map<string, MemberRun>();

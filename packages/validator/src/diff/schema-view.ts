@@ -83,8 +83,8 @@ export function viewLayers(
   const written = asArray(node?.allOf);
   if (resolved.broken || resolved.viaRef || !node || !written || written.length === 0) return undefined;
   const own = emptyView(node, resolved.pointer);
-  merge(model, own, node, resolved.pointer, 0, 0);
   // Walks allOf as viewSchema does (type, format, enum, items), merging only the schema's fields.
+  merge(model, own, node, resolved.pointer, 0, 0);
   const merged = own.merged;
   const members: (SchemaView | undefined)[] = [];
   const seen = new Set([resolved.pointer]);

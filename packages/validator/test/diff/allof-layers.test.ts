@@ -148,4 +148,28 @@ describe('a body written in each operation that merges a definition through allO
     ]);
     expect(shared).toEqual(whole);
   });
+
+  it('ends on an allOf that leads back to its own schema, as comparing in place does', () => {
+    // A member whose view merges the schema itself has the schema's properties at the same places,
+    // so it passed as a run of the schema's own: sharing its compared properties compared them
+    // again, without end (a stack overflow, where the session's start found the one change).
+    const withAllOfLoop = (type: string, loop: Json): Json =>
+      swagger(1, () => ({ $ref: '#/definitions/Item' }), {
+        ...loop,
+        Item: { allOf: [{ $ref: '#/definitions/Other' }], properties: { a: { type } } },
+      });
+    const self = (type: string) =>
+      swagger(1, () => ({ $ref: '#/definitions/Item' }), {
+        Item: { allOf: [{ $ref: '#/definitions/Item' }], properties: { a: { type } } },
+      });
+    const mutual = (type: string) =>
+      withAllOfLoop(type, { Other: { allOf: [{ $ref: '#/definitions/Item' }] } });
+    for (const versions of [self, mutual]) {
+      const { shared, whole } = bothWays(versions('string'), versions('integer'));
+      expect(shared.map((change) => `${change.rule} ${change.pointer}`)).toEqual([
+        'BRK-INPUT-TYPE /definitions/Item/properties/a/type',
+      ]);
+      expect(shared).toEqual(whole);
+    }
+  });
 });
