@@ -65661,6 +65661,7 @@ var Order = class {
 };
 function memberRun(before, after, oldMember, newMember, beforeOrder, afterOrder) {
   if (oldMember.properties.size === 0 && newMember.properties.size === 0) return void 0;
+  if (oldMember.merged.has(before.pointer) || newMember.merged.has(after.pointer)) return void 0;
   const samePlace = (view, member, name) => view.properties.get(name)?.pointer === member.properties.get(name)?.pointer && view.required.has(name) === member.required.has(name);
   for (const name of newMember.properties.keys()) {
     if (!samePlace(after, newMember, name) || !samePlace(before, oldMember, name)) return void 0;
@@ -66043,7 +66044,7 @@ var SchemaComparer = class {
    * MemberRun says, by the name each begins with in the new version ('+') and the old one ('-'): a
    * member's names that another's run has are left to the views' own comparison. Which names a
    * view merges from a member depends on the others (the first written wins; a definition merged
-   * twice is merged once; allOf is merged 8 levels deep), so each name is checked, not assumed.
+   * twice is merged once; allOf is merged MAX_ALL_OF_DEPTH levels deep), so each name is checked, not assumed.
    */
   memberRuns(before, after) {
     const runs = /* @__PURE__ */ new Map();
