@@ -5,6 +5,7 @@ import { locationPrefix, UsageError } from '@connector-alm/core';
 import type { ZipLimits } from '../zip/limits.js';
 import { EntryNameEncodingError, ZipError } from '../zip/zip-errors.js';
 import { ZipReader, type ZipEntryInfo } from '../zip/zip-reader.js';
+import { ZIP_SOLUTION } from '../solution/layout.js';
 import { backslashWarning } from './backslash-warning.js';
 import { classifySolution } from './classify-solution.js';
 import { codePageWarning } from './code-page-warning.js';
@@ -259,7 +260,7 @@ const SOLUTION_ROLES: Record<SolutionKind, string> = {
  * file", which says what a package holds but not that this is the wrong file, nor how to make one.
  */
 function refuseSolutionZip(outer: ZipReader, zipPath: string): void {
-  if (!outer.files.some((entry) => entry.name.toLowerCase() === 'solution.xml')) return;
+  if (!outer.files.some((entry) => entry.name.toLowerCase() === ZIP_SOLUTION)) return;
   throw new UsageError('is a solution zip (it has solution.xml at its root), not a certification package.', {
     location: { file: zipPath },
     hint: 'The package holds intro.md and a Package Deployer zip with the connector and flow solutions: make it with connector-alm package build <out.zip> --intro intro.md --connector-solution <zip> --flow-solution <zip>, which checks it too.',

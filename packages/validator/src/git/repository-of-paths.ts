@@ -1,6 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { isWithin, toDisplayPath, UsageError } from '@connector-alm/core';
+import { isFile, isWithin, toDisplayPath, UsageError } from '@connector-alm/core';
 import { quoted } from '../text/message-values.js';
 import { Git } from './git.js';
 import { realCasePath } from './repository-paths.js';
@@ -69,16 +69,8 @@ function isDirectlyIn(top: string, folder: string): boolean {
 async function nearestFolder(absolute: string): Promise<string> {
   let at = absolute;
   while (!existsSync(at) && path.dirname(at) !== at) at = path.dirname(at);
-  const folder = isFolder(at) ? at : path.dirname(at);
+  const folder = isFile(at) ? path.dirname(at) : at;
   return realCasePath(folder).catch(() => folder);
-}
-
-function isFolder(file: string): boolean {
-  try {
-    return statSync(file).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** "is not inside a git work tree" said of the path given, not of the folder git was asked in. */
