@@ -42,6 +42,7 @@ interface RuleChanges extends Counts {
 export class ChangeCap {
   private readonly rules = new Map<string, RuleChanges>();
   private added = 0;
+  private fullRules = 0;
 
   constructor(private readonly order: ChangeOrder) {}
 
@@ -65,6 +66,11 @@ export class ChangeCap {
     return rule && rule.kept.length >= KEPT_PER_RULE ? rule.kept[0]!.change : undefined;
   }
 
+  /** Whether some rule keeps as many changes as it can (`lastKept` is then set for it). */
+  get anyRuleFull(): boolean {
+    return this.fullRules > 0;
+  }
+
   /** Counts `changes` changes that `mayKeep` turned away, or that come after `lastKept`. */
   count(ruleId: string, impact: ChangeImpact, severity: Severity, changes = 1): void {
     this.added += changes;
@@ -77,6 +83,7 @@ export class ChangeCap {
     const ranked = { change, index: this.added++ };
     if (rule.kept.length < KEPT_PER_RULE) {
       pushHeap(rule.kept, ranked, this.rank);
+      if (rule.kept.length === KEPT_PER_RULE) this.fullRules++;
     } else if (this.rank(ranked, rule.kept[0]!) < 0) {
       rule.kept[0] = ranked;
       siftDown(rule.kept, 0, this.rank);

@@ -107,7 +107,8 @@ export function reportedChanges(
     // Every change of a report that may repeat none is unique. Of a rule whose cap is full, those
     // placed after the last kept change can only be counted, however many: counted at once, by
     // place. The rest are offered one at a time in list order (the cap's ties go to the first added).
-    const offers = mayRepeat ? undefined : listOffers.of(list);
+    // Until some rule is full, every change is offered: a list is indexed only once that can count.
+    const offers = mayRepeat || !cap.anyRuleFull ? undefined : listOffers.of(list);
     const lastKept = offers ? offers.rules.map((run) => cap.lastKept(run.rule.id)) : [];
     if (!offers || lastKept.every((last) => last === undefined)) {
       for (let index = 0; index < list.length; index++) offer(index);
