@@ -56237,6 +56237,7 @@ var ChangeCap = class {
   order;
   rules = /* @__PURE__ */ new Map();
   added = 0;
+  fullRules = 0;
   /**
    * False when a change of `ruleId` that `before` says comes after the last kept one cannot be listed:
    * the caller only counts it (`count`), without building it. `before(last)` is negative or zero when
@@ -56255,6 +56256,10 @@ var ChangeCap = class {
     const rule2 = this.rules.get(ruleId);
     return rule2 && rule2.kept.length >= KEPT_PER_RULE ? rule2.kept[0].change : void 0;
   }
+  /** Whether some rule keeps as many changes as it can (`lastKept` is then set for it). */
+  get anyRuleFull() {
+    return this.fullRules > 0;
+  }
   /** Counts `changes` changes that `mayKeep` turned away, or that come after `lastKept`. */
   count(ruleId, impact, severity, changes = 1) {
     this.added += changes;
@@ -56266,6 +56271,7 @@ var ChangeCap = class {
     const ranked = { change, index: this.added++ };
     if (rule2.kept.length < KEPT_PER_RULE) {
       pushHeap(rule2.kept, ranked, this.rank);
+      if (rule2.kept.length === KEPT_PER_RULE) this.fullRules++;
     } else if (this.rank(ranked, rule2.kept[0]) < 0) {
       rule2.kept[0] = ranked;
       siftDown(rule2.kept, 0, this.rank);
@@ -56944,7 +56950,7 @@ function reportedChanges(entries, before, after) {
         cap.add(locator.locate(reportedChange(entry, schemaChange)));
       else cap.count(rule2.id, "breaking", rule2.severity);
     };
-    const offers = mayRepeat ? void 0 : listOffers.of(list3);
+    const offers = mayRepeat || !cap.anyRuleFull ? void 0 : listOffers.of(list3);
     const lastKept = offers ? offers.rules.map((run) => cap.lastKept(run.rule.id)) : [];
     if (!offers || lastKept.every((last2) => last2 === void 0)) {
       for (let index2 = 0; index2 < list3.length; index2++) offer(index2);
@@ -60509,15 +60515,8 @@ function isDirectlyIn(top, folder) {
 async function nearestFolder(absolute) {
   let at = absolute;
   while (!(0, import_node_fs16.existsSync)(at) && import_node_path26.default.dirname(at) !== at) at = import_node_path26.default.dirname(at);
-  const folder = isFolder(at) ? at : import_node_path26.default.dirname(at);
+  const folder = isFile(at) ? import_node_path26.default.dirname(at) : at;
   return realCasePath(folder).catch(() => folder);
-}
-function isFolder(file) {
-  try {
-    return (0, import_node_fs16.statSync)(file).isDirectory();
-  } catch {
-    return false;
-  }
 }
 function locatedAt(error2, given2) {
   if (!(error2 instanceof UsageError) || error2.location === void 0) return error2;
@@ -65373,12 +65372,12 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path76, isFolder2, value) {
+  place(path76, isFolder, value) {
     const segments = path76.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
-    if (!isFolder2 && node.neededBy !== void 0) {
+    if (!isFolder && node.neededBy !== void 0) {
       const { value: value2, segments: theirs, depth } = node.neededBy;
       return { kind: "needed-as-folder", other: value2, folder: theirs.slice(0, depth).join("/") };
     }
@@ -65392,7 +65391,7 @@ var PathTree = class {
     }
     for (const [index, folder] of chain.slice(0, -1).entries())
       folder.neededBy ??= { value, segments, depth: index + 1 };
-    node.placed = { value, isFolder: isFolder2 };
+    node.placed = { value, isFolder };
     return void 0;
   }
   /** The node of each segment's path, made where missing. */
@@ -70074,7 +70073,7 @@ var SOLUTION_ROLES = {
   other: "solution zip"
 };
 function refuseSolutionZip(outer, zipPath) {
-  if (!outer.files.some((entry) => entry.name.toLowerCase() === "solution.xml")) return;
+  if (!outer.files.some((entry) => entry.name.toLowerCase() === ZIP_SOLUTION)) return;
   throw new UsageError("is a solution zip (it has solution.xml at its root), not a certification package.", {
     location: { file: zipPath },
     hint: "The package holds intro.md and a Package Deployer zip with the connector and flow solutions: make it with connector-alm package build <out.zip> --intro intro.md --connector-solution <zip> --flow-solution <zip>, which checks it too."

@@ -63737,6 +63737,7 @@ var ChangeCap = class {
   order;
   rules = /* @__PURE__ */ new Map();
   added = 0;
+  fullRules = 0;
   /**
    * False when a change of `ruleId` that `before` says comes after the last kept one cannot be listed:
    * the caller only counts it (`count`), without building it. `before(last)` is negative or zero when
@@ -63755,6 +63756,10 @@ var ChangeCap = class {
     const rule2 = this.rules.get(ruleId);
     return rule2 && rule2.kept.length >= KEPT_PER_RULE ? rule2.kept[0].change : void 0;
   }
+  /** Whether some rule keeps as many changes as it can (`lastKept` is then set for it). */
+  get anyRuleFull() {
+    return this.fullRules > 0;
+  }
   /** Counts `changes` changes that `mayKeep` turned away, or that come after `lastKept`. */
   count(ruleId, impact, severity, changes = 1) {
     this.added += changes;
@@ -63766,6 +63771,7 @@ var ChangeCap = class {
     const ranked = { change, index: this.added++ };
     if (rule2.kept.length < KEPT_PER_RULE) {
       pushHeap(rule2.kept, ranked, this.rank);
+      if (rule2.kept.length === KEPT_PER_RULE) this.fullRules++;
     } else if (this.rank(ranked, rule2.kept[0]) < 0) {
       rule2.kept[0] = ranked;
       siftDown(rule2.kept, 0, this.rank);
@@ -64444,7 +64450,7 @@ function reportedChanges(entries, before, after) {
         cap.add(locator.locate(reportedChange(entry, schemaChange)));
       else cap.count(rule2.id, "breaking", rule2.severity);
     };
-    const offers = mayRepeat ? void 0 : listOffers.of(list2);
+    const offers = mayRepeat || !cap.anyRuleFull ? void 0 : listOffers.of(list2);
     const lastKept = offers ? offers.rules.map((run) => cap.lastKept(run.rule.id)) : [];
     if (!offers || lastKept.every((last2) => last2 === void 0)) {
       for (let index2 = 0; index2 < list2.length; index2++) offer(index2);
@@ -67674,15 +67680,8 @@ function isDirectlyIn(top, folder) {
 async function nearestFolder(absolute) {
   let at = absolute;
   while (!(0, import_node_fs14.existsSync)(at) && import_node_path25.default.dirname(at) !== at) at = import_node_path25.default.dirname(at);
-  const folder = isFolder(at) ? at : import_node_path25.default.dirname(at);
+  const folder = isFile(at) ? import_node_path25.default.dirname(at) : at;
   return realCasePath(folder).catch(() => folder);
-}
-function isFolder(file) {
-  try {
-    return (0, import_node_fs14.statSync)(file).isDirectory();
-  } catch {
-    return false;
-  }
 }
 function locatedAt(error3, given) {
   if (!(error3 instanceof UsageError) || error3.location === void 0) return error3;
