@@ -71,7 +71,7 @@ describe('docs/cli.md', () => {
       [
         'validate',
         '--config <file>',
-        '.connector-alm.yml (or .yaml, .json) of the working directory or the nearest folder above it, up to the repository root',
+        ".connector-alm.yml (or .yaml, .json) of the working directory or the nearest folder above it, up to the repository root; run from outside the paths' repository, the one at its top level",
       ],
       ['export', '--environment-url <url>', '$DATAVERSE_ENVIRONMENT_URL'],
       ['pr', '--branch-prefix <prefix>', '`connector-alm/`'],

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { resolverSaysNoSuchHost } from '@connector-alm/testing';
 import { Command } from 'commander';
@@ -432,6 +433,21 @@ describe("connector-alm pr with the repository's configuration file, as validate
       /^\.connector-alm\.yml:2:3: error: Unknown rule 'SWG-HOTS'\. Did you mean 'SWG-HOST'\?/m,
     );
     expect(io.out()).toBe('');
+    expect(scenario.github.requests.length).toBe(requests);
+  }, 120_000);
+
+  it("reads the connector's repository's file when run from outside the repository", async () => {
+    write('.connector-alm.yml', 'rules:\n  SWG-HOTS: off\n');
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'cli-pr-elsewhere-'));
+    const requests = scenario.github.requests.length;
+    const io = memoryIo(elsewhere, env);
+    try {
+      expect(await runCli(['pr', path.join(scenario.workspace, BAD)], io)).toBe(2);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+    const file = path.relative(elsewhere, path.join(scenario.workspace, '.connector-alm.yml'));
+    expect(io.err()).toContain(`${file}:2:3: error: Unknown rule 'SWG-HOTS'. Did you mean 'SWG-HOST'?`);
     expect(scenario.github.requests.length).toBe(requests);
   }, 120_000);
 

@@ -37,7 +37,11 @@ export async function openPullRequestAction(logger: Logger): Promise<void> {
     }
   }
   // Read as validate-connector reads it, before any request: a mistake in it is an error on its line.
-  const config = await loadConfig({ cwd: workspace, explicitPath: inputs.config || undefined });
+  const config = await loadConfig({
+    cwd: workspace,
+    explicitPath: inputs.config || undefined,
+    paths: inputs.connectors,
+  });
   const results: PullRequestResult[] = [];
   try {
     const submissions = openPullRequests(

@@ -56,7 +56,11 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
   // compare it with the base's; a file that does not load fails the run only where validation needs it.
   let configuration: Promise<ValidatorConfig> | undefined;
   const loadConfiguration = (): Promise<ValidatorConfig> =>
-    (configuration ??= loadConfig({ cwd: workspace, explicitPath: inputs.config || undefined }));
+    (configuration ??= loadConfig({
+      cwd: workspace,
+      explicitPath: inputs.config || undefined,
+      paths: inputs.paths,
+    }));
 
   let paths = inputs.paths;
   // A pull request that changes no connector folder but loosens the configuration file: validated

@@ -144,7 +144,7 @@ async function submitConnectors(
     throw new UsageError('--target-folder can only be given for a single connector.');
   await checkConnectorArguments(connectors, io.cwd);
   // Read as validate reads it, before any request: a mistake in it is a usage error on its line.
-  const config = await loadConfig({ cwd: io.cwd, explicitPath: options.config });
+  const config = await loadConfig({ cwd: io.cwd, explicitPath: options.config, paths: connectors });
   const token = options.token || io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
   if (!token) {
     throw new UsageError('No GitHub token.', {

@@ -99,7 +99,7 @@ export function registerValidateCommand(program: Command, context: CommandContex
         throw new UsageError(
           '--fail-on-breaking needs --base <ref>: breaking changes are found against a base.',
         );
-      const config = await loadConfig({ cwd: io.cwd, explicitPath: options.config });
+      const config = await loadConfig({ cwd: io.cwd, explicitPath: options.config, paths });
       // Fixed before validating, so that the findings are those of the files as they are now; with
       // --base too, where the fixed files count as changes of the work tree. A command line that is
       // refused must write nothing, so its paths are judged before any file is fixed.

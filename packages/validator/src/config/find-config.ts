@@ -27,7 +27,22 @@ export function findConfigFile(cwd: string): string | undefined {
     }
     if (present.length === 1) return path.join(folder, present[0]!);
     const parent = path.dirname(folder);
-    if (existsSync(path.join(folder, '.git')) || parent === folder) return undefined;
+    if (isRepositoryRoot(folder) || parent === folder) return undefined;
     folder = parent;
   }
+}
+
+/**
+ * The root of the repository `folder` is in: the nearest folder from it upwards with a `.git` entry
+ * (a folder, or the file a worktree or submodule has); undefined when it is in none.
+ */
+export function repositoryRootOf(folder: string): string | undefined {
+  for (let at = path.resolve(folder); ; at = path.dirname(at)) {
+    if (isRepositoryRoot(at)) return at;
+    if (path.dirname(at) === at) return undefined;
+  }
+}
+
+function isRepositoryRoot(folder: string): boolean {
+  return existsSync(path.join(folder, '.git'));
 }

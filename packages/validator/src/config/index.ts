@@ -1,4 +1,5 @@
 /** The per-repository configuration file: finding, parsing and validating it. */
+export * from './config-of-paths.js';
 export * from './config-schema.js';
 export * from './config-types.js';
 export * from './did-you-mean.js';

@@ -17,7 +17,8 @@ import { CONFIG_SCHEMA, LEVELS } from './config-schema.js';
 import { DEFAULT_CONFIG, type ValidatorConfig } from './config-types.js';
 import { didYouMean } from './did-you-mean.js';
 import { patternWithSlashes } from './ignore-backslashes.js';
-import { CONFIG_FILE_NAMES, findConfigFile } from './find-config.js';
+import { findConfigFileOfPaths } from './config-of-paths.js';
+import { CONFIG_FILE_NAMES } from './find-config.js';
 import { offsetOfPath } from './yaml-locate.js';
 import { JsonDocument, type JsonSyntaxIssue } from '../json/json-document.js';
 import { parsePointer } from '../json/pointer.js';
@@ -30,6 +31,11 @@ export interface LoadConfigOptions {
   cwd: string;
   /** A file named by the user (`--config`, the action's `config` input): no search, and it must exist. */
   explicitPath?: string;
+  /**
+   * The paths the command works on (from `cwd`): when the working directory is outside their
+   * repository, the search starts at its top level (findConfigFileOfPaths). None: from `cwd`.
+   */
+  paths?: readonly string[];
   /** The rule ids the file may name (default: every validation rule). */
   ruleIds?: readonly string[];
 }
@@ -50,7 +56,7 @@ const IGNORE_BACKSLASH_HINT =
 export async function loadConfig(options: LoadConfigOptions): Promise<ValidatorConfig> {
   const file = options.explicitPath
     ? path.resolve(options.cwd, options.explicitPath)
-    : findConfigFile(options.cwd);
+    : findConfigFileOfPaths(options.paths ?? [], options.cwd);
   if (!file) return { ...DEFAULT_CONFIG, rules: {}, ignore: [] };
   const text = await readConfigText(file, options.cwd);
   return parseConfig(text, file, options);

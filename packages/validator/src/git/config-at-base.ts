@@ -17,8 +17,12 @@ export interface ConfigurationCheckInput {
   topLevel: string;
   /** The working directory as given, which display paths are relative to. */
   cwd: string;
-  /** The working directory, repository-relative and `/`-separated (`.` at the top level): where the search starts. */
-  cwdInRepository: string;
+  /**
+   * Where the search for the change's file started (configSearchStart: the working directory, or the
+   * top level when it is outside the repository), repository-relative and `/`-separated (`.` at the
+   * top level): the base's file is searched for from there too.
+   */
+  searchStartInRepository: string;
   /** The configuration in use (the change's). */
   config: ValidatorConfig;
   /**
@@ -53,7 +57,12 @@ export async function checkConfigurationAgainstBase(
   // the search found is always in it, where it is named, though it be a link leading out.
   if (input.config.path && input.configInRepository === undefined) return { findings: [] };
   const fromRepository = (file: string) => toDisplayPath(cwd, path.join(topLevel, file));
-  const atBase = await readConfigAtBase(git, mergeBase, input.configInRepository, input.cwdInRepository);
+  const atBase = await readConfigAtBase(
+    git,
+    mergeBase,
+    input.configInRepository,
+    input.searchStartInRepository,
+  );
   if (!atBase && !input.config.path) return { findings: [] };
   if (atBase && 'linksOutTo' in atBase) {
     // The base's own choice (a file of the runner's), which its tree does not hold: nothing to compare.

@@ -16,6 +16,7 @@ import {
   type ValidateOptions,
   type ValidationResult,
 } from '../validate.js';
+import { configSearchStart } from '../config/config-of-paths.js';
 import { isIgnored } from '../config/ignore.js';
 import { DEFAULT_CONFIG } from '../config/config-types.js';
 import { checkChangedConnectors, type ValidatedChange } from '../repository/check-changed-connectors.js';
@@ -144,7 +145,10 @@ export async function validateAgainstBase(
         mergeBase,
         topLevel,
         cwd,
-        cwdInRepository: toRepositoryPath(topLevel, realCwd) ?? '.',
+        // The base's file is looked for from where loadConfig (given the paths) looked for the
+        // change's: the top level when the working directory is outside the repository.
+        searchStartInRepository:
+          toRepositoryPath(topLevel, await realCasePath(configSearchStart(topLevel, cwd))) ?? '.',
         config,
         configInRepository: config.path
           ? await configurationInRepository(config.path, { cwd, realCwd, topLevel })
