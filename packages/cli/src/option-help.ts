@@ -32,8 +32,8 @@ export function optionHelpDescription(option: Option): string {
 
 /**
  * An option that has no value unless given, whose default the command works out when it is left out
- * (`--config`: the .connector-alm.yml found upwards, up to the repository root); --help and docs/cli.md give `inWords` as its
- * default, as they give the value of an option that has one.
+ * (`--config`: the configuration file that applies to the paths, found by loadConfig); --help and
+ * docs/cli.md give `inWords` as its default, as they give the value of an option that has one.
  */
 export function optionDefaultingTo(flags: string, description: string, inWords: string): Option {
   const option = new Option(flags, description);
