@@ -1,26 +1,13 @@
-import type { ComparedSchema } from './schema-change-list.js';
+import { childPointer } from '../json/pointer.js';
+import { asArray } from '../swagger/json-values.js';
+import type { ComparedProperties } from './compared-properties.js';
+import type { KeptViews } from './kept-views.js';
 import type { SchemaView } from './schema-view.js';
 
 /*
- * How an inline schema that merges definitions through allOf shares a member's compared properties
- * (SchemaComparer.memberRuns): which members' properties are the schema's own, where they stand, and
- * what comparing a pair of views' properties found, kept for such sharing.
+ * How a schema that merges definitions through allOf shares a member's compared properties
+ * (PropertyComparer): which members' properties are the schema's own, and where they stand.
  */
-
-/**
- * What comparing the properties of two schema views found: the parts of the new version's
- * properties, in order (added, made required, and each one's nested result), then those of the
- * properties deleted. Kept per pair of views, so that a schema that merges a definition through
- * allOf shares the definition's, spliced in where its properties stand.
- */
-export interface ComparedProperties {
-  readonly present: ComparedSchema;
-  readonly removed: ComparedSchema;
-  /** An input field newly required that flows need not send: 'required' is listed as changed. */
-  readonly tightened: boolean;
-  /** A property's pair was skipped, being compared higher on the branch: of this branch alone. */
-  readonly skipped: boolean;
-}
 
 /**
  * An allOf member whose properties are the merged schema's own, in the member's order, with the
@@ -36,8 +23,53 @@ export interface MemberRun {
   compared?: ComparedProperties;
 }
 
+/**
+ * The runs of a pair of views, each by the name it begins with among the new version's properties
+ * (`present`) and among the old version's (`removed`, when the old member's names stand together).
+ */
+export interface MemberRuns {
+  readonly present: ReadonlyMap<string, MemberRun>;
+  readonly removed: ReadonlyMap<string, MemberRun>;
+}
+
+/** No runs: of a view without allOf, or when members are not shared. */
+export const NO_RUNS: MemberRuns = { present: new Map(), removed: new Map() };
+
+/**
+ * The allOf members of both views (by position) whose properties are the views' own, as
+ * MemberRun says: a member's names that another's run has are left to the views' own comparison.
+ * Which names a view merges from a member depends on the others (the first written wins; a
+ * definition merged twice is merged once; allOf is merged MAX_ALL_OF_DEPTH levels deep), so each
+ * name is checked, not assumed.
+ */
+export function memberRuns(
+  before: SchemaView,
+  after: SchemaView,
+  oldViews: KeptViews,
+  newViews: KeptViews,
+): MemberRuns {
+  const oldMembers = asArray(before.node.allOf) ?? [];
+  const newMembers = asArray(after.node.allOf) ?? [];
+  const count = Math.min(oldMembers.length, newMembers.length);
+  if (count === 0) return NO_RUNS;
+  const present = new Map<string, MemberRun>();
+  const removed = new Map<string, MemberRun>();
+  const afterOrder = new Order(after);
+  const beforeOrder = new Order(before);
+  for (let index = 0; index < count; index++) {
+    const oldMember = oldViews.of(oldMembers[index], childPointer(before.pointer, 'allOf', index));
+    const newMember = newViews.of(newMembers[index], childPointer(after.pointer, 'allOf', index));
+    if (!oldMember || !newMember) continue;
+    const run = memberRun(before, after, oldMember, newMember, beforeOrder, afterOrder);
+    if (!run) continue;
+    if (run.firstPresent !== undefined) present.set(run.firstPresent, run);
+    if (run.firstRemoved !== undefined) removed.set(run.firstRemoved, run);
+  }
+  return { present, removed };
+}
+
 /** A view's property names in order, and which of them a member's run has taken. */
-export class Order {
+class Order {
   readonly names: string[];
   readonly positions = new Map<string, number>();
   readonly taken: boolean[];
@@ -73,7 +105,7 @@ export class Order {
  * in the new view one after the other, in the member's order; when the old member's stand so in the
  * old view too, the member's deletions are spliced in where they stand.
  */
-export function memberRun(
+function memberRun(
   before: SchemaView,
   after: SchemaView,
   oldMember: SchemaView,

@@ -28,7 +28,7 @@ export interface ComparedSchema {
 /**
  * A change of the schema's own, or a nested result: through a property name or 'items' (`step`), or
  * spliced in where it stands, no step deeper (the properties of an allOf member, shared with the
- * member's own result: schema-diff.ts).
+ * member's own result: compared-properties.ts).
  */
 export type ComparedPart =
   | { readonly change: SchemaChange; readonly kind: string }

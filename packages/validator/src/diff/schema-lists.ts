@@ -31,7 +31,7 @@ export interface SchemaListOptions {
   /**
    * False: each compared schema's changes are one list, written out whole, and a schema that merges
    * a definition through allOf compares each of its properties where it is, rather than share the
-   * definition's compared properties (schema-diff.ts). What is shared is tested against it: it must
+   * definition's compared properties (compared-properties.ts). What is shared is tested against it: it must
    * give the same changes in the same order.
    */
   readonly share?: boolean;

@@ -117,7 +117,7 @@ function arrayParameters(g: Generator, target: () => string): Json[] {
 
 /**
  * A body that merges definitions through allOf (its properties those of the definitions, shared
- * with theirs where they are the body's own: schema-diff.ts): one member or two, the second inline;
+ * with theirs where they are the body's own: compared-properties.ts): one member or two, the second inline;
  * often wrapping a definition too (each change under both), with names of its own that may be a
  * member's, and a 'required' list that may name a member's fields.
  */

@@ -1,0 +1,199 @@
+import { childPointer } from '../json/pointer.js';
+import { has } from '../swagger/json-values.js';
+import { quoted, quoteList } from '../text/message-values.js';
+import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
+import { jsonEqual } from './json-equal.js';
+import type { Direction, SchemaChange } from './schema-diff.js';
+import type { SchemaView } from './schema-view.js';
+
+/*
+ * The comparisons of a schema's own keywords (type, format, enum, visibility, display texts), each
+ * of two views of one pair: a breaking or listed change is added, a harmless difference is named in
+ * `others` (reported together as CHG-OTHER).
+ */
+
+/** Display texts: editing them never breaks a flow. */
+export const TEXT_KEYS = ['title', 'x-ms-summary', 'description', 'example', 'x-example'] as const;
+
+/** Adds a change found; one of the schema itself when no path is given. */
+export type AddChange = (change: Omit<SchemaChange, 'path'> & { path?: string[] }) => void;
+
+/**
+ * Compares the keywords of the views' own nodes (their properties, items and other keys are the
+ * caller's), in the order their changes are listed.
+ */
+export function compareKeywords(
+  before: SchemaView,
+  after: SchemaView,
+  direction: Direction,
+  add: AddChange,
+  others: string[],
+): void {
+  compareType(before, after, direction, add, others);
+  compareEnum(before, after, direction, add, others);
+  compareVisibility(before, after, direction, add, others);
+  compareTexts(before, after, add);
+}
+
+function compareType(
+  before: SchemaView,
+  after: SchemaView,
+  direction: Direction,
+  add: AddChange,
+  others: string[],
+): void {
+  for (const key of ['type', 'format'] as const) {
+    const was = before[key];
+    const is = after[key];
+    if (jsonEqual(was, is)) continue;
+    // Declaring a type or format where there was none (or dropping one) narrows or widens the
+    // field without changing what existing flows send or read: listed, but not breaking.
+    if (was === undefined || is === undefined || numericChangeIsSafe(key, was, is, direction)) {
+      others.push(key);
+      continue;
+    }
+    add({
+      rule: typeChangeRule(key, direction),
+      side: 'new',
+      pointer: keyPointer(after, key),
+      path: [key],
+      detail: `The ${key} changed from ${quoted(was)} to ${quoted(is)}.`,
+    });
+    return;
+  }
+}
+
+/** The rule of a changed type or format: Microsoft's change validator tells a format change apart. */
+function typeChangeRule(key: 'type' | 'format', direction: Direction): ChangeRule {
+  if (key === 'format') return direction === 'input' ? CHANGE_RULES.inputFormat : CHANGE_RULES.outputFormat;
+  return direction === 'input' ? CHANGE_RULES.inputType : CHANGE_RULES.outputType;
+}
+
+/** Numeric formats from narrowest to widest: every int32 is an int64, every integer a number. */
+const NUMERIC_FORMAT_RANK: ReadonlyMap<string, number> = new Map([
+  ['int32', 0],
+  ['int64', 1],
+  ['float', 2],
+  ['double', 3],
+]);
+
+/**
+ * A numeric change that no flow notices. Inputs may widen (integer to number, int32 to int64):
+ * what existing flows send is still valid. Outputs may narrow (number to integer), and their numeric
+ * format (int32, int64, float, double) is only a hint: flows read the same JSON number, typed by
+ * `type` alone in the designer.
+ */
+function numericChangeIsSafe(
+  key: 'type' | 'format',
+  was: unknown,
+  is: unknown,
+  direction: Direction,
+): boolean {
+  if (typeof was !== 'string' || typeof is !== 'string') return false;
+  if (key === 'type') {
+    const widened = was === 'integer' && is === 'number';
+    const narrowed = was === 'number' && is === 'integer';
+    return direction === 'input' ? widened : narrowed;
+  }
+  const rankWas = NUMERIC_FORMAT_RANK.get(was);
+  const rankIs = NUMERIC_FORMAT_RANK.get(is);
+  if (rankWas === undefined || rankIs === undefined) return false;
+  return direction === 'output' || rankIs >= rankWas;
+}
+
+function compareEnum(
+  before: SchemaView,
+  after: SchemaView,
+  direction: Direction,
+  add: AddChange,
+  others: string[],
+): void {
+  const was = before.enum;
+  const is = after.enum;
+  if (jsonEqual(was, is)) return;
+  // A boolean's enum of both values limits nothing: written or dropped, it changes no value.
+  const limitsAfter = limitsValues(after);
+  if (direction === 'input') {
+    if (!was && is && limitsAfter) {
+      add({
+        rule: CHANGE_RULES.inputEnumAdded,
+        side: 'new',
+        pointer: keyPointer(after, 'enum'),
+        path: ['enum'],
+        detail: `Allowed values: ${quoteList(is)}.`,
+      });
+      return;
+    }
+    const removed =
+      was && is && limitsAfter ? was.filter((value) => !is.some((other) => jsonEqual(value, other))) : [];
+    if (removed.length > 0) {
+      add({
+        rule: CHANGE_RULES.enumNarrowed,
+        side: 'new',
+        pointer: keyPointer(after, 'enum'),
+        path: ['enum'],
+        detail: `Removed: ${quoteList(removed)}.`,
+      });
+      return;
+    }
+  } else if (was && !is && limitsValues(before)) {
+    add({
+      rule: CHANGE_RULES.outputEnumRemoved,
+      side: 'new',
+      pointer: after.pointer,
+      path: ['enum'],
+      detail: `The values were ${quoteList(was)}.`,
+    });
+    return;
+  }
+  others.push('enum');
+}
+
+/**
+ * Whether a schema's enum limits its values: a boolean's enum of both true and false does not, so
+ * adding or dropping it changes no value a flow sends or reads (Zoho Calendar's 'isallday' gained
+ * one, Impexium's boolean outputs lost theirs, in PowerPlatformConnectors' history).
+ */
+function limitsValues(view: SchemaView): boolean {
+  const values = view.enum;
+  if (!values) return false;
+  return !(view.type === 'boolean' && values.includes(true) && values.includes(false));
+}
+
+function compareVisibility(
+  before: SchemaView,
+  after: SchemaView,
+  direction: Direction,
+  add: AddChange,
+  others: string[],
+): void {
+  // An output field hidden from the designer is still in the payload existing flows read.
+  if (!before.isInternal && after.isInternal && direction === 'input') {
+    add({
+      rule: CHANGE_RULES.visibilityInternal,
+      side: 'new',
+      pointer: keyPointer(after, 'x-ms-visibility'),
+    });
+  } else if (!jsonEqual(before.node['x-ms-visibility'], after.node['x-ms-visibility'])) {
+    others.push('x-ms-visibility');
+  }
+}
+
+/** Edited display texts, listed as one change of the schema (never breaking). */
+function compareTexts(before: SchemaView, after: SchemaView, add: AddChange): void {
+  const edited = TEXT_KEYS.filter((key) => !jsonEqual(before.node[key], after.node[key]));
+  if (edited.length > 0) {
+    add({
+      rule: CHANGE_RULES.textEdited,
+      side: 'new',
+      pointer: after.pointer,
+      detail: `Edited: ${edited.join(', ')}.`,
+      impact: 'major',
+    });
+  }
+}
+
+/** The pointer of a key of the view's node when it is written there, else of the node. */
+function keyPointer(view: SchemaView, key: string): string {
+  return has(view.node, key) ? childPointer(view.pointer, key) : view.pointer;
+}
