@@ -1,7 +1,7 @@
 import { SOLUTION_DEFINITION_CHARACTERS } from '@connector-alm/core';
 import { formatBytes, repositoryBytes, repositoryLength } from '../../loader/connector-folder.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
-import { overlapSearchSkipped } from '../operations/paths.js';
+import { overlapSearchSkipped } from '../operations/duplicate-route-rules.js';
 import { schemaMeasurer } from './schema-measure.js';
 
 /**

@@ -145,12 +145,6 @@ export class StructureWalker {
   }
 
   /**
-   * Records a node of a kind and checks its fields' types. Keeps its children at the returned slot
-   * of `children`, and leaves `childTop` past them: the caller reads them, then sets it back.
-   * Schema nodes come here with their kind's state: reading `kind` from nodes of both classes, a
-   * field on one and a getter on the other, made the walk slower.
-   */
-  /**
    * for…in over the object meets only keys it owns: it inherits from Object.prototype (or nothing),
    * as parsed objects do, and Object.prototype has no enumerable key.
    */
@@ -160,6 +154,12 @@ export class StructureWalker {
     return prototype === Object.prototype || prototype === null;
   }
 
+  /**
+   * Records a node of a kind and checks its fields' types. Keeps its children at the returned slot
+   * of `children`, and leaves `childTop` past them: the caller reads them, then sets it back.
+   * Schema nodes come here with their kind's state: reading `kind` from nodes of both classes, a
+   * field on one and a getter on the other, made the walk slower.
+   */
   private add(node: StructureNode, state: KindState): number {
     const value = node.value;
     if (state.count === 0) this.kindsMet.push(state);

@@ -1,0 +1,119 @@
+import { normalizeTitle } from '../../text/normalize-title.js';
+import type { ReadmeHeading } from './outline.js';
+import { SUPPORTED_OPERATIONS_HEADING } from './sections.js';
+
+/** Sub-headings of Supported Operations that group operations rather than name one. */
+export const GROUPING_HEADING =
+  /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
+
+/**
+ * Other sections of the readme template (and "Getting Started", "Frequently Asked Questions"), nested
+ * in Supported Operations by a heading level too deep (monday's "### Obtaining Credentials"): they
+ * name no operation, stale or not.
+ */
+export const TEMPLATE_SECTION_HEADING =
+  /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
+
+/**
+ * The sections that list operations: the first, and others beside it rather than in it (Calendly's
+ * "## Supported Triggers" and "## Supported Actions"), where a readme splits them.
+ */
+export function operationSections(headings: readonly ReadmeHeading[]): ReadmeHeading[] {
+  const sections: ReadmeHeading[] = [];
+  for (const heading of headings) {
+    if (heading.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading.normalized)) continue;
+    const last = sections[sections.length - 1];
+    if (last && heading.offset < last.bodyEnd) continue;
+    sections.push(heading);
+  }
+  return sections;
+}
+
+/**
+ * Whether the sub-heading at `index` has a deeper sub-heading that names an operation: it groups
+ * operations ("### Tasks" over "#### Fetch list of tasks" in Toggl Plan). One that has only deeper
+ * headings naming none ("#### Inputs") can still be a stale operation.
+ */
+export function groupsListedOperations(
+  subHeadings: readonly ReadmeHeading[],
+  index: number,
+  namesOperation: (heading: ReadmeHeading) => boolean,
+): boolean {
+  const group = subHeadings[index]!;
+  for (let next = index + 1; next < subHeadings.length; next++) {
+    const heading = subHeadings[next]!;
+    if (heading.offset >= group.bodyEnd) return false;
+    if (heading.depth > group.depth && namesOperation(heading)) return true;
+  }
+  return false;
+}
+
+/** The index of the nearest sub-heading above the one at `index` that holds it, or -1. */
+export function parentIndex(subHeadings: readonly ReadmeHeading[], index: number): number {
+  const heading = subHeadings[index]!;
+  for (let above = index - 1; above >= 0; above--) {
+    if (subHeadings[above]!.depth < heading.depth) return above;
+  }
+  return -1;
+}
+
+/** A list item's marker: "*", "-", "+" or "1." / "1)". */
+const LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
+
+/**
+ * Whether the text under a heading, up to the next heading, is a list of listed operations: two
+ * items or more that start with a summary ("### Booking" over "* `Get Booking`: …" in StarRez), or
+ * a list right under the heading whose every item does (OpenText eDOCS's "### Item" over its one
+ * trigger). Only items that start with one: an operation's description may name others (QPP
+ * NextGen's "Download File (Blob)" names two in its list of parameters).
+ */
+export function listsSummaries(
+  text: string,
+  heading: ReadmeHeading,
+  next: ReadmeHeading | undefined,
+  summaries: ReadonlySet<string>,
+): boolean {
+  const end = next && next.offset < heading.bodyEnd ? next.offset : heading.bodyEnd;
+  let items = 0;
+  let found = 0;
+  let rightUnder = true;
+  LIST_ITEM.lastIndex = heading.bodyStart;
+  for (let item = LIST_ITEM.exec(text); item !== null && item.index < end; item = LIST_ITEM.exec(text)) {
+    if (items++ === 0) rightUnder = normalizeTitle(text, heading.bodyStart, item.index) === '';
+    const lineEnd = text.indexOf('\n', LIST_ITEM.lastIndex);
+    const name = normalizeTitle(text, LIST_ITEM.lastIndex, Math.min(lineEnd === -1 ? end : lineEnd, end));
+    for (const summary of summaries) {
+      if (summary !== '' && name.startsWith(summary)) {
+        if (++found === 2) return true;
+        break;
+      }
+    }
+  }
+  return rightUnder && items > 0 && found === items;
+}
+
+/** Sub-headings that describe one operation rather than name one. */
+const DETAIL_HEADING =
+  /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
+
+/** A request line as a sub-heading: "POST `/{apiVersion}/models`" (Google Gemini). */
+const HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
+
+/**
+ * Whether the heading has no text of its own before its first sub-heading, which names something
+ * other than a detail of an operation: a group's title (Taqnyat SMS's "### Balance" over
+ * "#### Get Balance"), not an operation described under "#### Inputs".
+ */
+export function introducesOnly(
+  text: string,
+  heading: ReadmeHeading,
+  next: ReadmeHeading | undefined,
+): boolean {
+  if (!next || next.offset >= heading.bodyEnd || next.depth <= heading.depth) return false;
+  if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
+  return normalizeTitle(text, heading.bodyStart, next.offset) === '';
+}
+
+export function isSubHeading(heading: ReadmeHeading, section: ReadmeHeading): boolean {
+  return heading.offset > section.offset && heading.offset < section.bodyEnd && heading.depth > section.depth;
+}

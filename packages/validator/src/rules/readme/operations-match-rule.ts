@@ -1,0 +1,114 @@
+import type { RuleDefinition } from '../../model/rule.js';
+import { alternatives, joinWithin, nameExcerpt } from '../../text/message-values.js';
+import { closestOperationName, type OperationCandidate } from './closest-operation.js';
+import { normalizedOperationIds, operationCandidates, operationNames } from './listed-operations.js';
+import {
+  GROUPING_HEADING,
+  groupsListedOperations,
+  introducesOnly,
+  isSubHeading,
+  listsSummaries,
+  operationSections,
+  parentIndex,
+  TEMPLATE_SECTION_HEADING,
+} from './operation-headings.js';
+import type { ReadmeHeading } from './outline.js';
+import { hasMcpServer, outline } from './rule-context.js';
+import { SectionText } from './section-text.js';
+
+/** Headings of operation sections README-OPS-MATCH names; the corpus's readmes have at most three. */
+const MAX_LISTED_SECTIONS = 3;
+
+export const operationsMatchRule: RuleDefinition = {
+  id: 'README-OPS-MATCH',
+  file: 'readme',
+  title: 'Supported Operations lists every visible operation, and only those.',
+  description:
+    "Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as `GetTask`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: \"Did you mean 'Send mail'?\" for \"Send email\", \"Did you mean 'Get time and billing entry accounts'?\" for \"TimeAndBillingEntryAccounts\". In an MCP server connector (`x-ms-agentic-protocol`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.",
+  levels: { certified: 'info', 'independent-publisher': 'warning', custom: 'off' },
+  example: {
+    bad: '## Supported Operations\n### List tasks',
+    good: '## Supported Operations\n### List tasks\n### Create a task\n### Get a task',
+  },
+  check(context) {
+    const readme = outline(context);
+    if (!readme || !context.swagger) return;
+    const sections = operationSections(readme.headings);
+    if (sections.length === 0) return;
+    const texts = sections.map((section) => {
+      const subHeadings = readme.headings.filter((heading) => isSubHeading(heading, section));
+      return { section, subHeadings, text: new SectionText(readme, section, subHeadings) };
+    });
+    const { missing, summaries } = operationNames(
+      context,
+      texts.map((entry) => entry.text),
+    );
+    if (missing.length > 0) {
+      // Each name an excerpt, as many as fit (joinWithin), and at most a few headings: a readme
+      // and a swagger can make both lists as long as they like.
+      const names = joinWithin(missing.map((summary) => `"${nameExcerpt(summary)}"`));
+      const headings = [...new Set(sections.map((section) => section.text))];
+      const where = alternatives(headings, MAX_LISTED_SECTIONS);
+      context.report({
+        offset: sections[0]!.offset,
+        length: sections[0]!.length,
+        message:
+          missing.length === 1
+            ? `The operation ${names} is not listed under ${where}.`
+            : `${missing.length} operations are not listed under ${where}: ${names}.`,
+      });
+    }
+    // Built only when a sub-heading is not a summary (most are), or not a name as such.
+    let operationIds: Set<string> | undefined;
+    let knownNames: string[] | undefined;
+    const namesOperation = (heading: ReadmeHeading): boolean => {
+      if (summaries.has(heading.normalized)) return true;
+      operationIds ??= normalizedOperationIds(context);
+      if (operationIds.has(heading.normalized)) return true;
+      knownNames ??= [...summaries, ...operationIds].filter((name) => name !== '');
+      return knownNames.some((name) => heading.normalized.includes(name));
+    };
+    // Built for the first stale heading only: most sections have none.
+    let candidates: OperationCandidate[] | undefined;
+    const meant = (heading: ReadmeHeading): string => {
+      candidates ??= operationCandidates(
+        context,
+        new Set(texts.flatMap((entry) => entry.subHeadings.map((subHeading) => subHeading.normalized))),
+      );
+      const name = closestOperationName(heading.normalized, candidates);
+      return name === undefined ? '' : ` Did you mean '${nameExcerpt(name)}'?`;
+    };
+    // The tools of an MCP server live on the server, not in the swagger: a heading that names no
+    // operation may be one of them, so none is called stale.
+    if (hasMcpServer(context)) return;
+    for (const { section, subHeadings } of texts) {
+      // A heading that names no operation: a group of listed ones (over sub-headings or a list
+      // of summaries), or else a stale operation.
+      const isGroup = (index: number): boolean => {
+        const heading = subHeadings[index]!;
+        if (GROUPING_HEADING.test(heading.normalized) || TEMPLATE_SECTION_HEADING.test(heading.normalized)) {
+          return true;
+        }
+        const next = subHeadings[index + 1];
+        return (
+          introducesOnly(readme.text, heading, next) ||
+          groupsListedOperations(subHeadings, index, namesOperation) ||
+          listsSummaries(readme.text, heading, next, summaries)
+        );
+      };
+      for (let index = 0; index < subHeadings.length; index++) {
+        const heading = subHeadings[index]!;
+        if (heading.normalized === '' || namesOperation(heading) || isGroup(index)) continue;
+        // Under an operation's heading, listed or stale, a heading describes that operation
+        // (bitskout's "### Input" and "### Output"); under a group it can be a stale operation.
+        const parent = parentIndex(subHeadings, index);
+        if (parent !== -1 && (namesOperation(subHeadings[parent]!) || !isGroup(parent))) continue;
+        context.report({
+          offset: heading.offset,
+          length: heading.length,
+          message: `"${nameExcerpt(heading.text)}" is listed under ${nameExcerpt(section.text)}, but no operation of the swagger has this summary or operationId.${meant(heading)}`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,65 @@
+import type { Profile } from '../../model/finding.js';
+import type { RuleDefinition } from '../../model/rule.js';
+import { nameExcerpt } from '../../text/message-values.js';
+import { headingLookalikes, type HeadingLookalike } from './heading-lookalikes.js';
+import { hasMcpServer, outline } from './rule-context.js';
+import { findSection, TEMPLATE_SECTIONS } from './sections.js';
+
+export function sectionsRule(
+  id: string,
+  profile: Profile,
+  level: 'warning',
+  template: string,
+): RuleDefinition {
+  return {
+    id,
+    file: 'readme',
+    title: `The readme follows the ${template} readme template.`,
+    description: `The ${template} readme template has the sections ${TEMPLATE_SECTIONS.map((section) => `${section.heading}${section.requiredIn.includes(profile) ? '' : ' (optional)'}`).join(', ')}. Reviewers ask for them; usual variants ("How to get credentials", "Supported Actions") are accepted, and an MCP server connector may list its tools, or what they can do, under a heading of their own ("## Available Tools", "## Supported Capabilities") in place of Supported Operations. Merged readmes: ${profile === 'certified' ? 'certified readmes vary a lot (Publisher 45%, Obtaining Credentials 44%, Deployment 52%)' : 'independent publishers follow the template closely (Publisher, Prerequisites and Supported Operations 98%, Obtaining Credentials 85%, Known Issues 93%)'}.`,
+    levels: { certified: 'off', 'independent-publisher': 'off', custom: 'off', [profile]: level },
+    example: {
+      bad: '# Contoso\nA connector.',
+      // Every section the template requires: a readme with only some of them still fires the rule.
+      good: [
+        '# Contoso',
+        ...TEMPLATE_SECTIONS.filter((section) => section.requiredIn.includes(profile)).map((section) =>
+          section.heading.replace('<name>', 'Contoso Ltd'),
+        ),
+      ].join('\n'),
+    },
+    check(context) {
+      const readme = outline(context);
+      if (!readme) return;
+      const firstHeading = readme.headings[0];
+      let lookalikes: HeadingLookalike[] | undefined;
+      for (const section of TEMPLATE_SECTIONS) {
+        if (!section.requiredIn.includes(context.profile)) continue;
+        if (findSection(readme.headings, section.matches)) continue;
+        if (section.mcpMatches && hasMcpServer(context) && findSection(readme.headings, section.mcpMatches))
+          continue;
+        const message = `The readme has no "${section.heading}" section, which the ${template} readme template requires.`;
+        lookalikes ??= headingLookalikes(readme.text);
+        const lookalike = lookalikes.find((line) => section.matches.test(line.normalized));
+        if (lookalike) {
+          // The maker sees the heading in the file: say why Markdown (and GitHub) does not.
+          const why =
+            lookalike.after === 'space'
+              ? 'it is inside a code block (look for a ``` above it that is not closed)'
+              : lookalike.after === 'no-break space'
+                ? `the space after "${lookalike.marker}" is a no-break space; type a normal space`
+                : `Markdown needs a space after "${lookalike.marker}"`;
+          context.report({
+            offset: lookalike.offset,
+            length: lookalike.text.length,
+            message: `${message} "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`,
+          });
+          continue;
+        }
+        context.report({
+          ...(firstHeading ? { offset: firstHeading.offset, length: firstHeading.length } : { line: 1 }),
+          message,
+        });
+      }
+    },
+  };
+}
