@@ -1,0 +1,76 @@
+import { mkdirSync, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { isWithin } from '../paths.js';
+import { forgetMadeFolder, rememberMadeFolder } from './temporaries-on-signal.js';
+
+/** The folders that makeFolderWithParents made, for its caller to remove or keep when done. */
+export interface MadeFolders {
+  /**
+   * Removes them again, deepest first: a failed unpack into `solutions/Contoso/src` must not leave
+   * `solutions/Contoso` behind, nor a failed `pack src a/b/x.zip` the folders a and a/b. Each is
+   * removed only while it is empty (or already gone), so nothing put there meanwhile is lost.
+   */
+  remove(): Promise<void>;
+  /** Keeps them: they hold the result of a write that is done. */
+  keep(): void;
+}
+
+/**
+ * Makes `folder` with its missing parents, for a writer whose target lies there. Until its caller
+ * removes or keeps them, the folders it made are remembered for the signal clean-up
+ * (temporaries-on-signal), which removes them too, each only while empty: Ctrl+C must not leave them
+ * either. A folder that was there before is never among them.
+ *
+ * Made synchronously on purpose: a signal is handled only between two steps of JavaScript, so the
+ * folders are made and remembered in one step. Made by a promise, they would exist, not yet
+ * remembered, while the event loop waits for it, and a signal then left them. (A few mkdir calls.)
+ */
+export function makeFolderWithParents(folder: string): MadeFolders {
+  const resolved = path.resolve(folder);
+  const first = mkdirSync(resolved, { recursive: true });
+  const made = first === undefined ? [] : foldersFrom(first, resolved);
+  for (const each of made) rememberMadeFolder(each);
+  const forget = (): void => made.forEach(forgetMadeFolder);
+  return {
+    async remove() {
+      try {
+        for (const each of made) {
+          const gone = await fs.rmdir(each).then(
+            () => true,
+            (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
+          );
+          if (!gone) return;
+        }
+      } finally {
+        forget();
+      }
+    },
+    keep: forget,
+  };
+}
+
+/**
+ * Makes the folder that `file` is to be written in (makeFolderWithParents), runs `write`, and keeps
+ * the folders it made only when `write` succeeds: a write that fails leaves no empty folders behind.
+ */
+export async function inFolderMadeFor<T>(file: string, write: () => Promise<T>): Promise<T> {
+  const made = makeFolderWithParents(path.dirname(path.resolve(file)));
+  try {
+    const result = await write();
+    made.keep();
+    return result;
+  } catch (error) {
+    await made.remove();
+    throw error;
+  }
+}
+
+/** `deepest` and its parents up to `first`, which lies above it (or is it), deepest first. */
+function foldersFrom(first: string, deepest: string): string[] {
+  const folders: string[] = [];
+  for (let each = deepest; isWithin(first, each); each = path.dirname(each)) {
+    folders.push(each);
+    if (each === first) break;
+  }
+  return folders;
+}
