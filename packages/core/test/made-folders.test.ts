@@ -42,6 +42,18 @@ describe('writeFileAtomically into folders it makes', () => {
     expect(pendingMadeFolders()).toEqual([]);
   });
 
+  // `mkdir -p a/<256 bytes>` made a, then failed, and left it.
+  it('removes the folders it made above one it cannot make, and names that one', async () => {
+    const work = folder();
+    const tooLong = path.join(work, 'a', 'y'.repeat(256));
+    const error = await writeFileAtomically(path.join(tooLong, 'c.json'), Buffer.from('{}')).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toMatchObject({ message: expect.stringContaining(`(ENAMETOOLONG, mkdir ${tooLong})`) });
+    expect(readdirSync(work)).toEqual([]);
+    expect(pendingMadeFolders()).toEqual([]);
+  });
+
   it('keeps them once the file is written', async () => {
     const work = folder();
     await writeFileAtomically(path.join(work, 'a/b/c.json'), Buffer.from('{}'));

@@ -1,6 +1,5 @@
-import { mkdirSync, promises as fs } from 'node:fs';
+import { lstatSync, mkdirSync, promises as fs, rmdirSync } from 'node:fs';
 import path from 'node:path';
-import { isWithin } from '../paths.js';
 import { forgetMadeFolder, rememberMadeFolder } from './temporaries-on-signal.js';
 
 /** The folders that makeFolderWithParents made, for its caller to remove or keep when done. */
@@ -23,13 +22,15 @@ export interface MadeFolders {
  *
  * Made synchronously on purpose: a signal is handled only between two steps of JavaScript, so the
  * folders are made and remembered in one step. Made by a promise, they would exist, not yet
- * remembered, while the event loop waits for it, and a signal then left them. (A few mkdir calls.)
+ * remembered, while the event loop waits for it, and a signal then left them. (A few lstat and
+ * mkdir calls.)
  */
 export function makeFolderWithParents(folder: string): MadeFolders {
   const resolved = path.resolve(folder);
-  const first = mkdirSync(resolved, { recursive: true });
-  const made = first === undefined ? [] : foldersFrom(first, resolved);
-  for (const each of made) rememberMadeFolder(each);
+  const missing = missingFolders(resolved);
+  // Nothing missing: as `mkdir -p`, nothing to do for a folder, EEXIST for a file.
+  if (missing.length === 0) mkdirSync(resolved, { recursive: true });
+  const made = makeEach(missing);
   const forget = (): void => made.forEach(forgetMadeFolder);
   return {
     async remove() {
@@ -65,12 +66,51 @@ export async function inFolderMadeFor<T>(file: string, write: () => Promise<T>):
   }
 }
 
-/** `deepest` and its parents up to `first`, which lies above it (or is it), deepest first. */
-function foldersFrom(first: string, deepest: string): string[] {
-  const folders: string[] = [];
-  for (let each = deepest; isWithin(first, each); each = path.dirname(each)) {
-    folders.push(each);
-    if (each === first) break;
+/**
+ * `folder` and those of its parents that are not there, top first: what `mkdir -p` would make. Empty
+ * when `folder` is there (a folder, or a file: makeEach then fails as mkdir does).
+ */
+function missingFolders(folder: string): string[] {
+  const missing: string[] = [];
+  for (let each = folder; !exists(each); each = path.dirname(each)) {
+    missing.unshift(each);
+    if (path.dirname(each) === each) break;
   }
-  return folders;
+  return missing;
+}
+
+/**
+ * Makes the folders, top first, each remembered as soon as it is made, and returns them deepest
+ * first. One that cannot be made fails with the error of its own mkdir, which names it (a
+ * synchronous `mkdir -p` names the folder asked for instead); those made before it are removed again.
+ */
+function makeEach(missing: readonly string[]): string[] {
+  const made: string[] = [];
+  try {
+    for (const each of missing) {
+      mkdirSync(each);
+      made.unshift(each);
+      rememberMadeFolder(each);
+    }
+  } catch (error) {
+    for (const each of made) {
+      try {
+        rmdirSync(each);
+      } catch {
+        // Not empty: something was put there meanwhile, which is not ours to remove.
+      }
+      forgetMadeFolder(each);
+    }
+    throw error;
+  }
+  return made;
+}
+
+function exists(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
 }
