@@ -23,7 +23,7 @@ import {
   type Scenario,
 } from '@connector-alm/github/testing';
 import { validSwagger } from '@connector-alm/validator/testing';
-import { expectFailedWith } from './helpers/step-failure.js';
+import { errorContaining, expectFailedWith } from './helpers/step-failure.js';
 
 const RUN_TIMEOUT = 120_000;
 
@@ -455,6 +455,39 @@ describe('open-pull-request without the permission to write', () => {
     expect(withPassword.annotations[0]!.message).toMatch(
       /holds a user name or password: the token goes in the token input\. /,
     );
+  });
+
+  // As `connector-alm pr nope`: the path is what is wrong, whatever the token; the secret the step
+  // would need is no help to a maker who mistyped the folder.
+  it('says a connector path is wrong before it asks for the token', async () => {
+    const requests = scenario.github.requests.length;
+    const missing = await runAction(scenario, { token: '', connector: 'certified-connectors/Nope' });
+    expectFailedWith(
+      missing,
+      errorContaining(
+        'certified-connectors/Nope: does not exist. Give a connector folder, or a folder that holds connector folders.',
+      ),
+    );
+    writeFileSync(path.join(scenario.workspace, 'notes.md'), '# Notes\n');
+    const notAConnector = await runAction(scenario, { token: '', connector: 'notes.md' });
+    expectFailedWith(notAConnector, {
+      file: 'notes.md',
+      level: 'error',
+      message:
+        'is not a file of a connector folder. A connector folder holds apiDefinition.swagger.json and apiProperties.json.',
+    });
+    expect(scenario.github.requests.length).toBe(requests);
+  });
+
+  // A later connector's wrong path stopped the run only after the first was sent: half a submission.
+  it('refuses a wrong path among several before it sends any', async () => {
+    const requests = scenario.github.requests.length;
+    const result = await runAction(scenario, {
+      token: scenario.contributor.token,
+      connector: `${CONNECTOR}\ncertified-connectors/Nope`,
+    });
+    expectFailedWith(result, errorContaining('certified-connectors/Nope: does not exist.'));
+    expect(scenario.github.requests.length).toBe(requests);
   });
 
   it('refuses a connector folder outside the workspace', async () => {

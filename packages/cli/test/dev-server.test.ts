@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { UsageError } from '@connector-alm/core';
@@ -120,6 +120,28 @@ describe('dev-server', () => {
     } finally {
       await server.close();
     }
+  });
+
+  // A mistyped --solutions (solutons for solutions) made that folder and served nothing from it: the
+  // banner's "0 solutions from …/solutons" was all that told the maker.
+  it('refuses a --solutions folder that does not exist, and makes none', async () => {
+    const cwd = folders.make();
+    mkdirSync(path.join(cwd, 'solutions'));
+    // Closed if it started after all (before, it made the folder and served it).
+    const refused = await startDevServer(
+      { solutions: 'solutons', loginPort: 0, dataversePort: 0 },
+      memoryIo(cwd),
+    ).then(
+      ({ server }) => server.close(),
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(UsageError);
+    expect(refused).toMatchObject({
+      message: 'does not exist.',
+      location: { file: path.join(cwd, 'solutons') },
+      hint: 'Give the folder that holds the solution zips to serve, or make it first to start from an empty one (the solutions you import are written to it), or leave --solutions out to keep them in memory.',
+    });
+    expect(readdirSync(cwd)).toEqual(['solutions']);
   });
 
   it('says which zips of the folder it does not serve, and why', async () => {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -36,12 +38,20 @@ function leftovers(folder = work): string[] {
   return readdirSync(folder).filter((name) => name.endsWith('.tmp'));
 }
 
-/** Runs the CLI, interrupts it with SIGINT once `ready` holds, and says how it ended. */
+/**
+ * Runs the CLI, interrupts it with SIGINT once `ready` holds, and says how it ended. `env` is added to
+ * the environment (TMPDIR: a system temporary folder of the test's own, to see what is left there).
+ */
 async function interrupted(
   args: string[],
   ready: () => boolean,
+  env: Record<string, string> = {},
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: work, stdio: 'ignore' });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: work,
+    stdio: 'ignore',
+    env: { ...process.env, ...env },
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
@@ -80,6 +90,17 @@ describeWith(SOLUTION_FIXTURES, 'interrupted write')('Ctrl+C in the middle of a 
     writeFileSync(manifest, unmanaged.replace('<Managed>0</Managed>', '<Managed>1</Managed>'));
     cli(['pack', 'source', 'large_managed.zip']);
     writeFileSync(manifest, unmanaged);
+    // Solutions that do not compress (random bytes), so that a package of them takes a while to check.
+    const random = path.join(work, 'random');
+    cpSync(path.join(work, 'source'), random, { recursive: true, filter: (from) => !/cat_pad/.test(from) });
+    for (let n = 0; n < 200; n++)
+      writeFileSync(
+        path.join(random, 'Connectors', `cat_random${n}_openapidefinition.json`),
+        JSON.stringify({ padding: randomBytes(150_000).toString('base64') }),
+      );
+    cli(['pack', 'random', 'random.zip']);
+    cpSync(path.join(work, 'random.zip'), path.join(work, 'random_flow.zip'));
+    rmSync(random, { recursive: true });
     before = readdirSync(work).sort();
   }, 120_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -146,6 +167,66 @@ describeWith(SOLUTION_FIXTURES, 'interrupted write')('Ctrl+C in the middle of a 
       expect(readdirSync(work).sort()).toEqual([...before, 'existing'].sort());
     } finally {
       rmSync(path.join(work, 'existing'), { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  // pack to a/b/x.zip, build-solution and package build make the missing folders of their target
+  // for the hidden file they write beside it; the signal left them, empty.
+  it('removes the folders pack made for a nested zip', async () => {
+    const staging = (): boolean =>
+      existsSync(path.join(work, 'a/b')) && leftovers(path.join(work, 'a/b')).length > 0;
+    const { signal } = await interrupted(['pack', 'source', 'a/b/packed.zip'], staging);
+    expect(signal).toBe('SIGINT');
+    expect(readdirSync(work).sort()).toEqual(before);
+  }, 120_000);
+
+  // Reading a solution zip's connectors stages the whole zip in the system's temporary folder, where
+  // the signal left it: a copy of the solution, one more per interrupted run.
+  it("removes extract-connectors' scratch folder in the system's temporary folder", async () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'cli-interrupted-tmp-'));
+    try {
+      const scratch = (): boolean => readdirSync(tmp).some((name) => name.startsWith('connector-alm-'));
+      const { signal } = await interrupted(['extract-connectors', zip, 'nested/connectors'], scratch, {
+        TMPDIR: tmp,
+      });
+      expect(signal).toBe('SIGINT');
+      expect(readdirSync(tmp)).toEqual([]);
+      expect(readdirSync(work).sort()).toEqual(before);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  // package build checks the package it built, copying its nested zips to a scratch folder in the
+  // system's temporary folder (as package check does); the signal left that folder, and the folders
+  // made for the package.
+  it("removes package build's scratch folder, and the folders made for the package", async () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'cli-interrupted-tmp-'));
+    writeFileSync(path.join(work, 'intro.md'), '# Contoso\n');
+    try {
+      const scratch = (): boolean =>
+        readdirSync(tmp).some((name) => name.startsWith('connector-alm-package-'));
+      const { signal } = await interrupted(
+        [
+          'package',
+          'build',
+          'made/package.zip',
+          '--intro',
+          'intro.md',
+          '--connector-solution',
+          'random.zip',
+          '--flow-solution',
+          'random_flow.zip',
+        ],
+        scratch,
+        { TMPDIR: tmp },
+      );
+      expect(signal).toBe('SIGINT');
+      expect(readdirSync(tmp)).toEqual([]);
+      expect(readdirSync(work).sort()).toEqual([...before, 'intro.md'].sort());
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+      rmSync(path.join(work, 'intro.md'), { force: true });
     }
   }, 120_000);
 });

@@ -593,10 +593,13 @@ describe('a path the command cannot work on at all exits 2, with the message it 
       fileNotFolder,
     ],
     [
-      'dev-server: --solutions below a file (1, "failed unexpectedly: ENOTDIR")',
+      'dev-server: --solutions below a file (1, "failed unexpectedly: ENOTDIR"; then "cannot be made": the folder is no longer made)',
       ['dev-server', '--solutions', 'file.txt/solutions'],
       'file.txt',
-      underFile('solutions'),
+      readUnderFile(
+        'solutions',
+        'Give the folder that holds the solution zips to serve, or make it first to start from an empty one (the solutions you import are written to it), or leave --solutions out to keep them in memory.',
+      ),
     ],
     [
       'validate: a connector folder below a file (2, "does not exist" at the folder)',

@@ -15,6 +15,8 @@ export * from './byte-order-mark.js';
 export * from './json-depth.js';
 export * from './file-in-the-way.js';
 export * from './fs/is-file.js';
+export * from './fs/made-folders.js';
+export * from './fs/scratch-folder.js';
 export * from './fs/temporaries-on-signal.js';
 export * from './fs/temporary-sibling.js';
 export * from './fs/write-failure.js';

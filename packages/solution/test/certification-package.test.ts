@@ -121,6 +121,20 @@ describe('buildCertificationPackage', () => {
     expect(readdirSync(dir)).toEqual(['Other.zip']);
   });
 
+  // The folders made for the package beside which it is staged were left, empty, by a package not written.
+  it('leaves none of the folders it made for a package it does not write', async () => {
+    const dir = temp.make();
+    const other = path.join(dir, 'Other.zip');
+    writeFileSync(other, readFileSync(connectorZip));
+    const result = await buildCertificationPackage(path.join(dir, 'a/b/out.zip'), {
+      intro,
+      connectorSolution: connectorZip,
+      flowSolution: other,
+    });
+    expect(result.ok).toBe(false);
+    expect(readdirSync(dir)).toEqual(['Other.zip']);
+  });
+
   it('refuses an output the validator would refuse or that would replace one of its inputs, and writes nothing', async () => {
     const dir = temp.make();
     const inputs = { intro, connectorSolution: connectorZip, flowSolution: flowZip };

@@ -20,18 +20,14 @@ export interface OpenPullRequestInputs {
   config: string;
 }
 
+/**
+ * The inputs, with `token` possibly empty: the action checks the connector paths first, as
+ * `connector-alm pr` does, then asks requireToken.
+ */
 export function readOpenPullRequestInputs(): OpenPullRequestInputs {
   const token = readString('token');
-  // An empty token is a secret that is not there: the step's with: block is seldom the user's own
-  // (the publish workflow's is ours), so the hint names the secret to create.
-  if (token === '')
-    throw new InputError(
-      'token',
-      'is required but was empty.',
-      "Give a classic personal access token of the fork owner (public_repo scope) from a secret: create the repository secret (the example publish workflow reads CONNECTORS_PAT) and pass it, e.g. 'token: ${{ secrets.CONNECTORS_PAT }}'. An empty value is a secret that does not exist, or that a calling workflow did not pass on under secrets:.",
-    );
   // Masked before anything else can print it.
-  core.setSecret(token);
+  if (token !== '') core.setSecret(token);
   const connectors = readLines('connector');
   if (connectors.length === 0)
     throw new InputError(
@@ -68,4 +64,17 @@ export function readOpenPullRequestInputs(): OpenPullRequestInputs {
     failOn: readChoice('fail-on', FAIL_ON_LEVELS, 'error'),
     config: readString('config'),
   };
+}
+
+/**
+ * Refuses an empty token. An empty token is a secret that is not there: the step's with: block is
+ * seldom the user's own (the publish workflow's is ours), so the hint names the secret to create.
+ */
+export function requireToken(token: string): void {
+  if (token === '')
+    throw new InputError(
+      'token',
+      'is required but was empty.',
+      "Give a classic personal access token of the fork owner (public_repo scope) from a secret: create the repository secret (the example publish workflow reads CONNECTORS_PAT) and pass it, e.g. 'token: ${{ secrets.CONNECTORS_PAT }}'. An empty value is a secret that does not exist, or that a calling workflow did not pass on under secrets:.",
+    );
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { inputWords, isFile, type Logger } from '@connector-alm/core';
 import {
+  checkConnectorArguments,
   openPullRequests,
   refusedResults,
   writeIntervalFromEnv,
@@ -10,7 +11,7 @@ import {
 } from '@connector-alm/github';
 import { InputError } from '../runtime/inputs.js';
 import { realPathInsideWorkspace, workspaceFolder } from '../runtime/workspace-path.js';
-import { readOpenPullRequestInputs } from './inputs.js';
+import { readOpenPullRequestInputs, requireToken } from './inputs.js';
 import { htmlText, loadConfig, toAnnotations } from '@connector-alm/validator';
 import { writeJobSummary } from '../runtime/job-summary.js';
 
@@ -36,12 +37,16 @@ export async function openPullRequestAction(logger: Logger): Promise<void> {
       );
     }
   }
+  // As `connector-alm pr`, the paths before the token and before any request: a mistyped folder is
+  // told as such, not as a missing secret, and a later one's stops the run before the first is sent.
+  await checkConnectorArguments(inputs.connectors, workspace);
   // Read as validate-connector reads it, before any request: a mistake in it is an error on its line.
   const config = await loadConfig({
     cwd: workspace,
     explicitPath: inputs.config || undefined,
     paths: inputs.connectors,
   });
+  requireToken(inputs.token);
   const results: PullRequestResult[] = [];
   try {
     const submissions = openPullRequests(

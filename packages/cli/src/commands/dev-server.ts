@@ -1,9 +1,15 @@
 import { randomBytes, randomUUID, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { fileInTheWay, nextSignal, pathThroughFileError, UsageError } from '@connector-alm/core';
+import {
+  fileInTheWay,
+  missingPathError,
+  nextSignal,
+  pathThroughFileError,
+  UsageError,
+} from '@connector-alm/core';
 import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
 import { refuseNonFolder } from '@connector-alm/solution';
 import type { CliIo } from '../io.js';
@@ -32,7 +38,10 @@ export function registerDevServerCommand(program: Command, context: CommandConte
   program
     .command('dev-server')
     .description('run a local Entra ID + Dataverse server on 127.0.0.1 for trying export and import')
-    .option('--solutions <folder>', 'folder of solution zips to serve; imports are written back to it')
+    .option(
+      '--solutions <folder>',
+      'folder of solution zips to serve; imports are written back to it (a folder that does not exist is refused, not made)',
+    )
     .option(
       '--client-certificate <file>',
       'PEM file of a certificate the app also accepts, to try export and import with --client-certificate (the private key may be in it; it is not needed)',
@@ -66,11 +75,7 @@ export async function startDevServer(
   const certificate = options.clientCertificate
     ? readCertificate(options.clientCertificate, io.cwd)
     : undefined;
-  if (folder) {
-    // A file, or a path through one, is a usage error (exit code 2), not a failed mkdir.
-    await refuseNonFolder(folder);
-    await mkdir(folder, { recursive: true });
-  }
+  if (folder) await refuseMissingSolutionsFolder(folder);
   const appId = randomUUID();
   const secret = randomBytes(18).toString('base64url');
   const server = await startLocalServer({
@@ -95,6 +100,23 @@ export async function startDevServer(
     ...(certificateFile ? { certificateFile } : {}),
   });
   return { server, banner };
+}
+
+/** What to give --solutions instead of a path that is no folder. */
+export const SOLUTIONS_HINT =
+  'Give the folder that holds the solution zips to serve, or make it first to start from an empty one (the solutions you import are written to it), or leave --solutions out to keep them in memory.';
+
+/**
+ * Refuses a --solutions path that is not a folder, missing included: a usage error (exit code 2).
+ * A missing one is not made: `--solutions solutons` for `solutions` would serve an empty new folder,
+ * and the maker would hear of the typo only from the banner's "0 solutions". One who wants a new
+ * folder for the solutions they import makes it first.
+ */
+async function refuseMissingSolutionsFolder(folder: string): Promise<void> {
+  const found = await stat(folder).catch(() => undefined);
+  if (found === undefined) throw missingPathError(folder, SOLUTIONS_HINT);
+  // A file, or a link to one.
+  if (!found.isDirectory()) await refuseNonFolder(folder);
 }
 
 /**

@@ -11,9 +11,10 @@ export type EndingSignal = keyof typeof SIGNAL_EXIT_CODES;
 const SIGNALS = Object.keys(SIGNAL_EXIT_CODES) as EndingSignal[];
 
 /**
- * The temporary files and folders (temporarySibling) that their writers still use: a writer removes
- * its own on success and on failure, but a signal ends the process between the two. Each writer
- * forgets its name when done with it, so the set holds only the writes under way.
+ * The temporary files and folders (temporarySibling) that their writers still use, and the scratch
+ * folders in the system's temporary folder (makeScratchFolder) still in use: a writer removes its
+ * own on success and on failure, but a signal ends the process between the two. Each writer forgets
+ * its name when done with it, so the set holds only the writes under way.
  */
 const pending = new Set<string>();
 
@@ -118,7 +119,8 @@ let waiting: ((signal: EndingSignal) => void) | undefined;
 /**
  * On Ctrl+C, a kill, or a cancelled GitHub Actions job (the runner sends SIGINT, then SIGTERM),
  * removes the hidden staging folders and files that unpack, pack, extract-connectors and
- * build-solution write beside their target before renaming it into place: the signal would
+ * build-solution write beside their target before renaming it into place, the empty folders made
+ * for them, and the scratch folders in the system's temporary folder: the signal would
  * otherwise end the process in between and leave them there, outside the target, for a later
  * `git add -A` or a self-hosted runner's next job to find. The process then ends by the signal
  * itself, not by an exit code: a shell running `unpack x.zip src; git add -A; git commit` stops

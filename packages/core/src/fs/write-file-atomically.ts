@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
+import { inFolderMadeFor } from './made-folders.js';
 import { forgetTemporary } from './temporaries-on-signal.js';
 import { temporarySibling } from './temporary-sibling.js';
 import { writingTo } from './write-failure.js';
@@ -13,24 +13,32 @@ export interface AtomicWriteOptions {
   mode?: number;
 }
 
-/** Writes through a temporary file in the same folder and renames, so a failure never leaves half a file. */
+/**
+ * Writes through a temporary file in the same folder and renames, so a failure never leaves half a
+ * file. Missing parent folders are made, and removed again when the write fails (inFolderMadeFor).
+ */
 export async function writeFileAtomically(
   file: string,
   bytes: Uint8Array,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
-  await writingTo(file, async () => {
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    const temporary = temporarySibling(file);
-    try {
-      await fs.writeFile(temporary, bytes);
-      if (options.mode !== undefined) await fs.chmod(temporary, options.mode);
-      await fs.rename(temporary, file);
-    } catch (error) {
-      await fs.rm(temporary, { force: true });
-      throw error;
-    } finally {
-      forgetTemporary(temporary);
-    }
-  });
+  await writingTo(file, () => inFolderMadeFor(file, () => writeThroughTemporary(file, bytes, options)));
+}
+
+async function writeThroughTemporary(
+  file: string,
+  bytes: Uint8Array,
+  options: AtomicWriteOptions,
+): Promise<void> {
+  const temporary = temporarySibling(file);
+  try {
+    await fs.writeFile(temporary, bytes);
+    if (options.mode !== undefined) await fs.chmod(temporary, options.mode);
+    await fs.rename(temporary, file);
+  } catch (error) {
+    await fs.rm(temporary, { force: true });
+    throw error;
+  } finally {
+    forgetTemporary(temporary);
+  }
 }

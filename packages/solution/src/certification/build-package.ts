@@ -1,6 +1,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { forgetTemporary, missingPathError, temporarySibling, UsageError } from '@connector-alm/core';
+import {
+  forgetTemporary,
+  makeFolderWithParents,
+  missingPathError,
+  temporarySibling,
+  UsageError,
+  writingTo,
+} from '@connector-alm/core';
 import { refuseFolder, refusePathThroughFile } from '../fs/folder-path.js';
 import { nameEncoding } from '../zip/name-encoding.js';
 import { writeZipAtomically } from '../zip/zip-writer.js';
@@ -80,8 +87,12 @@ export async function buildCertificationPackage(
       });
   }
   const packageName = options.packageName ?? `${path.basename(out).replace(/\.zip$/i, '')}.pdpkg.zip`;
+  // Made here, not by the first zip staged beside it: a package refused for its findings, or one whose
+  // building fails, leaves none of them.
+  const made = await writingTo(out, async () => makeFolderWithParents(path.dirname(path.resolve(out))));
   const inner = temporarySibling(out);
   const candidate = temporarySibling(out, '.zip');
+  let written = false;
   try {
     await writeZipAtomically(inner, [
       { name: 'PkgAssets/ImportConfig.xml', data: Buffer.from(importConfig(names)) },
@@ -95,7 +106,10 @@ export async function buildCertificationPackage(
       plugin: options.pluginSolution !== undefined,
       ...(options.zipNameEncoding ? { zipNameEncoding: options.zipNameEncoding } : {}),
     });
-    if (result.ok) await fs.rename(candidate, out);
+    if (result.ok) {
+      await fs.rename(candidate, out);
+      written = true;
+    }
     // The check reads the solutions in the code page given, and so warns of names in one itself.
     return result;
   } finally {
@@ -103,6 +117,8 @@ export async function buildCertificationPackage(
     await fs.rm(candidate, { force: true });
     forgetTemporary(inner);
     forgetTemporary(candidate);
+    if (written) made.keep();
+    else await made.remove();
   }
 }
 

@@ -1,7 +1,5 @@
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { locationPrefix, UsageError } from '@connector-alm/core';
+import { locationPrefix, makeScratchFolder, removeScratchFolder, UsageError } from '@connector-alm/core';
 import type { ZipLimits } from '../zip/limits.js';
 import { EntryNameEncodingError, ZipError } from '../zip/zip-errors.js';
 import { ZipReader, type ZipEntryInfo } from '../zip/zip-reader.js';
@@ -75,7 +73,7 @@ export async function checkCertificationPackage(
   let scratch: string | undefined;
   try {
     refuseSolutionZip(outer, zipPath);
-    scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'connector-alm-package-'));
+    scratch = makeScratchFolder('connector-alm-package-');
     const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
     if (rootFolders.length > 0) {
       findings.push({
@@ -113,7 +111,7 @@ export async function checkCertificationPackage(
     if (packages.length === 1) await checkPackageZip(outer, packages[0]!.name, scratch, options, report);
   } finally {
     outer.close();
-    if (scratch !== undefined) await fs.rm(scratch, { recursive: true, force: true });
+    if (scratch !== undefined) await removeScratchFolder(scratch);
   }
   return { ok: findings.length === 0, ...report };
 }

@@ -3,10 +3,12 @@ import path from 'node:path';
 import {
   forgetTemporary,
   isUserError,
+  makeFolderWithParents,
   optionWords,
   temporarySibling,
   UserError,
   writingTo,
+  type MadeFolders,
   type SaySetting,
 } from '@connector-alm/core';
 import { commitFolder } from '../fs/commit-folder.js';
@@ -363,10 +365,16 @@ function write(item: PreparedConnector, destination: string): Promise<ExtractedC
 
 async function writeStaged(item: PreparedConnector, destination: string): Promise<ExtractedConnector> {
   const staging = temporarySibling(destination);
-  await fs.mkdir(staging, { recursive: true }).catch((error: unknown) => {
+  // The output folder and its parents, when missing, are made for the first connector's staging
+  // folder: kept once a connector is written there, removed when none is.
+  let madeFolders: MadeFolders;
+  try {
+    madeFolders = makeFolderWithParents(staging);
+  } catch (error) {
     forgetTemporary(staging);
     throw error;
-  });
+  }
+  let done = false;
   try {
     for (const [name, content] of item.files) {
       // Files kept from a renamed connector's earlier folder may lie in subfolders.
@@ -380,6 +388,7 @@ async function writeStaged(item: PreparedConnector, destination: string): Promis
     // the old name finds the file just written.
     const names = await fs.readdir(destination);
     for (const name of item.otherCase) if (names.includes(name)) await fs.rm(path.join(destination, name));
+    done = true;
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -395,5 +404,7 @@ async function writeStaged(item: PreparedConnector, destination: string): Promis
   } finally {
     await fs.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
+    if (done) madeFolders.keep();
+    else await madeFolders.remove();
   }
 }

@@ -1,7 +1,12 @@
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { missingPathError, UsageError, type SaySetting } from '@connector-alm/core';
+import {
+  makeScratchFolder,
+  missingPathError,
+  removeScratchFolder,
+  UsageError,
+  type SaySetting,
+} from '@connector-alm/core';
 import { listFiles } from '../fs/list-files.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { parseXml, UNPACKED_XML_HINT } from '../xml/parse-xml.js';
@@ -68,12 +73,12 @@ export async function readSolution(
   // zip's folder may be read-only or belong to the person.
   let staging: string | undefined;
   try {
-    staging = await fs.mkdtemp(path.join(os.tmpdir(), 'connector-alm-'));
+    staging = makeScratchFolder('connector-alm-');
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
     reader.close();
-    if (staging !== undefined) await fs.rm(staging, { recursive: true, force: true });
+    if (staging !== undefined) await removeScratchFolder(staging);
   }
 }
 

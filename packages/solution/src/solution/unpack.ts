@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
   forgetTemporary,
+  makeFolderWithParents,
   optionWords,
   rememberTemporary,
   slashSeparated,
@@ -13,7 +14,6 @@ import {
 } from '@connector-alm/core';
 import { commitFolder, type CommitResult, type StalePolicy } from '../fs/commit-folder.js';
 import { listFiles } from '../fs/list-files.js';
-import { makeFolderWithParents } from '../fs/made-folders.js';
 import { refuseInside } from '../fs/path-inside.js';
 import type { ZipLimits } from '../zip/limits.js';
 import { ZipReader } from '../zip/zip-reader.js';
@@ -105,7 +105,7 @@ export async function unpackSolution(
   });
   if (options.packageType === 'both') await refuseMissingPair(zipPath, pairedZipPaths(zipPath), say);
   const staging = temporarySibling(folder);
-  const madeFolders = await writingTo(folder, () => makeFolderWithParents(staging)).catch(
+  const madeFolders = await writingTo(folder, async () => makeFolderWithParents(staging)).catch(
     (error: unknown) => {
       forgetTemporary(staging);
       throw error;

@@ -4,7 +4,13 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { refuseFolder, refusePathThroughFile } from '../fs/folder-path.js';
-import { forgetTemporary, targetWriteError, temporarySibling, writingTo } from '@connector-alm/core';
+import {
+  forgetTemporary,
+  makeFolderWithParents,
+  targetWriteError,
+  temporarySibling,
+  writingTo,
+} from '@connector-alm/core';
 
 /**
  * An entry to write: bytes already in memory, a file streamed from disk, or bytes made only when the
@@ -32,7 +38,7 @@ export const ZIP_PATH_HINT = 'Give the path of the zip file to write, ending in 
 
 /**
  * Writes a deflated zip to a temporary file beside `destination` and renames it into place, so a
- * failure leaves any earlier file at `destination` as it was.
+ * failure leaves any earlier file at `destination` as it was, and none of the folders made for it.
  */
 export async function writeZipAtomically(
   destination: string,
@@ -41,7 +47,7 @@ export async function writeZipAtomically(
 ): Promise<void> {
   await refuseFolder(destination, 'a zip', ZIP_PATH_HINT);
   refusePathThroughFile(destination);
-  await writingTo(destination, () => fs.mkdir(path.dirname(destination), { recursive: true }));
+  const made = await writingTo(destination, async () => makeFolderWithParents(path.dirname(destination)));
   const temporary = temporarySibling(destination);
   const zip = new yazl.ZipFile();
   const entryOptions = {
@@ -55,6 +61,7 @@ export async function writeZipAtomically(
   zip.on('error', (error: Error) => output.destroy(error));
   const file = createWriteStream(temporary, { flags: 'wx' });
   const written = pipeline(output, file);
+  let done = false;
   try {
     for (const source of sources) {
       if ('data' in source) zip.addBuffer(source.data, source.name, entryOptions);
@@ -77,6 +84,7 @@ export async function writeZipAtomically(
     zip.end();
     await written;
     await fs.rename(temporary, destination);
+    done = true;
   } catch (error) {
     output.destroy();
     await written.catch(() => undefined);
@@ -92,5 +100,8 @@ export async function writeZipAtomically(
       : error;
   } finally {
     forgetTemporary(temporary);
+    // Here, not after the removal above: that removal can fail too (ENAMETOOLONG from its lstat).
+    if (done) made.keep();
+    else await made.remove();
   }
 }

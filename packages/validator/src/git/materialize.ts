@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { isBelow, withoutTrailingSlashes } from '@connector-alm/core';
+import { isBelow, makeScratchFolder, removeScratchFolder, withoutTrailingSlashes } from '@connector-alm/core';
 import type { Git } from './git.js';
 
 /** A connector folder written out as it was at some commit. */
@@ -31,8 +30,9 @@ export async function materializeFolder(
     (entry) => entry.type === 'blob' && FILE_MODES.has(entry.mode),
   );
   if (entries.length === 0) return undefined;
-  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'connector-alm-base-'));
-  const cleanup = (): Promise<void> => fs.rm(root, { recursive: true, force: true });
+  // Remembered for the signal clean-up until cleanup: Ctrl+C in `validate --base` must not leave it.
+  const root = makeScratchFolder('connector-alm-base-');
+  const cleanup = (): Promise<void> => removeScratchFolder(root);
   try {
     const inside = folder === '.' || folder === '' ? '' : withoutTrailingSlashes(folder);
     const target = path.join(root, inside === '' ? 'connector' : inside);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { UsageError, UserError } from '@connector-alm/core';
+import { pendingTemporaries, UsageError, UserError } from '@connector-alm/core';
 import { Git } from '../../src/git/git.js';
 import { changedFilesSince, connectorFoldersOf } from '../../src/git/changed-connectors.js';
 import { materializeFolder } from '../../src/git/materialize.js';
@@ -181,6 +181,18 @@ describe('materializeFolder', () => {
     } finally {
       await materialized!.cleanup();
     }
+  });
+
+  // Ctrl+C in `validate --base` left the base's copy in the system's temporary folder.
+  it('remembers its temporary folder for the signal clean-up until cleanup', async () => {
+    const repo = createRepository();
+    repo.write(connectorFiles('certified-connectors/Contoso', minimal));
+    const base = repo.commitAll('base');
+    const materialized = await materializeFolder(new Git(repo.dir), base, 'certified-connectors/Contoso');
+    expect(pendingTemporaries()).toContain(materialized!.root);
+    await materialized!.cleanup();
+    expect(pendingTemporaries()).not.toContain(materialized!.root);
+    expect(existsSync(materialized!.root)).toBe(false);
   });
 
   it('returns undefined for a folder absent at that commit', async () => {
