@@ -1197,7 +1197,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path76 = require("node:path");
+    var path77 = require("node:path");
     var fs31 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2210,9 +2210,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path76.resolve(baseDir, baseName);
+          const localBin = path77.resolve(baseDir, baseName);
           if (fs31.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path76.extname(baseName))) return void 0;
+          if (sourceExt.includes(path77.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs31.existsSync(`${localBin}${ext}`)
           );
@@ -2230,17 +2230,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path76.resolve(
-            path76.dirname(resolvedScriptPath),
+          executableDir = path77.resolve(
+            path77.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path76.basename(
+            const legacyName = path77.basename(
               this._scriptPath,
-              path76.extname(this._scriptPath)
+              path77.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path76.extname(executableFile));
+        launchWithNode = sourceExt.includes(path77.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path76.basename(filename, path76.extname(filename));
+        this._name = path77.basename(filename, path77.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path77) {
-        if (path77 === void 0) return this._executableDir;
-        this._executableDir = path77;
+      executableDir(path78) {
+        if (path78 === void 0) return this._executableDir;
+        this._executableDir = path78;
         return this;
       }
       /**
@@ -3715,8 +3715,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path76, { windows } = {}) => {
-      const segs = path76.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path77, { windows } = {}) => {
+      const segs = path77.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -8465,8 +8465,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path76) {
-      let input = path76;
+    function removeDotSegments(path77) {
+      let input = path77;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -8540,11 +8540,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path76) {
-      if (path76 === "" || path76[0] === "/") {
-        return removeDotSegments(path76);
+    function removeDotSegmentsRelative(path77) {
+      if (path77 === "" || path77[0] === "/") {
+        return removeDotSegments(path77);
       }
-      const segments = path76.split("/");
+      const segments = path77.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -8907,8 +8907,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path76 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path76 && path76 !== "/" ? path76 : void 0;
+        const path77 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path77 && path77 !== "/" ? path77 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -12218,17 +12218,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path76) {
-      const ctrl = callVisitor(key, node, visitor, path76);
+    function visit_(key, node, visitor, path77) {
+      const ctrl = callVisitor(key, node, visitor, path77);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path76, ctrl);
-        return visit_(key, ctrl, visitor, path76);
+        replaceNode(key, path77, ctrl);
+        return visit_(key, ctrl, visitor, path77);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path76 = Object.freeze(path76.concat(node));
+          path77 = Object.freeze(path77.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path76);
+            const ci = visit_(i2, node.items[i2], visitor, path77);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12239,13 +12239,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path76 = Object.freeze(path76.concat(node));
-          const ck = visit_("key", node.key, visitor, path76);
+          path77 = Object.freeze(path77.concat(node));
+          const ck = visit_("key", node.key, visitor, path77);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path76);
+          const cv = visit_("value", node.value, visitor, path77);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12266,17 +12266,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path76) {
-      const ctrl = await callVisitor(key, node, visitor, path76);
+    async function visitAsync_(key, node, visitor, path77) {
+      const ctrl = await callVisitor(key, node, visitor, path77);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path76, ctrl);
-        return visitAsync_(key, ctrl, visitor, path76);
+        replaceNode(key, path77, ctrl);
+        return visitAsync_(key, ctrl, visitor, path77);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path76 = Object.freeze(path76.concat(node));
+          path77 = Object.freeze(path77.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path76);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path77);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12287,13 +12287,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path76 = Object.freeze(path76.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path76);
+          path77 = Object.freeze(path77.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path77);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path76);
+          const cv = await visitAsync_("value", node.value, visitor, path77);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12320,23 +12320,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path76) {
+    function callVisitor(key, node, visitor, path77) {
       if (typeof visitor === "function")
-        return visitor(key, node, path76);
+        return visitor(key, node, path77);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path76);
+        return visitor.Map?.(key, node, path77);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path76);
+        return visitor.Seq?.(key, node, path77);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path76);
+        return visitor.Pair?.(key, node, path77);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path76);
+        return visitor.Scalar?.(key, node, path77);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path76);
+        return visitor.Alias?.(key, node, path77);
       return void 0;
     }
-    function replaceNode(key, path76, node) {
-      const parent = path76[path76.length - 1];
+    function replaceNode(key, path77, node) {
+      const parent = path77[path77.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -12948,10 +12948,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path76, value) {
+    function collectionFromPath(schema, path77, value) {
       let v = value;
-      for (let i2 = path76.length - 1; i2 >= 0; --i2) {
-        const k = path76[i2];
+      for (let i2 = path77.length - 1; i2 >= 0; --i2) {
+        const k = path77[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -12970,7 +12970,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path76) => path76 == null || typeof path76 === "object" && !!path76[Symbol.iterator]().next().done;
+    var isEmptyPath = (path77) => path77 == null || typeof path77 === "object" && !!path77[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13000,11 +13000,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path76, value) {
-        if (isEmptyPath(path76))
+      addIn(path77, value) {
+        if (isEmptyPath(path77))
           this.add(value);
         else {
-          const [key, ...rest] = path76;
+          const [key, ...rest] = path77;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -13018,8 +13018,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path76) {
-        const [key, ...rest] = path76;
+      deleteIn(path77) {
+        const [key, ...rest] = path77;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -13033,8 +13033,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path76, keepScalar) {
-        const [key, ...rest] = path76;
+      getIn(path77, keepScalar) {
+        const [key, ...rest] = path77;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -13052,8 +13052,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path76) {
-        const [key, ...rest] = path76;
+      hasIn(path77) {
+        const [key, ...rest] = path77;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -13063,8 +13063,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path76, value) {
-        const [key, ...rest] = path76;
+      setIn(path77, value) {
+        const [key, ...rest] = path77;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -15579,9 +15579,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path76, value) {
+      addIn(path77, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path76, value);
+          this.contents.addIn(path77, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -15656,14 +15656,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path76) {
-        if (Collection2.isEmptyPath(path76)) {
+      deleteIn(path77) {
+        if (Collection2.isEmptyPath(path77)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path76) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path77) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -15678,10 +15678,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path76, keepScalar) {
-        if (Collection2.isEmptyPath(path76))
+      getIn(path77, keepScalar) {
+        if (Collection2.isEmptyPath(path77))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path76, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path77, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -15692,10 +15692,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path76) {
-        if (Collection2.isEmptyPath(path76))
+      hasIn(path77) {
+        if (Collection2.isEmptyPath(path77))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path76) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path77) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -15712,13 +15712,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path76, value) {
-        if (Collection2.isEmptyPath(path76)) {
+      setIn(path77, value) {
+        if (Collection2.isEmptyPath(path77)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path76), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path77), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path76, value);
+          this.contents.setIn(path77, value);
         }
       }
       /**
@@ -17679,9 +17679,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path76) => {
+    visit2.itemAtPath = (cst, path77) => {
       let item = cst;
-      for (const [field, index] of path76) {
+      for (const [field, index] of path77) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -17690,23 +17690,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path76) => {
-      const parent = visit2.itemAtPath(cst, path76.slice(0, -1));
-      const field = path76[path76.length - 1][0];
+    visit2.parentCollection = (cst, path77) => {
+      const parent = visit2.itemAtPath(cst, path77.slice(0, -1));
+      const field = path77[path77.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path76, item, visitor) {
-      let ctrl = visitor(item, path76);
+    function _visit(path77, item, visitor) {
+      let ctrl = visitor(item, path77);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path76.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path77.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -17717,10 +17717,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path76);
+            ctrl = ctrl(item, path77);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path76) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path77) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path76, options2) {
+    function openPromise(path77, options2) {
       return new Promise((resolve, reject) => {
-        open2(path76, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path77, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path76, options2, callback) {
+    function open2(path77, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,7 +22432,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs31.open(path76, "r", function(err2, fd2) {
+      fs31.open(path77, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs31.close(fd2, defaultCallback);
@@ -23553,21 +23553,21 @@ var require_yazl = __commonJS({
         this.errored = true;
       });
     }
-    ZipFile.prototype.addFile = function(realPath, metadataPath, options2) {
+    ZipFile.prototype.addFile = function(realPath2, metadataPath, options2) {
       var self2 = this;
       metadataPath = validateMetadataPath(metadataPath, false);
       if (options2 == null) options2 = {};
       if (shouldIgnoreAdding(self2)) return;
       var entry = new Entry(metadataPath, false, options2);
       self2.entries.push(entry);
-      fs31.stat(realPath, function(err2, stats) {
+      fs31.stat(realPath2, function(err2, stats) {
         if (err2) return self2.emit("error", err2);
-        if (!stats.isFile()) return self2.emit("error", new Error("not a file: " + realPath));
+        if (!stats.isFile()) return self2.emit("error", new Error("not a file: " + realPath2));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs31.createReadStream(realPath);
+          var readStream = fs31.createReadStream(realPath2);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self2.emit("error", err3);
@@ -30609,9 +30609,9 @@ var import_node_path2 = __toESM(require("node:path"), 1);
 function fileInTheWay(target2, cwd = process.cwd()) {
   const resolved2 = import_node_path2.default.resolve(cwd, target2);
   for (let current = import_node_path2.default.dirname(resolved2); ; current = import_node_path2.default.dirname(current)) {
-    const stat = statOrUndefined(import_node_fs.statSync, current) ?? statOrUndefined(import_node_fs.lstatSync, current);
-    if (stat?.isDirectory()) return void 0;
-    if (stat)
+    const stat2 = statOrUndefined(import_node_fs.statSync, current) ?? statOrUndefined(import_node_fs.lstatSync, current);
+    if (stat2?.isDirectory()) return void 0;
+    if (stat2)
       return {
         file: import_node_path2.default.join(target2, import_node_path2.default.relative(resolved2, current)),
         below: import_node_path2.default.relative(current, resolved2)
@@ -30630,9 +30630,9 @@ function missingPathError(given2, hint, options2 = {}) {
   if (way) return pathThroughFileError(way, "read", hint);
   return new UsageError("does not exist.", { location: { file: given2 }, hint, cause: options2.cause });
 }
-function statOrUndefined(stat, file) {
+function statOrUndefined(stat2, file) {
   try {
-    return stat(file);
+    return stat2(file);
   } catch {
     return void 0;
   }
@@ -30647,6 +30647,10 @@ function isFile(file) {
     return false;
   }
 }
+
+// packages/core/src/fs/made-folders.ts
+var import_node_fs4 = require("node:fs");
+var import_node_path4 = __toESM(require("node:path"), 1);
 
 // packages/core/src/fs/temporaries-on-signal.ts
 var import_node_crypto2 = require("node:crypto");
@@ -30731,21 +30735,110 @@ function onSignal(signal) {
   process.exit(SIGNAL_EXIT_CODES[signal]);
 }
 
+// packages/core/src/fs/made-folders.ts
+function makeFolderWithParents(folder) {
+  const resolved2 = import_node_path4.default.resolve(folder);
+  const missing2 = missingFolders(resolved2);
+  if (missing2.length === 0) (0, import_node_fs4.mkdirSync)(resolved2, { recursive: true });
+  const made = makeEach(missing2);
+  const forget = () => made.forEach(forgetMadeFolder);
+  return {
+    async remove() {
+      try {
+        for (const each of made) {
+          const gone = await import_node_fs4.promises.rmdir(each).then(
+            () => true,
+            (error2) => error2.code === "ENOENT"
+          );
+          if (!gone) return;
+        }
+      } finally {
+        forget();
+      }
+    },
+    keep: forget
+  };
+}
+async function inFolderMadeFor(file, write2) {
+  const made = makeFolderWithParents(import_node_path4.default.dirname(import_node_path4.default.resolve(file)));
+  try {
+    const result = await write2();
+    made.keep();
+    return result;
+  } catch (error2) {
+    await made.remove();
+    throw error2;
+  }
+}
+function missingFolders(folder) {
+  const missing2 = [];
+  for (let each = folder; !exists(each); each = import_node_path4.default.dirname(each)) {
+    missing2.unshift(each);
+    if (import_node_path4.default.dirname(each) === each) break;
+  }
+  return missing2;
+}
+function makeEach(missing2) {
+  const made = [];
+  try {
+    for (const each of missing2) {
+      (0, import_node_fs4.mkdirSync)(each);
+      made.unshift(each);
+      rememberMadeFolder(each);
+    }
+  } catch (error2) {
+    for (const each of made) {
+      try {
+        (0, import_node_fs4.rmdirSync)(each);
+      } catch {
+      }
+      forgetMadeFolder(each);
+    }
+    throw error2;
+  }
+  return made;
+}
+function exists(file) {
+  try {
+    (0, import_node_fs4.lstatSync)(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// packages/core/src/fs/scratch-folder.ts
+var import_node_fs5 = require("node:fs");
+var import_node_os = __toESM(require("node:os"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
+function makeScratchFolder(prefix) {
+  const folder = (0, import_node_fs5.mkdtempSync)(import_node_path5.default.join(import_node_os.default.tmpdir(), prefix));
+  rememberTemporary(folder);
+  return folder;
+}
+async function removeScratchFolder(folder) {
+  try {
+    await import_node_fs5.promises.rm(folder, { recursive: true, force: true });
+  } finally {
+    forgetTemporary(folder);
+  }
+}
+
 // packages/core/src/fs/temporary-sibling.ts
 var import_node_crypto3 = require("node:crypto");
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 function temporarySibling(target2, suffix = "") {
-  const resolved2 = import_node_path4.default.resolve(target2);
-  const name = import_node_path4.default.join(
-    import_node_path4.default.dirname(resolved2),
-    `.${import_node_path4.default.basename(resolved2)}.${(0, import_node_crypto3.randomBytes)(6).toString("hex")}.tmp${suffix}`
+  const resolved2 = import_node_path6.default.resolve(target2);
+  const name = import_node_path6.default.join(
+    import_node_path6.default.dirname(resolved2),
+    `.${import_node_path6.default.basename(resolved2)}.${(0, import_node_crypto3.randomBytes)(6).toString("hex")}.tmp${suffix}`
   );
   rememberTemporary(name);
   return name;
 }
 
 // packages/core/src/fs/write-failure.ts
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 var PERMISSION = {
   reason: "permission denied",
   hint: "Choose a folder you can write to, or change its permissions."
@@ -30770,7 +30863,7 @@ function targetWriteError(target2, error2) {
   const failure = writeFailure(error2);
   if (failure === void 0) return error2;
   const { code: code2, syscall, path: where2 } = error2;
-  const elsewhere = where2 !== void 0 && import_node_path5.default.dirname(import_node_path5.default.resolve(where2)) !== import_node_path5.default.dirname(import_node_path5.default.resolve(target2));
+  const elsewhere = where2 !== void 0 && import_node_path7.default.dirname(import_node_path7.default.resolve(where2)) !== import_node_path7.default.dirname(import_node_path7.default.resolve(target2));
   const call = elsewhere ? `${syscall} ${where2}` : syscall;
   return new UserError(`cannot be written: ${failure.reason} (${code2}, ${call}).`, {
     location: { file: target2 },
@@ -30787,23 +30880,22 @@ async function writingTo(target2, work) {
 }
 
 // packages/core/src/fs/write-file-atomically.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_fs6 = require("node:fs");
 async function writeFileAtomically(file, bytes, options2 = {}) {
-  await writingTo(file, async () => {
-    await import_node_fs4.promises.mkdir(import_node_path6.default.dirname(file), { recursive: true });
-    const temporary = temporarySibling(file);
-    try {
-      await import_node_fs4.promises.writeFile(temporary, bytes);
-      if (options2.mode !== void 0) await import_node_fs4.promises.chmod(temporary, options2.mode);
-      await import_node_fs4.promises.rename(temporary, file);
-    } catch (error2) {
-      await import_node_fs4.promises.rm(temporary, { force: true });
-      throw error2;
-    } finally {
-      forgetTemporary(temporary);
-    }
-  });
+  await writingTo(file, () => inFolderMadeFor(file, () => writeThroughTemporary(file, bytes, options2)));
+}
+async function writeThroughTemporary(file, bytes, options2) {
+  const temporary = temporarySibling(file);
+  try {
+    await import_node_fs6.promises.writeFile(temporary, bytes);
+    if (options2.mode !== void 0) await import_node_fs6.promises.chmod(temporary, options2.mode);
+    await import_node_fs6.promises.rename(temporary, file);
+  } catch (error2) {
+    await import_node_fs6.promises.rm(temporary, { force: true });
+    throw error2;
+  } finally {
+    forgetTemporary(temporary);
+  }
 }
 
 // packages/core/src/project-url.ts
@@ -30960,18 +31052,18 @@ function withoutTrailingSlashes(text3) {
 }
 
 // packages/core/src/text-order.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 var ENGLISH = new Intl.Collator("en");
 var compareText = ENGLISH.compare;
 function compareCodeUnits(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function compareFolderPaths(a, b, paths = import_node_path7.default) {
+function compareFolderPaths(a, b, paths = import_node_path8.default) {
   return compareCodeUnits(slashSeparated(a, paths), slashSeparated(b, paths));
 }
 
 // packages/core/src/top-folders.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 var TOP_FOLDER_NAMES = [
   "certified-connectors",
   "independent-publisher-connectors",
@@ -30982,7 +31074,7 @@ function isTopFolderName(name) {
   return TOP_FOLDERS.has(name.toLowerCase());
 }
 function isTopFolderChild(folder) {
-  return isTopFolderName(import_node_path8.default.basename(import_node_path8.default.dirname(import_node_path8.default.resolve(folder))));
+  return isTopFolderName(import_node_path9.default.basename(import_node_path9.default.dirname(import_node_path9.default.resolve(folder))));
 }
 
 // node_modules/commander/esm.mjs
@@ -31126,6 +31218,10 @@ function unknownCommandLine(root, argv, message2) {
   ].join(" ");
 }
 
+// packages/validator/src/config/config-of-paths.ts
+var import_node_fs8 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"), 1);
+
 // packages/validator/src/text/message-values.ts
 var MAX_VALUE_LENGTH = 100;
 var MAX_NAME_LENGTH = 1e3;
@@ -31245,6 +31341,87 @@ function summarise(value, depth) {
   return `${open2}${entries.join(",")}${close2}`;
 }
 
+// packages/validator/src/config/find-config.ts
+var import_node_fs7 = require("node:fs");
+var import_node_path10 = __toESM(require("node:path"), 1);
+var CONFIG_FILE_NAMES = [
+  ".connector-alm.yml",
+  ".connector-alm.yaml",
+  ".connector-alm.json"
+];
+function findConfigFile(cwd) {
+  let folder = import_node_path10.default.resolve(cwd);
+  for (; ; ) {
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs7.existsSync)(import_node_path10.default.join(folder, name)));
+    if (present.length > 1) {
+      throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
+        location: { file: import_node_path10.default.join(folder, present[1]) },
+        hint: "Keep one of them, so that it is clear which one applies."
+      });
+    }
+    if (present.length === 1) return import_node_path10.default.join(folder, present[0]);
+    const parent = import_node_path10.default.dirname(folder);
+    if (isRepositoryRoot(folder) || parent === folder) return void 0;
+    folder = parent;
+  }
+}
+function repositoryRootOf(folder) {
+  for (let at = import_node_path10.default.resolve(folder); ; at = import_node_path10.default.dirname(at)) {
+    if (isRepositoryRoot(at)) return at;
+    if (import_node_path10.default.dirname(at) === at) return void 0;
+  }
+}
+function isRepositoryRoot(folder) {
+  return (0, import_node_fs7.existsSync)(import_node_path10.default.join(folder, ".git"));
+}
+
+// packages/validator/src/config/config-of-paths.ts
+function configSearchStart(given2, cwd) {
+  const root = repositoryRootOf(existingFolderOf(import_node_path11.default.resolve(cwd, given2)));
+  if (root === void 0) return cwd;
+  const cwdRoot = repositoryRootOf(cwd);
+  return cwdRoot !== void 0 && sameFile(cwdRoot, root) ? cwd : root;
+}
+function findConfigFileOfPaths(paths, cwd) {
+  const fileFrom = /* @__PURE__ */ new Map();
+  let first;
+  for (const given2 of paths) {
+    const start = configSearchStart(given2, cwd);
+    if (!fileFrom.has(start)) fileFrom.set(start, findConfigFile(start));
+    const file = fileFrom.get(start);
+    if (!first) first = { given: given2, file };
+    else if (!sameConfiguration(file, first.file)) {
+      const named = (found) => found === void 0 ? "no configuration file" : quoted(toDisplayPath(cwd, found));
+      throw new UsageError(
+        `takes its configuration from ${named(file)}, and ${quoted(first.given)} from ${named(first.file)}.`,
+        {
+          location: { file: given2 },
+          hint: "One run applies one configuration: run once for each repository, or give the file to apply to every path (--config, the action's config input)."
+        }
+      );
+    }
+  }
+  return first ? first.file : findConfigFile(cwd);
+}
+function sameConfiguration(a, b) {
+  return a === void 0 || b === void 0 ? a === b : sameFile(a, b);
+}
+function sameFile(a, b) {
+  return realPath(a) === realPath(b);
+}
+function realPath(file) {
+  try {
+    return import_node_fs8.realpathSync.native(file);
+  } catch {
+    return import_node_path11.default.resolve(file);
+  }
+}
+function existingFolderOf(absolute) {
+  let at = absolute;
+  while (!(0, import_node_fs8.existsSync)(at) && import_node_path11.default.dirname(at) !== at) at = import_node_path11.default.dirname(at);
+  return isFile(at) ? import_node_path11.default.dirname(at) : at;
+}
+
 // packages/validator/src/text/message-length.ts
 var MAX_MESSAGE_LENGTH = 8e3;
 function boundedMessage(message2) {
@@ -31345,37 +31522,12 @@ function didYouMean(word, candidates) {
   return match2 === void 0 ? "" : ` Did you mean '${match2}'?`;
 }
 
-// packages/validator/src/config/find-config.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path9 = __toESM(require("node:path"), 1);
-var CONFIG_FILE_NAMES = [
-  ".connector-alm.yml",
-  ".connector-alm.yaml",
-  ".connector-alm.json"
-];
-function findConfigFile(cwd) {
-  let folder = import_node_path9.default.resolve(cwd);
-  for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs5.existsSync)(import_node_path9.default.join(folder, name)));
-    if (present.length > 1) {
-      throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
-        location: { file: import_node_path9.default.join(folder, present[1]) },
-        hint: "Keep one of them, so that it is clear which one applies."
-      });
-    }
-    if (present.length === 1) return import_node_path9.default.join(folder, present[0]);
-    const parent = import_node_path9.default.dirname(folder);
-    if ((0, import_node_fs5.existsSync)(import_node_path9.default.join(folder, ".git")) || parent === folder) return void 0;
-    folder = parent;
-  }
-}
-
 // packages/validator/src/config/ignore.ts
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = slashSeparated(import_node_path10.default.relative(import_node_path10.default.dirname(config2.path), folder));
+  const relative = slashSeparated(import_node_path12.default.relative(import_node_path12.default.dirname(config2.path), folder));
   return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform));
 }
 function ignorePatternMatches(pattern, relativeFolder, platform = process.platform) {
@@ -31395,7 +31547,7 @@ function compiledPattern(pattern, nocase) {
 
 // packages/validator/src/config/load-config.ts
 var import_promises = require("node:fs/promises");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -32098,12 +32250,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path76) {
+function findNodeAtLocation(root, path77) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path76) {
+  for (let segment of path77) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -32866,7 +33018,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path76 = [root];
+  const path77 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -32874,14 +33026,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path76[level];
+    let node = path77[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path76[level] = node;
+      path77[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -33051,7 +33203,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path76 = paths.pop();
+    const path77 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -33059,13 +33211,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path76 + 1);
+          paths.push(path77 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path76 + 1 + key.length;
+        const keyPath = path77 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -35565,7 +35717,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path76 = problem.segments;
+  const path77 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -35579,21 +35731,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path76.includes("oAuthSettings")) {
-      const last2 = path76[path76.length - 1];
+    if (path77.includes("oAuthSettings")) {
+      const last2 = path77[path77.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path76.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path76[path76.length - 1] === "type" && path76.length === parameterNameDepth(path76) + 1)
+    if (path77.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path77[path77.length - 1] === "type" && path77.length === parameterNameDepth(path77) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path76) {
-  return path76[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path77) {
+  return path77[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -36414,11 +36566,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs6 = __toESM(require("node:fs"), 1);
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -36474,10 +36626,10 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path11.default.resolve(cwd, folder);
+  const absolutePath = import_node_path13.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs6.default.realpathSync(absolutePath);
-  const dirents = import_node_fs6.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs9.default.realpathSync(absolutePath);
+  const dirents = import_node_fs9.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
@@ -36488,7 +36640,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path11.default.basename(absolutePath),
+    name: import_node_path13.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -36512,15 +36664,15 @@ function fileKindToRead(entry, files) {
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs6.default.statSync(filePath2).size;
+    return import_node_fs9.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
 }
-function displayPathIn(folder, name, paths = import_node_path11.default) {
+function displayPathIn(folder, name, paths = import_node_path13.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path11.default) {
+function entryPath(folder, name, paths = import_node_path13.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -36553,7 +36705,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target2 = import_node_fs6.default.realpathSync(filePath2);
+    const target2 = import_node_fs9.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target2)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -36561,8 +36713,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs6.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs6.default.readFileSync(filePath2);
+    if (!readable(import_node_fs9.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs9.default.readFileSync(filePath2);
   } catch (error2) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({
@@ -36573,32 +36725,32 @@ function readSafely(filePath2, entry, realFolder, issues) {
   }
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd2 = import_node_fs6.default.openSync(filePath2, "r");
+  const fd2 = import_node_fs9.default.openSync(filePath2, "r");
   try {
-    const stat = import_node_fs6.default.fstatSync(fd2);
-    entry.size = stat.size;
-    if (!readable(stat, entry.name, issues)) return void 0;
-    const bytes = Buffer.allocUnsafe(stat.size);
+    const stat2 = import_node_fs9.default.fstatSync(fd2);
+    entry.size = stat2.size;
+    if (!readable(stat2, entry.name, issues)) return void 0;
+    const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs6.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs9.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs6.default.closeSync(fd2);
+    import_node_fs9.default.closeSync(fd2);
   }
 }
-function readable(stat, name, issues) {
-  if (!stat.isFile()) {
+function readable(stat2, name, issues) {
+  if (!stat2.isFile()) {
     issues.push({ ruleId: "GEN-UNREADABLE", message: `${name} is not a regular file.` });
     return false;
   }
-  if (stat.size > MAX_FILE_BYTES) {
+  if (stat2.size > MAX_FILE_BYTES) {
     issues.push({
       ruleId: "GEN-FILE-TOO-LARGE",
-      message: `${name} is ${formatBytes(stat.size)}, more than the ${formatBytes(MAX_FILE_BYTES)} this tool reads; it was not checked.`
+      message: `${name} is ${formatBytes(stat2.size)}, more than the ${formatBytes(MAX_FILE_BYTES)} this tool reads; it was not checked.`
     });
     return false;
   }
@@ -36870,9 +37022,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path12.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path14.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path12.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path14.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -36889,7 +37041,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path12.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path14.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -37593,6 +37745,274 @@ var PointerPlace = class _PointerPlace {
 };
 var DOCUMENT_ROOT = new PointerPlace(void 0);
 
+// packages/validator/src/swagger/local-refs.ts
+function isSectionEntryRef(ref) {
+  if (ref.charCodeAt(0) !== 35 || ref.charCodeAt(1) !== 47) return false;
+  const slash = ref.indexOf("/", 2);
+  return slash !== -1 && ref.indexOf("/", slash + 1) === -1 && ref.indexOf("~") === -1;
+}
+var REFERENCED_SECTIONS = ["definitions", "parameters", "responses"];
+function referencedSection(ref, slash) {
+  for (const section of REFERENCED_SECTIONS) {
+    if (slash === section.length + 2 && ref.startsWith(section, 2)) return section;
+  }
+  return void 0;
+}
+function safeParsePointer(pointer) {
+  try {
+    return parsePointer(pointer);
+  } catch {
+    return [];
+  }
+}
+
+// packages/validator/src/swagger/operation-keys.ts
+var OperationKey = {
+  consumes: 1,
+  produces: 2,
+  security: 4,
+  /** `x-ms-api-annotation` */
+  annotation: 8,
+  /** `x-ms-pageable` */
+  pageable: 16,
+  /** `x-ms-capabilities` */
+  capabilities: 32,
+  /** `x-ms-notification` */
+  notification: 64,
+  /** `x-ms-operation-context` */
+  operationContext: 128,
+  /** `x-ms-trigger-metadata` */
+  triggerMetadata: 256,
+  /** `x-ms-visibility` */
+  visibility: 512,
+  /** `x-ms-trigger` */
+  trigger: 1024,
+  deprecated: 2048,
+  schemes: 4096,
+  /** `x-ms-agentic-protocol` */
+  agenticProtocol: 8192
+};
+function operationKeyBit(key) {
+  switch (key.length) {
+    case 7:
+      return key === "schemes" ? OperationKey.schemes : 0;
+    case 8:
+      if (key === "consumes") return OperationKey.consumes;
+      if (key === "produces") return OperationKey.produces;
+      return key === "security" ? OperationKey.security : 0;
+    case 10:
+      return key === "deprecated" ? OperationKey.deprecated : 0;
+    case 12:
+      return key === "x-ms-trigger" ? OperationKey.trigger : 0;
+    case 13:
+      return key === "x-ms-pageable" ? OperationKey.pageable : 0;
+    case 15:
+      return key === "x-ms-visibility" ? OperationKey.visibility : 0;
+    case 17:
+      if (key === "x-ms-capabilities") return OperationKey.capabilities;
+      return key === "x-ms-notification" ? OperationKey.notification : 0;
+    case 19:
+      return key === "x-ms-api-annotation" ? OperationKey.annotation : 0;
+    case 21:
+      if (key === "x-ms-trigger-metadata") return OperationKey.triggerMetadata;
+      return key === "x-ms-agentic-protocol" ? OperationKey.agenticProtocol : 0;
+    case 22:
+      return key === "x-ms-operation-context" ? OperationKey.operationContext : 0;
+    default:
+      return 0;
+  }
+}
+function operationKeys(operation2) {
+  let keys = 0;
+  for (const key in operation2) keys |= operationKeyBit(key);
+  return keys;
+}
+
+// packages/validator/src/swagger/operation-entries.ts
+function isInternalVisibility(visibility) {
+  return visibility === "internal" || visibility === "Internal";
+}
+var INTERNAL = 1;
+var TRIGGER = 2;
+var DEPRECATED = 4;
+var PATH_LEVEL = 8;
+var LISTS_PARAMETER_REFS = 16;
+var WRITTEN_AS_REF = 32;
+var MCP = 64;
+function anyWrittenAsRef(parameters) {
+  for (let index = 0; index < parameters.length; index++) if (parameters[index].writtenAsRef) return true;
+  return false;
+}
+function operationTraits(operation2, keys) {
+  let traits = 0;
+  if ((keys & OperationKey.visibility) !== 0 && isInternalVisibility(operation2["x-ms-visibility"]))
+    traits |= INTERNAL;
+  if ((keys & OperationKey.trigger) !== 0 && has(operation2, "x-ms-trigger")) traits |= TRIGGER;
+  if ((keys & OperationKey.deprecated) !== 0 && operation2.deprecated === true) traits |= DEPRECATED;
+  if ((keys & OperationKey.agenticProtocol) !== 0 && has(operation2, "x-ms-agentic-protocol")) traits |= MCP;
+  return traits;
+}
+function parameterTraits(level, isInternal) {
+  return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
+}
+var OperationEntry = class {
+  constructor(path77, method, pathItemPlace, operation2) {
+    this.path = path77;
+    this.method = method;
+    this.pathItemPlace = pathItemPlace;
+    this.operation = operation2;
+    this.operationId = asString(operation2.operationId);
+    this.keys = operationKeys(operation2);
+    this.traits = operationTraits(operation2, this.keys);
+  }
+  path;
+  method;
+  pathItemPlace;
+  operation;
+  operationId;
+  keys;
+  traits;
+  // Set by the model right after construction: the entries' places are below this one.
+  parameters;
+  responses;
+  text;
+  get visibility() {
+    return this.operation["x-ms-visibility"];
+  }
+  get isInternal() {
+    return (this.traits & INTERNAL) !== 0;
+  }
+  get isTrigger() {
+    return (this.traits & TRIGGER) !== 0;
+  }
+  get isDeprecated() {
+    return (this.traits & DEPRECATED) !== 0;
+  }
+  get isMcp() {
+    return (this.traits & MCP) !== 0;
+  }
+  get listsParameterRefs() {
+    return (this.traits & LISTS_PARAMETER_REFS) !== 0;
+  }
+  noteParameterRefs() {
+    this.traits |= LISTS_PARAMETER_REFS;
+  }
+  get pointer() {
+    this.text ??= childPointer(this.pathItemPlace.pointer, this.method);
+    return this.text;
+  }
+  get pathItemPointer() {
+    return this.pathItemPlace.pointer;
+  }
+};
+var ParameterEntry = class _ParameterEntry {
+  constructor(owner, index, target2, value, traits) {
+    this.owner = owner;
+    this.index = index;
+    this.target = target2;
+    this.value = value;
+    this.traits = traits;
+    this.name = asString(value.name);
+    this.in = asString(value.in);
+  }
+  owner;
+  index;
+  target;
+  value;
+  traits;
+  name;
+  in;
+  text;
+  get level() {
+    return (this.traits & PATH_LEVEL) !== 0 ? "path" : "operation";
+  }
+  get writtenAsRef() {
+    return (this.traits & WRITTEN_AS_REF) !== 0;
+  }
+  noteWrittenAsRef() {
+    this.traits |= WRITTEN_AS_REF;
+  }
+  get isInternal() {
+    return (this.traits & INTERNAL) !== 0;
+  }
+  get pointer() {
+    this.text ??= this.index === void 0 ? this.owner.pointer : childPointer(this.owner.pointer, "parameters", this.index);
+    return this.text;
+  }
+  get definitionPlace() {
+    return this.target ?? this;
+  }
+  get definitionPointer() {
+    return this.definitionPlace.pointer;
+  }
+  /** The same entry, as seen from an internal operation that inherits it. */
+  asInternal() {
+    if (this.isInternal) return this;
+    return new _ParameterEntry(this, void 0, this.definitionPlace, this.value, this.traits | INTERNAL);
+  }
+};
+var ResponseEntry = class {
+  constructor(operation2, code2, target2, value) {
+    this.operation = operation2;
+    this.code = code2;
+    this.target = target2;
+    this.value = value;
+  }
+  operation;
+  code;
+  target;
+  value;
+  text;
+  get pointer() {
+    this.text ??= childPointer(this.operation.pointer, "responses", this.code);
+    return this.text;
+  }
+  get definitionPointer() {
+    return (this.target ?? this).pointer;
+  }
+};
+function effectiveParameters(pathParameters, own2, operationInternal) {
+  if (pathParameters.length === 0) return own2;
+  const ownKeys = new Set(own2.map((p) => `${p.in}:${p.name}`));
+  const inherited = pathParameters.filter((p) => !ownKeys.has(`${p.in}:${p.name}`)).map((p) => operationInternal ? p.asInternal() : p);
+  return [...inherited, ...own2];
+}
+
+// packages/validator/src/swagger/path-item-methods.ts
+var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
+function writtenMethods(pathItem, slots) {
+  let any = false;
+  for (const key in pathItem) {
+    const slot = methodSlot(key);
+    if (slot === -1 || !has(pathItem, key)) continue;
+    const operation2 = asObject(pathItem[key]);
+    if (operation2 === void 0) continue;
+    slots[slot] = operation2;
+    any = true;
+  }
+  return any;
+}
+function methodSlot(key) {
+  switch (key) {
+    case "get":
+      return 0;
+    case "put":
+      return 1;
+    case "post":
+      return 2;
+    case "delete":
+      return 3;
+    case "options":
+      return 4;
+    case "head":
+      return 5;
+    case "patch":
+      return 6;
+    default:
+      return -1;
+  }
+}
+
 // packages/validator/src/swagger/schema-fields.ts
 function newSchemaFields() {
   return {
@@ -37810,68 +38230,7 @@ var SchemaWalker = class {
 };
 
 // packages/validator/src/swagger/swagger-model.ts
-var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
 var MAX_REF_HOPS = 32;
-var OperationKey = {
-  consumes: 1,
-  produces: 2,
-  security: 4,
-  /** `x-ms-api-annotation` */
-  annotation: 8,
-  /** `x-ms-pageable` */
-  pageable: 16,
-  /** `x-ms-capabilities` */
-  capabilities: 32,
-  /** `x-ms-notification` */
-  notification: 64,
-  /** `x-ms-operation-context` */
-  operationContext: 128,
-  /** `x-ms-trigger-metadata` */
-  triggerMetadata: 256,
-  /** `x-ms-visibility` */
-  visibility: 512,
-  /** `x-ms-trigger` */
-  trigger: 1024,
-  deprecated: 2048,
-  schemes: 4096,
-  /** `x-ms-agentic-protocol` */
-  agenticProtocol: 8192
-};
-function operationKeyBit(key) {
-  switch (key.length) {
-    case 7:
-      return key === "schemes" ? OperationKey.schemes : 0;
-    case 8:
-      if (key === "consumes") return OperationKey.consumes;
-      if (key === "produces") return OperationKey.produces;
-      return key === "security" ? OperationKey.security : 0;
-    case 10:
-      return key === "deprecated" ? OperationKey.deprecated : 0;
-    case 12:
-      return key === "x-ms-trigger" ? OperationKey.trigger : 0;
-    case 13:
-      return key === "x-ms-pageable" ? OperationKey.pageable : 0;
-    case 15:
-      return key === "x-ms-visibility" ? OperationKey.visibility : 0;
-    case 17:
-      if (key === "x-ms-capabilities") return OperationKey.capabilities;
-      return key === "x-ms-notification" ? OperationKey.notification : 0;
-    case 19:
-      return key === "x-ms-api-annotation" ? OperationKey.annotation : 0;
-    case 21:
-      if (key === "x-ms-trigger-metadata") return OperationKey.triggerMetadata;
-      return key === "x-ms-agentic-protocol" ? OperationKey.agenticProtocol : 0;
-    case 22:
-      return key === "x-ms-operation-context" ? OperationKey.operationContext : 0;
-    default:
-      return 0;
-  }
-}
-function operationKeys(operation2) {
-  let keys = 0;
-  for (const key in operation2) keys |= operationKeyBit(key);
-  return keys;
-}
 var SwaggerModel = class {
   /**
    * @param followPathItemRefs Read the operations of a path item written as a `$ref` from the path
@@ -38050,11 +38409,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path76 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path76)) continue;
-      let pathItem = asObject(paths[path76]);
+    for (const path77 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path77)) continue;
+      let pathItem = asObject(paths[path77]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path76);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path77);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -38070,7 +38429,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path76, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path77, method, pathItemPlace, operation2);
         const own2 = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own2)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own2, entry.isInternal);
@@ -38144,207 +38503,8 @@ var SwaggerModel = class {
 function exactSizeList(length) {
   return new Array(length);
 }
-function writtenMethods(pathItem, slots) {
-  let any = false;
-  for (const key in pathItem) {
-    const slot = methodSlot(key);
-    if (slot === -1 || !has(pathItem, key)) continue;
-    const operation2 = asObject(pathItem[key]);
-    if (operation2 === void 0) continue;
-    slots[slot] = operation2;
-    any = true;
-  }
-  return any;
-}
-function methodSlot(key) {
-  switch (key) {
-    case "get":
-      return 0;
-    case "put":
-      return 1;
-    case "post":
-      return 2;
-    case "delete":
-      return 3;
-    case "options":
-      return 4;
-    case "head":
-      return 5;
-    case "patch":
-      return 6;
-    default:
-      return -1;
-  }
-}
 function isWrittenInPlace(entry) {
   return isObject(entry) && typeof entry.$ref !== "string";
-}
-function isInternalVisibility(visibility) {
-  return visibility === "internal" || visibility === "Internal";
-}
-var INTERNAL = 1;
-var TRIGGER = 2;
-var DEPRECATED = 4;
-var PATH_LEVEL = 8;
-var LISTS_PARAMETER_REFS = 16;
-var WRITTEN_AS_REF = 32;
-var MCP = 64;
-function anyWrittenAsRef(parameters) {
-  for (let index = 0; index < parameters.length; index++) if (parameters[index].writtenAsRef) return true;
-  return false;
-}
-function operationTraits(operation2, keys) {
-  let traits = 0;
-  if ((keys & OperationKey.visibility) !== 0 && isInternalVisibility(operation2["x-ms-visibility"]))
-    traits |= INTERNAL;
-  if ((keys & OperationKey.trigger) !== 0 && has(operation2, "x-ms-trigger")) traits |= TRIGGER;
-  if ((keys & OperationKey.deprecated) !== 0 && operation2.deprecated === true) traits |= DEPRECATED;
-  if ((keys & OperationKey.agenticProtocol) !== 0 && has(operation2, "x-ms-agentic-protocol")) traits |= MCP;
-  return traits;
-}
-function parameterTraits(level, isInternal) {
-  return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
-}
-var OperationEntry = class {
-  constructor(path76, method, pathItemPlace, operation2) {
-    this.path = path76;
-    this.method = method;
-    this.pathItemPlace = pathItemPlace;
-    this.operation = operation2;
-    this.operationId = asString(operation2.operationId);
-    this.keys = operationKeys(operation2);
-    this.traits = operationTraits(operation2, this.keys);
-  }
-  path;
-  method;
-  pathItemPlace;
-  operation;
-  operationId;
-  keys;
-  traits;
-  // Set by the model right after construction: the entries' places are below this one.
-  parameters;
-  responses;
-  text;
-  get visibility() {
-    return this.operation["x-ms-visibility"];
-  }
-  get isInternal() {
-    return (this.traits & INTERNAL) !== 0;
-  }
-  get isTrigger() {
-    return (this.traits & TRIGGER) !== 0;
-  }
-  get isDeprecated() {
-    return (this.traits & DEPRECATED) !== 0;
-  }
-  get isMcp() {
-    return (this.traits & MCP) !== 0;
-  }
-  get listsParameterRefs() {
-    return (this.traits & LISTS_PARAMETER_REFS) !== 0;
-  }
-  noteParameterRefs() {
-    this.traits |= LISTS_PARAMETER_REFS;
-  }
-  get pointer() {
-    this.text ??= childPointer(this.pathItemPlace.pointer, this.method);
-    return this.text;
-  }
-  get pathItemPointer() {
-    return this.pathItemPlace.pointer;
-  }
-};
-var ParameterEntry = class _ParameterEntry {
-  constructor(owner, index, target2, value, traits) {
-    this.owner = owner;
-    this.index = index;
-    this.target = target2;
-    this.value = value;
-    this.traits = traits;
-    this.name = asString(value.name);
-    this.in = asString(value.in);
-  }
-  owner;
-  index;
-  target;
-  value;
-  traits;
-  name;
-  in;
-  text;
-  get level() {
-    return (this.traits & PATH_LEVEL) !== 0 ? "path" : "operation";
-  }
-  get writtenAsRef() {
-    return (this.traits & WRITTEN_AS_REF) !== 0;
-  }
-  noteWrittenAsRef() {
-    this.traits |= WRITTEN_AS_REF;
-  }
-  get isInternal() {
-    return (this.traits & INTERNAL) !== 0;
-  }
-  get pointer() {
-    this.text ??= this.index === void 0 ? this.owner.pointer : childPointer(this.owner.pointer, "parameters", this.index);
-    return this.text;
-  }
-  get definitionPlace() {
-    return this.target ?? this;
-  }
-  get definitionPointer() {
-    return this.definitionPlace.pointer;
-  }
-  /** The same entry, as seen from an internal operation that inherits it. */
-  asInternal() {
-    if (this.isInternal) return this;
-    return new _ParameterEntry(this, void 0, this.definitionPlace, this.value, this.traits | INTERNAL);
-  }
-};
-var ResponseEntry = class {
-  constructor(operation2, code2, target2, value) {
-    this.operation = operation2;
-    this.code = code2;
-    this.target = target2;
-    this.value = value;
-  }
-  operation;
-  code;
-  target;
-  value;
-  text;
-  get pointer() {
-    this.text ??= childPointer(this.operation.pointer, "responses", this.code);
-    return this.text;
-  }
-  get definitionPointer() {
-    return (this.target ?? this).pointer;
-  }
-};
-function effectiveParameters(pathParameters, own2, operationInternal) {
-  if (pathParameters.length === 0) return own2;
-  const ownKeys = new Set(own2.map((p) => `${p.in}:${p.name}`));
-  const inherited = pathParameters.filter((p) => !ownKeys.has(`${p.in}:${p.name}`)).map((p) => operationInternal ? p.asInternal() : p);
-  return [...inherited, ...own2];
-}
-function isSectionEntryRef(ref) {
-  if (ref.charCodeAt(0) !== 35 || ref.charCodeAt(1) !== 47) return false;
-  const slash = ref.indexOf("/", 2);
-  return slash !== -1 && ref.indexOf("/", slash + 1) === -1 && ref.indexOf("~") === -1;
-}
-var REFERENCED_SECTIONS = ["definitions", "parameters", "responses"];
-function referencedSection(ref, slash) {
-  for (const section of REFERENCED_SECTIONS) {
-    if (slash === section.length + 2 && ref.startsWith(section, 2)) return section;
-  }
-  return void 0;
-}
-function safeParsePointer(pointer) {
-  try {
-    return parsePointer(pointer);
-  } catch {
-    return [];
-  }
 }
 
 // packages/validator/src/rules/operations/rule-kit.ts
@@ -38384,9 +38544,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list3 = own2 ?? asArray(model.root[key]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path76) {
+function pathVariables(path77) {
   const names3 = [];
-  for (const match2 of path76.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path77.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -38777,82 +38937,6 @@ var iconRules = [
     }
   }
 ];
-
-// packages/validator/src/rules/readme/closest-operation.ts
-function closestOperationName(heading2, operations) {
-  if (heading2.length < 4) return void 0;
-  const letters = new CharacterCounts(heading2);
-  let best;
-  let bestDistance = Infinity;
-  for (const operation2 of operations) {
-    for (const name of operation2.names) {
-      const longer = Math.max(heading2.length, name.normalized.length);
-      const enough = Math.min(bestDistance, Math.floor(longer / 5) + 1);
-      if (letters.fewestEditsTo(name.normalized, enough) >= enough) continue;
-      const edits = levenshteinDistance(heading2, name.normalized, enough - 1);
-      if (edits < enough) {
-        best = operation2;
-        bestDistance = edits;
-      }
-    }
-  }
-  if (!best || best.hasHeading) return void 0;
-  const margin = Math.max(2 * bestDistance, bestDistance + 3);
-  for (const operation2 of operations) {
-    if (operation2 === best) continue;
-    for (const name of operation2.names) {
-      if (letters.fewestEditsTo(name.normalized, margin) >= margin) continue;
-      if (levenshteinDistance(heading2, name.normalized, margin - 1) < margin) return void 0;
-    }
-  }
-  return best.shownAs;
-}
-var CharacterCounts = class {
-  constructor(text3) {
-    this.text = text3;
-    for (let index = 0; index < text3.length; index++) this.counts[text3.charCodeAt(index)]++;
-  }
-  text;
-  /** Normalized names hold ASCII digits and lower-case letters only. */
-  counts = new Int32Array(128);
-  /**
-   * At most the edit distance between the text and `name`; `enough` or more where the lengths
-   * differ by that many already, without counting (most names of a connector).
-   */
-  fewestEditsTo(name, enough) {
-    const lengths = Math.abs(this.text.length - name.length);
-    if (lengths >= enough) return lengths;
-    const counts = this.counts;
-    let missing2 = 0;
-    let index = 0;
-    while (index < name.length && missing2 < enough) {
-      if (--counts[name.charCodeAt(index++)] < 0) missing2++;
-    }
-    while (index > 0) counts[name.charCodeAt(--index)]++;
-    if (missing2 >= enough) return missing2;
-    const extra = this.text.length - (name.length - missing2);
-    return Math.max(missing2, extra);
-  }
-};
-
-// packages/validator/src/text/normalize-title.ts
-function normalizeTitle(text3, from = 0, to = text3.length) {
-  const bytes = to - from <= scratch.length ? scratch : Buffer.allocUnsafe(to - from);
-  let length = 0;
-  for (let i2 = from; i2 < to; i2++) {
-    const kept = KEPT[text3.charCodeAt(i2)];
-    bytes[length] = kept;
-    length += kept + 255 >> 8;
-  }
-  return bytes.toString("latin1", 0, length);
-}
-var KEPT = new Uint8Array(65536);
-for (let code2 = 48; code2 <= 57; code2++) KEPT[code2] = code2;
-for (let code2 = 97; code2 <= 122; code2++) KEPT[code2] = code2;
-for (let code2 = 65; code2 <= 90; code2++) KEPT[code2] = code2 + 32;
-KEPT[304] = 105;
-KEPT[8490] = 107;
-var scratch = Buffer.allocUnsafeSlow(1 << 16);
 
 // node_modules/markdown-it/lib/common/utils.mjs
 var utils_exports = {};
@@ -44519,6 +44603,25 @@ var LineWalker = class {
   }
 };
 
+// packages/validator/src/text/normalize-title.ts
+function normalizeTitle(text3, from = 0, to = text3.length) {
+  const bytes = to - from <= scratch.length ? scratch : Buffer.allocUnsafe(to - from);
+  let length = 0;
+  for (let i2 = from; i2 < to; i2++) {
+    const kept = KEPT[text3.charCodeAt(i2)];
+    bytes[length] = kept;
+    length += kept + 255 >> 8;
+  }
+  return bytes.toString("latin1", 0, length);
+}
+var KEPT = new Uint8Array(65536);
+for (let code2 = 48; code2 <= 57; code2++) KEPT[code2] = code2;
+for (let code2 = 97; code2 <= 122; code2++) KEPT[code2] = code2;
+for (let code2 = 65; code2 <= 90; code2++) KEPT[code2] = code2 + 32;
+KEPT[304] = 105;
+KEPT[8490] = 107;
+var scratch = Buffer.allocUnsafeSlow(1 << 16);
+
 // packages/validator/src/rules/readme/skip-paragraph.ts
 function skipParagraph(state, startLine, endLine) {
   const terminatorRules = state.md.block.ruler.getRules("paragraph");
@@ -44631,6 +44734,467 @@ function outlineOf(document) {
   return cache2.getOrBuild(document, parseDocument);
 }
 
+// packages/validator/src/rules/readme/rule-context.ts
+function outline(context) {
+  const document = context.connector.files.readme?.document;
+  return document === void 0 ? void 0 : outlineOf(document);
+}
+function hasMcpServer(context) {
+  for (const operation2 of context.swagger?.operations ?? []) if (operation2.isMcp) return true;
+  return false;
+}
+
+// packages/validator/src/rules/readme/sections.ts
+var SUPPORTED_OPERATIONS_HEADING = /^(supported|available)?(operations|actions|triggers|actionsandtriggers|triggersandactions)/;
+var CREDENTIALS_HEADING = /credential/;
+var MCP_TOOLS_HEADING = /^(supported|available)?(mcp)?(server)?(tools|capabilities)/;
+var CREDENTIALS_SECTION = /credential|apikey|accesskey|^(howto)?(obtain(ing)?|get(ting)?)(an|a|the|your)?(access|auth(entication|orization)?)?(key|token)|^authentication$/;
+var TEMPLATE_SECTIONS = [
+  {
+    heading: "## Publisher: <name>",
+    matches: /^publisher/,
+    requiredIn: ["certified", "independent-publisher"]
+  },
+  {
+    heading: "## Prerequisites",
+    matches: /^prerequisite|^requirements/,
+    requiredIn: ["certified", "independent-publisher"]
+  },
+  {
+    heading: "## Supported Operations",
+    matches: SUPPORTED_OPERATIONS_HEADING,
+    requiredIn: ["certified", "independent-publisher"],
+    mcpMatches: MCP_TOOLS_HEADING
+  },
+  {
+    heading: "## Obtaining Credentials",
+    matches: CREDENTIALS_SECTION,
+    requiredIn: ["certified", "independent-publisher"]
+  },
+  {
+    heading: "## Known Issues and Limitations",
+    matches: /knownissue|limitation/,
+    requiredIn: ["certified", "independent-publisher"]
+  },
+  { heading: "## Deployment Instructions", matches: /deploy/, requiredIn: ["certified"] }
+];
+function findSection(headings, pattern) {
+  return headings.find((heading2) => heading2.depth <= 3 && pattern.test(heading2.normalized));
+}
+
+// packages/validator/src/rules/readme/oauth-steps-rule.ts
+var REGISTRATION_STEPS = /redirect|regist|client\s*id|create\s+an?\s+(oauth\s+)?app|app\s+registration/i;
+var APP_HEADING = /app|oauth|auth/;
+function explainsRegistration(readme2, heading2) {
+  if (heading2.depth > 3 || !APP_HEADING.test(heading2.normalized)) return false;
+  return REGISTRATION_STEPS.test(readme2.text.slice(heading2.bodyStart, heading2.bodyEnd));
+}
+function usesOAuth(context) {
+  if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
+  return entriesOf(context.swagger?.root.securityDefinitions).some(
+    ([, definition]) => asObject(definition)?.type === "oauth2"
+  );
+}
+var oauthStepsRule = {
+  id: "README-OAUTH-STEPS",
+  file: "readme",
+  title: "For OAuth, the readme explains how to create the OAuth app.",
+  description: 'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL, or, without one, a section named for the app, OAuth or authentication that does.',
+  levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
+  example: {
+    bad: "## Obtaining Credentials\nSign in with your account.",
+    good: "## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect \u2026"
+  },
+  check(context) {
+    const readme2 = outline(context);
+    if (!readme2 || !usesOAuth(context)) return;
+    const section = findSection(readme2.headings, CREDENTIALS_HEADING);
+    const body = section ? readme2.text.slice(section.bodyStart, section.bodyEnd) : "";
+    if (REGISTRATION_STEPS.test(body)) return;
+    if (!section && readme2.headings.some((heading2) => explainsRegistration(readme2, heading2))) return;
+    const where2 = section ?? readme2.headings[0];
+    context.report({
+      ...where2 ? { offset: where2.offset, length: where2.length } : { line: 1 },
+      message: section ? 'The connector uses OAuth, but "Obtaining Credentials" does not explain how to register the OAuth app and its redirect URL (https://global.consent.azure-apim.net/redirect). The certification team follows these steps.' : 'The connector uses OAuth, but the readme has no "Obtaining Credentials" section with the steps to register the OAuth app and its redirect URL.'
+    });
+  }
+};
+
+// packages/validator/src/rules/readme/closest-operation.ts
+function closestOperationName(heading2, operations) {
+  if (heading2.length < 4) return void 0;
+  const letters = new CharacterCounts(heading2);
+  let best;
+  let bestDistance = Infinity;
+  for (const operation2 of operations) {
+    for (const name of operation2.names) {
+      const longer = Math.max(heading2.length, name.normalized.length);
+      const enough = Math.min(bestDistance, Math.floor(longer / 5) + 1);
+      if (letters.fewestEditsTo(name.normalized, enough) >= enough) continue;
+      const edits = levenshteinDistance(heading2, name.normalized, enough - 1);
+      if (edits < enough) {
+        best = operation2;
+        bestDistance = edits;
+      }
+    }
+  }
+  if (!best || best.hasHeading) return void 0;
+  const margin = Math.max(2 * bestDistance, bestDistance + 3);
+  for (const operation2 of operations) {
+    if (operation2 === best) continue;
+    for (const name of operation2.names) {
+      if (letters.fewestEditsTo(name.normalized, margin) >= margin) continue;
+      if (levenshteinDistance(heading2, name.normalized, margin - 1) < margin) return void 0;
+    }
+  }
+  return best.shownAs;
+}
+var CharacterCounts = class {
+  constructor(text3) {
+    this.text = text3;
+    for (let index = 0; index < text3.length; index++) this.counts[text3.charCodeAt(index)]++;
+  }
+  text;
+  /** Normalized names hold ASCII digits and lower-case letters only. */
+  counts = new Int32Array(128);
+  /**
+   * At most the edit distance between the text and `name`; `enough` or more where the lengths
+   * differ by that many already, without counting (most names of a connector).
+   */
+  fewestEditsTo(name, enough) {
+    const lengths = Math.abs(this.text.length - name.length);
+    if (lengths >= enough) return lengths;
+    const counts = this.counts;
+    let missing2 = 0;
+    let index = 0;
+    while (index < name.length && missing2 < enough) {
+      if (--counts[name.charCodeAt(index++)] < 0) missing2++;
+    }
+    while (index > 0) counts[name.charCodeAt(--index)]++;
+    if (missing2 >= enough) return missing2;
+    const extra = this.text.length - (name.length - missing2);
+    return Math.max(missing2, extra);
+  }
+};
+
+// packages/validator/src/rules/readme/listed-operations.ts
+function operationNames(context, sections) {
+  const missing2 = [];
+  const summaries = /* @__PURE__ */ new Set();
+  const first = sections[0];
+  for (const operation2 of context.swagger?.operations ?? []) {
+    const summary2 = asString(operation2.operation.summary);
+    const normalized = summary2 ? first.nameOf(summary2) : "";
+    if (summary2) summaries.add(normalized);
+    if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
+    if (isListed(sections, normalized, operation2.operationId)) continue;
+    missing2.push(summary2.trim());
+  }
+  return { missing: missing2, summaries };
+}
+function isListed(sections, name, operationId) {
+  for (let index = 0; index < sections.length; index++) if (sections[index].contains(name)) return true;
+  if (!operationId) return false;
+  for (let index = 0; index < sections.length; index++) {
+    if (sections[index].listsOperationId(operationId)) return true;
+  }
+  return false;
+}
+function normalizedOperationIds(context) {
+  const operationIds = /* @__PURE__ */ new Set();
+  for (const operation2 of context.swagger?.operations ?? []) {
+    if (operation2.operationId) operationIds.add(normalizeTitle(operation2.operationId));
+  }
+  return operationIds;
+}
+function operationCandidates(context, headingNames) {
+  const candidates = [];
+  for (const { operation: operation2, operationId } of context.swagger?.operations ?? []) {
+    const names3 = [];
+    for (const written2 of [asString(operation2.summary)?.trim(), operationId]) {
+      const normalized = written2 ? normalizeTitle(written2) : "";
+      if (normalized === "" || normalized === names3[0]?.normalized) continue;
+      names3.push({ written: written2, normalized });
+    }
+    candidates.push({
+      names: names3,
+      // The summary when it has one (it comes first), else the operationId.
+      shownAs: names3[0]?.written ?? "",
+      hasHeading: names3.some((name) => headingNames.has(name.normalized))
+    });
+  }
+  return candidates;
+}
+
+// packages/validator/src/rules/readme/operation-headings.ts
+var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
+var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
+function operationSections(headings) {
+  const sections = [];
+  for (const heading2 of headings) {
+    if (heading2.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading2.normalized)) continue;
+    const last2 = sections[sections.length - 1];
+    if (last2 && heading2.offset < last2.bodyEnd) continue;
+    sections.push(heading2);
+  }
+  return sections;
+}
+function groupsListedOperations(subHeadings, index, namesOperation) {
+  const group = subHeadings[index];
+  for (let next = index + 1; next < subHeadings.length; next++) {
+    const heading2 = subHeadings[next];
+    if (heading2.offset >= group.bodyEnd) return false;
+    if (heading2.depth > group.depth && namesOperation(heading2)) return true;
+  }
+  return false;
+}
+function parentIndex(subHeadings, index) {
+  const heading2 = subHeadings[index];
+  for (let above = index - 1; above >= 0; above--) {
+    if (subHeadings[above].depth < heading2.depth) return above;
+  }
+  return -1;
+}
+var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
+function listsSummaries(text3, heading2, next, summaries) {
+  const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
+  let items = 0;
+  let found = 0;
+  let rightUnder = true;
+  LIST_ITEM.lastIndex = heading2.bodyStart;
+  for (let item = LIST_ITEM.exec(text3); item !== null && item.index < end; item = LIST_ITEM.exec(text3)) {
+    if (items++ === 0) rightUnder = normalizeTitle(text3, heading2.bodyStart, item.index) === "";
+    const lineEnd2 = text3.indexOf("\n", LIST_ITEM.lastIndex);
+    const name = normalizeTitle(text3, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
+    for (const summary2 of summaries) {
+      if (summary2 !== "" && name.startsWith(summary2)) {
+        if (++found === 2) return true;
+        break;
+      }
+    }
+  }
+  return rightUnder && items > 0 && found === items;
+}
+var DETAIL_HEADING = /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
+var HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
+function introducesOnly(text3, heading2, next) {
+  if (!next || next.offset >= heading2.bodyEnd || next.depth <= heading2.depth) return false;
+  if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
+  return normalizeTitle(text3, heading2.bodyStart, next.offset) === "";
+}
+function isSubHeading(heading2, section) {
+  return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
+}
+
+// packages/validator/src/rules/readme/section-text.ts
+function indexInSection(section, name, from) {
+  const at = section.indexOf(name, from);
+  if (at !== -1 || from === 0) return at;
+  return section.slice(0, from + name.length - 1).indexOf(name);
+}
+var SectionText = class {
+  constructor(readme2, section, subHeadings) {
+    this.readme = readme2;
+    this.section = section;
+    for (const heading2 of subHeadings) {
+      this.headingNames.set(heading2.text, heading2.normalized);
+      if (isWrittenAsIs(readme2, heading2)) this.writtenNames.add(heading2.normalized);
+    }
+  }
+  readme;
+  section;
+  /** Each sub-heading's text, with its name: a summary written the same has the same name. */
+  headingNames = /* @__PURE__ */ new Map();
+  /** The names of the sub-headings written as is: the section's text contains them. */
+  writtenNames = /* @__PURE__ */ new Set();
+  normalized;
+  /** Just after the name the search found last. */
+  from = 0;
+  /**
+   * A summary's name: a summary that reads as a sub-heading (2,081 of the corpus's 5,174) has its
+   * name already, and is not normalized again.
+   */
+  nameOf(summary2) {
+    return this.headingNames.get(summary2) ?? normalizeTitle(summary2);
+  }
+  /**
+   * Whether the section lists an operation by its operationId instead of its summary: as a
+   * sub-heading ("### SendSMS" in SMS Wireless Services), or written as is in its text when the id is
+   * a compound one (`TimeCard_Get`, **GetAccount**). A one-word id ("Board", "Assign") written in a
+   * sentence is only a word, so it does not count.
+   */
+  listsOperationId(operationId) {
+    const normalized = normalizeTitle(operationId);
+    for (const name of this.headingNames.values()) if (name === normalized) return true;
+    if (!COMPOUND_IDENTIFIER.test(operationId)) return false;
+    const text3 = this.readme.text;
+    const end = this.section.bodyEnd;
+    for (let at = text3.indexOf(operationId, this.section.bodyStart); at !== -1; at = text3.indexOf(operationId, at + 1)) {
+      if (at + operationId.length > end) return false;
+      if (!isIdentifierChar(text3.charCodeAt(at - 1)) && !isIdentifierChar(text3.charCodeAt(at + operationId.length))) {
+        return true;
+      }
+    }
+    return false;
+  }
+  contains(name) {
+    if (this.writtenNames.has(name)) return true;
+    this.normalized ??= normalizeTitle(this.readme.text, this.section.bodyStart, this.section.bodyEnd);
+    const at = indexInSection(this.normalized, name, this.from);
+    if (at === -1) return false;
+    this.from = at + name.length;
+    return true;
+  }
+};
+var COMPOUND_IDENTIFIER = /[a-z][A-Z]|_|\d/;
+function isIdentifierChar(code2) {
+  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
+}
+function isWrittenAsIs(readme2, heading2) {
+  const at = readme2.text.indexOf(heading2.text, heading2.offset);
+  return at !== -1 && at + heading2.text.length <= heading2.offset + heading2.length;
+}
+
+// packages/validator/src/rules/readme/operations-match-rule.ts
+var MAX_LISTED_SECTIONS = 3;
+var operationsMatchRule = {
+  id: "README-OPS-MATCH",
+  file: "readme",
+  title: "Supported Operations lists every visible operation, and only those.",
+  description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "TimeAndBillingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
+  levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
+  example: {
+    bad: "## Supported Operations\n### List tasks",
+    good: "## Supported Operations\n### List tasks\n### Create a task\n### Get a task"
+  },
+  check(context) {
+    const readme2 = outline(context);
+    if (!readme2 || !context.swagger) return;
+    const sections = operationSections(readme2.headings);
+    if (sections.length === 0) return;
+    const texts = sections.map((section) => {
+      const subHeadings = readme2.headings.filter((heading2) => isSubHeading(heading2, section));
+      return { section, subHeadings, text: new SectionText(readme2, section, subHeadings) };
+    });
+    const { missing: missing2, summaries } = operationNames(
+      context,
+      texts.map((entry) => entry.text)
+    );
+    if (missing2.length > 0) {
+      const names3 = joinWithin(missing2.map((summary2) => `"${nameExcerpt(summary2)}"`));
+      const headings = [...new Set(sections.map((section) => section.text))];
+      const where2 = alternatives(headings, MAX_LISTED_SECTIONS);
+      context.report({
+        offset: sections[0].offset,
+        length: sections[0].length,
+        message: missing2.length === 1 ? `The operation ${names3} is not listed under ${where2}.` : `${missing2.length} operations are not listed under ${where2}: ${names3}.`
+      });
+    }
+    let operationIds;
+    let knownNames;
+    const namesOperation = (heading2) => {
+      if (summaries.has(heading2.normalized)) return true;
+      operationIds ??= normalizedOperationIds(context);
+      if (operationIds.has(heading2.normalized)) return true;
+      knownNames ??= [...summaries, ...operationIds].filter((name) => name !== "");
+      return knownNames.some((name) => heading2.normalized.includes(name));
+    };
+    let candidates;
+    const meant = (heading2) => {
+      candidates ??= operationCandidates(
+        context,
+        new Set(texts.flatMap((entry) => entry.subHeadings.map((subHeading) => subHeading.normalized)))
+      );
+      const name = closestOperationName(heading2.normalized, candidates);
+      return name === void 0 ? "" : ` Did you mean '${nameExcerpt(name)}'?`;
+    };
+    if (hasMcpServer(context)) return;
+    for (const { section, subHeadings } of texts) {
+      const isGroup = (index) => {
+        const heading2 = subHeadings[index];
+        if (GROUPING_HEADING.test(heading2.normalized) || TEMPLATE_SECTION_HEADING.test(heading2.normalized)) {
+          return true;
+        }
+        const next = subHeadings[index + 1];
+        return introducesOnly(readme2.text, heading2, next) || groupsListedOperations(subHeadings, index, namesOperation) || listsSummaries(readme2.text, heading2, next, summaries);
+      };
+      for (let index = 0; index < subHeadings.length; index++) {
+        const heading2 = subHeadings[index];
+        if (heading2.normalized === "" || namesOperation(heading2) || isGroup(index)) continue;
+        const parent = parentIndex(subHeadings, index);
+        if (parent !== -1 && (namesOperation(subHeadings[parent]) || !isGroup(parent))) continue;
+        context.report({
+          offset: heading2.offset,
+          length: heading2.length,
+          message: `"${nameExcerpt(heading2.text)}" is listed under ${nameExcerpt(section.text)}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
+        });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/readme/placeholders.ts
+var LINE_END = "\\r\\n\\u2028\\u2029";
+var PLACEHOLDERS = [
+  { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
+  /*
+   * The template's two sentences in one pattern: a case-insensitive scan of the corpus readmes costs
+   * ~0.7 ms a run for each sentence, and ~0.85 ms for both at once. They start with different
+   * letters, so at most one matches at a position, and neither can start again inside itself, so
+   * searching on from one character after each match's start finds each sentence where its own
+   * pattern would, also where one starts with the other's last letter ("…get starteDescription…").
+   */
+  {
+    pattern: /Description of operation \d|Optional\. How to get started/gi,
+    message: ([match2]) => upstreamText(/^d/i.test(match2) ? "Description of operation N" : "Optional. How to get started\u2026")
+  },
+  // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
+  { pattern: /^#[ \t]*Title[ \t]*$/gm, message: () => upstreamText("# Title"), contains: "Title" },
+  /*
+   * The instruction under each heading of the repository readme templates, left in place under
+   * a filled-in heading: "Required. Explain the authentication method and how to get the
+   * credentials." is in two merged readmes. Only the templates' own sentences, so that prose that
+   * starts with "Required." is not taken; the line is marked up to its last visible character (the
+   * templates end some lines with a zero-width space).
+   */
+  {
+    pattern: /^Required(?:\.[ \t]+| for )(?:One paragraph, two to three sentences|Any plans or licenses|Describe actions, triggers|Explain the authentication method|Include any known issues|Add instructions on how to deploy|It should be the company or organization|For Independent-Publisher-Connector|Independent-Publisher-Connector)(?:[^\r\n]*[^\s\u200b])?/gm,
+    message: ([line]) => upstreamText(templateInstruction(line)),
+    contains: "Required"
+  },
+  {
+    pattern: /^Optional\.[ \t]+(?:Include frequently asked questions|Add instructions on how to deploy)(?:[^\r\n]*[^\s\u200b])?/gm,
+    message: ([line]) => upstreamText(templateInstruction(line)),
+    contains: "Optional."
+  },
+  /*
+   * The TODOs of extract-connectors' readme, in capitals where it writes them, so that "Todoist" or
+   * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
+   */
+  {
+    /*
+     * The note's first character cannot be a space or tab, so the spaces before it are taken one way
+     * only, and it stops at every line end `^` starts after (LS and PS too): `[ \t]*([^\r\n]*\S)`
+     * took quadratic time on a line of spaces and tabs (100,000 of them: 13 s).
+     */
+    pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, "gm"),
+    message: ([line, what]) => `The readme still says "${nameExcerpt(line)}": replace the line with ${nameExcerpt(what)}${/[.!?]$/.test(what) ? "" : "."}`,
+    contains: `${README_TODO}:`
+  },
+  // A heading "## Publisher: TODO", the whole heading marked.
+  {
+    // As for the note above: the label starts with no space or tab, and stops at every line end.
+    pattern: new RegExp(
+      `^#{1,6}[ \\t]+((?:[^ \\t${LINE_END}:][^${LINE_END}:]*)?[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`,
+      "gm"
+    ),
+    message: ([heading2, label]) => `The readme still says "${nameExcerpt(heading2.trim())}": replace ${README_TODO} with the ${nameExcerpt(label.toLowerCase())}.`,
+    contains: README_TODO
+  }
+];
+var upstreamText = (text3) => `"${text3}" is text of the readme template; replace it.`;
+var templateInstruction = (line) => `${line.split(/\s+/).slice(0, 5).join(" ")}\u2026`;
+
 // packages/validator/src/rules/readme/product-names.ts
 var OLD_NAMES = /\b(?:(Microsoft Flow|MS Flow|MS Automate)|(Microsoft PowerApps|PowerApps)|(PowerAutomate))\b/gi;
 var CURRENT_NAMES = ["Power Automate", "Power Apps", "Power Automate"];
@@ -44704,112 +45268,31 @@ function oldProductNames(text3, codeBlocks) {
   return found;
 }
 
-// packages/validator/src/rules/readme/sections.ts
-var SUPPORTED_OPERATIONS_HEADING = /^(supported|available)?(operations|actions|triggers|actionsandtriggers|triggersandactions)/;
-var CREDENTIALS_HEADING = /credential/;
-var MCP_TOOLS_HEADING = /^(supported|available)?(mcp)?(server)?(tools|capabilities)/;
-var CREDENTIALS_SECTION = /credential|apikey|accesskey|^(howto)?(obtain(ing)?|get(ting)?)(an|a|the|your)?(access|auth(entication|orization)?)?(key|token)|^authentication$/;
-var TEMPLATE_SECTIONS = [
-  {
-    heading: "## Publisher: <name>",
-    matches: /^publisher/,
-    requiredIn: ["certified", "independent-publisher"]
-  },
-  {
-    heading: "## Prerequisites",
-    matches: /^prerequisite|^requirements/,
-    requiredIn: ["certified", "independent-publisher"]
-  },
-  {
-    heading: "## Supported Operations",
-    matches: SUPPORTED_OPERATIONS_HEADING,
-    requiredIn: ["certified", "independent-publisher"],
-    mcpMatches: MCP_TOOLS_HEADING
-  },
-  {
-    heading: "## Obtaining Credentials",
-    matches: CREDENTIALS_SECTION,
-    requiredIn: ["certified", "independent-publisher"]
-  },
-  {
-    heading: "## Known Issues and Limitations",
-    matches: /knownissue|limitation/,
-    requiredIn: ["certified", "independent-publisher"]
-  },
-  { heading: "## Deployment Instructions", matches: /deploy/, requiredIn: ["certified"] }
-];
-function findSection(headings, pattern) {
-  return headings.find((heading2) => heading2.depth <= 3 && pattern.test(heading2.normalized));
+// packages/validator/src/rules/readme/heading-lookalikes.ts
+var HEADING_LOOKALIKE = /^ {0,3}(#{1,3})(?=[^\s#]|[ \t\u00a0])[^\r\n]*/gm;
+function afterMarker(code2) {
+  if (code2 === 32 || code2 === 9) return "space";
+  return code2 === 160 ? "no-break space" : "text";
+}
+function headingLookalikes(text3) {
+  const lines = [];
+  HEADING_LOOKALIKE.lastIndex = 0;
+  for (let match2 = HEADING_LOOKALIKE.exec(text3); match2 !== null; match2 = HEADING_LOOKALIKE.exec(text3)) {
+    const marker = match2[1];
+    const line = match2[0].trimEnd();
+    const offset = match2.index + match2[0].indexOf("#");
+    lines.push({
+      text: line.trimStart(),
+      offset,
+      marker,
+      after: afterMarker(text3.charCodeAt(offset + marker.length)),
+      normalized: normalizeTitle(text3, offset + marker.length, match2.index + line.length)
+    });
+  }
+  return lines;
 }
 
-// packages/validator/src/rules/readme.ts
-var LINE_END = "\\r\\n\\u2028\\u2029";
-var PLACEHOLDERS = [
-  { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
-  /*
-   * The template's two sentences in one pattern: a case-insensitive scan of the corpus readmes costs
-   * ~0.7 ms a run for each sentence, and ~0.85 ms for both at once. They start with different
-   * letters, so at most one matches at a position, and neither can start again inside itself, so
-   * searching on from one character after each match's start finds each sentence where its own
-   * pattern would, also where one starts with the other's last letter ("…get starteDescription…").
-   */
-  {
-    pattern: /Description of operation \d|Optional\. How to get started/gi,
-    message: ([match2]) => upstreamText(/^d/i.test(match2) ? "Description of operation N" : "Optional. How to get started\u2026")
-  },
-  // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
-  { pattern: /^#[ \t]*Title[ \t]*$/gm, message: () => upstreamText("# Title"), contains: "Title" },
-  /*
-   * The instruction under each heading of the repository readme templates, left in place under
-   * a filled-in heading: "Required. Explain the authentication method and how to get the
-   * credentials." is in two merged readmes. Only the templates' own sentences, so that prose that
-   * starts with "Required." is not taken; the line is marked up to its last visible character (the
-   * templates end some lines with a zero-width space).
-   */
-  {
-    pattern: /^Required(?:\.[ \t]+| for )(?:One paragraph, two to three sentences|Any plans or licenses|Describe actions, triggers|Explain the authentication method|Include any known issues|Add instructions on how to deploy|It should be the company or organization|For Independent-Publisher-Connector|Independent-Publisher-Connector)(?:[^\r\n]*[^\s\u200b])?/gm,
-    message: ([line]) => upstreamText(templateInstruction(line)),
-    contains: "Required"
-  },
-  {
-    pattern: /^Optional\.[ \t]+(?:Include frequently asked questions|Add instructions on how to deploy)(?:[^\r\n]*[^\s\u200b])?/gm,
-    message: ([line]) => upstreamText(templateInstruction(line)),
-    contains: "Optional."
-  },
-  /*
-   * The TODOs of extract-connectors' readme, in capitals where it writes them, so that "Todoist" or
-   * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
-   */
-  {
-    /*
-     * The note's first character cannot be a space or tab, so the spaces before it are taken one way
-     * only, and it stops at every line end `^` starts after (LS and PS too): `[ \t]*([^\r\n]*\S)`
-     * took quadratic time on a line of spaces and tabs (100,000 of them: 13 s).
-     */
-    pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, "gm"),
-    message: ([line, what]) => `The readme still says "${nameExcerpt(line)}": replace the line with ${nameExcerpt(what)}${/[.!?]$/.test(what) ? "" : "."}`,
-    contains: `${README_TODO}:`
-  },
-  // A heading "## Publisher: TODO", the whole heading marked.
-  {
-    // As for the note above: the label starts with no space or tab, and stops at every line end.
-    pattern: new RegExp(
-      `^#{1,6}[ \\t]+((?:[^ \\t${LINE_END}:][^${LINE_END}:]*)?[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`,
-      "gm"
-    ),
-    message: ([heading2, label]) => `The readme still says "${nameExcerpt(heading2.trim())}": replace ${README_TODO} with the ${nameExcerpt(label.toLowerCase())}.`,
-    contains: README_TODO
-  }
-];
-var upstreamText = (text3) => `"${text3}" is text of the readme template; replace it.`;
-var templateInstruction = (line) => `${line.split(/\s+/).slice(0, 5).join(" ")}\u2026`;
-var MAX_LISTED_SECTIONS = 3;
-var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
-var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
-function outline(context) {
-  const document = context.connector.files.readme?.document;
-  return document === void 0 ? void 0 : outlineOf(document);
-}
+// packages/validator/src/rules/readme/template-sections-rule.ts
 function sectionsRule(id, profile, level, template) {
   return {
     id,
@@ -44857,168 +45340,8 @@ function sectionsRule(id, profile, level, template) {
     }
   };
 }
-var HEADING_LOOKALIKE = /^ {0,3}(#{1,3})(?=[^\s#]|[ \t\u00a0])[^\r\n]*/gm;
-function afterMarker(code2) {
-  if (code2 === 32 || code2 === 9) return "space";
-  return code2 === 160 ? "no-break space" : "text";
-}
-function headingLookalikes(text3) {
-  const lines = [];
-  HEADING_LOOKALIKE.lastIndex = 0;
-  for (let match2 = HEADING_LOOKALIKE.exec(text3); match2 !== null; match2 = HEADING_LOOKALIKE.exec(text3)) {
-    const marker = match2[1];
-    const line = match2[0].trimEnd();
-    const offset = match2.index + match2[0].indexOf("#");
-    lines.push({
-      text: line.trimStart(),
-      offset,
-      marker,
-      after: afterMarker(text3.charCodeAt(offset + marker.length)),
-      normalized: normalizeTitle(text3, offset + marker.length, match2.index + line.length)
-    });
-  }
-  return lines;
-}
-function indexInSection(section, name, from) {
-  const at = section.indexOf(name, from);
-  if (at !== -1 || from === 0) return at;
-  return section.slice(0, from + name.length - 1).indexOf(name);
-}
-var SectionText = class {
-  constructor(readme2, section, subHeadings) {
-    this.readme = readme2;
-    this.section = section;
-    for (const heading2 of subHeadings) {
-      this.headingNames.set(heading2.text, heading2.normalized);
-      if (isWrittenAsIs(readme2, heading2)) this.writtenNames.add(heading2.normalized);
-    }
-  }
-  readme;
-  section;
-  /** Each sub-heading's text, with its name: a summary written the same has the same name. */
-  headingNames = /* @__PURE__ */ new Map();
-  /** The names of the sub-headings written as is: the section's text contains them. */
-  writtenNames = /* @__PURE__ */ new Set();
-  normalized;
-  /** Just after the name the search found last. */
-  from = 0;
-  /**
-   * A summary's name: a summary that reads as a sub-heading (2,081 of the corpus's 5,174) has its
-   * name already, and is not normalized again.
-   */
-  nameOf(summary2) {
-    return this.headingNames.get(summary2) ?? normalizeTitle(summary2);
-  }
-  /**
-   * Whether the section lists an operation by its operationId instead of its summary: as a
-   * sub-heading ("### SendSMS" in SMS Wireless Services), or written as is in its text when the id is
-   * a compound one (`TimeCard_Get`, **GetAccount**). A one-word id ("Board", "Assign") written in a
-   * sentence is only a word, so it does not count.
-   */
-  listsOperationId(operationId) {
-    const normalized = normalizeTitle(operationId);
-    for (const name of this.headingNames.values()) if (name === normalized) return true;
-    if (!COMPOUND_IDENTIFIER.test(operationId)) return false;
-    const text3 = this.readme.text;
-    const end = this.section.bodyEnd;
-    for (let at = text3.indexOf(operationId, this.section.bodyStart); at !== -1; at = text3.indexOf(operationId, at + 1)) {
-      if (at + operationId.length > end) return false;
-      if (!isIdentifierChar(text3.charCodeAt(at - 1)) && !isIdentifierChar(text3.charCodeAt(at + operationId.length))) {
-        return true;
-      }
-    }
-    return false;
-  }
-  contains(name) {
-    if (this.writtenNames.has(name)) return true;
-    this.normalized ??= normalizeTitle(this.readme.text, this.section.bodyStart, this.section.bodyEnd);
-    const at = indexInSection(this.normalized, name, this.from);
-    if (at === -1) return false;
-    this.from = at + name.length;
-    return true;
-  }
-};
-var COMPOUND_IDENTIFIER = /[a-z][A-Z]|_|\d/;
-function isIdentifierChar(code2) {
-  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
-}
-function isWrittenAsIs(readme2, heading2) {
-  const at = readme2.text.indexOf(heading2.text, heading2.offset);
-  return at !== -1 && at + heading2.text.length <= heading2.offset + heading2.length;
-}
-function operationNames(context, sections) {
-  const missing2 = [];
-  const summaries = /* @__PURE__ */ new Set();
-  const first = sections[0];
-  for (const operation2 of context.swagger?.operations ?? []) {
-    const summary2 = asString(operation2.operation.summary);
-    const normalized = summary2 ? first.nameOf(summary2) : "";
-    if (summary2) summaries.add(normalized);
-    if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
-    if (isListed(sections, normalized, operation2.operationId)) continue;
-    missing2.push(summary2.trim());
-  }
-  return { missing: missing2, summaries };
-}
-function isListed(sections, name, operationId) {
-  for (let index = 0; index < sections.length; index++) if (sections[index].contains(name)) return true;
-  if (!operationId) return false;
-  for (let index = 0; index < sections.length; index++) {
-    if (sections[index].listsOperationId(operationId)) return true;
-  }
-  return false;
-}
-function operationSections(headings) {
-  const sections = [];
-  for (const heading2 of headings) {
-    if (heading2.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading2.normalized)) continue;
-    const last2 = sections[sections.length - 1];
-    if (last2 && heading2.offset < last2.bodyEnd) continue;
-    sections.push(heading2);
-  }
-  return sections;
-}
-function normalizedOperationIds(context) {
-  const operationIds = /* @__PURE__ */ new Set();
-  for (const operation2 of context.swagger?.operations ?? []) {
-    if (operation2.operationId) operationIds.add(normalizeTitle(operation2.operationId));
-  }
-  return operationIds;
-}
-function operationCandidates(context, headingNames) {
-  const candidates = [];
-  for (const { operation: operation2, operationId } of context.swagger?.operations ?? []) {
-    const names3 = [];
-    for (const written2 of [asString(operation2.summary)?.trim(), operationId]) {
-      const normalized = written2 ? normalizeTitle(written2) : "";
-      if (normalized === "" || normalized === names3[0]?.normalized) continue;
-      names3.push({ written: written2, normalized });
-    }
-    candidates.push({
-      names: names3,
-      // The summary when it has one (it comes first), else the operationId.
-      shownAs: names3[0]?.written ?? "",
-      hasHeading: names3.some((name) => headingNames.has(name.normalized))
-    });
-  }
-  return candidates;
-}
-var REGISTRATION_STEPS = /redirect|regist|client\s*id|create\s+an?\s+(oauth\s+)?app|app\s+registration/i;
-var APP_HEADING = /app|oauth|auth/;
-function explainsRegistration(readme2, heading2) {
-  if (heading2.depth > 3 || !APP_HEADING.test(heading2.normalized)) return false;
-  return REGISTRATION_STEPS.test(readme2.text.slice(heading2.bodyStart, heading2.bodyEnd));
-}
-function hasMcpServer(context) {
-  for (const operation2 of context.swagger?.operations ?? []) if (operation2.isMcp) return true;
-  return false;
-}
-function usesOAuth(context) {
-  if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
-  return entriesOf(context.swagger?.root.securityDefinitions).some(
-    ([, definition]) => asObject(definition)?.type === "oauth2"
-  );
-}
+
+// packages/validator/src/rules/readme.ts
 var readmeRules = [
   {
     id: "README-PRESENT",
@@ -45085,152 +45408,9 @@ var readmeRules = [
       }
     }
   },
-  {
-    id: "README-OAUTH-STEPS",
-    file: "readme",
-    title: "For OAuth, the readme explains how to create the OAuth app.",
-    description: 'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL, or, without one, a section named for the app, OAuth or authentication that does.',
-    levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
-    example: {
-      bad: "## Obtaining Credentials\nSign in with your account.",
-      good: "## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect \u2026"
-    },
-    check(context) {
-      const readme2 = outline(context);
-      if (!readme2 || !usesOAuth(context)) return;
-      const section = findSection(readme2.headings, CREDENTIALS_HEADING);
-      const body = section ? readme2.text.slice(section.bodyStart, section.bodyEnd) : "";
-      if (REGISTRATION_STEPS.test(body)) return;
-      if (!section && readme2.headings.some((heading2) => explainsRegistration(readme2, heading2))) return;
-      const where2 = section ?? readme2.headings[0];
-      context.report({
-        ...where2 ? { offset: where2.offset, length: where2.length } : { line: 1 },
-        message: section ? 'The connector uses OAuth, but "Obtaining Credentials" does not explain how to register the OAuth app and its redirect URL (https://global.consent.azure-apim.net/redirect). The certification team follows these steps.' : 'The connector uses OAuth, but the readme has no "Obtaining Credentials" section with the steps to register the OAuth app and its redirect URL.'
-      });
-    }
-  },
-  {
-    id: "README-OPS-MATCH",
-    file: "readme",
-    title: "Supported Operations lists every visible operation, and only those.",
-    description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "TimeAndBillingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
-    levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
-    example: {
-      bad: "## Supported Operations\n### List tasks",
-      good: "## Supported Operations\n### List tasks\n### Create a task\n### Get a task"
-    },
-    check(context) {
-      const readme2 = outline(context);
-      if (!readme2 || !context.swagger) return;
-      const sections = operationSections(readme2.headings);
-      if (sections.length === 0) return;
-      const texts = sections.map((section) => {
-        const subHeadings = readme2.headings.filter((heading2) => isSubHeading(heading2, section));
-        return { section, subHeadings, text: new SectionText(readme2, section, subHeadings) };
-      });
-      const { missing: missing2, summaries } = operationNames(
-        context,
-        texts.map((entry) => entry.text)
-      );
-      if (missing2.length > 0) {
-        const names3 = joinWithin(missing2.map((summary2) => `"${nameExcerpt(summary2)}"`));
-        const headings = [...new Set(sections.map((section) => section.text))];
-        const where2 = alternatives(headings, MAX_LISTED_SECTIONS);
-        context.report({
-          offset: sections[0].offset,
-          length: sections[0].length,
-          message: missing2.length === 1 ? `The operation ${names3} is not listed under ${where2}.` : `${missing2.length} operations are not listed under ${where2}: ${names3}.`
-        });
-      }
-      let operationIds;
-      let knownNames;
-      const namesOperation = (heading2) => {
-        if (summaries.has(heading2.normalized)) return true;
-        operationIds ??= normalizedOperationIds(context);
-        if (operationIds.has(heading2.normalized)) return true;
-        knownNames ??= [...summaries, ...operationIds].filter((name) => name !== "");
-        return knownNames.some((name) => heading2.normalized.includes(name));
-      };
-      let candidates;
-      const meant = (heading2) => {
-        candidates ??= operationCandidates(
-          context,
-          new Set(texts.flatMap((entry) => entry.subHeadings.map((subHeading) => subHeading.normalized)))
-        );
-        const name = closestOperationName(heading2.normalized, candidates);
-        return name === void 0 ? "" : ` Did you mean '${nameExcerpt(name)}'?`;
-      };
-      if (hasMcpServer(context)) return;
-      for (const { section, subHeadings } of texts) {
-        const isGroup = (index) => {
-          const heading2 = subHeadings[index];
-          if (GROUPING_HEADING.test(heading2.normalized) || TEMPLATE_SECTION_HEADING.test(heading2.normalized)) {
-            return true;
-          }
-          const next = subHeadings[index + 1];
-          return introducesOnly(readme2.text, heading2, next) || groupsListedOperations(subHeadings, index, namesOperation) || listsSummaries(readme2.text, heading2, next, summaries);
-        };
-        for (let index = 0; index < subHeadings.length; index++) {
-          const heading2 = subHeadings[index];
-          if (heading2.normalized === "" || namesOperation(heading2) || isGroup(index)) continue;
-          const parent = parentIndex(subHeadings, index);
-          if (parent !== -1 && (namesOperation(subHeadings[parent]) || !isGroup(parent))) continue;
-          context.report({
-            offset: heading2.offset,
-            length: heading2.length,
-            message: `"${nameExcerpt(heading2.text)}" is listed under ${nameExcerpt(section.text)}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
-          });
-        }
-      }
-    }
-  }
+  oauthStepsRule,
+  operationsMatchRule
 ];
-function groupsListedOperations(subHeadings, index, namesOperation) {
-  const group = subHeadings[index];
-  for (let next = index + 1; next < subHeadings.length; next++) {
-    const heading2 = subHeadings[next];
-    if (heading2.offset >= group.bodyEnd) return false;
-    if (heading2.depth > group.depth && namesOperation(heading2)) return true;
-  }
-  return false;
-}
-function parentIndex(subHeadings, index) {
-  const heading2 = subHeadings[index];
-  for (let above = index - 1; above >= 0; above--) {
-    if (subHeadings[above].depth < heading2.depth) return above;
-  }
-  return -1;
-}
-var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
-function listsSummaries(text3, heading2, next, summaries) {
-  const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
-  let items = 0;
-  let found = 0;
-  let rightUnder = true;
-  LIST_ITEM.lastIndex = heading2.bodyStart;
-  for (let item = LIST_ITEM.exec(text3); item !== null && item.index < end; item = LIST_ITEM.exec(text3)) {
-    if (items++ === 0) rightUnder = normalizeTitle(text3, heading2.bodyStart, item.index) === "";
-    const lineEnd2 = text3.indexOf("\n", LIST_ITEM.lastIndex);
-    const name = normalizeTitle(text3, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
-    for (const summary2 of summaries) {
-      if (summary2 !== "" && name.startsWith(summary2)) {
-        if (++found === 2) return true;
-        break;
-      }
-    }
-  }
-  return rightUnder && items > 0 && found === items;
-}
-var DETAIL_HEADING = /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
-var HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
-function introducesOnly(text3, heading2, next) {
-  if (!next || next.offset >= heading2.bodyEnd || next.depth <= heading2.depth) return false;
-  if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
-  return normalizeTitle(text3, heading2.bodyStart, next.offset) === "";
-}
-function isSubHeading(heading2, section) {
-  return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
-}
 
 // packages/validator/src/rules/script/allowed-namespaces.ts
 var ALLOWED_NAMESPACES = /* @__PURE__ */ new Set([
@@ -46034,18 +46214,23 @@ var documentHostRules = [
   }
 ];
 
+// packages/validator/src/swagger/operation-label.ts
+function operationLabel(operation2) {
+  return nameExcerpt(operation2.operationId ?? `${operation2.method.toUpperCase()} ${operation2.path}`);
+}
+
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path76) {
-    this.path = path76;
-    const hasBrace = path76.includes("{");
-    this.variables = hasBrace ? scanVariables(path76) : NO_VARIABLES;
+  constructor(path77) {
+    this.path = path77;
+    const hasBrace = path77.includes("{");
+    this.variables = hasBrace ? scanVariables(path77) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path76.indexOf("/"); ; slash = path76.indexOf("/", start)) {
-      const end = slash === -1 ? path76.length : slash;
-      if (hasBrace && isVariableSegment(path76, start, end)) variableSegmentCount++;
+    for (let slash = path77.indexOf("/"); ; slash = path77.indexOf("/", start)) {
+      const end = slash === -1 ? path77.length : slash;
+      if (hasBrace && isVariableSegment(path77, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -46074,8 +46259,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path76 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path76) last2 = new PathTemplate(path76);
+    const path77 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path77) last2 = new PathTemplate(path77);
     templates[index] = last2;
   }
   return templates;
@@ -46100,9 +46285,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path76, start) {
-  const slash = path76.indexOf("/", start);
-  return slash === -1 ? path76.length : slash;
+function segmentEnd(path77, start) {
+  const slash = path77.indexOf("/", start);
+  return slash === -1 ? path77.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -46111,34 +46296,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path76, start, end) {
+function isVariableSegment(path77, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path76.charCodeAt(start) !== OPEN || path76.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path77.charCodeAt(start) !== OPEN || path77.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path76.charCodeAt(index);
+    const code2 = path77.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path76, open2) {
-  for (let index = open2 + 1; index < path76.length; index++) {
-    const code2 = path76.charCodeAt(index);
+function matchEnd(path77, open2) {
+  for (let index = open2 + 1; index < path77.length; index++) {
+    const code2 = path77.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path76) {
+function scanVariables(path77) {
   const variables = [];
   let seen;
-  for (let open2 = path76.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path76, open2);
+  for (let open2 = path77.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path77, open2);
     if (close2 === -1) {
-      open2 = path76.indexOf("{", open2 + 1);
+      open2 = path77.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path76.slice(open2 + 1, close2);
+    const name = path77.slice(open2 + 1, close2);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -46148,30 +46333,30 @@ function scanVariables(path76) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path76.indexOf("{", close2 + 1);
+    open2 = path77.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path76) {
+function routeOf(path77) {
   let route = "";
   let copied = 0;
-  for (let open2 = path76.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path76, open2);
+  for (let open2 = path77.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path77, open2);
     if (close2 === -1) {
-      open2 = path76.indexOf("{", open2 + 1);
+      open2 = path77.indexOf("{", open2 + 1);
       continue;
     }
-    route += path76.slice(copied, open2) + "{}";
+    route += path77.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path76.indexOf("{", copied);
+    open2 = path77.indexOf("{", copied);
   }
-  return copied === 0 ? path76 : route + path76.slice(copied);
+  return copied === 0 ? path77 : route + path77.slice(copied);
 }
-function routeHash(path76) {
+function routeHash(path77) {
   let hash = 0;
-  for (let index = 0; index < path76.length; index++) {
-    const code2 = path76.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path76, index) : -1;
+  for (let index = 0; index < path77.length; index++) {
+    const code2 = path77.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path77, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -46184,66 +46369,7 @@ function routeHash(path76) {
 var OPEN = 123;
 var CLOSE = 125;
 
-// packages/validator/src/swagger/operation-label.ts
-function operationLabel(operation2) {
-  return nameExcerpt(operation2.operationId ?? `${operation2.method.toUpperCase()} ${operation2.path}`);
-}
-
-// packages/validator/src/rules/operations/paths.ts
-var pathKeysOf = perModel(
-  (model) => Object.keys(model.paths ?? {}).filter((key) => !key.startsWith("x-"))
-);
-function pathKeys(model) {
-  return model ? pathKeysOf(model) : [];
-}
-function reportPathKeys({ swagger: swagger2, report: report2 }, problem) {
-  for (const path76 of pathKeys(swagger2)) {
-    const message2 = problem(path76);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path76), message: message2 });
-  }
-}
-function templateProblem(path76) {
-  let open2 = -1;
-  for (let index = 0; index < path76.length; index++) {
-    const character = path76[index];
-    if (character === "{") {
-      if (open2 !== -1) return "a variable is nested in another one";
-      open2 = index;
-    } else if (character === "}") {
-      if (open2 === -1) return "a '}' has no matching '{'";
-      if (index === open2 + 1) return "a variable has no name";
-      open2 = -1;
-    } else if (character === "/" && open2 !== -1) {
-      return "a variable spans more than one segment";
-    }
-  }
-  return open2 !== -1 ? "a '{' is never closed" : void 0;
-}
-function hasPathParameter(operation2, name) {
-  for (const parameter of operation2.parameters) {
-    if (parameter.in === "path" && parameter.name === name) return true;
-  }
-  return false;
-}
-var MAX_LOOPED_VARIABLES = 8;
-function missingPathParameters(operation2, variables) {
-  let missing2;
-  let defined;
-  if (variables.length > MAX_LOOPED_VARIABLES) {
-    defined = /* @__PURE__ */ new Set();
-    for (const parameter of operation2.parameters) {
-      if (parameter.in === "path" && parameter.name !== void 0) defined.add(parameter.name);
-    }
-  }
-  for (let at = 0; at < variables.length; at++) {
-    const name = variables[at];
-    if (name === "" || name.includes("=")) continue;
-    if (defined ? defined.has(name) : hasPathParameter(operation2, name)) continue;
-    (missing2 ??= []).push(name);
-  }
-  return missing2 ?? NONE_MISSING;
-}
-var NONE_MISSING = [];
+// packages/validator/src/rules/operations/duplicate-route-rules.ts
 var MAX_PAIRED_OPERATIONS = 4096;
 var MAX_COMPARED_SEGMENTS = 2 ** 28;
 function overlapSearchSkipped(swagger2) {
@@ -46278,15 +46404,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path76 = operations[index].path;
-    if (!path76.includes("{")) {
-      while (index < operations.length && operations[index].path === path76) index++;
+    const path77 = operations[index].path;
+    if (!path77.includes("{")) {
+      while (index < operations.length && operations[index].path === path77) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path76; index++)
+    for (; index < operations.length && operations[index].path === path77; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path76);
+    const route = routeHash(path77);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -46319,276 +46445,89 @@ function operationsBySegmentsAndMethod(operations, templates) {
   }
   return peers;
 }
-var pathRules = [
-  {
-    id: "SWG-PATH-SLASH",
-    file: "swagger",
-    title: "Start every path with '/'.",
-    description: "Swagger 2.0 paths are relative to basePath and start with '/' (SVR OperationPathMustStartWithSlash).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathMustStartWithSlash",
-    msMessage: "The path is not valid, it must start with a '/' character.",
-    example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path76) => path76.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-QUERY",
-    file: "swagger",
-    title: "Keep query strings and fragments out of paths.",
-    description: "Query values are parameters with `in: query`; a '?' or '#' in a path key is rejected (SVR OperationPathMayNotContainQueryOrFragment).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathMayNotContainQueryOrFragment",
-    msMessage: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.",
-    example: {
-      placement: "paths",
-      bad: '"/tasks?status=open": {}',
-      good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
-    },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path76) => /[?#]/.test(path76) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-WILDCARD",
-    file: "swagger",
-    title: "Do not use '*' in paths.",
-    description: "Wildcards are not supported in operation paths (SVR OperationPathContainsUnsupportedCharacters).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathContainsUnsupportedCharacters",
-    msMessage: "The operation path cannot contain wildcard character '*'.",
-    example: { placement: "paths", bad: '"/files/*": {}', good: '"/files/{path}": {}' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path76) => path76.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-TEMPLATE",
-    file: "swagger",
-    title: "Write path variables as {name}, one segment each.",
-    description: "Each path template variable is enclosed in braces within a single URL segment (SVR OperationPathTemplateNotValid).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathTemplateNotValid",
-    msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
-    example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
-    check(context) {
-      reportPathKeys(context, (path76) => {
-        const problem = templateProblem(path76);
-        return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
-      });
-    }
-  },
-  {
-    id: "SWG-PATH-VAR-DEFAULT",
-    file: "swagger",
-    title: "Give path variables defaults in their parameter, not in the path.",
-    description: "A path variable like `{version=v1}` is rejected (SVR OperationPathVariablesContainDefaults).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathVariablesContainDefaults",
-    msMessage: "The operation path template variables cannot set default values with character '='.",
-    example: { placement: "paths", bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path76) => (
-          // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path76.includes("=") && pathVariables(path76).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
-        )
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-DUP",
-    file: "swagger",
-    title: "Do not define the same route twice with different variable names.",
-    description: "`GET /items/{id}` and `GET /items/{itemId}` match the same requests (SVR DuplicateOperationPath).",
-    levels: sameLevels("error"),
-    msCode: "DuplicateOperationPath",
-    msMessage: "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
-    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
-    check({ swagger: swagger2, report: report2 }) {
-      if (!swagger2) return;
-      const all = swagger2.operations;
-      if (!mayHaveRouteTwice(all)) return;
-      const templates = pathTemplates(swagger2);
-      for (const indexes2 of groupByMethod(all).values()) {
-        const first = /* @__PURE__ */ new Map();
-        for (const index of indexes2) {
-          const operation2 = all[index];
-          const key = templates[index].route;
-          const earlier2 = first.get(key);
-          if (!earlier2) {
-            first.set(key, operation2);
-            continue;
-          }
-          report2({
-            pointer: operation2.pointer,
-            message: fill(
-              "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
-              operationLabel(earlier2),
-              operationLabel(operation2),
-              nameExcerpt(earlier2.path),
-              nameExcerpt(operation2.path)
-            )
-          });
+var duplicateRouteRule = {
+  id: "SWG-PATH-DUP",
+  file: "swagger",
+  title: "Do not define the same route twice with different variable names.",
+  description: "`GET /items/{id}` and `GET /items/{itemId}` match the same requests (SVR DuplicateOperationPath).",
+  levels: sameLevels("error"),
+  msCode: "DuplicateOperationPath",
+  msMessage: "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
+  example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
+  check({ swagger: swagger2, report: report2 }) {
+    if (!swagger2) return;
+    const all = swagger2.operations;
+    if (!mayHaveRouteTwice(all)) return;
+    const templates = pathTemplates(swagger2);
+    for (const indexes2 of groupByMethod(all).values()) {
+      const first = /* @__PURE__ */ new Map();
+      for (const index of indexes2) {
+        const operation2 = all[index];
+        const key = templates[index].route;
+        const earlier2 = first.get(key);
+        if (!earlier2) {
+          first.set(key, operation2);
+          continue;
         }
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-PARTIAL-DUP",
-    file: "swagger",
-    title: "Avoid routes that differ only by a variable segment.",
-    description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit, nor where comparing its routes pairwise would take seconds: both are far past the 256 operations of SWG-OPS-MAX, which says so.",
-    levels: sameLevels("warning"),
-    msCode: "PartialDuplicateOperationPath",
-    msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
-    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
-    check({ swagger: swagger2, report: report2 }) {
-      if (!swagger2 || overlapSearchSkipped(swagger2)) return;
-      const templates = pathTemplates(swagger2);
-      const all = swagger2.operations;
-      const peers = operationsBySegmentsAndMethod(all, templates);
-      if (peers === void 0) return;
-      for (const method of methodsInOrder(all)) {
-        for (let index = 0; index < all.length; index++) {
-          const operation2 = all[index];
-          const shape = templates[index];
-          if (operation2.method !== method || shape.variableSegmentCount === 0) continue;
-          let similar;
-          let unlisted = 0;
-          const candidates = peers.get(peerKey(shape.segmentCount, method));
-          for (let at = 0; at < candidates.length; at++) {
-            const other = templates[candidates[at]];
-            if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other)) {
-              if (similar === void 0 || similar.length < MAX_LISTED_SIMILAR_PATHS)
-                (similar ??= []).push(excerpt(all[candidates[at]].path, MAX_LISTED_PATH_LENGTH));
-              else unlisted++;
-            }
-          }
-          if (similar === void 0) continue;
-          report2({
-            pointer: operation2.pointer,
-            message: fill(
-              "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
-              operationLabel(operation2),
-              excerpt(operation2.path, MAX_LISTED_PATH_LENGTH),
-              joinWithin(similar, similar.length + unlisted)
-            )
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-CASE",
-    file: "swagger",
-    title: "Do not define a path twice with different capitalization.",
-    description: "Paths must be unique when compared case-insensitively (SVR PathRedefined).",
-    levels: sameLevels("error"),
-    msCode: "PathRedefined",
-    msMessage: "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-    example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
-    check({ swagger: swagger2, report: report2 }) {
-      const seen = /* @__PURE__ */ new Set();
-      for (const path76 of pathKeys(swagger2)) {
-        const key = path76.toLowerCase();
-        if (seen.has(key)) {
-          report2({
-            pointer: childPointer("/paths", path76),
-            message: fill(
-              "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              nameExcerpt(path76)
-            )
-          });
-        }
-        seen.add(key);
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-REF",
-    file: "swagger",
-    title: "Write path items in place; '$ref' is not supported there.",
-    description: "The service does not resolve a `$ref` on a path item (SVR PathItemRefNotSuppored).",
-    levels: sameLevels("error"),
-    msCode: "PathItemRefNotSuppored",
-    msMessage: "The '$ref' property in a path is not supported.",
-    example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
-    check({ swagger: swagger2, report: report2 }) {
-      if (!swagger2) return;
-      const paths = swagger2.paths;
-      for (const path76 in paths) {
-        if (!has(paths, path76)) continue;
-        const pathItem = asObject(paths[path76]);
-        if (!pathItem || !has(pathItem, "$ref")) continue;
         report2({
-          pointer: childPointer("/paths", path76, "$ref"),
-          message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
+          pointer: operation2.pointer,
+          message: fill(
+            "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
+            operationLabel(earlier2),
+            operationLabel(operation2),
+            nameExcerpt(earlier2.path),
+            nameExcerpt(operation2.path)
+          )
         });
       }
     }
-  },
-  {
-    id: "SWG-PATH-MISSING-PARAM",
-    file: "swagger",
-    title: "Define an `in: path` parameter for every path variable.",
-    description: "The platform builds the URL from path parameters; a `{variable}` without one cannot be filled (SVR OperationMissingPathParameter).",
-    levels: sameLevels("error"),
-    msCode: "OperationMissingPathParameter",
-    msMessage: "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
-    example: {
-      placement: "paths",
-      bad: '"/tasks/{taskId}": { "get": { "parameters": [] } }',
-      good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      if (!swagger2) return;
-      const templates = pathTemplates(swagger2);
-      const operations = swagger2.operations;
-      for (let index = 0; index < operations.length; index++) {
-        const operation2 = operations[index];
-        const variables = templates[index].variables;
-        if (variables.length === 0) continue;
-        const missing2 = missingPathParameters(operation2, variables);
-        if (missing2.length > 0)
-          report2({ pointer: operation2.pointer, message: missingMessage(operation2, missing2) });
+  }
+};
+var partiallyDuplicateRouteRule = {
+  id: "SWG-PATH-PARTIAL-DUP",
+  file: "swagger",
+  title: "Avoid routes that differ only by a variable segment.",
+  description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit, nor where comparing its routes pairwise would take seconds: both are far past the 256 operations of SWG-OPS-MAX, which says so.",
+  levels: sameLevels("warning"),
+  msCode: "PartialDuplicateOperationPath",
+  msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
+  example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
+  check({ swagger: swagger2, report: report2 }) {
+    if (!swagger2 || overlapSearchSkipped(swagger2)) return;
+    const templates = pathTemplates(swagger2);
+    const all = swagger2.operations;
+    const peers = operationsBySegmentsAndMethod(all, templates);
+    if (peers === void 0) return;
+    for (const method of methodsInOrder(all)) {
+      for (let index = 0; index < all.length; index++) {
+        const operation2 = all[index];
+        const shape = templates[index];
+        if (operation2.method !== method || shape.variableSegmentCount === 0) continue;
+        let similar;
+        let unlisted = 0;
+        const candidates = peers.get(peerKey(shape.segmentCount, method));
+        for (let at = 0; at < candidates.length; at++) {
+          const other = templates[candidates[at]];
+          if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other)) {
+            if (similar === void 0 || similar.length < MAX_LISTED_SIMILAR_PATHS)
+              (similar ??= []).push(excerpt(all[candidates[at]].path, MAX_LISTED_PATH_LENGTH));
+            else unlisted++;
+          }
+        }
+        if (similar === void 0) continue;
+        report2({
+          pointer: operation2.pointer,
+          message: fill(
+            "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
+            operationLabel(operation2),
+            excerpt(operation2.path, MAX_LISTED_PATH_LENGTH),
+            joinWithin(similar, similar.length + unlisted)
+          )
+        });
       }
     }
   }
-];
-function missingMessage(operation2, missing2) {
-  if (missing2.length === 1) {
-    return fill(
-      "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
-      operationLabel(operation2),
-      excerpt(missing2[0])
-    );
-  }
-  return fill(
-    "The operation '{0}' does not define the {1} parameters which are required by the path: {2}.",
-    operationLabel(operation2),
-    missing2.length,
-    quoteList(missing2)
-  );
-}
-function unreadOperations(swagger2, pathItem) {
-  const target2 = swagger2.pathItemTarget(pathItem);
-  const methods = target2 ? HTTP_METHODS.filter((method) => asObject(target2.value[method])) : [];
-  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
-  const which = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
-  return `${which} checked by no rule until written here, in place of the $ref.`;
-}
+};
 
 // packages/validator/src/rules/swagger/known-extensions.ts
 var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
@@ -47403,12 +47342,6 @@ var StructureWalker = class {
     return this.result;
   }
   /**
-   * Records a node of a kind and checks its fields' types. Keeps its children at the returned slot
-   * of `children`, and leaves `childTop` past them: the caller reads them, then sets it back.
-   * Schema nodes come here with their kind's state: reading `kind` from nodes of both classes, a
-   * field on one and a getter on the other, made the walk slower.
-   */
-  /**
    * for…in over the object meets only keys it owns: it inherits from Object.prototype (or nothing),
    * as parsed objects do, and Object.prototype has no enumerable key.
    */
@@ -47417,6 +47350,12 @@ var StructureWalker = class {
     const prototype = Object.getPrototypeOf(object);
     return prototype === Object.prototype || prototype === null;
   }
+  /**
+   * Records a node of a kind and checks its fields' types. Keeps its children at the returned slot
+   * of `children`, and leaves `childTop` past them: the caller reads them, then sets it back.
+   * Schema nodes come here with their kind's state: reading `kind` from nodes of both classes, a
+   * field on one and a getter on the other, made the walk slower.
+   */
   add(node, state) {
     const value = node.value;
     if (state.count === 0) this.kindsMet.push(state);
@@ -47601,12 +47540,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path76 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path76)) continue;
-        if (path76.startsWith("x-")) continue;
-        const item = paths[path76];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path76);
-        else this.typeIssue(placeAt(rootNode, "paths", path76), "Object", item);
+      for (const path77 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path77)) continue;
+        if (path77.startsWith("x-")) continue;
+        const item = paths[path77];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path77);
+        else this.typeIssue(placeAt(rootNode, "paths", path77), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -47630,8 +47569,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path76) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path76);
+  visitPathItem(item, rootNode, path77) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path77);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -49004,12 +48943,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path76 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path77 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path76 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path77 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -49085,123 +49024,7 @@ function callArguments(call) {
   return entriesOf(call.parameters);
 }
 
-// packages/validator/src/rules/operations/schema-path.ts
-var MAX_STEPS = 32;
-var MISSING = Object.freeze({ kind: "missing" });
-var UNKNOWN = Object.freeze({ kind: "unknown" });
-function resolved(model, schema) {
-  if (isObject(schema) && typeof schema.$ref !== "string") return schema;
-  return asObject(model.resolve(schema, "").value);
-}
-function isClosed(schema) {
-  return asObject(schema.properties) !== void 0 && !has(schema, "allOf") && !has(schema, "additionalProperties") && !has(schema, "x-ms-dynamic-schema") && !has(schema, "x-ms-dynamic-properties");
-}
-function propertyValue(properties, name) {
-  if (!properties) return void 0;
-  if (has(properties, name)) return properties[name];
-  const lower = name.toLowerCase();
-  for (const candidate in properties) {
-    if (has(properties, candidate) && candidate.toLowerCase() === lower) return properties[candidate];
-  }
-  return void 0;
-}
-function property(model, schema, name) {
-  const direct = propertyValue(asObject(schema.properties), name);
-  if (direct !== void 0) return resolved(model, direct) ?? "unknown";
-  for (const member of asArray(schema.allOf) ?? []) {
-    const memberSchema = resolved(model, member);
-    if (!memberSchema) continue;
-    const found = propertyValue(asObject(memberSchema.properties), name);
-    if (found !== void 0) return resolved(model, found) ?? "unknown";
-  }
-  return isClosed(schema) ? "missing" : "unknown";
-}
-function followSchemaPath(model, root, path76) {
-  let current = resolved(model, root);
-  if (!current) return UNKNOWN;
-  let steps = 0;
-  for (let start = 0; start < path76.length && steps < MAX_STEPS; ) {
-    let end = path76.indexOf("/", start);
-    if (end === -1) end = path76.length;
-    if (end > start) {
-      steps++;
-      const next = property(model, current, path76.slice(start, end));
-      if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
-      current = next;
-    }
-    start = end + 1;
-  }
-  return { kind: "found", schema: current };
-}
-function arrayItems(model, schema) {
-  if (schema.type === "array" || has(schema, "items")) {
-    const items = resolved(model, schema.items);
-    return items ? { kind: "found", schema: items } : UNKNOWN;
-  }
-  if (schema.type === void 0 || has(schema, "x-ms-dynamic-schema")) return UNKNOWN;
-  return { kind: "not-array" };
-}
-
-// packages/validator/src/rules/operations/dynamic.ts
-var NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
-function forEachOtherOperationReference(model, visit2) {
-  const visitHolder = (holder, at) => {
-    const object = asObject(holder);
-    if (object && has(object, "operationId"))
-      visit2(object.operationId, () => childPointer(at(), "operationId"));
-  };
-  const operations = model.operations;
-  for (let index = 0; index < operations.length; index++) {
-    const operation2 = operations[index];
-    if ((operation2.keys & (OperationKey.notification | OperationKey.operationContext)) === 0) continue;
-    const body = operation2.operation;
-    if (has(body, "x-ms-notification")) visitHolder(body["x-ms-notification"], notificationAt(operation2));
-    const context = asObject(body["x-ms-operation-context"]);
-    if (context) visitHolder(context.simulate, simulateAt(operation2));
-  }
-  const capabilities = asObject(model.root["x-ms-capabilities"]);
-  const filePicker = asObject(capabilities?.["file-picker"]);
-  for (const part of ["open", "browse"])
-    visitHolder(filePicker?.[part], () => childPointer("/x-ms-capabilities", "file-picker", part));
-  visitHolder(capabilities?.testConnection, () => childPointer("/x-ms-capabilities", "testConnection"));
-}
-function notificationAt(operation2) {
-  return () => childPointer(operation2.pointer, "x-ms-notification");
-}
-function simulateAt(operation2) {
-  return () => childPointer(operation2.pointer, "x-ms-operation-context", "simulate");
-}
-function operationIdAt(call) {
-  return () => childPointer(call.pointer, "operationId");
-}
-function argumentPointer(call, name) {
-  return childPointer(call.pointer, "parameters", name);
-}
-function targetOf(model, call) {
-  const id = asString(call.call.operationId);
-  return id === void 0 ? void 0 : model.operationById(id);
-}
-function hasBodyProperty(model, operation2, name) {
-  const body = operation2.parameters.find((parameter) => parameter.in === "body");
-  const properties = asObject(asObject(model.resolve(body?.value.schema, "").value)?.properties);
-  return properties !== void 0 && has(properties, name);
-}
-function parameterNamed(operation2, name) {
-  const parameters = operation2.parameters;
-  for (let index = parameters.length - 1; index >= 0; index--) {
-    if (parameters[index].name === name) return parameters[index];
-  }
-  return void 0;
-}
-function sourceParameter(call, name) {
-  let match2;
-  for (const parameter of call.source?.parameters ?? []) {
-    if (parameter.name !== name) continue;
-    if (match2 !== void 0) return void 0;
-    match2 = parameter.value;
-  }
-  return match2;
-}
+// packages/validator/src/rules/operations/dynamic-ambiguity-rule.ts
 function ambiguousReferences(call) {
   const names3 = [];
   for (const [, entry] of callArguments(call.call)) {
@@ -49238,6 +49061,169 @@ function ambiguityRule(id, legacy, modern) {
     }
   };
 }
+
+// packages/validator/src/rules/operations/dynamic-call-operations.ts
+function targetOf(model, call) {
+  const id = asString(call.call.operationId);
+  return id === void 0 ? void 0 : model.operationById(id);
+}
+function hasBodyProperty(model, operation2, name) {
+  const body = operation2.parameters.find((parameter) => parameter.in === "body");
+  const properties = asObject(asObject(model.resolve(body?.value.schema, "").value)?.properties);
+  return properties !== void 0 && has(properties, name);
+}
+function parameterNamed(operation2, name) {
+  const parameters = operation2.parameters;
+  for (let index = parameters.length - 1; index >= 0; index--) {
+    if (parameters[index].name === name) return parameters[index];
+  }
+  return void 0;
+}
+function sourceParameter(call, name) {
+  let match2;
+  for (const parameter of call.source?.parameters ?? []) {
+    if (parameter.name !== name) continue;
+    if (match2 !== void 0) return void 0;
+    match2 = parameter.value;
+  }
+  return match2;
+}
+
+// packages/validator/src/rules/operations/dynamic-parameters-rule.ts
+function argumentPointer(call, name) {
+  return childPointer(call.pointer, "parameters", name);
+}
+var dynamicParametersRule = {
+  id: "SWG-DYN-PARAMS",
+  file: "swagger",
+  title: "Pass a dynamic call the target operation's parameters.",
+  description: "The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names.",
+  levels: sameLevels("error"),
+  msMessage: "The parameter could not be found in operation '{0}'.",
+  example: {
+    placement: "parameter",
+    bad: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "siteUrl": { "parameter": "site" } } } (ListFolders has no siteUrl)',
+    good: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "site" } } }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    if (!swagger2) return;
+    const calls = dynamicCalls(swagger2);
+    for (let index = 0; index < calls.length; index++) {
+      const call = calls[index];
+      const target2 = targetOf(swagger2, call);
+      if (!target2) continue;
+      const label = operationLabel(target2);
+      const given2 = asObject(call.call.parameters);
+      for (const name in given2) {
+        if (!has(given2, name)) continue;
+        const entry = given2[name];
+        const parameter = parameterNamed(target2, name);
+        if (!parameter) {
+          if (!name.includes("/") && !hasBodyProperty(swagger2, target2, name)) {
+            report2({
+              pointer: argumentPointer(call, name),
+              message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${nameExcerpt(name)}' is not one of its parameters.`
+            });
+          }
+          continue;
+        }
+        const type = asString(parameter.value.type);
+        const argument = callArgument(entry);
+        if (type === void 0) continue;
+        if (argument.kind === "static" && typeof argument.value !== "string" && !valueMatchesType(argument.value, type)) {
+          report2({
+            pointer: argumentPointer(call, name),
+            message: `The parameter has type '${excerpt(type)}', but a static value is provided of type '${typeof argument.value}'.`
+          });
+        } else if (argument.kind === "reference") {
+          const source = sourceParameter(call, argument.name);
+          const sourceType = asString(source?.type);
+          if (sourceType !== void 0 && sourceType !== type && !(sourceType === "integer" && type === "number")) {
+            report2({
+              pointer: argumentPointer(call, name),
+              message: fill(
+                "The parameter has type '{0}', but operation '{1}' is providing a parameter of type '{2}'.",
+                excerpt(type),
+                call.source ? operationLabel(call.source) : "",
+                excerpt(sourceType)
+              )
+            });
+          }
+        }
+      }
+      for (const parameter of target2.parameters) {
+        const value = parameter.value;
+        if (parameter.name === void 0 || given2 && has(given2, parameter.name) || parameter.in === "body")
+          continue;
+        if (value.required !== true || has(value, "default") || isInternalVisibility2(value["x-ms-visibility"]))
+          continue;
+        report2({
+          pointer: childPointer(call.pointer, has(call.call, "parameters") ? "parameters" : "operationId"),
+          message: `${fill("The target operation requires parameter '{0}'.", nameExcerpt(parameter.name))} Pass it in the parameters of the call to '${label}'.`
+        });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/schema-path.ts
+var MAX_STEPS = 32;
+var MISSING = Object.freeze({ kind: "missing" });
+var UNKNOWN = Object.freeze({ kind: "unknown" });
+function resolved(model, schema) {
+  if (isObject(schema) && typeof schema.$ref !== "string") return schema;
+  return asObject(model.resolve(schema, "").value);
+}
+function isClosed(schema) {
+  return asObject(schema.properties) !== void 0 && !has(schema, "allOf") && !has(schema, "additionalProperties") && !has(schema, "x-ms-dynamic-schema") && !has(schema, "x-ms-dynamic-properties");
+}
+function propertyValue(properties, name) {
+  if (!properties) return void 0;
+  if (has(properties, name)) return properties[name];
+  const lower = name.toLowerCase();
+  for (const candidate in properties) {
+    if (has(properties, candidate) && candidate.toLowerCase() === lower) return properties[candidate];
+  }
+  return void 0;
+}
+function property(model, schema, name) {
+  const direct = propertyValue(asObject(schema.properties), name);
+  if (direct !== void 0) return resolved(model, direct) ?? "unknown";
+  for (const member of asArray(schema.allOf) ?? []) {
+    const memberSchema = resolved(model, member);
+    if (!memberSchema) continue;
+    const found = propertyValue(asObject(memberSchema.properties), name);
+    if (found !== void 0) return resolved(model, found) ?? "unknown";
+  }
+  return isClosed(schema) ? "missing" : "unknown";
+}
+function followSchemaPath(model, root, path77) {
+  let current = resolved(model, root);
+  if (!current) return UNKNOWN;
+  let steps = 0;
+  for (let start = 0; start < path77.length && steps < MAX_STEPS; ) {
+    let end = path77.indexOf("/", start);
+    if (end === -1) end = path77.length;
+    if (end > start) {
+      steps++;
+      const next = property(model, current, path77.slice(start, end));
+      if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
+      current = next;
+    }
+    start = end + 1;
+  }
+  return { kind: "found", schema: current };
+}
+function arrayItems(model, schema) {
+  if (schema.type === "array" || has(schema, "items")) {
+    const items = resolved(model, schema.items);
+    return items ? { kind: "found", schema: items } : UNKNOWN;
+  }
+  if (schema.type === void 0 || has(schema, "x-ms-dynamic-schema")) return UNKNOWN;
+  return { kind: "not-array" };
+}
+
+// packages/validator/src/rules/operations/dynamic-result-rule.ts
 function collectionPath(call) {
   const body = call.call;
   switch (call.extension) {
@@ -49300,9 +49286,9 @@ function resultProblems(model, target2, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path76 = pathAt(call, key);
-    if (path76 === void 0 || followSchemaPath(model, items.schema, path76).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path76), label) });
+    const path77 = pathAt(call, key);
+    if (path77 === void 0 || followSchemaPath(model, items.schema, path77).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path77), label) });
   }
   return problems;
 }
@@ -49348,6 +49334,100 @@ var ResultAnswers = class {
     return problems;
   }
 };
+var dynamicResultRule = {
+  id: "SWG-DYN-RESULT",
+  file: "swagger",
+  title: "Point value-collection, value-path and itemsPath into the target's response.",
+  description: "The designer reads the list (value-collection, itemsPath) and each item's value and title (value-path, value-title, itemValuePath, itemTitlePath) from the target operation's 2xx response schema (SVR). Paths into open or dynamic schemas are not judged, and names match case-insensitively. 19 merged certified connectors have paths their documented responses do not have (the real responses often do), so this is a warning.",
+  levels: sameLevels("warning"),
+  msMessage: EXPECTS_ARRAY,
+  example: {
+    placement: "parameter",
+    bad: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "items" } (the response has "value")',
+    good: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "value", "value-path": "id", "value-title": "name" }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    if (!swagger2) return;
+    const answers = new ResultAnswers(swagger2);
+    const calls = dynamicCalls(swagger2);
+    for (let index = 0; index < calls.length; index++) {
+      const call = calls[index];
+      const target2 = targetOf(swagger2, call);
+      if (!target2) continue;
+      const problems = answers.problemsOf(target2, call);
+      for (let at = 0; at < problems.length; at++) {
+        const problem = problems[at];
+        const pointer = problem.key === void 0 ? collectionPointer(call) : childPointer(call.pointer, problem.key);
+        report2({ pointer, message: problem.message });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/operation-id-reference-rule.ts
+var NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
+function forEachOtherOperationReference(model, visit2) {
+  const visitHolder = (holder, at) => {
+    const object = asObject(holder);
+    if (object && has(object, "operationId"))
+      visit2(object.operationId, () => childPointer(at(), "operationId"));
+  };
+  const operations = model.operations;
+  for (let index = 0; index < operations.length; index++) {
+    const operation2 = operations[index];
+    if ((operation2.keys & (OperationKey.notification | OperationKey.operationContext)) === 0) continue;
+    const body = operation2.operation;
+    if (has(body, "x-ms-notification")) visitHolder(body["x-ms-notification"], notificationAt(operation2));
+    const context = asObject(body["x-ms-operation-context"]);
+    if (context) visitHolder(context.simulate, simulateAt(operation2));
+  }
+  const capabilities = asObject(model.root["x-ms-capabilities"]);
+  const filePicker = asObject(capabilities?.["file-picker"]);
+  for (const part of ["open", "browse"])
+    visitHolder(filePicker?.[part], () => childPointer("/x-ms-capabilities", "file-picker", part));
+  visitHolder(capabilities?.testConnection, () => childPointer("/x-ms-capabilities", "testConnection"));
+}
+function notificationAt(operation2) {
+  return () => childPointer(operation2.pointer, "x-ms-notification");
+}
+function simulateAt(operation2) {
+  return () => childPointer(operation2.pointer, "x-ms-operation-context", "simulate");
+}
+function operationIdAt(call) {
+  return () => childPointer(call.pointer, "operationId");
+}
+var operationIdReferenceRule = {
+  id: "SWG-DYN-OPID",
+  file: "swagger",
+  title: "Reference operations that exist.",
+  description: "Dynamic values, lists, schemas, properties and trees, x-ms-notification, x-ms-capabilities and x-ms-operation-context call other operations by operationId; a missing one breaks the designer (SVR OperationIdNotFound).",
+  levels: sameLevels("error"),
+  msCode: "OperationIdNotFound",
+  msMessage: NOT_FOUND,
+  example: {
+    placement: "parameter",
+    bad: '"x-ms-dynamic-values": { "operationId": "ListProjcts" }',
+    good: '"x-ms-dynamic-values": { "operationId": "ListProjects" }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    if (!swagger2) return;
+    const checkReference = (operationId, at) => {
+      if (typeof operationId === "string" && swagger2.operationById(operationId)) return;
+      report2({
+        pointer: at(),
+        message: `${NOT_FOUND} '${nameExcerpt(String(operationId))}' is not the operationId of any operation.`
+      });
+    };
+    const calls = dynamicCalls(swagger2);
+    for (let index = 0; index < calls.length; index++) {
+      const call = calls[index];
+      if (has(call.call, "operationId")) checkReference(call.call.operationId, operationIdAt(call));
+    }
+    forEachOtherOperationReference(swagger2, checkReference);
+  }
+};
+
+// packages/validator/src/rules/operations/dynamic.ts
 var dynamicRules = [
   {
     id: "SWG-DYN-ON-BODY",
@@ -49425,137 +49505,9 @@ var dynamicRules = [
       }
     }
   },
-  {
-    id: "SWG-DYN-OPID",
-    file: "swagger",
-    title: "Reference operations that exist.",
-    description: "Dynamic values, lists, schemas, properties and trees, x-ms-notification, x-ms-capabilities and x-ms-operation-context call other operations by operationId; a missing one breaks the designer (SVR OperationIdNotFound).",
-    levels: sameLevels("error"),
-    msCode: "OperationIdNotFound",
-    msMessage: NOT_FOUND,
-    example: {
-      placement: "parameter",
-      bad: '"x-ms-dynamic-values": { "operationId": "ListProjcts" }',
-      good: '"x-ms-dynamic-values": { "operationId": "ListProjects" }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      if (!swagger2) return;
-      const checkReference = (operationId, at) => {
-        if (typeof operationId === "string" && swagger2.operationById(operationId)) return;
-        report2({
-          pointer: at(),
-          message: `${NOT_FOUND} '${nameExcerpt(String(operationId))}' is not the operationId of any operation.`
-        });
-      };
-      const calls = dynamicCalls(swagger2);
-      for (let index = 0; index < calls.length; index++) {
-        const call = calls[index];
-        if (has(call.call, "operationId")) checkReference(call.call.operationId, operationIdAt(call));
-      }
-      forEachOtherOperationReference(swagger2, checkReference);
-    }
-  },
-  {
-    id: "SWG-DYN-PARAMS",
-    file: "swagger",
-    title: "Pass a dynamic call the target operation's parameters.",
-    description: "The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names.",
-    levels: sameLevels("error"),
-    msMessage: "The parameter could not be found in operation '{0}'.",
-    example: {
-      placement: "parameter",
-      bad: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "siteUrl": { "parameter": "site" } } } (ListFolders has no siteUrl)',
-      good: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "site" } } }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      if (!swagger2) return;
-      const calls = dynamicCalls(swagger2);
-      for (let index = 0; index < calls.length; index++) {
-        const call = calls[index];
-        const target2 = targetOf(swagger2, call);
-        if (!target2) continue;
-        const label = operationLabel(target2);
-        const given2 = asObject(call.call.parameters);
-        for (const name in given2) {
-          if (!has(given2, name)) continue;
-          const entry = given2[name];
-          const parameter = parameterNamed(target2, name);
-          if (!parameter) {
-            if (!name.includes("/") && !hasBodyProperty(swagger2, target2, name)) {
-              report2({
-                pointer: argumentPointer(call, name),
-                message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${nameExcerpt(name)}' is not one of its parameters.`
-              });
-            }
-            continue;
-          }
-          const type = asString(parameter.value.type);
-          const argument = callArgument(entry);
-          if (type === void 0) continue;
-          if (argument.kind === "static" && typeof argument.value !== "string" && !valueMatchesType(argument.value, type)) {
-            report2({
-              pointer: argumentPointer(call, name),
-              message: `The parameter has type '${excerpt(type)}', but a static value is provided of type '${typeof argument.value}'.`
-            });
-          } else if (argument.kind === "reference") {
-            const source = sourceParameter(call, argument.name);
-            const sourceType = asString(source?.type);
-            if (sourceType !== void 0 && sourceType !== type && !(sourceType === "integer" && type === "number")) {
-              report2({
-                pointer: argumentPointer(call, name),
-                message: fill(
-                  "The parameter has type '{0}', but operation '{1}' is providing a parameter of type '{2}'.",
-                  excerpt(type),
-                  call.source ? operationLabel(call.source) : "",
-                  excerpt(sourceType)
-                )
-              });
-            }
-          }
-        }
-        for (const parameter of target2.parameters) {
-          const value = parameter.value;
-          if (parameter.name === void 0 || given2 && has(given2, parameter.name) || parameter.in === "body")
-            continue;
-          if (value.required !== true || has(value, "default") || isInternalVisibility2(value["x-ms-visibility"]))
-            continue;
-          report2({
-            pointer: childPointer(call.pointer, has(call.call, "parameters") ? "parameters" : "operationId"),
-            message: `${fill("The target operation requires parameter '{0}'.", nameExcerpt(parameter.name))} Pass it in the parameters of the call to '${label}'.`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-DYN-RESULT",
-    file: "swagger",
-    title: "Point value-collection, value-path and itemsPath into the target's response.",
-    description: "The designer reads the list (value-collection, itemsPath) and each item's value and title (value-path, value-title, itemValuePath, itemTitlePath) from the target operation's 2xx response schema (SVR). Paths into open or dynamic schemas are not judged, and names match case-insensitively. 19 merged certified connectors have paths their documented responses do not have (the real responses often do), so this is a warning.",
-    levels: sameLevels("warning"),
-    msMessage: EXPECTS_ARRAY,
-    example: {
-      placement: "parameter",
-      bad: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "items" } (the response has "value")',
-      good: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "value", "value-path": "id", "value-title": "name" }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      if (!swagger2) return;
-      const answers = new ResultAnswers(swagger2);
-      const calls = dynamicCalls(swagger2);
-      for (let index = 0; index < calls.length; index++) {
-        const call = calls[index];
-        const target2 = targetOf(swagger2, call);
-        if (!target2) continue;
-        const problems = answers.problemsOf(target2, call);
-        for (let at = 0; at < problems.length; at++) {
-          const problem = problems[at];
-          const pointer = problem.key === void 0 ? collectionPointer(call) : childPointer(call.pointer, problem.key);
-          report2({ pointer, message: problem.message });
-        }
-      }
-    }
-  },
+  operationIdReferenceRule,
+  dynamicParametersRule,
+  dynamicResultRule,
   {
     id: "SWG-DYN-INTERNAL-SRC",
     file: "swagger",
@@ -50760,6 +50712,265 @@ var mcpRules = [
   }
 ];
 
+// packages/validator/src/rules/operations/missing-path-parameter-rule.ts
+function hasPathParameter(operation2, name) {
+  for (const parameter of operation2.parameters) {
+    if (parameter.in === "path" && parameter.name === name) return true;
+  }
+  return false;
+}
+var MAX_LOOPED_VARIABLES = 8;
+function missingPathParameters(operation2, variables) {
+  let missing2;
+  let defined;
+  if (variables.length > MAX_LOOPED_VARIABLES) {
+    defined = /* @__PURE__ */ new Set();
+    for (const parameter of operation2.parameters) {
+      if (parameter.in === "path" && parameter.name !== void 0) defined.add(parameter.name);
+    }
+  }
+  for (let at = 0; at < variables.length; at++) {
+    const name = variables[at];
+    if (name === "" || name.includes("=")) continue;
+    if (defined ? defined.has(name) : hasPathParameter(operation2, name)) continue;
+    (missing2 ??= []).push(name);
+  }
+  return missing2 ?? NONE_MISSING;
+}
+var NONE_MISSING = [];
+var missingPathParameterRule = {
+  id: "SWG-PATH-MISSING-PARAM",
+  file: "swagger",
+  title: "Define an `in: path` parameter for every path variable.",
+  description: "The platform builds the URL from path parameters; a `{variable}` without one cannot be filled (SVR OperationMissingPathParameter).",
+  levels: sameLevels("error"),
+  msCode: "OperationMissingPathParameter",
+  msMessage: "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
+  example: {
+    placement: "paths",
+    bad: '"/tasks/{taskId}": { "get": { "parameters": [] } }',
+    good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    if (!swagger2) return;
+    const templates = pathTemplates(swagger2);
+    const operations = swagger2.operations;
+    for (let index = 0; index < operations.length; index++) {
+      const operation2 = operations[index];
+      const variables = templates[index].variables;
+      if (variables.length === 0) continue;
+      const missing2 = missingPathParameters(operation2, variables);
+      if (missing2.length > 0)
+        report2({ pointer: operation2.pointer, message: missingMessage(operation2, missing2) });
+    }
+  }
+};
+function missingMessage(operation2, missing2) {
+  if (missing2.length === 1) {
+    return fill(
+      "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
+      operationLabel(operation2),
+      excerpt(missing2[0])
+    );
+  }
+  return fill(
+    "The operation '{0}' does not define the {1} parameters which are required by the path: {2}.",
+    operationLabel(operation2),
+    missing2.length,
+    quoteList(missing2)
+  );
+}
+
+// packages/validator/src/rules/operations/path-item-ref-rule.ts
+var pathItemRefRule = {
+  id: "SWG-PATH-REF",
+  file: "swagger",
+  title: "Write path items in place; '$ref' is not supported there.",
+  description: "The service does not resolve a `$ref` on a path item (SVR PathItemRefNotSuppored).",
+  levels: sameLevels("error"),
+  msCode: "PathItemRefNotSuppored",
+  msMessage: "The '$ref' property in a path is not supported.",
+  example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
+  check({ swagger: swagger2, report: report2 }) {
+    if (!swagger2) return;
+    const paths = swagger2.paths;
+    for (const path77 in paths) {
+      if (!has(paths, path77)) continue;
+      const pathItem = asObject(paths[path77]);
+      if (!pathItem || !has(pathItem, "$ref")) continue;
+      report2({
+        pointer: childPointer("/paths", path77, "$ref"),
+        message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
+      });
+    }
+  }
+};
+function unreadOperations(swagger2, pathItem) {
+  const target2 = swagger2.pathItemTarget(pathItem);
+  const methods = target2 ? HTTP_METHODS.filter((method) => asObject(target2.value[method])) : [];
+  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
+  const which = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
+  return `${which} checked by no rule until written here, in place of the $ref.`;
+}
+
+// packages/validator/src/rules/operations/path-key-rules.ts
+var pathKeysOf = perModel(
+  (model) => Object.keys(model.paths ?? {}).filter((key) => !key.startsWith("x-"))
+);
+function pathKeys(model) {
+  return model ? pathKeysOf(model) : [];
+}
+function reportPathKeys({ swagger: swagger2, report: report2 }, problem) {
+  for (const path77 of pathKeys(swagger2)) {
+    const message2 = problem(path77);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path77), message: message2 });
+  }
+}
+function templateProblem(path77) {
+  let open2 = -1;
+  for (let index = 0; index < path77.length; index++) {
+    const character = path77[index];
+    if (character === "{") {
+      if (open2 !== -1) return "a variable is nested in another one";
+      open2 = index;
+    } else if (character === "}") {
+      if (open2 === -1) return "a '}' has no matching '{'";
+      if (index === open2 + 1) return "a variable has no name";
+      open2 = -1;
+    } else if (character === "/" && open2 !== -1) {
+      return "a variable spans more than one segment";
+    }
+  }
+  return open2 !== -1 ? "a '{' is never closed" : void 0;
+}
+var pathSlashRule = {
+  id: "SWG-PATH-SLASH",
+  file: "swagger",
+  title: "Start every path with '/'.",
+  description: "Swagger 2.0 paths are relative to basePath and start with '/' (SVR OperationPathMustStartWithSlash).",
+  levels: sameLevels("error"),
+  msCode: "OperationPathMustStartWithSlash",
+  msMessage: "The path is not valid, it must start with a '/' character.",
+  example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
+  check(context) {
+    reportPathKeys(
+      context,
+      (path77) => path77.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+    );
+  }
+};
+var pathQueryRule = {
+  id: "SWG-PATH-QUERY",
+  file: "swagger",
+  title: "Keep query strings and fragments out of paths.",
+  description: "Query values are parameters with `in: query`; a '?' or '#' in a path key is rejected (SVR OperationPathMayNotContainQueryOrFragment).",
+  levels: sameLevels("error"),
+  msCode: "OperationPathMayNotContainQueryOrFragment",
+  msMessage: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.",
+  example: {
+    placement: "paths",
+    bad: '"/tasks?status=open": {}',
+    good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
+  },
+  check(context) {
+    reportPathKeys(
+      context,
+      (path77) => /[?#]/.test(path77) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+    );
+  }
+};
+var pathWildcardRule = {
+  id: "SWG-PATH-WILDCARD",
+  file: "swagger",
+  title: "Do not use '*' in paths.",
+  description: "Wildcards are not supported in operation paths (SVR OperationPathContainsUnsupportedCharacters).",
+  levels: sameLevels("error"),
+  msCode: "OperationPathContainsUnsupportedCharacters",
+  msMessage: "The operation path cannot contain wildcard character '*'.",
+  example: { placement: "paths", bad: '"/files/*": {}', good: '"/files/{path}": {}' },
+  check(context) {
+    reportPathKeys(
+      context,
+      (path77) => path77.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+    );
+  }
+};
+var pathTemplateRule = {
+  id: "SWG-PATH-TEMPLATE",
+  file: "swagger",
+  title: "Write path variables as {name}, one segment each.",
+  description: "Each path template variable is enclosed in braces within a single URL segment (SVR OperationPathTemplateNotValid).",
+  levels: sameLevels("error"),
+  msCode: "OperationPathTemplateNotValid",
+  msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
+  example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
+  check(context) {
+    reportPathKeys(context, (path77) => {
+      const problem = templateProblem(path77);
+      return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
+    });
+  }
+};
+var pathVariableDefaultRule = {
+  id: "SWG-PATH-VAR-DEFAULT",
+  file: "swagger",
+  title: "Give path variables defaults in their parameter, not in the path.",
+  description: "A path variable like `{version=v1}` is rejected (SVR OperationPathVariablesContainDefaults).",
+  levels: sameLevels("error"),
+  msCode: "OperationPathVariablesContainDefaults",
+  msMessage: "The operation path template variables cannot set default values with character '='.",
+  example: { placement: "paths", bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
+  check(context) {
+    reportPathKeys(
+      context,
+      (path77) => (
+        // Without an '=' in the key no variable has one: most keys are not parsed at all.
+        path77.includes("=") && pathVariables(path77).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+      )
+    );
+  }
+};
+var pathCaseRule = {
+  id: "SWG-PATH-CASE",
+  file: "swagger",
+  title: "Do not define a path twice with different capitalization.",
+  description: "Paths must be unique when compared case-insensitively (SVR PathRedefined).",
+  levels: sameLevels("error"),
+  msCode: "PathRedefined",
+  msMessage: "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
+  example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
+  check({ swagger: swagger2, report: report2 }) {
+    const seen = /* @__PURE__ */ new Set();
+    for (const path77 of pathKeys(swagger2)) {
+      const key = path77.toLowerCase();
+      if (seen.has(key)) {
+        report2({
+          pointer: childPointer("/paths", path77),
+          message: fill(
+            "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
+            nameExcerpt(path77)
+          )
+        });
+      }
+      seen.add(key);
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/paths.ts
+var pathRules = [
+  pathSlashRule,
+  pathQueryRule,
+  pathWildcardRule,
+  pathTemplateRule,
+  pathVariableDefaultRule,
+  duplicateRouteRule,
+  partiallyDuplicateRouteRule,
+  pathCaseRule,
+  pathItemRefRule,
+  missingPathParameterRule
+];
+
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
 function isEmptySchema(model, schema) {
@@ -51202,11 +51413,7 @@ var parameterDocumentationRules = [
   }
 ];
 
-// packages/validator/src/rules/operations/parameter-locations.ts
-var LOCATIONS = ["query", "header", "path", "formData", "body"];
-var SIMPLE_TYPES = ["string", "number", "boolean", "integer", "array"];
-var COLLECTION_FORMATS = ["csv", "ssv", "tsv", "pipes", "multi"];
-var BODY_ONLY_IN_SCHEMA = ["type", "format", "items", "enum", "collectionFormat", "default"];
+// packages/validator/src/rules/operations/report-once.ts
 function once() {
   const seen = /* @__PURE__ */ new Set();
   return (pointer) => {
@@ -51215,6 +51422,8 @@ function once() {
     return true;
   };
 }
+
+// packages/validator/src/rules/operations/parameter-list-rules.ts
 function mayRepeatKeys(parameters) {
   for (let index = 0; index < parameters.length; index++) {
     const name = parameters[index].name;
@@ -51224,6 +51433,474 @@ function mayRepeatKeys(parameters) {
   }
   return false;
 }
+var duplicateParameterRule = {
+  id: "SWG-PARAM-DUP",
+  file: "swagger",
+  title: "Define each parameter (name and location) once per operation.",
+  description: "Two parameters with the same name and location are ambiguous (Swagger 2.0; SVR). Merged: 4 (ITGlue).",
+  levels: sameLevels("error"),
+  msMessage: "The operation '{0}' contains duplicate parameters with name '{1}', location '{2}'.",
+  example: {
+    placement: "operation",
+    bad: '"parameters": [{ "name": "id", "in": "query" }, { "name": "id", "in": "query" }]'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    const first = once();
+    for (const operation2 of swagger2?.operations ?? []) {
+      if (!mayRepeatKeys(operation2.parameters)) continue;
+      const seen = /* @__PURE__ */ new Set();
+      for (const parameter of operation2.parameters) {
+        if (parameter.name === void 0) continue;
+        const key = `${parameter.in}\0${parameter.name}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          continue;
+        }
+        if (!first(parameter.pointer)) continue;
+        const template = parameter.level === "path" ? "The path '{0}' contains duplicate parameters with name '{1}', location '{2}'." : "The operation '{0}' contains duplicate parameters with name '{1}', location '{2}'.";
+        report2({
+          pointer: parameter.pointer,
+          message: fill(
+            template,
+            parameter.level === "path" ? nameExcerpt(operation2.path) : operationLabel(operation2),
+            nameExcerpt(parameter.name),
+            excerpt(parameter.in ?? "")
+          )
+        });
+      }
+    }
+  }
+};
+var multipleBodyRule = {
+  id: "SWG-PARAM-MULTI-BODY",
+  file: "swagger",
+  title: "Give an operation at most one body parameter.",
+  description: "A request has one body (Swagger 2.0; SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The operation '{0}' contains multiple parameters in the location 'body', at most one is allowed.",
+  example: {
+    placement: "operation",
+    bad: '"parameters": [{ "name": "a", "in": "body" }, { "name": "b", "in": "body" }]'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    const first = once();
+    for (const operation2 of swagger2?.operations ?? []) {
+      let bodies = 0;
+      for (const extra of operation2.parameters) {
+        if (extra.in !== "body" || bodies++ === 0) continue;
+        if (!first(extra.pointer)) continue;
+        report2({
+          pointer: extra.pointer,
+          message: fill(
+            "The operation '{0}' contains multiple parameters in the location 'body', at most one is allowed.",
+            operationLabel(operation2)
+          )
+        });
+      }
+    }
+  }
+};
+var bodyAndFormDataRule = {
+  id: "SWG-PARAM-BODY-FORM",
+  file: "swagger",
+  title: "Use either a body parameter or formData parameters, not both.",
+  description: "A request body is either a document or a form (Swagger 2.0; SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The 'parameters' list defines both a 'body' parameter, and a 'formData' parameter. Only one of these location types can be used in an operation.",
+  example: {
+    placement: "operation",
+    bad: '"parameters": [{ "name": "body", "in": "body" }, { "name": "file", "in": "formData" }]'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    for (const operation2 of swagger2?.operations ?? []) {
+      const body = operation2.parameters.find((parameter) => parameter.in === "body");
+      if (!body || !operation2.parameters.some((parameter) => parameter.in === "formData")) continue;
+      report2({
+        pointer: body.pointer,
+        message: "The 'parameters' list defines both a 'body' parameter, and a 'formData' parameter. Only one of these location types can be used in an operation."
+      });
+    }
+  }
+};
+var parameterRefRule = {
+  id: "SWG-PARAM-REF",
+  file: "swagger",
+  title: "Point parameter '$ref's at an existing '#/parameters/\u2026' entry.",
+  description: "Parameter references must be local JSON pointers into `parameters`, and a shared parameter may not itself be a reference (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The parameter reference '{0}' could not be found in the swagger document.",
+  example: {
+    placement: "parameter",
+    bad: '{ "$ref": "#/parameters/Missing" }',
+    good: '{ "$ref": "#/parameters/TaskId" }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    if (!swagger2) return;
+    for (const [name, value] of entriesOf(swagger2.root.parameters)) {
+      if (isObject(value) && has(value, "$ref")) {
+        report2({
+          pointer: childPointer("/parameters", name, "$ref"),
+          message: "The parameter definition may not use a '$ref' to point to another definition."
+        });
+      }
+    }
+    const checkList = (list3, operation2, ofPathItem) => {
+      const entries = asArray(list3);
+      if (!entries) return;
+      for (let index = 0; index < entries.length; index++) {
+        const entry = entries[index];
+        const ref = isObject(entry) ? asString(entry.$ref) : void 0;
+        if (ref === void 0) continue;
+        const message2 = !ref.startsWith("#/parameters/") ? `The parameter reference '${nameExcerpt(ref)}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger2.resolveRef(ref) ? void 0 : fill(
+          "The parameter reference '{0}' could not be found in the swagger document.",
+          nameExcerpt(ref)
+        );
+        if (message2 === void 0) continue;
+        const owner = ofPathItem ? operation2.pathItemPointer : operation2.pointer;
+        report2({ pointer: childPointer(owner, "parameters", index, "$ref"), message: message2 });
+      }
+    };
+    const visitedPaths = /* @__PURE__ */ new Set();
+    for (const operation2 of swagger2.operations) {
+      if (!operation2.listsParameterRefs) continue;
+      if (!visitedPaths.has(operation2.path)) {
+        visitedPaths.add(operation2.path);
+        checkList(asObject(swagger2.paths?.[operation2.path])?.parameters, operation2, true);
+      }
+      checkList(operation2.operation.parameters, operation2, false);
+    }
+  }
+};
+var fetchSubscribeAlikeRule = {
+  id: "SWG-SAME-NAME-FETCH-SUB",
+  file: "swagger",
+  title: "Keep parameters shared by a polling trigger and its webhook alike.",
+  description: "When a trigger names a webhook operation in x-ms-notification, the designer shows one set of inputs for both, so parameters of the same name need the same type and visibility (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "Parameters of the same name in fetch and subscribe operations must be of the same type and visibility.",
+  example: {
+    bad: 'fetch: { "name": "folder", "type": "string" } / subscribe: { "name": "folder", "type": "integer" }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    if (!swagger2) return;
+    for (const fetch2 of swagger2.operations) {
+      if ((fetch2.keys & OperationKey.notification) === 0) continue;
+      const targetId = asString(asObject(fetch2.operation["x-ms-notification"])?.operationId);
+      const subscribe = targetId === void 0 ? void 0 : swagger2.operationById(targetId);
+      if (!subscribe) continue;
+      const byName = new Map(subscribe.parameters.map((parameter) => [parameter.name, parameter]));
+      for (const parameter of fetch2.parameters) {
+        const other = byName.get(parameter.name);
+        if (!other || parameter.in === "body") continue;
+        const sameType = parameter.value.type === other.value.type;
+        const sameVisibility = (parameter.value["x-ms-visibility"] ?? "") === (other.value["x-ms-visibility"] ?? "");
+        if (sameType && sameVisibility) continue;
+        report2({
+          pointer: parameter.pointer,
+          message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${nameExcerpt(parameter.name)}' differs in '${operationLabel(subscribe)}'.`
+        });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/parameter-keyword-rules.ts
+var LOCATIONS = ["query", "header", "path", "formData", "body"];
+var SIMPLE_TYPES = ["string", "number", "boolean", "integer", "array"];
+var COLLECTION_FORMATS = ["csv", "ssv", "tsv", "pipes", "multi"];
+var BODY_ONLY_IN_SCHEMA = ["type", "format", "items", "enum", "collectionFormat", "default"];
+var fileTypeRule = {
+  id: "SWG-PARAM-FILE",
+  file: "swagger",
+  title: "Use type 'file' only for formData parameters and whole response bodies.",
+  description: "Swagger 2.0 allows `type: file` in formData parameters and at the root of a response schema only (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "Parameters of type 'file' are not valid in locations other than 'formData'.",
+  example: {
+    placement: "parameter",
+    bad: '{ "name": "content", "in": "query", "type": "file" }',
+    good: '{ "name": "content", "in": "formData", "type": "file" }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    if (!swagger2) return;
+    const keys = holderKeysOf(swagger2);
+    const parameters = writtenParameters(swagger2);
+    for (let index = 0; index < parameters.length; index++) {
+      const parameter = parameters[index];
+      if ((keys.parameters[index] & HolderKey.fileType) === 0 || parameter.in === "formData") continue;
+      report2({
+        pointer: childPointer(parameter.pointer, "type"),
+        message: "Parameters of type 'file' are not valid in locations other than 'formData'."
+      });
+    }
+    const schemas = writtenSchemasOf(swagger2);
+    const files = keys.schemasWith(HolderKey.fileType);
+    for (let at = 0; at < files.length; at++) {
+      const written2 = schemas[files[at]];
+      const rootOfResponse = written2.depth === 0 && (written2.origin === "response" || written2.origin === "global-response");
+      if (rootOfResponse) continue;
+      report2({
+        pointer: childPointer(written2.pointer, "type"),
+        message: "The schema type 'file' is not valid. Only parameters in 'formData' and the root response schema may be of type 'file'."
+      });
+    }
+  }
+};
+var bodySchemaRule = {
+  id: "SWG-PARAM-BODY-SCHEMA",
+  file: "swagger",
+  title: "Describe body parameters with 'schema', other parameters without it.",
+  description: "Swagger 2.0: a body parameter has a `schema` and no `type`; other parameters have a `type` and no `schema` (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The 'body' parameter must define a 'schema' property.",
+  example: {
+    placement: "bodyParameter",
+    bad: '{ "name": "body", "in": "body", "type": "object" }',
+    good: '{ "name": "body", "in": "body", "schema": { "type": "object" } }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
+      const value = parameter.value;
+      if (parameter.in === "body") {
+        if (!has(value, "schema")) {
+          report2({
+            pointer: parameter.pointer,
+            message: "The 'body' parameter must define a 'schema' property."
+          });
+        }
+        for (const key of BODY_ONLY_IN_SCHEMA) {
+          if (!has(value, key)) continue;
+          report2({
+            pointer: childPointer(parameter.pointer, key),
+            message: `The 'body' parameter cannot use property '${key}', instead, the 'schema' property should be used.`
+          });
+        }
+      } else if (parameter.in !== void 0 && has(value, "schema")) {
+        report2({
+          pointer: childPointer(parameter.pointer, "schema"),
+          message: "The parameter cannot define a schema as it is not in the 'body'."
+        });
+      }
+    }
+  }
+};
+var allowEmptyValueRule = {
+  id: "SWG-PARAM-ALLOWEMPTY",
+  file: "swagger",
+  title: "Use 'allowEmptyValue' only on query and formData parameters.",
+  description: "Swagger 2.0 defines allowEmptyValue for query and formData only (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location.",
+  example: { placement: "pathParameter", bad: '{ "name": "id", "in": "path", "allowEmptyValue": true }' },
+  check({ swagger: swagger2, report: report2 }) {
+    if (!swagger2) return;
+    const parameters = writtenParameters(swagger2);
+    const keys = holderKeysOf(swagger2).parameters;
+    for (let index = 0; index < parameters.length; index++) {
+      const parameter = parameters[index];
+      if ((keys[index] & HolderKey.allowEmptyValue) === 0 || parameter.in === "query" || parameter.in === "formData")
+        continue;
+      report2({
+        pointer: childPointer(parameter.pointer, "allowEmptyValue"),
+        message: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location."
+      });
+    }
+  }
+};
+var collectionFormatRule = {
+  id: "SWG-COLLECTIONFORMAT",
+  file: "swagger",
+  title: "Use a Swagger 2.0 collectionFormat ('multi' only in query or formData).",
+  description: "collectionFormat is one of csv, ssv, tsv, pipes, multi; multi repeats the parameter, so it only works in a query or form (Swagger 2.0; SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The 'collectionFormat' keyword value '{0}' is not supported.",
+  example: {
+    placement: "parameter",
+    bad: '{ "name": "ids", "in": "header", "type": "array", "collectionFormat": "multi" }',
+    good: '{ "name": "ids", "in": "query", "type": "array", "collectionFormat": "multi" }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    if (!swagger2) return;
+    const parameters = writtenParameters(swagger2);
+    const keys = holderKeysOf(swagger2).parameters;
+    for (let index = 0; index < parameters.length; index++) {
+      const parameter = parameters[index];
+      if ((keys[index] & HolderKey.collectionFormat) === 0) continue;
+      const format3 = parameter.value.collectionFormat;
+      const known = typeof format3 === "string" && COLLECTION_FORMATS.includes(format3);
+      const misplaced = format3 === "multi" && parameter.in !== "query" && parameter.in !== "formData";
+      if (known && !misplaced) continue;
+      report2({
+        pointer: childPointer(parameter.pointer, "collectionFormat"),
+        message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", excerpt(String(format3)))}${misplaced ? ` 'multi' is for query and formData parameters only.` : ""}`
+      });
+    }
+  }
+};
+var locationAndTypeRule = {
+  id: "SWG-PARAM-IN-ENUM",
+  file: "swagger",
+  title: "Give every parameter a valid location and type.",
+  description: "Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData).",
+  levels: sameLevels("error"),
+  example: {
+    placement: "pathParameter",
+    bad: '{ "name": "id", "in": "url", "type": "guid" }',
+    good: '{ "name": "id", "in": "path", "type": "string", "format": "uuid" }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
+      if (parameter.in === void 0 || !LOCATIONS.includes(parameter.in)) {
+        report2({
+          pointer: has(parameter.value, "in") ? childPointer(parameter.pointer, "in") : parameter.pointer,
+          message: `The parameter 'in' must be one of: ${LOCATIONS.join(", ")}.`
+        });
+        continue;
+      }
+      if (parameter.in === "body") continue;
+      const type = parameter.value.type;
+      const allowed = parameter.in === "formData" ? [...SIMPLE_TYPES, "file"] : SIMPLE_TYPES;
+      if (typeof type === "string" && allowed.includes(type)) continue;
+      report2({
+        pointer: has(parameter.value, "type") ? childPointer(parameter.pointer, "type") : parameter.pointer,
+        message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(", ")}${type === void 0 ? "" : `, not '${excerpt(String(type))}'`}.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/parameter-name-rules.ts
+var formDataAsciiNameRule = {
+  id: "SWG-PARAM-FORMDATA-ASCII",
+  file: "swagger",
+  title: "Name form fields with US-ASCII characters.",
+  description: "Form field names go into multipart headers and URL-encoded bodies, which are ASCII (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
+  example: {
+    placement: "parameter",
+    bad: '{ "name": "fichier_\xE9", "in": "formData", "type": "file" }',
+    good: '{ "name": "file", "in": "formData", "type": "file" }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
+      if (parameter.in !== "formData" || parameter.name === void 0 || /^[\x20-\x7e]*$/.test(parameter.name))
+        continue;
+      report2({
+        pointer: childPointer(parameter.pointer, "name"),
+        message: fill(
+          "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
+          nameExcerpt(parameter.name)
+        )
+      });
+    }
+  }
+};
+var connectionIdNameRule = {
+  id: "SWG-PARAM-CONNECTIONID",
+  file: "swagger",
+  title: "Do not name a parameter 'connectionId'.",
+  description: "The platform uses connectionId for the connection itself (SVR ConnectionIdParameterNotAllowed).",
+  levels: sameLevels("error"),
+  msCode: "ConnectionIdParameterNotAllowed",
+  msMessage: "A parameter cannot be named as 'connectionId'.",
+  example: {
+    placement: "parameter",
+    bad: '{ "name": "connectionId", "in": "query", "type": "string" }',
+    good: '{ "name": "accountId", "in": "query", "type": "string" }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
+      if (parameter.name?.toLowerCase() !== "connectionid") continue;
+      report2({
+        pointer: childPointer(parameter.pointer, "name"),
+        message: "A parameter cannot be named as 'connectionId'."
+      });
+    }
+  }
+};
+var reservedNameRule = {
+  id: "SWG-PARAM-RESERVED",
+  file: "swagger",
+  title: "Do not declare the Authorization header as a parameter when the connector has security definitions.",
+  description: "The platform sets the Authorization header from the connection (SVR ReservedParameterIsUsed). Microsoft does not publish its reserved list; only this case is certain, so it is a warning.",
+  levels: sameLevels("warning"),
+  msCode: "ReservedParameterIsUsed",
+  msMessage: "The parameter '{0}' is reserved and cannot be used in '{1}'.",
+  example: {
+    placement: "parameter",
+    bad: '"securityDefinitions": { "oauth": { "type": "oauth2" } }, \u2026 { "name": "Authorization", "in": "header" }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    if (!swagger2 || entriesOf(swagger2.root.securityDefinitions).length === 0) return;
+    for (const parameter of writtenParameters(swagger2)) {
+      if (parameter.in !== "header" || parameter.name?.toLowerCase() !== "authorization") continue;
+      report2({
+        pointer: childPointer(parameter.pointer, "name"),
+        message: `${fill("The parameter '{0}' is reserved and cannot be used in '{1}'.", parameter.name, "header")} The connection's security definition sets it.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/path-parameter-rules.ts
+var pathParameterRequiredRule = {
+  id: "SWG-PATH-PARAM-REQUIRED",
+  file: "swagger",
+  title: "Mark path parameters as required.",
+  description: "A URL cannot be built without its path variables (Swagger 2.0; SVR PathParameterMustBeRequired).",
+  levels: sameLevels("error"),
+  msCode: "PathParameterMustBeRequired",
+  msMessage: "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'.",
+  example: {
+    placement: "pathParameter",
+    bad: '{ "name": "taskId", "in": "path", "type": "string" }',
+    good: '{ "name": "taskId", "in": "path", "type": "string", "required": true }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
+      if (parameter.in !== "path" || parameter.value.required === true) continue;
+      report2({
+        pointer: has(parameter.value, "required") ? childPointer(parameter.pointer, "required") : parameter.pointer,
+        message: "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'."
+      });
+    }
+  }
+};
+var pathParameterInTemplateRule = {
+  id: "SWG-PATH-PARAM-IN-TEMPLATE",
+  file: "swagger",
+  title: "Use every path parameter in the path template.",
+  description: "An `in: path` parameter whose name is not a `{variable}` of the path is never sent (SVR PathParameterNotDefinedInTemplate).",
+  levels: sameLevels("error"),
+  msCode: "PathParameterNotDefinedInTemplate",
+  msMessage: "The 'path' parameter '{0}' is not defined in the URI path template.",
+  example: {
+    placement: "paths",
+    bad: '"/tasks": { "get": { "parameters": [{ "name": "taskId", "in": "path" }] } }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    if (!swagger2) return;
+    const first = once();
+    const templates = pathTemplates(swagger2);
+    const operations = swagger2.operations;
+    for (let index = 0; index < operations.length; index++) {
+      const operation2 = operations[index];
+      const variables = templates[index].variables;
+      for (const parameter of operation2.parameters) {
+        if (parameter.in !== "path" || parameter.name === void 0 || variables.includes(parameter.name))
+          continue;
+        if (!first(parameter.pointer)) continue;
+        report2({
+          pointer: parameter.pointer,
+          message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", nameExcerpt(parameter.name))} The path is '${nameExcerpt(operation2.path)}'.`
+        });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/url-encoding-rules.ts
 function parametersByEncoding(swagger2, location, encoded) {
   const parameters = writtenParameters(swagger2);
   const keys = holderKeysOf(swagger2).parameters;
@@ -51236,515 +51913,78 @@ function parametersByEncoding(swagger2, location, encoded) {
   }
   return found;
 }
-var parameterLocationRules = [
-  {
-    id: "SWG-PATH-PARAM-REQUIRED",
-    file: "swagger",
-    title: "Mark path parameters as required.",
-    description: "A URL cannot be built without its path variables (Swagger 2.0; SVR PathParameterMustBeRequired).",
-    levels: sameLevels("error"),
-    msCode: "PathParameterMustBeRequired",
-    msMessage: "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'.",
-    example: {
-      placement: "pathParameter",
-      bad: '{ "name": "taskId", "in": "path", "type": "string" }',
-      good: '{ "name": "taskId", "in": "path", "type": "string", "required": true }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
-        if (parameter.in !== "path" || parameter.value.required === true) continue;
-        report2({
-          pointer: has(parameter.value, "required") ? childPointer(parameter.pointer, "required") : parameter.pointer,
-          message: "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'."
-        });
-      }
-    }
+var pathParameterEncodingRule = {
+  id: "SWG-PATH-PARAM-ENCODING",
+  file: "swagger",
+  title: "Declare x-ms-url-encoding on path parameters.",
+  description: 'Without `"x-ms-url-encoding": "single"` a value with `/` or `%` can change the request path (SVR PathParameterMissingEncoding, a warning). 126 merged certified connectors lack it.',
+  levels: sameLevels("warning"),
+  msCode: "PathParameterMissingEncoding",
+  msMessage: `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
+  example: {
+    placement: "pathParameter",
+    bad: '{ "name": "taskId", "in": "path", "required": true, "type": "string" }',
+    good: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "single" }'
   },
-  {
-    id: "SWG-PATH-PARAM-IN-TEMPLATE",
-    file: "swagger",
-    title: "Use every path parameter in the path template.",
-    description: "An `in: path` parameter whose name is not a `{variable}` of the path is never sent (SVR PathParameterNotDefinedInTemplate).",
-    levels: sameLevels("error"),
-    msCode: "PathParameterNotDefinedInTemplate",
-    msMessage: "The 'path' parameter '{0}' is not defined in the URI path template.",
-    example: {
-      placement: "paths",
-      bad: '"/tasks": { "get": { "parameters": [{ "name": "taskId", "in": "path" }] } }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      if (!swagger2) return;
-      const first = once();
-      const templates = pathTemplates(swagger2);
-      const operations = swagger2.operations;
-      for (let index = 0; index < operations.length; index++) {
-        const operation2 = operations[index];
-        const variables = templates[index].variables;
-        for (const parameter of operation2.parameters) {
-          if (parameter.in !== "path" || parameter.name === void 0 || variables.includes(parameter.name))
-            continue;
-          if (!first(parameter.pointer)) continue;
-          report2({
-            pointer: parameter.pointer,
-            message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", nameExcerpt(parameter.name))} The path is '${nameExcerpt(operation2.path)}'.`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-PARAM-ENCODING",
-    file: "swagger",
-    title: "Declare x-ms-url-encoding on path parameters.",
-    description: 'Without `"x-ms-url-encoding": "single"` a value with `/` or `%` can change the request path (SVR PathParameterMissingEncoding, a warning). 126 merged certified connectors lack it.',
-    levels: sameLevels("warning"),
-    msCode: "PathParameterMissingEncoding",
-    msMessage: `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
-    example: {
-      placement: "pathParameter",
-      bad: '{ "name": "taskId", "in": "path", "required": true, "type": "string" }',
-      good: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "single" }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      for (const parameter of swagger2 ? parametersByEncoding(swagger2, "path", false) : []) {
-        report2({
-          pointer: parameter.pointer,
-          message: fill(
-            `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
-            nameExcerpt(parameter.name ?? "")
-          )
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-QUERY-ENCODING",
-    file: "swagger",
-    title: "Do not set x-ms-url-encoding on query parameters.",
-    description: 'Query parameters are always single-encoded; the service rejects the extension there although the schema allows it (SVR QueryParameterEncodingNotSupported). `"single"`, the default, changes nothing and is only a warning: certified connectors carry it and are published (PDF4me and Bloomflow in the corpus; Blackbaud CRM Constituent, RescoCloud and Yeeflow merged in 2025). Other values (`"double"`) stay errors.',
-    levels: sameLevels("error"),
-    msCode: "QueryParameterEncodingNotSupported",
-    msMessage: "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default.",
-    example: {
-      placement: "parameter",
-      bad: '{ "name": "q", "in": "query", "type": "string", "x-ms-url-encoding": "double" }',
-      good: '{ "name": "q", "in": "query", "type": "string" }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      for (const parameter of swagger2 ? parametersByEncoding(swagger2, "query", true) : []) {
-        report2({
-          pointer: childPointer(parameter.pointer, "x-ms-url-encoding"),
-          // Asking for the default is harmless: merged certified connectors that do are published.
-          severity: parameter.value["x-ms-url-encoding"] === "single" ? "warning" : void 0,
-          message: fill(
-            "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default. Remove 'x-ms-url-encoding'.",
-            nameExcerpt(parameter.name ?? "")
-          )
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-DUP",
-    file: "swagger",
-    title: "Define each parameter (name and location) once per operation.",
-    description: "Two parameters with the same name and location are ambiguous (Swagger 2.0; SVR). Merged: 4 (ITGlue).",
-    levels: sameLevels("error"),
-    msMessage: "The operation '{0}' contains duplicate parameters with name '{1}', location '{2}'.",
-    example: {
-      placement: "operation",
-      bad: '"parameters": [{ "name": "id", "in": "query" }, { "name": "id", "in": "query" }]'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      const first = once();
-      for (const operation2 of swagger2?.operations ?? []) {
-        if (!mayRepeatKeys(operation2.parameters)) continue;
-        const seen = /* @__PURE__ */ new Set();
-        for (const parameter of operation2.parameters) {
-          if (parameter.name === void 0) continue;
-          const key = `${parameter.in}\0${parameter.name}`;
-          if (!seen.has(key)) {
-            seen.add(key);
-            continue;
-          }
-          if (!first(parameter.pointer)) continue;
-          const template = parameter.level === "path" ? "The path '{0}' contains duplicate parameters with name '{1}', location '{2}'." : "The operation '{0}' contains duplicate parameters with name '{1}', location '{2}'.";
-          report2({
-            pointer: parameter.pointer,
-            message: fill(
-              template,
-              parameter.level === "path" ? nameExcerpt(operation2.path) : operationLabel(operation2),
-              nameExcerpt(parameter.name),
-              excerpt(parameter.in ?? "")
-            )
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-MULTI-BODY",
-    file: "swagger",
-    title: "Give an operation at most one body parameter.",
-    description: "A request has one body (Swagger 2.0; SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The operation '{0}' contains multiple parameters in the location 'body', at most one is allowed.",
-    example: {
-      placement: "operation",
-      bad: '"parameters": [{ "name": "a", "in": "body" }, { "name": "b", "in": "body" }]'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      const first = once();
-      for (const operation2 of swagger2?.operations ?? []) {
-        let bodies = 0;
-        for (const extra of operation2.parameters) {
-          if (extra.in !== "body" || bodies++ === 0) continue;
-          if (!first(extra.pointer)) continue;
-          report2({
-            pointer: extra.pointer,
-            message: fill(
-              "The operation '{0}' contains multiple parameters in the location 'body', at most one is allowed.",
-              operationLabel(operation2)
-            )
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-BODY-FORM",
-    file: "swagger",
-    title: "Use either a body parameter or formData parameters, not both.",
-    description: "A request body is either a document or a form (Swagger 2.0; SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The 'parameters' list defines both a 'body' parameter, and a 'formData' parameter. Only one of these location types can be used in an operation.",
-    example: {
-      placement: "operation",
-      bad: '"parameters": [{ "name": "body", "in": "body" }, { "name": "file", "in": "formData" }]'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      for (const operation2 of swagger2?.operations ?? []) {
-        const body = operation2.parameters.find((parameter) => parameter.in === "body");
-        if (!body || !operation2.parameters.some((parameter) => parameter.in === "formData")) continue;
-        report2({
-          pointer: body.pointer,
-          message: "The 'parameters' list defines both a 'body' parameter, and a 'formData' parameter. Only one of these location types can be used in an operation."
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-FILE",
-    file: "swagger",
-    title: "Use type 'file' only for formData parameters and whole response bodies.",
-    description: "Swagger 2.0 allows `type: file` in formData parameters and at the root of a response schema only (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "Parameters of type 'file' are not valid in locations other than 'formData'.",
-    example: {
-      placement: "parameter",
-      bad: '{ "name": "content", "in": "query", "type": "file" }',
-      good: '{ "name": "content", "in": "formData", "type": "file" }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      if (!swagger2) return;
-      const keys = holderKeysOf(swagger2);
-      const parameters = writtenParameters(swagger2);
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index];
-        if ((keys.parameters[index] & HolderKey.fileType) === 0 || parameter.in === "formData") continue;
-        report2({
-          pointer: childPointer(parameter.pointer, "type"),
-          message: "Parameters of type 'file' are not valid in locations other than 'formData'."
-        });
-      }
-      const schemas = writtenSchemasOf(swagger2);
-      const files = keys.schemasWith(HolderKey.fileType);
-      for (let at = 0; at < files.length; at++) {
-        const written2 = schemas[files[at]];
-        const rootOfResponse = written2.depth === 0 && (written2.origin === "response" || written2.origin === "global-response");
-        if (rootOfResponse) continue;
-        report2({
-          pointer: childPointer(written2.pointer, "type"),
-          message: "The schema type 'file' is not valid. Only parameters in 'formData' and the root response schema may be of type 'file'."
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-FORMDATA-ASCII",
-    file: "swagger",
-    title: "Name form fields with US-ASCII characters.",
-    description: "Form field names go into multipart headers and URL-encoded bodies, which are ASCII (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
-    example: {
-      placement: "parameter",
-      bad: '{ "name": "fichier_\xE9", "in": "formData", "type": "file" }',
-      good: '{ "name": "file", "in": "formData", "type": "file" }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
-        if (parameter.in !== "formData" || parameter.name === void 0 || /^[\x20-\x7e]*$/.test(parameter.name))
-          continue;
-        report2({
-          pointer: childPointer(parameter.pointer, "name"),
-          message: fill(
-            "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
-            nameExcerpt(parameter.name)
-          )
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-CONNECTIONID",
-    file: "swagger",
-    title: "Do not name a parameter 'connectionId'.",
-    description: "The platform uses connectionId for the connection itself (SVR ConnectionIdParameterNotAllowed).",
-    levels: sameLevels("error"),
-    msCode: "ConnectionIdParameterNotAllowed",
-    msMessage: "A parameter cannot be named as 'connectionId'.",
-    example: {
-      placement: "parameter",
-      bad: '{ "name": "connectionId", "in": "query", "type": "string" }',
-      good: '{ "name": "accountId", "in": "query", "type": "string" }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
-        if (parameter.name?.toLowerCase() !== "connectionid") continue;
-        report2({
-          pointer: childPointer(parameter.pointer, "name"),
-          message: "A parameter cannot be named as 'connectionId'."
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-RESERVED",
-    file: "swagger",
-    title: "Do not declare the Authorization header as a parameter when the connector has security definitions.",
-    description: "The platform sets the Authorization header from the connection (SVR ReservedParameterIsUsed). Microsoft does not publish its reserved list; only this case is certain, so it is a warning.",
-    levels: sameLevels("warning"),
-    msCode: "ReservedParameterIsUsed",
-    msMessage: "The parameter '{0}' is reserved and cannot be used in '{1}'.",
-    example: {
-      placement: "parameter",
-      bad: '"securityDefinitions": { "oauth": { "type": "oauth2" } }, \u2026 { "name": "Authorization", "in": "header" }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      if (!swagger2 || entriesOf(swagger2.root.securityDefinitions).length === 0) return;
-      for (const parameter of writtenParameters(swagger2)) {
-        if (parameter.in !== "header" || parameter.name?.toLowerCase() !== "authorization") continue;
-        report2({
-          pointer: childPointer(parameter.pointer, "name"),
-          message: `${fill("The parameter '{0}' is reserved and cannot be used in '{1}'.", parameter.name, "header")} The connection's security definition sets it.`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-BODY-SCHEMA",
-    file: "swagger",
-    title: "Describe body parameters with 'schema', other parameters without it.",
-    description: "Swagger 2.0: a body parameter has a `schema` and no `type`; other parameters have a `type` and no `schema` (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The 'body' parameter must define a 'schema' property.",
-    example: {
-      placement: "bodyParameter",
-      bad: '{ "name": "body", "in": "body", "type": "object" }',
-      good: '{ "name": "body", "in": "body", "schema": { "type": "object" } }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
-        const value = parameter.value;
-        if (parameter.in === "body") {
-          if (!has(value, "schema")) {
-            report2({
-              pointer: parameter.pointer,
-              message: "The 'body' parameter must define a 'schema' property."
-            });
-          }
-          for (const key of BODY_ONLY_IN_SCHEMA) {
-            if (!has(value, key)) continue;
-            report2({
-              pointer: childPointer(parameter.pointer, key),
-              message: `The 'body' parameter cannot use property '${key}', instead, the 'schema' property should be used.`
-            });
-          }
-        } else if (parameter.in !== void 0 && has(value, "schema")) {
-          report2({
-            pointer: childPointer(parameter.pointer, "schema"),
-            message: "The parameter cannot define a schema as it is not in the 'body'."
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-ALLOWEMPTY",
-    file: "swagger",
-    title: "Use 'allowEmptyValue' only on query and formData parameters.",
-    description: "Swagger 2.0 defines allowEmptyValue for query and formData only (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location.",
-    example: { placement: "pathParameter", bad: '{ "name": "id", "in": "path", "allowEmptyValue": true }' },
-    check({ swagger: swagger2, report: report2 }) {
-      if (!swagger2) return;
-      const parameters = writtenParameters(swagger2);
-      const keys = holderKeysOf(swagger2).parameters;
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index];
-        if ((keys[index] & HolderKey.allowEmptyValue) === 0 || parameter.in === "query" || parameter.in === "formData")
-          continue;
-        report2({
-          pointer: childPointer(parameter.pointer, "allowEmptyValue"),
-          message: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location."
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-REF",
-    file: "swagger",
-    title: "Point parameter '$ref's at an existing '#/parameters/\u2026' entry.",
-    description: "Parameter references must be local JSON pointers into `parameters`, and a shared parameter may not itself be a reference (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The parameter reference '{0}' could not be found in the swagger document.",
-    example: {
-      placement: "parameter",
-      bad: '{ "$ref": "#/parameters/Missing" }',
-      good: '{ "$ref": "#/parameters/TaskId" }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      if (!swagger2) return;
-      for (const [name, value] of entriesOf(swagger2.root.parameters)) {
-        if (isObject(value) && has(value, "$ref")) {
-          report2({
-            pointer: childPointer("/parameters", name, "$ref"),
-            message: "The parameter definition may not use a '$ref' to point to another definition."
-          });
-        }
-      }
-      const checkList = (list3, operation2, ofPathItem) => {
-        const entries = asArray(list3);
-        if (!entries) return;
-        for (let index = 0; index < entries.length; index++) {
-          const entry = entries[index];
-          const ref = isObject(entry) ? asString(entry.$ref) : void 0;
-          if (ref === void 0) continue;
-          const message2 = !ref.startsWith("#/parameters/") ? `The parameter reference '${nameExcerpt(ref)}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger2.resolveRef(ref) ? void 0 : fill(
-            "The parameter reference '{0}' could not be found in the swagger document.",
-            nameExcerpt(ref)
-          );
-          if (message2 === void 0) continue;
-          const owner = ofPathItem ? operation2.pathItemPointer : operation2.pointer;
-          report2({ pointer: childPointer(owner, "parameters", index, "$ref"), message: message2 });
-        }
-      };
-      const visitedPaths = /* @__PURE__ */ new Set();
-      for (const operation2 of swagger2.operations) {
-        if (!operation2.listsParameterRefs) continue;
-        if (!visitedPaths.has(operation2.path)) {
-          visitedPaths.add(operation2.path);
-          checkList(asObject(swagger2.paths?.[operation2.path])?.parameters, operation2, true);
-        }
-        checkList(operation2.operation.parameters, operation2, false);
-      }
-    }
-  },
-  {
-    id: "SWG-COLLECTIONFORMAT",
-    file: "swagger",
-    title: "Use a Swagger 2.0 collectionFormat ('multi' only in query or formData).",
-    description: "collectionFormat is one of csv, ssv, tsv, pipes, multi; multi repeats the parameter, so it only works in a query or form (Swagger 2.0; SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The 'collectionFormat' keyword value '{0}' is not supported.",
-    example: {
-      placement: "parameter",
-      bad: '{ "name": "ids", "in": "header", "type": "array", "collectionFormat": "multi" }',
-      good: '{ "name": "ids", "in": "query", "type": "array", "collectionFormat": "multi" }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      if (!swagger2) return;
-      const parameters = writtenParameters(swagger2);
-      const keys = holderKeysOf(swagger2).parameters;
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index];
-        if ((keys[index] & HolderKey.collectionFormat) === 0) continue;
-        const format3 = parameter.value.collectionFormat;
-        const known = typeof format3 === "string" && COLLECTION_FORMATS.includes(format3);
-        const misplaced = format3 === "multi" && parameter.in !== "query" && parameter.in !== "formData";
-        if (known && !misplaced) continue;
-        report2({
-          pointer: childPointer(parameter.pointer, "collectionFormat"),
-          message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", excerpt(String(format3)))}${misplaced ? ` 'multi' is for query and formData parameters only.` : ""}`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-SAME-NAME-FETCH-SUB",
-    file: "swagger",
-    title: "Keep parameters shared by a polling trigger and its webhook alike.",
-    description: "When a trigger names a webhook operation in x-ms-notification, the designer shows one set of inputs for both, so parameters of the same name need the same type and visibility (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "Parameters of the same name in fetch and subscribe operations must be of the same type and visibility.",
-    example: {
-      bad: 'fetch: { "name": "folder", "type": "string" } / subscribe: { "name": "folder", "type": "integer" }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      if (!swagger2) return;
-      for (const fetch2 of swagger2.operations) {
-        if ((fetch2.keys & OperationKey.notification) === 0) continue;
-        const targetId = asString(asObject(fetch2.operation["x-ms-notification"])?.operationId);
-        const subscribe = targetId === void 0 ? void 0 : swagger2.operationById(targetId);
-        if (!subscribe) continue;
-        const byName = new Map(subscribe.parameters.map((parameter) => [parameter.name, parameter]));
-        for (const parameter of fetch2.parameters) {
-          const other = byName.get(parameter.name);
-          if (!other || parameter.in === "body") continue;
-          const sameType = parameter.value.type === other.value.type;
-          const sameVisibility = (parameter.value["x-ms-visibility"] ?? "") === (other.value["x-ms-visibility"] ?? "");
-          if (sameType && sameVisibility) continue;
-          report2({
-            pointer: parameter.pointer,
-            message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${nameExcerpt(parameter.name)}' differs in '${operationLabel(subscribe)}'.`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-IN-ENUM",
-    file: "swagger",
-    title: "Give every parameter a valid location and type.",
-    description: "Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData).",
-    levels: sameLevels("error"),
-    example: {
-      placement: "pathParameter",
-      bad: '{ "name": "id", "in": "url", "type": "guid" }',
-      good: '{ "name": "id", "in": "path", "type": "string", "format": "uuid" }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
-        if (parameter.in === void 0 || !LOCATIONS.includes(parameter.in)) {
-          report2({
-            pointer: has(parameter.value, "in") ? childPointer(parameter.pointer, "in") : parameter.pointer,
-            message: `The parameter 'in' must be one of: ${LOCATIONS.join(", ")}.`
-          });
-          continue;
-        }
-        if (parameter.in === "body") continue;
-        const type = parameter.value.type;
-        const allowed = parameter.in === "formData" ? [...SIMPLE_TYPES, "file"] : SIMPLE_TYPES;
-        if (typeof type === "string" && allowed.includes(type)) continue;
-        report2({
-          pointer: has(parameter.value, "type") ? childPointer(parameter.pointer, "type") : parameter.pointer,
-          message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(", ")}${type === void 0 ? "" : `, not '${excerpt(String(type))}'`}.`
-        });
-      }
+  check({ swagger: swagger2, report: report2 }) {
+    for (const parameter of swagger2 ? parametersByEncoding(swagger2, "path", false) : []) {
+      report2({
+        pointer: parameter.pointer,
+        message: fill(
+          `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
+          nameExcerpt(parameter.name ?? "")
+        )
+      });
     }
   }
+};
+var queryEncodingRule = {
+  id: "SWG-QUERY-ENCODING",
+  file: "swagger",
+  title: "Do not set x-ms-url-encoding on query parameters.",
+  description: 'Query parameters are always single-encoded; the service rejects the extension there although the schema allows it (SVR QueryParameterEncodingNotSupported). `"single"`, the default, changes nothing and is only a warning: certified connectors carry it and are published (PDF4me and Bloomflow in the corpus; Blackbaud CRM Constituent, RescoCloud and Yeeflow merged in 2025). Other values (`"double"`) stay errors.',
+  levels: sameLevels("error"),
+  msCode: "QueryParameterEncodingNotSupported",
+  msMessage: "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default.",
+  example: {
+    placement: "parameter",
+    bad: '{ "name": "q", "in": "query", "type": "string", "x-ms-url-encoding": "double" }',
+    good: '{ "name": "q", "in": "query", "type": "string" }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    for (const parameter of swagger2 ? parametersByEncoding(swagger2, "query", true) : []) {
+      report2({
+        pointer: childPointer(parameter.pointer, "x-ms-url-encoding"),
+        // Asking for the default is harmless: merged certified connectors that do are published.
+        severity: parameter.value["x-ms-url-encoding"] === "single" ? "warning" : void 0,
+        message: fill(
+          "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default. Remove 'x-ms-url-encoding'.",
+          nameExcerpt(parameter.name ?? "")
+        )
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/parameter-locations.ts
+var parameterLocationRules = [
+  pathParameterRequiredRule,
+  pathParameterInTemplateRule,
+  pathParameterEncodingRule,
+  queryEncodingRule,
+  duplicateParameterRule,
+  multipleBodyRule,
+  bodyAndFormDataRule,
+  fileTypeRule,
+  formDataAsciiNameRule,
+  connectionIdNameRule,
+  reservedNameRule,
+  bodySchemaRule,
+  allowEmptyValueRule,
+  parameterRefRule,
+  collectionFormatRule,
+  fetchSubscribeAlikeRule,
+  locationAndTypeRule
 ];
 
 // packages/validator/src/rules/operations/value-constraints.ts
@@ -52528,26 +52768,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path76 = [];
+    const path77 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path76.push(start);
+    path77.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path76.pop();
+        path77.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path76.slice(path76.indexOf(target2)));
+      if (seen === "grey") cycles.push(path77.slice(path77.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path76.push(target2);
+        path77.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -53166,7 +53406,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path76 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path77 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -53174,7 +53414,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path76}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path77}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -53434,8 +53674,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path76) {
-  return withoutTrailingSlashes(routeOf(path76)).toLowerCase();
+function templateShape(path77) {
+  return withoutTrailingSlashes(routeOf(path77)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -53705,10 +53945,10 @@ function patternWithSlashes(pattern) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path76, options2 = {}) {
+function offsetOfPath(document, path77, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path76.entries()) {
+  for (const [index, step2] of path77.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -53719,7 +53959,7 @@ function offsetOfPath(document, path76, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path76.length - 1;
+    const isLast = index === path77.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -53730,8 +53970,8 @@ function rangeStart(node) {
 function yamlPositions(text3) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
-  return (path76, options2 = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path76, options2));
+  return (path77, options2 = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path77, options2));
     return { line, column: col };
   };
 }
@@ -53742,7 +53982,7 @@ var LEVEL_LIST = "error, warning, info or off";
 var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).";
 async function loadConfig(options2) {
-  const file = options2.explicitPath ? import_node_path13.default.resolve(options2.cwd, options2.explicitPath) : findConfigFile(options2.cwd);
+  const file = options2.explicitPath ? import_node_path15.default.resolve(options2.cwd, options2.explicitPath) : findConfigFileOfPaths(options2.paths ?? [], options2.cwd);
   if (!file) return { ...DEFAULT_CONFIG, rules: {}, ignore: [] };
   const text3 = await readConfigText(file, options2.cwd);
   return parseConfig(text3, file, options2);
@@ -53882,7 +54122,7 @@ async function readConfigText(file, cwd) {
     if (code2 === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown },
-        hint: `Give the file itself, e.g. ${import_node_path13.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path15.default.join(shown, CONFIG_FILE_NAMES[0])}.`
       });
     }
     throw new UsageError(`The configuration file cannot be read (${code2 ?? error2.message}).`, {
@@ -53892,9 +54132,9 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error2, root) {
-  const path76 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path76.map(nameExcerpt);
-  const value = path76.reduce(
+  const path77 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path77.map(nameExcerpt);
+  const value = path77.reduce(
     (node, step2) => node?.[step2],
     root
   );
@@ -53902,7 +54142,7 @@ function describeSchemaError(error2, root) {
   if (error2.keyword === "additionalProperties") {
     const key = String(error2.params.additionalProperty);
     const name = nameExcerpt(key);
-    if (path76.length === 0) {
+    if (path77.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -53913,7 +54153,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path76, key],
+      path: [...path77, key],
       atKey: true
     };
   }
@@ -53921,7 +54161,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path76,
+      path: path77,
       atKey: false
     };
   }
@@ -53931,34 +54171,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path76,
+        path: path77,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path76, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path77, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path76,
+      path: path77,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path76, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path77, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path76,
+      path: path77,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path76,
+    path: path77,
     atKey: false
   };
 }
@@ -54237,9 +54477,9 @@ function subjectOf({ base: base2, head }) {
   if (base2.file === head.file) return `This change to the configuration file${link2 && ` (now ${link2})`}`;
   return `The configuration file (at the base: ${base2.file}${link2 && `; now ${link2}`})`;
 }
-function placeIn(config2, path76) {
-  const [setting, ruleId] = path76;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path76];
+function placeIn(config2, path77) {
+  const [setting, ruleId] = path77;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path77];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -54248,7 +54488,7 @@ function strictestLevel(rule2, config2) {
 }
 
 // packages/validator/src/diff/baseline.ts
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
   const settled = cappedListingsNotGrown(current, base2);
   const exact = countKeys(base2, exactKey);
@@ -54314,7 +54554,7 @@ function looseKey(finding) {
   return [finding.ruleId, relativeFile(finding), normalizedMessage(finding)].join("\0");
 }
 function relativeFile(finding) {
-  return slashSeparated(import_node_path14.default.relative(finding.connector, finding.file));
+  return slashSeparated(import_node_path16.default.relative(finding.connector, finding.file));
 }
 function normalizedMessage(finding) {
   return finding.connector && finding.connector !== "." ? finding.message.split(finding.connector).join("<connector>") : finding.message;
@@ -54376,9 +54616,9 @@ var EXAMPLE_PLACES = {
   swaggerFile: "the whole swagger file",
   connectorFolder: "a connector folder of the repository"
 };
-var operation = (path76, method, body) => `{
+var operation = (path77, method, body) => `{
   "paths": {
-    "${path76}": {
+    "${path77}": {
       "${method}": ${body}
     }
   }
@@ -55199,16 +55439,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path76 = [];
+  const path77 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit2 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path76.push(part.step);
+        if (part.step !== void 0) path77.push(part.step);
         if (visit2(part.nested)) listedAny = true;
-        if (part.step !== void 0) path76.pop();
+        if (part.step !== void 0) path77.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -55216,7 +55456,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path76, ...part.change.path] });
+      result.push({ ...part.change, path: [...path77, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -57398,21 +57638,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path76 in paths) {
-    if (!has(paths, path76)) continue;
-    const pathItem = refPathItem(paths[path76]);
+  for (const path77 in paths) {
+    if (!has(paths, path77)) continue;
+    const pathItem = refPathItem(paths[path77]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path76));
-    unfollowed2.set(path76, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path77));
+    unfollowed2.set(path77, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path76 in paths) {
-    if (!has(paths, path76)) continue;
-    const pathItem = refPathItem(paths[path76]);
+  for (const path77 in paths) {
+    if (!has(paths, path77)) continue;
+    const pathItem = refPathItem(paths[path77]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -57424,17 +57664,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path76 of all) {
-    const before = has(pathsBefore, path76) ? pathsBefore[path76] : void 0;
-    const after = has(pathsAfter, path76) ? pathsAfter[path76] : void 0;
+  for (const path77 of all) {
+    const before = has(pathsBefore, path77) ? pathsBefore[path77] : void 0;
+    const after = has(pathsAfter, path77) ? pathsAfter[path77] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path76);
-    const whyBefore = unfollowedBefore.get(path76);
+    const whyAfter = unfollowedAfter.get(path77);
+    const whyBefore = unfollowedBefore.get(path77);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path76);
+    const pathItemPointer = childPointer("/paths", path77);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -57442,12 +57682,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path76)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path77)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path76)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path76)} was not compared: in the base version, ${whyBefore}.` : refEdit(path76, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path77)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path77)} was not compared: in the base version, ${whyBefore}.` : refEdit(path77, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -57457,12 +57697,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path76, before, after) {
+function refEdit(path77, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path76)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path77)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path76)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path76)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path77)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path77)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -57679,8 +57919,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path76) {
-  return withoutTrailingSlashes(emptiedBraces(path76));
+function normalizePath(path77) {
+  return withoutTrailingSlashes(emptiedBraces(path77));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -57978,6 +58218,366 @@ function describe3(value) {
   return value === void 0 ? "nothing" : quoted(value);
 }
 
+// packages/validator/src/diff/found-parts.ts
+var NOTHING2 = { parts: [], cut: false, depth: 0 };
+var SKIPPED = { parts: [], cut: false, depth: 0 };
+var FoundParts = class {
+  parts = [];
+  cut = false;
+  /** Whether a nested pair was skipped, being compared higher on the branch. */
+  skipped = false;
+  add(change) {
+    this.parts.push(ownChange(change));
+  }
+  nest(step2, nested) {
+    if (nested === SKIPPED) this.skipped = true;
+    if (nested.cut) this.cut = true;
+    if (nested.parts.length > 0) this.parts.push({ step: step2, nested });
+  }
+  /** Parts found elsewhere, where these stand: no step deeper. */
+  splice(nested) {
+    if (nested.cut) this.cut = true;
+    if (nested.parts.length > 0) this.parts.push({ nested });
+  }
+  result(depth) {
+    return this.parts.length === 0 && !this.cut ? NOTHING2 : { parts: this.parts, cut: this.cut, depth };
+  }
+};
+var FoundProperties = class {
+  present = new FoundParts();
+  removed = new FoundParts();
+  tightened = false;
+  /**
+   * An allOf member's compared properties (a run of the views' own, or a layer), where its present
+   * properties stand: what it skipped and tightened holds for the views too.
+   */
+  splicePresent(member) {
+    this.present.splice(member.present);
+    if (member.skipped) this.present.skipped = true;
+    this.tightened ||= member.tightened;
+  }
+  /** An allOf member's compared properties, where its deleted properties stand. */
+  spliceRemoved(member) {
+    this.removed.splice(member.removed);
+  }
+  result(depth) {
+    return {
+      present: this.present.result(depth),
+      removed: this.removed.result(depth),
+      tightened: this.tightened,
+      skipped: this.present.skipped
+    };
+  }
+};
+
+// packages/validator/src/diff/member-runs.ts
+var NO_RUNS = { present: /* @__PURE__ */ new Map(), removed: /* @__PURE__ */ new Map() };
+function memberRuns(before, after, oldViews, newViews) {
+  const oldMembers = asArray(before.node.allOf) ?? [];
+  const newMembers = asArray(after.node.allOf) ?? [];
+  const count = Math.min(oldMembers.length, newMembers.length);
+  if (count === 0) return NO_RUNS;
+  const present = /* @__PURE__ */ new Map();
+  const removed = /* @__PURE__ */ new Map();
+  const afterOrder = new Order(after);
+  const beforeOrder = new Order(before);
+  for (let index = 0; index < count; index++) {
+    const oldMember = oldViews.of(oldMembers[index], childPointer(before.pointer, "allOf", index));
+    const newMember = newViews.of(newMembers[index], childPointer(after.pointer, "allOf", index));
+    if (!oldMember || !newMember) continue;
+    const run = memberRun(before, after, oldMember, newMember, beforeOrder, afterOrder);
+    if (!run) continue;
+    if (run.firstPresent !== void 0) present.set(run.firstPresent, run);
+    if (run.firstRemoved !== void 0) removed.set(run.firstRemoved, run);
+  }
+  return { present, removed };
+}
+var Order = class {
+  names;
+  positions = /* @__PURE__ */ new Map();
+  taken;
+  constructor(view) {
+    this.names = [...view.properties.keys()];
+    this.names.forEach((name, position) => this.positions.set(name, position));
+    this.taken = this.names.map(() => false);
+  }
+  /**
+   * Where `names` stand one after the other, in their order, none taken; undefined when they do not.
+   */
+  runOf(names3) {
+    const start = this.positions.get(names3[0]);
+    if (start === void 0) return void 0;
+    for (let offset = 0; offset < names3.length; offset++) {
+      if (this.names[start + offset] !== names3[offset] || this.taken[start + offset]) return void 0;
+    }
+    return start;
+  }
+  take(start, length) {
+    for (let offset = 0; offset < length; offset++) this.taken[start + offset] = true;
+  }
+};
+function memberRun(before, after, oldMember, newMember, beforeOrder, afterOrder) {
+  if (oldMember.properties.size === 0 && newMember.properties.size === 0) return void 0;
+  if (oldMember.merged.has(before.pointer) || newMember.merged.has(after.pointer)) return void 0;
+  const samePlace = (view, member, name) => view.properties.get(name)?.pointer === member.properties.get(name)?.pointer && view.required.has(name) === member.required.has(name);
+  for (const name of newMember.properties.keys()) {
+    if (!samePlace(after, newMember, name) || !samePlace(before, oldMember, name)) return void 0;
+    if (after.requiredAt.get(name) !== newMember.requiredAt.get(name)) return void 0;
+  }
+  let lost = false;
+  for (const name of oldMember.properties.keys()) {
+    if (!samePlace(before, oldMember, name)) return void 0;
+    if (after.properties.has(name) !== newMember.properties.has(name)) return void 0;
+    if (!newMember.properties.has(name)) lost = true;
+  }
+  const newNames = [...newMember.properties.keys()];
+  const presentAt = newNames.length > 0 ? afterOrder.runOf(newNames) : void 0;
+  if (newNames.length > 0 && presentAt === void 0) return void 0;
+  const oldNames = lost ? [...oldMember.properties.keys()] : [];
+  const removedAt = lost ? beforeOrder.runOf(oldNames) : void 0;
+  if (presentAt !== void 0) afterOrder.take(presentAt, newNames.length);
+  if (removedAt !== void 0) beforeOrder.take(removedAt, oldNames.length);
+  return {
+    before: oldMember,
+    after: newMember,
+    firstPresent: newNames[0],
+    firstRemoved: removedAt === void 0 ? void 0 : oldNames[0]
+  };
+}
+
+// packages/validator/src/diff/schema-layers.ts
+function layersApart(before, after) {
+  if (before.members.length !== after.members.length) return false;
+  const layers = [[before.own, after.own]];
+  for (let index = 0; index < before.members.length; index++) {
+    const was = before.members[index];
+    const is = after.members[index];
+    if (Boolean(was) !== Boolean(is)) return false;
+    if (was && is) layers.push([was, is]);
+  }
+  const size = (layer) => layer.reduce((sum, view) => sum + view.properties.size + view.required.size, 0);
+  let largest = 0;
+  layers.forEach((layer, index) => {
+    if (size(layer) > size(layers[largest])) largest = index;
+  });
+  const owners = /* @__PURE__ */ new Map();
+  for (let index = 0; index < layers.length; index++) {
+    if (index === largest) continue;
+    for (const view of layers[index]) {
+      for (const name of [...view.properties.keys(), ...view.required]) {
+        if ((owners.get(name) ?? index) !== index) return false;
+        owners.set(name, index);
+      }
+    }
+  }
+  for (const name of owners.keys()) {
+    if (layers[largest].some((view) => view.properties.has(name) || view.required.has(name))) return false;
+  }
+  return true;
+}
+function requiresMore(before, after) {
+  for (const name of after.required) if (!before.required.has(name)) return true;
+  return false;
+}
+function requiresLess(before, after) {
+  for (const name of before.required)
+    if (!after.required.has(name) && after.properties.has(name)) return true;
+  return false;
+}
+
+// packages/validator/src/diff/compared-properties.ts
+var PropertyComparer = class {
+  constructor(pairs2, oldViews, newViews, shareMembers) {
+    this.pairs = pairs2;
+    this.oldViews = oldViews;
+    this.newViews = newViews;
+    this.shareMembers = shareMembers;
+  }
+  pairs;
+  oldViews;
+  newViews;
+  shareMembers;
+  /** Compared properties of pairs of views, those of no one branch (ComparedProperties). */
+  memo = /* @__PURE__ */ new Map();
+  /**
+   * inSomeLayer's answers, per test and pair of members: keyed by the test itself, not its name,
+   * which a bundler may change.
+   */
+  layerTests = /* @__PURE__ */ new Map();
+  /**
+   * The properties' parts of two views (or of their layers), into `found`; 'required' named in
+   * `others` when the names listed in it changed without a breaking change.
+   */
+  compare(before, after, direction, depth, found, others2, layers) {
+    const compared = this.of(before, after, direction, depth, layers);
+    found.splice(compared.present);
+    found.splice(compared.removed);
+    const tightened = compared.tightened || direction === "output" && this.inSomeLayer(requiresMore, before, after, layers);
+    const relaxed = this.inSomeLayer(requiresLess, before, after, layers);
+    if (relaxed || tightened) others2.push("required");
+  }
+  /**
+   * Whether `test` holds of the views, or of some layer of them: each name being in one layer,
+   * that of the views' own fields, or a member's, kept per pair of members.
+   */
+  inSomeLayer(test2, before, after, layers) {
+    if (test2(before, after)) return true;
+    if (!layers) return false;
+    return layers.after.members.some((newMember, index) => {
+      const oldMember = layers.before.members[index];
+      if (!oldMember || !newMember) return false;
+      let answers = this.layerTests.get(test2);
+      if (!answers) {
+        answers = /* @__PURE__ */ new Map();
+        this.layerTests.set(test2, answers);
+      }
+      const key = `${oldMember.pointer}|${newMember.pointer}`;
+      let answer = answers.get(key);
+      if (answer === void 0) {
+        answer = test2(oldMember, newMember);
+        answers.set(key, answer);
+      }
+      return answer;
+    });
+  }
+  /**
+   * The compared properties of two views: kept, unless of one branch (cut by the depth limit, or
+   * with a pair skipped as compared higher up), for the schemas that merge the pair's through allOf.
+   * One of another branch is compared again here, where its pairs are compared as they would be.
+   */
+  of(before, after, direction, depth, layers) {
+    const key = `${direction}|${before.pointer}|${after.pointer}`;
+    const known = this.memo.get(key);
+    if (known && depth < MAX_SCHEMA_WALK_DEPTH) return known;
+    const compared = layers ? this.compareLayers(layers, direction, depth) : this.compareEachProperty(before, after, direction, depth);
+    if (!known && !compared.skipped && !compared.present.cut) this.memo.set(key, compared);
+    return compared;
+  }
+  /**
+   * The views' properties one by one, in order, those of a member's run (MemberRun) by the member's
+   * compared properties, spliced in where the run stands.
+   */
+  compareEachProperty(before, after, direction, depth) {
+    const found = new FoundProperties();
+    const runs = this.shareMembers ? memberRuns(before, after, this.oldViews, this.newViews) : NO_RUNS;
+    const compareRun = (run) => run.compared ??= this.of(run.before, run.after, direction, depth);
+    for (const step2 of inRuns(after.properties, runs.present, (run) => run.after.properties.size)) {
+      if (step2.run) found.splicePresent(compareRun(step2.run));
+      else this.compareProperty(step2.name, step2.property, before, after, direction, depth, found);
+    }
+    for (const step2 of inRuns(before.properties, runs.removed, (run) => run.before.properties.size)) {
+      if (step2.run) found.spliceRemoved(compareRun(step2.run));
+      else if (!after.properties.has(step2.name))
+        found.removed.add(deletedProperty(step2.name, step2.property.pointer, direction));
+    }
+    return found.result(depth);
+  }
+  /**
+   * The compared properties of two views in layers whose fields stand apart (layersApart): as
+   * compareEachProperty finds them, each member being a run of its own (MemberRun), in the same
+   * order, without a look at the members' names. The views' own properties, then each member's
+   * compared properties, then the views' own deletions and each member's.
+   */
+  compareLayers({ before, after }, direction, depth) {
+    const found = new FoundProperties();
+    for (const [name, property2] of after.own.properties)
+      this.compareProperty(name, property2, before.own, after.own, direction, depth, found);
+    const compared = [];
+    after.members.forEach((newMember, index) => {
+      const oldMember = before.members[index];
+      if (!oldMember || !newMember || newMember.properties.size === 0) return;
+      found.splicePresent(compared[index] = this.of(oldMember, newMember, direction, depth));
+    });
+    for (const [name, property2] of before.own.properties)
+      if (!after.own.properties.has(name))
+        found.removed.add(deletedProperty(name, property2.pointer, direction));
+    before.members.forEach((oldMember, index) => {
+      const newMember = after.members[index];
+      if (!oldMember || !newMember || oldMember.properties.size === 0) return;
+      found.spliceRemoved(compared[index] ??= this.of(oldMember, newMember, direction, depth));
+    });
+    return found.result(depth);
+  }
+  /**
+   * Compares the property `name` of the new view with the old view's, the parts found added to
+   * `found.present`. An input newly required that flows need not send is not breaking: `found` is
+   * then tightened ('required' is listed as changed).
+   */
+  compareProperty(name, property2, before, after, direction, depth, found) {
+    const previous = before.properties.get(name);
+    const mustSend = direction === "input" && after.required.has(name) && !isFilledForFlows(this.newViews.model, property2.value, property2.pointer);
+    if (!previous) {
+      const rule2 = direction === "output" ? CHANGE_RULES.outputAdded : mustSend ? CHANGE_RULES.requiredFieldAdded : CHANGE_RULES.inputFieldAdded;
+      found.present.add({ rule: rule2, side: "new", pointer: property2.pointer, path: [name] });
+      return;
+    }
+    if (direction === "input" && after.required.has(name) && !before.required.has(name)) {
+      if (mustSend) {
+        found.present.add({
+          rule: CHANGE_RULES.optionalToRequired,
+          side: "new",
+          // The line edited; the field itself can be far above the list, outside the diff.
+          pointer: after.requiredAt.get(name) ?? property2.pointer,
+          path: [name],
+          detail: `${quoted(name)} is now listed in 'required'.`
+        });
+      } else {
+        found.tightened = true;
+      }
+    }
+    const nested = this.pairs.compareAt(
+      previous.value,
+      previous.pointer,
+      property2.value,
+      property2.pointer,
+      direction,
+      depth + 1
+    );
+    found.present.nest(name, nested);
+  }
+};
+function* inRuns(properties, runs, size) {
+  let passOver = 0;
+  for (const [name, property2] of properties) {
+    if (passOver > 0) {
+      passOver--;
+      continue;
+    }
+    const run = runs.get(name);
+    if (run) passOver = size(run) - 1;
+    yield run ? { run } : { name, property: property2 };
+  }
+}
+function deletedProperty(name, pointer, direction) {
+  return direction === "output" ? { rule: CHANGE_RULES.outputDeleted, side: "old", pointer, path: [name] } : {
+    rule: CHANGE_RULES.parameterDeleted,
+    side: "old",
+    pointer,
+    path: [name],
+    detail: `The input field ${quoted(name)} has been removed.`
+  };
+}
+
+// packages/validator/src/diff/kept-views.ts
+var KeptViews = class {
+  constructor(model) {
+    this.model = model;
+  }
+  model;
+  views = /* @__PURE__ */ new Map();
+  /** The view of the schema written at `pointer`. */
+  of(value, pointer) {
+    if (this.views.has(pointer)) return this.views.get(pointer);
+    const resolved2 = this.model.resolve(value, pointer);
+    if (!resolved2.viaRef) return viewSchema(this.model, value, pointer);
+    const target2 = resolved2.broken ? void 0 : `\0${resolved2.pointer}`;
+    const view = target2 !== void 0 && this.views.has(target2) ? this.views.get(target2) : viewSchema(this.model, value, pointer);
+    this.views.set(pointer, view);
+    if (target2 !== void 0) this.views.set(target2, view);
+    return view;
+  }
+};
+
 // packages/validator/src/diff/schema-lists.ts
 var MIN_SHARED_LIST = 1e3;
 var SchemaLists = class {
@@ -58100,523 +58700,14 @@ var SchemaLists = class {
   }
 };
 
-// packages/validator/src/diff/schema-layers.ts
-function layersApart(before, after) {
-  if (before.members.length !== after.members.length) return false;
-  const layers = [[before.own, after.own]];
-  for (let index = 0; index < before.members.length; index++) {
-    const was = before.members[index];
-    const is = after.members[index];
-    if (Boolean(was) !== Boolean(is)) return false;
-    if (was && is) layers.push([was, is]);
-  }
-  const size = (layer) => layer.reduce((sum, view) => sum + view.properties.size + view.required.size, 0);
-  let largest = 0;
-  layers.forEach((layer, index) => {
-    if (size(layer) > size(layers[largest])) largest = index;
-  });
-  const owners = /* @__PURE__ */ new Map();
-  for (let index = 0; index < layers.length; index++) {
-    if (index === largest) continue;
-    for (const view of layers[index]) {
-      for (const name of [...view.properties.keys(), ...view.required]) {
-        if ((owners.get(name) ?? index) !== index) return false;
-        owners.set(name, index);
-      }
-    }
-  }
-  for (const name of owners.keys()) {
-    if (layers[largest].some((view) => view.properties.has(name) || view.required.has(name))) return false;
-  }
-  return true;
-}
-function requiresMore(before, after) {
-  for (const name of after.required) if (!before.required.has(name)) return true;
-  return false;
-}
-function requiresLess(before, after) {
-  for (const name of before.required)
-    if (!after.required.has(name) && after.properties.has(name)) return true;
-  return false;
-}
-
-// packages/validator/src/diff/member-runs.ts
-var Order = class {
-  names;
-  positions = /* @__PURE__ */ new Map();
-  taken;
-  constructor(view) {
-    this.names = [...view.properties.keys()];
-    this.names.forEach((name, position) => this.positions.set(name, position));
-    this.taken = this.names.map(() => false);
-  }
-  /**
-   * Where `names` stand one after the other, in their order, none taken; undefined when they do not.
-   */
-  runOf(names3) {
-    const start = this.positions.get(names3[0]);
-    if (start === void 0) return void 0;
-    for (let offset = 0; offset < names3.length; offset++) {
-      if (this.names[start + offset] !== names3[offset] || this.taken[start + offset]) return void 0;
-    }
-    return start;
-  }
-  take(start, length) {
-    for (let offset = 0; offset < length; offset++) this.taken[start + offset] = true;
-  }
-};
-function memberRun(before, after, oldMember, newMember, beforeOrder, afterOrder) {
-  if (oldMember.properties.size === 0 && newMember.properties.size === 0) return void 0;
-  if (oldMember.merged.has(before.pointer) || newMember.merged.has(after.pointer)) return void 0;
-  const samePlace = (view, member, name) => view.properties.get(name)?.pointer === member.properties.get(name)?.pointer && view.required.has(name) === member.required.has(name);
-  for (const name of newMember.properties.keys()) {
-    if (!samePlace(after, newMember, name) || !samePlace(before, oldMember, name)) return void 0;
-    if (after.requiredAt.get(name) !== newMember.requiredAt.get(name)) return void 0;
-  }
-  let lost = false;
-  for (const name of oldMember.properties.keys()) {
-    if (!samePlace(before, oldMember, name)) return void 0;
-    if (after.properties.has(name) !== newMember.properties.has(name)) return void 0;
-    if (!newMember.properties.has(name)) lost = true;
-  }
-  const newNames = [...newMember.properties.keys()];
-  const presentAt = newNames.length > 0 ? afterOrder.runOf(newNames) : void 0;
-  if (newNames.length > 0 && presentAt === void 0) return void 0;
-  const oldNames = lost ? [...oldMember.properties.keys()] : [];
-  const removedAt = lost ? beforeOrder.runOf(oldNames) : void 0;
-  if (presentAt !== void 0) afterOrder.take(presentAt, newNames.length);
-  if (removedAt !== void 0) beforeOrder.take(removedAt, oldNames.length);
-  return {
-    before: oldMember,
-    after: newMember,
-    firstPresent: newNames[0],
-    firstRemoved: removedAt === void 0 ? void 0 : oldNames[0]
-  };
-}
-
-// packages/validator/src/diff/schema-diff.ts
-var SCHEMA_KEYS = /* @__PURE__ */ new Set([
-  "$ref",
-  "type",
-  "format",
-  "enum",
-  "properties",
-  "required",
-  "items",
-  "allOf",
-  "x-ms-visibility"
-]);
+// packages/validator/src/diff/schema-keywords.ts
 var TEXT_KEYS = ["title", "x-ms-summary", "description", "example", "x-example"];
-var NOTHING2 = { parts: [], cut: false, depth: 0 };
-var SKIPPED = { parts: [], cut: false, depth: 0 };
-var SchemaComparer = class {
-  constructor(oldModel, newModel, options2) {
-    this.oldModel = oldModel;
-    this.newModel = newModel;
-    this.lists = new SchemaLists(options2);
-    this.shareMembers = options2?.share ?? true;
-  }
-  oldModel;
-  newModel;
-  memo = /* @__PURE__ */ new Map();
-  /** Compared properties of pairs of views, those of no one branch (ComparedProperties). */
-  propertyMemo = /* @__PURE__ */ new Map();
-  /**
-   * inSomeLayer's answers, per test and pair of members: keyed by the test itself, not its name,
-   * which a bundler may change.
-   */
-  layerTests = /* @__PURE__ */ new Map();
-  /** Each compared root's changes as listed, for the operations that share it. */
-  lists;
-  /** Whether allOf members' compared properties are shared (MemberRun); tests compare without. */
-  shareMembers;
-  active = /* @__PURE__ */ new Set();
-  oldViews = /* @__PURE__ */ new Map();
-  newViews = /* @__PURE__ */ new Map();
-  /** Schema locations the comparer looked at, per version (their differences are reported). */
-  visitedOld = /* @__PURE__ */ new Set();
-  visitedNew = /* @__PURE__ */ new Set();
-  /**
-   * Changes between two schemas. `extraKeys` are keys the caller handles itself (a parameter's
-   * `name`, `in`, `required`), which are then not reported as other changes.
-   */
-  compare(oldValue, oldPointer, newValue, newPointer, direction, extraKeys) {
-    return this.lists.of(this.compareAt(oldValue, oldPointer, newValue, newPointer, direction, 0, extraKeys));
-  }
-  compareAt(oldValue, oldPointer, newValue, newPointer, direction, depth, extraKeys) {
-    if (depth > MAX_SCHEMA_WALK_DEPTH) return { parts: [], cut: true, depth };
-    const kind = `${direction}|${extraKeys ? "parameter" : "schema"}`;
-    const writtenKey = `${kind}|${oldPointer}|${newPointer}`;
-    const seen = this.memo.get(writtenKey);
-    if (seen && reusableAt(seen, depth)) return seen;
-    const layers = this.layersOf(oldValue, oldPointer, newValue, newPointer);
-    const before = layers?.before.own ?? this.view(this.oldViews, this.oldModel, oldValue, oldPointer);
-    const after = layers?.after.own ?? this.view(this.newViews, this.newModel, newValue, newPointer);
-    if (!before || !after) return this.unfollowed(oldValue, oldPointer, newValue, newPointer);
-    const key = `${kind}|${before.pointer}|${after.pointer}`;
-    const known = this.memo.get(key);
-    if (known && reusableAt(known, depth)) {
-      this.memo.set(writtenKey, known);
-      return known;
-    }
-    if (this.active.has(key)) return SKIPPED;
-    this.active.add(key);
-    this.visitedOld.add(before.pointer);
-    this.visitedNew.add(after.pointer);
-    const result = this.compareViews(before, after, direction, depth, extraKeys, layers);
-    this.active.delete(key);
-    this.memo.set(key, result);
-    this.memo.set(writtenKey, result);
-    return result;
-  }
-  /**
-   * A schema written in both versions that one of them cannot be followed to (its `$ref` points to
-   * nothing or round a loop, or it is no object): there is nothing to compare it with, but the edit
-   * is still a change, told where the new version writes the schema (for each operation that uses
-   * it: a deleted definition takes the fields of all of them). A schema written in one version only
-   * is the caller's (a response that gains or loses its body).
-   */
-  unfollowed(oldValue, oldPointer, newValue, newPointer) {
-    if (oldValue === void 0 || newValue === void 0) return NOTHING2;
-    const whyNew = whyUnfollowed(this.newModel, newValue, newPointer);
-    const whyOld = whyUnfollowed(this.oldModel, oldValue, oldPointer);
-    if (whyNew !== void 0 && whyOld !== void 0 && jsonEqual(oldValue, newValue)) return NOTHING2;
-    const why = whyNew ?? (whyOld === void 0 ? void 0 : `in the base version, ${whyOld}`);
-    if (why === void 0) return NOTHING2;
-    const change = {
-      rule: CHANGE_RULES.other,
-      side: "new",
-      pointer: newPointer,
-      path: [],
-      detail: `The schema was not compared: ${why}.`
-    };
-    return { parts: [ownChange(change)], cut: false, depth: 0 };
-  }
-  /**
-   * The view of the schema written at `pointer`, built once per version and schema: 2,000 operations
-   * whose body `$ref`s one definition of 10,000 properties held a view of it each (gigabytes).
-   */
-  view(cache6, model, value, pointer) {
-    if (cache6.has(pointer)) return cache6.get(pointer);
-    const resolved2 = model.resolve(value, pointer);
-    if (!resolved2.viaRef) return viewSchema(model, value, pointer);
-    const target2 = resolved2.broken ? void 0 : `\0${resolved2.pointer}`;
-    const view = target2 !== void 0 && cache6.has(target2) ? cache6.get(target2) : viewSchema(model, value, pointer);
-    cache6.set(pointer, view);
-    if (target2 !== void 0) cache6.set(target2, view);
-    return view;
-  }
-  /**
-   * Both versions of a schema written in place that merges allOf members, in layers (schema-view.ts
-   * SchemaLayers), when their fields stand apart (layersApart); undefined otherwise, or when members
-   * are not shared (then each of their properties is compared where it is). A member's view is kept,
-   * as any other of a schema `$ref`ed is.
-   */
-  layersOf(oldValue, oldPointer, newValue, newPointer) {
-    if (!this.shareMembers) return void 0;
-    const before = viewLayers(
-      this.oldModel,
-      oldValue,
-      oldPointer,
-      (member, pointer) => this.view(this.oldViews, this.oldModel, member, pointer)
-    );
-    if (!before) return void 0;
-    const after = viewLayers(
-      this.newModel,
-      newValue,
-      newPointer,
-      (member, pointer) => this.view(this.newViews, this.newModel, member, pointer)
-    );
-    return after && layersApart(before, after) ? { before, after } : void 0;
-  }
-  compareViews(before, after, direction, depth, extraKeys, layers) {
-    const found = new FoundParts();
-    const others2 = [];
-    const add2 = (change) => {
-      found.add({ ...change, path: change.path ?? [] });
-    };
-    compareType(before, after, direction, add2, others2);
-    compareEnum(before, after, direction, add2, others2);
-    if (!before.isInternal && after.isInternal && direction === "input") {
-      add2({
-        rule: CHANGE_RULES.visibilityInternal,
-        side: "new",
-        pointer: keyPointer(after, "x-ms-visibility")
-      });
-    } else if (!jsonEqual(before.node["x-ms-visibility"], after.node["x-ms-visibility"])) {
-      others2.push("x-ms-visibility");
-    }
-    const edited = TEXT_KEYS.filter((key) => !jsonEqual(before.node[key], after.node[key]));
-    if (edited.length > 0) {
-      add2({
-        rule: CHANGE_RULES.textEdited,
-        side: "new",
-        pointer: after.pointer,
-        detail: `Edited: ${edited.join(", ")}.`,
-        impact: "major"
-      });
-    }
-    this.compareProperties(before, after, direction, depth, found, others2, layers);
-    if (before.items && after.items) {
-      const nested = this.compareAt(
-        before.items.value,
-        before.items.pointer,
-        after.items.value,
-        after.items.pointer,
-        direction,
-        depth + 1
-      );
-      found.nest("items", nested);
-    } else if (Boolean(before.items) !== Boolean(after.items)) {
-      others2.push("items");
-    }
-    const ignored = extraKeys ? /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS, ...extraKeys]) : SCHEMA_WITH_TEXT_KEYS;
-    appendAll(others2, differingKeys(before.node, after.node, ignored));
-    if (others2.length > 0) {
-      add2({
-        rule: CHANGE_RULES.other,
-        side: "new",
-        pointer: after.pointer,
-        detail: `Changed: ${nameList([...new Set(others2)])}.`
-      });
-    }
-    return { parts: found.parts, cut: found.cut, depth };
-  }
-  compareProperties(before, after, direction, depth, found, others2, layers) {
-    const compared = this.propertiesOf(before, after, direction, depth, layers);
-    found.splice(compared.present);
-    found.splice(compared.removed);
-    const tightened = compared.tightened || direction === "output" && this.inSomeLayer(requiresMore, before, after, layers);
-    const relaxed = this.inSomeLayer(requiresLess, before, after, layers);
-    if (relaxed || tightened) others2.push("required");
-  }
-  /**
-   * Whether `test` holds of the views, or of some layer of them: each name being in one layer,
-   * that of the views' own fields, or a member's, kept per pair of members.
-   */
-  inSomeLayer(test2, before, after, layers) {
-    if (test2(before, after)) return true;
-    if (!layers) return false;
-    return layers.after.members.some((newMember, index) => {
-      const oldMember = layers.before.members[index];
-      if (!oldMember || !newMember) return false;
-      let answers = this.layerTests.get(test2);
-      if (!answers) {
-        answers = /* @__PURE__ */ new Map();
-        this.layerTests.set(test2, answers);
-      }
-      const key = `${oldMember.pointer}|${newMember.pointer}`;
-      let answer = answers.get(key);
-      if (answer === void 0) {
-        answer = test2(oldMember, newMember);
-        answers.set(key, answer);
-      }
-      return answer;
-    });
-  }
-  /**
-   * The compared properties of two views: kept, unless of one branch (cut by the depth limit, or
-   * with a pair skipped as compared higher up), for the schemas that merge the pair's through allOf.
-   * One of another branch is compared again here, where its pairs are compared as they would be.
-   */
-  propertiesOf(before, after, direction, depth, layers) {
-    const key = `${direction}|${before.pointer}|${after.pointer}`;
-    const known = this.propertyMemo.get(key);
-    if (known && depth < MAX_SCHEMA_WALK_DEPTH) return known;
-    const compared = layers ? this.compareLayers(layers, direction, depth) : this.compareEachProperty(before, after, direction, depth);
-    if (!known && !compared.skipped && !compared.present.cut) this.propertyMemo.set(key, compared);
-    return compared;
-  }
-  compareEachProperty(before, after, direction, depth) {
-    const present = new FoundParts();
-    const removed = new FoundParts();
-    let tightened = false;
-    const runs = this.memberRuns(before, after);
-    const compareRun = (run) => run.compared ??= this.propertiesOf(run.before, run.after, direction, depth);
-    let skip = 0;
-    for (const [name, property2] of after.properties) {
-      if (skip > 0) {
-        skip--;
-        continue;
-      }
-      const run = runs.get(`+${name}`);
-      if (run) {
-        const compared = compareRun(run);
-        present.splice(compared.present);
-        if (compared.skipped) present.skipped = true;
-        tightened ||= compared.tightened;
-        skip = run.after.properties.size - 1;
-        continue;
-      }
-      tightened = this.compareProperty(name, property2, before, after, direction, depth, present) || tightened;
-    }
-    for (const [name, property2] of before.properties) {
-      if (skip > 0) {
-        skip--;
-        continue;
-      }
-      const run = runs.get(`-${name}`);
-      if (run) {
-        removed.splice(compareRun(run).removed);
-        skip = run.before.properties.size - 1;
-        continue;
-      }
-      if (!after.properties.has(name)) removed.add(deletedProperty(name, property2.pointer, direction));
-    }
-    return {
-      present: present.result(depth),
-      removed: removed.result(depth),
-      tightened,
-      skipped: present.skipped
-    };
-  }
-  /**
-   * The compared properties of two views in layers whose fields stand apart (layersApart): as
-   * compareEachProperty finds them, each member being a run of its own (MemberRun), in the same
-   * order, without a look at the members' names. The views' own properties, then each member's
-   * compared properties, then the views' own deletions and each member's.
-   */
-  compareLayers({ before, after }, direction, depth) {
-    const present = new FoundParts();
-    const removed = new FoundParts();
-    let tightened = false;
-    for (const [name, property2] of after.own.properties)
-      tightened = this.compareProperty(name, property2, before.own, after.own, direction, depth, present) || tightened;
-    const compared = [];
-    after.members.forEach((newMember, index) => {
-      const oldMember = before.members[index];
-      if (!oldMember || !newMember || newMember.properties.size === 0) return;
-      const run = this.propertiesOf(oldMember, newMember, direction, depth);
-      compared[index] = run;
-      present.splice(run.present);
-      if (run.skipped) present.skipped = true;
-      tightened ||= run.tightened;
-    });
-    for (const [name, property2] of before.own.properties)
-      if (!after.own.properties.has(name)) removed.add(deletedProperty(name, property2.pointer, direction));
-    before.members.forEach((oldMember, index) => {
-      const newMember = after.members[index];
-      if (!oldMember || !newMember || oldMember.properties.size === 0) return;
-      removed.splice((compared[index] ??= this.propertiesOf(oldMember, newMember, direction, depth)).removed);
-    });
-    return {
-      present: present.result(depth),
-      removed: removed.result(depth),
-      tightened,
-      skipped: present.skipped
-    };
-  }
-  /**
-   * Compares the property `name` of the new view with the old view's, the parts found added to
-   * `present`. True when it was newly required, an input that flows need not send (not breaking,
-   * 'required' is then listed as changed).
-   */
-  compareProperty(name, property2, before, after, direction, depth, present) {
-    let tightened = false;
-    const previous = before.properties.get(name);
-    const mustSend = direction === "input" && after.required.has(name) && !isFilledForFlows(this.newModel, property2.value, property2.pointer);
-    if (!previous) {
-      const rule2 = direction === "output" ? CHANGE_RULES.outputAdded : mustSend ? CHANGE_RULES.requiredFieldAdded : CHANGE_RULES.inputFieldAdded;
-      present.add({ rule: rule2, side: "new", pointer: property2.pointer, path: [name] });
-      return false;
-    }
-    if (direction === "input" && after.required.has(name) && !before.required.has(name)) {
-      if (mustSend) {
-        present.add({
-          rule: CHANGE_RULES.optionalToRequired,
-          side: "new",
-          // The line edited; the field itself can be far above the list, outside the diff.
-          pointer: after.requiredAt.get(name) ?? property2.pointer,
-          path: [name],
-          detail: `${quoted(name)} is now listed in 'required'.`
-        });
-      } else {
-        tightened = true;
-      }
-    }
-    const nested = this.compareAt(
-      previous.value,
-      previous.pointer,
-      property2.value,
-      property2.pointer,
-      direction,
-      depth + 1
-    );
-    present.nest(name, nested);
-    return tightened;
-  }
-  /**
-   * The allOf members of both views (by position) whose properties are the views' own, as
-   * MemberRun says, by the name each begins with in the new version ('+') and the old one ('-'): a
-   * member's names that another's run has are left to the views' own comparison. Which names a
-   * view merges from a member depends on the others (the first written wins; a definition merged
-   * twice is merged once; allOf is merged MAX_ALL_OF_DEPTH levels deep), so each name is checked, not assumed.
-   */
-  memberRuns(before, after) {
-    const runs = /* @__PURE__ */ new Map();
-    const oldMembers = asArray(before.node.allOf) ?? [];
-    const newMembers = asArray(after.node.allOf) ?? [];
-    const count = this.shareMembers ? Math.min(oldMembers.length, newMembers.length) : 0;
-    if (count === 0) return runs;
-    const afterOrder = new Order(after);
-    const beforeOrder = new Order(before);
-    for (let index = 0; index < count; index++) {
-      const oldMember = this.view(
-        this.oldViews,
-        this.oldModel,
-        oldMembers[index],
-        childPointer(before.pointer, "allOf", index)
-      );
-      const newMember = this.view(
-        this.newViews,
-        this.newModel,
-        newMembers[index],
-        childPointer(after.pointer, "allOf", index)
-      );
-      if (!oldMember || !newMember) continue;
-      const run = memberRun(before, after, oldMember, newMember, beforeOrder, afterOrder);
-      if (!run) continue;
-      if (run.firstPresent !== void 0) runs.set(`+${run.firstPresent}`, run);
-      if (run.firstRemoved !== void 0) runs.set(`-${run.firstRemoved}`, run);
-    }
-    return runs;
-  }
-};
-var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
-function deletedProperty(name, pointer, direction) {
-  return direction === "output" ? { rule: CHANGE_RULES.outputDeleted, side: "old", pointer, path: [name] } : {
-    rule: CHANGE_RULES.parameterDeleted,
-    side: "old",
-    pointer,
-    path: [name],
-    detail: `The input field ${quoted(name)} has been removed.`
-  };
+function compareKeywords(before, after, direction, add2, others2) {
+  compareType(before, after, direction, add2, others2);
+  compareEnum(before, after, direction, add2, others2);
+  compareVisibility(before, after, direction, add2, others2);
+  compareTexts(before, after, add2);
 }
-function reusableAt(result, depth) {
-  return !result.cut || depth >= result.depth;
-}
-var FoundParts = class {
-  parts = [];
-  cut = false;
-  /** Whether a nested pair was skipped, being compared higher on the branch. */
-  skipped = false;
-  add(change) {
-    this.parts.push(ownChange(change));
-  }
-  nest(step2, nested) {
-    if (nested === SKIPPED) this.skipped = true;
-    if (nested.cut) this.cut = true;
-    if (nested.parts.length > 0) this.parts.push({ step: step2, nested });
-  }
-  /** Parts found elsewhere, where these stand: no step deeper. */
-  splice(nested) {
-    if (nested.cut) this.cut = true;
-    if (nested.parts.length > 0) this.parts.push({ nested });
-  }
-  result(depth) {
-    return this.parts.length === 0 && !this.cut ? NOTHING2 : { parts: this.parts, cut: this.cut, depth };
-  }
-};
 function compareType(before, after, direction, add2, others2) {
   for (const key of ["type", "format"]) {
     const was = before[key];
@@ -58702,8 +58793,186 @@ function limitsValues(view) {
   if (!values) return false;
   return !(view.type === "boolean" && values.includes(true) && values.includes(false));
 }
+function compareVisibility(before, after, direction, add2, others2) {
+  if (!before.isInternal && after.isInternal && direction === "input") {
+    add2({
+      rule: CHANGE_RULES.visibilityInternal,
+      side: "new",
+      pointer: keyPointer(after, "x-ms-visibility")
+    });
+  } else if (!jsonEqual(before.node["x-ms-visibility"], after.node["x-ms-visibility"])) {
+    others2.push("x-ms-visibility");
+  }
+}
+function compareTexts(before, after, add2) {
+  const edited = TEXT_KEYS.filter((key) => !jsonEqual(before.node[key], after.node[key]));
+  if (edited.length > 0) {
+    add2({
+      rule: CHANGE_RULES.textEdited,
+      side: "new",
+      pointer: after.pointer,
+      detail: `Edited: ${edited.join(", ")}.`,
+      impact: "major"
+    });
+  }
+}
 function keyPointer(view, key) {
   return has(view.node, key) ? childPointer(view.pointer, key) : view.pointer;
+}
+
+// packages/validator/src/diff/schema-diff.ts
+var SCHEMA_KEYS = /* @__PURE__ */ new Set([
+  "$ref",
+  "type",
+  "format",
+  "enum",
+  "properties",
+  "required",
+  "items",
+  "allOf",
+  "x-ms-visibility"
+]);
+var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
+var SchemaComparer = class {
+  constructor(oldModel, newModel, options2) {
+    this.oldModel = oldModel;
+    this.newModel = newModel;
+    this.lists = new SchemaLists(options2);
+    this.shareMembers = options2?.share ?? true;
+    this.oldViews = new KeptViews(oldModel);
+    this.newViews = new KeptViews(newModel);
+    this.properties = new PropertyComparer(this, this.oldViews, this.newViews, this.shareMembers);
+  }
+  oldModel;
+  newModel;
+  memo = /* @__PURE__ */ new Map();
+  /** Each compared root's changes as listed, for the operations that share it. */
+  lists;
+  /** Whether allOf members' compared properties are shared (MemberRun); tests compare without. */
+  shareMembers;
+  active = /* @__PURE__ */ new Set();
+  oldViews;
+  newViews;
+  properties;
+  /** Schema locations the comparer looked at, per version (their differences are reported). */
+  visitedOld = /* @__PURE__ */ new Set();
+  visitedNew = /* @__PURE__ */ new Set();
+  /**
+   * Changes between two schemas. `extraKeys` are keys the caller handles itself (a parameter's
+   * `name`, `in`, `required`), which are then not reported as other changes.
+   */
+  compare(oldValue, oldPointer, newValue, newPointer, direction, extraKeys) {
+    return this.lists.of(this.compareAt(oldValue, oldPointer, newValue, newPointer, direction, 0, extraKeys));
+  }
+  /** The changes between two schemas compared `depth` levels below a root (memoized per pair). */
+  compareAt(oldValue, oldPointer, newValue, newPointer, direction, depth, extraKeys) {
+    if (depth > MAX_SCHEMA_WALK_DEPTH) return { parts: [], cut: true, depth };
+    const kind = `${direction}|${extraKeys ? "parameter" : "schema"}`;
+    const writtenKey = `${kind}|${oldPointer}|${newPointer}`;
+    const seen = this.memo.get(writtenKey);
+    if (seen && reusableAt(seen, depth)) return seen;
+    const layers = this.layersOf(oldValue, oldPointer, newValue, newPointer);
+    const before = layers?.before.own ?? this.oldViews.of(oldValue, oldPointer);
+    const after = layers?.after.own ?? this.newViews.of(newValue, newPointer);
+    if (!before || !after) return this.unfollowed(oldValue, oldPointer, newValue, newPointer);
+    const key = `${kind}|${before.pointer}|${after.pointer}`;
+    const known = this.memo.get(key);
+    if (known && reusableAt(known, depth)) {
+      this.memo.set(writtenKey, known);
+      return known;
+    }
+    if (this.active.has(key)) return SKIPPED;
+    this.active.add(key);
+    this.visitedOld.add(before.pointer);
+    this.visitedNew.add(after.pointer);
+    const result = this.compareViews(before, after, direction, depth, extraKeys, layers);
+    this.active.delete(key);
+    this.memo.set(key, result);
+    this.memo.set(writtenKey, result);
+    return result;
+  }
+  /**
+   * A schema written in both versions that one of them cannot be followed to (its `$ref` points to
+   * nothing or round a loop, or it is no object): there is nothing to compare it with, but the edit
+   * is still a change, told where the new version writes the schema (for each operation that uses
+   * it: a deleted definition takes the fields of all of them). A schema written in one version only
+   * is the caller's (a response that gains or loses its body).
+   */
+  unfollowed(oldValue, oldPointer, newValue, newPointer) {
+    if (oldValue === void 0 || newValue === void 0) return NOTHING2;
+    const whyNew = whyUnfollowed(this.newModel, newValue, newPointer);
+    const whyOld = whyUnfollowed(this.oldModel, oldValue, oldPointer);
+    if (whyNew !== void 0 && whyOld !== void 0 && jsonEqual(oldValue, newValue)) return NOTHING2;
+    const why = whyNew ?? (whyOld === void 0 ? void 0 : `in the base version, ${whyOld}`);
+    if (why === void 0) return NOTHING2;
+    const change = {
+      rule: CHANGE_RULES.other,
+      side: "new",
+      pointer: newPointer,
+      path: [],
+      detail: `The schema was not compared: ${why}.`
+    };
+    return { parts: [ownChange(change)], cut: false, depth: 0 };
+  }
+  /**
+   * Both versions of a schema written in place that merges allOf members, in layers (schema-view.ts
+   * SchemaLayers), when their fields stand apart (layersApart); undefined otherwise, or when members
+   * are not shared (then each of their properties is compared where it is). A member's view is kept,
+   * as any other of a schema `$ref`ed is.
+   */
+  layersOf(oldValue, oldPointer, newValue, newPointer) {
+    if (!this.shareMembers) return void 0;
+    const before = viewLayers(
+      this.oldModel,
+      oldValue,
+      oldPointer,
+      (member, pointer) => this.oldViews.of(member, pointer)
+    );
+    if (!before) return void 0;
+    const after = viewLayers(
+      this.newModel,
+      newValue,
+      newPointer,
+      (member, pointer) => this.newViews.of(member, pointer)
+    );
+    return after && layersApart(before, after) ? { before, after } : void 0;
+  }
+  compareViews(before, after, direction, depth, extraKeys, layers) {
+    const found = new FoundParts();
+    const others2 = [];
+    const add2 = (change) => {
+      found.add({ ...change, path: change.path ?? [] });
+    };
+    compareKeywords(before, after, direction, add2, others2);
+    this.properties.compare(before, after, direction, depth, found, others2, layers);
+    if (before.items && after.items) {
+      const nested = this.compareAt(
+        before.items.value,
+        before.items.pointer,
+        after.items.value,
+        after.items.pointer,
+        direction,
+        depth + 1
+      );
+      found.nest("items", nested);
+    } else if (Boolean(before.items) !== Boolean(after.items)) {
+      others2.push("items");
+    }
+    const ignored = extraKeys ? /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS, ...extraKeys]) : SCHEMA_WITH_TEXT_KEYS;
+    appendAll(others2, differingKeys(before.node, after.node, ignored));
+    if (others2.length > 0) {
+      add2({
+        rule: CHANGE_RULES.other,
+        side: "new",
+        pointer: after.pointer,
+        detail: `Changed: ${nameList([...new Set(others2)])}.`
+      });
+    }
+    return { parts: found.parts, cut: found.cut, depth };
+  }
+};
+function reusableAt(result, depth) {
+  return !result.cut || depth >= result.depth;
 }
 
 // packages/validator/src/diff/swagger-diff.ts
@@ -59005,12 +59274,12 @@ function sameContent(a, b) {
 }
 
 // packages/validator/src/diff/diff-paths.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path17 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 function isSkippedDirectory(name, platform = process.platform) {
   if (name.startsWith(".")) return true;
@@ -59034,18 +59303,18 @@ function isConnectorFolderListing(names3) {
 async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = process.platform) {
   const found = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
-    const absolute = import_node_path15.default.resolve(cwd, given2);
-    let stat;
+    const absolute = import_node_path17.default.resolve(cwd, given2);
+    let stat2;
     try {
-      stat = (0, import_node_fs7.statSync)(absolute);
+      stat2 = (0, import_node_fs10.statSync)(absolute);
     } catch {
       throw missingPathError(given2, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
       });
     }
-    if (stat.isFile()) {
-      const folder = import_node_path15.default.dirname(absolute);
-      if (!isConnectorFolderListing((0, import_node_fs7.readdirSync)(folder))) {
+    if (stat2.isFile()) {
+      const folder = import_node_path17.default.dirname(absolute);
+      if (!isConnectorFolderListing((0, import_node_fs10.readdirSync)(folder))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given2 },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
@@ -59058,19 +59327,19 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = p
   }
   return sortFolderPaths(found);
 }
-function sortFolderPaths(folders, paths = import_node_path15.default) {
+function sortFolderPaths(folders, paths = import_node_path17.default) {
   if (paths.sep === "/") return [...folders].sort();
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
 function search(folder, depth, found, platform) {
-  const dirents = (0, import_node_fs7.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs10.readdirSync)(folder, { withFileTypes: true });
   if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   const children = dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform)).map((d) => d.name).sort();
-  const childrenAreConnectors = isTopFolderName(import_node_path15.default.basename(folder));
+  const childrenAreConnectors = isTopFolderName(import_node_path17.default.basename(folder));
   for (const child of children) {
     const childPath = entryPath(folder, child);
     if (childrenAreConnectors) found.add(childPath);
@@ -59081,9 +59350,9 @@ function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved2 = import_node_path15.default.resolve(folder);
+  const resolved2 = import_node_path17.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path15.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path17.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -59119,15 +59388,15 @@ function requireSwagger(side, other) {
   });
 }
 async function readSide(given2, cwd) {
-  const absolute = import_node_path16.default.resolve(cwd, given2);
-  let stat;
+  const absolute = import_node_path18.default.resolve(cwd, given2);
+  let stat2;
   try {
-    stat = await import_node_fs8.promises.stat(absolute);
+    stat2 = await import_node_fs11.promises.stat(absolute);
   } catch {
     throw missingPathError(given2, "Give a connector folder or its apiDefinition.swagger.json.", { cwd });
   }
-  if (stat.isDirectory()) {
-    if (!isConnectorFolderListing(await import_node_fs8.promises.readdir(absolute))) {
+  if (stat2.isDirectory()) {
+    if (!isConnectorFolderListing(await import_node_fs11.promises.readdir(absolute))) {
       throw new UsageError("is not a connector folder.", {
         location: { file: given2 },
         hint: await notAConnectorHint(given2, absolute, cwd)
@@ -59135,9 +59404,9 @@ async function readSide(given2, cwd) {
     }
     return { version: connectorVersion(await loadConnectorFolder(absolute, cwd)), given: given2 };
   }
-  const bytes = await import_node_fs8.promises.readFile(absolute);
+  const bytes = await import_node_fs11.promises.readFile(absolute);
   const document = JsonDocument.parse(decodeUtf8(bytes).text);
-  const name = import_node_path16.default.basename(absolute);
+  const name = import_node_path18.default.basename(absolute);
   if (!/\.json$/i.test(name) && asObject(document.value) === void 0) {
     throw new UsageError(
       `is not an API definition: ${whatItHolds(bytes)}, and its name does not end in .json.`,
@@ -59181,25 +59450,25 @@ async function notAConnectorHint(given2, absolute, cwd) {
   if (held.length === 0) {
     return "Give a connector folder (it holds apiDefinition.swagger.json and apiProperties.json) or its apiDefinition.swagger.json.";
   }
-  const names3 = held.map((folder) => import_node_path16.default.join(given2, import_node_path16.default.relative(absolute, folder)));
+  const names3 = held.map((folder) => import_node_path18.default.join(given2, import_node_path18.default.relative(absolute, folder)));
   const holds = held.length === 1 ? `the connector folder ${quoted(names3[0])}` : `${held.length} connector folders: ${quoteList(names3, 3)}`;
   return `It holds ${holds}. diff compares two versions of one connector: give the folder of that connector in each version.`;
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs");
+var import_node_path19 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script3 = import_node_path17.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs9.existsSync)(script3) ? script3 : void 0;
+  const script3 = import_node_path19.default.join(__dirname, WORKER_BUNDLE_NAME);
+  return (0, import_node_fs12.existsSync)(script3) ? script3 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
-var import_node_os = require("node:os");
+var import_node_os2 = require("node:os");
 var MIN_FOLDERS_PER_WORKER = 16;
-function workerCount(concurrency, folderCount, cores = (0, import_node_os.availableParallelism)()) {
+function workerCount(concurrency, folderCount, cores = (0, import_node_os2.availableParallelism)()) {
   if (concurrency === "off") return 1;
   if (concurrency === "auto") {
     const spare = Math.max(1, cores - 1);
@@ -59492,20 +59761,20 @@ function keyAt(pointer) {
 }
 
 // packages/validator/src/fix/write-fixed-file.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 async function writeFixedFile(folder, name, read2, fixed) {
   const file = entryPath(folder, name);
-  const stat = await import_node_fs10.promises.lstat(file);
+  const stat2 = await import_node_fs13.promises.lstat(file);
   let target2 = file;
-  if (stat.isSymbolicLink()) {
-    target2 = await import_node_fs10.promises.realpath(file);
-    if (!isBelow(await import_node_fs10.promises.realpath(folder), target2)) {
+  if (stat2.isSymbolicLink()) {
+    target2 = await import_node_fs13.promises.realpath(file);
+    if (!isBelow(await import_node_fs13.promises.realpath(folder), target2)) {
       return refused("it is a symbolic link to a file outside the connector folder; it was not written.");
     }
   }
-  const current = await import_node_fs10.promises.stat(target2);
+  const current = await import_node_fs13.promises.stat(target2);
   if (!current.isFile()) return refused("it is not a regular file.");
-  if (!(await import_node_fs10.promises.readFile(target2)).equals(Buffer.from(read2, "utf8"))) {
+  if (!(await import_node_fs13.promises.readFile(target2)).equals(Buffer.from(read2, "utf8"))) {
     return refused("it changed since it was read; run validate --fix again.");
   }
   await writeFileAtomically(target2, Buffer.from(fixed, "utf8"), { mode: current.mode & 4095 });
@@ -59620,8 +59889,8 @@ function fixedThings(slips, keys) {
 }
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_fs14 = require("node:fs");
+var import_node_path20 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options2 = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (options2.includeWorkingTree) {
@@ -59654,26 +59923,26 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
   return [...found].sort();
 }
 async function isTopLevelConnectorNow(topLevel) {
-  return isConnectorFolderListing(await import_node_fs11.promises.readdir(topLevel).catch(() => []));
+  return isConnectorFolderListing(await import_node_fs14.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path18.default.posix.dirname(folder);
-  return parent !== "." && isTopFolderName(import_node_path18.default.posix.basename(parent));
+  const parent = import_node_path20.default.posix.dirname(folder);
+  return parent !== "." && isTopFolderName(import_node_path20.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs11.promises.readdir(import_node_path18.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs14.promises.readdir(import_node_path20.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path18.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path20.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path18.default.posix.dirname(file);
+  let folder = import_node_path20.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path18.default.posix.dirname(folder);
+    folder = import_node_path20.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
@@ -59918,28 +60187,27 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/materialize.ts
-var import_node_fs12 = require("node:fs");
-var import_node_os2 = __toESM(require("node:os"), 1);
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_fs15 = require("node:fs");
+var import_node_path21 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev2, folder) {
   const entries = (await git.listTree(rev2, folder)).filter(
     (entry) => entry.type === "blob" && FILE_MODES.has(entry.mode)
   );
   if (entries.length === 0) return void 0;
-  const root = await import_node_fs12.promises.mkdtemp(import_node_path19.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
-  const cleanup = () => import_node_fs12.promises.rm(root, { recursive: true, force: true });
+  const root = makeScratchFolder("connector-alm-base-");
+  const cleanup = () => removeScratchFolder(root);
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
-    const target2 = import_node_path19.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs12.promises.mkdir(target2, { recursive: true });
+    const target2 = import_node_path21.default.join(root, inside === "" ? "connector" : inside);
+    await import_node_fs15.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path19.default.resolve(target2, relative);
+      const destination = import_node_path21.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs12.promises.mkdir(import_node_path19.default.dirname(destination), { recursive: true });
-      await import_node_fs12.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs15.promises.mkdir(import_node_path21.default.dirname(destination), { recursive: true });
+      await import_node_fs15.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
   } catch (error2) {
@@ -59949,8 +60217,8 @@ async function materializeFolder(git, rev2, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_fs20 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/diff/counterpart-pointer.ts
 function counterpartPointer(before, after, pointer) {
@@ -59986,7 +60254,7 @@ function sameElement(before, after) {
 }
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -60088,8 +60356,8 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_fs16 = require("node:fs");
+var import_node_path22 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -60147,22 +60415,22 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: slashSeparated(import_node_path20.default.relative(topLevel, folder)) || "."
+      repositoryPath: slashSeparated(import_node_path22.default.relative(topLevel, folder)) || "."
     };
     let names3;
     try {
-      names3 = (0, import_node_fs13.readdirSync)(folder);
+      names3 = (0, import_node_fs16.readdirSync)(folder);
     } catch {
       continue;
     }
     if (wantsSwagger) {
       const swagger2 = swaggerFileName(names3);
-      const text3 = swagger2 === void 0 ? void 0 : readText(import_node_path20.default.join(folder, swagger2));
+      const text3 = swagger2 === void 0 ? void 0 : readText(import_node_path22.default.join(folder, swagger2));
       if (text3 !== void 0) Object.assign(identity, titleAndHostOf(text3));
     }
     if (wantsIcon) {
       const icon2 = names3.find((name) => kindOfFileName(name) === "icon");
-      const data = icon2 === void 0 ? void 0 : readBytes(import_node_path20.default.join(folder, icon2));
+      const data = icon2 === void 0 ? void 0 : readBytes(import_node_path22.default.join(folder, icon2));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -60175,7 +60443,7 @@ function swaggerFileName(names3) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs13.readFileSync)(file);
+    return (0, import_node_fs16.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -60263,7 +60531,7 @@ async function checkChangedConnectors(options2) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path21.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path23.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
   const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -60273,14 +60541,14 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger2 = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path22.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path22.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path24.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path24.default.posix.basename(entry.path))
     );
     if (swagger2) deleted.push({ repositoryPath: folder, swaggerPath: swagger2.path });
   }
@@ -60342,27 +60610,27 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises2 = require("node:fs/promises");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_fs18 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-paths.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs14.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs17.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
   return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
 
 // packages/validator/src/git/config-location.ts
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs15.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path23.default.dirname(file)).then((folder) => import_node_path23.default.join(folder, import_node_path23.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const isLink = (0, import_node_fs18.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const real = await (isLink ? realCasePath(import_node_path25.default.dirname(file)).then((folder) => import_node_path25.default.join(folder, import_node_path25.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path23.default.resolve(where2.realCwd, import_node_path23.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path25.default.resolve(where2.realCwd, import_node_path25.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -60370,13 +60638,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev2, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path24.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path24.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path26.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path26.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev2);
@@ -60404,8 +60672,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path24.default.posix.normalize(import_node_path24.default.posix.join(import_node_path24.default.posix.dirname(at), target2));
-      const outside = import_node_path24.default.posix.isAbsolute(target2) || import_node_path24.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path26.default.posix.normalize(import_node_path26.default.posix.join(import_node_path26.default.posix.dirname(at), target2));
+      const outside = import_node_path26.default.posix.isAbsolute(target2) || import_node_path26.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -60414,7 +60682,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path24.default.posix.dirname(file);
+    const folder = import_node_path26.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -60424,8 +60692,13 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path25.default.join(topLevel, file));
-  const atBase = await readConfigAtBase(git, mergeBase, input.configInRepository, input.cwdInRepository);
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path27.default.join(topLevel, file));
+  const atBase = await readConfigAtBase(
+    git,
+    mergeBase,
+    input.configInRepository,
+    input.searchStartInRepository
+  );
   if (!atBase && !input.config.path) return { findings: [] };
   if (atBase && "linksOutTo" in atBase) {
     return {
@@ -60438,7 +60711,7 @@ async function checkConfigurationAgainstBase(input) {
     const file = fromRepository(atBase.path);
     try {
       const text3 = atBase.text.trim() === "" ? "{}" : atBase.text;
-      const config2 = parseConfig(text3, import_node_path25.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(text3, import_node_path27.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -60464,19 +60737,19 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path25.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path27.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path25.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path27.default.posix.relative(headFolder, folder))
   });
   return { findings };
 }
 
 // packages/validator/src/git/repository-of-paths.ts
-var import_node_fs16 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_fs19 = require("node:fs");
+var import_node_path28 = __toESM(require("node:path"), 1);
 async function repositoryOfPaths(paths, cwd) {
   const atCwd = new Git(cwd);
-  const folders = await Promise.all(paths.map((given2) => nearestFolder(import_node_path26.default.resolve(cwd, given2))));
+  const folders = await Promise.all(paths.map((given2) => nearestFolder(import_node_path28.default.resolve(cwd, given2))));
   const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
   if (cwdTop !== void 0 && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
   let first;
@@ -60506,16 +60779,16 @@ async function repositoryOfPaths(paths, cwd) {
 }
 function isDirectlyIn(top, folder) {
   if (!isWithin(top, folder)) return false;
-  for (let at = folder; at !== top; at = import_node_path26.default.dirname(at)) {
-    if ((0, import_node_fs16.existsSync)(import_node_path26.default.join(at, ".git"))) return false;
-    if (import_node_path26.default.dirname(at) === at) return false;
+  for (let at = folder; at !== top; at = import_node_path28.default.dirname(at)) {
+    if ((0, import_node_fs19.existsSync)(import_node_path28.default.join(at, ".git"))) return false;
+    if (import_node_path28.default.dirname(at) === at) return false;
   }
   return true;
 }
 async function nearestFolder(absolute) {
   let at = absolute;
-  while (!(0, import_node_fs16.existsSync)(at) && import_node_path26.default.dirname(at) !== at) at = import_node_path26.default.dirname(at);
-  const folder = isFile(at) ? import_node_path26.default.dirname(at) : at;
+  while (!(0, import_node_fs19.existsSync)(at) && import_node_path28.default.dirname(at) !== at) at = import_node_path28.default.dirname(at);
+  const folder = isFile(at) ? import_node_path28.default.dirname(at) : at;
   return realCasePath(folder).catch(() => folder);
 }
 function locatedAt(error2, given2) {
@@ -60541,7 +60814,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path27.default.resolve(cwd, import_node_path27.default.relative(realCwd, import_node_path27.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path29.default.resolve(cwd, import_node_path29.default.relative(realCwd, import_node_path29.default.join(topLevel, folder)));
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -60556,7 +60829,9 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
     mergeBase,
     topLevel,
     cwd,
-    cwdInRepository: toRepositoryPath(topLevel, realCwd) ?? ".",
+    // The base's file is looked for from where loadConfig (given the paths) looked for the
+    // change's: the top level when the working directory is outside the repository.
+    searchStartInRepository: toRepositoryPath(topLevel, await realCasePath(configSearchStart(topLevel, cwd))) ?? ".",
     config: config2,
     configInRepository: config2.path ? await configurationInRepository(config2.path, { cwd, realCwd, topLevel }) : void 0,
     rules: options2.rules ?? ALL_RULES,
@@ -60568,7 +60843,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path27.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path29.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -60660,7 +60935,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs17.existsSync)(import_node_path27.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs20.existsSync)(import_node_path29.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
@@ -60671,14 +60946,14 @@ async function deletionScope(paths, gone, deleted, where2) {
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
-    const absolute = import_node_path27.default.resolve(where2.cwd, given2);
-    const exists2 = (0, import_node_fs17.existsSync)(absolute);
-    const real = exists2 ? await realCasePath(absolute) : import_node_path27.default.resolve(where2.realCwd, import_node_path27.default.relative(where2.cwd, absolute));
+    const absolute = import_node_path29.default.resolve(where2.cwd, given2);
+    const exists3 = (0, import_node_fs20.existsSync)(absolute);
+    const real = exists3 ? await realCasePath(absolute) : import_node_path29.default.resolve(where2.realCwd, import_node_path29.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named) covered.add(named);
     if (!named && !(inRepository !== void 0 && goneSet.has(inRepository))) kept.push(given2);
-    if (!exists2 || inRepository === void 0) continue;
+    if (!exists3 || inRepository === void 0) continue;
     containing.add(inRepository);
   }
   const isCovered = (folder) => covered.has(folder) || containing.has(".") || parentFolders(folder.repositoryPath).some((parent) => containing.has(parent));
@@ -60776,25 +61051,25 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path28.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path30.default.resolve(cwd, folder));
   const empty = [];
   for (const given2 of paths) {
-    const absolute = import_node_path28.default.resolve(cwd, given2);
-    const led = isFile(absolute) ? folders.includes(import_node_path28.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path30.default.resolve(cwd, given2);
+    const led = isFile(absolute) ? folders.includes(import_node_path30.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given2], cwd)).length === 0) empty.push(given2);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path29.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path29.default.resolve(cwd, file);
+  const baseDir = import_node_path31.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path31.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -60802,7 +61077,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path29.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path31.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/configuration-findings.ts
@@ -60812,7 +61087,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path76, findings]) => ({ path: path76, findings }));
+  return [...byFile].map(([path77, findings]) => ({ path: path77, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -61502,10 +61777,10 @@ function worstStyle(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options2) {
   if (options2.profile || options2.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path30.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path32.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -61519,13 +61794,13 @@ function configOption() {
   return optionDefaultingTo(
     "--config <file>",
     "the configuration file",
-    ".connector-alm.yml (or .yaml, .json) of the working directory or the nearest folder above it, up to the repository root"
+    ".connector-alm.yml (or .yaml, .json) of the working directory or the nearest folder above it, up to the repository root; run from outside the paths' repository, the one at its top level"
   );
 }
 
 // packages/cli/src/report-output.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_fs22 = require("node:fs");
+var import_node_path34 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/workflow-safe.ts
 function inertToWorkflowCommands(output, format3, env, token) {
@@ -61537,12 +61812,12 @@ function writeOutput(io, output, format3) {
 }
 
 // packages/cli/src/repository-root.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_fs21 = require("node:fs");
+var import_node_path33 = __toESM(require("node:path"), 1);
 function repositoryRoot(cwd) {
-  for (let dir = import_node_path31.default.resolve(cwd); ; dir = import_node_path31.default.dirname(dir)) {
-    if ((0, import_node_fs18.existsSync)(import_node_path31.default.join(dir, ".git"))) return dir;
-    if (import_node_path31.default.dirname(dir) === dir) return import_node_path31.default.resolve(cwd);
+  for (let dir = import_node_path33.default.resolve(cwd); ; dir = import_node_path33.default.dirname(dir)) {
+    if ((0, import_node_fs21.existsSync)(import_node_path33.default.join(dir, ".git"))) return dir;
+    if (import_node_path33.default.dirname(dir) === dir) return import_node_path33.default.resolve(cwd);
   }
 }
 
@@ -61572,10 +61847,10 @@ async function writeReport(context, result, options2) {
     sarifLimits: io.sarifLimits
   });
   if (options2.output) {
-    const target2 = import_node_path32.default.resolve(io.cwd, options2.output);
+    const target2 = import_node_path34.default.resolve(io.cwd, options2.output);
     try {
-      await import_node_fs19.promises.mkdir(import_node_path32.default.dirname(target2), { recursive: true });
-      await import_node_fs19.promises.writeFile(target2, text3);
+      await import_node_fs22.promises.mkdir(import_node_path34.default.dirname(target2), { recursive: true });
+      await import_node_fs22.promises.writeFile(target2, text3);
     } catch (error2) {
       throw reportNotWritten(error2, options2.output);
     }
@@ -61640,7 +61915,7 @@ function registerValidateCommand(program2, context) {
       throw new UsageError(
         "--fail-on-breaking needs --base <ref>: breaking changes are found against a base."
       );
-    const config2 = await loadConfig({ cwd: io.cwd, explicitPath: options2.config });
+    const config2 = await loadConfig({ cwd: io.cwd, explicitPath: options2.config, paths });
     if (options2.fix) await refusePathsWithoutConnectors(paths, io.cwd, []);
     const profile = options2.profile === "auto" ? void 0 : options2.profile;
     const fixes = options2.fix ? await fixJsonSlips(paths, { cwd: io.cwd, config: config2, profile }) : void 0;
@@ -61765,7 +62040,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path63 = __toESM(require("node:path"), 1);
+var import_node_path64 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -63914,15 +64189,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path76, options2) {
-    return await this.send("GET", path76, options2);
+  async get(path77, options2) {
+    return await this.send("GET", path77, options2);
   }
-  async post(path76, options2) {
-    return await this.send("POST", path76, options2);
+  async post(path77, options2) {
+    return await this.send("POST", path77, options2);
   }
-  async send(method, path76, request2) {
+  async send(method, path77, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path76, this.options.environment);
+    const url = new URL(WEB_API_PATH + path77, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -65273,10 +65548,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path76 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path76.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path76)) return "drive-letter";
-  if (path76.split("/").includes("..")) return "parent-segment";
+  const path77 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path77.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path77)) return "drive-letter";
+  if (path77.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -65314,7 +65589,7 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs24 = require("node:fs");
 var import_promises3 = require("node:fs/promises");
 var import_node_stream = require("node:stream");
 var import_promises4 = require("node:stream/promises");
@@ -65372,8 +65647,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path76, isFolder, value) {
-    const segments = path76.split("/");
+  place(path77, isFolder, value) {
+    const segments = path77.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -65539,9 +65814,9 @@ function nameEncoding(label) {
 }
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs20 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 var import_node_util3 = require("node:util");
-var readAsync = (0, import_node_util3.promisify)(import_node_fs20.read);
+var readAsync = (0, import_node_util3.promisify)(import_node_fs23.read);
 async function readAt(fd2, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -65630,12 +65905,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
-      const fd2 = await (0, import_node_util4.promisify)(import_node_fs21.open)(filePath2, "r");
+      const fd2 = await (0, import_node_util4.promisify)(import_node_fs24.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util4.promisify)(import_node_fs21.fstat)(fd2);
+        const { size } = await (0, import_node_util4.promisify)(import_node_fs24.fstat)(fd2);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd2, size, options2.damagedHint);
       } catch (error2) {
-        (0, import_node_fs21.closeSync)(fd2);
+        (0, import_node_fs24.closeSync)(fd2);
         throw error2;
       }
     } catch (error2) {
@@ -65683,7 +65958,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs21.closeSync)(this.fd);
+    (0, import_node_fs24.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -65692,7 +65967,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs21.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs24.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error2) => outputError = error2);
     try {
@@ -66042,19 +66317,19 @@ async function sameZipContent(a, b) {
 }
 
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_fs26 = require("node:fs");
+var import_node_path35 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises5 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs25 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const stat = await import_node_fs22.promises.stat(folder).catch(() => void 0) ?? await import_node_fs22.promises.lstat(folder).catch(() => void 0);
-  if (stat?.isDirectory()) return;
-  if (stat)
+  const stat2 = await import_node_fs25.promises.stat(folder).catch(() => void 0) ?? await import_node_fs25.promises.lstat(folder).catch(() => void 0);
+  if (stat2?.isDirectory()) return;
+  if (stat2)
     throw new UsageError("exists and is not a folder.", {
       location: { file: folder },
       hint: "Give the path of a folder, or move the file out of the way."
@@ -66066,7 +66341,7 @@ function refusePathThroughFile(target2) {
   if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs22.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs25.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
     throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
@@ -66078,7 +66353,7 @@ var ZIP_PATH_HINT = "Give the path of the zip file to write, ending in .zip.";
 async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
   refusePathThroughFile(destination);
-  await writingTo(destination, () => import_node_fs23.promises.mkdir(import_node_path33.default.dirname(destination), { recursive: true }));
+  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path35.default.dirname(destination)));
   const temporary = temporarySibling(destination);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -66089,8 +66364,9 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error2) => output.destroy(error2));
-  const file = (0, import_node_fs23.createWriteStream)(temporary, { flags: "wx" });
+  const file = (0, import_node_fs26.createWriteStream)(temporary, { flags: "wx" });
   const written2 = (0, import_promises5.pipeline)(output, file);
+  let done = false;
   try {
     for (const source of sources) {
       if ("data" in source) zip.addBuffer(source.data, source.name, entryOptions);
@@ -66114,16 +66390,19 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written2;
-    await import_node_fs23.promises.rename(temporary, destination);
+    await import_node_fs26.promises.rename(temporary, destination);
+    done = true;
   } catch (error2) {
     output.destroy();
     await written2.catch(() => void 0);
     if (!file.closed) await new Promise((resolve) => file.once("close", () => resolve()));
-    await import_node_fs23.promises.rm(temporary, { force: true });
+    await import_node_fs26.promises.rm(temporary, { force: true });
     const failedPath = error2?.path;
     throw failedPath === temporary || failedPath === destination ? targetWriteError(destination, error2) : error2;
   } finally {
     forgetTemporary(temporary);
+    if (done) made.keep();
+    else await made.remove();
   }
 }
 
@@ -66527,9 +66806,9 @@ function checkJson(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path76) {
+function jsonValueLocation(text3, path77) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path76);
+  const node = tree && findNodeAtLocation2(tree, path77);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -66587,17 +66866,17 @@ function describeParseError(error2) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs25 = require("node:fs");
+var import_node_fs28 = require("node:fs");
 var import_node_crypto7 = require("node:crypto");
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs24 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_fs27 = require("node:fs");
+var import_node_path36 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs24.promises.readdir(import_node_path34.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs27.promises.readdir(import_node_path36.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -66615,30 +66894,30 @@ function compareOrdinal(a, b) {
 // packages/solution/src/fs/commit-folder.ts
 async function commitFolder(staged, target2, options2) {
   const files = await listFiles2(staged);
-  if (!await exists(target2)) {
-    await import_node_fs25.promises.mkdir(import_node_path35.default.dirname(import_node_path35.default.resolve(target2)), { recursive: true });
-    await import_node_fs25.promises.rename(staged, target2);
+  if (!await exists2(target2)) {
+    await import_node_fs28.promises.mkdir(import_node_path37.default.dirname(import_node_path37.default.resolve(target2)), { recursive: true });
+    await import_node_fs28.promises.rename(staged, target2);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs25.promises.realpath(target2);
+  const targetRoot = await import_node_fs28.promises.realpath(target2);
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   for (const file of files) {
-    const from = import_node_path35.default.join(staged, file);
-    const to = import_node_path35.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path35.default.posix.dirname(file)));
+    const from = import_node_path37.default.join(staged, file);
+    const to = import_node_path37.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path37.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs25.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs28.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent2(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles2(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs25.promises.rm(to, { recursive: true });
+      await import_node_fs28.promises.rm(to, { recursive: true });
     }
-    await import_node_fs25.promises.rename(from, to);
+    await import_node_fs28.promises.rename(from, to);
     result.written.push(file);
   }
   const wanted = new Set(files);
@@ -66647,13 +66926,13 @@ async function commitFolder(staged, target2, options2) {
   if (options2.stale === "delete") {
     for (const file of others2) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs25.promises.rm(import_node_path35.default.join(targetRoot, file));
+      await import_node_fs28.promises.rm(import_node_path37.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs25.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs28.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -66676,16 +66955,16 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs25.promises.lstat(import_node_path35.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs28.promises.lstat(import_node_path37.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs25.promises.rename(
-        import_node_path35.default.join(this.root, ...parent, before[index]),
-        import_node_path35.default.join(this.root, ...parent, after[index])
+      await import_node_fs28.promises.rename(
+        import_node_path37.default.join(this.root, ...parent, before[index]),
+        import_node_path37.default.join(this.root, ...parent, after[index])
       );
       if (index === after.length - 1) break;
       const oldFolder = [...parent, before[index]].join("/") + "/";
@@ -66719,21 +66998,21 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path35.default.join(current, segment);
-    const entry = await import_node_fs25.promises.lstat(next).catch(() => void 0);
+    const next = import_node_path37.default.join(current, segment);
+    const entry = await import_node_fs28.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const real = await import_node_fs25.promises.realpath(next).catch(() => void 0);
+      const real = await import_node_fs28.promises.realpath(next).catch(() => void 0);
       if (real === void 0 || !isWithin(root, real)) {
         throw new UserError(
           real === void 0 ? "is a link that leads nowhere; nothing is written through it." : "is a link that leads outside the target folder; nothing is written through it.",
           { location: { file: next }, hint: "Remove the link from the target folder." }
         );
       }
-      if ((await import_node_fs25.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs28.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -66741,15 +67020,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs25.promises.rm(next);
+      await import_node_fs28.promises.rm(next);
     }
-    await import_node_fs25.promises.mkdir(import_node_path35.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs28.promises.mkdir(import_node_path37.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent2(staged, target2) {
-  const [sa, sb] = await Promise.all([import_node_fs25.promises.stat(staged), import_node_fs25.promises.stat(target2)]);
+  const [sa, sb] = await Promise.all([import_node_fs28.promises.stat(staged), import_node_fs28.promises.stat(target2)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target2, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target2)]);
   return ha === hb;
@@ -66757,34 +67036,34 @@ async function sameContent2(staged, target2) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target2, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text3 = await import_node_fs25.promises.readFile(staged);
+  const text3 = await import_node_fs28.promises.readFile(staged);
   if (text3.includes(0) || text3.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text3.indexOf(10); at !== -1; at = text3.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text3.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs25.promises.readFile(target2));
+  return checkedOut.equals(await import_node_fs28.promises.readFile(target2));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto7.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs25.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs28.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
-async function exists(file) {
-  return import_node_fs25.promises.lstat(file).then(
+async function exists2(file) {
+  return import_node_fs28.promises.lstat(file).then(
     () => true,
     () => false
   );
 }
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
-    const absolute = import_node_path35.default.join(root, relative);
-    const entries = await import_node_fs25.promises.readdir(absolute, { withFileTypes: true });
+    const absolute = import_node_path37.default.join(root, relative);
+    const entries = await import_node_fs28.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs25.promises.rmdir(import_node_path35.default.join(root, child));
+        await import_node_fs28.promises.rmdir(import_node_path37.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -66793,18 +67072,19 @@ async function removeEmptyFolders(root, protect) {
 }
 
 // packages/solution/src/fs/write-file-atomically.ts
-var import_node_fs26 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_fs29 = require("node:fs");
+var import_node_path38 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
   await writingTo(file, async () => {
-    await import_node_fs26.promises.mkdir(import_node_path36.default.dirname(file), { recursive: true });
+    const made = makeFolderWithParents(import_node_path38.default.dirname(file));
     const temporary = temporarySibling(file);
     try {
-      await import_node_fs26.promises.writeFile(temporary, "");
-      await import_node_fs26.promises.rm(temporary, { force: true });
+      await import_node_fs29.promises.writeFile(temporary, "");
+      await import_node_fs29.promises.rm(temporary, { force: true });
     } finally {
       forgetTemporary(temporary);
+      await made.remove();
     }
   });
 }
@@ -67056,55 +67336,20 @@ function manifestSettings(manifest) {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs33 = require("node:fs");
-var import_node_path47 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/fs/made-folders.ts
-var import_node_fs27 = require("node:fs");
-var import_node_path37 = __toESM(require("node:path"), 1);
-async function makeFolderWithParents(folder) {
-  const resolved2 = import_node_path37.default.resolve(folder);
-  const first = await import_node_fs27.promises.mkdir(resolved2, { recursive: true });
-  const made = first === void 0 ? [] : foldersFrom(first, resolved2);
-  for (const each of made) rememberMadeFolder(each);
-  const forget = () => made.forEach(forgetMadeFolder);
-  return {
-    async remove() {
-      try {
-        for (const each of made) {
-          const gone = await import_node_fs27.promises.rmdir(each).then(
-            () => true,
-            (error2) => error2.code === "ENOENT"
-          );
-          if (!gone) return;
-        }
-      } finally {
-        forget();
-      }
-    },
-    keep: forget
-  };
-}
-function foldersFrom(first, deepest) {
-  const folders = [];
-  for (let each = deepest; isWithin(first, each); each = import_node_path37.default.dirname(each)) {
-    folders.push(each);
-    if (each === first) break;
-  }
-  return folders;
-}
+var import_node_fs35 = require("node:fs");
+var import_node_path48 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/path-inside.ts
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 function refuseInside(inner, folder, refusal2) {
-  const [outer, given2] = [import_node_path38.default.resolve(folder), import_node_path38.default.resolve(inner)];
+  const [outer, given2] = [import_node_path39.default.resolve(folder), import_node_path39.default.resolve(inner)];
   if (refusal2.orEqual ? isWithin(outer, given2) : isBelow(outer, given2))
     throw new UsageError(refusal2.problem, { location: { file: inner }, hint: refusal2.hint });
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs28 = require("node:fs");
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_fs30 = require("node:fs");
+var import_node_path40 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -67172,13 +67417,13 @@ function parseBothNotes(text3, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path39.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs28.promises.readFile(file), file), file);
+  const file = import_node_path40.default.join(folder, FOLDER_BOTH_NOTES);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs30.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
-var import_node_fs29 = require("node:fs");
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_fs31 = require("node:fs");
+var import_node_path41 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/editor-leftovers.ts
 var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
@@ -67253,18 +67498,18 @@ async function refuseKeptInTheWay(folder, files, stale) {
   const keeps = (file) => !isRepositoryFile(file) && (stale === "keep" || isLeftOut(file));
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs29.promises.lstat(import_node_path40.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs31.promises.lstat(import_node_path41.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
       `is a file ${whatItIs([needs])}; the solution needs it as a folder (for ${forFiles[0]}${more}).`,
-      { location: { file: import_node_path40.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
+      { location: { file: import_node_path41.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs29.promises.lstat(import_node_path40.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs31.promises.lstat(import_node_path41.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
-    const inside = (await listFiles2(import_node_path40.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
+    const inside = (await listFiles2(import_node_path41.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
     const count = inside.length === 1 ? "1 file" : `${inside.length} files`;
     throw new UserError(
@@ -67273,7 +67518,7 @@ async function refuseKeptInTheWay(folder, files, stale) {
         inside
       )}; the solution has a file there.`,
       {
-        location: { file: import_node_path40.default.join(folder, file) },
+        location: { file: import_node_path41.default.join(folder, file) },
         hint: `Move ${inside.length === 1 ? "that file" : "those files"} out of the folder (or delete ${inside.length === 1 ? "it" : "them"}), then unpack again.`
       }
     );
@@ -67300,8 +67545,8 @@ function neededFolders(files) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs30 = require("node:fs");
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_fs32 = require("node:fs");
+var import_node_path42 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
@@ -67337,7 +67582,7 @@ var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 async function endingOf(file) {
-  const handle = await import_node_fs30.promises.open(file, "r");
+  const handle = await import_node_fs32.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -67347,12 +67592,12 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs30.promises.readFile(file));
+  return recordedEnding(await import_node_fs32.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
   const recorded = [];
   for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path41.default.join(folder, file));
+    const ending = await endingOf(import_node_path42.default.join(folder, file));
     if (ending !== void 0) recorded.push([file, ending]);
   }
   if (recorded.length === 0) return void 0;
@@ -67380,8 +67625,8 @@ function parseLineEndings(text3, file) {
 }
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path41.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs30.promises.readFile(file), file), file);
+  const file = import_node_path42.default.join(folder, FOLDER_LINE_ENDINGS);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs32.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/platform-version.ts
@@ -67413,8 +67658,8 @@ function withAttributeValue(tag2, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs31 = require("node:fs");
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_fs33 = require("node:fs");
+var import_node_path43 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -67858,7 +68103,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const customizations = await writeCustomizations(
     await readPartBytes(reader, customizationsEntry, located(customizationsEntry)),
     located(customizationsEntry),
-    import_node_path42.default.join(staging, FOLDER_CUSTOMIZATIONS)
+    import_node_path43.default.join(staging, FOLDER_CUSTOMIZATIONS)
   ).catch(entryNotWritten(archive, customizationsEntry.name));
   const connectors = takenConnectors(customizations).map((element2) => ({
     element: element2,
@@ -67900,15 +68145,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [FOLDER_CUSTOMIZATIONS];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path42.default.dirname(destination);
+    const folder = import_node_path43.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs31.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs33.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path42.default.join(staging, folderPath);
+    const destination = import_node_path43.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs31.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs33.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -67924,7 +68169,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path42.default.join(staging, folderPath);
+    const destination = import_node_path43.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -67941,8 +68186,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs31.promises.mkdir(import_node_path42.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs31.promises.open(destination, "wx");
+  await import_node_fs33.promises.mkdir(import_node_path43.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs33.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -67952,7 +68197,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs31.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs33.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -67967,8 +68212,8 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs32 = require("node:fs");
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_fs34 = require("node:fs");
+var import_node_path44 = __toESM(require("node:path"), 1);
 var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
 var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
 var OVERWRITE_KEEPING_STALE = {
@@ -67977,7 +68222,7 @@ var OVERWRITE_KEEPING_STALE = {
 };
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs32.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs34.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -68005,8 +68250,8 @@ function fileCount(files) {
   return `${files.length} ${files.length === 1 ? "file" : "files"}`;
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path43.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs32.promises.readFile(file).catch(() => void 0);
+  const file = import_node_path44.default.join(folder, FOLDER_SOLUTION);
+  const bytes = await import_node_fs34.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -68016,7 +68261,7 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
   throw new UserError(
-    `holds the unpacked solution ${committed}; ${import_node_path43.default.basename(zipPath)} is ${uniqueName}.`,
+    `holds the unpacked solution ${committed}; ${import_node_path44.default.basename(zipPath)} is ${uniqueName}.`,
     {
       location: { file: folder },
       hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
@@ -68025,14 +68270,14 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
 }
 
 // packages/solution/src/solution/other-folder.ts
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_path45 = __toESM(require("node:path"), 1);
 var OTHER = "Other/";
 function isStrayOtherFile(packagePath) {
   return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path44.default.join(folder, file),
+    import_node_path45.default.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
@@ -68046,7 +68291,7 @@ function otherEntryError(archive, entry) {
 }
 
 // packages/solution/src/solution/pac-split-files.ts
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_path46 = __toESM(require("node:path"), 1);
 var SPLIT_FOLDERS = [
   ["Entities/", "a table (entity), or its forms, views or ribbon"],
   ["Roles/", "a security role"],
@@ -68114,21 +68359,21 @@ function pacSplitLayoutError(folder, found) {
   const examples = others2.slice(0, 3).map((split) => split.file);
   const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
   return solutionError(
-    import_node_path45.default.join(folder, first.file),
+    import_node_path46.default.join(folder, first.file),
     `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
     `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
   );
 }
 
 // packages/solution/src/solution/templates-folder.ts
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_path47 = __toESM(require("node:path"), 1);
 var TEMPLATES = "Templates/";
 function isStrayTemplatesFile(packagePath) {
   return packagePath.startsWith(TEMPLATES);
 }
 function strayTemplatesFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path46.default.join(folder, file),
+    import_node_path47.default.join(folder, file),
     `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
   );
@@ -68164,7 +68409,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
   refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path47.default.relative(folder, zipPath), stale)}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path48.default.relative(folder, zipPath), stale)}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
   const say = options2.say ?? optionWords;
@@ -68175,7 +68420,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   });
   if (options2.packageType === "both") await refuseMissingPair(zipPath, pairedZipPaths(zipPath), say);
   const staging = temporarySibling(folder);
-  const madeFolders2 = await writingTo(folder, () => makeFolderWithParents(staging)).catch(
+  const madeFolders2 = await writingTo(folder, async () => makeFolderWithParents(staging)).catch(
     (error2) => {
       forgetTemporary(staging);
       throw error2;
@@ -68190,7 +68435,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs33.promises.writeFile(import_node_path47.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs35.promises.writeFile(import_node_path48.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     await refuseKeptInTheWay(folder, await listFiles2(staging), stale);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
@@ -68210,7 +68455,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs33.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs35.promises.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
     if (done) madeFolders2.keep();
     else await madeFolders2.remove();
@@ -68223,11 +68468,11 @@ function zipInsideProblem(relative, stale) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs33.promises.readFile(import_node_path47.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs35.promises.readFile(import_node_path48.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs33.promises.readFile(import_node_path47.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs35.promises.readFile(import_node_path48.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs33.promises.writeFile(import_node_path47.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs35.promises.writeFile(import_node_path48.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -68272,11 +68517,11 @@ function pairedZipPaths(zipPath) {
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
 async function refuseMissingPair(given2, pair, say) {
-  const kind = import_node_path47.default.resolve(given2) === import_node_path47.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path48.default.resolve(given2) === import_node_path48.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists2 = async (file) => await import_node_fs33.promises.stat(file).catch(() => void 0) !== void 0;
-  if (!await exists2(given2) || await exists2(other)) return;
-  const name = import_node_path47.default.basename(given2);
+  const exists3 = async (file) => await import_node_fs35.promises.stat(file).catch(() => void 0) !== void 0;
+  if (!await exists3(given2) || await exists3(other)) return;
+  const name = import_node_path48.default.basename(given2);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${say(kind === "managed" ? EXPORT_MANAGED : EXPORT_UNMANAGED)}) into that file, or unpack ${name} alone (${say(ONE_PACKAGE)}).`
@@ -68289,12 +68534,12 @@ async function stageBoth(zipPath, staging, options2) {
   const managedStaging = `${staging}.managed`;
   rememberTemporary(managedStaging);
   try {
-    await import_node_fs33.promises.mkdir(managedStaging);
+    await import_node_fs35.promises.mkdir(managedStaging);
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path47.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path48.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -68305,7 +68550,7 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path47.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path48.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
@@ -68316,34 +68561,34 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs33.promises.writeFile(import_node_path47.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs35.promises.writeFile(import_node_path48.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path47.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs33.promises.readFile(from)).equals(await import_node_fs33.promises.readFile(import_node_path47.default.join(staging, file))))
+      const from = import_node_path48.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs35.promises.readFile(from)).equals(await import_node_fs35.promises.readFile(import_node_path48.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs33.promises.mkdir(import_node_path47.default.dirname(import_node_path47.default.join(staging, variant)), { recursive: true });
-      await import_node_fs33.promises.rename(from, import_node_path47.default.join(staging, variant));
+      await import_node_fs35.promises.mkdir(import_node_path48.default.dirname(import_node_path48.default.join(staging, variant)), { recursive: true });
+      await import_node_fs35.promises.rename(from, import_node_path48.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs33.promises.rm(managedStaging, { recursive: true, force: true });
+    await import_node_fs35.promises.rm(managedStaging, { recursive: true, force: true });
     forgetTemporary(managedStaging);
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles2(staging) };
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs35 = require("node:fs");
-var import_node_path49 = __toESM(require("node:path"), 1);
+var import_node_fs37 = require("node:fs");
+var import_node_path50 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs34 = require("node:fs");
-var import_node_path48 = __toESM(require("node:path"), 1);
+var import_node_fs36 = require("node:fs");
+var import_node_path49 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
@@ -68353,18 +68598,18 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat = await import_node_fs34.promises.lstat(import_node_path48.default.join(folder, part)).catch(() => void 0);
-    if (stat === void 0 || stat.isFile()) continue;
+    const stat2 = await import_node_fs36.promises.lstat(import_node_path49.default.join(folder, part)).catch(() => void 0);
+    if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
-    const [kind, hint] = stat.isDirectory() ? [
+    const [kind, hint] = stat2.isDirectory() ? [
       "a folder",
       `Move anything you keep in it elsewhere and delete the folder, then restore the file ${part} (e.g. from git), or unpack the solution again.`
-    ] : stat.isSymbolicLink() ? [
+    ] : stat2.isSymbolicLink() ? [
       "a symbolic link",
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path48.default.join(shown, part) },
+      location: { file: import_node_path49.default.join(shown, part) },
       hint
     });
   }
@@ -68464,10 +68709,10 @@ function nestedSolutionHint(files) {
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat = await import_node_fs35.promises.stat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs37.promises.stat(folder).catch(() => void 0);
   const hint = "Give the folder that unpack wrote (the one holding Other/).";
-  if (!stat) throw missingPathError(folder, hint);
-  if (!stat.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
+  if (!stat2) throw missingPathError(folder, hint);
+  if (!stat2.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
   const all = await listFiles2(folder, isRepositoryFile);
   const hasManifest = all.includes(FOLDER_SOLUTION);
   const hasCustomizations = all.includes(FOLDER_CUSTOMIZATIONS);
@@ -68486,7 +68731,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
     problem: "lies inside the folder to pack: the next pack would put it into the solution.",
     hint: "Write the zip outside that folder (e.g. beside it)."
   });
-  const located = (file) => import_node_path49.default.join(folder, file);
+  const located = (file) => import_node_path50.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -68497,7 +68742,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readBytes2 = async (file) => {
-    const bytes = await import_node_fs35.promises.readFile(located(file));
+    const bytes = await import_node_fs37.promises.readFile(located(file));
     if (bytes.length > IN_MEMORY_ENTRY_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return bytes;
@@ -68553,7 +68798,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       sources.set(name, {
         name,
         load: async () => {
-          const bytes = await import_node_fs35.promises.readFile(located(actual));
+          const bytes = await import_node_fs37.promises.readFile(located(actual));
           const text3 = bytes.length <= IN_MEMORY_ENTRY_BYTES ? decodeUtf8Lenient(bytes) : "";
           return isJson(text3) ? Buffer.from(minifyJson(text3, located(actual), SOLUTION_JSON_HINT)) : bytes;
         }
@@ -68622,9 +68867,9 @@ async function packSolution(folder, zipPath, options2 = {}) {
   };
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs35.promises.stat(file);
+  const { size } = await import_node_fs37.promises.stat(file);
   if (size > MAX_RECORDED_BYTES) return { name, file };
-  return { name, load: async () => withRecordedEnding(await import_node_fs35.promises.readFile(file), recorded) };
+  return { name, load: async () => withRecordedEnding(await import_node_fs37.promises.readFile(file), recorded) };
 }
 function missingConnectorError(file, logicalFile, connector) {
   const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
@@ -68666,8 +68911,8 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 }
 
 // packages/solution/src/solution/pack-packages.ts
-var import_node_fs36 = require("node:fs");
-var import_node_path50 = __toESM(require("node:path"), 1);
+var import_node_fs38 = require("node:fs");
+var import_node_path51 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = {
     ...options2.version !== void 0 ? { version: options2.version } : {},
@@ -68679,7 +68924,7 @@ async function packSolutionPackages(folder, zipPath, options2 = {}) {
   if (packageType === "both") {
     const flag = await managedFlag(folder).catch(() => void 0);
     if (flag === "0" || flag === "1")
-      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path50.default.join(folder, FOLDER_SOLUTION));
+      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path51.default.join(folder, FOLDER_SOLUTION));
   }
   const first = await packSolution(folder, zipPath, {
     packageType: packageType === "both" ? "unmanaged" : "auto",
@@ -68693,17 +68938,17 @@ function managedZipPath(zipPath) {
   return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, "_managed$1") : `${zipPath}_managed.zip`;
 }
 async function managedFlag(folder) {
-  const file = import_node_path50.default.join(folder, FOLDER_SOLUTION);
-  const root = parseXml(decodeUtf8Strict(await import_node_fs36.promises.readFile(file), file), file, UNPACKED_XML_HINT);
+  const file = import_node_path51.default.join(folder, FOLDER_SOLUTION);
+  const root = parseXml(decodeUtf8Strict(await import_node_fs38.promises.readFile(file), file), file, UNPACKED_XML_HINT);
   return readManifest(root, file).managed;
 }
 
 // packages/solution/src/connector/repository-layout.ts
-var import_node_path51 = __toESM(require("node:path"), 1);
+var import_node_path52 = __toESM(require("node:path"), 1);
 var { swagger, apiProperties, icon, script: script2, readme } = CONNECTOR_FILE_NAMES;
 var REPOSITORY_FILES = { swagger, apiProperties, icon, script: script2, readme };
 function isIndependentPublisherFolder(folder) {
-  const segments = import_node_path51.default.resolve(folder).split(import_node_path51.default.sep).reverse();
+  const segments = import_node_path52.default.resolve(folder).split(import_node_path52.default.sep).reverse();
   const nearest = segments.find(isTopFolderName)?.toLowerCase();
   return nearest === "independent-publisher-connectors";
 }
@@ -68801,16 +69046,15 @@ function parseExistingApiProperties(text3, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs37 = require("node:fs");
-var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path52 = __toESM(require("node:path"), 1);
+var import_node_fs39 = require("node:fs");
+var import_node_path53 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
 async function readSolution(source, reading = {}) {
-  const stat = await import_node_fs37.promises.stat(source).catch(() => void 0);
-  if (!stat) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
-  if (stat.isDirectory()) return readFolderConnectors(source);
+  const stat2 = await import_node_fs39.promises.stat(source).catch(() => void 0);
+  if (!stat2) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
+  if (stat2.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, {
     limits: reading.limits,
     nameEncoding: reading.zipNameEncoding,
@@ -68818,12 +69062,12 @@ async function readSolution(source, reading = {}) {
   });
   let staging;
   try {
-    staging = await import_node_fs37.promises.mkdtemp(import_node_path52.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
+    staging = makeScratchFolder("connector-alm-");
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
     reader.close();
-    if (staging !== void 0) await import_node_fs37.promises.rm(staging, { recursive: true, force: true });
+    if (staging !== void 0) await removeScratchFolder(staging);
   }
 }
 async function readFolderConnectors(folder, displayRoot = folder) {
@@ -68844,9 +69088,9 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const { parts, settings } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path52.default.join(displayRoot, file);
+    const shown = import_node_path53.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs37.promises.readFile(import_node_path52.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs39.promises.readFile(import_node_path53.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -68866,13 +69110,13 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs37.promises.readFile(import_node_path52.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs39.promises.readFile(import_node_path53.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
         bytes,
-        file: import_node_path52.default.join(displayRoot, part)
+        file: import_node_path53.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -68880,9 +69124,9 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   return { connectors, settings };
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path52.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifestFile = import_node_path53.default.join(displayRoot, FOLDER_SOLUTION);
   const root = parseXml(
-    decodeUtf8Strict(await import_node_fs37.promises.readFile(import_node_path52.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+    decodeUtf8Strict(await import_node_fs39.promises.readFile(import_node_path53.default.join(folder, FOLDER_SOLUTION)), manifestFile),
     manifestFile,
     UNPACKED_XML_HINT
   );
@@ -68900,8 +69144,8 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs38 = require("node:fs");
-var import_node_path53 = __toESM(require("node:path"), 1);
+var import_node_fs40 = require("node:fs");
+var import_node_path54 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
 function sameJsonTokens(present, written2) {
@@ -69079,7 +69323,7 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     const earlier2 = options2.earlierFolder?.(connector);
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
     prepared.push(
-      await prepare(connector, import_node_path53.default.join(destinationRoot, folder), folder, destinationRoot, {
+      await prepare(connector, import_node_path54.default.join(destinationRoot, folder), folder, destinationRoot, {
         earlier: earlier2,
         previous,
         say: options2.say ?? optionWords
@@ -69087,7 +69331,7 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     );
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path53.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path54.default.join(destinationRoot, item.folder)));
   return results;
 }
 async function prepare(connector, destination, folder, destinationRoot, before) {
@@ -69104,20 +69348,20 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs38.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs40.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs38.promises.readFile(import_node_path53.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs40.promises.readFile(import_node_path54.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
     presentApiProperties.toString("utf8"),
-    import_node_path53.default.join(destination, apiPropertiesName)
+    import_node_path54.default.join(destination, apiPropertiesName)
   );
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const presentBytes = (name) => {
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs38.promises.readFile(import_node_path53.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs40.promises.readFile(import_node_path54.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -69127,7 +69371,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs38.promises.readFile(import_node_path53.default.join(destination, iconName));
+      const present2 = await import_node_fs40.promises.readFile(import_node_path54.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -69151,7 +69395,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
         bytes,
         content,
         previous,
-        import_node_path53.default.join(destination, existing(name)),
+        import_node_path54.default.join(destination, existing(name)),
         before.say
       );
       if (warning) warnings.push(warning);
@@ -69202,9 +69446,9 @@ function isNobodysWriting(file) {
   return segments.some(isMetadataName) || editorLeftover(segments[segments.length - 1]) !== void 0;
 }
 async function keepHandWritten(destinationRoot, earlier2, existing, files) {
-  const folder = import_node_path53.default.join(destinationRoot, earlier2.folder);
-  const stat = await import_node_fs38.promises.lstat(folder).catch(() => void 0);
-  if (!stat?.isDirectory()) return { kept: [], leftBehind: [] };
+  const folder = import_node_path54.default.join(destinationRoot, earlier2.folder);
+  const stat2 = await import_node_fs40.promises.lstat(folder).catch(() => void 0);
+  if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
   const leftBehind = [];
   for (const file of await listFiles2(folder)) {
@@ -69214,7 +69458,7 @@ async function keepHandWritten(destinationRoot, earlier2, existing, files) {
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs38.promises.readFile(import_node_path53.default.join(folder, file));
+    const bytes = await import_node_fs40.promises.readFile(import_node_path54.default.join(folder, file));
     if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
     files.set(file, bytes);
     kept.push(file);
@@ -69226,19 +69470,24 @@ function write(item, destination) {
 }
 async function writeStaged(item, destination) {
   const staging = temporarySibling(destination);
-  await import_node_fs38.promises.mkdir(staging, { recursive: true }).catch((error2) => {
+  let madeFolders2;
+  try {
+    madeFolders2 = makeFolderWithParents(staging);
+  } catch (error2) {
     forgetTemporary(staging);
     throw error2;
-  });
+  }
+  let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs38.promises.mkdir(import_node_path53.default.dirname(import_node_path53.default.join(staging, name)), { recursive: true });
-      await import_node_fs38.promises.writeFile(import_node_path53.default.join(staging, name), content);
+      await import_node_fs40.promises.mkdir(import_node_path54.default.dirname(import_node_path54.default.join(staging, name)), { recursive: true });
+      await import_node_fs40.promises.writeFile(import_node_path54.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs38.promises.rm(import_node_path53.default.join(destination, name), { force: true });
-    const names3 = await import_node_fs38.promises.readdir(destination);
-    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs38.promises.rm(import_node_path53.default.join(destination, name));
+    for (const name of item.remove) await import_node_fs40.promises.rm(import_node_path54.default.join(destination, name), { force: true });
+    const names3 = await import_node_fs40.promises.readdir(destination);
+    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs40.promises.rm(import_node_path54.default.join(destination, name));
+    done = true;
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -69252,24 +69501,26 @@ async function writeStaged(item, destination) {
       ...item.renamedFrom ? { renamedFrom: item.renamedFrom } : {}
     };
   } finally {
-    await import_node_fs38.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs40.promises.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
+    if (done) madeFolders2.keep();
+    else await madeFolders2.remove();
   }
 }
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs39 = require("node:fs");
-var import_node_path54 = __toESM(require("node:path"), 1);
+var import_node_fs41 = require("node:fs");
+var import_node_path55 = __toESM(require("node:path"), 1);
 async function removeLeftFolders(previous, destinationRoot, current) {
   const kept = new Set(current.map((connector) => connector.folder.toLowerCase()));
   const removed = [];
   for (const connector of previous) {
     const folder = connectorFolder(connector);
     if (kept.has(folder.toLowerCase())) continue;
-    const target2 = import_node_path54.default.join(destinationRoot, folder);
-    const stat = await import_node_fs39.promises.lstat(target2).catch(() => void 0);
-    if (!stat?.isDirectory()) continue;
-    await import_node_fs39.promises.rm(target2, { recursive: true });
+    const target2 = import_node_path55.default.join(destinationRoot, folder);
+    const stat2 = await import_node_fs41.promises.lstat(target2).catch(() => void 0);
+    if (!stat2?.isDirectory()) continue;
+    await import_node_fs41.promises.rm(target2, { recursive: true });
     removed.push(folder);
   }
   return removed;
@@ -69360,7 +69611,7 @@ function connectorIdFor(name) {
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path55 = __toESM(require("node:path"), 1);
+var import_node_path56 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -69384,7 +69635,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path55.default.basename(folder).toLowerCase();
+  const folderName = import_node_path56.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -69408,13 +69659,13 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs40 = require("node:fs");
-var import_node_path56 = __toESM(require("node:path"), 1);
+var import_node_fs42 = require("node:fs");
+var import_node_path57 = __toESM(require("node:path"), 1);
 var CONNECTOR_FOLDER_HINT = "Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.";
 async function connectorFoldersHint(folder, names3) {
   const connectors = [];
   for (const name of [...names3].sort()) {
-    const inner = await import_node_fs40.promises.readdir(import_node_path56.default.join(folder, name)).catch(() => []);
+    const inner = await import_node_fs42.promises.readdir(import_node_path57.default.join(folder, name)).catch(() => []);
     if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
       connectors.push(name);
   }
@@ -69424,16 +69675,16 @@ async function connectorFoldersHint(folder, names3) {
   return `It holds ${connectors.length} connector folders (${shown}): give those to build into the solution.`;
 }
 function misnamedCopies(folder, names3, canonical2) {
-  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path56.default.join(folder, name)));
+  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path57.default.join(folder, name)));
 }
 async function readRepositoryConnector(folder, prefix) {
-  const names3 = await import_node_fs40.promises.readdir(folder).catch(async (error2) => {
-    const exists2 = await import_node_fs40.promises.stat(folder).then(
+  const names3 = await import_node_fs42.promises.readdir(folder).catch(async (error2) => {
+    const exists3 = await import_node_fs42.promises.stat(folder).then(
       () => true,
       () => false
     );
     const hint = CONNECTOR_FOLDER_HINT;
-    if (!exists2) throw missingPathError(folder, hint, { cause: error2 });
+    if (!exists3) throw missingPathError(folder, hint, { cause: error2 });
     throw new UsageError("is not a folder.", { location: { file: folder }, hint, cause: error2 });
   });
   const find = (name2) => names3.find((entry) => entry.toLowerCase() === name2.toLowerCase());
@@ -69462,9 +69713,9 @@ async function readRepositoryConnector(folder, prefix) {
         );
       return void 0;
     }
-    return import_node_fs40.promises.readFile(import_node_path56.default.join(folder, actual));
+    return import_node_fs42.promises.readFile(import_node_path57.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path56.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path57.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger2 = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger2?.info?.title;
@@ -69473,7 +69724,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path56.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path57.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -69524,8 +69775,8 @@ async function readRepositoryConnector(folder, prefix) {
 }
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs41 = require("node:fs");
-var import_node_path57 = __toESM(require("node:path"), 1);
+var import_node_fs43 = require("node:fs");
+var import_node_path58 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/definition-size.ts
 function definitionSizeWarning(storedDefinition) {
@@ -69580,7 +69831,7 @@ async function buildSolution(folders, zipPath, options2) {
     await writingTo(zipPath, () => writeUnpackedSolution(staging, connectors, options2));
     await packSolution(staging, zipPath);
   } finally {
-    await import_node_fs41.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs43.promises.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
   }
   return built;
@@ -69599,8 +69850,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2) {
   const write2 = async (relative, content) => {
-    await import_node_fs41.promises.mkdir(import_node_path57.default.dirname(import_node_path57.default.join(folder, relative)), { recursive: true });
-    await import_node_fs41.promises.writeFile(import_node_path57.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs43.promises.mkdir(import_node_path58.default.dirname(import_node_path58.default.join(folder, relative)), { recursive: true });
+    await import_node_fs43.promises.writeFile(import_node_path58.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
   await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
@@ -69754,9 +70005,7 @@ function connectorElement(connector) {
 }
 
 // packages/solution/src/certification/check-package.ts
-var import_node_fs42 = require("node:fs");
-var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path59 = __toESM(require("node:path"), 1);
+var import_node_path60 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -69882,7 +70131,7 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/code-page-warning.ts
-var import_node_path58 = __toESM(require("node:path"), 1);
+var import_node_path59 = __toESM(require("node:path"), 1);
 var REMEDY2 = {
   package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
   solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
@@ -69894,7 +70143,7 @@ function codePageWarning(reader, zip, encoding) {
   const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
   return {
     ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${zip.role} '${import_node_path58.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    message: `The ${zip.role} '${import_node_path59.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
     hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
   };
 }
@@ -69915,7 +70164,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path59.default.basename(zipPath);
+  const outerName = import_node_path60.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -69932,7 +70181,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
   let scratch2;
   try {
     refuseSolutionZip(outer, zipPath);
-    scratch2 = await import_node_fs42.promises.mkdtemp(import_node_path59.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
+    scratch2 = makeScratchFolder("connector-alm-package-");
     const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
     if (rootFolders.length > 0) {
       findings.push({
@@ -69962,7 +70211,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
     if (packages.length === 1) await checkPackageZip(outer, packages[0].name, scratch2, options2, report2);
   } finally {
     outer.close();
-    if (scratch2 !== void 0) await import_node_fs42.promises.rm(scratch2, { recursive: true, force: true });
+    if (scratch2 !== void 0) await removeScratchFolder(scratch2);
   }
   return { ok: findings.length === 0, ...report2 };
 }
@@ -69971,7 +70220,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path59.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path60.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -70030,7 +70279,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     }
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path59.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path60.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -70138,8 +70387,8 @@ function requireKind(solutions, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs43 = require("node:fs");
-var import_node_path60 = __toESM(require("node:path"), 1);
+var import_node_fs44 = require("node:fs");
+var import_node_path61 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const roles = [
     ["connector solution", options2.connectorSolution],
@@ -70147,7 +70396,7 @@ async function buildCertificationPackage(out, options2) {
   ];
   if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
   const solutions = roles.map(([, file]) => file);
-  const names3 = solutions.map((file) => import_node_path60.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path61.default.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
   for (const [role, file] of roles) {
@@ -70169,19 +70418,21 @@ async function buildCertificationPackage(out, options2) {
   const existing = await refuseFolder(out, "the package", "Give the path of the package zip to write.");
   refusePathThroughFile(out);
   for (const file of [options2.intro, ...solutions]) {
-    const stat = await import_node_fs43.promises.stat(file).catch(() => void 0);
+    const stat2 = await import_node_fs44.promises.stat(file).catch(() => void 0);
     const hint = "Give the intro.md and the solution zips exported from Dataverse.";
-    if (!stat) throw missingPathError(file, hint);
-    if (!stat.isFile()) throw new UsageError("is not a file.", { location: { file }, hint });
-    if (existing && stat.dev === existing.dev && stat.ino === existing.ino)
+    if (!stat2) throw missingPathError(file, hint);
+    if (!stat2.isFile()) throw new UsageError("is not a file.", { location: { file }, hint });
+    if (existing && stat2.dev === existing.dev && stat2.ino === existing.ino)
       throw new UsageError("is one of the files the package packs; writing the package would replace it.", {
         location: { file },
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path60.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path61.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path61.default.dirname(import_node_path61.default.resolve(out))));
   const inner = temporarySibling(out);
   const candidate = temporarySibling(out, ".zip");
+  let written2 = false;
   try {
     await writeZipAtomically(inner, [
       { name: "PkgAssets/ImportConfig.xml", data: Buffer.from(importConfig(names3)) },
@@ -70195,13 +70446,18 @@ async function buildCertificationPackage(out, options2) {
       plugin: options2.pluginSolution !== void 0,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
-    if (result.ok) await import_node_fs43.promises.rename(candidate, out);
+    if (result.ok) {
+      await import_node_fs44.promises.rename(candidate, out);
+      written2 = true;
+    }
     return result;
   } finally {
-    await import_node_fs43.promises.rm(inner, { force: true });
-    await import_node_fs43.promises.rm(candidate, { force: true });
+    await import_node_fs44.promises.rm(inner, { force: true });
+    await import_node_fs44.promises.rm(candidate, { force: true });
     forgetTemporary(inner);
     forgetTemporary(candidate);
+    if (written2) made.keep();
+    else await made.remove();
   }
 }
 function importConfig(solutionNames) {
@@ -70214,10 +70470,10 @@ function importConfig(solutionNames) {
 }
 function fileNameClash(roles, platform = process.platform) {
   const nocase = platform === "win32" || platform === "darwin";
-  const samePath = (a, b) => nocase ? import_node_path60.default.resolve(a).toLowerCase() === import_node_path60.default.resolve(b).toLowerCase() : import_node_path60.default.resolve(a) === import_node_path60.default.resolve(b);
+  const samePath = (a, b) => nocase ? import_node_path61.default.resolve(a).toLowerCase() === import_node_path61.default.resolve(b).toLowerCase() : import_node_path61.default.resolve(a) === import_node_path61.default.resolve(b);
   for (const [index, [role, file]] of roles.entries()) {
-    const name = import_node_path60.default.basename(file).toLowerCase();
-    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path60.default.basename(other).toLowerCase() === name);
+    const name = import_node_path61.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path61.default.basename(other).toLowerCase() === name);
     if (earlier2 === void 0) continue;
     const [earlierRole, earlierFile] = earlier2;
     if (samePath(earlierFile, file))
@@ -70228,10 +70484,10 @@ function fileNameClash(roles, platform = process.platform) {
           hint: `Give the ${role}'s own zip.`
         }
       );
-    const extension = import_node_path60.default.extname(file);
-    const renamed = `${import_node_path60.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
-    const earlierName = import_node_path60.default.basename(earlierFile);
-    const same = earlierName === import_node_path60.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    const extension = import_node_path61.default.extname(file);
+    const renamed = `${import_node_path61.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path61.default.basename(earlierFile);
+    const same = earlierName === import_node_path61.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
     return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
       location: { file },
       hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
@@ -70704,7 +70960,7 @@ function componentParametersFromSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path76, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path76) }, hint });
+  const wrongShape = (message2, path77, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path77) }, hint });
   const parameters = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -71326,17 +71582,17 @@ var ALL_PRIVILEGES = [
 
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto12 = require("node:crypto");
-var import_node_fs44 = require("node:fs");
-var import_node_path61 = __toESM(require("node:path"), 1);
+var import_node_fs45 = require("node:fs");
+var import_node_path62 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
     if (!folder) return;
     const zipsOf = /* @__PURE__ */ new Map();
-    for (const name of (0, import_node_fs44.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs45.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs44.readFileSync)(import_node_path61.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs45.readFileSync)(import_node_path62.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -71365,7 +71621,7 @@ var SolutionStore = class {
   put(zip, persist = true) {
     const stored = this.read(zip);
     this.remember(stored);
-    if (persist && this.folder) (0, import_node_fs44.writeFileSync)(import_node_path61.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    if (persist && this.folder) (0, import_node_fs45.writeFileSync)(import_node_path62.default.join(this.folder, importFileName(stored.uniqueName)), zip);
     return stored;
   }
   /** @param source a file of the folder, or by default the zip of an import request */
@@ -72408,8 +72664,8 @@ function close(server) {
 }
 
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs45 = require("node:fs");
-var import_node_path62 = __toESM(require("node:path"), 1);
+var import_node_fs46 = require("node:fs");
+var import_node_path63 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
   return command.addOption(
     optionDefaultingTo(
@@ -72443,7 +72699,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs45.readFileSync)(import_node_path62.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs46.readFileSync)(import_node_path63.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       const code2 = error2.code;
       const hint = "Give --client-certificate the PEM file that holds the certificate and its private key.";
@@ -72515,7 +72771,7 @@ function registerExportCommand(program2, context) {
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
-    const outputFile = import_node_path63.default.resolve(
+    const outputFile = import_node_path64.default.resolve(
       io.cwd,
       options2.out ?? `${solutionName}${options2.managed ? "_managed" : ""}.zip`
     );
@@ -72539,8 +72795,8 @@ function registerExportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs46 = require("node:fs");
-var import_node_path64 = __toESM(require("node:path"), 1);
+var import_node_fs47 = require("node:fs");
+var import_node_path65 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument(
@@ -72574,10 +72830,10 @@ function registerImportCommand(program2, context) {
     const client = connectDataverse(readConnection(options2, io), { logger });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path64.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path65.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs46.readFileSync)(file, "utf8");
+        text3 = (0, import_node_fs47.readFileSync)(file, "utf8");
       } catch (error2) {
         const code2 = error2.code;
         const hint = "Give the deployment settings file that pac solution create-settings wrote.";
@@ -72593,7 +72849,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path64.default.resolve(io.cwd, zip),
+        file: import_node_path65.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -72614,9 +72870,9 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto17 = require("node:crypto");
-var import_node_fs47 = require("node:fs");
+var import_node_fs48 = require("node:fs");
 var import_promises8 = require("node:fs/promises");
-var import_node_path65 = __toESM(require("node:path"), 1);
+var import_node_path66 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/dev-server-banner.ts
 function devServerBanner(settings) {
@@ -72664,7 +72920,10 @@ function port(value) {
   return Number(value);
 }
 function registerDevServerCommand(program2, context) {
-  program2.command("dev-server").description("run a local Entra ID + Dataverse server on 127.0.0.1 for trying export and import").option("--solutions <folder>", "folder of solution zips to serve; imports are written back to it").option(
+  program2.command("dev-server").description("run a local Entra ID + Dataverse server on 127.0.0.1 for trying export and import").option(
+    "--solutions <folder>",
+    "folder of solution zips to serve; imports are written back to it (a folder that does not exist is refused, not made)"
+  ).option(
     "--client-certificate <file>",
     "PEM file of a certificate the app also accepts, to try export and import with --client-certificate (the private key may be in it; it is not needed)"
   ).option("--login-port <port>", "the port of the login host; 0 takes a free one", port, 0).option("--dataverse-port <port>", "the port of the environment; 0 takes a free one", port, 0).action(async (options2) => {
@@ -72681,13 +72940,10 @@ async function startDevServer(options2, io) {
       { hint: "Give two ports, or leave one out to take a free one." }
     );
   }
-  const folder = options2.solutions ? import_node_path65.default.resolve(io.cwd, options2.solutions) : void 0;
-  const certificateFile2 = options2.clientCertificate ? import_node_path65.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const folder = options2.solutions ? import_node_path66.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path66.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
-  if (folder) {
-    await refuseNonFolder(folder);
-    await (0, import_promises8.mkdir)(folder, { recursive: true });
-  }
+  if (folder) await refuseMissingSolutionsFolder(folder);
   const appId = (0, import_node_crypto17.randomUUID)();
   const secret = (0, import_node_crypto17.randomBytes)(18).toString("base64url");
   const server = await startLocalServer({
@@ -72713,6 +72969,12 @@ async function startDevServer(options2, io) {
   });
   return { server, banner };
 }
+var SOLUTIONS_HINT = "Give the folder that holds the solution zips to serve, or make it first to start from an empty one (the solutions you import are written to it), or leave --solutions out to keep them in memory.";
+async function refuseMissingSolutionsFolder(folder) {
+  const found = await (0, import_promises8.stat)(folder).catch(() => void 0);
+  if (found === void 0) throw missingPathError(folder, SOLUTIONS_HINT);
+  if (!found.isDirectory()) await refuseNonFolder(folder);
+}
 function portRefusal(error2, options2) {
   const { code: code2, port: failed } = error2;
   if (code2 !== "EADDRINUSE" && code2 !== "EACCES") return void 0;
@@ -72726,7 +72988,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs47.readFileSync)(import_node_path65.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs48.readFileSync)(import_node_path66.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     const code2 = error2.code;
     const way = code2 === "ENOTDIR" ? fileInTheWay(file, cwd) : void 0;
@@ -72864,17 +73126,17 @@ function backoffDelays(first, cap, total) {
 }
 
 // packages/github/src/connector-argument.ts
-var import_node_path66 = __toESM(require("node:path"), 1);
+var import_node_path67 = __toESM(require("node:path"), 1);
 async function checkConnectorArguments(connectors, cwd) {
   for (const given2 of connectors) {
     requireOneConnectorFolder(given2, await discoverConnectorFolders([given2], cwd), cwd);
   }
 }
 function requireOneConnectorFolder(given2, found, cwd) {
-  const resolved2 = import_node_path66.default.resolve(cwd, given2);
+  const resolved2 = import_node_path67.default.resolve(cwd, given2);
   if (found.length === 1 && found[0] !== resolved2) {
     const shown = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path66.default.dirname(resolved2) ? `is a file of the connector folder '${shown}'; a pull request sends the whole folder.` : `holds the connector folder '${shown}', not a connector itself.`;
+    const problem = found[0] === import_node_path67.default.dirname(resolved2) ? `is a file of the connector folder '${shown}'; a pull request sends the whole folder.` : `holds the connector folder '${shown}', not a connector itself.`;
     throw new UsageError(problem, { location: { file: given2 }, hint: `Give '${shown}' instead.` });
   }
   if (found.length !== 1) {
@@ -72887,8 +73149,8 @@ function requireOneConnectorFolder(given2, found, cwd) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto19 = require("node:crypto");
-var import_node_fs48 = require("node:fs");
-var import_node_path67 = __toESM(require("node:path"), 1);
+var import_node_fs49 = require("node:fs");
+var import_node_path68 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto19.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -72896,20 +73158,20 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder, shownAs = folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs48.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs49.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path67.default.join(directory, entry.name);
+      const absolute = import_node_path68.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path67.default.join(shownAs, relative) },
+          location: { file: import_node_path68.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs48.promises.readFile(absolute);
-        const executable = ((await import_node_fs48.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs49.promises.readFile(absolute);
+        const executable = ((await import_node_fs49.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -74394,17 +74656,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path76 = requestOptions.url.replace(options2.baseUrl, "");
+    const path77 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path76} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path77} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path76} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path77} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -77117,7 +77379,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path76) => path76.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path77) => path77.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -77604,7 +77866,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path70 = __toESM(require("node:path"), 1);
+var import_node_path71 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -77876,8 +78138,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path76 of changes.deletions)
-    entries.push({ path: `${folder}/${path76}`, mode: "100644", type: "blob", sha: null });
+  for (const path77 of changes.deletions)
+    entries.push({ path: `${folder}/${path77}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -77895,14 +78157,14 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
   );
   return { commitSha: commit.sha, treeSha };
 }
-async function setBranch(client, fork, branch, sha, exists2) {
+async function setBranch(client, fork, branch, sha, exists3) {
   const name = formatRepositoryName(fork);
   const move = () => step(
     `moving the branch ${branch}`,
     name,
     () => client.rest.git.updateRef({ ...fork, ref: `heads/${branch}`, sha, force: true })
   );
-  if (exists2) {
+  if (exists3) {
     await move();
     return;
   }
@@ -78246,11 +78508,11 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path68 = __toESM(require("node:path"), 1);
+var import_node_path69 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder2, profile, given2) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path68.default.basename(import_node_path68.default.resolve(connectorFolder2))}`;
+  return `${top}/${import_node_path69.default.basename(import_node_path69.default.resolve(connectorFolder2))}`;
 }
 function normaliseTargetFolder(text3) {
   const folder = trimWhere(text3.trim().replace(/\\/g, "/"), oneOf("/"));
@@ -78263,20 +78525,20 @@ function normaliseTargetFolder(text3) {
 }
 
 // packages/github/src/folder-name-on-disk.ts
-var import_node_fs49 = require("node:fs");
-var import_node_path69 = __toESM(require("node:path"), 1);
+var import_node_fs50 = require("node:fs");
+var import_node_path70 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path69.default.basename(folder);
+  const name = import_node_path70.default.basename(folder);
   let names3;
   try {
-    names3 = (0, import_node_fs49.readdirSync)(import_node_path69.default.dirname(folder));
+    names3 = (0, import_node_fs50.readdirSync)(import_node_path70.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names3.includes(name)) return folder;
   const key = (text3) => text3.normalize("NFC").toLowerCase();
   const found = names3.find((entry) => key(entry) === key(name));
-  return found === void 0 ? folder : import_node_path69.default.join(import_node_path69.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path70.default.join(import_node_path70.default.dirname(folder), found);
 }
 
 // packages/github/src/open-pull-request.ts
@@ -78295,7 +78557,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path70.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path71.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -78306,7 +78568,7 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path70.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path71.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
@@ -78368,7 +78630,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path70.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
+    connector: { name: import_node_path71.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -78535,7 +78797,7 @@ function connectorTitle(folder, swagger2) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path70.default.basename(folder);
+  return import_node_path71.default.basename(folder);
 }
 
 // packages/github/src/open-pull-requests.ts
@@ -78633,7 +78895,7 @@ async function submitConnectors(connectors, options2, program2, context) {
   if (options2.targetFolder && connectors.length > 1)
     throw new UsageError("--target-folder can only be given for a single connector.");
   await checkConnectorArguments(connectors, io.cwd);
-  const config2 = await loadConfig({ cwd: io.cwd, explicitPath: options2.config });
+  const config2 = await loadConfig({ cwd: io.cwd, explicitPath: options2.config, paths: connectors });
   const token = options2.token || io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
   if (!token) {
     throw new UsageError("No GitHub token.", {
@@ -78714,7 +78976,7 @@ function whatToDo(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path71 = __toESM(require("node:path"), 1);
+var import_node_path72 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -78752,7 +79014,7 @@ function registerUnpackCommand(program2, context) {
     const { io } = context;
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path71.default.resolve(io.cwd, zip), import_node_path71.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path72.default.resolve(io.cwd, zip), import_node_path72.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -78815,7 +79077,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path72 = __toESM(require("node:path"), 1);
+var import_node_path73 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -78826,8 +79088,8 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path72.default.resolve(io.cwd, folder);
-    const target2 = import_node_path72.default.resolve(io.cwd, zip);
+    const source = import_node_path73.default.resolve(io.cwd, folder);
+    const target2 = import_node_path73.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
       () => packSolutionPackages(source, target2, {
         packageType: options2.packageType,
@@ -78838,7 +79100,7 @@ function registerPackCommand(program2, context) {
     const leftOut2 = new Set(results.flatMap((result) => result.leftOut));
     for (const file of leftOut2)
       io.stderr.write(
-        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path72.default.join(source, file)), file))}
+        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path73.default.join(source, file)), file))}
 `
       );
     if (options2.format === "json") {
@@ -78866,7 +79128,7 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path73 = __toESM(require("node:path"), 1);
+var import_node_path74 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
@@ -78875,14 +79137,14 @@ function registerExtractConnectorsCommand(program2, context) {
     "the solution as last extracted (zip or unpacked folder): remove the folders of its connectors that <source> no longer has"
   ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
     const { io } = context;
-    const root = import_node_path73.default.resolve(io.cwd, destination);
+    const root = import_node_path74.default.resolve(io.cwd, destination);
     const { connectors, removed, previousSourceProblem } = await extractAndRemoveLeftConnectors(
-      import_node_path73.default.resolve(io.cwd, source),
+      import_node_path74.default.resolve(io.cwd, source),
       root,
       {
         limits: zipLimitOptions(options2),
         ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
-        ...options2.previousSource ? { previousSource: import_node_path73.default.resolve(io.cwd, options2.previousSource) } : {}
+        ...options2.previousSource ? { previousSource: import_node_path74.default.resolve(io.cwd, options2.previousSource) } : {}
       }
     );
     if (previousSourceProblem)
@@ -78890,7 +79152,7 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown = (folder) => toDisplayPath(io.cwd, import_node_path73.default.join(root, folder));
+    const shown = (folder) => toDisplayPath(io.cwd, import_node_path74.default.join(root, folder));
     const removedFolders = removed.map(shown);
     if (options2.format === "json") {
       writeOutput(
@@ -78929,7 +79191,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path74 = __toESM(require("node:path"), 1);
+var import_node_path75 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/build-solution-settings.ts
 var FIRST_VERSION = "1.0.0.0";
@@ -79031,8 +79293,8 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const zip = import_node_path74.default.resolve(io.cwd, options2.out);
-    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path74.default.resolve(io.cwd, options2.existing));
+    const zip = import_node_path75.default.resolve(io.cwd, options2.out);
+    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path75.default.resolve(io.cwd, options2.existing));
     const existing = existingSolution && {
       connectors: existingSolution.connectors,
       source: options2.existing
@@ -79050,7 +79312,7 @@ function registerBuildSolutionCommand(program2, context) {
 `);
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path74.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path75.default.resolve(io.cwd, folder)),
         zip,
         { ...settings, ...existing ? { existing } : {} }
       )
@@ -79089,14 +79351,14 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path75 = __toESM(require("node:path"), 1);
+var import_node_path76 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
     "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
   ).argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
-    const resolve = (file) => import_node_path75.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path76.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
@@ -79111,7 +79373,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path75.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path76.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });

@@ -13440,6 +13440,274 @@ var PointerPlace = class _PointerPlace {
 };
 var DOCUMENT_ROOT = new PointerPlace(void 0);
 
+// packages/validator/src/swagger/local-refs.ts
+function isSectionEntryRef(ref) {
+  if (ref.charCodeAt(0) !== 35 || ref.charCodeAt(1) !== 47) return false;
+  const slash = ref.indexOf("/", 2);
+  return slash !== -1 && ref.indexOf("/", slash + 1) === -1 && ref.indexOf("~") === -1;
+}
+var REFERENCED_SECTIONS = ["definitions", "parameters", "responses"];
+function referencedSection(ref, slash) {
+  for (const section of REFERENCED_SECTIONS) {
+    if (slash === section.length + 2 && ref.startsWith(section, 2)) return section;
+  }
+  return void 0;
+}
+function safeParsePointer(pointer) {
+  try {
+    return parsePointer(pointer);
+  } catch {
+    return [];
+  }
+}
+
+// packages/validator/src/swagger/operation-keys.ts
+var OperationKey = {
+  consumes: 1,
+  produces: 2,
+  security: 4,
+  /** `x-ms-api-annotation` */
+  annotation: 8,
+  /** `x-ms-pageable` */
+  pageable: 16,
+  /** `x-ms-capabilities` */
+  capabilities: 32,
+  /** `x-ms-notification` */
+  notification: 64,
+  /** `x-ms-operation-context` */
+  operationContext: 128,
+  /** `x-ms-trigger-metadata` */
+  triggerMetadata: 256,
+  /** `x-ms-visibility` */
+  visibility: 512,
+  /** `x-ms-trigger` */
+  trigger: 1024,
+  deprecated: 2048,
+  schemes: 4096,
+  /** `x-ms-agentic-protocol` */
+  agenticProtocol: 8192
+};
+function operationKeyBit(key) {
+  switch (key.length) {
+    case 7:
+      return key === "schemes" ? OperationKey.schemes : 0;
+    case 8:
+      if (key === "consumes") return OperationKey.consumes;
+      if (key === "produces") return OperationKey.produces;
+      return key === "security" ? OperationKey.security : 0;
+    case 10:
+      return key === "deprecated" ? OperationKey.deprecated : 0;
+    case 12:
+      return key === "x-ms-trigger" ? OperationKey.trigger : 0;
+    case 13:
+      return key === "x-ms-pageable" ? OperationKey.pageable : 0;
+    case 15:
+      return key === "x-ms-visibility" ? OperationKey.visibility : 0;
+    case 17:
+      if (key === "x-ms-capabilities") return OperationKey.capabilities;
+      return key === "x-ms-notification" ? OperationKey.notification : 0;
+    case 19:
+      return key === "x-ms-api-annotation" ? OperationKey.annotation : 0;
+    case 21:
+      if (key === "x-ms-trigger-metadata") return OperationKey.triggerMetadata;
+      return key === "x-ms-agentic-protocol" ? OperationKey.agenticProtocol : 0;
+    case 22:
+      return key === "x-ms-operation-context" ? OperationKey.operationContext : 0;
+    default:
+      return 0;
+  }
+}
+function operationKeys(operation) {
+  let keys = 0;
+  for (const key in operation) keys |= operationKeyBit(key);
+  return keys;
+}
+
+// packages/validator/src/swagger/operation-entries.ts
+function isInternalVisibility(visibility) {
+  return visibility === "internal" || visibility === "Internal";
+}
+var INTERNAL = 1;
+var TRIGGER = 2;
+var DEPRECATED = 4;
+var PATH_LEVEL = 8;
+var LISTS_PARAMETER_REFS = 16;
+var WRITTEN_AS_REF = 32;
+var MCP = 64;
+function anyWrittenAsRef(parameters) {
+  for (let index = 0; index < parameters.length; index++) if (parameters[index].writtenAsRef) return true;
+  return false;
+}
+function operationTraits(operation, keys) {
+  let traits = 0;
+  if ((keys & OperationKey.visibility) !== 0 && isInternalVisibility(operation["x-ms-visibility"]))
+    traits |= INTERNAL;
+  if ((keys & OperationKey.trigger) !== 0 && has(operation, "x-ms-trigger")) traits |= TRIGGER;
+  if ((keys & OperationKey.deprecated) !== 0 && operation.deprecated === true) traits |= DEPRECATED;
+  if ((keys & OperationKey.agenticProtocol) !== 0 && has(operation, "x-ms-agentic-protocol")) traits |= MCP;
+  return traits;
+}
+function parameterTraits(level, isInternal) {
+  return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
+}
+var OperationEntry = class {
+  constructor(path6, method, pathItemPlace, operation) {
+    this.path = path6;
+    this.method = method;
+    this.pathItemPlace = pathItemPlace;
+    this.operation = operation;
+    this.operationId = asString(operation.operationId);
+    this.keys = operationKeys(operation);
+    this.traits = operationTraits(operation, this.keys);
+  }
+  path;
+  method;
+  pathItemPlace;
+  operation;
+  operationId;
+  keys;
+  traits;
+  // Set by the model right after construction: the entries' places are below this one.
+  parameters;
+  responses;
+  text;
+  get visibility() {
+    return this.operation["x-ms-visibility"];
+  }
+  get isInternal() {
+    return (this.traits & INTERNAL) !== 0;
+  }
+  get isTrigger() {
+    return (this.traits & TRIGGER) !== 0;
+  }
+  get isDeprecated() {
+    return (this.traits & DEPRECATED) !== 0;
+  }
+  get isMcp() {
+    return (this.traits & MCP) !== 0;
+  }
+  get listsParameterRefs() {
+    return (this.traits & LISTS_PARAMETER_REFS) !== 0;
+  }
+  noteParameterRefs() {
+    this.traits |= LISTS_PARAMETER_REFS;
+  }
+  get pointer() {
+    this.text ??= childPointer(this.pathItemPlace.pointer, this.method);
+    return this.text;
+  }
+  get pathItemPointer() {
+    return this.pathItemPlace.pointer;
+  }
+};
+var ParameterEntry = class _ParameterEntry {
+  constructor(owner, index, target, value, traits) {
+    this.owner = owner;
+    this.index = index;
+    this.target = target;
+    this.value = value;
+    this.traits = traits;
+    this.name = asString(value.name);
+    this.in = asString(value.in);
+  }
+  owner;
+  index;
+  target;
+  value;
+  traits;
+  name;
+  in;
+  text;
+  get level() {
+    return (this.traits & PATH_LEVEL) !== 0 ? "path" : "operation";
+  }
+  get writtenAsRef() {
+    return (this.traits & WRITTEN_AS_REF) !== 0;
+  }
+  noteWrittenAsRef() {
+    this.traits |= WRITTEN_AS_REF;
+  }
+  get isInternal() {
+    return (this.traits & INTERNAL) !== 0;
+  }
+  get pointer() {
+    this.text ??= this.index === void 0 ? this.owner.pointer : childPointer(this.owner.pointer, "parameters", this.index);
+    return this.text;
+  }
+  get definitionPlace() {
+    return this.target ?? this;
+  }
+  get definitionPointer() {
+    return this.definitionPlace.pointer;
+  }
+  /** The same entry, as seen from an internal operation that inherits it. */
+  asInternal() {
+    if (this.isInternal) return this;
+    return new _ParameterEntry(this, void 0, this.definitionPlace, this.value, this.traits | INTERNAL);
+  }
+};
+var ResponseEntry = class {
+  constructor(operation, code2, target, value) {
+    this.operation = operation;
+    this.code = code2;
+    this.target = target;
+    this.value = value;
+  }
+  operation;
+  code;
+  target;
+  value;
+  text;
+  get pointer() {
+    this.text ??= childPointer(this.operation.pointer, "responses", this.code);
+    return this.text;
+  }
+  get definitionPointer() {
+    return (this.target ?? this).pointer;
+  }
+};
+function effectiveParameters(pathParameters, own, operationInternal) {
+  if (pathParameters.length === 0) return own;
+  const ownKeys = new Set(own.map((p) => `${p.in}:${p.name}`));
+  const inherited = pathParameters.filter((p) => !ownKeys.has(`${p.in}:${p.name}`)).map((p) => operationInternal ? p.asInternal() : p);
+  return [...inherited, ...own];
+}
+
+// packages/validator/src/swagger/path-item-methods.ts
+var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
+function writtenMethods(pathItem, slots) {
+  let any = false;
+  for (const key in pathItem) {
+    const slot = methodSlot(key);
+    if (slot === -1 || !has(pathItem, key)) continue;
+    const operation = asObject(pathItem[key]);
+    if (operation === void 0) continue;
+    slots[slot] = operation;
+    any = true;
+  }
+  return any;
+}
+function methodSlot(key) {
+  switch (key) {
+    case "get":
+      return 0;
+    case "put":
+      return 1;
+    case "post":
+      return 2;
+    case "delete":
+      return 3;
+    case "options":
+      return 4;
+    case "head":
+      return 5;
+    case "patch":
+      return 6;
+    default:
+      return -1;
+  }
+}
+
 // packages/validator/src/swagger/schema-fields.ts
 function newSchemaFields() {
   return {
@@ -13657,68 +13925,7 @@ var SchemaWalker = class {
 };
 
 // packages/validator/src/swagger/swagger-model.ts
-var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
 var MAX_REF_HOPS = 32;
-var OperationKey = {
-  consumes: 1,
-  produces: 2,
-  security: 4,
-  /** `x-ms-api-annotation` */
-  annotation: 8,
-  /** `x-ms-pageable` */
-  pageable: 16,
-  /** `x-ms-capabilities` */
-  capabilities: 32,
-  /** `x-ms-notification` */
-  notification: 64,
-  /** `x-ms-operation-context` */
-  operationContext: 128,
-  /** `x-ms-trigger-metadata` */
-  triggerMetadata: 256,
-  /** `x-ms-visibility` */
-  visibility: 512,
-  /** `x-ms-trigger` */
-  trigger: 1024,
-  deprecated: 2048,
-  schemes: 4096,
-  /** `x-ms-agentic-protocol` */
-  agenticProtocol: 8192
-};
-function operationKeyBit(key) {
-  switch (key.length) {
-    case 7:
-      return key === "schemes" ? OperationKey.schemes : 0;
-    case 8:
-      if (key === "consumes") return OperationKey.consumes;
-      if (key === "produces") return OperationKey.produces;
-      return key === "security" ? OperationKey.security : 0;
-    case 10:
-      return key === "deprecated" ? OperationKey.deprecated : 0;
-    case 12:
-      return key === "x-ms-trigger" ? OperationKey.trigger : 0;
-    case 13:
-      return key === "x-ms-pageable" ? OperationKey.pageable : 0;
-    case 15:
-      return key === "x-ms-visibility" ? OperationKey.visibility : 0;
-    case 17:
-      if (key === "x-ms-capabilities") return OperationKey.capabilities;
-      return key === "x-ms-notification" ? OperationKey.notification : 0;
-    case 19:
-      return key === "x-ms-api-annotation" ? OperationKey.annotation : 0;
-    case 21:
-      if (key === "x-ms-trigger-metadata") return OperationKey.triggerMetadata;
-      return key === "x-ms-agentic-protocol" ? OperationKey.agenticProtocol : 0;
-    case 22:
-      return key === "x-ms-operation-context" ? OperationKey.operationContext : 0;
-    default:
-      return 0;
-  }
-}
-function operationKeys(operation) {
-  let keys = 0;
-  for (const key in operation) keys |= operationKeyBit(key);
-  return keys;
-}
 var SwaggerModel = class {
   /**
    * @param followPathItemRefs Read the operations of a path item written as a `$ref` from the path
@@ -13991,207 +14198,8 @@ var SwaggerModel = class {
 function exactSizeList(length) {
   return new Array(length);
 }
-function writtenMethods(pathItem, slots) {
-  let any = false;
-  for (const key in pathItem) {
-    const slot = methodSlot(key);
-    if (slot === -1 || !has(pathItem, key)) continue;
-    const operation = asObject(pathItem[key]);
-    if (operation === void 0) continue;
-    slots[slot] = operation;
-    any = true;
-  }
-  return any;
-}
-function methodSlot(key) {
-  switch (key) {
-    case "get":
-      return 0;
-    case "put":
-      return 1;
-    case "post":
-      return 2;
-    case "delete":
-      return 3;
-    case "options":
-      return 4;
-    case "head":
-      return 5;
-    case "patch":
-      return 6;
-    default:
-      return -1;
-  }
-}
 function isWrittenInPlace(entry) {
   return isObject(entry) && typeof entry.$ref !== "string";
-}
-function isInternalVisibility(visibility) {
-  return visibility === "internal" || visibility === "Internal";
-}
-var INTERNAL = 1;
-var TRIGGER = 2;
-var DEPRECATED = 4;
-var PATH_LEVEL = 8;
-var LISTS_PARAMETER_REFS = 16;
-var WRITTEN_AS_REF = 32;
-var MCP = 64;
-function anyWrittenAsRef(parameters) {
-  for (let index = 0; index < parameters.length; index++) if (parameters[index].writtenAsRef) return true;
-  return false;
-}
-function operationTraits(operation, keys) {
-  let traits = 0;
-  if ((keys & OperationKey.visibility) !== 0 && isInternalVisibility(operation["x-ms-visibility"]))
-    traits |= INTERNAL;
-  if ((keys & OperationKey.trigger) !== 0 && has(operation, "x-ms-trigger")) traits |= TRIGGER;
-  if ((keys & OperationKey.deprecated) !== 0 && operation.deprecated === true) traits |= DEPRECATED;
-  if ((keys & OperationKey.agenticProtocol) !== 0 && has(operation, "x-ms-agentic-protocol")) traits |= MCP;
-  return traits;
-}
-function parameterTraits(level, isInternal) {
-  return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
-}
-var OperationEntry = class {
-  constructor(path6, method, pathItemPlace, operation) {
-    this.path = path6;
-    this.method = method;
-    this.pathItemPlace = pathItemPlace;
-    this.operation = operation;
-    this.operationId = asString(operation.operationId);
-    this.keys = operationKeys(operation);
-    this.traits = operationTraits(operation, this.keys);
-  }
-  path;
-  method;
-  pathItemPlace;
-  operation;
-  operationId;
-  keys;
-  traits;
-  // Set by the model right after construction: the entries' places are below this one.
-  parameters;
-  responses;
-  text;
-  get visibility() {
-    return this.operation["x-ms-visibility"];
-  }
-  get isInternal() {
-    return (this.traits & INTERNAL) !== 0;
-  }
-  get isTrigger() {
-    return (this.traits & TRIGGER) !== 0;
-  }
-  get isDeprecated() {
-    return (this.traits & DEPRECATED) !== 0;
-  }
-  get isMcp() {
-    return (this.traits & MCP) !== 0;
-  }
-  get listsParameterRefs() {
-    return (this.traits & LISTS_PARAMETER_REFS) !== 0;
-  }
-  noteParameterRefs() {
-    this.traits |= LISTS_PARAMETER_REFS;
-  }
-  get pointer() {
-    this.text ??= childPointer(this.pathItemPlace.pointer, this.method);
-    return this.text;
-  }
-  get pathItemPointer() {
-    return this.pathItemPlace.pointer;
-  }
-};
-var ParameterEntry = class _ParameterEntry {
-  constructor(owner, index, target, value, traits) {
-    this.owner = owner;
-    this.index = index;
-    this.target = target;
-    this.value = value;
-    this.traits = traits;
-    this.name = asString(value.name);
-    this.in = asString(value.in);
-  }
-  owner;
-  index;
-  target;
-  value;
-  traits;
-  name;
-  in;
-  text;
-  get level() {
-    return (this.traits & PATH_LEVEL) !== 0 ? "path" : "operation";
-  }
-  get writtenAsRef() {
-    return (this.traits & WRITTEN_AS_REF) !== 0;
-  }
-  noteWrittenAsRef() {
-    this.traits |= WRITTEN_AS_REF;
-  }
-  get isInternal() {
-    return (this.traits & INTERNAL) !== 0;
-  }
-  get pointer() {
-    this.text ??= this.index === void 0 ? this.owner.pointer : childPointer(this.owner.pointer, "parameters", this.index);
-    return this.text;
-  }
-  get definitionPlace() {
-    return this.target ?? this;
-  }
-  get definitionPointer() {
-    return this.definitionPlace.pointer;
-  }
-  /** The same entry, as seen from an internal operation that inherits it. */
-  asInternal() {
-    if (this.isInternal) return this;
-    return new _ParameterEntry(this, void 0, this.definitionPlace, this.value, this.traits | INTERNAL);
-  }
-};
-var ResponseEntry = class {
-  constructor(operation, code2, target, value) {
-    this.operation = operation;
-    this.code = code2;
-    this.target = target;
-    this.value = value;
-  }
-  operation;
-  code;
-  target;
-  value;
-  text;
-  get pointer() {
-    this.text ??= childPointer(this.operation.pointer, "responses", this.code);
-    return this.text;
-  }
-  get definitionPointer() {
-    return (this.target ?? this).pointer;
-  }
-};
-function effectiveParameters(pathParameters, own, operationInternal) {
-  if (pathParameters.length === 0) return own;
-  const ownKeys = new Set(own.map((p) => `${p.in}:${p.name}`));
-  const inherited = pathParameters.filter((p) => !ownKeys.has(`${p.in}:${p.name}`)).map((p) => operationInternal ? p.asInternal() : p);
-  return [...inherited, ...own];
-}
-function isSectionEntryRef(ref) {
-  if (ref.charCodeAt(0) !== 35 || ref.charCodeAt(1) !== 47) return false;
-  const slash = ref.indexOf("/", 2);
-  return slash !== -1 && ref.indexOf("/", slash + 1) === -1 && ref.indexOf("~") === -1;
-}
-var REFERENCED_SECTIONS = ["definitions", "parameters", "responses"];
-function referencedSection(ref, slash) {
-  for (const section of REFERENCED_SECTIONS) {
-    if (slash === section.length + 2 && ref.startsWith(section, 2)) return section;
-  }
-  return void 0;
-}
-function safeParsePointer(pointer) {
-  try {
-    return parsePointer(pointer);
-  } catch {
-    return [];
-  }
 }
 
 // packages/validator/src/engine.ts
@@ -17166,82 +17174,6 @@ var iconRules = [
     }
   }
 ];
-
-// packages/validator/src/rules/readme/closest-operation.ts
-function closestOperationName(heading2, operations) {
-  if (heading2.length < 4) return void 0;
-  const letters = new CharacterCounts(heading2);
-  let best;
-  let bestDistance = Infinity;
-  for (const operation of operations) {
-    for (const name of operation.names) {
-      const longer = Math.max(heading2.length, name.normalized.length);
-      const enough = Math.min(bestDistance, Math.floor(longer / 5) + 1);
-      if (letters.fewestEditsTo(name.normalized, enough) >= enough) continue;
-      const edits = levenshteinDistance(heading2, name.normalized, enough - 1);
-      if (edits < enough) {
-        best = operation;
-        bestDistance = edits;
-      }
-    }
-  }
-  if (!best || best.hasHeading) return void 0;
-  const margin = Math.max(2 * bestDistance, bestDistance + 3);
-  for (const operation of operations) {
-    if (operation === best) continue;
-    for (const name of operation.names) {
-      if (letters.fewestEditsTo(name.normalized, margin) >= margin) continue;
-      if (levenshteinDistance(heading2, name.normalized, margin - 1) < margin) return void 0;
-    }
-  }
-  return best.shownAs;
-}
-var CharacterCounts = class {
-  constructor(text2) {
-    this.text = text2;
-    for (let index = 0; index < text2.length; index++) this.counts[text2.charCodeAt(index)]++;
-  }
-  text;
-  /** Normalized names hold ASCII digits and lower-case letters only. */
-  counts = new Int32Array(128);
-  /**
-   * At most the edit distance between the text and `name`; `enough` or more where the lengths
-   * differ by that many already, without counting (most names of a connector).
-   */
-  fewestEditsTo(name, enough) {
-    const lengths = Math.abs(this.text.length - name.length);
-    if (lengths >= enough) return lengths;
-    const counts = this.counts;
-    let missing = 0;
-    let index = 0;
-    while (index < name.length && missing < enough) {
-      if (--counts[name.charCodeAt(index++)] < 0) missing++;
-    }
-    while (index > 0) counts[name.charCodeAt(--index)]++;
-    if (missing >= enough) return missing;
-    const extra = this.text.length - (name.length - missing);
-    return Math.max(missing, extra);
-  }
-};
-
-// packages/validator/src/text/normalize-title.ts
-function normalizeTitle(text2, from = 0, to = text2.length) {
-  const bytes = to - from <= scratch.length ? scratch : Buffer.allocUnsafe(to - from);
-  let length = 0;
-  for (let i = from; i < to; i++) {
-    const kept = KEPT[text2.charCodeAt(i)];
-    bytes[length] = kept;
-    length += kept + 255 >> 8;
-  }
-  return bytes.toString("latin1", 0, length);
-}
-var KEPT = new Uint8Array(65536);
-for (let code2 = 48; code2 <= 57; code2++) KEPT[code2] = code2;
-for (let code2 = 97; code2 <= 122; code2++) KEPT[code2] = code2;
-for (let code2 = 65; code2 <= 90; code2++) KEPT[code2] = code2 + 32;
-KEPT[304] = 105;
-KEPT[8490] = 107;
-var scratch = Buffer.allocUnsafeSlow(1 << 16);
 
 // node_modules/markdown-it/lib/common/utils.mjs
 var utils_exports = {};
@@ -22908,6 +22840,25 @@ var LineWalker = class {
   }
 };
 
+// packages/validator/src/text/normalize-title.ts
+function normalizeTitle(text2, from = 0, to = text2.length) {
+  const bytes = to - from <= scratch.length ? scratch : Buffer.allocUnsafe(to - from);
+  let length = 0;
+  for (let i = from; i < to; i++) {
+    const kept = KEPT[text2.charCodeAt(i)];
+    bytes[length] = kept;
+    length += kept + 255 >> 8;
+  }
+  return bytes.toString("latin1", 0, length);
+}
+var KEPT = new Uint8Array(65536);
+for (let code2 = 48; code2 <= 57; code2++) KEPT[code2] = code2;
+for (let code2 = 97; code2 <= 122; code2++) KEPT[code2] = code2;
+for (let code2 = 65; code2 <= 90; code2++) KEPT[code2] = code2 + 32;
+KEPT[304] = 105;
+KEPT[8490] = 107;
+var scratch = Buffer.allocUnsafeSlow(1 << 16);
+
 // packages/validator/src/rules/readme/skip-paragraph.ts
 function skipParagraph(state, startLine, endLine) {
   const terminatorRules = state.md.block.ruler.getRules("paragraph");
@@ -23020,6 +22971,467 @@ function outlineOf(document) {
   return cache2.getOrBuild(document, parseDocument);
 }
 
+// packages/validator/src/rules/readme/rule-context.ts
+function outline(context) {
+  const document = context.connector.files.readme?.document;
+  return document === void 0 ? void 0 : outlineOf(document);
+}
+function hasMcpServer(context) {
+  for (const operation of context.swagger?.operations ?? []) if (operation.isMcp) return true;
+  return false;
+}
+
+// packages/validator/src/rules/readme/sections.ts
+var SUPPORTED_OPERATIONS_HEADING = /^(supported|available)?(operations|actions|triggers|actionsandtriggers|triggersandactions)/;
+var CREDENTIALS_HEADING = /credential/;
+var MCP_TOOLS_HEADING = /^(supported|available)?(mcp)?(server)?(tools|capabilities)/;
+var CREDENTIALS_SECTION = /credential|apikey|accesskey|^(howto)?(obtain(ing)?|get(ting)?)(an|a|the|your)?(access|auth(entication|orization)?)?(key|token)|^authentication$/;
+var TEMPLATE_SECTIONS = [
+  {
+    heading: "## Publisher: <name>",
+    matches: /^publisher/,
+    requiredIn: ["certified", "independent-publisher"]
+  },
+  {
+    heading: "## Prerequisites",
+    matches: /^prerequisite|^requirements/,
+    requiredIn: ["certified", "independent-publisher"]
+  },
+  {
+    heading: "## Supported Operations",
+    matches: SUPPORTED_OPERATIONS_HEADING,
+    requiredIn: ["certified", "independent-publisher"],
+    mcpMatches: MCP_TOOLS_HEADING
+  },
+  {
+    heading: "## Obtaining Credentials",
+    matches: CREDENTIALS_SECTION,
+    requiredIn: ["certified", "independent-publisher"]
+  },
+  {
+    heading: "## Known Issues and Limitations",
+    matches: /knownissue|limitation/,
+    requiredIn: ["certified", "independent-publisher"]
+  },
+  { heading: "## Deployment Instructions", matches: /deploy/, requiredIn: ["certified"] }
+];
+function findSection(headings, pattern) {
+  return headings.find((heading2) => heading2.depth <= 3 && pattern.test(heading2.normalized));
+}
+
+// packages/validator/src/rules/readme/oauth-steps-rule.ts
+var REGISTRATION_STEPS = /redirect|regist|client\s*id|create\s+an?\s+(oauth\s+)?app|app\s+registration/i;
+var APP_HEADING = /app|oauth|auth/;
+function explainsRegistration(readme, heading2) {
+  if (heading2.depth > 3 || !APP_HEADING.test(heading2.normalized)) return false;
+  return REGISTRATION_STEPS.test(readme.text.slice(heading2.bodyStart, heading2.bodyEnd));
+}
+function usesOAuth(context) {
+  if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
+  return entriesOf(context.swagger?.root.securityDefinitions).some(
+    ([, definition]) => asObject(definition)?.type === "oauth2"
+  );
+}
+var oauthStepsRule = {
+  id: "README-OAUTH-STEPS",
+  file: "readme",
+  title: "For OAuth, the readme explains how to create the OAuth app.",
+  description: 'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL, or, without one, a section named for the app, OAuth or authentication that does.',
+  levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
+  example: {
+    bad: "## Obtaining Credentials\nSign in with your account.",
+    good: "## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect \u2026"
+  },
+  check(context) {
+    const readme = outline(context);
+    if (!readme || !usesOAuth(context)) return;
+    const section = findSection(readme.headings, CREDENTIALS_HEADING);
+    const body = section ? readme.text.slice(section.bodyStart, section.bodyEnd) : "";
+    if (REGISTRATION_STEPS.test(body)) return;
+    if (!section && readme.headings.some((heading2) => explainsRegistration(readme, heading2))) return;
+    const where = section ?? readme.headings[0];
+    context.report({
+      ...where ? { offset: where.offset, length: where.length } : { line: 1 },
+      message: section ? 'The connector uses OAuth, but "Obtaining Credentials" does not explain how to register the OAuth app and its redirect URL (https://global.consent.azure-apim.net/redirect). The certification team follows these steps.' : 'The connector uses OAuth, but the readme has no "Obtaining Credentials" section with the steps to register the OAuth app and its redirect URL.'
+    });
+  }
+};
+
+// packages/validator/src/rules/readme/closest-operation.ts
+function closestOperationName(heading2, operations) {
+  if (heading2.length < 4) return void 0;
+  const letters = new CharacterCounts(heading2);
+  let best;
+  let bestDistance = Infinity;
+  for (const operation of operations) {
+    for (const name of operation.names) {
+      const longer = Math.max(heading2.length, name.normalized.length);
+      const enough = Math.min(bestDistance, Math.floor(longer / 5) + 1);
+      if (letters.fewestEditsTo(name.normalized, enough) >= enough) continue;
+      const edits = levenshteinDistance(heading2, name.normalized, enough - 1);
+      if (edits < enough) {
+        best = operation;
+        bestDistance = edits;
+      }
+    }
+  }
+  if (!best || best.hasHeading) return void 0;
+  const margin = Math.max(2 * bestDistance, bestDistance + 3);
+  for (const operation of operations) {
+    if (operation === best) continue;
+    for (const name of operation.names) {
+      if (letters.fewestEditsTo(name.normalized, margin) >= margin) continue;
+      if (levenshteinDistance(heading2, name.normalized, margin - 1) < margin) return void 0;
+    }
+  }
+  return best.shownAs;
+}
+var CharacterCounts = class {
+  constructor(text2) {
+    this.text = text2;
+    for (let index = 0; index < text2.length; index++) this.counts[text2.charCodeAt(index)]++;
+  }
+  text;
+  /** Normalized names hold ASCII digits and lower-case letters only. */
+  counts = new Int32Array(128);
+  /**
+   * At most the edit distance between the text and `name`; `enough` or more where the lengths
+   * differ by that many already, without counting (most names of a connector).
+   */
+  fewestEditsTo(name, enough) {
+    const lengths = Math.abs(this.text.length - name.length);
+    if (lengths >= enough) return lengths;
+    const counts = this.counts;
+    let missing = 0;
+    let index = 0;
+    while (index < name.length && missing < enough) {
+      if (--counts[name.charCodeAt(index++)] < 0) missing++;
+    }
+    while (index > 0) counts[name.charCodeAt(--index)]++;
+    if (missing >= enough) return missing;
+    const extra = this.text.length - (name.length - missing);
+    return Math.max(missing, extra);
+  }
+};
+
+// packages/validator/src/rules/readme/listed-operations.ts
+function operationNames(context, sections) {
+  const missing = [];
+  const summaries = /* @__PURE__ */ new Set();
+  const first = sections[0];
+  for (const operation of context.swagger?.operations ?? []) {
+    const summary = asString(operation.operation.summary);
+    const normalized = summary ? first.nameOf(summary) : "";
+    if (summary) summaries.add(normalized);
+    if (operation.isInternal || operation.isDeprecated || operation.isMcp || !normalized) continue;
+    if (isListed(sections, normalized, operation.operationId)) continue;
+    missing.push(summary.trim());
+  }
+  return { missing, summaries };
+}
+function isListed(sections, name, operationId) {
+  for (let index = 0; index < sections.length; index++) if (sections[index].contains(name)) return true;
+  if (!operationId) return false;
+  for (let index = 0; index < sections.length; index++) {
+    if (sections[index].listsOperationId(operationId)) return true;
+  }
+  return false;
+}
+function normalizedOperationIds(context) {
+  const operationIds = /* @__PURE__ */ new Set();
+  for (const operation of context.swagger?.operations ?? []) {
+    if (operation.operationId) operationIds.add(normalizeTitle(operation.operationId));
+  }
+  return operationIds;
+}
+function operationCandidates(context, headingNames) {
+  const candidates = [];
+  for (const { operation, operationId } of context.swagger?.operations ?? []) {
+    const names = [];
+    for (const written2 of [asString(operation.summary)?.trim(), operationId]) {
+      const normalized = written2 ? normalizeTitle(written2) : "";
+      if (normalized === "" || normalized === names[0]?.normalized) continue;
+      names.push({ written: written2, normalized });
+    }
+    candidates.push({
+      names,
+      // The summary when it has one (it comes first), else the operationId.
+      shownAs: names[0]?.written ?? "",
+      hasHeading: names.some((name) => headingNames.has(name.normalized))
+    });
+  }
+  return candidates;
+}
+
+// packages/validator/src/rules/readme/operation-headings.ts
+var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
+var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
+function operationSections(headings) {
+  const sections = [];
+  for (const heading2 of headings) {
+    if (heading2.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading2.normalized)) continue;
+    const last2 = sections[sections.length - 1];
+    if (last2 && heading2.offset < last2.bodyEnd) continue;
+    sections.push(heading2);
+  }
+  return sections;
+}
+function groupsListedOperations(subHeadings, index, namesOperation) {
+  const group = subHeadings[index];
+  for (let next = index + 1; next < subHeadings.length; next++) {
+    const heading2 = subHeadings[next];
+    if (heading2.offset >= group.bodyEnd) return false;
+    if (heading2.depth > group.depth && namesOperation(heading2)) return true;
+  }
+  return false;
+}
+function parentIndex(subHeadings, index) {
+  const heading2 = subHeadings[index];
+  for (let above = index - 1; above >= 0; above--) {
+    if (subHeadings[above].depth < heading2.depth) return above;
+  }
+  return -1;
+}
+var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
+function listsSummaries(text2, heading2, next, summaries) {
+  const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
+  let items = 0;
+  let found = 0;
+  let rightUnder = true;
+  LIST_ITEM.lastIndex = heading2.bodyStart;
+  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < end; item = LIST_ITEM.exec(text2)) {
+    if (items++ === 0) rightUnder = normalizeTitle(text2, heading2.bodyStart, item.index) === "";
+    const lineEnd2 = text2.indexOf("\n", LIST_ITEM.lastIndex);
+    const name = normalizeTitle(text2, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
+    for (const summary of summaries) {
+      if (summary !== "" && name.startsWith(summary)) {
+        if (++found === 2) return true;
+        break;
+      }
+    }
+  }
+  return rightUnder && items > 0 && found === items;
+}
+var DETAIL_HEADING = /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
+var HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
+function introducesOnly(text2, heading2, next) {
+  if (!next || next.offset >= heading2.bodyEnd || next.depth <= heading2.depth) return false;
+  if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
+  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "";
+}
+function isSubHeading(heading2, section) {
+  return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
+}
+
+// packages/validator/src/rules/readme/section-text.ts
+function indexInSection(section, name, from) {
+  const at = section.indexOf(name, from);
+  if (at !== -1 || from === 0) return at;
+  return section.slice(0, from + name.length - 1).indexOf(name);
+}
+var SectionText = class {
+  constructor(readme, section, subHeadings) {
+    this.readme = readme;
+    this.section = section;
+    for (const heading2 of subHeadings) {
+      this.headingNames.set(heading2.text, heading2.normalized);
+      if (isWrittenAsIs(readme, heading2)) this.writtenNames.add(heading2.normalized);
+    }
+  }
+  readme;
+  section;
+  /** Each sub-heading's text, with its name: a summary written the same has the same name. */
+  headingNames = /* @__PURE__ */ new Map();
+  /** The names of the sub-headings written as is: the section's text contains them. */
+  writtenNames = /* @__PURE__ */ new Set();
+  normalized;
+  /** Just after the name the search found last. */
+  from = 0;
+  /**
+   * A summary's name: a summary that reads as a sub-heading (2,081 of the corpus's 5,174) has its
+   * name already, and is not normalized again.
+   */
+  nameOf(summary) {
+    return this.headingNames.get(summary) ?? normalizeTitle(summary);
+  }
+  /**
+   * Whether the section lists an operation by its operationId instead of its summary: as a
+   * sub-heading ("### SendSMS" in SMS Wireless Services), or written as is in its text when the id is
+   * a compound one (`TimeCard_Get`, **GetAccount**). A one-word id ("Board", "Assign") written in a
+   * sentence is only a word, so it does not count.
+   */
+  listsOperationId(operationId) {
+    const normalized = normalizeTitle(operationId);
+    for (const name of this.headingNames.values()) if (name === normalized) return true;
+    if (!COMPOUND_IDENTIFIER.test(operationId)) return false;
+    const text2 = this.readme.text;
+    const end = this.section.bodyEnd;
+    for (let at = text2.indexOf(operationId, this.section.bodyStart); at !== -1; at = text2.indexOf(operationId, at + 1)) {
+      if (at + operationId.length > end) return false;
+      if (!isIdentifierChar(text2.charCodeAt(at - 1)) && !isIdentifierChar(text2.charCodeAt(at + operationId.length))) {
+        return true;
+      }
+    }
+    return false;
+  }
+  contains(name) {
+    if (this.writtenNames.has(name)) return true;
+    this.normalized ??= normalizeTitle(this.readme.text, this.section.bodyStart, this.section.bodyEnd);
+    const at = indexInSection(this.normalized, name, this.from);
+    if (at === -1) return false;
+    this.from = at + name.length;
+    return true;
+  }
+};
+var COMPOUND_IDENTIFIER = /[a-z][A-Z]|_|\d/;
+function isIdentifierChar(code2) {
+  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
+}
+function isWrittenAsIs(readme, heading2) {
+  const at = readme.text.indexOf(heading2.text, heading2.offset);
+  return at !== -1 && at + heading2.text.length <= heading2.offset + heading2.length;
+}
+
+// packages/validator/src/rules/readme/operations-match-rule.ts
+var MAX_LISTED_SECTIONS = 3;
+var operationsMatchRule = {
+  id: "README-OPS-MATCH",
+  file: "readme",
+  title: "Supported Operations lists every visible operation, and only those.",
+  description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "TimeAndBillingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
+  levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
+  example: {
+    bad: "## Supported Operations\n### List tasks",
+    good: "## Supported Operations\n### List tasks\n### Create a task\n### Get a task"
+  },
+  check(context) {
+    const readme = outline(context);
+    if (!readme || !context.swagger) return;
+    const sections = operationSections(readme.headings);
+    if (sections.length === 0) return;
+    const texts = sections.map((section) => {
+      const subHeadings = readme.headings.filter((heading2) => isSubHeading(heading2, section));
+      return { section, subHeadings, text: new SectionText(readme, section, subHeadings) };
+    });
+    const { missing, summaries } = operationNames(
+      context,
+      texts.map((entry) => entry.text)
+    );
+    if (missing.length > 0) {
+      const names = joinWithin(missing.map((summary) => `"${nameExcerpt(summary)}"`));
+      const headings = [...new Set(sections.map((section) => section.text))];
+      const where = alternatives(headings, MAX_LISTED_SECTIONS);
+      context.report({
+        offset: sections[0].offset,
+        length: sections[0].length,
+        message: missing.length === 1 ? `The operation ${names} is not listed under ${where}.` : `${missing.length} operations are not listed under ${where}: ${names}.`
+      });
+    }
+    let operationIds;
+    let knownNames;
+    const namesOperation = (heading2) => {
+      if (summaries.has(heading2.normalized)) return true;
+      operationIds ??= normalizedOperationIds(context);
+      if (operationIds.has(heading2.normalized)) return true;
+      knownNames ??= [...summaries, ...operationIds].filter((name) => name !== "");
+      return knownNames.some((name) => heading2.normalized.includes(name));
+    };
+    let candidates;
+    const meant = (heading2) => {
+      candidates ??= operationCandidates(
+        context,
+        new Set(texts.flatMap((entry) => entry.subHeadings.map((subHeading) => subHeading.normalized)))
+      );
+      const name = closestOperationName(heading2.normalized, candidates);
+      return name === void 0 ? "" : ` Did you mean '${nameExcerpt(name)}'?`;
+    };
+    if (hasMcpServer(context)) return;
+    for (const { section, subHeadings } of texts) {
+      const isGroup = (index) => {
+        const heading2 = subHeadings[index];
+        if (GROUPING_HEADING.test(heading2.normalized) || TEMPLATE_SECTION_HEADING.test(heading2.normalized)) {
+          return true;
+        }
+        const next = subHeadings[index + 1];
+        return introducesOnly(readme.text, heading2, next) || groupsListedOperations(subHeadings, index, namesOperation) || listsSummaries(readme.text, heading2, next, summaries);
+      };
+      for (let index = 0; index < subHeadings.length; index++) {
+        const heading2 = subHeadings[index];
+        if (heading2.normalized === "" || namesOperation(heading2) || isGroup(index)) continue;
+        const parent = parentIndex(subHeadings, index);
+        if (parent !== -1 && (namesOperation(subHeadings[parent]) || !isGroup(parent))) continue;
+        context.report({
+          offset: heading2.offset,
+          length: heading2.length,
+          message: `"${nameExcerpt(heading2.text)}" is listed under ${nameExcerpt(section.text)}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
+        });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/readme/placeholders.ts
+var LINE_END = "\\r\\n\\u2028\\u2029";
+var PLACEHOLDERS = [
+  { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
+  /*
+   * The template's two sentences in one pattern: a case-insensitive scan of the corpus readmes costs
+   * ~0.7 ms a run for each sentence, and ~0.85 ms for both at once. They start with different
+   * letters, so at most one matches at a position, and neither can start again inside itself, so
+   * searching on from one character after each match's start finds each sentence where its own
+   * pattern would, also where one starts with the other's last letter ("…get starteDescription…").
+   */
+  {
+    pattern: /Description of operation \d|Optional\. How to get started/gi,
+    message: ([match2]) => upstreamText(/^d/i.test(match2) ? "Description of operation N" : "Optional. How to get started\u2026")
+  },
+  // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
+  { pattern: /^#[ \t]*Title[ \t]*$/gm, message: () => upstreamText("# Title"), contains: "Title" },
+  /*
+   * The instruction under each heading of the repository readme templates, left in place under
+   * a filled-in heading: "Required. Explain the authentication method and how to get the
+   * credentials." is in two merged readmes. Only the templates' own sentences, so that prose that
+   * starts with "Required." is not taken; the line is marked up to its last visible character (the
+   * templates end some lines with a zero-width space).
+   */
+  {
+    pattern: /^Required(?:\.[ \t]+| for )(?:One paragraph, two to three sentences|Any plans or licenses|Describe actions, triggers|Explain the authentication method|Include any known issues|Add instructions on how to deploy|It should be the company or organization|For Independent-Publisher-Connector|Independent-Publisher-Connector)(?:[^\r\n]*[^\s\u200b])?/gm,
+    message: ([line]) => upstreamText(templateInstruction(line)),
+    contains: "Required"
+  },
+  {
+    pattern: /^Optional\.[ \t]+(?:Include frequently asked questions|Add instructions on how to deploy)(?:[^\r\n]*[^\s\u200b])?/gm,
+    message: ([line]) => upstreamText(templateInstruction(line)),
+    contains: "Optional."
+  },
+  /*
+   * The TODOs of extract-connectors' readme, in capitals where it writes them, so that "Todoist" or
+   * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
+   */
+  {
+    /*
+     * The note's first character cannot be a space or tab, so the spaces before it are taken one way
+     * only, and it stops at every line end `^` starts after (LS and PS too): `[ \t]*([^\r\n]*\S)`
+     * took quadratic time on a line of spaces and tabs (100,000 of them: 13 s).
+     */
+    pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, "gm"),
+    message: ([line, what]) => `The readme still says "${nameExcerpt(line)}": replace the line with ${nameExcerpt(what)}${/[.!?]$/.test(what) ? "" : "."}`,
+    contains: `${README_TODO}:`
+  },
+  // A heading "## Publisher: TODO", the whole heading marked.
+  {
+    // As for the note above: the label starts with no space or tab, and stops at every line end.
+    pattern: new RegExp(
+      `^#{1,6}[ \\t]+((?:[^ \\t${LINE_END}:][^${LINE_END}:]*)?[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`,
+      "gm"
+    ),
+    message: ([heading2, label]) => `The readme still says "${nameExcerpt(heading2.trim())}": replace ${README_TODO} with the ${nameExcerpt(label.toLowerCase())}.`,
+    contains: README_TODO
+  }
+];
+var upstreamText = (text2) => `"${text2}" is text of the readme template; replace it.`;
+var templateInstruction = (line) => `${line.split(/\s+/).slice(0, 5).join(" ")}\u2026`;
+
 // packages/validator/src/rules/readme/product-names.ts
 var OLD_NAMES = /\b(?:(Microsoft Flow|MS Flow|MS Automate)|(Microsoft PowerApps|PowerApps)|(PowerAutomate))\b/gi;
 var CURRENT_NAMES = ["Power Automate", "Power Apps", "Power Automate"];
@@ -23093,112 +23505,31 @@ function oldProductNames(text2, codeBlocks) {
   return found;
 }
 
-// packages/validator/src/rules/readme/sections.ts
-var SUPPORTED_OPERATIONS_HEADING = /^(supported|available)?(operations|actions|triggers|actionsandtriggers|triggersandactions)/;
-var CREDENTIALS_HEADING = /credential/;
-var MCP_TOOLS_HEADING = /^(supported|available)?(mcp)?(server)?(tools|capabilities)/;
-var CREDENTIALS_SECTION = /credential|apikey|accesskey|^(howto)?(obtain(ing)?|get(ting)?)(an|a|the|your)?(access|auth(entication|orization)?)?(key|token)|^authentication$/;
-var TEMPLATE_SECTIONS = [
-  {
-    heading: "## Publisher: <name>",
-    matches: /^publisher/,
-    requiredIn: ["certified", "independent-publisher"]
-  },
-  {
-    heading: "## Prerequisites",
-    matches: /^prerequisite|^requirements/,
-    requiredIn: ["certified", "independent-publisher"]
-  },
-  {
-    heading: "## Supported Operations",
-    matches: SUPPORTED_OPERATIONS_HEADING,
-    requiredIn: ["certified", "independent-publisher"],
-    mcpMatches: MCP_TOOLS_HEADING
-  },
-  {
-    heading: "## Obtaining Credentials",
-    matches: CREDENTIALS_SECTION,
-    requiredIn: ["certified", "independent-publisher"]
-  },
-  {
-    heading: "## Known Issues and Limitations",
-    matches: /knownissue|limitation/,
-    requiredIn: ["certified", "independent-publisher"]
-  },
-  { heading: "## Deployment Instructions", matches: /deploy/, requiredIn: ["certified"] }
-];
-function findSection(headings, pattern) {
-  return headings.find((heading2) => heading2.depth <= 3 && pattern.test(heading2.normalized));
+// packages/validator/src/rules/readme/heading-lookalikes.ts
+var HEADING_LOOKALIKE = /^ {0,3}(#{1,3})(?=[^\s#]|[ \t\u00a0])[^\r\n]*/gm;
+function afterMarker(code2) {
+  if (code2 === 32 || code2 === 9) return "space";
+  return code2 === 160 ? "no-break space" : "text";
+}
+function headingLookalikes(text2) {
+  const lines = [];
+  HEADING_LOOKALIKE.lastIndex = 0;
+  for (let match2 = HEADING_LOOKALIKE.exec(text2); match2 !== null; match2 = HEADING_LOOKALIKE.exec(text2)) {
+    const marker = match2[1];
+    const line = match2[0].trimEnd();
+    const offset = match2.index + match2[0].indexOf("#");
+    lines.push({
+      text: line.trimStart(),
+      offset,
+      marker,
+      after: afterMarker(text2.charCodeAt(offset + marker.length)),
+      normalized: normalizeTitle(text2, offset + marker.length, match2.index + line.length)
+    });
+  }
+  return lines;
 }
 
-// packages/validator/src/rules/readme.ts
-var LINE_END = "\\r\\n\\u2028\\u2029";
-var PLACEHOLDERS = [
-  { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
-  /*
-   * The template's two sentences in one pattern: a case-insensitive scan of the corpus readmes costs
-   * ~0.7 ms a run for each sentence, and ~0.85 ms for both at once. They start with different
-   * letters, so at most one matches at a position, and neither can start again inside itself, so
-   * searching on from one character after each match's start finds each sentence where its own
-   * pattern would, also where one starts with the other's last letter ("…get starteDescription…").
-   */
-  {
-    pattern: /Description of operation \d|Optional\. How to get started/gi,
-    message: ([match2]) => upstreamText(/^d/i.test(match2) ? "Description of operation N" : "Optional. How to get started\u2026")
-  },
-  // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
-  { pattern: /^#[ \t]*Title[ \t]*$/gm, message: () => upstreamText("# Title"), contains: "Title" },
-  /*
-   * The instruction under each heading of the repository readme templates, left in place under
-   * a filled-in heading: "Required. Explain the authentication method and how to get the
-   * credentials." is in two merged readmes. Only the templates' own sentences, so that prose that
-   * starts with "Required." is not taken; the line is marked up to its last visible character (the
-   * templates end some lines with a zero-width space).
-   */
-  {
-    pattern: /^Required(?:\.[ \t]+| for )(?:One paragraph, two to three sentences|Any plans or licenses|Describe actions, triggers|Explain the authentication method|Include any known issues|Add instructions on how to deploy|It should be the company or organization|For Independent-Publisher-Connector|Independent-Publisher-Connector)(?:[^\r\n]*[^\s\u200b])?/gm,
-    message: ([line]) => upstreamText(templateInstruction(line)),
-    contains: "Required"
-  },
-  {
-    pattern: /^Optional\.[ \t]+(?:Include frequently asked questions|Add instructions on how to deploy)(?:[^\r\n]*[^\s\u200b])?/gm,
-    message: ([line]) => upstreamText(templateInstruction(line)),
-    contains: "Optional."
-  },
-  /*
-   * The TODOs of extract-connectors' readme, in capitals where it writes them, so that "Todoist" or
-   * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
-   */
-  {
-    /*
-     * The note's first character cannot be a space or tab, so the spaces before it are taken one way
-     * only, and it stops at every line end `^` starts after (LS and PS too): `[ \t]*([^\r\n]*\S)`
-     * took quadratic time on a line of spaces and tabs (100,000 of them: 13 s).
-     */
-    pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, "gm"),
-    message: ([line, what]) => `The readme still says "${nameExcerpt(line)}": replace the line with ${nameExcerpt(what)}${/[.!?]$/.test(what) ? "" : "."}`,
-    contains: `${README_TODO}:`
-  },
-  // A heading "## Publisher: TODO", the whole heading marked.
-  {
-    // As for the note above: the label starts with no space or tab, and stops at every line end.
-    pattern: new RegExp(
-      `^#{1,6}[ \\t]+((?:[^ \\t${LINE_END}:][^${LINE_END}:]*)?[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`,
-      "gm"
-    ),
-    message: ([heading2, label]) => `The readme still says "${nameExcerpt(heading2.trim())}": replace ${README_TODO} with the ${nameExcerpt(label.toLowerCase())}.`,
-    contains: README_TODO
-  }
-];
-var upstreamText = (text2) => `"${text2}" is text of the readme template; replace it.`;
-var templateInstruction = (line) => `${line.split(/\s+/).slice(0, 5).join(" ")}\u2026`;
-var MAX_LISTED_SECTIONS = 3;
-var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
-var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
-function outline(context) {
-  const document = context.connector.files.readme?.document;
-  return document === void 0 ? void 0 : outlineOf(document);
-}
+// packages/validator/src/rules/readme/template-sections-rule.ts
 function sectionsRule(id, profile, level, template) {
   return {
     id,
@@ -23246,168 +23577,8 @@ function sectionsRule(id, profile, level, template) {
     }
   };
 }
-var HEADING_LOOKALIKE = /^ {0,3}(#{1,3})(?=[^\s#]|[ \t\u00a0])[^\r\n]*/gm;
-function afterMarker(code2) {
-  if (code2 === 32 || code2 === 9) return "space";
-  return code2 === 160 ? "no-break space" : "text";
-}
-function headingLookalikes(text2) {
-  const lines = [];
-  HEADING_LOOKALIKE.lastIndex = 0;
-  for (let match2 = HEADING_LOOKALIKE.exec(text2); match2 !== null; match2 = HEADING_LOOKALIKE.exec(text2)) {
-    const marker = match2[1];
-    const line = match2[0].trimEnd();
-    const offset = match2.index + match2[0].indexOf("#");
-    lines.push({
-      text: line.trimStart(),
-      offset,
-      marker,
-      after: afterMarker(text2.charCodeAt(offset + marker.length)),
-      normalized: normalizeTitle(text2, offset + marker.length, match2.index + line.length)
-    });
-  }
-  return lines;
-}
-function indexInSection(section, name, from) {
-  const at = section.indexOf(name, from);
-  if (at !== -1 || from === 0) return at;
-  return section.slice(0, from + name.length - 1).indexOf(name);
-}
-var SectionText = class {
-  constructor(readme, section, subHeadings) {
-    this.readme = readme;
-    this.section = section;
-    for (const heading2 of subHeadings) {
-      this.headingNames.set(heading2.text, heading2.normalized);
-      if (isWrittenAsIs(readme, heading2)) this.writtenNames.add(heading2.normalized);
-    }
-  }
-  readme;
-  section;
-  /** Each sub-heading's text, with its name: a summary written the same has the same name. */
-  headingNames = /* @__PURE__ */ new Map();
-  /** The names of the sub-headings written as is: the section's text contains them. */
-  writtenNames = /* @__PURE__ */ new Set();
-  normalized;
-  /** Just after the name the search found last. */
-  from = 0;
-  /**
-   * A summary's name: a summary that reads as a sub-heading (2,081 of the corpus's 5,174) has its
-   * name already, and is not normalized again.
-   */
-  nameOf(summary) {
-    return this.headingNames.get(summary) ?? normalizeTitle(summary);
-  }
-  /**
-   * Whether the section lists an operation by its operationId instead of its summary: as a
-   * sub-heading ("### SendSMS" in SMS Wireless Services), or written as is in its text when the id is
-   * a compound one (`TimeCard_Get`, **GetAccount**). A one-word id ("Board", "Assign") written in a
-   * sentence is only a word, so it does not count.
-   */
-  listsOperationId(operationId) {
-    const normalized = normalizeTitle(operationId);
-    for (const name of this.headingNames.values()) if (name === normalized) return true;
-    if (!COMPOUND_IDENTIFIER.test(operationId)) return false;
-    const text2 = this.readme.text;
-    const end = this.section.bodyEnd;
-    for (let at = text2.indexOf(operationId, this.section.bodyStart); at !== -1; at = text2.indexOf(operationId, at + 1)) {
-      if (at + operationId.length > end) return false;
-      if (!isIdentifierChar(text2.charCodeAt(at - 1)) && !isIdentifierChar(text2.charCodeAt(at + operationId.length))) {
-        return true;
-      }
-    }
-    return false;
-  }
-  contains(name) {
-    if (this.writtenNames.has(name)) return true;
-    this.normalized ??= normalizeTitle(this.readme.text, this.section.bodyStart, this.section.bodyEnd);
-    const at = indexInSection(this.normalized, name, this.from);
-    if (at === -1) return false;
-    this.from = at + name.length;
-    return true;
-  }
-};
-var COMPOUND_IDENTIFIER = /[a-z][A-Z]|_|\d/;
-function isIdentifierChar(code2) {
-  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
-}
-function isWrittenAsIs(readme, heading2) {
-  const at = readme.text.indexOf(heading2.text, heading2.offset);
-  return at !== -1 && at + heading2.text.length <= heading2.offset + heading2.length;
-}
-function operationNames(context, sections) {
-  const missing = [];
-  const summaries = /* @__PURE__ */ new Set();
-  const first = sections[0];
-  for (const operation of context.swagger?.operations ?? []) {
-    const summary = asString(operation.operation.summary);
-    const normalized = summary ? first.nameOf(summary) : "";
-    if (summary) summaries.add(normalized);
-    if (operation.isInternal || operation.isDeprecated || operation.isMcp || !normalized) continue;
-    if (isListed(sections, normalized, operation.operationId)) continue;
-    missing.push(summary.trim());
-  }
-  return { missing, summaries };
-}
-function isListed(sections, name, operationId) {
-  for (let index = 0; index < sections.length; index++) if (sections[index].contains(name)) return true;
-  if (!operationId) return false;
-  for (let index = 0; index < sections.length; index++) {
-    if (sections[index].listsOperationId(operationId)) return true;
-  }
-  return false;
-}
-function operationSections(headings) {
-  const sections = [];
-  for (const heading2 of headings) {
-    if (heading2.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading2.normalized)) continue;
-    const last2 = sections[sections.length - 1];
-    if (last2 && heading2.offset < last2.bodyEnd) continue;
-    sections.push(heading2);
-  }
-  return sections;
-}
-function normalizedOperationIds(context) {
-  const operationIds = /* @__PURE__ */ new Set();
-  for (const operation of context.swagger?.operations ?? []) {
-    if (operation.operationId) operationIds.add(normalizeTitle(operation.operationId));
-  }
-  return operationIds;
-}
-function operationCandidates(context, headingNames) {
-  const candidates = [];
-  for (const { operation, operationId } of context.swagger?.operations ?? []) {
-    const names = [];
-    for (const written2 of [asString(operation.summary)?.trim(), operationId]) {
-      const normalized = written2 ? normalizeTitle(written2) : "";
-      if (normalized === "" || normalized === names[0]?.normalized) continue;
-      names.push({ written: written2, normalized });
-    }
-    candidates.push({
-      names,
-      // The summary when it has one (it comes first), else the operationId.
-      shownAs: names[0]?.written ?? "",
-      hasHeading: names.some((name) => headingNames.has(name.normalized))
-    });
-  }
-  return candidates;
-}
-var REGISTRATION_STEPS = /redirect|regist|client\s*id|create\s+an?\s+(oauth\s+)?app|app\s+registration/i;
-var APP_HEADING = /app|oauth|auth/;
-function explainsRegistration(readme, heading2) {
-  if (heading2.depth > 3 || !APP_HEADING.test(heading2.normalized)) return false;
-  return REGISTRATION_STEPS.test(readme.text.slice(heading2.bodyStart, heading2.bodyEnd));
-}
-function hasMcpServer(context) {
-  for (const operation of context.swagger?.operations ?? []) if (operation.isMcp) return true;
-  return false;
-}
-function usesOAuth(context) {
-  if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
-  return entriesOf(context.swagger?.root.securityDefinitions).some(
-    ([, definition]) => asObject(definition)?.type === "oauth2"
-  );
-}
+
+// packages/validator/src/rules/readme.ts
 var readmeRules = [
   {
     id: "README-PRESENT",
@@ -23474,152 +23645,9 @@ var readmeRules = [
       }
     }
   },
-  {
-    id: "README-OAUTH-STEPS",
-    file: "readme",
-    title: "For OAuth, the readme explains how to create the OAuth app.",
-    description: 'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL, or, without one, a section named for the app, OAuth or authentication that does.',
-    levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
-    example: {
-      bad: "## Obtaining Credentials\nSign in with your account.",
-      good: "## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect \u2026"
-    },
-    check(context) {
-      const readme = outline(context);
-      if (!readme || !usesOAuth(context)) return;
-      const section = findSection(readme.headings, CREDENTIALS_HEADING);
-      const body = section ? readme.text.slice(section.bodyStart, section.bodyEnd) : "";
-      if (REGISTRATION_STEPS.test(body)) return;
-      if (!section && readme.headings.some((heading2) => explainsRegistration(readme, heading2))) return;
-      const where = section ?? readme.headings[0];
-      context.report({
-        ...where ? { offset: where.offset, length: where.length } : { line: 1 },
-        message: section ? 'The connector uses OAuth, but "Obtaining Credentials" does not explain how to register the OAuth app and its redirect URL (https://global.consent.azure-apim.net/redirect). The certification team follows these steps.' : 'The connector uses OAuth, but the readme has no "Obtaining Credentials" section with the steps to register the OAuth app and its redirect URL.'
-      });
-    }
-  },
-  {
-    id: "README-OPS-MATCH",
-    file: "readme",
-    title: "Supported Operations lists every visible operation, and only those.",
-    description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "TimeAndBillingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
-    levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
-    example: {
-      bad: "## Supported Operations\n### List tasks",
-      good: "## Supported Operations\n### List tasks\n### Create a task\n### Get a task"
-    },
-    check(context) {
-      const readme = outline(context);
-      if (!readme || !context.swagger) return;
-      const sections = operationSections(readme.headings);
-      if (sections.length === 0) return;
-      const texts = sections.map((section) => {
-        const subHeadings = readme.headings.filter((heading2) => isSubHeading(heading2, section));
-        return { section, subHeadings, text: new SectionText(readme, section, subHeadings) };
-      });
-      const { missing, summaries } = operationNames(
-        context,
-        texts.map((entry) => entry.text)
-      );
-      if (missing.length > 0) {
-        const names = joinWithin(missing.map((summary) => `"${nameExcerpt(summary)}"`));
-        const headings = [...new Set(sections.map((section) => section.text))];
-        const where = alternatives(headings, MAX_LISTED_SECTIONS);
-        context.report({
-          offset: sections[0].offset,
-          length: sections[0].length,
-          message: missing.length === 1 ? `The operation ${names} is not listed under ${where}.` : `${missing.length} operations are not listed under ${where}: ${names}.`
-        });
-      }
-      let operationIds;
-      let knownNames;
-      const namesOperation = (heading2) => {
-        if (summaries.has(heading2.normalized)) return true;
-        operationIds ??= normalizedOperationIds(context);
-        if (operationIds.has(heading2.normalized)) return true;
-        knownNames ??= [...summaries, ...operationIds].filter((name) => name !== "");
-        return knownNames.some((name) => heading2.normalized.includes(name));
-      };
-      let candidates;
-      const meant = (heading2) => {
-        candidates ??= operationCandidates(
-          context,
-          new Set(texts.flatMap((entry) => entry.subHeadings.map((subHeading) => subHeading.normalized)))
-        );
-        const name = closestOperationName(heading2.normalized, candidates);
-        return name === void 0 ? "" : ` Did you mean '${nameExcerpt(name)}'?`;
-      };
-      if (hasMcpServer(context)) return;
-      for (const { section, subHeadings } of texts) {
-        const isGroup = (index) => {
-          const heading2 = subHeadings[index];
-          if (GROUPING_HEADING.test(heading2.normalized) || TEMPLATE_SECTION_HEADING.test(heading2.normalized)) {
-            return true;
-          }
-          const next = subHeadings[index + 1];
-          return introducesOnly(readme.text, heading2, next) || groupsListedOperations(subHeadings, index, namesOperation) || listsSummaries(readme.text, heading2, next, summaries);
-        };
-        for (let index = 0; index < subHeadings.length; index++) {
-          const heading2 = subHeadings[index];
-          if (heading2.normalized === "" || namesOperation(heading2) || isGroup(index)) continue;
-          const parent = parentIndex(subHeadings, index);
-          if (parent !== -1 && (namesOperation(subHeadings[parent]) || !isGroup(parent))) continue;
-          context.report({
-            offset: heading2.offset,
-            length: heading2.length,
-            message: `"${nameExcerpt(heading2.text)}" is listed under ${nameExcerpt(section.text)}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
-          });
-        }
-      }
-    }
-  }
+  oauthStepsRule,
+  operationsMatchRule
 ];
-function groupsListedOperations(subHeadings, index, namesOperation) {
-  const group = subHeadings[index];
-  for (let next = index + 1; next < subHeadings.length; next++) {
-    const heading2 = subHeadings[next];
-    if (heading2.offset >= group.bodyEnd) return false;
-    if (heading2.depth > group.depth && namesOperation(heading2)) return true;
-  }
-  return false;
-}
-function parentIndex(subHeadings, index) {
-  const heading2 = subHeadings[index];
-  for (let above = index - 1; above >= 0; above--) {
-    if (subHeadings[above].depth < heading2.depth) return above;
-  }
-  return -1;
-}
-var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
-function listsSummaries(text2, heading2, next, summaries) {
-  const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
-  let items = 0;
-  let found = 0;
-  let rightUnder = true;
-  LIST_ITEM.lastIndex = heading2.bodyStart;
-  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < end; item = LIST_ITEM.exec(text2)) {
-    if (items++ === 0) rightUnder = normalizeTitle(text2, heading2.bodyStart, item.index) === "";
-    const lineEnd2 = text2.indexOf("\n", LIST_ITEM.lastIndex);
-    const name = normalizeTitle(text2, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
-    for (const summary of summaries) {
-      if (summary !== "" && name.startsWith(summary)) {
-        if (++found === 2) return true;
-        break;
-      }
-    }
-  }
-  return rightUnder && items > 0 && found === items;
-}
-var DETAIL_HEADING = /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
-var HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
-function introducesOnly(text2, heading2, next) {
-  if (!next || next.offset >= heading2.bodyEnd || next.depth <= heading2.depth) return false;
-  if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
-  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "";
-}
-function isSubHeading(heading2, section) {
-  return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
-}
 
 // packages/validator/src/rules/script/allowed-namespaces.ts
 var ALLOWED_NAMESPACES = /* @__PURE__ */ new Set([
@@ -24423,6 +24451,11 @@ var documentHostRules = [
   }
 ];
 
+// packages/validator/src/swagger/operation-label.ts
+function operationLabel(operation) {
+  return nameExcerpt(operation.operationId ?? `${operation.method.toUpperCase()} ${operation.path}`);
+}
+
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
   constructor(path6) {
@@ -24573,66 +24606,7 @@ function routeHash(path6) {
 var OPEN = 123;
 var CLOSE = 125;
 
-// packages/validator/src/swagger/operation-label.ts
-function operationLabel(operation) {
-  return nameExcerpt(operation.operationId ?? `${operation.method.toUpperCase()} ${operation.path}`);
-}
-
-// packages/validator/src/rules/operations/paths.ts
-var pathKeysOf = perModel(
-  (model) => Object.keys(model.paths ?? {}).filter((key) => !key.startsWith("x-"))
-);
-function pathKeys(model) {
-  return model ? pathKeysOf(model) : [];
-}
-function reportPathKeys({ swagger, report }, problem) {
-  for (const path6 of pathKeys(swagger)) {
-    const message = problem(path6);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path6), message });
-  }
-}
-function templateProblem(path6) {
-  let open = -1;
-  for (let index = 0; index < path6.length; index++) {
-    const character = path6[index];
-    if (character === "{") {
-      if (open !== -1) return "a variable is nested in another one";
-      open = index;
-    } else if (character === "}") {
-      if (open === -1) return "a '}' has no matching '{'";
-      if (index === open + 1) return "a variable has no name";
-      open = -1;
-    } else if (character === "/" && open !== -1) {
-      return "a variable spans more than one segment";
-    }
-  }
-  return open !== -1 ? "a '{' is never closed" : void 0;
-}
-function hasPathParameter(operation, name) {
-  for (const parameter of operation.parameters) {
-    if (parameter.in === "path" && parameter.name === name) return true;
-  }
-  return false;
-}
-var MAX_LOOPED_VARIABLES = 8;
-function missingPathParameters(operation, variables) {
-  let missing;
-  let defined;
-  if (variables.length > MAX_LOOPED_VARIABLES) {
-    defined = /* @__PURE__ */ new Set();
-    for (const parameter of operation.parameters) {
-      if (parameter.in === "path" && parameter.name !== void 0) defined.add(parameter.name);
-    }
-  }
-  for (let at = 0; at < variables.length; at++) {
-    const name = variables[at];
-    if (name === "" || name.includes("=")) continue;
-    if (defined ? defined.has(name) : hasPathParameter(operation, name)) continue;
-    (missing ??= []).push(name);
-  }
-  return missing ?? NONE_MISSING;
-}
-var NONE_MISSING = [];
+// packages/validator/src/rules/operations/duplicate-route-rules.ts
 var MAX_PAIRED_OPERATIONS = 4096;
 var MAX_COMPARED_SEGMENTS = 2 ** 28;
 function overlapSearchSkipped(swagger) {
@@ -24708,276 +24682,89 @@ function operationsBySegmentsAndMethod(operations, templates) {
   }
   return peers;
 }
-var pathRules = [
-  {
-    id: "SWG-PATH-SLASH",
-    file: "swagger",
-    title: "Start every path with '/'.",
-    description: "Swagger 2.0 paths are relative to basePath and start with '/' (SVR OperationPathMustStartWithSlash).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathMustStartWithSlash",
-    msMessage: "The path is not valid, it must start with a '/' character.",
-    example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path6) => path6.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-QUERY",
-    file: "swagger",
-    title: "Keep query strings and fragments out of paths.",
-    description: "Query values are parameters with `in: query`; a '?' or '#' in a path key is rejected (SVR OperationPathMayNotContainQueryOrFragment).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathMayNotContainQueryOrFragment",
-    msMessage: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.",
-    example: {
-      placement: "paths",
-      bad: '"/tasks?status=open": {}',
-      good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
-    },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path6) => /[?#]/.test(path6) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-WILDCARD",
-    file: "swagger",
-    title: "Do not use '*' in paths.",
-    description: "Wildcards are not supported in operation paths (SVR OperationPathContainsUnsupportedCharacters).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathContainsUnsupportedCharacters",
-    msMessage: "The operation path cannot contain wildcard character '*'.",
-    example: { placement: "paths", bad: '"/files/*": {}', good: '"/files/{path}": {}' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path6) => path6.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-TEMPLATE",
-    file: "swagger",
-    title: "Write path variables as {name}, one segment each.",
-    description: "Each path template variable is enclosed in braces within a single URL segment (SVR OperationPathTemplateNotValid).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathTemplateNotValid",
-    msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
-    example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
-    check(context) {
-      reportPathKeys(context, (path6) => {
-        const problem = templateProblem(path6);
-        return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
-      });
-    }
-  },
-  {
-    id: "SWG-PATH-VAR-DEFAULT",
-    file: "swagger",
-    title: "Give path variables defaults in their parameter, not in the path.",
-    description: "A path variable like `{version=v1}` is rejected (SVR OperationPathVariablesContainDefaults).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathVariablesContainDefaults",
-    msMessage: "The operation path template variables cannot set default values with character '='.",
-    example: { placement: "paths", bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path6) => (
-          // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path6.includes("=") && pathVariables(path6).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
-        )
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-DUP",
-    file: "swagger",
-    title: "Do not define the same route twice with different variable names.",
-    description: "`GET /items/{id}` and `GET /items/{itemId}` match the same requests (SVR DuplicateOperationPath).",
-    levels: sameLevels("error"),
-    msCode: "DuplicateOperationPath",
-    msMessage: "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
-    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const all = swagger.operations;
-      if (!mayHaveRouteTwice(all)) return;
-      const templates = pathTemplates(swagger);
-      for (const indexes of groupByMethod(all).values()) {
-        const first = /* @__PURE__ */ new Map();
-        for (const index of indexes) {
-          const operation = all[index];
-          const key = templates[index].route;
-          const earlier2 = first.get(key);
-          if (!earlier2) {
-            first.set(key, operation);
-            continue;
-          }
-          report({
-            pointer: operation.pointer,
-            message: fill(
-              "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
-              operationLabel(earlier2),
-              operationLabel(operation),
-              nameExcerpt(earlier2.path),
-              nameExcerpt(operation.path)
-            )
-          });
+var duplicateRouteRule = {
+  id: "SWG-PATH-DUP",
+  file: "swagger",
+  title: "Do not define the same route twice with different variable names.",
+  description: "`GET /items/{id}` and `GET /items/{itemId}` match the same requests (SVR DuplicateOperationPath).",
+  levels: sameLevels("error"),
+  msCode: "DuplicateOperationPath",
+  msMessage: "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
+  example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    const all = swagger.operations;
+    if (!mayHaveRouteTwice(all)) return;
+    const templates = pathTemplates(swagger);
+    for (const indexes of groupByMethod(all).values()) {
+      const first = /* @__PURE__ */ new Map();
+      for (const index of indexes) {
+        const operation = all[index];
+        const key = templates[index].route;
+        const earlier2 = first.get(key);
+        if (!earlier2) {
+          first.set(key, operation);
+          continue;
         }
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-PARTIAL-DUP",
-    file: "swagger",
-    title: "Avoid routes that differ only by a variable segment.",
-    description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit, nor where comparing its routes pairwise would take seconds: both are far past the 256 operations of SWG-OPS-MAX, which says so.",
-    levels: sameLevels("warning"),
-    msCode: "PartialDuplicateOperationPath",
-    msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
-    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
-    check({ swagger, report }) {
-      if (!swagger || overlapSearchSkipped(swagger)) return;
-      const templates = pathTemplates(swagger);
-      const all = swagger.operations;
-      const peers = operationsBySegmentsAndMethod(all, templates);
-      if (peers === void 0) return;
-      for (const method of methodsInOrder(all)) {
-        for (let index = 0; index < all.length; index++) {
-          const operation = all[index];
-          const shape = templates[index];
-          if (operation.method !== method || shape.variableSegmentCount === 0) continue;
-          let similar;
-          let unlisted = 0;
-          const candidates = peers.get(peerKey(shape.segmentCount, method));
-          for (let at = 0; at < candidates.length; at++) {
-            const other = templates[candidates[at]];
-            if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other)) {
-              if (similar === void 0 || similar.length < MAX_LISTED_SIMILAR_PATHS)
-                (similar ??= []).push(excerpt(all[candidates[at]].path, MAX_LISTED_PATH_LENGTH));
-              else unlisted++;
-            }
-          }
-          if (similar === void 0) continue;
-          report({
-            pointer: operation.pointer,
-            message: fill(
-              "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
-              operationLabel(operation),
-              excerpt(operation.path, MAX_LISTED_PATH_LENGTH),
-              joinWithin(similar, similar.length + unlisted)
-            )
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-CASE",
-    file: "swagger",
-    title: "Do not define a path twice with different capitalization.",
-    description: "Paths must be unique when compared case-insensitively (SVR PathRedefined).",
-    levels: sameLevels("error"),
-    msCode: "PathRedefined",
-    msMessage: "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-    example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
-    check({ swagger, report }) {
-      const seen = /* @__PURE__ */ new Set();
-      for (const path6 of pathKeys(swagger)) {
-        const key = path6.toLowerCase();
-        if (seen.has(key)) {
-          report({
-            pointer: childPointer("/paths", path6),
-            message: fill(
-              "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              nameExcerpt(path6)
-            )
-          });
-        }
-        seen.add(key);
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-REF",
-    file: "swagger",
-    title: "Write path items in place; '$ref' is not supported there.",
-    description: "The service does not resolve a `$ref` on a path item (SVR PathItemRefNotSuppored).",
-    levels: sameLevels("error"),
-    msCode: "PathItemRefNotSuppored",
-    msMessage: "The '$ref' property in a path is not supported.",
-    example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const paths = swagger.paths;
-      for (const path6 in paths) {
-        if (!has(paths, path6)) continue;
-        const pathItem = asObject(paths[path6]);
-        if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path6, "$ref"),
-          message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
+          pointer: operation.pointer,
+          message: fill(
+            "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
+            operationLabel(earlier2),
+            operationLabel(operation),
+            nameExcerpt(earlier2.path),
+            nameExcerpt(operation.path)
+          )
         });
       }
     }
-  },
-  {
-    id: "SWG-PATH-MISSING-PARAM",
-    file: "swagger",
-    title: "Define an `in: path` parameter for every path variable.",
-    description: "The platform builds the URL from path parameters; a `{variable}` without one cannot be filled (SVR OperationMissingPathParameter).",
-    levels: sameLevels("error"),
-    msCode: "OperationMissingPathParameter",
-    msMessage: "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
-    example: {
-      placement: "paths",
-      bad: '"/tasks/{taskId}": { "get": { "parameters": [] } }',
-      good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }'
-    },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const templates = pathTemplates(swagger);
-      const operations = swagger.operations;
-      for (let index = 0; index < operations.length; index++) {
-        const operation = operations[index];
-        const variables = templates[index].variables;
-        if (variables.length === 0) continue;
-        const missing = missingPathParameters(operation, variables);
-        if (missing.length > 0)
-          report({ pointer: operation.pointer, message: missingMessage(operation, missing) });
+  }
+};
+var partiallyDuplicateRouteRule = {
+  id: "SWG-PATH-PARTIAL-DUP",
+  file: "swagger",
+  title: "Avoid routes that differ only by a variable segment.",
+  description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit, nor where comparing its routes pairwise would take seconds: both are far past the 256 operations of SWG-OPS-MAX, which says so.",
+  levels: sameLevels("warning"),
+  msCode: "PartialDuplicateOperationPath",
+  msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
+  example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
+  check({ swagger, report }) {
+    if (!swagger || overlapSearchSkipped(swagger)) return;
+    const templates = pathTemplates(swagger);
+    const all = swagger.operations;
+    const peers = operationsBySegmentsAndMethod(all, templates);
+    if (peers === void 0) return;
+    for (const method of methodsInOrder(all)) {
+      for (let index = 0; index < all.length; index++) {
+        const operation = all[index];
+        const shape = templates[index];
+        if (operation.method !== method || shape.variableSegmentCount === 0) continue;
+        let similar;
+        let unlisted = 0;
+        const candidates = peers.get(peerKey(shape.segmentCount, method));
+        for (let at = 0; at < candidates.length; at++) {
+          const other = templates[candidates[at]];
+          if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other)) {
+            if (similar === void 0 || similar.length < MAX_LISTED_SIMILAR_PATHS)
+              (similar ??= []).push(excerpt(all[candidates[at]].path, MAX_LISTED_PATH_LENGTH));
+            else unlisted++;
+          }
+        }
+        if (similar === void 0) continue;
+        report({
+          pointer: operation.pointer,
+          message: fill(
+            "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
+            operationLabel(operation),
+            excerpt(operation.path, MAX_LISTED_PATH_LENGTH),
+            joinWithin(similar, similar.length + unlisted)
+          )
+        });
       }
     }
   }
-];
-function missingMessage(operation, missing) {
-  if (missing.length === 1) {
-    return fill(
-      "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
-      operationLabel(operation),
-      excerpt(missing[0])
-    );
-  }
-  return fill(
-    "The operation '{0}' does not define the {1} parameters which are required by the path: {2}.",
-    operationLabel(operation),
-    missing.length,
-    quoteList(missing)
-  );
-}
-function unreadOperations(swagger, pathItem) {
-  const target = swagger.pathItemTarget(pathItem);
-  const methods = target ? HTTP_METHODS.filter((method) => asObject(target.value[method])) : [];
-  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
-  const which = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
-  return `${which} checked by no rule until written here, in place of the $ref.`;
-}
+};
 
 // packages/validator/src/rules/swagger/known-extensions.ts
 var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
@@ -25792,12 +25579,6 @@ var StructureWalker = class {
     return this.result;
   }
   /**
-   * Records a node of a kind and checks its fields' types. Keeps its children at the returned slot
-   * of `children`, and leaves `childTop` past them: the caller reads them, then sets it back.
-   * Schema nodes come here with their kind's state: reading `kind` from nodes of both classes, a
-   * field on one and a getter on the other, made the walk slower.
-   */
-  /**
    * for…in over the object meets only keys it owns: it inherits from Object.prototype (or nothing),
    * as parsed objects do, and Object.prototype has no enumerable key.
    */
@@ -25806,6 +25587,12 @@ var StructureWalker = class {
     const prototype = Object.getPrototypeOf(object);
     return prototype === Object.prototype || prototype === null;
   }
+  /**
+   * Records a node of a kind and checks its fields' types. Keeps its children at the returned slot
+   * of `children`, and leaves `childTop` past them: the caller reads them, then sets it back.
+   * Schema nodes come here with their kind's state: reading `kind` from nodes of both classes, a
+   * field on one and a getter on the other, made the walk slower.
+   */
   add(node, state) {
     const value = node.value;
     if (state.count === 0) this.kindsMet.push(state);
@@ -27474,6 +27261,148 @@ function callArguments(call) {
   return entriesOf(call.parameters);
 }
 
+// packages/validator/src/rules/operations/dynamic-ambiguity-rule.ts
+function ambiguousReferences(call) {
+  const names = [];
+  for (const [, entry] of callArguments(call.call)) {
+    const argument = callArgument(entry);
+    if (argument.kind !== "reference") continue;
+    const sameName = call.source?.parameters.filter((parameter) => parameter.name === argument.name).length ?? 0;
+    if (argument.name.includes("/") || sameName > 1) names.push(argument.name);
+  }
+  return names;
+}
+function ambiguityRule(id, legacy, modern) {
+  return {
+    id,
+    file: "swagger",
+    title: `Use ${modern} when ${legacy} refers to body properties or ambiguous names.`,
+    description: `${legacy} can only pass plain parameters; references to properties inside a parameter, or names used in two locations, need ${modern} (SVR; openapi-extensions doc).`,
+    levels: sameLevels("error"),
+    msMessage: `The '${legacy}' extension references ambiguous parameter references. You need to define the '${modern}' extension.`,
+    example: {
+      placement: "parameter",
+      bad: `"${legacy}": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "body/site" } } }`
+    },
+    check({ swagger, report }) {
+      for (const call of swagger ? dynamicCalls(swagger) : []) {
+        if (call.extension !== legacy || has(call.holder, modern)) continue;
+        const ambiguous = ambiguousReferences(call);
+        if (ambiguous.length === 0) continue;
+        const properties = ambiguous.some((name) => name.includes("/"));
+        report({
+          pointer: childPointer(call.pointer, "parameters"),
+          message: properties ? `The '${legacy}' extension references properties within parameters. You need to define the '${modern}' extension.` : `The '${legacy}' extension references ambiguous parameter references. You need to define the '${modern}' extension.`
+        });
+      }
+    }
+  };
+}
+
+// packages/validator/src/rules/operations/dynamic-call-operations.ts
+function targetOf(model, call) {
+  const id = asString(call.call.operationId);
+  return id === void 0 ? void 0 : model.operationById(id);
+}
+function hasBodyProperty(model, operation, name) {
+  const body = operation.parameters.find((parameter) => parameter.in === "body");
+  const properties = asObject(asObject(model.resolve(body?.value.schema, "").value)?.properties);
+  return properties !== void 0 && has(properties, name);
+}
+function parameterNamed(operation, name) {
+  const parameters = operation.parameters;
+  for (let index = parameters.length - 1; index >= 0; index--) {
+    if (parameters[index].name === name) return parameters[index];
+  }
+  return void 0;
+}
+function sourceParameter(call, name) {
+  let match2;
+  for (const parameter of call.source?.parameters ?? []) {
+    if (parameter.name !== name) continue;
+    if (match2 !== void 0) return void 0;
+    match2 = parameter.value;
+  }
+  return match2;
+}
+
+// packages/validator/src/rules/operations/dynamic-parameters-rule.ts
+function argumentPointer(call, name) {
+  return childPointer(call.pointer, "parameters", name);
+}
+var dynamicParametersRule = {
+  id: "SWG-DYN-PARAMS",
+  file: "swagger",
+  title: "Pass a dynamic call the target operation's parameters.",
+  description: "The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names.",
+  levels: sameLevels("error"),
+  msMessage: "The parameter could not be found in operation '{0}'.",
+  example: {
+    placement: "parameter",
+    bad: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "siteUrl": { "parameter": "site" } } } (ListFolders has no siteUrl)',
+    good: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "site" } } }'
+  },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    const calls = dynamicCalls(swagger);
+    for (let index = 0; index < calls.length; index++) {
+      const call = calls[index];
+      const target = targetOf(swagger, call);
+      if (!target) continue;
+      const label = operationLabel(target);
+      const given = asObject(call.call.parameters);
+      for (const name in given) {
+        if (!has(given, name)) continue;
+        const entry = given[name];
+        const parameter = parameterNamed(target, name);
+        if (!parameter) {
+          if (!name.includes("/") && !hasBodyProperty(swagger, target, name)) {
+            report({
+              pointer: argumentPointer(call, name),
+              message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${nameExcerpt(name)}' is not one of its parameters.`
+            });
+          }
+          continue;
+        }
+        const type = asString(parameter.value.type);
+        const argument = callArgument(entry);
+        if (type === void 0) continue;
+        if (argument.kind === "static" && typeof argument.value !== "string" && !valueMatchesType(argument.value, type)) {
+          report({
+            pointer: argumentPointer(call, name),
+            message: `The parameter has type '${excerpt(type)}', but a static value is provided of type '${typeof argument.value}'.`
+          });
+        } else if (argument.kind === "reference") {
+          const source = sourceParameter(call, argument.name);
+          const sourceType = asString(source?.type);
+          if (sourceType !== void 0 && sourceType !== type && !(sourceType === "integer" && type === "number")) {
+            report({
+              pointer: argumentPointer(call, name),
+              message: fill(
+                "The parameter has type '{0}', but operation '{1}' is providing a parameter of type '{2}'.",
+                excerpt(type),
+                call.source ? operationLabel(call.source) : "",
+                excerpt(sourceType)
+              )
+            });
+          }
+        }
+      }
+      for (const parameter of target.parameters) {
+        const value = parameter.value;
+        if (parameter.name === void 0 || given && has(given, parameter.name) || parameter.in === "body")
+          continue;
+        if (value.required !== true || has(value, "default") || isInternalVisibility2(value["x-ms-visibility"]))
+          continue;
+        report({
+          pointer: childPointer(call.pointer, has(call.call, "parameters") ? "parameters" : "operationId"),
+          message: `${fill("The target operation requires parameter '{0}'.", nameExcerpt(parameter.name))} Pass it in the parameters of the call to '${label}'.`
+        });
+      }
+    }
+  }
+};
+
 // packages/validator/src/rules/operations/schema-path.ts
 var MAX_STEPS = 32;
 var MISSING = Object.freeze({ kind: "missing" });
@@ -27531,102 +27460,7 @@ function arrayItems(model, schema) {
   return { kind: "not-array" };
 }
 
-// packages/validator/src/rules/operations/dynamic.ts
-var NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
-function forEachOtherOperationReference(model, visit2) {
-  const visitHolder = (holder, at) => {
-    const object = asObject(holder);
-    if (object && has(object, "operationId"))
-      visit2(object.operationId, () => childPointer(at(), "operationId"));
-  };
-  const operations = model.operations;
-  for (let index = 0; index < operations.length; index++) {
-    const operation = operations[index];
-    if ((operation.keys & (OperationKey.notification | OperationKey.operationContext)) === 0) continue;
-    const body = operation.operation;
-    if (has(body, "x-ms-notification")) visitHolder(body["x-ms-notification"], notificationAt(operation));
-    const context = asObject(body["x-ms-operation-context"]);
-    if (context) visitHolder(context.simulate, simulateAt(operation));
-  }
-  const capabilities = asObject(model.root["x-ms-capabilities"]);
-  const filePicker = asObject(capabilities?.["file-picker"]);
-  for (const part of ["open", "browse"])
-    visitHolder(filePicker?.[part], () => childPointer("/x-ms-capabilities", "file-picker", part));
-  visitHolder(capabilities?.testConnection, () => childPointer("/x-ms-capabilities", "testConnection"));
-}
-function notificationAt(operation) {
-  return () => childPointer(operation.pointer, "x-ms-notification");
-}
-function simulateAt(operation) {
-  return () => childPointer(operation.pointer, "x-ms-operation-context", "simulate");
-}
-function operationIdAt(call) {
-  return () => childPointer(call.pointer, "operationId");
-}
-function argumentPointer(call, name) {
-  return childPointer(call.pointer, "parameters", name);
-}
-function targetOf(model, call) {
-  const id = asString(call.call.operationId);
-  return id === void 0 ? void 0 : model.operationById(id);
-}
-function hasBodyProperty(model, operation, name) {
-  const body = operation.parameters.find((parameter) => parameter.in === "body");
-  const properties = asObject(asObject(model.resolve(body?.value.schema, "").value)?.properties);
-  return properties !== void 0 && has(properties, name);
-}
-function parameterNamed(operation, name) {
-  const parameters = operation.parameters;
-  for (let index = parameters.length - 1; index >= 0; index--) {
-    if (parameters[index].name === name) return parameters[index];
-  }
-  return void 0;
-}
-function sourceParameter(call, name) {
-  let match2;
-  for (const parameter of call.source?.parameters ?? []) {
-    if (parameter.name !== name) continue;
-    if (match2 !== void 0) return void 0;
-    match2 = parameter.value;
-  }
-  return match2;
-}
-function ambiguousReferences(call) {
-  const names = [];
-  for (const [, entry] of callArguments(call.call)) {
-    const argument = callArgument(entry);
-    if (argument.kind !== "reference") continue;
-    const sameName = call.source?.parameters.filter((parameter) => parameter.name === argument.name).length ?? 0;
-    if (argument.name.includes("/") || sameName > 1) names.push(argument.name);
-  }
-  return names;
-}
-function ambiguityRule(id, legacy, modern) {
-  return {
-    id,
-    file: "swagger",
-    title: `Use ${modern} when ${legacy} refers to body properties or ambiguous names.`,
-    description: `${legacy} can only pass plain parameters; references to properties inside a parameter, or names used in two locations, need ${modern} (SVR; openapi-extensions doc).`,
-    levels: sameLevels("error"),
-    msMessage: `The '${legacy}' extension references ambiguous parameter references. You need to define the '${modern}' extension.`,
-    example: {
-      placement: "parameter",
-      bad: `"${legacy}": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "body/site" } } }`
-    },
-    check({ swagger, report }) {
-      for (const call of swagger ? dynamicCalls(swagger) : []) {
-        if (call.extension !== legacy || has(call.holder, modern)) continue;
-        const ambiguous = ambiguousReferences(call);
-        if (ambiguous.length === 0) continue;
-        const properties = ambiguous.some((name) => name.includes("/"));
-        report({
-          pointer: childPointer(call.pointer, "parameters"),
-          message: properties ? `The '${legacy}' extension references properties within parameters. You need to define the '${modern}' extension.` : `The '${legacy}' extension references ambiguous parameter references. You need to define the '${modern}' extension.`
-        });
-      }
-    }
-  };
-}
+// packages/validator/src/rules/operations/dynamic-result-rule.ts
 function collectionPath(call) {
   const body = call.call;
   switch (call.extension) {
@@ -27737,6 +27571,100 @@ var ResultAnswers = class {
     return problems;
   }
 };
+var dynamicResultRule = {
+  id: "SWG-DYN-RESULT",
+  file: "swagger",
+  title: "Point value-collection, value-path and itemsPath into the target's response.",
+  description: "The designer reads the list (value-collection, itemsPath) and each item's value and title (value-path, value-title, itemValuePath, itemTitlePath) from the target operation's 2xx response schema (SVR). Paths into open or dynamic schemas are not judged, and names match case-insensitively. 19 merged certified connectors have paths their documented responses do not have (the real responses often do), so this is a warning.",
+  levels: sameLevels("warning"),
+  msMessage: EXPECTS_ARRAY,
+  example: {
+    placement: "parameter",
+    bad: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "items" } (the response has "value")',
+    good: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "value", "value-path": "id", "value-title": "name" }'
+  },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    const answers = new ResultAnswers(swagger);
+    const calls = dynamicCalls(swagger);
+    for (let index = 0; index < calls.length; index++) {
+      const call = calls[index];
+      const target = targetOf(swagger, call);
+      if (!target) continue;
+      const problems = answers.problemsOf(target, call);
+      for (let at = 0; at < problems.length; at++) {
+        const problem = problems[at];
+        const pointer = problem.key === void 0 ? collectionPointer(call) : childPointer(call.pointer, problem.key);
+        report({ pointer, message: problem.message });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/operation-id-reference-rule.ts
+var NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
+function forEachOtherOperationReference(model, visit2) {
+  const visitHolder = (holder, at) => {
+    const object = asObject(holder);
+    if (object && has(object, "operationId"))
+      visit2(object.operationId, () => childPointer(at(), "operationId"));
+  };
+  const operations = model.operations;
+  for (let index = 0; index < operations.length; index++) {
+    const operation = operations[index];
+    if ((operation.keys & (OperationKey.notification | OperationKey.operationContext)) === 0) continue;
+    const body = operation.operation;
+    if (has(body, "x-ms-notification")) visitHolder(body["x-ms-notification"], notificationAt(operation));
+    const context = asObject(body["x-ms-operation-context"]);
+    if (context) visitHolder(context.simulate, simulateAt(operation));
+  }
+  const capabilities = asObject(model.root["x-ms-capabilities"]);
+  const filePicker = asObject(capabilities?.["file-picker"]);
+  for (const part of ["open", "browse"])
+    visitHolder(filePicker?.[part], () => childPointer("/x-ms-capabilities", "file-picker", part));
+  visitHolder(capabilities?.testConnection, () => childPointer("/x-ms-capabilities", "testConnection"));
+}
+function notificationAt(operation) {
+  return () => childPointer(operation.pointer, "x-ms-notification");
+}
+function simulateAt(operation) {
+  return () => childPointer(operation.pointer, "x-ms-operation-context", "simulate");
+}
+function operationIdAt(call) {
+  return () => childPointer(call.pointer, "operationId");
+}
+var operationIdReferenceRule = {
+  id: "SWG-DYN-OPID",
+  file: "swagger",
+  title: "Reference operations that exist.",
+  description: "Dynamic values, lists, schemas, properties and trees, x-ms-notification, x-ms-capabilities and x-ms-operation-context call other operations by operationId; a missing one breaks the designer (SVR OperationIdNotFound).",
+  levels: sameLevels("error"),
+  msCode: "OperationIdNotFound",
+  msMessage: NOT_FOUND,
+  example: {
+    placement: "parameter",
+    bad: '"x-ms-dynamic-values": { "operationId": "ListProjcts" }',
+    good: '"x-ms-dynamic-values": { "operationId": "ListProjects" }'
+  },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    const checkReference = (operationId, at) => {
+      if (typeof operationId === "string" && swagger.operationById(operationId)) return;
+      report({
+        pointer: at(),
+        message: `${NOT_FOUND} '${nameExcerpt(String(operationId))}' is not the operationId of any operation.`
+      });
+    };
+    const calls = dynamicCalls(swagger);
+    for (let index = 0; index < calls.length; index++) {
+      const call = calls[index];
+      if (has(call.call, "operationId")) checkReference(call.call.operationId, operationIdAt(call));
+    }
+    forEachOtherOperationReference(swagger, checkReference);
+  }
+};
+
+// packages/validator/src/rules/operations/dynamic.ts
 var dynamicRules = [
   {
     id: "SWG-DYN-ON-BODY",
@@ -27814,137 +27742,9 @@ var dynamicRules = [
       }
     }
   },
-  {
-    id: "SWG-DYN-OPID",
-    file: "swagger",
-    title: "Reference operations that exist.",
-    description: "Dynamic values, lists, schemas, properties and trees, x-ms-notification, x-ms-capabilities and x-ms-operation-context call other operations by operationId; a missing one breaks the designer (SVR OperationIdNotFound).",
-    levels: sameLevels("error"),
-    msCode: "OperationIdNotFound",
-    msMessage: NOT_FOUND,
-    example: {
-      placement: "parameter",
-      bad: '"x-ms-dynamic-values": { "operationId": "ListProjcts" }',
-      good: '"x-ms-dynamic-values": { "operationId": "ListProjects" }'
-    },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const checkReference = (operationId, at) => {
-        if (typeof operationId === "string" && swagger.operationById(operationId)) return;
-        report({
-          pointer: at(),
-          message: `${NOT_FOUND} '${nameExcerpt(String(operationId))}' is not the operationId of any operation.`
-        });
-      };
-      const calls = dynamicCalls(swagger);
-      for (let index = 0; index < calls.length; index++) {
-        const call = calls[index];
-        if (has(call.call, "operationId")) checkReference(call.call.operationId, operationIdAt(call));
-      }
-      forEachOtherOperationReference(swagger, checkReference);
-    }
-  },
-  {
-    id: "SWG-DYN-PARAMS",
-    file: "swagger",
-    title: "Pass a dynamic call the target operation's parameters.",
-    description: "The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names.",
-    levels: sameLevels("error"),
-    msMessage: "The parameter could not be found in operation '{0}'.",
-    example: {
-      placement: "parameter",
-      bad: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "siteUrl": { "parameter": "site" } } } (ListFolders has no siteUrl)',
-      good: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "site" } } }'
-    },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const calls = dynamicCalls(swagger);
-      for (let index = 0; index < calls.length; index++) {
-        const call = calls[index];
-        const target = targetOf(swagger, call);
-        if (!target) continue;
-        const label = operationLabel(target);
-        const given = asObject(call.call.parameters);
-        for (const name in given) {
-          if (!has(given, name)) continue;
-          const entry = given[name];
-          const parameter = parameterNamed(target, name);
-          if (!parameter) {
-            if (!name.includes("/") && !hasBodyProperty(swagger, target, name)) {
-              report({
-                pointer: argumentPointer(call, name),
-                message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${nameExcerpt(name)}' is not one of its parameters.`
-              });
-            }
-            continue;
-          }
-          const type = asString(parameter.value.type);
-          const argument = callArgument(entry);
-          if (type === void 0) continue;
-          if (argument.kind === "static" && typeof argument.value !== "string" && !valueMatchesType(argument.value, type)) {
-            report({
-              pointer: argumentPointer(call, name),
-              message: `The parameter has type '${excerpt(type)}', but a static value is provided of type '${typeof argument.value}'.`
-            });
-          } else if (argument.kind === "reference") {
-            const source = sourceParameter(call, argument.name);
-            const sourceType = asString(source?.type);
-            if (sourceType !== void 0 && sourceType !== type && !(sourceType === "integer" && type === "number")) {
-              report({
-                pointer: argumentPointer(call, name),
-                message: fill(
-                  "The parameter has type '{0}', but operation '{1}' is providing a parameter of type '{2}'.",
-                  excerpt(type),
-                  call.source ? operationLabel(call.source) : "",
-                  excerpt(sourceType)
-                )
-              });
-            }
-          }
-        }
-        for (const parameter of target.parameters) {
-          const value = parameter.value;
-          if (parameter.name === void 0 || given && has(given, parameter.name) || parameter.in === "body")
-            continue;
-          if (value.required !== true || has(value, "default") || isInternalVisibility2(value["x-ms-visibility"]))
-            continue;
-          report({
-            pointer: childPointer(call.pointer, has(call.call, "parameters") ? "parameters" : "operationId"),
-            message: `${fill("The target operation requires parameter '{0}'.", nameExcerpt(parameter.name))} Pass it in the parameters of the call to '${label}'.`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-DYN-RESULT",
-    file: "swagger",
-    title: "Point value-collection, value-path and itemsPath into the target's response.",
-    description: "The designer reads the list (value-collection, itemsPath) and each item's value and title (value-path, value-title, itemValuePath, itemTitlePath) from the target operation's 2xx response schema (SVR). Paths into open or dynamic schemas are not judged, and names match case-insensitively. 19 merged certified connectors have paths their documented responses do not have (the real responses often do), so this is a warning.",
-    levels: sameLevels("warning"),
-    msMessage: EXPECTS_ARRAY,
-    example: {
-      placement: "parameter",
-      bad: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "items" } (the response has "value")',
-      good: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "value", "value-path": "id", "value-title": "name" }'
-    },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const answers = new ResultAnswers(swagger);
-      const calls = dynamicCalls(swagger);
-      for (let index = 0; index < calls.length; index++) {
-        const call = calls[index];
-        const target = targetOf(swagger, call);
-        if (!target) continue;
-        const problems = answers.problemsOf(target, call);
-        for (let at = 0; at < problems.length; at++) {
-          const problem = problems[at];
-          const pointer = problem.key === void 0 ? collectionPointer(call) : childPointer(call.pointer, problem.key);
-          report({ pointer, message: problem.message });
-        }
-      }
-    }
-  },
+  operationIdReferenceRule,
+  dynamicParametersRule,
+  dynamicResultRule,
   {
     id: "SWG-DYN-INTERNAL-SRC",
     file: "swagger",
@@ -29149,6 +28949,265 @@ var mcpRules = [
   }
 ];
 
+// packages/validator/src/rules/operations/missing-path-parameter-rule.ts
+function hasPathParameter(operation, name) {
+  for (const parameter of operation.parameters) {
+    if (parameter.in === "path" && parameter.name === name) return true;
+  }
+  return false;
+}
+var MAX_LOOPED_VARIABLES = 8;
+function missingPathParameters(operation, variables) {
+  let missing;
+  let defined;
+  if (variables.length > MAX_LOOPED_VARIABLES) {
+    defined = /* @__PURE__ */ new Set();
+    for (const parameter of operation.parameters) {
+      if (parameter.in === "path" && parameter.name !== void 0) defined.add(parameter.name);
+    }
+  }
+  for (let at = 0; at < variables.length; at++) {
+    const name = variables[at];
+    if (name === "" || name.includes("=")) continue;
+    if (defined ? defined.has(name) : hasPathParameter(operation, name)) continue;
+    (missing ??= []).push(name);
+  }
+  return missing ?? NONE_MISSING;
+}
+var NONE_MISSING = [];
+var missingPathParameterRule = {
+  id: "SWG-PATH-MISSING-PARAM",
+  file: "swagger",
+  title: "Define an `in: path` parameter for every path variable.",
+  description: "The platform builds the URL from path parameters; a `{variable}` without one cannot be filled (SVR OperationMissingPathParameter).",
+  levels: sameLevels("error"),
+  msCode: "OperationMissingPathParameter",
+  msMessage: "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
+  example: {
+    placement: "paths",
+    bad: '"/tasks/{taskId}": { "get": { "parameters": [] } }',
+    good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }'
+  },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    const templates = pathTemplates(swagger);
+    const operations = swagger.operations;
+    for (let index = 0; index < operations.length; index++) {
+      const operation = operations[index];
+      const variables = templates[index].variables;
+      if (variables.length === 0) continue;
+      const missing = missingPathParameters(operation, variables);
+      if (missing.length > 0)
+        report({ pointer: operation.pointer, message: missingMessage(operation, missing) });
+    }
+  }
+};
+function missingMessage(operation, missing) {
+  if (missing.length === 1) {
+    return fill(
+      "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
+      operationLabel(operation),
+      excerpt(missing[0])
+    );
+  }
+  return fill(
+    "The operation '{0}' does not define the {1} parameters which are required by the path: {2}.",
+    operationLabel(operation),
+    missing.length,
+    quoteList(missing)
+  );
+}
+
+// packages/validator/src/rules/operations/path-item-ref-rule.ts
+var pathItemRefRule = {
+  id: "SWG-PATH-REF",
+  file: "swagger",
+  title: "Write path items in place; '$ref' is not supported there.",
+  description: "The service does not resolve a `$ref` on a path item (SVR PathItemRefNotSuppored).",
+  levels: sameLevels("error"),
+  msCode: "PathItemRefNotSuppored",
+  msMessage: "The '$ref' property in a path is not supported.",
+  example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    const paths = swagger.paths;
+    for (const path6 in paths) {
+      if (!has(paths, path6)) continue;
+      const pathItem = asObject(paths[path6]);
+      if (!pathItem || !has(pathItem, "$ref")) continue;
+      report({
+        pointer: childPointer("/paths", path6, "$ref"),
+        message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
+      });
+    }
+  }
+};
+function unreadOperations(swagger, pathItem) {
+  const target = swagger.pathItemTarget(pathItem);
+  const methods = target ? HTTP_METHODS.filter((method) => asObject(target.value[method])) : [];
+  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
+  const which = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
+  return `${which} checked by no rule until written here, in place of the $ref.`;
+}
+
+// packages/validator/src/rules/operations/path-key-rules.ts
+var pathKeysOf = perModel(
+  (model) => Object.keys(model.paths ?? {}).filter((key) => !key.startsWith("x-"))
+);
+function pathKeys(model) {
+  return model ? pathKeysOf(model) : [];
+}
+function reportPathKeys({ swagger, report }, problem) {
+  for (const path6 of pathKeys(swagger)) {
+    const message = problem(path6);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path6), message });
+  }
+}
+function templateProblem(path6) {
+  let open = -1;
+  for (let index = 0; index < path6.length; index++) {
+    const character = path6[index];
+    if (character === "{") {
+      if (open !== -1) return "a variable is nested in another one";
+      open = index;
+    } else if (character === "}") {
+      if (open === -1) return "a '}' has no matching '{'";
+      if (index === open + 1) return "a variable has no name";
+      open = -1;
+    } else if (character === "/" && open !== -1) {
+      return "a variable spans more than one segment";
+    }
+  }
+  return open !== -1 ? "a '{' is never closed" : void 0;
+}
+var pathSlashRule = {
+  id: "SWG-PATH-SLASH",
+  file: "swagger",
+  title: "Start every path with '/'.",
+  description: "Swagger 2.0 paths are relative to basePath and start with '/' (SVR OperationPathMustStartWithSlash).",
+  levels: sameLevels("error"),
+  msCode: "OperationPathMustStartWithSlash",
+  msMessage: "The path is not valid, it must start with a '/' character.",
+  example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
+  check(context) {
+    reportPathKeys(
+      context,
+      (path6) => path6.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+    );
+  }
+};
+var pathQueryRule = {
+  id: "SWG-PATH-QUERY",
+  file: "swagger",
+  title: "Keep query strings and fragments out of paths.",
+  description: "Query values are parameters with `in: query`; a '?' or '#' in a path key is rejected (SVR OperationPathMayNotContainQueryOrFragment).",
+  levels: sameLevels("error"),
+  msCode: "OperationPathMayNotContainQueryOrFragment",
+  msMessage: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.",
+  example: {
+    placement: "paths",
+    bad: '"/tasks?status=open": {}',
+    good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
+  },
+  check(context) {
+    reportPathKeys(
+      context,
+      (path6) => /[?#]/.test(path6) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+    );
+  }
+};
+var pathWildcardRule = {
+  id: "SWG-PATH-WILDCARD",
+  file: "swagger",
+  title: "Do not use '*' in paths.",
+  description: "Wildcards are not supported in operation paths (SVR OperationPathContainsUnsupportedCharacters).",
+  levels: sameLevels("error"),
+  msCode: "OperationPathContainsUnsupportedCharacters",
+  msMessage: "The operation path cannot contain wildcard character '*'.",
+  example: { placement: "paths", bad: '"/files/*": {}', good: '"/files/{path}": {}' },
+  check(context) {
+    reportPathKeys(
+      context,
+      (path6) => path6.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+    );
+  }
+};
+var pathTemplateRule = {
+  id: "SWG-PATH-TEMPLATE",
+  file: "swagger",
+  title: "Write path variables as {name}, one segment each.",
+  description: "Each path template variable is enclosed in braces within a single URL segment (SVR OperationPathTemplateNotValid).",
+  levels: sameLevels("error"),
+  msCode: "OperationPathTemplateNotValid",
+  msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
+  example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
+  check(context) {
+    reportPathKeys(context, (path6) => {
+      const problem = templateProblem(path6);
+      return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
+    });
+  }
+};
+var pathVariableDefaultRule = {
+  id: "SWG-PATH-VAR-DEFAULT",
+  file: "swagger",
+  title: "Give path variables defaults in their parameter, not in the path.",
+  description: "A path variable like `{version=v1}` is rejected (SVR OperationPathVariablesContainDefaults).",
+  levels: sameLevels("error"),
+  msCode: "OperationPathVariablesContainDefaults",
+  msMessage: "The operation path template variables cannot set default values with character '='.",
+  example: { placement: "paths", bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
+  check(context) {
+    reportPathKeys(
+      context,
+      (path6) => (
+        // Without an '=' in the key no variable has one: most keys are not parsed at all.
+        path6.includes("=") && pathVariables(path6).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+      )
+    );
+  }
+};
+var pathCaseRule = {
+  id: "SWG-PATH-CASE",
+  file: "swagger",
+  title: "Do not define a path twice with different capitalization.",
+  description: "Paths must be unique when compared case-insensitively (SVR PathRedefined).",
+  levels: sameLevels("error"),
+  msCode: "PathRedefined",
+  msMessage: "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
+  example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
+  check({ swagger, report }) {
+    const seen = /* @__PURE__ */ new Set();
+    for (const path6 of pathKeys(swagger)) {
+      const key = path6.toLowerCase();
+      if (seen.has(key)) {
+        report({
+          pointer: childPointer("/paths", path6),
+          message: fill(
+            "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
+            nameExcerpt(path6)
+          )
+        });
+      }
+      seen.add(key);
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/paths.ts
+var pathRules = [
+  pathSlashRule,
+  pathQueryRule,
+  pathWildcardRule,
+  pathTemplateRule,
+  pathVariableDefaultRule,
+  duplicateRouteRule,
+  partiallyDuplicateRouteRule,
+  pathCaseRule,
+  pathItemRefRule,
+  missingPathParameterRule
+];
+
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
 function isEmptySchema(model, schema) {
@@ -29591,11 +29650,7 @@ var parameterDocumentationRules = [
   }
 ];
 
-// packages/validator/src/rules/operations/parameter-locations.ts
-var LOCATIONS = ["query", "header", "path", "formData", "body"];
-var SIMPLE_TYPES = ["string", "number", "boolean", "integer", "array"];
-var COLLECTION_FORMATS = ["csv", "ssv", "tsv", "pipes", "multi"];
-var BODY_ONLY_IN_SCHEMA = ["type", "format", "items", "enum", "collectionFormat", "default"];
+// packages/validator/src/rules/operations/report-once.ts
 function once() {
   const seen = /* @__PURE__ */ new Set();
   return (pointer) => {
@@ -29604,6 +29659,8 @@ function once() {
     return true;
   };
 }
+
+// packages/validator/src/rules/operations/parameter-list-rules.ts
 function mayRepeatKeys(parameters) {
   for (let index = 0; index < parameters.length; index++) {
     const name = parameters[index].name;
@@ -29613,6 +29670,474 @@ function mayRepeatKeys(parameters) {
   }
   return false;
 }
+var duplicateParameterRule = {
+  id: "SWG-PARAM-DUP",
+  file: "swagger",
+  title: "Define each parameter (name and location) once per operation.",
+  description: "Two parameters with the same name and location are ambiguous (Swagger 2.0; SVR). Merged: 4 (ITGlue).",
+  levels: sameLevels("error"),
+  msMessage: "The operation '{0}' contains duplicate parameters with name '{1}', location '{2}'.",
+  example: {
+    placement: "operation",
+    bad: '"parameters": [{ "name": "id", "in": "query" }, { "name": "id", "in": "query" }]'
+  },
+  check({ swagger, report }) {
+    const first = once();
+    for (const operation of swagger?.operations ?? []) {
+      if (!mayRepeatKeys(operation.parameters)) continue;
+      const seen = /* @__PURE__ */ new Set();
+      for (const parameter of operation.parameters) {
+        if (parameter.name === void 0) continue;
+        const key = `${parameter.in}\0${parameter.name}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          continue;
+        }
+        if (!first(parameter.pointer)) continue;
+        const template = parameter.level === "path" ? "The path '{0}' contains duplicate parameters with name '{1}', location '{2}'." : "The operation '{0}' contains duplicate parameters with name '{1}', location '{2}'.";
+        report({
+          pointer: parameter.pointer,
+          message: fill(
+            template,
+            parameter.level === "path" ? nameExcerpt(operation.path) : operationLabel(operation),
+            nameExcerpt(parameter.name),
+            excerpt(parameter.in ?? "")
+          )
+        });
+      }
+    }
+  }
+};
+var multipleBodyRule = {
+  id: "SWG-PARAM-MULTI-BODY",
+  file: "swagger",
+  title: "Give an operation at most one body parameter.",
+  description: "A request has one body (Swagger 2.0; SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The operation '{0}' contains multiple parameters in the location 'body', at most one is allowed.",
+  example: {
+    placement: "operation",
+    bad: '"parameters": [{ "name": "a", "in": "body" }, { "name": "b", "in": "body" }]'
+  },
+  check({ swagger, report }) {
+    const first = once();
+    for (const operation of swagger?.operations ?? []) {
+      let bodies = 0;
+      for (const extra of operation.parameters) {
+        if (extra.in !== "body" || bodies++ === 0) continue;
+        if (!first(extra.pointer)) continue;
+        report({
+          pointer: extra.pointer,
+          message: fill(
+            "The operation '{0}' contains multiple parameters in the location 'body', at most one is allowed.",
+            operationLabel(operation)
+          )
+        });
+      }
+    }
+  }
+};
+var bodyAndFormDataRule = {
+  id: "SWG-PARAM-BODY-FORM",
+  file: "swagger",
+  title: "Use either a body parameter or formData parameters, not both.",
+  description: "A request body is either a document or a form (Swagger 2.0; SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The 'parameters' list defines both a 'body' parameter, and a 'formData' parameter. Only one of these location types can be used in an operation.",
+  example: {
+    placement: "operation",
+    bad: '"parameters": [{ "name": "body", "in": "body" }, { "name": "file", "in": "formData" }]'
+  },
+  check({ swagger, report }) {
+    for (const operation of swagger?.operations ?? []) {
+      const body = operation.parameters.find((parameter) => parameter.in === "body");
+      if (!body || !operation.parameters.some((parameter) => parameter.in === "formData")) continue;
+      report({
+        pointer: body.pointer,
+        message: "The 'parameters' list defines both a 'body' parameter, and a 'formData' parameter. Only one of these location types can be used in an operation."
+      });
+    }
+  }
+};
+var parameterRefRule = {
+  id: "SWG-PARAM-REF",
+  file: "swagger",
+  title: "Point parameter '$ref's at an existing '#/parameters/\u2026' entry.",
+  description: "Parameter references must be local JSON pointers into `parameters`, and a shared parameter may not itself be a reference (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The parameter reference '{0}' could not be found in the swagger document.",
+  example: {
+    placement: "parameter",
+    bad: '{ "$ref": "#/parameters/Missing" }',
+    good: '{ "$ref": "#/parameters/TaskId" }'
+  },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    for (const [name, value] of entriesOf(swagger.root.parameters)) {
+      if (isObject(value) && has(value, "$ref")) {
+        report({
+          pointer: childPointer("/parameters", name, "$ref"),
+          message: "The parameter definition may not use a '$ref' to point to another definition."
+        });
+      }
+    }
+    const checkList = (list2, operation, ofPathItem) => {
+      const entries = asArray(list2);
+      if (!entries) return;
+      for (let index = 0; index < entries.length; index++) {
+        const entry = entries[index];
+        const ref = isObject(entry) ? asString(entry.$ref) : void 0;
+        if (ref === void 0) continue;
+        const message = !ref.startsWith("#/parameters/") ? `The parameter reference '${nameExcerpt(ref)}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger.resolveRef(ref) ? void 0 : fill(
+          "The parameter reference '{0}' could not be found in the swagger document.",
+          nameExcerpt(ref)
+        );
+        if (message === void 0) continue;
+        const owner = ofPathItem ? operation.pathItemPointer : operation.pointer;
+        report({ pointer: childPointer(owner, "parameters", index, "$ref"), message });
+      }
+    };
+    const visitedPaths = /* @__PURE__ */ new Set();
+    for (const operation of swagger.operations) {
+      if (!operation.listsParameterRefs) continue;
+      if (!visitedPaths.has(operation.path)) {
+        visitedPaths.add(operation.path);
+        checkList(asObject(swagger.paths?.[operation.path])?.parameters, operation, true);
+      }
+      checkList(operation.operation.parameters, operation, false);
+    }
+  }
+};
+var fetchSubscribeAlikeRule = {
+  id: "SWG-SAME-NAME-FETCH-SUB",
+  file: "swagger",
+  title: "Keep parameters shared by a polling trigger and its webhook alike.",
+  description: "When a trigger names a webhook operation in x-ms-notification, the designer shows one set of inputs for both, so parameters of the same name need the same type and visibility (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "Parameters of the same name in fetch and subscribe operations must be of the same type and visibility.",
+  example: {
+    bad: 'fetch: { "name": "folder", "type": "string" } / subscribe: { "name": "folder", "type": "integer" }'
+  },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    for (const fetch of swagger.operations) {
+      if ((fetch.keys & OperationKey.notification) === 0) continue;
+      const targetId = asString(asObject(fetch.operation["x-ms-notification"])?.operationId);
+      const subscribe = targetId === void 0 ? void 0 : swagger.operationById(targetId);
+      if (!subscribe) continue;
+      const byName = new Map(subscribe.parameters.map((parameter) => [parameter.name, parameter]));
+      for (const parameter of fetch.parameters) {
+        const other = byName.get(parameter.name);
+        if (!other || parameter.in === "body") continue;
+        const sameType = parameter.value.type === other.value.type;
+        const sameVisibility = (parameter.value["x-ms-visibility"] ?? "") === (other.value["x-ms-visibility"] ?? "");
+        if (sameType && sameVisibility) continue;
+        report({
+          pointer: parameter.pointer,
+          message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${nameExcerpt(parameter.name)}' differs in '${operationLabel(subscribe)}'.`
+        });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/parameter-keyword-rules.ts
+var LOCATIONS = ["query", "header", "path", "formData", "body"];
+var SIMPLE_TYPES = ["string", "number", "boolean", "integer", "array"];
+var COLLECTION_FORMATS = ["csv", "ssv", "tsv", "pipes", "multi"];
+var BODY_ONLY_IN_SCHEMA = ["type", "format", "items", "enum", "collectionFormat", "default"];
+var fileTypeRule = {
+  id: "SWG-PARAM-FILE",
+  file: "swagger",
+  title: "Use type 'file' only for formData parameters and whole response bodies.",
+  description: "Swagger 2.0 allows `type: file` in formData parameters and at the root of a response schema only (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "Parameters of type 'file' are not valid in locations other than 'formData'.",
+  example: {
+    placement: "parameter",
+    bad: '{ "name": "content", "in": "query", "type": "file" }',
+    good: '{ "name": "content", "in": "formData", "type": "file" }'
+  },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    const keys = holderKeysOf(swagger);
+    const parameters = writtenParameters(swagger);
+    for (let index = 0; index < parameters.length; index++) {
+      const parameter = parameters[index];
+      if ((keys.parameters[index] & HolderKey.fileType) === 0 || parameter.in === "formData") continue;
+      report({
+        pointer: childPointer(parameter.pointer, "type"),
+        message: "Parameters of type 'file' are not valid in locations other than 'formData'."
+      });
+    }
+    const schemas = writtenSchemasOf(swagger);
+    const files = keys.schemasWith(HolderKey.fileType);
+    for (let at = 0; at < files.length; at++) {
+      const written2 = schemas[files[at]];
+      const rootOfResponse = written2.depth === 0 && (written2.origin === "response" || written2.origin === "global-response");
+      if (rootOfResponse) continue;
+      report({
+        pointer: childPointer(written2.pointer, "type"),
+        message: "The schema type 'file' is not valid. Only parameters in 'formData' and the root response schema may be of type 'file'."
+      });
+    }
+  }
+};
+var bodySchemaRule = {
+  id: "SWG-PARAM-BODY-SCHEMA",
+  file: "swagger",
+  title: "Describe body parameters with 'schema', other parameters without it.",
+  description: "Swagger 2.0: a body parameter has a `schema` and no `type`; other parameters have a `type` and no `schema` (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The 'body' parameter must define a 'schema' property.",
+  example: {
+    placement: "bodyParameter",
+    bad: '{ "name": "body", "in": "body", "type": "object" }',
+    good: '{ "name": "body", "in": "body", "schema": { "type": "object" } }'
+  },
+  check({ swagger, report }) {
+    for (const parameter of swagger ? writtenParameters(swagger) : []) {
+      const value = parameter.value;
+      if (parameter.in === "body") {
+        if (!has(value, "schema")) {
+          report({
+            pointer: parameter.pointer,
+            message: "The 'body' parameter must define a 'schema' property."
+          });
+        }
+        for (const key of BODY_ONLY_IN_SCHEMA) {
+          if (!has(value, key)) continue;
+          report({
+            pointer: childPointer(parameter.pointer, key),
+            message: `The 'body' parameter cannot use property '${key}', instead, the 'schema' property should be used.`
+          });
+        }
+      } else if (parameter.in !== void 0 && has(value, "schema")) {
+        report({
+          pointer: childPointer(parameter.pointer, "schema"),
+          message: "The parameter cannot define a schema as it is not in the 'body'."
+        });
+      }
+    }
+  }
+};
+var allowEmptyValueRule = {
+  id: "SWG-PARAM-ALLOWEMPTY",
+  file: "swagger",
+  title: "Use 'allowEmptyValue' only on query and formData parameters.",
+  description: "Swagger 2.0 defines allowEmptyValue for query and formData only (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location.",
+  example: { placement: "pathParameter", bad: '{ "name": "id", "in": "path", "allowEmptyValue": true }' },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    const parameters = writtenParameters(swagger);
+    const keys = holderKeysOf(swagger).parameters;
+    for (let index = 0; index < parameters.length; index++) {
+      const parameter = parameters[index];
+      if ((keys[index] & HolderKey.allowEmptyValue) === 0 || parameter.in === "query" || parameter.in === "formData")
+        continue;
+      report({
+        pointer: childPointer(parameter.pointer, "allowEmptyValue"),
+        message: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location."
+      });
+    }
+  }
+};
+var collectionFormatRule = {
+  id: "SWG-COLLECTIONFORMAT",
+  file: "swagger",
+  title: "Use a Swagger 2.0 collectionFormat ('multi' only in query or formData).",
+  description: "collectionFormat is one of csv, ssv, tsv, pipes, multi; multi repeats the parameter, so it only works in a query or form (Swagger 2.0; SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The 'collectionFormat' keyword value '{0}' is not supported.",
+  example: {
+    placement: "parameter",
+    bad: '{ "name": "ids", "in": "header", "type": "array", "collectionFormat": "multi" }',
+    good: '{ "name": "ids", "in": "query", "type": "array", "collectionFormat": "multi" }'
+  },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    const parameters = writtenParameters(swagger);
+    const keys = holderKeysOf(swagger).parameters;
+    for (let index = 0; index < parameters.length; index++) {
+      const parameter = parameters[index];
+      if ((keys[index] & HolderKey.collectionFormat) === 0) continue;
+      const format3 = parameter.value.collectionFormat;
+      const known = typeof format3 === "string" && COLLECTION_FORMATS.includes(format3);
+      const misplaced = format3 === "multi" && parameter.in !== "query" && parameter.in !== "formData";
+      if (known && !misplaced) continue;
+      report({
+        pointer: childPointer(parameter.pointer, "collectionFormat"),
+        message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", excerpt(String(format3)))}${misplaced ? ` 'multi' is for query and formData parameters only.` : ""}`
+      });
+    }
+  }
+};
+var locationAndTypeRule = {
+  id: "SWG-PARAM-IN-ENUM",
+  file: "swagger",
+  title: "Give every parameter a valid location and type.",
+  description: "Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData).",
+  levels: sameLevels("error"),
+  example: {
+    placement: "pathParameter",
+    bad: '{ "name": "id", "in": "url", "type": "guid" }',
+    good: '{ "name": "id", "in": "path", "type": "string", "format": "uuid" }'
+  },
+  check({ swagger, report }) {
+    for (const parameter of swagger ? writtenParameters(swagger) : []) {
+      if (parameter.in === void 0 || !LOCATIONS.includes(parameter.in)) {
+        report({
+          pointer: has(parameter.value, "in") ? childPointer(parameter.pointer, "in") : parameter.pointer,
+          message: `The parameter 'in' must be one of: ${LOCATIONS.join(", ")}.`
+        });
+        continue;
+      }
+      if (parameter.in === "body") continue;
+      const type = parameter.value.type;
+      const allowed = parameter.in === "formData" ? [...SIMPLE_TYPES, "file"] : SIMPLE_TYPES;
+      if (typeof type === "string" && allowed.includes(type)) continue;
+      report({
+        pointer: has(parameter.value, "type") ? childPointer(parameter.pointer, "type") : parameter.pointer,
+        message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(", ")}${type === void 0 ? "" : `, not '${excerpt(String(type))}'`}.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/parameter-name-rules.ts
+var formDataAsciiNameRule = {
+  id: "SWG-PARAM-FORMDATA-ASCII",
+  file: "swagger",
+  title: "Name form fields with US-ASCII characters.",
+  description: "Form field names go into multipart headers and URL-encoded bodies, which are ASCII (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
+  example: {
+    placement: "parameter",
+    bad: '{ "name": "fichier_\xE9", "in": "formData", "type": "file" }',
+    good: '{ "name": "file", "in": "formData", "type": "file" }'
+  },
+  check({ swagger, report }) {
+    for (const parameter of swagger ? writtenParameters(swagger) : []) {
+      if (parameter.in !== "formData" || parameter.name === void 0 || /^[\x20-\x7e]*$/.test(parameter.name))
+        continue;
+      report({
+        pointer: childPointer(parameter.pointer, "name"),
+        message: fill(
+          "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
+          nameExcerpt(parameter.name)
+        )
+      });
+    }
+  }
+};
+var connectionIdNameRule = {
+  id: "SWG-PARAM-CONNECTIONID",
+  file: "swagger",
+  title: "Do not name a parameter 'connectionId'.",
+  description: "The platform uses connectionId for the connection itself (SVR ConnectionIdParameterNotAllowed).",
+  levels: sameLevels("error"),
+  msCode: "ConnectionIdParameterNotAllowed",
+  msMessage: "A parameter cannot be named as 'connectionId'.",
+  example: {
+    placement: "parameter",
+    bad: '{ "name": "connectionId", "in": "query", "type": "string" }',
+    good: '{ "name": "accountId", "in": "query", "type": "string" }'
+  },
+  check({ swagger, report }) {
+    for (const parameter of swagger ? writtenParameters(swagger) : []) {
+      if (parameter.name?.toLowerCase() !== "connectionid") continue;
+      report({
+        pointer: childPointer(parameter.pointer, "name"),
+        message: "A parameter cannot be named as 'connectionId'."
+      });
+    }
+  }
+};
+var reservedNameRule = {
+  id: "SWG-PARAM-RESERVED",
+  file: "swagger",
+  title: "Do not declare the Authorization header as a parameter when the connector has security definitions.",
+  description: "The platform sets the Authorization header from the connection (SVR ReservedParameterIsUsed). Microsoft does not publish its reserved list; only this case is certain, so it is a warning.",
+  levels: sameLevels("warning"),
+  msCode: "ReservedParameterIsUsed",
+  msMessage: "The parameter '{0}' is reserved and cannot be used in '{1}'.",
+  example: {
+    placement: "parameter",
+    bad: '"securityDefinitions": { "oauth": { "type": "oauth2" } }, \u2026 { "name": "Authorization", "in": "header" }'
+  },
+  check({ swagger, report }) {
+    if (!swagger || entriesOf(swagger.root.securityDefinitions).length === 0) return;
+    for (const parameter of writtenParameters(swagger)) {
+      if (parameter.in !== "header" || parameter.name?.toLowerCase() !== "authorization") continue;
+      report({
+        pointer: childPointer(parameter.pointer, "name"),
+        message: `${fill("The parameter '{0}' is reserved and cannot be used in '{1}'.", parameter.name, "header")} The connection's security definition sets it.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/path-parameter-rules.ts
+var pathParameterRequiredRule = {
+  id: "SWG-PATH-PARAM-REQUIRED",
+  file: "swagger",
+  title: "Mark path parameters as required.",
+  description: "A URL cannot be built without its path variables (Swagger 2.0; SVR PathParameterMustBeRequired).",
+  levels: sameLevels("error"),
+  msCode: "PathParameterMustBeRequired",
+  msMessage: "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'.",
+  example: {
+    placement: "pathParameter",
+    bad: '{ "name": "taskId", "in": "path", "type": "string" }',
+    good: '{ "name": "taskId", "in": "path", "type": "string", "required": true }'
+  },
+  check({ swagger, report }) {
+    for (const parameter of swagger ? writtenParameters(swagger) : []) {
+      if (parameter.in !== "path" || parameter.value.required === true) continue;
+      report({
+        pointer: has(parameter.value, "required") ? childPointer(parameter.pointer, "required") : parameter.pointer,
+        message: "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'."
+      });
+    }
+  }
+};
+var pathParameterInTemplateRule = {
+  id: "SWG-PATH-PARAM-IN-TEMPLATE",
+  file: "swagger",
+  title: "Use every path parameter in the path template.",
+  description: "An `in: path` parameter whose name is not a `{variable}` of the path is never sent (SVR PathParameterNotDefinedInTemplate).",
+  levels: sameLevels("error"),
+  msCode: "PathParameterNotDefinedInTemplate",
+  msMessage: "The 'path' parameter '{0}' is not defined in the URI path template.",
+  example: {
+    placement: "paths",
+    bad: '"/tasks": { "get": { "parameters": [{ "name": "taskId", "in": "path" }] } }'
+  },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    const first = once();
+    const templates = pathTemplates(swagger);
+    const operations = swagger.operations;
+    for (let index = 0; index < operations.length; index++) {
+      const operation = operations[index];
+      const variables = templates[index].variables;
+      for (const parameter of operation.parameters) {
+        if (parameter.in !== "path" || parameter.name === void 0 || variables.includes(parameter.name))
+          continue;
+        if (!first(parameter.pointer)) continue;
+        report({
+          pointer: parameter.pointer,
+          message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", nameExcerpt(parameter.name))} The path is '${nameExcerpt(operation.path)}'.`
+        });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/url-encoding-rules.ts
 function parametersByEncoding(swagger, location, encoded) {
   const parameters = writtenParameters(swagger);
   const keys = holderKeysOf(swagger).parameters;
@@ -29625,515 +30150,78 @@ function parametersByEncoding(swagger, location, encoded) {
   }
   return found;
 }
-var parameterLocationRules = [
-  {
-    id: "SWG-PATH-PARAM-REQUIRED",
-    file: "swagger",
-    title: "Mark path parameters as required.",
-    description: "A URL cannot be built without its path variables (Swagger 2.0; SVR PathParameterMustBeRequired).",
-    levels: sameLevels("error"),
-    msCode: "PathParameterMustBeRequired",
-    msMessage: "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'.",
-    example: {
-      placement: "pathParameter",
-      bad: '{ "name": "taskId", "in": "path", "type": "string" }',
-      good: '{ "name": "taskId", "in": "path", "type": "string", "required": true }'
-    },
-    check({ swagger, report }) {
-      for (const parameter of swagger ? writtenParameters(swagger) : []) {
-        if (parameter.in !== "path" || parameter.value.required === true) continue;
-        report({
-          pointer: has(parameter.value, "required") ? childPointer(parameter.pointer, "required") : parameter.pointer,
-          message: "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'."
-        });
-      }
-    }
+var pathParameterEncodingRule = {
+  id: "SWG-PATH-PARAM-ENCODING",
+  file: "swagger",
+  title: "Declare x-ms-url-encoding on path parameters.",
+  description: 'Without `"x-ms-url-encoding": "single"` a value with `/` or `%` can change the request path (SVR PathParameterMissingEncoding, a warning). 126 merged certified connectors lack it.',
+  levels: sameLevels("warning"),
+  msCode: "PathParameterMissingEncoding",
+  msMessage: `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
+  example: {
+    placement: "pathParameter",
+    bad: '{ "name": "taskId", "in": "path", "required": true, "type": "string" }',
+    good: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "single" }'
   },
-  {
-    id: "SWG-PATH-PARAM-IN-TEMPLATE",
-    file: "swagger",
-    title: "Use every path parameter in the path template.",
-    description: "An `in: path` parameter whose name is not a `{variable}` of the path is never sent (SVR PathParameterNotDefinedInTemplate).",
-    levels: sameLevels("error"),
-    msCode: "PathParameterNotDefinedInTemplate",
-    msMessage: "The 'path' parameter '{0}' is not defined in the URI path template.",
-    example: {
-      placement: "paths",
-      bad: '"/tasks": { "get": { "parameters": [{ "name": "taskId", "in": "path" }] } }'
-    },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const first = once();
-      const templates = pathTemplates(swagger);
-      const operations = swagger.operations;
-      for (let index = 0; index < operations.length; index++) {
-        const operation = operations[index];
-        const variables = templates[index].variables;
-        for (const parameter of operation.parameters) {
-          if (parameter.in !== "path" || parameter.name === void 0 || variables.includes(parameter.name))
-            continue;
-          if (!first(parameter.pointer)) continue;
-          report({
-            pointer: parameter.pointer,
-            message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", nameExcerpt(parameter.name))} The path is '${nameExcerpt(operation.path)}'.`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-PARAM-ENCODING",
-    file: "swagger",
-    title: "Declare x-ms-url-encoding on path parameters.",
-    description: 'Without `"x-ms-url-encoding": "single"` a value with `/` or `%` can change the request path (SVR PathParameterMissingEncoding, a warning). 126 merged certified connectors lack it.',
-    levels: sameLevels("warning"),
-    msCode: "PathParameterMissingEncoding",
-    msMessage: `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
-    example: {
-      placement: "pathParameter",
-      bad: '{ "name": "taskId", "in": "path", "required": true, "type": "string" }',
-      good: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "single" }'
-    },
-    check({ swagger, report }) {
-      for (const parameter of swagger ? parametersByEncoding(swagger, "path", false) : []) {
-        report({
-          pointer: parameter.pointer,
-          message: fill(
-            `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
-            nameExcerpt(parameter.name ?? "")
-          )
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-QUERY-ENCODING",
-    file: "swagger",
-    title: "Do not set x-ms-url-encoding on query parameters.",
-    description: 'Query parameters are always single-encoded; the service rejects the extension there although the schema allows it (SVR QueryParameterEncodingNotSupported). `"single"`, the default, changes nothing and is only a warning: certified connectors carry it and are published (PDF4me and Bloomflow in the corpus; Blackbaud CRM Constituent, RescoCloud and Yeeflow merged in 2025). Other values (`"double"`) stay errors.',
-    levels: sameLevels("error"),
-    msCode: "QueryParameterEncodingNotSupported",
-    msMessage: "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default.",
-    example: {
-      placement: "parameter",
-      bad: '{ "name": "q", "in": "query", "type": "string", "x-ms-url-encoding": "double" }',
-      good: '{ "name": "q", "in": "query", "type": "string" }'
-    },
-    check({ swagger, report }) {
-      for (const parameter of swagger ? parametersByEncoding(swagger, "query", true) : []) {
-        report({
-          pointer: childPointer(parameter.pointer, "x-ms-url-encoding"),
-          // Asking for the default is harmless: merged certified connectors that do are published.
-          severity: parameter.value["x-ms-url-encoding"] === "single" ? "warning" : void 0,
-          message: fill(
-            "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default. Remove 'x-ms-url-encoding'.",
-            nameExcerpt(parameter.name ?? "")
-          )
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-DUP",
-    file: "swagger",
-    title: "Define each parameter (name and location) once per operation.",
-    description: "Two parameters with the same name and location are ambiguous (Swagger 2.0; SVR). Merged: 4 (ITGlue).",
-    levels: sameLevels("error"),
-    msMessage: "The operation '{0}' contains duplicate parameters with name '{1}', location '{2}'.",
-    example: {
-      placement: "operation",
-      bad: '"parameters": [{ "name": "id", "in": "query" }, { "name": "id", "in": "query" }]'
-    },
-    check({ swagger, report }) {
-      const first = once();
-      for (const operation of swagger?.operations ?? []) {
-        if (!mayRepeatKeys(operation.parameters)) continue;
-        const seen = /* @__PURE__ */ new Set();
-        for (const parameter of operation.parameters) {
-          if (parameter.name === void 0) continue;
-          const key = `${parameter.in}\0${parameter.name}`;
-          if (!seen.has(key)) {
-            seen.add(key);
-            continue;
-          }
-          if (!first(parameter.pointer)) continue;
-          const template = parameter.level === "path" ? "The path '{0}' contains duplicate parameters with name '{1}', location '{2}'." : "The operation '{0}' contains duplicate parameters with name '{1}', location '{2}'.";
-          report({
-            pointer: parameter.pointer,
-            message: fill(
-              template,
-              parameter.level === "path" ? nameExcerpt(operation.path) : operationLabel(operation),
-              nameExcerpt(parameter.name),
-              excerpt(parameter.in ?? "")
-            )
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-MULTI-BODY",
-    file: "swagger",
-    title: "Give an operation at most one body parameter.",
-    description: "A request has one body (Swagger 2.0; SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The operation '{0}' contains multiple parameters in the location 'body', at most one is allowed.",
-    example: {
-      placement: "operation",
-      bad: '"parameters": [{ "name": "a", "in": "body" }, { "name": "b", "in": "body" }]'
-    },
-    check({ swagger, report }) {
-      const first = once();
-      for (const operation of swagger?.operations ?? []) {
-        let bodies = 0;
-        for (const extra of operation.parameters) {
-          if (extra.in !== "body" || bodies++ === 0) continue;
-          if (!first(extra.pointer)) continue;
-          report({
-            pointer: extra.pointer,
-            message: fill(
-              "The operation '{0}' contains multiple parameters in the location 'body', at most one is allowed.",
-              operationLabel(operation)
-            )
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-BODY-FORM",
-    file: "swagger",
-    title: "Use either a body parameter or formData parameters, not both.",
-    description: "A request body is either a document or a form (Swagger 2.0; SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The 'parameters' list defines both a 'body' parameter, and a 'formData' parameter. Only one of these location types can be used in an operation.",
-    example: {
-      placement: "operation",
-      bad: '"parameters": [{ "name": "body", "in": "body" }, { "name": "file", "in": "formData" }]'
-    },
-    check({ swagger, report }) {
-      for (const operation of swagger?.operations ?? []) {
-        const body = operation.parameters.find((parameter) => parameter.in === "body");
-        if (!body || !operation.parameters.some((parameter) => parameter.in === "formData")) continue;
-        report({
-          pointer: body.pointer,
-          message: "The 'parameters' list defines both a 'body' parameter, and a 'formData' parameter. Only one of these location types can be used in an operation."
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-FILE",
-    file: "swagger",
-    title: "Use type 'file' only for formData parameters and whole response bodies.",
-    description: "Swagger 2.0 allows `type: file` in formData parameters and at the root of a response schema only (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "Parameters of type 'file' are not valid in locations other than 'formData'.",
-    example: {
-      placement: "parameter",
-      bad: '{ "name": "content", "in": "query", "type": "file" }',
-      good: '{ "name": "content", "in": "formData", "type": "file" }'
-    },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const keys = holderKeysOf(swagger);
-      const parameters = writtenParameters(swagger);
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index];
-        if ((keys.parameters[index] & HolderKey.fileType) === 0 || parameter.in === "formData") continue;
-        report({
-          pointer: childPointer(parameter.pointer, "type"),
-          message: "Parameters of type 'file' are not valid in locations other than 'formData'."
-        });
-      }
-      const schemas = writtenSchemasOf(swagger);
-      const files = keys.schemasWith(HolderKey.fileType);
-      for (let at = 0; at < files.length; at++) {
-        const written2 = schemas[files[at]];
-        const rootOfResponse = written2.depth === 0 && (written2.origin === "response" || written2.origin === "global-response");
-        if (rootOfResponse) continue;
-        report({
-          pointer: childPointer(written2.pointer, "type"),
-          message: "The schema type 'file' is not valid. Only parameters in 'formData' and the root response schema may be of type 'file'."
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-FORMDATA-ASCII",
-    file: "swagger",
-    title: "Name form fields with US-ASCII characters.",
-    description: "Form field names go into multipart headers and URL-encoded bodies, which are ASCII (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
-    example: {
-      placement: "parameter",
-      bad: '{ "name": "fichier_\xE9", "in": "formData", "type": "file" }',
-      good: '{ "name": "file", "in": "formData", "type": "file" }'
-    },
-    check({ swagger, report }) {
-      for (const parameter of swagger ? writtenParameters(swagger) : []) {
-        if (parameter.in !== "formData" || parameter.name === void 0 || /^[\x20-\x7e]*$/.test(parameter.name))
-          continue;
-        report({
-          pointer: childPointer(parameter.pointer, "name"),
-          message: fill(
-            "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
-            nameExcerpt(parameter.name)
-          )
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-CONNECTIONID",
-    file: "swagger",
-    title: "Do not name a parameter 'connectionId'.",
-    description: "The platform uses connectionId for the connection itself (SVR ConnectionIdParameterNotAllowed).",
-    levels: sameLevels("error"),
-    msCode: "ConnectionIdParameterNotAllowed",
-    msMessage: "A parameter cannot be named as 'connectionId'.",
-    example: {
-      placement: "parameter",
-      bad: '{ "name": "connectionId", "in": "query", "type": "string" }',
-      good: '{ "name": "accountId", "in": "query", "type": "string" }'
-    },
-    check({ swagger, report }) {
-      for (const parameter of swagger ? writtenParameters(swagger) : []) {
-        if (parameter.name?.toLowerCase() !== "connectionid") continue;
-        report({
-          pointer: childPointer(parameter.pointer, "name"),
-          message: "A parameter cannot be named as 'connectionId'."
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-RESERVED",
-    file: "swagger",
-    title: "Do not declare the Authorization header as a parameter when the connector has security definitions.",
-    description: "The platform sets the Authorization header from the connection (SVR ReservedParameterIsUsed). Microsoft does not publish its reserved list; only this case is certain, so it is a warning.",
-    levels: sameLevels("warning"),
-    msCode: "ReservedParameterIsUsed",
-    msMessage: "The parameter '{0}' is reserved and cannot be used in '{1}'.",
-    example: {
-      placement: "parameter",
-      bad: '"securityDefinitions": { "oauth": { "type": "oauth2" } }, \u2026 { "name": "Authorization", "in": "header" }'
-    },
-    check({ swagger, report }) {
-      if (!swagger || entriesOf(swagger.root.securityDefinitions).length === 0) return;
-      for (const parameter of writtenParameters(swagger)) {
-        if (parameter.in !== "header" || parameter.name?.toLowerCase() !== "authorization") continue;
-        report({
-          pointer: childPointer(parameter.pointer, "name"),
-          message: `${fill("The parameter '{0}' is reserved and cannot be used in '{1}'.", parameter.name, "header")} The connection's security definition sets it.`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-BODY-SCHEMA",
-    file: "swagger",
-    title: "Describe body parameters with 'schema', other parameters without it.",
-    description: "Swagger 2.0: a body parameter has a `schema` and no `type`; other parameters have a `type` and no `schema` (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The 'body' parameter must define a 'schema' property.",
-    example: {
-      placement: "bodyParameter",
-      bad: '{ "name": "body", "in": "body", "type": "object" }',
-      good: '{ "name": "body", "in": "body", "schema": { "type": "object" } }'
-    },
-    check({ swagger, report }) {
-      for (const parameter of swagger ? writtenParameters(swagger) : []) {
-        const value = parameter.value;
-        if (parameter.in === "body") {
-          if (!has(value, "schema")) {
-            report({
-              pointer: parameter.pointer,
-              message: "The 'body' parameter must define a 'schema' property."
-            });
-          }
-          for (const key of BODY_ONLY_IN_SCHEMA) {
-            if (!has(value, key)) continue;
-            report({
-              pointer: childPointer(parameter.pointer, key),
-              message: `The 'body' parameter cannot use property '${key}', instead, the 'schema' property should be used.`
-            });
-          }
-        } else if (parameter.in !== void 0 && has(value, "schema")) {
-          report({
-            pointer: childPointer(parameter.pointer, "schema"),
-            message: "The parameter cannot define a schema as it is not in the 'body'."
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-ALLOWEMPTY",
-    file: "swagger",
-    title: "Use 'allowEmptyValue' only on query and formData parameters.",
-    description: "Swagger 2.0 defines allowEmptyValue for query and formData only (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location.",
-    example: { placement: "pathParameter", bad: '{ "name": "id", "in": "path", "allowEmptyValue": true }' },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const parameters = writtenParameters(swagger);
-      const keys = holderKeysOf(swagger).parameters;
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index];
-        if ((keys[index] & HolderKey.allowEmptyValue) === 0 || parameter.in === "query" || parameter.in === "formData")
-          continue;
-        report({
-          pointer: childPointer(parameter.pointer, "allowEmptyValue"),
-          message: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location."
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-REF",
-    file: "swagger",
-    title: "Point parameter '$ref's at an existing '#/parameters/\u2026' entry.",
-    description: "Parameter references must be local JSON pointers into `parameters`, and a shared parameter may not itself be a reference (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The parameter reference '{0}' could not be found in the swagger document.",
-    example: {
-      placement: "parameter",
-      bad: '{ "$ref": "#/parameters/Missing" }',
-      good: '{ "$ref": "#/parameters/TaskId" }'
-    },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      for (const [name, value] of entriesOf(swagger.root.parameters)) {
-        if (isObject(value) && has(value, "$ref")) {
-          report({
-            pointer: childPointer("/parameters", name, "$ref"),
-            message: "The parameter definition may not use a '$ref' to point to another definition."
-          });
-        }
-      }
-      const checkList = (list2, operation, ofPathItem) => {
-        const entries = asArray(list2);
-        if (!entries) return;
-        for (let index = 0; index < entries.length; index++) {
-          const entry = entries[index];
-          const ref = isObject(entry) ? asString(entry.$ref) : void 0;
-          if (ref === void 0) continue;
-          const message = !ref.startsWith("#/parameters/") ? `The parameter reference '${nameExcerpt(ref)}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger.resolveRef(ref) ? void 0 : fill(
-            "The parameter reference '{0}' could not be found in the swagger document.",
-            nameExcerpt(ref)
-          );
-          if (message === void 0) continue;
-          const owner = ofPathItem ? operation.pathItemPointer : operation.pointer;
-          report({ pointer: childPointer(owner, "parameters", index, "$ref"), message });
-        }
-      };
-      const visitedPaths = /* @__PURE__ */ new Set();
-      for (const operation of swagger.operations) {
-        if (!operation.listsParameterRefs) continue;
-        if (!visitedPaths.has(operation.path)) {
-          visitedPaths.add(operation.path);
-          checkList(asObject(swagger.paths?.[operation.path])?.parameters, operation, true);
-        }
-        checkList(operation.operation.parameters, operation, false);
-      }
-    }
-  },
-  {
-    id: "SWG-COLLECTIONFORMAT",
-    file: "swagger",
-    title: "Use a Swagger 2.0 collectionFormat ('multi' only in query or formData).",
-    description: "collectionFormat is one of csv, ssv, tsv, pipes, multi; multi repeats the parameter, so it only works in a query or form (Swagger 2.0; SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The 'collectionFormat' keyword value '{0}' is not supported.",
-    example: {
-      placement: "parameter",
-      bad: '{ "name": "ids", "in": "header", "type": "array", "collectionFormat": "multi" }',
-      good: '{ "name": "ids", "in": "query", "type": "array", "collectionFormat": "multi" }'
-    },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const parameters = writtenParameters(swagger);
-      const keys = holderKeysOf(swagger).parameters;
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index];
-        if ((keys[index] & HolderKey.collectionFormat) === 0) continue;
-        const format3 = parameter.value.collectionFormat;
-        const known = typeof format3 === "string" && COLLECTION_FORMATS.includes(format3);
-        const misplaced = format3 === "multi" && parameter.in !== "query" && parameter.in !== "formData";
-        if (known && !misplaced) continue;
-        report({
-          pointer: childPointer(parameter.pointer, "collectionFormat"),
-          message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", excerpt(String(format3)))}${misplaced ? ` 'multi' is for query and formData parameters only.` : ""}`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-SAME-NAME-FETCH-SUB",
-    file: "swagger",
-    title: "Keep parameters shared by a polling trigger and its webhook alike.",
-    description: "When a trigger names a webhook operation in x-ms-notification, the designer shows one set of inputs for both, so parameters of the same name need the same type and visibility (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "Parameters of the same name in fetch and subscribe operations must be of the same type and visibility.",
-    example: {
-      bad: 'fetch: { "name": "folder", "type": "string" } / subscribe: { "name": "folder", "type": "integer" }'
-    },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      for (const fetch of swagger.operations) {
-        if ((fetch.keys & OperationKey.notification) === 0) continue;
-        const targetId = asString(asObject(fetch.operation["x-ms-notification"])?.operationId);
-        const subscribe = targetId === void 0 ? void 0 : swagger.operationById(targetId);
-        if (!subscribe) continue;
-        const byName = new Map(subscribe.parameters.map((parameter) => [parameter.name, parameter]));
-        for (const parameter of fetch.parameters) {
-          const other = byName.get(parameter.name);
-          if (!other || parameter.in === "body") continue;
-          const sameType = parameter.value.type === other.value.type;
-          const sameVisibility = (parameter.value["x-ms-visibility"] ?? "") === (other.value["x-ms-visibility"] ?? "");
-          if (sameType && sameVisibility) continue;
-          report({
-            pointer: parameter.pointer,
-            message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${nameExcerpt(parameter.name)}' differs in '${operationLabel(subscribe)}'.`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-IN-ENUM",
-    file: "swagger",
-    title: "Give every parameter a valid location and type.",
-    description: "Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData).",
-    levels: sameLevels("error"),
-    example: {
-      placement: "pathParameter",
-      bad: '{ "name": "id", "in": "url", "type": "guid" }',
-      good: '{ "name": "id", "in": "path", "type": "string", "format": "uuid" }'
-    },
-    check({ swagger, report }) {
-      for (const parameter of swagger ? writtenParameters(swagger) : []) {
-        if (parameter.in === void 0 || !LOCATIONS.includes(parameter.in)) {
-          report({
-            pointer: has(parameter.value, "in") ? childPointer(parameter.pointer, "in") : parameter.pointer,
-            message: `The parameter 'in' must be one of: ${LOCATIONS.join(", ")}.`
-          });
-          continue;
-        }
-        if (parameter.in === "body") continue;
-        const type = parameter.value.type;
-        const allowed = parameter.in === "formData" ? [...SIMPLE_TYPES, "file"] : SIMPLE_TYPES;
-        if (typeof type === "string" && allowed.includes(type)) continue;
-        report({
-          pointer: has(parameter.value, "type") ? childPointer(parameter.pointer, "type") : parameter.pointer,
-          message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(", ")}${type === void 0 ? "" : `, not '${excerpt(String(type))}'`}.`
-        });
-      }
+  check({ swagger, report }) {
+    for (const parameter of swagger ? parametersByEncoding(swagger, "path", false) : []) {
+      report({
+        pointer: parameter.pointer,
+        message: fill(
+          `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
+          nameExcerpt(parameter.name ?? "")
+        )
+      });
     }
   }
+};
+var queryEncodingRule = {
+  id: "SWG-QUERY-ENCODING",
+  file: "swagger",
+  title: "Do not set x-ms-url-encoding on query parameters.",
+  description: 'Query parameters are always single-encoded; the service rejects the extension there although the schema allows it (SVR QueryParameterEncodingNotSupported). `"single"`, the default, changes nothing and is only a warning: certified connectors carry it and are published (PDF4me and Bloomflow in the corpus; Blackbaud CRM Constituent, RescoCloud and Yeeflow merged in 2025). Other values (`"double"`) stay errors.',
+  levels: sameLevels("error"),
+  msCode: "QueryParameterEncodingNotSupported",
+  msMessage: "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default.",
+  example: {
+    placement: "parameter",
+    bad: '{ "name": "q", "in": "query", "type": "string", "x-ms-url-encoding": "double" }',
+    good: '{ "name": "q", "in": "query", "type": "string" }'
+  },
+  check({ swagger, report }) {
+    for (const parameter of swagger ? parametersByEncoding(swagger, "query", true) : []) {
+      report({
+        pointer: childPointer(parameter.pointer, "x-ms-url-encoding"),
+        // Asking for the default is harmless: merged certified connectors that do are published.
+        severity: parameter.value["x-ms-url-encoding"] === "single" ? "warning" : void 0,
+        message: fill(
+          "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default. Remove 'x-ms-url-encoding'.",
+          nameExcerpt(parameter.name ?? "")
+        )
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/parameter-locations.ts
+var parameterLocationRules = [
+  pathParameterRequiredRule,
+  pathParameterInTemplateRule,
+  pathParameterEncodingRule,
+  queryEncodingRule,
+  duplicateParameterRule,
+  multipleBodyRule,
+  bodyAndFormDataRule,
+  fileTypeRule,
+  formDataAsciiNameRule,
+  connectionIdNameRule,
+  reservedNameRule,
+  bodySchemaRule,
+  allowEmptyValueRule,
+  parameterRefRule,
+  collectionFormatRule,
+  fetchSubscribeAlikeRule,
+  locationAndTypeRule
 ];
 
 // packages/validator/src/rules/operations/value-constraints.ts

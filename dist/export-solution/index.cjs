@@ -12033,12 +12033,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists2 = this[kHeadersMap].get(lowercaseName);
-        if (exists2) {
+        const exists3 = this[kHeadersMap].get(lowercaseName);
+        if (exists3) {
           const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists2.name,
-            value: `${exists2.value}${delimiter2}${value}`
+            name: exists3.name,
+            value: `${exists3.value}${delimiter2}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -19206,7 +19206,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs7 = require("fs");
+    var fs8 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable = stream.Readable;
@@ -19226,7 +19226,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs7.read(self.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs8.read(self.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -19243,7 +19243,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs7.close(self.fd, onCloseDone);
+      fs8.close(self.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self.emit("error", err2);
@@ -19275,7 +19275,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs7.read(self.context.fd, buffer, 0, toRead, self.pos, function(err2, bytesRead) {
+        fs8.read(self.context.fd, buffer, 0, toRead, self.pos, function(err2, bytesRead) {
           if (err2) {
             self.destroy(err2);
           } else if (bytesRead === 0) {
@@ -19635,7 +19635,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs7 = require("fs");
+    var fs8 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -19704,10 +19704,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs7.open(path13, "r", function(err2, fd2) {
+      fs8.open(path13, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs7.close(fd2, defaultCallback);
+          if (err3) fs8.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -19724,7 +19724,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs7.fstat(fd2, function(err2, stats) {
+      fs8.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -20802,7 +20802,7 @@ var require_dist = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs7 = require("fs");
+    var fs8 = require("fs");
     var Transform = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -20832,14 +20832,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs7.stat(realPath, function(err2, stats) {
+      fs8.stat(realPath, function(err2, stats) {
         if (err2) return self.emit("error", err2);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs7.createReadStream(realPath);
+          var readStream = fs8.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self.emit("error", err3);
@@ -37133,14 +37133,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs7, sep: [] });
+                map2.items.push({ start, key: fs8, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs7);
+                this.stack.push(fs8);
               } else {
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -37268,13 +37268,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs7, sep: [] });
+                fc.items.push({ start: [], key: fs8, sep: [] });
               else if (it.sep)
-                this.stack.push(fs7);
+                this.stack.push(fs8);
               else
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -37886,12 +37886,12 @@ var require_dist3 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs7, exportName) {
+    function addFormats2(ajv, list2, fs8, exportName) {
       var _a3;
       var _b2;
       (_a3 = (_b2 = ajv.opts.code).formats) !== null && _a3 !== void 0 ? _a3 : _b2.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs7[f]);
+        ajv.addFormat(f, fs8[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -40849,6 +40849,10 @@ function isFile(file) {
   }
 }
 
+// packages/core/src/fs/made-folders.ts
+var import_node_fs4 = require("node:fs");
+var import_node_path4 = __toESM(require("node:path"), 1);
+
 // packages/core/src/fs/temporaries-on-signal.ts
 var import_node_crypto2 = require("node:crypto");
 var import_node_fs3 = require("node:fs");
@@ -40863,6 +40867,12 @@ function forgetTemporary(name) {
   pending.delete(name);
 }
 var madeFolders = /* @__PURE__ */ new Set();
+function rememberMadeFolder(folder) {
+  madeFolders.add(folder);
+}
+function forgetMadeFolder(folder) {
+  madeFolders.delete(folder);
+}
 function removePendingTemporaries() {
   const left = [];
   for (const name of pending) {
@@ -40920,21 +40930,93 @@ function onSignal(signal) {
   process.exit(SIGNAL_EXIT_CODES[signal]);
 }
 
+// packages/core/src/fs/made-folders.ts
+function makeFolderWithParents(folder) {
+  const resolved2 = import_node_path4.default.resolve(folder);
+  const missing = missingFolders(resolved2);
+  if (missing.length === 0) (0, import_node_fs4.mkdirSync)(resolved2, { recursive: true });
+  const made = makeEach(missing);
+  const forget = () => made.forEach(forgetMadeFolder);
+  return {
+    async remove() {
+      try {
+        for (const each of made) {
+          const gone = await import_node_fs4.promises.rmdir(each).then(
+            () => true,
+            (error3) => error3.code === "ENOENT"
+          );
+          if (!gone) return;
+        }
+      } finally {
+        forget();
+      }
+    },
+    keep: forget
+  };
+}
+async function inFolderMadeFor(file, write) {
+  const made = makeFolderWithParents(import_node_path4.default.dirname(import_node_path4.default.resolve(file)));
+  try {
+    const result = await write();
+    made.keep();
+    return result;
+  } catch (error3) {
+    await made.remove();
+    throw error3;
+  }
+}
+function missingFolders(folder) {
+  const missing = [];
+  for (let each = folder; !exists2(each); each = import_node_path4.default.dirname(each)) {
+    missing.unshift(each);
+    if (import_node_path4.default.dirname(each) === each) break;
+  }
+  return missing;
+}
+function makeEach(missing) {
+  const made = [];
+  try {
+    for (const each of missing) {
+      (0, import_node_fs4.mkdirSync)(each);
+      made.unshift(each);
+      rememberMadeFolder(each);
+    }
+  } catch (error3) {
+    for (const each of made) {
+      try {
+        (0, import_node_fs4.rmdirSync)(each);
+      } catch {
+      }
+      forgetMadeFolder(each);
+    }
+    throw error3;
+  }
+  return made;
+}
+function exists2(file) {
+  try {
+    (0, import_node_fs4.lstatSync)(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // packages/core/src/fs/temporary-sibling.ts
 var import_node_crypto3 = require("node:crypto");
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 function temporarySibling(target, suffix = "") {
-  const resolved2 = import_node_path4.default.resolve(target);
-  const name = import_node_path4.default.join(
-    import_node_path4.default.dirname(resolved2),
-    `.${import_node_path4.default.basename(resolved2)}.${(0, import_node_crypto3.randomBytes)(6).toString("hex")}.tmp${suffix}`
+  const resolved2 = import_node_path5.default.resolve(target);
+  const name = import_node_path5.default.join(
+    import_node_path5.default.dirname(resolved2),
+    `.${import_node_path5.default.basename(resolved2)}.${(0, import_node_crypto3.randomBytes)(6).toString("hex")}.tmp${suffix}`
   );
   rememberTemporary(name);
   return name;
 }
 
 // packages/core/src/fs/write-failure.ts
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 var PERMISSION = {
   reason: "permission denied",
   hint: "Choose a folder you can write to, or change its permissions."
@@ -40959,7 +41041,7 @@ function targetWriteError(target, error3) {
   const failure = writeFailure(error3);
   if (failure === void 0) return error3;
   const { code: code2, syscall, path: where } = error3;
-  const elsewhere = where !== void 0 && import_node_path5.default.dirname(import_node_path5.default.resolve(where)) !== import_node_path5.default.dirname(import_node_path5.default.resolve(target));
+  const elsewhere = where !== void 0 && import_node_path6.default.dirname(import_node_path6.default.resolve(where)) !== import_node_path6.default.dirname(import_node_path6.default.resolve(target));
   const call = elsewhere ? `${syscall} ${where}` : syscall;
   return new UserError(`cannot be written: ${failure.reason} (${code2}, ${call}).`, {
     location: { file: target },
@@ -40976,23 +41058,22 @@ async function writingTo(target, work) {
 }
 
 // packages/core/src/fs/write-file-atomically.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_fs5 = require("node:fs");
 async function writeFileAtomically(file, bytes, options2 = {}) {
-  await writingTo(file, async () => {
-    await import_node_fs4.promises.mkdir(import_node_path6.default.dirname(file), { recursive: true });
-    const temporary = temporarySibling(file);
-    try {
-      await import_node_fs4.promises.writeFile(temporary, bytes);
-      if (options2.mode !== void 0) await import_node_fs4.promises.chmod(temporary, options2.mode);
-      await import_node_fs4.promises.rename(temporary, file);
-    } catch (error3) {
-      await import_node_fs4.promises.rm(temporary, { force: true });
-      throw error3;
-    } finally {
-      forgetTemporary(temporary);
-    }
-  });
+  await writingTo(file, () => inFolderMadeFor(file, () => writeThroughTemporary(file, bytes, options2)));
+}
+async function writeThroughTemporary(file, bytes, options2) {
+  const temporary = temporarySibling(file);
+  try {
+    await import_node_fs5.promises.writeFile(temporary, bytes);
+    if (options2.mode !== void 0) await import_node_fs5.promises.chmod(temporary, options2.mode);
+    await import_node_fs5.promises.rename(temporary, file);
+  } catch (error3) {
+    await import_node_fs5.promises.rm(temporary, { force: true });
+    throw error3;
+  } finally {
+    forgetTemporary(temporary);
+  }
 }
 
 // packages/core/src/project-url.ts
@@ -41155,7 +41236,7 @@ async function userErrorAnnotation(error3, workspace) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_path9 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/writable-folders.ts
@@ -41247,7 +41328,7 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs5.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs6.promises.realpath(current));
     } catch (error3) {
       const parent = import_node_path9.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
@@ -43816,9 +43897,9 @@ var import_yauzl = __toESM(require_yauzl(), 1);
 var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs6.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs7.read);
 
 // packages/solution/src/zip/zip-reader.ts
 var WHOLE_ENTRY_BYTES = 1024 * 1024;
@@ -43866,14 +43947,14 @@ async function sameZipContent(a, b) {
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 function refusePathThroughFile(target) {
   const way = fileInTheWay(target);
   if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs7.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs8.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
     throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
@@ -44987,18 +45068,19 @@ var REPOSITORY_JSON_HINT = "Fix the JSON in the file; connector-alm validate on 
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 
 // packages/solution/src/fs/write-file-atomically.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_path10 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
   await writingTo(file, async () => {
-    await import_node_fs8.promises.mkdir(import_node_path10.default.dirname(file), { recursive: true });
+    const made = makeFolderWithParents(import_node_path10.default.dirname(file));
     const temporary = temporarySibling(file);
     try {
-      await import_node_fs8.promises.writeFile(temporary, "");
-      await import_node_fs8.promises.rm(temporary, { force: true });
+      await import_node_fs9.promises.writeFile(temporary, "");
+      await import_node_fs9.promises.rm(temporary, { force: true });
     } finally {
       forgetTemporary(temporary);
+      await made.remove();
     }
   });
 }
@@ -50466,6 +50548,36 @@ var PointerPlace = class _PointerPlace {
 };
 var DOCUMENT_ROOT = new PointerPlace(void 0);
 
+// packages/validator/src/swagger/operation-keys.ts
+var OperationKey = {
+  consumes: 1,
+  produces: 2,
+  security: 4,
+  /** `x-ms-api-annotation` */
+  annotation: 8,
+  /** `x-ms-pageable` */
+  pageable: 16,
+  /** `x-ms-capabilities` */
+  capabilities: 32,
+  /** `x-ms-notification` */
+  notification: 64,
+  /** `x-ms-operation-context` */
+  operationContext: 128,
+  /** `x-ms-trigger-metadata` */
+  triggerMetadata: 256,
+  /** `x-ms-visibility` */
+  visibility: 512,
+  /** `x-ms-trigger` */
+  trigger: 1024,
+  deprecated: 2048,
+  schemes: 4096,
+  /** `x-ms-agentic-protocol` */
+  agenticProtocol: 8192
+};
+
+// packages/validator/src/swagger/path-item-methods.ts
+var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
+
 // packages/validator/src/swagger/schema-fields.ts
 function newSchemaFields() {
   return {
@@ -50512,34 +50624,6 @@ function readSchemaFields(schema, fields) {
 var MAX_SCHEMA_WALK_DEPTH = 64;
 var NO_SCHEMA = Object.freeze({});
 
-// packages/validator/src/swagger/swagger-model.ts
-var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
-var OperationKey = {
-  consumes: 1,
-  produces: 2,
-  security: 4,
-  /** `x-ms-api-annotation` */
-  annotation: 8,
-  /** `x-ms-pageable` */
-  pageable: 16,
-  /** `x-ms-capabilities` */
-  capabilities: 32,
-  /** `x-ms-notification` */
-  notification: 64,
-  /** `x-ms-operation-context` */
-  operationContext: 128,
-  /** `x-ms-trigger-metadata` */
-  triggerMetadata: 256,
-  /** `x-ms-visibility` */
-  visibility: 512,
-  /** `x-ms-trigger` */
-  trigger: 1024,
-  deprecated: 2048,
-  schemes: 4096,
-  /** `x-ms-agentic-protocol` */
-  agenticProtocol: 8192
-};
-
 // packages/validator/src/rules/operations/rule-kit.ts
 function fill(template, ...args) {
   let filled = "";
@@ -50569,7 +50653,7 @@ function nonEmptyString(value) {
   const text2 = asString(value);
   return text2 !== void 0 && text2.trim() !== "" ? text2 : void 0;
 }
-function isInternalVisibility(value) {
+function isInternalVisibility2(value) {
   return typeof value === "string" && value.toLowerCase() === "internal";
 }
 function effectiveMimeTypes(model, operation2, key) {
@@ -50970,82 +51054,6 @@ var iconRules = [
     }
   }
 ];
-
-// packages/validator/src/rules/readme/closest-operation.ts
-function closestOperationName(heading2, operations) {
-  if (heading2.length < 4) return void 0;
-  const letters = new CharacterCounts(heading2);
-  let best;
-  let bestDistance = Infinity;
-  for (const operation2 of operations) {
-    for (const name of operation2.names) {
-      const longer = Math.max(heading2.length, name.normalized.length);
-      const enough = Math.min(bestDistance, Math.floor(longer / 5) + 1);
-      if (letters.fewestEditsTo(name.normalized, enough) >= enough) continue;
-      const edits = levenshteinDistance(heading2, name.normalized, enough - 1);
-      if (edits < enough) {
-        best = operation2;
-        bestDistance = edits;
-      }
-    }
-  }
-  if (!best || best.hasHeading) return void 0;
-  const margin = Math.max(2 * bestDistance, bestDistance + 3);
-  for (const operation2 of operations) {
-    if (operation2 === best) continue;
-    for (const name of operation2.names) {
-      if (letters.fewestEditsTo(name.normalized, margin) >= margin) continue;
-      if (levenshteinDistance(heading2, name.normalized, margin - 1) < margin) return void 0;
-    }
-  }
-  return best.shownAs;
-}
-var CharacterCounts = class {
-  constructor(text2) {
-    this.text = text2;
-    for (let index = 0; index < text2.length; index++) this.counts[text2.charCodeAt(index)]++;
-  }
-  text;
-  /** Normalized names hold ASCII digits and lower-case letters only. */
-  counts = new Int32Array(128);
-  /**
-   * At most the edit distance between the text and `name`; `enough` or more where the lengths
-   * differ by that many already, without counting (most names of a connector).
-   */
-  fewestEditsTo(name, enough) {
-    const lengths = Math.abs(this.text.length - name.length);
-    if (lengths >= enough) return lengths;
-    const counts = this.counts;
-    let missing = 0;
-    let index = 0;
-    while (index < name.length && missing < enough) {
-      if (--counts[name.charCodeAt(index++)] < 0) missing++;
-    }
-    while (index > 0) counts[name.charCodeAt(--index)]++;
-    if (missing >= enough) return missing;
-    const extra = this.text.length - (name.length - missing);
-    return Math.max(missing, extra);
-  }
-};
-
-// packages/validator/src/text/normalize-title.ts
-function normalizeTitle(text2, from = 0, to = text2.length) {
-  const bytes = to - from <= scratch.length ? scratch : Buffer.allocUnsafe(to - from);
-  let length = 0;
-  for (let i2 = from; i2 < to; i2++) {
-    const kept = KEPT[text2.charCodeAt(i2)];
-    bytes[length] = kept;
-    length += kept + 255 >> 8;
-  }
-  return bytes.toString("latin1", 0, length);
-}
-var KEPT = new Uint8Array(65536);
-for (let code2 = 48; code2 <= 57; code2++) KEPT[code2] = code2;
-for (let code2 = 97; code2 <= 122; code2++) KEPT[code2] = code2;
-for (let code2 = 65; code2 <= 90; code2++) KEPT[code2] = code2 + 32;
-KEPT[304] = 105;
-KEPT[8490] = 107;
-var scratch = Buffer.allocUnsafeSlow(1 << 16);
 
 // node_modules/markdown-it/lib/common/utils.mjs
 var utils_exports = {};
@@ -56712,6 +56720,25 @@ var LineWalker = class {
   }
 };
 
+// packages/validator/src/text/normalize-title.ts
+function normalizeTitle(text2, from = 0, to = text2.length) {
+  const bytes = to - from <= scratch.length ? scratch : Buffer.allocUnsafe(to - from);
+  let length = 0;
+  for (let i2 = from; i2 < to; i2++) {
+    const kept = KEPT[text2.charCodeAt(i2)];
+    bytes[length] = kept;
+    length += kept + 255 >> 8;
+  }
+  return bytes.toString("latin1", 0, length);
+}
+var KEPT = new Uint8Array(65536);
+for (let code2 = 48; code2 <= 57; code2++) KEPT[code2] = code2;
+for (let code2 = 97; code2 <= 122; code2++) KEPT[code2] = code2;
+for (let code2 = 65; code2 <= 90; code2++) KEPT[code2] = code2 + 32;
+KEPT[304] = 105;
+KEPT[8490] = 107;
+var scratch = Buffer.allocUnsafeSlow(1 << 16);
+
 // packages/validator/src/rules/readme/skip-paragraph.ts
 function skipParagraph(state, startLine, endLine) {
   const terminatorRules = state.md.block.ruler.getRules("paragraph");
@@ -56824,6 +56851,467 @@ function outlineOf(document) {
   return cache3.getOrBuild(document, parseDocument);
 }
 
+// packages/validator/src/rules/readme/rule-context.ts
+function outline(context) {
+  const document = context.connector.files.readme?.document;
+  return document === void 0 ? void 0 : outlineOf(document);
+}
+function hasMcpServer(context) {
+  for (const operation2 of context.swagger?.operations ?? []) if (operation2.isMcp) return true;
+  return false;
+}
+
+// packages/validator/src/rules/readme/sections.ts
+var SUPPORTED_OPERATIONS_HEADING = /^(supported|available)?(operations|actions|triggers|actionsandtriggers|triggersandactions)/;
+var CREDENTIALS_HEADING = /credential/;
+var MCP_TOOLS_HEADING = /^(supported|available)?(mcp)?(server)?(tools|capabilities)/;
+var CREDENTIALS_SECTION = /credential|apikey|accesskey|^(howto)?(obtain(ing)?|get(ting)?)(an|a|the|your)?(access|auth(entication|orization)?)?(key|token)|^authentication$/;
+var TEMPLATE_SECTIONS = [
+  {
+    heading: "## Publisher: <name>",
+    matches: /^publisher/,
+    requiredIn: ["certified", "independent-publisher"]
+  },
+  {
+    heading: "## Prerequisites",
+    matches: /^prerequisite|^requirements/,
+    requiredIn: ["certified", "independent-publisher"]
+  },
+  {
+    heading: "## Supported Operations",
+    matches: SUPPORTED_OPERATIONS_HEADING,
+    requiredIn: ["certified", "independent-publisher"],
+    mcpMatches: MCP_TOOLS_HEADING
+  },
+  {
+    heading: "## Obtaining Credentials",
+    matches: CREDENTIALS_SECTION,
+    requiredIn: ["certified", "independent-publisher"]
+  },
+  {
+    heading: "## Known Issues and Limitations",
+    matches: /knownissue|limitation/,
+    requiredIn: ["certified", "independent-publisher"]
+  },
+  { heading: "## Deployment Instructions", matches: /deploy/, requiredIn: ["certified"] }
+];
+function findSection(headings, pattern) {
+  return headings.find((heading2) => heading2.depth <= 3 && pattern.test(heading2.normalized));
+}
+
+// packages/validator/src/rules/readme/oauth-steps-rule.ts
+var REGISTRATION_STEPS = /redirect|regist|client\s*id|create\s+an?\s+(oauth\s+)?app|app\s+registration/i;
+var APP_HEADING = /app|oauth|auth/;
+function explainsRegistration(readme2, heading2) {
+  if (heading2.depth > 3 || !APP_HEADING.test(heading2.normalized)) return false;
+  return REGISTRATION_STEPS.test(readme2.text.slice(heading2.bodyStart, heading2.bodyEnd));
+}
+function usesOAuth(context) {
+  if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
+  return entriesOf(context.swagger?.root.securityDefinitions).some(
+    ([, definition]) => asObject(definition)?.type === "oauth2"
+  );
+}
+var oauthStepsRule = {
+  id: "README-OAUTH-STEPS",
+  file: "readme",
+  title: "For OAuth, the readme explains how to create the OAuth app.",
+  description: 'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL, or, without one, a section named for the app, OAuth or authentication that does.',
+  levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
+  example: {
+    bad: "## Obtaining Credentials\nSign in with your account.",
+    good: "## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect \u2026"
+  },
+  check(context) {
+    const readme2 = outline(context);
+    if (!readme2 || !usesOAuth(context)) return;
+    const section = findSection(readme2.headings, CREDENTIALS_HEADING);
+    const body = section ? readme2.text.slice(section.bodyStart, section.bodyEnd) : "";
+    if (REGISTRATION_STEPS.test(body)) return;
+    if (!section && readme2.headings.some((heading2) => explainsRegistration(readme2, heading2))) return;
+    const where = section ?? readme2.headings[0];
+    context.report({
+      ...where ? { offset: where.offset, length: where.length } : { line: 1 },
+      message: section ? 'The connector uses OAuth, but "Obtaining Credentials" does not explain how to register the OAuth app and its redirect URL (https://global.consent.azure-apim.net/redirect). The certification team follows these steps.' : 'The connector uses OAuth, but the readme has no "Obtaining Credentials" section with the steps to register the OAuth app and its redirect URL.'
+    });
+  }
+};
+
+// packages/validator/src/rules/readme/closest-operation.ts
+function closestOperationName(heading2, operations) {
+  if (heading2.length < 4) return void 0;
+  const letters = new CharacterCounts(heading2);
+  let best;
+  let bestDistance = Infinity;
+  for (const operation2 of operations) {
+    for (const name of operation2.names) {
+      const longer = Math.max(heading2.length, name.normalized.length);
+      const enough = Math.min(bestDistance, Math.floor(longer / 5) + 1);
+      if (letters.fewestEditsTo(name.normalized, enough) >= enough) continue;
+      const edits = levenshteinDistance(heading2, name.normalized, enough - 1);
+      if (edits < enough) {
+        best = operation2;
+        bestDistance = edits;
+      }
+    }
+  }
+  if (!best || best.hasHeading) return void 0;
+  const margin = Math.max(2 * bestDistance, bestDistance + 3);
+  for (const operation2 of operations) {
+    if (operation2 === best) continue;
+    for (const name of operation2.names) {
+      if (letters.fewestEditsTo(name.normalized, margin) >= margin) continue;
+      if (levenshteinDistance(heading2, name.normalized, margin - 1) < margin) return void 0;
+    }
+  }
+  return best.shownAs;
+}
+var CharacterCounts = class {
+  constructor(text2) {
+    this.text = text2;
+    for (let index = 0; index < text2.length; index++) this.counts[text2.charCodeAt(index)]++;
+  }
+  text;
+  /** Normalized names hold ASCII digits and lower-case letters only. */
+  counts = new Int32Array(128);
+  /**
+   * At most the edit distance between the text and `name`; `enough` or more where the lengths
+   * differ by that many already, without counting (most names of a connector).
+   */
+  fewestEditsTo(name, enough) {
+    const lengths = Math.abs(this.text.length - name.length);
+    if (lengths >= enough) return lengths;
+    const counts = this.counts;
+    let missing = 0;
+    let index = 0;
+    while (index < name.length && missing < enough) {
+      if (--counts[name.charCodeAt(index++)] < 0) missing++;
+    }
+    while (index > 0) counts[name.charCodeAt(--index)]++;
+    if (missing >= enough) return missing;
+    const extra = this.text.length - (name.length - missing);
+    return Math.max(missing, extra);
+  }
+};
+
+// packages/validator/src/rules/readme/listed-operations.ts
+function operationNames(context, sections) {
+  const missing = [];
+  const summaries = /* @__PURE__ */ new Set();
+  const first = sections[0];
+  for (const operation2 of context.swagger?.operations ?? []) {
+    const summary2 = asString(operation2.operation.summary);
+    const normalized = summary2 ? first.nameOf(summary2) : "";
+    if (summary2) summaries.add(normalized);
+    if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
+    if (isListed(sections, normalized, operation2.operationId)) continue;
+    missing.push(summary2.trim());
+  }
+  return { missing, summaries };
+}
+function isListed(sections, name, operationId) {
+  for (let index = 0; index < sections.length; index++) if (sections[index].contains(name)) return true;
+  if (!operationId) return false;
+  for (let index = 0; index < sections.length; index++) {
+    if (sections[index].listsOperationId(operationId)) return true;
+  }
+  return false;
+}
+function normalizedOperationIds(context) {
+  const operationIds = /* @__PURE__ */ new Set();
+  for (const operation2 of context.swagger?.operations ?? []) {
+    if (operation2.operationId) operationIds.add(normalizeTitle(operation2.operationId));
+  }
+  return operationIds;
+}
+function operationCandidates(context, headingNames) {
+  const candidates = [];
+  for (const { operation: operation2, operationId } of context.swagger?.operations ?? []) {
+    const names = [];
+    for (const written2 of [asString(operation2.summary)?.trim(), operationId]) {
+      const normalized = written2 ? normalizeTitle(written2) : "";
+      if (normalized === "" || normalized === names[0]?.normalized) continue;
+      names.push({ written: written2, normalized });
+    }
+    candidates.push({
+      names,
+      // The summary when it has one (it comes first), else the operationId.
+      shownAs: names[0]?.written ?? "",
+      hasHeading: names.some((name) => headingNames.has(name.normalized))
+    });
+  }
+  return candidates;
+}
+
+// packages/validator/src/rules/readme/operation-headings.ts
+var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
+var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
+function operationSections(headings) {
+  const sections = [];
+  for (const heading2 of headings) {
+    if (heading2.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading2.normalized)) continue;
+    const last2 = sections[sections.length - 1];
+    if (last2 && heading2.offset < last2.bodyEnd) continue;
+    sections.push(heading2);
+  }
+  return sections;
+}
+function groupsListedOperations(subHeadings, index, namesOperation) {
+  const group2 = subHeadings[index];
+  for (let next = index + 1; next < subHeadings.length; next++) {
+    const heading2 = subHeadings[next];
+    if (heading2.offset >= group2.bodyEnd) return false;
+    if (heading2.depth > group2.depth && namesOperation(heading2)) return true;
+  }
+  return false;
+}
+function parentIndex(subHeadings, index) {
+  const heading2 = subHeadings[index];
+  for (let above = index - 1; above >= 0; above--) {
+    if (subHeadings[above].depth < heading2.depth) return above;
+  }
+  return -1;
+}
+var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
+function listsSummaries(text2, heading2, next, summaries) {
+  const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
+  let items = 0;
+  let found = 0;
+  let rightUnder = true;
+  LIST_ITEM.lastIndex = heading2.bodyStart;
+  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < end; item = LIST_ITEM.exec(text2)) {
+    if (items++ === 0) rightUnder = normalizeTitle(text2, heading2.bodyStart, item.index) === "";
+    const lineEnd2 = text2.indexOf("\n", LIST_ITEM.lastIndex);
+    const name = normalizeTitle(text2, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
+    for (const summary2 of summaries) {
+      if (summary2 !== "" && name.startsWith(summary2)) {
+        if (++found === 2) return true;
+        break;
+      }
+    }
+  }
+  return rightUnder && items > 0 && found === items;
+}
+var DETAIL_HEADING = /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
+var HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
+function introducesOnly(text2, heading2, next) {
+  if (!next || next.offset >= heading2.bodyEnd || next.depth <= heading2.depth) return false;
+  if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
+  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "";
+}
+function isSubHeading(heading2, section) {
+  return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
+}
+
+// packages/validator/src/rules/readme/section-text.ts
+function indexInSection(section, name, from) {
+  const at = section.indexOf(name, from);
+  if (at !== -1 || from === 0) return at;
+  return section.slice(0, from + name.length - 1).indexOf(name);
+}
+var SectionText = class {
+  constructor(readme2, section, subHeadings) {
+    this.readme = readme2;
+    this.section = section;
+    for (const heading2 of subHeadings) {
+      this.headingNames.set(heading2.text, heading2.normalized);
+      if (isWrittenAsIs(readme2, heading2)) this.writtenNames.add(heading2.normalized);
+    }
+  }
+  readme;
+  section;
+  /** Each sub-heading's text, with its name: a summary written the same has the same name. */
+  headingNames = /* @__PURE__ */ new Map();
+  /** The names of the sub-headings written as is: the section's text contains them. */
+  writtenNames = /* @__PURE__ */ new Set();
+  normalized;
+  /** Just after the name the search found last. */
+  from = 0;
+  /**
+   * A summary's name: a summary that reads as a sub-heading (2,081 of the corpus's 5,174) has its
+   * name already, and is not normalized again.
+   */
+  nameOf(summary2) {
+    return this.headingNames.get(summary2) ?? normalizeTitle(summary2);
+  }
+  /**
+   * Whether the section lists an operation by its operationId instead of its summary: as a
+   * sub-heading ("### SendSMS" in SMS Wireless Services), or written as is in its text when the id is
+   * a compound one (`TimeCard_Get`, **GetAccount**). A one-word id ("Board", "Assign") written in a
+   * sentence is only a word, so it does not count.
+   */
+  listsOperationId(operationId) {
+    const normalized = normalizeTitle(operationId);
+    for (const name of this.headingNames.values()) if (name === normalized) return true;
+    if (!COMPOUND_IDENTIFIER.test(operationId)) return false;
+    const text2 = this.readme.text;
+    const end = this.section.bodyEnd;
+    for (let at = text2.indexOf(operationId, this.section.bodyStart); at !== -1; at = text2.indexOf(operationId, at + 1)) {
+      if (at + operationId.length > end) return false;
+      if (!isIdentifierChar(text2.charCodeAt(at - 1)) && !isIdentifierChar(text2.charCodeAt(at + operationId.length))) {
+        return true;
+      }
+    }
+    return false;
+  }
+  contains(name) {
+    if (this.writtenNames.has(name)) return true;
+    this.normalized ??= normalizeTitle(this.readme.text, this.section.bodyStart, this.section.bodyEnd);
+    const at = indexInSection(this.normalized, name, this.from);
+    if (at === -1) return false;
+    this.from = at + name.length;
+    return true;
+  }
+};
+var COMPOUND_IDENTIFIER = /[a-z][A-Z]|_|\d/;
+function isIdentifierChar(code2) {
+  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
+}
+function isWrittenAsIs(readme2, heading2) {
+  const at = readme2.text.indexOf(heading2.text, heading2.offset);
+  return at !== -1 && at + heading2.text.length <= heading2.offset + heading2.length;
+}
+
+// packages/validator/src/rules/readme/operations-match-rule.ts
+var MAX_LISTED_SECTIONS = 3;
+var operationsMatchRule = {
+  id: "README-OPS-MATCH",
+  file: "readme",
+  title: "Supported Operations lists every visible operation, and only those.",
+  description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "TimeAndBillingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
+  levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
+  example: {
+    bad: "## Supported Operations\n### List tasks",
+    good: "## Supported Operations\n### List tasks\n### Create a task\n### Get a task"
+  },
+  check(context) {
+    const readme2 = outline(context);
+    if (!readme2 || !context.swagger) return;
+    const sections = operationSections(readme2.headings);
+    if (sections.length === 0) return;
+    const texts = sections.map((section) => {
+      const subHeadings = readme2.headings.filter((heading2) => isSubHeading(heading2, section));
+      return { section, subHeadings, text: new SectionText(readme2, section, subHeadings) };
+    });
+    const { missing, summaries } = operationNames(
+      context,
+      texts.map((entry) => entry.text)
+    );
+    if (missing.length > 0) {
+      const names = joinWithin(missing.map((summary2) => `"${nameExcerpt(summary2)}"`));
+      const headings = [...new Set(sections.map((section) => section.text))];
+      const where = alternatives(headings, MAX_LISTED_SECTIONS);
+      context.report({
+        offset: sections[0].offset,
+        length: sections[0].length,
+        message: missing.length === 1 ? `The operation ${names} is not listed under ${where}.` : `${missing.length} operations are not listed under ${where}: ${names}.`
+      });
+    }
+    let operationIds;
+    let knownNames;
+    const namesOperation = (heading2) => {
+      if (summaries.has(heading2.normalized)) return true;
+      operationIds ??= normalizedOperationIds(context);
+      if (operationIds.has(heading2.normalized)) return true;
+      knownNames ??= [...summaries, ...operationIds].filter((name) => name !== "");
+      return knownNames.some((name) => heading2.normalized.includes(name));
+    };
+    let candidates;
+    const meant = (heading2) => {
+      candidates ??= operationCandidates(
+        context,
+        new Set(texts.flatMap((entry) => entry.subHeadings.map((subHeading) => subHeading.normalized)))
+      );
+      const name = closestOperationName(heading2.normalized, candidates);
+      return name === void 0 ? "" : ` Did you mean '${nameExcerpt(name)}'?`;
+    };
+    if (hasMcpServer(context)) return;
+    for (const { section, subHeadings } of texts) {
+      const isGroup = (index) => {
+        const heading2 = subHeadings[index];
+        if (GROUPING_HEADING.test(heading2.normalized) || TEMPLATE_SECTION_HEADING.test(heading2.normalized)) {
+          return true;
+        }
+        const next = subHeadings[index + 1];
+        return introducesOnly(readme2.text, heading2, next) || groupsListedOperations(subHeadings, index, namesOperation) || listsSummaries(readme2.text, heading2, next, summaries);
+      };
+      for (let index = 0; index < subHeadings.length; index++) {
+        const heading2 = subHeadings[index];
+        if (heading2.normalized === "" || namesOperation(heading2) || isGroup(index)) continue;
+        const parent = parentIndex(subHeadings, index);
+        if (parent !== -1 && (namesOperation(subHeadings[parent]) || !isGroup(parent))) continue;
+        context.report({
+          offset: heading2.offset,
+          length: heading2.length,
+          message: `"${nameExcerpt(heading2.text)}" is listed under ${nameExcerpt(section.text)}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
+        });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/readme/placeholders.ts
+var LINE_END = "\\r\\n\\u2028\\u2029";
+var PLACEHOLDERS = [
+  { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
+  /*
+   * The template's two sentences in one pattern: a case-insensitive scan of the corpus readmes costs
+   * ~0.7 ms a run for each sentence, and ~0.85 ms for both at once. They start with different
+   * letters, so at most one matches at a position, and neither can start again inside itself, so
+   * searching on from one character after each match's start finds each sentence where its own
+   * pattern would, also where one starts with the other's last letter ("…get starteDescription…").
+   */
+  {
+    pattern: /Description of operation \d|Optional\. How to get started/gi,
+    message: ([match2]) => upstreamText(/^d/i.test(match2) ? "Description of operation N" : "Optional. How to get started\u2026")
+  },
+  // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
+  { pattern: /^#[ \t]*Title[ \t]*$/gm, message: () => upstreamText("# Title"), contains: "Title" },
+  /*
+   * The instruction under each heading of the repository readme templates, left in place under
+   * a filled-in heading: "Required. Explain the authentication method and how to get the
+   * credentials." is in two merged readmes. Only the templates' own sentences, so that prose that
+   * starts with "Required." is not taken; the line is marked up to its last visible character (the
+   * templates end some lines with a zero-width space).
+   */
+  {
+    pattern: /^Required(?:\.[ \t]+| for )(?:One paragraph, two to three sentences|Any plans or licenses|Describe actions, triggers|Explain the authentication method|Include any known issues|Add instructions on how to deploy|It should be the company or organization|For Independent-Publisher-Connector|Independent-Publisher-Connector)(?:[^\r\n]*[^\s\u200b])?/gm,
+    message: ([line]) => upstreamText(templateInstruction(line)),
+    contains: "Required"
+  },
+  {
+    pattern: /^Optional\.[ \t]+(?:Include frequently asked questions|Add instructions on how to deploy)(?:[^\r\n]*[^\s\u200b])?/gm,
+    message: ([line]) => upstreamText(templateInstruction(line)),
+    contains: "Optional."
+  },
+  /*
+   * The TODOs of extract-connectors' readme, in capitals where it writes them, so that "Todoist" or
+   * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
+   */
+  {
+    /*
+     * The note's first character cannot be a space or tab, so the spaces before it are taken one way
+     * only, and it stops at every line end `^` starts after (LS and PS too): `[ \t]*([^\r\n]*\S)`
+     * took quadratic time on a line of spaces and tabs (100,000 of them: 13 s).
+     */
+    pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, "gm"),
+    message: ([line, what]) => `The readme still says "${nameExcerpt(line)}": replace the line with ${nameExcerpt(what)}${/[.!?]$/.test(what) ? "" : "."}`,
+    contains: `${README_TODO}:`
+  },
+  // A heading "## Publisher: TODO", the whole heading marked.
+  {
+    // As for the note above: the label starts with no space or tab, and stops at every line end.
+    pattern: new RegExp(
+      `^#{1,6}[ \\t]+((?:[^ \\t${LINE_END}:][^${LINE_END}:]*)?[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`,
+      "gm"
+    ),
+    message: ([heading2, label]) => `The readme still says "${nameExcerpt(heading2.trim())}": replace ${README_TODO} with the ${nameExcerpt(label.toLowerCase())}.`,
+    contains: README_TODO
+  }
+];
+var upstreamText = (text2) => `"${text2}" is text of the readme template; replace it.`;
+var templateInstruction = (line) => `${line.split(/\s+/).slice(0, 5).join(" ")}\u2026`;
+
 // packages/validator/src/rules/readme/product-names.ts
 var OLD_NAMES = /\b(?:(Microsoft Flow|MS Flow|MS Automate)|(Microsoft PowerApps|PowerApps)|(PowerAutomate))\b/gi;
 var CURRENT_NAMES = ["Power Automate", "Power Apps", "Power Automate"];
@@ -56897,112 +57385,31 @@ function oldProductNames(text2, codeBlocks) {
   return found;
 }
 
-// packages/validator/src/rules/readme/sections.ts
-var SUPPORTED_OPERATIONS_HEADING = /^(supported|available)?(operations|actions|triggers|actionsandtriggers|triggersandactions)/;
-var CREDENTIALS_HEADING = /credential/;
-var MCP_TOOLS_HEADING = /^(supported|available)?(mcp)?(server)?(tools|capabilities)/;
-var CREDENTIALS_SECTION = /credential|apikey|accesskey|^(howto)?(obtain(ing)?|get(ting)?)(an|a|the|your)?(access|auth(entication|orization)?)?(key|token)|^authentication$/;
-var TEMPLATE_SECTIONS = [
-  {
-    heading: "## Publisher: <name>",
-    matches: /^publisher/,
-    requiredIn: ["certified", "independent-publisher"]
-  },
-  {
-    heading: "## Prerequisites",
-    matches: /^prerequisite|^requirements/,
-    requiredIn: ["certified", "independent-publisher"]
-  },
-  {
-    heading: "## Supported Operations",
-    matches: SUPPORTED_OPERATIONS_HEADING,
-    requiredIn: ["certified", "independent-publisher"],
-    mcpMatches: MCP_TOOLS_HEADING
-  },
-  {
-    heading: "## Obtaining Credentials",
-    matches: CREDENTIALS_SECTION,
-    requiredIn: ["certified", "independent-publisher"]
-  },
-  {
-    heading: "## Known Issues and Limitations",
-    matches: /knownissue|limitation/,
-    requiredIn: ["certified", "independent-publisher"]
-  },
-  { heading: "## Deployment Instructions", matches: /deploy/, requiredIn: ["certified"] }
-];
-function findSection(headings, pattern) {
-  return headings.find((heading2) => heading2.depth <= 3 && pattern.test(heading2.normalized));
+// packages/validator/src/rules/readme/heading-lookalikes.ts
+var HEADING_LOOKALIKE = /^ {0,3}(#{1,3})(?=[^\s#]|[ \t\u00a0])[^\r\n]*/gm;
+function afterMarker(code2) {
+  if (code2 === 32 || code2 === 9) return "space";
+  return code2 === 160 ? "no-break space" : "text";
+}
+function headingLookalikes(text2) {
+  const lines = [];
+  HEADING_LOOKALIKE.lastIndex = 0;
+  for (let match2 = HEADING_LOOKALIKE.exec(text2); match2 !== null; match2 = HEADING_LOOKALIKE.exec(text2)) {
+    const marker = match2[1];
+    const line = match2[0].trimEnd();
+    const offset = match2.index + match2[0].indexOf("#");
+    lines.push({
+      text: line.trimStart(),
+      offset,
+      marker,
+      after: afterMarker(text2.charCodeAt(offset + marker.length)),
+      normalized: normalizeTitle(text2, offset + marker.length, match2.index + line.length)
+    });
+  }
+  return lines;
 }
 
-// packages/validator/src/rules/readme.ts
-var LINE_END = "\\r\\n\\u2028\\u2029";
-var PLACEHOLDERS = [
-  { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
-  /*
-   * The template's two sentences in one pattern: a case-insensitive scan of the corpus readmes costs
-   * ~0.7 ms a run for each sentence, and ~0.85 ms for both at once. They start with different
-   * letters, so at most one matches at a position, and neither can start again inside itself, so
-   * searching on from one character after each match's start finds each sentence where its own
-   * pattern would, also where one starts with the other's last letter ("…get starteDescription…").
-   */
-  {
-    pattern: /Description of operation \d|Optional\. How to get started/gi,
-    message: ([match2]) => upstreamText(/^d/i.test(match2) ? "Description of operation N" : "Optional. How to get started\u2026")
-  },
-  // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
-  { pattern: /^#[ \t]*Title[ \t]*$/gm, message: () => upstreamText("# Title"), contains: "Title" },
-  /*
-   * The instruction under each heading of the repository readme templates, left in place under
-   * a filled-in heading: "Required. Explain the authentication method and how to get the
-   * credentials." is in two merged readmes. Only the templates' own sentences, so that prose that
-   * starts with "Required." is not taken; the line is marked up to its last visible character (the
-   * templates end some lines with a zero-width space).
-   */
-  {
-    pattern: /^Required(?:\.[ \t]+| for )(?:One paragraph, two to three sentences|Any plans or licenses|Describe actions, triggers|Explain the authentication method|Include any known issues|Add instructions on how to deploy|It should be the company or organization|For Independent-Publisher-Connector|Independent-Publisher-Connector)(?:[^\r\n]*[^\s\u200b])?/gm,
-    message: ([line]) => upstreamText(templateInstruction(line)),
-    contains: "Required"
-  },
-  {
-    pattern: /^Optional\.[ \t]+(?:Include frequently asked questions|Add instructions on how to deploy)(?:[^\r\n]*[^\s\u200b])?/gm,
-    message: ([line]) => upstreamText(templateInstruction(line)),
-    contains: "Optional."
-  },
-  /*
-   * The TODOs of extract-connectors' readme, in capitals where it writes them, so that "Todoist" or
-   * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
-   */
-  {
-    /*
-     * The note's first character cannot be a space or tab, so the spaces before it are taken one way
-     * only, and it stops at every line end `^` starts after (LS and PS too): `[ \t]*([^\r\n]*\S)`
-     * took quadratic time on a line of spaces and tabs (100,000 of them: 13 s).
-     */
-    pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, "gm"),
-    message: ([line, what]) => `The readme still says "${nameExcerpt(line)}": replace the line with ${nameExcerpt(what)}${/[.!?]$/.test(what) ? "" : "."}`,
-    contains: `${README_TODO}:`
-  },
-  // A heading "## Publisher: TODO", the whole heading marked.
-  {
-    // As for the note above: the label starts with no space or tab, and stops at every line end.
-    pattern: new RegExp(
-      `^#{1,6}[ \\t]+((?:[^ \\t${LINE_END}:][^${LINE_END}:]*)?[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`,
-      "gm"
-    ),
-    message: ([heading2, label]) => `The readme still says "${nameExcerpt(heading2.trim())}": replace ${README_TODO} with the ${nameExcerpt(label.toLowerCase())}.`,
-    contains: README_TODO
-  }
-];
-var upstreamText = (text2) => `"${text2}" is text of the readme template; replace it.`;
-var templateInstruction = (line) => `${line.split(/\s+/).slice(0, 5).join(" ")}\u2026`;
-var MAX_LISTED_SECTIONS = 3;
-var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
-var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
-function outline(context) {
-  const document = context.connector.files.readme?.document;
-  return document === void 0 ? void 0 : outlineOf(document);
-}
+// packages/validator/src/rules/readme/template-sections-rule.ts
 function sectionsRule(id, profile, level, template) {
   return {
     id,
@@ -57050,168 +57457,8 @@ function sectionsRule(id, profile, level, template) {
     }
   };
 }
-var HEADING_LOOKALIKE = /^ {0,3}(#{1,3})(?=[^\s#]|[ \t\u00a0])[^\r\n]*/gm;
-function afterMarker(code2) {
-  if (code2 === 32 || code2 === 9) return "space";
-  return code2 === 160 ? "no-break space" : "text";
-}
-function headingLookalikes(text2) {
-  const lines = [];
-  HEADING_LOOKALIKE.lastIndex = 0;
-  for (let match2 = HEADING_LOOKALIKE.exec(text2); match2 !== null; match2 = HEADING_LOOKALIKE.exec(text2)) {
-    const marker = match2[1];
-    const line = match2[0].trimEnd();
-    const offset = match2.index + match2[0].indexOf("#");
-    lines.push({
-      text: line.trimStart(),
-      offset,
-      marker,
-      after: afterMarker(text2.charCodeAt(offset + marker.length)),
-      normalized: normalizeTitle(text2, offset + marker.length, match2.index + line.length)
-    });
-  }
-  return lines;
-}
-function indexInSection(section, name, from) {
-  const at = section.indexOf(name, from);
-  if (at !== -1 || from === 0) return at;
-  return section.slice(0, from + name.length - 1).indexOf(name);
-}
-var SectionText = class {
-  constructor(readme2, section, subHeadings) {
-    this.readme = readme2;
-    this.section = section;
-    for (const heading2 of subHeadings) {
-      this.headingNames.set(heading2.text, heading2.normalized);
-      if (isWrittenAsIs(readme2, heading2)) this.writtenNames.add(heading2.normalized);
-    }
-  }
-  readme;
-  section;
-  /** Each sub-heading's text, with its name: a summary written the same has the same name. */
-  headingNames = /* @__PURE__ */ new Map();
-  /** The names of the sub-headings written as is: the section's text contains them. */
-  writtenNames = /* @__PURE__ */ new Set();
-  normalized;
-  /** Just after the name the search found last. */
-  from = 0;
-  /**
-   * A summary's name: a summary that reads as a sub-heading (2,081 of the corpus's 5,174) has its
-   * name already, and is not normalized again.
-   */
-  nameOf(summary2) {
-    return this.headingNames.get(summary2) ?? normalizeTitle(summary2);
-  }
-  /**
-   * Whether the section lists an operation by its operationId instead of its summary: as a
-   * sub-heading ("### SendSMS" in SMS Wireless Services), or written as is in its text when the id is
-   * a compound one (`TimeCard_Get`, **GetAccount**). A one-word id ("Board", "Assign") written in a
-   * sentence is only a word, so it does not count.
-   */
-  listsOperationId(operationId) {
-    const normalized = normalizeTitle(operationId);
-    for (const name of this.headingNames.values()) if (name === normalized) return true;
-    if (!COMPOUND_IDENTIFIER.test(operationId)) return false;
-    const text2 = this.readme.text;
-    const end = this.section.bodyEnd;
-    for (let at = text2.indexOf(operationId, this.section.bodyStart); at !== -1; at = text2.indexOf(operationId, at + 1)) {
-      if (at + operationId.length > end) return false;
-      if (!isIdentifierChar(text2.charCodeAt(at - 1)) && !isIdentifierChar(text2.charCodeAt(at + operationId.length))) {
-        return true;
-      }
-    }
-    return false;
-  }
-  contains(name) {
-    if (this.writtenNames.has(name)) return true;
-    this.normalized ??= normalizeTitle(this.readme.text, this.section.bodyStart, this.section.bodyEnd);
-    const at = indexInSection(this.normalized, name, this.from);
-    if (at === -1) return false;
-    this.from = at + name.length;
-    return true;
-  }
-};
-var COMPOUND_IDENTIFIER = /[a-z][A-Z]|_|\d/;
-function isIdentifierChar(code2) {
-  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
-}
-function isWrittenAsIs(readme2, heading2) {
-  const at = readme2.text.indexOf(heading2.text, heading2.offset);
-  return at !== -1 && at + heading2.text.length <= heading2.offset + heading2.length;
-}
-function operationNames(context, sections) {
-  const missing = [];
-  const summaries = /* @__PURE__ */ new Set();
-  const first = sections[0];
-  for (const operation2 of context.swagger?.operations ?? []) {
-    const summary2 = asString(operation2.operation.summary);
-    const normalized = summary2 ? first.nameOf(summary2) : "";
-    if (summary2) summaries.add(normalized);
-    if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
-    if (isListed(sections, normalized, operation2.operationId)) continue;
-    missing.push(summary2.trim());
-  }
-  return { missing, summaries };
-}
-function isListed(sections, name, operationId) {
-  for (let index = 0; index < sections.length; index++) if (sections[index].contains(name)) return true;
-  if (!operationId) return false;
-  for (let index = 0; index < sections.length; index++) {
-    if (sections[index].listsOperationId(operationId)) return true;
-  }
-  return false;
-}
-function operationSections(headings) {
-  const sections = [];
-  for (const heading2 of headings) {
-    if (heading2.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading2.normalized)) continue;
-    const last2 = sections[sections.length - 1];
-    if (last2 && heading2.offset < last2.bodyEnd) continue;
-    sections.push(heading2);
-  }
-  return sections;
-}
-function normalizedOperationIds(context) {
-  const operationIds = /* @__PURE__ */ new Set();
-  for (const operation2 of context.swagger?.operations ?? []) {
-    if (operation2.operationId) operationIds.add(normalizeTitle(operation2.operationId));
-  }
-  return operationIds;
-}
-function operationCandidates(context, headingNames) {
-  const candidates = [];
-  for (const { operation: operation2, operationId } of context.swagger?.operations ?? []) {
-    const names = [];
-    for (const written2 of [asString(operation2.summary)?.trim(), operationId]) {
-      const normalized = written2 ? normalizeTitle(written2) : "";
-      if (normalized === "" || normalized === names[0]?.normalized) continue;
-      names.push({ written: written2, normalized });
-    }
-    candidates.push({
-      names,
-      // The summary when it has one (it comes first), else the operationId.
-      shownAs: names[0]?.written ?? "",
-      hasHeading: names.some((name) => headingNames.has(name.normalized))
-    });
-  }
-  return candidates;
-}
-var REGISTRATION_STEPS = /redirect|regist|client\s*id|create\s+an?\s+(oauth\s+)?app|app\s+registration/i;
-var APP_HEADING = /app|oauth|auth/;
-function explainsRegistration(readme2, heading2) {
-  if (heading2.depth > 3 || !APP_HEADING.test(heading2.normalized)) return false;
-  return REGISTRATION_STEPS.test(readme2.text.slice(heading2.bodyStart, heading2.bodyEnd));
-}
-function hasMcpServer(context) {
-  for (const operation2 of context.swagger?.operations ?? []) if (operation2.isMcp) return true;
-  return false;
-}
-function usesOAuth(context) {
-  if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
-  return entriesOf(context.swagger?.root.securityDefinitions).some(
-    ([, definition]) => asObject(definition)?.type === "oauth2"
-  );
-}
+
+// packages/validator/src/rules/readme.ts
 var readmeRules = [
   {
     id: "README-PRESENT",
@@ -57278,152 +57525,9 @@ var readmeRules = [
       }
     }
   },
-  {
-    id: "README-OAUTH-STEPS",
-    file: "readme",
-    title: "For OAuth, the readme explains how to create the OAuth app.",
-    description: 'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL, or, without one, a section named for the app, OAuth or authentication that does.',
-    levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
-    example: {
-      bad: "## Obtaining Credentials\nSign in with your account.",
-      good: "## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect \u2026"
-    },
-    check(context) {
-      const readme2 = outline(context);
-      if (!readme2 || !usesOAuth(context)) return;
-      const section = findSection(readme2.headings, CREDENTIALS_HEADING);
-      const body = section ? readme2.text.slice(section.bodyStart, section.bodyEnd) : "";
-      if (REGISTRATION_STEPS.test(body)) return;
-      if (!section && readme2.headings.some((heading2) => explainsRegistration(readme2, heading2))) return;
-      const where = section ?? readme2.headings[0];
-      context.report({
-        ...where ? { offset: where.offset, length: where.length } : { line: 1 },
-        message: section ? 'The connector uses OAuth, but "Obtaining Credentials" does not explain how to register the OAuth app and its redirect URL (https://global.consent.azure-apim.net/redirect). The certification team follows these steps.' : 'The connector uses OAuth, but the readme has no "Obtaining Credentials" section with the steps to register the OAuth app and its redirect URL.'
-      });
-    }
-  },
-  {
-    id: "README-OPS-MATCH",
-    file: "readme",
-    title: "Supported Operations lists every visible operation, and only those.",
-    description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "TimeAndBillingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
-    levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
-    example: {
-      bad: "## Supported Operations\n### List tasks",
-      good: "## Supported Operations\n### List tasks\n### Create a task\n### Get a task"
-    },
-    check(context) {
-      const readme2 = outline(context);
-      if (!readme2 || !context.swagger) return;
-      const sections = operationSections(readme2.headings);
-      if (sections.length === 0) return;
-      const texts = sections.map((section) => {
-        const subHeadings = readme2.headings.filter((heading2) => isSubHeading(heading2, section));
-        return { section, subHeadings, text: new SectionText(readme2, section, subHeadings) };
-      });
-      const { missing, summaries } = operationNames(
-        context,
-        texts.map((entry) => entry.text)
-      );
-      if (missing.length > 0) {
-        const names = joinWithin(missing.map((summary2) => `"${nameExcerpt(summary2)}"`));
-        const headings = [...new Set(sections.map((section) => section.text))];
-        const where = alternatives(headings, MAX_LISTED_SECTIONS);
-        context.report({
-          offset: sections[0].offset,
-          length: sections[0].length,
-          message: missing.length === 1 ? `The operation ${names} is not listed under ${where}.` : `${missing.length} operations are not listed under ${where}: ${names}.`
-        });
-      }
-      let operationIds;
-      let knownNames;
-      const namesOperation = (heading2) => {
-        if (summaries.has(heading2.normalized)) return true;
-        operationIds ??= normalizedOperationIds(context);
-        if (operationIds.has(heading2.normalized)) return true;
-        knownNames ??= [...summaries, ...operationIds].filter((name) => name !== "");
-        return knownNames.some((name) => heading2.normalized.includes(name));
-      };
-      let candidates;
-      const meant = (heading2) => {
-        candidates ??= operationCandidates(
-          context,
-          new Set(texts.flatMap((entry) => entry.subHeadings.map((subHeading) => subHeading.normalized)))
-        );
-        const name = closestOperationName(heading2.normalized, candidates);
-        return name === void 0 ? "" : ` Did you mean '${nameExcerpt(name)}'?`;
-      };
-      if (hasMcpServer(context)) return;
-      for (const { section, subHeadings } of texts) {
-        const isGroup = (index) => {
-          const heading2 = subHeadings[index];
-          if (GROUPING_HEADING.test(heading2.normalized) || TEMPLATE_SECTION_HEADING.test(heading2.normalized)) {
-            return true;
-          }
-          const next = subHeadings[index + 1];
-          return introducesOnly(readme2.text, heading2, next) || groupsListedOperations(subHeadings, index, namesOperation) || listsSummaries(readme2.text, heading2, next, summaries);
-        };
-        for (let index = 0; index < subHeadings.length; index++) {
-          const heading2 = subHeadings[index];
-          if (heading2.normalized === "" || namesOperation(heading2) || isGroup(index)) continue;
-          const parent = parentIndex(subHeadings, index);
-          if (parent !== -1 && (namesOperation(subHeadings[parent]) || !isGroup(parent))) continue;
-          context.report({
-            offset: heading2.offset,
-            length: heading2.length,
-            message: `"${nameExcerpt(heading2.text)}" is listed under ${nameExcerpt(section.text)}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
-          });
-        }
-      }
-    }
-  }
+  oauthStepsRule,
+  operationsMatchRule
 ];
-function groupsListedOperations(subHeadings, index, namesOperation) {
-  const group2 = subHeadings[index];
-  for (let next = index + 1; next < subHeadings.length; next++) {
-    const heading2 = subHeadings[next];
-    if (heading2.offset >= group2.bodyEnd) return false;
-    if (heading2.depth > group2.depth && namesOperation(heading2)) return true;
-  }
-  return false;
-}
-function parentIndex(subHeadings, index) {
-  const heading2 = subHeadings[index];
-  for (let above = index - 1; above >= 0; above--) {
-    if (subHeadings[above].depth < heading2.depth) return above;
-  }
-  return -1;
-}
-var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
-function listsSummaries(text2, heading2, next, summaries) {
-  const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
-  let items = 0;
-  let found = 0;
-  let rightUnder = true;
-  LIST_ITEM.lastIndex = heading2.bodyStart;
-  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < end; item = LIST_ITEM.exec(text2)) {
-    if (items++ === 0) rightUnder = normalizeTitle(text2, heading2.bodyStart, item.index) === "";
-    const lineEnd2 = text2.indexOf("\n", LIST_ITEM.lastIndex);
-    const name = normalizeTitle(text2, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
-    for (const summary2 of summaries) {
-      if (summary2 !== "" && name.startsWith(summary2)) {
-        if (++found === 2) return true;
-        break;
-      }
-    }
-  }
-  return rightUnder && items > 0 && found === items;
-}
-var DETAIL_HEADING = /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
-var HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
-function introducesOnly(text2, heading2, next) {
-  if (!next || next.offset >= heading2.bodyEnd || next.depth <= heading2.depth) return false;
-  if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
-  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "";
-}
-function isSubHeading(heading2, section) {
-  return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
-}
 
 // packages/validator/src/rules/script/allowed-namespaces.ts
 var ALLOWED_NAMESPACES = /* @__PURE__ */ new Set([
@@ -58227,6 +58331,11 @@ var documentHostRules = [
   }
 ];
 
+// packages/validator/src/swagger/operation-label.ts
+function operationLabel(operation2) {
+  return nameExcerpt(operation2.operationId ?? `${operation2.method.toUpperCase()} ${operation2.path}`);
+}
+
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
   constructor(path13) {
@@ -58377,66 +58486,7 @@ function routeHash(path13) {
 var OPEN = 123;
 var CLOSE = 125;
 
-// packages/validator/src/swagger/operation-label.ts
-function operationLabel(operation2) {
-  return nameExcerpt(operation2.operationId ?? `${operation2.method.toUpperCase()} ${operation2.path}`);
-}
-
-// packages/validator/src/rules/operations/paths.ts
-var pathKeysOf = perModel(
-  (model) => Object.keys(model.paths ?? {}).filter((key) => !key.startsWith("x-"))
-);
-function pathKeys(model) {
-  return model ? pathKeysOf(model) : [];
-}
-function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path13 of pathKeys(swagger2)) {
-    const message2 = problem(path13);
-    if (message2 !== void 0) report({ pointer: childPointer("/paths", path13), message: message2 });
-  }
-}
-function templateProblem(path13) {
-  let open2 = -1;
-  for (let index = 0; index < path13.length; index++) {
-    const character = path13[index];
-    if (character === "{") {
-      if (open2 !== -1) return "a variable is nested in another one";
-      open2 = index;
-    } else if (character === "}") {
-      if (open2 === -1) return "a '}' has no matching '{'";
-      if (index === open2 + 1) return "a variable has no name";
-      open2 = -1;
-    } else if (character === "/" && open2 !== -1) {
-      return "a variable spans more than one segment";
-    }
-  }
-  return open2 !== -1 ? "a '{' is never closed" : void 0;
-}
-function hasPathParameter(operation2, name) {
-  for (const parameter of operation2.parameters) {
-    if (parameter.in === "path" && parameter.name === name) return true;
-  }
-  return false;
-}
-var MAX_LOOPED_VARIABLES = 8;
-function missingPathParameters(operation2, variables) {
-  let missing;
-  let defined;
-  if (variables.length > MAX_LOOPED_VARIABLES) {
-    defined = /* @__PURE__ */ new Set();
-    for (const parameter of operation2.parameters) {
-      if (parameter.in === "path" && parameter.name !== void 0) defined.add(parameter.name);
-    }
-  }
-  for (let at = 0; at < variables.length; at++) {
-    const name = variables[at];
-    if (name === "" || name.includes("=")) continue;
-    if (defined ? defined.has(name) : hasPathParameter(operation2, name)) continue;
-    (missing ??= []).push(name);
-  }
-  return missing ?? NONE_MISSING;
-}
-var NONE_MISSING = [];
+// packages/validator/src/rules/operations/duplicate-route-rules.ts
 var MAX_PAIRED_OPERATIONS = 4096;
 var MAX_COMPARED_SEGMENTS = 2 ** 28;
 function overlapSearchSkipped(swagger2) {
@@ -58512,276 +58562,89 @@ function operationsBySegmentsAndMethod(operations, templates) {
   }
   return peers;
 }
-var pathRules = [
-  {
-    id: "SWG-PATH-SLASH",
-    file: "swagger",
-    title: "Start every path with '/'.",
-    description: "Swagger 2.0 paths are relative to basePath and start with '/' (SVR OperationPathMustStartWithSlash).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathMustStartWithSlash",
-    msMessage: "The path is not valid, it must start with a '/' character.",
-    example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path13) => path13.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-QUERY",
-    file: "swagger",
-    title: "Keep query strings and fragments out of paths.",
-    description: "Query values are parameters with `in: query`; a '?' or '#' in a path key is rejected (SVR OperationPathMayNotContainQueryOrFragment).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathMayNotContainQueryOrFragment",
-    msMessage: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.",
-    example: {
-      placement: "paths",
-      bad: '"/tasks?status=open": {}',
-      good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
-    },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path13) => /[?#]/.test(path13) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-WILDCARD",
-    file: "swagger",
-    title: "Do not use '*' in paths.",
-    description: "Wildcards are not supported in operation paths (SVR OperationPathContainsUnsupportedCharacters).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathContainsUnsupportedCharacters",
-    msMessage: "The operation path cannot contain wildcard character '*'.",
-    example: { placement: "paths", bad: '"/files/*": {}', good: '"/files/{path}": {}' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path13) => path13.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-TEMPLATE",
-    file: "swagger",
-    title: "Write path variables as {name}, one segment each.",
-    description: "Each path template variable is enclosed in braces within a single URL segment (SVR OperationPathTemplateNotValid).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathTemplateNotValid",
-    msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
-    example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
-    check(context) {
-      reportPathKeys(context, (path13) => {
-        const problem = templateProblem(path13);
-        return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
-      });
-    }
-  },
-  {
-    id: "SWG-PATH-VAR-DEFAULT",
-    file: "swagger",
-    title: "Give path variables defaults in their parameter, not in the path.",
-    description: "A path variable like `{version=v1}` is rejected (SVR OperationPathVariablesContainDefaults).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathVariablesContainDefaults",
-    msMessage: "The operation path template variables cannot set default values with character '='.",
-    example: { placement: "paths", bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path13) => (
-          // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path13.includes("=") && pathVariables(path13).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
-        )
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-DUP",
-    file: "swagger",
-    title: "Do not define the same route twice with different variable names.",
-    description: "`GET /items/{id}` and `GET /items/{itemId}` match the same requests (SVR DuplicateOperationPath).",
-    levels: sameLevels("error"),
-    msCode: "DuplicateOperationPath",
-    msMessage: "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
-    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
-    check({ swagger: swagger2, report }) {
-      if (!swagger2) return;
-      const all = swagger2.operations;
-      if (!mayHaveRouteTwice(all)) return;
-      const templates = pathTemplates(swagger2);
-      for (const indexes of groupByMethod(all).values()) {
-        const first = /* @__PURE__ */ new Map();
-        for (const index of indexes) {
-          const operation2 = all[index];
-          const key = templates[index].route;
-          const earlier2 = first.get(key);
-          if (!earlier2) {
-            first.set(key, operation2);
-            continue;
-          }
-          report({
-            pointer: operation2.pointer,
-            message: fill(
-              "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
-              operationLabel(earlier2),
-              operationLabel(operation2),
-              nameExcerpt(earlier2.path),
-              nameExcerpt(operation2.path)
-            )
-          });
+var duplicateRouteRule = {
+  id: "SWG-PATH-DUP",
+  file: "swagger",
+  title: "Do not define the same route twice with different variable names.",
+  description: "`GET /items/{id}` and `GET /items/{itemId}` match the same requests (SVR DuplicateOperationPath).",
+  levels: sameLevels("error"),
+  msCode: "DuplicateOperationPath",
+  msMessage: "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
+  example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
+  check({ swagger: swagger2, report }) {
+    if (!swagger2) return;
+    const all = swagger2.operations;
+    if (!mayHaveRouteTwice(all)) return;
+    const templates = pathTemplates(swagger2);
+    for (const indexes of groupByMethod(all).values()) {
+      const first = /* @__PURE__ */ new Map();
+      for (const index of indexes) {
+        const operation2 = all[index];
+        const key = templates[index].route;
+        const earlier2 = first.get(key);
+        if (!earlier2) {
+          first.set(key, operation2);
+          continue;
         }
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-PARTIAL-DUP",
-    file: "swagger",
-    title: "Avoid routes that differ only by a variable segment.",
-    description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit, nor where comparing its routes pairwise would take seconds: both are far past the 256 operations of SWG-OPS-MAX, which says so.",
-    levels: sameLevels("warning"),
-    msCode: "PartialDuplicateOperationPath",
-    msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
-    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
-    check({ swagger: swagger2, report }) {
-      if (!swagger2 || overlapSearchSkipped(swagger2)) return;
-      const templates = pathTemplates(swagger2);
-      const all = swagger2.operations;
-      const peers = operationsBySegmentsAndMethod(all, templates);
-      if (peers === void 0) return;
-      for (const method of methodsInOrder(all)) {
-        for (let index = 0; index < all.length; index++) {
-          const operation2 = all[index];
-          const shape = templates[index];
-          if (operation2.method !== method || shape.variableSegmentCount === 0) continue;
-          let similar;
-          let unlisted = 0;
-          const candidates = peers.get(peerKey(shape.segmentCount, method));
-          for (let at = 0; at < candidates.length; at++) {
-            const other = templates[candidates[at]];
-            if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other)) {
-              if (similar === void 0 || similar.length < MAX_LISTED_SIMILAR_PATHS)
-                (similar ??= []).push(excerpt(all[candidates[at]].path, MAX_LISTED_PATH_LENGTH));
-              else unlisted++;
-            }
-          }
-          if (similar === void 0) continue;
-          report({
-            pointer: operation2.pointer,
-            message: fill(
-              "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
-              operationLabel(operation2),
-              excerpt(operation2.path, MAX_LISTED_PATH_LENGTH),
-              joinWithin(similar, similar.length + unlisted)
-            )
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-CASE",
-    file: "swagger",
-    title: "Do not define a path twice with different capitalization.",
-    description: "Paths must be unique when compared case-insensitively (SVR PathRedefined).",
-    levels: sameLevels("error"),
-    msCode: "PathRedefined",
-    msMessage: "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-    example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
-    check({ swagger: swagger2, report }) {
-      const seen = /* @__PURE__ */ new Set();
-      for (const path13 of pathKeys(swagger2)) {
-        const key = path13.toLowerCase();
-        if (seen.has(key)) {
-          report({
-            pointer: childPointer("/paths", path13),
-            message: fill(
-              "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              nameExcerpt(path13)
-            )
-          });
-        }
-        seen.add(key);
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-REF",
-    file: "swagger",
-    title: "Write path items in place; '$ref' is not supported there.",
-    description: "The service does not resolve a `$ref` on a path item (SVR PathItemRefNotSuppored).",
-    levels: sameLevels("error"),
-    msCode: "PathItemRefNotSuppored",
-    msMessage: "The '$ref' property in a path is not supported.",
-    example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
-    check({ swagger: swagger2, report }) {
-      if (!swagger2) return;
-      const paths = swagger2.paths;
-      for (const path13 in paths) {
-        if (!has(paths, path13)) continue;
-        const pathItem = asObject(paths[path13]);
-        if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path13, "$ref"),
-          message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
+          pointer: operation2.pointer,
+          message: fill(
+            "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
+            operationLabel(earlier2),
+            operationLabel(operation2),
+            nameExcerpt(earlier2.path),
+            nameExcerpt(operation2.path)
+          )
         });
       }
     }
-  },
-  {
-    id: "SWG-PATH-MISSING-PARAM",
-    file: "swagger",
-    title: "Define an `in: path` parameter for every path variable.",
-    description: "The platform builds the URL from path parameters; a `{variable}` without one cannot be filled (SVR OperationMissingPathParameter).",
-    levels: sameLevels("error"),
-    msCode: "OperationMissingPathParameter",
-    msMessage: "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
-    example: {
-      placement: "paths",
-      bad: '"/tasks/{taskId}": { "get": { "parameters": [] } }',
-      good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }'
-    },
-    check({ swagger: swagger2, report }) {
-      if (!swagger2) return;
-      const templates = pathTemplates(swagger2);
-      const operations = swagger2.operations;
-      for (let index = 0; index < operations.length; index++) {
-        const operation2 = operations[index];
-        const variables = templates[index].variables;
-        if (variables.length === 0) continue;
-        const missing = missingPathParameters(operation2, variables);
-        if (missing.length > 0)
-          report({ pointer: operation2.pointer, message: missingMessage(operation2, missing) });
+  }
+};
+var partiallyDuplicateRouteRule = {
+  id: "SWG-PATH-PARTIAL-DUP",
+  file: "swagger",
+  title: "Avoid routes that differ only by a variable segment.",
+  description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit, nor where comparing its routes pairwise would take seconds: both are far past the 256 operations of SWG-OPS-MAX, which says so.",
+  levels: sameLevels("warning"),
+  msCode: "PartialDuplicateOperationPath",
+  msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
+  example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
+  check({ swagger: swagger2, report }) {
+    if (!swagger2 || overlapSearchSkipped(swagger2)) return;
+    const templates = pathTemplates(swagger2);
+    const all = swagger2.operations;
+    const peers = operationsBySegmentsAndMethod(all, templates);
+    if (peers === void 0) return;
+    for (const method of methodsInOrder(all)) {
+      for (let index = 0; index < all.length; index++) {
+        const operation2 = all[index];
+        const shape = templates[index];
+        if (operation2.method !== method || shape.variableSegmentCount === 0) continue;
+        let similar;
+        let unlisted = 0;
+        const candidates = peers.get(peerKey(shape.segmentCount, method));
+        for (let at = 0; at < candidates.length; at++) {
+          const other = templates[candidates[at]];
+          if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other)) {
+            if (similar === void 0 || similar.length < MAX_LISTED_SIMILAR_PATHS)
+              (similar ??= []).push(excerpt(all[candidates[at]].path, MAX_LISTED_PATH_LENGTH));
+            else unlisted++;
+          }
+        }
+        if (similar === void 0) continue;
+        report({
+          pointer: operation2.pointer,
+          message: fill(
+            "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
+            operationLabel(operation2),
+            excerpt(operation2.path, MAX_LISTED_PATH_LENGTH),
+            joinWithin(similar, similar.length + unlisted)
+          )
+        });
       }
     }
   }
-];
-function missingMessage(operation2, missing) {
-  if (missing.length === 1) {
-    return fill(
-      "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
-      operationLabel(operation2),
-      excerpt(missing[0])
-    );
-  }
-  return fill(
-    "The operation '{0}' does not define the {1} parameters which are required by the path: {2}.",
-    operationLabel(operation2),
-    missing.length,
-    quoteList(missing)
-  );
-}
-function unreadOperations(swagger2, pathItem) {
-  const target = swagger2.pathItemTarget(pathItem);
-  const methods = target ? HTTP_METHODS.filter((method) => asObject(target.value[method])) : [];
-  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
-  const which2 = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
-  return `${which2} checked by no rule until written here, in place of the $ref.`;
-}
+};
 
 // packages/validator/src/rules/swagger/known-extensions.ts
 var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
@@ -59596,12 +59459,6 @@ var StructureWalker = class {
     return this.result;
   }
   /**
-   * Records a node of a kind and checks its fields' types. Keeps its children at the returned slot
-   * of `children`, and leaves `childTop` past them: the caller reads them, then sets it back.
-   * Schema nodes come here with their kind's state: reading `kind` from nodes of both classes, a
-   * field on one and a getter on the other, made the walk slower.
-   */
-  /**
    * for…in over the object meets only keys it owns: it inherits from Object.prototype (or nothing),
    * as parsed objects do, and Object.prototype has no enumerable key.
    */
@@ -59610,6 +59467,12 @@ var StructureWalker = class {
     const prototype = Object.getPrototypeOf(object);
     return prototype === Object.prototype || prototype === null;
   }
+  /**
+   * Records a node of a kind and checks its fields' types. Keeps its children at the returned slot
+   * of `children`, and leaves `childTop` past them: the caller reads them, then sets it back.
+   * Schema nodes come here with their kind's state: reading `kind` from nodes of both classes, a
+   * field on one and a getter on the other, made the walk slower.
+   */
   add(node, state) {
     const value = node.value;
     if (state.count === 0) this.kindsMet.push(state);
@@ -59634,7 +59497,7 @@ var StructureWalker = class {
       if (index < 0) {
         const note = this.classifyKey(node, key);
         if (note === NOTE_SUMMARY && state === KINDS2.schema && mayBeBlank(value[key])) blankText = true;
-        else if (note === VISIBILITY_NOTE && isInternalVisibility(value[key])) internal = true;
+        else if (note === VISIBILITY_NOTE && isInternalVisibility2(value[key])) internal = true;
         notes |= note;
         continue;
       }
@@ -60989,7 +60852,7 @@ var documentTextRules = [
         const fields = TEXT_FIELDS[kind];
         for (const node of noted) {
           if (node.kind !== kind) continue;
-          if (isInternalVisibility(node.value["x-ms-visibility"])) continue;
+          if (isInternalVisibility2(node.value["x-ms-visibility"])) continue;
           for (const field of fields) {
             const text2 = node.value[field];
             if (typeof text2 !== "string" || text2.trim() !== "") continue;
@@ -61039,7 +60902,7 @@ function propertiesRepeatingNames(noted, belowWalk) {
     else names.set(schema, [node.propertyName]);
   }
   for (const schema of belowWalk) {
-    if (isInternalVisibility(schema.value["x-ms-visibility"])) continue;
+    if (isInternalVisibility2(schema.value["x-ms-visibility"])) continue;
     const listed = namesOfUnwalkedProperties(schema.value.properties);
     if (listed.length > 0) names.set(schema, listed);
   }
@@ -61050,7 +60913,7 @@ function namesOfUnwalkedProperties(properties) {
   for (const name in properties) {
     if (!has(properties, name)) continue;
     const property2 = asObject(properties[name]);
-    if (!property2 || isInternalVisibility(property2["x-ms-visibility"])) continue;
+    if (!property2 || isInternalVisibility2(property2["x-ms-visibility"])) continue;
     const description = asString(property2.description);
     if (description !== void 0 && onlyRepeatsName(description, name)) names.push(name);
   }
@@ -61278,6 +61141,148 @@ function callArguments(call) {
   return entriesOf(call.parameters);
 }
 
+// packages/validator/src/rules/operations/dynamic-ambiguity-rule.ts
+function ambiguousReferences(call) {
+  const names = [];
+  for (const [, entry] of callArguments(call.call)) {
+    const argument = callArgument(entry);
+    if (argument.kind !== "reference") continue;
+    const sameName = call.source?.parameters.filter((parameter) => parameter.name === argument.name).length ?? 0;
+    if (argument.name.includes("/") || sameName > 1) names.push(argument.name);
+  }
+  return names;
+}
+function ambiguityRule(id, legacy, modern) {
+  return {
+    id,
+    file: "swagger",
+    title: `Use ${modern} when ${legacy} refers to body properties or ambiguous names.`,
+    description: `${legacy} can only pass plain parameters; references to properties inside a parameter, or names used in two locations, need ${modern} (SVR; openapi-extensions doc).`,
+    levels: sameLevels("error"),
+    msMessage: `The '${legacy}' extension references ambiguous parameter references. You need to define the '${modern}' extension.`,
+    example: {
+      placement: "parameter",
+      bad: `"${legacy}": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "body/site" } } }`
+    },
+    check({ swagger: swagger2, report }) {
+      for (const call of swagger2 ? dynamicCalls(swagger2) : []) {
+        if (call.extension !== legacy || has(call.holder, modern)) continue;
+        const ambiguous = ambiguousReferences(call);
+        if (ambiguous.length === 0) continue;
+        const properties = ambiguous.some((name) => name.includes("/"));
+        report({
+          pointer: childPointer(call.pointer, "parameters"),
+          message: properties ? `The '${legacy}' extension references properties within parameters. You need to define the '${modern}' extension.` : `The '${legacy}' extension references ambiguous parameter references. You need to define the '${modern}' extension.`
+        });
+      }
+    }
+  };
+}
+
+// packages/validator/src/rules/operations/dynamic-call-operations.ts
+function targetOf(model, call) {
+  const id = asString(call.call.operationId);
+  return id === void 0 ? void 0 : model.operationById(id);
+}
+function hasBodyProperty(model, operation2, name) {
+  const body = operation2.parameters.find((parameter) => parameter.in === "body");
+  const properties = asObject(asObject(model.resolve(body?.value.schema, "").value)?.properties);
+  return properties !== void 0 && has(properties, name);
+}
+function parameterNamed(operation2, name) {
+  const parameters = operation2.parameters;
+  for (let index = parameters.length - 1; index >= 0; index--) {
+    if (parameters[index].name === name) return parameters[index];
+  }
+  return void 0;
+}
+function sourceParameter(call, name) {
+  let match2;
+  for (const parameter of call.source?.parameters ?? []) {
+    if (parameter.name !== name) continue;
+    if (match2 !== void 0) return void 0;
+    match2 = parameter.value;
+  }
+  return match2;
+}
+
+// packages/validator/src/rules/operations/dynamic-parameters-rule.ts
+function argumentPointer(call, name) {
+  return childPointer(call.pointer, "parameters", name);
+}
+var dynamicParametersRule = {
+  id: "SWG-DYN-PARAMS",
+  file: "swagger",
+  title: "Pass a dynamic call the target operation's parameters.",
+  description: "The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names.",
+  levels: sameLevels("error"),
+  msMessage: "The parameter could not be found in operation '{0}'.",
+  example: {
+    placement: "parameter",
+    bad: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "siteUrl": { "parameter": "site" } } } (ListFolders has no siteUrl)',
+    good: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "site" } } }'
+  },
+  check({ swagger: swagger2, report }) {
+    if (!swagger2) return;
+    const calls = dynamicCalls(swagger2);
+    for (let index = 0; index < calls.length; index++) {
+      const call = calls[index];
+      const target = targetOf(swagger2, call);
+      if (!target) continue;
+      const label = operationLabel(target);
+      const given2 = asObject(call.call.parameters);
+      for (const name in given2) {
+        if (!has(given2, name)) continue;
+        const entry = given2[name];
+        const parameter = parameterNamed(target, name);
+        if (!parameter) {
+          if (!name.includes("/") && !hasBodyProperty(swagger2, target, name)) {
+            report({
+              pointer: argumentPointer(call, name),
+              message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${nameExcerpt(name)}' is not one of its parameters.`
+            });
+          }
+          continue;
+        }
+        const type = asString(parameter.value.type);
+        const argument = callArgument(entry);
+        if (type === void 0) continue;
+        if (argument.kind === "static" && typeof argument.value !== "string" && !valueMatchesType(argument.value, type)) {
+          report({
+            pointer: argumentPointer(call, name),
+            message: `The parameter has type '${excerpt(type)}', but a static value is provided of type '${typeof argument.value}'.`
+          });
+        } else if (argument.kind === "reference") {
+          const source = sourceParameter(call, argument.name);
+          const sourceType = asString(source?.type);
+          if (sourceType !== void 0 && sourceType !== type && !(sourceType === "integer" && type === "number")) {
+            report({
+              pointer: argumentPointer(call, name),
+              message: fill(
+                "The parameter has type '{0}', but operation '{1}' is providing a parameter of type '{2}'.",
+                excerpt(type),
+                call.source ? operationLabel(call.source) : "",
+                excerpt(sourceType)
+              )
+            });
+          }
+        }
+      }
+      for (const parameter of target.parameters) {
+        const value = parameter.value;
+        if (parameter.name === void 0 || given2 && has(given2, parameter.name) || parameter.in === "body")
+          continue;
+        if (value.required !== true || has(value, "default") || isInternalVisibility2(value["x-ms-visibility"]))
+          continue;
+        report({
+          pointer: childPointer(call.pointer, has(call.call, "parameters") ? "parameters" : "operationId"),
+          message: `${fill("The target operation requires parameter '{0}'.", nameExcerpt(parameter.name))} Pass it in the parameters of the call to '${label}'.`
+        });
+      }
+    }
+  }
+};
+
 // packages/validator/src/rules/operations/schema-path.ts
 var MAX_STEPS = 32;
 var MISSING = Object.freeze({ kind: "missing" });
@@ -61335,102 +61340,7 @@ function arrayItems(model, schema) {
   return { kind: "not-array" };
 }
 
-// packages/validator/src/rules/operations/dynamic.ts
-var NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
-function forEachOtherOperationReference(model, visit2) {
-  const visitHolder = (holder, at) => {
-    const object = asObject(holder);
-    if (object && has(object, "operationId"))
-      visit2(object.operationId, () => childPointer(at(), "operationId"));
-  };
-  const operations = model.operations;
-  for (let index = 0; index < operations.length; index++) {
-    const operation2 = operations[index];
-    if ((operation2.keys & (OperationKey.notification | OperationKey.operationContext)) === 0) continue;
-    const body = operation2.operation;
-    if (has(body, "x-ms-notification")) visitHolder(body["x-ms-notification"], notificationAt(operation2));
-    const context = asObject(body["x-ms-operation-context"]);
-    if (context) visitHolder(context.simulate, simulateAt(operation2));
-  }
-  const capabilities = asObject(model.root["x-ms-capabilities"]);
-  const filePicker = asObject(capabilities?.["file-picker"]);
-  for (const part of ["open", "browse"])
-    visitHolder(filePicker?.[part], () => childPointer("/x-ms-capabilities", "file-picker", part));
-  visitHolder(capabilities?.testConnection, () => childPointer("/x-ms-capabilities", "testConnection"));
-}
-function notificationAt(operation2) {
-  return () => childPointer(operation2.pointer, "x-ms-notification");
-}
-function simulateAt(operation2) {
-  return () => childPointer(operation2.pointer, "x-ms-operation-context", "simulate");
-}
-function operationIdAt(call) {
-  return () => childPointer(call.pointer, "operationId");
-}
-function argumentPointer(call, name) {
-  return childPointer(call.pointer, "parameters", name);
-}
-function targetOf(model, call) {
-  const id = asString(call.call.operationId);
-  return id === void 0 ? void 0 : model.operationById(id);
-}
-function hasBodyProperty(model, operation2, name) {
-  const body = operation2.parameters.find((parameter) => parameter.in === "body");
-  const properties = asObject(asObject(model.resolve(body?.value.schema, "").value)?.properties);
-  return properties !== void 0 && has(properties, name);
-}
-function parameterNamed(operation2, name) {
-  const parameters = operation2.parameters;
-  for (let index = parameters.length - 1; index >= 0; index--) {
-    if (parameters[index].name === name) return parameters[index];
-  }
-  return void 0;
-}
-function sourceParameter(call, name) {
-  let match2;
-  for (const parameter of call.source?.parameters ?? []) {
-    if (parameter.name !== name) continue;
-    if (match2 !== void 0) return void 0;
-    match2 = parameter.value;
-  }
-  return match2;
-}
-function ambiguousReferences(call) {
-  const names = [];
-  for (const [, entry] of callArguments(call.call)) {
-    const argument = callArgument(entry);
-    if (argument.kind !== "reference") continue;
-    const sameName = call.source?.parameters.filter((parameter) => parameter.name === argument.name).length ?? 0;
-    if (argument.name.includes("/") || sameName > 1) names.push(argument.name);
-  }
-  return names;
-}
-function ambiguityRule(id, legacy, modern) {
-  return {
-    id,
-    file: "swagger",
-    title: `Use ${modern} when ${legacy} refers to body properties or ambiguous names.`,
-    description: `${legacy} can only pass plain parameters; references to properties inside a parameter, or names used in two locations, need ${modern} (SVR; openapi-extensions doc).`,
-    levels: sameLevels("error"),
-    msMessage: `The '${legacy}' extension references ambiguous parameter references. You need to define the '${modern}' extension.`,
-    example: {
-      placement: "parameter",
-      bad: `"${legacy}": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "body/site" } } }`
-    },
-    check({ swagger: swagger2, report }) {
-      for (const call of swagger2 ? dynamicCalls(swagger2) : []) {
-        if (call.extension !== legacy || has(call.holder, modern)) continue;
-        const ambiguous = ambiguousReferences(call);
-        if (ambiguous.length === 0) continue;
-        const properties = ambiguous.some((name) => name.includes("/"));
-        report({
-          pointer: childPointer(call.pointer, "parameters"),
-          message: properties ? `The '${legacy}' extension references properties within parameters. You need to define the '${modern}' extension.` : `The '${legacy}' extension references ambiguous parameter references. You need to define the '${modern}' extension.`
-        });
-      }
-    }
-  };
-}
+// packages/validator/src/rules/operations/dynamic-result-rule.ts
 function collectionPath(call) {
   const body = call.call;
   switch (call.extension) {
@@ -61541,6 +61451,100 @@ var ResultAnswers = class {
     return problems;
   }
 };
+var dynamicResultRule = {
+  id: "SWG-DYN-RESULT",
+  file: "swagger",
+  title: "Point value-collection, value-path and itemsPath into the target's response.",
+  description: "The designer reads the list (value-collection, itemsPath) and each item's value and title (value-path, value-title, itemValuePath, itemTitlePath) from the target operation's 2xx response schema (SVR). Paths into open or dynamic schemas are not judged, and names match case-insensitively. 19 merged certified connectors have paths their documented responses do not have (the real responses often do), so this is a warning.",
+  levels: sameLevels("warning"),
+  msMessage: EXPECTS_ARRAY,
+  example: {
+    placement: "parameter",
+    bad: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "items" } (the response has "value")',
+    good: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "value", "value-path": "id", "value-title": "name" }'
+  },
+  check({ swagger: swagger2, report }) {
+    if (!swagger2) return;
+    const answers = new ResultAnswers(swagger2);
+    const calls = dynamicCalls(swagger2);
+    for (let index = 0; index < calls.length; index++) {
+      const call = calls[index];
+      const target = targetOf(swagger2, call);
+      if (!target) continue;
+      const problems = answers.problemsOf(target, call);
+      for (let at = 0; at < problems.length; at++) {
+        const problem = problems[at];
+        const pointer = problem.key === void 0 ? collectionPointer(call) : childPointer(call.pointer, problem.key);
+        report({ pointer, message: problem.message });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/operation-id-reference-rule.ts
+var NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
+function forEachOtherOperationReference(model, visit2) {
+  const visitHolder = (holder, at) => {
+    const object = asObject(holder);
+    if (object && has(object, "operationId"))
+      visit2(object.operationId, () => childPointer(at(), "operationId"));
+  };
+  const operations = model.operations;
+  for (let index = 0; index < operations.length; index++) {
+    const operation2 = operations[index];
+    if ((operation2.keys & (OperationKey.notification | OperationKey.operationContext)) === 0) continue;
+    const body = operation2.operation;
+    if (has(body, "x-ms-notification")) visitHolder(body["x-ms-notification"], notificationAt(operation2));
+    const context = asObject(body["x-ms-operation-context"]);
+    if (context) visitHolder(context.simulate, simulateAt(operation2));
+  }
+  const capabilities = asObject(model.root["x-ms-capabilities"]);
+  const filePicker = asObject(capabilities?.["file-picker"]);
+  for (const part of ["open", "browse"])
+    visitHolder(filePicker?.[part], () => childPointer("/x-ms-capabilities", "file-picker", part));
+  visitHolder(capabilities?.testConnection, () => childPointer("/x-ms-capabilities", "testConnection"));
+}
+function notificationAt(operation2) {
+  return () => childPointer(operation2.pointer, "x-ms-notification");
+}
+function simulateAt(operation2) {
+  return () => childPointer(operation2.pointer, "x-ms-operation-context", "simulate");
+}
+function operationIdAt(call) {
+  return () => childPointer(call.pointer, "operationId");
+}
+var operationIdReferenceRule = {
+  id: "SWG-DYN-OPID",
+  file: "swagger",
+  title: "Reference operations that exist.",
+  description: "Dynamic values, lists, schemas, properties and trees, x-ms-notification, x-ms-capabilities and x-ms-operation-context call other operations by operationId; a missing one breaks the designer (SVR OperationIdNotFound).",
+  levels: sameLevels("error"),
+  msCode: "OperationIdNotFound",
+  msMessage: NOT_FOUND,
+  example: {
+    placement: "parameter",
+    bad: '"x-ms-dynamic-values": { "operationId": "ListProjcts" }',
+    good: '"x-ms-dynamic-values": { "operationId": "ListProjects" }'
+  },
+  check({ swagger: swagger2, report }) {
+    if (!swagger2) return;
+    const checkReference = (operationId, at) => {
+      if (typeof operationId === "string" && swagger2.operationById(operationId)) return;
+      report({
+        pointer: at(),
+        message: `${NOT_FOUND} '${nameExcerpt(String(operationId))}' is not the operationId of any operation.`
+      });
+    };
+    const calls = dynamicCalls(swagger2);
+    for (let index = 0; index < calls.length; index++) {
+      const call = calls[index];
+      if (has(call.call, "operationId")) checkReference(call.call.operationId, operationIdAt(call));
+    }
+    forEachOtherOperationReference(swagger2, checkReference);
+  }
+};
+
+// packages/validator/src/rules/operations/dynamic.ts
 var dynamicRules = [
   {
     id: "SWG-DYN-ON-BODY",
@@ -61618,137 +61622,9 @@ var dynamicRules = [
       }
     }
   },
-  {
-    id: "SWG-DYN-OPID",
-    file: "swagger",
-    title: "Reference operations that exist.",
-    description: "Dynamic values, lists, schemas, properties and trees, x-ms-notification, x-ms-capabilities and x-ms-operation-context call other operations by operationId; a missing one breaks the designer (SVR OperationIdNotFound).",
-    levels: sameLevels("error"),
-    msCode: "OperationIdNotFound",
-    msMessage: NOT_FOUND,
-    example: {
-      placement: "parameter",
-      bad: '"x-ms-dynamic-values": { "operationId": "ListProjcts" }',
-      good: '"x-ms-dynamic-values": { "operationId": "ListProjects" }'
-    },
-    check({ swagger: swagger2, report }) {
-      if (!swagger2) return;
-      const checkReference = (operationId, at) => {
-        if (typeof operationId === "string" && swagger2.operationById(operationId)) return;
-        report({
-          pointer: at(),
-          message: `${NOT_FOUND} '${nameExcerpt(String(operationId))}' is not the operationId of any operation.`
-        });
-      };
-      const calls = dynamicCalls(swagger2);
-      for (let index = 0; index < calls.length; index++) {
-        const call = calls[index];
-        if (has(call.call, "operationId")) checkReference(call.call.operationId, operationIdAt(call));
-      }
-      forEachOtherOperationReference(swagger2, checkReference);
-    }
-  },
-  {
-    id: "SWG-DYN-PARAMS",
-    file: "swagger",
-    title: "Pass a dynamic call the target operation's parameters.",
-    description: "The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names.",
-    levels: sameLevels("error"),
-    msMessage: "The parameter could not be found in operation '{0}'.",
-    example: {
-      placement: "parameter",
-      bad: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "siteUrl": { "parameter": "site" } } } (ListFolders has no siteUrl)',
-      good: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "site" } } }'
-    },
-    check({ swagger: swagger2, report }) {
-      if (!swagger2) return;
-      const calls = dynamicCalls(swagger2);
-      for (let index = 0; index < calls.length; index++) {
-        const call = calls[index];
-        const target = targetOf(swagger2, call);
-        if (!target) continue;
-        const label = operationLabel(target);
-        const given2 = asObject(call.call.parameters);
-        for (const name in given2) {
-          if (!has(given2, name)) continue;
-          const entry = given2[name];
-          const parameter = parameterNamed(target, name);
-          if (!parameter) {
-            if (!name.includes("/") && !hasBodyProperty(swagger2, target, name)) {
-              report({
-                pointer: argumentPointer(call, name),
-                message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${nameExcerpt(name)}' is not one of its parameters.`
-              });
-            }
-            continue;
-          }
-          const type = asString(parameter.value.type);
-          const argument = callArgument(entry);
-          if (type === void 0) continue;
-          if (argument.kind === "static" && typeof argument.value !== "string" && !valueMatchesType(argument.value, type)) {
-            report({
-              pointer: argumentPointer(call, name),
-              message: `The parameter has type '${excerpt(type)}', but a static value is provided of type '${typeof argument.value}'.`
-            });
-          } else if (argument.kind === "reference") {
-            const source = sourceParameter(call, argument.name);
-            const sourceType = asString(source?.type);
-            if (sourceType !== void 0 && sourceType !== type && !(sourceType === "integer" && type === "number")) {
-              report({
-                pointer: argumentPointer(call, name),
-                message: fill(
-                  "The parameter has type '{0}', but operation '{1}' is providing a parameter of type '{2}'.",
-                  excerpt(type),
-                  call.source ? operationLabel(call.source) : "",
-                  excerpt(sourceType)
-                )
-              });
-            }
-          }
-        }
-        for (const parameter of target.parameters) {
-          const value = parameter.value;
-          if (parameter.name === void 0 || given2 && has(given2, parameter.name) || parameter.in === "body")
-            continue;
-          if (value.required !== true || has(value, "default") || isInternalVisibility(value["x-ms-visibility"]))
-            continue;
-          report({
-            pointer: childPointer(call.pointer, has(call.call, "parameters") ? "parameters" : "operationId"),
-            message: `${fill("The target operation requires parameter '{0}'.", nameExcerpt(parameter.name))} Pass it in the parameters of the call to '${label}'.`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-DYN-RESULT",
-    file: "swagger",
-    title: "Point value-collection, value-path and itemsPath into the target's response.",
-    description: "The designer reads the list (value-collection, itemsPath) and each item's value and title (value-path, value-title, itemValuePath, itemTitlePath) from the target operation's 2xx response schema (SVR). Paths into open or dynamic schemas are not judged, and names match case-insensitively. 19 merged certified connectors have paths their documented responses do not have (the real responses often do), so this is a warning.",
-    levels: sameLevels("warning"),
-    msMessage: EXPECTS_ARRAY,
-    example: {
-      placement: "parameter",
-      bad: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "items" } (the response has "value")',
-      good: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "value", "value-path": "id", "value-title": "name" }'
-    },
-    check({ swagger: swagger2, report }) {
-      if (!swagger2) return;
-      const answers = new ResultAnswers(swagger2);
-      const calls = dynamicCalls(swagger2);
-      for (let index = 0; index < calls.length; index++) {
-        const call = calls[index];
-        const target = targetOf(swagger2, call);
-        if (!target) continue;
-        const problems = answers.problemsOf(target, call);
-        for (let at = 0; at < problems.length; at++) {
-          const problem = problems[at];
-          const pointer = problem.key === void 0 ? collectionPointer(call) : childPointer(call.pointer, problem.key);
-          report({ pointer, message: problem.message });
-        }
-      }
-    }
-  },
+  operationIdReferenceRule,
+  dynamicParametersRule,
+  dynamicResultRule,
   {
     id: "SWG-DYN-INTERNAL-SRC",
     file: "swagger",
@@ -61768,7 +61644,7 @@ var dynamicRules = [
           const argument = callArgument(entry);
           if (argument.kind !== "reference") continue;
           const source = sourceParameter(call, argument.name);
-          if (!source || !isInternalVisibility(source["x-ms-visibility"])) continue;
+          if (!source || !isInternalVisibility2(source["x-ms-visibility"])) continue;
           report({
             pointer: childPointer(call.pointer, "parameters", name),
             message: fill(
@@ -62953,6 +62829,265 @@ var mcpRules = [
   }
 ];
 
+// packages/validator/src/rules/operations/missing-path-parameter-rule.ts
+function hasPathParameter(operation2, name) {
+  for (const parameter of operation2.parameters) {
+    if (parameter.in === "path" && parameter.name === name) return true;
+  }
+  return false;
+}
+var MAX_LOOPED_VARIABLES = 8;
+function missingPathParameters(operation2, variables) {
+  let missing;
+  let defined;
+  if (variables.length > MAX_LOOPED_VARIABLES) {
+    defined = /* @__PURE__ */ new Set();
+    for (const parameter of operation2.parameters) {
+      if (parameter.in === "path" && parameter.name !== void 0) defined.add(parameter.name);
+    }
+  }
+  for (let at = 0; at < variables.length; at++) {
+    const name = variables[at];
+    if (name === "" || name.includes("=")) continue;
+    if (defined ? defined.has(name) : hasPathParameter(operation2, name)) continue;
+    (missing ??= []).push(name);
+  }
+  return missing ?? NONE_MISSING;
+}
+var NONE_MISSING = [];
+var missingPathParameterRule = {
+  id: "SWG-PATH-MISSING-PARAM",
+  file: "swagger",
+  title: "Define an `in: path` parameter for every path variable.",
+  description: "The platform builds the URL from path parameters; a `{variable}` without one cannot be filled (SVR OperationMissingPathParameter).",
+  levels: sameLevels("error"),
+  msCode: "OperationMissingPathParameter",
+  msMessage: "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
+  example: {
+    placement: "paths",
+    bad: '"/tasks/{taskId}": { "get": { "parameters": [] } }',
+    good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }'
+  },
+  check({ swagger: swagger2, report }) {
+    if (!swagger2) return;
+    const templates = pathTemplates(swagger2);
+    const operations = swagger2.operations;
+    for (let index = 0; index < operations.length; index++) {
+      const operation2 = operations[index];
+      const variables = templates[index].variables;
+      if (variables.length === 0) continue;
+      const missing = missingPathParameters(operation2, variables);
+      if (missing.length > 0)
+        report({ pointer: operation2.pointer, message: missingMessage(operation2, missing) });
+    }
+  }
+};
+function missingMessage(operation2, missing) {
+  if (missing.length === 1) {
+    return fill(
+      "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
+      operationLabel(operation2),
+      excerpt(missing[0])
+    );
+  }
+  return fill(
+    "The operation '{0}' does not define the {1} parameters which are required by the path: {2}.",
+    operationLabel(operation2),
+    missing.length,
+    quoteList(missing)
+  );
+}
+
+// packages/validator/src/rules/operations/path-item-ref-rule.ts
+var pathItemRefRule = {
+  id: "SWG-PATH-REF",
+  file: "swagger",
+  title: "Write path items in place; '$ref' is not supported there.",
+  description: "The service does not resolve a `$ref` on a path item (SVR PathItemRefNotSuppored).",
+  levels: sameLevels("error"),
+  msCode: "PathItemRefNotSuppored",
+  msMessage: "The '$ref' property in a path is not supported.",
+  example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
+  check({ swagger: swagger2, report }) {
+    if (!swagger2) return;
+    const paths = swagger2.paths;
+    for (const path13 in paths) {
+      if (!has(paths, path13)) continue;
+      const pathItem = asObject(paths[path13]);
+      if (!pathItem || !has(pathItem, "$ref")) continue;
+      report({
+        pointer: childPointer("/paths", path13, "$ref"),
+        message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
+      });
+    }
+  }
+};
+function unreadOperations(swagger2, pathItem) {
+  const target = swagger2.pathItemTarget(pathItem);
+  const methods = target ? HTTP_METHODS.filter((method) => asObject(target.value[method])) : [];
+  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
+  const which2 = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
+  return `${which2} checked by no rule until written here, in place of the $ref.`;
+}
+
+// packages/validator/src/rules/operations/path-key-rules.ts
+var pathKeysOf = perModel(
+  (model) => Object.keys(model.paths ?? {}).filter((key) => !key.startsWith("x-"))
+);
+function pathKeys(model) {
+  return model ? pathKeysOf(model) : [];
+}
+function reportPathKeys({ swagger: swagger2, report }, problem) {
+  for (const path13 of pathKeys(swagger2)) {
+    const message2 = problem(path13);
+    if (message2 !== void 0) report({ pointer: childPointer("/paths", path13), message: message2 });
+  }
+}
+function templateProblem(path13) {
+  let open2 = -1;
+  for (let index = 0; index < path13.length; index++) {
+    const character = path13[index];
+    if (character === "{") {
+      if (open2 !== -1) return "a variable is nested in another one";
+      open2 = index;
+    } else if (character === "}") {
+      if (open2 === -1) return "a '}' has no matching '{'";
+      if (index === open2 + 1) return "a variable has no name";
+      open2 = -1;
+    } else if (character === "/" && open2 !== -1) {
+      return "a variable spans more than one segment";
+    }
+  }
+  return open2 !== -1 ? "a '{' is never closed" : void 0;
+}
+var pathSlashRule = {
+  id: "SWG-PATH-SLASH",
+  file: "swagger",
+  title: "Start every path with '/'.",
+  description: "Swagger 2.0 paths are relative to basePath and start with '/' (SVR OperationPathMustStartWithSlash).",
+  levels: sameLevels("error"),
+  msCode: "OperationPathMustStartWithSlash",
+  msMessage: "The path is not valid, it must start with a '/' character.",
+  example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
+  check(context) {
+    reportPathKeys(
+      context,
+      (path13) => path13.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+    );
+  }
+};
+var pathQueryRule = {
+  id: "SWG-PATH-QUERY",
+  file: "swagger",
+  title: "Keep query strings and fragments out of paths.",
+  description: "Query values are parameters with `in: query`; a '?' or '#' in a path key is rejected (SVR OperationPathMayNotContainQueryOrFragment).",
+  levels: sameLevels("error"),
+  msCode: "OperationPathMayNotContainQueryOrFragment",
+  msMessage: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.",
+  example: {
+    placement: "paths",
+    bad: '"/tasks?status=open": {}',
+    good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
+  },
+  check(context) {
+    reportPathKeys(
+      context,
+      (path13) => /[?#]/.test(path13) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+    );
+  }
+};
+var pathWildcardRule = {
+  id: "SWG-PATH-WILDCARD",
+  file: "swagger",
+  title: "Do not use '*' in paths.",
+  description: "Wildcards are not supported in operation paths (SVR OperationPathContainsUnsupportedCharacters).",
+  levels: sameLevels("error"),
+  msCode: "OperationPathContainsUnsupportedCharacters",
+  msMessage: "The operation path cannot contain wildcard character '*'.",
+  example: { placement: "paths", bad: '"/files/*": {}', good: '"/files/{path}": {}' },
+  check(context) {
+    reportPathKeys(
+      context,
+      (path13) => path13.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+    );
+  }
+};
+var pathTemplateRule = {
+  id: "SWG-PATH-TEMPLATE",
+  file: "swagger",
+  title: "Write path variables as {name}, one segment each.",
+  description: "Each path template variable is enclosed in braces within a single URL segment (SVR OperationPathTemplateNotValid).",
+  levels: sameLevels("error"),
+  msCode: "OperationPathTemplateNotValid",
+  msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
+  example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
+  check(context) {
+    reportPathKeys(context, (path13) => {
+      const problem = templateProblem(path13);
+      return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
+    });
+  }
+};
+var pathVariableDefaultRule = {
+  id: "SWG-PATH-VAR-DEFAULT",
+  file: "swagger",
+  title: "Give path variables defaults in their parameter, not in the path.",
+  description: "A path variable like `{version=v1}` is rejected (SVR OperationPathVariablesContainDefaults).",
+  levels: sameLevels("error"),
+  msCode: "OperationPathVariablesContainDefaults",
+  msMessage: "The operation path template variables cannot set default values with character '='.",
+  example: { placement: "paths", bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
+  check(context) {
+    reportPathKeys(
+      context,
+      (path13) => (
+        // Without an '=' in the key no variable has one: most keys are not parsed at all.
+        path13.includes("=") && pathVariables(path13).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+      )
+    );
+  }
+};
+var pathCaseRule = {
+  id: "SWG-PATH-CASE",
+  file: "swagger",
+  title: "Do not define a path twice with different capitalization.",
+  description: "Paths must be unique when compared case-insensitively (SVR PathRedefined).",
+  levels: sameLevels("error"),
+  msCode: "PathRedefined",
+  msMessage: "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
+  example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
+  check({ swagger: swagger2, report }) {
+    const seen = /* @__PURE__ */ new Set();
+    for (const path13 of pathKeys(swagger2)) {
+      const key = path13.toLowerCase();
+      if (seen.has(key)) {
+        report({
+          pointer: childPointer("/paths", path13),
+          message: fill(
+            "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
+            nameExcerpt(path13)
+          )
+        });
+      }
+      seen.add(key);
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/paths.ts
+var pathRules = [
+  pathSlashRule,
+  pathQueryRule,
+  pathWildcardRule,
+  pathTemplateRule,
+  pathVariableDefaultRule,
+  duplicateRouteRule,
+  partiallyDuplicateRouteRule,
+  pathCaseRule,
+  pathItemRefRule,
+  missingPathParameterRule
+];
+
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
 function isEmptySchema(model, schema) {
@@ -63311,7 +63446,7 @@ function forEachVisibleNonBodyParameter(model, visit2) {
   for (let index = 0; index < parameters.length; index++) {
     const parameter = parameters[index];
     if (!parameter.visible || parameter.in === "body") continue;
-    if ((keys[index] & HolderKey.visibility) !== 0 && isInternalVisibility(parameter.value["x-ms-visibility"]))
+    if ((keys[index] & HolderKey.visibility) !== 0 && isInternalVisibility2(parameter.value["x-ms-visibility"]))
       continue;
     visit2(parameter);
   }
@@ -63395,11 +63530,7 @@ var parameterDocumentationRules = [
   }
 ];
 
-// packages/validator/src/rules/operations/parameter-locations.ts
-var LOCATIONS = ["query", "header", "path", "formData", "body"];
-var SIMPLE_TYPES = ["string", "number", "boolean", "integer", "array"];
-var COLLECTION_FORMATS = ["csv", "ssv", "tsv", "pipes", "multi"];
-var BODY_ONLY_IN_SCHEMA = ["type", "format", "items", "enum", "collectionFormat", "default"];
+// packages/validator/src/rules/operations/report-once.ts
 function once() {
   const seen = /* @__PURE__ */ new Set();
   return (pointer) => {
@@ -63408,6 +63539,8 @@ function once() {
     return true;
   };
 }
+
+// packages/validator/src/rules/operations/parameter-list-rules.ts
 function mayRepeatKeys(parameters) {
   for (let index = 0; index < parameters.length; index++) {
     const name = parameters[index].name;
@@ -63417,6 +63550,474 @@ function mayRepeatKeys(parameters) {
   }
   return false;
 }
+var duplicateParameterRule = {
+  id: "SWG-PARAM-DUP",
+  file: "swagger",
+  title: "Define each parameter (name and location) once per operation.",
+  description: "Two parameters with the same name and location are ambiguous (Swagger 2.0; SVR). Merged: 4 (ITGlue).",
+  levels: sameLevels("error"),
+  msMessage: "The operation '{0}' contains duplicate parameters with name '{1}', location '{2}'.",
+  example: {
+    placement: "operation",
+    bad: '"parameters": [{ "name": "id", "in": "query" }, { "name": "id", "in": "query" }]'
+  },
+  check({ swagger: swagger2, report }) {
+    const first = once();
+    for (const operation2 of swagger2?.operations ?? []) {
+      if (!mayRepeatKeys(operation2.parameters)) continue;
+      const seen = /* @__PURE__ */ new Set();
+      for (const parameter of operation2.parameters) {
+        if (parameter.name === void 0) continue;
+        const key = `${parameter.in}\0${parameter.name}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          continue;
+        }
+        if (!first(parameter.pointer)) continue;
+        const template = parameter.level === "path" ? "The path '{0}' contains duplicate parameters with name '{1}', location '{2}'." : "The operation '{0}' contains duplicate parameters with name '{1}', location '{2}'.";
+        report({
+          pointer: parameter.pointer,
+          message: fill(
+            template,
+            parameter.level === "path" ? nameExcerpt(operation2.path) : operationLabel(operation2),
+            nameExcerpt(parameter.name),
+            excerpt(parameter.in ?? "")
+          )
+        });
+      }
+    }
+  }
+};
+var multipleBodyRule = {
+  id: "SWG-PARAM-MULTI-BODY",
+  file: "swagger",
+  title: "Give an operation at most one body parameter.",
+  description: "A request has one body (Swagger 2.0; SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The operation '{0}' contains multiple parameters in the location 'body', at most one is allowed.",
+  example: {
+    placement: "operation",
+    bad: '"parameters": [{ "name": "a", "in": "body" }, { "name": "b", "in": "body" }]'
+  },
+  check({ swagger: swagger2, report }) {
+    const first = once();
+    for (const operation2 of swagger2?.operations ?? []) {
+      let bodies = 0;
+      for (const extra of operation2.parameters) {
+        if (extra.in !== "body" || bodies++ === 0) continue;
+        if (!first(extra.pointer)) continue;
+        report({
+          pointer: extra.pointer,
+          message: fill(
+            "The operation '{0}' contains multiple parameters in the location 'body', at most one is allowed.",
+            operationLabel(operation2)
+          )
+        });
+      }
+    }
+  }
+};
+var bodyAndFormDataRule = {
+  id: "SWG-PARAM-BODY-FORM",
+  file: "swagger",
+  title: "Use either a body parameter or formData parameters, not both.",
+  description: "A request body is either a document or a form (Swagger 2.0; SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The 'parameters' list defines both a 'body' parameter, and a 'formData' parameter. Only one of these location types can be used in an operation.",
+  example: {
+    placement: "operation",
+    bad: '"parameters": [{ "name": "body", "in": "body" }, { "name": "file", "in": "formData" }]'
+  },
+  check({ swagger: swagger2, report }) {
+    for (const operation2 of swagger2?.operations ?? []) {
+      const body = operation2.parameters.find((parameter) => parameter.in === "body");
+      if (!body || !operation2.parameters.some((parameter) => parameter.in === "formData")) continue;
+      report({
+        pointer: body.pointer,
+        message: "The 'parameters' list defines both a 'body' parameter, and a 'formData' parameter. Only one of these location types can be used in an operation."
+      });
+    }
+  }
+};
+var parameterRefRule = {
+  id: "SWG-PARAM-REF",
+  file: "swagger",
+  title: "Point parameter '$ref's at an existing '#/parameters/\u2026' entry.",
+  description: "Parameter references must be local JSON pointers into `parameters`, and a shared parameter may not itself be a reference (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The parameter reference '{0}' could not be found in the swagger document.",
+  example: {
+    placement: "parameter",
+    bad: '{ "$ref": "#/parameters/Missing" }',
+    good: '{ "$ref": "#/parameters/TaskId" }'
+  },
+  check({ swagger: swagger2, report }) {
+    if (!swagger2) return;
+    for (const [name, value] of entriesOf(swagger2.root.parameters)) {
+      if (isObject2(value) && has(value, "$ref")) {
+        report({
+          pointer: childPointer("/parameters", name, "$ref"),
+          message: "The parameter definition may not use a '$ref' to point to another definition."
+        });
+      }
+    }
+    const checkList = (list2, operation2, ofPathItem) => {
+      const entries = asArray(list2);
+      if (!entries) return;
+      for (let index = 0; index < entries.length; index++) {
+        const entry = entries[index];
+        const ref = isObject2(entry) ? asString(entry.$ref) : void 0;
+        if (ref === void 0) continue;
+        const message2 = !ref.startsWith("#/parameters/") ? `The parameter reference '${nameExcerpt(ref)}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger2.resolveRef(ref) ? void 0 : fill(
+          "The parameter reference '{0}' could not be found in the swagger document.",
+          nameExcerpt(ref)
+        );
+        if (message2 === void 0) continue;
+        const owner = ofPathItem ? operation2.pathItemPointer : operation2.pointer;
+        report({ pointer: childPointer(owner, "parameters", index, "$ref"), message: message2 });
+      }
+    };
+    const visitedPaths = /* @__PURE__ */ new Set();
+    for (const operation2 of swagger2.operations) {
+      if (!operation2.listsParameterRefs) continue;
+      if (!visitedPaths.has(operation2.path)) {
+        visitedPaths.add(operation2.path);
+        checkList(asObject(swagger2.paths?.[operation2.path])?.parameters, operation2, true);
+      }
+      checkList(operation2.operation.parameters, operation2, false);
+    }
+  }
+};
+var fetchSubscribeAlikeRule = {
+  id: "SWG-SAME-NAME-FETCH-SUB",
+  file: "swagger",
+  title: "Keep parameters shared by a polling trigger and its webhook alike.",
+  description: "When a trigger names a webhook operation in x-ms-notification, the designer shows one set of inputs for both, so parameters of the same name need the same type and visibility (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "Parameters of the same name in fetch and subscribe operations must be of the same type and visibility.",
+  example: {
+    bad: 'fetch: { "name": "folder", "type": "string" } / subscribe: { "name": "folder", "type": "integer" }'
+  },
+  check({ swagger: swagger2, report }) {
+    if (!swagger2) return;
+    for (const fetch2 of swagger2.operations) {
+      if ((fetch2.keys & OperationKey.notification) === 0) continue;
+      const targetId = asString(asObject(fetch2.operation["x-ms-notification"])?.operationId);
+      const subscribe = targetId === void 0 ? void 0 : swagger2.operationById(targetId);
+      if (!subscribe) continue;
+      const byName = new Map(subscribe.parameters.map((parameter) => [parameter.name, parameter]));
+      for (const parameter of fetch2.parameters) {
+        const other = byName.get(parameter.name);
+        if (!other || parameter.in === "body") continue;
+        const sameType = parameter.value.type === other.value.type;
+        const sameVisibility = (parameter.value["x-ms-visibility"] ?? "") === (other.value["x-ms-visibility"] ?? "");
+        if (sameType && sameVisibility) continue;
+        report({
+          pointer: parameter.pointer,
+          message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${nameExcerpt(parameter.name)}' differs in '${operationLabel(subscribe)}'.`
+        });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/parameter-keyword-rules.ts
+var LOCATIONS = ["query", "header", "path", "formData", "body"];
+var SIMPLE_TYPES = ["string", "number", "boolean", "integer", "array"];
+var COLLECTION_FORMATS = ["csv", "ssv", "tsv", "pipes", "multi"];
+var BODY_ONLY_IN_SCHEMA = ["type", "format", "items", "enum", "collectionFormat", "default"];
+var fileTypeRule = {
+  id: "SWG-PARAM-FILE",
+  file: "swagger",
+  title: "Use type 'file' only for formData parameters and whole response bodies.",
+  description: "Swagger 2.0 allows `type: file` in formData parameters and at the root of a response schema only (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "Parameters of type 'file' are not valid in locations other than 'formData'.",
+  example: {
+    placement: "parameter",
+    bad: '{ "name": "content", "in": "query", "type": "file" }',
+    good: '{ "name": "content", "in": "formData", "type": "file" }'
+  },
+  check({ swagger: swagger2, report }) {
+    if (!swagger2) return;
+    const keys = holderKeysOf(swagger2);
+    const parameters = writtenParameters(swagger2);
+    for (let index = 0; index < parameters.length; index++) {
+      const parameter = parameters[index];
+      if ((keys.parameters[index] & HolderKey.fileType) === 0 || parameter.in === "formData") continue;
+      report({
+        pointer: childPointer(parameter.pointer, "type"),
+        message: "Parameters of type 'file' are not valid in locations other than 'formData'."
+      });
+    }
+    const schemas = writtenSchemasOf(swagger2);
+    const files = keys.schemasWith(HolderKey.fileType);
+    for (let at = 0; at < files.length; at++) {
+      const written2 = schemas[files[at]];
+      const rootOfResponse = written2.depth === 0 && (written2.origin === "response" || written2.origin === "global-response");
+      if (rootOfResponse) continue;
+      report({
+        pointer: childPointer(written2.pointer, "type"),
+        message: "The schema type 'file' is not valid. Only parameters in 'formData' and the root response schema may be of type 'file'."
+      });
+    }
+  }
+};
+var bodySchemaRule = {
+  id: "SWG-PARAM-BODY-SCHEMA",
+  file: "swagger",
+  title: "Describe body parameters with 'schema', other parameters without it.",
+  description: "Swagger 2.0: a body parameter has a `schema` and no `type`; other parameters have a `type` and no `schema` (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The 'body' parameter must define a 'schema' property.",
+  example: {
+    placement: "bodyParameter",
+    bad: '{ "name": "body", "in": "body", "type": "object" }',
+    good: '{ "name": "body", "in": "body", "schema": { "type": "object" } }'
+  },
+  check({ swagger: swagger2, report }) {
+    for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
+      const value = parameter.value;
+      if (parameter.in === "body") {
+        if (!has(value, "schema")) {
+          report({
+            pointer: parameter.pointer,
+            message: "The 'body' parameter must define a 'schema' property."
+          });
+        }
+        for (const key of BODY_ONLY_IN_SCHEMA) {
+          if (!has(value, key)) continue;
+          report({
+            pointer: childPointer(parameter.pointer, key),
+            message: `The 'body' parameter cannot use property '${key}', instead, the 'schema' property should be used.`
+          });
+        }
+      } else if (parameter.in !== void 0 && has(value, "schema")) {
+        report({
+          pointer: childPointer(parameter.pointer, "schema"),
+          message: "The parameter cannot define a schema as it is not in the 'body'."
+        });
+      }
+    }
+  }
+};
+var allowEmptyValueRule = {
+  id: "SWG-PARAM-ALLOWEMPTY",
+  file: "swagger",
+  title: "Use 'allowEmptyValue' only on query and formData parameters.",
+  description: "Swagger 2.0 defines allowEmptyValue for query and formData only (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location.",
+  example: { placement: "pathParameter", bad: '{ "name": "id", "in": "path", "allowEmptyValue": true }' },
+  check({ swagger: swagger2, report }) {
+    if (!swagger2) return;
+    const parameters = writtenParameters(swagger2);
+    const keys = holderKeysOf(swagger2).parameters;
+    for (let index = 0; index < parameters.length; index++) {
+      const parameter = parameters[index];
+      if ((keys[index] & HolderKey.allowEmptyValue) === 0 || parameter.in === "query" || parameter.in === "formData")
+        continue;
+      report({
+        pointer: childPointer(parameter.pointer, "allowEmptyValue"),
+        message: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location."
+      });
+    }
+  }
+};
+var collectionFormatRule = {
+  id: "SWG-COLLECTIONFORMAT",
+  file: "swagger",
+  title: "Use a Swagger 2.0 collectionFormat ('multi' only in query or formData).",
+  description: "collectionFormat is one of csv, ssv, tsv, pipes, multi; multi repeats the parameter, so it only works in a query or form (Swagger 2.0; SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The 'collectionFormat' keyword value '{0}' is not supported.",
+  example: {
+    placement: "parameter",
+    bad: '{ "name": "ids", "in": "header", "type": "array", "collectionFormat": "multi" }',
+    good: '{ "name": "ids", "in": "query", "type": "array", "collectionFormat": "multi" }'
+  },
+  check({ swagger: swagger2, report }) {
+    if (!swagger2) return;
+    const parameters = writtenParameters(swagger2);
+    const keys = holderKeysOf(swagger2).parameters;
+    for (let index = 0; index < parameters.length; index++) {
+      const parameter = parameters[index];
+      if ((keys[index] & HolderKey.collectionFormat) === 0) continue;
+      const format3 = parameter.value.collectionFormat;
+      const known = typeof format3 === "string" && COLLECTION_FORMATS.includes(format3);
+      const misplaced = format3 === "multi" && parameter.in !== "query" && parameter.in !== "formData";
+      if (known && !misplaced) continue;
+      report({
+        pointer: childPointer(parameter.pointer, "collectionFormat"),
+        message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", excerpt(String(format3)))}${misplaced ? ` 'multi' is for query and formData parameters only.` : ""}`
+      });
+    }
+  }
+};
+var locationAndTypeRule = {
+  id: "SWG-PARAM-IN-ENUM",
+  file: "swagger",
+  title: "Give every parameter a valid location and type.",
+  description: "Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData).",
+  levels: sameLevels("error"),
+  example: {
+    placement: "pathParameter",
+    bad: '{ "name": "id", "in": "url", "type": "guid" }',
+    good: '{ "name": "id", "in": "path", "type": "string", "format": "uuid" }'
+  },
+  check({ swagger: swagger2, report }) {
+    for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
+      if (parameter.in === void 0 || !LOCATIONS.includes(parameter.in)) {
+        report({
+          pointer: has(parameter.value, "in") ? childPointer(parameter.pointer, "in") : parameter.pointer,
+          message: `The parameter 'in' must be one of: ${LOCATIONS.join(", ")}.`
+        });
+        continue;
+      }
+      if (parameter.in === "body") continue;
+      const type = parameter.value.type;
+      const allowed = parameter.in === "formData" ? [...SIMPLE_TYPES, "file"] : SIMPLE_TYPES;
+      if (typeof type === "string" && allowed.includes(type)) continue;
+      report({
+        pointer: has(parameter.value, "type") ? childPointer(parameter.pointer, "type") : parameter.pointer,
+        message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(", ")}${type === void 0 ? "" : `, not '${excerpt(String(type))}'`}.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/parameter-name-rules.ts
+var formDataAsciiNameRule = {
+  id: "SWG-PARAM-FORMDATA-ASCII",
+  file: "swagger",
+  title: "Name form fields with US-ASCII characters.",
+  description: "Form field names go into multipart headers and URL-encoded bodies, which are ASCII (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
+  example: {
+    placement: "parameter",
+    bad: '{ "name": "fichier_\xE9", "in": "formData", "type": "file" }',
+    good: '{ "name": "file", "in": "formData", "type": "file" }'
+  },
+  check({ swagger: swagger2, report }) {
+    for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
+      if (parameter.in !== "formData" || parameter.name === void 0 || /^[\x20-\x7e]*$/.test(parameter.name))
+        continue;
+      report({
+        pointer: childPointer(parameter.pointer, "name"),
+        message: fill(
+          "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
+          nameExcerpt(parameter.name)
+        )
+      });
+    }
+  }
+};
+var connectionIdNameRule = {
+  id: "SWG-PARAM-CONNECTIONID",
+  file: "swagger",
+  title: "Do not name a parameter 'connectionId'.",
+  description: "The platform uses connectionId for the connection itself (SVR ConnectionIdParameterNotAllowed).",
+  levels: sameLevels("error"),
+  msCode: "ConnectionIdParameterNotAllowed",
+  msMessage: "A parameter cannot be named as 'connectionId'.",
+  example: {
+    placement: "parameter",
+    bad: '{ "name": "connectionId", "in": "query", "type": "string" }',
+    good: '{ "name": "accountId", "in": "query", "type": "string" }'
+  },
+  check({ swagger: swagger2, report }) {
+    for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
+      if (parameter.name?.toLowerCase() !== "connectionid") continue;
+      report({
+        pointer: childPointer(parameter.pointer, "name"),
+        message: "A parameter cannot be named as 'connectionId'."
+      });
+    }
+  }
+};
+var reservedNameRule = {
+  id: "SWG-PARAM-RESERVED",
+  file: "swagger",
+  title: "Do not declare the Authorization header as a parameter when the connector has security definitions.",
+  description: "The platform sets the Authorization header from the connection (SVR ReservedParameterIsUsed). Microsoft does not publish its reserved list; only this case is certain, so it is a warning.",
+  levels: sameLevels("warning"),
+  msCode: "ReservedParameterIsUsed",
+  msMessage: "The parameter '{0}' is reserved and cannot be used in '{1}'.",
+  example: {
+    placement: "parameter",
+    bad: '"securityDefinitions": { "oauth": { "type": "oauth2" } }, \u2026 { "name": "Authorization", "in": "header" }'
+  },
+  check({ swagger: swagger2, report }) {
+    if (!swagger2 || entriesOf(swagger2.root.securityDefinitions).length === 0) return;
+    for (const parameter of writtenParameters(swagger2)) {
+      if (parameter.in !== "header" || parameter.name?.toLowerCase() !== "authorization") continue;
+      report({
+        pointer: childPointer(parameter.pointer, "name"),
+        message: `${fill("The parameter '{0}' is reserved and cannot be used in '{1}'.", parameter.name, "header")} The connection's security definition sets it.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/path-parameter-rules.ts
+var pathParameterRequiredRule = {
+  id: "SWG-PATH-PARAM-REQUIRED",
+  file: "swagger",
+  title: "Mark path parameters as required.",
+  description: "A URL cannot be built without its path variables (Swagger 2.0; SVR PathParameterMustBeRequired).",
+  levels: sameLevels("error"),
+  msCode: "PathParameterMustBeRequired",
+  msMessage: "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'.",
+  example: {
+    placement: "pathParameter",
+    bad: '{ "name": "taskId", "in": "path", "type": "string" }',
+    good: '{ "name": "taskId", "in": "path", "type": "string", "required": true }'
+  },
+  check({ swagger: swagger2, report }) {
+    for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
+      if (parameter.in !== "path" || parameter.value.required === true) continue;
+      report({
+        pointer: has(parameter.value, "required") ? childPointer(parameter.pointer, "required") : parameter.pointer,
+        message: "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'."
+      });
+    }
+  }
+};
+var pathParameterInTemplateRule = {
+  id: "SWG-PATH-PARAM-IN-TEMPLATE",
+  file: "swagger",
+  title: "Use every path parameter in the path template.",
+  description: "An `in: path` parameter whose name is not a `{variable}` of the path is never sent (SVR PathParameterNotDefinedInTemplate).",
+  levels: sameLevels("error"),
+  msCode: "PathParameterNotDefinedInTemplate",
+  msMessage: "The 'path' parameter '{0}' is not defined in the URI path template.",
+  example: {
+    placement: "paths",
+    bad: '"/tasks": { "get": { "parameters": [{ "name": "taskId", "in": "path" }] } }'
+  },
+  check({ swagger: swagger2, report }) {
+    if (!swagger2) return;
+    const first = once();
+    const templates = pathTemplates(swagger2);
+    const operations = swagger2.operations;
+    for (let index = 0; index < operations.length; index++) {
+      const operation2 = operations[index];
+      const variables = templates[index].variables;
+      for (const parameter of operation2.parameters) {
+        if (parameter.in !== "path" || parameter.name === void 0 || variables.includes(parameter.name))
+          continue;
+        if (!first(parameter.pointer)) continue;
+        report({
+          pointer: parameter.pointer,
+          message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", nameExcerpt(parameter.name))} The path is '${nameExcerpt(operation2.path)}'.`
+        });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/url-encoding-rules.ts
 function parametersByEncoding(swagger2, location, encoded) {
   const parameters = writtenParameters(swagger2);
   const keys = holderKeysOf(swagger2).parameters;
@@ -63429,515 +64030,78 @@ function parametersByEncoding(swagger2, location, encoded) {
   }
   return found;
 }
-var parameterLocationRules = [
-  {
-    id: "SWG-PATH-PARAM-REQUIRED",
-    file: "swagger",
-    title: "Mark path parameters as required.",
-    description: "A URL cannot be built without its path variables (Swagger 2.0; SVR PathParameterMustBeRequired).",
-    levels: sameLevels("error"),
-    msCode: "PathParameterMustBeRequired",
-    msMessage: "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'.",
-    example: {
-      placement: "pathParameter",
-      bad: '{ "name": "taskId", "in": "path", "type": "string" }',
-      good: '{ "name": "taskId", "in": "path", "type": "string", "required": true }'
-    },
-    check({ swagger: swagger2, report }) {
-      for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
-        if (parameter.in !== "path" || parameter.value.required === true) continue;
-        report({
-          pointer: has(parameter.value, "required") ? childPointer(parameter.pointer, "required") : parameter.pointer,
-          message: "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'."
-        });
-      }
-    }
+var pathParameterEncodingRule = {
+  id: "SWG-PATH-PARAM-ENCODING",
+  file: "swagger",
+  title: "Declare x-ms-url-encoding on path parameters.",
+  description: 'Without `"x-ms-url-encoding": "single"` a value with `/` or `%` can change the request path (SVR PathParameterMissingEncoding, a warning). 126 merged certified connectors lack it.',
+  levels: sameLevels("warning"),
+  msCode: "PathParameterMissingEncoding",
+  msMessage: `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
+  example: {
+    placement: "pathParameter",
+    bad: '{ "name": "taskId", "in": "path", "required": true, "type": "string" }',
+    good: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "single" }'
   },
-  {
-    id: "SWG-PATH-PARAM-IN-TEMPLATE",
-    file: "swagger",
-    title: "Use every path parameter in the path template.",
-    description: "An `in: path` parameter whose name is not a `{variable}` of the path is never sent (SVR PathParameterNotDefinedInTemplate).",
-    levels: sameLevels("error"),
-    msCode: "PathParameterNotDefinedInTemplate",
-    msMessage: "The 'path' parameter '{0}' is not defined in the URI path template.",
-    example: {
-      placement: "paths",
-      bad: '"/tasks": { "get": { "parameters": [{ "name": "taskId", "in": "path" }] } }'
-    },
-    check({ swagger: swagger2, report }) {
-      if (!swagger2) return;
-      const first = once();
-      const templates = pathTemplates(swagger2);
-      const operations = swagger2.operations;
-      for (let index = 0; index < operations.length; index++) {
-        const operation2 = operations[index];
-        const variables = templates[index].variables;
-        for (const parameter of operation2.parameters) {
-          if (parameter.in !== "path" || parameter.name === void 0 || variables.includes(parameter.name))
-            continue;
-          if (!first(parameter.pointer)) continue;
-          report({
-            pointer: parameter.pointer,
-            message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", nameExcerpt(parameter.name))} The path is '${nameExcerpt(operation2.path)}'.`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-PARAM-ENCODING",
-    file: "swagger",
-    title: "Declare x-ms-url-encoding on path parameters.",
-    description: 'Without `"x-ms-url-encoding": "single"` a value with `/` or `%` can change the request path (SVR PathParameterMissingEncoding, a warning). 126 merged certified connectors lack it.',
-    levels: sameLevels("warning"),
-    msCode: "PathParameterMissingEncoding",
-    msMessage: `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
-    example: {
-      placement: "pathParameter",
-      bad: '{ "name": "taskId", "in": "path", "required": true, "type": "string" }',
-      good: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "single" }'
-    },
-    check({ swagger: swagger2, report }) {
-      for (const parameter of swagger2 ? parametersByEncoding(swagger2, "path", false) : []) {
-        report({
-          pointer: parameter.pointer,
-          message: fill(
-            `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
-            nameExcerpt(parameter.name ?? "")
-          )
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-QUERY-ENCODING",
-    file: "swagger",
-    title: "Do not set x-ms-url-encoding on query parameters.",
-    description: 'Query parameters are always single-encoded; the service rejects the extension there although the schema allows it (SVR QueryParameterEncodingNotSupported). `"single"`, the default, changes nothing and is only a warning: certified connectors carry it and are published (PDF4me and Bloomflow in the corpus; Blackbaud CRM Constituent, RescoCloud and Yeeflow merged in 2025). Other values (`"double"`) stay errors.',
-    levels: sameLevels("error"),
-    msCode: "QueryParameterEncodingNotSupported",
-    msMessage: "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default.",
-    example: {
-      placement: "parameter",
-      bad: '{ "name": "q", "in": "query", "type": "string", "x-ms-url-encoding": "double" }',
-      good: '{ "name": "q", "in": "query", "type": "string" }'
-    },
-    check({ swagger: swagger2, report }) {
-      for (const parameter of swagger2 ? parametersByEncoding(swagger2, "query", true) : []) {
-        report({
-          pointer: childPointer(parameter.pointer, "x-ms-url-encoding"),
-          // Asking for the default is harmless: merged certified connectors that do are published.
-          severity: parameter.value["x-ms-url-encoding"] === "single" ? "warning" : void 0,
-          message: fill(
-            "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default. Remove 'x-ms-url-encoding'.",
-            nameExcerpt(parameter.name ?? "")
-          )
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-DUP",
-    file: "swagger",
-    title: "Define each parameter (name and location) once per operation.",
-    description: "Two parameters with the same name and location are ambiguous (Swagger 2.0; SVR). Merged: 4 (ITGlue).",
-    levels: sameLevels("error"),
-    msMessage: "The operation '{0}' contains duplicate parameters with name '{1}', location '{2}'.",
-    example: {
-      placement: "operation",
-      bad: '"parameters": [{ "name": "id", "in": "query" }, { "name": "id", "in": "query" }]'
-    },
-    check({ swagger: swagger2, report }) {
-      const first = once();
-      for (const operation2 of swagger2?.operations ?? []) {
-        if (!mayRepeatKeys(operation2.parameters)) continue;
-        const seen = /* @__PURE__ */ new Set();
-        for (const parameter of operation2.parameters) {
-          if (parameter.name === void 0) continue;
-          const key = `${parameter.in}\0${parameter.name}`;
-          if (!seen.has(key)) {
-            seen.add(key);
-            continue;
-          }
-          if (!first(parameter.pointer)) continue;
-          const template = parameter.level === "path" ? "The path '{0}' contains duplicate parameters with name '{1}', location '{2}'." : "The operation '{0}' contains duplicate parameters with name '{1}', location '{2}'.";
-          report({
-            pointer: parameter.pointer,
-            message: fill(
-              template,
-              parameter.level === "path" ? nameExcerpt(operation2.path) : operationLabel(operation2),
-              nameExcerpt(parameter.name),
-              excerpt(parameter.in ?? "")
-            )
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-MULTI-BODY",
-    file: "swagger",
-    title: "Give an operation at most one body parameter.",
-    description: "A request has one body (Swagger 2.0; SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The operation '{0}' contains multiple parameters in the location 'body', at most one is allowed.",
-    example: {
-      placement: "operation",
-      bad: '"parameters": [{ "name": "a", "in": "body" }, { "name": "b", "in": "body" }]'
-    },
-    check({ swagger: swagger2, report }) {
-      const first = once();
-      for (const operation2 of swagger2?.operations ?? []) {
-        let bodies = 0;
-        for (const extra of operation2.parameters) {
-          if (extra.in !== "body" || bodies++ === 0) continue;
-          if (!first(extra.pointer)) continue;
-          report({
-            pointer: extra.pointer,
-            message: fill(
-              "The operation '{0}' contains multiple parameters in the location 'body', at most one is allowed.",
-              operationLabel(operation2)
-            )
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-BODY-FORM",
-    file: "swagger",
-    title: "Use either a body parameter or formData parameters, not both.",
-    description: "A request body is either a document or a form (Swagger 2.0; SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The 'parameters' list defines both a 'body' parameter, and a 'formData' parameter. Only one of these location types can be used in an operation.",
-    example: {
-      placement: "operation",
-      bad: '"parameters": [{ "name": "body", "in": "body" }, { "name": "file", "in": "formData" }]'
-    },
-    check({ swagger: swagger2, report }) {
-      for (const operation2 of swagger2?.operations ?? []) {
-        const body = operation2.parameters.find((parameter) => parameter.in === "body");
-        if (!body || !operation2.parameters.some((parameter) => parameter.in === "formData")) continue;
-        report({
-          pointer: body.pointer,
-          message: "The 'parameters' list defines both a 'body' parameter, and a 'formData' parameter. Only one of these location types can be used in an operation."
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-FILE",
-    file: "swagger",
-    title: "Use type 'file' only for formData parameters and whole response bodies.",
-    description: "Swagger 2.0 allows `type: file` in formData parameters and at the root of a response schema only (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "Parameters of type 'file' are not valid in locations other than 'formData'.",
-    example: {
-      placement: "parameter",
-      bad: '{ "name": "content", "in": "query", "type": "file" }',
-      good: '{ "name": "content", "in": "formData", "type": "file" }'
-    },
-    check({ swagger: swagger2, report }) {
-      if (!swagger2) return;
-      const keys = holderKeysOf(swagger2);
-      const parameters = writtenParameters(swagger2);
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index];
-        if ((keys.parameters[index] & HolderKey.fileType) === 0 || parameter.in === "formData") continue;
-        report({
-          pointer: childPointer(parameter.pointer, "type"),
-          message: "Parameters of type 'file' are not valid in locations other than 'formData'."
-        });
-      }
-      const schemas = writtenSchemasOf(swagger2);
-      const files = keys.schemasWith(HolderKey.fileType);
-      for (let at = 0; at < files.length; at++) {
-        const written2 = schemas[files[at]];
-        const rootOfResponse = written2.depth === 0 && (written2.origin === "response" || written2.origin === "global-response");
-        if (rootOfResponse) continue;
-        report({
-          pointer: childPointer(written2.pointer, "type"),
-          message: "The schema type 'file' is not valid. Only parameters in 'formData' and the root response schema may be of type 'file'."
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-FORMDATA-ASCII",
-    file: "swagger",
-    title: "Name form fields with US-ASCII characters.",
-    description: "Form field names go into multipart headers and URL-encoded bodies, which are ASCII (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
-    example: {
-      placement: "parameter",
-      bad: '{ "name": "fichier_\xE9", "in": "formData", "type": "file" }',
-      good: '{ "name": "file", "in": "formData", "type": "file" }'
-    },
-    check({ swagger: swagger2, report }) {
-      for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
-        if (parameter.in !== "formData" || parameter.name === void 0 || /^[\x20-\x7e]*$/.test(parameter.name))
-          continue;
-        report({
-          pointer: childPointer(parameter.pointer, "name"),
-          message: fill(
-            "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
-            nameExcerpt(parameter.name)
-          )
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-CONNECTIONID",
-    file: "swagger",
-    title: "Do not name a parameter 'connectionId'.",
-    description: "The platform uses connectionId for the connection itself (SVR ConnectionIdParameterNotAllowed).",
-    levels: sameLevels("error"),
-    msCode: "ConnectionIdParameterNotAllowed",
-    msMessage: "A parameter cannot be named as 'connectionId'.",
-    example: {
-      placement: "parameter",
-      bad: '{ "name": "connectionId", "in": "query", "type": "string" }',
-      good: '{ "name": "accountId", "in": "query", "type": "string" }'
-    },
-    check({ swagger: swagger2, report }) {
-      for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
-        if (parameter.name?.toLowerCase() !== "connectionid") continue;
-        report({
-          pointer: childPointer(parameter.pointer, "name"),
-          message: "A parameter cannot be named as 'connectionId'."
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-RESERVED",
-    file: "swagger",
-    title: "Do not declare the Authorization header as a parameter when the connector has security definitions.",
-    description: "The platform sets the Authorization header from the connection (SVR ReservedParameterIsUsed). Microsoft does not publish its reserved list; only this case is certain, so it is a warning.",
-    levels: sameLevels("warning"),
-    msCode: "ReservedParameterIsUsed",
-    msMessage: "The parameter '{0}' is reserved and cannot be used in '{1}'.",
-    example: {
-      placement: "parameter",
-      bad: '"securityDefinitions": { "oauth": { "type": "oauth2" } }, \u2026 { "name": "Authorization", "in": "header" }'
-    },
-    check({ swagger: swagger2, report }) {
-      if (!swagger2 || entriesOf(swagger2.root.securityDefinitions).length === 0) return;
-      for (const parameter of writtenParameters(swagger2)) {
-        if (parameter.in !== "header" || parameter.name?.toLowerCase() !== "authorization") continue;
-        report({
-          pointer: childPointer(parameter.pointer, "name"),
-          message: `${fill("The parameter '{0}' is reserved and cannot be used in '{1}'.", parameter.name, "header")} The connection's security definition sets it.`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-BODY-SCHEMA",
-    file: "swagger",
-    title: "Describe body parameters with 'schema', other parameters without it.",
-    description: "Swagger 2.0: a body parameter has a `schema` and no `type`; other parameters have a `type` and no `schema` (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The 'body' parameter must define a 'schema' property.",
-    example: {
-      placement: "bodyParameter",
-      bad: '{ "name": "body", "in": "body", "type": "object" }',
-      good: '{ "name": "body", "in": "body", "schema": { "type": "object" } }'
-    },
-    check({ swagger: swagger2, report }) {
-      for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
-        const value = parameter.value;
-        if (parameter.in === "body") {
-          if (!has(value, "schema")) {
-            report({
-              pointer: parameter.pointer,
-              message: "The 'body' parameter must define a 'schema' property."
-            });
-          }
-          for (const key of BODY_ONLY_IN_SCHEMA) {
-            if (!has(value, key)) continue;
-            report({
-              pointer: childPointer(parameter.pointer, key),
-              message: `The 'body' parameter cannot use property '${key}', instead, the 'schema' property should be used.`
-            });
-          }
-        } else if (parameter.in !== void 0 && has(value, "schema")) {
-          report({
-            pointer: childPointer(parameter.pointer, "schema"),
-            message: "The parameter cannot define a schema as it is not in the 'body'."
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-ALLOWEMPTY",
-    file: "swagger",
-    title: "Use 'allowEmptyValue' only on query and formData parameters.",
-    description: "Swagger 2.0 defines allowEmptyValue for query and formData only (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location.",
-    example: { placement: "pathParameter", bad: '{ "name": "id", "in": "path", "allowEmptyValue": true }' },
-    check({ swagger: swagger2, report }) {
-      if (!swagger2) return;
-      const parameters = writtenParameters(swagger2);
-      const keys = holderKeysOf(swagger2).parameters;
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index];
-        if ((keys[index] & HolderKey.allowEmptyValue) === 0 || parameter.in === "query" || parameter.in === "formData")
-          continue;
-        report({
-          pointer: childPointer(parameter.pointer, "allowEmptyValue"),
-          message: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location."
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-REF",
-    file: "swagger",
-    title: "Point parameter '$ref's at an existing '#/parameters/\u2026' entry.",
-    description: "Parameter references must be local JSON pointers into `parameters`, and a shared parameter may not itself be a reference (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The parameter reference '{0}' could not be found in the swagger document.",
-    example: {
-      placement: "parameter",
-      bad: '{ "$ref": "#/parameters/Missing" }',
-      good: '{ "$ref": "#/parameters/TaskId" }'
-    },
-    check({ swagger: swagger2, report }) {
-      if (!swagger2) return;
-      for (const [name, value] of entriesOf(swagger2.root.parameters)) {
-        if (isObject2(value) && has(value, "$ref")) {
-          report({
-            pointer: childPointer("/parameters", name, "$ref"),
-            message: "The parameter definition may not use a '$ref' to point to another definition."
-          });
-        }
-      }
-      const checkList = (list2, operation2, ofPathItem) => {
-        const entries = asArray(list2);
-        if (!entries) return;
-        for (let index = 0; index < entries.length; index++) {
-          const entry = entries[index];
-          const ref = isObject2(entry) ? asString(entry.$ref) : void 0;
-          if (ref === void 0) continue;
-          const message2 = !ref.startsWith("#/parameters/") ? `The parameter reference '${nameExcerpt(ref)}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger2.resolveRef(ref) ? void 0 : fill(
-            "The parameter reference '{0}' could not be found in the swagger document.",
-            nameExcerpt(ref)
-          );
-          if (message2 === void 0) continue;
-          const owner = ofPathItem ? operation2.pathItemPointer : operation2.pointer;
-          report({ pointer: childPointer(owner, "parameters", index, "$ref"), message: message2 });
-        }
-      };
-      const visitedPaths = /* @__PURE__ */ new Set();
-      for (const operation2 of swagger2.operations) {
-        if (!operation2.listsParameterRefs) continue;
-        if (!visitedPaths.has(operation2.path)) {
-          visitedPaths.add(operation2.path);
-          checkList(asObject(swagger2.paths?.[operation2.path])?.parameters, operation2, true);
-        }
-        checkList(operation2.operation.parameters, operation2, false);
-      }
-    }
-  },
-  {
-    id: "SWG-COLLECTIONFORMAT",
-    file: "swagger",
-    title: "Use a Swagger 2.0 collectionFormat ('multi' only in query or formData).",
-    description: "collectionFormat is one of csv, ssv, tsv, pipes, multi; multi repeats the parameter, so it only works in a query or form (Swagger 2.0; SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The 'collectionFormat' keyword value '{0}' is not supported.",
-    example: {
-      placement: "parameter",
-      bad: '{ "name": "ids", "in": "header", "type": "array", "collectionFormat": "multi" }',
-      good: '{ "name": "ids", "in": "query", "type": "array", "collectionFormat": "multi" }'
-    },
-    check({ swagger: swagger2, report }) {
-      if (!swagger2) return;
-      const parameters = writtenParameters(swagger2);
-      const keys = holderKeysOf(swagger2).parameters;
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index];
-        if ((keys[index] & HolderKey.collectionFormat) === 0) continue;
-        const format3 = parameter.value.collectionFormat;
-        const known = typeof format3 === "string" && COLLECTION_FORMATS.includes(format3);
-        const misplaced = format3 === "multi" && parameter.in !== "query" && parameter.in !== "formData";
-        if (known && !misplaced) continue;
-        report({
-          pointer: childPointer(parameter.pointer, "collectionFormat"),
-          message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", excerpt(String(format3)))}${misplaced ? ` 'multi' is for query and formData parameters only.` : ""}`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-SAME-NAME-FETCH-SUB",
-    file: "swagger",
-    title: "Keep parameters shared by a polling trigger and its webhook alike.",
-    description: "When a trigger names a webhook operation in x-ms-notification, the designer shows one set of inputs for both, so parameters of the same name need the same type and visibility (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "Parameters of the same name in fetch and subscribe operations must be of the same type and visibility.",
-    example: {
-      bad: 'fetch: { "name": "folder", "type": "string" } / subscribe: { "name": "folder", "type": "integer" }'
-    },
-    check({ swagger: swagger2, report }) {
-      if (!swagger2) return;
-      for (const fetch2 of swagger2.operations) {
-        if ((fetch2.keys & OperationKey.notification) === 0) continue;
-        const targetId = asString(asObject(fetch2.operation["x-ms-notification"])?.operationId);
-        const subscribe = targetId === void 0 ? void 0 : swagger2.operationById(targetId);
-        if (!subscribe) continue;
-        const byName = new Map(subscribe.parameters.map((parameter) => [parameter.name, parameter]));
-        for (const parameter of fetch2.parameters) {
-          const other = byName.get(parameter.name);
-          if (!other || parameter.in === "body") continue;
-          const sameType = parameter.value.type === other.value.type;
-          const sameVisibility = (parameter.value["x-ms-visibility"] ?? "") === (other.value["x-ms-visibility"] ?? "");
-          if (sameType && sameVisibility) continue;
-          report({
-            pointer: parameter.pointer,
-            message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${nameExcerpt(parameter.name)}' differs in '${operationLabel(subscribe)}'.`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-IN-ENUM",
-    file: "swagger",
-    title: "Give every parameter a valid location and type.",
-    description: "Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData).",
-    levels: sameLevels("error"),
-    example: {
-      placement: "pathParameter",
-      bad: '{ "name": "id", "in": "url", "type": "guid" }',
-      good: '{ "name": "id", "in": "path", "type": "string", "format": "uuid" }'
-    },
-    check({ swagger: swagger2, report }) {
-      for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
-        if (parameter.in === void 0 || !LOCATIONS.includes(parameter.in)) {
-          report({
-            pointer: has(parameter.value, "in") ? childPointer(parameter.pointer, "in") : parameter.pointer,
-            message: `The parameter 'in' must be one of: ${LOCATIONS.join(", ")}.`
-          });
-          continue;
-        }
-        if (parameter.in === "body") continue;
-        const type = parameter.value.type;
-        const allowed = parameter.in === "formData" ? [...SIMPLE_TYPES, "file"] : SIMPLE_TYPES;
-        if (typeof type === "string" && allowed.includes(type)) continue;
-        report({
-          pointer: has(parameter.value, "type") ? childPointer(parameter.pointer, "type") : parameter.pointer,
-          message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(", ")}${type === void 0 ? "" : `, not '${excerpt(String(type))}'`}.`
-        });
-      }
+  check({ swagger: swagger2, report }) {
+    for (const parameter of swagger2 ? parametersByEncoding(swagger2, "path", false) : []) {
+      report({
+        pointer: parameter.pointer,
+        message: fill(
+          `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
+          nameExcerpt(parameter.name ?? "")
+        )
+      });
     }
   }
+};
+var queryEncodingRule = {
+  id: "SWG-QUERY-ENCODING",
+  file: "swagger",
+  title: "Do not set x-ms-url-encoding on query parameters.",
+  description: 'Query parameters are always single-encoded; the service rejects the extension there although the schema allows it (SVR QueryParameterEncodingNotSupported). `"single"`, the default, changes nothing and is only a warning: certified connectors carry it and are published (PDF4me and Bloomflow in the corpus; Blackbaud CRM Constituent, RescoCloud and Yeeflow merged in 2025). Other values (`"double"`) stay errors.',
+  levels: sameLevels("error"),
+  msCode: "QueryParameterEncodingNotSupported",
+  msMessage: "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default.",
+  example: {
+    placement: "parameter",
+    bad: '{ "name": "q", "in": "query", "type": "string", "x-ms-url-encoding": "double" }',
+    good: '{ "name": "q", "in": "query", "type": "string" }'
+  },
+  check({ swagger: swagger2, report }) {
+    for (const parameter of swagger2 ? parametersByEncoding(swagger2, "query", true) : []) {
+      report({
+        pointer: childPointer(parameter.pointer, "x-ms-url-encoding"),
+        // Asking for the default is harmless: merged certified connectors that do are published.
+        severity: parameter.value["x-ms-url-encoding"] === "single" ? "warning" : void 0,
+        message: fill(
+          "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default. Remove 'x-ms-url-encoding'.",
+          nameExcerpt(parameter.name ?? "")
+        )
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/parameter-locations.ts
+var parameterLocationRules = [
+  pathParameterRequiredRule,
+  pathParameterInTemplateRule,
+  pathParameterEncodingRule,
+  queryEncodingRule,
+  duplicateParameterRule,
+  multipleBodyRule,
+  bodyAndFormDataRule,
+  fileTypeRule,
+  formDataAsciiNameRule,
+  connectionIdNameRule,
+  reservedNameRule,
+  bodySchemaRule,
+  allowEmptyValueRule,
+  parameterRefRule,
+  collectionFormatRule,
+  fetchSubscribeAlikeRule,
+  locationAndTypeRule
 ];
 
 // packages/validator/src/rules/operations/value-constraints.ts
@@ -63996,7 +64160,7 @@ function hasInternalDefault(schemas, keys) {
   const withDefault = keys.schemasWith(HolderKey.default);
   for (let at = 0; at < withDefault.length; at++) {
     const index = withDefault[at];
-    if ((keys.schemas[index] & HolderKey.visibility) !== 0 && isInternalVisibility(schemas[index].schema["x-ms-visibility"]))
+    if ((keys.schemas[index] & HolderKey.visibility) !== 0 && isInternalVisibility2(schemas[index].schema["x-ms-visibility"]))
       return true;
   }
   return false;
@@ -64027,7 +64191,7 @@ var valueConstraintRules = [
         if ((keys.parameters[index] & HolderKey.visibility) === 0) continue;
         const parameter = parameters[index];
         const value = parameter.value;
-        if (parameter.in === "body" || !isInternalVisibility(value["x-ms-visibility"])) continue;
+        if (parameter.in === "body" || !isInternalVisibility2(value["x-ms-visibility"])) continue;
         if (has(value, "default") && value.required !== true) {
           report({ pointer: parameter.pointer, severity: "warning", message: optionalWithDefault });
         } else if (!has(value, "default") && value.required === true) {
@@ -64048,7 +64212,7 @@ var valueConstraintRules = [
         for (const name in properties) {
           if (!has(properties, name)) continue;
           const value = asObject(properties[name]);
-          if (!value || !has(value, "default") || !isInternalVisibility(value["x-ms-visibility"])) continue;
+          if (!value || !has(value, "default") || !isInternalVisibility2(value["x-ms-visibility"])) continue;
           if (asArray(written2.schema.required)?.includes(name)) continue;
           report({
             pointer: childPointer(written2.pointer, "properties", name),
@@ -65589,13 +65753,13 @@ function bodyNotificationUrls(model, operation2) {
   const internal = [];
   const required = [];
   model.walkSchemaSteps(body.value.schema, { owner: body.definitionPlace, segment: "schema" }, (step) => {
-    internal[step.depth] = isInternalVisibility(step.schema["x-ms-visibility"]);
+    internal[step.depth] = isInternalVisibility2(step.schema["x-ms-visibility"]);
     required[step.depth] = step.depth === 0 || step.required;
     if (step.schema["x-ms-notification-url"] !== true) return;
     urls.push({
       pointer: step.node().pointer,
       isString: step.schema.type === "string",
-      internalChain: isInternalVisibility(body.value["x-ms-visibility"]) || internal.slice(0, step.depth + 1).some(Boolean),
+      internalChain: isInternalVisibility2(body.value["x-ms-visibility"]) || internal.slice(0, step.depth + 1).some(Boolean),
       requiredChain: required.slice(0, step.depth + 1).every(Boolean)
     });
   });
@@ -66629,6 +66793,9 @@ var KEPT_PER_RULE = MAX_FINDINGS_PER_RULE + 1;
 // packages/validator/src/diff/schema-view.ts
 var ALL_LEVELS = Number.POSITIVE_INFINITY;
 
+// packages/validator/src/diff/schema-keywords.ts
+var TEXT_KEYS = ["title", "x-ms-summary", "description", "example", "x-example"];
+
 // packages/validator/src/diff/schema-diff.ts
 var SCHEMA_KEYS = /* @__PURE__ */ new Set([
   "$ref",
@@ -66641,7 +66808,6 @@ var SCHEMA_KEYS = /* @__PURE__ */ new Set([
   "allOf",
   "x-ms-visibility"
 ]);
-var TEXT_KEYS = ["title", "x-ms-summary", "description", "example", "x-example"];
 var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
 
 // packages/validator/src/loader/discover.ts

@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path23 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path24 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path23 && path23[0] !== "/") {
-          path23 = `/${path23}`;
+        if (path24 && path24[0] !== "/") {
+          path24 = `/${path24}`;
         }
-        return new URL(`${origin}${path23}`);
+        return new URL(`${origin}${path24}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin }
+          request: { method, path: path24, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path23);
+        debuglog("sending request to %s %s/%s", method, origin, path24);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin },
+          request: { method, path: path24, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path23,
+          path24,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin }
+          request: { method, path: path24, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path23);
+        debuglog("trailers received from %s %s/%s", method, origin, path24);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin },
+          request: { method, path: path24, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path23,
+          path24,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path23, origin }
+            request: { method, path: path24, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path23);
+          debuglog("sending request to %s %s/%s", method, origin, path24);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path23,
+        path: path24,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path23 !== "string") {
+        if (typeof path24 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path23[0] !== "/" && !(path23.startsWith("http://") || path23.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path24[0] !== "/" && !(path24.startsWith("http://") || path24.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path23)) {
+        } else if (invalidPathRegex.test(path24)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path23, query) : path23;
+        this.path = query ? buildURL(path24, query) : path24;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path23, host, upgrade, blocking, reset } = request2;
+      const { method, path: path24, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path23} HTTP/1.1\r
+      let header = `${method} ${path24} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path23, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path24, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path23;
+      headers[HTTP2_HEADER_PATH] = path24;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path23 = search2 ? `${pathname}${search2}` : pathname;
+        const path24 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path23;
+        this.opts.path = path24;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path23 = "/",
+          path: path24 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path23;
+        opts.path = origin + path24;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path23) {
-      if (typeof path23 !== "string") {
-        return path23;
+    function safeUrl(path24) {
+      if (typeof path24 !== "string") {
+        return path24;
       }
-      const pathSegments = path23.split("?");
+      const pathSegments = path24.split("?");
       if (pathSegments.length !== 2) {
-        return path23;
+        return path24;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path23, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path23);
+    function matchKey(mockDispatch2, { path: path24, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path24);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path23 }) => matchValue(safeUrl(path23), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path24 }) => matchValue(safeUrl(path24), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path23, method, body, headers, query } = opts;
+      const { path: path24, method, body, headers, query } = opts;
       return {
-        path: path23,
+        path: path24,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path23, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path24, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path23,
+            Path: path24,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path23) {
-      for (let i = 0; i < path23.length; ++i) {
-        const code2 = path23.charCodeAt(i);
+    function validateCookiePath(path24) {
+      for (let i = 0; i < path24.length; ++i) {
+        const code2 = path24.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path23 = opts.path;
+          let path24 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path23 = `/${path23}`;
+            path24 = `/${path24}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path23);
+          url = new URL(util.parseOrigin(url).origin + path24);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path23, { windows } = {}) => {
-      const segs = path23.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path24, { windows } = {}) => {
+      const segs = path24.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -24153,8 +24153,8 @@ var require_utils3 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path23) {
-      let input = path23;
+    function removeDotSegments(path24) {
+      let input = path24;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -24228,11 +24228,11 @@ var require_utils3 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path23) {
-      if (path23 === "" || path23[0] === "/") {
-        return removeDotSegments(path23);
+    function removeDotSegmentsRelative(path24) {
+      if (path24 === "" || path24[0] === "/") {
+        return removeDotSegments(path24);
       }
-      const segments = path23.split("/");
+      const segments = path24.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -24595,8 +24595,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path23 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path23 && path23 !== "/" ? path23 : void 0;
+        const path24 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path24 && path24 !== "/" ? path24 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -27906,17 +27906,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path23) {
-      const ctrl = callVisitor(key, node, visitor, path23);
+    function visit_(key, node, visitor, path24) {
+      const ctrl = callVisitor(key, node, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visit_(key, ctrl, visitor, path23);
+        replaceNode(key, path24, ctrl);
+        return visit_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path24 = Object.freeze(path24.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path23);
+            const ci = visit_(i, node.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27927,13 +27927,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = visit_("key", node.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node));
+          const ck = visit_("key", node.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path23);
+          const cv = visit_("value", node.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -27954,17 +27954,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path23) {
-      const ctrl = await callVisitor(key, node, visitor, path23);
+    async function visitAsync_(key, node, visitor, path24) {
+      const ctrl = await callVisitor(key, node, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visitAsync_(key, ctrl, visitor, path23);
+        replaceNode(key, path24, ctrl);
+        return visitAsync_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path24 = Object.freeze(path24.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path23);
+            const ci = await visitAsync_(i, node.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27975,13 +27975,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path23);
+          const cv = await visitAsync_("value", node.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -28008,23 +28008,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path23) {
+    function callVisitor(key, node, visitor, path24) {
       if (typeof visitor === "function")
-        return visitor(key, node, path23);
+        return visitor(key, node, path24);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path23);
+        return visitor.Map?.(key, node, path24);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path23);
+        return visitor.Seq?.(key, node, path24);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path23);
+        return visitor.Pair?.(key, node, path24);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path23);
+        return visitor.Scalar?.(key, node, path24);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path23);
+        return visitor.Alias?.(key, node, path24);
       return void 0;
     }
-    function replaceNode(key, path23, node) {
-      const parent = path23[path23.length - 1];
+    function replaceNode(key, path24, node) {
+      const parent = path24[path24.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -28636,10 +28636,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path23, value) {
+    function collectionFromPath(schema, path24, value) {
       let v = value;
-      for (let i = path23.length - 1; i >= 0; --i) {
-        const k = path23[i];
+      for (let i = path24.length - 1; i >= 0; --i) {
+        const k = path24[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -28658,7 +28658,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
+    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -28688,11 +28688,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path23, value) {
-        if (isEmptyPath(path23))
+      addIn(path24, value) {
+        if (isEmptyPath(path24))
           this.add(value);
         else {
-          const [key, ...rest] = path23;
+          const [key, ...rest] = path24;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -28706,8 +28706,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        const [key, ...rest] = path23;
+      deleteIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -28721,8 +28721,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        const [key, ...rest] = path23;
+      getIn(path24, keepScalar) {
+        const [key, ...rest] = path24;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -28740,8 +28740,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path23) {
-        const [key, ...rest] = path23;
+      hasIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -28751,8 +28751,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        const [key, ...rest] = path23;
+      setIn(path24, value) {
+        const [key, ...rest] = path24;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -31267,9 +31267,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path23, value) {
+      addIn(path24, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path23, value);
+          this.contents.addIn(path24, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -31344,14 +31344,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        if (Collection2.isEmptyPath(path23)) {
+      deleteIn(path24) {
+        if (Collection2.isEmptyPath(path24)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -31366,10 +31366,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        if (Collection2.isEmptyPath(path23))
+      getIn(path24, keepScalar) {
+        if (Collection2.isEmptyPath(path24))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -31380,10 +31380,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path23) {
-        if (Collection2.isEmptyPath(path23))
+      hasIn(path24) {
+        if (Collection2.isEmptyPath(path24))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -31400,13 +31400,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        if (Collection2.isEmptyPath(path23)) {
+      setIn(path24, value) {
+        if (Collection2.isEmptyPath(path24)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path23), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path24), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path23, value);
+          this.contents.setIn(path24, value);
         }
       }
       /**
@@ -33367,9 +33367,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path23) => {
+    visit2.itemAtPath = (cst, path24) => {
       let item = cst;
-      for (const [field, index] of path23) {
+      for (const [field, index] of path24) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -33378,23 +33378,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path23) => {
-      const parent = visit2.itemAtPath(cst, path23.slice(0, -1));
-      const field = path23[path23.length - 1][0];
+    visit2.parentCollection = (cst, path24) => {
+      const parent = visit2.itemAtPath(cst, path24.slice(0, -1));
+      const field = path24[path24.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path23, item, visitor) {
-      let ctrl = visitor(item, path23);
+    function _visit(path24, item, visitor) {
+      let ctrl = visitor(item, path24);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path23.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path24.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -33405,10 +33405,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path23);
+            ctrl = ctrl(item, path24);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -43005,8 +43005,8 @@ async function runAction(main) {
 }
 
 // packages/actions/src/open-pull-request/main.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs");
+var import_node_path23 = __toESM(require("node:path"), 1);
 
 // packages/github/src/api-errors.ts
 var ERROR_PR_ALREADY_EXISTS = "A pull request already exists for";
@@ -43125,7 +43125,11 @@ function backoffDelays(first, cap, total) {
 }
 
 // packages/github/src/connector-argument.ts
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/config/config-of-paths.ts
+var import_node_fs6 = require("node:fs");
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/text/message-values.ts
 var MAX_VALUE_LENGTH = 100;
@@ -43241,6 +43245,87 @@ function summarise(value, depth) {
   return `${open2}${entries.join(",")}${close}`;
 }
 
+// packages/validator/src/config/find-config.ts
+var import_node_fs5 = require("node:fs");
+var import_node_path9 = __toESM(require("node:path"), 1);
+var CONFIG_FILE_NAMES = [
+  ".connector-alm.yml",
+  ".connector-alm.yaml",
+  ".connector-alm.json"
+];
+function findConfigFile(cwd) {
+  let folder = import_node_path9.default.resolve(cwd);
+  for (; ; ) {
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs5.existsSync)(import_node_path9.default.join(folder, name)));
+    if (present.length > 1) {
+      throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
+        location: { file: import_node_path9.default.join(folder, present[1]) },
+        hint: "Keep one of them, so that it is clear which one applies."
+      });
+    }
+    if (present.length === 1) return import_node_path9.default.join(folder, present[0]);
+    const parent = import_node_path9.default.dirname(folder);
+    if (isRepositoryRoot(folder) || parent === folder) return void 0;
+    folder = parent;
+  }
+}
+function repositoryRootOf(folder) {
+  for (let at = import_node_path9.default.resolve(folder); ; at = import_node_path9.default.dirname(at)) {
+    if (isRepositoryRoot(at)) return at;
+    if (import_node_path9.default.dirname(at) === at) return void 0;
+  }
+}
+function isRepositoryRoot(folder) {
+  return (0, import_node_fs5.existsSync)(import_node_path9.default.join(folder, ".git"));
+}
+
+// packages/validator/src/config/config-of-paths.ts
+function configSearchStart(given, cwd) {
+  const root = repositoryRootOf(existingFolderOf(import_node_path10.default.resolve(cwd, given)));
+  if (root === void 0) return cwd;
+  const cwdRoot = repositoryRootOf(cwd);
+  return cwdRoot !== void 0 && sameFile(cwdRoot, root) ? cwd : root;
+}
+function findConfigFileOfPaths(paths, cwd) {
+  const fileFrom = /* @__PURE__ */ new Map();
+  let first;
+  for (const given of paths) {
+    const start = configSearchStart(given, cwd);
+    if (!fileFrom.has(start)) fileFrom.set(start, findConfigFile(start));
+    const file = fileFrom.get(start);
+    if (!first) first = { given, file };
+    else if (!sameConfiguration(file, first.file)) {
+      const named = (found) => found === void 0 ? "no configuration file" : quoted(toDisplayPath(cwd, found));
+      throw new UsageError(
+        `takes its configuration from ${named(file)}, and ${quoted(first.given)} from ${named(first.file)}.`,
+        {
+          location: { file: given },
+          hint: "One run applies one configuration: run once for each repository, or give the file to apply to every path (--config, the action's config input)."
+        }
+      );
+    }
+  }
+  return first ? first.file : findConfigFile(cwd);
+}
+function sameConfiguration(a, b) {
+  return a === void 0 || b === void 0 ? a === b : sameFile(a, b);
+}
+function sameFile(a, b) {
+  return realPath(a) === realPath(b);
+}
+function realPath(file) {
+  try {
+    return import_node_fs6.realpathSync.native(file);
+  } catch {
+    return import_node_path10.default.resolve(file);
+  }
+}
+function existingFolderOf(absolute) {
+  let at = absolute;
+  while (!(0, import_node_fs6.existsSync)(at) && import_node_path10.default.dirname(at) !== at) at = import_node_path10.default.dirname(at);
+  return isFile(at) ? import_node_path10.default.dirname(at) : at;
+}
+
 // packages/validator/src/text/message-length.ts
 var MAX_MESSAGE_LENGTH = 8e3;
 function boundedMessage(message) {
@@ -43341,37 +43426,12 @@ function didYouMean(word, candidates) {
   return match2 === void 0 ? "" : ` Did you mean '${match2}'?`;
 }
 
-// packages/validator/src/config/find-config.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path9 = __toESM(require("node:path"), 1);
-var CONFIG_FILE_NAMES = [
-  ".connector-alm.yml",
-  ".connector-alm.yaml",
-  ".connector-alm.json"
-];
-function findConfigFile(cwd) {
-  let folder = import_node_path9.default.resolve(cwd);
-  for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs5.existsSync)(import_node_path9.default.join(folder, name)));
-    if (present.length > 1) {
-      throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
-        location: { file: import_node_path9.default.join(folder, present[1]) },
-        hint: "Keep one of them, so that it is clear which one applies."
-      });
-    }
-    if (present.length === 1) return import_node_path9.default.join(folder, present[0]);
-    const parent = import_node_path9.default.dirname(folder);
-    if ((0, import_node_fs5.existsSync)(import_node_path9.default.join(folder, ".git")) || parent === folder) return void 0;
-    folder = parent;
-  }
-}
-
 // packages/validator/src/config/ignore.ts
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform2 = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = slashSeparated(import_node_path10.default.relative(import_node_path10.default.dirname(config2.path), folder));
+  const relative = slashSeparated(import_node_path11.default.relative(import_node_path11.default.dirname(config2.path), folder));
   return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform2));
 }
 function ignorePatternMatches(pattern, relativeFolder, platform2 = process.platform) {
@@ -43391,7 +43451,7 @@ function compiledPattern(pattern, nocase) {
 
 // packages/validator/src/config/load-config.ts
 var import_promises = require("node:fs/promises");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -44776,7 +44836,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path23 = [root];
+  const path24 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -44784,14 +44844,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path23[level];
+    let node = path24[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path23[level] = node;
+      path24[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -44961,7 +45021,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path23 = paths.pop();
+    const path24 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -44969,13 +45029,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path23 + 1);
+          paths.push(path24 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path23 + 1 + key.length;
+        const keyPath = path24 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -47442,7 +47502,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path23 = problem.segments;
+  const path24 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -47456,21 +47516,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path23.includes("oAuthSettings")) {
-      const last2 = path23[path23.length - 1];
+    if (path24.includes("oAuthSettings")) {
+      const last2 = path24[path24.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path23.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path23[path23.length - 1] === "type" && path23.length === parameterNameDepth(path23) + 1)
+    if (path24.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path24[path24.length - 1] === "type" && path24.length === parameterNameDepth(path24) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path23) {
-  return path23[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path24) {
+  return path24[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -48291,11 +48351,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs6 = __toESM(require("node:fs"), 1);
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs7 = __toESM(require("node:fs"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -48351,10 +48411,10 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path11.default.resolve(cwd, folder);
+  const absolutePath = import_node_path12.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs6.default.realpathSync(absolutePath);
-  const dirents = import_node_fs6.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs7.default.realpathSync(absolutePath);
+  const dirents = import_node_fs7.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
@@ -48365,7 +48425,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path11.default.basename(absolutePath),
+    name: import_node_path12.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -48389,15 +48449,15 @@ function fileKindToRead(entry, files) {
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs6.default.statSync(filePath2).size;
+    return import_node_fs7.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
 }
-function displayPathIn(folder, name, paths = import_node_path11.default) {
+function displayPathIn(folder, name, paths = import_node_path12.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path11.default) {
+function entryPath(folder, name, paths = import_node_path12.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -48430,7 +48490,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target = import_node_fs6.default.realpathSync(filePath2);
+    const target = import_node_fs7.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -48438,8 +48498,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs6.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs6.default.readFileSync(filePath2);
+    if (!readable(import_node_fs7.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs7.default.readFileSync(filePath2);
   } catch (error3) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({
@@ -48450,21 +48510,21 @@ function readSafely(filePath2, entry, realFolder, issues) {
   }
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd = import_node_fs6.default.openSync(filePath2, "r");
+  const fd = import_node_fs7.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs6.default.fstatSync(fd);
+    const stat2 = import_node_fs7.default.fstatSync(fd);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs6.default.readSync(fd, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs7.default.readSync(fd, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs6.default.closeSync(fd);
+    import_node_fs7.default.closeSync(fd);
   }
 }
 function readable(stat2, name, issues) {
@@ -48747,9 +48807,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path12.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path13.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path12.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path13.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -48766,7 +48826,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path12.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path13.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -49470,6 +49530,274 @@ var PointerPlace = class _PointerPlace {
 };
 var DOCUMENT_ROOT = new PointerPlace(void 0);
 
+// packages/validator/src/swagger/local-refs.ts
+function isSectionEntryRef(ref) {
+  if (ref.charCodeAt(0) !== 35 || ref.charCodeAt(1) !== 47) return false;
+  const slash = ref.indexOf("/", 2);
+  return slash !== -1 && ref.indexOf("/", slash + 1) === -1 && ref.indexOf("~") === -1;
+}
+var REFERENCED_SECTIONS = ["definitions", "parameters", "responses"];
+function referencedSection(ref, slash) {
+  for (const section of REFERENCED_SECTIONS) {
+    if (slash === section.length + 2 && ref.startsWith(section, 2)) return section;
+  }
+  return void 0;
+}
+function safeParsePointer(pointer) {
+  try {
+    return parsePointer(pointer);
+  } catch {
+    return [];
+  }
+}
+
+// packages/validator/src/swagger/operation-keys.ts
+var OperationKey = {
+  consumes: 1,
+  produces: 2,
+  security: 4,
+  /** `x-ms-api-annotation` */
+  annotation: 8,
+  /** `x-ms-pageable` */
+  pageable: 16,
+  /** `x-ms-capabilities` */
+  capabilities: 32,
+  /** `x-ms-notification` */
+  notification: 64,
+  /** `x-ms-operation-context` */
+  operationContext: 128,
+  /** `x-ms-trigger-metadata` */
+  triggerMetadata: 256,
+  /** `x-ms-visibility` */
+  visibility: 512,
+  /** `x-ms-trigger` */
+  trigger: 1024,
+  deprecated: 2048,
+  schemes: 4096,
+  /** `x-ms-agentic-protocol` */
+  agenticProtocol: 8192
+};
+function operationKeyBit(key) {
+  switch (key.length) {
+    case 7:
+      return key === "schemes" ? OperationKey.schemes : 0;
+    case 8:
+      if (key === "consumes") return OperationKey.consumes;
+      if (key === "produces") return OperationKey.produces;
+      return key === "security" ? OperationKey.security : 0;
+    case 10:
+      return key === "deprecated" ? OperationKey.deprecated : 0;
+    case 12:
+      return key === "x-ms-trigger" ? OperationKey.trigger : 0;
+    case 13:
+      return key === "x-ms-pageable" ? OperationKey.pageable : 0;
+    case 15:
+      return key === "x-ms-visibility" ? OperationKey.visibility : 0;
+    case 17:
+      if (key === "x-ms-capabilities") return OperationKey.capabilities;
+      return key === "x-ms-notification" ? OperationKey.notification : 0;
+    case 19:
+      return key === "x-ms-api-annotation" ? OperationKey.annotation : 0;
+    case 21:
+      if (key === "x-ms-trigger-metadata") return OperationKey.triggerMetadata;
+      return key === "x-ms-agentic-protocol" ? OperationKey.agenticProtocol : 0;
+    case 22:
+      return key === "x-ms-operation-context" ? OperationKey.operationContext : 0;
+    default:
+      return 0;
+  }
+}
+function operationKeys(operation2) {
+  let keys = 0;
+  for (const key in operation2) keys |= operationKeyBit(key);
+  return keys;
+}
+
+// packages/validator/src/swagger/operation-entries.ts
+function isInternalVisibility(visibility) {
+  return visibility === "internal" || visibility === "Internal";
+}
+var INTERNAL = 1;
+var TRIGGER = 2;
+var DEPRECATED = 4;
+var PATH_LEVEL = 8;
+var LISTS_PARAMETER_REFS = 16;
+var WRITTEN_AS_REF = 32;
+var MCP = 64;
+function anyWrittenAsRef(parameters) {
+  for (let index = 0; index < parameters.length; index++) if (parameters[index].writtenAsRef) return true;
+  return false;
+}
+function operationTraits(operation2, keys) {
+  let traits = 0;
+  if ((keys & OperationKey.visibility) !== 0 && isInternalVisibility(operation2["x-ms-visibility"]))
+    traits |= INTERNAL;
+  if ((keys & OperationKey.trigger) !== 0 && has(operation2, "x-ms-trigger")) traits |= TRIGGER;
+  if ((keys & OperationKey.deprecated) !== 0 && operation2.deprecated === true) traits |= DEPRECATED;
+  if ((keys & OperationKey.agenticProtocol) !== 0 && has(operation2, "x-ms-agentic-protocol")) traits |= MCP;
+  return traits;
+}
+function parameterTraits(level, isInternal) {
+  return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
+}
+var OperationEntry = class {
+  constructor(path24, method, pathItemPlace, operation2) {
+    this.path = path24;
+    this.method = method;
+    this.pathItemPlace = pathItemPlace;
+    this.operation = operation2;
+    this.operationId = asString(operation2.operationId);
+    this.keys = operationKeys(operation2);
+    this.traits = operationTraits(operation2, this.keys);
+  }
+  path;
+  method;
+  pathItemPlace;
+  operation;
+  operationId;
+  keys;
+  traits;
+  // Set by the model right after construction: the entries' places are below this one.
+  parameters;
+  responses;
+  text;
+  get visibility() {
+    return this.operation["x-ms-visibility"];
+  }
+  get isInternal() {
+    return (this.traits & INTERNAL) !== 0;
+  }
+  get isTrigger() {
+    return (this.traits & TRIGGER) !== 0;
+  }
+  get isDeprecated() {
+    return (this.traits & DEPRECATED) !== 0;
+  }
+  get isMcp() {
+    return (this.traits & MCP) !== 0;
+  }
+  get listsParameterRefs() {
+    return (this.traits & LISTS_PARAMETER_REFS) !== 0;
+  }
+  noteParameterRefs() {
+    this.traits |= LISTS_PARAMETER_REFS;
+  }
+  get pointer() {
+    this.text ??= childPointer(this.pathItemPlace.pointer, this.method);
+    return this.text;
+  }
+  get pathItemPointer() {
+    return this.pathItemPlace.pointer;
+  }
+};
+var ParameterEntry = class _ParameterEntry {
+  constructor(owner, index, target, value, traits) {
+    this.owner = owner;
+    this.index = index;
+    this.target = target;
+    this.value = value;
+    this.traits = traits;
+    this.name = asString(value.name);
+    this.in = asString(value.in);
+  }
+  owner;
+  index;
+  target;
+  value;
+  traits;
+  name;
+  in;
+  text;
+  get level() {
+    return (this.traits & PATH_LEVEL) !== 0 ? "path" : "operation";
+  }
+  get writtenAsRef() {
+    return (this.traits & WRITTEN_AS_REF) !== 0;
+  }
+  noteWrittenAsRef() {
+    this.traits |= WRITTEN_AS_REF;
+  }
+  get isInternal() {
+    return (this.traits & INTERNAL) !== 0;
+  }
+  get pointer() {
+    this.text ??= this.index === void 0 ? this.owner.pointer : childPointer(this.owner.pointer, "parameters", this.index);
+    return this.text;
+  }
+  get definitionPlace() {
+    return this.target ?? this;
+  }
+  get definitionPointer() {
+    return this.definitionPlace.pointer;
+  }
+  /** The same entry, as seen from an internal operation that inherits it. */
+  asInternal() {
+    if (this.isInternal) return this;
+    return new _ParameterEntry(this, void 0, this.definitionPlace, this.value, this.traits | INTERNAL);
+  }
+};
+var ResponseEntry = class {
+  constructor(operation2, code2, target, value) {
+    this.operation = operation2;
+    this.code = code2;
+    this.target = target;
+    this.value = value;
+  }
+  operation;
+  code;
+  target;
+  value;
+  text;
+  get pointer() {
+    this.text ??= childPointer(this.operation.pointer, "responses", this.code);
+    return this.text;
+  }
+  get definitionPointer() {
+    return (this.target ?? this).pointer;
+  }
+};
+function effectiveParameters(pathParameters, own, operationInternal) {
+  if (pathParameters.length === 0) return own;
+  const ownKeys = new Set(own.map((p) => `${p.in}:${p.name}`));
+  const inherited = pathParameters.filter((p) => !ownKeys.has(`${p.in}:${p.name}`)).map((p) => operationInternal ? p.asInternal() : p);
+  return [...inherited, ...own];
+}
+
+// packages/validator/src/swagger/path-item-methods.ts
+var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
+function writtenMethods(pathItem, slots) {
+  let any = false;
+  for (const key in pathItem) {
+    const slot = methodSlot(key);
+    if (slot === -1 || !has(pathItem, key)) continue;
+    const operation2 = asObject(pathItem[key]);
+    if (operation2 === void 0) continue;
+    slots[slot] = operation2;
+    any = true;
+  }
+  return any;
+}
+function methodSlot(key) {
+  switch (key) {
+    case "get":
+      return 0;
+    case "put":
+      return 1;
+    case "post":
+      return 2;
+    case "delete":
+      return 3;
+    case "options":
+      return 4;
+    case "head":
+      return 5;
+    case "patch":
+      return 6;
+    default:
+      return -1;
+  }
+}
+
 // packages/validator/src/swagger/schema-fields.ts
 function newSchemaFields() {
   return {
@@ -49687,68 +50015,7 @@ var SchemaWalker = class {
 };
 
 // packages/validator/src/swagger/swagger-model.ts
-var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
 var MAX_REF_HOPS = 32;
-var OperationKey = {
-  consumes: 1,
-  produces: 2,
-  security: 4,
-  /** `x-ms-api-annotation` */
-  annotation: 8,
-  /** `x-ms-pageable` */
-  pageable: 16,
-  /** `x-ms-capabilities` */
-  capabilities: 32,
-  /** `x-ms-notification` */
-  notification: 64,
-  /** `x-ms-operation-context` */
-  operationContext: 128,
-  /** `x-ms-trigger-metadata` */
-  triggerMetadata: 256,
-  /** `x-ms-visibility` */
-  visibility: 512,
-  /** `x-ms-trigger` */
-  trigger: 1024,
-  deprecated: 2048,
-  schemes: 4096,
-  /** `x-ms-agentic-protocol` */
-  agenticProtocol: 8192
-};
-function operationKeyBit(key) {
-  switch (key.length) {
-    case 7:
-      return key === "schemes" ? OperationKey.schemes : 0;
-    case 8:
-      if (key === "consumes") return OperationKey.consumes;
-      if (key === "produces") return OperationKey.produces;
-      return key === "security" ? OperationKey.security : 0;
-    case 10:
-      return key === "deprecated" ? OperationKey.deprecated : 0;
-    case 12:
-      return key === "x-ms-trigger" ? OperationKey.trigger : 0;
-    case 13:
-      return key === "x-ms-pageable" ? OperationKey.pageable : 0;
-    case 15:
-      return key === "x-ms-visibility" ? OperationKey.visibility : 0;
-    case 17:
-      if (key === "x-ms-capabilities") return OperationKey.capabilities;
-      return key === "x-ms-notification" ? OperationKey.notification : 0;
-    case 19:
-      return key === "x-ms-api-annotation" ? OperationKey.annotation : 0;
-    case 21:
-      if (key === "x-ms-trigger-metadata") return OperationKey.triggerMetadata;
-      return key === "x-ms-agentic-protocol" ? OperationKey.agenticProtocol : 0;
-    case 22:
-      return key === "x-ms-operation-context" ? OperationKey.operationContext : 0;
-    default:
-      return 0;
-  }
-}
-function operationKeys(operation2) {
-  let keys = 0;
-  for (const key in operation2) keys |= operationKeyBit(key);
-  return keys;
-}
 var SwaggerModel = class {
   /**
    * @param followPathItemRefs Read the operations of a path item written as a `$ref` from the path
@@ -49927,11 +50194,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path23 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path23)) continue;
-      let pathItem = asObject(paths[path23]);
+    for (const path24 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path24)) continue;
+      let pathItem = asObject(paths[path24]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path23);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path24);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target = this.pathItemTarget(pathItem);
         if (!target) continue;
@@ -49947,7 +50214,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path23, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path24, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -50021,207 +50288,8 @@ var SwaggerModel = class {
 function exactSizeList(length) {
   return new Array(length);
 }
-function writtenMethods(pathItem, slots) {
-  let any = false;
-  for (const key in pathItem) {
-    const slot = methodSlot(key);
-    if (slot === -1 || !has(pathItem, key)) continue;
-    const operation2 = asObject(pathItem[key]);
-    if (operation2 === void 0) continue;
-    slots[slot] = operation2;
-    any = true;
-  }
-  return any;
-}
-function methodSlot(key) {
-  switch (key) {
-    case "get":
-      return 0;
-    case "put":
-      return 1;
-    case "post":
-      return 2;
-    case "delete":
-      return 3;
-    case "options":
-      return 4;
-    case "head":
-      return 5;
-    case "patch":
-      return 6;
-    default:
-      return -1;
-  }
-}
 function isWrittenInPlace(entry) {
   return isObject(entry) && typeof entry.$ref !== "string";
-}
-function isInternalVisibility(visibility) {
-  return visibility === "internal" || visibility === "Internal";
-}
-var INTERNAL = 1;
-var TRIGGER = 2;
-var DEPRECATED = 4;
-var PATH_LEVEL = 8;
-var LISTS_PARAMETER_REFS = 16;
-var WRITTEN_AS_REF = 32;
-var MCP = 64;
-function anyWrittenAsRef(parameters) {
-  for (let index = 0; index < parameters.length; index++) if (parameters[index].writtenAsRef) return true;
-  return false;
-}
-function operationTraits(operation2, keys) {
-  let traits = 0;
-  if ((keys & OperationKey.visibility) !== 0 && isInternalVisibility(operation2["x-ms-visibility"]))
-    traits |= INTERNAL;
-  if ((keys & OperationKey.trigger) !== 0 && has(operation2, "x-ms-trigger")) traits |= TRIGGER;
-  if ((keys & OperationKey.deprecated) !== 0 && operation2.deprecated === true) traits |= DEPRECATED;
-  if ((keys & OperationKey.agenticProtocol) !== 0 && has(operation2, "x-ms-agentic-protocol")) traits |= MCP;
-  return traits;
-}
-function parameterTraits(level, isInternal) {
-  return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
-}
-var OperationEntry = class {
-  constructor(path23, method, pathItemPlace, operation2) {
-    this.path = path23;
-    this.method = method;
-    this.pathItemPlace = pathItemPlace;
-    this.operation = operation2;
-    this.operationId = asString(operation2.operationId);
-    this.keys = operationKeys(operation2);
-    this.traits = operationTraits(operation2, this.keys);
-  }
-  path;
-  method;
-  pathItemPlace;
-  operation;
-  operationId;
-  keys;
-  traits;
-  // Set by the model right after construction: the entries' places are below this one.
-  parameters;
-  responses;
-  text;
-  get visibility() {
-    return this.operation["x-ms-visibility"];
-  }
-  get isInternal() {
-    return (this.traits & INTERNAL) !== 0;
-  }
-  get isTrigger() {
-    return (this.traits & TRIGGER) !== 0;
-  }
-  get isDeprecated() {
-    return (this.traits & DEPRECATED) !== 0;
-  }
-  get isMcp() {
-    return (this.traits & MCP) !== 0;
-  }
-  get listsParameterRefs() {
-    return (this.traits & LISTS_PARAMETER_REFS) !== 0;
-  }
-  noteParameterRefs() {
-    this.traits |= LISTS_PARAMETER_REFS;
-  }
-  get pointer() {
-    this.text ??= childPointer(this.pathItemPlace.pointer, this.method);
-    return this.text;
-  }
-  get pathItemPointer() {
-    return this.pathItemPlace.pointer;
-  }
-};
-var ParameterEntry = class _ParameterEntry {
-  constructor(owner, index, target, value, traits) {
-    this.owner = owner;
-    this.index = index;
-    this.target = target;
-    this.value = value;
-    this.traits = traits;
-    this.name = asString(value.name);
-    this.in = asString(value.in);
-  }
-  owner;
-  index;
-  target;
-  value;
-  traits;
-  name;
-  in;
-  text;
-  get level() {
-    return (this.traits & PATH_LEVEL) !== 0 ? "path" : "operation";
-  }
-  get writtenAsRef() {
-    return (this.traits & WRITTEN_AS_REF) !== 0;
-  }
-  noteWrittenAsRef() {
-    this.traits |= WRITTEN_AS_REF;
-  }
-  get isInternal() {
-    return (this.traits & INTERNAL) !== 0;
-  }
-  get pointer() {
-    this.text ??= this.index === void 0 ? this.owner.pointer : childPointer(this.owner.pointer, "parameters", this.index);
-    return this.text;
-  }
-  get definitionPlace() {
-    return this.target ?? this;
-  }
-  get definitionPointer() {
-    return this.definitionPlace.pointer;
-  }
-  /** The same entry, as seen from an internal operation that inherits it. */
-  asInternal() {
-    if (this.isInternal) return this;
-    return new _ParameterEntry(this, void 0, this.definitionPlace, this.value, this.traits | INTERNAL);
-  }
-};
-var ResponseEntry = class {
-  constructor(operation2, code2, target, value) {
-    this.operation = operation2;
-    this.code = code2;
-    this.target = target;
-    this.value = value;
-  }
-  operation;
-  code;
-  target;
-  value;
-  text;
-  get pointer() {
-    this.text ??= childPointer(this.operation.pointer, "responses", this.code);
-    return this.text;
-  }
-  get definitionPointer() {
-    return (this.target ?? this).pointer;
-  }
-};
-function effectiveParameters(pathParameters, own, operationInternal) {
-  if (pathParameters.length === 0) return own;
-  const ownKeys = new Set(own.map((p) => `${p.in}:${p.name}`));
-  const inherited = pathParameters.filter((p) => !ownKeys.has(`${p.in}:${p.name}`)).map((p) => operationInternal ? p.asInternal() : p);
-  return [...inherited, ...own];
-}
-function isSectionEntryRef(ref) {
-  if (ref.charCodeAt(0) !== 35 || ref.charCodeAt(1) !== 47) return false;
-  const slash = ref.indexOf("/", 2);
-  return slash !== -1 && ref.indexOf("/", slash + 1) === -1 && ref.indexOf("~") === -1;
-}
-var REFERENCED_SECTIONS = ["definitions", "parameters", "responses"];
-function referencedSection(ref, slash) {
-  for (const section of REFERENCED_SECTIONS) {
-    if (slash === section.length + 2 && ref.startsWith(section, 2)) return section;
-  }
-  return void 0;
-}
-function safeParsePointer(pointer) {
-  try {
-    return parsePointer(pointer);
-  } catch {
-    return [];
-  }
 }
 
 // packages/validator/src/rules/operations/rule-kit.ts
@@ -50261,9 +50329,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path23) {
+function pathVariables(path24) {
   const names = [];
-  for (const match2 of path23.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path24.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -50654,82 +50722,6 @@ var iconRules = [
     }
   }
 ];
-
-// packages/validator/src/rules/readme/closest-operation.ts
-function closestOperationName(heading2, operations) {
-  if (heading2.length < 4) return void 0;
-  const letters = new CharacterCounts(heading2);
-  let best;
-  let bestDistance = Infinity;
-  for (const operation2 of operations) {
-    for (const name of operation2.names) {
-      const longer = Math.max(heading2.length, name.normalized.length);
-      const enough = Math.min(bestDistance, Math.floor(longer / 5) + 1);
-      if (letters.fewestEditsTo(name.normalized, enough) >= enough) continue;
-      const edits = levenshteinDistance(heading2, name.normalized, enough - 1);
-      if (edits < enough) {
-        best = operation2;
-        bestDistance = edits;
-      }
-    }
-  }
-  if (!best || best.hasHeading) return void 0;
-  const margin = Math.max(2 * bestDistance, bestDistance + 3);
-  for (const operation2 of operations) {
-    if (operation2 === best) continue;
-    for (const name of operation2.names) {
-      if (letters.fewestEditsTo(name.normalized, margin) >= margin) continue;
-      if (levenshteinDistance(heading2, name.normalized, margin - 1) < margin) return void 0;
-    }
-  }
-  return best.shownAs;
-}
-var CharacterCounts = class {
-  constructor(text2) {
-    this.text = text2;
-    for (let index = 0; index < text2.length; index++) this.counts[text2.charCodeAt(index)]++;
-  }
-  text;
-  /** Normalized names hold ASCII digits and lower-case letters only. */
-  counts = new Int32Array(128);
-  /**
-   * At most the edit distance between the text and `name`; `enough` or more where the lengths
-   * differ by that many already, without counting (most names of a connector).
-   */
-  fewestEditsTo(name, enough) {
-    const lengths = Math.abs(this.text.length - name.length);
-    if (lengths >= enough) return lengths;
-    const counts = this.counts;
-    let missing = 0;
-    let index = 0;
-    while (index < name.length && missing < enough) {
-      if (--counts[name.charCodeAt(index++)] < 0) missing++;
-    }
-    while (index > 0) counts[name.charCodeAt(--index)]++;
-    if (missing >= enough) return missing;
-    const extra = this.text.length - (name.length - missing);
-    return Math.max(missing, extra);
-  }
-};
-
-// packages/validator/src/text/normalize-title.ts
-function normalizeTitle(text2, from = 0, to = text2.length) {
-  const bytes = to - from <= scratch.length ? scratch : Buffer.allocUnsafe(to - from);
-  let length = 0;
-  for (let i = from; i < to; i++) {
-    const kept = KEPT[text2.charCodeAt(i)];
-    bytes[length] = kept;
-    length += kept + 255 >> 8;
-  }
-  return bytes.toString("latin1", 0, length);
-}
-var KEPT = new Uint8Array(65536);
-for (let code2 = 48; code2 <= 57; code2++) KEPT[code2] = code2;
-for (let code2 = 97; code2 <= 122; code2++) KEPT[code2] = code2;
-for (let code2 = 65; code2 <= 90; code2++) KEPT[code2] = code2 + 32;
-KEPT[304] = 105;
-KEPT[8490] = 107;
-var scratch = Buffer.allocUnsafeSlow(1 << 16);
 
 // node_modules/markdown-it/lib/common/utils.mjs
 var utils_exports = {};
@@ -56396,6 +56388,25 @@ var LineWalker = class {
   }
 };
 
+// packages/validator/src/text/normalize-title.ts
+function normalizeTitle(text2, from = 0, to = text2.length) {
+  const bytes = to - from <= scratch.length ? scratch : Buffer.allocUnsafe(to - from);
+  let length = 0;
+  for (let i = from; i < to; i++) {
+    const kept = KEPT[text2.charCodeAt(i)];
+    bytes[length] = kept;
+    length += kept + 255 >> 8;
+  }
+  return bytes.toString("latin1", 0, length);
+}
+var KEPT = new Uint8Array(65536);
+for (let code2 = 48; code2 <= 57; code2++) KEPT[code2] = code2;
+for (let code2 = 97; code2 <= 122; code2++) KEPT[code2] = code2;
+for (let code2 = 65; code2 <= 90; code2++) KEPT[code2] = code2 + 32;
+KEPT[304] = 105;
+KEPT[8490] = 107;
+var scratch = Buffer.allocUnsafeSlow(1 << 16);
+
 // packages/validator/src/rules/readme/skip-paragraph.ts
 function skipParagraph(state, startLine, endLine) {
   const terminatorRules = state.md.block.ruler.getRules("paragraph");
@@ -56508,6 +56519,467 @@ function outlineOf(document) {
   return cache2.getOrBuild(document, parseDocument);
 }
 
+// packages/validator/src/rules/readme/rule-context.ts
+function outline(context) {
+  const document = context.connector.files.readme?.document;
+  return document === void 0 ? void 0 : outlineOf(document);
+}
+function hasMcpServer(context) {
+  for (const operation2 of context.swagger?.operations ?? []) if (operation2.isMcp) return true;
+  return false;
+}
+
+// packages/validator/src/rules/readme/sections.ts
+var SUPPORTED_OPERATIONS_HEADING = /^(supported|available)?(operations|actions|triggers|actionsandtriggers|triggersandactions)/;
+var CREDENTIALS_HEADING = /credential/;
+var MCP_TOOLS_HEADING = /^(supported|available)?(mcp)?(server)?(tools|capabilities)/;
+var CREDENTIALS_SECTION = /credential|apikey|accesskey|^(howto)?(obtain(ing)?|get(ting)?)(an|a|the|your)?(access|auth(entication|orization)?)?(key|token)|^authentication$/;
+var TEMPLATE_SECTIONS = [
+  {
+    heading: "## Publisher: <name>",
+    matches: /^publisher/,
+    requiredIn: ["certified", "independent-publisher"]
+  },
+  {
+    heading: "## Prerequisites",
+    matches: /^prerequisite|^requirements/,
+    requiredIn: ["certified", "independent-publisher"]
+  },
+  {
+    heading: "## Supported Operations",
+    matches: SUPPORTED_OPERATIONS_HEADING,
+    requiredIn: ["certified", "independent-publisher"],
+    mcpMatches: MCP_TOOLS_HEADING
+  },
+  {
+    heading: "## Obtaining Credentials",
+    matches: CREDENTIALS_SECTION,
+    requiredIn: ["certified", "independent-publisher"]
+  },
+  {
+    heading: "## Known Issues and Limitations",
+    matches: /knownissue|limitation/,
+    requiredIn: ["certified", "independent-publisher"]
+  },
+  { heading: "## Deployment Instructions", matches: /deploy/, requiredIn: ["certified"] }
+];
+function findSection(headings, pattern) {
+  return headings.find((heading2) => heading2.depth <= 3 && pattern.test(heading2.normalized));
+}
+
+// packages/validator/src/rules/readme/oauth-steps-rule.ts
+var REGISTRATION_STEPS = /redirect|regist|client\s*id|create\s+an?\s+(oauth\s+)?app|app\s+registration/i;
+var APP_HEADING = /app|oauth|auth/;
+function explainsRegistration(readme, heading2) {
+  if (heading2.depth > 3 || !APP_HEADING.test(heading2.normalized)) return false;
+  return REGISTRATION_STEPS.test(readme.text.slice(heading2.bodyStart, heading2.bodyEnd));
+}
+function usesOAuth(context) {
+  if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
+  return entriesOf(context.swagger?.root.securityDefinitions).some(
+    ([, definition]) => asObject(definition)?.type === "oauth2"
+  );
+}
+var oauthStepsRule = {
+  id: "README-OAUTH-STEPS",
+  file: "readme",
+  title: "For OAuth, the readme explains how to create the OAuth app.",
+  description: 'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL, or, without one, a section named for the app, OAuth or authentication that does.',
+  levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
+  example: {
+    bad: "## Obtaining Credentials\nSign in with your account.",
+    good: "## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect \u2026"
+  },
+  check(context) {
+    const readme = outline(context);
+    if (!readme || !usesOAuth(context)) return;
+    const section = findSection(readme.headings, CREDENTIALS_HEADING);
+    const body = section ? readme.text.slice(section.bodyStart, section.bodyEnd) : "";
+    if (REGISTRATION_STEPS.test(body)) return;
+    if (!section && readme.headings.some((heading2) => explainsRegistration(readme, heading2))) return;
+    const where = section ?? readme.headings[0];
+    context.report({
+      ...where ? { offset: where.offset, length: where.length } : { line: 1 },
+      message: section ? 'The connector uses OAuth, but "Obtaining Credentials" does not explain how to register the OAuth app and its redirect URL (https://global.consent.azure-apim.net/redirect). The certification team follows these steps.' : 'The connector uses OAuth, but the readme has no "Obtaining Credentials" section with the steps to register the OAuth app and its redirect URL.'
+    });
+  }
+};
+
+// packages/validator/src/rules/readme/closest-operation.ts
+function closestOperationName(heading2, operations) {
+  if (heading2.length < 4) return void 0;
+  const letters = new CharacterCounts(heading2);
+  let best;
+  let bestDistance = Infinity;
+  for (const operation2 of operations) {
+    for (const name of operation2.names) {
+      const longer = Math.max(heading2.length, name.normalized.length);
+      const enough = Math.min(bestDistance, Math.floor(longer / 5) + 1);
+      if (letters.fewestEditsTo(name.normalized, enough) >= enough) continue;
+      const edits = levenshteinDistance(heading2, name.normalized, enough - 1);
+      if (edits < enough) {
+        best = operation2;
+        bestDistance = edits;
+      }
+    }
+  }
+  if (!best || best.hasHeading) return void 0;
+  const margin = Math.max(2 * bestDistance, bestDistance + 3);
+  for (const operation2 of operations) {
+    if (operation2 === best) continue;
+    for (const name of operation2.names) {
+      if (letters.fewestEditsTo(name.normalized, margin) >= margin) continue;
+      if (levenshteinDistance(heading2, name.normalized, margin - 1) < margin) return void 0;
+    }
+  }
+  return best.shownAs;
+}
+var CharacterCounts = class {
+  constructor(text2) {
+    this.text = text2;
+    for (let index = 0; index < text2.length; index++) this.counts[text2.charCodeAt(index)]++;
+  }
+  text;
+  /** Normalized names hold ASCII digits and lower-case letters only. */
+  counts = new Int32Array(128);
+  /**
+   * At most the edit distance between the text and `name`; `enough` or more where the lengths
+   * differ by that many already, without counting (most names of a connector).
+   */
+  fewestEditsTo(name, enough) {
+    const lengths = Math.abs(this.text.length - name.length);
+    if (lengths >= enough) return lengths;
+    const counts = this.counts;
+    let missing = 0;
+    let index = 0;
+    while (index < name.length && missing < enough) {
+      if (--counts[name.charCodeAt(index++)] < 0) missing++;
+    }
+    while (index > 0) counts[name.charCodeAt(--index)]++;
+    if (missing >= enough) return missing;
+    const extra = this.text.length - (name.length - missing);
+    return Math.max(missing, extra);
+  }
+};
+
+// packages/validator/src/rules/readme/listed-operations.ts
+function operationNames(context, sections) {
+  const missing = [];
+  const summaries = /* @__PURE__ */ new Set();
+  const first = sections[0];
+  for (const operation2 of context.swagger?.operations ?? []) {
+    const summary2 = asString(operation2.operation.summary);
+    const normalized = summary2 ? first.nameOf(summary2) : "";
+    if (summary2) summaries.add(normalized);
+    if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
+    if (isListed(sections, normalized, operation2.operationId)) continue;
+    missing.push(summary2.trim());
+  }
+  return { missing, summaries };
+}
+function isListed(sections, name, operationId) {
+  for (let index = 0; index < sections.length; index++) if (sections[index].contains(name)) return true;
+  if (!operationId) return false;
+  for (let index = 0; index < sections.length; index++) {
+    if (sections[index].listsOperationId(operationId)) return true;
+  }
+  return false;
+}
+function normalizedOperationIds(context) {
+  const operationIds = /* @__PURE__ */ new Set();
+  for (const operation2 of context.swagger?.operations ?? []) {
+    if (operation2.operationId) operationIds.add(normalizeTitle(operation2.operationId));
+  }
+  return operationIds;
+}
+function operationCandidates(context, headingNames) {
+  const candidates = [];
+  for (const { operation: operation2, operationId } of context.swagger?.operations ?? []) {
+    const names = [];
+    for (const written2 of [asString(operation2.summary)?.trim(), operationId]) {
+      const normalized = written2 ? normalizeTitle(written2) : "";
+      if (normalized === "" || normalized === names[0]?.normalized) continue;
+      names.push({ written: written2, normalized });
+    }
+    candidates.push({
+      names,
+      // The summary when it has one (it comes first), else the operationId.
+      shownAs: names[0]?.written ?? "",
+      hasHeading: names.some((name) => headingNames.has(name.normalized))
+    });
+  }
+  return candidates;
+}
+
+// packages/validator/src/rules/readme/operation-headings.ts
+var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
+var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
+function operationSections(headings) {
+  const sections = [];
+  for (const heading2 of headings) {
+    if (heading2.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading2.normalized)) continue;
+    const last2 = sections[sections.length - 1];
+    if (last2 && heading2.offset < last2.bodyEnd) continue;
+    sections.push(heading2);
+  }
+  return sections;
+}
+function groupsListedOperations(subHeadings, index, namesOperation) {
+  const group2 = subHeadings[index];
+  for (let next = index + 1; next < subHeadings.length; next++) {
+    const heading2 = subHeadings[next];
+    if (heading2.offset >= group2.bodyEnd) return false;
+    if (heading2.depth > group2.depth && namesOperation(heading2)) return true;
+  }
+  return false;
+}
+function parentIndex(subHeadings, index) {
+  const heading2 = subHeadings[index];
+  for (let above = index - 1; above >= 0; above--) {
+    if (subHeadings[above].depth < heading2.depth) return above;
+  }
+  return -1;
+}
+var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
+function listsSummaries(text2, heading2, next, summaries) {
+  const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
+  let items = 0;
+  let found = 0;
+  let rightUnder = true;
+  LIST_ITEM.lastIndex = heading2.bodyStart;
+  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < end; item = LIST_ITEM.exec(text2)) {
+    if (items++ === 0) rightUnder = normalizeTitle(text2, heading2.bodyStart, item.index) === "";
+    const lineEnd2 = text2.indexOf("\n", LIST_ITEM.lastIndex);
+    const name = normalizeTitle(text2, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
+    for (const summary2 of summaries) {
+      if (summary2 !== "" && name.startsWith(summary2)) {
+        if (++found === 2) return true;
+        break;
+      }
+    }
+  }
+  return rightUnder && items > 0 && found === items;
+}
+var DETAIL_HEADING = /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
+var HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
+function introducesOnly(text2, heading2, next) {
+  if (!next || next.offset >= heading2.bodyEnd || next.depth <= heading2.depth) return false;
+  if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
+  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "";
+}
+function isSubHeading(heading2, section) {
+  return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
+}
+
+// packages/validator/src/rules/readme/section-text.ts
+function indexInSection(section, name, from) {
+  const at = section.indexOf(name, from);
+  if (at !== -1 || from === 0) return at;
+  return section.slice(0, from + name.length - 1).indexOf(name);
+}
+var SectionText = class {
+  constructor(readme, section, subHeadings) {
+    this.readme = readme;
+    this.section = section;
+    for (const heading2 of subHeadings) {
+      this.headingNames.set(heading2.text, heading2.normalized);
+      if (isWrittenAsIs(readme, heading2)) this.writtenNames.add(heading2.normalized);
+    }
+  }
+  readme;
+  section;
+  /** Each sub-heading's text, with its name: a summary written the same has the same name. */
+  headingNames = /* @__PURE__ */ new Map();
+  /** The names of the sub-headings written as is: the section's text contains them. */
+  writtenNames = /* @__PURE__ */ new Set();
+  normalized;
+  /** Just after the name the search found last. */
+  from = 0;
+  /**
+   * A summary's name: a summary that reads as a sub-heading (2,081 of the corpus's 5,174) has its
+   * name already, and is not normalized again.
+   */
+  nameOf(summary2) {
+    return this.headingNames.get(summary2) ?? normalizeTitle(summary2);
+  }
+  /**
+   * Whether the section lists an operation by its operationId instead of its summary: as a
+   * sub-heading ("### SendSMS" in SMS Wireless Services), or written as is in its text when the id is
+   * a compound one (`TimeCard_Get`, **GetAccount**). A one-word id ("Board", "Assign") written in a
+   * sentence is only a word, so it does not count.
+   */
+  listsOperationId(operationId) {
+    const normalized = normalizeTitle(operationId);
+    for (const name of this.headingNames.values()) if (name === normalized) return true;
+    if (!COMPOUND_IDENTIFIER.test(operationId)) return false;
+    const text2 = this.readme.text;
+    const end = this.section.bodyEnd;
+    for (let at = text2.indexOf(operationId, this.section.bodyStart); at !== -1; at = text2.indexOf(operationId, at + 1)) {
+      if (at + operationId.length > end) return false;
+      if (!isIdentifierChar(text2.charCodeAt(at - 1)) && !isIdentifierChar(text2.charCodeAt(at + operationId.length))) {
+        return true;
+      }
+    }
+    return false;
+  }
+  contains(name) {
+    if (this.writtenNames.has(name)) return true;
+    this.normalized ??= normalizeTitle(this.readme.text, this.section.bodyStart, this.section.bodyEnd);
+    const at = indexInSection(this.normalized, name, this.from);
+    if (at === -1) return false;
+    this.from = at + name.length;
+    return true;
+  }
+};
+var COMPOUND_IDENTIFIER = /[a-z][A-Z]|_|\d/;
+function isIdentifierChar(code2) {
+  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
+}
+function isWrittenAsIs(readme, heading2) {
+  const at = readme.text.indexOf(heading2.text, heading2.offset);
+  return at !== -1 && at + heading2.text.length <= heading2.offset + heading2.length;
+}
+
+// packages/validator/src/rules/readme/operations-match-rule.ts
+var MAX_LISTED_SECTIONS = 3;
+var operationsMatchRule = {
+  id: "README-OPS-MATCH",
+  file: "readme",
+  title: "Supported Operations lists every visible operation, and only those.",
+  description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "TimeAndBillingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
+  levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
+  example: {
+    bad: "## Supported Operations\n### List tasks",
+    good: "## Supported Operations\n### List tasks\n### Create a task\n### Get a task"
+  },
+  check(context) {
+    const readme = outline(context);
+    if (!readme || !context.swagger) return;
+    const sections = operationSections(readme.headings);
+    if (sections.length === 0) return;
+    const texts = sections.map((section) => {
+      const subHeadings = readme.headings.filter((heading2) => isSubHeading(heading2, section));
+      return { section, subHeadings, text: new SectionText(readme, section, subHeadings) };
+    });
+    const { missing, summaries } = operationNames(
+      context,
+      texts.map((entry) => entry.text)
+    );
+    if (missing.length > 0) {
+      const names = joinWithin(missing.map((summary2) => `"${nameExcerpt(summary2)}"`));
+      const headings = [...new Set(sections.map((section) => section.text))];
+      const where = alternatives(headings, MAX_LISTED_SECTIONS);
+      context.report({
+        offset: sections[0].offset,
+        length: sections[0].length,
+        message: missing.length === 1 ? `The operation ${names} is not listed under ${where}.` : `${missing.length} operations are not listed under ${where}: ${names}.`
+      });
+    }
+    let operationIds;
+    let knownNames;
+    const namesOperation = (heading2) => {
+      if (summaries.has(heading2.normalized)) return true;
+      operationIds ??= normalizedOperationIds(context);
+      if (operationIds.has(heading2.normalized)) return true;
+      knownNames ??= [...summaries, ...operationIds].filter((name) => name !== "");
+      return knownNames.some((name) => heading2.normalized.includes(name));
+    };
+    let candidates;
+    const meant = (heading2) => {
+      candidates ??= operationCandidates(
+        context,
+        new Set(texts.flatMap((entry) => entry.subHeadings.map((subHeading) => subHeading.normalized)))
+      );
+      const name = closestOperationName(heading2.normalized, candidates);
+      return name === void 0 ? "" : ` Did you mean '${nameExcerpt(name)}'?`;
+    };
+    if (hasMcpServer(context)) return;
+    for (const { section, subHeadings } of texts) {
+      const isGroup = (index) => {
+        const heading2 = subHeadings[index];
+        if (GROUPING_HEADING.test(heading2.normalized) || TEMPLATE_SECTION_HEADING.test(heading2.normalized)) {
+          return true;
+        }
+        const next = subHeadings[index + 1];
+        return introducesOnly(readme.text, heading2, next) || groupsListedOperations(subHeadings, index, namesOperation) || listsSummaries(readme.text, heading2, next, summaries);
+      };
+      for (let index = 0; index < subHeadings.length; index++) {
+        const heading2 = subHeadings[index];
+        if (heading2.normalized === "" || namesOperation(heading2) || isGroup(index)) continue;
+        const parent = parentIndex(subHeadings, index);
+        if (parent !== -1 && (namesOperation(subHeadings[parent]) || !isGroup(parent))) continue;
+        context.report({
+          offset: heading2.offset,
+          length: heading2.length,
+          message: `"${nameExcerpt(heading2.text)}" is listed under ${nameExcerpt(section.text)}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
+        });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/readme/placeholders.ts
+var LINE_END = "\\r\\n\\u2028\\u2029";
+var PLACEHOLDERS = [
+  { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
+  /*
+   * The template's two sentences in one pattern: a case-insensitive scan of the corpus readmes costs
+   * ~0.7 ms a run for each sentence, and ~0.85 ms for both at once. They start with different
+   * letters, so at most one matches at a position, and neither can start again inside itself, so
+   * searching on from one character after each match's start finds each sentence where its own
+   * pattern would, also where one starts with the other's last letter ("…get starteDescription…").
+   */
+  {
+    pattern: /Description of operation \d|Optional\. How to get started/gi,
+    message: ([match2]) => upstreamText(/^d/i.test(match2) ? "Description of operation N" : "Optional. How to get started\u2026")
+  },
+  // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
+  { pattern: /^#[ \t]*Title[ \t]*$/gm, message: () => upstreamText("# Title"), contains: "Title" },
+  /*
+   * The instruction under each heading of the repository readme templates, left in place under
+   * a filled-in heading: "Required. Explain the authentication method and how to get the
+   * credentials." is in two merged readmes. Only the templates' own sentences, so that prose that
+   * starts with "Required." is not taken; the line is marked up to its last visible character (the
+   * templates end some lines with a zero-width space).
+   */
+  {
+    pattern: /^Required(?:\.[ \t]+| for )(?:One paragraph, two to three sentences|Any plans or licenses|Describe actions, triggers|Explain the authentication method|Include any known issues|Add instructions on how to deploy|It should be the company or organization|For Independent-Publisher-Connector|Independent-Publisher-Connector)(?:[^\r\n]*[^\s\u200b])?/gm,
+    message: ([line]) => upstreamText(templateInstruction(line)),
+    contains: "Required"
+  },
+  {
+    pattern: /^Optional\.[ \t]+(?:Include frequently asked questions|Add instructions on how to deploy)(?:[^\r\n]*[^\s\u200b])?/gm,
+    message: ([line]) => upstreamText(templateInstruction(line)),
+    contains: "Optional."
+  },
+  /*
+   * The TODOs of extract-connectors' readme, in capitals where it writes them, so that "Todoist" or
+   * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
+   */
+  {
+    /*
+     * The note's first character cannot be a space or tab, so the spaces before it are taken one way
+     * only, and it stops at every line end `^` starts after (LS and PS too): `[ \t]*([^\r\n]*\S)`
+     * took quadratic time on a line of spaces and tabs (100,000 of them: 13 s).
+     */
+    pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, "gm"),
+    message: ([line, what]) => `The readme still says "${nameExcerpt(line)}": replace the line with ${nameExcerpt(what)}${/[.!?]$/.test(what) ? "" : "."}`,
+    contains: `${README_TODO}:`
+  },
+  // A heading "## Publisher: TODO", the whole heading marked.
+  {
+    // As for the note above: the label starts with no space or tab, and stops at every line end.
+    pattern: new RegExp(
+      `^#{1,6}[ \\t]+((?:[^ \\t${LINE_END}:][^${LINE_END}:]*)?[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`,
+      "gm"
+    ),
+    message: ([heading2, label]) => `The readme still says "${nameExcerpt(heading2.trim())}": replace ${README_TODO} with the ${nameExcerpt(label.toLowerCase())}.`,
+    contains: README_TODO
+  }
+];
+var upstreamText = (text2) => `"${text2}" is text of the readme template; replace it.`;
+var templateInstruction = (line) => `${line.split(/\s+/).slice(0, 5).join(" ")}\u2026`;
+
 // packages/validator/src/rules/readme/product-names.ts
 var OLD_NAMES = /\b(?:(Microsoft Flow|MS Flow|MS Automate)|(Microsoft PowerApps|PowerApps)|(PowerAutomate))\b/gi;
 var CURRENT_NAMES = ["Power Automate", "Power Apps", "Power Automate"];
@@ -56581,112 +57053,31 @@ function oldProductNames(text2, codeBlocks) {
   return found;
 }
 
-// packages/validator/src/rules/readme/sections.ts
-var SUPPORTED_OPERATIONS_HEADING = /^(supported|available)?(operations|actions|triggers|actionsandtriggers|triggersandactions)/;
-var CREDENTIALS_HEADING = /credential/;
-var MCP_TOOLS_HEADING = /^(supported|available)?(mcp)?(server)?(tools|capabilities)/;
-var CREDENTIALS_SECTION = /credential|apikey|accesskey|^(howto)?(obtain(ing)?|get(ting)?)(an|a|the|your)?(access|auth(entication|orization)?)?(key|token)|^authentication$/;
-var TEMPLATE_SECTIONS = [
-  {
-    heading: "## Publisher: <name>",
-    matches: /^publisher/,
-    requiredIn: ["certified", "independent-publisher"]
-  },
-  {
-    heading: "## Prerequisites",
-    matches: /^prerequisite|^requirements/,
-    requiredIn: ["certified", "independent-publisher"]
-  },
-  {
-    heading: "## Supported Operations",
-    matches: SUPPORTED_OPERATIONS_HEADING,
-    requiredIn: ["certified", "independent-publisher"],
-    mcpMatches: MCP_TOOLS_HEADING
-  },
-  {
-    heading: "## Obtaining Credentials",
-    matches: CREDENTIALS_SECTION,
-    requiredIn: ["certified", "independent-publisher"]
-  },
-  {
-    heading: "## Known Issues and Limitations",
-    matches: /knownissue|limitation/,
-    requiredIn: ["certified", "independent-publisher"]
-  },
-  { heading: "## Deployment Instructions", matches: /deploy/, requiredIn: ["certified"] }
-];
-function findSection(headings, pattern) {
-  return headings.find((heading2) => heading2.depth <= 3 && pattern.test(heading2.normalized));
+// packages/validator/src/rules/readme/heading-lookalikes.ts
+var HEADING_LOOKALIKE = /^ {0,3}(#{1,3})(?=[^\s#]|[ \t\u00a0])[^\r\n]*/gm;
+function afterMarker(code2) {
+  if (code2 === 32 || code2 === 9) return "space";
+  return code2 === 160 ? "no-break space" : "text";
+}
+function headingLookalikes(text2) {
+  const lines = [];
+  HEADING_LOOKALIKE.lastIndex = 0;
+  for (let match2 = HEADING_LOOKALIKE.exec(text2); match2 !== null; match2 = HEADING_LOOKALIKE.exec(text2)) {
+    const marker = match2[1];
+    const line = match2[0].trimEnd();
+    const offset = match2.index + match2[0].indexOf("#");
+    lines.push({
+      text: line.trimStart(),
+      offset,
+      marker,
+      after: afterMarker(text2.charCodeAt(offset + marker.length)),
+      normalized: normalizeTitle(text2, offset + marker.length, match2.index + line.length)
+    });
+  }
+  return lines;
 }
 
-// packages/validator/src/rules/readme.ts
-var LINE_END = "\\r\\n\\u2028\\u2029";
-var PLACEHOLDERS = [
-  { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
-  /*
-   * The template's two sentences in one pattern: a case-insensitive scan of the corpus readmes costs
-   * ~0.7 ms a run for each sentence, and ~0.85 ms for both at once. They start with different
-   * letters, so at most one matches at a position, and neither can start again inside itself, so
-   * searching on from one character after each match's start finds each sentence where its own
-   * pattern would, also where one starts with the other's last letter ("…get starteDescription…").
-   */
-  {
-    pattern: /Description of operation \d|Optional\. How to get started/gi,
-    message: ([match2]) => upstreamText(/^d/i.test(match2) ? "Description of operation N" : "Optional. How to get started\u2026")
-  },
-  // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
-  { pattern: /^#[ \t]*Title[ \t]*$/gm, message: () => upstreamText("# Title"), contains: "Title" },
-  /*
-   * The instruction under each heading of the repository readme templates, left in place under
-   * a filled-in heading: "Required. Explain the authentication method and how to get the
-   * credentials." is in two merged readmes. Only the templates' own sentences, so that prose that
-   * starts with "Required." is not taken; the line is marked up to its last visible character (the
-   * templates end some lines with a zero-width space).
-   */
-  {
-    pattern: /^Required(?:\.[ \t]+| for )(?:One paragraph, two to three sentences|Any plans or licenses|Describe actions, triggers|Explain the authentication method|Include any known issues|Add instructions on how to deploy|It should be the company or organization|For Independent-Publisher-Connector|Independent-Publisher-Connector)(?:[^\r\n]*[^\s\u200b])?/gm,
-    message: ([line]) => upstreamText(templateInstruction(line)),
-    contains: "Required"
-  },
-  {
-    pattern: /^Optional\.[ \t]+(?:Include frequently asked questions|Add instructions on how to deploy)(?:[^\r\n]*[^\s\u200b])?/gm,
-    message: ([line]) => upstreamText(templateInstruction(line)),
-    contains: "Optional."
-  },
-  /*
-   * The TODOs of extract-connectors' readme, in capitals where it writes them, so that "Todoist" or
-   * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
-   */
-  {
-    /*
-     * The note's first character cannot be a space or tab, so the spaces before it are taken one way
-     * only, and it stops at every line end `^` starts after (LS and PS too): `[ \t]*([^\r\n]*\S)`
-     * took quadratic time on a line of spaces and tabs (100,000 of them: 13 s).
-     */
-    pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, "gm"),
-    message: ([line, what]) => `The readme still says "${nameExcerpt(line)}": replace the line with ${nameExcerpt(what)}${/[.!?]$/.test(what) ? "" : "."}`,
-    contains: `${README_TODO}:`
-  },
-  // A heading "## Publisher: TODO", the whole heading marked.
-  {
-    // As for the note above: the label starts with no space or tab, and stops at every line end.
-    pattern: new RegExp(
-      `^#{1,6}[ \\t]+((?:[^ \\t${LINE_END}:][^${LINE_END}:]*)?[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`,
-      "gm"
-    ),
-    message: ([heading2, label]) => `The readme still says "${nameExcerpt(heading2.trim())}": replace ${README_TODO} with the ${nameExcerpt(label.toLowerCase())}.`,
-    contains: README_TODO
-  }
-];
-var upstreamText = (text2) => `"${text2}" is text of the readme template; replace it.`;
-var templateInstruction = (line) => `${line.split(/\s+/).slice(0, 5).join(" ")}\u2026`;
-var MAX_LISTED_SECTIONS = 3;
-var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
-var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
-function outline(context) {
-  const document = context.connector.files.readme?.document;
-  return document === void 0 ? void 0 : outlineOf(document);
-}
+// packages/validator/src/rules/readme/template-sections-rule.ts
 function sectionsRule(id, profile, level, template) {
   return {
     id,
@@ -56734,168 +57125,8 @@ function sectionsRule(id, profile, level, template) {
     }
   };
 }
-var HEADING_LOOKALIKE = /^ {0,3}(#{1,3})(?=[^\s#]|[ \t\u00a0])[^\r\n]*/gm;
-function afterMarker(code2) {
-  if (code2 === 32 || code2 === 9) return "space";
-  return code2 === 160 ? "no-break space" : "text";
-}
-function headingLookalikes(text2) {
-  const lines = [];
-  HEADING_LOOKALIKE.lastIndex = 0;
-  for (let match2 = HEADING_LOOKALIKE.exec(text2); match2 !== null; match2 = HEADING_LOOKALIKE.exec(text2)) {
-    const marker = match2[1];
-    const line = match2[0].trimEnd();
-    const offset = match2.index + match2[0].indexOf("#");
-    lines.push({
-      text: line.trimStart(),
-      offset,
-      marker,
-      after: afterMarker(text2.charCodeAt(offset + marker.length)),
-      normalized: normalizeTitle(text2, offset + marker.length, match2.index + line.length)
-    });
-  }
-  return lines;
-}
-function indexInSection(section, name, from) {
-  const at = section.indexOf(name, from);
-  if (at !== -1 || from === 0) return at;
-  return section.slice(0, from + name.length - 1).indexOf(name);
-}
-var SectionText = class {
-  constructor(readme, section, subHeadings) {
-    this.readme = readme;
-    this.section = section;
-    for (const heading2 of subHeadings) {
-      this.headingNames.set(heading2.text, heading2.normalized);
-      if (isWrittenAsIs(readme, heading2)) this.writtenNames.add(heading2.normalized);
-    }
-  }
-  readme;
-  section;
-  /** Each sub-heading's text, with its name: a summary written the same has the same name. */
-  headingNames = /* @__PURE__ */ new Map();
-  /** The names of the sub-headings written as is: the section's text contains them. */
-  writtenNames = /* @__PURE__ */ new Set();
-  normalized;
-  /** Just after the name the search found last. */
-  from = 0;
-  /**
-   * A summary's name: a summary that reads as a sub-heading (2,081 of the corpus's 5,174) has its
-   * name already, and is not normalized again.
-   */
-  nameOf(summary2) {
-    return this.headingNames.get(summary2) ?? normalizeTitle(summary2);
-  }
-  /**
-   * Whether the section lists an operation by its operationId instead of its summary: as a
-   * sub-heading ("### SendSMS" in SMS Wireless Services), or written as is in its text when the id is
-   * a compound one (`TimeCard_Get`, **GetAccount**). A one-word id ("Board", "Assign") written in a
-   * sentence is only a word, so it does not count.
-   */
-  listsOperationId(operationId) {
-    const normalized = normalizeTitle(operationId);
-    for (const name of this.headingNames.values()) if (name === normalized) return true;
-    if (!COMPOUND_IDENTIFIER.test(operationId)) return false;
-    const text2 = this.readme.text;
-    const end = this.section.bodyEnd;
-    for (let at = text2.indexOf(operationId, this.section.bodyStart); at !== -1; at = text2.indexOf(operationId, at + 1)) {
-      if (at + operationId.length > end) return false;
-      if (!isIdentifierChar(text2.charCodeAt(at - 1)) && !isIdentifierChar(text2.charCodeAt(at + operationId.length))) {
-        return true;
-      }
-    }
-    return false;
-  }
-  contains(name) {
-    if (this.writtenNames.has(name)) return true;
-    this.normalized ??= normalizeTitle(this.readme.text, this.section.bodyStart, this.section.bodyEnd);
-    const at = indexInSection(this.normalized, name, this.from);
-    if (at === -1) return false;
-    this.from = at + name.length;
-    return true;
-  }
-};
-var COMPOUND_IDENTIFIER = /[a-z][A-Z]|_|\d/;
-function isIdentifierChar(code2) {
-  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
-}
-function isWrittenAsIs(readme, heading2) {
-  const at = readme.text.indexOf(heading2.text, heading2.offset);
-  return at !== -1 && at + heading2.text.length <= heading2.offset + heading2.length;
-}
-function operationNames(context, sections) {
-  const missing = [];
-  const summaries = /* @__PURE__ */ new Set();
-  const first = sections[0];
-  for (const operation2 of context.swagger?.operations ?? []) {
-    const summary2 = asString(operation2.operation.summary);
-    const normalized = summary2 ? first.nameOf(summary2) : "";
-    if (summary2) summaries.add(normalized);
-    if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
-    if (isListed(sections, normalized, operation2.operationId)) continue;
-    missing.push(summary2.trim());
-  }
-  return { missing, summaries };
-}
-function isListed(sections, name, operationId) {
-  for (let index = 0; index < sections.length; index++) if (sections[index].contains(name)) return true;
-  if (!operationId) return false;
-  for (let index = 0; index < sections.length; index++) {
-    if (sections[index].listsOperationId(operationId)) return true;
-  }
-  return false;
-}
-function operationSections(headings) {
-  const sections = [];
-  for (const heading2 of headings) {
-    if (heading2.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading2.normalized)) continue;
-    const last2 = sections[sections.length - 1];
-    if (last2 && heading2.offset < last2.bodyEnd) continue;
-    sections.push(heading2);
-  }
-  return sections;
-}
-function normalizedOperationIds(context) {
-  const operationIds = /* @__PURE__ */ new Set();
-  for (const operation2 of context.swagger?.operations ?? []) {
-    if (operation2.operationId) operationIds.add(normalizeTitle(operation2.operationId));
-  }
-  return operationIds;
-}
-function operationCandidates(context, headingNames) {
-  const candidates = [];
-  for (const { operation: operation2, operationId } of context.swagger?.operations ?? []) {
-    const names = [];
-    for (const written2 of [asString(operation2.summary)?.trim(), operationId]) {
-      const normalized = written2 ? normalizeTitle(written2) : "";
-      if (normalized === "" || normalized === names[0]?.normalized) continue;
-      names.push({ written: written2, normalized });
-    }
-    candidates.push({
-      names,
-      // The summary when it has one (it comes first), else the operationId.
-      shownAs: names[0]?.written ?? "",
-      hasHeading: names.some((name) => headingNames.has(name.normalized))
-    });
-  }
-  return candidates;
-}
-var REGISTRATION_STEPS = /redirect|regist|client\s*id|create\s+an?\s+(oauth\s+)?app|app\s+registration/i;
-var APP_HEADING = /app|oauth|auth/;
-function explainsRegistration(readme, heading2) {
-  if (heading2.depth > 3 || !APP_HEADING.test(heading2.normalized)) return false;
-  return REGISTRATION_STEPS.test(readme.text.slice(heading2.bodyStart, heading2.bodyEnd));
-}
-function hasMcpServer(context) {
-  for (const operation2 of context.swagger?.operations ?? []) if (operation2.isMcp) return true;
-  return false;
-}
-function usesOAuth(context) {
-  if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
-  return entriesOf(context.swagger?.root.securityDefinitions).some(
-    ([, definition]) => asObject(definition)?.type === "oauth2"
-  );
-}
+
+// packages/validator/src/rules/readme.ts
 var readmeRules = [
   {
     id: "README-PRESENT",
@@ -56962,152 +57193,9 @@ var readmeRules = [
       }
     }
   },
-  {
-    id: "README-OAUTH-STEPS",
-    file: "readme",
-    title: "For OAuth, the readme explains how to create the OAuth app.",
-    description: 'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL, or, without one, a section named for the app, OAuth or authentication that does.',
-    levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
-    example: {
-      bad: "## Obtaining Credentials\nSign in with your account.",
-      good: "## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect \u2026"
-    },
-    check(context) {
-      const readme = outline(context);
-      if (!readme || !usesOAuth(context)) return;
-      const section = findSection(readme.headings, CREDENTIALS_HEADING);
-      const body = section ? readme.text.slice(section.bodyStart, section.bodyEnd) : "";
-      if (REGISTRATION_STEPS.test(body)) return;
-      if (!section && readme.headings.some((heading2) => explainsRegistration(readme, heading2))) return;
-      const where = section ?? readme.headings[0];
-      context.report({
-        ...where ? { offset: where.offset, length: where.length } : { line: 1 },
-        message: section ? 'The connector uses OAuth, but "Obtaining Credentials" does not explain how to register the OAuth app and its redirect URL (https://global.consent.azure-apim.net/redirect). The certification team follows these steps.' : 'The connector uses OAuth, but the readme has no "Obtaining Credentials" section with the steps to register the OAuth app and its redirect URL.'
-      });
-    }
-  },
-  {
-    id: "README-OPS-MATCH",
-    file: "readme",
-    title: "Supported Operations lists every visible operation, and only those.",
-    description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "TimeAndBillingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
-    levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
-    example: {
-      bad: "## Supported Operations\n### List tasks",
-      good: "## Supported Operations\n### List tasks\n### Create a task\n### Get a task"
-    },
-    check(context) {
-      const readme = outline(context);
-      if (!readme || !context.swagger) return;
-      const sections = operationSections(readme.headings);
-      if (sections.length === 0) return;
-      const texts = sections.map((section) => {
-        const subHeadings = readme.headings.filter((heading2) => isSubHeading(heading2, section));
-        return { section, subHeadings, text: new SectionText(readme, section, subHeadings) };
-      });
-      const { missing, summaries } = operationNames(
-        context,
-        texts.map((entry) => entry.text)
-      );
-      if (missing.length > 0) {
-        const names = joinWithin(missing.map((summary2) => `"${nameExcerpt(summary2)}"`));
-        const headings = [...new Set(sections.map((section) => section.text))];
-        const where = alternatives(headings, MAX_LISTED_SECTIONS);
-        context.report({
-          offset: sections[0].offset,
-          length: sections[0].length,
-          message: missing.length === 1 ? `The operation ${names} is not listed under ${where}.` : `${missing.length} operations are not listed under ${where}: ${names}.`
-        });
-      }
-      let operationIds;
-      let knownNames;
-      const namesOperation = (heading2) => {
-        if (summaries.has(heading2.normalized)) return true;
-        operationIds ??= normalizedOperationIds(context);
-        if (operationIds.has(heading2.normalized)) return true;
-        knownNames ??= [...summaries, ...operationIds].filter((name) => name !== "");
-        return knownNames.some((name) => heading2.normalized.includes(name));
-      };
-      let candidates;
-      const meant = (heading2) => {
-        candidates ??= operationCandidates(
-          context,
-          new Set(texts.flatMap((entry) => entry.subHeadings.map((subHeading) => subHeading.normalized)))
-        );
-        const name = closestOperationName(heading2.normalized, candidates);
-        return name === void 0 ? "" : ` Did you mean '${nameExcerpt(name)}'?`;
-      };
-      if (hasMcpServer(context)) return;
-      for (const { section, subHeadings } of texts) {
-        const isGroup = (index) => {
-          const heading2 = subHeadings[index];
-          if (GROUPING_HEADING.test(heading2.normalized) || TEMPLATE_SECTION_HEADING.test(heading2.normalized)) {
-            return true;
-          }
-          const next = subHeadings[index + 1];
-          return introducesOnly(readme.text, heading2, next) || groupsListedOperations(subHeadings, index, namesOperation) || listsSummaries(readme.text, heading2, next, summaries);
-        };
-        for (let index = 0; index < subHeadings.length; index++) {
-          const heading2 = subHeadings[index];
-          if (heading2.normalized === "" || namesOperation(heading2) || isGroup(index)) continue;
-          const parent = parentIndex(subHeadings, index);
-          if (parent !== -1 && (namesOperation(subHeadings[parent]) || !isGroup(parent))) continue;
-          context.report({
-            offset: heading2.offset,
-            length: heading2.length,
-            message: `"${nameExcerpt(heading2.text)}" is listed under ${nameExcerpt(section.text)}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
-          });
-        }
-      }
-    }
-  }
+  oauthStepsRule,
+  operationsMatchRule
 ];
-function groupsListedOperations(subHeadings, index, namesOperation) {
-  const group2 = subHeadings[index];
-  for (let next = index + 1; next < subHeadings.length; next++) {
-    const heading2 = subHeadings[next];
-    if (heading2.offset >= group2.bodyEnd) return false;
-    if (heading2.depth > group2.depth && namesOperation(heading2)) return true;
-  }
-  return false;
-}
-function parentIndex(subHeadings, index) {
-  const heading2 = subHeadings[index];
-  for (let above = index - 1; above >= 0; above--) {
-    if (subHeadings[above].depth < heading2.depth) return above;
-  }
-  return -1;
-}
-var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
-function listsSummaries(text2, heading2, next, summaries) {
-  const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
-  let items = 0;
-  let found = 0;
-  let rightUnder = true;
-  LIST_ITEM.lastIndex = heading2.bodyStart;
-  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < end; item = LIST_ITEM.exec(text2)) {
-    if (items++ === 0) rightUnder = normalizeTitle(text2, heading2.bodyStart, item.index) === "";
-    const lineEnd2 = text2.indexOf("\n", LIST_ITEM.lastIndex);
-    const name = normalizeTitle(text2, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
-    for (const summary2 of summaries) {
-      if (summary2 !== "" && name.startsWith(summary2)) {
-        if (++found === 2) return true;
-        break;
-      }
-    }
-  }
-  return rightUnder && items > 0 && found === items;
-}
-var DETAIL_HEADING = /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
-var HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
-function introducesOnly(text2, heading2, next) {
-  if (!next || next.offset >= heading2.bodyEnd || next.depth <= heading2.depth) return false;
-  if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
-  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "";
-}
-function isSubHeading(heading2, section) {
-  return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
-}
 
 // packages/validator/src/rules/script/allowed-namespaces.ts
 var ALLOWED_NAMESPACES = /* @__PURE__ */ new Set([
@@ -57911,18 +57999,23 @@ var documentHostRules = [
   }
 ];
 
+// packages/validator/src/swagger/operation-label.ts
+function operationLabel(operation2) {
+  return nameExcerpt(operation2.operationId ?? `${operation2.method.toUpperCase()} ${operation2.path}`);
+}
+
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path23) {
-    this.path = path23;
-    const hasBrace = path23.includes("{");
-    this.variables = hasBrace ? scanVariables(path23) : NO_VARIABLES;
+  constructor(path24) {
+    this.path = path24;
+    const hasBrace = path24.includes("{");
+    this.variables = hasBrace ? scanVariables(path24) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path23.indexOf("/"); ; slash = path23.indexOf("/", start)) {
-      const end = slash === -1 ? path23.length : slash;
-      if (hasBrace && isVariableSegment(path23, start, end)) variableSegmentCount++;
+    for (let slash = path24.indexOf("/"); ; slash = path24.indexOf("/", start)) {
+      const end = slash === -1 ? path24.length : slash;
+      if (hasBrace && isVariableSegment(path24, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -57951,8 +58044,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path23 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path23) last2 = new PathTemplate(path23);
+    const path24 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path24) last2 = new PathTemplate(path24);
     templates[index] = last2;
   }
   return templates;
@@ -57977,9 +58070,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path23, start) {
-  const slash = path23.indexOf("/", start);
-  return slash === -1 ? path23.length : slash;
+function segmentEnd(path24, start) {
+  const slash = path24.indexOf("/", start);
+  return slash === -1 ? path24.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -57988,34 +58081,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path23, start, end) {
+function isVariableSegment(path24, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path23.charCodeAt(start) !== OPEN || path23.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path24.charCodeAt(start) !== OPEN || path24.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path23.charCodeAt(index);
+    const code2 = path24.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path23, open2) {
-  for (let index = open2 + 1; index < path23.length; index++) {
-    const code2 = path23.charCodeAt(index);
+function matchEnd(path24, open2) {
+  for (let index = open2 + 1; index < path24.length; index++) {
+    const code2 = path24.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path23) {
+function scanVariables(path24) {
   const variables = [];
   let seen;
-  for (let open2 = path23.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path23, open2);
+  for (let open2 = path24.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path24, open2);
     if (close === -1) {
-      open2 = path23.indexOf("{", open2 + 1);
+      open2 = path24.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path23.slice(open2 + 1, close);
+    const name = path24.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -58025,30 +58118,30 @@ function scanVariables(path23) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path23.indexOf("{", close + 1);
+    open2 = path24.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path23) {
+function routeOf(path24) {
   let route = "";
   let copied = 0;
-  for (let open2 = path23.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path23, open2);
+  for (let open2 = path24.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path24, open2);
     if (close === -1) {
-      open2 = path23.indexOf("{", open2 + 1);
+      open2 = path24.indexOf("{", open2 + 1);
       continue;
     }
-    route += path23.slice(copied, open2) + "{}";
+    route += path24.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path23.indexOf("{", copied);
+    open2 = path24.indexOf("{", copied);
   }
-  return copied === 0 ? path23 : route + path23.slice(copied);
+  return copied === 0 ? path24 : route + path24.slice(copied);
 }
-function routeHash(path23) {
+function routeHash(path24) {
   let hash = 0;
-  for (let index = 0; index < path23.length; index++) {
-    const code2 = path23.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path23, index) : -1;
+  for (let index = 0; index < path24.length; index++) {
+    const code2 = path24.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path24, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -58061,66 +58154,7 @@ function routeHash(path23) {
 var OPEN = 123;
 var CLOSE = 125;
 
-// packages/validator/src/swagger/operation-label.ts
-function operationLabel(operation2) {
-  return nameExcerpt(operation2.operationId ?? `${operation2.method.toUpperCase()} ${operation2.path}`);
-}
-
-// packages/validator/src/rules/operations/paths.ts
-var pathKeysOf = perModel(
-  (model) => Object.keys(model.paths ?? {}).filter((key) => !key.startsWith("x-"))
-);
-function pathKeys(model) {
-  return model ? pathKeysOf(model) : [];
-}
-function reportPathKeys({ swagger, report: report2 }, problem) {
-  for (const path23 of pathKeys(swagger)) {
-    const message = problem(path23);
-    if (message !== void 0) report2({ pointer: childPointer("/paths", path23), message });
-  }
-}
-function templateProblem(path23) {
-  let open2 = -1;
-  for (let index = 0; index < path23.length; index++) {
-    const character = path23[index];
-    if (character === "{") {
-      if (open2 !== -1) return "a variable is nested in another one";
-      open2 = index;
-    } else if (character === "}") {
-      if (open2 === -1) return "a '}' has no matching '{'";
-      if (index === open2 + 1) return "a variable has no name";
-      open2 = -1;
-    } else if (character === "/" && open2 !== -1) {
-      return "a variable spans more than one segment";
-    }
-  }
-  return open2 !== -1 ? "a '{' is never closed" : void 0;
-}
-function hasPathParameter(operation2, name) {
-  for (const parameter of operation2.parameters) {
-    if (parameter.in === "path" && parameter.name === name) return true;
-  }
-  return false;
-}
-var MAX_LOOPED_VARIABLES = 8;
-function missingPathParameters(operation2, variables) {
-  let missing;
-  let defined;
-  if (variables.length > MAX_LOOPED_VARIABLES) {
-    defined = /* @__PURE__ */ new Set();
-    for (const parameter of operation2.parameters) {
-      if (parameter.in === "path" && parameter.name !== void 0) defined.add(parameter.name);
-    }
-  }
-  for (let at = 0; at < variables.length; at++) {
-    const name = variables[at];
-    if (name === "" || name.includes("=")) continue;
-    if (defined ? defined.has(name) : hasPathParameter(operation2, name)) continue;
-    (missing ??= []).push(name);
-  }
-  return missing ?? NONE_MISSING;
-}
-var NONE_MISSING = [];
+// packages/validator/src/rules/operations/duplicate-route-rules.ts
 var MAX_PAIRED_OPERATIONS = 4096;
 var MAX_COMPARED_SEGMENTS = 2 ** 28;
 function overlapSearchSkipped(swagger) {
@@ -58155,15 +58189,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path23 = operations[index].path;
-    if (!path23.includes("{")) {
-      while (index < operations.length && operations[index].path === path23) index++;
+    const path24 = operations[index].path;
+    if (!path24.includes("{")) {
+      while (index < operations.length && operations[index].path === path24) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path23; index++)
+    for (; index < operations.length && operations[index].path === path24; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path23);
+    const route = routeHash(path24);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -58196,276 +58230,89 @@ function operationsBySegmentsAndMethod(operations, templates) {
   }
   return peers;
 }
-var pathRules = [
-  {
-    id: "SWG-PATH-SLASH",
-    file: "swagger",
-    title: "Start every path with '/'.",
-    description: "Swagger 2.0 paths are relative to basePath and start with '/' (SVR OperationPathMustStartWithSlash).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathMustStartWithSlash",
-    msMessage: "The path is not valid, it must start with a '/' character.",
-    example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path23) => path23.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-QUERY",
-    file: "swagger",
-    title: "Keep query strings and fragments out of paths.",
-    description: "Query values are parameters with `in: query`; a '?' or '#' in a path key is rejected (SVR OperationPathMayNotContainQueryOrFragment).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathMayNotContainQueryOrFragment",
-    msMessage: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.",
-    example: {
-      placement: "paths",
-      bad: '"/tasks?status=open": {}',
-      good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
-    },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path23) => /[?#]/.test(path23) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-WILDCARD",
-    file: "swagger",
-    title: "Do not use '*' in paths.",
-    description: "Wildcards are not supported in operation paths (SVR OperationPathContainsUnsupportedCharacters).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathContainsUnsupportedCharacters",
-    msMessage: "The operation path cannot contain wildcard character '*'.",
-    example: { placement: "paths", bad: '"/files/*": {}', good: '"/files/{path}": {}' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path23) => path23.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-TEMPLATE",
-    file: "swagger",
-    title: "Write path variables as {name}, one segment each.",
-    description: "Each path template variable is enclosed in braces within a single URL segment (SVR OperationPathTemplateNotValid).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathTemplateNotValid",
-    msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
-    example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
-    check(context) {
-      reportPathKeys(context, (path23) => {
-        const problem = templateProblem(path23);
-        return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
-      });
-    }
-  },
-  {
-    id: "SWG-PATH-VAR-DEFAULT",
-    file: "swagger",
-    title: "Give path variables defaults in their parameter, not in the path.",
-    description: "A path variable like `{version=v1}` is rejected (SVR OperationPathVariablesContainDefaults).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathVariablesContainDefaults",
-    msMessage: "The operation path template variables cannot set default values with character '='.",
-    example: { placement: "paths", bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path23) => (
-          // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path23.includes("=") && pathVariables(path23).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
-        )
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-DUP",
-    file: "swagger",
-    title: "Do not define the same route twice with different variable names.",
-    description: "`GET /items/{id}` and `GET /items/{itemId}` match the same requests (SVR DuplicateOperationPath).",
-    levels: sameLevels("error"),
-    msCode: "DuplicateOperationPath",
-    msMessage: "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
-    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
-    check({ swagger, report: report2 }) {
-      if (!swagger) return;
-      const all = swagger.operations;
-      if (!mayHaveRouteTwice(all)) return;
-      const templates = pathTemplates(swagger);
-      for (const indexes of groupByMethod(all).values()) {
-        const first = /* @__PURE__ */ new Map();
-        for (const index of indexes) {
-          const operation2 = all[index];
-          const key = templates[index].route;
-          const earlier2 = first.get(key);
-          if (!earlier2) {
-            first.set(key, operation2);
-            continue;
-          }
-          report2({
-            pointer: operation2.pointer,
-            message: fill(
-              "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
-              operationLabel(earlier2),
-              operationLabel(operation2),
-              nameExcerpt(earlier2.path),
-              nameExcerpt(operation2.path)
-            )
-          });
+var duplicateRouteRule = {
+  id: "SWG-PATH-DUP",
+  file: "swagger",
+  title: "Do not define the same route twice with different variable names.",
+  description: "`GET /items/{id}` and `GET /items/{itemId}` match the same requests (SVR DuplicateOperationPath).",
+  levels: sameLevels("error"),
+  msCode: "DuplicateOperationPath",
+  msMessage: "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
+  example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
+  check({ swagger, report: report2 }) {
+    if (!swagger) return;
+    const all = swagger.operations;
+    if (!mayHaveRouteTwice(all)) return;
+    const templates = pathTemplates(swagger);
+    for (const indexes of groupByMethod(all).values()) {
+      const first = /* @__PURE__ */ new Map();
+      for (const index of indexes) {
+        const operation2 = all[index];
+        const key = templates[index].route;
+        const earlier2 = first.get(key);
+        if (!earlier2) {
+          first.set(key, operation2);
+          continue;
         }
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-PARTIAL-DUP",
-    file: "swagger",
-    title: "Avoid routes that differ only by a variable segment.",
-    description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit, nor where comparing its routes pairwise would take seconds: both are far past the 256 operations of SWG-OPS-MAX, which says so.",
-    levels: sameLevels("warning"),
-    msCode: "PartialDuplicateOperationPath",
-    msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
-    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
-    check({ swagger, report: report2 }) {
-      if (!swagger || overlapSearchSkipped(swagger)) return;
-      const templates = pathTemplates(swagger);
-      const all = swagger.operations;
-      const peers = operationsBySegmentsAndMethod(all, templates);
-      if (peers === void 0) return;
-      for (const method of methodsInOrder(all)) {
-        for (let index = 0; index < all.length; index++) {
-          const operation2 = all[index];
-          const shape = templates[index];
-          if (operation2.method !== method || shape.variableSegmentCount === 0) continue;
-          let similar;
-          let unlisted = 0;
-          const candidates = peers.get(peerKey(shape.segmentCount, method));
-          for (let at = 0; at < candidates.length; at++) {
-            const other = templates[candidates[at]];
-            if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other)) {
-              if (similar === void 0 || similar.length < MAX_LISTED_SIMILAR_PATHS)
-                (similar ??= []).push(excerpt(all[candidates[at]].path, MAX_LISTED_PATH_LENGTH));
-              else unlisted++;
-            }
-          }
-          if (similar === void 0) continue;
-          report2({
-            pointer: operation2.pointer,
-            message: fill(
-              "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
-              operationLabel(operation2),
-              excerpt(operation2.path, MAX_LISTED_PATH_LENGTH),
-              joinWithin(similar, similar.length + unlisted)
-            )
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-CASE",
-    file: "swagger",
-    title: "Do not define a path twice with different capitalization.",
-    description: "Paths must be unique when compared case-insensitively (SVR PathRedefined).",
-    levels: sameLevels("error"),
-    msCode: "PathRedefined",
-    msMessage: "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-    example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
-    check({ swagger, report: report2 }) {
-      const seen = /* @__PURE__ */ new Set();
-      for (const path23 of pathKeys(swagger)) {
-        const key = path23.toLowerCase();
-        if (seen.has(key)) {
-          report2({
-            pointer: childPointer("/paths", path23),
-            message: fill(
-              "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              nameExcerpt(path23)
-            )
-          });
-        }
-        seen.add(key);
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-REF",
-    file: "swagger",
-    title: "Write path items in place; '$ref' is not supported there.",
-    description: "The service does not resolve a `$ref` on a path item (SVR PathItemRefNotSuppored).",
-    levels: sameLevels("error"),
-    msCode: "PathItemRefNotSuppored",
-    msMessage: "The '$ref' property in a path is not supported.",
-    example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
-    check({ swagger, report: report2 }) {
-      if (!swagger) return;
-      const paths = swagger.paths;
-      for (const path23 in paths) {
-        if (!has(paths, path23)) continue;
-        const pathItem = asObject(paths[path23]);
-        if (!pathItem || !has(pathItem, "$ref")) continue;
         report2({
-          pointer: childPointer("/paths", path23, "$ref"),
-          message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
+          pointer: operation2.pointer,
+          message: fill(
+            "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
+            operationLabel(earlier2),
+            operationLabel(operation2),
+            nameExcerpt(earlier2.path),
+            nameExcerpt(operation2.path)
+          )
         });
       }
     }
-  },
-  {
-    id: "SWG-PATH-MISSING-PARAM",
-    file: "swagger",
-    title: "Define an `in: path` parameter for every path variable.",
-    description: "The platform builds the URL from path parameters; a `{variable}` without one cannot be filled (SVR OperationMissingPathParameter).",
-    levels: sameLevels("error"),
-    msCode: "OperationMissingPathParameter",
-    msMessage: "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
-    example: {
-      placement: "paths",
-      bad: '"/tasks/{taskId}": { "get": { "parameters": [] } }',
-      good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }'
-    },
-    check({ swagger, report: report2 }) {
-      if (!swagger) return;
-      const templates = pathTemplates(swagger);
-      const operations = swagger.operations;
-      for (let index = 0; index < operations.length; index++) {
-        const operation2 = operations[index];
-        const variables = templates[index].variables;
-        if (variables.length === 0) continue;
-        const missing = missingPathParameters(operation2, variables);
-        if (missing.length > 0)
-          report2({ pointer: operation2.pointer, message: missingMessage(operation2, missing) });
+  }
+};
+var partiallyDuplicateRouteRule = {
+  id: "SWG-PATH-PARTIAL-DUP",
+  file: "swagger",
+  title: "Avoid routes that differ only by a variable segment.",
+  description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit, nor where comparing its routes pairwise would take seconds: both are far past the 256 operations of SWG-OPS-MAX, which says so.",
+  levels: sameLevels("warning"),
+  msCode: "PartialDuplicateOperationPath",
+  msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
+  example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
+  check({ swagger, report: report2 }) {
+    if (!swagger || overlapSearchSkipped(swagger)) return;
+    const templates = pathTemplates(swagger);
+    const all = swagger.operations;
+    const peers = operationsBySegmentsAndMethod(all, templates);
+    if (peers === void 0) return;
+    for (const method of methodsInOrder(all)) {
+      for (let index = 0; index < all.length; index++) {
+        const operation2 = all[index];
+        const shape = templates[index];
+        if (operation2.method !== method || shape.variableSegmentCount === 0) continue;
+        let similar;
+        let unlisted = 0;
+        const candidates = peers.get(peerKey(shape.segmentCount, method));
+        for (let at = 0; at < candidates.length; at++) {
+          const other = templates[candidates[at]];
+          if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other)) {
+            if (similar === void 0 || similar.length < MAX_LISTED_SIMILAR_PATHS)
+              (similar ??= []).push(excerpt(all[candidates[at]].path, MAX_LISTED_PATH_LENGTH));
+            else unlisted++;
+          }
+        }
+        if (similar === void 0) continue;
+        report2({
+          pointer: operation2.pointer,
+          message: fill(
+            "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
+            operationLabel(operation2),
+            excerpt(operation2.path, MAX_LISTED_PATH_LENGTH),
+            joinWithin(similar, similar.length + unlisted)
+          )
+        });
       }
     }
   }
-];
-function missingMessage(operation2, missing) {
-  if (missing.length === 1) {
-    return fill(
-      "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
-      operationLabel(operation2),
-      excerpt(missing[0])
-    );
-  }
-  return fill(
-    "The operation '{0}' does not define the {1} parameters which are required by the path: {2}.",
-    operationLabel(operation2),
-    missing.length,
-    quoteList(missing)
-  );
-}
-function unreadOperations(swagger, pathItem) {
-  const target = swagger.pathItemTarget(pathItem);
-  const methods = target ? HTTP_METHODS.filter((method) => asObject(target.value[method])) : [];
-  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
-  const which2 = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
-  return `${which2} checked by no rule until written here, in place of the $ref.`;
-}
+};
 
 // packages/validator/src/rules/swagger/known-extensions.ts
 var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
@@ -59280,12 +59127,6 @@ var StructureWalker = class {
     return this.result;
   }
   /**
-   * Records a node of a kind and checks its fields' types. Keeps its children at the returned slot
-   * of `children`, and leaves `childTop` past them: the caller reads them, then sets it back.
-   * Schema nodes come here with their kind's state: reading `kind` from nodes of both classes, a
-   * field on one and a getter on the other, made the walk slower.
-   */
-  /**
    * for…in over the object meets only keys it owns: it inherits from Object.prototype (or nothing),
    * as parsed objects do, and Object.prototype has no enumerable key.
    */
@@ -59294,6 +59135,12 @@ var StructureWalker = class {
     const prototype = Object.getPrototypeOf(object);
     return prototype === Object.prototype || prototype === null;
   }
+  /**
+   * Records a node of a kind and checks its fields' types. Keeps its children at the returned slot
+   * of `children`, and leaves `childTop` past them: the caller reads them, then sets it back.
+   * Schema nodes come here with their kind's state: reading `kind` from nodes of both classes, a
+   * field on one and a getter on the other, made the walk slower.
+   */
   add(node, state) {
     const value = node.value;
     if (state.count === 0) this.kindsMet.push(state);
@@ -59478,12 +59325,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path23 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path23)) continue;
-        if (path23.startsWith("x-")) continue;
-        const item = paths[path23];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path23);
-        else this.typeIssue(placeAt(rootNode, "paths", path23), "Object", item);
+      for (const path24 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path24)) continue;
+        if (path24.startsWith("x-")) continue;
+        const item = paths[path24];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path24);
+        else this.typeIssue(placeAt(rootNode, "paths", path24), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -59507,8 +59354,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path23) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path23);
+  visitPathItem(item, rootNode, path24) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path24);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -60881,12 +60728,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path23 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path24 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path23 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path24 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -60962,123 +60809,7 @@ function callArguments(call) {
   return entriesOf(call.parameters);
 }
 
-// packages/validator/src/rules/operations/schema-path.ts
-var MAX_STEPS = 32;
-var MISSING = Object.freeze({ kind: "missing" });
-var UNKNOWN = Object.freeze({ kind: "unknown" });
-function resolved(model, schema) {
-  if (isObject(schema) && typeof schema.$ref !== "string") return schema;
-  return asObject(model.resolve(schema, "").value);
-}
-function isClosed(schema) {
-  return asObject(schema.properties) !== void 0 && !has(schema, "allOf") && !has(schema, "additionalProperties") && !has(schema, "x-ms-dynamic-schema") && !has(schema, "x-ms-dynamic-properties");
-}
-function propertyValue(properties, name) {
-  if (!properties) return void 0;
-  if (has(properties, name)) return properties[name];
-  const lower = name.toLowerCase();
-  for (const candidate in properties) {
-    if (has(properties, candidate) && candidate.toLowerCase() === lower) return properties[candidate];
-  }
-  return void 0;
-}
-function property(model, schema, name) {
-  const direct = propertyValue(asObject(schema.properties), name);
-  if (direct !== void 0) return resolved(model, direct) ?? "unknown";
-  for (const member of asArray(schema.allOf) ?? []) {
-    const memberSchema = resolved(model, member);
-    if (!memberSchema) continue;
-    const found = propertyValue(asObject(memberSchema.properties), name);
-    if (found !== void 0) return resolved(model, found) ?? "unknown";
-  }
-  return isClosed(schema) ? "missing" : "unknown";
-}
-function followSchemaPath(model, root, path23) {
-  let current = resolved(model, root);
-  if (!current) return UNKNOWN;
-  let steps = 0;
-  for (let start = 0; start < path23.length && steps < MAX_STEPS; ) {
-    let end = path23.indexOf("/", start);
-    if (end === -1) end = path23.length;
-    if (end > start) {
-      steps++;
-      const next = property(model, current, path23.slice(start, end));
-      if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
-      current = next;
-    }
-    start = end + 1;
-  }
-  return { kind: "found", schema: current };
-}
-function arrayItems(model, schema) {
-  if (schema.type === "array" || has(schema, "items")) {
-    const items = resolved(model, schema.items);
-    return items ? { kind: "found", schema: items } : UNKNOWN;
-  }
-  if (schema.type === void 0 || has(schema, "x-ms-dynamic-schema")) return UNKNOWN;
-  return { kind: "not-array" };
-}
-
-// packages/validator/src/rules/operations/dynamic.ts
-var NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
-function forEachOtherOperationReference(model, visit2) {
-  const visitHolder = (holder, at) => {
-    const object = asObject(holder);
-    if (object && has(object, "operationId"))
-      visit2(object.operationId, () => childPointer(at(), "operationId"));
-  };
-  const operations = model.operations;
-  for (let index = 0; index < operations.length; index++) {
-    const operation2 = operations[index];
-    if ((operation2.keys & (OperationKey.notification | OperationKey.operationContext)) === 0) continue;
-    const body = operation2.operation;
-    if (has(body, "x-ms-notification")) visitHolder(body["x-ms-notification"], notificationAt(operation2));
-    const context = asObject(body["x-ms-operation-context"]);
-    if (context) visitHolder(context.simulate, simulateAt(operation2));
-  }
-  const capabilities = asObject(model.root["x-ms-capabilities"]);
-  const filePicker = asObject(capabilities?.["file-picker"]);
-  for (const part of ["open", "browse"])
-    visitHolder(filePicker?.[part], () => childPointer("/x-ms-capabilities", "file-picker", part));
-  visitHolder(capabilities?.testConnection, () => childPointer("/x-ms-capabilities", "testConnection"));
-}
-function notificationAt(operation2) {
-  return () => childPointer(operation2.pointer, "x-ms-notification");
-}
-function simulateAt(operation2) {
-  return () => childPointer(operation2.pointer, "x-ms-operation-context", "simulate");
-}
-function operationIdAt(call) {
-  return () => childPointer(call.pointer, "operationId");
-}
-function argumentPointer(call, name) {
-  return childPointer(call.pointer, "parameters", name);
-}
-function targetOf(model, call) {
-  const id = asString(call.call.operationId);
-  return id === void 0 ? void 0 : model.operationById(id);
-}
-function hasBodyProperty(model, operation2, name) {
-  const body = operation2.parameters.find((parameter) => parameter.in === "body");
-  const properties = asObject(asObject(model.resolve(body?.value.schema, "").value)?.properties);
-  return properties !== void 0 && has(properties, name);
-}
-function parameterNamed(operation2, name) {
-  const parameters = operation2.parameters;
-  for (let index = parameters.length - 1; index >= 0; index--) {
-    if (parameters[index].name === name) return parameters[index];
-  }
-  return void 0;
-}
-function sourceParameter(call, name) {
-  let match2;
-  for (const parameter of call.source?.parameters ?? []) {
-    if (parameter.name !== name) continue;
-    if (match2 !== void 0) return void 0;
-    match2 = parameter.value;
-  }
-  return match2;
-}
+// packages/validator/src/rules/operations/dynamic-ambiguity-rule.ts
 function ambiguousReferences(call) {
   const names = [];
   for (const [, entry] of callArguments(call.call)) {
@@ -61115,6 +60846,169 @@ function ambiguityRule(id, legacy, modern) {
     }
   };
 }
+
+// packages/validator/src/rules/operations/dynamic-call-operations.ts
+function targetOf(model, call) {
+  const id = asString(call.call.operationId);
+  return id === void 0 ? void 0 : model.operationById(id);
+}
+function hasBodyProperty(model, operation2, name) {
+  const body = operation2.parameters.find((parameter) => parameter.in === "body");
+  const properties = asObject(asObject(model.resolve(body?.value.schema, "").value)?.properties);
+  return properties !== void 0 && has(properties, name);
+}
+function parameterNamed(operation2, name) {
+  const parameters = operation2.parameters;
+  for (let index = parameters.length - 1; index >= 0; index--) {
+    if (parameters[index].name === name) return parameters[index];
+  }
+  return void 0;
+}
+function sourceParameter(call, name) {
+  let match2;
+  for (const parameter of call.source?.parameters ?? []) {
+    if (parameter.name !== name) continue;
+    if (match2 !== void 0) return void 0;
+    match2 = parameter.value;
+  }
+  return match2;
+}
+
+// packages/validator/src/rules/operations/dynamic-parameters-rule.ts
+function argumentPointer(call, name) {
+  return childPointer(call.pointer, "parameters", name);
+}
+var dynamicParametersRule = {
+  id: "SWG-DYN-PARAMS",
+  file: "swagger",
+  title: "Pass a dynamic call the target operation's parameters.",
+  description: "The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names.",
+  levels: sameLevels("error"),
+  msMessage: "The parameter could not be found in operation '{0}'.",
+  example: {
+    placement: "parameter",
+    bad: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "siteUrl": { "parameter": "site" } } } (ListFolders has no siteUrl)',
+    good: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "site" } } }'
+  },
+  check({ swagger, report: report2 }) {
+    if (!swagger) return;
+    const calls = dynamicCalls(swagger);
+    for (let index = 0; index < calls.length; index++) {
+      const call = calls[index];
+      const target = targetOf(swagger, call);
+      if (!target) continue;
+      const label = operationLabel(target);
+      const given = asObject(call.call.parameters);
+      for (const name in given) {
+        if (!has(given, name)) continue;
+        const entry = given[name];
+        const parameter = parameterNamed(target, name);
+        if (!parameter) {
+          if (!name.includes("/") && !hasBodyProperty(swagger, target, name)) {
+            report2({
+              pointer: argumentPointer(call, name),
+              message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${nameExcerpt(name)}' is not one of its parameters.`
+            });
+          }
+          continue;
+        }
+        const type = asString(parameter.value.type);
+        const argument = callArgument(entry);
+        if (type === void 0) continue;
+        if (argument.kind === "static" && typeof argument.value !== "string" && !valueMatchesType(argument.value, type)) {
+          report2({
+            pointer: argumentPointer(call, name),
+            message: `The parameter has type '${excerpt(type)}', but a static value is provided of type '${typeof argument.value}'.`
+          });
+        } else if (argument.kind === "reference") {
+          const source = sourceParameter(call, argument.name);
+          const sourceType = asString(source?.type);
+          if (sourceType !== void 0 && sourceType !== type && !(sourceType === "integer" && type === "number")) {
+            report2({
+              pointer: argumentPointer(call, name),
+              message: fill(
+                "The parameter has type '{0}', but operation '{1}' is providing a parameter of type '{2}'.",
+                excerpt(type),
+                call.source ? operationLabel(call.source) : "",
+                excerpt(sourceType)
+              )
+            });
+          }
+        }
+      }
+      for (const parameter of target.parameters) {
+        const value = parameter.value;
+        if (parameter.name === void 0 || given && has(given, parameter.name) || parameter.in === "body")
+          continue;
+        if (value.required !== true || has(value, "default") || isInternalVisibility2(value["x-ms-visibility"]))
+          continue;
+        report2({
+          pointer: childPointer(call.pointer, has(call.call, "parameters") ? "parameters" : "operationId"),
+          message: `${fill("The target operation requires parameter '{0}'.", nameExcerpt(parameter.name))} Pass it in the parameters of the call to '${label}'.`
+        });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/schema-path.ts
+var MAX_STEPS = 32;
+var MISSING = Object.freeze({ kind: "missing" });
+var UNKNOWN = Object.freeze({ kind: "unknown" });
+function resolved(model, schema) {
+  if (isObject(schema) && typeof schema.$ref !== "string") return schema;
+  return asObject(model.resolve(schema, "").value);
+}
+function isClosed(schema) {
+  return asObject(schema.properties) !== void 0 && !has(schema, "allOf") && !has(schema, "additionalProperties") && !has(schema, "x-ms-dynamic-schema") && !has(schema, "x-ms-dynamic-properties");
+}
+function propertyValue(properties, name) {
+  if (!properties) return void 0;
+  if (has(properties, name)) return properties[name];
+  const lower = name.toLowerCase();
+  for (const candidate in properties) {
+    if (has(properties, candidate) && candidate.toLowerCase() === lower) return properties[candidate];
+  }
+  return void 0;
+}
+function property(model, schema, name) {
+  const direct = propertyValue(asObject(schema.properties), name);
+  if (direct !== void 0) return resolved(model, direct) ?? "unknown";
+  for (const member of asArray(schema.allOf) ?? []) {
+    const memberSchema = resolved(model, member);
+    if (!memberSchema) continue;
+    const found = propertyValue(asObject(memberSchema.properties), name);
+    if (found !== void 0) return resolved(model, found) ?? "unknown";
+  }
+  return isClosed(schema) ? "missing" : "unknown";
+}
+function followSchemaPath(model, root, path24) {
+  let current = resolved(model, root);
+  if (!current) return UNKNOWN;
+  let steps = 0;
+  for (let start = 0; start < path24.length && steps < MAX_STEPS; ) {
+    let end = path24.indexOf("/", start);
+    if (end === -1) end = path24.length;
+    if (end > start) {
+      steps++;
+      const next = property(model, current, path24.slice(start, end));
+      if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
+      current = next;
+    }
+    start = end + 1;
+  }
+  return { kind: "found", schema: current };
+}
+function arrayItems(model, schema) {
+  if (schema.type === "array" || has(schema, "items")) {
+    const items = resolved(model, schema.items);
+    return items ? { kind: "found", schema: items } : UNKNOWN;
+  }
+  if (schema.type === void 0 || has(schema, "x-ms-dynamic-schema")) return UNKNOWN;
+  return { kind: "not-array" };
+}
+
+// packages/validator/src/rules/operations/dynamic-result-rule.ts
 function collectionPath(call) {
   const body = call.call;
   switch (call.extension) {
@@ -61177,9 +61071,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path23 = pathAt(call, key);
-    if (path23 === void 0 || followSchemaPath(model, items.schema, path23).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path23), label) });
+    const path24 = pathAt(call, key);
+    if (path24 === void 0 || followSchemaPath(model, items.schema, path24).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path24), label) });
   }
   return problems;
 }
@@ -61225,6 +61119,100 @@ var ResultAnswers = class {
     return problems;
   }
 };
+var dynamicResultRule = {
+  id: "SWG-DYN-RESULT",
+  file: "swagger",
+  title: "Point value-collection, value-path and itemsPath into the target's response.",
+  description: "The designer reads the list (value-collection, itemsPath) and each item's value and title (value-path, value-title, itemValuePath, itemTitlePath) from the target operation's 2xx response schema (SVR). Paths into open or dynamic schemas are not judged, and names match case-insensitively. 19 merged certified connectors have paths their documented responses do not have (the real responses often do), so this is a warning.",
+  levels: sameLevels("warning"),
+  msMessage: EXPECTS_ARRAY,
+  example: {
+    placement: "parameter",
+    bad: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "items" } (the response has "value")',
+    good: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "value", "value-path": "id", "value-title": "name" }'
+  },
+  check({ swagger, report: report2 }) {
+    if (!swagger) return;
+    const answers = new ResultAnswers(swagger);
+    const calls = dynamicCalls(swagger);
+    for (let index = 0; index < calls.length; index++) {
+      const call = calls[index];
+      const target = targetOf(swagger, call);
+      if (!target) continue;
+      const problems = answers.problemsOf(target, call);
+      for (let at = 0; at < problems.length; at++) {
+        const problem = problems[at];
+        const pointer = problem.key === void 0 ? collectionPointer(call) : childPointer(call.pointer, problem.key);
+        report2({ pointer, message: problem.message });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/operation-id-reference-rule.ts
+var NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
+function forEachOtherOperationReference(model, visit2) {
+  const visitHolder = (holder, at) => {
+    const object = asObject(holder);
+    if (object && has(object, "operationId"))
+      visit2(object.operationId, () => childPointer(at(), "operationId"));
+  };
+  const operations = model.operations;
+  for (let index = 0; index < operations.length; index++) {
+    const operation2 = operations[index];
+    if ((operation2.keys & (OperationKey.notification | OperationKey.operationContext)) === 0) continue;
+    const body = operation2.operation;
+    if (has(body, "x-ms-notification")) visitHolder(body["x-ms-notification"], notificationAt(operation2));
+    const context = asObject(body["x-ms-operation-context"]);
+    if (context) visitHolder(context.simulate, simulateAt(operation2));
+  }
+  const capabilities = asObject(model.root["x-ms-capabilities"]);
+  const filePicker = asObject(capabilities?.["file-picker"]);
+  for (const part of ["open", "browse"])
+    visitHolder(filePicker?.[part], () => childPointer("/x-ms-capabilities", "file-picker", part));
+  visitHolder(capabilities?.testConnection, () => childPointer("/x-ms-capabilities", "testConnection"));
+}
+function notificationAt(operation2) {
+  return () => childPointer(operation2.pointer, "x-ms-notification");
+}
+function simulateAt(operation2) {
+  return () => childPointer(operation2.pointer, "x-ms-operation-context", "simulate");
+}
+function operationIdAt(call) {
+  return () => childPointer(call.pointer, "operationId");
+}
+var operationIdReferenceRule = {
+  id: "SWG-DYN-OPID",
+  file: "swagger",
+  title: "Reference operations that exist.",
+  description: "Dynamic values, lists, schemas, properties and trees, x-ms-notification, x-ms-capabilities and x-ms-operation-context call other operations by operationId; a missing one breaks the designer (SVR OperationIdNotFound).",
+  levels: sameLevels("error"),
+  msCode: "OperationIdNotFound",
+  msMessage: NOT_FOUND,
+  example: {
+    placement: "parameter",
+    bad: '"x-ms-dynamic-values": { "operationId": "ListProjcts" }',
+    good: '"x-ms-dynamic-values": { "operationId": "ListProjects" }'
+  },
+  check({ swagger, report: report2 }) {
+    if (!swagger) return;
+    const checkReference = (operationId, at) => {
+      if (typeof operationId === "string" && swagger.operationById(operationId)) return;
+      report2({
+        pointer: at(),
+        message: `${NOT_FOUND} '${nameExcerpt(String(operationId))}' is not the operationId of any operation.`
+      });
+    };
+    const calls = dynamicCalls(swagger);
+    for (let index = 0; index < calls.length; index++) {
+      const call = calls[index];
+      if (has(call.call, "operationId")) checkReference(call.call.operationId, operationIdAt(call));
+    }
+    forEachOtherOperationReference(swagger, checkReference);
+  }
+};
+
+// packages/validator/src/rules/operations/dynamic.ts
 var dynamicRules = [
   {
     id: "SWG-DYN-ON-BODY",
@@ -61302,137 +61290,9 @@ var dynamicRules = [
       }
     }
   },
-  {
-    id: "SWG-DYN-OPID",
-    file: "swagger",
-    title: "Reference operations that exist.",
-    description: "Dynamic values, lists, schemas, properties and trees, x-ms-notification, x-ms-capabilities and x-ms-operation-context call other operations by operationId; a missing one breaks the designer (SVR OperationIdNotFound).",
-    levels: sameLevels("error"),
-    msCode: "OperationIdNotFound",
-    msMessage: NOT_FOUND,
-    example: {
-      placement: "parameter",
-      bad: '"x-ms-dynamic-values": { "operationId": "ListProjcts" }',
-      good: '"x-ms-dynamic-values": { "operationId": "ListProjects" }'
-    },
-    check({ swagger, report: report2 }) {
-      if (!swagger) return;
-      const checkReference = (operationId, at) => {
-        if (typeof operationId === "string" && swagger.operationById(operationId)) return;
-        report2({
-          pointer: at(),
-          message: `${NOT_FOUND} '${nameExcerpt(String(operationId))}' is not the operationId of any operation.`
-        });
-      };
-      const calls = dynamicCalls(swagger);
-      for (let index = 0; index < calls.length; index++) {
-        const call = calls[index];
-        if (has(call.call, "operationId")) checkReference(call.call.operationId, operationIdAt(call));
-      }
-      forEachOtherOperationReference(swagger, checkReference);
-    }
-  },
-  {
-    id: "SWG-DYN-PARAMS",
-    file: "swagger",
-    title: "Pass a dynamic call the target operation's parameters.",
-    description: "The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names.",
-    levels: sameLevels("error"),
-    msMessage: "The parameter could not be found in operation '{0}'.",
-    example: {
-      placement: "parameter",
-      bad: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "siteUrl": { "parameter": "site" } } } (ListFolders has no siteUrl)',
-      good: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "site" } } }'
-    },
-    check({ swagger, report: report2 }) {
-      if (!swagger) return;
-      const calls = dynamicCalls(swagger);
-      for (let index = 0; index < calls.length; index++) {
-        const call = calls[index];
-        const target = targetOf(swagger, call);
-        if (!target) continue;
-        const label = operationLabel(target);
-        const given = asObject(call.call.parameters);
-        for (const name in given) {
-          if (!has(given, name)) continue;
-          const entry = given[name];
-          const parameter = parameterNamed(target, name);
-          if (!parameter) {
-            if (!name.includes("/") && !hasBodyProperty(swagger, target, name)) {
-              report2({
-                pointer: argumentPointer(call, name),
-                message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${nameExcerpt(name)}' is not one of its parameters.`
-              });
-            }
-            continue;
-          }
-          const type = asString(parameter.value.type);
-          const argument = callArgument(entry);
-          if (type === void 0) continue;
-          if (argument.kind === "static" && typeof argument.value !== "string" && !valueMatchesType(argument.value, type)) {
-            report2({
-              pointer: argumentPointer(call, name),
-              message: `The parameter has type '${excerpt(type)}', but a static value is provided of type '${typeof argument.value}'.`
-            });
-          } else if (argument.kind === "reference") {
-            const source = sourceParameter(call, argument.name);
-            const sourceType = asString(source?.type);
-            if (sourceType !== void 0 && sourceType !== type && !(sourceType === "integer" && type === "number")) {
-              report2({
-                pointer: argumentPointer(call, name),
-                message: fill(
-                  "The parameter has type '{0}', but operation '{1}' is providing a parameter of type '{2}'.",
-                  excerpt(type),
-                  call.source ? operationLabel(call.source) : "",
-                  excerpt(sourceType)
-                )
-              });
-            }
-          }
-        }
-        for (const parameter of target.parameters) {
-          const value = parameter.value;
-          if (parameter.name === void 0 || given && has(given, parameter.name) || parameter.in === "body")
-            continue;
-          if (value.required !== true || has(value, "default") || isInternalVisibility2(value["x-ms-visibility"]))
-            continue;
-          report2({
-            pointer: childPointer(call.pointer, has(call.call, "parameters") ? "parameters" : "operationId"),
-            message: `${fill("The target operation requires parameter '{0}'.", nameExcerpt(parameter.name))} Pass it in the parameters of the call to '${label}'.`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-DYN-RESULT",
-    file: "swagger",
-    title: "Point value-collection, value-path and itemsPath into the target's response.",
-    description: "The designer reads the list (value-collection, itemsPath) and each item's value and title (value-path, value-title, itemValuePath, itemTitlePath) from the target operation's 2xx response schema (SVR). Paths into open or dynamic schemas are not judged, and names match case-insensitively. 19 merged certified connectors have paths their documented responses do not have (the real responses often do), so this is a warning.",
-    levels: sameLevels("warning"),
-    msMessage: EXPECTS_ARRAY,
-    example: {
-      placement: "parameter",
-      bad: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "items" } (the response has "value")',
-      good: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "value", "value-path": "id", "value-title": "name" }'
-    },
-    check({ swagger, report: report2 }) {
-      if (!swagger) return;
-      const answers = new ResultAnswers(swagger);
-      const calls = dynamicCalls(swagger);
-      for (let index = 0; index < calls.length; index++) {
-        const call = calls[index];
-        const target = targetOf(swagger, call);
-        if (!target) continue;
-        const problems = answers.problemsOf(target, call);
-        for (let at = 0; at < problems.length; at++) {
-          const problem = problems[at];
-          const pointer = problem.key === void 0 ? collectionPointer(call) : childPointer(call.pointer, problem.key);
-          report2({ pointer, message: problem.message });
-        }
-      }
-    }
-  },
+  operationIdReferenceRule,
+  dynamicParametersRule,
+  dynamicResultRule,
   {
     id: "SWG-DYN-INTERNAL-SRC",
     file: "swagger",
@@ -62637,6 +62497,265 @@ var mcpRules = [
   }
 ];
 
+// packages/validator/src/rules/operations/missing-path-parameter-rule.ts
+function hasPathParameter(operation2, name) {
+  for (const parameter of operation2.parameters) {
+    if (parameter.in === "path" && parameter.name === name) return true;
+  }
+  return false;
+}
+var MAX_LOOPED_VARIABLES = 8;
+function missingPathParameters(operation2, variables) {
+  let missing;
+  let defined;
+  if (variables.length > MAX_LOOPED_VARIABLES) {
+    defined = /* @__PURE__ */ new Set();
+    for (const parameter of operation2.parameters) {
+      if (parameter.in === "path" && parameter.name !== void 0) defined.add(parameter.name);
+    }
+  }
+  for (let at = 0; at < variables.length; at++) {
+    const name = variables[at];
+    if (name === "" || name.includes("=")) continue;
+    if (defined ? defined.has(name) : hasPathParameter(operation2, name)) continue;
+    (missing ??= []).push(name);
+  }
+  return missing ?? NONE_MISSING;
+}
+var NONE_MISSING = [];
+var missingPathParameterRule = {
+  id: "SWG-PATH-MISSING-PARAM",
+  file: "swagger",
+  title: "Define an `in: path` parameter for every path variable.",
+  description: "The platform builds the URL from path parameters; a `{variable}` without one cannot be filled (SVR OperationMissingPathParameter).",
+  levels: sameLevels("error"),
+  msCode: "OperationMissingPathParameter",
+  msMessage: "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
+  example: {
+    placement: "paths",
+    bad: '"/tasks/{taskId}": { "get": { "parameters": [] } }',
+    good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }'
+  },
+  check({ swagger, report: report2 }) {
+    if (!swagger) return;
+    const templates = pathTemplates(swagger);
+    const operations = swagger.operations;
+    for (let index = 0; index < operations.length; index++) {
+      const operation2 = operations[index];
+      const variables = templates[index].variables;
+      if (variables.length === 0) continue;
+      const missing = missingPathParameters(operation2, variables);
+      if (missing.length > 0)
+        report2({ pointer: operation2.pointer, message: missingMessage(operation2, missing) });
+    }
+  }
+};
+function missingMessage(operation2, missing) {
+  if (missing.length === 1) {
+    return fill(
+      "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
+      operationLabel(operation2),
+      excerpt(missing[0])
+    );
+  }
+  return fill(
+    "The operation '{0}' does not define the {1} parameters which are required by the path: {2}.",
+    operationLabel(operation2),
+    missing.length,
+    quoteList(missing)
+  );
+}
+
+// packages/validator/src/rules/operations/path-item-ref-rule.ts
+var pathItemRefRule = {
+  id: "SWG-PATH-REF",
+  file: "swagger",
+  title: "Write path items in place; '$ref' is not supported there.",
+  description: "The service does not resolve a `$ref` on a path item (SVR PathItemRefNotSuppored).",
+  levels: sameLevels("error"),
+  msCode: "PathItemRefNotSuppored",
+  msMessage: "The '$ref' property in a path is not supported.",
+  example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
+  check({ swagger, report: report2 }) {
+    if (!swagger) return;
+    const paths = swagger.paths;
+    for (const path24 in paths) {
+      if (!has(paths, path24)) continue;
+      const pathItem = asObject(paths[path24]);
+      if (!pathItem || !has(pathItem, "$ref")) continue;
+      report2({
+        pointer: childPointer("/paths", path24, "$ref"),
+        message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
+      });
+    }
+  }
+};
+function unreadOperations(swagger, pathItem) {
+  const target = swagger.pathItemTarget(pathItem);
+  const methods = target ? HTTP_METHODS.filter((method) => asObject(target.value[method])) : [];
+  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
+  const which2 = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
+  return `${which2} checked by no rule until written here, in place of the $ref.`;
+}
+
+// packages/validator/src/rules/operations/path-key-rules.ts
+var pathKeysOf = perModel(
+  (model) => Object.keys(model.paths ?? {}).filter((key) => !key.startsWith("x-"))
+);
+function pathKeys(model) {
+  return model ? pathKeysOf(model) : [];
+}
+function reportPathKeys({ swagger, report: report2 }, problem) {
+  for (const path24 of pathKeys(swagger)) {
+    const message = problem(path24);
+    if (message !== void 0) report2({ pointer: childPointer("/paths", path24), message });
+  }
+}
+function templateProblem(path24) {
+  let open2 = -1;
+  for (let index = 0; index < path24.length; index++) {
+    const character = path24[index];
+    if (character === "{") {
+      if (open2 !== -1) return "a variable is nested in another one";
+      open2 = index;
+    } else if (character === "}") {
+      if (open2 === -1) return "a '}' has no matching '{'";
+      if (index === open2 + 1) return "a variable has no name";
+      open2 = -1;
+    } else if (character === "/" && open2 !== -1) {
+      return "a variable spans more than one segment";
+    }
+  }
+  return open2 !== -1 ? "a '{' is never closed" : void 0;
+}
+var pathSlashRule = {
+  id: "SWG-PATH-SLASH",
+  file: "swagger",
+  title: "Start every path with '/'.",
+  description: "Swagger 2.0 paths are relative to basePath and start with '/' (SVR OperationPathMustStartWithSlash).",
+  levels: sameLevels("error"),
+  msCode: "OperationPathMustStartWithSlash",
+  msMessage: "The path is not valid, it must start with a '/' character.",
+  example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
+  check(context) {
+    reportPathKeys(
+      context,
+      (path24) => path24.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+    );
+  }
+};
+var pathQueryRule = {
+  id: "SWG-PATH-QUERY",
+  file: "swagger",
+  title: "Keep query strings and fragments out of paths.",
+  description: "Query values are parameters with `in: query`; a '?' or '#' in a path key is rejected (SVR OperationPathMayNotContainQueryOrFragment).",
+  levels: sameLevels("error"),
+  msCode: "OperationPathMayNotContainQueryOrFragment",
+  msMessage: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.",
+  example: {
+    placement: "paths",
+    bad: '"/tasks?status=open": {}',
+    good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
+  },
+  check(context) {
+    reportPathKeys(
+      context,
+      (path24) => /[?#]/.test(path24) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+    );
+  }
+};
+var pathWildcardRule = {
+  id: "SWG-PATH-WILDCARD",
+  file: "swagger",
+  title: "Do not use '*' in paths.",
+  description: "Wildcards are not supported in operation paths (SVR OperationPathContainsUnsupportedCharacters).",
+  levels: sameLevels("error"),
+  msCode: "OperationPathContainsUnsupportedCharacters",
+  msMessage: "The operation path cannot contain wildcard character '*'.",
+  example: { placement: "paths", bad: '"/files/*": {}', good: '"/files/{path}": {}' },
+  check(context) {
+    reportPathKeys(
+      context,
+      (path24) => path24.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+    );
+  }
+};
+var pathTemplateRule = {
+  id: "SWG-PATH-TEMPLATE",
+  file: "swagger",
+  title: "Write path variables as {name}, one segment each.",
+  description: "Each path template variable is enclosed in braces within a single URL segment (SVR OperationPathTemplateNotValid).",
+  levels: sameLevels("error"),
+  msCode: "OperationPathTemplateNotValid",
+  msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
+  example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
+  check(context) {
+    reportPathKeys(context, (path24) => {
+      const problem = templateProblem(path24);
+      return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
+    });
+  }
+};
+var pathVariableDefaultRule = {
+  id: "SWG-PATH-VAR-DEFAULT",
+  file: "swagger",
+  title: "Give path variables defaults in their parameter, not in the path.",
+  description: "A path variable like `{version=v1}` is rejected (SVR OperationPathVariablesContainDefaults).",
+  levels: sameLevels("error"),
+  msCode: "OperationPathVariablesContainDefaults",
+  msMessage: "The operation path template variables cannot set default values with character '='.",
+  example: { placement: "paths", bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
+  check(context) {
+    reportPathKeys(
+      context,
+      (path24) => (
+        // Without an '=' in the key no variable has one: most keys are not parsed at all.
+        path24.includes("=") && pathVariables(path24).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+      )
+    );
+  }
+};
+var pathCaseRule = {
+  id: "SWG-PATH-CASE",
+  file: "swagger",
+  title: "Do not define a path twice with different capitalization.",
+  description: "Paths must be unique when compared case-insensitively (SVR PathRedefined).",
+  levels: sameLevels("error"),
+  msCode: "PathRedefined",
+  msMessage: "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
+  example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
+  check({ swagger, report: report2 }) {
+    const seen = /* @__PURE__ */ new Set();
+    for (const path24 of pathKeys(swagger)) {
+      const key = path24.toLowerCase();
+      if (seen.has(key)) {
+        report2({
+          pointer: childPointer("/paths", path24),
+          message: fill(
+            "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
+            nameExcerpt(path24)
+          )
+        });
+      }
+      seen.add(key);
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/paths.ts
+var pathRules = [
+  pathSlashRule,
+  pathQueryRule,
+  pathWildcardRule,
+  pathTemplateRule,
+  pathVariableDefaultRule,
+  duplicateRouteRule,
+  partiallyDuplicateRouteRule,
+  pathCaseRule,
+  pathItemRefRule,
+  missingPathParameterRule
+];
+
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
 function isEmptySchema(model, schema) {
@@ -63079,11 +63198,7 @@ var parameterDocumentationRules = [
   }
 ];
 
-// packages/validator/src/rules/operations/parameter-locations.ts
-var LOCATIONS = ["query", "header", "path", "formData", "body"];
-var SIMPLE_TYPES = ["string", "number", "boolean", "integer", "array"];
-var COLLECTION_FORMATS = ["csv", "ssv", "tsv", "pipes", "multi"];
-var BODY_ONLY_IN_SCHEMA = ["type", "format", "items", "enum", "collectionFormat", "default"];
+// packages/validator/src/rules/operations/report-once.ts
 function once() {
   const seen = /* @__PURE__ */ new Set();
   return (pointer) => {
@@ -63092,6 +63207,8 @@ function once() {
     return true;
   };
 }
+
+// packages/validator/src/rules/operations/parameter-list-rules.ts
 function mayRepeatKeys(parameters) {
   for (let index = 0; index < parameters.length; index++) {
     const name = parameters[index].name;
@@ -63101,6 +63218,474 @@ function mayRepeatKeys(parameters) {
   }
   return false;
 }
+var duplicateParameterRule = {
+  id: "SWG-PARAM-DUP",
+  file: "swagger",
+  title: "Define each parameter (name and location) once per operation.",
+  description: "Two parameters with the same name and location are ambiguous (Swagger 2.0; SVR). Merged: 4 (ITGlue).",
+  levels: sameLevels("error"),
+  msMessage: "The operation '{0}' contains duplicate parameters with name '{1}', location '{2}'.",
+  example: {
+    placement: "operation",
+    bad: '"parameters": [{ "name": "id", "in": "query" }, { "name": "id", "in": "query" }]'
+  },
+  check({ swagger, report: report2 }) {
+    const first = once();
+    for (const operation2 of swagger?.operations ?? []) {
+      if (!mayRepeatKeys(operation2.parameters)) continue;
+      const seen = /* @__PURE__ */ new Set();
+      for (const parameter of operation2.parameters) {
+        if (parameter.name === void 0) continue;
+        const key = `${parameter.in}\0${parameter.name}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          continue;
+        }
+        if (!first(parameter.pointer)) continue;
+        const template = parameter.level === "path" ? "The path '{0}' contains duplicate parameters with name '{1}', location '{2}'." : "The operation '{0}' contains duplicate parameters with name '{1}', location '{2}'.";
+        report2({
+          pointer: parameter.pointer,
+          message: fill(
+            template,
+            parameter.level === "path" ? nameExcerpt(operation2.path) : operationLabel(operation2),
+            nameExcerpt(parameter.name),
+            excerpt(parameter.in ?? "")
+          )
+        });
+      }
+    }
+  }
+};
+var multipleBodyRule = {
+  id: "SWG-PARAM-MULTI-BODY",
+  file: "swagger",
+  title: "Give an operation at most one body parameter.",
+  description: "A request has one body (Swagger 2.0; SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The operation '{0}' contains multiple parameters in the location 'body', at most one is allowed.",
+  example: {
+    placement: "operation",
+    bad: '"parameters": [{ "name": "a", "in": "body" }, { "name": "b", "in": "body" }]'
+  },
+  check({ swagger, report: report2 }) {
+    const first = once();
+    for (const operation2 of swagger?.operations ?? []) {
+      let bodies = 0;
+      for (const extra of operation2.parameters) {
+        if (extra.in !== "body" || bodies++ === 0) continue;
+        if (!first(extra.pointer)) continue;
+        report2({
+          pointer: extra.pointer,
+          message: fill(
+            "The operation '{0}' contains multiple parameters in the location 'body', at most one is allowed.",
+            operationLabel(operation2)
+          )
+        });
+      }
+    }
+  }
+};
+var bodyAndFormDataRule = {
+  id: "SWG-PARAM-BODY-FORM",
+  file: "swagger",
+  title: "Use either a body parameter or formData parameters, not both.",
+  description: "A request body is either a document or a form (Swagger 2.0; SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The 'parameters' list defines both a 'body' parameter, and a 'formData' parameter. Only one of these location types can be used in an operation.",
+  example: {
+    placement: "operation",
+    bad: '"parameters": [{ "name": "body", "in": "body" }, { "name": "file", "in": "formData" }]'
+  },
+  check({ swagger, report: report2 }) {
+    for (const operation2 of swagger?.operations ?? []) {
+      const body = operation2.parameters.find((parameter) => parameter.in === "body");
+      if (!body || !operation2.parameters.some((parameter) => parameter.in === "formData")) continue;
+      report2({
+        pointer: body.pointer,
+        message: "The 'parameters' list defines both a 'body' parameter, and a 'formData' parameter. Only one of these location types can be used in an operation."
+      });
+    }
+  }
+};
+var parameterRefRule = {
+  id: "SWG-PARAM-REF",
+  file: "swagger",
+  title: "Point parameter '$ref's at an existing '#/parameters/\u2026' entry.",
+  description: "Parameter references must be local JSON pointers into `parameters`, and a shared parameter may not itself be a reference (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The parameter reference '{0}' could not be found in the swagger document.",
+  example: {
+    placement: "parameter",
+    bad: '{ "$ref": "#/parameters/Missing" }',
+    good: '{ "$ref": "#/parameters/TaskId" }'
+  },
+  check({ swagger, report: report2 }) {
+    if (!swagger) return;
+    for (const [name, value] of entriesOf(swagger.root.parameters)) {
+      if (isObject(value) && has(value, "$ref")) {
+        report2({
+          pointer: childPointer("/parameters", name, "$ref"),
+          message: "The parameter definition may not use a '$ref' to point to another definition."
+        });
+      }
+    }
+    const checkList = (list2, operation2, ofPathItem) => {
+      const entries = asArray(list2);
+      if (!entries) return;
+      for (let index = 0; index < entries.length; index++) {
+        const entry = entries[index];
+        const ref = isObject(entry) ? asString(entry.$ref) : void 0;
+        if (ref === void 0) continue;
+        const message = !ref.startsWith("#/parameters/") ? `The parameter reference '${nameExcerpt(ref)}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger.resolveRef(ref) ? void 0 : fill(
+          "The parameter reference '{0}' could not be found in the swagger document.",
+          nameExcerpt(ref)
+        );
+        if (message === void 0) continue;
+        const owner = ofPathItem ? operation2.pathItemPointer : operation2.pointer;
+        report2({ pointer: childPointer(owner, "parameters", index, "$ref"), message });
+      }
+    };
+    const visitedPaths = /* @__PURE__ */ new Set();
+    for (const operation2 of swagger.operations) {
+      if (!operation2.listsParameterRefs) continue;
+      if (!visitedPaths.has(operation2.path)) {
+        visitedPaths.add(operation2.path);
+        checkList(asObject(swagger.paths?.[operation2.path])?.parameters, operation2, true);
+      }
+      checkList(operation2.operation.parameters, operation2, false);
+    }
+  }
+};
+var fetchSubscribeAlikeRule = {
+  id: "SWG-SAME-NAME-FETCH-SUB",
+  file: "swagger",
+  title: "Keep parameters shared by a polling trigger and its webhook alike.",
+  description: "When a trigger names a webhook operation in x-ms-notification, the designer shows one set of inputs for both, so parameters of the same name need the same type and visibility (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "Parameters of the same name in fetch and subscribe operations must be of the same type and visibility.",
+  example: {
+    bad: 'fetch: { "name": "folder", "type": "string" } / subscribe: { "name": "folder", "type": "integer" }'
+  },
+  check({ swagger, report: report2 }) {
+    if (!swagger) return;
+    for (const fetch2 of swagger.operations) {
+      if ((fetch2.keys & OperationKey.notification) === 0) continue;
+      const targetId = asString(asObject(fetch2.operation["x-ms-notification"])?.operationId);
+      const subscribe = targetId === void 0 ? void 0 : swagger.operationById(targetId);
+      if (!subscribe) continue;
+      const byName = new Map(subscribe.parameters.map((parameter) => [parameter.name, parameter]));
+      for (const parameter of fetch2.parameters) {
+        const other = byName.get(parameter.name);
+        if (!other || parameter.in === "body") continue;
+        const sameType = parameter.value.type === other.value.type;
+        const sameVisibility = (parameter.value["x-ms-visibility"] ?? "") === (other.value["x-ms-visibility"] ?? "");
+        if (sameType && sameVisibility) continue;
+        report2({
+          pointer: parameter.pointer,
+          message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${nameExcerpt(parameter.name)}' differs in '${operationLabel(subscribe)}'.`
+        });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/parameter-keyword-rules.ts
+var LOCATIONS = ["query", "header", "path", "formData", "body"];
+var SIMPLE_TYPES = ["string", "number", "boolean", "integer", "array"];
+var COLLECTION_FORMATS = ["csv", "ssv", "tsv", "pipes", "multi"];
+var BODY_ONLY_IN_SCHEMA = ["type", "format", "items", "enum", "collectionFormat", "default"];
+var fileTypeRule = {
+  id: "SWG-PARAM-FILE",
+  file: "swagger",
+  title: "Use type 'file' only for formData parameters and whole response bodies.",
+  description: "Swagger 2.0 allows `type: file` in formData parameters and at the root of a response schema only (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "Parameters of type 'file' are not valid in locations other than 'formData'.",
+  example: {
+    placement: "parameter",
+    bad: '{ "name": "content", "in": "query", "type": "file" }',
+    good: '{ "name": "content", "in": "formData", "type": "file" }'
+  },
+  check({ swagger, report: report2 }) {
+    if (!swagger) return;
+    const keys = holderKeysOf(swagger);
+    const parameters = writtenParameters(swagger);
+    for (let index = 0; index < parameters.length; index++) {
+      const parameter = parameters[index];
+      if ((keys.parameters[index] & HolderKey.fileType) === 0 || parameter.in === "formData") continue;
+      report2({
+        pointer: childPointer(parameter.pointer, "type"),
+        message: "Parameters of type 'file' are not valid in locations other than 'formData'."
+      });
+    }
+    const schemas = writtenSchemasOf(swagger);
+    const files = keys.schemasWith(HolderKey.fileType);
+    for (let at = 0; at < files.length; at++) {
+      const written2 = schemas[files[at]];
+      const rootOfResponse = written2.depth === 0 && (written2.origin === "response" || written2.origin === "global-response");
+      if (rootOfResponse) continue;
+      report2({
+        pointer: childPointer(written2.pointer, "type"),
+        message: "The schema type 'file' is not valid. Only parameters in 'formData' and the root response schema may be of type 'file'."
+      });
+    }
+  }
+};
+var bodySchemaRule = {
+  id: "SWG-PARAM-BODY-SCHEMA",
+  file: "swagger",
+  title: "Describe body parameters with 'schema', other parameters without it.",
+  description: "Swagger 2.0: a body parameter has a `schema` and no `type`; other parameters have a `type` and no `schema` (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The 'body' parameter must define a 'schema' property.",
+  example: {
+    placement: "bodyParameter",
+    bad: '{ "name": "body", "in": "body", "type": "object" }',
+    good: '{ "name": "body", "in": "body", "schema": { "type": "object" } }'
+  },
+  check({ swagger, report: report2 }) {
+    for (const parameter of swagger ? writtenParameters(swagger) : []) {
+      const value = parameter.value;
+      if (parameter.in === "body") {
+        if (!has(value, "schema")) {
+          report2({
+            pointer: parameter.pointer,
+            message: "The 'body' parameter must define a 'schema' property."
+          });
+        }
+        for (const key of BODY_ONLY_IN_SCHEMA) {
+          if (!has(value, key)) continue;
+          report2({
+            pointer: childPointer(parameter.pointer, key),
+            message: `The 'body' parameter cannot use property '${key}', instead, the 'schema' property should be used.`
+          });
+        }
+      } else if (parameter.in !== void 0 && has(value, "schema")) {
+        report2({
+          pointer: childPointer(parameter.pointer, "schema"),
+          message: "The parameter cannot define a schema as it is not in the 'body'."
+        });
+      }
+    }
+  }
+};
+var allowEmptyValueRule = {
+  id: "SWG-PARAM-ALLOWEMPTY",
+  file: "swagger",
+  title: "Use 'allowEmptyValue' only on query and formData parameters.",
+  description: "Swagger 2.0 defines allowEmptyValue for query and formData only (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location.",
+  example: { placement: "pathParameter", bad: '{ "name": "id", "in": "path", "allowEmptyValue": true }' },
+  check({ swagger, report: report2 }) {
+    if (!swagger) return;
+    const parameters = writtenParameters(swagger);
+    const keys = holderKeysOf(swagger).parameters;
+    for (let index = 0; index < parameters.length; index++) {
+      const parameter = parameters[index];
+      if ((keys[index] & HolderKey.allowEmptyValue) === 0 || parameter.in === "query" || parameter.in === "formData")
+        continue;
+      report2({
+        pointer: childPointer(parameter.pointer, "allowEmptyValue"),
+        message: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location."
+      });
+    }
+  }
+};
+var collectionFormatRule = {
+  id: "SWG-COLLECTIONFORMAT",
+  file: "swagger",
+  title: "Use a Swagger 2.0 collectionFormat ('multi' only in query or formData).",
+  description: "collectionFormat is one of csv, ssv, tsv, pipes, multi; multi repeats the parameter, so it only works in a query or form (Swagger 2.0; SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The 'collectionFormat' keyword value '{0}' is not supported.",
+  example: {
+    placement: "parameter",
+    bad: '{ "name": "ids", "in": "header", "type": "array", "collectionFormat": "multi" }',
+    good: '{ "name": "ids", "in": "query", "type": "array", "collectionFormat": "multi" }'
+  },
+  check({ swagger, report: report2 }) {
+    if (!swagger) return;
+    const parameters = writtenParameters(swagger);
+    const keys = holderKeysOf(swagger).parameters;
+    for (let index = 0; index < parameters.length; index++) {
+      const parameter = parameters[index];
+      if ((keys[index] & HolderKey.collectionFormat) === 0) continue;
+      const format3 = parameter.value.collectionFormat;
+      const known = typeof format3 === "string" && COLLECTION_FORMATS.includes(format3);
+      const misplaced = format3 === "multi" && parameter.in !== "query" && parameter.in !== "formData";
+      if (known && !misplaced) continue;
+      report2({
+        pointer: childPointer(parameter.pointer, "collectionFormat"),
+        message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", excerpt(String(format3)))}${misplaced ? ` 'multi' is for query and formData parameters only.` : ""}`
+      });
+    }
+  }
+};
+var locationAndTypeRule = {
+  id: "SWG-PARAM-IN-ENUM",
+  file: "swagger",
+  title: "Give every parameter a valid location and type.",
+  description: "Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData).",
+  levels: sameLevels("error"),
+  example: {
+    placement: "pathParameter",
+    bad: '{ "name": "id", "in": "url", "type": "guid" }',
+    good: '{ "name": "id", "in": "path", "type": "string", "format": "uuid" }'
+  },
+  check({ swagger, report: report2 }) {
+    for (const parameter of swagger ? writtenParameters(swagger) : []) {
+      if (parameter.in === void 0 || !LOCATIONS.includes(parameter.in)) {
+        report2({
+          pointer: has(parameter.value, "in") ? childPointer(parameter.pointer, "in") : parameter.pointer,
+          message: `The parameter 'in' must be one of: ${LOCATIONS.join(", ")}.`
+        });
+        continue;
+      }
+      if (parameter.in === "body") continue;
+      const type = parameter.value.type;
+      const allowed = parameter.in === "formData" ? [...SIMPLE_TYPES, "file"] : SIMPLE_TYPES;
+      if (typeof type === "string" && allowed.includes(type)) continue;
+      report2({
+        pointer: has(parameter.value, "type") ? childPointer(parameter.pointer, "type") : parameter.pointer,
+        message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(", ")}${type === void 0 ? "" : `, not '${excerpt(String(type))}'`}.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/parameter-name-rules.ts
+var formDataAsciiNameRule = {
+  id: "SWG-PARAM-FORMDATA-ASCII",
+  file: "swagger",
+  title: "Name form fields with US-ASCII characters.",
+  description: "Form field names go into multipart headers and URL-encoded bodies, which are ASCII (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
+  example: {
+    placement: "parameter",
+    bad: '{ "name": "fichier_\xE9", "in": "formData", "type": "file" }',
+    good: '{ "name": "file", "in": "formData", "type": "file" }'
+  },
+  check({ swagger, report: report2 }) {
+    for (const parameter of swagger ? writtenParameters(swagger) : []) {
+      if (parameter.in !== "formData" || parameter.name === void 0 || /^[\x20-\x7e]*$/.test(parameter.name))
+        continue;
+      report2({
+        pointer: childPointer(parameter.pointer, "name"),
+        message: fill(
+          "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
+          nameExcerpt(parameter.name)
+        )
+      });
+    }
+  }
+};
+var connectionIdNameRule = {
+  id: "SWG-PARAM-CONNECTIONID",
+  file: "swagger",
+  title: "Do not name a parameter 'connectionId'.",
+  description: "The platform uses connectionId for the connection itself (SVR ConnectionIdParameterNotAllowed).",
+  levels: sameLevels("error"),
+  msCode: "ConnectionIdParameterNotAllowed",
+  msMessage: "A parameter cannot be named as 'connectionId'.",
+  example: {
+    placement: "parameter",
+    bad: '{ "name": "connectionId", "in": "query", "type": "string" }',
+    good: '{ "name": "accountId", "in": "query", "type": "string" }'
+  },
+  check({ swagger, report: report2 }) {
+    for (const parameter of swagger ? writtenParameters(swagger) : []) {
+      if (parameter.name?.toLowerCase() !== "connectionid") continue;
+      report2({
+        pointer: childPointer(parameter.pointer, "name"),
+        message: "A parameter cannot be named as 'connectionId'."
+      });
+    }
+  }
+};
+var reservedNameRule = {
+  id: "SWG-PARAM-RESERVED",
+  file: "swagger",
+  title: "Do not declare the Authorization header as a parameter when the connector has security definitions.",
+  description: "The platform sets the Authorization header from the connection (SVR ReservedParameterIsUsed). Microsoft does not publish its reserved list; only this case is certain, so it is a warning.",
+  levels: sameLevels("warning"),
+  msCode: "ReservedParameterIsUsed",
+  msMessage: "The parameter '{0}' is reserved and cannot be used in '{1}'.",
+  example: {
+    placement: "parameter",
+    bad: '"securityDefinitions": { "oauth": { "type": "oauth2" } }, \u2026 { "name": "Authorization", "in": "header" }'
+  },
+  check({ swagger, report: report2 }) {
+    if (!swagger || entriesOf(swagger.root.securityDefinitions).length === 0) return;
+    for (const parameter of writtenParameters(swagger)) {
+      if (parameter.in !== "header" || parameter.name?.toLowerCase() !== "authorization") continue;
+      report2({
+        pointer: childPointer(parameter.pointer, "name"),
+        message: `${fill("The parameter '{0}' is reserved and cannot be used in '{1}'.", parameter.name, "header")} The connection's security definition sets it.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/path-parameter-rules.ts
+var pathParameterRequiredRule = {
+  id: "SWG-PATH-PARAM-REQUIRED",
+  file: "swagger",
+  title: "Mark path parameters as required.",
+  description: "A URL cannot be built without its path variables (Swagger 2.0; SVR PathParameterMustBeRequired).",
+  levels: sameLevels("error"),
+  msCode: "PathParameterMustBeRequired",
+  msMessage: "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'.",
+  example: {
+    placement: "pathParameter",
+    bad: '{ "name": "taskId", "in": "path", "type": "string" }',
+    good: '{ "name": "taskId", "in": "path", "type": "string", "required": true }'
+  },
+  check({ swagger, report: report2 }) {
+    for (const parameter of swagger ? writtenParameters(swagger) : []) {
+      if (parameter.in !== "path" || parameter.value.required === true) continue;
+      report2({
+        pointer: has(parameter.value, "required") ? childPointer(parameter.pointer, "required") : parameter.pointer,
+        message: "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'."
+      });
+    }
+  }
+};
+var pathParameterInTemplateRule = {
+  id: "SWG-PATH-PARAM-IN-TEMPLATE",
+  file: "swagger",
+  title: "Use every path parameter in the path template.",
+  description: "An `in: path` parameter whose name is not a `{variable}` of the path is never sent (SVR PathParameterNotDefinedInTemplate).",
+  levels: sameLevels("error"),
+  msCode: "PathParameterNotDefinedInTemplate",
+  msMessage: "The 'path' parameter '{0}' is not defined in the URI path template.",
+  example: {
+    placement: "paths",
+    bad: '"/tasks": { "get": { "parameters": [{ "name": "taskId", "in": "path" }] } }'
+  },
+  check({ swagger, report: report2 }) {
+    if (!swagger) return;
+    const first = once();
+    const templates = pathTemplates(swagger);
+    const operations = swagger.operations;
+    for (let index = 0; index < operations.length; index++) {
+      const operation2 = operations[index];
+      const variables = templates[index].variables;
+      for (const parameter of operation2.parameters) {
+        if (parameter.in !== "path" || parameter.name === void 0 || variables.includes(parameter.name))
+          continue;
+        if (!first(parameter.pointer)) continue;
+        report2({
+          pointer: parameter.pointer,
+          message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", nameExcerpt(parameter.name))} The path is '${nameExcerpt(operation2.path)}'.`
+        });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/url-encoding-rules.ts
 function parametersByEncoding(swagger, location, encoded) {
   const parameters = writtenParameters(swagger);
   const keys = holderKeysOf(swagger).parameters;
@@ -63113,515 +63698,78 @@ function parametersByEncoding(swagger, location, encoded) {
   }
   return found;
 }
-var parameterLocationRules = [
-  {
-    id: "SWG-PATH-PARAM-REQUIRED",
-    file: "swagger",
-    title: "Mark path parameters as required.",
-    description: "A URL cannot be built without its path variables (Swagger 2.0; SVR PathParameterMustBeRequired).",
-    levels: sameLevels("error"),
-    msCode: "PathParameterMustBeRequired",
-    msMessage: "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'.",
-    example: {
-      placement: "pathParameter",
-      bad: '{ "name": "taskId", "in": "path", "type": "string" }',
-      good: '{ "name": "taskId", "in": "path", "type": "string", "required": true }'
-    },
-    check({ swagger, report: report2 }) {
-      for (const parameter of swagger ? writtenParameters(swagger) : []) {
-        if (parameter.in !== "path" || parameter.value.required === true) continue;
-        report2({
-          pointer: has(parameter.value, "required") ? childPointer(parameter.pointer, "required") : parameter.pointer,
-          message: "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'."
-        });
-      }
-    }
+var pathParameterEncodingRule = {
+  id: "SWG-PATH-PARAM-ENCODING",
+  file: "swagger",
+  title: "Declare x-ms-url-encoding on path parameters.",
+  description: 'Without `"x-ms-url-encoding": "single"` a value with `/` or `%` can change the request path (SVR PathParameterMissingEncoding, a warning). 126 merged certified connectors lack it.',
+  levels: sameLevels("warning"),
+  msCode: "PathParameterMissingEncoding",
+  msMessage: `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
+  example: {
+    placement: "pathParameter",
+    bad: '{ "name": "taskId", "in": "path", "required": true, "type": "string" }',
+    good: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "single" }'
   },
-  {
-    id: "SWG-PATH-PARAM-IN-TEMPLATE",
-    file: "swagger",
-    title: "Use every path parameter in the path template.",
-    description: "An `in: path` parameter whose name is not a `{variable}` of the path is never sent (SVR PathParameterNotDefinedInTemplate).",
-    levels: sameLevels("error"),
-    msCode: "PathParameterNotDefinedInTemplate",
-    msMessage: "The 'path' parameter '{0}' is not defined in the URI path template.",
-    example: {
-      placement: "paths",
-      bad: '"/tasks": { "get": { "parameters": [{ "name": "taskId", "in": "path" }] } }'
-    },
-    check({ swagger, report: report2 }) {
-      if (!swagger) return;
-      const first = once();
-      const templates = pathTemplates(swagger);
-      const operations = swagger.operations;
-      for (let index = 0; index < operations.length; index++) {
-        const operation2 = operations[index];
-        const variables = templates[index].variables;
-        for (const parameter of operation2.parameters) {
-          if (parameter.in !== "path" || parameter.name === void 0 || variables.includes(parameter.name))
-            continue;
-          if (!first(parameter.pointer)) continue;
-          report2({
-            pointer: parameter.pointer,
-            message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", nameExcerpt(parameter.name))} The path is '${nameExcerpt(operation2.path)}'.`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-PARAM-ENCODING",
-    file: "swagger",
-    title: "Declare x-ms-url-encoding on path parameters.",
-    description: 'Without `"x-ms-url-encoding": "single"` a value with `/` or `%` can change the request path (SVR PathParameterMissingEncoding, a warning). 126 merged certified connectors lack it.',
-    levels: sameLevels("warning"),
-    msCode: "PathParameterMissingEncoding",
-    msMessage: `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
-    example: {
-      placement: "pathParameter",
-      bad: '{ "name": "taskId", "in": "path", "required": true, "type": "string" }',
-      good: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "single" }'
-    },
-    check({ swagger, report: report2 }) {
-      for (const parameter of swagger ? parametersByEncoding(swagger, "path", false) : []) {
-        report2({
-          pointer: parameter.pointer,
-          message: fill(
-            `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
-            nameExcerpt(parameter.name ?? "")
-          )
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-QUERY-ENCODING",
-    file: "swagger",
-    title: "Do not set x-ms-url-encoding on query parameters.",
-    description: 'Query parameters are always single-encoded; the service rejects the extension there although the schema allows it (SVR QueryParameterEncodingNotSupported). `"single"`, the default, changes nothing and is only a warning: certified connectors carry it and are published (PDF4me and Bloomflow in the corpus; Blackbaud CRM Constituent, RescoCloud and Yeeflow merged in 2025). Other values (`"double"`) stay errors.',
-    levels: sameLevels("error"),
-    msCode: "QueryParameterEncodingNotSupported",
-    msMessage: "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default.",
-    example: {
-      placement: "parameter",
-      bad: '{ "name": "q", "in": "query", "type": "string", "x-ms-url-encoding": "double" }',
-      good: '{ "name": "q", "in": "query", "type": "string" }'
-    },
-    check({ swagger, report: report2 }) {
-      for (const parameter of swagger ? parametersByEncoding(swagger, "query", true) : []) {
-        report2({
-          pointer: childPointer(parameter.pointer, "x-ms-url-encoding"),
-          // Asking for the default is harmless: merged certified connectors that do are published.
-          severity: parameter.value["x-ms-url-encoding"] === "single" ? "warning" : void 0,
-          message: fill(
-            "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default. Remove 'x-ms-url-encoding'.",
-            nameExcerpt(parameter.name ?? "")
-          )
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-DUP",
-    file: "swagger",
-    title: "Define each parameter (name and location) once per operation.",
-    description: "Two parameters with the same name and location are ambiguous (Swagger 2.0; SVR). Merged: 4 (ITGlue).",
-    levels: sameLevels("error"),
-    msMessage: "The operation '{0}' contains duplicate parameters with name '{1}', location '{2}'.",
-    example: {
-      placement: "operation",
-      bad: '"parameters": [{ "name": "id", "in": "query" }, { "name": "id", "in": "query" }]'
-    },
-    check({ swagger, report: report2 }) {
-      const first = once();
-      for (const operation2 of swagger?.operations ?? []) {
-        if (!mayRepeatKeys(operation2.parameters)) continue;
-        const seen = /* @__PURE__ */ new Set();
-        for (const parameter of operation2.parameters) {
-          if (parameter.name === void 0) continue;
-          const key = `${parameter.in}\0${parameter.name}`;
-          if (!seen.has(key)) {
-            seen.add(key);
-            continue;
-          }
-          if (!first(parameter.pointer)) continue;
-          const template = parameter.level === "path" ? "The path '{0}' contains duplicate parameters with name '{1}', location '{2}'." : "The operation '{0}' contains duplicate parameters with name '{1}', location '{2}'.";
-          report2({
-            pointer: parameter.pointer,
-            message: fill(
-              template,
-              parameter.level === "path" ? nameExcerpt(operation2.path) : operationLabel(operation2),
-              nameExcerpt(parameter.name),
-              excerpt(parameter.in ?? "")
-            )
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-MULTI-BODY",
-    file: "swagger",
-    title: "Give an operation at most one body parameter.",
-    description: "A request has one body (Swagger 2.0; SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The operation '{0}' contains multiple parameters in the location 'body', at most one is allowed.",
-    example: {
-      placement: "operation",
-      bad: '"parameters": [{ "name": "a", "in": "body" }, { "name": "b", "in": "body" }]'
-    },
-    check({ swagger, report: report2 }) {
-      const first = once();
-      for (const operation2 of swagger?.operations ?? []) {
-        let bodies = 0;
-        for (const extra of operation2.parameters) {
-          if (extra.in !== "body" || bodies++ === 0) continue;
-          if (!first(extra.pointer)) continue;
-          report2({
-            pointer: extra.pointer,
-            message: fill(
-              "The operation '{0}' contains multiple parameters in the location 'body', at most one is allowed.",
-              operationLabel(operation2)
-            )
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-BODY-FORM",
-    file: "swagger",
-    title: "Use either a body parameter or formData parameters, not both.",
-    description: "A request body is either a document or a form (Swagger 2.0; SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The 'parameters' list defines both a 'body' parameter, and a 'formData' parameter. Only one of these location types can be used in an operation.",
-    example: {
-      placement: "operation",
-      bad: '"parameters": [{ "name": "body", "in": "body" }, { "name": "file", "in": "formData" }]'
-    },
-    check({ swagger, report: report2 }) {
-      for (const operation2 of swagger?.operations ?? []) {
-        const body = operation2.parameters.find((parameter) => parameter.in === "body");
-        if (!body || !operation2.parameters.some((parameter) => parameter.in === "formData")) continue;
-        report2({
-          pointer: body.pointer,
-          message: "The 'parameters' list defines both a 'body' parameter, and a 'formData' parameter. Only one of these location types can be used in an operation."
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-FILE",
-    file: "swagger",
-    title: "Use type 'file' only for formData parameters and whole response bodies.",
-    description: "Swagger 2.0 allows `type: file` in formData parameters and at the root of a response schema only (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "Parameters of type 'file' are not valid in locations other than 'formData'.",
-    example: {
-      placement: "parameter",
-      bad: '{ "name": "content", "in": "query", "type": "file" }',
-      good: '{ "name": "content", "in": "formData", "type": "file" }'
-    },
-    check({ swagger, report: report2 }) {
-      if (!swagger) return;
-      const keys = holderKeysOf(swagger);
-      const parameters = writtenParameters(swagger);
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index];
-        if ((keys.parameters[index] & HolderKey.fileType) === 0 || parameter.in === "formData") continue;
-        report2({
-          pointer: childPointer(parameter.pointer, "type"),
-          message: "Parameters of type 'file' are not valid in locations other than 'formData'."
-        });
-      }
-      const schemas = writtenSchemasOf(swagger);
-      const files = keys.schemasWith(HolderKey.fileType);
-      for (let at = 0; at < files.length; at++) {
-        const written2 = schemas[files[at]];
-        const rootOfResponse = written2.depth === 0 && (written2.origin === "response" || written2.origin === "global-response");
-        if (rootOfResponse) continue;
-        report2({
-          pointer: childPointer(written2.pointer, "type"),
-          message: "The schema type 'file' is not valid. Only parameters in 'formData' and the root response schema may be of type 'file'."
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-FORMDATA-ASCII",
-    file: "swagger",
-    title: "Name form fields with US-ASCII characters.",
-    description: "Form field names go into multipart headers and URL-encoded bodies, which are ASCII (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
-    example: {
-      placement: "parameter",
-      bad: '{ "name": "fichier_\xE9", "in": "formData", "type": "file" }',
-      good: '{ "name": "file", "in": "formData", "type": "file" }'
-    },
-    check({ swagger, report: report2 }) {
-      for (const parameter of swagger ? writtenParameters(swagger) : []) {
-        if (parameter.in !== "formData" || parameter.name === void 0 || /^[\x20-\x7e]*$/.test(parameter.name))
-          continue;
-        report2({
-          pointer: childPointer(parameter.pointer, "name"),
-          message: fill(
-            "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
-            nameExcerpt(parameter.name)
-          )
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-CONNECTIONID",
-    file: "swagger",
-    title: "Do not name a parameter 'connectionId'.",
-    description: "The platform uses connectionId for the connection itself (SVR ConnectionIdParameterNotAllowed).",
-    levels: sameLevels("error"),
-    msCode: "ConnectionIdParameterNotAllowed",
-    msMessage: "A parameter cannot be named as 'connectionId'.",
-    example: {
-      placement: "parameter",
-      bad: '{ "name": "connectionId", "in": "query", "type": "string" }',
-      good: '{ "name": "accountId", "in": "query", "type": "string" }'
-    },
-    check({ swagger, report: report2 }) {
-      for (const parameter of swagger ? writtenParameters(swagger) : []) {
-        if (parameter.name?.toLowerCase() !== "connectionid") continue;
-        report2({
-          pointer: childPointer(parameter.pointer, "name"),
-          message: "A parameter cannot be named as 'connectionId'."
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-RESERVED",
-    file: "swagger",
-    title: "Do not declare the Authorization header as a parameter when the connector has security definitions.",
-    description: "The platform sets the Authorization header from the connection (SVR ReservedParameterIsUsed). Microsoft does not publish its reserved list; only this case is certain, so it is a warning.",
-    levels: sameLevels("warning"),
-    msCode: "ReservedParameterIsUsed",
-    msMessage: "The parameter '{0}' is reserved and cannot be used in '{1}'.",
-    example: {
-      placement: "parameter",
-      bad: '"securityDefinitions": { "oauth": { "type": "oauth2" } }, \u2026 { "name": "Authorization", "in": "header" }'
-    },
-    check({ swagger, report: report2 }) {
-      if (!swagger || entriesOf(swagger.root.securityDefinitions).length === 0) return;
-      for (const parameter of writtenParameters(swagger)) {
-        if (parameter.in !== "header" || parameter.name?.toLowerCase() !== "authorization") continue;
-        report2({
-          pointer: childPointer(parameter.pointer, "name"),
-          message: `${fill("The parameter '{0}' is reserved and cannot be used in '{1}'.", parameter.name, "header")} The connection's security definition sets it.`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-BODY-SCHEMA",
-    file: "swagger",
-    title: "Describe body parameters with 'schema', other parameters without it.",
-    description: "Swagger 2.0: a body parameter has a `schema` and no `type`; other parameters have a `type` and no `schema` (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The 'body' parameter must define a 'schema' property.",
-    example: {
-      placement: "bodyParameter",
-      bad: '{ "name": "body", "in": "body", "type": "object" }',
-      good: '{ "name": "body", "in": "body", "schema": { "type": "object" } }'
-    },
-    check({ swagger, report: report2 }) {
-      for (const parameter of swagger ? writtenParameters(swagger) : []) {
-        const value = parameter.value;
-        if (parameter.in === "body") {
-          if (!has(value, "schema")) {
-            report2({
-              pointer: parameter.pointer,
-              message: "The 'body' parameter must define a 'schema' property."
-            });
-          }
-          for (const key of BODY_ONLY_IN_SCHEMA) {
-            if (!has(value, key)) continue;
-            report2({
-              pointer: childPointer(parameter.pointer, key),
-              message: `The 'body' parameter cannot use property '${key}', instead, the 'schema' property should be used.`
-            });
-          }
-        } else if (parameter.in !== void 0 && has(value, "schema")) {
-          report2({
-            pointer: childPointer(parameter.pointer, "schema"),
-            message: "The parameter cannot define a schema as it is not in the 'body'."
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-ALLOWEMPTY",
-    file: "swagger",
-    title: "Use 'allowEmptyValue' only on query and formData parameters.",
-    description: "Swagger 2.0 defines allowEmptyValue for query and formData only (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location.",
-    example: { placement: "pathParameter", bad: '{ "name": "id", "in": "path", "allowEmptyValue": true }' },
-    check({ swagger, report: report2 }) {
-      if (!swagger) return;
-      const parameters = writtenParameters(swagger);
-      const keys = holderKeysOf(swagger).parameters;
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index];
-        if ((keys[index] & HolderKey.allowEmptyValue) === 0 || parameter.in === "query" || parameter.in === "formData")
-          continue;
-        report2({
-          pointer: childPointer(parameter.pointer, "allowEmptyValue"),
-          message: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location."
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-REF",
-    file: "swagger",
-    title: "Point parameter '$ref's at an existing '#/parameters/\u2026' entry.",
-    description: "Parameter references must be local JSON pointers into `parameters`, and a shared parameter may not itself be a reference (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The parameter reference '{0}' could not be found in the swagger document.",
-    example: {
-      placement: "parameter",
-      bad: '{ "$ref": "#/parameters/Missing" }',
-      good: '{ "$ref": "#/parameters/TaskId" }'
-    },
-    check({ swagger, report: report2 }) {
-      if (!swagger) return;
-      for (const [name, value] of entriesOf(swagger.root.parameters)) {
-        if (isObject(value) && has(value, "$ref")) {
-          report2({
-            pointer: childPointer("/parameters", name, "$ref"),
-            message: "The parameter definition may not use a '$ref' to point to another definition."
-          });
-        }
-      }
-      const checkList = (list2, operation2, ofPathItem) => {
-        const entries = asArray(list2);
-        if (!entries) return;
-        for (let index = 0; index < entries.length; index++) {
-          const entry = entries[index];
-          const ref = isObject(entry) ? asString(entry.$ref) : void 0;
-          if (ref === void 0) continue;
-          const message = !ref.startsWith("#/parameters/") ? `The parameter reference '${nameExcerpt(ref)}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger.resolveRef(ref) ? void 0 : fill(
-            "The parameter reference '{0}' could not be found in the swagger document.",
-            nameExcerpt(ref)
-          );
-          if (message === void 0) continue;
-          const owner = ofPathItem ? operation2.pathItemPointer : operation2.pointer;
-          report2({ pointer: childPointer(owner, "parameters", index, "$ref"), message });
-        }
-      };
-      const visitedPaths = /* @__PURE__ */ new Set();
-      for (const operation2 of swagger.operations) {
-        if (!operation2.listsParameterRefs) continue;
-        if (!visitedPaths.has(operation2.path)) {
-          visitedPaths.add(operation2.path);
-          checkList(asObject(swagger.paths?.[operation2.path])?.parameters, operation2, true);
-        }
-        checkList(operation2.operation.parameters, operation2, false);
-      }
-    }
-  },
-  {
-    id: "SWG-COLLECTIONFORMAT",
-    file: "swagger",
-    title: "Use a Swagger 2.0 collectionFormat ('multi' only in query or formData).",
-    description: "collectionFormat is one of csv, ssv, tsv, pipes, multi; multi repeats the parameter, so it only works in a query or form (Swagger 2.0; SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The 'collectionFormat' keyword value '{0}' is not supported.",
-    example: {
-      placement: "parameter",
-      bad: '{ "name": "ids", "in": "header", "type": "array", "collectionFormat": "multi" }',
-      good: '{ "name": "ids", "in": "query", "type": "array", "collectionFormat": "multi" }'
-    },
-    check({ swagger, report: report2 }) {
-      if (!swagger) return;
-      const parameters = writtenParameters(swagger);
-      const keys = holderKeysOf(swagger).parameters;
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index];
-        if ((keys[index] & HolderKey.collectionFormat) === 0) continue;
-        const format3 = parameter.value.collectionFormat;
-        const known = typeof format3 === "string" && COLLECTION_FORMATS.includes(format3);
-        const misplaced = format3 === "multi" && parameter.in !== "query" && parameter.in !== "formData";
-        if (known && !misplaced) continue;
-        report2({
-          pointer: childPointer(parameter.pointer, "collectionFormat"),
-          message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", excerpt(String(format3)))}${misplaced ? ` 'multi' is for query and formData parameters only.` : ""}`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-SAME-NAME-FETCH-SUB",
-    file: "swagger",
-    title: "Keep parameters shared by a polling trigger and its webhook alike.",
-    description: "When a trigger names a webhook operation in x-ms-notification, the designer shows one set of inputs for both, so parameters of the same name need the same type and visibility (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "Parameters of the same name in fetch and subscribe operations must be of the same type and visibility.",
-    example: {
-      bad: 'fetch: { "name": "folder", "type": "string" } / subscribe: { "name": "folder", "type": "integer" }'
-    },
-    check({ swagger, report: report2 }) {
-      if (!swagger) return;
-      for (const fetch2 of swagger.operations) {
-        if ((fetch2.keys & OperationKey.notification) === 0) continue;
-        const targetId = asString(asObject(fetch2.operation["x-ms-notification"])?.operationId);
-        const subscribe = targetId === void 0 ? void 0 : swagger.operationById(targetId);
-        if (!subscribe) continue;
-        const byName = new Map(subscribe.parameters.map((parameter) => [parameter.name, parameter]));
-        for (const parameter of fetch2.parameters) {
-          const other = byName.get(parameter.name);
-          if (!other || parameter.in === "body") continue;
-          const sameType = parameter.value.type === other.value.type;
-          const sameVisibility = (parameter.value["x-ms-visibility"] ?? "") === (other.value["x-ms-visibility"] ?? "");
-          if (sameType && sameVisibility) continue;
-          report2({
-            pointer: parameter.pointer,
-            message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${nameExcerpt(parameter.name)}' differs in '${operationLabel(subscribe)}'.`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-IN-ENUM",
-    file: "swagger",
-    title: "Give every parameter a valid location and type.",
-    description: "Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData).",
-    levels: sameLevels("error"),
-    example: {
-      placement: "pathParameter",
-      bad: '{ "name": "id", "in": "url", "type": "guid" }',
-      good: '{ "name": "id", "in": "path", "type": "string", "format": "uuid" }'
-    },
-    check({ swagger, report: report2 }) {
-      for (const parameter of swagger ? writtenParameters(swagger) : []) {
-        if (parameter.in === void 0 || !LOCATIONS.includes(parameter.in)) {
-          report2({
-            pointer: has(parameter.value, "in") ? childPointer(parameter.pointer, "in") : parameter.pointer,
-            message: `The parameter 'in' must be one of: ${LOCATIONS.join(", ")}.`
-          });
-          continue;
-        }
-        if (parameter.in === "body") continue;
-        const type = parameter.value.type;
-        const allowed = parameter.in === "formData" ? [...SIMPLE_TYPES, "file"] : SIMPLE_TYPES;
-        if (typeof type === "string" && allowed.includes(type)) continue;
-        report2({
-          pointer: has(parameter.value, "type") ? childPointer(parameter.pointer, "type") : parameter.pointer,
-          message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(", ")}${type === void 0 ? "" : `, not '${excerpt(String(type))}'`}.`
-        });
-      }
+  check({ swagger, report: report2 }) {
+    for (const parameter of swagger ? parametersByEncoding(swagger, "path", false) : []) {
+      report2({
+        pointer: parameter.pointer,
+        message: fill(
+          `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
+          nameExcerpt(parameter.name ?? "")
+        )
+      });
     }
   }
+};
+var queryEncodingRule = {
+  id: "SWG-QUERY-ENCODING",
+  file: "swagger",
+  title: "Do not set x-ms-url-encoding on query parameters.",
+  description: 'Query parameters are always single-encoded; the service rejects the extension there although the schema allows it (SVR QueryParameterEncodingNotSupported). `"single"`, the default, changes nothing and is only a warning: certified connectors carry it and are published (PDF4me and Bloomflow in the corpus; Blackbaud CRM Constituent, RescoCloud and Yeeflow merged in 2025). Other values (`"double"`) stay errors.',
+  levels: sameLevels("error"),
+  msCode: "QueryParameterEncodingNotSupported",
+  msMessage: "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default.",
+  example: {
+    placement: "parameter",
+    bad: '{ "name": "q", "in": "query", "type": "string", "x-ms-url-encoding": "double" }',
+    good: '{ "name": "q", "in": "query", "type": "string" }'
+  },
+  check({ swagger, report: report2 }) {
+    for (const parameter of swagger ? parametersByEncoding(swagger, "query", true) : []) {
+      report2({
+        pointer: childPointer(parameter.pointer, "x-ms-url-encoding"),
+        // Asking for the default is harmless: merged certified connectors that do are published.
+        severity: parameter.value["x-ms-url-encoding"] === "single" ? "warning" : void 0,
+        message: fill(
+          "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default. Remove 'x-ms-url-encoding'.",
+          nameExcerpt(parameter.name ?? "")
+        )
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/parameter-locations.ts
+var parameterLocationRules = [
+  pathParameterRequiredRule,
+  pathParameterInTemplateRule,
+  pathParameterEncodingRule,
+  queryEncodingRule,
+  duplicateParameterRule,
+  multipleBodyRule,
+  bodyAndFormDataRule,
+  fileTypeRule,
+  formDataAsciiNameRule,
+  connectionIdNameRule,
+  reservedNameRule,
+  bodySchemaRule,
+  allowEmptyValueRule,
+  parameterRefRule,
+  collectionFormatRule,
+  fetchSubscribeAlikeRule,
+  locationAndTypeRule
 ];
 
 // packages/validator/src/rules/operations/value-constraints.ts
@@ -64405,26 +64553,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path23 = [];
+    const path24 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path23.push(start);
+    path24.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path23.pop();
+        path24.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path23.slice(path23.indexOf(target)));
+      if (seen === "grey") cycles.push(path24.slice(path24.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path23.push(target);
+        path24.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -65043,7 +65191,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path23 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path24 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -65051,7 +65199,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path23}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path24}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -65311,8 +65459,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path23) {
-  return withoutTrailingSlashes(routeOf(path23)).toLowerCase();
+function templateShape(path24) {
+  return withoutTrailingSlashes(routeOf(path24)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -65582,10 +65730,10 @@ function patternWithSlashes(pattern) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path23, options2 = {}) {
+function offsetOfPath(document, path24, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path23.entries()) {
+  for (const [index, step2] of path24.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -65596,7 +65744,7 @@ function offsetOfPath(document, path23, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path23.length - 1;
+    const isLast = index === path24.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -65611,7 +65759,7 @@ var LEVEL_LIST = "error, warning, info or off";
 var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).";
 async function loadConfig(options2) {
-  const file = options2.explicitPath ? import_node_path13.default.resolve(options2.cwd, options2.explicitPath) : findConfigFile(options2.cwd);
+  const file = options2.explicitPath ? import_node_path14.default.resolve(options2.cwd, options2.explicitPath) : findConfigFileOfPaths(options2.paths ?? [], options2.cwd);
   if (!file) return { ...DEFAULT_CONFIG, rules: {}, ignore: [] };
   const text2 = await readConfigText(file, options2.cwd);
   return parseConfig(text2, file, options2);
@@ -65751,7 +65899,7 @@ async function readConfigText(file, cwd) {
     if (code2 === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown },
-        hint: `Give the file itself, e.g. ${import_node_path13.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path14.default.join(shown, CONFIG_FILE_NAMES[0])}.`
       });
     }
     throw new UsageError(`The configuration file cannot be read (${code2 ?? error3.message}).`, {
@@ -65761,9 +65909,9 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error3, root) {
-  const path23 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path23.map(nameExcerpt);
-  const value = path23.reduce(
+  const path24 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path24.map(nameExcerpt);
+  const value = path24.reduce(
     (node, step2) => node?.[step2],
     root
   );
@@ -65771,7 +65919,7 @@ function describeSchemaError(error3, root) {
   if (error3.keyword === "additionalProperties") {
     const key = String(error3.params.additionalProperty);
     const name = nameExcerpt(key);
-    if (path23.length === 0) {
+    if (path24.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -65782,7 +65930,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path23, key],
+      path: [...path24, key],
       atKey: true
     };
   }
@@ -65790,7 +65938,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path23,
+      path: path24,
       atKey: false
     };
   }
@@ -65800,34 +65948,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path23,
+        path: path24,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where}.`, hint: levelHint, path: path23, atKey: false };
+      return { message: `No level given for ${where}.`, hint: levelHint, path: path24, atKey: false };
     }
     return {
       message: `The level of ${where} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path23,
+      path: path24,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path23, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path24, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path23,
+      path: path24,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path23,
+    path: path24,
     atKey: false
   };
 }
@@ -65987,9 +66135,9 @@ function fileOf(connector, kind) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path23, method, body) => `{
+var operation = (path24, method, body) => `{
   "paths": {
-    "${path23}": {
+    "${path24}": {
       "${method}": ${body}
     }
   }
@@ -66732,6 +66880,9 @@ var KEPT_PER_RULE = MAX_FINDINGS_PER_RULE + 1;
 // packages/validator/src/diff/schema-view.ts
 var ALL_LEVELS = Number.POSITIVE_INFINITY;
 
+// packages/validator/src/diff/schema-keywords.ts
+var TEXT_KEYS = ["title", "x-ms-summary", "description", "example", "x-example"];
+
 // packages/validator/src/diff/schema-diff.ts
 var SCHEMA_KEYS = /* @__PURE__ */ new Set([
   "$ref",
@@ -66744,12 +66895,11 @@ var SCHEMA_KEYS = /* @__PURE__ */ new Set([
   "allOf",
   "x-ms-visibility"
 ]);
-var TEXT_KEYS = ["title", "x-ms-summary", "description", "example", "x-example"];
 var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs8 = require("node:fs");
+var import_node_path15 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 function isSkippedDirectory(name, platform2 = process.platform) {
   if (name.startsWith(".")) return true;
@@ -66773,18 +66923,18 @@ function isConnectorFolderListing(names) {
 async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = process.platform) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path14.default.resolve(cwd, given);
+    const absolute = import_node_path15.default.resolve(cwd, given);
     let stat2;
     try {
-      stat2 = (0, import_node_fs7.statSync)(absolute);
+      stat2 = (0, import_node_fs8.statSync)(absolute);
     } catch {
       throw missingPathError(given, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
       });
     }
     if (stat2.isFile()) {
-      const folder = import_node_path14.default.dirname(absolute);
-      if (!isConnectorFolderListing((0, import_node_fs7.readdirSync)(folder))) {
+      const folder = import_node_path15.default.dirname(absolute);
+      if (!isConnectorFolderListing((0, import_node_fs8.readdirSync)(folder))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
@@ -66797,19 +66947,19 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
   }
   return sortFolderPaths(found);
 }
-function sortFolderPaths(folders, paths = import_node_path14.default) {
+function sortFolderPaths(folders, paths = import_node_path15.default) {
   if (paths.sep === "/") return [...folders].sort();
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
 function search(folder, depth, found, platform2) {
-  const dirents = (0, import_node_fs7.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs8.readdirSync)(folder, { withFileTypes: true });
   if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   const children = dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform2)).map((d) => d.name).sort();
-  const childrenAreConnectors = isTopFolderName(import_node_path14.default.basename(folder));
+  const childrenAreConnectors = isTopFolderName(import_node_path15.default.basename(folder));
   for (const child of children) {
     const childPath = entryPath(folder, child);
     if (childrenAreConnectors) found.add(childPath);
@@ -66820,9 +66970,9 @@ function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved2 = import_node_path14.default.resolve(folder);
+  const resolved2 = import_node_path15.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path14.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path15.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -66831,13 +66981,13 @@ function layoutProfile(folder) {
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs9 = require("node:fs");
+var import_node_path16 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path15.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs8.existsSync)(script2) ? script2 : void 0;
+  const script2 = import_node_path16.default.join(__dirname, WORKER_BUNDLE_NAME);
+  return (0, import_node_fs9.existsSync)(script2) ? script2 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -67035,11 +67185,11 @@ var import_pngjs2 = __toESM(require_png(), 1);
 var MAX_DECODED_PIXELS2 = 4096 * 4096;
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path16.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path16.default.resolve(cwd, file);
+  const baseDir = import_node_path17.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path17.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 
@@ -67141,11 +67291,16 @@ function summaryLine(counts) {
 }
 
 // packages/github/src/connector-argument.ts
+async function checkConnectorArguments(connectors, cwd) {
+  for (const given of connectors) {
+    requireOneConnectorFolder(given, await discoverConnectorFolders([given], cwd), cwd);
+  }
+}
 function requireOneConnectorFolder(given, found, cwd) {
-  const resolved2 = import_node_path17.default.resolve(cwd, given);
+  const resolved2 = import_node_path18.default.resolve(cwd, given);
   if (found.length === 1 && found[0] !== resolved2) {
     const shown = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path17.default.dirname(resolved2) ? `is a file of the connector folder '${shown}'; a pull request sends the whole folder.` : `holds the connector folder '${shown}', not a connector itself.`;
+    const problem = found[0] === import_node_path18.default.dirname(resolved2) ? `is a file of the connector folder '${shown}'; a pull request sends the whole folder.` : `holds the connector folder '${shown}', not a connector itself.`;
     throw new UsageError(problem, { location: { file: given }, hint: `Give '${shown}' instead.` });
   }
   if (found.length !== 1) {
@@ -67158,29 +67313,29 @@ function requireOneConnectorFolder(given, found, cwd) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto4 = require("node:crypto");
-var import_node_fs9 = require("node:fs");
-var import_node_path18 = __toESM(require("node:path"), 1);
-var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
+var import_node_fs10 = require("node:fs");
+var import_node_path19 = __toESM(require("node:path"), 1);
+var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto4.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
 }
 async function readConnectorFiles(folder, shownAs = folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs9.promises.readdir(directory, { withFileTypes: true })) {
-      if (SKIPPED.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path18.default.join(directory, entry.name);
+    for (const entry of await import_node_fs10.promises.readdir(directory, { withFileTypes: true })) {
+      if (SKIPPED2.has(entry.name.toLowerCase())) continue;
+      const absolute = import_node_path19.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path18.default.join(shownAs, relative) },
+          location: { file: import_node_path19.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs9.promises.readFile(absolute);
-        const executable = ((await import_node_fs9.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs10.promises.readFile(absolute);
+        const executable = ((await import_node_fs10.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -68665,17 +68820,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path23 = requestOptions.url.replace(options2.baseUrl, "");
+    const path24 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path23} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path24} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error3) => {
       const requestId = error3.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path23} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path24} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error3;
     });
@@ -71388,7 +71543,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path23) => path23.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path24) => path24.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -71875,7 +72030,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text2, input = "upstream") {
@@ -72147,8 +72302,8 @@ async function commitChanges(client, fork, base2, folder, changes, message) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path23 of changes.deletions)
-    entries.push({ path: `${folder}/${path23}`, mode: "100644", type: "blob", sha: null });
+  for (const path24 of changes.deletions)
+    entries.push({ path: `${folder}/${path24}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -72517,11 +72672,11 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given) {
   if (given && given.trim() !== "") return normaliseTargetFolder(given);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path19.default.basename(import_node_path19.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path20.default.basename(import_node_path20.default.resolve(connectorFolder))}`;
 }
 function normaliseTargetFolder(text2) {
   const folder = trimWhere(text2.trim().replace(/\\/g, "/"), oneOf("/"));
@@ -72534,20 +72689,20 @@ function normaliseTargetFolder(text2) {
 }
 
 // packages/github/src/folder-name-on-disk.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path21 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path20.default.basename(folder);
+  const name = import_node_path21.default.basename(folder);
   let names;
   try {
-    names = (0, import_node_fs10.readdirSync)(import_node_path20.default.dirname(folder));
+    names = (0, import_node_fs11.readdirSync)(import_node_path21.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names.includes(name)) return folder;
   const key = (text2) => text2.normalize("NFC").toLowerCase();
   const found = names.find((entry) => key(entry) === key(name));
-  return found === void 0 ? folder : import_node_path20.default.join(import_node_path20.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path21.default.join(import_node_path21.default.dirname(folder), found);
 }
 
 // packages/github/src/open-pull-request.ts
@@ -72564,7 +72719,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path21.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path22.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -72575,7 +72730,7 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path21.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path22.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
@@ -72637,7 +72792,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path21.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
+    connector: { name: import_node_path22.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -72804,7 +72959,7 @@ function connectorTitle(folder, swagger) {
     if (typeof info2?.title === "string" && info2.title.trim() !== "") return info2.title.trim();
   } catch {
   }
-  return import_node_path21.default.basename(folder);
+  return import_node_path22.default.basename(folder);
 }
 
 // packages/github/src/open-pull-requests.ts
@@ -72841,13 +72996,7 @@ function writeIntervalFromEnv(env) {
 // packages/actions/src/open-pull-request/inputs.ts
 function readOpenPullRequestInputs() {
   const token = readString("token");
-  if (token === "")
-    throw new InputError(
-      "token",
-      "is required but was empty.",
-      "Give a classic personal access token of the fork owner (public_repo scope) from a secret: create the repository secret (the example publish workflow reads CONNECTORS_PAT) and pass it, e.g. 'token: ${{ secrets.CONNECTORS_PAT }}'. An empty value is a secret that does not exist, or that a calling workflow did not pass on under secrets:."
-    );
-  setSecret(token);
+  if (token !== "") setSecret(token);
   const connectors = readLines("connector");
   if (connectors.length === 0)
     throw new InputError(
@@ -72882,6 +73031,14 @@ function readOpenPullRequestInputs() {
     config: readString("config")
   };
 }
+function requireToken(token) {
+  if (token === "")
+    throw new InputError(
+      "token",
+      "is required but was empty.",
+      "Give a classic personal access token of the fork owner (public_repo scope) from a secret: create the repository secret (the example publish workflow reads CONNECTORS_PAT) and pass it, e.g. 'token: ${{ secrets.CONNECTORS_PAT }}'. An empty value is a secret that does not exist, or that a calling workflow did not pass on under secrets:."
+    );
+}
 
 // packages/actions/src/runtime/job-summary.ts
 async function writeJobSummary(summary2 = summary) {
@@ -72897,7 +73054,7 @@ async function openPullRequestAction(logger) {
   const source = process.env.GITHUB_REPOSITORY && process.env.GITHUB_SHA ? `${process.env.GITHUB_REPOSITORY}@${process.env.GITHUB_SHA}` : void 0;
   for (const connector of inputs.connectors) {
     const real = await realPathInsideWorkspace(workspace, connector);
-    if (real === void 0 || real === await import_node_fs11.promises.realpath(workspace)) {
+    if (real === void 0 || real === await import_node_fs12.promises.realpath(workspace)) {
       throw new InputError(
         "connector",
         `must name a folder inside the workspace; got '${connector}'.`,
@@ -72905,7 +73062,13 @@ async function openPullRequestAction(logger) {
       );
     }
   }
-  const config2 = await loadConfig({ cwd: workspace, explicitPath: inputs.config || void 0 });
+  await checkConnectorArguments(inputs.connectors, workspace);
+  const config2 = await loadConfig({
+    cwd: workspace,
+    explicitPath: inputs.config || void 0,
+    paths: inputs.connectors
+  });
+  requireToken(inputs.token);
   const results = [];
   try {
     const submissions = openPullRequests(
@@ -72941,7 +73104,7 @@ function failForRefused(results, workspace) {
   const refused = refusedResults(results);
   const selection = toAnnotations(
     refused.flatMap((result) => result.findings ?? []),
-    { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path22.default.join(workspace, file)) }
+    { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path23.default.join(workspace, file)) }
   );
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === "error") error(message, properties);

@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path33 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path35 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path33 && path33[0] !== "/") {
-          path33 = `/${path33}`;
+        if (path35 && path35[0] !== "/") {
+          path35 = `/${path35}`;
         }
-        return new URL(`${origin}${path33}`);
+        return new URL(`${origin}${path35}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path33, origin }
+          request: { method, path: path35, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path33);
+        debuglog("sending request to %s %s/%s", method, origin, path35);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path33, origin },
+          request: { method, path: path35, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path33,
+          path35,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path33, origin }
+          request: { method, path: path35, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path33);
+        debuglog("trailers received from %s %s/%s", method, origin, path35);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path33, origin },
+          request: { method, path: path35, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path33,
+          path35,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path33, origin }
+            request: { method, path: path35, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path33);
+          debuglog("sending request to %s %s/%s", method, origin, path35);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path33,
+        path: path35,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path33 !== "string") {
+        if (typeof path35 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path33[0] !== "/" && !(path33.startsWith("http://") || path33.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path35[0] !== "/" && !(path35.startsWith("http://") || path35.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path33)) {
+        } else if (invalidPathRegex.test(path35)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path33, query) : path33;
+        this.path = query ? buildURL(path35, query) : path35;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path33, host, upgrade, blocking, reset } = request;
+      const { method, path: path35, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path33} HTTP/1.1\r
+      let header = `${method} ${path35} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path33, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path35, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path33;
+      headers[HTTP2_HEADER_PATH] = path35;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path33 = search2 ? `${pathname}${search2}` : pathname;
+        const path35 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path33;
+        this.opts.path = path35;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path33 = "/",
+          path: path35 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path33;
+        opts.path = origin + path35;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path33) {
-      if (typeof path33 !== "string") {
-        return path33;
+    function safeUrl(path35) {
+      if (typeof path35 !== "string") {
+        return path35;
       }
-      const pathSegments = path33.split("?");
+      const pathSegments = path35.split("?");
       if (pathSegments.length !== 2) {
-        return path33;
+        return path35;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path33, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path33);
+    function matchKey(mockDispatch2, { path: path35, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path35);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path33 }) => matchValue(safeUrl(path33), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path35 }) => matchValue(safeUrl(path35), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path33, method, body, headers, query } = opts;
+      const { path: path35, method, body, headers, query } = opts;
       return {
-        path: path33,
+        path: path35,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path33, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path35, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path33,
+            Path: path35,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path33) {
-      for (let i = 0; i < path33.length; ++i) {
-        const code2 = path33.charCodeAt(i);
+    function validateCookiePath(path35) {
+      for (let i = 0; i < path35.length; ++i) {
+        const code2 = path35.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path33 = opts.path;
+          let path35 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path33 = `/${path33}`;
+            path35 = `/${path35}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path33);
+          url = new URL(util.parseOrigin(url).origin + path35);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path33, { windows } = {}) => {
-      const segs = path33.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path35, { windows } = {}) => {
+      const segs = path35.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -24153,8 +24153,8 @@ var require_utils3 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path33) {
-      let input = path33;
+    function removeDotSegments(path35) {
+      let input = path35;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -24228,11 +24228,11 @@ var require_utils3 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path33) {
-      if (path33 === "" || path33[0] === "/") {
-        return removeDotSegments(path33);
+    function removeDotSegmentsRelative(path35) {
+      if (path35 === "" || path35[0] === "/") {
+        return removeDotSegments(path35);
       }
-      const segments = path33.split("/");
+      const segments = path35.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -24595,8 +24595,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path33 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path33 && path33 !== "/" ? path33 : void 0;
+        const path35 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path35 && path35 !== "/" ? path35 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -27906,17 +27906,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path33) {
-      const ctrl = callVisitor(key, node, visitor, path33);
+    function visit_(key, node, visitor, path35) {
+      const ctrl = callVisitor(key, node, visitor, path35);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path33, ctrl);
-        return visit_(key, ctrl, visitor, path33);
+        replaceNode(key, path35, ctrl);
+        return visit_(key, ctrl, visitor, path35);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path33 = Object.freeze(path33.concat(node));
+          path35 = Object.freeze(path35.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path33);
+            const ci = visit_(i, node.items[i], visitor, path35);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27927,13 +27927,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path33 = Object.freeze(path33.concat(node));
-          const ck = visit_("key", node.key, visitor, path33);
+          path35 = Object.freeze(path35.concat(node));
+          const ck = visit_("key", node.key, visitor, path35);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path33);
+          const cv = visit_("value", node.value, visitor, path35);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -27954,17 +27954,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path33) {
-      const ctrl = await callVisitor(key, node, visitor, path33);
+    async function visitAsync_(key, node, visitor, path35) {
+      const ctrl = await callVisitor(key, node, visitor, path35);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path33, ctrl);
-        return visitAsync_(key, ctrl, visitor, path33);
+        replaceNode(key, path35, ctrl);
+        return visitAsync_(key, ctrl, visitor, path35);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path33 = Object.freeze(path33.concat(node));
+          path35 = Object.freeze(path35.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path33);
+            const ci = await visitAsync_(i, node.items[i], visitor, path35);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27975,13 +27975,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path33 = Object.freeze(path33.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path33);
+          path35 = Object.freeze(path35.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path35);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path33);
+          const cv = await visitAsync_("value", node.value, visitor, path35);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -28008,23 +28008,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path33) {
+    function callVisitor(key, node, visitor, path35) {
       if (typeof visitor === "function")
-        return visitor(key, node, path33);
+        return visitor(key, node, path35);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path33);
+        return visitor.Map?.(key, node, path35);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path33);
+        return visitor.Seq?.(key, node, path35);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path33);
+        return visitor.Pair?.(key, node, path35);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path33);
+        return visitor.Scalar?.(key, node, path35);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path33);
+        return visitor.Alias?.(key, node, path35);
       return void 0;
     }
-    function replaceNode(key, path33, node) {
-      const parent = path33[path33.length - 1];
+    function replaceNode(key, path35, node) {
+      const parent = path35[path35.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -28636,10 +28636,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path33, value) {
+    function collectionFromPath(schema, path35, value) {
       let v = value;
-      for (let i = path33.length - 1; i >= 0; --i) {
-        const k = path33[i];
+      for (let i = path35.length - 1; i >= 0; --i) {
+        const k = path35[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -28658,7 +28658,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path33) => path33 == null || typeof path33 === "object" && !!path33[Symbol.iterator]().next().done;
+    var isEmptyPath = (path35) => path35 == null || typeof path35 === "object" && !!path35[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -28688,11 +28688,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path33, value) {
-        if (isEmptyPath(path33))
+      addIn(path35, value) {
+        if (isEmptyPath(path35))
           this.add(value);
         else {
-          const [key, ...rest] = path33;
+          const [key, ...rest] = path35;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -28706,8 +28706,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path33) {
-        const [key, ...rest] = path33;
+      deleteIn(path35) {
+        const [key, ...rest] = path35;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -28721,8 +28721,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path33, keepScalar) {
-        const [key, ...rest] = path33;
+      getIn(path35, keepScalar) {
+        const [key, ...rest] = path35;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -28740,8 +28740,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path33) {
-        const [key, ...rest] = path33;
+      hasIn(path35) {
+        const [key, ...rest] = path35;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -28751,8 +28751,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path33, value) {
-        const [key, ...rest] = path33;
+      setIn(path35, value) {
+        const [key, ...rest] = path35;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -31267,9 +31267,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path33, value) {
+      addIn(path35, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path33, value);
+          this.contents.addIn(path35, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -31344,14 +31344,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path33) {
-        if (Collection.isEmptyPath(path33)) {
+      deleteIn(path35) {
+        if (Collection.isEmptyPath(path35)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path33) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path35) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -31366,10 +31366,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path33, keepScalar) {
-        if (Collection.isEmptyPath(path33))
+      getIn(path35, keepScalar) {
+        if (Collection.isEmptyPath(path35))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path33, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path35, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -31380,10 +31380,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path33) {
-        if (Collection.isEmptyPath(path33))
+      hasIn(path35) {
+        if (Collection.isEmptyPath(path35))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path33) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path35) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -31400,13 +31400,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path33, value) {
-        if (Collection.isEmptyPath(path33)) {
+      setIn(path35, value) {
+        if (Collection.isEmptyPath(path35)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path33), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path35), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path33, value);
+          this.contents.setIn(path35, value);
         }
       }
       /**
@@ -33367,9 +33367,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path33) => {
+    visit2.itemAtPath = (cst, path35) => {
       let item = cst;
-      for (const [field, index] of path33) {
+      for (const [field, index] of path35) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -33378,23 +33378,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path33) => {
-      const parent = visit2.itemAtPath(cst, path33.slice(0, -1));
-      const field = path33[path33.length - 1][0];
+    visit2.parentCollection = (cst, path35) => {
+      const parent = visit2.itemAtPath(cst, path35.slice(0, -1));
+      const field = path35[path35.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path33, item, visitor) {
-      let ctrl = visitor(item, path33);
+    function _visit(path35, item, visitor) {
+      let ctrl = visitor(item, path35);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path33.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path35.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -33405,10 +33405,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path33);
+            ctrl = ctrl(item, path35);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path33) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path35) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -34710,14 +34710,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs10 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs9, sep: [] });
+                map2.items.push({ start, key: fs10, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs9);
+                this.stack.push(fs10);
               } else {
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs10, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -34845,13 +34845,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs10 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs9, sep: [] });
+                fc.items.push({ start: [], key: fs10, sep: [] });
               else if (it.sep)
-                this.stack.push(fs9);
+                this.stack.push(fs10);
               else
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs10, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -35463,12 +35463,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs9, exportName) {
+    function addFormats2(ajv, list2, fs10, exportName) {
       var _a2;
       var _b;
       (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs9[f]);
+        ajv.addFormat(f, fs10[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -38326,6 +38326,12 @@ var import_node_path3 = __toESM(require("node:path"), 1);
 var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
 var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
 var pending = /* @__PURE__ */ new Set();
+function rememberTemporary(name) {
+  pending.add(name);
+}
+function forgetTemporary(name) {
+  pending.delete(name);
+}
 var madeFolders = /* @__PURE__ */ new Set();
 function removePendingTemporaries() {
   const left = [];
@@ -38382,6 +38388,23 @@ function onSignal(signal) {
   installed = false;
   process.kill(process.pid, signal);
   process.exit(SIGNAL_EXIT_CODES[signal]);
+}
+
+// packages/core/src/fs/scratch-folder.ts
+var import_node_fs4 = require("node:fs");
+var import_node_os = __toESM(require("node:os"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
+function makeScratchFolder(prefix) {
+  const folder = (0, import_node_fs4.mkdtempSync)(import_node_path4.default.join(import_node_os.default.tmpdir(), prefix));
+  rememberTemporary(folder);
+  return folder;
+}
+async function removeScratchFolder(folder) {
+  try {
+    await import_node_fs4.promises.rm(folder, { recursive: true, force: true });
+  } finally {
+    forgetTemporary(folder);
+  }
 }
 
 // packages/core/src/project-url.ts
@@ -38506,18 +38529,18 @@ function withoutTrailingSlashes(text2) {
 }
 
 // packages/core/src/text-order.ts
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 var ENGLISH = new Intl.Collator("en");
 var compareText = ENGLISH.compare;
 function compareCodeUnits(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function compareFolderPaths(a, b, paths = import_node_path4.default) {
+function compareFolderPaths(a, b, paths = import_node_path5.default) {
   return compareCodeUnits(slashSeparated(a, paths), slashSeparated(b, paths));
 }
 
 // packages/core/src/top-folders.ts
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 var TOP_FOLDER_NAMES = [
   "certified-connectors",
   "independent-publisher-connectors",
@@ -38528,7 +38551,7 @@ function isTopFolderName(name) {
   return TOP_FOLDERS.has(name.toLowerCase());
 }
 function isTopFolderChild(folder) {
-  return isTopFolderName(import_node_path5.default.basename(import_node_path5.default.dirname(import_node_path5.default.resolve(folder))));
+  return isTopFolderName(import_node_path6.default.basename(import_node_path6.default.dirname(import_node_path6.default.resolve(folder))));
 }
 
 // packages/actions/src/runtime/actions-logger.ts
@@ -38547,11 +38570,11 @@ function logLines(message) {
 }
 
 // packages/actions/src/runtime/error-annotation.ts
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 async function userErrorAnnotation(error3, workspace) {
   const location = error3.location;
   if (!location) return { message: describeProblem(error3), properties: {} };
-  const absolute = import_node_path6.default.resolve(workspace, location.file);
+  const absolute = import_node_path7.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
   const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
   if (inside && isFile(absolute))
@@ -38566,11 +38589,11 @@ async function userErrorAnnotation(error3, workspace) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_fs5 = require("node:fs");
+var import_node_path9 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/writable-folders.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -38606,19 +38629,19 @@ function readPositiveInteger(name, fallback) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
-function isInWritableFolder(real, folders, paths = import_node_path7.default) {
+function isInWritableFolder(real, folders, paths = import_node_path8.default) {
   return [folders.workspace, folders.runnerTemp].some(
     (folder) => folder !== void 0 && isWithin(folder, real, paths)
   );
 }
-function ledOutByLink(absolute, real, folders, paths = import_node_path7.default) {
+function ledOutByLink(absolute, real, folders, paths = import_node_path8.default) {
   const inside = (target2) => isInWritableFolder(target2, folders.named, paths) || isInWritableFolder(target2, folders.real, paths);
   return inside(absolute) && !isInWritableFolder(real, folders.real, paths);
 }
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path7.default) {
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path8.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
-function outsideWritableFoldersError(output, folders, paths = import_node_path7.default) {
+function outsideWritableFoldersError(output, folders, paths = import_node_path8.default) {
   const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
   const led = output.throughLink ? "which a symbolic link leads to" : "which is";
   const name = paths.basename(output.absolute);
@@ -38647,8 +38670,8 @@ async function requireWritableOutput(input, value, absolute) {
 function namedWritableFolders() {
   const runnerTemp = process.env.RUNNER_TEMP;
   return {
-    workspace: import_node_path8.default.resolve(workspaceFolder()),
-    ...runnerTemp ? { runnerTemp: import_node_path8.default.resolve(runnerTemp) } : {}
+    workspace: import_node_path9.default.resolve(workspaceFolder()),
+    ...runnerTemp ? { runnerTemp: import_node_path9.default.resolve(runnerTemp) } : {}
   };
 }
 async function realWritableFolders(named) {
@@ -38661,9 +38684,9 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs4.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs5.promises.realpath(current));
     } catch (error3) {
-      const parent = import_node_path8.default.dirname(current);
+      const parent = import_node_path9.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
@@ -38692,8 +38715,12 @@ async function runAction(main) {
 }
 
 // packages/actions/src/validate-connector/main.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_fs19 = require("node:fs");
+var import_node_path34 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/config/config-of-paths.ts
+var import_node_fs7 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/text/message-values.ts
 var MAX_VALUE_LENGTH = 100;
@@ -38814,6 +38841,87 @@ function summarise(value, depth) {
   return `${open2}${entries.join(",")}${close}`;
 }
 
+// packages/validator/src/config/find-config.ts
+var import_node_fs6 = require("node:fs");
+var import_node_path10 = __toESM(require("node:path"), 1);
+var CONFIG_FILE_NAMES = [
+  ".connector-alm.yml",
+  ".connector-alm.yaml",
+  ".connector-alm.json"
+];
+function findConfigFile(cwd) {
+  let folder = import_node_path10.default.resolve(cwd);
+  for (; ; ) {
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs6.existsSync)(import_node_path10.default.join(folder, name)));
+    if (present.length > 1) {
+      throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
+        location: { file: import_node_path10.default.join(folder, present[1]) },
+        hint: "Keep one of them, so that it is clear which one applies."
+      });
+    }
+    if (present.length === 1) return import_node_path10.default.join(folder, present[0]);
+    const parent = import_node_path10.default.dirname(folder);
+    if (isRepositoryRoot(folder) || parent === folder) return void 0;
+    folder = parent;
+  }
+}
+function repositoryRootOf(folder) {
+  for (let at = import_node_path10.default.resolve(folder); ; at = import_node_path10.default.dirname(at)) {
+    if (isRepositoryRoot(at)) return at;
+    if (import_node_path10.default.dirname(at) === at) return void 0;
+  }
+}
+function isRepositoryRoot(folder) {
+  return (0, import_node_fs6.existsSync)(import_node_path10.default.join(folder, ".git"));
+}
+
+// packages/validator/src/config/config-of-paths.ts
+function configSearchStart(given, cwd) {
+  const root = repositoryRootOf(existingFolderOf(import_node_path11.default.resolve(cwd, given)));
+  if (root === void 0) return cwd;
+  const cwdRoot = repositoryRootOf(cwd);
+  return cwdRoot !== void 0 && sameFile(cwdRoot, root) ? cwd : root;
+}
+function findConfigFileOfPaths(paths, cwd) {
+  const fileFrom = /* @__PURE__ */ new Map();
+  let first;
+  for (const given of paths) {
+    const start = configSearchStart(given, cwd);
+    if (!fileFrom.has(start)) fileFrom.set(start, findConfigFile(start));
+    const file = fileFrom.get(start);
+    if (!first) first = { given, file };
+    else if (!sameConfiguration(file, first.file)) {
+      const named = (found) => found === void 0 ? "no configuration file" : quoted(toDisplayPath(cwd, found));
+      throw new UsageError(
+        `takes its configuration from ${named(file)}, and ${quoted(first.given)} from ${named(first.file)}.`,
+        {
+          location: { file: given },
+          hint: "One run applies one configuration: run once for each repository, or give the file to apply to every path (--config, the action's config input)."
+        }
+      );
+    }
+  }
+  return first ? first.file : findConfigFile(cwd);
+}
+function sameConfiguration(a, b) {
+  return a === void 0 || b === void 0 ? a === b : sameFile(a, b);
+}
+function sameFile(a, b) {
+  return realPath(a) === realPath(b);
+}
+function realPath(file) {
+  try {
+    return import_node_fs7.realpathSync.native(file);
+  } catch {
+    return import_node_path11.default.resolve(file);
+  }
+}
+function existingFolderOf(absolute) {
+  let at = absolute;
+  while (!(0, import_node_fs7.existsSync)(at) && import_node_path11.default.dirname(at) !== at) at = import_node_path11.default.dirname(at);
+  return isFile(at) ? import_node_path11.default.dirname(at) : at;
+}
+
 // packages/validator/src/text/message-length.ts
 var MAX_MESSAGE_LENGTH = 8e3;
 function boundedMessage(message) {
@@ -38914,37 +39022,12 @@ function didYouMean(word, candidates) {
   return match2 === void 0 ? "" : ` Did you mean '${match2}'?`;
 }
 
-// packages/validator/src/config/find-config.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path9 = __toESM(require("node:path"), 1);
-var CONFIG_FILE_NAMES = [
-  ".connector-alm.yml",
-  ".connector-alm.yaml",
-  ".connector-alm.json"
-];
-function findConfigFile(cwd) {
-  let folder = import_node_path9.default.resolve(cwd);
-  for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs5.existsSync)(import_node_path9.default.join(folder, name)));
-    if (present.length > 1) {
-      throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
-        location: { file: import_node_path9.default.join(folder, present[1]) },
-        hint: "Keep one of them, so that it is clear which one applies."
-      });
-    }
-    if (present.length === 1) return import_node_path9.default.join(folder, present[0]);
-    const parent = import_node_path9.default.dirname(folder);
-    if ((0, import_node_fs5.existsSync)(import_node_path9.default.join(folder, ".git")) || parent === folder) return void 0;
-    folder = parent;
-  }
-}
-
 // packages/validator/src/config/ignore.ts
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform2 = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = slashSeparated(import_node_path10.default.relative(import_node_path10.default.dirname(config2.path), folder));
+  const relative = slashSeparated(import_node_path12.default.relative(import_node_path12.default.dirname(config2.path), folder));
   return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform2));
 }
 function ignorePatternMatches(pattern, relativeFolder, platform2 = process.platform) {
@@ -38964,7 +39047,7 @@ function compiledPattern(pattern, nocase) {
 
 // packages/validator/src/config/load-config.ts
 var import_promises = require("node:fs/promises");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -40366,7 +40449,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path33 = [root];
+  const path35 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -40374,14 +40457,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path33[level];
+    let node = path35[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path33[level] = node;
+      path35[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -40551,7 +40634,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path33 = paths.pop();
+    const path35 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -40559,13 +40642,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path33 + 1);
+          paths.push(path35 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path33 + 1 + key.length;
+        const keyPath = path35 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -43065,7 +43148,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path33 = problem.segments;
+  const path35 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -43079,21 +43162,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path33.includes("oAuthSettings")) {
-      const last2 = path33[path33.length - 1];
+    if (path35.includes("oAuthSettings")) {
+      const last2 = path35[path35.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path33.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path33[path33.length - 1] === "type" && path33.length === parameterNameDepth(path33) + 1)
+    if (path35.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path35[path35.length - 1] === "type" && path35.length === parameterNameDepth(path35) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path33) {
-  return path33[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path35) {
+  return path35[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -43914,11 +43997,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs6 = __toESM(require("node:fs"), 1);
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs8 = __toESM(require("node:fs"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -43974,10 +44057,10 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path11.default.resolve(cwd, folder);
+  const absolutePath = import_node_path13.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs6.default.realpathSync(absolutePath);
-  const dirents = import_node_fs6.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs8.default.realpathSync(absolutePath);
+  const dirents = import_node_fs8.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
@@ -43988,7 +44071,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path11.default.basename(absolutePath),
+    name: import_node_path13.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -44012,15 +44095,15 @@ function fileKindToRead(entry, files) {
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs6.default.statSync(filePath2).size;
+    return import_node_fs8.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
 }
-function displayPathIn(folder, name, paths = import_node_path11.default) {
+function displayPathIn(folder, name, paths = import_node_path13.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path11.default) {
+function entryPath(folder, name, paths = import_node_path13.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -44053,7 +44136,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target2 = import_node_fs6.default.realpathSync(filePath2);
+    const target2 = import_node_fs8.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target2)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -44061,8 +44144,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs6.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs6.default.readFileSync(filePath2);
+    if (!readable(import_node_fs8.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs8.default.readFileSync(filePath2);
   } catch (error3) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({
@@ -44073,21 +44156,21 @@ function readSafely(filePath2, entry, realFolder, issues) {
   }
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd = import_node_fs6.default.openSync(filePath2, "r");
+  const fd = import_node_fs8.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs6.default.fstatSync(fd);
+    const stat2 = import_node_fs8.default.fstatSync(fd);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs6.default.readSync(fd, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs8.default.readSync(fd, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs6.default.closeSync(fd);
+    import_node_fs8.default.closeSync(fd);
   }
 }
 function readable(stat2, name, issues) {
@@ -44370,9 +44453,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path12.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path14.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path12.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path14.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -44389,7 +44472,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path12.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path14.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -45093,6 +45176,274 @@ var PointerPlace = class _PointerPlace {
 };
 var DOCUMENT_ROOT = new PointerPlace(void 0);
 
+// packages/validator/src/swagger/local-refs.ts
+function isSectionEntryRef(ref) {
+  if (ref.charCodeAt(0) !== 35 || ref.charCodeAt(1) !== 47) return false;
+  const slash = ref.indexOf("/", 2);
+  return slash !== -1 && ref.indexOf("/", slash + 1) === -1 && ref.indexOf("~") === -1;
+}
+var REFERENCED_SECTIONS = ["definitions", "parameters", "responses"];
+function referencedSection(ref, slash) {
+  for (const section of REFERENCED_SECTIONS) {
+    if (slash === section.length + 2 && ref.startsWith(section, 2)) return section;
+  }
+  return void 0;
+}
+function safeParsePointer(pointer) {
+  try {
+    return parsePointer(pointer);
+  } catch {
+    return [];
+  }
+}
+
+// packages/validator/src/swagger/operation-keys.ts
+var OperationKey = {
+  consumes: 1,
+  produces: 2,
+  security: 4,
+  /** `x-ms-api-annotation` */
+  annotation: 8,
+  /** `x-ms-pageable` */
+  pageable: 16,
+  /** `x-ms-capabilities` */
+  capabilities: 32,
+  /** `x-ms-notification` */
+  notification: 64,
+  /** `x-ms-operation-context` */
+  operationContext: 128,
+  /** `x-ms-trigger-metadata` */
+  triggerMetadata: 256,
+  /** `x-ms-visibility` */
+  visibility: 512,
+  /** `x-ms-trigger` */
+  trigger: 1024,
+  deprecated: 2048,
+  schemes: 4096,
+  /** `x-ms-agentic-protocol` */
+  agenticProtocol: 8192
+};
+function operationKeyBit(key) {
+  switch (key.length) {
+    case 7:
+      return key === "schemes" ? OperationKey.schemes : 0;
+    case 8:
+      if (key === "consumes") return OperationKey.consumes;
+      if (key === "produces") return OperationKey.produces;
+      return key === "security" ? OperationKey.security : 0;
+    case 10:
+      return key === "deprecated" ? OperationKey.deprecated : 0;
+    case 12:
+      return key === "x-ms-trigger" ? OperationKey.trigger : 0;
+    case 13:
+      return key === "x-ms-pageable" ? OperationKey.pageable : 0;
+    case 15:
+      return key === "x-ms-visibility" ? OperationKey.visibility : 0;
+    case 17:
+      if (key === "x-ms-capabilities") return OperationKey.capabilities;
+      return key === "x-ms-notification" ? OperationKey.notification : 0;
+    case 19:
+      return key === "x-ms-api-annotation" ? OperationKey.annotation : 0;
+    case 21:
+      if (key === "x-ms-trigger-metadata") return OperationKey.triggerMetadata;
+      return key === "x-ms-agentic-protocol" ? OperationKey.agenticProtocol : 0;
+    case 22:
+      return key === "x-ms-operation-context" ? OperationKey.operationContext : 0;
+    default:
+      return 0;
+  }
+}
+function operationKeys(operation2) {
+  let keys = 0;
+  for (const key in operation2) keys |= operationKeyBit(key);
+  return keys;
+}
+
+// packages/validator/src/swagger/operation-entries.ts
+function isInternalVisibility(visibility) {
+  return visibility === "internal" || visibility === "Internal";
+}
+var INTERNAL = 1;
+var TRIGGER = 2;
+var DEPRECATED = 4;
+var PATH_LEVEL = 8;
+var LISTS_PARAMETER_REFS = 16;
+var WRITTEN_AS_REF = 32;
+var MCP = 64;
+function anyWrittenAsRef(parameters) {
+  for (let index = 0; index < parameters.length; index++) if (parameters[index].writtenAsRef) return true;
+  return false;
+}
+function operationTraits(operation2, keys) {
+  let traits = 0;
+  if ((keys & OperationKey.visibility) !== 0 && isInternalVisibility(operation2["x-ms-visibility"]))
+    traits |= INTERNAL;
+  if ((keys & OperationKey.trigger) !== 0 && has(operation2, "x-ms-trigger")) traits |= TRIGGER;
+  if ((keys & OperationKey.deprecated) !== 0 && operation2.deprecated === true) traits |= DEPRECATED;
+  if ((keys & OperationKey.agenticProtocol) !== 0 && has(operation2, "x-ms-agentic-protocol")) traits |= MCP;
+  return traits;
+}
+function parameterTraits(level, isInternal) {
+  return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
+}
+var OperationEntry = class {
+  constructor(path35, method, pathItemPlace, operation2) {
+    this.path = path35;
+    this.method = method;
+    this.pathItemPlace = pathItemPlace;
+    this.operation = operation2;
+    this.operationId = asString(operation2.operationId);
+    this.keys = operationKeys(operation2);
+    this.traits = operationTraits(operation2, this.keys);
+  }
+  path;
+  method;
+  pathItemPlace;
+  operation;
+  operationId;
+  keys;
+  traits;
+  // Set by the model right after construction: the entries' places are below this one.
+  parameters;
+  responses;
+  text;
+  get visibility() {
+    return this.operation["x-ms-visibility"];
+  }
+  get isInternal() {
+    return (this.traits & INTERNAL) !== 0;
+  }
+  get isTrigger() {
+    return (this.traits & TRIGGER) !== 0;
+  }
+  get isDeprecated() {
+    return (this.traits & DEPRECATED) !== 0;
+  }
+  get isMcp() {
+    return (this.traits & MCP) !== 0;
+  }
+  get listsParameterRefs() {
+    return (this.traits & LISTS_PARAMETER_REFS) !== 0;
+  }
+  noteParameterRefs() {
+    this.traits |= LISTS_PARAMETER_REFS;
+  }
+  get pointer() {
+    this.text ??= childPointer(this.pathItemPlace.pointer, this.method);
+    return this.text;
+  }
+  get pathItemPointer() {
+    return this.pathItemPlace.pointer;
+  }
+};
+var ParameterEntry = class _ParameterEntry {
+  constructor(owner, index, target2, value, traits) {
+    this.owner = owner;
+    this.index = index;
+    this.target = target2;
+    this.value = value;
+    this.traits = traits;
+    this.name = asString(value.name);
+    this.in = asString(value.in);
+  }
+  owner;
+  index;
+  target;
+  value;
+  traits;
+  name;
+  in;
+  text;
+  get level() {
+    return (this.traits & PATH_LEVEL) !== 0 ? "path" : "operation";
+  }
+  get writtenAsRef() {
+    return (this.traits & WRITTEN_AS_REF) !== 0;
+  }
+  noteWrittenAsRef() {
+    this.traits |= WRITTEN_AS_REF;
+  }
+  get isInternal() {
+    return (this.traits & INTERNAL) !== 0;
+  }
+  get pointer() {
+    this.text ??= this.index === void 0 ? this.owner.pointer : childPointer(this.owner.pointer, "parameters", this.index);
+    return this.text;
+  }
+  get definitionPlace() {
+    return this.target ?? this;
+  }
+  get definitionPointer() {
+    return this.definitionPlace.pointer;
+  }
+  /** The same entry, as seen from an internal operation that inherits it. */
+  asInternal() {
+    if (this.isInternal) return this;
+    return new _ParameterEntry(this, void 0, this.definitionPlace, this.value, this.traits | INTERNAL);
+  }
+};
+var ResponseEntry = class {
+  constructor(operation2, code2, target2, value) {
+    this.operation = operation2;
+    this.code = code2;
+    this.target = target2;
+    this.value = value;
+  }
+  operation;
+  code;
+  target;
+  value;
+  text;
+  get pointer() {
+    this.text ??= childPointer(this.operation.pointer, "responses", this.code);
+    return this.text;
+  }
+  get definitionPointer() {
+    return (this.target ?? this).pointer;
+  }
+};
+function effectiveParameters(pathParameters, own, operationInternal) {
+  if (pathParameters.length === 0) return own;
+  const ownKeys = new Set(own.map((p) => `${p.in}:${p.name}`));
+  const inherited = pathParameters.filter((p) => !ownKeys.has(`${p.in}:${p.name}`)).map((p) => operationInternal ? p.asInternal() : p);
+  return [...inherited, ...own];
+}
+
+// packages/validator/src/swagger/path-item-methods.ts
+var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
+function writtenMethods(pathItem, slots) {
+  let any = false;
+  for (const key in pathItem) {
+    const slot = methodSlot(key);
+    if (slot === -1 || !has(pathItem, key)) continue;
+    const operation2 = asObject(pathItem[key]);
+    if (operation2 === void 0) continue;
+    slots[slot] = operation2;
+    any = true;
+  }
+  return any;
+}
+function methodSlot(key) {
+  switch (key) {
+    case "get":
+      return 0;
+    case "put":
+      return 1;
+    case "post":
+      return 2;
+    case "delete":
+      return 3;
+    case "options":
+      return 4;
+    case "head":
+      return 5;
+    case "patch":
+      return 6;
+    default:
+      return -1;
+  }
+}
+
 // packages/validator/src/swagger/schema-fields.ts
 function newSchemaFields() {
   return {
@@ -45310,68 +45661,7 @@ var SchemaWalker = class {
 };
 
 // packages/validator/src/swagger/swagger-model.ts
-var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
 var MAX_REF_HOPS = 32;
-var OperationKey = {
-  consumes: 1,
-  produces: 2,
-  security: 4,
-  /** `x-ms-api-annotation` */
-  annotation: 8,
-  /** `x-ms-pageable` */
-  pageable: 16,
-  /** `x-ms-capabilities` */
-  capabilities: 32,
-  /** `x-ms-notification` */
-  notification: 64,
-  /** `x-ms-operation-context` */
-  operationContext: 128,
-  /** `x-ms-trigger-metadata` */
-  triggerMetadata: 256,
-  /** `x-ms-visibility` */
-  visibility: 512,
-  /** `x-ms-trigger` */
-  trigger: 1024,
-  deprecated: 2048,
-  schemes: 4096,
-  /** `x-ms-agentic-protocol` */
-  agenticProtocol: 8192
-};
-function operationKeyBit(key) {
-  switch (key.length) {
-    case 7:
-      return key === "schemes" ? OperationKey.schemes : 0;
-    case 8:
-      if (key === "consumes") return OperationKey.consumes;
-      if (key === "produces") return OperationKey.produces;
-      return key === "security" ? OperationKey.security : 0;
-    case 10:
-      return key === "deprecated" ? OperationKey.deprecated : 0;
-    case 12:
-      return key === "x-ms-trigger" ? OperationKey.trigger : 0;
-    case 13:
-      return key === "x-ms-pageable" ? OperationKey.pageable : 0;
-    case 15:
-      return key === "x-ms-visibility" ? OperationKey.visibility : 0;
-    case 17:
-      if (key === "x-ms-capabilities") return OperationKey.capabilities;
-      return key === "x-ms-notification" ? OperationKey.notification : 0;
-    case 19:
-      return key === "x-ms-api-annotation" ? OperationKey.annotation : 0;
-    case 21:
-      if (key === "x-ms-trigger-metadata") return OperationKey.triggerMetadata;
-      return key === "x-ms-agentic-protocol" ? OperationKey.agenticProtocol : 0;
-    case 22:
-      return key === "x-ms-operation-context" ? OperationKey.operationContext : 0;
-    default:
-      return 0;
-  }
-}
-function operationKeys(operation2) {
-  let keys = 0;
-  for (const key in operation2) keys |= operationKeyBit(key);
-  return keys;
-}
 var SwaggerModel = class {
   /**
    * @param followPathItemRefs Read the operations of a path item written as a `$ref` from the path
@@ -45550,11 +45840,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path33 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path33)) continue;
-      let pathItem = asObject(paths[path33]);
+    for (const path35 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path35)) continue;
+      let pathItem = asObject(paths[path35]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path33);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path35);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -45570,7 +45860,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path33, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path35, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -45644,207 +45934,8 @@ var SwaggerModel = class {
 function exactSizeList(length) {
   return new Array(length);
 }
-function writtenMethods(pathItem, slots) {
-  let any = false;
-  for (const key in pathItem) {
-    const slot = methodSlot(key);
-    if (slot === -1 || !has(pathItem, key)) continue;
-    const operation2 = asObject(pathItem[key]);
-    if (operation2 === void 0) continue;
-    slots[slot] = operation2;
-    any = true;
-  }
-  return any;
-}
-function methodSlot(key) {
-  switch (key) {
-    case "get":
-      return 0;
-    case "put":
-      return 1;
-    case "post":
-      return 2;
-    case "delete":
-      return 3;
-    case "options":
-      return 4;
-    case "head":
-      return 5;
-    case "patch":
-      return 6;
-    default:
-      return -1;
-  }
-}
 function isWrittenInPlace(entry) {
   return isObject(entry) && typeof entry.$ref !== "string";
-}
-function isInternalVisibility(visibility) {
-  return visibility === "internal" || visibility === "Internal";
-}
-var INTERNAL = 1;
-var TRIGGER = 2;
-var DEPRECATED = 4;
-var PATH_LEVEL = 8;
-var LISTS_PARAMETER_REFS = 16;
-var WRITTEN_AS_REF = 32;
-var MCP = 64;
-function anyWrittenAsRef(parameters) {
-  for (let index = 0; index < parameters.length; index++) if (parameters[index].writtenAsRef) return true;
-  return false;
-}
-function operationTraits(operation2, keys) {
-  let traits = 0;
-  if ((keys & OperationKey.visibility) !== 0 && isInternalVisibility(operation2["x-ms-visibility"]))
-    traits |= INTERNAL;
-  if ((keys & OperationKey.trigger) !== 0 && has(operation2, "x-ms-trigger")) traits |= TRIGGER;
-  if ((keys & OperationKey.deprecated) !== 0 && operation2.deprecated === true) traits |= DEPRECATED;
-  if ((keys & OperationKey.agenticProtocol) !== 0 && has(operation2, "x-ms-agentic-protocol")) traits |= MCP;
-  return traits;
-}
-function parameterTraits(level, isInternal) {
-  return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
-}
-var OperationEntry = class {
-  constructor(path33, method, pathItemPlace, operation2) {
-    this.path = path33;
-    this.method = method;
-    this.pathItemPlace = pathItemPlace;
-    this.operation = operation2;
-    this.operationId = asString(operation2.operationId);
-    this.keys = operationKeys(operation2);
-    this.traits = operationTraits(operation2, this.keys);
-  }
-  path;
-  method;
-  pathItemPlace;
-  operation;
-  operationId;
-  keys;
-  traits;
-  // Set by the model right after construction: the entries' places are below this one.
-  parameters;
-  responses;
-  text;
-  get visibility() {
-    return this.operation["x-ms-visibility"];
-  }
-  get isInternal() {
-    return (this.traits & INTERNAL) !== 0;
-  }
-  get isTrigger() {
-    return (this.traits & TRIGGER) !== 0;
-  }
-  get isDeprecated() {
-    return (this.traits & DEPRECATED) !== 0;
-  }
-  get isMcp() {
-    return (this.traits & MCP) !== 0;
-  }
-  get listsParameterRefs() {
-    return (this.traits & LISTS_PARAMETER_REFS) !== 0;
-  }
-  noteParameterRefs() {
-    this.traits |= LISTS_PARAMETER_REFS;
-  }
-  get pointer() {
-    this.text ??= childPointer(this.pathItemPlace.pointer, this.method);
-    return this.text;
-  }
-  get pathItemPointer() {
-    return this.pathItemPlace.pointer;
-  }
-};
-var ParameterEntry = class _ParameterEntry {
-  constructor(owner, index, target2, value, traits) {
-    this.owner = owner;
-    this.index = index;
-    this.target = target2;
-    this.value = value;
-    this.traits = traits;
-    this.name = asString(value.name);
-    this.in = asString(value.in);
-  }
-  owner;
-  index;
-  target;
-  value;
-  traits;
-  name;
-  in;
-  text;
-  get level() {
-    return (this.traits & PATH_LEVEL) !== 0 ? "path" : "operation";
-  }
-  get writtenAsRef() {
-    return (this.traits & WRITTEN_AS_REF) !== 0;
-  }
-  noteWrittenAsRef() {
-    this.traits |= WRITTEN_AS_REF;
-  }
-  get isInternal() {
-    return (this.traits & INTERNAL) !== 0;
-  }
-  get pointer() {
-    this.text ??= this.index === void 0 ? this.owner.pointer : childPointer(this.owner.pointer, "parameters", this.index);
-    return this.text;
-  }
-  get definitionPlace() {
-    return this.target ?? this;
-  }
-  get definitionPointer() {
-    return this.definitionPlace.pointer;
-  }
-  /** The same entry, as seen from an internal operation that inherits it. */
-  asInternal() {
-    if (this.isInternal) return this;
-    return new _ParameterEntry(this, void 0, this.definitionPlace, this.value, this.traits | INTERNAL);
-  }
-};
-var ResponseEntry = class {
-  constructor(operation2, code2, target2, value) {
-    this.operation = operation2;
-    this.code = code2;
-    this.target = target2;
-    this.value = value;
-  }
-  operation;
-  code;
-  target;
-  value;
-  text;
-  get pointer() {
-    this.text ??= childPointer(this.operation.pointer, "responses", this.code);
-    return this.text;
-  }
-  get definitionPointer() {
-    return (this.target ?? this).pointer;
-  }
-};
-function effectiveParameters(pathParameters, own, operationInternal) {
-  if (pathParameters.length === 0) return own;
-  const ownKeys = new Set(own.map((p) => `${p.in}:${p.name}`));
-  const inherited = pathParameters.filter((p) => !ownKeys.has(`${p.in}:${p.name}`)).map((p) => operationInternal ? p.asInternal() : p);
-  return [...inherited, ...own];
-}
-function isSectionEntryRef(ref) {
-  if (ref.charCodeAt(0) !== 35 || ref.charCodeAt(1) !== 47) return false;
-  const slash = ref.indexOf("/", 2);
-  return slash !== -1 && ref.indexOf("/", slash + 1) === -1 && ref.indexOf("~") === -1;
-}
-var REFERENCED_SECTIONS = ["definitions", "parameters", "responses"];
-function referencedSection(ref, slash) {
-  for (const section of REFERENCED_SECTIONS) {
-    if (slash === section.length + 2 && ref.startsWith(section, 2)) return section;
-  }
-  return void 0;
-}
-function safeParsePointer(pointer) {
-  try {
-    return parsePointer(pointer);
-  } catch {
-    return [];
-  }
 }
 
 // packages/validator/src/rules/operations/rule-kit.ts
@@ -45884,9 +45975,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path33) {
+function pathVariables(path35) {
   const names2 = [];
-  for (const match2 of path33.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path35.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -46277,82 +46368,6 @@ var iconRules = [
     }
   }
 ];
-
-// packages/validator/src/rules/readme/closest-operation.ts
-function closestOperationName(heading2, operations) {
-  if (heading2.length < 4) return void 0;
-  const letters = new CharacterCounts(heading2);
-  let best;
-  let bestDistance = Infinity;
-  for (const operation2 of operations) {
-    for (const name of operation2.names) {
-      const longer = Math.max(heading2.length, name.normalized.length);
-      const enough = Math.min(bestDistance, Math.floor(longer / 5) + 1);
-      if (letters.fewestEditsTo(name.normalized, enough) >= enough) continue;
-      const edits = levenshteinDistance(heading2, name.normalized, enough - 1);
-      if (edits < enough) {
-        best = operation2;
-        bestDistance = edits;
-      }
-    }
-  }
-  if (!best || best.hasHeading) return void 0;
-  const margin = Math.max(2 * bestDistance, bestDistance + 3);
-  for (const operation2 of operations) {
-    if (operation2 === best) continue;
-    for (const name of operation2.names) {
-      if (letters.fewestEditsTo(name.normalized, margin) >= margin) continue;
-      if (levenshteinDistance(heading2, name.normalized, margin - 1) < margin) return void 0;
-    }
-  }
-  return best.shownAs;
-}
-var CharacterCounts = class {
-  constructor(text2) {
-    this.text = text2;
-    for (let index = 0; index < text2.length; index++) this.counts[text2.charCodeAt(index)]++;
-  }
-  text;
-  /** Normalized names hold ASCII digits and lower-case letters only. */
-  counts = new Int32Array(128);
-  /**
-   * At most the edit distance between the text and `name`; `enough` or more where the lengths
-   * differ by that many already, without counting (most names of a connector).
-   */
-  fewestEditsTo(name, enough) {
-    const lengths = Math.abs(this.text.length - name.length);
-    if (lengths >= enough) return lengths;
-    const counts = this.counts;
-    let missing = 0;
-    let index = 0;
-    while (index < name.length && missing < enough) {
-      if (--counts[name.charCodeAt(index++)] < 0) missing++;
-    }
-    while (index > 0) counts[name.charCodeAt(--index)]++;
-    if (missing >= enough) return missing;
-    const extra = this.text.length - (name.length - missing);
-    return Math.max(missing, extra);
-  }
-};
-
-// packages/validator/src/text/normalize-title.ts
-function normalizeTitle(text2, from = 0, to = text2.length) {
-  const bytes = to - from <= scratch.length ? scratch : Buffer.allocUnsafe(to - from);
-  let length = 0;
-  for (let i = from; i < to; i++) {
-    const kept = KEPT[text2.charCodeAt(i)];
-    bytes[length] = kept;
-    length += kept + 255 >> 8;
-  }
-  return bytes.toString("latin1", 0, length);
-}
-var KEPT = new Uint8Array(65536);
-for (let code2 = 48; code2 <= 57; code2++) KEPT[code2] = code2;
-for (let code2 = 97; code2 <= 122; code2++) KEPT[code2] = code2;
-for (let code2 = 65; code2 <= 90; code2++) KEPT[code2] = code2 + 32;
-KEPT[304] = 105;
-KEPT[8490] = 107;
-var scratch = Buffer.allocUnsafeSlow(1 << 16);
 
 // node_modules/markdown-it/lib/common/utils.mjs
 var utils_exports = {};
@@ -52019,6 +52034,25 @@ var LineWalker = class {
   }
 };
 
+// packages/validator/src/text/normalize-title.ts
+function normalizeTitle(text2, from = 0, to = text2.length) {
+  const bytes = to - from <= scratch.length ? scratch : Buffer.allocUnsafe(to - from);
+  let length = 0;
+  for (let i = from; i < to; i++) {
+    const kept = KEPT[text2.charCodeAt(i)];
+    bytes[length] = kept;
+    length += kept + 255 >> 8;
+  }
+  return bytes.toString("latin1", 0, length);
+}
+var KEPT = new Uint8Array(65536);
+for (let code2 = 48; code2 <= 57; code2++) KEPT[code2] = code2;
+for (let code2 = 97; code2 <= 122; code2++) KEPT[code2] = code2;
+for (let code2 = 65; code2 <= 90; code2++) KEPT[code2] = code2 + 32;
+KEPT[304] = 105;
+KEPT[8490] = 107;
+var scratch = Buffer.allocUnsafeSlow(1 << 16);
+
 // packages/validator/src/rules/readme/skip-paragraph.ts
 function skipParagraph(state, startLine, endLine) {
   const terminatorRules = state.md.block.ruler.getRules("paragraph");
@@ -52131,6 +52165,467 @@ function outlineOf(document) {
   return cache2.getOrBuild(document, parseDocument);
 }
 
+// packages/validator/src/rules/readme/rule-context.ts
+function outline(context) {
+  const document = context.connector.files.readme?.document;
+  return document === void 0 ? void 0 : outlineOf(document);
+}
+function hasMcpServer(context) {
+  for (const operation2 of context.swagger?.operations ?? []) if (operation2.isMcp) return true;
+  return false;
+}
+
+// packages/validator/src/rules/readme/sections.ts
+var SUPPORTED_OPERATIONS_HEADING = /^(supported|available)?(operations|actions|triggers|actionsandtriggers|triggersandactions)/;
+var CREDENTIALS_HEADING = /credential/;
+var MCP_TOOLS_HEADING = /^(supported|available)?(mcp)?(server)?(tools|capabilities)/;
+var CREDENTIALS_SECTION = /credential|apikey|accesskey|^(howto)?(obtain(ing)?|get(ting)?)(an|a|the|your)?(access|auth(entication|orization)?)?(key|token)|^authentication$/;
+var TEMPLATE_SECTIONS = [
+  {
+    heading: "## Publisher: <name>",
+    matches: /^publisher/,
+    requiredIn: ["certified", "independent-publisher"]
+  },
+  {
+    heading: "## Prerequisites",
+    matches: /^prerequisite|^requirements/,
+    requiredIn: ["certified", "independent-publisher"]
+  },
+  {
+    heading: "## Supported Operations",
+    matches: SUPPORTED_OPERATIONS_HEADING,
+    requiredIn: ["certified", "independent-publisher"],
+    mcpMatches: MCP_TOOLS_HEADING
+  },
+  {
+    heading: "## Obtaining Credentials",
+    matches: CREDENTIALS_SECTION,
+    requiredIn: ["certified", "independent-publisher"]
+  },
+  {
+    heading: "## Known Issues and Limitations",
+    matches: /knownissue|limitation/,
+    requiredIn: ["certified", "independent-publisher"]
+  },
+  { heading: "## Deployment Instructions", matches: /deploy/, requiredIn: ["certified"] }
+];
+function findSection(headings, pattern) {
+  return headings.find((heading2) => heading2.depth <= 3 && pattern.test(heading2.normalized));
+}
+
+// packages/validator/src/rules/readme/oauth-steps-rule.ts
+var REGISTRATION_STEPS = /redirect|regist|client\s*id|create\s+an?\s+(oauth\s+)?app|app\s+registration/i;
+var APP_HEADING = /app|oauth|auth/;
+function explainsRegistration(readme, heading2) {
+  if (heading2.depth > 3 || !APP_HEADING.test(heading2.normalized)) return false;
+  return REGISTRATION_STEPS.test(readme.text.slice(heading2.bodyStart, heading2.bodyEnd));
+}
+function usesOAuth(context) {
+  if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
+  return entriesOf(context.swagger?.root.securityDefinitions).some(
+    ([, definition]) => asObject(definition)?.type === "oauth2"
+  );
+}
+var oauthStepsRule = {
+  id: "README-OAUTH-STEPS",
+  file: "readme",
+  title: "For OAuth, the readme explains how to create the OAuth app.",
+  description: 'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL, or, without one, a section named for the app, OAuth or authentication that does.',
+  levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
+  example: {
+    bad: "## Obtaining Credentials\nSign in with your account.",
+    good: "## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect \u2026"
+  },
+  check(context) {
+    const readme = outline(context);
+    if (!readme || !usesOAuth(context)) return;
+    const section = findSection(readme.headings, CREDENTIALS_HEADING);
+    const body = section ? readme.text.slice(section.bodyStart, section.bodyEnd) : "";
+    if (REGISTRATION_STEPS.test(body)) return;
+    if (!section && readme.headings.some((heading2) => explainsRegistration(readme, heading2))) return;
+    const where2 = section ?? readme.headings[0];
+    context.report({
+      ...where2 ? { offset: where2.offset, length: where2.length } : { line: 1 },
+      message: section ? 'The connector uses OAuth, but "Obtaining Credentials" does not explain how to register the OAuth app and its redirect URL (https://global.consent.azure-apim.net/redirect). The certification team follows these steps.' : 'The connector uses OAuth, but the readme has no "Obtaining Credentials" section with the steps to register the OAuth app and its redirect URL.'
+    });
+  }
+};
+
+// packages/validator/src/rules/readme/closest-operation.ts
+function closestOperationName(heading2, operations) {
+  if (heading2.length < 4) return void 0;
+  const letters = new CharacterCounts(heading2);
+  let best;
+  let bestDistance = Infinity;
+  for (const operation2 of operations) {
+    for (const name of operation2.names) {
+      const longer = Math.max(heading2.length, name.normalized.length);
+      const enough = Math.min(bestDistance, Math.floor(longer / 5) + 1);
+      if (letters.fewestEditsTo(name.normalized, enough) >= enough) continue;
+      const edits = levenshteinDistance(heading2, name.normalized, enough - 1);
+      if (edits < enough) {
+        best = operation2;
+        bestDistance = edits;
+      }
+    }
+  }
+  if (!best || best.hasHeading) return void 0;
+  const margin = Math.max(2 * bestDistance, bestDistance + 3);
+  for (const operation2 of operations) {
+    if (operation2 === best) continue;
+    for (const name of operation2.names) {
+      if (letters.fewestEditsTo(name.normalized, margin) >= margin) continue;
+      if (levenshteinDistance(heading2, name.normalized, margin - 1) < margin) return void 0;
+    }
+  }
+  return best.shownAs;
+}
+var CharacterCounts = class {
+  constructor(text2) {
+    this.text = text2;
+    for (let index = 0; index < text2.length; index++) this.counts[text2.charCodeAt(index)]++;
+  }
+  text;
+  /** Normalized names hold ASCII digits and lower-case letters only. */
+  counts = new Int32Array(128);
+  /**
+   * At most the edit distance between the text and `name`; `enough` or more where the lengths
+   * differ by that many already, without counting (most names of a connector).
+   */
+  fewestEditsTo(name, enough) {
+    const lengths = Math.abs(this.text.length - name.length);
+    if (lengths >= enough) return lengths;
+    const counts = this.counts;
+    let missing = 0;
+    let index = 0;
+    while (index < name.length && missing < enough) {
+      if (--counts[name.charCodeAt(index++)] < 0) missing++;
+    }
+    while (index > 0) counts[name.charCodeAt(--index)]++;
+    if (missing >= enough) return missing;
+    const extra = this.text.length - (name.length - missing);
+    return Math.max(missing, extra);
+  }
+};
+
+// packages/validator/src/rules/readme/listed-operations.ts
+function operationNames(context, sections) {
+  const missing = [];
+  const summaries = /* @__PURE__ */ new Set();
+  const first = sections[0];
+  for (const operation2 of context.swagger?.operations ?? []) {
+    const summary3 = asString(operation2.operation.summary);
+    const normalized = summary3 ? first.nameOf(summary3) : "";
+    if (summary3) summaries.add(normalized);
+    if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
+    if (isListed(sections, normalized, operation2.operationId)) continue;
+    missing.push(summary3.trim());
+  }
+  return { missing, summaries };
+}
+function isListed(sections, name, operationId) {
+  for (let index = 0; index < sections.length; index++) if (sections[index].contains(name)) return true;
+  if (!operationId) return false;
+  for (let index = 0; index < sections.length; index++) {
+    if (sections[index].listsOperationId(operationId)) return true;
+  }
+  return false;
+}
+function normalizedOperationIds(context) {
+  const operationIds = /* @__PURE__ */ new Set();
+  for (const operation2 of context.swagger?.operations ?? []) {
+    if (operation2.operationId) operationIds.add(normalizeTitle(operation2.operationId));
+  }
+  return operationIds;
+}
+function operationCandidates(context, headingNames) {
+  const candidates = [];
+  for (const { operation: operation2, operationId } of context.swagger?.operations ?? []) {
+    const names2 = [];
+    for (const written2 of [asString(operation2.summary)?.trim(), operationId]) {
+      const normalized = written2 ? normalizeTitle(written2) : "";
+      if (normalized === "" || normalized === names2[0]?.normalized) continue;
+      names2.push({ written: written2, normalized });
+    }
+    candidates.push({
+      names: names2,
+      // The summary when it has one (it comes first), else the operationId.
+      shownAs: names2[0]?.written ?? "",
+      hasHeading: names2.some((name) => headingNames.has(name.normalized))
+    });
+  }
+  return candidates;
+}
+
+// packages/validator/src/rules/readme/operation-headings.ts
+var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
+var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
+function operationSections(headings) {
+  const sections = [];
+  for (const heading2 of headings) {
+    if (heading2.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading2.normalized)) continue;
+    const last2 = sections[sections.length - 1];
+    if (last2 && heading2.offset < last2.bodyEnd) continue;
+    sections.push(heading2);
+  }
+  return sections;
+}
+function groupsListedOperations(subHeadings, index, namesOperation) {
+  const group2 = subHeadings[index];
+  for (let next = index + 1; next < subHeadings.length; next++) {
+    const heading2 = subHeadings[next];
+    if (heading2.offset >= group2.bodyEnd) return false;
+    if (heading2.depth > group2.depth && namesOperation(heading2)) return true;
+  }
+  return false;
+}
+function parentIndex(subHeadings, index) {
+  const heading2 = subHeadings[index];
+  for (let above = index - 1; above >= 0; above--) {
+    if (subHeadings[above].depth < heading2.depth) return above;
+  }
+  return -1;
+}
+var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
+function listsSummaries(text2, heading2, next, summaries) {
+  const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
+  let items = 0;
+  let found = 0;
+  let rightUnder = true;
+  LIST_ITEM.lastIndex = heading2.bodyStart;
+  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < end; item = LIST_ITEM.exec(text2)) {
+    if (items++ === 0) rightUnder = normalizeTitle(text2, heading2.bodyStart, item.index) === "";
+    const lineEnd2 = text2.indexOf("\n", LIST_ITEM.lastIndex);
+    const name = normalizeTitle(text2, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
+    for (const summary3 of summaries) {
+      if (summary3 !== "" && name.startsWith(summary3)) {
+        if (++found === 2) return true;
+        break;
+      }
+    }
+  }
+  return rightUnder && items > 0 && found === items;
+}
+var DETAIL_HEADING = /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
+var HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
+function introducesOnly(text2, heading2, next) {
+  if (!next || next.offset >= heading2.bodyEnd || next.depth <= heading2.depth) return false;
+  if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
+  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "";
+}
+function isSubHeading(heading2, section) {
+  return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
+}
+
+// packages/validator/src/rules/readme/section-text.ts
+function indexInSection(section, name, from) {
+  const at = section.indexOf(name, from);
+  if (at !== -1 || from === 0) return at;
+  return section.slice(0, from + name.length - 1).indexOf(name);
+}
+var SectionText = class {
+  constructor(readme, section, subHeadings) {
+    this.readme = readme;
+    this.section = section;
+    for (const heading2 of subHeadings) {
+      this.headingNames.set(heading2.text, heading2.normalized);
+      if (isWrittenAsIs(readme, heading2)) this.writtenNames.add(heading2.normalized);
+    }
+  }
+  readme;
+  section;
+  /** Each sub-heading's text, with its name: a summary written the same has the same name. */
+  headingNames = /* @__PURE__ */ new Map();
+  /** The names of the sub-headings written as is: the section's text contains them. */
+  writtenNames = /* @__PURE__ */ new Set();
+  normalized;
+  /** Just after the name the search found last. */
+  from = 0;
+  /**
+   * A summary's name: a summary that reads as a sub-heading (2,081 of the corpus's 5,174) has its
+   * name already, and is not normalized again.
+   */
+  nameOf(summary3) {
+    return this.headingNames.get(summary3) ?? normalizeTitle(summary3);
+  }
+  /**
+   * Whether the section lists an operation by its operationId instead of its summary: as a
+   * sub-heading ("### SendSMS" in SMS Wireless Services), or written as is in its text when the id is
+   * a compound one (`TimeCard_Get`, **GetAccount**). A one-word id ("Board", "Assign") written in a
+   * sentence is only a word, so it does not count.
+   */
+  listsOperationId(operationId) {
+    const normalized = normalizeTitle(operationId);
+    for (const name of this.headingNames.values()) if (name === normalized) return true;
+    if (!COMPOUND_IDENTIFIER.test(operationId)) return false;
+    const text2 = this.readme.text;
+    const end = this.section.bodyEnd;
+    for (let at = text2.indexOf(operationId, this.section.bodyStart); at !== -1; at = text2.indexOf(operationId, at + 1)) {
+      if (at + operationId.length > end) return false;
+      if (!isIdentifierChar(text2.charCodeAt(at - 1)) && !isIdentifierChar(text2.charCodeAt(at + operationId.length))) {
+        return true;
+      }
+    }
+    return false;
+  }
+  contains(name) {
+    if (this.writtenNames.has(name)) return true;
+    this.normalized ??= normalizeTitle(this.readme.text, this.section.bodyStart, this.section.bodyEnd);
+    const at = indexInSection(this.normalized, name, this.from);
+    if (at === -1) return false;
+    this.from = at + name.length;
+    return true;
+  }
+};
+var COMPOUND_IDENTIFIER = /[a-z][A-Z]|_|\d/;
+function isIdentifierChar(code2) {
+  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
+}
+function isWrittenAsIs(readme, heading2) {
+  const at = readme.text.indexOf(heading2.text, heading2.offset);
+  return at !== -1 && at + heading2.text.length <= heading2.offset + heading2.length;
+}
+
+// packages/validator/src/rules/readme/operations-match-rule.ts
+var MAX_LISTED_SECTIONS = 3;
+var operationsMatchRule = {
+  id: "README-OPS-MATCH",
+  file: "readme",
+  title: "Supported Operations lists every visible operation, and only those.",
+  description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "TimeAndBillingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
+  levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
+  example: {
+    bad: "## Supported Operations\n### List tasks",
+    good: "## Supported Operations\n### List tasks\n### Create a task\n### Get a task"
+  },
+  check(context) {
+    const readme = outline(context);
+    if (!readme || !context.swagger) return;
+    const sections = operationSections(readme.headings);
+    if (sections.length === 0) return;
+    const texts = sections.map((section) => {
+      const subHeadings = readme.headings.filter((heading2) => isSubHeading(heading2, section));
+      return { section, subHeadings, text: new SectionText(readme, section, subHeadings) };
+    });
+    const { missing, summaries } = operationNames(
+      context,
+      texts.map((entry) => entry.text)
+    );
+    if (missing.length > 0) {
+      const names2 = joinWithin(missing.map((summary3) => `"${nameExcerpt(summary3)}"`));
+      const headings = [...new Set(sections.map((section) => section.text))];
+      const where2 = alternatives(headings, MAX_LISTED_SECTIONS);
+      context.report({
+        offset: sections[0].offset,
+        length: sections[0].length,
+        message: missing.length === 1 ? `The operation ${names2} is not listed under ${where2}.` : `${missing.length} operations are not listed under ${where2}: ${names2}.`
+      });
+    }
+    let operationIds;
+    let knownNames;
+    const namesOperation = (heading2) => {
+      if (summaries.has(heading2.normalized)) return true;
+      operationIds ??= normalizedOperationIds(context);
+      if (operationIds.has(heading2.normalized)) return true;
+      knownNames ??= [...summaries, ...operationIds].filter((name) => name !== "");
+      return knownNames.some((name) => heading2.normalized.includes(name));
+    };
+    let candidates;
+    const meant = (heading2) => {
+      candidates ??= operationCandidates(
+        context,
+        new Set(texts.flatMap((entry) => entry.subHeadings.map((subHeading) => subHeading.normalized)))
+      );
+      const name = closestOperationName(heading2.normalized, candidates);
+      return name === void 0 ? "" : ` Did you mean '${nameExcerpt(name)}'?`;
+    };
+    if (hasMcpServer(context)) return;
+    for (const { section, subHeadings } of texts) {
+      const isGroup = (index) => {
+        const heading2 = subHeadings[index];
+        if (GROUPING_HEADING.test(heading2.normalized) || TEMPLATE_SECTION_HEADING.test(heading2.normalized)) {
+          return true;
+        }
+        const next = subHeadings[index + 1];
+        return introducesOnly(readme.text, heading2, next) || groupsListedOperations(subHeadings, index, namesOperation) || listsSummaries(readme.text, heading2, next, summaries);
+      };
+      for (let index = 0; index < subHeadings.length; index++) {
+        const heading2 = subHeadings[index];
+        if (heading2.normalized === "" || namesOperation(heading2) || isGroup(index)) continue;
+        const parent = parentIndex(subHeadings, index);
+        if (parent !== -1 && (namesOperation(subHeadings[parent]) || !isGroup(parent))) continue;
+        context.report({
+          offset: heading2.offset,
+          length: heading2.length,
+          message: `"${nameExcerpt(heading2.text)}" is listed under ${nameExcerpt(section.text)}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
+        });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/readme/placeholders.ts
+var LINE_END = "\\r\\n\\u2028\\u2029";
+var PLACEHOLDERS = [
+  { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
+  /*
+   * The template's two sentences in one pattern: a case-insensitive scan of the corpus readmes costs
+   * ~0.7 ms a run for each sentence, and ~0.85 ms for both at once. They start with different
+   * letters, so at most one matches at a position, and neither can start again inside itself, so
+   * searching on from one character after each match's start finds each sentence where its own
+   * pattern would, also where one starts with the other's last letter ("…get starteDescription…").
+   */
+  {
+    pattern: /Description of operation \d|Optional\. How to get started/gi,
+    message: ([match2]) => upstreamText(/^d/i.test(match2) ? "Description of operation N" : "Optional. How to get started\u2026")
+  },
+  // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
+  { pattern: /^#[ \t]*Title[ \t]*$/gm, message: () => upstreamText("# Title"), contains: "Title" },
+  /*
+   * The instruction under each heading of the repository readme templates, left in place under
+   * a filled-in heading: "Required. Explain the authentication method and how to get the
+   * credentials." is in two merged readmes. Only the templates' own sentences, so that prose that
+   * starts with "Required." is not taken; the line is marked up to its last visible character (the
+   * templates end some lines with a zero-width space).
+   */
+  {
+    pattern: /^Required(?:\.[ \t]+| for )(?:One paragraph, two to three sentences|Any plans or licenses|Describe actions, triggers|Explain the authentication method|Include any known issues|Add instructions on how to deploy|It should be the company or organization|For Independent-Publisher-Connector|Independent-Publisher-Connector)(?:[^\r\n]*[^\s\u200b])?/gm,
+    message: ([line]) => upstreamText(templateInstruction(line)),
+    contains: "Required"
+  },
+  {
+    pattern: /^Optional\.[ \t]+(?:Include frequently asked questions|Add instructions on how to deploy)(?:[^\r\n]*[^\s\u200b])?/gm,
+    message: ([line]) => upstreamText(templateInstruction(line)),
+    contains: "Optional."
+  },
+  /*
+   * The TODOs of extract-connectors' readme, in capitals where it writes them, so that "Todoist" or
+   * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
+   */
+  {
+    /*
+     * The note's first character cannot be a space or tab, so the spaces before it are taken one way
+     * only, and it stops at every line end `^` starts after (LS and PS too): `[ \t]*([^\r\n]*\S)`
+     * took quadratic time on a line of spaces and tabs (100,000 of them: 13 s).
+     */
+    pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, "gm"),
+    message: ([line, what]) => `The readme still says "${nameExcerpt(line)}": replace the line with ${nameExcerpt(what)}${/[.!?]$/.test(what) ? "" : "."}`,
+    contains: `${README_TODO}:`
+  },
+  // A heading "## Publisher: TODO", the whole heading marked.
+  {
+    // As for the note above: the label starts with no space or tab, and stops at every line end.
+    pattern: new RegExp(
+      `^#{1,6}[ \\t]+((?:[^ \\t${LINE_END}:][^${LINE_END}:]*)?[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`,
+      "gm"
+    ),
+    message: ([heading2, label]) => `The readme still says "${nameExcerpt(heading2.trim())}": replace ${README_TODO} with the ${nameExcerpt(label.toLowerCase())}.`,
+    contains: README_TODO
+  }
+];
+var upstreamText = (text2) => `"${text2}" is text of the readme template; replace it.`;
+var templateInstruction = (line) => `${line.split(/\s+/).slice(0, 5).join(" ")}\u2026`;
+
 // packages/validator/src/rules/readme/product-names.ts
 var OLD_NAMES = /\b(?:(Microsoft Flow|MS Flow|MS Automate)|(Microsoft PowerApps|PowerApps)|(PowerAutomate))\b/gi;
 var CURRENT_NAMES = ["Power Automate", "Power Apps", "Power Automate"];
@@ -52204,112 +52699,31 @@ function oldProductNames(text2, codeBlocks) {
   return found;
 }
 
-// packages/validator/src/rules/readme/sections.ts
-var SUPPORTED_OPERATIONS_HEADING = /^(supported|available)?(operations|actions|triggers|actionsandtriggers|triggersandactions)/;
-var CREDENTIALS_HEADING = /credential/;
-var MCP_TOOLS_HEADING = /^(supported|available)?(mcp)?(server)?(tools|capabilities)/;
-var CREDENTIALS_SECTION = /credential|apikey|accesskey|^(howto)?(obtain(ing)?|get(ting)?)(an|a|the|your)?(access|auth(entication|orization)?)?(key|token)|^authentication$/;
-var TEMPLATE_SECTIONS = [
-  {
-    heading: "## Publisher: <name>",
-    matches: /^publisher/,
-    requiredIn: ["certified", "independent-publisher"]
-  },
-  {
-    heading: "## Prerequisites",
-    matches: /^prerequisite|^requirements/,
-    requiredIn: ["certified", "independent-publisher"]
-  },
-  {
-    heading: "## Supported Operations",
-    matches: SUPPORTED_OPERATIONS_HEADING,
-    requiredIn: ["certified", "independent-publisher"],
-    mcpMatches: MCP_TOOLS_HEADING
-  },
-  {
-    heading: "## Obtaining Credentials",
-    matches: CREDENTIALS_SECTION,
-    requiredIn: ["certified", "independent-publisher"]
-  },
-  {
-    heading: "## Known Issues and Limitations",
-    matches: /knownissue|limitation/,
-    requiredIn: ["certified", "independent-publisher"]
-  },
-  { heading: "## Deployment Instructions", matches: /deploy/, requiredIn: ["certified"] }
-];
-function findSection(headings, pattern) {
-  return headings.find((heading2) => heading2.depth <= 3 && pattern.test(heading2.normalized));
+// packages/validator/src/rules/readme/heading-lookalikes.ts
+var HEADING_LOOKALIKE = /^ {0,3}(#{1,3})(?=[^\s#]|[ \t\u00a0])[^\r\n]*/gm;
+function afterMarker(code2) {
+  if (code2 === 32 || code2 === 9) return "space";
+  return code2 === 160 ? "no-break space" : "text";
+}
+function headingLookalikes(text2) {
+  const lines = [];
+  HEADING_LOOKALIKE.lastIndex = 0;
+  for (let match2 = HEADING_LOOKALIKE.exec(text2); match2 !== null; match2 = HEADING_LOOKALIKE.exec(text2)) {
+    const marker = match2[1];
+    const line = match2[0].trimEnd();
+    const offset = match2.index + match2[0].indexOf("#");
+    lines.push({
+      text: line.trimStart(),
+      offset,
+      marker,
+      after: afterMarker(text2.charCodeAt(offset + marker.length)),
+      normalized: normalizeTitle(text2, offset + marker.length, match2.index + line.length)
+    });
+  }
+  return lines;
 }
 
-// packages/validator/src/rules/readme.ts
-var LINE_END = "\\r\\n\\u2028\\u2029";
-var PLACEHOLDERS = [
-  { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
-  /*
-   * The template's two sentences in one pattern: a case-insensitive scan of the corpus readmes costs
-   * ~0.7 ms a run for each sentence, and ~0.85 ms for both at once. They start with different
-   * letters, so at most one matches at a position, and neither can start again inside itself, so
-   * searching on from one character after each match's start finds each sentence where its own
-   * pattern would, also where one starts with the other's last letter ("…get starteDescription…").
-   */
-  {
-    pattern: /Description of operation \d|Optional\. How to get started/gi,
-    message: ([match2]) => upstreamText(/^d/i.test(match2) ? "Description of operation N" : "Optional. How to get started\u2026")
-  },
-  // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
-  { pattern: /^#[ \t]*Title[ \t]*$/gm, message: () => upstreamText("# Title"), contains: "Title" },
-  /*
-   * The instruction under each heading of the repository readme templates, left in place under
-   * a filled-in heading: "Required. Explain the authentication method and how to get the
-   * credentials." is in two merged readmes. Only the templates' own sentences, so that prose that
-   * starts with "Required." is not taken; the line is marked up to its last visible character (the
-   * templates end some lines with a zero-width space).
-   */
-  {
-    pattern: /^Required(?:\.[ \t]+| for )(?:One paragraph, two to three sentences|Any plans or licenses|Describe actions, triggers|Explain the authentication method|Include any known issues|Add instructions on how to deploy|It should be the company or organization|For Independent-Publisher-Connector|Independent-Publisher-Connector)(?:[^\r\n]*[^\s\u200b])?/gm,
-    message: ([line]) => upstreamText(templateInstruction(line)),
-    contains: "Required"
-  },
-  {
-    pattern: /^Optional\.[ \t]+(?:Include frequently asked questions|Add instructions on how to deploy)(?:[^\r\n]*[^\s\u200b])?/gm,
-    message: ([line]) => upstreamText(templateInstruction(line)),
-    contains: "Optional."
-  },
-  /*
-   * The TODOs of extract-connectors' readme, in capitals where it writes them, so that "Todoist" or
-   * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
-   */
-  {
-    /*
-     * The note's first character cannot be a space or tab, so the spaces before it are taken one way
-     * only, and it stops at every line end `^` starts after (LS and PS too): `[ \t]*([^\r\n]*\S)`
-     * took quadratic time on a line of spaces and tabs (100,000 of them: 13 s).
-     */
-    pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, "gm"),
-    message: ([line, what]) => `The readme still says "${nameExcerpt(line)}": replace the line with ${nameExcerpt(what)}${/[.!?]$/.test(what) ? "" : "."}`,
-    contains: `${README_TODO}:`
-  },
-  // A heading "## Publisher: TODO", the whole heading marked.
-  {
-    // As for the note above: the label starts with no space or tab, and stops at every line end.
-    pattern: new RegExp(
-      `^#{1,6}[ \\t]+((?:[^ \\t${LINE_END}:][^${LINE_END}:]*)?[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`,
-      "gm"
-    ),
-    message: ([heading2, label]) => `The readme still says "${nameExcerpt(heading2.trim())}": replace ${README_TODO} with the ${nameExcerpt(label.toLowerCase())}.`,
-    contains: README_TODO
-  }
-];
-var upstreamText = (text2) => `"${text2}" is text of the readme template; replace it.`;
-var templateInstruction = (line) => `${line.split(/\s+/).slice(0, 5).join(" ")}\u2026`;
-var MAX_LISTED_SECTIONS = 3;
-var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
-var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
-function outline(context) {
-  const document = context.connector.files.readme?.document;
-  return document === void 0 ? void 0 : outlineOf(document);
-}
+// packages/validator/src/rules/readme/template-sections-rule.ts
 function sectionsRule(id, profile, level, template) {
   return {
     id,
@@ -52357,168 +52771,8 @@ function sectionsRule(id, profile, level, template) {
     }
   };
 }
-var HEADING_LOOKALIKE = /^ {0,3}(#{1,3})(?=[^\s#]|[ \t\u00a0])[^\r\n]*/gm;
-function afterMarker(code2) {
-  if (code2 === 32 || code2 === 9) return "space";
-  return code2 === 160 ? "no-break space" : "text";
-}
-function headingLookalikes(text2) {
-  const lines = [];
-  HEADING_LOOKALIKE.lastIndex = 0;
-  for (let match2 = HEADING_LOOKALIKE.exec(text2); match2 !== null; match2 = HEADING_LOOKALIKE.exec(text2)) {
-    const marker = match2[1];
-    const line = match2[0].trimEnd();
-    const offset = match2.index + match2[0].indexOf("#");
-    lines.push({
-      text: line.trimStart(),
-      offset,
-      marker,
-      after: afterMarker(text2.charCodeAt(offset + marker.length)),
-      normalized: normalizeTitle(text2, offset + marker.length, match2.index + line.length)
-    });
-  }
-  return lines;
-}
-function indexInSection(section, name, from) {
-  const at = section.indexOf(name, from);
-  if (at !== -1 || from === 0) return at;
-  return section.slice(0, from + name.length - 1).indexOf(name);
-}
-var SectionText = class {
-  constructor(readme, section, subHeadings) {
-    this.readme = readme;
-    this.section = section;
-    for (const heading2 of subHeadings) {
-      this.headingNames.set(heading2.text, heading2.normalized);
-      if (isWrittenAsIs(readme, heading2)) this.writtenNames.add(heading2.normalized);
-    }
-  }
-  readme;
-  section;
-  /** Each sub-heading's text, with its name: a summary written the same has the same name. */
-  headingNames = /* @__PURE__ */ new Map();
-  /** The names of the sub-headings written as is: the section's text contains them. */
-  writtenNames = /* @__PURE__ */ new Set();
-  normalized;
-  /** Just after the name the search found last. */
-  from = 0;
-  /**
-   * A summary's name: a summary that reads as a sub-heading (2,081 of the corpus's 5,174) has its
-   * name already, and is not normalized again.
-   */
-  nameOf(summary3) {
-    return this.headingNames.get(summary3) ?? normalizeTitle(summary3);
-  }
-  /**
-   * Whether the section lists an operation by its operationId instead of its summary: as a
-   * sub-heading ("### SendSMS" in SMS Wireless Services), or written as is in its text when the id is
-   * a compound one (`TimeCard_Get`, **GetAccount**). A one-word id ("Board", "Assign") written in a
-   * sentence is only a word, so it does not count.
-   */
-  listsOperationId(operationId) {
-    const normalized = normalizeTitle(operationId);
-    for (const name of this.headingNames.values()) if (name === normalized) return true;
-    if (!COMPOUND_IDENTIFIER.test(operationId)) return false;
-    const text2 = this.readme.text;
-    const end = this.section.bodyEnd;
-    for (let at = text2.indexOf(operationId, this.section.bodyStart); at !== -1; at = text2.indexOf(operationId, at + 1)) {
-      if (at + operationId.length > end) return false;
-      if (!isIdentifierChar(text2.charCodeAt(at - 1)) && !isIdentifierChar(text2.charCodeAt(at + operationId.length))) {
-        return true;
-      }
-    }
-    return false;
-  }
-  contains(name) {
-    if (this.writtenNames.has(name)) return true;
-    this.normalized ??= normalizeTitle(this.readme.text, this.section.bodyStart, this.section.bodyEnd);
-    const at = indexInSection(this.normalized, name, this.from);
-    if (at === -1) return false;
-    this.from = at + name.length;
-    return true;
-  }
-};
-var COMPOUND_IDENTIFIER = /[a-z][A-Z]|_|\d/;
-function isIdentifierChar(code2) {
-  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
-}
-function isWrittenAsIs(readme, heading2) {
-  const at = readme.text.indexOf(heading2.text, heading2.offset);
-  return at !== -1 && at + heading2.text.length <= heading2.offset + heading2.length;
-}
-function operationNames(context, sections) {
-  const missing = [];
-  const summaries = /* @__PURE__ */ new Set();
-  const first = sections[0];
-  for (const operation2 of context.swagger?.operations ?? []) {
-    const summary3 = asString(operation2.operation.summary);
-    const normalized = summary3 ? first.nameOf(summary3) : "";
-    if (summary3) summaries.add(normalized);
-    if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
-    if (isListed(sections, normalized, operation2.operationId)) continue;
-    missing.push(summary3.trim());
-  }
-  return { missing, summaries };
-}
-function isListed(sections, name, operationId) {
-  for (let index = 0; index < sections.length; index++) if (sections[index].contains(name)) return true;
-  if (!operationId) return false;
-  for (let index = 0; index < sections.length; index++) {
-    if (sections[index].listsOperationId(operationId)) return true;
-  }
-  return false;
-}
-function operationSections(headings) {
-  const sections = [];
-  for (const heading2 of headings) {
-    if (heading2.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading2.normalized)) continue;
-    const last2 = sections[sections.length - 1];
-    if (last2 && heading2.offset < last2.bodyEnd) continue;
-    sections.push(heading2);
-  }
-  return sections;
-}
-function normalizedOperationIds(context) {
-  const operationIds = /* @__PURE__ */ new Set();
-  for (const operation2 of context.swagger?.operations ?? []) {
-    if (operation2.operationId) operationIds.add(normalizeTitle(operation2.operationId));
-  }
-  return operationIds;
-}
-function operationCandidates(context, headingNames) {
-  const candidates = [];
-  for (const { operation: operation2, operationId } of context.swagger?.operations ?? []) {
-    const names2 = [];
-    for (const written2 of [asString(operation2.summary)?.trim(), operationId]) {
-      const normalized = written2 ? normalizeTitle(written2) : "";
-      if (normalized === "" || normalized === names2[0]?.normalized) continue;
-      names2.push({ written: written2, normalized });
-    }
-    candidates.push({
-      names: names2,
-      // The summary when it has one (it comes first), else the operationId.
-      shownAs: names2[0]?.written ?? "",
-      hasHeading: names2.some((name) => headingNames.has(name.normalized))
-    });
-  }
-  return candidates;
-}
-var REGISTRATION_STEPS = /redirect|regist|client\s*id|create\s+an?\s+(oauth\s+)?app|app\s+registration/i;
-var APP_HEADING = /app|oauth|auth/;
-function explainsRegistration(readme, heading2) {
-  if (heading2.depth > 3 || !APP_HEADING.test(heading2.normalized)) return false;
-  return REGISTRATION_STEPS.test(readme.text.slice(heading2.bodyStart, heading2.bodyEnd));
-}
-function hasMcpServer(context) {
-  for (const operation2 of context.swagger?.operations ?? []) if (operation2.isMcp) return true;
-  return false;
-}
-function usesOAuth(context) {
-  if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
-  return entriesOf(context.swagger?.root.securityDefinitions).some(
-    ([, definition]) => asObject(definition)?.type === "oauth2"
-  );
-}
+
+// packages/validator/src/rules/readme.ts
 var readmeRules = [
   {
     id: "README-PRESENT",
@@ -52585,152 +52839,9 @@ var readmeRules = [
       }
     }
   },
-  {
-    id: "README-OAUTH-STEPS",
-    file: "readme",
-    title: "For OAuth, the readme explains how to create the OAuth app.",
-    description: 'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL, or, without one, a section named for the app, OAuth or authentication that does.',
-    levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
-    example: {
-      bad: "## Obtaining Credentials\nSign in with your account.",
-      good: "## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect \u2026"
-    },
-    check(context) {
-      const readme = outline(context);
-      if (!readme || !usesOAuth(context)) return;
-      const section = findSection(readme.headings, CREDENTIALS_HEADING);
-      const body = section ? readme.text.slice(section.bodyStart, section.bodyEnd) : "";
-      if (REGISTRATION_STEPS.test(body)) return;
-      if (!section && readme.headings.some((heading2) => explainsRegistration(readme, heading2))) return;
-      const where2 = section ?? readme.headings[0];
-      context.report({
-        ...where2 ? { offset: where2.offset, length: where2.length } : { line: 1 },
-        message: section ? 'The connector uses OAuth, but "Obtaining Credentials" does not explain how to register the OAuth app and its redirect URL (https://global.consent.azure-apim.net/redirect). The certification team follows these steps.' : 'The connector uses OAuth, but the readme has no "Obtaining Credentials" section with the steps to register the OAuth app and its redirect URL.'
-      });
-    }
-  },
-  {
-    id: "README-OPS-MATCH",
-    file: "readme",
-    title: "Supported Operations lists every visible operation, and only those.",
-    description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "TimeAndBillingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
-    levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
-    example: {
-      bad: "## Supported Operations\n### List tasks",
-      good: "## Supported Operations\n### List tasks\n### Create a task\n### Get a task"
-    },
-    check(context) {
-      const readme = outline(context);
-      if (!readme || !context.swagger) return;
-      const sections = operationSections(readme.headings);
-      if (sections.length === 0) return;
-      const texts = sections.map((section) => {
-        const subHeadings = readme.headings.filter((heading2) => isSubHeading(heading2, section));
-        return { section, subHeadings, text: new SectionText(readme, section, subHeadings) };
-      });
-      const { missing, summaries } = operationNames(
-        context,
-        texts.map((entry) => entry.text)
-      );
-      if (missing.length > 0) {
-        const names2 = joinWithin(missing.map((summary3) => `"${nameExcerpt(summary3)}"`));
-        const headings = [...new Set(sections.map((section) => section.text))];
-        const where2 = alternatives(headings, MAX_LISTED_SECTIONS);
-        context.report({
-          offset: sections[0].offset,
-          length: sections[0].length,
-          message: missing.length === 1 ? `The operation ${names2} is not listed under ${where2}.` : `${missing.length} operations are not listed under ${where2}: ${names2}.`
-        });
-      }
-      let operationIds;
-      let knownNames;
-      const namesOperation = (heading2) => {
-        if (summaries.has(heading2.normalized)) return true;
-        operationIds ??= normalizedOperationIds(context);
-        if (operationIds.has(heading2.normalized)) return true;
-        knownNames ??= [...summaries, ...operationIds].filter((name) => name !== "");
-        return knownNames.some((name) => heading2.normalized.includes(name));
-      };
-      let candidates;
-      const meant = (heading2) => {
-        candidates ??= operationCandidates(
-          context,
-          new Set(texts.flatMap((entry) => entry.subHeadings.map((subHeading) => subHeading.normalized)))
-        );
-        const name = closestOperationName(heading2.normalized, candidates);
-        return name === void 0 ? "" : ` Did you mean '${nameExcerpt(name)}'?`;
-      };
-      if (hasMcpServer(context)) return;
-      for (const { section, subHeadings } of texts) {
-        const isGroup = (index) => {
-          const heading2 = subHeadings[index];
-          if (GROUPING_HEADING.test(heading2.normalized) || TEMPLATE_SECTION_HEADING.test(heading2.normalized)) {
-            return true;
-          }
-          const next = subHeadings[index + 1];
-          return introducesOnly(readme.text, heading2, next) || groupsListedOperations(subHeadings, index, namesOperation) || listsSummaries(readme.text, heading2, next, summaries);
-        };
-        for (let index = 0; index < subHeadings.length; index++) {
-          const heading2 = subHeadings[index];
-          if (heading2.normalized === "" || namesOperation(heading2) || isGroup(index)) continue;
-          const parent = parentIndex(subHeadings, index);
-          if (parent !== -1 && (namesOperation(subHeadings[parent]) || !isGroup(parent))) continue;
-          context.report({
-            offset: heading2.offset,
-            length: heading2.length,
-            message: `"${nameExcerpt(heading2.text)}" is listed under ${nameExcerpt(section.text)}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
-          });
-        }
-      }
-    }
-  }
+  oauthStepsRule,
+  operationsMatchRule
 ];
-function groupsListedOperations(subHeadings, index, namesOperation) {
-  const group2 = subHeadings[index];
-  for (let next = index + 1; next < subHeadings.length; next++) {
-    const heading2 = subHeadings[next];
-    if (heading2.offset >= group2.bodyEnd) return false;
-    if (heading2.depth > group2.depth && namesOperation(heading2)) return true;
-  }
-  return false;
-}
-function parentIndex(subHeadings, index) {
-  const heading2 = subHeadings[index];
-  for (let above = index - 1; above >= 0; above--) {
-    if (subHeadings[above].depth < heading2.depth) return above;
-  }
-  return -1;
-}
-var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
-function listsSummaries(text2, heading2, next, summaries) {
-  const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
-  let items = 0;
-  let found = 0;
-  let rightUnder = true;
-  LIST_ITEM.lastIndex = heading2.bodyStart;
-  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < end; item = LIST_ITEM.exec(text2)) {
-    if (items++ === 0) rightUnder = normalizeTitle(text2, heading2.bodyStart, item.index) === "";
-    const lineEnd2 = text2.indexOf("\n", LIST_ITEM.lastIndex);
-    const name = normalizeTitle(text2, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
-    for (const summary3 of summaries) {
-      if (summary3 !== "" && name.startsWith(summary3)) {
-        if (++found === 2) return true;
-        break;
-      }
-    }
-  }
-  return rightUnder && items > 0 && found === items;
-}
-var DETAIL_HEADING = /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
-var HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
-function introducesOnly(text2, heading2, next) {
-  if (!next || next.offset >= heading2.bodyEnd || next.depth <= heading2.depth) return false;
-  if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
-  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "";
-}
-function isSubHeading(heading2, section) {
-  return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
-}
 
 // packages/validator/src/rules/script/allowed-namespaces.ts
 var ALLOWED_NAMESPACES = /* @__PURE__ */ new Set([
@@ -53534,18 +53645,23 @@ var documentHostRules = [
   }
 ];
 
+// packages/validator/src/swagger/operation-label.ts
+function operationLabel(operation2) {
+  return nameExcerpt(operation2.operationId ?? `${operation2.method.toUpperCase()} ${operation2.path}`);
+}
+
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path33) {
-    this.path = path33;
-    const hasBrace = path33.includes("{");
-    this.variables = hasBrace ? scanVariables(path33) : NO_VARIABLES;
+  constructor(path35) {
+    this.path = path35;
+    const hasBrace = path35.includes("{");
+    this.variables = hasBrace ? scanVariables(path35) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path33.indexOf("/"); ; slash = path33.indexOf("/", start)) {
-      const end = slash === -1 ? path33.length : slash;
-      if (hasBrace && isVariableSegment(path33, start, end)) variableSegmentCount++;
+    for (let slash = path35.indexOf("/"); ; slash = path35.indexOf("/", start)) {
+      const end = slash === -1 ? path35.length : slash;
+      if (hasBrace && isVariableSegment(path35, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -53574,8 +53690,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path33 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path33) last2 = new PathTemplate(path33);
+    const path35 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path35) last2 = new PathTemplate(path35);
     templates[index] = last2;
   }
   return templates;
@@ -53600,9 +53716,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path33, start) {
-  const slash = path33.indexOf("/", start);
-  return slash === -1 ? path33.length : slash;
+function segmentEnd(path35, start) {
+  const slash = path35.indexOf("/", start);
+  return slash === -1 ? path35.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -53611,34 +53727,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path33, start, end) {
+function isVariableSegment(path35, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path33.charCodeAt(start) !== OPEN || path33.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path35.charCodeAt(start) !== OPEN || path35.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path33.charCodeAt(index);
+    const code2 = path35.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path33, open2) {
-  for (let index = open2 + 1; index < path33.length; index++) {
-    const code2 = path33.charCodeAt(index);
+function matchEnd(path35, open2) {
+  for (let index = open2 + 1; index < path35.length; index++) {
+    const code2 = path35.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path33) {
+function scanVariables(path35) {
   const variables = [];
   let seen;
-  for (let open2 = path33.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path33, open2);
+  for (let open2 = path35.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path35, open2);
     if (close === -1) {
-      open2 = path33.indexOf("{", open2 + 1);
+      open2 = path35.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path33.slice(open2 + 1, close);
+    const name = path35.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -53648,30 +53764,30 @@ function scanVariables(path33) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path33.indexOf("{", close + 1);
+    open2 = path35.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path33) {
+function routeOf(path35) {
   let route = "";
   let copied = 0;
-  for (let open2 = path33.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path33, open2);
+  for (let open2 = path35.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path35, open2);
     if (close === -1) {
-      open2 = path33.indexOf("{", open2 + 1);
+      open2 = path35.indexOf("{", open2 + 1);
       continue;
     }
-    route += path33.slice(copied, open2) + "{}";
+    route += path35.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path33.indexOf("{", copied);
+    open2 = path35.indexOf("{", copied);
   }
-  return copied === 0 ? path33 : route + path33.slice(copied);
+  return copied === 0 ? path35 : route + path35.slice(copied);
 }
-function routeHash(path33) {
+function routeHash(path35) {
   let hash = 0;
-  for (let index = 0; index < path33.length; index++) {
-    const code2 = path33.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path33, index) : -1;
+  for (let index = 0; index < path35.length; index++) {
+    const code2 = path35.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path35, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -53684,66 +53800,7 @@ function routeHash(path33) {
 var OPEN = 123;
 var CLOSE = 125;
 
-// packages/validator/src/swagger/operation-label.ts
-function operationLabel(operation2) {
-  return nameExcerpt(operation2.operationId ?? `${operation2.method.toUpperCase()} ${operation2.path}`);
-}
-
-// packages/validator/src/rules/operations/paths.ts
-var pathKeysOf = perModel(
-  (model) => Object.keys(model.paths ?? {}).filter((key) => !key.startsWith("x-"))
-);
-function pathKeys(model) {
-  return model ? pathKeysOf(model) : [];
-}
-function reportPathKeys({ swagger, report }, problem) {
-  for (const path33 of pathKeys(swagger)) {
-    const message = problem(path33);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path33), message });
-  }
-}
-function templateProblem(path33) {
-  let open2 = -1;
-  for (let index = 0; index < path33.length; index++) {
-    const character = path33[index];
-    if (character === "{") {
-      if (open2 !== -1) return "a variable is nested in another one";
-      open2 = index;
-    } else if (character === "}") {
-      if (open2 === -1) return "a '}' has no matching '{'";
-      if (index === open2 + 1) return "a variable has no name";
-      open2 = -1;
-    } else if (character === "/" && open2 !== -1) {
-      return "a variable spans more than one segment";
-    }
-  }
-  return open2 !== -1 ? "a '{' is never closed" : void 0;
-}
-function hasPathParameter(operation2, name) {
-  for (const parameter of operation2.parameters) {
-    if (parameter.in === "path" && parameter.name === name) return true;
-  }
-  return false;
-}
-var MAX_LOOPED_VARIABLES = 8;
-function missingPathParameters(operation2, variables) {
-  let missing;
-  let defined;
-  if (variables.length > MAX_LOOPED_VARIABLES) {
-    defined = /* @__PURE__ */ new Set();
-    for (const parameter of operation2.parameters) {
-      if (parameter.in === "path" && parameter.name !== void 0) defined.add(parameter.name);
-    }
-  }
-  for (let at = 0; at < variables.length; at++) {
-    const name = variables[at];
-    if (name === "" || name.includes("=")) continue;
-    if (defined ? defined.has(name) : hasPathParameter(operation2, name)) continue;
-    (missing ??= []).push(name);
-  }
-  return missing ?? NONE_MISSING;
-}
-var NONE_MISSING = [];
+// packages/validator/src/rules/operations/duplicate-route-rules.ts
 var MAX_PAIRED_OPERATIONS = 4096;
 var MAX_COMPARED_SEGMENTS = 2 ** 28;
 function overlapSearchSkipped(swagger) {
@@ -53778,15 +53835,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path33 = operations[index].path;
-    if (!path33.includes("{")) {
-      while (index < operations.length && operations[index].path === path33) index++;
+    const path35 = operations[index].path;
+    if (!path35.includes("{")) {
+      while (index < operations.length && operations[index].path === path35) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path33; index++)
+    for (; index < operations.length && operations[index].path === path35; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path33);
+    const route = routeHash(path35);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -53819,276 +53876,89 @@ function operationsBySegmentsAndMethod(operations, templates) {
   }
   return peers;
 }
-var pathRules = [
-  {
-    id: "SWG-PATH-SLASH",
-    file: "swagger",
-    title: "Start every path with '/'.",
-    description: "Swagger 2.0 paths are relative to basePath and start with '/' (SVR OperationPathMustStartWithSlash).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathMustStartWithSlash",
-    msMessage: "The path is not valid, it must start with a '/' character.",
-    example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path33) => path33.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-QUERY",
-    file: "swagger",
-    title: "Keep query strings and fragments out of paths.",
-    description: "Query values are parameters with `in: query`; a '?' or '#' in a path key is rejected (SVR OperationPathMayNotContainQueryOrFragment).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathMayNotContainQueryOrFragment",
-    msMessage: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.",
-    example: {
-      placement: "paths",
-      bad: '"/tasks?status=open": {}',
-      good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
-    },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path33) => /[?#]/.test(path33) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-WILDCARD",
-    file: "swagger",
-    title: "Do not use '*' in paths.",
-    description: "Wildcards are not supported in operation paths (SVR OperationPathContainsUnsupportedCharacters).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathContainsUnsupportedCharacters",
-    msMessage: "The operation path cannot contain wildcard character '*'.",
-    example: { placement: "paths", bad: '"/files/*": {}', good: '"/files/{path}": {}' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path33) => path33.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-TEMPLATE",
-    file: "swagger",
-    title: "Write path variables as {name}, one segment each.",
-    description: "Each path template variable is enclosed in braces within a single URL segment (SVR OperationPathTemplateNotValid).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathTemplateNotValid",
-    msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
-    example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
-    check(context) {
-      reportPathKeys(context, (path33) => {
-        const problem = templateProblem(path33);
-        return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
-      });
-    }
-  },
-  {
-    id: "SWG-PATH-VAR-DEFAULT",
-    file: "swagger",
-    title: "Give path variables defaults in their parameter, not in the path.",
-    description: "A path variable like `{version=v1}` is rejected (SVR OperationPathVariablesContainDefaults).",
-    levels: sameLevels("error"),
-    msCode: "OperationPathVariablesContainDefaults",
-    msMessage: "The operation path template variables cannot set default values with character '='.",
-    example: { placement: "paths", bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
-    check(context) {
-      reportPathKeys(
-        context,
-        (path33) => (
-          // Without an '=' in the key no variable has one: most keys are not parsed at all.
-          path33.includes("=") && pathVariables(path33).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
-        )
-      );
-    }
-  },
-  {
-    id: "SWG-PATH-DUP",
-    file: "swagger",
-    title: "Do not define the same route twice with different variable names.",
-    description: "`GET /items/{id}` and `GET /items/{itemId}` match the same requests (SVR DuplicateOperationPath).",
-    levels: sameLevels("error"),
-    msCode: "DuplicateOperationPath",
-    msMessage: "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
-    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const all = swagger.operations;
-      if (!mayHaveRouteTwice(all)) return;
-      const templates = pathTemplates(swagger);
-      for (const indexes2 of groupByMethod(all).values()) {
-        const first = /* @__PURE__ */ new Map();
-        for (const index of indexes2) {
-          const operation2 = all[index];
-          const key = templates[index].route;
-          const earlier2 = first.get(key);
-          if (!earlier2) {
-            first.set(key, operation2);
-            continue;
-          }
-          report({
-            pointer: operation2.pointer,
-            message: fill(
-              "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
-              operationLabel(earlier2),
-              operationLabel(operation2),
-              nameExcerpt(earlier2.path),
-              nameExcerpt(operation2.path)
-            )
-          });
+var duplicateRouteRule = {
+  id: "SWG-PATH-DUP",
+  file: "swagger",
+  title: "Do not define the same route twice with different variable names.",
+  description: "`GET /items/{id}` and `GET /items/{itemId}` match the same requests (SVR DuplicateOperationPath).",
+  levels: sameLevels("error"),
+  msCode: "DuplicateOperationPath",
+  msMessage: "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
+  example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    const all = swagger.operations;
+    if (!mayHaveRouteTwice(all)) return;
+    const templates = pathTemplates(swagger);
+    for (const indexes2 of groupByMethod(all).values()) {
+      const first = /* @__PURE__ */ new Map();
+      for (const index of indexes2) {
+        const operation2 = all[index];
+        const key = templates[index].route;
+        const earlier2 = first.get(key);
+        if (!earlier2) {
+          first.set(key, operation2);
+          continue;
         }
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-PARTIAL-DUP",
-    file: "swagger",
-    title: "Avoid routes that differ only by a variable segment.",
-    description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit, nor where comparing its routes pairwise would take seconds: both are far past the 256 operations of SWG-OPS-MAX, which says so.",
-    levels: sameLevels("warning"),
-    msCode: "PartialDuplicateOperationPath",
-    msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
-    example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
-    check({ swagger, report }) {
-      if (!swagger || overlapSearchSkipped(swagger)) return;
-      const templates = pathTemplates(swagger);
-      const all = swagger.operations;
-      const peers = operationsBySegmentsAndMethod(all, templates);
-      if (peers === void 0) return;
-      for (const method of methodsInOrder(all)) {
-        for (let index = 0; index < all.length; index++) {
-          const operation2 = all[index];
-          const shape = templates[index];
-          if (operation2.method !== method || shape.variableSegmentCount === 0) continue;
-          let similar;
-          let unlisted = 0;
-          const candidates = peers.get(peerKey(shape.segmentCount, method));
-          for (let at = 0; at < candidates.length; at++) {
-            const other = templates[candidates[at]];
-            if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other)) {
-              if (similar === void 0 || similar.length < MAX_LISTED_SIMILAR_PATHS)
-                (similar ??= []).push(excerpt(all[candidates[at]].path, MAX_LISTED_PATH_LENGTH));
-              else unlisted++;
-            }
-          }
-          if (similar === void 0) continue;
-          report({
-            pointer: operation2.pointer,
-            message: fill(
-              "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
-              operationLabel(operation2),
-              excerpt(operation2.path, MAX_LISTED_PATH_LENGTH),
-              joinWithin(similar, similar.length + unlisted)
-            )
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-CASE",
-    file: "swagger",
-    title: "Do not define a path twice with different capitalization.",
-    description: "Paths must be unique when compared case-insensitively (SVR PathRedefined).",
-    levels: sameLevels("error"),
-    msCode: "PathRedefined",
-    msMessage: "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-    example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
-    check({ swagger, report }) {
-      const seen = /* @__PURE__ */ new Set();
-      for (const path33 of pathKeys(swagger)) {
-        const key = path33.toLowerCase();
-        if (seen.has(key)) {
-          report({
-            pointer: childPointer("/paths", path33),
-            message: fill(
-              "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              nameExcerpt(path33)
-            )
-          });
-        }
-        seen.add(key);
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-REF",
-    file: "swagger",
-    title: "Write path items in place; '$ref' is not supported there.",
-    description: "The service does not resolve a `$ref` on a path item (SVR PathItemRefNotSuppored).",
-    levels: sameLevels("error"),
-    msCode: "PathItemRefNotSuppored",
-    msMessage: "The '$ref' property in a path is not supported.",
-    example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const paths = swagger.paths;
-      for (const path33 in paths) {
-        if (!has(paths, path33)) continue;
-        const pathItem = asObject(paths[path33]);
-        if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path33, "$ref"),
-          message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
+          pointer: operation2.pointer,
+          message: fill(
+            "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
+            operationLabel(earlier2),
+            operationLabel(operation2),
+            nameExcerpt(earlier2.path),
+            nameExcerpt(operation2.path)
+          )
         });
       }
     }
-  },
-  {
-    id: "SWG-PATH-MISSING-PARAM",
-    file: "swagger",
-    title: "Define an `in: path` parameter for every path variable.",
-    description: "The platform builds the URL from path parameters; a `{variable}` without one cannot be filled (SVR OperationMissingPathParameter).",
-    levels: sameLevels("error"),
-    msCode: "OperationMissingPathParameter",
-    msMessage: "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
-    example: {
-      placement: "paths",
-      bad: '"/tasks/{taskId}": { "get": { "parameters": [] } }',
-      good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }'
-    },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const templates = pathTemplates(swagger);
-      const operations = swagger.operations;
-      for (let index = 0; index < operations.length; index++) {
-        const operation2 = operations[index];
-        const variables = templates[index].variables;
-        if (variables.length === 0) continue;
-        const missing = missingPathParameters(operation2, variables);
-        if (missing.length > 0)
-          report({ pointer: operation2.pointer, message: missingMessage(operation2, missing) });
+  }
+};
+var partiallyDuplicateRouteRule = {
+  id: "SWG-PATH-PARTIAL-DUP",
+  file: "swagger",
+  title: "Avoid routes that differ only by a variable segment.",
+  description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath). Not checked in a swagger of more than 4,096 operations, 16 times the platform's limit, nor where comparing its routes pairwise would take seconds: both are far past the 256 operations of SWG-OPS-MAX, which says so.",
+  levels: sameLevels("warning"),
+  msCode: "PartialDuplicateOperationPath",
+  msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
+  example: { placement: "paths", bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
+  check({ swagger, report }) {
+    if (!swagger || overlapSearchSkipped(swagger)) return;
+    const templates = pathTemplates(swagger);
+    const all = swagger.operations;
+    const peers = operationsBySegmentsAndMethod(all, templates);
+    if (peers === void 0) return;
+    for (const method of methodsInOrder(all)) {
+      for (let index = 0; index < all.length; index++) {
+        const operation2 = all[index];
+        const shape = templates[index];
+        if (operation2.method !== method || shape.variableSegmentCount === 0) continue;
+        let similar;
+        let unlisted = 0;
+        const candidates = peers.get(peerKey(shape.segmentCount, method));
+        for (let at = 0; at < candidates.length; at++) {
+          const other = templates[candidates[at]];
+          if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other)) {
+            if (similar === void 0 || similar.length < MAX_LISTED_SIMILAR_PATHS)
+              (similar ??= []).push(excerpt(all[candidates[at]].path, MAX_LISTED_PATH_LENGTH));
+            else unlisted++;
+          }
+        }
+        if (similar === void 0) continue;
+        report({
+          pointer: operation2.pointer,
+          message: fill(
+            "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
+            operationLabel(operation2),
+            excerpt(operation2.path, MAX_LISTED_PATH_LENGTH),
+            joinWithin(similar, similar.length + unlisted)
+          )
+        });
       }
     }
   }
-];
-function missingMessage(operation2, missing) {
-  if (missing.length === 1) {
-    return fill(
-      "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
-      operationLabel(operation2),
-      excerpt(missing[0])
-    );
-  }
-  return fill(
-    "The operation '{0}' does not define the {1} parameters which are required by the path: {2}.",
-    operationLabel(operation2),
-    missing.length,
-    quoteList(missing)
-  );
-}
-function unreadOperations(swagger, pathItem) {
-  const target2 = swagger.pathItemTarget(pathItem);
-  const methods = target2 ? HTTP_METHODS.filter((method) => asObject(target2.value[method])) : [];
-  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
-  const which2 = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
-  return `${which2} checked by no rule until written here, in place of the $ref.`;
-}
+};
 
 // packages/validator/src/rules/swagger/known-extensions.ts
 var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
@@ -54903,12 +54773,6 @@ var StructureWalker = class {
     return this.result;
   }
   /**
-   * Records a node of a kind and checks its fields' types. Keeps its children at the returned slot
-   * of `children`, and leaves `childTop` past them: the caller reads them, then sets it back.
-   * Schema nodes come here with their kind's state: reading `kind` from nodes of both classes, a
-   * field on one and a getter on the other, made the walk slower.
-   */
-  /**
    * for…in over the object meets only keys it owns: it inherits from Object.prototype (or nothing),
    * as parsed objects do, and Object.prototype has no enumerable key.
    */
@@ -54917,6 +54781,12 @@ var StructureWalker = class {
     const prototype = Object.getPrototypeOf(object);
     return prototype === Object.prototype || prototype === null;
   }
+  /**
+   * Records a node of a kind and checks its fields' types. Keeps its children at the returned slot
+   * of `children`, and leaves `childTop` past them: the caller reads them, then sets it back.
+   * Schema nodes come here with their kind's state: reading `kind` from nodes of both classes, a
+   * field on one and a getter on the other, made the walk slower.
+   */
   add(node, state) {
     const value = node.value;
     if (state.count === 0) this.kindsMet.push(state);
@@ -55101,12 +54971,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path33 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path33)) continue;
-        if (path33.startsWith("x-")) continue;
-        const item = paths[path33];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path33);
-        else this.typeIssue(placeAt(rootNode, "paths", path33), "Object", item);
+      for (const path35 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path35)) continue;
+        if (path35.startsWith("x-")) continue;
+        const item = paths[path35];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path35);
+        else this.typeIssue(placeAt(rootNode, "paths", path35), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -55130,8 +55000,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path33) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path33);
+  visitPathItem(item, rootNode, path35) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path35);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -56504,12 +56374,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path33 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path35 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path33 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path35 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -56585,123 +56455,7 @@ function callArguments(call) {
   return entriesOf(call.parameters);
 }
 
-// packages/validator/src/rules/operations/schema-path.ts
-var MAX_STEPS = 32;
-var MISSING = Object.freeze({ kind: "missing" });
-var UNKNOWN = Object.freeze({ kind: "unknown" });
-function resolved(model, schema) {
-  if (isObject(schema) && typeof schema.$ref !== "string") return schema;
-  return asObject(model.resolve(schema, "").value);
-}
-function isClosed(schema) {
-  return asObject(schema.properties) !== void 0 && !has(schema, "allOf") && !has(schema, "additionalProperties") && !has(schema, "x-ms-dynamic-schema") && !has(schema, "x-ms-dynamic-properties");
-}
-function propertyValue(properties, name) {
-  if (!properties) return void 0;
-  if (has(properties, name)) return properties[name];
-  const lower = name.toLowerCase();
-  for (const candidate in properties) {
-    if (has(properties, candidate) && candidate.toLowerCase() === lower) return properties[candidate];
-  }
-  return void 0;
-}
-function property(model, schema, name) {
-  const direct = propertyValue(asObject(schema.properties), name);
-  if (direct !== void 0) return resolved(model, direct) ?? "unknown";
-  for (const member of asArray(schema.allOf) ?? []) {
-    const memberSchema = resolved(model, member);
-    if (!memberSchema) continue;
-    const found = propertyValue(asObject(memberSchema.properties), name);
-    if (found !== void 0) return resolved(model, found) ?? "unknown";
-  }
-  return isClosed(schema) ? "missing" : "unknown";
-}
-function followSchemaPath(model, root, path33) {
-  let current = resolved(model, root);
-  if (!current) return UNKNOWN;
-  let steps = 0;
-  for (let start = 0; start < path33.length && steps < MAX_STEPS; ) {
-    let end = path33.indexOf("/", start);
-    if (end === -1) end = path33.length;
-    if (end > start) {
-      steps++;
-      const next = property(model, current, path33.slice(start, end));
-      if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
-      current = next;
-    }
-    start = end + 1;
-  }
-  return { kind: "found", schema: current };
-}
-function arrayItems(model, schema) {
-  if (schema.type === "array" || has(schema, "items")) {
-    const items = resolved(model, schema.items);
-    return items ? { kind: "found", schema: items } : UNKNOWN;
-  }
-  if (schema.type === void 0 || has(schema, "x-ms-dynamic-schema")) return UNKNOWN;
-  return { kind: "not-array" };
-}
-
-// packages/validator/src/rules/operations/dynamic.ts
-var NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
-function forEachOtherOperationReference(model, visit2) {
-  const visitHolder = (holder, at) => {
-    const object = asObject(holder);
-    if (object && has(object, "operationId"))
-      visit2(object.operationId, () => childPointer(at(), "operationId"));
-  };
-  const operations = model.operations;
-  for (let index = 0; index < operations.length; index++) {
-    const operation2 = operations[index];
-    if ((operation2.keys & (OperationKey.notification | OperationKey.operationContext)) === 0) continue;
-    const body = operation2.operation;
-    if (has(body, "x-ms-notification")) visitHolder(body["x-ms-notification"], notificationAt(operation2));
-    const context = asObject(body["x-ms-operation-context"]);
-    if (context) visitHolder(context.simulate, simulateAt(operation2));
-  }
-  const capabilities = asObject(model.root["x-ms-capabilities"]);
-  const filePicker = asObject(capabilities?.["file-picker"]);
-  for (const part of ["open", "browse"])
-    visitHolder(filePicker?.[part], () => childPointer("/x-ms-capabilities", "file-picker", part));
-  visitHolder(capabilities?.testConnection, () => childPointer("/x-ms-capabilities", "testConnection"));
-}
-function notificationAt(operation2) {
-  return () => childPointer(operation2.pointer, "x-ms-notification");
-}
-function simulateAt(operation2) {
-  return () => childPointer(operation2.pointer, "x-ms-operation-context", "simulate");
-}
-function operationIdAt(call) {
-  return () => childPointer(call.pointer, "operationId");
-}
-function argumentPointer(call, name) {
-  return childPointer(call.pointer, "parameters", name);
-}
-function targetOf(model, call) {
-  const id = asString(call.call.operationId);
-  return id === void 0 ? void 0 : model.operationById(id);
-}
-function hasBodyProperty(model, operation2, name) {
-  const body = operation2.parameters.find((parameter) => parameter.in === "body");
-  const properties = asObject(asObject(model.resolve(body?.value.schema, "").value)?.properties);
-  return properties !== void 0 && has(properties, name);
-}
-function parameterNamed(operation2, name) {
-  const parameters = operation2.parameters;
-  for (let index = parameters.length - 1; index >= 0; index--) {
-    if (parameters[index].name === name) return parameters[index];
-  }
-  return void 0;
-}
-function sourceParameter(call, name) {
-  let match2;
-  for (const parameter of call.source?.parameters ?? []) {
-    if (parameter.name !== name) continue;
-    if (match2 !== void 0) return void 0;
-    match2 = parameter.value;
-  }
-  return match2;
-}
+// packages/validator/src/rules/operations/dynamic-ambiguity-rule.ts
 function ambiguousReferences(call) {
   const names2 = [];
   for (const [, entry] of callArguments(call.call)) {
@@ -56738,6 +56492,169 @@ function ambiguityRule(id, legacy, modern) {
     }
   };
 }
+
+// packages/validator/src/rules/operations/dynamic-call-operations.ts
+function targetOf(model, call) {
+  const id = asString(call.call.operationId);
+  return id === void 0 ? void 0 : model.operationById(id);
+}
+function hasBodyProperty(model, operation2, name) {
+  const body = operation2.parameters.find((parameter) => parameter.in === "body");
+  const properties = asObject(asObject(model.resolve(body?.value.schema, "").value)?.properties);
+  return properties !== void 0 && has(properties, name);
+}
+function parameterNamed(operation2, name) {
+  const parameters = operation2.parameters;
+  for (let index = parameters.length - 1; index >= 0; index--) {
+    if (parameters[index].name === name) return parameters[index];
+  }
+  return void 0;
+}
+function sourceParameter(call, name) {
+  let match2;
+  for (const parameter of call.source?.parameters ?? []) {
+    if (parameter.name !== name) continue;
+    if (match2 !== void 0) return void 0;
+    match2 = parameter.value;
+  }
+  return match2;
+}
+
+// packages/validator/src/rules/operations/dynamic-parameters-rule.ts
+function argumentPointer(call, name) {
+  return childPointer(call.pointer, "parameters", name);
+}
+var dynamicParametersRule = {
+  id: "SWG-DYN-PARAMS",
+  file: "swagger",
+  title: "Pass a dynamic call the target operation's parameters.",
+  description: "The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names.",
+  levels: sameLevels("error"),
+  msMessage: "The parameter could not be found in operation '{0}'.",
+  example: {
+    placement: "parameter",
+    bad: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "siteUrl": { "parameter": "site" } } } (ListFolders has no siteUrl)',
+    good: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "site" } } }'
+  },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    const calls = dynamicCalls(swagger);
+    for (let index = 0; index < calls.length; index++) {
+      const call = calls[index];
+      const target2 = targetOf(swagger, call);
+      if (!target2) continue;
+      const label = operationLabel(target2);
+      const given = asObject(call.call.parameters);
+      for (const name in given) {
+        if (!has(given, name)) continue;
+        const entry = given[name];
+        const parameter = parameterNamed(target2, name);
+        if (!parameter) {
+          if (!name.includes("/") && !hasBodyProperty(swagger, target2, name)) {
+            report({
+              pointer: argumentPointer(call, name),
+              message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${nameExcerpt(name)}' is not one of its parameters.`
+            });
+          }
+          continue;
+        }
+        const type = asString(parameter.value.type);
+        const argument = callArgument(entry);
+        if (type === void 0) continue;
+        if (argument.kind === "static" && typeof argument.value !== "string" && !valueMatchesType(argument.value, type)) {
+          report({
+            pointer: argumentPointer(call, name),
+            message: `The parameter has type '${excerpt(type)}', but a static value is provided of type '${typeof argument.value}'.`
+          });
+        } else if (argument.kind === "reference") {
+          const source = sourceParameter(call, argument.name);
+          const sourceType = asString(source?.type);
+          if (sourceType !== void 0 && sourceType !== type && !(sourceType === "integer" && type === "number")) {
+            report({
+              pointer: argumentPointer(call, name),
+              message: fill(
+                "The parameter has type '{0}', but operation '{1}' is providing a parameter of type '{2}'.",
+                excerpt(type),
+                call.source ? operationLabel(call.source) : "",
+                excerpt(sourceType)
+              )
+            });
+          }
+        }
+      }
+      for (const parameter of target2.parameters) {
+        const value = parameter.value;
+        if (parameter.name === void 0 || given && has(given, parameter.name) || parameter.in === "body")
+          continue;
+        if (value.required !== true || has(value, "default") || isInternalVisibility2(value["x-ms-visibility"]))
+          continue;
+        report({
+          pointer: childPointer(call.pointer, has(call.call, "parameters") ? "parameters" : "operationId"),
+          message: `${fill("The target operation requires parameter '{0}'.", nameExcerpt(parameter.name))} Pass it in the parameters of the call to '${label}'.`
+        });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/schema-path.ts
+var MAX_STEPS = 32;
+var MISSING = Object.freeze({ kind: "missing" });
+var UNKNOWN = Object.freeze({ kind: "unknown" });
+function resolved(model, schema) {
+  if (isObject(schema) && typeof schema.$ref !== "string") return schema;
+  return asObject(model.resolve(schema, "").value);
+}
+function isClosed(schema) {
+  return asObject(schema.properties) !== void 0 && !has(schema, "allOf") && !has(schema, "additionalProperties") && !has(schema, "x-ms-dynamic-schema") && !has(schema, "x-ms-dynamic-properties");
+}
+function propertyValue(properties, name) {
+  if (!properties) return void 0;
+  if (has(properties, name)) return properties[name];
+  const lower = name.toLowerCase();
+  for (const candidate in properties) {
+    if (has(properties, candidate) && candidate.toLowerCase() === lower) return properties[candidate];
+  }
+  return void 0;
+}
+function property(model, schema, name) {
+  const direct = propertyValue(asObject(schema.properties), name);
+  if (direct !== void 0) return resolved(model, direct) ?? "unknown";
+  for (const member of asArray(schema.allOf) ?? []) {
+    const memberSchema = resolved(model, member);
+    if (!memberSchema) continue;
+    const found = propertyValue(asObject(memberSchema.properties), name);
+    if (found !== void 0) return resolved(model, found) ?? "unknown";
+  }
+  return isClosed(schema) ? "missing" : "unknown";
+}
+function followSchemaPath(model, root, path35) {
+  let current = resolved(model, root);
+  if (!current) return UNKNOWN;
+  let steps = 0;
+  for (let start = 0; start < path35.length && steps < MAX_STEPS; ) {
+    let end = path35.indexOf("/", start);
+    if (end === -1) end = path35.length;
+    if (end > start) {
+      steps++;
+      const next = property(model, current, path35.slice(start, end));
+      if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
+      current = next;
+    }
+    start = end + 1;
+  }
+  return { kind: "found", schema: current };
+}
+function arrayItems(model, schema) {
+  if (schema.type === "array" || has(schema, "items")) {
+    const items = resolved(model, schema.items);
+    return items ? { kind: "found", schema: items } : UNKNOWN;
+  }
+  if (schema.type === void 0 || has(schema, "x-ms-dynamic-schema")) return UNKNOWN;
+  return { kind: "not-array" };
+}
+
+// packages/validator/src/rules/operations/dynamic-result-rule.ts
 function collectionPath(call) {
   const body = call.call;
   switch (call.extension) {
@@ -56800,9 +56717,9 @@ function resultProblems(model, target2, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path33 = pathAt(call, key);
-    if (path33 === void 0 || followSchemaPath(model, items.schema, path33).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path33), label) });
+    const path35 = pathAt(call, key);
+    if (path35 === void 0 || followSchemaPath(model, items.schema, path35).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path35), label) });
   }
   return problems;
 }
@@ -56848,6 +56765,100 @@ var ResultAnswers = class {
     return problems;
   }
 };
+var dynamicResultRule = {
+  id: "SWG-DYN-RESULT",
+  file: "swagger",
+  title: "Point value-collection, value-path and itemsPath into the target's response.",
+  description: "The designer reads the list (value-collection, itemsPath) and each item's value and title (value-path, value-title, itemValuePath, itemTitlePath) from the target operation's 2xx response schema (SVR). Paths into open or dynamic schemas are not judged, and names match case-insensitively. 19 merged certified connectors have paths their documented responses do not have (the real responses often do), so this is a warning.",
+  levels: sameLevels("warning"),
+  msMessage: EXPECTS_ARRAY,
+  example: {
+    placement: "parameter",
+    bad: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "items" } (the response has "value")',
+    good: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "value", "value-path": "id", "value-title": "name" }'
+  },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    const answers = new ResultAnswers(swagger);
+    const calls = dynamicCalls(swagger);
+    for (let index = 0; index < calls.length; index++) {
+      const call = calls[index];
+      const target2 = targetOf(swagger, call);
+      if (!target2) continue;
+      const problems = answers.problemsOf(target2, call);
+      for (let at = 0; at < problems.length; at++) {
+        const problem = problems[at];
+        const pointer = problem.key === void 0 ? collectionPointer(call) : childPointer(call.pointer, problem.key);
+        report({ pointer, message: problem.message });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/operation-id-reference-rule.ts
+var NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
+function forEachOtherOperationReference(model, visit2) {
+  const visitHolder = (holder, at) => {
+    const object = asObject(holder);
+    if (object && has(object, "operationId"))
+      visit2(object.operationId, () => childPointer(at(), "operationId"));
+  };
+  const operations = model.operations;
+  for (let index = 0; index < operations.length; index++) {
+    const operation2 = operations[index];
+    if ((operation2.keys & (OperationKey.notification | OperationKey.operationContext)) === 0) continue;
+    const body = operation2.operation;
+    if (has(body, "x-ms-notification")) visitHolder(body["x-ms-notification"], notificationAt(operation2));
+    const context = asObject(body["x-ms-operation-context"]);
+    if (context) visitHolder(context.simulate, simulateAt(operation2));
+  }
+  const capabilities = asObject(model.root["x-ms-capabilities"]);
+  const filePicker = asObject(capabilities?.["file-picker"]);
+  for (const part of ["open", "browse"])
+    visitHolder(filePicker?.[part], () => childPointer("/x-ms-capabilities", "file-picker", part));
+  visitHolder(capabilities?.testConnection, () => childPointer("/x-ms-capabilities", "testConnection"));
+}
+function notificationAt(operation2) {
+  return () => childPointer(operation2.pointer, "x-ms-notification");
+}
+function simulateAt(operation2) {
+  return () => childPointer(operation2.pointer, "x-ms-operation-context", "simulate");
+}
+function operationIdAt(call) {
+  return () => childPointer(call.pointer, "operationId");
+}
+var operationIdReferenceRule = {
+  id: "SWG-DYN-OPID",
+  file: "swagger",
+  title: "Reference operations that exist.",
+  description: "Dynamic values, lists, schemas, properties and trees, x-ms-notification, x-ms-capabilities and x-ms-operation-context call other operations by operationId; a missing one breaks the designer (SVR OperationIdNotFound).",
+  levels: sameLevels("error"),
+  msCode: "OperationIdNotFound",
+  msMessage: NOT_FOUND,
+  example: {
+    placement: "parameter",
+    bad: '"x-ms-dynamic-values": { "operationId": "ListProjcts" }',
+    good: '"x-ms-dynamic-values": { "operationId": "ListProjects" }'
+  },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    const checkReference = (operationId, at) => {
+      if (typeof operationId === "string" && swagger.operationById(operationId)) return;
+      report({
+        pointer: at(),
+        message: `${NOT_FOUND} '${nameExcerpt(String(operationId))}' is not the operationId of any operation.`
+      });
+    };
+    const calls = dynamicCalls(swagger);
+    for (let index = 0; index < calls.length; index++) {
+      const call = calls[index];
+      if (has(call.call, "operationId")) checkReference(call.call.operationId, operationIdAt(call));
+    }
+    forEachOtherOperationReference(swagger, checkReference);
+  }
+};
+
+// packages/validator/src/rules/operations/dynamic.ts
 var dynamicRules = [
   {
     id: "SWG-DYN-ON-BODY",
@@ -56925,137 +56936,9 @@ var dynamicRules = [
       }
     }
   },
-  {
-    id: "SWG-DYN-OPID",
-    file: "swagger",
-    title: "Reference operations that exist.",
-    description: "Dynamic values, lists, schemas, properties and trees, x-ms-notification, x-ms-capabilities and x-ms-operation-context call other operations by operationId; a missing one breaks the designer (SVR OperationIdNotFound).",
-    levels: sameLevels("error"),
-    msCode: "OperationIdNotFound",
-    msMessage: NOT_FOUND,
-    example: {
-      placement: "parameter",
-      bad: '"x-ms-dynamic-values": { "operationId": "ListProjcts" }',
-      good: '"x-ms-dynamic-values": { "operationId": "ListProjects" }'
-    },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const checkReference = (operationId, at) => {
-        if (typeof operationId === "string" && swagger.operationById(operationId)) return;
-        report({
-          pointer: at(),
-          message: `${NOT_FOUND} '${nameExcerpt(String(operationId))}' is not the operationId of any operation.`
-        });
-      };
-      const calls = dynamicCalls(swagger);
-      for (let index = 0; index < calls.length; index++) {
-        const call = calls[index];
-        if (has(call.call, "operationId")) checkReference(call.call.operationId, operationIdAt(call));
-      }
-      forEachOtherOperationReference(swagger, checkReference);
-    }
-  },
-  {
-    id: "SWG-DYN-PARAMS",
-    file: "swagger",
-    title: "Pass a dynamic call the target operation's parameters.",
-    description: "The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names.",
-    levels: sameLevels("error"),
-    msMessage: "The parameter could not be found in operation '{0}'.",
-    example: {
-      placement: "parameter",
-      bad: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "siteUrl": { "parameter": "site" } } } (ListFolders has no siteUrl)',
-      good: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "site" } } }'
-    },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const calls = dynamicCalls(swagger);
-      for (let index = 0; index < calls.length; index++) {
-        const call = calls[index];
-        const target2 = targetOf(swagger, call);
-        if (!target2) continue;
-        const label = operationLabel(target2);
-        const given = asObject(call.call.parameters);
-        for (const name in given) {
-          if (!has(given, name)) continue;
-          const entry = given[name];
-          const parameter = parameterNamed(target2, name);
-          if (!parameter) {
-            if (!name.includes("/") && !hasBodyProperty(swagger, target2, name)) {
-              report({
-                pointer: argumentPointer(call, name),
-                message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${nameExcerpt(name)}' is not one of its parameters.`
-              });
-            }
-            continue;
-          }
-          const type = asString(parameter.value.type);
-          const argument = callArgument(entry);
-          if (type === void 0) continue;
-          if (argument.kind === "static" && typeof argument.value !== "string" && !valueMatchesType(argument.value, type)) {
-            report({
-              pointer: argumentPointer(call, name),
-              message: `The parameter has type '${excerpt(type)}', but a static value is provided of type '${typeof argument.value}'.`
-            });
-          } else if (argument.kind === "reference") {
-            const source = sourceParameter(call, argument.name);
-            const sourceType = asString(source?.type);
-            if (sourceType !== void 0 && sourceType !== type && !(sourceType === "integer" && type === "number")) {
-              report({
-                pointer: argumentPointer(call, name),
-                message: fill(
-                  "The parameter has type '{0}', but operation '{1}' is providing a parameter of type '{2}'.",
-                  excerpt(type),
-                  call.source ? operationLabel(call.source) : "",
-                  excerpt(sourceType)
-                )
-              });
-            }
-          }
-        }
-        for (const parameter of target2.parameters) {
-          const value = parameter.value;
-          if (parameter.name === void 0 || given && has(given, parameter.name) || parameter.in === "body")
-            continue;
-          if (value.required !== true || has(value, "default") || isInternalVisibility2(value["x-ms-visibility"]))
-            continue;
-          report({
-            pointer: childPointer(call.pointer, has(call.call, "parameters") ? "parameters" : "operationId"),
-            message: `${fill("The target operation requires parameter '{0}'.", nameExcerpt(parameter.name))} Pass it in the parameters of the call to '${label}'.`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-DYN-RESULT",
-    file: "swagger",
-    title: "Point value-collection, value-path and itemsPath into the target's response.",
-    description: "The designer reads the list (value-collection, itemsPath) and each item's value and title (value-path, value-title, itemValuePath, itemTitlePath) from the target operation's 2xx response schema (SVR). Paths into open or dynamic schemas are not judged, and names match case-insensitively. 19 merged certified connectors have paths their documented responses do not have (the real responses often do), so this is a warning.",
-    levels: sameLevels("warning"),
-    msMessage: EXPECTS_ARRAY,
-    example: {
-      placement: "parameter",
-      bad: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "items" } (the response has "value")',
-      good: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "value", "value-path": "id", "value-title": "name" }'
-    },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const answers = new ResultAnswers(swagger);
-      const calls = dynamicCalls(swagger);
-      for (let index = 0; index < calls.length; index++) {
-        const call = calls[index];
-        const target2 = targetOf(swagger, call);
-        if (!target2) continue;
-        const problems = answers.problemsOf(target2, call);
-        for (let at = 0; at < problems.length; at++) {
-          const problem = problems[at];
-          const pointer = problem.key === void 0 ? collectionPointer(call) : childPointer(call.pointer, problem.key);
-          report({ pointer, message: problem.message });
-        }
-      }
-    }
-  },
+  operationIdReferenceRule,
+  dynamicParametersRule,
+  dynamicResultRule,
   {
     id: "SWG-DYN-INTERNAL-SRC",
     file: "swagger",
@@ -58260,6 +58143,265 @@ var mcpRules = [
   }
 ];
 
+// packages/validator/src/rules/operations/missing-path-parameter-rule.ts
+function hasPathParameter(operation2, name) {
+  for (const parameter of operation2.parameters) {
+    if (parameter.in === "path" && parameter.name === name) return true;
+  }
+  return false;
+}
+var MAX_LOOPED_VARIABLES = 8;
+function missingPathParameters(operation2, variables) {
+  let missing;
+  let defined;
+  if (variables.length > MAX_LOOPED_VARIABLES) {
+    defined = /* @__PURE__ */ new Set();
+    for (const parameter of operation2.parameters) {
+      if (parameter.in === "path" && parameter.name !== void 0) defined.add(parameter.name);
+    }
+  }
+  for (let at = 0; at < variables.length; at++) {
+    const name = variables[at];
+    if (name === "" || name.includes("=")) continue;
+    if (defined ? defined.has(name) : hasPathParameter(operation2, name)) continue;
+    (missing ??= []).push(name);
+  }
+  return missing ?? NONE_MISSING;
+}
+var NONE_MISSING = [];
+var missingPathParameterRule = {
+  id: "SWG-PATH-MISSING-PARAM",
+  file: "swagger",
+  title: "Define an `in: path` parameter for every path variable.",
+  description: "The platform builds the URL from path parameters; a `{variable}` without one cannot be filled (SVR OperationMissingPathParameter).",
+  levels: sameLevels("error"),
+  msCode: "OperationMissingPathParameter",
+  msMessage: "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
+  example: {
+    placement: "paths",
+    bad: '"/tasks/{taskId}": { "get": { "parameters": [] } }',
+    good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }'
+  },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    const templates = pathTemplates(swagger);
+    const operations = swagger.operations;
+    for (let index = 0; index < operations.length; index++) {
+      const operation2 = operations[index];
+      const variables = templates[index].variables;
+      if (variables.length === 0) continue;
+      const missing = missingPathParameters(operation2, variables);
+      if (missing.length > 0)
+        report({ pointer: operation2.pointer, message: missingMessage(operation2, missing) });
+    }
+  }
+};
+function missingMessage(operation2, missing) {
+  if (missing.length === 1) {
+    return fill(
+      "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
+      operationLabel(operation2),
+      excerpt(missing[0])
+    );
+  }
+  return fill(
+    "The operation '{0}' does not define the {1} parameters which are required by the path: {2}.",
+    operationLabel(operation2),
+    missing.length,
+    quoteList(missing)
+  );
+}
+
+// packages/validator/src/rules/operations/path-item-ref-rule.ts
+var pathItemRefRule = {
+  id: "SWG-PATH-REF",
+  file: "swagger",
+  title: "Write path items in place; '$ref' is not supported there.",
+  description: "The service does not resolve a `$ref` on a path item (SVR PathItemRefNotSuppored).",
+  levels: sameLevels("error"),
+  msCode: "PathItemRefNotSuppored",
+  msMessage: "The '$ref' property in a path is not supported.",
+  example: { placement: "paths", bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    const paths = swagger.paths;
+    for (const path35 in paths) {
+      if (!has(paths, path35)) continue;
+      const pathItem = asObject(paths[path35]);
+      if (!pathItem || !has(pathItem, "$ref")) continue;
+      report({
+        pointer: childPointer("/paths", path35, "$ref"),
+        message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
+      });
+    }
+  }
+};
+function unreadOperations(swagger, pathItem) {
+  const target2 = swagger.pathItemTarget(pathItem);
+  const methods = target2 ? HTTP_METHODS.filter((method) => asObject(target2.value[method])) : [];
+  if (methods.length === 0) return "Write the path item here, in place of the $ref.";
+  const which2 = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
+  return `${which2} checked by no rule until written here, in place of the $ref.`;
+}
+
+// packages/validator/src/rules/operations/path-key-rules.ts
+var pathKeysOf = perModel(
+  (model) => Object.keys(model.paths ?? {}).filter((key) => !key.startsWith("x-"))
+);
+function pathKeys(model) {
+  return model ? pathKeysOf(model) : [];
+}
+function reportPathKeys({ swagger, report }, problem) {
+  for (const path35 of pathKeys(swagger)) {
+    const message = problem(path35);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path35), message });
+  }
+}
+function templateProblem(path35) {
+  let open2 = -1;
+  for (let index = 0; index < path35.length; index++) {
+    const character = path35[index];
+    if (character === "{") {
+      if (open2 !== -1) return "a variable is nested in another one";
+      open2 = index;
+    } else if (character === "}") {
+      if (open2 === -1) return "a '}' has no matching '{'";
+      if (index === open2 + 1) return "a variable has no name";
+      open2 = -1;
+    } else if (character === "/" && open2 !== -1) {
+      return "a variable spans more than one segment";
+    }
+  }
+  return open2 !== -1 ? "a '{' is never closed" : void 0;
+}
+var pathSlashRule = {
+  id: "SWG-PATH-SLASH",
+  file: "swagger",
+  title: "Start every path with '/'.",
+  description: "Swagger 2.0 paths are relative to basePath and start with '/' (SVR OperationPathMustStartWithSlash).",
+  levels: sameLevels("error"),
+  msCode: "OperationPathMustStartWithSlash",
+  msMessage: "The path is not valid, it must start with a '/' character.",
+  example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
+  check(context) {
+    reportPathKeys(
+      context,
+      (path35) => path35.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+    );
+  }
+};
+var pathQueryRule = {
+  id: "SWG-PATH-QUERY",
+  file: "swagger",
+  title: "Keep query strings and fragments out of paths.",
+  description: "Query values are parameters with `in: query`; a '?' or '#' in a path key is rejected (SVR OperationPathMayNotContainQueryOrFragment).",
+  levels: sameLevels("error"),
+  msCode: "OperationPathMayNotContainQueryOrFragment",
+  msMessage: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.",
+  example: {
+    placement: "paths",
+    bad: '"/tasks?status=open": {}',
+    good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
+  },
+  check(context) {
+    reportPathKeys(
+      context,
+      (path35) => /[?#]/.test(path35) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+    );
+  }
+};
+var pathWildcardRule = {
+  id: "SWG-PATH-WILDCARD",
+  file: "swagger",
+  title: "Do not use '*' in paths.",
+  description: "Wildcards are not supported in operation paths (SVR OperationPathContainsUnsupportedCharacters).",
+  levels: sameLevels("error"),
+  msCode: "OperationPathContainsUnsupportedCharacters",
+  msMessage: "The operation path cannot contain wildcard character '*'.",
+  example: { placement: "paths", bad: '"/files/*": {}', good: '"/files/{path}": {}' },
+  check(context) {
+    reportPathKeys(
+      context,
+      (path35) => path35.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+    );
+  }
+};
+var pathTemplateRule = {
+  id: "SWG-PATH-TEMPLATE",
+  file: "swagger",
+  title: "Write path variables as {name}, one segment each.",
+  description: "Each path template variable is enclosed in braces within a single URL segment (SVR OperationPathTemplateNotValid).",
+  levels: sameLevels("error"),
+  msCode: "OperationPathTemplateNotValid",
+  msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
+  example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
+  check(context) {
+    reportPathKeys(context, (path35) => {
+      const problem = templateProblem(path35);
+      return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
+    });
+  }
+};
+var pathVariableDefaultRule = {
+  id: "SWG-PATH-VAR-DEFAULT",
+  file: "swagger",
+  title: "Give path variables defaults in their parameter, not in the path.",
+  description: "A path variable like `{version=v1}` is rejected (SVR OperationPathVariablesContainDefaults).",
+  levels: sameLevels("error"),
+  msCode: "OperationPathVariablesContainDefaults",
+  msMessage: "The operation path template variables cannot set default values with character '='.",
+  example: { placement: "paths", bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
+  check(context) {
+    reportPathKeys(
+      context,
+      (path35) => (
+        // Without an '=' in the key no variable has one: most keys are not parsed at all.
+        path35.includes("=") && pathVariables(path35).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+      )
+    );
+  }
+};
+var pathCaseRule = {
+  id: "SWG-PATH-CASE",
+  file: "swagger",
+  title: "Do not define a path twice with different capitalization.",
+  description: "Paths must be unique when compared case-insensitively (SVR PathRedefined).",
+  levels: sameLevels("error"),
+  msCode: "PathRedefined",
+  msMessage: "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
+  example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
+  check({ swagger, report }) {
+    const seen = /* @__PURE__ */ new Set();
+    for (const path35 of pathKeys(swagger)) {
+      const key = path35.toLowerCase();
+      if (seen.has(key)) {
+        report({
+          pointer: childPointer("/paths", path35),
+          message: fill(
+            "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
+            nameExcerpt(path35)
+          )
+        });
+      }
+      seen.add(key);
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/paths.ts
+var pathRules = [
+  pathSlashRule,
+  pathQueryRule,
+  pathWildcardRule,
+  pathTemplateRule,
+  pathVariableDefaultRule,
+  duplicateRouteRule,
+  partiallyDuplicateRouteRule,
+  pathCaseRule,
+  pathItemRefRule,
+  missingPathParameterRule
+];
+
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
 function isEmptySchema(model, schema) {
@@ -58702,11 +58844,7 @@ var parameterDocumentationRules = [
   }
 ];
 
-// packages/validator/src/rules/operations/parameter-locations.ts
-var LOCATIONS = ["query", "header", "path", "formData", "body"];
-var SIMPLE_TYPES = ["string", "number", "boolean", "integer", "array"];
-var COLLECTION_FORMATS = ["csv", "ssv", "tsv", "pipes", "multi"];
-var BODY_ONLY_IN_SCHEMA = ["type", "format", "items", "enum", "collectionFormat", "default"];
+// packages/validator/src/rules/operations/report-once.ts
 function once() {
   const seen = /* @__PURE__ */ new Set();
   return (pointer) => {
@@ -58715,6 +58853,8 @@ function once() {
     return true;
   };
 }
+
+// packages/validator/src/rules/operations/parameter-list-rules.ts
 function mayRepeatKeys(parameters) {
   for (let index = 0; index < parameters.length; index++) {
     const name = parameters[index].name;
@@ -58724,6 +58864,474 @@ function mayRepeatKeys(parameters) {
   }
   return false;
 }
+var duplicateParameterRule = {
+  id: "SWG-PARAM-DUP",
+  file: "swagger",
+  title: "Define each parameter (name and location) once per operation.",
+  description: "Two parameters with the same name and location are ambiguous (Swagger 2.0; SVR). Merged: 4 (ITGlue).",
+  levels: sameLevels("error"),
+  msMessage: "The operation '{0}' contains duplicate parameters with name '{1}', location '{2}'.",
+  example: {
+    placement: "operation",
+    bad: '"parameters": [{ "name": "id", "in": "query" }, { "name": "id", "in": "query" }]'
+  },
+  check({ swagger, report }) {
+    const first = once();
+    for (const operation2 of swagger?.operations ?? []) {
+      if (!mayRepeatKeys(operation2.parameters)) continue;
+      const seen = /* @__PURE__ */ new Set();
+      for (const parameter of operation2.parameters) {
+        if (parameter.name === void 0) continue;
+        const key = `${parameter.in}\0${parameter.name}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          continue;
+        }
+        if (!first(parameter.pointer)) continue;
+        const template = parameter.level === "path" ? "The path '{0}' contains duplicate parameters with name '{1}', location '{2}'." : "The operation '{0}' contains duplicate parameters with name '{1}', location '{2}'.";
+        report({
+          pointer: parameter.pointer,
+          message: fill(
+            template,
+            parameter.level === "path" ? nameExcerpt(operation2.path) : operationLabel(operation2),
+            nameExcerpt(parameter.name),
+            excerpt(parameter.in ?? "")
+          )
+        });
+      }
+    }
+  }
+};
+var multipleBodyRule = {
+  id: "SWG-PARAM-MULTI-BODY",
+  file: "swagger",
+  title: "Give an operation at most one body parameter.",
+  description: "A request has one body (Swagger 2.0; SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The operation '{0}' contains multiple parameters in the location 'body', at most one is allowed.",
+  example: {
+    placement: "operation",
+    bad: '"parameters": [{ "name": "a", "in": "body" }, { "name": "b", "in": "body" }]'
+  },
+  check({ swagger, report }) {
+    const first = once();
+    for (const operation2 of swagger?.operations ?? []) {
+      let bodies = 0;
+      for (const extra of operation2.parameters) {
+        if (extra.in !== "body" || bodies++ === 0) continue;
+        if (!first(extra.pointer)) continue;
+        report({
+          pointer: extra.pointer,
+          message: fill(
+            "The operation '{0}' contains multiple parameters in the location 'body', at most one is allowed.",
+            operationLabel(operation2)
+          )
+        });
+      }
+    }
+  }
+};
+var bodyAndFormDataRule = {
+  id: "SWG-PARAM-BODY-FORM",
+  file: "swagger",
+  title: "Use either a body parameter or formData parameters, not both.",
+  description: "A request body is either a document or a form (Swagger 2.0; SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The 'parameters' list defines both a 'body' parameter, and a 'formData' parameter. Only one of these location types can be used in an operation.",
+  example: {
+    placement: "operation",
+    bad: '"parameters": [{ "name": "body", "in": "body" }, { "name": "file", "in": "formData" }]'
+  },
+  check({ swagger, report }) {
+    for (const operation2 of swagger?.operations ?? []) {
+      const body = operation2.parameters.find((parameter) => parameter.in === "body");
+      if (!body || !operation2.parameters.some((parameter) => parameter.in === "formData")) continue;
+      report({
+        pointer: body.pointer,
+        message: "The 'parameters' list defines both a 'body' parameter, and a 'formData' parameter. Only one of these location types can be used in an operation."
+      });
+    }
+  }
+};
+var parameterRefRule = {
+  id: "SWG-PARAM-REF",
+  file: "swagger",
+  title: "Point parameter '$ref's at an existing '#/parameters/\u2026' entry.",
+  description: "Parameter references must be local JSON pointers into `parameters`, and a shared parameter may not itself be a reference (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The parameter reference '{0}' could not be found in the swagger document.",
+  example: {
+    placement: "parameter",
+    bad: '{ "$ref": "#/parameters/Missing" }',
+    good: '{ "$ref": "#/parameters/TaskId" }'
+  },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    for (const [name, value] of entriesOf(swagger.root.parameters)) {
+      if (isObject(value) && has(value, "$ref")) {
+        report({
+          pointer: childPointer("/parameters", name, "$ref"),
+          message: "The parameter definition may not use a '$ref' to point to another definition."
+        });
+      }
+    }
+    const checkList = (list2, operation2, ofPathItem) => {
+      const entries = asArray(list2);
+      if (!entries) return;
+      for (let index = 0; index < entries.length; index++) {
+        const entry = entries[index];
+        const ref = isObject(entry) ? asString(entry.$ref) : void 0;
+        if (ref === void 0) continue;
+        const message = !ref.startsWith("#/parameters/") ? `The parameter reference '${nameExcerpt(ref)}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger.resolveRef(ref) ? void 0 : fill(
+          "The parameter reference '{0}' could not be found in the swagger document.",
+          nameExcerpt(ref)
+        );
+        if (message === void 0) continue;
+        const owner = ofPathItem ? operation2.pathItemPointer : operation2.pointer;
+        report({ pointer: childPointer(owner, "parameters", index, "$ref"), message });
+      }
+    };
+    const visitedPaths = /* @__PURE__ */ new Set();
+    for (const operation2 of swagger.operations) {
+      if (!operation2.listsParameterRefs) continue;
+      if (!visitedPaths.has(operation2.path)) {
+        visitedPaths.add(operation2.path);
+        checkList(asObject(swagger.paths?.[operation2.path])?.parameters, operation2, true);
+      }
+      checkList(operation2.operation.parameters, operation2, false);
+    }
+  }
+};
+var fetchSubscribeAlikeRule = {
+  id: "SWG-SAME-NAME-FETCH-SUB",
+  file: "swagger",
+  title: "Keep parameters shared by a polling trigger and its webhook alike.",
+  description: "When a trigger names a webhook operation in x-ms-notification, the designer shows one set of inputs for both, so parameters of the same name need the same type and visibility (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "Parameters of the same name in fetch and subscribe operations must be of the same type and visibility.",
+  example: {
+    bad: 'fetch: { "name": "folder", "type": "string" } / subscribe: { "name": "folder", "type": "integer" }'
+  },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    for (const fetch of swagger.operations) {
+      if ((fetch.keys & OperationKey.notification) === 0) continue;
+      const targetId = asString(asObject(fetch.operation["x-ms-notification"])?.operationId);
+      const subscribe = targetId === void 0 ? void 0 : swagger.operationById(targetId);
+      if (!subscribe) continue;
+      const byName = new Map(subscribe.parameters.map((parameter) => [parameter.name, parameter]));
+      for (const parameter of fetch.parameters) {
+        const other = byName.get(parameter.name);
+        if (!other || parameter.in === "body") continue;
+        const sameType = parameter.value.type === other.value.type;
+        const sameVisibility = (parameter.value["x-ms-visibility"] ?? "") === (other.value["x-ms-visibility"] ?? "");
+        if (sameType && sameVisibility) continue;
+        report({
+          pointer: parameter.pointer,
+          message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${nameExcerpt(parameter.name)}' differs in '${operationLabel(subscribe)}'.`
+        });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/parameter-keyword-rules.ts
+var LOCATIONS = ["query", "header", "path", "formData", "body"];
+var SIMPLE_TYPES = ["string", "number", "boolean", "integer", "array"];
+var COLLECTION_FORMATS = ["csv", "ssv", "tsv", "pipes", "multi"];
+var BODY_ONLY_IN_SCHEMA = ["type", "format", "items", "enum", "collectionFormat", "default"];
+var fileTypeRule = {
+  id: "SWG-PARAM-FILE",
+  file: "swagger",
+  title: "Use type 'file' only for formData parameters and whole response bodies.",
+  description: "Swagger 2.0 allows `type: file` in formData parameters and at the root of a response schema only (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "Parameters of type 'file' are not valid in locations other than 'formData'.",
+  example: {
+    placement: "parameter",
+    bad: '{ "name": "content", "in": "query", "type": "file" }',
+    good: '{ "name": "content", "in": "formData", "type": "file" }'
+  },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    const keys = holderKeysOf(swagger);
+    const parameters = writtenParameters(swagger);
+    for (let index = 0; index < parameters.length; index++) {
+      const parameter = parameters[index];
+      if ((keys.parameters[index] & HolderKey.fileType) === 0 || parameter.in === "formData") continue;
+      report({
+        pointer: childPointer(parameter.pointer, "type"),
+        message: "Parameters of type 'file' are not valid in locations other than 'formData'."
+      });
+    }
+    const schemas = writtenSchemasOf(swagger);
+    const files = keys.schemasWith(HolderKey.fileType);
+    for (let at = 0; at < files.length; at++) {
+      const written2 = schemas[files[at]];
+      const rootOfResponse = written2.depth === 0 && (written2.origin === "response" || written2.origin === "global-response");
+      if (rootOfResponse) continue;
+      report({
+        pointer: childPointer(written2.pointer, "type"),
+        message: "The schema type 'file' is not valid. Only parameters in 'formData' and the root response schema may be of type 'file'."
+      });
+    }
+  }
+};
+var bodySchemaRule = {
+  id: "SWG-PARAM-BODY-SCHEMA",
+  file: "swagger",
+  title: "Describe body parameters with 'schema', other parameters without it.",
+  description: "Swagger 2.0: a body parameter has a `schema` and no `type`; other parameters have a `type` and no `schema` (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The 'body' parameter must define a 'schema' property.",
+  example: {
+    placement: "bodyParameter",
+    bad: '{ "name": "body", "in": "body", "type": "object" }',
+    good: '{ "name": "body", "in": "body", "schema": { "type": "object" } }'
+  },
+  check({ swagger, report }) {
+    for (const parameter of swagger ? writtenParameters(swagger) : []) {
+      const value = parameter.value;
+      if (parameter.in === "body") {
+        if (!has(value, "schema")) {
+          report({
+            pointer: parameter.pointer,
+            message: "The 'body' parameter must define a 'schema' property."
+          });
+        }
+        for (const key of BODY_ONLY_IN_SCHEMA) {
+          if (!has(value, key)) continue;
+          report({
+            pointer: childPointer(parameter.pointer, key),
+            message: `The 'body' parameter cannot use property '${key}', instead, the 'schema' property should be used.`
+          });
+        }
+      } else if (parameter.in !== void 0 && has(value, "schema")) {
+        report({
+          pointer: childPointer(parameter.pointer, "schema"),
+          message: "The parameter cannot define a schema as it is not in the 'body'."
+        });
+      }
+    }
+  }
+};
+var allowEmptyValueRule = {
+  id: "SWG-PARAM-ALLOWEMPTY",
+  file: "swagger",
+  title: "Use 'allowEmptyValue' only on query and formData parameters.",
+  description: "Swagger 2.0 defines allowEmptyValue for query and formData only (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location.",
+  example: { placement: "pathParameter", bad: '{ "name": "id", "in": "path", "allowEmptyValue": true }' },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    const parameters = writtenParameters(swagger);
+    const keys = holderKeysOf(swagger).parameters;
+    for (let index = 0; index < parameters.length; index++) {
+      const parameter = parameters[index];
+      if ((keys[index] & HolderKey.allowEmptyValue) === 0 || parameter.in === "query" || parameter.in === "formData")
+        continue;
+      report({
+        pointer: childPointer(parameter.pointer, "allowEmptyValue"),
+        message: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location."
+      });
+    }
+  }
+};
+var collectionFormatRule = {
+  id: "SWG-COLLECTIONFORMAT",
+  file: "swagger",
+  title: "Use a Swagger 2.0 collectionFormat ('multi' only in query or formData).",
+  description: "collectionFormat is one of csv, ssv, tsv, pipes, multi; multi repeats the parameter, so it only works in a query or form (Swagger 2.0; SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The 'collectionFormat' keyword value '{0}' is not supported.",
+  example: {
+    placement: "parameter",
+    bad: '{ "name": "ids", "in": "header", "type": "array", "collectionFormat": "multi" }',
+    good: '{ "name": "ids", "in": "query", "type": "array", "collectionFormat": "multi" }'
+  },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    const parameters = writtenParameters(swagger);
+    const keys = holderKeysOf(swagger).parameters;
+    for (let index = 0; index < parameters.length; index++) {
+      const parameter = parameters[index];
+      if ((keys[index] & HolderKey.collectionFormat) === 0) continue;
+      const format3 = parameter.value.collectionFormat;
+      const known = typeof format3 === "string" && COLLECTION_FORMATS.includes(format3);
+      const misplaced = format3 === "multi" && parameter.in !== "query" && parameter.in !== "formData";
+      if (known && !misplaced) continue;
+      report({
+        pointer: childPointer(parameter.pointer, "collectionFormat"),
+        message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", excerpt(String(format3)))}${misplaced ? ` 'multi' is for query and formData parameters only.` : ""}`
+      });
+    }
+  }
+};
+var locationAndTypeRule = {
+  id: "SWG-PARAM-IN-ENUM",
+  file: "swagger",
+  title: "Give every parameter a valid location and type.",
+  description: "Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData).",
+  levels: sameLevels("error"),
+  example: {
+    placement: "pathParameter",
+    bad: '{ "name": "id", "in": "url", "type": "guid" }',
+    good: '{ "name": "id", "in": "path", "type": "string", "format": "uuid" }'
+  },
+  check({ swagger, report }) {
+    for (const parameter of swagger ? writtenParameters(swagger) : []) {
+      if (parameter.in === void 0 || !LOCATIONS.includes(parameter.in)) {
+        report({
+          pointer: has(parameter.value, "in") ? childPointer(parameter.pointer, "in") : parameter.pointer,
+          message: `The parameter 'in' must be one of: ${LOCATIONS.join(", ")}.`
+        });
+        continue;
+      }
+      if (parameter.in === "body") continue;
+      const type = parameter.value.type;
+      const allowed = parameter.in === "formData" ? [...SIMPLE_TYPES, "file"] : SIMPLE_TYPES;
+      if (typeof type === "string" && allowed.includes(type)) continue;
+      report({
+        pointer: has(parameter.value, "type") ? childPointer(parameter.pointer, "type") : parameter.pointer,
+        message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(", ")}${type === void 0 ? "" : `, not '${excerpt(String(type))}'`}.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/parameter-name-rules.ts
+var formDataAsciiNameRule = {
+  id: "SWG-PARAM-FORMDATA-ASCII",
+  file: "swagger",
+  title: "Name form fields with US-ASCII characters.",
+  description: "Form field names go into multipart headers and URL-encoded bodies, which are ASCII (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
+  example: {
+    placement: "parameter",
+    bad: '{ "name": "fichier_\xE9", "in": "formData", "type": "file" }',
+    good: '{ "name": "file", "in": "formData", "type": "file" }'
+  },
+  check({ swagger, report }) {
+    for (const parameter of swagger ? writtenParameters(swagger) : []) {
+      if (parameter.in !== "formData" || parameter.name === void 0 || /^[\x20-\x7e]*$/.test(parameter.name))
+        continue;
+      report({
+        pointer: childPointer(parameter.pointer, "name"),
+        message: fill(
+          "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
+          nameExcerpt(parameter.name)
+        )
+      });
+    }
+  }
+};
+var connectionIdNameRule = {
+  id: "SWG-PARAM-CONNECTIONID",
+  file: "swagger",
+  title: "Do not name a parameter 'connectionId'.",
+  description: "The platform uses connectionId for the connection itself (SVR ConnectionIdParameterNotAllowed).",
+  levels: sameLevels("error"),
+  msCode: "ConnectionIdParameterNotAllowed",
+  msMessage: "A parameter cannot be named as 'connectionId'.",
+  example: {
+    placement: "parameter",
+    bad: '{ "name": "connectionId", "in": "query", "type": "string" }',
+    good: '{ "name": "accountId", "in": "query", "type": "string" }'
+  },
+  check({ swagger, report }) {
+    for (const parameter of swagger ? writtenParameters(swagger) : []) {
+      if (parameter.name?.toLowerCase() !== "connectionid") continue;
+      report({
+        pointer: childPointer(parameter.pointer, "name"),
+        message: "A parameter cannot be named as 'connectionId'."
+      });
+    }
+  }
+};
+var reservedNameRule = {
+  id: "SWG-PARAM-RESERVED",
+  file: "swagger",
+  title: "Do not declare the Authorization header as a parameter when the connector has security definitions.",
+  description: "The platform sets the Authorization header from the connection (SVR ReservedParameterIsUsed). Microsoft does not publish its reserved list; only this case is certain, so it is a warning.",
+  levels: sameLevels("warning"),
+  msCode: "ReservedParameterIsUsed",
+  msMessage: "The parameter '{0}' is reserved and cannot be used in '{1}'.",
+  example: {
+    placement: "parameter",
+    bad: '"securityDefinitions": { "oauth": { "type": "oauth2" } }, \u2026 { "name": "Authorization", "in": "header" }'
+  },
+  check({ swagger, report }) {
+    if (!swagger || entriesOf(swagger.root.securityDefinitions).length === 0) return;
+    for (const parameter of writtenParameters(swagger)) {
+      if (parameter.in !== "header" || parameter.name?.toLowerCase() !== "authorization") continue;
+      report({
+        pointer: childPointer(parameter.pointer, "name"),
+        message: `${fill("The parameter '{0}' is reserved and cannot be used in '{1}'.", parameter.name, "header")} The connection's security definition sets it.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/path-parameter-rules.ts
+var pathParameterRequiredRule = {
+  id: "SWG-PATH-PARAM-REQUIRED",
+  file: "swagger",
+  title: "Mark path parameters as required.",
+  description: "A URL cannot be built without its path variables (Swagger 2.0; SVR PathParameterMustBeRequired).",
+  levels: sameLevels("error"),
+  msCode: "PathParameterMustBeRequired",
+  msMessage: "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'.",
+  example: {
+    placement: "pathParameter",
+    bad: '{ "name": "taskId", "in": "path", "type": "string" }',
+    good: '{ "name": "taskId", "in": "path", "type": "string", "required": true }'
+  },
+  check({ swagger, report }) {
+    for (const parameter of swagger ? writtenParameters(swagger) : []) {
+      if (parameter.in !== "path" || parameter.value.required === true) continue;
+      report({
+        pointer: has(parameter.value, "required") ? childPointer(parameter.pointer, "required") : parameter.pointer,
+        message: "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'."
+      });
+    }
+  }
+};
+var pathParameterInTemplateRule = {
+  id: "SWG-PATH-PARAM-IN-TEMPLATE",
+  file: "swagger",
+  title: "Use every path parameter in the path template.",
+  description: "An `in: path` parameter whose name is not a `{variable}` of the path is never sent (SVR PathParameterNotDefinedInTemplate).",
+  levels: sameLevels("error"),
+  msCode: "PathParameterNotDefinedInTemplate",
+  msMessage: "The 'path' parameter '{0}' is not defined in the URI path template.",
+  example: {
+    placement: "paths",
+    bad: '"/tasks": { "get": { "parameters": [{ "name": "taskId", "in": "path" }] } }'
+  },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    const first = once();
+    const templates = pathTemplates(swagger);
+    const operations = swagger.operations;
+    for (let index = 0; index < operations.length; index++) {
+      const operation2 = operations[index];
+      const variables = templates[index].variables;
+      for (const parameter of operation2.parameters) {
+        if (parameter.in !== "path" || parameter.name === void 0 || variables.includes(parameter.name))
+          continue;
+        if (!first(parameter.pointer)) continue;
+        report({
+          pointer: parameter.pointer,
+          message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", nameExcerpt(parameter.name))} The path is '${nameExcerpt(operation2.path)}'.`
+        });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/url-encoding-rules.ts
 function parametersByEncoding(swagger, location, encoded) {
   const parameters = writtenParameters(swagger);
   const keys = holderKeysOf(swagger).parameters;
@@ -58736,515 +59344,78 @@ function parametersByEncoding(swagger, location, encoded) {
   }
   return found;
 }
-var parameterLocationRules = [
-  {
-    id: "SWG-PATH-PARAM-REQUIRED",
-    file: "swagger",
-    title: "Mark path parameters as required.",
-    description: "A URL cannot be built without its path variables (Swagger 2.0; SVR PathParameterMustBeRequired).",
-    levels: sameLevels("error"),
-    msCode: "PathParameterMustBeRequired",
-    msMessage: "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'.",
-    example: {
-      placement: "pathParameter",
-      bad: '{ "name": "taskId", "in": "path", "type": "string" }',
-      good: '{ "name": "taskId", "in": "path", "type": "string", "required": true }'
-    },
-    check({ swagger, report }) {
-      for (const parameter of swagger ? writtenParameters(swagger) : []) {
-        if (parameter.in !== "path" || parameter.value.required === true) continue;
-        report({
-          pointer: has(parameter.value, "required") ? childPointer(parameter.pointer, "required") : parameter.pointer,
-          message: "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'."
-        });
-      }
-    }
+var pathParameterEncodingRule = {
+  id: "SWG-PATH-PARAM-ENCODING",
+  file: "swagger",
+  title: "Declare x-ms-url-encoding on path parameters.",
+  description: 'Without `"x-ms-url-encoding": "single"` a value with `/` or `%` can change the request path (SVR PathParameterMissingEncoding, a warning). 126 merged certified connectors lack it.',
+  levels: sameLevels("warning"),
+  msCode: "PathParameterMissingEncoding",
+  msMessage: `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
+  example: {
+    placement: "pathParameter",
+    bad: '{ "name": "taskId", "in": "path", "required": true, "type": "string" }',
+    good: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "single" }'
   },
-  {
-    id: "SWG-PATH-PARAM-IN-TEMPLATE",
-    file: "swagger",
-    title: "Use every path parameter in the path template.",
-    description: "An `in: path` parameter whose name is not a `{variable}` of the path is never sent (SVR PathParameterNotDefinedInTemplate).",
-    levels: sameLevels("error"),
-    msCode: "PathParameterNotDefinedInTemplate",
-    msMessage: "The 'path' parameter '{0}' is not defined in the URI path template.",
-    example: {
-      placement: "paths",
-      bad: '"/tasks": { "get": { "parameters": [{ "name": "taskId", "in": "path" }] } }'
-    },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const first = once();
-      const templates = pathTemplates(swagger);
-      const operations = swagger.operations;
-      for (let index = 0; index < operations.length; index++) {
-        const operation2 = operations[index];
-        const variables = templates[index].variables;
-        for (const parameter of operation2.parameters) {
-          if (parameter.in !== "path" || parameter.name === void 0 || variables.includes(parameter.name))
-            continue;
-          if (!first(parameter.pointer)) continue;
-          report({
-            pointer: parameter.pointer,
-            message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", nameExcerpt(parameter.name))} The path is '${nameExcerpt(operation2.path)}'.`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PATH-PARAM-ENCODING",
-    file: "swagger",
-    title: "Declare x-ms-url-encoding on path parameters.",
-    description: 'Without `"x-ms-url-encoding": "single"` a value with `/` or `%` can change the request path (SVR PathParameterMissingEncoding, a warning). 126 merged certified connectors lack it.',
-    levels: sameLevels("warning"),
-    msCode: "PathParameterMissingEncoding",
-    msMessage: `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
-    example: {
-      placement: "pathParameter",
-      bad: '{ "name": "taskId", "in": "path", "required": true, "type": "string" }',
-      good: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "single" }'
-    },
-    check({ swagger, report }) {
-      for (const parameter of swagger ? parametersByEncoding(swagger, "path", false) : []) {
-        report({
-          pointer: parameter.pointer,
-          message: fill(
-            `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
-            nameExcerpt(parameter.name ?? "")
-          )
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-QUERY-ENCODING",
-    file: "swagger",
-    title: "Do not set x-ms-url-encoding on query parameters.",
-    description: 'Query parameters are always single-encoded; the service rejects the extension there although the schema allows it (SVR QueryParameterEncodingNotSupported). `"single"`, the default, changes nothing and is only a warning: certified connectors carry it and are published (PDF4me and Bloomflow in the corpus; Blackbaud CRM Constituent, RescoCloud and Yeeflow merged in 2025). Other values (`"double"`) stay errors.',
-    levels: sameLevels("error"),
-    msCode: "QueryParameterEncodingNotSupported",
-    msMessage: "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default.",
-    example: {
-      placement: "parameter",
-      bad: '{ "name": "q", "in": "query", "type": "string", "x-ms-url-encoding": "double" }',
-      good: '{ "name": "q", "in": "query", "type": "string" }'
-    },
-    check({ swagger, report }) {
-      for (const parameter of swagger ? parametersByEncoding(swagger, "query", true) : []) {
-        report({
-          pointer: childPointer(parameter.pointer, "x-ms-url-encoding"),
-          // Asking for the default is harmless: merged certified connectors that do are published.
-          severity: parameter.value["x-ms-url-encoding"] === "single" ? "warning" : void 0,
-          message: fill(
-            "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default. Remove 'x-ms-url-encoding'.",
-            nameExcerpt(parameter.name ?? "")
-          )
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-DUP",
-    file: "swagger",
-    title: "Define each parameter (name and location) once per operation.",
-    description: "Two parameters with the same name and location are ambiguous (Swagger 2.0; SVR). Merged: 4 (ITGlue).",
-    levels: sameLevels("error"),
-    msMessage: "The operation '{0}' contains duplicate parameters with name '{1}', location '{2}'.",
-    example: {
-      placement: "operation",
-      bad: '"parameters": [{ "name": "id", "in": "query" }, { "name": "id", "in": "query" }]'
-    },
-    check({ swagger, report }) {
-      const first = once();
-      for (const operation2 of swagger?.operations ?? []) {
-        if (!mayRepeatKeys(operation2.parameters)) continue;
-        const seen = /* @__PURE__ */ new Set();
-        for (const parameter of operation2.parameters) {
-          if (parameter.name === void 0) continue;
-          const key = `${parameter.in}\0${parameter.name}`;
-          if (!seen.has(key)) {
-            seen.add(key);
-            continue;
-          }
-          if (!first(parameter.pointer)) continue;
-          const template = parameter.level === "path" ? "The path '{0}' contains duplicate parameters with name '{1}', location '{2}'." : "The operation '{0}' contains duplicate parameters with name '{1}', location '{2}'.";
-          report({
-            pointer: parameter.pointer,
-            message: fill(
-              template,
-              parameter.level === "path" ? nameExcerpt(operation2.path) : operationLabel(operation2),
-              nameExcerpt(parameter.name),
-              excerpt(parameter.in ?? "")
-            )
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-MULTI-BODY",
-    file: "swagger",
-    title: "Give an operation at most one body parameter.",
-    description: "A request has one body (Swagger 2.0; SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The operation '{0}' contains multiple parameters in the location 'body', at most one is allowed.",
-    example: {
-      placement: "operation",
-      bad: '"parameters": [{ "name": "a", "in": "body" }, { "name": "b", "in": "body" }]'
-    },
-    check({ swagger, report }) {
-      const first = once();
-      for (const operation2 of swagger?.operations ?? []) {
-        let bodies = 0;
-        for (const extra of operation2.parameters) {
-          if (extra.in !== "body" || bodies++ === 0) continue;
-          if (!first(extra.pointer)) continue;
-          report({
-            pointer: extra.pointer,
-            message: fill(
-              "The operation '{0}' contains multiple parameters in the location 'body', at most one is allowed.",
-              operationLabel(operation2)
-            )
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-BODY-FORM",
-    file: "swagger",
-    title: "Use either a body parameter or formData parameters, not both.",
-    description: "A request body is either a document or a form (Swagger 2.0; SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The 'parameters' list defines both a 'body' parameter, and a 'formData' parameter. Only one of these location types can be used in an operation.",
-    example: {
-      placement: "operation",
-      bad: '"parameters": [{ "name": "body", "in": "body" }, { "name": "file", "in": "formData" }]'
-    },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
-        const body = operation2.parameters.find((parameter) => parameter.in === "body");
-        if (!body || !operation2.parameters.some((parameter) => parameter.in === "formData")) continue;
-        report({
-          pointer: body.pointer,
-          message: "The 'parameters' list defines both a 'body' parameter, and a 'formData' parameter. Only one of these location types can be used in an operation."
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-FILE",
-    file: "swagger",
-    title: "Use type 'file' only for formData parameters and whole response bodies.",
-    description: "Swagger 2.0 allows `type: file` in formData parameters and at the root of a response schema only (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "Parameters of type 'file' are not valid in locations other than 'formData'.",
-    example: {
-      placement: "parameter",
-      bad: '{ "name": "content", "in": "query", "type": "file" }',
-      good: '{ "name": "content", "in": "formData", "type": "file" }'
-    },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const keys = holderKeysOf(swagger);
-      const parameters = writtenParameters(swagger);
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index];
-        if ((keys.parameters[index] & HolderKey.fileType) === 0 || parameter.in === "formData") continue;
-        report({
-          pointer: childPointer(parameter.pointer, "type"),
-          message: "Parameters of type 'file' are not valid in locations other than 'formData'."
-        });
-      }
-      const schemas = writtenSchemasOf(swagger);
-      const files = keys.schemasWith(HolderKey.fileType);
-      for (let at = 0; at < files.length; at++) {
-        const written2 = schemas[files[at]];
-        const rootOfResponse = written2.depth === 0 && (written2.origin === "response" || written2.origin === "global-response");
-        if (rootOfResponse) continue;
-        report({
-          pointer: childPointer(written2.pointer, "type"),
-          message: "The schema type 'file' is not valid. Only parameters in 'formData' and the root response schema may be of type 'file'."
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-FORMDATA-ASCII",
-    file: "swagger",
-    title: "Name form fields with US-ASCII characters.",
-    description: "Form field names go into multipart headers and URL-encoded bodies, which are ASCII (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
-    example: {
-      placement: "parameter",
-      bad: '{ "name": "fichier_\xE9", "in": "formData", "type": "file" }',
-      good: '{ "name": "file", "in": "formData", "type": "file" }'
-    },
-    check({ swagger, report }) {
-      for (const parameter of swagger ? writtenParameters(swagger) : []) {
-        if (parameter.in !== "formData" || parameter.name === void 0 || /^[\x20-\x7e]*$/.test(parameter.name))
-          continue;
-        report({
-          pointer: childPointer(parameter.pointer, "name"),
-          message: fill(
-            "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
-            nameExcerpt(parameter.name)
-          )
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-CONNECTIONID",
-    file: "swagger",
-    title: "Do not name a parameter 'connectionId'.",
-    description: "The platform uses connectionId for the connection itself (SVR ConnectionIdParameterNotAllowed).",
-    levels: sameLevels("error"),
-    msCode: "ConnectionIdParameterNotAllowed",
-    msMessage: "A parameter cannot be named as 'connectionId'.",
-    example: {
-      placement: "parameter",
-      bad: '{ "name": "connectionId", "in": "query", "type": "string" }',
-      good: '{ "name": "accountId", "in": "query", "type": "string" }'
-    },
-    check({ swagger, report }) {
-      for (const parameter of swagger ? writtenParameters(swagger) : []) {
-        if (parameter.name?.toLowerCase() !== "connectionid") continue;
-        report({
-          pointer: childPointer(parameter.pointer, "name"),
-          message: "A parameter cannot be named as 'connectionId'."
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-RESERVED",
-    file: "swagger",
-    title: "Do not declare the Authorization header as a parameter when the connector has security definitions.",
-    description: "The platform sets the Authorization header from the connection (SVR ReservedParameterIsUsed). Microsoft does not publish its reserved list; only this case is certain, so it is a warning.",
-    levels: sameLevels("warning"),
-    msCode: "ReservedParameterIsUsed",
-    msMessage: "The parameter '{0}' is reserved and cannot be used in '{1}'.",
-    example: {
-      placement: "parameter",
-      bad: '"securityDefinitions": { "oauth": { "type": "oauth2" } }, \u2026 { "name": "Authorization", "in": "header" }'
-    },
-    check({ swagger, report }) {
-      if (!swagger || entriesOf(swagger.root.securityDefinitions).length === 0) return;
-      for (const parameter of writtenParameters(swagger)) {
-        if (parameter.in !== "header" || parameter.name?.toLowerCase() !== "authorization") continue;
-        report({
-          pointer: childPointer(parameter.pointer, "name"),
-          message: `${fill("The parameter '{0}' is reserved and cannot be used in '{1}'.", parameter.name, "header")} The connection's security definition sets it.`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-BODY-SCHEMA",
-    file: "swagger",
-    title: "Describe body parameters with 'schema', other parameters without it.",
-    description: "Swagger 2.0: a body parameter has a `schema` and no `type`; other parameters have a `type` and no `schema` (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The 'body' parameter must define a 'schema' property.",
-    example: {
-      placement: "bodyParameter",
-      bad: '{ "name": "body", "in": "body", "type": "object" }',
-      good: '{ "name": "body", "in": "body", "schema": { "type": "object" } }'
-    },
-    check({ swagger, report }) {
-      for (const parameter of swagger ? writtenParameters(swagger) : []) {
-        const value = parameter.value;
-        if (parameter.in === "body") {
-          if (!has(value, "schema")) {
-            report({
-              pointer: parameter.pointer,
-              message: "The 'body' parameter must define a 'schema' property."
-            });
-          }
-          for (const key of BODY_ONLY_IN_SCHEMA) {
-            if (!has(value, key)) continue;
-            report({
-              pointer: childPointer(parameter.pointer, key),
-              message: `The 'body' parameter cannot use property '${key}', instead, the 'schema' property should be used.`
-            });
-          }
-        } else if (parameter.in !== void 0 && has(value, "schema")) {
-          report({
-            pointer: childPointer(parameter.pointer, "schema"),
-            message: "The parameter cannot define a schema as it is not in the 'body'."
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-ALLOWEMPTY",
-    file: "swagger",
-    title: "Use 'allowEmptyValue' only on query and formData parameters.",
-    description: "Swagger 2.0 defines allowEmptyValue for query and formData only (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location.",
-    example: { placement: "pathParameter", bad: '{ "name": "id", "in": "path", "allowEmptyValue": true }' },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const parameters = writtenParameters(swagger);
-      const keys = holderKeysOf(swagger).parameters;
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index];
-        if ((keys[index] & HolderKey.allowEmptyValue) === 0 || parameter.in === "query" || parameter.in === "formData")
-          continue;
-        report({
-          pointer: childPointer(parameter.pointer, "allowEmptyValue"),
-          message: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location."
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-REF",
-    file: "swagger",
-    title: "Point parameter '$ref's at an existing '#/parameters/\u2026' entry.",
-    description: "Parameter references must be local JSON pointers into `parameters`, and a shared parameter may not itself be a reference (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The parameter reference '{0}' could not be found in the swagger document.",
-    example: {
-      placement: "parameter",
-      bad: '{ "$ref": "#/parameters/Missing" }',
-      good: '{ "$ref": "#/parameters/TaskId" }'
-    },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      for (const [name, value] of entriesOf(swagger.root.parameters)) {
-        if (isObject(value) && has(value, "$ref")) {
-          report({
-            pointer: childPointer("/parameters", name, "$ref"),
-            message: "The parameter definition may not use a '$ref' to point to another definition."
-          });
-        }
-      }
-      const checkList = (list2, operation2, ofPathItem) => {
-        const entries = asArray(list2);
-        if (!entries) return;
-        for (let index = 0; index < entries.length; index++) {
-          const entry = entries[index];
-          const ref = isObject(entry) ? asString(entry.$ref) : void 0;
-          if (ref === void 0) continue;
-          const message = !ref.startsWith("#/parameters/") ? `The parameter reference '${nameExcerpt(ref)}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger.resolveRef(ref) ? void 0 : fill(
-            "The parameter reference '{0}' could not be found in the swagger document.",
-            nameExcerpt(ref)
-          );
-          if (message === void 0) continue;
-          const owner = ofPathItem ? operation2.pathItemPointer : operation2.pointer;
-          report({ pointer: childPointer(owner, "parameters", index, "$ref"), message });
-        }
-      };
-      const visitedPaths = /* @__PURE__ */ new Set();
-      for (const operation2 of swagger.operations) {
-        if (!operation2.listsParameterRefs) continue;
-        if (!visitedPaths.has(operation2.path)) {
-          visitedPaths.add(operation2.path);
-          checkList(asObject(swagger.paths?.[operation2.path])?.parameters, operation2, true);
-        }
-        checkList(operation2.operation.parameters, operation2, false);
-      }
-    }
-  },
-  {
-    id: "SWG-COLLECTIONFORMAT",
-    file: "swagger",
-    title: "Use a Swagger 2.0 collectionFormat ('multi' only in query or formData).",
-    description: "collectionFormat is one of csv, ssv, tsv, pipes, multi; multi repeats the parameter, so it only works in a query or form (Swagger 2.0; SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The 'collectionFormat' keyword value '{0}' is not supported.",
-    example: {
-      placement: "parameter",
-      bad: '{ "name": "ids", "in": "header", "type": "array", "collectionFormat": "multi" }',
-      good: '{ "name": "ids", "in": "query", "type": "array", "collectionFormat": "multi" }'
-    },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      const parameters = writtenParameters(swagger);
-      const keys = holderKeysOf(swagger).parameters;
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index];
-        if ((keys[index] & HolderKey.collectionFormat) === 0) continue;
-        const format3 = parameter.value.collectionFormat;
-        const known = typeof format3 === "string" && COLLECTION_FORMATS.includes(format3);
-        const misplaced = format3 === "multi" && parameter.in !== "query" && parameter.in !== "formData";
-        if (known && !misplaced) continue;
-        report({
-          pointer: childPointer(parameter.pointer, "collectionFormat"),
-          message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", excerpt(String(format3)))}${misplaced ? ` 'multi' is for query and formData parameters only.` : ""}`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-SAME-NAME-FETCH-SUB",
-    file: "swagger",
-    title: "Keep parameters shared by a polling trigger and its webhook alike.",
-    description: "When a trigger names a webhook operation in x-ms-notification, the designer shows one set of inputs for both, so parameters of the same name need the same type and visibility (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "Parameters of the same name in fetch and subscribe operations must be of the same type and visibility.",
-    example: {
-      bad: 'fetch: { "name": "folder", "type": "string" } / subscribe: { "name": "folder", "type": "integer" }'
-    },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      for (const fetch of swagger.operations) {
-        if ((fetch.keys & OperationKey.notification) === 0) continue;
-        const targetId = asString(asObject(fetch.operation["x-ms-notification"])?.operationId);
-        const subscribe = targetId === void 0 ? void 0 : swagger.operationById(targetId);
-        if (!subscribe) continue;
-        const byName = new Map(subscribe.parameters.map((parameter) => [parameter.name, parameter]));
-        for (const parameter of fetch.parameters) {
-          const other = byName.get(parameter.name);
-          if (!other || parameter.in === "body") continue;
-          const sameType = parameter.value.type === other.value.type;
-          const sameVisibility = (parameter.value["x-ms-visibility"] ?? "") === (other.value["x-ms-visibility"] ?? "");
-          if (sameType && sameVisibility) continue;
-          report({
-            pointer: parameter.pointer,
-            message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${nameExcerpt(parameter.name)}' differs in '${operationLabel(subscribe)}'.`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-PARAM-IN-ENUM",
-    file: "swagger",
-    title: "Give every parameter a valid location and type.",
-    description: "Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData).",
-    levels: sameLevels("error"),
-    example: {
-      placement: "pathParameter",
-      bad: '{ "name": "id", "in": "url", "type": "guid" }',
-      good: '{ "name": "id", "in": "path", "type": "string", "format": "uuid" }'
-    },
-    check({ swagger, report }) {
-      for (const parameter of swagger ? writtenParameters(swagger) : []) {
-        if (parameter.in === void 0 || !LOCATIONS.includes(parameter.in)) {
-          report({
-            pointer: has(parameter.value, "in") ? childPointer(parameter.pointer, "in") : parameter.pointer,
-            message: `The parameter 'in' must be one of: ${LOCATIONS.join(", ")}.`
-          });
-          continue;
-        }
-        if (parameter.in === "body") continue;
-        const type = parameter.value.type;
-        const allowed = parameter.in === "formData" ? [...SIMPLE_TYPES, "file"] : SIMPLE_TYPES;
-        if (typeof type === "string" && allowed.includes(type)) continue;
-        report({
-          pointer: has(parameter.value, "type") ? childPointer(parameter.pointer, "type") : parameter.pointer,
-          message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(", ")}${type === void 0 ? "" : `, not '${excerpt(String(type))}'`}.`
-        });
-      }
+  check({ swagger, report }) {
+    for (const parameter of swagger ? parametersByEncoding(swagger, "path", false) : []) {
+      report({
+        pointer: parameter.pointer,
+        message: fill(
+          `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
+          nameExcerpt(parameter.name ?? "")
+        )
+      });
     }
   }
+};
+var queryEncodingRule = {
+  id: "SWG-QUERY-ENCODING",
+  file: "swagger",
+  title: "Do not set x-ms-url-encoding on query parameters.",
+  description: 'Query parameters are always single-encoded; the service rejects the extension there although the schema allows it (SVR QueryParameterEncodingNotSupported). `"single"`, the default, changes nothing and is only a warning: certified connectors carry it and are published (PDF4me and Bloomflow in the corpus; Blackbaud CRM Constituent, RescoCloud and Yeeflow merged in 2025). Other values (`"double"`) stay errors.',
+  levels: sameLevels("error"),
+  msCode: "QueryParameterEncodingNotSupported",
+  msMessage: "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default.",
+  example: {
+    placement: "parameter",
+    bad: '{ "name": "q", "in": "query", "type": "string", "x-ms-url-encoding": "double" }',
+    good: '{ "name": "q", "in": "query", "type": "string" }'
+  },
+  check({ swagger, report }) {
+    for (const parameter of swagger ? parametersByEncoding(swagger, "query", true) : []) {
+      report({
+        pointer: childPointer(parameter.pointer, "x-ms-url-encoding"),
+        // Asking for the default is harmless: merged certified connectors that do are published.
+        severity: parameter.value["x-ms-url-encoding"] === "single" ? "warning" : void 0,
+        message: fill(
+          "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default. Remove 'x-ms-url-encoding'.",
+          nameExcerpt(parameter.name ?? "")
+        )
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/parameter-locations.ts
+var parameterLocationRules = [
+  pathParameterRequiredRule,
+  pathParameterInTemplateRule,
+  pathParameterEncodingRule,
+  queryEncodingRule,
+  duplicateParameterRule,
+  multipleBodyRule,
+  bodyAndFormDataRule,
+  fileTypeRule,
+  formDataAsciiNameRule,
+  connectionIdNameRule,
+  reservedNameRule,
+  bodySchemaRule,
+  allowEmptyValueRule,
+  parameterRefRule,
+  collectionFormatRule,
+  fetchSubscribeAlikeRule,
+  locationAndTypeRule
 ];
 
 // packages/validator/src/rules/operations/value-constraints.ts
@@ -60028,26 +60199,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path33 = [];
+    const path35 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path33.push(start);
+    path35.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path33.pop();
+        path35.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path33.slice(path33.indexOf(target2)));
+      if (seen === "grey") cycles.push(path35.slice(path35.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path33.push(target2);
+        path35.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -60666,7 +60837,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path33 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path35 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -60674,7 +60845,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path33}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path35}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -60934,8 +61105,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path33) {
-  return withoutTrailingSlashes(routeOf(path33)).toLowerCase();
+function templateShape(path35) {
+  return withoutTrailingSlashes(routeOf(path35)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -61205,10 +61376,10 @@ function patternWithSlashes(pattern) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path33, options = {}) {
+function offsetOfPath(document, path35, options = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step] of path33.entries()) {
+  for (const [index, step] of path35.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step);
@@ -61219,7 +61390,7 @@ function offsetOfPath(document, path33, options = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path33.length - 1;
+    const isLast = index === path35.length - 1;
     offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -61230,8 +61401,8 @@ function rangeStart(node) {
 function yamlPositions(text2) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text2), { lineCounter, prettyErrors: false });
-  return (path33, options = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path33, options));
+  return (path35, options = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path35, options));
     return { line, column: col };
   };
 }
@@ -61242,7 +61413,7 @@ var LEVEL_LIST = "error, warning, info or off";
 var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).";
 async function loadConfig(options) {
-  const file = options.explicitPath ? import_node_path13.default.resolve(options.cwd, options.explicitPath) : findConfigFile(options.cwd);
+  const file = options.explicitPath ? import_node_path15.default.resolve(options.cwd, options.explicitPath) : findConfigFileOfPaths(options.paths ?? [], options.cwd);
   if (!file) return { ...DEFAULT_CONFIG, rules: {}, ignore: [] };
   const text2 = await readConfigText(file, options.cwd);
   return parseConfig(text2, file, options);
@@ -61382,7 +61553,7 @@ async function readConfigText(file, cwd) {
     if (code2 === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown },
-        hint: `Give the file itself, e.g. ${import_node_path13.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path15.default.join(shown, CONFIG_FILE_NAMES[0])}.`
       });
     }
     throw new UsageError(`The configuration file cannot be read (${code2 ?? error3.message}).`, {
@@ -61392,9 +61563,9 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error3, root) {
-  const path33 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path33.map(nameExcerpt);
-  const value = path33.reduce(
+  const path35 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path35.map(nameExcerpt);
+  const value = path35.reduce(
     (node, step) => node?.[step],
     root
   );
@@ -61402,7 +61573,7 @@ function describeSchemaError(error3, root) {
   if (error3.keyword === "additionalProperties") {
     const key = String(error3.params.additionalProperty);
     const name = nameExcerpt(key);
-    if (path33.length === 0) {
+    if (path35.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -61413,7 +61584,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path33, key],
+      path: [...path35, key],
       atKey: true
     };
   }
@@ -61421,7 +61592,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path33,
+      path: path35,
       atKey: false
     };
   }
@@ -61431,34 +61602,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path33,
+        path: path35,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path33, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path35, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path33,
+      path: path35,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path33, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path35, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path33,
+      path: path35,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path33,
+    path: path35,
     atKey: false
   };
 }
@@ -61737,9 +61908,9 @@ function subjectOf({ base: base2, head }) {
   if (base2.file === head.file) return `This change to the configuration file${link2 && ` (now ${link2})`}`;
   return `The configuration file (at the base: ${base2.file}${link2 && `; now ${link2}`})`;
 }
-function placeIn(config2, path33) {
-  const [setting, ruleId] = path33;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path33];
+function placeIn(config2, path35) {
+  const [setting, ruleId] = path35;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path35];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -61748,7 +61919,7 @@ function strictestLevel(rule2, config2) {
 }
 
 // packages/validator/src/diff/baseline.ts
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
   const settled = cappedListingsNotGrown(current, base2);
   const exact = countKeys(base2, exactKey);
@@ -61814,7 +61985,7 @@ function looseKey(finding) {
   return [finding.ruleId, relativeFile(finding), normalizedMessage(finding)].join("\0");
 }
 function relativeFile(finding) {
-  return slashSeparated(import_node_path14.default.relative(finding.connector, finding.file));
+  return slashSeparated(import_node_path16.default.relative(finding.connector, finding.file));
 }
 function normalizedMessage(finding) {
   return finding.connector && finding.connector !== "." ? finding.message.split(finding.connector).join("<connector>") : finding.message;
@@ -61876,9 +62047,9 @@ var EXAMPLE_PLACES = {
   swaggerFile: "the whole swagger file",
   connectorFolder: "a connector folder of the repository"
 };
-var operation = (path33, method, body) => `{
+var operation = (path35, method, body) => `{
   "paths": {
-    "${path33}": {
+    "${path35}": {
       "${method}": ${body}
     }
   }
@@ -62699,16 +62870,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path33 = [];
+  const path35 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit2 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path33.push(part.step);
+        if (part.step !== void 0) path35.push(part.step);
         if (visit2(part.nested)) listedAny = true;
-        if (part.step !== void 0) path33.pop();
+        if (part.step !== void 0) path35.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -62716,7 +62887,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path33, ...part.change.path] });
+      result.push({ ...part.change, path: [...path35, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -64898,21 +65069,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path33 in paths) {
-    if (!has(paths, path33)) continue;
-    const pathItem = refPathItem(paths[path33]);
+  for (const path35 in paths) {
+    if (!has(paths, path35)) continue;
+    const pathItem = refPathItem(paths[path35]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path33));
-    unfollowed2.set(path33, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path35));
+    unfollowed2.set(path35, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path33 in paths) {
-    if (!has(paths, path33)) continue;
-    const pathItem = refPathItem(paths[path33]);
+  for (const path35 in paths) {
+    if (!has(paths, path35)) continue;
+    const pathItem = refPathItem(paths[path35]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -64924,17 +65095,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path33 of all) {
-    const before = has(pathsBefore, path33) ? pathsBefore[path33] : void 0;
-    const after = has(pathsAfter, path33) ? pathsAfter[path33] : void 0;
+  for (const path35 of all) {
+    const before = has(pathsBefore, path35) ? pathsBefore[path35] : void 0;
+    const after = has(pathsAfter, path35) ? pathsAfter[path35] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path33);
-    const whyBefore = unfollowedBefore.get(path33);
+    const whyAfter = unfollowedAfter.get(path35);
+    const whyBefore = unfollowedBefore.get(path35);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path33);
+    const pathItemPointer = childPointer("/paths", path35);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -64942,12 +65113,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path33)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path35)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path33)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path33)} was not compared: in the base version, ${whyBefore}.` : refEdit(path33, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path35)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path35)} was not compared: in the base version, ${whyBefore}.` : refEdit(path35, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -64957,12 +65128,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path33, before, after) {
+function refEdit(path35, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path33)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path35)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path33)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path33)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path35)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path35)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -65179,8 +65350,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path33) {
-  return withoutTrailingSlashes(emptiedBraces(path33));
+function normalizePath(path35) {
+  return withoutTrailingSlashes(emptiedBraces(path35));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -65478,6 +65649,366 @@ function describe3(value) {
   return value === void 0 ? "nothing" : quoted(value);
 }
 
+// packages/validator/src/diff/found-parts.ts
+var NOTHING2 = { parts: [], cut: false, depth: 0 };
+var SKIPPED = { parts: [], cut: false, depth: 0 };
+var FoundParts = class {
+  parts = [];
+  cut = false;
+  /** Whether a nested pair was skipped, being compared higher on the branch. */
+  skipped = false;
+  add(change) {
+    this.parts.push(ownChange(change));
+  }
+  nest(step, nested) {
+    if (nested === SKIPPED) this.skipped = true;
+    if (nested.cut) this.cut = true;
+    if (nested.parts.length > 0) this.parts.push({ step, nested });
+  }
+  /** Parts found elsewhere, where these stand: no step deeper. */
+  splice(nested) {
+    if (nested.cut) this.cut = true;
+    if (nested.parts.length > 0) this.parts.push({ nested });
+  }
+  result(depth) {
+    return this.parts.length === 0 && !this.cut ? NOTHING2 : { parts: this.parts, cut: this.cut, depth };
+  }
+};
+var FoundProperties = class {
+  present = new FoundParts();
+  removed = new FoundParts();
+  tightened = false;
+  /**
+   * An allOf member's compared properties (a run of the views' own, or a layer), where its present
+   * properties stand: what it skipped and tightened holds for the views too.
+   */
+  splicePresent(member) {
+    this.present.splice(member.present);
+    if (member.skipped) this.present.skipped = true;
+    this.tightened ||= member.tightened;
+  }
+  /** An allOf member's compared properties, where its deleted properties stand. */
+  spliceRemoved(member) {
+    this.removed.splice(member.removed);
+  }
+  result(depth) {
+    return {
+      present: this.present.result(depth),
+      removed: this.removed.result(depth),
+      tightened: this.tightened,
+      skipped: this.present.skipped
+    };
+  }
+};
+
+// packages/validator/src/diff/member-runs.ts
+var NO_RUNS = { present: /* @__PURE__ */ new Map(), removed: /* @__PURE__ */ new Map() };
+function memberRuns(before, after, oldViews, newViews) {
+  const oldMembers = asArray(before.node.allOf) ?? [];
+  const newMembers = asArray(after.node.allOf) ?? [];
+  const count = Math.min(oldMembers.length, newMembers.length);
+  if (count === 0) return NO_RUNS;
+  const present = /* @__PURE__ */ new Map();
+  const removed = /* @__PURE__ */ new Map();
+  const afterOrder = new Order(after);
+  const beforeOrder = new Order(before);
+  for (let index = 0; index < count; index++) {
+    const oldMember = oldViews.of(oldMembers[index], childPointer(before.pointer, "allOf", index));
+    const newMember = newViews.of(newMembers[index], childPointer(after.pointer, "allOf", index));
+    if (!oldMember || !newMember) continue;
+    const run = memberRun(before, after, oldMember, newMember, beforeOrder, afterOrder);
+    if (!run) continue;
+    if (run.firstPresent !== void 0) present.set(run.firstPresent, run);
+    if (run.firstRemoved !== void 0) removed.set(run.firstRemoved, run);
+  }
+  return { present, removed };
+}
+var Order = class {
+  names;
+  positions = /* @__PURE__ */ new Map();
+  taken;
+  constructor(view) {
+    this.names = [...view.properties.keys()];
+    this.names.forEach((name, position) => this.positions.set(name, position));
+    this.taken = this.names.map(() => false);
+  }
+  /**
+   * Where `names` stand one after the other, in their order, none taken; undefined when they do not.
+   */
+  runOf(names2) {
+    const start = this.positions.get(names2[0]);
+    if (start === void 0) return void 0;
+    for (let offset = 0; offset < names2.length; offset++) {
+      if (this.names[start + offset] !== names2[offset] || this.taken[start + offset]) return void 0;
+    }
+    return start;
+  }
+  take(start, length) {
+    for (let offset = 0; offset < length; offset++) this.taken[start + offset] = true;
+  }
+};
+function memberRun(before, after, oldMember, newMember, beforeOrder, afterOrder) {
+  if (oldMember.properties.size === 0 && newMember.properties.size === 0) return void 0;
+  if (oldMember.merged.has(before.pointer) || newMember.merged.has(after.pointer)) return void 0;
+  const samePlace = (view, member, name) => view.properties.get(name)?.pointer === member.properties.get(name)?.pointer && view.required.has(name) === member.required.has(name);
+  for (const name of newMember.properties.keys()) {
+    if (!samePlace(after, newMember, name) || !samePlace(before, oldMember, name)) return void 0;
+    if (after.requiredAt.get(name) !== newMember.requiredAt.get(name)) return void 0;
+  }
+  let lost = false;
+  for (const name of oldMember.properties.keys()) {
+    if (!samePlace(before, oldMember, name)) return void 0;
+    if (after.properties.has(name) !== newMember.properties.has(name)) return void 0;
+    if (!newMember.properties.has(name)) lost = true;
+  }
+  const newNames = [...newMember.properties.keys()];
+  const presentAt = newNames.length > 0 ? afterOrder.runOf(newNames) : void 0;
+  if (newNames.length > 0 && presentAt === void 0) return void 0;
+  const oldNames = lost ? [...oldMember.properties.keys()] : [];
+  const removedAt = lost ? beforeOrder.runOf(oldNames) : void 0;
+  if (presentAt !== void 0) afterOrder.take(presentAt, newNames.length);
+  if (removedAt !== void 0) beforeOrder.take(removedAt, oldNames.length);
+  return {
+    before: oldMember,
+    after: newMember,
+    firstPresent: newNames[0],
+    firstRemoved: removedAt === void 0 ? void 0 : oldNames[0]
+  };
+}
+
+// packages/validator/src/diff/schema-layers.ts
+function layersApart(before, after) {
+  if (before.members.length !== after.members.length) return false;
+  const layers = [[before.own, after.own]];
+  for (let index = 0; index < before.members.length; index++) {
+    const was = before.members[index];
+    const is = after.members[index];
+    if (Boolean(was) !== Boolean(is)) return false;
+    if (was && is) layers.push([was, is]);
+  }
+  const size = (layer) => layer.reduce((sum, view) => sum + view.properties.size + view.required.size, 0);
+  let largest = 0;
+  layers.forEach((layer, index) => {
+    if (size(layer) > size(layers[largest])) largest = index;
+  });
+  const owners = /* @__PURE__ */ new Map();
+  for (let index = 0; index < layers.length; index++) {
+    if (index === largest) continue;
+    for (const view of layers[index]) {
+      for (const name of [...view.properties.keys(), ...view.required]) {
+        if ((owners.get(name) ?? index) !== index) return false;
+        owners.set(name, index);
+      }
+    }
+  }
+  for (const name of owners.keys()) {
+    if (layers[largest].some((view) => view.properties.has(name) || view.required.has(name))) return false;
+  }
+  return true;
+}
+function requiresMore(before, after) {
+  for (const name of after.required) if (!before.required.has(name)) return true;
+  return false;
+}
+function requiresLess(before, after) {
+  for (const name of before.required)
+    if (!after.required.has(name) && after.properties.has(name)) return true;
+  return false;
+}
+
+// packages/validator/src/diff/compared-properties.ts
+var PropertyComparer = class {
+  constructor(pairs2, oldViews, newViews, shareMembers) {
+    this.pairs = pairs2;
+    this.oldViews = oldViews;
+    this.newViews = newViews;
+    this.shareMembers = shareMembers;
+  }
+  pairs;
+  oldViews;
+  newViews;
+  shareMembers;
+  /** Compared properties of pairs of views, those of no one branch (ComparedProperties). */
+  memo = /* @__PURE__ */ new Map();
+  /**
+   * inSomeLayer's answers, per test and pair of members: keyed by the test itself, not its name,
+   * which a bundler may change.
+   */
+  layerTests = /* @__PURE__ */ new Map();
+  /**
+   * The properties' parts of two views (or of their layers), into `found`; 'required' named in
+   * `others` when the names listed in it changed without a breaking change.
+   */
+  compare(before, after, direction, depth, found, others2, layers) {
+    const compared = this.of(before, after, direction, depth, layers);
+    found.splice(compared.present);
+    found.splice(compared.removed);
+    const tightened = compared.tightened || direction === "output" && this.inSomeLayer(requiresMore, before, after, layers);
+    const relaxed = this.inSomeLayer(requiresLess, before, after, layers);
+    if (relaxed || tightened) others2.push("required");
+  }
+  /**
+   * Whether `test` holds of the views, or of some layer of them: each name being in one layer,
+   * that of the views' own fields, or a member's, kept per pair of members.
+   */
+  inSomeLayer(test2, before, after, layers) {
+    if (test2(before, after)) return true;
+    if (!layers) return false;
+    return layers.after.members.some((newMember, index) => {
+      const oldMember = layers.before.members[index];
+      if (!oldMember || !newMember) return false;
+      let answers = this.layerTests.get(test2);
+      if (!answers) {
+        answers = /* @__PURE__ */ new Map();
+        this.layerTests.set(test2, answers);
+      }
+      const key = `${oldMember.pointer}|${newMember.pointer}`;
+      let answer = answers.get(key);
+      if (answer === void 0) {
+        answer = test2(oldMember, newMember);
+        answers.set(key, answer);
+      }
+      return answer;
+    });
+  }
+  /**
+   * The compared properties of two views: kept, unless of one branch (cut by the depth limit, or
+   * with a pair skipped as compared higher up), for the schemas that merge the pair's through allOf.
+   * One of another branch is compared again here, where its pairs are compared as they would be.
+   */
+  of(before, after, direction, depth, layers) {
+    const key = `${direction}|${before.pointer}|${after.pointer}`;
+    const known = this.memo.get(key);
+    if (known && depth < MAX_SCHEMA_WALK_DEPTH) return known;
+    const compared = layers ? this.compareLayers(layers, direction, depth) : this.compareEachProperty(before, after, direction, depth);
+    if (!known && !compared.skipped && !compared.present.cut) this.memo.set(key, compared);
+    return compared;
+  }
+  /**
+   * The views' properties one by one, in order, those of a member's run (MemberRun) by the member's
+   * compared properties, spliced in where the run stands.
+   */
+  compareEachProperty(before, after, direction, depth) {
+    const found = new FoundProperties();
+    const runs = this.shareMembers ? memberRuns(before, after, this.oldViews, this.newViews) : NO_RUNS;
+    const compareRun = (run) => run.compared ??= this.of(run.before, run.after, direction, depth);
+    for (const step of inRuns(after.properties, runs.present, (run) => run.after.properties.size)) {
+      if (step.run) found.splicePresent(compareRun(step.run));
+      else this.compareProperty(step.name, step.property, before, after, direction, depth, found);
+    }
+    for (const step of inRuns(before.properties, runs.removed, (run) => run.before.properties.size)) {
+      if (step.run) found.spliceRemoved(compareRun(step.run));
+      else if (!after.properties.has(step.name))
+        found.removed.add(deletedProperty(step.name, step.property.pointer, direction));
+    }
+    return found.result(depth);
+  }
+  /**
+   * The compared properties of two views in layers whose fields stand apart (layersApart): as
+   * compareEachProperty finds them, each member being a run of its own (MemberRun), in the same
+   * order, without a look at the members' names. The views' own properties, then each member's
+   * compared properties, then the views' own deletions and each member's.
+   */
+  compareLayers({ before, after }, direction, depth) {
+    const found = new FoundProperties();
+    for (const [name, property2] of after.own.properties)
+      this.compareProperty(name, property2, before.own, after.own, direction, depth, found);
+    const compared = [];
+    after.members.forEach((newMember, index) => {
+      const oldMember = before.members[index];
+      if (!oldMember || !newMember || newMember.properties.size === 0) return;
+      found.splicePresent(compared[index] = this.of(oldMember, newMember, direction, depth));
+    });
+    for (const [name, property2] of before.own.properties)
+      if (!after.own.properties.has(name))
+        found.removed.add(deletedProperty(name, property2.pointer, direction));
+    before.members.forEach((oldMember, index) => {
+      const newMember = after.members[index];
+      if (!oldMember || !newMember || oldMember.properties.size === 0) return;
+      found.spliceRemoved(compared[index] ??= this.of(oldMember, newMember, direction, depth));
+    });
+    return found.result(depth);
+  }
+  /**
+   * Compares the property `name` of the new view with the old view's, the parts found added to
+   * `found.present`. An input newly required that flows need not send is not breaking: `found` is
+   * then tightened ('required' is listed as changed).
+   */
+  compareProperty(name, property2, before, after, direction, depth, found) {
+    const previous = before.properties.get(name);
+    const mustSend = direction === "input" && after.required.has(name) && !isFilledForFlows(this.newViews.model, property2.value, property2.pointer);
+    if (!previous) {
+      const rule2 = direction === "output" ? CHANGE_RULES.outputAdded : mustSend ? CHANGE_RULES.requiredFieldAdded : CHANGE_RULES.inputFieldAdded;
+      found.present.add({ rule: rule2, side: "new", pointer: property2.pointer, path: [name] });
+      return;
+    }
+    if (direction === "input" && after.required.has(name) && !before.required.has(name)) {
+      if (mustSend) {
+        found.present.add({
+          rule: CHANGE_RULES.optionalToRequired,
+          side: "new",
+          // The line edited; the field itself can be far above the list, outside the diff.
+          pointer: after.requiredAt.get(name) ?? property2.pointer,
+          path: [name],
+          detail: `${quoted(name)} is now listed in 'required'.`
+        });
+      } else {
+        found.tightened = true;
+      }
+    }
+    const nested = this.pairs.compareAt(
+      previous.value,
+      previous.pointer,
+      property2.value,
+      property2.pointer,
+      direction,
+      depth + 1
+    );
+    found.present.nest(name, nested);
+  }
+};
+function* inRuns(properties, runs, size) {
+  let passOver = 0;
+  for (const [name, property2] of properties) {
+    if (passOver > 0) {
+      passOver--;
+      continue;
+    }
+    const run = runs.get(name);
+    if (run) passOver = size(run) - 1;
+    yield run ? { run } : { name, property: property2 };
+  }
+}
+function deletedProperty(name, pointer, direction) {
+  return direction === "output" ? { rule: CHANGE_RULES.outputDeleted, side: "old", pointer, path: [name] } : {
+    rule: CHANGE_RULES.parameterDeleted,
+    side: "old",
+    pointer,
+    path: [name],
+    detail: `The input field ${quoted(name)} has been removed.`
+  };
+}
+
+// packages/validator/src/diff/kept-views.ts
+var KeptViews = class {
+  constructor(model) {
+    this.model = model;
+  }
+  model;
+  views = /* @__PURE__ */ new Map();
+  /** The view of the schema written at `pointer`. */
+  of(value, pointer) {
+    if (this.views.has(pointer)) return this.views.get(pointer);
+    const resolved2 = this.model.resolve(value, pointer);
+    if (!resolved2.viaRef) return viewSchema(this.model, value, pointer);
+    const target2 = resolved2.broken ? void 0 : `\0${resolved2.pointer}`;
+    const view = target2 !== void 0 && this.views.has(target2) ? this.views.get(target2) : viewSchema(this.model, value, pointer);
+    this.views.set(pointer, view);
+    if (target2 !== void 0) this.views.set(target2, view);
+    return view;
+  }
+};
+
 // packages/validator/src/diff/schema-lists.ts
 var MIN_SHARED_LIST = 1e3;
 var SchemaLists = class {
@@ -65600,523 +66131,14 @@ var SchemaLists = class {
   }
 };
 
-// packages/validator/src/diff/schema-layers.ts
-function layersApart(before, after) {
-  if (before.members.length !== after.members.length) return false;
-  const layers = [[before.own, after.own]];
-  for (let index = 0; index < before.members.length; index++) {
-    const was = before.members[index];
-    const is = after.members[index];
-    if (Boolean(was) !== Boolean(is)) return false;
-    if (was && is) layers.push([was, is]);
-  }
-  const size = (layer) => layer.reduce((sum, view) => sum + view.properties.size + view.required.size, 0);
-  let largest = 0;
-  layers.forEach((layer, index) => {
-    if (size(layer) > size(layers[largest])) largest = index;
-  });
-  const owners = /* @__PURE__ */ new Map();
-  for (let index = 0; index < layers.length; index++) {
-    if (index === largest) continue;
-    for (const view of layers[index]) {
-      for (const name of [...view.properties.keys(), ...view.required]) {
-        if ((owners.get(name) ?? index) !== index) return false;
-        owners.set(name, index);
-      }
-    }
-  }
-  for (const name of owners.keys()) {
-    if (layers[largest].some((view) => view.properties.has(name) || view.required.has(name))) return false;
-  }
-  return true;
-}
-function requiresMore(before, after) {
-  for (const name of after.required) if (!before.required.has(name)) return true;
-  return false;
-}
-function requiresLess(before, after) {
-  for (const name of before.required)
-    if (!after.required.has(name) && after.properties.has(name)) return true;
-  return false;
-}
-
-// packages/validator/src/diff/member-runs.ts
-var Order = class {
-  names;
-  positions = /* @__PURE__ */ new Map();
-  taken;
-  constructor(view) {
-    this.names = [...view.properties.keys()];
-    this.names.forEach((name, position) => this.positions.set(name, position));
-    this.taken = this.names.map(() => false);
-  }
-  /**
-   * Where `names` stand one after the other, in their order, none taken; undefined when they do not.
-   */
-  runOf(names2) {
-    const start = this.positions.get(names2[0]);
-    if (start === void 0) return void 0;
-    for (let offset = 0; offset < names2.length; offset++) {
-      if (this.names[start + offset] !== names2[offset] || this.taken[start + offset]) return void 0;
-    }
-    return start;
-  }
-  take(start, length) {
-    for (let offset = 0; offset < length; offset++) this.taken[start + offset] = true;
-  }
-};
-function memberRun(before, after, oldMember, newMember, beforeOrder, afterOrder) {
-  if (oldMember.properties.size === 0 && newMember.properties.size === 0) return void 0;
-  if (oldMember.merged.has(before.pointer) || newMember.merged.has(after.pointer)) return void 0;
-  const samePlace = (view, member, name) => view.properties.get(name)?.pointer === member.properties.get(name)?.pointer && view.required.has(name) === member.required.has(name);
-  for (const name of newMember.properties.keys()) {
-    if (!samePlace(after, newMember, name) || !samePlace(before, oldMember, name)) return void 0;
-    if (after.requiredAt.get(name) !== newMember.requiredAt.get(name)) return void 0;
-  }
-  let lost = false;
-  for (const name of oldMember.properties.keys()) {
-    if (!samePlace(before, oldMember, name)) return void 0;
-    if (after.properties.has(name) !== newMember.properties.has(name)) return void 0;
-    if (!newMember.properties.has(name)) lost = true;
-  }
-  const newNames = [...newMember.properties.keys()];
-  const presentAt = newNames.length > 0 ? afterOrder.runOf(newNames) : void 0;
-  if (newNames.length > 0 && presentAt === void 0) return void 0;
-  const oldNames = lost ? [...oldMember.properties.keys()] : [];
-  const removedAt = lost ? beforeOrder.runOf(oldNames) : void 0;
-  if (presentAt !== void 0) afterOrder.take(presentAt, newNames.length);
-  if (removedAt !== void 0) beforeOrder.take(removedAt, oldNames.length);
-  return {
-    before: oldMember,
-    after: newMember,
-    firstPresent: newNames[0],
-    firstRemoved: removedAt === void 0 ? void 0 : oldNames[0]
-  };
-}
-
-// packages/validator/src/diff/schema-diff.ts
-var SCHEMA_KEYS = /* @__PURE__ */ new Set([
-  "$ref",
-  "type",
-  "format",
-  "enum",
-  "properties",
-  "required",
-  "items",
-  "allOf",
-  "x-ms-visibility"
-]);
+// packages/validator/src/diff/schema-keywords.ts
 var TEXT_KEYS = ["title", "x-ms-summary", "description", "example", "x-example"];
-var NOTHING2 = { parts: [], cut: false, depth: 0 };
-var SKIPPED = { parts: [], cut: false, depth: 0 };
-var SchemaComparer = class {
-  constructor(oldModel, newModel, options) {
-    this.oldModel = oldModel;
-    this.newModel = newModel;
-    this.lists = new SchemaLists(options);
-    this.shareMembers = options?.share ?? true;
-  }
-  oldModel;
-  newModel;
-  memo = /* @__PURE__ */ new Map();
-  /** Compared properties of pairs of views, those of no one branch (ComparedProperties). */
-  propertyMemo = /* @__PURE__ */ new Map();
-  /**
-   * inSomeLayer's answers, per test and pair of members: keyed by the test itself, not its name,
-   * which a bundler may change.
-   */
-  layerTests = /* @__PURE__ */ new Map();
-  /** Each compared root's changes as listed, for the operations that share it. */
-  lists;
-  /** Whether allOf members' compared properties are shared (MemberRun); tests compare without. */
-  shareMembers;
-  active = /* @__PURE__ */ new Set();
-  oldViews = /* @__PURE__ */ new Map();
-  newViews = /* @__PURE__ */ new Map();
-  /** Schema locations the comparer looked at, per version (their differences are reported). */
-  visitedOld = /* @__PURE__ */ new Set();
-  visitedNew = /* @__PURE__ */ new Set();
-  /**
-   * Changes between two schemas. `extraKeys` are keys the caller handles itself (a parameter's
-   * `name`, `in`, `required`), which are then not reported as other changes.
-   */
-  compare(oldValue, oldPointer, newValue, newPointer, direction, extraKeys) {
-    return this.lists.of(this.compareAt(oldValue, oldPointer, newValue, newPointer, direction, 0, extraKeys));
-  }
-  compareAt(oldValue, oldPointer, newValue, newPointer, direction, depth, extraKeys) {
-    if (depth > MAX_SCHEMA_WALK_DEPTH) return { parts: [], cut: true, depth };
-    const kind = `${direction}|${extraKeys ? "parameter" : "schema"}`;
-    const writtenKey = `${kind}|${oldPointer}|${newPointer}`;
-    const seen = this.memo.get(writtenKey);
-    if (seen && reusableAt(seen, depth)) return seen;
-    const layers = this.layersOf(oldValue, oldPointer, newValue, newPointer);
-    const before = layers?.before.own ?? this.view(this.oldViews, this.oldModel, oldValue, oldPointer);
-    const after = layers?.after.own ?? this.view(this.newViews, this.newModel, newValue, newPointer);
-    if (!before || !after) return this.unfollowed(oldValue, oldPointer, newValue, newPointer);
-    const key = `${kind}|${before.pointer}|${after.pointer}`;
-    const known = this.memo.get(key);
-    if (known && reusableAt(known, depth)) {
-      this.memo.set(writtenKey, known);
-      return known;
-    }
-    if (this.active.has(key)) return SKIPPED;
-    this.active.add(key);
-    this.visitedOld.add(before.pointer);
-    this.visitedNew.add(after.pointer);
-    const result = this.compareViews(before, after, direction, depth, extraKeys, layers);
-    this.active.delete(key);
-    this.memo.set(key, result);
-    this.memo.set(writtenKey, result);
-    return result;
-  }
-  /**
-   * A schema written in both versions that one of them cannot be followed to (its `$ref` points to
-   * nothing or round a loop, or it is no object): there is nothing to compare it with, but the edit
-   * is still a change, told where the new version writes the schema (for each operation that uses
-   * it: a deleted definition takes the fields of all of them). A schema written in one version only
-   * is the caller's (a response that gains or loses its body).
-   */
-  unfollowed(oldValue, oldPointer, newValue, newPointer) {
-    if (oldValue === void 0 || newValue === void 0) return NOTHING2;
-    const whyNew = whyUnfollowed(this.newModel, newValue, newPointer);
-    const whyOld = whyUnfollowed(this.oldModel, oldValue, oldPointer);
-    if (whyNew !== void 0 && whyOld !== void 0 && jsonEqual(oldValue, newValue)) return NOTHING2;
-    const why = whyNew ?? (whyOld === void 0 ? void 0 : `in the base version, ${whyOld}`);
-    if (why === void 0) return NOTHING2;
-    const change = {
-      rule: CHANGE_RULES.other,
-      side: "new",
-      pointer: newPointer,
-      path: [],
-      detail: `The schema was not compared: ${why}.`
-    };
-    return { parts: [ownChange(change)], cut: false, depth: 0 };
-  }
-  /**
-   * The view of the schema written at `pointer`, built once per version and schema: 2,000 operations
-   * whose body `$ref`s one definition of 10,000 properties held a view of it each (gigabytes).
-   */
-  view(cache5, model, value, pointer) {
-    if (cache5.has(pointer)) return cache5.get(pointer);
-    const resolved2 = model.resolve(value, pointer);
-    if (!resolved2.viaRef) return viewSchema(model, value, pointer);
-    const target2 = resolved2.broken ? void 0 : `\0${resolved2.pointer}`;
-    const view = target2 !== void 0 && cache5.has(target2) ? cache5.get(target2) : viewSchema(model, value, pointer);
-    cache5.set(pointer, view);
-    if (target2 !== void 0) cache5.set(target2, view);
-    return view;
-  }
-  /**
-   * Both versions of a schema written in place that merges allOf members, in layers (schema-view.ts
-   * SchemaLayers), when their fields stand apart (layersApart); undefined otherwise, or when members
-   * are not shared (then each of their properties is compared where it is). A member's view is kept,
-   * as any other of a schema `$ref`ed is.
-   */
-  layersOf(oldValue, oldPointer, newValue, newPointer) {
-    if (!this.shareMembers) return void 0;
-    const before = viewLayers(
-      this.oldModel,
-      oldValue,
-      oldPointer,
-      (member, pointer) => this.view(this.oldViews, this.oldModel, member, pointer)
-    );
-    if (!before) return void 0;
-    const after = viewLayers(
-      this.newModel,
-      newValue,
-      newPointer,
-      (member, pointer) => this.view(this.newViews, this.newModel, member, pointer)
-    );
-    return after && layersApart(before, after) ? { before, after } : void 0;
-  }
-  compareViews(before, after, direction, depth, extraKeys, layers) {
-    const found = new FoundParts();
-    const others2 = [];
-    const add2 = (change) => {
-      found.add({ ...change, path: change.path ?? [] });
-    };
-    compareType(before, after, direction, add2, others2);
-    compareEnum(before, after, direction, add2, others2);
-    if (!before.isInternal && after.isInternal && direction === "input") {
-      add2({
-        rule: CHANGE_RULES.visibilityInternal,
-        side: "new",
-        pointer: keyPointer(after, "x-ms-visibility")
-      });
-    } else if (!jsonEqual(before.node["x-ms-visibility"], after.node["x-ms-visibility"])) {
-      others2.push("x-ms-visibility");
-    }
-    const edited = TEXT_KEYS.filter((key) => !jsonEqual(before.node[key], after.node[key]));
-    if (edited.length > 0) {
-      add2({
-        rule: CHANGE_RULES.textEdited,
-        side: "new",
-        pointer: after.pointer,
-        detail: `Edited: ${edited.join(", ")}.`,
-        impact: "major"
-      });
-    }
-    this.compareProperties(before, after, direction, depth, found, others2, layers);
-    if (before.items && after.items) {
-      const nested = this.compareAt(
-        before.items.value,
-        before.items.pointer,
-        after.items.value,
-        after.items.pointer,
-        direction,
-        depth + 1
-      );
-      found.nest("items", nested);
-    } else if (Boolean(before.items) !== Boolean(after.items)) {
-      others2.push("items");
-    }
-    const ignored = extraKeys ? /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS, ...extraKeys]) : SCHEMA_WITH_TEXT_KEYS;
-    appendAll(others2, differingKeys(before.node, after.node, ignored));
-    if (others2.length > 0) {
-      add2({
-        rule: CHANGE_RULES.other,
-        side: "new",
-        pointer: after.pointer,
-        detail: `Changed: ${nameList([...new Set(others2)])}.`
-      });
-    }
-    return { parts: found.parts, cut: found.cut, depth };
-  }
-  compareProperties(before, after, direction, depth, found, others2, layers) {
-    const compared = this.propertiesOf(before, after, direction, depth, layers);
-    found.splice(compared.present);
-    found.splice(compared.removed);
-    const tightened = compared.tightened || direction === "output" && this.inSomeLayer(requiresMore, before, after, layers);
-    const relaxed = this.inSomeLayer(requiresLess, before, after, layers);
-    if (relaxed || tightened) others2.push("required");
-  }
-  /**
-   * Whether `test` holds of the views, or of some layer of them: each name being in one layer,
-   * that of the views' own fields, or a member's, kept per pair of members.
-   */
-  inSomeLayer(test2, before, after, layers) {
-    if (test2(before, after)) return true;
-    if (!layers) return false;
-    return layers.after.members.some((newMember, index) => {
-      const oldMember = layers.before.members[index];
-      if (!oldMember || !newMember) return false;
-      let answers = this.layerTests.get(test2);
-      if (!answers) {
-        answers = /* @__PURE__ */ new Map();
-        this.layerTests.set(test2, answers);
-      }
-      const key = `${oldMember.pointer}|${newMember.pointer}`;
-      let answer = answers.get(key);
-      if (answer === void 0) {
-        answer = test2(oldMember, newMember);
-        answers.set(key, answer);
-      }
-      return answer;
-    });
-  }
-  /**
-   * The compared properties of two views: kept, unless of one branch (cut by the depth limit, or
-   * with a pair skipped as compared higher up), for the schemas that merge the pair's through allOf.
-   * One of another branch is compared again here, where its pairs are compared as they would be.
-   */
-  propertiesOf(before, after, direction, depth, layers) {
-    const key = `${direction}|${before.pointer}|${after.pointer}`;
-    const known = this.propertyMemo.get(key);
-    if (known && depth < MAX_SCHEMA_WALK_DEPTH) return known;
-    const compared = layers ? this.compareLayers(layers, direction, depth) : this.compareEachProperty(before, after, direction, depth);
-    if (!known && !compared.skipped && !compared.present.cut) this.propertyMemo.set(key, compared);
-    return compared;
-  }
-  compareEachProperty(before, after, direction, depth) {
-    const present = new FoundParts();
-    const removed = new FoundParts();
-    let tightened = false;
-    const runs = this.memberRuns(before, after);
-    const compareRun = (run) => run.compared ??= this.propertiesOf(run.before, run.after, direction, depth);
-    let skip = 0;
-    for (const [name, property2] of after.properties) {
-      if (skip > 0) {
-        skip--;
-        continue;
-      }
-      const run = runs.get(`+${name}`);
-      if (run) {
-        const compared = compareRun(run);
-        present.splice(compared.present);
-        if (compared.skipped) present.skipped = true;
-        tightened ||= compared.tightened;
-        skip = run.after.properties.size - 1;
-        continue;
-      }
-      tightened = this.compareProperty(name, property2, before, after, direction, depth, present) || tightened;
-    }
-    for (const [name, property2] of before.properties) {
-      if (skip > 0) {
-        skip--;
-        continue;
-      }
-      const run = runs.get(`-${name}`);
-      if (run) {
-        removed.splice(compareRun(run).removed);
-        skip = run.before.properties.size - 1;
-        continue;
-      }
-      if (!after.properties.has(name)) removed.add(deletedProperty(name, property2.pointer, direction));
-    }
-    return {
-      present: present.result(depth),
-      removed: removed.result(depth),
-      tightened,
-      skipped: present.skipped
-    };
-  }
-  /**
-   * The compared properties of two views in layers whose fields stand apart (layersApart): as
-   * compareEachProperty finds them, each member being a run of its own (MemberRun), in the same
-   * order, without a look at the members' names. The views' own properties, then each member's
-   * compared properties, then the views' own deletions and each member's.
-   */
-  compareLayers({ before, after }, direction, depth) {
-    const present = new FoundParts();
-    const removed = new FoundParts();
-    let tightened = false;
-    for (const [name, property2] of after.own.properties)
-      tightened = this.compareProperty(name, property2, before.own, after.own, direction, depth, present) || tightened;
-    const compared = [];
-    after.members.forEach((newMember, index) => {
-      const oldMember = before.members[index];
-      if (!oldMember || !newMember || newMember.properties.size === 0) return;
-      const run = this.propertiesOf(oldMember, newMember, direction, depth);
-      compared[index] = run;
-      present.splice(run.present);
-      if (run.skipped) present.skipped = true;
-      tightened ||= run.tightened;
-    });
-    for (const [name, property2] of before.own.properties)
-      if (!after.own.properties.has(name)) removed.add(deletedProperty(name, property2.pointer, direction));
-    before.members.forEach((oldMember, index) => {
-      const newMember = after.members[index];
-      if (!oldMember || !newMember || oldMember.properties.size === 0) return;
-      removed.splice((compared[index] ??= this.propertiesOf(oldMember, newMember, direction, depth)).removed);
-    });
-    return {
-      present: present.result(depth),
-      removed: removed.result(depth),
-      tightened,
-      skipped: present.skipped
-    };
-  }
-  /**
-   * Compares the property `name` of the new view with the old view's, the parts found added to
-   * `present`. True when it was newly required, an input that flows need not send (not breaking,
-   * 'required' is then listed as changed).
-   */
-  compareProperty(name, property2, before, after, direction, depth, present) {
-    let tightened = false;
-    const previous = before.properties.get(name);
-    const mustSend = direction === "input" && after.required.has(name) && !isFilledForFlows(this.newModel, property2.value, property2.pointer);
-    if (!previous) {
-      const rule2 = direction === "output" ? CHANGE_RULES.outputAdded : mustSend ? CHANGE_RULES.requiredFieldAdded : CHANGE_RULES.inputFieldAdded;
-      present.add({ rule: rule2, side: "new", pointer: property2.pointer, path: [name] });
-      return false;
-    }
-    if (direction === "input" && after.required.has(name) && !before.required.has(name)) {
-      if (mustSend) {
-        present.add({
-          rule: CHANGE_RULES.optionalToRequired,
-          side: "new",
-          // The line edited; the field itself can be far above the list, outside the diff.
-          pointer: after.requiredAt.get(name) ?? property2.pointer,
-          path: [name],
-          detail: `${quoted(name)} is now listed in 'required'.`
-        });
-      } else {
-        tightened = true;
-      }
-    }
-    const nested = this.compareAt(
-      previous.value,
-      previous.pointer,
-      property2.value,
-      property2.pointer,
-      direction,
-      depth + 1
-    );
-    present.nest(name, nested);
-    return tightened;
-  }
-  /**
-   * The allOf members of both views (by position) whose properties are the views' own, as
-   * MemberRun says, by the name each begins with in the new version ('+') and the old one ('-'): a
-   * member's names that another's run has are left to the views' own comparison. Which names a
-   * view merges from a member depends on the others (the first written wins; a definition merged
-   * twice is merged once; allOf is merged MAX_ALL_OF_DEPTH levels deep), so each name is checked, not assumed.
-   */
-  memberRuns(before, after) {
-    const runs = /* @__PURE__ */ new Map();
-    const oldMembers = asArray(before.node.allOf) ?? [];
-    const newMembers = asArray(after.node.allOf) ?? [];
-    const count = this.shareMembers ? Math.min(oldMembers.length, newMembers.length) : 0;
-    if (count === 0) return runs;
-    const afterOrder = new Order(after);
-    const beforeOrder = new Order(before);
-    for (let index = 0; index < count; index++) {
-      const oldMember = this.view(
-        this.oldViews,
-        this.oldModel,
-        oldMembers[index],
-        childPointer(before.pointer, "allOf", index)
-      );
-      const newMember = this.view(
-        this.newViews,
-        this.newModel,
-        newMembers[index],
-        childPointer(after.pointer, "allOf", index)
-      );
-      if (!oldMember || !newMember) continue;
-      const run = memberRun(before, after, oldMember, newMember, beforeOrder, afterOrder);
-      if (!run) continue;
-      if (run.firstPresent !== void 0) runs.set(`+${run.firstPresent}`, run);
-      if (run.firstRemoved !== void 0) runs.set(`-${run.firstRemoved}`, run);
-    }
-    return runs;
-  }
-};
-var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
-function deletedProperty(name, pointer, direction) {
-  return direction === "output" ? { rule: CHANGE_RULES.outputDeleted, side: "old", pointer, path: [name] } : {
-    rule: CHANGE_RULES.parameterDeleted,
-    side: "old",
-    pointer,
-    path: [name],
-    detail: `The input field ${quoted(name)} has been removed.`
-  };
+function compareKeywords(before, after, direction, add2, others2) {
+  compareType(before, after, direction, add2, others2);
+  compareEnum(before, after, direction, add2, others2);
+  compareVisibility(before, after, direction, add2, others2);
+  compareTexts(before, after, add2);
 }
-function reusableAt(result, depth) {
-  return !result.cut || depth >= result.depth;
-}
-var FoundParts = class {
-  parts = [];
-  cut = false;
-  /** Whether a nested pair was skipped, being compared higher on the branch. */
-  skipped = false;
-  add(change) {
-    this.parts.push(ownChange(change));
-  }
-  nest(step, nested) {
-    if (nested === SKIPPED) this.skipped = true;
-    if (nested.cut) this.cut = true;
-    if (nested.parts.length > 0) this.parts.push({ step, nested });
-  }
-  /** Parts found elsewhere, where these stand: no step deeper. */
-  splice(nested) {
-    if (nested.cut) this.cut = true;
-    if (nested.parts.length > 0) this.parts.push({ nested });
-  }
-  result(depth) {
-    return this.parts.length === 0 && !this.cut ? NOTHING2 : { parts: this.parts, cut: this.cut, depth };
-  }
-};
 function compareType(before, after, direction, add2, others2) {
   for (const key of ["type", "format"]) {
     const was = before[key];
@@ -66202,8 +66224,186 @@ function limitsValues(view) {
   if (!values) return false;
   return !(view.type === "boolean" && values.includes(true) && values.includes(false));
 }
+function compareVisibility(before, after, direction, add2, others2) {
+  if (!before.isInternal && after.isInternal && direction === "input") {
+    add2({
+      rule: CHANGE_RULES.visibilityInternal,
+      side: "new",
+      pointer: keyPointer(after, "x-ms-visibility")
+    });
+  } else if (!jsonEqual(before.node["x-ms-visibility"], after.node["x-ms-visibility"])) {
+    others2.push("x-ms-visibility");
+  }
+}
+function compareTexts(before, after, add2) {
+  const edited = TEXT_KEYS.filter((key) => !jsonEqual(before.node[key], after.node[key]));
+  if (edited.length > 0) {
+    add2({
+      rule: CHANGE_RULES.textEdited,
+      side: "new",
+      pointer: after.pointer,
+      detail: `Edited: ${edited.join(", ")}.`,
+      impact: "major"
+    });
+  }
+}
 function keyPointer(view, key) {
   return has(view.node, key) ? childPointer(view.pointer, key) : view.pointer;
+}
+
+// packages/validator/src/diff/schema-diff.ts
+var SCHEMA_KEYS = /* @__PURE__ */ new Set([
+  "$ref",
+  "type",
+  "format",
+  "enum",
+  "properties",
+  "required",
+  "items",
+  "allOf",
+  "x-ms-visibility"
+]);
+var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
+var SchemaComparer = class {
+  constructor(oldModel, newModel, options) {
+    this.oldModel = oldModel;
+    this.newModel = newModel;
+    this.lists = new SchemaLists(options);
+    this.shareMembers = options?.share ?? true;
+    this.oldViews = new KeptViews(oldModel);
+    this.newViews = new KeptViews(newModel);
+    this.properties = new PropertyComparer(this, this.oldViews, this.newViews, this.shareMembers);
+  }
+  oldModel;
+  newModel;
+  memo = /* @__PURE__ */ new Map();
+  /** Each compared root's changes as listed, for the operations that share it. */
+  lists;
+  /** Whether allOf members' compared properties are shared (MemberRun); tests compare without. */
+  shareMembers;
+  active = /* @__PURE__ */ new Set();
+  oldViews;
+  newViews;
+  properties;
+  /** Schema locations the comparer looked at, per version (their differences are reported). */
+  visitedOld = /* @__PURE__ */ new Set();
+  visitedNew = /* @__PURE__ */ new Set();
+  /**
+   * Changes between two schemas. `extraKeys` are keys the caller handles itself (a parameter's
+   * `name`, `in`, `required`), which are then not reported as other changes.
+   */
+  compare(oldValue, oldPointer, newValue, newPointer, direction, extraKeys) {
+    return this.lists.of(this.compareAt(oldValue, oldPointer, newValue, newPointer, direction, 0, extraKeys));
+  }
+  /** The changes between two schemas compared `depth` levels below a root (memoized per pair). */
+  compareAt(oldValue, oldPointer, newValue, newPointer, direction, depth, extraKeys) {
+    if (depth > MAX_SCHEMA_WALK_DEPTH) return { parts: [], cut: true, depth };
+    const kind = `${direction}|${extraKeys ? "parameter" : "schema"}`;
+    const writtenKey = `${kind}|${oldPointer}|${newPointer}`;
+    const seen = this.memo.get(writtenKey);
+    if (seen && reusableAt(seen, depth)) return seen;
+    const layers = this.layersOf(oldValue, oldPointer, newValue, newPointer);
+    const before = layers?.before.own ?? this.oldViews.of(oldValue, oldPointer);
+    const after = layers?.after.own ?? this.newViews.of(newValue, newPointer);
+    if (!before || !after) return this.unfollowed(oldValue, oldPointer, newValue, newPointer);
+    const key = `${kind}|${before.pointer}|${after.pointer}`;
+    const known = this.memo.get(key);
+    if (known && reusableAt(known, depth)) {
+      this.memo.set(writtenKey, known);
+      return known;
+    }
+    if (this.active.has(key)) return SKIPPED;
+    this.active.add(key);
+    this.visitedOld.add(before.pointer);
+    this.visitedNew.add(after.pointer);
+    const result = this.compareViews(before, after, direction, depth, extraKeys, layers);
+    this.active.delete(key);
+    this.memo.set(key, result);
+    this.memo.set(writtenKey, result);
+    return result;
+  }
+  /**
+   * A schema written in both versions that one of them cannot be followed to (its `$ref` points to
+   * nothing or round a loop, or it is no object): there is nothing to compare it with, but the edit
+   * is still a change, told where the new version writes the schema (for each operation that uses
+   * it: a deleted definition takes the fields of all of them). A schema written in one version only
+   * is the caller's (a response that gains or loses its body).
+   */
+  unfollowed(oldValue, oldPointer, newValue, newPointer) {
+    if (oldValue === void 0 || newValue === void 0) return NOTHING2;
+    const whyNew = whyUnfollowed(this.newModel, newValue, newPointer);
+    const whyOld = whyUnfollowed(this.oldModel, oldValue, oldPointer);
+    if (whyNew !== void 0 && whyOld !== void 0 && jsonEqual(oldValue, newValue)) return NOTHING2;
+    const why = whyNew ?? (whyOld === void 0 ? void 0 : `in the base version, ${whyOld}`);
+    if (why === void 0) return NOTHING2;
+    const change = {
+      rule: CHANGE_RULES.other,
+      side: "new",
+      pointer: newPointer,
+      path: [],
+      detail: `The schema was not compared: ${why}.`
+    };
+    return { parts: [ownChange(change)], cut: false, depth: 0 };
+  }
+  /**
+   * Both versions of a schema written in place that merges allOf members, in layers (schema-view.ts
+   * SchemaLayers), when their fields stand apart (layersApart); undefined otherwise, or when members
+   * are not shared (then each of their properties is compared where it is). A member's view is kept,
+   * as any other of a schema `$ref`ed is.
+   */
+  layersOf(oldValue, oldPointer, newValue, newPointer) {
+    if (!this.shareMembers) return void 0;
+    const before = viewLayers(
+      this.oldModel,
+      oldValue,
+      oldPointer,
+      (member, pointer) => this.oldViews.of(member, pointer)
+    );
+    if (!before) return void 0;
+    const after = viewLayers(
+      this.newModel,
+      newValue,
+      newPointer,
+      (member, pointer) => this.newViews.of(member, pointer)
+    );
+    return after && layersApart(before, after) ? { before, after } : void 0;
+  }
+  compareViews(before, after, direction, depth, extraKeys, layers) {
+    const found = new FoundParts();
+    const others2 = [];
+    const add2 = (change) => {
+      found.add({ ...change, path: change.path ?? [] });
+    };
+    compareKeywords(before, after, direction, add2, others2);
+    this.properties.compare(before, after, direction, depth, found, others2, layers);
+    if (before.items && after.items) {
+      const nested = this.compareAt(
+        before.items.value,
+        before.items.pointer,
+        after.items.value,
+        after.items.pointer,
+        direction,
+        depth + 1
+      );
+      found.nest("items", nested);
+    } else if (Boolean(before.items) !== Boolean(after.items)) {
+      others2.push("items");
+    }
+    const ignored = extraKeys ? /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS, ...extraKeys]) : SCHEMA_WITH_TEXT_KEYS;
+    appendAll(others2, differingKeys(before.node, after.node, ignored));
+    if (others2.length > 0) {
+      add2({
+        rule: CHANGE_RULES.other,
+        side: "new",
+        pointer: after.pointer,
+        detail: `Changed: ${nameList([...new Set(others2)])}.`
+      });
+    }
+    return { parts: found.parts, cut: found.cut, depth };
+  }
+};
+function reusableAt(result, depth) {
+  return !result.cut || depth >= result.depth;
 }
 
 // packages/validator/src/diff/swagger-diff.ts
@@ -66505,8 +66705,8 @@ function sameContent(a, b) {
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs9 = require("node:fs");
+var import_node_path17 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 function isSkippedDirectory(name, platform2 = process.platform) {
   if (name.startsWith(".")) return true;
@@ -66530,18 +66730,18 @@ function isConnectorFolderListing(names2) {
 async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = process.platform) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path15.default.resolve(cwd, given);
+    const absolute = import_node_path17.default.resolve(cwd, given);
     let stat2;
     try {
-      stat2 = (0, import_node_fs7.statSync)(absolute);
+      stat2 = (0, import_node_fs9.statSync)(absolute);
     } catch {
       throw missingPathError(given, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
       });
     }
     if (stat2.isFile()) {
-      const folder = import_node_path15.default.dirname(absolute);
-      if (!isConnectorFolderListing((0, import_node_fs7.readdirSync)(folder))) {
+      const folder = import_node_path17.default.dirname(absolute);
+      if (!isConnectorFolderListing((0, import_node_fs9.readdirSync)(folder))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
@@ -66554,19 +66754,19 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
   }
   return sortFolderPaths(found);
 }
-function sortFolderPaths(folders, paths = import_node_path15.default) {
+function sortFolderPaths(folders, paths = import_node_path17.default) {
   if (paths.sep === "/") return [...folders].sort();
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
 function search(folder, depth, found, platform2) {
-  const dirents = (0, import_node_fs7.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs9.readdirSync)(folder, { withFileTypes: true });
   if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   const children = dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform2)).map((d) => d.name).sort();
-  const childrenAreConnectors = isTopFolderName(import_node_path15.default.basename(folder));
+  const childrenAreConnectors = isTopFolderName(import_node_path17.default.basename(folder));
   for (const child of children) {
     const childPath = entryPath(folder, child);
     if (childrenAreConnectors) found.add(childPath);
@@ -66577,9 +66777,9 @@ function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved2 = import_node_path15.default.resolve(folder);
+  const resolved2 = import_node_path17.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path15.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path17.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -66588,19 +66788,19 @@ function layoutProfile(folder) {
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path18 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path16.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs8.existsSync)(script2) ? script2 : void 0;
+  const script2 = import_node_path18.default.join(__dirname, WORKER_BUNDLE_NAME);
+  return (0, import_node_fs10.existsSync)(script2) ? script2 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
-var import_node_os = require("node:os");
+var import_node_os2 = require("node:os");
 var MIN_FOLDERS_PER_WORKER = 16;
-function workerCount(concurrency, folderCount, cores = (0, import_node_os.availableParallelism)()) {
+function workerCount(concurrency, folderCount, cores = (0, import_node_os2.availableParallelism)()) {
   if (concurrency === "off") return 1;
   if (concurrency === "auto") {
     const spare = Math.max(1, cores - 1);
@@ -66785,8 +66985,8 @@ async function validateFolder(folder, options, config2 = options.config ?? DEFAU
 var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path19 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (options.includeWorkingTree) {
@@ -66819,26 +67019,26 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
   return [...found].sort();
 }
 async function isTopLevelConnectorNow(topLevel) {
-  return isConnectorFolderListing(await import_node_fs9.promises.readdir(topLevel).catch(() => []));
+  return isConnectorFolderListing(await import_node_fs11.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path17.default.posix.dirname(folder);
-  return parent !== "." && isTopFolderName(import_node_path17.default.posix.basename(parent));
+  const parent = import_node_path19.default.posix.dirname(folder);
+  return parent !== "." && isTopFolderName(import_node_path19.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs9.promises.readdir(import_node_path17.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs11.promises.readdir(import_node_path19.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path17.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path19.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path17.default.posix.dirname(file);
+  let folder = import_node_path19.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path17.default.posix.dirname(folder);
+    folder = import_node_path19.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
@@ -67083,28 +67283,27 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/materialize.ts
-var import_node_fs10 = require("node:fs");
-var import_node_os2 = __toESM(require("node:os"), 1);
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs");
+var import_node_path20 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev, folder) {
   const entries = (await git.listTree(rev, folder)).filter(
     (entry) => entry.type === "blob" && FILE_MODES.has(entry.mode)
   );
   if (entries.length === 0) return void 0;
-  const root = await import_node_fs10.promises.mkdtemp(import_node_path18.default.join(import_node_os2.default.tmpdir(), "connector-alm-base-"));
-  const cleanup = () => import_node_fs10.promises.rm(root, { recursive: true, force: true });
+  const root = makeScratchFolder("connector-alm-base-");
+  const cleanup = () => removeScratchFolder(root);
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
-    const target2 = import_node_path18.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs10.promises.mkdir(target2, { recursive: true });
+    const target2 = import_node_path20.default.join(root, inside === "" ? "connector" : inside);
+    await import_node_fs12.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path18.default.resolve(target2, relative);
+      const destination = import_node_path20.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs10.promises.mkdir(import_node_path18.default.dirname(destination), { recursive: true });
-      await import_node_fs10.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs12.promises.mkdir(import_node_path20.default.dirname(destination), { recursive: true });
+      await import_node_fs12.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
   } catch (error3) {
@@ -67114,8 +67313,8 @@ async function materializeFolder(git, rev, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_fs17 = require("node:fs");
+var import_node_path28 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/diff/counterpart-pointer.ts
 function counterpartPointer(before, after, pointer) {
@@ -67151,7 +67350,7 @@ function sameElement(before, after) {
 }
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -67253,8 +67452,8 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_fs13 = require("node:fs");
+var import_node_path21 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -67312,22 +67511,22 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: slashSeparated(import_node_path19.default.relative(topLevel, folder)) || "."
+      repositoryPath: slashSeparated(import_node_path21.default.relative(topLevel, folder)) || "."
     };
     let names2;
     try {
-      names2 = (0, import_node_fs11.readdirSync)(folder);
+      names2 = (0, import_node_fs13.readdirSync)(folder);
     } catch {
       continue;
     }
     if (wantsSwagger) {
       const swagger = swaggerFileName(names2);
-      const text2 = swagger === void 0 ? void 0 : readText(import_node_path19.default.join(folder, swagger));
+      const text2 = swagger === void 0 ? void 0 : readText(import_node_path21.default.join(folder, swagger));
       if (text2 !== void 0) Object.assign(identity, titleAndHostOf(text2));
     }
     if (wantsIcon) {
       const icon = names2.find((name) => kindOfFileName(name) === "icon");
-      const data = icon === void 0 ? void 0 : readBytes(import_node_path19.default.join(folder, icon));
+      const data = icon === void 0 ? void 0 : readBytes(import_node_path21.default.join(folder, icon));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -67340,7 +67539,7 @@ function swaggerFileName(names2) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs11.readFileSync)(file);
+    return (0, import_node_fs13.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -67428,7 +67627,7 @@ async function checkChangedConnectors(options) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path20.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path22.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
   const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -67438,14 +67637,14 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path21.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path21.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path23.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path23.default.posix.basename(entry.path))
     );
     if (swagger) deleted.push({ repositoryPath: folder, swaggerPath: swagger.path });
   }
@@ -67507,27 +67706,27 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises2 = require("node:fs/promises");
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_fs15 = require("node:fs");
+var import_node_path24 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-paths.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs12.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs14.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
   return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
 
 // packages/validator/src/git/config-location.ts
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs13.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path22.default.dirname(file)).then((folder) => import_node_path22.default.join(folder, import_node_path22.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const isLink = (0, import_node_fs15.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const real = await (isLink ? realCasePath(import_node_path24.default.dirname(file)).then((folder) => import_node_path24.default.join(folder, import_node_path24.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path22.default.resolve(where2.realCwd, import_node_path22.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path24.default.resolve(where2.realCwd, import_node_path24.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -67535,13 +67734,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_path25 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path23.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path23.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path25.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path25.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev);
@@ -67569,8 +67768,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path23.default.posix.normalize(import_node_path23.default.posix.join(import_node_path23.default.posix.dirname(at), target2));
-      const outside = import_node_path23.default.posix.isAbsolute(target2) || import_node_path23.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path25.default.posix.normalize(import_node_path25.default.posix.join(import_node_path25.default.posix.dirname(at), target2));
+      const outside = import_node_path25.default.posix.isAbsolute(target2) || import_node_path25.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -67579,7 +67778,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path23.default.posix.dirname(file);
+    const folder = import_node_path25.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -67589,8 +67788,13 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path24.default.join(topLevel, file));
-  const atBase = await readConfigAtBase(git, mergeBase, input.configInRepository, input.cwdInRepository);
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path26.default.join(topLevel, file));
+  const atBase = await readConfigAtBase(
+    git,
+    mergeBase,
+    input.configInRepository,
+    input.searchStartInRepository
+  );
   if (!atBase && !input.config.path) return { findings: [] };
   if (atBase && "linksOutTo" in atBase) {
     return {
@@ -67603,7 +67807,7 @@ async function checkConfigurationAgainstBase(input) {
     const file = fromRepository(atBase.path);
     try {
       const text2 = atBase.text.trim() === "" ? "{}" : atBase.text;
-      const config2 = parseConfig(text2, import_node_path24.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(text2, import_node_path26.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -67629,19 +67833,19 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path24.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path26.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path24.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path26.default.posix.relative(headFolder, folder))
   });
   return { findings };
 }
 
 // packages/validator/src/git/repository-of-paths.ts
-var import_node_fs14 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_fs16 = require("node:fs");
+var import_node_path27 = __toESM(require("node:path"), 1);
 async function repositoryOfPaths(paths, cwd) {
   const atCwd = new Git(cwd);
-  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path25.default.resolve(cwd, given))));
+  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path27.default.resolve(cwd, given))));
   const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
   if (cwdTop !== void 0 && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
   let first;
@@ -67671,16 +67875,16 @@ async function repositoryOfPaths(paths, cwd) {
 }
 function isDirectlyIn(top, folder) {
   if (!isWithin(top, folder)) return false;
-  for (let at = folder; at !== top; at = import_node_path25.default.dirname(at)) {
-    if ((0, import_node_fs14.existsSync)(import_node_path25.default.join(at, ".git"))) return false;
-    if (import_node_path25.default.dirname(at) === at) return false;
+  for (let at = folder; at !== top; at = import_node_path27.default.dirname(at)) {
+    if ((0, import_node_fs16.existsSync)(import_node_path27.default.join(at, ".git"))) return false;
+    if (import_node_path27.default.dirname(at) === at) return false;
   }
   return true;
 }
 async function nearestFolder(absolute) {
   let at = absolute;
-  while (!(0, import_node_fs14.existsSync)(at) && import_node_path25.default.dirname(at) !== at) at = import_node_path25.default.dirname(at);
-  const folder = isFile(at) ? import_node_path25.default.dirname(at) : at;
+  while (!(0, import_node_fs16.existsSync)(at) && import_node_path27.default.dirname(at) !== at) at = import_node_path27.default.dirname(at);
+  const folder = isFile(at) ? import_node_path27.default.dirname(at) : at;
   return realCasePath(folder).catch(() => folder);
 }
 function locatedAt(error3, given) {
@@ -67706,7 +67910,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path26.default.resolve(cwd, import_node_path26.default.relative(realCwd, import_node_path26.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path28.default.resolve(cwd, import_node_path28.default.relative(realCwd, import_node_path28.default.join(topLevel, folder)));
   const config2 = options.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -67721,7 +67925,9 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
     mergeBase,
     topLevel,
     cwd,
-    cwdInRepository: toRepositoryPath(topLevel, realCwd) ?? ".",
+    // The base's file is looked for from where loadConfig (given the paths) looked for the
+    // change's: the top level when the working directory is outside the repository.
+    searchStartInRepository: toRepositoryPath(topLevel, await realCasePath(configSearchStart(topLevel, cwd))) ?? ".",
     config: config2,
     configInRepository: config2.path ? await configurationInRepository(config2.path, { cwd, realCwd, topLevel }) : void 0,
     rules: options.rules ?? ALL_RULES,
@@ -67733,7 +67939,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path26.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path28.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -67825,7 +68031,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs15.existsSync)(import_node_path26.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs17.existsSync)(import_node_path28.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
@@ -67836,9 +68042,9 @@ async function deletionScope(paths, gone, deleted, where2) {
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path26.default.resolve(where2.cwd, given);
-    const exists2 = (0, import_node_fs15.existsSync)(absolute);
-    const real = exists2 ? await realCasePath(absolute) : import_node_path26.default.resolve(where2.realCwd, import_node_path26.default.relative(where2.cwd, absolute));
+    const absolute = import_node_path28.default.resolve(where2.cwd, given);
+    const exists2 = (0, import_node_fs17.existsSync)(absolute);
+    const real = exists2 ? await realCasePath(absolute) : import_node_path28.default.resolve(where2.realCwd, import_node_path28.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named) covered.add(named);
@@ -67941,25 +68147,25 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path27.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path29.default.resolve(cwd, folder));
   const empty = [];
   for (const given of paths) {
-    const absolute = import_node_path27.default.resolve(cwd, given);
-    const led = isFile(absolute) ? folders.includes(import_node_path27.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path29.default.resolve(cwd, given);
+    const led = isFile(absolute) ? folders.includes(import_node_path29.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given], cwd)).length === 0) empty.push(given);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path28.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path28.default.resolve(cwd, file);
+  const baseDir = import_node_path30.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path30.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -67967,7 +68173,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path28.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path30.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/annotations.ts
@@ -68029,7 +68235,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path33, findings]) => ({ path: path33, findings }));
+  return [...byFile].map(([path35, findings]) => ({ path: path35, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -68233,12 +68439,12 @@ function statusIcon(failOn, breakingChangesFail) {
 }
 function writeStatusTable(budget, validated, deleted, configuration, againstBase, status, shown, omitted) {
   const connectors = [
-    ...validated.map(({ path: path33, profile, findings }) => ({ name: shown(path33), profile, findings })),
+    ...validated.map(({ path: path35, profile, findings }) => ({ name: shown(path35), profile, findings })),
     // No profile was resolved for a folder that is gone.
-    ...deleted.map(({ path: path33, findings }) => ({ name: `${shown(path33)} (deleted)`, profile: "\u2014", findings })),
+    ...deleted.map(({ path: path35, findings }) => ({ name: `${shown(path35)} (deleted)`, profile: "\u2014", findings })),
     // What the change loosened in the configuration file: a row of its own, for a reviewer who reads only this table.
-    ...configuration.map(({ path: path33, findings }) => ({
-      name: `${shown(path33)} (configuration)`,
+    ...configuration.map(({ path: path35, findings }) => ({
+      name: `${shown(path35)} (configuration)`,
       profile: "\u2014",
       findings
     }))
@@ -68675,10 +68881,10 @@ function summaryLine(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options) {
   if (options.profile || options.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path29.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path31.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -68729,13 +68935,13 @@ async function workspaceHoldsNoConnector(workspace) {
 }
 
 // packages/actions/src/validate-connector/pull-request.ts
-var import_node_fs16 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_fs18 = require("node:fs");
+var import_node_path32 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
     return void 0;
-  const payload = JSON.parse((0, import_node_fs16.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
+  const payload = JSON.parse((0, import_node_fs18.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
   const baseSha = payload.pull_request?.base?.sha ?? payload.merge_group?.base_sha;
   if (!baseSha) return void 0;
   return {
@@ -68767,20 +68973,20 @@ async function changedConnectorFolders(workspace, base2) {
   const mergeBase = await git.mergeBase("HEAD", base2);
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
-  const realWorkspace = await import_node_fs16.promises.realpath(workspace);
-  return folders.map((folder) => import_node_path30.default.relative(realWorkspace, import_node_path30.default.join(topLevel, folder)) || ".");
+  const realWorkspace = await import_node_fs18.promises.realpath(workspace);
+  return folders.map((folder) => import_node_path32.default.relative(realWorkspace, import_node_path32.default.join(topLevel, folder)) || ".");
 }
 
 // packages/actions/src/validate-connector/source-url.ts
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 function sourceUrlFor(workspace, commit, env = process.env) {
   const server = env.GITHUB_SERVER_URL;
   const repository = env.GITHUB_REPOSITORY;
   if (!server || !repository || !commit) return void 0;
   return (file, line) => {
-    const relative = import_node_path31.default.relative(workspace, import_node_path31.default.resolve(workspace, file));
-    if (relative.startsWith("..") || import_node_path31.default.isAbsolute(relative)) return void 0;
-    const encoded = relative.split(import_node_path31.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+    const relative = import_node_path33.default.relative(workspace, import_node_path33.default.resolve(workspace, file));
+    if (relative.startsWith("..") || import_node_path33.default.isAbsolute(relative)) return void 0;
+    const encoded = relative.split(import_node_path33.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
     return `${server}/${repository}/blob/${commit}/${encoded}#L${line}`;
   };
 }
@@ -68800,13 +69006,17 @@ async function validateConnectorAction(logger) {
   const pullRequest = readPullRequestEvent();
   const base2 = inputs.base === "none" ? void 0 : inputs.base || (pullRequest ? await comparisonBase(workspace, pullRequest) : void 0);
   let configuration;
-  const loadConfiguration = () => configuration ??= loadConfig({ cwd: workspace, explicitPath: inputs.config || void 0 });
+  const loadConfiguration = () => configuration ??= loadConfig({
+    cwd: workspace,
+    explicitPath: inputs.config || void 0,
+    paths: inputs.paths
+  });
   let paths = inputs.paths;
   let configurationOnly;
   if (paths.length === 0 && pullRequest && base2) {
     const folders = await logger.group("Find the connectors the pull request changes", async () => {
       const changed = await changedConnectorFolders(workspace, base2);
-      const kept = changed.filter((folder) => (0, import_node_fs17.existsSync)(import_node_path32.default.join(workspace, folder)));
+      const kept = changed.filter((folder) => (0, import_node_fs19.existsSync)(import_node_path34.default.join(workspace, folder)));
       const gone = changed.filter((folder) => !kept.includes(folder));
       logger.info(kept.length > 0 ? kept.join("\n") : "none");
       if (gone.length > 0) logger.info(`Deleted or moved away (compared with the base): ${gone.join(", ")}`);
@@ -68968,7 +69178,7 @@ function annotate(result, inputs, workspace, leftOutOfSummary, sarifHoldsAll) {
     maxPerSeverity: inputs.maxAnnotations,
     cwd: workspace,
     baseDir: workspace,
-    isFile: (file) => isFile(import_node_path32.default.join(workspace, file))
+    isFile: (file) => isFile(import_node_path34.default.join(workspace, file))
   });
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === "error") error(message, properties);
@@ -68992,9 +69202,9 @@ async function sarifFileTarget(inputs, workspace) {
   const target2 = await requireWritableOutput(
     "sarif-file",
     inputs.sarifFile,
-    import_node_path32.default.resolve(workspace, inputs.sarifFile)
+    import_node_path34.default.resolve(workspace, inputs.sarifFile)
   );
-  if ((await import_node_fs17.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
+  if ((await import_node_fs19.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
   }
   return target2;
@@ -69004,9 +69214,9 @@ function sarifOptions(workspace) {
 }
 async function writeSarif(report, target2, workspace) {
   if (target2 === void 0 || report === void 0) return void 0;
-  await import_node_fs17.promises.mkdir(import_node_path32.default.dirname(target2), { recursive: true });
-  await import_node_fs17.promises.writeFile(target2, report.text);
-  return posixRelativePath(await import_node_fs17.promises.realpath(workspace), target2);
+  await import_node_fs19.promises.mkdir(import_node_path34.default.dirname(target2), { recursive: true });
+  await import_node_fs19.promises.writeFile(target2, report.text);
+  return posixRelativePath(await import_node_fs19.promises.realpath(workspace), target2);
 }
 
 // packages/actions/src/validate-connector/index.ts
