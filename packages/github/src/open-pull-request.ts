@@ -1,27 +1,13 @@
 import path from 'node:path';
-import {
-  CONNECTOR_FILE_NAMES,
-  misnamedFileError,
-  namesMeantAs,
-  optionWords,
-  plural,
-  toDisplayPath,
-  withoutByteOrderMark,
-  type Logger,
-  type SaySetting,
-} from '@connector-alm/core';
+import { optionWords, plural, toDisplayPath, type Logger, type SaySetting } from '@connector-alm/core';
 import {
   countBySeverity,
   DEFAULT_CONFIG,
   failsThreshold,
-  independentPublisherTitleProblem,
   isIgnored,
   summaryLine,
-  targetsPowerPlatformConnectors,
   validatePaths,
   type FailOn,
-  type Finding,
-  type Profile,
   type ValidatorConfig,
 } from '@connector-alm/validator';
 import { readBaseCommit } from './base-branch.js';
@@ -32,9 +18,11 @@ import { otherFolderOnBranch } from './branch-holder.js';
 import { keepsBranch } from './branch-reuse.js';
 import { commitChanges, setBranch } from './commit-changes.js';
 import { requireOneConnectorFolder } from './connector-argument.js';
-import { readConnectorFiles, type LocalFile } from './connector-files.js';
+import { connectorTitle, SWAGGER, swaggerOf } from './connector-swagger.js';
+import { readConnectorFiles } from './connector-files.js';
 import { ensureFork, readTokenOwner, type ForkOptions } from './fork.js';
 import { syncFork } from './sync-fork.js';
+import { givenTitleWarning } from './given-title-warning.js';
 import { createGitHubClient, type GitHubClient } from './octokit-client.js';
 import {
   createOrUpdatePullRequest,
@@ -44,12 +32,15 @@ import {
   type PullRequestSpec,
 } from './pull-request.js';
 import { pullRequestBody, pullRequestTitle } from './pull-request-text.js';
+import type { PullRequestResult } from './pull-request-result.js';
 import { readBlob, readBranch, readRemoteFolder } from './remote-tree.js';
 import { formatRepositoryName, parseRepositoryName } from './repository-name.js';
 import { targetFolderFor } from './target-folder.js';
 import { withFolderNameOnDisk } from './folder-name-on-disk.js';
 import { withUpstreamLineEndings } from './line-endings.js';
 import { diffConnectorFiles, hasChanges } from './tree-changes.js';
+
+export type { PullRequestOperation, PullRequestRefusal, PullRequestResult } from './pull-request-result.js';
 
 export const DEFAULT_UPSTREAM = 'microsoft/PowerPlatformConnectors';
 export const DEFAULT_BASE = 'dev';
@@ -106,45 +97,6 @@ export interface OpenPullRequestPorts {
   fork?: ForkOptions;
   /** Milliseconds between writes, for a made client (default: GitHub's one second). */
   writeIntervalMs?: number;
-}
-
-/**
- * `emptied`: the connector equals the upstream's again (the author reverted their change), so the
- * open pull request's branch now holds the upstream version and the pull request proposes no change.
- * It is left open for the author to close. `refused`: nothing was pushed and no pull request opened
- * or updated, for the reason in `refusal`.
- */
-export type PullRequestOperation = 'created' | 'updated' | 'emptied' | 'none' | 'refused';
-
-/**
- * Why a connector was refused: validation found problems at or above fail-on (they are in
- * `findings`), its folder has no apiDefinition.swagger.json (whatever fail-on: sending it would
- * propose deleting the upstream's connector; its findings are in `findings` too), or its branch name
- * is another target folder's (in this run, or on the fork already).
- */
-export type PullRequestRefusal = 'findings' | 'no-swagger' | 'branch';
-
-/** What happened, as data: the action's outputs and the CLI's JSON are this object. */
-export interface PullRequestResult {
-  connector: string;
-  targetFolder: string;
-  operation: PullRequestOperation;
-  /**
-   * Why nothing was done, when operation is none or refused; what to do next, when it is emptied.
-   */
-  reason?: string;
-  refusal?: PullRequestRefusal;
-  /** The validation findings, located, when they refused the connector. */
-  findings?: Finding[];
-  number?: number;
-  url?: string;
-  branch: string;
-  headSha?: string;
-  /**
-   * What the author should know and nothing stopped: labels or reviewers that could not be set, a
-   * branch commit replaced, a given title the upstream would not accept.
-   */
-  warnings: string[];
 }
 
 /**
@@ -414,57 +366,4 @@ function sharesBranchName(folder: string, branch: string, prefix: string): boole
   } catch {
     return false;
   }
-}
-
-const SWAGGER = CONNECTOR_FILE_NAMES.swagger;
-
-/**
- * The folder's swagger; undefined when it has none, which refuses it before anything is sent.
- * Validation reports it, but the pull request would still go out: an empty folder (an uninitialised
- * submodule, a sparse checkout) against an upstream that has the connector proposes deleting every
- * file of it.
- */
-function swaggerOf(connector: string, files: readonly LocalFile[]): LocalFile | undefined {
-  const swagger = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
-  if (swagger) return swagger;
-  // The path is right and a file in it is misnamed (apiDefination.swagger.json, openapidefinition.json):
-  // a connector with a part missing (exit code 1), named as build-solution names it.
-  const topLevel = files.map((file) => file.path).filter((name) => !name.includes('/'));
-  const misnamed = namesMeantAs(SWAGGER, topLevel);
-  if (misnamed.length > 0) throw misnamedFileError(connector, SWAGGER, misnamed);
-  return undefined;
-}
-
-/**
- * A warning about a title the author gave (`--title`, the `title` input) for an independent-publisher
- * connector that lacks the upstream's "Connector Name (Independent Publisher)" form, in
- * REPO-PR-TITLE-IP's words: the title is sent as given, but reviewers ask for that form, and the
- * upstream runs no connector-alm check that would tell the author later. The title connector-alm
- * makes has the form, and a repository other than PowerPlatformConnectors has its own conventions.
- */
-function givenTitleWarning(
-  given: string | undefined,
-  title: string,
-  facts: { profile: Profile; upstream: string; connector: { name: string; title: string } },
-): string | undefined {
-  if (!given?.trim() || facts.profile !== 'independent-publisher') return undefined;
-  if (!targetsPowerPlatformConnectors({ baseRepository: facts.upstream })) return undefined;
-  const problem = independentPublisherTitleProblem(title, facts.connector);
-  return (
-    problem &&
-    `${problem} The pull request keeps the title given; reviewers of ${facts.upstream} ask for that form.`
-  );
-}
-
-/** The connector's display name: info.title of its swagger (as read for the commit), else the folder name. */
-function connectorTitle(folder: string, swagger: LocalFile): string {
-  try {
-    const { info } = JSON.parse(withoutByteOrderMark(swagger.content.toString('utf8'))) as {
-      info?: { title?: unknown };
-    };
-    if (typeof info?.title === 'string' && info.title.trim() !== '') return info.title.trim();
-  } catch {
-    // A swagger that does not parse is reported by validation; the folder name will do as a title.
-  }
-  return path.basename(folder);
 }

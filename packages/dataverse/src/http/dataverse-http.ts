@@ -19,6 +19,15 @@ import {
 import type { Fetch } from './fetch.js';
 import { describeNetworkError, isTimeout } from './network-error.js';
 import { AnswerStalled, readWhileArriving } from './read-answer.js';
+import { parseJson, readSuccess } from './answer-json.js';
+import {
+  answerStalled,
+  mayHaveBeenApplied,
+  noAnswer,
+  noSuchHostHint,
+  unreachable,
+} from './request-failures.js';
+import type { RequestOptions } from './request-options.js';
 import {
   decideRetry,
   DEFAULT_RETRY_BUDGET,
@@ -26,11 +35,9 @@ import {
   gaveUpMessage,
   parseRetryAfter,
   type AttemptOutcome,
-  type RequestNature,
   type RetryBudget,
   type RetryDecision,
 } from './retry-policy.js';
-import { UnconfirmedRequest } from './unconfirmed-request.js';
 import { hopelessFailure } from './hopeless-failure.js';
 import {
   DEFAULT_WEB_API_TIMEOUTS,
@@ -54,21 +61,6 @@ export interface DataverseHttpOptions {
   say?: SaySetting;
   /** The most bytes of one answer (MAX_ANSWER_BYTES by default). Tests lower it. */
   maxAnswerBytes?: number;
-}
-
-/** One request: what it is for the user, its body, and what it is for resending it and timing it out. */
-export interface RequestOptions extends RequestNature {
-  /** What the user asked for, for error messages: "Export of solution X". */
-  operation: string;
-  body?: unknown;
-  /** What to do when a slow request got no answer in time ("Large solutions need…"). */
-  timeoutHint?: string;
-  /**
-   * For a request that must not be sent twice (idempotent: false): what to tell the user when it failed
-   * in a way that leaves open whether the service acted on it, given what happened ("no answer within
-   * 30 s"). Without it, the wording of a change that may or may not have been applied.
-   */
-  ifUnconfirmed?: (happened: string) => { message: string; hint: string };
 }
 
 /**
@@ -289,142 +281,5 @@ function webApiHeaders(token: string, hasBody: boolean): Record<string, string> 
   return headers;
 }
 
-/**
- * The JSON of a successful answer. A proxy, a sign-in page or a wrong host can answer 200 with HTML:
- * that is a wrong environment URL, said so, not a JSON parse error.
- */
-function readSuccess(
-  response: Response,
-  text: string,
-  operation: string,
-  url: URL,
-  environmentUrl: string,
-): unknown {
-  if (response.status === 204 || text === '') return undefined;
-  const value = parseJson(text);
-  if (value === undefined) {
-    const type = response.headers.get('content-type') ?? 'no content type';
-    throw new UserError(
-      `${operation}: ${url.origin} answered HTTP ${response.status} with ${type}, not with the Dataverse Web API's JSON.`,
-      {
-        hint: `Check ${environmentUrl}: it must be the environment itself, e.g. https://contoso.crm.dynamics.com.`,
-      },
-    );
-  }
-  return value;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Connection failures that happen before a request is delivered: it was certainly not processed. */
 const NOT_DELIVERED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
-
-/**
- * A request that must not be sent twice failed in a way that leaves open whether the environment acted
- * on it: `what` for the wording of a change (an import), `happened` for the request's own wording.
- */
-function mayHaveBeenApplied(
-  request: RequestOptions,
-  { what, happened, cause, moreHint }: { what: string; happened: string; cause: unknown; moreHint?: string },
-): UnconfirmedRequest {
-  if (request.ifUnconfirmed) {
-    const { message, hint } = request.ifUnconfirmed(happened);
-    return new UnconfirmedRequest(message, happened, { hint, cause });
-  }
-  const hint =
-    'It was not sent again, so as not to apply it twice: check the solution (and its import job) in the environment before running the job again.';
-  return new UnconfirmedRequest(`${request.operation} may or may not have been applied: ${what}.`, happened, {
-    hint: moreHint ? `${hint} ${moreHint}` : hint,
-    cause,
-  });
-}
-
-/**
- * No answer within the request's timeout, and no further attempt: a change that may still be applied,
- * a slow request another attempt would not speed up, or a quick one whose retry budget is spent.
- */
-function noAnswer(
-  request: RequestOptions,
-  url: URL,
-  within: string,
-  decision: Extract<RetryDecision, { retry: false }>,
-  { attempt, waitedMs }: { attempt: number; waitedMs: number },
-  cause: unknown,
-  environmentUrl: string,
-): UserError {
-  const silent = `${url.origin} did not answer ${within}`;
-  if (decision.reason === 'may-have-been-applied')
-    return mayHaveBeenApplied(request, {
-      what: silent,
-      happened: `no answer ${within}`,
-      cause,
-      moreHint: request.timeoutHint,
-    });
-  if (decision.reason === 'budget-spent') {
-    return new UserError(
-      `${request.operation}: ${silent}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
-      {
-        hint: `The environment took the connection and sent no answer: check ${environmentUrl}, and any proxy between the runner and the environment; if they are right, run the job again later.`,
-        cause,
-      },
-    );
-  }
-  return new UserError(`${request.operation}: ${silent}.`, {
-    hint:
-      request.timeoutHint ??
-      'It may still be running in the environment: check there before running the job again.',
-    cause,
-  });
-}
-
-/** An answer began and stopped, and is not read again: a change that may have been applied, or the budget spent. */
-function answerStalled(
-  request: RequestOptions,
-  stalled: string,
-  decision: Extract<RetryDecision, { retry: false }>,
-  { attempt, waitedMs }: { attempt: number; waitedMs: number },
-  cause: unknown,
-): UserError {
-  if (decision.reason === 'may-have-been-applied')
-    return mayHaveBeenApplied(request, {
-      what: stalled,
-      happened: stalled.replace(/^the answer from \S+/, 'its answer'),
-      cause,
-    });
-  return new UserError(
-    `${request.operation}: ${stalled}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
-    {
-      hint: "The environment began its answer and then sent nothing more: check the runner's network, and any proxy between the runner and the environment; if they are right, run the job again later.",
-      cause,
-    },
-  );
-}
-
-/** What to check when the environment's host does not exist: a mistyped environment URL. */
-function noSuchHostHint(environmentUrl: string): string {
-  return `Check ${environmentUrl} for a typo: it is the environment's URL, e.g. https://contoso.crm.dynamics.com.`;
-}
-
-function unreachable(
-  operation: string,
-  url: URL,
-  error: unknown,
-  attempts: number,
-  environmentUrl: string,
-): UserError {
-  const reason = describeNetworkError(error);
-  const hint =
-    reason === 'ENOTFOUND' || reason === 'EAI_AGAIN'
-      ? `DNS did not resolve the host name then: check the runner's network (DNS), and ${environmentUrl}.`
-      : `Check ${environmentUrl} and that the runner can reach it.`;
-  return new UserError(
-    `${operation}: could not reach ${url.origin} (${reason}) after ${attempts} attempts.`,
-    { hint, cause: error },
-  );
-}

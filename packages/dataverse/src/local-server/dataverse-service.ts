@@ -2,8 +2,8 @@ import type { CryptoKey } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { ServerResponse, type IncomingMessage } from 'node:http';
 
-import { describeUserError, isUserError, requestEcho } from '@connector-alm/core';
-import type { Clock, Timer } from '../clock.js';
+import { describeUserError, isUserError } from '@connector-alm/core';
+import type { Clock } from '../clock.js';
 import { readSolutionManifest, type SolutionManifest } from '../zip/solution-manifest.js';
 import { verifyAccessToken } from './access-tokens.js';
 import {
@@ -13,23 +13,17 @@ import {
   EXPORT_SOLUTION,
   IMPORT_SOLUTION,
 } from './action-parameters.js';
-import type { Fault, FaultSwitches } from './faults.js';
-import { throttleMessage } from './faults.js';
-import {
-  CODES,
-  ODataFailure,
-  odataHeaders,
-  readBody,
-  sendJson,
-  sendOData,
-  sendODataError,
-  sendText,
-} from './http-kit.js';
+import { requirePrivilege, type Caller } from './caller.js';
+import type { FaultSwitches } from './faults.js';
+import { CODES, ODataFailure, sendODataError, sendOData } from './http-kit.js';
 import { ImportJob } from './import-jobs.js';
 import { importRefusal } from './import-refusals.js';
 import { AsyncJob } from './jobs.js';
-import { ALL_PRIVILEGES, type LocalApp } from './scenario.js';
+import { checkODataHeaders, readJsonBody } from './odata-request.js';
+import type { LocalApp } from './scenario.js';
+import { selectedColumns } from './selected-columns.js';
 import { asManagedZip, type SolutionStore } from './solution-store.js';
+import { answerEcho, applyFault, trickle } from './web-api-faults.js';
 
 /** What the tests can inspect after a run: every import with the parameters it carried. */
 export interface ImportRecord {
@@ -49,11 +43,6 @@ export interface DataverseServiceOptions {
   tokenKey: CryptoKey;
   asyncPolls: number;
   clock: Clock;
-}
-
-interface Caller {
-  app: LocalApp;
-  userId: string;
 }
 
 const VERSIONED_PATH = /^\/api\/data\/v9\.[0-2]\/(.*)$/;
@@ -105,11 +94,11 @@ export class DataverseService {
       const caller = await this.authenticate(request);
       checkODataHeaders(request);
       const fault = this.options.faults.take(operation);
-      if (fault?.kind === 'echo') return await this.echo(fault.status, request, response);
+      if (fault?.kind === 'echo') return await answerEcho(fault.status, request, response);
       if (fault?.kind === 'trickle') trickle(response, fault, this.options.clock);
       else if (fault && 'afterProcessing' in fault && fault.afterProcessing)
         await this.processUnanswered(request, url, resource, caller);
-      if (fault && fault.kind !== 'trickle') return this.applyFault(fault, response);
+      if (fault && fault.kind !== 'trickle') return applyFault(fault, response, this.options.faults);
       await this.route(request, response, url, resource, caller);
     } catch (error) {
       if (error instanceof ODataFailure) return sendODataError(response, error);
@@ -163,55 +152,6 @@ export class DataverseService {
     } catch (error) {
       if (!(error instanceof ODataFailure)) throw error;
     }
-  }
-
-  /** Answers with the request it got quoted in an OData error, as an echoing gateway would. */
-  private async echo(status: number, request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const echo = requestEcho(request, (await readBody(request)).toString('utf8'));
-    sendODataError(response, new ODataFailure(status, '0x80040216', `Rejected: ${echo}`));
-  }
-
-  private applyFault(fault: Exclude<Fault, { kind: 'trickle' | 'echo' }>, response: ServerResponse): void {
-    if (fault.kind === 'drop-connection') {
-      response.socket?.destroy();
-      return;
-    }
-    // The connection stays open with no answer: the client's own timeout ends it, or the server's close.
-    if (fault.kind === 'hang') {
-      if (fault.afterHeaders) {
-        response.writeHead(200, {
-          'Content-Type': 'application/json; odata.metadata=minimal',
-          'Content-Length': 1000,
-          ...odataHeaders(),
-        });
-        response.write('{"');
-      }
-      this.options.faults.held++;
-      return;
-    }
-    if (fault.kind === 'redirect')
-      return sendText(response, fault.status ?? 307, '', { Location: fault.location });
-    if (fault.kind === 'throttle') {
-      const code = fault.code ?? '0x80072322';
-      sendODataError(
-        response,
-        new ODataFailure(429, code, throttleMessage(code), {
-          'Retry-After': String(fault.retryAfterSeconds ?? 1),
-        }),
-      );
-      return;
-    }
-    if (typeof fault.body === 'object') return sendJson(response, fault.status, fault.body, fault.headers);
-    if (typeof fault.body === 'string') return sendText(response, fault.status, fault.body, fault.headers);
-    sendODataError(
-      response,
-      new ODataFailure(
-        fault.status,
-        '0x80040216',
-        `The service is unavailable (injected HTTP ${fault.status}).`,
-        fault.headers,
-      ),
-    );
   }
 
   private async route(
@@ -506,22 +446,6 @@ export class DataverseService {
   }
 }
 
-/** The `$select`ed columns of a row; a column the entity lacks is the Web API's 400, as it words it. */
-function selectedColumns(
-  row: Record<string, unknown>,
-  columns: readonly string[],
-  entity: string,
-): Record<string, unknown> {
-  const unknown = columns.find((column) => !(column in row));
-  if (unknown)
-    throw new ODataFailure(
-      400,
-      CODES.badRequest,
-      `Could not find a property named '${unknown}' on type 'Microsoft.Dynamics.CRM.${entity}'.`,
-    );
-  return Object.fromEntries(columns.map((column) => [column, row[column]]));
-}
-
 /** The solution a customization file holds; undefined for one that is not a solution (its import fails). */
 function readableManifest(zip: Uint8Array): SolutionManifest | undefined {
   try {
@@ -529,76 +453,4 @@ function readableManifest(zip: Uint8Array): SolutionManifest | undefined {
   } catch {
     return undefined;
   }
-}
-
-function requirePrivilege(caller: Caller, privilege: string): void {
-  if ((caller.app.privileges ?? ALL_PRIVILEGES).includes(privilege)) return;
-  throw new ODataFailure(
-    403,
-    CODES.privilegeDenied,
-    `Principal user (Id=${caller.userId}, type=8, roleCount=1, privilegeCount=${(caller.app.privileges ?? []).length}, accessMode=4), is missing ${privilege} privilege.`,
-  );
-}
-
-/** OData 4.0 is the only version the Web API speaks; the headers must say so. */
-function checkODataHeaders(request: IncomingMessage): void {
-  for (const name of ['odata-version', 'odata-maxversion']) {
-    const value = request.headers[name];
-    if (value !== '4.0') {
-      throw new ODataFailure(
-        400,
-        CODES.badRequest,
-        `The '${name === 'odata-version' ? 'OData-Version' : 'OData-MaxVersion'}' header must be 4.0; got '${String(value ?? '')}'.`,
-      );
-    }
-  }
-  const accept = String(request.headers.accept ?? '');
-  if (!/application\/json|\*\/\*/.test(accept))
-    throw new ODataFailure(
-      406,
-      CODES.badRequest,
-      `The Accept header must allow application/json; got '${accept}'.`,
-    );
-}
-
-async function readJsonBody(request: IncomingMessage): Promise<unknown> {
-  const raw = await readBody(request);
-  if (raw.length === 0) return undefined;
-  const type = String(request.headers['content-type'] ?? '');
-  if (!/^application\/json\b/i.test(type))
-    throw new ODataFailure(
-      415,
-      CODES.badRequest,
-      `The Content-Type must be application/json; got '${type}'.`,
-    );
-  try {
-    return JSON.parse(raw.toString('utf8'));
-  } catch {
-    throw new ODataFailure(400, CODES.badRequest, 'The request body is not valid JSON.');
-  }
-}
-
-/**
- * Sends what the route ends the response with in pieces of `bytes`, one every `everyMs` on the server's
- * clock: on a manual clock shared with the client, each piece comes when the test moves time.
- */
-function trickle(
-  response: ServerResponse,
-  { bytes, everyMs }: { bytes: number; everyMs: number },
-  clock: Clock,
-): void {
-  const end = response.end.bind(response);
-  let next: Timer | undefined;
-  // A client that gave up closed the connection: no piece is due any more.
-  response.on('close', () => next?.cancel());
-  response.end = ((body?: string | Buffer) => {
-    const whole = Buffer.from(body ?? '');
-    const sendFrom = (offset: number): void => {
-      if (offset + bytes >= whole.length) return void end(whole.subarray(offset));
-      response.write(whole.subarray(offset, offset + bytes));
-      next = clock.startTimer(everyMs, () => sendFrom(offset + bytes));
-    };
-    sendFrom(0);
-    return response;
-  }) as ServerResponse['end'];
 }

@@ -115,7 +115,7 @@ export function withoutDotFolders(name: string): string {
 /**
  * What would put a file of this name outside the target folder for a tool on Windows, which reads
  * '\' as a separator whatever wrote the zip: for a second name that such tools read where we read
- * another (see zip-reader's headerName).
+ * another (see archive-name's headerName).
  */
 export function findEscapeProblem(name: string): EntryNameProblem | undefined {
   const path = withoutDotFolders(name.replaceAll('\\', '/'));

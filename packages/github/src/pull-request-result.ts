@@ -1,0 +1,40 @@
+import type { Finding } from '@connector-alm/validator';
+
+/**
+ * `emptied`: the connector equals the upstream's again (the author reverted their change), so the
+ * open pull request's branch now holds the upstream version and the pull request proposes no change.
+ * It is left open for the author to close. `refused`: nothing was pushed and no pull request opened
+ * or updated, for the reason in `refusal`.
+ */
+export type PullRequestOperation = 'created' | 'updated' | 'emptied' | 'none' | 'refused';
+
+/**
+ * Why a connector was refused: validation found problems at or above fail-on (they are in
+ * `findings`), its folder has no apiDefinition.swagger.json (whatever fail-on: sending it would
+ * propose deleting the upstream's connector; its findings are in `findings` too), or its branch name
+ * is another target folder's (in this run, or on the fork already).
+ */
+export type PullRequestRefusal = 'findings' | 'no-swagger' | 'branch';
+
+/** What happened, as data: the action's outputs and the CLI's JSON are this object. */
+export interface PullRequestResult {
+  connector: string;
+  targetFolder: string;
+  operation: PullRequestOperation;
+  /**
+   * Why nothing was done, when operation is none or refused; what to do next, when it is emptied.
+   */
+  reason?: string;
+  refusal?: PullRequestRefusal;
+  /** The validation findings, located, when they refused the connector. */
+  findings?: Finding[];
+  number?: number;
+  url?: string;
+  branch: string;
+  headSha?: string;
+  /**
+   * What the author should know and nothing stopped: labels or reviewers that could not be set, a
+   * branch commit replaced, a given title the upstream would not accept.
+   */
+  warnings: string[];
+}

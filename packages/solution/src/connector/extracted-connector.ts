@@ -1,0 +1,33 @@
+export interface ExtractedConnector {
+  name: string;
+  displayName: string;
+  /** The connector folder, relative to the destination root. */
+  folder: string;
+  /** The files whose content changed: `created` and `updated` together, sorted. */
+  written: string[];
+  /** Files the folder did not have. */
+  created: string[];
+  /** Files the folder had with other content: the solution's (or the merge's) replaced it. */
+  updated: string[];
+  unchanged: string[];
+  deleted: string[];
+  warnings: string[];
+  /** When the connector had another folder before its display name changed (ExtractOptions.earlierFolder). */
+  renamedFrom?: RenamedFrom;
+}
+
+export interface RenamedFrom {
+  /** The earlier folder, relative to the destination root. */
+  folder: string;
+  /**
+   * The maker's files copied from it into the new folder (relative to both), readme.md first: none
+   * when the new folder had a readme already, or the earlier folder is gone.
+   */
+  kept: string[];
+  /**
+   * The files of the earlier folder that are nobody's writing and were not copied: file manager and
+   * repository metadata (.DS_Store, Thumbs.db, .git*, …) and editors' leftovers (name~, .swp, .orig,
+   * …), by the rules pack leaves them out of a solution by. They go with the earlier folder.
+   */
+  leftBehind: string[];
+}

@@ -1,0 +1,79 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { isUserError } from '@connector-alm/core';
+import { checkJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
+import { listFiles } from '../fs/list-files.js';
+import { editorLeftover } from '../solution/editor-leftovers.js';
+import { isMetadataName } from '../solution/layout.js';
+import { decodeUtf8Strict } from '../text/decode.js';
+import type { RenamedFrom } from './extracted-connector.js';
+import { readmeFromTemplate } from './readme-template.js';
+import type { EarlierFolder } from './renamed-connectors.js';
+import { REPOSITORY_FILES } from './repository-layout.js';
+import type { SolutionConnector } from './solution-connector.js';
+
+export const isReadme = (file: string): boolean => file.toLowerCase() === REPOSITORY_FILES.readme;
+
+/** The readme extract would have written for a connector, if its API definition can be read. */
+function earlierTemplate(connector: SolutionConnector): string | undefined {
+  const definition = connector.files.openapidefinition;
+  if (!definition) return undefined;
+  try {
+    const swagger = checkJson(decodeUtf8Strict(definition.bytes, 'earlier'), 'earlier', SOLUTION_JSON_HINT);
+    return readmeFromTemplate(swagger, connector.displayName);
+  } catch (error) {
+    // An earlier definition that does not parse: its folder's readme is then kept as the maker's.
+    if (isUserError(error)) return undefined;
+    throw error;
+  }
+}
+
+/** Files extract writes from the solution: the earlier folder's copies are stale, not the maker's. */
+const EXTRACTED = new Set(
+  Object.values(REPOSITORY_FILES)
+    .filter((name) => name !== REPOSITORY_FILES.readme)
+    .map((name) => name.toLowerCase()),
+);
+
+/**
+ * A file that no one wrote: metadata of the repository or a file manager, or an editor's leftover,
+ * by the rules pack leaves such files out of a solution by (layout, editor-leftovers). Carried into
+ * a renamed connector's new folder, it would only be noise there and in the report.
+ */
+function isNobodysWriting(file: string): boolean {
+  const segments = file.split('/');
+  return segments.some(isMetadataName) || editorLeftover(segments[segments.length - 1]!) !== undefined;
+}
+
+/**
+ * Adds to `files` what the maker wrote in the earlier folder of a renamed connector: its readme and
+ * any other file that extract never writes (notes, images), those the new folder does not have.
+ * Returns them (`kept`), and the files that no one wrote, which stay behind (`leftBehind`).
+ */
+export async function keepHandWritten(
+  destinationRoot: string,
+  earlier: EarlierFolder,
+  existing: (name: string) => string | undefined,
+  files: Map<string, string | Buffer>,
+): Promise<Omit<RenamedFrom, 'folder'>> {
+  const folder = path.join(destinationRoot, earlier.folder);
+  const stat = await fs.lstat(folder).catch(() => undefined);
+  if (!stat?.isDirectory()) return { kept: [], leftBehind: [] };
+  const kept: string[] = [];
+  const leftBehind: string[] = [];
+  for (const file of await listFiles(folder)) {
+    const top = file.split('/')[0]!;
+    if ((file === top && EXTRACTED.has(file.toLowerCase())) || existing(top)) continue;
+    if (isNobodysWriting(file)) {
+      leftBehind.push(file);
+      continue;
+    }
+    const bytes = await fs.readFile(path.join(folder, file));
+    // The template extract wrote for the old name, never edited: the new name gets its own.
+    if (isReadme(file) && bytes.toString('utf8') === earlierTemplate(earlier.connector)) continue;
+    files.set(file, bytes);
+    kept.push(file);
+  }
+  // The readme first: it is what the maker looks for in the output.
+  return { kept: [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))], leftBehind };
+}

@@ -1,0 +1,175 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { UserError, type SaySetting } from '@connector-alm/core';
+import { refuseNonFolder } from '../fs/folder-path.js';
+import { checkJson, prettyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
+import { sameJsonTokens } from '../json/same-json-tokens.js';
+import { decodeUtf8Strict } from '../text/decode.js';
+import { mergeApiProperties, parseExistingApiProperties } from './api-properties.js';
+import type { RenamedFrom } from './extracted-connector.js';
+import { isReadme, keepHandWritten } from './hand-written-files.js';
+import { makersEditWarning } from './makers-edits.js';
+import { readmeFromTemplate } from './readme-template.js';
+import type { EarlierFolder } from './renamed-connectors.js';
+import { isIndependentPublisherFolder, isPng, REPOSITORY_FILES } from './repository-layout.js';
+import type { SolutionConnector } from './solution-connector.js';
+
+export interface PreparedConnector {
+  connector: SolutionConnector;
+  folder: string;
+  files: Map<string, string | Buffer>;
+  /** The files of `files` that the folder has already, in any case. */
+  present: Set<string>;
+  remove: string[];
+  /**
+   * The folder's names of files of `files` that it has in another case (apidefinition.swagger.json,
+   * Script.csx): the file extraction read is the one it replaces.
+   */
+  otherCase: string[];
+  warnings: string[];
+  renamedFrom?: RenamedFrom;
+}
+
+/**
+ * Converts one connector and reads its folder as it is: the files to write there, those to remove and
+ * the warnings, decided before any folder is touched.
+ */
+export async function prepare(
+  connector: SolutionConnector,
+  destination: string,
+  folder: string,
+  destinationRoot: string,
+  before: {
+    earlier: EarlierFolder | undefined;
+    previous: SolutionConnector | undefined;
+    say: SaySetting;
+  },
+): Promise<PreparedConnector> {
+  const { earlier, previous } = before;
+  const files = new Map<string, string | Buffer>();
+  const warnings: string[] = [];
+  const remove: string[] = [];
+  const definition = connector.files.openapidefinition;
+  if (!definition)
+    throw new UserError(
+      `Connector '${connector.name}' has no API definition (openapidefinition) in the solution.`,
+    );
+  // Where the connector came from: its side file in an unpacked folder, else the name it has in the solution.
+  const definitionFile = definition.file ?? `${connector.name}_openapidefinition${definition.extension}`;
+  const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
+  files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
+
+  await refuseNonFolder(destination);
+  const existingNames = await fs.readdir(destination).catch(() => [] as string[]);
+  // In any case, as the validator finds them: on Windows and macOS ApiProperties.json is the file
+  // that apiProperties.json is written over. The name itself first: on Linux a folder may have both.
+  const existing = (name: string): string | undefined =>
+    existingNames.includes(name)
+      ? name
+      : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
+  const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
+  const presentApiProperties =
+    apiPropertiesName === undefined
+      ? undefined
+      : await fs.readFile(path.join(destination, apiPropertiesName));
+  const existingApiProperties =
+    apiPropertiesName === undefined
+      ? undefined
+      : parseExistingApiProperties(
+          presentApiProperties!.toString('utf8'),
+          path.join(destination, apiPropertiesName),
+        );
+  files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
+  // What the folder holds under a name extraction writes; undefined where it holds none, or a
+  // folder in the file's place (commitFolder replaces it and reports what it held).
+  const presentBytes = (name: string): Promise<Buffer | undefined> | Buffer | undefined => {
+    const present = existing(name);
+    if (present === undefined) return undefined;
+    if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
+    return fs.readFile(path.join(destination, present)).catch(() => undefined);
+  };
+  // The folder's formatting is the maker's (or the upstream repository's): a JSON file that holds
+  // what extraction gives, but indented or spaced otherwise, stays byte for byte, as unchanged.
+  for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
+    const bytes = await presentBytes(name);
+    if (bytes !== undefined && sameJsonTokens(bytes, files.get(name) as string)) files.set(name, bytes);
+  }
+
+  const icon = connector.files.iconblob;
+  // The independent-publisher layout has no icons (upstream shows the generic one): extracting the
+  // solution's would fail validation (ICON-IP-NONE).
+  if (isIndependentPublisherFolder(destination)) {
+    const iconName = existing(REPOSITORY_FILES.icon);
+    if (iconName) {
+      const present = await fs.readFile(path.join(destination, iconName));
+      // Extraction wrote the solution's icon there before it stopped; that one goes, or the snapshot
+      // keeps failing validation. Another is the maker's (or an older icon nobody can tell apart
+      // from one): left alone, with a word on why it still fails.
+      if (icon && present.equals(icon.bytes)) remove.push(iconName);
+      else
+        warnings.push(
+          `${folder}/${iconName} is left alone: it is not the icon of '${connector.name}' in the solution, the only one extraction removes here. An independent-publisher connector has no icon.png (validation reports it as ICON-IP-NONE): delete it.`,
+        );
+    }
+  } else if (icon && isPng(icon.bytes)) files.set(REPOSITORY_FILES.icon, icon.bytes);
+  else if (icon)
+    warnings.push(
+      `The icon of '${connector.name}' is not a PNG (${icon.extension}); icon.png was not written.`,
+    );
+
+  const script = connector.files.customcodeblobcontent;
+  if (script) files.set(REPOSITORY_FILES.script, script.bytes);
+  else if (existing(REPOSITORY_FILES.script)) remove.push(existing(REPOSITORY_FILES.script)!);
+
+  // The files extraction writes from the solution, against the solution as last extracted: a
+  // difference from both is the maker's edit, and they should hear that it is replaced.
+  if (previous)
+    for (const [name, content] of files) {
+      // A folder in a file's place holds no edit of it.
+      const bytes = await presentBytes(name);
+      if (bytes === undefined) continue;
+      const warning = makersEditWarning(
+        name,
+        bytes,
+        content,
+        previous,
+        path.join(destination, existing(name)!),
+        before.say,
+      );
+      if (warning) warnings.push(warning);
+    }
+
+  // A renamed connector's new folder: the maker's readme is in the folder it had, which is about to
+  // be removed as a connector that left. A folder with a readme of its own is the maker's already.
+  const renamedFrom: RenamedFrom | undefined =
+    earlier === undefined
+      ? undefined
+      : {
+          folder: earlier.folder,
+          ...(existing(REPOSITORY_FILES.readme)
+            ? { kept: [], leftBehind: [] }
+            : await keepHandWritten(destinationRoot, earlier, existing, files)),
+        };
+  if (!existing(REPOSITORY_FILES.readme) && !renamedFrom?.kept.some(isReadme)) {
+    files.set(
+      REPOSITORY_FILES.readme,
+      readmeFromTemplate(
+        checkJson(swaggerText, REPOSITORY_FILES.swagger, SOLUTION_JSON_HINT),
+        connector.displayName,
+      ),
+    );
+  }
+  // Top-level names only: the files carried from a renamed connector's earlier folder are all new here.
+  const present = new Set([...files.keys()].filter((name) => existing(name) !== undefined));
+  const otherCase = [...present].map((name) => existing(name)!).filter((name) => !files.has(name));
+  return {
+    connector,
+    folder,
+    files,
+    present,
+    remove,
+    otherCase,
+    warnings,
+    ...(renamedFrom ? { renamedFrom } : {}),
+  };
+}

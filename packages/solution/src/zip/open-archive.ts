@@ -1,0 +1,77 @@
+import yauzl from 'yauzl';
+import { missingPathError, UsageError } from '@connector-alm/core';
+import { ZipError } from './zip-errors.js';
+
+export function openArchive(
+  filePath: string,
+  displayName: string,
+  damagedHint: string,
+): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    // decodeStrings off: yauzl would reject unsafe names with a bare message; we check them below
+    // and name the entry and the rule instead.
+    yauzl.open(
+      filePath,
+      { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
+      (error, zip) => {
+        if (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          // A missing input, or one of the wrong kind, is a usage error (exit code 2), like such a
+          // path anywhere else. ENOTDIR: a parent is a file, where the error is located when the zip
+          // is named by its path.
+          if (code === 'ENOENT' || code === 'ENOTDIR')
+            reject(
+              displayName === filePath
+                ? missingPathError(filePath, 'Check the path of the zip file.')
+                : new UsageError('does not exist.', {
+                    location: { file: displayName },
+                    hint: 'Check the path of the zip file.',
+                  }),
+            );
+          else if (code === 'EISDIR')
+            reject(
+              new UsageError('is a folder, not a zip archive.', {
+                location: { file: displayName },
+                hint: 'Give the zip file itself.',
+              }),
+            );
+          else
+            reject(
+              new ZipError(
+                displayName,
+                undefined,
+                `is not a zip archive or is truncated (${error.message}).`,
+                damagedHint,
+              ),
+            );
+        } else resolve(zip);
+      },
+    );
+  });
+}
+
+export function readCentralDirectory(
+  zip: yauzl.ZipFile,
+  displayName: string,
+  damagedHint: string,
+): Promise<yauzl.Entry[]> {
+  return new Promise((resolve, reject) => {
+    const entries: yauzl.Entry[] = [];
+    zip.on('entry', (entry: yauzl.Entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(entries));
+    zip.on('error', (error: Error) =>
+      reject(
+        new ZipError(
+          displayName,
+          undefined,
+          `has a damaged central directory (${error.message}).`,
+          damagedHint,
+        ),
+      ),
+    );
+    zip.readEntry();
+  });
+}
