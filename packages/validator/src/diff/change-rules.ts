@@ -1,6 +1,7 @@
 import type { Severity } from '../model/finding.js';
 import type { ChangeImpact } from './change.js';
-import { CHANGE_RULE_DOCS, type ChangeRuleDoc } from './change-rule-docs.js';
+import type { ChangeRuleDoc } from './change-rule-doc.js';
+import { CHANGE_RULE_DOCS } from './change-rule-docs.js';
 
 /** A kind of change: its stable id, what it means, and the text every report of it starts with. */
 export interface ChangeRule {
