@@ -1,65 +1,12 @@
-import type { Severity } from '../model/finding.js';
-import type { ChangeImpact } from './change.js';
-import { CHANGE_RULE_DOCS, type ChangeRuleDoc } from './change-rule-docs.js';
+import { CHANGE_RULE_DOCS } from './change-rule-docs.js';
+import type { ChangeRuleDoc } from './change-rule-doc.js';
+import { advising, observed, rule, type ChangeRule } from './change-rule.js';
 
-/** A kind of change: its stable id, what it means, and the text every report of it starts with. */
-export interface ChangeRule {
-  id: string;
-  impact: ChangeImpact;
-  severity: Severity;
-  /** Microsoft's exact text where the catalog quotes one (rules.md §2), else ours in the same style. */
-  message: string;
-  /** Where the rule comes from: an observed Microsoft message, a documented rule, or our inference. */
-  source: string;
-  /** Whether `message` is Microsoft's own text, as its change validator prints it. */
-  microsoftMessage: boolean;
-  /**
-   * What the maker can do instead, told after the message and its detail: Microsoft's texts say what
-   * broke, not how to ship the update without breaking existing flows.
-   */
-  advice?: string;
-}
+export type { ChangeRule } from './change-rule.js';
 
 /** The way out of every break of an operation's contract: a new version beside the old one. */
 const NEW_VERSION =
   "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
-
-/** The rule with `advice` told after its message and detail. */
-function advising<T extends ChangeRule>(changeRule: T, advice: string): T {
-  return { ...changeRule, advice };
-}
-
-/** A rule whose message is ours, in the style of Microsoft's change validator. */
-function rule(
-  id: string,
-  impact: ChangeImpact,
-  severity: Severity,
-  message: string,
-  source: string,
-): ChangeRule {
-  return { id, impact, severity, message, source, microsoftMessage: false };
-}
-
-/**
- * A rule whose message is Microsoft's change validator's, as seen in its output pasted into the
- * PowerPlatformConnectors pull requests named (`pullRequests`, e.g. 'PR #3648, #3499').
- */
-function observed(
-  id: string,
-  impact: ChangeImpact,
-  severity: Severity,
-  message: string,
-  pullRequests: string,
-): ChangeRule {
-  return {
-    id,
-    impact,
-    severity,
-    message,
-    source: `Microsoft change validator (${pullRequests})`,
-    microsoftMessage: true,
-  };
-}
 
 /**
  * Every change the diff reports. The `observed` ones quote messages seen in Microsoft's

@@ -6,24 +6,13 @@ import { MAX_JSON_DEPTH, offsetPastDepth } from '@connector-alm/core';
 import { skipWhitespace } from './scan.js';
 import { namesIndexLoosely, parseTrailingCommaSlips } from './trailing-commas.js';
 import { objectMembersWithin } from './value-depth.js';
-import {
-  findOverlongKey,
-  KEY_PATH_SCREEN_LENGTH,
-  KEY_SCREEN_LENGTH,
-  MAX_JSON_KEY_LENGTH,
-  MAX_JSON_KEY_PATH_LENGTH,
-  type OverlongKey,
-} from './key-length.js';
-import {
-  diagnoseAndRepair,
-  diagnoseSyntax,
-  MAX_ISSUES,
-  MAX_SLIPS,
-  unlistedSyntaxIssue,
-} from './syntax/diagnosis.js';
-import { applyEdits, type RepairedText } from './syntax/repair.js';
+import { findOverlongKey, KEY_PATH_SCREEN_LENGTH, KEY_SCREEN_LENGTH } from './key-length.js';
+import { diagnoseAndRepair, MAX_ISSUES, MAX_SLIPS, unlistedSyntaxIssue } from './syntax/diagnosis.js';
+import type { RepairedText } from './syntax/repair.js';
 import type { JsonSyntaxIssue } from './syntax/syntax-issue.js';
-import { isInvisible } from './syntax/word-tokens.js';
+import { unexpectedCharacter } from './syntax/unexpected-character.js';
+import { longKeyIssue, tooLargeToRepairIssue, trailingCommaIssue } from './document-issues.js';
+import { MAX_REPAIRED_CHARACTERS, parseRepaired } from './repaired-parse.js';
 import { findColons, type Colons } from './colons.js';
 import { findDuplicateKeys, mayHaveDuplicateKeys, type DuplicateKey } from './duplicate-keys.js';
 
@@ -32,6 +21,8 @@ export { MAX_JSON_DEPTH };
 
 /** A syntax problem with its place in the text: one type, the diagnosis's and the document's. */
 export type { JsonSyntaxIssue };
+
+export { MAX_REPAIRED_CHARACTERS, parseRepaired, parseTolerantly } from './repaired-parse.js';
 
 /**
  * A JSON file as text and value. The value comes from JSON.parse when the text is strict JSON;
@@ -279,131 +270,3 @@ function keyOffset(node: jsonc.Node): number {
   if (node.parent?.type === 'property') return node.parent.offset;
   return node.offset;
 }
-
-/**
- * jsonc-parser's error-tolerant parse gives the value; the issues are those of `diagnoseSyntax`, each
- * said as the edit that fixes it, without the errors that only follow from an earlier one. It finds
- * at least one in every text JSON.parse refuses (syntax/diagnosis.test.ts holds it to that for each
- * kind of error jsonc-parser knows and for thousands of slips made to a document), so jsonc-parser's
- * own errors are not read. Exported for the tests that hold `parseTrailingCommaSlips` to it.
- */
-export function parseTolerantly(
-  text: string,
-  issues: JsonSyntaxIssue[],
-  lines: LineIndex = new LineIndex(text),
-): unknown {
-  const value = tolerantValue(text);
-  issues.push(...diagnoseSyntax(text, unexpectedCharacter, lines));
-  return value;
-}
-
-/**
- * The value of text JSON.parse refused, and its issues (those of `diagnoseSyntax`). Each issue is said
- * as the edit that fixes it; where every one names a single edit, JSON.parse of the text with those
- * edits made gives the value, `repaired` keeps that text for locating. jsonc-parser's recovery drops
- * what a slip touches: a single-quoted value, a key without quotes and the member it names, which
- * the diff then reported as changed or deleted though the maker changed nothing. Where an issue
- * leaves the choice to the maker ("add the missing value"), or the edits still leave text
- * JSON.parse refuses, the value is jsonc-parser's, as `parseTolerantly` gives it.
- */
-export function parseRepaired(
-  text: string,
-  issues: JsonSyntaxIssue[],
-  lines: LineIndex = new LineIndex(text),
-): { value: unknown; repaired?: RepairedText } {
-  const diagnosis = diagnoseAndRepair(text, unexpectedCharacter, lines);
-  issues.push(...diagnosis.issues);
-  // Refused, as text nested too deep is: no value, and no tolerant parse of millions of slips.
-  if (diagnosis.refused) return { value: undefined };
-  const repaired = diagnosis.edits && applyEdits(text, diagnosis.edits);
-  if (repaired) {
-    try {
-      return { value: JSON.parse(repaired.text), repaired };
-    } catch {
-      // Fall through to the tolerant parse.
-    }
-  }
-  return { value: tolerantValue(text) };
-}
-
-function tolerantValue(text: string): unknown {
-  return jsonc.parse(text, undefined, {
-    allowTrailingComma: false,
-    disallowComments: true,
-    allowEmptyContent: false,
-  });
-}
-
-/**
- * The longest text that is repaired when it is not strict JSON. Repairing reads it two or three
- * times more (the slips' edits, a tolerant parse and its tree where an edit is missing), which for a
- * 50 MB swagger with one missing value took 26 s and 2.6 GB, a few MB short of the heap. The
- * platform takes a swagger of at most 1 MB (SWG-SIZE), so eight is far past any real one.
- */
-export const MAX_REPAIRED_CHARACTERS = 8 * 1024 * 1024;
-
-/** Said beside the syntax errors of text too long to repair: nothing else in it is checked. */
-function tooLargeToRepairIssue(text: string): JsonSyntaxIssue {
-  return {
-    message: `The file has ${text.length.toLocaleString('en-US')} characters and is not valid JSON: a file past ${MAX_REPAIRED_CHARACTERS.toLocaleString('en-US')} characters is not repaired to check the rest of it. Make it strict JSON.`,
-    offset: 0,
-    length: 0,
-  };
-}
-
-/**
- * A key past MAX_JSON_KEY_LENGTH, or past MAX_JSON_KEY_PATH_LENGTH with the keys above it, at its
- * opening quote: the whole file is refused, as one nested too deep is, since each finding under the
- * key would repeat them all in its pointer. Lengths are as written.
- */
-function longKeyIssue({ offset, keyLength, pathLength }: OverlongKey): JsonSyntaxIssue {
-  const message =
-    keyLength > MAX_JSON_KEY_LENGTH
-      ? `This key is ${keyLength} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads`
-      : `This key and the keys above it add up to ${pathLength} characters, more than the ${MAX_JSON_KEY_PATH_LENGTH} this tool reads`;
-  return {
-    message: `${message}; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
-    offset,
-    length: keyLength + 2,
-  };
-}
-
-/** A comma before the closing bracket `close`, with only whitespace between. */
-function trailingCommaIssue(comma: number, close: string): JsonSyntaxIssue {
-  return {
-    message: `A trailing comma before '${close}' is not allowed in JSON; remove it.`,
-    offset: comma,
-    length: 1,
-  };
-}
-
-/**
- * What jsonc-parser calls an InvalidSymbol, a character no JSON token starts with, named so that the
- * author can find it: an invisible one (a no-break space pasted from a web page or a word processor
- * looks like a space in every editor) by its code point and name, never printed itself.
- */
-function unexpectedCharacter(character: number): string {
-  const code = `U+${character.toString(16).toUpperCase().padStart(4, '0')}`;
-  const invisible = INVISIBLE_CHARACTERS.get(character);
-  if (invisible !== undefined || isInvisible(character)) {
-    const named = invisible ? `${code}, ${invisible}` : code;
-    return `An invisible character (${named}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`;
-  }
-  const quote = QUOTE_LOOKALIKES.has(character) ? '; strings take double quotes' : '';
-  return `The character ${String.fromCodePoint(character)} (${code}) cannot start a JSON value or key${quote}.`;
-}
-
-const INVISIBLE_CHARACTERS = new Map([
-  [0x0b, 'a vertical tab'],
-  [0x0c, 'a form feed'],
-  [0xa0, 'a no-break space'],
-  [0x200b, 'a zero-width space'],
-  [0x2028, 'a line separator'],
-  [0x2029, 'a paragraph separator'],
-  [0x202f, 'a narrow no-break space'],
-  [0x3000, 'an ideographic space'],
-  [0xfeff, 'a byte-order mark inside the text'],
-]);
-
-/** A single quote and the typographic quotes that word processors put in place of `"`. */
-const QUOTE_LOOKALIKES = new Set([0x27, 0x2018, 0x2019, 0x201c, 0x201d]);

@@ -1,14 +1,11 @@
 import { gzipSync } from 'node:zlib';
-import { plural } from '@connector-alm/core';
-import type { Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
-import { ALL_CHANGE_RULES, type DocumentedChangeRule } from '../diff/change-rules.js';
-import type { Finding, Profile, Severity } from '../model/finding.js';
+import type { Log, Run } from 'sarif';
+import type { Finding, Profile } from '../model/finding.js';
 import { ALL_RULES } from '../rules/index.js';
 import { comparedWithBase } from '../git/validate-against-base.js';
 import type { ValidationResult } from '../validate.js';
 import { artifactUri, repositoryPath, type PathBase } from './artifact-path.js';
-import { FINGERPRINT_KEY, fingerprints } from './fingerprint.js';
-import { proseMarkdown } from './markdown.js';
+import { fingerprints } from './fingerprint.js';
 import {
   GITHUB_SARIF_LIMITS,
   countLeftOut,
@@ -16,24 +13,21 @@ import {
   type LeftOutResults,
   type SarifLimits,
 } from './sarif-limits.js';
-import {
-  changeExampleParagraphs,
-  exampleParagraphs,
-  sarifLevel,
-  type RuleDescriptor,
-} from './rule-descriptor.js';
+import type { RuleDescriptor } from './rule-descriptor.js';
 import {
   DEFAULT_INFORMATION_URI,
   DEFAULT_RULES_DOC_URL,
   DEFAULT_TOOL_VERSION,
   TOOL_NAME,
-  ruleDocUrl,
 } from './tool-info.js';
+import { leftOutNotification, leftOutProperty } from './sarif-left-out.js';
+import { describedRules, toReportingDescriptor } from './sarif-rule-descriptors.js';
+import { toResult } from './sarif-results.js';
+
+export { describeLeftOut, RESULTS_LEFT_OUT_ID } from './sarif-left-out.js';
+export { SOURCE_ROOT } from './sarif-results.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
-
-/** The uriBaseId of repository-relative paths; `github/codeql-action/upload-sarif` resolves it to the checkout. */
-export const SOURCE_ROOT = '%SRCROOT%';
 
 export interface SarifOptions extends PathBase {
   /**
@@ -58,9 +52,6 @@ export interface SarifReport {
   /** Set when the report holds fewer results than there are findings. */
   leftOut?: LeftOutResults & { reason: 'results' | 'size'; limit: number };
 }
-
-/** The id of the notification that says how many results a report left out. */
-export const RESULTS_LEFT_OUT_ID = 'connector-alm/results-left-out';
 
 /**
  * A SARIF 2.1.0 log with one run, ready for code scanning: every finding a result on a
@@ -194,171 +185,6 @@ function runBuilder(result: ValidationResult, options: SarifOptions) {
       }),
       ...(Object.keys(properties).length > 0 && { properties }),
     };
-  };
-}
-
-function leftOutProperty(leftOut: NonNullable<SarifReport['leftOut']>) {
-  const { total, kept, error, warning, info, reason, limit } = leftOut;
-  return { findings: total, results: kept, error, warning, note: info, reason, limit };
-}
-
-/** The notification code scanning shows on the tool's status page. */
-function leftOutNotification(leftOut: NonNullable<SarifReport['leftOut']>): Notification {
-  return {
-    descriptor: { id: RESULTS_LEFT_OUT_ID },
-    level: 'warning',
-    message: { text: `${describeLeftOut(leftOut)} The text and JSON reports list every finding.` },
-  };
-}
-
-/**
- * What a report cut to code scanning's limits left out, in a sentence or two for the run's
- * notification, the CLI's stderr and the action's warning.
- */
-export function describeLeftOut(leftOut: NonNullable<SarifReport['leftOut']>): string {
-  const why =
-    leftOut.reason === 'results'
-      ? `code scanning stores at most ${leftOut.limit} results of an upload`
-      : `code scanning rejects a SARIF file over ${leftOut.limit} bytes gzip-compressed`;
-  const parts = [
-    leftOut.error > 0 && plural(leftOut.error, 'error'),
-    leftOut.warning > 0 && plural(leftOut.warning, 'warning'),
-    leftOut.info > 0 && plural(leftOut.info, 'note'),
-  ].filter((part): part is string => typeof part === 'string');
-  return (
-    `The SARIF report holds ${leftOut.kept} of ${plural(leftOut.total, 'finding')}: ${why}. ` +
-    `It leaves out the least severe: ${parts.join(', ')}.`
-  );
-}
-
-function toResult(
-  finding: Finding,
-  ruleIndex: number,
-  artifact: { uri: string; inRepository: boolean },
-  connector: string,
-  fingerprint: string,
-): Result {
-  const result: Result = {
-    ruleId: finding.ruleId,
-    ruleIndex,
-    level: sarifLevel(finding.severity),
-    message: { text: finding.message },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: artifact.inRepository
-            ? { uri: artifact.uri, uriBaseId: SOURCE_ROOT }
-            : { uri: artifact.uri },
-          // A folder finding is about the folder as a whole: it has no region.
-          ...(finding.file === finding.connector ? {} : { region: regionOf(finding) }),
-        },
-      },
-    ],
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
-    properties: {
-      ...(finding.pointer !== undefined && { pointer: finding.pointer }),
-      connector,
-      ...(finding.msCode !== undefined && { msCode: finding.msCode }),
-    },
-  };
-  if (finding.baseline) result.baselineState = finding.baseline === 'new' ? 'new' : 'unchanged';
-  return result;
-}
-
-function regionOf(finding: Finding) {
-  // SARIF's endColumn, like ours, is the column just after the last character.
-  return {
-    startLine: finding.line,
-    startColumn: finding.column,
-    ...(finding.endLine !== undefined && { endLine: finding.endLine }),
-    ...(finding.endColumn !== undefined && { endColumn: finding.endColumn }),
-  };
-}
-
-/**
- * A rule as code scanning shows it. Of the rule properties that GitHub reads ("SARIF support for code
- * scanning", reportingDescriptor object), we write `tags` (to filter alerts by), `problem.severity`
- * (error, warning or recommendation: the profile's level, which with `precision` decides which alerts
- * are shown first) and `precision`; not `security-severity`, which is for security rules (tag
- * `security`), which ours are not: they are certification checks, and their alerts belong with the
- * other quality findings. `help.markdown` is shown instead of `help.text` when present.
- */
-function toReportingDescriptor(
-  rule: RuleDescriptor,
-  profile: Profile,
-  rulesDocUrl: string,
-): ReportingDescriptor {
-  const level = rule.levels?.[profile];
-  const helpUri = ruleDocUrl(rule.id, rulesDocUrl);
-  const descriptor: ReportingDescriptor = {
-    id: rule.id,
-    shortDescription: { text: rule.title },
-    fullDescription: { text: rule.description ?? rule.title },
-    helpUri,
-    help: { text: rule.description ?? rule.title, markdown: helpMarkdown(rule, helpUri) },
-  };
-  if (level) {
-    descriptor.defaultConfiguration = {
-      level: sarifLevel(level),
-      ...(level === 'off' && { enabled: false }),
-    };
-  }
-  descriptor.properties = {
-    tags: ['power-platform-connector', ...(rule.file ? [rule.file] : [])],
-    // The checks are exact (a value, a key, a schema), not guesses: a false alarm is a bug of ours.
-    precision: 'very-high',
-    ...(level && level !== 'off' && { 'problem.severity': problemSeverity(level) }),
-    ...(rule.levels && { levels: rule.levels }),
-    ...(rule.msCode !== undefined && { msCode: rule.msCode }),
-  };
-  return descriptor;
-}
-
-/** code scanning's name for a level: a note is a recommendation. */
-function problemSeverity(level: Severity): 'error' | 'warning' | 'recommendation' {
-  return level === 'info' ? 'recommendation' : level;
-}
-
-/** The rule's help as code scanning shows it: its text, its example, and a link to its reference entry. */
-function helpMarkdown(rule: RuleDescriptor, helpUri: string): string {
-  const changeRule = CHANGE_RULES_BY_ID.get(rule.id);
-  const example = changeRule ? changeExampleParagraphs(changeRule) : exampleParagraphs(rule);
-  return [
-    proseMarkdown(rule.description ?? rule.title),
-    ...example,
-    `See [${rule.id}](${helpUri}) in the connector-alm rule reference.`,
-  ].join('\n\n');
-}
-
-/**
- * The rules given, then those that findings name beyond them: the breaking-change rules of
- * `validate --base`, described from their reference entries, and a stub for any other.
- */
-function describedRules(rules: readonly RuleDescriptor[], findings: readonly Finding[]): RuleDescriptor[] {
-  const all = [...rules];
-  const known = new Set(rules.map((rule) => rule.id));
-  for (const finding of findings) {
-    if (known.has(finding.ruleId)) continue;
-    known.add(finding.ruleId);
-    const changeRule = CHANGE_RULES_BY_ID.get(finding.ruleId);
-    all.push(changeRule ? changeRuleDescriptor(changeRule) : { id: finding.ruleId, title: finding.ruleId });
-  }
-  return all;
-}
-
-const CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule) => [rule.id, rule]));
-
-/**
- * A change rule as code scanning shows it: its message as the title, its reference text as the
- * help, and its example as the reference shows it (see helpMarkdown). Its severity is the same in every
- * profile, and it is located in the swagger or apiProperties as the change is.
- */
-function changeRuleDescriptor(rule: DocumentedChangeRule): RuleDescriptor {
-  return {
-    id: rule.id,
-    title: rule.message,
-    description: `${rule.description} Source: ${rule.source}.`,
-    levels: { certified: rule.severity, 'independent-publisher': rule.severity, custom: rule.severity },
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { duplicateIndexes } from '../../src/rules/swagger/document-structure.js';
+import { duplicateIndexes } from '../../src/rules/swagger/duplicate-entries.js';
 
 const longList = (entries: unknown[]) => [
   ...Array.from({ length: 20 }, (_, index) => `v${index}`),

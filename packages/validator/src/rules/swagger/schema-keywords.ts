@@ -1,7 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
 import { asArray, asObject, asString, has, isObject, type JsonObject } from '../../swagger/json-values.js';
-import { duplicateEntries } from './document-structure.js';
+import { duplicateEntries } from './duplicate-entries.js';
 import { inputSchemaFindings } from './input-schemas.js';
 import { structureOf, type KeywordHolders, type StructureNode } from './structure.js';
 

@@ -1,0 +1,60 @@
+import type { DiffResult } from '../diff/change.js';
+import type { PullRequestFacts } from '../repository/pull-request-facts.js';
+import type { ValidateOptions, ValidationResult } from '../validate.js';
+import type { Git } from './git.js';
+
+export interface BaseValidationOptions extends ValidateOptions {
+  /**
+   * Count uncommitted and untracked files as changes of the branch (default true: validation reads
+   * the work tree, so its edits must be compared too). CI checkouts are clean either way.
+   */
+  includeWorkingTree?: boolean;
+  /** The git port; by default git run in `cwd`. */
+  git?: Git;
+  /** The pull request under check, for the rules about it (its title, its base branch). */
+  pullRequest?: PullRequestFacts;
+}
+
+/**
+ * `unchanged`: no file of the connector changed since the merge base; `changed`: compared with its
+ * base version; `added`: absent at the merge base, a brand-new connector (no breaking changes);
+ * `deleted`: a connector of the merge base that the branch deleted (not renamed), a breaking change.
+ */
+export type ConnectorChangeStatus = 'unchanged' | 'changed' | 'added' | 'deleted';
+
+export interface ConnectorDiff {
+  /**
+   * The folder as reachable from the working directory (as in ConnectorResult.path); for a deleted
+   * connector, where it was.
+   */
+  path: string;
+  /** The folder relative to the repository's top level, `/`-separated. */
+  repositoryPath: string;
+  status: ConnectorChangeStatus;
+  /** The changes against the merge base (changed connectors, and the deletion of deleted ones). */
+  diff?: DiffResult;
+  /** Where the folder was at the merge base, when the branch renamed it. */
+  renamedFrom?: string;
+}
+
+export interface BaseValidationResult extends ValidationResult {
+  baseRef: string;
+  mergeBase: string;
+  /**
+   * One per connector validated, in the order of `connectors`, then one per connector deleted: those
+   * are in no ConnectorResult (there is nothing left to validate), but their BRK-CONNECTOR-DELETED
+   * findings are in `findings`, with the deleted folder as their `connector`.
+   */
+  diffs: ConnectorDiff[];
+  /**
+   * Why the configuration file was not compared with the base's (the base's does not parse), for
+   * the log. What the change loosened in it are REPO-CONFIG-LOOSENED findings in `findings`, on the
+   * file, with its folder as their `connector`.
+   */
+  configurationNote?: string;
+}
+
+/** True for the result of validateAgainstBase (as onlyNewFindings keeps it), which reports add the base to. */
+export function comparedWithBase(result: ValidationResult): result is BaseValidationResult {
+  return 'baseRef' in result && 'mergeBase' in result && 'diffs' in result;
+}

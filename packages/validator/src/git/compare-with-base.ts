@@ -1,0 +1,92 @@
+import { slashSeparated } from '@connector-alm/core';
+import { loadConnectorFolder } from '../loader/connector-folder.js';
+import { compareFindings, type Finding } from '../model/finding.js';
+import { markAllNew, markBaseline } from '../diff/baseline.js';
+import { classifyChanges, type DiffResult } from '../diff/change.js';
+import { CHANGE_RULES } from '../diff/change-rules.js';
+import { connectorVersion, diffConnectorFiles, type ConnectorVersion } from '../diff/connector-diff.js';
+import { validateFolder, type ConnectorResult } from '../validate.js';
+import type { BaseValidationOptions } from './base-validation.js';
+import { changeToFinding } from './change-finding.js';
+import type { Git } from './git.js';
+import { materializeFolder } from './materialize.js';
+import { toRepositoryPath } from './repository-paths.js';
+
+/**
+ * A connector the branch changed, compared with its version at the merge base (or at the folder it
+ * was renamed from): its findings marked `new` or `existing` and its BRK-* changes added as findings;
+ * `added` when the merge base has no such folder.
+ */
+export async function compareWithBase(
+  connector: ConnectorResult,
+  repositoryPath: string,
+  renamedFrom: string | undefined,
+  git: Git,
+  mergeBase: string,
+  options: BaseValidationOptions,
+  cwd: string,
+): Promise<{ status: 'changed' | 'added'; findings: Finding[]; diff?: DiffResult; basePath?: string }> {
+  // The folder where it is; where it was, when the branch moved it there.
+  let basePath = repositoryPath;
+  let base = await materializeFolder(git, mergeBase, repositoryPath);
+  if (!base && renamedFrom !== undefined) {
+    basePath = renamedFrom;
+    base = await materializeFolder(git, mergeBase, renamedFrom);
+  }
+  if (!base) return { status: 'added', findings: markAllNew(connector.findings) };
+  try {
+    // The same profile as the current version: the comparison is about the change, not the rules.
+    const baseResult = await validateFolder(
+      base.path,
+      { ...options, profile: connector.profile, onConnector: undefined },
+      undefined,
+      base.root,
+    );
+    const marked = markBaseline(connector.findings, baseResult.findings);
+    const current = connectorVersion(await loadConnectorFolder(connector.path, cwd));
+    const previous = relabel(
+      connectorVersion(await loadConnectorFolder(base.path, base.root)),
+      toRepositoryPath(base.root, base.path) ?? basePath,
+      `${mergeBase.slice(0, 12)}:${basePath === '.' ? '' : `${basePath}/`}`,
+    );
+    const diff = withoutCurrentSyntaxErrors(diffConnectorFiles(previous, current));
+    // BRK-* changes are reported as findings: the breaking ones and the process slips.
+    const breaking = diff.changes
+      .filter((change) => change.ruleId.startsWith('BRK-'))
+      .map((change) => changeToFinding(change, connector, current, previous));
+    return { status: 'changed', findings: [...marked, ...breaking].sort(compareFindings), diff, basePath };
+  } finally {
+    await base.cleanup();
+  }
+}
+
+/**
+ * The diff without the current version's JSON syntax errors: its GEN-JSON-PARSE findings report
+ * them, and the job summary would list them twice. The base version's stay: nothing else says that
+ * the comparison read a base that does not parse.
+ */
+function withoutCurrentSyntaxErrors(diff: DiffResult): DiffResult {
+  const changes = diff.changes.filter(
+    (change) => !(change.ruleId === CHANGE_RULES.jsonSyntax.id && change.side === 'new'),
+  );
+  if (changes.length === diff.changes.length) return diff;
+  return { changes, classification: classifyChanges(changes) };
+}
+
+/** Names the base version's files `<commit>:<repository path>`, as `git show` would. */
+function relabel(version: ConnectorVersion, folderDisplay: string, prefix: string): ConnectorVersion {
+  const rename = (display: string | undefined): string | undefined => {
+    if (display === undefined) return undefined;
+    const posix = slashSeparated(display);
+    const inside = folderDisplay === '.' ? posix : posix.slice(folderDisplay.length + 1);
+    return `${prefix}${inside}`;
+  };
+  return {
+    ...version,
+    swaggerPath: rename(version.swaggerPath),
+    apiPropertiesPath: rename(version.apiPropertiesPath),
+    readme: version.readme && { ...version.readme, path: rename(version.readme.path)! },
+    script: version.script && { ...version.script, path: rename(version.script.path)! },
+    icon: version.icon && { ...version.icon, path: rename(version.icon.path)! },
+  };
+}

@@ -1,0 +1,32 @@
+import { isInvisible } from './word-tokens.js';
+
+/**
+ * What jsonc-parser calls an InvalidSymbol, a character no JSON token starts with, named so that the
+ * author can find it: an invisible one (a no-break space pasted from a web page or a word processor
+ * looks like a space in every editor) by its code point and name, never printed itself.
+ */
+export function unexpectedCharacter(character: number): string {
+  const code = `U+${character.toString(16).toUpperCase().padStart(4, '0')}`;
+  const invisible = INVISIBLE_CHARACTERS.get(character);
+  if (invisible !== undefined || isInvisible(character)) {
+    const named = invisible ? `${code}, ${invisible}` : code;
+    return `An invisible character (${named}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`;
+  }
+  const quote = QUOTE_LOOKALIKES.has(character) ? '; strings take double quotes' : '';
+  return `The character ${String.fromCodePoint(character)} (${code}) cannot start a JSON value or key${quote}.`;
+}
+
+const INVISIBLE_CHARACTERS = new Map([
+  [0x0b, 'a vertical tab'],
+  [0x0c, 'a form feed'],
+  [0xa0, 'a no-break space'],
+  [0x200b, 'a zero-width space'],
+  [0x2028, 'a line separator'],
+  [0x2029, 'a paragraph separator'],
+  [0x202f, 'a narrow no-break space'],
+  [0x3000, 'an ideographic space'],
+  [0xfeff, 'a byte-order mark inside the text'],
+]);
+
+/** A single quote and the typographic quotes that word processors put in place of `"`. */
+const QUOTE_LOOKALIKES = new Set([0x27, 0x2018, 0x2019, 0x201c, 0x201d]);

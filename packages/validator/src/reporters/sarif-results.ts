@@ -1,0 +1,51 @@
+import type { Result } from 'sarif';
+import type { Finding } from '../model/finding.js';
+import { FINGERPRINT_KEY } from './fingerprint.js';
+import { sarifLevel } from './rule-descriptor.js';
+
+/** The uriBaseId of repository-relative paths; `github/codeql-action/upload-sarif` resolves it to the checkout. */
+export const SOURCE_ROOT = '%SRCROOT%';
+
+export function toResult(
+  finding: Finding,
+  ruleIndex: number,
+  artifact: { uri: string; inRepository: boolean },
+  connector: string,
+  fingerprint: string,
+): Result {
+  const result: Result = {
+    ruleId: finding.ruleId,
+    ruleIndex,
+    level: sarifLevel(finding.severity),
+    message: { text: finding.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: artifact.inRepository
+            ? { uri: artifact.uri, uriBaseId: SOURCE_ROOT }
+            : { uri: artifact.uri },
+          // A folder finding is about the folder as a whole: it has no region.
+          ...(finding.file === finding.connector ? {} : { region: regionOf(finding) }),
+        },
+      },
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+    properties: {
+      ...(finding.pointer !== undefined && { pointer: finding.pointer }),
+      connector,
+      ...(finding.msCode !== undefined && { msCode: finding.msCode }),
+    },
+  };
+  if (finding.baseline) result.baselineState = finding.baseline === 'new' ? 'new' : 'unchanged';
+  return result;
+}
+
+function regionOf(finding: Finding) {
+  // SARIF's endColumn, like ours, is the column just after the last character.
+  return {
+    startLine: finding.line,
+    startColumn: finding.column,
+    ...(finding.endLine !== undefined && { endLine: finding.endLine }),
+    ...(finding.endColumn !== undefined && { endColumn: finding.endColumn }),
+  };
+}

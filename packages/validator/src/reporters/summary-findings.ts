@@ -1,0 +1,90 @@
+import { compareText } from '@connector-alm/core';
+import type { Finding, Severity } from '../model/finding.js';
+import { ALL_CHANGE_RULES } from '../diff/change-rules.js';
+import { ALL_RULES } from '../rules/index.js';
+import { countBySeverity } from '../validate.js';
+import type { JobSummaryOptions } from './job-summary.js';
+import { escapeMarkdown } from './markdown.js';
+import { countWords } from './severity-count-words.js';
+import type { SummaryBudget } from './summary-budget.js';
+import { DEFAULT_RULES_DOC_URL, ruleDocUrl } from './tool-info.js';
+
+const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
+
+interface RuleGroup {
+  ruleId: string;
+  findings: Finding[];
+  worst: Severity;
+}
+
+/** The findings by rule, each rule titled and linked to its reference entry. */
+export function writeFindingsByRule(
+  budget: SummaryBudget,
+  findings: readonly Finding[],
+  options: JobSummaryOptions,
+  shown: (file: string) => string,
+  omitted: { findings: number },
+): void {
+  if (findings.length === 0) return;
+  const titles = new Map([
+    // The breaking-change check's rules (BRK-*, CHG-* of validate --base) are titled by their message,
+    // as the rule reference's table and code scanning show them.
+    ...ALL_CHANGE_RULES.map((rule) => [rule.id, rule.message] as const),
+    ...(options.rules ?? ALL_RULES).map((rule) => [rule.id, rule.title] as const),
+  ]);
+  const docs = options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
+  budget.add('### Findings by rule', '');
+  const groups = groupByRule(findings);
+  for (const [index, group] of groups.entries()) {
+    const title = titles.get(group.ruleId);
+    const heading =
+      `#### [${group.ruleId}](${ruleDocUrl(group.ruleId, docs)})` +
+      (title ? `: ${escapeMarkdown(title)}` : '') +
+      ` (${countWords(countBySeverity(group.findings), true)})`;
+    if (!budget.add(heading, '')) {
+      omitted.findings += groups.slice(index).reduce((sum, rest) => sum + rest.findings.length, 0);
+      return;
+    }
+    for (const [position, finding] of group.findings.entries()) {
+      if (!budget.add(findingLine(finding, options.sourceUrl, shown))) {
+        omitted.findings += group.findings.length - position;
+        omitted.findings += groups.slice(index + 1).reduce((sum, rest) => sum + rest.findings.length, 0);
+        return;
+      }
+    }
+    budget.add('');
+  }
+}
+
+function findingLine(
+  finding: Finding,
+  sourceUrl: JobSummaryOptions['sourceUrl'],
+  shown: (file: string) => string,
+): string {
+  const text = escapeMarkdown(`${shown(finding.file)}:${finding.line}:${finding.column}`);
+  const url = sourceUrl?.(finding.file, finding.line);
+  const where = url ? `[${text}](${url})` : text;
+  const existing = finding.baseline === 'existing' ? ' _(existing)_' : '';
+  return `- ${finding.severity} ${where}: ${escapeMarkdown(finding.message)}${existing}`;
+}
+
+/** Groups by rule; the worst and most frequent rules first. */
+function groupByRule(findings: readonly Finding[]): RuleGroup[] {
+  const groups = new Map<string, RuleGroup>();
+  for (const finding of findings) {
+    let group = groups.get(finding.ruleId);
+    if (!group) {
+      group = { ruleId: finding.ruleId, findings: [], worst: finding.severity };
+      groups.set(finding.ruleId, group);
+    }
+    group.findings.push(finding);
+    if (SEVERITY_ORDER.indexOf(finding.severity) < SEVERITY_ORDER.indexOf(group.worst))
+      group.worst = finding.severity;
+  }
+  return [...groups.values()].sort(
+    (a, b) =>
+      SEVERITY_ORDER.indexOf(a.worst) - SEVERITY_ORDER.indexOf(b.worst) ||
+      b.findings.length - a.findings.length ||
+      compareText(a.ruleId, b.ruleId),
+  );
+}

@@ -1,0 +1,198 @@
+import { childPointer } from '../../json/pointer.js';
+import { certificationLevels, sameLevels, type RuleDefinition } from '../../model/rule.js';
+import { isObject, type JsonObject } from '../../swagger/json-values.js';
+import { isEmptySchema } from '../../swagger/empty-schema.js';
+import type { OperationInfo } from '../../swagger/swagger-model.js';
+import { fill, isSuccessCode, successResponses } from './rule-kit.js';
+import { operationLabel } from '../../swagger/operation-label.js';
+import { isWebhookSubscription } from './webhook-subscription.js';
+
+function hasSchema(response: { value: JsonObject }): boolean {
+  return isObject(response.value.schema);
+}
+
+// Loops over the responses rather than filtered lists: these run for every operation, and each
+// list was a new array per operation and rule.
+
+function countWithSchema(operation: OperationInfo): number {
+  let count = 0;
+  for (const response of operation.responses) if (hasSchema(response)) count++;
+  return count;
+}
+
+/** A 2xx response has a schema, and neither 200 nor 201 has one. */
+function schemaOnlyOnOtherSuccess(operation: OperationInfo): boolean {
+  let other = false;
+  for (const response of operation.responses) {
+    if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
+    if (response.code === '200' || response.code === '201') return false;
+    other = true;
+  }
+  return other;
+}
+
+/**
+ * What to do with the schemas of the other 2xx responses, for SWG-RESP-SCHEMA-200. A 204 has no
+ * body at all (56 corpus operations put a schema there, often on a DELETE that returns nothing).
+ */
+function schemaMoveAdvice(operation: OperationInfo): string {
+  const codes: string[] = [];
+  for (const response of operation.responses) {
+    if (isSuccessCode(response.code) && hasSchema(response)) codes.push(response.code);
+  }
+  if (codes.every((code) => code === '204')) {
+    return 'A 204 response has no content: move its schema to a 200 response, or remove it if the operation returns nothing.';
+  }
+  return `Move the schema of the ${codes.join(', ')} response to a 200 or 201 response.`;
+}
+
+export const defaultResponseSchemaRule: RuleDefinition = {
+  id: 'SWG-RESP-DEFAULT-SCHEMA',
+  file: 'swagger',
+  title: "Do not give the 'default' response a schema.",
+  description:
+    'SVR (DefaultResponseHasSchema) and certification: schemas belong on expected responses. Reviewers now reject it ("Default responses are not allowed anymore", PR #1425); 70 merged connectors still have one, so it is a warning.',
+  levels: certificationLevels('warning', 'info'),
+  msCode: 'DefaultResponseHasSchema',
+  msMessage:
+    "The 'default' response should not have schema definition. Schemas should be defined on expected responses only.",
+  example: {
+    placement: 'responses',
+    bad: '"default": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
+    good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
+  },
+  check({ swagger, report }) {
+    for (const operation of swagger?.operations ?? []) {
+      for (const response of operation.responses) {
+        if (response.code !== 'default' || !hasSchema(response)) continue;
+        report({
+          pointer: childPointer(response.definitionPointer, 'schema'),
+          message:
+            "The 'default' response should not have schema definition. Schemas should be defined on expected responses only.",
+        });
+      }
+    }
+  },
+};
+
+export const multipleResponseSchemasRule: RuleDefinition = {
+  id: 'SWG-RESP-MULTI-SCHEMA',
+  file: 'swagger',
+  title: 'Give a schema to one response per operation.',
+  description:
+    'The designer shows the outputs of one response schema only (SVR OperationHasManyResponsesWithSchema). 2,112 merged certified operations have several, so it is a warning.',
+  levels: sameLevels('warning'),
+  msCode: 'OperationHasManyResponsesWithSchema',
+  msMessage:
+    "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
+  example: {
+    placement: 'responses',
+    bad: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "schema": { "$ref": "#/definitions/Error" } }',
+    good: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "description": "Bad request" }',
+  },
+  check({ swagger, report }) {
+    for (const operation of swagger?.operations ?? []) {
+      if (countWithSchema(operation) < 2) continue;
+      report({
+        pointer: childPointer(operation.pointer, 'responses'),
+        message: fill(
+          "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer. Keep the schema of the success response and describe the others without one.",
+          operationLabel(operation),
+        ),
+      });
+    }
+  },
+};
+
+export const successSchemaCodeRule: RuleDefinition = {
+  id: 'SWG-RESP-SCHEMA-200',
+  file: 'swagger',
+  title: 'Put the output schema on the 200 or 201 response.',
+  description:
+    "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown.",
+  levels: sameLevels('warning'),
+  msCode: 'SchemaDefinitionSetIncorrectly',
+  msMessage:
+    "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
+  example: {
+    placement: 'operation',
+    bad: '"responses": { "202": { "description": "Accepted", "schema": { "$ref": "#/definitions/Task" } } }',
+    good: '"responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } } }',
+  },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    for (const operation of swagger.operations) {
+      // Only a schema on another 2xx (202, 206…) is lost; default and error schemas have their own rules.
+      if (!schemaOnlyOnOtherSuccess(operation)) continue;
+      if (isWebhookSubscription(swagger, operation)) continue;
+      report({
+        pointer: childPointer(operation.pointer, 'responses'),
+        message: `${fill(
+          "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
+          operationLabel(operation),
+        )} ${schemaMoveAdvice(operation)}`,
+      });
+    }
+  },
+};
+
+export const emptyResponseSchemaRule: RuleDefinition = {
+  id: 'SWG-RESP-EMPTY-SCHEMA',
+  file: 'swagger',
+  title: 'Describe response bodies; do not leave their schema empty.',
+  description:
+    'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, … makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer.',
+  levels: certificationLevels('warning', 'off'),
+  example: {
+    placement: 'responses',
+    bad: '"200": { "description": "OK", "schema": {} }',
+    good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
+  },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    for (const operation of swagger.operations) {
+      // An MCP server's JSON-RPC replies go to the agent, which reads them by the protocol: no
+      // designer shows them, and Copilot Studio's template has no schema at all.
+      if (operation.isMcp) continue;
+      for (const response of operation.responses) {
+        // isEmptySchema reads the schema only: the pointer is built for the responses reported.
+        if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
+        // "Describe its properties" is wrong advice for No Content: there is no body. The schema
+        // should go, which SWG-RESP-SCHEMA-200 (or SWG-RESP-MULTI-SCHEMA beside a 200) says.
+        if (response.code === '204') continue;
+        if (!isEmptySchema(swagger, response.value.schema)) continue;
+        report({
+          pointer: childPointer(response.definitionPointer, 'schema'),
+          message: `The ${response.code} response of '${operationLabel(operation)}' has an empty schema; describe its properties so makers need no Parse JSON step.`,
+        });
+      }
+    }
+  },
+};
+
+export const responseSchemaDefinedRule: RuleDefinition = {
+  id: 'SWG-RESP-DEFINED',
+  file: 'swagger',
+  title: 'Give visible actions a response schema.',
+  description:
+    'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only.',
+  levels: certificationLevels('warning', 'off'),
+  example: {
+    placement: 'responses',
+    bad: '"200": { "description": "OK" }',
+    good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
+  },
+  check({ swagger, report }) {
+    for (const operation of swagger?.operations ?? []) {
+      // An MCP server's replies are read by the agent, not by the designer (see SWG-RESP-EMPTY-SCHEMA).
+      if (operation.isInternal || operation.isTrigger || operation.isMcp) continue;
+      if (operation.responses.some(hasSchema)) continue;
+      const withBody = successResponses(operation).filter((r) => r.code !== '204' && r.code !== '202');
+      if (withBody.length === 0) continue;
+      report({
+        pointer: withBody[0]!.pointer,
+        message: `The operation '${operationLabel(operation)}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema, or use a 204 response when the operation returns no body.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,7 @@
+import { asObject, has } from '../../swagger/json-values.js';
+import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
+
+export function isWebhookSubscription(model: SwaggerModel, operation: OperationInfo): boolean {
+  const pathItem = asObject(model.paths?.[operation.path]);
+  return operation.isTrigger && pathItem !== undefined && has(pathItem, 'x-ms-notification-content');
+}
