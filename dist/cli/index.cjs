@@ -1197,8 +1197,8 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path77 = require("node:path");
-    var fs31 = require("node:fs");
+    var path81 = require("node:path");
+    var fs33 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2192,7 +2192,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs31.existsSync(executableFile)) return;
+        if (fs33.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2210,11 +2210,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path77.resolve(baseDir, baseName);
-          if (fs31.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path77.extname(baseName))) return void 0;
+          const localBin = path81.resolve(baseDir, baseName);
+          if (fs33.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path81.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs31.existsSync(`${localBin}${ext}`)
+            (ext) => fs33.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2226,21 +2226,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs31.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs33.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path77.resolve(
-            path77.dirname(resolvedScriptPath),
+          executableDir = path81.resolve(
+            path81.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path77.basename(
+            const legacyName = path81.basename(
               this._scriptPath,
-              path77.extname(this._scriptPath)
+              path81.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path77.extname(executableFile));
+        launchWithNode = sourceExt.includes(path81.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path77.basename(filename, path77.extname(filename));
+        this._name = path81.basename(filename, path81.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path78) {
-        if (path78 === void 0) return this._executableDir;
-        this._executableDir = path78;
+      executableDir(path82) {
+        if (path82 === void 0) return this._executableDir;
+        this._executableDir = path82;
         return this;
       }
       /**
@@ -3715,8 +3715,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path77, { windows } = {}) => {
-      const segs = path77.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path81, { windows } = {}) => {
+      const segs = path81.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -8465,8 +8465,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path77) {
-      let input = path77;
+    function removeDotSegments(path81) {
+      let input = path81;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -8540,11 +8540,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path77) {
-      if (path77 === "" || path77[0] === "/") {
-        return removeDotSegments(path77);
+    function removeDotSegmentsRelative(path81) {
+      if (path81 === "" || path81[0] === "/") {
+        return removeDotSegments(path81);
       }
-      const segments = path77.split("/");
+      const segments = path81.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -8907,8 +8907,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path77 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path77 && path77 !== "/" ? path77 : void 0;
+        const path81 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path81 && path81 !== "/" ? path81 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -12218,17 +12218,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path77) {
-      const ctrl = callVisitor(key, node, visitor, path77);
+    function visit_(key, node, visitor, path81) {
+      const ctrl = callVisitor(key, node, visitor, path81);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path77, ctrl);
-        return visit_(key, ctrl, visitor, path77);
+        replaceNode(key, path81, ctrl);
+        return visit_(key, ctrl, visitor, path81);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path77 = Object.freeze(path77.concat(node));
+          path81 = Object.freeze(path81.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path77);
+            const ci = visit_(i2, node.items[i2], visitor, path81);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12239,13 +12239,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path77 = Object.freeze(path77.concat(node));
-          const ck = visit_("key", node.key, visitor, path77);
+          path81 = Object.freeze(path81.concat(node));
+          const ck = visit_("key", node.key, visitor, path81);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path77);
+          const cv = visit_("value", node.value, visitor, path81);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12266,17 +12266,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path77) {
-      const ctrl = await callVisitor(key, node, visitor, path77);
+    async function visitAsync_(key, node, visitor, path81) {
+      const ctrl = await callVisitor(key, node, visitor, path81);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path77, ctrl);
-        return visitAsync_(key, ctrl, visitor, path77);
+        replaceNode(key, path81, ctrl);
+        return visitAsync_(key, ctrl, visitor, path81);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path77 = Object.freeze(path77.concat(node));
+          path81 = Object.freeze(path81.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path77);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path81);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12287,13 +12287,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path77 = Object.freeze(path77.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path77);
+          path81 = Object.freeze(path81.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path81);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path77);
+          const cv = await visitAsync_("value", node.value, visitor, path81);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12320,23 +12320,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path77) {
+    function callVisitor(key, node, visitor, path81) {
       if (typeof visitor === "function")
-        return visitor(key, node, path77);
+        return visitor(key, node, path81);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path77);
+        return visitor.Map?.(key, node, path81);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path77);
+        return visitor.Seq?.(key, node, path81);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path77);
+        return visitor.Pair?.(key, node, path81);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path77);
+        return visitor.Scalar?.(key, node, path81);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path77);
+        return visitor.Alias?.(key, node, path81);
       return void 0;
     }
-    function replaceNode(key, path77, node) {
-      const parent = path77[path77.length - 1];
+    function replaceNode(key, path81, node) {
+      const parent = path81[path81.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -12948,10 +12948,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path77, value) {
+    function collectionFromPath(schema, path81, value) {
       let v = value;
-      for (let i2 = path77.length - 1; i2 >= 0; --i2) {
-        const k = path77[i2];
+      for (let i2 = path81.length - 1; i2 >= 0; --i2) {
+        const k = path81[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -12970,7 +12970,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path77) => path77 == null || typeof path77 === "object" && !!path77[Symbol.iterator]().next().done;
+    var isEmptyPath = (path81) => path81 == null || typeof path81 === "object" && !!path81[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13000,11 +13000,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path77, value) {
-        if (isEmptyPath(path77))
+      addIn(path81, value) {
+        if (isEmptyPath(path81))
           this.add(value);
         else {
-          const [key, ...rest] = path77;
+          const [key, ...rest] = path81;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -13018,8 +13018,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path77) {
-        const [key, ...rest] = path77;
+      deleteIn(path81) {
+        const [key, ...rest] = path81;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -13033,8 +13033,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path77, keepScalar) {
-        const [key, ...rest] = path77;
+      getIn(path81, keepScalar) {
+        const [key, ...rest] = path81;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -13052,8 +13052,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path77) {
-        const [key, ...rest] = path77;
+      hasIn(path81) {
+        const [key, ...rest] = path81;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -13063,8 +13063,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path77, value) {
-        const [key, ...rest] = path77;
+      setIn(path81, value) {
+        const [key, ...rest] = path81;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -15579,9 +15579,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path77, value) {
+      addIn(path81, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path77, value);
+          this.contents.addIn(path81, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -15656,14 +15656,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path77) {
-        if (Collection2.isEmptyPath(path77)) {
+      deleteIn(path81) {
+        if (Collection2.isEmptyPath(path81)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path77) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path81) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -15678,10 +15678,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path77, keepScalar) {
-        if (Collection2.isEmptyPath(path77))
+      getIn(path81, keepScalar) {
+        if (Collection2.isEmptyPath(path81))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path77, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path81, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -15692,10 +15692,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path77) {
-        if (Collection2.isEmptyPath(path77))
+      hasIn(path81) {
+        if (Collection2.isEmptyPath(path81))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path77) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path81) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -15712,13 +15712,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path77, value) {
-        if (Collection2.isEmptyPath(path77)) {
+      setIn(path81, value) {
+        if (Collection2.isEmptyPath(path81)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path77), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path81), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path77, value);
+          this.contents.setIn(path81, value);
         }
       }
       /**
@@ -17679,9 +17679,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path77) => {
+    visit2.itemAtPath = (cst, path81) => {
       let item = cst;
-      for (const [field, index] of path77) {
+      for (const [field, index] of path81) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -17690,23 +17690,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path77) => {
-      const parent = visit2.itemAtPath(cst, path77.slice(0, -1));
-      const field = path77[path77.length - 1][0];
+    visit2.parentCollection = (cst, path81) => {
+      const parent = visit2.itemAtPath(cst, path81.slice(0, -1));
+      const field = path81[path81.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path77, item, visitor) {
-      let ctrl = visitor(item, path77);
+    function _visit(path81, item, visitor) {
+      let ctrl = visitor(item, path81);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path77.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path81.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -17717,10 +17717,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path77);
+            ctrl = ctrl(item, path81);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path77) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path81) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -19022,14 +19022,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs31 = this.flowScalar(this.type);
+              const fs33 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs31, sep: [] });
+                map2.items.push({ start, key: fs33, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs31);
+                this.stack.push(fs33);
               } else {
-                Object.assign(it, { key: fs31, sep: [] });
+                Object.assign(it, { key: fs33, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -19157,13 +19157,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs31 = this.flowScalar(this.type);
+              const fs33 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs31, sep: [] });
+                fc.items.push({ start: [], key: fs33, sep: [] });
               else if (it.sep)
-                this.stack.push(fs31);
+                this.stack.push(fs33);
               else
-                Object.assign(it, { key: fs31, sep: [] });
+                Object.assign(it, { key: fs33, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -19775,12 +19775,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list3, fs31, exportName) {
+    function addFormats2(ajv, list3, fs33, exportName) {
       var _a3;
       var _b2;
       (_a3 = (_b2 = ajv.opts.code).formats) !== null && _a3 !== void 0 ? _a3 : _b2.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list3)
-        ajv.addFormat(f, fs31[f]);
+        ajv.addFormat(f, fs33[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -21934,7 +21934,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs31 = require("fs");
+    var fs33 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable3 = stream.Readable;
@@ -21954,7 +21954,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self2 = this;
       self2.pend.go(function(cb) {
-        fs31.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs33.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -21971,7 +21971,7 @@ var require_fd_slicer = __commonJS({
       self2.refCount -= 1;
       if (self2.refCount < 0) throw new Error("invalid unref");
       if (self2.refCount > 0) return;
-      fs31.close(self2.fd, onCloseDone);
+      fs33.close(self2.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self2.emit("error", err2);
@@ -22003,7 +22003,7 @@ var require_fd_slicer = __commonJS({
       }
       self2.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs31.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
+        fs33.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
           if (err2) {
             self2.destroy(err2);
           } else if (bytesRead === 0) {
@@ -22363,7 +22363,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs31 = require("fs");
+    var fs33 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path77, options2) {
+    function openPromise(path81, options2) {
       return new Promise((resolve, reject) => {
-        open2(path77, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path81, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path77, options2, callback) {
+    function open2(path81, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,10 +22432,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs31.open(path77, "r", function(err2, fd2) {
+      fs33.open(path81, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs31.close(fd2, defaultCallback);
+          if (err3) fs33.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -22452,7 +22452,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs31.fstat(fd2, function(err2, stats) {
+      fs33.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -23530,7 +23530,7 @@ var require_dist3 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs31 = require("fs");
+    var fs33 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -23560,14 +23560,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self2)) return;
       var entry = new Entry(metadataPath, false, options2);
       self2.entries.push(entry);
-      fs31.stat(realPath2, function(err2, stats) {
+      fs33.stat(realPath2, function(err2, stats) {
         if (err2) return self2.emit("error", err2);
         if (!stats.isFile()) return self2.emit("error", new Error("not a file: " + realPath2));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs31.createReadStream(realPath2);
+          var readStream = fs33.createReadStream(realPath2);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self2.emit("error", err3);
@@ -32250,12 +32250,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path77) {
+function findNodeAtLocation(root, path81) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path77) {
+  for (let segment of path81) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -33018,7 +33018,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path77 = [root];
+  const path81 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -33026,14 +33026,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path77[level];
+    let node = path81[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path77[level] = node;
+      path81[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -33203,7 +33203,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path77 = paths.pop();
+    const path81 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -33211,13 +33211,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path77 + 1);
+          paths.push(path81 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path77 + 1 + key.length;
+        const keyPath = path81 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -34765,6 +34765,77 @@ function skipToken(walk, token) {
   };
 }
 
+// packages/validator/src/json/syntax/unexpected-character.ts
+function unexpectedCharacter(character) {
+  const code2 = `U+${character.toString(16).toUpperCase().padStart(4, "0")}`;
+  const invisible = INVISIBLE_CHARACTERS.get(character);
+  if (invisible !== void 0 || isInvisible(character)) {
+    const named = invisible ? `${code2}, ${invisible}` : code2;
+    return `An invisible character (${named}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`;
+  }
+  const quote = QUOTE_LOOKALIKES.has(character) ? "; strings take double quotes" : "";
+  return `The character ${String.fromCodePoint(character)} (${code2}) cannot start a JSON value or key${quote}.`;
+}
+var INVISIBLE_CHARACTERS = /* @__PURE__ */ new Map([
+  [11, "a vertical tab"],
+  [12, "a form feed"],
+  [160, "a no-break space"],
+  [8203, "a zero-width space"],
+  [8232, "a line separator"],
+  [8233, "a paragraph separator"],
+  [8239, "a narrow no-break space"],
+  [12288, "an ideographic space"],
+  [65279, "a byte-order mark inside the text"]
+]);
+var QUOTE_LOOKALIKES = /* @__PURE__ */ new Set([39, 8216, 8217, 8220, 8221]);
+
+// packages/validator/src/json/repaired-parse.ts
+function parseRepaired(text3, issues, lines = new LineIndex(text3)) {
+  const diagnosis = diagnoseAndRepair(text3, unexpectedCharacter, lines);
+  issues.push(...diagnosis.issues);
+  if (diagnosis.refused) return { value: void 0 };
+  const repaired = diagnosis.edits && applyEdits(text3, diagnosis.edits);
+  if (repaired) {
+    try {
+      return { value: JSON.parse(repaired.text), repaired };
+    } catch {
+    }
+  }
+  return { value: tolerantValue(text3) };
+}
+function tolerantValue(text3) {
+  return parse2(text3, void 0, {
+    allowTrailingComma: false,
+    disallowComments: true,
+    allowEmptyContent: false
+  });
+}
+var MAX_REPAIRED_CHARACTERS = 8 * 1024 * 1024;
+
+// packages/validator/src/json/document-issues.ts
+function tooLargeToRepairIssue(text3) {
+  return {
+    message: `The file has ${text3.length.toLocaleString("en-US")} characters and is not valid JSON: a file past ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters is not repaired to check the rest of it. Make it strict JSON.`,
+    offset: 0,
+    length: 0
+  };
+}
+function longKeyIssue({ offset, keyLength, pathLength }) {
+  const message2 = keyLength > MAX_JSON_KEY_LENGTH ? `This key is ${keyLength} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads` : `This key and the keys above it add up to ${pathLength} characters, more than the ${MAX_JSON_KEY_PATH_LENGTH} this tool reads`;
+  return {
+    message: `${message2}; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
+    offset,
+    length: keyLength + 2
+  };
+}
+function trailingCommaIssue(comma, close2) {
+  return {
+    message: `A trailing comma before '${close2}' is not allowed in JSON; remove it.`,
+    offset: comma,
+    length: 1
+  };
+}
+
 // packages/validator/src/text/secret-name.ts
 var QUOTE4 = 34;
 var APOSTROPHE = 39;
@@ -35075,71 +35146,6 @@ function keyOffset(node) {
   if (node.parent?.type === "property") return node.parent.offset;
   return node.offset;
 }
-function parseRepaired(text3, issues, lines = new LineIndex(text3)) {
-  const diagnosis = diagnoseAndRepair(text3, unexpectedCharacter, lines);
-  issues.push(...diagnosis.issues);
-  if (diagnosis.refused) return { value: void 0 };
-  const repaired = diagnosis.edits && applyEdits(text3, diagnosis.edits);
-  if (repaired) {
-    try {
-      return { value: JSON.parse(repaired.text), repaired };
-    } catch {
-    }
-  }
-  return { value: tolerantValue(text3) };
-}
-function tolerantValue(text3) {
-  return parse2(text3, void 0, {
-    allowTrailingComma: false,
-    disallowComments: true,
-    allowEmptyContent: false
-  });
-}
-var MAX_REPAIRED_CHARACTERS = 8 * 1024 * 1024;
-function tooLargeToRepairIssue(text3) {
-  return {
-    message: `The file has ${text3.length.toLocaleString("en-US")} characters and is not valid JSON: a file past ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters is not repaired to check the rest of it. Make it strict JSON.`,
-    offset: 0,
-    length: 0
-  };
-}
-function longKeyIssue({ offset, keyLength, pathLength }) {
-  const message2 = keyLength > MAX_JSON_KEY_LENGTH ? `This key is ${keyLength} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads` : `This key and the keys above it add up to ${pathLength} characters, more than the ${MAX_JSON_KEY_PATH_LENGTH} this tool reads`;
-  return {
-    message: `${message2}; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
-    offset,
-    length: keyLength + 2
-  };
-}
-function trailingCommaIssue(comma, close2) {
-  return {
-    message: `A trailing comma before '${close2}' is not allowed in JSON; remove it.`,
-    offset: comma,
-    length: 1
-  };
-}
-function unexpectedCharacter(character) {
-  const code2 = `U+${character.toString(16).toUpperCase().padStart(4, "0")}`;
-  const invisible = INVISIBLE_CHARACTERS.get(character);
-  if (invisible !== void 0 || isInvisible(character)) {
-    const named = invisible ? `${code2}, ${invisible}` : code2;
-    return `An invisible character (${named}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`;
-  }
-  const quote = QUOTE_LOOKALIKES.has(character) ? "; strings take double quotes" : "";
-  return `The character ${String.fromCodePoint(character)} (${code2}) cannot start a JSON value or key${quote}.`;
-}
-var INVISIBLE_CHARACTERS = /* @__PURE__ */ new Map([
-  [11, "a vertical tab"],
-  [12, "a form feed"],
-  [160, "a no-break space"],
-  [8203, "a zero-width space"],
-  [8232, "a line separator"],
-  [8233, "a paragraph separator"],
-  [8239, "a narrow no-break space"],
-  [12288, "an ideographic space"],
-  [65279, "a byte-order mark inside the text"]
-]);
-var QUOTE_LOOKALIKES = /* @__PURE__ */ new Set([39, 8216, 8217, 8220, 8221]);
 
 // packages/validator/src/swagger/json-values.ts
 function isObject(value) {
@@ -35717,7 +35723,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path77 = problem.segments;
+  const path81 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -35731,21 +35737,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path77.includes("oAuthSettings")) {
-      const last2 = path77[path77.length - 1];
+    if (path81.includes("oAuthSettings")) {
+      const last2 = path81[path81.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path77.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path77[path77.length - 1] === "type" && path77.length === parameterNameDepth(path77) + 1)
+    if (path81.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path81[path81.length - 1] === "type" && path81.length === parameterNameDepth(path81) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path77) {
-  return path77[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path81) {
+  return path81[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -37856,8 +37862,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path77, method, pathItemPlace, operation2) {
-    this.path = path77;
+  constructor(path81, method, pathItemPlace, operation2) {
+    this.path = path81;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -38409,11 +38415,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path77 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path77)) continue;
-      let pathItem = asObject(paths[path77]);
+    for (const path81 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path81)) continue;
+      let pathItem = asObject(paths[path81]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path77);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path81);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -38429,7 +38435,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path77, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path81, method, pathItemPlace, operation2);
         const own2 = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own2)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own2, entry.isInternal);
@@ -38544,9 +38550,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list3 = own2 ?? asArray(model.root[key]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path77) {
+function pathVariables(path81) {
   const names3 = [];
-  for (const match2 of path77.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path81.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -46221,16 +46227,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path77) {
-    this.path = path77;
-    const hasBrace = path77.includes("{");
-    this.variables = hasBrace ? scanVariables(path77) : NO_VARIABLES;
+  constructor(path81) {
+    this.path = path81;
+    const hasBrace = path81.includes("{");
+    this.variables = hasBrace ? scanVariables(path81) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path77.indexOf("/"); ; slash = path77.indexOf("/", start)) {
-      const end = slash === -1 ? path77.length : slash;
-      if (hasBrace && isVariableSegment(path77, start, end)) variableSegmentCount++;
+    for (let slash = path81.indexOf("/"); ; slash = path81.indexOf("/", start)) {
+      const end = slash === -1 ? path81.length : slash;
+      if (hasBrace && isVariableSegment(path81, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -46259,8 +46265,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path77 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path77) last2 = new PathTemplate(path77);
+    const path81 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path81) last2 = new PathTemplate(path81);
     templates[index] = last2;
   }
   return templates;
@@ -46285,9 +46291,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path77, start) {
-  const slash = path77.indexOf("/", start);
-  return slash === -1 ? path77.length : slash;
+function segmentEnd(path81, start) {
+  const slash = path81.indexOf("/", start);
+  return slash === -1 ? path81.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -46296,34 +46302,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path77, start, end) {
+function isVariableSegment(path81, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path77.charCodeAt(start) !== OPEN || path77.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path81.charCodeAt(start) !== OPEN || path81.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path77.charCodeAt(index);
+    const code2 = path81.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path77, open2) {
-  for (let index = open2 + 1; index < path77.length; index++) {
-    const code2 = path77.charCodeAt(index);
+function matchEnd(path81, open2) {
+  for (let index = open2 + 1; index < path81.length; index++) {
+    const code2 = path81.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path77) {
+function scanVariables(path81) {
   const variables = [];
   let seen;
-  for (let open2 = path77.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path77, open2);
+  for (let open2 = path81.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path81, open2);
     if (close2 === -1) {
-      open2 = path77.indexOf("{", open2 + 1);
+      open2 = path81.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path77.slice(open2 + 1, close2);
+    const name = path81.slice(open2 + 1, close2);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -46333,30 +46339,30 @@ function scanVariables(path77) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path77.indexOf("{", close2 + 1);
+    open2 = path81.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path77) {
+function routeOf(path81) {
   let route = "";
   let copied = 0;
-  for (let open2 = path77.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path77, open2);
+  for (let open2 = path81.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path81, open2);
     if (close2 === -1) {
-      open2 = path77.indexOf("{", open2 + 1);
+      open2 = path81.indexOf("{", open2 + 1);
       continue;
     }
-    route += path77.slice(copied, open2) + "{}";
+    route += path81.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path77.indexOf("{", copied);
+    open2 = path81.indexOf("{", copied);
   }
-  return copied === 0 ? path77 : route + path77.slice(copied);
+  return copied === 0 ? path81 : route + path81.slice(copied);
 }
-function routeHash(path77) {
+function routeHash(path81) {
   let hash = 0;
-  for (let index = 0; index < path77.length; index++) {
-    const code2 = path77.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path77, index) : -1;
+  for (let index = 0; index < path81.length; index++) {
+    const code2 = path81.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path81, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -46404,15 +46410,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path77 = operations[index].path;
-    if (!path77.includes("{")) {
-      while (index < operations.length && operations[index].path === path77) index++;
+    const path81 = operations[index].path;
+    if (!path81.includes("{")) {
+      while (index < operations.length && operations[index].path === path81) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path77; index++)
+    for (; index < operations.length && operations[index].path === path81; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path77);
+    const route = routeHash(path81);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -47540,12 +47546,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path77 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path77)) continue;
-        if (path77.startsWith("x-")) continue;
-        const item = paths[path77];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path77);
-        else this.typeIssue(placeAt(rootNode, "paths", path77), "Object", item);
+      for (const path81 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path81)) continue;
+        if (path81.startsWith("x-")) continue;
+        const item = paths[path81];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path81);
+        else this.typeIssue(placeAt(rootNode, "paths", path81), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -47569,8 +47575,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path77) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path77);
+  visitPathItem(item, rootNode, path81) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path81);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -48165,43 +48171,7 @@ var documentLimitRules = [
   }
 ];
 
-// packages/validator/src/rules/swagger/document-structure.ts
-var UNSUPPORTED_KEYWORDS = /* @__PURE__ */ new Map([
-  [
-    "oneOf",
-    "Describe the properties the alternatives share, or let the shape depend on an input with x-ms-dynamic-schema."
-  ],
-  [
-    "anyOf",
-    "Describe the properties the alternatives share, or let the shape depend on an input with x-ms-dynamic-schema."
-  ],
-  ["not", "Remove it, and say in the description what the value must not be."],
-  ["nullable", 'Remove it: a property that is not in "required" may already be left out.'],
-  ["const", "Use an enum with the one value."],
-  ["examples", "Use 'example' (one value) in a schema, or x-ms-examples on the operation."],
-  ["writeOnly", "Remove it; leave the property out of the response schema, or hide it with x-ms-visibility."],
-  [
-    "deprecated",
-    "Mark a deprecated property with x-ms-visibility: 'internal' (or 'advanced') and say so in its description."
-  ],
-  ["if", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
-  ["then", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
-  ["else", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
-  ["patternProperties", "Use additionalProperties with the values' schema."],
-  ["propertyNames", "Remove it, and say in the description which keys are allowed."],
-  ["contains", "Remove it, and say in the description which items the array must hold."],
-  ["prefixItems", "Swagger 2.0 arrays have one items schema; describe the positions in the description."]
-]);
-var KEYWORD_KINDS = /* @__PURE__ */ new Set(["schema", "items", "parameter", "header"]);
-function isUnsupportedKeyword(node, key) {
-  return KEYWORD_KINDS.has(node.kind) && UNSUPPORTED_KEYWORDS.has(key);
-}
-function keyClassesOf(context) {
-  return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] };
-}
-function nodeListsOf(context, kinds) {
-  return context.swagger ? nodesOfKinds(structureOf(context.swagger), kinds) : [];
-}
+// packages/validator/src/rules/swagger/duplicate-entries.ts
 function canonical(value) {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (isObject(value)) {
@@ -48253,6 +48223,8 @@ function repeatedPrimitives(array) {
   }
   return duplicates ?? NO_INDEXES;
 }
+
+// packages/validator/src/rules/swagger/array-duplicate-rule.ts
 var UNIQUE_ARRAYS = {
   root: ["schemes", "consumes", "produces"],
   operation: ["schemes", "consumes", "produces", "tags"]
@@ -48267,14 +48239,93 @@ function reportDuplicates(context, node, key) {
     });
   }
 }
+var arrayDuplicateRule = {
+  id: "SWG-ARRAY-DUP",
+  file: "swagger",
+  title: "Do not repeat values in enum, required, schemes, consumes or produces.",
+  description: "Swagger 2.0 declares these arrays `uniqueItems`; the validator rejects repeated values (SVR: ArrayDuplicateValue). A repeated enum value also shows twice in the designer.",
+  levels: sameLevels("error"),
+  msCode: "ArrayDuplicateValue",
+  msMessage: "The array contains duplicate values, values must be unique.",
+  example: {
+    placement: "parameter",
+    bad: '{ "enum": ["open", "done", "open"] }',
+    good: '{ "enum": ["open", "done"] }'
+  },
+  check(context) {
+    if (!context.swagger) return;
+    const keywords = structureOf(context.swagger).keywords;
+    for (const node of keywords.uniqueLists) {
+      for (const key of UNIQUE_ARRAYS[node.kind]) reportDuplicates(context, node, key);
+    }
+    for (const node of keywords.enum) reportDuplicates(context, node, "enum");
+    for (const node of keywords.required) reportDuplicates(context, node, "required");
+  }
+};
+
+// packages/validator/src/rules/swagger/document-root-rules.ts
+var swaggerVersionRule = {
+  id: "SWG-VERSION",
+  file: "swagger",
+  title: 'Declare "swagger": "2.0".',
+  description: "Custom connectors are OpenAPI 2.0 (Swagger) documents; OpenAPI 3 is not accepted by the connector platform or the certification validator (SVR: SpecificationVersionIncorrect).",
+  levels: sameLevels("error"),
+  msCode: "SpecificationVersionIncorrect",
+  msMessage: `The 'swagger' property must have the string value "2.0".`,
+  example: { bad: '{ "openapi": "3.0.1" }', good: '{ "swagger": "2.0" }' },
+  check(context) {
+    const root = context.swagger?.root;
+    if (!root || !has(root, "swagger")) {
+      if (root && has(root, "openapi")) {
+        context.report({
+          pointer: "/openapi",
+          message: `The 'swagger' property must have the string value "2.0". This is an OpenAPI 3 document; convert it to Swagger 2.0 first.`
+        });
+      }
+      return;
+    }
+    if (root.swagger !== "2.0") {
+      context.report({
+        pointer: "/swagger",
+        message: `The 'swagger' property must have the string value "2.0".`
+      });
+    }
+  }
+};
+var requiredRootRule = {
+  id: "SWG-REQUIRED-ROOT",
+  file: "swagger",
+  title: "Give swagger, info, paths, info.title and info.version.",
+  description: "The Swagger 2.0 schema requires these properties; the validator reports each missing one (SVR: RequiredPropertyMissing).",
+  levels: sameLevels("error"),
+  msCode: "RequiredPropertyMissing",
+  msMessage: "The '{0}' property is required.",
+  example: {
+    bad: '{ "swagger": "2.0", "paths": {} }',
+    good: '{ "swagger": "2.0", "info": {\u2026}, "paths": {} }'
+  },
+  check(context) {
+    const root = context.swagger?.root;
+    if (!root) return;
+    for (const key of ["swagger", "info", "paths"]) {
+      if (!has(root, key))
+        context.report({ pointer: childPointer("", key), message: `The '${key}' property is required.` });
+    }
+    const info = asObject(root.info);
+    if (!info) return;
+    for (const key of ["title", "version"]) {
+      if (!has(info, key))
+        context.report({
+          pointer: childPointer("/info", key),
+          message: `The '${key}' property is required.`
+        });
+    }
+  }
+};
+
+// packages/validator/src/rules/swagger/json-type-rules.ts
 var SCHEMA_TYPES = ["string", "number", "integer", "boolean", "array", "object", "file"];
 var TYPED_KINDS = ["schema", "items", "header"];
-var REQUIRED_STRINGS = {
-  info: ["title", "version"],
-  parameter: ["name"],
-  tag: ["name"]
-};
-var REQUIRED_STRING_KINDS = Object.keys(REQUIRED_STRINGS);
 function reportRootNotObject(context) {
   const value = context.connector.files.swagger?.document?.value;
   if (value === void 0 || isObject(value)) return;
@@ -48283,262 +48334,189 @@ function reportRootNotObject(context) {
     message: `The type of the property is incorrect. Expected type 'Object', but value is of type '${jsonTypeOf2(value)}'. An API definition is one JSON object: { "swagger": "2.0", "info": {\u2026}, "paths": {\u2026} }.`
   });
 }
-var documentStructureRules = [
-  {
-    id: "SWG-VERSION",
-    file: "swagger",
-    title: 'Declare "swagger": "2.0".',
-    description: "Custom connectors are OpenAPI 2.0 (Swagger) documents; OpenAPI 3 is not accepted by the connector platform or the certification validator (SVR: SpecificationVersionIncorrect).",
-    levels: sameLevels("error"),
-    msCode: "SpecificationVersionIncorrect",
-    msMessage: `The 'swagger' property must have the string value "2.0".`,
-    example: { bad: '{ "openapi": "3.0.1" }', good: '{ "swagger": "2.0" }' },
-    check(context) {
-      const root = context.swagger?.root;
-      if (!root || !has(root, "swagger")) {
-        if (root && has(root, "openapi")) {
-          context.report({
-            pointer: "/openapi",
-            message: `The 'swagger' property must have the string value "2.0". This is an OpenAPI 3 document; convert it to Swagger 2.0 first.`
-          });
-        }
-        return;
-      }
-      if (root.swagger !== "2.0") {
+var jsonTypeRule = {
+  id: "SWG-JSONTYPE",
+  file: "swagger",
+  title: "Give every Swagger property the JSON type the specification requires.",
+  description: 'A value of the wrong JSON type (an array where Swagger 2.0 wants an object, `"required": true` inside a schema, a number as a string) is rejected by the validator (SVR: JsonTypeIncorrect; PR #4123).',
+  levels: sameLevels("error"),
+  msCode: "JsonTypeIncorrect",
+  msMessage: "The type of the property is incorrect. Expected type '{0}', but value is of type '{1}'.",
+  example: {
+    placement: "definition",
+    bad: '{ "type": "object", "required": true }',
+    good: '{ "type": "object", "required": ["id"] }'
+  },
+  check(context) {
+    if (!context.swagger) {
+      reportRootNotObject(context);
+      return;
+    }
+    for (const issue of structureOf(context.swagger).typeIssues) {
+      context.report({
+        pointer: issue.pointer,
+        message: `The type of the property is incorrect. Expected type '${issue.expected}', but value is of type '${issue.actual}'.`
+      });
+    }
+  }
+};
+var jsonEnumRule = {
+  id: "SWG-JSONENUM",
+  file: "swagger",
+  title: 'Use a Swagger 2.0 data type in "type".',
+  description: 'The `type` of a schema, an array item or a header must be one of the Swagger 2.0 data types (SVR: JsonValueNotInEnum). Swagger 2.0 has no `null` type and no type lists; JSON-schema spellings such as "int" or "String" are not accepted.',
+  levels: sameLevels("error"),
+  msCode: "JsonValueNotInEnum",
+  msMessage: "The property value must be one of the following: {0}.",
+  example: { placement: "schemaProperty", bad: '{ "type": "String" }', good: '{ "type": "string" }' },
+  check(context) {
+    if (!context.swagger) return;
+    const oddTypes = structureOf(context.swagger).keywords.oddType;
+    for (const kind of TYPED_KINDS) {
+      for (const node of oddTypes) {
+        if (node.kind !== kind) continue;
+        const type = node.value.type;
+        const allowed = node.kind === "schema" ? SCHEMA_TYPES : SCHEMA_TYPES.slice(0, 5);
+        const lower = type.toLowerCase();
+        const hint = allowed.includes(lower) ? ` Did you mean '${lower}'?` : lower === "null" ? " Swagger 2.0 has no 'null' type: write the type of the value when it is set." : "";
         context.report({
-          pointer: "/swagger",
-          message: `The 'swagger' property must have the string value "2.0".`
+          pointer: childPointer(node.pointer, "type"),
+          message: `The property value must be one of the following: ${allowed.join(", ")}.${hint}`
         });
-      }
-    }
-  },
-  {
-    id: "SWG-REQUIRED-ROOT",
-    file: "swagger",
-    title: "Give swagger, info, paths, info.title and info.version.",
-    description: "The Swagger 2.0 schema requires these properties; the validator reports each missing one (SVR: RequiredPropertyMissing).",
-    levels: sameLevels("error"),
-    msCode: "RequiredPropertyMissing",
-    msMessage: "The '{0}' property is required.",
-    example: {
-      bad: '{ "swagger": "2.0", "paths": {} }',
-      good: '{ "swagger": "2.0", "info": {\u2026}, "paths": {} }'
-    },
-    check(context) {
-      const root = context.swagger?.root;
-      if (!root) return;
-      for (const key of ["swagger", "info", "paths"]) {
-        if (!has(root, key))
-          context.report({ pointer: childPointer("", key), message: `The '${key}' property is required.` });
-      }
-      const info = asObject(root.info);
-      if (!info) return;
-      for (const key of ["title", "version"]) {
-        if (!has(info, key))
-          context.report({
-            pointer: childPointer("/info", key),
-            message: `The '${key}' property is required.`
-          });
-      }
-    }
-  },
-  {
-    id: "SWG-ADDL-PROP",
-    namesFixes: true,
-    file: "swagger",
-    title: "Use only the properties Swagger 2.0 defines, or x- extensions.",
-    description: 'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost. A Swagger field in the wrong case is named in the message, and `validate --fix` renames it.',
-    levels: sameLevels("error"),
-    msCode: "AdditionalPropertyNotAllowed",
-    msMessage: "The property '{0}' is not allowed and must be removed.",
-    example: {
-      bad: '{ "swagger": "2.0", "basepath": "/v1" }',
-      good: '{ "swagger": "2.0", "basePath": "/v1" }'
-    },
-    check(context) {
-      for (const { node, key } of keyClassesOf(context).unknown) {
-        if (isUnsupportedKeyword(node, key)) continue;
-        const meant = fieldInOtherCase(key, node);
-        context.report({
-          pointer: childPointer(node.pointer, key),
-          message: `The property '${nameExcerpt(key)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
-          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-KEYWORD",
-    file: "swagger",
-    title: "Use only Swagger 2.0 keywords in schemas and parameters (no oneOf, nullable, const\u2026).",
-    description: "OpenAPI 3 and JSON Schema keywords that Swagger 2.0 lacks (`oneOf`, `anyOf`, `not`, `nullable`, `const`, `examples`, `writeOnly`, `deprecated`, `if`/`then`/`else`, `patternProperties`, `propertyNames`, `contains`, `prefixItems`) are refused by the platform (SVR: SwaggerKeywordNotSupported). They usually come from a converted OpenAPI 3 document; the message says what Swagger 2.0 offers instead. No merged connector has one in a schema.",
-    levels: sameLevels("error"),
-    msCode: "SwaggerKeywordNotSupported",
-    msMessage: "The '{0}' keyword is not supported.",
-    example: {
-      placement: "schemaProperty",
-      bad: '{ "type": "string", "nullable": true }',
-      good: '{ "type": "string" }'
-    },
-    check(context) {
-      for (const { node, key } of keyClassesOf(context).unknown) {
-        if (!isUnsupportedKeyword(node, key)) continue;
-        context.report({
-          pointer: childPointer(node.pointer, key),
-          message: `The '${key}' keyword is not supported. ${UNSUPPORTED_KEYWORDS.get(key)}`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-EXT-NAME",
-    file: "swagger",
-    title: 'Start extension names with a lower-case "x-".',
-    description: 'Only keys that begin with "x-" are extensions. `X-ms-summary` or `ms-summary` is an unknown property, not an extension, and the label or setting it carries is lost (SVR: ExtensionNameNotValid).',
-    levels: sameLevels("error"),
-    msCode: "ExtensionNameNotValid",
-    msMessage: `The property '{0}' is not valid. If this property is an extension, its name must begin with "x-".`,
-    example: {
-      placement: "parameter",
-      bad: '{ "X-ms-summary": "Name" }',
-      good: '{ "x-ms-summary": "Name" }'
-    },
-    check(context) {
-      for (const { node, key } of keyClassesOf(context).lookalike) {
-        context.report({
-          pointer: childPointer(node.pointer, key),
-          message: `The property '${nameExcerpt(key)}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${nameExcerpt(extensionSpelling(key))}'?`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-XMS-UNKNOWN",
-    namesFixes: true,
-    file: "swagger",
-    title: "Use only known x-ms- extensions, spelled right.",
-    description: "The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed. Where no other known extension is as close as the one the message names, `validate --fix` renames the key to it.",
-    levels: sameLevels("warning"),
-    example: {
-      placement: "pathParameter",
-      bad: '{ "name": "id", "in": "path", "x-ms-visibilty": "internal" }',
-      good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }'
-    },
-    check(context) {
-      for (const { node, key } of keyClassesOf(context).unknownXms) {
-        const closest = closestExtension(key);
-        const suggestion = closest?.name;
-        const meant = closest?.tied === false ? closest.name : void 0;
-        context.report({
-          pointer: childPointer(node.pointer, key),
-          message: suggestion ? `The extension '${nameExcerpt(key)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
-          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-JSONTYPE",
-    file: "swagger",
-    title: "Give every Swagger property the JSON type the specification requires.",
-    description: 'A value of the wrong JSON type (an array where Swagger 2.0 wants an object, `"required": true` inside a schema, a number as a string) is rejected by the validator (SVR: JsonTypeIncorrect; PR #4123).',
-    levels: sameLevels("error"),
-    msCode: "JsonTypeIncorrect",
-    msMessage: "The type of the property is incorrect. Expected type '{0}', but value is of type '{1}'.",
-    example: {
-      placement: "definition",
-      bad: '{ "type": "object", "required": true }',
-      good: '{ "type": "object", "required": ["id"] }'
-    },
-    check(context) {
-      if (!context.swagger) {
-        reportRootNotObject(context);
-        return;
-      }
-      for (const issue of structureOf(context.swagger).typeIssues) {
-        context.report({
-          pointer: issue.pointer,
-          message: `The type of the property is incorrect. Expected type '${issue.expected}', but value is of type '${issue.actual}'.`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-JSONENUM",
-    file: "swagger",
-    title: 'Use a Swagger 2.0 data type in "type".',
-    description: 'The `type` of a schema, an array item or a header must be one of the Swagger 2.0 data types (SVR: JsonValueNotInEnum). Swagger 2.0 has no `null` type and no type lists; JSON-schema spellings such as "int" or "String" are not accepted.',
-    levels: sameLevels("error"),
-    msCode: "JsonValueNotInEnum",
-    msMessage: "The property value must be one of the following: {0}.",
-    example: { placement: "schemaProperty", bad: '{ "type": "String" }', good: '{ "type": "string" }' },
-    check(context) {
-      if (!context.swagger) return;
-      const oddTypes = structureOf(context.swagger).keywords.oddType;
-      for (const kind of TYPED_KINDS) {
-        for (const node of oddTypes) {
-          if (node.kind !== kind) continue;
-          const type = node.value.type;
-          const allowed = node.kind === "schema" ? SCHEMA_TYPES : SCHEMA_TYPES.slice(0, 5);
-          const lower = type.toLowerCase();
-          const hint = allowed.includes(lower) ? ` Did you mean '${lower}'?` : lower === "null" ? " Swagger 2.0 has no 'null' type: write the type of the value when it is set." : "";
-          context.report({
-            pointer: childPointer(node.pointer, "type"),
-            message: `The property value must be one of the following: ${allowed.join(", ")}.${hint}`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-ARRAY-DUP",
-    file: "swagger",
-    title: "Do not repeat values in enum, required, schemes, consumes or produces.",
-    description: "Swagger 2.0 declares these arrays `uniqueItems`; the validator rejects repeated values (SVR: ArrayDuplicateValue). A repeated enum value also shows twice in the designer.",
-    levels: sameLevels("error"),
-    msCode: "ArrayDuplicateValue",
-    msMessage: "The array contains duplicate values, values must be unique.",
-    example: {
-      placement: "parameter",
-      bad: '{ "enum": ["open", "done", "open"] }',
-      good: '{ "enum": ["open", "done"] }'
-    },
-    check(context) {
-      if (!context.swagger) return;
-      const keywords = structureOf(context.swagger).keywords;
-      for (const node of keywords.uniqueLists) {
-        for (const key of UNIQUE_ARRAYS[node.kind]) reportDuplicates(context, node, key);
-      }
-      for (const node of keywords.enum) reportDuplicates(context, node, "enum");
-      for (const node of keywords.required) reportDuplicates(context, node, "required");
-    }
-  },
-  {
-    id: "SWG-REQUIRED-EMPTY",
-    file: "swagger",
-    title: "Do not leave required strings empty.",
-    description: 'A required string that is present but empty (`"title": ""`, a parameter or tag without a name) passes the schema but not the validator (SVR: RequiredValueEmpty).',
-    levels: certificationLevels("error"),
-    msCode: "RequiredValueEmpty",
-    msMessage: "The '{0}' property must have not empty value.",
-    example: { bad: '{ "info": { "title": "", "version": "1.0" } }' },
-    check(context) {
-      for (const nodes of nodeListsOf(context, REQUIRED_STRING_KINDS)) {
-        for (const node of nodes) {
-          for (const key of REQUIRED_STRINGS[node.kind]) {
-            const value = node.value[key];
-            if (typeof value === "string" && value.trim() === "") {
-              context.report({
-                pointer: childPointer(node.pointer, key),
-                message: `The '${key}' property must have not empty value.`
-              });
-            }
-          }
-        }
       }
     }
   }
-];
+};
+
+// packages/validator/src/rules/swagger/key-name-rules.ts
+var UNSUPPORTED_KEYWORDS = /* @__PURE__ */ new Map([
+  [
+    "oneOf",
+    "Describe the properties the alternatives share, or let the shape depend on an input with x-ms-dynamic-schema."
+  ],
+  [
+    "anyOf",
+    "Describe the properties the alternatives share, or let the shape depend on an input with x-ms-dynamic-schema."
+  ],
+  ["not", "Remove it, and say in the description what the value must not be."],
+  ["nullable", 'Remove it: a property that is not in "required" may already be left out.'],
+  ["const", "Use an enum with the one value."],
+  ["examples", "Use 'example' (one value) in a schema, or x-ms-examples on the operation."],
+  ["writeOnly", "Remove it; leave the property out of the response schema, or hide it with x-ms-visibility."],
+  [
+    "deprecated",
+    "Mark a deprecated property with x-ms-visibility: 'internal' (or 'advanced') and say so in its description."
+  ],
+  ["if", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
+  ["then", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
+  ["else", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
+  ["patternProperties", "Use additionalProperties with the values' schema."],
+  ["propertyNames", "Remove it, and say in the description which keys are allowed."],
+  ["contains", "Remove it, and say in the description which items the array must hold."],
+  ["prefixItems", "Swagger 2.0 arrays have one items schema; describe the positions in the description."]
+]);
+var KEYWORD_KINDS = /* @__PURE__ */ new Set(["schema", "items", "parameter", "header"]);
+function isUnsupportedKeyword(node, key) {
+  return KEYWORD_KINDS.has(node.kind) && UNSUPPORTED_KEYWORDS.has(key);
+}
+function keyClassesOf(context) {
+  return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] };
+}
+var additionalPropertyRule = {
+  id: "SWG-ADDL-PROP",
+  namesFixes: true,
+  file: "swagger",
+  title: "Use only the properties Swagger 2.0 defines, or x- extensions.",
+  description: 'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost. A Swagger field in the wrong case is named in the message, and `validate --fix` renames it.',
+  levels: sameLevels("error"),
+  msCode: "AdditionalPropertyNotAllowed",
+  msMessage: "The property '{0}' is not allowed and must be removed.",
+  example: {
+    bad: '{ "swagger": "2.0", "basepath": "/v1" }',
+    good: '{ "swagger": "2.0", "basePath": "/v1" }'
+  },
+  check(context) {
+    for (const { node, key } of keyClassesOf(context).unknown) {
+      if (isUnsupportedKeyword(node, key)) continue;
+      const meant = fieldInOtherCase(key, node);
+      context.report({
+        pointer: childPointer(node.pointer, key),
+        message: `The property '${nameExcerpt(key)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
+        ...meant === void 0 ? {} : { fix: { renameKey: meant } }
+      });
+    }
+  }
+};
+var unsupportedKeywordRule = {
+  id: "SWG-KEYWORD",
+  file: "swagger",
+  title: "Use only Swagger 2.0 keywords in schemas and parameters (no oneOf, nullable, const\u2026).",
+  description: "OpenAPI 3 and JSON Schema keywords that Swagger 2.0 lacks (`oneOf`, `anyOf`, `not`, `nullable`, `const`, `examples`, `writeOnly`, `deprecated`, `if`/`then`/`else`, `patternProperties`, `propertyNames`, `contains`, `prefixItems`) are refused by the platform (SVR: SwaggerKeywordNotSupported). They usually come from a converted OpenAPI 3 document; the message says what Swagger 2.0 offers instead. No merged connector has one in a schema.",
+  levels: sameLevels("error"),
+  msCode: "SwaggerKeywordNotSupported",
+  msMessage: "The '{0}' keyword is not supported.",
+  example: {
+    placement: "schemaProperty",
+    bad: '{ "type": "string", "nullable": true }',
+    good: '{ "type": "string" }'
+  },
+  check(context) {
+    for (const { node, key } of keyClassesOf(context).unknown) {
+      if (!isUnsupportedKeyword(node, key)) continue;
+      context.report({
+        pointer: childPointer(node.pointer, key),
+        message: `The '${key}' keyword is not supported. ${UNSUPPORTED_KEYWORDS.get(key)}`
+      });
+    }
+  }
+};
+var extensionNameRule = {
+  id: "SWG-EXT-NAME",
+  file: "swagger",
+  title: 'Start extension names with a lower-case "x-".',
+  description: 'Only keys that begin with "x-" are extensions. `X-ms-summary` or `ms-summary` is an unknown property, not an extension, and the label or setting it carries is lost (SVR: ExtensionNameNotValid).',
+  levels: sameLevels("error"),
+  msCode: "ExtensionNameNotValid",
+  msMessage: `The property '{0}' is not valid. If this property is an extension, its name must begin with "x-".`,
+  example: {
+    placement: "parameter",
+    bad: '{ "X-ms-summary": "Name" }',
+    good: '{ "x-ms-summary": "Name" }'
+  },
+  check(context) {
+    for (const { node, key } of keyClassesOf(context).lookalike) {
+      context.report({
+        pointer: childPointer(node.pointer, key),
+        message: `The property '${nameExcerpt(key)}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${nameExcerpt(extensionSpelling(key))}'?`
+      });
+    }
+  }
+};
+var unknownXmsExtensionRule = {
+  id: "SWG-XMS-UNKNOWN",
+  namesFixes: true,
+  file: "swagger",
+  title: "Use only known x-ms- extensions, spelled right.",
+  description: "The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed. Where no other known extension is as close as the one the message names, `validate --fix` renames the key to it.",
+  levels: sameLevels("warning"),
+  example: {
+    placement: "pathParameter",
+    bad: '{ "name": "id", "in": "path", "x-ms-visibilty": "internal" }',
+    good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }'
+  },
+  check(context) {
+    for (const { node, key } of keyClassesOf(context).unknownXms) {
+      const closest = closestExtension(key);
+      const suggestion = closest?.name;
+      const meant = closest?.tied === false ? closest.name : void 0;
+      context.report({
+        pointer: childPointer(node.pointer, key),
+        message: suggestion ? `The extension '${nameExcerpt(key)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+        ...meant === void 0 ? {} : { fix: { renameKey: meant } }
+      });
+    }
+  }
+};
 function fieldInOtherCase(key, node) {
   const lower = key.toLowerCase();
   return Object.keys(OBJECT_FIELDS[node.kind]).find((field) => field.toLowerCase() === lower);
@@ -48547,6 +48525,56 @@ function extensionSpelling(key) {
   const rest = key.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");
   return `x-${rest}`;
 }
+
+// packages/validator/src/rules/swagger/required-empty-rule.ts
+function nodeListsOf(context, kinds) {
+  return context.swagger ? nodesOfKinds(structureOf(context.swagger), kinds) : [];
+}
+var REQUIRED_STRINGS = {
+  info: ["title", "version"],
+  parameter: ["name"],
+  tag: ["name"]
+};
+var REQUIRED_STRING_KINDS = Object.keys(REQUIRED_STRINGS);
+var requiredEmptyRule = {
+  id: "SWG-REQUIRED-EMPTY",
+  file: "swagger",
+  title: "Do not leave required strings empty.",
+  description: 'A required string that is present but empty (`"title": ""`, a parameter or tag without a name) passes the schema but not the validator (SVR: RequiredValueEmpty).',
+  levels: certificationLevels("error"),
+  msCode: "RequiredValueEmpty",
+  msMessage: "The '{0}' property must have not empty value.",
+  example: { bad: '{ "info": { "title": "", "version": "1.0" } }' },
+  check(context) {
+    for (const nodes of nodeListsOf(context, REQUIRED_STRING_KINDS)) {
+      for (const node of nodes) {
+        for (const key of REQUIRED_STRINGS[node.kind]) {
+          const value = node.value[key];
+          if (typeof value === "string" && value.trim() === "") {
+            context.report({
+              pointer: childPointer(node.pointer, key),
+              message: `The '${key}' property must have not empty value.`
+            });
+          }
+        }
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/swagger/document-structure.ts
+var documentStructureRules = [
+  swaggerVersionRule,
+  requiredRootRule,
+  additionalPropertyRule,
+  unsupportedKeywordRule,
+  extensionNameRule,
+  unknownXmsExtensionRule,
+  jsonTypeRule,
+  jsonEnumRule,
+  arrayDuplicateRule,
+  requiredEmptyRule
+];
 
 // packages/validator/src/rules/swagger/non-latin-text.ts
 var NON_LATIN_WORD = new RegExp("(?:(?![\\p{Script=Latin}])\\p{L}){2,}", "u");
@@ -48943,12 +48971,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path77 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path81 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path77 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path81 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -49197,16 +49225,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path77) {
+function followSchemaPath(model, root, path81) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path77.length && steps < MAX_STEPS; ) {
-    let end = path77.indexOf("/", start);
-    if (end === -1) end = path77.length;
+  for (let start = 0; start < path81.length && steps < MAX_STEPS; ) {
+    let end = path81.indexOf("/", start);
+    if (end === -1) end = path81.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path77.slice(start, end));
+      const next = property(model, current, path81.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -49286,9 +49314,9 @@ function resultProblems(model, target2, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path77 = pathAt(call, key);
-    if (path77 === void 0 || followSchemaPath(model, items.schema, path77).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path77), label) });
+    const path81 = pathAt(call, key);
+    if (path81 === void 0 || followSchemaPath(model, items.schema, path81).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path81), label) });
   }
   return problems;
 }
@@ -49545,23 +49573,73 @@ var dynamicRules = [
 // packages/validator/src/rules/swagger-dynamic.ts
 var swaggerDynamicRules = dynamicRules;
 
-// packages/validator/src/rules/swagger/absolute-http-url.ts
-var PLAIN_HTTP_URL = /^https?:\/\/(?:(?!xn--)[a-z0-9-]+\.)+(?!xn--)[a-z][a-z0-9-]*(?:[/?#][!-~]*)?$/i;
-function isPlainHttpUrl(text3) {
-  return PLAIN_HTTP_URL.test(text3);
-}
-function isAbsoluteHttpUrl(text3) {
-  const trimmed = text3.trim();
-  if (isPlainHttpUrl(trimmed)) return true;
-  try {
-    const url = new URL(trimmed);
-    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
-  } catch {
-    return false;
+// packages/validator/src/rules/swagger/api-status-rule.ts
+var apiStatusRule = {
+  id: "SWG-API-STATUS",
+  file: "swagger",
+  title: "Use Preview or Production as status, and no operation ahead of the connector.",
+  description: '`x-ms-api-annotation.status` is "Preview" or "Production" (schema; case-sensitive: ten merged connectors use "production", which the schema rejects), and an operation cannot be in Production while the connector is in Preview (SVR: OperationStatusAheadOfConnector; VER).',
+  levels: certificationLevels("error"),
+  msCode: "OperationStatusAheadOfConnector",
+  msMessage: "The operation '{0}' cannot be in a Production status ahead of the connector.",
+  example: {
+    bad: '{ "info": { "x-ms-api-annotation": { "status": "production" } } }',
+    good: '{ "info": { "x-ms-api-annotation": { "status": "Production" } } }'
+  },
+  check(context) {
+    if (!context.swagger) return;
+    const checkStatus = (holder, pointer) => {
+      const status = asObject(holder)?.status;
+      if (status === void 0) return void 0;
+      if (status === "Preview" || status === "Production") return status;
+      const meant = typeof status === "string" ? ["Preview", "Production"].find((s) => s.toLowerCase() === status.toLowerCase()) : void 0;
+      context.report({
+        pointer: childPointer(pointer, "status"),
+        message: `The property value must be one of the following: Preview, Production.${meant ? ` Did you mean '${meant}'?` : ""}`
+      });
+      return meant;
+    };
+    const apiStatus2 = checkStatus(
+      asObject(context.swagger.root.info)?.["x-ms-api-annotation"],
+      "/info/x-ms-api-annotation"
+    );
+    for (const operation2 of context.swagger.operations) {
+      if ((operation2.keys & OperationKey.annotation) === 0) continue;
+      const annotation = operation2.operation["x-ms-api-annotation"];
+      if (asObject(annotation)?.status === void 0) continue;
+      const at = childPointer(operation2.pointer, "x-ms-api-annotation");
+      const status = checkStatus(annotation, at);
+      if (status === "Production" && apiStatus2 === "Preview") {
+        context.report({
+          pointer: childPointer(at, "status"),
+          message: `The operation '${nameExcerpt(operation2.operationId ?? operation2.pointer)}' cannot be in a Production status ahead of the connector.`
+        });
+      }
+    }
   }
+};
+
+// packages/validator/src/rules/swagger/connector-metadata-entries.ts
+var METADATA_POINTER = "/x-ms-connector-metadata";
+var entriesByMetadata = new ConnectorCache();
+function metadataEntries(context) {
+  const list3 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
+  if (!list3) return [];
+  return entriesByMetadata.getOrBuild(list3, namedEntries);
+}
+function namedEntries(list3) {
+  const entries = [];
+  list3.forEach((entry, index) => {
+    const name = asString(asObject(entry)?.propertyName);
+    if (name !== void 0) entries.push({ name, value: asObject(entry).propertyValue, index });
+  });
+  return entries;
+}
+function entryPointer(entry, key) {
+  return childPointer(METADATA_POINTER, entry.index, key);
 }
 
-// packages/validator/src/rules/swagger/info-metadata.ts
+// packages/validator/src/rules/swagger/connector-category-rules.ts
 var CONNECTOR_CATEGORIES = [
   "AI",
   "Business Management",
@@ -49585,302 +49663,273 @@ var CONNECTOR_CATEGORIES = [
 ];
 var CATEGORY_BY_LOWER = new Map(CONNECTOR_CATEGORIES.map((category) => [category.toLowerCase(), category]));
 var MAX_CATEGORIES = 2;
+var connectorCategoryRule = {
+  id: "SWG-META-CATEGORY",
+  file: "swagger",
+  title: "Use only the listed connector categories, spelled exactly.",
+  description: 'Categories is a semicolon-separated list of values from a fixed, case-sensitive list (SVR: InvalidConnectorCategory; CERT 3b; PR #570, #1260, #4077). Beyond Microsoft: a category in the wrong case gets a "did you mean" (`website`, `Social media` are in merged connectors).',
+  levels: certificationLevels("error", "off"),
+  msCode: "InvalidConnectorCategory",
+  msMessage: "The connector category is invalid. Available categories are: [{0}].",
+  example: {
+    placement: "connectorMetadata",
+    bad: '{ "propertyName": "Categories", "propertyValue": "Social media;Tasks" }',
+    good: '{ "propertyName": "Categories", "propertyValue": "Social Media;Productivity" }'
+  },
+  check(context) {
+    for (const entry of metadataEntries(context)) {
+      if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
+      for (const raw of entry.value.split(";")) {
+        const category = raw.trim();
+        if (category === "" || CONNECTOR_CATEGORIES.includes(category)) continue;
+        const meant = CATEGORY_BY_LOWER.get(category.toLowerCase());
+        context.report({
+          pointer: entryPointer(entry, "propertyValue"),
+          message: meant ? `The connector category is invalid. '${nameExcerpt(category)}' must be spelled '${meant}'.` : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(", ")}]. '${nameExcerpt(category)}' is not one of them.`
+        });
+      }
+    }
+  }
+};
+var maxCategoriesRule = {
+  id: "SWG-META-CATEGORY-MAX",
+  file: "swagger",
+  title: "Choose at most two categories.",
+  description: "A connector can have at most two categories (SVR: TooManyConnectorCategories; CERT).",
+  levels: certificationLevels("error", "off"),
+  msCode: "TooManyConnectorCategories",
+  msMessage: "The maximum allowed number of categories for the connector is '{0}'.",
+  example: {
+    placement: "connectorMetadata",
+    bad: '{ "propertyName": "Categories", "propertyValue": "AI;Data;Productivity" }'
+  },
+  check(context) {
+    for (const entry of metadataEntries(context)) {
+      if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
+      const count = entry.value.split(";").filter((category) => category.trim() !== "").length;
+      if (count <= MAX_CATEGORIES) continue;
+      context.report({
+        pointer: entryPointer(entry, "propertyValue"),
+        message: `The maximum allowed number of categories for the connector is '${MAX_CATEGORIES}'.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/swagger/connector-metadata-rules.ts
 var METADATA_PROPERTIES = ["Website", "Privacy policy", "Categories"];
-var METADATA_POINTER = "/x-ms-connector-metadata";
-var URL_KINDS = ["contact", "externalDocs", "license"];
+var metadataRequiredRule = {
+  id: "SWG-META-REQ",
+  file: "swagger",
+  title: "Give x-ms-connector-metadata.",
+  description: "Certified and independent-publisher connectors need the root `x-ms-connector-metadata` array with Website, Privacy policy and Categories (PR #683, #1095, #2459).",
+  levels: certificationLevels("error", "off"),
+  msCode: "RequiredPropertyMissing",
+  msMessage: "The '{0}' property is required.",
+  example: {
+    bad: '{ "swagger": "2.0", "info": {\u2026}, "paths": {\u2026} }',
+    good: '{ "x-ms-connector-metadata": [{ "propertyName": "Website", "propertyValue": "https://contoso.com" }, \u2026] }'
+  },
+  check(context) {
+    const root = context.swagger?.root;
+    if (!root) return;
+    if (!has(root, "x-ms-connector-metadata")) {
+      context.report({
+        pointer: METADATA_POINTER,
+        message: "The 'x-ms-connector-metadata' property is required."
+      });
+    } else if (!Array.isArray(root["x-ms-connector-metadata"])) {
+      context.report({
+        pointer: METADATA_POINTER,
+        message: "The type of the property is incorrect. Expected type 'Array', but value is of type 'Object'."
+      });
+    }
+  }
+};
+var metadataPropertiesRule = {
+  id: "SWG-META-PROPS",
+  file: "swagger",
+  title: "List Website, Privacy policy and Categories in x-ms-connector-metadata.",
+  description: 'Each entry is `{propertyName, propertyValue}` with string values, and the names Website, Privacy policy and Categories are required, spelled exactly (SVR: ConnectorMetadataPropertiesMissing; PR #4077). "Privacy policy" was added later: 77 merged connectors lack it or spell it "Privacy Policy", so for it this is a warning.',
+  levels: certificationLevels("error", "off"),
+  msCode: "ConnectorMetadataPropertiesMissing",
+  msMessage: "The connector metadata property '{0}' is required.",
+  example: {
+    placement: "connectorMetadata",
+    bad: '{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }',
+    good: '{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }'
+  },
+  check(context) {
+    const list3 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
+    if (!list3) return;
+    list3.forEach((entry, index) => {
+      if (!isObject(entry)) {
+        context.report({
+          pointer: childPointer(METADATA_POINTER, index),
+          message: "Each connector metadata entry must be an object with propertyName and propertyValue."
+        });
+        return;
+      }
+      for (const key of ["propertyName", "propertyValue"]) {
+        if (typeof entry[key] !== "string")
+          context.report({
+            pointer: childPointer(METADATA_POINTER, index, key),
+            message: has(entry, key) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key}' property is required.`
+          });
+      }
+    });
+    const names3 = metadataEntries(context);
+    for (const required of METADATA_PROPERTIES) {
+      if (names3.some((entry) => entry.name === required)) continue;
+      const nearMiss = names3.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
+      context.report({
+        pointer: nearMiss ? entryPointer(nearMiss, "propertyName") : METADATA_POINTER,
+        severity: required === "Privacy policy" ? "warning" : void 0,
+        message: nearMiss ? `The connector metadata property '${required}' is required. '${nearMiss.name}' is not recognized: spell it exactly '${required}'.` : `The connector metadata property '${required}' is required.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/swagger/contact-rules.ts
 var EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
-var entriesByMetadata = new ConnectorCache();
-function metadataEntries(context) {
-  const list3 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
-  if (!list3) return [];
-  return entriesByMetadata.getOrBuild(list3, namedEntries);
-}
-function namedEntries(list3) {
-  const entries = [];
-  list3.forEach((entry, index) => {
-    const name = asString(asObject(entry)?.propertyName);
-    if (name !== void 0) entries.push({ name, value: asObject(entry).propertyValue, index });
-  });
-  return entries;
-}
-function entryPointer(entry, key) {
-  return childPointer(METADATA_POINTER, entry.index, key);
-}
 function contactOf(context) {
   return asObject(asObject(context.swagger?.root.info)?.contact);
 }
 var PLACEHOLDER_CONTACT_NAME = /^(?:full name|name|contact name|your name|publisher(?:'s)? name)$/i;
-var infoMetadataRules = [
-  {
-    id: "SWG-INFO-CONTACT",
-    file: "swagger",
-    title: "Give contact information in info.contact.",
-    description: "Certification requires `info.contact` (paconn: \"Error : info : The 'contact' property is required.\", PR #683, #1095). Some legacy connectors (the Cloudmersive family) lack it.",
-    levels: certificationLevels("error", "off"),
-    msCode: "RequiredPropertyMissing",
-    msMessage: "The '{0}' property is required.",
-    example: { bad: '{ "info": { "title": "Contoso", "version": "1.0" } }' },
-    check(context) {
-      const info = asObject(context.swagger?.root.info);
-      if (!info || has(info, "contact")) return;
-      context.report({ pointer: "/info/contact", message: "The 'contact' property is required." });
-    }
+var contactRule = {
+  id: "SWG-INFO-CONTACT",
+  file: "swagger",
+  title: "Give contact information in info.contact.",
+  description: "Certification requires `info.contact` (paconn: \"Error : info : The 'contact' property is required.\", PR #683, #1095). Some legacy connectors (the Cloudmersive family) lack it.",
+  levels: certificationLevels("error", "off"),
+  msCode: "RequiredPropertyMissing",
+  msMessage: "The '{0}' property is required.",
+  example: { bad: '{ "info": { "title": "Contoso", "version": "1.0" } }' },
+  check(context) {
+    const info = asObject(context.swagger?.root.info);
+    if (!info || has(info, "contact")) return;
+    context.report({ pointer: "/info/contact", message: "The 'contact' property is required." });
+  }
+};
+var contactFieldsRule = {
+  id: "SWG-INFO-CONTACT-FIELDS",
+  file: "swagger",
+  title: "Give the support name, URL and e-mail in info.contact.",
+  description: 'The certification checklist asks for the support team name, support site URL and e-mail in `info.contact` (CERT 3b). 64 merged independent-publisher connectors lack the URL, so this is a warning. The template\'s name "Full name" counts as missing (one merged connector kept it).',
+  levels: certificationLevels("warning", "off"),
+  example: {
+    placement: "info",
+    bad: '{ "contact": { "name": "Contoso Support" } }',
+    good: '{ "contact": { "name": "Contoso Support", "url": "https://support.contoso.com", "email": "support@contoso.com" } }'
   },
-  {
-    id: "SWG-INFO-CONTACT-FIELDS",
-    file: "swagger",
-    title: "Give the support name, URL and e-mail in info.contact.",
-    description: 'The certification checklist asks for the support team name, support site URL and e-mail in `info.contact` (CERT 3b). 64 merged independent-publisher connectors lack the URL, so this is a warning. The template\'s name "Full name" counts as missing (one merged connector kept it).',
-    levels: certificationLevels("warning", "off"),
-    example: {
-      placement: "info",
-      bad: '{ "contact": { "name": "Contoso Support" } }',
-      good: '{ "contact": { "name": "Contoso Support", "url": "https://support.contoso.com", "email": "support@contoso.com" } }'
-    },
-    check(context) {
-      const contact = contactOf(context);
-      if (!contact) return;
-      for (const key of ["name", "url", "email"]) {
-        if (has(contact, key)) continue;
-        context.report({
-          pointer: childPointer("/info/contact", key),
-          message: `The contact '${key}' property should be given for certification.`
-        });
-      }
-      const name = asString(contact.name);
-      if (name !== void 0 && PLACEHOLDER_CONTACT_NAME.test(name.trim())) {
-        context.report({
-          pointer: "/info/contact/name",
-          message: `The contact name '${name}' is the template's text; give the name of the support team or person.`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-INFO-CONTACT-EMAIL",
-    file: "swagger",
-    title: "Give a valid e-mail address in info.contact.email.",
-    description: "The contact e-mail must be a valid (ASCII) e-mail address (SVR: ContactEmailNotValid).",
-    levels: certificationLevels("error"),
-    msCode: "ContactEmailNotValid",
-    msMessage: "The contact 'email' property, if present, must be a valid email address.",
-    example: {
-      placement: "contact",
-      bad: '{ "email": "support at contoso.com" }',
-      good: '{ "email": "support@contoso.com" }'
-    },
-    check(context) {
-      const email = asString(contactOf(context)?.email);
-      if (email === void 0 || EMAIL.test(email)) return;
+  check(context) {
+    const contact = contactOf(context);
+    if (!contact) return;
+    for (const key of ["name", "url", "email"]) {
+      if (has(contact, key)) continue;
       context.report({
-        pointer: "/info/contact/email",
-        message: "The contact 'email' property, if present, must be a valid email address."
+        pointer: childPointer("/info/contact", key),
+        message: `The contact '${key}' property should be given for certification.`
       });
     }
-  },
-  {
-    id: "SWG-META-REQ",
-    file: "swagger",
-    title: "Give x-ms-connector-metadata.",
-    description: "Certified and independent-publisher connectors need the root `x-ms-connector-metadata` array with Website, Privacy policy and Categories (PR #683, #1095, #2459).",
-    levels: certificationLevels("error", "off"),
-    msCode: "RequiredPropertyMissing",
-    msMessage: "The '{0}' property is required.",
-    example: {
-      bad: '{ "swagger": "2.0", "info": {\u2026}, "paths": {\u2026} }',
-      good: '{ "x-ms-connector-metadata": [{ "propertyName": "Website", "propertyValue": "https://contoso.com" }, \u2026] }'
-    },
-    check(context) {
-      const root = context.swagger?.root;
-      if (!root) return;
-      if (!has(root, "x-ms-connector-metadata")) {
-        context.report({
-          pointer: METADATA_POINTER,
-          message: "The 'x-ms-connector-metadata' property is required."
-        });
-      } else if (!Array.isArray(root["x-ms-connector-metadata"])) {
-        context.report({
-          pointer: METADATA_POINTER,
-          message: "The type of the property is incorrect. Expected type 'Array', but value is of type 'Object'."
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-META-PROPS",
-    file: "swagger",
-    title: "List Website, Privacy policy and Categories in x-ms-connector-metadata.",
-    description: 'Each entry is `{propertyName, propertyValue}` with string values, and the names Website, Privacy policy and Categories are required, spelled exactly (SVR: ConnectorMetadataPropertiesMissing; PR #4077). "Privacy policy" was added later: 77 merged connectors lack it or spell it "Privacy Policy", so for it this is a warning.',
-    levels: certificationLevels("error", "off"),
-    msCode: "ConnectorMetadataPropertiesMissing",
-    msMessage: "The connector metadata property '{0}' is required.",
-    example: {
-      placement: "connectorMetadata",
-      bad: '{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }',
-      good: '{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }'
-    },
-    check(context) {
-      const list3 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
-      if (!list3) return;
-      list3.forEach((entry, index) => {
-        if (!isObject(entry)) {
-          context.report({
-            pointer: childPointer(METADATA_POINTER, index),
-            message: "Each connector metadata entry must be an object with propertyName and propertyValue."
-          });
-          return;
-        }
-        for (const key of ["propertyName", "propertyValue"]) {
-          if (typeof entry[key] !== "string")
-            context.report({
-              pointer: childPointer(METADATA_POINTER, index, key),
-              message: has(entry, key) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key}' property is required.`
-            });
-        }
+    const name = asString(contact.name);
+    if (name !== void 0 && PLACEHOLDER_CONTACT_NAME.test(name.trim())) {
+      context.report({
+        pointer: "/info/contact/name",
+        message: `The contact name '${name}' is the template's text; give the name of the support team or person.`
       });
-      const names3 = metadataEntries(context);
-      for (const required of METADATA_PROPERTIES) {
-        if (names3.some((entry) => entry.name === required)) continue;
-        const nearMiss = names3.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
-        context.report({
-          pointer: nearMiss ? entryPointer(nearMiss, "propertyName") : METADATA_POINTER,
-          severity: required === "Privacy policy" ? "warning" : void 0,
-          message: nearMiss ? `The connector metadata property '${required}' is required. '${nearMiss.name}' is not recognized: spell it exactly '${required}'.` : `The connector metadata property '${required}' is required.`
-        });
-      }
     }
+  }
+};
+var contactEmailRule = {
+  id: "SWG-INFO-CONTACT-EMAIL",
+  file: "swagger",
+  title: "Give a valid e-mail address in info.contact.email.",
+  description: "The contact e-mail must be a valid (ASCII) e-mail address (SVR: ContactEmailNotValid).",
+  levels: certificationLevels("error"),
+  msCode: "ContactEmailNotValid",
+  msMessage: "The contact 'email' property, if present, must be a valid email address.",
+  example: {
+    placement: "contact",
+    bad: '{ "email": "support at contoso.com" }',
+    good: '{ "email": "support@contoso.com" }'
   },
-  {
-    id: "SWG-META-CATEGORY",
-    file: "swagger",
-    title: "Use only the listed connector categories, spelled exactly.",
-    description: 'Categories is a semicolon-separated list of values from a fixed, case-sensitive list (SVR: InvalidConnectorCategory; CERT 3b; PR #570, #1260, #4077). Beyond Microsoft: a category in the wrong case gets a "did you mean" (`website`, `Social media` are in merged connectors).',
-    levels: certificationLevels("error", "off"),
-    msCode: "InvalidConnectorCategory",
-    msMessage: "The connector category is invalid. Available categories are: [{0}].",
-    example: {
-      placement: "connectorMetadata",
-      bad: '{ "propertyName": "Categories", "propertyValue": "Social media;Tasks" }',
-      good: '{ "propertyName": "Categories", "propertyValue": "Social Media;Productivity" }'
-    },
-    check(context) {
-      for (const entry of metadataEntries(context)) {
-        if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
-        for (const raw of entry.value.split(";")) {
-          const category = raw.trim();
-          if (category === "" || CONNECTOR_CATEGORIES.includes(category)) continue;
-          const meant = CATEGORY_BY_LOWER.get(category.toLowerCase());
-          context.report({
-            pointer: entryPointer(entry, "propertyValue"),
-            message: meant ? `The connector category is invalid. '${nameExcerpt(category)}' must be spelled '${meant}'.` : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(", ")}]. '${nameExcerpt(category)}' is not one of them.`
-          });
-        }
-      }
+  check(context) {
+    const email = asString(contactOf(context)?.email);
+    if (email === void 0 || EMAIL.test(email)) return;
+    context.report({
+      pointer: "/info/contact/email",
+      message: "The contact 'email' property, if present, must be a valid email address."
+    });
+  }
+};
+
+// packages/validator/src/rules/swagger/absolute-http-url.ts
+var PLAIN_HTTP_URL = /^https?:\/\/(?:(?!xn--)[a-z0-9-]+\.)+(?!xn--)[a-z][a-z0-9-]*(?:[/?#][!-~]*)?$/i;
+function isPlainHttpUrl(text3) {
+  return PLAIN_HTTP_URL.test(text3);
+}
+function isAbsoluteHttpUrl(text3) {
+  const trimmed = text3.trim();
+  if (isPlainHttpUrl(trimmed)) return true;
+  try {
+    const url = new URL(trimmed);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
+  } catch {
+    return false;
+  }
+}
+
+// packages/validator/src/rules/swagger/metadata-url-rule.ts
+var URL_KINDS = ["contact", "externalDocs", "license"];
+var metadataUrlRule = {
+  id: "SWG-META-URL",
+  file: "swagger",
+  title: "Give absolute http(s) URLs for Website, Privacy policy and contact or docs links.",
+  description: 'Website and Privacy policy "should be a URL" (CERT), and `url` properties must be absolute URLs (SVR: UrlNotValid). Merged connectors show `www.in-d.ai`, `hhttps://\u2026`, `htpts://\u2026` and `Not Available`.',
+  levels: certificationLevels("error"),
+  msCode: "UrlNotValid",
+  msMessage: "The 'url' property must be a valid absolute URL.",
+  example: {
+    placement: "connectorMetadata",
+    bad: '{ "propertyName": "Website", "propertyValue": "www.contoso.com" }',
+    good: '{ "propertyName": "Website", "propertyValue": "https://www.contoso.com" }'
+  },
+  check(context) {
+    if (!context.swagger) return;
+    for (const entry of metadataEntries(context)) {
+      if (entry.name !== "Website" && entry.name !== "Privacy policy") continue;
+      if (typeof entry.value !== "string" || isAbsoluteHttpUrl(entry.value)) continue;
+      context.report({
+        pointer: entryPointer(entry, "propertyValue"),
+        message: `The '${entry.name}' value ${quoted(entry.value)} must be a valid absolute URL (https://\u2026).`
+      });
     }
-  },
-  {
-    id: "SWG-META-CATEGORY-MAX",
-    file: "swagger",
-    title: "Choose at most two categories.",
-    description: "A connector can have at most two categories (SVR: TooManyConnectorCategories; CERT).",
-    levels: certificationLevels("error", "off"),
-    msCode: "TooManyConnectorCategories",
-    msMessage: "The maximum allowed number of categories for the connector is '{0}'.",
-    example: {
-      placement: "connectorMetadata",
-      bad: '{ "propertyName": "Categories", "propertyValue": "AI;Data;Productivity" }'
-    },
-    check(context) {
-      for (const entry of metadataEntries(context)) {
-        if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
-        const count = entry.value.split(";").filter((category) => category.trim() !== "").length;
-        if (count <= MAX_CATEGORIES) continue;
+    for (const nodes of nodesOfKinds(structureOf(context.swagger), URL_KINDS)) {
+      for (const node of nodes) {
+        const url = asString(node.value.url);
+        if (url === void 0 || isAbsoluteHttpUrl(url)) continue;
         context.report({
-          pointer: entryPointer(entry, "propertyValue"),
-          message: `The maximum allowed number of categories for the connector is '${MAX_CATEGORIES}'.`
+          pointer: childPointer(node.pointer, "url"),
+          message: "The 'url' property must be a valid absolute URL."
         });
-      }
-    }
-  },
-  {
-    id: "SWG-META-URL",
-    file: "swagger",
-    title: "Give absolute http(s) URLs for Website, Privacy policy and contact or docs links.",
-    description: 'Website and Privacy policy "should be a URL" (CERT), and `url` properties must be absolute URLs (SVR: UrlNotValid). Merged connectors show `www.in-d.ai`, `hhttps://\u2026`, `htpts://\u2026` and `Not Available`.',
-    levels: certificationLevels("error"),
-    msCode: "UrlNotValid",
-    msMessage: "The 'url' property must be a valid absolute URL.",
-    example: {
-      placement: "connectorMetadata",
-      bad: '{ "propertyName": "Website", "propertyValue": "www.contoso.com" }',
-      good: '{ "propertyName": "Website", "propertyValue": "https://www.contoso.com" }'
-    },
-    check(context) {
-      if (!context.swagger) return;
-      for (const entry of metadataEntries(context)) {
-        if (entry.name !== "Website" && entry.name !== "Privacy policy") continue;
-        if (typeof entry.value !== "string" || isAbsoluteHttpUrl(entry.value)) continue;
-        context.report({
-          pointer: entryPointer(entry, "propertyValue"),
-          message: `The '${entry.name}' value ${quoted(entry.value)} must be a valid absolute URL (https://\u2026).`
-        });
-      }
-      for (const nodes of nodesOfKinds(structureOf(context.swagger), URL_KINDS)) {
-        for (const node of nodes) {
-          const url = asString(node.value.url);
-          if (url === void 0 || isAbsoluteHttpUrl(url)) continue;
-          context.report({
-            pointer: childPointer(node.pointer, "url"),
-            message: "The 'url' property must be a valid absolute URL."
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-API-STATUS",
-    file: "swagger",
-    title: "Use Preview or Production as status, and no operation ahead of the connector.",
-    description: '`x-ms-api-annotation.status` is "Preview" or "Production" (schema; case-sensitive: ten merged connectors use "production", which the schema rejects), and an operation cannot be in Production while the connector is in Preview (SVR: OperationStatusAheadOfConnector; VER).',
-    levels: certificationLevels("error"),
-    msCode: "OperationStatusAheadOfConnector",
-    msMessage: "The operation '{0}' cannot be in a Production status ahead of the connector.",
-    example: {
-      bad: '{ "info": { "x-ms-api-annotation": { "status": "production" } } }',
-      good: '{ "info": { "x-ms-api-annotation": { "status": "Production" } } }'
-    },
-    check(context) {
-      if (!context.swagger) return;
-      const checkStatus = (holder, pointer) => {
-        const status = asObject(holder)?.status;
-        if (status === void 0) return void 0;
-        if (status === "Preview" || status === "Production") return status;
-        const meant = typeof status === "string" ? ["Preview", "Production"].find((s) => s.toLowerCase() === status.toLowerCase()) : void 0;
-        context.report({
-          pointer: childPointer(pointer, "status"),
-          message: `The property value must be one of the following: Preview, Production.${meant ? ` Did you mean '${meant}'?` : ""}`
-        });
-        return meant;
-      };
-      const apiStatus2 = checkStatus(
-        asObject(context.swagger.root.info)?.["x-ms-api-annotation"],
-        "/info/x-ms-api-annotation"
-      );
-      for (const operation2 of context.swagger.operations) {
-        if ((operation2.keys & OperationKey.annotation) === 0) continue;
-        const annotation = operation2.operation["x-ms-api-annotation"];
-        if (asObject(annotation)?.status === void 0) continue;
-        const at = childPointer(operation2.pointer, "x-ms-api-annotation");
-        const status = checkStatus(annotation, at);
-        if (status === "Production" && apiStatus2 === "Preview") {
-          context.report({
-            pointer: childPointer(at, "status"),
-            message: `The operation '${nameExcerpt(operation2.operationId ?? operation2.pointer)}' cannot be in a Production status ahead of the connector.`
-          });
-        }
       }
     }
   }
+};
+
+// packages/validator/src/rules/swagger/info-metadata.ts
+var infoMetadataRules = [
+  contactRule,
+  contactFieldsRule,
+  contactEmailRule,
+  metadataRequiredRule,
+  metadataPropertiesRule,
+  connectorCategoryRule,
+  maxCategoriesRule,
+  metadataUrlRule,
+  apiStatusRule
 ];
 
 // packages/validator/src/rules/swagger-info.ts
@@ -50794,12 +50843,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report: report2 }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path77 in paths) {
-      if (!has(paths, path77)) continue;
-      const pathItem = asObject(paths[path77]);
+    for (const path81 in paths) {
+      if (!has(paths, path81)) continue;
+      const pathItem = asObject(paths[path81]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report2({
-        pointer: childPointer("/paths", path77, "$ref"),
+        pointer: childPointer("/paths", path81, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -50821,15 +50870,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report: report2 }, problem) {
-  for (const path77 of pathKeys(swagger2)) {
-    const message2 = problem(path77);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path77), message: message2 });
+  for (const path81 of pathKeys(swagger2)) {
+    const message2 = problem(path81);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path81), message: message2 });
   }
 }
-function templateProblem(path77) {
+function templateProblem(path81) {
   let open2 = -1;
-  for (let index = 0; index < path77.length; index++) {
-    const character = path77[index];
+  for (let index = 0; index < path81.length; index++) {
+    const character = path81[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -50855,7 +50904,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path77) => path77.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path81) => path81.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -50875,7 +50924,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path77) => /[?#]/.test(path77) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path81) => /[?#]/.test(path81) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -50891,7 +50940,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path77) => path77.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path81) => path81.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -50905,8 +50954,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path77) => {
-      const problem = templateProblem(path77);
+    reportPathKeys(context, (path81) => {
+      const problem = templateProblem(path81);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -50923,9 +50972,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path77) => (
+      (path81) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path77.includes("=") && pathVariables(path77).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path81.includes("=") && pathVariables(path81).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -50941,14 +50990,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report: report2 }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path77 of pathKeys(swagger2)) {
-      const key = path77.toLowerCase();
+    for (const path81 of pathKeys(swagger2)) {
+      const key = path81.toLowerCase();
       if (seen.has(key)) {
         report2({
-          pointer: childPointer("/paths", path77),
+          pointer: childPointer("/paths", path81),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path77)
+            nameExcerpt(path81)
           )
         });
       }
@@ -50971,6 +51020,179 @@ var pathRules = [
   missingPathParameterRule
 ];
 
+// packages/validator/src/rules/operations/webhook-subscription.ts
+function isWebhookSubscription(model, operation2) {
+  const pathItem = asObject(model.paths?.[operation2.path]);
+  return operation2.isTrigger && pathItem !== void 0 && has(pathItem, "x-ms-notification-content");
+}
+
+// packages/validator/src/rules/operations/response-code-rules.ts
+var RESPONSE_CODE = /^(?:[0-9]{3}|default)$/;
+function hasSuccessResponse(operation2) {
+  for (const response of operation2.responses) if (isSuccessCode(response.code)) return true;
+  return false;
+}
+var responsesRequiredRule = {
+  id: "SWG-OP-RESP-REQ",
+  file: "swagger",
+  title: "Define at least one response for every operation.",
+  description: "Swagger 2.0 requires `responses` with at least one entry, and the service rejects operations without (SVR OperationMustHaveResponse). A webhook trigger whose path declares `x-ms-notification-content` may leave `responses` empty (`{}`): its output is the notification, and nine merged certified connectors subscribe this way (MoreApp Forms and Power Textor were merged so in 2024 updates).",
+  levels: sameLevels("error"),
+  msCode: "OperationMustHaveResponse",
+  msMessage: "The operation is not valid, it must contain at least one response definition.",
+  example: {
+    placement: "pathItem",
+    bad: '"get": { "operationId": "ListTasks" }',
+    good: '"get": { "operationId": "ListTasks", "responses": { "200": { "description": "OK" } } }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    if (!swagger2) return;
+    for (const operation2 of swagger2.operations) {
+      if (operation2.responses.length > 0) continue;
+      if (isObject(operation2.operation.responses) && isWebhookSubscription(swagger2, operation2)) continue;
+      report2({
+        pointer: has(operation2.operation, "responses") ? childPointer(operation2.pointer, "responses") : operation2.pointer,
+        message: "The operation is not valid, it must contain at least one response definition."
+      });
+    }
+  }
+};
+var successResponseRule = {
+  id: "SWG-OP-RESP-SUCCESS",
+  file: "swagger",
+  title: "Define a 2xx response for every operation.",
+  description: "Without a successful response the designer cannot show outputs (SVR OperationShouldHaveSuccessfulResponse, a warning). 236 merged certified operations only have `default`.",
+  levels: sameLevels("warning"),
+  msCode: "OperationShouldHaveSuccessfulResponse",
+  msMessage: "The operation '{0}' should have at least one successful response definition.",
+  example: {
+    placement: "operation",
+    bad: '"responses": { "default": { "description": "OK" } }',
+    good: '"responses": { "200": { "description": "OK" } }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    for (const operation2 of swagger2?.operations ?? []) {
+      if (operation2.responses.length === 0 || hasSuccessResponse(operation2)) continue;
+      const advice = operation2.responses.some((response) => response.code === "default") ? "Describe the success as a 2xx response (200 with the output schema, or 204 when nothing is returned) rather than 'default'." : "Add a 2xx response: 200 with the output schema, or 204 when nothing is returned.";
+      report2({
+        pointer: childPointer(operation2.pointer, "responses"),
+        message: `${fill(
+          "The operation '{0}' should have at least one successful response definition.",
+          operationLabel(operation2)
+        )} ${advice}`
+      });
+    }
+  }
+};
+var responseCodeRule = {
+  id: "SWG-RESP-CODE",
+  file: "swagger",
+  title: "Key responses by a three-digit status code or 'default'.",
+  description: "Swagger 2.0 response keys are HTTP status codes or `default` (SVR ResponseMustBeDefaultOrHttpStatusCode).",
+  levels: sameLevels("error"),
+  msCode: "ResponseMustBeDefaultOrHttpStatusCode",
+  msMessage: "The response is not valid, the response must be a valid HTTP status code, or the string 'default'.",
+  example: {
+    placement: "operation",
+    bad: '"responses": { "OK": { "description": "OK" } }',
+    good: '"responses": { "200": { "description": "OK" } }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    for (const operation2 of swagger2?.operations ?? []) {
+      for (const response of operation2.responses) {
+        if (RESPONSE_CODE.test(response.code) || response.code.startsWith("x-")) continue;
+        report2({
+          pointer: response.pointer,
+          message: "The response is not valid, the response must be a valid HTTP status code, or the string 'default'."
+        });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/response-example-rule.ts
+var responseExampleRule = {
+  id: "SWG-RESP-EXAMPLE",
+  file: "swagger",
+  title: "Key response examples by a MIME type the operation produces.",
+  description: "An example for a MIME type that is not in the operation's `produces` can never be returned (SVR ResponseExampleMustBeProducedByOperation).",
+  levels: sameLevels("error"),
+  msCode: "ResponseExampleMustBeProducedByOperation",
+  msMessage: "The response example '{0}' is not produced by the operation '{1}'.",
+  example: {
+    placement: "response",
+    bad: '"produces": ["application/json"], \u2026 "examples": { "text/xml": "<a/>" }',
+    good: '"produces": ["application/json"], \u2026 "examples": { "application/json": {} }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    if (!swagger2) return;
+    for (const operation2 of swagger2.operations) {
+      let allowed;
+      for (const response of operation2.responses) {
+        const examples = response.value.examples;
+        if (!isObject(examples)) continue;
+        if (allowed === void 0) {
+          const produces = effectiveMimeTypes(swagger2, operation2, "produces");
+          if (!produces) break;
+          allowed = new Set(produces.map((type) => type.toLowerCase()));
+        }
+        for (const [mimeType] of entriesOf(examples)) {
+          if (allowed.has(mimeType.toLowerCase())) continue;
+          report2({
+            pointer: childPointer(response.definitionPointer, "examples", mimeType),
+            message: fill(
+              "The response example '{0}' is not produced by the operation '{1}'.",
+              nameExcerpt(mimeType),
+              operationLabel(operation2)
+            )
+          });
+        }
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/response-headers-rule.ts
+function hasTwoKeys(value) {
+  if (!isObject(value)) return false;
+  let count = 0;
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && ++count === 2) return true;
+  return false;
+}
+var responseHeadersRule = {
+  id: "SWG-RESP-HEADERS",
+  file: "swagger",
+  title: "Name each response header once.",
+  description: "HTTP header names are case-insensitive, so `Location` and `location` are the same header (SVR ResponseHeadersAreNotUnique).",
+  levels: sameLevels("error"),
+  msCode: "ResponseHeadersAreNotUnique",
+  msMessage: "The response headers are not unique.",
+  example: {
+    placement: "response",
+    bad: '"headers": { "Location": { "type": "string" }, "location": { "type": "string" } }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    const seenResponses = /* @__PURE__ */ new Set();
+    for (const operation2 of swagger2?.operations ?? []) {
+      for (const response of operation2.responses) {
+        if (!hasTwoKeys(response.value.headers) || seenResponses.has(response.definitionPointer)) continue;
+        seenResponses.add(response.definitionPointer);
+        const seen = /* @__PURE__ */ new Set();
+        for (const [name] of entriesOf(response.value.headers)) {
+          const key = name.toLowerCase();
+          if (seen.has(key)) {
+            report2({
+              pointer: childPointer(response.definitionPointer, "headers", name),
+              message: `The response headers are not unique. '${name}' is defined more than once (header names are case-insensitive).`
+            });
+          }
+          seen.add(key);
+        }
+      }
+    }
+  }
+};
+
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
 function isEmptySchema(model, schema) {
@@ -50984,14 +51206,9 @@ function isEmptySchema(model, schema) {
   return resolved2.type === void 0 || resolved2.type === "object";
 }
 
-// packages/validator/src/rules/operations/responses.ts
-var RESPONSE_CODE = /^(?:[0-9]{3}|default)$/;
+// packages/validator/src/rules/operations/response-schema-rules.ts
 function hasSchema(response) {
   return isObject(response.value.schema);
-}
-function hasSuccessResponse(operation2) {
-  for (const response of operation2.responses) if (isSuccessCode(response.code)) return true;
-  return false;
 }
 function countWithSchema(operation2) {
   let count = 0;
@@ -51017,297 +51234,149 @@ function schemaMoveAdvice(operation2) {
   }
   return `Move the schema of the ${codes.join(", ")} response to a 200 or 201 response.`;
 }
-function hasTwoKeys(value) {
-  if (!isObject(value)) return false;
-  let count = 0;
-  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && ++count === 2) return true;
-  return false;
-}
-function isWebhookSubscription(model, operation2) {
-  const pathItem = asObject(model.paths?.[operation2.path]);
-  return operation2.isTrigger && pathItem !== void 0 && has(pathItem, "x-ms-notification-content");
-}
-var responseRules = [
-  {
-    id: "SWG-OP-RESP-REQ",
-    file: "swagger",
-    title: "Define at least one response for every operation.",
-    description: "Swagger 2.0 requires `responses` with at least one entry, and the service rejects operations without (SVR OperationMustHaveResponse). A webhook trigger whose path declares `x-ms-notification-content` may leave `responses` empty (`{}`): its output is the notification, and nine merged certified connectors subscribe this way (MoreApp Forms and Power Textor were merged so in 2024 updates).",
-    levels: sameLevels("error"),
-    msCode: "OperationMustHaveResponse",
-    msMessage: "The operation is not valid, it must contain at least one response definition.",
-    example: {
-      placement: "pathItem",
-      bad: '"get": { "operationId": "ListTasks" }',
-      good: '"get": { "operationId": "ListTasks", "responses": { "200": { "description": "OK" } } }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      if (!swagger2) return;
-      for (const operation2 of swagger2.operations) {
-        if (operation2.responses.length > 0) continue;
-        if (isObject(operation2.operation.responses) && isWebhookSubscription(swagger2, operation2)) continue;
+var defaultResponseSchemaRule = {
+  id: "SWG-RESP-DEFAULT-SCHEMA",
+  file: "swagger",
+  title: "Do not give the 'default' response a schema.",
+  description: 'SVR (DefaultResponseHasSchema) and certification: schemas belong on expected responses. Reviewers now reject it ("Default responses are not allowed anymore", PR #1425); 70 merged connectors still have one, so it is a warning.',
+  levels: certificationLevels("warning", "info"),
+  msCode: "DefaultResponseHasSchema",
+  msMessage: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only.",
+  example: {
+    placement: "responses",
+    bad: '"default": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
+    good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    for (const operation2 of swagger2?.operations ?? []) {
+      for (const response of operation2.responses) {
+        if (response.code !== "default" || !hasSchema(response)) continue;
         report2({
-          pointer: has(operation2.operation, "responses") ? childPointer(operation2.pointer, "responses") : operation2.pointer,
-          message: "The operation is not valid, it must contain at least one response definition."
+          pointer: childPointer(response.definitionPointer, "schema"),
+          message: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only."
         });
-      }
-    }
-  },
-  {
-    id: "SWG-OP-RESP-SUCCESS",
-    file: "swagger",
-    title: "Define a 2xx response for every operation.",
-    description: "Without a successful response the designer cannot show outputs (SVR OperationShouldHaveSuccessfulResponse, a warning). 236 merged certified operations only have `default`.",
-    levels: sameLevels("warning"),
-    msCode: "OperationShouldHaveSuccessfulResponse",
-    msMessage: "The operation '{0}' should have at least one successful response definition.",
-    example: {
-      placement: "operation",
-      bad: '"responses": { "default": { "description": "OK" } }',
-      good: '"responses": { "200": { "description": "OK" } }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      for (const operation2 of swagger2?.operations ?? []) {
-        if (operation2.responses.length === 0 || hasSuccessResponse(operation2)) continue;
-        const advice = operation2.responses.some((response) => response.code === "default") ? "Describe the success as a 2xx response (200 with the output schema, or 204 when nothing is returned) rather than 'default'." : "Add a 2xx response: 200 with the output schema, or 204 when nothing is returned.";
-        report2({
-          pointer: childPointer(operation2.pointer, "responses"),
-          message: `${fill(
-            "The operation '{0}' should have at least one successful response definition.",
-            operationLabel(operation2)
-          )} ${advice}`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-CODE",
-    file: "swagger",
-    title: "Key responses by a three-digit status code or 'default'.",
-    description: "Swagger 2.0 response keys are HTTP status codes or `default` (SVR ResponseMustBeDefaultOrHttpStatusCode).",
-    levels: sameLevels("error"),
-    msCode: "ResponseMustBeDefaultOrHttpStatusCode",
-    msMessage: "The response is not valid, the response must be a valid HTTP status code, or the string 'default'.",
-    example: {
-      placement: "operation",
-      bad: '"responses": { "OK": { "description": "OK" } }',
-      good: '"responses": { "200": { "description": "OK" } }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      for (const operation2 of swagger2?.operations ?? []) {
-        for (const response of operation2.responses) {
-          if (RESPONSE_CODE.test(response.code) || response.code.startsWith("x-")) continue;
-          report2({
-            pointer: response.pointer,
-            message: "The response is not valid, the response must be a valid HTTP status code, or the string 'default'."
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-DEFAULT-SCHEMA",
-    file: "swagger",
-    title: "Do not give the 'default' response a schema.",
-    description: 'SVR (DefaultResponseHasSchema) and certification: schemas belong on expected responses. Reviewers now reject it ("Default responses are not allowed anymore", PR #1425); 70 merged connectors still have one, so it is a warning.',
-    levels: certificationLevels("warning", "info"),
-    msCode: "DefaultResponseHasSchema",
-    msMessage: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only.",
-    example: {
-      placement: "responses",
-      bad: '"default": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
-      good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      for (const operation2 of swagger2?.operations ?? []) {
-        for (const response of operation2.responses) {
-          if (response.code !== "default" || !hasSchema(response)) continue;
-          report2({
-            pointer: childPointer(response.definitionPointer, "schema"),
-            message: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only."
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-MULTI-SCHEMA",
-    file: "swagger",
-    title: "Give a schema to one response per operation.",
-    description: "The designer shows the outputs of one response schema only (SVR OperationHasManyResponsesWithSchema). 2,112 merged certified operations have several, so it is a warning.",
-    levels: sameLevels("warning"),
-    msCode: "OperationHasManyResponsesWithSchema",
-    msMessage: "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
-    example: {
-      placement: "responses",
-      bad: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "schema": { "$ref": "#/definitions/Error" } }',
-      good: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "description": "Bad request" }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      for (const operation2 of swagger2?.operations ?? []) {
-        if (countWithSchema(operation2) < 2) continue;
-        report2({
-          pointer: childPointer(operation2.pointer, "responses"),
-          message: fill(
-            "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer. Keep the schema of the success response and describe the others without one.",
-            operationLabel(operation2)
-          )
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-SCHEMA-200",
-    file: "swagger",
-    title: "Put the output schema on the 200 or 201 response.",
-    description: "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown.",
-    levels: sameLevels("warning"),
-    msCode: "SchemaDefinitionSetIncorrectly",
-    msMessage: "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
-    example: {
-      placement: "operation",
-      bad: '"responses": { "202": { "description": "Accepted", "schema": { "$ref": "#/definitions/Task" } } }',
-      good: '"responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } } }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      if (!swagger2) return;
-      for (const operation2 of swagger2.operations) {
-        if (!schemaOnlyOnOtherSuccess(operation2)) continue;
-        if (isWebhookSubscription(swagger2, operation2)) continue;
-        report2({
-          pointer: childPointer(operation2.pointer, "responses"),
-          message: `${fill(
-            "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
-            operationLabel(operation2)
-          )} ${schemaMoveAdvice(operation2)}`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-EMPTY-SCHEMA",
-    file: "swagger",
-    title: "Describe response bodies; do not leave their schema empty.",
-    description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer.',
-    levels: certificationLevels("warning", "off"),
-    example: {
-      placement: "responses",
-      bad: '"200": { "description": "OK", "schema": {} }',
-      good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      if (!swagger2) return;
-      for (const operation2 of swagger2.operations) {
-        if (operation2.isMcp) continue;
-        for (const response of operation2.responses) {
-          if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
-          if (response.code === "204") continue;
-          if (!isEmptySchema(swagger2, response.value.schema)) continue;
-          report2({
-            pointer: childPointer(response.definitionPointer, "schema"),
-            message: `The ${response.code} response of '${operationLabel(operation2)}' has an empty schema; describe its properties so makers need no Parse JSON step.`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-DEFINED",
-    file: "swagger",
-    title: "Give visible actions a response schema.",
-    description: 'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only.',
-    levels: certificationLevels("warning", "off"),
-    example: {
-      placement: "responses",
-      bad: '"200": { "description": "OK" }',
-      good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      for (const operation2 of swagger2?.operations ?? []) {
-        if (operation2.isInternal || operation2.isTrigger || operation2.isMcp) continue;
-        if (operation2.responses.some(hasSchema)) continue;
-        const withBody = successResponses(operation2).filter((r) => r.code !== "204" && r.code !== "202");
-        if (withBody.length === 0) continue;
-        report2({
-          pointer: withBody[0].pointer,
-          message: `The operation '${operationLabel(operation2)}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema, or use a 204 response when the operation returns no body.`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-HEADERS",
-    file: "swagger",
-    title: "Name each response header once.",
-    description: "HTTP header names are case-insensitive, so `Location` and `location` are the same header (SVR ResponseHeadersAreNotUnique).",
-    levels: sameLevels("error"),
-    msCode: "ResponseHeadersAreNotUnique",
-    msMessage: "The response headers are not unique.",
-    example: {
-      placement: "response",
-      bad: '"headers": { "Location": { "type": "string" }, "location": { "type": "string" } }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      const seenResponses = /* @__PURE__ */ new Set();
-      for (const operation2 of swagger2?.operations ?? []) {
-        for (const response of operation2.responses) {
-          if (!hasTwoKeys(response.value.headers) || seenResponses.has(response.definitionPointer)) continue;
-          seenResponses.add(response.definitionPointer);
-          const seen = /* @__PURE__ */ new Set();
-          for (const [name] of entriesOf(response.value.headers)) {
-            const key = name.toLowerCase();
-            if (seen.has(key)) {
-              report2({
-                pointer: childPointer(response.definitionPointer, "headers", name),
-                message: `The response headers are not unique. '${name}' is defined more than once (header names are case-insensitive).`
-              });
-            }
-            seen.add(key);
-          }
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-EXAMPLE",
-    file: "swagger",
-    title: "Key response examples by a MIME type the operation produces.",
-    description: "An example for a MIME type that is not in the operation's `produces` can never be returned (SVR ResponseExampleMustBeProducedByOperation).",
-    levels: sameLevels("error"),
-    msCode: "ResponseExampleMustBeProducedByOperation",
-    msMessage: "The response example '{0}' is not produced by the operation '{1}'.",
-    example: {
-      placement: "response",
-      bad: '"produces": ["application/json"], \u2026 "examples": { "text/xml": "<a/>" }',
-      good: '"produces": ["application/json"], \u2026 "examples": { "application/json": {} }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      if (!swagger2) return;
-      for (const operation2 of swagger2.operations) {
-        let allowed;
-        for (const response of operation2.responses) {
-          const examples = response.value.examples;
-          if (!isObject(examples)) continue;
-          if (allowed === void 0) {
-            const produces = effectiveMimeTypes(swagger2, operation2, "produces");
-            if (!produces) break;
-            allowed = new Set(produces.map((type) => type.toLowerCase()));
-          }
-          for (const [mimeType] of entriesOf(examples)) {
-            if (allowed.has(mimeType.toLowerCase())) continue;
-            report2({
-              pointer: childPointer(response.definitionPointer, "examples", mimeType),
-              message: fill(
-                "The response example '{0}' is not produced by the operation '{1}'.",
-                nameExcerpt(mimeType),
-                operationLabel(operation2)
-              )
-            });
-          }
-        }
       }
     }
   }
+};
+var multipleResponseSchemasRule = {
+  id: "SWG-RESP-MULTI-SCHEMA",
+  file: "swagger",
+  title: "Give a schema to one response per operation.",
+  description: "The designer shows the outputs of one response schema only (SVR OperationHasManyResponsesWithSchema). 2,112 merged certified operations have several, so it is a warning.",
+  levels: sameLevels("warning"),
+  msCode: "OperationHasManyResponsesWithSchema",
+  msMessage: "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
+  example: {
+    placement: "responses",
+    bad: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "schema": { "$ref": "#/definitions/Error" } }',
+    good: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "description": "Bad request" }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    for (const operation2 of swagger2?.operations ?? []) {
+      if (countWithSchema(operation2) < 2) continue;
+      report2({
+        pointer: childPointer(operation2.pointer, "responses"),
+        message: fill(
+          "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer. Keep the schema of the success response and describe the others without one.",
+          operationLabel(operation2)
+        )
+      });
+    }
+  }
+};
+var successSchemaCodeRule = {
+  id: "SWG-RESP-SCHEMA-200",
+  file: "swagger",
+  title: "Put the output schema on the 200 or 201 response.",
+  description: "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown.",
+  levels: sameLevels("warning"),
+  msCode: "SchemaDefinitionSetIncorrectly",
+  msMessage: "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
+  example: {
+    placement: "operation",
+    bad: '"responses": { "202": { "description": "Accepted", "schema": { "$ref": "#/definitions/Task" } } }',
+    good: '"responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } } }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    if (!swagger2) return;
+    for (const operation2 of swagger2.operations) {
+      if (!schemaOnlyOnOtherSuccess(operation2)) continue;
+      if (isWebhookSubscription(swagger2, operation2)) continue;
+      report2({
+        pointer: childPointer(operation2.pointer, "responses"),
+        message: `${fill(
+          "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
+          operationLabel(operation2)
+        )} ${schemaMoveAdvice(operation2)}`
+      });
+    }
+  }
+};
+var emptyResponseSchemaRule = {
+  id: "SWG-RESP-EMPTY-SCHEMA",
+  file: "swagger",
+  title: "Describe response bodies; do not leave their schema empty.",
+  description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer.',
+  levels: certificationLevels("warning", "off"),
+  example: {
+    placement: "responses",
+    bad: '"200": { "description": "OK", "schema": {} }',
+    good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    if (!swagger2) return;
+    for (const operation2 of swagger2.operations) {
+      if (operation2.isMcp) continue;
+      for (const response of operation2.responses) {
+        if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
+        if (response.code === "204") continue;
+        if (!isEmptySchema(swagger2, response.value.schema)) continue;
+        report2({
+          pointer: childPointer(response.definitionPointer, "schema"),
+          message: `The ${response.code} response of '${operationLabel(operation2)}' has an empty schema; describe its properties so makers need no Parse JSON step.`
+        });
+      }
+    }
+  }
+};
+var responseSchemaDefinedRule = {
+  id: "SWG-RESP-DEFINED",
+  file: "swagger",
+  title: "Give visible actions a response schema.",
+  description: 'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only.',
+  levels: certificationLevels("warning", "off"),
+  example: {
+    placement: "responses",
+    bad: '"200": { "description": "OK" }',
+    good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    for (const operation2 of swagger2?.operations ?? []) {
+      if (operation2.isInternal || operation2.isTrigger || operation2.isMcp) continue;
+      if (operation2.responses.some(hasSchema)) continue;
+      const withBody = successResponses(operation2).filter((r) => r.code !== "204" && r.code !== "202");
+      if (withBody.length === 0) continue;
+      report2({
+        pointer: withBody[0].pointer,
+        message: `The operation '${operationLabel(operation2)}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema, or use a 204 response when the operation returns no body.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/responses.ts
+var responseRules = [
+  responsesRequiredRule,
+  successResponseRule,
+  responseCodeRule,
+  defaultResponseSchemaRule,
+  multipleResponseSchemasRule,
+  successSchemaCodeRule,
+  emptyResponseSchemaRule,
+  responseSchemaDefinedRule,
+  responseHeadersRule,
+  responseExampleRule
 ];
 
 // packages/validator/src/rules/swagger-operations.ts
@@ -52768,26 +52837,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path77 = [];
+    const path81 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path77.push(start);
+    path81.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path77.pop();
+        path81.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path77.slice(path77.indexOf(target2)));
+      if (seen === "grey") cycles.push(path81.slice(path81.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path77.push(target2);
+        path81.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -53406,7 +53475,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path77 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path81 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -53414,7 +53483,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path77}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path81}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -53674,8 +53743,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path77) {
-  return withoutTrailingSlashes(routeOf(path77)).toLowerCase();
+function templateShape(path81) {
+  return withoutTrailingSlashes(routeOf(path81)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -53945,10 +54014,10 @@ function patternWithSlashes(pattern) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path77, options2 = {}) {
+function offsetOfPath(document, path81, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path77.entries()) {
+  for (const [index, step2] of path81.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -53959,7 +54028,7 @@ function offsetOfPath(document, path77, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path77.length - 1;
+    const isLast = index === path81.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -53970,8 +54039,8 @@ function rangeStart(node) {
 function yamlPositions(text3) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
-  return (path77, options2 = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path77, options2));
+  return (path81, options2 = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path81, options2));
     return { line, column: col };
   };
 }
@@ -54132,9 +54201,9 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error2, root) {
-  const path77 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path77.map(nameExcerpt);
-  const value = path77.reduce(
+  const path81 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path81.map(nameExcerpt);
+  const value = path81.reduce(
     (node, step2) => node?.[step2],
     root
   );
@@ -54142,7 +54211,7 @@ function describeSchemaError(error2, root) {
   if (error2.keyword === "additionalProperties") {
     const key = String(error2.params.additionalProperty);
     const name = nameExcerpt(key);
-    if (path77.length === 0) {
+    if (path81.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -54153,7 +54222,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path77, key],
+      path: [...path81, key],
       atKey: true
     };
   }
@@ -54161,7 +54230,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path77,
+      path: path81,
       atKey: false
     };
   }
@@ -54171,34 +54240,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path77,
+        path: path81,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path77, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path81, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path77,
+      path: path81,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path77, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path81, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path77,
+      path: path81,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path77,
+    path: path81,
     atKey: false
   };
 }
@@ -54477,9 +54546,9 @@ function subjectOf({ base: base2, head }) {
   if (base2.file === head.file) return `This change to the configuration file${link2 && ` (now ${link2})`}`;
   return `The configuration file (at the base: ${base2.file}${link2 && `; now ${link2}`})`;
 }
-function placeIn(config2, path77) {
-  const [setting, ruleId] = path77;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path77];
+function placeIn(config2, path81) {
+  const [setting, ruleId] = path81;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path81];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -54599,26 +54668,9 @@ function classifyChanges(changes) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var EXAMPLE_PLACES = {
-  swagger: "members of the swagger's root",
-  paths: "the swagger's paths",
-  operation: "an operation",
-  parameter: "a query parameter of an operation",
-  bodySchema: "the schema of an operation's body parameter",
-  bodyProperties: "the properties of an operation's body schema",
-  responseSchema: "the schema of an operation's success response",
-  responseProperties: "the properties of an operation's success response schema",
-  apiProperties: "members of apiProperties.json's properties",
-  connectionParameters: "apiProperties.json's connection parameters",
-  readme: "readme.md",
-  script: "script.csx",
-  icon: "icon.png",
-  swaggerFile: "the whole swagger file",
-  connectorFolder: "a connector folder of the repository"
-};
-var operation = (path77, method, body) => `{
+var operation = (path81, method, body) => `{
   "paths": {
-    "${path77}": {
+    "${path81}": {
       "${method}": ${body}
     }
   }
@@ -54980,8 +55032,7 @@ var CHANGE_RULE_DOCS = {
   }
 };
 
-// packages/validator/src/diff/change-rules.ts
-var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
+// packages/validator/src/diff/change-rule.ts
 function advising(changeRule, advice) {
   return { ...changeRule, advice };
 }
@@ -54998,6 +55049,9 @@ function observed(id, impact, severity, message2, pullRequests) {
     microsoftMessage: true
   };
 }
+
+// packages/validator/src/diff/change-rules.ts
+var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
 var CHANGE_RULES = {
   /**
    * Not found by comparing two versions (`diff`): `validate --base` reports it for a connector
@@ -55439,16 +55493,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path77 = [];
+  const path81 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit2 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path77.push(part.step);
+        if (part.step !== void 0) path81.push(part.step);
         if (visit2(part.nested)) listedAny = true;
-        if (part.step !== void 0) path77.pop();
+        if (part.step !== void 0) path81.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -55456,7 +55510,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path77, ...part.change.path] });
+      result.push({ ...part.change, path: [...path81, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -57638,21 +57692,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path77 in paths) {
-    if (!has(paths, path77)) continue;
-    const pathItem = refPathItem(paths[path77]);
+  for (const path81 in paths) {
+    if (!has(paths, path81)) continue;
+    const pathItem = refPathItem(paths[path81]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path77));
-    unfollowed2.set(path77, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path81));
+    unfollowed2.set(path81, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path77 in paths) {
-    if (!has(paths, path77)) continue;
-    const pathItem = refPathItem(paths[path77]);
+  for (const path81 in paths) {
+    if (!has(paths, path81)) continue;
+    const pathItem = refPathItem(paths[path81]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -57664,17 +57718,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path77 of all) {
-    const before = has(pathsBefore, path77) ? pathsBefore[path77] : void 0;
-    const after = has(pathsAfter, path77) ? pathsAfter[path77] : void 0;
+  for (const path81 of all) {
+    const before = has(pathsBefore, path81) ? pathsBefore[path81] : void 0;
+    const after = has(pathsAfter, path81) ? pathsAfter[path81] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path77);
-    const whyBefore = unfollowedBefore.get(path77);
+    const whyAfter = unfollowedAfter.get(path81);
+    const whyBefore = unfollowedBefore.get(path81);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path77);
+    const pathItemPointer = childPointer("/paths", path81);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -57682,12 +57736,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path77)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path81)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path77)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path77)} was not compared: in the base version, ${whyBefore}.` : refEdit(path77, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path81)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path81)} was not compared: in the base version, ${whyBefore}.` : refEdit(path81, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -57697,12 +57751,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path77, before, after) {
+function refEdit(path81, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path77)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path81)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path77)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path77)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path81)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path81)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -57919,8 +57973,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path77) {
-  return withoutTrailingSlashes(emptiedBraces(path77));
+function normalizePath(path81) {
+  return withoutTrailingSlashes(emptiedBraces(path81));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -60217,41 +60271,8 @@ async function materializeFolder(git, rev2, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
-
-// packages/validator/src/diff/counterpart-pointer.ts
-function counterpartPointer(before, after, pointer) {
-  const segments = [];
-  let was = before;
-  let is = after;
-  for (const segment of parsePointer(pointer)) {
-    if (Array.isArray(is)) {
-      const element2 = Array.isArray(was) && /^\d+$/.test(segment) ? was[Number(segment)] : void 0;
-      const index = element2 === void 0 ? -1 : is.findIndex((candidate) => sameElement(element2, candidate));
-      if (index === -1) break;
-      segments.push(index);
-      was = element2;
-      is = is[index];
-    } else if (isObject(is) && has(is, segment)) {
-      segments.push(segment);
-      was = isObject(was) && has(was, segment) ? was[segment] : void 0;
-      is = is[segment];
-    } else {
-      break;
-    }
-  }
-  return toPointer(segments);
-}
-function sameElement(before, after) {
-  const was = asObject(before);
-  const is = asObject(after);
-  if (was && is) {
-    if (typeof was.$ref === "string") return was.$ref === is.$ref;
-    if (typeof was.name === "string") return was.name === is.name && was.in === is.in;
-  }
-  return jsonEqual(before, after);
-}
+var import_node_fs21 = require("node:fs");
+var import_node_path30 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
 var import_node_path23 = __toESM(require("node:path"), 1);
@@ -60540,6 +60561,129 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   return baseConnectorOf(current, blob(swaggerName)?.toString("utf8"), blob(iconName));
 }
 
+// packages/validator/src/diff/counterpart-pointer.ts
+function counterpartPointer(before, after, pointer) {
+  const segments = [];
+  let was = before;
+  let is = after;
+  for (const segment of parsePointer(pointer)) {
+    if (Array.isArray(is)) {
+      const element2 = Array.isArray(was) && /^\d+$/.test(segment) ? was[Number(segment)] : void 0;
+      const index = element2 === void 0 ? -1 : is.findIndex((candidate) => sameElement(element2, candidate));
+      if (index === -1) break;
+      segments.push(index);
+      was = element2;
+      is = is[index];
+    } else if (isObject(is) && has(is, segment)) {
+      segments.push(segment);
+      was = isObject(was) && has(was, segment) ? was[segment] : void 0;
+      is = is[segment];
+    } else {
+      break;
+    }
+  }
+  return toPointer(segments);
+}
+function sameElement(before, after) {
+  const was = asObject(before);
+  const is = asObject(after);
+  if (was && is) {
+    if (typeof was.$ref === "string") return was.$ref === is.$ref;
+    if (typeof was.name === "string") return was.name === is.name && was.in === is.in;
+  }
+  return jsonEqual(before, after);
+}
+
+// packages/validator/src/git/change-finding.ts
+function changeToFinding(change, connector, current, previous) {
+  const valuePath = change.valuePath ? ` ValuePath: ${change.valuePath}` : "";
+  const inBase = change.side === "new" ? "" : ` (In the base version: ${change.file}:${change.line}:${change.column}.)`;
+  const finding = locatedFinding({
+    ruleId: change.ruleId,
+    severity: change.severity,
+    message: `${change.message}${valuePath}${inBase}`,
+    file: change.file,
+    pointer: change.pointer,
+    line: change.line,
+    column: change.column,
+    connector: connector.path,
+    baseline: "new"
+  });
+  if (change.side === "new") return finding;
+  const isSwagger = !change.file.endsWith("apiProperties.json");
+  const document = isSwagger ? current.swagger : current.apiProperties;
+  const before = isSwagger ? previous.swagger : previous.apiProperties;
+  const file = isSwagger ? current.swaggerPath : current.apiPropertiesPath;
+  if (!document || !file) {
+    return { ...finding, file: connector.path, pointer: void 0, line: 1, column: 1 };
+  }
+  const pointer = counterpartPointer(before?.value, document.value, change.pointer);
+  const where2 = document.locate(pointer);
+  return { ...finding, file, pointer, ...document.position(where2.offset) };
+}
+
+// packages/validator/src/git/repository-paths.ts
+var import_node_fs17 = require("node:fs");
+var import_node_util = require("node:util");
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs17.realpath.native)(file);
+function toRepositoryPath(topLevel, absolute) {
+  return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
+}
+
+// packages/validator/src/git/compare-with-base.ts
+async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mergeBase, options2, cwd) {
+  let basePath = repositoryPath2;
+  let base2 = await materializeFolder(git, mergeBase, repositoryPath2);
+  if (!base2 && renamedFrom !== void 0) {
+    basePath = renamedFrom;
+    base2 = await materializeFolder(git, mergeBase, renamedFrom);
+  }
+  if (!base2) return { status: "added", findings: markAllNew(connector.findings) };
+  try {
+    const baseResult = await validateFolder(
+      base2.path,
+      { ...options2, profile: connector.profile, onConnector: void 0 },
+      void 0,
+      base2.root
+    );
+    const marked = markBaseline(connector.findings, baseResult.findings);
+    const current = connectorVersion(await loadConnectorFolder(connector.path, cwd));
+    const previous = relabel(
+      connectorVersion(await loadConnectorFolder(base2.path, base2.root)),
+      toRepositoryPath(base2.root, base2.path) ?? basePath,
+      `${mergeBase.slice(0, 12)}:${basePath === "." ? "" : `${basePath}/`}`
+    );
+    const diff = withoutCurrentSyntaxErrors(diffConnectorFiles(previous, current));
+    const breaking = diff.changes.filter((change) => change.ruleId.startsWith("BRK-")).map((change) => changeToFinding(change, connector, current, previous));
+    return { status: "changed", findings: [...marked, ...breaking].sort(compareFindings), diff, basePath };
+  } finally {
+    await base2.cleanup();
+  }
+}
+function withoutCurrentSyntaxErrors(diff) {
+  const changes = diff.changes.filter(
+    (change) => !(change.ruleId === CHANGE_RULES.jsonSyntax.id && change.side === "new")
+  );
+  if (changes.length === diff.changes.length) return diff;
+  return { changes, classification: classifyChanges(changes) };
+}
+function relabel(version, folderDisplay, prefix) {
+  const rename = (display) => {
+    if (display === void 0) return void 0;
+    const posix = slashSeparated(display);
+    const inside = folderDisplay === "." ? posix : posix.slice(folderDisplay.length + 1);
+    return `${prefix}${inside}`;
+  };
+  return {
+    ...version,
+    swaggerPath: rename(version.swaggerPath),
+    apiPropertiesPath: rename(version.apiPropertiesPath),
+    readme: version.readme && { ...version.readme, path: rename(version.readme.path) },
+    script: version.script && { ...version.script, path: rename(version.script.path) },
+    icon: version.icon && { ...version.icon, path: rename(version.icon.path) }
+  };
+}
+
 // packages/validator/src/git/deleted-connectors.ts
 var import_node_path24 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
@@ -60585,6 +60729,36 @@ function connectorDeletedFinding(change, folder) {
   });
 }
 
+// packages/validator/src/git/deletion-scope.ts
+var import_node_fs18 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
+async function deletionScope(paths, gone, deleted, where2) {
+  const kept = [];
+  const covered = /* @__PURE__ */ new Set();
+  const byPath = /* @__PURE__ */ new Map();
+  for (const folder of deleted)
+    if (!byPath.has(folder.repositoryPath)) byPath.set(folder.repositoryPath, folder);
+  const goneSet = new Set(gone);
+  const containing = /* @__PURE__ */ new Set();
+  for (const given2 of paths) {
+    const absolute = import_node_path25.default.resolve(where2.cwd, given2);
+    const exists3 = (0, import_node_fs18.existsSync)(absolute);
+    const real = exists3 ? await realCasePath(absolute) : import_node_path25.default.resolve(where2.realCwd, import_node_path25.default.relative(where2.cwd, absolute));
+    const inRepository = toRepositoryPath(where2.topLevel, real);
+    const named = inRepository === void 0 ? void 0 : byPath.get(inRepository);
+    if (named) covered.add(named);
+    if (!named && !(inRepository !== void 0 && goneSet.has(inRepository))) kept.push(given2);
+    if (!exists3 || inRepository === void 0) continue;
+    containing.add(inRepository);
+  }
+  const isCovered = (folder) => covered.has(folder) || containing.has(".") || parentFolders(folder.repositoryPath).some((parent) => containing.has(parent));
+  return { paths: kept, deleted: deleted.filter(isCovered) };
+}
+function parentFolders(repositoryPath2) {
+  const parts = repositoryPath2.split("/");
+  return parts.slice(1).map((_, index) => parts.slice(0, index + 1).join("/"));
+}
+
 // packages/validator/src/git/renamed-folders.ts
 function renamedFolderSources(renames, folders) {
   const votesByFolder = /* @__PURE__ */ new Map();
@@ -60610,27 +60784,17 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises2 = require("node:fs/promises");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
-
-// packages/validator/src/git/repository-paths.ts
-var import_node_fs17 = require("node:fs");
-var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs17.realpath.native)(file);
-function toRepositoryPath(topLevel, absolute) {
-  return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
-}
-
-// packages/validator/src/git/config-location.ts
+var import_node_fs19 = require("node:fs");
+var import_node_path26 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs18.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path25.default.dirname(file)).then((folder) => import_node_path25.default.join(folder, import_node_path25.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const isLink = (0, import_node_fs19.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const real = await (isLink ? realCasePath(import_node_path26.default.dirname(file)).then((folder) => import_node_path26.default.join(folder, import_node_path26.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path25.default.resolve(where2.realCwd, import_node_path25.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path26.default.resolve(where2.realCwd, import_node_path26.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -60638,13 +60802,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev2, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path26.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path26.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path27.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path27.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev2);
@@ -60672,8 +60836,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path26.default.posix.normalize(import_node_path26.default.posix.join(import_node_path26.default.posix.dirname(at), target2));
-      const outside = import_node_path26.default.posix.isAbsolute(target2) || import_node_path26.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path27.default.posix.normalize(import_node_path27.default.posix.join(import_node_path27.default.posix.dirname(at), target2));
+      const outside = import_node_path27.default.posix.isAbsolute(target2) || import_node_path27.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -60682,7 +60846,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path26.default.posix.dirname(file);
+    const folder = import_node_path27.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -60692,7 +60856,7 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path27.default.join(topLevel, file));
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path28.default.join(topLevel, file));
   const atBase = await readConfigAtBase(
     git,
     mergeBase,
@@ -60711,7 +60875,7 @@ async function checkConfigurationAgainstBase(input) {
     const file = fromRepository(atBase.path);
     try {
       const text3 = atBase.text.trim() === "" ? "{}" : atBase.text;
-      const config2 = parseConfig(text3, import_node_path27.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(text3, import_node_path28.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -60737,19 +60901,19 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path27.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path28.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path27.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path28.default.posix.relative(headFolder, folder))
   });
   return { findings };
 }
 
 // packages/validator/src/git/repository-of-paths.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_fs20 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"), 1);
 async function repositoryOfPaths(paths, cwd) {
   const atCwd = new Git(cwd);
-  const folders = await Promise.all(paths.map((given2) => nearestFolder(import_node_path28.default.resolve(cwd, given2))));
+  const folders = await Promise.all(paths.map((given2) => nearestFolder(import_node_path29.default.resolve(cwd, given2))));
   const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
   if (cwdTop !== void 0 && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
   let first;
@@ -60779,16 +60943,16 @@ async function repositoryOfPaths(paths, cwd) {
 }
 function isDirectlyIn(top, folder) {
   if (!isWithin(top, folder)) return false;
-  for (let at = folder; at !== top; at = import_node_path28.default.dirname(at)) {
-    if ((0, import_node_fs19.existsSync)(import_node_path28.default.join(at, ".git"))) return false;
-    if (import_node_path28.default.dirname(at) === at) return false;
+  for (let at = folder; at !== top; at = import_node_path29.default.dirname(at)) {
+    if ((0, import_node_fs20.existsSync)(import_node_path29.default.join(at, ".git"))) return false;
+    if (import_node_path29.default.dirname(at) === at) return false;
   }
   return true;
 }
 async function nearestFolder(absolute) {
   let at = absolute;
-  while (!(0, import_node_fs19.existsSync)(at) && import_node_path28.default.dirname(at) !== at) at = import_node_path28.default.dirname(at);
-  const folder = isFile(at) ? import_node_path28.default.dirname(at) : at;
+  while (!(0, import_node_fs20.existsSync)(at) && import_node_path29.default.dirname(at) !== at) at = import_node_path29.default.dirname(at);
+  const folder = isFile(at) ? import_node_path29.default.dirname(at) : at;
   return realCasePath(folder).catch(() => folder);
 }
 function locatedAt(error2, given2) {
@@ -60796,10 +60960,22 @@ function locatedAt(error2, given2) {
   return new UsageError(error2.message, { location: { file: given2 }, hint: error2.hint });
 }
 
-// packages/validator/src/git/validate-against-base.ts
+// packages/validator/src/git/base-validation.ts
 function comparedWithBase(result) {
   return "baseRef" in result && "mergeBase" in result && "diffs" in result;
 }
+
+// packages/validator/src/git/only-new-findings.ts
+function onlyNewFindings(result) {
+  const connectors = result.connectors.map((connector) => ({
+    ...connector,
+    findings: connector.findings.filter((finding) => finding.baseline !== "existing")
+  }));
+  const findings = result.findings.filter((finding) => finding.baseline !== "existing");
+  return { ...result, connectors, findings, counts: countBySeverity(findings) };
+}
+
+// packages/validator/src/git/validate-against-base.ts
 async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const cwd = options2.cwd ?? process.cwd();
   const git = options2.git ?? await repositoryOfPaths(paths, cwd);
@@ -60814,7 +60990,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path29.default.resolve(cwd, import_node_path29.default.relative(realCwd, import_node_path29.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path30.default.resolve(cwd, import_node_path30.default.relative(realCwd, import_node_path30.default.join(topLevel, folder)));
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -60843,7 +61019,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path29.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path30.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -60935,141 +61111,29 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs20.existsSync)(import_node_path29.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
-}
-async function deletionScope(paths, gone, deleted, where2) {
-  const kept = [];
-  const covered = /* @__PURE__ */ new Set();
-  const byPath = /* @__PURE__ */ new Map();
-  for (const folder of deleted)
-    if (!byPath.has(folder.repositoryPath)) byPath.set(folder.repositoryPath, folder);
-  const goneSet = new Set(gone);
-  const containing = /* @__PURE__ */ new Set();
-  for (const given2 of paths) {
-    const absolute = import_node_path29.default.resolve(where2.cwd, given2);
-    const exists3 = (0, import_node_fs20.existsSync)(absolute);
-    const real = exists3 ? await realCasePath(absolute) : import_node_path29.default.resolve(where2.realCwd, import_node_path29.default.relative(where2.cwd, absolute));
-    const inRepository = toRepositoryPath(where2.topLevel, real);
-    const named = inRepository === void 0 ? void 0 : byPath.get(inRepository);
-    if (named) covered.add(named);
-    if (!named && !(inRepository !== void 0 && goneSet.has(inRepository))) kept.push(given2);
-    if (!exists3 || inRepository === void 0) continue;
-    containing.add(inRepository);
-  }
-  const isCovered = (folder) => covered.has(folder) || containing.has(".") || parentFolders(folder.repositoryPath).some((parent) => containing.has(parent));
-  return { paths: kept, deleted: deleted.filter(isCovered) };
-}
-function parentFolders(repositoryPath2) {
-  const parts = repositoryPath2.split("/");
-  return parts.slice(1).map((_, index) => parts.slice(0, index + 1).join("/"));
-}
-function onlyNewFindings(result) {
-  const connectors = result.connectors.map((connector) => ({
-    ...connector,
-    findings: connector.findings.filter((finding) => finding.baseline !== "existing")
-  }));
-  const findings = result.findings.filter((finding) => finding.baseline !== "existing");
-  return { ...result, connectors, findings, counts: countBySeverity(findings) };
-}
-async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mergeBase, options2, cwd) {
-  let basePath = repositoryPath2;
-  let base2 = await materializeFolder(git, mergeBase, repositoryPath2);
-  if (!base2 && renamedFrom !== void 0) {
-    basePath = renamedFrom;
-    base2 = await materializeFolder(git, mergeBase, renamedFrom);
-  }
-  if (!base2) return { status: "added", findings: markAllNew(connector.findings) };
-  try {
-    const baseResult = await validateFolder(
-      base2.path,
-      { ...options2, profile: connector.profile, onConnector: void 0 },
-      void 0,
-      base2.root
-    );
-    const marked = markBaseline(connector.findings, baseResult.findings);
-    const current = connectorVersion(await loadConnectorFolder(connector.path, cwd));
-    const previous = relabel(
-      connectorVersion(await loadConnectorFolder(base2.path, base2.root)),
-      toRepositoryPath(base2.root, base2.path) ?? basePath,
-      `${mergeBase.slice(0, 12)}:${basePath === "." ? "" : `${basePath}/`}`
-    );
-    const diff = withoutCurrentSyntaxErrors(diffConnectorFiles(previous, current));
-    const breaking = diff.changes.filter((change) => change.ruleId.startsWith("BRK-")).map((change) => changeToFinding(change, connector, current, previous));
-    return { status: "changed", findings: [...marked, ...breaking].sort(compareFindings), diff, basePath };
-  } finally {
-    await base2.cleanup();
-  }
-}
-function withoutCurrentSyntaxErrors(diff) {
-  const changes = diff.changes.filter(
-    (change) => !(change.ruleId === CHANGE_RULES.jsonSyntax.id && change.side === "new")
-  );
-  if (changes.length === diff.changes.length) return diff;
-  return { changes, classification: classifyChanges(changes) };
-}
-function changeToFinding(change, connector, current, previous) {
-  const valuePath = change.valuePath ? ` ValuePath: ${change.valuePath}` : "";
-  const inBase = change.side === "new" ? "" : ` (In the base version: ${change.file}:${change.line}:${change.column}.)`;
-  const finding = locatedFinding({
-    ruleId: change.ruleId,
-    severity: change.severity,
-    message: `${change.message}${valuePath}${inBase}`,
-    file: change.file,
-    pointer: change.pointer,
-    line: change.line,
-    column: change.column,
-    connector: connector.path,
-    baseline: "new"
-  });
-  if (change.side === "new") return finding;
-  const isSwagger = !change.file.endsWith("apiProperties.json");
-  const document = isSwagger ? current.swagger : current.apiProperties;
-  const before = isSwagger ? previous.swagger : previous.apiProperties;
-  const file = isSwagger ? current.swaggerPath : current.apiPropertiesPath;
-  if (!document || !file) {
-    return { ...finding, file: connector.path, pointer: void 0, line: 1, column: 1 };
-  }
-  const pointer = counterpartPointer(before?.value, document.value, change.pointer);
-  const where2 = document.locate(pointer);
-  return { ...finding, file, pointer, ...document.position(where2.offset) };
-}
-function relabel(version, folderDisplay, prefix) {
-  const rename = (display) => {
-    if (display === void 0) return void 0;
-    const posix = slashSeparated(display);
-    const inside = folderDisplay === "." ? posix : posix.slice(folderDisplay.length + 1);
-    return `${prefix}${inside}`;
-  };
-  return {
-    ...version,
-    swaggerPath: rename(version.swaggerPath),
-    apiPropertiesPath: rename(version.apiPropertiesPath),
-    readme: version.readme && { ...version.readme, path: rename(version.readme.path) },
-    script: version.script && { ...version.script, path: rename(version.script.path) },
-    icon: version.icon && { ...version.icon, path: rename(version.icon.path) }
-  };
+  return (0, import_node_fs21.existsSync)(import_node_path30.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path30.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path31.default.resolve(cwd, folder));
   const empty = [];
   for (const given2 of paths) {
-    const absolute = import_node_path30.default.resolve(cwd, given2);
-    const led = isFile(absolute) ? folders.includes(import_node_path30.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path31.default.resolve(cwd, given2);
+    const led = isFile(absolute) ? folders.includes(import_node_path31.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given2], cwd)).length === 0) empty.push(given2);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path31.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path31.default.resolve(cwd, file);
+  const baseDir = import_node_path32.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path32.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -61077,7 +61141,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path31.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path32.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/configuration-findings.ts
@@ -61087,7 +61151,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path77, findings]) => ({ path: path77, findings }));
+  return [...byFile].map(([path81, findings]) => ({ path: path81, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -61111,36 +61175,6 @@ function fingerprints(findings, fileKeyOf) {
     seen.set(hash, occurrence);
     return `${hash}:${occurrence}`;
   });
-}
-
-// packages/validator/src/thresholds.ts
-var FAIL_ON_LEVELS = ["error", "warning", "never"];
-function failsThreshold(result, failOn) {
-  if (failOn === "never") return false;
-  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
-  return result.counts.error > 0;
-}
-var BREAKING_CHANGE_RULE_IDS = new Set(
-  Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
-);
-function isBreakingChange(finding) {
-  return BREAKING_CHANGE_RULE_IDS.has(finding.ruleId);
-}
-function judgedByFailOn(findings) {
-  return findings.filter((finding) => !isBreakingChange(finding));
-}
-function judgeRun(result, failOn, breakingChangesFail) {
-  const judged = countBySeverity(judgedByFailOn(result.findings));
-  const breaking = "diffs" in result ? result.diffs.reduce(
-    (sum, entry) => sum + (entry.diff?.changes.filter((change) => change.breaking).length ?? 0),
-    0
-  ) : 0;
-  return {
-    judged,
-    breaking,
-    failsFindings: failsThreshold({ counts: judged }, failOn),
-    failsBreaking: breakingChangesFail && breaking > 0
-  };
 }
 
 // packages/validator/src/reporters/baseline-note.ts
@@ -61183,9 +61217,6 @@ function tableRow(cells) {
   return `| ${cells.join(" | ")} |`;
 }
 
-// packages/validator/src/reporters/summary-budget.ts
-var GITHUB_SUMMARY_LIMIT = 1024 * 1024;
-
 // packages/validator/src/reporters/tool-info.ts
 var TOOL_NAME = "connector-alm";
 var DEFAULT_TOOL_VERSION = "0.1.0";
@@ -61197,6 +61228,39 @@ function ruleAnchor(ruleId) {
 function ruleDocUrl(ruleId, rulesDocUrl = DEFAULT_RULES_DOC_URL) {
   return `${rulesDocUrl}#${ruleAnchor(ruleId)}`;
 }
+
+// packages/validator/src/thresholds.ts
+var FAIL_ON_LEVELS = ["error", "warning", "never"];
+function failsThreshold(result, failOn) {
+  if (failOn === "never") return false;
+  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
+  return result.counts.error > 0;
+}
+var BREAKING_CHANGE_RULE_IDS = new Set(
+  Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
+);
+function isBreakingChange(finding) {
+  return BREAKING_CHANGE_RULE_IDS.has(finding.ruleId);
+}
+function judgedByFailOn(findings) {
+  return findings.filter((finding) => !isBreakingChange(finding));
+}
+function judgeRun(result, failOn, breakingChangesFail) {
+  const judged = countBySeverity(judgedByFailOn(result.findings));
+  const breaking = "diffs" in result ? result.diffs.reduce(
+    (sum, entry) => sum + (entry.diff?.changes.filter((change) => change.breaking).length ?? 0),
+    0
+  ) : 0;
+  return {
+    judged,
+    breaking,
+    failsFindings: failsThreshold({ counts: judged }, failOn),
+    failsBreaking: breakingChangesFail && breaking > 0
+  };
+}
+
+// packages/validator/src/reporters/summary-budget.ts
+var GITHUB_SUMMARY_LIMIT = 1024 * 1024;
 
 // packages/validator/src/reporters/json-change.ts
 var JSON_CHANGE_FIELDS = [
@@ -61276,6 +61340,25 @@ function toJsonFinding(finding) {
 function ifDefined(key, value) {
   return value === void 0 ? {} : { [key]: value };
 }
+
+// packages/validator/src/diff/change-rule-doc.ts
+var EXAMPLE_PLACES = {
+  swagger: "members of the swagger's root",
+  paths: "the swagger's paths",
+  operation: "an operation",
+  parameter: "a query parameter of an operation",
+  bodySchema: "the schema of an operation's body parameter",
+  bodyProperties: "the properties of an operation's body schema",
+  responseSchema: "the schema of an operation's success response",
+  responseProperties: "the properties of an operation's success response schema",
+  apiProperties: "members of apiProperties.json's properties",
+  connectionParameters: "apiProperties.json's connection parameters",
+  readme: "readme.md",
+  script: "script.csx",
+  icon: "icon.png",
+  swaggerFile: "the whole swagger file",
+  connectorFolder: "a connector folder of the repository"
+};
 
 // packages/validator/src/model/rule-example-place.ts
 var RULE_EXAMPLE_PLACES = {
@@ -61495,9 +61578,128 @@ function countLeftOut(findings, kept) {
 
 // packages/validator/src/reporters/sarif-reporter.ts
 var import_node_zlib = require("node:zlib");
-var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
-var SOURCE_ROOT = "%SRCROOT%";
+
+// packages/validator/src/reporters/sarif-left-out.ts
 var RESULTS_LEFT_OUT_ID = "connector-alm/results-left-out";
+function leftOutProperty(leftOut2) {
+  const { total, kept, error: error2, warning, info, reason, limit } = leftOut2;
+  return { findings: total, results: kept, error: error2, warning, note: info, reason, limit };
+}
+function leftOutNotification(leftOut2) {
+  return {
+    descriptor: { id: RESULTS_LEFT_OUT_ID },
+    level: "warning",
+    message: { text: `${describeLeftOut(leftOut2)} The text and JSON reports list every finding.` }
+  };
+}
+function describeLeftOut(leftOut2) {
+  const why = leftOut2.reason === "results" ? `code scanning stores at most ${leftOut2.limit} results of an upload` : `code scanning rejects a SARIF file over ${leftOut2.limit} bytes gzip-compressed`;
+  const parts = [
+    leftOut2.error > 0 && plural(leftOut2.error, "error"),
+    leftOut2.warning > 0 && plural(leftOut2.warning, "warning"),
+    leftOut2.info > 0 && plural(leftOut2.info, "note")
+  ].filter((part) => typeof part === "string");
+  return `The SARIF report holds ${leftOut2.kept} of ${plural(leftOut2.total, "finding")}: ${why}. It leaves out the least severe: ${parts.join(", ")}.`;
+}
+
+// packages/validator/src/reporters/sarif-rule-descriptors.ts
+function toReportingDescriptor(rule2, profile, rulesDocUrl) {
+  const level = rule2.levels?.[profile];
+  const helpUri = ruleDocUrl(rule2.id, rulesDocUrl);
+  const descriptor = {
+    id: rule2.id,
+    shortDescription: { text: rule2.title },
+    fullDescription: { text: rule2.description ?? rule2.title },
+    helpUri,
+    help: { text: rule2.description ?? rule2.title, markdown: helpMarkdown(rule2, helpUri) }
+  };
+  if (level) {
+    descriptor.defaultConfiguration = {
+      level: sarifLevel(level),
+      ...level === "off" && { enabled: false }
+    };
+  }
+  descriptor.properties = {
+    tags: ["power-platform-connector", ...rule2.file ? [rule2.file] : []],
+    // The checks are exact (a value, a key, a schema), not guesses: a false alarm is a bug of ours.
+    precision: "very-high",
+    ...level && level !== "off" && { "problem.severity": problemSeverity(level) },
+    ...rule2.levels && { levels: rule2.levels },
+    ...rule2.msCode !== void 0 && { msCode: rule2.msCode }
+  };
+  return descriptor;
+}
+function problemSeverity(level) {
+  return level === "info" ? "recommendation" : level;
+}
+function helpMarkdown(rule2, helpUri) {
+  const changeRule = CHANGE_RULES_BY_ID.get(rule2.id);
+  const example = changeRule ? changeExampleParagraphs(changeRule) : exampleParagraphs(rule2);
+  return [
+    proseMarkdown(rule2.description ?? rule2.title),
+    ...example,
+    `See [${rule2.id}](${helpUri}) in the connector-alm rule reference.`
+  ].join("\n\n");
+}
+function describedRules(rules, findings) {
+  const all = [...rules];
+  const known = new Set(rules.map((rule2) => rule2.id));
+  for (const finding of findings) {
+    if (known.has(finding.ruleId)) continue;
+    known.add(finding.ruleId);
+    const changeRule = CHANGE_RULES_BY_ID.get(finding.ruleId);
+    all.push(changeRule ? changeRuleDescriptor(changeRule) : { id: finding.ruleId, title: finding.ruleId });
+  }
+  return all;
+}
+var CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule2]));
+function changeRuleDescriptor(rule2) {
+  return {
+    id: rule2.id,
+    title: rule2.message,
+    description: `${rule2.description} Source: ${rule2.source}.`,
+    levels: { certified: rule2.severity, "independent-publisher": rule2.severity, custom: rule2.severity }
+  };
+}
+
+// packages/validator/src/reporters/sarif-results.ts
+var SOURCE_ROOT = "%SRCROOT%";
+function toResult(finding, ruleIndex, artifact, connector, fingerprint) {
+  const result = {
+    ruleId: finding.ruleId,
+    ruleIndex,
+    level: sarifLevel(finding.severity),
+    message: { text: finding.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: artifact.inRepository ? { uri: artifact.uri, uriBaseId: SOURCE_ROOT } : { uri: artifact.uri },
+          // A folder finding is about the folder as a whole: it has no region.
+          ...finding.file === finding.connector ? {} : { region: regionOf(finding) }
+        }
+      }
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+    properties: {
+      ...finding.pointer !== void 0 && { pointer: finding.pointer },
+      connector,
+      ...finding.msCode !== void 0 && { msCode: finding.msCode }
+    }
+  };
+  if (finding.baseline) result.baselineState = finding.baseline === "new" ? "new" : "unchanged";
+  return result;
+}
+function regionOf(finding) {
+  return {
+    startLine: finding.line,
+    startColumn: finding.column,
+    ...finding.endLine !== void 0 && { endLine: finding.endLine },
+    ...finding.endColumn !== void 0 && { endColumn: finding.endColumn }
+  };
+}
+
+// packages/validator/src/reporters/sarif-reporter.ts
+var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 function sarifReport(result, options2 = {}) {
   const limits = { ...GITHUB_SARIF_LIMITS, ...options2.limits };
   const runOf = runBuilder(result, options2);
@@ -61587,117 +61789,6 @@ function runBuilder(result, options2) {
     };
   };
 }
-function leftOutProperty(leftOut2) {
-  const { total, kept, error: error2, warning, info, reason, limit } = leftOut2;
-  return { findings: total, results: kept, error: error2, warning, note: info, reason, limit };
-}
-function leftOutNotification(leftOut2) {
-  return {
-    descriptor: { id: RESULTS_LEFT_OUT_ID },
-    level: "warning",
-    message: { text: `${describeLeftOut(leftOut2)} The text and JSON reports list every finding.` }
-  };
-}
-function describeLeftOut(leftOut2) {
-  const why = leftOut2.reason === "results" ? `code scanning stores at most ${leftOut2.limit} results of an upload` : `code scanning rejects a SARIF file over ${leftOut2.limit} bytes gzip-compressed`;
-  const parts = [
-    leftOut2.error > 0 && plural(leftOut2.error, "error"),
-    leftOut2.warning > 0 && plural(leftOut2.warning, "warning"),
-    leftOut2.info > 0 && plural(leftOut2.info, "note")
-  ].filter((part) => typeof part === "string");
-  return `The SARIF report holds ${leftOut2.kept} of ${plural(leftOut2.total, "finding")}: ${why}. It leaves out the least severe: ${parts.join(", ")}.`;
-}
-function toResult(finding, ruleIndex, artifact, connector, fingerprint) {
-  const result = {
-    ruleId: finding.ruleId,
-    ruleIndex,
-    level: sarifLevel(finding.severity),
-    message: { text: finding.message },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: artifact.inRepository ? { uri: artifact.uri, uriBaseId: SOURCE_ROOT } : { uri: artifact.uri },
-          // A folder finding is about the folder as a whole: it has no region.
-          ...finding.file === finding.connector ? {} : { region: regionOf(finding) }
-        }
-      }
-    ],
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
-    properties: {
-      ...finding.pointer !== void 0 && { pointer: finding.pointer },
-      connector,
-      ...finding.msCode !== void 0 && { msCode: finding.msCode }
-    }
-  };
-  if (finding.baseline) result.baselineState = finding.baseline === "new" ? "new" : "unchanged";
-  return result;
-}
-function regionOf(finding) {
-  return {
-    startLine: finding.line,
-    startColumn: finding.column,
-    ...finding.endLine !== void 0 && { endLine: finding.endLine },
-    ...finding.endColumn !== void 0 && { endColumn: finding.endColumn }
-  };
-}
-function toReportingDescriptor(rule2, profile, rulesDocUrl) {
-  const level = rule2.levels?.[profile];
-  const helpUri = ruleDocUrl(rule2.id, rulesDocUrl);
-  const descriptor = {
-    id: rule2.id,
-    shortDescription: { text: rule2.title },
-    fullDescription: { text: rule2.description ?? rule2.title },
-    helpUri,
-    help: { text: rule2.description ?? rule2.title, markdown: helpMarkdown(rule2, helpUri) }
-  };
-  if (level) {
-    descriptor.defaultConfiguration = {
-      level: sarifLevel(level),
-      ...level === "off" && { enabled: false }
-    };
-  }
-  descriptor.properties = {
-    tags: ["power-platform-connector", ...rule2.file ? [rule2.file] : []],
-    // The checks are exact (a value, a key, a schema), not guesses: a false alarm is a bug of ours.
-    precision: "very-high",
-    ...level && level !== "off" && { "problem.severity": problemSeverity(level) },
-    ...rule2.levels && { levels: rule2.levels },
-    ...rule2.msCode !== void 0 && { msCode: rule2.msCode }
-  };
-  return descriptor;
-}
-function problemSeverity(level) {
-  return level === "info" ? "recommendation" : level;
-}
-function helpMarkdown(rule2, helpUri) {
-  const changeRule = CHANGE_RULES_BY_ID.get(rule2.id);
-  const example = changeRule ? changeExampleParagraphs(changeRule) : exampleParagraphs(rule2);
-  return [
-    proseMarkdown(rule2.description ?? rule2.title),
-    ...example,
-    `See [${rule2.id}](${helpUri}) in the connector-alm rule reference.`
-  ].join("\n\n");
-}
-function describedRules(rules, findings) {
-  const all = [...rules];
-  const known = new Set(rules.map((rule2) => rule2.id));
-  for (const finding of findings) {
-    if (known.has(finding.ruleId)) continue;
-    known.add(finding.ruleId);
-    const changeRule = CHANGE_RULES_BY_ID.get(finding.ruleId);
-    all.push(changeRule ? changeRuleDescriptor(changeRule) : { id: finding.ruleId, title: finding.ruleId });
-  }
-  return all;
-}
-var CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule2]));
-function changeRuleDescriptor(rule2) {
-  return {
-    id: rule2.id,
-    title: rule2.message,
-    description: `${rule2.description} Source: ${rule2.source}.`,
-    levels: { certified: rule2.severity, "independent-publisher": rule2.severity, custom: rule2.severity }
-  };
-}
 function sharedProfile(result) {
   const profiles = new Set(result.connectors.map((connector) => connector.profile));
   return profiles.size === 1 ? [...profiles][0] : void 0;
@@ -61777,10 +61868,10 @@ function worstStyle(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options2) {
   if (options2.profile || options2.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path32.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path33.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -61799,8 +61890,8 @@ function configOption() {
 }
 
 // packages/cli/src/report-output.ts
-var import_node_fs22 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_fs23 = require("node:fs");
+var import_node_path35 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/workflow-safe.ts
 function inertToWorkflowCommands(output, format3, env, token) {
@@ -61812,12 +61903,12 @@ function writeOutput(io, output, format3) {
 }
 
 // packages/cli/src/repository-root.ts
-var import_node_fs21 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_fs22 = require("node:fs");
+var import_node_path34 = __toESM(require("node:path"), 1);
 function repositoryRoot(cwd) {
-  for (let dir = import_node_path33.default.resolve(cwd); ; dir = import_node_path33.default.dirname(dir)) {
-    if ((0, import_node_fs21.existsSync)(import_node_path33.default.join(dir, ".git"))) return dir;
-    if (import_node_path33.default.dirname(dir) === dir) return import_node_path33.default.resolve(cwd);
+  for (let dir = import_node_path34.default.resolve(cwd); ; dir = import_node_path34.default.dirname(dir)) {
+    if ((0, import_node_fs22.existsSync)(import_node_path34.default.join(dir, ".git"))) return dir;
+    if (import_node_path34.default.dirname(dir) === dir) return import_node_path34.default.resolve(cwd);
   }
 }
 
@@ -61847,10 +61938,10 @@ async function writeReport(context, result, options2) {
     sarifLimits: io.sarifLimits
   });
   if (options2.output) {
-    const target2 = import_node_path34.default.resolve(io.cwd, options2.output);
+    const target2 = import_node_path35.default.resolve(io.cwd, options2.output);
     try {
-      await import_node_fs22.promises.mkdir(import_node_path34.default.dirname(target2), { recursive: true });
-      await import_node_fs22.promises.writeFile(target2, text3);
+      await import_node_fs23.promises.mkdir(import_node_path35.default.dirname(target2), { recursive: true });
+      await import_node_fs23.promises.writeFile(target2, text3);
     } catch (error2) {
       throw reportNotWritten(error2, options2.output);
     }
@@ -62040,7 +62131,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path64 = __toESM(require("node:path"), 1);
+var import_node_path67 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -64161,6 +64252,29 @@ async function readWhileArriving(response, silentMs, clock, limitBytes = MAX_ANS
   }
 }
 
+// packages/dataverse/src/http/answer-json.ts
+function readSuccess(response, text3, operation2, url, environmentUrl) {
+  if (response.status === 204 || text3 === "") return void 0;
+  const value = parseJson(text3);
+  if (value === void 0) {
+    const type = response.headers.get("content-type") ?? "no content type";
+    throw new UserError(
+      `${operation2}: ${url.origin} answered HTTP ${response.status} with ${type}, not with the Dataverse Web API's JSON.`,
+      {
+        hint: `Check ${environmentUrl}: it must be the environment itself, e.g. https://contoso.crm.dynamics.com.`
+      }
+    );
+  }
+  return value;
+}
+function parseJson(text3) {
+  try {
+    return JSON.parse(text3);
+  } catch {
+    return void 0;
+  }
+}
+
 // packages/dataverse/src/http/unconfirmed-request.ts
 var UnconfirmedRequest = class extends UserError {
   constructor(message2, happened, options2 = {}) {
@@ -64169,6 +64283,68 @@ var UnconfirmedRequest = class extends UserError {
   }
   happened;
 };
+
+// packages/dataverse/src/http/request-failures.ts
+function mayHaveBeenApplied(request2, { what, happened, cause, moreHint }) {
+  if (request2.ifUnconfirmed) {
+    const { message: message2, hint: hint2 } = request2.ifUnconfirmed(happened);
+    return new UnconfirmedRequest(message2, happened, { hint: hint2, cause });
+  }
+  const hint = "It was not sent again, so as not to apply it twice: check the solution (and its import job) in the environment before running the job again.";
+  return new UnconfirmedRequest(`${request2.operation} may or may not have been applied: ${what}.`, happened, {
+    hint: moreHint ? `${hint} ${moreHint}` : hint,
+    cause
+  });
+}
+function noAnswer(request2, url, within, decision, { attempt, waitedMs }, cause, environmentUrl) {
+  const silent = `${url.origin} did not answer ${within}`;
+  if (decision.reason === "may-have-been-applied")
+    return mayHaveBeenApplied(request2, {
+      what: silent,
+      happened: `no answer ${within}`,
+      cause,
+      moreHint: request2.timeoutHint
+    });
+  if (decision.reason === "budget-spent") {
+    return new UserError(
+      `${request2.operation}: ${silent}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
+      {
+        hint: `The environment took the connection and sent no answer: check ${environmentUrl}, and any proxy between the runner and the environment; if they are right, run the job again later.`,
+        cause
+      }
+    );
+  }
+  return new UserError(`${request2.operation}: ${silent}.`, {
+    hint: request2.timeoutHint ?? "It may still be running in the environment: check there before running the job again.",
+    cause
+  });
+}
+function answerStalled(request2, stalled, decision, { attempt, waitedMs }, cause) {
+  if (decision.reason === "may-have-been-applied")
+    return mayHaveBeenApplied(request2, {
+      what: stalled,
+      happened: stalled.replace(/^the answer from \S+/, "its answer"),
+      cause
+    });
+  return new UserError(
+    `${request2.operation}: ${stalled}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
+    {
+      hint: "The environment began its answer and then sent nothing more: check the runner's network, and any proxy between the runner and the environment; if they are right, run the job again later.",
+      cause
+    }
+  );
+}
+function noSuchHostHint(environmentUrl) {
+  return `Check ${environmentUrl} for a typo: it is the environment's URL, e.g. https://contoso.crm.dynamics.com.`;
+}
+function unreachable(operation2, url, error2, attempts, environmentUrl) {
+  const reason = describeNetworkError(error2);
+  const hint = reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? `DNS did not resolve the host name then: check the runner's network (DNS), and ${environmentUrl}.` : `Check ${environmentUrl} and that the runner can reach it.`;
+  return new UserError(
+    `${operation2}: could not reach ${url.origin} (${reason}) after ${attempts} attempts.`,
+    { hint, cause: error2 }
+  );
+}
 
 // packages/dataverse/src/http/dataverse-http.ts
 var WEB_API_PATH = "/api/data/v9.2/";
@@ -64189,15 +64365,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path77, options2) {
-    return await this.send("GET", path77, options2);
+  async get(path81, options2) {
+    return await this.send("GET", path81, options2);
   }
-  async post(path77, options2) {
-    return await this.send("POST", path77, options2);
+  async post(path81, options2) {
+    return await this.send("POST", path81, options2);
   }
-  async send(method, path77, request2) {
+  async send(method, path81, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path77, this.options.environment);
+    const url = new URL(WEB_API_PATH + path81, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -64360,88 +64536,7 @@ function webApiHeaders(token, hasBody) {
   if (hasBody) headers["Content-Type"] = "application/json";
   return headers;
 }
-function readSuccess(response, text3, operation2, url, environmentUrl) {
-  if (response.status === 204 || text3 === "") return void 0;
-  const value = parseJson(text3);
-  if (value === void 0) {
-    const type = response.headers.get("content-type") ?? "no content type";
-    throw new UserError(
-      `${operation2}: ${url.origin} answered HTTP ${response.status} with ${type}, not with the Dataverse Web API's JSON.`,
-      {
-        hint: `Check ${environmentUrl}: it must be the environment itself, e.g. https://contoso.crm.dynamics.com.`
-      }
-    );
-  }
-  return value;
-}
-function parseJson(text3) {
-  try {
-    return JSON.parse(text3);
-  } catch {
-    return void 0;
-  }
-}
 var NOT_DELIVERED = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
-function mayHaveBeenApplied(request2, { what, happened, cause, moreHint }) {
-  if (request2.ifUnconfirmed) {
-    const { message: message2, hint: hint2 } = request2.ifUnconfirmed(happened);
-    return new UnconfirmedRequest(message2, happened, { hint: hint2, cause });
-  }
-  const hint = "It was not sent again, so as not to apply it twice: check the solution (and its import job) in the environment before running the job again.";
-  return new UnconfirmedRequest(`${request2.operation} may or may not have been applied: ${what}.`, happened, {
-    hint: moreHint ? `${hint} ${moreHint}` : hint,
-    cause
-  });
-}
-function noAnswer(request2, url, within, decision, { attempt, waitedMs }, cause, environmentUrl) {
-  const silent = `${url.origin} did not answer ${within}`;
-  if (decision.reason === "may-have-been-applied")
-    return mayHaveBeenApplied(request2, {
-      what: silent,
-      happened: `no answer ${within}`,
-      cause,
-      moreHint: request2.timeoutHint
-    });
-  if (decision.reason === "budget-spent") {
-    return new UserError(
-      `${request2.operation}: ${silent}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
-      {
-        hint: `The environment took the connection and sent no answer: check ${environmentUrl}, and any proxy between the runner and the environment; if they are right, run the job again later.`,
-        cause
-      }
-    );
-  }
-  return new UserError(`${request2.operation}: ${silent}.`, {
-    hint: request2.timeoutHint ?? "It may still be running in the environment: check there before running the job again.",
-    cause
-  });
-}
-function answerStalled(request2, stalled, decision, { attempt, waitedMs }, cause) {
-  if (decision.reason === "may-have-been-applied")
-    return mayHaveBeenApplied(request2, {
-      what: stalled,
-      happened: stalled.replace(/^the answer from \S+/, "its answer"),
-      cause
-    });
-  return new UserError(
-    `${request2.operation}: ${stalled}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
-    {
-      hint: "The environment began its answer and then sent nothing more: check the runner's network, and any proxy between the runner and the environment; if they are right, run the job again later.",
-      cause
-    }
-  );
-}
-function noSuchHostHint(environmentUrl) {
-  return `Check ${environmentUrl} for a typo: it is the environment's URL, e.g. https://contoso.crm.dynamics.com.`;
-}
-function unreachable(operation2, url, error2, attempts, environmentUrl) {
-  const reason = describeNetworkError(error2);
-  const hint = reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? `DNS did not resolve the host name then: check the runner's network (DNS), and ${environmentUrl}.` : `Check ${environmentUrl} and that the runner can reach it.`;
-  return new UserError(
-    `${operation2}: could not reach ${url.origin} (${reason}) after ${attempts} attempts.`,
-    { hint, cause: error2 }
-  );
-}
 
 // packages/dataverse/src/connect.ts
 var GUID_OR_DOMAIN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9.-]+\.[a-z]{2,})$/i;
@@ -65548,10 +65643,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path77 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path77.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path77)) return "drive-letter";
-  if (path77.split("/").includes("..")) return "parent-segment";
+  const path81 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path81.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path81)) return "drive-letter";
+  if (path81.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -65589,54 +65684,34 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs24 = require("node:fs");
+var import_node_fs25 = require("node:fs");
 var import_promises3 = require("node:fs/promises");
-var import_node_stream = require("node:stream");
 var import_promises4 = require("node:stream/promises");
 var import_node_util4 = require("node:util");
-var import_node_zlib3 = require("node:zlib");
-var import_yauzl2 = __toESM(require_yauzl(), 1);
+var import_node_zlib4 = require("node:zlib");
 
-// packages/solution/src/zip/entry-integrity.ts
-var import_node_zlib2 = require("node:zlib");
-var EntryIntegrity = class {
-  constructor(expected, total) {
-    this.expected = expected;
-    this.total = total;
-  }
-  expected;
-  total;
-  bytes = 0;
-  crc = 0;
-  /** Counts a chunk; throws as soon as the entry or the archive grows past its bound. */
-  add(chunk) {
-    this.bytes += chunk.length;
-    this.total.bytes += chunk.length;
-    if (this.bytes > this.expected.size)
-      throw this.error(`inflates past its declared size of ${this.expected.size} bytes.`);
-    if (this.total.bytes > this.total.limit)
-      throw new ZipError(
-        this.expected.archive,
-        this.expected.name,
-        `expands the archive past the limit of ${this.total.limit} bytes.`
-      );
-    this.crc = (0, import_node_zlib2.crc32)(chunk, this.crc);
-  }
-  /** Throws when the entry ended short of its declared size or its checksum does not match. */
-  finish() {
-    if (this.bytes !== this.expected.size)
-      throw this.error(`has ${this.bytes} bytes, not the ${this.expected.size} it declares.`);
-    if (this.crc >>> 0 !== this.expected.crc32 >>> 0) throw this.error("fails its CRC-32 check.");
-  }
-  error(problem) {
-    return new ZipError(
-      this.expected.archive,
-      this.expected.name,
-      `cannot be read: ${problem}`,
-      "The archive is damaged or truncated; export it again."
-    );
-  }
-};
+// packages/solution/src/zip/archive-name.ts
+var import_yauzl = __toESM(require_yauzl(), 1);
+var UTF8_FLAG = 2048;
+function nameBytes(entry) {
+  return entry.fileName;
+}
+function archiveName(entry, encoding) {
+  if ((entry.generalPurposeBitFlag & UTF8_FLAG) !== 0) return { name: headerUtf8(entry), inCodePage: false };
+  const field = import_yauzl.default.getFileNameLowLevel(0, nameBytes(entry), entry.extraFields, true);
+  if (field !== import_yauzl.default.getFileNameLowLevel(0, nameBytes(entry), [], true))
+    return { name: field, inCodePage: false };
+  const inCodePage = nameBytes(entry).some((byte) => byte >= 128);
+  return { ...encoding.decode(nameBytes(entry)), inCodePage };
+}
+function headerUtf8(entry) {
+  return import_yauzl.default.getFileNameLowLevel(UTF8_FLAG, nameBytes(entry), [], true);
+}
+function headerName(entry, encoding) {
+  if ((entry.generalPurposeBitFlag & UTF8_FLAG) !== 0) return headerUtf8(entry);
+  const decoded = encoding.decode(nameBytes(entry));
+  return "name" in decoded ? decoded.name : decoded.ambiguous.cp437;
+}
 
 // packages/solution/src/zip/path-tree.ts
 var PathTree = class {
@@ -65647,8 +65722,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path77, isFolder, value) {
-    const segments = path77.split("/");
+  place(path81, isFolder, value) {
+    const segments = path81.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -65754,421 +65829,10 @@ function caseOnly(a, b) {
   return a === b ? "" : CASE_INSENSITIVE;
 }
 
-// packages/solution/src/zip/local-header.ts
-var LOCAL_HEADER_BYTES = 30;
-var LOCAL_HEADER_SIGNATURE = 67324752;
-function localDataOffset(header) {
-  if (header.length < LOCAL_HEADER_BYTES || header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE)
-    return void 0;
-  return LOCAL_HEADER_BYTES + header.readUInt16LE(26) + header.readUInt16LE(28);
-}
-
-// packages/solution/src/zip/name-encoding.ts
-var import_yauzl = __toESM(require_yauzl(), 1);
-var CODE_PAGES = {
-  cp932: "shift_jis",
-  cp936: "gbk",
-  cp949: "euc-kr",
-  cp950: "big5"
-};
-var CP437_LABELS = /* @__PURE__ */ new Set(["cp437", "ibm437", "437"]);
-var BACKSLASH4 = 92;
-var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-function cp437(bytes) {
-  return import_yauzl.default.getFileNameLowLevel(0, bytes, [], true);
-}
-function asUtf8(bytes) {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return void 0;
-  }
-}
-function leadBeforeBackslash(bytes) {
-  for (let i2 = 1; i2 < bytes.length; i2++)
-    if (bytes[i2] === BACKSLASH4 && bytes[i2 - 1] >= 129) return bytes[i2 - 1];
-  return void 0;
-}
-var DEFAULT_ENCODING = {
-  label: void 0,
-  decode(bytes) {
-    const text3 = asUtf8(bytes);
-    if (text3 !== void 0) return { name: text3 };
-    const lead = leadBeforeBackslash(bytes);
-    return lead === void 0 ? { name: cp437(bytes) } : { ambiguous: { cp437: cp437(bytes), lead } };
-  }
-};
-function nameEncoding(label) {
-  if (label === void 0) return DEFAULT_ENCODING;
-  const key = label.trim().toLowerCase();
-  if (CP437_LABELS.has(key)) return { label, decode: (bytes) => ({ name: cp437(bytes) }) };
-  let decoder2;
-  try {
-    decoder2 = new TextDecoder(CODE_PAGES[key] ?? key);
-  } catch {
-    throw new UsageError(
-      `'${label}' is not an encoding for zip entry names; give a Windows code page (cp437, cp932, cp936, cp949, cp950) or an encoding label such as shift_jis, gbk, big5, euc-kr or windows-1252.`
-    );
-  }
-  return { label, decode: (bytes) => ({ name: decoder2.decode(bytes) }) };
-}
-
-// packages/solution/src/zip/read-ahead.ts
-var import_node_fs23 = require("node:fs");
-var import_node_util3 = require("node:util");
-var readAsync = (0, import_node_util3.promisify)(import_node_fs23.read);
-async function readAt(fd2, position, length) {
-  const buffer = Buffer.allocUnsafe(length);
-  let filled = 0;
-  while (filled < length) {
-    const { bytesRead } = await readAsync(fd2, buffer, filled, length - filled, position + filled);
-    if (bytesRead === 0) break;
-    filled += bytesRead;
-  }
-  return buffer.subarray(0, filled);
-}
-var ReadAheadFile = class {
-  constructor(fd2, windowBytes) {
-    this.fd = fd2;
-    this.windowBytes = windowBytes;
-  }
-  fd;
-  windowBytes;
-  window;
-  /** Up to `length` bytes at `position`; fewer only at the end of the file. */
-  async read(position, length) {
-    if (length > this.windowBytes) return readAt(this.fd, position, length);
-    const current = this.window;
-    if (current && position >= current.start && position + length <= current.start + this.windowBytes) {
-      const bytes2 = await current.bytes;
-      const offset = position - current.start;
-      return bytes2.subarray(offset, offset + length);
-    }
-    const bytes = readAt(this.fd, position, this.windowBytes);
-    this.window = { start: position, bytes };
-    return (await bytes).subarray(0, length);
-  }
-};
-
-// packages/solution/src/zip/zip-reader.ts
-var SOLUTION_DAMAGED_HINT = "Export or download the solution again.";
+// packages/solution/src/zip/checked-entries.ts
 var UNIX_HOST = 3;
 var FILE_TYPE_MASK = 61440;
 var SYMLINK_TYPE = 40960;
-var ZipReader = class _ZipReader {
-  constructor(zip, raw, checked, displayName, limits, fd2, fileSize, damagedHint) {
-    this.zip = zip;
-    this.raw = raw;
-    this.displayName = displayName;
-    this.fd = fd2;
-    this.fileSize = fileSize;
-    this.damagedHint = damagedHint;
-    this.entries = checked.entries;
-    this.backslashSeparated = checked.backslashSeparated;
-    this.codePageNamed = checked.codePageNamed;
-    this.inflated = { bytes: 0, limit: limits.maxTotalBytes };
-    this.readAhead = new ReadAheadFile(fd2, READ_AHEAD_BYTES);
-  }
-  zip;
-  raw;
-  displayName;
-  fd;
-  fileSize;
-  damagedHint;
-  entries;
-  /**
-   * The names, as the archive writes them, that separate folders with '\' (a zip written on Windows,
-   * e.g. by PowerShell 5.1's Compress-Archive); `entries` has them with '/'.
-   */
-  backslashSeparated;
-  /**
-   * The names read in a code page (see zip/name-encoding): ones past ASCII without the UTF-8 flag or
-   * a Unicode path field, so that the zip does not say how to read them.
-   */
-  codePageNamed;
-  inflated;
-  readAhead;
-  static async open(filePath2, options2 = {}) {
-    const displayName = options2.displayName ?? filePath2;
-    const limits = { ...DEFAULT_ZIP_LIMITS, ...options2.limits };
-    const encoding = nameEncoding(options2.nameEncoding);
-    const damagedHint = options2.damagedHint ?? SOLUTION_DAMAGED_HINT;
-    const zip = await openArchive(filePath2, displayName, damagedHint);
-    try {
-      if (zip.entryCount > limits.maxEntries) {
-        throw new ZipError(
-          displayName,
-          void 0,
-          `holds ${zip.entryCount} entries, more than the limit of ${limits.maxEntries}.`,
-          "Raise the entry limit only if you trust the archive."
-        );
-      }
-      const raw = await readCentralDirectory(zip, displayName, damagedHint);
-      const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
-      const fd2 = await (0, import_node_util4.promisify)(import_node_fs24.open)(filePath2, "r");
-      try {
-        const { size } = await (0, import_node_util4.promisify)(import_node_fs24.fstat)(fd2);
-        return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd2, size, options2.damagedHint);
-      } catch (error2) {
-        (0, import_node_fs24.closeSync)(fd2);
-        throw error2;
-      }
-    } catch (error2) {
-      zip.close();
-      throw error2;
-    }
-  }
-  get files() {
-    return this.entries.filter((entry) => !entry.isDirectory);
-  }
-  find(name) {
-    return this.entries.find((entry) => entry.name === name);
-  }
-  /** The expanded bytes of an entry, read and inflated in one piece. */
-  async readBuffer(entry) {
-    const raw = this.rawEntry(entry);
-    try {
-      const { data } = await this.locate(raw, entry, true);
-      const integrity = this.integrity(raw, entry);
-      const bytes = inflateWhole(raw.compressionMethod, data, entry.size);
-      integrity.add(bytes);
-      integrity.finish();
-      return bytes;
-    } catch (error2) {
-      throw this.readError(entry, error2);
-    }
-  }
-  /**
-   * Writes an entry to a new file. Entries up to {@link WHOLE_ENTRY_BYTES} are inflated in one piece
-   * and written with one call; larger ones are streamed in {@link STREAM_CHUNK_BYTES} chunks, so
-   * memory stays bounded whatever the entry's size. A failure leaves no file behind.
-   */
-  async copyToFile(entry, destination) {
-    try {
-      if (entry.size <= WHOLE_ENTRY_BYTES && entry.compressedSize <= WHOLE_ENTRY_BYTES) {
-        const bytes = await this.readBuffer(entry);
-        await (0, import_promises3.writeFile)(destination, bytes, { flag: "wx" }).catch((error2) => {
-          throw new DestinationError(error2);
-        });
-      } else await this.streamToFile(entry, destination);
-    } catch (error2) {
-      await (0, import_promises3.rm)(destination, { force: true }).catch(() => void 0);
-      throw error2 instanceof DestinationError ? this.writeError(entry, error2.cause) : this.readError(entry, error2);
-    }
-  }
-  close() {
-    this.zip.close();
-    (0, import_node_fs24.closeSync)(this.fd);
-  }
-  async streamToFile(entry, destination) {
-    const raw = this.rawEntry(entry);
-    checkMethod(raw.compressionMethod);
-    const { start } = await this.locate(raw, entry, false);
-    if (raw.compressedSize === 0) throw new Error("it has no data");
-    const input = archiveSlice(this.fd, start, raw.compressedSize);
-    const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs24.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
-    let outputError;
-    output.once("error", (error2) => outputError = error2);
-    try {
-      if (raw.compressionMethod === STORED) await (0, import_promises4.pipeline)(input, check, output);
-      else await (0, import_promises4.pipeline)(input, (0, import_node_zlib3.createInflateRaw)({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
-    } catch (error2) {
-      throw error2 === outputError ? new DestinationError(error2) : error2;
-    }
-  }
-  rawEntry(entry) {
-    const raw = this.raw.get(entry.name);
-    if (!raw) throw new Error(`no entry ${entry.name}`);
-    return raw;
-  }
-  integrity(raw, entry) {
-    return new EntryIntegrity(
-      { archive: this.displayName, name: entry.name, size: entry.size, crc32: raw.crc32 },
-      this.inflated
-    );
-  }
-  /**
-   * Where an entry's data starts, and with `withData` its compressed bytes, read together with the
-   * local header in one read (through the read-ahead window, which neighbouring entries share).
-   */
-  async locate(raw, entry, withData) {
-    const headerGuess = LOCAL_HEADER_BYTES + raw.fileNameLength + raw.extraFieldLength;
-    const position = raw.relativeOffsetOfLocalHeader;
-    const head = withData ? await this.readAhead.read(position, headerGuess + raw.compressedSize) : await readAt(this.fd, position, headerGuess);
-    const offset = localDataOffset(head);
-    if (offset === void 0)
-      throw this.readError(entry, new Error("its local header is missing or damaged"));
-    const start = raw.relativeOffsetOfLocalHeader + offset;
-    if (start + raw.compressedSize > this.fileSize)
-      throw this.readError(entry, new Error("its data runs past the end of the archive"));
-    if (!withData) return { start, data: Buffer.alloc(0) };
-    const data = offset + raw.compressedSize <= head.length ? head.subarray(offset, offset + raw.compressedSize) : await readAt(this.fd, start, raw.compressedSize);
-    return { start, data };
-  }
-  /** The file system refused the copy: the archive is fine, so it is not called damaged. */
-  writeError(entry, error2) {
-    const failure = writeFailure(error2);
-    if (failure === void 0) return error2 instanceof Error ? error2 : new Error(String(error2));
-    return new ZipError(this.displayName, entry.name, `cannot be written: ${failure.reason}.`, failure.hint);
-  }
-  readError(entry, error2) {
-    if (error2 instanceof ZipError) return error2;
-    const reason = error2 instanceof Error ? error2.message : String(error2);
-    return new ZipError(
-      this.displayName,
-      entry.name,
-      `cannot be read: ${reason}.`,
-      this.damagedHint ?? "The archive is damaged or truncated; export it again."
-    );
-  }
-};
-var DestinationError = class extends Error {
-  constructor(cause) {
-    super("the destination cannot be written");
-    this.cause = cause;
-  }
-  cause;
-};
-var WHOLE_ENTRY_BYTES = 1024 * 1024;
-var STREAM_CHUNK_BYTES = 256 * 1024;
-var READ_AHEAD_BYTES = 1024 * 1024;
-var STORED = 0;
-var DEFLATED = 8;
-function checkMethod(method) {
-  if (method !== STORED && method !== DEFLATED) throw new Error(`unsupported compression method ${method}`);
-}
-function inflateWhole(method, data, size) {
-  checkMethod(method);
-  if (method === STORED) return data;
-  try {
-    return (0, import_node_zlib3.inflateRawSync)(data, { chunkSize: Math.max(size, 64), maxOutputLength: Math.max(size, 1) });
-  } catch (error2) {
-    if (error2.code === "ERR_BUFFER_TOO_LARGE")
-      throw new Error(`inflates past its declared size of ${size} bytes`, { cause: error2 });
-    throw error2;
-  }
-}
-function archiveSlice(fd2, start, length) {
-  let offset = 0;
-  return new import_node_stream.Readable({
-    highWaterMark: STREAM_CHUNK_BYTES,
-    read() {
-      if (offset >= length) {
-        this.push(null);
-        return;
-      }
-      readAt(fd2, start + offset, Math.min(STREAM_CHUNK_BYTES, length - offset)).then(
-        (chunk) => {
-          if (chunk.length === 0) this.destroy(new Error("unexpected end of the archive"));
-          else {
-            offset += chunk.length;
-            this.push(chunk);
-          }
-        },
-        (error2) => this.destroy(error2)
-      );
-    }
-  });
-}
-function checkingStream(integrity) {
-  return new import_node_stream.Transform({
-    transform(chunk, _encoding, callback) {
-      try {
-        integrity.add(chunk);
-        callback(null, chunk);
-      } catch (error2) {
-        callback(error2);
-      }
-    },
-    flush(callback) {
-      try {
-        integrity.finish();
-        callback();
-      } catch (error2) {
-        callback(error2);
-      }
-    }
-  });
-}
-function openArchive(filePath2, displayName, damagedHint) {
-  return new Promise((resolve, reject) => {
-    import_yauzl2.default.open(
-      filePath2,
-      { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
-      (error2, zip) => {
-        if (error2) {
-          const code2 = error2.code;
-          if (code2 === "ENOENT" || code2 === "ENOTDIR")
-            reject(
-              displayName === filePath2 ? missingPathError(filePath2, "Check the path of the zip file.") : new UsageError("does not exist.", {
-                location: { file: displayName },
-                hint: "Check the path of the zip file."
-              })
-            );
-          else if (code2 === "EISDIR")
-            reject(
-              new UsageError("is a folder, not a zip archive.", {
-                location: { file: displayName },
-                hint: "Give the zip file itself."
-              })
-            );
-          else
-            reject(
-              new ZipError(
-                displayName,
-                void 0,
-                `is not a zip archive or is truncated (${error2.message}).`,
-                damagedHint
-              )
-            );
-        } else resolve(zip);
-      }
-    );
-  });
-}
-function readCentralDirectory(zip, displayName, damagedHint) {
-  return new Promise((resolve, reject) => {
-    const entries = [];
-    zip.on("entry", (entry) => {
-      entries.push(entry);
-      zip.readEntry();
-    });
-    zip.on("end", () => resolve(entries));
-    zip.on(
-      "error",
-      (error2) => reject(
-        new ZipError(
-          displayName,
-          void 0,
-          `has a damaged central directory (${error2.message}).`,
-          damagedHint
-        )
-      )
-    );
-    zip.readEntry();
-  });
-}
-var UTF8_FLAG = 2048;
-function nameBytes(entry) {
-  return entry.fileName;
-}
-function archiveName(entry, encoding) {
-  if ((entry.generalPurposeBitFlag & UTF8_FLAG) !== 0) return { name: headerUtf8(entry), inCodePage: false };
-  const field = import_yauzl2.default.getFileNameLowLevel(0, nameBytes(entry), entry.extraFields, true);
-  if (field !== import_yauzl2.default.getFileNameLowLevel(0, nameBytes(entry), [], true))
-    return { name: field, inCodePage: false };
-  const inCodePage = nameBytes(entry).some((byte) => byte >= 128);
-  return { ...encoding.decode(nameBytes(entry)), inCodePage };
-}
-function headerUtf8(entry) {
-  return import_yauzl2.default.getFileNameLowLevel(UTF8_FLAG, nameBytes(entry), [], true);
-}
-function headerName(entry, encoding) {
-  if ((entry.generalPurposeBitFlag & UTF8_FLAG) !== 0) return headerUtf8(entry);
-  const decoded = encoding.decode(nameBytes(entry));
-  return "name" in decoded ? decoded.name : decoded.ambiguous.cp437;
-}
 function hostOf(entry) {
   return entry.versionMadeBy >> 8;
 }
@@ -66279,12 +65943,455 @@ function ambiguousName(archive, name, say) {
 }
 var SHIFT_JIS = { option: "--zip-name-encoding shift_jis", input: "zip-name-encoding: shift_jis" };
 
-// packages/solution/src/zip/zip-directory.ts
+// packages/solution/src/zip/entry-data.ts
+var import_node_zlib2 = require("node:zlib");
+var import_node_stream = require("node:stream");
+
+// packages/solution/src/zip/read-ahead.ts
+var import_node_fs24 = require("node:fs");
+var import_node_util3 = require("node:util");
+var readAsync = (0, import_node_util3.promisify)(import_node_fs24.read);
+async function readAt(fd2, position, length) {
+  const buffer = Buffer.allocUnsafe(length);
+  let filled = 0;
+  while (filled < length) {
+    const { bytesRead } = await readAsync(fd2, buffer, filled, length - filled, position + filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+  }
+  return buffer.subarray(0, filled);
+}
+var ReadAheadFile = class {
+  constructor(fd2, windowBytes) {
+    this.fd = fd2;
+    this.windowBytes = windowBytes;
+  }
+  fd;
+  windowBytes;
+  window;
+  /** Up to `length` bytes at `position`; fewer only at the end of the file. */
+  async read(position, length) {
+    if (length > this.windowBytes) return readAt(this.fd, position, length);
+    const current = this.window;
+    if (current && position >= current.start && position + length <= current.start + this.windowBytes) {
+      const bytes2 = await current.bytes;
+      const offset = position - current.start;
+      return bytes2.subarray(offset, offset + length);
+    }
+    const bytes = readAt(this.fd, position, this.windowBytes);
+    this.window = { start: position, bytes };
+    return (await bytes).subarray(0, length);
+  }
+};
+
+// packages/solution/src/zip/entry-data.ts
+var STREAM_CHUNK_BYTES = 256 * 1024;
+var STORED = 0;
+var DEFLATED = 8;
+function checkMethod(method) {
+  if (method !== STORED && method !== DEFLATED) throw new Error(`unsupported compression method ${method}`);
+}
+function inflateWhole(method, data, size) {
+  checkMethod(method);
+  if (method === STORED) return data;
+  try {
+    return (0, import_node_zlib2.inflateRawSync)(data, { chunkSize: Math.max(size, 64), maxOutputLength: Math.max(size, 1) });
+  } catch (error2) {
+    if (error2.code === "ERR_BUFFER_TOO_LARGE")
+      throw new Error(`inflates past its declared size of ${size} bytes`, { cause: error2 });
+    throw error2;
+  }
+}
+function archiveSlice(fd2, start, length) {
+  let offset = 0;
+  return new import_node_stream.Readable({
+    highWaterMark: STREAM_CHUNK_BYTES,
+    read() {
+      if (offset >= length) {
+        this.push(null);
+        return;
+      }
+      readAt(fd2, start + offset, Math.min(STREAM_CHUNK_BYTES, length - offset)).then(
+        (chunk) => {
+          if (chunk.length === 0) this.destroy(new Error("unexpected end of the archive"));
+          else {
+            offset += chunk.length;
+            this.push(chunk);
+          }
+        },
+        (error2) => this.destroy(error2)
+      );
+    }
+  });
+}
+function checkingStream(integrity) {
+  return new import_node_stream.Transform({
+    transform(chunk, _encoding, callback) {
+      try {
+        integrity.add(chunk);
+        callback(null, chunk);
+      } catch (error2) {
+        callback(error2);
+      }
+    },
+    flush(callback) {
+      try {
+        integrity.finish();
+        callback();
+      } catch (error2) {
+        callback(error2);
+      }
+    }
+  });
+}
+
+// packages/solution/src/zip/entry-integrity.ts
+var import_node_zlib3 = require("node:zlib");
+var EntryIntegrity = class {
+  constructor(expected, total) {
+    this.expected = expected;
+    this.total = total;
+  }
+  expected;
+  total;
+  bytes = 0;
+  crc = 0;
+  /** Counts a chunk; throws as soon as the entry or the archive grows past its bound. */
+  add(chunk) {
+    this.bytes += chunk.length;
+    this.total.bytes += chunk.length;
+    if (this.bytes > this.expected.size)
+      throw this.error(`inflates past its declared size of ${this.expected.size} bytes.`);
+    if (this.total.bytes > this.total.limit)
+      throw new ZipError(
+        this.expected.archive,
+        this.expected.name,
+        `expands the archive past the limit of ${this.total.limit} bytes.`
+      );
+    this.crc = (0, import_node_zlib3.crc32)(chunk, this.crc);
+  }
+  /** Throws when the entry ended short of its declared size or its checksum does not match. */
+  finish() {
+    if (this.bytes !== this.expected.size)
+      throw this.error(`has ${this.bytes} bytes, not the ${this.expected.size} it declares.`);
+    if (this.crc >>> 0 !== this.expected.crc32 >>> 0) throw this.error("fails its CRC-32 check.");
+  }
+  error(problem) {
+    return new ZipError(
+      this.expected.archive,
+      this.expected.name,
+      `cannot be read: ${problem}`,
+      "The archive is damaged or truncated; export it again."
+    );
+  }
+};
+
+// packages/solution/src/zip/local-header.ts
+var LOCAL_HEADER_BYTES = 30;
+var LOCAL_HEADER_SIGNATURE = 67324752;
+function localDataOffset(header) {
+  if (header.length < LOCAL_HEADER_BYTES || header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE)
+    return void 0;
+  return LOCAL_HEADER_BYTES + header.readUInt16LE(26) + header.readUInt16LE(28);
+}
+
+// packages/solution/src/zip/name-encoding.ts
+var import_yauzl2 = __toESM(require_yauzl(), 1);
+var CODE_PAGES = {
+  cp932: "shift_jis",
+  cp936: "gbk",
+  cp949: "euc-kr",
+  cp950: "big5"
+};
+var CP437_LABELS = /* @__PURE__ */ new Set(["cp437", "ibm437", "437"]);
+var BACKSLASH4 = 92;
+var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function cp437(bytes) {
+  return import_yauzl2.default.getFileNameLowLevel(0, bytes, [], true);
+}
+function asUtf8(bytes) {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return void 0;
+  }
+}
+function leadBeforeBackslash(bytes) {
+  for (let i2 = 1; i2 < bytes.length; i2++)
+    if (bytes[i2] === BACKSLASH4 && bytes[i2 - 1] >= 129) return bytes[i2 - 1];
+  return void 0;
+}
+var DEFAULT_ENCODING = {
+  label: void 0,
+  decode(bytes) {
+    const text3 = asUtf8(bytes);
+    if (text3 !== void 0) return { name: text3 };
+    const lead = leadBeforeBackslash(bytes);
+    return lead === void 0 ? { name: cp437(bytes) } : { ambiguous: { cp437: cp437(bytes), lead } };
+  }
+};
+function nameEncoding(label) {
+  if (label === void 0) return DEFAULT_ENCODING;
+  const key = label.trim().toLowerCase();
+  if (CP437_LABELS.has(key)) return { label, decode: (bytes) => ({ name: cp437(bytes) }) };
+  let decoder2;
+  try {
+    decoder2 = new TextDecoder(CODE_PAGES[key] ?? key);
+  } catch {
+    throw new UsageError(
+      `'${label}' is not an encoding for zip entry names; give a Windows code page (cp437, cp932, cp936, cp949, cp950) or an encoding label such as shift_jis, gbk, big5, euc-kr or windows-1252.`
+    );
+  }
+  return { label, decode: (bytes) => ({ name: decoder2.decode(bytes) }) };
+}
+
+// packages/solution/src/zip/open-archive.ts
 var import_yauzl3 = __toESM(require_yauzl(), 1);
+function openArchive(filePath2, displayName, damagedHint) {
+  return new Promise((resolve, reject) => {
+    import_yauzl3.default.open(
+      filePath2,
+      { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
+      (error2, zip) => {
+        if (error2) {
+          const code2 = error2.code;
+          if (code2 === "ENOENT" || code2 === "ENOTDIR")
+            reject(
+              displayName === filePath2 ? missingPathError(filePath2, "Check the path of the zip file.") : new UsageError("does not exist.", {
+                location: { file: displayName },
+                hint: "Check the path of the zip file."
+              })
+            );
+          else if (code2 === "EISDIR")
+            reject(
+              new UsageError("is a folder, not a zip archive.", {
+                location: { file: displayName },
+                hint: "Give the zip file itself."
+              })
+            );
+          else
+            reject(
+              new ZipError(
+                displayName,
+                void 0,
+                `is not a zip archive or is truncated (${error2.message}).`,
+                damagedHint
+              )
+            );
+        } else resolve(zip);
+      }
+    );
+  });
+}
+function readCentralDirectory(zip, displayName, damagedHint) {
+  return new Promise((resolve, reject) => {
+    const entries = [];
+    zip.on("entry", (entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.on("end", () => resolve(entries));
+    zip.on(
+      "error",
+      (error2) => reject(
+        new ZipError(
+          displayName,
+          void 0,
+          `has a damaged central directory (${error2.message}).`,
+          damagedHint
+        )
+      )
+    );
+    zip.readEntry();
+  });
+}
+
+// packages/solution/src/zip/zip-reader.ts
+var SOLUTION_DAMAGED_HINT = "Export or download the solution again.";
+var ZipReader = class _ZipReader {
+  constructor(zip, raw, checked, displayName, limits, fd2, fileSize, damagedHint) {
+    this.zip = zip;
+    this.raw = raw;
+    this.displayName = displayName;
+    this.fd = fd2;
+    this.fileSize = fileSize;
+    this.damagedHint = damagedHint;
+    this.entries = checked.entries;
+    this.backslashSeparated = checked.backslashSeparated;
+    this.codePageNamed = checked.codePageNamed;
+    this.inflated = { bytes: 0, limit: limits.maxTotalBytes };
+    this.readAhead = new ReadAheadFile(fd2, READ_AHEAD_BYTES);
+  }
+  zip;
+  raw;
+  displayName;
+  fd;
+  fileSize;
+  damagedHint;
+  entries;
+  /**
+   * The names, as the archive writes them, that separate folders with '\' (a zip written on Windows,
+   * e.g. by PowerShell 5.1's Compress-Archive); `entries` has them with '/'.
+   */
+  backslashSeparated;
+  /**
+   * The names read in a code page (see zip/name-encoding): ones past ASCII without the UTF-8 flag or
+   * a Unicode path field, so that the zip does not say how to read them.
+   */
+  codePageNamed;
+  inflated;
+  readAhead;
+  static async open(filePath2, options2 = {}) {
+    const displayName = options2.displayName ?? filePath2;
+    const limits = { ...DEFAULT_ZIP_LIMITS, ...options2.limits };
+    const encoding = nameEncoding(options2.nameEncoding);
+    const damagedHint = options2.damagedHint ?? SOLUTION_DAMAGED_HINT;
+    const zip = await openArchive(filePath2, displayName, damagedHint);
+    try {
+      if (zip.entryCount > limits.maxEntries) {
+        throw new ZipError(
+          displayName,
+          void 0,
+          `holds ${zip.entryCount} entries, more than the limit of ${limits.maxEntries}.`,
+          "Raise the entry limit only if you trust the archive."
+        );
+      }
+      const raw = await readCentralDirectory(zip, displayName, damagedHint);
+      const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
+      const fd2 = await (0, import_node_util4.promisify)(import_node_fs25.open)(filePath2, "r");
+      try {
+        const { size } = await (0, import_node_util4.promisify)(import_node_fs25.fstat)(fd2);
+        return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd2, size, options2.damagedHint);
+      } catch (error2) {
+        (0, import_node_fs25.closeSync)(fd2);
+        throw error2;
+      }
+    } catch (error2) {
+      zip.close();
+      throw error2;
+    }
+  }
+  get files() {
+    return this.entries.filter((entry) => !entry.isDirectory);
+  }
+  find(name) {
+    return this.entries.find((entry) => entry.name === name);
+  }
+  /** The expanded bytes of an entry, read and inflated in one piece. */
+  async readBuffer(entry) {
+    const raw = this.rawEntry(entry);
+    try {
+      const { data } = await this.locate(raw, entry, true);
+      const integrity = this.integrity(raw, entry);
+      const bytes = inflateWhole(raw.compressionMethod, data, entry.size);
+      integrity.add(bytes);
+      integrity.finish();
+      return bytes;
+    } catch (error2) {
+      throw this.readError(entry, error2);
+    }
+  }
+  /**
+   * Writes an entry to a new file. Entries up to {@link WHOLE_ENTRY_BYTES} are inflated in one piece
+   * and written with one call; larger ones are streamed in {@link STREAM_CHUNK_BYTES} chunks, so
+   * memory stays bounded whatever the entry's size. A failure leaves no file behind.
+   */
+  async copyToFile(entry, destination) {
+    try {
+      if (entry.size <= WHOLE_ENTRY_BYTES && entry.compressedSize <= WHOLE_ENTRY_BYTES) {
+        const bytes = await this.readBuffer(entry);
+        await (0, import_promises3.writeFile)(destination, bytes, { flag: "wx" }).catch((error2) => {
+          throw new DestinationError(error2);
+        });
+      } else await this.streamToFile(entry, destination);
+    } catch (error2) {
+      await (0, import_promises3.rm)(destination, { force: true }).catch(() => void 0);
+      throw error2 instanceof DestinationError ? this.writeError(entry, error2.cause) : this.readError(entry, error2);
+    }
+  }
+  close() {
+    this.zip.close();
+    (0, import_node_fs25.closeSync)(this.fd);
+  }
+  async streamToFile(entry, destination) {
+    const raw = this.rawEntry(entry);
+    checkMethod(raw.compressionMethod);
+    const { start } = await this.locate(raw, entry, false);
+    if (raw.compressedSize === 0) throw new Error("it has no data");
+    const input = archiveSlice(this.fd, start, raw.compressedSize);
+    const check = checkingStream(this.integrity(raw, entry));
+    const output = (0, import_node_fs25.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    let outputError;
+    output.once("error", (error2) => outputError = error2);
+    try {
+      if (raw.compressionMethod === STORED) await (0, import_promises4.pipeline)(input, check, output);
+      else await (0, import_promises4.pipeline)(input, (0, import_node_zlib4.createInflateRaw)({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
+    } catch (error2) {
+      throw error2 === outputError ? new DestinationError(error2) : error2;
+    }
+  }
+  rawEntry(entry) {
+    const raw = this.raw.get(entry.name);
+    if (!raw) throw new Error(`no entry ${entry.name}`);
+    return raw;
+  }
+  integrity(raw, entry) {
+    return new EntryIntegrity(
+      { archive: this.displayName, name: entry.name, size: entry.size, crc32: raw.crc32 },
+      this.inflated
+    );
+  }
+  /**
+   * Where an entry's data starts, and with `withData` its compressed bytes, read together with the
+   * local header in one read (through the read-ahead window, which neighbouring entries share).
+   */
+  async locate(raw, entry, withData) {
+    const headerGuess = LOCAL_HEADER_BYTES + raw.fileNameLength + raw.extraFieldLength;
+    const position = raw.relativeOffsetOfLocalHeader;
+    const head = withData ? await this.readAhead.read(position, headerGuess + raw.compressedSize) : await readAt(this.fd, position, headerGuess);
+    const offset = localDataOffset(head);
+    if (offset === void 0)
+      throw this.readError(entry, new Error("its local header is missing or damaged"));
+    const start = raw.relativeOffsetOfLocalHeader + offset;
+    if (start + raw.compressedSize > this.fileSize)
+      throw this.readError(entry, new Error("its data runs past the end of the archive"));
+    if (!withData) return { start, data: Buffer.alloc(0) };
+    const data = offset + raw.compressedSize <= head.length ? head.subarray(offset, offset + raw.compressedSize) : await readAt(this.fd, start, raw.compressedSize);
+    return { start, data };
+  }
+  /** The file system refused the copy: the archive is fine, so it is not called damaged. */
+  writeError(entry, error2) {
+    const failure = writeFailure(error2);
+    if (failure === void 0) return error2 instanceof Error ? error2 : new Error(String(error2));
+    return new ZipError(this.displayName, entry.name, `cannot be written: ${failure.reason}.`, failure.hint);
+  }
+  readError(entry, error2) {
+    if (error2 instanceof ZipError) return error2;
+    const reason = error2 instanceof Error ? error2.message : String(error2);
+    return new ZipError(
+      this.displayName,
+      entry.name,
+      `cannot be read: ${reason}.`,
+      this.damagedHint ?? "The archive is damaged or truncated; export it again."
+    );
+  }
+};
+var DestinationError = class extends Error {
+  constructor(cause) {
+    super("the destination cannot be written");
+    this.cause = cause;
+  }
+  cause;
+};
+var WHOLE_ENTRY_BYTES = 1024 * 1024;
+var READ_AHEAD_BYTES = 1024 * 1024;
+
+// packages/solution/src/zip/zip-directory.ts
+var import_yauzl4 = __toESM(require_yauzl(), 1);
 function readZipDirectory(bytes) {
   return new Promise((resolve, reject) => {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    import_yauzl3.default.fromBuffer(buffer, { lazyEntries: true, decodeStrings: true }, (error2, zip) => {
+    import_yauzl4.default.fromBuffer(buffer, { lazyEntries: true, decodeStrings: true }, (error2, zip) => {
       if (error2) {
         reject(error2);
         return;
@@ -66317,17 +66424,17 @@ async function sameZipContent(a, b) {
 }
 
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs26 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_fs27 = require("node:fs");
+var import_node_path36 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises5 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs25 = require("node:fs");
+var import_node_fs26 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const stat2 = await import_node_fs25.promises.stat(folder).catch(() => void 0) ?? await import_node_fs25.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs26.promises.stat(folder).catch(() => void 0) ?? await import_node_fs26.promises.lstat(folder).catch(() => void 0);
   if (stat2?.isDirectory()) return;
   if (stat2)
     throw new UsageError("exists and is not a folder.", {
@@ -66341,7 +66448,7 @@ function refusePathThroughFile(target2) {
   if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs25.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs26.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
     throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
@@ -66353,7 +66460,7 @@ var ZIP_PATH_HINT = "Give the path of the zip file to write, ending in .zip.";
 async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
   refusePathThroughFile(destination);
-  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path35.default.dirname(destination)));
+  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path36.default.dirname(destination)));
   const temporary = temporarySibling(destination);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -66364,7 +66471,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error2) => output.destroy(error2));
-  const file = (0, import_node_fs26.createWriteStream)(temporary, { flags: "wx" });
+  const file = (0, import_node_fs27.createWriteStream)(temporary, { flags: "wx" });
   const written2 = (0, import_promises5.pipeline)(output, file);
   let done = false;
   try {
@@ -66390,13 +66497,13 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written2;
-    await import_node_fs26.promises.rename(temporary, destination);
+    await import_node_fs27.promises.rename(temporary, destination);
     done = true;
   } catch (error2) {
     output.destroy();
     await written2.catch(() => void 0);
     if (!file.closed) await new Promise((resolve) => file.once("close", () => resolve()));
-    await import_node_fs26.promises.rm(temporary, { force: true });
+    await import_node_fs27.promises.rm(temporary, { force: true });
     const failedPath = error2?.path;
     throw failedPath === temporary || failedPath === destination ? targetWriteError(destination, error2) : error2;
   } finally {
@@ -66806,9 +66913,9 @@ function checkJson(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path77) {
+function jsonValueLocation(text3, path81) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path77);
+  const node = tree && findNodeAtLocation2(tree, path81);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -66866,17 +66973,17 @@ function describeParseError(error2) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs28 = require("node:fs");
+var import_node_fs29 = require("node:fs");
 var import_node_crypto7 = require("node:crypto");
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs27 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_fs28 = require("node:fs");
+var import_node_path37 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs27.promises.readdir(import_node_path36.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs28.promises.readdir(import_node_path37.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -66895,29 +67002,29 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target2, options2) {
   const files = await listFiles2(staged);
   if (!await exists2(target2)) {
-    await import_node_fs28.promises.mkdir(import_node_path37.default.dirname(import_node_path37.default.resolve(target2)), { recursive: true });
-    await import_node_fs28.promises.rename(staged, target2);
+    await import_node_fs29.promises.mkdir(import_node_path38.default.dirname(import_node_path38.default.resolve(target2)), { recursive: true });
+    await import_node_fs29.promises.rename(staged, target2);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs28.promises.realpath(target2);
+  const targetRoot = await import_node_fs29.promises.realpath(target2);
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   for (const file of files) {
-    const from = import_node_path37.default.join(staged, file);
-    const to = import_node_path37.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path37.default.posix.dirname(file)));
+    const from = import_node_path38.default.join(staged, file);
+    const to = import_node_path38.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path38.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs28.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs29.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent2(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles2(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs28.promises.rm(to, { recursive: true });
+      await import_node_fs29.promises.rm(to, { recursive: true });
     }
-    await import_node_fs28.promises.rename(from, to);
+    await import_node_fs29.promises.rename(from, to);
     result.written.push(file);
   }
   const wanted = new Set(files);
@@ -66926,13 +67033,13 @@ async function commitFolder(staged, target2, options2) {
   if (options2.stale === "delete") {
     for (const file of others2) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs28.promises.rm(import_node_path37.default.join(targetRoot, file));
+      await import_node_fs29.promises.rm(import_node_path38.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs28.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs29.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -66955,16 +67062,16 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs28.promises.lstat(import_node_path37.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs29.promises.lstat(import_node_path38.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs28.promises.rename(
-        import_node_path37.default.join(this.root, ...parent, before[index]),
-        import_node_path37.default.join(this.root, ...parent, after[index])
+      await import_node_fs29.promises.rename(
+        import_node_path38.default.join(this.root, ...parent, before[index]),
+        import_node_path38.default.join(this.root, ...parent, after[index])
       );
       if (index === after.length - 1) break;
       const oldFolder = [...parent, before[index]].join("/") + "/";
@@ -66998,21 +67105,21 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path37.default.join(current, segment);
-    const entry = await import_node_fs28.promises.lstat(next).catch(() => void 0);
+    const next = import_node_path38.default.join(current, segment);
+    const entry = await import_node_fs29.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const real = await import_node_fs28.promises.realpath(next).catch(() => void 0);
+      const real = await import_node_fs29.promises.realpath(next).catch(() => void 0);
       if (real === void 0 || !isWithin(root, real)) {
         throw new UserError(
           real === void 0 ? "is a link that leads nowhere; nothing is written through it." : "is a link that leads outside the target folder; nothing is written through it.",
           { location: { file: next }, hint: "Remove the link from the target folder." }
         );
       }
-      if ((await import_node_fs28.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs29.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -67020,15 +67127,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs28.promises.rm(next);
+      await import_node_fs29.promises.rm(next);
     }
-    await import_node_fs28.promises.mkdir(import_node_path37.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs29.promises.mkdir(import_node_path38.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent2(staged, target2) {
-  const [sa, sb] = await Promise.all([import_node_fs28.promises.stat(staged), import_node_fs28.promises.stat(target2)]);
+  const [sa, sb] = await Promise.all([import_node_fs29.promises.stat(staged), import_node_fs29.promises.stat(target2)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target2, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target2)]);
   return ha === hb;
@@ -67036,34 +67143,34 @@ async function sameContent2(staged, target2) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target2, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text3 = await import_node_fs28.promises.readFile(staged);
+  const text3 = await import_node_fs29.promises.readFile(staged);
   if (text3.includes(0) || text3.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text3.indexOf(10); at !== -1; at = text3.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text3.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs28.promises.readFile(target2));
+  return checkedOut.equals(await import_node_fs29.promises.readFile(target2));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto7.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs28.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs29.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists2(file) {
-  return import_node_fs28.promises.lstat(file).then(
+  return import_node_fs29.promises.lstat(file).then(
     () => true,
     () => false
   );
 }
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
-    const absolute = import_node_path37.default.join(root, relative);
-    const entries = await import_node_fs28.promises.readdir(absolute, { withFileTypes: true });
+    const absolute = import_node_path38.default.join(root, relative);
+    const entries = await import_node_fs29.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs28.promises.rmdir(import_node_path37.default.join(root, child));
+        await import_node_fs29.promises.rmdir(import_node_path38.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -67072,16 +67179,16 @@ async function removeEmptyFolders(root, protect) {
 }
 
 // packages/solution/src/fs/write-file-atomically.ts
-var import_node_fs29 = require("node:fs");
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_fs30 = require("node:fs");
+var import_node_path39 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
   await writingTo(file, async () => {
-    const made = makeFolderWithParents(import_node_path38.default.dirname(file));
+    const made = makeFolderWithParents(import_node_path39.default.dirname(file));
     const temporary = temporarySibling(file);
     try {
-      await import_node_fs29.promises.writeFile(temporary, "");
-      await import_node_fs29.promises.rm(temporary, { force: true });
+      await import_node_fs30.promises.writeFile(temporary, "");
+      await import_node_fs30.promises.rm(temporary, { force: true });
     } finally {
       forgetTemporary(temporary);
       await made.remove();
@@ -67336,20 +67443,20 @@ function manifestSettings(manifest) {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs35 = require("node:fs");
-var import_node_path48 = __toESM(require("node:path"), 1);
+var import_node_fs36 = require("node:fs");
+var import_node_path49 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/path-inside.ts
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 function refuseInside(inner, folder, refusal2) {
-  const [outer, given2] = [import_node_path39.default.resolve(folder), import_node_path39.default.resolve(inner)];
+  const [outer, given2] = [import_node_path40.default.resolve(folder), import_node_path40.default.resolve(inner)];
   if (refusal2.orEqual ? isWithin(outer, given2) : isBelow(outer, given2))
     throw new UsageError(refusal2.problem, { location: { file: inner }, hint: refusal2.hint });
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs30 = require("node:fs");
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_fs31 = require("node:fs");
+var import_node_path41 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -67417,13 +67524,13 @@ function parseBothNotes(text3, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path40.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs30.promises.readFile(file), file), file);
+  const file = import_node_path41.default.join(folder, FOLDER_BOTH_NOTES);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs31.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
-var import_node_fs31 = require("node:fs");
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_fs32 = require("node:fs");
+var import_node_path42 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/editor-leftovers.ts
 var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
@@ -67498,18 +67605,18 @@ async function refuseKeptInTheWay(folder, files, stale) {
   const keeps = (file) => !isRepositoryFile(file) && (stale === "keep" || isLeftOut(file));
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs31.promises.lstat(import_node_path41.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs32.promises.lstat(import_node_path42.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
       `is a file ${whatItIs([needs])}; the solution needs it as a folder (for ${forFiles[0]}${more}).`,
-      { location: { file: import_node_path41.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
+      { location: { file: import_node_path42.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs31.promises.lstat(import_node_path41.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs32.promises.lstat(import_node_path42.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
-    const inside = (await listFiles2(import_node_path41.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
+    const inside = (await listFiles2(import_node_path42.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
     const count = inside.length === 1 ? "1 file" : `${inside.length} files`;
     throw new UserError(
@@ -67518,7 +67625,7 @@ async function refuseKeptInTheWay(folder, files, stale) {
         inside
       )}; the solution has a file there.`,
       {
-        location: { file: import_node_path41.default.join(folder, file) },
+        location: { file: import_node_path42.default.join(folder, file) },
         hint: `Move ${inside.length === 1 ? "that file" : "those files"} out of the folder (or delete ${inside.length === 1 ? "it" : "them"}), then unpack again.`
       }
     );
@@ -67545,8 +67652,8 @@ function neededFolders(files) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs32 = require("node:fs");
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_fs33 = require("node:fs");
+var import_node_path43 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
@@ -67582,7 +67689,7 @@ var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 async function endingOf(file) {
-  const handle = await import_node_fs32.promises.open(file, "r");
+  const handle = await import_node_fs33.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -67592,12 +67699,12 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs32.promises.readFile(file));
+  return recordedEnding(await import_node_fs33.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
   const recorded = [];
   for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path42.default.join(folder, file));
+    const ending = await endingOf(import_node_path43.default.join(folder, file));
     if (ending !== void 0) recorded.push([file, ending]);
   }
   if (recorded.length === 0) return void 0;
@@ -67625,8 +67732,8 @@ function parseLineEndings(text3, file) {
 }
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path42.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs32.promises.readFile(file), file), file);
+  const file = import_node_path43.default.join(folder, FOLDER_LINE_ENDINGS);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs33.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/platform-version.ts
@@ -67658,8 +67765,8 @@ function withAttributeValue(tag2, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs33 = require("node:fs");
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_fs34 = require("node:fs");
+var import_node_path44 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -68103,7 +68210,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const customizations = await writeCustomizations(
     await readPartBytes(reader, customizationsEntry, located(customizationsEntry)),
     located(customizationsEntry),
-    import_node_path43.default.join(staging, FOLDER_CUSTOMIZATIONS)
+    import_node_path44.default.join(staging, FOLDER_CUSTOMIZATIONS)
   ).catch(entryNotWritten(archive, customizationsEntry.name));
   const connectors = takenConnectors(customizations).map((element2) => ({
     element: element2,
@@ -68145,15 +68252,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [FOLDER_CUSTOMIZATIONS];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path43.default.dirname(destination);
+    const folder = import_node_path44.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs33.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs34.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path43.default.join(staging, folderPath);
+    const destination = import_node_path44.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs33.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs34.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -68169,7 +68276,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path43.default.join(staging, folderPath);
+    const destination = import_node_path44.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -68186,8 +68293,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs33.promises.mkdir(import_node_path43.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs33.promises.open(destination, "wx");
+  await import_node_fs34.promises.mkdir(import_node_path44.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs34.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -68197,7 +68304,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs33.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs34.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -68212,8 +68319,8 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs34 = require("node:fs");
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_fs35 = require("node:fs");
+var import_node_path45 = __toESM(require("node:path"), 1);
 var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
 var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
 var OVERWRITE_KEEPING_STALE = {
@@ -68222,7 +68329,7 @@ var OVERWRITE_KEEPING_STALE = {
 };
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs34.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs35.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -68250,8 +68357,8 @@ function fileCount(files) {
   return `${files.length} ${files.length === 1 ? "file" : "files"}`;
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path44.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs34.promises.readFile(file).catch(() => void 0);
+  const file = import_node_path45.default.join(folder, FOLDER_SOLUTION);
+  const bytes = await import_node_fs35.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -68261,7 +68368,7 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
   throw new UserError(
-    `holds the unpacked solution ${committed}; ${import_node_path44.default.basename(zipPath)} is ${uniqueName}.`,
+    `holds the unpacked solution ${committed}; ${import_node_path45.default.basename(zipPath)} is ${uniqueName}.`,
     {
       location: { file: folder },
       hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
@@ -68270,14 +68377,14 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
 }
 
 // packages/solution/src/solution/other-folder.ts
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_path46 = __toESM(require("node:path"), 1);
 var OTHER = "Other/";
 function isStrayOtherFile(packagePath) {
   return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path45.default.join(folder, file),
+    import_node_path46.default.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
@@ -68291,7 +68398,7 @@ function otherEntryError(archive, entry) {
 }
 
 // packages/solution/src/solution/pac-split-files.ts
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_path47 = __toESM(require("node:path"), 1);
 var SPLIT_FOLDERS = [
   ["Entities/", "a table (entity), or its forms, views or ribbon"],
   ["Roles/", "a security role"],
@@ -68359,21 +68466,21 @@ function pacSplitLayoutError(folder, found) {
   const examples = others2.slice(0, 3).map((split) => split.file);
   const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
   return solutionError(
-    import_node_path46.default.join(folder, first.file),
+    import_node_path47.default.join(folder, first.file),
     `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
     `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
   );
 }
 
 // packages/solution/src/solution/templates-folder.ts
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_path48 = __toESM(require("node:path"), 1);
 var TEMPLATES = "Templates/";
 function isStrayTemplatesFile(packagePath) {
   return packagePath.startsWith(TEMPLATES);
 }
 function strayTemplatesFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path47.default.join(folder, file),
+    import_node_path48.default.join(folder, file),
     `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
   );
@@ -68409,7 +68516,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
   refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path48.default.relative(folder, zipPath), stale)}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path49.default.relative(folder, zipPath), stale)}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
   const say = options2.say ?? optionWords;
@@ -68435,7 +68542,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs35.promises.writeFile(import_node_path48.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs36.promises.writeFile(import_node_path49.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     await refuseKeptInTheWay(folder, await listFiles2(staging), stale);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
@@ -68455,7 +68562,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs35.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs36.promises.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
     if (done) madeFolders2.keep();
     else await madeFolders2.remove();
@@ -68468,11 +68575,11 @@ function zipInsideProblem(relative, stale) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs35.promises.readFile(import_node_path48.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs36.promises.readFile(import_node_path49.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs35.promises.readFile(import_node_path48.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs36.promises.readFile(import_node_path49.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs35.promises.writeFile(import_node_path48.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs36.promises.writeFile(import_node_path49.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -68517,11 +68624,11 @@ function pairedZipPaths(zipPath) {
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
 async function refuseMissingPair(given2, pair, say) {
-  const kind = import_node_path48.default.resolve(given2) === import_node_path48.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path49.default.resolve(given2) === import_node_path49.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists3 = async (file) => await import_node_fs35.promises.stat(file).catch(() => void 0) !== void 0;
+  const exists3 = async (file) => await import_node_fs36.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists3(given2) || await exists3(other)) return;
-  const name = import_node_path48.default.basename(given2);
+  const name = import_node_path49.default.basename(given2);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${say(kind === "managed" ? EXPORT_MANAGED : EXPORT_UNMANAGED)}) into that file, or unpack ${name} alone (${say(ONE_PACKAGE)}).`
@@ -68534,12 +68641,12 @@ async function stageBoth(zipPath, staging, options2) {
   const managedStaging = `${staging}.managed`;
   rememberTemporary(managedStaging);
   try {
-    await import_node_fs35.promises.mkdir(managedStaging);
+    await import_node_fs36.promises.mkdir(managedStaging);
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path48.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path49.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -68550,7 +68657,7 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path48.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path49.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
@@ -68561,34 +68668,34 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs35.promises.writeFile(import_node_path48.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs36.promises.writeFile(import_node_path49.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path48.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs35.promises.readFile(from)).equals(await import_node_fs35.promises.readFile(import_node_path48.default.join(staging, file))))
+      const from = import_node_path49.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs36.promises.readFile(from)).equals(await import_node_fs36.promises.readFile(import_node_path49.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs35.promises.mkdir(import_node_path48.default.dirname(import_node_path48.default.join(staging, variant)), { recursive: true });
-      await import_node_fs35.promises.rename(from, import_node_path48.default.join(staging, variant));
+      await import_node_fs36.promises.mkdir(import_node_path49.default.dirname(import_node_path49.default.join(staging, variant)), { recursive: true });
+      await import_node_fs36.promises.rename(from, import_node_path49.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs35.promises.rm(managedStaging, { recursive: true, force: true });
+    await import_node_fs36.promises.rm(managedStaging, { recursive: true, force: true });
     forgetTemporary(managedStaging);
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles2(staging) };
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs37 = require("node:fs");
-var import_node_path50 = __toESM(require("node:path"), 1);
+var import_node_fs38 = require("node:fs");
+var import_node_path51 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs36 = require("node:fs");
-var import_node_path49 = __toESM(require("node:path"), 1);
+var import_node_fs37 = require("node:fs");
+var import_node_path50 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
@@ -68598,7 +68705,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs36.promises.lstat(import_node_path49.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs37.promises.lstat(import_node_path50.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -68609,7 +68716,7 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path49.default.join(shown, part) },
+      location: { file: import_node_path50.default.join(shown, part) },
       hint
     });
   }
@@ -68709,7 +68816,7 @@ function nestedSolutionHint(files) {
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat2 = await import_node_fs37.promises.stat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs38.promises.stat(folder).catch(() => void 0);
   const hint = "Give the folder that unpack wrote (the one holding Other/).";
   if (!stat2) throw missingPathError(folder, hint);
   if (!stat2.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
@@ -68731,7 +68838,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
     problem: "lies inside the folder to pack: the next pack would put it into the solution.",
     hint: "Write the zip outside that folder (e.g. beside it)."
   });
-  const located = (file) => import_node_path50.default.join(folder, file);
+  const located = (file) => import_node_path51.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -68742,7 +68849,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readBytes2 = async (file) => {
-    const bytes = await import_node_fs37.promises.readFile(located(file));
+    const bytes = await import_node_fs38.promises.readFile(located(file));
     if (bytes.length > IN_MEMORY_ENTRY_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return bytes;
@@ -68798,7 +68905,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       sources.set(name, {
         name,
         load: async () => {
-          const bytes = await import_node_fs37.promises.readFile(located(actual));
+          const bytes = await import_node_fs38.promises.readFile(located(actual));
           const text3 = bytes.length <= IN_MEMORY_ENTRY_BYTES ? decodeUtf8Lenient(bytes) : "";
           return isJson(text3) ? Buffer.from(minifyJson(text3, located(actual), SOLUTION_JSON_HINT)) : bytes;
         }
@@ -68867,9 +68974,9 @@ async function packSolution(folder, zipPath, options2 = {}) {
   };
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs37.promises.stat(file);
+  const { size } = await import_node_fs38.promises.stat(file);
   if (size > MAX_RECORDED_BYTES) return { name, file };
-  return { name, load: async () => withRecordedEnding(await import_node_fs37.promises.readFile(file), recorded) };
+  return { name, load: async () => withRecordedEnding(await import_node_fs38.promises.readFile(file), recorded) };
 }
 function missingConnectorError(file, logicalFile, connector) {
   const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
@@ -68911,8 +69018,8 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 }
 
 // packages/solution/src/solution/pack-packages.ts
-var import_node_fs38 = require("node:fs");
-var import_node_path51 = __toESM(require("node:path"), 1);
+var import_node_fs39 = require("node:fs");
+var import_node_path52 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = {
     ...options2.version !== void 0 ? { version: options2.version } : {},
@@ -68924,7 +69031,7 @@ async function packSolutionPackages(folder, zipPath, options2 = {}) {
   if (packageType === "both") {
     const flag = await managedFlag(folder).catch(() => void 0);
     if (flag === "0" || flag === "1")
-      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path51.default.join(folder, FOLDER_SOLUTION));
+      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path52.default.join(folder, FOLDER_SOLUTION));
   }
   const first = await packSolution(folder, zipPath, {
     packageType: packageType === "both" ? "unmanaged" : "auto",
@@ -68938,17 +69045,17 @@ function managedZipPath(zipPath) {
   return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, "_managed$1") : `${zipPath}_managed.zip`;
 }
 async function managedFlag(folder) {
-  const file = import_node_path51.default.join(folder, FOLDER_SOLUTION);
-  const root = parseXml(decodeUtf8Strict(await import_node_fs38.promises.readFile(file), file), file, UNPACKED_XML_HINT);
+  const file = import_node_path52.default.join(folder, FOLDER_SOLUTION);
+  const root = parseXml(decodeUtf8Strict(await import_node_fs39.promises.readFile(file), file), file, UNPACKED_XML_HINT);
   return readManifest(root, file).managed;
 }
 
 // packages/solution/src/connector/repository-layout.ts
-var import_node_path52 = __toESM(require("node:path"), 1);
+var import_node_path53 = __toESM(require("node:path"), 1);
 var { swagger, apiProperties, icon, script: script2, readme } = CONNECTOR_FILE_NAMES;
 var REPOSITORY_FILES = { swagger, apiProperties, icon, script: script2, readme };
 function isIndependentPublisherFolder(folder) {
-  const segments = import_node_path52.default.resolve(folder).split(import_node_path52.default.sep).reverse();
+  const segments = import_node_path53.default.resolve(folder).split(import_node_path53.default.sep).reverse();
   const nearest = segments.find(isTopFolderName)?.toLowerCase();
   return nearest === "independent-publisher-connectors";
 }
@@ -69046,13 +69153,13 @@ function parseExistingApiProperties(text3, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs39 = require("node:fs");
-var import_node_path53 = __toESM(require("node:path"), 1);
+var import_node_fs40 = require("node:fs");
+var import_node_path54 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
 async function readSolution(source, reading = {}) {
-  const stat2 = await import_node_fs39.promises.stat(source).catch(() => void 0);
+  const stat2 = await import_node_fs40.promises.stat(source).catch(() => void 0);
   if (!stat2) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat2.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, {
@@ -69088,9 +69195,9 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const { parts, settings } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path53.default.join(displayRoot, file);
+    const shown = import_node_path54.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs39.promises.readFile(import_node_path53.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs40.promises.readFile(import_node_path54.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -69110,13 +69217,13 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs39.promises.readFile(import_node_path53.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs40.promises.readFile(import_node_path54.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
         bytes,
-        file: import_node_path53.default.join(displayRoot, part)
+        file: import_node_path54.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -69124,9 +69231,9 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   return { connectors, settings };
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path53.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifestFile = import_node_path54.default.join(displayRoot, FOLDER_SOLUTION);
   const root = parseXml(
-    decodeUtf8Strict(await import_node_fs39.promises.readFile(import_node_path53.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+    decodeUtf8Strict(await import_node_fs40.promises.readFile(import_node_path54.default.join(folder, FOLDER_SOLUTION)), manifestFile),
     manifestFile,
     UNPACKED_XML_HINT
   );
@@ -69144,8 +69251,12 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs40 = require("node:fs");
-var import_node_path54 = __toESM(require("node:path"), 1);
+var import_node_fs43 = require("node:fs");
+var import_node_path57 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/connector/prepared-connector.ts
+var import_node_fs42 = require("node:fs");
+var import_node_path56 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
 function sameJsonTokens(present, written2) {
@@ -69155,47 +69266,9 @@ function sameJsonTokens(present, written2) {
   return minifyJson(text3, file, "") === minifyJson(written2, file, "");
 }
 
-// packages/solution/src/connector/makers-edits.ts
-var import_node_util5 = require("node:util");
-var PREVIOUS_SOURCE = { option: "--previous-source", input: "previous-source" };
-function previouslyWritten(name, previous, present, file) {
-  try {
-    switch (name) {
-      case REPOSITORY_FILES.swagger: {
-        const definition = previous.files.openapidefinition;
-        return definition && prettyJson(decodeUtf8Strict(definition.bytes, file), file, SOLUTION_JSON_HINT);
-      }
-      case REPOSITORY_FILES.apiProperties:
-        return mergeApiProperties(previous, parseExistingApiProperties(present.toString("utf8"), file));
-      case REPOSITORY_FILES.icon: {
-        const icon2 = previous.files.iconblob;
-        return icon2 && isPng(icon2.bytes) ? icon2.bytes : void 0;
-      }
-      case REPOSITORY_FILES.script:
-        return previous.files.customcodeblobcontent?.bytes;
-      default:
-        return void 0;
-    }
-  } catch (error2) {
-    if (isUserError(error2)) return void 0;
-    throw error2;
-  }
-}
-function sameContent3(name, a, b) {
-  if (name !== REPOSITORY_FILES.apiProperties) return Buffer.from(a).equals(b);
-  try {
-    const parse6 = (text3) => JSON.parse(withoutByteOrderMark(text3));
-    return (0, import_node_util5.isDeepStrictEqual)(parse6(a.toString()), parse6(b.toString("utf8")));
-  } catch {
-    return false;
-  }
-}
-function makersEditWarning(name, present, written2, previous, file, say) {
-  if (sameContent3(name, written2, present)) return void 0;
-  const before = previouslyWritten(name, previous, present, file);
-  if (before === void 0 || sameContent3(name, before, present)) return void 0;
-  return `${name} was edited in this folder since the last extraction (it is not what ${say(PREVIOUS_SOURCE)} gives): the solution's version replaced the edit. git diff shows it; make the change in the maker portal (or build the solution from this folder and import it), or the next extraction replaces it again.`;
-}
+// packages/solution/src/connector/hand-written-files.ts
+var import_node_fs41 = require("node:fs");
+var import_node_path55 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger2, displayName) {
@@ -69278,6 +69351,183 @@ function isObject4(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+// packages/solution/src/connector/hand-written-files.ts
+var isReadme = (file) => file.toLowerCase() === REPOSITORY_FILES.readme;
+function earlierTemplate(connector) {
+  const definition = connector.files.openapidefinition;
+  if (!definition) return void 0;
+  try {
+    const swagger2 = checkJson(decodeUtf8Strict(definition.bytes, "earlier"), "earlier", SOLUTION_JSON_HINT);
+    return readmeFromTemplate(swagger2, connector.displayName);
+  } catch (error2) {
+    if (isUserError(error2)) return void 0;
+    throw error2;
+  }
+}
+var EXTRACTED = new Set(
+  Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => name.toLowerCase())
+);
+function isNobodysWriting(file) {
+  const segments = file.split("/");
+  return segments.some(isMetadataName) || editorLeftover(segments[segments.length - 1]) !== void 0;
+}
+async function keepHandWritten(destinationRoot, earlier2, existing, files) {
+  const folder = import_node_path55.default.join(destinationRoot, earlier2.folder);
+  const stat2 = await import_node_fs41.promises.lstat(folder).catch(() => void 0);
+  if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
+  const kept = [];
+  const leftBehind = [];
+  for (const file of await listFiles2(folder)) {
+    const top = file.split("/")[0];
+    if (file === top && EXTRACTED.has(file.toLowerCase()) || existing(top)) continue;
+    if (isNobodysWriting(file)) {
+      leftBehind.push(file);
+      continue;
+    }
+    const bytes = await import_node_fs41.promises.readFile(import_node_path55.default.join(folder, file));
+    if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
+    files.set(file, bytes);
+    kept.push(file);
+  }
+  return { kept: [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))], leftBehind };
+}
+
+// packages/solution/src/connector/makers-edits.ts
+var import_node_util5 = require("node:util");
+var PREVIOUS_SOURCE = { option: "--previous-source", input: "previous-source" };
+function previouslyWritten(name, previous, present, file) {
+  try {
+    switch (name) {
+      case REPOSITORY_FILES.swagger: {
+        const definition = previous.files.openapidefinition;
+        return definition && prettyJson(decodeUtf8Strict(definition.bytes, file), file, SOLUTION_JSON_HINT);
+      }
+      case REPOSITORY_FILES.apiProperties:
+        return mergeApiProperties(previous, parseExistingApiProperties(present.toString("utf8"), file));
+      case REPOSITORY_FILES.icon: {
+        const icon2 = previous.files.iconblob;
+        return icon2 && isPng(icon2.bytes) ? icon2.bytes : void 0;
+      }
+      case REPOSITORY_FILES.script:
+        return previous.files.customcodeblobcontent?.bytes;
+      default:
+        return void 0;
+    }
+  } catch (error2) {
+    if (isUserError(error2)) return void 0;
+    throw error2;
+  }
+}
+function sameContent3(name, a, b) {
+  if (name !== REPOSITORY_FILES.apiProperties) return Buffer.from(a).equals(b);
+  try {
+    const parse6 = (text3) => JSON.parse(withoutByteOrderMark(text3));
+    return (0, import_node_util5.isDeepStrictEqual)(parse6(a.toString()), parse6(b.toString("utf8")));
+  } catch {
+    return false;
+  }
+}
+function makersEditWarning(name, present, written2, previous, file, say) {
+  if (sameContent3(name, written2, present)) return void 0;
+  const before = previouslyWritten(name, previous, present, file);
+  if (before === void 0 || sameContent3(name, before, present)) return void 0;
+  return `${name} was edited in this folder since the last extraction (it is not what ${say(PREVIOUS_SOURCE)} gives): the solution's version replaced the edit. git diff shows it; make the change in the maker portal (or build the solution from this folder and import it), or the next extraction replaces it again.`;
+}
+
+// packages/solution/src/connector/prepared-connector.ts
+async function prepare(connector, destination, folder, destinationRoot, before) {
+  const { earlier: earlier2, previous } = before;
+  const files = /* @__PURE__ */ new Map();
+  const warnings = [];
+  const remove = [];
+  const definition = connector.files.openapidefinition;
+  if (!definition)
+    throw new UserError(
+      `Connector '${connector.name}' has no API definition (openapidefinition) in the solution.`
+    );
+  const definitionFile = definition.file ?? `${connector.name}_openapidefinition${definition.extension}`;
+  const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
+  files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
+  await refuseNonFolder(destination);
+  const existingNames = await import_node_fs42.promises.readdir(destination).catch(() => []);
+  const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
+  const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs42.promises.readFile(import_node_path56.default.join(destination, apiPropertiesName));
+  const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
+    presentApiProperties.toString("utf8"),
+    import_node_path56.default.join(destination, apiPropertiesName)
+  );
+  files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
+  const presentBytes = (name) => {
+    const present2 = existing(name);
+    if (present2 === void 0) return void 0;
+    if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
+    return import_node_fs42.promises.readFile(import_node_path56.default.join(destination, present2)).catch(() => void 0);
+  };
+  for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
+    const bytes = await presentBytes(name);
+    if (bytes !== void 0 && sameJsonTokens(bytes, files.get(name))) files.set(name, bytes);
+  }
+  const icon2 = connector.files.iconblob;
+  if (isIndependentPublisherFolder(destination)) {
+    const iconName = existing(REPOSITORY_FILES.icon);
+    if (iconName) {
+      const present2 = await import_node_fs42.promises.readFile(import_node_path56.default.join(destination, iconName));
+      if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
+      else
+        warnings.push(
+          `${folder}/${iconName} is left alone: it is not the icon of '${connector.name}' in the solution, the only one extraction removes here. An independent-publisher connector has no icon.png (validation reports it as ICON-IP-NONE): delete it.`
+        );
+    }
+  } else if (icon2 && isPng(icon2.bytes)) files.set(REPOSITORY_FILES.icon, icon2.bytes);
+  else if (icon2)
+    warnings.push(
+      `The icon of '${connector.name}' is not a PNG (${icon2.extension}); icon.png was not written.`
+    );
+  const script3 = connector.files.customcodeblobcontent;
+  if (script3) files.set(REPOSITORY_FILES.script, script3.bytes);
+  else if (existing(REPOSITORY_FILES.script)) remove.push(existing(REPOSITORY_FILES.script));
+  if (previous)
+    for (const [name, content] of files) {
+      const bytes = await presentBytes(name);
+      if (bytes === void 0) continue;
+      const warning = makersEditWarning(
+        name,
+        bytes,
+        content,
+        previous,
+        import_node_path56.default.join(destination, existing(name)),
+        before.say
+      );
+      if (warning) warnings.push(warning);
+    }
+  const renamedFrom = earlier2 === void 0 ? void 0 : {
+    folder: earlier2.folder,
+    ...existing(REPOSITORY_FILES.readme) ? { kept: [], leftBehind: [] } : await keepHandWritten(destinationRoot, earlier2, existing, files)
+  };
+  if (!existing(REPOSITORY_FILES.readme) && !renamedFrom?.kept.some(isReadme)) {
+    files.set(
+      REPOSITORY_FILES.readme,
+      readmeFromTemplate(
+        checkJson(swaggerText, REPOSITORY_FILES.swagger, SOLUTION_JSON_HINT),
+        connector.displayName
+      )
+    );
+  }
+  const present = new Set([...files.keys()].filter((name) => existing(name) !== void 0));
+  const otherCase = [...present].map((name) => existing(name)).filter((name) => !files.has(name));
+  return {
+    connector,
+    folder,
+    files,
+    present,
+    remove,
+    otherCase,
+    warnings,
+    ...renamedFrom ? { renamedFrom } : {}
+  };
+}
+
 // packages/solution/src/connector/renamed-connectors.ts
 function connectorFolder(connector) {
   return repositoryFolderName(connector.displayName || connector.name);
@@ -69323,7 +69573,7 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     const earlier2 = options2.earlierFolder?.(connector);
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
     prepared.push(
-      await prepare(connector, import_node_path54.default.join(destinationRoot, folder), folder, destinationRoot, {
+      await prepare(connector, import_node_path57.default.join(destinationRoot, folder), folder, destinationRoot, {
         earlier: earlier2,
         previous,
         say: options2.say ?? optionWords
@@ -69331,139 +69581,8 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     );
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path54.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path57.default.join(destinationRoot, item.folder)));
   return results;
-}
-async function prepare(connector, destination, folder, destinationRoot, before) {
-  const { earlier: earlier2, previous } = before;
-  const files = /* @__PURE__ */ new Map();
-  const warnings = [];
-  const remove = [];
-  const definition = connector.files.openapidefinition;
-  if (!definition)
-    throw new UserError(
-      `Connector '${connector.name}' has no API definition (openapidefinition) in the solution.`
-    );
-  const definitionFile = definition.file ?? `${connector.name}_openapidefinition${definition.extension}`;
-  const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
-  files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
-  await refuseNonFolder(destination);
-  const existingNames = await import_node_fs40.promises.readdir(destination).catch(() => []);
-  const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
-  const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs40.promises.readFile(import_node_path54.default.join(destination, apiPropertiesName));
-  const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
-    presentApiProperties.toString("utf8"),
-    import_node_path54.default.join(destination, apiPropertiesName)
-  );
-  files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
-  const presentBytes = (name) => {
-    const present2 = existing(name);
-    if (present2 === void 0) return void 0;
-    if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs40.promises.readFile(import_node_path54.default.join(destination, present2)).catch(() => void 0);
-  };
-  for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
-    const bytes = await presentBytes(name);
-    if (bytes !== void 0 && sameJsonTokens(bytes, files.get(name))) files.set(name, bytes);
-  }
-  const icon2 = connector.files.iconblob;
-  if (isIndependentPublisherFolder(destination)) {
-    const iconName = existing(REPOSITORY_FILES.icon);
-    if (iconName) {
-      const present2 = await import_node_fs40.promises.readFile(import_node_path54.default.join(destination, iconName));
-      if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
-      else
-        warnings.push(
-          `${folder}/${iconName} is left alone: it is not the icon of '${connector.name}' in the solution, the only one extraction removes here. An independent-publisher connector has no icon.png (validation reports it as ICON-IP-NONE): delete it.`
-        );
-    }
-  } else if (icon2 && isPng(icon2.bytes)) files.set(REPOSITORY_FILES.icon, icon2.bytes);
-  else if (icon2)
-    warnings.push(
-      `The icon of '${connector.name}' is not a PNG (${icon2.extension}); icon.png was not written.`
-    );
-  const script3 = connector.files.customcodeblobcontent;
-  if (script3) files.set(REPOSITORY_FILES.script, script3.bytes);
-  else if (existing(REPOSITORY_FILES.script)) remove.push(existing(REPOSITORY_FILES.script));
-  if (previous)
-    for (const [name, content] of files) {
-      const bytes = await presentBytes(name);
-      if (bytes === void 0) continue;
-      const warning = makersEditWarning(
-        name,
-        bytes,
-        content,
-        previous,
-        import_node_path54.default.join(destination, existing(name)),
-        before.say
-      );
-      if (warning) warnings.push(warning);
-    }
-  const renamedFrom = earlier2 === void 0 ? void 0 : {
-    folder: earlier2.folder,
-    ...existing(REPOSITORY_FILES.readme) ? { kept: [], leftBehind: [] } : await keepHandWritten(destinationRoot, earlier2, existing, files)
-  };
-  if (!existing(REPOSITORY_FILES.readme) && !renamedFrom?.kept.some(isReadme)) {
-    files.set(
-      REPOSITORY_FILES.readme,
-      readmeFromTemplate(
-        checkJson(swaggerText, REPOSITORY_FILES.swagger, SOLUTION_JSON_HINT),
-        connector.displayName
-      )
-    );
-  }
-  const present = new Set([...files.keys()].filter((name) => existing(name) !== void 0));
-  const otherCase = [...present].map((name) => existing(name)).filter((name) => !files.has(name));
-  return {
-    connector,
-    folder,
-    files,
-    present,
-    remove,
-    otherCase,
-    warnings,
-    ...renamedFrom ? { renamedFrom } : {}
-  };
-}
-var isReadme = (file) => file.toLowerCase() === REPOSITORY_FILES.readme;
-function earlierTemplate(connector) {
-  const definition = connector.files.openapidefinition;
-  if (!definition) return void 0;
-  try {
-    const swagger2 = checkJson(decodeUtf8Strict(definition.bytes, "earlier"), "earlier", SOLUTION_JSON_HINT);
-    return readmeFromTemplate(swagger2, connector.displayName);
-  } catch (error2) {
-    if (isUserError(error2)) return void 0;
-    throw error2;
-  }
-}
-var EXTRACTED = new Set(
-  Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => name.toLowerCase())
-);
-function isNobodysWriting(file) {
-  const segments = file.split("/");
-  return segments.some(isMetadataName) || editorLeftover(segments[segments.length - 1]) !== void 0;
-}
-async function keepHandWritten(destinationRoot, earlier2, existing, files) {
-  const folder = import_node_path54.default.join(destinationRoot, earlier2.folder);
-  const stat2 = await import_node_fs40.promises.lstat(folder).catch(() => void 0);
-  if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
-  const kept = [];
-  const leftBehind = [];
-  for (const file of await listFiles2(folder)) {
-    const top = file.split("/")[0];
-    if (file === top && EXTRACTED.has(file.toLowerCase()) || existing(top)) continue;
-    if (isNobodysWriting(file)) {
-      leftBehind.push(file);
-      continue;
-    }
-    const bytes = await import_node_fs40.promises.readFile(import_node_path54.default.join(folder, file));
-    if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
-    files.set(file, bytes);
-    kept.push(file);
-  }
-  return { kept: [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))], leftBehind };
 }
 function write(item, destination) {
   return writingTo(destination, () => writeStaged(item, destination));
@@ -69480,13 +69599,13 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs40.promises.mkdir(import_node_path54.default.dirname(import_node_path54.default.join(staging, name)), { recursive: true });
-      await import_node_fs40.promises.writeFile(import_node_path54.default.join(staging, name), content);
+      await import_node_fs43.promises.mkdir(import_node_path57.default.dirname(import_node_path57.default.join(staging, name)), { recursive: true });
+      await import_node_fs43.promises.writeFile(import_node_path57.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs40.promises.rm(import_node_path54.default.join(destination, name), { force: true });
-    const names3 = await import_node_fs40.promises.readdir(destination);
-    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs40.promises.rm(import_node_path54.default.join(destination, name));
+    for (const name of item.remove) await import_node_fs43.promises.rm(import_node_path57.default.join(destination, name), { force: true });
+    const names3 = await import_node_fs43.promises.readdir(destination);
+    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs43.promises.rm(import_node_path57.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -69501,7 +69620,7 @@ async function writeStaged(item, destination) {
       ...item.renamedFrom ? { renamedFrom: item.renamedFrom } : {}
     };
   } finally {
-    await import_node_fs40.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs43.promises.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
     if (done) madeFolders2.keep();
     else await madeFolders2.remove();
@@ -69509,18 +69628,18 @@ async function writeStaged(item, destination) {
 }
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs41 = require("node:fs");
-var import_node_path55 = __toESM(require("node:path"), 1);
+var import_node_fs44 = require("node:fs");
+var import_node_path58 = __toESM(require("node:path"), 1);
 async function removeLeftFolders(previous, destinationRoot, current) {
   const kept = new Set(current.map((connector) => connector.folder.toLowerCase()));
   const removed = [];
   for (const connector of previous) {
     const folder = connectorFolder(connector);
     if (kept.has(folder.toLowerCase())) continue;
-    const target2 = import_node_path55.default.join(destinationRoot, folder);
-    const stat2 = await import_node_fs41.promises.lstat(target2).catch(() => void 0);
+    const target2 = import_node_path58.default.join(destinationRoot, folder);
+    const stat2 = await import_node_fs44.promises.lstat(target2).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
-    await import_node_fs41.promises.rm(target2, { recursive: true });
+    await import_node_fs44.promises.rm(target2, { recursive: true });
     removed.push(folder);
   }
   return removed;
@@ -69611,7 +69730,7 @@ function connectorIdFor(name) {
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path56 = __toESM(require("node:path"), 1);
+var import_node_path59 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -69635,7 +69754,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path56.default.basename(folder).toLowerCase();
+  const folderName = import_node_path59.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -69659,13 +69778,13 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs42 = require("node:fs");
-var import_node_path57 = __toESM(require("node:path"), 1);
+var import_node_fs45 = require("node:fs");
+var import_node_path60 = __toESM(require("node:path"), 1);
 var CONNECTOR_FOLDER_HINT = "Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.";
 async function connectorFoldersHint(folder, names3) {
   const connectors = [];
   for (const name of [...names3].sort()) {
-    const inner = await import_node_fs42.promises.readdir(import_node_path57.default.join(folder, name)).catch(() => []);
+    const inner = await import_node_fs45.promises.readdir(import_node_path60.default.join(folder, name)).catch(() => []);
     if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
       connectors.push(name);
   }
@@ -69675,11 +69794,11 @@ async function connectorFoldersHint(folder, names3) {
   return `It holds ${connectors.length} connector folders (${shown}): give those to build into the solution.`;
 }
 function misnamedCopies(folder, names3, canonical2) {
-  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path57.default.join(folder, name)));
+  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path60.default.join(folder, name)));
 }
 async function readRepositoryConnector(folder, prefix) {
-  const names3 = await import_node_fs42.promises.readdir(folder).catch(async (error2) => {
-    const exists3 = await import_node_fs42.promises.stat(folder).then(
+  const names3 = await import_node_fs45.promises.readdir(folder).catch(async (error2) => {
+    const exists3 = await import_node_fs45.promises.stat(folder).then(
       () => true,
       () => false
     );
@@ -69713,9 +69832,9 @@ async function readRepositoryConnector(folder, prefix) {
         );
       return void 0;
     }
-    return import_node_fs42.promises.readFile(import_node_path57.default.join(folder, actual));
+    return import_node_fs45.promises.readFile(import_node_path60.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path57.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path60.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger2 = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger2?.info?.title;
@@ -69724,7 +69843,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path57.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path60.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -69775,8 +69894,8 @@ async function readRepositoryConnector(folder, prefix) {
 }
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs43 = require("node:fs");
-var import_node_path58 = __toESM(require("node:path"), 1);
+var import_node_fs46 = require("node:fs");
+var import_node_path61 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/definition-size.ts
 function definitionSizeWarning(storedDefinition) {
@@ -69831,7 +69950,7 @@ async function buildSolution(folders, zipPath, options2) {
     await writingTo(zipPath, () => writeUnpackedSolution(staging, connectors, options2));
     await packSolution(staging, zipPath);
   } finally {
-    await import_node_fs43.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs46.promises.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
   }
   return built;
@@ -69850,8 +69969,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2) {
   const write2 = async (relative, content) => {
-    await import_node_fs43.promises.mkdir(import_node_path58.default.dirname(import_node_path58.default.join(folder, relative)), { recursive: true });
-    await import_node_fs43.promises.writeFile(import_node_path58.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs46.promises.mkdir(import_node_path61.default.dirname(import_node_path61.default.join(folder, relative)), { recursive: true });
+    await import_node_fs46.promises.writeFile(import_node_path61.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
   await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
@@ -70005,7 +70124,7 @@ function connectorElement(connector) {
 }
 
 // packages/solution/src/certification/check-package.ts
-var import_node_path60 = __toESM(require("node:path"), 1);
+var import_node_path63 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -70131,7 +70250,7 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/code-page-warning.ts
-var import_node_path59 = __toESM(require("node:path"), 1);
+var import_node_path62 = __toESM(require("node:path"), 1);
 var REMEDY2 = {
   package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
   solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
@@ -70143,7 +70262,7 @@ function codePageWarning(reader, zip, encoding) {
   const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
   return {
     ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${zip.role} '${import_node_path59.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    message: `The ${zip.role} '${import_node_path62.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
     hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
   };
 }
@@ -70164,7 +70283,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path60.default.basename(zipPath);
+  const outerName = import_node_path63.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -70220,7 +70339,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path60.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path63.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -70279,7 +70398,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     }
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path60.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path63.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -70387,8 +70506,8 @@ function requireKind(solutions, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs44 = require("node:fs");
-var import_node_path61 = __toESM(require("node:path"), 1);
+var import_node_fs47 = require("node:fs");
+var import_node_path64 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const roles = [
     ["connector solution", options2.connectorSolution],
@@ -70396,7 +70515,7 @@ async function buildCertificationPackage(out, options2) {
   ];
   if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
   const solutions = roles.map(([, file]) => file);
-  const names3 = solutions.map((file) => import_node_path61.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path64.default.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
   for (const [role, file] of roles) {
@@ -70418,7 +70537,7 @@ async function buildCertificationPackage(out, options2) {
   const existing = await refuseFolder(out, "the package", "Give the path of the package zip to write.");
   refusePathThroughFile(out);
   for (const file of [options2.intro, ...solutions]) {
-    const stat2 = await import_node_fs44.promises.stat(file).catch(() => void 0);
+    const stat2 = await import_node_fs47.promises.stat(file).catch(() => void 0);
     const hint = "Give the intro.md and the solution zips exported from Dataverse.";
     if (!stat2) throw missingPathError(file, hint);
     if (!stat2.isFile()) throw new UsageError("is not a file.", { location: { file }, hint });
@@ -70428,8 +70547,8 @@ async function buildCertificationPackage(out, options2) {
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path61.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
-  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path61.default.dirname(import_node_path61.default.resolve(out))));
+  const packageName = options2.packageName ?? `${import_node_path64.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path64.default.dirname(import_node_path64.default.resolve(out))));
   const inner = temporarySibling(out);
   const candidate = temporarySibling(out, ".zip");
   let written2 = false;
@@ -70447,13 +70566,13 @@ async function buildCertificationPackage(out, options2) {
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
     if (result.ok) {
-      await import_node_fs44.promises.rename(candidate, out);
+      await import_node_fs47.promises.rename(candidate, out);
       written2 = true;
     }
     return result;
   } finally {
-    await import_node_fs44.promises.rm(inner, { force: true });
-    await import_node_fs44.promises.rm(candidate, { force: true });
+    await import_node_fs47.promises.rm(inner, { force: true });
+    await import_node_fs47.promises.rm(candidate, { force: true });
     forgetTemporary(inner);
     forgetTemporary(candidate);
     if (written2) made.keep();
@@ -70470,10 +70589,10 @@ function importConfig(solutionNames) {
 }
 function fileNameClash(roles, platform = process.platform) {
   const nocase = platform === "win32" || platform === "darwin";
-  const samePath = (a, b) => nocase ? import_node_path61.default.resolve(a).toLowerCase() === import_node_path61.default.resolve(b).toLowerCase() : import_node_path61.default.resolve(a) === import_node_path61.default.resolve(b);
+  const samePath = (a, b) => nocase ? import_node_path64.default.resolve(a).toLowerCase() === import_node_path64.default.resolve(b).toLowerCase() : import_node_path64.default.resolve(a) === import_node_path64.default.resolve(b);
   for (const [index, [role, file]] of roles.entries()) {
-    const name = import_node_path61.default.basename(file).toLowerCase();
-    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path61.default.basename(other).toLowerCase() === name);
+    const name = import_node_path64.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path64.default.basename(other).toLowerCase() === name);
     if (earlier2 === void 0) continue;
     const [earlierRole, earlierFile] = earlier2;
     if (samePath(earlierFile, file))
@@ -70484,10 +70603,10 @@ function fileNameClash(roles, platform = process.platform) {
           hint: `Give the ${role}'s own zip.`
         }
       );
-    const extension = import_node_path61.default.extname(file);
-    const renamed = `${import_node_path61.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
-    const earlierName = import_node_path61.default.basename(earlierFile);
-    const same = earlierName === import_node_path61.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    const extension = import_node_path64.default.extname(file);
+    const renamed = `${import_node_path64.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path64.default.basename(earlierFile);
+    const same = earlierName === import_node_path64.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
     return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
       location: { file },
       hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
@@ -70960,7 +71079,7 @@ function componentParametersFromSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path77, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path77) }, hint });
+  const wrongShape = (message2, path81, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path81) }, hint });
   const parameters = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -71280,107 +71399,25 @@ function checkComponentParameters(parameters) {
   }
 }
 
-// packages/dataverse/src/local-server/faults.ts
-var THROTTLE_MESSAGES = {
-  "0x80072322": "Number of requests exceeded the limit of 6000 over time window of 300 seconds.",
-  "0x80072321": "Combined execution time of incoming requests exceeded limit of 1,200,000 milliseconds over time window of 300 seconds. Decrease number of concurrent requests or reduce the duration of requests and try again later.",
-  "0x80072326": "Number of concurrent requests exceeded the limit of 52."
-};
-function throttleMessage(code2) {
-  return THROTTLE_MESSAGES[code2] ?? THROTTLE_MESSAGES["0x80072322"];
+// packages/dataverse/src/local-server/scenario.ts
+var GITHUB_ISSUER = "https://token.actions.githubusercontent.com";
+var DEFAULT_TENANT_ID = "7c3b2a10-4d5e-4f60-8a71-92b3c4d5e6f7";
+var ALL_PRIVILEGES = [
+  "prvReadSolution",
+  "prvExportSolution",
+  "prvImportSolution",
+  "prvPublishCustomizations"
+];
+
+// packages/dataverse/src/local-server/caller.ts
+function requirePrivilege(caller, privilege) {
+  if ((caller.app.privileges ?? ALL_PRIVILEGES).includes(privilege)) return;
+  throw new ODataFailure(
+    403,
+    CODES.privilegeDenied,
+    `Principal user (Id=${caller.userId}, type=8, roleCount=1, privilegeCount=${(caller.app.privileges ?? []).length}, accessMode=4), is missing ${privilege} privilege.`
+  );
 }
-var FaultSwitches = class {
-  armed = [];
-  jobFailures = [];
-  importFailures = [];
-  hiddenJobs = [];
-  runningImports = 0;
-  loginFaults = [];
-  /**
-   * Requests a hang holds unanswered so far, counted once the server holds them (its headers out, for
-   * `afterHeaders`): a test waits for this before it lets the client's time limit pass, so that the
-   * limit ends a request the server really holds, whatever the machine's load.
-   */
-  held = 0;
-  /** The next `times` requests (to `operation`, or any) get this fault. */
-  inject(fault, options2 = {}) {
-    this.armed.push({
-      fault,
-      remaining: options2.times ?? 1,
-      ...options2.operation ? { operation: options2.operation } : {}
-    });
-  }
-  /** The next system job ends as Failed with this message. */
-  failNextJob(message2) {
-    this.jobFailures.push(message2);
-  }
-  /**
-   * The next import completes as a system job (statecode 3, statuscode 30 Succeeded) while its import
-   * job's data says the solution failed: the case only the import job shows.
-   */
-  failNextImport(failure) {
-    this.importFailures.push(failure);
-  }
-  /**
-   * The next system job answers its first `reads` status reads with 404 Does Not Exist, as a read
-   * that reaches a replica the job has not reached yet, right after the POST that started it.
-   */
-  hideNextJob(reads) {
-    this.hiddenJobs.push(reads);
-  }
-  /**
-   * The next synchronous ImportSolution whose answer is lost (a fault with `afterProcessing`) is still
-   * running when it is lost, as a big import goes on in the service after a gateway severed its
-   * connection (at about 4 minutes): its import job moves one step per read, and ends after
-   * `asyncPolls` reads, as an asynchronous import's does.
-   */
-  keepNextImportRunning() {
-    this.runningImports++;
-  }
-  /** The next `times` requests to the login host's token endpoint (or the given one) get this fault. */
-  injectLogin(fault, options2 = {}) {
-    const endpoint2 = options2.endpoint ?? "token";
-    for (let i2 = 0; i2 < (options2.times ?? 1); i2++) this.loginFaults.push({ fault, endpoint: endpoint2 });
-  }
-  clear() {
-    this.held = 0;
-    this.loginFaults = [];
-    this.armed = [];
-    this.jobFailures = [];
-    this.importFailures = [];
-    this.hiddenJobs = [];
-    this.runningImports = 0;
-  }
-  /** The fault for this request, if one is armed; consumes one use. */
-  take(operation2) {
-    const match2 = this.armed.find(
-      (armed) => armed.remaining > 0 && (armed.operation === void 0 || armed.operation === operation2)
-    );
-    if (!match2) return void 0;
-    match2.remaining--;
-    return match2.fault;
-  }
-  takeJobFailure() {
-    return this.jobFailures.shift();
-  }
-  takeImportFailure() {
-    return this.importFailures.shift();
-  }
-  /** Whether a synchronous import whose answer is lost runs on (keepNextImportRunning); consumes it. */
-  takeRunningImport() {
-    if (this.runningImports === 0) return false;
-    this.runningImports--;
-    return true;
-  }
-  takeHiddenReads() {
-    return this.hiddenJobs.shift() ?? 0;
-  }
-  /** The next fault armed for this endpoint of the login host, if any; consumes it. */
-  takeLoginFault(endpoint2) {
-    const index = this.loginFaults.findIndex((armed) => armed.endpoint === endpoint2);
-    return index < 0 ? void 0 : this.loginFaults.splice(index, 1)[0].fault;
-  }
-};
 
 // packages/dataverse/src/local-server/import-jobs.ts
 var GENERIC_FAILURE = "0x80040216";
@@ -71570,29 +71607,68 @@ var AsyncJob = class {
   }
 };
 
-// packages/dataverse/src/local-server/scenario.ts
-var GITHUB_ISSUER = "https://token.actions.githubusercontent.com";
-var DEFAULT_TENANT_ID = "7c3b2a10-4d5e-4f60-8a71-92b3c4d5e6f7";
-var ALL_PRIVILEGES = [
-  "prvReadSolution",
-  "prvExportSolution",
-  "prvImportSolution",
-  "prvPublishCustomizations"
-];
+// packages/dataverse/src/local-server/odata-request.ts
+function checkODataHeaders(request2) {
+  for (const name of ["odata-version", "odata-maxversion"]) {
+    const value = request2.headers[name];
+    if (value !== "4.0") {
+      throw new ODataFailure(
+        400,
+        CODES.badRequest,
+        `The '${name === "odata-version" ? "OData-Version" : "OData-MaxVersion"}' header must be 4.0; got '${String(value ?? "")}'.`
+      );
+    }
+  }
+  const accept = String(request2.headers.accept ?? "");
+  if (!/application\/json|\*\/\*/.test(accept))
+    throw new ODataFailure(
+      406,
+      CODES.badRequest,
+      `The Accept header must allow application/json; got '${accept}'.`
+    );
+}
+async function readJsonBody(request2) {
+  const raw = await readBody(request2);
+  if (raw.length === 0) return void 0;
+  const type = String(request2.headers["content-type"] ?? "");
+  if (!/^application\/json\b/i.test(type))
+    throw new ODataFailure(
+      415,
+      CODES.badRequest,
+      `The Content-Type must be application/json; got '${type}'.`
+    );
+  try {
+    return JSON.parse(raw.toString("utf8"));
+  } catch {
+    throw new ODataFailure(400, CODES.badRequest, "The request body is not valid JSON.");
+  }
+}
+
+// packages/dataverse/src/local-server/selected-columns.ts
+function selectedColumns(row, columns, entity2) {
+  const unknown = columns.find((column) => !(column in row));
+  if (unknown)
+    throw new ODataFailure(
+      400,
+      CODES.badRequest,
+      `Could not find a property named '${unknown}' on type 'Microsoft.Dynamics.CRM.${entity2}'.`
+    );
+  return Object.fromEntries(columns.map((column) => [column, row[column]]));
+}
 
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto12 = require("node:crypto");
-var import_node_fs45 = require("node:fs");
-var import_node_path62 = __toESM(require("node:path"), 1);
+var import_node_fs48 = require("node:fs");
+var import_node_path65 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
     if (!folder) return;
     const zipsOf = /* @__PURE__ */ new Map();
-    for (const name of (0, import_node_fs45.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs48.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs45.readFileSync)(import_node_path62.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs48.readFileSync)(import_node_path65.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -71621,7 +71697,7 @@ var SolutionStore = class {
   put(zip, persist = true) {
     const stored = this.read(zip);
     this.remember(stored);
-    if (persist && this.folder) (0, import_node_fs45.writeFileSync)(import_node_path62.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    if (persist && this.folder) (0, import_node_fs48.writeFileSync)(import_node_path65.default.join(this.folder, importFileName(stored.uniqueName)), zip);
     return stored;
   }
   /** @param source a file of the folder, or by default the zip of an import request */
@@ -71663,6 +71739,170 @@ function asManagedZip(zip) {
   const manifest = new TextDecoder().decode(entries["solution.xml"]);
   entries["solution.xml"] = strToU8(manifest.replace(/<Managed>0<\/Managed>/, "<Managed>1</Managed>"));
   return zipSync(entries);
+}
+
+// packages/dataverse/src/local-server/faults.ts
+var THROTTLE_MESSAGES = {
+  "0x80072322": "Number of requests exceeded the limit of 6000 over time window of 300 seconds.",
+  "0x80072321": "Combined execution time of incoming requests exceeded limit of 1,200,000 milliseconds over time window of 300 seconds. Decrease number of concurrent requests or reduce the duration of requests and try again later.",
+  "0x80072326": "Number of concurrent requests exceeded the limit of 52."
+};
+function throttleMessage(code2) {
+  return THROTTLE_MESSAGES[code2] ?? THROTTLE_MESSAGES["0x80072322"];
+}
+var FaultSwitches = class {
+  armed = [];
+  jobFailures = [];
+  importFailures = [];
+  hiddenJobs = [];
+  runningImports = 0;
+  loginFaults = [];
+  /**
+   * Requests a hang holds unanswered so far, counted once the server holds them (its headers out, for
+   * `afterHeaders`): a test waits for this before it lets the client's time limit pass, so that the
+   * limit ends a request the server really holds, whatever the machine's load.
+   */
+  held = 0;
+  /** The next `times` requests (to `operation`, or any) get this fault. */
+  inject(fault, options2 = {}) {
+    this.armed.push({
+      fault,
+      remaining: options2.times ?? 1,
+      ...options2.operation ? { operation: options2.operation } : {}
+    });
+  }
+  /** The next system job ends as Failed with this message. */
+  failNextJob(message2) {
+    this.jobFailures.push(message2);
+  }
+  /**
+   * The next import completes as a system job (statecode 3, statuscode 30 Succeeded) while its import
+   * job's data says the solution failed: the case only the import job shows.
+   */
+  failNextImport(failure) {
+    this.importFailures.push(failure);
+  }
+  /**
+   * The next system job answers its first `reads` status reads with 404 Does Not Exist, as a read
+   * that reaches a replica the job has not reached yet, right after the POST that started it.
+   */
+  hideNextJob(reads) {
+    this.hiddenJobs.push(reads);
+  }
+  /**
+   * The next synchronous ImportSolution whose answer is lost (a fault with `afterProcessing`) is still
+   * running when it is lost, as a big import goes on in the service after a gateway severed its
+   * connection (at about 4 minutes): its import job moves one step per read, and ends after
+   * `asyncPolls` reads, as an asynchronous import's does.
+   */
+  keepNextImportRunning() {
+    this.runningImports++;
+  }
+  /** The next `times` requests to the login host's token endpoint (or the given one) get this fault. */
+  injectLogin(fault, options2 = {}) {
+    const endpoint2 = options2.endpoint ?? "token";
+    for (let i2 = 0; i2 < (options2.times ?? 1); i2++) this.loginFaults.push({ fault, endpoint: endpoint2 });
+  }
+  clear() {
+    this.held = 0;
+    this.loginFaults = [];
+    this.armed = [];
+    this.jobFailures = [];
+    this.importFailures = [];
+    this.hiddenJobs = [];
+    this.runningImports = 0;
+  }
+  /** The fault for this request, if one is armed; consumes one use. */
+  take(operation2) {
+    const match2 = this.armed.find(
+      (armed) => armed.remaining > 0 && (armed.operation === void 0 || armed.operation === operation2)
+    );
+    if (!match2) return void 0;
+    match2.remaining--;
+    return match2.fault;
+  }
+  takeJobFailure() {
+    return this.jobFailures.shift();
+  }
+  takeImportFailure() {
+    return this.importFailures.shift();
+  }
+  /** Whether a synchronous import whose answer is lost runs on (keepNextImportRunning); consumes it. */
+  takeRunningImport() {
+    if (this.runningImports === 0) return false;
+    this.runningImports--;
+    return true;
+  }
+  takeHiddenReads() {
+    return this.hiddenJobs.shift() ?? 0;
+  }
+  /** The next fault armed for this endpoint of the login host, if any; consumes it. */
+  takeLoginFault(endpoint2) {
+    const index = this.loginFaults.findIndex((armed) => armed.endpoint === endpoint2);
+    return index < 0 ? void 0 : this.loginFaults.splice(index, 1)[0].fault;
+  }
+};
+
+// packages/dataverse/src/local-server/web-api-faults.ts
+async function answerEcho(status, request2, response) {
+  const echo = requestEcho(request2, (await readBody(request2)).toString("utf8"));
+  sendODataError(response, new ODataFailure(status, "0x80040216", `Rejected: ${echo}`));
+}
+function applyFault(fault, response, faults) {
+  if (fault.kind === "drop-connection") {
+    response.socket?.destroy();
+    return;
+  }
+  if (fault.kind === "hang") {
+    if (fault.afterHeaders) {
+      response.writeHead(200, {
+        "Content-Type": "application/json; odata.metadata=minimal",
+        "Content-Length": 1e3,
+        ...odataHeaders()
+      });
+      response.write('{"');
+    }
+    faults.held++;
+    return;
+  }
+  if (fault.kind === "redirect")
+    return sendText(response, fault.status ?? 307, "", { Location: fault.location });
+  if (fault.kind === "throttle") {
+    const code2 = fault.code ?? "0x80072322";
+    sendODataError(
+      response,
+      new ODataFailure(429, code2, throttleMessage(code2), {
+        "Retry-After": String(fault.retryAfterSeconds ?? 1)
+      })
+    );
+    return;
+  }
+  if (typeof fault.body === "object") return sendJson(response, fault.status, fault.body, fault.headers);
+  if (typeof fault.body === "string") return sendText(response, fault.status, fault.body, fault.headers);
+  sendODataError(
+    response,
+    new ODataFailure(
+      fault.status,
+      "0x80040216",
+      `The service is unavailable (injected HTTP ${fault.status}).`,
+      fault.headers
+    )
+  );
+}
+function trickle(response, { bytes, everyMs }, clock) {
+  const end = response.end.bind(response);
+  let next;
+  response.on("close", () => next?.cancel());
+  response.end = ((body) => {
+    const whole = Buffer.from(body ?? "");
+    const sendFrom = (offset) => {
+      if (offset + bytes >= whole.length) return void end(whole.subarray(offset));
+      response.write(whole.subarray(offset, offset + bytes));
+      next = clock.startTimer(everyMs, () => sendFrom(offset + bytes));
+    };
+    sendFrom(0);
+    return response;
+  });
 }
 
 // packages/dataverse/src/local-server/dataverse-service.ts
@@ -71708,11 +71948,11 @@ var DataverseService = class {
       const caller = await this.authenticate(request2);
       checkODataHeaders(request2);
       const fault = this.options.faults.take(operation2);
-      if (fault?.kind === "echo") return await this.echo(fault.status, request2, response);
+      if (fault?.kind === "echo") return await answerEcho(fault.status, request2, response);
       if (fault?.kind === "trickle") trickle(response, fault, this.options.clock);
       else if (fault && "afterProcessing" in fault && fault.afterProcessing)
         await this.processUnanswered(request2, url, resource, caller);
-      if (fault && fault.kind !== "trickle") return this.applyFault(fault, response);
+      if (fault && fault.kind !== "trickle") return applyFault(fault, response, this.options.faults);
       await this.route(request2, response, url, resource, caller);
     } catch (error2) {
       if (error2 instanceof ODataFailure) return sendODataError(response, error2);
@@ -71759,52 +71999,6 @@ var DataverseService = class {
     } catch (error2) {
       if (!(error2 instanceof ODataFailure)) throw error2;
     }
-  }
-  /** Answers with the request it got quoted in an OData error, as an echoing gateway would. */
-  async echo(status, request2, response) {
-    const echo = requestEcho(request2, (await readBody(request2)).toString("utf8"));
-    sendODataError(response, new ODataFailure(status, "0x80040216", `Rejected: ${echo}`));
-  }
-  applyFault(fault, response) {
-    if (fault.kind === "drop-connection") {
-      response.socket?.destroy();
-      return;
-    }
-    if (fault.kind === "hang") {
-      if (fault.afterHeaders) {
-        response.writeHead(200, {
-          "Content-Type": "application/json; odata.metadata=minimal",
-          "Content-Length": 1e3,
-          ...odataHeaders()
-        });
-        response.write('{"');
-      }
-      this.options.faults.held++;
-      return;
-    }
-    if (fault.kind === "redirect")
-      return sendText(response, fault.status ?? 307, "", { Location: fault.location });
-    if (fault.kind === "throttle") {
-      const code2 = fault.code ?? "0x80072322";
-      sendODataError(
-        response,
-        new ODataFailure(429, code2, throttleMessage(code2), {
-          "Retry-After": String(fault.retryAfterSeconds ?? 1)
-        })
-      );
-      return;
-    }
-    if (typeof fault.body === "object") return sendJson(response, fault.status, fault.body, fault.headers);
-    if (typeof fault.body === "string") return sendText(response, fault.status, fault.body, fault.headers);
-    sendODataError(
-      response,
-      new ODataFailure(
-        fault.status,
-        "0x80040216",
-        `The service is unavailable (injected HTTP ${fault.status}).`,
-        fault.headers
-      )
-    );
   }
   async route(request2, response, url, resource, caller, { answerLost = false } = {}) {
     const method = request2.method ?? "GET";
@@ -72061,80 +72255,12 @@ var DataverseService = class {
     });
   }
 };
-function selectedColumns(row, columns, entity2) {
-  const unknown = columns.find((column) => !(column in row));
-  if (unknown)
-    throw new ODataFailure(
-      400,
-      CODES.badRequest,
-      `Could not find a property named '${unknown}' on type 'Microsoft.Dynamics.CRM.${entity2}'.`
-    );
-  return Object.fromEntries(columns.map((column) => [column, row[column]]));
-}
 function readableManifest(zip) {
   try {
     return readSolutionManifest(zip, { description: "the customization file" });
   } catch {
     return void 0;
   }
-}
-function requirePrivilege(caller, privilege) {
-  if ((caller.app.privileges ?? ALL_PRIVILEGES).includes(privilege)) return;
-  throw new ODataFailure(
-    403,
-    CODES.privilegeDenied,
-    `Principal user (Id=${caller.userId}, type=8, roleCount=1, privilegeCount=${(caller.app.privileges ?? []).length}, accessMode=4), is missing ${privilege} privilege.`
-  );
-}
-function checkODataHeaders(request2) {
-  for (const name of ["odata-version", "odata-maxversion"]) {
-    const value = request2.headers[name];
-    if (value !== "4.0") {
-      throw new ODataFailure(
-        400,
-        CODES.badRequest,
-        `The '${name === "odata-version" ? "OData-Version" : "OData-MaxVersion"}' header must be 4.0; got '${String(value ?? "")}'.`
-      );
-    }
-  }
-  const accept = String(request2.headers.accept ?? "");
-  if (!/application\/json|\*\/\*/.test(accept))
-    throw new ODataFailure(
-      406,
-      CODES.badRequest,
-      `The Accept header must allow application/json; got '${accept}'.`
-    );
-}
-async function readJsonBody(request2) {
-  const raw = await readBody(request2);
-  if (raw.length === 0) return void 0;
-  const type = String(request2.headers["content-type"] ?? "");
-  if (!/^application\/json\b/i.test(type))
-    throw new ODataFailure(
-      415,
-      CODES.badRequest,
-      `The Content-Type must be application/json; got '${type}'.`
-    );
-  try {
-    return JSON.parse(raw.toString("utf8"));
-  } catch {
-    throw new ODataFailure(400, CODES.badRequest, "The request body is not valid JSON.");
-  }
-}
-function trickle(response, { bytes, everyMs }, clock) {
-  const end = response.end.bind(response);
-  let next;
-  response.on("close", () => next?.cancel());
-  response.end = ((body) => {
-    const whole = Buffer.from(body ?? "");
-    const sendFrom = (offset) => {
-      if (offset + bytes >= whole.length) return void end(whole.subarray(offset));
-      response.write(whole.subarray(offset, offset + bytes));
-      next = clock.startTimer(everyMs, () => sendFrom(offset + bytes));
-    };
-    sendFrom(0);
-    return response;
-  });
 }
 
 // packages/dataverse/src/local-server/login-service.ts
@@ -72222,7 +72348,7 @@ async function answerLoginFault(fault, request2, response, now) {
     return;
   }
   if (fault.kind === "echo") {
-    await answerEcho(fault.status, fault.as ?? "as-sent", request2, response);
+    await answerEcho2(fault.status, fault.as ?? "as-sent", request2, response);
     return;
   }
   if (fault.kind === "redirect") {
@@ -72236,7 +72362,7 @@ async function answerLoginFault(fault, request2, response, now) {
   if (typeof fault.body === "object") sendJson(response, fault.status, fault.body, fault.headers);
   else sendText(response, fault.status, fault.body ?? "", fault.headers);
 }
-async function answerEcho(status, style, request2, response) {
+async function answerEcho2(status, style, request2, response) {
   const body = (await readBody(request2, 1024 * 1024)).toString("utf8");
   const quoted2 = style === "dotnet-url-encoded" ? formReEncoded(body) : style === "dotnet-json" ? formRead(body) : body;
   const answer = { error: "invalid_client", error_description: `Rejected: ${requestEcho(request2, quoted2)}` };
@@ -72664,8 +72790,8 @@ function close(server) {
 }
 
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs46 = require("node:fs");
-var import_node_path63 = __toESM(require("node:path"), 1);
+var import_node_fs49 = require("node:fs");
+var import_node_path66 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
   return command.addOption(
     optionDefaultingTo(
@@ -72699,7 +72825,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs46.readFileSync)(import_node_path63.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs49.readFileSync)(import_node_path66.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       const code2 = error2.code;
       const hint = "Give --client-certificate the PEM file that holds the certificate and its private key.";
@@ -72771,7 +72897,7 @@ function registerExportCommand(program2, context) {
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
-    const outputFile = import_node_path64.default.resolve(
+    const outputFile = import_node_path67.default.resolve(
       io.cwd,
       options2.out ?? `${solutionName}${options2.managed ? "_managed" : ""}.zip`
     );
@@ -72795,8 +72921,8 @@ function registerExportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs47 = require("node:fs");
-var import_node_path65 = __toESM(require("node:path"), 1);
+var import_node_fs50 = require("node:fs");
+var import_node_path68 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument(
@@ -72830,10 +72956,10 @@ function registerImportCommand(program2, context) {
     const client = connectDataverse(readConnection(options2, io), { logger });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path65.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path68.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs47.readFileSync)(file, "utf8");
+        text3 = (0, import_node_fs50.readFileSync)(file, "utf8");
       } catch (error2) {
         const code2 = error2.code;
         const hint = "Give the deployment settings file that pac solution create-settings wrote.";
@@ -72849,7 +72975,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path65.default.resolve(io.cwd, zip),
+        file: import_node_path68.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -72870,9 +72996,9 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto17 = require("node:crypto");
-var import_node_fs48 = require("node:fs");
+var import_node_fs51 = require("node:fs");
 var import_promises8 = require("node:fs/promises");
-var import_node_path66 = __toESM(require("node:path"), 1);
+var import_node_path69 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/dev-server-banner.ts
 function devServerBanner(settings) {
@@ -72940,8 +73066,8 @@ async function startDevServer(options2, io) {
       { hint: "Give two ports, or leave one out to take a free one." }
     );
   }
-  const folder = options2.solutions ? import_node_path66.default.resolve(io.cwd, options2.solutions) : void 0;
-  const certificateFile2 = options2.clientCertificate ? import_node_path66.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const folder = options2.solutions ? import_node_path69.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path69.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
   if (folder) await refuseMissingSolutionsFolder(folder);
   const appId = (0, import_node_crypto17.randomUUID)();
@@ -72988,7 +73114,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs48.readFileSync)(import_node_path66.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs51.readFileSync)(import_node_path69.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     const code2 = error2.code;
     const way = code2 === "ENOTDIR" ? fileInTheWay(file, cwd) : void 0;
@@ -73126,17 +73252,17 @@ function backoffDelays(first, cap, total) {
 }
 
 // packages/github/src/connector-argument.ts
-var import_node_path67 = __toESM(require("node:path"), 1);
+var import_node_path70 = __toESM(require("node:path"), 1);
 async function checkConnectorArguments(connectors, cwd) {
   for (const given2 of connectors) {
     requireOneConnectorFolder(given2, await discoverConnectorFolders([given2], cwd), cwd);
   }
 }
 function requireOneConnectorFolder(given2, found, cwd) {
-  const resolved2 = import_node_path67.default.resolve(cwd, given2);
+  const resolved2 = import_node_path70.default.resolve(cwd, given2);
   if (found.length === 1 && found[0] !== resolved2) {
     const shown = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path67.default.dirname(resolved2) ? `is a file of the connector folder '${shown}'; a pull request sends the whole folder.` : `holds the connector folder '${shown}', not a connector itself.`;
+    const problem = found[0] === import_node_path70.default.dirname(resolved2) ? `is a file of the connector folder '${shown}'; a pull request sends the whole folder.` : `holds the connector folder '${shown}', not a connector itself.`;
     throw new UsageError(problem, { location: { file: given2 }, hint: `Give '${shown}' instead.` });
   }
   if (found.length !== 1) {
@@ -73149,8 +73275,8 @@ function requireOneConnectorFolder(given2, found, cwd) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto19 = require("node:crypto");
-var import_node_fs49 = require("node:fs");
-var import_node_path68 = __toESM(require("node:path"), 1);
+var import_node_fs52 = require("node:fs");
+var import_node_path71 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto19.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -73158,20 +73284,20 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder, shownAs = folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs49.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs52.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path68.default.join(directory, entry.name);
+      const absolute = import_node_path71.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path68.default.join(shownAs, relative) },
+          location: { file: import_node_path71.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs49.promises.readFile(absolute);
-        const executable = ((await import_node_fs49.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs52.promises.readFile(absolute);
+        const executable = ((await import_node_fs52.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -74656,17 +74782,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path77 = requestOptions.url.replace(options2.baseUrl, "");
+    const path81 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path77} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path81} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path77} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path81} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -77379,7 +77505,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path77) => path77.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path81) => path81.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -77866,7 +77992,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path71 = __toESM(require("node:path"), 1);
+var import_node_path75 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -78138,8 +78264,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path77 of changes.deletions)
-    entries.push({ path: `${folder}/${path77}`, mode: "100644", type: "blob", sha: null });
+  for (const path81 of changes.deletions)
+    entries.push({ path: `${folder}/${path81}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -78180,6 +78306,26 @@ async function setBranch(client, fork, branch, sha, exists3) {
     );
     if (data.object.sha !== sha) await move();
   }
+}
+
+// packages/github/src/connector-swagger.ts
+var import_node_path72 = __toESM(require("node:path"), 1);
+var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
+function swaggerOf(connector, files) {
+  const swagger2 = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
+  if (swagger2) return swagger2;
+  const topLevel = files.map((file) => file.path).filter((name) => !name.includes("/"));
+  const misnamed = namesMeantAs(SWAGGER, topLevel);
+  if (misnamed.length > 0) throw misnamedFileError(connector, SWAGGER, misnamed);
+  return void 0;
+}
+function connectorTitle(folder, swagger2) {
+  try {
+    const { info } = JSON.parse(withoutByteOrderMark(swagger2.content.toString("utf8")));
+    if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
+  } catch {
+  }
+  return import_node_path72.default.basename(folder);
 }
 
 // packages/github/src/fork.ts
@@ -78267,6 +78413,14 @@ async function syncFork(client, fork, branch, logger) {
     logger.warning(warning);
     return warning;
   }
+}
+
+// packages/github/src/given-title-warning.ts
+function givenTitleWarning(given2, title, facts) {
+  if (!given2?.trim() || facts.profile !== "independent-publisher") return void 0;
+  if (!targetsPowerPlatformConnectors({ baseRepository: facts.upstream })) return void 0;
+  const problem = independentPublisherTitleProblem(title, facts.connector);
+  return problem && `${problem} The pull request keeps the title given; reviewers of ${facts.upstream} ask for that form.`;
 }
 
 // packages/github/src/title-marker.ts
@@ -78508,11 +78662,11 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path69 = __toESM(require("node:path"), 1);
+var import_node_path73 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder2, profile, given2) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path69.default.basename(import_node_path69.default.resolve(connectorFolder2))}`;
+  return `${top}/${import_node_path73.default.basename(import_node_path73.default.resolve(connectorFolder2))}`;
 }
 function normaliseTargetFolder(text3) {
   const folder = trimWhere(text3.trim().replace(/\\/g, "/"), oneOf("/"));
@@ -78525,20 +78679,20 @@ function normaliseTargetFolder(text3) {
 }
 
 // packages/github/src/folder-name-on-disk.ts
-var import_node_fs50 = require("node:fs");
-var import_node_path70 = __toESM(require("node:path"), 1);
+var import_node_fs53 = require("node:fs");
+var import_node_path74 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path70.default.basename(folder);
+  const name = import_node_path74.default.basename(folder);
   let names3;
   try {
-    names3 = (0, import_node_fs50.readdirSync)(import_node_path70.default.dirname(folder));
+    names3 = (0, import_node_fs53.readdirSync)(import_node_path74.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names3.includes(name)) return folder;
   const key = (text3) => text3.normalize("NFC").toLowerCase();
   const found = names3.find((entry) => key(entry) === key(name));
-  return found === void 0 ? folder : import_node_path70.default.join(import_node_path70.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path74.default.join(import_node_path74.default.dirname(folder), found);
 }
 
 // packages/github/src/open-pull-request.ts
@@ -78557,7 +78711,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path71.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path75.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -78568,7 +78722,7 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path71.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path75.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
@@ -78630,7 +78784,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path71.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
+    connector: { name: import_node_path75.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -78775,29 +78929,6 @@ function sharesBranchName(folder, branch, prefix) {
   } catch {
     return false;
   }
-}
-var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
-function swaggerOf(connector, files) {
-  const swagger2 = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
-  if (swagger2) return swagger2;
-  const topLevel = files.map((file) => file.path).filter((name) => !name.includes("/"));
-  const misnamed = namesMeantAs(SWAGGER, topLevel);
-  if (misnamed.length > 0) throw misnamedFileError(connector, SWAGGER, misnamed);
-  return void 0;
-}
-function givenTitleWarning(given2, title, facts) {
-  if (!given2?.trim() || facts.profile !== "independent-publisher") return void 0;
-  if (!targetsPowerPlatformConnectors({ baseRepository: facts.upstream })) return void 0;
-  const problem = independentPublisherTitleProblem(title, facts.connector);
-  return problem && `${problem} The pull request keeps the title given; reviewers of ${facts.upstream} ask for that form.`;
-}
-function connectorTitle(folder, swagger2) {
-  try {
-    const { info } = JSON.parse(withoutByteOrderMark(swagger2.content.toString("utf8")));
-    if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
-  } catch {
-  }
-  return import_node_path71.default.basename(folder);
 }
 
 // packages/github/src/open-pull-requests.ts
@@ -78976,7 +79107,7 @@ function whatToDo(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path72 = __toESM(require("node:path"), 1);
+var import_node_path76 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -79014,7 +79145,7 @@ function registerUnpackCommand(program2, context) {
     const { io } = context;
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path72.default.resolve(io.cwd, zip), import_node_path72.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path76.default.resolve(io.cwd, zip), import_node_path76.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -79077,7 +79208,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path73 = __toESM(require("node:path"), 1);
+var import_node_path77 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -79088,8 +79219,8 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path73.default.resolve(io.cwd, folder);
-    const target2 = import_node_path73.default.resolve(io.cwd, zip);
+    const source = import_node_path77.default.resolve(io.cwd, folder);
+    const target2 = import_node_path77.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
       () => packSolutionPackages(source, target2, {
         packageType: options2.packageType,
@@ -79100,7 +79231,7 @@ function registerPackCommand(program2, context) {
     const leftOut2 = new Set(results.flatMap((result) => result.leftOut));
     for (const file of leftOut2)
       io.stderr.write(
-        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path73.default.join(source, file)), file))}
+        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path77.default.join(source, file)), file))}
 `
       );
     if (options2.format === "json") {
@@ -79128,7 +79259,7 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path74 = __toESM(require("node:path"), 1);
+var import_node_path78 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
@@ -79137,14 +79268,14 @@ function registerExtractConnectorsCommand(program2, context) {
     "the solution as last extracted (zip or unpacked folder): remove the folders of its connectors that <source> no longer has"
   ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
     const { io } = context;
-    const root = import_node_path74.default.resolve(io.cwd, destination);
+    const root = import_node_path78.default.resolve(io.cwd, destination);
     const { connectors, removed, previousSourceProblem } = await extractAndRemoveLeftConnectors(
-      import_node_path74.default.resolve(io.cwd, source),
+      import_node_path78.default.resolve(io.cwd, source),
       root,
       {
         limits: zipLimitOptions(options2),
         ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
-        ...options2.previousSource ? { previousSource: import_node_path74.default.resolve(io.cwd, options2.previousSource) } : {}
+        ...options2.previousSource ? { previousSource: import_node_path78.default.resolve(io.cwd, options2.previousSource) } : {}
       }
     );
     if (previousSourceProblem)
@@ -79152,7 +79283,7 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown = (folder) => toDisplayPath(io.cwd, import_node_path74.default.join(root, folder));
+    const shown = (folder) => toDisplayPath(io.cwd, import_node_path78.default.join(root, folder));
     const removedFolders = removed.map(shown);
     if (options2.format === "json") {
       writeOutput(
@@ -79191,7 +79322,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path75 = __toESM(require("node:path"), 1);
+var import_node_path79 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/build-solution-settings.ts
 var FIRST_VERSION = "1.0.0.0";
@@ -79293,8 +79424,8 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const zip = import_node_path75.default.resolve(io.cwd, options2.out);
-    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path75.default.resolve(io.cwd, options2.existing));
+    const zip = import_node_path79.default.resolve(io.cwd, options2.out);
+    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path79.default.resolve(io.cwd, options2.existing));
     const existing = existingSolution && {
       connectors: existingSolution.connectors,
       source: options2.existing
@@ -79312,7 +79443,7 @@ function registerBuildSolutionCommand(program2, context) {
 `);
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path75.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path79.default.resolve(io.cwd, folder)),
         zip,
         { ...settings, ...existing ? { existing } : {} }
       )
@@ -79351,14 +79482,14 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path76 = __toESM(require("node:path"), 1);
+var import_node_path80 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
     "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
   ).argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
-    const resolve = (file) => import_node_path76.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path80.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
@@ -79373,7 +79504,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path76.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path80.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });

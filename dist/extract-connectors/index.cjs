@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path23 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path25 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path23 && path23[0] !== "/") {
-          path23 = `/${path23}`;
+        if (path25 && path25[0] !== "/") {
+          path25 = `/${path25}`;
         }
-        return new URL(`${origin}${path23}`);
+        return new URL(`${origin}${path25}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin }
+          request: { method, path: path25, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path23);
+        debuglog("sending request to %s %s/%s", method, origin, path25);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin },
+          request: { method, path: path25, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path23,
+          path25,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin }
+          request: { method, path: path25, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path23);
+        debuglog("trailers received from %s %s/%s", method, origin, path25);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin },
+          request: { method, path: path25, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path23,
+          path25,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path23, origin }
+            request: { method, path: path25, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path23);
+          debuglog("sending request to %s %s/%s", method, origin, path25);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path23,
+        path: path25,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path23 !== "string") {
+        if (typeof path25 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path23[0] !== "/" && !(path23.startsWith("http://") || path23.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path25[0] !== "/" && !(path25.startsWith("http://") || path25.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path23)) {
+        } else if (invalidPathRegex.test(path25)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path23, query) : path23;
+        this.path = query ? buildURL(path25, query) : path25;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path23, host, upgrade, blocking, reset } = request;
+      const { method, path: path25, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path23} HTTP/1.1\r
+      let header = `${method} ${path25} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path23, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path25, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path23;
+      headers[HTTP2_HEADER_PATH] = path25;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path23 = search ? `${pathname}${search}` : pathname;
+        const path25 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path23;
+        this.opts.path = path25;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path23 = "/",
+          path: path25 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path23;
+        opts.path = origin + path25;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path23) {
-      if (typeof path23 !== "string") {
-        return path23;
+    function safeUrl(path25) {
+      if (typeof path25 !== "string") {
+        return path25;
       }
-      const pathSegments = path23.split("?");
+      const pathSegments = path25.split("?");
       if (pathSegments.length !== 2) {
-        return path23;
+        return path25;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path23, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path23);
+    function matchKey(mockDispatch2, { path: path25, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path25);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path23 }) => matchValue(safeUrl(path23), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path25 }) => matchValue(safeUrl(path25), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path23, method, body, headers, query } = opts;
+      const { path: path25, method, body, headers, query } = opts;
       return {
-        path: path23,
+        path: path25,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path23, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path25, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path23,
+            Path: path25,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path23) {
-      for (let i = 0; i < path23.length; ++i) {
-        const code2 = path23.charCodeAt(i);
+    function validateCookiePath(path25) {
+      for (let i = 0; i < path25.length; ++i) {
+        const code2 = path25.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path23 = opts.path;
+          let path25 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path23 = `/${path23}`;
+            path25 = `/${path25}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path23);
+          url = new URL(util.parseOrigin(url).origin + path25);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19206,7 +19206,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs15 = require("fs");
+    var fs17 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable2 = stream.Readable;
@@ -19226,7 +19226,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs15.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs17.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -19243,7 +19243,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs15.close(self.fd, onCloseDone);
+      fs17.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -19275,7 +19275,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs15.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs17.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -19635,7 +19635,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs15 = require("fs");
+    var fs17 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -19660,9 +19660,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path23, options2) {
+    function openPromise(path25, options2) {
       return new Promise((resolve, reject) => {
-        open3(path23, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path25, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -19692,7 +19692,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path23, options2, callback) {
+    function open3(path25, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -19704,10 +19704,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs15.open(path23, "r", function(err, fd) {
+      fs17.open(path25, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs15.close(fd, defaultCallback);
+          if (err2) fs17.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -19724,7 +19724,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs15.fstat(fd, function(err, stats) {
+      fs17.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -20802,7 +20802,7 @@ var require_dist = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs15 = require("fs");
+    var fs17 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -20832,14 +20832,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs15.stat(realPath, function(err, stats) {
+      fs17.stat(realPath, function(err, stats) {
         if (err) return self.emit("error", err);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs15.createReadStream(realPath);
+          var readStream = fs17.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err2) {
             self.emit("error", err2);
@@ -26576,8 +26576,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path23) {
-      let input = path23;
+    function removeDotSegments(path25) {
+      let input = path25;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -26651,11 +26651,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path23) {
-      if (path23 === "" || path23[0] === "/") {
-        return removeDotSegments(path23);
+    function removeDotSegmentsRelative(path25) {
+      if (path25 === "" || path25[0] === "/") {
+        return removeDotSegments(path25);
       }
-      const segments = path23.split("/");
+      const segments = path25.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -27018,8 +27018,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path23 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path23 && path23 !== "/" ? path23 : void 0;
+        const path25 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path25 && path25 !== "/" ? path25 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -30329,17 +30329,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path23) {
-      const ctrl = callVisitor(key, node, visitor, path23);
+    function visit_(key, node, visitor, path25) {
+      const ctrl = callVisitor(key, node, visitor, path25);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visit_(key, ctrl, visitor, path23);
+        replaceNode(key, path25, ctrl);
+        return visit_(key, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path25 = Object.freeze(path25.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path23);
+            const ci = visit_(i, node.items[i], visitor, path25);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30350,13 +30350,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = visit_("key", node.key, visitor, path23);
+          path25 = Object.freeze(path25.concat(node));
+          const ck = visit_("key", node.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path23);
+          const cv = visit_("value", node.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30377,17 +30377,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path23) {
-      const ctrl = await callVisitor(key, node, visitor, path23);
+    async function visitAsync_(key, node, visitor, path25) {
+      const ctrl = await callVisitor(key, node, visitor, path25);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visitAsync_(key, ctrl, visitor, path23);
+        replaceNode(key, path25, ctrl);
+        return visitAsync_(key, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path25 = Object.freeze(path25.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path23);
+            const ci = await visitAsync_(i, node.items[i], visitor, path25);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30398,13 +30398,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path23);
+          path25 = Object.freeze(path25.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path23);
+          const cv = await visitAsync_("value", node.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30431,23 +30431,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path23) {
+    function callVisitor(key, node, visitor, path25) {
       if (typeof visitor === "function")
-        return visitor(key, node, path23);
+        return visitor(key, node, path25);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path23);
+        return visitor.Map?.(key, node, path25);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path23);
+        return visitor.Seq?.(key, node, path25);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path23);
+        return visitor.Pair?.(key, node, path25);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path23);
+        return visitor.Scalar?.(key, node, path25);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path23);
+        return visitor.Alias?.(key, node, path25);
       return void 0;
     }
-    function replaceNode(key, path23, node) {
-      const parent = path23[path23.length - 1];
+    function replaceNode(key, path25, node) {
+      const parent = path25[path25.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -31059,10 +31059,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path23, value) {
+    function collectionFromPath(schema, path25, value) {
       let v = value;
-      for (let i = path23.length - 1; i >= 0; --i) {
-        const k = path23[i];
+      for (let i = path25.length - 1; i >= 0; --i) {
+        const k = path25[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31081,7 +31081,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
+    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31111,11 +31111,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path23, value) {
-        if (isEmptyPath(path23))
+      addIn(path25, value) {
+        if (isEmptyPath(path25))
           this.add(value);
         else {
-          const [key, ...rest] = path23;
+          const [key, ...rest] = path25;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31129,8 +31129,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        const [key, ...rest] = path23;
+      deleteIn(path25) {
+        const [key, ...rest] = path25;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31144,8 +31144,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        const [key, ...rest] = path23;
+      getIn(path25, keepScalar) {
+        const [key, ...rest] = path25;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31163,8 +31163,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path23) {
-        const [key, ...rest] = path23;
+      hasIn(path25) {
+        const [key, ...rest] = path25;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31174,8 +31174,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        const [key, ...rest] = path23;
+      setIn(path25, value) {
+        const [key, ...rest] = path25;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -33690,9 +33690,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path23, value) {
+      addIn(path25, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path23, value);
+          this.contents.addIn(path25, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33767,14 +33767,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        if (Collection.isEmptyPath(path23)) {
+      deleteIn(path25) {
+        if (Collection.isEmptyPath(path25)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33789,10 +33789,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        if (Collection.isEmptyPath(path23))
+      getIn(path25, keepScalar) {
+        if (Collection.isEmptyPath(path25))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33803,10 +33803,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path23) {
-        if (Collection.isEmptyPath(path23))
+      hasIn(path25) {
+        if (Collection.isEmptyPath(path25))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33823,13 +33823,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        if (Collection.isEmptyPath(path23)) {
+      setIn(path25, value) {
+        if (Collection.isEmptyPath(path25)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path23, value);
+          this.contents.setIn(path25, value);
         }
       }
       /**
@@ -35790,9 +35790,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path23) => {
+    visit2.itemAtPath = (cst, path25) => {
       let item = cst;
-      for (const [field, index] of path23) {
+      for (const [field, index] of path25) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -35801,23 +35801,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path23) => {
-      const parent = visit2.itemAtPath(cst, path23.slice(0, -1));
-      const field = path23[path23.length - 1][0];
+    visit2.parentCollection = (cst, path25) => {
+      const parent = visit2.itemAtPath(cst, path25.slice(0, -1));
+      const field = path25[path25.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path23, item, visitor) {
-      let ctrl = visitor(item, path23);
+    function _visit(path25, item, visitor) {
+      let ctrl = visitor(item, path25);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path23.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path25.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -35828,10 +35828,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path23);
+            ctrl = ctrl(item, path25);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -37133,14 +37133,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs15 = this.flowScalar(this.type);
+              const fs17 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs15, sep: [] });
+                map2.items.push({ start, key: fs17, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs15);
+                this.stack.push(fs17);
               } else {
-                Object.assign(it, { key: fs15, sep: [] });
+                Object.assign(it, { key: fs17, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -37268,13 +37268,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs15 = this.flowScalar(this.type);
+              const fs17 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs15, sep: [] });
+                fc.items.push({ start: [], key: fs17, sep: [] });
               else if (it.sep)
-                this.stack.push(fs15);
+                this.stack.push(fs17);
               else
-                Object.assign(it, { key: fs15, sep: [] });
+                Object.assign(it, { key: fs17, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -37886,12 +37886,12 @@ var require_dist3 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs15, exportName) {
+    function addFormats2(ajv, list2, fs17, exportName) {
       var _a2;
       var _b;
       (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs15[f]);
+        ajv.addFormat(f, fs17[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -41226,7 +41226,7 @@ async function runAction(main) {
 }
 
 // packages/actions/src/extract-connectors/main.ts
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -41291,10 +41291,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path23 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path23.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path23)) return "drive-letter";
-  if (path23.split("/").includes("..")) return "parent-segment";
+  const path25 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path25.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path25)) return "drive-letter";
+  if (path25.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -41334,52 +41334,32 @@ var EntryNameEncodingError = class extends ZipError {
 // packages/solution/src/zip/zip-reader.ts
 var import_node_fs8 = require("node:fs");
 var import_promises = require("node:fs/promises");
-var import_node_stream = require("node:stream");
 var import_promises2 = require("node:stream/promises");
 var import_node_util2 = require("node:util");
-var import_node_zlib2 = require("node:zlib");
-var import_yauzl2 = __toESM(require_yauzl(), 1);
+var import_node_zlib3 = require("node:zlib");
 
-// packages/solution/src/zip/entry-integrity.ts
-var import_node_zlib = require("node:zlib");
-var EntryIntegrity = class {
-  constructor(expected, total) {
-    this.expected = expected;
-    this.total = total;
-  }
-  expected;
-  total;
-  bytes = 0;
-  crc = 0;
-  /** Counts a chunk; throws as soon as the entry or the archive grows past its bound. */
-  add(chunk) {
-    this.bytes += chunk.length;
-    this.total.bytes += chunk.length;
-    if (this.bytes > this.expected.size)
-      throw this.error(`inflates past its declared size of ${this.expected.size} bytes.`);
-    if (this.total.bytes > this.total.limit)
-      throw new ZipError(
-        this.expected.archive,
-        this.expected.name,
-        `expands the archive past the limit of ${this.total.limit} bytes.`
-      );
-    this.crc = (0, import_node_zlib.crc32)(chunk, this.crc);
-  }
-  /** Throws when the entry ended short of its declared size or its checksum does not match. */
-  finish() {
-    if (this.bytes !== this.expected.size)
-      throw this.error(`has ${this.bytes} bytes, not the ${this.expected.size} it declares.`);
-    if (this.crc >>> 0 !== this.expected.crc32 >>> 0) throw this.error("fails its CRC-32 check.");
-  }
-  error(problem) {
-    return new ZipError(
-      this.expected.archive,
-      this.expected.name,
-      `cannot be read: ${problem}`,
-      "The archive is damaged or truncated; export it again."
-    );
-  }
-};
+// packages/solution/src/zip/archive-name.ts
+var import_yauzl = __toESM(require_yauzl(), 1);
+var UTF8_FLAG = 2048;
+function nameBytes(entry) {
+  return entry.fileName;
+}
+function archiveName(entry, encoding) {
+  if ((entry.generalPurposeBitFlag & UTF8_FLAG) !== 0) return { name: headerUtf8(entry), inCodePage: false };
+  const field = import_yauzl.default.getFileNameLowLevel(0, nameBytes(entry), entry.extraFields, true);
+  if (field !== import_yauzl.default.getFileNameLowLevel(0, nameBytes(entry), [], true))
+    return { name: field, inCodePage: false };
+  const inCodePage = nameBytes(entry).some((byte) => byte >= 128);
+  return { ...encoding.decode(nameBytes(entry)), inCodePage };
+}
+function headerUtf8(entry) {
+  return import_yauzl.default.getFileNameLowLevel(UTF8_FLAG, nameBytes(entry), [], true);
+}
+function headerName(entry, encoding) {
+  if ((entry.generalPurposeBitFlag & UTF8_FLAG) !== 0) return headerUtf8(entry);
+  const decoded = encoding.decode(nameBytes(entry));
+  return "name" in decoded ? decoded.name : decoded.ambiguous.cp437;
+}
 
 // packages/solution/src/zip/path-tree.ts
 var PathTree = class {
@@ -41390,8 +41370,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path23, isFolder, value) {
-    const segments = path23.split("/");
+  place(path25, isFolder, value) {
+    const segments = path25.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -41497,64 +41477,123 @@ function caseOnly(a, b) {
   return a === b ? "" : CASE_INSENSITIVE;
 }
 
-// packages/solution/src/zip/local-header.ts
-var LOCAL_HEADER_BYTES = 30;
-var LOCAL_HEADER_SIGNATURE = 67324752;
-function localDataOffset(header) {
-  if (header.length < LOCAL_HEADER_BYTES || header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE)
-    return void 0;
-  return LOCAL_HEADER_BYTES + header.readUInt16LE(26) + header.readUInt16LE(28);
+// packages/solution/src/zip/checked-entries.ts
+var UNIX_HOST = 3;
+var FILE_TYPE_MASK = 61440;
+var SYMLINK_TYPE = 40960;
+function hostOf(entry) {
+  return entry.versionMadeBy >> 8;
 }
+function isSymlink(entry) {
+  return hostOf(entry) === UNIX_HOST && (entry.externalFileAttributes >>> 16 & FILE_TYPE_MASK) === SYMLINK_TYPE;
+}
+function checkEntries(raw, archive, limits, encoding, say) {
+  const paths = new EntryPaths(archive);
+  const checked = {
+    entries: [],
+    raw: /* @__PURE__ */ new Map(),
+    backslashSeparated: [],
+    codePageNamed: []
+  };
+  let declaredTotal = 0;
+  for (const entry of raw) {
+    const decoded = archiveName(entry, encoding);
+    if ("ambiguous" in decoded) throw ambiguousName(archive, decoded.ambiguous, say);
+    const written2 = decoded.name;
+    const separated = withForwardSlashes(written2, hostOf(entry));
+    if (separated !== written2) checked.backslashSeparated.push(written2);
+    if (decoded.inCodePage) checked.codePageNamed.push(written2);
+    const name = withoutDotFolders(separated);
+    const isDirectory2 = separated.endsWith("/");
+    const isRoot = isDirectory2 && name === "";
+    const problem = isRoot ? void 0 : findEntryNameProblem(name);
+    if (problem)
+      throw new ZipError(
+        archive,
+        written2,
+        `${describeEntryNameProblem(problem, name)}; it is refused.`,
+        entryNameProblemHint(problem)
+      );
+    const header = headerName(entry, encoding);
+    const escape4 = header === written2 ? void 0 : findEscapeProblem(header);
+    if (escape4)
+      throw new ZipError(
+        archive,
+        written2,
+        `is named '${header}' in its header, which Windows and .NET read, and that name ${describeEntryNameProblem(escape4)}; it is refused.`,
+        entryNameProblemHint(escape4)
+      );
+    if (isDirectory2 && entry.uncompressedSize > 0)
+      throw new ZipError(
+        archive,
+        written2,
+        `ends with '/', so it is a folder, yet it holds ${entry.uncompressedSize} bytes, which zip tools drop.`,
+        "Zip the files again: a file name must not end with /."
+      );
+    if (isSymlink(entry))
+      throw new ZipError(
+        archive,
+        written2,
+        "is a symbolic link; links are refused.",
+        "Solutions never hold links; the archive is unsafe."
+      );
+    if (entry.isEncrypted())
+      throw new ZipError(
+        archive,
+        written2,
+        "is encrypted; encrypted entries are not supported.",
+        "Export the solution again without a password."
+      );
+    if (isRoot || !paths.add({ written: written2, separated, name }, isDirectory2)) continue;
+    if (entry.uncompressedSize > limits.maxEntryBytes) {
+      throw new ZipError(
+        archive,
+        written2,
+        `expands to ${entry.uncompressedSize} bytes, more than the limit of ${limits.maxEntryBytes}.`
+      );
+    }
+    const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
+    if (entry.uncompressedSize > 1024 * 1024 && ratio > limits.maxCompressionRatio) {
+      throw new ZipError(
+        archive,
+        written2,
+        `is compressed ${Math.round(ratio)} to 1, past the limit of ${limits.maxCompressionRatio}: a zip bomb.`
+      );
+    }
+    declaredTotal += entry.uncompressedSize;
+    if (declaredTotal > limits.maxTotalBytes) {
+      throw new ZipError(
+        archive,
+        written2,
+        `brings the expanded size past the limit of ${limits.maxTotalBytes} bytes.`
+      );
+    }
+    checked.entries.push({
+      name,
+      isDirectory: isDirectory2,
+      size: entry.uncompressedSize,
+      compressedSize: entry.compressedSize
+    });
+    checked.raw.set(name, entry);
+  }
+  return checked;
+}
+function hex(byte) {
+  return `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+}
+function ambiguousName(archive, name, say) {
+  return new EntryNameEncodingError(
+    archive,
+    name.cp437,
+    `has no UTF-8 flag and is not UTF-8, and its byte 0x5C after ${hex(name.lead)} may be the second byte of a character (in Shift-JIS, GBK or Big5) rather than a '\\' between folders; it is not read under a name that may be wrong.`,
+    `Read it with the code page of the Windows that made the zip: ${say(SHIFT_JIS)} (Japanese, cp932), gbk (Simplified Chinese, cp936) or big5 (Traditional Chinese, cp950), or cp437 to read it as the zip specification says; or zip the files again with a tool that writes UTF-8 names (7-Zip, PowerShell 7).`
+  );
+}
+var SHIFT_JIS = { option: "--zip-name-encoding shift_jis", input: "zip-name-encoding: shift_jis" };
 
-// packages/solution/src/zip/name-encoding.ts
-var import_yauzl = __toESM(require_yauzl(), 1);
-var CODE_PAGES = {
-  cp932: "shift_jis",
-  cp936: "gbk",
-  cp949: "euc-kr",
-  cp950: "big5"
-};
-var CP437_LABELS = /* @__PURE__ */ new Set(["cp437", "ibm437", "437"]);
-var BACKSLASH2 = 92;
-var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-function cp437(bytes) {
-  return import_yauzl.default.getFileNameLowLevel(0, bytes, [], true);
-}
-function asUtf8(bytes) {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return void 0;
-  }
-}
-function leadBeforeBackslash(bytes) {
-  for (let i = 1; i < bytes.length; i++)
-    if (bytes[i] === BACKSLASH2 && bytes[i - 1] >= 129) return bytes[i - 1];
-  return void 0;
-}
-var DEFAULT_ENCODING = {
-  label: void 0,
-  decode(bytes) {
-    const text2 = asUtf8(bytes);
-    if (text2 !== void 0) return { name: text2 };
-    const lead = leadBeforeBackslash(bytes);
-    return lead === void 0 ? { name: cp437(bytes) } : { ambiguous: { cp437: cp437(bytes), lead } };
-  }
-};
-function nameEncoding(label) {
-  if (label === void 0) return DEFAULT_ENCODING;
-  const key = label.trim().toLowerCase();
-  if (CP437_LABELS.has(key)) return { label, decode: (bytes) => ({ name: cp437(bytes) }) };
-  let decoder;
-  try {
-    decoder = new TextDecoder(CODE_PAGES[key] ?? key);
-  } catch {
-    throw new UsageError(
-      `'${label}' is not an encoding for zip entry names; give a Windows code page (cp437, cp932, cp936, cp949, cp950) or an encoding label such as shift_jis, gbk, big5, euc-kr or windows-1252.`
-    );
-  }
-  return { label, decode: (bytes) => ({ name: decoder.decode(bytes) }) };
-}
+// packages/solution/src/zip/entry-data.ts
+var import_node_zlib = require("node:zlib");
+var import_node_stream = require("node:stream");
 
 // packages/solution/src/zip/read-ahead.ts
 var import_node_fs7 = require("node:fs");
@@ -41593,11 +41632,230 @@ var ReadAheadFile = class {
   }
 };
 
+// packages/solution/src/zip/entry-data.ts
+var STREAM_CHUNK_BYTES = 256 * 1024;
+var STORED = 0;
+var DEFLATED = 8;
+function checkMethod(method) {
+  if (method !== STORED && method !== DEFLATED) throw new Error(`unsupported compression method ${method}`);
+}
+function inflateWhole(method, data, size) {
+  checkMethod(method);
+  if (method === STORED) return data;
+  try {
+    return (0, import_node_zlib.inflateRawSync)(data, { chunkSize: Math.max(size, 64), maxOutputLength: Math.max(size, 1) });
+  } catch (error3) {
+    if (error3.code === "ERR_BUFFER_TOO_LARGE")
+      throw new Error(`inflates past its declared size of ${size} bytes`, { cause: error3 });
+    throw error3;
+  }
+}
+function archiveSlice(fd, start, length) {
+  let offset = 0;
+  return new import_node_stream.Readable({
+    highWaterMark: STREAM_CHUNK_BYTES,
+    read() {
+      if (offset >= length) {
+        this.push(null);
+        return;
+      }
+      readAt(fd, start + offset, Math.min(STREAM_CHUNK_BYTES, length - offset)).then(
+        (chunk) => {
+          if (chunk.length === 0) this.destroy(new Error("unexpected end of the archive"));
+          else {
+            offset += chunk.length;
+            this.push(chunk);
+          }
+        },
+        (error3) => this.destroy(error3)
+      );
+    }
+  });
+}
+function checkingStream(integrity) {
+  return new import_node_stream.Transform({
+    transform(chunk, _encoding, callback) {
+      try {
+        integrity.add(chunk);
+        callback(null, chunk);
+      } catch (error3) {
+        callback(error3);
+      }
+    },
+    flush(callback) {
+      try {
+        integrity.finish();
+        callback();
+      } catch (error3) {
+        callback(error3);
+      }
+    }
+  });
+}
+
+// packages/solution/src/zip/entry-integrity.ts
+var import_node_zlib2 = require("node:zlib");
+var EntryIntegrity = class {
+  constructor(expected, total) {
+    this.expected = expected;
+    this.total = total;
+  }
+  expected;
+  total;
+  bytes = 0;
+  crc = 0;
+  /** Counts a chunk; throws as soon as the entry or the archive grows past its bound. */
+  add(chunk) {
+    this.bytes += chunk.length;
+    this.total.bytes += chunk.length;
+    if (this.bytes > this.expected.size)
+      throw this.error(`inflates past its declared size of ${this.expected.size} bytes.`);
+    if (this.total.bytes > this.total.limit)
+      throw new ZipError(
+        this.expected.archive,
+        this.expected.name,
+        `expands the archive past the limit of ${this.total.limit} bytes.`
+      );
+    this.crc = (0, import_node_zlib2.crc32)(chunk, this.crc);
+  }
+  /** Throws when the entry ended short of its declared size or its checksum does not match. */
+  finish() {
+    if (this.bytes !== this.expected.size)
+      throw this.error(`has ${this.bytes} bytes, not the ${this.expected.size} it declares.`);
+    if (this.crc >>> 0 !== this.expected.crc32 >>> 0) throw this.error("fails its CRC-32 check.");
+  }
+  error(problem) {
+    return new ZipError(
+      this.expected.archive,
+      this.expected.name,
+      `cannot be read: ${problem}`,
+      "The archive is damaged or truncated; export it again."
+    );
+  }
+};
+
+// packages/solution/src/zip/local-header.ts
+var LOCAL_HEADER_BYTES = 30;
+var LOCAL_HEADER_SIGNATURE = 67324752;
+function localDataOffset(header) {
+  if (header.length < LOCAL_HEADER_BYTES || header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE)
+    return void 0;
+  return LOCAL_HEADER_BYTES + header.readUInt16LE(26) + header.readUInt16LE(28);
+}
+
+// packages/solution/src/zip/name-encoding.ts
+var import_yauzl2 = __toESM(require_yauzl(), 1);
+var CODE_PAGES = {
+  cp932: "shift_jis",
+  cp936: "gbk",
+  cp949: "euc-kr",
+  cp950: "big5"
+};
+var CP437_LABELS = /* @__PURE__ */ new Set(["cp437", "ibm437", "437"]);
+var BACKSLASH2 = 92;
+var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function cp437(bytes) {
+  return import_yauzl2.default.getFileNameLowLevel(0, bytes, [], true);
+}
+function asUtf8(bytes) {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return void 0;
+  }
+}
+function leadBeforeBackslash(bytes) {
+  for (let i = 1; i < bytes.length; i++)
+    if (bytes[i] === BACKSLASH2 && bytes[i - 1] >= 129) return bytes[i - 1];
+  return void 0;
+}
+var DEFAULT_ENCODING = {
+  label: void 0,
+  decode(bytes) {
+    const text2 = asUtf8(bytes);
+    if (text2 !== void 0) return { name: text2 };
+    const lead = leadBeforeBackslash(bytes);
+    return lead === void 0 ? { name: cp437(bytes) } : { ambiguous: { cp437: cp437(bytes), lead } };
+  }
+};
+function nameEncoding(label) {
+  if (label === void 0) return DEFAULT_ENCODING;
+  const key = label.trim().toLowerCase();
+  if (CP437_LABELS.has(key)) return { label, decode: (bytes) => ({ name: cp437(bytes) }) };
+  let decoder;
+  try {
+    decoder = new TextDecoder(CODE_PAGES[key] ?? key);
+  } catch {
+    throw new UsageError(
+      `'${label}' is not an encoding for zip entry names; give a Windows code page (cp437, cp932, cp936, cp949, cp950) or an encoding label such as shift_jis, gbk, big5, euc-kr or windows-1252.`
+    );
+  }
+  return { label, decode: (bytes) => ({ name: decoder.decode(bytes) }) };
+}
+
+// packages/solution/src/zip/open-archive.ts
+var import_yauzl3 = __toESM(require_yauzl(), 1);
+function openArchive(filePath2, displayName, damagedHint) {
+  return new Promise((resolve, reject) => {
+    import_yauzl3.default.open(
+      filePath2,
+      { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
+      (error3, zip) => {
+        if (error3) {
+          const code2 = error3.code;
+          if (code2 === "ENOENT" || code2 === "ENOTDIR")
+            reject(
+              displayName === filePath2 ? missingPathError(filePath2, "Check the path of the zip file.") : new UsageError("does not exist.", {
+                location: { file: displayName },
+                hint: "Check the path of the zip file."
+              })
+            );
+          else if (code2 === "EISDIR")
+            reject(
+              new UsageError("is a folder, not a zip archive.", {
+                location: { file: displayName },
+                hint: "Give the zip file itself."
+              })
+            );
+          else
+            reject(
+              new ZipError(
+                displayName,
+                void 0,
+                `is not a zip archive or is truncated (${error3.message}).`,
+                damagedHint
+              )
+            );
+        } else resolve(zip);
+      }
+    );
+  });
+}
+function readCentralDirectory(zip, displayName, damagedHint) {
+  return new Promise((resolve, reject) => {
+    const entries = [];
+    zip.on("entry", (entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.on("end", () => resolve(entries));
+    zip.on(
+      "error",
+      (error3) => reject(
+        new ZipError(
+          displayName,
+          void 0,
+          `has a damaged central directory (${error3.message}).`,
+          damagedHint
+        )
+      )
+    );
+    zip.readEntry();
+  });
+}
+
 // packages/solution/src/zip/zip-reader.ts
 var SOLUTION_DAMAGED_HINT = "Export or download the solution again.";
-var UNIX_HOST = 3;
-var FILE_TYPE_MASK = 61440;
-var SYMLINK_TYPE = 40960;
 var ZipReader = class _ZipReader {
   constructor(zip, raw, checked, displayName, limits, fd, fileSize, damagedHint) {
     this.zip = zip;
@@ -41715,7 +41973,7 @@ var ZipReader = class _ZipReader {
     output.once("error", (error3) => outputError = error3);
     try {
       if (raw.compressionMethod === STORED) await (0, import_promises2.pipeline)(input, check, output);
-      else await (0, import_promises2.pipeline)(input, (0, import_node_zlib2.createInflateRaw)({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
+      else await (0, import_promises2.pipeline)(input, (0, import_node_zlib3.createInflateRaw)({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
     } catch (error3) {
       throw error3 === outputError ? new DestinationError(error3) : error3;
     }
@@ -41774,256 +42032,10 @@ var DestinationError = class extends Error {
   cause;
 };
 var WHOLE_ENTRY_BYTES = 1024 * 1024;
-var STREAM_CHUNK_BYTES = 256 * 1024;
 var READ_AHEAD_BYTES = 1024 * 1024;
-var STORED = 0;
-var DEFLATED = 8;
-function checkMethod(method) {
-  if (method !== STORED && method !== DEFLATED) throw new Error(`unsupported compression method ${method}`);
-}
-function inflateWhole(method, data, size) {
-  checkMethod(method);
-  if (method === STORED) return data;
-  try {
-    return (0, import_node_zlib2.inflateRawSync)(data, { chunkSize: Math.max(size, 64), maxOutputLength: Math.max(size, 1) });
-  } catch (error3) {
-    if (error3.code === "ERR_BUFFER_TOO_LARGE")
-      throw new Error(`inflates past its declared size of ${size} bytes`, { cause: error3 });
-    throw error3;
-  }
-}
-function archiveSlice(fd, start, length) {
-  let offset = 0;
-  return new import_node_stream.Readable({
-    highWaterMark: STREAM_CHUNK_BYTES,
-    read() {
-      if (offset >= length) {
-        this.push(null);
-        return;
-      }
-      readAt(fd, start + offset, Math.min(STREAM_CHUNK_BYTES, length - offset)).then(
-        (chunk) => {
-          if (chunk.length === 0) this.destroy(new Error("unexpected end of the archive"));
-          else {
-            offset += chunk.length;
-            this.push(chunk);
-          }
-        },
-        (error3) => this.destroy(error3)
-      );
-    }
-  });
-}
-function checkingStream(integrity) {
-  return new import_node_stream.Transform({
-    transform(chunk, _encoding, callback) {
-      try {
-        integrity.add(chunk);
-        callback(null, chunk);
-      } catch (error3) {
-        callback(error3);
-      }
-    },
-    flush(callback) {
-      try {
-        integrity.finish();
-        callback();
-      } catch (error3) {
-        callback(error3);
-      }
-    }
-  });
-}
-function openArchive(filePath2, displayName, damagedHint) {
-  return new Promise((resolve, reject) => {
-    import_yauzl2.default.open(
-      filePath2,
-      { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
-      (error3, zip) => {
-        if (error3) {
-          const code2 = error3.code;
-          if (code2 === "ENOENT" || code2 === "ENOTDIR")
-            reject(
-              displayName === filePath2 ? missingPathError(filePath2, "Check the path of the zip file.") : new UsageError("does not exist.", {
-                location: { file: displayName },
-                hint: "Check the path of the zip file."
-              })
-            );
-          else if (code2 === "EISDIR")
-            reject(
-              new UsageError("is a folder, not a zip archive.", {
-                location: { file: displayName },
-                hint: "Give the zip file itself."
-              })
-            );
-          else
-            reject(
-              new ZipError(
-                displayName,
-                void 0,
-                `is not a zip archive or is truncated (${error3.message}).`,
-                damagedHint
-              )
-            );
-        } else resolve(zip);
-      }
-    );
-  });
-}
-function readCentralDirectory(zip, displayName, damagedHint) {
-  return new Promise((resolve, reject) => {
-    const entries = [];
-    zip.on("entry", (entry) => {
-      entries.push(entry);
-      zip.readEntry();
-    });
-    zip.on("end", () => resolve(entries));
-    zip.on(
-      "error",
-      (error3) => reject(
-        new ZipError(
-          displayName,
-          void 0,
-          `has a damaged central directory (${error3.message}).`,
-          damagedHint
-        )
-      )
-    );
-    zip.readEntry();
-  });
-}
-var UTF8_FLAG = 2048;
-function nameBytes(entry) {
-  return entry.fileName;
-}
-function archiveName(entry, encoding) {
-  if ((entry.generalPurposeBitFlag & UTF8_FLAG) !== 0) return { name: headerUtf8(entry), inCodePage: false };
-  const field = import_yauzl2.default.getFileNameLowLevel(0, nameBytes(entry), entry.extraFields, true);
-  if (field !== import_yauzl2.default.getFileNameLowLevel(0, nameBytes(entry), [], true))
-    return { name: field, inCodePage: false };
-  const inCodePage = nameBytes(entry).some((byte) => byte >= 128);
-  return { ...encoding.decode(nameBytes(entry)), inCodePage };
-}
-function headerUtf8(entry) {
-  return import_yauzl2.default.getFileNameLowLevel(UTF8_FLAG, nameBytes(entry), [], true);
-}
-function headerName(entry, encoding) {
-  if ((entry.generalPurposeBitFlag & UTF8_FLAG) !== 0) return headerUtf8(entry);
-  const decoded = encoding.decode(nameBytes(entry));
-  return "name" in decoded ? decoded.name : decoded.ambiguous.cp437;
-}
-function hostOf(entry) {
-  return entry.versionMadeBy >> 8;
-}
-function isSymlink(entry) {
-  return hostOf(entry) === UNIX_HOST && (entry.externalFileAttributes >>> 16 & FILE_TYPE_MASK) === SYMLINK_TYPE;
-}
-function checkEntries(raw, archive, limits, encoding, say) {
-  const paths = new EntryPaths(archive);
-  const checked = {
-    entries: [],
-    raw: /* @__PURE__ */ new Map(),
-    backslashSeparated: [],
-    codePageNamed: []
-  };
-  let declaredTotal = 0;
-  for (const entry of raw) {
-    const decoded = archiveName(entry, encoding);
-    if ("ambiguous" in decoded) throw ambiguousName(archive, decoded.ambiguous, say);
-    const written2 = decoded.name;
-    const separated = withForwardSlashes(written2, hostOf(entry));
-    if (separated !== written2) checked.backslashSeparated.push(written2);
-    if (decoded.inCodePage) checked.codePageNamed.push(written2);
-    const name = withoutDotFolders(separated);
-    const isDirectory2 = separated.endsWith("/");
-    const isRoot = isDirectory2 && name === "";
-    const problem = isRoot ? void 0 : findEntryNameProblem(name);
-    if (problem)
-      throw new ZipError(
-        archive,
-        written2,
-        `${describeEntryNameProblem(problem, name)}; it is refused.`,
-        entryNameProblemHint(problem)
-      );
-    const header = headerName(entry, encoding);
-    const escape4 = header === written2 ? void 0 : findEscapeProblem(header);
-    if (escape4)
-      throw new ZipError(
-        archive,
-        written2,
-        `is named '${header}' in its header, which Windows and .NET read, and that name ${describeEntryNameProblem(escape4)}; it is refused.`,
-        entryNameProblemHint(escape4)
-      );
-    if (isDirectory2 && entry.uncompressedSize > 0)
-      throw new ZipError(
-        archive,
-        written2,
-        `ends with '/', so it is a folder, yet it holds ${entry.uncompressedSize} bytes, which zip tools drop.`,
-        "Zip the files again: a file name must not end with /."
-      );
-    if (isSymlink(entry))
-      throw new ZipError(
-        archive,
-        written2,
-        "is a symbolic link; links are refused.",
-        "Solutions never hold links; the archive is unsafe."
-      );
-    if (entry.isEncrypted())
-      throw new ZipError(
-        archive,
-        written2,
-        "is encrypted; encrypted entries are not supported.",
-        "Export the solution again without a password."
-      );
-    if (isRoot || !paths.add({ written: written2, separated, name }, isDirectory2)) continue;
-    if (entry.uncompressedSize > limits.maxEntryBytes) {
-      throw new ZipError(
-        archive,
-        written2,
-        `expands to ${entry.uncompressedSize} bytes, more than the limit of ${limits.maxEntryBytes}.`
-      );
-    }
-    const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
-    if (entry.uncompressedSize > 1024 * 1024 && ratio > limits.maxCompressionRatio) {
-      throw new ZipError(
-        archive,
-        written2,
-        `is compressed ${Math.round(ratio)} to 1, past the limit of ${limits.maxCompressionRatio}: a zip bomb.`
-      );
-    }
-    declaredTotal += entry.uncompressedSize;
-    if (declaredTotal > limits.maxTotalBytes) {
-      throw new ZipError(
-        archive,
-        written2,
-        `brings the expanded size past the limit of ${limits.maxTotalBytes} bytes.`
-      );
-    }
-    checked.entries.push({
-      name,
-      isDirectory: isDirectory2,
-      size: entry.uncompressedSize,
-      compressedSize: entry.compressedSize
-    });
-    checked.raw.set(name, entry);
-  }
-  return checked;
-}
-function hex(byte) {
-  return `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
-}
-function ambiguousName(archive, name, say) {
-  return new EntryNameEncodingError(
-    archive,
-    name.cp437,
-    `has no UTF-8 flag and is not UTF-8, and its byte 0x5C after ${hex(name.lead)} may be the second byte of a character (in Shift-JIS, GBK or Big5) rather than a '\\' between folders; it is not read under a name that may be wrong.`,
-    `Read it with the code page of the Windows that made the zip: ${say(SHIFT_JIS)} (Japanese, cp932), gbk (Simplified Chinese, cp936) or big5 (Traditional Chinese, cp950), or cp437 to read it as the zip specification says; or zip the files again with a tool that writes UTF-8 names (7-Zip, PowerShell 7).`
-  );
-}
-var SHIFT_JIS = { option: "--zip-name-encoding shift_jis", input: "zip-name-encoding: shift_jis" };
 
 // packages/solution/src/zip/zip-directory.ts
-var import_yauzl3 = __toESM(require_yauzl(), 1);
+var import_yauzl4 = __toESM(require_yauzl(), 1);
 
 // packages/solution/src/zip/zip-writer.ts
 var import_yazl = __toESM(require_yazl(), 1);
@@ -44736,8 +44748,12 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs16 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_fs18 = require("node:fs");
+var import_node_path21 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/connector/prepared-connector.ts
+var import_node_fs17 = require("node:fs");
+var import_node_path20 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
 function sameJsonTokens(present, written2) {
@@ -44747,47 +44763,9 @@ function sameJsonTokens(present, written2) {
   return minifyJson(text2, file, "") === minifyJson(written2, file, "");
 }
 
-// packages/solution/src/connector/makers-edits.ts
-var import_node_util3 = require("node:util");
-var PREVIOUS_SOURCE = { option: "--previous-source", input: "previous-source" };
-function previouslyWritten(name, previous, present, file) {
-  try {
-    switch (name) {
-      case REPOSITORY_FILES.swagger: {
-        const definition = previous.files.openapidefinition;
-        return definition && prettyJson(decodeUtf8Strict(definition.bytes, file), file, SOLUTION_JSON_HINT);
-      }
-      case REPOSITORY_FILES.apiProperties:
-        return mergeApiProperties(previous, parseExistingApiProperties(present.toString("utf8"), file));
-      case REPOSITORY_FILES.icon: {
-        const icon2 = previous.files.iconblob;
-        return icon2 && isPng(icon2.bytes) ? icon2.bytes : void 0;
-      }
-      case REPOSITORY_FILES.script:
-        return previous.files.customcodeblobcontent?.bytes;
-      default:
-        return void 0;
-    }
-  } catch (error3) {
-    if (isUserError(error3)) return void 0;
-    throw error3;
-  }
-}
-function sameContent2(name, a, b) {
-  if (name !== REPOSITORY_FILES.apiProperties) return Buffer.from(a).equals(b);
-  try {
-    const parse4 = (text2) => JSON.parse(withoutByteOrderMark(text2));
-    return (0, import_node_util3.isDeepStrictEqual)(parse4(a.toString()), parse4(b.toString("utf8")));
-  } catch {
-    return false;
-  }
-}
-function makersEditWarning(name, present, written2, previous, file, say) {
-  if (sameContent2(name, written2, present)) return void 0;
-  const before = previouslyWritten(name, previous, present, file);
-  if (before === void 0 || sameContent2(name, before, present)) return void 0;
-  return `${name} was edited in this folder since the last extraction (it is not what ${say(PREVIOUS_SOURCE)} gives): the solution's version replaced the edit. git diff shows it; make the change in the maker portal (or build the solution from this folder and import it), or the next extraction replaces it again.`;
-}
+// packages/solution/src/connector/hand-written-files.ts
+var import_node_fs16 = require("node:fs");
+var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger2, displayName) {
@@ -44870,6 +44848,183 @@ function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+// packages/solution/src/connector/hand-written-files.ts
+var isReadme = (file) => file.toLowerCase() === REPOSITORY_FILES.readme;
+function earlierTemplate(connector) {
+  const definition = connector.files.openapidefinition;
+  if (!definition) return void 0;
+  try {
+    const swagger2 = checkJson(decodeUtf8Strict(definition.bytes, "earlier"), "earlier", SOLUTION_JSON_HINT);
+    return readmeFromTemplate(swagger2, connector.displayName);
+  } catch (error3) {
+    if (isUserError(error3)) return void 0;
+    throw error3;
+  }
+}
+var EXTRACTED = new Set(
+  Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => name.toLowerCase())
+);
+function isNobodysWriting(file) {
+  const segments = file.split("/");
+  return segments.some(isMetadataName) || editorLeftover(segments[segments.length - 1]) !== void 0;
+}
+async function keepHandWritten(destinationRoot, earlier2, existing, files) {
+  const folder = import_node_path19.default.join(destinationRoot, earlier2.folder);
+  const stat2 = await import_node_fs16.promises.lstat(folder).catch(() => void 0);
+  if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
+  const kept = [];
+  const leftBehind = [];
+  for (const file of await listFiles(folder)) {
+    const top = file.split("/")[0];
+    if (file === top && EXTRACTED.has(file.toLowerCase()) || existing(top)) continue;
+    if (isNobodysWriting(file)) {
+      leftBehind.push(file);
+      continue;
+    }
+    const bytes = await import_node_fs16.promises.readFile(import_node_path19.default.join(folder, file));
+    if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
+    files.set(file, bytes);
+    kept.push(file);
+  }
+  return { kept: [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))], leftBehind };
+}
+
+// packages/solution/src/connector/makers-edits.ts
+var import_node_util3 = require("node:util");
+var PREVIOUS_SOURCE = { option: "--previous-source", input: "previous-source" };
+function previouslyWritten(name, previous, present, file) {
+  try {
+    switch (name) {
+      case REPOSITORY_FILES.swagger: {
+        const definition = previous.files.openapidefinition;
+        return definition && prettyJson(decodeUtf8Strict(definition.bytes, file), file, SOLUTION_JSON_HINT);
+      }
+      case REPOSITORY_FILES.apiProperties:
+        return mergeApiProperties(previous, parseExistingApiProperties(present.toString("utf8"), file));
+      case REPOSITORY_FILES.icon: {
+        const icon2 = previous.files.iconblob;
+        return icon2 && isPng(icon2.bytes) ? icon2.bytes : void 0;
+      }
+      case REPOSITORY_FILES.script:
+        return previous.files.customcodeblobcontent?.bytes;
+      default:
+        return void 0;
+    }
+  } catch (error3) {
+    if (isUserError(error3)) return void 0;
+    throw error3;
+  }
+}
+function sameContent2(name, a, b) {
+  if (name !== REPOSITORY_FILES.apiProperties) return Buffer.from(a).equals(b);
+  try {
+    const parse4 = (text2) => JSON.parse(withoutByteOrderMark(text2));
+    return (0, import_node_util3.isDeepStrictEqual)(parse4(a.toString()), parse4(b.toString("utf8")));
+  } catch {
+    return false;
+  }
+}
+function makersEditWarning(name, present, written2, previous, file, say) {
+  if (sameContent2(name, written2, present)) return void 0;
+  const before = previouslyWritten(name, previous, present, file);
+  if (before === void 0 || sameContent2(name, before, present)) return void 0;
+  return `${name} was edited in this folder since the last extraction (it is not what ${say(PREVIOUS_SOURCE)} gives): the solution's version replaced the edit. git diff shows it; make the change in the maker portal (or build the solution from this folder and import it), or the next extraction replaces it again.`;
+}
+
+// packages/solution/src/connector/prepared-connector.ts
+async function prepare(connector, destination, folder, destinationRoot, before) {
+  const { earlier: earlier2, previous } = before;
+  const files = /* @__PURE__ */ new Map();
+  const warnings = [];
+  const remove = [];
+  const definition = connector.files.openapidefinition;
+  if (!definition)
+    throw new UserError(
+      `Connector '${connector.name}' has no API definition (openapidefinition) in the solution.`
+    );
+  const definitionFile = definition.file ?? `${connector.name}_openapidefinition${definition.extension}`;
+  const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
+  files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
+  await refuseNonFolder(destination);
+  const existingNames = await import_node_fs17.promises.readdir(destination).catch(() => []);
+  const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
+  const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs17.promises.readFile(import_node_path20.default.join(destination, apiPropertiesName));
+  const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
+    presentApiProperties.toString("utf8"),
+    import_node_path20.default.join(destination, apiPropertiesName)
+  );
+  files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
+  const presentBytes = (name) => {
+    const present2 = existing(name);
+    if (present2 === void 0) return void 0;
+    if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
+    return import_node_fs17.promises.readFile(import_node_path20.default.join(destination, present2)).catch(() => void 0);
+  };
+  for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
+    const bytes = await presentBytes(name);
+    if (bytes !== void 0 && sameJsonTokens(bytes, files.get(name))) files.set(name, bytes);
+  }
+  const icon2 = connector.files.iconblob;
+  if (isIndependentPublisherFolder(destination)) {
+    const iconName = existing(REPOSITORY_FILES.icon);
+    if (iconName) {
+      const present2 = await import_node_fs17.promises.readFile(import_node_path20.default.join(destination, iconName));
+      if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
+      else
+        warnings.push(
+          `${folder}/${iconName} is left alone: it is not the icon of '${connector.name}' in the solution, the only one extraction removes here. An independent-publisher connector has no icon.png (validation reports it as ICON-IP-NONE): delete it.`
+        );
+    }
+  } else if (icon2 && isPng(icon2.bytes)) files.set(REPOSITORY_FILES.icon, icon2.bytes);
+  else if (icon2)
+    warnings.push(
+      `The icon of '${connector.name}' is not a PNG (${icon2.extension}); icon.png was not written.`
+    );
+  const script3 = connector.files.customcodeblobcontent;
+  if (script3) files.set(REPOSITORY_FILES.script, script3.bytes);
+  else if (existing(REPOSITORY_FILES.script)) remove.push(existing(REPOSITORY_FILES.script));
+  if (previous)
+    for (const [name, content] of files) {
+      const bytes = await presentBytes(name);
+      if (bytes === void 0) continue;
+      const warning2 = makersEditWarning(
+        name,
+        bytes,
+        content,
+        previous,
+        import_node_path20.default.join(destination, existing(name)),
+        before.say
+      );
+      if (warning2) warnings.push(warning2);
+    }
+  const renamedFrom = earlier2 === void 0 ? void 0 : {
+    folder: earlier2.folder,
+    ...existing(REPOSITORY_FILES.readme) ? { kept: [], leftBehind: [] } : await keepHandWritten(destinationRoot, earlier2, existing, files)
+  };
+  if (!existing(REPOSITORY_FILES.readme) && !renamedFrom?.kept.some(isReadme)) {
+    files.set(
+      REPOSITORY_FILES.readme,
+      readmeFromTemplate(
+        checkJson(swaggerText, REPOSITORY_FILES.swagger, SOLUTION_JSON_HINT),
+        connector.displayName
+      )
+    );
+  }
+  const present = new Set([...files.keys()].filter((name) => existing(name) !== void 0));
+  const otherCase = [...present].map((name) => existing(name)).filter((name) => !files.has(name));
+  return {
+    connector,
+    folder,
+    files,
+    present,
+    remove,
+    otherCase,
+    warnings,
+    ...renamedFrom ? { renamedFrom } : {}
+  };
+}
+
 // packages/solution/src/connector/renamed-connectors.ts
 function connectorFolder(connector) {
   return repositoryFolderName(connector.displayName || connector.name);
@@ -44915,7 +45070,7 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     const earlier2 = options2.earlierFolder?.(connector);
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
     prepared.push(
-      await prepare(connector, import_node_path19.default.join(destinationRoot, folder), folder, destinationRoot, {
+      await prepare(connector, import_node_path21.default.join(destinationRoot, folder), folder, destinationRoot, {
         earlier: earlier2,
         previous,
         say: options2.say ?? optionWords
@@ -44923,139 +45078,8 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     );
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path19.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path21.default.join(destinationRoot, item.folder)));
   return results;
-}
-async function prepare(connector, destination, folder, destinationRoot, before) {
-  const { earlier: earlier2, previous } = before;
-  const files = /* @__PURE__ */ new Map();
-  const warnings = [];
-  const remove = [];
-  const definition = connector.files.openapidefinition;
-  if (!definition)
-    throw new UserError(
-      `Connector '${connector.name}' has no API definition (openapidefinition) in the solution.`
-    );
-  const definitionFile = definition.file ?? `${connector.name}_openapidefinition${definition.extension}`;
-  const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
-  files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
-  await refuseNonFolder(destination);
-  const existingNames = await import_node_fs16.promises.readdir(destination).catch(() => []);
-  const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
-  const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs16.promises.readFile(import_node_path19.default.join(destination, apiPropertiesName));
-  const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
-    presentApiProperties.toString("utf8"),
-    import_node_path19.default.join(destination, apiPropertiesName)
-  );
-  files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
-  const presentBytes = (name) => {
-    const present2 = existing(name);
-    if (present2 === void 0) return void 0;
-    if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs16.promises.readFile(import_node_path19.default.join(destination, present2)).catch(() => void 0);
-  };
-  for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
-    const bytes = await presentBytes(name);
-    if (bytes !== void 0 && sameJsonTokens(bytes, files.get(name))) files.set(name, bytes);
-  }
-  const icon2 = connector.files.iconblob;
-  if (isIndependentPublisherFolder(destination)) {
-    const iconName = existing(REPOSITORY_FILES.icon);
-    if (iconName) {
-      const present2 = await import_node_fs16.promises.readFile(import_node_path19.default.join(destination, iconName));
-      if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
-      else
-        warnings.push(
-          `${folder}/${iconName} is left alone: it is not the icon of '${connector.name}' in the solution, the only one extraction removes here. An independent-publisher connector has no icon.png (validation reports it as ICON-IP-NONE): delete it.`
-        );
-    }
-  } else if (icon2 && isPng(icon2.bytes)) files.set(REPOSITORY_FILES.icon, icon2.bytes);
-  else if (icon2)
-    warnings.push(
-      `The icon of '${connector.name}' is not a PNG (${icon2.extension}); icon.png was not written.`
-    );
-  const script3 = connector.files.customcodeblobcontent;
-  if (script3) files.set(REPOSITORY_FILES.script, script3.bytes);
-  else if (existing(REPOSITORY_FILES.script)) remove.push(existing(REPOSITORY_FILES.script));
-  if (previous)
-    for (const [name, content] of files) {
-      const bytes = await presentBytes(name);
-      if (bytes === void 0) continue;
-      const warning2 = makersEditWarning(
-        name,
-        bytes,
-        content,
-        previous,
-        import_node_path19.default.join(destination, existing(name)),
-        before.say
-      );
-      if (warning2) warnings.push(warning2);
-    }
-  const renamedFrom = earlier2 === void 0 ? void 0 : {
-    folder: earlier2.folder,
-    ...existing(REPOSITORY_FILES.readme) ? { kept: [], leftBehind: [] } : await keepHandWritten(destinationRoot, earlier2, existing, files)
-  };
-  if (!existing(REPOSITORY_FILES.readme) && !renamedFrom?.kept.some(isReadme)) {
-    files.set(
-      REPOSITORY_FILES.readme,
-      readmeFromTemplate(
-        checkJson(swaggerText, REPOSITORY_FILES.swagger, SOLUTION_JSON_HINT),
-        connector.displayName
-      )
-    );
-  }
-  const present = new Set([...files.keys()].filter((name) => existing(name) !== void 0));
-  const otherCase = [...present].map((name) => existing(name)).filter((name) => !files.has(name));
-  return {
-    connector,
-    folder,
-    files,
-    present,
-    remove,
-    otherCase,
-    warnings,
-    ...renamedFrom ? { renamedFrom } : {}
-  };
-}
-var isReadme = (file) => file.toLowerCase() === REPOSITORY_FILES.readme;
-function earlierTemplate(connector) {
-  const definition = connector.files.openapidefinition;
-  if (!definition) return void 0;
-  try {
-    const swagger2 = checkJson(decodeUtf8Strict(definition.bytes, "earlier"), "earlier", SOLUTION_JSON_HINT);
-    return readmeFromTemplate(swagger2, connector.displayName);
-  } catch (error3) {
-    if (isUserError(error3)) return void 0;
-    throw error3;
-  }
-}
-var EXTRACTED = new Set(
-  Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => name.toLowerCase())
-);
-function isNobodysWriting(file) {
-  const segments = file.split("/");
-  return segments.some(isMetadataName) || editorLeftover(segments[segments.length - 1]) !== void 0;
-}
-async function keepHandWritten(destinationRoot, earlier2, existing, files) {
-  const folder = import_node_path19.default.join(destinationRoot, earlier2.folder);
-  const stat2 = await import_node_fs16.promises.lstat(folder).catch(() => void 0);
-  if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
-  const kept = [];
-  const leftBehind = [];
-  for (const file of await listFiles(folder)) {
-    const top = file.split("/")[0];
-    if (file === top && EXTRACTED.has(file.toLowerCase()) || existing(top)) continue;
-    if (isNobodysWriting(file)) {
-      leftBehind.push(file);
-      continue;
-    }
-    const bytes = await import_node_fs16.promises.readFile(import_node_path19.default.join(folder, file));
-    if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
-    files.set(file, bytes);
-    kept.push(file);
-  }
-  return { kept: [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))], leftBehind };
 }
 function write(item, destination) {
   return writingTo(destination, () => writeStaged(item, destination));
@@ -45072,13 +45096,13 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs16.promises.mkdir(import_node_path19.default.dirname(import_node_path19.default.join(staging, name)), { recursive: true });
-      await import_node_fs16.promises.writeFile(import_node_path19.default.join(staging, name), content);
+      await import_node_fs18.promises.mkdir(import_node_path21.default.dirname(import_node_path21.default.join(staging, name)), { recursive: true });
+      await import_node_fs18.promises.writeFile(import_node_path21.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs16.promises.rm(import_node_path19.default.join(destination, name), { force: true });
-    const names = await import_node_fs16.promises.readdir(destination);
-    for (const name of item.otherCase) if (names.includes(name)) await import_node_fs16.promises.rm(import_node_path19.default.join(destination, name));
+    for (const name of item.remove) await import_node_fs18.promises.rm(import_node_path21.default.join(destination, name), { force: true });
+    const names = await import_node_fs18.promises.readdir(destination);
+    for (const name of item.otherCase) if (names.includes(name)) await import_node_fs18.promises.rm(import_node_path21.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -45093,7 +45117,7 @@ async function writeStaged(item, destination) {
       ...item.renamedFrom ? { renamedFrom: item.renamedFrom } : {}
     };
   } finally {
-    await import_node_fs16.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs18.promises.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
     if (done) madeFolders2.keep();
     else await madeFolders2.remove();
@@ -45101,18 +45125,18 @@ async function writeStaged(item, destination) {
 }
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_fs19 = require("node:fs");
+var import_node_path22 = __toESM(require("node:path"), 1);
 async function removeLeftFolders(previous, destinationRoot, current) {
   const kept = new Set(current.map((connector) => connector.folder.toLowerCase()));
   const removed = [];
   for (const connector of previous) {
     const folder = connectorFolder(connector);
     if (kept.has(folder.toLowerCase())) continue;
-    const target = import_node_path20.default.join(destinationRoot, folder);
-    const stat2 = await import_node_fs17.promises.lstat(target).catch(() => void 0);
+    const target = import_node_path22.default.join(destinationRoot, folder);
+    const stat2 = await import_node_fs19.promises.lstat(target).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
-    await import_node_fs17.promises.rm(target, { recursive: true });
+    await import_node_fs19.promises.rm(target, { recursive: true });
     removed.push(folder);
   }
   return removed;
@@ -45813,7 +45837,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path23 = [root];
+  const path25 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -45821,14 +45845,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path23[level];
+    let node = path25[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path23[level] = node;
+      path25[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -45998,7 +46022,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path23 = paths.pop();
+    const path25 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -46006,13 +46030,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path23 + 1);
+          paths.push(path25 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path23 + 1 + key.length;
+        const keyPath = path25 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -47521,6 +47545,77 @@ function skipToken(walk, token) {
   };
 }
 
+// packages/validator/src/json/syntax/unexpected-character.ts
+function unexpectedCharacter(character) {
+  const code2 = `U+${character.toString(16).toUpperCase().padStart(4, "0")}`;
+  const invisible = INVISIBLE_CHARACTERS.get(character);
+  if (invisible !== void 0 || isInvisible(character)) {
+    const named = invisible ? `${code2}, ${invisible}` : code2;
+    return `An invisible character (${named}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`;
+  }
+  const quote = QUOTE_LOOKALIKES.has(character) ? "; strings take double quotes" : "";
+  return `The character ${String.fromCodePoint(character)} (${code2}) cannot start a JSON value or key${quote}.`;
+}
+var INVISIBLE_CHARACTERS = /* @__PURE__ */ new Map([
+  [11, "a vertical tab"],
+  [12, "a form feed"],
+  [160, "a no-break space"],
+  [8203, "a zero-width space"],
+  [8232, "a line separator"],
+  [8233, "a paragraph separator"],
+  [8239, "a narrow no-break space"],
+  [12288, "an ideographic space"],
+  [65279, "a byte-order mark inside the text"]
+]);
+var QUOTE_LOOKALIKES = /* @__PURE__ */ new Set([39, 8216, 8217, 8220, 8221]);
+
+// packages/validator/src/json/repaired-parse.ts
+function parseRepaired(text2, issues, lines = new LineIndex(text2)) {
+  const diagnosis = diagnoseAndRepair(text2, unexpectedCharacter, lines);
+  issues.push(...diagnosis.issues);
+  if (diagnosis.refused) return { value: void 0 };
+  const repaired = diagnosis.edits && applyEdits(text2, diagnosis.edits);
+  if (repaired) {
+    try {
+      return { value: JSON.parse(repaired.text), repaired };
+    } catch {
+    }
+  }
+  return { value: tolerantValue(text2) };
+}
+function tolerantValue(text2) {
+  return parse2(text2, void 0, {
+    allowTrailingComma: false,
+    disallowComments: true,
+    allowEmptyContent: false
+  });
+}
+var MAX_REPAIRED_CHARACTERS = 8 * 1024 * 1024;
+
+// packages/validator/src/json/document-issues.ts
+function tooLargeToRepairIssue(text2) {
+  return {
+    message: `The file has ${text2.length.toLocaleString("en-US")} characters and is not valid JSON: a file past ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters is not repaired to check the rest of it. Make it strict JSON.`,
+    offset: 0,
+    length: 0
+  };
+}
+function longKeyIssue({ offset, keyLength, pathLength }) {
+  const message = keyLength > MAX_JSON_KEY_LENGTH ? `This key is ${keyLength} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads` : `This key and the keys above it add up to ${pathLength} characters, more than the ${MAX_JSON_KEY_PATH_LENGTH} this tool reads`;
+  return {
+    message: `${message}; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
+    offset,
+    length: keyLength + 2
+  };
+}
+function trailingCommaIssue(comma, close) {
+  return {
+    message: `A trailing comma before '${close}' is not allowed in JSON; remove it.`,
+    offset: comma,
+    length: 1
+  };
+}
+
 // packages/validator/src/text/secret-name.ts
 var QUOTE5 = 34;
 var APOSTROPHE = 39;
@@ -47831,71 +47926,6 @@ function keyOffset(node) {
   if (node.parent?.type === "property") return node.parent.offset;
   return node.offset;
 }
-function parseRepaired(text2, issues, lines = new LineIndex(text2)) {
-  const diagnosis = diagnoseAndRepair(text2, unexpectedCharacter, lines);
-  issues.push(...diagnosis.issues);
-  if (diagnosis.refused) return { value: void 0 };
-  const repaired = diagnosis.edits && applyEdits(text2, diagnosis.edits);
-  if (repaired) {
-    try {
-      return { value: JSON.parse(repaired.text), repaired };
-    } catch {
-    }
-  }
-  return { value: tolerantValue(text2) };
-}
-function tolerantValue(text2) {
-  return parse2(text2, void 0, {
-    allowTrailingComma: false,
-    disallowComments: true,
-    allowEmptyContent: false
-  });
-}
-var MAX_REPAIRED_CHARACTERS = 8 * 1024 * 1024;
-function tooLargeToRepairIssue(text2) {
-  return {
-    message: `The file has ${text2.length.toLocaleString("en-US")} characters and is not valid JSON: a file past ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters is not repaired to check the rest of it. Make it strict JSON.`,
-    offset: 0,
-    length: 0
-  };
-}
-function longKeyIssue({ offset, keyLength, pathLength }) {
-  const message = keyLength > MAX_JSON_KEY_LENGTH ? `This key is ${keyLength} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads` : `This key and the keys above it add up to ${pathLength} characters, more than the ${MAX_JSON_KEY_PATH_LENGTH} this tool reads`;
-  return {
-    message: `${message}; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
-    offset,
-    length: keyLength + 2
-  };
-}
-function trailingCommaIssue(comma, close) {
-  return {
-    message: `A trailing comma before '${close}' is not allowed in JSON; remove it.`,
-    offset: comma,
-    length: 1
-  };
-}
-function unexpectedCharacter(character) {
-  const code2 = `U+${character.toString(16).toUpperCase().padStart(4, "0")}`;
-  const invisible = INVISIBLE_CHARACTERS.get(character);
-  if (invisible !== void 0 || isInvisible(character)) {
-    const named = invisible ? `${code2}, ${invisible}` : code2;
-    return `An invisible character (${named}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`;
-  }
-  const quote = QUOTE_LOOKALIKES.has(character) ? "; strings take double quotes" : "";
-  return `The character ${String.fromCodePoint(character)} (${code2}) cannot start a JSON value or key${quote}.`;
-}
-var INVISIBLE_CHARACTERS = /* @__PURE__ */ new Map([
-  [11, "a vertical tab"],
-  [12, "a form feed"],
-  [160, "a no-break space"],
-  [8203, "a zero-width space"],
-  [8232, "a line separator"],
-  [8233, "a paragraph separator"],
-  [8239, "a narrow no-break space"],
-  [12288, "an ideographic space"],
-  [65279, "a byte-order mark inside the text"]
-]);
-var QUOTE_LOOKALIKES = /* @__PURE__ */ new Set([39, 8216, 8217, 8220, 8221]);
 
 // packages/validator/src/swagger/json-values.ts
 function isObject2(value) {
@@ -48433,7 +48463,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path23 = problem.segments;
+  const path25 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -48447,21 +48477,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path23.includes("oAuthSettings")) {
-      const last2 = path23[path23.length - 1];
+    if (path25.includes("oAuthSettings")) {
+      const last2 = path25[path25.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path23.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path23[path23.length - 1] === "type" && path23.length === parameterNameDepth(path23) + 1)
+    if (path25.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path25[path25.length - 1] === "type" && path25.length === parameterNameDepth(path25) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path23) {
-  return path23[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path25) {
+  return path25[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -49282,7 +49312,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -49566,9 +49596,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path21.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path23.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path21.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path23.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -49585,7 +49615,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path21.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path23.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -50402,9 +50432,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own2 ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path23) {
+function pathVariables(path25) {
   const names = [];
-  for (const match2 of path23.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path25.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -58079,16 +58109,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path23) {
-    this.path = path23;
-    const hasBrace = path23.includes("{");
-    this.variables = hasBrace ? scanVariables(path23) : NO_VARIABLES;
+  constructor(path25) {
+    this.path = path25;
+    const hasBrace = path25.includes("{");
+    this.variables = hasBrace ? scanVariables(path25) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path23.indexOf("/"); ; slash = path23.indexOf("/", start)) {
-      const end = slash === -1 ? path23.length : slash;
-      if (hasBrace && isVariableSegment(path23, start, end)) variableSegmentCount++;
+    for (let slash = path25.indexOf("/"); ; slash = path25.indexOf("/", start)) {
+      const end = slash === -1 ? path25.length : slash;
+      if (hasBrace && isVariableSegment(path25, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -58117,8 +58147,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path23 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path23) last2 = new PathTemplate(path23);
+    const path25 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path25) last2 = new PathTemplate(path25);
     templates[index] = last2;
   }
   return templates;
@@ -58143,9 +58173,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path23, start) {
-  const slash = path23.indexOf("/", start);
-  return slash === -1 ? path23.length : slash;
+function segmentEnd(path25, start) {
+  const slash = path25.indexOf("/", start);
+  return slash === -1 ? path25.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -58154,34 +58184,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path23, start, end) {
+function isVariableSegment(path25, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path23.charCodeAt(start) !== OPEN || path23.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path25.charCodeAt(start) !== OPEN || path25.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path23.charCodeAt(index);
+    const code2 = path25.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path23, open3) {
-  for (let index = open3 + 1; index < path23.length; index++) {
-    const code2 = path23.charCodeAt(index);
+function matchEnd(path25, open3) {
+  for (let index = open3 + 1; index < path25.length; index++) {
+    const code2 = path25.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path23) {
+function scanVariables(path25) {
   const variables = [];
   let seen;
-  for (let open3 = path23.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path23, open3);
+  for (let open3 = path25.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path25, open3);
     if (close === -1) {
-      open3 = path23.indexOf("{", open3 + 1);
+      open3 = path25.indexOf("{", open3 + 1);
       continue;
     }
-    const name = path23.slice(open3 + 1, close);
+    const name = path25.slice(open3 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -58191,30 +58221,30 @@ function scanVariables(path23) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open3 = path23.indexOf("{", close + 1);
+    open3 = path25.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path23) {
+function routeOf(path25) {
   let route = "";
   let copied = 0;
-  for (let open3 = path23.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path23, open3);
+  for (let open3 = path25.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path25, open3);
     if (close === -1) {
-      open3 = path23.indexOf("{", open3 + 1);
+      open3 = path25.indexOf("{", open3 + 1);
       continue;
     }
-    route += path23.slice(copied, open3) + "{}";
+    route += path25.slice(copied, open3) + "{}";
     copied = close + 1;
-    open3 = path23.indexOf("{", copied);
+    open3 = path25.indexOf("{", copied);
   }
-  return copied === 0 ? path23 : route + path23.slice(copied);
+  return copied === 0 ? path25 : route + path25.slice(copied);
 }
-function routeHash(path23) {
+function routeHash(path25) {
   let hash = 0;
-  for (let index = 0; index < path23.length; index++) {
-    const code2 = path23.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path23, index) : -1;
+  for (let index = 0; index < path25.length; index++) {
+    const code2 = path25.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path25, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -58262,15 +58292,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path23 = operations[index].path;
-    if (!path23.includes("{")) {
-      while (index < operations.length && operations[index].path === path23) index++;
+    const path25 = operations[index].path;
+    if (!path25.includes("{")) {
+      while (index < operations.length && operations[index].path === path25) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path23; index++)
+    for (; index < operations.length && operations[index].path === path25; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path23);
+    const route = routeHash(path25);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -59398,12 +59428,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject2(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path23 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path23)) continue;
-        if (path23.startsWith("x-")) continue;
-        const item = paths[path23];
-        if (isObject2(item)) this.visitPathItem(item, rootNode, path23);
-        else this.typeIssue(placeAt(rootNode, "paths", path23), "Object", item);
+      for (const path25 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path25)) continue;
+        if (path25.startsWith("x-")) continue;
+        const item = paths[path25];
+        if (isObject2(item)) this.visitPathItem(item, rootNode, path25);
+        else this.typeIssue(placeAt(rootNode, "paths", path25), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -59427,8 +59457,8 @@ var StructureWalker = class {
     if (isObject2(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject2(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path23) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path23);
+  visitPathItem(item, rootNode, path25) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path25);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -60023,43 +60053,7 @@ var documentLimitRules = [
   }
 ];
 
-// packages/validator/src/rules/swagger/document-structure.ts
-var UNSUPPORTED_KEYWORDS = /* @__PURE__ */ new Map([
-  [
-    "oneOf",
-    "Describe the properties the alternatives share, or let the shape depend on an input with x-ms-dynamic-schema."
-  ],
-  [
-    "anyOf",
-    "Describe the properties the alternatives share, or let the shape depend on an input with x-ms-dynamic-schema."
-  ],
-  ["not", "Remove it, and say in the description what the value must not be."],
-  ["nullable", 'Remove it: a property that is not in "required" may already be left out.'],
-  ["const", "Use an enum with the one value."],
-  ["examples", "Use 'example' (one value) in a schema, or x-ms-examples on the operation."],
-  ["writeOnly", "Remove it; leave the property out of the response schema, or hide it with x-ms-visibility."],
-  [
-    "deprecated",
-    "Mark a deprecated property with x-ms-visibility: 'internal' (or 'advanced') and say so in its description."
-  ],
-  ["if", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
-  ["then", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
-  ["else", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
-  ["patternProperties", "Use additionalProperties with the values' schema."],
-  ["propertyNames", "Remove it, and say in the description which keys are allowed."],
-  ["contains", "Remove it, and say in the description which items the array must hold."],
-  ["prefixItems", "Swagger 2.0 arrays have one items schema; describe the positions in the description."]
-]);
-var KEYWORD_KINDS = /* @__PURE__ */ new Set(["schema", "items", "parameter", "header"]);
-function isUnsupportedKeyword(node, key) {
-  return KEYWORD_KINDS.has(node.kind) && UNSUPPORTED_KEYWORDS.has(key);
-}
-function keyClassesOf(context) {
-  return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] };
-}
-function nodeListsOf(context, kinds) {
-  return context.swagger ? nodesOfKinds(structureOf(context.swagger), kinds) : [];
-}
+// packages/validator/src/rules/swagger/duplicate-entries.ts
 function canonical(value) {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (isObject2(value)) {
@@ -60111,6 +60105,8 @@ function repeatedPrimitives(array) {
   }
   return duplicates ?? NO_INDEXES;
 }
+
+// packages/validator/src/rules/swagger/array-duplicate-rule.ts
 var UNIQUE_ARRAYS = {
   root: ["schemes", "consumes", "produces"],
   operation: ["schemes", "consumes", "produces", "tags"]
@@ -60125,14 +60121,93 @@ function reportDuplicates(context, node, key) {
     });
   }
 }
+var arrayDuplicateRule = {
+  id: "SWG-ARRAY-DUP",
+  file: "swagger",
+  title: "Do not repeat values in enum, required, schemes, consumes or produces.",
+  description: "Swagger 2.0 declares these arrays `uniqueItems`; the validator rejects repeated values (SVR: ArrayDuplicateValue). A repeated enum value also shows twice in the designer.",
+  levels: sameLevels("error"),
+  msCode: "ArrayDuplicateValue",
+  msMessage: "The array contains duplicate values, values must be unique.",
+  example: {
+    placement: "parameter",
+    bad: '{ "enum": ["open", "done", "open"] }',
+    good: '{ "enum": ["open", "done"] }'
+  },
+  check(context) {
+    if (!context.swagger) return;
+    const keywords = structureOf(context.swagger).keywords;
+    for (const node of keywords.uniqueLists) {
+      for (const key of UNIQUE_ARRAYS[node.kind]) reportDuplicates(context, node, key);
+    }
+    for (const node of keywords.enum) reportDuplicates(context, node, "enum");
+    for (const node of keywords.required) reportDuplicates(context, node, "required");
+  }
+};
+
+// packages/validator/src/rules/swagger/document-root-rules.ts
+var swaggerVersionRule = {
+  id: "SWG-VERSION",
+  file: "swagger",
+  title: 'Declare "swagger": "2.0".',
+  description: "Custom connectors are OpenAPI 2.0 (Swagger) documents; OpenAPI 3 is not accepted by the connector platform or the certification validator (SVR: SpecificationVersionIncorrect).",
+  levels: sameLevels("error"),
+  msCode: "SpecificationVersionIncorrect",
+  msMessage: `The 'swagger' property must have the string value "2.0".`,
+  example: { bad: '{ "openapi": "3.0.1" }', good: '{ "swagger": "2.0" }' },
+  check(context) {
+    const root = context.swagger?.root;
+    if (!root || !has(root, "swagger")) {
+      if (root && has(root, "openapi")) {
+        context.report({
+          pointer: "/openapi",
+          message: `The 'swagger' property must have the string value "2.0". This is an OpenAPI 3 document; convert it to Swagger 2.0 first.`
+        });
+      }
+      return;
+    }
+    if (root.swagger !== "2.0") {
+      context.report({
+        pointer: "/swagger",
+        message: `The 'swagger' property must have the string value "2.0".`
+      });
+    }
+  }
+};
+var requiredRootRule = {
+  id: "SWG-REQUIRED-ROOT",
+  file: "swagger",
+  title: "Give swagger, info, paths, info.title and info.version.",
+  description: "The Swagger 2.0 schema requires these properties; the validator reports each missing one (SVR: RequiredPropertyMissing).",
+  levels: sameLevels("error"),
+  msCode: "RequiredPropertyMissing",
+  msMessage: "The '{0}' property is required.",
+  example: {
+    bad: '{ "swagger": "2.0", "paths": {} }',
+    good: '{ "swagger": "2.0", "info": {\u2026}, "paths": {} }'
+  },
+  check(context) {
+    const root = context.swagger?.root;
+    if (!root) return;
+    for (const key of ["swagger", "info", "paths"]) {
+      if (!has(root, key))
+        context.report({ pointer: childPointer("", key), message: `The '${key}' property is required.` });
+    }
+    const info2 = asObject(root.info);
+    if (!info2) return;
+    for (const key of ["title", "version"]) {
+      if (!has(info2, key))
+        context.report({
+          pointer: childPointer("/info", key),
+          message: `The '${key}' property is required.`
+        });
+    }
+  }
+};
+
+// packages/validator/src/rules/swagger/json-type-rules.ts
 var SCHEMA_TYPES = ["string", "number", "integer", "boolean", "array", "object", "file"];
 var TYPED_KINDS = ["schema", "items", "header"];
-var REQUIRED_STRINGS = {
-  info: ["title", "version"],
-  parameter: ["name"],
-  tag: ["name"]
-};
-var REQUIRED_STRING_KINDS = Object.keys(REQUIRED_STRINGS);
 function reportRootNotObject(context) {
   const value = context.connector.files.swagger?.document?.value;
   if (value === void 0 || isObject2(value)) return;
@@ -60141,262 +60216,189 @@ function reportRootNotObject(context) {
     message: `The type of the property is incorrect. Expected type 'Object', but value is of type '${jsonTypeOf2(value)}'. An API definition is one JSON object: { "swagger": "2.0", "info": {\u2026}, "paths": {\u2026} }.`
   });
 }
-var documentStructureRules = [
-  {
-    id: "SWG-VERSION",
-    file: "swagger",
-    title: 'Declare "swagger": "2.0".',
-    description: "Custom connectors are OpenAPI 2.0 (Swagger) documents; OpenAPI 3 is not accepted by the connector platform or the certification validator (SVR: SpecificationVersionIncorrect).",
-    levels: sameLevels("error"),
-    msCode: "SpecificationVersionIncorrect",
-    msMessage: `The 'swagger' property must have the string value "2.0".`,
-    example: { bad: '{ "openapi": "3.0.1" }', good: '{ "swagger": "2.0" }' },
-    check(context) {
-      const root = context.swagger?.root;
-      if (!root || !has(root, "swagger")) {
-        if (root && has(root, "openapi")) {
-          context.report({
-            pointer: "/openapi",
-            message: `The 'swagger' property must have the string value "2.0". This is an OpenAPI 3 document; convert it to Swagger 2.0 first.`
-          });
-        }
-        return;
-      }
-      if (root.swagger !== "2.0") {
+var jsonTypeRule = {
+  id: "SWG-JSONTYPE",
+  file: "swagger",
+  title: "Give every Swagger property the JSON type the specification requires.",
+  description: 'A value of the wrong JSON type (an array where Swagger 2.0 wants an object, `"required": true` inside a schema, a number as a string) is rejected by the validator (SVR: JsonTypeIncorrect; PR #4123).',
+  levels: sameLevels("error"),
+  msCode: "JsonTypeIncorrect",
+  msMessage: "The type of the property is incorrect. Expected type '{0}', but value is of type '{1}'.",
+  example: {
+    placement: "definition",
+    bad: '{ "type": "object", "required": true }',
+    good: '{ "type": "object", "required": ["id"] }'
+  },
+  check(context) {
+    if (!context.swagger) {
+      reportRootNotObject(context);
+      return;
+    }
+    for (const issue2 of structureOf(context.swagger).typeIssues) {
+      context.report({
+        pointer: issue2.pointer,
+        message: `The type of the property is incorrect. Expected type '${issue2.expected}', but value is of type '${issue2.actual}'.`
+      });
+    }
+  }
+};
+var jsonEnumRule = {
+  id: "SWG-JSONENUM",
+  file: "swagger",
+  title: 'Use a Swagger 2.0 data type in "type".',
+  description: 'The `type` of a schema, an array item or a header must be one of the Swagger 2.0 data types (SVR: JsonValueNotInEnum). Swagger 2.0 has no `null` type and no type lists; JSON-schema spellings such as "int" or "String" are not accepted.',
+  levels: sameLevels("error"),
+  msCode: "JsonValueNotInEnum",
+  msMessage: "The property value must be one of the following: {0}.",
+  example: { placement: "schemaProperty", bad: '{ "type": "String" }', good: '{ "type": "string" }' },
+  check(context) {
+    if (!context.swagger) return;
+    const oddTypes = structureOf(context.swagger).keywords.oddType;
+    for (const kind of TYPED_KINDS) {
+      for (const node of oddTypes) {
+        if (node.kind !== kind) continue;
+        const type = node.value.type;
+        const allowed = node.kind === "schema" ? SCHEMA_TYPES : SCHEMA_TYPES.slice(0, 5);
+        const lower = type.toLowerCase();
+        const hint = allowed.includes(lower) ? ` Did you mean '${lower}'?` : lower === "null" ? " Swagger 2.0 has no 'null' type: write the type of the value when it is set." : "";
         context.report({
-          pointer: "/swagger",
-          message: `The 'swagger' property must have the string value "2.0".`
+          pointer: childPointer(node.pointer, "type"),
+          message: `The property value must be one of the following: ${allowed.join(", ")}.${hint}`
         });
-      }
-    }
-  },
-  {
-    id: "SWG-REQUIRED-ROOT",
-    file: "swagger",
-    title: "Give swagger, info, paths, info.title and info.version.",
-    description: "The Swagger 2.0 schema requires these properties; the validator reports each missing one (SVR: RequiredPropertyMissing).",
-    levels: sameLevels("error"),
-    msCode: "RequiredPropertyMissing",
-    msMessage: "The '{0}' property is required.",
-    example: {
-      bad: '{ "swagger": "2.0", "paths": {} }',
-      good: '{ "swagger": "2.0", "info": {\u2026}, "paths": {} }'
-    },
-    check(context) {
-      const root = context.swagger?.root;
-      if (!root) return;
-      for (const key of ["swagger", "info", "paths"]) {
-        if (!has(root, key))
-          context.report({ pointer: childPointer("", key), message: `The '${key}' property is required.` });
-      }
-      const info2 = asObject(root.info);
-      if (!info2) return;
-      for (const key of ["title", "version"]) {
-        if (!has(info2, key))
-          context.report({
-            pointer: childPointer("/info", key),
-            message: `The '${key}' property is required.`
-          });
-      }
-    }
-  },
-  {
-    id: "SWG-ADDL-PROP",
-    namesFixes: true,
-    file: "swagger",
-    title: "Use only the properties Swagger 2.0 defines, or x- extensions.",
-    description: 'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost. A Swagger field in the wrong case is named in the message, and `validate --fix` renames it.',
-    levels: sameLevels("error"),
-    msCode: "AdditionalPropertyNotAllowed",
-    msMessage: "The property '{0}' is not allowed and must be removed.",
-    example: {
-      bad: '{ "swagger": "2.0", "basepath": "/v1" }',
-      good: '{ "swagger": "2.0", "basePath": "/v1" }'
-    },
-    check(context) {
-      for (const { node, key } of keyClassesOf(context).unknown) {
-        if (isUnsupportedKeyword(node, key)) continue;
-        const meant = fieldInOtherCase(key, node);
-        context.report({
-          pointer: childPointer(node.pointer, key),
-          message: `The property '${nameExcerpt(key)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
-          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-KEYWORD",
-    file: "swagger",
-    title: "Use only Swagger 2.0 keywords in schemas and parameters (no oneOf, nullable, const\u2026).",
-    description: "OpenAPI 3 and JSON Schema keywords that Swagger 2.0 lacks (`oneOf`, `anyOf`, `not`, `nullable`, `const`, `examples`, `writeOnly`, `deprecated`, `if`/`then`/`else`, `patternProperties`, `propertyNames`, `contains`, `prefixItems`) are refused by the platform (SVR: SwaggerKeywordNotSupported). They usually come from a converted OpenAPI 3 document; the message says what Swagger 2.0 offers instead. No merged connector has one in a schema.",
-    levels: sameLevels("error"),
-    msCode: "SwaggerKeywordNotSupported",
-    msMessage: "The '{0}' keyword is not supported.",
-    example: {
-      placement: "schemaProperty",
-      bad: '{ "type": "string", "nullable": true }',
-      good: '{ "type": "string" }'
-    },
-    check(context) {
-      for (const { node, key } of keyClassesOf(context).unknown) {
-        if (!isUnsupportedKeyword(node, key)) continue;
-        context.report({
-          pointer: childPointer(node.pointer, key),
-          message: `The '${key}' keyword is not supported. ${UNSUPPORTED_KEYWORDS.get(key)}`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-EXT-NAME",
-    file: "swagger",
-    title: 'Start extension names with a lower-case "x-".',
-    description: 'Only keys that begin with "x-" are extensions. `X-ms-summary` or `ms-summary` is an unknown property, not an extension, and the label or setting it carries is lost (SVR: ExtensionNameNotValid).',
-    levels: sameLevels("error"),
-    msCode: "ExtensionNameNotValid",
-    msMessage: `The property '{0}' is not valid. If this property is an extension, its name must begin with "x-".`,
-    example: {
-      placement: "parameter",
-      bad: '{ "X-ms-summary": "Name" }',
-      good: '{ "x-ms-summary": "Name" }'
-    },
-    check(context) {
-      for (const { node, key } of keyClassesOf(context).lookalike) {
-        context.report({
-          pointer: childPointer(node.pointer, key),
-          message: `The property '${nameExcerpt(key)}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${nameExcerpt(extensionSpelling(key))}'?`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-XMS-UNKNOWN",
-    namesFixes: true,
-    file: "swagger",
-    title: "Use only known x-ms- extensions, spelled right.",
-    description: "The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed. Where no other known extension is as close as the one the message names, `validate --fix` renames the key to it.",
-    levels: sameLevels("warning"),
-    example: {
-      placement: "pathParameter",
-      bad: '{ "name": "id", "in": "path", "x-ms-visibilty": "internal" }',
-      good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }'
-    },
-    check(context) {
-      for (const { node, key } of keyClassesOf(context).unknownXms) {
-        const closest = closestExtension(key);
-        const suggestion = closest?.name;
-        const meant = closest?.tied === false ? closest.name : void 0;
-        context.report({
-          pointer: childPointer(node.pointer, key),
-          message: suggestion ? `The extension '${nameExcerpt(key)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
-          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-JSONTYPE",
-    file: "swagger",
-    title: "Give every Swagger property the JSON type the specification requires.",
-    description: 'A value of the wrong JSON type (an array where Swagger 2.0 wants an object, `"required": true` inside a schema, a number as a string) is rejected by the validator (SVR: JsonTypeIncorrect; PR #4123).',
-    levels: sameLevels("error"),
-    msCode: "JsonTypeIncorrect",
-    msMessage: "The type of the property is incorrect. Expected type '{0}', but value is of type '{1}'.",
-    example: {
-      placement: "definition",
-      bad: '{ "type": "object", "required": true }',
-      good: '{ "type": "object", "required": ["id"] }'
-    },
-    check(context) {
-      if (!context.swagger) {
-        reportRootNotObject(context);
-        return;
-      }
-      for (const issue2 of structureOf(context.swagger).typeIssues) {
-        context.report({
-          pointer: issue2.pointer,
-          message: `The type of the property is incorrect. Expected type '${issue2.expected}', but value is of type '${issue2.actual}'.`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-JSONENUM",
-    file: "swagger",
-    title: 'Use a Swagger 2.0 data type in "type".',
-    description: 'The `type` of a schema, an array item or a header must be one of the Swagger 2.0 data types (SVR: JsonValueNotInEnum). Swagger 2.0 has no `null` type and no type lists; JSON-schema spellings such as "int" or "String" are not accepted.',
-    levels: sameLevels("error"),
-    msCode: "JsonValueNotInEnum",
-    msMessage: "The property value must be one of the following: {0}.",
-    example: { placement: "schemaProperty", bad: '{ "type": "String" }', good: '{ "type": "string" }' },
-    check(context) {
-      if (!context.swagger) return;
-      const oddTypes = structureOf(context.swagger).keywords.oddType;
-      for (const kind of TYPED_KINDS) {
-        for (const node of oddTypes) {
-          if (node.kind !== kind) continue;
-          const type = node.value.type;
-          const allowed = node.kind === "schema" ? SCHEMA_TYPES : SCHEMA_TYPES.slice(0, 5);
-          const lower = type.toLowerCase();
-          const hint = allowed.includes(lower) ? ` Did you mean '${lower}'?` : lower === "null" ? " Swagger 2.0 has no 'null' type: write the type of the value when it is set." : "";
-          context.report({
-            pointer: childPointer(node.pointer, "type"),
-            message: `The property value must be one of the following: ${allowed.join(", ")}.${hint}`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-ARRAY-DUP",
-    file: "swagger",
-    title: "Do not repeat values in enum, required, schemes, consumes or produces.",
-    description: "Swagger 2.0 declares these arrays `uniqueItems`; the validator rejects repeated values (SVR: ArrayDuplicateValue). A repeated enum value also shows twice in the designer.",
-    levels: sameLevels("error"),
-    msCode: "ArrayDuplicateValue",
-    msMessage: "The array contains duplicate values, values must be unique.",
-    example: {
-      placement: "parameter",
-      bad: '{ "enum": ["open", "done", "open"] }',
-      good: '{ "enum": ["open", "done"] }'
-    },
-    check(context) {
-      if (!context.swagger) return;
-      const keywords = structureOf(context.swagger).keywords;
-      for (const node of keywords.uniqueLists) {
-        for (const key of UNIQUE_ARRAYS[node.kind]) reportDuplicates(context, node, key);
-      }
-      for (const node of keywords.enum) reportDuplicates(context, node, "enum");
-      for (const node of keywords.required) reportDuplicates(context, node, "required");
-    }
-  },
-  {
-    id: "SWG-REQUIRED-EMPTY",
-    file: "swagger",
-    title: "Do not leave required strings empty.",
-    description: 'A required string that is present but empty (`"title": ""`, a parameter or tag without a name) passes the schema but not the validator (SVR: RequiredValueEmpty).',
-    levels: certificationLevels("error"),
-    msCode: "RequiredValueEmpty",
-    msMessage: "The '{0}' property must have not empty value.",
-    example: { bad: '{ "info": { "title": "", "version": "1.0" } }' },
-    check(context) {
-      for (const nodes of nodeListsOf(context, REQUIRED_STRING_KINDS)) {
-        for (const node of nodes) {
-          for (const key of REQUIRED_STRINGS[node.kind]) {
-            const value = node.value[key];
-            if (typeof value === "string" && value.trim() === "") {
-              context.report({
-                pointer: childPointer(node.pointer, key),
-                message: `The '${key}' property must have not empty value.`
-              });
-            }
-          }
-        }
       }
     }
   }
-];
+};
+
+// packages/validator/src/rules/swagger/key-name-rules.ts
+var UNSUPPORTED_KEYWORDS = /* @__PURE__ */ new Map([
+  [
+    "oneOf",
+    "Describe the properties the alternatives share, or let the shape depend on an input with x-ms-dynamic-schema."
+  ],
+  [
+    "anyOf",
+    "Describe the properties the alternatives share, or let the shape depend on an input with x-ms-dynamic-schema."
+  ],
+  ["not", "Remove it, and say in the description what the value must not be."],
+  ["nullable", 'Remove it: a property that is not in "required" may already be left out.'],
+  ["const", "Use an enum with the one value."],
+  ["examples", "Use 'example' (one value) in a schema, or x-ms-examples on the operation."],
+  ["writeOnly", "Remove it; leave the property out of the response schema, or hide it with x-ms-visibility."],
+  [
+    "deprecated",
+    "Mark a deprecated property with x-ms-visibility: 'internal' (or 'advanced') and say so in its description."
+  ],
+  ["if", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
+  ["then", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
+  ["else", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
+  ["patternProperties", "Use additionalProperties with the values' schema."],
+  ["propertyNames", "Remove it, and say in the description which keys are allowed."],
+  ["contains", "Remove it, and say in the description which items the array must hold."],
+  ["prefixItems", "Swagger 2.0 arrays have one items schema; describe the positions in the description."]
+]);
+var KEYWORD_KINDS = /* @__PURE__ */ new Set(["schema", "items", "parameter", "header"]);
+function isUnsupportedKeyword(node, key) {
+  return KEYWORD_KINDS.has(node.kind) && UNSUPPORTED_KEYWORDS.has(key);
+}
+function keyClassesOf(context) {
+  return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] };
+}
+var additionalPropertyRule = {
+  id: "SWG-ADDL-PROP",
+  namesFixes: true,
+  file: "swagger",
+  title: "Use only the properties Swagger 2.0 defines, or x- extensions.",
+  description: 'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost. A Swagger field in the wrong case is named in the message, and `validate --fix` renames it.',
+  levels: sameLevels("error"),
+  msCode: "AdditionalPropertyNotAllowed",
+  msMessage: "The property '{0}' is not allowed and must be removed.",
+  example: {
+    bad: '{ "swagger": "2.0", "basepath": "/v1" }',
+    good: '{ "swagger": "2.0", "basePath": "/v1" }'
+  },
+  check(context) {
+    for (const { node, key } of keyClassesOf(context).unknown) {
+      if (isUnsupportedKeyword(node, key)) continue;
+      const meant = fieldInOtherCase(key, node);
+      context.report({
+        pointer: childPointer(node.pointer, key),
+        message: `The property '${nameExcerpt(key)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
+        ...meant === void 0 ? {} : { fix: { renameKey: meant } }
+      });
+    }
+  }
+};
+var unsupportedKeywordRule = {
+  id: "SWG-KEYWORD",
+  file: "swagger",
+  title: "Use only Swagger 2.0 keywords in schemas and parameters (no oneOf, nullable, const\u2026).",
+  description: "OpenAPI 3 and JSON Schema keywords that Swagger 2.0 lacks (`oneOf`, `anyOf`, `not`, `nullable`, `const`, `examples`, `writeOnly`, `deprecated`, `if`/`then`/`else`, `patternProperties`, `propertyNames`, `contains`, `prefixItems`) are refused by the platform (SVR: SwaggerKeywordNotSupported). They usually come from a converted OpenAPI 3 document; the message says what Swagger 2.0 offers instead. No merged connector has one in a schema.",
+  levels: sameLevels("error"),
+  msCode: "SwaggerKeywordNotSupported",
+  msMessage: "The '{0}' keyword is not supported.",
+  example: {
+    placement: "schemaProperty",
+    bad: '{ "type": "string", "nullable": true }',
+    good: '{ "type": "string" }'
+  },
+  check(context) {
+    for (const { node, key } of keyClassesOf(context).unknown) {
+      if (!isUnsupportedKeyword(node, key)) continue;
+      context.report({
+        pointer: childPointer(node.pointer, key),
+        message: `The '${key}' keyword is not supported. ${UNSUPPORTED_KEYWORDS.get(key)}`
+      });
+    }
+  }
+};
+var extensionNameRule = {
+  id: "SWG-EXT-NAME",
+  file: "swagger",
+  title: 'Start extension names with a lower-case "x-".',
+  description: 'Only keys that begin with "x-" are extensions. `X-ms-summary` or `ms-summary` is an unknown property, not an extension, and the label or setting it carries is lost (SVR: ExtensionNameNotValid).',
+  levels: sameLevels("error"),
+  msCode: "ExtensionNameNotValid",
+  msMessage: `The property '{0}' is not valid. If this property is an extension, its name must begin with "x-".`,
+  example: {
+    placement: "parameter",
+    bad: '{ "X-ms-summary": "Name" }',
+    good: '{ "x-ms-summary": "Name" }'
+  },
+  check(context) {
+    for (const { node, key } of keyClassesOf(context).lookalike) {
+      context.report({
+        pointer: childPointer(node.pointer, key),
+        message: `The property '${nameExcerpt(key)}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${nameExcerpt(extensionSpelling(key))}'?`
+      });
+    }
+  }
+};
+var unknownXmsExtensionRule = {
+  id: "SWG-XMS-UNKNOWN",
+  namesFixes: true,
+  file: "swagger",
+  title: "Use only known x-ms- extensions, spelled right.",
+  description: "The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed. Where no other known extension is as close as the one the message names, `validate --fix` renames the key to it.",
+  levels: sameLevels("warning"),
+  example: {
+    placement: "pathParameter",
+    bad: '{ "name": "id", "in": "path", "x-ms-visibilty": "internal" }',
+    good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }'
+  },
+  check(context) {
+    for (const { node, key } of keyClassesOf(context).unknownXms) {
+      const closest = closestExtension(key);
+      const suggestion = closest?.name;
+      const meant = closest?.tied === false ? closest.name : void 0;
+      context.report({
+        pointer: childPointer(node.pointer, key),
+        message: suggestion ? `The extension '${nameExcerpt(key)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+        ...meant === void 0 ? {} : { fix: { renameKey: meant } }
+      });
+    }
+  }
+};
 function fieldInOtherCase(key, node) {
   const lower = key.toLowerCase();
   return Object.keys(OBJECT_FIELDS[node.kind]).find((field) => field.toLowerCase() === lower);
@@ -60405,6 +60407,56 @@ function extensionSpelling(key) {
   const rest = key.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");
   return `x-${rest}`;
 }
+
+// packages/validator/src/rules/swagger/required-empty-rule.ts
+function nodeListsOf(context, kinds) {
+  return context.swagger ? nodesOfKinds(structureOf(context.swagger), kinds) : [];
+}
+var REQUIRED_STRINGS = {
+  info: ["title", "version"],
+  parameter: ["name"],
+  tag: ["name"]
+};
+var REQUIRED_STRING_KINDS = Object.keys(REQUIRED_STRINGS);
+var requiredEmptyRule = {
+  id: "SWG-REQUIRED-EMPTY",
+  file: "swagger",
+  title: "Do not leave required strings empty.",
+  description: 'A required string that is present but empty (`"title": ""`, a parameter or tag without a name) passes the schema but not the validator (SVR: RequiredValueEmpty).',
+  levels: certificationLevels("error"),
+  msCode: "RequiredValueEmpty",
+  msMessage: "The '{0}' property must have not empty value.",
+  example: { bad: '{ "info": { "title": "", "version": "1.0" } }' },
+  check(context) {
+    for (const nodes of nodeListsOf(context, REQUIRED_STRING_KINDS)) {
+      for (const node of nodes) {
+        for (const key of REQUIRED_STRINGS[node.kind]) {
+          const value = node.value[key];
+          if (typeof value === "string" && value.trim() === "") {
+            context.report({
+              pointer: childPointer(node.pointer, key),
+              message: `The '${key}' property must have not empty value.`
+            });
+          }
+        }
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/swagger/document-structure.ts
+var documentStructureRules = [
+  swaggerVersionRule,
+  requiredRootRule,
+  additionalPropertyRule,
+  unsupportedKeywordRule,
+  extensionNameRule,
+  unknownXmsExtensionRule,
+  jsonTypeRule,
+  jsonEnumRule,
+  arrayDuplicateRule,
+  requiredEmptyRule
+];
 
 // packages/validator/src/rules/swagger/non-latin-text.ts
 var NON_LATIN_WORD = new RegExp("(?:(?![\\p{Script=Latin}])\\p{L}){2,}", "u");
@@ -60801,12 +60853,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path23 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path25 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path23 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path25 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -61055,16 +61107,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path23) {
+function followSchemaPath(model, root, path25) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path23.length && steps < MAX_STEPS; ) {
-    let end = path23.indexOf("/", start);
-    if (end === -1) end = path23.length;
+  for (let start = 0; start < path25.length && steps < MAX_STEPS; ) {
+    let end = path25.indexOf("/", start);
+    if (end === -1) end = path25.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path23.slice(start, end));
+      const next = property(model, current, path25.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -61144,9 +61196,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path23 = pathAt(call, key);
-    if (path23 === void 0 || followSchemaPath(model, items.schema, path23).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path23), label) });
+    const path25 = pathAt(call, key);
+    if (path25 === void 0 || followSchemaPath(model, items.schema, path25).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path25), label) });
   }
   return problems;
 }
@@ -61403,23 +61455,73 @@ var dynamicRules = [
 // packages/validator/src/rules/swagger-dynamic.ts
 var swaggerDynamicRules = dynamicRules;
 
-// packages/validator/src/rules/swagger/absolute-http-url.ts
-var PLAIN_HTTP_URL = /^https?:\/\/(?:(?!xn--)[a-z0-9-]+\.)+(?!xn--)[a-z][a-z0-9-]*(?:[/?#][!-~]*)?$/i;
-function isPlainHttpUrl(text2) {
-  return PLAIN_HTTP_URL.test(text2);
-}
-function isAbsoluteHttpUrl(text2) {
-  const trimmed = text2.trim();
-  if (isPlainHttpUrl(trimmed)) return true;
-  try {
-    const url = new URL(trimmed);
-    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
-  } catch {
-    return false;
+// packages/validator/src/rules/swagger/api-status-rule.ts
+var apiStatusRule = {
+  id: "SWG-API-STATUS",
+  file: "swagger",
+  title: "Use Preview or Production as status, and no operation ahead of the connector.",
+  description: '`x-ms-api-annotation.status` is "Preview" or "Production" (schema; case-sensitive: ten merged connectors use "production", which the schema rejects), and an operation cannot be in Production while the connector is in Preview (SVR: OperationStatusAheadOfConnector; VER).',
+  levels: certificationLevels("error"),
+  msCode: "OperationStatusAheadOfConnector",
+  msMessage: "The operation '{0}' cannot be in a Production status ahead of the connector.",
+  example: {
+    bad: '{ "info": { "x-ms-api-annotation": { "status": "production" } } }',
+    good: '{ "info": { "x-ms-api-annotation": { "status": "Production" } } }'
+  },
+  check(context) {
+    if (!context.swagger) return;
+    const checkStatus = (holder, pointer) => {
+      const status = asObject(holder)?.status;
+      if (status === void 0) return void 0;
+      if (status === "Preview" || status === "Production") return status;
+      const meant = typeof status === "string" ? ["Preview", "Production"].find((s) => s.toLowerCase() === status.toLowerCase()) : void 0;
+      context.report({
+        pointer: childPointer(pointer, "status"),
+        message: `The property value must be one of the following: Preview, Production.${meant ? ` Did you mean '${meant}'?` : ""}`
+      });
+      return meant;
+    };
+    const apiStatus = checkStatus(
+      asObject(context.swagger.root.info)?.["x-ms-api-annotation"],
+      "/info/x-ms-api-annotation"
+    );
+    for (const operation2 of context.swagger.operations) {
+      if ((operation2.keys & OperationKey.annotation) === 0) continue;
+      const annotation = operation2.operation["x-ms-api-annotation"];
+      if (asObject(annotation)?.status === void 0) continue;
+      const at = childPointer(operation2.pointer, "x-ms-api-annotation");
+      const status = checkStatus(annotation, at);
+      if (status === "Production" && apiStatus === "Preview") {
+        context.report({
+          pointer: childPointer(at, "status"),
+          message: `The operation '${nameExcerpt(operation2.operationId ?? operation2.pointer)}' cannot be in a Production status ahead of the connector.`
+        });
+      }
+    }
   }
+};
+
+// packages/validator/src/rules/swagger/connector-metadata-entries.ts
+var METADATA_POINTER = "/x-ms-connector-metadata";
+var entriesByMetadata = new ConnectorCache();
+function metadataEntries(context) {
+  const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
+  if (!list2) return [];
+  return entriesByMetadata.getOrBuild(list2, namedEntries);
+}
+function namedEntries(list2) {
+  const entries = [];
+  list2.forEach((entry, index) => {
+    const name = asString(asObject(entry)?.propertyName);
+    if (name !== void 0) entries.push({ name, value: asObject(entry).propertyValue, index });
+  });
+  return entries;
+}
+function entryPointer(entry, key) {
+  return childPointer(METADATA_POINTER, entry.index, key);
 }
 
-// packages/validator/src/rules/swagger/info-metadata.ts
+// packages/validator/src/rules/swagger/connector-category-rules.ts
 var CONNECTOR_CATEGORIES = [
   "AI",
   "Business Management",
@@ -61443,302 +61545,273 @@ var CONNECTOR_CATEGORIES = [
 ];
 var CATEGORY_BY_LOWER = new Map(CONNECTOR_CATEGORIES.map((category) => [category.toLowerCase(), category]));
 var MAX_CATEGORIES = 2;
+var connectorCategoryRule = {
+  id: "SWG-META-CATEGORY",
+  file: "swagger",
+  title: "Use only the listed connector categories, spelled exactly.",
+  description: 'Categories is a semicolon-separated list of values from a fixed, case-sensitive list (SVR: InvalidConnectorCategory; CERT 3b; PR #570, #1260, #4077). Beyond Microsoft: a category in the wrong case gets a "did you mean" (`website`, `Social media` are in merged connectors).',
+  levels: certificationLevels("error", "off"),
+  msCode: "InvalidConnectorCategory",
+  msMessage: "The connector category is invalid. Available categories are: [{0}].",
+  example: {
+    placement: "connectorMetadata",
+    bad: '{ "propertyName": "Categories", "propertyValue": "Social media;Tasks" }',
+    good: '{ "propertyName": "Categories", "propertyValue": "Social Media;Productivity" }'
+  },
+  check(context) {
+    for (const entry of metadataEntries(context)) {
+      if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
+      for (const raw of entry.value.split(";")) {
+        const category = raw.trim();
+        if (category === "" || CONNECTOR_CATEGORIES.includes(category)) continue;
+        const meant = CATEGORY_BY_LOWER.get(category.toLowerCase());
+        context.report({
+          pointer: entryPointer(entry, "propertyValue"),
+          message: meant ? `The connector category is invalid. '${nameExcerpt(category)}' must be spelled '${meant}'.` : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(", ")}]. '${nameExcerpt(category)}' is not one of them.`
+        });
+      }
+    }
+  }
+};
+var maxCategoriesRule = {
+  id: "SWG-META-CATEGORY-MAX",
+  file: "swagger",
+  title: "Choose at most two categories.",
+  description: "A connector can have at most two categories (SVR: TooManyConnectorCategories; CERT).",
+  levels: certificationLevels("error", "off"),
+  msCode: "TooManyConnectorCategories",
+  msMessage: "The maximum allowed number of categories for the connector is '{0}'.",
+  example: {
+    placement: "connectorMetadata",
+    bad: '{ "propertyName": "Categories", "propertyValue": "AI;Data;Productivity" }'
+  },
+  check(context) {
+    for (const entry of metadataEntries(context)) {
+      if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
+      const count = entry.value.split(";").filter((category) => category.trim() !== "").length;
+      if (count <= MAX_CATEGORIES) continue;
+      context.report({
+        pointer: entryPointer(entry, "propertyValue"),
+        message: `The maximum allowed number of categories for the connector is '${MAX_CATEGORIES}'.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/swagger/connector-metadata-rules.ts
 var METADATA_PROPERTIES = ["Website", "Privacy policy", "Categories"];
-var METADATA_POINTER = "/x-ms-connector-metadata";
-var URL_KINDS = ["contact", "externalDocs", "license"];
+var metadataRequiredRule = {
+  id: "SWG-META-REQ",
+  file: "swagger",
+  title: "Give x-ms-connector-metadata.",
+  description: "Certified and independent-publisher connectors need the root `x-ms-connector-metadata` array with Website, Privacy policy and Categories (PR #683, #1095, #2459).",
+  levels: certificationLevels("error", "off"),
+  msCode: "RequiredPropertyMissing",
+  msMessage: "The '{0}' property is required.",
+  example: {
+    bad: '{ "swagger": "2.0", "info": {\u2026}, "paths": {\u2026} }',
+    good: '{ "x-ms-connector-metadata": [{ "propertyName": "Website", "propertyValue": "https://contoso.com" }, \u2026] }'
+  },
+  check(context) {
+    const root = context.swagger?.root;
+    if (!root) return;
+    if (!has(root, "x-ms-connector-metadata")) {
+      context.report({
+        pointer: METADATA_POINTER,
+        message: "The 'x-ms-connector-metadata' property is required."
+      });
+    } else if (!Array.isArray(root["x-ms-connector-metadata"])) {
+      context.report({
+        pointer: METADATA_POINTER,
+        message: "The type of the property is incorrect. Expected type 'Array', but value is of type 'Object'."
+      });
+    }
+  }
+};
+var metadataPropertiesRule = {
+  id: "SWG-META-PROPS",
+  file: "swagger",
+  title: "List Website, Privacy policy and Categories in x-ms-connector-metadata.",
+  description: 'Each entry is `{propertyName, propertyValue}` with string values, and the names Website, Privacy policy and Categories are required, spelled exactly (SVR: ConnectorMetadataPropertiesMissing; PR #4077). "Privacy policy" was added later: 77 merged connectors lack it or spell it "Privacy Policy", so for it this is a warning.',
+  levels: certificationLevels("error", "off"),
+  msCode: "ConnectorMetadataPropertiesMissing",
+  msMessage: "The connector metadata property '{0}' is required.",
+  example: {
+    placement: "connectorMetadata",
+    bad: '{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }',
+    good: '{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }'
+  },
+  check(context) {
+    const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
+    if (!list2) return;
+    list2.forEach((entry, index) => {
+      if (!isObject2(entry)) {
+        context.report({
+          pointer: childPointer(METADATA_POINTER, index),
+          message: "Each connector metadata entry must be an object with propertyName and propertyValue."
+        });
+        return;
+      }
+      for (const key of ["propertyName", "propertyValue"]) {
+        if (typeof entry[key] !== "string")
+          context.report({
+            pointer: childPointer(METADATA_POINTER, index, key),
+            message: has(entry, key) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key}' property is required.`
+          });
+      }
+    });
+    const names = metadataEntries(context);
+    for (const required of METADATA_PROPERTIES) {
+      if (names.some((entry) => entry.name === required)) continue;
+      const nearMiss = names.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
+      context.report({
+        pointer: nearMiss ? entryPointer(nearMiss, "propertyName") : METADATA_POINTER,
+        severity: required === "Privacy policy" ? "warning" : void 0,
+        message: nearMiss ? `The connector metadata property '${required}' is required. '${nearMiss.name}' is not recognized: spell it exactly '${required}'.` : `The connector metadata property '${required}' is required.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/swagger/contact-rules.ts
 var EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
-var entriesByMetadata = new ConnectorCache();
-function metadataEntries(context) {
-  const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
-  if (!list2) return [];
-  return entriesByMetadata.getOrBuild(list2, namedEntries);
-}
-function namedEntries(list2) {
-  const entries = [];
-  list2.forEach((entry, index) => {
-    const name = asString(asObject(entry)?.propertyName);
-    if (name !== void 0) entries.push({ name, value: asObject(entry).propertyValue, index });
-  });
-  return entries;
-}
-function entryPointer(entry, key) {
-  return childPointer(METADATA_POINTER, entry.index, key);
-}
 function contactOf(context) {
   return asObject(asObject(context.swagger?.root.info)?.contact);
 }
 var PLACEHOLDER_CONTACT_NAME = /^(?:full name|name|contact name|your name|publisher(?:'s)? name)$/i;
-var infoMetadataRules = [
-  {
-    id: "SWG-INFO-CONTACT",
-    file: "swagger",
-    title: "Give contact information in info.contact.",
-    description: "Certification requires `info.contact` (paconn: \"Error : info : The 'contact' property is required.\", PR #683, #1095). Some legacy connectors (the Cloudmersive family) lack it.",
-    levels: certificationLevels("error", "off"),
-    msCode: "RequiredPropertyMissing",
-    msMessage: "The '{0}' property is required.",
-    example: { bad: '{ "info": { "title": "Contoso", "version": "1.0" } }' },
-    check(context) {
-      const info2 = asObject(context.swagger?.root.info);
-      if (!info2 || has(info2, "contact")) return;
-      context.report({ pointer: "/info/contact", message: "The 'contact' property is required." });
-    }
+var contactRule = {
+  id: "SWG-INFO-CONTACT",
+  file: "swagger",
+  title: "Give contact information in info.contact.",
+  description: "Certification requires `info.contact` (paconn: \"Error : info : The 'contact' property is required.\", PR #683, #1095). Some legacy connectors (the Cloudmersive family) lack it.",
+  levels: certificationLevels("error", "off"),
+  msCode: "RequiredPropertyMissing",
+  msMessage: "The '{0}' property is required.",
+  example: { bad: '{ "info": { "title": "Contoso", "version": "1.0" } }' },
+  check(context) {
+    const info2 = asObject(context.swagger?.root.info);
+    if (!info2 || has(info2, "contact")) return;
+    context.report({ pointer: "/info/contact", message: "The 'contact' property is required." });
+  }
+};
+var contactFieldsRule = {
+  id: "SWG-INFO-CONTACT-FIELDS",
+  file: "swagger",
+  title: "Give the support name, URL and e-mail in info.contact.",
+  description: 'The certification checklist asks for the support team name, support site URL and e-mail in `info.contact` (CERT 3b). 64 merged independent-publisher connectors lack the URL, so this is a warning. The template\'s name "Full name" counts as missing (one merged connector kept it).',
+  levels: certificationLevels("warning", "off"),
+  example: {
+    placement: "info",
+    bad: '{ "contact": { "name": "Contoso Support" } }',
+    good: '{ "contact": { "name": "Contoso Support", "url": "https://support.contoso.com", "email": "support@contoso.com" } }'
   },
-  {
-    id: "SWG-INFO-CONTACT-FIELDS",
-    file: "swagger",
-    title: "Give the support name, URL and e-mail in info.contact.",
-    description: 'The certification checklist asks for the support team name, support site URL and e-mail in `info.contact` (CERT 3b). 64 merged independent-publisher connectors lack the URL, so this is a warning. The template\'s name "Full name" counts as missing (one merged connector kept it).',
-    levels: certificationLevels("warning", "off"),
-    example: {
-      placement: "info",
-      bad: '{ "contact": { "name": "Contoso Support" } }',
-      good: '{ "contact": { "name": "Contoso Support", "url": "https://support.contoso.com", "email": "support@contoso.com" } }'
-    },
-    check(context) {
-      const contact = contactOf(context);
-      if (!contact) return;
-      for (const key of ["name", "url", "email"]) {
-        if (has(contact, key)) continue;
-        context.report({
-          pointer: childPointer("/info/contact", key),
-          message: `The contact '${key}' property should be given for certification.`
-        });
-      }
-      const name = asString(contact.name);
-      if (name !== void 0 && PLACEHOLDER_CONTACT_NAME.test(name.trim())) {
-        context.report({
-          pointer: "/info/contact/name",
-          message: `The contact name '${name}' is the template's text; give the name of the support team or person.`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-INFO-CONTACT-EMAIL",
-    file: "swagger",
-    title: "Give a valid e-mail address in info.contact.email.",
-    description: "The contact e-mail must be a valid (ASCII) e-mail address (SVR: ContactEmailNotValid).",
-    levels: certificationLevels("error"),
-    msCode: "ContactEmailNotValid",
-    msMessage: "The contact 'email' property, if present, must be a valid email address.",
-    example: {
-      placement: "contact",
-      bad: '{ "email": "support at contoso.com" }',
-      good: '{ "email": "support@contoso.com" }'
-    },
-    check(context) {
-      const email = asString(contactOf(context)?.email);
-      if (email === void 0 || EMAIL.test(email)) return;
+  check(context) {
+    const contact = contactOf(context);
+    if (!contact) return;
+    for (const key of ["name", "url", "email"]) {
+      if (has(contact, key)) continue;
       context.report({
-        pointer: "/info/contact/email",
-        message: "The contact 'email' property, if present, must be a valid email address."
+        pointer: childPointer("/info/contact", key),
+        message: `The contact '${key}' property should be given for certification.`
       });
     }
-  },
-  {
-    id: "SWG-META-REQ",
-    file: "swagger",
-    title: "Give x-ms-connector-metadata.",
-    description: "Certified and independent-publisher connectors need the root `x-ms-connector-metadata` array with Website, Privacy policy and Categories (PR #683, #1095, #2459).",
-    levels: certificationLevels("error", "off"),
-    msCode: "RequiredPropertyMissing",
-    msMessage: "The '{0}' property is required.",
-    example: {
-      bad: '{ "swagger": "2.0", "info": {\u2026}, "paths": {\u2026} }',
-      good: '{ "x-ms-connector-metadata": [{ "propertyName": "Website", "propertyValue": "https://contoso.com" }, \u2026] }'
-    },
-    check(context) {
-      const root = context.swagger?.root;
-      if (!root) return;
-      if (!has(root, "x-ms-connector-metadata")) {
-        context.report({
-          pointer: METADATA_POINTER,
-          message: "The 'x-ms-connector-metadata' property is required."
-        });
-      } else if (!Array.isArray(root["x-ms-connector-metadata"])) {
-        context.report({
-          pointer: METADATA_POINTER,
-          message: "The type of the property is incorrect. Expected type 'Array', but value is of type 'Object'."
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-META-PROPS",
-    file: "swagger",
-    title: "List Website, Privacy policy and Categories in x-ms-connector-metadata.",
-    description: 'Each entry is `{propertyName, propertyValue}` with string values, and the names Website, Privacy policy and Categories are required, spelled exactly (SVR: ConnectorMetadataPropertiesMissing; PR #4077). "Privacy policy" was added later: 77 merged connectors lack it or spell it "Privacy Policy", so for it this is a warning.',
-    levels: certificationLevels("error", "off"),
-    msCode: "ConnectorMetadataPropertiesMissing",
-    msMessage: "The connector metadata property '{0}' is required.",
-    example: {
-      placement: "connectorMetadata",
-      bad: '{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }',
-      good: '{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }'
-    },
-    check(context) {
-      const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
-      if (!list2) return;
-      list2.forEach((entry, index) => {
-        if (!isObject2(entry)) {
-          context.report({
-            pointer: childPointer(METADATA_POINTER, index),
-            message: "Each connector metadata entry must be an object with propertyName and propertyValue."
-          });
-          return;
-        }
-        for (const key of ["propertyName", "propertyValue"]) {
-          if (typeof entry[key] !== "string")
-            context.report({
-              pointer: childPointer(METADATA_POINTER, index, key),
-              message: has(entry, key) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key}' property is required.`
-            });
-        }
+    const name = asString(contact.name);
+    if (name !== void 0 && PLACEHOLDER_CONTACT_NAME.test(name.trim())) {
+      context.report({
+        pointer: "/info/contact/name",
+        message: `The contact name '${name}' is the template's text; give the name of the support team or person.`
       });
-      const names = metadataEntries(context);
-      for (const required of METADATA_PROPERTIES) {
-        if (names.some((entry) => entry.name === required)) continue;
-        const nearMiss = names.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
-        context.report({
-          pointer: nearMiss ? entryPointer(nearMiss, "propertyName") : METADATA_POINTER,
-          severity: required === "Privacy policy" ? "warning" : void 0,
-          message: nearMiss ? `The connector metadata property '${required}' is required. '${nearMiss.name}' is not recognized: spell it exactly '${required}'.` : `The connector metadata property '${required}' is required.`
-        });
-      }
     }
+  }
+};
+var contactEmailRule = {
+  id: "SWG-INFO-CONTACT-EMAIL",
+  file: "swagger",
+  title: "Give a valid e-mail address in info.contact.email.",
+  description: "The contact e-mail must be a valid (ASCII) e-mail address (SVR: ContactEmailNotValid).",
+  levels: certificationLevels("error"),
+  msCode: "ContactEmailNotValid",
+  msMessage: "The contact 'email' property, if present, must be a valid email address.",
+  example: {
+    placement: "contact",
+    bad: '{ "email": "support at contoso.com" }',
+    good: '{ "email": "support@contoso.com" }'
   },
-  {
-    id: "SWG-META-CATEGORY",
-    file: "swagger",
-    title: "Use only the listed connector categories, spelled exactly.",
-    description: 'Categories is a semicolon-separated list of values from a fixed, case-sensitive list (SVR: InvalidConnectorCategory; CERT 3b; PR #570, #1260, #4077). Beyond Microsoft: a category in the wrong case gets a "did you mean" (`website`, `Social media` are in merged connectors).',
-    levels: certificationLevels("error", "off"),
-    msCode: "InvalidConnectorCategory",
-    msMessage: "The connector category is invalid. Available categories are: [{0}].",
-    example: {
-      placement: "connectorMetadata",
-      bad: '{ "propertyName": "Categories", "propertyValue": "Social media;Tasks" }',
-      good: '{ "propertyName": "Categories", "propertyValue": "Social Media;Productivity" }'
-    },
-    check(context) {
-      for (const entry of metadataEntries(context)) {
-        if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
-        for (const raw of entry.value.split(";")) {
-          const category = raw.trim();
-          if (category === "" || CONNECTOR_CATEGORIES.includes(category)) continue;
-          const meant = CATEGORY_BY_LOWER.get(category.toLowerCase());
-          context.report({
-            pointer: entryPointer(entry, "propertyValue"),
-            message: meant ? `The connector category is invalid. '${nameExcerpt(category)}' must be spelled '${meant}'.` : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(", ")}]. '${nameExcerpt(category)}' is not one of them.`
-          });
-        }
-      }
+  check(context) {
+    const email = asString(contactOf(context)?.email);
+    if (email === void 0 || EMAIL.test(email)) return;
+    context.report({
+      pointer: "/info/contact/email",
+      message: "The contact 'email' property, if present, must be a valid email address."
+    });
+  }
+};
+
+// packages/validator/src/rules/swagger/absolute-http-url.ts
+var PLAIN_HTTP_URL = /^https?:\/\/(?:(?!xn--)[a-z0-9-]+\.)+(?!xn--)[a-z][a-z0-9-]*(?:[/?#][!-~]*)?$/i;
+function isPlainHttpUrl(text2) {
+  return PLAIN_HTTP_URL.test(text2);
+}
+function isAbsoluteHttpUrl(text2) {
+  const trimmed = text2.trim();
+  if (isPlainHttpUrl(trimmed)) return true;
+  try {
+    const url = new URL(trimmed);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
+  } catch {
+    return false;
+  }
+}
+
+// packages/validator/src/rules/swagger/metadata-url-rule.ts
+var URL_KINDS = ["contact", "externalDocs", "license"];
+var metadataUrlRule = {
+  id: "SWG-META-URL",
+  file: "swagger",
+  title: "Give absolute http(s) URLs for Website, Privacy policy and contact or docs links.",
+  description: 'Website and Privacy policy "should be a URL" (CERT), and `url` properties must be absolute URLs (SVR: UrlNotValid). Merged connectors show `www.in-d.ai`, `hhttps://\u2026`, `htpts://\u2026` and `Not Available`.',
+  levels: certificationLevels("error"),
+  msCode: "UrlNotValid",
+  msMessage: "The 'url' property must be a valid absolute URL.",
+  example: {
+    placement: "connectorMetadata",
+    bad: '{ "propertyName": "Website", "propertyValue": "www.contoso.com" }',
+    good: '{ "propertyName": "Website", "propertyValue": "https://www.contoso.com" }'
+  },
+  check(context) {
+    if (!context.swagger) return;
+    for (const entry of metadataEntries(context)) {
+      if (entry.name !== "Website" && entry.name !== "Privacy policy") continue;
+      if (typeof entry.value !== "string" || isAbsoluteHttpUrl(entry.value)) continue;
+      context.report({
+        pointer: entryPointer(entry, "propertyValue"),
+        message: `The '${entry.name}' value ${quoted(entry.value)} must be a valid absolute URL (https://\u2026).`
+      });
     }
-  },
-  {
-    id: "SWG-META-CATEGORY-MAX",
-    file: "swagger",
-    title: "Choose at most two categories.",
-    description: "A connector can have at most two categories (SVR: TooManyConnectorCategories; CERT).",
-    levels: certificationLevels("error", "off"),
-    msCode: "TooManyConnectorCategories",
-    msMessage: "The maximum allowed number of categories for the connector is '{0}'.",
-    example: {
-      placement: "connectorMetadata",
-      bad: '{ "propertyName": "Categories", "propertyValue": "AI;Data;Productivity" }'
-    },
-    check(context) {
-      for (const entry of metadataEntries(context)) {
-        if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
-        const count = entry.value.split(";").filter((category) => category.trim() !== "").length;
-        if (count <= MAX_CATEGORIES) continue;
+    for (const nodes of nodesOfKinds(structureOf(context.swagger), URL_KINDS)) {
+      for (const node of nodes) {
+        const url = asString(node.value.url);
+        if (url === void 0 || isAbsoluteHttpUrl(url)) continue;
         context.report({
-          pointer: entryPointer(entry, "propertyValue"),
-          message: `The maximum allowed number of categories for the connector is '${MAX_CATEGORIES}'.`
+          pointer: childPointer(node.pointer, "url"),
+          message: "The 'url' property must be a valid absolute URL."
         });
-      }
-    }
-  },
-  {
-    id: "SWG-META-URL",
-    file: "swagger",
-    title: "Give absolute http(s) URLs for Website, Privacy policy and contact or docs links.",
-    description: 'Website and Privacy policy "should be a URL" (CERT), and `url` properties must be absolute URLs (SVR: UrlNotValid). Merged connectors show `www.in-d.ai`, `hhttps://\u2026`, `htpts://\u2026` and `Not Available`.',
-    levels: certificationLevels("error"),
-    msCode: "UrlNotValid",
-    msMessage: "The 'url' property must be a valid absolute URL.",
-    example: {
-      placement: "connectorMetadata",
-      bad: '{ "propertyName": "Website", "propertyValue": "www.contoso.com" }',
-      good: '{ "propertyName": "Website", "propertyValue": "https://www.contoso.com" }'
-    },
-    check(context) {
-      if (!context.swagger) return;
-      for (const entry of metadataEntries(context)) {
-        if (entry.name !== "Website" && entry.name !== "Privacy policy") continue;
-        if (typeof entry.value !== "string" || isAbsoluteHttpUrl(entry.value)) continue;
-        context.report({
-          pointer: entryPointer(entry, "propertyValue"),
-          message: `The '${entry.name}' value ${quoted(entry.value)} must be a valid absolute URL (https://\u2026).`
-        });
-      }
-      for (const nodes of nodesOfKinds(structureOf(context.swagger), URL_KINDS)) {
-        for (const node of nodes) {
-          const url = asString(node.value.url);
-          if (url === void 0 || isAbsoluteHttpUrl(url)) continue;
-          context.report({
-            pointer: childPointer(node.pointer, "url"),
-            message: "The 'url' property must be a valid absolute URL."
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-API-STATUS",
-    file: "swagger",
-    title: "Use Preview or Production as status, and no operation ahead of the connector.",
-    description: '`x-ms-api-annotation.status` is "Preview" or "Production" (schema; case-sensitive: ten merged connectors use "production", which the schema rejects), and an operation cannot be in Production while the connector is in Preview (SVR: OperationStatusAheadOfConnector; VER).',
-    levels: certificationLevels("error"),
-    msCode: "OperationStatusAheadOfConnector",
-    msMessage: "The operation '{0}' cannot be in a Production status ahead of the connector.",
-    example: {
-      bad: '{ "info": { "x-ms-api-annotation": { "status": "production" } } }',
-      good: '{ "info": { "x-ms-api-annotation": { "status": "Production" } } }'
-    },
-    check(context) {
-      if (!context.swagger) return;
-      const checkStatus = (holder, pointer) => {
-        const status = asObject(holder)?.status;
-        if (status === void 0) return void 0;
-        if (status === "Preview" || status === "Production") return status;
-        const meant = typeof status === "string" ? ["Preview", "Production"].find((s) => s.toLowerCase() === status.toLowerCase()) : void 0;
-        context.report({
-          pointer: childPointer(pointer, "status"),
-          message: `The property value must be one of the following: Preview, Production.${meant ? ` Did you mean '${meant}'?` : ""}`
-        });
-        return meant;
-      };
-      const apiStatus = checkStatus(
-        asObject(context.swagger.root.info)?.["x-ms-api-annotation"],
-        "/info/x-ms-api-annotation"
-      );
-      for (const operation2 of context.swagger.operations) {
-        if ((operation2.keys & OperationKey.annotation) === 0) continue;
-        const annotation = operation2.operation["x-ms-api-annotation"];
-        if (asObject(annotation)?.status === void 0) continue;
-        const at = childPointer(operation2.pointer, "x-ms-api-annotation");
-        const status = checkStatus(annotation, at);
-        if (status === "Production" && apiStatus === "Preview") {
-          context.report({
-            pointer: childPointer(at, "status"),
-            message: `The operation '${nameExcerpt(operation2.operationId ?? operation2.pointer)}' cannot be in a Production status ahead of the connector.`
-          });
-        }
       }
     }
   }
+};
+
+// packages/validator/src/rules/swagger/info-metadata.ts
+var infoMetadataRules = [
+  contactRule,
+  contactFieldsRule,
+  contactEmailRule,
+  metadataRequiredRule,
+  metadataPropertiesRule,
+  connectorCategoryRule,
+  maxCategoriesRule,
+  metadataUrlRule,
+  apiStatusRule
 ];
 
 // packages/validator/src/rules/swagger-info.ts
@@ -62652,12 +62725,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path23 in paths) {
-      if (!has(paths, path23)) continue;
-      const pathItem = asObject(paths[path23]);
+    for (const path25 in paths) {
+      if (!has(paths, path25)) continue;
+      const pathItem = asObject(paths[path25]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path23, "$ref"),
+        pointer: childPointer("/paths", path25, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -62679,15 +62752,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path23 of pathKeys(swagger2)) {
-    const message = problem(path23);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path23), message });
+  for (const path25 of pathKeys(swagger2)) {
+    const message = problem(path25);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path25), message });
   }
 }
-function templateProblem(path23) {
+function templateProblem(path25) {
   let open3 = -1;
-  for (let index = 0; index < path23.length; index++) {
-    const character = path23[index];
+  for (let index = 0; index < path25.length; index++) {
+    const character = path25[index];
     if (character === "{") {
       if (open3 !== -1) return "a variable is nested in another one";
       open3 = index;
@@ -62713,7 +62786,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path23) => path23.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path25) => path25.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -62733,7 +62806,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path23) => /[?#]/.test(path23) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path25) => /[?#]/.test(path25) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -62749,7 +62822,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path23) => path23.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path25) => path25.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -62763,8 +62836,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path23) => {
-      const problem = templateProblem(path23);
+    reportPathKeys(context, (path25) => {
+      const problem = templateProblem(path25);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -62781,9 +62854,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path23) => (
+      (path25) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path23.includes("=") && pathVariables(path23).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path25.includes("=") && pathVariables(path25).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -62799,14 +62872,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path23 of pathKeys(swagger2)) {
-      const key = path23.toLowerCase();
+    for (const path25 of pathKeys(swagger2)) {
+      const key = path25.toLowerCase();
       if (seen.has(key)) {
         report({
-          pointer: childPointer("/paths", path23),
+          pointer: childPointer("/paths", path25),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path23)
+            nameExcerpt(path25)
           )
         });
       }
@@ -62829,6 +62902,179 @@ var pathRules = [
   missingPathParameterRule
 ];
 
+// packages/validator/src/rules/operations/webhook-subscription.ts
+function isWebhookSubscription(model, operation2) {
+  const pathItem = asObject(model.paths?.[operation2.path]);
+  return operation2.isTrigger && pathItem !== void 0 && has(pathItem, "x-ms-notification-content");
+}
+
+// packages/validator/src/rules/operations/response-code-rules.ts
+var RESPONSE_CODE = /^(?:[0-9]{3}|default)$/;
+function hasSuccessResponse(operation2) {
+  for (const response of operation2.responses) if (isSuccessCode(response.code)) return true;
+  return false;
+}
+var responsesRequiredRule = {
+  id: "SWG-OP-RESP-REQ",
+  file: "swagger",
+  title: "Define at least one response for every operation.",
+  description: "Swagger 2.0 requires `responses` with at least one entry, and the service rejects operations without (SVR OperationMustHaveResponse). A webhook trigger whose path declares `x-ms-notification-content` may leave `responses` empty (`{}`): its output is the notification, and nine merged certified connectors subscribe this way (MoreApp Forms and Power Textor were merged so in 2024 updates).",
+  levels: sameLevels("error"),
+  msCode: "OperationMustHaveResponse",
+  msMessage: "The operation is not valid, it must contain at least one response definition.",
+  example: {
+    placement: "pathItem",
+    bad: '"get": { "operationId": "ListTasks" }',
+    good: '"get": { "operationId": "ListTasks", "responses": { "200": { "description": "OK" } } }'
+  },
+  check({ swagger: swagger2, report }) {
+    if (!swagger2) return;
+    for (const operation2 of swagger2.operations) {
+      if (operation2.responses.length > 0) continue;
+      if (isObject2(operation2.operation.responses) && isWebhookSubscription(swagger2, operation2)) continue;
+      report({
+        pointer: has(operation2.operation, "responses") ? childPointer(operation2.pointer, "responses") : operation2.pointer,
+        message: "The operation is not valid, it must contain at least one response definition."
+      });
+    }
+  }
+};
+var successResponseRule = {
+  id: "SWG-OP-RESP-SUCCESS",
+  file: "swagger",
+  title: "Define a 2xx response for every operation.",
+  description: "Without a successful response the designer cannot show outputs (SVR OperationShouldHaveSuccessfulResponse, a warning). 236 merged certified operations only have `default`.",
+  levels: sameLevels("warning"),
+  msCode: "OperationShouldHaveSuccessfulResponse",
+  msMessage: "The operation '{0}' should have at least one successful response definition.",
+  example: {
+    placement: "operation",
+    bad: '"responses": { "default": { "description": "OK" } }',
+    good: '"responses": { "200": { "description": "OK" } }'
+  },
+  check({ swagger: swagger2, report }) {
+    for (const operation2 of swagger2?.operations ?? []) {
+      if (operation2.responses.length === 0 || hasSuccessResponse(operation2)) continue;
+      const advice = operation2.responses.some((response) => response.code === "default") ? "Describe the success as a 2xx response (200 with the output schema, or 204 when nothing is returned) rather than 'default'." : "Add a 2xx response: 200 with the output schema, or 204 when nothing is returned.";
+      report({
+        pointer: childPointer(operation2.pointer, "responses"),
+        message: `${fill(
+          "The operation '{0}' should have at least one successful response definition.",
+          operationLabel(operation2)
+        )} ${advice}`
+      });
+    }
+  }
+};
+var responseCodeRule = {
+  id: "SWG-RESP-CODE",
+  file: "swagger",
+  title: "Key responses by a three-digit status code or 'default'.",
+  description: "Swagger 2.0 response keys are HTTP status codes or `default` (SVR ResponseMustBeDefaultOrHttpStatusCode).",
+  levels: sameLevels("error"),
+  msCode: "ResponseMustBeDefaultOrHttpStatusCode",
+  msMessage: "The response is not valid, the response must be a valid HTTP status code, or the string 'default'.",
+  example: {
+    placement: "operation",
+    bad: '"responses": { "OK": { "description": "OK" } }',
+    good: '"responses": { "200": { "description": "OK" } }'
+  },
+  check({ swagger: swagger2, report }) {
+    for (const operation2 of swagger2?.operations ?? []) {
+      for (const response of operation2.responses) {
+        if (RESPONSE_CODE.test(response.code) || response.code.startsWith("x-")) continue;
+        report({
+          pointer: response.pointer,
+          message: "The response is not valid, the response must be a valid HTTP status code, or the string 'default'."
+        });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/response-example-rule.ts
+var responseExampleRule = {
+  id: "SWG-RESP-EXAMPLE",
+  file: "swagger",
+  title: "Key response examples by a MIME type the operation produces.",
+  description: "An example for a MIME type that is not in the operation's `produces` can never be returned (SVR ResponseExampleMustBeProducedByOperation).",
+  levels: sameLevels("error"),
+  msCode: "ResponseExampleMustBeProducedByOperation",
+  msMessage: "The response example '{0}' is not produced by the operation '{1}'.",
+  example: {
+    placement: "response",
+    bad: '"produces": ["application/json"], \u2026 "examples": { "text/xml": "<a/>" }',
+    good: '"produces": ["application/json"], \u2026 "examples": { "application/json": {} }'
+  },
+  check({ swagger: swagger2, report }) {
+    if (!swagger2) return;
+    for (const operation2 of swagger2.operations) {
+      let allowed;
+      for (const response of operation2.responses) {
+        const examples = response.value.examples;
+        if (!isObject2(examples)) continue;
+        if (allowed === void 0) {
+          const produces = effectiveMimeTypes(swagger2, operation2, "produces");
+          if (!produces) break;
+          allowed = new Set(produces.map((type) => type.toLowerCase()));
+        }
+        for (const [mimeType] of entriesOf(examples)) {
+          if (allowed.has(mimeType.toLowerCase())) continue;
+          report({
+            pointer: childPointer(response.definitionPointer, "examples", mimeType),
+            message: fill(
+              "The response example '{0}' is not produced by the operation '{1}'.",
+              nameExcerpt(mimeType),
+              operationLabel(operation2)
+            )
+          });
+        }
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/response-headers-rule.ts
+function hasTwoKeys(value) {
+  if (!isObject2(value)) return false;
+  let count = 0;
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && ++count === 2) return true;
+  return false;
+}
+var responseHeadersRule = {
+  id: "SWG-RESP-HEADERS",
+  file: "swagger",
+  title: "Name each response header once.",
+  description: "HTTP header names are case-insensitive, so `Location` and `location` are the same header (SVR ResponseHeadersAreNotUnique).",
+  levels: sameLevels("error"),
+  msCode: "ResponseHeadersAreNotUnique",
+  msMessage: "The response headers are not unique.",
+  example: {
+    placement: "response",
+    bad: '"headers": { "Location": { "type": "string" }, "location": { "type": "string" } }'
+  },
+  check({ swagger: swagger2, report }) {
+    const seenResponses = /* @__PURE__ */ new Set();
+    for (const operation2 of swagger2?.operations ?? []) {
+      for (const response of operation2.responses) {
+        if (!hasTwoKeys(response.value.headers) || seenResponses.has(response.definitionPointer)) continue;
+        seenResponses.add(response.definitionPointer);
+        const seen = /* @__PURE__ */ new Set();
+        for (const [name] of entriesOf(response.value.headers)) {
+          const key = name.toLowerCase();
+          if (seen.has(key)) {
+            report({
+              pointer: childPointer(response.definitionPointer, "headers", name),
+              message: `The response headers are not unique. '${name}' is defined more than once (header names are case-insensitive).`
+            });
+          }
+          seen.add(key);
+        }
+      }
+    }
+  }
+};
+
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
 function isEmptySchema(model, schema) {
@@ -62842,14 +63088,9 @@ function isEmptySchema(model, schema) {
   return resolved2.type === void 0 || resolved2.type === "object";
 }
 
-// packages/validator/src/rules/operations/responses.ts
-var RESPONSE_CODE = /^(?:[0-9]{3}|default)$/;
+// packages/validator/src/rules/operations/response-schema-rules.ts
 function hasSchema(response) {
   return isObject2(response.value.schema);
-}
-function hasSuccessResponse(operation2) {
-  for (const response of operation2.responses) if (isSuccessCode(response.code)) return true;
-  return false;
 }
 function countWithSchema(operation2) {
   let count = 0;
@@ -62875,297 +63116,149 @@ function schemaMoveAdvice(operation2) {
   }
   return `Move the schema of the ${codes.join(", ")} response to a 200 or 201 response.`;
 }
-function hasTwoKeys(value) {
-  if (!isObject2(value)) return false;
-  let count = 0;
-  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && ++count === 2) return true;
-  return false;
-}
-function isWebhookSubscription(model, operation2) {
-  const pathItem = asObject(model.paths?.[operation2.path]);
-  return operation2.isTrigger && pathItem !== void 0 && has(pathItem, "x-ms-notification-content");
-}
-var responseRules = [
-  {
-    id: "SWG-OP-RESP-REQ",
-    file: "swagger",
-    title: "Define at least one response for every operation.",
-    description: "Swagger 2.0 requires `responses` with at least one entry, and the service rejects operations without (SVR OperationMustHaveResponse). A webhook trigger whose path declares `x-ms-notification-content` may leave `responses` empty (`{}`): its output is the notification, and nine merged certified connectors subscribe this way (MoreApp Forms and Power Textor were merged so in 2024 updates).",
-    levels: sameLevels("error"),
-    msCode: "OperationMustHaveResponse",
-    msMessage: "The operation is not valid, it must contain at least one response definition.",
-    example: {
-      placement: "pathItem",
-      bad: '"get": { "operationId": "ListTasks" }',
-      good: '"get": { "operationId": "ListTasks", "responses": { "200": { "description": "OK" } } }'
-    },
-    check({ swagger: swagger2, report }) {
-      if (!swagger2) return;
-      for (const operation2 of swagger2.operations) {
-        if (operation2.responses.length > 0) continue;
-        if (isObject2(operation2.operation.responses) && isWebhookSubscription(swagger2, operation2)) continue;
+var defaultResponseSchemaRule = {
+  id: "SWG-RESP-DEFAULT-SCHEMA",
+  file: "swagger",
+  title: "Do not give the 'default' response a schema.",
+  description: 'SVR (DefaultResponseHasSchema) and certification: schemas belong on expected responses. Reviewers now reject it ("Default responses are not allowed anymore", PR #1425); 70 merged connectors still have one, so it is a warning.',
+  levels: certificationLevels("warning", "info"),
+  msCode: "DefaultResponseHasSchema",
+  msMessage: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only.",
+  example: {
+    placement: "responses",
+    bad: '"default": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
+    good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
+  },
+  check({ swagger: swagger2, report }) {
+    for (const operation2 of swagger2?.operations ?? []) {
+      for (const response of operation2.responses) {
+        if (response.code !== "default" || !hasSchema(response)) continue;
         report({
-          pointer: has(operation2.operation, "responses") ? childPointer(operation2.pointer, "responses") : operation2.pointer,
-          message: "The operation is not valid, it must contain at least one response definition."
+          pointer: childPointer(response.definitionPointer, "schema"),
+          message: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only."
         });
-      }
-    }
-  },
-  {
-    id: "SWG-OP-RESP-SUCCESS",
-    file: "swagger",
-    title: "Define a 2xx response for every operation.",
-    description: "Without a successful response the designer cannot show outputs (SVR OperationShouldHaveSuccessfulResponse, a warning). 236 merged certified operations only have `default`.",
-    levels: sameLevels("warning"),
-    msCode: "OperationShouldHaveSuccessfulResponse",
-    msMessage: "The operation '{0}' should have at least one successful response definition.",
-    example: {
-      placement: "operation",
-      bad: '"responses": { "default": { "description": "OK" } }',
-      good: '"responses": { "200": { "description": "OK" } }'
-    },
-    check({ swagger: swagger2, report }) {
-      for (const operation2 of swagger2?.operations ?? []) {
-        if (operation2.responses.length === 0 || hasSuccessResponse(operation2)) continue;
-        const advice = operation2.responses.some((response) => response.code === "default") ? "Describe the success as a 2xx response (200 with the output schema, or 204 when nothing is returned) rather than 'default'." : "Add a 2xx response: 200 with the output schema, or 204 when nothing is returned.";
-        report({
-          pointer: childPointer(operation2.pointer, "responses"),
-          message: `${fill(
-            "The operation '{0}' should have at least one successful response definition.",
-            operationLabel(operation2)
-          )} ${advice}`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-CODE",
-    file: "swagger",
-    title: "Key responses by a three-digit status code or 'default'.",
-    description: "Swagger 2.0 response keys are HTTP status codes or `default` (SVR ResponseMustBeDefaultOrHttpStatusCode).",
-    levels: sameLevels("error"),
-    msCode: "ResponseMustBeDefaultOrHttpStatusCode",
-    msMessage: "The response is not valid, the response must be a valid HTTP status code, or the string 'default'.",
-    example: {
-      placement: "operation",
-      bad: '"responses": { "OK": { "description": "OK" } }',
-      good: '"responses": { "200": { "description": "OK" } }'
-    },
-    check({ swagger: swagger2, report }) {
-      for (const operation2 of swagger2?.operations ?? []) {
-        for (const response of operation2.responses) {
-          if (RESPONSE_CODE.test(response.code) || response.code.startsWith("x-")) continue;
-          report({
-            pointer: response.pointer,
-            message: "The response is not valid, the response must be a valid HTTP status code, or the string 'default'."
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-DEFAULT-SCHEMA",
-    file: "swagger",
-    title: "Do not give the 'default' response a schema.",
-    description: 'SVR (DefaultResponseHasSchema) and certification: schemas belong on expected responses. Reviewers now reject it ("Default responses are not allowed anymore", PR #1425); 70 merged connectors still have one, so it is a warning.',
-    levels: certificationLevels("warning", "info"),
-    msCode: "DefaultResponseHasSchema",
-    msMessage: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only.",
-    example: {
-      placement: "responses",
-      bad: '"default": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
-      good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
-    },
-    check({ swagger: swagger2, report }) {
-      for (const operation2 of swagger2?.operations ?? []) {
-        for (const response of operation2.responses) {
-          if (response.code !== "default" || !hasSchema(response)) continue;
-          report({
-            pointer: childPointer(response.definitionPointer, "schema"),
-            message: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only."
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-MULTI-SCHEMA",
-    file: "swagger",
-    title: "Give a schema to one response per operation.",
-    description: "The designer shows the outputs of one response schema only (SVR OperationHasManyResponsesWithSchema). 2,112 merged certified operations have several, so it is a warning.",
-    levels: sameLevels("warning"),
-    msCode: "OperationHasManyResponsesWithSchema",
-    msMessage: "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
-    example: {
-      placement: "responses",
-      bad: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "schema": { "$ref": "#/definitions/Error" } }',
-      good: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "description": "Bad request" }'
-    },
-    check({ swagger: swagger2, report }) {
-      for (const operation2 of swagger2?.operations ?? []) {
-        if (countWithSchema(operation2) < 2) continue;
-        report({
-          pointer: childPointer(operation2.pointer, "responses"),
-          message: fill(
-            "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer. Keep the schema of the success response and describe the others without one.",
-            operationLabel(operation2)
-          )
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-SCHEMA-200",
-    file: "swagger",
-    title: "Put the output schema on the 200 or 201 response.",
-    description: "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown.",
-    levels: sameLevels("warning"),
-    msCode: "SchemaDefinitionSetIncorrectly",
-    msMessage: "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
-    example: {
-      placement: "operation",
-      bad: '"responses": { "202": { "description": "Accepted", "schema": { "$ref": "#/definitions/Task" } } }',
-      good: '"responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } } }'
-    },
-    check({ swagger: swagger2, report }) {
-      if (!swagger2) return;
-      for (const operation2 of swagger2.operations) {
-        if (!schemaOnlyOnOtherSuccess(operation2)) continue;
-        if (isWebhookSubscription(swagger2, operation2)) continue;
-        report({
-          pointer: childPointer(operation2.pointer, "responses"),
-          message: `${fill(
-            "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
-            operationLabel(operation2)
-          )} ${schemaMoveAdvice(operation2)}`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-EMPTY-SCHEMA",
-    file: "swagger",
-    title: "Describe response bodies; do not leave their schema empty.",
-    description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer.',
-    levels: certificationLevels("warning", "off"),
-    example: {
-      placement: "responses",
-      bad: '"200": { "description": "OK", "schema": {} }',
-      good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
-    },
-    check({ swagger: swagger2, report }) {
-      if (!swagger2) return;
-      for (const operation2 of swagger2.operations) {
-        if (operation2.isMcp) continue;
-        for (const response of operation2.responses) {
-          if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
-          if (response.code === "204") continue;
-          if (!isEmptySchema(swagger2, response.value.schema)) continue;
-          report({
-            pointer: childPointer(response.definitionPointer, "schema"),
-            message: `The ${response.code} response of '${operationLabel(operation2)}' has an empty schema; describe its properties so makers need no Parse JSON step.`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-DEFINED",
-    file: "swagger",
-    title: "Give visible actions a response schema.",
-    description: 'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only.',
-    levels: certificationLevels("warning", "off"),
-    example: {
-      placement: "responses",
-      bad: '"200": { "description": "OK" }',
-      good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
-    },
-    check({ swagger: swagger2, report }) {
-      for (const operation2 of swagger2?.operations ?? []) {
-        if (operation2.isInternal || operation2.isTrigger || operation2.isMcp) continue;
-        if (operation2.responses.some(hasSchema)) continue;
-        const withBody = successResponses(operation2).filter((r) => r.code !== "204" && r.code !== "202");
-        if (withBody.length === 0) continue;
-        report({
-          pointer: withBody[0].pointer,
-          message: `The operation '${operationLabel(operation2)}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema, or use a 204 response when the operation returns no body.`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-HEADERS",
-    file: "swagger",
-    title: "Name each response header once.",
-    description: "HTTP header names are case-insensitive, so `Location` and `location` are the same header (SVR ResponseHeadersAreNotUnique).",
-    levels: sameLevels("error"),
-    msCode: "ResponseHeadersAreNotUnique",
-    msMessage: "The response headers are not unique.",
-    example: {
-      placement: "response",
-      bad: '"headers": { "Location": { "type": "string" }, "location": { "type": "string" } }'
-    },
-    check({ swagger: swagger2, report }) {
-      const seenResponses = /* @__PURE__ */ new Set();
-      for (const operation2 of swagger2?.operations ?? []) {
-        for (const response of operation2.responses) {
-          if (!hasTwoKeys(response.value.headers) || seenResponses.has(response.definitionPointer)) continue;
-          seenResponses.add(response.definitionPointer);
-          const seen = /* @__PURE__ */ new Set();
-          for (const [name] of entriesOf(response.value.headers)) {
-            const key = name.toLowerCase();
-            if (seen.has(key)) {
-              report({
-                pointer: childPointer(response.definitionPointer, "headers", name),
-                message: `The response headers are not unique. '${name}' is defined more than once (header names are case-insensitive).`
-              });
-            }
-            seen.add(key);
-          }
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-EXAMPLE",
-    file: "swagger",
-    title: "Key response examples by a MIME type the operation produces.",
-    description: "An example for a MIME type that is not in the operation's `produces` can never be returned (SVR ResponseExampleMustBeProducedByOperation).",
-    levels: sameLevels("error"),
-    msCode: "ResponseExampleMustBeProducedByOperation",
-    msMessage: "The response example '{0}' is not produced by the operation '{1}'.",
-    example: {
-      placement: "response",
-      bad: '"produces": ["application/json"], \u2026 "examples": { "text/xml": "<a/>" }',
-      good: '"produces": ["application/json"], \u2026 "examples": { "application/json": {} }'
-    },
-    check({ swagger: swagger2, report }) {
-      if (!swagger2) return;
-      for (const operation2 of swagger2.operations) {
-        let allowed;
-        for (const response of operation2.responses) {
-          const examples = response.value.examples;
-          if (!isObject2(examples)) continue;
-          if (allowed === void 0) {
-            const produces = effectiveMimeTypes(swagger2, operation2, "produces");
-            if (!produces) break;
-            allowed = new Set(produces.map((type) => type.toLowerCase()));
-          }
-          for (const [mimeType] of entriesOf(examples)) {
-            if (allowed.has(mimeType.toLowerCase())) continue;
-            report({
-              pointer: childPointer(response.definitionPointer, "examples", mimeType),
-              message: fill(
-                "The response example '{0}' is not produced by the operation '{1}'.",
-                nameExcerpt(mimeType),
-                operationLabel(operation2)
-              )
-            });
-          }
-        }
       }
     }
   }
+};
+var multipleResponseSchemasRule = {
+  id: "SWG-RESP-MULTI-SCHEMA",
+  file: "swagger",
+  title: "Give a schema to one response per operation.",
+  description: "The designer shows the outputs of one response schema only (SVR OperationHasManyResponsesWithSchema). 2,112 merged certified operations have several, so it is a warning.",
+  levels: sameLevels("warning"),
+  msCode: "OperationHasManyResponsesWithSchema",
+  msMessage: "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
+  example: {
+    placement: "responses",
+    bad: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "schema": { "$ref": "#/definitions/Error" } }',
+    good: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "description": "Bad request" }'
+  },
+  check({ swagger: swagger2, report }) {
+    for (const operation2 of swagger2?.operations ?? []) {
+      if (countWithSchema(operation2) < 2) continue;
+      report({
+        pointer: childPointer(operation2.pointer, "responses"),
+        message: fill(
+          "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer. Keep the schema of the success response and describe the others without one.",
+          operationLabel(operation2)
+        )
+      });
+    }
+  }
+};
+var successSchemaCodeRule = {
+  id: "SWG-RESP-SCHEMA-200",
+  file: "swagger",
+  title: "Put the output schema on the 200 or 201 response.",
+  description: "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown.",
+  levels: sameLevels("warning"),
+  msCode: "SchemaDefinitionSetIncorrectly",
+  msMessage: "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
+  example: {
+    placement: "operation",
+    bad: '"responses": { "202": { "description": "Accepted", "schema": { "$ref": "#/definitions/Task" } } }',
+    good: '"responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } } }'
+  },
+  check({ swagger: swagger2, report }) {
+    if (!swagger2) return;
+    for (const operation2 of swagger2.operations) {
+      if (!schemaOnlyOnOtherSuccess(operation2)) continue;
+      if (isWebhookSubscription(swagger2, operation2)) continue;
+      report({
+        pointer: childPointer(operation2.pointer, "responses"),
+        message: `${fill(
+          "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
+          operationLabel(operation2)
+        )} ${schemaMoveAdvice(operation2)}`
+      });
+    }
+  }
+};
+var emptyResponseSchemaRule = {
+  id: "SWG-RESP-EMPTY-SCHEMA",
+  file: "swagger",
+  title: "Describe response bodies; do not leave their schema empty.",
+  description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer.',
+  levels: certificationLevels("warning", "off"),
+  example: {
+    placement: "responses",
+    bad: '"200": { "description": "OK", "schema": {} }',
+    good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
+  },
+  check({ swagger: swagger2, report }) {
+    if (!swagger2) return;
+    for (const operation2 of swagger2.operations) {
+      if (operation2.isMcp) continue;
+      for (const response of operation2.responses) {
+        if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
+        if (response.code === "204") continue;
+        if (!isEmptySchema(swagger2, response.value.schema)) continue;
+        report({
+          pointer: childPointer(response.definitionPointer, "schema"),
+          message: `The ${response.code} response of '${operationLabel(operation2)}' has an empty schema; describe its properties so makers need no Parse JSON step.`
+        });
+      }
+    }
+  }
+};
+var responseSchemaDefinedRule = {
+  id: "SWG-RESP-DEFINED",
+  file: "swagger",
+  title: "Give visible actions a response schema.",
+  description: 'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only.',
+  levels: certificationLevels("warning", "off"),
+  example: {
+    placement: "responses",
+    bad: '"200": { "description": "OK" }',
+    good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
+  },
+  check({ swagger: swagger2, report }) {
+    for (const operation2 of swagger2?.operations ?? []) {
+      if (operation2.isInternal || operation2.isTrigger || operation2.isMcp) continue;
+      if (operation2.responses.some(hasSchema)) continue;
+      const withBody = successResponses(operation2).filter((r) => r.code !== "204" && r.code !== "202");
+      if (withBody.length === 0) continue;
+      report({
+        pointer: withBody[0].pointer,
+        message: `The operation '${operationLabel(operation2)}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema, or use a 204 response when the operation returns no body.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/responses.ts
+var responseRules = [
+  responsesRequiredRule,
+  successResponseRule,
+  responseCodeRule,
+  defaultResponseSchemaRule,
+  multipleResponseSchemasRule,
+  successSchemaCodeRule,
+  emptyResponseSchemaRule,
+  responseSchemaDefinedRule,
+  responseHeadersRule,
+  responseExampleRule
 ];
 
 // packages/validator/src/rules/swagger-operations.ts
@@ -64626,26 +64719,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path23 = [];
+    const path25 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path23.push(start);
+    path25.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path23.pop();
+        path25.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path23.slice(path23.indexOf(target)));
+      if (seen === "grey") cycles.push(path25.slice(path25.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path23.push(target);
+        path25.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -65264,7 +65357,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path23 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path25 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -65272,7 +65365,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path23}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path25}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -65532,8 +65625,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path23) {
-  return withoutTrailingSlashes(routeOf(path23)).toLowerCase();
+function templateShape(path25) {
+  return withoutTrailingSlashes(routeOf(path25)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -65789,9 +65882,9 @@ var ALL_RULES = [
 var import_yaml = __toESM(require_dist2(), 1);
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path23, method, body) => `{
+var operation = (path25, method, body) => `{
   "paths": {
-    "${path23}": {
+    "${path25}": {
       "${method}": ${body}
     }
   }
@@ -66153,8 +66246,7 @@ var CHANGE_RULE_DOCS = {
   }
 };
 
-// packages/validator/src/diff/change-rules.ts
-var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
+// packages/validator/src/diff/change-rule.ts
 function advising(changeRule, advice) {
   return { ...changeRule, advice };
 }
@@ -66171,6 +66263,9 @@ function observed(id, impact, severity, message, pullRequests) {
     microsoftMessage: true
   };
 }
+
+// packages/validator/src/diff/change-rules.ts
+var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
 var CHANGE_RULES = {
   /**
    * Not found by comparing two versions (`diff`): `validate --base` reports it for a connector
@@ -66570,11 +66665,6 @@ var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 var import_pngjs2 = __toESM(require_png(), 1);
 var MAX_DECODED_PIXELS2 = 4096 * 4096;
 
-// packages/validator/src/thresholds.ts
-var BREAKING_CHANGE_RULE_IDS = new Set(
-  Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
-);
-
 // packages/validator/src/reporters/one-line.ts
 function breaksAsSpaces(text2) {
   return text2.replace(/\s+/g, (run) => /[\r\n]/.test(run) ? " " : run);
@@ -66585,16 +66675,21 @@ function htmlText(text2) {
   return breaksAsSpaces(text2).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-// packages/validator/src/reporters/summary-budget.ts
-var GITHUB_SUMMARY_LIMIT = 1024 * 1024;
-
 // packages/validator/src/reporters/tool-info.ts
 var DEFAULT_RULES_DOC_URL = projectDocUrl("docs/rules.md");
+
+// packages/validator/src/thresholds.ts
+var BREAKING_CHANGE_RULE_IDS = new Set(
+  Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
+);
+
+// packages/validator/src/reporters/summary-budget.ts
+var GITHUB_SUMMARY_LIMIT = 1024 * 1024;
 
 // packages/validator/src/reporters/sarif-limits.ts
 var GITHUB_SARIF_LIMITS = { results: 5e3, gzipBytes: 10 * 1e3 * 1e3 };
 
-// packages/validator/src/reporters/sarif-reporter.ts
+// packages/validator/src/reporters/sarif-rule-descriptors.ts
 var CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule2]));
 
 // packages/actions/src/runtime/job-summary.ts
@@ -66607,15 +66702,15 @@ async function writeJobSummary(summary2 = summary) {
 async function extractConnectorsAction(logger) {
   const inputs = readExtractConnectorsInputs();
   const workspace = workspaceFolder();
-  const root = import_node_path22.default.resolve(workspace, inputs.destination);
+  const root = import_node_path24.default.resolve(workspace, inputs.destination);
   await requireWritableOutput("destination", inputs.destination, root);
   const previousSource = inputs.previousSource;
   const { connectors, removed, previousSourceProblem } = await logger.group(
     previousSource ? `Extract the connectors of ${inputs.source}, and remove those that only ${previousSource} has` : `Extract the connectors of ${inputs.source}`,
-    () => extractAndRemoveLeftConnectors(import_node_path22.default.resolve(workspace, inputs.source), root, {
+    () => extractAndRemoveLeftConnectors(import_node_path24.default.resolve(workspace, inputs.source), root, {
       limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
       ...inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {},
-      ...previousSource ? { previousSource: import_node_path22.default.resolve(workspace, previousSource) } : {},
+      ...previousSource ? { previousSource: import_node_path24.default.resolve(workspace, previousSource) } : {},
       say: inputWords
     })
   );
@@ -66623,7 +66718,7 @@ async function extractConnectorsAction(logger) {
     logger.warning(
       `Input 'previous-source' (${previousSource}) could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`
     );
-  const relative = (...parts) => posixRelativePath(workspace, import_node_path22.default.join(root, ...parts));
+  const relative = (...parts) => posixRelativePath(workspace, import_node_path24.default.join(root, ...parts));
   for (const folder of removed) {
     const line = removedFolderLine(folder, connectors, inputs.source, relative);
     if (line !== void 0) logger.info(line);

@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path24 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path25 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path24 && path24[0] !== "/") {
-          path24 = `/${path24}`;
+        if (path25 && path25[0] !== "/") {
+          path25 = `/${path25}`;
         }
-        return new URL(`${origin}${path24}`);
+        return new URL(`${origin}${path25}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin }
+          request: { method, path: path25, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path24);
+        debuglog("sending request to %s %s/%s", method, origin, path25);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin },
+          request: { method, path: path25, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path24,
+          path25,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin }
+          request: { method, path: path25, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path24);
+        debuglog("trailers received from %s %s/%s", method, origin, path25);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin },
+          request: { method, path: path25, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path24,
+          path25,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path24, origin }
+            request: { method, path: path25, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path24);
+          debuglog("sending request to %s %s/%s", method, origin, path25);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path24,
+        path: path25,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path24 !== "string") {
+        if (typeof path25 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path24[0] !== "/" && !(path24.startsWith("http://") || path24.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path25[0] !== "/" && !(path25.startsWith("http://") || path25.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path24)) {
+        } else if (invalidPathRegex.test(path25)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path24, query) : path24;
+        this.path = query ? buildURL(path25, query) : path25;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path24, host, upgrade, blocking, reset } = request2;
+      const { method, path: path25, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path24} HTTP/1.1\r
+      let header = `${method} ${path25} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path24, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path25, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path24;
+      headers[HTTP2_HEADER_PATH] = path25;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path24 = search2 ? `${pathname}${search2}` : pathname;
+        const path25 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path24;
+        this.opts.path = path25;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path24 = "/",
+          path: path25 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path24;
+        opts.path = origin + path25;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path24) {
-      if (typeof path24 !== "string") {
-        return path24;
+    function safeUrl(path25) {
+      if (typeof path25 !== "string") {
+        return path25;
       }
-      const pathSegments = path24.split("?");
+      const pathSegments = path25.split("?");
       if (pathSegments.length !== 2) {
-        return path24;
+        return path25;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path24, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path24);
+    function matchKey(mockDispatch2, { path: path25, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path25);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path24 }) => matchValue(safeUrl(path24), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path25 }) => matchValue(safeUrl(path25), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path24, method, body, headers, query } = opts;
+      const { path: path25, method, body, headers, query } = opts;
       return {
-        path: path24,
+        path: path25,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path24, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path25, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path24,
+            Path: path25,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path24) {
-      for (let i = 0; i < path24.length; ++i) {
-        const code2 = path24.charCodeAt(i);
+    function validateCookiePath(path25) {
+      for (let i = 0; i < path25.length; ++i) {
+        const code2 = path25.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path24 = opts.path;
+          let path25 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path24 = `/${path24}`;
+            path25 = `/${path25}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path24);
+          url = new URL(util.parseOrigin(url).origin + path25);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path24, { windows } = {}) => {
-      const segs = path24.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path25, { windows } = {}) => {
+      const segs = path25.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -24153,8 +24153,8 @@ var require_utils3 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path24) {
-      let input = path24;
+    function removeDotSegments(path25) {
+      let input = path25;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -24228,11 +24228,11 @@ var require_utils3 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path24) {
-      if (path24 === "" || path24[0] === "/") {
-        return removeDotSegments(path24);
+    function removeDotSegmentsRelative(path25) {
+      if (path25 === "" || path25[0] === "/") {
+        return removeDotSegments(path25);
       }
-      const segments = path24.split("/");
+      const segments = path25.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -24595,8 +24595,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path24 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path24 && path24 !== "/" ? path24 : void 0;
+        const path25 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path25 && path25 !== "/" ? path25 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -27906,17 +27906,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path24) {
-      const ctrl = callVisitor(key, node, visitor, path24);
+    function visit_(key, node, visitor, path25) {
+      const ctrl = callVisitor(key, node, visitor, path25);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path24, ctrl);
-        return visit_(key, ctrl, visitor, path24);
+        replaceNode(key, path25, ctrl);
+        return visit_(key, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path24 = Object.freeze(path24.concat(node));
+          path25 = Object.freeze(path25.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path24);
+            const ci = visit_(i, node.items[i], visitor, path25);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27927,13 +27927,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path24 = Object.freeze(path24.concat(node));
-          const ck = visit_("key", node.key, visitor, path24);
+          path25 = Object.freeze(path25.concat(node));
+          const ck = visit_("key", node.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path24);
+          const cv = visit_("value", node.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -27954,17 +27954,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path24) {
-      const ctrl = await callVisitor(key, node, visitor, path24);
+    async function visitAsync_(key, node, visitor, path25) {
+      const ctrl = await callVisitor(key, node, visitor, path25);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path24, ctrl);
-        return visitAsync_(key, ctrl, visitor, path24);
+        replaceNode(key, path25, ctrl);
+        return visitAsync_(key, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path24 = Object.freeze(path24.concat(node));
+          path25 = Object.freeze(path25.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path24);
+            const ci = await visitAsync_(i, node.items[i], visitor, path25);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27975,13 +27975,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path24 = Object.freeze(path24.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path24);
+          path25 = Object.freeze(path25.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path24);
+          const cv = await visitAsync_("value", node.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -28008,23 +28008,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path24) {
+    function callVisitor(key, node, visitor, path25) {
       if (typeof visitor === "function")
-        return visitor(key, node, path24);
+        return visitor(key, node, path25);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path24);
+        return visitor.Map?.(key, node, path25);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path24);
+        return visitor.Seq?.(key, node, path25);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path24);
+        return visitor.Pair?.(key, node, path25);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path24);
+        return visitor.Scalar?.(key, node, path25);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path24);
+        return visitor.Alias?.(key, node, path25);
       return void 0;
     }
-    function replaceNode(key, path24, node) {
-      const parent = path24[path24.length - 1];
+    function replaceNode(key, path25, node) {
+      const parent = path25[path25.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -28636,10 +28636,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path24, value) {
+    function collectionFromPath(schema, path25, value) {
       let v = value;
-      for (let i = path24.length - 1; i >= 0; --i) {
-        const k = path24[i];
+      for (let i = path25.length - 1; i >= 0; --i) {
+        const k = path25[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -28658,7 +28658,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
+    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -28688,11 +28688,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path24, value) {
-        if (isEmptyPath(path24))
+      addIn(path25, value) {
+        if (isEmptyPath(path25))
           this.add(value);
         else {
-          const [key, ...rest] = path24;
+          const [key, ...rest] = path25;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -28706,8 +28706,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path24) {
-        const [key, ...rest] = path24;
+      deleteIn(path25) {
+        const [key, ...rest] = path25;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -28721,8 +28721,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path24, keepScalar) {
-        const [key, ...rest] = path24;
+      getIn(path25, keepScalar) {
+        const [key, ...rest] = path25;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -28740,8 +28740,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path24) {
-        const [key, ...rest] = path24;
+      hasIn(path25) {
+        const [key, ...rest] = path25;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -28751,8 +28751,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path24, value) {
-        const [key, ...rest] = path24;
+      setIn(path25, value) {
+        const [key, ...rest] = path25;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -31267,9 +31267,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path24, value) {
+      addIn(path25, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path24, value);
+          this.contents.addIn(path25, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -31344,14 +31344,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path24) {
-        if (Collection2.isEmptyPath(path24)) {
+      deleteIn(path25) {
+        if (Collection2.isEmptyPath(path25)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -31366,10 +31366,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path24, keepScalar) {
-        if (Collection2.isEmptyPath(path24))
+      getIn(path25, keepScalar) {
+        if (Collection2.isEmptyPath(path25))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -31380,10 +31380,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path24) {
-        if (Collection2.isEmptyPath(path24))
+      hasIn(path25) {
+        if (Collection2.isEmptyPath(path25))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -31400,13 +31400,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path24, value) {
-        if (Collection2.isEmptyPath(path24)) {
+      setIn(path25, value) {
+        if (Collection2.isEmptyPath(path25)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path24), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path25), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path24, value);
+          this.contents.setIn(path25, value);
         }
       }
       /**
@@ -33367,9 +33367,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path24) => {
+    visit2.itemAtPath = (cst, path25) => {
       let item = cst;
-      for (const [field, index] of path24) {
+      for (const [field, index] of path25) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -33378,23 +33378,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path24) => {
-      const parent = visit2.itemAtPath(cst, path24.slice(0, -1));
-      const field = path24[path24.length - 1][0];
+    visit2.parentCollection = (cst, path25) => {
+      const parent = visit2.itemAtPath(cst, path25.slice(0, -1));
+      const field = path25[path25.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path24, item, visitor) {
-      let ctrl = visitor(item, path24);
+    function _visit(path25, item, visitor) {
+      let ctrl = visitor(item, path25);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path24.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path25.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -33405,10 +33405,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path24);
+            ctrl = ctrl(item, path25);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -43006,7 +43006,7 @@ async function runAction(main) {
 
 // packages/actions/src/open-pull-request/main.ts
 var import_node_fs12 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 
 // packages/github/src/api-errors.ts
 var ERROR_PR_ALREADY_EXISTS = "A pull request already exists for";
@@ -44836,7 +44836,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path24 = [root];
+  const path25 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -44844,14 +44844,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path24[level];
+    let node = path25[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path24[level] = node;
+      path25[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -45021,7 +45021,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path24 = paths.pop();
+    const path25 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -45029,13 +45029,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path24 + 1);
+          paths.push(path25 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path24 + 1 + key.length;
+        const keyPath = path25 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -46577,6 +46577,77 @@ function skipToken(walk, token) {
   };
 }
 
+// packages/validator/src/json/syntax/unexpected-character.ts
+function unexpectedCharacter(character) {
+  const code2 = `U+${character.toString(16).toUpperCase().padStart(4, "0")}`;
+  const invisible = INVISIBLE_CHARACTERS.get(character);
+  if (invisible !== void 0 || isInvisible(character)) {
+    const named = invisible ? `${code2}, ${invisible}` : code2;
+    return `An invisible character (${named}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`;
+  }
+  const quote = QUOTE_LOOKALIKES.has(character) ? "; strings take double quotes" : "";
+  return `The character ${String.fromCodePoint(character)} (${code2}) cannot start a JSON value or key${quote}.`;
+}
+var INVISIBLE_CHARACTERS = /* @__PURE__ */ new Map([
+  [11, "a vertical tab"],
+  [12, "a form feed"],
+  [160, "a no-break space"],
+  [8203, "a zero-width space"],
+  [8232, "a line separator"],
+  [8233, "a paragraph separator"],
+  [8239, "a narrow no-break space"],
+  [12288, "an ideographic space"],
+  [65279, "a byte-order mark inside the text"]
+]);
+var QUOTE_LOOKALIKES = /* @__PURE__ */ new Set([39, 8216, 8217, 8220, 8221]);
+
+// packages/validator/src/json/repaired-parse.ts
+function parseRepaired(text2, issues, lines = new LineIndex(text2)) {
+  const diagnosis = diagnoseAndRepair(text2, unexpectedCharacter, lines);
+  issues.push(...diagnosis.issues);
+  if (diagnosis.refused) return { value: void 0 };
+  const repaired = diagnosis.edits && applyEdits(text2, diagnosis.edits);
+  if (repaired) {
+    try {
+      return { value: JSON.parse(repaired.text), repaired };
+    } catch {
+    }
+  }
+  return { value: tolerantValue(text2) };
+}
+function tolerantValue(text2) {
+  return parse2(text2, void 0, {
+    allowTrailingComma: false,
+    disallowComments: true,
+    allowEmptyContent: false
+  });
+}
+var MAX_REPAIRED_CHARACTERS = 8 * 1024 * 1024;
+
+// packages/validator/src/json/document-issues.ts
+function tooLargeToRepairIssue(text2) {
+  return {
+    message: `The file has ${text2.length.toLocaleString("en-US")} characters and is not valid JSON: a file past ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters is not repaired to check the rest of it. Make it strict JSON.`,
+    offset: 0,
+    length: 0
+  };
+}
+function longKeyIssue({ offset, keyLength, pathLength }) {
+  const message = keyLength > MAX_JSON_KEY_LENGTH ? `This key is ${keyLength} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads` : `This key and the keys above it add up to ${pathLength} characters, more than the ${MAX_JSON_KEY_PATH_LENGTH} this tool reads`;
+  return {
+    message: `${message}; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
+    offset,
+    length: keyLength + 2
+  };
+}
+function trailingCommaIssue(comma, close) {
+  return {
+    message: `A trailing comma before '${close}' is not allowed in JSON; remove it.`,
+    offset: comma,
+    length: 1
+  };
+}
+
 // packages/validator/src/text/secret-name.ts
 var QUOTE4 = 34;
 var APOSTROPHE = 39;
@@ -46887,71 +46958,6 @@ function keyOffset(node) {
   if (node.parent?.type === "property") return node.parent.offset;
   return node.offset;
 }
-function parseRepaired(text2, issues, lines = new LineIndex(text2)) {
-  const diagnosis = diagnoseAndRepair(text2, unexpectedCharacter, lines);
-  issues.push(...diagnosis.issues);
-  if (diagnosis.refused) return { value: void 0 };
-  const repaired = diagnosis.edits && applyEdits(text2, diagnosis.edits);
-  if (repaired) {
-    try {
-      return { value: JSON.parse(repaired.text), repaired };
-    } catch {
-    }
-  }
-  return { value: tolerantValue(text2) };
-}
-function tolerantValue(text2) {
-  return parse2(text2, void 0, {
-    allowTrailingComma: false,
-    disallowComments: true,
-    allowEmptyContent: false
-  });
-}
-var MAX_REPAIRED_CHARACTERS = 8 * 1024 * 1024;
-function tooLargeToRepairIssue(text2) {
-  return {
-    message: `The file has ${text2.length.toLocaleString("en-US")} characters and is not valid JSON: a file past ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters is not repaired to check the rest of it. Make it strict JSON.`,
-    offset: 0,
-    length: 0
-  };
-}
-function longKeyIssue({ offset, keyLength, pathLength }) {
-  const message = keyLength > MAX_JSON_KEY_LENGTH ? `This key is ${keyLength} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads` : `This key and the keys above it add up to ${pathLength} characters, more than the ${MAX_JSON_KEY_PATH_LENGTH} this tool reads`;
-  return {
-    message: `${message}; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
-    offset,
-    length: keyLength + 2
-  };
-}
-function trailingCommaIssue(comma, close) {
-  return {
-    message: `A trailing comma before '${close}' is not allowed in JSON; remove it.`,
-    offset: comma,
-    length: 1
-  };
-}
-function unexpectedCharacter(character) {
-  const code2 = `U+${character.toString(16).toUpperCase().padStart(4, "0")}`;
-  const invisible = INVISIBLE_CHARACTERS.get(character);
-  if (invisible !== void 0 || isInvisible(character)) {
-    const named = invisible ? `${code2}, ${invisible}` : code2;
-    return `An invisible character (${named}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`;
-  }
-  const quote = QUOTE_LOOKALIKES.has(character) ? "; strings take double quotes" : "";
-  return `The character ${String.fromCodePoint(character)} (${code2}) cannot start a JSON value or key${quote}.`;
-}
-var INVISIBLE_CHARACTERS = /* @__PURE__ */ new Map([
-  [11, "a vertical tab"],
-  [12, "a form feed"],
-  [160, "a no-break space"],
-  [8203, "a zero-width space"],
-  [8232, "a line separator"],
-  [8233, "a paragraph separator"],
-  [8239, "a narrow no-break space"],
-  [12288, "an ideographic space"],
-  [65279, "a byte-order mark inside the text"]
-]);
-var QUOTE_LOOKALIKES = /* @__PURE__ */ new Set([39, 8216, 8217, 8220, 8221]);
 
 // packages/validator/src/swagger/json-values.ts
 function isObject(value) {
@@ -47502,7 +47508,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path24 = problem.segments;
+  const path25 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -47516,21 +47522,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path24.includes("oAuthSettings")) {
-      const last2 = path24[path24.length - 1];
+    if (path25.includes("oAuthSettings")) {
+      const last2 = path25[path25.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path24.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path24[path24.length - 1] === "type" && path24.length === parameterNameDepth(path24) + 1)
+    if (path25.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path25[path25.length - 1] === "type" && path25.length === parameterNameDepth(path25) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path24) {
-  return path24[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path25) {
+  return path25[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -49641,8 +49647,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path24, method, pathItemPlace, operation2) {
-    this.path = path24;
+  constructor(path25, method, pathItemPlace, operation2) {
+    this.path = path25;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -50194,11 +50200,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path24 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path24)) continue;
-      let pathItem = asObject(paths[path24]);
+    for (const path25 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path25)) continue;
+      let pathItem = asObject(paths[path25]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path24);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path25);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target = this.pathItemTarget(pathItem);
         if (!target) continue;
@@ -50214,7 +50220,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path24, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path25, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -50329,9 +50335,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path24) {
+function pathVariables(path25) {
   const names = [];
-  for (const match2 of path24.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path25.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -58006,16 +58012,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path24) {
-    this.path = path24;
-    const hasBrace = path24.includes("{");
-    this.variables = hasBrace ? scanVariables(path24) : NO_VARIABLES;
+  constructor(path25) {
+    this.path = path25;
+    const hasBrace = path25.includes("{");
+    this.variables = hasBrace ? scanVariables(path25) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path24.indexOf("/"); ; slash = path24.indexOf("/", start)) {
-      const end = slash === -1 ? path24.length : slash;
-      if (hasBrace && isVariableSegment(path24, start, end)) variableSegmentCount++;
+    for (let slash = path25.indexOf("/"); ; slash = path25.indexOf("/", start)) {
+      const end = slash === -1 ? path25.length : slash;
+      if (hasBrace && isVariableSegment(path25, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -58044,8 +58050,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path24 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path24) last2 = new PathTemplate(path24);
+    const path25 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path25) last2 = new PathTemplate(path25);
     templates[index] = last2;
   }
   return templates;
@@ -58070,9 +58076,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path24, start) {
-  const slash = path24.indexOf("/", start);
-  return slash === -1 ? path24.length : slash;
+function segmentEnd(path25, start) {
+  const slash = path25.indexOf("/", start);
+  return slash === -1 ? path25.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -58081,34 +58087,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path24, start, end) {
+function isVariableSegment(path25, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path24.charCodeAt(start) !== OPEN || path24.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path25.charCodeAt(start) !== OPEN || path25.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path24.charCodeAt(index);
+    const code2 = path25.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path24, open2) {
-  for (let index = open2 + 1; index < path24.length; index++) {
-    const code2 = path24.charCodeAt(index);
+function matchEnd(path25, open2) {
+  for (let index = open2 + 1; index < path25.length; index++) {
+    const code2 = path25.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path24) {
+function scanVariables(path25) {
   const variables = [];
   let seen;
-  for (let open2 = path24.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path24, open2);
+  for (let open2 = path25.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path25, open2);
     if (close === -1) {
-      open2 = path24.indexOf("{", open2 + 1);
+      open2 = path25.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path24.slice(open2 + 1, close);
+    const name = path25.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -58118,30 +58124,30 @@ function scanVariables(path24) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path24.indexOf("{", close + 1);
+    open2 = path25.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path24) {
+function routeOf(path25) {
   let route = "";
   let copied = 0;
-  for (let open2 = path24.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path24, open2);
+  for (let open2 = path25.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path25, open2);
     if (close === -1) {
-      open2 = path24.indexOf("{", open2 + 1);
+      open2 = path25.indexOf("{", open2 + 1);
       continue;
     }
-    route += path24.slice(copied, open2) + "{}";
+    route += path25.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path24.indexOf("{", copied);
+    open2 = path25.indexOf("{", copied);
   }
-  return copied === 0 ? path24 : route + path24.slice(copied);
+  return copied === 0 ? path25 : route + path25.slice(copied);
 }
-function routeHash(path24) {
+function routeHash(path25) {
   let hash = 0;
-  for (let index = 0; index < path24.length; index++) {
-    const code2 = path24.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path24, index) : -1;
+  for (let index = 0; index < path25.length; index++) {
+    const code2 = path25.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path25, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -58189,15 +58195,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path24 = operations[index].path;
-    if (!path24.includes("{")) {
-      while (index < operations.length && operations[index].path === path24) index++;
+    const path25 = operations[index].path;
+    if (!path25.includes("{")) {
+      while (index < operations.length && operations[index].path === path25) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path24; index++)
+    for (; index < operations.length && operations[index].path === path25; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path24);
+    const route = routeHash(path25);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -59325,12 +59331,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path24 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path24)) continue;
-        if (path24.startsWith("x-")) continue;
-        const item = paths[path24];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path24);
-        else this.typeIssue(placeAt(rootNode, "paths", path24), "Object", item);
+      for (const path25 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path25)) continue;
+        if (path25.startsWith("x-")) continue;
+        const item = paths[path25];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path25);
+        else this.typeIssue(placeAt(rootNode, "paths", path25), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -59354,8 +59360,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path24) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path24);
+  visitPathItem(item, rootNode, path25) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path25);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -59950,43 +59956,7 @@ var documentLimitRules = [
   }
 ];
 
-// packages/validator/src/rules/swagger/document-structure.ts
-var UNSUPPORTED_KEYWORDS = /* @__PURE__ */ new Map([
-  [
-    "oneOf",
-    "Describe the properties the alternatives share, or let the shape depend on an input with x-ms-dynamic-schema."
-  ],
-  [
-    "anyOf",
-    "Describe the properties the alternatives share, or let the shape depend on an input with x-ms-dynamic-schema."
-  ],
-  ["not", "Remove it, and say in the description what the value must not be."],
-  ["nullable", 'Remove it: a property that is not in "required" may already be left out.'],
-  ["const", "Use an enum with the one value."],
-  ["examples", "Use 'example' (one value) in a schema, or x-ms-examples on the operation."],
-  ["writeOnly", "Remove it; leave the property out of the response schema, or hide it with x-ms-visibility."],
-  [
-    "deprecated",
-    "Mark a deprecated property with x-ms-visibility: 'internal' (or 'advanced') and say so in its description."
-  ],
-  ["if", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
-  ["then", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
-  ["else", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
-  ["patternProperties", "Use additionalProperties with the values' schema."],
-  ["propertyNames", "Remove it, and say in the description which keys are allowed."],
-  ["contains", "Remove it, and say in the description which items the array must hold."],
-  ["prefixItems", "Swagger 2.0 arrays have one items schema; describe the positions in the description."]
-]);
-var KEYWORD_KINDS = /* @__PURE__ */ new Set(["schema", "items", "parameter", "header"]);
-function isUnsupportedKeyword(node, key) {
-  return KEYWORD_KINDS.has(node.kind) && UNSUPPORTED_KEYWORDS.has(key);
-}
-function keyClassesOf(context) {
-  return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] };
-}
-function nodeListsOf(context, kinds) {
-  return context.swagger ? nodesOfKinds(structureOf(context.swagger), kinds) : [];
-}
+// packages/validator/src/rules/swagger/duplicate-entries.ts
 function canonical(value) {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (isObject(value)) {
@@ -60038,6 +60008,8 @@ function repeatedPrimitives(array) {
   }
   return duplicates ?? NO_INDEXES;
 }
+
+// packages/validator/src/rules/swagger/array-duplicate-rule.ts
 var UNIQUE_ARRAYS = {
   root: ["schemes", "consumes", "produces"],
   operation: ["schemes", "consumes", "produces", "tags"]
@@ -60052,14 +60024,93 @@ function reportDuplicates(context, node, key) {
     });
   }
 }
+var arrayDuplicateRule = {
+  id: "SWG-ARRAY-DUP",
+  file: "swagger",
+  title: "Do not repeat values in enum, required, schemes, consumes or produces.",
+  description: "Swagger 2.0 declares these arrays `uniqueItems`; the validator rejects repeated values (SVR: ArrayDuplicateValue). A repeated enum value also shows twice in the designer.",
+  levels: sameLevels("error"),
+  msCode: "ArrayDuplicateValue",
+  msMessage: "The array contains duplicate values, values must be unique.",
+  example: {
+    placement: "parameter",
+    bad: '{ "enum": ["open", "done", "open"] }',
+    good: '{ "enum": ["open", "done"] }'
+  },
+  check(context) {
+    if (!context.swagger) return;
+    const keywords = structureOf(context.swagger).keywords;
+    for (const node of keywords.uniqueLists) {
+      for (const key of UNIQUE_ARRAYS[node.kind]) reportDuplicates(context, node, key);
+    }
+    for (const node of keywords.enum) reportDuplicates(context, node, "enum");
+    for (const node of keywords.required) reportDuplicates(context, node, "required");
+  }
+};
+
+// packages/validator/src/rules/swagger/document-root-rules.ts
+var swaggerVersionRule = {
+  id: "SWG-VERSION",
+  file: "swagger",
+  title: 'Declare "swagger": "2.0".',
+  description: "Custom connectors are OpenAPI 2.0 (Swagger) documents; OpenAPI 3 is not accepted by the connector platform or the certification validator (SVR: SpecificationVersionIncorrect).",
+  levels: sameLevels("error"),
+  msCode: "SpecificationVersionIncorrect",
+  msMessage: `The 'swagger' property must have the string value "2.0".`,
+  example: { bad: '{ "openapi": "3.0.1" }', good: '{ "swagger": "2.0" }' },
+  check(context) {
+    const root = context.swagger?.root;
+    if (!root || !has(root, "swagger")) {
+      if (root && has(root, "openapi")) {
+        context.report({
+          pointer: "/openapi",
+          message: `The 'swagger' property must have the string value "2.0". This is an OpenAPI 3 document; convert it to Swagger 2.0 first.`
+        });
+      }
+      return;
+    }
+    if (root.swagger !== "2.0") {
+      context.report({
+        pointer: "/swagger",
+        message: `The 'swagger' property must have the string value "2.0".`
+      });
+    }
+  }
+};
+var requiredRootRule = {
+  id: "SWG-REQUIRED-ROOT",
+  file: "swagger",
+  title: "Give swagger, info, paths, info.title and info.version.",
+  description: "The Swagger 2.0 schema requires these properties; the validator reports each missing one (SVR: RequiredPropertyMissing).",
+  levels: sameLevels("error"),
+  msCode: "RequiredPropertyMissing",
+  msMessage: "The '{0}' property is required.",
+  example: {
+    bad: '{ "swagger": "2.0", "paths": {} }',
+    good: '{ "swagger": "2.0", "info": {\u2026}, "paths": {} }'
+  },
+  check(context) {
+    const root = context.swagger?.root;
+    if (!root) return;
+    for (const key of ["swagger", "info", "paths"]) {
+      if (!has(root, key))
+        context.report({ pointer: childPointer("", key), message: `The '${key}' property is required.` });
+    }
+    const info2 = asObject(root.info);
+    if (!info2) return;
+    for (const key of ["title", "version"]) {
+      if (!has(info2, key))
+        context.report({
+          pointer: childPointer("/info", key),
+          message: `The '${key}' property is required.`
+        });
+    }
+  }
+};
+
+// packages/validator/src/rules/swagger/json-type-rules.ts
 var SCHEMA_TYPES = ["string", "number", "integer", "boolean", "array", "object", "file"];
 var TYPED_KINDS = ["schema", "items", "header"];
-var REQUIRED_STRINGS = {
-  info: ["title", "version"],
-  parameter: ["name"],
-  tag: ["name"]
-};
-var REQUIRED_STRING_KINDS = Object.keys(REQUIRED_STRINGS);
 function reportRootNotObject(context) {
   const value = context.connector.files.swagger?.document?.value;
   if (value === void 0 || isObject(value)) return;
@@ -60068,262 +60119,189 @@ function reportRootNotObject(context) {
     message: `The type of the property is incorrect. Expected type 'Object', but value is of type '${jsonTypeOf2(value)}'. An API definition is one JSON object: { "swagger": "2.0", "info": {\u2026}, "paths": {\u2026} }.`
   });
 }
-var documentStructureRules = [
-  {
-    id: "SWG-VERSION",
-    file: "swagger",
-    title: 'Declare "swagger": "2.0".',
-    description: "Custom connectors are OpenAPI 2.0 (Swagger) documents; OpenAPI 3 is not accepted by the connector platform or the certification validator (SVR: SpecificationVersionIncorrect).",
-    levels: sameLevels("error"),
-    msCode: "SpecificationVersionIncorrect",
-    msMessage: `The 'swagger' property must have the string value "2.0".`,
-    example: { bad: '{ "openapi": "3.0.1" }', good: '{ "swagger": "2.0" }' },
-    check(context) {
-      const root = context.swagger?.root;
-      if (!root || !has(root, "swagger")) {
-        if (root && has(root, "openapi")) {
-          context.report({
-            pointer: "/openapi",
-            message: `The 'swagger' property must have the string value "2.0". This is an OpenAPI 3 document; convert it to Swagger 2.0 first.`
-          });
-        }
-        return;
-      }
-      if (root.swagger !== "2.0") {
+var jsonTypeRule = {
+  id: "SWG-JSONTYPE",
+  file: "swagger",
+  title: "Give every Swagger property the JSON type the specification requires.",
+  description: 'A value of the wrong JSON type (an array where Swagger 2.0 wants an object, `"required": true` inside a schema, a number as a string) is rejected by the validator (SVR: JsonTypeIncorrect; PR #4123).',
+  levels: sameLevels("error"),
+  msCode: "JsonTypeIncorrect",
+  msMessage: "The type of the property is incorrect. Expected type '{0}', but value is of type '{1}'.",
+  example: {
+    placement: "definition",
+    bad: '{ "type": "object", "required": true }',
+    good: '{ "type": "object", "required": ["id"] }'
+  },
+  check(context) {
+    if (!context.swagger) {
+      reportRootNotObject(context);
+      return;
+    }
+    for (const issue2 of structureOf(context.swagger).typeIssues) {
+      context.report({
+        pointer: issue2.pointer,
+        message: `The type of the property is incorrect. Expected type '${issue2.expected}', but value is of type '${issue2.actual}'.`
+      });
+    }
+  }
+};
+var jsonEnumRule = {
+  id: "SWG-JSONENUM",
+  file: "swagger",
+  title: 'Use a Swagger 2.0 data type in "type".',
+  description: 'The `type` of a schema, an array item or a header must be one of the Swagger 2.0 data types (SVR: JsonValueNotInEnum). Swagger 2.0 has no `null` type and no type lists; JSON-schema spellings such as "int" or "String" are not accepted.',
+  levels: sameLevels("error"),
+  msCode: "JsonValueNotInEnum",
+  msMessage: "The property value must be one of the following: {0}.",
+  example: { placement: "schemaProperty", bad: '{ "type": "String" }', good: '{ "type": "string" }' },
+  check(context) {
+    if (!context.swagger) return;
+    const oddTypes = structureOf(context.swagger).keywords.oddType;
+    for (const kind of TYPED_KINDS) {
+      for (const node of oddTypes) {
+        if (node.kind !== kind) continue;
+        const type = node.value.type;
+        const allowed = node.kind === "schema" ? SCHEMA_TYPES : SCHEMA_TYPES.slice(0, 5);
+        const lower = type.toLowerCase();
+        const hint = allowed.includes(lower) ? ` Did you mean '${lower}'?` : lower === "null" ? " Swagger 2.0 has no 'null' type: write the type of the value when it is set." : "";
         context.report({
-          pointer: "/swagger",
-          message: `The 'swagger' property must have the string value "2.0".`
+          pointer: childPointer(node.pointer, "type"),
+          message: `The property value must be one of the following: ${allowed.join(", ")}.${hint}`
         });
-      }
-    }
-  },
-  {
-    id: "SWG-REQUIRED-ROOT",
-    file: "swagger",
-    title: "Give swagger, info, paths, info.title and info.version.",
-    description: "The Swagger 2.0 schema requires these properties; the validator reports each missing one (SVR: RequiredPropertyMissing).",
-    levels: sameLevels("error"),
-    msCode: "RequiredPropertyMissing",
-    msMessage: "The '{0}' property is required.",
-    example: {
-      bad: '{ "swagger": "2.0", "paths": {} }',
-      good: '{ "swagger": "2.0", "info": {\u2026}, "paths": {} }'
-    },
-    check(context) {
-      const root = context.swagger?.root;
-      if (!root) return;
-      for (const key of ["swagger", "info", "paths"]) {
-        if (!has(root, key))
-          context.report({ pointer: childPointer("", key), message: `The '${key}' property is required.` });
-      }
-      const info2 = asObject(root.info);
-      if (!info2) return;
-      for (const key of ["title", "version"]) {
-        if (!has(info2, key))
-          context.report({
-            pointer: childPointer("/info", key),
-            message: `The '${key}' property is required.`
-          });
-      }
-    }
-  },
-  {
-    id: "SWG-ADDL-PROP",
-    namesFixes: true,
-    file: "swagger",
-    title: "Use only the properties Swagger 2.0 defines, or x- extensions.",
-    description: 'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost. A Swagger field in the wrong case is named in the message, and `validate --fix` renames it.',
-    levels: sameLevels("error"),
-    msCode: "AdditionalPropertyNotAllowed",
-    msMessage: "The property '{0}' is not allowed and must be removed.",
-    example: {
-      bad: '{ "swagger": "2.0", "basepath": "/v1" }',
-      good: '{ "swagger": "2.0", "basePath": "/v1" }'
-    },
-    check(context) {
-      for (const { node, key } of keyClassesOf(context).unknown) {
-        if (isUnsupportedKeyword(node, key)) continue;
-        const meant = fieldInOtherCase(key, node);
-        context.report({
-          pointer: childPointer(node.pointer, key),
-          message: `The property '${nameExcerpt(key)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
-          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-KEYWORD",
-    file: "swagger",
-    title: "Use only Swagger 2.0 keywords in schemas and parameters (no oneOf, nullable, const\u2026).",
-    description: "OpenAPI 3 and JSON Schema keywords that Swagger 2.0 lacks (`oneOf`, `anyOf`, `not`, `nullable`, `const`, `examples`, `writeOnly`, `deprecated`, `if`/`then`/`else`, `patternProperties`, `propertyNames`, `contains`, `prefixItems`) are refused by the platform (SVR: SwaggerKeywordNotSupported). They usually come from a converted OpenAPI 3 document; the message says what Swagger 2.0 offers instead. No merged connector has one in a schema.",
-    levels: sameLevels("error"),
-    msCode: "SwaggerKeywordNotSupported",
-    msMessage: "The '{0}' keyword is not supported.",
-    example: {
-      placement: "schemaProperty",
-      bad: '{ "type": "string", "nullable": true }',
-      good: '{ "type": "string" }'
-    },
-    check(context) {
-      for (const { node, key } of keyClassesOf(context).unknown) {
-        if (!isUnsupportedKeyword(node, key)) continue;
-        context.report({
-          pointer: childPointer(node.pointer, key),
-          message: `The '${key}' keyword is not supported. ${UNSUPPORTED_KEYWORDS.get(key)}`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-EXT-NAME",
-    file: "swagger",
-    title: 'Start extension names with a lower-case "x-".',
-    description: 'Only keys that begin with "x-" are extensions. `X-ms-summary` or `ms-summary` is an unknown property, not an extension, and the label or setting it carries is lost (SVR: ExtensionNameNotValid).',
-    levels: sameLevels("error"),
-    msCode: "ExtensionNameNotValid",
-    msMessage: `The property '{0}' is not valid. If this property is an extension, its name must begin with "x-".`,
-    example: {
-      placement: "parameter",
-      bad: '{ "X-ms-summary": "Name" }',
-      good: '{ "x-ms-summary": "Name" }'
-    },
-    check(context) {
-      for (const { node, key } of keyClassesOf(context).lookalike) {
-        context.report({
-          pointer: childPointer(node.pointer, key),
-          message: `The property '${nameExcerpt(key)}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${nameExcerpt(extensionSpelling(key))}'?`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-XMS-UNKNOWN",
-    namesFixes: true,
-    file: "swagger",
-    title: "Use only known x-ms- extensions, spelled right.",
-    description: "The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed. Where no other known extension is as close as the one the message names, `validate --fix` renames the key to it.",
-    levels: sameLevels("warning"),
-    example: {
-      placement: "pathParameter",
-      bad: '{ "name": "id", "in": "path", "x-ms-visibilty": "internal" }',
-      good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }'
-    },
-    check(context) {
-      for (const { node, key } of keyClassesOf(context).unknownXms) {
-        const closest = closestExtension(key);
-        const suggestion = closest?.name;
-        const meant = closest?.tied === false ? closest.name : void 0;
-        context.report({
-          pointer: childPointer(node.pointer, key),
-          message: suggestion ? `The extension '${nameExcerpt(key)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
-          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-JSONTYPE",
-    file: "swagger",
-    title: "Give every Swagger property the JSON type the specification requires.",
-    description: 'A value of the wrong JSON type (an array where Swagger 2.0 wants an object, `"required": true` inside a schema, a number as a string) is rejected by the validator (SVR: JsonTypeIncorrect; PR #4123).',
-    levels: sameLevels("error"),
-    msCode: "JsonTypeIncorrect",
-    msMessage: "The type of the property is incorrect. Expected type '{0}', but value is of type '{1}'.",
-    example: {
-      placement: "definition",
-      bad: '{ "type": "object", "required": true }',
-      good: '{ "type": "object", "required": ["id"] }'
-    },
-    check(context) {
-      if (!context.swagger) {
-        reportRootNotObject(context);
-        return;
-      }
-      for (const issue2 of structureOf(context.swagger).typeIssues) {
-        context.report({
-          pointer: issue2.pointer,
-          message: `The type of the property is incorrect. Expected type '${issue2.expected}', but value is of type '${issue2.actual}'.`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-JSONENUM",
-    file: "swagger",
-    title: 'Use a Swagger 2.0 data type in "type".',
-    description: 'The `type` of a schema, an array item or a header must be one of the Swagger 2.0 data types (SVR: JsonValueNotInEnum). Swagger 2.0 has no `null` type and no type lists; JSON-schema spellings such as "int" or "String" are not accepted.',
-    levels: sameLevels("error"),
-    msCode: "JsonValueNotInEnum",
-    msMessage: "The property value must be one of the following: {0}.",
-    example: { placement: "schemaProperty", bad: '{ "type": "String" }', good: '{ "type": "string" }' },
-    check(context) {
-      if (!context.swagger) return;
-      const oddTypes = structureOf(context.swagger).keywords.oddType;
-      for (const kind of TYPED_KINDS) {
-        for (const node of oddTypes) {
-          if (node.kind !== kind) continue;
-          const type = node.value.type;
-          const allowed = node.kind === "schema" ? SCHEMA_TYPES : SCHEMA_TYPES.slice(0, 5);
-          const lower = type.toLowerCase();
-          const hint = allowed.includes(lower) ? ` Did you mean '${lower}'?` : lower === "null" ? " Swagger 2.0 has no 'null' type: write the type of the value when it is set." : "";
-          context.report({
-            pointer: childPointer(node.pointer, "type"),
-            message: `The property value must be one of the following: ${allowed.join(", ")}.${hint}`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-ARRAY-DUP",
-    file: "swagger",
-    title: "Do not repeat values in enum, required, schemes, consumes or produces.",
-    description: "Swagger 2.0 declares these arrays `uniqueItems`; the validator rejects repeated values (SVR: ArrayDuplicateValue). A repeated enum value also shows twice in the designer.",
-    levels: sameLevels("error"),
-    msCode: "ArrayDuplicateValue",
-    msMessage: "The array contains duplicate values, values must be unique.",
-    example: {
-      placement: "parameter",
-      bad: '{ "enum": ["open", "done", "open"] }',
-      good: '{ "enum": ["open", "done"] }'
-    },
-    check(context) {
-      if (!context.swagger) return;
-      const keywords = structureOf(context.swagger).keywords;
-      for (const node of keywords.uniqueLists) {
-        for (const key of UNIQUE_ARRAYS[node.kind]) reportDuplicates(context, node, key);
-      }
-      for (const node of keywords.enum) reportDuplicates(context, node, "enum");
-      for (const node of keywords.required) reportDuplicates(context, node, "required");
-    }
-  },
-  {
-    id: "SWG-REQUIRED-EMPTY",
-    file: "swagger",
-    title: "Do not leave required strings empty.",
-    description: 'A required string that is present but empty (`"title": ""`, a parameter or tag without a name) passes the schema but not the validator (SVR: RequiredValueEmpty).',
-    levels: certificationLevels("error"),
-    msCode: "RequiredValueEmpty",
-    msMessage: "The '{0}' property must have not empty value.",
-    example: { bad: '{ "info": { "title": "", "version": "1.0" } }' },
-    check(context) {
-      for (const nodes of nodeListsOf(context, REQUIRED_STRING_KINDS)) {
-        for (const node of nodes) {
-          for (const key of REQUIRED_STRINGS[node.kind]) {
-            const value = node.value[key];
-            if (typeof value === "string" && value.trim() === "") {
-              context.report({
-                pointer: childPointer(node.pointer, key),
-                message: `The '${key}' property must have not empty value.`
-              });
-            }
-          }
-        }
       }
     }
   }
-];
+};
+
+// packages/validator/src/rules/swagger/key-name-rules.ts
+var UNSUPPORTED_KEYWORDS = /* @__PURE__ */ new Map([
+  [
+    "oneOf",
+    "Describe the properties the alternatives share, or let the shape depend on an input with x-ms-dynamic-schema."
+  ],
+  [
+    "anyOf",
+    "Describe the properties the alternatives share, or let the shape depend on an input with x-ms-dynamic-schema."
+  ],
+  ["not", "Remove it, and say in the description what the value must not be."],
+  ["nullable", 'Remove it: a property that is not in "required" may already be left out.'],
+  ["const", "Use an enum with the one value."],
+  ["examples", "Use 'example' (one value) in a schema, or x-ms-examples on the operation."],
+  ["writeOnly", "Remove it; leave the property out of the response schema, or hide it with x-ms-visibility."],
+  [
+    "deprecated",
+    "Mark a deprecated property with x-ms-visibility: 'internal' (or 'advanced') and say so in its description."
+  ],
+  ["if", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
+  ["then", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
+  ["else", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
+  ["patternProperties", "Use additionalProperties with the values' schema."],
+  ["propertyNames", "Remove it, and say in the description which keys are allowed."],
+  ["contains", "Remove it, and say in the description which items the array must hold."],
+  ["prefixItems", "Swagger 2.0 arrays have one items schema; describe the positions in the description."]
+]);
+var KEYWORD_KINDS = /* @__PURE__ */ new Set(["schema", "items", "parameter", "header"]);
+function isUnsupportedKeyword(node, key) {
+  return KEYWORD_KINDS.has(node.kind) && UNSUPPORTED_KEYWORDS.has(key);
+}
+function keyClassesOf(context) {
+  return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] };
+}
+var additionalPropertyRule = {
+  id: "SWG-ADDL-PROP",
+  namesFixes: true,
+  file: "swagger",
+  title: "Use only the properties Swagger 2.0 defines, or x- extensions.",
+  description: 'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost. A Swagger field in the wrong case is named in the message, and `validate --fix` renames it.',
+  levels: sameLevels("error"),
+  msCode: "AdditionalPropertyNotAllowed",
+  msMessage: "The property '{0}' is not allowed and must be removed.",
+  example: {
+    bad: '{ "swagger": "2.0", "basepath": "/v1" }',
+    good: '{ "swagger": "2.0", "basePath": "/v1" }'
+  },
+  check(context) {
+    for (const { node, key } of keyClassesOf(context).unknown) {
+      if (isUnsupportedKeyword(node, key)) continue;
+      const meant = fieldInOtherCase(key, node);
+      context.report({
+        pointer: childPointer(node.pointer, key),
+        message: `The property '${nameExcerpt(key)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
+        ...meant === void 0 ? {} : { fix: { renameKey: meant } }
+      });
+    }
+  }
+};
+var unsupportedKeywordRule = {
+  id: "SWG-KEYWORD",
+  file: "swagger",
+  title: "Use only Swagger 2.0 keywords in schemas and parameters (no oneOf, nullable, const\u2026).",
+  description: "OpenAPI 3 and JSON Schema keywords that Swagger 2.0 lacks (`oneOf`, `anyOf`, `not`, `nullable`, `const`, `examples`, `writeOnly`, `deprecated`, `if`/`then`/`else`, `patternProperties`, `propertyNames`, `contains`, `prefixItems`) are refused by the platform (SVR: SwaggerKeywordNotSupported). They usually come from a converted OpenAPI 3 document; the message says what Swagger 2.0 offers instead. No merged connector has one in a schema.",
+  levels: sameLevels("error"),
+  msCode: "SwaggerKeywordNotSupported",
+  msMessage: "The '{0}' keyword is not supported.",
+  example: {
+    placement: "schemaProperty",
+    bad: '{ "type": "string", "nullable": true }',
+    good: '{ "type": "string" }'
+  },
+  check(context) {
+    for (const { node, key } of keyClassesOf(context).unknown) {
+      if (!isUnsupportedKeyword(node, key)) continue;
+      context.report({
+        pointer: childPointer(node.pointer, key),
+        message: `The '${key}' keyword is not supported. ${UNSUPPORTED_KEYWORDS.get(key)}`
+      });
+    }
+  }
+};
+var extensionNameRule = {
+  id: "SWG-EXT-NAME",
+  file: "swagger",
+  title: 'Start extension names with a lower-case "x-".',
+  description: 'Only keys that begin with "x-" are extensions. `X-ms-summary` or `ms-summary` is an unknown property, not an extension, and the label or setting it carries is lost (SVR: ExtensionNameNotValid).',
+  levels: sameLevels("error"),
+  msCode: "ExtensionNameNotValid",
+  msMessage: `The property '{0}' is not valid. If this property is an extension, its name must begin with "x-".`,
+  example: {
+    placement: "parameter",
+    bad: '{ "X-ms-summary": "Name" }',
+    good: '{ "x-ms-summary": "Name" }'
+  },
+  check(context) {
+    for (const { node, key } of keyClassesOf(context).lookalike) {
+      context.report({
+        pointer: childPointer(node.pointer, key),
+        message: `The property '${nameExcerpt(key)}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${nameExcerpt(extensionSpelling(key))}'?`
+      });
+    }
+  }
+};
+var unknownXmsExtensionRule = {
+  id: "SWG-XMS-UNKNOWN",
+  namesFixes: true,
+  file: "swagger",
+  title: "Use only known x-ms- extensions, spelled right.",
+  description: "The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed. Where no other known extension is as close as the one the message names, `validate --fix` renames the key to it.",
+  levels: sameLevels("warning"),
+  example: {
+    placement: "pathParameter",
+    bad: '{ "name": "id", "in": "path", "x-ms-visibilty": "internal" }',
+    good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }'
+  },
+  check(context) {
+    for (const { node, key } of keyClassesOf(context).unknownXms) {
+      const closest = closestExtension(key);
+      const suggestion = closest?.name;
+      const meant = closest?.tied === false ? closest.name : void 0;
+      context.report({
+        pointer: childPointer(node.pointer, key),
+        message: suggestion ? `The extension '${nameExcerpt(key)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+        ...meant === void 0 ? {} : { fix: { renameKey: meant } }
+      });
+    }
+  }
+};
 function fieldInOtherCase(key, node) {
   const lower = key.toLowerCase();
   return Object.keys(OBJECT_FIELDS[node.kind]).find((field) => field.toLowerCase() === lower);
@@ -60332,6 +60310,56 @@ function extensionSpelling(key) {
   const rest = key.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");
   return `x-${rest}`;
 }
+
+// packages/validator/src/rules/swagger/required-empty-rule.ts
+function nodeListsOf(context, kinds) {
+  return context.swagger ? nodesOfKinds(structureOf(context.swagger), kinds) : [];
+}
+var REQUIRED_STRINGS = {
+  info: ["title", "version"],
+  parameter: ["name"],
+  tag: ["name"]
+};
+var REQUIRED_STRING_KINDS = Object.keys(REQUIRED_STRINGS);
+var requiredEmptyRule = {
+  id: "SWG-REQUIRED-EMPTY",
+  file: "swagger",
+  title: "Do not leave required strings empty.",
+  description: 'A required string that is present but empty (`"title": ""`, a parameter or tag without a name) passes the schema but not the validator (SVR: RequiredValueEmpty).',
+  levels: certificationLevels("error"),
+  msCode: "RequiredValueEmpty",
+  msMessage: "The '{0}' property must have not empty value.",
+  example: { bad: '{ "info": { "title": "", "version": "1.0" } }' },
+  check(context) {
+    for (const nodes of nodeListsOf(context, REQUIRED_STRING_KINDS)) {
+      for (const node of nodes) {
+        for (const key of REQUIRED_STRINGS[node.kind]) {
+          const value = node.value[key];
+          if (typeof value === "string" && value.trim() === "") {
+            context.report({
+              pointer: childPointer(node.pointer, key),
+              message: `The '${key}' property must have not empty value.`
+            });
+          }
+        }
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/swagger/document-structure.ts
+var documentStructureRules = [
+  swaggerVersionRule,
+  requiredRootRule,
+  additionalPropertyRule,
+  unsupportedKeywordRule,
+  extensionNameRule,
+  unknownXmsExtensionRule,
+  jsonTypeRule,
+  jsonEnumRule,
+  arrayDuplicateRule,
+  requiredEmptyRule
+];
 
 // packages/validator/src/rules/swagger/non-latin-text.ts
 var NON_LATIN_WORD = new RegExp("(?:(?![\\p{Script=Latin}])\\p{L}){2,}", "u");
@@ -60728,12 +60756,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path24 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path25 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path24 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path25 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -60982,16 +61010,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path24) {
+function followSchemaPath(model, root, path25) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path24.length && steps < MAX_STEPS; ) {
-    let end = path24.indexOf("/", start);
-    if (end === -1) end = path24.length;
+  for (let start = 0; start < path25.length && steps < MAX_STEPS; ) {
+    let end = path25.indexOf("/", start);
+    if (end === -1) end = path25.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path24.slice(start, end));
+      const next = property(model, current, path25.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -61071,9 +61099,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path24 = pathAt(call, key);
-    if (path24 === void 0 || followSchemaPath(model, items.schema, path24).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path24), label) });
+    const path25 = pathAt(call, key);
+    if (path25 === void 0 || followSchemaPath(model, items.schema, path25).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path25), label) });
   }
   return problems;
 }
@@ -61330,23 +61358,73 @@ var dynamicRules = [
 // packages/validator/src/rules/swagger-dynamic.ts
 var swaggerDynamicRules = dynamicRules;
 
-// packages/validator/src/rules/swagger/absolute-http-url.ts
-var PLAIN_HTTP_URL = /^https?:\/\/(?:(?!xn--)[a-z0-9-]+\.)+(?!xn--)[a-z][a-z0-9-]*(?:[/?#][!-~]*)?$/i;
-function isPlainHttpUrl(text2) {
-  return PLAIN_HTTP_URL.test(text2);
-}
-function isAbsoluteHttpUrl(text2) {
-  const trimmed = text2.trim();
-  if (isPlainHttpUrl(trimmed)) return true;
-  try {
-    const url = new URL(trimmed);
-    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
-  } catch {
-    return false;
+// packages/validator/src/rules/swagger/api-status-rule.ts
+var apiStatusRule = {
+  id: "SWG-API-STATUS",
+  file: "swagger",
+  title: "Use Preview or Production as status, and no operation ahead of the connector.",
+  description: '`x-ms-api-annotation.status` is "Preview" or "Production" (schema; case-sensitive: ten merged connectors use "production", which the schema rejects), and an operation cannot be in Production while the connector is in Preview (SVR: OperationStatusAheadOfConnector; VER).',
+  levels: certificationLevels("error"),
+  msCode: "OperationStatusAheadOfConnector",
+  msMessage: "The operation '{0}' cannot be in a Production status ahead of the connector.",
+  example: {
+    bad: '{ "info": { "x-ms-api-annotation": { "status": "production" } } }',
+    good: '{ "info": { "x-ms-api-annotation": { "status": "Production" } } }'
+  },
+  check(context) {
+    if (!context.swagger) return;
+    const checkStatus = (holder, pointer) => {
+      const status = asObject(holder)?.status;
+      if (status === void 0) return void 0;
+      if (status === "Preview" || status === "Production") return status;
+      const meant = typeof status === "string" ? ["Preview", "Production"].find((s) => s.toLowerCase() === status.toLowerCase()) : void 0;
+      context.report({
+        pointer: childPointer(pointer, "status"),
+        message: `The property value must be one of the following: Preview, Production.${meant ? ` Did you mean '${meant}'?` : ""}`
+      });
+      return meant;
+    };
+    const apiStatus2 = checkStatus(
+      asObject(context.swagger.root.info)?.["x-ms-api-annotation"],
+      "/info/x-ms-api-annotation"
+    );
+    for (const operation2 of context.swagger.operations) {
+      if ((operation2.keys & OperationKey.annotation) === 0) continue;
+      const annotation = operation2.operation["x-ms-api-annotation"];
+      if (asObject(annotation)?.status === void 0) continue;
+      const at = childPointer(operation2.pointer, "x-ms-api-annotation");
+      const status = checkStatus(annotation, at);
+      if (status === "Production" && apiStatus2 === "Preview") {
+        context.report({
+          pointer: childPointer(at, "status"),
+          message: `The operation '${nameExcerpt(operation2.operationId ?? operation2.pointer)}' cannot be in a Production status ahead of the connector.`
+        });
+      }
+    }
   }
+};
+
+// packages/validator/src/rules/swagger/connector-metadata-entries.ts
+var METADATA_POINTER = "/x-ms-connector-metadata";
+var entriesByMetadata = new ConnectorCache();
+function metadataEntries(context) {
+  const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
+  if (!list2) return [];
+  return entriesByMetadata.getOrBuild(list2, namedEntries);
+}
+function namedEntries(list2) {
+  const entries = [];
+  list2.forEach((entry, index) => {
+    const name = asString(asObject(entry)?.propertyName);
+    if (name !== void 0) entries.push({ name, value: asObject(entry).propertyValue, index });
+  });
+  return entries;
+}
+function entryPointer(entry, key) {
+  return childPointer(METADATA_POINTER, entry.index, key);
 }
 
-// packages/validator/src/rules/swagger/info-metadata.ts
+// packages/validator/src/rules/swagger/connector-category-rules.ts
 var CONNECTOR_CATEGORIES = [
   "AI",
   "Business Management",
@@ -61370,302 +61448,273 @@ var CONNECTOR_CATEGORIES = [
 ];
 var CATEGORY_BY_LOWER = new Map(CONNECTOR_CATEGORIES.map((category) => [category.toLowerCase(), category]));
 var MAX_CATEGORIES = 2;
+var connectorCategoryRule = {
+  id: "SWG-META-CATEGORY",
+  file: "swagger",
+  title: "Use only the listed connector categories, spelled exactly.",
+  description: 'Categories is a semicolon-separated list of values from a fixed, case-sensitive list (SVR: InvalidConnectorCategory; CERT 3b; PR #570, #1260, #4077). Beyond Microsoft: a category in the wrong case gets a "did you mean" (`website`, `Social media` are in merged connectors).',
+  levels: certificationLevels("error", "off"),
+  msCode: "InvalidConnectorCategory",
+  msMessage: "The connector category is invalid. Available categories are: [{0}].",
+  example: {
+    placement: "connectorMetadata",
+    bad: '{ "propertyName": "Categories", "propertyValue": "Social media;Tasks" }',
+    good: '{ "propertyName": "Categories", "propertyValue": "Social Media;Productivity" }'
+  },
+  check(context) {
+    for (const entry of metadataEntries(context)) {
+      if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
+      for (const raw of entry.value.split(";")) {
+        const category = raw.trim();
+        if (category === "" || CONNECTOR_CATEGORIES.includes(category)) continue;
+        const meant = CATEGORY_BY_LOWER.get(category.toLowerCase());
+        context.report({
+          pointer: entryPointer(entry, "propertyValue"),
+          message: meant ? `The connector category is invalid. '${nameExcerpt(category)}' must be spelled '${meant}'.` : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(", ")}]. '${nameExcerpt(category)}' is not one of them.`
+        });
+      }
+    }
+  }
+};
+var maxCategoriesRule = {
+  id: "SWG-META-CATEGORY-MAX",
+  file: "swagger",
+  title: "Choose at most two categories.",
+  description: "A connector can have at most two categories (SVR: TooManyConnectorCategories; CERT).",
+  levels: certificationLevels("error", "off"),
+  msCode: "TooManyConnectorCategories",
+  msMessage: "The maximum allowed number of categories for the connector is '{0}'.",
+  example: {
+    placement: "connectorMetadata",
+    bad: '{ "propertyName": "Categories", "propertyValue": "AI;Data;Productivity" }'
+  },
+  check(context) {
+    for (const entry of metadataEntries(context)) {
+      if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
+      const count = entry.value.split(";").filter((category) => category.trim() !== "").length;
+      if (count <= MAX_CATEGORIES) continue;
+      context.report({
+        pointer: entryPointer(entry, "propertyValue"),
+        message: `The maximum allowed number of categories for the connector is '${MAX_CATEGORIES}'.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/swagger/connector-metadata-rules.ts
 var METADATA_PROPERTIES = ["Website", "Privacy policy", "Categories"];
-var METADATA_POINTER = "/x-ms-connector-metadata";
-var URL_KINDS = ["contact", "externalDocs", "license"];
+var metadataRequiredRule = {
+  id: "SWG-META-REQ",
+  file: "swagger",
+  title: "Give x-ms-connector-metadata.",
+  description: "Certified and independent-publisher connectors need the root `x-ms-connector-metadata` array with Website, Privacy policy and Categories (PR #683, #1095, #2459).",
+  levels: certificationLevels("error", "off"),
+  msCode: "RequiredPropertyMissing",
+  msMessage: "The '{0}' property is required.",
+  example: {
+    bad: '{ "swagger": "2.0", "info": {\u2026}, "paths": {\u2026} }',
+    good: '{ "x-ms-connector-metadata": [{ "propertyName": "Website", "propertyValue": "https://contoso.com" }, \u2026] }'
+  },
+  check(context) {
+    const root = context.swagger?.root;
+    if (!root) return;
+    if (!has(root, "x-ms-connector-metadata")) {
+      context.report({
+        pointer: METADATA_POINTER,
+        message: "The 'x-ms-connector-metadata' property is required."
+      });
+    } else if (!Array.isArray(root["x-ms-connector-metadata"])) {
+      context.report({
+        pointer: METADATA_POINTER,
+        message: "The type of the property is incorrect. Expected type 'Array', but value is of type 'Object'."
+      });
+    }
+  }
+};
+var metadataPropertiesRule = {
+  id: "SWG-META-PROPS",
+  file: "swagger",
+  title: "List Website, Privacy policy and Categories in x-ms-connector-metadata.",
+  description: 'Each entry is `{propertyName, propertyValue}` with string values, and the names Website, Privacy policy and Categories are required, spelled exactly (SVR: ConnectorMetadataPropertiesMissing; PR #4077). "Privacy policy" was added later: 77 merged connectors lack it or spell it "Privacy Policy", so for it this is a warning.',
+  levels: certificationLevels("error", "off"),
+  msCode: "ConnectorMetadataPropertiesMissing",
+  msMessage: "The connector metadata property '{0}' is required.",
+  example: {
+    placement: "connectorMetadata",
+    bad: '{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }',
+    good: '{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }'
+  },
+  check(context) {
+    const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
+    if (!list2) return;
+    list2.forEach((entry, index) => {
+      if (!isObject(entry)) {
+        context.report({
+          pointer: childPointer(METADATA_POINTER, index),
+          message: "Each connector metadata entry must be an object with propertyName and propertyValue."
+        });
+        return;
+      }
+      for (const key of ["propertyName", "propertyValue"]) {
+        if (typeof entry[key] !== "string")
+          context.report({
+            pointer: childPointer(METADATA_POINTER, index, key),
+            message: has(entry, key) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key}' property is required.`
+          });
+      }
+    });
+    const names = metadataEntries(context);
+    for (const required of METADATA_PROPERTIES) {
+      if (names.some((entry) => entry.name === required)) continue;
+      const nearMiss = names.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
+      context.report({
+        pointer: nearMiss ? entryPointer(nearMiss, "propertyName") : METADATA_POINTER,
+        severity: required === "Privacy policy" ? "warning" : void 0,
+        message: nearMiss ? `The connector metadata property '${required}' is required. '${nearMiss.name}' is not recognized: spell it exactly '${required}'.` : `The connector metadata property '${required}' is required.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/swagger/contact-rules.ts
 var EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
-var entriesByMetadata = new ConnectorCache();
-function metadataEntries(context) {
-  const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
-  if (!list2) return [];
-  return entriesByMetadata.getOrBuild(list2, namedEntries);
-}
-function namedEntries(list2) {
-  const entries = [];
-  list2.forEach((entry, index) => {
-    const name = asString(asObject(entry)?.propertyName);
-    if (name !== void 0) entries.push({ name, value: asObject(entry).propertyValue, index });
-  });
-  return entries;
-}
-function entryPointer(entry, key) {
-  return childPointer(METADATA_POINTER, entry.index, key);
-}
 function contactOf(context) {
   return asObject(asObject(context.swagger?.root.info)?.contact);
 }
 var PLACEHOLDER_CONTACT_NAME = /^(?:full name|name|contact name|your name|publisher(?:'s)? name)$/i;
-var infoMetadataRules = [
-  {
-    id: "SWG-INFO-CONTACT",
-    file: "swagger",
-    title: "Give contact information in info.contact.",
-    description: "Certification requires `info.contact` (paconn: \"Error : info : The 'contact' property is required.\", PR #683, #1095). Some legacy connectors (the Cloudmersive family) lack it.",
-    levels: certificationLevels("error", "off"),
-    msCode: "RequiredPropertyMissing",
-    msMessage: "The '{0}' property is required.",
-    example: { bad: '{ "info": { "title": "Contoso", "version": "1.0" } }' },
-    check(context) {
-      const info2 = asObject(context.swagger?.root.info);
-      if (!info2 || has(info2, "contact")) return;
-      context.report({ pointer: "/info/contact", message: "The 'contact' property is required." });
-    }
+var contactRule = {
+  id: "SWG-INFO-CONTACT",
+  file: "swagger",
+  title: "Give contact information in info.contact.",
+  description: "Certification requires `info.contact` (paconn: \"Error : info : The 'contact' property is required.\", PR #683, #1095). Some legacy connectors (the Cloudmersive family) lack it.",
+  levels: certificationLevels("error", "off"),
+  msCode: "RequiredPropertyMissing",
+  msMessage: "The '{0}' property is required.",
+  example: { bad: '{ "info": { "title": "Contoso", "version": "1.0" } }' },
+  check(context) {
+    const info2 = asObject(context.swagger?.root.info);
+    if (!info2 || has(info2, "contact")) return;
+    context.report({ pointer: "/info/contact", message: "The 'contact' property is required." });
+  }
+};
+var contactFieldsRule = {
+  id: "SWG-INFO-CONTACT-FIELDS",
+  file: "swagger",
+  title: "Give the support name, URL and e-mail in info.contact.",
+  description: 'The certification checklist asks for the support team name, support site URL and e-mail in `info.contact` (CERT 3b). 64 merged independent-publisher connectors lack the URL, so this is a warning. The template\'s name "Full name" counts as missing (one merged connector kept it).',
+  levels: certificationLevels("warning", "off"),
+  example: {
+    placement: "info",
+    bad: '{ "contact": { "name": "Contoso Support" } }',
+    good: '{ "contact": { "name": "Contoso Support", "url": "https://support.contoso.com", "email": "support@contoso.com" } }'
   },
-  {
-    id: "SWG-INFO-CONTACT-FIELDS",
-    file: "swagger",
-    title: "Give the support name, URL and e-mail in info.contact.",
-    description: 'The certification checklist asks for the support team name, support site URL and e-mail in `info.contact` (CERT 3b). 64 merged independent-publisher connectors lack the URL, so this is a warning. The template\'s name "Full name" counts as missing (one merged connector kept it).',
-    levels: certificationLevels("warning", "off"),
-    example: {
-      placement: "info",
-      bad: '{ "contact": { "name": "Contoso Support" } }',
-      good: '{ "contact": { "name": "Contoso Support", "url": "https://support.contoso.com", "email": "support@contoso.com" } }'
-    },
-    check(context) {
-      const contact = contactOf(context);
-      if (!contact) return;
-      for (const key of ["name", "url", "email"]) {
-        if (has(contact, key)) continue;
-        context.report({
-          pointer: childPointer("/info/contact", key),
-          message: `The contact '${key}' property should be given for certification.`
-        });
-      }
-      const name = asString(contact.name);
-      if (name !== void 0 && PLACEHOLDER_CONTACT_NAME.test(name.trim())) {
-        context.report({
-          pointer: "/info/contact/name",
-          message: `The contact name '${name}' is the template's text; give the name of the support team or person.`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-INFO-CONTACT-EMAIL",
-    file: "swagger",
-    title: "Give a valid e-mail address in info.contact.email.",
-    description: "The contact e-mail must be a valid (ASCII) e-mail address (SVR: ContactEmailNotValid).",
-    levels: certificationLevels("error"),
-    msCode: "ContactEmailNotValid",
-    msMessage: "The contact 'email' property, if present, must be a valid email address.",
-    example: {
-      placement: "contact",
-      bad: '{ "email": "support at contoso.com" }',
-      good: '{ "email": "support@contoso.com" }'
-    },
-    check(context) {
-      const email = asString(contactOf(context)?.email);
-      if (email === void 0 || EMAIL.test(email)) return;
+  check(context) {
+    const contact = contactOf(context);
+    if (!contact) return;
+    for (const key of ["name", "url", "email"]) {
+      if (has(contact, key)) continue;
       context.report({
-        pointer: "/info/contact/email",
-        message: "The contact 'email' property, if present, must be a valid email address."
+        pointer: childPointer("/info/contact", key),
+        message: `The contact '${key}' property should be given for certification.`
       });
     }
-  },
-  {
-    id: "SWG-META-REQ",
-    file: "swagger",
-    title: "Give x-ms-connector-metadata.",
-    description: "Certified and independent-publisher connectors need the root `x-ms-connector-metadata` array with Website, Privacy policy and Categories (PR #683, #1095, #2459).",
-    levels: certificationLevels("error", "off"),
-    msCode: "RequiredPropertyMissing",
-    msMessage: "The '{0}' property is required.",
-    example: {
-      bad: '{ "swagger": "2.0", "info": {\u2026}, "paths": {\u2026} }',
-      good: '{ "x-ms-connector-metadata": [{ "propertyName": "Website", "propertyValue": "https://contoso.com" }, \u2026] }'
-    },
-    check(context) {
-      const root = context.swagger?.root;
-      if (!root) return;
-      if (!has(root, "x-ms-connector-metadata")) {
-        context.report({
-          pointer: METADATA_POINTER,
-          message: "The 'x-ms-connector-metadata' property is required."
-        });
-      } else if (!Array.isArray(root["x-ms-connector-metadata"])) {
-        context.report({
-          pointer: METADATA_POINTER,
-          message: "The type of the property is incorrect. Expected type 'Array', but value is of type 'Object'."
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-META-PROPS",
-    file: "swagger",
-    title: "List Website, Privacy policy and Categories in x-ms-connector-metadata.",
-    description: 'Each entry is `{propertyName, propertyValue}` with string values, and the names Website, Privacy policy and Categories are required, spelled exactly (SVR: ConnectorMetadataPropertiesMissing; PR #4077). "Privacy policy" was added later: 77 merged connectors lack it or spell it "Privacy Policy", so for it this is a warning.',
-    levels: certificationLevels("error", "off"),
-    msCode: "ConnectorMetadataPropertiesMissing",
-    msMessage: "The connector metadata property '{0}' is required.",
-    example: {
-      placement: "connectorMetadata",
-      bad: '{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }',
-      good: '{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }'
-    },
-    check(context) {
-      const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
-      if (!list2) return;
-      list2.forEach((entry, index) => {
-        if (!isObject(entry)) {
-          context.report({
-            pointer: childPointer(METADATA_POINTER, index),
-            message: "Each connector metadata entry must be an object with propertyName and propertyValue."
-          });
-          return;
-        }
-        for (const key of ["propertyName", "propertyValue"]) {
-          if (typeof entry[key] !== "string")
-            context.report({
-              pointer: childPointer(METADATA_POINTER, index, key),
-              message: has(entry, key) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key}' property is required.`
-            });
-        }
+    const name = asString(contact.name);
+    if (name !== void 0 && PLACEHOLDER_CONTACT_NAME.test(name.trim())) {
+      context.report({
+        pointer: "/info/contact/name",
+        message: `The contact name '${name}' is the template's text; give the name of the support team or person.`
       });
-      const names = metadataEntries(context);
-      for (const required of METADATA_PROPERTIES) {
-        if (names.some((entry) => entry.name === required)) continue;
-        const nearMiss = names.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
-        context.report({
-          pointer: nearMiss ? entryPointer(nearMiss, "propertyName") : METADATA_POINTER,
-          severity: required === "Privacy policy" ? "warning" : void 0,
-          message: nearMiss ? `The connector metadata property '${required}' is required. '${nearMiss.name}' is not recognized: spell it exactly '${required}'.` : `The connector metadata property '${required}' is required.`
-        });
-      }
     }
+  }
+};
+var contactEmailRule = {
+  id: "SWG-INFO-CONTACT-EMAIL",
+  file: "swagger",
+  title: "Give a valid e-mail address in info.contact.email.",
+  description: "The contact e-mail must be a valid (ASCII) e-mail address (SVR: ContactEmailNotValid).",
+  levels: certificationLevels("error"),
+  msCode: "ContactEmailNotValid",
+  msMessage: "The contact 'email' property, if present, must be a valid email address.",
+  example: {
+    placement: "contact",
+    bad: '{ "email": "support at contoso.com" }',
+    good: '{ "email": "support@contoso.com" }'
   },
-  {
-    id: "SWG-META-CATEGORY",
-    file: "swagger",
-    title: "Use only the listed connector categories, spelled exactly.",
-    description: 'Categories is a semicolon-separated list of values from a fixed, case-sensitive list (SVR: InvalidConnectorCategory; CERT 3b; PR #570, #1260, #4077). Beyond Microsoft: a category in the wrong case gets a "did you mean" (`website`, `Social media` are in merged connectors).',
-    levels: certificationLevels("error", "off"),
-    msCode: "InvalidConnectorCategory",
-    msMessage: "The connector category is invalid. Available categories are: [{0}].",
-    example: {
-      placement: "connectorMetadata",
-      bad: '{ "propertyName": "Categories", "propertyValue": "Social media;Tasks" }',
-      good: '{ "propertyName": "Categories", "propertyValue": "Social Media;Productivity" }'
-    },
-    check(context) {
-      for (const entry of metadataEntries(context)) {
-        if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
-        for (const raw of entry.value.split(";")) {
-          const category = raw.trim();
-          if (category === "" || CONNECTOR_CATEGORIES.includes(category)) continue;
-          const meant = CATEGORY_BY_LOWER.get(category.toLowerCase());
-          context.report({
-            pointer: entryPointer(entry, "propertyValue"),
-            message: meant ? `The connector category is invalid. '${nameExcerpt(category)}' must be spelled '${meant}'.` : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(", ")}]. '${nameExcerpt(category)}' is not one of them.`
-          });
-        }
-      }
+  check(context) {
+    const email = asString(contactOf(context)?.email);
+    if (email === void 0 || EMAIL.test(email)) return;
+    context.report({
+      pointer: "/info/contact/email",
+      message: "The contact 'email' property, if present, must be a valid email address."
+    });
+  }
+};
+
+// packages/validator/src/rules/swagger/absolute-http-url.ts
+var PLAIN_HTTP_URL = /^https?:\/\/(?:(?!xn--)[a-z0-9-]+\.)+(?!xn--)[a-z][a-z0-9-]*(?:[/?#][!-~]*)?$/i;
+function isPlainHttpUrl(text2) {
+  return PLAIN_HTTP_URL.test(text2);
+}
+function isAbsoluteHttpUrl(text2) {
+  const trimmed = text2.trim();
+  if (isPlainHttpUrl(trimmed)) return true;
+  try {
+    const url = new URL(trimmed);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
+  } catch {
+    return false;
+  }
+}
+
+// packages/validator/src/rules/swagger/metadata-url-rule.ts
+var URL_KINDS = ["contact", "externalDocs", "license"];
+var metadataUrlRule = {
+  id: "SWG-META-URL",
+  file: "swagger",
+  title: "Give absolute http(s) URLs for Website, Privacy policy and contact or docs links.",
+  description: 'Website and Privacy policy "should be a URL" (CERT), and `url` properties must be absolute URLs (SVR: UrlNotValid). Merged connectors show `www.in-d.ai`, `hhttps://\u2026`, `htpts://\u2026` and `Not Available`.',
+  levels: certificationLevels("error"),
+  msCode: "UrlNotValid",
+  msMessage: "The 'url' property must be a valid absolute URL.",
+  example: {
+    placement: "connectorMetadata",
+    bad: '{ "propertyName": "Website", "propertyValue": "www.contoso.com" }',
+    good: '{ "propertyName": "Website", "propertyValue": "https://www.contoso.com" }'
+  },
+  check(context) {
+    if (!context.swagger) return;
+    for (const entry of metadataEntries(context)) {
+      if (entry.name !== "Website" && entry.name !== "Privacy policy") continue;
+      if (typeof entry.value !== "string" || isAbsoluteHttpUrl(entry.value)) continue;
+      context.report({
+        pointer: entryPointer(entry, "propertyValue"),
+        message: `The '${entry.name}' value ${quoted(entry.value)} must be a valid absolute URL (https://\u2026).`
+      });
     }
-  },
-  {
-    id: "SWG-META-CATEGORY-MAX",
-    file: "swagger",
-    title: "Choose at most two categories.",
-    description: "A connector can have at most two categories (SVR: TooManyConnectorCategories; CERT).",
-    levels: certificationLevels("error", "off"),
-    msCode: "TooManyConnectorCategories",
-    msMessage: "The maximum allowed number of categories for the connector is '{0}'.",
-    example: {
-      placement: "connectorMetadata",
-      bad: '{ "propertyName": "Categories", "propertyValue": "AI;Data;Productivity" }'
-    },
-    check(context) {
-      for (const entry of metadataEntries(context)) {
-        if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
-        const count = entry.value.split(";").filter((category) => category.trim() !== "").length;
-        if (count <= MAX_CATEGORIES) continue;
+    for (const nodes of nodesOfKinds(structureOf(context.swagger), URL_KINDS)) {
+      for (const node of nodes) {
+        const url = asString(node.value.url);
+        if (url === void 0 || isAbsoluteHttpUrl(url)) continue;
         context.report({
-          pointer: entryPointer(entry, "propertyValue"),
-          message: `The maximum allowed number of categories for the connector is '${MAX_CATEGORIES}'.`
+          pointer: childPointer(node.pointer, "url"),
+          message: "The 'url' property must be a valid absolute URL."
         });
-      }
-    }
-  },
-  {
-    id: "SWG-META-URL",
-    file: "swagger",
-    title: "Give absolute http(s) URLs for Website, Privacy policy and contact or docs links.",
-    description: 'Website and Privacy policy "should be a URL" (CERT), and `url` properties must be absolute URLs (SVR: UrlNotValid). Merged connectors show `www.in-d.ai`, `hhttps://\u2026`, `htpts://\u2026` and `Not Available`.',
-    levels: certificationLevels("error"),
-    msCode: "UrlNotValid",
-    msMessage: "The 'url' property must be a valid absolute URL.",
-    example: {
-      placement: "connectorMetadata",
-      bad: '{ "propertyName": "Website", "propertyValue": "www.contoso.com" }',
-      good: '{ "propertyName": "Website", "propertyValue": "https://www.contoso.com" }'
-    },
-    check(context) {
-      if (!context.swagger) return;
-      for (const entry of metadataEntries(context)) {
-        if (entry.name !== "Website" && entry.name !== "Privacy policy") continue;
-        if (typeof entry.value !== "string" || isAbsoluteHttpUrl(entry.value)) continue;
-        context.report({
-          pointer: entryPointer(entry, "propertyValue"),
-          message: `The '${entry.name}' value ${quoted(entry.value)} must be a valid absolute URL (https://\u2026).`
-        });
-      }
-      for (const nodes of nodesOfKinds(structureOf(context.swagger), URL_KINDS)) {
-        for (const node of nodes) {
-          const url = asString(node.value.url);
-          if (url === void 0 || isAbsoluteHttpUrl(url)) continue;
-          context.report({
-            pointer: childPointer(node.pointer, "url"),
-            message: "The 'url' property must be a valid absolute URL."
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-API-STATUS",
-    file: "swagger",
-    title: "Use Preview or Production as status, and no operation ahead of the connector.",
-    description: '`x-ms-api-annotation.status` is "Preview" or "Production" (schema; case-sensitive: ten merged connectors use "production", which the schema rejects), and an operation cannot be in Production while the connector is in Preview (SVR: OperationStatusAheadOfConnector; VER).',
-    levels: certificationLevels("error"),
-    msCode: "OperationStatusAheadOfConnector",
-    msMessage: "The operation '{0}' cannot be in a Production status ahead of the connector.",
-    example: {
-      bad: '{ "info": { "x-ms-api-annotation": { "status": "production" } } }',
-      good: '{ "info": { "x-ms-api-annotation": { "status": "Production" } } }'
-    },
-    check(context) {
-      if (!context.swagger) return;
-      const checkStatus = (holder, pointer) => {
-        const status = asObject(holder)?.status;
-        if (status === void 0) return void 0;
-        if (status === "Preview" || status === "Production") return status;
-        const meant = typeof status === "string" ? ["Preview", "Production"].find((s) => s.toLowerCase() === status.toLowerCase()) : void 0;
-        context.report({
-          pointer: childPointer(pointer, "status"),
-          message: `The property value must be one of the following: Preview, Production.${meant ? ` Did you mean '${meant}'?` : ""}`
-        });
-        return meant;
-      };
-      const apiStatus2 = checkStatus(
-        asObject(context.swagger.root.info)?.["x-ms-api-annotation"],
-        "/info/x-ms-api-annotation"
-      );
-      for (const operation2 of context.swagger.operations) {
-        if ((operation2.keys & OperationKey.annotation) === 0) continue;
-        const annotation = operation2.operation["x-ms-api-annotation"];
-        if (asObject(annotation)?.status === void 0) continue;
-        const at = childPointer(operation2.pointer, "x-ms-api-annotation");
-        const status = checkStatus(annotation, at);
-        if (status === "Production" && apiStatus2 === "Preview") {
-          context.report({
-            pointer: childPointer(at, "status"),
-            message: `The operation '${nameExcerpt(operation2.operationId ?? operation2.pointer)}' cannot be in a Production status ahead of the connector.`
-          });
-        }
       }
     }
   }
+};
+
+// packages/validator/src/rules/swagger/info-metadata.ts
+var infoMetadataRules = [
+  contactRule,
+  contactFieldsRule,
+  contactEmailRule,
+  metadataRequiredRule,
+  metadataPropertiesRule,
+  connectorCategoryRule,
+  maxCategoriesRule,
+  metadataUrlRule,
+  apiStatusRule
 ];
 
 // packages/validator/src/rules/swagger-info.ts
@@ -62579,12 +62628,12 @@ var pathItemRefRule = {
   check({ swagger, report: report2 }) {
     if (!swagger) return;
     const paths = swagger.paths;
-    for (const path24 in paths) {
-      if (!has(paths, path24)) continue;
-      const pathItem = asObject(paths[path24]);
+    for (const path25 in paths) {
+      if (!has(paths, path25)) continue;
+      const pathItem = asObject(paths[path25]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report2({
-        pointer: childPointer("/paths", path24, "$ref"),
+        pointer: childPointer("/paths", path25, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
       });
     }
@@ -62606,15 +62655,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report: report2 }, problem) {
-  for (const path24 of pathKeys(swagger)) {
-    const message = problem(path24);
-    if (message !== void 0) report2({ pointer: childPointer("/paths", path24), message });
+  for (const path25 of pathKeys(swagger)) {
+    const message = problem(path25);
+    if (message !== void 0) report2({ pointer: childPointer("/paths", path25), message });
   }
 }
-function templateProblem(path24) {
+function templateProblem(path25) {
   let open2 = -1;
-  for (let index = 0; index < path24.length; index++) {
-    const character = path24[index];
+  for (let index = 0; index < path25.length; index++) {
+    const character = path25[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -62640,7 +62689,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path24) => path24.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path25) => path25.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -62660,7 +62709,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path24) => /[?#]/.test(path24) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path25) => /[?#]/.test(path25) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -62676,7 +62725,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path24) => path24.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path25) => path25.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -62690,8 +62739,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path24) => {
-      const problem = templateProblem(path24);
+    reportPathKeys(context, (path25) => {
+      const problem = templateProblem(path25);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -62708,9 +62757,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path24) => (
+      (path25) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path24.includes("=") && pathVariables(path24).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path25.includes("=") && pathVariables(path25).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -62726,14 +62775,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger, report: report2 }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path24 of pathKeys(swagger)) {
-      const key = path24.toLowerCase();
+    for (const path25 of pathKeys(swagger)) {
+      const key = path25.toLowerCase();
       if (seen.has(key)) {
         report2({
-          pointer: childPointer("/paths", path24),
+          pointer: childPointer("/paths", path25),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path24)
+            nameExcerpt(path25)
           )
         });
       }
@@ -62756,6 +62805,179 @@ var pathRules = [
   missingPathParameterRule
 ];
 
+// packages/validator/src/rules/operations/webhook-subscription.ts
+function isWebhookSubscription(model, operation2) {
+  const pathItem = asObject(model.paths?.[operation2.path]);
+  return operation2.isTrigger && pathItem !== void 0 && has(pathItem, "x-ms-notification-content");
+}
+
+// packages/validator/src/rules/operations/response-code-rules.ts
+var RESPONSE_CODE = /^(?:[0-9]{3}|default)$/;
+function hasSuccessResponse(operation2) {
+  for (const response of operation2.responses) if (isSuccessCode(response.code)) return true;
+  return false;
+}
+var responsesRequiredRule = {
+  id: "SWG-OP-RESP-REQ",
+  file: "swagger",
+  title: "Define at least one response for every operation.",
+  description: "Swagger 2.0 requires `responses` with at least one entry, and the service rejects operations without (SVR OperationMustHaveResponse). A webhook trigger whose path declares `x-ms-notification-content` may leave `responses` empty (`{}`): its output is the notification, and nine merged certified connectors subscribe this way (MoreApp Forms and Power Textor were merged so in 2024 updates).",
+  levels: sameLevels("error"),
+  msCode: "OperationMustHaveResponse",
+  msMessage: "The operation is not valid, it must contain at least one response definition.",
+  example: {
+    placement: "pathItem",
+    bad: '"get": { "operationId": "ListTasks" }',
+    good: '"get": { "operationId": "ListTasks", "responses": { "200": { "description": "OK" } } }'
+  },
+  check({ swagger, report: report2 }) {
+    if (!swagger) return;
+    for (const operation2 of swagger.operations) {
+      if (operation2.responses.length > 0) continue;
+      if (isObject(operation2.operation.responses) && isWebhookSubscription(swagger, operation2)) continue;
+      report2({
+        pointer: has(operation2.operation, "responses") ? childPointer(operation2.pointer, "responses") : operation2.pointer,
+        message: "The operation is not valid, it must contain at least one response definition."
+      });
+    }
+  }
+};
+var successResponseRule = {
+  id: "SWG-OP-RESP-SUCCESS",
+  file: "swagger",
+  title: "Define a 2xx response for every operation.",
+  description: "Without a successful response the designer cannot show outputs (SVR OperationShouldHaveSuccessfulResponse, a warning). 236 merged certified operations only have `default`.",
+  levels: sameLevels("warning"),
+  msCode: "OperationShouldHaveSuccessfulResponse",
+  msMessage: "The operation '{0}' should have at least one successful response definition.",
+  example: {
+    placement: "operation",
+    bad: '"responses": { "default": { "description": "OK" } }',
+    good: '"responses": { "200": { "description": "OK" } }'
+  },
+  check({ swagger, report: report2 }) {
+    for (const operation2 of swagger?.operations ?? []) {
+      if (operation2.responses.length === 0 || hasSuccessResponse(operation2)) continue;
+      const advice = operation2.responses.some((response) => response.code === "default") ? "Describe the success as a 2xx response (200 with the output schema, or 204 when nothing is returned) rather than 'default'." : "Add a 2xx response: 200 with the output schema, or 204 when nothing is returned.";
+      report2({
+        pointer: childPointer(operation2.pointer, "responses"),
+        message: `${fill(
+          "The operation '{0}' should have at least one successful response definition.",
+          operationLabel(operation2)
+        )} ${advice}`
+      });
+    }
+  }
+};
+var responseCodeRule = {
+  id: "SWG-RESP-CODE",
+  file: "swagger",
+  title: "Key responses by a three-digit status code or 'default'.",
+  description: "Swagger 2.0 response keys are HTTP status codes or `default` (SVR ResponseMustBeDefaultOrHttpStatusCode).",
+  levels: sameLevels("error"),
+  msCode: "ResponseMustBeDefaultOrHttpStatusCode",
+  msMessage: "The response is not valid, the response must be a valid HTTP status code, or the string 'default'.",
+  example: {
+    placement: "operation",
+    bad: '"responses": { "OK": { "description": "OK" } }',
+    good: '"responses": { "200": { "description": "OK" } }'
+  },
+  check({ swagger, report: report2 }) {
+    for (const operation2 of swagger?.operations ?? []) {
+      for (const response of operation2.responses) {
+        if (RESPONSE_CODE.test(response.code) || response.code.startsWith("x-")) continue;
+        report2({
+          pointer: response.pointer,
+          message: "The response is not valid, the response must be a valid HTTP status code, or the string 'default'."
+        });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/response-example-rule.ts
+var responseExampleRule = {
+  id: "SWG-RESP-EXAMPLE",
+  file: "swagger",
+  title: "Key response examples by a MIME type the operation produces.",
+  description: "An example for a MIME type that is not in the operation's `produces` can never be returned (SVR ResponseExampleMustBeProducedByOperation).",
+  levels: sameLevels("error"),
+  msCode: "ResponseExampleMustBeProducedByOperation",
+  msMessage: "The response example '{0}' is not produced by the operation '{1}'.",
+  example: {
+    placement: "response",
+    bad: '"produces": ["application/json"], \u2026 "examples": { "text/xml": "<a/>" }',
+    good: '"produces": ["application/json"], \u2026 "examples": { "application/json": {} }'
+  },
+  check({ swagger, report: report2 }) {
+    if (!swagger) return;
+    for (const operation2 of swagger.operations) {
+      let allowed;
+      for (const response of operation2.responses) {
+        const examples = response.value.examples;
+        if (!isObject(examples)) continue;
+        if (allowed === void 0) {
+          const produces = effectiveMimeTypes(swagger, operation2, "produces");
+          if (!produces) break;
+          allowed = new Set(produces.map((type) => type.toLowerCase()));
+        }
+        for (const [mimeType] of entriesOf(examples)) {
+          if (allowed.has(mimeType.toLowerCase())) continue;
+          report2({
+            pointer: childPointer(response.definitionPointer, "examples", mimeType),
+            message: fill(
+              "The response example '{0}' is not produced by the operation '{1}'.",
+              nameExcerpt(mimeType),
+              operationLabel(operation2)
+            )
+          });
+        }
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/response-headers-rule.ts
+function hasTwoKeys(value) {
+  if (!isObject(value)) return false;
+  let count = 0;
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && ++count === 2) return true;
+  return false;
+}
+var responseHeadersRule = {
+  id: "SWG-RESP-HEADERS",
+  file: "swagger",
+  title: "Name each response header once.",
+  description: "HTTP header names are case-insensitive, so `Location` and `location` are the same header (SVR ResponseHeadersAreNotUnique).",
+  levels: sameLevels("error"),
+  msCode: "ResponseHeadersAreNotUnique",
+  msMessage: "The response headers are not unique.",
+  example: {
+    placement: "response",
+    bad: '"headers": { "Location": { "type": "string" }, "location": { "type": "string" } }'
+  },
+  check({ swagger, report: report2 }) {
+    const seenResponses = /* @__PURE__ */ new Set();
+    for (const operation2 of swagger?.operations ?? []) {
+      for (const response of operation2.responses) {
+        if (!hasTwoKeys(response.value.headers) || seenResponses.has(response.definitionPointer)) continue;
+        seenResponses.add(response.definitionPointer);
+        const seen = /* @__PURE__ */ new Set();
+        for (const [name] of entriesOf(response.value.headers)) {
+          const key = name.toLowerCase();
+          if (seen.has(key)) {
+            report2({
+              pointer: childPointer(response.definitionPointer, "headers", name),
+              message: `The response headers are not unique. '${name}' is defined more than once (header names are case-insensitive).`
+            });
+          }
+          seen.add(key);
+        }
+      }
+    }
+  }
+};
+
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
 function isEmptySchema(model, schema) {
@@ -62769,14 +62991,9 @@ function isEmptySchema(model, schema) {
   return resolved2.type === void 0 || resolved2.type === "object";
 }
 
-// packages/validator/src/rules/operations/responses.ts
-var RESPONSE_CODE = /^(?:[0-9]{3}|default)$/;
+// packages/validator/src/rules/operations/response-schema-rules.ts
 function hasSchema(response) {
   return isObject(response.value.schema);
-}
-function hasSuccessResponse(operation2) {
-  for (const response of operation2.responses) if (isSuccessCode(response.code)) return true;
-  return false;
 }
 function countWithSchema(operation2) {
   let count = 0;
@@ -62802,297 +63019,149 @@ function schemaMoveAdvice(operation2) {
   }
   return `Move the schema of the ${codes.join(", ")} response to a 200 or 201 response.`;
 }
-function hasTwoKeys(value) {
-  if (!isObject(value)) return false;
-  let count = 0;
-  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && ++count === 2) return true;
-  return false;
-}
-function isWebhookSubscription(model, operation2) {
-  const pathItem = asObject(model.paths?.[operation2.path]);
-  return operation2.isTrigger && pathItem !== void 0 && has(pathItem, "x-ms-notification-content");
-}
-var responseRules = [
-  {
-    id: "SWG-OP-RESP-REQ",
-    file: "swagger",
-    title: "Define at least one response for every operation.",
-    description: "Swagger 2.0 requires `responses` with at least one entry, and the service rejects operations without (SVR OperationMustHaveResponse). A webhook trigger whose path declares `x-ms-notification-content` may leave `responses` empty (`{}`): its output is the notification, and nine merged certified connectors subscribe this way (MoreApp Forms and Power Textor were merged so in 2024 updates).",
-    levels: sameLevels("error"),
-    msCode: "OperationMustHaveResponse",
-    msMessage: "The operation is not valid, it must contain at least one response definition.",
-    example: {
-      placement: "pathItem",
-      bad: '"get": { "operationId": "ListTasks" }',
-      good: '"get": { "operationId": "ListTasks", "responses": { "200": { "description": "OK" } } }'
-    },
-    check({ swagger, report: report2 }) {
-      if (!swagger) return;
-      for (const operation2 of swagger.operations) {
-        if (operation2.responses.length > 0) continue;
-        if (isObject(operation2.operation.responses) && isWebhookSubscription(swagger, operation2)) continue;
+var defaultResponseSchemaRule = {
+  id: "SWG-RESP-DEFAULT-SCHEMA",
+  file: "swagger",
+  title: "Do not give the 'default' response a schema.",
+  description: 'SVR (DefaultResponseHasSchema) and certification: schemas belong on expected responses. Reviewers now reject it ("Default responses are not allowed anymore", PR #1425); 70 merged connectors still have one, so it is a warning.',
+  levels: certificationLevels("warning", "info"),
+  msCode: "DefaultResponseHasSchema",
+  msMessage: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only.",
+  example: {
+    placement: "responses",
+    bad: '"default": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
+    good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
+  },
+  check({ swagger, report: report2 }) {
+    for (const operation2 of swagger?.operations ?? []) {
+      for (const response of operation2.responses) {
+        if (response.code !== "default" || !hasSchema(response)) continue;
         report2({
-          pointer: has(operation2.operation, "responses") ? childPointer(operation2.pointer, "responses") : operation2.pointer,
-          message: "The operation is not valid, it must contain at least one response definition."
+          pointer: childPointer(response.definitionPointer, "schema"),
+          message: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only."
         });
-      }
-    }
-  },
-  {
-    id: "SWG-OP-RESP-SUCCESS",
-    file: "swagger",
-    title: "Define a 2xx response for every operation.",
-    description: "Without a successful response the designer cannot show outputs (SVR OperationShouldHaveSuccessfulResponse, a warning). 236 merged certified operations only have `default`.",
-    levels: sameLevels("warning"),
-    msCode: "OperationShouldHaveSuccessfulResponse",
-    msMessage: "The operation '{0}' should have at least one successful response definition.",
-    example: {
-      placement: "operation",
-      bad: '"responses": { "default": { "description": "OK" } }',
-      good: '"responses": { "200": { "description": "OK" } }'
-    },
-    check({ swagger, report: report2 }) {
-      for (const operation2 of swagger?.operations ?? []) {
-        if (operation2.responses.length === 0 || hasSuccessResponse(operation2)) continue;
-        const advice = operation2.responses.some((response) => response.code === "default") ? "Describe the success as a 2xx response (200 with the output schema, or 204 when nothing is returned) rather than 'default'." : "Add a 2xx response: 200 with the output schema, or 204 when nothing is returned.";
-        report2({
-          pointer: childPointer(operation2.pointer, "responses"),
-          message: `${fill(
-            "The operation '{0}' should have at least one successful response definition.",
-            operationLabel(operation2)
-          )} ${advice}`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-CODE",
-    file: "swagger",
-    title: "Key responses by a three-digit status code or 'default'.",
-    description: "Swagger 2.0 response keys are HTTP status codes or `default` (SVR ResponseMustBeDefaultOrHttpStatusCode).",
-    levels: sameLevels("error"),
-    msCode: "ResponseMustBeDefaultOrHttpStatusCode",
-    msMessage: "The response is not valid, the response must be a valid HTTP status code, or the string 'default'.",
-    example: {
-      placement: "operation",
-      bad: '"responses": { "OK": { "description": "OK" } }',
-      good: '"responses": { "200": { "description": "OK" } }'
-    },
-    check({ swagger, report: report2 }) {
-      for (const operation2 of swagger?.operations ?? []) {
-        for (const response of operation2.responses) {
-          if (RESPONSE_CODE.test(response.code) || response.code.startsWith("x-")) continue;
-          report2({
-            pointer: response.pointer,
-            message: "The response is not valid, the response must be a valid HTTP status code, or the string 'default'."
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-DEFAULT-SCHEMA",
-    file: "swagger",
-    title: "Do not give the 'default' response a schema.",
-    description: 'SVR (DefaultResponseHasSchema) and certification: schemas belong on expected responses. Reviewers now reject it ("Default responses are not allowed anymore", PR #1425); 70 merged connectors still have one, so it is a warning.',
-    levels: certificationLevels("warning", "info"),
-    msCode: "DefaultResponseHasSchema",
-    msMessage: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only.",
-    example: {
-      placement: "responses",
-      bad: '"default": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
-      good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
-    },
-    check({ swagger, report: report2 }) {
-      for (const operation2 of swagger?.operations ?? []) {
-        for (const response of operation2.responses) {
-          if (response.code !== "default" || !hasSchema(response)) continue;
-          report2({
-            pointer: childPointer(response.definitionPointer, "schema"),
-            message: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only."
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-MULTI-SCHEMA",
-    file: "swagger",
-    title: "Give a schema to one response per operation.",
-    description: "The designer shows the outputs of one response schema only (SVR OperationHasManyResponsesWithSchema). 2,112 merged certified operations have several, so it is a warning.",
-    levels: sameLevels("warning"),
-    msCode: "OperationHasManyResponsesWithSchema",
-    msMessage: "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
-    example: {
-      placement: "responses",
-      bad: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "schema": { "$ref": "#/definitions/Error" } }',
-      good: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "description": "Bad request" }'
-    },
-    check({ swagger, report: report2 }) {
-      for (const operation2 of swagger?.operations ?? []) {
-        if (countWithSchema(operation2) < 2) continue;
-        report2({
-          pointer: childPointer(operation2.pointer, "responses"),
-          message: fill(
-            "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer. Keep the schema of the success response and describe the others without one.",
-            operationLabel(operation2)
-          )
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-SCHEMA-200",
-    file: "swagger",
-    title: "Put the output schema on the 200 or 201 response.",
-    description: "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown.",
-    levels: sameLevels("warning"),
-    msCode: "SchemaDefinitionSetIncorrectly",
-    msMessage: "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
-    example: {
-      placement: "operation",
-      bad: '"responses": { "202": { "description": "Accepted", "schema": { "$ref": "#/definitions/Task" } } }',
-      good: '"responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } } }'
-    },
-    check({ swagger, report: report2 }) {
-      if (!swagger) return;
-      for (const operation2 of swagger.operations) {
-        if (!schemaOnlyOnOtherSuccess(operation2)) continue;
-        if (isWebhookSubscription(swagger, operation2)) continue;
-        report2({
-          pointer: childPointer(operation2.pointer, "responses"),
-          message: `${fill(
-            "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
-            operationLabel(operation2)
-          )} ${schemaMoveAdvice(operation2)}`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-EMPTY-SCHEMA",
-    file: "swagger",
-    title: "Describe response bodies; do not leave their schema empty.",
-    description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer.',
-    levels: certificationLevels("warning", "off"),
-    example: {
-      placement: "responses",
-      bad: '"200": { "description": "OK", "schema": {} }',
-      good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
-    },
-    check({ swagger, report: report2 }) {
-      if (!swagger) return;
-      for (const operation2 of swagger.operations) {
-        if (operation2.isMcp) continue;
-        for (const response of operation2.responses) {
-          if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
-          if (response.code === "204") continue;
-          if (!isEmptySchema(swagger, response.value.schema)) continue;
-          report2({
-            pointer: childPointer(response.definitionPointer, "schema"),
-            message: `The ${response.code} response of '${operationLabel(operation2)}' has an empty schema; describe its properties so makers need no Parse JSON step.`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-DEFINED",
-    file: "swagger",
-    title: "Give visible actions a response schema.",
-    description: 'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only.',
-    levels: certificationLevels("warning", "off"),
-    example: {
-      placement: "responses",
-      bad: '"200": { "description": "OK" }',
-      good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
-    },
-    check({ swagger, report: report2 }) {
-      for (const operation2 of swagger?.operations ?? []) {
-        if (operation2.isInternal || operation2.isTrigger || operation2.isMcp) continue;
-        if (operation2.responses.some(hasSchema)) continue;
-        const withBody = successResponses(operation2).filter((r) => r.code !== "204" && r.code !== "202");
-        if (withBody.length === 0) continue;
-        report2({
-          pointer: withBody[0].pointer,
-          message: `The operation '${operationLabel(operation2)}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema, or use a 204 response when the operation returns no body.`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-HEADERS",
-    file: "swagger",
-    title: "Name each response header once.",
-    description: "HTTP header names are case-insensitive, so `Location` and `location` are the same header (SVR ResponseHeadersAreNotUnique).",
-    levels: sameLevels("error"),
-    msCode: "ResponseHeadersAreNotUnique",
-    msMessage: "The response headers are not unique.",
-    example: {
-      placement: "response",
-      bad: '"headers": { "Location": { "type": "string" }, "location": { "type": "string" } }'
-    },
-    check({ swagger, report: report2 }) {
-      const seenResponses = /* @__PURE__ */ new Set();
-      for (const operation2 of swagger?.operations ?? []) {
-        for (const response of operation2.responses) {
-          if (!hasTwoKeys(response.value.headers) || seenResponses.has(response.definitionPointer)) continue;
-          seenResponses.add(response.definitionPointer);
-          const seen = /* @__PURE__ */ new Set();
-          for (const [name] of entriesOf(response.value.headers)) {
-            const key = name.toLowerCase();
-            if (seen.has(key)) {
-              report2({
-                pointer: childPointer(response.definitionPointer, "headers", name),
-                message: `The response headers are not unique. '${name}' is defined more than once (header names are case-insensitive).`
-              });
-            }
-            seen.add(key);
-          }
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-EXAMPLE",
-    file: "swagger",
-    title: "Key response examples by a MIME type the operation produces.",
-    description: "An example for a MIME type that is not in the operation's `produces` can never be returned (SVR ResponseExampleMustBeProducedByOperation).",
-    levels: sameLevels("error"),
-    msCode: "ResponseExampleMustBeProducedByOperation",
-    msMessage: "The response example '{0}' is not produced by the operation '{1}'.",
-    example: {
-      placement: "response",
-      bad: '"produces": ["application/json"], \u2026 "examples": { "text/xml": "<a/>" }',
-      good: '"produces": ["application/json"], \u2026 "examples": { "application/json": {} }'
-    },
-    check({ swagger, report: report2 }) {
-      if (!swagger) return;
-      for (const operation2 of swagger.operations) {
-        let allowed;
-        for (const response of operation2.responses) {
-          const examples = response.value.examples;
-          if (!isObject(examples)) continue;
-          if (allowed === void 0) {
-            const produces = effectiveMimeTypes(swagger, operation2, "produces");
-            if (!produces) break;
-            allowed = new Set(produces.map((type) => type.toLowerCase()));
-          }
-          for (const [mimeType] of entriesOf(examples)) {
-            if (allowed.has(mimeType.toLowerCase())) continue;
-            report2({
-              pointer: childPointer(response.definitionPointer, "examples", mimeType),
-              message: fill(
-                "The response example '{0}' is not produced by the operation '{1}'.",
-                nameExcerpt(mimeType),
-                operationLabel(operation2)
-              )
-            });
-          }
-        }
       }
     }
   }
+};
+var multipleResponseSchemasRule = {
+  id: "SWG-RESP-MULTI-SCHEMA",
+  file: "swagger",
+  title: "Give a schema to one response per operation.",
+  description: "The designer shows the outputs of one response schema only (SVR OperationHasManyResponsesWithSchema). 2,112 merged certified operations have several, so it is a warning.",
+  levels: sameLevels("warning"),
+  msCode: "OperationHasManyResponsesWithSchema",
+  msMessage: "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
+  example: {
+    placement: "responses",
+    bad: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "schema": { "$ref": "#/definitions/Error" } }',
+    good: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "description": "Bad request" }'
+  },
+  check({ swagger, report: report2 }) {
+    for (const operation2 of swagger?.operations ?? []) {
+      if (countWithSchema(operation2) < 2) continue;
+      report2({
+        pointer: childPointer(operation2.pointer, "responses"),
+        message: fill(
+          "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer. Keep the schema of the success response and describe the others without one.",
+          operationLabel(operation2)
+        )
+      });
+    }
+  }
+};
+var successSchemaCodeRule = {
+  id: "SWG-RESP-SCHEMA-200",
+  file: "swagger",
+  title: "Put the output schema on the 200 or 201 response.",
+  description: "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown.",
+  levels: sameLevels("warning"),
+  msCode: "SchemaDefinitionSetIncorrectly",
+  msMessage: "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
+  example: {
+    placement: "operation",
+    bad: '"responses": { "202": { "description": "Accepted", "schema": { "$ref": "#/definitions/Task" } } }',
+    good: '"responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } } }'
+  },
+  check({ swagger, report: report2 }) {
+    if (!swagger) return;
+    for (const operation2 of swagger.operations) {
+      if (!schemaOnlyOnOtherSuccess(operation2)) continue;
+      if (isWebhookSubscription(swagger, operation2)) continue;
+      report2({
+        pointer: childPointer(operation2.pointer, "responses"),
+        message: `${fill(
+          "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
+          operationLabel(operation2)
+        )} ${schemaMoveAdvice(operation2)}`
+      });
+    }
+  }
+};
+var emptyResponseSchemaRule = {
+  id: "SWG-RESP-EMPTY-SCHEMA",
+  file: "swagger",
+  title: "Describe response bodies; do not leave their schema empty.",
+  description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer.',
+  levels: certificationLevels("warning", "off"),
+  example: {
+    placement: "responses",
+    bad: '"200": { "description": "OK", "schema": {} }',
+    good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
+  },
+  check({ swagger, report: report2 }) {
+    if (!swagger) return;
+    for (const operation2 of swagger.operations) {
+      if (operation2.isMcp) continue;
+      for (const response of operation2.responses) {
+        if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
+        if (response.code === "204") continue;
+        if (!isEmptySchema(swagger, response.value.schema)) continue;
+        report2({
+          pointer: childPointer(response.definitionPointer, "schema"),
+          message: `The ${response.code} response of '${operationLabel(operation2)}' has an empty schema; describe its properties so makers need no Parse JSON step.`
+        });
+      }
+    }
+  }
+};
+var responseSchemaDefinedRule = {
+  id: "SWG-RESP-DEFINED",
+  file: "swagger",
+  title: "Give visible actions a response schema.",
+  description: 'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only.',
+  levels: certificationLevels("warning", "off"),
+  example: {
+    placement: "responses",
+    bad: '"200": { "description": "OK" }',
+    good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
+  },
+  check({ swagger, report: report2 }) {
+    for (const operation2 of swagger?.operations ?? []) {
+      if (operation2.isInternal || operation2.isTrigger || operation2.isMcp) continue;
+      if (operation2.responses.some(hasSchema)) continue;
+      const withBody = successResponses(operation2).filter((r) => r.code !== "204" && r.code !== "202");
+      if (withBody.length === 0) continue;
+      report2({
+        pointer: withBody[0].pointer,
+        message: `The operation '${operationLabel(operation2)}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema, or use a 204 response when the operation returns no body.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/responses.ts
+var responseRules = [
+  responsesRequiredRule,
+  successResponseRule,
+  responseCodeRule,
+  defaultResponseSchemaRule,
+  multipleResponseSchemasRule,
+  successSchemaCodeRule,
+  emptyResponseSchemaRule,
+  responseSchemaDefinedRule,
+  responseHeadersRule,
+  responseExampleRule
 ];
 
 // packages/validator/src/rules/swagger-operations.ts
@@ -64553,26 +64622,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path24 = [];
+    const path25 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path24.push(start);
+    path25.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path24.pop();
+        path25.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path24.slice(path24.indexOf(target)));
+      if (seen === "grey") cycles.push(path25.slice(path25.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path24.push(target);
+        path25.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -65191,7 +65260,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path24 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path25 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -65199,7 +65268,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path24}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path25}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -65459,8 +65528,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path24) {
-  return withoutTrailingSlashes(routeOf(path24)).toLowerCase();
+function templateShape(path25) {
+  return withoutTrailingSlashes(routeOf(path25)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -65730,10 +65799,10 @@ function patternWithSlashes(pattern) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path24, options2 = {}) {
+function offsetOfPath(document, path25, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path24.entries()) {
+  for (const [index, step2] of path25.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -65744,7 +65813,7 @@ function offsetOfPath(document, path24, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path24.length - 1;
+    const isLast = index === path25.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -65909,9 +65978,9 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error3, root) {
-  const path24 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path24.map(nameExcerpt);
-  const value = path24.reduce(
+  const path25 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path25.map(nameExcerpt);
+  const value = path25.reduce(
     (node, step2) => node?.[step2],
     root
   );
@@ -65919,7 +65988,7 @@ function describeSchemaError(error3, root) {
   if (error3.keyword === "additionalProperties") {
     const key = String(error3.params.additionalProperty);
     const name = nameExcerpt(key);
-    if (path24.length === 0) {
+    if (path25.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -65930,7 +65999,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path24, key],
+      path: [...path25, key],
       atKey: true
     };
   }
@@ -65938,7 +66007,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path24,
+      path: path25,
       atKey: false
     };
   }
@@ -65948,34 +66017,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path24,
+        path: path25,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where}.`, hint: levelHint, path: path24, atKey: false };
+      return { message: `No level given for ${where}.`, hint: levelHint, path: path25, atKey: false };
     }
     return {
       message: `The level of ${where} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path24,
+      path: path25,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path24, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path25, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path24,
+      path: path25,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path24,
+    path: path25,
     atKey: false
   };
 }
@@ -66135,9 +66204,9 @@ function fileOf(connector, kind) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path24, method, body) => `{
+var operation = (path25, method, body) => `{
   "paths": {
-    "${path24}": {
+    "${path25}": {
       "${method}": ${body}
     }
   }
@@ -66499,8 +66568,7 @@ var CHANGE_RULE_DOCS = {
   }
 };
 
-// packages/validator/src/diff/change-rules.ts
-var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
+// packages/validator/src/diff/change-rule.ts
 function advising(changeRule, advice) {
   return { ...changeRule, advice };
 }
@@ -66517,6 +66585,9 @@ function observed(id, impact, severity, message, pullRequests) {
     microsoftMessage: true
   };
 }
+
+// packages/validator/src/diff/change-rules.ts
+var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
 var CHANGE_RULES = {
   /**
    * Not found by comparing two versions (`diff`): `validate --base` reports it for a connector
@@ -67245,17 +67316,6 @@ function limitFor(level, max) {
   return max?.[level] ?? GITHUB_ANNOTATION_LIMIT;
 }
 
-// packages/validator/src/thresholds.ts
-var FAIL_ON_LEVELS = ["error", "warning", "never"];
-function failsThreshold(result, failOn) {
-  if (failOn === "never") return false;
-  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
-  return result.counts.error > 0;
-}
-var BREAKING_CHANGE_RULE_IDS = new Set(
-  Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
-);
-
 // packages/validator/src/reporters/one-line.ts
 function breaksAsSpaces(text2) {
   return text2.replace(/\s+/g, (run) => /[\r\n]/.test(run) ? " " : run);
@@ -67273,16 +67333,27 @@ function inlineCode(text2) {
   return `${fence2}${pad}${single}${pad}${fence2}`;
 }
 
-// packages/validator/src/reporters/summary-budget.ts
-var GITHUB_SUMMARY_LIMIT = 1024 * 1024;
-
 // packages/validator/src/reporters/tool-info.ts
 var DEFAULT_RULES_DOC_URL = projectDocUrl("docs/rules.md");
+
+// packages/validator/src/thresholds.ts
+var FAIL_ON_LEVELS = ["error", "warning", "never"];
+function failsThreshold(result, failOn) {
+  if (failOn === "never") return false;
+  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
+  return result.counts.error > 0;
+}
+var BREAKING_CHANGE_RULE_IDS = new Set(
+  Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
+);
+
+// packages/validator/src/reporters/summary-budget.ts
+var GITHUB_SUMMARY_LIMIT = 1024 * 1024;
 
 // packages/validator/src/reporters/sarif-limits.ts
 var GITHUB_SARIF_LIMITS = { results: 5e3, gzipBytes: 10 * 1e3 * 1e3 };
 
-// packages/validator/src/reporters/sarif-reporter.ts
+// packages/validator/src/reporters/sarif-rule-descriptors.ts
 var CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule2]));
 
 // packages/validator/src/reporters/text-reporter.ts
@@ -68820,17 +68891,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path24 = requestOptions.url.replace(options2.baseUrl, "");
+    const path25 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path24} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path25} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error3) => {
       const requestId = error3.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path24} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path25} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error3;
     });
@@ -71543,7 +71614,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path24) => path24.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path25) => path25.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -72030,7 +72101,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text2, input = "upstream") {
@@ -72302,8 +72373,8 @@ async function commitChanges(client, fork, base2, folder, changes, message) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path24 of changes.deletions)
-    entries.push({ path: `${folder}/${path24}`, mode: "100644", type: "blob", sha: null });
+  for (const path25 of changes.deletions)
+    entries.push({ path: `${folder}/${path25}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -72344,6 +72415,26 @@ async function setBranch(client, fork, branch, sha, exists2) {
     );
     if (data.object.sha !== sha) await move();
   }
+}
+
+// packages/github/src/connector-swagger.ts
+var import_node_path20 = __toESM(require("node:path"), 1);
+var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
+function swaggerOf(connector, files) {
+  const swagger = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
+  if (swagger) return swagger;
+  const topLevel = files.map((file) => file.path).filter((name) => !name.includes("/"));
+  const misnamed = namesMeantAs(SWAGGER, topLevel);
+  if (misnamed.length > 0) throw misnamedFileError(connector, SWAGGER, misnamed);
+  return void 0;
+}
+function connectorTitle(folder, swagger) {
+  try {
+    const { info: info2 } = JSON.parse(withoutByteOrderMark(swagger.content.toString("utf8")));
+    if (typeof info2?.title === "string" && info2.title.trim() !== "") return info2.title.trim();
+  } catch {
+  }
+  return import_node_path20.default.basename(folder);
 }
 
 // packages/github/src/fork.ts
@@ -72431,6 +72522,14 @@ async function syncFork(client, fork, branch, logger) {
     logger.warning(warning2);
     return warning2;
   }
+}
+
+// packages/github/src/given-title-warning.ts
+function givenTitleWarning(given, title, facts) {
+  if (!given?.trim() || facts.profile !== "independent-publisher") return void 0;
+  if (!targetsPowerPlatformConnectors({ baseRepository: facts.upstream })) return void 0;
+  const problem = independentPublisherTitleProblem(title, facts.connector);
+  return problem && `${problem} The pull request keeps the title given; reviewers of ${facts.upstream} ask for that form.`;
 }
 
 // packages/github/src/title-marker.ts
@@ -72672,11 +72771,11 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given) {
   if (given && given.trim() !== "") return normaliseTargetFolder(given);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path20.default.basename(import_node_path20.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path21.default.basename(import_node_path21.default.resolve(connectorFolder))}`;
 }
 function normaliseTargetFolder(text2) {
   const folder = trimWhere(text2.trim().replace(/\\/g, "/"), oneOf("/"));
@@ -72690,19 +72789,19 @@ function normaliseTargetFolder(text2) {
 
 // packages/github/src/folder-name-on-disk.ts
 var import_node_fs11 = require("node:fs");
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path21.default.basename(folder);
+  const name = import_node_path22.default.basename(folder);
   let names;
   try {
-    names = (0, import_node_fs11.readdirSync)(import_node_path21.default.dirname(folder));
+    names = (0, import_node_fs11.readdirSync)(import_node_path22.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names.includes(name)) return folder;
   const key = (text2) => text2.normalize("NFC").toLowerCase();
   const found = names.find((entry) => key(entry) === key(name));
-  return found === void 0 ? folder : import_node_path21.default.join(import_node_path21.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path22.default.join(import_node_path22.default.dirname(folder), found);
 }
 
 // packages/github/src/open-pull-request.ts
@@ -72719,7 +72818,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path22.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path23.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -72730,7 +72829,7 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path22.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path23.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
@@ -72792,7 +72891,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path22.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
+    connector: { name: import_node_path23.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -72938,29 +73037,6 @@ function sharesBranchName(folder, branch, prefix) {
     return false;
   }
 }
-var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
-function swaggerOf(connector, files) {
-  const swagger = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
-  if (swagger) return swagger;
-  const topLevel = files.map((file) => file.path).filter((name) => !name.includes("/"));
-  const misnamed = namesMeantAs(SWAGGER, topLevel);
-  if (misnamed.length > 0) throw misnamedFileError(connector, SWAGGER, misnamed);
-  return void 0;
-}
-function givenTitleWarning(given, title, facts) {
-  if (!given?.trim() || facts.profile !== "independent-publisher") return void 0;
-  if (!targetsPowerPlatformConnectors({ baseRepository: facts.upstream })) return void 0;
-  const problem = independentPublisherTitleProblem(title, facts.connector);
-  return problem && `${problem} The pull request keeps the title given; reviewers of ${facts.upstream} ask for that form.`;
-}
-function connectorTitle(folder, swagger) {
-  try {
-    const { info: info2 } = JSON.parse(withoutByteOrderMark(swagger.content.toString("utf8")));
-    if (typeof info2?.title === "string" && info2.title.trim() !== "") return info2.title.trim();
-  } catch {
-  }
-  return import_node_path22.default.basename(folder);
-}
 
 // packages/github/src/open-pull-requests.ts
 async function* openPullRequests(options2, ports) {
@@ -73104,7 +73180,7 @@ function failForRefused(results, workspace) {
   const refused = refusedResults(results);
   const selection = toAnnotations(
     refused.flatMap((result) => result.findings ?? []),
-    { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path23.default.join(workspace, file)) }
+    { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path24.default.join(workspace, file)) }
   );
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === "error") error(message, properties);

@@ -1965,10 +1965,10 @@ var require_request = __commonJS({
       } else if (val === void 0) {
         return;
       }
-      let headerName = headerNameLowerCasedRecord[key];
-      if (headerName === void 0) {
-        headerName = key.toLowerCase();
-        if (headerNameLowerCasedRecord[headerName] === void 0 && !isValidHTTPToken(headerName)) {
+      let headerName2 = headerNameLowerCasedRecord[key];
+      if (headerName2 === void 0) {
+        headerName2 = key.toLowerCase();
+        if (headerNameLowerCasedRecord[headerName2] === void 0 && !isValidHTTPToken(headerName2)) {
           throw new InvalidArgumentError("invalid header key");
         }
       }
@@ -2005,7 +2005,7 @@ var require_request = __commonJS({
           throw new InvalidArgumentError(`invalid ${key} header`);
         }
       }
-      if (headerName === "host") {
+      if (headerName2 === "host") {
         if (request.host !== null) {
           throw new InvalidArgumentError("duplicate host header");
         }
@@ -2013,7 +2013,7 @@ var require_request = __commonJS({
           throw new InvalidArgumentError("invalid host header");
         }
         request.host = val;
-      } else if (headerName === "content-length") {
+      } else if (headerName2 === "content-length") {
         if (request.contentLength !== null) {
           throw new InvalidArgumentError("duplicate content-length header");
         }
@@ -2021,12 +2021,12 @@ var require_request = __commonJS({
         if (!Number.isFinite(request.contentLength)) {
           throw new InvalidArgumentError("invalid content-length header");
         }
-      } else if (request.contentType === null && headerName === "content-type") {
+      } else if (request.contentType === null && headerName2 === "content-type") {
         request.contentType = val;
         request.headers.push(key, val);
-      } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
-        throw new InvalidArgumentError(`invalid ${headerName} header`);
-      } else if (headerName === "connection") {
+      } else if (headerName2 === "transfer-encoding" || headerName2 === "keep-alive" || headerName2 === "upgrade") {
+        throw new InvalidArgumentError(`invalid ${headerName2} header`);
+      } else if (headerName2 === "connection") {
         const value = typeof val === "string" ? val.toLowerCase() : null;
         if (value !== "close" && value !== "keep-alive") {
           throw new InvalidArgumentError("invalid connection header");
@@ -2034,7 +2034,7 @@ var require_request = __commonJS({
         if (value === "close") {
           request.reset = true;
         }
-      } else if (headerName === "expect") {
+      } else if (headerName2 === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
         request.headers.push(key, val);
@@ -5284,13 +5284,13 @@ var require_formdata_parser = __commonJS({
           }
           return { name, filename, contentType, encoding };
         }
-        let headerName = collectASequenceOfBytes(
+        let headerName2 = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
           input,
           position
         );
-        headerName = removeChars(headerName, true, true, (char) => char === 9 || char === 32);
-        if (!HTTP_TOKEN_CODEPOINTS.test(headerName.toString())) {
+        headerName2 = removeChars(headerName2, true, true, (char) => char === 9 || char === 32);
+        if (!HTTP_TOKEN_CODEPOINTS.test(headerName2.toString())) {
           return "failure";
         }
         if (input[position.position] !== 58) {
@@ -5302,7 +5302,7 @@ var require_formdata_parser = __commonJS({
           input,
           position
         );
-        switch (bufferToLowerCasedHeaderName(headerName)) {
+        switch (bufferToLowerCasedHeaderName(headerName2)) {
           case "content-disposition": {
             name = filename = null;
             if (!bufferStartsWith(input, formDataNameBuffer, position)) {
@@ -6051,10 +6051,10 @@ var require_client_h1 = __commonJS({
         }
         const key = this.headers[len - 2];
         if (key.length === 10) {
-          const headerName = util.bufferToLowerCasedHeaderName(key);
-          if (headerName === "keep-alive") {
+          const headerName2 = util.bufferToLowerCasedHeaderName(key);
+          if (headerName2 === "keep-alive") {
             this.keepAlive += buf.toString();
-          } else if (headerName === "connection") {
+          } else if (headerName2 === "connection") {
             this.connection += buf.toString();
           }
         } else if (key.length === 14 && util.bufferToLowerCasedHeaderName(key) === "content-length") {
@@ -10683,8 +10683,8 @@ var require_mock_utils = __commonJS({
     }
     function lowerCaseEntries(headers) {
       return Object.fromEntries(
-        Object.entries(headers).map(([headerName, headerValue]) => {
-          return [headerName.toLocaleLowerCase(), headerValue];
+        Object.entries(headers).map(([headerName2, headerValue]) => {
+          return [headerName2.toLocaleLowerCase(), headerValue];
         })
       );
     }
@@ -14117,8 +14117,8 @@ var require_fetch = __commonJS({
       if ([301, 302].includes(actualResponse.status) && request.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request.method)) {
         request.method = "GET";
         request.body = null;
-        for (const headerName of requestBodyHeader) {
-          request.headersList.delete(headerName);
+        for (const headerName2 of requestBodyHeader) {
+          request.headersList.delete(headerName2);
         }
       }
       if (!sameOrigin(requestCurrentURL(request), locationURL)) {
@@ -41240,25 +41240,30 @@ function segmentsOf(name) {
   return name.split("/").filter((segment, index, all) => segment !== "" || index < all.length - 1);
 }
 
-// packages/solution/src/zip/zip-reader.ts
-var import_yauzl2 = __toESM(require_yauzl(), 1);
-
-// packages/solution/src/zip/name-encoding.ts
+// packages/solution/src/zip/archive-name.ts
 var import_yauzl = __toESM(require_yauzl(), 1);
-var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 // packages/solution/src/zip/read-ahead.ts
 var import_node_fs6 = require("node:fs");
 var import_node_util = require("node:util");
 var readAsync = (0, import_node_util.promisify)(import_node_fs6.read);
 
+// packages/solution/src/zip/entry-data.ts
+var STREAM_CHUNK_BYTES = 256 * 1024;
+
+// packages/solution/src/zip/name-encoding.ts
+var import_yauzl2 = __toESM(require_yauzl(), 1);
+var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+// packages/solution/src/zip/open-archive.ts
+var import_yauzl3 = __toESM(require_yauzl(), 1);
+
 // packages/solution/src/zip/zip-reader.ts
 var WHOLE_ENTRY_BYTES = 1024 * 1024;
-var STREAM_CHUNK_BYTES = 256 * 1024;
 var READ_AHEAD_BYTES = 1024 * 1024;
 
 // packages/solution/src/zip/zip-directory.ts
-var import_yauzl3 = __toESM(require_yauzl(), 1);
+var import_yauzl4 = __toESM(require_yauzl(), 1);
 
 // packages/solution/src/zip/zip-writer.ts
 var import_node_fs8 = require("node:fs");
@@ -43907,7 +43912,7 @@ var PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 // packages/solution/src/connector/api-properties.ts
 var EXISTING_JSON_HINT = `${REPOSITORY_JSON_HINT} Or move it away to have a new one written.`;
 
-// packages/solution/src/connector/extract.ts
+// packages/solution/src/connector/hand-written-files.ts
 var EXTRACTED = new Set(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => name.toLowerCase())
 );
@@ -46271,6 +46276,77 @@ function skipToken(walk, token) {
   };
 }
 
+// packages/validator/src/json/syntax/unexpected-character.ts
+function unexpectedCharacter(character) {
+  const code2 = `U+${character.toString(16).toUpperCase().padStart(4, "0")}`;
+  const invisible = INVISIBLE_CHARACTERS.get(character);
+  if (invisible !== void 0 || isInvisible(character)) {
+    const named = invisible ? `${code2}, ${invisible}` : code2;
+    return `An invisible character (${named}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`;
+  }
+  const quote = QUOTE_LOOKALIKES.has(character) ? "; strings take double quotes" : "";
+  return `The character ${String.fromCodePoint(character)} (${code2}) cannot start a JSON value or key${quote}.`;
+}
+var INVISIBLE_CHARACTERS = /* @__PURE__ */ new Map([
+  [11, "a vertical tab"],
+  [12, "a form feed"],
+  [160, "a no-break space"],
+  [8203, "a zero-width space"],
+  [8232, "a line separator"],
+  [8233, "a paragraph separator"],
+  [8239, "a narrow no-break space"],
+  [12288, "an ideographic space"],
+  [65279, "a byte-order mark inside the text"]
+]);
+var QUOTE_LOOKALIKES = /* @__PURE__ */ new Set([39, 8216, 8217, 8220, 8221]);
+
+// packages/validator/src/json/repaired-parse.ts
+function parseRepaired(text2, issues, lines = new LineIndex(text2)) {
+  const diagnosis = diagnoseAndRepair(text2, unexpectedCharacter, lines);
+  issues.push(...diagnosis.issues);
+  if (diagnosis.refused) return { value: void 0 };
+  const repaired = diagnosis.edits && applyEdits(text2, diagnosis.edits);
+  if (repaired) {
+    try {
+      return { value: JSON.parse(repaired.text), repaired };
+    } catch {
+    }
+  }
+  return { value: tolerantValue(text2) };
+}
+function tolerantValue(text2) {
+  return parse2(text2, void 0, {
+    allowTrailingComma: false,
+    disallowComments: true,
+    allowEmptyContent: false
+  });
+}
+var MAX_REPAIRED_CHARACTERS = 8 * 1024 * 1024;
+
+// packages/validator/src/json/document-issues.ts
+function tooLargeToRepairIssue(text2) {
+  return {
+    message: `The file has ${text2.length.toLocaleString("en-US")} characters and is not valid JSON: a file past ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters is not repaired to check the rest of it. Make it strict JSON.`,
+    offset: 0,
+    length: 0
+  };
+}
+function longKeyIssue({ offset, keyLength, pathLength }) {
+  const message = keyLength > MAX_JSON_KEY_LENGTH ? `This key is ${keyLength} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads` : `This key and the keys above it add up to ${pathLength} characters, more than the ${MAX_JSON_KEY_PATH_LENGTH} this tool reads`;
+  return {
+    message: `${message}; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
+    offset,
+    length: keyLength + 2
+  };
+}
+function trailingCommaIssue(comma, close) {
+  return {
+    message: `A trailing comma before '${close}' is not allowed in JSON; remove it.`,
+    offset: comma,
+    length: 1
+  };
+}
+
 // packages/validator/src/text/secret-name.ts
 var QUOTE5 = 34;
 var APOSTROPHE = 39;
@@ -46581,71 +46657,6 @@ function keyOffset(node) {
   if (node.parent?.type === "property") return node.parent.offset;
   return node.offset;
 }
-function parseRepaired(text2, issues, lines = new LineIndex(text2)) {
-  const diagnosis = diagnoseAndRepair(text2, unexpectedCharacter, lines);
-  issues.push(...diagnosis.issues);
-  if (diagnosis.refused) return { value: void 0 };
-  const repaired = diagnosis.edits && applyEdits(text2, diagnosis.edits);
-  if (repaired) {
-    try {
-      return { value: JSON.parse(repaired.text), repaired };
-    } catch {
-    }
-  }
-  return { value: tolerantValue(text2) };
-}
-function tolerantValue(text2) {
-  return parse2(text2, void 0, {
-    allowTrailingComma: false,
-    disallowComments: true,
-    allowEmptyContent: false
-  });
-}
-var MAX_REPAIRED_CHARACTERS = 8 * 1024 * 1024;
-function tooLargeToRepairIssue(text2) {
-  return {
-    message: `The file has ${text2.length.toLocaleString("en-US")} characters and is not valid JSON: a file past ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters is not repaired to check the rest of it. Make it strict JSON.`,
-    offset: 0,
-    length: 0
-  };
-}
-function longKeyIssue({ offset, keyLength, pathLength }) {
-  const message = keyLength > MAX_JSON_KEY_LENGTH ? `This key is ${keyLength} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads` : `This key and the keys above it add up to ${pathLength} characters, more than the ${MAX_JSON_KEY_PATH_LENGTH} this tool reads`;
-  return {
-    message: `${message}; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
-    offset,
-    length: keyLength + 2
-  };
-}
-function trailingCommaIssue(comma, close) {
-  return {
-    message: `A trailing comma before '${close}' is not allowed in JSON; remove it.`,
-    offset: comma,
-    length: 1
-  };
-}
-function unexpectedCharacter(character) {
-  const code2 = `U+${character.toString(16).toUpperCase().padStart(4, "0")}`;
-  const invisible = INVISIBLE_CHARACTERS.get(character);
-  if (invisible !== void 0 || isInvisible(character)) {
-    const named = invisible ? `${code2}, ${invisible}` : code2;
-    return `An invisible character (${named}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`;
-  }
-  const quote = QUOTE_LOOKALIKES.has(character) ? "; strings take double quotes" : "";
-  return `The character ${String.fromCodePoint(character)} (${code2}) cannot start a JSON value or key${quote}.`;
-}
-var INVISIBLE_CHARACTERS = /* @__PURE__ */ new Map([
-  [11, "a vertical tab"],
-  [12, "a form feed"],
-  [160, "a no-break space"],
-  [8203, "a zero-width space"],
-  [8232, "a line separator"],
-  [8233, "a paragraph separator"],
-  [8239, "a narrow no-break space"],
-  [12288, "an ideographic space"],
-  [65279, "a byte-order mark inside the text"]
-]);
-var QUOTE_LOOKALIKES = /* @__PURE__ */ new Set([39, 8216, 8217, 8220, 8221]);
 
 // packages/validator/src/swagger/json-values.ts
 function isObject(value) {
@@ -58773,43 +58784,7 @@ var documentLimitRules = [
   }
 ];
 
-// packages/validator/src/rules/swagger/document-structure.ts
-var UNSUPPORTED_KEYWORDS = /* @__PURE__ */ new Map([
-  [
-    "oneOf",
-    "Describe the properties the alternatives share, or let the shape depend on an input with x-ms-dynamic-schema."
-  ],
-  [
-    "anyOf",
-    "Describe the properties the alternatives share, or let the shape depend on an input with x-ms-dynamic-schema."
-  ],
-  ["not", "Remove it, and say in the description what the value must not be."],
-  ["nullable", 'Remove it: a property that is not in "required" may already be left out.'],
-  ["const", "Use an enum with the one value."],
-  ["examples", "Use 'example' (one value) in a schema, or x-ms-examples on the operation."],
-  ["writeOnly", "Remove it; leave the property out of the response schema, or hide it with x-ms-visibility."],
-  [
-    "deprecated",
-    "Mark a deprecated property with x-ms-visibility: 'internal' (or 'advanced') and say so in its description."
-  ],
-  ["if", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
-  ["then", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
-  ["else", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
-  ["patternProperties", "Use additionalProperties with the values' schema."],
-  ["propertyNames", "Remove it, and say in the description which keys are allowed."],
-  ["contains", "Remove it, and say in the description which items the array must hold."],
-  ["prefixItems", "Swagger 2.0 arrays have one items schema; describe the positions in the description."]
-]);
-var KEYWORD_KINDS = /* @__PURE__ */ new Set(["schema", "items", "parameter", "header"]);
-function isUnsupportedKeyword(node, key) {
-  return KEYWORD_KINDS.has(node.kind) && UNSUPPORTED_KEYWORDS.has(key);
-}
-function keyClassesOf(context) {
-  return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] };
-}
-function nodeListsOf(context, kinds) {
-  return context.swagger ? nodesOfKinds(structureOf(context.swagger), kinds) : [];
-}
+// packages/validator/src/rules/swagger/duplicate-entries.ts
 function canonical(value) {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (isObject(value)) {
@@ -58861,6 +58836,8 @@ function repeatedPrimitives(array) {
   }
   return duplicates ?? NO_INDEXES;
 }
+
+// packages/validator/src/rules/swagger/array-duplicate-rule.ts
 var UNIQUE_ARRAYS = {
   root: ["schemes", "consumes", "produces"],
   operation: ["schemes", "consumes", "produces", "tags"]
@@ -58875,14 +58852,93 @@ function reportDuplicates(context, node, key) {
     });
   }
 }
+var arrayDuplicateRule = {
+  id: "SWG-ARRAY-DUP",
+  file: "swagger",
+  title: "Do not repeat values in enum, required, schemes, consumes or produces.",
+  description: "Swagger 2.0 declares these arrays `uniqueItems`; the validator rejects repeated values (SVR: ArrayDuplicateValue). A repeated enum value also shows twice in the designer.",
+  levels: sameLevels("error"),
+  msCode: "ArrayDuplicateValue",
+  msMessage: "The array contains duplicate values, values must be unique.",
+  example: {
+    placement: "parameter",
+    bad: '{ "enum": ["open", "done", "open"] }',
+    good: '{ "enum": ["open", "done"] }'
+  },
+  check(context) {
+    if (!context.swagger) return;
+    const keywords = structureOf(context.swagger).keywords;
+    for (const node of keywords.uniqueLists) {
+      for (const key of UNIQUE_ARRAYS[node.kind]) reportDuplicates(context, node, key);
+    }
+    for (const node of keywords.enum) reportDuplicates(context, node, "enum");
+    for (const node of keywords.required) reportDuplicates(context, node, "required");
+  }
+};
+
+// packages/validator/src/rules/swagger/document-root-rules.ts
+var swaggerVersionRule = {
+  id: "SWG-VERSION",
+  file: "swagger",
+  title: 'Declare "swagger": "2.0".',
+  description: "Custom connectors are OpenAPI 2.0 (Swagger) documents; OpenAPI 3 is not accepted by the connector platform or the certification validator (SVR: SpecificationVersionIncorrect).",
+  levels: sameLevels("error"),
+  msCode: "SpecificationVersionIncorrect",
+  msMessage: `The 'swagger' property must have the string value "2.0".`,
+  example: { bad: '{ "openapi": "3.0.1" }', good: '{ "swagger": "2.0" }' },
+  check(context) {
+    const root = context.swagger?.root;
+    if (!root || !has(root, "swagger")) {
+      if (root && has(root, "openapi")) {
+        context.report({
+          pointer: "/openapi",
+          message: `The 'swagger' property must have the string value "2.0". This is an OpenAPI 3 document; convert it to Swagger 2.0 first.`
+        });
+      }
+      return;
+    }
+    if (root.swagger !== "2.0") {
+      context.report({
+        pointer: "/swagger",
+        message: `The 'swagger' property must have the string value "2.0".`
+      });
+    }
+  }
+};
+var requiredRootRule = {
+  id: "SWG-REQUIRED-ROOT",
+  file: "swagger",
+  title: "Give swagger, info, paths, info.title and info.version.",
+  description: "The Swagger 2.0 schema requires these properties; the validator reports each missing one (SVR: RequiredPropertyMissing).",
+  levels: sameLevels("error"),
+  msCode: "RequiredPropertyMissing",
+  msMessage: "The '{0}' property is required.",
+  example: {
+    bad: '{ "swagger": "2.0", "paths": {} }',
+    good: '{ "swagger": "2.0", "info": {\u2026}, "paths": {} }'
+  },
+  check(context) {
+    const root = context.swagger?.root;
+    if (!root) return;
+    for (const key of ["swagger", "info", "paths"]) {
+      if (!has(root, key))
+        context.report({ pointer: childPointer("", key), message: `The '${key}' property is required.` });
+    }
+    const info2 = asObject(root.info);
+    if (!info2) return;
+    for (const key of ["title", "version"]) {
+      if (!has(info2, key))
+        context.report({
+          pointer: childPointer("/info", key),
+          message: `The '${key}' property is required.`
+        });
+    }
+  }
+};
+
+// packages/validator/src/rules/swagger/json-type-rules.ts
 var SCHEMA_TYPES = ["string", "number", "integer", "boolean", "array", "object", "file"];
 var TYPED_KINDS = ["schema", "items", "header"];
-var REQUIRED_STRINGS = {
-  info: ["title", "version"],
-  parameter: ["name"],
-  tag: ["name"]
-};
-var REQUIRED_STRING_KINDS = Object.keys(REQUIRED_STRINGS);
 function reportRootNotObject(context) {
   const value = context.connector.files.swagger?.document?.value;
   if (value === void 0 || isObject(value)) return;
@@ -58891,262 +58947,189 @@ function reportRootNotObject(context) {
     message: `The type of the property is incorrect. Expected type 'Object', but value is of type '${jsonTypeOf2(value)}'. An API definition is one JSON object: { "swagger": "2.0", "info": {\u2026}, "paths": {\u2026} }.`
   });
 }
-var documentStructureRules = [
-  {
-    id: "SWG-VERSION",
-    file: "swagger",
-    title: 'Declare "swagger": "2.0".',
-    description: "Custom connectors are OpenAPI 2.0 (Swagger) documents; OpenAPI 3 is not accepted by the connector platform or the certification validator (SVR: SpecificationVersionIncorrect).",
-    levels: sameLevels("error"),
-    msCode: "SpecificationVersionIncorrect",
-    msMessage: `The 'swagger' property must have the string value "2.0".`,
-    example: { bad: '{ "openapi": "3.0.1" }', good: '{ "swagger": "2.0" }' },
-    check(context) {
-      const root = context.swagger?.root;
-      if (!root || !has(root, "swagger")) {
-        if (root && has(root, "openapi")) {
-          context.report({
-            pointer: "/openapi",
-            message: `The 'swagger' property must have the string value "2.0". This is an OpenAPI 3 document; convert it to Swagger 2.0 first.`
-          });
-        }
-        return;
-      }
-      if (root.swagger !== "2.0") {
+var jsonTypeRule = {
+  id: "SWG-JSONTYPE",
+  file: "swagger",
+  title: "Give every Swagger property the JSON type the specification requires.",
+  description: 'A value of the wrong JSON type (an array where Swagger 2.0 wants an object, `"required": true` inside a schema, a number as a string) is rejected by the validator (SVR: JsonTypeIncorrect; PR #4123).',
+  levels: sameLevels("error"),
+  msCode: "JsonTypeIncorrect",
+  msMessage: "The type of the property is incorrect. Expected type '{0}', but value is of type '{1}'.",
+  example: {
+    placement: "definition",
+    bad: '{ "type": "object", "required": true }',
+    good: '{ "type": "object", "required": ["id"] }'
+  },
+  check(context) {
+    if (!context.swagger) {
+      reportRootNotObject(context);
+      return;
+    }
+    for (const issue2 of structureOf(context.swagger).typeIssues) {
+      context.report({
+        pointer: issue2.pointer,
+        message: `The type of the property is incorrect. Expected type '${issue2.expected}', but value is of type '${issue2.actual}'.`
+      });
+    }
+  }
+};
+var jsonEnumRule = {
+  id: "SWG-JSONENUM",
+  file: "swagger",
+  title: 'Use a Swagger 2.0 data type in "type".',
+  description: 'The `type` of a schema, an array item or a header must be one of the Swagger 2.0 data types (SVR: JsonValueNotInEnum). Swagger 2.0 has no `null` type and no type lists; JSON-schema spellings such as "int" or "String" are not accepted.',
+  levels: sameLevels("error"),
+  msCode: "JsonValueNotInEnum",
+  msMessage: "The property value must be one of the following: {0}.",
+  example: { placement: "schemaProperty", bad: '{ "type": "String" }', good: '{ "type": "string" }' },
+  check(context) {
+    if (!context.swagger) return;
+    const oddTypes = structureOf(context.swagger).keywords.oddType;
+    for (const kind of TYPED_KINDS) {
+      for (const node of oddTypes) {
+        if (node.kind !== kind) continue;
+        const type = node.value.type;
+        const allowed = node.kind === "schema" ? SCHEMA_TYPES : SCHEMA_TYPES.slice(0, 5);
+        const lower = type.toLowerCase();
+        const hint = allowed.includes(lower) ? ` Did you mean '${lower}'?` : lower === "null" ? " Swagger 2.0 has no 'null' type: write the type of the value when it is set." : "";
         context.report({
-          pointer: "/swagger",
-          message: `The 'swagger' property must have the string value "2.0".`
+          pointer: childPointer(node.pointer, "type"),
+          message: `The property value must be one of the following: ${allowed.join(", ")}.${hint}`
         });
-      }
-    }
-  },
-  {
-    id: "SWG-REQUIRED-ROOT",
-    file: "swagger",
-    title: "Give swagger, info, paths, info.title and info.version.",
-    description: "The Swagger 2.0 schema requires these properties; the validator reports each missing one (SVR: RequiredPropertyMissing).",
-    levels: sameLevels("error"),
-    msCode: "RequiredPropertyMissing",
-    msMessage: "The '{0}' property is required.",
-    example: {
-      bad: '{ "swagger": "2.0", "paths": {} }',
-      good: '{ "swagger": "2.0", "info": {\u2026}, "paths": {} }'
-    },
-    check(context) {
-      const root = context.swagger?.root;
-      if (!root) return;
-      for (const key of ["swagger", "info", "paths"]) {
-        if (!has(root, key))
-          context.report({ pointer: childPointer("", key), message: `The '${key}' property is required.` });
-      }
-      const info2 = asObject(root.info);
-      if (!info2) return;
-      for (const key of ["title", "version"]) {
-        if (!has(info2, key))
-          context.report({
-            pointer: childPointer("/info", key),
-            message: `The '${key}' property is required.`
-          });
-      }
-    }
-  },
-  {
-    id: "SWG-ADDL-PROP",
-    namesFixes: true,
-    file: "swagger",
-    title: "Use only the properties Swagger 2.0 defines, or x- extensions.",
-    description: 'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost. A Swagger field in the wrong case is named in the message, and `validate --fix` renames it.',
-    levels: sameLevels("error"),
-    msCode: "AdditionalPropertyNotAllowed",
-    msMessage: "The property '{0}' is not allowed and must be removed.",
-    example: {
-      bad: '{ "swagger": "2.0", "basepath": "/v1" }',
-      good: '{ "swagger": "2.0", "basePath": "/v1" }'
-    },
-    check(context) {
-      for (const { node, key } of keyClassesOf(context).unknown) {
-        if (isUnsupportedKeyword(node, key)) continue;
-        const meant = fieldInOtherCase(key, node);
-        context.report({
-          pointer: childPointer(node.pointer, key),
-          message: `The property '${nameExcerpt(key)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
-          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-KEYWORD",
-    file: "swagger",
-    title: "Use only Swagger 2.0 keywords in schemas and parameters (no oneOf, nullable, const\u2026).",
-    description: "OpenAPI 3 and JSON Schema keywords that Swagger 2.0 lacks (`oneOf`, `anyOf`, `not`, `nullable`, `const`, `examples`, `writeOnly`, `deprecated`, `if`/`then`/`else`, `patternProperties`, `propertyNames`, `contains`, `prefixItems`) are refused by the platform (SVR: SwaggerKeywordNotSupported). They usually come from a converted OpenAPI 3 document; the message says what Swagger 2.0 offers instead. No merged connector has one in a schema.",
-    levels: sameLevels("error"),
-    msCode: "SwaggerKeywordNotSupported",
-    msMessage: "The '{0}' keyword is not supported.",
-    example: {
-      placement: "schemaProperty",
-      bad: '{ "type": "string", "nullable": true }',
-      good: '{ "type": "string" }'
-    },
-    check(context) {
-      for (const { node, key } of keyClassesOf(context).unknown) {
-        if (!isUnsupportedKeyword(node, key)) continue;
-        context.report({
-          pointer: childPointer(node.pointer, key),
-          message: `The '${key}' keyword is not supported. ${UNSUPPORTED_KEYWORDS.get(key)}`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-EXT-NAME",
-    file: "swagger",
-    title: 'Start extension names with a lower-case "x-".',
-    description: 'Only keys that begin with "x-" are extensions. `X-ms-summary` or `ms-summary` is an unknown property, not an extension, and the label or setting it carries is lost (SVR: ExtensionNameNotValid).',
-    levels: sameLevels("error"),
-    msCode: "ExtensionNameNotValid",
-    msMessage: `The property '{0}' is not valid. If this property is an extension, its name must begin with "x-".`,
-    example: {
-      placement: "parameter",
-      bad: '{ "X-ms-summary": "Name" }',
-      good: '{ "x-ms-summary": "Name" }'
-    },
-    check(context) {
-      for (const { node, key } of keyClassesOf(context).lookalike) {
-        context.report({
-          pointer: childPointer(node.pointer, key),
-          message: `The property '${nameExcerpt(key)}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${nameExcerpt(extensionSpelling(key))}'?`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-XMS-UNKNOWN",
-    namesFixes: true,
-    file: "swagger",
-    title: "Use only known x-ms- extensions, spelled right.",
-    description: "The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed. Where no other known extension is as close as the one the message names, `validate --fix` renames the key to it.",
-    levels: sameLevels("warning"),
-    example: {
-      placement: "pathParameter",
-      bad: '{ "name": "id", "in": "path", "x-ms-visibilty": "internal" }',
-      good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }'
-    },
-    check(context) {
-      for (const { node, key } of keyClassesOf(context).unknownXms) {
-        const closest = closestExtension(key);
-        const suggestion = closest?.name;
-        const meant = closest?.tied === false ? closest.name : void 0;
-        context.report({
-          pointer: childPointer(node.pointer, key),
-          message: suggestion ? `The extension '${nameExcerpt(key)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
-          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-JSONTYPE",
-    file: "swagger",
-    title: "Give every Swagger property the JSON type the specification requires.",
-    description: 'A value of the wrong JSON type (an array where Swagger 2.0 wants an object, `"required": true` inside a schema, a number as a string) is rejected by the validator (SVR: JsonTypeIncorrect; PR #4123).',
-    levels: sameLevels("error"),
-    msCode: "JsonTypeIncorrect",
-    msMessage: "The type of the property is incorrect. Expected type '{0}', but value is of type '{1}'.",
-    example: {
-      placement: "definition",
-      bad: '{ "type": "object", "required": true }',
-      good: '{ "type": "object", "required": ["id"] }'
-    },
-    check(context) {
-      if (!context.swagger) {
-        reportRootNotObject(context);
-        return;
-      }
-      for (const issue2 of structureOf(context.swagger).typeIssues) {
-        context.report({
-          pointer: issue2.pointer,
-          message: `The type of the property is incorrect. Expected type '${issue2.expected}', but value is of type '${issue2.actual}'.`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-JSONENUM",
-    file: "swagger",
-    title: 'Use a Swagger 2.0 data type in "type".',
-    description: 'The `type` of a schema, an array item or a header must be one of the Swagger 2.0 data types (SVR: JsonValueNotInEnum). Swagger 2.0 has no `null` type and no type lists; JSON-schema spellings such as "int" or "String" are not accepted.',
-    levels: sameLevels("error"),
-    msCode: "JsonValueNotInEnum",
-    msMessage: "The property value must be one of the following: {0}.",
-    example: { placement: "schemaProperty", bad: '{ "type": "String" }', good: '{ "type": "string" }' },
-    check(context) {
-      if (!context.swagger) return;
-      const oddTypes = structureOf(context.swagger).keywords.oddType;
-      for (const kind of TYPED_KINDS) {
-        for (const node of oddTypes) {
-          if (node.kind !== kind) continue;
-          const type = node.value.type;
-          const allowed = node.kind === "schema" ? SCHEMA_TYPES : SCHEMA_TYPES.slice(0, 5);
-          const lower = type.toLowerCase();
-          const hint = allowed.includes(lower) ? ` Did you mean '${lower}'?` : lower === "null" ? " Swagger 2.0 has no 'null' type: write the type of the value when it is set." : "";
-          context.report({
-            pointer: childPointer(node.pointer, "type"),
-            message: `The property value must be one of the following: ${allowed.join(", ")}.${hint}`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-ARRAY-DUP",
-    file: "swagger",
-    title: "Do not repeat values in enum, required, schemes, consumes or produces.",
-    description: "Swagger 2.0 declares these arrays `uniqueItems`; the validator rejects repeated values (SVR: ArrayDuplicateValue). A repeated enum value also shows twice in the designer.",
-    levels: sameLevels("error"),
-    msCode: "ArrayDuplicateValue",
-    msMessage: "The array contains duplicate values, values must be unique.",
-    example: {
-      placement: "parameter",
-      bad: '{ "enum": ["open", "done", "open"] }',
-      good: '{ "enum": ["open", "done"] }'
-    },
-    check(context) {
-      if (!context.swagger) return;
-      const keywords = structureOf(context.swagger).keywords;
-      for (const node of keywords.uniqueLists) {
-        for (const key of UNIQUE_ARRAYS[node.kind]) reportDuplicates(context, node, key);
-      }
-      for (const node of keywords.enum) reportDuplicates(context, node, "enum");
-      for (const node of keywords.required) reportDuplicates(context, node, "required");
-    }
-  },
-  {
-    id: "SWG-REQUIRED-EMPTY",
-    file: "swagger",
-    title: "Do not leave required strings empty.",
-    description: 'A required string that is present but empty (`"title": ""`, a parameter or tag without a name) passes the schema but not the validator (SVR: RequiredValueEmpty).',
-    levels: certificationLevels("error"),
-    msCode: "RequiredValueEmpty",
-    msMessage: "The '{0}' property must have not empty value.",
-    example: { bad: '{ "info": { "title": "", "version": "1.0" } }' },
-    check(context) {
-      for (const nodes of nodeListsOf(context, REQUIRED_STRING_KINDS)) {
-        for (const node of nodes) {
-          for (const key of REQUIRED_STRINGS[node.kind]) {
-            const value = node.value[key];
-            if (typeof value === "string" && value.trim() === "") {
-              context.report({
-                pointer: childPointer(node.pointer, key),
-                message: `The '${key}' property must have not empty value.`
-              });
-            }
-          }
-        }
       }
     }
   }
-];
+};
+
+// packages/validator/src/rules/swagger/key-name-rules.ts
+var UNSUPPORTED_KEYWORDS = /* @__PURE__ */ new Map([
+  [
+    "oneOf",
+    "Describe the properties the alternatives share, or let the shape depend on an input with x-ms-dynamic-schema."
+  ],
+  [
+    "anyOf",
+    "Describe the properties the alternatives share, or let the shape depend on an input with x-ms-dynamic-schema."
+  ],
+  ["not", "Remove it, and say in the description what the value must not be."],
+  ["nullable", 'Remove it: a property that is not in "required" may already be left out.'],
+  ["const", "Use an enum with the one value."],
+  ["examples", "Use 'example' (one value) in a schema, or x-ms-examples on the operation."],
+  ["writeOnly", "Remove it; leave the property out of the response schema, or hide it with x-ms-visibility."],
+  [
+    "deprecated",
+    "Mark a deprecated property with x-ms-visibility: 'internal' (or 'advanced') and say so in its description."
+  ],
+  ["if", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
+  ["then", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
+  ["else", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
+  ["patternProperties", "Use additionalProperties with the values' schema."],
+  ["propertyNames", "Remove it, and say in the description which keys are allowed."],
+  ["contains", "Remove it, and say in the description which items the array must hold."],
+  ["prefixItems", "Swagger 2.0 arrays have one items schema; describe the positions in the description."]
+]);
+var KEYWORD_KINDS = /* @__PURE__ */ new Set(["schema", "items", "parameter", "header"]);
+function isUnsupportedKeyword(node, key) {
+  return KEYWORD_KINDS.has(node.kind) && UNSUPPORTED_KEYWORDS.has(key);
+}
+function keyClassesOf(context) {
+  return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] };
+}
+var additionalPropertyRule = {
+  id: "SWG-ADDL-PROP",
+  namesFixes: true,
+  file: "swagger",
+  title: "Use only the properties Swagger 2.0 defines, or x- extensions.",
+  description: 'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost. A Swagger field in the wrong case is named in the message, and `validate --fix` renames it.',
+  levels: sameLevels("error"),
+  msCode: "AdditionalPropertyNotAllowed",
+  msMessage: "The property '{0}' is not allowed and must be removed.",
+  example: {
+    bad: '{ "swagger": "2.0", "basepath": "/v1" }',
+    good: '{ "swagger": "2.0", "basePath": "/v1" }'
+  },
+  check(context) {
+    for (const { node, key } of keyClassesOf(context).unknown) {
+      if (isUnsupportedKeyword(node, key)) continue;
+      const meant = fieldInOtherCase(key, node);
+      context.report({
+        pointer: childPointer(node.pointer, key),
+        message: `The property '${nameExcerpt(key)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
+        ...meant === void 0 ? {} : { fix: { renameKey: meant } }
+      });
+    }
+  }
+};
+var unsupportedKeywordRule = {
+  id: "SWG-KEYWORD",
+  file: "swagger",
+  title: "Use only Swagger 2.0 keywords in schemas and parameters (no oneOf, nullable, const\u2026).",
+  description: "OpenAPI 3 and JSON Schema keywords that Swagger 2.0 lacks (`oneOf`, `anyOf`, `not`, `nullable`, `const`, `examples`, `writeOnly`, `deprecated`, `if`/`then`/`else`, `patternProperties`, `propertyNames`, `contains`, `prefixItems`) are refused by the platform (SVR: SwaggerKeywordNotSupported). They usually come from a converted OpenAPI 3 document; the message says what Swagger 2.0 offers instead. No merged connector has one in a schema.",
+  levels: sameLevels("error"),
+  msCode: "SwaggerKeywordNotSupported",
+  msMessage: "The '{0}' keyword is not supported.",
+  example: {
+    placement: "schemaProperty",
+    bad: '{ "type": "string", "nullable": true }',
+    good: '{ "type": "string" }'
+  },
+  check(context) {
+    for (const { node, key } of keyClassesOf(context).unknown) {
+      if (!isUnsupportedKeyword(node, key)) continue;
+      context.report({
+        pointer: childPointer(node.pointer, key),
+        message: `The '${key}' keyword is not supported. ${UNSUPPORTED_KEYWORDS.get(key)}`
+      });
+    }
+  }
+};
+var extensionNameRule = {
+  id: "SWG-EXT-NAME",
+  file: "swagger",
+  title: 'Start extension names with a lower-case "x-".',
+  description: 'Only keys that begin with "x-" are extensions. `X-ms-summary` or `ms-summary` is an unknown property, not an extension, and the label or setting it carries is lost (SVR: ExtensionNameNotValid).',
+  levels: sameLevels("error"),
+  msCode: "ExtensionNameNotValid",
+  msMessage: `The property '{0}' is not valid. If this property is an extension, its name must begin with "x-".`,
+  example: {
+    placement: "parameter",
+    bad: '{ "X-ms-summary": "Name" }',
+    good: '{ "x-ms-summary": "Name" }'
+  },
+  check(context) {
+    for (const { node, key } of keyClassesOf(context).lookalike) {
+      context.report({
+        pointer: childPointer(node.pointer, key),
+        message: `The property '${nameExcerpt(key)}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${nameExcerpt(extensionSpelling(key))}'?`
+      });
+    }
+  }
+};
+var unknownXmsExtensionRule = {
+  id: "SWG-XMS-UNKNOWN",
+  namesFixes: true,
+  file: "swagger",
+  title: "Use only known x-ms- extensions, spelled right.",
+  description: "The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed. Where no other known extension is as close as the one the message names, `validate --fix` renames the key to it.",
+  levels: sameLevels("warning"),
+  example: {
+    placement: "pathParameter",
+    bad: '{ "name": "id", "in": "path", "x-ms-visibilty": "internal" }',
+    good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }'
+  },
+  check(context) {
+    for (const { node, key } of keyClassesOf(context).unknownXms) {
+      const closest = closestExtension(key);
+      const suggestion = closest?.name;
+      const meant = closest?.tied === false ? closest.name : void 0;
+      context.report({
+        pointer: childPointer(node.pointer, key),
+        message: suggestion ? `The extension '${nameExcerpt(key)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+        ...meant === void 0 ? {} : { fix: { renameKey: meant } }
+      });
+    }
+  }
+};
 function fieldInOtherCase(key, node) {
   const lower = key.toLowerCase();
   return Object.keys(OBJECT_FIELDS[node.kind]).find((field) => field.toLowerCase() === lower);
@@ -59155,6 +59138,56 @@ function extensionSpelling(key) {
   const rest = key.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");
   return `x-${rest}`;
 }
+
+// packages/validator/src/rules/swagger/required-empty-rule.ts
+function nodeListsOf(context, kinds) {
+  return context.swagger ? nodesOfKinds(structureOf(context.swagger), kinds) : [];
+}
+var REQUIRED_STRINGS = {
+  info: ["title", "version"],
+  parameter: ["name"],
+  tag: ["name"]
+};
+var REQUIRED_STRING_KINDS = Object.keys(REQUIRED_STRINGS);
+var requiredEmptyRule = {
+  id: "SWG-REQUIRED-EMPTY",
+  file: "swagger",
+  title: "Do not leave required strings empty.",
+  description: 'A required string that is present but empty (`"title": ""`, a parameter or tag without a name) passes the schema but not the validator (SVR: RequiredValueEmpty).',
+  levels: certificationLevels("error"),
+  msCode: "RequiredValueEmpty",
+  msMessage: "The '{0}' property must have not empty value.",
+  example: { bad: '{ "info": { "title": "", "version": "1.0" } }' },
+  check(context) {
+    for (const nodes of nodeListsOf(context, REQUIRED_STRING_KINDS)) {
+      for (const node of nodes) {
+        for (const key of REQUIRED_STRINGS[node.kind]) {
+          const value = node.value[key];
+          if (typeof value === "string" && value.trim() === "") {
+            context.report({
+              pointer: childPointer(node.pointer, key),
+              message: `The '${key}' property must have not empty value.`
+            });
+          }
+        }
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/swagger/document-structure.ts
+var documentStructureRules = [
+  swaggerVersionRule,
+  requiredRootRule,
+  additionalPropertyRule,
+  unsupportedKeywordRule,
+  extensionNameRule,
+  unknownXmsExtensionRule,
+  jsonTypeRule,
+  jsonEnumRule,
+  arrayDuplicateRule,
+  requiredEmptyRule
+];
 
 // packages/validator/src/rules/swagger/non-latin-text.ts
 var NON_LATIN_WORD = new RegExp("(?:(?![\\p{Script=Latin}])\\p{L}){2,}", "u");
@@ -60153,23 +60186,73 @@ var dynamicRules = [
 // packages/validator/src/rules/swagger-dynamic.ts
 var swaggerDynamicRules = dynamicRules;
 
-// packages/validator/src/rules/swagger/absolute-http-url.ts
-var PLAIN_HTTP_URL = /^https?:\/\/(?:(?!xn--)[a-z0-9-]+\.)+(?!xn--)[a-z][a-z0-9-]*(?:[/?#][!-~]*)?$/i;
-function isPlainHttpUrl(text2) {
-  return PLAIN_HTTP_URL.test(text2);
-}
-function isAbsoluteHttpUrl(text2) {
-  const trimmed = text2.trim();
-  if (isPlainHttpUrl(trimmed)) return true;
-  try {
-    const url = new URL(trimmed);
-    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
-  } catch {
-    return false;
+// packages/validator/src/rules/swagger/api-status-rule.ts
+var apiStatusRule = {
+  id: "SWG-API-STATUS",
+  file: "swagger",
+  title: "Use Preview or Production as status, and no operation ahead of the connector.",
+  description: '`x-ms-api-annotation.status` is "Preview" or "Production" (schema; case-sensitive: ten merged connectors use "production", which the schema rejects), and an operation cannot be in Production while the connector is in Preview (SVR: OperationStatusAheadOfConnector; VER).',
+  levels: certificationLevels("error"),
+  msCode: "OperationStatusAheadOfConnector",
+  msMessage: "The operation '{0}' cannot be in a Production status ahead of the connector.",
+  example: {
+    bad: '{ "info": { "x-ms-api-annotation": { "status": "production" } } }',
+    good: '{ "info": { "x-ms-api-annotation": { "status": "Production" } } }'
+  },
+  check(context) {
+    if (!context.swagger) return;
+    const checkStatus = (holder, pointer) => {
+      const status = asObject(holder)?.status;
+      if (status === void 0) return void 0;
+      if (status === "Preview" || status === "Production") return status;
+      const meant = typeof status === "string" ? ["Preview", "Production"].find((s) => s.toLowerCase() === status.toLowerCase()) : void 0;
+      context.report({
+        pointer: childPointer(pointer, "status"),
+        message: `The property value must be one of the following: Preview, Production.${meant ? ` Did you mean '${meant}'?` : ""}`
+      });
+      return meant;
+    };
+    const apiStatus = checkStatus(
+      asObject(context.swagger.root.info)?.["x-ms-api-annotation"],
+      "/info/x-ms-api-annotation"
+    );
+    for (const operation2 of context.swagger.operations) {
+      if ((operation2.keys & OperationKey.annotation) === 0) continue;
+      const annotation = operation2.operation["x-ms-api-annotation"];
+      if (asObject(annotation)?.status === void 0) continue;
+      const at = childPointer(operation2.pointer, "x-ms-api-annotation");
+      const status = checkStatus(annotation, at);
+      if (status === "Production" && apiStatus === "Preview") {
+        context.report({
+          pointer: childPointer(at, "status"),
+          message: `The operation '${nameExcerpt(operation2.operationId ?? operation2.pointer)}' cannot be in a Production status ahead of the connector.`
+        });
+      }
+    }
   }
+};
+
+// packages/validator/src/rules/swagger/connector-metadata-entries.ts
+var METADATA_POINTER = "/x-ms-connector-metadata";
+var entriesByMetadata = new ConnectorCache();
+function metadataEntries(context) {
+  const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
+  if (!list2) return [];
+  return entriesByMetadata.getOrBuild(list2, namedEntries);
+}
+function namedEntries(list2) {
+  const entries = [];
+  list2.forEach((entry, index) => {
+    const name = asString(asObject(entry)?.propertyName);
+    if (name !== void 0) entries.push({ name, value: asObject(entry).propertyValue, index });
+  });
+  return entries;
+}
+function entryPointer(entry, key) {
+  return childPointer(METADATA_POINTER, entry.index, key);
 }
 
-// packages/validator/src/rules/swagger/info-metadata.ts
+// packages/validator/src/rules/swagger/connector-category-rules.ts
 var CONNECTOR_CATEGORIES = [
   "AI",
   "Business Management",
@@ -60193,302 +60276,273 @@ var CONNECTOR_CATEGORIES = [
 ];
 var CATEGORY_BY_LOWER = new Map(CONNECTOR_CATEGORIES.map((category) => [category.toLowerCase(), category]));
 var MAX_CATEGORIES = 2;
+var connectorCategoryRule = {
+  id: "SWG-META-CATEGORY",
+  file: "swagger",
+  title: "Use only the listed connector categories, spelled exactly.",
+  description: 'Categories is a semicolon-separated list of values from a fixed, case-sensitive list (SVR: InvalidConnectorCategory; CERT 3b; PR #570, #1260, #4077). Beyond Microsoft: a category in the wrong case gets a "did you mean" (`website`, `Social media` are in merged connectors).',
+  levels: certificationLevels("error", "off"),
+  msCode: "InvalidConnectorCategory",
+  msMessage: "The connector category is invalid. Available categories are: [{0}].",
+  example: {
+    placement: "connectorMetadata",
+    bad: '{ "propertyName": "Categories", "propertyValue": "Social media;Tasks" }',
+    good: '{ "propertyName": "Categories", "propertyValue": "Social Media;Productivity" }'
+  },
+  check(context) {
+    for (const entry of metadataEntries(context)) {
+      if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
+      for (const raw of entry.value.split(";")) {
+        const category = raw.trim();
+        if (category === "" || CONNECTOR_CATEGORIES.includes(category)) continue;
+        const meant = CATEGORY_BY_LOWER.get(category.toLowerCase());
+        context.report({
+          pointer: entryPointer(entry, "propertyValue"),
+          message: meant ? `The connector category is invalid. '${nameExcerpt(category)}' must be spelled '${meant}'.` : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(", ")}]. '${nameExcerpt(category)}' is not one of them.`
+        });
+      }
+    }
+  }
+};
+var maxCategoriesRule = {
+  id: "SWG-META-CATEGORY-MAX",
+  file: "swagger",
+  title: "Choose at most two categories.",
+  description: "A connector can have at most two categories (SVR: TooManyConnectorCategories; CERT).",
+  levels: certificationLevels("error", "off"),
+  msCode: "TooManyConnectorCategories",
+  msMessage: "The maximum allowed number of categories for the connector is '{0}'.",
+  example: {
+    placement: "connectorMetadata",
+    bad: '{ "propertyName": "Categories", "propertyValue": "AI;Data;Productivity" }'
+  },
+  check(context) {
+    for (const entry of metadataEntries(context)) {
+      if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
+      const count = entry.value.split(";").filter((category) => category.trim() !== "").length;
+      if (count <= MAX_CATEGORIES) continue;
+      context.report({
+        pointer: entryPointer(entry, "propertyValue"),
+        message: `The maximum allowed number of categories for the connector is '${MAX_CATEGORIES}'.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/swagger/connector-metadata-rules.ts
 var METADATA_PROPERTIES = ["Website", "Privacy policy", "Categories"];
-var METADATA_POINTER = "/x-ms-connector-metadata";
-var URL_KINDS = ["contact", "externalDocs", "license"];
+var metadataRequiredRule = {
+  id: "SWG-META-REQ",
+  file: "swagger",
+  title: "Give x-ms-connector-metadata.",
+  description: "Certified and independent-publisher connectors need the root `x-ms-connector-metadata` array with Website, Privacy policy and Categories (PR #683, #1095, #2459).",
+  levels: certificationLevels("error", "off"),
+  msCode: "RequiredPropertyMissing",
+  msMessage: "The '{0}' property is required.",
+  example: {
+    bad: '{ "swagger": "2.0", "info": {\u2026}, "paths": {\u2026} }',
+    good: '{ "x-ms-connector-metadata": [{ "propertyName": "Website", "propertyValue": "https://contoso.com" }, \u2026] }'
+  },
+  check(context) {
+    const root = context.swagger?.root;
+    if (!root) return;
+    if (!has(root, "x-ms-connector-metadata")) {
+      context.report({
+        pointer: METADATA_POINTER,
+        message: "The 'x-ms-connector-metadata' property is required."
+      });
+    } else if (!Array.isArray(root["x-ms-connector-metadata"])) {
+      context.report({
+        pointer: METADATA_POINTER,
+        message: "The type of the property is incorrect. Expected type 'Array', but value is of type 'Object'."
+      });
+    }
+  }
+};
+var metadataPropertiesRule = {
+  id: "SWG-META-PROPS",
+  file: "swagger",
+  title: "List Website, Privacy policy and Categories in x-ms-connector-metadata.",
+  description: 'Each entry is `{propertyName, propertyValue}` with string values, and the names Website, Privacy policy and Categories are required, spelled exactly (SVR: ConnectorMetadataPropertiesMissing; PR #4077). "Privacy policy" was added later: 77 merged connectors lack it or spell it "Privacy Policy", so for it this is a warning.',
+  levels: certificationLevels("error", "off"),
+  msCode: "ConnectorMetadataPropertiesMissing",
+  msMessage: "The connector metadata property '{0}' is required.",
+  example: {
+    placement: "connectorMetadata",
+    bad: '{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }',
+    good: '{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }'
+  },
+  check(context) {
+    const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
+    if (!list2) return;
+    list2.forEach((entry, index) => {
+      if (!isObject(entry)) {
+        context.report({
+          pointer: childPointer(METADATA_POINTER, index),
+          message: "Each connector metadata entry must be an object with propertyName and propertyValue."
+        });
+        return;
+      }
+      for (const key of ["propertyName", "propertyValue"]) {
+        if (typeof entry[key] !== "string")
+          context.report({
+            pointer: childPointer(METADATA_POINTER, index, key),
+            message: has(entry, key) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key}' property is required.`
+          });
+      }
+    });
+    const names = metadataEntries(context);
+    for (const required of METADATA_PROPERTIES) {
+      if (names.some((entry) => entry.name === required)) continue;
+      const nearMiss = names.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
+      context.report({
+        pointer: nearMiss ? entryPointer(nearMiss, "propertyName") : METADATA_POINTER,
+        severity: required === "Privacy policy" ? "warning" : void 0,
+        message: nearMiss ? `The connector metadata property '${required}' is required. '${nearMiss.name}' is not recognized: spell it exactly '${required}'.` : `The connector metadata property '${required}' is required.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/swagger/contact-rules.ts
 var EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
-var entriesByMetadata = new ConnectorCache();
-function metadataEntries(context) {
-  const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
-  if (!list2) return [];
-  return entriesByMetadata.getOrBuild(list2, namedEntries);
-}
-function namedEntries(list2) {
-  const entries = [];
-  list2.forEach((entry, index) => {
-    const name = asString(asObject(entry)?.propertyName);
-    if (name !== void 0) entries.push({ name, value: asObject(entry).propertyValue, index });
-  });
-  return entries;
-}
-function entryPointer(entry, key) {
-  return childPointer(METADATA_POINTER, entry.index, key);
-}
 function contactOf(context) {
   return asObject(asObject(context.swagger?.root.info)?.contact);
 }
 var PLACEHOLDER_CONTACT_NAME = /^(?:full name|name|contact name|your name|publisher(?:'s)? name)$/i;
-var infoMetadataRules = [
-  {
-    id: "SWG-INFO-CONTACT",
-    file: "swagger",
-    title: "Give contact information in info.contact.",
-    description: "Certification requires `info.contact` (paconn: \"Error : info : The 'contact' property is required.\", PR #683, #1095). Some legacy connectors (the Cloudmersive family) lack it.",
-    levels: certificationLevels("error", "off"),
-    msCode: "RequiredPropertyMissing",
-    msMessage: "The '{0}' property is required.",
-    example: { bad: '{ "info": { "title": "Contoso", "version": "1.0" } }' },
-    check(context) {
-      const info2 = asObject(context.swagger?.root.info);
-      if (!info2 || has(info2, "contact")) return;
-      context.report({ pointer: "/info/contact", message: "The 'contact' property is required." });
-    }
+var contactRule = {
+  id: "SWG-INFO-CONTACT",
+  file: "swagger",
+  title: "Give contact information in info.contact.",
+  description: "Certification requires `info.contact` (paconn: \"Error : info : The 'contact' property is required.\", PR #683, #1095). Some legacy connectors (the Cloudmersive family) lack it.",
+  levels: certificationLevels("error", "off"),
+  msCode: "RequiredPropertyMissing",
+  msMessage: "The '{0}' property is required.",
+  example: { bad: '{ "info": { "title": "Contoso", "version": "1.0" } }' },
+  check(context) {
+    const info2 = asObject(context.swagger?.root.info);
+    if (!info2 || has(info2, "contact")) return;
+    context.report({ pointer: "/info/contact", message: "The 'contact' property is required." });
+  }
+};
+var contactFieldsRule = {
+  id: "SWG-INFO-CONTACT-FIELDS",
+  file: "swagger",
+  title: "Give the support name, URL and e-mail in info.contact.",
+  description: 'The certification checklist asks for the support team name, support site URL and e-mail in `info.contact` (CERT 3b). 64 merged independent-publisher connectors lack the URL, so this is a warning. The template\'s name "Full name" counts as missing (one merged connector kept it).',
+  levels: certificationLevels("warning", "off"),
+  example: {
+    placement: "info",
+    bad: '{ "contact": { "name": "Contoso Support" } }',
+    good: '{ "contact": { "name": "Contoso Support", "url": "https://support.contoso.com", "email": "support@contoso.com" } }'
   },
-  {
-    id: "SWG-INFO-CONTACT-FIELDS",
-    file: "swagger",
-    title: "Give the support name, URL and e-mail in info.contact.",
-    description: 'The certification checklist asks for the support team name, support site URL and e-mail in `info.contact` (CERT 3b). 64 merged independent-publisher connectors lack the URL, so this is a warning. The template\'s name "Full name" counts as missing (one merged connector kept it).',
-    levels: certificationLevels("warning", "off"),
-    example: {
-      placement: "info",
-      bad: '{ "contact": { "name": "Contoso Support" } }',
-      good: '{ "contact": { "name": "Contoso Support", "url": "https://support.contoso.com", "email": "support@contoso.com" } }'
-    },
-    check(context) {
-      const contact = contactOf(context);
-      if (!contact) return;
-      for (const key of ["name", "url", "email"]) {
-        if (has(contact, key)) continue;
-        context.report({
-          pointer: childPointer("/info/contact", key),
-          message: `The contact '${key}' property should be given for certification.`
-        });
-      }
-      const name = asString(contact.name);
-      if (name !== void 0 && PLACEHOLDER_CONTACT_NAME.test(name.trim())) {
-        context.report({
-          pointer: "/info/contact/name",
-          message: `The contact name '${name}' is the template's text; give the name of the support team or person.`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-INFO-CONTACT-EMAIL",
-    file: "swagger",
-    title: "Give a valid e-mail address in info.contact.email.",
-    description: "The contact e-mail must be a valid (ASCII) e-mail address (SVR: ContactEmailNotValid).",
-    levels: certificationLevels("error"),
-    msCode: "ContactEmailNotValid",
-    msMessage: "The contact 'email' property, if present, must be a valid email address.",
-    example: {
-      placement: "contact",
-      bad: '{ "email": "support at contoso.com" }',
-      good: '{ "email": "support@contoso.com" }'
-    },
-    check(context) {
-      const email = asString(contactOf(context)?.email);
-      if (email === void 0 || EMAIL.test(email)) return;
+  check(context) {
+    const contact = contactOf(context);
+    if (!contact) return;
+    for (const key of ["name", "url", "email"]) {
+      if (has(contact, key)) continue;
       context.report({
-        pointer: "/info/contact/email",
-        message: "The contact 'email' property, if present, must be a valid email address."
+        pointer: childPointer("/info/contact", key),
+        message: `The contact '${key}' property should be given for certification.`
       });
     }
-  },
-  {
-    id: "SWG-META-REQ",
-    file: "swagger",
-    title: "Give x-ms-connector-metadata.",
-    description: "Certified and independent-publisher connectors need the root `x-ms-connector-metadata` array with Website, Privacy policy and Categories (PR #683, #1095, #2459).",
-    levels: certificationLevels("error", "off"),
-    msCode: "RequiredPropertyMissing",
-    msMessage: "The '{0}' property is required.",
-    example: {
-      bad: '{ "swagger": "2.0", "info": {\u2026}, "paths": {\u2026} }',
-      good: '{ "x-ms-connector-metadata": [{ "propertyName": "Website", "propertyValue": "https://contoso.com" }, \u2026] }'
-    },
-    check(context) {
-      const root = context.swagger?.root;
-      if (!root) return;
-      if (!has(root, "x-ms-connector-metadata")) {
-        context.report({
-          pointer: METADATA_POINTER,
-          message: "The 'x-ms-connector-metadata' property is required."
-        });
-      } else if (!Array.isArray(root["x-ms-connector-metadata"])) {
-        context.report({
-          pointer: METADATA_POINTER,
-          message: "The type of the property is incorrect. Expected type 'Array', but value is of type 'Object'."
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-META-PROPS",
-    file: "swagger",
-    title: "List Website, Privacy policy and Categories in x-ms-connector-metadata.",
-    description: 'Each entry is `{propertyName, propertyValue}` with string values, and the names Website, Privacy policy and Categories are required, spelled exactly (SVR: ConnectorMetadataPropertiesMissing; PR #4077). "Privacy policy" was added later: 77 merged connectors lack it or spell it "Privacy Policy", so for it this is a warning.',
-    levels: certificationLevels("error", "off"),
-    msCode: "ConnectorMetadataPropertiesMissing",
-    msMessage: "The connector metadata property '{0}' is required.",
-    example: {
-      placement: "connectorMetadata",
-      bad: '{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }',
-      good: '{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }'
-    },
-    check(context) {
-      const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
-      if (!list2) return;
-      list2.forEach((entry, index) => {
-        if (!isObject(entry)) {
-          context.report({
-            pointer: childPointer(METADATA_POINTER, index),
-            message: "Each connector metadata entry must be an object with propertyName and propertyValue."
-          });
-          return;
-        }
-        for (const key of ["propertyName", "propertyValue"]) {
-          if (typeof entry[key] !== "string")
-            context.report({
-              pointer: childPointer(METADATA_POINTER, index, key),
-              message: has(entry, key) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key}' property is required.`
-            });
-        }
+    const name = asString(contact.name);
+    if (name !== void 0 && PLACEHOLDER_CONTACT_NAME.test(name.trim())) {
+      context.report({
+        pointer: "/info/contact/name",
+        message: `The contact name '${name}' is the template's text; give the name of the support team or person.`
       });
-      const names = metadataEntries(context);
-      for (const required of METADATA_PROPERTIES) {
-        if (names.some((entry) => entry.name === required)) continue;
-        const nearMiss = names.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
-        context.report({
-          pointer: nearMiss ? entryPointer(nearMiss, "propertyName") : METADATA_POINTER,
-          severity: required === "Privacy policy" ? "warning" : void 0,
-          message: nearMiss ? `The connector metadata property '${required}' is required. '${nearMiss.name}' is not recognized: spell it exactly '${required}'.` : `The connector metadata property '${required}' is required.`
-        });
-      }
     }
+  }
+};
+var contactEmailRule = {
+  id: "SWG-INFO-CONTACT-EMAIL",
+  file: "swagger",
+  title: "Give a valid e-mail address in info.contact.email.",
+  description: "The contact e-mail must be a valid (ASCII) e-mail address (SVR: ContactEmailNotValid).",
+  levels: certificationLevels("error"),
+  msCode: "ContactEmailNotValid",
+  msMessage: "The contact 'email' property, if present, must be a valid email address.",
+  example: {
+    placement: "contact",
+    bad: '{ "email": "support at contoso.com" }',
+    good: '{ "email": "support@contoso.com" }'
   },
-  {
-    id: "SWG-META-CATEGORY",
-    file: "swagger",
-    title: "Use only the listed connector categories, spelled exactly.",
-    description: 'Categories is a semicolon-separated list of values from a fixed, case-sensitive list (SVR: InvalidConnectorCategory; CERT 3b; PR #570, #1260, #4077). Beyond Microsoft: a category in the wrong case gets a "did you mean" (`website`, `Social media` are in merged connectors).',
-    levels: certificationLevels("error", "off"),
-    msCode: "InvalidConnectorCategory",
-    msMessage: "The connector category is invalid. Available categories are: [{0}].",
-    example: {
-      placement: "connectorMetadata",
-      bad: '{ "propertyName": "Categories", "propertyValue": "Social media;Tasks" }',
-      good: '{ "propertyName": "Categories", "propertyValue": "Social Media;Productivity" }'
-    },
-    check(context) {
-      for (const entry of metadataEntries(context)) {
-        if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
-        for (const raw of entry.value.split(";")) {
-          const category = raw.trim();
-          if (category === "" || CONNECTOR_CATEGORIES.includes(category)) continue;
-          const meant = CATEGORY_BY_LOWER.get(category.toLowerCase());
-          context.report({
-            pointer: entryPointer(entry, "propertyValue"),
-            message: meant ? `The connector category is invalid. '${nameExcerpt(category)}' must be spelled '${meant}'.` : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(", ")}]. '${nameExcerpt(category)}' is not one of them.`
-          });
-        }
-      }
+  check(context) {
+    const email = asString(contactOf(context)?.email);
+    if (email === void 0 || EMAIL.test(email)) return;
+    context.report({
+      pointer: "/info/contact/email",
+      message: "The contact 'email' property, if present, must be a valid email address."
+    });
+  }
+};
+
+// packages/validator/src/rules/swagger/absolute-http-url.ts
+var PLAIN_HTTP_URL = /^https?:\/\/(?:(?!xn--)[a-z0-9-]+\.)+(?!xn--)[a-z][a-z0-9-]*(?:[/?#][!-~]*)?$/i;
+function isPlainHttpUrl(text2) {
+  return PLAIN_HTTP_URL.test(text2);
+}
+function isAbsoluteHttpUrl(text2) {
+  const trimmed = text2.trim();
+  if (isPlainHttpUrl(trimmed)) return true;
+  try {
+    const url = new URL(trimmed);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
+  } catch {
+    return false;
+  }
+}
+
+// packages/validator/src/rules/swagger/metadata-url-rule.ts
+var URL_KINDS = ["contact", "externalDocs", "license"];
+var metadataUrlRule = {
+  id: "SWG-META-URL",
+  file: "swagger",
+  title: "Give absolute http(s) URLs for Website, Privacy policy and contact or docs links.",
+  description: 'Website and Privacy policy "should be a URL" (CERT), and `url` properties must be absolute URLs (SVR: UrlNotValid). Merged connectors show `www.in-d.ai`, `hhttps://\u2026`, `htpts://\u2026` and `Not Available`.',
+  levels: certificationLevels("error"),
+  msCode: "UrlNotValid",
+  msMessage: "The 'url' property must be a valid absolute URL.",
+  example: {
+    placement: "connectorMetadata",
+    bad: '{ "propertyName": "Website", "propertyValue": "www.contoso.com" }',
+    good: '{ "propertyName": "Website", "propertyValue": "https://www.contoso.com" }'
+  },
+  check(context) {
+    if (!context.swagger) return;
+    for (const entry of metadataEntries(context)) {
+      if (entry.name !== "Website" && entry.name !== "Privacy policy") continue;
+      if (typeof entry.value !== "string" || isAbsoluteHttpUrl(entry.value)) continue;
+      context.report({
+        pointer: entryPointer(entry, "propertyValue"),
+        message: `The '${entry.name}' value ${quoted(entry.value)} must be a valid absolute URL (https://\u2026).`
+      });
     }
-  },
-  {
-    id: "SWG-META-CATEGORY-MAX",
-    file: "swagger",
-    title: "Choose at most two categories.",
-    description: "A connector can have at most two categories (SVR: TooManyConnectorCategories; CERT).",
-    levels: certificationLevels("error", "off"),
-    msCode: "TooManyConnectorCategories",
-    msMessage: "The maximum allowed number of categories for the connector is '{0}'.",
-    example: {
-      placement: "connectorMetadata",
-      bad: '{ "propertyName": "Categories", "propertyValue": "AI;Data;Productivity" }'
-    },
-    check(context) {
-      for (const entry of metadataEntries(context)) {
-        if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
-        const count = entry.value.split(";").filter((category) => category.trim() !== "").length;
-        if (count <= MAX_CATEGORIES) continue;
+    for (const nodes of nodesOfKinds(structureOf(context.swagger), URL_KINDS)) {
+      for (const node of nodes) {
+        const url = asString(node.value.url);
+        if (url === void 0 || isAbsoluteHttpUrl(url)) continue;
         context.report({
-          pointer: entryPointer(entry, "propertyValue"),
-          message: `The maximum allowed number of categories for the connector is '${MAX_CATEGORIES}'.`
+          pointer: childPointer(node.pointer, "url"),
+          message: "The 'url' property must be a valid absolute URL."
         });
-      }
-    }
-  },
-  {
-    id: "SWG-META-URL",
-    file: "swagger",
-    title: "Give absolute http(s) URLs for Website, Privacy policy and contact or docs links.",
-    description: 'Website and Privacy policy "should be a URL" (CERT), and `url` properties must be absolute URLs (SVR: UrlNotValid). Merged connectors show `www.in-d.ai`, `hhttps://\u2026`, `htpts://\u2026` and `Not Available`.',
-    levels: certificationLevels("error"),
-    msCode: "UrlNotValid",
-    msMessage: "The 'url' property must be a valid absolute URL.",
-    example: {
-      placement: "connectorMetadata",
-      bad: '{ "propertyName": "Website", "propertyValue": "www.contoso.com" }',
-      good: '{ "propertyName": "Website", "propertyValue": "https://www.contoso.com" }'
-    },
-    check(context) {
-      if (!context.swagger) return;
-      for (const entry of metadataEntries(context)) {
-        if (entry.name !== "Website" && entry.name !== "Privacy policy") continue;
-        if (typeof entry.value !== "string" || isAbsoluteHttpUrl(entry.value)) continue;
-        context.report({
-          pointer: entryPointer(entry, "propertyValue"),
-          message: `The '${entry.name}' value ${quoted(entry.value)} must be a valid absolute URL (https://\u2026).`
-        });
-      }
-      for (const nodes of nodesOfKinds(structureOf(context.swagger), URL_KINDS)) {
-        for (const node of nodes) {
-          const url = asString(node.value.url);
-          if (url === void 0 || isAbsoluteHttpUrl(url)) continue;
-          context.report({
-            pointer: childPointer(node.pointer, "url"),
-            message: "The 'url' property must be a valid absolute URL."
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-API-STATUS",
-    file: "swagger",
-    title: "Use Preview or Production as status, and no operation ahead of the connector.",
-    description: '`x-ms-api-annotation.status` is "Preview" or "Production" (schema; case-sensitive: ten merged connectors use "production", which the schema rejects), and an operation cannot be in Production while the connector is in Preview (SVR: OperationStatusAheadOfConnector; VER).',
-    levels: certificationLevels("error"),
-    msCode: "OperationStatusAheadOfConnector",
-    msMessage: "The operation '{0}' cannot be in a Production status ahead of the connector.",
-    example: {
-      bad: '{ "info": { "x-ms-api-annotation": { "status": "production" } } }',
-      good: '{ "info": { "x-ms-api-annotation": { "status": "Production" } } }'
-    },
-    check(context) {
-      if (!context.swagger) return;
-      const checkStatus = (holder, pointer) => {
-        const status = asObject(holder)?.status;
-        if (status === void 0) return void 0;
-        if (status === "Preview" || status === "Production") return status;
-        const meant = typeof status === "string" ? ["Preview", "Production"].find((s) => s.toLowerCase() === status.toLowerCase()) : void 0;
-        context.report({
-          pointer: childPointer(pointer, "status"),
-          message: `The property value must be one of the following: Preview, Production.${meant ? ` Did you mean '${meant}'?` : ""}`
-        });
-        return meant;
-      };
-      const apiStatus = checkStatus(
-        asObject(context.swagger.root.info)?.["x-ms-api-annotation"],
-        "/info/x-ms-api-annotation"
-      );
-      for (const operation2 of context.swagger.operations) {
-        if ((operation2.keys & OperationKey.annotation) === 0) continue;
-        const annotation = operation2.operation["x-ms-api-annotation"];
-        if (asObject(annotation)?.status === void 0) continue;
-        const at = childPointer(operation2.pointer, "x-ms-api-annotation");
-        const status = checkStatus(annotation, at);
-        if (status === "Production" && apiStatus === "Preview") {
-          context.report({
-            pointer: childPointer(at, "status"),
-            message: `The operation '${nameExcerpt(operation2.operationId ?? operation2.pointer)}' cannot be in a Production status ahead of the connector.`
-          });
-        }
       }
     }
   }
+};
+
+// packages/validator/src/rules/swagger/info-metadata.ts
+var infoMetadataRules = [
+  contactRule,
+  contactFieldsRule,
+  contactEmailRule,
+  metadataRequiredRule,
+  metadataPropertiesRule,
+  connectorCategoryRule,
+  maxCategoriesRule,
+  metadataUrlRule,
+  apiStatusRule
 ];
 
 // packages/validator/src/rules/swagger-info.ts
@@ -61579,6 +61633,179 @@ var pathRules = [
   missingPathParameterRule
 ];
 
+// packages/validator/src/rules/operations/webhook-subscription.ts
+function isWebhookSubscription(model, operation2) {
+  const pathItem = asObject(model.paths?.[operation2.path]);
+  return operation2.isTrigger && pathItem !== void 0 && has(pathItem, "x-ms-notification-content");
+}
+
+// packages/validator/src/rules/operations/response-code-rules.ts
+var RESPONSE_CODE = /^(?:[0-9]{3}|default)$/;
+function hasSuccessResponse(operation2) {
+  for (const response of operation2.responses) if (isSuccessCode(response.code)) return true;
+  return false;
+}
+var responsesRequiredRule = {
+  id: "SWG-OP-RESP-REQ",
+  file: "swagger",
+  title: "Define at least one response for every operation.",
+  description: "Swagger 2.0 requires `responses` with at least one entry, and the service rejects operations without (SVR OperationMustHaveResponse). A webhook trigger whose path declares `x-ms-notification-content` may leave `responses` empty (`{}`): its output is the notification, and nine merged certified connectors subscribe this way (MoreApp Forms and Power Textor were merged so in 2024 updates).",
+  levels: sameLevels("error"),
+  msCode: "OperationMustHaveResponse",
+  msMessage: "The operation is not valid, it must contain at least one response definition.",
+  example: {
+    placement: "pathItem",
+    bad: '"get": { "operationId": "ListTasks" }',
+    good: '"get": { "operationId": "ListTasks", "responses": { "200": { "description": "OK" } } }'
+  },
+  check({ swagger: swagger2, report }) {
+    if (!swagger2) return;
+    for (const operation2 of swagger2.operations) {
+      if (operation2.responses.length > 0) continue;
+      if (isObject(operation2.operation.responses) && isWebhookSubscription(swagger2, operation2)) continue;
+      report({
+        pointer: has(operation2.operation, "responses") ? childPointer(operation2.pointer, "responses") : operation2.pointer,
+        message: "The operation is not valid, it must contain at least one response definition."
+      });
+    }
+  }
+};
+var successResponseRule = {
+  id: "SWG-OP-RESP-SUCCESS",
+  file: "swagger",
+  title: "Define a 2xx response for every operation.",
+  description: "Without a successful response the designer cannot show outputs (SVR OperationShouldHaveSuccessfulResponse, a warning). 236 merged certified operations only have `default`.",
+  levels: sameLevels("warning"),
+  msCode: "OperationShouldHaveSuccessfulResponse",
+  msMessage: "The operation '{0}' should have at least one successful response definition.",
+  example: {
+    placement: "operation",
+    bad: '"responses": { "default": { "description": "OK" } }',
+    good: '"responses": { "200": { "description": "OK" } }'
+  },
+  check({ swagger: swagger2, report }) {
+    for (const operation2 of swagger2?.operations ?? []) {
+      if (operation2.responses.length === 0 || hasSuccessResponse(operation2)) continue;
+      const advice = operation2.responses.some((response) => response.code === "default") ? "Describe the success as a 2xx response (200 with the output schema, or 204 when nothing is returned) rather than 'default'." : "Add a 2xx response: 200 with the output schema, or 204 when nothing is returned.";
+      report({
+        pointer: childPointer(operation2.pointer, "responses"),
+        message: `${fill(
+          "The operation '{0}' should have at least one successful response definition.",
+          operationLabel(operation2)
+        )} ${advice}`
+      });
+    }
+  }
+};
+var responseCodeRule = {
+  id: "SWG-RESP-CODE",
+  file: "swagger",
+  title: "Key responses by a three-digit status code or 'default'.",
+  description: "Swagger 2.0 response keys are HTTP status codes or `default` (SVR ResponseMustBeDefaultOrHttpStatusCode).",
+  levels: sameLevels("error"),
+  msCode: "ResponseMustBeDefaultOrHttpStatusCode",
+  msMessage: "The response is not valid, the response must be a valid HTTP status code, or the string 'default'.",
+  example: {
+    placement: "operation",
+    bad: '"responses": { "OK": { "description": "OK" } }',
+    good: '"responses": { "200": { "description": "OK" } }'
+  },
+  check({ swagger: swagger2, report }) {
+    for (const operation2 of swagger2?.operations ?? []) {
+      for (const response of operation2.responses) {
+        if (RESPONSE_CODE.test(response.code) || response.code.startsWith("x-")) continue;
+        report({
+          pointer: response.pointer,
+          message: "The response is not valid, the response must be a valid HTTP status code, or the string 'default'."
+        });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/response-example-rule.ts
+var responseExampleRule = {
+  id: "SWG-RESP-EXAMPLE",
+  file: "swagger",
+  title: "Key response examples by a MIME type the operation produces.",
+  description: "An example for a MIME type that is not in the operation's `produces` can never be returned (SVR ResponseExampleMustBeProducedByOperation).",
+  levels: sameLevels("error"),
+  msCode: "ResponseExampleMustBeProducedByOperation",
+  msMessage: "The response example '{0}' is not produced by the operation '{1}'.",
+  example: {
+    placement: "response",
+    bad: '"produces": ["application/json"], \u2026 "examples": { "text/xml": "<a/>" }',
+    good: '"produces": ["application/json"], \u2026 "examples": { "application/json": {} }'
+  },
+  check({ swagger: swagger2, report }) {
+    if (!swagger2) return;
+    for (const operation2 of swagger2.operations) {
+      let allowed;
+      for (const response of operation2.responses) {
+        const examples = response.value.examples;
+        if (!isObject(examples)) continue;
+        if (allowed === void 0) {
+          const produces = effectiveMimeTypes(swagger2, operation2, "produces");
+          if (!produces) break;
+          allowed = new Set(produces.map((type) => type.toLowerCase()));
+        }
+        for (const [mimeType] of entriesOf(examples)) {
+          if (allowed.has(mimeType.toLowerCase())) continue;
+          report({
+            pointer: childPointer(response.definitionPointer, "examples", mimeType),
+            message: fill(
+              "The response example '{0}' is not produced by the operation '{1}'.",
+              nameExcerpt(mimeType),
+              operationLabel(operation2)
+            )
+          });
+        }
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/response-headers-rule.ts
+function hasTwoKeys(value) {
+  if (!isObject(value)) return false;
+  let count = 0;
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && ++count === 2) return true;
+  return false;
+}
+var responseHeadersRule = {
+  id: "SWG-RESP-HEADERS",
+  file: "swagger",
+  title: "Name each response header once.",
+  description: "HTTP header names are case-insensitive, so `Location` and `location` are the same header (SVR ResponseHeadersAreNotUnique).",
+  levels: sameLevels("error"),
+  msCode: "ResponseHeadersAreNotUnique",
+  msMessage: "The response headers are not unique.",
+  example: {
+    placement: "response",
+    bad: '"headers": { "Location": { "type": "string" }, "location": { "type": "string" } }'
+  },
+  check({ swagger: swagger2, report }) {
+    const seenResponses = /* @__PURE__ */ new Set();
+    for (const operation2 of swagger2?.operations ?? []) {
+      for (const response of operation2.responses) {
+        if (!hasTwoKeys(response.value.headers) || seenResponses.has(response.definitionPointer)) continue;
+        seenResponses.add(response.definitionPointer);
+        const seen = /* @__PURE__ */ new Set();
+        for (const [name] of entriesOf(response.value.headers)) {
+          const key = name.toLowerCase();
+          if (seen.has(key)) {
+            report({
+              pointer: childPointer(response.definitionPointer, "headers", name),
+              message: `The response headers are not unique. '${name}' is defined more than once (header names are case-insensitive).`
+            });
+          }
+          seen.add(key);
+        }
+      }
+    }
+  }
+};
+
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
 function isEmptySchema(model, schema) {
@@ -61592,14 +61819,9 @@ function isEmptySchema(model, schema) {
   return resolved2.type === void 0 || resolved2.type === "object";
 }
 
-// packages/validator/src/rules/operations/responses.ts
-var RESPONSE_CODE = /^(?:[0-9]{3}|default)$/;
+// packages/validator/src/rules/operations/response-schema-rules.ts
 function hasSchema(response) {
   return isObject(response.value.schema);
-}
-function hasSuccessResponse(operation2) {
-  for (const response of operation2.responses) if (isSuccessCode(response.code)) return true;
-  return false;
 }
 function countWithSchema(operation2) {
   let count = 0;
@@ -61625,297 +61847,149 @@ function schemaMoveAdvice(operation2) {
   }
   return `Move the schema of the ${codes.join(", ")} response to a 200 or 201 response.`;
 }
-function hasTwoKeys(value) {
-  if (!isObject(value)) return false;
-  let count = 0;
-  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && ++count === 2) return true;
-  return false;
-}
-function isWebhookSubscription(model, operation2) {
-  const pathItem = asObject(model.paths?.[operation2.path]);
-  return operation2.isTrigger && pathItem !== void 0 && has(pathItem, "x-ms-notification-content");
-}
-var responseRules = [
-  {
-    id: "SWG-OP-RESP-REQ",
-    file: "swagger",
-    title: "Define at least one response for every operation.",
-    description: "Swagger 2.0 requires `responses` with at least one entry, and the service rejects operations without (SVR OperationMustHaveResponse). A webhook trigger whose path declares `x-ms-notification-content` may leave `responses` empty (`{}`): its output is the notification, and nine merged certified connectors subscribe this way (MoreApp Forms and Power Textor were merged so in 2024 updates).",
-    levels: sameLevels("error"),
-    msCode: "OperationMustHaveResponse",
-    msMessage: "The operation is not valid, it must contain at least one response definition.",
-    example: {
-      placement: "pathItem",
-      bad: '"get": { "operationId": "ListTasks" }',
-      good: '"get": { "operationId": "ListTasks", "responses": { "200": { "description": "OK" } } }'
-    },
-    check({ swagger: swagger2, report }) {
-      if (!swagger2) return;
-      for (const operation2 of swagger2.operations) {
-        if (operation2.responses.length > 0) continue;
-        if (isObject(operation2.operation.responses) && isWebhookSubscription(swagger2, operation2)) continue;
+var defaultResponseSchemaRule = {
+  id: "SWG-RESP-DEFAULT-SCHEMA",
+  file: "swagger",
+  title: "Do not give the 'default' response a schema.",
+  description: 'SVR (DefaultResponseHasSchema) and certification: schemas belong on expected responses. Reviewers now reject it ("Default responses are not allowed anymore", PR #1425); 70 merged connectors still have one, so it is a warning.',
+  levels: certificationLevels("warning", "info"),
+  msCode: "DefaultResponseHasSchema",
+  msMessage: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only.",
+  example: {
+    placement: "responses",
+    bad: '"default": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
+    good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
+  },
+  check({ swagger: swagger2, report }) {
+    for (const operation2 of swagger2?.operations ?? []) {
+      for (const response of operation2.responses) {
+        if (response.code !== "default" || !hasSchema(response)) continue;
         report({
-          pointer: has(operation2.operation, "responses") ? childPointer(operation2.pointer, "responses") : operation2.pointer,
-          message: "The operation is not valid, it must contain at least one response definition."
+          pointer: childPointer(response.definitionPointer, "schema"),
+          message: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only."
         });
-      }
-    }
-  },
-  {
-    id: "SWG-OP-RESP-SUCCESS",
-    file: "swagger",
-    title: "Define a 2xx response for every operation.",
-    description: "Without a successful response the designer cannot show outputs (SVR OperationShouldHaveSuccessfulResponse, a warning). 236 merged certified operations only have `default`.",
-    levels: sameLevels("warning"),
-    msCode: "OperationShouldHaveSuccessfulResponse",
-    msMessage: "The operation '{0}' should have at least one successful response definition.",
-    example: {
-      placement: "operation",
-      bad: '"responses": { "default": { "description": "OK" } }',
-      good: '"responses": { "200": { "description": "OK" } }'
-    },
-    check({ swagger: swagger2, report }) {
-      for (const operation2 of swagger2?.operations ?? []) {
-        if (operation2.responses.length === 0 || hasSuccessResponse(operation2)) continue;
-        const advice = operation2.responses.some((response) => response.code === "default") ? "Describe the success as a 2xx response (200 with the output schema, or 204 when nothing is returned) rather than 'default'." : "Add a 2xx response: 200 with the output schema, or 204 when nothing is returned.";
-        report({
-          pointer: childPointer(operation2.pointer, "responses"),
-          message: `${fill(
-            "The operation '{0}' should have at least one successful response definition.",
-            operationLabel(operation2)
-          )} ${advice}`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-CODE",
-    file: "swagger",
-    title: "Key responses by a three-digit status code or 'default'.",
-    description: "Swagger 2.0 response keys are HTTP status codes or `default` (SVR ResponseMustBeDefaultOrHttpStatusCode).",
-    levels: sameLevels("error"),
-    msCode: "ResponseMustBeDefaultOrHttpStatusCode",
-    msMessage: "The response is not valid, the response must be a valid HTTP status code, or the string 'default'.",
-    example: {
-      placement: "operation",
-      bad: '"responses": { "OK": { "description": "OK" } }',
-      good: '"responses": { "200": { "description": "OK" } }'
-    },
-    check({ swagger: swagger2, report }) {
-      for (const operation2 of swagger2?.operations ?? []) {
-        for (const response of operation2.responses) {
-          if (RESPONSE_CODE.test(response.code) || response.code.startsWith("x-")) continue;
-          report({
-            pointer: response.pointer,
-            message: "The response is not valid, the response must be a valid HTTP status code, or the string 'default'."
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-DEFAULT-SCHEMA",
-    file: "swagger",
-    title: "Do not give the 'default' response a schema.",
-    description: 'SVR (DefaultResponseHasSchema) and certification: schemas belong on expected responses. Reviewers now reject it ("Default responses are not allowed anymore", PR #1425); 70 merged connectors still have one, so it is a warning.',
-    levels: certificationLevels("warning", "info"),
-    msCode: "DefaultResponseHasSchema",
-    msMessage: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only.",
-    example: {
-      placement: "responses",
-      bad: '"default": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
-      good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
-    },
-    check({ swagger: swagger2, report }) {
-      for (const operation2 of swagger2?.operations ?? []) {
-        for (const response of operation2.responses) {
-          if (response.code !== "default" || !hasSchema(response)) continue;
-          report({
-            pointer: childPointer(response.definitionPointer, "schema"),
-            message: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only."
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-MULTI-SCHEMA",
-    file: "swagger",
-    title: "Give a schema to one response per operation.",
-    description: "The designer shows the outputs of one response schema only (SVR OperationHasManyResponsesWithSchema). 2,112 merged certified operations have several, so it is a warning.",
-    levels: sameLevels("warning"),
-    msCode: "OperationHasManyResponsesWithSchema",
-    msMessage: "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
-    example: {
-      placement: "responses",
-      bad: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "schema": { "$ref": "#/definitions/Error" } }',
-      good: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "description": "Bad request" }'
-    },
-    check({ swagger: swagger2, report }) {
-      for (const operation2 of swagger2?.operations ?? []) {
-        if (countWithSchema(operation2) < 2) continue;
-        report({
-          pointer: childPointer(operation2.pointer, "responses"),
-          message: fill(
-            "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer. Keep the schema of the success response and describe the others without one.",
-            operationLabel(operation2)
-          )
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-SCHEMA-200",
-    file: "swagger",
-    title: "Put the output schema on the 200 or 201 response.",
-    description: "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown.",
-    levels: sameLevels("warning"),
-    msCode: "SchemaDefinitionSetIncorrectly",
-    msMessage: "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
-    example: {
-      placement: "operation",
-      bad: '"responses": { "202": { "description": "Accepted", "schema": { "$ref": "#/definitions/Task" } } }',
-      good: '"responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } } }'
-    },
-    check({ swagger: swagger2, report }) {
-      if (!swagger2) return;
-      for (const operation2 of swagger2.operations) {
-        if (!schemaOnlyOnOtherSuccess(operation2)) continue;
-        if (isWebhookSubscription(swagger2, operation2)) continue;
-        report({
-          pointer: childPointer(operation2.pointer, "responses"),
-          message: `${fill(
-            "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
-            operationLabel(operation2)
-          )} ${schemaMoveAdvice(operation2)}`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-EMPTY-SCHEMA",
-    file: "swagger",
-    title: "Describe response bodies; do not leave their schema empty.",
-    description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer.',
-    levels: certificationLevels("warning", "off"),
-    example: {
-      placement: "responses",
-      bad: '"200": { "description": "OK", "schema": {} }',
-      good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
-    },
-    check({ swagger: swagger2, report }) {
-      if (!swagger2) return;
-      for (const operation2 of swagger2.operations) {
-        if (operation2.isMcp) continue;
-        for (const response of operation2.responses) {
-          if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
-          if (response.code === "204") continue;
-          if (!isEmptySchema(swagger2, response.value.schema)) continue;
-          report({
-            pointer: childPointer(response.definitionPointer, "schema"),
-            message: `The ${response.code} response of '${operationLabel(operation2)}' has an empty schema; describe its properties so makers need no Parse JSON step.`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-DEFINED",
-    file: "swagger",
-    title: "Give visible actions a response schema.",
-    description: 'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only.',
-    levels: certificationLevels("warning", "off"),
-    example: {
-      placement: "responses",
-      bad: '"200": { "description": "OK" }',
-      good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
-    },
-    check({ swagger: swagger2, report }) {
-      for (const operation2 of swagger2?.operations ?? []) {
-        if (operation2.isInternal || operation2.isTrigger || operation2.isMcp) continue;
-        if (operation2.responses.some(hasSchema)) continue;
-        const withBody = successResponses(operation2).filter((r) => r.code !== "204" && r.code !== "202");
-        if (withBody.length === 0) continue;
-        report({
-          pointer: withBody[0].pointer,
-          message: `The operation '${operationLabel(operation2)}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema, or use a 204 response when the operation returns no body.`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-HEADERS",
-    file: "swagger",
-    title: "Name each response header once.",
-    description: "HTTP header names are case-insensitive, so `Location` and `location` are the same header (SVR ResponseHeadersAreNotUnique).",
-    levels: sameLevels("error"),
-    msCode: "ResponseHeadersAreNotUnique",
-    msMessage: "The response headers are not unique.",
-    example: {
-      placement: "response",
-      bad: '"headers": { "Location": { "type": "string" }, "location": { "type": "string" } }'
-    },
-    check({ swagger: swagger2, report }) {
-      const seenResponses = /* @__PURE__ */ new Set();
-      for (const operation2 of swagger2?.operations ?? []) {
-        for (const response of operation2.responses) {
-          if (!hasTwoKeys(response.value.headers) || seenResponses.has(response.definitionPointer)) continue;
-          seenResponses.add(response.definitionPointer);
-          const seen = /* @__PURE__ */ new Set();
-          for (const [name] of entriesOf(response.value.headers)) {
-            const key = name.toLowerCase();
-            if (seen.has(key)) {
-              report({
-                pointer: childPointer(response.definitionPointer, "headers", name),
-                message: `The response headers are not unique. '${name}' is defined more than once (header names are case-insensitive).`
-              });
-            }
-            seen.add(key);
-          }
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-EXAMPLE",
-    file: "swagger",
-    title: "Key response examples by a MIME type the operation produces.",
-    description: "An example for a MIME type that is not in the operation's `produces` can never be returned (SVR ResponseExampleMustBeProducedByOperation).",
-    levels: sameLevels("error"),
-    msCode: "ResponseExampleMustBeProducedByOperation",
-    msMessage: "The response example '{0}' is not produced by the operation '{1}'.",
-    example: {
-      placement: "response",
-      bad: '"produces": ["application/json"], \u2026 "examples": { "text/xml": "<a/>" }',
-      good: '"produces": ["application/json"], \u2026 "examples": { "application/json": {} }'
-    },
-    check({ swagger: swagger2, report }) {
-      if (!swagger2) return;
-      for (const operation2 of swagger2.operations) {
-        let allowed;
-        for (const response of operation2.responses) {
-          const examples = response.value.examples;
-          if (!isObject(examples)) continue;
-          if (allowed === void 0) {
-            const produces = effectiveMimeTypes(swagger2, operation2, "produces");
-            if (!produces) break;
-            allowed = new Set(produces.map((type) => type.toLowerCase()));
-          }
-          for (const [mimeType] of entriesOf(examples)) {
-            if (allowed.has(mimeType.toLowerCase())) continue;
-            report({
-              pointer: childPointer(response.definitionPointer, "examples", mimeType),
-              message: fill(
-                "The response example '{0}' is not produced by the operation '{1}'.",
-                nameExcerpt(mimeType),
-                operationLabel(operation2)
-              )
-            });
-          }
-        }
       }
     }
   }
+};
+var multipleResponseSchemasRule = {
+  id: "SWG-RESP-MULTI-SCHEMA",
+  file: "swagger",
+  title: "Give a schema to one response per operation.",
+  description: "The designer shows the outputs of one response schema only (SVR OperationHasManyResponsesWithSchema). 2,112 merged certified operations have several, so it is a warning.",
+  levels: sameLevels("warning"),
+  msCode: "OperationHasManyResponsesWithSchema",
+  msMessage: "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
+  example: {
+    placement: "responses",
+    bad: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "schema": { "$ref": "#/definitions/Error" } }',
+    good: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "description": "Bad request" }'
+  },
+  check({ swagger: swagger2, report }) {
+    for (const operation2 of swagger2?.operations ?? []) {
+      if (countWithSchema(operation2) < 2) continue;
+      report({
+        pointer: childPointer(operation2.pointer, "responses"),
+        message: fill(
+          "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer. Keep the schema of the success response and describe the others without one.",
+          operationLabel(operation2)
+        )
+      });
+    }
+  }
+};
+var successSchemaCodeRule = {
+  id: "SWG-RESP-SCHEMA-200",
+  file: "swagger",
+  title: "Put the output schema on the 200 or 201 response.",
+  description: "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown.",
+  levels: sameLevels("warning"),
+  msCode: "SchemaDefinitionSetIncorrectly",
+  msMessage: "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
+  example: {
+    placement: "operation",
+    bad: '"responses": { "202": { "description": "Accepted", "schema": { "$ref": "#/definitions/Task" } } }',
+    good: '"responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } } }'
+  },
+  check({ swagger: swagger2, report }) {
+    if (!swagger2) return;
+    for (const operation2 of swagger2.operations) {
+      if (!schemaOnlyOnOtherSuccess(operation2)) continue;
+      if (isWebhookSubscription(swagger2, operation2)) continue;
+      report({
+        pointer: childPointer(operation2.pointer, "responses"),
+        message: `${fill(
+          "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
+          operationLabel(operation2)
+        )} ${schemaMoveAdvice(operation2)}`
+      });
+    }
+  }
+};
+var emptyResponseSchemaRule = {
+  id: "SWG-RESP-EMPTY-SCHEMA",
+  file: "swagger",
+  title: "Describe response bodies; do not leave their schema empty.",
+  description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer.',
+  levels: certificationLevels("warning", "off"),
+  example: {
+    placement: "responses",
+    bad: '"200": { "description": "OK", "schema": {} }',
+    good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
+  },
+  check({ swagger: swagger2, report }) {
+    if (!swagger2) return;
+    for (const operation2 of swagger2.operations) {
+      if (operation2.isMcp) continue;
+      for (const response of operation2.responses) {
+        if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
+        if (response.code === "204") continue;
+        if (!isEmptySchema(swagger2, response.value.schema)) continue;
+        report({
+          pointer: childPointer(response.definitionPointer, "schema"),
+          message: `The ${response.code} response of '${operationLabel(operation2)}' has an empty schema; describe its properties so makers need no Parse JSON step.`
+        });
+      }
+    }
+  }
+};
+var responseSchemaDefinedRule = {
+  id: "SWG-RESP-DEFINED",
+  file: "swagger",
+  title: "Give visible actions a response schema.",
+  description: 'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only.',
+  levels: certificationLevels("warning", "off"),
+  example: {
+    placement: "responses",
+    bad: '"200": { "description": "OK" }',
+    good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
+  },
+  check({ swagger: swagger2, report }) {
+    for (const operation2 of swagger2?.operations ?? []) {
+      if (operation2.isInternal || operation2.isTrigger || operation2.isMcp) continue;
+      if (operation2.responses.some(hasSchema)) continue;
+      const withBody = successResponses(operation2).filter((r) => r.code !== "204" && r.code !== "202");
+      if (withBody.length === 0) continue;
+      report({
+        pointer: withBody[0].pointer,
+        message: `The operation '${operationLabel(operation2)}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema, or use a 204 response when the operation returns no body.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/responses.ts
+var responseRules = [
+  responsesRequiredRule,
+  successResponseRule,
+  responseCodeRule,
+  defaultResponseSchemaRule,
+  multipleResponseSchemasRule,
+  successSchemaCodeRule,
+  emptyResponseSchemaRule,
+  responseSchemaDefinedRule,
+  responseHeadersRule,
+  responseExampleRule
 ];
 
 // packages/validator/src/rules/swagger-operations.ts
@@ -64903,8 +64977,7 @@ var CHANGE_RULE_DOCS = {
   }
 };
 
-// packages/validator/src/diff/change-rules.ts
-var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
+// packages/validator/src/diff/change-rule.ts
 function advising(changeRule, advice) {
   return { ...changeRule, advice };
 }
@@ -64921,6 +64994,9 @@ function observed(id, impact, severity, message, pullRequests) {
     microsoftMessage: true
   };
 }
+
+// packages/validator/src/diff/change-rules.ts
+var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
 var CHANGE_RULES = {
   /**
    * Not found by comparing two versions (`diff`): `validate --base` reports it for a connector
@@ -65320,11 +65396,6 @@ var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 var import_pngjs2 = __toESM(require_png(), 1);
 var MAX_DECODED_PIXELS2 = 4096 * 4096;
 
-// packages/validator/src/thresholds.ts
-var BREAKING_CHANGE_RULE_IDS = new Set(
-  Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
-);
-
 // packages/validator/src/reporters/one-line.ts
 function breaksAsSpaces(text2) {
   return text2.replace(/\s+/g, (run) => /[\r\n]/.test(run) ? " " : run);
@@ -65335,16 +65406,21 @@ function htmlText(text2) {
   return breaksAsSpaces(text2).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-// packages/validator/src/reporters/summary-budget.ts
-var GITHUB_SUMMARY_LIMIT = 1024 * 1024;
-
 // packages/validator/src/reporters/tool-info.ts
 var DEFAULT_RULES_DOC_URL = projectDocUrl("docs/rules.md");
+
+// packages/validator/src/thresholds.ts
+var BREAKING_CHANGE_RULE_IDS = new Set(
+  Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
+);
+
+// packages/validator/src/reporters/summary-budget.ts
+var GITHUB_SUMMARY_LIMIT = 1024 * 1024;
 
 // packages/validator/src/reporters/sarif-limits.ts
 var GITHUB_SARIF_LIMITS = { results: 5e3, gzipBytes: 10 * 1e3 * 1e3 };
 
-// packages/validator/src/reporters/sarif-reporter.ts
+// packages/validator/src/reporters/sarif-rule-descriptors.ts
 var CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule2]));
 
 // packages/actions/src/runtime/job-summary.ts

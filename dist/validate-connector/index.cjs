@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path35 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path36 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path35 && path35[0] !== "/") {
-          path35 = `/${path35}`;
+        if (path36 && path36[0] !== "/") {
+          path36 = `/${path36}`;
         }
-        return new URL(`${origin}${path35}`);
+        return new URL(`${origin}${path36}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path35, origin }
+          request: { method, path: path36, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path35);
+        debuglog("sending request to %s %s/%s", method, origin, path36);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path35, origin },
+          request: { method, path: path36, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path35,
+          path36,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path35, origin }
+          request: { method, path: path36, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path35);
+        debuglog("trailers received from %s %s/%s", method, origin, path36);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path35, origin },
+          request: { method, path: path36, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path35,
+          path36,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path35, origin }
+            request: { method, path: path36, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path35);
+          debuglog("sending request to %s %s/%s", method, origin, path36);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path35,
+        path: path36,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path35 !== "string") {
+        if (typeof path36 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path35[0] !== "/" && !(path35.startsWith("http://") || path35.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path36[0] !== "/" && !(path36.startsWith("http://") || path36.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path35)) {
+        } else if (invalidPathRegex.test(path36)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path35, query) : path35;
+        this.path = query ? buildURL(path36, query) : path36;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path35, host, upgrade, blocking, reset } = request;
+      const { method, path: path36, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path35} HTTP/1.1\r
+      let header = `${method} ${path36} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path35, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path36, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path35;
+      headers[HTTP2_HEADER_PATH] = path36;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path35 = search2 ? `${pathname}${search2}` : pathname;
+        const path36 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path35;
+        this.opts.path = path36;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path35 = "/",
+          path: path36 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path35;
+        opts.path = origin + path36;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path35) {
-      if (typeof path35 !== "string") {
-        return path35;
+    function safeUrl(path36) {
+      if (typeof path36 !== "string") {
+        return path36;
       }
-      const pathSegments = path35.split("?");
+      const pathSegments = path36.split("?");
       if (pathSegments.length !== 2) {
-        return path35;
+        return path36;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path35, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path35);
+    function matchKey(mockDispatch2, { path: path36, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path36);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path35 }) => matchValue(safeUrl(path35), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path36 }) => matchValue(safeUrl(path36), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path35, method, body, headers, query } = opts;
+      const { path: path36, method, body, headers, query } = opts;
       return {
-        path: path35,
+        path: path36,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path35, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path36, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path35,
+            Path: path36,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path35) {
-      for (let i = 0; i < path35.length; ++i) {
-        const code2 = path35.charCodeAt(i);
+    function validateCookiePath(path36) {
+      for (let i = 0; i < path36.length; ++i) {
+        const code2 = path36.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path35 = opts.path;
+          let path36 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path35 = `/${path35}`;
+            path36 = `/${path36}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path35);
+          url = new URL(util.parseOrigin(url).origin + path36);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path35, { windows } = {}) => {
-      const segs = path35.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path36, { windows } = {}) => {
+      const segs = path36.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -24153,8 +24153,8 @@ var require_utils3 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path35) {
-      let input = path35;
+    function removeDotSegments(path36) {
+      let input = path36;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -24228,11 +24228,11 @@ var require_utils3 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path35) {
-      if (path35 === "" || path35[0] === "/") {
-        return removeDotSegments(path35);
+    function removeDotSegmentsRelative(path36) {
+      if (path36 === "" || path36[0] === "/") {
+        return removeDotSegments(path36);
       }
-      const segments = path35.split("/");
+      const segments = path36.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -24595,8 +24595,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path35 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path35 && path35 !== "/" ? path35 : void 0;
+        const path36 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path36 && path36 !== "/" ? path36 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -27906,17 +27906,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path35) {
-      const ctrl = callVisitor(key, node, visitor, path35);
+    function visit_(key, node, visitor, path36) {
+      const ctrl = callVisitor(key, node, visitor, path36);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path35, ctrl);
-        return visit_(key, ctrl, visitor, path35);
+        replaceNode(key, path36, ctrl);
+        return visit_(key, ctrl, visitor, path36);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path35 = Object.freeze(path35.concat(node));
+          path36 = Object.freeze(path36.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path35);
+            const ci = visit_(i, node.items[i], visitor, path36);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27927,13 +27927,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path35 = Object.freeze(path35.concat(node));
-          const ck = visit_("key", node.key, visitor, path35);
+          path36 = Object.freeze(path36.concat(node));
+          const ck = visit_("key", node.key, visitor, path36);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path35);
+          const cv = visit_("value", node.value, visitor, path36);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -27954,17 +27954,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path35) {
-      const ctrl = await callVisitor(key, node, visitor, path35);
+    async function visitAsync_(key, node, visitor, path36) {
+      const ctrl = await callVisitor(key, node, visitor, path36);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path35, ctrl);
-        return visitAsync_(key, ctrl, visitor, path35);
+        replaceNode(key, path36, ctrl);
+        return visitAsync_(key, ctrl, visitor, path36);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path35 = Object.freeze(path35.concat(node));
+          path36 = Object.freeze(path36.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path35);
+            const ci = await visitAsync_(i, node.items[i], visitor, path36);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27975,13 +27975,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path35 = Object.freeze(path35.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path35);
+          path36 = Object.freeze(path36.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path36);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path35);
+          const cv = await visitAsync_("value", node.value, visitor, path36);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -28008,23 +28008,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path35) {
+    function callVisitor(key, node, visitor, path36) {
       if (typeof visitor === "function")
-        return visitor(key, node, path35);
+        return visitor(key, node, path36);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path35);
+        return visitor.Map?.(key, node, path36);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path35);
+        return visitor.Seq?.(key, node, path36);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path35);
+        return visitor.Pair?.(key, node, path36);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path35);
+        return visitor.Scalar?.(key, node, path36);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path35);
+        return visitor.Alias?.(key, node, path36);
       return void 0;
     }
-    function replaceNode(key, path35, node) {
-      const parent = path35[path35.length - 1];
+    function replaceNode(key, path36, node) {
+      const parent = path36[path36.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -28636,10 +28636,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path35, value) {
+    function collectionFromPath(schema, path36, value) {
       let v = value;
-      for (let i = path35.length - 1; i >= 0; --i) {
-        const k = path35[i];
+      for (let i = path36.length - 1; i >= 0; --i) {
+        const k = path36[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -28658,7 +28658,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path35) => path35 == null || typeof path35 === "object" && !!path35[Symbol.iterator]().next().done;
+    var isEmptyPath = (path36) => path36 == null || typeof path36 === "object" && !!path36[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -28688,11 +28688,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path35, value) {
-        if (isEmptyPath(path35))
+      addIn(path36, value) {
+        if (isEmptyPath(path36))
           this.add(value);
         else {
-          const [key, ...rest] = path35;
+          const [key, ...rest] = path36;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -28706,8 +28706,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path35) {
-        const [key, ...rest] = path35;
+      deleteIn(path36) {
+        const [key, ...rest] = path36;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -28721,8 +28721,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path35, keepScalar) {
-        const [key, ...rest] = path35;
+      getIn(path36, keepScalar) {
+        const [key, ...rest] = path36;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -28740,8 +28740,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path35) {
-        const [key, ...rest] = path35;
+      hasIn(path36) {
+        const [key, ...rest] = path36;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -28751,8 +28751,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path35, value) {
-        const [key, ...rest] = path35;
+      setIn(path36, value) {
+        const [key, ...rest] = path36;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -31267,9 +31267,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path35, value) {
+      addIn(path36, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path35, value);
+          this.contents.addIn(path36, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -31344,14 +31344,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path35) {
-        if (Collection.isEmptyPath(path35)) {
+      deleteIn(path36) {
+        if (Collection.isEmptyPath(path36)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path35) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path36) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -31366,10 +31366,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path35, keepScalar) {
-        if (Collection.isEmptyPath(path35))
+      getIn(path36, keepScalar) {
+        if (Collection.isEmptyPath(path36))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path35, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path36, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -31380,10 +31380,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path35) {
-        if (Collection.isEmptyPath(path35))
+      hasIn(path36) {
+        if (Collection.isEmptyPath(path36))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path35) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path36) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -31400,13 +31400,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path35, value) {
-        if (Collection.isEmptyPath(path35)) {
+      setIn(path36, value) {
+        if (Collection.isEmptyPath(path36)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path35), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path36), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path35, value);
+          this.contents.setIn(path36, value);
         }
       }
       /**
@@ -33367,9 +33367,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path35) => {
+    visit2.itemAtPath = (cst, path36) => {
       let item = cst;
-      for (const [field, index] of path35) {
+      for (const [field, index] of path36) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -33378,23 +33378,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path35) => {
-      const parent = visit2.itemAtPath(cst, path35.slice(0, -1));
-      const field = path35[path35.length - 1][0];
+    visit2.parentCollection = (cst, path36) => {
+      const parent = visit2.itemAtPath(cst, path36.slice(0, -1));
+      const field = path36[path36.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path35, item, visitor) {
-      let ctrl = visitor(item, path35);
+    function _visit(path36, item, visitor) {
+      let ctrl = visitor(item, path36);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path35.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path36.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -33405,10 +33405,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path35);
+            ctrl = ctrl(item, path36);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path35) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path36) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -38715,8 +38715,8 @@ async function runAction(main) {
 }
 
 // packages/actions/src/validate-connector/main.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_fs20 = require("node:fs");
+var import_node_path35 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/config/config-of-paths.ts
 var import_node_fs7 = require("node:fs");
@@ -40449,7 +40449,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path35 = [root];
+  const path36 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -40457,14 +40457,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path35[level];
+    let node = path36[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path35[level] = node;
+      path36[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -40634,7 +40634,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path35 = paths.pop();
+    const path36 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -40642,13 +40642,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path35 + 1);
+          paths.push(path36 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path35 + 1 + key.length;
+        const keyPath = path36 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -42196,6 +42196,77 @@ function skipToken(walk, token) {
   };
 }
 
+// packages/validator/src/json/syntax/unexpected-character.ts
+function unexpectedCharacter(character) {
+  const code2 = `U+${character.toString(16).toUpperCase().padStart(4, "0")}`;
+  const invisible = INVISIBLE_CHARACTERS.get(character);
+  if (invisible !== void 0 || isInvisible(character)) {
+    const named = invisible ? `${code2}, ${invisible}` : code2;
+    return `An invisible character (${named}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`;
+  }
+  const quote = QUOTE_LOOKALIKES.has(character) ? "; strings take double quotes" : "";
+  return `The character ${String.fromCodePoint(character)} (${code2}) cannot start a JSON value or key${quote}.`;
+}
+var INVISIBLE_CHARACTERS = /* @__PURE__ */ new Map([
+  [11, "a vertical tab"],
+  [12, "a form feed"],
+  [160, "a no-break space"],
+  [8203, "a zero-width space"],
+  [8232, "a line separator"],
+  [8233, "a paragraph separator"],
+  [8239, "a narrow no-break space"],
+  [12288, "an ideographic space"],
+  [65279, "a byte-order mark inside the text"]
+]);
+var QUOTE_LOOKALIKES = /* @__PURE__ */ new Set([39, 8216, 8217, 8220, 8221]);
+
+// packages/validator/src/json/repaired-parse.ts
+function parseRepaired(text2, issues, lines = new LineIndex(text2)) {
+  const diagnosis = diagnoseAndRepair(text2, unexpectedCharacter, lines);
+  issues.push(...diagnosis.issues);
+  if (diagnosis.refused) return { value: void 0 };
+  const repaired = diagnosis.edits && applyEdits(text2, diagnosis.edits);
+  if (repaired) {
+    try {
+      return { value: JSON.parse(repaired.text), repaired };
+    } catch {
+    }
+  }
+  return { value: tolerantValue(text2) };
+}
+function tolerantValue(text2) {
+  return parse2(text2, void 0, {
+    allowTrailingComma: false,
+    disallowComments: true,
+    allowEmptyContent: false
+  });
+}
+var MAX_REPAIRED_CHARACTERS = 8 * 1024 * 1024;
+
+// packages/validator/src/json/document-issues.ts
+function tooLargeToRepairIssue(text2) {
+  return {
+    message: `The file has ${text2.length.toLocaleString("en-US")} characters and is not valid JSON: a file past ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters is not repaired to check the rest of it. Make it strict JSON.`,
+    offset: 0,
+    length: 0
+  };
+}
+function longKeyIssue({ offset, keyLength, pathLength }) {
+  const message = keyLength > MAX_JSON_KEY_LENGTH ? `This key is ${keyLength} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads` : `This key and the keys above it add up to ${pathLength} characters, more than the ${MAX_JSON_KEY_PATH_LENGTH} this tool reads`;
+  return {
+    message: `${message}; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
+    offset,
+    length: keyLength + 2
+  };
+}
+function trailingCommaIssue(comma, close) {
+  return {
+    message: `A trailing comma before '${close}' is not allowed in JSON; remove it.`,
+    offset: comma,
+    length: 1
+  };
+}
+
 // packages/validator/src/text/secret-name.ts
 var QUOTE4 = 34;
 var APOSTROPHE = 39;
@@ -42506,71 +42577,6 @@ function keyOffset(node) {
   if (node.parent?.type === "property") return node.parent.offset;
   return node.offset;
 }
-function parseRepaired(text2, issues, lines = new LineIndex(text2)) {
-  const diagnosis = diagnoseAndRepair(text2, unexpectedCharacter, lines);
-  issues.push(...diagnosis.issues);
-  if (diagnosis.refused) return { value: void 0 };
-  const repaired = diagnosis.edits && applyEdits(text2, diagnosis.edits);
-  if (repaired) {
-    try {
-      return { value: JSON.parse(repaired.text), repaired };
-    } catch {
-    }
-  }
-  return { value: tolerantValue(text2) };
-}
-function tolerantValue(text2) {
-  return parse2(text2, void 0, {
-    allowTrailingComma: false,
-    disallowComments: true,
-    allowEmptyContent: false
-  });
-}
-var MAX_REPAIRED_CHARACTERS = 8 * 1024 * 1024;
-function tooLargeToRepairIssue(text2) {
-  return {
-    message: `The file has ${text2.length.toLocaleString("en-US")} characters and is not valid JSON: a file past ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters is not repaired to check the rest of it. Make it strict JSON.`,
-    offset: 0,
-    length: 0
-  };
-}
-function longKeyIssue({ offset, keyLength, pathLength }) {
-  const message = keyLength > MAX_JSON_KEY_LENGTH ? `This key is ${keyLength} characters long, more than the ${MAX_JSON_KEY_LENGTH} this tool reads` : `This key and the keys above it add up to ${pathLength} characters, more than the ${MAX_JSON_KEY_PATH_LENGTH} this tool reads`;
-  return {
-    message: `${message}; it cannot be a valid connector file's, so the file is not checked further. Shorten the key.`,
-    offset,
-    length: keyLength + 2
-  };
-}
-function trailingCommaIssue(comma, close) {
-  return {
-    message: `A trailing comma before '${close}' is not allowed in JSON; remove it.`,
-    offset: comma,
-    length: 1
-  };
-}
-function unexpectedCharacter(character) {
-  const code2 = `U+${character.toString(16).toUpperCase().padStart(4, "0")}`;
-  const invisible = INVISIBLE_CHARACTERS.get(character);
-  if (invisible !== void 0 || isInvisible(character)) {
-    const named = invisible ? `${code2}, ${invisible}` : code2;
-    return `An invisible character (${named}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`;
-  }
-  const quote = QUOTE_LOOKALIKES.has(character) ? "; strings take double quotes" : "";
-  return `The character ${String.fromCodePoint(character)} (${code2}) cannot start a JSON value or key${quote}.`;
-}
-var INVISIBLE_CHARACTERS = /* @__PURE__ */ new Map([
-  [11, "a vertical tab"],
-  [12, "a form feed"],
-  [160, "a no-break space"],
-  [8203, "a zero-width space"],
-  [8232, "a line separator"],
-  [8233, "a paragraph separator"],
-  [8239, "a narrow no-break space"],
-  [12288, "an ideographic space"],
-  [65279, "a byte-order mark inside the text"]
-]);
-var QUOTE_LOOKALIKES = /* @__PURE__ */ new Set([39, 8216, 8217, 8220, 8221]);
 
 // packages/validator/src/swagger/json-values.ts
 function isObject(value) {
@@ -43148,7 +43154,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path35 = problem.segments;
+  const path36 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -43162,21 +43168,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path35.includes("oAuthSettings")) {
-      const last2 = path35[path35.length - 1];
+    if (path36.includes("oAuthSettings")) {
+      const last2 = path36[path36.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path35.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path35[path35.length - 1] === "type" && path35.length === parameterNameDepth(path35) + 1)
+    if (path36.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path36[path36.length - 1] === "type" && path36.length === parameterNameDepth(path36) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path35) {
-  return path35[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path36) {
+  return path36[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -45287,8 +45293,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path35, method, pathItemPlace, operation2) {
-    this.path = path35;
+  constructor(path36, method, pathItemPlace, operation2) {
+    this.path = path36;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -45840,11 +45846,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path35 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path35)) continue;
-      let pathItem = asObject(paths[path35]);
+    for (const path36 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path36)) continue;
+      let pathItem = asObject(paths[path36]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path35);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path36);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -45860,7 +45866,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path35, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path36, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -45975,9 +45981,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path35) {
+function pathVariables(path36) {
   const names2 = [];
-  for (const match2 of path35.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path36.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -53652,16 +53658,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path35) {
-    this.path = path35;
-    const hasBrace = path35.includes("{");
-    this.variables = hasBrace ? scanVariables(path35) : NO_VARIABLES;
+  constructor(path36) {
+    this.path = path36;
+    const hasBrace = path36.includes("{");
+    this.variables = hasBrace ? scanVariables(path36) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path35.indexOf("/"); ; slash = path35.indexOf("/", start)) {
-      const end = slash === -1 ? path35.length : slash;
-      if (hasBrace && isVariableSegment(path35, start, end)) variableSegmentCount++;
+    for (let slash = path36.indexOf("/"); ; slash = path36.indexOf("/", start)) {
+      const end = slash === -1 ? path36.length : slash;
+      if (hasBrace && isVariableSegment(path36, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -53690,8 +53696,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path35 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path35) last2 = new PathTemplate(path35);
+    const path36 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path36) last2 = new PathTemplate(path36);
     templates[index] = last2;
   }
   return templates;
@@ -53716,9 +53722,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path35, start) {
-  const slash = path35.indexOf("/", start);
-  return slash === -1 ? path35.length : slash;
+function segmentEnd(path36, start) {
+  const slash = path36.indexOf("/", start);
+  return slash === -1 ? path36.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -53727,34 +53733,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path35, start, end) {
+function isVariableSegment(path36, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path35.charCodeAt(start) !== OPEN || path35.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path36.charCodeAt(start) !== OPEN || path36.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path35.charCodeAt(index);
+    const code2 = path36.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path35, open2) {
-  for (let index = open2 + 1; index < path35.length; index++) {
-    const code2 = path35.charCodeAt(index);
+function matchEnd(path36, open2) {
+  for (let index = open2 + 1; index < path36.length; index++) {
+    const code2 = path36.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path35) {
+function scanVariables(path36) {
   const variables = [];
   let seen;
-  for (let open2 = path35.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path35, open2);
+  for (let open2 = path36.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path36, open2);
     if (close === -1) {
-      open2 = path35.indexOf("{", open2 + 1);
+      open2 = path36.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path35.slice(open2 + 1, close);
+    const name = path36.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -53764,30 +53770,30 @@ function scanVariables(path35) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path35.indexOf("{", close + 1);
+    open2 = path36.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path35) {
+function routeOf(path36) {
   let route = "";
   let copied = 0;
-  for (let open2 = path35.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path35, open2);
+  for (let open2 = path36.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path36, open2);
     if (close === -1) {
-      open2 = path35.indexOf("{", open2 + 1);
+      open2 = path36.indexOf("{", open2 + 1);
       continue;
     }
-    route += path35.slice(copied, open2) + "{}";
+    route += path36.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path35.indexOf("{", copied);
+    open2 = path36.indexOf("{", copied);
   }
-  return copied === 0 ? path35 : route + path35.slice(copied);
+  return copied === 0 ? path36 : route + path36.slice(copied);
 }
-function routeHash(path35) {
+function routeHash(path36) {
   let hash = 0;
-  for (let index = 0; index < path35.length; index++) {
-    const code2 = path35.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path35, index) : -1;
+  for (let index = 0; index < path36.length; index++) {
+    const code2 = path36.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path36, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -53835,15 +53841,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path35 = operations[index].path;
-    if (!path35.includes("{")) {
-      while (index < operations.length && operations[index].path === path35) index++;
+    const path36 = operations[index].path;
+    if (!path36.includes("{")) {
+      while (index < operations.length && operations[index].path === path36) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path35; index++)
+    for (; index < operations.length && operations[index].path === path36; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path35);
+    const route = routeHash(path36);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -54971,12 +54977,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path35 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path35)) continue;
-        if (path35.startsWith("x-")) continue;
-        const item = paths[path35];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path35);
-        else this.typeIssue(placeAt(rootNode, "paths", path35), "Object", item);
+      for (const path36 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path36)) continue;
+        if (path36.startsWith("x-")) continue;
+        const item = paths[path36];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path36);
+        else this.typeIssue(placeAt(rootNode, "paths", path36), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -55000,8 +55006,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path35) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path35);
+  visitPathItem(item, rootNode, path36) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path36);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -55596,43 +55602,7 @@ var documentLimitRules = [
   }
 ];
 
-// packages/validator/src/rules/swagger/document-structure.ts
-var UNSUPPORTED_KEYWORDS = /* @__PURE__ */ new Map([
-  [
-    "oneOf",
-    "Describe the properties the alternatives share, or let the shape depend on an input with x-ms-dynamic-schema."
-  ],
-  [
-    "anyOf",
-    "Describe the properties the alternatives share, or let the shape depend on an input with x-ms-dynamic-schema."
-  ],
-  ["not", "Remove it, and say in the description what the value must not be."],
-  ["nullable", 'Remove it: a property that is not in "required" may already be left out.'],
-  ["const", "Use an enum with the one value."],
-  ["examples", "Use 'example' (one value) in a schema, or x-ms-examples on the operation."],
-  ["writeOnly", "Remove it; leave the property out of the response schema, or hide it with x-ms-visibility."],
-  [
-    "deprecated",
-    "Mark a deprecated property with x-ms-visibility: 'internal' (or 'advanced') and say so in its description."
-  ],
-  ["if", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
-  ["then", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
-  ["else", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
-  ["patternProperties", "Use additionalProperties with the values' schema."],
-  ["propertyNames", "Remove it, and say in the description which keys are allowed."],
-  ["contains", "Remove it, and say in the description which items the array must hold."],
-  ["prefixItems", "Swagger 2.0 arrays have one items schema; describe the positions in the description."]
-]);
-var KEYWORD_KINDS = /* @__PURE__ */ new Set(["schema", "items", "parameter", "header"]);
-function isUnsupportedKeyword(node, key) {
-  return KEYWORD_KINDS.has(node.kind) && UNSUPPORTED_KEYWORDS.has(key);
-}
-function keyClassesOf(context) {
-  return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] };
-}
-function nodeListsOf(context, kinds) {
-  return context.swagger ? nodesOfKinds(structureOf(context.swagger), kinds) : [];
-}
+// packages/validator/src/rules/swagger/duplicate-entries.ts
 function canonical(value) {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (isObject(value)) {
@@ -55684,6 +55654,8 @@ function repeatedPrimitives(array) {
   }
   return duplicates ?? NO_INDEXES;
 }
+
+// packages/validator/src/rules/swagger/array-duplicate-rule.ts
 var UNIQUE_ARRAYS = {
   root: ["schemes", "consumes", "produces"],
   operation: ["schemes", "consumes", "produces", "tags"]
@@ -55698,14 +55670,93 @@ function reportDuplicates(context, node, key) {
     });
   }
 }
+var arrayDuplicateRule = {
+  id: "SWG-ARRAY-DUP",
+  file: "swagger",
+  title: "Do not repeat values in enum, required, schemes, consumes or produces.",
+  description: "Swagger 2.0 declares these arrays `uniqueItems`; the validator rejects repeated values (SVR: ArrayDuplicateValue). A repeated enum value also shows twice in the designer.",
+  levels: sameLevels("error"),
+  msCode: "ArrayDuplicateValue",
+  msMessage: "The array contains duplicate values, values must be unique.",
+  example: {
+    placement: "parameter",
+    bad: '{ "enum": ["open", "done", "open"] }',
+    good: '{ "enum": ["open", "done"] }'
+  },
+  check(context) {
+    if (!context.swagger) return;
+    const keywords = structureOf(context.swagger).keywords;
+    for (const node of keywords.uniqueLists) {
+      for (const key of UNIQUE_ARRAYS[node.kind]) reportDuplicates(context, node, key);
+    }
+    for (const node of keywords.enum) reportDuplicates(context, node, "enum");
+    for (const node of keywords.required) reportDuplicates(context, node, "required");
+  }
+};
+
+// packages/validator/src/rules/swagger/document-root-rules.ts
+var swaggerVersionRule = {
+  id: "SWG-VERSION",
+  file: "swagger",
+  title: 'Declare "swagger": "2.0".',
+  description: "Custom connectors are OpenAPI 2.0 (Swagger) documents; OpenAPI 3 is not accepted by the connector platform or the certification validator (SVR: SpecificationVersionIncorrect).",
+  levels: sameLevels("error"),
+  msCode: "SpecificationVersionIncorrect",
+  msMessage: `The 'swagger' property must have the string value "2.0".`,
+  example: { bad: '{ "openapi": "3.0.1" }', good: '{ "swagger": "2.0" }' },
+  check(context) {
+    const root = context.swagger?.root;
+    if (!root || !has(root, "swagger")) {
+      if (root && has(root, "openapi")) {
+        context.report({
+          pointer: "/openapi",
+          message: `The 'swagger' property must have the string value "2.0". This is an OpenAPI 3 document; convert it to Swagger 2.0 first.`
+        });
+      }
+      return;
+    }
+    if (root.swagger !== "2.0") {
+      context.report({
+        pointer: "/swagger",
+        message: `The 'swagger' property must have the string value "2.0".`
+      });
+    }
+  }
+};
+var requiredRootRule = {
+  id: "SWG-REQUIRED-ROOT",
+  file: "swagger",
+  title: "Give swagger, info, paths, info.title and info.version.",
+  description: "The Swagger 2.0 schema requires these properties; the validator reports each missing one (SVR: RequiredPropertyMissing).",
+  levels: sameLevels("error"),
+  msCode: "RequiredPropertyMissing",
+  msMessage: "The '{0}' property is required.",
+  example: {
+    bad: '{ "swagger": "2.0", "paths": {} }',
+    good: '{ "swagger": "2.0", "info": {\u2026}, "paths": {} }'
+  },
+  check(context) {
+    const root = context.swagger?.root;
+    if (!root) return;
+    for (const key of ["swagger", "info", "paths"]) {
+      if (!has(root, key))
+        context.report({ pointer: childPointer("", key), message: `The '${key}' property is required.` });
+    }
+    const info2 = asObject(root.info);
+    if (!info2) return;
+    for (const key of ["title", "version"]) {
+      if (!has(info2, key))
+        context.report({
+          pointer: childPointer("/info", key),
+          message: `The '${key}' property is required.`
+        });
+    }
+  }
+};
+
+// packages/validator/src/rules/swagger/json-type-rules.ts
 var SCHEMA_TYPES = ["string", "number", "integer", "boolean", "array", "object", "file"];
 var TYPED_KINDS = ["schema", "items", "header"];
-var REQUIRED_STRINGS = {
-  info: ["title", "version"],
-  parameter: ["name"],
-  tag: ["name"]
-};
-var REQUIRED_STRING_KINDS = Object.keys(REQUIRED_STRINGS);
 function reportRootNotObject(context) {
   const value = context.connector.files.swagger?.document?.value;
   if (value === void 0 || isObject(value)) return;
@@ -55714,262 +55765,189 @@ function reportRootNotObject(context) {
     message: `The type of the property is incorrect. Expected type 'Object', but value is of type '${jsonTypeOf2(value)}'. An API definition is one JSON object: { "swagger": "2.0", "info": {\u2026}, "paths": {\u2026} }.`
   });
 }
-var documentStructureRules = [
-  {
-    id: "SWG-VERSION",
-    file: "swagger",
-    title: 'Declare "swagger": "2.0".',
-    description: "Custom connectors are OpenAPI 2.0 (Swagger) documents; OpenAPI 3 is not accepted by the connector platform or the certification validator (SVR: SpecificationVersionIncorrect).",
-    levels: sameLevels("error"),
-    msCode: "SpecificationVersionIncorrect",
-    msMessage: `The 'swagger' property must have the string value "2.0".`,
-    example: { bad: '{ "openapi": "3.0.1" }', good: '{ "swagger": "2.0" }' },
-    check(context) {
-      const root = context.swagger?.root;
-      if (!root || !has(root, "swagger")) {
-        if (root && has(root, "openapi")) {
-          context.report({
-            pointer: "/openapi",
-            message: `The 'swagger' property must have the string value "2.0". This is an OpenAPI 3 document; convert it to Swagger 2.0 first.`
-          });
-        }
-        return;
-      }
-      if (root.swagger !== "2.0") {
+var jsonTypeRule = {
+  id: "SWG-JSONTYPE",
+  file: "swagger",
+  title: "Give every Swagger property the JSON type the specification requires.",
+  description: 'A value of the wrong JSON type (an array where Swagger 2.0 wants an object, `"required": true` inside a schema, a number as a string) is rejected by the validator (SVR: JsonTypeIncorrect; PR #4123).',
+  levels: sameLevels("error"),
+  msCode: "JsonTypeIncorrect",
+  msMessage: "The type of the property is incorrect. Expected type '{0}', but value is of type '{1}'.",
+  example: {
+    placement: "definition",
+    bad: '{ "type": "object", "required": true }',
+    good: '{ "type": "object", "required": ["id"] }'
+  },
+  check(context) {
+    if (!context.swagger) {
+      reportRootNotObject(context);
+      return;
+    }
+    for (const issue2 of structureOf(context.swagger).typeIssues) {
+      context.report({
+        pointer: issue2.pointer,
+        message: `The type of the property is incorrect. Expected type '${issue2.expected}', but value is of type '${issue2.actual}'.`
+      });
+    }
+  }
+};
+var jsonEnumRule = {
+  id: "SWG-JSONENUM",
+  file: "swagger",
+  title: 'Use a Swagger 2.0 data type in "type".',
+  description: 'The `type` of a schema, an array item or a header must be one of the Swagger 2.0 data types (SVR: JsonValueNotInEnum). Swagger 2.0 has no `null` type and no type lists; JSON-schema spellings such as "int" or "String" are not accepted.',
+  levels: sameLevels("error"),
+  msCode: "JsonValueNotInEnum",
+  msMessage: "The property value must be one of the following: {0}.",
+  example: { placement: "schemaProperty", bad: '{ "type": "String" }', good: '{ "type": "string" }' },
+  check(context) {
+    if (!context.swagger) return;
+    const oddTypes = structureOf(context.swagger).keywords.oddType;
+    for (const kind of TYPED_KINDS) {
+      for (const node of oddTypes) {
+        if (node.kind !== kind) continue;
+        const type = node.value.type;
+        const allowed = node.kind === "schema" ? SCHEMA_TYPES : SCHEMA_TYPES.slice(0, 5);
+        const lower = type.toLowerCase();
+        const hint = allowed.includes(lower) ? ` Did you mean '${lower}'?` : lower === "null" ? " Swagger 2.0 has no 'null' type: write the type of the value when it is set." : "";
         context.report({
-          pointer: "/swagger",
-          message: `The 'swagger' property must have the string value "2.0".`
+          pointer: childPointer(node.pointer, "type"),
+          message: `The property value must be one of the following: ${allowed.join(", ")}.${hint}`
         });
-      }
-    }
-  },
-  {
-    id: "SWG-REQUIRED-ROOT",
-    file: "swagger",
-    title: "Give swagger, info, paths, info.title and info.version.",
-    description: "The Swagger 2.0 schema requires these properties; the validator reports each missing one (SVR: RequiredPropertyMissing).",
-    levels: sameLevels("error"),
-    msCode: "RequiredPropertyMissing",
-    msMessage: "The '{0}' property is required.",
-    example: {
-      bad: '{ "swagger": "2.0", "paths": {} }',
-      good: '{ "swagger": "2.0", "info": {\u2026}, "paths": {} }'
-    },
-    check(context) {
-      const root = context.swagger?.root;
-      if (!root) return;
-      for (const key of ["swagger", "info", "paths"]) {
-        if (!has(root, key))
-          context.report({ pointer: childPointer("", key), message: `The '${key}' property is required.` });
-      }
-      const info2 = asObject(root.info);
-      if (!info2) return;
-      for (const key of ["title", "version"]) {
-        if (!has(info2, key))
-          context.report({
-            pointer: childPointer("/info", key),
-            message: `The '${key}' property is required.`
-          });
-      }
-    }
-  },
-  {
-    id: "SWG-ADDL-PROP",
-    namesFixes: true,
-    file: "swagger",
-    title: "Use only the properties Swagger 2.0 defines, or x- extensions.",
-    description: 'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost. A Swagger field in the wrong case is named in the message, and `validate --fix` renames it.',
-    levels: sameLevels("error"),
-    msCode: "AdditionalPropertyNotAllowed",
-    msMessage: "The property '{0}' is not allowed and must be removed.",
-    example: {
-      bad: '{ "swagger": "2.0", "basepath": "/v1" }',
-      good: '{ "swagger": "2.0", "basePath": "/v1" }'
-    },
-    check(context) {
-      for (const { node, key } of keyClassesOf(context).unknown) {
-        if (isUnsupportedKeyword(node, key)) continue;
-        const meant = fieldInOtherCase(key, node);
-        context.report({
-          pointer: childPointer(node.pointer, key),
-          message: `The property '${nameExcerpt(key)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
-          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-KEYWORD",
-    file: "swagger",
-    title: "Use only Swagger 2.0 keywords in schemas and parameters (no oneOf, nullable, const\u2026).",
-    description: "OpenAPI 3 and JSON Schema keywords that Swagger 2.0 lacks (`oneOf`, `anyOf`, `not`, `nullable`, `const`, `examples`, `writeOnly`, `deprecated`, `if`/`then`/`else`, `patternProperties`, `propertyNames`, `contains`, `prefixItems`) are refused by the platform (SVR: SwaggerKeywordNotSupported). They usually come from a converted OpenAPI 3 document; the message says what Swagger 2.0 offers instead. No merged connector has one in a schema.",
-    levels: sameLevels("error"),
-    msCode: "SwaggerKeywordNotSupported",
-    msMessage: "The '{0}' keyword is not supported.",
-    example: {
-      placement: "schemaProperty",
-      bad: '{ "type": "string", "nullable": true }',
-      good: '{ "type": "string" }'
-    },
-    check(context) {
-      for (const { node, key } of keyClassesOf(context).unknown) {
-        if (!isUnsupportedKeyword(node, key)) continue;
-        context.report({
-          pointer: childPointer(node.pointer, key),
-          message: `The '${key}' keyword is not supported. ${UNSUPPORTED_KEYWORDS.get(key)}`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-EXT-NAME",
-    file: "swagger",
-    title: 'Start extension names with a lower-case "x-".',
-    description: 'Only keys that begin with "x-" are extensions. `X-ms-summary` or `ms-summary` is an unknown property, not an extension, and the label or setting it carries is lost (SVR: ExtensionNameNotValid).',
-    levels: sameLevels("error"),
-    msCode: "ExtensionNameNotValid",
-    msMessage: `The property '{0}' is not valid. If this property is an extension, its name must begin with "x-".`,
-    example: {
-      placement: "parameter",
-      bad: '{ "X-ms-summary": "Name" }',
-      good: '{ "x-ms-summary": "Name" }'
-    },
-    check(context) {
-      for (const { node, key } of keyClassesOf(context).lookalike) {
-        context.report({
-          pointer: childPointer(node.pointer, key),
-          message: `The property '${nameExcerpt(key)}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${nameExcerpt(extensionSpelling(key))}'?`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-XMS-UNKNOWN",
-    namesFixes: true,
-    file: "swagger",
-    title: "Use only known x-ms- extensions, spelled right.",
-    description: "The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed. Where no other known extension is as close as the one the message names, `validate --fix` renames the key to it.",
-    levels: sameLevels("warning"),
-    example: {
-      placement: "pathParameter",
-      bad: '{ "name": "id", "in": "path", "x-ms-visibilty": "internal" }',
-      good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }'
-    },
-    check(context) {
-      for (const { node, key } of keyClassesOf(context).unknownXms) {
-        const closest = closestExtension(key);
-        const suggestion = closest?.name;
-        const meant = closest?.tied === false ? closest.name : void 0;
-        context.report({
-          pointer: childPointer(node.pointer, key),
-          message: suggestion ? `The extension '${nameExcerpt(key)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
-          ...meant === void 0 ? {} : { fix: { renameKey: meant } }
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-JSONTYPE",
-    file: "swagger",
-    title: "Give every Swagger property the JSON type the specification requires.",
-    description: 'A value of the wrong JSON type (an array where Swagger 2.0 wants an object, `"required": true` inside a schema, a number as a string) is rejected by the validator (SVR: JsonTypeIncorrect; PR #4123).',
-    levels: sameLevels("error"),
-    msCode: "JsonTypeIncorrect",
-    msMessage: "The type of the property is incorrect. Expected type '{0}', but value is of type '{1}'.",
-    example: {
-      placement: "definition",
-      bad: '{ "type": "object", "required": true }',
-      good: '{ "type": "object", "required": ["id"] }'
-    },
-    check(context) {
-      if (!context.swagger) {
-        reportRootNotObject(context);
-        return;
-      }
-      for (const issue2 of structureOf(context.swagger).typeIssues) {
-        context.report({
-          pointer: issue2.pointer,
-          message: `The type of the property is incorrect. Expected type '${issue2.expected}', but value is of type '${issue2.actual}'.`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-JSONENUM",
-    file: "swagger",
-    title: 'Use a Swagger 2.0 data type in "type".',
-    description: 'The `type` of a schema, an array item or a header must be one of the Swagger 2.0 data types (SVR: JsonValueNotInEnum). Swagger 2.0 has no `null` type and no type lists; JSON-schema spellings such as "int" or "String" are not accepted.',
-    levels: sameLevels("error"),
-    msCode: "JsonValueNotInEnum",
-    msMessage: "The property value must be one of the following: {0}.",
-    example: { placement: "schemaProperty", bad: '{ "type": "String" }', good: '{ "type": "string" }' },
-    check(context) {
-      if (!context.swagger) return;
-      const oddTypes = structureOf(context.swagger).keywords.oddType;
-      for (const kind of TYPED_KINDS) {
-        for (const node of oddTypes) {
-          if (node.kind !== kind) continue;
-          const type = node.value.type;
-          const allowed = node.kind === "schema" ? SCHEMA_TYPES : SCHEMA_TYPES.slice(0, 5);
-          const lower = type.toLowerCase();
-          const hint = allowed.includes(lower) ? ` Did you mean '${lower}'?` : lower === "null" ? " Swagger 2.0 has no 'null' type: write the type of the value when it is set." : "";
-          context.report({
-            pointer: childPointer(node.pointer, "type"),
-            message: `The property value must be one of the following: ${allowed.join(", ")}.${hint}`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-ARRAY-DUP",
-    file: "swagger",
-    title: "Do not repeat values in enum, required, schemes, consumes or produces.",
-    description: "Swagger 2.0 declares these arrays `uniqueItems`; the validator rejects repeated values (SVR: ArrayDuplicateValue). A repeated enum value also shows twice in the designer.",
-    levels: sameLevels("error"),
-    msCode: "ArrayDuplicateValue",
-    msMessage: "The array contains duplicate values, values must be unique.",
-    example: {
-      placement: "parameter",
-      bad: '{ "enum": ["open", "done", "open"] }',
-      good: '{ "enum": ["open", "done"] }'
-    },
-    check(context) {
-      if (!context.swagger) return;
-      const keywords = structureOf(context.swagger).keywords;
-      for (const node of keywords.uniqueLists) {
-        for (const key of UNIQUE_ARRAYS[node.kind]) reportDuplicates(context, node, key);
-      }
-      for (const node of keywords.enum) reportDuplicates(context, node, "enum");
-      for (const node of keywords.required) reportDuplicates(context, node, "required");
-    }
-  },
-  {
-    id: "SWG-REQUIRED-EMPTY",
-    file: "swagger",
-    title: "Do not leave required strings empty.",
-    description: 'A required string that is present but empty (`"title": ""`, a parameter or tag without a name) passes the schema but not the validator (SVR: RequiredValueEmpty).',
-    levels: certificationLevels("error"),
-    msCode: "RequiredValueEmpty",
-    msMessage: "The '{0}' property must have not empty value.",
-    example: { bad: '{ "info": { "title": "", "version": "1.0" } }' },
-    check(context) {
-      for (const nodes of nodeListsOf(context, REQUIRED_STRING_KINDS)) {
-        for (const node of nodes) {
-          for (const key of REQUIRED_STRINGS[node.kind]) {
-            const value = node.value[key];
-            if (typeof value === "string" && value.trim() === "") {
-              context.report({
-                pointer: childPointer(node.pointer, key),
-                message: `The '${key}' property must have not empty value.`
-              });
-            }
-          }
-        }
       }
     }
   }
-];
+};
+
+// packages/validator/src/rules/swagger/key-name-rules.ts
+var UNSUPPORTED_KEYWORDS = /* @__PURE__ */ new Map([
+  [
+    "oneOf",
+    "Describe the properties the alternatives share, or let the shape depend on an input with x-ms-dynamic-schema."
+  ],
+  [
+    "anyOf",
+    "Describe the properties the alternatives share, or let the shape depend on an input with x-ms-dynamic-schema."
+  ],
+  ["not", "Remove it, and say in the description what the value must not be."],
+  ["nullable", 'Remove it: a property that is not in "required" may already be left out.'],
+  ["const", "Use an enum with the one value."],
+  ["examples", "Use 'example' (one value) in a schema, or x-ms-examples on the operation."],
+  ["writeOnly", "Remove it; leave the property out of the response schema, or hide it with x-ms-visibility."],
+  [
+    "deprecated",
+    "Mark a deprecated property with x-ms-visibility: 'internal' (or 'advanced') and say so in its description."
+  ],
+  ["if", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
+  ["then", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
+  ["else", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
+  ["patternProperties", "Use additionalProperties with the values' schema."],
+  ["propertyNames", "Remove it, and say in the description which keys are allowed."],
+  ["contains", "Remove it, and say in the description which items the array must hold."],
+  ["prefixItems", "Swagger 2.0 arrays have one items schema; describe the positions in the description."]
+]);
+var KEYWORD_KINDS = /* @__PURE__ */ new Set(["schema", "items", "parameter", "header"]);
+function isUnsupportedKeyword(node, key) {
+  return KEYWORD_KINDS.has(node.kind) && UNSUPPORTED_KEYWORDS.has(key);
+}
+function keyClassesOf(context) {
+  return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] };
+}
+var additionalPropertyRule = {
+  id: "SWG-ADDL-PROP",
+  namesFixes: true,
+  file: "swagger",
+  title: "Use only the properties Swagger 2.0 defines, or x- extensions.",
+  description: 'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost. A Swagger field in the wrong case is named in the message, and `validate --fix` renames it.',
+  levels: sameLevels("error"),
+  msCode: "AdditionalPropertyNotAllowed",
+  msMessage: "The property '{0}' is not allowed and must be removed.",
+  example: {
+    bad: '{ "swagger": "2.0", "basepath": "/v1" }',
+    good: '{ "swagger": "2.0", "basePath": "/v1" }'
+  },
+  check(context) {
+    for (const { node, key } of keyClassesOf(context).unknown) {
+      if (isUnsupportedKeyword(node, key)) continue;
+      const meant = fieldInOtherCase(key, node);
+      context.report({
+        pointer: childPointer(node.pointer, key),
+        message: `The property '${nameExcerpt(key)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
+        ...meant === void 0 ? {} : { fix: { renameKey: meant } }
+      });
+    }
+  }
+};
+var unsupportedKeywordRule = {
+  id: "SWG-KEYWORD",
+  file: "swagger",
+  title: "Use only Swagger 2.0 keywords in schemas and parameters (no oneOf, nullable, const\u2026).",
+  description: "OpenAPI 3 and JSON Schema keywords that Swagger 2.0 lacks (`oneOf`, `anyOf`, `not`, `nullable`, `const`, `examples`, `writeOnly`, `deprecated`, `if`/`then`/`else`, `patternProperties`, `propertyNames`, `contains`, `prefixItems`) are refused by the platform (SVR: SwaggerKeywordNotSupported). They usually come from a converted OpenAPI 3 document; the message says what Swagger 2.0 offers instead. No merged connector has one in a schema.",
+  levels: sameLevels("error"),
+  msCode: "SwaggerKeywordNotSupported",
+  msMessage: "The '{0}' keyword is not supported.",
+  example: {
+    placement: "schemaProperty",
+    bad: '{ "type": "string", "nullable": true }',
+    good: '{ "type": "string" }'
+  },
+  check(context) {
+    for (const { node, key } of keyClassesOf(context).unknown) {
+      if (!isUnsupportedKeyword(node, key)) continue;
+      context.report({
+        pointer: childPointer(node.pointer, key),
+        message: `The '${key}' keyword is not supported. ${UNSUPPORTED_KEYWORDS.get(key)}`
+      });
+    }
+  }
+};
+var extensionNameRule = {
+  id: "SWG-EXT-NAME",
+  file: "swagger",
+  title: 'Start extension names with a lower-case "x-".',
+  description: 'Only keys that begin with "x-" are extensions. `X-ms-summary` or `ms-summary` is an unknown property, not an extension, and the label or setting it carries is lost (SVR: ExtensionNameNotValid).',
+  levels: sameLevels("error"),
+  msCode: "ExtensionNameNotValid",
+  msMessage: `The property '{0}' is not valid. If this property is an extension, its name must begin with "x-".`,
+  example: {
+    placement: "parameter",
+    bad: '{ "X-ms-summary": "Name" }',
+    good: '{ "x-ms-summary": "Name" }'
+  },
+  check(context) {
+    for (const { node, key } of keyClassesOf(context).lookalike) {
+      context.report({
+        pointer: childPointer(node.pointer, key),
+        message: `The property '${nameExcerpt(key)}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${nameExcerpt(extensionSpelling(key))}'?`
+      });
+    }
+  }
+};
+var unknownXmsExtensionRule = {
+  id: "SWG-XMS-UNKNOWN",
+  namesFixes: true,
+  file: "swagger",
+  title: "Use only known x-ms- extensions, spelled right.",
+  description: "The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed. Where no other known extension is as close as the one the message names, `validate --fix` renames the key to it.",
+  levels: sameLevels("warning"),
+  example: {
+    placement: "pathParameter",
+    bad: '{ "name": "id", "in": "path", "x-ms-visibilty": "internal" }',
+    good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }'
+  },
+  check(context) {
+    for (const { node, key } of keyClassesOf(context).unknownXms) {
+      const closest = closestExtension(key);
+      const suggestion = closest?.name;
+      const meant = closest?.tied === false ? closest.name : void 0;
+      context.report({
+        pointer: childPointer(node.pointer, key),
+        message: suggestion ? `The extension '${nameExcerpt(key)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+        ...meant === void 0 ? {} : { fix: { renameKey: meant } }
+      });
+    }
+  }
+};
 function fieldInOtherCase(key, node) {
   const lower = key.toLowerCase();
   return Object.keys(OBJECT_FIELDS[node.kind]).find((field) => field.toLowerCase() === lower);
@@ -55978,6 +55956,56 @@ function extensionSpelling(key) {
   const rest = key.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");
   return `x-${rest}`;
 }
+
+// packages/validator/src/rules/swagger/required-empty-rule.ts
+function nodeListsOf(context, kinds) {
+  return context.swagger ? nodesOfKinds(structureOf(context.swagger), kinds) : [];
+}
+var REQUIRED_STRINGS = {
+  info: ["title", "version"],
+  parameter: ["name"],
+  tag: ["name"]
+};
+var REQUIRED_STRING_KINDS = Object.keys(REQUIRED_STRINGS);
+var requiredEmptyRule = {
+  id: "SWG-REQUIRED-EMPTY",
+  file: "swagger",
+  title: "Do not leave required strings empty.",
+  description: 'A required string that is present but empty (`"title": ""`, a parameter or tag without a name) passes the schema but not the validator (SVR: RequiredValueEmpty).',
+  levels: certificationLevels("error"),
+  msCode: "RequiredValueEmpty",
+  msMessage: "The '{0}' property must have not empty value.",
+  example: { bad: '{ "info": { "title": "", "version": "1.0" } }' },
+  check(context) {
+    for (const nodes of nodeListsOf(context, REQUIRED_STRING_KINDS)) {
+      for (const node of nodes) {
+        for (const key of REQUIRED_STRINGS[node.kind]) {
+          const value = node.value[key];
+          if (typeof value === "string" && value.trim() === "") {
+            context.report({
+              pointer: childPointer(node.pointer, key),
+              message: `The '${key}' property must have not empty value.`
+            });
+          }
+        }
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/swagger/document-structure.ts
+var documentStructureRules = [
+  swaggerVersionRule,
+  requiredRootRule,
+  additionalPropertyRule,
+  unsupportedKeywordRule,
+  extensionNameRule,
+  unknownXmsExtensionRule,
+  jsonTypeRule,
+  jsonEnumRule,
+  arrayDuplicateRule,
+  requiredEmptyRule
+];
 
 // packages/validator/src/rules/swagger/non-latin-text.ts
 var NON_LATIN_WORD = new RegExp("(?:(?![\\p{Script=Latin}])\\p{L}){2,}", "u");
@@ -56374,12 +56402,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path35 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path36 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path35 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path36 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -56628,16 +56656,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path35) {
+function followSchemaPath(model, root, path36) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path35.length && steps < MAX_STEPS; ) {
-    let end = path35.indexOf("/", start);
-    if (end === -1) end = path35.length;
+  for (let start = 0; start < path36.length && steps < MAX_STEPS; ) {
+    let end = path36.indexOf("/", start);
+    if (end === -1) end = path36.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path35.slice(start, end));
+      const next = property(model, current, path36.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -56717,9 +56745,9 @@ function resultProblems(model, target2, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path35 = pathAt(call, key);
-    if (path35 === void 0 || followSchemaPath(model, items.schema, path35).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path35), label) });
+    const path36 = pathAt(call, key);
+    if (path36 === void 0 || followSchemaPath(model, items.schema, path36).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path36), label) });
   }
   return problems;
 }
@@ -56976,23 +57004,73 @@ var dynamicRules = [
 // packages/validator/src/rules/swagger-dynamic.ts
 var swaggerDynamicRules = dynamicRules;
 
-// packages/validator/src/rules/swagger/absolute-http-url.ts
-var PLAIN_HTTP_URL = /^https?:\/\/(?:(?!xn--)[a-z0-9-]+\.)+(?!xn--)[a-z][a-z0-9-]*(?:[/?#][!-~]*)?$/i;
-function isPlainHttpUrl(text2) {
-  return PLAIN_HTTP_URL.test(text2);
-}
-function isAbsoluteHttpUrl(text2) {
-  const trimmed = text2.trim();
-  if (isPlainHttpUrl(trimmed)) return true;
-  try {
-    const url = new URL(trimmed);
-    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
-  } catch {
-    return false;
+// packages/validator/src/rules/swagger/api-status-rule.ts
+var apiStatusRule = {
+  id: "SWG-API-STATUS",
+  file: "swagger",
+  title: "Use Preview or Production as status, and no operation ahead of the connector.",
+  description: '`x-ms-api-annotation.status` is "Preview" or "Production" (schema; case-sensitive: ten merged connectors use "production", which the schema rejects), and an operation cannot be in Production while the connector is in Preview (SVR: OperationStatusAheadOfConnector; VER).',
+  levels: certificationLevels("error"),
+  msCode: "OperationStatusAheadOfConnector",
+  msMessage: "The operation '{0}' cannot be in a Production status ahead of the connector.",
+  example: {
+    bad: '{ "info": { "x-ms-api-annotation": { "status": "production" } } }',
+    good: '{ "info": { "x-ms-api-annotation": { "status": "Production" } } }'
+  },
+  check(context) {
+    if (!context.swagger) return;
+    const checkStatus = (holder, pointer) => {
+      const status = asObject(holder)?.status;
+      if (status === void 0) return void 0;
+      if (status === "Preview" || status === "Production") return status;
+      const meant = typeof status === "string" ? ["Preview", "Production"].find((s) => s.toLowerCase() === status.toLowerCase()) : void 0;
+      context.report({
+        pointer: childPointer(pointer, "status"),
+        message: `The property value must be one of the following: Preview, Production.${meant ? ` Did you mean '${meant}'?` : ""}`
+      });
+      return meant;
+    };
+    const apiStatus = checkStatus(
+      asObject(context.swagger.root.info)?.["x-ms-api-annotation"],
+      "/info/x-ms-api-annotation"
+    );
+    for (const operation2 of context.swagger.operations) {
+      if ((operation2.keys & OperationKey.annotation) === 0) continue;
+      const annotation = operation2.operation["x-ms-api-annotation"];
+      if (asObject(annotation)?.status === void 0) continue;
+      const at = childPointer(operation2.pointer, "x-ms-api-annotation");
+      const status = checkStatus(annotation, at);
+      if (status === "Production" && apiStatus === "Preview") {
+        context.report({
+          pointer: childPointer(at, "status"),
+          message: `The operation '${nameExcerpt(operation2.operationId ?? operation2.pointer)}' cannot be in a Production status ahead of the connector.`
+        });
+      }
+    }
   }
+};
+
+// packages/validator/src/rules/swagger/connector-metadata-entries.ts
+var METADATA_POINTER = "/x-ms-connector-metadata";
+var entriesByMetadata = new ConnectorCache();
+function metadataEntries(context) {
+  const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
+  if (!list2) return [];
+  return entriesByMetadata.getOrBuild(list2, namedEntries);
+}
+function namedEntries(list2) {
+  const entries = [];
+  list2.forEach((entry, index) => {
+    const name = asString(asObject(entry)?.propertyName);
+    if (name !== void 0) entries.push({ name, value: asObject(entry).propertyValue, index });
+  });
+  return entries;
+}
+function entryPointer(entry, key) {
+  return childPointer(METADATA_POINTER, entry.index, key);
 }
 
-// packages/validator/src/rules/swagger/info-metadata.ts
+// packages/validator/src/rules/swagger/connector-category-rules.ts
 var CONNECTOR_CATEGORIES = [
   "AI",
   "Business Management",
@@ -57016,302 +57094,273 @@ var CONNECTOR_CATEGORIES = [
 ];
 var CATEGORY_BY_LOWER = new Map(CONNECTOR_CATEGORIES.map((category) => [category.toLowerCase(), category]));
 var MAX_CATEGORIES = 2;
+var connectorCategoryRule = {
+  id: "SWG-META-CATEGORY",
+  file: "swagger",
+  title: "Use only the listed connector categories, spelled exactly.",
+  description: 'Categories is a semicolon-separated list of values from a fixed, case-sensitive list (SVR: InvalidConnectorCategory; CERT 3b; PR #570, #1260, #4077). Beyond Microsoft: a category in the wrong case gets a "did you mean" (`website`, `Social media` are in merged connectors).',
+  levels: certificationLevels("error", "off"),
+  msCode: "InvalidConnectorCategory",
+  msMessage: "The connector category is invalid. Available categories are: [{0}].",
+  example: {
+    placement: "connectorMetadata",
+    bad: '{ "propertyName": "Categories", "propertyValue": "Social media;Tasks" }',
+    good: '{ "propertyName": "Categories", "propertyValue": "Social Media;Productivity" }'
+  },
+  check(context) {
+    for (const entry of metadataEntries(context)) {
+      if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
+      for (const raw of entry.value.split(";")) {
+        const category = raw.trim();
+        if (category === "" || CONNECTOR_CATEGORIES.includes(category)) continue;
+        const meant = CATEGORY_BY_LOWER.get(category.toLowerCase());
+        context.report({
+          pointer: entryPointer(entry, "propertyValue"),
+          message: meant ? `The connector category is invalid. '${nameExcerpt(category)}' must be spelled '${meant}'.` : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(", ")}]. '${nameExcerpt(category)}' is not one of them.`
+        });
+      }
+    }
+  }
+};
+var maxCategoriesRule = {
+  id: "SWG-META-CATEGORY-MAX",
+  file: "swagger",
+  title: "Choose at most two categories.",
+  description: "A connector can have at most two categories (SVR: TooManyConnectorCategories; CERT).",
+  levels: certificationLevels("error", "off"),
+  msCode: "TooManyConnectorCategories",
+  msMessage: "The maximum allowed number of categories for the connector is '{0}'.",
+  example: {
+    placement: "connectorMetadata",
+    bad: '{ "propertyName": "Categories", "propertyValue": "AI;Data;Productivity" }'
+  },
+  check(context) {
+    for (const entry of metadataEntries(context)) {
+      if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
+      const count = entry.value.split(";").filter((category) => category.trim() !== "").length;
+      if (count <= MAX_CATEGORIES) continue;
+      context.report({
+        pointer: entryPointer(entry, "propertyValue"),
+        message: `The maximum allowed number of categories for the connector is '${MAX_CATEGORIES}'.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/swagger/connector-metadata-rules.ts
 var METADATA_PROPERTIES = ["Website", "Privacy policy", "Categories"];
-var METADATA_POINTER = "/x-ms-connector-metadata";
-var URL_KINDS = ["contact", "externalDocs", "license"];
+var metadataRequiredRule = {
+  id: "SWG-META-REQ",
+  file: "swagger",
+  title: "Give x-ms-connector-metadata.",
+  description: "Certified and independent-publisher connectors need the root `x-ms-connector-metadata` array with Website, Privacy policy and Categories (PR #683, #1095, #2459).",
+  levels: certificationLevels("error", "off"),
+  msCode: "RequiredPropertyMissing",
+  msMessage: "The '{0}' property is required.",
+  example: {
+    bad: '{ "swagger": "2.0", "info": {\u2026}, "paths": {\u2026} }',
+    good: '{ "x-ms-connector-metadata": [{ "propertyName": "Website", "propertyValue": "https://contoso.com" }, \u2026] }'
+  },
+  check(context) {
+    const root = context.swagger?.root;
+    if (!root) return;
+    if (!has(root, "x-ms-connector-metadata")) {
+      context.report({
+        pointer: METADATA_POINTER,
+        message: "The 'x-ms-connector-metadata' property is required."
+      });
+    } else if (!Array.isArray(root["x-ms-connector-metadata"])) {
+      context.report({
+        pointer: METADATA_POINTER,
+        message: "The type of the property is incorrect. Expected type 'Array', but value is of type 'Object'."
+      });
+    }
+  }
+};
+var metadataPropertiesRule = {
+  id: "SWG-META-PROPS",
+  file: "swagger",
+  title: "List Website, Privacy policy and Categories in x-ms-connector-metadata.",
+  description: 'Each entry is `{propertyName, propertyValue}` with string values, and the names Website, Privacy policy and Categories are required, spelled exactly (SVR: ConnectorMetadataPropertiesMissing; PR #4077). "Privacy policy" was added later: 77 merged connectors lack it or spell it "Privacy Policy", so for it this is a warning.',
+  levels: certificationLevels("error", "off"),
+  msCode: "ConnectorMetadataPropertiesMissing",
+  msMessage: "The connector metadata property '{0}' is required.",
+  example: {
+    placement: "connectorMetadata",
+    bad: '{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }',
+    good: '{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }'
+  },
+  check(context) {
+    const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
+    if (!list2) return;
+    list2.forEach((entry, index) => {
+      if (!isObject(entry)) {
+        context.report({
+          pointer: childPointer(METADATA_POINTER, index),
+          message: "Each connector metadata entry must be an object with propertyName and propertyValue."
+        });
+        return;
+      }
+      for (const key of ["propertyName", "propertyValue"]) {
+        if (typeof entry[key] !== "string")
+          context.report({
+            pointer: childPointer(METADATA_POINTER, index, key),
+            message: has(entry, key) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key}' property is required.`
+          });
+      }
+    });
+    const names2 = metadataEntries(context);
+    for (const required of METADATA_PROPERTIES) {
+      if (names2.some((entry) => entry.name === required)) continue;
+      const nearMiss = names2.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
+      context.report({
+        pointer: nearMiss ? entryPointer(nearMiss, "propertyName") : METADATA_POINTER,
+        severity: required === "Privacy policy" ? "warning" : void 0,
+        message: nearMiss ? `The connector metadata property '${required}' is required. '${nearMiss.name}' is not recognized: spell it exactly '${required}'.` : `The connector metadata property '${required}' is required.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/swagger/contact-rules.ts
 var EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
-var entriesByMetadata = new ConnectorCache();
-function metadataEntries(context) {
-  const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
-  if (!list2) return [];
-  return entriesByMetadata.getOrBuild(list2, namedEntries);
-}
-function namedEntries(list2) {
-  const entries = [];
-  list2.forEach((entry, index) => {
-    const name = asString(asObject(entry)?.propertyName);
-    if (name !== void 0) entries.push({ name, value: asObject(entry).propertyValue, index });
-  });
-  return entries;
-}
-function entryPointer(entry, key) {
-  return childPointer(METADATA_POINTER, entry.index, key);
-}
 function contactOf(context) {
   return asObject(asObject(context.swagger?.root.info)?.contact);
 }
 var PLACEHOLDER_CONTACT_NAME = /^(?:full name|name|contact name|your name|publisher(?:'s)? name)$/i;
-var infoMetadataRules = [
-  {
-    id: "SWG-INFO-CONTACT",
-    file: "swagger",
-    title: "Give contact information in info.contact.",
-    description: "Certification requires `info.contact` (paconn: \"Error : info : The 'contact' property is required.\", PR #683, #1095). Some legacy connectors (the Cloudmersive family) lack it.",
-    levels: certificationLevels("error", "off"),
-    msCode: "RequiredPropertyMissing",
-    msMessage: "The '{0}' property is required.",
-    example: { bad: '{ "info": { "title": "Contoso", "version": "1.0" } }' },
-    check(context) {
-      const info2 = asObject(context.swagger?.root.info);
-      if (!info2 || has(info2, "contact")) return;
-      context.report({ pointer: "/info/contact", message: "The 'contact' property is required." });
-    }
+var contactRule = {
+  id: "SWG-INFO-CONTACT",
+  file: "swagger",
+  title: "Give contact information in info.contact.",
+  description: "Certification requires `info.contact` (paconn: \"Error : info : The 'contact' property is required.\", PR #683, #1095). Some legacy connectors (the Cloudmersive family) lack it.",
+  levels: certificationLevels("error", "off"),
+  msCode: "RequiredPropertyMissing",
+  msMessage: "The '{0}' property is required.",
+  example: { bad: '{ "info": { "title": "Contoso", "version": "1.0" } }' },
+  check(context) {
+    const info2 = asObject(context.swagger?.root.info);
+    if (!info2 || has(info2, "contact")) return;
+    context.report({ pointer: "/info/contact", message: "The 'contact' property is required." });
+  }
+};
+var contactFieldsRule = {
+  id: "SWG-INFO-CONTACT-FIELDS",
+  file: "swagger",
+  title: "Give the support name, URL and e-mail in info.contact.",
+  description: 'The certification checklist asks for the support team name, support site URL and e-mail in `info.contact` (CERT 3b). 64 merged independent-publisher connectors lack the URL, so this is a warning. The template\'s name "Full name" counts as missing (one merged connector kept it).',
+  levels: certificationLevels("warning", "off"),
+  example: {
+    placement: "info",
+    bad: '{ "contact": { "name": "Contoso Support" } }',
+    good: '{ "contact": { "name": "Contoso Support", "url": "https://support.contoso.com", "email": "support@contoso.com" } }'
   },
-  {
-    id: "SWG-INFO-CONTACT-FIELDS",
-    file: "swagger",
-    title: "Give the support name, URL and e-mail in info.contact.",
-    description: 'The certification checklist asks for the support team name, support site URL and e-mail in `info.contact` (CERT 3b). 64 merged independent-publisher connectors lack the URL, so this is a warning. The template\'s name "Full name" counts as missing (one merged connector kept it).',
-    levels: certificationLevels("warning", "off"),
-    example: {
-      placement: "info",
-      bad: '{ "contact": { "name": "Contoso Support" } }',
-      good: '{ "contact": { "name": "Contoso Support", "url": "https://support.contoso.com", "email": "support@contoso.com" } }'
-    },
-    check(context) {
-      const contact = contactOf(context);
-      if (!contact) return;
-      for (const key of ["name", "url", "email"]) {
-        if (has(contact, key)) continue;
-        context.report({
-          pointer: childPointer("/info/contact", key),
-          message: `The contact '${key}' property should be given for certification.`
-        });
-      }
-      const name = asString(contact.name);
-      if (name !== void 0 && PLACEHOLDER_CONTACT_NAME.test(name.trim())) {
-        context.report({
-          pointer: "/info/contact/name",
-          message: `The contact name '${name}' is the template's text; give the name of the support team or person.`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-INFO-CONTACT-EMAIL",
-    file: "swagger",
-    title: "Give a valid e-mail address in info.contact.email.",
-    description: "The contact e-mail must be a valid (ASCII) e-mail address (SVR: ContactEmailNotValid).",
-    levels: certificationLevels("error"),
-    msCode: "ContactEmailNotValid",
-    msMessage: "The contact 'email' property, if present, must be a valid email address.",
-    example: {
-      placement: "contact",
-      bad: '{ "email": "support at contoso.com" }',
-      good: '{ "email": "support@contoso.com" }'
-    },
-    check(context) {
-      const email = asString(contactOf(context)?.email);
-      if (email === void 0 || EMAIL.test(email)) return;
+  check(context) {
+    const contact = contactOf(context);
+    if (!contact) return;
+    for (const key of ["name", "url", "email"]) {
+      if (has(contact, key)) continue;
       context.report({
-        pointer: "/info/contact/email",
-        message: "The contact 'email' property, if present, must be a valid email address."
+        pointer: childPointer("/info/contact", key),
+        message: `The contact '${key}' property should be given for certification.`
       });
     }
-  },
-  {
-    id: "SWG-META-REQ",
-    file: "swagger",
-    title: "Give x-ms-connector-metadata.",
-    description: "Certified and independent-publisher connectors need the root `x-ms-connector-metadata` array with Website, Privacy policy and Categories (PR #683, #1095, #2459).",
-    levels: certificationLevels("error", "off"),
-    msCode: "RequiredPropertyMissing",
-    msMessage: "The '{0}' property is required.",
-    example: {
-      bad: '{ "swagger": "2.0", "info": {\u2026}, "paths": {\u2026} }',
-      good: '{ "x-ms-connector-metadata": [{ "propertyName": "Website", "propertyValue": "https://contoso.com" }, \u2026] }'
-    },
-    check(context) {
-      const root = context.swagger?.root;
-      if (!root) return;
-      if (!has(root, "x-ms-connector-metadata")) {
-        context.report({
-          pointer: METADATA_POINTER,
-          message: "The 'x-ms-connector-metadata' property is required."
-        });
-      } else if (!Array.isArray(root["x-ms-connector-metadata"])) {
-        context.report({
-          pointer: METADATA_POINTER,
-          message: "The type of the property is incorrect. Expected type 'Array', but value is of type 'Object'."
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-META-PROPS",
-    file: "swagger",
-    title: "List Website, Privacy policy and Categories in x-ms-connector-metadata.",
-    description: 'Each entry is `{propertyName, propertyValue}` with string values, and the names Website, Privacy policy and Categories are required, spelled exactly (SVR: ConnectorMetadataPropertiesMissing; PR #4077). "Privacy policy" was added later: 77 merged connectors lack it or spell it "Privacy Policy", so for it this is a warning.',
-    levels: certificationLevels("error", "off"),
-    msCode: "ConnectorMetadataPropertiesMissing",
-    msMessage: "The connector metadata property '{0}' is required.",
-    example: {
-      placement: "connectorMetadata",
-      bad: '{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }',
-      good: '{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }'
-    },
-    check(context) {
-      const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
-      if (!list2) return;
-      list2.forEach((entry, index) => {
-        if (!isObject(entry)) {
-          context.report({
-            pointer: childPointer(METADATA_POINTER, index),
-            message: "Each connector metadata entry must be an object with propertyName and propertyValue."
-          });
-          return;
-        }
-        for (const key of ["propertyName", "propertyValue"]) {
-          if (typeof entry[key] !== "string")
-            context.report({
-              pointer: childPointer(METADATA_POINTER, index, key),
-              message: has(entry, key) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key}' property is required.`
-            });
-        }
+    const name = asString(contact.name);
+    if (name !== void 0 && PLACEHOLDER_CONTACT_NAME.test(name.trim())) {
+      context.report({
+        pointer: "/info/contact/name",
+        message: `The contact name '${name}' is the template's text; give the name of the support team or person.`
       });
-      const names2 = metadataEntries(context);
-      for (const required of METADATA_PROPERTIES) {
-        if (names2.some((entry) => entry.name === required)) continue;
-        const nearMiss = names2.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
-        context.report({
-          pointer: nearMiss ? entryPointer(nearMiss, "propertyName") : METADATA_POINTER,
-          severity: required === "Privacy policy" ? "warning" : void 0,
-          message: nearMiss ? `The connector metadata property '${required}' is required. '${nearMiss.name}' is not recognized: spell it exactly '${required}'.` : `The connector metadata property '${required}' is required.`
-        });
-      }
     }
+  }
+};
+var contactEmailRule = {
+  id: "SWG-INFO-CONTACT-EMAIL",
+  file: "swagger",
+  title: "Give a valid e-mail address in info.contact.email.",
+  description: "The contact e-mail must be a valid (ASCII) e-mail address (SVR: ContactEmailNotValid).",
+  levels: certificationLevels("error"),
+  msCode: "ContactEmailNotValid",
+  msMessage: "The contact 'email' property, if present, must be a valid email address.",
+  example: {
+    placement: "contact",
+    bad: '{ "email": "support at contoso.com" }',
+    good: '{ "email": "support@contoso.com" }'
   },
-  {
-    id: "SWG-META-CATEGORY",
-    file: "swagger",
-    title: "Use only the listed connector categories, spelled exactly.",
-    description: 'Categories is a semicolon-separated list of values from a fixed, case-sensitive list (SVR: InvalidConnectorCategory; CERT 3b; PR #570, #1260, #4077). Beyond Microsoft: a category in the wrong case gets a "did you mean" (`website`, `Social media` are in merged connectors).',
-    levels: certificationLevels("error", "off"),
-    msCode: "InvalidConnectorCategory",
-    msMessage: "The connector category is invalid. Available categories are: [{0}].",
-    example: {
-      placement: "connectorMetadata",
-      bad: '{ "propertyName": "Categories", "propertyValue": "Social media;Tasks" }',
-      good: '{ "propertyName": "Categories", "propertyValue": "Social Media;Productivity" }'
-    },
-    check(context) {
-      for (const entry of metadataEntries(context)) {
-        if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
-        for (const raw of entry.value.split(";")) {
-          const category = raw.trim();
-          if (category === "" || CONNECTOR_CATEGORIES.includes(category)) continue;
-          const meant = CATEGORY_BY_LOWER.get(category.toLowerCase());
-          context.report({
-            pointer: entryPointer(entry, "propertyValue"),
-            message: meant ? `The connector category is invalid. '${nameExcerpt(category)}' must be spelled '${meant}'.` : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(", ")}]. '${nameExcerpt(category)}' is not one of them.`
-          });
-        }
-      }
+  check(context) {
+    const email = asString(contactOf(context)?.email);
+    if (email === void 0 || EMAIL.test(email)) return;
+    context.report({
+      pointer: "/info/contact/email",
+      message: "The contact 'email' property, if present, must be a valid email address."
+    });
+  }
+};
+
+// packages/validator/src/rules/swagger/absolute-http-url.ts
+var PLAIN_HTTP_URL = /^https?:\/\/(?:(?!xn--)[a-z0-9-]+\.)+(?!xn--)[a-z][a-z0-9-]*(?:[/?#][!-~]*)?$/i;
+function isPlainHttpUrl(text2) {
+  return PLAIN_HTTP_URL.test(text2);
+}
+function isAbsoluteHttpUrl(text2) {
+  const trimmed = text2.trim();
+  if (isPlainHttpUrl(trimmed)) return true;
+  try {
+    const url = new URL(trimmed);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
+  } catch {
+    return false;
+  }
+}
+
+// packages/validator/src/rules/swagger/metadata-url-rule.ts
+var URL_KINDS = ["contact", "externalDocs", "license"];
+var metadataUrlRule = {
+  id: "SWG-META-URL",
+  file: "swagger",
+  title: "Give absolute http(s) URLs for Website, Privacy policy and contact or docs links.",
+  description: 'Website and Privacy policy "should be a URL" (CERT), and `url` properties must be absolute URLs (SVR: UrlNotValid). Merged connectors show `www.in-d.ai`, `hhttps://\u2026`, `htpts://\u2026` and `Not Available`.',
+  levels: certificationLevels("error"),
+  msCode: "UrlNotValid",
+  msMessage: "The 'url' property must be a valid absolute URL.",
+  example: {
+    placement: "connectorMetadata",
+    bad: '{ "propertyName": "Website", "propertyValue": "www.contoso.com" }',
+    good: '{ "propertyName": "Website", "propertyValue": "https://www.contoso.com" }'
+  },
+  check(context) {
+    if (!context.swagger) return;
+    for (const entry of metadataEntries(context)) {
+      if (entry.name !== "Website" && entry.name !== "Privacy policy") continue;
+      if (typeof entry.value !== "string" || isAbsoluteHttpUrl(entry.value)) continue;
+      context.report({
+        pointer: entryPointer(entry, "propertyValue"),
+        message: `The '${entry.name}' value ${quoted(entry.value)} must be a valid absolute URL (https://\u2026).`
+      });
     }
-  },
-  {
-    id: "SWG-META-CATEGORY-MAX",
-    file: "swagger",
-    title: "Choose at most two categories.",
-    description: "A connector can have at most two categories (SVR: TooManyConnectorCategories; CERT).",
-    levels: certificationLevels("error", "off"),
-    msCode: "TooManyConnectorCategories",
-    msMessage: "The maximum allowed number of categories for the connector is '{0}'.",
-    example: {
-      placement: "connectorMetadata",
-      bad: '{ "propertyName": "Categories", "propertyValue": "AI;Data;Productivity" }'
-    },
-    check(context) {
-      for (const entry of metadataEntries(context)) {
-        if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
-        const count = entry.value.split(";").filter((category) => category.trim() !== "").length;
-        if (count <= MAX_CATEGORIES) continue;
+    for (const nodes of nodesOfKinds(structureOf(context.swagger), URL_KINDS)) {
+      for (const node of nodes) {
+        const url = asString(node.value.url);
+        if (url === void 0 || isAbsoluteHttpUrl(url)) continue;
         context.report({
-          pointer: entryPointer(entry, "propertyValue"),
-          message: `The maximum allowed number of categories for the connector is '${MAX_CATEGORIES}'.`
+          pointer: childPointer(node.pointer, "url"),
+          message: "The 'url' property must be a valid absolute URL."
         });
-      }
-    }
-  },
-  {
-    id: "SWG-META-URL",
-    file: "swagger",
-    title: "Give absolute http(s) URLs for Website, Privacy policy and contact or docs links.",
-    description: 'Website and Privacy policy "should be a URL" (CERT), and `url` properties must be absolute URLs (SVR: UrlNotValid). Merged connectors show `www.in-d.ai`, `hhttps://\u2026`, `htpts://\u2026` and `Not Available`.',
-    levels: certificationLevels("error"),
-    msCode: "UrlNotValid",
-    msMessage: "The 'url' property must be a valid absolute URL.",
-    example: {
-      placement: "connectorMetadata",
-      bad: '{ "propertyName": "Website", "propertyValue": "www.contoso.com" }',
-      good: '{ "propertyName": "Website", "propertyValue": "https://www.contoso.com" }'
-    },
-    check(context) {
-      if (!context.swagger) return;
-      for (const entry of metadataEntries(context)) {
-        if (entry.name !== "Website" && entry.name !== "Privacy policy") continue;
-        if (typeof entry.value !== "string" || isAbsoluteHttpUrl(entry.value)) continue;
-        context.report({
-          pointer: entryPointer(entry, "propertyValue"),
-          message: `The '${entry.name}' value ${quoted(entry.value)} must be a valid absolute URL (https://\u2026).`
-        });
-      }
-      for (const nodes of nodesOfKinds(structureOf(context.swagger), URL_KINDS)) {
-        for (const node of nodes) {
-          const url = asString(node.value.url);
-          if (url === void 0 || isAbsoluteHttpUrl(url)) continue;
-          context.report({
-            pointer: childPointer(node.pointer, "url"),
-            message: "The 'url' property must be a valid absolute URL."
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-API-STATUS",
-    file: "swagger",
-    title: "Use Preview or Production as status, and no operation ahead of the connector.",
-    description: '`x-ms-api-annotation.status` is "Preview" or "Production" (schema; case-sensitive: ten merged connectors use "production", which the schema rejects), and an operation cannot be in Production while the connector is in Preview (SVR: OperationStatusAheadOfConnector; VER).',
-    levels: certificationLevels("error"),
-    msCode: "OperationStatusAheadOfConnector",
-    msMessage: "The operation '{0}' cannot be in a Production status ahead of the connector.",
-    example: {
-      bad: '{ "info": { "x-ms-api-annotation": { "status": "production" } } }',
-      good: '{ "info": { "x-ms-api-annotation": { "status": "Production" } } }'
-    },
-    check(context) {
-      if (!context.swagger) return;
-      const checkStatus = (holder, pointer) => {
-        const status = asObject(holder)?.status;
-        if (status === void 0) return void 0;
-        if (status === "Preview" || status === "Production") return status;
-        const meant = typeof status === "string" ? ["Preview", "Production"].find((s) => s.toLowerCase() === status.toLowerCase()) : void 0;
-        context.report({
-          pointer: childPointer(pointer, "status"),
-          message: `The property value must be one of the following: Preview, Production.${meant ? ` Did you mean '${meant}'?` : ""}`
-        });
-        return meant;
-      };
-      const apiStatus = checkStatus(
-        asObject(context.swagger.root.info)?.["x-ms-api-annotation"],
-        "/info/x-ms-api-annotation"
-      );
-      for (const operation2 of context.swagger.operations) {
-        if ((operation2.keys & OperationKey.annotation) === 0) continue;
-        const annotation = operation2.operation["x-ms-api-annotation"];
-        if (asObject(annotation)?.status === void 0) continue;
-        const at = childPointer(operation2.pointer, "x-ms-api-annotation");
-        const status = checkStatus(annotation, at);
-        if (status === "Production" && apiStatus === "Preview") {
-          context.report({
-            pointer: childPointer(at, "status"),
-            message: `The operation '${nameExcerpt(operation2.operationId ?? operation2.pointer)}' cannot be in a Production status ahead of the connector.`
-          });
-        }
       }
     }
   }
+};
+
+// packages/validator/src/rules/swagger/info-metadata.ts
+var infoMetadataRules = [
+  contactRule,
+  contactFieldsRule,
+  contactEmailRule,
+  metadataRequiredRule,
+  metadataPropertiesRule,
+  connectorCategoryRule,
+  maxCategoriesRule,
+  metadataUrlRule,
+  apiStatusRule
 ];
 
 // packages/validator/src/rules/swagger-info.ts
@@ -58225,12 +58274,12 @@ var pathItemRefRule = {
   check({ swagger, report }) {
     if (!swagger) return;
     const paths = swagger.paths;
-    for (const path35 in paths) {
-      if (!has(paths, path35)) continue;
-      const pathItem = asObject(paths[path35]);
+    for (const path36 in paths) {
+      if (!has(paths, path36)) continue;
+      const pathItem = asObject(paths[path36]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path35, "$ref"),
+        pointer: childPointer("/paths", path36, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
       });
     }
@@ -58252,15 +58301,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path35 of pathKeys(swagger)) {
-    const message = problem(path35);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path35), message });
+  for (const path36 of pathKeys(swagger)) {
+    const message = problem(path36);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path36), message });
   }
 }
-function templateProblem(path35) {
+function templateProblem(path36) {
   let open2 = -1;
-  for (let index = 0; index < path35.length; index++) {
-    const character = path35[index];
+  for (let index = 0; index < path36.length; index++) {
+    const character = path36[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -58286,7 +58335,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path35) => path35.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path36) => path36.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -58306,7 +58355,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path35) => /[?#]/.test(path35) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path36) => /[?#]/.test(path36) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -58322,7 +58371,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path35) => path35.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path36) => path36.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -58336,8 +58385,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path35) => {
-      const problem = templateProblem(path35);
+    reportPathKeys(context, (path36) => {
+      const problem = templateProblem(path36);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -58354,9 +58403,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path35) => (
+      (path36) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path35.includes("=") && pathVariables(path35).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path36.includes("=") && pathVariables(path36).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -58372,14 +58421,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path35 of pathKeys(swagger)) {
-      const key = path35.toLowerCase();
+    for (const path36 of pathKeys(swagger)) {
+      const key = path36.toLowerCase();
       if (seen.has(key)) {
         report({
-          pointer: childPointer("/paths", path35),
+          pointer: childPointer("/paths", path36),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path35)
+            nameExcerpt(path36)
           )
         });
       }
@@ -58402,6 +58451,179 @@ var pathRules = [
   missingPathParameterRule
 ];
 
+// packages/validator/src/rules/operations/webhook-subscription.ts
+function isWebhookSubscription(model, operation2) {
+  const pathItem = asObject(model.paths?.[operation2.path]);
+  return operation2.isTrigger && pathItem !== void 0 && has(pathItem, "x-ms-notification-content");
+}
+
+// packages/validator/src/rules/operations/response-code-rules.ts
+var RESPONSE_CODE = /^(?:[0-9]{3}|default)$/;
+function hasSuccessResponse(operation2) {
+  for (const response of operation2.responses) if (isSuccessCode(response.code)) return true;
+  return false;
+}
+var responsesRequiredRule = {
+  id: "SWG-OP-RESP-REQ",
+  file: "swagger",
+  title: "Define at least one response for every operation.",
+  description: "Swagger 2.0 requires `responses` with at least one entry, and the service rejects operations without (SVR OperationMustHaveResponse). A webhook trigger whose path declares `x-ms-notification-content` may leave `responses` empty (`{}`): its output is the notification, and nine merged certified connectors subscribe this way (MoreApp Forms and Power Textor were merged so in 2024 updates).",
+  levels: sameLevels("error"),
+  msCode: "OperationMustHaveResponse",
+  msMessage: "The operation is not valid, it must contain at least one response definition.",
+  example: {
+    placement: "pathItem",
+    bad: '"get": { "operationId": "ListTasks" }',
+    good: '"get": { "operationId": "ListTasks", "responses": { "200": { "description": "OK" } } }'
+  },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    for (const operation2 of swagger.operations) {
+      if (operation2.responses.length > 0) continue;
+      if (isObject(operation2.operation.responses) && isWebhookSubscription(swagger, operation2)) continue;
+      report({
+        pointer: has(operation2.operation, "responses") ? childPointer(operation2.pointer, "responses") : operation2.pointer,
+        message: "The operation is not valid, it must contain at least one response definition."
+      });
+    }
+  }
+};
+var successResponseRule = {
+  id: "SWG-OP-RESP-SUCCESS",
+  file: "swagger",
+  title: "Define a 2xx response for every operation.",
+  description: "Without a successful response the designer cannot show outputs (SVR OperationShouldHaveSuccessfulResponse, a warning). 236 merged certified operations only have `default`.",
+  levels: sameLevels("warning"),
+  msCode: "OperationShouldHaveSuccessfulResponse",
+  msMessage: "The operation '{0}' should have at least one successful response definition.",
+  example: {
+    placement: "operation",
+    bad: '"responses": { "default": { "description": "OK" } }',
+    good: '"responses": { "200": { "description": "OK" } }'
+  },
+  check({ swagger, report }) {
+    for (const operation2 of swagger?.operations ?? []) {
+      if (operation2.responses.length === 0 || hasSuccessResponse(operation2)) continue;
+      const advice = operation2.responses.some((response) => response.code === "default") ? "Describe the success as a 2xx response (200 with the output schema, or 204 when nothing is returned) rather than 'default'." : "Add a 2xx response: 200 with the output schema, or 204 when nothing is returned.";
+      report({
+        pointer: childPointer(operation2.pointer, "responses"),
+        message: `${fill(
+          "The operation '{0}' should have at least one successful response definition.",
+          operationLabel(operation2)
+        )} ${advice}`
+      });
+    }
+  }
+};
+var responseCodeRule = {
+  id: "SWG-RESP-CODE",
+  file: "swagger",
+  title: "Key responses by a three-digit status code or 'default'.",
+  description: "Swagger 2.0 response keys are HTTP status codes or `default` (SVR ResponseMustBeDefaultOrHttpStatusCode).",
+  levels: sameLevels("error"),
+  msCode: "ResponseMustBeDefaultOrHttpStatusCode",
+  msMessage: "The response is not valid, the response must be a valid HTTP status code, or the string 'default'.",
+  example: {
+    placement: "operation",
+    bad: '"responses": { "OK": { "description": "OK" } }',
+    good: '"responses": { "200": { "description": "OK" } }'
+  },
+  check({ swagger, report }) {
+    for (const operation2 of swagger?.operations ?? []) {
+      for (const response of operation2.responses) {
+        if (RESPONSE_CODE.test(response.code) || response.code.startsWith("x-")) continue;
+        report({
+          pointer: response.pointer,
+          message: "The response is not valid, the response must be a valid HTTP status code, or the string 'default'."
+        });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/response-example-rule.ts
+var responseExampleRule = {
+  id: "SWG-RESP-EXAMPLE",
+  file: "swagger",
+  title: "Key response examples by a MIME type the operation produces.",
+  description: "An example for a MIME type that is not in the operation's `produces` can never be returned (SVR ResponseExampleMustBeProducedByOperation).",
+  levels: sameLevels("error"),
+  msCode: "ResponseExampleMustBeProducedByOperation",
+  msMessage: "The response example '{0}' is not produced by the operation '{1}'.",
+  example: {
+    placement: "response",
+    bad: '"produces": ["application/json"], \u2026 "examples": { "text/xml": "<a/>" }',
+    good: '"produces": ["application/json"], \u2026 "examples": { "application/json": {} }'
+  },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    for (const operation2 of swagger.operations) {
+      let allowed;
+      for (const response of operation2.responses) {
+        const examples = response.value.examples;
+        if (!isObject(examples)) continue;
+        if (allowed === void 0) {
+          const produces = effectiveMimeTypes(swagger, operation2, "produces");
+          if (!produces) break;
+          allowed = new Set(produces.map((type) => type.toLowerCase()));
+        }
+        for (const [mimeType] of entriesOf(examples)) {
+          if (allowed.has(mimeType.toLowerCase())) continue;
+          report({
+            pointer: childPointer(response.definitionPointer, "examples", mimeType),
+            message: fill(
+              "The response example '{0}' is not produced by the operation '{1}'.",
+              nameExcerpt(mimeType),
+              operationLabel(operation2)
+            )
+          });
+        }
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/response-headers-rule.ts
+function hasTwoKeys(value) {
+  if (!isObject(value)) return false;
+  let count = 0;
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && ++count === 2) return true;
+  return false;
+}
+var responseHeadersRule = {
+  id: "SWG-RESP-HEADERS",
+  file: "swagger",
+  title: "Name each response header once.",
+  description: "HTTP header names are case-insensitive, so `Location` and `location` are the same header (SVR ResponseHeadersAreNotUnique).",
+  levels: sameLevels("error"),
+  msCode: "ResponseHeadersAreNotUnique",
+  msMessage: "The response headers are not unique.",
+  example: {
+    placement: "response",
+    bad: '"headers": { "Location": { "type": "string" }, "location": { "type": "string" } }'
+  },
+  check({ swagger, report }) {
+    const seenResponses = /* @__PURE__ */ new Set();
+    for (const operation2 of swagger?.operations ?? []) {
+      for (const response of operation2.responses) {
+        if (!hasTwoKeys(response.value.headers) || seenResponses.has(response.definitionPointer)) continue;
+        seenResponses.add(response.definitionPointer);
+        const seen = /* @__PURE__ */ new Set();
+        for (const [name] of entriesOf(response.value.headers)) {
+          const key = name.toLowerCase();
+          if (seen.has(key)) {
+            report({
+              pointer: childPointer(response.definitionPointer, "headers", name),
+              message: `The response headers are not unique. '${name}' is defined more than once (header names are case-insensitive).`
+            });
+          }
+          seen.add(key);
+        }
+      }
+    }
+  }
+};
+
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
 function isEmptySchema(model, schema) {
@@ -58415,14 +58637,9 @@ function isEmptySchema(model, schema) {
   return resolved2.type === void 0 || resolved2.type === "object";
 }
 
-// packages/validator/src/rules/operations/responses.ts
-var RESPONSE_CODE = /^(?:[0-9]{3}|default)$/;
+// packages/validator/src/rules/operations/response-schema-rules.ts
 function hasSchema(response) {
   return isObject(response.value.schema);
-}
-function hasSuccessResponse(operation2) {
-  for (const response of operation2.responses) if (isSuccessCode(response.code)) return true;
-  return false;
 }
 function countWithSchema(operation2) {
   let count = 0;
@@ -58448,297 +58665,149 @@ function schemaMoveAdvice(operation2) {
   }
   return `Move the schema of the ${codes.join(", ")} response to a 200 or 201 response.`;
 }
-function hasTwoKeys(value) {
-  if (!isObject(value)) return false;
-  let count = 0;
-  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && ++count === 2) return true;
-  return false;
-}
-function isWebhookSubscription(model, operation2) {
-  const pathItem = asObject(model.paths?.[operation2.path]);
-  return operation2.isTrigger && pathItem !== void 0 && has(pathItem, "x-ms-notification-content");
-}
-var responseRules = [
-  {
-    id: "SWG-OP-RESP-REQ",
-    file: "swagger",
-    title: "Define at least one response for every operation.",
-    description: "Swagger 2.0 requires `responses` with at least one entry, and the service rejects operations without (SVR OperationMustHaveResponse). A webhook trigger whose path declares `x-ms-notification-content` may leave `responses` empty (`{}`): its output is the notification, and nine merged certified connectors subscribe this way (MoreApp Forms and Power Textor were merged so in 2024 updates).",
-    levels: sameLevels("error"),
-    msCode: "OperationMustHaveResponse",
-    msMessage: "The operation is not valid, it must contain at least one response definition.",
-    example: {
-      placement: "pathItem",
-      bad: '"get": { "operationId": "ListTasks" }',
-      good: '"get": { "operationId": "ListTasks", "responses": { "200": { "description": "OK" } } }'
-    },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      for (const operation2 of swagger.operations) {
-        if (operation2.responses.length > 0) continue;
-        if (isObject(operation2.operation.responses) && isWebhookSubscription(swagger, operation2)) continue;
+var defaultResponseSchemaRule = {
+  id: "SWG-RESP-DEFAULT-SCHEMA",
+  file: "swagger",
+  title: "Do not give the 'default' response a schema.",
+  description: 'SVR (DefaultResponseHasSchema) and certification: schemas belong on expected responses. Reviewers now reject it ("Default responses are not allowed anymore", PR #1425); 70 merged connectors still have one, so it is a warning.',
+  levels: certificationLevels("warning", "info"),
+  msCode: "DefaultResponseHasSchema",
+  msMessage: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only.",
+  example: {
+    placement: "responses",
+    bad: '"default": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
+    good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
+  },
+  check({ swagger, report }) {
+    for (const operation2 of swagger?.operations ?? []) {
+      for (const response of operation2.responses) {
+        if (response.code !== "default" || !hasSchema(response)) continue;
         report({
-          pointer: has(operation2.operation, "responses") ? childPointer(operation2.pointer, "responses") : operation2.pointer,
-          message: "The operation is not valid, it must contain at least one response definition."
+          pointer: childPointer(response.definitionPointer, "schema"),
+          message: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only."
         });
-      }
-    }
-  },
-  {
-    id: "SWG-OP-RESP-SUCCESS",
-    file: "swagger",
-    title: "Define a 2xx response for every operation.",
-    description: "Without a successful response the designer cannot show outputs (SVR OperationShouldHaveSuccessfulResponse, a warning). 236 merged certified operations only have `default`.",
-    levels: sameLevels("warning"),
-    msCode: "OperationShouldHaveSuccessfulResponse",
-    msMessage: "The operation '{0}' should have at least one successful response definition.",
-    example: {
-      placement: "operation",
-      bad: '"responses": { "default": { "description": "OK" } }',
-      good: '"responses": { "200": { "description": "OK" } }'
-    },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
-        if (operation2.responses.length === 0 || hasSuccessResponse(operation2)) continue;
-        const advice = operation2.responses.some((response) => response.code === "default") ? "Describe the success as a 2xx response (200 with the output schema, or 204 when nothing is returned) rather than 'default'." : "Add a 2xx response: 200 with the output schema, or 204 when nothing is returned.";
-        report({
-          pointer: childPointer(operation2.pointer, "responses"),
-          message: `${fill(
-            "The operation '{0}' should have at least one successful response definition.",
-            operationLabel(operation2)
-          )} ${advice}`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-CODE",
-    file: "swagger",
-    title: "Key responses by a three-digit status code or 'default'.",
-    description: "Swagger 2.0 response keys are HTTP status codes or `default` (SVR ResponseMustBeDefaultOrHttpStatusCode).",
-    levels: sameLevels("error"),
-    msCode: "ResponseMustBeDefaultOrHttpStatusCode",
-    msMessage: "The response is not valid, the response must be a valid HTTP status code, or the string 'default'.",
-    example: {
-      placement: "operation",
-      bad: '"responses": { "OK": { "description": "OK" } }',
-      good: '"responses": { "200": { "description": "OK" } }'
-    },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
-        for (const response of operation2.responses) {
-          if (RESPONSE_CODE.test(response.code) || response.code.startsWith("x-")) continue;
-          report({
-            pointer: response.pointer,
-            message: "The response is not valid, the response must be a valid HTTP status code, or the string 'default'."
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-DEFAULT-SCHEMA",
-    file: "swagger",
-    title: "Do not give the 'default' response a schema.",
-    description: 'SVR (DefaultResponseHasSchema) and certification: schemas belong on expected responses. Reviewers now reject it ("Default responses are not allowed anymore", PR #1425); 70 merged connectors still have one, so it is a warning.',
-    levels: certificationLevels("warning", "info"),
-    msCode: "DefaultResponseHasSchema",
-    msMessage: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only.",
-    example: {
-      placement: "responses",
-      bad: '"default": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
-      good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
-    },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
-        for (const response of operation2.responses) {
-          if (response.code !== "default" || !hasSchema(response)) continue;
-          report({
-            pointer: childPointer(response.definitionPointer, "schema"),
-            message: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only."
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-MULTI-SCHEMA",
-    file: "swagger",
-    title: "Give a schema to one response per operation.",
-    description: "The designer shows the outputs of one response schema only (SVR OperationHasManyResponsesWithSchema). 2,112 merged certified operations have several, so it is a warning.",
-    levels: sameLevels("warning"),
-    msCode: "OperationHasManyResponsesWithSchema",
-    msMessage: "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
-    example: {
-      placement: "responses",
-      bad: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "schema": { "$ref": "#/definitions/Error" } }',
-      good: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "description": "Bad request" }'
-    },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
-        if (countWithSchema(operation2) < 2) continue;
-        report({
-          pointer: childPointer(operation2.pointer, "responses"),
-          message: fill(
-            "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer. Keep the schema of the success response and describe the others without one.",
-            operationLabel(operation2)
-          )
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-SCHEMA-200",
-    file: "swagger",
-    title: "Put the output schema on the 200 or 201 response.",
-    description: "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown.",
-    levels: sameLevels("warning"),
-    msCode: "SchemaDefinitionSetIncorrectly",
-    msMessage: "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
-    example: {
-      placement: "operation",
-      bad: '"responses": { "202": { "description": "Accepted", "schema": { "$ref": "#/definitions/Task" } } }',
-      good: '"responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } } }'
-    },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      for (const operation2 of swagger.operations) {
-        if (!schemaOnlyOnOtherSuccess(operation2)) continue;
-        if (isWebhookSubscription(swagger, operation2)) continue;
-        report({
-          pointer: childPointer(operation2.pointer, "responses"),
-          message: `${fill(
-            "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
-            operationLabel(operation2)
-          )} ${schemaMoveAdvice(operation2)}`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-EMPTY-SCHEMA",
-    file: "swagger",
-    title: "Describe response bodies; do not leave their schema empty.",
-    description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer.',
-    levels: certificationLevels("warning", "off"),
-    example: {
-      placement: "responses",
-      bad: '"200": { "description": "OK", "schema": {} }',
-      good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
-    },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      for (const operation2 of swagger.operations) {
-        if (operation2.isMcp) continue;
-        for (const response of operation2.responses) {
-          if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
-          if (response.code === "204") continue;
-          if (!isEmptySchema(swagger, response.value.schema)) continue;
-          report({
-            pointer: childPointer(response.definitionPointer, "schema"),
-            message: `The ${response.code} response of '${operationLabel(operation2)}' has an empty schema; describe its properties so makers need no Parse JSON step.`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-DEFINED",
-    file: "swagger",
-    title: "Give visible actions a response schema.",
-    description: 'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only.',
-    levels: certificationLevels("warning", "off"),
-    example: {
-      placement: "responses",
-      bad: '"200": { "description": "OK" }',
-      good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
-    },
-    check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
-        if (operation2.isInternal || operation2.isTrigger || operation2.isMcp) continue;
-        if (operation2.responses.some(hasSchema)) continue;
-        const withBody = successResponses(operation2).filter((r) => r.code !== "204" && r.code !== "202");
-        if (withBody.length === 0) continue;
-        report({
-          pointer: withBody[0].pointer,
-          message: `The operation '${operationLabel(operation2)}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema, or use a 204 response when the operation returns no body.`
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-HEADERS",
-    file: "swagger",
-    title: "Name each response header once.",
-    description: "HTTP header names are case-insensitive, so `Location` and `location` are the same header (SVR ResponseHeadersAreNotUnique).",
-    levels: sameLevels("error"),
-    msCode: "ResponseHeadersAreNotUnique",
-    msMessage: "The response headers are not unique.",
-    example: {
-      placement: "response",
-      bad: '"headers": { "Location": { "type": "string" }, "location": { "type": "string" } }'
-    },
-    check({ swagger, report }) {
-      const seenResponses = /* @__PURE__ */ new Set();
-      for (const operation2 of swagger?.operations ?? []) {
-        for (const response of operation2.responses) {
-          if (!hasTwoKeys(response.value.headers) || seenResponses.has(response.definitionPointer)) continue;
-          seenResponses.add(response.definitionPointer);
-          const seen = /* @__PURE__ */ new Set();
-          for (const [name] of entriesOf(response.value.headers)) {
-            const key = name.toLowerCase();
-            if (seen.has(key)) {
-              report({
-                pointer: childPointer(response.definitionPointer, "headers", name),
-                message: `The response headers are not unique. '${name}' is defined more than once (header names are case-insensitive).`
-              });
-            }
-            seen.add(key);
-          }
-        }
-      }
-    }
-  },
-  {
-    id: "SWG-RESP-EXAMPLE",
-    file: "swagger",
-    title: "Key response examples by a MIME type the operation produces.",
-    description: "An example for a MIME type that is not in the operation's `produces` can never be returned (SVR ResponseExampleMustBeProducedByOperation).",
-    levels: sameLevels("error"),
-    msCode: "ResponseExampleMustBeProducedByOperation",
-    msMessage: "The response example '{0}' is not produced by the operation '{1}'.",
-    example: {
-      placement: "response",
-      bad: '"produces": ["application/json"], \u2026 "examples": { "text/xml": "<a/>" }',
-      good: '"produces": ["application/json"], \u2026 "examples": { "application/json": {} }'
-    },
-    check({ swagger, report }) {
-      if (!swagger) return;
-      for (const operation2 of swagger.operations) {
-        let allowed;
-        for (const response of operation2.responses) {
-          const examples = response.value.examples;
-          if (!isObject(examples)) continue;
-          if (allowed === void 0) {
-            const produces = effectiveMimeTypes(swagger, operation2, "produces");
-            if (!produces) break;
-            allowed = new Set(produces.map((type) => type.toLowerCase()));
-          }
-          for (const [mimeType] of entriesOf(examples)) {
-            if (allowed.has(mimeType.toLowerCase())) continue;
-            report({
-              pointer: childPointer(response.definitionPointer, "examples", mimeType),
-              message: fill(
-                "The response example '{0}' is not produced by the operation '{1}'.",
-                nameExcerpt(mimeType),
-                operationLabel(operation2)
-              )
-            });
-          }
-        }
       }
     }
   }
+};
+var multipleResponseSchemasRule = {
+  id: "SWG-RESP-MULTI-SCHEMA",
+  file: "swagger",
+  title: "Give a schema to one response per operation.",
+  description: "The designer shows the outputs of one response schema only (SVR OperationHasManyResponsesWithSchema). 2,112 merged certified operations have several, so it is a warning.",
+  levels: sameLevels("warning"),
+  msCode: "OperationHasManyResponsesWithSchema",
+  msMessage: "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
+  example: {
+    placement: "responses",
+    bad: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "schema": { "$ref": "#/definitions/Error" } }',
+    good: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "description": "Bad request" }'
+  },
+  check({ swagger, report }) {
+    for (const operation2 of swagger?.operations ?? []) {
+      if (countWithSchema(operation2) < 2) continue;
+      report({
+        pointer: childPointer(operation2.pointer, "responses"),
+        message: fill(
+          "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer. Keep the schema of the success response and describe the others without one.",
+          operationLabel(operation2)
+        )
+      });
+    }
+  }
+};
+var successSchemaCodeRule = {
+  id: "SWG-RESP-SCHEMA-200",
+  file: "swagger",
+  title: "Put the output schema on the 200 or 201 response.",
+  description: "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown.",
+  levels: sameLevels("warning"),
+  msCode: "SchemaDefinitionSetIncorrectly",
+  msMessage: "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
+  example: {
+    placement: "operation",
+    bad: '"responses": { "202": { "description": "Accepted", "schema": { "$ref": "#/definitions/Task" } } }',
+    good: '"responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } } }'
+  },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    for (const operation2 of swagger.operations) {
+      if (!schemaOnlyOnOtherSuccess(operation2)) continue;
+      if (isWebhookSubscription(swagger, operation2)) continue;
+      report({
+        pointer: childPointer(operation2.pointer, "responses"),
+        message: `${fill(
+          "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
+          operationLabel(operation2)
+        )} ${schemaMoveAdvice(operation2)}`
+      });
+    }
+  }
+};
+var emptyResponseSchemaRule = {
+  id: "SWG-RESP-EMPTY-SCHEMA",
+  file: "swagger",
+  title: "Describe response bodies; do not leave their schema empty.",
+  description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer.',
+  levels: certificationLevels("warning", "off"),
+  example: {
+    placement: "responses",
+    bad: '"200": { "description": "OK", "schema": {} }',
+    good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
+  },
+  check({ swagger, report }) {
+    if (!swagger) return;
+    for (const operation2 of swagger.operations) {
+      if (operation2.isMcp) continue;
+      for (const response of operation2.responses) {
+        if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
+        if (response.code === "204") continue;
+        if (!isEmptySchema(swagger, response.value.schema)) continue;
+        report({
+          pointer: childPointer(response.definitionPointer, "schema"),
+          message: `The ${response.code} response of '${operationLabel(operation2)}' has an empty schema; describe its properties so makers need no Parse JSON step.`
+        });
+      }
+    }
+  }
+};
+var responseSchemaDefinedRule = {
+  id: "SWG-RESP-DEFINED",
+  file: "swagger",
+  title: "Give visible actions a response schema.",
+  description: 'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only.',
+  levels: certificationLevels("warning", "off"),
+  example: {
+    placement: "responses",
+    bad: '"200": { "description": "OK" }',
+    good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
+  },
+  check({ swagger, report }) {
+    for (const operation2 of swagger?.operations ?? []) {
+      if (operation2.isInternal || operation2.isTrigger || operation2.isMcp) continue;
+      if (operation2.responses.some(hasSchema)) continue;
+      const withBody = successResponses(operation2).filter((r) => r.code !== "204" && r.code !== "202");
+      if (withBody.length === 0) continue;
+      report({
+        pointer: withBody[0].pointer,
+        message: `The operation '${operationLabel(operation2)}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema, or use a 204 response when the operation returns no body.`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/responses.ts
+var responseRules = [
+  responsesRequiredRule,
+  successResponseRule,
+  responseCodeRule,
+  defaultResponseSchemaRule,
+  multipleResponseSchemasRule,
+  successSchemaCodeRule,
+  emptyResponseSchemaRule,
+  responseSchemaDefinedRule,
+  responseHeadersRule,
+  responseExampleRule
 ];
 
 // packages/validator/src/rules/swagger-operations.ts
@@ -60199,26 +60268,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path35 = [];
+    const path36 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path35.push(start);
+    path36.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path35.pop();
+        path36.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path35.slice(path35.indexOf(target2)));
+      if (seen === "grey") cycles.push(path36.slice(path36.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path35.push(target2);
+        path36.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -60837,7 +60906,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path35 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path36 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -60845,7 +60914,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path35}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path36}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -61105,8 +61174,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path35) {
-  return withoutTrailingSlashes(routeOf(path35)).toLowerCase();
+function templateShape(path36) {
+  return withoutTrailingSlashes(routeOf(path36)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -61376,10 +61445,10 @@ function patternWithSlashes(pattern) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path35, options = {}) {
+function offsetOfPath(document, path36, options = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step] of path35.entries()) {
+  for (const [index, step] of path36.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step);
@@ -61390,7 +61459,7 @@ function offsetOfPath(document, path35, options = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path35.length - 1;
+    const isLast = index === path36.length - 1;
     offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -61401,8 +61470,8 @@ function rangeStart(node) {
 function yamlPositions(text2) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text2), { lineCounter, prettyErrors: false });
-  return (path35, options = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path35, options));
+  return (path36, options = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path36, options));
     return { line, column: col };
   };
 }
@@ -61563,9 +61632,9 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error3, root) {
-  const path35 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path35.map(nameExcerpt);
-  const value = path35.reduce(
+  const path36 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path36.map(nameExcerpt);
+  const value = path36.reduce(
     (node, step) => node?.[step],
     root
   );
@@ -61573,7 +61642,7 @@ function describeSchemaError(error3, root) {
   if (error3.keyword === "additionalProperties") {
     const key = String(error3.params.additionalProperty);
     const name = nameExcerpt(key);
-    if (path35.length === 0) {
+    if (path36.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -61584,7 +61653,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path35, key],
+      path: [...path36, key],
       atKey: true
     };
   }
@@ -61592,7 +61661,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path35,
+      path: path36,
       atKey: false
     };
   }
@@ -61602,34 +61671,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path35,
+        path: path36,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path35, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path36, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path35,
+      path: path36,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path35, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path36, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path35,
+      path: path36,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path35,
+    path: path36,
     atKey: false
   };
 }
@@ -61908,9 +61977,9 @@ function subjectOf({ base: base2, head }) {
   if (base2.file === head.file) return `This change to the configuration file${link2 && ` (now ${link2})`}`;
   return `The configuration file (at the base: ${base2.file}${link2 && `; now ${link2}`})`;
 }
-function placeIn(config2, path35) {
-  const [setting, ruleId] = path35;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path35];
+function placeIn(config2, path36) {
+  const [setting, ruleId] = path36;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path36];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -62030,26 +62099,9 @@ function classifyChanges(changes) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var EXAMPLE_PLACES = {
-  swagger: "members of the swagger's root",
-  paths: "the swagger's paths",
-  operation: "an operation",
-  parameter: "a query parameter of an operation",
-  bodySchema: "the schema of an operation's body parameter",
-  bodyProperties: "the properties of an operation's body schema",
-  responseSchema: "the schema of an operation's success response",
-  responseProperties: "the properties of an operation's success response schema",
-  apiProperties: "members of apiProperties.json's properties",
-  connectionParameters: "apiProperties.json's connection parameters",
-  readme: "readme.md",
-  script: "script.csx",
-  icon: "icon.png",
-  swaggerFile: "the whole swagger file",
-  connectorFolder: "a connector folder of the repository"
-};
-var operation = (path35, method, body) => `{
+var operation = (path36, method, body) => `{
   "paths": {
-    "${path35}": {
+    "${path36}": {
       "${method}": ${body}
     }
   }
@@ -62411,8 +62463,7 @@ var CHANGE_RULE_DOCS = {
   }
 };
 
-// packages/validator/src/diff/change-rules.ts
-var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
+// packages/validator/src/diff/change-rule.ts
 function advising(changeRule, advice) {
   return { ...changeRule, advice };
 }
@@ -62429,6 +62480,9 @@ function observed(id, impact, severity, message, pullRequests) {
     microsoftMessage: true
   };
 }
+
+// packages/validator/src/diff/change-rules.ts
+var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
 var CHANGE_RULES = {
   /**
    * Not found by comparing two versions (`diff`): `validate --base` reports it for a connector
@@ -62870,16 +62924,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path35 = [];
+  const path36 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit2 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path35.push(part.step);
+        if (part.step !== void 0) path36.push(part.step);
         if (visit2(part.nested)) listedAny = true;
-        if (part.step !== void 0) path35.pop();
+        if (part.step !== void 0) path36.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -62887,7 +62941,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path35, ...part.change.path] });
+      result.push({ ...part.change, path: [...path36, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -65069,21 +65123,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path35 in paths) {
-    if (!has(paths, path35)) continue;
-    const pathItem = refPathItem(paths[path35]);
+  for (const path36 in paths) {
+    if (!has(paths, path36)) continue;
+    const pathItem = refPathItem(paths[path36]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path35));
-    unfollowed2.set(path35, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path36));
+    unfollowed2.set(path36, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path35 in paths) {
-    if (!has(paths, path35)) continue;
-    const pathItem = refPathItem(paths[path35]);
+  for (const path36 in paths) {
+    if (!has(paths, path36)) continue;
+    const pathItem = refPathItem(paths[path36]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -65095,17 +65149,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path35 of all) {
-    const before = has(pathsBefore, path35) ? pathsBefore[path35] : void 0;
-    const after = has(pathsAfter, path35) ? pathsAfter[path35] : void 0;
+  for (const path36 of all) {
+    const before = has(pathsBefore, path36) ? pathsBefore[path36] : void 0;
+    const after = has(pathsAfter, path36) ? pathsAfter[path36] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path35);
-    const whyBefore = unfollowedBefore.get(path35);
+    const whyAfter = unfollowedAfter.get(path36);
+    const whyBefore = unfollowedBefore.get(path36);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path35);
+    const pathItemPointer = childPointer("/paths", path36);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -65113,12 +65167,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path35)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path36)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path35)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path35)} was not compared: in the base version, ${whyBefore}.` : refEdit(path35, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path36)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path36)} was not compared: in the base version, ${whyBefore}.` : refEdit(path36, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -65128,12 +65182,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path35, before, after) {
+function refEdit(path36, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path35)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path36)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path35)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path35)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path36)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path36)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -65350,8 +65404,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path35) {
-  return withoutTrailingSlashes(emptiedBraces(path35));
+function normalizePath(path36) {
+  return withoutTrailingSlashes(emptiedBraces(path36));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -67313,41 +67367,8 @@ async function materializeFolder(git, rev, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
-
-// packages/validator/src/diff/counterpart-pointer.ts
-function counterpartPointer(before, after, pointer) {
-  const segments = [];
-  let was = before;
-  let is = after;
-  for (const segment of parsePointer(pointer)) {
-    if (Array.isArray(is)) {
-      const element = Array.isArray(was) && /^\d+$/.test(segment) ? was[Number(segment)] : void 0;
-      const index = element === void 0 ? -1 : is.findIndex((candidate) => sameElement(element, candidate));
-      if (index === -1) break;
-      segments.push(index);
-      was = element;
-      is = is[index];
-    } else if (isObject(is) && has(is, segment)) {
-      segments.push(segment);
-      was = isObject(was) && has(was, segment) ? was[segment] : void 0;
-      is = is[segment];
-    } else {
-      break;
-    }
-  }
-  return toPointer(segments);
-}
-function sameElement(before, after) {
-  const was = asObject(before);
-  const is = asObject(after);
-  if (was && is) {
-    if (typeof was.$ref === "string") return was.$ref === is.$ref;
-    if (typeof was.name === "string") return was.name === is.name && was.in === is.in;
-  }
-  return jsonEqual(before, after);
-}
+var import_node_fs18 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
 var import_node_path22 = __toESM(require("node:path"), 1);
@@ -67636,6 +67657,129 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   return baseConnectorOf(current, blob(swaggerName)?.toString("utf8"), blob(iconName));
 }
 
+// packages/validator/src/diff/counterpart-pointer.ts
+function counterpartPointer(before, after, pointer) {
+  const segments = [];
+  let was = before;
+  let is = after;
+  for (const segment of parsePointer(pointer)) {
+    if (Array.isArray(is)) {
+      const element = Array.isArray(was) && /^\d+$/.test(segment) ? was[Number(segment)] : void 0;
+      const index = element === void 0 ? -1 : is.findIndex((candidate) => sameElement(element, candidate));
+      if (index === -1) break;
+      segments.push(index);
+      was = element;
+      is = is[index];
+    } else if (isObject(is) && has(is, segment)) {
+      segments.push(segment);
+      was = isObject(was) && has(was, segment) ? was[segment] : void 0;
+      is = is[segment];
+    } else {
+      break;
+    }
+  }
+  return toPointer(segments);
+}
+function sameElement(before, after) {
+  const was = asObject(before);
+  const is = asObject(after);
+  if (was && is) {
+    if (typeof was.$ref === "string") return was.$ref === is.$ref;
+    if (typeof was.name === "string") return was.name === is.name && was.in === is.in;
+  }
+  return jsonEqual(before, after);
+}
+
+// packages/validator/src/git/change-finding.ts
+function changeToFinding(change, connector, current, previous) {
+  const valuePath = change.valuePath ? ` ValuePath: ${change.valuePath}` : "";
+  const inBase = change.side === "new" ? "" : ` (In the base version: ${change.file}:${change.line}:${change.column}.)`;
+  const finding = locatedFinding({
+    ruleId: change.ruleId,
+    severity: change.severity,
+    message: `${change.message}${valuePath}${inBase}`,
+    file: change.file,
+    pointer: change.pointer,
+    line: change.line,
+    column: change.column,
+    connector: connector.path,
+    baseline: "new"
+  });
+  if (change.side === "new") return finding;
+  const isSwagger = !change.file.endsWith("apiProperties.json");
+  const document = isSwagger ? current.swagger : current.apiProperties;
+  const before = isSwagger ? previous.swagger : previous.apiProperties;
+  const file = isSwagger ? current.swaggerPath : current.apiPropertiesPath;
+  if (!document || !file) {
+    return { ...finding, file: connector.path, pointer: void 0, line: 1, column: 1 };
+  }
+  const pointer = counterpartPointer(before?.value, document.value, change.pointer);
+  const where2 = document.locate(pointer);
+  return { ...finding, file, pointer, ...document.position(where2.offset) };
+}
+
+// packages/validator/src/git/repository-paths.ts
+var import_node_fs14 = require("node:fs");
+var import_node_util = require("node:util");
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs14.realpath.native)(file);
+function toRepositoryPath(topLevel, absolute) {
+  return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
+}
+
+// packages/validator/src/git/compare-with-base.ts
+async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mergeBase, options, cwd) {
+  let basePath = repositoryPath2;
+  let base2 = await materializeFolder(git, mergeBase, repositoryPath2);
+  if (!base2 && renamedFrom !== void 0) {
+    basePath = renamedFrom;
+    base2 = await materializeFolder(git, mergeBase, renamedFrom);
+  }
+  if (!base2) return { status: "added", findings: markAllNew(connector.findings) };
+  try {
+    const baseResult = await validateFolder(
+      base2.path,
+      { ...options, profile: connector.profile, onConnector: void 0 },
+      void 0,
+      base2.root
+    );
+    const marked = markBaseline(connector.findings, baseResult.findings);
+    const current = connectorVersion(await loadConnectorFolder(connector.path, cwd));
+    const previous = relabel(
+      connectorVersion(await loadConnectorFolder(base2.path, base2.root)),
+      toRepositoryPath(base2.root, base2.path) ?? basePath,
+      `${mergeBase.slice(0, 12)}:${basePath === "." ? "" : `${basePath}/`}`
+    );
+    const diff = withoutCurrentSyntaxErrors(diffConnectorFiles(previous, current));
+    const breaking = diff.changes.filter((change) => change.ruleId.startsWith("BRK-")).map((change) => changeToFinding(change, connector, current, previous));
+    return { status: "changed", findings: [...marked, ...breaking].sort(compareFindings), diff, basePath };
+  } finally {
+    await base2.cleanup();
+  }
+}
+function withoutCurrentSyntaxErrors(diff) {
+  const changes = diff.changes.filter(
+    (change) => !(change.ruleId === CHANGE_RULES.jsonSyntax.id && change.side === "new")
+  );
+  if (changes.length === diff.changes.length) return diff;
+  return { changes, classification: classifyChanges(changes) };
+}
+function relabel(version, folderDisplay, prefix) {
+  const rename2 = (display) => {
+    if (display === void 0) return void 0;
+    const posix = slashSeparated(display);
+    const inside = folderDisplay === "." ? posix : posix.slice(folderDisplay.length + 1);
+    return `${prefix}${inside}`;
+  };
+  return {
+    ...version,
+    swaggerPath: rename2(version.swaggerPath),
+    apiPropertiesPath: rename2(version.apiPropertiesPath),
+    readme: version.readme && { ...version.readme, path: rename2(version.readme.path) },
+    script: version.script && { ...version.script, path: rename2(version.script.path) },
+    icon: version.icon && { ...version.icon, path: rename2(version.icon.path) }
+  };
+}
+
 // packages/validator/src/git/deleted-connectors.ts
 var import_node_path23 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
@@ -67681,6 +67825,36 @@ function connectorDeletedFinding(change, folder) {
   });
 }
 
+// packages/validator/src/git/deletion-scope.ts
+var import_node_fs15 = require("node:fs");
+var import_node_path24 = __toESM(require("node:path"), 1);
+async function deletionScope(paths, gone, deleted, where2) {
+  const kept = [];
+  const covered = /* @__PURE__ */ new Set();
+  const byPath = /* @__PURE__ */ new Map();
+  for (const folder of deleted)
+    if (!byPath.has(folder.repositoryPath)) byPath.set(folder.repositoryPath, folder);
+  const goneSet = new Set(gone);
+  const containing = /* @__PURE__ */ new Set();
+  for (const given of paths) {
+    const absolute = import_node_path24.default.resolve(where2.cwd, given);
+    const exists2 = (0, import_node_fs15.existsSync)(absolute);
+    const real = exists2 ? await realCasePath(absolute) : import_node_path24.default.resolve(where2.realCwd, import_node_path24.default.relative(where2.cwd, absolute));
+    const inRepository = toRepositoryPath(where2.topLevel, real);
+    const named = inRepository === void 0 ? void 0 : byPath.get(inRepository);
+    if (named) covered.add(named);
+    if (!named && !(inRepository !== void 0 && goneSet.has(inRepository))) kept.push(given);
+    if (!exists2 || inRepository === void 0) continue;
+    containing.add(inRepository);
+  }
+  const isCovered = (folder) => covered.has(folder) || containing.has(".") || parentFolders(folder.repositoryPath).some((parent) => containing.has(parent));
+  return { paths: kept, deleted: deleted.filter(isCovered) };
+}
+function parentFolders(repositoryPath2) {
+  const parts = repositoryPath2.split("/");
+  return parts.slice(1).map((_, index) => parts.slice(0, index + 1).join("/"));
+}
+
 // packages/validator/src/git/renamed-folders.ts
 function renamedFolderSources(renames, folders) {
   const votesByFolder = /* @__PURE__ */ new Map();
@@ -67706,27 +67880,17 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises2 = require("node:fs/promises");
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
-
-// packages/validator/src/git/repository-paths.ts
-var import_node_fs14 = require("node:fs");
-var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs14.realpath.native)(file);
-function toRepositoryPath(topLevel, absolute) {
-  return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
-}
-
-// packages/validator/src/git/config-location.ts
+var import_node_fs16 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs15.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path24.default.dirname(file)).then((folder) => import_node_path24.default.join(folder, import_node_path24.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const isLink = (0, import_node_fs16.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const real = await (isLink ? realCasePath(import_node_path25.default.dirname(file)).then((folder) => import_node_path25.default.join(folder, import_node_path25.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path24.default.resolve(where2.realCwd, import_node_path24.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path25.default.resolve(where2.realCwd, import_node_path25.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -67734,13 +67898,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path25.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path25.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path26.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path26.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev);
@@ -67768,8 +67932,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path25.default.posix.normalize(import_node_path25.default.posix.join(import_node_path25.default.posix.dirname(at), target2));
-      const outside = import_node_path25.default.posix.isAbsolute(target2) || import_node_path25.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path26.default.posix.normalize(import_node_path26.default.posix.join(import_node_path26.default.posix.dirname(at), target2));
+      const outside = import_node_path26.default.posix.isAbsolute(target2) || import_node_path26.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -67778,7 +67942,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path25.default.posix.dirname(file);
+    const folder = import_node_path26.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -67788,7 +67952,7 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path26.default.join(topLevel, file));
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path27.default.join(topLevel, file));
   const atBase = await readConfigAtBase(
     git,
     mergeBase,
@@ -67807,7 +67971,7 @@ async function checkConfigurationAgainstBase(input) {
     const file = fromRepository(atBase.path);
     try {
       const text2 = atBase.text.trim() === "" ? "{}" : atBase.text;
-      const config2 = parseConfig(text2, import_node_path26.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(text2, import_node_path27.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -67833,19 +67997,19 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path26.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path27.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path26.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path27.default.posix.relative(headFolder, folder))
   });
   return { findings };
 }
 
 // packages/validator/src/git/repository-of-paths.ts
-var import_node_fs16 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_fs17 = require("node:fs");
+var import_node_path28 = __toESM(require("node:path"), 1);
 async function repositoryOfPaths(paths, cwd) {
   const atCwd = new Git(cwd);
-  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path27.default.resolve(cwd, given))));
+  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path28.default.resolve(cwd, given))));
   const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
   if (cwdTop !== void 0 && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
   let first;
@@ -67875,16 +68039,16 @@ async function repositoryOfPaths(paths, cwd) {
 }
 function isDirectlyIn(top, folder) {
   if (!isWithin(top, folder)) return false;
-  for (let at = folder; at !== top; at = import_node_path27.default.dirname(at)) {
-    if ((0, import_node_fs16.existsSync)(import_node_path27.default.join(at, ".git"))) return false;
-    if (import_node_path27.default.dirname(at) === at) return false;
+  for (let at = folder; at !== top; at = import_node_path28.default.dirname(at)) {
+    if ((0, import_node_fs17.existsSync)(import_node_path28.default.join(at, ".git"))) return false;
+    if (import_node_path28.default.dirname(at) === at) return false;
   }
   return true;
 }
 async function nearestFolder(absolute) {
   let at = absolute;
-  while (!(0, import_node_fs16.existsSync)(at) && import_node_path27.default.dirname(at) !== at) at = import_node_path27.default.dirname(at);
-  const folder = isFile(at) ? import_node_path27.default.dirname(at) : at;
+  while (!(0, import_node_fs17.existsSync)(at) && import_node_path28.default.dirname(at) !== at) at = import_node_path28.default.dirname(at);
+  const folder = isFile(at) ? import_node_path28.default.dirname(at) : at;
   return realCasePath(folder).catch(() => folder);
 }
 function locatedAt(error3, given) {
@@ -67892,10 +68056,22 @@ function locatedAt(error3, given) {
   return new UsageError(error3.message, { location: { file: given }, hint: error3.hint });
 }
 
-// packages/validator/src/git/validate-against-base.ts
+// packages/validator/src/git/base-validation.ts
 function comparedWithBase(result) {
   return "baseRef" in result && "mergeBase" in result && "diffs" in result;
 }
+
+// packages/validator/src/git/only-new-findings.ts
+function onlyNewFindings(result) {
+  const connectors = result.connectors.map((connector) => ({
+    ...connector,
+    findings: connector.findings.filter((finding) => finding.baseline !== "existing")
+  }));
+  const findings = result.findings.filter((finding) => finding.baseline !== "existing");
+  return { ...result, connectors, findings, counts: countBySeverity(findings) };
+}
+
+// packages/validator/src/git/validate-against-base.ts
 async function validateAgainstBase(paths, baseRef, options = {}) {
   const cwd = options.cwd ?? process.cwd();
   const git = options.git ?? await repositoryOfPaths(paths, cwd);
@@ -67910,7 +68086,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path28.default.resolve(cwd, import_node_path28.default.relative(realCwd, import_node_path28.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path29.default.resolve(cwd, import_node_path29.default.relative(realCwd, import_node_path29.default.join(topLevel, folder)));
   const config2 = options.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -67939,7 +68115,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path28.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path29.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -68031,141 +68207,29 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs17.existsSync)(import_node_path28.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
-}
-async function deletionScope(paths, gone, deleted, where2) {
-  const kept = [];
-  const covered = /* @__PURE__ */ new Set();
-  const byPath = /* @__PURE__ */ new Map();
-  for (const folder of deleted)
-    if (!byPath.has(folder.repositoryPath)) byPath.set(folder.repositoryPath, folder);
-  const goneSet = new Set(gone);
-  const containing = /* @__PURE__ */ new Set();
-  for (const given of paths) {
-    const absolute = import_node_path28.default.resolve(where2.cwd, given);
-    const exists2 = (0, import_node_fs17.existsSync)(absolute);
-    const real = exists2 ? await realCasePath(absolute) : import_node_path28.default.resolve(where2.realCwd, import_node_path28.default.relative(where2.cwd, absolute));
-    const inRepository = toRepositoryPath(where2.topLevel, real);
-    const named = inRepository === void 0 ? void 0 : byPath.get(inRepository);
-    if (named) covered.add(named);
-    if (!named && !(inRepository !== void 0 && goneSet.has(inRepository))) kept.push(given);
-    if (!exists2 || inRepository === void 0) continue;
-    containing.add(inRepository);
-  }
-  const isCovered = (folder) => covered.has(folder) || containing.has(".") || parentFolders(folder.repositoryPath).some((parent) => containing.has(parent));
-  return { paths: kept, deleted: deleted.filter(isCovered) };
-}
-function parentFolders(repositoryPath2) {
-  const parts = repositoryPath2.split("/");
-  return parts.slice(1).map((_, index) => parts.slice(0, index + 1).join("/"));
-}
-function onlyNewFindings(result) {
-  const connectors = result.connectors.map((connector) => ({
-    ...connector,
-    findings: connector.findings.filter((finding) => finding.baseline !== "existing")
-  }));
-  const findings = result.findings.filter((finding) => finding.baseline !== "existing");
-  return { ...result, connectors, findings, counts: countBySeverity(findings) };
-}
-async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mergeBase, options, cwd) {
-  let basePath = repositoryPath2;
-  let base2 = await materializeFolder(git, mergeBase, repositoryPath2);
-  if (!base2 && renamedFrom !== void 0) {
-    basePath = renamedFrom;
-    base2 = await materializeFolder(git, mergeBase, renamedFrom);
-  }
-  if (!base2) return { status: "added", findings: markAllNew(connector.findings) };
-  try {
-    const baseResult = await validateFolder(
-      base2.path,
-      { ...options, profile: connector.profile, onConnector: void 0 },
-      void 0,
-      base2.root
-    );
-    const marked = markBaseline(connector.findings, baseResult.findings);
-    const current = connectorVersion(await loadConnectorFolder(connector.path, cwd));
-    const previous = relabel(
-      connectorVersion(await loadConnectorFolder(base2.path, base2.root)),
-      toRepositoryPath(base2.root, base2.path) ?? basePath,
-      `${mergeBase.slice(0, 12)}:${basePath === "." ? "" : `${basePath}/`}`
-    );
-    const diff = withoutCurrentSyntaxErrors(diffConnectorFiles(previous, current));
-    const breaking = diff.changes.filter((change) => change.ruleId.startsWith("BRK-")).map((change) => changeToFinding(change, connector, current, previous));
-    return { status: "changed", findings: [...marked, ...breaking].sort(compareFindings), diff, basePath };
-  } finally {
-    await base2.cleanup();
-  }
-}
-function withoutCurrentSyntaxErrors(diff) {
-  const changes = diff.changes.filter(
-    (change) => !(change.ruleId === CHANGE_RULES.jsonSyntax.id && change.side === "new")
-  );
-  if (changes.length === diff.changes.length) return diff;
-  return { changes, classification: classifyChanges(changes) };
-}
-function changeToFinding(change, connector, current, previous) {
-  const valuePath = change.valuePath ? ` ValuePath: ${change.valuePath}` : "";
-  const inBase = change.side === "new" ? "" : ` (In the base version: ${change.file}:${change.line}:${change.column}.)`;
-  const finding = locatedFinding({
-    ruleId: change.ruleId,
-    severity: change.severity,
-    message: `${change.message}${valuePath}${inBase}`,
-    file: change.file,
-    pointer: change.pointer,
-    line: change.line,
-    column: change.column,
-    connector: connector.path,
-    baseline: "new"
-  });
-  if (change.side === "new") return finding;
-  const isSwagger = !change.file.endsWith("apiProperties.json");
-  const document = isSwagger ? current.swagger : current.apiProperties;
-  const before = isSwagger ? previous.swagger : previous.apiProperties;
-  const file = isSwagger ? current.swaggerPath : current.apiPropertiesPath;
-  if (!document || !file) {
-    return { ...finding, file: connector.path, pointer: void 0, line: 1, column: 1 };
-  }
-  const pointer = counterpartPointer(before?.value, document.value, change.pointer);
-  const where2 = document.locate(pointer);
-  return { ...finding, file, pointer, ...document.position(where2.offset) };
-}
-function relabel(version, folderDisplay, prefix) {
-  const rename2 = (display) => {
-    if (display === void 0) return void 0;
-    const posix = slashSeparated(display);
-    const inside = folderDisplay === "." ? posix : posix.slice(folderDisplay.length + 1);
-    return `${prefix}${inside}`;
-  };
-  return {
-    ...version,
-    swaggerPath: rename2(version.swaggerPath),
-    apiPropertiesPath: rename2(version.apiPropertiesPath),
-    readme: version.readme && { ...version.readme, path: rename2(version.readme.path) },
-    script: version.script && { ...version.script, path: rename2(version.script.path) },
-    icon: version.icon && { ...version.icon, path: rename2(version.icon.path) }
-  };
+  return (0, import_node_fs18.existsSync)(import_node_path29.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path29.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path30.default.resolve(cwd, folder));
   const empty = [];
   for (const given of paths) {
-    const absolute = import_node_path29.default.resolve(cwd, given);
-    const led = isFile(absolute) ? folders.includes(import_node_path29.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path30.default.resolve(cwd, given);
+    const led = isFile(absolute) ? folders.includes(import_node_path30.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given], cwd)).length === 0) empty.push(given);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path30.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path30.default.resolve(cwd, file);
+  const baseDir = import_node_path31.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path31.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -68173,7 +68237,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path30.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path31.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/annotations.ts
@@ -68235,7 +68299,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path35, findings]) => ({ path: path35, findings }));
+  return [...byFile].map(([path36, findings]) => ({ path: path36, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -68259,36 +68323,6 @@ function fingerprints(findings, fileKeyOf) {
     seen.set(hash, occurrence);
     return `${hash}:${occurrence}`;
   });
-}
-
-// packages/validator/src/thresholds.ts
-var FAIL_ON_LEVELS = ["error", "warning", "never"];
-function failsThreshold(result, failOn) {
-  if (failOn === "never") return false;
-  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
-  return result.counts.error > 0;
-}
-var BREAKING_CHANGE_RULE_IDS = new Set(
-  Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
-);
-function isBreakingChange(finding) {
-  return BREAKING_CHANGE_RULE_IDS.has(finding.ruleId);
-}
-function judgedByFailOn(findings) {
-  return findings.filter((finding) => !isBreakingChange(finding));
-}
-function judgeRun(result, failOn, breakingChangesFail) {
-  const judged = countBySeverity(judgedByFailOn(result.findings));
-  const breaking = "diffs" in result ? result.diffs.reduce(
-    (sum, entry) => sum + (entry.diff?.changes.filter((change) => change.breaking).length ?? 0),
-    0
-  ) : 0;
-  return {
-    judged,
-    breaking,
-    failsFindings: failsThreshold({ counts: judged }, failOn),
-    failsBreaking: breakingChangesFail && breaking > 0
-  };
 }
 
 // packages/validator/src/reporters/baseline-note.ts
@@ -68337,42 +68371,15 @@ function tableRow(cells) {
   return `| ${cells.join(" | ")} |`;
 }
 
-// packages/validator/src/reporters/summary-budget.ts
-var GITHUB_SUMMARY_LIMIT = 1024 * 1024;
-var NOTE_RESERVE = 1024;
-var SummaryBudget = class {
-  lines = [];
-  bytes = 0;
-  closed = false;
-  limit;
-  constructor(maxBytes) {
-    this.limit = Math.max(0, maxBytes - NOTE_RESERVE);
-  }
-  get isClosed() {
-    return this.closed;
-  }
-  /** Adds the lines if all of them fit; returns whether they were added. */
-  add(...lines) {
-    if (this.closed) return false;
-    const size = lines.reduce((sum, line) => sum + Buffer.byteLength(line, "utf8") + 1, 0);
-    if (this.bytes + size > this.limit) {
-      this.closed = true;
-      return false;
-    }
-    this.lines.push(...lines);
-    this.bytes += size;
-    return true;
-  }
-  /** The collected text, plus the note (which the reserve always has room for). */
-  text(note) {
-    const body = this.lines.join("\n");
-    return note ? `${body}
-
-${note}
-` : `${body}
-`;
-  }
-};
+// packages/validator/src/reporters/severity-count-words.ts
+function countWords(counts, skipZero = false) {
+  const words = [
+    [counts.error, counts.error === 1 ? "error" : "errors"],
+    [counts.warning, counts.warning === 1 ? "warning" : "warnings"],
+    [counts.info, "info"]
+  ];
+  return words.filter(([count]) => !skipZero || count > 0).map(([count, word]) => `${count} ${word}`).join(", ");
+}
 
 // packages/validator/src/reporters/tool-info.ts
 var TOOL_NAME = "connector-alm";
@@ -68386,94 +68393,7 @@ function ruleDocUrl(ruleId, rulesDocUrl = DEFAULT_RULES_DOC_URL) {
   return `${rulesDocUrl}#${ruleAnchor(ruleId)}`;
 }
 
-// packages/validator/src/reporters/job-summary.ts
-var SEVERITY_ORDER = ["error", "warning", "info"];
-function buildJobSummary(result, options = {}) {
-  const budget = new SummaryBudget(options.maxBytes ?? GITHUB_SUMMARY_LIMIT);
-  const status = statusIcon(options.failOn ?? "error", options.breakingChangesFail ?? true);
-  const omitted = { findings: 0, changes: 0, connectors: 0 };
-  const shown = (file) => repositoryPath(file, options) ?? file;
-  const deleted = deletedConnectors(result);
-  budget.add(
-    `## ${escapeMarkdown(options.title ?? "Connector validation")}`,
-    "",
-    overallLine(result, deleted.length, status),
-    ""
-  );
-  writeStatusTable(
-    budget,
-    result.connectors,
-    deleted,
-    configurationReports(result),
-    comparedWithBase(result),
-    status,
-    shown,
-    omitted
-  );
-  const findingSets = [result.findings, ...result.connectors.map((connector) => connector.findings)];
-  if (findingSets.some((findings) => status(findings) === "\u26A0\uFE0F")) {
-    budget.add(
-      "\u26A0\uFE0F: breaking changes that fail-on-breaking (false) leaves to reviewers, who must acknowledge them; nothing else fails the check.",
-      ""
-    );
-  }
-  if (options.changes) {
-    writeChanges(budget, options.changes, shown, options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL, omitted);
-  }
-  const gone = new Set(deleted.map((connector) => connector.path));
-  const sourceUrl = options.sourceUrl && ((file, line) => gone.has(file) ? void 0 : options.sourceUrl(file, line));
-  writeFindingsByRule(budget, result.findings, { ...options, sourceUrl }, shown, omitted);
-  return { markdown: budget.text(truncationNote(omitted, options.everyFinding)), omitted };
-}
-function overallLine(result, deleted, status) {
-  const connectors = `${plural(result.connectors.length, "connector")} checked${deleted > 0 ? `, ${deleted} deleted` : ""}`;
-  return `${status(result.findings)} ${connectors}: ${countWords(result.counts)}${newSinceBaseNote(result.findings)}.`;
-}
-function statusIcon(failOn, breakingChangesFail) {
-  return (findings) => {
-    const judged = judgedByFailOn(findings);
-    const hasBreaking = judged.length < findings.length;
-    if (fails(countBySeverity(judged), failOn) || breakingChangesFail && hasBreaking) return "\u274C";
-    return hasBreaking ? "\u26A0\uFE0F" : "\u2705";
-  };
-}
-function writeStatusTable(budget, validated, deleted, configuration, againstBase, status, shown, omitted) {
-  const connectors = [
-    ...validated.map(({ path: path35, profile, findings }) => ({ name: shown(path35), profile, findings })),
-    // No profile was resolved for a folder that is gone.
-    ...deleted.map(({ path: path35, findings }) => ({ name: `${shown(path35)} (deleted)`, profile: "\u2014", findings })),
-    // What the change loosened in the configuration file: a row of its own, for a reviewer who reads only this table.
-    ...configuration.map(({ path: path35, findings }) => ({
-      name: `${shown(path35)} (configuration)`,
-      profile: "\u2014",
-      findings
-    }))
-  ];
-  if (connectors.length === 0) return;
-  const newColumn = againstBase ? ["New since the base"] : [];
-  budget.add(
-    tableRow(["Connector", "Profile", "Errors", "Warnings", "Info", ...newColumn, "Status"]),
-    tableRow(["---", "---", "---:", "---:", "---:", ...newColumn.map(() => "---:"), ":---:"])
-  );
-  for (const [index, connector] of connectors.entries()) {
-    const counts = countBySeverity(connector.findings);
-    const fresh = connector.findings.filter((finding) => finding.baseline !== "existing").length;
-    const row = tableRow([
-      escapeMarkdown(connector.name),
-      connector.profile,
-      String(counts.error),
-      String(counts.warning),
-      String(counts.info),
-      ...againstBase ? [String(fresh)] : [],
-      status(connector.findings)
-    ]);
-    if (!budget.add(row)) {
-      omitted.connectors += connectors.length - index;
-      return;
-    }
-  }
-  budget.add("");
-}
+// packages/validator/src/reporters/summary-changes.ts
 function writeChanges(budget, changeSets, shown, docs, omitted) {
   budget.add("### Changes against the base branch", "");
   if (changeSets.length === 0)
@@ -68505,6 +68425,9 @@ function changeLine(change, shown, docs) {
   const rule2 = `[${inlineCode(change.ruleId)}](${ruleDocUrl(change.ruleId, docs)})`;
   return `- ${kind} ${rule2}${operation2}: ${escapeMarkdown(change.message)}${where2}`;
 }
+
+// packages/validator/src/reporters/summary-findings.ts
+var SEVERITY_ORDER = ["error", "warning", "info"];
 function writeFindingsByRule(budget, findings, options, shown, omitted) {
   if (findings.length === 0) return;
   const titles = new Map([
@@ -68556,16 +68479,165 @@ function groupByRule(findings) {
     (a, b) => SEVERITY_ORDER.indexOf(a.worst) - SEVERITY_ORDER.indexOf(b.worst) || b.findings.length - a.findings.length || compareText(a.ruleId, b.ruleId)
   );
 }
+
+// packages/validator/src/thresholds.ts
+var FAIL_ON_LEVELS = ["error", "warning", "never"];
+function failsThreshold(result, failOn) {
+  if (failOn === "never") return false;
+  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
+  return result.counts.error > 0;
+}
+var BREAKING_CHANGE_RULE_IDS = new Set(
+  Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
+);
+function isBreakingChange(finding) {
+  return BREAKING_CHANGE_RULE_IDS.has(finding.ruleId);
+}
+function judgedByFailOn(findings) {
+  return findings.filter((finding) => !isBreakingChange(finding));
+}
+function judgeRun(result, failOn, breakingChangesFail) {
+  const judged = countBySeverity(judgedByFailOn(result.findings));
+  const breaking = "diffs" in result ? result.diffs.reduce(
+    (sum, entry) => sum + (entry.diff?.changes.filter((change) => change.breaking).length ?? 0),
+    0
+  ) : 0;
+  return {
+    judged,
+    breaking,
+    failsFindings: failsThreshold({ counts: judged }, failOn),
+    failsBreaking: breakingChangesFail && breaking > 0
+  };
+}
+
+// packages/validator/src/reporters/summary-status-table.ts
+function statusIcon(failOn, breakingChangesFail) {
+  return (findings) => {
+    const judged = judgedByFailOn(findings);
+    const hasBreaking = judged.length < findings.length;
+    if (fails(countBySeverity(judged), failOn) || breakingChangesFail && hasBreaking) return "\u274C";
+    return hasBreaking ? "\u26A0\uFE0F" : "\u2705";
+  };
+}
+function writeStatusTable(budget, validated, deleted, configuration, againstBase, status, shown, omitted) {
+  const connectors = [
+    ...validated.map(({ path: path36, profile, findings }) => ({ name: shown(path36), profile, findings })),
+    // No profile was resolved for a folder that is gone.
+    ...deleted.map(({ path: path36, findings }) => ({ name: `${shown(path36)} (deleted)`, profile: "\u2014", findings })),
+    // What the change loosened in the configuration file: a row of its own, for a reviewer who reads only this table.
+    ...configuration.map(({ path: path36, findings }) => ({
+      name: `${shown(path36)} (configuration)`,
+      profile: "\u2014",
+      findings
+    }))
+  ];
+  if (connectors.length === 0) return;
+  const newColumn = againstBase ? ["New since the base"] : [];
+  budget.add(
+    tableRow(["Connector", "Profile", "Errors", "Warnings", "Info", ...newColumn, "Status"]),
+    tableRow(["---", "---", "---:", "---:", "---:", ...newColumn.map(() => "---:"), ":---:"])
+  );
+  for (const [index, connector] of connectors.entries()) {
+    const counts = countBySeverity(connector.findings);
+    const fresh = connector.findings.filter((finding) => finding.baseline !== "existing").length;
+    const row = tableRow([
+      escapeMarkdown(connector.name),
+      connector.profile,
+      String(counts.error),
+      String(counts.warning),
+      String(counts.info),
+      ...againstBase ? [String(fresh)] : [],
+      status(connector.findings)
+    ]);
+    if (!budget.add(row)) {
+      omitted.connectors += connectors.length - index;
+      return;
+    }
+  }
+  budget.add("");
+}
 function fails(counts, failOn) {
   return counts.error > 0 || failOn === "warning" && counts.warning > 0;
 }
-function countWords(counts, skipZero = false) {
-  const words = [
-    [counts.error, counts.error === 1 ? "error" : "errors"],
-    [counts.warning, counts.warning === 1 ? "warning" : "warnings"],
-    [counts.info, "info"]
-  ];
-  return words.filter(([count]) => !skipZero || count > 0).map(([count, word]) => `${count} ${word}`).join(", ");
+
+// packages/validator/src/reporters/summary-budget.ts
+var GITHUB_SUMMARY_LIMIT = 1024 * 1024;
+var NOTE_RESERVE = 1024;
+var SummaryBudget = class {
+  lines = [];
+  bytes = 0;
+  closed = false;
+  limit;
+  constructor(maxBytes) {
+    this.limit = Math.max(0, maxBytes - NOTE_RESERVE);
+  }
+  get isClosed() {
+    return this.closed;
+  }
+  /** Adds the lines if all of them fit; returns whether they were added. */
+  add(...lines) {
+    if (this.closed) return false;
+    const size = lines.reduce((sum, line) => sum + Buffer.byteLength(line, "utf8") + 1, 0);
+    if (this.bytes + size > this.limit) {
+      this.closed = true;
+      return false;
+    }
+    this.lines.push(...lines);
+    this.bytes += size;
+    return true;
+  }
+  /** The collected text, plus the note (which the reserve always has room for). */
+  text(note) {
+    const body = this.lines.join("\n");
+    return note ? `${body}
+
+${note}
+` : `${body}
+`;
+  }
+};
+
+// packages/validator/src/reporters/job-summary.ts
+function buildJobSummary(result, options = {}) {
+  const budget = new SummaryBudget(options.maxBytes ?? GITHUB_SUMMARY_LIMIT);
+  const status = statusIcon(options.failOn ?? "error", options.breakingChangesFail ?? true);
+  const omitted = { findings: 0, changes: 0, connectors: 0 };
+  const shown = (file) => repositoryPath(file, options) ?? file;
+  const deleted = deletedConnectors(result);
+  budget.add(
+    `## ${escapeMarkdown(options.title ?? "Connector validation")}`,
+    "",
+    overallLine(result, deleted.length, status),
+    ""
+  );
+  writeStatusTable(
+    budget,
+    result.connectors,
+    deleted,
+    configurationReports(result),
+    comparedWithBase(result),
+    status,
+    shown,
+    omitted
+  );
+  const findingSets = [result.findings, ...result.connectors.map((connector) => connector.findings)];
+  if (findingSets.some((findings) => status(findings) === "\u26A0\uFE0F")) {
+    budget.add(
+      "\u26A0\uFE0F: breaking changes that fail-on-breaking (false) leaves to reviewers, who must acknowledge them; nothing else fails the check.",
+      ""
+    );
+  }
+  if (options.changes) {
+    writeChanges(budget, options.changes, shown, options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL, omitted);
+  }
+  const gone = new Set(deleted.map((connector) => connector.path));
+  const sourceUrl = options.sourceUrl && ((file, line) => gone.has(file) ? void 0 : options.sourceUrl(file, line));
+  writeFindingsByRule(budget, result.findings, { ...options, sourceUrl }, shown, omitted);
+  return { markdown: budget.text(truncationNote(omitted, options.everyFinding)), omitted };
+}
+function overallLine(result, deleted, status) {
+  const connectors = `${plural(result.connectors.length, "connector")} checked${deleted > 0 ? `, ${deleted} deleted` : ""}`;
+  return `${status(result.findings)} ${connectors}: ${countWords(result.counts)}${newSinceBaseNote(result.findings)}.`;
 }
 function truncationNote(omitted, everyFinding = "The SARIF log and the command-line output list every finding.") {
   const parts = [];
@@ -68576,6 +68648,25 @@ function truncationNote(omitted, everyFinding = "The SARIF log and the command-l
   return `> [!NOTE]
 > This summary was cut to stay within GitHub's 1 MiB limit: ${parts.join(", ")} are not shown. ` + escapeMarkdown(everyFinding);
 }
+
+// packages/validator/src/diff/change-rule-doc.ts
+var EXAMPLE_PLACES = {
+  swagger: "members of the swagger's root",
+  paths: "the swagger's paths",
+  operation: "an operation",
+  parameter: "a query parameter of an operation",
+  bodySchema: "the schema of an operation's body parameter",
+  bodyProperties: "the properties of an operation's body schema",
+  responseSchema: "the schema of an operation's success response",
+  responseProperties: "the properties of an operation's success response schema",
+  apiProperties: "members of apiProperties.json's properties",
+  connectionParameters: "apiProperties.json's connection parameters",
+  readme: "readme.md",
+  script: "script.csx",
+  icon: "icon.png",
+  swaggerFile: "the whole swagger file",
+  connectorFolder: "a connector folder of the repository"
+};
 
 // packages/validator/src/model/rule-example-place.ts
 var RULE_EXAMPLE_PLACES = {
@@ -68667,9 +68758,128 @@ function countLeftOut(findings, kept) {
 
 // packages/validator/src/reporters/sarif-reporter.ts
 var import_node_zlib = require("node:zlib");
-var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
-var SOURCE_ROOT = "%SRCROOT%";
+
+// packages/validator/src/reporters/sarif-left-out.ts
 var RESULTS_LEFT_OUT_ID = "connector-alm/results-left-out";
+function leftOutProperty(leftOut) {
+  const { total, kept, error: error3, warning: warning2, info: info2, reason, limit } = leftOut;
+  return { findings: total, results: kept, error: error3, warning: warning2, note: info2, reason, limit };
+}
+function leftOutNotification(leftOut) {
+  return {
+    descriptor: { id: RESULTS_LEFT_OUT_ID },
+    level: "warning",
+    message: { text: `${describeLeftOut(leftOut)} The text and JSON reports list every finding.` }
+  };
+}
+function describeLeftOut(leftOut) {
+  const why = leftOut.reason === "results" ? `code scanning stores at most ${leftOut.limit} results of an upload` : `code scanning rejects a SARIF file over ${leftOut.limit} bytes gzip-compressed`;
+  const parts = [
+    leftOut.error > 0 && plural(leftOut.error, "error"),
+    leftOut.warning > 0 && plural(leftOut.warning, "warning"),
+    leftOut.info > 0 && plural(leftOut.info, "note")
+  ].filter((part) => typeof part === "string");
+  return `The SARIF report holds ${leftOut.kept} of ${plural(leftOut.total, "finding")}: ${why}. It leaves out the least severe: ${parts.join(", ")}.`;
+}
+
+// packages/validator/src/reporters/sarif-rule-descriptors.ts
+function toReportingDescriptor(rule2, profile, rulesDocUrl) {
+  const level = rule2.levels?.[profile];
+  const helpUri = ruleDocUrl(rule2.id, rulesDocUrl);
+  const descriptor = {
+    id: rule2.id,
+    shortDescription: { text: rule2.title },
+    fullDescription: { text: rule2.description ?? rule2.title },
+    helpUri,
+    help: { text: rule2.description ?? rule2.title, markdown: helpMarkdown(rule2, helpUri) }
+  };
+  if (level) {
+    descriptor.defaultConfiguration = {
+      level: sarifLevel(level),
+      ...level === "off" && { enabled: false }
+    };
+  }
+  descriptor.properties = {
+    tags: ["power-platform-connector", ...rule2.file ? [rule2.file] : []],
+    // The checks are exact (a value, a key, a schema), not guesses: a false alarm is a bug of ours.
+    precision: "very-high",
+    ...level && level !== "off" && { "problem.severity": problemSeverity(level) },
+    ...rule2.levels && { levels: rule2.levels },
+    ...rule2.msCode !== void 0 && { msCode: rule2.msCode }
+  };
+  return descriptor;
+}
+function problemSeverity(level) {
+  return level === "info" ? "recommendation" : level;
+}
+function helpMarkdown(rule2, helpUri) {
+  const changeRule = CHANGE_RULES_BY_ID.get(rule2.id);
+  const example = changeRule ? changeExampleParagraphs(changeRule) : exampleParagraphs(rule2);
+  return [
+    proseMarkdown(rule2.description ?? rule2.title),
+    ...example,
+    `See [${rule2.id}](${helpUri}) in the connector-alm rule reference.`
+  ].join("\n\n");
+}
+function describedRules(rules, findings) {
+  const all = [...rules];
+  const known = new Set(rules.map((rule2) => rule2.id));
+  for (const finding of findings) {
+    if (known.has(finding.ruleId)) continue;
+    known.add(finding.ruleId);
+    const changeRule = CHANGE_RULES_BY_ID.get(finding.ruleId);
+    all.push(changeRule ? changeRuleDescriptor(changeRule) : { id: finding.ruleId, title: finding.ruleId });
+  }
+  return all;
+}
+var CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule2]));
+function changeRuleDescriptor(rule2) {
+  return {
+    id: rule2.id,
+    title: rule2.message,
+    description: `${rule2.description} Source: ${rule2.source}.`,
+    levels: { certified: rule2.severity, "independent-publisher": rule2.severity, custom: rule2.severity }
+  };
+}
+
+// packages/validator/src/reporters/sarif-results.ts
+var SOURCE_ROOT = "%SRCROOT%";
+function toResult(finding, ruleIndex, artifact, connector, fingerprint) {
+  const result = {
+    ruleId: finding.ruleId,
+    ruleIndex,
+    level: sarifLevel(finding.severity),
+    message: { text: finding.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: artifact.inRepository ? { uri: artifact.uri, uriBaseId: SOURCE_ROOT } : { uri: artifact.uri },
+          // A folder finding is about the folder as a whole: it has no region.
+          ...finding.file === finding.connector ? {} : { region: regionOf(finding) }
+        }
+      }
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+    properties: {
+      ...finding.pointer !== void 0 && { pointer: finding.pointer },
+      connector,
+      ...finding.msCode !== void 0 && { msCode: finding.msCode }
+    }
+  };
+  if (finding.baseline) result.baselineState = finding.baseline === "new" ? "new" : "unchanged";
+  return result;
+}
+function regionOf(finding) {
+  return {
+    startLine: finding.line,
+    startColumn: finding.column,
+    ...finding.endLine !== void 0 && { endLine: finding.endLine },
+    ...finding.endColumn !== void 0 && { endColumn: finding.endColumn }
+  };
+}
+
+// packages/validator/src/reporters/sarif-reporter.ts
+var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 function sarifReport(result, options = {}) {
   const limits = { ...GITHUB_SARIF_LIMITS, ...options.limits };
   const runOf = runBuilder(result, options);
@@ -68759,117 +68969,6 @@ function runBuilder(result, options) {
     };
   };
 }
-function leftOutProperty(leftOut) {
-  const { total, kept, error: error3, warning: warning2, info: info2, reason, limit } = leftOut;
-  return { findings: total, results: kept, error: error3, warning: warning2, note: info2, reason, limit };
-}
-function leftOutNotification(leftOut) {
-  return {
-    descriptor: { id: RESULTS_LEFT_OUT_ID },
-    level: "warning",
-    message: { text: `${describeLeftOut(leftOut)} The text and JSON reports list every finding.` }
-  };
-}
-function describeLeftOut(leftOut) {
-  const why = leftOut.reason === "results" ? `code scanning stores at most ${leftOut.limit} results of an upload` : `code scanning rejects a SARIF file over ${leftOut.limit} bytes gzip-compressed`;
-  const parts = [
-    leftOut.error > 0 && plural(leftOut.error, "error"),
-    leftOut.warning > 0 && plural(leftOut.warning, "warning"),
-    leftOut.info > 0 && plural(leftOut.info, "note")
-  ].filter((part) => typeof part === "string");
-  return `The SARIF report holds ${leftOut.kept} of ${plural(leftOut.total, "finding")}: ${why}. It leaves out the least severe: ${parts.join(", ")}.`;
-}
-function toResult(finding, ruleIndex, artifact, connector, fingerprint) {
-  const result = {
-    ruleId: finding.ruleId,
-    ruleIndex,
-    level: sarifLevel(finding.severity),
-    message: { text: finding.message },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: artifact.inRepository ? { uri: artifact.uri, uriBaseId: SOURCE_ROOT } : { uri: artifact.uri },
-          // A folder finding is about the folder as a whole: it has no region.
-          ...finding.file === finding.connector ? {} : { region: regionOf(finding) }
-        }
-      }
-    ],
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
-    properties: {
-      ...finding.pointer !== void 0 && { pointer: finding.pointer },
-      connector,
-      ...finding.msCode !== void 0 && { msCode: finding.msCode }
-    }
-  };
-  if (finding.baseline) result.baselineState = finding.baseline === "new" ? "new" : "unchanged";
-  return result;
-}
-function regionOf(finding) {
-  return {
-    startLine: finding.line,
-    startColumn: finding.column,
-    ...finding.endLine !== void 0 && { endLine: finding.endLine },
-    ...finding.endColumn !== void 0 && { endColumn: finding.endColumn }
-  };
-}
-function toReportingDescriptor(rule2, profile, rulesDocUrl) {
-  const level = rule2.levels?.[profile];
-  const helpUri = ruleDocUrl(rule2.id, rulesDocUrl);
-  const descriptor = {
-    id: rule2.id,
-    shortDescription: { text: rule2.title },
-    fullDescription: { text: rule2.description ?? rule2.title },
-    helpUri,
-    help: { text: rule2.description ?? rule2.title, markdown: helpMarkdown(rule2, helpUri) }
-  };
-  if (level) {
-    descriptor.defaultConfiguration = {
-      level: sarifLevel(level),
-      ...level === "off" && { enabled: false }
-    };
-  }
-  descriptor.properties = {
-    tags: ["power-platform-connector", ...rule2.file ? [rule2.file] : []],
-    // The checks are exact (a value, a key, a schema), not guesses: a false alarm is a bug of ours.
-    precision: "very-high",
-    ...level && level !== "off" && { "problem.severity": problemSeverity(level) },
-    ...rule2.levels && { levels: rule2.levels },
-    ...rule2.msCode !== void 0 && { msCode: rule2.msCode }
-  };
-  return descriptor;
-}
-function problemSeverity(level) {
-  return level === "info" ? "recommendation" : level;
-}
-function helpMarkdown(rule2, helpUri) {
-  const changeRule = CHANGE_RULES_BY_ID.get(rule2.id);
-  const example = changeRule ? changeExampleParagraphs(changeRule) : exampleParagraphs(rule2);
-  return [
-    proseMarkdown(rule2.description ?? rule2.title),
-    ...example,
-    `See [${rule2.id}](${helpUri}) in the connector-alm rule reference.`
-  ].join("\n\n");
-}
-function describedRules(rules, findings) {
-  const all = [...rules];
-  const known = new Set(rules.map((rule2) => rule2.id));
-  for (const finding of findings) {
-    if (known.has(finding.ruleId)) continue;
-    known.add(finding.ruleId);
-    const changeRule = CHANGE_RULES_BY_ID.get(finding.ruleId);
-    all.push(changeRule ? changeRuleDescriptor(changeRule) : { id: finding.ruleId, title: finding.ruleId });
-  }
-  return all;
-}
-var CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule2]));
-function changeRuleDescriptor(rule2) {
-  return {
-    id: rule2.id,
-    title: rule2.message,
-    description: `${rule2.description} Source: ${rule2.source}.`,
-    levels: { certified: rule2.severity, "independent-publisher": rule2.severity, custom: rule2.severity }
-  };
-}
 function sharedProfile(result) {
   const profiles = new Set(result.connectors.map((connector) => connector.profile));
   return profiles.size === 1 ? [...profiles][0] : void 0;
@@ -68881,10 +68980,10 @@ function summaryLine(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options) {
   if (options.profile || options.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path31.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path32.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -68935,13 +69034,13 @@ async function workspaceHoldsNoConnector(workspace) {
 }
 
 // packages/actions/src/validate-connector/pull-request.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_fs19 = require("node:fs");
+var import_node_path33 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
     return void 0;
-  const payload = JSON.parse((0, import_node_fs18.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
+  const payload = JSON.parse((0, import_node_fs19.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
   const baseSha = payload.pull_request?.base?.sha ?? payload.merge_group?.base_sha;
   if (!baseSha) return void 0;
   return {
@@ -68973,20 +69072,20 @@ async function changedConnectorFolders(workspace, base2) {
   const mergeBase = await git.mergeBase("HEAD", base2);
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
-  const realWorkspace = await import_node_fs18.promises.realpath(workspace);
-  return folders.map((folder) => import_node_path32.default.relative(realWorkspace, import_node_path32.default.join(topLevel, folder)) || ".");
+  const realWorkspace = await import_node_fs19.promises.realpath(workspace);
+  return folders.map((folder) => import_node_path33.default.relative(realWorkspace, import_node_path33.default.join(topLevel, folder)) || ".");
 }
 
 // packages/actions/src/validate-connector/source-url.ts
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 function sourceUrlFor(workspace, commit, env = process.env) {
   const server = env.GITHUB_SERVER_URL;
   const repository = env.GITHUB_REPOSITORY;
   if (!server || !repository || !commit) return void 0;
   return (file, line) => {
-    const relative = import_node_path33.default.relative(workspace, import_node_path33.default.resolve(workspace, file));
-    if (relative.startsWith("..") || import_node_path33.default.isAbsolute(relative)) return void 0;
-    const encoded = relative.split(import_node_path33.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+    const relative = import_node_path34.default.relative(workspace, import_node_path34.default.resolve(workspace, file));
+    if (relative.startsWith("..") || import_node_path34.default.isAbsolute(relative)) return void 0;
+    const encoded = relative.split(import_node_path34.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
     return `${server}/${repository}/blob/${commit}/${encoded}#L${line}`;
   };
 }
@@ -69016,7 +69115,7 @@ async function validateConnectorAction(logger) {
   if (paths.length === 0 && pullRequest && base2) {
     const folders = await logger.group("Find the connectors the pull request changes", async () => {
       const changed = await changedConnectorFolders(workspace, base2);
-      const kept = changed.filter((folder) => (0, import_node_fs19.existsSync)(import_node_path34.default.join(workspace, folder)));
+      const kept = changed.filter((folder) => (0, import_node_fs20.existsSync)(import_node_path35.default.join(workspace, folder)));
       const gone = changed.filter((folder) => !kept.includes(folder));
       logger.info(kept.length > 0 ? kept.join("\n") : "none");
       if (gone.length > 0) logger.info(`Deleted or moved away (compared with the base): ${gone.join(", ")}`);
@@ -69178,7 +69277,7 @@ function annotate(result, inputs, workspace, leftOutOfSummary, sarifHoldsAll) {
     maxPerSeverity: inputs.maxAnnotations,
     cwd: workspace,
     baseDir: workspace,
-    isFile: (file) => isFile(import_node_path34.default.join(workspace, file))
+    isFile: (file) => isFile(import_node_path35.default.join(workspace, file))
   });
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === "error") error(message, properties);
@@ -69202,9 +69301,9 @@ async function sarifFileTarget(inputs, workspace) {
   const target2 = await requireWritableOutput(
     "sarif-file",
     inputs.sarifFile,
-    import_node_path34.default.resolve(workspace, inputs.sarifFile)
+    import_node_path35.default.resolve(workspace, inputs.sarifFile)
   );
-  if ((await import_node_fs19.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
+  if ((await import_node_fs20.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
   }
   return target2;
@@ -69214,9 +69313,9 @@ function sarifOptions(workspace) {
 }
 async function writeSarif(report, target2, workspace) {
   if (target2 === void 0 || report === void 0) return void 0;
-  await import_node_fs19.promises.mkdir(import_node_path34.default.dirname(target2), { recursive: true });
-  await import_node_fs19.promises.writeFile(target2, report.text);
-  return posixRelativePath(await import_node_fs19.promises.realpath(workspace), target2);
+  await import_node_fs20.promises.mkdir(import_node_path35.default.dirname(target2), { recursive: true });
+  await import_node_fs20.promises.writeFile(target2, report.text);
+  return posixRelativePath(await import_node_fs20.promises.realpath(workspace), target2);
 }
 
 // packages/actions/src/validate-connector/index.ts
