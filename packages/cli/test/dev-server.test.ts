@@ -137,11 +137,39 @@ describe('dev-server', () => {
     );
     expect(refused).toBeInstanceOf(UsageError);
     expect(refused).toMatchObject({
-      message: 'does not exist.',
+      message: 'The --solutions folder does not exist.',
       location: { file: path.join(cwd, 'solutons') },
       hint: 'Give the folder that holds the solution zips to serve, or make it first to start from an empty one (the solutions you import are written to it), or leave --solutions out to keep them in memory.',
     });
     expect(readdirSync(cwd)).toEqual(['solutions']);
+  });
+
+  // "solutons: error: does not exist." named the path, not the option it was given to.
+  it('names --solutions when it refuses its folder, exit 2', async () => {
+    const io = memoryIo(folders.make());
+    writeFileSync(path.join(io.cwd, 'solutions.zip'), '');
+    expect(await runCli(['dev-server', '--solutions', 'solutons'], io)).toBe(2);
+    expect(await runCli(['dev-server', '--solutions', 'solutions.zip'], io)).toBe(2);
+    expect(io.err()).toBe(
+      [
+        'solutons: error: The --solutions folder does not exist.',
+        'solutions.zip: error: The --solutions path is a file, not a folder.',
+      ]
+        .map(
+          (line) =>
+            `${line} Give the folder that holds the solution zips to serve, or make it first to start from an empty one (the solutions you import are written to it), or leave --solutions out to keep them in memory.\n`,
+        )
+        .join(''),
+    );
+  });
+
+  it('names the file in the way of a --solutions folder below it', async () => {
+    const io = memoryIo(folders.make());
+    writeFileSync(path.join(io.cwd, 'solutions'), '');
+    expect(await runCli(['dev-server', '--solutions', 'solutions/contoso'], io)).toBe(2);
+    expect(io.err()).toMatch(
+      /^solutions: error: is a file, not a folder, so contoso cannot be read inside it\. Give the folder that holds the solution zips/,
+    );
   });
 
   it('says which zips of the folder it does not serve, and why', async () => {

@@ -1,14 +1,17 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
   forgetMadeFolder,
   forgetTemporary,
+  makeMissingFolder,
   pendingMadeFolders,
   pendingTemporaries,
   writeFileAtomically,
 } from '../src/index.js';
+import { bundleScript } from './helpers/bundled-script.js';
 
 // A writer makes the missing folders of its target (`mkdir -p`). When the write fails, or a signal
 // ends it, those folders are left empty: `export -o a/b/x.zip` that fails left a/b.
@@ -70,5 +73,76 @@ describe('writeFileAtomically into folders it makes', () => {
     expect(pendingMadeFolders().sort()).toEqual([path.join(work, 'a'), path.join(work, 'a/b')]);
     await writing;
     expect(pendingMadeFolders()).toEqual([]);
+  });
+});
+
+/**
+ * Runs `script` (a bundle) in `count` child processes at once, each with its number and `args`, and
+ * returns what each printed on stdout. They wait for a common moment before they start, so that they
+ * run side by side rather than one after the other as they happen to be spawned.
+ */
+async function inProcessesAtOnce(script: string, count: number, args: string[]): Promise<string[]> {
+  const start = String(Date.now() + 1500);
+  return Promise.all(
+    Array.from({ length: count }, (_, id) => {
+      const child = spawn(process.execPath, [script, start, String(id), ...args], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let stdout = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+      return new Promise<string>((resolve, reject) =>
+        child.on('close', (code) =>
+          code === 0 ? resolve(stdout) : reject(new Error(`child ${id} exited ${code}: ${stdout}`)),
+        ),
+      );
+    }),
+  );
+}
+
+describe('makeFolderWithParents in processes side by side', () => {
+  // `xargs -P4 connector-alm pack … out/x.zip`, or exports run in parallel into a new shared folder
+  // on a self-hosted runner: each process found `out` missing, then another made it before its own
+  // mkdir, which failed with EEXIST (41 of 800 times with four processes), as `mkdir -p` never does.
+  it('makes the same missing parents in four processes without failing', async () => {
+    const work = folder();
+    const script = path.join(work, 'make-folders.cjs');
+    await bundleScript(
+      `import path from 'node:path';
+      import { makeFolderWithParents } from './made-folders.js';
+      const [start, id, root, times] = process.argv.slice(2);
+      while (Date.now() < Number(start));
+      const failures: string[] = [];
+      for (let n = 0; n < Number(times); n++) {
+        try {
+          makeFolderWithParents(path.join(root, 'r' + n, 'shared', 'deep', 'w' + id)).keep();
+        } catch (error) {
+          failures.push(String((error as Error).message));
+        }
+      }
+      process.stdout.write(JSON.stringify(failures));`,
+      script,
+    );
+    const root = path.join(work, 'out');
+    const times = 300;
+    const printed = await inProcessesAtOnce(script, 4, [root, String(times)]);
+    expect(printed.flatMap((failures) => JSON.parse(failures) as string[])).toEqual([]);
+    // Each process's own folder is there at the end: none was removed by another's clean-up.
+    for (let n = 0; n < times; n++)
+      expect(readdirSync(path.join(root, `r${n}/shared/deep`)).sort()).toEqual(['w0', 'w1', 'w2', 'w3']);
+  }, 60_000);
+
+  // The moment between the look and the mkdir cannot be had at will; what the mkdir then finds can.
+  it('takes a folder found at mkdir as made by another, and refuses anything else there', () => {
+    const work = folder();
+    mkdirSync(path.join(work, 'theirs'));
+    writeFileSync(path.join(work, 'file'), '');
+    symlinkSync(path.join(work, 'theirs'), path.join(work, 'link-to-folder'));
+    symlinkSync(path.join(work, 'file'), path.join(work, 'link-to-file'));
+    expect(makeMissingFolder(path.join(work, 'ours'))).toBe(true);
+    expect(makeMissingFolder(path.join(work, 'theirs'))).toBe(false);
+    expect(makeMissingFolder(path.join(work, 'link-to-folder'))).toBe(false);
+    expect(() => makeMissingFolder(path.join(work, 'file'))).toThrow(/EEXIST/);
+    expect(() => makeMissingFolder(path.join(work, 'link-to-file'))).toThrow(/EEXIST/);
+    expect(readdirSync(work).sort()).toEqual(['file', 'link-to-file', 'link-to-folder', 'ours', 'theirs']);
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
 import { pbkdf2 } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
@@ -7,6 +8,7 @@ import path from 'node:path';
 import {
   forgetMadeFolder,
   forgetTemporary,
+  leftTemporaryMessage,
   pendingMadeFolders,
   pendingTemporaries,
   rememberMadeFolder,
@@ -15,6 +17,7 @@ import {
   temporarySibling,
   writeFileAtomically,
 } from '../src/index.js';
+import { bundleScript } from './helpers/bundled-script.js';
 
 // The signal clean-up (Ctrl+C, a cancelled job) removes the temporaries of the writes under way. The
 // handler itself is not installed here: it would end the test worker. Its parts are.
@@ -81,7 +84,7 @@ describe('the temporaries of the writes under way', () => {
     const staging = temporarySibling(path.join(work, 'out'));
     mkdirSync(staging);
     const left = removePendingTemporaries();
-    expect(left).toEqual([{ name: locked, code: expect.stringMatching(/^E(PERM|ACCES)$/) }]);
+    expect(left).toEqual([{ name: locked, code: expect.stringMatching(/^E(PERM|ACCES)$/), kind: 'staging' }]);
     expect(existsSync(locked)).toBe(true);
     expect(readdirSync(work)).toEqual([]);
   });
@@ -141,5 +144,54 @@ describe('the temporaries of the writes under way', () => {
     forgetMadeFolder(made);
     expect(removePendingTemporaries()).toEqual([]);
     expect(readdirSync(work)).toEqual(['out-parent']);
+  });
+});
+
+describe('what the signal clean-up says of a temporary it could not remove', () => {
+  it('names a staging file beside the target relative to the work, and says what it risks', () => {
+    const cwd = path.join(os.tmpdir(), 'work');
+    expect(
+      leftTemporaryMessage({ name: path.join(cwd, 'a/.out.1a2b.tmp'), code: 'EBUSY', kind: 'staging' }, cwd),
+    ).toBe(
+      'a/.out.1a2b.tmp: error: this staging file or folder of an interrupted write could not be removed (EBUSY). Remove it before adding the folder to git.',
+    );
+  });
+
+  // A scratch folder of the system's temporary folder was "../../tmp/connector-alm-1a2b: error: this
+  // staging file or folder of an interrupted write ... Remove it before adding the folder to git."
+  it("names a scratch folder by its absolute path, as one of the system's temporary folder", () => {
+    const cwd = path.join(os.tmpdir(), 'work');
+    const scratch = path.join(os.tmpdir(), 'connector-alm-1a2b');
+    expect(leftTemporaryMessage({ name: scratch, code: 'EACCES', kind: 'scratch' }, cwd)).toBe(
+      `${scratch}: error: this scratch folder of an interrupted command could not be removed from the system's temporary folder (EACCES). Remove it: it holds copies of files the command read.`,
+    );
+  });
+
+  // The handler ends its process, so it runs in a child, which signals itself.
+  it('is printed by the handler for a scratch folder, absolute, and the process still ends by the signal', async () => {
+    const locked = unremovable();
+    if (locked === undefined) return console.warn('skipped: no file that cannot be removed here');
+    const work = folder();
+    const script = path.join(work, 'signalled.cjs');
+    await bundleScript(
+      `import { rememberTemporary, removeTemporariesOnSignal } from './temporaries-on-signal.js';
+      removeTemporariesOnSignal();
+      rememberTemporary(process.argv[2], 'scratch');
+      process.kill(process.pid, 'SIGINT');
+      setTimeout(() => process.stdout.write('still running'), 10_000);`,
+      script,
+    );
+    const cwd = path.join(work, 'project');
+    mkdirSync(cwd);
+    const run = spawnSync(process.execPath, [script, locked], { cwd, encoding: 'utf8' });
+    // EPERM in sysfs (root), EACCES in a read-only folder.
+    expect(run.stderr.replace(/\(E(PERM|ACCES)\)/, '(code)')).toBe(
+      `${locked}: error: this scratch folder of an interrupted command could not be removed from the system's temporary folder (code). Remove it: it holds copies of files the command read.\n`,
+    );
+    expect({ status: run.status, signal: run.signal, stdout: run.stdout }).toEqual({
+      status: null,
+      signal: 'SIGINT',
+      stdout: '',
+    });
   });
 });

@@ -3,15 +3,8 @@ import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import {
-  fileInTheWay,
-  missingPathError,
-  nextSignal,
-  pathThroughFileError,
-  UsageError,
-} from '@connector-alm/core';
+import { fileInTheWay, nextSignal, pathThroughFileError, UsageError } from '@connector-alm/core';
 import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
-import { refuseNonFolder } from '@connector-alm/solution';
 import type { CliIo } from '../io.js';
 import type { CommandContext } from '../program.js';
 import { devServerBanner } from './dev-server-banner.js';
@@ -110,13 +103,21 @@ export const SOLUTIONS_HINT =
  * Refuses a --solutions path that is not a folder, missing included: a usage error (exit code 2).
  * A missing one is not made: `--solutions solutons` for `solutions` would serve an empty new folder,
  * and the maker would hear of the typo only from the banner's "0 solutions". One who wants a new
- * folder for the solutions they import makes it first.
+ * folder for the solutions they import makes it first. The message names the option, as that of
+ * --client-certificate does: "solutons: error: does not exist." said not which path it was.
  */
 async function refuseMissingSolutionsFolder(folder: string): Promise<void> {
   const found = await stat(folder).catch(() => undefined);
-  if (found === undefined) throw missingPathError(folder, SOLUTIONS_HINT);
-  // A file, or a link to one.
-  if (!found.isDirectory()) await refuseNonFolder(folder);
+  if (found?.isDirectory()) return;
+  // A parent is a file: that file is what to move or rename, and its message names it.
+  const way = found === undefined ? fileInTheWay(folder) : undefined;
+  if (way) throw pathThroughFileError(way, 'read', SOLUTIONS_HINT);
+  throw new UsageError(
+    found === undefined
+      ? 'The --solutions folder does not exist.'
+      : 'The --solutions path is a file, not a folder.',
+    { location: { file: folder }, hint: SOLUTIONS_HINT },
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { lstatSync, mkdirSync, promises as fs, rmdirSync } from 'node:fs';
+import { lstatSync, mkdirSync, promises as fs, rmdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { forgetMadeFolder, rememberMadeFolder } from './temporaries-on-signal.js';
 
@@ -81,14 +81,22 @@ function missingFolders(folder: string): string[] {
 
 /**
  * Makes the folders, top first, each remembered as soon as it is made, and returns them deepest
- * first. One that cannot be made fails with the error of its own mkdir, which names it (a
+ * first. One that another process made since missingFolders looked (parallel packs into a new `out`)
+ * is not ours: it is neither remembered nor returned, and the folders below it are still made, as
+ * `mkdir -p` does. One that cannot be made fails with the error of its own mkdir, which names it (a
  * synchronous `mkdir -p` names the folder asked for instead); those made before it are removed again.
+ *
+ * What remains possible between processes: a folder we made and remove again (this failure, a failed
+ * write, a signal) may be one that another process has just found there and is about to make its
+ * own folder or file in. Each is removed only while empty, so nothing put there is lost, but that
+ * process's next mkdir or write can still fail with ENOENT. Closing that would need a lock shared by
+ * the processes; a failed write is rare, and the other process's error names the missing folder.
  */
 function makeEach(missing: readonly string[]): string[] {
   const made: string[] = [];
   try {
     for (const each of missing) {
-      mkdirSync(each);
+      if (!makeMissingFolder(each)) continue;
       made.unshift(each);
       rememberMadeFolder(each);
     }
@@ -104,6 +112,29 @@ function makeEach(missing: readonly string[]): string[] {
     throw error;
   }
   return made;
+}
+
+/**
+ * Makes `folder`: true when this call made it, false when another process made it first. Anything
+ * else there (a file, a link to one) fails with mkdir's EEXIST, as before. stat follows links, as
+ * mkdir of the folders below does: a link to a folder serves as the folder, as mkdir -p takes it.
+ */
+export function makeMissingFolder(folder: string): boolean {
+  try {
+    mkdirSync(folder);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST' && isFolder(folder)) return false;
+    throw error;
+  }
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function exists(file: string): boolean {

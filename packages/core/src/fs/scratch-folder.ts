@@ -15,7 +15,7 @@ import { forgetTemporary, rememberTemporary } from './temporaries-on-signal.js';
  */
 export function makeScratchFolder(prefix: string): string {
   const folder = mkdtempSync(path.join(os.tmpdir(), prefix));
-  rememberTemporary(folder);
+  rememberTemporary(folder, 'scratch');
   return folder;
 }
 

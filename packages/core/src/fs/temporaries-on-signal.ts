@@ -11,15 +11,22 @@ export type EndingSignal = keyof typeof SIGNAL_EXIT_CODES;
 const SIGNALS = Object.keys(SIGNAL_EXIT_CODES) as EndingSignal[];
 
 /**
+ * What a temporary is, for the message when it cannot be removed: a hidden staging file or folder
+ * that a writer puts beside its target (temporarySibling), or a scratch folder in the system's
+ * temporary folder (makeScratchFolder), which is never renamed into place.
+ */
+export type TemporaryKind = 'staging' | 'scratch';
+
+/**
  * The temporary files and folders (temporarySibling) that their writers still use, and the scratch
  * folders in the system's temporary folder (makeScratchFolder) still in use: a writer removes its
  * own on success and on failure, but a signal ends the process between the two. Each writer forgets
- * its name when done with it, so the set holds only the writes under way.
+ * its name when done with it, so the map holds only the writes under way.
  */
-const pending = new Set<string>();
+const pending = new Map<string, TemporaryKind>();
 
-export function rememberTemporary(name: string): void {
-  pending.add(name);
+export function rememberTemporary(name: string, kind: TemporaryKind = 'staging'): void {
+  pending.set(name, kind);
 }
 
 /** Called by a writer once its temporary name is renamed into place or removed. */
@@ -29,7 +36,7 @@ export function forgetTemporary(name: string): void {
 
 /** The temporary names of the writes under way. */
 export function pendingTemporaries(): string[] {
-  return [...pending];
+  return [...pending.keys()];
 }
 
 /**
@@ -58,6 +65,7 @@ export function pendingMadeFolders(): string[] {
 export interface LeftTemporary {
   name: string;
   code: string;
+  kind: TemporaryKind;
 }
 
 /**
@@ -71,19 +79,19 @@ export interface LeftTemporary {
  */
 export function removePendingTemporaries(): LeftTemporary[] {
   const left: LeftTemporary[] = [];
-  for (const name of pending) {
+  for (const [name, kind] of pending) {
     const removing = `${name}.${randomBytes(6).toString('hex')}.removing`;
     try {
       renameSync(name, removing);
     } catch (error) {
       const code = errorCode(error);
-      if (code !== 'ENOENT') left.push({ name, code });
+      if (code !== 'ENOENT') left.push({ name, code, kind });
       continue;
     }
     try {
       rmSync(removing, { recursive: true, force: true });
     } catch (error) {
-      left.push({ name: removing, code: errorCode(error) });
+      left.push({ name: removing, code: errorCode(error), kind });
     }
   }
   pending.clear();
@@ -106,6 +114,19 @@ function removeEmptyMadeFolders(): void {
     }
   }
   madeFolders.clear();
+}
+
+/**
+ * What the signal clean-up says of a temporary it could not remove, as a located error line. A
+ * staging file or folder lies beside the target, in the user's work: named relative to `cwd`, and
+ * what it risks is a `git add`. A scratch folder lies in the system's temporary folder, which a path
+ * relative to the work would name as ../../tmp/…: named absolute, and what it risks is a copy of
+ * what the command read, kept there (a self-hosted runner keeps its temporary folder between jobs).
+ */
+export function leftTemporaryMessage({ name, code, kind }: LeftTemporary, cwd: string): string {
+  if (kind === 'scratch')
+    return `${path.resolve(cwd, name)}: error: this scratch folder of an interrupted command could not be removed from the system's temporary folder (${code}). Remove it: it holds copies of files the command read.`;
+  return `${path.relative(cwd, name) || name}: error: this staging file or folder of an interrupted write could not be removed (${code}). Remove it before adding the folder to git.`;
 }
 
 function errorCode(error: unknown): string {
@@ -146,11 +167,8 @@ export function nextSignal(): Promise<EndingSignal> {
 }
 
 function onSignal(signal: EndingSignal): void {
-  for (const { name, code } of removePendingTemporaries()) {
-    process.stderr.write(
-      `${path.relative(process.cwd(), name) || name}: error: this staging file or folder of an interrupted write could not be removed (${code}). Remove it before adding the folder to git.\n`,
-    );
-  }
+  for (const left of removePendingTemporaries())
+    process.stderr.write(`${leftTemporaryMessage(left, process.cwd())}\n`);
   const resolve = waiting;
   waiting = undefined;
   if (resolve) return resolve(signal);
