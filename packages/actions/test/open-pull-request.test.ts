@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   type ActionRun,
@@ -305,6 +305,29 @@ describe("open-pull-request with the repository's configuration file, as validat
         }),
       ]);
       expect(scenario.github.requests).toEqual([]);
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
+    'reads the file of a checkout nested in the workspace for a connector in it, as validate does',
+    async () => {
+      // Upstream checked out into the workspace (its own .git), with a mistake in its own file.
+      const nested = path.join(scenario.workspace, 'upstream');
+      cpSync(path.join(scenario.workspace, BAD), path.join(nested, BAD), { recursive: true });
+      mkdirSync(path.join(nested, '.git'));
+      writeFileSync(path.join(nested, '.connector-alm.yml'), 'rules:\n  SWG-HOTS: off\n');
+      const before = scenario.github.requests.length;
+      try {
+        const result = await run({ connector: `upstream/${BAD}` });
+        expect(result.exitCode).toBe(1);
+        expect(result.annotations).toEqual([
+          expect.objectContaining({ level: 'error', file: 'upstream/.connector-alm.yml', line: 2 }),
+        ]);
+        expect(scenario.github.requests.slice(before)).toEqual([]);
+      } finally {
+        rmSync(nested, { recursive: true, force: true });
+      }
     },
     RUN_TIMEOUT,
   );

@@ -2,6 +2,7 @@ import { loadConnectorFolder } from './loader/connector-folder.js';
 import { discoverConnectorFolders, layoutProfile } from './loader/discover.js';
 import { DEFAULT_CONFIG, type ValidatorConfig } from './config/config-types.js';
 import { isIgnored } from './config/ignore.js';
+import { refuseFoldersOfAnotherConfiguration } from './config/config-of-paths.js';
 import { validateLoadedConnector } from './engine.js';
 import type { Finding, Profile, Severity } from './model/finding.js';
 import type { RuleDefinition } from './model/rule.js';
@@ -88,13 +89,18 @@ export async function validatePaths(
   return { connectors, findings, counts: countBySeverity(findings) };
 }
 
-/** The connector folders under `paths` that validation checks: those the configuration does not ignore. */
+/**
+ * The connector folders under `paths` that validation checks: those the configuration does not
+ * ignore, each of which must take the configuration in use (refuseFoldersOfAnotherConfiguration).
+ */
 export async function foldersToValidate(
   paths: readonly string[],
   cwd: string,
   config: ValidatorConfig,
 ): Promise<string[]> {
-  return (await discoverConnectorFolders(paths, cwd)).filter((folder) => !isIgnored(folder, config));
+  const folders = (await discoverConnectorFolders(paths, cwd)).filter((folder) => !isIgnored(folder, config));
+  refuseFoldersOfAnotherConfiguration(folders, config, cwd);
+  return folders;
 }
 
 export async function validateFolder(

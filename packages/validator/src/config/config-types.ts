@@ -11,6 +11,12 @@ export interface ValidatorConfig {
   rules: RuleOverrides;
   /** Glob patterns (relative to the configuration file's folder) of connector folders to skip. */
   ignore: string[];
+  /**
+   * Set when the file (or that there is none) is what the search found for the paths, no file being
+   * named (--config, the action's config input): each connector folder found under them must then
+   * take the same one by the same search (refuseFoldersOfAnotherConfiguration).
+   */
+  foundBySearch?: boolean;
 }
 
 export const DEFAULT_CONFIG: ValidatorConfig = { rules: {}, ignore: [] };

@@ -43,6 +43,7 @@ export function repositoryRootOf(folder: string): string | undefined {
   }
 }
 
-function isRepositoryRoot(folder: string): boolean {
+/** Whether `folder` is a repository's top level: it holds a `.git` entry (a folder, or a worktree's or submodule's file). */
+export function isRepositoryRoot(folder: string): boolean {
   return existsSync(path.join(folder, '.git'));
 }

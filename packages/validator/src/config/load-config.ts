@@ -54,12 +54,14 @@ const IGNORE_BACKSLASH_HINT =
  * other mistakes come with it (`also`), in the file's order, so that one run lists them all.
  */
 export async function loadConfig(options: LoadConfigOptions): Promise<ValidatorConfig> {
-  const file = options.explicitPath
-    ? path.resolve(options.cwd, options.explicitPath)
-    : findConfigFileOfPaths(options.paths ?? [], options.cwd);
-  if (!file) return { ...DEFAULT_CONFIG, rules: {}, ignore: [] };
+  if (options.explicitPath) {
+    const file = path.resolve(options.cwd, options.explicitPath);
+    return parseConfig(await readConfigText(file, options.cwd), file, options);
+  }
+  const file = findConfigFileOfPaths(options.paths ?? [], options.cwd);
+  if (!file) return { ...DEFAULT_CONFIG, rules: {}, ignore: [], foundBySearch: true };
   const text = await readConfigText(file, options.cwd);
-  return parseConfig(text, file, options);
+  return { ...parseConfig(text, file, options), foundBySearch: true };
 }
 
 /** Parses and validates a configuration file's text; `file` is its absolute path. */

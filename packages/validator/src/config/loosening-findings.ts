@@ -12,6 +12,11 @@ export interface ConfigurationSide {
   /** The file as reachable from the working directory (for the base: where it is, or was, in the work tree). */
   file: string;
   /**
+   * The file in the repository, `/`-separated, where known: whether the change renamed the file is
+   * judged on it, since `file` may name the same file through a link (`../link/…` beside `../fork/…`).
+   */
+  repositoryPath?: string;
+  /**
    * Where the file leads when it is a symbolic link out of the repository (`/dev/null`): what was
    * read is no file of the change, which the findings say.
    */
@@ -74,8 +79,15 @@ function subjectOf({ base, head }: ConfigurationSides): string {
   const link =
     head.linksOutTo === undefined ? '' : `a symbolic link to ${head.linksOutTo}, outside the repository`;
   if (!base) return `The configuration file, new in this change${link && ` and ${link}`},`;
-  if (base.file === head.file) return `This change to the configuration file${link && ` (now ${link})`}`;
+  if (isSameFile(base, head)) return `This change to the configuration file${link && ` (now ${link})`}`;
   return `The configuration file (at the base: ${base.file}${link && `; now ${link}`})`;
+}
+
+/** Whether both sides are one file: by their paths in the repository where both are known. */
+function isSameFile(base: ConfigurationSide, head: ConfigurationSide): boolean {
+  return base.repositoryPath !== undefined && head.repositoryPath !== undefined
+    ? base.repositoryPath === head.repositoryPath
+    : base.file === head.file;
 }
 
 /** A rule's override that the file does not have (the change removed it) is said on `rules:`. */

@@ -83,7 +83,7 @@ export async function checkConfigurationAgainstBase(
         cwd,
         ruleIds: input.rules.map((rule) => rule.id),
       });
-      base = { config, text: atBase.text, file };
+      base = { config, text: atBase.text, file, repositoryPath: atBase.path };
     } catch (error) {
       // Not this change's mistake to stop at (the base may name a rule this version no longer has).
       const line = error instanceof UserError ? error.location?.line : undefined;
@@ -104,6 +104,7 @@ export async function checkConfigurationAgainstBase(
       config: input.config,
       text,
       file: toDisplayPath(cwd, input.config.path),
+      ...(input.configInRepository !== undefined && { repositoryPath: input.configInRepository }),
       ...(linksOutTo !== undefined && { linksOutTo }),
     };
   }

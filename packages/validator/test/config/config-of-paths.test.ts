@@ -1,9 +1,11 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '@connector-alm/core';
 import { configSearchStart, findConfigFileOfPaths, loadConfig } from '../../src/config/index.js';
+import { validatePaths } from '../../src/validate.js';
+import { validConnectorFiles } from '../helpers/valid-connector.js';
 
 const made: string[] = [];
 afterAll(() => made.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
@@ -51,6 +53,32 @@ describe('configSearchStart', () => {
       path.join(root, 'fork'),
     );
   });
+
+  // Links that need no privilege to make are of POSIX systems.
+  (process.platform === 'win32' ? it.skip : it)(
+    'keeps the working directory inside the repository for a path that reaches it through a link',
+    () => {
+      const root = scratch({ 'fork/.git': null, 'fork/certified-connectors/Foo': null, away: null });
+      symlinkSync(path.join(root, 'fork'), path.join(root, 'away', 'link'));
+      const inside = path.join(root, 'fork', 'certified-connectors');
+      // The link's folder holds `.git` too, and is another name of the working directory's repository:
+      // from its top level the search would miss a file in the working directory's folder.
+      expect(configSearchStart(path.join(root, 'away', 'link', 'certified-connectors', 'Foo'), inside)).toBe(
+        inside,
+      );
+    },
+  );
+
+  (process.platform === 'win32' ? it.skip : it)(
+    "names the path's repository as the path does when a link leads to it, for the paths in messages",
+    () => {
+      const root = scratch({ 'fork/.git': null, 'fork/certified-connectors/Foo': null, home: null });
+      symlinkSync(path.join(root, 'fork'), path.join(root, 'home', 'link'));
+      expect(
+        configSearchStart(path.join('link', 'certified-connectors', 'Foo'), path.join(root, 'home')),
+      ).toBe(path.join(root, 'home', 'link'));
+    },
+  );
 
   it("starts at the outer repository's top level from a repository nested in it", () => {
     const root = scratch({ 'fork/.git': null, 'fork/vendor/tool/.git': null, 'fork/Foo': null });
@@ -115,6 +143,84 @@ describe('findConfigFileOfPaths', () => {
     expect(await loadConfig({ cwd: home, paths: ['../fork/Foo'], explicitPath: 'ci.yml' })).toMatchObject({
       profile: 'certified',
     });
-    expect(await loadConfig({ cwd: home })).toEqual({ rules: {}, ignore: [] });
+    expect(await loadConfig({ cwd: home })).toEqual({ rules: {}, ignore: [], foundBySearch: true });
+  });
+});
+
+/** The files of a connector that passes every rule, in `folder` (of a scratch folder's layout). */
+function connectorAt(folder: string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(validConnectorFiles()).map(([name, content]) => [
+      `${folder}/${name}`,
+      typeof content === 'string' ? content : JSON.stringify(content, null, 2),
+    ]),
+  );
+}
+
+/** The UsageError a promise rejects with. */
+async function usageErrorOf(promise: Promise<unknown>): Promise<UsageError> {
+  const error = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(UsageError);
+  return error as UsageError;
+}
+
+describe('validatePaths with the configuration the search found: the connector folders found', () => {
+  // A workspace repository with a checkout of upstream in it (its own .git): named itself, a folder of
+  // the checkout takes the checkout's file (or none), so found under `.` it must take the same one.
+  const WORKSPACE_FILE = 'rules:\n  SWG-INFO-TITLE-LEN: off\n';
+  const BAR = path.join('upstream', 'certified-connectors', 'Bar');
+
+  function workspace(files: Record<string, string | null>): string {
+    return scratch({
+      '.git': null,
+      'upstream/.git': null,
+      ...connectorAt('certified-connectors/Foo'),
+      ...connectorAt('upstream/certified-connectors/Bar'),
+      ...files,
+    });
+  }
+
+  it('refuses a folder of a nested repository that takes another file (exit 2), naming it and both files', async () => {
+    const root = workspace({ '.connector-alm.yml': WORKSPACE_FILE });
+    const config = await loadConfig({ cwd: root, paths: ['.'] });
+    const error = await usageErrorOf(validatePaths(['.'], { cwd: root, config, concurrency: 'off' }));
+    expect(error.location).toEqual({ file: BAR });
+    expect(error.message).toBe(
+      "takes its configuration from no configuration file, and the paths it was found under from '.connector-alm.yml'.",
+    );
+    expect(error.hint).toBe(
+      "One run applies one configuration: give the file to apply to every folder (--config, the action's config input), ignore the folder in .connector-alm.yml, or run from the folder's repository.",
+    );
+  });
+
+  it("refuses it too when the nested repository has the file and the paths' has none", async () => {
+    const root = workspace({ 'upstream/.connector-alm.yml': WORKSPACE_FILE });
+    const config = await loadConfig({ cwd: root, paths: ['.'] });
+    const error = await usageErrorOf(validatePaths(['.'], { cwd: root, config, concurrency: 'off' }));
+    expect(error.location).toEqual({ file: BAR });
+    expect(error.message).toBe(
+      `takes its configuration from '${path.join('upstream', '.connector-alm.yml')}', and the paths it was found under from no configuration file.`,
+    );
+  });
+
+  it('validates what the configuration does not ignore, a file named for all, and the folder named itself', async () => {
+    const root = workspace({ '.connector-alm.yml': `${WORKSPACE_FILE}ignore:\n  - upstream/**\n` });
+    const ignoring = await loadConfig({ cwd: root, paths: ['.'] });
+    const names = async (paths: string[], config: Awaited<ReturnType<typeof loadConfig>>) =>
+      (await validatePaths(paths, { cwd: root, config, concurrency: 'off' })).connectors.map(
+        (connector) => connector.path,
+      );
+    expect(await names(['.'], ignoring)).toEqual([path.join('certified-connectors', 'Foo')]);
+
+    writeFileSync(path.join(root, '.connector-alm.yml'), WORKSPACE_FILE);
+    const explicit = await loadConfig({ cwd: root, paths: ['.'], explicitPath: '.connector-alm.yml' });
+    expect(await names(['.'], explicit)).toEqual([path.join('certified-connectors', 'Foo'), BAR]);
+    // Named itself, the folder takes its own repository's search: none here.
+    const own = await loadConfig({ cwd: root, paths: [BAR] });
+    expect(own.path).toBeUndefined();
+    expect(await names([BAR], own)).toEqual([BAR]);
   });
 });

@@ -65,6 +65,7 @@ describe('loadConfig', () => {
         'SWG-SUMMARY-REQUIRED': { custom: 'info', certified: 'error' },
       },
       ignore: ['custom-connectors/Legacy*'],
+      foundBySearch: true,
     });
   });
 
@@ -123,7 +124,11 @@ describe('loadConfig', () => {
     const outer = repository({ '.connector-alm.yml': 'profile: custom\n' });
     const inner = path.join(outer, 'vendor', 'other-repo');
     mkdirSync(path.join(inner, '.git'), { recursive: true });
-    expect(await loadConfig({ cwd: inner, ruleIds: RULE_IDS })).toEqual({ rules: {}, ignore: [] });
+    expect(await loadConfig({ cwd: inner, ruleIds: RULE_IDS })).toEqual({
+      rules: {},
+      ignore: [],
+      foundBySearch: true,
+    });
   });
 
   it('accepts an empty file', async () => {
@@ -132,6 +137,7 @@ describe('loadConfig', () => {
       path: path.join(root, '.connector-alm.yml'),
       rules: {},
       ignore: [],
+      foundBySearch: true,
     });
   });
 

@@ -1,0 +1,97 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT, runGit } from '@connector-alm/testing';
+import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
+
+// A workspace repository whose configuration file turns a rule off, with a checkout of upstream in it
+// (its own .git, no file). Named itself, upstream's connector takes upstream's configuration (none);
+// found under `.`, it took the workspace's: one connector's findings depended on how it was named.
+// Now a folder found that would take another file is refused as two paths whose files differ are.
+const bundle = path.join(REPO_ROOT, 'dist/cli/index.cjs');
+const LONG_TITLE = 'Contoso Tasks for every team and every project';
+const TITLE_RULE_OFF = 'rules:\n  SWG-INFO-TITLE-LEN: off\n';
+const BAR = path.join('upstream', 'certified-connectors', 'Bar');
+
+const scratches: string[] = [];
+afterAll(() => scratches.forEach((scratch) => rmSync(scratch, { recursive: true, force: true })));
+
+function cli(cwd: string, args: readonly string[]) {
+  return spawnSync(process.execPath, [bundle, ...args], { cwd, encoding: 'utf8' });
+}
+
+/** A certified connector whose title SWG-INFO-TITLE-LEN finds too long (an error for certified). */
+function writeConnector(folder: string): void {
+  mkdirSync(folder, { recursive: true });
+  const swagger = validSwagger();
+  swagger.info.title = LONG_TITLE;
+  writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), JSON.stringify(swagger, null, 2));
+  writeFileSync(path.join(folder, 'apiProperties.json'), JSON.stringify(validApiProperties(), null, 2));
+  writeFileSync(path.join(folder, 'readme.md'), validReadme());
+}
+
+/** The workspace repository, its configuration file `config`, and upstream's checkout in it. */
+function workspace(config: string): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'cli-config-nested-'));
+  scratches.push(root);
+  writeConnector(path.join(root, 'certified-connectors', 'Foo'));
+  writeConnector(path.join(root, BAR));
+  writeFileSync(path.join(root, '.connector-alm.yml'), config);
+  runGit(path.join(root, 'upstream'), ['init', '-q']);
+  runGit(root, ['init', '-q']);
+  return root;
+}
+
+const ruleIds = (stdout: string): string[] =>
+  (JSON.parse(stdout) as { findings: { ruleId: string }[] }).findings.map((finding) => finding.ruleId);
+
+describe('connector-alm validate over a repository with a checkout of another nested in it', () => {
+  it('refuses a connector folder found whose own repository takes another file (exit 2), naming it and both files', () => {
+    const root = workspace(TITLE_RULE_OFF);
+
+    const run = cli(root, ['validate', '.']);
+    expect(run.stdout).toBe('');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      `${BAR}: error: takes its configuration from no configuration file, and the paths it was found under from '.connector-alm.yml'.`,
+    );
+    expect(run.stderr).toMatch(
+      /ignore the folder in \.connector-alm\.yml, or run from the folder's repository/,
+    );
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+
+    // Named itself, the connector takes its own repository's configuration: none, so the rule fires.
+    const named = cli(root, ['validate', BAR, '--format', 'json']);
+    expect(named.stderr).toBe('');
+    expect(named.status).toBe(1);
+    expect(ruleIds(named.stdout)).toContain('SWG-INFO-TITLE-LEN');
+  });
+
+  it('validates the workspace when its file ignores the nested checkout, or when --config names the file', () => {
+    const root = workspace(`${TITLE_RULE_OFF}ignore:\n  - upstream/**\n`);
+
+    const ignoring = cli(root, ['validate', '.', '--format', 'json']);
+    expect(ignoring.stderr).toBe('');
+    expect(ignoring.status).toBe(0);
+    expect((JSON.parse(ignoring.stdout) as { connectors: unknown[] }).connectors).toHaveLength(1);
+
+    writeFileSync(path.join(root, '.connector-alm.yml'), TITLE_RULE_OFF);
+    const configured = cli(root, ['validate', '.', '--config', '.connector-alm.yml', '--format', 'json']);
+    expect(configured.stderr).toBe('');
+    expect(configured.status).toBe(0);
+    expect((JSON.parse(configured.stdout) as { connectors: unknown[] }).connectors).toHaveLength(2);
+  });
+
+  it('refuses before --fix writes anything', () => {
+    const root = workspace(TITLE_RULE_OFF);
+    const swagger = path.join(root, BAR, 'apiDefinition.swagger.json');
+    writeFileSync(swagger, '{"swagger": "2.0",}\n');
+
+    const run = cli(root, ['validate', '.', '--fix']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`${BAR}: error: takes its configuration from no configuration file`);
+    expect(readFileSync(swagger, 'utf8')).toBe('{"swagger": "2.0",}\n');
+  });
+});
