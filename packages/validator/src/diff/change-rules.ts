@@ -2,8 +2,6 @@ import { CHANGE_RULE_DOCS } from './change-rule-docs.js';
 import type { ChangeRuleDoc } from './change-rule-doc.js';
 import { advising, observed, rule, type ChangeRule } from './change-rule.js';
 
-export type { ChangeRule } from './change-rule.js';
-
 /** The way out of every break of an operation's contract: a new version beside the old one. */
 const NEW_VERSION =
   "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";

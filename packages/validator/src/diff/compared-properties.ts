@@ -1,5 +1,6 @@
 import { quoted } from '../text/message-values.js';
-import { MAX_SCHEMA_WALK_DEPTH, type Located } from '../swagger/swagger-model.js';
+import { MAX_SCHEMA_WALK_DEPTH } from '../swagger/schema-walk.js';
+import type { Located } from '../swagger/local-refs.js';
 import { CHANGE_RULES } from './change-rules.js';
 import { FoundProperties, type FoundParts } from './found-parts.js';
 import type { KeptViews } from './kept-views.js';

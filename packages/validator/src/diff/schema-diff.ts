@@ -1,7 +1,9 @@
 import { appendAll } from '@connector-alm/core';
-import { MAX_SCHEMA_WALK_DEPTH, type SwaggerModel } from '../swagger/swagger-model.js';
+import type { SwaggerModel } from '../swagger/swagger-model.js';
+import { MAX_SCHEMA_WALK_DEPTH } from '../swagger/schema-walk.js';
 import type { ChangeImpact } from './change.js';
-import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
+import { CHANGE_RULES } from './change-rules.js';
+import type { ChangeRule } from './change-rule.js';
 import { PropertyComparer, type NestedPairs } from './compared-properties.js';
 import { FoundParts, NOTHING, SKIPPED } from './found-parts.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
