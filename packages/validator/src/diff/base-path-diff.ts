@@ -1,5 +1,5 @@
 import { CHANGE_RULES } from './change-rules.js';
-import type { ChangeRule } from './change-rule.js';
+import type { ChangeRule } from './change-rule-type.js';
 import { operationPairs } from './operation-diff.js';
 import { basePathPrefix, type SwaggerDiffContext } from './diff-context.js';
 import { operationLabel } from '../swagger/operation-label.js';

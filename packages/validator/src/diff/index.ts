@@ -2,7 +2,7 @@
 export * from './baseline.js';
 export * from './change.js';
 export { ALL_CHANGE_RULES, CHANGE_RULES, type DocumentedChangeRule } from './change-rules.js';
-export type { ChangeRule } from './change-rule.js';
+export type { ChangeRule } from './change-rule-type.js';
 export * from './connector-diff.js';
 export * from './diff-paths.js';
 export { jsonEqual } from './json-equal.js';

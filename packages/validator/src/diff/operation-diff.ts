@@ -4,7 +4,7 @@ import { asObject, asString } from '../swagger/json-values.js';
 import type { SwaggerModel } from '../swagger/swagger-model.js';
 import type { OperationInfo } from '../swagger/operation-info.js';
 import { CHANGE_RULES } from './change-rules.js';
-import type { ChangeRule } from './change-rule.js';
+import type { ChangeRule } from './change-rule-type.js';
 import { notificationContent, type SwaggerDiffContext } from './diff-context.js';
 import { operationLabel } from '../swagger/operation-label.js';
 import { differingKeys, jsonEqual } from './json-equal.js';

@@ -3,7 +3,7 @@ import { has } from '../swagger/json-values.js';
 import type { SwaggerModel } from '../swagger/swagger-model.js';
 import type { OperationInfo, ParameterInfo } from '../swagger/operation-info.js';
 import { CHANGE_RULES } from './change-rules.js';
-import type { ChangeRule } from './change-rule.js';
+import type { ChangeRule } from './change-rule-type.js';
 import { reportSchemaChanges, type SwaggerDiffContext } from './diff-context.js';
 import { operationLabel } from '../swagger/operation-label.js';
 import { jsonEqual } from './json-equal.js';
