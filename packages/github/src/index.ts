@@ -9,6 +9,7 @@ export * from './connector-argument.js';
 export * from './connector-files.js';
 export * from './octokit-client.js';
 export * from './open-pull-request.js';
+export type { PullRequestOperation, PullRequestRefusal, PullRequestResult } from './pull-request-result.js';
 export * from './open-pull-requests.js';
 export * from './pull-request-text.js';
 export * from './repository-name.js';

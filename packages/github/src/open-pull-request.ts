@@ -40,8 +40,6 @@ import { withFolderNameOnDisk } from './folder-name-on-disk.js';
 import { withUpstreamLineEndings } from './line-endings.js';
 import { diffConnectorFiles, hasChanges } from './tree-changes.js';
 
-export type { PullRequestOperation, PullRequestRefusal, PullRequestResult } from './pull-request-result.js';
-
 export const DEFAULT_UPSTREAM = 'microsoft/PowerPlatformConnectors';
 export const DEFAULT_BASE = 'dev';
 

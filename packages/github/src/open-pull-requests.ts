@@ -2,8 +2,8 @@ import {
   openPullRequest,
   type OpenPullRequestOptions,
   type OpenPullRequestPorts,
-  type PullRequestResult,
 } from './open-pull-request.js';
+import type { PullRequestResult } from './pull-request-result.js';
 
 /** One call for several connectors: everything a single one takes but its folder and the run's branches. */
 export type OpenPullRequestsOptions = Omit<OpenPullRequestOptions, 'connector' | 'branchesInUse'> & {

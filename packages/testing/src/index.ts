@@ -4,6 +4,16 @@ export * from './runner-node.js';
 export * from './node-warnings.js';
 export * from './workflow-commands.js';
 export * from './workflow-runner.js';
+export type { JobResult, StepResult } from './job-result.js';
+export type {
+  ExternalAction,
+  ExternalActionSpec,
+  GitHubEnvironment,
+  IdTokenEndpoint,
+  NeedsEntry,
+  RunJobOptions,
+} from './run-job-options.js';
+export type { WorkflowStep } from './workflow-file.js';
 export * from './workflow-jobs.js';
 export * from './case-insensitive-fs.js';
 export * from './dns.js';

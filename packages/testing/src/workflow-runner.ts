@@ -16,17 +16,6 @@ import {
   type WorkflowJob,
 } from './workflow-jobs.js';
 
-export type { JobResult, StepResult } from './job-result.js';
-export type {
-  ExternalAction,
-  ExternalActionSpec,
-  GitHubEnvironment,
-  IdTokenEndpoint,
-  NeedsEntry,
-  RunJobOptions,
-} from './run-job-options.js';
-export type { WorkflowStep } from './workflow-file.js';
-
 /**
  * Runs one job of a workflow file step by step, as the runner would: `if:` conditions, `${{ }}`
  * expressions evaluated with GitHub's evaluator, this repository's actions run from their built bundles

@@ -1,5 +1,6 @@
 import { isUserError, type UserError } from '@connector-alm/core';
-import { extractConnectors, type ExtractedConnector, type ExtractOptions } from './extract.js';
+import { extractConnectors, type ExtractOptions } from './extract.js';
+import type { ExtractedConnector } from './extracted-connector.js';
 import { removeLeftFolders } from './left-connectors.js';
 import { readSolutionConnectors } from './read-solution-connectors.js';
 import { earlierFolderIn } from './renamed-connectors.js';

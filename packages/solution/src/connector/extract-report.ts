@@ -1,4 +1,4 @@
-import type { ExtractedConnector } from './extract.js';
+import type { ExtractedConnector } from './extracted-connector.js';
 
 /**
  * How a folder relative to the destination root is shown: from the working directory in the CLI,

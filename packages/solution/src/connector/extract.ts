@@ -21,8 +21,6 @@ import { readSolutionConnectors } from './read-solution-connectors.js';
 import { connectorFolder, sameConnectorIn, type EarlierFolder } from './renamed-connectors.js';
 import type { SolutionConnector } from './solution-connector.js';
 
-export type { ExtractedConnector, RenamedFrom } from './extracted-connector.js';
-
 export interface ExtractOptions {
   limits?: Partial<ZipLimits>;
   /**

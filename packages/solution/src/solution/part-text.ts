@@ -1,6 +1,7 @@
 import { decodeUtf8Strict } from '../text/decode.js';
 import { IN_MEMORY_ENTRY_BYTES } from '../zip/limits.js';
-import type { ZipEntryInfo, ZipReader } from '../zip/zip-reader.js';
+import type { ZipReader } from '../zip/zip-reader.js';
+import type { ZipEntryInfo } from '../zip/zip-entry-info.js';
 import { solutionError } from './solution-errors.js';
 
 /**

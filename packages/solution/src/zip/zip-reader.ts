@@ -23,8 +23,6 @@ import { ReadAheadFile, readAt } from './read-ahead.js';
 import type { ZipEntryInfo } from './zip-entry-info.js';
 import { ZipError } from './zip-errors.js';
 
-export type { ZipEntryInfo } from './zip-entry-info.js';
-
 export interface OpenZipOptions {
   /** How the archive is named in messages; the path by default. */
   displayName?: string;

@@ -1,7 +1,8 @@
 import { appendAll } from '@connector-alm/core';
 import { childPointer } from '../json/pointer.js';
 import { has, type JsonObject } from '../swagger/json-values.js';
-import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
+import { CHANGE_RULES } from './change-rules.js';
+import type { ChangeRule } from './change-rule-type.js';
 import {
   effectiveAuthentication,
   NO_AUTHENTICATION,

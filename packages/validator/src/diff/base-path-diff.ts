@@ -1,4 +1,5 @@
-import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
+import { CHANGE_RULES } from './change-rules.js';
+import type { ChangeRule } from './change-rule-type.js';
 import { operationPairs } from './operation-diff.js';
 import { basePathPrefix, type SwaggerDiffContext } from './diff-context.js';
 import { operationLabel } from '../swagger/operation-label.js';

@@ -1,4 +1,4 @@
-import type { ChangeRuleDoc } from './change-rule-doc.js';
+import type { ChangeRuleDoc } from './change-rule-doc-types.js';
 import type { ChangeRuleKey } from './change-rules.js';
 
 const operation = (path: string, method: string, body: string): string =>

@@ -1,8 +1,6 @@
 import { CHANGE_RULE_DOCS } from './change-rule-docs.js';
-import type { ChangeRuleDoc } from './change-rule-doc.js';
-import { advising, observed, rule, type ChangeRule } from './change-rule.js';
-
-export type { ChangeRule } from './change-rule.js';
+import type { ChangeRuleDoc } from './change-rule-doc-types.js';
+import { advising, observed, rule, type ChangeRule } from './change-rule-type.js';
 
 /** The way out of every break of an operation's contract: a new version beside the old one. */
 const NEW_VERSION =

@@ -1,28 +1,14 @@
 import { quoted } from '../text/message-values.js';
-import { MAX_SCHEMA_WALK_DEPTH, type Located } from '../swagger/swagger-model.js';
+import { MAX_SCHEMA_WALK_DEPTH } from '../swagger/schema-walk.js';
+import type { Located } from '../swagger/local-refs.js';
 import { CHANGE_RULES } from './change-rules.js';
-import { FoundProperties, type FoundParts } from './found-parts.js';
+import { FoundProperties, type ComparedProperties, type FoundParts } from './found-parts.js';
 import type { KeptViews } from './kept-views.js';
 import { memberRuns, NO_RUNS, type MemberRun } from './member-runs.js';
 import type { ComparedSchema } from './schema-change-list.js';
-import type { Direction, SchemaChange } from './schema-diff.js';
+import type { Direction, SchemaChange } from './schema-change.js';
 import { requiresLess, requiresMore, type LayerPair } from './schema-layers.js';
 import { isFilledForFlows, type SchemaView } from './schema-view.js';
-
-/**
- * What comparing the properties of two schema views found: the parts of the new version's
- * properties, in order (added, made required, and each one's nested result), then those of the
- * properties deleted. Kept per pair of views, so that a schema that merges a definition through
- * allOf shares the definition's, spliced in where its properties stand.
- */
-export interface ComparedProperties {
-  readonly present: ComparedSchema;
-  readonly removed: ComparedSchema;
-  /** An input field newly required that flows need not send: 'required' is listed as changed. */
-  readonly tightened: boolean;
-  /** A property's pair was skipped, being compared higher on the branch: of this branch alone. */
-  readonly skipped: boolean;
-}
 
 /** What comparing properties asks of the schema comparer: the pair of schemas each property holds. */
 export interface NestedPairs {

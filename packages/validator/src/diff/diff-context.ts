@@ -1,6 +1,8 @@
 import { childPointer, valueAtPointer } from '../json/pointer.js';
 import { asObject, asString, type JsonObject } from '../swagger/json-values.js';
-import type { Located, OperationInfo, SwaggerModel } from '../swagger/swagger-model.js';
+import type { SwaggerModel } from '../swagger/swagger-model.js';
+import type { Located } from '../swagger/local-refs.js';
+import type { OperationInfo } from '../swagger/operation-info.js';
 import type { ChangeSink } from './raw-change.js';
 import type { Reroute } from './reroute-policies.js';
 import type { SchemaComparer } from './schema-diff.js';

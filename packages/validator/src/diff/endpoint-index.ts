@@ -1,5 +1,5 @@
 import { withoutTrailingSlashes } from '@connector-alm/core';
-import type { OperationInfo } from '../swagger/swagger-model.js';
+import type { OperationInfo } from '../swagger/operation-info.js';
 import { emptiedBraces } from './address-parts.js';
 
 /**

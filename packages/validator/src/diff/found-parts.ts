@@ -1,11 +1,25 @@
-import type { ComparedProperties } from './compared-properties.js';
 import { ownChange, type ComparedPart, type ComparedSchema } from './schema-change-list.js';
-import type { SchemaChange } from './schema-diff.js';
+import type { SchemaChange } from './schema-change.js';
 
 /*
  * Results of comparing a pair of schemas (ComparedSchema) and a pair of views' properties
  * (ComparedProperties), built as their parts are found.
  */
+
+/**
+ * What comparing the properties of two schema views found: the parts of the new version's
+ * properties, in order (added, made required, and each one's nested result), then those of the
+ * properties deleted. Kept per pair of views, so that a schema that merges a definition through
+ * allOf shares the definition's, spliced in where its properties stand.
+ */
+export interface ComparedProperties {
+  readonly present: ComparedSchema;
+  readonly removed: ComparedSchema;
+  /** An input field newly required that flows need not send: 'required' is listed as changed. */
+  readonly tightened: boolean;
+  /** A property's pair was skipped, being compared higher on the branch: of this branch alone. */
+  readonly skipped: boolean;
+}
 
 /** Nothing found: no change. */
 export const NOTHING: ComparedSchema = { parts: [], cut: false, depth: 0 };

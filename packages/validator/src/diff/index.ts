@@ -1,12 +1,8 @@
 /** Breaking-change detection between two versions of a connector, and new-versus-existing findings. */
 export * from './baseline.js';
 export * from './change.js';
-export {
-  ALL_CHANGE_RULES,
-  CHANGE_RULES,
-  type ChangeRule,
-  type DocumentedChangeRule,
-} from './change-rules.js';
+export { ALL_CHANGE_RULES, CHANGE_RULES, type DocumentedChangeRule } from './change-rules.js';
+export type { ChangeRule } from './change-rule-type.js';
 export * from './connector-diff.js';
 export * from './diff-paths.js';
 export { jsonEqual } from './json-equal.js';

@@ -1,5 +1,5 @@
 import type { Change } from './change.js';
-import type { ChangeRule } from './change-rules.js';
+import type { ChangeRule } from './change-rule-type.js';
 import { comparePlaces } from './report-order.js';
 import { isBreakingSchemaChange, type SchemaReport } from './schema-report.js';
 

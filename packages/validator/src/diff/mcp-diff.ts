@@ -1,5 +1,5 @@
 import { childPointer } from '../json/pointer.js';
-import type { OperationInfo } from '../swagger/swagger-model.js';
+import type { OperationInfo } from '../swagger/operation-info.js';
 import { excerpt, quoted } from '../text/message-values.js';
 import { CHANGE_RULES } from './change-rules.js';
 import type { SwaggerDiffContext } from './diff-context.js';

@@ -1,6 +1,6 @@
 import { childPointer } from '../json/pointer.js';
 import { asArray } from '../swagger/json-values.js';
-import type { ComparedProperties } from './compared-properties.js';
+import type { ComparedProperties } from './found-parts.js';
 import type { KeptViews } from './kept-views.js';
 import type { SchemaView } from './schema-view.js';
 

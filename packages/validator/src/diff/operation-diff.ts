@@ -1,8 +1,10 @@
 import { appendAll } from '@connector-alm/core';
 import { childPointer } from '../json/pointer.js';
 import { asObject, asString } from '../swagger/json-values.js';
-import type { OperationInfo, SwaggerModel } from '../swagger/swagger-model.js';
-import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
+import type { SwaggerModel } from '../swagger/swagger-model.js';
+import type { OperationInfo } from '../swagger/operation-info.js';
+import { CHANGE_RULES } from './change-rules.js';
+import type { ChangeRule } from './change-rule-type.js';
 import { notificationContent, type SwaggerDiffContext } from './diff-context.js';
 import { operationLabel } from '../swagger/operation-label.js';
 import { differingKeys, jsonEqual } from './json-equal.js';

@@ -1,7 +1,9 @@
 import { childPointer, valueAtPointer } from '../json/pointer.js';
 import { has } from '../swagger/json-values.js';
-import type { OperationInfo, ParameterInfo, SwaggerModel } from '../swagger/swagger-model.js';
-import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
+import type { SwaggerModel } from '../swagger/swagger-model.js';
+import type { OperationInfo, ParameterInfo } from '../swagger/operation-info.js';
+import { CHANGE_RULES } from './change-rules.js';
+import type { ChangeRule } from './change-rule-type.js';
 import { reportSchemaChanges, type SwaggerDiffContext } from './diff-context.js';
 import { operationLabel } from '../swagger/operation-label.js';
 import { jsonEqual } from './json-equal.js';

@@ -1,5 +1,5 @@
 import type { ChangedFileKind, ChangeImpact } from './change.js';
-import type { ChangeRule } from './change-rules.js';
+import type { ChangeRule } from './change-rule-type.js';
 import { expandEntries, type RawEntry, type SchemaReport } from './schema-report.js';
 import { nameExcerpt } from '../text/message-values.js';
 

@@ -1,5 +1,6 @@
 import { asArray, asString } from '../swagger/json-values.js';
-import type { OperationInfo, SwaggerModel } from '../swagger/swagger-model.js';
+import type { SwaggerModel } from '../swagger/swagger-model.js';
+import type { OperationInfo } from '../swagger/operation-info.js';
 import { basePathPrefix } from './diff-context.js';
 import { jsonEqual } from './json-equal.js';
 import { appliesTo, PARAMETER_PREFIX, POLICY_SECTION, type Reroute } from './reroute-policies.js';

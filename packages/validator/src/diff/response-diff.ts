@@ -1,8 +1,9 @@
 import { childPointer } from '../json/pointer.js';
 import { has, isObject } from '../swagger/json-values.js';
 import { isEmptySchema } from '../swagger/empty-schema.js';
-import type { OperationInfo, ResponseInfo } from '../swagger/swagger-model.js';
-import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
+import type { OperationInfo, ResponseInfo } from '../swagger/operation-info.js';
+import { CHANGE_RULES } from './change-rules.js';
+import type { ChangeRule } from './change-rule-type.js';
 import { notificationContent, reportSchemaChanges, type SwaggerDiffContext } from './diff-context.js';
 import { operationLabel } from '../swagger/operation-label.js';
 import { differingKeys, jsonEqual } from './json-equal.js';

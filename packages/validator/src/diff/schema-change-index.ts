@@ -1,4 +1,4 @@
-import type { SchemaChange } from './schema-diff.js';
+import type { SchemaChange } from './schema-change.js';
 import { isBreakingSchemaChange, type SchemaReport } from './schema-report.js';
 
 type SchemaChanges = SchemaReport['schemaChanges'];

@@ -1,4 +1,4 @@
-import type { SchemaChange } from './schema-diff.js';
+import type { SchemaChange } from './schema-change.js';
 
 /**
  * Paths listed for one change of a compared schema. A definition reached by several properties is

@@ -1,36 +1,18 @@
 import { appendAll } from '@connector-alm/core';
-import { MAX_SCHEMA_WALK_DEPTH, type SwaggerModel } from '../swagger/swagger-model.js';
-import type { ChangeImpact } from './change.js';
-import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
+import type { SwaggerModel } from '../swagger/swagger-model.js';
+import { MAX_SCHEMA_WALK_DEPTH } from '../swagger/schema-walk.js';
+import { CHANGE_RULES } from './change-rules.js';
 import { PropertyComparer, type NestedPairs } from './compared-properties.js';
 import { FoundParts, NOTHING, SKIPPED } from './found-parts.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { KeptViews } from './kept-views.js';
 import { nameList } from '../text/message-values.js';
+import type { Direction, SchemaChange } from './schema-change.js';
 import { ownChange, type ComparedSchema } from './schema-change-list.js';
 import { SchemaLists, type ComparedChanges, type SchemaListOptions } from './schema-lists.js';
 import { layersApart, type LayerPair } from './schema-layers.js';
 import { compareKeywords, TEXT_KEYS, type AddChange } from './schema-keywords.js';
 import { viewLayers, whyUnfollowed, type SchemaView } from './schema-view.js';
-
-/** Inputs are what flows send, outputs what they read: the same edit breaks one and not the other. */
-export type Direction = 'input' | 'output';
-
-/** A change found inside a schema; `path` is relative to the compared schema (Microsoft's ValuePath style). */
-export interface SchemaChange {
-  rule: ChangeRule;
-  side: 'old' | 'new';
-  pointer: string;
-  path: string[];
-  detail?: string;
-  impact?: ChangeImpact;
-  /**
-   * How many more paths lead to the same change, not listed: on the last listed one of its kind
-   * (schema-change-list.ts), when a definition reused at several levels is reached by more paths
-   * than are listed.
-   */
-  unlisted?: number;
-}
 
 /** Keys the comparer understands; a difference in any other key is reported as CHG-OTHER. */
 const SCHEMA_KEYS: ReadonlySet<string> = new Set([

@@ -1,9 +1,10 @@
 import { childPointer } from '../json/pointer.js';
 import { has } from '../swagger/json-values.js';
 import { quoted, quoteList } from '../text/message-values.js';
-import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
+import { CHANGE_RULES } from './change-rules.js';
+import type { ChangeRule } from './change-rule-type.js';
 import { jsonEqual } from './json-equal.js';
-import type { Direction, SchemaChange } from './schema-diff.js';
+import type { Direction, SchemaChange } from './schema-change.js';
 import type { SchemaView } from './schema-view.js';
 
 /*

@@ -6,7 +6,7 @@ import {
   type ComparedPart,
   type ComparedSchema,
 } from './schema-change-list.js';
-import type { SchemaChange } from './schema-diff.js';
+import type { SchemaChange } from './schema-change.js';
 
 /**
  * Some of the changes of a compared schema: those of `list`, each below `steps` (the property names

@@ -1,7 +1,7 @@
 import { quoted } from '../text/message-values.js';
 import type { RawChange } from './raw-change.js';
 import { MAX_COUNTED_PATHS, MAX_LISTED_PATHS } from './schema-change-list.js';
-import type { SchemaChange } from './schema-diff.js';
+import type { SchemaChange } from './schema-change.js';
 
 /**
  * The changes of one compared schema, reported for one operation under one ValuePath. The list is

@@ -9,7 +9,8 @@ import {
   type JsonObject,
 } from '../swagger/json-values.js';
 import { kindOfValue, quoted } from '../text/message-values.js';
-import type { Located, SwaggerModel } from '../swagger/swagger-model.js';
+import type { SwaggerModel } from '../swagger/swagger-model.js';
+import type { Located } from '../swagger/local-refs.js';
 
 /** allOf inside allOf deeper than this is not merged (real swaggers use one or two levels). */
 const MAX_ALL_OF_DEPTH = 8;

@@ -1,7 +1,7 @@
 import { MAX_JSON_DEPTH, offsetPastDepth } from '@connector-alm/core';
 import { diagnoseAndRepair, MAX_SLIPS } from '../json/syntax/diagnosis.js';
 import { applyEdits, type TextEdit } from '../json/syntax/repair.js';
-import { MAX_REPAIRED_CHARACTERS } from '../json/json-document.js';
+import { MAX_REPAIRED_CHARACTERS } from '../json/repaired-parse.js';
 import type { JsonFile } from '../loader/connector-folder.js';
 import { writtenEdits } from './written-edits.js';
 

@@ -22,8 +22,6 @@ export { MAX_JSON_DEPTH };
 /** A syntax problem with its place in the text: one type, the diagnosis's and the document's. */
 export type { JsonSyntaxIssue };
 
-export { MAX_REPAIRED_CHARACTERS, parseRepaired, parseTolerantly } from './repaired-parse.js';
-
 /**
  * A JSON file as text and value. The value comes from JSON.parse when the text is strict JSON;
  * otherwise from JSON.parse of the text with the edits made that its syntax issues name (see

@@ -15,8 +15,6 @@ import { statusIcon, writeStatusTable } from './summary-status-table.js';
 import { GITHUB_SUMMARY_LIMIT, SummaryBudget } from './summary-budget.js';
 import { DEFAULT_RULES_DOC_URL } from './tool-info.js';
 
-export type { ConnectorChange, ConnectorChanges } from './summary-changes.js';
-
 /**
  * `cwd` and `baseDir` (see PathBase): connectors and files are named from the repository root with '/',
  * as everything else on GitHub names them, whatever separators the runner's OS uses.

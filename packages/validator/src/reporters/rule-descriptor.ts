@@ -1,4 +1,4 @@
-import { EXAMPLE_PLACES } from '../diff/change-rule-doc.js';
+import { EXAMPLE_PLACES } from '../diff/change-rule-doc-types.js';
 import type { DocumentedChangeRule } from '../diff/change-rules.js';
 import type { FileKind, Level, Severity } from '../model/finding.js';
 import type { RuleDefinition } from '../model/rule.js';

@@ -24,9 +24,6 @@ import { leftOutNotification, leftOutProperty } from './sarif-left-out.js';
 import { describedRules, toReportingDescriptor } from './sarif-rule-descriptors.js';
 import { toResult } from './sarif-results.js';
 
-export { describeLeftOut, RESULTS_LEFT_OUT_ID } from './sarif-left-out.js';
-export { SOURCE_ROOT } from './sarif-results.js';
-
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 export interface SarifOptions extends PathBase {

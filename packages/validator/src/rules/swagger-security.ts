@@ -11,7 +11,8 @@ import {
   isObject,
   type JsonObject,
 } from '../swagger/json-values.js';
-import { OperationKey, type SwaggerModel } from '../swagger/swagger-model.js';
+import type { SwaggerModel } from '../swagger/swagger-model.js';
+import { OperationKey } from '../swagger/operation-keys.js';
 import { perModel } from './operations/rule-kit.js';
 import { OBJECT_FIELDS, structureOf } from './swagger/structure.js';
 

@@ -1,5 +1,5 @@
 import { nameExcerpt } from '../text/message-values.js';
-import type { OperationInfo } from './swagger-model.js';
+import type { OperationInfo } from './operation-info.js';
 
 /**
  * How the rules' messages and the diff's changes name an operation: its operationId, else its method

@@ -14,14 +14,6 @@ import type { LazyPointer, OperationInfo, ResponseInfo } from './operation-info.
 import { HTTP_METHODS, writtenMethods } from './path-item-methods.js';
 import { SchemaWalker, type SchemaNode, type SchemaStep, type WalkRoot } from './schema-walk.js';
 
-// The model's vocabulary, from the files that define it: rules import it all from here.
-export { MAX_SCHEMA_WALK_DEPTH, SchemaNode, type SchemaStep } from './schema-walk.js';
-export { HTTP_METHODS, type HttpMethod } from './path-item-methods.js';
-export type { Located } from './local-refs.js';
-export type { LazyPointer, OperationInfo, ParameterInfo, ResponseInfo } from './operation-info.js';
-export { OperationKey } from './operation-keys.js';
-export type { WrittenSchema } from './written-schema.js';
-
 const MAX_REF_HOPS = 32;
 
 /**

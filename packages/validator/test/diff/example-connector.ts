@@ -1,4 +1,4 @@
-import type { ChangeRuleDoc, ExamplePlacement } from '../../src/diff/change-rule-doc.js';
+import type { ChangeRuleDoc, ExamplePlacement } from '../../src/diff/change-rule-doc-types.js';
 import { validConnectorFiles } from '../helpers/valid-connector.js';
 import type { FixtureFiles } from '../helpers/fixture.js';
 import type { Json } from './diff-fixture.js';

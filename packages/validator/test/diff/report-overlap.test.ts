@@ -5,7 +5,7 @@ import type { ConnectorVersion } from '../../src/diff/connector-diff.js';
 import { MAX_COMPARED } from '../../src/diff/repeat-check.js';
 import { reportedChanges } from '../../src/diff/reported-changes.js';
 import { SchemaChangeIndex } from '../../src/diff/schema-change-index.js';
-import type { SchemaChange } from '../../src/diff/schema-diff.js';
+import type { SchemaChange } from '../../src/diff/schema-change.js';
 import { expandEntries, type RawEntry, type SchemaReport } from '../../src/diff/schema-report.js';
 import { excerpt, MAX_NAME_LENGTH } from '../../src/text/message-values.js';
 

@@ -4,7 +4,7 @@ import { CHANGE_RULES } from '../../src/diff/change-rules.js';
 import type { ConnectorVersion } from '../../src/diff/connector-diff.js';
 import type { RawChange } from '../../src/diff/raw-change.js';
 import { reportedChanges } from '../../src/diff/reported-changes.js';
-import type { SchemaChange } from '../../src/diff/schema-diff.js';
+import type { SchemaChange } from '../../src/diff/schema-change.js';
 import { expandEntries, type RawEntry, type SchemaReport } from '../../src/diff/schema-report.js';
 import { diffSwaggerValues } from '../../src/diff/swagger-diff.js';
 import { excerpt, MAX_NAME_LENGTH } from '../../src/text/message-values.js';

@@ -7,7 +7,7 @@ import {
   type ComparedPart,
   type ComparedSchema,
 } from '../../src/diff/schema-change-list.js';
-import type { SchemaChange } from '../../src/diff/schema-diff.js';
+import type { SchemaChange } from '../../src/diff/schema-change.js';
 import { SchemaLists, type ComparedChanges } from '../../src/diff/schema-lists.js';
 
 const FIELDS = 2_000;

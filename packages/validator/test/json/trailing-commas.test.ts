@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { JsonDocument, parseTolerantly, type JsonSyntaxIssue } from '../../src/json/json-document.js';
+import { JsonDocument, type JsonSyntaxIssue } from '../../src/json/json-document.js';
+import { parseTolerantly } from '../../src/json/repaired-parse.js';
 import { namesIndexLoosely, parseTrailingCommaSlips } from '../../src/json/trailing-commas.js';
 
 /** jsonc-parser's tolerant parse: the value and issues a document had before the fast path. */

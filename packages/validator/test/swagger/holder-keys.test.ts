@@ -3,7 +3,8 @@ import { structureOf, writtenSchemasOf } from '../../src/rules/swagger/structure
 import { HolderKey, holderKeysOf } from '../../src/rules/operations/holder-keys.js';
 import { bitOfKey, SCHEMA_HOLDER_KEY_BITS } from '../../src/rules/operations/holder-key-bits.js';
 import { writtenParameters } from '../../src/rules/operations/parameter-index.js';
-import { MAX_SCHEMA_WALK_DEPTH, SwaggerModel } from '../../src/swagger/swagger-model.js';
+import { SwaggerModel } from '../../src/swagger/swagger-model.js';
+import { MAX_SCHEMA_WALK_DEPTH } from '../../src/swagger/schema-walk.js';
 
 /** The names of the bits set in a holder's notes, for readable expectations. */
 function named(bits: number): string[] {

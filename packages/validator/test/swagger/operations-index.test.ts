@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { OperationKey, SwaggerModel } from '../../src/swagger/swagger-model.js';
+import { SwaggerModel } from '../../src/swagger/swagger-model.js';
+import { OperationKey } from '../../src/swagger/operation-keys.js';
 
 /** A swagger whose path needs escaping, with inherited, overridden, referenced and broken entries. */
 function model(): SwaggerModel {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { PointerPlace } from '../../src/json/pointer-place.js';
-import { SwaggerModel, type SchemaNode } from '../../src/swagger/swagger-model.js';
+import { SwaggerModel } from '../../src/swagger/swagger-model.js';
+import type { SchemaNode } from '../../src/swagger/schema-walk.js';
 
 /** Every node a walk of `/definitions/<name>` meets, as the facts rules read of it. */
 function walk(definitions: Record<string, unknown>, name: string) {

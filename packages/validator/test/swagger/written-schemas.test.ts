@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { structureOf, writtenSchemasOf } from '../../src/rules/swagger/structure.js';
-import { MAX_SCHEMA_WALK_DEPTH, SwaggerModel } from '../../src/swagger/swagger-model.js';
+import { SwaggerModel } from '../../src/swagger/swagger-model.js';
+import { MAX_SCHEMA_WALK_DEPTH } from '../../src/swagger/schema-walk.js';
 
 /** The written schemas of a swagger as the facts rules read of them, in the order rules meet them. */
 function written(root: Record<string, unknown>) {

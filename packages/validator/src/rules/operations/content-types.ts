@@ -3,7 +3,9 @@ import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { DOCUMENT_ROOT } from '../../json/pointer-place.js';
 import { asArray, asString, type JsonObject } from '../../swagger/json-values.js';
-import { OperationKey, type OperationInfo, type SwaggerModel } from '../../swagger/swagger-model.js';
+import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import { OperationKey } from '../../swagger/operation-keys.js';
+import type { OperationInfo } from '../../swagger/operation-info.js';
 import { effectiveMimeTypes, fill } from './rule-kit.js';
 import { operationLabel } from '../../swagger/operation-label.js';
 

@@ -1,11 +1,8 @@
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { operationLabel } from '../../swagger/operation-label.js';
-import {
-  HTTP_METHODS,
-  type HttpMethod,
-  type OperationInfo,
-  type SwaggerModel,
-} from '../../swagger/swagger-model.js';
+import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import { HTTP_METHODS, type HttpMethod } from '../../swagger/path-item-methods.js';
+import type { OperationInfo } from '../../swagger/operation-info.js';
 import { excerpt, joinWithin, nameExcerpt } from '../../text/message-values.js';
 import { partiallyDuplicates, pathTemplates, routeHash, type OperationTemplates } from './path-templates.js';
 import { fill } from './rule-kit.js';

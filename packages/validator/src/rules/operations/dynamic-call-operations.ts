@@ -1,5 +1,6 @@
 import { asObject, asString, has, type JsonObject } from '../../swagger/json-values.js';
-import type { OperationInfo, ParameterInfo, SwaggerModel } from '../../swagger/swagger-model.js';
+import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import type { OperationInfo, ParameterInfo } from '../../swagger/operation-info.js';
 import type { DynamicCall } from './dynamic-index.js';
 
 /* The operations a dynamic call links: the target it calls, and the source whose parameters it passes. */

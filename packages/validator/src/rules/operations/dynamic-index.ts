@@ -1,7 +1,8 @@
 import { writtenSchemasOf } from '../swagger/structure.js';
 import { childPointer, decodeSegment } from '../../json/pointer.js';
 import { asObject, asString, entriesOf, has, isObject, type JsonObject } from '../../swagger/json-values.js';
-import type { LazyPointer, OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
+import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import type { LazyPointer, OperationInfo } from '../../swagger/operation-info.js';
 import { writtenParameters } from './parameter-index.js';
 import { DYNAMIC_EXTENSIONS, type DynamicExtension } from './dynamic-extensions.js';
 import { HolderKey, holderKeysOf } from './holder-keys.js';

@@ -1,6 +1,6 @@
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { operationLabel } from '../../swagger/operation-label.js';
-import type { OperationInfo } from '../../swagger/swagger-model.js';
+import type { OperationInfo } from '../../swagger/operation-info.js';
 import { excerpt, quoteList } from '../../text/message-values.js';
 import { pathTemplates } from './path-templates.js';
 import { fill } from './rule-kit.js';

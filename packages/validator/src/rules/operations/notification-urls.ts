@@ -1,5 +1,6 @@
 import { asObject, has } from '../../swagger/json-values.js';
-import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
+import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import type { OperationInfo } from '../../swagger/operation-info.js';
 import { isInternalVisibility, perModel } from './rule-kit.js';
 
 /** A body property marked `x-ms-notification-url: true`, with what its schema chain says about it. */

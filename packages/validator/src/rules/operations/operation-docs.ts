@@ -2,7 +2,7 @@ import { nameExcerpt } from '../../text/message-values.js';
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
 import { asString, has } from '../../swagger/json-values.js';
-import type { OperationInfo } from '../../swagger/swagger-model.js';
+import type { OperationInfo } from '../../swagger/operation-info.js';
 import { productNamesIn } from '../swagger/info-text.js';
 import { removeTrailingAdvice } from '../swagger/trailing-advice.js';
 import { fill, nonEmptyString } from './rule-kit.js';

@@ -1,7 +1,9 @@
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, has } from '../../swagger/json-values.js';
-import { OperationKey, type OperationInfo, type SwaggerModel } from '../../swagger/swagger-model.js';
+import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import { OperationKey } from '../../swagger/operation-keys.js';
+import type { OperationInfo } from '../../swagger/operation-info.js';
 import { nameExcerpt } from '../../text/message-values.js';
 import { dynamicCalls, type DynamicCall } from './dynamic-index.js';
 

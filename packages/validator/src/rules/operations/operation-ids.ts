@@ -2,7 +2,8 @@ import { nameExcerpt } from '../../text/message-values.js';
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { has } from '../../swagger/json-values.js';
-import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
+import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import type { OperationInfo } from '../../swagger/operation-info.js';
 import { fill } from './rule-kit.js';
 
 const OPERATION_ID_MAX_LENGTH = 128;

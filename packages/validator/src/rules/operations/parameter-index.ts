@@ -1,6 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import { asString, has, isObject, type JsonObject } from '../../swagger/json-values.js';
-import type { LazyPointer, OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
+import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import type { LazyPointer, OperationInfo } from '../../swagger/operation-info.js';
 import { perModel } from './rule-kit.js';
 
 /** A parameter object as written in the document, with the operations that use it. */

@@ -1,7 +1,8 @@
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, has } from '../../swagger/json-values.js';
-import { HTTP_METHODS, type SwaggerModel } from '../../swagger/swagger-model.js';
+import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import { HTTP_METHODS } from '../../swagger/path-item-methods.js';
 
 export const pathItemRefRule: RuleDefinition = {
   id: 'SWG-PATH-REF',

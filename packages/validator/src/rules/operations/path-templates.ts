@@ -1,4 +1,5 @@
-import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
+import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import type { OperationInfo } from '../../swagger/operation-info.js';
 import { perModel } from './rule-kit.js';
 
 /**

@@ -1,7 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { has, isObject } from '../../swagger/json-values.js';
-import type { OperationInfo } from '../../swagger/swagger-model.js';
+import type { OperationInfo } from '../../swagger/operation-info.js';
 import { fill, isSuccessCode } from './rule-kit.js';
 import { operationLabel } from '../../swagger/operation-label.js';
 import { isWebhookSubscription } from './webhook-subscription.js';

@@ -2,7 +2,7 @@ import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { isObject, type JsonObject } from '../../swagger/json-values.js';
 import { isEmptySchema } from '../../swagger/empty-schema.js';
-import type { OperationInfo } from '../../swagger/swagger-model.js';
+import type { OperationInfo } from '../../swagger/operation-info.js';
 import { fill, isSuccessCode, successResponses } from './rule-kit.js';
 import { operationLabel } from '../../swagger/operation-label.js';
 import { isWebhookSubscription } from './webhook-subscription.js';

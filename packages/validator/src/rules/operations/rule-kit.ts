@@ -1,4 +1,6 @@
-import { OperationKey, type OperationInfo, type SwaggerModel } from '../../swagger/swagger-model.js';
+import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import { OperationKey } from '../../swagger/operation-keys.js';
+import type { OperationInfo } from '../../swagger/operation-info.js';
 import { asArray, asObject, asString, isObject, type JsonObject } from '../../swagger/json-values.js';
 
 /**

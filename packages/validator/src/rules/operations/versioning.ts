@@ -2,7 +2,9 @@ import { nameExcerpt } from '../../text/message-values.js';
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, asString, has, type JsonObject } from '../../swagger/json-values.js';
-import { OperationKey, type OperationInfo, type SwaggerModel } from '../../swagger/swagger-model.js';
+import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import { OperationKey } from '../../swagger/operation-keys.js';
+import type { OperationInfo } from '../../swagger/operation-info.js';
 import { fill, perModel } from './rule-kit.js';
 import { operationLabel } from '../../swagger/operation-label.js';
 

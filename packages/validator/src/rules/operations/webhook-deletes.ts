@@ -1,4 +1,4 @@
-import type { OperationInfo } from '../../swagger/swagger-model.js';
+import type { OperationInfo } from '../../swagger/operation-info.js';
 import { routeOf } from './path-templates.js';
 import { withoutTrailingSlashes } from '@connector-alm/core';
 

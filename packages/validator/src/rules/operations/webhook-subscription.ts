@@ -1,5 +1,6 @@
 import { asObject, has } from '../../swagger/json-values.js';
-import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
+import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import type { OperationInfo } from '../../swagger/operation-info.js';
 
 export function isWebhookSubscription(model: SwaggerModel, operation: OperationInfo): boolean {
   const pathItem = asObject(model.paths?.[operation.path]);

@@ -1,8 +1,7 @@
 import type { RuleContext, RuleDefinition } from '../../model/rule.js';
 import { asObject, entriesOf } from '../../swagger/json-values.js';
 import { hasParameterType } from '../api-properties/connection-parameters.js';
-import type { ReadmeHeading, ReadmeOutline } from './outline.js';
-import { outline } from './rule-context.js';
+import { outline, type ReadmeHeading, type ReadmeOutline } from './outline.js';
 import { CREDENTIALS_HEADING, findSection } from './sections.js';
 
 /** Words of the steps that register an OAuth app. */

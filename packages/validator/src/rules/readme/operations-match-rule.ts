@@ -12,8 +12,8 @@ import {
   parentIndex,
   TEMPLATE_SECTION_HEADING,
 } from './operation-headings.js';
-import type { ReadmeHeading } from './outline.js';
-import { hasMcpServer, outline } from './rule-context.js';
+import { outline, type ReadmeHeading } from './outline.js';
+import { hasMcpServer } from './mcp-server.js';
 import { SectionText } from './section-text.js';
 
 /** Headings of operation sections README-OPS-MATCH names; the corpus's readmes have at most three. */

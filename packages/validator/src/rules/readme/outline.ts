@@ -4,6 +4,7 @@ import { LineWalker } from './line-walker.js';
 import { normalizeTitle } from '../../text/normalize-title.js';
 import { skipParagraph } from './skip-paragraph.js';
 import { ConnectorCache } from '../../model/connector-cache.js';
+import type { RuleContext } from '../../model/rule.js';
 
 /** One heading of the readme, with where it is and where its section ends. */
 export interface ReadmeHeading {
@@ -161,4 +162,10 @@ function parseDocument(document: { readonly text: string }): ReadmeOutline {
 
 export function outlineOf(document: { readonly text: string }): ReadmeOutline {
   return cache.getOrBuild(document, parseDocument);
+}
+
+/** The readme's outline, read once per readme (see outlineOf); undefined without a readme. */
+export function outline(context: RuleContext): ReadmeOutline | undefined {
+  const document = context.connector.files.readme?.document;
+  return document === undefined ? undefined : outlineOf(document);
 }

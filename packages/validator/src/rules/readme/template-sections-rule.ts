@@ -2,7 +2,8 @@ import type { Profile } from '../../model/finding.js';
 import type { RuleDefinition } from '../../model/rule.js';
 import { nameExcerpt } from '../../text/message-values.js';
 import { headingLookalikes, type HeadingLookalike } from './heading-lookalikes.js';
-import { hasMcpServer, outline } from './rule-context.js';
+import { hasMcpServer } from './mcp-server.js';
+import { outline } from './outline.js';
 import { findSection, TEMPLATE_SECTIONS } from './sections.js';
 
 export function sectionsRule(

@@ -2,7 +2,7 @@ import { nameExcerpt } from '../../text/message-values.js';
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject } from '../../swagger/json-values.js';
-import { OperationKey } from '../../swagger/swagger-model.js';
+import { OperationKey } from '../../swagger/operation-keys.js';
 
 export const apiStatusRule: RuleDefinition = {
   id: 'SWG-API-STATUS',

@@ -4,7 +4,8 @@ import { asArray, has, type JsonObject } from '../../swagger/json-values.js';
 import { policyInstances } from '../api-properties/policy-instances.js';
 import { OPERATION_NAME_PARAMETER } from '../api-properties/policy-templates.js';
 import { DOCUMENT_ROOT } from '../../json/pointer-place.js';
-import { OperationKey, type SwaggerModel } from '../../swagger/swagger-model.js';
+import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import { OperationKey } from '../../swagger/operation-keys.js';
 import { quoted } from '../../text/message-values.js';
 
 /**

@@ -1,4 +1,5 @@
-import type { SchemaStep, SwaggerModel } from '../../swagger/swagger-model.js';
+import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import type { SchemaStep } from '../../swagger/schema-walk.js';
 import { isObject, type JsonObject } from '../../swagger/json-values.js';
 import { ConnectorCache } from '../../model/connector-cache.js';
 import { structureOf, type SchemaStructureNode, type SwaggerStructure } from './structure.js';

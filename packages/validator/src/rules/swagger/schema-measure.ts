@@ -1,5 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
-import type { Located, OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
+import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import type { Located } from '../../swagger/local-refs.js';
+import type { OperationInfo } from '../../swagger/operation-info.js';
 import { asArray, isObject, type JsonObject } from '../../swagger/json-values.js';
 import { perModel } from '../operations/rule-kit.js';
 import { newSchemaFields, readSchemaFields, type SchemaFields } from '../../swagger/schema-fields.js';

@@ -1,5 +1,7 @@
 import { ConnectorCache } from '../../model/connector-cache.js';
-import { MAX_SCHEMA_WALK_DEPTH, type SwaggerModel, type WrittenSchema } from '../../swagger/swagger-model.js';
+import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import { MAX_SCHEMA_WALK_DEPTH } from '../../swagger/schema-walk.js';
+import type { WrittenSchema } from '../../swagger/written-schema.js';
 import type { JsonObject } from '../../swagger/json-values.js';
 import type { StructureNode } from './structure/nodes.js';
 import { StructureWalker } from './structure/structure-walker.js';

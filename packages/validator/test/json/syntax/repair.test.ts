@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { JsonDocument, parseTolerantly, type JsonSyntaxIssue } from '../../../src/json/json-document.js';
+import { JsonDocument, type JsonSyntaxIssue } from '../../../src/json/json-document.js';
+import { parseTolerantly } from '../../../src/json/repaired-parse.js';
 import { applyEdits, insertion, removal, replacement } from '../../../src/json/syntax/repair.js';
 
 // Text JSON.parse refuses is read with the edits made that its syntax issues name. jsonc-parser's

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { fixJsonText } from '../../../src/fix/json-fix.js';
-import { JsonDocument, MAX_REPAIRED_CHARACTERS } from '../../../src/json/json-document.js';
+import { JsonDocument } from '../../../src/json/json-document.js';
+import { MAX_REPAIRED_CHARACTERS } from '../../../src/json/repaired-parse.js';
 import { diagnoseAndRepair, MAX_SLIPS } from '../../../src/json/syntax/diagnosis.js';
 import { TokenStream } from '../../../src/json/syntax/tokens.js';
 

@@ -1,4 +1,4 @@
-import { HTTP_METHODS } from '../../../swagger/swagger-model.js';
+import { HTTP_METHODS } from '../../../swagger/path-item-methods.js';
 import type { NodeKind } from './swagger-fields.js';
 
 /** The slot of each name in a kind's list of children (see CHILD_FIELDS). */

@@ -1,5 +1,5 @@
 import { PointerPlace } from '../../../json/pointer-place.js';
-import type { WrittenSchema } from '../../../swagger/swagger-model.js';
+import type { WrittenSchema } from '../../../swagger/written-schema.js';
 import { has, type JsonObject } from '../../../swagger/json-values.js';
 import type { NodeKind } from './swagger-fields.js';
 

@@ -1,4 +1,4 @@
-import { HTTP_METHODS } from '../../../swagger/swagger-model.js';
+import { HTTP_METHODS } from '../../../swagger/path-item-methods.js';
 import { toTypeName, type FieldType, type JsonTypeName } from './json-types.js';
 
 /**

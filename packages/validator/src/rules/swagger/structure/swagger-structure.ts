@@ -1,4 +1,4 @@
-import type { WrittenSchema } from '../../../swagger/swagger-model.js';
+import type { WrittenSchema } from '../../../swagger/written-schema.js';
 import type { JsonTypeName } from './json-types.js';
 import type { RefUse, SchemaStructureNode, StructureNode } from './nodes.js';
 import type { NodeKind } from './swagger-fields.js';

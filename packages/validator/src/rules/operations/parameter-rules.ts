@@ -18,7 +18,7 @@ import { pathParameterInTemplateRule, pathParameterRequiredRule } from './path-p
 import { pathParameterEncodingRule, queryEncodingRule } from './url-encoding-rules.js';
 
 /** The parameter rules of the catalog, in its order (each in the file of its concept). */
-export const parameterLocationRules: RuleDefinition[] = [
+export const parameterRules: RuleDefinition[] = [
   pathParameterRequiredRule,
   pathParameterInTemplateRule,
   pathParameterEncodingRule,

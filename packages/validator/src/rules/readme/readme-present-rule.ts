@@ -1,0 +1,26 @@
+import type { RuleDefinition } from '../../model/rule.js';
+
+export const readmePresentRule: RuleDefinition = {
+  id: 'README-PRESENT',
+  file: 'readme',
+  title: 'The connector folder has a readme.md.',
+  description:
+    'Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md…). 8 certified and 2 IP merged folders have none.',
+  levels: { certified: 'error', 'independent-publisher': 'error', custom: 'warning' },
+  example: {
+    bad: 'a folder with only apiDefinition.swagger.json and apiProperties.json',
+    good: 'readme.md beside them',
+  },
+  check(context) {
+    if (context.connector.files.readme) return;
+    const misnamed = context.connector.entries.find(
+      (entry) => entry.type === 'file' && /^readme(\.|$)/i.test(entry.name),
+    );
+    context.report({
+      file: 'folder',
+      message: misnamed
+        ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.`
+        : 'The connector has no readme.md. Start from the readme template of the repository.',
+    });
+  },
+};
