@@ -23553,21 +23553,21 @@ var require_yazl = __commonJS({
         this.errored = true;
       });
     }
-    ZipFile.prototype.addFile = function(realPath2, metadataPath, options2) {
+    ZipFile.prototype.addFile = function(realPath, metadataPath, options2) {
       var self2 = this;
       metadataPath = validateMetadataPath(metadataPath, false);
       if (options2 == null) options2 = {};
       if (shouldIgnoreAdding(self2)) return;
       var entry = new Entry(metadataPath, false, options2);
       self2.entries.push(entry);
-      fs33.stat(realPath2, function(err2, stats) {
+      fs33.stat(realPath, function(err2, stats) {
         if (err2) return self2.emit("error", err2);
-        if (!stats.isFile()) return self2.emit("error", new Error("not a file: " + realPath2));
+        if (!stats.isFile()) return self2.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs33.createReadStream(realPath2);
+          var readStream = fs33.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self2.emit("error", err3);
@@ -30658,9 +30658,9 @@ var import_node_fs3 = require("node:fs");
 var import_node_path3 = __toESM(require("node:path"), 1);
 var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
 var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
-var pending = /* @__PURE__ */ new Set();
-function rememberTemporary(name) {
-  pending.add(name);
+var pending = /* @__PURE__ */ new Map();
+function rememberTemporary(name, kind = "staging") {
+  pending.set(name, kind);
 }
 function forgetTemporary(name) {
   pending.delete(name);
@@ -30674,19 +30674,19 @@ function forgetMadeFolder(folder) {
 }
 function removePendingTemporaries() {
   const left = [];
-  for (const name of pending) {
+  for (const [name, kind] of pending) {
     const removing = `${name}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.removing`;
     try {
       (0, import_node_fs3.renameSync)(name, removing);
     } catch (error2) {
       const code2 = errorCode(error2);
-      if (code2 !== "ENOENT") left.push({ name, code: code2 });
+      if (code2 !== "ENOENT") left.push({ name, code: code2, kind });
       continue;
     }
     try {
       (0, import_node_fs3.rmSync)(removing, { recursive: true, force: true });
     } catch (error2) {
-      left.push({ name: removing, code: errorCode(error2) });
+      left.push({ name: removing, code: errorCode(error2), kind });
     }
   }
   pending.clear();
@@ -30702,6 +30702,11 @@ function removeEmptyMadeFolders() {
     }
   }
   madeFolders.clear();
+}
+function leftTemporaryMessage({ name, code: code2, kind }, cwd) {
+  if (kind === "scratch")
+    return `${import_node_path3.default.resolve(cwd, name)}: error: this scratch folder of an interrupted command could not be removed from the system's temporary folder (${code2}). Remove it: it holds copies of files the command read.`;
+  return `${import_node_path3.default.relative(cwd, name) || name}: error: this staging file or folder of an interrupted write could not be removed (${code2}). Remove it before adding the folder to git.`;
 }
 function errorCode(error2) {
   return error2?.code ?? String(error2);
@@ -30720,12 +30725,9 @@ function nextSignal() {
   });
 }
 function onSignal(signal) {
-  for (const { name, code: code2 } of removePendingTemporaries()) {
-    process.stderr.write(
-      `${import_node_path3.default.relative(process.cwd(), name) || name}: error: this staging file or folder of an interrupted write could not be removed (${code2}). Remove it before adding the folder to git.
-`
-    );
-  }
+  for (const left of removePendingTemporaries())
+    process.stderr.write(`${leftTemporaryMessage(left, process.cwd())}
+`);
   const resolve = waiting;
   waiting = void 0;
   if (resolve) return resolve(signal);
@@ -30782,7 +30784,7 @@ function makeEach(missing2) {
   const made = [];
   try {
     for (const each of missing2) {
-      (0, import_node_fs4.mkdirSync)(each);
+      if (!makeMissingFolder(each)) continue;
       made.unshift(each);
       rememberMadeFolder(each);
     }
@@ -30797,6 +30799,22 @@ function makeEach(missing2) {
     throw error2;
   }
   return made;
+}
+function makeMissingFolder(folder) {
+  try {
+    (0, import_node_fs4.mkdirSync)(folder);
+    return true;
+  } catch (error2) {
+    if (error2.code === "EEXIST" && isFolder(folder)) return false;
+    throw error2;
+  }
+}
+function isFolder(file) {
+  try {
+    return (0, import_node_fs4.statSync)(file).isDirectory();
+  } catch {
+    return false;
+  }
 }
 function exists(file) {
   try {
@@ -30813,7 +30831,7 @@ var import_node_os = __toESM(require("node:os"), 1);
 var import_node_path5 = __toESM(require("node:path"), 1);
 function makeScratchFolder(prefix) {
   const folder = (0, import_node_fs5.mkdtempSync)(import_node_path5.default.join(import_node_os.default.tmpdir(), prefix));
-  rememberTemporary(folder);
+  rememberTemporary(folder, "scratch");
   return folder;
 }
 async function removeScratchFolder(folder) {
@@ -31192,9 +31210,9 @@ function followNames(root, argv, start) {
   for (; index < argv.length && command.commands.length > 0; index++) {
     const word = argv[index];
     if (word.startsWith("-")) continue;
-    const named = command.commands.find((sub) => sub.name() === word || sub.aliases().includes(word));
-    if (!named) break;
-    command = named;
+    const named2 = command.commands.find((sub) => sub.name() === word || sub.aliases().includes(word));
+    if (!named2) break;
+    command = named2;
   }
   return { command, index };
 }
@@ -31217,10 +31235,6 @@ function unknownCommandLine(root, argv, message2) {
     `Run ${names3.join(" ")} --help for the commands.`
   ].join(" ");
 }
-
-// packages/validator/src/config/config-of-paths.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/text/message-values.ts
 var MAX_VALUE_LENGTH = 100;
@@ -31341,6 +31355,10 @@ function summarise(value, depth) {
   return `${open2}${entries.join(",")}${close2}`;
 }
 
+// packages/validator/src/config/config-lookup.ts
+var import_node_fs8 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"), 1);
+
 // packages/validator/src/config/find-config.ts
 var import_node_fs7 = require("node:fs");
 var import_node_path10 = __toESM(require("node:path"), 1);
@@ -31365,35 +31383,112 @@ function findConfigFile(cwd) {
     folder = parent;
   }
 }
-function repositoryRootOf(folder) {
-  for (let at = import_node_path10.default.resolve(folder); ; at = import_node_path10.default.dirname(at)) {
-    if (isRepositoryRoot(at)) return at;
-    if (import_node_path10.default.dirname(at) === at) return void 0;
-  }
-}
 function isRepositoryRoot(folder) {
   return (0, import_node_fs7.existsSync)(import_node_path10.default.join(folder, ".git"));
 }
 
+// packages/validator/src/config/config-lookup.ts
+var ConfigLookup = class {
+  constructor(cwd) {
+    this.cwd = cwd;
+    this.cwdRoot = this.repositoryOf(cwd);
+  }
+  cwd;
+  rootOfFolder = /* @__PURE__ */ new Map();
+  fileFrom = /* @__PURE__ */ new Map();
+  realPaths = /* @__PURE__ */ new Map();
+  cwdRoot;
+  /**
+   * Where the search for the configuration file of `given` (a path from `cwd`) starts: `cwd` when it
+   * is in the repository that holds the path, or the path is in none, so that a run inside the
+   * repository finds what it always found; else the top level of the path's repository, as if run
+   * there. `validate ~/src/fork/certified-connectors/Foo` run from the home folder used no
+   * configuration (or another repository's), and showed findings the repository's CI, which runs at
+   * its top level, does not: rules turned off came back and `ignore` was not applied.
+   */
+  searchStart(given2) {
+    const root = this.repositoryOf(existingFolderOf(import_node_path11.default.resolve(this.cwd, given2)));
+    if (root === void 0) return this.cwd;
+    return this.cwdRoot !== void 0 && this.sameFile(this.cwdRoot, root) ? this.cwd : root;
+  }
+  /** The configuration file that applies to `given` (a path from `cwd`), found from its searchStart. */
+  fileOf(given2) {
+    const start = this.searchStart(given2);
+    if (!this.fileFrom.has(start)) this.fileFrom.set(start, findConfigFile(start));
+    return this.fileFrom.get(start);
+  }
+  /** Whether two results of fileOf are one configuration: one file, or none for both. */
+  sameConfiguration(a, b) {
+    return a === void 0 || b === void 0 ? a === b : this.sameFile(a, b);
+  }
+  /**
+   * The repository (its top level) that holds `folder`, judged on its real path, as git judges it:
+   * a path through a link into another repository is in that one, which `validate --base` compares
+   * in (walked as written, it was in the repository that holds the link, whose file applied, and the
+   * base's file was never compared). The top level is named as written when the written path leads
+   * to the same repository, as it does where the temp folder is reached through a link (macOS).
+   */
+  repositoryOf(folder) {
+    const real = this.rootAlong(this.realPath(folder));
+    if (real === void 0) return void 0;
+    const written2 = this.rootAlong(import_node_path11.default.resolve(folder));
+    return written2 !== void 0 && this.sameFile(written2, real) ? written2 : real;
+  }
+  /** The nearest folder from `folder` upwards with a `.git` entry, each folder on the way remembered. */
+  rootAlong(folder) {
+    const visited = [];
+    let root;
+    for (let at = folder; ; at = import_node_path11.default.dirname(at)) {
+      if (this.rootOfFolder.has(at)) {
+        root = this.rootOfFolder.get(at);
+        break;
+      }
+      visited.push(at);
+      if (isRepositoryRoot(at)) {
+        root = at;
+        break;
+      }
+      if (import_node_path11.default.dirname(at) === at) break;
+    }
+    for (const at of visited) this.rootOfFolder.set(at, root);
+    return root;
+  }
+  /** Whether two paths lead to one file or folder (the temp folder is reached through a link on macOS). */
+  sameFile(a, b) {
+    return a === b || this.realPath(a) === this.realPath(b);
+  }
+  realPath(file) {
+    let real = this.realPaths.get(file);
+    if (real === void 0) {
+      try {
+        real = import_node_fs8.realpathSync.native(file);
+      } catch {
+        real = import_node_path11.default.resolve(file);
+      }
+      this.realPaths.set(file, real);
+    }
+    return real;
+  }
+};
+function existingFolderOf(absolute) {
+  let at = absolute;
+  while (!(0, import_node_fs8.existsSync)(at) && import_node_path11.default.dirname(at) !== at) at = import_node_path11.default.dirname(at);
+  return isFile(at) ? import_node_path11.default.dirname(at) : at;
+}
+
 // packages/validator/src/config/config-of-paths.ts
 function configSearchStart(given2, cwd) {
-  const root = repositoryRootOf(existingFolderOf(import_node_path11.default.resolve(cwd, given2)));
-  if (root === void 0) return cwd;
-  const cwdRoot = repositoryRootOf(cwd);
-  return cwdRoot !== void 0 && sameFile(cwdRoot, root) ? cwd : root;
+  return new ConfigLookup(cwd).searchStart(given2);
 }
 function findConfigFileOfPaths(paths, cwd) {
-  const fileFrom = /* @__PURE__ */ new Map();
+  const lookup = new ConfigLookup(cwd);
   let first;
   for (const given2 of paths) {
-    const start = configSearchStart(given2, cwd);
-    if (!fileFrom.has(start)) fileFrom.set(start, findConfigFile(start));
-    const file = fileFrom.get(start);
+    const file = lookup.fileOf(given2);
     if (!first) first = { given: given2, file };
-    else if (!sameConfiguration(file, first.file)) {
-      const named = (found) => found === void 0 ? "no configuration file" : quoted(toDisplayPath(cwd, found));
+    else if (!lookup.sameConfiguration(file, first.file)) {
       throw new UsageError(
-        `takes its configuration from ${named(file)}, and ${quoted(first.given)} from ${named(first.file)}.`,
+        `takes its configuration from ${named(file, cwd)}, and ${quoted(first.given)} from ${named(first.file, cwd)}.`,
         {
           location: { file: given2 },
           hint: "One run applies one configuration: run once for each repository, or give the file to apply to every path (--config, the action's config input)."
@@ -31403,23 +31498,23 @@ function findConfigFileOfPaths(paths, cwd) {
   }
   return first ? first.file : findConfigFile(cwd);
 }
-function sameConfiguration(a, b) {
-  return a === void 0 || b === void 0 ? a === b : sameFile(a, b);
-}
-function sameFile(a, b) {
-  return realPath(a) === realPath(b);
-}
-function realPath(file) {
-  try {
-    return import_node_fs8.realpathSync.native(file);
-  } catch {
-    return import_node_path11.default.resolve(file);
+function refuseFoldersOfAnotherConfiguration(folders, config2, cwd) {
+  if (!config2.foundBySearch) return;
+  const lookup = new ConfigLookup(cwd);
+  for (const folder of folders) {
+    const file = lookup.fileOf(folder);
+    if (lookup.sameConfiguration(file, config2.path)) continue;
+    throw new UsageError(
+      `takes its configuration from ${named(file, cwd)}, and the paths it was found under from ${named(config2.path, cwd)}.`,
+      {
+        location: { file: toDisplayPath(cwd, folder) },
+        hint: `One run applies one configuration: give the file to apply to every folder (--config, the action's config input), ignore the folder${config2.path === void 0 ? " in a configuration file" : ` in ${toDisplayPath(cwd, config2.path)}`}, or run from the folder's repository.`
+      }
+    );
   }
 }
-function existingFolderOf(absolute) {
-  let at = absolute;
-  while (!(0, import_node_fs8.existsSync)(at) && import_node_path11.default.dirname(at) !== at) at = import_node_path11.default.dirname(at);
-  return isFile(at) ? import_node_path11.default.dirname(at) : at;
+function named(file, cwd) {
+  return file === void 0 ? "no configuration file" : quoted(toDisplayPath(cwd, file));
 }
 
 // packages/validator/src/text/message-length.ts
@@ -31609,13 +31704,13 @@ function independentPublisherTitleName(title) {
 function independentPublisherTitleProblem(title, connector) {
   const shown = nameExcerpt(connector.title?.trim() || connector.name);
   const expected = `${shown} (Independent Publisher)`;
-  const named = independentPublisherTitleName(title);
-  if (named === void 0) {
+  const named2 = independentPublisherTitleName(title);
+  if (named2 === void 0) {
     return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${nameExcerpt(title.trim())}".`;
   }
-  if (namesConnector(named, connector.name)) return void 0;
-  if (connector.title !== void 0 && namesConnector(named, connector.title)) return void 0;
-  return `The pull request title names "${nameExcerpt(named)}", but the connector is "${shown}"; title it "${expected}".`;
+  if (namesConnector(named2, connector.name)) return void 0;
+  if (connector.title !== void 0 && namesConnector(named2, connector.title)) return void 0;
+  return `The pull request title names "${nameExcerpt(named2)}", but the connector is "${shown}"; title it "${expected}".`;
 }
 function namesConnector(given2, name) {
   const [a, b] = [nameKey(given2), nameKey(name)];
@@ -34101,8 +34196,8 @@ function strayOpener(walk, frame) {
 function unclosedAtEnd(walk) {
   const open2 = walk.stack.filter((frame) => frame.open !== "").reverse();
   const closers = open2.map((frame) => frame.open === "{" ? "}" : "]").join("");
-  const named = open2.slice(0, 3).map((frame) => `the '${frame.open}' at line ${walk.lineOf(frame.at)}`);
-  const list3 = named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0];
+  const named2 = open2.slice(0, 3).map((frame) => `the '${frame.open}' at line ${walk.lineOf(frame.at)}`);
+  const list3 = named2.length > 1 ? `${named2.slice(0, -1).join(", ")} and ${named2[named2.length - 1]}` : named2[0];
   const more = open2.length > 3 ? ` (and ${open2.length - 3} more)` : "";
   const misplaced = misindentedClose(walk);
   if (misplaced) {
@@ -34770,8 +34865,8 @@ function unexpectedCharacter(character) {
   const code2 = `U+${character.toString(16).toUpperCase().padStart(4, "0")}`;
   const invisible = INVISIBLE_CHARACTERS.get(character);
   if (invisible !== void 0 || isInvisible(character)) {
-    const named = invisible ? `${code2}, ${invisible}` : code2;
-    return `An invisible character (${named}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`;
+    const named2 = invisible ? `${code2}, ${invisible}` : code2;
+    return `An invisible character (${named2}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`;
   }
   const quote = QUOTE_LOOKALIKES.has(character) ? "; strings take double quotes" : "";
   return `The character ${String.fromCodePoint(character)} (${code2}) cannot start a JSON value or key${quote}.`;
@@ -37153,8 +37248,8 @@ var folderRules = [
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
-      const named = (candidate) => candidate.toLowerCase() === name.trim().toLowerCase() || isTitleCutFromName(candidate, name);
-      if (context.profile !== "custom" && title && !named(title) && !named(titleName(title, context.profile))) {
+      const named2 = (candidate) => candidate.toLowerCase() === name.trim().toLowerCase() || isTitleCutFromName(candidate, name);
+      if (context.profile !== "custom" && title && !named2(title) && !named2(titleName(title, context.profile))) {
         context.report({
           severity: "info",
           message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"; most connector folders use the title.`
@@ -37724,54 +37819,6 @@ function isSlackTokenKind(code2) {
   return code2 === 97 || code2 === 98 || code2 === 112 || code2 === 114 || code2 === 115;
 }
 
-// packages/validator/src/json/pointer-place.ts
-var PointerPlace = class _PointerPlace {
-  constructor(parent, first, second) {
-    this.parent = parent;
-    this.first = first;
-    this.second = second;
-    this.text = parent === void 0 && first === void 0 ? "" : void 0;
-  }
-  /** The place of a pointer already written out, e.g. a `$ref`'s target. */
-  static at(pointer) {
-    const place = new _PointerPlace(void 0, pointer);
-    place.text = pointer;
-    return place;
-  }
-  /** The RFC 6901 pointer of this place ("" for the document root). */
-  get pointer() {
-    if (this.text === void 0) {
-      let text3 = this.parent === void 0 ? "" : this.parent.pointer;
-      if (this.first !== void 0) text3 += "/" + encodeSegment(this.first);
-      if (this.second !== void 0) text3 += "/" + encodeSegment(this.second);
-      this.text = text3;
-    }
-    return this.text;
-  }
-};
-var DOCUMENT_ROOT = new PointerPlace(void 0);
-
-// packages/validator/src/swagger/local-refs.ts
-function isSectionEntryRef(ref) {
-  if (ref.charCodeAt(0) !== 35 || ref.charCodeAt(1) !== 47) return false;
-  const slash = ref.indexOf("/", 2);
-  return slash !== -1 && ref.indexOf("/", slash + 1) === -1 && ref.indexOf("~") === -1;
-}
-var REFERENCED_SECTIONS = ["definitions", "parameters", "responses"];
-function referencedSection(ref, slash) {
-  for (const section of REFERENCED_SECTIONS) {
-    if (slash === section.length + 2 && ref.startsWith(section, 2)) return section;
-  }
-  return void 0;
-}
-function safeParsePointer(pointer) {
-  try {
-    return parsePointer(pointer);
-  } catch {
-    return [];
-  }
-}
-
 // packages/validator/src/swagger/operation-keys.ts
 var OperationKey = {
   consumes: 1,
@@ -37834,685 +37881,6 @@ function operationKeys(operation2) {
   return keys;
 }
 
-// packages/validator/src/swagger/operation-entries.ts
-function isInternalVisibility(visibility) {
-  return visibility === "internal" || visibility === "Internal";
-}
-var INTERNAL = 1;
-var TRIGGER = 2;
-var DEPRECATED = 4;
-var PATH_LEVEL = 8;
-var LISTS_PARAMETER_REFS = 16;
-var WRITTEN_AS_REF = 32;
-var MCP = 64;
-function anyWrittenAsRef(parameters) {
-  for (let index = 0; index < parameters.length; index++) if (parameters[index].writtenAsRef) return true;
-  return false;
-}
-function operationTraits(operation2, keys) {
-  let traits = 0;
-  if ((keys & OperationKey.visibility) !== 0 && isInternalVisibility(operation2["x-ms-visibility"]))
-    traits |= INTERNAL;
-  if ((keys & OperationKey.trigger) !== 0 && has(operation2, "x-ms-trigger")) traits |= TRIGGER;
-  if ((keys & OperationKey.deprecated) !== 0 && operation2.deprecated === true) traits |= DEPRECATED;
-  if ((keys & OperationKey.agenticProtocol) !== 0 && has(operation2, "x-ms-agentic-protocol")) traits |= MCP;
-  return traits;
-}
-function parameterTraits(level, isInternal) {
-  return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
-}
-var OperationEntry = class {
-  constructor(path81, method, pathItemPlace, operation2) {
-    this.path = path81;
-    this.method = method;
-    this.pathItemPlace = pathItemPlace;
-    this.operation = operation2;
-    this.operationId = asString(operation2.operationId);
-    this.keys = operationKeys(operation2);
-    this.traits = operationTraits(operation2, this.keys);
-  }
-  path;
-  method;
-  pathItemPlace;
-  operation;
-  operationId;
-  keys;
-  traits;
-  // Set by the model right after construction: the entries' places are below this one.
-  parameters;
-  responses;
-  text;
-  get visibility() {
-    return this.operation["x-ms-visibility"];
-  }
-  get isInternal() {
-    return (this.traits & INTERNAL) !== 0;
-  }
-  get isTrigger() {
-    return (this.traits & TRIGGER) !== 0;
-  }
-  get isDeprecated() {
-    return (this.traits & DEPRECATED) !== 0;
-  }
-  get isMcp() {
-    return (this.traits & MCP) !== 0;
-  }
-  get listsParameterRefs() {
-    return (this.traits & LISTS_PARAMETER_REFS) !== 0;
-  }
-  noteParameterRefs() {
-    this.traits |= LISTS_PARAMETER_REFS;
-  }
-  get pointer() {
-    this.text ??= childPointer(this.pathItemPlace.pointer, this.method);
-    return this.text;
-  }
-  get pathItemPointer() {
-    return this.pathItemPlace.pointer;
-  }
-};
-var ParameterEntry = class _ParameterEntry {
-  constructor(owner, index, target2, value, traits) {
-    this.owner = owner;
-    this.index = index;
-    this.target = target2;
-    this.value = value;
-    this.traits = traits;
-    this.name = asString(value.name);
-    this.in = asString(value.in);
-  }
-  owner;
-  index;
-  target;
-  value;
-  traits;
-  name;
-  in;
-  text;
-  get level() {
-    return (this.traits & PATH_LEVEL) !== 0 ? "path" : "operation";
-  }
-  get writtenAsRef() {
-    return (this.traits & WRITTEN_AS_REF) !== 0;
-  }
-  noteWrittenAsRef() {
-    this.traits |= WRITTEN_AS_REF;
-  }
-  get isInternal() {
-    return (this.traits & INTERNAL) !== 0;
-  }
-  get pointer() {
-    this.text ??= this.index === void 0 ? this.owner.pointer : childPointer(this.owner.pointer, "parameters", this.index);
-    return this.text;
-  }
-  get definitionPlace() {
-    return this.target ?? this;
-  }
-  get definitionPointer() {
-    return this.definitionPlace.pointer;
-  }
-  /** The same entry, as seen from an internal operation that inherits it. */
-  asInternal() {
-    if (this.isInternal) return this;
-    return new _ParameterEntry(this, void 0, this.definitionPlace, this.value, this.traits | INTERNAL);
-  }
-};
-var ResponseEntry = class {
-  constructor(operation2, code2, target2, value) {
-    this.operation = operation2;
-    this.code = code2;
-    this.target = target2;
-    this.value = value;
-  }
-  operation;
-  code;
-  target;
-  value;
-  text;
-  get pointer() {
-    this.text ??= childPointer(this.operation.pointer, "responses", this.code);
-    return this.text;
-  }
-  get definitionPointer() {
-    return (this.target ?? this).pointer;
-  }
-};
-function effectiveParameters(pathParameters, own2, operationInternal) {
-  if (pathParameters.length === 0) return own2;
-  const ownKeys = new Set(own2.map((p) => `${p.in}:${p.name}`));
-  const inherited = pathParameters.filter((p) => !ownKeys.has(`${p.in}:${p.name}`)).map((p) => operationInternal ? p.asInternal() : p);
-  return [...inherited, ...own2];
-}
-
-// packages/validator/src/swagger/path-item-methods.ts
-var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
-function writtenMethods(pathItem, slots) {
-  let any = false;
-  for (const key in pathItem) {
-    const slot = methodSlot(key);
-    if (slot === -1 || !has(pathItem, key)) continue;
-    const operation2 = asObject(pathItem[key]);
-    if (operation2 === void 0) continue;
-    slots[slot] = operation2;
-    any = true;
-  }
-  return any;
-}
-function methodSlot(key) {
-  switch (key) {
-    case "get":
-      return 0;
-    case "put":
-      return 1;
-    case "post":
-      return 2;
-    case "delete":
-      return 3;
-    case "options":
-      return 4;
-    case "head":
-      return 5;
-    case "patch":
-      return 6;
-    default:
-      return -1;
-  }
-}
-
-// packages/validator/src/swagger/schema-fields.ts
-function newSchemaFields() {
-  return {
-    $ref: void 0,
-    properties: void 0,
-    required: void 0,
-    items: void 0,
-    additionalProperties: void 0,
-    allOf: void 0
-  };
-}
-function readSchemaFields(schema, fields) {
-  fields.$ref = void 0;
-  fields.properties = void 0;
-  fields.required = void 0;
-  fields.items = void 0;
-  fields.additionalProperties = void 0;
-  fields.allOf = void 0;
-  for (const key in schema) {
-    switch (key) {
-      case "$ref":
-        fields.$ref = schema[key];
-        break;
-      case "properties":
-        fields.properties = schema[key];
-        break;
-      case "required":
-        fields.required = schema[key];
-        break;
-      case "items":
-        fields.items = schema[key];
-        break;
-      case "additionalProperties":
-        fields.additionalProperties = schema[key];
-        break;
-      case "allOf":
-        fields.allOf = schema[key];
-        break;
-    }
-  }
-}
-
-// packages/validator/src/swagger/schema-walk.ts
-var MAX_SCHEMA_WALK_DEPTH = 64;
-var LONG_REQUIRED_LIST = 16;
-var SchemaNode = class extends PointerPlace {
-  constructor(schema, parent, first, second, nested, depth, viaRef, required) {
-    super(parent, first, second);
-    this.schema = schema;
-    this.nested = nested;
-    this.depth = depth;
-    this.viaRef = viaRef;
-    this.required = required;
-  }
-  schema;
-  nested;
-  depth;
-  viaRef;
-  required;
-};
-var NO_SCHEMA = Object.freeze({});
-var NO_VISIT = () => void 0;
-function chainHas(chain, ref) {
-  for (let link2 = chain; link2 !== void 0; link2 = link2.parent) if (link2.ref === ref) return true;
-  return false;
-}
-var SchemaWalker = class {
-  constructor(targets) {
-    this.targets = targets;
-  }
-  targets;
-  /** A walk is running: a walk started from one of its visitors needs another walker. */
-  busy = false;
-  schema = NO_SCHEMA;
-  nested = false;
-  depth = 0;
-  viaRef = false;
-  required = false;
-  frames = [];
-  /** The fields of the schema the walk read last (see readSchemaFields). */
-  fields = newSchemaFields();
-  root = "";
-  rootPlace;
-  visit = NO_VISIT;
-  run(schema, root, visit2) {
-    this.busy = true;
-    this.root = root;
-    this.rootPlace = void 0;
-    this.visit = visit2;
-    try {
-      this.walk(schema, void 0, void 0, false, 0, void 0, false, false);
-    } finally {
-      this.busy = false;
-      this.root = "";
-      this.rootPlace = void 0;
-      this.visit = NO_VISIT;
-      this.schema = NO_SCHEMA;
-      for (const frame of this.frames) frame.node = void 0;
-    }
-  }
-  node() {
-    return this.nodeAt(this.depth);
-  }
-  nodeAt(depth) {
-    const frame = this.frames[depth];
-    if (frame.node === void 0) {
-      const parent = frame.anchor ?? (depth === 0 ? this.rootPlaceOf() : this.nodeAt(depth - 1));
-      frame.node = new SchemaNode(
-        frame.schema,
-        parent,
-        frame.first,
-        frame.second,
-        frame.nested,
-        depth,
-        frame.viaRef,
-        frame.required
-      );
-    }
-    return frame.node;
-  }
-  rootPlaceOf() {
-    const root = this.root;
-    this.rootPlace ??= PointerPlace.at(
-      typeof root === "string" ? root : childPointer(root.owner.pointer, root.segment)
-    );
-    return this.rootPlace;
-  }
-  walk(value, first, second, nested, depth, refs, viaRef, required) {
-    if (depth > MAX_SCHEMA_WALK_DEPTH || !isObject(value)) return;
-    let schemaObject = value;
-    let reachedByRef = viaRef;
-    let branchRefs = refs;
-    let anchor;
-    const fields = this.fields;
-    readSchemaFields(value, fields);
-    const ref = asString(fields.$ref);
-    if (ref !== void 0) {
-      if (chainHas(refs, ref)) return;
-      const target2 = this.targets.refTarget(value);
-      if (target2 === void 0) return;
-      const targetObject = asObject(target2.value);
-      if (!targetObject) return;
-      branchRefs = { ref, parent: refs };
-      schemaObject = targetObject;
-      anchor = this.targets.placeAt(target2.pointer);
-      first = second = void 0;
-      reachedByRef = true;
-    }
-    this.enter(depth, schemaObject, anchor, first, second, nested, reachedByRef, required);
-    if (this.visit(this) === false) return;
-    if (ref !== void 0) readSchemaFields(schemaObject, fields);
-    const { properties, required: requiredField, items, additionalProperties, allOf: allOfField } = fields;
-    if (isObject(properties)) {
-      const requiredList = asArray(requiredField);
-      const requiredSet = requiredList !== void 0 && requiredList.length > LONG_REQUIRED_LIST ? new Set(requiredList) : void 0;
-      for (const name in properties) {
-        if (!Object.prototype.hasOwnProperty.call(properties, name)) continue;
-        const isRequired = requiredSet !== void 0 ? requiredSet.has(name) : requiredList !== void 0 && requiredList.includes(name);
-        this.walk(
-          properties[name],
-          "properties",
-          name,
-          true,
-          depth + 1,
-          branchRefs,
-          reachedByRef,
-          isRequired
-        );
-      }
-    }
-    if (isObject(items)) {
-      this.walk(items, "items", void 0, true, depth + 1, branchRefs, reachedByRef, false);
-    }
-    if (isObject(additionalProperties)) {
-      this.walk(
-        additionalProperties,
-        "additionalProperties",
-        void 0,
-        true,
-        depth + 1,
-        branchRefs,
-        reachedByRef,
-        false
-      );
-    }
-    const allOf = asArray(allOfField);
-    if (allOf) {
-      for (let index = 0; index < allOf.length; index++) {
-        this.walk(allOf[index], "allOf", index, nested, depth + 1, branchRefs, reachedByRef, required);
-      }
-    }
-  }
-  /** Records the node at `depth` (its children overwrite the frames below) and makes it the step. */
-  enter(depth, schema, anchor, first, second, nested, viaRef, required) {
-    let frame = this.frames[depth];
-    if (frame === void 0) {
-      frame = { schema, anchor, first, second, nested, viaRef, required, node: void 0 };
-      this.frames[depth] = frame;
-    } else {
-      frame.schema = schema;
-      frame.anchor = anchor;
-      frame.first = first;
-      frame.second = second;
-      frame.nested = nested;
-      frame.viaRef = viaRef;
-      frame.required = required;
-      frame.node = void 0;
-    }
-    this.schema = schema;
-    this.nested = nested;
-    this.depth = depth;
-    this.viaRef = viaRef;
-    this.required = required;
-  }
-};
-
-// packages/validator/src/swagger/swagger-model.ts
-var MAX_REF_HOPS = 32;
-var SwaggerModel = class {
-  /**
-   * @param followPathItemRefs Read the operations of a path item written as a `$ref` from the path
-   *   item it leads to (diff compares them). Validation does not: the service does not resolve such
-   *   a `$ref` (SWG-PATH-REF), and its rules check the operations the service sees.
-   */
-  constructor(root, followPathItemRefs = false) {
-    this.root = root;
-    this.followPathItemRefs = followPathItemRefs;
-  }
-  root;
-  followPathItemRefs;
-  operationList;
-  byId;
-  refTargets = /* @__PURE__ */ new Map();
-  places = /* @__PURE__ */ new Map();
-  walker;
-  /** The indexes rules built from this document, by slot: see `cachedIndex`. */
-  indexes = [];
-  /** buildOperations' operation of each method of one path item, by HTTP_METHODS index. */
-  methodScratch = new Array(
-    HTTP_METHODS.length
-  ).fill(void 0);
-  get paths() {
-    return asObject(this.root.paths);
-  }
-  get definitions() {
-    return asObject(this.root.definitions);
-  }
-  get operations() {
-    this.operationList ??= this.buildOperations();
-    return this.operationList;
-  }
-  /**
-   * The first operation of each operationId, in order of first use. Duplicates are possible and
-   * reported by a rule, which finds them itself: a list per id was ~1 MB a corpus run for the few
-   * swaggers that have any.
-   */
-  get operationsById() {
-    if (!this.byId) {
-      this.byId = /* @__PURE__ */ new Map();
-      for (const operation2 of this.operations) {
-        const id = operation2.operationId;
-        if (id !== void 0 && !this.byId.has(id)) this.byId.set(id, operation2);
-      }
-    }
-    return this.byId;
-  }
-  operationById(operationId) {
-    return this.operationsById.get(operationId);
-  }
-  /**
-   * The value a local reference (`#/definitions/X`) points to, or undefined when it is broken or
-   * remote. Memoized per reference text: a swagger names the same few definitions thousands of
-   * times, and every walk, measure and parameter list resolves them. The answer is shared: read it,
-   * do not change it.
-   */
-  resolveRef(ref) {
-    const known = this.refTargets.get(ref);
-    if (known !== void 0 || this.refTargets.has(ref)) return known;
-    const target2 = this.findRefTarget(ref);
-    this.refTargets.set(ref, target2);
-    return target2;
-  }
-  /**
-   * The index in `slot`, built by `build` on first use (see perModel in the rules' kit). Held by the
-   * model, which lives exactly as long as its connector's rules run: a ConnectorCache (a WeakMap)
-   * entry added and deleted for each of a connector's nine such indexes took ~1 µs a pair, ~3 ms a
-   * corpus run, and the model dies with them as young as its connector.
-   */
-  cachedIndex(slot, build) {
-    let value = this.indexes[slot];
-    if (value === void 0) {
-      value = build(this);
-      this.indexes[slot] = value;
-    }
-    return value;
-  }
-  /** One place per pointer written out, so that listings of one definition share it. */
-  placeAt(pointer) {
-    let place = this.places.get(pointer);
-    if (!place) {
-      place = PointerPlace.at(pointer);
-      this.places.set(pointer, place);
-    }
-    return place;
-  }
-  findRefTarget(ref) {
-    if (isSectionEntryRef(ref)) return this.sectionEntry(ref);
-    if (!ref.startsWith("#")) return void 0;
-    const pointer = ref.slice(1);
-    if (pointer !== "" && !pointer.startsWith("/")) return void 0;
-    let current = this.root;
-    for (const segment of safeParsePointer(pointer)) {
-      if (current === null || typeof current !== "object" || !has(current, segment))
-        return void 0;
-      current = current[segment];
-    }
-    return { value: current, pointer };
-  }
-  /**
-   * The target of `#/<section>/<name>` (see isSectionEntryRef): two lookups instead of the pointer
-   * split into a list of decoded segments; first-time lookups were ~20 % of SWG-SCHEMA-COUNT's time.
-   */
-  sectionEntry(ref) {
-    const slash = ref.indexOf("/", 2);
-    const section = referencedSection(ref, slash) ?? ref.slice(2, slash);
-    if (!has(this.root, section)) return void 0;
-    const holder = this.root[section];
-    if (holder === null || typeof holder !== "object") return void 0;
-    const name = ref.slice(slash + 1);
-    if (!has(holder, name)) return void 0;
-    return { value: holder[name], pointer: ref.slice(1) };
-  }
-  /** Follows `$ref` chains from a value; stops at a broken or circular reference (returns the last good one). */
-  resolve(value, pointer) {
-    if (!isObject(value) || typeof value.$ref !== "string") {
-      return { value, pointer, viaRef: false, broken: false };
-    }
-    let current = { value, pointer };
-    let viaRef = false;
-    let firstRef;
-    let seen;
-    for (let hop = 0; hop < MAX_REF_HOPS; hop++) {
-      const ref = isObject(current.value) ? asString(current.value.$ref) : void 0;
-      if (ref === void 0) return { value: current.value, pointer: current.pointer, viaRef, broken: false };
-      if (ref === firstRef || seen?.has(ref))
-        return { value: current.value, pointer: current.pointer, viaRef, broken: true };
-      if (firstRef === void 0) firstRef = ref;
-      else (seen ??= /* @__PURE__ */ new Set()).add(ref);
-      const target2 = this.resolveRef(ref);
-      if (!target2) return { value: current.value, pointer: current.pointer, viaRef, broken: true };
-      current = target2;
-      viaRef = true;
-    }
-    return { value: current.value, pointer: current.pointer, viaRef, broken: true };
-  }
-  /**
-   * The end of the `$ref` chain of an object with a `$ref`, or undefined when the chain is broken or
-   * circular. A one-hop chain (most of them) is answered with the memoized target itself: schema
-   * walks follow ~16,000 references a corpus run, and `resolve` makes an answer for each.
-   */
-  refTarget(value) {
-    const ref = asString(value.$ref);
-    if (ref === void 0) return void 0;
-    const target2 = this.resolveRef(ref);
-    if (target2 === void 0) return void 0;
-    if (!isObject(target2.value) || typeof target2.value.$ref !== "string") return target2;
-    const chain = this.resolve(value, "");
-    return chain.broken ? void 0 : chain;
-  }
-  /**
-   * Visits a schema and everything under it: `properties`, `items`, `additionalProperties`, `allOf`.
-   * A `$ref` is followed, but never twice on the same branch, so recursive definitions end.
-   * Return false from `visit` to skip a node's children.
-   */
-  walkSchema(schema, pointer, visit2) {
-    this.walkSchemaSteps(schema, pointer, (step2) => visit2(step2.node()));
-  }
-  /**
-   * The same walk, for visitors that keep a few of the nodes they meet: each step makes its
-   * SchemaNode only when asked (`step.node()`), and the root's pointer is built only then.
-   */
-  walkSchemaSteps(schema, root, visit2) {
-    let walker = this.walker;
-    if (walker === void 0) walker = this.walker = new SchemaWalker(this);
-    else if (walker.busy) walker = new SchemaWalker(this);
-    walker.run(schema, root, visit2);
-  }
-  /**
-   * Pointers are places, built only when read (see PointerPlace): every operation, parameter and
-   * response of the document is listed here, and rules report a few of them. Every path key has a
-   * '/' to escape, so building them eagerly cost ~5 MB of strings a corpus run.
-   */
-  buildOperations() {
-    const operations = [];
-    const paths = this.paths;
-    if (!paths) return operations;
-    for (const path81 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path81)) continue;
-      let pathItem = asObject(paths[path81]);
-      if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path81);
-      if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
-        const target2 = this.pathItemTarget(pathItem);
-        if (!target2) continue;
-        pathItem = target2.value;
-        pathItemPlace = this.placeAt(target2.pointer);
-      }
-      const pathParameters = this.parameterList(pathItem.parameters, pathItemPlace, "path", false);
-      const pathListsRefs = anyWrittenAsRef(pathParameters);
-      const written2 = this.methodScratch;
-      if (!writtenMethods(pathItem, written2)) continue;
-      for (let slot = 0; slot < HTTP_METHODS.length; slot++) {
-        const operation2 = written2[slot];
-        if (operation2 === void 0) continue;
-        written2[slot] = void 0;
-        const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path81, method, pathItemPlace, operation2);
-        const own2 = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
-        if (pathListsRefs || anyWrittenAsRef(own2)) entry.noteParameterRefs();
-        entry.parameters = effectiveParameters(pathParameters, own2, entry.isInternal);
-        entry.responses = this.responseList(operation2.responses, entry);
-        operations.push(entry);
-      }
-    }
-    return operations;
-  }
-  /**
-   * The path item that a path item written as a `$ref` leads to, through any chain of `$ref`s; undefined
-   * when the chain is broken (another file, nothing, a loop) or ends at no object.
-   */
-  pathItemTarget(pathItem) {
-    const target2 = this.resolve(pathItem, "");
-    const value = target2.broken ? void 0 : asObject(target2.value);
-    return value ? { value, pointer: target2.pointer } : void 0;
-  }
-  parameterList(list3, owner, level, operationInternal) {
-    const entries = asArray(list3);
-    if (!entries || entries.length === 0) return [];
-    const parameters = exactSizeList(entries.length);
-    for (let index = 0; index < entries.length; index++) {
-      const entry = entries[index];
-      if (isWrittenInPlace(entry)) {
-        parameters[index] = this.parameterEntry(owner, index, void 0, entry, level, operationInternal);
-      } else {
-        const { value, target: target2 } = this.definitionOf(entry);
-        const parameter = this.parameterEntry(owner, index, target2, value, level, operationInternal);
-        if (isObject(entry)) parameter.noteWrittenAsRef();
-        parameters[index] = parameter;
-      }
-    }
-    return parameters;
-  }
-  parameterEntry(owner, index, target2, value, level, operationInternal) {
-    const visibility = value["x-ms-visibility"];
-    const isInternal = operationInternal || isInternalVisibility(visibility);
-    return new ParameterEntry(owner, index, target2, value, parameterTraits(level, isInternal));
-  }
-  responseList(responses, operation2) {
-    if (!isObject(responses)) return [];
-    const codes = Object.keys(responses);
-    const list3 = exactSizeList(codes.length);
-    for (let index = 0; index < codes.length; index++) {
-      const code2 = codes[index];
-      const entry = responses[code2];
-      if (isWrittenInPlace(entry)) list3[index] = new ResponseEntry(operation2, code2, void 0, entry);
-      else {
-        const { value, target: target2 } = this.definitionOf(entry);
-        list3[index] = new ResponseEntry(operation2, code2, target2, value);
-      }
-    }
-    return list3;
-  }
-  /**
-   * A list entry's object after `$ref`s ({} when it is not an object or the `$ref` is broken at
-   * once), and the place of the definition it leads to when that is another place.
-   */
-  definitionOf(entry) {
-    if (!isObject(entry) || typeof entry.$ref !== "string")
-      return { value: asObject(entry) ?? {}, target: void 0 };
-    const resolved2 = this.resolve(entry, "");
-    return {
-      value: asObject(resolved2.value) ?? {},
-      // Not reached through a reference: broken at the first hop, so the entry is its own definition.
-      target: resolved2.viaRef ? this.placeAt(resolved2.pointer) : void 0
-    };
-  }
-};
-function exactSizeList(length) {
-  return new Array(length);
-}
-function isWrittenInPlace(entry) {
-  return isObject(entry) && typeof entry.$ref !== "string";
-}
-
 // packages/validator/src/rules/operations/rule-kit.ts
 function fill(template, ...args) {
   let filled = "";
@@ -38542,7 +37910,7 @@ function nonEmptyString(value) {
   const text3 = asString(value);
   return text3 !== void 0 && text3.trim() !== "" ? text3 : void 0;
 }
-function isInternalVisibility2(value) {
+function isInternalVisibility(value) {
   return typeof value === "string" && value.toLowerCase() === "internal";
 }
 function effectiveMimeTypes(model, operation2, key) {
@@ -44739,15 +44107,9 @@ function parseDocument(document) {
 function outlineOf(document) {
   return cache2.getOrBuild(document, parseDocument);
 }
-
-// packages/validator/src/rules/readme/rule-context.ts
 function outline(context) {
   const document = context.connector.files.readme?.document;
   return document === void 0 ? void 0 : outlineOf(document);
-}
-function hasMcpServer(context) {
-  for (const operation2 of context.swagger?.operations ?? []) if (operation2.isMcp) return true;
-  return false;
 }
 
 // packages/validator/src/rules/readme/sections.ts
@@ -44992,6 +44354,12 @@ function isSubHeading(heading2, section) {
   return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
 }
 
+// packages/validator/src/rules/readme/mcp-server.ts
+function hasMcpServer(context) {
+  for (const operation2 of context.swagger?.operations ?? []) if (operation2.isMcp) return true;
+  return false;
+}
+
 // packages/validator/src/rules/readme/section-text.ts
 function indexInSection(section, name, from) {
   const at = section.indexOf(name, from);
@@ -45201,6 +44569,28 @@ var PLACEHOLDERS = [
 var upstreamText = (text3) => `"${text3}" is text of the readme template; replace it.`;
 var templateInstruction = (line) => `${line.split(/\s+/).slice(0, 5).join(" ")}\u2026`;
 
+// packages/validator/src/rules/readme/placeholder-rule.ts
+var placeholderRule = {
+  id: "README-PLACEHOLDER",
+  file: "readme",
+  title: "Replace the readme template text.",
+  description: `Text of the readme template left in place ("Publisher's Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title", and the instruction under each heading, such as "Required. Explain the authentication method and how to get the credentials." in 2) ends up on the connector documentation page, and so do the TODOs of the readme extract-connectors writes for a connector folder without one: a line "TODO: <what to write>" and a heading "## Publisher: TODO" (in capitals as written there; "todo" in prose, such as "Todoist" or "To Do lists", is no placeholder).`,
+  levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
+  example: { bad: "## Publisher: Publisher's Name", good: "## Publisher: Contoso Ltd" },
+  check(context) {
+    const text3 = context.connector.files.readme?.document?.text;
+    if (text3 === void 0) return;
+    for (const { pattern, message: message2, contains } of PLACEHOLDERS) {
+      if (contains !== void 0 && !text3.includes(contains)) continue;
+      pattern.lastIndex = 0;
+      for (let match2 = pattern.exec(text3); match2 !== null; match2 = pattern.exec(text3)) {
+        context.report({ offset: match2.index, length: match2[0].length, message: message2(match2) });
+        pattern.lastIndex = match2.index + 1;
+      }
+    }
+  }
+};
+
 // packages/validator/src/rules/readme/product-names.ts
 var OLD_NAMES = /\b(?:(Microsoft Flow|MS Flow|MS Automate)|(Microsoft PowerApps|PowerApps)|(PowerAutomate))\b/gi;
 var CURRENT_NAMES = ["Power Automate", "Power Apps", "Power Automate"];
@@ -45273,6 +44663,53 @@ function oldProductNames(text3, codeBlocks) {
   }
   return found;
 }
+
+// packages/validator/src/rules/readme/product-names-rule.ts
+var productNamesRule = {
+  id: "README-PRODUCT-NAMES",
+  file: "readme",
+  title: "Call the products by their current names (Power Automate, Power Apps).",
+  description: 'Certification reviewers ask to update old product names in readmes: "Please change the text from "Microsoft Flow" to "Microsoft Power Automate"" and "from "PowerApps" to "Power Apps"" (PR #140); "there is no word like `MS Automate` in our product. It was renamed as `Power Automate` long back" (PR #909). Reported in prose: Microsoft Flow, MS Flow, MS Automate, PowerApps and PowerAutomate written as one word; not in code, link targets or addresses (make.powerapps.com). 17 of 367 merged readmes have one, so this is a warning.',
+  levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
+  example: {
+    bad: "Use this connector in Microsoft Flow and PowerApps.",
+    good: "Use this connector in Power Automate and Power Apps."
+  },
+  check(context) {
+    const text3 = context.connector.files.readme?.document?.text;
+    if (text3 === void 0) return;
+    for (const name of oldProductNames(text3, () => outline(context)?.codeBlocks ?? [])) {
+      context.report({
+        offset: name.offset,
+        length: name.length,
+        message: `"${name.written}" is an old product name: write "${name.current}".`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/readme/readme-present-rule.ts
+var readmePresentRule = {
+  id: "README-PRESENT",
+  file: "readme",
+  title: "The connector folder has a readme.md.",
+  description: 'Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none.',
+  levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
+  example: {
+    bad: "a folder with only apiDefinition.swagger.json and apiProperties.json",
+    good: "readme.md beside them"
+  },
+  check(context) {
+    if (context.connector.files.readme) return;
+    const misnamed = context.connector.entries.find(
+      (entry) => entry.type === "file" && /^readme(\.|$)/i.test(entry.name)
+    );
+    context.report({
+      file: "folder",
+      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : "The connector has no readme.md. Start from the readme template of the repository."
+    });
+  }
+};
 
 // packages/validator/src/rules/readme/heading-lookalikes.ts
 var HEADING_LOOKALIKE = /^ {0,3}(#{1,3})(?=[^\s#]|[ \t\u00a0])[^\r\n]*/gm;
@@ -45349,71 +44786,11 @@ function sectionsRule(id, profile, level, template) {
 
 // packages/validator/src/rules/readme.ts
 var readmeRules = [
-  {
-    id: "README-PRESENT",
-    file: "readme",
-    title: "The connector folder has a readme.md.",
-    description: 'Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none.',
-    levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
-    example: {
-      bad: "a folder with only apiDefinition.swagger.json and apiProperties.json",
-      good: "readme.md beside them"
-    },
-    check(context) {
-      if (context.connector.files.readme) return;
-      const misnamed = context.connector.entries.find(
-        (entry) => entry.type === "file" && /^readme(\.|$)/i.test(entry.name)
-      );
-      context.report({
-        file: "folder",
-        message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : "The connector has no readme.md. Start from the readme template of the repository."
-      });
-    }
-  },
+  readmePresentRule,
   sectionsRule("README-SECTIONS-CERT", "certified", "warning", "certified"),
   sectionsRule("README-SECTIONS-IP", "independent-publisher", "warning", "independent publisher"),
-  {
-    id: "README-PLACEHOLDER",
-    file: "readme",
-    title: "Replace the readme template text.",
-    description: `Text of the readme template left in place ("Publisher's Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title", and the instruction under each heading, such as "Required. Explain the authentication method and how to get the credentials." in 2) ends up on the connector documentation page, and so do the TODOs of the readme extract-connectors writes for a connector folder without one: a line "TODO: <what to write>" and a heading "## Publisher: TODO" (in capitals as written there; "todo" in prose, such as "Todoist" or "To Do lists", is no placeholder).`,
-    levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
-    example: { bad: "## Publisher: Publisher's Name", good: "## Publisher: Contoso Ltd" },
-    check(context) {
-      const text3 = context.connector.files.readme?.document?.text;
-      if (text3 === void 0) return;
-      for (const { pattern, message: message2, contains } of PLACEHOLDERS) {
-        if (contains !== void 0 && !text3.includes(contains)) continue;
-        pattern.lastIndex = 0;
-        for (let match2 = pattern.exec(text3); match2 !== null; match2 = pattern.exec(text3)) {
-          context.report({ offset: match2.index, length: match2[0].length, message: message2(match2) });
-          pattern.lastIndex = match2.index + 1;
-        }
-      }
-    }
-  },
-  {
-    id: "README-PRODUCT-NAMES",
-    file: "readme",
-    title: "Call the products by their current names (Power Automate, Power Apps).",
-    description: 'Certification reviewers ask to update old product names in readmes: "Please change the text from "Microsoft Flow" to "Microsoft Power Automate"" and "from "PowerApps" to "Power Apps"" (PR #140); "there is no word like `MS Automate` in our product. It was renamed as `Power Automate` long back" (PR #909). Reported in prose: Microsoft Flow, MS Flow, MS Automate, PowerApps and PowerAutomate written as one word; not in code, link targets or addresses (make.powerapps.com). 17 of 367 merged readmes have one, so this is a warning.',
-    levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
-    example: {
-      bad: "Use this connector in Microsoft Flow and PowerApps.",
-      good: "Use this connector in Power Automate and Power Apps."
-    },
-    check(context) {
-      const text3 = context.connector.files.readme?.document?.text;
-      if (text3 === void 0) return;
-      for (const name of oldProductNames(text3, () => outline(context)?.codeBlocks ?? [])) {
-        context.report({
-          offset: name.offset,
-          length: name.length,
-          message: `"${name.written}" is an old product name: write "${name.current}".`
-        });
-      }
-    }
-  },
+  placeholderRule,
+  productNamesRule,
   oauthStepsRule,
   operationsMatchRule
 ];
@@ -46084,6 +45461,33 @@ var settingsRules = [
   }
 ];
 
+// packages/validator/src/json/pointer-place.ts
+var PointerPlace = class _PointerPlace {
+  constructor(parent, first, second) {
+    this.parent = parent;
+    this.first = first;
+    this.second = second;
+    this.text = parent === void 0 && first === void 0 ? "" : void 0;
+  }
+  /** The place of a pointer already written out, e.g. a `$ref`'s target. */
+  static at(pointer) {
+    const place = new _PointerPlace(void 0, pointer);
+    place.text = pointer;
+    return place;
+  }
+  /** The RFC 6901 pointer of this place ("" for the document root). */
+  get pointer() {
+    if (this.text === void 0) {
+      let text3 = this.parent === void 0 ? "" : this.parent.pointer;
+      if (this.first !== void 0) text3 += "/" + encodeSegment(this.first);
+      if (this.second !== void 0) text3 += "/" + encodeSegment(this.second);
+      this.text = text3;
+    }
+    return this.text;
+  }
+};
+var DOCUMENT_ROOT = new PointerPlace(void 0);
+
 // packages/validator/src/rules/swagger/document-host.ts
 function forEachSchemesList(model, visit2) {
   const root = asArray(model.root.schemes);
@@ -46223,6 +45627,41 @@ var documentHostRules = [
 // packages/validator/src/swagger/operation-label.ts
 function operationLabel(operation2) {
   return nameExcerpt(operation2.operationId ?? `${operation2.method.toUpperCase()} ${operation2.path}`);
+}
+
+// packages/validator/src/swagger/path-item-methods.ts
+var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
+function writtenMethods(pathItem, slots) {
+  let any = false;
+  for (const key in pathItem) {
+    const slot = methodSlot(key);
+    if (slot === -1 || !has(pathItem, key)) continue;
+    const operation2 = asObject(pathItem[key]);
+    if (operation2 === void 0) continue;
+    slots[slot] = operation2;
+    any = true;
+  }
+  return any;
+}
+function methodSlot(key) {
+  switch (key) {
+    case "get":
+      return 0;
+    case "put":
+      return 1;
+    case "post":
+      return 2;
+    case "delete":
+      return 3;
+    case "options":
+      return 4;
+    case "head":
+      return 5;
+    case "patch":
+      return 6;
+    default:
+      return -1;
+  }
 }
 
 // packages/validator/src/rules/operations/path-templates.ts
@@ -46532,6 +45971,222 @@ var partiallyDuplicateRouteRule = {
         });
       }
     }
+  }
+};
+
+// packages/validator/src/swagger/schema-fields.ts
+function newSchemaFields() {
+  return {
+    $ref: void 0,
+    properties: void 0,
+    required: void 0,
+    items: void 0,
+    additionalProperties: void 0,
+    allOf: void 0
+  };
+}
+function readSchemaFields(schema, fields) {
+  fields.$ref = void 0;
+  fields.properties = void 0;
+  fields.required = void 0;
+  fields.items = void 0;
+  fields.additionalProperties = void 0;
+  fields.allOf = void 0;
+  for (const key in schema) {
+    switch (key) {
+      case "$ref":
+        fields.$ref = schema[key];
+        break;
+      case "properties":
+        fields.properties = schema[key];
+        break;
+      case "required":
+        fields.required = schema[key];
+        break;
+      case "items":
+        fields.items = schema[key];
+        break;
+      case "additionalProperties":
+        fields.additionalProperties = schema[key];
+        break;
+      case "allOf":
+        fields.allOf = schema[key];
+        break;
+    }
+  }
+}
+
+// packages/validator/src/swagger/schema-walk.ts
+var MAX_SCHEMA_WALK_DEPTH = 64;
+var LONG_REQUIRED_LIST = 16;
+var SchemaNode = class extends PointerPlace {
+  constructor(schema, parent, first, second, nested, depth, viaRef, required) {
+    super(parent, first, second);
+    this.schema = schema;
+    this.nested = nested;
+    this.depth = depth;
+    this.viaRef = viaRef;
+    this.required = required;
+  }
+  schema;
+  nested;
+  depth;
+  viaRef;
+  required;
+};
+var NO_SCHEMA = Object.freeze({});
+var NO_VISIT = () => void 0;
+function chainHas(chain, ref) {
+  for (let link2 = chain; link2 !== void 0; link2 = link2.parent) if (link2.ref === ref) return true;
+  return false;
+}
+var SchemaWalker = class {
+  constructor(targets) {
+    this.targets = targets;
+  }
+  targets;
+  /** A walk is running: a walk started from one of its visitors needs another walker. */
+  busy = false;
+  schema = NO_SCHEMA;
+  nested = false;
+  depth = 0;
+  viaRef = false;
+  required = false;
+  frames = [];
+  /** The fields of the schema the walk read last (see readSchemaFields). */
+  fields = newSchemaFields();
+  root = "";
+  rootPlace;
+  visit = NO_VISIT;
+  run(schema, root, visit2) {
+    this.busy = true;
+    this.root = root;
+    this.rootPlace = void 0;
+    this.visit = visit2;
+    try {
+      this.walk(schema, void 0, void 0, false, 0, void 0, false, false);
+    } finally {
+      this.busy = false;
+      this.root = "";
+      this.rootPlace = void 0;
+      this.visit = NO_VISIT;
+      this.schema = NO_SCHEMA;
+      for (const frame of this.frames) frame.node = void 0;
+    }
+  }
+  node() {
+    return this.nodeAt(this.depth);
+  }
+  nodeAt(depth) {
+    const frame = this.frames[depth];
+    if (frame.node === void 0) {
+      const parent = frame.anchor ?? (depth === 0 ? this.rootPlaceOf() : this.nodeAt(depth - 1));
+      frame.node = new SchemaNode(
+        frame.schema,
+        parent,
+        frame.first,
+        frame.second,
+        frame.nested,
+        depth,
+        frame.viaRef,
+        frame.required
+      );
+    }
+    return frame.node;
+  }
+  rootPlaceOf() {
+    const root = this.root;
+    this.rootPlace ??= PointerPlace.at(
+      typeof root === "string" ? root : childPointer(root.owner.pointer, root.segment)
+    );
+    return this.rootPlace;
+  }
+  walk(value, first, second, nested, depth, refs, viaRef, required) {
+    if (depth > MAX_SCHEMA_WALK_DEPTH || !isObject(value)) return;
+    let schemaObject = value;
+    let reachedByRef = viaRef;
+    let branchRefs = refs;
+    let anchor;
+    const fields = this.fields;
+    readSchemaFields(value, fields);
+    const ref = asString(fields.$ref);
+    if (ref !== void 0) {
+      if (chainHas(refs, ref)) return;
+      const target2 = this.targets.refTarget(value);
+      if (target2 === void 0) return;
+      const targetObject = asObject(target2.value);
+      if (!targetObject) return;
+      branchRefs = { ref, parent: refs };
+      schemaObject = targetObject;
+      anchor = this.targets.placeAt(target2.pointer);
+      first = second = void 0;
+      reachedByRef = true;
+    }
+    this.enter(depth, schemaObject, anchor, first, second, nested, reachedByRef, required);
+    if (this.visit(this) === false) return;
+    if (ref !== void 0) readSchemaFields(schemaObject, fields);
+    const { properties, required: requiredField, items, additionalProperties, allOf: allOfField } = fields;
+    if (isObject(properties)) {
+      const requiredList = asArray(requiredField);
+      const requiredSet = requiredList !== void 0 && requiredList.length > LONG_REQUIRED_LIST ? new Set(requiredList) : void 0;
+      for (const name in properties) {
+        if (!Object.prototype.hasOwnProperty.call(properties, name)) continue;
+        const isRequired = requiredSet !== void 0 ? requiredSet.has(name) : requiredList !== void 0 && requiredList.includes(name);
+        this.walk(
+          properties[name],
+          "properties",
+          name,
+          true,
+          depth + 1,
+          branchRefs,
+          reachedByRef,
+          isRequired
+        );
+      }
+    }
+    if (isObject(items)) {
+      this.walk(items, "items", void 0, true, depth + 1, branchRefs, reachedByRef, false);
+    }
+    if (isObject(additionalProperties)) {
+      this.walk(
+        additionalProperties,
+        "additionalProperties",
+        void 0,
+        true,
+        depth + 1,
+        branchRefs,
+        reachedByRef,
+        false
+      );
+    }
+    const allOf = asArray(allOfField);
+    if (allOf) {
+      for (let index = 0; index < allOf.length; index++) {
+        this.walk(allOf[index], "allOf", index, nested, depth + 1, branchRefs, reachedByRef, required);
+      }
+    }
+  }
+  /** Records the node at `depth` (its children overwrite the frames below) and makes it the step. */
+  enter(depth, schema, anchor, first, second, nested, viaRef, required) {
+    let frame = this.frames[depth];
+    if (frame === void 0) {
+      frame = { schema, anchor, first, second, nested, viaRef, required, node: void 0 };
+      this.frames[depth] = frame;
+    } else {
+      frame.schema = schema;
+      frame.anchor = anchor;
+      frame.first = first;
+      frame.second = second;
+      frame.nested = nested;
+      frame.viaRef = viaRef;
+      frame.required = required;
+      frame.node = void 0;
+    }
+    this.schema = schema;
+    this.nested = nested;
+    this.depth = depth;
+    this.viaRef = viaRef;
+    this.required = required;
   }
 };
 
@@ -47104,7 +46759,7 @@ var ORIGIN_BITS = 7;
 var VIA_ALL_OF = 8;
 var STRING_REF = 16;
 var ODD_PROPERTY = 32;
-var INTERNAL2 = 64;
+var INTERNAL = 64;
 var DEPTH_SHIFT = 7;
 var SchemaStructureNode = class extends StructureNode {
   constructor(value, parent, first, second, origin, depth) {
@@ -47147,10 +46802,10 @@ var SchemaStructureNode = class extends StructureNode {
   }
   /** Its `x-ms-visibility` is internal: makers never see it (noted by add(), which reads it anyway). */
   get isInternal() {
-    return (this.placement & INTERNAL2) !== 0;
+    return (this.placement & INTERNAL) !== 0;
   }
   noteInternal() {
-    this.placement |= INTERNAL2;
+    this.placement |= INTERNAL;
   }
   /** Its name in its parent's `properties`; undefined when it is no property. */
   get propertyName() {
@@ -47216,9 +46871,9 @@ var FieldTable = class {
     const fields = Object.keys(OBJECT_FIELDS[kind]);
     const longest = Math.max(...fields.map((key) => key.length));
     for (let length = 0; length <= longest; length++) {
-      const named = fields.filter((key) => key.length === length).sort(byCommonness);
-      this.names.push(named);
-      this.indexes.push(named.map((key) => fields.indexOf(key)));
+      const named2 = fields.filter((key) => key.length === length).sort(byCommonness);
+      this.names.push(named2);
+      this.indexes.push(named2.map((key) => fields.indexOf(key)));
     }
     this.bits = fields.map((key) => allowedBitsOf(kind, key));
     const children = CHILD_FIELDS[kind];
@@ -47386,7 +47041,7 @@ var StructureWalker = class {
       if (index < 0) {
         const note = this.classifyKey(node, key);
         if (note === NOTE_SUMMARY && state === KINDS2.schema && mayBeBlank(value[key])) blankText = true;
-        else if (note === VISIBILITY_NOTE && isInternalVisibility2(value[key])) internal = true;
+        else if (note === VISIBILITY_NOTE && isInternalVisibility(value[key])) internal = true;
         notes |= note;
         continue;
       }
@@ -48763,7 +48418,7 @@ var documentTextRules = [
         const fields = TEXT_FIELDS[kind];
         for (const node of noted) {
           if (node.kind !== kind) continue;
-          if (isInternalVisibility2(node.value["x-ms-visibility"])) continue;
+          if (isInternalVisibility(node.value["x-ms-visibility"])) continue;
           for (const field of fields) {
             const text3 = node.value[field];
             if (typeof text3 !== "string" || text3.trim() !== "") continue;
@@ -48813,7 +48468,7 @@ function propertiesRepeatingNames(noted, belowWalk) {
     else names3.set(schema, [node.propertyName]);
   }
   for (const schema of belowWalk) {
-    if (isInternalVisibility2(schema.value["x-ms-visibility"])) continue;
+    if (isInternalVisibility(schema.value["x-ms-visibility"])) continue;
     const listed = namesOfUnwalkedProperties(schema.value.properties);
     if (listed.length > 0) names3.set(schema, listed);
   }
@@ -48824,7 +48479,7 @@ function namesOfUnwalkedProperties(properties) {
   for (const name in properties) {
     if (!has(properties, name)) continue;
     const property2 = asObject(properties[name]);
-    if (!property2 || isInternalVisibility2(property2["x-ms-visibility"])) continue;
+    if (!property2 || isInternalVisibility(property2["x-ms-visibility"])) continue;
     const description = asString(property2.description);
     if (description !== void 0 && onlyRepeatsName(description, name)) names3.push(name);
   }
@@ -49117,6 +48772,67 @@ function sourceParameter(call, name) {
   return match2;
 }
 
+// packages/validator/src/rules/operations/dynamic-internal-source-rule.ts
+var dynamicInternalSourceRule = {
+  id: "SWG-DYN-INTERNAL-SRC",
+  file: "swagger",
+  title: "Do not feed dynamic calls from internal parameters.",
+  description: "A dynamic call that reads a parameter the maker cannot see gets no value at design time (SVR SourcePropertyInternal).",
+  levels: sameLevels("error"),
+  msCode: "SourcePropertyInternal",
+  msMessage: "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
+  example: {
+    placement: "dynamicValues",
+    bad: '"parameters": { "site": { "parameter": "site" } } where site has "x-ms-visibility": "internal"'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    for (const call of swagger2 ? dynamicCalls(swagger2) : []) {
+      if (!call.source) continue;
+      for (const [name, entry] of callArguments(call.call)) {
+        const argument = callArgument(entry);
+        if (argument.kind !== "reference") continue;
+        const source = sourceParameter(call, argument.name);
+        if (!source || !isInternalVisibility(source["x-ms-visibility"])) continue;
+        report2({
+          pointer: childPointer(call.pointer, "parameters", name),
+          message: fill(
+            "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
+            nameExcerpt(argument.name),
+            operationLabel(call.source)
+          )
+        });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/dynamic-on-body-rule.ts
+var dynamicOnBodyRule = {
+  id: "SWG-DYN-ON-BODY",
+  file: "swagger",
+  title: "Put dynamic extensions in the body schema, not on the body parameter.",
+  description: "The platform reads dynamic values and schemas of a body from its schema (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "Dynamic extensions are not allowed to be defined on the body parameter. It should be in the schema.",
+  example: {
+    placement: "bodyParameter",
+    bad: '{ "name": "body", "in": "body", "x-ms-dynamic-schema": { \u2026 }, "schema": { "type": "object" } }',
+    good: '{ "name": "body", "in": "body", "schema": { "type": "object", "x-ms-dynamic-schema": { \u2026 } } }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
+      if (parameter.in !== "body") continue;
+      for (const extension of DYNAMIC_EXTENSIONS) {
+        if (!has(parameter.value, extension)) continue;
+        report2({
+          pointer: childPointer(parameter.pointer, extension),
+          message: "Dynamic extensions are not allowed to be defined on the body parameter. It should be in the schema."
+        });
+      }
+    }
+  }
+};
+
 // packages/validator/src/rules/operations/dynamic-parameters-rule.ts
 function argumentPointer(call, name) {
   return childPointer(call.pointer, "parameters", name);
@@ -49183,13 +48899,45 @@ var dynamicParametersRule = {
         const value = parameter.value;
         if (parameter.name === void 0 || given2 && has(given2, parameter.name) || parameter.in === "body")
           continue;
-        if (value.required !== true || has(value, "default") || isInternalVisibility2(value["x-ms-visibility"]))
+        if (value.required !== true || has(value, "default") || isInternalVisibility(value["x-ms-visibility"]))
           continue;
         report2({
           pointer: childPointer(call.pointer, has(call.call, "parameters") ? "parameters" : "operationId"),
           message: `${fill("The target operation requires parameter '{0}'.", nameExcerpt(parameter.name))} Pass it in the parameters of the call to '${label}'.`
         });
       }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/dynamic-properties-path-rule.ts
+var dynamicPropertiesPathRule = {
+  id: "SWG-DYN-PROPS-PATH",
+  file: "swagger",
+  title: "Point x-ms-dynamic-properties at the same place as x-ms-dynamic-schema.",
+  description: "x-ms-dynamic-properties.itemValuePath is x-ms-dynamic-schema's value-path without its trailing 'properties' (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The 'x-ms-dynamic-properties' extension should have the same item value path as 'x-ms-dynamic-schema' extension without 'properties' ending. The expected path is '{0}'.",
+  example: {
+    placement: "parameter",
+    bad: '"x-ms-dynamic-schema": { "value-path": "schema/properties" }, "x-ms-dynamic-properties": { "itemValuePath": "data" }',
+    good: '"x-ms-dynamic-schema": { "value-path": "schema/properties" }, "x-ms-dynamic-properties": { "itemValuePath": "schema" }'
+  },
+  check({ swagger: swagger2, report: report2 }) {
+    for (const call of swagger2 ? dynamicCalls(swagger2) : []) {
+      if (call.extension !== "x-ms-dynamic-properties") continue;
+      const valuePath = asString(asObject(call.holder["x-ms-dynamic-schema"])?.["value-path"]);
+      const itemValuePath = asString(call.call.itemValuePath);
+      if (valuePath === void 0 || itemValuePath === void 0) continue;
+      const expected = valuePath.replace(/\/?properties$/, "");
+      if (itemValuePath === expected) continue;
+      report2({
+        pointer: childPointer(call.pointer, "itemValuePath"),
+        message: fill(
+          "The 'x-ms-dynamic-properties' extension should have the same item value path as 'x-ms-dynamic-schema' extension without 'properties' ending. The expected path is '{0}'.",
+          nameExcerpt(expected)
+        )
+      });
     }
   }
 };
@@ -49392,6 +49140,27 @@ var dynamicResultRule = {
   }
 };
 
+// packages/validator/src/rules/operations/dynamic-tree-rule.ts
+var dynamicTreeRule = {
+  id: "SWG-DYN-TREE",
+  file: "swagger",
+  title: "Define x-ms-dynamic-tree for file pickers.",
+  description: "A file picker (x-ms-dynamic-values with capability 'file-picker') needs x-ms-dynamic-tree to browse (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The 'x-ms-dynamic-tree' extension must be defined to enable file picker support.",
+  example: { placement: "parameter", bad: '"x-ms-dynamic-values": { "capability": "file-picker", \u2026 }' },
+  check({ swagger: swagger2, report: report2 }) {
+    for (const call of swagger2 ? dynamicCalls(swagger2) : []) {
+      if (call.extension !== "x-ms-dynamic-values" || call.call.capability !== "file-picker") continue;
+      if (has(call.holder, "x-ms-dynamic-tree")) continue;
+      report2({
+        pointer: call.pointer,
+        message: "The 'x-ms-dynamic-tree' extension must be defined to enable file picker support."
+      });
+    }
+  }
+};
+
 // packages/validator/src/rules/operations/operation-id-reference-rule.ts
 var NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
 function forEachOtherOperationReference(model, visit2) {
@@ -49457,117 +49226,15 @@ var operationIdReferenceRule = {
 
 // packages/validator/src/rules/operations/dynamic.ts
 var dynamicRules = [
-  {
-    id: "SWG-DYN-ON-BODY",
-    file: "swagger",
-    title: "Put dynamic extensions in the body schema, not on the body parameter.",
-    description: "The platform reads dynamic values and schemas of a body from its schema (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "Dynamic extensions are not allowed to be defined on the body parameter. It should be in the schema.",
-    example: {
-      placement: "bodyParameter",
-      bad: '{ "name": "body", "in": "body", "x-ms-dynamic-schema": { \u2026 }, "schema": { "type": "object" } }',
-      good: '{ "name": "body", "in": "body", "schema": { "type": "object", "x-ms-dynamic-schema": { \u2026 } } }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
-        if (parameter.in !== "body") continue;
-        for (const extension of DYNAMIC_EXTENSIONS) {
-          if (!has(parameter.value, extension)) continue;
-          report2({
-            pointer: childPointer(parameter.pointer, extension),
-            message: "Dynamic extensions are not allowed to be defined on the body parameter. It should be in the schema."
-          });
-        }
-      }
-    }
-  },
+  dynamicOnBodyRule,
   ambiguityRule("SWG-DYN-LIST-AMBIG", "x-ms-dynamic-values", "x-ms-dynamic-list"),
   ambiguityRule("SWG-DYN-PROPS-AMBIG", "x-ms-dynamic-schema", "x-ms-dynamic-properties"),
-  {
-    id: "SWG-DYN-PROPS-PATH",
-    file: "swagger",
-    title: "Point x-ms-dynamic-properties at the same place as x-ms-dynamic-schema.",
-    description: "x-ms-dynamic-properties.itemValuePath is x-ms-dynamic-schema's value-path without its trailing 'properties' (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The 'x-ms-dynamic-properties' extension should have the same item value path as 'x-ms-dynamic-schema' extension without 'properties' ending. The expected path is '{0}'.",
-    example: {
-      placement: "parameter",
-      bad: '"x-ms-dynamic-schema": { "value-path": "schema/properties" }, "x-ms-dynamic-properties": { "itemValuePath": "data" }',
-      good: '"x-ms-dynamic-schema": { "value-path": "schema/properties" }, "x-ms-dynamic-properties": { "itemValuePath": "schema" }'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      for (const call of swagger2 ? dynamicCalls(swagger2) : []) {
-        if (call.extension !== "x-ms-dynamic-properties") continue;
-        const valuePath = asString(asObject(call.holder["x-ms-dynamic-schema"])?.["value-path"]);
-        const itemValuePath = asString(call.call.itemValuePath);
-        if (valuePath === void 0 || itemValuePath === void 0) continue;
-        const expected = valuePath.replace(/\/?properties$/, "");
-        if (itemValuePath === expected) continue;
-        report2({
-          pointer: childPointer(call.pointer, "itemValuePath"),
-          message: fill(
-            "The 'x-ms-dynamic-properties' extension should have the same item value path as 'x-ms-dynamic-schema' extension without 'properties' ending. The expected path is '{0}'.",
-            nameExcerpt(expected)
-          )
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-DYN-TREE",
-    file: "swagger",
-    title: "Define x-ms-dynamic-tree for file pickers.",
-    description: "A file picker (x-ms-dynamic-values with capability 'file-picker') needs x-ms-dynamic-tree to browse (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The 'x-ms-dynamic-tree' extension must be defined to enable file picker support.",
-    example: { placement: "parameter", bad: '"x-ms-dynamic-values": { "capability": "file-picker", \u2026 }' },
-    check({ swagger: swagger2, report: report2 }) {
-      for (const call of swagger2 ? dynamicCalls(swagger2) : []) {
-        if (call.extension !== "x-ms-dynamic-values" || call.call.capability !== "file-picker") continue;
-        if (has(call.holder, "x-ms-dynamic-tree")) continue;
-        report2({
-          pointer: call.pointer,
-          message: "The 'x-ms-dynamic-tree' extension must be defined to enable file picker support."
-        });
-      }
-    }
-  },
+  dynamicPropertiesPathRule,
+  dynamicTreeRule,
   operationIdReferenceRule,
   dynamicParametersRule,
   dynamicResultRule,
-  {
-    id: "SWG-DYN-INTERNAL-SRC",
-    file: "swagger",
-    title: "Do not feed dynamic calls from internal parameters.",
-    description: "A dynamic call that reads a parameter the maker cannot see gets no value at design time (SVR SourcePropertyInternal).",
-    levels: sameLevels("error"),
-    msCode: "SourcePropertyInternal",
-    msMessage: "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
-    example: {
-      placement: "dynamicValues",
-      bad: '"parameters": { "site": { "parameter": "site" } } where site has "x-ms-visibility": "internal"'
-    },
-    check({ swagger: swagger2, report: report2 }) {
-      for (const call of swagger2 ? dynamicCalls(swagger2) : []) {
-        if (!call.source) continue;
-        for (const [name, entry] of callArguments(call.call)) {
-          const argument = callArgument(entry);
-          if (argument.kind !== "reference") continue;
-          const source = sourceParameter(call, argument.name);
-          if (!source || !isInternalVisibility2(source["x-ms-visibility"])) continue;
-          report2({
-            pointer: childPointer(call.pointer, "parameters", name),
-            message: fill(
-              "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
-              nameExcerpt(argument.name),
-              operationLabel(call.source)
-            )
-          });
-        }
-      }
-    }
-  }
+  dynamicInternalSourceRule
 ];
 
 // packages/validator/src/rules/swagger-dynamic.ts
@@ -51398,7 +51065,7 @@ function forEachVisibleNonBodyParameter(model, visit2) {
   for (let index = 0; index < parameters.length; index++) {
     const parameter = parameters[index];
     if (!parameter.visible || parameter.in === "body") continue;
-    if ((keys[index] & HolderKey.visibility) !== 0 && isInternalVisibility2(parameter.value["x-ms-visibility"]))
+    if ((keys[index] & HolderKey.visibility) !== 0 && isInternalVisibility(parameter.value["x-ms-visibility"]))
       continue;
     visit2(parameter);
   }
@@ -52035,8 +51702,8 @@ var queryEncodingRule = {
   }
 };
 
-// packages/validator/src/rules/operations/parameter-locations.ts
-var parameterLocationRules = [
+// packages/validator/src/rules/operations/parameter-rules.ts
+var parameterRules = [
   pathParameterRequiredRule,
   pathParameterInTemplateRule,
   pathParameterEncodingRule,
@@ -52112,7 +51779,7 @@ function hasInternalDefault(schemas, keys) {
   const withDefault = keys.schemasWith(HolderKey.default);
   for (let at = 0; at < withDefault.length; at++) {
     const index = withDefault[at];
-    if ((keys.schemas[index] & HolderKey.visibility) !== 0 && isInternalVisibility2(schemas[index].schema["x-ms-visibility"]))
+    if ((keys.schemas[index] & HolderKey.visibility) !== 0 && isInternalVisibility(schemas[index].schema["x-ms-visibility"]))
       return true;
   }
   return false;
@@ -52143,7 +51810,7 @@ var valueConstraintRules = [
         if ((keys.parameters[index] & HolderKey.visibility) === 0) continue;
         const parameter = parameters[index];
         const value = parameter.value;
-        if (parameter.in === "body" || !isInternalVisibility2(value["x-ms-visibility"])) continue;
+        if (parameter.in === "body" || !isInternalVisibility(value["x-ms-visibility"])) continue;
         if (has(value, "default") && value.required !== true) {
           report2({ pointer: parameter.pointer, severity: "warning", message: optionalWithDefault });
         } else if (!has(value, "default") && value.required === true) {
@@ -52164,7 +51831,7 @@ var valueConstraintRules = [
         for (const name in properties) {
           if (!has(properties, name)) continue;
           const value = asObject(properties[name]);
-          if (!value || !has(value, "default") || !isInternalVisibility2(value["x-ms-visibility"])) continue;
+          if (!value || !has(value, "default") || !isInternalVisibility(value["x-ms-visibility"])) continue;
           if (asArray(written2.schema.required)?.includes(name)) continue;
           report2({
             pointer: childPointer(written2.pointer, "properties", name),
@@ -52337,7 +52004,7 @@ var valueConstraintRules = [
 // packages/validator/src/rules/swagger-parameters.ts
 var swaggerParametersRules = [
   ...parameterDocumentationRules,
-  ...parameterLocationRules,
+  ...parameterRules,
   ...valueConstraintRules
 ];
 
@@ -53705,13 +53372,13 @@ function bodyNotificationUrls(model, operation2) {
   const internal = [];
   const required = [];
   model.walkSchemaSteps(body.value.schema, { owner: body.definitionPlace, segment: "schema" }, (step2) => {
-    internal[step2.depth] = isInternalVisibility2(step2.schema["x-ms-visibility"]);
+    internal[step2.depth] = isInternalVisibility(step2.schema["x-ms-visibility"]);
     required[step2.depth] = step2.depth === 0 || step2.required;
     if (step2.schema["x-ms-notification-url"] !== true) return;
     urls.push({
       pointer: step2.node().pointer,
       isString: step2.schema.type === "string",
-      internalChain: isInternalVisibility2(body.value["x-ms-visibility"]) || internal.slice(0, step2.depth + 1).some(Boolean),
+      internalChain: isInternalVisibility(body.value["x-ms-visibility"]) || internal.slice(0, step2.depth + 1).some(Boolean),
       requiredChain: required.slice(0, step2.depth + 1).every(Boolean)
     });
   });
@@ -54051,10 +53718,14 @@ var LEVEL_LIST = "error, warning, info or off";
 var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).";
 async function loadConfig(options2) {
-  const file = options2.explicitPath ? import_node_path15.default.resolve(options2.cwd, options2.explicitPath) : findConfigFileOfPaths(options2.paths ?? [], options2.cwd);
-  if (!file) return { ...DEFAULT_CONFIG, rules: {}, ignore: [] };
+  if (options2.explicitPath) {
+    const file2 = import_node_path15.default.resolve(options2.cwd, options2.explicitPath);
+    return parseConfig(await readConfigText(file2, options2.cwd), file2, options2);
+  }
+  const file = findConfigFileOfPaths(options2.paths ?? [], options2.cwd);
+  if (!file) return { ...DEFAULT_CONFIG, rules: {}, ignore: [], foundBySearch: true };
   const text3 = await readConfigText(file, options2.cwd);
-  return parseConfig(text3, file, options2);
+  return { ...parseConfig(text3, file, options2), foundBySearch: true };
 }
 function parseConfig(text3, file, options2) {
   const lineCounter = new import_yaml2.LineCounter();
@@ -54275,6 +53946,455 @@ var validator;
 function compiledSchema() {
   validator ??= new import_ajv2.default({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
   return validator;
+}
+
+// packages/validator/src/swagger/local-refs.ts
+function isSectionEntryRef(ref) {
+  if (ref.charCodeAt(0) !== 35 || ref.charCodeAt(1) !== 47) return false;
+  const slash = ref.indexOf("/", 2);
+  return slash !== -1 && ref.indexOf("/", slash + 1) === -1 && ref.indexOf("~") === -1;
+}
+var REFERENCED_SECTIONS = ["definitions", "parameters", "responses"];
+function referencedSection(ref, slash) {
+  for (const section of REFERENCED_SECTIONS) {
+    if (slash === section.length + 2 && ref.startsWith(section, 2)) return section;
+  }
+  return void 0;
+}
+function safeParsePointer(pointer) {
+  try {
+    return parsePointer(pointer);
+  } catch {
+    return [];
+  }
+}
+
+// packages/validator/src/swagger/operation-entries.ts
+function isInternalVisibility2(visibility) {
+  return visibility === "internal" || visibility === "Internal";
+}
+var INTERNAL2 = 1;
+var TRIGGER = 2;
+var DEPRECATED = 4;
+var PATH_LEVEL = 8;
+var LISTS_PARAMETER_REFS = 16;
+var WRITTEN_AS_REF = 32;
+var MCP = 64;
+function anyWrittenAsRef(parameters) {
+  for (let index = 0; index < parameters.length; index++) if (parameters[index].writtenAsRef) return true;
+  return false;
+}
+function operationTraits(operation2, keys) {
+  let traits = 0;
+  if ((keys & OperationKey.visibility) !== 0 && isInternalVisibility2(operation2["x-ms-visibility"]))
+    traits |= INTERNAL2;
+  if ((keys & OperationKey.trigger) !== 0 && has(operation2, "x-ms-trigger")) traits |= TRIGGER;
+  if ((keys & OperationKey.deprecated) !== 0 && operation2.deprecated === true) traits |= DEPRECATED;
+  if ((keys & OperationKey.agenticProtocol) !== 0 && has(operation2, "x-ms-agentic-protocol")) traits |= MCP;
+  return traits;
+}
+function parameterTraits(level, isInternal) {
+  return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
+}
+var OperationEntry = class {
+  constructor(path81, method, pathItemPlace, operation2) {
+    this.path = path81;
+    this.method = method;
+    this.pathItemPlace = pathItemPlace;
+    this.operation = operation2;
+    this.operationId = asString(operation2.operationId);
+    this.keys = operationKeys(operation2);
+    this.traits = operationTraits(operation2, this.keys);
+  }
+  path;
+  method;
+  pathItemPlace;
+  operation;
+  operationId;
+  keys;
+  traits;
+  // Set by the model right after construction: the entries' places are below this one.
+  parameters;
+  responses;
+  text;
+  get visibility() {
+    return this.operation["x-ms-visibility"];
+  }
+  get isInternal() {
+    return (this.traits & INTERNAL2) !== 0;
+  }
+  get isTrigger() {
+    return (this.traits & TRIGGER) !== 0;
+  }
+  get isDeprecated() {
+    return (this.traits & DEPRECATED) !== 0;
+  }
+  get isMcp() {
+    return (this.traits & MCP) !== 0;
+  }
+  get listsParameterRefs() {
+    return (this.traits & LISTS_PARAMETER_REFS) !== 0;
+  }
+  noteParameterRefs() {
+    this.traits |= LISTS_PARAMETER_REFS;
+  }
+  get pointer() {
+    this.text ??= childPointer(this.pathItemPlace.pointer, this.method);
+    return this.text;
+  }
+  get pathItemPointer() {
+    return this.pathItemPlace.pointer;
+  }
+};
+var ParameterEntry = class _ParameterEntry {
+  constructor(owner, index, target2, value, traits) {
+    this.owner = owner;
+    this.index = index;
+    this.target = target2;
+    this.value = value;
+    this.traits = traits;
+    this.name = asString(value.name);
+    this.in = asString(value.in);
+  }
+  owner;
+  index;
+  target;
+  value;
+  traits;
+  name;
+  in;
+  text;
+  get level() {
+    return (this.traits & PATH_LEVEL) !== 0 ? "path" : "operation";
+  }
+  get writtenAsRef() {
+    return (this.traits & WRITTEN_AS_REF) !== 0;
+  }
+  noteWrittenAsRef() {
+    this.traits |= WRITTEN_AS_REF;
+  }
+  get isInternal() {
+    return (this.traits & INTERNAL2) !== 0;
+  }
+  get pointer() {
+    this.text ??= this.index === void 0 ? this.owner.pointer : childPointer(this.owner.pointer, "parameters", this.index);
+    return this.text;
+  }
+  get definitionPlace() {
+    return this.target ?? this;
+  }
+  get definitionPointer() {
+    return this.definitionPlace.pointer;
+  }
+  /** The same entry, as seen from an internal operation that inherits it. */
+  asInternal() {
+    if (this.isInternal) return this;
+    return new _ParameterEntry(this, void 0, this.definitionPlace, this.value, this.traits | INTERNAL2);
+  }
+};
+var ResponseEntry = class {
+  constructor(operation2, code2, target2, value) {
+    this.operation = operation2;
+    this.code = code2;
+    this.target = target2;
+    this.value = value;
+  }
+  operation;
+  code;
+  target;
+  value;
+  text;
+  get pointer() {
+    this.text ??= childPointer(this.operation.pointer, "responses", this.code);
+    return this.text;
+  }
+  get definitionPointer() {
+    return (this.target ?? this).pointer;
+  }
+};
+function effectiveParameters(pathParameters, own2, operationInternal) {
+  if (pathParameters.length === 0) return own2;
+  const ownKeys = new Set(own2.map((p) => `${p.in}:${p.name}`));
+  const inherited = pathParameters.filter((p) => !ownKeys.has(`${p.in}:${p.name}`)).map((p) => operationInternal ? p.asInternal() : p);
+  return [...inherited, ...own2];
+}
+
+// packages/validator/src/swagger/swagger-model.ts
+var MAX_REF_HOPS = 32;
+var SwaggerModel = class {
+  /**
+   * @param followPathItemRefs Read the operations of a path item written as a `$ref` from the path
+   *   item it leads to (diff compares them). Validation does not: the service does not resolve such
+   *   a `$ref` (SWG-PATH-REF), and its rules check the operations the service sees.
+   */
+  constructor(root, followPathItemRefs = false) {
+    this.root = root;
+    this.followPathItemRefs = followPathItemRefs;
+  }
+  root;
+  followPathItemRefs;
+  operationList;
+  byId;
+  refTargets = /* @__PURE__ */ new Map();
+  places = /* @__PURE__ */ new Map();
+  walker;
+  /** The indexes rules built from this document, by slot: see `cachedIndex`. */
+  indexes = [];
+  /** buildOperations' operation of each method of one path item, by HTTP_METHODS index. */
+  methodScratch = new Array(
+    HTTP_METHODS.length
+  ).fill(void 0);
+  get paths() {
+    return asObject(this.root.paths);
+  }
+  get definitions() {
+    return asObject(this.root.definitions);
+  }
+  get operations() {
+    this.operationList ??= this.buildOperations();
+    return this.operationList;
+  }
+  /**
+   * The first operation of each operationId, in order of first use. Duplicates are possible and
+   * reported by a rule, which finds them itself: a list per id was ~1 MB a corpus run for the few
+   * swaggers that have any.
+   */
+  get operationsById() {
+    if (!this.byId) {
+      this.byId = /* @__PURE__ */ new Map();
+      for (const operation2 of this.operations) {
+        const id = operation2.operationId;
+        if (id !== void 0 && !this.byId.has(id)) this.byId.set(id, operation2);
+      }
+    }
+    return this.byId;
+  }
+  operationById(operationId) {
+    return this.operationsById.get(operationId);
+  }
+  /**
+   * The value a local reference (`#/definitions/X`) points to, or undefined when it is broken or
+   * remote. Memoized per reference text: a swagger names the same few definitions thousands of
+   * times, and every walk, measure and parameter list resolves them. The answer is shared: read it,
+   * do not change it.
+   */
+  resolveRef(ref) {
+    const known = this.refTargets.get(ref);
+    if (known !== void 0 || this.refTargets.has(ref)) return known;
+    const target2 = this.findRefTarget(ref);
+    this.refTargets.set(ref, target2);
+    return target2;
+  }
+  /**
+   * The index in `slot`, built by `build` on first use (see perModel in the rules' kit). Held by the
+   * model, which lives exactly as long as its connector's rules run: a ConnectorCache (a WeakMap)
+   * entry added and deleted for each of a connector's nine such indexes took ~1 µs a pair, ~3 ms a
+   * corpus run, and the model dies with them as young as its connector.
+   */
+  cachedIndex(slot, build) {
+    let value = this.indexes[slot];
+    if (value === void 0) {
+      value = build(this);
+      this.indexes[slot] = value;
+    }
+    return value;
+  }
+  /** One place per pointer written out, so that listings of one definition share it. */
+  placeAt(pointer) {
+    let place = this.places.get(pointer);
+    if (!place) {
+      place = PointerPlace.at(pointer);
+      this.places.set(pointer, place);
+    }
+    return place;
+  }
+  findRefTarget(ref) {
+    if (isSectionEntryRef(ref)) return this.sectionEntry(ref);
+    if (!ref.startsWith("#")) return void 0;
+    const pointer = ref.slice(1);
+    if (pointer !== "" && !pointer.startsWith("/")) return void 0;
+    let current = this.root;
+    for (const segment of safeParsePointer(pointer)) {
+      if (current === null || typeof current !== "object" || !has(current, segment))
+        return void 0;
+      current = current[segment];
+    }
+    return { value: current, pointer };
+  }
+  /**
+   * The target of `#/<section>/<name>` (see isSectionEntryRef): two lookups instead of the pointer
+   * split into a list of decoded segments; first-time lookups were ~20 % of SWG-SCHEMA-COUNT's time.
+   */
+  sectionEntry(ref) {
+    const slash = ref.indexOf("/", 2);
+    const section = referencedSection(ref, slash) ?? ref.slice(2, slash);
+    if (!has(this.root, section)) return void 0;
+    const holder = this.root[section];
+    if (holder === null || typeof holder !== "object") return void 0;
+    const name = ref.slice(slash + 1);
+    if (!has(holder, name)) return void 0;
+    return { value: holder[name], pointer: ref.slice(1) };
+  }
+  /** Follows `$ref` chains from a value; stops at a broken or circular reference (returns the last good one). */
+  resolve(value, pointer) {
+    if (!isObject(value) || typeof value.$ref !== "string") {
+      return { value, pointer, viaRef: false, broken: false };
+    }
+    let current = { value, pointer };
+    let viaRef = false;
+    let firstRef;
+    let seen;
+    for (let hop = 0; hop < MAX_REF_HOPS; hop++) {
+      const ref = isObject(current.value) ? asString(current.value.$ref) : void 0;
+      if (ref === void 0) return { value: current.value, pointer: current.pointer, viaRef, broken: false };
+      if (ref === firstRef || seen?.has(ref))
+        return { value: current.value, pointer: current.pointer, viaRef, broken: true };
+      if (firstRef === void 0) firstRef = ref;
+      else (seen ??= /* @__PURE__ */ new Set()).add(ref);
+      const target2 = this.resolveRef(ref);
+      if (!target2) return { value: current.value, pointer: current.pointer, viaRef, broken: true };
+      current = target2;
+      viaRef = true;
+    }
+    return { value: current.value, pointer: current.pointer, viaRef, broken: true };
+  }
+  /**
+   * The end of the `$ref` chain of an object with a `$ref`, or undefined when the chain is broken or
+   * circular. A one-hop chain (most of them) is answered with the memoized target itself: schema
+   * walks follow ~16,000 references a corpus run, and `resolve` makes an answer for each.
+   */
+  refTarget(value) {
+    const ref = asString(value.$ref);
+    if (ref === void 0) return void 0;
+    const target2 = this.resolveRef(ref);
+    if (target2 === void 0) return void 0;
+    if (!isObject(target2.value) || typeof target2.value.$ref !== "string") return target2;
+    const chain = this.resolve(value, "");
+    return chain.broken ? void 0 : chain;
+  }
+  /**
+   * Visits a schema and everything under it: `properties`, `items`, `additionalProperties`, `allOf`.
+   * A `$ref` is followed, but never twice on the same branch, so recursive definitions end.
+   * Return false from `visit` to skip a node's children.
+   */
+  walkSchema(schema, pointer, visit2) {
+    this.walkSchemaSteps(schema, pointer, (step2) => visit2(step2.node()));
+  }
+  /**
+   * The same walk, for visitors that keep a few of the nodes they meet: each step makes its
+   * SchemaNode only when asked (`step.node()`), and the root's pointer is built only then.
+   */
+  walkSchemaSteps(schema, root, visit2) {
+    let walker = this.walker;
+    if (walker === void 0) walker = this.walker = new SchemaWalker(this);
+    else if (walker.busy) walker = new SchemaWalker(this);
+    walker.run(schema, root, visit2);
+  }
+  /**
+   * Pointers are places, built only when read (see PointerPlace): every operation, parameter and
+   * response of the document is listed here, and rules report a few of them. Every path key has a
+   * '/' to escape, so building them eagerly cost ~5 MB of strings a corpus run.
+   */
+  buildOperations() {
+    const operations = [];
+    const paths = this.paths;
+    if (!paths) return operations;
+    for (const path81 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path81)) continue;
+      let pathItem = asObject(paths[path81]);
+      if (!pathItem) continue;
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path81);
+      if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
+        const target2 = this.pathItemTarget(pathItem);
+        if (!target2) continue;
+        pathItem = target2.value;
+        pathItemPlace = this.placeAt(target2.pointer);
+      }
+      const pathParameters = this.parameterList(pathItem.parameters, pathItemPlace, "path", false);
+      const pathListsRefs = anyWrittenAsRef(pathParameters);
+      const written2 = this.methodScratch;
+      if (!writtenMethods(pathItem, written2)) continue;
+      for (let slot = 0; slot < HTTP_METHODS.length; slot++) {
+        const operation2 = written2[slot];
+        if (operation2 === void 0) continue;
+        written2[slot] = void 0;
+        const method = HTTP_METHODS[slot];
+        const entry = new OperationEntry(path81, method, pathItemPlace, operation2);
+        const own2 = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
+        if (pathListsRefs || anyWrittenAsRef(own2)) entry.noteParameterRefs();
+        entry.parameters = effectiveParameters(pathParameters, own2, entry.isInternal);
+        entry.responses = this.responseList(operation2.responses, entry);
+        operations.push(entry);
+      }
+    }
+    return operations;
+  }
+  /**
+   * The path item that a path item written as a `$ref` leads to, through any chain of `$ref`s; undefined
+   * when the chain is broken (another file, nothing, a loop) or ends at no object.
+   */
+  pathItemTarget(pathItem) {
+    const target2 = this.resolve(pathItem, "");
+    const value = target2.broken ? void 0 : asObject(target2.value);
+    return value ? { value, pointer: target2.pointer } : void 0;
+  }
+  parameterList(list3, owner, level, operationInternal) {
+    const entries = asArray(list3);
+    if (!entries || entries.length === 0) return [];
+    const parameters = exactSizeList(entries.length);
+    for (let index = 0; index < entries.length; index++) {
+      const entry = entries[index];
+      if (isWrittenInPlace(entry)) {
+        parameters[index] = this.parameterEntry(owner, index, void 0, entry, level, operationInternal);
+      } else {
+        const { value, target: target2 } = this.definitionOf(entry);
+        const parameter = this.parameterEntry(owner, index, target2, value, level, operationInternal);
+        if (isObject(entry)) parameter.noteWrittenAsRef();
+        parameters[index] = parameter;
+      }
+    }
+    return parameters;
+  }
+  parameterEntry(owner, index, target2, value, level, operationInternal) {
+    const visibility = value["x-ms-visibility"];
+    const isInternal = operationInternal || isInternalVisibility2(visibility);
+    return new ParameterEntry(owner, index, target2, value, parameterTraits(level, isInternal));
+  }
+  responseList(responses, operation2) {
+    if (!isObject(responses)) return [];
+    const codes = Object.keys(responses);
+    const list3 = exactSizeList(codes.length);
+    for (let index = 0; index < codes.length; index++) {
+      const code2 = codes[index];
+      const entry = responses[code2];
+      if (isWrittenInPlace(entry)) list3[index] = new ResponseEntry(operation2, code2, void 0, entry);
+      else {
+        const { value, target: target2 } = this.definitionOf(entry);
+        list3[index] = new ResponseEntry(operation2, code2, target2, value);
+      }
+    }
+    return list3;
+  }
+  /**
+   * A list entry's object after `$ref`s ({} when it is not an object or the `$ref` is broken at
+   * once), and the place of the definition it leads to when that is another place.
+   */
+  definitionOf(entry) {
+    if (!isObject(entry) || typeof entry.$ref !== "string")
+      return { value: asObject(entry) ?? {}, target: void 0 };
+    const resolved2 = this.resolve(entry, "");
+    return {
+      value: asObject(resolved2.value) ?? {},
+      // Not reached through a reference: broken at the first hop, so the entry is its own definition.
+      target: resolved2.viaRef ? this.placeAt(resolved2.pointer) : void 0
+    };
+  }
+};
+function exactSizeList(length) {
+  return new Array(length);
+}
+function isWrittenInPlace(entry) {
+  return isObject(entry) && typeof entry.$ref !== "string";
 }
 
 // packages/validator/src/engine.ts
@@ -54543,8 +54663,11 @@ function subjectOf({ base: base2, head }) {
   if (!head) return `Deleting the configuration file ${base2.file}`;
   const link2 = head.linksOutTo === void 0 ? "" : `a symbolic link to ${head.linksOutTo}, outside the repository`;
   if (!base2) return `The configuration file, new in this change${link2 && ` and ${link2}`},`;
-  if (base2.file === head.file) return `This change to the configuration file${link2 && ` (now ${link2})`}`;
+  if (isSameFile(base2, head)) return `This change to the configuration file${link2 && ` (now ${link2})`}`;
   return `The configuration file (at the base: ${base2.file}${link2 && `; now ${link2}`})`;
+}
+function isSameFile(base2, head) {
+  return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
 function placeIn(config2, path81) {
   const [setting, ruleId] = path81;
@@ -55032,7 +55155,7 @@ var CHANGE_RULE_DOCS = {
   }
 };
 
-// packages/validator/src/diff/change-rule.ts
+// packages/validator/src/diff/change-rule-type.ts
 function advising(changeRule, advice) {
   return { ...changeRule, advice };
 }
@@ -55458,7 +55581,7 @@ function reroutes(apiProperties2) {
     if (!instance || !isRerouting(instance)) return [];
     const parameters = asObject(instance.parameters) ?? {};
     const { [OPERATIONS_KEY]: operations, ...written2 } = parameters;
-    const named = asArray(operations);
+    const named2 = asArray(operations);
     const target2 = withoutDefaultSection(written2);
     return [
       {
@@ -55468,7 +55591,7 @@ function reroutes(apiProperties2) {
         template: asString(instance.templateId).toLowerCase(),
         title: asString(instance.title),
         target: target2,
-        operations: named?.map((name) => String(name))
+        operations: named2?.map((name) => String(name))
       }
     ];
   });
@@ -55678,13 +55801,13 @@ function diffApiPropertiesValues(before, after) {
         continue;
       }
       const { minor, major } = setEdits(propertiesBefore[key], propertiesAfter[key]);
-      const named = (edits) => `connectionParameterSets ${nameList(edits)}`;
+      const named2 = (edits) => `connectionParameterSets ${nameList(edits)}`;
       if (minor.length > 0) {
         add2({
           rule: CHANGE_RULES.textEdited,
           side,
           pointer,
-          detail: `Edited: ${named(minor)}.`,
+          detail: `Edited: ${named2(minor)}.`,
           impact: "minor"
         });
       }
@@ -55693,7 +55816,7 @@ function diffApiPropertiesValues(before, after) {
           rule: CHANGE_RULES.other,
           side,
           pointer,
-          detail: major.length > 0 ? `Changed: ${named(major)}.` : `Changed: ${excerpt(key)}.`
+          detail: major.length > 0 ? `Changed: ${named2(major)}.` : `Changed: ${excerpt(key)}.`
         });
       }
     } else if (key === "policyTemplateInstances") {
@@ -56197,7 +56320,7 @@ function names(credentials) {
 }
 function describe2(option) {
   const kinds = option.kind.split(" + ");
-  const named = kinds.slice(0, MAX_KINDS_NAMED).map((kind) => {
+  const named2 = kinds.slice(0, MAX_KINDS_NAMED).map((kind) => {
     switch (kind) {
       case "oauth2": {
         const detail = option.identityProvider?.value ?? option.flow?.value;
@@ -56215,8 +56338,8 @@ function describe2(option) {
         return excerpt(kind);
     }
   });
-  const rest = kinds.length - named.length;
-  return rest > 0 ? `${named.join(" + ")} and ${rest} more` : named.join(" + ");
+  const rest = kinds.length - named2.length;
+  return rest > 0 ? `${named2.join(" + ")} and ${rest} more` : named2.join(" + ");
 }
 var MAX_KINDS_NAMED = 5;
 
@@ -59112,15 +59235,15 @@ function onlyHttpDropped(dropped, before, after) {
 function unusedBecause(key, setters) {
   const { policies, versions } = setters;
   const past = versions === "old";
-  const named = policies.length === 1 ? `policy ${policyLabel(policies[0])} of apiProperties.json ${past ? "set" : "sets"}` : `policies ${nameList(policies.map(policyLabel))} of apiProperties.json set`;
+  const named2 = policies.length === 1 ? `policy ${policyLabel(policies[0])} of apiProperties.json ${past ? "set" : "sets"}` : `policies ${nameList(policies.map(policyLabel))} of apiProperties.json set`;
   const what = key === "host" ? "the host" : "the host URL";
   const included = key === "host" ? "" : ", scheme and base path included";
   const verb = key === "schemes" ? past ? "used" : "uses" : past ? "went to" : "goes to";
   if (versions === "both") {
-    return `which no request ${verb}: the ${named} ${what} of every operation${included}, in both versions`;
+    return `which no request ${verb}: the ${named2} ${what} of every operation${included}, in both versions`;
   }
   const version = past ? "the base version" : "the new version";
-  return `which no request ${verb} in ${version}: the ${named} ${what} of every operation${included}, and where requests moved is told with ${policies.length === 1 ? "the policy" : "them"}`;
+  return `which no request ${verb} in ${version}: the ${named2} ${what} of every operation${included}, and where requests moved is told with ${policies.length === 1 ? "the policy" : "them"}`;
 }
 function hostSetters(context) {
   if (!context.routes) return void 0;
@@ -59696,7 +59819,9 @@ async function validatePaths(paths, options2 = {}) {
   return { connectors, findings, counts: countBySeverity(findings) };
 }
 async function foldersToValidate(paths, cwd, config2) {
-  return (await discoverConnectorFolders(paths, cwd)).filter((folder) => !isIgnored(folder, config2));
+  const folders = (await discoverConnectorFolders(paths, cwd)).filter((folder) => !isIgnored(folder, config2));
+  refuseFoldersOfAnotherConfiguration(folders, config2, cwd);
+  return folders;
 }
 async function validateFolder(folder, options2, config2 = options2.config ?? DEFAULT_CONFIG, cwd = options2.cwd ?? process.cwd()) {
   const connector = await loadConnectorFolder(folder, cwd);
@@ -59914,10 +60039,10 @@ function renamesLeft(renames) {
 }
 function keysNamed(renames, its) {
   const pointers = [...new Set(renames.map((rename) => rename.pointer))];
-  const named = pointers.slice(0, 3).map(keyAt);
-  if (pointers.length > 3) named.push(`${pointers.length - 3} more`);
-  if (named.length === 1) return `${its} misspelled key ${named[0]} was not`;
-  const list3 = `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}`;
+  const named2 = pointers.slice(0, 3).map(keyAt);
+  if (pointers.length > 3) named2.push(`${pointers.length - 3} more`);
+  if (named2.length === 1) return `${its} misspelled key ${named2[0]} was not`;
+  const list3 = `${named2.slice(0, -1).join(", ")} and ${named2[named2.length - 1]}`;
   return `${its} ${plural(pointers.length, "misspelled key")} (${list3}) were not`;
 }
 async function fixJsonFile(folder, file) {
@@ -60745,9 +60870,9 @@ async function deletionScope(paths, gone, deleted, where2) {
     const exists3 = (0, import_node_fs18.existsSync)(absolute);
     const real = exists3 ? await realCasePath(absolute) : import_node_path25.default.resolve(where2.realCwd, import_node_path25.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
-    const named = inRepository === void 0 ? void 0 : byPath.get(inRepository);
-    if (named) covered.add(named);
-    if (!named && !(inRepository !== void 0 && goneSet.has(inRepository))) kept.push(given2);
+    const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
+    if (named2) covered.add(named2);
+    if (!named2 && !(inRepository !== void 0 && goneSet.has(inRepository))) kept.push(given2);
     if (!exists3 || inRepository === void 0) continue;
     containing.add(inRepository);
   }
@@ -60879,7 +61004,7 @@ async function checkConfigurationAgainstBase(input) {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
-      base2 = { config: config2, text: atBase.text, file };
+      base2 = { config: config2, text: atBase.text, file, repositoryPath: atBase.path };
     } catch (error2) {
       const line = error2 instanceof UserError ? error2.location?.line : void 0;
       const problem = `${line === void 0 ? "" : `line ${line}: `}${error2.message}`;
@@ -60898,6 +61023,7 @@ async function checkConfigurationAgainstBase(input) {
       config: input.config,
       text: text3,
       file: toDisplayPath(cwd, input.config.path),
+      ...input.configInRepository !== void 0 && { repositoryPath: input.configInRepository },
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
@@ -61341,7 +61467,7 @@ function ifDefined(key, value) {
   return value === void 0 ? {} : { [key]: value };
 }
 
-// packages/validator/src/diff/change-rule-doc.ts
+// packages/validator/src/diff/change-rule-doc-types.ts
 var EXAMPLE_PLACES = {
   swagger: "members of the swagger's root",
   paths: "the swagger's paths",
@@ -61743,8 +61869,8 @@ function textOf(log) {
 function runBuilder(result, options2) {
   const profile = options2.profile ?? sharedProfile(result) ?? "certified";
   const rulesDocUrl = options2.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
-  const named = new Set(result.findings.map((finding) => finding.ruleId));
-  const described = describedRules(options2.rules ?? ALL_RULES, result.findings).filter((rule2) => named.has(rule2.id)).map((rule2) => toReportingDescriptor(rule2, profile, rulesDocUrl));
+  const named2 = new Set(result.findings.map((finding) => finding.ruleId));
+  const described = describedRules(options2.rules ?? ALL_RULES, result.findings).filter((rule2) => named2.has(rule2.id)).map((rule2) => toReportingDescriptor(rule2, profile, rulesDocUrl));
   const uriOf = (finding) => artifactUri(finding.file, options2);
   const prints = fingerprints(result.findings, (finding) => uriOf(finding).uri);
   return (indexes2, leftOut2) => {
@@ -61875,9 +62001,9 @@ function profileFallbackFolders(connectors, options2) {
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
-  const named = folders.length <= 3 ? folders.join(", ") : `${folders.slice(0, 3).join(", ")} and ${folders.length - 3} more`;
+  const named2 = folders.length <= 3 ? folders.join(", ") : `${folders.slice(0, 3).join(", ")} and ${folders.length - 3} more`;
   const them = folders.length === 1 ? "it" : "them";
-  return `${named} ${folders.length === 1 ? "was" : "were"} checked with the relaxed custom rules, being outside certified-connectors/ and independent-publisher-connectors/. To check ${them} as a submission, ${chooseProfile}; to keep the custom rules without this note, set "profile: custom" in .connector-alm.yml.`;
+  return `${named2} ${folders.length === 1 ? "was" : "were"} checked with the relaxed custom rules, being outside certified-connectors/ and independent-publisher-connectors/. To check ${them} as a submission, ${chooseProfile}; to keep the custom rules without this note, set "profile: custom" in .connector-alm.yml.`;
 }
 
 // packages/cli/src/config-option.ts
@@ -65722,12 +65848,12 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path81, isFolder, value) {
+  place(path81, isFolder2, value) {
     const segments = path81.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
-    if (!isFolder && node.neededBy !== void 0) {
+    if (!isFolder2 && node.neededBy !== void 0) {
       const { value: value2, segments: theirs, depth } = node.neededBy;
       return { kind: "needed-as-folder", other: value2, folder: theirs.slice(0, depth).join("/") };
     }
@@ -65741,7 +65867,7 @@ var PathTree = class {
     }
     for (const [index, folder] of chain.slice(0, -1).entries())
       folder.neededBy ??= { value, segments, depth: index + 1 };
-    node.placed = { value, isFolder };
+    node.placed = { value, isFolder: isFolder2 };
     return void 0;
   }
   /** The node of each segment's path, made where missing. */
@@ -68444,8 +68570,8 @@ function pacSplitComponent(folderPath) {
   const file = managedBaseOf(folderPath) ?? folderPath;
   const folder = SPLIT_FOLDERS.find(([prefix]) => file.startsWith(prefix));
   if (folder) return folder[1];
-  const named = SPLIT_OTHER_FILES.get(file) ?? SPLIT_NAMED_FILES.get(file);
-  if (named) return named;
+  const named2 = SPLIT_OTHER_FILES.get(file) ?? SPLIT_NAMED_FILES.get(file);
+  if (named2) return named2;
   if (file.startsWith("CanvasApps/") && file.endsWith(".meta.xml")) return "the metadata of a canvas app";
   if (file.endsWith(".data.xml"))
     return `the metadata of ${METADATA_FILES.find(([prefix]) => file.startsWith(prefix))?.[1] ?? "a component"}`;
@@ -73098,8 +73224,13 @@ async function startDevServer(options2, io) {
 var SOLUTIONS_HINT = "Give the folder that holds the solution zips to serve, or make it first to start from an empty one (the solutions you import are written to it), or leave --solutions out to keep them in memory.";
 async function refuseMissingSolutionsFolder(folder) {
   const found = await (0, import_promises8.stat)(folder).catch(() => void 0);
-  if (found === void 0) throw missingPathError(folder, SOLUTIONS_HINT);
-  if (!found.isDirectory()) await refuseNonFolder(folder);
+  if (found?.isDirectory()) return;
+  const way = found === void 0 ? fileInTheWay(folder) : void 0;
+  if (way) throw pathThroughFileError(way, "read", SOLUTIONS_HINT);
+  throw new UsageError(
+    found === void 0 ? "The --solutions folder does not exist." : "The --solutions path is a file, not a folder.",
+    { location: { file: folder }, hint: SOLUTIONS_HINT }
+  );
 }
 function portRefusal(error2, options2) {
   const { code: code2, port: failed } = error2;
@@ -78116,8 +78247,8 @@ function replacedCommitWarning(branch, commit, connector) {
 
 // packages/github/src/branch-holder.ts
 async function otherFolderOnBranch(client, fork, head, targetFolder, sharesBranch) {
-  const named = committedFolder(head.message);
-  if (named !== void 0) return named === targetFolder ? void 0 : named;
+  const named2 = committedFolder(head.message);
+  if (named2 !== void 0) return named2 === targetFolder ? void 0 : named2;
   if (head.parents.length !== 1) return void 0;
   const parent = await readCommit(client, fork, head.parents[0], `the parent of ${head.sha}`);
   return changedNamesake(client, fork, head.treeSha, parent.treeSha, targetFolder, sharesBranch);
@@ -78339,15 +78470,15 @@ async function readTokenOwner(client, upstream) {
 }
 async function ensureFork(client, upstream, login, logger, sleep, options2 = {}) {
   const upstreamName = formatRepositoryName(upstream);
-  const named = await step(
+  const named2 = await step(
     "looking for the fork",
     `${login}/${upstream.repo}`,
     () => readRepository(client, login, upstream.repo)
   );
-  const parent = named?.parent?.full_name?.toLowerCase();
+  const parent = named2?.parent?.full_name?.toLowerCase();
   let fork;
-  if (named?.fork && parent === upstreamName.toLowerCase()) {
-    fork = { owner: named.owner.login, repo: named.name, defaultBranch: named.default_branch };
+  if (named2?.fork && parent === upstreamName.toLowerCase()) {
+    fork = { owner: named2.owner.login, repo: named2.name, defaultBranch: named2.default_branch };
     logger.info(`Using the fork ${fork.owner}/${fork.repo}.`);
   } else {
     const { data } = await step(
@@ -78357,7 +78488,7 @@ async function ensureFork(client, upstream, login, logger, sleep, options2 = {})
     );
     fork = { owner: data.owner.login, repo: data.name, defaultBranch: data.default_branch };
     logger.info(
-      !named && data.name === upstream.repo ? `Created the fork ${data.full_name}; waiting until GitHub has copied it.` : `Using your fork ${data.full_name}, which GitHub gives as your fork of ${upstreamName}.`
+      !named2 && data.name === upstream.repo ? `Created the fork ${data.full_name}; waiting until GitHub has copied it.` : `Using your fork ${data.full_name}, which GitHub gives as your fork of ${upstreamName}.`
     );
   }
   await waitUntilReady(client, fork, logger, sleep, options2);
@@ -78729,8 +78860,8 @@ async function openPullRequest(options2, ports) {
   });
   const local = await readConnectorFiles(folder, options2.connector);
   const swagger2 = swaggerOf(options2.connector, local);
-  const named = withFolderNameOnDisk(folder);
-  const targetFolder = targetFolderFor(named, validation.profile, options2.targetFolder);
+  const named2 = withFolderNameOnDisk(folder);
+  const targetFolder = targetFolderFor(named2, validation.profile, options2.targetFolder);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const result = {
     connector: options2.connector,
@@ -78744,7 +78875,7 @@ async function openPullRequest(options2, ports) {
     logger.info(`${options2.connector}: ${reason}.`);
     return { ...result, operation: "refused", refusal: "no-swagger", reason, findings: validation.findings };
   }
-  const title = options2.title?.trim() || pullRequestTitle(connectorTitle(named, swagger2), validation.profile);
+  const title = options2.title?.trim() || pullRequestTitle(connectorTitle(named2, swagger2), validation.profile);
   const failOn = options2.failOn ?? "error";
   const counts = countBySeverity(validation.findings);
   if (failsThreshold({ counts }, failOn)) {

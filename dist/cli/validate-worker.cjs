@@ -22976,15 +22976,9 @@ function parseDocument(document) {
 function outlineOf(document) {
   return cache2.getOrBuild(document, parseDocument);
 }
-
-// packages/validator/src/rules/readme/rule-context.ts
 function outline(context) {
   const document = context.connector.files.readme?.document;
   return document === void 0 ? void 0 : outlineOf(document);
-}
-function hasMcpServer(context) {
-  for (const operation of context.swagger?.operations ?? []) if (operation.isMcp) return true;
-  return false;
 }
 
 // packages/validator/src/rules/readme/sections.ts
@@ -23229,6 +23223,12 @@ function isSubHeading(heading2, section) {
   return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
 }
 
+// packages/validator/src/rules/readme/mcp-server.ts
+function hasMcpServer(context) {
+  for (const operation of context.swagger?.operations ?? []) if (operation.isMcp) return true;
+  return false;
+}
+
 // packages/validator/src/rules/readme/section-text.ts
 function indexInSection(section, name, from) {
   const at = section.indexOf(name, from);
@@ -23438,6 +23438,28 @@ var PLACEHOLDERS = [
 var upstreamText = (text2) => `"${text2}" is text of the readme template; replace it.`;
 var templateInstruction = (line) => `${line.split(/\s+/).slice(0, 5).join(" ")}\u2026`;
 
+// packages/validator/src/rules/readme/placeholder-rule.ts
+var placeholderRule = {
+  id: "README-PLACEHOLDER",
+  file: "readme",
+  title: "Replace the readme template text.",
+  description: `Text of the readme template left in place ("Publisher's Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title", and the instruction under each heading, such as "Required. Explain the authentication method and how to get the credentials." in 2) ends up on the connector documentation page, and so do the TODOs of the readme extract-connectors writes for a connector folder without one: a line "TODO: <what to write>" and a heading "## Publisher: TODO" (in capitals as written there; "todo" in prose, such as "Todoist" or "To Do lists", is no placeholder).`,
+  levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
+  example: { bad: "## Publisher: Publisher's Name", good: "## Publisher: Contoso Ltd" },
+  check(context) {
+    const text2 = context.connector.files.readme?.document?.text;
+    if (text2 === void 0) return;
+    for (const { pattern, message, contains } of PLACEHOLDERS) {
+      if (contains !== void 0 && !text2.includes(contains)) continue;
+      pattern.lastIndex = 0;
+      for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
+        context.report({ offset: match2.index, length: match2[0].length, message: message(match2) });
+        pattern.lastIndex = match2.index + 1;
+      }
+    }
+  }
+};
+
 // packages/validator/src/rules/readme/product-names.ts
 var OLD_NAMES = /\b(?:(Microsoft Flow|MS Flow|MS Automate)|(Microsoft PowerApps|PowerApps)|(PowerAutomate))\b/gi;
 var CURRENT_NAMES = ["Power Automate", "Power Apps", "Power Automate"];
@@ -23510,6 +23532,53 @@ function oldProductNames(text2, codeBlocks) {
   }
   return found;
 }
+
+// packages/validator/src/rules/readme/product-names-rule.ts
+var productNamesRule = {
+  id: "README-PRODUCT-NAMES",
+  file: "readme",
+  title: "Call the products by their current names (Power Automate, Power Apps).",
+  description: 'Certification reviewers ask to update old product names in readmes: "Please change the text from "Microsoft Flow" to "Microsoft Power Automate"" and "from "PowerApps" to "Power Apps"" (PR #140); "there is no word like `MS Automate` in our product. It was renamed as `Power Automate` long back" (PR #909). Reported in prose: Microsoft Flow, MS Flow, MS Automate, PowerApps and PowerAutomate written as one word; not in code, link targets or addresses (make.powerapps.com). 17 of 367 merged readmes have one, so this is a warning.',
+  levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
+  example: {
+    bad: "Use this connector in Microsoft Flow and PowerApps.",
+    good: "Use this connector in Power Automate and Power Apps."
+  },
+  check(context) {
+    const text2 = context.connector.files.readme?.document?.text;
+    if (text2 === void 0) return;
+    for (const name of oldProductNames(text2, () => outline(context)?.codeBlocks ?? [])) {
+      context.report({
+        offset: name.offset,
+        length: name.length,
+        message: `"${name.written}" is an old product name: write "${name.current}".`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/readme/readme-present-rule.ts
+var readmePresentRule = {
+  id: "README-PRESENT",
+  file: "readme",
+  title: "The connector folder has a readme.md.",
+  description: 'Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none.',
+  levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
+  example: {
+    bad: "a folder with only apiDefinition.swagger.json and apiProperties.json",
+    good: "readme.md beside them"
+  },
+  check(context) {
+    if (context.connector.files.readme) return;
+    const misnamed = context.connector.entries.find(
+      (entry) => entry.type === "file" && /^readme(\.|$)/i.test(entry.name)
+    );
+    context.report({
+      file: "folder",
+      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : "The connector has no readme.md. Start from the readme template of the repository."
+    });
+  }
+};
 
 // packages/validator/src/rules/readme/heading-lookalikes.ts
 var HEADING_LOOKALIKE = /^ {0,3}(#{1,3})(?=[^\s#]|[ \t\u00a0])[^\r\n]*/gm;
@@ -23586,71 +23655,11 @@ function sectionsRule(id, profile, level, template) {
 
 // packages/validator/src/rules/readme.ts
 var readmeRules = [
-  {
-    id: "README-PRESENT",
-    file: "readme",
-    title: "The connector folder has a readme.md.",
-    description: 'Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none.',
-    levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
-    example: {
-      bad: "a folder with only apiDefinition.swagger.json and apiProperties.json",
-      good: "readme.md beside them"
-    },
-    check(context) {
-      if (context.connector.files.readme) return;
-      const misnamed = context.connector.entries.find(
-        (entry) => entry.type === "file" && /^readme(\.|$)/i.test(entry.name)
-      );
-      context.report({
-        file: "folder",
-        message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : "The connector has no readme.md. Start from the readme template of the repository."
-      });
-    }
-  },
+  readmePresentRule,
   sectionsRule("README-SECTIONS-CERT", "certified", "warning", "certified"),
   sectionsRule("README-SECTIONS-IP", "independent-publisher", "warning", "independent publisher"),
-  {
-    id: "README-PLACEHOLDER",
-    file: "readme",
-    title: "Replace the readme template text.",
-    description: `Text of the readme template left in place ("Publisher's Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title", and the instruction under each heading, such as "Required. Explain the authentication method and how to get the credentials." in 2) ends up on the connector documentation page, and so do the TODOs of the readme extract-connectors writes for a connector folder without one: a line "TODO: <what to write>" and a heading "## Publisher: TODO" (in capitals as written there; "todo" in prose, such as "Todoist" or "To Do lists", is no placeholder).`,
-    levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
-    example: { bad: "## Publisher: Publisher's Name", good: "## Publisher: Contoso Ltd" },
-    check(context) {
-      const text2 = context.connector.files.readme?.document?.text;
-      if (text2 === void 0) return;
-      for (const { pattern, message, contains } of PLACEHOLDERS) {
-        if (contains !== void 0 && !text2.includes(contains)) continue;
-        pattern.lastIndex = 0;
-        for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
-          context.report({ offset: match2.index, length: match2[0].length, message: message(match2) });
-          pattern.lastIndex = match2.index + 1;
-        }
-      }
-    }
-  },
-  {
-    id: "README-PRODUCT-NAMES",
-    file: "readme",
-    title: "Call the products by their current names (Power Automate, Power Apps).",
-    description: 'Certification reviewers ask to update old product names in readmes: "Please change the text from "Microsoft Flow" to "Microsoft Power Automate"" and "from "PowerApps" to "Power Apps"" (PR #140); "there is no word like `MS Automate` in our product. It was renamed as `Power Automate` long back" (PR #909). Reported in prose: Microsoft Flow, MS Flow, MS Automate, PowerApps and PowerAutomate written as one word; not in code, link targets or addresses (make.powerapps.com). 17 of 367 merged readmes have one, so this is a warning.',
-    levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
-    example: {
-      bad: "Use this connector in Microsoft Flow and PowerApps.",
-      good: "Use this connector in Power Automate and Power Apps."
-    },
-    check(context) {
-      const text2 = context.connector.files.readme?.document?.text;
-      if (text2 === void 0) return;
-      for (const name of oldProductNames(text2, () => outline(context)?.codeBlocks ?? [])) {
-        context.report({
-          offset: name.offset,
-          length: name.length,
-          message: `"${name.written}" is an old product name: write "${name.current}".`
-        });
-      }
-    }
-  },
+  placeholderRule,
+  productNamesRule,
   oauthStepsRule,
   operationsMatchRule
 ];
@@ -27354,6 +27363,67 @@ function sourceParameter(call, name) {
   return match2;
 }
 
+// packages/validator/src/rules/operations/dynamic-internal-source-rule.ts
+var dynamicInternalSourceRule = {
+  id: "SWG-DYN-INTERNAL-SRC",
+  file: "swagger",
+  title: "Do not feed dynamic calls from internal parameters.",
+  description: "A dynamic call that reads a parameter the maker cannot see gets no value at design time (SVR SourcePropertyInternal).",
+  levels: sameLevels("error"),
+  msCode: "SourcePropertyInternal",
+  msMessage: "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
+  example: {
+    placement: "dynamicValues",
+    bad: '"parameters": { "site": { "parameter": "site" } } where site has "x-ms-visibility": "internal"'
+  },
+  check({ swagger, report }) {
+    for (const call of swagger ? dynamicCalls(swagger) : []) {
+      if (!call.source) continue;
+      for (const [name, entry] of callArguments(call.call)) {
+        const argument = callArgument(entry);
+        if (argument.kind !== "reference") continue;
+        const source = sourceParameter(call, argument.name);
+        if (!source || !isInternalVisibility2(source["x-ms-visibility"])) continue;
+        report({
+          pointer: childPointer(call.pointer, "parameters", name),
+          message: fill(
+            "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
+            nameExcerpt(argument.name),
+            operationLabel(call.source)
+          )
+        });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/dynamic-on-body-rule.ts
+var dynamicOnBodyRule = {
+  id: "SWG-DYN-ON-BODY",
+  file: "swagger",
+  title: "Put dynamic extensions in the body schema, not on the body parameter.",
+  description: "The platform reads dynamic values and schemas of a body from its schema (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "Dynamic extensions are not allowed to be defined on the body parameter. It should be in the schema.",
+  example: {
+    placement: "bodyParameter",
+    bad: '{ "name": "body", "in": "body", "x-ms-dynamic-schema": { \u2026 }, "schema": { "type": "object" } }',
+    good: '{ "name": "body", "in": "body", "schema": { "type": "object", "x-ms-dynamic-schema": { \u2026 } } }'
+  },
+  check({ swagger, report }) {
+    for (const parameter of swagger ? writtenParameters(swagger) : []) {
+      if (parameter.in !== "body") continue;
+      for (const extension of DYNAMIC_EXTENSIONS) {
+        if (!has(parameter.value, extension)) continue;
+        report({
+          pointer: childPointer(parameter.pointer, extension),
+          message: "Dynamic extensions are not allowed to be defined on the body parameter. It should be in the schema."
+        });
+      }
+    }
+  }
+};
+
 // packages/validator/src/rules/operations/dynamic-parameters-rule.ts
 function argumentPointer(call, name) {
   return childPointer(call.pointer, "parameters", name);
@@ -27427,6 +27497,38 @@ var dynamicParametersRule = {
           message: `${fill("The target operation requires parameter '{0}'.", nameExcerpt(parameter.name))} Pass it in the parameters of the call to '${label}'.`
         });
       }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/dynamic-properties-path-rule.ts
+var dynamicPropertiesPathRule = {
+  id: "SWG-DYN-PROPS-PATH",
+  file: "swagger",
+  title: "Point x-ms-dynamic-properties at the same place as x-ms-dynamic-schema.",
+  description: "x-ms-dynamic-properties.itemValuePath is x-ms-dynamic-schema's value-path without its trailing 'properties' (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The 'x-ms-dynamic-properties' extension should have the same item value path as 'x-ms-dynamic-schema' extension without 'properties' ending. The expected path is '{0}'.",
+  example: {
+    placement: "parameter",
+    bad: '"x-ms-dynamic-schema": { "value-path": "schema/properties" }, "x-ms-dynamic-properties": { "itemValuePath": "data" }',
+    good: '"x-ms-dynamic-schema": { "value-path": "schema/properties" }, "x-ms-dynamic-properties": { "itemValuePath": "schema" }'
+  },
+  check({ swagger, report }) {
+    for (const call of swagger ? dynamicCalls(swagger) : []) {
+      if (call.extension !== "x-ms-dynamic-properties") continue;
+      const valuePath = asString(asObject(call.holder["x-ms-dynamic-schema"])?.["value-path"]);
+      const itemValuePath = asString(call.call.itemValuePath);
+      if (valuePath === void 0 || itemValuePath === void 0) continue;
+      const expected = valuePath.replace(/\/?properties$/, "");
+      if (itemValuePath === expected) continue;
+      report({
+        pointer: childPointer(call.pointer, "itemValuePath"),
+        message: fill(
+          "The 'x-ms-dynamic-properties' extension should have the same item value path as 'x-ms-dynamic-schema' extension without 'properties' ending. The expected path is '{0}'.",
+          nameExcerpt(expected)
+        )
+      });
     }
   }
 };
@@ -27629,6 +27731,27 @@ var dynamicResultRule = {
   }
 };
 
+// packages/validator/src/rules/operations/dynamic-tree-rule.ts
+var dynamicTreeRule = {
+  id: "SWG-DYN-TREE",
+  file: "swagger",
+  title: "Define x-ms-dynamic-tree for file pickers.",
+  description: "A file picker (x-ms-dynamic-values with capability 'file-picker') needs x-ms-dynamic-tree to browse (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The 'x-ms-dynamic-tree' extension must be defined to enable file picker support.",
+  example: { placement: "parameter", bad: '"x-ms-dynamic-values": { "capability": "file-picker", \u2026 }' },
+  check({ swagger, report }) {
+    for (const call of swagger ? dynamicCalls(swagger) : []) {
+      if (call.extension !== "x-ms-dynamic-values" || call.call.capability !== "file-picker") continue;
+      if (has(call.holder, "x-ms-dynamic-tree")) continue;
+      report({
+        pointer: call.pointer,
+        message: "The 'x-ms-dynamic-tree' extension must be defined to enable file picker support."
+      });
+    }
+  }
+};
+
 // packages/validator/src/rules/operations/operation-id-reference-rule.ts
 var NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
 function forEachOtherOperationReference(model, visit2) {
@@ -27694,117 +27817,15 @@ var operationIdReferenceRule = {
 
 // packages/validator/src/rules/operations/dynamic.ts
 var dynamicRules = [
-  {
-    id: "SWG-DYN-ON-BODY",
-    file: "swagger",
-    title: "Put dynamic extensions in the body schema, not on the body parameter.",
-    description: "The platform reads dynamic values and schemas of a body from its schema (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "Dynamic extensions are not allowed to be defined on the body parameter. It should be in the schema.",
-    example: {
-      placement: "bodyParameter",
-      bad: '{ "name": "body", "in": "body", "x-ms-dynamic-schema": { \u2026 }, "schema": { "type": "object" } }',
-      good: '{ "name": "body", "in": "body", "schema": { "type": "object", "x-ms-dynamic-schema": { \u2026 } } }'
-    },
-    check({ swagger, report }) {
-      for (const parameter of swagger ? writtenParameters(swagger) : []) {
-        if (parameter.in !== "body") continue;
-        for (const extension of DYNAMIC_EXTENSIONS) {
-          if (!has(parameter.value, extension)) continue;
-          report({
-            pointer: childPointer(parameter.pointer, extension),
-            message: "Dynamic extensions are not allowed to be defined on the body parameter. It should be in the schema."
-          });
-        }
-      }
-    }
-  },
+  dynamicOnBodyRule,
   ambiguityRule("SWG-DYN-LIST-AMBIG", "x-ms-dynamic-values", "x-ms-dynamic-list"),
   ambiguityRule("SWG-DYN-PROPS-AMBIG", "x-ms-dynamic-schema", "x-ms-dynamic-properties"),
-  {
-    id: "SWG-DYN-PROPS-PATH",
-    file: "swagger",
-    title: "Point x-ms-dynamic-properties at the same place as x-ms-dynamic-schema.",
-    description: "x-ms-dynamic-properties.itemValuePath is x-ms-dynamic-schema's value-path without its trailing 'properties' (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The 'x-ms-dynamic-properties' extension should have the same item value path as 'x-ms-dynamic-schema' extension without 'properties' ending. The expected path is '{0}'.",
-    example: {
-      placement: "parameter",
-      bad: '"x-ms-dynamic-schema": { "value-path": "schema/properties" }, "x-ms-dynamic-properties": { "itemValuePath": "data" }',
-      good: '"x-ms-dynamic-schema": { "value-path": "schema/properties" }, "x-ms-dynamic-properties": { "itemValuePath": "schema" }'
-    },
-    check({ swagger, report }) {
-      for (const call of swagger ? dynamicCalls(swagger) : []) {
-        if (call.extension !== "x-ms-dynamic-properties") continue;
-        const valuePath = asString(asObject(call.holder["x-ms-dynamic-schema"])?.["value-path"]);
-        const itemValuePath = asString(call.call.itemValuePath);
-        if (valuePath === void 0 || itemValuePath === void 0) continue;
-        const expected = valuePath.replace(/\/?properties$/, "");
-        if (itemValuePath === expected) continue;
-        report({
-          pointer: childPointer(call.pointer, "itemValuePath"),
-          message: fill(
-            "The 'x-ms-dynamic-properties' extension should have the same item value path as 'x-ms-dynamic-schema' extension without 'properties' ending. The expected path is '{0}'.",
-            nameExcerpt(expected)
-          )
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-DYN-TREE",
-    file: "swagger",
-    title: "Define x-ms-dynamic-tree for file pickers.",
-    description: "A file picker (x-ms-dynamic-values with capability 'file-picker') needs x-ms-dynamic-tree to browse (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The 'x-ms-dynamic-tree' extension must be defined to enable file picker support.",
-    example: { placement: "parameter", bad: '"x-ms-dynamic-values": { "capability": "file-picker", \u2026 }' },
-    check({ swagger, report }) {
-      for (const call of swagger ? dynamicCalls(swagger) : []) {
-        if (call.extension !== "x-ms-dynamic-values" || call.call.capability !== "file-picker") continue;
-        if (has(call.holder, "x-ms-dynamic-tree")) continue;
-        report({
-          pointer: call.pointer,
-          message: "The 'x-ms-dynamic-tree' extension must be defined to enable file picker support."
-        });
-      }
-    }
-  },
+  dynamicPropertiesPathRule,
+  dynamicTreeRule,
   operationIdReferenceRule,
   dynamicParametersRule,
   dynamicResultRule,
-  {
-    id: "SWG-DYN-INTERNAL-SRC",
-    file: "swagger",
-    title: "Do not feed dynamic calls from internal parameters.",
-    description: "A dynamic call that reads a parameter the maker cannot see gets no value at design time (SVR SourcePropertyInternal).",
-    levels: sameLevels("error"),
-    msCode: "SourcePropertyInternal",
-    msMessage: "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
-    example: {
-      placement: "dynamicValues",
-      bad: '"parameters": { "site": { "parameter": "site" } } where site has "x-ms-visibility": "internal"'
-    },
-    check({ swagger, report }) {
-      for (const call of swagger ? dynamicCalls(swagger) : []) {
-        if (!call.source) continue;
-        for (const [name, entry] of callArguments(call.call)) {
-          const argument = callArgument(entry);
-          if (argument.kind !== "reference") continue;
-          const source = sourceParameter(call, argument.name);
-          if (!source || !isInternalVisibility2(source["x-ms-visibility"])) continue;
-          report({
-            pointer: childPointer(call.pointer, "parameters", name),
-            message: fill(
-              "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
-              nameExcerpt(argument.name),
-              operationLabel(call.source)
-            )
-          });
-        }
-      }
-    }
-  }
+  dynamicInternalSourceRule
 ];
 
 // packages/validator/src/rules/swagger-dynamic.ts
@@ -30272,8 +30293,8 @@ var queryEncodingRule = {
   }
 };
 
-// packages/validator/src/rules/operations/parameter-locations.ts
-var parameterLocationRules = [
+// packages/validator/src/rules/operations/parameter-rules.ts
+var parameterRules = [
   pathParameterRequiredRule,
   pathParameterInTemplateRule,
   pathParameterEncodingRule,
@@ -30574,7 +30595,7 @@ var valueConstraintRules = [
 // packages/validator/src/rules/swagger-parameters.ts
 var swaggerParametersRules = [
   ...parameterDocumentationRules,
-  ...parameterLocationRules,
+  ...parameterRules,
   ...valueConstraintRules
 ];
 

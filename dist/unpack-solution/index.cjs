@@ -40720,9 +40720,9 @@ var import_node_fs3 = require("node:fs");
 var import_node_path3 = __toESM(require("node:path"), 1);
 var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
 var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
-var pending = /* @__PURE__ */ new Set();
-function rememberTemporary(name) {
-  pending.add(name);
+var pending = /* @__PURE__ */ new Map();
+function rememberTemporary(name, kind = "staging") {
+  pending.set(name, kind);
 }
 function forgetTemporary(name) {
   pending.delete(name);
@@ -40736,19 +40736,19 @@ function forgetMadeFolder(folder) {
 }
 function removePendingTemporaries() {
   const left = [];
-  for (const name of pending) {
+  for (const [name, kind] of pending) {
     const removing = `${name}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.removing`;
     try {
       (0, import_node_fs3.renameSync)(name, removing);
     } catch (error3) {
       const code2 = errorCode(error3);
-      if (code2 !== "ENOENT") left.push({ name, code: code2 });
+      if (code2 !== "ENOENT") left.push({ name, code: code2, kind });
       continue;
     }
     try {
       (0, import_node_fs3.rmSync)(removing, { recursive: true, force: true });
     } catch (error3) {
-      left.push({ name: removing, code: errorCode(error3) });
+      left.push({ name: removing, code: errorCode(error3), kind });
     }
   }
   pending.clear();
@@ -40765,6 +40765,11 @@ function removeEmptyMadeFolders() {
   }
   madeFolders.clear();
 }
+function leftTemporaryMessage({ name, code: code2, kind }, cwd) {
+  if (kind === "scratch")
+    return `${import_node_path3.default.resolve(cwd, name)}: error: this scratch folder of an interrupted command could not be removed from the system's temporary folder (${code2}). Remove it: it holds copies of files the command read.`;
+  return `${import_node_path3.default.relative(cwd, name) || name}: error: this staging file or folder of an interrupted write could not be removed (${code2}). Remove it before adding the folder to git.`;
+}
 function errorCode(error3) {
   return error3?.code ?? String(error3);
 }
@@ -40776,12 +40781,9 @@ function removeTemporariesOnSignal() {
   for (const signal of SIGNALS) process.on(signal, onSignal);
 }
 function onSignal(signal) {
-  for (const { name, code: code2 } of removePendingTemporaries()) {
-    process.stderr.write(
-      `${import_node_path3.default.relative(process.cwd(), name) || name}: error: this staging file or folder of an interrupted write could not be removed (${code2}). Remove it before adding the folder to git.
-`
-    );
-  }
+  for (const left of removePendingTemporaries())
+    process.stderr.write(`${leftTemporaryMessage(left, process.cwd())}
+`);
   const resolve = waiting;
   waiting = void 0;
   if (resolve) return resolve(signal);
@@ -40827,7 +40829,7 @@ function makeEach(missing) {
   const made = [];
   try {
     for (const each of missing) {
-      (0, import_node_fs4.mkdirSync)(each);
+      if (!makeMissingFolder(each)) continue;
       made.unshift(each);
       rememberMadeFolder(each);
     }
@@ -40842,6 +40844,22 @@ function makeEach(missing) {
     throw error3;
   }
   return made;
+}
+function makeMissingFolder(folder) {
+  try {
+    (0, import_node_fs4.mkdirSync)(folder);
+    return true;
+  } catch (error3) {
+    if (error3.code === "EEXIST" && isFolder(folder)) return false;
+    throw error3;
+  }
+}
+function isFolder(file) {
+  try {
+    return (0, import_node_fs4.statSync)(file).isDirectory();
+  } catch {
+    return false;
+  }
 }
 function exists2(file) {
   try {
@@ -41355,12 +41373,12 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path20, isFolder, value) {
+  place(path20, isFolder2, value) {
     const segments = path20.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
-    if (!isFolder && node.neededBy !== void 0) {
+    if (!isFolder2 && node.neededBy !== void 0) {
       const { value: value2, segments: theirs, depth } = node.neededBy;
       return { kind: "needed-as-folder", other: value2, folder: theirs.slice(0, depth).join("/") };
     }
@@ -41374,7 +41392,7 @@ var PathTree = class {
     }
     for (const [index, folder] of chain.slice(0, -1).entries())
       folder.neededBy ??= { value, segments, depth: index + 1 };
-    node.placed = { value, isFolder };
+    node.placed = { value, isFolder: isFolder2 };
     return void 0;
   }
   /** The node of each segment's path, made where missing. */
@@ -50048,33 +50066,6 @@ function isSlackTokenKind(code2) {
   return code2 === 97 || code2 === 98 || code2 === 112 || code2 === 114 || code2 === 115;
 }
 
-// packages/validator/src/json/pointer-place.ts
-var PointerPlace = class _PointerPlace {
-  constructor(parent, first, second) {
-    this.parent = parent;
-    this.first = first;
-    this.second = second;
-    this.text = parent === void 0 && first === void 0 ? "" : void 0;
-  }
-  /** The place of a pointer already written out, e.g. a `$ref`'s target. */
-  static at(pointer) {
-    const place = new _PointerPlace(void 0, pointer);
-    place.text = pointer;
-    return place;
-  }
-  /** The RFC 6901 pointer of this place ("" for the document root). */
-  get pointer() {
-    if (this.text === void 0) {
-      let text2 = this.parent === void 0 ? "" : this.parent.pointer;
-      if (this.first !== void 0) text2 += "/" + encodeSegment(this.first);
-      if (this.second !== void 0) text2 += "/" + encodeSegment(this.second);
-      this.text = text2;
-    }
-    return this.text;
-  }
-};
-var DOCUMENT_ROOT = new PointerPlace(void 0);
-
 // packages/validator/src/swagger/operation-keys.ts
 var OperationKey = {
   consumes: 1,
@@ -50101,55 +50092,6 @@ var OperationKey = {
   /** `x-ms-agentic-protocol` */
   agenticProtocol: 8192
 };
-
-// packages/validator/src/swagger/path-item-methods.ts
-var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
-
-// packages/validator/src/swagger/schema-fields.ts
-function newSchemaFields() {
-  return {
-    $ref: void 0,
-    properties: void 0,
-    required: void 0,
-    items: void 0,
-    additionalProperties: void 0,
-    allOf: void 0
-  };
-}
-function readSchemaFields(schema, fields) {
-  fields.$ref = void 0;
-  fields.properties = void 0;
-  fields.required = void 0;
-  fields.items = void 0;
-  fields.additionalProperties = void 0;
-  fields.allOf = void 0;
-  for (const key in schema) {
-    switch (key) {
-      case "$ref":
-        fields.$ref = schema[key];
-        break;
-      case "properties":
-        fields.properties = schema[key];
-        break;
-      case "required":
-        fields.required = schema[key];
-        break;
-      case "items":
-        fields.items = schema[key];
-        break;
-      case "additionalProperties":
-        fields.additionalProperties = schema[key];
-        break;
-      case "allOf":
-        fields.allOf = schema[key];
-        break;
-    }
-  }
-}
-
-// packages/validator/src/swagger/schema-walk.ts
-var MAX_SCHEMA_WALK_DEPTH = 64;
-var NO_SCHEMA = Object.freeze({});
 
 // packages/validator/src/rules/operations/rule-kit.ts
 function fill(template, ...args) {
@@ -50180,7 +50122,7 @@ function nonEmptyString(value) {
   const text2 = asString(value);
   return text2 !== void 0 && text2.trim() !== "" ? text2 : void 0;
 }
-function isInternalVisibility2(value) {
+function isInternalVisibility(value) {
   return typeof value === "string" && value.toLowerCase() === "internal";
 }
 function effectiveMimeTypes(model, operation2, key) {
@@ -56377,15 +56319,9 @@ function parseDocument(document) {
 function outlineOf(document) {
   return cache2.getOrBuild(document, parseDocument);
 }
-
-// packages/validator/src/rules/readme/rule-context.ts
 function outline(context) {
   const document = context.connector.files.readme?.document;
   return document === void 0 ? void 0 : outlineOf(document);
-}
-function hasMcpServer(context) {
-  for (const operation2 of context.swagger?.operations ?? []) if (operation2.isMcp) return true;
-  return false;
 }
 
 // packages/validator/src/rules/readme/sections.ts
@@ -56630,6 +56566,12 @@ function isSubHeading(heading2, section) {
   return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
 }
 
+// packages/validator/src/rules/readme/mcp-server.ts
+function hasMcpServer(context) {
+  for (const operation2 of context.swagger?.operations ?? []) if (operation2.isMcp) return true;
+  return false;
+}
+
 // packages/validator/src/rules/readme/section-text.ts
 function indexInSection(section, name, from) {
   const at = section.indexOf(name, from);
@@ -56839,6 +56781,28 @@ var PLACEHOLDERS = [
 var upstreamText = (text2) => `"${text2}" is text of the readme template; replace it.`;
 var templateInstruction = (line) => `${line.split(/\s+/).slice(0, 5).join(" ")}\u2026`;
 
+// packages/validator/src/rules/readme/placeholder-rule.ts
+var placeholderRule = {
+  id: "README-PLACEHOLDER",
+  file: "readme",
+  title: "Replace the readme template text.",
+  description: `Text of the readme template left in place ("Publisher's Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title", and the instruction under each heading, such as "Required. Explain the authentication method and how to get the credentials." in 2) ends up on the connector documentation page, and so do the TODOs of the readme extract-connectors writes for a connector folder without one: a line "TODO: <what to write>" and a heading "## Publisher: TODO" (in capitals as written there; "todo" in prose, such as "Todoist" or "To Do lists", is no placeholder).`,
+  levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
+  example: { bad: "## Publisher: Publisher's Name", good: "## Publisher: Contoso Ltd" },
+  check(context) {
+    const text2 = context.connector.files.readme?.document?.text;
+    if (text2 === void 0) return;
+    for (const { pattern, message, contains } of PLACEHOLDERS) {
+      if (contains !== void 0 && !text2.includes(contains)) continue;
+      pattern.lastIndex = 0;
+      for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
+        context.report({ offset: match2.index, length: match2[0].length, message: message(match2) });
+        pattern.lastIndex = match2.index + 1;
+      }
+    }
+  }
+};
+
 // packages/validator/src/rules/readme/product-names.ts
 var OLD_NAMES = /\b(?:(Microsoft Flow|MS Flow|MS Automate)|(Microsoft PowerApps|PowerApps)|(PowerAutomate))\b/gi;
 var CURRENT_NAMES = ["Power Automate", "Power Apps", "Power Automate"];
@@ -56911,6 +56875,53 @@ function oldProductNames(text2, codeBlocks) {
   }
   return found;
 }
+
+// packages/validator/src/rules/readme/product-names-rule.ts
+var productNamesRule = {
+  id: "README-PRODUCT-NAMES",
+  file: "readme",
+  title: "Call the products by their current names (Power Automate, Power Apps).",
+  description: 'Certification reviewers ask to update old product names in readmes: "Please change the text from "Microsoft Flow" to "Microsoft Power Automate"" and "from "PowerApps" to "Power Apps"" (PR #140); "there is no word like `MS Automate` in our product. It was renamed as `Power Automate` long back" (PR #909). Reported in prose: Microsoft Flow, MS Flow, MS Automate, PowerApps and PowerAutomate written as one word; not in code, link targets or addresses (make.powerapps.com). 17 of 367 merged readmes have one, so this is a warning.',
+  levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
+  example: {
+    bad: "Use this connector in Microsoft Flow and PowerApps.",
+    good: "Use this connector in Power Automate and Power Apps."
+  },
+  check(context) {
+    const text2 = context.connector.files.readme?.document?.text;
+    if (text2 === void 0) return;
+    for (const name of oldProductNames(text2, () => outline(context)?.codeBlocks ?? [])) {
+      context.report({
+        offset: name.offset,
+        length: name.length,
+        message: `"${name.written}" is an old product name: write "${name.current}".`
+      });
+    }
+  }
+};
+
+// packages/validator/src/rules/readme/readme-present-rule.ts
+var readmePresentRule = {
+  id: "README-PRESENT",
+  file: "readme",
+  title: "The connector folder has a readme.md.",
+  description: 'Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none.',
+  levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
+  example: {
+    bad: "a folder with only apiDefinition.swagger.json and apiProperties.json",
+    good: "readme.md beside them"
+  },
+  check(context) {
+    if (context.connector.files.readme) return;
+    const misnamed = context.connector.entries.find(
+      (entry) => entry.type === "file" && /^readme(\.|$)/i.test(entry.name)
+    );
+    context.report({
+      file: "folder",
+      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : "The connector has no readme.md. Start from the readme template of the repository."
+    });
+  }
+};
 
 // packages/validator/src/rules/readme/heading-lookalikes.ts
 var HEADING_LOOKALIKE = /^ {0,3}(#{1,3})(?=[^\s#]|[ \t\u00a0])[^\r\n]*/gm;
@@ -56987,71 +56998,11 @@ function sectionsRule(id, profile, level, template) {
 
 // packages/validator/src/rules/readme.ts
 var readmeRules = [
-  {
-    id: "README-PRESENT",
-    file: "readme",
-    title: "The connector folder has a readme.md.",
-    description: 'Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none.',
-    levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
-    example: {
-      bad: "a folder with only apiDefinition.swagger.json and apiProperties.json",
-      good: "readme.md beside them"
-    },
-    check(context) {
-      if (context.connector.files.readme) return;
-      const misnamed = context.connector.entries.find(
-        (entry) => entry.type === "file" && /^readme(\.|$)/i.test(entry.name)
-      );
-      context.report({
-        file: "folder",
-        message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : "The connector has no readme.md. Start from the readme template of the repository."
-      });
-    }
-  },
+  readmePresentRule,
   sectionsRule("README-SECTIONS-CERT", "certified", "warning", "certified"),
   sectionsRule("README-SECTIONS-IP", "independent-publisher", "warning", "independent publisher"),
-  {
-    id: "README-PLACEHOLDER",
-    file: "readme",
-    title: "Replace the readme template text.",
-    description: `Text of the readme template left in place ("Publisher's Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title", and the instruction under each heading, such as "Required. Explain the authentication method and how to get the credentials." in 2) ends up on the connector documentation page, and so do the TODOs of the readme extract-connectors writes for a connector folder without one: a line "TODO: <what to write>" and a heading "## Publisher: TODO" (in capitals as written there; "todo" in prose, such as "Todoist" or "To Do lists", is no placeholder).`,
-    levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
-    example: { bad: "## Publisher: Publisher's Name", good: "## Publisher: Contoso Ltd" },
-    check(context) {
-      const text2 = context.connector.files.readme?.document?.text;
-      if (text2 === void 0) return;
-      for (const { pattern, message, contains } of PLACEHOLDERS) {
-        if (contains !== void 0 && !text2.includes(contains)) continue;
-        pattern.lastIndex = 0;
-        for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
-          context.report({ offset: match2.index, length: match2[0].length, message: message(match2) });
-          pattern.lastIndex = match2.index + 1;
-        }
-      }
-    }
-  },
-  {
-    id: "README-PRODUCT-NAMES",
-    file: "readme",
-    title: "Call the products by their current names (Power Automate, Power Apps).",
-    description: 'Certification reviewers ask to update old product names in readmes: "Please change the text from "Microsoft Flow" to "Microsoft Power Automate"" and "from "PowerApps" to "Power Apps"" (PR #140); "there is no word like `MS Automate` in our product. It was renamed as `Power Automate` long back" (PR #909). Reported in prose: Microsoft Flow, MS Flow, MS Automate, PowerApps and PowerAutomate written as one word; not in code, link targets or addresses (make.powerapps.com). 17 of 367 merged readmes have one, so this is a warning.',
-    levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
-    example: {
-      bad: "Use this connector in Microsoft Flow and PowerApps.",
-      good: "Use this connector in Power Automate and Power Apps."
-    },
-    check(context) {
-      const text2 = context.connector.files.readme?.document?.text;
-      if (text2 === void 0) return;
-      for (const name of oldProductNames(text2, () => outline(context)?.codeBlocks ?? [])) {
-        context.report({
-          offset: name.offset,
-          length: name.length,
-          message: `"${name.written}" is an old product name: write "${name.current}".`
-        });
-      }
-    }
-  },
+  placeholderRule,
+  productNamesRule,
   oauthStepsRule,
   operationsMatchRule
 ];
@@ -57722,6 +57673,33 @@ var settingsRules = [
   }
 ];
 
+// packages/validator/src/json/pointer-place.ts
+var PointerPlace = class _PointerPlace {
+  constructor(parent, first, second) {
+    this.parent = parent;
+    this.first = first;
+    this.second = second;
+    this.text = parent === void 0 && first === void 0 ? "" : void 0;
+  }
+  /** The place of a pointer already written out, e.g. a `$ref`'s target. */
+  static at(pointer) {
+    const place = new _PointerPlace(void 0, pointer);
+    place.text = pointer;
+    return place;
+  }
+  /** The RFC 6901 pointer of this place ("" for the document root). */
+  get pointer() {
+    if (this.text === void 0) {
+      let text2 = this.parent === void 0 ? "" : this.parent.pointer;
+      if (this.first !== void 0) text2 += "/" + encodeSegment(this.first);
+      if (this.second !== void 0) text2 += "/" + encodeSegment(this.second);
+      this.text = text2;
+    }
+    return this.text;
+  }
+};
+var DOCUMENT_ROOT = new PointerPlace(void 0);
+
 // packages/validator/src/rules/swagger/document-host.ts
 function forEachSchemesList(model, visit2) {
   const root = asArray(model.root.schemes);
@@ -57862,6 +57840,9 @@ var documentHostRules = [
 function operationLabel(operation2) {
   return nameExcerpt(operation2.operationId ?? `${operation2.method.toUpperCase()} ${operation2.path}`);
 }
+
+// packages/validator/src/swagger/path-item-methods.ts
+var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
@@ -58172,6 +58153,52 @@ var partiallyDuplicateRouteRule = {
     }
   }
 };
+
+// packages/validator/src/swagger/schema-fields.ts
+function newSchemaFields() {
+  return {
+    $ref: void 0,
+    properties: void 0,
+    required: void 0,
+    items: void 0,
+    additionalProperties: void 0,
+    allOf: void 0
+  };
+}
+function readSchemaFields(schema, fields) {
+  fields.$ref = void 0;
+  fields.properties = void 0;
+  fields.required = void 0;
+  fields.items = void 0;
+  fields.additionalProperties = void 0;
+  fields.allOf = void 0;
+  for (const key in schema) {
+    switch (key) {
+      case "$ref":
+        fields.$ref = schema[key];
+        break;
+      case "properties":
+        fields.properties = schema[key];
+        break;
+      case "required":
+        fields.required = schema[key];
+        break;
+      case "items":
+        fields.items = schema[key];
+        break;
+      case "additionalProperties":
+        fields.additionalProperties = schema[key];
+        break;
+      case "allOf":
+        fields.allOf = schema[key];
+        break;
+    }
+  }
+}
+
+// packages/validator/src/swagger/schema-walk.ts
+var MAX_SCHEMA_WALK_DEPTH = 64;
+var NO_SCHEMA = Object.freeze({});
 
 // packages/validator/src/rules/swagger/known-extensions.ts
 var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
@@ -59024,7 +59051,7 @@ var StructureWalker = class {
       if (index < 0) {
         const note = this.classifyKey(node, key);
         if (note === NOTE_SUMMARY && state === KINDS2.schema && mayBeBlank(value[key])) blankText = true;
-        else if (note === VISIBILITY_NOTE && isInternalVisibility2(value[key])) internal = true;
+        else if (note === VISIBILITY_NOTE && isInternalVisibility(value[key])) internal = true;
         notes |= note;
         continue;
       }
@@ -60401,7 +60428,7 @@ var documentTextRules = [
         const fields = TEXT_FIELDS[kind];
         for (const node of noted) {
           if (node.kind !== kind) continue;
-          if (isInternalVisibility2(node.value["x-ms-visibility"])) continue;
+          if (isInternalVisibility(node.value["x-ms-visibility"])) continue;
           for (const field of fields) {
             const text2 = node.value[field];
             if (typeof text2 !== "string" || text2.trim() !== "") continue;
@@ -60451,7 +60478,7 @@ function propertiesRepeatingNames(noted, belowWalk) {
     else names.set(schema, [node.propertyName]);
   }
   for (const schema of belowWalk) {
-    if (isInternalVisibility2(schema.value["x-ms-visibility"])) continue;
+    if (isInternalVisibility(schema.value["x-ms-visibility"])) continue;
     const listed = namesOfUnwalkedProperties(schema.value.properties);
     if (listed.length > 0) names.set(schema, listed);
   }
@@ -60462,7 +60489,7 @@ function namesOfUnwalkedProperties(properties) {
   for (const name in properties) {
     if (!has(properties, name)) continue;
     const property2 = asObject(properties[name]);
-    if (!property2 || isInternalVisibility2(property2["x-ms-visibility"])) continue;
+    if (!property2 || isInternalVisibility(property2["x-ms-visibility"])) continue;
     const description = asString(property2.description);
     if (description !== void 0 && onlyRepeatsName(description, name)) names.push(name);
   }
@@ -60755,6 +60782,67 @@ function sourceParameter(call, name) {
   return match2;
 }
 
+// packages/validator/src/rules/operations/dynamic-internal-source-rule.ts
+var dynamicInternalSourceRule = {
+  id: "SWG-DYN-INTERNAL-SRC",
+  file: "swagger",
+  title: "Do not feed dynamic calls from internal parameters.",
+  description: "A dynamic call that reads a parameter the maker cannot see gets no value at design time (SVR SourcePropertyInternal).",
+  levels: sameLevels("error"),
+  msCode: "SourcePropertyInternal",
+  msMessage: "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
+  example: {
+    placement: "dynamicValues",
+    bad: '"parameters": { "site": { "parameter": "site" } } where site has "x-ms-visibility": "internal"'
+  },
+  check({ swagger: swagger2, report }) {
+    for (const call of swagger2 ? dynamicCalls(swagger2) : []) {
+      if (!call.source) continue;
+      for (const [name, entry] of callArguments(call.call)) {
+        const argument = callArgument(entry);
+        if (argument.kind !== "reference") continue;
+        const source = sourceParameter(call, argument.name);
+        if (!source || !isInternalVisibility(source["x-ms-visibility"])) continue;
+        report({
+          pointer: childPointer(call.pointer, "parameters", name),
+          message: fill(
+            "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
+            nameExcerpt(argument.name),
+            operationLabel(call.source)
+          )
+        });
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/dynamic-on-body-rule.ts
+var dynamicOnBodyRule = {
+  id: "SWG-DYN-ON-BODY",
+  file: "swagger",
+  title: "Put dynamic extensions in the body schema, not on the body parameter.",
+  description: "The platform reads dynamic values and schemas of a body from its schema (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "Dynamic extensions are not allowed to be defined on the body parameter. It should be in the schema.",
+  example: {
+    placement: "bodyParameter",
+    bad: '{ "name": "body", "in": "body", "x-ms-dynamic-schema": { \u2026 }, "schema": { "type": "object" } }',
+    good: '{ "name": "body", "in": "body", "schema": { "type": "object", "x-ms-dynamic-schema": { \u2026 } } }'
+  },
+  check({ swagger: swagger2, report }) {
+    for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
+      if (parameter.in !== "body") continue;
+      for (const extension of DYNAMIC_EXTENSIONS) {
+        if (!has(parameter.value, extension)) continue;
+        report({
+          pointer: childPointer(parameter.pointer, extension),
+          message: "Dynamic extensions are not allowed to be defined on the body parameter. It should be in the schema."
+        });
+      }
+    }
+  }
+};
+
 // packages/validator/src/rules/operations/dynamic-parameters-rule.ts
 function argumentPointer(call, name) {
   return childPointer(call.pointer, "parameters", name);
@@ -60821,13 +60909,45 @@ var dynamicParametersRule = {
         const value = parameter.value;
         if (parameter.name === void 0 || given && has(given, parameter.name) || parameter.in === "body")
           continue;
-        if (value.required !== true || has(value, "default") || isInternalVisibility2(value["x-ms-visibility"]))
+        if (value.required !== true || has(value, "default") || isInternalVisibility(value["x-ms-visibility"]))
           continue;
         report({
           pointer: childPointer(call.pointer, has(call.call, "parameters") ? "parameters" : "operationId"),
           message: `${fill("The target operation requires parameter '{0}'.", nameExcerpt(parameter.name))} Pass it in the parameters of the call to '${label}'.`
         });
       }
+    }
+  }
+};
+
+// packages/validator/src/rules/operations/dynamic-properties-path-rule.ts
+var dynamicPropertiesPathRule = {
+  id: "SWG-DYN-PROPS-PATH",
+  file: "swagger",
+  title: "Point x-ms-dynamic-properties at the same place as x-ms-dynamic-schema.",
+  description: "x-ms-dynamic-properties.itemValuePath is x-ms-dynamic-schema's value-path without its trailing 'properties' (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The 'x-ms-dynamic-properties' extension should have the same item value path as 'x-ms-dynamic-schema' extension without 'properties' ending. The expected path is '{0}'.",
+  example: {
+    placement: "parameter",
+    bad: '"x-ms-dynamic-schema": { "value-path": "schema/properties" }, "x-ms-dynamic-properties": { "itemValuePath": "data" }',
+    good: '"x-ms-dynamic-schema": { "value-path": "schema/properties" }, "x-ms-dynamic-properties": { "itemValuePath": "schema" }'
+  },
+  check({ swagger: swagger2, report }) {
+    for (const call of swagger2 ? dynamicCalls(swagger2) : []) {
+      if (call.extension !== "x-ms-dynamic-properties") continue;
+      const valuePath = asString(asObject(call.holder["x-ms-dynamic-schema"])?.["value-path"]);
+      const itemValuePath = asString(call.call.itemValuePath);
+      if (valuePath === void 0 || itemValuePath === void 0) continue;
+      const expected = valuePath.replace(/\/?properties$/, "");
+      if (itemValuePath === expected) continue;
+      report({
+        pointer: childPointer(call.pointer, "itemValuePath"),
+        message: fill(
+          "The 'x-ms-dynamic-properties' extension should have the same item value path as 'x-ms-dynamic-schema' extension without 'properties' ending. The expected path is '{0}'.",
+          nameExcerpt(expected)
+        )
+      });
     }
   }
 };
@@ -61030,6 +61150,27 @@ var dynamicResultRule = {
   }
 };
 
+// packages/validator/src/rules/operations/dynamic-tree-rule.ts
+var dynamicTreeRule = {
+  id: "SWG-DYN-TREE",
+  file: "swagger",
+  title: "Define x-ms-dynamic-tree for file pickers.",
+  description: "A file picker (x-ms-dynamic-values with capability 'file-picker') needs x-ms-dynamic-tree to browse (SVR).",
+  levels: sameLevels("error"),
+  msMessage: "The 'x-ms-dynamic-tree' extension must be defined to enable file picker support.",
+  example: { placement: "parameter", bad: '"x-ms-dynamic-values": { "capability": "file-picker", \u2026 }' },
+  check({ swagger: swagger2, report }) {
+    for (const call of swagger2 ? dynamicCalls(swagger2) : []) {
+      if (call.extension !== "x-ms-dynamic-values" || call.call.capability !== "file-picker") continue;
+      if (has(call.holder, "x-ms-dynamic-tree")) continue;
+      report({
+        pointer: call.pointer,
+        message: "The 'x-ms-dynamic-tree' extension must be defined to enable file picker support."
+      });
+    }
+  }
+};
+
 // packages/validator/src/rules/operations/operation-id-reference-rule.ts
 var NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
 function forEachOtherOperationReference(model, visit2) {
@@ -61095,117 +61236,15 @@ var operationIdReferenceRule = {
 
 // packages/validator/src/rules/operations/dynamic.ts
 var dynamicRules = [
-  {
-    id: "SWG-DYN-ON-BODY",
-    file: "swagger",
-    title: "Put dynamic extensions in the body schema, not on the body parameter.",
-    description: "The platform reads dynamic values and schemas of a body from its schema (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "Dynamic extensions are not allowed to be defined on the body parameter. It should be in the schema.",
-    example: {
-      placement: "bodyParameter",
-      bad: '{ "name": "body", "in": "body", "x-ms-dynamic-schema": { \u2026 }, "schema": { "type": "object" } }',
-      good: '{ "name": "body", "in": "body", "schema": { "type": "object", "x-ms-dynamic-schema": { \u2026 } } }'
-    },
-    check({ swagger: swagger2, report }) {
-      for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
-        if (parameter.in !== "body") continue;
-        for (const extension of DYNAMIC_EXTENSIONS) {
-          if (!has(parameter.value, extension)) continue;
-          report({
-            pointer: childPointer(parameter.pointer, extension),
-            message: "Dynamic extensions are not allowed to be defined on the body parameter. It should be in the schema."
-          });
-        }
-      }
-    }
-  },
+  dynamicOnBodyRule,
   ambiguityRule("SWG-DYN-LIST-AMBIG", "x-ms-dynamic-values", "x-ms-dynamic-list"),
   ambiguityRule("SWG-DYN-PROPS-AMBIG", "x-ms-dynamic-schema", "x-ms-dynamic-properties"),
-  {
-    id: "SWG-DYN-PROPS-PATH",
-    file: "swagger",
-    title: "Point x-ms-dynamic-properties at the same place as x-ms-dynamic-schema.",
-    description: "x-ms-dynamic-properties.itemValuePath is x-ms-dynamic-schema's value-path without its trailing 'properties' (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The 'x-ms-dynamic-properties' extension should have the same item value path as 'x-ms-dynamic-schema' extension without 'properties' ending. The expected path is '{0}'.",
-    example: {
-      placement: "parameter",
-      bad: '"x-ms-dynamic-schema": { "value-path": "schema/properties" }, "x-ms-dynamic-properties": { "itemValuePath": "data" }',
-      good: '"x-ms-dynamic-schema": { "value-path": "schema/properties" }, "x-ms-dynamic-properties": { "itemValuePath": "schema" }'
-    },
-    check({ swagger: swagger2, report }) {
-      for (const call of swagger2 ? dynamicCalls(swagger2) : []) {
-        if (call.extension !== "x-ms-dynamic-properties") continue;
-        const valuePath = asString(asObject(call.holder["x-ms-dynamic-schema"])?.["value-path"]);
-        const itemValuePath = asString(call.call.itemValuePath);
-        if (valuePath === void 0 || itemValuePath === void 0) continue;
-        const expected = valuePath.replace(/\/?properties$/, "");
-        if (itemValuePath === expected) continue;
-        report({
-          pointer: childPointer(call.pointer, "itemValuePath"),
-          message: fill(
-            "The 'x-ms-dynamic-properties' extension should have the same item value path as 'x-ms-dynamic-schema' extension without 'properties' ending. The expected path is '{0}'.",
-            nameExcerpt(expected)
-          )
-        });
-      }
-    }
-  },
-  {
-    id: "SWG-DYN-TREE",
-    file: "swagger",
-    title: "Define x-ms-dynamic-tree for file pickers.",
-    description: "A file picker (x-ms-dynamic-values with capability 'file-picker') needs x-ms-dynamic-tree to browse (SVR).",
-    levels: sameLevels("error"),
-    msMessage: "The 'x-ms-dynamic-tree' extension must be defined to enable file picker support.",
-    example: { placement: "parameter", bad: '"x-ms-dynamic-values": { "capability": "file-picker", \u2026 }' },
-    check({ swagger: swagger2, report }) {
-      for (const call of swagger2 ? dynamicCalls(swagger2) : []) {
-        if (call.extension !== "x-ms-dynamic-values" || call.call.capability !== "file-picker") continue;
-        if (has(call.holder, "x-ms-dynamic-tree")) continue;
-        report({
-          pointer: call.pointer,
-          message: "The 'x-ms-dynamic-tree' extension must be defined to enable file picker support."
-        });
-      }
-    }
-  },
+  dynamicPropertiesPathRule,
+  dynamicTreeRule,
   operationIdReferenceRule,
   dynamicParametersRule,
   dynamicResultRule,
-  {
-    id: "SWG-DYN-INTERNAL-SRC",
-    file: "swagger",
-    title: "Do not feed dynamic calls from internal parameters.",
-    description: "A dynamic call that reads a parameter the maker cannot see gets no value at design time (SVR SourcePropertyInternal).",
-    levels: sameLevels("error"),
-    msCode: "SourcePropertyInternal",
-    msMessage: "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
-    example: {
-      placement: "dynamicValues",
-      bad: '"parameters": { "site": { "parameter": "site" } } where site has "x-ms-visibility": "internal"'
-    },
-    check({ swagger: swagger2, report }) {
-      for (const call of swagger2 ? dynamicCalls(swagger2) : []) {
-        if (!call.source) continue;
-        for (const [name, entry] of callArguments(call.call)) {
-          const argument = callArgument(entry);
-          if (argument.kind !== "reference") continue;
-          const source = sourceParameter(call, argument.name);
-          if (!source || !isInternalVisibility2(source["x-ms-visibility"])) continue;
-          report({
-            pointer: childPointer(call.pointer, "parameters", name),
-            message: fill(
-              "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
-              nameExcerpt(argument.name),
-              operationLabel(call.source)
-            )
-          });
-        }
-      }
-    }
-  }
+  dynamicInternalSourceRule
 ];
 
 // packages/validator/src/rules/swagger-dynamic.ts
@@ -63036,7 +63075,7 @@ function forEachVisibleNonBodyParameter(model, visit2) {
   for (let index = 0; index < parameters.length; index++) {
     const parameter = parameters[index];
     if (!parameter.visible || parameter.in === "body") continue;
-    if ((keys[index] & HolderKey.visibility) !== 0 && isInternalVisibility2(parameter.value["x-ms-visibility"]))
+    if ((keys[index] & HolderKey.visibility) !== 0 && isInternalVisibility(parameter.value["x-ms-visibility"]))
       continue;
     visit2(parameter);
   }
@@ -63673,8 +63712,8 @@ var queryEncodingRule = {
   }
 };
 
-// packages/validator/src/rules/operations/parameter-locations.ts
-var parameterLocationRules = [
+// packages/validator/src/rules/operations/parameter-rules.ts
+var parameterRules = [
   pathParameterRequiredRule,
   pathParameterInTemplateRule,
   pathParameterEncodingRule,
@@ -63750,7 +63789,7 @@ function hasInternalDefault(schemas, keys) {
   const withDefault = keys.schemasWith(HolderKey.default);
   for (let at = 0; at < withDefault.length; at++) {
     const index = withDefault[at];
-    if ((keys.schemas[index] & HolderKey.visibility) !== 0 && isInternalVisibility2(schemas[index].schema["x-ms-visibility"]))
+    if ((keys.schemas[index] & HolderKey.visibility) !== 0 && isInternalVisibility(schemas[index].schema["x-ms-visibility"]))
       return true;
   }
   return false;
@@ -63781,7 +63820,7 @@ var valueConstraintRules = [
         if ((keys.parameters[index] & HolderKey.visibility) === 0) continue;
         const parameter = parameters[index];
         const value = parameter.value;
-        if (parameter.in === "body" || !isInternalVisibility2(value["x-ms-visibility"])) continue;
+        if (parameter.in === "body" || !isInternalVisibility(value["x-ms-visibility"])) continue;
         if (has(value, "default") && value.required !== true) {
           report({ pointer: parameter.pointer, severity: "warning", message: optionalWithDefault });
         } else if (!has(value, "default") && value.required === true) {
@@ -63802,7 +63841,7 @@ var valueConstraintRules = [
         for (const name in properties) {
           if (!has(properties, name)) continue;
           const value = asObject(properties[name]);
-          if (!value || !has(value, "default") || !isInternalVisibility2(value["x-ms-visibility"])) continue;
+          if (!value || !has(value, "default") || !isInternalVisibility(value["x-ms-visibility"])) continue;
           if (asArray(written2.schema.required)?.includes(name)) continue;
           report({
             pointer: childPointer(written2.pointer, "properties", name),
@@ -63975,7 +64014,7 @@ var valueConstraintRules = [
 // packages/validator/src/rules/swagger-parameters.ts
 var swaggerParametersRules = [
   ...parameterDocumentationRules,
-  ...parameterLocationRules,
+  ...parameterRules,
   ...valueConstraintRules
 ];
 
@@ -65343,13 +65382,13 @@ function bodyNotificationUrls(model, operation2) {
   const internal = [];
   const required = [];
   model.walkSchemaSteps(body.value.schema, { owner: body.definitionPlace, segment: "schema" }, (step) => {
-    internal[step.depth] = isInternalVisibility2(step.schema["x-ms-visibility"]);
+    internal[step.depth] = isInternalVisibility(step.schema["x-ms-visibility"]);
     required[step.depth] = step.depth === 0 || step.required;
     if (step.schema["x-ms-notification-url"] !== true) return;
     urls.push({
       pointer: step.node().pointer,
       isString: step.schema.type === "string",
-      internalChain: isInternalVisibility2(body.value["x-ms-visibility"]) || internal.slice(0, step.depth + 1).some(Boolean),
+      internalChain: isInternalVisibility(body.value["x-ms-visibility"]) || internal.slice(0, step.depth + 1).some(Boolean),
       requiredChain: required.slice(0, step.depth + 1).every(Boolean)
     });
   });
@@ -66002,7 +66041,7 @@ var CHANGE_RULE_DOCS = {
   }
 };
 
-// packages/validator/src/diff/change-rule.ts
+// packages/validator/src/diff/change-rule-type.ts
 function advising(changeRule, advice) {
   return { ...changeRule, advice };
 }
