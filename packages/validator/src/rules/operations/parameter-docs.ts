@@ -5,7 +5,8 @@ import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { HolderKey } from './holder-key-bits.js';
 import { holderKeysOf } from './holder-keys.js';
 import { writtenParameters, type WrittenParameter } from './parameter-index.js';
-import { isInternalVisibility, nonEmptyString } from './rule-kit.js';
+import { nonEmptyString } from './rule-kit.js';
+import { isInternalVisibility } from '../../swagger/visibility.js';
 
 const X_MS_SUMMARY_MAX_LENGTH = 80;
 

@@ -9,7 +9,8 @@ import type { WrittenSchema } from '../../swagger/written-schema.js';
 import { HolderKey } from './holder-key-bits.js';
 import { holderKeysOf, type HolderKeys } from './holder-keys.js';
 import { writtenParameters } from './parameter-index.js';
-import { fill, isInternalVisibility, isLenientMatch, jsonTypeOf, valueMatchesType } from './rule-kit.js';
+import { fill, isLenientMatch, jsonTypeOf, valueMatchesType } from './rule-kit.js';
+import { isInternalVisibility } from '../../swagger/visibility.js';
 
 const FORMATS = new Set([
   'int32',

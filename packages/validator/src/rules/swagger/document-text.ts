@@ -10,7 +10,7 @@ import {
 import { nodesOfKinds, structureOf } from './structure.js';
 import type { NodeKind } from './structure/swagger-fields.js';
 import { removeTrailingAdvice } from './trailing-advice.js';
-import { isInternalVisibility } from '../operations/rule-kit.js';
+import { isInternalVisibility } from '../../swagger/visibility.js';
 import { nameExcerpt } from '../../text/message-values.js';
 
 /** The user-facing text fields of each kind of object. */
