@@ -13,11 +13,14 @@ export * from './zip/zip-writer.js';
 export * from './xml/xml-tree.js';
 export * from './xml/parse-xml.js';
 export * from './xml/serialize-xml.js';
+export { EXPORT_STYLE, UNPACKED_STYLE, type XmlStyle } from './xml/xml-writer.js';
 export * from './json/json-text.js';
 export * from './fs/commit-folder.js';
 export * from './fs/list-files.js';
 export * from './fs/folder-path.js';
 export * from './fs/write-file-atomically.js';
+/** Moved to core, where the validator writes fixed files with it too; still offered to this package's users. */
+export { writeFileAtomically } from '@connector-alm/core';
 export * from './solution/layout.js';
 export * from './solution/manifest.js';
 export * from './solution/solution-settings.js';

@@ -1,6 +1,6 @@
 import type { Finding } from './model/finding.js';
 import { CHANGE_RULES } from './diff/change-rules.js';
-import type { BaseValidationResult } from './git/validate-against-base.js';
+import type { BaseValidationResult } from './git/base-validation.js';
 import { countBySeverity, type SeverityCounts, type ValidationResult } from './validate.js';
 
 export const FAIL_ON_LEVELS = ['error', 'warning', 'never'] as const;

@@ -1,5 +1,6 @@
 import { isLoopbackHost } from '../environment-url.js';
-import { isBadPort, isConnectionRefused, isNoSuchHost, noSuchHostReason } from './network-error.js';
+import { isBadPort, isConnectionRefused, isNoSuchHost } from './network-error.js';
+import { noSuchHostReason } from '@connector-alm/core';
 
 /** Why no attempt at this URL can pass, and what to check. */
 export interface HopelessFailure {

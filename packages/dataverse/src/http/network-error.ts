@@ -34,6 +34,3 @@ export function isBadPort(error: unknown): boolean {
   const failure = socketFailureOf(error);
   return failure?.code === undefined && failure?.message === 'bad port';
 }
-
-/** The reason shown for a host that does not exist, in core so that every service says it alike. */
-export { noSuchHostReason } from '@connector-alm/core';

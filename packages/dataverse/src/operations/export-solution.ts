@@ -1,16 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { UserError, type Logger } from '@connector-alm/core';
+import { UserError, writeFileAtomically, type Logger } from '@connector-alm/core';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import { asyncStatus } from '../web-api/async-operation.js';
 import type { ExportSetting } from '../web-api/types.js';
 import { readSolutionManifest } from '../zip/solution-manifest.js';
-import {
-  checkWritable,
-  refuseFolder,
-  sameZipContent,
-  writeFileAtomically,
-  ZIP_PATH_HINT,
-} from '@connector-alm/solution';
+import { checkWritable, refuseFolder, sameZipContent, ZIP_PATH_HINT } from '@connector-alm/solution';
 import { SOLUTION_NAME } from '../setting-words.js';
 
 export interface ExportSolutionOptions {

@@ -10,7 +10,8 @@ import {
 } from '@connector-alm/core';
 import { refuseFolder, refusePathThroughFile } from '../fs/folder-path.js';
 import { prettyJson, REPOSITORY_JSON_HINT } from '../json/json-text.js';
-import { serializeXml, UNPACKED_STYLE } from '../xml/serialize-xml.js';
+import { serializeXml } from '../xml/serialize-xml.js';
+import { UNPACKED_STYLE } from '../xml/xml-writer.js';
 import { element, type XmlElement, type XmlNode } from '../xml/xml-tree.js';
 import { CONNECTOR_CHILD_ORDER, FILE_COLUMNS } from '../solution/connector-element.js';
 import { FOLDER_CONNECTOR_FOLDER, FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION } from '../solution/layout.js';

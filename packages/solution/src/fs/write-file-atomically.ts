@@ -3,9 +3,6 @@ import path from 'node:path';
 import { forgetTemporary, makeFolderWithParents, temporarySibling, writingTo } from '@connector-alm/core';
 import { refusePathThroughFile } from './folder-path.js';
 
-/** Now in core, where the validator writes fixed files with it too; still offered here for callers. */
-export { writeFileAtomically } from '@connector-alm/core';
-
 /**
  * Creates and removes a temporary file where `writeFileAtomically` will write one, so that a folder
  * which refuses it is told before a long piece of work runs, not after its result is made. A folder

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { recordedEnding, type RecordedEnding } from '../text/line-endings.js';
 import { parseXml, UNPACKED_XML_HINT } from '../xml/parse-xml.js';
-import { serializeXml, UNPACKED_STYLE } from '../xml/serialize-xml.js';
+import { serializeXml } from '../xml/serialize-xml.js';
+import { UNPACKED_STYLE } from '../xml/xml-writer.js';
 import { attribute, childElements, element } from '../xml/xml-tree.js';
 import { solutionError } from './solution-errors.js';
 

@@ -9,7 +9,8 @@ import { checkJson, isJson, minifyJson, SOLUTION_JSON_HINT } from '../json/json-
 import { decodeUtf8Strict } from '../text/decode.js';
 import { withRecordedEnding, type RecordedEnding } from '../text/line-endings.js';
 import { parseUtf8Xml, UNPACKED_XML_HINT } from '../xml/parse-xml.js';
-import { EXPORT_STYLE, serializeXml } from '../xml/serialize-xml.js';
+import { EXPORT_STYLE } from '../xml/xml-writer.js';
+import { serializeXml } from '../xml/serialize-xml.js';
 import type { XmlElement } from '../xml/xml-tree.js';
 import { DEFAULT_ZIP_LIMITS, IN_MEMORY_ENTRY_BYTES } from '../zip/limits.js';
 import { writeZipAtomically, type ZipSource } from '../zip/zip-writer.js';

@@ -1,8 +1,6 @@
 import type { XmlElement } from './xml-tree.js';
 import { contentMode, nodeFlags, StringSink, XmlWriter, type XmlStyle } from './xml-writer.js';
 
-export { EXPORT_STYLE, UNPACKED_STYLE, type XmlStyle } from './xml-writer.js';
-
 /**
  * Canonical XML text of a tree (see XmlWriter for the format). The result depends only on the tree,
  * so formatting noise in an export never reaches a diff.

@@ -4,7 +4,8 @@ import { asArray, asObject, asString, has, type JsonObject } from '../swagger/js
 import { CHANGE_RULES } from './change-rules.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { isRerouting, policyInstanceLabel as policyLabel } from './reroute-policies.js';
-import { ChangeSink, type RawChange } from './raw-change.js';
+import { ChangeSink } from './change-sink.js';
+import type { RawChange } from './raw-change.js';
 import { excerpt, nameList, quoted, quoteList } from '../text/message-values.js';
 
 /** apiProperties keys whose edits Microsoft counts as a minor update. */

@@ -1,7 +1,7 @@
 import type { JsonDocument } from '../json/json-document.js';
 import { CANONICAL_NAMES } from '../loader/connector-folder.js';
 import { locatedChange, type Change, type ChangedFileKind } from './change.js';
-import type { ConnectorVersion } from './connector-diff.js';
+import type { ConnectorVersion } from './connector-version.js';
 import { listedOperationId, type RawChange } from './raw-change.js';
 import { isSchemaReport, type RawEntry, type SchemaReport } from './schema-report.js';
 

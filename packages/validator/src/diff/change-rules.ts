@@ -1,5 +1,3 @@
-import { CHANGE_RULE_DOCS } from './change-rule-docs.js';
-import type { ChangeRuleDoc } from './change-rule-doc-types.js';
 import { advising, observed, rule, type ChangeRule } from './change-rule-type.js';
 
 /** The way out of every break of an operation's contract: a new version beside the old one. */
@@ -355,14 +353,3 @@ export const CHANGE_RULES = {
 } satisfies Record<string, ChangeRule>;
 
 export type ChangeRuleKey = keyof typeof CHANGE_RULES;
-
-/** A change rule with what the rule reference says of it. */
-export type DocumentedChangeRule = ChangeRule & ChangeRuleDoc;
-
-/** Every change rule with its reference text, for docs/rules.md. */
-export const ALL_CHANGE_RULES: readonly DocumentedChangeRule[] = (
-  Object.keys(CHANGE_RULES) as ChangeRuleKey[]
-).map((key) => ({
-  ...CHANGE_RULES[key],
-  ...CHANGE_RULE_DOCS[key],
-}));

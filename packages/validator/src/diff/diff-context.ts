@@ -3,7 +3,7 @@ import { asObject, asString, type JsonObject } from '../swagger/json-values.js';
 import type { SwaggerModel } from '../swagger/swagger-model.js';
 import type { Located } from '../swagger/local-refs.js';
 import type { OperationInfo } from '../swagger/operation-info.js';
-import type { ChangeSink } from './raw-change.js';
+import type { ChangeSink } from './change-sink.js';
 import type { Reroute } from './reroute-policies.js';
 import type { SchemaComparer } from './schema-diff.js';
 import type { ComparedChanges } from './schema-lists.js';

@@ -8,7 +8,8 @@ import { discoverConnectorFolders, isConnectorFolderListing } from '../loader/di
 import { asObject, has } from '../swagger/json-values.js';
 import { quoted, quoteList } from '../text/message-values.js';
 import type { DiffResult } from './change.js';
-import { connectorVersion, diffConnectorFiles, type ConnectorVersion } from './connector-diff.js';
+import { diffConnectorFiles } from './connector-diff.js';
+import { connectorVersion, type ConnectorVersion } from './connector-version.js';
 
 /** The JSON files of a connector that can be given to diff alone. */
 type DefinitionKind = 'swagger' | 'apiProperties';

@@ -2,7 +2,7 @@ import type { Change } from './change.js';
 import { ChangeCap } from './change-cap.js';
 import { ChangeLocator, filePath } from './change-locator.js';
 import { CHANGE_RULES } from './change-rules.js';
-import type { ConnectorVersion } from './connector-diff.js';
+import type { ConnectorVersion } from './connector-version.js';
 import type { RawChange } from './raw-change.js';
 import { reportOverlap } from './report-overlap.js';
 import { dedupeKey, RepeatCheck } from './repeat-check.js';

@@ -11,6 +11,7 @@ import {
 import { kindOfValue, quoted } from '../text/message-values.js';
 import type { SwaggerModel } from '../swagger/swagger-model.js';
 import type { Located } from '../swagger/local-refs.js';
+import { isInternalVisibility } from '../swagger/visibility.js';
 
 /** allOf inside allOf deeper than this is not merged (real swaggers use one or two levels). */
 const MAX_ALL_OF_DEPTH = 8;
@@ -201,10 +202,6 @@ function filledMemo(model: SwaggerModel): Map<string, boolean> {
     FILLED.set(model, known);
   }
   return known;
-}
-
-export function isInternalVisibility(value: unknown): boolean {
-  return typeof value === 'string' && value.toLowerCase() === 'internal';
 }
 
 function merge(

@@ -7,7 +7,7 @@ import type { SwaggerDiffContext, VersionRoutes } from './diff-context.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { diffOperations } from './operation-diff.js';
 import { diffPathItemRefs, equalApartFrom, followedPathItems } from './path-item-refs.js';
-import { ChangeSink } from './raw-change.js';
+import { ChangeSink } from './change-sink.js';
 import type { RawEntry } from './schema-report.js';
 import { hostPolicies } from './request-address.js';
 import { policyLabel, type Reroute } from './reroute-policies.js';

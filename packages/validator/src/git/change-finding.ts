@@ -1,6 +1,6 @@
 import { locatedFinding, type Finding } from '../model/finding.js';
 import type { Change } from '../diff/change.js';
-import type { ConnectorVersion } from '../diff/connector-diff.js';
+import type { ConnectorVersion } from '../diff/connector-version.js';
 import { counterpartPointer } from '../diff/counterpart-pointer.js';
 import type { ConnectorResult } from '../validate.js';
 

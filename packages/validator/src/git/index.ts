@@ -3,4 +3,13 @@ export * from './changed-connectors.js';
 export * from './git.js';
 export * from './materialize.js';
 export * from './validate-against-base.js';
+export {
+  comparedWithBase,
+  type BaseValidationOptions,
+  type BaseValidationResult,
+  type ConnectorChangeStatus,
+  type ConnectorDiff,
+} from './base-validation.js';
+export { changeToFinding } from './change-finding.js';
+export { onlyNewFindings } from './only-new-findings.js';
 export * from './config-at-base.js';

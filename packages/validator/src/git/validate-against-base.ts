@@ -26,16 +26,6 @@ import type { Git } from './git.js';
 import { repositoryOfPaths } from './repository-of-paths.js';
 import { realCasePath, toRepositoryPath } from './repository-paths.js';
 
-export {
-  comparedWithBase,
-  type BaseValidationOptions,
-  type BaseValidationResult,
-  type ConnectorChangeStatus,
-  type ConnectorDiff,
-} from './base-validation.js';
-export { changeToFinding } from './change-finding.js';
-export { onlyNewFindings } from './only-new-findings.js';
-
 /**
  * Validates `paths` as `validatePaths` does, then compares every connector the branch changed with
  * its version at the merge base of HEAD and `baseRef`: its findings are marked `new` or `existing`

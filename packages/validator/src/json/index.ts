@@ -1,4 +1,6 @@
 export * from './json-document.js';
+/** Deeper nesting is refused before anything recursive touches a document; core holds the limit. */
+export { MAX_JSON_DEPTH } from '@connector-alm/core';
 export { MAX_REPAIRED_CHARACTERS, parseRepaired, parseTolerantly } from './repaired-parse.js';
 export * from './line-index.js';
 export * from './locate.js';

@@ -16,9 +16,6 @@ import { MAX_REPAIRED_CHARACTERS, parseRepaired } from './repaired-parse.js';
 import { findColons, type Colons } from './colons.js';
 import { findDuplicateKeys, mayHaveDuplicateKeys, type DuplicateKey } from './duplicate-keys.js';
 
-/** Deeper nesting is refused before anything recursive touches the document (see MAX_JSON_DEPTH). */
-export { MAX_JSON_DEPTH };
-
 /** A syntax problem with its place in the text: one type, the diagnosis's and the document's. */
 export type { JsonSyntaxIssue };
 

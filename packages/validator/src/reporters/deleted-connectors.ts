@@ -1,5 +1,5 @@
 import type { Finding } from '../model/finding.js';
-import { comparedWithBase } from '../git/validate-against-base.js';
+import { comparedWithBase } from '../git/base-validation.js';
 import type { ValidationResult } from '../validate.js';
 
 /** A connector of the base that the branch deleted, with its findings (its deletion, as the run keeps it). */

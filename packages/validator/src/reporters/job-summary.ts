@@ -1,7 +1,7 @@
 import { plural } from '@connector-alm/core';
 import type { Finding } from '../model/finding.js';
 import type { ValidationResult } from '../validate.js';
-import { comparedWithBase } from '../git/validate-against-base.js';
+import { comparedWithBase } from '../git/base-validation.js';
 import { newSinceBaseNote } from './baseline-note.js';
 import { configurationReports } from './configuration-findings.js';
 import { deletedConnectors } from './deleted-connectors.js';

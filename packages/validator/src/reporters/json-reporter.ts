@@ -5,7 +5,7 @@ import {
   comparedWithBase,
   type BaseValidationResult,
   type ConnectorChangeStatus,
-} from '../git/validate-against-base.js';
+} from '../git/base-validation.js';
 import { countBySeverity, type SeverityCounts, type ValidationResult } from '../validate.js';
 import { toJsonChange, type JsonChange } from './json-change.js';
 

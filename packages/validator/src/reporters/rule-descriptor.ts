@@ -1,5 +1,5 @@
 import { EXAMPLE_PLACES } from '../diff/change-rule-doc-types.js';
-import type { DocumentedChangeRule } from '../diff/change-rules.js';
+import type { DocumentedChangeRule } from '../diff/documented-change-rules.js';
 import type { FileKind, Level, Severity } from '../model/finding.js';
 import type { RuleDefinition } from '../model/rule.js';
 import { RULE_EXAMPLE_PLACES } from '../model/rule-example-place.js';

@@ -1,5 +1,5 @@
 import { oneOf, trimEndWhere } from '@connector-alm/core';
-import type { DocumentedChangeRule } from '../diff/change-rules.js';
+import type { DocumentedChangeRule } from '../diff/documented-change-rules.js';
 import { PROFILES, type Level } from '../model/finding.js';
 import { inlineCode, proseMarkdown, tableRow } from './markdown.js';
 import { changeExampleParagraphs, exampleParagraphs, type RuleDescriptor } from './rule-descriptor.js';

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import type { Log, Run } from 'sarif';
 import type { Finding, Profile } from '../model/finding.js';
 import { ALL_RULES } from '../rules/index.js';
-import { comparedWithBase } from '../git/validate-against-base.js';
+import { comparedWithBase } from '../git/base-validation.js';
 import type { ValidationResult } from '../validate.js';
 import { artifactUri, repositoryPath, type PathBase } from './artifact-path.js';
 import { fingerprints } from './fingerprint.js';

@@ -1,5 +1,5 @@
 import type { ReportingDescriptor } from 'sarif';
-import { ALL_CHANGE_RULES, type DocumentedChangeRule } from '../diff/change-rules.js';
+import { ALL_CHANGE_RULES, type DocumentedChangeRule } from '../diff/documented-change-rules.js';
 import type { Finding, Profile, Severity } from '../model/finding.js';
 import { proseMarkdown } from './markdown.js';
 import {

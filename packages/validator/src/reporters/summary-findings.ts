@@ -1,6 +1,6 @@
 import { compareText } from '@connector-alm/core';
 import type { Finding, Severity } from '../model/finding.js';
-import { ALL_CHANGE_RULES } from '../diff/change-rules.js';
+import { ALL_CHANGE_RULES } from '../diff/documented-change-rules.js';
 import { ALL_RULES } from '../rules/index.js';
 import { countBySeverity } from '../validate.js';
 import type { JobSummaryOptions } from './job-summary.js';

@@ -1,7 +1,7 @@
 import { styleText } from 'node:util';
 import { plural, printable } from '@connector-alm/core';
 import type { Finding, Severity } from '../model/finding.js';
-import { comparedWithBase } from '../git/validate-against-base.js';
+import { comparedWithBase } from '../git/base-validation.js';
 import { judgeRun } from '../thresholds.js';
 import { newSinceBaseNote } from './baseline-note.js';
 import { configurationReports, type ConfigurationReport } from './configuration-findings.js';

@@ -14,7 +14,8 @@ import {
 import type { SwaggerModel } from '../swagger/swagger-model.js';
 import { OperationKey } from '../swagger/operation-keys.js';
 import { perModel } from './operations/rule-kit.js';
-import { OBJECT_FIELDS, structureOf } from './swagger/structure.js';
+import { OBJECT_FIELDS } from './swagger/structure/swagger-fields.js';
+import { structureOf } from './swagger/structure.js';
 
 /**
  * One scheme of a security requirement: `{ "<name>": [scopes] }`, with where it is written. The

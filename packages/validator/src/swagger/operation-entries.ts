@@ -4,10 +4,7 @@ import { asString, has, type JsonObject } from './json-values.js';
 import type { LazyPointer, OperationInfo, ParameterInfo, ResponseInfo } from './operation-info.js';
 import { OperationKey, operationKeys } from './operation-keys.js';
 import type { HttpMethod } from './path-item-methods.js';
-
-export function isInternalVisibility(visibility: unknown): boolean {
-  return visibility === 'internal' || visibility === 'Internal';
-}
+import { isInternalVisibility } from './visibility.js';
 
 /*
  * The index's entries keep their flags as bits of one number, and read what rules rarely ask for

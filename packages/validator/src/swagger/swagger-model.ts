@@ -4,12 +4,12 @@ import { isSectionEntryRef, referencedSection, safeParsePointer, type Located } 
 import {
   anyWrittenAsRef,
   effectiveParameters,
-  isInternalVisibility,
   OperationEntry,
   ParameterEntry,
   parameterTraits,
   ResponseEntry,
 } from './operation-entries.js';
+import { isInternalVisibility } from './visibility.js';
 import type { LazyPointer, OperationInfo, ResponseInfo } from './operation-info.js';
 import { HTTP_METHODS, writtenMethods } from './path-item-methods.js';
 import { SchemaWalker, type SchemaNode, type SchemaStep, type WalkRoot } from './schema-walk.js';

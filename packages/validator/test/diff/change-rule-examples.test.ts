@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Change } from '../../src/diff/change.js';
-import { ALL_CHANGE_RULES, type DocumentedChangeRule } from '../../src/diff/change-rules.js';
+import { ALL_CHANGE_RULES, type DocumentedChangeRule } from '../../src/diff/documented-change-rules.js';
 import { diffPaths } from '../../src/diff/diff-paths.js';
 import { validateAgainstBase } from '../../src/git/validate-against-base.js';
 import { writeConnector } from '../helpers/fixture.js';

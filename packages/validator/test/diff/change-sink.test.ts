@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { CHANGE_RULES } from '../../src/diff/change-rules.js';
-import { ChangeSink } from '../../src/diff/raw-change.js';
+import { ChangeSink } from '../../src/diff/change-sink.js';
 import { diffSwaggers, type Json } from './diff-fixture.js';
 import { dagSwagger } from '../helpers/reference-graph.js';
 

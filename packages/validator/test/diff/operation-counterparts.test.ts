@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { SwaggerDiffContext } from '../../src/diff/diff-context.js';
 import { diffOperations } from '../../src/diff/operation-diff.js';
-import { ChangeSink } from '../../src/diff/raw-change.js';
+import { ChangeSink } from '../../src/diff/change-sink.js';
 import { SchemaComparer } from '../../src/diff/schema-diff.js';
 import type { JsonObject } from '../../src/swagger/json-values.js';
 import { SwaggerModel } from '../../src/swagger/swagger-model.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { JsonDocument } from '../../src/json/json-document.js';
 import { CHANGE_RULES } from '../../src/diff/change-rules.js';
-import type { ConnectorVersion } from '../../src/diff/connector-diff.js';
+import type { ConnectorVersion } from '../../src/diff/connector-version.js';
 import { MAX_COMPARED } from '../../src/diff/repeat-check.js';
 import { reportedChanges } from '../../src/diff/reported-changes.js';
 import { SchemaChangeIndex } from '../../src/diff/schema-change-index.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { JsonDocument } from '../../src/json/json-document.js';
 import { CHANGE_RULES } from '../../src/diff/change-rules.js';
-import type { ConnectorVersion } from '../../src/diff/connector-diff.js';
+import type { ConnectorVersion } from '../../src/diff/connector-version.js';
 import type { RawChange } from '../../src/diff/raw-change.js';
 import { reportedChanges } from '../../src/diff/reported-changes.js';
 import type { SchemaChange } from '../../src/diff/schema-change.js';

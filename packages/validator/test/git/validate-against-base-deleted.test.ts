@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../src/config/load-config.js';
-import { onlyNewFindings, validateAgainstBase } from '../../src/git/validate-against-base.js';
+import { onlyNewFindings } from '../../src/git/only-new-findings.js';
+import { validateAgainstBase } from '../../src/git/validate-against-base.js';
 import { judgeRun } from '../../src/thresholds.js';
 import { validConnectorFiles } from '../helpers/valid-connector.js';
 import { connectorFiles, createRepository, type Repository } from './repository-fixture.js';

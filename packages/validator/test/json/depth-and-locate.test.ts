@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { JsonDocument, MAX_JSON_DEPTH } from '../../src/json/json-document.js';
+import { JsonDocument } from '../../src/json/json-document.js';
+import { MAX_JSON_DEPTH } from '@connector-alm/core';
 import { objectMembersWithin } from '../../src/json/value-depth.js';
 
 const nestedArrays = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { locatedChange, type Change } from '../../src/diff/change.js';
 import { connectorDeletedFinding } from '../../src/git/deleted-connectors.js';
-import { changeToFinding } from '../../src/git/validate-against-base.js';
+import { changeToFinding } from '../../src/git/change-finding.js';
 import { locatedFinding, type Finding } from '../../src/model/finding.js';
 import { MAX_MESSAGE_LENGTH } from '../../src/text/message-length.js';
 import { nameExcerpt } from '../../src/text/message-values.js';

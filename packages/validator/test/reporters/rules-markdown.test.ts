@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ALL_CHANGE_RULES } from '../../src/diff/change-rules.js';
+import { ALL_CHANGE_RULES } from '../../src/diff/documented-change-rules.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 import { renderRulesMarkdown, ruleAnchor, toSarif } from '../../src/reporters/index.js';
 import { SAMPLE_RULES } from './sample-result.js';

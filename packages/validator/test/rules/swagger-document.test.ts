@@ -4,7 +4,7 @@ import { describeRuleCases, editableConnector, findingsOf, type Loose } from './
 import { closestExtension, suggestExtension } from '../../src/rules/swagger/known-extensions.js';
 import { swapAwareDistance } from '@connector-alm/core';
 import { mayRepeatName, onlyRepeatsName } from '../../src/rules/swagger/repeated-name.js';
-import { mayBeBlank } from '../../src/rules/swagger/structure.js';
+import { mayBeBlank } from '../../src/rules/swagger/structure/field-notes.js';
 
 describeRuleCases([
   {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { structureOf, writtenSchemasOf } from '../../src/rules/swagger/structure.js';
-import { HolderKey, holderKeysOf } from '../../src/rules/operations/holder-keys.js';
+import { HolderKey } from '../../src/rules/operations/holder-key-bits.js';
+import { holderKeysOf } from '../../src/rules/operations/holder-keys.js';
 import { bitOfKey, SCHEMA_HOLDER_KEY_BITS } from '../../src/rules/operations/holder-key-bits.js';
 import { writtenParameters } from '../../src/rules/operations/parameter-index.js';
 import { SwaggerModel } from '../../src/swagger/swagger-model.js';

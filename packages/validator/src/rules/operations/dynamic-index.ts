@@ -5,7 +5,8 @@ import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import type { LazyPointer, OperationInfo } from '../../swagger/operation-info.js';
 import { writtenParameters } from './parameter-index.js';
 import { DYNAMIC_EXTENSIONS, type DynamicExtension } from './dynamic-extensions.js';
-import { HolderKey, holderKeysOf } from './holder-keys.js';
+import { HolderKey } from './holder-key-bits.js';
+import { holderKeysOf } from './holder-keys.js';
 import { perModel } from './rule-kit.js';
 
 export { DYNAMIC_EXTENSIONS, type DynamicExtension } from './dynamic-extensions.js';

@@ -4,7 +4,8 @@ import { operationLabel } from '../../swagger/operation-label.js';
 import { nameExcerpt } from '../../text/message-values.js';
 import { sourceParameter } from './dynamic-call-operations.js';
 import { callArgument, callArguments, dynamicCalls } from './dynamic-index.js';
-import { fill, isInternalVisibility } from './rule-kit.js';
+import { fill } from './rule-kit.js';
+import { isInternalVisibility } from '../../swagger/visibility.js';
 
 export const dynamicInternalSourceRule: RuleDefinition = {
   id: 'SWG-DYN-INTERNAL-SRC',

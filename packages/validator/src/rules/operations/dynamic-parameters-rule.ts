@@ -5,7 +5,8 @@ import { operationLabel } from '../../swagger/operation-label.js';
 import { excerpt, nameExcerpt } from '../../text/message-values.js';
 import { hasBodyProperty, parameterNamed, sourceParameter, targetOf } from './dynamic-call-operations.js';
 import { callArgument, dynamicCalls, type DynamicCall } from './dynamic-index.js';
-import { fill, isInternalVisibility, valueMatchesType } from './rule-kit.js';
+import { fill, valueMatchesType } from './rule-kit.js';
+import { isInternalVisibility } from '../../swagger/visibility.js';
 
 function argumentPointer(call: DynamicCall, name: string): string {
   return childPointer(call.pointer, 'parameters', name);

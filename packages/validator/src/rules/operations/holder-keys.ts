@@ -5,8 +5,6 @@ import { bitOfKey, HolderKey, parameterOnlyKeyBit, SCHEMA_HOLDER_KEY_BITS } from
 import { writtenParameters } from './parameter-index.js';
 import { perModel } from './rule-kit.js';
 
-export { HolderKey } from './holder-key-bits.js';
-
 /**
  * Which of those keys each written parameter and schema has: bits by index into
  * writtenParameters(model) and writtenSchemasOf(model).

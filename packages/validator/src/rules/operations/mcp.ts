@@ -1,5 +1,6 @@
 import { quoted } from '../../text/message-values.js';
-import { structureOf, type StructureNode } from '../swagger/structure.js';
+import { structureOf } from '../swagger/structure.js';
+import type { StructureNode } from '../swagger/structure/nodes.js';
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { swapAwareDistance } from '@connector-alm/core';

@@ -1,7 +1,8 @@
 import { asObject, has } from '../../swagger/json-values.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import type { OperationInfo } from '../../swagger/operation-info.js';
-import { isInternalVisibility, perModel } from './rule-kit.js';
+import { perModel } from './rule-kit.js';
+import { isInternalVisibility } from '../../swagger/visibility.js';
 
 /** A body property marked `x-ms-notification-url: true`, with what its schema chain says about it. */
 export interface NotificationUrl {

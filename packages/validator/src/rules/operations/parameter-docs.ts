@@ -2,9 +2,11 @@ import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
 import { asString } from '../../swagger/json-values.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
-import { HolderKey, holderKeysOf } from './holder-keys.js';
+import { HolderKey } from './holder-key-bits.js';
+import { holderKeysOf } from './holder-keys.js';
 import { writtenParameters, type WrittenParameter } from './parameter-index.js';
-import { isInternalVisibility, nonEmptyString } from './rule-kit.js';
+import { nonEmptyString } from './rule-kit.js';
+import { isInternalVisibility } from '../../swagger/visibility.js';
 
 const X_MS_SUMMARY_MAX_LENGTH = 80;
 

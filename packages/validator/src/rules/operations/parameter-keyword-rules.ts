@@ -3,7 +3,8 @@ import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { has } from '../../swagger/json-values.js';
 import { excerpt } from '../../text/message-values.js';
 import { writtenSchemasOf } from '../swagger/structure.js';
-import { HolderKey, holderKeysOf } from './holder-keys.js';
+import { HolderKey } from './holder-key-bits.js';
+import { holderKeysOf } from './holder-keys.js';
 import { writtenParameters } from './parameter-index.js';
 import { fill } from './rule-kit.js';
 

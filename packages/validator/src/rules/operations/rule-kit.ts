@@ -42,11 +42,6 @@ export function nonEmptyString(value: unknown): string | undefined {
   return text !== undefined && text.trim() !== '' ? text : undefined;
 }
 
-/** `x-ms-visibility: internal` in any capitalization (the platform accepts `Internal`). */
-export function isInternalVisibility(value: unknown): boolean {
-  return typeof value === 'string' && value.toLowerCase() === 'internal';
-}
-
 /** The MIME types an operation consumes or produces: its own list, else the document's. */
 export function effectiveMimeTypes(
   model: SwaggerModel,

@@ -2,7 +2,8 @@ import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { nameExcerpt } from '../../text/message-values.js';
-import { HolderKey, holderKeysOf } from './holder-keys.js';
+import { HolderKey } from './holder-key-bits.js';
+import { holderKeysOf } from './holder-keys.js';
 import { writtenParameters, type WrittenParameter } from './parameter-index.js';
 import { fill } from './rule-kit.js';
 

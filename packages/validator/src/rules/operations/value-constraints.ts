@@ -6,9 +6,11 @@ import { asArray, asObject, asString, has, isObject, type JsonObject } from '../
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { MAX_SCHEMA_WALK_DEPTH } from '../../swagger/schema-walk.js';
 import type { WrittenSchema } from '../../swagger/written-schema.js';
-import { HolderKey, holderKeysOf, type HolderKeys } from './holder-keys.js';
+import { HolderKey } from './holder-key-bits.js';
+import { holderKeysOf, type HolderKeys } from './holder-keys.js';
 import { writtenParameters } from './parameter-index.js';
-import { fill, isInternalVisibility, isLenientMatch, jsonTypeOf, valueMatchesType } from './rule-kit.js';
+import { fill, isLenientMatch, jsonTypeOf, valueMatchesType } from './rule-kit.js';
+import { isInternalVisibility } from '../../swagger/visibility.js';
 
 const FORMATS = new Set([
   'int32',

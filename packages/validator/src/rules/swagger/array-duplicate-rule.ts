@@ -1,7 +1,8 @@
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
 import { duplicateIndexes } from './duplicate-entries.js';
-import { structureOf, type StructureNode } from './structure.js';
+import { structureOf } from './structure.js';
+import type { StructureNode } from './structure/nodes.js';
 
 /**
  * The arrays of the root and of operations that Swagger 2.0 declares `uniqueItems` (read on the

@@ -7,9 +7,10 @@ import {
   isAsciiString,
   nonAsciiTextIsForeign,
 } from './non-latin-text.js';
-import { nodesOfKinds, structureOf, type NodeKind } from './structure.js';
+import { nodesOfKinds, structureOf } from './structure.js';
+import type { NodeKind } from './structure/swagger-fields.js';
 import { removeTrailingAdvice } from './trailing-advice.js';
-import { isInternalVisibility } from '../operations/rule-kit.js';
+import { isInternalVisibility } from '../../swagger/visibility.js';
 import { nameExcerpt } from '../../text/message-values.js';
 
 /** The user-facing text fields of each kind of object. */

@@ -2,7 +2,9 @@ import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import type { SchemaStep } from '../../swagger/schema-walk.js';
 import { isObject, type JsonObject } from '../../swagger/json-values.js';
 import { ConnectorCache } from '../../model/connector-cache.js';
-import { structureOf, type SchemaStructureNode, type SwaggerStructure } from './structure.js';
+import { structureOf } from './structure.js';
+import type { SchemaStructureNode } from './structure/nodes.js';
+import type { SwaggerStructure } from './structure/swagger-structure.js';
 
 /** A schema reachable from a request body, following `$ref`s. */
 export interface InputSchemaNode {

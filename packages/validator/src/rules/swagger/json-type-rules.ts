@@ -1,7 +1,9 @@
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
 import { isObject } from '../../swagger/json-values.js';
-import { jsonTypeOf, structureOf, type NodeKind } from './structure.js';
+import { jsonTypeOf } from './structure/json-types.js';
+import { structureOf } from './structure.js';
+import type { NodeKind } from './structure/swagger-fields.js';
 
 const SCHEMA_TYPES = ['string', 'number', 'integer', 'boolean', 'array', 'object', 'file'];
 

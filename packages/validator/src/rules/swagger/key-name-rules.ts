@@ -2,7 +2,10 @@ import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
 import { nameExcerpt } from '../../text/message-values.js';
 import { closestExtension } from './known-extensions.js';
-import { OBJECT_FIELDS, structureOf, type KeyClasses, type StructureNode } from './structure.js';
+import { OBJECT_FIELDS } from './structure/swagger-fields.js';
+import { structureOf } from './structure.js';
+import type { KeyClasses } from './structure/swagger-structure.js';
+import type { StructureNode } from './structure/nodes.js';
 
 /**
  * JSON Schema and OpenAPI 3 keywords that Swagger 2.0 does not have, with what to write instead.

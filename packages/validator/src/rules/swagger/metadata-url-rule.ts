@@ -3,7 +3,8 @@ import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
 import { asString } from '../../swagger/json-values.js';
 import { isAbsoluteHttpUrl } from './absolute-http-url.js';
-import { nodesOfKinds, structureOf, type NodeKind } from './structure.js';
+import { nodesOfKinds, structureOf } from './structure.js';
+import type { NodeKind } from './structure/swagger-fields.js';
 import { entryPointer, metadataEntries } from './connector-metadata-entries.js';
 
 /** The objects whose `url` must be an absolute http(s) URL. */

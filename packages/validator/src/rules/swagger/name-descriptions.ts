@@ -1,9 +1,10 @@
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, asString, has, type JsonObject } from '../../swagger/json-values.js';
-import { isInternalVisibility } from '../operations/rule-kit.js';
+import { isInternalVisibility } from '../../swagger/visibility.js';
 import { onlyRepeatsName } from './repeated-name.js';
-import { SchemaStructureNode, structureOf, type StructureNode } from './structure.js';
+import { SchemaStructureNode, type StructureNode } from './structure/nodes.js';
+import { structureOf } from './structure.js';
 import { nameExcerpt } from '../../text/message-values.js';
 
 /**

@@ -1,6 +1,8 @@
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
-import { nodesOfKinds, structureOf, type NodeKind, type StructureNode } from './structure.js';
+import { nodesOfKinds, structureOf } from './structure.js';
+import type { NodeKind } from './structure/swagger-fields.js';
+import type { StructureNode } from './structure/nodes.js';
 
 /**
  * The lists of the kinds a rule reads. Its findings are sorted by place afterwards, so reading kind

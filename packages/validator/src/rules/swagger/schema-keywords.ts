@@ -3,7 +3,9 @@ import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/r
 import { asArray, asObject, asString, has, isObject, type JsonObject } from '../../swagger/json-values.js';
 import { duplicateEntries } from './duplicate-entries.js';
 import { inputSchemaFindings } from './input-schemas.js';
-import { structureOf, type KeywordHolders, type StructureNode } from './structure.js';
+import { structureOf } from './structure.js';
+import type { KeywordHolders } from './structure/swagger-structure.js';
+import type { StructureNode } from './structure/nodes.js';
 
 /** The nodes that carry the keyword, noted by the structure walk: a few of ~117,000 a corpus run. */
 function holdersOf(context: RuleContext, keyword: keyof KeywordHolders): readonly StructureNode[] {

@@ -5,7 +5,9 @@ import type { OperationInfo } from '../../swagger/operation-info.js';
 import { asArray, isObject, type JsonObject } from '../../swagger/json-values.js';
 import { perModel } from '../operations/rule-kit.js';
 import { newSchemaFields, readSchemaFields, type SchemaFields } from '../../swagger/schema-fields.js';
-import { MAX_WALK_DEPTH, structureOf, type SchemaStructureNode } from './structure.js';
+import { MAX_WALK_DEPTH } from './structure/structure-walker.js';
+import { structureOf } from './structure.js';
+import type { SchemaStructureNode } from './structure/nodes.js';
 
 /**
  * How big a schema is once its `$ref`s are expanded, the way the platform counts it. Each definition

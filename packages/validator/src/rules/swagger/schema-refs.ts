@@ -3,7 +3,8 @@ import { childPointer, decodeSegment } from '../../json/pointer.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { asObject, asString, has, isObject, type JsonObject } from '../../swagger/json-values.js';
-import { structureOf, type RefUse, type SchemaStructureNode } from './structure.js';
+import { structureOf } from './structure.js';
+import type { RefUse, SchemaStructureNode } from './structure/nodes.js';
 import { nameExcerpt, nameList } from '../../text/message-values.js';
 
 const SLASH = 0x2f;

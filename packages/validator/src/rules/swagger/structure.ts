@@ -15,18 +15,6 @@ import type { SwaggerStructure } from './structure/swagger-structure.js';
  * live in ./structure/: the field tables of Swagger 2.0, the nodes, the notes the walk takes, the
  * walk itself.
  */
-export { jsonTypeOf, type JsonTypeName } from './structure/json-types.js';
-export { mayBeBlank } from './structure/field-notes.js';
-export { RefUse, SchemaStructureNode, StructureNode, type SchemaOrigin } from './structure/nodes.js';
-export { MAX_WALK_DEPTH } from './structure/structure-walker.js';
-export { OBJECT_FIELDS, type NodeKind } from './structure/swagger-fields.js';
-export type {
-  KeyClasses,
-  KeyUse,
-  KeywordHolders,
-  SwaggerStructure,
-  TypeIssue,
-} from './structure/swagger-structure.js';
 
 const cache = new ConnectorCache<JsonObject, SwaggerStructure>();
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { JsonDocument, type JsonSyntaxIssue } from '../../../src/json/json-document.js';
+import { JsonDocument } from '../../../src/json/json-document.js';
+import type { JsonSyntaxIssue } from '../../../src/json/syntax/syntax-issue.js';
 import { parseTolerantly } from '../../../src/json/repaired-parse.js';
 import { applyEdits, insertion, removal, replacement } from '../../../src/json/syntax/repair.js';
 

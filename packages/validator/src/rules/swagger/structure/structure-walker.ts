@@ -2,7 +2,7 @@ import { childPointer } from '../../../json/pointer.js';
 import { PointerPlace } from '../../../json/pointer-place.js';
 import { HTTP_METHODS } from '../../../swagger/path-item-methods.js';
 import { asArray, entriesOf, has, isObject, type JsonObject } from '../../../swagger/json-values.js';
-import { isInternalVisibility } from '../../operations/rule-kit.js';
+import { isInternalVisibility } from '../../../swagger/visibility.js';
 import { KNOWN_XMS_EXTENSIONS } from '../known-extensions.js';
 import { mayRepeatName, onlyRepeatsName } from '../repeated-name.js';
 import {
