@@ -7,7 +7,7 @@ import type { SchemaChange } from './schema-change.js';
  * The changes of one compared schema, reported for one operation under one ValuePath. The list is
  * the schema comparer's, shared by every operation that reaches the schema: 2,000 operations whose
  * body is one definition of 10,000 fields made required are 2,000 reports of one list, not
- * 20,000,000 changes held at once (which ran out of memory). connector-diff.ts expands each report
+ * 20,000,000 changes held at once (which ran out of memory). reported-changes.ts expands each report
  * one change at a time, as it locates, dedupes and caps them.
  */
 export interface SchemaReport {
