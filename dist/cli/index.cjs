@@ -37910,9 +37910,6 @@ function nonEmptyString(value) {
   const text3 = asString(value);
   return text3 !== void 0 && text3.trim() !== "" ? text3 : void 0;
 }
-function isInternalVisibility(value) {
-  return typeof value === "string" && value.toLowerCase() === "internal";
-}
 function effectiveMimeTypes(model, operation2, key) {
   const own2 = (operation2.keys & OperationKey[key]) !== 0 ? asArray(operation2.operation[key]) : void 0;
   const list3 = own2 ?? asArray(model.root[key]);
@@ -46016,179 +46013,10 @@ function readSchemaFields(schema, fields) {
   }
 }
 
-// packages/validator/src/swagger/schema-walk.ts
-var MAX_SCHEMA_WALK_DEPTH = 64;
-var LONG_REQUIRED_LIST = 16;
-var SchemaNode = class extends PointerPlace {
-  constructor(schema, parent, first, second, nested, depth, viaRef, required) {
-    super(parent, first, second);
-    this.schema = schema;
-    this.nested = nested;
-    this.depth = depth;
-    this.viaRef = viaRef;
-    this.required = required;
-  }
-  schema;
-  nested;
-  depth;
-  viaRef;
-  required;
-};
-var NO_SCHEMA = Object.freeze({});
-var NO_VISIT = () => void 0;
-function chainHas(chain, ref) {
-  for (let link2 = chain; link2 !== void 0; link2 = link2.parent) if (link2.ref === ref) return true;
-  return false;
+// packages/validator/src/swagger/visibility.ts
+function isInternalVisibility(value) {
+  return typeof value === "string" && value.toLowerCase() === "internal";
 }
-var SchemaWalker = class {
-  constructor(targets) {
-    this.targets = targets;
-  }
-  targets;
-  /** A walk is running: a walk started from one of its visitors needs another walker. */
-  busy = false;
-  schema = NO_SCHEMA;
-  nested = false;
-  depth = 0;
-  viaRef = false;
-  required = false;
-  frames = [];
-  /** The fields of the schema the walk read last (see readSchemaFields). */
-  fields = newSchemaFields();
-  root = "";
-  rootPlace;
-  visit = NO_VISIT;
-  run(schema, root, visit2) {
-    this.busy = true;
-    this.root = root;
-    this.rootPlace = void 0;
-    this.visit = visit2;
-    try {
-      this.walk(schema, void 0, void 0, false, 0, void 0, false, false);
-    } finally {
-      this.busy = false;
-      this.root = "";
-      this.rootPlace = void 0;
-      this.visit = NO_VISIT;
-      this.schema = NO_SCHEMA;
-      for (const frame of this.frames) frame.node = void 0;
-    }
-  }
-  node() {
-    return this.nodeAt(this.depth);
-  }
-  nodeAt(depth) {
-    const frame = this.frames[depth];
-    if (frame.node === void 0) {
-      const parent = frame.anchor ?? (depth === 0 ? this.rootPlaceOf() : this.nodeAt(depth - 1));
-      frame.node = new SchemaNode(
-        frame.schema,
-        parent,
-        frame.first,
-        frame.second,
-        frame.nested,
-        depth,
-        frame.viaRef,
-        frame.required
-      );
-    }
-    return frame.node;
-  }
-  rootPlaceOf() {
-    const root = this.root;
-    this.rootPlace ??= PointerPlace.at(
-      typeof root === "string" ? root : childPointer(root.owner.pointer, root.segment)
-    );
-    return this.rootPlace;
-  }
-  walk(value, first, second, nested, depth, refs, viaRef, required) {
-    if (depth > MAX_SCHEMA_WALK_DEPTH || !isObject(value)) return;
-    let schemaObject = value;
-    let reachedByRef = viaRef;
-    let branchRefs = refs;
-    let anchor;
-    const fields = this.fields;
-    readSchemaFields(value, fields);
-    const ref = asString(fields.$ref);
-    if (ref !== void 0) {
-      if (chainHas(refs, ref)) return;
-      const target2 = this.targets.refTarget(value);
-      if (target2 === void 0) return;
-      const targetObject = asObject(target2.value);
-      if (!targetObject) return;
-      branchRefs = { ref, parent: refs };
-      schemaObject = targetObject;
-      anchor = this.targets.placeAt(target2.pointer);
-      first = second = void 0;
-      reachedByRef = true;
-    }
-    this.enter(depth, schemaObject, anchor, first, second, nested, reachedByRef, required);
-    if (this.visit(this) === false) return;
-    if (ref !== void 0) readSchemaFields(schemaObject, fields);
-    const { properties, required: requiredField, items, additionalProperties, allOf: allOfField } = fields;
-    if (isObject(properties)) {
-      const requiredList = asArray(requiredField);
-      const requiredSet = requiredList !== void 0 && requiredList.length > LONG_REQUIRED_LIST ? new Set(requiredList) : void 0;
-      for (const name in properties) {
-        if (!Object.prototype.hasOwnProperty.call(properties, name)) continue;
-        const isRequired = requiredSet !== void 0 ? requiredSet.has(name) : requiredList !== void 0 && requiredList.includes(name);
-        this.walk(
-          properties[name],
-          "properties",
-          name,
-          true,
-          depth + 1,
-          branchRefs,
-          reachedByRef,
-          isRequired
-        );
-      }
-    }
-    if (isObject(items)) {
-      this.walk(items, "items", void 0, true, depth + 1, branchRefs, reachedByRef, false);
-    }
-    if (isObject(additionalProperties)) {
-      this.walk(
-        additionalProperties,
-        "additionalProperties",
-        void 0,
-        true,
-        depth + 1,
-        branchRefs,
-        reachedByRef,
-        false
-      );
-    }
-    const allOf = asArray(allOfField);
-    if (allOf) {
-      for (let index = 0; index < allOf.length; index++) {
-        this.walk(allOf[index], "allOf", index, nested, depth + 1, branchRefs, reachedByRef, required);
-      }
-    }
-  }
-  /** Records the node at `depth` (its children overwrite the frames below) and makes it the step. */
-  enter(depth, schema, anchor, first, second, nested, viaRef, required) {
-    let frame = this.frames[depth];
-    if (frame === void 0) {
-      frame = { schema, anchor, first, second, nested, viaRef, required, node: void 0 };
-      this.frames[depth] = frame;
-    } else {
-      frame.schema = schema;
-      frame.anchor = anchor;
-      frame.first = first;
-      frame.second = second;
-      frame.nested = nested;
-      frame.viaRef = viaRef;
-      frame.required = required;
-      frame.node = void 0;
-    }
-    this.schema = schema;
-    this.nested = nested;
-    this.depth = depth;
-    this.viaRef = viaRef;
-    this.required = required;
-  }
-};
 
 // packages/validator/src/rules/swagger/known-extensions.ts
 var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
@@ -47392,6 +47220,180 @@ var StructureWalker = class {
     for (const [key, value] of entriesOf(map2)) {
       if (!matches(value, expected)) this.typeIssue(new PointerPlace(place, key), expected, value);
     }
+  }
+};
+
+// packages/validator/src/swagger/schema-walk.ts
+var MAX_SCHEMA_WALK_DEPTH = 64;
+var LONG_REQUIRED_LIST = 16;
+var SchemaNode = class extends PointerPlace {
+  constructor(schema, parent, first, second, nested, depth, viaRef, required) {
+    super(parent, first, second);
+    this.schema = schema;
+    this.nested = nested;
+    this.depth = depth;
+    this.viaRef = viaRef;
+    this.required = required;
+  }
+  schema;
+  nested;
+  depth;
+  viaRef;
+  required;
+};
+var NO_SCHEMA = Object.freeze({});
+var NO_VISIT = () => void 0;
+function chainHas(chain, ref) {
+  for (let link2 = chain; link2 !== void 0; link2 = link2.parent) if (link2.ref === ref) return true;
+  return false;
+}
+var SchemaWalker = class {
+  constructor(targets) {
+    this.targets = targets;
+  }
+  targets;
+  /** A walk is running: a walk started from one of its visitors needs another walker. */
+  busy = false;
+  schema = NO_SCHEMA;
+  nested = false;
+  depth = 0;
+  viaRef = false;
+  required = false;
+  frames = [];
+  /** The fields of the schema the walk read last (see readSchemaFields). */
+  fields = newSchemaFields();
+  root = "";
+  rootPlace;
+  visit = NO_VISIT;
+  run(schema, root, visit2) {
+    this.busy = true;
+    this.root = root;
+    this.rootPlace = void 0;
+    this.visit = visit2;
+    try {
+      this.walk(schema, void 0, void 0, false, 0, void 0, false, false);
+    } finally {
+      this.busy = false;
+      this.root = "";
+      this.rootPlace = void 0;
+      this.visit = NO_VISIT;
+      this.schema = NO_SCHEMA;
+      for (const frame of this.frames) frame.node = void 0;
+    }
+  }
+  node() {
+    return this.nodeAt(this.depth);
+  }
+  nodeAt(depth) {
+    const frame = this.frames[depth];
+    if (frame.node === void 0) {
+      const parent = frame.anchor ?? (depth === 0 ? this.rootPlaceOf() : this.nodeAt(depth - 1));
+      frame.node = new SchemaNode(
+        frame.schema,
+        parent,
+        frame.first,
+        frame.second,
+        frame.nested,
+        depth,
+        frame.viaRef,
+        frame.required
+      );
+    }
+    return frame.node;
+  }
+  rootPlaceOf() {
+    const root = this.root;
+    this.rootPlace ??= PointerPlace.at(
+      typeof root === "string" ? root : childPointer(root.owner.pointer, root.segment)
+    );
+    return this.rootPlace;
+  }
+  walk(value, first, second, nested, depth, refs, viaRef, required) {
+    if (depth > MAX_SCHEMA_WALK_DEPTH || !isObject(value)) return;
+    let schemaObject = value;
+    let reachedByRef = viaRef;
+    let branchRefs = refs;
+    let anchor;
+    const fields = this.fields;
+    readSchemaFields(value, fields);
+    const ref = asString(fields.$ref);
+    if (ref !== void 0) {
+      if (chainHas(refs, ref)) return;
+      const target2 = this.targets.refTarget(value);
+      if (target2 === void 0) return;
+      const targetObject = asObject(target2.value);
+      if (!targetObject) return;
+      branchRefs = { ref, parent: refs };
+      schemaObject = targetObject;
+      anchor = this.targets.placeAt(target2.pointer);
+      first = second = void 0;
+      reachedByRef = true;
+    }
+    this.enter(depth, schemaObject, anchor, first, second, nested, reachedByRef, required);
+    if (this.visit(this) === false) return;
+    if (ref !== void 0) readSchemaFields(schemaObject, fields);
+    const { properties, required: requiredField, items, additionalProperties, allOf: allOfField } = fields;
+    if (isObject(properties)) {
+      const requiredList = asArray(requiredField);
+      const requiredSet = requiredList !== void 0 && requiredList.length > LONG_REQUIRED_LIST ? new Set(requiredList) : void 0;
+      for (const name in properties) {
+        if (!Object.prototype.hasOwnProperty.call(properties, name)) continue;
+        const isRequired = requiredSet !== void 0 ? requiredSet.has(name) : requiredList !== void 0 && requiredList.includes(name);
+        this.walk(
+          properties[name],
+          "properties",
+          name,
+          true,
+          depth + 1,
+          branchRefs,
+          reachedByRef,
+          isRequired
+        );
+      }
+    }
+    if (isObject(items)) {
+      this.walk(items, "items", void 0, true, depth + 1, branchRefs, reachedByRef, false);
+    }
+    if (isObject(additionalProperties)) {
+      this.walk(
+        additionalProperties,
+        "additionalProperties",
+        void 0,
+        true,
+        depth + 1,
+        branchRefs,
+        reachedByRef,
+        false
+      );
+    }
+    const allOf = asArray(allOfField);
+    if (allOf) {
+      for (let index = 0; index < allOf.length; index++) {
+        this.walk(allOf[index], "allOf", index, nested, depth + 1, branchRefs, reachedByRef, required);
+      }
+    }
+  }
+  /** Records the node at `depth` (its children overwrite the frames below) and makes it the step. */
+  enter(depth, schema, anchor, first, second, nested, viaRef, required) {
+    let frame = this.frames[depth];
+    if (frame === void 0) {
+      frame = { schema, anchor, first, second, nested, viaRef, required, node: void 0 };
+      this.frames[depth] = frame;
+    } else {
+      frame.schema = schema;
+      frame.anchor = anchor;
+      frame.first = first;
+      frame.second = second;
+      frame.nested = nested;
+      frame.viaRef = viaRef;
+      frame.required = required;
+      frame.node = void 0;
+    }
+    this.schema = schema;
+    this.nested = nested;
+    this.depth = depth;
+    this.viaRef = viaRef;
+    this.required = required;
   }
 };
 
@@ -53970,9 +53972,6 @@ function safeParsePointer(pointer) {
 }
 
 // packages/validator/src/swagger/operation-entries.ts
-function isInternalVisibility2(visibility) {
-  return visibility === "internal" || visibility === "Internal";
-}
 var INTERNAL2 = 1;
 var TRIGGER = 2;
 var DEPRECATED = 4;
@@ -53986,7 +53985,7 @@ function anyWrittenAsRef(parameters) {
 }
 function operationTraits(operation2, keys) {
   let traits = 0;
-  if ((keys & OperationKey.visibility) !== 0 && isInternalVisibility2(operation2["x-ms-visibility"]))
+  if ((keys & OperationKey.visibility) !== 0 && isInternalVisibility(operation2["x-ms-visibility"]))
     traits |= INTERNAL2;
   if ((keys & OperationKey.trigger) !== 0 && has(operation2, "x-ms-trigger")) traits |= TRIGGER;
   if ((keys & OperationKey.deprecated) !== 0 && operation2.deprecated === true) traits |= DEPRECATED;
@@ -54357,7 +54356,7 @@ var SwaggerModel = class {
   }
   parameterEntry(owner, index, target2, value, level, operationInternal) {
     const visibility = value["x-ms-visibility"];
-    const isInternal = operationInternal || isInternalVisibility2(visibility);
+    const isInternal = operationInternal || isInternalVisibility(visibility);
     return new ParameterEntry(owner, index, target2, value, parameterTraits(level, isInternal));
   }
   responseList(responses, operation2) {
@@ -54790,6 +54789,368 @@ function classifyChanges(changes) {
   return "minor-update";
 }
 
+// packages/validator/src/diff/change-rule-type.ts
+function advising(changeRule, advice) {
+  return { ...changeRule, advice };
+}
+function rule(id, impact, severity, message2, source) {
+  return { id, impact, severity, message: message2, source, microsoftMessage: false };
+}
+function observed(id, impact, severity, message2, pullRequests) {
+  return {
+    id,
+    impact,
+    severity,
+    message: message2,
+    source: `Microsoft change validator (${pullRequests})`,
+    microsoftMessage: true
+  };
+}
+
+// packages/validator/src/diff/change-rules.ts
+var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
+var CHANGE_RULES = {
+  /**
+   * Not found by comparing two versions (`diff`): `validate --base` reports it for a connector
+   * folder of the merge base that the branch deleted, not renamed (deleted-connectors.ts).
+   */
+  connectorDeleted: advising(
+    rule(
+      "BRK-CONNECTOR-DELETED",
+      "breaking",
+      "error",
+      "The connector has been deleted. This change breaks existing flows: none of its operations can run any more.",
+      "inferred, like BRK-OP-DELETED: deleting the folder deletes every operation"
+    ),
+    "Keep the folder; to retire the connector, deprecate its operations ('deprecated: true') and point to their replacements."
+  ),
+  opDeleted: observed(
+    "BRK-OP-DELETED",
+    "breaking",
+    "error",
+    "The operation has been deleted. This change breaks existing flows.",
+    "PR #4043, #4168, #3470"
+  ),
+  pathChanged: advising(
+    observed(
+      "BRK-PATH-CHANGED",
+      "breaking",
+      "error",
+      "The path template has been changed for the operation.",
+      "PR #3648, #3499"
+    ),
+    `Keep the old method and path; or ${NEW_VERSION}.`
+  ),
+  parameterLocation: advising(
+    observed(
+      "BRK-PARAM-LOCATION",
+      "breaking",
+      "error",
+      "The location has been changed for the parameter. Existing flows will continue to send the parameter in the old location.",
+      "PR #3648"
+    ),
+    `Keep it where it was; or ${NEW_VERSION}.`
+  ),
+  requiredParameterAdded: advising(
+    observed(
+      "BRK-REQ-PARAM-ADDED",
+      "breaking",
+      "error",
+      "The required parameter has been added.",
+      "PR #3499"
+    ),
+    `Make it optional or give it a default; or ${NEW_VERSION}.`
+  ),
+  requiredFieldAdded: advising(
+    observed(
+      "BRK-REQ-FIELD-ADDED",
+      "breaking",
+      "error",
+      "The required input field has been added. Existing flows will not send this new field.",
+      "PR #3656"
+    ),
+    `Make it optional or give it a default; or ${NEW_VERSION}.`
+  ),
+  inputType: advising(
+    observed(
+      "BRK-INPUT-TYPE",
+      "breaking",
+      "error",
+      "The type has been changed for the input field. Existing flows will continue to send the field with the old type.",
+      "PR #3546"
+    ),
+    `Keep the old type; or ${NEW_VERSION}.`
+  ),
+  /** The input side of BRK-OUTPUT-FORMAT; Microsoft's wording for inputs has not been seen. */
+  inputFormat: advising(
+    rule(
+      "BRK-INPUT-FORMAT",
+      "breaking",
+      "error",
+      "The type format has been changed for the input field. Existing flows will continue to send the field in the old format.",
+      "inferred, like BRK-OUTPUT-FORMAT (PR #807, #3863) and BRK-INPUT-TYPE"
+    ),
+    `Keep the old format; or ${NEW_VERSION}.`
+  ),
+  outputType: observed(
+    "BRK-OUTPUT-TYPE",
+    "breaking",
+    "error",
+    "The type has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.",
+    "PR #3910, #4168"
+  ),
+  /**
+   * A format change, apart from a type change (which is reported instead when both change): Microsoft's
+   * change validator words it apart too, ValuePath ending in '/format' (PR #807, #3863).
+   */
+  outputFormat: observed(
+    "BRK-OUTPUT-FORMAT",
+    "breaking",
+    "error",
+    "The type format has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.",
+    "PR #807, #3863"
+  ),
+  outputDeleted: observed(
+    "BRK-OUTPUT-DELETED",
+    "breaking",
+    "error",
+    "The output field has been deleted. Existing flows may be broken if they are using this field and actual payload has been changed.",
+    "PR #3656"
+  ),
+  inputEnumAdded: observed(
+    "BRK-INPUT-ENUM-ADDED",
+    "breaking",
+    "error",
+    "The list of enum values has been added to the input field. Existing flows may use values outside of this list.",
+    "PR #619"
+  ),
+  outputEnumRemoved: observed(
+    "BRK-OUTPUT-ENUM-REMOVED",
+    "breaking",
+    "error",
+    "The list of enum values has been removed from the output field.",
+    "PR #1381"
+  ),
+  /**
+   * Decided from what users sign in with: apiProperties.json connectionParameters and
+   * connectionParameterSets, the swagger's securityDefinitions only when apiProperties has none
+   * (auth-diff.ts). A stale securityDefinitions, a new parameter set or removed authentication
+   * leaves existing connections working and is not reported.
+   */
+  authType: rule(
+    "BRK-AUTH-TYPE",
+    "breaking",
+    "error",
+    "The authentication has been changed so that existing connections can no longer sign in. Changing the authentication type of a connector in an update isn't allowed.",
+    "Microsoft docs, certification-updates; read from apiProperties.json connection parameters first, as the platform does, then the swagger securityDefinitions"
+  ),
+  /**
+   * Decided with the sign-in (auth-diff.ts), for each connection parameter collection: a parameter
+   * added to a new parameter set, or one that is optional, hidden or has a defaultValue, breaks nothing.
+   */
+  requiredConnectionParameterAdded: rule(
+    "BRK-REQ-CONN-PARAM-ADDED",
+    "breaking",
+    "error",
+    "The required connection parameter has been added. Existing connections hold no value for it, so they fail until they are edited or created again.",
+    "inferred, like BRK-REQ-PARAM-ADDED and BRK-AUTH-TYPE: a connection holds the values it was created with"
+  ),
+  /**
+   * Decided with the sign-in (auth-diff.ts), as BRK-REQ-CONN-PARAM-ADDED: a parameter that was
+   * optional or hidden, now required, shown and without a defaultValue. Located on its `required`.
+   */
+  connectionParameterRequired: rule(
+    "BRK-CONN-OPTIONAL-TO-REQUIRED",
+    "breaking",
+    "error",
+    "The optional connection parameter has become required. Existing connections may hold no value for it, so they fail until they are edited or created again.",
+    "inferred, like BRK-OPTIONAL-TO-REQUIRED and BRK-REQ-CONN-PARAM-ADDED: a connection holds the values it was created with"
+  ),
+  optionalToRequired: advising(
+    rule(
+      "BRK-OPTIONAL-TO-REQUIRED",
+      "breaking",
+      "error",
+      "The optional input has become required. Existing flows may not send it.",
+      "Microsoft docs, operational-versioning (inferred)"
+    ),
+    `Keep it optional or give it a default; or ${NEW_VERSION}.`
+  ),
+  parameterDeleted: rule(
+    "BRK-PARAM-DELETED",
+    "breaking",
+    "warning",
+    "The input has been deleted. Existing flows will continue to send it.",
+    "Microsoft docs, operational-versioning (inferred)"
+  ),
+  parameterRenamed: advising(
+    rule(
+      "BRK-PARAM-RENAMED",
+      "breaking",
+      "error",
+      "The parameter has been renamed. Existing flows will continue to send it under its old name.",
+      "inferred: a rename is a deletion plus an addition"
+    ),
+    `Keep the old name; or ${NEW_VERSION}.`
+  ),
+  /**
+   * Decided like BRK-PARAM-DELETED, not like BRK-PARAM-RENAMED: no flow fails to run, the ones that
+   * set the parameter lose its value (parameter-diff.ts).
+   */
+  optionalParameterRenamed: advising(
+    rule(
+      "BRK-OPTIONAL-PARAM-RENAMED",
+      "breaking",
+      "warning",
+      "The optional parameter has been renamed. Existing flows that set it will continue to send it under its old name, which the API no longer reads.",
+      "inferred, like BRK-PARAM-DELETED: a rename is a deletion plus an optional addition"
+    ),
+    `Keep the old name (its x-ms-summary is what users see, and can change); or ${NEW_VERSION}.`
+  ),
+  visibilityInternal: rule(
+    "BRK-VISIBILITY-INTERNAL",
+    "breaking",
+    "warning",
+    "The visibility has been changed to internal. Existing users will no longer see it in the designer.",
+    "inferred"
+  ),
+  triggerKind: rule(
+    "BRK-TRIGGER-KIND",
+    "breaking",
+    "error",
+    "The trigger kind has been changed for the operation. Existing flows were built for the old kind.",
+    "inferred"
+  ),
+  responseChanged: rule(
+    "BRK-RESPONSE-CODE",
+    "breaking",
+    "error",
+    "The success response has been changed for the operation. Existing flows expect the old response.",
+    "inferred, like BRK-OUTPUT-TYPE"
+  ),
+  hostChanged: rule(
+    "BRK-HOST-BASEPATH",
+    "breaking",
+    "warning",
+    "The host, base path or schemes have been changed. Existing flows now call another address.",
+    "inferred, like BRK-PATH-CHANGED"
+  ),
+  /** Decided with both swaggers (policy-reroute-diff.ts): only operations of both versions count. */
+  policyReroute: rule(
+    "BRK-POLICY-REROUTE",
+    "breaking",
+    "warning",
+    "A policy that decides where requests go has been added, removed or changed. Existing flows now call another address.",
+    "inferred, like BRK-HOST-BASEPATH: dynamichosturl, dynamicsubdomain and routerequesttoendpoint replace the address the swagger gives"
+  ),
+  /**
+   * Decided per operation of both versions (mcp-diff.ts). An error like BRK-OP-DELETED: to the
+   * agents, the MCP server is gone, though the operation stays.
+   */
+  mcpRemoved: advising(
+    rule(
+      "BRK-MCP-REMOVED",
+      "breaking",
+      "error",
+      "The operation is no longer an MCP server (x-ms-agentic-protocol has been removed). Agents that use the server lose its tools.",
+      "inferred, like BRK-OP-DELETED: Copilot Studio lists the tools of an operation marked with x-ms-agentic-protocol (its MCP docs)"
+    ),
+    "Keep x-ms-agentic-protocol on the operation; to move the server, add the new operation beside it and keep this one until the agents use the new one."
+  ),
+  /**
+   * A warning like BRK-HOST-BASEPATH: what agents call is unchanged, but they now speak another
+   * transport to it; and moving off the deprecated 'mcp-sse-1.0' is what SWG-MCP-PROTOCOL asks for.
+   */
+  mcpProtocol: rule(
+    "BRK-MCP-PROTOCOL",
+    "breaking",
+    "warning",
+    "The MCP transport has been changed for the operation (x-ms-agentic-protocol). Agents now talk to the server over the new transport, which it must serve.",
+    "inferred: the value names the transport Copilot Studio speaks to the server (streamable HTTP or SSE)"
+  ),
+  enumNarrowed: rule(
+    "BRK-ENUM-NARROWED",
+    "breaking",
+    "error",
+    "Values have been removed from the list of enum values of the input field. Existing flows may send the removed values.",
+    "inferred, like BRK-INPUT-ENUM-ADDED"
+  ),
+  deprecationProcess: rule(
+    "BRK-DEPRECATION-PROCESS",
+    "major",
+    "warning",
+    "The operation has been deprecated without following the versioning process: mark it 'deprecated: true' with an 'x-ms-api-annotation' family and revision, and add its replacement (e.g. '_V2').",
+    "Microsoft docs, operational-versioning and deprecate-operation"
+  ),
+  operationAdded: rule("CHG-OP-ADDED", "major", "info", "A new operation has been added.", "non-breaking"),
+  mcpAdded: rule(
+    "CHG-MCP-ADDED",
+    "major",
+    "info",
+    "The operation has become an MCP server (x-ms-agentic-protocol has been added).",
+    "non-breaking: agents can add its tools; the operation stays where it was"
+  ),
+  operationDeprecated: rule(
+    "CHG-OP-DEPRECATED",
+    "major",
+    "info",
+    "The operation has been deprecated, with a replacement.",
+    "non-breaking: Microsoft docs, deprecate-operation"
+  ),
+  parameterAdded: rule(
+    "CHG-PARAM-ADDED",
+    "major",
+    "info",
+    "A new optional parameter has been added.",
+    "non-breaking"
+  ),
+  inputFieldAdded: rule(
+    "CHG-INPUT-FIELD-ADDED",
+    "major",
+    "info",
+    "A new optional input field has been added.",
+    "non-breaking"
+  ),
+  outputAdded: rule(
+    "CHG-OUTPUT-ADDED",
+    "major",
+    "info",
+    "A new output field has been added.",
+    "non-breaking"
+  ),
+  textEdited: rule(
+    "CHG-TEXT-EDITED",
+    "minor",
+    "info",
+    "Text has been edited.",
+    "non-breaking; minor when Microsoft lists it among the criteria of a minor update"
+  ),
+  readmeEdited: rule("CHG-README-EDITED", "minor", "info", "The readme has been edited.", "minor update"),
+  iconChanged: rule("CHG-ICON-CHANGED", "minor", "info", "The icon has been changed.", "minor update"),
+  scriptChanged: rule(
+    "CHG-SCRIPT-CHANGED",
+    "major",
+    "info",
+    "The custom code has been changed.",
+    "non-breaking"
+  ),
+  other: rule("CHG-OTHER", "major", "info", "Other properties have been changed.", "non-breaking"),
+  uncomparable: rule(
+    "CHG-UNCOMPARABLE",
+    "breaking",
+    "error",
+    "The file could not be read as a JSON object, so it was not compared.",
+    "inferred: a new version the platform cannot read breaks every connection; a base version that could not be read leaves the update to the full review"
+  ),
+  jsonSyntax: rule(
+    "CHG-JSON-SYNTAX",
+    "breaking",
+    "error",
+    "The file is not strict JSON; it was compared as far as it could be read.",
+    "inferred: the certification pipeline and the platform read strict JSON and refuse the file (GEN-JSON-PARSE)"
+  )
+};
+
 // packages/validator/src/diff/change-rule-docs.ts
 var operation = (path81, method, body) => `{
   "paths": {
@@ -55155,367 +55516,7 @@ var CHANGE_RULE_DOCS = {
   }
 };
 
-// packages/validator/src/diff/change-rule-type.ts
-function advising(changeRule, advice) {
-  return { ...changeRule, advice };
-}
-function rule(id, impact, severity, message2, source) {
-  return { id, impact, severity, message: message2, source, microsoftMessage: false };
-}
-function observed(id, impact, severity, message2, pullRequests) {
-  return {
-    id,
-    impact,
-    severity,
-    message: message2,
-    source: `Microsoft change validator (${pullRequests})`,
-    microsoftMessage: true
-  };
-}
-
-// packages/validator/src/diff/change-rules.ts
-var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
-var CHANGE_RULES = {
-  /**
-   * Not found by comparing two versions (`diff`): `validate --base` reports it for a connector
-   * folder of the merge base that the branch deleted, not renamed (deleted-connectors.ts).
-   */
-  connectorDeleted: advising(
-    rule(
-      "BRK-CONNECTOR-DELETED",
-      "breaking",
-      "error",
-      "The connector has been deleted. This change breaks existing flows: none of its operations can run any more.",
-      "inferred, like BRK-OP-DELETED: deleting the folder deletes every operation"
-    ),
-    "Keep the folder; to retire the connector, deprecate its operations ('deprecated: true') and point to their replacements."
-  ),
-  opDeleted: observed(
-    "BRK-OP-DELETED",
-    "breaking",
-    "error",
-    "The operation has been deleted. This change breaks existing flows.",
-    "PR #4043, #4168, #3470"
-  ),
-  pathChanged: advising(
-    observed(
-      "BRK-PATH-CHANGED",
-      "breaking",
-      "error",
-      "The path template has been changed for the operation.",
-      "PR #3648, #3499"
-    ),
-    `Keep the old method and path; or ${NEW_VERSION}.`
-  ),
-  parameterLocation: advising(
-    observed(
-      "BRK-PARAM-LOCATION",
-      "breaking",
-      "error",
-      "The location has been changed for the parameter. Existing flows will continue to send the parameter in the old location.",
-      "PR #3648"
-    ),
-    `Keep it where it was; or ${NEW_VERSION}.`
-  ),
-  requiredParameterAdded: advising(
-    observed(
-      "BRK-REQ-PARAM-ADDED",
-      "breaking",
-      "error",
-      "The required parameter has been added.",
-      "PR #3499"
-    ),
-    `Make it optional or give it a default; or ${NEW_VERSION}.`
-  ),
-  requiredFieldAdded: advising(
-    observed(
-      "BRK-REQ-FIELD-ADDED",
-      "breaking",
-      "error",
-      "The required input field has been added. Existing flows will not send this new field.",
-      "PR #3656"
-    ),
-    `Make it optional or give it a default; or ${NEW_VERSION}.`
-  ),
-  inputType: advising(
-    observed(
-      "BRK-INPUT-TYPE",
-      "breaking",
-      "error",
-      "The type has been changed for the input field. Existing flows will continue to send the field with the old type.",
-      "PR #3546"
-    ),
-    `Keep the old type; or ${NEW_VERSION}.`
-  ),
-  /** The input side of BRK-OUTPUT-FORMAT; Microsoft's wording for inputs has not been seen. */
-  inputFormat: advising(
-    rule(
-      "BRK-INPUT-FORMAT",
-      "breaking",
-      "error",
-      "The type format has been changed for the input field. Existing flows will continue to send the field in the old format.",
-      "inferred, like BRK-OUTPUT-FORMAT (PR #807, #3863) and BRK-INPUT-TYPE"
-    ),
-    `Keep the old format; or ${NEW_VERSION}.`
-  ),
-  outputType: observed(
-    "BRK-OUTPUT-TYPE",
-    "breaking",
-    "error",
-    "The type has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.",
-    "PR #3910, #4168"
-  ),
-  /**
-   * A format change, apart from a type change (which is reported instead when both change): Microsoft's
-   * change validator words it apart too, ValuePath ending in '/format' (PR #807, #3863).
-   */
-  outputFormat: observed(
-    "BRK-OUTPUT-FORMAT",
-    "breaking",
-    "error",
-    "The type format has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.",
-    "PR #807, #3863"
-  ),
-  outputDeleted: observed(
-    "BRK-OUTPUT-DELETED",
-    "breaking",
-    "error",
-    "The output field has been deleted. Existing flows may be broken if they are using this field and actual payload has been changed.",
-    "PR #3656"
-  ),
-  inputEnumAdded: observed(
-    "BRK-INPUT-ENUM-ADDED",
-    "breaking",
-    "error",
-    "The list of enum values has been added to the input field. Existing flows may use values outside of this list.",
-    "PR #619"
-  ),
-  outputEnumRemoved: observed(
-    "BRK-OUTPUT-ENUM-REMOVED",
-    "breaking",
-    "error",
-    "The list of enum values has been removed from the output field.",
-    "PR #1381"
-  ),
-  /**
-   * Decided from what users sign in with: apiProperties.json connectionParameters and
-   * connectionParameterSets, the swagger's securityDefinitions only when apiProperties has none
-   * (auth-diff.ts). A stale securityDefinitions, a new parameter set or removed authentication
-   * leaves existing connections working and is not reported.
-   */
-  authType: rule(
-    "BRK-AUTH-TYPE",
-    "breaking",
-    "error",
-    "The authentication has been changed so that existing connections can no longer sign in. Changing the authentication type of a connector in an update isn't allowed.",
-    "Microsoft docs, certification-updates; read from apiProperties.json connection parameters first, as the platform does, then the swagger securityDefinitions"
-  ),
-  /**
-   * Decided with the sign-in (auth-diff.ts), for each connection parameter collection: a parameter
-   * added to a new parameter set, or one that is optional, hidden or has a defaultValue, breaks nothing.
-   */
-  requiredConnectionParameterAdded: rule(
-    "BRK-REQ-CONN-PARAM-ADDED",
-    "breaking",
-    "error",
-    "The required connection parameter has been added. Existing connections hold no value for it, so they fail until they are edited or created again.",
-    "inferred, like BRK-REQ-PARAM-ADDED and BRK-AUTH-TYPE: a connection holds the values it was created with"
-  ),
-  /**
-   * Decided with the sign-in (auth-diff.ts), as BRK-REQ-CONN-PARAM-ADDED: a parameter that was
-   * optional or hidden, now required, shown and without a defaultValue. Located on its `required`.
-   */
-  connectionParameterRequired: rule(
-    "BRK-CONN-OPTIONAL-TO-REQUIRED",
-    "breaking",
-    "error",
-    "The optional connection parameter has become required. Existing connections may hold no value for it, so they fail until they are edited or created again.",
-    "inferred, like BRK-OPTIONAL-TO-REQUIRED and BRK-REQ-CONN-PARAM-ADDED: a connection holds the values it was created with"
-  ),
-  optionalToRequired: advising(
-    rule(
-      "BRK-OPTIONAL-TO-REQUIRED",
-      "breaking",
-      "error",
-      "The optional input has become required. Existing flows may not send it.",
-      "Microsoft docs, operational-versioning (inferred)"
-    ),
-    `Keep it optional or give it a default; or ${NEW_VERSION}.`
-  ),
-  parameterDeleted: rule(
-    "BRK-PARAM-DELETED",
-    "breaking",
-    "warning",
-    "The input has been deleted. Existing flows will continue to send it.",
-    "Microsoft docs, operational-versioning (inferred)"
-  ),
-  parameterRenamed: advising(
-    rule(
-      "BRK-PARAM-RENAMED",
-      "breaking",
-      "error",
-      "The parameter has been renamed. Existing flows will continue to send it under its old name.",
-      "inferred: a rename is a deletion plus an addition"
-    ),
-    `Keep the old name; or ${NEW_VERSION}.`
-  ),
-  /**
-   * Decided like BRK-PARAM-DELETED, not like BRK-PARAM-RENAMED: no flow fails to run, the ones that
-   * set the parameter lose its value (parameter-diff.ts).
-   */
-  optionalParameterRenamed: advising(
-    rule(
-      "BRK-OPTIONAL-PARAM-RENAMED",
-      "breaking",
-      "warning",
-      "The optional parameter has been renamed. Existing flows that set it will continue to send it under its old name, which the API no longer reads.",
-      "inferred, like BRK-PARAM-DELETED: a rename is a deletion plus an optional addition"
-    ),
-    `Keep the old name (its x-ms-summary is what users see, and can change); or ${NEW_VERSION}.`
-  ),
-  visibilityInternal: rule(
-    "BRK-VISIBILITY-INTERNAL",
-    "breaking",
-    "warning",
-    "The visibility has been changed to internal. Existing users will no longer see it in the designer.",
-    "inferred"
-  ),
-  triggerKind: rule(
-    "BRK-TRIGGER-KIND",
-    "breaking",
-    "error",
-    "The trigger kind has been changed for the operation. Existing flows were built for the old kind.",
-    "inferred"
-  ),
-  responseChanged: rule(
-    "BRK-RESPONSE-CODE",
-    "breaking",
-    "error",
-    "The success response has been changed for the operation. Existing flows expect the old response.",
-    "inferred, like BRK-OUTPUT-TYPE"
-  ),
-  hostChanged: rule(
-    "BRK-HOST-BASEPATH",
-    "breaking",
-    "warning",
-    "The host, base path or schemes have been changed. Existing flows now call another address.",
-    "inferred, like BRK-PATH-CHANGED"
-  ),
-  /** Decided with both swaggers (policy-reroute-diff.ts): only operations of both versions count. */
-  policyReroute: rule(
-    "BRK-POLICY-REROUTE",
-    "breaking",
-    "warning",
-    "A policy that decides where requests go has been added, removed or changed. Existing flows now call another address.",
-    "inferred, like BRK-HOST-BASEPATH: dynamichosturl, dynamicsubdomain and routerequesttoendpoint replace the address the swagger gives"
-  ),
-  /**
-   * Decided per operation of both versions (mcp-diff.ts). An error like BRK-OP-DELETED: to the
-   * agents, the MCP server is gone, though the operation stays.
-   */
-  mcpRemoved: advising(
-    rule(
-      "BRK-MCP-REMOVED",
-      "breaking",
-      "error",
-      "The operation is no longer an MCP server (x-ms-agentic-protocol has been removed). Agents that use the server lose its tools.",
-      "inferred, like BRK-OP-DELETED: Copilot Studio lists the tools of an operation marked with x-ms-agentic-protocol (its MCP docs)"
-    ),
-    "Keep x-ms-agentic-protocol on the operation; to move the server, add the new operation beside it and keep this one until the agents use the new one."
-  ),
-  /**
-   * A warning like BRK-HOST-BASEPATH: what agents call is unchanged, but they now speak another
-   * transport to it; and moving off the deprecated 'mcp-sse-1.0' is what SWG-MCP-PROTOCOL asks for.
-   */
-  mcpProtocol: rule(
-    "BRK-MCP-PROTOCOL",
-    "breaking",
-    "warning",
-    "The MCP transport has been changed for the operation (x-ms-agentic-protocol). Agents now talk to the server over the new transport, which it must serve.",
-    "inferred: the value names the transport Copilot Studio speaks to the server (streamable HTTP or SSE)"
-  ),
-  enumNarrowed: rule(
-    "BRK-ENUM-NARROWED",
-    "breaking",
-    "error",
-    "Values have been removed from the list of enum values of the input field. Existing flows may send the removed values.",
-    "inferred, like BRK-INPUT-ENUM-ADDED"
-  ),
-  deprecationProcess: rule(
-    "BRK-DEPRECATION-PROCESS",
-    "major",
-    "warning",
-    "The operation has been deprecated without following the versioning process: mark it 'deprecated: true' with an 'x-ms-api-annotation' family and revision, and add its replacement (e.g. '_V2').",
-    "Microsoft docs, operational-versioning and deprecate-operation"
-  ),
-  operationAdded: rule("CHG-OP-ADDED", "major", "info", "A new operation has been added.", "non-breaking"),
-  mcpAdded: rule(
-    "CHG-MCP-ADDED",
-    "major",
-    "info",
-    "The operation has become an MCP server (x-ms-agentic-protocol has been added).",
-    "non-breaking: agents can add its tools; the operation stays where it was"
-  ),
-  operationDeprecated: rule(
-    "CHG-OP-DEPRECATED",
-    "major",
-    "info",
-    "The operation has been deprecated, with a replacement.",
-    "non-breaking: Microsoft docs, deprecate-operation"
-  ),
-  parameterAdded: rule(
-    "CHG-PARAM-ADDED",
-    "major",
-    "info",
-    "A new optional parameter has been added.",
-    "non-breaking"
-  ),
-  inputFieldAdded: rule(
-    "CHG-INPUT-FIELD-ADDED",
-    "major",
-    "info",
-    "A new optional input field has been added.",
-    "non-breaking"
-  ),
-  outputAdded: rule(
-    "CHG-OUTPUT-ADDED",
-    "major",
-    "info",
-    "A new output field has been added.",
-    "non-breaking"
-  ),
-  textEdited: rule(
-    "CHG-TEXT-EDITED",
-    "minor",
-    "info",
-    "Text has been edited.",
-    "non-breaking; minor when Microsoft lists it among the criteria of a minor update"
-  ),
-  readmeEdited: rule("CHG-README-EDITED", "minor", "info", "The readme has been edited.", "minor update"),
-  iconChanged: rule("CHG-ICON-CHANGED", "minor", "info", "The icon has been changed.", "minor update"),
-  scriptChanged: rule(
-    "CHG-SCRIPT-CHANGED",
-    "major",
-    "info",
-    "The custom code has been changed.",
-    "non-breaking"
-  ),
-  other: rule("CHG-OTHER", "major", "info", "Other properties have been changed.", "non-breaking"),
-  uncomparable: rule(
-    "CHG-UNCOMPARABLE",
-    "breaking",
-    "error",
-    "The file could not be read as a JSON object, so it was not compared.",
-    "inferred: a new version the platform cannot read breaks every connection; a base version that could not be read leaves the update to the full review"
-  ),
-  jsonSyntax: rule(
-    "CHG-JSON-SYNTAX",
-    "breaking",
-    "error",
-    "The file is not strict JSON; it was compared as far as it could be read.",
-    "inferred: the certification pipeline and the platform read strict JSON and refuse the file (GEN-JSON-PARSE)"
-  )
-};
+// packages/validator/src/diff/documented-change-rules.ts
 var ALL_CHANGE_RULES = Object.keys(CHANGE_RULES).map((key) => ({
   ...CHANGE_RULES[key],
   ...CHANGE_RULE_DOCS[key]
@@ -55717,10 +55718,7 @@ function unlistedPaths(count, valuePath) {
   return `The same field is reached by ${howMany} more ${paths} under ${quoted(valuePath)}, not listed.`;
 }
 
-// packages/validator/src/diff/raw-change.ts
-function listedOperationId(operationId) {
-  return operationId === void 0 ? void 0 : nameExcerpt(operationId);
-}
+// packages/validator/src/diff/change-sink.ts
 var ChangeSink = class {
   /** The changes and schema reports, in the order added. */
   entries = [];
@@ -56779,6 +56777,11 @@ function siftDown(heap, start, rank) {
   }
 }
 
+// packages/validator/src/diff/raw-change.ts
+function listedOperationId(operationId) {
+  return operationId === void 0 ? void 0 : nameExcerpt(operationId);
+}
+
 // packages/validator/src/diff/change-locator.ts
 var ChangeLocator = class {
   constructor(entries, before, after) {
@@ -57495,7 +57498,7 @@ function emptyView(node, pointer) {
     required: /* @__PURE__ */ new Set(),
     requiredAt: /* @__PURE__ */ new Map(),
     items: void 0,
-    isInternal: isInternalVisibility3(node["x-ms-visibility"]),
+    isInternal: isInternalVisibility(node["x-ms-visibility"]),
     merged: /* @__PURE__ */ new Set([pointer]),
     mergedDepth: 0
   };
@@ -57550,9 +57553,6 @@ function filledMemo(model) {
     FILLED.set(model, known);
   }
   return known;
-}
-function isInternalVisibility3(value) {
-  return typeof value === "string" && value.toLowerCase() === "internal";
 }
 function merge(model, view, node, pointer, depth, fieldsDepth) {
   view.mergedDepth = Math.max(view.mergedDepth, depth);
@@ -59347,19 +59347,6 @@ function whyUnreadable(document) {
 }
 
 // packages/validator/src/diff/connector-diff.ts
-function connectorVersion(folder) {
-  const { swagger: swagger2, apiProperties: apiProperties2, readme: readme2, script: script3, icon: icon2 } = folder.files;
-  const version = {
-    swagger: swagger2?.document,
-    apiProperties: apiProperties2?.document,
-    swaggerPath: swagger2?.displayPath,
-    apiPropertiesPath: apiProperties2?.displayPath
-  };
-  if (readme2?.document) version.readme = { text: readme2.document.text, path: readme2.displayPath };
-  if (script3?.document) version.script = { text: script3.document.text, path: script3.displayPath };
-  if (icon2?.data) version.icon = { data: icon2.data, path: icon2.displayPath };
-  return version;
-}
 function diffConnectorFiles(before, after) {
   const raw = [
     ...syntaxChanges("swagger", "old", before.swagger),
@@ -59448,6 +59435,21 @@ function sameContent(a, b) {
     return a.replace(/\r\n/g, "\n") === b.replace(/\r\n/g, "\n");
   }
   return Buffer.isBuffer(a) && Buffer.isBuffer(b) && a.equals(b);
+}
+
+// packages/validator/src/diff/connector-version.ts
+function connectorVersion(folder) {
+  const { swagger: swagger2, apiProperties: apiProperties2, readme: readme2, script: script3, icon: icon2 } = folder.files;
+  const version = {
+    swagger: swagger2?.document,
+    apiProperties: apiProperties2?.document,
+    swaggerPath: swagger2?.displayPath,
+    apiPropertiesPath: apiProperties2?.displayPath
+  };
+  if (readme2?.document) version.readme = { text: readme2.document.text, path: readme2.displayPath };
+  if (script3?.document) version.script = { text: script3.document.text, path: script3.displayPath };
+  if (icon2?.data) version.icon = { data: icon2.data, path: icon2.displayPath };
+  return version;
 }
 
 // packages/validator/src/diff/diff-paths.ts
@@ -61086,21 +61088,6 @@ function locatedAt(error2, given2) {
   return new UsageError(error2.message, { location: { file: given2 }, hint: error2.hint });
 }
 
-// packages/validator/src/git/base-validation.ts
-function comparedWithBase(result) {
-  return "baseRef" in result && "mergeBase" in result && "diffs" in result;
-}
-
-// packages/validator/src/git/only-new-findings.ts
-function onlyNewFindings(result) {
-  const connectors = result.connectors.map((connector) => ({
-    ...connector,
-    findings: connector.findings.filter((finding) => finding.baseline !== "existing")
-  }));
-  const findings = result.findings.filter((finding) => finding.baseline !== "existing");
-  return { ...result, connectors, findings, counts: countBySeverity(findings) };
-}
-
 // packages/validator/src/git/validate-against-base.ts
 async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const cwd = options2.cwd ?? process.cwd();
@@ -61238,6 +61225,21 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
 }
 async function isPresent(folder, topLevel, git) {
   return (0, import_node_fs21.existsSync)(import_node_path30.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+}
+
+// packages/validator/src/git/base-validation.ts
+function comparedWithBase(result) {
+  return "baseRef" in result && "mergeBase" in result && "diffs" in result;
+}
+
+// packages/validator/src/git/only-new-findings.ts
+function onlyNewFindings(result) {
+  const connectors = result.connectors.map((connector) => ({
+    ...connector,
+    findings: connector.findings.filter((finding) => finding.baseline !== "existing")
+  }));
+  const findings = result.findings.filter((finding) => finding.baseline !== "existing");
+  return { ...result, connectors, findings, counts: countBySeverity(findings) };
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts

@@ -13529,10 +13529,12 @@ function operationKeys(operation) {
   return keys;
 }
 
-// packages/validator/src/swagger/operation-entries.ts
-function isInternalVisibility(visibility) {
-  return visibility === "internal" || visibility === "Internal";
+// packages/validator/src/swagger/visibility.ts
+function isInternalVisibility(value) {
+  return typeof value === "string" && value.toLowerCase() === "internal";
 }
+
+// packages/validator/src/swagger/operation-entries.ts
 var INTERNAL = 1;
 var TRIGGER = 2;
 var DEPRECATED = 4;
@@ -16778,9 +16780,6 @@ function isDigit2(code2) {
 function nonEmptyString(value) {
   const text2 = asString(value);
   return text2 !== void 0 && text2.trim() !== "" ? text2 : void 0;
-}
-function isInternalVisibility2(value) {
-  return typeof value === "string" && value.toLowerCase() === "internal";
 }
 function effectiveMimeTypes(model, operation, key) {
   const own = (operation.keys & OperationKey[key]) !== 0 ? asArray(operation.operation[key]) : void 0;
@@ -25632,7 +25631,7 @@ var StructureWalker = class {
       if (index < 0) {
         const note = this.classifyKey(node, key);
         if (note === NOTE_SUMMARY && state === KINDS2.schema && mayBeBlank(value[key])) blankText = true;
-        else if (note === VISIBILITY_NOTE && isInternalVisibility2(value[key])) internal = true;
+        else if (note === VISIBILITY_NOTE && isInternalVisibility(value[key])) internal = true;
         notes |= note;
         continue;
       }
@@ -27009,7 +27008,7 @@ var documentTextRules = [
         const fields = TEXT_FIELDS[kind];
         for (const node of noted) {
           if (node.kind !== kind) continue;
-          if (isInternalVisibility2(node.value["x-ms-visibility"])) continue;
+          if (isInternalVisibility(node.value["x-ms-visibility"])) continue;
           for (const field of fields) {
             const text2 = node.value[field];
             if (typeof text2 !== "string" || text2.trim() !== "") continue;
@@ -27059,7 +27058,7 @@ function propertiesRepeatingNames(noted, belowWalk) {
     else names.set(schema, [node.propertyName]);
   }
   for (const schema of belowWalk) {
-    if (isInternalVisibility2(schema.value["x-ms-visibility"])) continue;
+    if (isInternalVisibility(schema.value["x-ms-visibility"])) continue;
     const listed = namesOfUnwalkedProperties(schema.value.properties);
     if (listed.length > 0) names.set(schema, listed);
   }
@@ -27070,7 +27069,7 @@ function namesOfUnwalkedProperties(properties) {
   for (const name in properties) {
     if (!has(properties, name)) continue;
     const property2 = asObject(properties[name]);
-    if (!property2 || isInternalVisibility2(property2["x-ms-visibility"])) continue;
+    if (!property2 || isInternalVisibility(property2["x-ms-visibility"])) continue;
     const description = asString(property2.description);
     if (description !== void 0 && onlyRepeatsName(description, name)) names.push(name);
   }
@@ -27383,7 +27382,7 @@ var dynamicInternalSourceRule = {
         const argument = callArgument(entry);
         if (argument.kind !== "reference") continue;
         const source = sourceParameter(call, argument.name);
-        if (!source || !isInternalVisibility2(source["x-ms-visibility"])) continue;
+        if (!source || !isInternalVisibility(source["x-ms-visibility"])) continue;
         report({
           pointer: childPointer(call.pointer, "parameters", name),
           message: fill(
@@ -27490,7 +27489,7 @@ var dynamicParametersRule = {
         const value = parameter.value;
         if (parameter.name === void 0 || given && has(given, parameter.name) || parameter.in === "body")
           continue;
-        if (value.required !== true || has(value, "default") || isInternalVisibility2(value["x-ms-visibility"]))
+        if (value.required !== true || has(value, "default") || isInternalVisibility(value["x-ms-visibility"]))
           continue;
         report({
           pointer: childPointer(call.pointer, has(call.call, "parameters") ? "parameters" : "operationId"),
@@ -29656,7 +29655,7 @@ function forEachVisibleNonBodyParameter(model, visit2) {
   for (let index = 0; index < parameters.length; index++) {
     const parameter = parameters[index];
     if (!parameter.visible || parameter.in === "body") continue;
-    if ((keys[index] & HolderKey.visibility) !== 0 && isInternalVisibility2(parameter.value["x-ms-visibility"]))
+    if ((keys[index] & HolderKey.visibility) !== 0 && isInternalVisibility(parameter.value["x-ms-visibility"]))
       continue;
     visit2(parameter);
   }
@@ -30370,7 +30369,7 @@ function hasInternalDefault(schemas, keys) {
   const withDefault = keys.schemasWith(HolderKey.default);
   for (let at = 0; at < withDefault.length; at++) {
     const index = withDefault[at];
-    if ((keys.schemas[index] & HolderKey.visibility) !== 0 && isInternalVisibility2(schemas[index].schema["x-ms-visibility"]))
+    if ((keys.schemas[index] & HolderKey.visibility) !== 0 && isInternalVisibility(schemas[index].schema["x-ms-visibility"]))
       return true;
   }
   return false;
@@ -30401,7 +30400,7 @@ var valueConstraintRules = [
         if ((keys.parameters[index] & HolderKey.visibility) === 0) continue;
         const parameter = parameters[index];
         const value = parameter.value;
-        if (parameter.in === "body" || !isInternalVisibility2(value["x-ms-visibility"])) continue;
+        if (parameter.in === "body" || !isInternalVisibility(value["x-ms-visibility"])) continue;
         if (has(value, "default") && value.required !== true) {
           report({ pointer: parameter.pointer, severity: "warning", message: optionalWithDefault });
         } else if (!has(value, "default") && value.required === true) {
@@ -30422,7 +30421,7 @@ var valueConstraintRules = [
         for (const name in properties) {
           if (!has(properties, name)) continue;
           const value = asObject(properties[name]);
-          if (!value || !has(value, "default") || !isInternalVisibility2(value["x-ms-visibility"])) continue;
+          if (!value || !has(value, "default") || !isInternalVisibility(value["x-ms-visibility"])) continue;
           if (asArray(written2.schema.required)?.includes(name)) continue;
           report({
             pointer: childPointer(written2.pointer, "properties", name),
@@ -31963,13 +31962,13 @@ function bodyNotificationUrls(model, operation) {
   const internal = [];
   const required = [];
   model.walkSchemaSteps(body.value.schema, { owner: body.definitionPlace, segment: "schema" }, (step) => {
-    internal[step.depth] = isInternalVisibility2(step.schema["x-ms-visibility"]);
+    internal[step.depth] = isInternalVisibility(step.schema["x-ms-visibility"]);
     required[step.depth] = step.depth === 0 || step.required;
     if (step.schema["x-ms-notification-url"] !== true) return;
     urls.push({
       pointer: step.node().pointer,
       isString: step.schema.type === "string",
-      internalChain: isInternalVisibility2(body.value["x-ms-visibility"]) || internal.slice(0, step.depth + 1).some(Boolean),
+      internalChain: isInternalVisibility(body.value["x-ms-visibility"]) || internal.slice(0, step.depth + 1).some(Boolean),
       requiredChain: required.slice(0, step.depth + 1).every(Boolean)
     });
   });
