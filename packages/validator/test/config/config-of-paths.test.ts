@@ -294,6 +294,19 @@ describe('validatePaths with the configuration the search found: the connector f
     },
   );
 
+  it('refuses a folder of a git submodule the same way: its .git is a file, and it is a repository of its own', async () => {
+    const root = scratch({
+      '.git': null,
+      '.connector-alm.yml': WORKSPACE_FILE,
+      'vendor/up/.git': 'gitdir: ../../.git/modules/vendor/up\n',
+      ...connectorAt('vendor/up/certified-connectors/Bar'),
+    });
+    const config = await loadConfig({ cwd: root, paths: ['.'] });
+    const error = await usageErrorOf(validatePaths(['.'], { cwd: root, config, concurrency: 'off' }));
+    expect(error.location).toEqual({ file: path.join('vendor', 'up', 'certified-connectors', 'Bar') });
+    expect(error.hint).toContain("ignore: ['vendor/up/**'] in '.connector-alm.yml'");
+  });
+
   it("refuses it too when the nested repository has the file and the paths' has none", async () => {
     const root = workspace({ 'upstream/.connector-alm.yml': WORKSPACE_FILE });
     const config = await loadConfig({ cwd: root, paths: ['.'] });
