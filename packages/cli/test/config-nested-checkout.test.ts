@@ -57,8 +57,8 @@ describe('connector-alm validate over a repository with a checkout of another ne
     expect(run.stderr).toContain(
       `${BAR}: error: takes its configuration from no configuration file, and the paths it was found under from '.connector-alm.yml'.`,
     );
-    expect(run.stderr).toMatch(
-      /ignore the folder in \.connector-alm\.yml, or run from the folder's repository/,
+    expect(run.stderr).toContain(
+      "skip the folder's repository with ignore: ['upstream/**'] in '.connector-alm.yml', or run from the folder's repository.\n",
     );
     expect(run.stderr).not.toMatch(/\n\s+at /);
 
@@ -67,6 +67,15 @@ describe('connector-alm validate over a repository with a checkout of another ne
     expect(named.stderr).toBe('');
     expect(named.status).toBe(1);
     expect(ruleIds(named.stdout)).toContain('SWG-INFO-TITLE-LEN');
+  });
+
+  it("says to run once for each repository when run from the nested checkout, whose file is not the workspace's", () => {
+    const root = workspace(TITLE_RULE_OFF);
+    const run = cli(path.join(root, 'upstream'), ['validate', '..']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      `${path.join('certified-connectors', 'Bar')}: error: takes its configuration from no configuration file, and the paths it was found under from '${path.join('..', '.connector-alm.yml')}'. One run applies one configuration: run once for each repository, give the file to apply to every folder (--config, the action's config input), or skip the folder's repository with ignore: ['upstream/**'] in '${path.join('..', '.connector-alm.yml')}'.\n`,
+    );
   });
 
   it('validates the workspace when its file ignores the nested checkout, or when --config names the file', () => {

@@ -150,16 +150,10 @@ describe('dev-server', () => {
     writeFileSync(path.join(io.cwd, 'solutions.zip'), '');
     expect(await runCli(['dev-server', '--solutions', 'solutons'], io)).toBe(2);
     expect(await runCli(['dev-server', '--solutions', 'solutions.zip'], io)).toBe(2);
+    // The file's hint is for a file: "make it first" fits only a folder that is missing.
     expect(io.err()).toBe(
-      [
-        'solutons: error: The --solutions folder does not exist.',
-        'solutions.zip: error: The --solutions path is a file, not a folder.',
-      ]
-        .map(
-          (line) =>
-            `${line} Give the folder that holds the solution zips to serve, or make it first to start from an empty one (the solutions you import are written to it), or leave --solutions out to keep them in memory.\n`,
-        )
-        .join(''),
+      'solutons: error: The --solutions folder does not exist. Give the folder that holds the solution zips to serve, or make it first to start from an empty one (the solutions you import are written to it), or leave --solutions out to keep them in memory.\n' +
+        'solutions.zip: error: The --solutions path is a file, not a folder. Give the folder that holds the solution zips to serve, this file among them if it is one, or leave --solutions out to keep the solutions in memory.\n',
     );
   });
 

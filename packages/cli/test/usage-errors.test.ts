@@ -590,7 +590,7 @@ describe('a path the command cannot work on at all exits 2, with the message it 
       'dev-server: --solutions a file (1, "failed unexpectedly: EEXIST"; then "exists and is not a folder", not naming the option)',
       ['dev-server', '--solutions', 'file.txt'],
       'file.txt',
-      'The --solutions path is a file, not a folder. Give the folder that holds the solution zips to serve, or make it first to start from an empty one (the solutions you import are written to it), or leave --solutions out to keep them in memory.',
+      'The --solutions path is a file, not a folder. Give the folder that holds the solution zips to serve, this file among them if it is one, or leave --solutions out to keep the solutions in memory.',
     ],
     [
       'dev-server: --solutions below a file (1, "failed unexpectedly: ENOTDIR"; then "cannot be made": the folder is no longer made)',

@@ -38,17 +38,32 @@ afterEach(() => {
 });
 
 /**
- * A file or folder that exists and cannot be renamed nor removed, or undefined where the test cannot
- * have one. Root ignores modes; on Linux it still cannot rename in sysfs (EPERM).
+ * Whether a folder's mode keeps its files from being removed: not for root, which ignores modes, nor
+ * on Windows, which has no such mode. Root on Linux still cannot rename in sysfs (EPERM).
  */
-function unremovable(): string | undefined {
-  if (process.getuid?.() !== 0 && process.platform !== 'win32') {
+const MODES_PROTECT = process.getuid?.() !== 0 && process.platform !== 'win32';
+const SYSFS = process.platform === 'linux' && existsSync('/sys/kernel/mm') ? '/sys/kernel/mm' : undefined;
+
+/**
+ * A test that needs a file that cannot be removed, run where there can be one, else a counted skip
+ * whose name says why. It returned early with a console.warn, which jest counted a pass.
+ */
+function itWithUnremovable(name: string, test: () => void | Promise<void>): void {
+  if (MODES_PROTECT || SYSFS !== undefined) it(name, test);
+  else
+    it.skip(`${name} (skipped: no file that cannot be removed here, as root off Linux or on Windows)`, test);
+}
+
+/** A file or folder that exists and cannot be renamed nor removed (itWithUnremovable's tests only). */
+function unremovable(): string {
+  if (MODES_PROTECT) {
     const locked = folder();
     writeFileSync(path.join(locked, 'kept'), '');
     chmodSync(locked, 0o555);
     return path.join(locked, 'kept');
   }
-  return process.platform === 'linux' && existsSync('/sys/kernel/mm') ? '/sys/kernel/mm' : undefined;
+  if (SYSFS === undefined) throw new Error('no file that cannot be removed here: use itWithUnremovable');
+  return SYSFS;
 }
 
 describe('the temporaries of the writes under way', () => {
@@ -76,9 +91,8 @@ describe('the temporaries of the writes under way', () => {
     expect(pendingTemporaries()).toEqual([]);
   });
 
-  it('are all removed when one cannot be, which is returned instead of thrown', () => {
+  itWithUnremovable('are all removed when one cannot be, which is returned instead of thrown', () => {
     const locked = unremovable();
-    if (locked === undefined) return console.warn('skipped: no file that cannot be removed here');
     const work = folder();
     rememberTemporary(locked);
     const staging = temporarySibling(path.join(work, 'out'));
@@ -168,30 +182,32 @@ describe('what the signal clean-up says of a temporary it could not remove', () 
   });
 
   // The handler ends its process, so it runs in a child, which signals itself.
-  it('is printed by the handler for a scratch folder, absolute, and the process still ends by the signal', async () => {
-    const locked = unremovable();
-    if (locked === undefined) return console.warn('skipped: no file that cannot be removed here');
-    const work = folder();
-    const script = path.join(work, 'signalled.cjs');
-    await bundleScript(
-      `import { rememberTemporary, removeTemporariesOnSignal } from './temporaries-on-signal.js';
+  itWithUnremovable(
+    'is printed by the handler for a scratch folder, absolute, and the process still ends by the signal',
+    async () => {
+      const locked = unremovable();
+      const work = folder();
+      const script = path.join(work, 'signalled.cjs');
+      await bundleScript(
+        `import { rememberTemporary, removeTemporariesOnSignal } from './temporaries-on-signal.js';
       removeTemporariesOnSignal();
       rememberTemporary(process.argv[2], 'scratch');
       process.kill(process.pid, 'SIGINT');
       setTimeout(() => process.stdout.write('still running'), 10_000);`,
-      script,
-    );
-    const cwd = path.join(work, 'project');
-    mkdirSync(cwd);
-    const run = spawnSync(process.execPath, [script, locked], { cwd, encoding: 'utf8' });
-    // EPERM in sysfs (root), EACCES in a read-only folder.
-    expect(run.stderr.replace(/\(E(PERM|ACCES)\)/, '(code)')).toBe(
-      `${locked}: error: this scratch folder of an interrupted command could not be removed from the system's temporary folder (code). Remove it: it holds copies of files the command read.\n`,
-    );
-    expect({ status: run.status, signal: run.signal, stdout: run.stdout }).toEqual({
-      status: null,
-      signal: 'SIGINT',
-      stdout: '',
-    });
-  });
+        script,
+      );
+      const cwd = path.join(work, 'project');
+      mkdirSync(cwd);
+      const run = spawnSync(process.execPath, [script, locked], { cwd, encoding: 'utf8' });
+      // EPERM in sysfs (root), EACCES in a read-only folder.
+      expect(run.stderr.replace(/\(E(PERM|ACCES)\)/, '(code)')).toBe(
+        `${locked}: error: this scratch folder of an interrupted command could not be removed from the system's temporary folder (code). Remove it: it holds copies of files the command read.\n`,
+      );
+      expect({ status: run.status, signal: run.signal, stdout: run.stdout }).toEqual({
+        status: null,
+        signal: 'SIGINT',
+        stdout: '',
+      });
+    },
+  );
 });

@@ -66,7 +66,7 @@ export async function validatePaths(
 ): Promise<ValidationResult> {
   const cwd = options.cwd ?? process.cwd();
   const config = options.config ?? DEFAULT_CONFIG;
-  const folders = await foldersToValidate(paths, cwd, config);
+  const folders = await checkedFoldersToValidate(paths, cwd, config);
   const workerScript = options.workerScript ?? bundledWorkerScript();
   const workers =
     workerScript && !options.rules ? workerCount(options.concurrency ?? 'auto', folders.length) : 1;
@@ -91,15 +91,16 @@ export async function validatePaths(
 
 /**
  * The connector folders under `paths` that validation checks: those the configuration does not
- * ignore, each of which must take the configuration in use (refuseFoldersOfAnotherConfiguration).
+ * ignore. Each of them must take the configuration in use: a UsageError (exit code 2) names the first
+ * that would take another (refuseFoldersOfAnotherConfiguration), before anything is validated or fixed.
  */
-export async function foldersToValidate(
+export async function checkedFoldersToValidate(
   paths: readonly string[],
   cwd: string,
   config: ValidatorConfig,
 ): Promise<string[]> {
   const folders = (await discoverConnectorFolders(paths, cwd)).filter((folder) => !isIgnored(folder, config));
-  refuseFoldersOfAnotherConfiguration(folders, config, cwd);
+  refuseFoldersOfAnotherConfiguration(paths, folders, config, cwd);
   return folders;
 }
 

@@ -95,9 +95,16 @@ export async function startDevServer(
   return { server, banner };
 }
 
-/** What to give --solutions instead of a path that is no folder. */
+/** What to give --solutions instead of a path that does not exist. */
 export const SOLUTIONS_HINT =
   'Give the folder that holds the solution zips to serve, or make it first to start from an empty one (the solutions you import are written to it), or leave --solutions out to keep them in memory.';
+
+/**
+ * What to give --solutions instead of a file: most often a solution zip itself, whose folder is what
+ * is served. "Make it first" fitted a folder that is missing, not a file that is there.
+ */
+export const SOLUTIONS_FILE_HINT =
+  'Give the folder that holds the solution zips to serve, this file among them if it is one, or leave --solutions out to keep the solutions in memory.';
 
 /**
  * Refuses a --solutions path that is not a folder, missing included: a usage error (exit code 2).
@@ -116,7 +123,7 @@ async function refuseMissingSolutionsFolder(folder: string): Promise<void> {
     found === undefined
       ? 'The --solutions folder does not exist.'
       : 'The --solutions path is a file, not a folder.',
-    { location: { file: folder }, hint: SOLUTIONS_HINT },
+    { location: { file: folder }, hint: found === undefined ? SOLUTIONS_HINT : SOLUTIONS_FILE_HINT },
   );
 }
 

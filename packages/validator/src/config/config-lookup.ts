@@ -53,7 +53,7 @@ export class ConfigLookup {
    * base's file was never compared). The top level is named as written when the written path leads
    * to the same repository, as it does where the temp folder is reached through a link (macOS).
    */
-  private repositoryOf(folder: string): string | undefined {
+  repositoryOf(folder: string): string | undefined {
     const real = this.rootAlong(this.realPath(folder));
     if (real === undefined) return undefined;
     const written = this.rootAlong(path.resolve(folder));

@@ -1,8 +1,15 @@
-import { toDisplayPath, UsageError } from '@connector-alm/core';
+import path from 'node:path';
+import { slashSeparated, toDisplayPath, UsageError } from '@connector-alm/core';
 import { quoted } from '../text/message-values.js';
+import {
+  anotherConfigurationHint,
+  type AnotherConfigurationHintFacts,
+} from './another-configuration-hint.js';
 import { ConfigLookup } from './config-lookup.js';
 import type { ValidatorConfig } from './config-types.js';
-import { findConfigFile } from './find-config.js';
+import { CONFIG_FILE_NAMES, findConfigFile } from './find-config.js';
+import { FoundFolders, type FoundFolderPlace } from './found-folders.js';
+import { globLiteral } from './ignore-backslashes.js';
 
 /** Where the search for the configuration file of `given` (a path from `cwd`) starts (ConfigLookup.searchStart). */
 export function configSearchStart(given: string, cwd: string): string {
@@ -41,26 +48,63 @@ export function findConfigFileOfPaths(paths: readonly string[], cwd: string): st
  * repository nested in the paths' one (a checkout of upstream in a workspace repository) took the
  * workspace's file when found under `.`, and its own (or none) when named itself, so one connector's
  * findings depended on how it was named. The same usage error as two paths whose files differ.
- * `folders` are absolute, after the configuration's `ignore`, which may skip the nested checkout.
+ * `folders` are absolute, as discovery found them under `paths`, after the configuration's `ignore`,
+ * which may skip the nested checkout. A folder takes its given path's file unless a repository is
+ * nested between them (FoundFolders), and then that repository's, as its own search finds it.
  */
 export function refuseFoldersOfAnotherConfiguration(
+  paths: readonly string[],
   folders: readonly string[],
   config: ValidatorConfig,
   cwd: string,
 ): void {
   if (!config.foundBySearch) return;
   const lookup = new ConfigLookup(cwd);
+  const found = new FoundFolders(paths, cwd);
+  // Each given path's folder and each nested repository's top level is looked up once.
+  const fileOfPlace = new Map<string, string | undefined>();
   for (const folder of folders) {
-    const file = lookup.fileOf(folder);
+    const place = found.placeOf(folder);
+    const lookedUp = place.nested ?? place.given ?? folder;
+    if (!fileOfPlace.has(lookedUp)) fileOfPlace.set(lookedUp, lookup.fileOf(lookedUp));
+    const file = fileOfPlace.get(lookedUp);
     if (lookup.sameConfiguration(file, config.path)) continue;
     throw new UsageError(
       `takes its configuration from ${named(file, cwd)}, and the paths it was found under from ${named(config.path, cwd)}.`,
       {
         location: { file: toDisplayPath(cwd, folder) },
-        hint: `One run applies one configuration: give the file to apply to every folder (--config, the action's config input), ignore the folder${config.path === undefined ? ' in a configuration file' : ` in ${toDisplayPath(cwd, config.path)}`}, or run from the folder's repository.`,
+        hint: anotherConfigurationHint(hintFacts(lookup, place, folder, config)),
       },
     );
   }
+}
+
+/**
+ * What the refusal's hint names: the `ignore` pattern of the folder's repository (the nested one's top
+ * level, else the folder itself), relative to the file in use or, with
+ * none, to where a new file would be found for the paths (their repository's top level, else where
+ * their search starts, the working directory).
+ */
+function hintFacts(
+  lookup: ConfigLookup,
+  place: FoundFolderPlace,
+  folder: string,
+  config: ValidatorConfig,
+): AnotherConfigurationHintFacts {
+  const repository = place.nested ?? folder;
+  let file = config.path;
+  if (file === undefined) {
+    const start = lookup.searchStart(place.given ?? folder);
+    file = path.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
+  }
+  const relative = slashSeparated(path.relative(path.dirname(file), repository));
+  return {
+    ignorePattern: relative === '' ? '**' : `${globLiteral(relative)}/**`,
+    file: toDisplayPath(lookup.cwd, file),
+    fileInUse: config.path !== undefined,
+    // The search of a repository's top level starts in the working directory when it holds it.
+    runFromFoldersRepository: lookup.searchStart(repository) === lookup.cwd,
+  };
 }
 
 function named(file: string | undefined, cwd: string): string {

@@ -14,7 +14,9 @@ export interface ValidatorConfig {
   /**
    * Set when the file (or that there is none) is what the search found for the paths, no file being
    * named (--config, the action's config input): each connector folder found under them must then
-   * take the same one by the same search (refuseFoldersOfAnotherConfiguration).
+   * take the same one by the same search (refuseFoldersOfAnotherConfiguration). Unset for a file
+   * named and for a configuration built by hand (DEFAULT_CONFIG, a test's, an API caller's without
+   * loadConfig's search): no folder is refused, every one takes it.
    */
   foundBySearch?: boolean;
 }

@@ -34,3 +34,16 @@ export function patternWithSlashes(pattern: string): string | undefined {
   });
   return separated ? meant : undefined;
 }
+
+/**
+ * A folder path (relative, `/`-separated) as glob text that matches that path: each glob character
+ * escaped with the backslash that patternWithSlashes keeps as an escape. `*` and `?` stay as they are,
+ * since a backslash before them is read as a separator; a name holding them matches its look-alikes too.
+ */
+export function globLiteral(folder: string): string {
+  return [...folder]
+    .map((character) =>
+      GLOB_CHARACTERS.has(character) && !NEVER_IN_FOLDER_NAMES.has(character) ? `\\${character}` : character,
+    )
+    .join('');
+}

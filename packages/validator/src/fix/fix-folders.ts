@@ -4,7 +4,7 @@ import { ruleReports } from '../engine.js';
 import { loadConnectorFolder, type ConnectorFolder, type JsonFile } from '../loader/connector-folder.js';
 import type { FileKind, Profile } from '../model/finding.js';
 import { ALL_RULES } from '../rules/index.js';
-import { foldersToValidate, resolveProfile } from '../validate.js';
+import { checkedFoldersToValidate, resolveProfile } from '../validate.js';
 import { fixJsonFileText } from './json-fix.js';
 import { keyAt, renameKeys, type KeyRename } from './key-renames.js';
 import { writeFixedFile } from './write-fixed-file.js';
@@ -57,7 +57,7 @@ export async function fixJsonSlips(
   const cwd = options.cwd ?? process.cwd();
   const config = options.config ?? DEFAULT_CONFIG;
   const report: JsonFixReport = { fixed: [], notFixed: [] };
-  for (const folder of await foldersToValidate(paths, cwd, config)) {
+  for (const folder of await checkedFoldersToValidate(paths, cwd, config)) {
     let connector = await loadConnectorFolder(folder, cwd);
     const fixed = new Map<JsonFileKind, FixedJsonFile>();
     const leftAsIs = new Map<JsonFileKind, UnfixedJsonFile>();

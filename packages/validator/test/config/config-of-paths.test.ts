@@ -192,8 +192,119 @@ describe('validatePaths with the configuration the search found: the connector f
       "takes its configuration from no configuration file, and the paths it was found under from '.connector-alm.yml'.",
     );
     expect(error.hint).toBe(
-      "One run applies one configuration: give the file to apply to every folder (--config, the action's config input), ignore the folder in .connector-alm.yml, or run from the folder's repository.",
+      "One run applies one configuration: give the file to apply to every folder (--config, the action's config input), skip the folder's repository with ignore: ['upstream/**'] in '.connector-alm.yml', or run from the folder's repository.",
     );
+  });
+
+  it("names the ignore pattern of the nested repository's top level, which skips it when added", async () => {
+    // The pattern is relative to the file's folder, and its glob characters are escaped.
+    const root = scratch({
+      '.git': null,
+      'tools/.connector-alm.yml': WORKSPACE_FILE,
+      'vendor/up[1]/.git': null,
+      ...connectorAt('vendor/up[1]/certified-connectors/Bar'),
+    });
+    const cwd = path.join(root, 'tools');
+    const config = await loadConfig({ cwd, paths: ['..'] });
+    const error = await usageErrorOf(validatePaths(['..'], { cwd, config, concurrency: 'off' }));
+    expect(error.location).toEqual({
+      file: path.join('..', 'vendor', 'up[1]', 'certified-connectors', 'Bar'),
+    });
+    expect(error.hint).toContain(
+      "skip the folder's repository with ignore: ['../vendor/up\\[1\\]/**'] in '.connector-alm.yml',",
+    );
+
+    writeFileSync(
+      path.join(cwd, '.connector-alm.yml'),
+      `${WORKSPACE_FILE}ignore:\n  - '../vendor/up\\[1\\]/**'\n`,
+    );
+    const ignoring = await loadConfig({ cwd, paths: ['..'] });
+    expect((await validatePaths(['..'], { cwd, config: ignoring, concurrency: 'off' })).connectors).toEqual(
+      [],
+    );
+  });
+
+  it("with no file in use, names the new file at the top level of the paths' repository", async () => {
+    const root = workspace({ 'upstream/.connector-alm.yml': WORKSPACE_FILE });
+    const cwd = path.join(root, 'certified-connectors');
+    const config = await loadConfig({ cwd, paths: ['..'] });
+    const error = await usageErrorOf(validatePaths(['..'], { cwd, config, concurrency: 'off' }));
+    expect(error.location).toEqual({ file: path.join('..', BAR) });
+    expect(error.hint).toBe(
+      `One run applies one configuration: give the file to apply to every folder (--config, the action's config input), skip the folder's repository with ignore: ['upstream/**'] in a new file '${path.join('..', '.connector-alm.yml')}', or run from the folder's repository.`,
+    );
+  });
+
+  it('says to run once for each repository when run from the nested repository already', async () => {
+    const root = workspace({ '.connector-alm.yml': WORKSPACE_FILE });
+    const cwd = path.join(root, 'upstream');
+    const config = await loadConfig({ cwd, paths: ['..'] });
+    const error = await usageErrorOf(validatePaths(['..'], { cwd, config, concurrency: 'off' }));
+    expect(error.location).toEqual({ file: path.join('certified-connectors', 'Bar') });
+    expect(error.hint).toBe(
+      `One run applies one configuration: run once for each repository, give the file to apply to every folder (--config, the action's config input), or skip the folder's repository with ignore: ['upstream/**'] in '${path.join('..', '.connector-alm.yml')}'.`,
+    );
+  });
+
+  it('places the folders as their own search does: a given file, a repository nested twice, a given nested top', async () => {
+    const root = workspace({
+      '.connector-alm.yml': WORKSPACE_FILE,
+      'upstream/.connector-alm.yml': WORKSPACE_FILE,
+      'upstream/vendor/.git': null,
+      ...connectorAt('upstream/vendor/certified-connectors/Baz'),
+    });
+    const BAZ = path.join('upstream', 'vendor', 'certified-connectors', 'Baz');
+    // Named by a file of it, Bar takes upstream's file, which upstream's vendor does not.
+    const swagger = path.join(BAR, 'apiDefinition.swagger.json');
+    const ofBar = await loadConfig({ cwd: root, paths: [swagger] });
+    expect(ofBar.path).toBe(path.join(root, 'upstream', '.connector-alm.yml'));
+    expect(
+      (await validatePaths([swagger], { cwd: root, config: ofBar, concurrency: 'off' })).connectors,
+    ).toHaveLength(1);
+    const error = await usageErrorOf(
+      validatePaths(['upstream'], { cwd: root, config: ofBar, concurrency: 'off' }),
+    );
+    expect(error.location).toEqual({ file: BAZ });
+    expect(error.hint).toContain("ignore: ['vendor/**'] in 'upstream/.connector-alm.yml'");
+    // The nested top itself given: its folders are in its repository, none nested below.
+    const ofVendor = await loadConfig({ cwd: root, paths: [path.join('upstream', 'vendor')] });
+    expect(ofVendor.path).toBeUndefined();
+    expect(
+      (
+        await validatePaths([path.join('upstream', 'vendor')], {
+          cwd: root,
+          config: ofVendor,
+          concurrency: 'off',
+        })
+      ).connectors.map((connector) => connector.path),
+    ).toEqual([BAZ]);
+  });
+
+  (process.platform === 'win32' ? it.skip : it)(
+    'places the folders under a given path through a link in the repositories the link leads into',
+    async () => {
+      const root = workspace({ '.connector-alm.yml': WORKSPACE_FILE });
+      const home = scratch({});
+      symlinkSync(root, path.join(home, 'link'));
+      const config = await loadConfig({ cwd: home, paths: ['link'] });
+      expect(config.path).toBe(path.join(home, 'link', '.connector-alm.yml'));
+      const error = await usageErrorOf(validatePaths(['link'], { cwd: home, config, concurrency: 'off' }));
+      expect(error.location).toEqual({ file: path.join('link', BAR) });
+      expect(error.hint).toContain(`ignore: ['upstream/**'] in '${path.join('link', '.connector-alm.yml')}'`);
+    },
+  );
+
+  it('refuses a folder of a git submodule the same way: its .git is a file, and it is a repository of its own', async () => {
+    const root = scratch({
+      '.git': null,
+      '.connector-alm.yml': WORKSPACE_FILE,
+      'vendor/up/.git': 'gitdir: ../../.git/modules/vendor/up\n',
+      ...connectorAt('vendor/up/certified-connectors/Bar'),
+    });
+    const config = await loadConfig({ cwd: root, paths: ['.'] });
+    const error = await usageErrorOf(validatePaths(['.'], { cwd: root, config, concurrency: 'off' }));
+    expect(error.location).toEqual({ file: path.join('vendor', 'up', 'certified-connectors', 'Bar') });
+    expect(error.hint).toContain("ignore: ['vendor/up/**'] in '.connector-alm.yml'");
   });
 
   it("refuses it too when the nested repository has the file and the paths' has none", async () => {

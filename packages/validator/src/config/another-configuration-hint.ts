@@ -1,0 +1,31 @@
+import { MAX_NAME_LENGTH, quoted } from '../text/message-values.js';
+
+/** What the hint of a connector folder refused for taking another configuration says. */
+export interface AnotherConfigurationHintFacts {
+  /** The `ignore` pattern that skips the folder's repository, relative to `file`'s folder. */
+  readonly ignorePattern: string;
+  /** The configuration file in use as messages name it, or where a new one would be found. */
+  readonly file: string;
+  /** Whether `file` is in use (rather than to be made). */
+  readonly fileInUse: boolean;
+  /**
+   * Whether the run is from the folder's own repository already (`validate ..` from a checkout nested
+   * in another), where "run from the folder's repository" tells the user to do what they do.
+   */
+  readonly runFromFoldersRepository: boolean;
+}
+
+/**
+ * The ways out of the refusal: one file for every folder, the `ignore` that skips the folder's
+ * repository (the pattern itself, which must match the connector folders: the repository's folder
+ * alone skips none), or a run per repository.
+ */
+export function anotherConfigurationHint(facts: AnotherConfigurationHintFacts): string {
+  const give = "give the file to apply to every folder (--config, the action's config input)";
+  // The pattern in full, since it is to be copied; the file quoted as the message quotes it.
+  const file = facts.fileInUse ? quoted(facts.file) : `a new file ${quoted(facts.file)}`;
+  const skip = `skip the folder's repository with ignore: [${quoted(facts.ignorePattern, MAX_NAME_LENGTH)}] in ${file}`;
+  return facts.runFromFoldersRepository
+    ? `One run applies one configuration: run once for each repository, ${give}, or ${skip}.`
+    : `One run applies one configuration: ${give}, ${skip}, or run from the folder's repository.`;
+}
