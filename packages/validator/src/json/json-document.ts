@@ -16,9 +16,6 @@ import { MAX_REPAIRED_CHARACTERS, parseRepaired } from './repaired-parse.js';
 import { findColons, type Colons } from './colons.js';
 import { findDuplicateKeys, mayHaveDuplicateKeys, type DuplicateKey } from './duplicate-keys.js';
 
-/** A syntax problem with its place in the text: one type, the diagnosis's and the document's. */
-export type { JsonSyntaxIssue };
-
 /**
  * A JSON file as text and value. The value comes from JSON.parse when the text is strict JSON;
  * otherwise from JSON.parse of the text with the edits made that its syntax issues name (see
