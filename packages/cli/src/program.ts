@@ -11,6 +11,7 @@ import {
 } from '@connector-alm/core';
 import { debugRequested } from './debug-switch.js';
 import { ExitCode, type CliIo } from './io.js';
+import type { CommandContext } from './command-context.js';
 import { refuseEmptyArguments, refuseEmptyOptions } from './empty-values.js';
 import { optionHelpDescription } from './option-help.js';
 import { unknownCommandLine, readHelpCommand } from './unknown-command.js';
@@ -27,12 +28,6 @@ import { registerPackCommand } from './commands/pack.js';
 import { registerExtractConnectorsCommand } from './commands/extract-connectors.js';
 import { registerBuildSolutionCommand } from './commands/build-solution.js';
 import { registerPackageCommand } from './commands/package.js';
-
-/** A command module adds its subcommand to the program and reports its exit code through `setExit`. */
-export interface CommandContext {
-  io: CliIo;
-  setExit(code: number): void;
-}
 
 /**
  * The connector-alm program with every command and option registered, writing through `output`: what

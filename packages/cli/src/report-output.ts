@@ -13,7 +13,7 @@ import {
 import { useColor } from './io.js';
 import { inertToWorkflowCommands } from './workflow-safe.js';
 import { repositoryRoot } from './repository-root.js';
-import type { CommandContext } from './program.js';
+import type { CommandContext } from './command-context.js';
 
 export type ReportFormat = 'text' | 'json' | 'sarif';
 

@@ -4,7 +4,8 @@ import type { LocalFile } from './connector-files.js';
 import type { GitHubClient } from './octokit-client.js';
 import { readCommit, readRemoteFolder, type BranchHead } from './remote-tree.js';
 import type { RepositoryName } from './repository-name.js';
-import { diffConnectorFiles, hasChanges, sameFiles, type RemoteFile } from './tree-changes.js';
+import type { RemoteFile } from './remote-file.js';
+import { diffConnectorFiles, hasChanges, sameFiles } from './tree-changes.js';
 
 export interface BranchReuse {
   /** The branch as it is, if it exists. */

@@ -12,6 +12,7 @@ export * from './open-pull-request.js';
 export type { PullRequestOperation, PullRequestRefusal, PullRequestResult } from './pull-request-result.js';
 export * from './open-pull-requests.js';
 export * from './pull-request-text.js';
+export * from './remote-file.js';
 export * from './repository-name.js';
 export * from './target-folder.js';
 export * from './tree-changes.js';

@@ -1,5 +1,5 @@
 import { gitBlobSha, type LocalFile } from './connector-files.js';
-import type { RemoteFile } from './tree-changes.js';
+import type { RemoteFile } from './remote-file.js';
 
 /**
  * Line endings of a connector's text files. Git for Windows checks text files out with CRLF and

@@ -2,7 +2,7 @@ import { UserError, type SaySetting, type Setting } from '@connector-alm/core';
 import { apiStatus, describeApiFailure, step } from './api-errors.js';
 import type { GitHubClient } from './octokit-client.js';
 import { formatRepositoryName, type RepositoryName } from './repository-name.js';
-import type { RemoteFile } from './tree-changes.js';
+import type { RemoteFile } from './remote-file.js';
 
 /**
  * The blobs under `folder` in a tree, relative to the folder ([] when the folder does not exist).

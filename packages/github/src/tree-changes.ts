@@ -1,12 +1,6 @@
 import type { LocalFile } from './connector-files.js';
 import { lineEndingShas } from './line-endings.js';
-
-/** A file as it is upstream (a blob of the base tree), relative to the connector's target folder. */
-export interface RemoteFile {
-  path: string;
-  mode: string;
-  sha: string;
-}
+import type { RemoteFile } from './remote-file.js';
 
 export interface TreeChanges {
   /** Files to add or replace, relative to the target folder. */

@@ -14,13 +14,14 @@ import {
 import {
   isFolderRule,
   type FolderRuleDefinition,
-  type Report,
   type RuleContext,
   type RuleDefinition,
   type RuleMetadata,
 } from './model/rule.js';
+import type { Report } from './model/report.js';
 import { releasingConnectorCaches } from './model/connector-cache.js';
-import { MAX_FINDINGS_PER_RULE, UnlistedReports } from './model/finding-cap.js';
+import { UnlistedReports } from './model/finding-cap.js';
+import { MAX_FINDINGS_PER_RULE } from './model/unlisted-message.js';
 import { isObject } from './swagger/json-values.js';
 import { SwaggerModel } from './swagger/swagger-model.js';
 

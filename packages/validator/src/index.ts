@@ -18,3 +18,4 @@ export * from './swagger/index.js';
 export * from './profile-fallback.js';
 export * from './thresholds.js';
 export * from './validate.js';
+export * from './connector-result.js';

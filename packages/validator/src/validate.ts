@@ -5,6 +5,7 @@ import { isIgnored } from './config/ignore.js';
 import { refuseFoldersOfAnotherConfiguration } from './config/config-of-paths.js';
 import { validateLoadedConnector } from './engine.js';
 import type { Finding, Profile, Severity } from './model/finding.js';
+import type { ConnectorResult } from './connector-result.js';
 import type { RuleDefinition } from './model/rule.js';
 import { ALL_RULES } from './rules/index.js';
 import { bundledWorkerScript } from './parallel/bundled-worker.js';
@@ -26,14 +27,6 @@ export interface ValidateOptions {
   concurrency?: Concurrency;
   /** The built worker bundle; by default the one beside the running bundle, if any. */
   workerScript?: string;
-}
-
-export interface ConnectorResult {
-  /** The folder as reachable from the working directory. */
-  path: string;
-  name: string;
-  profile: Profile;
-  findings: Finding[];
 }
 
 export type SeverityCounts = Record<Severity, number>;

@@ -3,7 +3,8 @@ import { describe, expect, it } from '@jest/globals';
 import { locateFindings, type PendingFinding } from '../src/engine.js';
 import { loadConnectorFolder } from '../src/loader/connector-folder.js';
 import type { FileKind } from '../src/model/finding.js';
-import type { Report, RuleMetadata } from '../src/model/rule.js';
+import type { Report } from '../src/model/report.js';
+import type { RuleMetadata } from '../src/model/rule.js';
 import { MAX_MESSAGE_LENGTH } from '../src/text/message-length.js';
 import { writeConnector } from './helpers/fixture.js';
 

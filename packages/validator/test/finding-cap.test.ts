@@ -1,12 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { runRules } from './helpers/fixture.js';
 import { validConnectorFiles, validReadme } from './helpers/valid-connector.js';
-import {
-  MAX_FINDINGS_PER_RULE,
-  UnlistedReports,
-  readUnlisted,
-  unlistedMessage,
-} from '../src/model/finding-cap.js';
+import { UnlistedReports } from '../src/model/finding-cap.js';
+import { MAX_FINDINGS_PER_RULE, readUnlisted, unlistedMessage } from '../src/model/unlisted-message.js';
 
 /** The valid connector with `count` template lines ("TODO:") at the end of its readme. */
 function withTodoLines(count: number) {

@@ -8,7 +8,7 @@ import {
   type BuiltConnector,
 } from '@connector-alm/solution';
 import { optionDefaultingTo } from '../option-help.js';
-import type { CommandContext } from '../program.js';
+import type { CommandContext } from '../command-context.js';
 import { writeOutput } from '../workflow-safe.js';
 import { FIRST_VERSION, resolveSettings, type GivenSettings } from './build-solution-settings.js';
 import { namingSolutionOptions } from './solution-options.js';

@@ -6,7 +6,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { fileInTheWay, nextSignal, pathThroughFileError, UsageError } from '@connector-alm/core';
 import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
 import type { CliIo } from '../io.js';
-import type { CommandContext } from '../program.js';
+import type { CommandContext } from '../command-context.js';
 import { devServerBanner } from './dev-server-banner.js';
 
 export interface DevServerOptions {

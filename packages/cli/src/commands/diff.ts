@@ -4,7 +4,7 @@ import { plural, printable } from '@connector-alm/core';
 import { diffPaths, toJsonChange, type DiffResult } from '@connector-alm/validator';
 import { ExitCode } from '../io.js';
 import { writeOutput } from '../workflow-safe.js';
-import type { CommandContext } from '../program.js';
+import type { CommandContext } from '../command-context.js';
 
 interface DiffOptions {
   format: 'text' | 'json';

@@ -5,7 +5,7 @@ import { createConsoleLogger, toDisplayPath, UsageError } from '@connector-alm/c
 import { connectDataverse, exportSolution } from '@connector-alm/dataverse';
 import { debugRequested } from '../debug-switch.js';
 import { optionDefaultingTo } from '../option-help.js';
-import type { CommandContext } from '../program.js';
+import type { CommandContext } from '../command-context.js';
 import { writeOutput } from '../workflow-safe.js';
 import {
   addConnectionOptions,

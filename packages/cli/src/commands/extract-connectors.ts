@@ -7,7 +7,7 @@ import {
   extractedConnectorLine,
   removedFolderLine,
 } from '@connector-alm/solution';
-import type { CommandContext } from '../program.js';
+import type { CommandContext } from '../command-context.js';
 import { writeOutput } from '../workflow-safe.js';
 import { maxEntriesOption, maxSizeOption, zipLimitOptions, zipNameEncodingOption } from './unpack.js';
 

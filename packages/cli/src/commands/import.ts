@@ -12,7 +12,7 @@ import {
 import { componentParametersFromSettings, connectDataverse, importSolution } from '@connector-alm/dataverse';
 import { debugRequested } from '../debug-switch.js';
 import { optionDefaultingTo } from '../option-help.js';
-import type { CommandContext } from '../program.js';
+import type { CommandContext } from '../command-context.js';
 import { writeOutput } from '../workflow-safe.js';
 import {
   addConnectionOptions,

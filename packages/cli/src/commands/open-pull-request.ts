@@ -14,7 +14,7 @@ import {
 import { FAIL_ON_LEVELS, formatFindingLine, loadConfig, type FailOn } from '@connector-alm/validator';
 import { debugRequested } from '../debug-switch.js';
 import { ExitCode, useColor } from '../io.js';
-import type { CommandContext } from '../program.js';
+import type { CommandContext } from '../command-context.js';
 import { configOption } from '../config-option.js';
 import { emptyMeansNone } from '../empty-values.js';
 import { optionDefaultingTo } from '../option-help.js';

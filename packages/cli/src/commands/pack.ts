@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { plural, printable, toDisplayPath, UsageError } from '@connector-alm/core';
 import { packSolutionPackages, leftOutWarning, type PackResult } from '@connector-alm/solution';
-import type { CommandContext } from '../program.js';
+import type { CommandContext } from '../command-context.js';
 import { writeOutput } from '../workflow-safe.js';
 import { namingSolutionOptions } from './solution-options.js';
 import { maxEntriesOption, zipLimitOptions } from './unpack.js';

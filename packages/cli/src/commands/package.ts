@@ -9,7 +9,7 @@ import {
   type PackageFinding,
 } from '@connector-alm/solution';
 import { ExitCode } from '../io.js';
-import type { CommandContext } from '../program.js';
+import type { CommandContext } from '../command-context.js';
 import { writeOutput } from '../workflow-safe.js';
 import { zipNameEncodingOption } from './unpack.js';
 

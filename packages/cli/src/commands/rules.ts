@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { ALL_CHANGE_RULES, ALL_RULES, renderRulesMarkdown } from '@connector-alm/validator';
-import type { CommandContext } from '../program.js';
+import type { CommandContext } from '../command-context.js';
 
 const RULES_FORMATS = ['text', 'json', 'markdown'] as const;
 type RulesFormat = (typeof RULES_FORMATS)[number];

@@ -4,7 +4,7 @@ import { Option } from 'commander';
 import { printable, toDisplayPath, UsageError } from '@connector-alm/core';
 import { unpackSolution, type UnpackResult } from '@connector-alm/solution';
 import { optionDefaultingTo } from '../option-help.js';
-import type { CommandContext } from '../program.js';
+import type { CommandContext } from '../command-context.js';
 import { writeOutput } from '../workflow-safe.js';
 import { namingSolutionOptions } from './solution-options.js';
 

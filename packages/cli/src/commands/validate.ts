@@ -24,7 +24,7 @@ import {
 } from '@connector-alm/validator';
 import { ExitCode } from '../io.js';
 import { configOption } from '../config-option.js';
-import type { CommandContext } from '../program.js';
+import type { CommandContext } from '../command-context.js';
 import { writeReport, type ReportFormat } from '../report-output.js';
 
 interface ValidateOptions {

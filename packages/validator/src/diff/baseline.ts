@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { slashSeparated } from '@connector-alm/core';
 import type { Finding } from '../model/finding.js';
-import { readUnlisted, type ListingScope } from '../model/finding-cap.js';
+import { readUnlisted, type ListingScope } from '../model/unlisted-message.js';
 
 /**
  * Marks each finding of a connector as `new` or `existing`, by looking for it among the findings of

@@ -1,4 +1,4 @@
-import { MAX_FINDINGS_PER_RULE, unlistedMessage } from '../model/finding-cap.js';
+import { MAX_FINDINGS_PER_RULE, unlistedMessage } from '../model/unlisted-message.js';
 import { severityRank, type Severity } from '../model/finding.js';
 import { impactRank, locatedChange, type Change, type ChangeImpact } from './change.js';
 

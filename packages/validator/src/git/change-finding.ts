@@ -2,7 +2,7 @@ import { locatedFinding, type Finding } from '../model/finding.js';
 import type { Change } from '../diff/change.js';
 import type { ConnectorVersion } from '../diff/connector-version.js';
 import { counterpartPointer } from '../diff/counterpart-pointer.js';
-import type { ConnectorResult } from '../validate.js';
+import type { ConnectorResult } from '../connector-result.js';
 
 /**
  * A breaking change as a finding of the current version. Deletions are located in the old file,

@@ -1,2 +1,3 @@
 export * from './finding.js';
+export * from './report.js';
 export * from './rule.js';

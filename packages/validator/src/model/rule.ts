@@ -1,40 +1,9 @@
 import type { ConnectorFolder } from '../loader/connector-folder.js';
 import type { RepositoryRuleContext, RepositoryFact } from '../repository/repository-rule-context.js';
 import type { SwaggerModel } from '../swagger/swagger-model.js';
-import type { FileKind, Level, Profile, Severity } from './finding.js';
+import type { FileKind, Level, Profile } from './finding.js';
+import type { Report } from './report.js';
 import type { RuleExamplePlacement } from './rule-example-place.js';
-
-/**
- * What a rule says about one problem. Where it is:
- * - JSON files (swagger, apiProperties, settings): `pointer` (RFC 6901, build it with `childPointer`);
- *   a pointer to a missing property may name it: it is shown at its nearest existing ancestor.
- * - Text files (readme, script): `offset` into the text, or `line` (1-based) with optional `column`.
- * - icon and folder: nothing (reported at 1:1 of the file or folder).
- * `file` defaults to the rule's own file; `path` names another file of the folder (relative to it),
- * for rules about misnamed or extra files.
- */
-export interface Report {
-  message: string;
-  file?: FileKind;
-  path?: string;
-  pointer?: string;
-  offset?: number;
-  length?: number;
-  line?: number;
-  column?: number;
-  /** Overrides the rule's level for this one report (e.g. an info variant of a warning rule). */
-  severity?: Severity;
-  /**
-   * The fix, as data, where the rule knows it for sure: `validate --fix` makes it. Not part of the
-   * finding: reporters never see it, and the JSON and SARIF output stay as they are.
-   */
-  fix?: ReportFix;
-}
-
-/** `renameKey`: the key that `pointer` names, in its JSON file, is meant to be spelled so. */
-export interface ReportFix {
-  renameKey: string;
-}
 
 /** What a rule sees: the loaded folder, the profile, a parsed swagger model, and the report sink. */
 export interface RuleContext {

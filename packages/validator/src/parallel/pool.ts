@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import type { ConnectorResult } from '../validate.js';
+import type { ConnectorResult } from '../connector-result.js';
 import { releaseWorker, takeWorker } from './idle-workers.js';
 import type { FolderTask, WorkerReply, WorkerSetup } from './protocol.js';
 

@@ -1,6 +1,6 @@
 import type { ValidatorConfig } from '../config/config-types.js';
 import type { Profile } from '../model/finding.js';
-import type { ConnectorResult } from '../validate.js';
+import type { ConnectorResult } from '../connector-result.js';
 
 /**
  * The messages between a validation run and its worker threads. Everything here crosses a thread

@@ -5,6 +5,7 @@ export * from './configuration-findings.js';
 export * from './deleted-connectors.js';
 export * from './fingerprint.js';
 export * from './job-summary.js';
+export * from './job-summary-options.js';
 export type { ConnectorChange, ConnectorChanges } from './summary-changes.js';
 export * from './json-change.js';
 export * from './json-reporter.js';

@@ -5,53 +5,15 @@ import { comparedWithBase } from '../git/base-validation.js';
 import { newSinceBaseNote } from './baseline-note.js';
 import { configurationReports } from './configuration-findings.js';
 import { deletedConnectors } from './deleted-connectors.js';
-import { repositoryPath, type PathBase } from './artifact-path.js';
+import { repositoryPath } from './artifact-path.js';
+import type { JobSummaryOptions } from './job-summary-options.js';
 import { escapeMarkdown } from './markdown.js';
-import type { RuleDescriptor } from './rule-descriptor.js';
 import { countWords } from './severity-count-words.js';
-import { writeChanges, type ConnectorChanges } from './summary-changes.js';
+import { writeChanges } from './summary-changes.js';
 import { writeFindingsByRule } from './summary-findings.js';
 import { statusIcon, writeStatusTable } from './summary-status-table.js';
 import { GITHUB_SUMMARY_LIMIT, SummaryBudget } from './summary-budget.js';
 import { DEFAULT_RULES_DOC_URL } from './tool-info.js';
-
-/**
- * `cwd` and `baseDir` (see PathBase): connectors and files are named from the repository root with '/',
- * as everything else on GitHub names them, whatever separators the runner's OS uses.
- */
-export interface JobSummaryOptions extends PathBase {
-  /** Breaking-change results, shown in their own section when given. */
-  changes?: readonly ConnectorChanges[];
-  /** For rule titles (default: every validation rule); the change rules are titled from their catalog. */
-  rules?: readonly RuleDescriptor[];
-  rulesDocUrl?: string;
-  /**
-   * The failure threshold of the run: a connector with a finding at or above it shows ❌ (default
-   * error). With `never` the run does not fail, but connectors with errors still show ❌.
-   */
-  failOn?: 'error' | 'warning' | 'never';
-  /**
-   * Whether breaking changes fail the run (default true), whatever failOn is: failOn judges the
-   * other findings (see judgedByFailOn). The action passes its fail-on-breaking input: when false, a
-   * connector whose other findings pass but that has breaking changes shows ⚠️ (for the reviewers
-   * to acknowledge) instead of ❌.
-   */
-  breakingChangesFail?: boolean;
-  /** Size limit in UTF-8 bytes (default: GitHub's 1 MiB). */
-  maxBytes?: number;
-  /**
-   * Where every finding can be read, for the note of a summary cut to the size limit (default: "The
-   * SARIF log and the command-line output list every finding."): the action names its SARIF report,
-   * or says how to get one.
-   */
-  everyFinding?: string;
-  title?: string;
-  /**
-   * The web address of a file at a line, e.g. the blob at the commit under review; findings link there.
-   * Undefined for a file it cannot address (outside the repository).
-   */
-  sourceUrl?: (file: string, line: number) => string | undefined;
-}
 
 /** What the job summary left out to stay within the size limit. */
 export interface SummaryOmissions {

@@ -1,17 +1,20 @@
 import { plural } from '@connector-alm/core';
 import type { Notification } from 'sarif';
-import type { SarifReport } from './sarif-reporter.js';
+import type { LeftOutResults } from './sarif-limits.js';
 
 /** The id of the notification that says how many results a report left out. */
 export const RESULTS_LEFT_OUT_ID = 'connector-alm/results-left-out';
 
-export function leftOutProperty(leftOut: NonNullable<SarifReport['leftOut']>) {
+/** What a SARIF report cut to code scanning's limits left out, and which limit cut it. */
+export type SarifLeftOut = LeftOutResults & { reason: 'results' | 'size'; limit: number };
+
+export function leftOutProperty(leftOut: SarifLeftOut) {
   const { total, kept, error, warning, info, reason, limit } = leftOut;
   return { findings: total, results: kept, error, warning, note: info, reason, limit };
 }
 
 /** The notification code scanning shows on the tool's status page. */
-export function leftOutNotification(leftOut: NonNullable<SarifReport['leftOut']>): Notification {
+export function leftOutNotification(leftOut: SarifLeftOut): Notification {
   return {
     descriptor: { id: RESULTS_LEFT_OUT_ID },
     level: 'warning',
@@ -23,7 +26,7 @@ export function leftOutNotification(leftOut: NonNullable<SarifReport['leftOut']>
  * What a report cut to code scanning's limits left out, in a sentence or two for the run's
  * notification, the CLI's stderr and the action's warning.
  */
-export function describeLeftOut(leftOut: NonNullable<SarifReport['leftOut']>): string {
+export function describeLeftOut(leftOut: SarifLeftOut): string {
   const why =
     leftOut.reason === 'results'
       ? `code scanning stores at most ${leftOut.limit} results of an upload`

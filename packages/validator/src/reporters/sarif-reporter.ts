@@ -6,13 +6,7 @@ import { comparedWithBase } from '../git/base-validation.js';
 import type { ValidationResult } from '../validate.js';
 import { artifactUri, repositoryPath, type PathBase } from './artifact-path.js';
 import { fingerprints } from './fingerprint.js';
-import {
-  GITHUB_SARIF_LIMITS,
-  countLeftOut,
-  indexesByImportance,
-  type LeftOutResults,
-  type SarifLimits,
-} from './sarif-limits.js';
+import { GITHUB_SARIF_LIMITS, countLeftOut, indexesByImportance, type SarifLimits } from './sarif-limits.js';
 import type { RuleDescriptor } from './rule-descriptor.js';
 import {
   DEFAULT_INFORMATION_URI,
@@ -20,7 +14,7 @@ import {
   DEFAULT_TOOL_VERSION,
   TOOL_NAME,
 } from './tool-info.js';
-import { leftOutNotification, leftOutProperty } from './sarif-left-out.js';
+import { leftOutNotification, leftOutProperty, type SarifLeftOut } from './sarif-left-out.js';
 import { describedRules, toReportingDescriptor } from './sarif-rule-descriptors.js';
 import { toResult } from './sarif-results.js';
 
@@ -47,7 +41,7 @@ export interface SarifReport {
   log: Log;
   text: string;
   /** Set when the report holds fewer results than there are findings. */
-  leftOut?: LeftOutResults & { reason: 'results' | 'size'; limit: number };
+  leftOut?: SarifLeftOut;
 }
 
 /**

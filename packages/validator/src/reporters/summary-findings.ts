@@ -3,7 +3,7 @@ import type { Finding, Severity } from '../model/finding.js';
 import { ALL_CHANGE_RULES } from '../diff/documented-change-rules.js';
 import { ALL_RULES } from '../rules/index.js';
 import { countBySeverity } from '../validate.js';
-import type { JobSummaryOptions } from './job-summary.js';
+import type { JobSummaryOptions } from './job-summary-options.js';
 import { escapeMarkdown } from './markdown.js';
 import { countWords } from './severity-count-words.js';
 import type { SummaryBudget } from './summary-budget.js';

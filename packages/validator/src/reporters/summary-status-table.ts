@@ -1,9 +1,10 @@
 import type { Finding } from '../model/finding.js';
-import { countBySeverity, type ConnectorResult, type SeverityCounts } from '../validate.js';
+import { countBySeverity, type SeverityCounts } from '../validate.js';
+import type { ConnectorResult } from '../connector-result.js';
 import { judgedByFailOn } from '../thresholds.js';
 import type { ConfigurationReport } from './configuration-findings.js';
 import type { DeletedConnectorReport } from './deleted-connectors.js';
-import type { JobSummaryOptions } from './job-summary.js';
+import type { JobSummaryOptions } from './job-summary-options.js';
 import { escapeMarkdown, tableRow } from './markdown.js';
 import type { SummaryBudget } from './summary-budget.js';
 

@@ -6,12 +6,8 @@ import { judgeRun } from '../thresholds.js';
 import { newSinceBaseNote } from './baseline-note.js';
 import { configurationReports, type ConfigurationReport } from './configuration-findings.js';
 import { deletedConnectors, type DeletedConnectorReport } from './deleted-connectors.js';
-import {
-  countBySeverity,
-  type ConnectorResult,
-  type SeverityCounts,
-  type ValidationResult,
-} from '../validate.js';
+import { countBySeverity, type SeverityCounts, type ValidationResult } from '../validate.js';
+import type { ConnectorResult } from '../connector-result.js';
 import { breaksAsSpaces } from './one-line.js';
 
 export interface TextReportOptions {

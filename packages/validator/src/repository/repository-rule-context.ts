@@ -1,5 +1,5 @@
 import type { Profile } from '../model/finding.js';
-import type { Report } from '../model/rule.js';
+import type { Report } from '../model/report.js';
 import type { ConnectorIdentity } from './connector-identity.js';
 import type { PullRequestFacts } from './pull-request-facts.js';
 import type { RepositoryIndex } from './repository-index.js';

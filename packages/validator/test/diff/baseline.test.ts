@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { markBaseline } from '../../src/diff/baseline.js';
 import { locatedFinding, type Finding, type FindingFields } from '../../src/model/finding.js';
-import { unlistedMessage } from '../../src/model/finding-cap.js';
+import { unlistedMessage } from '../../src/model/unlisted-message.js';
 
 function finding(connector: string, overrides: Partial<FindingFields>): Finding {
   return locatedFinding({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ChangeCap, type ChangeOrder } from '../../src/diff/change-cap.js';
 import { impactRank, locatedChange, type Change, type ChangeFields } from '../../src/diff/change.js';
-import { MAX_FINDINGS_PER_RULE, unlistedMessage } from '../../src/model/finding-cap.js';
+import { MAX_FINDINGS_PER_RULE, unlistedMessage } from '../../src/model/unlisted-message.js';
 import { severityRank } from '../../src/model/finding.js';
 import { validateAgainstBase } from '../../src/git/validate-against-base.js';
 import { validConnectorFiles, validSwagger } from '../helpers/valid-connector.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { locatedChange, type Change, type ChangeFields } from '../../src/diff/change.js';
 import { ChangeCap } from '../../src/diff/change-cap.js';
 import { connectorDeletedChange } from '../../src/git/deleted-connectors.js';
-import { MAX_FINDINGS_PER_RULE } from '../../src/model/finding-cap.js';
+import { MAX_FINDINGS_PER_RULE } from '../../src/model/unlisted-message.js';
 import { MAX_MESSAGE_LENGTH } from '../../src/text/message-length.js';
 import { toJsonChange } from '../../src/reporters/json-change.js';
 

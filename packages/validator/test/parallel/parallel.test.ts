@@ -9,7 +9,8 @@ import {
   WORKER_YOUNG_GENERATION_MB,
 } from '../../src/parallel/idle-workers.js';
 import { validateFoldersInParallel } from '../../src/parallel/pool.js';
-import { validatePaths, type ConnectorResult } from '../../src/validate.js';
+import { validatePaths } from '../../src/validate.js';
+import type { ConnectorResult } from '../../src/connector-result.js';
 // @ts-expect-error: a plain ES module of the build scripts, without type declarations.
 import { buildValidationWorker } from '../../../../scripts/validation-worker.mjs';
 import { CORPUS_DIR, corpusAvailable } from '../helpers/fixture.js';

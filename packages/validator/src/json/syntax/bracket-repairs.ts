@@ -1,11 +1,11 @@
-import type { Frame, Repair, Walk } from './walk.js';
+import type { Frame, Repair, WalkState } from './walk-state.js';
 import type { Token } from './token.js';
 import { insertion, removal, replacement } from './repair.js';
 
 /** Repairs of brackets: one missing, one too many, one that closes the wrong kind, a trailing comma. */
 
 /** A key where a list's item belongs: the '{' of the object it starts is missing. */
-export function missingOpener(walk: Walk, frame: Frame, token: Token): Repair {
+export function missingOpener(walk: WalkState, frame: Frame, token: Token): Repair {
   return walk.repair(
     token.offset,
     0,
@@ -25,7 +25,7 @@ export function missingOpener(walk: Walk, frame: Frame, token: Token): Repair {
 }
 
 /** A key inside a list: the list was not closed before it. */
-export function unclosedBeforeKey(walk: Walk, frame: Frame): Repair {
+export function unclosedBeforeKey(walk: WalkState, frame: Frame): Repair {
   const afterComma = frame.place === 'value';
   const at = afterComma ? frame.comma : frame.valueEnd;
   return walk.repair(
@@ -45,7 +45,7 @@ export function unclosedBeforeKey(walk: Walk, frame: Frame): Repair {
 }
 
 /** A '}' or ']' that does not close the innermost open bracket. */
-export function mismatchedCloser(walk: Walk, frame: Frame, token: Token): Repair[] {
+export function mismatchedCloser(walk: WalkState, frame: Frame, token: Token): Repair[] {
   const repairs: Repair[] = [];
   const opener = token.kind === '}' ? '{' : '[';
   const matching = walk.stack.some((open) => open.open === opener);
@@ -94,7 +94,7 @@ export function mismatchedCloser(walk: Walk, frame: Frame, token: Token): Repair
   return repairs;
 }
 
-export function trailingComma(walk: Walk, frame: Frame, token: Token): Repair {
+export function trailingComma(walk: WalkState, frame: Frame, token: Token): Repair {
   return walk.repair(
     frame.comma,
     1,
@@ -108,7 +108,7 @@ export function trailingComma(walk: Walk, frame: Frame, token: Token): Repair {
  * The alternative to `trailingComma` for a '}' after a comma that a ',' and a key follow
  * (`},\n  },\n  "next": …`): the '}' is one too many, and the object goes on after it.
  */
-export function extraCloser(walk: Walk, frame: Frame, token: Token): Repair | undefined {
+export function extraCloser(walk: WalkState, frame: Frame, token: Token): Repair | undefined {
   const comma = walk.tokens.at(walk.index + 1);
   if (comma?.kind !== ',' || walk.tokens.at(walk.index + 2)?.kind !== 'string') return undefined;
   return walk.repair(
@@ -123,7 +123,7 @@ export function extraCloser(walk: Walk, frame: Frame, token: Token): Repair | un
 }
 
 /** A '{' followed by a string that is no key (no ':' follows it): the '{' may be one too many. */
-export function strayOpener(walk: Walk, frame: Frame): Repair {
+export function strayOpener(walk: WalkState, frame: Frame): Repair {
   return walk.repair(
     frame.at,
     1,

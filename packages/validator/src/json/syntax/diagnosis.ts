@@ -1,9 +1,10 @@
-import { unlistedMessage } from '../../model/finding-cap.js';
+import { unlistedMessage } from '../../model/unlisted-message.js';
 import { LineIndex } from '../line-index.js';
 import type { Token } from './token.js';
 import { TokenStream } from './tokens.js';
 import { removal, type TextEdit } from './repair.js';
-import { Walk, type Repair } from './walk.js';
+import { Walk } from './walk.js';
+import type { Repair } from './walk-state.js';
 import type { JsonSyntaxIssue } from './syntax-issue.js';
 
 // What is wrong with text that JSON.parse refused, said as the edit that fixes it. jsonc-parser's
@@ -15,7 +16,7 @@ import type { JsonSyntaxIssue } from './syntax-issue.js';
 // go furthest is reported and applied. What is reported after it is then independent of it.
 //
 // The walk is walk.ts; the repairs it weighs are in bracket-repairs.ts, separator-repairs.ts,
-// value-repairs.ts and file-end-repairs.ts.
+// value-repairs.ts and file-end-repairs.ts, and the walk's state they share is walk-state.ts.
 
 /**
  * The issues, and the edits that fix them: those of every repair the walk made (the ones left

@@ -1,4 +1,4 @@
-import type { Repair, Walk } from './walk.js';
+import type { Repair, WalkState } from './walk-state.js';
 import type { Token } from './token.js';
 import { insertion, removal } from './repair.js';
 
@@ -7,7 +7,7 @@ import { insertion, removal } from './repair.js';
  * it, a closer after it one too many.
  */
 
-export function unclosedAtEnd(walk: Walk): Repair {
+export function unclosedAtEnd(walk: WalkState): Repair {
   const open = walk.stack.filter((frame) => frame.open !== '').reverse();
   const closers = open.map((frame) => (frame.open === '{' ? '}' : ']')).join('');
   const named = open.slice(0, 3).map((frame) => `the '${frame.open}' at line ${walk.lineOf(frame.at)}`);
@@ -45,7 +45,7 @@ export function unclosedAtEnd(walk: Walk): Repair {
  * Hand-written and generated swaggers are indented consistently, so this finds where a closer was
  * lost in the middle of a file, which counting brackets alone only notices at its end.
  */
-function misindentedClose(walk: Walk): { open: string; openLine: number; lastEnd: number } | undefined {
+function misindentedClose(walk: WalkState): { open: string; openLine: number; lastEnd: number } | undefined {
   for (const { open, close } of walk.closes) {
     const openIndent = indentOf(walk, open);
     if (lineStartsWith(walk, close) && indentOf(walk, close) === openIndent) continue;
@@ -67,34 +67,34 @@ function misindentedClose(walk: Walk): { open: string; openLine: number; lastEnd
 }
 
 /** The end of the last text before `offset` that is not whitespace. */
-function endBefore(walk: Walk, offset: number): number {
+function endBefore(walk: WalkState, offset: number): number {
   let at = offset;
   while (at > 0 && /\s/.test(walk.text.charAt(at - 1))) at--;
   return at;
 }
 
-function indentOf(walk: Walk, offset: number): number {
+function indentOf(walk: WalkState, offset: number): number {
   const start = walk.text.lastIndexOf('\n', offset - 1) + 1;
   return skipSpaces(walk, start) - start;
 }
 
-function lineStartsWith(walk: Walk, offset: number): boolean {
+function lineStartsWith(walk: WalkState, offset: number): boolean {
   const start = walk.text.lastIndexOf('\n', offset - 1) + 1;
   return skipSpaces(walk, start) === offset;
 }
 
-function nextLineStart(walk: Walk, offset: number): number {
+function nextLineStart(walk: WalkState, offset: number): number {
   const newline = walk.text.indexOf('\n', offset);
   return newline === -1 ? -1 : newline + 1;
 }
 
-function skipSpaces(walk: Walk, from: number): number {
+function skipSpaces(walk: WalkState, from: number): number {
   let at = from;
   while (walk.text.charAt(at) === ' ' || walk.text.charAt(at) === '\t') at++;
   return at;
 }
 
-export function textAfterEnd(walk: Walk, token: Token): Repair {
+export function textAfterEnd(walk: WalkState, token: Token): Repair {
   if (walk.text.charAt(token.offset) === ';' && walk.nextKind() === 'end') {
     return walk.repair(
       token.offset,
@@ -138,7 +138,7 @@ export function textAfterEnd(walk: Walk, token: Token): Repair {
  * the line of its bracket, the one too many may be that one, with the members after it meant
  * inside (`  },\n    "c": 2\n  }\n}`): which to remove is then the maker's to say.
  */
-function isStrayCloser(walk: Walk, token: Token): boolean {
+function isStrayCloser(walk: WalkState, token: Token): boolean {
   if (token.kind !== '}' && token.kind !== ']') return false;
   if (!walk.tokens.onlyClosersAfter(token.end)) return false;
   return walk.closes.every(

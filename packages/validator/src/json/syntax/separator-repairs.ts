@@ -1,4 +1,4 @@
-import type { Frame, Repair, Walk } from './walk.js';
+import type { Frame, Repair, WalkState } from './walk-state.js';
 import type { Token } from './token.js';
 import { insertion, removal, replacement } from './repair.js';
 
@@ -8,7 +8,7 @@ import { insertion, removal, replacement } from './repair.js';
  * A ';' after a value, as C# and JavaScript end a statement: written for the ',' before the next
  * member or item, or, before the closing bracket, one too many.
  */
-export function semicolonAfterValue(walk: Walk, token: Token, closer: '}' | ']'): Repair {
+export function semicolonAfterValue(walk: WalkState, token: Token, closer: '}' | ']'): Repair {
   const next = walk.nextKind();
   if (next === closer) {
     return walk.repair(
@@ -33,7 +33,7 @@ export function semicolonAfterValue(walk: Walk, token: Token, closer: '}' | ']')
 }
 
 /** The alternative to `strayOpener`: the string is a key that lacks its colon. */
-export function missingColonAfter(walk: Walk, frame: Frame, token: Token): Repair {
+export function missingColonAfter(walk: WalkState, frame: Frame, token: Token): Repair {
   return walk.repair(
     token.end,
     0,
@@ -48,7 +48,7 @@ export function missingColonAfter(walk: Walk, frame: Frame, token: Token): Repai
   );
 }
 
-export function assignment(walk: Walk, token: Token): Repair {
+export function assignment(walk: WalkState, token: Token): Repair {
   const written = walk.text.slice(token.offset, token.end);
   return walk.repair(
     token.offset,
@@ -62,7 +62,7 @@ export function assignment(walk: Walk, token: Token): Repair {
   );
 }
 
-export function missingColon(walk: Walk, frame: Frame): Repair {
+export function missingColon(walk: WalkState, frame: Frame): Repair {
   return walk.repair(
     frame.keyEnd,
     0,

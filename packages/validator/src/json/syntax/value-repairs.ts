@@ -1,5 +1,5 @@
 import { oneOf, trimEndWhere } from '@connector-alm/core';
-import type { Frame, Repair, Walk } from './walk.js';
+import type { Frame, Repair, WalkState } from './walk-state.js';
 import type { Token } from './token.js';
 import { replacement, type TextEdit } from './repair.js';
 import { typographicAdvice } from './typographic-quotes.js';
@@ -11,7 +11,7 @@ const isClosingQuoteOrComma = oneOf('\u2018\u2019\u201c\u201d,');
 /** Repairs of values: words read where a value stands (NaN, True, +1), a '"' left unescaped in a string. */
 
 /** A string whose closing quote is followed by more of it: a '"' inside it is not escaped. */
-export function unescapedQuote(walk: Walk, frame: Frame, token: Token): Repair {
+export function unescapedQuote(walk: WalkState, frame: Frame, token: Token): Repair {
   const line = walk.lineOf(token.offset);
   const quote = frame.valueEnd - 1;
   // The rest of the string, up to a comma or bracket on the same line, is part of it.
@@ -39,7 +39,7 @@ export function unescapedQuote(walk: Walk, frame: Frame, token: Token): Repair {
 }
 
 /** The index after the words, strings, literals and colons from `index` on line `line`. */
-function tokensOfLine(walk: Walk, index: number, line: number): number {
+function tokensOfLine(walk: WalkState, index: number, line: number): number {
   let at = index;
   for (; ; at++) {
     const next = walk.tokens.at(at)!;

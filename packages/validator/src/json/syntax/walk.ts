@@ -1,6 +1,6 @@
-import type { JsonSyntaxIssue } from './syntax-issue.js';
 import type { Token } from './token.js';
 import type { TokenStream } from './tokens.js';
+import type { Frame, Place, Repair } from './walk-state.js';
 import { insertion, removal, replacement, type TextEdit } from './repair.js';
 import {
   extraCloser,
@@ -16,26 +16,6 @@ import { unescapedQuote, wordAsValue } from './value-repairs.js';
 import { excerpt, quoted } from '../../text/message-values.js';
 
 /** The walk over the tokens with a stack of open brackets, and the repairs it weighs where one does not fit. */
-
-export type Place = 'key-or-close' | 'key' | 'colon' | 'value' | 'comma-or-close' | 'value-or-close' | 'end';
-
-export interface Frame {
-  /** '{', '[', or '' for the top level. */
-  open: '{' | '[' | '';
-  at: number;
-  place: Place;
-  /** The last comma of this container, the end of its last key and of its last value. */
-  comma: number;
-  keyEnd: number;
-  valueEnd: number;
-}
-
-export interface Repair {
-  issue: JsonSyntaxIssue;
-  apply(walk: Walk): void;
-  /** The edit the issue's message asks for, when it names one. */
-  fix?: TextEdit;
-}
 
 /** What follows a string that is an item of a list rather than a key. */
 const LIST_FOLLOWERS = new Set<string | undefined>([',', ']', '}']);

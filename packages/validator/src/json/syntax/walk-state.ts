@@ -1,0 +1,52 @@
+import type { JsonSyntaxIssue } from './syntax-issue.js';
+import type { Token } from './token.js';
+import type { TokenStream } from './tokens.js';
+import type { TextEdit } from './repair.js';
+
+// The walk's state as its repairs see it. The repairs (bracket-, separator-, value- and
+// file-end-repairs.ts) read and change the walk, and the walk (walk.ts) calls them: naming the
+// state here lets both import it rather than each other. Walk is the one implementation.
+
+export type Place = 'key-or-close' | 'key' | 'colon' | 'value' | 'comma-or-close' | 'value-or-close' | 'end';
+
+export interface Frame {
+  /** '{', '[', or '' for the top level. */
+  open: '{' | '[' | '';
+  at: number;
+  place: Place;
+  /** The last comma of this container, the end of its last key and of its last value. */
+  comma: number;
+  keyEnd: number;
+  valueEnd: number;
+}
+
+export interface Repair {
+  issue: JsonSyntaxIssue;
+  apply(walk: WalkState): void;
+  /** The edit the issue's message asks for, when it names one. */
+  fix?: TextEdit;
+}
+
+/** What a repair reads of the walk over the tokens (see Walk in walk.ts), and what it may do to it. */
+export interface WalkState {
+  index: number;
+  stopped: boolean;
+  stack: Frame[];
+  /** The end of the last token read. */
+  lastEnd: number;
+  /** The brackets closed so far, in the main walk only (trials do not need them). */
+  closes: { open: number; close: number }[];
+  readonly tokens: TokenStream;
+  readonly lineOf: (offset: number) => number;
+  readonly text: string;
+  readonly top: Frame;
+  close(token: Token): 'accepted';
+  repair(
+    offset: number,
+    length: number,
+    message: string,
+    apply: (walk: WalkState) => void,
+    fix?: TextEdit,
+  ): Repair;
+  nextKind(): Token['kind'] | undefined;
+}

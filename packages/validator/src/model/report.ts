@@ -1,0 +1,36 @@
+import type { FileKind, Severity } from './finding.js';
+
+// A rule's report, apart from the rules (rule.ts) because the contexts of every kind of rule take it:
+// the folder rules' (rule.ts) and the repository rules' (repository/repository-rule-context.ts).
+
+/**
+ * What a rule says about one problem. Where it is:
+ * - JSON files (swagger, apiProperties, settings): `pointer` (RFC 6901, build it with `childPointer`);
+ *   a pointer to a missing property may name it: it is shown at its nearest existing ancestor.
+ * - Text files (readme, script): `offset` into the text, or `line` (1-based) with optional `column`.
+ * - icon and folder: nothing (reported at 1:1 of the file or folder).
+ * `file` defaults to the rule's own file; `path` names another file of the folder (relative to it),
+ * for rules about misnamed or extra files.
+ */
+export interface Report {
+  message: string;
+  file?: FileKind;
+  path?: string;
+  pointer?: string;
+  offset?: number;
+  length?: number;
+  line?: number;
+  column?: number;
+  /** Overrides the rule's level for this one report (e.g. an info variant of a warning rule). */
+  severity?: Severity;
+  /**
+   * The fix, as data, where the rule knows it for sure: `validate --fix` makes it. Not part of the
+   * finding: reporters never see it, and the JSON and SARIF output stay as they are.
+   */
+  fix?: ReportFix;
+}
+
+/** `renameKey`: the key that `pointer` names, in its JSON file, is meant to be spelled so. */
+export interface ReportFix {
+  renameKey: string;
+}
