@@ -11071,6 +11071,91 @@ function findOverlongKey(text2, keyLimit = MAX_JSON_KEY_LENGTH, pathLimit = MAX_
   return void 0;
 }
 
+// packages/validator/src/model/unlisted-message.ts
+var MAX_FINDINGS_PER_RULE = 1e3;
+function grouped(count) {
+  return count.toLocaleString("en-US");
+}
+function unlistedMessage(count, noun, fileListsAtMost) {
+  const bound = fileListsAtMost === void 0 ? `a rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} for a connector` : `a file lists at most ${fileListsAtMost}`;
+  return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? "is" : "are"} not listed: ${bound}.`;
+}
+
+// packages/validator/src/json/syntax/repair.ts
+function removal(text2, offset, length) {
+  return { offset, length, insert: text2.slice(offset, offset + length).replace(/[^\n\r]/g, " ") };
+}
+function insertion(offset, insert) {
+  return { offset, length: 0, insert };
+}
+function replacement(offset, length, insert) {
+  return { offset, length, insert };
+}
+function applyEdits(text2, edits) {
+  const ordered = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.offset - b.edit.offset || a.order - b.order).map(({ edit }) => edit);
+  let repaired = "";
+  let from = 0;
+  const starts = [];
+  const shifted = [];
+  for (const edit of ordered) {
+    if (edit.offset < from) return void 0;
+    repaired += text2.slice(from, edit.offset);
+    if (edit.insert.length !== edit.length) {
+      starts.push(repaired.length);
+      shifted.push(edit);
+    }
+    repaired += edit.insert;
+    from = edit.offset + edit.length;
+  }
+  repaired += text2.slice(from);
+  if (shifted.length === 0) return { text: repaired, originalOffset: (offset) => offset };
+  return {
+    text: repaired,
+    originalOffset(offset) {
+      let low = 0;
+      let high = starts.length - 1;
+      let found = -1;
+      while (low <= high) {
+        const middle = low + high >> 1;
+        if (starts[middle] <= offset) {
+          found = middle;
+          low = middle + 1;
+        } else high = middle - 1;
+      }
+      if (found === -1) return offset;
+      const edit = shifted[found];
+      const into = offset - starts[found];
+      if (into < edit.insert.length) return edit.offset + Math.min(into, edit.length);
+      return edit.offset + edit.length + (into - edit.insert.length);
+    }
+  };
+}
+
+// packages/validator/src/json/syntax/comment-tokens.ts
+var COMMENT = 'Comments are not allowed in JSON; remove it (a "description" can hold the note).';
+var UNCLOSED_COMMENT = "This '/*' comment is never closed, so the rest of the file is read as part of it: comments are not allowed in JSON; remove the comment.";
+function commentToken(text2, offset, end, unclosed) {
+  const kind = "skip";
+  if (unclosed) {
+    const problem2 = { message: UNCLOSED_COMMENT, offset, length: 2 };
+    return { kind, offset, end, problem: problem2, unclosedAtEnd: true };
+  }
+  const problem = { message: COMMENT, offset, length: end - offset };
+  return { kind, offset, end, problem, fix: removal(text2, offset, end - offset) };
+}
+function hashCommentToken(text2, offset) {
+  if (text2.charCodeAt(offset) !== 35 || !/^[ \t\r\n]?$/.test(text2.charAt(offset + 1))) return void 0;
+  const lineEnd2 = text2.slice(offset).search(/[\r\n]/);
+  const commentEnd = lineEnd2 === -1 ? text2.length : offset + lineEnd2;
+  return {
+    kind: "skip",
+    offset,
+    end: commentEnd,
+    problem: { message: COMMENT, offset, length: commentEnd - offset },
+    fix: removal(text2, offset, commentEnd - offset)
+  };
+}
+
 // packages/validator/src/text/message-values.ts
 var MAX_VALUE_LENGTH = 100;
 var MAX_NAME_LENGTH = 1e3;
@@ -11183,157 +11268,6 @@ function summarise(value, depth) {
   }
   if (count > MAX_ENTRIES) entries.push(`${ELLIPSIS} (${count - MAX_ENTRIES} more)`);
   return `${open}${entries.join(",")}${close}`;
-}
-
-// packages/validator/src/text/message-length.ts
-var MAX_MESSAGE_LENGTH = 8e3;
-function boundedMessage(message) {
-  if (message.length <= MAX_MESSAGE_LENGTH) return message;
-  const note = ` (Message cut: it had ${message.length.toLocaleString("en-US")} characters; a message shows at most ${MAX_MESSAGE_LENGTH.toLocaleString("en-US")}.)`;
-  return `${excerpt(message, MAX_MESSAGE_LENGTH - note.length)}${note}`;
-}
-
-// packages/validator/src/model/finding.ts
-function locatedFinding(fields) {
-  const finding = {
-    ruleId: fields.ruleId,
-    severity: fields.severity,
-    message: boundedMessage(fields.message),
-    file: fields.file,
-    line: fields.line,
-    column: fields.column,
-    connector: fields.connector
-  };
-  if (fields.pointer !== void 0) finding.pointer = fields.pointer;
-  if (fields.endLine !== void 0) finding.endLine = fields.endLine;
-  if (fields.endColumn !== void 0) finding.endColumn = fields.endColumn;
-  if (fields.msCode !== void 0) finding.msCode = fields.msCode;
-  if (fields.baseline !== void 0) finding.baseline = fields.baseline;
-  return finding;
-}
-function severityRank(severity) {
-  return severity === "error" ? 3 : severity === "warning" ? 2 : 1;
-}
-function compareFindings(a, b) {
-  return (a.connector === b.connector ? 0 : compareFolderPaths(a.connector, b.connector)) || (a.file === b.file ? 0 : compareText(a.file, b.file)) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message);
-}
-
-// packages/validator/src/model/finding-cap.ts
-var MAX_FINDINGS_PER_RULE = 1e3;
-var UnlistedReports = class {
-  count = 0;
-  first;
-  worst = "info";
-  /** Forgets the reports of the rule before. */
-  clear() {
-    this.count = 0;
-    this.first = void 0;
-    this.worst = "info";
-  }
-  add(report, severity) {
-    this.count++;
-    this.first ??= report;
-    if (severityRank(severity) > severityRank(this.worst)) this.worst = severity;
-  }
-  /**
-   * The one report that stands for the rest, where the first of them was, at the level of the worst,
-   * so that a count of errors still says there are errors. It carries no fix: `validate --fix` makes
-   * the fixes of the listed ones, and a second run lists the next.
-   */
-  summary() {
-    const first = this.first;
-    if (first === void 0) return void 0;
-    const { fix: _fix, severity: _severity, message: _message, ...place } = first;
-    return {
-      severity: this.worst,
-      report: {
-        ...place,
-        message: `${unlistedMessage(this.count, "finding")} Fix the ones listed and check again.`
-      }
-    };
-  }
-};
-function grouped(count) {
-  return count.toLocaleString("en-US");
-}
-function unlistedMessage(count, noun, fileListsAtMost) {
-  const bound = fileListsAtMost === void 0 ? `a rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} for a connector` : `a file lists at most ${fileListsAtMost}`;
-  return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? "is" : "are"} not listed: ${bound}.`;
-}
-
-// packages/validator/src/json/syntax/repair.ts
-function removal(text2, offset, length) {
-  return { offset, length, insert: text2.slice(offset, offset + length).replace(/[^\n\r]/g, " ") };
-}
-function insertion(offset, insert) {
-  return { offset, length: 0, insert };
-}
-function replacement(offset, length, insert) {
-  return { offset, length, insert };
-}
-function applyEdits(text2, edits) {
-  const ordered = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.offset - b.edit.offset || a.order - b.order).map(({ edit }) => edit);
-  let repaired = "";
-  let from = 0;
-  const starts = [];
-  const shifted = [];
-  for (const edit of ordered) {
-    if (edit.offset < from) return void 0;
-    repaired += text2.slice(from, edit.offset);
-    if (edit.insert.length !== edit.length) {
-      starts.push(repaired.length);
-      shifted.push(edit);
-    }
-    repaired += edit.insert;
-    from = edit.offset + edit.length;
-  }
-  repaired += text2.slice(from);
-  if (shifted.length === 0) return { text: repaired, originalOffset: (offset) => offset };
-  return {
-    text: repaired,
-    originalOffset(offset) {
-      let low = 0;
-      let high = starts.length - 1;
-      let found = -1;
-      while (low <= high) {
-        const middle = low + high >> 1;
-        if (starts[middle] <= offset) {
-          found = middle;
-          low = middle + 1;
-        } else high = middle - 1;
-      }
-      if (found === -1) return offset;
-      const edit = shifted[found];
-      const into = offset - starts[found];
-      if (into < edit.insert.length) return edit.offset + Math.min(into, edit.length);
-      return edit.offset + edit.length + (into - edit.insert.length);
-    }
-  };
-}
-
-// packages/validator/src/json/syntax/comment-tokens.ts
-var COMMENT = 'Comments are not allowed in JSON; remove it (a "description" can hold the note).';
-var UNCLOSED_COMMENT = "This '/*' comment is never closed, so the rest of the file is read as part of it: comments are not allowed in JSON; remove the comment.";
-function commentToken(text2, offset, end, unclosed) {
-  const kind = "skip";
-  if (unclosed) {
-    const problem2 = { message: UNCLOSED_COMMENT, offset, length: 2 };
-    return { kind, offset, end, problem: problem2, unclosedAtEnd: true };
-  }
-  const problem = { message: COMMENT, offset, length: end - offset };
-  return { kind, offset, end, problem, fix: removal(text2, offset, end - offset) };
-}
-function hashCommentToken(text2, offset) {
-  if (text2.charCodeAt(offset) !== 35 || !/^[ \t\r\n]?$/.test(text2.charAt(offset + 1))) return void 0;
-  const lineEnd2 = text2.slice(offset).search(/[\r\n]/);
-  const commentEnd = lineEnd2 === -1 ? text2.length : offset + lineEnd2;
-  return {
-    kind: "skip",
-    offset,
-    end: commentEnd,
-    problem: { message: COMMENT, offset, length: commentEnd - offset },
-    fix: removal(text2, offset, commentEnd - offset)
-  };
 }
 
 // packages/validator/src/json/syntax/typographic-quotes.ts
@@ -13315,6 +13249,39 @@ function layoutProfile(folder) {
 // packages/validator/src/config/config-types.ts
 var DEFAULT_CONFIG = { rules: {}, ignore: [] };
 
+// packages/validator/src/text/message-length.ts
+var MAX_MESSAGE_LENGTH = 8e3;
+function boundedMessage(message) {
+  if (message.length <= MAX_MESSAGE_LENGTH) return message;
+  const note = ` (Message cut: it had ${message.length.toLocaleString("en-US")} characters; a message shows at most ${MAX_MESSAGE_LENGTH.toLocaleString("en-US")}.)`;
+  return `${excerpt(message, MAX_MESSAGE_LENGTH - note.length)}${note}`;
+}
+
+// packages/validator/src/model/finding.ts
+function locatedFinding(fields) {
+  const finding = {
+    ruleId: fields.ruleId,
+    severity: fields.severity,
+    message: boundedMessage(fields.message),
+    file: fields.file,
+    line: fields.line,
+    column: fields.column,
+    connector: fields.connector
+  };
+  if (fields.pointer !== void 0) finding.pointer = fields.pointer;
+  if (fields.endLine !== void 0) finding.endLine = fields.endLine;
+  if (fields.endColumn !== void 0) finding.endColumn = fields.endColumn;
+  if (fields.msCode !== void 0) finding.msCode = fields.msCode;
+  if (fields.baseline !== void 0) finding.baseline = fields.baseline;
+  return finding;
+}
+function severityRank(severity) {
+  return severity === "error" ? 3 : severity === "warning" ? 2 : 1;
+}
+function compareFindings(a, b) {
+  return (a.connector === b.connector ? 0 : compareFolderPaths(a.connector, b.connector)) || (a.file === b.file ? 0 : compareText(a.file, b.file)) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message);
+}
+
 // packages/validator/src/model/rule.ts
 function isFolderRule(rule) {
   return rule.scope === void 0 || rule.scope === "folder";
@@ -13398,6 +13365,41 @@ function releasingConnectorCaches(runRules) {
     }
   }
 }
+
+// packages/validator/src/model/finding-cap.ts
+var UnlistedReports = class {
+  count = 0;
+  first;
+  worst = "info";
+  /** Forgets the reports of the rule before. */
+  clear() {
+    this.count = 0;
+    this.first = void 0;
+    this.worst = "info";
+  }
+  add(report, severity) {
+    this.count++;
+    this.first ??= report;
+    if (severityRank(severity) > severityRank(this.worst)) this.worst = severity;
+  }
+  /**
+   * The one report that stands for the rest, where the first of them was, at the level of the worst,
+   * so that a count of errors still says there are errors. It carries no fix: `validate --fix` makes
+   * the fixes of the listed ones, and a second run lists the next.
+   */
+  summary() {
+    const first = this.first;
+    if (first === void 0) return void 0;
+    const { fix: _fix, severity: _severity, message: _message, ...place } = first;
+    return {
+      severity: this.worst,
+      report: {
+        ...place,
+        message: `${unlistedMessage(this.count, "finding")} Fix the ones listed and check again.`
+      }
+    };
+  }
+};
 
 // packages/validator/src/swagger/json-values.ts
 function isObject(value) {

@@ -44840,7 +44840,7 @@ function findOverlongKey(text2, keyLimit = MAX_JSON_KEY_LENGTH, pathLimit = MAX_
   return void 0;
 }
 
-// packages/validator/src/model/finding-cap.ts
+// packages/validator/src/model/unlisted-message.ts
 var MAX_FINDINGS_PER_RULE = 1e3;
 function grouped(count) {
   return count.toLocaleString("en-US");

@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path36 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path38 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path36 && path36[0] !== "/") {
-          path36 = `/${path36}`;
+        if (path38 && path38[0] !== "/") {
+          path38 = `/${path38}`;
         }
-        return new URL(`${origin}${path36}`);
+        return new URL(`${origin}${path38}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin }
+          request: { method, path: path38, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path36);
+        debuglog("sending request to %s %s/%s", method, origin, path38);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin },
+          request: { method, path: path38, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path36,
+          path38,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin }
+          request: { method, path: path38, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path36);
+        debuglog("trailers received from %s %s/%s", method, origin, path38);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin },
+          request: { method, path: path38, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path36,
+          path38,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path36, origin }
+            request: { method, path: path38, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path36);
+          debuglog("sending request to %s %s/%s", method, origin, path38);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path36,
+        path: path38,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path36 !== "string") {
+        if (typeof path38 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path36[0] !== "/" && !(path36.startsWith("http://") || path36.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path38[0] !== "/" && !(path38.startsWith("http://") || path38.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path36)) {
+        } else if (invalidPathRegex.test(path38)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path36, query) : path36;
+        this.path = query ? buildURL(path38, query) : path38;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path36, host, upgrade, blocking, reset } = request;
+      const { method, path: path38, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path36} HTTP/1.1\r
+      let header = `${method} ${path38} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path36, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path38, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path36;
+      headers[HTTP2_HEADER_PATH] = path38;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path36 = search2 ? `${pathname}${search2}` : pathname;
+        const path38 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path36;
+        this.opts.path = path38;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path36 = "/",
+          path: path38 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path36;
+        opts.path = origin + path38;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path36) {
-      if (typeof path36 !== "string") {
-        return path36;
+    function safeUrl(path38) {
+      if (typeof path38 !== "string") {
+        return path38;
       }
-      const pathSegments = path36.split("?");
+      const pathSegments = path38.split("?");
       if (pathSegments.length !== 2) {
-        return path36;
+        return path38;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path36, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path36);
+    function matchKey(mockDispatch2, { path: path38, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path38);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path36 }) => matchValue(safeUrl(path36), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path38 }) => matchValue(safeUrl(path38), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path36, method, body, headers, query } = opts;
+      const { path: path38, method, body, headers, query } = opts;
       return {
-        path: path36,
+        path: path38,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path36, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path38, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path36,
+            Path: path38,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path36) {
-      for (let i = 0; i < path36.length; ++i) {
-        const code2 = path36.charCodeAt(i);
+    function validateCookiePath(path38) {
+      for (let i = 0; i < path38.length; ++i) {
+        const code2 = path38.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path36 = opts.path;
+          let path38 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path36 = `/${path36}`;
+            path38 = `/${path38}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path36);
+          url = new URL(util.parseOrigin(url).origin + path38);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path36, { windows } = {}) => {
-      const segs = path36.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path38, { windows } = {}) => {
+      const segs = path38.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -24153,8 +24153,8 @@ var require_utils3 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path36) {
-      let input = path36;
+    function removeDotSegments(path38) {
+      let input = path38;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -24228,11 +24228,11 @@ var require_utils3 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path36) {
-      if (path36 === "" || path36[0] === "/") {
-        return removeDotSegments(path36);
+    function removeDotSegmentsRelative(path38) {
+      if (path38 === "" || path38[0] === "/") {
+        return removeDotSegments(path38);
       }
-      const segments = path36.split("/");
+      const segments = path38.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -24595,8 +24595,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path36 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path36 && path36 !== "/" ? path36 : void 0;
+        const path38 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path38 && path38 !== "/" ? path38 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -27906,17 +27906,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path36) {
-      const ctrl = callVisitor(key, node, visitor, path36);
+    function visit_(key, node, visitor, path38) {
+      const ctrl = callVisitor(key, node, visitor, path38);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path36, ctrl);
-        return visit_(key, ctrl, visitor, path36);
+        replaceNode(key, path38, ctrl);
+        return visit_(key, ctrl, visitor, path38);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path36 = Object.freeze(path36.concat(node));
+          path38 = Object.freeze(path38.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path36);
+            const ci = visit_(i, node.items[i], visitor, path38);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27927,13 +27927,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path36 = Object.freeze(path36.concat(node));
-          const ck = visit_("key", node.key, visitor, path36);
+          path38 = Object.freeze(path38.concat(node));
+          const ck = visit_("key", node.key, visitor, path38);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path36);
+          const cv = visit_("value", node.value, visitor, path38);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -27954,17 +27954,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path36) {
-      const ctrl = await callVisitor(key, node, visitor, path36);
+    async function visitAsync_(key, node, visitor, path38) {
+      const ctrl = await callVisitor(key, node, visitor, path38);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path36, ctrl);
-        return visitAsync_(key, ctrl, visitor, path36);
+        replaceNode(key, path38, ctrl);
+        return visitAsync_(key, ctrl, visitor, path38);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path36 = Object.freeze(path36.concat(node));
+          path38 = Object.freeze(path38.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path36);
+            const ci = await visitAsync_(i, node.items[i], visitor, path38);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27975,13 +27975,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path36 = Object.freeze(path36.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path36);
+          path38 = Object.freeze(path38.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path38);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path36);
+          const cv = await visitAsync_("value", node.value, visitor, path38);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -28008,23 +28008,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path36) {
+    function callVisitor(key, node, visitor, path38) {
       if (typeof visitor === "function")
-        return visitor(key, node, path36);
+        return visitor(key, node, path38);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path36);
+        return visitor.Map?.(key, node, path38);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path36);
+        return visitor.Seq?.(key, node, path38);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path36);
+        return visitor.Pair?.(key, node, path38);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path36);
+        return visitor.Scalar?.(key, node, path38);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path36);
+        return visitor.Alias?.(key, node, path38);
       return void 0;
     }
-    function replaceNode(key, path36, node) {
-      const parent = path36[path36.length - 1];
+    function replaceNode(key, path38, node) {
+      const parent = path38[path38.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -28636,10 +28636,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path36, value) {
+    function collectionFromPath(schema, path38, value) {
       let v = value;
-      for (let i = path36.length - 1; i >= 0; --i) {
-        const k = path36[i];
+      for (let i = path38.length - 1; i >= 0; --i) {
+        const k = path38[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -28658,7 +28658,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path36) => path36 == null || typeof path36 === "object" && !!path36[Symbol.iterator]().next().done;
+    var isEmptyPath = (path38) => path38 == null || typeof path38 === "object" && !!path38[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -28688,11 +28688,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path36, value) {
-        if (isEmptyPath(path36))
+      addIn(path38, value) {
+        if (isEmptyPath(path38))
           this.add(value);
         else {
-          const [key, ...rest] = path36;
+          const [key, ...rest] = path38;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -28706,8 +28706,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path36) {
-        const [key, ...rest] = path36;
+      deleteIn(path38) {
+        const [key, ...rest] = path38;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -28721,8 +28721,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path36, keepScalar) {
-        const [key, ...rest] = path36;
+      getIn(path38, keepScalar) {
+        const [key, ...rest] = path38;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -28740,8 +28740,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path36) {
-        const [key, ...rest] = path36;
+      hasIn(path38) {
+        const [key, ...rest] = path38;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -28751,8 +28751,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path36, value) {
-        const [key, ...rest] = path36;
+      setIn(path38, value) {
+        const [key, ...rest] = path38;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -31267,9 +31267,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path36, value) {
+      addIn(path38, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path36, value);
+          this.contents.addIn(path38, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -31344,14 +31344,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path36) {
-        if (Collection.isEmptyPath(path36)) {
+      deleteIn(path38) {
+        if (Collection.isEmptyPath(path38)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path36) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path38) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -31366,10 +31366,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path36, keepScalar) {
-        if (Collection.isEmptyPath(path36))
+      getIn(path38, keepScalar) {
+        if (Collection.isEmptyPath(path38))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path36, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path38, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -31380,10 +31380,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path36) {
-        if (Collection.isEmptyPath(path36))
+      hasIn(path38) {
+        if (Collection.isEmptyPath(path38))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path36) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path38) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -31400,13 +31400,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path36, value) {
-        if (Collection.isEmptyPath(path36)) {
+      setIn(path38, value) {
+        if (Collection.isEmptyPath(path38)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path36), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path38), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path36, value);
+          this.contents.setIn(path38, value);
         }
       }
       /**
@@ -33367,9 +33367,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path36) => {
+    visit2.itemAtPath = (cst, path38) => {
       let item = cst;
-      for (const [field, index] of path36) {
+      for (const [field, index] of path38) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -33378,23 +33378,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path36) => {
-      const parent = visit2.itemAtPath(cst, path36.slice(0, -1));
-      const field = path36[path36.length - 1][0];
+    visit2.parentCollection = (cst, path38) => {
+      const parent = visit2.itemAtPath(cst, path38.slice(0, -1));
+      const field = path38[path38.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path36, item, visitor) {
-      let ctrl = visitor(item, path36);
+    function _visit(path38, item, visitor) {
+      let ctrl = visitor(item, path38);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path36.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path38.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -33405,10 +33405,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path36);
+            ctrl = ctrl(item, path38);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path36) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path38) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -38718,7 +38718,10 @@ async function runAction(main) {
 
 // packages/actions/src/validate-connector/main.ts
 var import_node_fs20 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/config/config-of-paths.ts
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/text/message-values.ts
 var MAX_VALUE_LENGTH = 100;
@@ -38837,6 +38840,14 @@ function summarise(value, depth) {
   }
   if (count > MAX_ENTRIES) entries.push(`${ELLIPSIS} (${count - MAX_ENTRIES} more)`);
   return `${open2}${entries.join(",")}${close}`;
+}
+
+// packages/validator/src/config/another-configuration-hint.ts
+function anotherConfigurationHint(facts) {
+  const give = "give the file to apply to every folder (--config, the action's config input)";
+  const file = facts.fileInUse ? quoted(facts.file) : `a new file ${quoted(facts.file)}`;
+  const skip = `skip the folder's repository with ignore: [${quoted(facts.ignorePattern, MAX_NAME_LENGTH)}] in ${file}`;
+  return facts.runFromFoldersRepository ? `One run applies one configuration: run once for each repository, ${give}, or ${skip}.` : `One run applies one configuration: ${give}, ${skip}, or run from the folder's repository.`;
 }
 
 // packages/validator/src/config/config-lookup.ts
@@ -38960,6 +38971,57 @@ function existingFolderOf(absolute) {
   return isFile(at) ? import_node_path11.default.dirname(at) : at;
 }
 
+// packages/validator/src/config/found-folders.ts
+var import_node_path12 = __toESM(require("node:path"), 1);
+var FoundFolders = class {
+  givenFolders;
+  places = /* @__PURE__ */ new Map();
+  constructor(paths, cwd) {
+    this.givenFolders = new Set(
+      paths.map((given) => {
+        const absolute = import_node_path12.default.resolve(cwd, given);
+        return isFile(absolute) ? import_node_path12.default.dirname(absolute) : absolute;
+      })
+    );
+  }
+  /** The place of `folder` (absolute, as discovery gives it). */
+  placeOf(folder) {
+    let place = this.places.get(folder);
+    if (place !== void 0) return place;
+    if (this.givenFolders.has(folder)) place = { given: folder };
+    else {
+      const parent = import_node_path12.default.dirname(folder);
+      const above = parent === folder ? {} : this.placeOf(parent);
+      if (above.given === void 0) place = {};
+      else if (isRepositoryRoot(folder)) place = { given: above.given, nested: folder };
+      else place = above;
+    }
+    this.places.set(folder, place);
+    return place;
+  }
+};
+
+// packages/validator/src/config/ignore-backslashes.ts
+var GLOB_CHARACTERS = /* @__PURE__ */ new Set(["*", "?", "[", "]", "{", "}", "(", ")", "!", "+", "@", "|", ","]);
+var NEVER_IN_FOLDER_NAMES = /* @__PURE__ */ new Set(["*", "?"]);
+function isEscape(run, next) {
+  return run.length === 1 && next !== void 0 && GLOB_CHARACTERS.has(next) && !NEVER_IN_FOLDER_NAMES.has(next);
+}
+function patternWithSlashes(pattern) {
+  let separated = false;
+  const meant = pattern.replace(/\\+(?=(.?))/g, (run, next) => {
+    if (isEscape(run, next || void 0)) return run;
+    separated = true;
+    return "/";
+  });
+  return separated ? meant : void 0;
+}
+function globLiteral(folder) {
+  return [...folder].map(
+    (character) => GLOB_CHARACTERS.has(character) && !NEVER_IN_FOLDER_NAMES.has(character) ? `\\${character}` : character
+  ).join("");
+}
+
 // packages/validator/src/config/config-of-paths.ts
 function configSearchStart(given, cwd) {
   return new ConfigLookup(cwd).searchStart(given);
@@ -38982,20 +39044,41 @@ function findConfigFileOfPaths(paths, cwd) {
   }
   return first ? first.file : findConfigFile(cwd);
 }
-function refuseFoldersOfAnotherConfiguration(folders, config2, cwd) {
+function refuseFoldersOfAnotherConfiguration(paths, folders, config2, cwd) {
   if (!config2.foundBySearch) return;
   const lookup = new ConfigLookup(cwd);
+  const found = new FoundFolders(paths, cwd);
+  const fileOfPlace = /* @__PURE__ */ new Map();
   for (const folder of folders) {
-    const file = lookup.fileOf(folder);
+    const place = found.placeOf(folder);
+    const lookedUp = place.nested ?? place.given ?? folder;
+    if (!fileOfPlace.has(lookedUp)) fileOfPlace.set(lookedUp, lookup.fileOf(lookedUp));
+    const file = fileOfPlace.get(lookedUp);
     if (lookup.sameConfiguration(file, config2.path)) continue;
     throw new UsageError(
       `takes its configuration from ${named(file, cwd)}, and the paths it was found under from ${named(config2.path, cwd)}.`,
       {
         location: { file: toDisplayPath(cwd, folder) },
-        hint: `One run applies one configuration: give the file to apply to every folder (--config, the action's config input), ignore the folder${config2.path === void 0 ? " in a configuration file" : ` in ${toDisplayPath(cwd, config2.path)}`}, or run from the folder's repository.`
+        hint: anotherConfigurationHint(hintFacts(lookup, place, folder, config2))
       }
     );
   }
+}
+function hintFacts(lookup, place, folder, config2) {
+  const repository = place.nested ?? folder;
+  let file = config2.path;
+  if (file === void 0) {
+    const start = lookup.searchStart(place.given ?? folder);
+    file = import_node_path13.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
+  }
+  const relative = slashSeparated(import_node_path13.default.relative(import_node_path13.default.dirname(file), repository));
+  return {
+    ignorePattern: relative === "" ? "**" : `${globLiteral(relative)}/**`,
+    file: toDisplayPath(lookup.cwd, file),
+    fileInUse: config2.path !== void 0,
+    // The search of a repository's top level starts in the working directory when it holds it.
+    runFromFoldersRepository: lookup.searchStart(repository) === lookup.cwd
+  };
 }
 function named(file, cwd) {
   return file === void 0 ? "no configuration file" : quoted(toDisplayPath(cwd, file));
@@ -39102,11 +39185,11 @@ function didYouMean(word, candidates) {
 }
 
 // packages/validator/src/config/ignore.ts
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform2 = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = slashSeparated(import_node_path12.default.relative(import_node_path12.default.dirname(config2.path), folder));
+  const relative = slashSeparated(import_node_path14.default.relative(import_node_path14.default.dirname(config2.path), folder));
   return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform2));
 }
 function ignorePatternMatches(pattern, relativeFolder, platform2 = process.platform) {
@@ -39126,7 +39209,7 @@ function compiledPattern(pattern, nocase) {
 
 // packages/validator/src/config/load-config.ts
 var import_promises = require("node:fs/promises");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -40528,7 +40611,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path36 = [root];
+  const path38 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -40536,14 +40619,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path36[level];
+    let node = path38[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path36[level] = node;
+      path38[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -40713,7 +40796,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path36 = paths.pop();
+    const path38 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -40721,13 +40804,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path36 + 1);
+          paths.push(path38 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path36 + 1 + key.length;
+        const keyPath = path38 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -40782,41 +40865,8 @@ function findOverlongKey(text2, keyLimit = MAX_JSON_KEY_LENGTH, pathLimit = MAX_
   return void 0;
 }
 
-// packages/validator/src/model/finding-cap.ts
+// packages/validator/src/model/unlisted-message.ts
 var MAX_FINDINGS_PER_RULE = 1e3;
-var UnlistedReports = class {
-  count = 0;
-  first;
-  worst = "info";
-  /** Forgets the reports of the rule before. */
-  clear() {
-    this.count = 0;
-    this.first = void 0;
-    this.worst = "info";
-  }
-  add(report, severity) {
-    this.count++;
-    this.first ??= report;
-    if (severityRank(severity) > severityRank(this.worst)) this.worst = severity;
-  }
-  /**
-   * The one report that stands for the rest, where the first of them was, at the level of the worst,
-   * so that a count of errors still says there are errors. It carries no fix: `validate --fix` makes
-   * the fixes of the listed ones, and a second run lists the next.
-   */
-  summary() {
-    const first = this.first;
-    if (first === void 0) return void 0;
-    const { fix: _fix, severity: _severity, message: _message, ...place } = first;
-    return {
-      severity: this.worst,
-      report: {
-        ...place,
-        message: `${unlistedMessage(this.count, "finding")} Fix the ones listed and check again.`
-      }
-    };
-  }
-};
 function grouped(count) {
   return count.toLocaleString("en-US");
 }
@@ -43233,7 +43283,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path36 = problem.segments;
+  const path38 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -43247,21 +43297,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path36.includes("oAuthSettings")) {
-      const last2 = path36[path36.length - 1];
+    if (path38.includes("oAuthSettings")) {
+      const last2 = path38[path38.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path36.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path36[path36.length - 1] === "type" && path36.length === parameterNameDepth(path36) + 1)
+    if (path38.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path38[path38.length - 1] === "type" && path38.length === parameterNameDepth(path38) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path36) {
-  return path36[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path38) {
+  return path38[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -44082,11 +44132,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
 var import_node_fs8 = __toESM(require("node:fs"), 1);
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -44142,7 +44192,7 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path13.default.resolve(cwd, folder);
+  const absolutePath = import_node_path15.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs8.default.realpathSync(absolutePath);
   const dirents = import_node_fs8.default.readdirSync(absolutePath, { withFileTypes: true });
@@ -44156,7 +44206,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path13.default.basename(absolutePath),
+    name: import_node_path15.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -44185,10 +44235,10 @@ function sizeOf(filePath2) {
     return 0;
   }
 }
-function displayPathIn(folder, name, paths = import_node_path13.default) {
+function displayPathIn(folder, name, paths = import_node_path15.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path13.default) {
+function entryPath(folder, name, paths = import_node_path15.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -44538,9 +44588,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path14.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path16.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path14.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path16.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -44557,7 +44607,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path14.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path16.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -45330,9 +45380,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path36) {
+function pathVariables(path38) {
   const names2 = [];
-  for (const match2 of path36.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path38.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -53078,16 +53128,16 @@ function methodSlot(key) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path36) {
-    this.path = path36;
-    const hasBrace = path36.includes("{");
-    this.variables = hasBrace ? scanVariables(path36) : NO_VARIABLES;
+  constructor(path38) {
+    this.path = path38;
+    const hasBrace = path38.includes("{");
+    this.variables = hasBrace ? scanVariables(path38) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path36.indexOf("/"); ; slash = path36.indexOf("/", start)) {
-      const end = slash === -1 ? path36.length : slash;
-      if (hasBrace && isVariableSegment(path36, start, end)) variableSegmentCount++;
+    for (let slash = path38.indexOf("/"); ; slash = path38.indexOf("/", start)) {
+      const end = slash === -1 ? path38.length : slash;
+      if (hasBrace && isVariableSegment(path38, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -53116,8 +53166,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path36 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path36) last2 = new PathTemplate(path36);
+    const path38 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path38) last2 = new PathTemplate(path38);
     templates[index] = last2;
   }
   return templates;
@@ -53142,9 +53192,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path36, start) {
-  const slash = path36.indexOf("/", start);
-  return slash === -1 ? path36.length : slash;
+function segmentEnd(path38, start) {
+  const slash = path38.indexOf("/", start);
+  return slash === -1 ? path38.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -53153,34 +53203,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path36, start, end) {
+function isVariableSegment(path38, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path36.charCodeAt(start) !== OPEN || path36.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path38.charCodeAt(start) !== OPEN || path38.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path36.charCodeAt(index);
+    const code2 = path38.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path36, open2) {
-  for (let index = open2 + 1; index < path36.length; index++) {
-    const code2 = path36.charCodeAt(index);
+function matchEnd(path38, open2) {
+  for (let index = open2 + 1; index < path38.length; index++) {
+    const code2 = path38.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path36) {
+function scanVariables(path38) {
   const variables = [];
   let seen;
-  for (let open2 = path36.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path36, open2);
+  for (let open2 = path38.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path38, open2);
     if (close === -1) {
-      open2 = path36.indexOf("{", open2 + 1);
+      open2 = path38.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path36.slice(open2 + 1, close);
+    const name = path38.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -53190,30 +53240,30 @@ function scanVariables(path36) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path36.indexOf("{", close + 1);
+    open2 = path38.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path36) {
+function routeOf(path38) {
   let route = "";
   let copied = 0;
-  for (let open2 = path36.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path36, open2);
+  for (let open2 = path38.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path38, open2);
     if (close === -1) {
-      open2 = path36.indexOf("{", open2 + 1);
+      open2 = path38.indexOf("{", open2 + 1);
       continue;
     }
-    route += path36.slice(copied, open2) + "{}";
+    route += path38.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path36.indexOf("{", copied);
+    open2 = path38.indexOf("{", copied);
   }
-  return copied === 0 ? path36 : route + path36.slice(copied);
+  return copied === 0 ? path38 : route + path38.slice(copied);
 }
-function routeHash(path36) {
+function routeHash(path38) {
   let hash = 0;
-  for (let index = 0; index < path36.length; index++) {
-    const code2 = path36.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path36, index) : -1;
+  for (let index = 0; index < path38.length; index++) {
+    const code2 = path38.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path38, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -53261,15 +53311,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path36 = operations[index].path;
-    if (!path36.includes("{")) {
-      while (index < operations.length && operations[index].path === path36) index++;
+    const path38 = operations[index].path;
+    if (!path38.includes("{")) {
+      while (index < operations.length && operations[index].path === path38) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path36; index++)
+    for (; index < operations.length && operations[index].path === path38; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path36);
+    const route = routeHash(path38);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -54444,12 +54494,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path36 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path36)) continue;
-        if (path36.startsWith("x-")) continue;
-        const item = paths[path36];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path36);
-        else this.typeIssue(placeAt(rootNode, "paths", path36), "Object", item);
+      for (const path38 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path38)) continue;
+        if (path38.startsWith("x-")) continue;
+        const item = paths[path38];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path38);
+        else this.typeIssue(placeAt(rootNode, "paths", path38), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -54473,8 +54523,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path36) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path36);
+  visitPathItem(item, rootNode, path38) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path38);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -56043,12 +56093,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path36 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path38 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path36 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path38 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -56390,16 +56440,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path36) {
+function followSchemaPath(model, root, path38) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path36.length && steps < MAX_STEPS; ) {
-    let end = path36.indexOf("/", start);
-    if (end === -1) end = path36.length;
+  for (let start = 0; start < path38.length && steps < MAX_STEPS; ) {
+    let end = path38.indexOf("/", start);
+    if (end === -1) end = path38.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path36.slice(start, end));
+      const next = property(model, current, path38.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -56479,9 +56529,9 @@ function resultProblems(model, target2, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path36 = pathAt(call, key);
-    if (path36 === void 0 || followSchemaPath(model, items.schema, path36).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path36), label) });
+    const path38 = pathAt(call, key);
+    if (path38 === void 0 || followSchemaPath(model, items.schema, path38).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path38), label) });
   }
   return problems;
 }
@@ -57927,12 +57977,12 @@ var pathItemRefRule = {
   check({ swagger, report }) {
     if (!swagger) return;
     const paths = swagger.paths;
-    for (const path36 in paths) {
-      if (!has(paths, path36)) continue;
-      const pathItem = asObject(paths[path36]);
+    for (const path38 in paths) {
+      if (!has(paths, path38)) continue;
+      const pathItem = asObject(paths[path38]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path36, "$ref"),
+        pointer: childPointer("/paths", path38, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
       });
     }
@@ -57954,15 +58004,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path36 of pathKeys(swagger)) {
-    const message = problem(path36);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path36), message });
+  for (const path38 of pathKeys(swagger)) {
+    const message = problem(path38);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path38), message });
   }
 }
-function templateProblem(path36) {
+function templateProblem(path38) {
   let open2 = -1;
-  for (let index = 0; index < path36.length; index++) {
-    const character = path36[index];
+  for (let index = 0; index < path38.length; index++) {
+    const character = path38[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -57988,7 +58038,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path36) => path36.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path38) => path38.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -58008,7 +58058,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path36) => /[?#]/.test(path36) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path38) => /[?#]/.test(path38) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -58024,7 +58074,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path36) => path36.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path38) => path38.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -58038,8 +58088,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path36) => {
-      const problem = templateProblem(path36);
+    reportPathKeys(context, (path38) => {
+      const problem = templateProblem(path38);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -58056,9 +58106,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path36) => (
+      (path38) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path36.includes("=") && pathVariables(path36).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path38.includes("=") && pathVariables(path38).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -58074,14 +58124,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path36 of pathKeys(swagger)) {
-      const key = path36.toLowerCase();
+    for (const path38 of pathKeys(swagger)) {
+      const key = path38.toLowerCase();
       if (seen.has(key)) {
         report({
-          pointer: childPointer("/paths", path36),
+          pointer: childPointer("/paths", path38),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path36)
+            nameExcerpt(path38)
           )
         });
       }
@@ -59921,26 +59971,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path36 = [];
+    const path38 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path36.push(start);
+    path38.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path36.pop();
+        path38.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path36.slice(path36.indexOf(target2)));
+      if (seen === "grey") cycles.push(path38.slice(path38.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path36.push(target2);
+        path38.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -60559,7 +60609,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path36 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path38 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -60567,7 +60617,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path36}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path38}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -60827,8 +60877,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path36) {
-  return withoutTrailingSlashes(routeOf(path36)).toLowerCase();
+function templateShape(path38) {
+  return withoutTrailingSlashes(routeOf(path38)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -61080,28 +61130,12 @@ var ALL_RULES = [
   ...configurationRules
 ];
 
-// packages/validator/src/config/ignore-backslashes.ts
-var GLOB_CHARACTERS = /* @__PURE__ */ new Set(["*", "?", "[", "]", "{", "}", "(", ")", "!", "+", "@", "|", ","]);
-var NEVER_IN_FOLDER_NAMES = /* @__PURE__ */ new Set(["*", "?"]);
-function isEscape(run, next) {
-  return run.length === 1 && next !== void 0 && GLOB_CHARACTERS.has(next) && !NEVER_IN_FOLDER_NAMES.has(next);
-}
-function patternWithSlashes(pattern) {
-  let separated = false;
-  const meant = pattern.replace(/\\+(?=(.?))/g, (run, next) => {
-    if (isEscape(run, next || void 0)) return run;
-    separated = true;
-    return "/";
-  });
-  return separated ? meant : void 0;
-}
-
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path36, options = {}) {
+function offsetOfPath(document, path38, options = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step] of path36.entries()) {
+  for (const [index, step] of path38.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step);
@@ -61112,7 +61146,7 @@ function offsetOfPath(document, path36, options = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path36.length - 1;
+    const isLast = index === path38.length - 1;
     offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -61123,8 +61157,8 @@ function rangeStart(node) {
 function yamlPositions(text2) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text2), { lineCounter, prettyErrors: false });
-  return (path36, options = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path36, options));
+  return (path38, options = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path38, options));
     return { line, column: col };
   };
 }
@@ -61136,7 +61170,7 @@ var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).";
 async function loadConfig(options) {
   if (options.explicitPath) {
-    const file2 = import_node_path15.default.resolve(options.cwd, options.explicitPath);
+    const file2 = import_node_path17.default.resolve(options.cwd, options.explicitPath);
     return parseConfig(await readConfigText(file2, options.cwd), file2, options);
   }
   const file = findConfigFileOfPaths(options.paths ?? [], options.cwd);
@@ -61279,7 +61313,7 @@ async function readConfigText(file, cwd) {
     if (code2 === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown },
-        hint: `Give the file itself, e.g. ${import_node_path15.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path17.default.join(shown, CONFIG_FILE_NAMES[0])}.`
       });
     }
     throw new UsageError(`The configuration file cannot be read (${code2 ?? error3.message}).`, {
@@ -61289,9 +61323,9 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error3, root) {
-  const path36 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path36.map(nameExcerpt);
-  const value = path36.reduce(
+  const path38 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path38.map(nameExcerpt);
+  const value = path38.reduce(
     (node, step) => node?.[step],
     root
   );
@@ -61299,7 +61333,7 @@ function describeSchemaError(error3, root) {
   if (error3.keyword === "additionalProperties") {
     const key = String(error3.params.additionalProperty);
     const name = nameExcerpt(key);
-    if (path36.length === 0) {
+    if (path38.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -61310,7 +61344,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path36, key],
+      path: [...path38, key],
       atKey: true
     };
   }
@@ -61318,7 +61352,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path36,
+      path: path38,
       atKey: false
     };
   }
@@ -61328,34 +61362,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path36,
+        path: path38,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path36, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path38, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path36,
+      path: path38,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path36, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path38, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path36,
+      path: path38,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path36,
+    path: path38,
     atKey: false
   };
 }
@@ -61364,6 +61398,41 @@ function compiledSchema() {
   validator ??= new import_ajv2.default({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
   return validator;
 }
+
+// packages/validator/src/model/finding-cap.ts
+var UnlistedReports = class {
+  count = 0;
+  first;
+  worst = "info";
+  /** Forgets the reports of the rule before. */
+  clear() {
+    this.count = 0;
+    this.first = void 0;
+    this.worst = "info";
+  }
+  add(report, severity) {
+    this.count++;
+    this.first ??= report;
+    if (severityRank(severity) > severityRank(this.worst)) this.worst = severity;
+  }
+  /**
+   * The one report that stands for the rest, where the first of them was, at the level of the worst,
+   * so that a count of errors still says there are errors. It carries no fix: `validate --fix` makes
+   * the fixes of the listed ones, and a second run lists the next.
+   */
+  summary() {
+    const first = this.first;
+    if (first === void 0) return void 0;
+    const { fix: _fix, severity: _severity, message: _message, ...place } = first;
+    return {
+      severity: this.worst,
+      report: {
+        ...place,
+        message: `${unlistedMessage(this.count, "finding")} Fix the ones listed and check again.`
+      }
+    };
+  }
+};
 
 // packages/validator/src/swagger/local-refs.ts
 function isSectionEntryRef(ref) {
@@ -61411,8 +61480,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path36, method, pathItemPlace, operation2) {
-    this.path = path36;
+  constructor(path38, method, pathItemPlace, operation2) {
+    this.path = path38;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -61713,11 +61782,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path36 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path36)) continue;
-      let pathItem = asObject(paths[path36]);
+    for (const path38 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path38)) continue;
+      let pathItem = asObject(paths[path38]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path36);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path38);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -61733,7 +61802,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path36, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path38, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -62083,9 +62152,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path36) {
-  const [setting, ruleId] = path36;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path36];
+function placeIn(config2, path38) {
+  const [setting, ruleId] = path38;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path38];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -62094,7 +62163,7 @@ function strictestLevel(rule2, config2) {
 }
 
 // packages/validator/src/diff/baseline.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
   const settled = cappedListingsNotGrown(current, base2);
   const exact = countKeys(base2, exactKey);
@@ -62160,7 +62229,7 @@ function looseKey(finding) {
   return [finding.ruleId, relativeFile(finding), normalizedMessage(finding)].join("\0");
 }
 function relativeFile(finding) {
-  return slashSeparated(import_node_path16.default.relative(finding.connector, finding.file));
+  return slashSeparated(import_node_path18.default.relative(finding.connector, finding.file));
 }
 function normalizedMessage(finding) {
   return finding.connector && finding.connector !== "." ? finding.message.split(finding.connector).join("<connector>") : finding.message;
@@ -62567,9 +62636,9 @@ var CHANGE_RULES = {
 };
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path36, method, body) => `{
+var operation = (path38, method, body) => `{
   "paths": {
-    "${path36}": {
+    "${path38}": {
       "${method}": ${body}
     }
   }
@@ -63032,16 +63101,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path36 = [];
+  const path38 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit2 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path36.push(part.step);
+        if (part.step !== void 0) path38.push(part.step);
         if (visit2(part.nested)) listedAny = true;
-        if (part.step !== void 0) path36.pop();
+        if (part.step !== void 0) path38.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -63049,7 +63118,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path36, ...part.change.path] });
+      result.push({ ...part.change, path: [...path38, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -65230,21 +65299,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path36 in paths) {
-    if (!has(paths, path36)) continue;
-    const pathItem = refPathItem(paths[path36]);
+  for (const path38 in paths) {
+    if (!has(paths, path38)) continue;
+    const pathItem = refPathItem(paths[path38]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path36));
-    unfollowed2.set(path36, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path38));
+    unfollowed2.set(path38, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path36 in paths) {
-    if (!has(paths, path36)) continue;
-    const pathItem = refPathItem(paths[path36]);
+  for (const path38 in paths) {
+    if (!has(paths, path38)) continue;
+    const pathItem = refPathItem(paths[path38]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -65256,17 +65325,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path36 of all) {
-    const before = has(pathsBefore, path36) ? pathsBefore[path36] : void 0;
-    const after = has(pathsAfter, path36) ? pathsAfter[path36] : void 0;
+  for (const path38 of all) {
+    const before = has(pathsBefore, path38) ? pathsBefore[path38] : void 0;
+    const after = has(pathsAfter, path38) ? pathsAfter[path38] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path36);
-    const whyBefore = unfollowedBefore.get(path36);
+    const whyAfter = unfollowedAfter.get(path38);
+    const whyBefore = unfollowedBefore.get(path38);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path36);
+    const pathItemPointer = childPointer("/paths", path38);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -65274,12 +65343,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path36)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path38)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path36)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path36)} was not compared: in the base version, ${whyBefore}.` : refEdit(path36, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path38)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path38)} was not compared: in the base version, ${whyBefore}.` : refEdit(path38, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -65289,12 +65358,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path36, before, after) {
+function refEdit(path38, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path36)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path38)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path36)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path36)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path38)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path38)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -65511,8 +65580,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path36) {
-  return withoutTrailingSlashes(emptiedBraces(path36));
+function normalizePath(path38) {
+  return withoutTrailingSlashes(emptiedBraces(path38));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -66869,7 +66938,7 @@ function connectorVersion(folder) {
 
 // packages/validator/src/loader/discover.ts
 var import_node_fs9 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 function isSkippedDirectory(name, platform2 = process.platform) {
   if (name.startsWith(".")) return true;
@@ -66893,7 +66962,7 @@ function isConnectorFolderListing(names2) {
 async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = process.platform) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path17.default.resolve(cwd, given);
+    const absolute = import_node_path19.default.resolve(cwd, given);
     let stat2;
     try {
       stat2 = (0, import_node_fs9.statSync)(absolute);
@@ -66903,7 +66972,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
       });
     }
     if (stat2.isFile()) {
-      const folder = import_node_path17.default.dirname(absolute);
+      const folder = import_node_path19.default.dirname(absolute);
       if (!isConnectorFolderListing((0, import_node_fs9.readdirSync)(folder))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given },
@@ -66917,7 +66986,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
   }
   return sortFolderPaths(found);
 }
-function sortFolderPaths(folders, paths = import_node_path17.default) {
+function sortFolderPaths(folders, paths = import_node_path19.default) {
   if (paths.sep === "/") return [...folders].sort();
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
@@ -66929,7 +66998,7 @@ function search(folder, depth, found, platform2) {
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   const children = dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform2)).map((d) => d.name).sort();
-  const childrenAreConnectors = isTopFolderName(import_node_path17.default.basename(folder));
+  const childrenAreConnectors = isTopFolderName(import_node_path19.default.basename(folder));
   for (const child of children) {
     const childPath = entryPath(folder, child);
     if (childrenAreConnectors) found.add(childPath);
@@ -66940,9 +67009,9 @@ function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved2 = import_node_path17.default.resolve(folder);
+  const resolved2 = import_node_path19.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path17.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path19.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -66952,11 +67021,11 @@ function layoutProfile(folder) {
 
 // packages/validator/src/parallel/bundled-worker.ts
 var import_node_fs10 = require("node:fs");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path18.default.join(__dirname, WORKER_BUNDLE_NAME);
+  const script2 = import_node_path20.default.join(__dirname, WORKER_BUNDLE_NAME);
   return (0, import_node_fs10.existsSync)(script2) ? script2 : void 0;
 }
 
@@ -67109,7 +67178,7 @@ function resolveProfile(folder, forced, config2) {
 async function validatePaths(paths, options = {}) {
   const cwd = options.cwd ?? process.cwd();
   const config2 = options.config ?? DEFAULT_CONFIG;
-  const folders = await foldersToValidate(paths, cwd, config2);
+  const folders = await checkedFoldersToValidate(paths, cwd, config2);
   const workerScript = options.workerScript ?? bundledWorkerScript();
   const workers = workerScript && !options.rules ? workerCount(options.concurrency ?? "auto", folders.length) : 1;
   let connectors;
@@ -67130,9 +67199,9 @@ async function validatePaths(paths, options = {}) {
   const findings = connectors.flatMap((connector) => connector.findings);
   return { connectors, findings, counts: countBySeverity(findings) };
 }
-async function foldersToValidate(paths, cwd, config2) {
+async function checkedFoldersToValidate(paths, cwd, config2) {
   const folders = (await discoverConnectorFolders(paths, cwd)).filter((folder) => !isIgnored(folder, config2));
-  refuseFoldersOfAnotherConfiguration(folders, config2, cwd);
+  refuseFoldersOfAnotherConfiguration(paths, folders, config2, cwd);
   return folders;
 }
 async function validateFolder(folder, options, config2 = options.config ?? DEFAULT_CONFIG, cwd = options.cwd ?? process.cwd()) {
@@ -67151,7 +67220,7 @@ var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 
 // packages/validator/src/git/changed-connectors.ts
 var import_node_fs11 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (options.includeWorkingTree) {
@@ -67187,23 +67256,23 @@ async function isTopLevelConnectorNow(topLevel) {
   return isConnectorFolderListing(await import_node_fs11.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path19.default.posix.dirname(folder);
-  return parent !== "." && isTopFolderName(import_node_path19.default.posix.basename(parent));
+  const parent = import_node_path21.default.posix.dirname(folder);
+  return parent !== "." && isTopFolderName(import_node_path21.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs11.promises.readdir(import_node_path19.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs11.promises.readdir(import_node_path21.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path19.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path21.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path19.default.posix.dirname(file);
+  let folder = import_node_path21.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path19.default.posix.dirname(folder);
+    folder = import_node_path21.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
@@ -67449,7 +67518,7 @@ function splitNul(output) {
 
 // packages/validator/src/git/materialize.ts
 var import_node_fs12 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev, folder) {
   const entries = (await git.listTree(rev, folder)).filter(
@@ -67460,14 +67529,14 @@ async function materializeFolder(git, rev, folder) {
   const cleanup = () => removeScratchFolder(root);
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
-    const target2 = import_node_path20.default.join(root, inside === "" ? "connector" : inside);
+    const target2 = import_node_path22.default.join(root, inside === "" ? "connector" : inside);
     await import_node_fs12.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path20.default.resolve(target2, relative);
+      const destination = import_node_path22.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs12.promises.mkdir(import_node_path20.default.dirname(destination), { recursive: true });
+      await import_node_fs12.promises.mkdir(import_node_path22.default.dirname(destination), { recursive: true });
       await import_node_fs12.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
@@ -67479,10 +67548,10 @@ async function materializeFolder(git, rev, folder) {
 
 // packages/validator/src/git/validate-against-base.ts
 var import_node_fs18 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -67585,7 +67654,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 
 // packages/validator/src/repository/read-repository-index.ts
 var import_node_fs13 = require("node:fs");
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -67643,7 +67712,7 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: slashSeparated(import_node_path21.default.relative(topLevel, folder)) || "."
+      repositoryPath: slashSeparated(import_node_path23.default.relative(topLevel, folder)) || "."
     };
     let names2;
     try {
@@ -67653,12 +67722,12 @@ async function readRepositoryIndex(topLevel, facts) {
     }
     if (wantsSwagger) {
       const swagger = swaggerFileName(names2);
-      const text2 = swagger === void 0 ? void 0 : readText(import_node_path21.default.join(folder, swagger));
+      const text2 = swagger === void 0 ? void 0 : readText(import_node_path23.default.join(folder, swagger));
       if (text2 !== void 0) Object.assign(identity, titleAndHostOf(text2));
     }
     if (wantsIcon) {
       const icon = names2.find((name) => kindOfFileName(name) === "icon");
-      const data = icon === void 0 ? void 0 : readBytes(import_node_path21.default.join(folder, icon));
+      const data = icon === void 0 ? void 0 : readBytes(import_node_path23.default.join(folder, icon));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -67759,7 +67828,7 @@ async function checkChangedConnectors(options) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path22.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path24.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
   const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -67892,14 +67961,14 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_path25 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path23.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path23.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path25.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path25.default.posix.basename(entry.path))
     );
     if (swagger) deleted.push({ repositoryPath: folder, swaggerPath: swagger.path });
   }
@@ -67938,7 +68007,7 @@ function connectorDeletedFinding(change, folder) {
 
 // packages/validator/src/git/deletion-scope.ts
 var import_node_fs15 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
@@ -67948,9 +68017,9 @@ async function deletionScope(paths, gone, deleted, where2) {
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path24.default.resolve(where2.cwd, given);
+    const absolute = import_node_path26.default.resolve(where2.cwd, given);
     const exists2 = (0, import_node_fs15.existsSync)(absolute);
-    const real = exists2 ? await realCasePath(absolute) : import_node_path24.default.resolve(where2.realCwd, import_node_path24.default.relative(where2.cwd, absolute));
+    const real = exists2 ? await realCasePath(absolute) : import_node_path26.default.resolve(where2.realCwd, import_node_path26.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named2) covered.add(named2);
@@ -67991,17 +68060,17 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises2 = require("node:fs/promises");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
 var import_node_fs16 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
   const isLink = (0, import_node_fs16.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path25.default.dirname(file)).then((folder) => import_node_path25.default.join(folder, import_node_path25.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const real = await (isLink ? realCasePath(import_node_path27.default.dirname(file)).then((folder) => import_node_path27.default.join(folder, import_node_path27.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path25.default.resolve(where2.realCwd, import_node_path25.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path27.default.resolve(where2.realCwd, import_node_path27.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -68009,13 +68078,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path26.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path26.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path28.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path28.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev);
@@ -68043,8 +68112,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path26.default.posix.normalize(import_node_path26.default.posix.join(import_node_path26.default.posix.dirname(at), target2));
-      const outside = import_node_path26.default.posix.isAbsolute(target2) || import_node_path26.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path28.default.posix.normalize(import_node_path28.default.posix.join(import_node_path28.default.posix.dirname(at), target2));
+      const outside = import_node_path28.default.posix.isAbsolute(target2) || import_node_path28.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -68053,7 +68122,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path26.default.posix.dirname(file);
+    const folder = import_node_path28.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -68063,7 +68132,7 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path27.default.join(topLevel, file));
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path29.default.join(topLevel, file));
   const atBase = await readConfigAtBase(
     git,
     mergeBase,
@@ -68082,7 +68151,7 @@ async function checkConfigurationAgainstBase(input) {
     const file = fromRepository(atBase.path);
     try {
       const text2 = atBase.text.trim() === "" ? "{}" : atBase.text;
-      const config2 = parseConfig(text2, import_node_path27.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(text2, import_node_path29.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -68109,19 +68178,19 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path27.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path29.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path27.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path29.default.posix.relative(headFolder, folder))
   });
   return { findings };
 }
 
 // packages/validator/src/git/repository-of-paths.ts
 var import_node_fs17 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 async function repositoryOfPaths(paths, cwd) {
   const atCwd = new Git(cwd);
-  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path28.default.resolve(cwd, given))));
+  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path30.default.resolve(cwd, given))));
   const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
   if (cwdTop !== void 0 && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
   let first;
@@ -68151,16 +68220,16 @@ async function repositoryOfPaths(paths, cwd) {
 }
 function isDirectlyIn(top, folder) {
   if (!isWithin(top, folder)) return false;
-  for (let at = folder; at !== top; at = import_node_path28.default.dirname(at)) {
-    if ((0, import_node_fs17.existsSync)(import_node_path28.default.join(at, ".git"))) return false;
-    if (import_node_path28.default.dirname(at) === at) return false;
+  for (let at = folder; at !== top; at = import_node_path30.default.dirname(at)) {
+    if ((0, import_node_fs17.existsSync)(import_node_path30.default.join(at, ".git"))) return false;
+    if (import_node_path30.default.dirname(at) === at) return false;
   }
   return true;
 }
 async function nearestFolder(absolute) {
   let at = absolute;
-  while (!(0, import_node_fs17.existsSync)(at) && import_node_path28.default.dirname(at) !== at) at = import_node_path28.default.dirname(at);
-  const folder = isFile(at) ? import_node_path28.default.dirname(at) : at;
+  while (!(0, import_node_fs17.existsSync)(at) && import_node_path30.default.dirname(at) !== at) at = import_node_path30.default.dirname(at);
+  const folder = isFile(at) ? import_node_path30.default.dirname(at) : at;
   return realCasePath(folder).catch(() => folder);
 }
 function locatedAt(error3, given) {
@@ -68183,7 +68252,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path29.default.resolve(cwd, import_node_path29.default.relative(realCwd, import_node_path29.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path31.default.resolve(cwd, import_node_path31.default.relative(realCwd, import_node_path31.default.join(topLevel, folder)));
   const config2 = options.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -68212,7 +68281,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path29.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path31.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -68304,7 +68373,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs18.existsSync)(import_node_path29.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs18.existsSync)(import_node_path31.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -68323,25 +68392,25 @@ function onlyNewFindings(result) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path30.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path32.default.resolve(cwd, folder));
   const empty = [];
   for (const given of paths) {
-    const absolute = import_node_path30.default.resolve(cwd, given);
-    const led = isFile(absolute) ? folders.includes(import_node_path30.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path32.default.resolve(cwd, given);
+    const led = isFile(absolute) ? folders.includes(import_node_path32.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given], cwd)).length === 0) empty.push(given);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path31.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path31.default.resolve(cwd, file);
+  const baseDir = import_node_path33.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path33.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -68349,7 +68418,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path31.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path33.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/annotations.ts
@@ -68411,7 +68480,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path36, findings]) => ({ path: path36, findings }));
+  return [...byFile].map(([path38, findings]) => ({ path: path38, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -68633,12 +68702,12 @@ function statusIcon(failOn, breakingChangesFail) {
 }
 function writeStatusTable(budget, validated, deleted, configuration, againstBase, status, shown, omitted) {
   const connectors = [
-    ...validated.map(({ path: path36, profile, findings }) => ({ name: shown(path36), profile, findings })),
+    ...validated.map(({ path: path38, profile, findings }) => ({ name: shown(path38), profile, findings })),
     // No profile was resolved for a folder that is gone.
-    ...deleted.map(({ path: path36, findings }) => ({ name: `${shown(path36)} (deleted)`, profile: "\u2014", findings })),
+    ...deleted.map(({ path: path38, findings }) => ({ name: `${shown(path38)} (deleted)`, profile: "\u2014", findings })),
     // What the change loosened in the configuration file: a row of its own, for a reviewer who reads only this table.
-    ...configuration.map(({ path: path36, findings }) => ({
-      name: `${shown(path36)} (configuration)`,
+    ...configuration.map(({ path: path38, findings }) => ({
+      name: `${shown(path38)} (configuration)`,
       profile: "\u2014",
       findings
     }))
@@ -69092,10 +69161,10 @@ function summaryLine(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options) {
   if (options.profile || options.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path32.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path34.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -69147,7 +69216,7 @@ async function workspaceHoldsNoConnector(workspace) {
 
 // packages/actions/src/validate-connector/pull-request.ts
 var import_node_fs19 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
@@ -69185,19 +69254,19 @@ async function changedConnectorFolders(workspace, base2) {
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
   const realWorkspace = await import_node_fs19.promises.realpath(workspace);
-  return folders.map((folder) => import_node_path33.default.relative(realWorkspace, import_node_path33.default.join(topLevel, folder)) || ".");
+  return folders.map((folder) => import_node_path35.default.relative(realWorkspace, import_node_path35.default.join(topLevel, folder)) || ".");
 }
 
 // packages/actions/src/validate-connector/source-url.ts
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 function sourceUrlFor(workspace, commit, env = process.env) {
   const server = env.GITHUB_SERVER_URL;
   const repository = env.GITHUB_REPOSITORY;
   if (!server || !repository || !commit) return void 0;
   return (file, line) => {
-    const relative = import_node_path34.default.relative(workspace, import_node_path34.default.resolve(workspace, file));
-    if (relative.startsWith("..") || import_node_path34.default.isAbsolute(relative)) return void 0;
-    const encoded = relative.split(import_node_path34.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+    const relative = import_node_path36.default.relative(workspace, import_node_path36.default.resolve(workspace, file));
+    if (relative.startsWith("..") || import_node_path36.default.isAbsolute(relative)) return void 0;
+    const encoded = relative.split(import_node_path36.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
     return `${server}/${repository}/blob/${commit}/${encoded}#L${line}`;
   };
 }
@@ -69227,7 +69296,7 @@ async function validateConnectorAction(logger) {
   if (paths.length === 0 && pullRequest && base2) {
     const folders = await logger.group("Find the connectors the pull request changes", async () => {
       const changed = await changedConnectorFolders(workspace, base2);
-      const kept = changed.filter((folder) => (0, import_node_fs20.existsSync)(import_node_path35.default.join(workspace, folder)));
+      const kept = changed.filter((folder) => (0, import_node_fs20.existsSync)(import_node_path37.default.join(workspace, folder)));
       const gone = changed.filter((folder) => !kept.includes(folder));
       logger.info(kept.length > 0 ? kept.join("\n") : "none");
       if (gone.length > 0) logger.info(`Deleted or moved away (compared with the base): ${gone.join(", ")}`);
@@ -69389,7 +69458,7 @@ function annotate(result, inputs, workspace, leftOutOfSummary, sarifHoldsAll) {
     maxPerSeverity: inputs.maxAnnotations,
     cwd: workspace,
     baseDir: workspace,
-    isFile: (file) => isFile(import_node_path35.default.join(workspace, file))
+    isFile: (file) => isFile(import_node_path37.default.join(workspace, file))
   });
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === "error") error(message, properties);
@@ -69413,7 +69482,7 @@ async function sarifFileTarget(inputs, workspace) {
   const target2 = await requireWritableOutput(
     "sarif-file",
     inputs.sarifFile,
-    import_node_path35.default.resolve(workspace, inputs.sarifFile)
+    import_node_path37.default.resolve(workspace, inputs.sarifFile)
   );
   if ((await import_node_fs20.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
@@ -69425,7 +69494,7 @@ function sarifOptions(workspace) {
 }
 async function writeSarif(report, target2, workspace) {
   if (target2 === void 0 || report === void 0) return void 0;
-  await import_node_fs20.promises.mkdir(import_node_path35.default.dirname(target2), { recursive: true });
+  await import_node_fs20.promises.mkdir(import_node_path37.default.dirname(target2), { recursive: true });
   await import_node_fs20.promises.writeFile(target2, report.text);
   return posixRelativePath(await import_node_fs20.promises.realpath(workspace), target2);
 }
