@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { slashSeparated, toDisplayPath, UsageError } from '@connector-alm/core';
+import { slashSeparated, toDisplayPath, UsageError, userErrorsTogether } from '@connector-alm/core';
 import { quoted } from '../text/message-values.js';
 import {
   anotherConfigurationHint,
@@ -61,22 +61,29 @@ export function refuseFoldersOfAnotherConfiguration(
   if (!config.foundBySearch) return;
   const lookup = new ConfigLookup(cwd);
   const found = new FoundFolders(paths, cwd);
-  // Each given path's folder and each nested repository's top level is looked up once.
+  // Each given path's folder and each nested repository's top level is looked up once, and refused
+  // once, at its first folder: a workspace holding two checkouts hears of both in one run (and of a
+  // checkout's 300 connector folders, once).
   const fileOfPlace = new Map<string, string | undefined>();
+  const refusals: UsageError[] = [];
   for (const folder of folders) {
     const place = found.placeOf(folder);
     const lookedUp = place.nested ?? place.given ?? folder;
-    if (!fileOfPlace.has(lookedUp)) fileOfPlace.set(lookedUp, lookup.fileOf(lookedUp));
-    const file = fileOfPlace.get(lookedUp);
+    if (fileOfPlace.has(lookedUp)) continue;
+    const file = lookup.fileOf(lookedUp);
+    fileOfPlace.set(lookedUp, file);
     if (lookup.sameConfiguration(file, config.path)) continue;
-    throw new UsageError(
-      `takes its configuration from ${named(file, cwd)}, and the paths it was found under from ${named(config.path, cwd)}.`,
-      {
-        location: { file: toDisplayPath(cwd, folder) },
-        hint: anotherConfigurationHint(hintFacts(lookup, place, folder, config)),
-      },
+    refusals.push(
+      new UsageError(
+        `takes its configuration from ${named(file, cwd)}, and the paths it was found under from ${named(config.path, cwd)}.`,
+        {
+          location: { file: toDisplayPath(cwd, folder) },
+          hint: anotherConfigurationHint(hintFacts(lookup, place, folder, config)),
+        },
+      ),
     );
   }
+  if (refusals.length > 0) throw userErrorsTogether(refusals);
 }
 
 /**

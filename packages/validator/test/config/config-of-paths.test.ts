@@ -196,6 +196,22 @@ describe('validatePaths with the configuration the search found: the connector f
     );
   });
 
+  it('refuses every nested repository in one run, each once, at its first folder', async () => {
+    // A workspace with two checkouts of 2 connectors each: two refusals, not one a run, nor four.
+    const root = workspace({
+      '.connector-alm.yml': WORKSPACE_FILE,
+      ...connectorAt('upstream/certified-connectors/Baz'),
+      'vendor/.git': null,
+      ...connectorAt('vendor/custom-connectors/One'),
+      ...connectorAt('vendor/custom-connectors/Two'),
+    });
+    const config = await loadConfig({ cwd: root, paths: ['.'] });
+    const error = await usageErrorOf(validatePaths(['.'], { cwd: root, config, concurrency: 'off' }));
+    const refused = [error, ...(error.also ?? [])].map((each) => each.location?.file);
+    expect(refused).toEqual([BAR, path.join('vendor', 'custom-connectors', 'One')]);
+    expect(error.also?.[0]?.hint).toContain("ignore: ['vendor/**']");
+  });
+
   it("names the ignore pattern of the nested repository's top level, which skips it when added", async () => {
     // The pattern is relative to the file's folder, and its glob characters are escaped.
     const root = scratch({
