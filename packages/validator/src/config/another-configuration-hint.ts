@@ -24,8 +24,22 @@ export function anotherConfigurationHint(facts: AnotherConfigurationHintFacts): 
   const give = "give the file to apply to every folder (--config, the action's config input)";
   // The pattern in full, since it is to be copied; the file quoted as the message quotes it.
   const file = facts.fileInUse ? quoted(facts.file) : `a new file ${quoted(facts.file)}`;
-  const skip = `skip the folder's repository with ignore: [${quoted(facts.ignorePattern, MAX_NAME_LENGTH)}] in ${file}`;
+  const skip = `skip the folder's repository with ${ignoreEntry(facts.ignorePattern, facts.file)} in ${file}`;
   return facts.runFromFoldersRepository
     ? `One run applies one configuration: run once for each repository, ${give}, or ${skip}.`
     : `One run applies one configuration: ${give}, ${skip}, or run from the folder's repository.`;
+}
+
+/**
+ * The `ignore` entry to copy into the file, written as the file's own format reads it: in YAML a
+ * single-quoted string, whose one escape is a doubled quote (a folder named o'neil), in JSON a JSON
+ * string. A name past the message limit, or with a control character, cannot be copied anyway, and
+ * is quoted as messages quote one (cut, escaped).
+ */
+function ignoreEntry(pattern: string, file: string): string {
+  // eslint-disable-next-line no-control-regex -- a control character is what this looks for
+  if (pattern.length > MAX_NAME_LENGTH || /[\u0000-\u001f\u007f]/.test(pattern))
+    return `ignore: [${quoted(pattern, MAX_NAME_LENGTH)}]`;
+  if (file.toLowerCase().endsWith('.json')) return `"ignore": [${JSON.stringify(pattern)}]`;
+  return `ignore: ['${pattern.replaceAll("'", "''")}']`;
 }

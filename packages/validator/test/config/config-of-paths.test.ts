@@ -240,6 +240,38 @@ describe('validatePaths with the configuration the search found: the connector f
     );
   });
 
+  it("writes the ignore entry in the file's own format, so that it can be copied as it is", async () => {
+    // YAML's single quotes escape a quote by doubling it; a .json file wants a JSON member.
+    for (const [name, body, entryOf] of [
+      [
+        '.connector-alm.yml',
+        (entry: string) => `${WORKSPACE_FILE}${entry}\n`,
+        (hint: string) => /with (ignore: \[.*?\]) in /.exec(hint)?.[1],
+      ],
+      [
+        '.connector-alm.json',
+        (entry: string) => `{"rules": {"SWG-INFO-TITLE-LEN": "off"}${entry === '' ? '' : `, ${entry}`}}`,
+        (hint: string) => /with ("ignore": \[.*?\]) in /.exec(hint)?.[1],
+      ],
+    ] as const) {
+      const root = scratch({
+        '.git': null,
+        [name]: body(''),
+        "o'neil/.git": null,
+        ...connectorAt("o'neil/certified-connectors/Bar"),
+      });
+      const config = await loadConfig({ cwd: root, paths: ['.'] });
+      const error = await usageErrorOf(validatePaths(['.'], { cwd: root, config, concurrency: 'off' }));
+      const entry = entryOf(error.hint ?? '');
+      expect(entry).toBe(name.endsWith('.json') ? '"ignore": ["o\'neil/**"]' : "ignore: ['o''neil/**']");
+      writeFileSync(path.join(root, name), body(entry!));
+      const ignoring = await loadConfig({ cwd: root, paths: ['.'] });
+      expect(
+        (await validatePaths(['.'], { cwd: root, config: ignoring, concurrency: 'off' })).connectors,
+      ).toEqual([]);
+    }
+  });
+
   it("with no file in use, names the new file at the top level of the paths' repository", async () => {
     const root = workspace({ 'upstream/.connector-alm.yml': WORKSPACE_FILE });
     const cwd = path.join(root, 'certified-connectors');
