@@ -85,7 +85,8 @@ export async function validatePaths(
 /**
  * The connector folders under `paths` that validation checks: those the configuration does not
  * ignore. Each of them must take the configuration in use: a UsageError (exit code 2) names the first
- * that would take another (refuseFoldersOfAnotherConfiguration), before anything is validated or fixed.
+ * folder of each repository that would take another (refuseFoldersOfAnotherConfiguration), before
+ * anything is validated or fixed.
  */
 export async function checkedFoldersToValidate(
   paths: readonly string[],
