@@ -31362,8 +31362,14 @@ function summarise(value, depth) {
 function anotherConfigurationHint(facts) {
   const give = "give the file to apply to every folder (--config, the action's config input)";
   const file = facts.fileInUse ? quoted(facts.file) : `a new file ${quoted(facts.file)}`;
-  const skip = `skip the folder's repository with ignore: [${quoted(facts.ignorePattern, MAX_NAME_LENGTH)}] in ${file}`;
+  const skip = `skip the folder's repository with ${ignoreEntry(facts.ignorePattern, facts.file)} in ${file}`;
   return facts.runFromFoldersRepository ? `One run applies one configuration: run once for each repository, ${give}, or ${skip}.` : `One run applies one configuration: ${give}, ${skip}, or run from the folder's repository.`;
+}
+function ignoreEntry(pattern, file) {
+  if (pattern.length > MAX_NAME_LENGTH || /[\u0000-\u001f\u007f]/.test(pattern))
+    return `ignore: [${quoted(pattern, MAX_NAME_LENGTH)}]`;
+  if (file.toLowerCase().endsWith(".json")) return `"ignore": [${JSON.stringify(pattern)}]`;
+  return `ignore: ['${pattern.replaceAll("'", "''")}']`;
 }
 
 // packages/validator/src/config/config-lookup.ts
@@ -31565,20 +31571,25 @@ function refuseFoldersOfAnotherConfiguration(paths, folders, config2, cwd) {
   const lookup = new ConfigLookup(cwd);
   const found = new FoundFolders(paths, cwd);
   const fileOfPlace = /* @__PURE__ */ new Map();
+  const refusals = [];
   for (const folder of folders) {
     const place = found.placeOf(folder);
     const lookedUp = place.nested ?? place.given ?? folder;
-    if (!fileOfPlace.has(lookedUp)) fileOfPlace.set(lookedUp, lookup.fileOf(lookedUp));
-    const file = fileOfPlace.get(lookedUp);
+    if (fileOfPlace.has(lookedUp)) continue;
+    const file = lookup.fileOf(lookedUp);
+    fileOfPlace.set(lookedUp, file);
     if (lookup.sameConfiguration(file, config2.path)) continue;
-    throw new UsageError(
-      `takes its configuration from ${named(file, cwd)}, and the paths it was found under from ${named(config2.path, cwd)}.`,
-      {
-        location: { file: toDisplayPath(cwd, folder) },
-        hint: anotherConfigurationHint(hintFacts(lookup, place, folder, config2))
-      }
+    refusals.push(
+      new UsageError(
+        `takes its configuration from ${named(file, cwd)}, and the paths it was found under from ${named(config2.path, cwd)}.`,
+        {
+          location: { file: toDisplayPath(cwd, folder) },
+          hint: anotherConfigurationHint(hintFacts(lookup, place, folder, config2))
+        }
+      )
     );
   }
+  if (refusals.length > 0) throw userErrorsTogether(refusals);
 }
 function hintFacts(lookup, place, folder, config2) {
   const repository = place.nested ?? folder;
