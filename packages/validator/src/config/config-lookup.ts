@@ -1,7 +1,8 @@
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { isFile } from '@connector-alm/core';
-import { findConfigFile, isRepositoryRoot } from './find-config.js';
+import { isRepositoryRoot } from '../git/repository-root.js';
+import { findConfigFile } from './find-config.js';
 
 /**
  * The configuration lookup of one run from `cwd`: where the search for a path's configuration file

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '@connector-alm/core';
+import { isRepositoryRoot } from '../git/repository-root.js';
 
 /** The names a configuration file may have, in order of preference. */
 export const CONFIG_FILE_NAMES = [
@@ -30,20 +31,4 @@ export function findConfigFile(cwd: string): string | undefined {
     if (isRepositoryRoot(folder) || parent === folder) return undefined;
     folder = parent;
   }
-}
-
-/**
- * The root of the repository `folder` is in: the nearest folder from it upwards with a `.git` entry
- * (a folder, or the file a worktree or submodule has); undefined when it is in none.
- */
-export function repositoryRootOf(folder: string): string | undefined {
-  for (let at = path.resolve(folder); ; at = path.dirname(at)) {
-    if (isRepositoryRoot(at)) return at;
-    if (path.dirname(at) === at) return undefined;
-  }
-}
-
-/** Whether `folder` is a repository's top level: it holds a `.git` entry (a folder, or a worktree's or submodule's file). */
-export function isRepositoryRoot(folder: string): boolean {
-  return existsSync(path.join(folder, '.git'));
 }

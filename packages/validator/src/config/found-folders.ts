@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { isFile } from '@connector-alm/core';
-import { isRepositoryRoot } from './find-config.js';
+import { isRepositoryRoot } from '../git/repository-root.js';
 
 /**
  * Where a connector folder found under the given paths stands: under the folder of the given path

@@ -4,6 +4,7 @@ import { isFile, isWithin, toDisplayPath, UsageError } from '@connector-alm/core
 import { quoted } from '../text/message-values.js';
 import { Git } from './git.js';
 import { realCasePath } from './repository-paths.js';
+import { isRepositoryRoot } from './repository-root.js';
 
 /**
  * The git work tree that holds the paths to compare with a base ref: the one they are in, wherever
@@ -56,7 +57,7 @@ export async function repositoryOfPaths(paths: readonly string[], cwd: string): 
 function isDirectlyIn(top: string, folder: string): boolean {
   if (!isWithin(top, folder)) return false;
   for (let at = folder; at !== top; at = path.dirname(at)) {
-    if (existsSync(path.join(at, '.git'))) return false;
+    if (isRepositoryRoot(at)) return false;
     if (path.dirname(at) === at) return false;
   }
   return true;
