@@ -1,5 +1,6 @@
-import { lstatSync, mkdirSync, promises as fs, rmdirSync, statSync } from 'node:fs';
+import { lstatSync, mkdirSync, promises as fs, rmdirSync } from 'node:fs';
 import path from 'node:path';
+import { isFolder } from './is-file.js';
 import { forgetMadeFolder, rememberMadeFolder } from './temporaries-on-signal.js';
 
 /** The folders that makeFolderWithParents made, for its caller to remove or keep when done. */
@@ -126,14 +127,6 @@ export function makeMissingFolder(folder: string): boolean {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST' && isFolder(folder)) return false;
     throw error;
-  }
-}
-
-function isFolder(file: string): boolean {
-  try {
-    return statSync(file).isDirectory();
-  } catch {
-    return false;
   }
 }
 

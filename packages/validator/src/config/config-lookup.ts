@@ -1,6 +1,6 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { isFile } from '@connector-alm/core';
+import { existingFolderOf } from '@connector-alm/core';
 import { isRepositoryRoot } from '../git/repository-root.js';
 import { findConfigFile } from './find-config.js';
 
@@ -98,14 +98,4 @@ export class ConfigLookup {
     }
     return real;
   }
-}
-
-/**
- * The folder a path is in, or is: a path that does not exist (a connector folder the branch
- * deleted, a mistyped one that validation will report) is in the nearest folder above it that does.
- */
-function existingFolderOf(absolute: string): string {
-  let at = absolute;
-  while (!existsSync(at) && path.dirname(at) !== at) at = path.dirname(at);
-  return isFile(at) ? path.dirname(at) : at;
 }

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { isFile, isWithin, toDisplayPath, UsageError } from '@connector-alm/core';
+import { existingFolderOf, isWithin, toDisplayPath, UsageError } from '@connector-alm/core';
 import { quoted } from '../text/message-values.js';
 import { Git } from './git.js';
 import { realCasePath } from './repository-paths.js';
@@ -63,14 +62,9 @@ function isDirectlyIn(top: string, folder: string): boolean {
   return true;
 }
 
-/**
- * The real path of the folder a path is in, or is: a path that does not exist (a connector folder
- * the branch deleted) is in the nearest folder above it that does.
- */
+/** The real path of the folder a path is in, or is (existingFolderOf: a deleted folder's parent). */
 async function nearestFolder(absolute: string): Promise<string> {
-  let at = absolute;
-  while (!existsSync(at) && path.dirname(at) !== at) at = path.dirname(at);
-  const folder = isFile(at) ? path.dirname(at) : at;
+  const folder = existingFolderOf(absolute);
   return realCasePath(folder).catch(() => folder);
 }
 
