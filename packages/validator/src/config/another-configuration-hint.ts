@@ -1,4 +1,5 @@
 import { MAX_NAME_LENGTH, quoted } from '../text/message-values.js';
+import { isJsonFile } from './find-config.js';
 
 /** What the hint of a connector folder refused for taking another configuration says. */
 export interface AnotherConfigurationHintFacts {
@@ -40,6 +41,6 @@ function ignoreEntry(pattern: string, file: string): string {
   // eslint-disable-next-line no-control-regex -- a control character is what this looks for
   if (pattern.length > MAX_NAME_LENGTH || /[\u0000-\u001f\u007f]/.test(pattern))
     return `ignore: [${quoted(pattern, MAX_NAME_LENGTH)}]`;
-  if (file.toLowerCase().endsWith('.json')) return `"ignore": [${JSON.stringify(pattern)}]`;
+  if (isJsonFile(file)) return `"ignore": [${JSON.stringify(pattern)}]`;
   return `ignore: ['${pattern.replaceAll("'", "''")}']`;
 }

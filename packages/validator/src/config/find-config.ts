@@ -10,6 +10,11 @@ export const CONFIG_FILE_NAMES = [
   '.connector-alm.json',
 ] as const;
 
+/** Whether a configuration file is read as JSON (`.connector-alm.json`), else as YAML. */
+export function isJsonFile(file: string): boolean {
+  return file.toLowerCase().endsWith('.json');
+}
+
 /**
  * The configuration file that applies in `cwd`: the first folder from `cwd` upwards that has one,
  * stopping at the repository root (the folder with `.git`) so that a checkout never picks up a

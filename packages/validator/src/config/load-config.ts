@@ -18,7 +18,7 @@ import { DEFAULT_CONFIG, type ValidatorConfig } from './config-types.js';
 import { didYouMean } from './did-you-mean.js';
 import { patternWithSlashes } from './ignore-backslashes.js';
 import { findConfigFileOfPaths } from './config-of-paths.js';
-import { CONFIG_FILE_NAMES } from './find-config.js';
+import { CONFIG_FILE_NAMES, isJsonFile } from './find-config.js';
 import { offsetOfPath } from './yaml-locate.js';
 import { JsonDocument } from '../json/json-document.js';
 import type { JsonSyntaxIssue } from '../json/syntax/syntax-issue.js';
@@ -172,10 +172,6 @@ export function parseConfig(
     rules: config.rules ?? {},
     ignore: config.ignore ?? [],
   };
-}
-
-function isJsonFile(file: string): boolean {
-  return file.toLowerCase().endsWith('.json');
 }
 
 /** The first syntax error of JSON text (none in an empty file, which only marks where the search stops). */
