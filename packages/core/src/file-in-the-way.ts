@@ -47,16 +47,21 @@ export function pathThroughFileError(way: FileInTheWay, action: 'made' | 'read',
  * The usage error of a path to read that is not there: "does not exist.", located at the path as
  * given; or, when the path runs through a file, located at that file, which is what to move or
  * rename: "file.txt: is a file, not a folder, so x.zip cannot be read inside it." (Node says ENOTDIR
- * there, or ENOENT, at the whole path.) `cwd` resolves a relative path, as fileInTheWay's.
+ * there, or ENOENT, at the whole path.) `cwd` resolves a relative path, as fileInTheWay's. `message`
+ * replaces "does not exist." where the path alone does not say what it was given for (an option's).
  */
 export function missingPathError(
   given: string,
   hint: string,
-  options: { cwd?: string; cause?: unknown } = {},
+  options: { cwd?: string; cause?: unknown; message?: string } = {},
 ): UsageError {
   const way = fileInTheWay(given, options.cwd);
   if (way) return pathThroughFileError(way, 'read', hint);
-  return new UsageError('does not exist.', { location: { file: given }, hint, cause: options.cause });
+  return new UsageError(options.message ?? 'does not exist.', {
+    location: { file: given },
+    hint,
+    cause: options.cause,
+  });
 }
 
 /** Undefined for a path that is not there, which below a file is ENOTDIR rather than ENOENT. */

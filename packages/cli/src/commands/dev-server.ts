@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { fileInTheWay, nextSignal, pathThroughFileError, UsageError } from '@connector-alm/core';
+import {
+  fileInTheWay,
+  missingPathError,
+  nextSignal,
+  pathThroughFileError,
+  UsageError,
+} from '@connector-alm/core';
 import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
 import type { CliIo } from '../io.js';
 import type { CommandContext } from '../command-context.js';
@@ -116,15 +122,13 @@ export const SOLUTIONS_FILE_HINT =
 async function refuseMissingSolutionsFolder(folder: string): Promise<void> {
   const found = await stat(folder).catch(() => undefined);
   if (found?.isDirectory()) return;
-  // A parent is a file: that file is what to move or rename, and its message names it.
-  const way = found === undefined ? fileInTheWay(folder) : undefined;
-  if (way) throw pathThroughFileError(way, 'read', SOLUTIONS_HINT);
-  throw new UsageError(
-    found === undefined
-      ? 'The --solutions folder does not exist.'
-      : 'The --solutions path is a file, not a folder.',
-    { location: { file: folder }, hint: found === undefined ? SOLUTIONS_HINT : SOLUTIONS_FILE_HINT },
-  );
+  // Missing: a parent that is a file is named as what to move or rename, as for any path to read.
+  if (found === undefined)
+    throw missingPathError(folder, SOLUTIONS_HINT, { message: 'The --solutions folder does not exist.' });
+  throw new UsageError('The --solutions path is a file, not a folder.', {
+    location: { file: folder },
+    hint: SOLUTIONS_FILE_HINT,
+  });
 }
 
 /**
