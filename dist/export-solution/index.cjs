@@ -40848,6 +40848,13 @@ function isFile(file) {
     return false;
   }
 }
+function isFolder(file) {
+  try {
+    return (0, import_node_fs2.statSync)(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 // packages/core/src/fs/made-folders.ts
 var import_node_fs4 = require("node:fs");
@@ -41002,13 +41009,6 @@ function makeMissingFolder(folder) {
   } catch (error3) {
     if (error3.code === "EEXIST" && isFolder(folder)) return false;
     throw error3;
-  }
-}
-function isFolder(file) {
-  try {
-    return (0, import_node_fs4.statSync)(file).isDirectory();
-  } catch {
-    return false;
   }
 }
 function exists2(file) {

@@ -40834,7 +40834,11 @@ function pathThroughFileError(way, action, hint) {
 function missingPathError(given2, hint, options2 = {}) {
   const way = fileInTheWay(given2, options2.cwd);
   if (way) return pathThroughFileError(way, "read", hint);
-  return new UsageError("does not exist.", { location: { file: given2 }, hint, cause: options2.cause });
+  return new UsageError(options2.message ?? "does not exist.", {
+    location: { file: given2 },
+    hint,
+    cause: options2.cause
+  });
 }
 function statOrUndefined(stat2, file) {
   try {

@@ -40690,7 +40690,11 @@ function pathThroughFileError(way, action, hint) {
 function missingPathError(given, hint, options2 = {}) {
   const way = fileInTheWay(given, options2.cwd);
   if (way) return pathThroughFileError(way, "read", hint);
-  return new UsageError("does not exist.", { location: { file: given }, hint, cause: options2.cause });
+  return new UsageError(options2.message ?? "does not exist.", {
+    location: { file: given },
+    hint,
+    cause: options2.cause
+  });
 }
 function statOrUndefined(stat2, file) {
   try {
@@ -40705,6 +40709,13 @@ var import_node_fs2 = require("node:fs");
 function isFile(file) {
   try {
     return (0, import_node_fs2.statSync)(file).isFile();
+  } catch {
+    return false;
+  }
+}
+function isFolder(file) {
+  try {
+    return (0, import_node_fs2.statSync)(file).isDirectory();
   } catch {
     return false;
   }
@@ -40852,13 +40863,6 @@ function makeMissingFolder(folder) {
   } catch (error3) {
     if (error3.code === "EEXIST" && isFolder(folder)) return false;
     throw error3;
-  }
-}
-function isFolder(file) {
-  try {
-    return (0, import_node_fs4.statSync)(file).isDirectory();
-  } catch {
-    return false;
   }
 }
 function exists2(file) {

@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path38 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path40 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path38 && path38[0] !== "/") {
-          path38 = `/${path38}`;
+        if (path40 && path40[0] !== "/") {
+          path40 = `/${path40}`;
         }
-        return new URL(`${origin}${path38}`);
+        return new URL(`${origin}${path40}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path38, origin }
+          request: { method, path: path40, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path38);
+        debuglog("sending request to %s %s/%s", method, origin, path40);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path38, origin },
+          request: { method, path: path40, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path38,
+          path40,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path38, origin }
+          request: { method, path: path40, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path38);
+        debuglog("trailers received from %s %s/%s", method, origin, path40);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path38, origin },
+          request: { method, path: path40, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path38,
+          path40,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path38, origin }
+            request: { method, path: path40, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path38);
+          debuglog("sending request to %s %s/%s", method, origin, path40);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path38,
+        path: path40,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path38 !== "string") {
+        if (typeof path40 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path38[0] !== "/" && !(path38.startsWith("http://") || path38.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path40[0] !== "/" && !(path40.startsWith("http://") || path40.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path38)) {
+        } else if (invalidPathRegex.test(path40)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path38, query) : path38;
+        this.path = query ? buildURL(path40, query) : path40;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path38, host, upgrade, blocking, reset } = request;
+      const { method, path: path40, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path38} HTTP/1.1\r
+      let header = `${method} ${path40} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path38, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path40, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path38;
+      headers[HTTP2_HEADER_PATH] = path40;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path38 = search2 ? `${pathname}${search2}` : pathname;
+        const path40 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path38;
+        this.opts.path = path40;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path38 = "/",
+          path: path40 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path38;
+        opts.path = origin + path40;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path38) {
-      if (typeof path38 !== "string") {
-        return path38;
+    function safeUrl(path40) {
+      if (typeof path40 !== "string") {
+        return path40;
       }
-      const pathSegments = path38.split("?");
+      const pathSegments = path40.split("?");
       if (pathSegments.length !== 2) {
-        return path38;
+        return path40;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path38, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path38);
+    function matchKey(mockDispatch2, { path: path40, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path40);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path38 }) => matchValue(safeUrl(path38), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path40 }) => matchValue(safeUrl(path40), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path38, method, body, headers, query } = opts;
+      const { path: path40, method, body, headers, query } = opts;
       return {
-        path: path38,
+        path: path40,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path38, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path40, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path38,
+            Path: path40,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path38) {
-      for (let i = 0; i < path38.length; ++i) {
-        const code2 = path38.charCodeAt(i);
+    function validateCookiePath(path40) {
+      for (let i = 0; i < path40.length; ++i) {
+        const code2 = path40.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path38 = opts.path;
+          let path40 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path38 = `/${path38}`;
+            path40 = `/${path40}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path38);
+          url = new URL(util.parseOrigin(url).origin + path40);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path38, { windows } = {}) => {
-      const segs = path38.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path40, { windows } = {}) => {
+      const segs = path40.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -24153,8 +24153,8 @@ var require_utils3 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path38) {
-      let input = path38;
+    function removeDotSegments(path40) {
+      let input = path40;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -24228,11 +24228,11 @@ var require_utils3 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path38) {
-      if (path38 === "" || path38[0] === "/") {
-        return removeDotSegments(path38);
+    function removeDotSegmentsRelative(path40) {
+      if (path40 === "" || path40[0] === "/") {
+        return removeDotSegments(path40);
       }
-      const segments = path38.split("/");
+      const segments = path40.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -24595,8 +24595,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path38 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path38 && path38 !== "/" ? path38 : void 0;
+        const path40 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path40 && path40 !== "/" ? path40 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -27906,17 +27906,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path38) {
-      const ctrl = callVisitor(key, node, visitor, path38);
+    function visit_(key, node, visitor, path40) {
+      const ctrl = callVisitor(key, node, visitor, path40);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path38, ctrl);
-        return visit_(key, ctrl, visitor, path38);
+        replaceNode(key, path40, ctrl);
+        return visit_(key, ctrl, visitor, path40);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path38 = Object.freeze(path38.concat(node));
+          path40 = Object.freeze(path40.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path38);
+            const ci = visit_(i, node.items[i], visitor, path40);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27927,13 +27927,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path38 = Object.freeze(path38.concat(node));
-          const ck = visit_("key", node.key, visitor, path38);
+          path40 = Object.freeze(path40.concat(node));
+          const ck = visit_("key", node.key, visitor, path40);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path38);
+          const cv = visit_("value", node.value, visitor, path40);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -27954,17 +27954,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path38) {
-      const ctrl = await callVisitor(key, node, visitor, path38);
+    async function visitAsync_(key, node, visitor, path40) {
+      const ctrl = await callVisitor(key, node, visitor, path40);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path38, ctrl);
-        return visitAsync_(key, ctrl, visitor, path38);
+        replaceNode(key, path40, ctrl);
+        return visitAsync_(key, ctrl, visitor, path40);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path38 = Object.freeze(path38.concat(node));
+          path40 = Object.freeze(path40.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path38);
+            const ci = await visitAsync_(i, node.items[i], visitor, path40);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27975,13 +27975,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path38 = Object.freeze(path38.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path38);
+          path40 = Object.freeze(path40.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path40);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path38);
+          const cv = await visitAsync_("value", node.value, visitor, path40);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -28008,23 +28008,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path38) {
+    function callVisitor(key, node, visitor, path40) {
       if (typeof visitor === "function")
-        return visitor(key, node, path38);
+        return visitor(key, node, path40);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path38);
+        return visitor.Map?.(key, node, path40);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path38);
+        return visitor.Seq?.(key, node, path40);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path38);
+        return visitor.Pair?.(key, node, path40);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path38);
+        return visitor.Scalar?.(key, node, path40);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path38);
+        return visitor.Alias?.(key, node, path40);
       return void 0;
     }
-    function replaceNode(key, path38, node) {
-      const parent = path38[path38.length - 1];
+    function replaceNode(key, path40, node) {
+      const parent = path40[path40.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -28636,10 +28636,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path38, value) {
+    function collectionFromPath(schema, path40, value) {
       let v = value;
-      for (let i = path38.length - 1; i >= 0; --i) {
-        const k = path38[i];
+      for (let i = path40.length - 1; i >= 0; --i) {
+        const k = path40[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -28658,7 +28658,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path38) => path38 == null || typeof path38 === "object" && !!path38[Symbol.iterator]().next().done;
+    var isEmptyPath = (path40) => path40 == null || typeof path40 === "object" && !!path40[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -28688,11 +28688,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path38, value) {
-        if (isEmptyPath(path38))
+      addIn(path40, value) {
+        if (isEmptyPath(path40))
           this.add(value);
         else {
-          const [key, ...rest] = path38;
+          const [key, ...rest] = path40;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -28706,8 +28706,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path38) {
-        const [key, ...rest] = path38;
+      deleteIn(path40) {
+        const [key, ...rest] = path40;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -28721,8 +28721,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path38, keepScalar) {
-        const [key, ...rest] = path38;
+      getIn(path40, keepScalar) {
+        const [key, ...rest] = path40;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -28740,8 +28740,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path38) {
-        const [key, ...rest] = path38;
+      hasIn(path40) {
+        const [key, ...rest] = path40;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -28751,8 +28751,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path38, value) {
-        const [key, ...rest] = path38;
+      setIn(path40, value) {
+        const [key, ...rest] = path40;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -31267,9 +31267,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path38, value) {
+      addIn(path40, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path38, value);
+          this.contents.addIn(path40, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -31344,14 +31344,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path38) {
-        if (Collection.isEmptyPath(path38)) {
+      deleteIn(path40) {
+        if (Collection.isEmptyPath(path40)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path38) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path40) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -31366,10 +31366,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path38, keepScalar) {
-        if (Collection.isEmptyPath(path38))
+      getIn(path40, keepScalar) {
+        if (Collection.isEmptyPath(path40))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path38, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path40, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -31380,10 +31380,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path38) {
-        if (Collection.isEmptyPath(path38))
+      hasIn(path40) {
+        if (Collection.isEmptyPath(path40))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path38) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path40) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -31400,13 +31400,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path38, value) {
-        if (Collection.isEmptyPath(path38)) {
+      setIn(path40, value) {
+        if (Collection.isEmptyPath(path40)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path38), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path40), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path38, value);
+          this.contents.setIn(path40, value);
         }
       }
       /**
@@ -33367,9 +33367,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path38) => {
+    visit2.itemAtPath = (cst, path40) => {
       let item = cst;
-      for (const [field, index] of path38) {
+      for (const [field, index] of path40) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -33378,23 +33378,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path38) => {
-      const parent = visit2.itemAtPath(cst, path38.slice(0, -1));
-      const field = path38[path38.length - 1][0];
+    visit2.parentCollection = (cst, path40) => {
+      const parent = visit2.itemAtPath(cst, path40.slice(0, -1));
+      const field = path40[path40.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path38, item, visitor) {
-      let ctrl = visitor(item, path38);
+    function _visit(path40, item, visitor) {
+      let ctrl = visitor(item, path40);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path38.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path40.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -33405,10 +33405,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path38);
+            ctrl = ctrl(item, path40);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path38) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path40) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -38299,7 +38299,11 @@ function pathThroughFileError(way, action, hint) {
 function missingPathError(given, hint, options = {}) {
   const way = fileInTheWay(given, options.cwd);
   if (way) return pathThroughFileError(way, "read", hint);
-  return new UsageError("does not exist.", { location: { file: given }, hint, cause: options.cause });
+  return new UsageError(options.message ?? "does not exist.", {
+    location: { file: given },
+    hint,
+    cause: options.cause
+  });
 }
 function statOrUndefined(stat2, file) {
   try {
@@ -38311,6 +38315,7 @@ function statOrUndefined(stat2, file) {
 
 // packages/core/src/fs/is-file.ts
 var import_node_fs2 = require("node:fs");
+var import_node_path3 = __toESM(require("node:path"), 1);
 function isFile(file) {
   try {
     return (0, import_node_fs2.statSync)(file).isFile();
@@ -38318,11 +38323,16 @@ function isFile(file) {
     return false;
   }
 }
+function existingFolderOf(absolute) {
+  let at = absolute;
+  while (!(0, import_node_fs2.existsSync)(at) && import_node_path3.default.dirname(at) !== at) at = import_node_path3.default.dirname(at);
+  return isFile(at) ? import_node_path3.default.dirname(at) : at;
+}
 
 // packages/core/src/fs/temporaries-on-signal.ts
 var import_node_crypto2 = require("node:crypto");
 var import_node_fs3 = require("node:fs");
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
 var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
 var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
 var pending = /* @__PURE__ */ new Map();
@@ -38366,8 +38376,8 @@ function removeEmptyMadeFolders() {
 }
 function leftTemporaryMessage({ name, code: code2, kind }, cwd) {
   if (kind === "scratch")
-    return `${import_node_path3.default.resolve(cwd, name)}: error: this scratch folder of an interrupted command could not be removed from the system's temporary folder (${code2}). Remove it: it holds copies of files the command read.`;
-  return `${import_node_path3.default.relative(cwd, name) || name}: error: this staging file or folder of an interrupted write could not be removed (${code2}). Remove it before adding the folder to git.`;
+    return `${import_node_path4.default.resolve(cwd, name)}: error: this scratch folder of an interrupted command could not be removed from the system's temporary folder (${code2}). Remove it: it holds copies of files the command read.`;
+  return `${import_node_path4.default.relative(cwd, name) || name}: error: this staging file or folder of an interrupted write could not be removed (${code2}). Remove it before adding the folder to git.`;
 }
 function errorCode(error3) {
   return error3?.code ?? String(error3);
@@ -38395,9 +38405,9 @@ function onSignal(signal) {
 // packages/core/src/fs/scratch-folder.ts
 var import_node_fs4 = require("node:fs");
 var import_node_os = __toESM(require("node:os"), 1);
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 function makeScratchFolder(prefix) {
-  const folder = (0, import_node_fs4.mkdtempSync)(import_node_path4.default.join(import_node_os.default.tmpdir(), prefix));
+  const folder = (0, import_node_fs4.mkdtempSync)(import_node_path5.default.join(import_node_os.default.tmpdir(), prefix));
   rememberTemporary(folder, "scratch");
   return folder;
 }
@@ -38531,18 +38541,18 @@ function withoutTrailingSlashes(text2) {
 }
 
 // packages/core/src/text-order.ts
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 var ENGLISH = new Intl.Collator("en");
 var compareText = ENGLISH.compare;
 function compareCodeUnits(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function compareFolderPaths(a, b, paths = import_node_path5.default) {
+function compareFolderPaths(a, b, paths = import_node_path6.default) {
   return compareCodeUnits(slashSeparated(a, paths), slashSeparated(b, paths));
 }
 
 // packages/core/src/top-folders.ts
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 var TOP_FOLDER_NAMES = [
   "certified-connectors",
   "independent-publisher-connectors",
@@ -38553,7 +38563,7 @@ function isTopFolderName(name) {
   return TOP_FOLDERS.has(name.toLowerCase());
 }
 function isTopFolderChild(folder) {
-  return isTopFolderName(import_node_path6.default.basename(import_node_path6.default.dirname(import_node_path6.default.resolve(folder))));
+  return isTopFolderName(import_node_path7.default.basename(import_node_path7.default.dirname(import_node_path7.default.resolve(folder))));
 }
 
 // packages/actions/src/runtime/actions-logger.ts
@@ -38572,11 +38582,11 @@ function logLines(message) {
 }
 
 // packages/actions/src/runtime/error-annotation.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 async function userErrorAnnotation(error3, workspace) {
   const location = error3.location;
   if (!location) return { message: describeProblem(error3), properties: {} };
-  const absolute = import_node_path7.default.resolve(workspace, location.file);
+  const absolute = import_node_path8.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
   const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
   if (inside && isFile(absolute))
@@ -38592,10 +38602,10 @@ async function userErrorAnnotation(error3, workspace) {
 
 // packages/actions/src/runtime/workspace-path.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/writable-folders.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -38631,19 +38641,19 @@ function readPositiveInteger(name, fallback) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
-function isInWritableFolder(real, folders, paths = import_node_path8.default) {
+function isInWritableFolder(real, folders, paths = import_node_path9.default) {
   return [folders.workspace, folders.runnerTemp].some(
     (folder) => folder !== void 0 && isWithin(folder, real, paths)
   );
 }
-function ledOutByLink(absolute, real, folders, paths = import_node_path8.default) {
+function ledOutByLink(absolute, real, folders, paths = import_node_path9.default) {
   const inside = (target2) => isInWritableFolder(target2, folders.named, paths) || isInWritableFolder(target2, folders.real, paths);
   return inside(absolute) && !isInWritableFolder(real, folders.real, paths);
 }
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path8.default) {
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path9.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
-function outsideWritableFoldersError(output, folders, paths = import_node_path8.default) {
+function outsideWritableFoldersError(output, folders, paths = import_node_path9.default) {
   const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
   const led = output.throughLink ? "which a symbolic link leads to" : "which is";
   const name = paths.basename(output.absolute);
@@ -38672,8 +38682,8 @@ async function requireWritableOutput(input, value, absolute) {
 function namedWritableFolders() {
   const runnerTemp = process.env.RUNNER_TEMP;
   return {
-    workspace: import_node_path9.default.resolve(workspaceFolder()),
-    ...runnerTemp ? { runnerTemp: import_node_path9.default.resolve(runnerTemp) } : {}
+    workspace: import_node_path10.default.resolve(workspaceFolder()),
+    ...runnerTemp ? { runnerTemp: import_node_path10.default.resolve(runnerTemp) } : {}
   };
 }
 async function realWritableFolders(named2) {
@@ -38688,7 +38698,7 @@ async function realPathOfNew(absolute) {
     try {
       return realPathBelow(absolute, current, await import_node_fs5.promises.realpath(current));
     } catch (error3) {
-      const parent = import_node_path9.default.dirname(current);
+      const parent = import_node_path10.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
@@ -38718,10 +38728,10 @@ async function runAction(main) {
 
 // packages/actions/src/validate-connector/main.ts
 var import_node_fs20 = require("node:fs");
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/config/config-of-paths.ts
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/text/message-values.ts
 var MAX_VALUE_LENGTH = 100;
@@ -38842,6 +38852,43 @@ function summarise(value, depth) {
   return `${open2}${entries.join(",")}${close}`;
 }
 
+// packages/validator/src/config/find-config.ts
+var import_node_fs7 = require("node:fs");
+var import_node_path12 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/git/repository-root.ts
+var import_node_fs6 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"), 1);
+function isRepositoryRoot(folder) {
+  return (0, import_node_fs6.existsSync)(import_node_path11.default.join(folder, ".git"));
+}
+
+// packages/validator/src/config/find-config.ts
+var CONFIG_FILE_NAMES = [
+  ".connector-alm.yml",
+  ".connector-alm.yaml",
+  ".connector-alm.json"
+];
+function isJsonFile(file) {
+  return file.toLowerCase().endsWith(".json");
+}
+function findConfigFile(cwd) {
+  let folder = import_node_path12.default.resolve(cwd);
+  for (; ; ) {
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs7.existsSync)(import_node_path12.default.join(folder, name)));
+    if (present.length > 1) {
+      throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
+        location: { file: import_node_path12.default.join(folder, present[1]) },
+        hint: "Keep one of them, so that it is clear which one applies."
+      });
+    }
+    if (present.length === 1) return import_node_path12.default.join(folder, present[0]);
+    const parent = import_node_path12.default.dirname(folder);
+    if (isRepositoryRoot(folder) || parent === folder) return void 0;
+    folder = parent;
+  }
+}
+
 // packages/validator/src/config/another-configuration-hint.ts
 function anotherConfigurationHint(facts) {
   const give = "give the file to apply to every folder (--config, the action's config input)";
@@ -38852,43 +38899,13 @@ function anotherConfigurationHint(facts) {
 function ignoreEntry(pattern, file) {
   if (pattern.length > MAX_NAME_LENGTH || /[\u0000-\u001f\u007f]/.test(pattern))
     return `ignore: [${quoted(pattern, MAX_NAME_LENGTH)}]`;
-  if (file.toLowerCase().endsWith(".json")) return `"ignore": [${JSON.stringify(pattern)}]`;
+  if (isJsonFile(file)) return `"ignore": [${JSON.stringify(pattern)}]`;
   return `ignore: ['${pattern.replaceAll("'", "''")}']`;
 }
 
 // packages/validator/src/config/config-lookup.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"), 1);
-
-// packages/validator/src/config/find-config.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"), 1);
-var CONFIG_FILE_NAMES = [
-  ".connector-alm.yml",
-  ".connector-alm.yaml",
-  ".connector-alm.json"
-];
-function findConfigFile(cwd) {
-  let folder = import_node_path10.default.resolve(cwd);
-  for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs6.existsSync)(import_node_path10.default.join(folder, name)));
-    if (present.length > 1) {
-      throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
-        location: { file: import_node_path10.default.join(folder, present[1]) },
-        hint: "Keep one of them, so that it is clear which one applies."
-      });
-    }
-    if (present.length === 1) return import_node_path10.default.join(folder, present[0]);
-    const parent = import_node_path10.default.dirname(folder);
-    if (isRepositoryRoot(folder) || parent === folder) return void 0;
-    folder = parent;
-  }
-}
-function isRepositoryRoot(folder) {
-  return (0, import_node_fs6.existsSync)(import_node_path10.default.join(folder, ".git"));
-}
-
-// packages/validator/src/config/config-lookup.ts
+var import_node_fs8 = require("node:fs");
+var import_node_path13 = __toESM(require("node:path"), 1);
 var ConfigLookup = class {
   constructor(cwd) {
     this.cwd = cwd;
@@ -38908,7 +38925,7 @@ var ConfigLookup = class {
    * its top level, does not: rules turned off came back and `ignore` was not applied.
    */
   searchStart(given) {
-    const root = this.repositoryOf(existingFolderOf(import_node_path11.default.resolve(this.cwd, given)));
+    const root = this.repositoryOf(existingFolderOf(import_node_path13.default.resolve(this.cwd, given)));
     if (root === void 0) return this.cwd;
     return this.cwdRoot !== void 0 && this.sameFile(this.cwdRoot, root) ? this.cwd : root;
   }
@@ -38932,14 +38949,14 @@ var ConfigLookup = class {
   repositoryOf(folder) {
     const real = this.rootAlong(this.realPath(folder));
     if (real === void 0) return void 0;
-    const written2 = this.rootAlong(import_node_path11.default.resolve(folder));
+    const written2 = this.rootAlong(import_node_path13.default.resolve(folder));
     return written2 !== void 0 && this.sameFile(written2, real) ? written2 : real;
   }
   /** The nearest folder from `folder` upwards with a `.git` entry, each folder on the way remembered. */
   rootAlong(folder) {
     const visited = [];
     let root;
-    for (let at = folder; ; at = import_node_path11.default.dirname(at)) {
+    for (let at = folder; ; at = import_node_path13.default.dirname(at)) {
       if (this.rootOfFolder.has(at)) {
         root = this.rootOfFolder.get(at);
         break;
@@ -38949,7 +38966,7 @@ var ConfigLookup = class {
         root = at;
         break;
       }
-      if (import_node_path11.default.dirname(at) === at) break;
+      if (import_node_path13.default.dirname(at) === at) break;
     }
     for (const at of visited) this.rootOfFolder.set(at, root);
     return root;
@@ -38962,31 +38979,26 @@ var ConfigLookup = class {
     let real = this.realPaths.get(file);
     if (real === void 0) {
       try {
-        real = import_node_fs7.realpathSync.native(file);
+        real = import_node_fs8.realpathSync.native(file);
       } catch {
-        real = import_node_path11.default.resolve(file);
+        real = import_node_path13.default.resolve(file);
       }
       this.realPaths.set(file, real);
     }
     return real;
   }
 };
-function existingFolderOf(absolute) {
-  let at = absolute;
-  while (!(0, import_node_fs7.existsSync)(at) && import_node_path11.default.dirname(at) !== at) at = import_node_path11.default.dirname(at);
-  return isFile(at) ? import_node_path11.default.dirname(at) : at;
-}
 
 // packages/validator/src/config/found-folders.ts
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 var FoundFolders = class {
   givenFolders;
   places = /* @__PURE__ */ new Map();
   constructor(paths, cwd) {
     this.givenFolders = new Set(
       paths.map((given) => {
-        const absolute = import_node_path12.default.resolve(cwd, given);
-        return isFile(absolute) ? import_node_path12.default.dirname(absolute) : absolute;
+        const absolute = import_node_path14.default.resolve(cwd, given);
+        return isFile(absolute) ? import_node_path14.default.dirname(absolute) : absolute;
       })
     );
   }
@@ -38996,7 +39008,7 @@ var FoundFolders = class {
     if (place !== void 0) return place;
     if (this.givenFolders.has(folder)) place = { given: folder };
     else {
-      const parent = import_node_path12.default.dirname(folder);
+      const parent = import_node_path14.default.dirname(folder);
       const above = parent === folder ? {} : this.placeOf(parent);
       if (above.given === void 0) place = {};
       else if (isRepositoryRoot(folder)) place = { given: above.given, nested: folder };
@@ -39080,9 +39092,9 @@ function hintFacts(lookup, place, folder, config2) {
   let file = config2.path;
   if (file === void 0) {
     const start = lookup.searchStart(place.given ?? folder);
-    file = import_node_path13.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
+    file = import_node_path15.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
   }
-  const relative = slashSeparated(import_node_path13.default.relative(import_node_path13.default.dirname(file), repository));
+  const relative = slashSeparated(import_node_path15.default.relative(import_node_path15.default.dirname(file), repository));
   return {
     ignorePattern: relative === "" ? "**" : `${globLiteral(relative)}/**`,
     file: toDisplayPath(lookup.cwd, file),
@@ -39196,11 +39208,11 @@ function didYouMean(word, candidates) {
 }
 
 // packages/validator/src/config/ignore.ts
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform2 = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = slashSeparated(import_node_path14.default.relative(import_node_path14.default.dirname(config2.path), folder));
+  const relative = slashSeparated(import_node_path16.default.relative(import_node_path16.default.dirname(config2.path), folder));
   return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform2));
 }
 function ignorePatternMatches(pattern, relativeFolder, platform2 = process.platform) {
@@ -39220,7 +39232,7 @@ function compiledPattern(pattern, nocase) {
 
 // packages/validator/src/config/load-config.ts
 var import_promises = require("node:fs/promises");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -40622,7 +40634,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path38 = [root];
+  const path40 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -40630,14 +40642,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path38[level];
+    let node = path40[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path38[level] = node;
+      path40[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -40807,7 +40819,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path38 = paths.pop();
+    const path40 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -40815,13 +40827,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path38 + 1);
+          paths.push(path40 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path38 + 1 + key.length;
+        const keyPath = path40 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -43294,7 +43306,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path38 = problem.segments;
+  const path40 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -43308,21 +43320,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path38.includes("oAuthSettings")) {
-      const last2 = path38[path38.length - 1];
+    if (path40.includes("oAuthSettings")) {
+      const last2 = path40[path40.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path38.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path38[path38.length - 1] === "type" && path38.length === parameterNameDepth(path38) + 1)
+    if (path40.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path40[path40.length - 1] === "type" && path40.length === parameterNameDepth(path40) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path38) {
-  return path38[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path40) {
+  return path40[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -44143,11 +44155,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1);
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -44203,10 +44215,10 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path15.default.resolve(cwd, folder);
+  const absolutePath = import_node_path17.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs8.default.realpathSync(absolutePath);
-  const dirents = import_node_fs8.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs9.default.realpathSync(absolutePath);
+  const dirents = import_node_fs9.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
@@ -44217,7 +44229,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path15.default.basename(absolutePath),
+    name: import_node_path17.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -44241,15 +44253,15 @@ function fileKindToRead(entry, files) {
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs8.default.statSync(filePath2).size;
+    return import_node_fs9.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
 }
-function displayPathIn(folder, name, paths = import_node_path15.default) {
+function displayPathIn(folder, name, paths = import_node_path17.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path15.default) {
+function entryPath(folder, name, paths = import_node_path17.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -44282,7 +44294,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target2 = import_node_fs8.default.realpathSync(filePath2);
+    const target2 = import_node_fs9.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target2)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -44290,8 +44302,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs8.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs8.default.readFileSync(filePath2);
+    if (!readable(import_node_fs9.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs9.default.readFileSync(filePath2);
   } catch (error3) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({
@@ -44302,21 +44314,21 @@ function readSafely(filePath2, entry, realFolder, issues) {
   }
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd = import_node_fs8.default.openSync(filePath2, "r");
+  const fd = import_node_fs9.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs8.default.fstatSync(fd);
+    const stat2 = import_node_fs9.default.fstatSync(fd);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs8.default.readSync(fd, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs9.default.readSync(fd, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs8.default.closeSync(fd);
+    import_node_fs9.default.closeSync(fd);
   }
 }
 function readable(stat2, name, issues) {
@@ -44599,9 +44611,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path16.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path18.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path16.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path18.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -44618,7 +44630,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path16.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path18.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -45391,9 +45403,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path38) {
+function pathVariables(path40) {
   const names2 = [];
-  for (const match2 of path38.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path40.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -53139,16 +53151,16 @@ function methodSlot(key) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path38) {
-    this.path = path38;
-    const hasBrace = path38.includes("{");
-    this.variables = hasBrace ? scanVariables(path38) : NO_VARIABLES;
+  constructor(path40) {
+    this.path = path40;
+    const hasBrace = path40.includes("{");
+    this.variables = hasBrace ? scanVariables(path40) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path38.indexOf("/"); ; slash = path38.indexOf("/", start)) {
-      const end = slash === -1 ? path38.length : slash;
-      if (hasBrace && isVariableSegment(path38, start, end)) variableSegmentCount++;
+    for (let slash = path40.indexOf("/"); ; slash = path40.indexOf("/", start)) {
+      const end = slash === -1 ? path40.length : slash;
+      if (hasBrace && isVariableSegment(path40, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -53177,8 +53189,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path38 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path38) last2 = new PathTemplate(path38);
+    const path40 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path40) last2 = new PathTemplate(path40);
     templates[index] = last2;
   }
   return templates;
@@ -53203,9 +53215,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path38, start) {
-  const slash = path38.indexOf("/", start);
-  return slash === -1 ? path38.length : slash;
+function segmentEnd(path40, start) {
+  const slash = path40.indexOf("/", start);
+  return slash === -1 ? path40.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -53214,34 +53226,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path38, start, end) {
+function isVariableSegment(path40, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path38.charCodeAt(start) !== OPEN || path38.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path40.charCodeAt(start) !== OPEN || path40.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path38.charCodeAt(index);
+    const code2 = path40.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path38, open2) {
-  for (let index = open2 + 1; index < path38.length; index++) {
-    const code2 = path38.charCodeAt(index);
+function matchEnd(path40, open2) {
+  for (let index = open2 + 1; index < path40.length; index++) {
+    const code2 = path40.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path38) {
+function scanVariables(path40) {
   const variables = [];
   let seen;
-  for (let open2 = path38.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path38, open2);
+  for (let open2 = path40.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path40, open2);
     if (close === -1) {
-      open2 = path38.indexOf("{", open2 + 1);
+      open2 = path40.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path38.slice(open2 + 1, close);
+    const name = path40.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -53251,30 +53263,30 @@ function scanVariables(path38) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path38.indexOf("{", close + 1);
+    open2 = path40.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path38) {
+function routeOf(path40) {
   let route = "";
   let copied = 0;
-  for (let open2 = path38.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path38, open2);
+  for (let open2 = path40.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path40, open2);
     if (close === -1) {
-      open2 = path38.indexOf("{", open2 + 1);
+      open2 = path40.indexOf("{", open2 + 1);
       continue;
     }
-    route += path38.slice(copied, open2) + "{}";
+    route += path40.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path38.indexOf("{", copied);
+    open2 = path40.indexOf("{", copied);
   }
-  return copied === 0 ? path38 : route + path38.slice(copied);
+  return copied === 0 ? path40 : route + path40.slice(copied);
 }
-function routeHash(path38) {
+function routeHash(path40) {
   let hash = 0;
-  for (let index = 0; index < path38.length; index++) {
-    const code2 = path38.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path38, index) : -1;
+  for (let index = 0; index < path40.length; index++) {
+    const code2 = path40.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path40, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -53322,15 +53334,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path38 = operations[index].path;
-    if (!path38.includes("{")) {
-      while (index < operations.length && operations[index].path === path38) index++;
+    const path40 = operations[index].path;
+    if (!path40.includes("{")) {
+      while (index < operations.length && operations[index].path === path40) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path38; index++)
+    for (; index < operations.length && operations[index].path === path40; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path38);
+    const route = routeHash(path40);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -54505,12 +54517,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path38 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path38)) continue;
-        if (path38.startsWith("x-")) continue;
-        const item = paths[path38];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path38);
-        else this.typeIssue(placeAt(rootNode, "paths", path38), "Object", item);
+      for (const path40 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path40)) continue;
+        if (path40.startsWith("x-")) continue;
+        const item = paths[path40];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path40);
+        else this.typeIssue(placeAt(rootNode, "paths", path40), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -54534,8 +54546,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path38) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path38);
+  visitPathItem(item, rootNode, path40) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path40);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -56104,12 +56116,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path38 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path40 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path38 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path40 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -56451,16 +56463,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path38) {
+function followSchemaPath(model, root, path40) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path38.length && steps < MAX_STEPS; ) {
-    let end = path38.indexOf("/", start);
-    if (end === -1) end = path38.length;
+  for (let start = 0; start < path40.length && steps < MAX_STEPS; ) {
+    let end = path40.indexOf("/", start);
+    if (end === -1) end = path40.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path38.slice(start, end));
+      const next = property(model, current, path40.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -56540,9 +56552,9 @@ function resultProblems(model, target2, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path38 = pathAt(call, key);
-    if (path38 === void 0 || followSchemaPath(model, items.schema, path38).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path38), label) });
+    const path40 = pathAt(call, key);
+    if (path40 === void 0 || followSchemaPath(model, items.schema, path40).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path40), label) });
   }
   return problems;
 }
@@ -57988,12 +58000,12 @@ var pathItemRefRule = {
   check({ swagger, report }) {
     if (!swagger) return;
     const paths = swagger.paths;
-    for (const path38 in paths) {
-      if (!has(paths, path38)) continue;
-      const pathItem = asObject(paths[path38]);
+    for (const path40 in paths) {
+      if (!has(paths, path40)) continue;
+      const pathItem = asObject(paths[path40]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path38, "$ref"),
+        pointer: childPointer("/paths", path40, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
       });
     }
@@ -58015,15 +58027,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path38 of pathKeys(swagger)) {
-    const message = problem(path38);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path38), message });
+  for (const path40 of pathKeys(swagger)) {
+    const message = problem(path40);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path40), message });
   }
 }
-function templateProblem(path38) {
+function templateProblem(path40) {
   let open2 = -1;
-  for (let index = 0; index < path38.length; index++) {
-    const character = path38[index];
+  for (let index = 0; index < path40.length; index++) {
+    const character = path40[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -58049,7 +58061,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path38) => path38.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path40) => path40.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -58069,7 +58081,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path38) => /[?#]/.test(path38) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path40) => /[?#]/.test(path40) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -58085,7 +58097,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path38) => path38.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path40) => path40.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -58099,8 +58111,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path38) => {
-      const problem = templateProblem(path38);
+    reportPathKeys(context, (path40) => {
+      const problem = templateProblem(path40);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -58117,9 +58129,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path38) => (
+      (path40) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path38.includes("=") && pathVariables(path38).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path40.includes("=") && pathVariables(path40).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -58135,14 +58147,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path38 of pathKeys(swagger)) {
-      const key = path38.toLowerCase();
+    for (const path40 of pathKeys(swagger)) {
+      const key = path40.toLowerCase();
       if (seen.has(key)) {
         report({
-          pointer: childPointer("/paths", path38),
+          pointer: childPointer("/paths", path40),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path38)
+            nameExcerpt(path40)
           )
         });
       }
@@ -59982,26 +59994,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path38 = [];
+    const path40 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path38.push(start);
+    path40.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path38.pop();
+        path40.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path38.slice(path38.indexOf(target2)));
+      if (seen === "grey") cycles.push(path40.slice(path40.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path38.push(target2);
+        path40.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -60620,7 +60632,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path38 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path40 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -60628,7 +60640,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path38}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path40}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -60888,8 +60900,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path38) {
-  return withoutTrailingSlashes(routeOf(path38)).toLowerCase();
+function templateShape(path40) {
+  return withoutTrailingSlashes(routeOf(path40)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -61143,10 +61155,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path38, options = {}) {
+function offsetOfPath(document, path40, options = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step] of path38.entries()) {
+  for (const [index, step] of path40.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step);
@@ -61157,7 +61169,7 @@ function offsetOfPath(document, path38, options = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path38.length - 1;
+    const isLast = index === path40.length - 1;
     offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -61168,8 +61180,8 @@ function rangeStart(node) {
 function yamlPositions(text2) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text2), { lineCounter, prettyErrors: false });
-  return (path38, options = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path38, options));
+  return (path40, options = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path40, options));
     return { line, column: col };
   };
 }
@@ -61181,7 +61193,7 @@ var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).";
 async function loadConfig(options) {
   if (options.explicitPath) {
-    const file2 = import_node_path17.default.resolve(options.cwd, options.explicitPath);
+    const file2 = import_node_path19.default.resolve(options.cwd, options.explicitPath);
     return parseConfig(await readConfigText(file2, options.cwd), file2, options);
   }
   const file = findConfigFileOfPaths(options.paths ?? [], options.cwd);
@@ -61274,9 +61286,6 @@ function parseConfig(text2, file, options) {
     ignore: config2.ignore ?? []
   };
 }
-function isJsonFile(file) {
-  return file.toLowerCase().endsWith(".json");
-}
 function firstJsonSyntaxIssue(text2) {
   return JsonDocument.parse(text2).syntaxIssues[0];
 }
@@ -61324,7 +61333,7 @@ async function readConfigText(file, cwd) {
     if (code2 === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown },
-        hint: `Give the file itself, e.g. ${import_node_path17.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path19.default.join(shown, CONFIG_FILE_NAMES[0])}.`
       });
     }
     throw new UsageError(`The configuration file cannot be read (${code2 ?? error3.message}).`, {
@@ -61334,9 +61343,9 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error3, root) {
-  const path38 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path38.map(nameExcerpt);
-  const value = path38.reduce(
+  const path40 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path40.map(nameExcerpt);
+  const value = path40.reduce(
     (node, step) => node?.[step],
     root
   );
@@ -61344,7 +61353,7 @@ function describeSchemaError(error3, root) {
   if (error3.keyword === "additionalProperties") {
     const key = String(error3.params.additionalProperty);
     const name = nameExcerpt(key);
-    if (path38.length === 0) {
+    if (path40.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -61355,7 +61364,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path38, key],
+      path: [...path40, key],
       atKey: true
     };
   }
@@ -61363,7 +61372,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path38,
+      path: path40,
       atKey: false
     };
   }
@@ -61373,34 +61382,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path38,
+        path: path40,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path38, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path40, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path38,
+      path: path40,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path38, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path40, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path38,
+      path: path40,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path38,
+    path: path40,
     atKey: false
   };
 }
@@ -61491,8 +61500,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path38, method, pathItemPlace, operation2) {
-    this.path = path38;
+  constructor(path40, method, pathItemPlace, operation2) {
+    this.path = path40;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -61793,11 +61802,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path38 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path38)) continue;
-      let pathItem = asObject(paths[path38]);
+    for (const path40 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path40)) continue;
+      let pathItem = asObject(paths[path40]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path38);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path40);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -61813,7 +61822,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path38, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path40, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -62163,9 +62172,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path38) {
-  const [setting, ruleId] = path38;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path38];
+function placeIn(config2, path40) {
+  const [setting, ruleId] = path40;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path40];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -62174,7 +62183,7 @@ function strictestLevel(rule2, config2) {
 }
 
 // packages/validator/src/diff/baseline.ts
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
   const settled = cappedListingsNotGrown(current, base2);
   const exact = countKeys(base2, exactKey);
@@ -62240,7 +62249,7 @@ function looseKey(finding) {
   return [finding.ruleId, relativeFile(finding), normalizedMessage(finding)].join("\0");
 }
 function relativeFile(finding) {
-  return slashSeparated(import_node_path18.default.relative(finding.connector, finding.file));
+  return slashSeparated(import_node_path20.default.relative(finding.connector, finding.file));
 }
 function normalizedMessage(finding) {
   return finding.connector && finding.connector !== "." ? finding.message.split(finding.connector).join("<connector>") : finding.message;
@@ -62647,9 +62656,9 @@ var CHANGE_RULES = {
 };
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path38, method, body) => `{
+var operation = (path40, method, body) => `{
   "paths": {
-    "${path38}": {
+    "${path40}": {
       "${method}": ${body}
     }
   }
@@ -63112,16 +63121,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path38 = [];
+  const path40 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit2 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path38.push(part.step);
+        if (part.step !== void 0) path40.push(part.step);
         if (visit2(part.nested)) listedAny = true;
-        if (part.step !== void 0) path38.pop();
+        if (part.step !== void 0) path40.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -63129,7 +63138,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path38, ...part.change.path] });
+      result.push({ ...part.change, path: [...path40, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -65310,21 +65319,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path38 in paths) {
-    if (!has(paths, path38)) continue;
-    const pathItem = refPathItem(paths[path38]);
+  for (const path40 in paths) {
+    if (!has(paths, path40)) continue;
+    const pathItem = refPathItem(paths[path40]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path38));
-    unfollowed2.set(path38, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path40));
+    unfollowed2.set(path40, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path38 in paths) {
-    if (!has(paths, path38)) continue;
-    const pathItem = refPathItem(paths[path38]);
+  for (const path40 in paths) {
+    if (!has(paths, path40)) continue;
+    const pathItem = refPathItem(paths[path40]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -65336,17 +65345,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path38 of all) {
-    const before = has(pathsBefore, path38) ? pathsBefore[path38] : void 0;
-    const after = has(pathsAfter, path38) ? pathsAfter[path38] : void 0;
+  for (const path40 of all) {
+    const before = has(pathsBefore, path40) ? pathsBefore[path40] : void 0;
+    const after = has(pathsAfter, path40) ? pathsAfter[path40] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path38);
-    const whyBefore = unfollowedBefore.get(path38);
+    const whyAfter = unfollowedAfter.get(path40);
+    const whyBefore = unfollowedBefore.get(path40);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path38);
+    const pathItemPointer = childPointer("/paths", path40);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -65354,12 +65363,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path38)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path40)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path38)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path38)} was not compared: in the base version, ${whyBefore}.` : refEdit(path38, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path40)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path40)} was not compared: in the base version, ${whyBefore}.` : refEdit(path40, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -65369,12 +65378,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path38, before, after) {
+function refEdit(path40, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path38)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path40)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path38)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path38)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path40)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path40)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -65591,8 +65600,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path38) {
-  return withoutTrailingSlashes(emptiedBraces(path38));
+function normalizePath(path40) {
+  return withoutTrailingSlashes(emptiedBraces(path40));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -66948,8 +66957,8 @@ function connectorVersion(folder) {
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path21 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 function isSkippedDirectory(name, platform2 = process.platform) {
   if (name.startsWith(".")) return true;
@@ -66973,18 +66982,18 @@ function isConnectorFolderListing(names2) {
 async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = process.platform) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path19.default.resolve(cwd, given);
+    const absolute = import_node_path21.default.resolve(cwd, given);
     let stat2;
     try {
-      stat2 = (0, import_node_fs9.statSync)(absolute);
+      stat2 = (0, import_node_fs10.statSync)(absolute);
     } catch {
       throw missingPathError(given, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
       });
     }
     if (stat2.isFile()) {
-      const folder = import_node_path19.default.dirname(absolute);
-      if (!isConnectorFolderListing((0, import_node_fs9.readdirSync)(folder))) {
+      const folder = import_node_path21.default.dirname(absolute);
+      if (!isConnectorFolderListing((0, import_node_fs10.readdirSync)(folder))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
@@ -66997,19 +67006,19 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
   }
   return sortFolderPaths(found);
 }
-function sortFolderPaths(folders, paths = import_node_path19.default) {
+function sortFolderPaths(folders, paths = import_node_path21.default) {
   if (paths.sep === "/") return [...folders].sort();
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
 function search(folder, depth, found, platform2) {
-  const dirents = (0, import_node_fs9.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs10.readdirSync)(folder, { withFileTypes: true });
   if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   const children = dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform2)).map((d) => d.name).sort();
-  const childrenAreConnectors = isTopFolderName(import_node_path19.default.basename(folder));
+  const childrenAreConnectors = isTopFolderName(import_node_path21.default.basename(folder));
   for (const child of children) {
     const childPath = entryPath(folder, child);
     if (childrenAreConnectors) found.add(childPath);
@@ -67020,9 +67029,9 @@ function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved2 = import_node_path19.default.resolve(folder);
+  const resolved2 = import_node_path21.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path19.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path21.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -67031,13 +67040,13 @@ function layoutProfile(folder) {
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path22 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path20.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs10.existsSync)(script2) ? script2 : void 0;
+  const script2 = import_node_path22.default.join(__dirname, WORKER_BUNDLE_NAME);
+  return (0, import_node_fs11.existsSync)(script2) ? script2 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -67230,8 +67239,8 @@ async function validateFolder(folder, options, config2 = options.config ?? DEFAU
 var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs");
+var import_node_path23 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (options.includeWorkingTree) {
@@ -67264,26 +67273,26 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
   return [...found].sort();
 }
 async function isTopLevelConnectorNow(topLevel) {
-  return isConnectorFolderListing(await import_node_fs11.promises.readdir(topLevel).catch(() => []));
+  return isConnectorFolderListing(await import_node_fs12.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path21.default.posix.dirname(folder);
-  return parent !== "." && isTopFolderName(import_node_path21.default.posix.basename(parent));
+  const parent = import_node_path23.default.posix.dirname(folder);
+  return parent !== "." && isTopFolderName(import_node_path23.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs11.promises.readdir(import_node_path21.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs12.promises.readdir(import_node_path23.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path21.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path23.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path21.default.posix.dirname(file);
+  let folder = import_node_path23.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path21.default.posix.dirname(folder);
+    folder = import_node_path23.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
@@ -67528,8 +67537,8 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/materialize.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_fs13 = require("node:fs");
+var import_node_path24 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev, folder) {
   const entries = (await git.listTree(rev, folder)).filter(
@@ -67540,15 +67549,15 @@ async function materializeFolder(git, rev, folder) {
   const cleanup = () => removeScratchFolder(root);
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
-    const target2 = import_node_path22.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs12.promises.mkdir(target2, { recursive: true });
+    const target2 = import_node_path24.default.join(root, inside === "" ? "connector" : inside);
+    await import_node_fs13.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path22.default.resolve(target2, relative);
+      const destination = import_node_path24.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs12.promises.mkdir(import_node_path22.default.dirname(destination), { recursive: true });
-      await import_node_fs12.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs13.promises.mkdir(import_node_path24.default.dirname(destination), { recursive: true });
+      await import_node_fs13.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
   } catch (error3) {
@@ -67559,10 +67568,10 @@ async function materializeFolder(git, rev, folder) {
 
 // packages/validator/src/git/validate-against-base.ts
 var import_node_fs18 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -67664,8 +67673,8 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_fs14 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -67723,22 +67732,22 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: slashSeparated(import_node_path23.default.relative(topLevel, folder)) || "."
+      repositoryPath: slashSeparated(import_node_path25.default.relative(topLevel, folder)) || "."
     };
     let names2;
     try {
-      names2 = (0, import_node_fs13.readdirSync)(folder);
+      names2 = (0, import_node_fs14.readdirSync)(folder);
     } catch {
       continue;
     }
     if (wantsSwagger) {
       const swagger = swaggerFileName(names2);
-      const text2 = swagger === void 0 ? void 0 : readText(import_node_path23.default.join(folder, swagger));
+      const text2 = swagger === void 0 ? void 0 : readText(import_node_path25.default.join(folder, swagger));
       if (text2 !== void 0) Object.assign(identity, titleAndHostOf(text2));
     }
     if (wantsIcon) {
       const icon = names2.find((name) => kindOfFileName(name) === "icon");
-      const data = icon === void 0 ? void 0 : readBytes(import_node_path23.default.join(folder, icon));
+      const data = icon === void 0 ? void 0 : readBytes(import_node_path25.default.join(folder, icon));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -67751,7 +67760,7 @@ function swaggerFileName(names2) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs13.readFileSync)(file);
+    return (0, import_node_fs14.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -67839,7 +67848,7 @@ async function checkChangedConnectors(options) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path24.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path26.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
   const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -67910,9 +67919,9 @@ function changeToFinding(change, connector, current, previous) {
 }
 
 // packages/validator/src/git/repository-paths.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs14.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs15.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
   return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
@@ -67972,14 +67981,14 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path25.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path25.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path27.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path27.default.posix.basename(entry.path))
     );
     if (swagger) deleted.push({ repositoryPath: folder, swaggerPath: swagger.path });
   }
@@ -68017,8 +68026,8 @@ function connectorDeletedFinding(change, folder) {
 }
 
 // packages/validator/src/git/deletion-scope.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_fs16 = require("node:fs");
+var import_node_path28 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
@@ -68028,9 +68037,9 @@ async function deletionScope(paths, gone, deleted, where2) {
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path26.default.resolve(where2.cwd, given);
-    const exists2 = (0, import_node_fs15.existsSync)(absolute);
-    const real = exists2 ? await realCasePath(absolute) : import_node_path26.default.resolve(where2.realCwd, import_node_path26.default.relative(where2.cwd, absolute));
+    const absolute = import_node_path28.default.resolve(where2.cwd, given);
+    const exists2 = (0, import_node_fs16.existsSync)(absolute);
+    const real = exists2 ? await realCasePath(absolute) : import_node_path28.default.resolve(where2.realCwd, import_node_path28.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named2) covered.add(named2);
@@ -68071,17 +68080,17 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises2 = require("node:fs/promises");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs16 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_fs17 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs16.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path27.default.dirname(file)).then((folder) => import_node_path27.default.join(folder, import_node_path27.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const isLink = (0, import_node_fs17.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const real = await (isLink ? realCasePath(import_node_path29.default.dirname(file)).then((folder) => import_node_path29.default.join(folder, import_node_path29.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path27.default.resolve(where2.realCwd, import_node_path27.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path29.default.resolve(where2.realCwd, import_node_path29.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -68089,13 +68098,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path28.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path28.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path30.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path30.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev);
@@ -68123,8 +68132,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path28.default.posix.normalize(import_node_path28.default.posix.join(import_node_path28.default.posix.dirname(at), target2));
-      const outside = import_node_path28.default.posix.isAbsolute(target2) || import_node_path28.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path30.default.posix.normalize(import_node_path30.default.posix.join(import_node_path30.default.posix.dirname(at), target2));
+      const outside = import_node_path30.default.posix.isAbsolute(target2) || import_node_path30.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -68133,7 +68142,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path28.default.posix.dirname(file);
+    const folder = import_node_path30.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -68143,7 +68152,7 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path29.default.join(topLevel, file));
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path31.default.join(topLevel, file));
   const atBase = await readConfigAtBase(
     git,
     mergeBase,
@@ -68162,7 +68171,7 @@ async function checkConfigurationAgainstBase(input) {
     const file = fromRepository(atBase.path);
     try {
       const text2 = atBase.text.trim() === "" ? "{}" : atBase.text;
-      const config2 = parseConfig(text2, import_node_path29.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(text2, import_node_path31.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -68189,19 +68198,18 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path29.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path31.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path29.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path31.default.posix.relative(headFolder, folder))
   });
   return { findings };
 }
 
 // packages/validator/src/git/repository-of-paths.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 async function repositoryOfPaths(paths, cwd) {
   const atCwd = new Git(cwd);
-  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path30.default.resolve(cwd, given))));
+  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path32.default.resolve(cwd, given))));
   const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
   if (cwdTop !== void 0 && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
   let first;
@@ -68231,16 +68239,14 @@ async function repositoryOfPaths(paths, cwd) {
 }
 function isDirectlyIn(top, folder) {
   if (!isWithin(top, folder)) return false;
-  for (let at = folder; at !== top; at = import_node_path30.default.dirname(at)) {
-    if ((0, import_node_fs17.existsSync)(import_node_path30.default.join(at, ".git"))) return false;
-    if (import_node_path30.default.dirname(at) === at) return false;
+  for (let at = folder; at !== top; at = import_node_path32.default.dirname(at)) {
+    if (isRepositoryRoot(at)) return false;
+    if (import_node_path32.default.dirname(at) === at) return false;
   }
   return true;
 }
 async function nearestFolder(absolute) {
-  let at = absolute;
-  while (!(0, import_node_fs17.existsSync)(at) && import_node_path30.default.dirname(at) !== at) at = import_node_path30.default.dirname(at);
-  const folder = isFile(at) ? import_node_path30.default.dirname(at) : at;
+  const folder = existingFolderOf(absolute);
   return realCasePath(folder).catch(() => folder);
 }
 function locatedAt(error3, given) {
@@ -68263,7 +68269,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path31.default.resolve(cwd, import_node_path31.default.relative(realCwd, import_node_path31.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path33.default.resolve(cwd, import_node_path33.default.relative(realCwd, import_node_path33.default.join(topLevel, folder)));
   const config2 = options.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -68292,7 +68298,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path31.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path33.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -68384,7 +68390,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs18.existsSync)(import_node_path31.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs18.existsSync)(import_node_path33.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -68403,25 +68409,25 @@ function onlyNewFindings(result) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path32.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path34.default.resolve(cwd, folder));
   const empty = [];
   for (const given of paths) {
-    const absolute = import_node_path32.default.resolve(cwd, given);
-    const led = isFile(absolute) ? folders.includes(import_node_path32.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path34.default.resolve(cwd, given);
+    const led = isFile(absolute) ? folders.includes(import_node_path34.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given], cwd)).length === 0) empty.push(given);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path33.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path33.default.resolve(cwd, file);
+  const baseDir = import_node_path35.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path35.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -68429,7 +68435,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path33.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path35.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/annotations.ts
@@ -68491,7 +68497,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path38, findings]) => ({ path: path38, findings }));
+  return [...byFile].map(([path40, findings]) => ({ path: path40, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -68713,12 +68719,12 @@ function statusIcon(failOn, breakingChangesFail) {
 }
 function writeStatusTable(budget, validated, deleted, configuration, againstBase, status, shown, omitted) {
   const connectors = [
-    ...validated.map(({ path: path38, profile, findings }) => ({ name: shown(path38), profile, findings })),
+    ...validated.map(({ path: path40, profile, findings }) => ({ name: shown(path40), profile, findings })),
     // No profile was resolved for a folder that is gone.
-    ...deleted.map(({ path: path38, findings }) => ({ name: `${shown(path38)} (deleted)`, profile: "\u2014", findings })),
+    ...deleted.map(({ path: path40, findings }) => ({ name: `${shown(path40)} (deleted)`, profile: "\u2014", findings })),
     // What the change loosened in the configuration file: a row of its own, for a reviewer who reads only this table.
-    ...configuration.map(({ path: path38, findings }) => ({
-      name: `${shown(path38)} (configuration)`,
+    ...configuration.map(({ path: path40, findings }) => ({
+      name: `${shown(path40)} (configuration)`,
       profile: "\u2014",
       findings
     }))
@@ -69172,10 +69178,10 @@ function summaryLine(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options) {
   if (options.profile || options.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path34.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path36.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -69227,7 +69233,7 @@ async function workspaceHoldsNoConnector(workspace) {
 
 // packages/actions/src/validate-connector/pull-request.ts
 var import_node_fs19 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
@@ -69265,19 +69271,19 @@ async function changedConnectorFolders(workspace, base2) {
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
   const realWorkspace = await import_node_fs19.promises.realpath(workspace);
-  return folders.map((folder) => import_node_path35.default.relative(realWorkspace, import_node_path35.default.join(topLevel, folder)) || ".");
+  return folders.map((folder) => import_node_path37.default.relative(realWorkspace, import_node_path37.default.join(topLevel, folder)) || ".");
 }
 
 // packages/actions/src/validate-connector/source-url.ts
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 function sourceUrlFor(workspace, commit, env = process.env) {
   const server = env.GITHUB_SERVER_URL;
   const repository = env.GITHUB_REPOSITORY;
   if (!server || !repository || !commit) return void 0;
   return (file, line) => {
-    const relative = import_node_path36.default.relative(workspace, import_node_path36.default.resolve(workspace, file));
-    if (relative.startsWith("..") || import_node_path36.default.isAbsolute(relative)) return void 0;
-    const encoded = relative.split(import_node_path36.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+    const relative = import_node_path38.default.relative(workspace, import_node_path38.default.resolve(workspace, file));
+    if (relative.startsWith("..") || import_node_path38.default.isAbsolute(relative)) return void 0;
+    const encoded = relative.split(import_node_path38.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
     return `${server}/${repository}/blob/${commit}/${encoded}#L${line}`;
   };
 }
@@ -69307,7 +69313,7 @@ async function validateConnectorAction(logger) {
   if (paths.length === 0 && pullRequest && base2) {
     const folders = await logger.group("Find the connectors the pull request changes", async () => {
       const changed = await changedConnectorFolders(workspace, base2);
-      const kept = changed.filter((folder) => (0, import_node_fs20.existsSync)(import_node_path37.default.join(workspace, folder)));
+      const kept = changed.filter((folder) => (0, import_node_fs20.existsSync)(import_node_path39.default.join(workspace, folder)));
       const gone = changed.filter((folder) => !kept.includes(folder));
       logger.info(kept.length > 0 ? kept.join("\n") : "none");
       if (gone.length > 0) logger.info(`Deleted or moved away (compared with the base): ${gone.join(", ")}`);
@@ -69469,7 +69475,7 @@ function annotate(result, inputs, workspace, leftOutOfSummary, sarifHoldsAll) {
     maxPerSeverity: inputs.maxAnnotations,
     cwd: workspace,
     baseDir: workspace,
-    isFile: (file) => isFile(import_node_path37.default.join(workspace, file))
+    isFile: (file) => isFile(import_node_path39.default.join(workspace, file))
   });
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === "error") error(message, properties);
@@ -69493,7 +69499,7 @@ async function sarifFileTarget(inputs, workspace) {
   const target2 = await requireWritableOutput(
     "sarif-file",
     inputs.sarifFile,
-    import_node_path37.default.resolve(workspace, inputs.sarifFile)
+    import_node_path39.default.resolve(workspace, inputs.sarifFile)
   );
   if ((await import_node_fs20.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
@@ -69505,7 +69511,7 @@ function sarifOptions(workspace) {
 }
 async function writeSarif(report, target2, workspace) {
   if (target2 === void 0 || report === void 0) return void 0;
-  await import_node_fs20.promises.mkdir(import_node_path37.default.dirname(target2), { recursive: true });
+  await import_node_fs20.promises.mkdir(import_node_path39.default.dirname(target2), { recursive: true });
   await import_node_fs20.promises.writeFile(target2, report.text);
   return posixRelativePath(await import_node_fs20.promises.realpath(workspace), target2);
 }
