@@ -247,6 +247,36 @@ describe('REPO-FOLDER-NAME', () => {
     expect(await runIn(name, ['REPO-FOLDER-NAME'], withTitle('Blackbaud Fundraising'))).toHaveLength(1);
     expect(await runIn('Taqnyat SMS', ['REPO-FOLDER-NAME'], withTitle('Taqnyat'))).toHaveLength(1);
   });
+  it('is quiet when the folder reads as the title but for spaces, punctuation and case', async () => {
+    const withTitle = (title: string) => {
+      const files = validConnectorFiles();
+      const swagger = validSwagger();
+      swagger.info.title = title;
+      return { ...files, 'apiDefinition.swagger.json': swagger };
+    };
+    // 32 corpus notes were of this kind: HoneywellForge, 365Training, LnkBio ("Lnk.Bio"), tyntec-2FA.
+    expect(await runIn('HoneywellForge', ['REPO-FOLDER-NAME'], withTitle('Honeywell Forge'))).toEqual([]);
+    expect(await runIn('LnkBio', ['REPO-FOLDER-NAME'], withTitle('Lnk.Bio'))).toEqual([]);
+    expect(await runIn('Nationalize.io', ['REPO-FOLDER-NAME'], withTitle('Nationalize_io'))).toEqual([]);
+    // Another word is another name: the note stays.
+    expect(await runIn('Taqnyat SMS', ['REPO-FOLDER-NAME'], withTitle('Taqnyat'))).toHaveLength(1);
+  });
+  it("leaves a status label such as '(Preview)' or '[DEPRECATED]' at the end of the title out", async () => {
+    const withTitle = (title: string) => {
+      const files = validConnectorFiles();
+      const swagger = validSwagger();
+      swagger.info.title = title;
+      return { ...files, 'apiDefinition.swagger.json': swagger };
+    };
+    // XC-Gate, Airtable, LanguageTool: a folder renamed at each change of status would be bad advice.
+    expect(await runIn('XC-Gate', ['REPO-FOLDER-NAME'], withTitle('XC-Gate (Preview)'))).toEqual([]);
+    expect(await runIn('Airtable', ['REPO-FOLDER-NAME'], withTitle('Airtable [DEPRECATED]'))).toEqual([]);
+    expect(await runIn('LanguageTool', ['REPO-FOLDER-NAME'], withTitle('LanguageTool (deprecated)'))).toEqual(
+      [],
+    );
+    // Only at the end, as a label: a title that is about previews keeps its words.
+    expect(await runIn('Contoso', ['REPO-FOLDER-NAME'], withTitle('Contoso Preview Tools'))).toHaveLength(1);
+  });
   it("leaves an independent publisher's '(Independent Publisher)' label out of the comparison", async () => {
     const files = { ...validConnectorFiles(), 'apiDefinition.swagger.json': validSwagger() };
     files['apiDefinition.swagger.json'].info.title = 'Contoso Tasks (Independent Publisher)';

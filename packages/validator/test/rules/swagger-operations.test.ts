@@ -242,6 +242,15 @@ describeRule(
         s.paths['/tasks'].get.summary = 'Search';
       },
     },
+    {
+      // PDF4me's getActionStatus_v1, Soft1's DeleteTrigger: makers never see an internal
+      // operation's summary, and SWG-OP-SUMMARY-REQ lets it have none at all.
+      name: 'on an internal operation',
+      edit: (s) => {
+        s.paths['/tasks'].get.summary = 'ListTasks';
+        s.paths['/tasks'].get['x-ms-visibility'] = 'internal';
+      },
+    },
   ],
 );
 
@@ -283,7 +292,18 @@ describeRule(
       severity: 'info',
     },
   ],
-  [VALID],
+  [
+    VALID,
+    {
+      // 82 corpus findings were on internal operations (dynamic-values sources, webhook deletes):
+      // their description is no tooltip, and SWG-OP-DESC-REQ lets them have none.
+      name: 'on an internal operation',
+      edit: (s) => {
+        s.paths['/tasks'].get.description = 'List tasks';
+        s.paths['/tasks'].get['x-ms-visibility'] = 'internal';
+      },
+    },
+  ],
 );
 
 describeRule(
@@ -491,6 +511,16 @@ describeRule(
       // asks for the schema to go, and "describe its properties" would contradict it.
       name: 'on schema {} of a 204 response',
       edit: (s) => (s.paths['/tasks'].get.responses = { '204': { description: 'No content', schema: {} } }),
+    },
+    {
+      // Aquaforest's GetDataSchema, iManage Tracker's GetDataSchemaForFieldType: an internal
+      // operation feeds x-ms-dynamic-schema or -values, and its response (often a JSON schema
+      // itself) never reaches a flow, so no maker needs Parse JSON. SWG-RESP-DEFINED exempts it too.
+      name: 'on an internal operation',
+      edit: (s) => {
+        s.paths['/tasks'].get.responses['200'].schema = { type: 'object' };
+        s.paths['/tasks'].get['x-ms-visibility'] = 'internal';
+      },
     },
   ],
 );

@@ -205,5 +205,13 @@ describeRule(
         s.paths['/tasks'].get.summary = 'List tasks (deprecated)';
       },
     },
+    {
+      // 11 corpus findings: an internal operation is in no designer, so no maker reads the label.
+      name: 'on a deprecated internal operation',
+      edit: (s) => {
+        s.paths['/tasks'].get.deprecated = true;
+        s.paths['/tasks'].get['x-ms-visibility'] = 'internal';
+      },
+    },
   ],
 );

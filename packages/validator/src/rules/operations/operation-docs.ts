@@ -189,7 +189,7 @@ export const operationDocumentationRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Write summaries as words, not as identifiers.',
     description:
-      'Reviewers reject summaries that repeat the operationId or read like code ("Summary value is provided as an operation Id … please provide a valid sentence", PR #583, #602). A single plain word ("Search", "Authenticate") reads as a word even when the operationId is the same, and is not reported. 52 certified and 15 IP merged connectors still do it, so this is a warning.',
+      'Reviewers reject summaries that repeat the operationId or read like code ("Summary value is provided as an operation Id … please provide a valid sentence", PR #583, #602). A single plain word ("Search", "Authenticate") reads as a word even when the operationId is the same, and is not reported. Internal operations are exempt: makers never see their summary, which SWG-OP-SUMMARY-REQ lets them leave out. 52 certified and 15 IP merged connectors still do it, so this is a warning.',
     levels: certificationLevels('warning', 'off'),
     example: {
       placement: 'operation',
@@ -197,7 +197,8 @@ export const operationDocumentationRules: RuleDefinition[] = [
       good: '"summary": "List tasks"',
     },
     check({ swagger, report }) {
-      for (const operation of swagger?.operations ?? []) {
+      // Internal operations are not in the designer: their summary names nothing a maker picks.
+      for (const operation of visibleOperations(swagger?.operations)) {
         const summary = asString(operation.operation.summary)?.trim();
         if (!summary) continue;
         const repeatsId = summary === operation.operationId && !PLAIN_WORD.test(summary);
@@ -216,7 +217,7 @@ export const operationDocumentationRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Write a description that says more than the summary.',
     description:
-      'Certification asks for "full, descriptive sentences" as descriptions, and the string guidance says the description should not repeat the summary. 1,078 merged certified operations repeat it, so this is advice.',
+      'Certification asks for "full, descriptive sentences" as descriptions, and the string guidance says the description should not repeat the summary. Internal operations are exempt: their description is no tooltip, and SWG-OP-DESC-REQ lets them leave it out. 1,078 merged certified operations repeat it, so this is advice.',
     levels: certificationLevels('info', 'off'),
     example: {
       placement: 'operation',
@@ -224,7 +225,8 @@ export const operationDocumentationRules: RuleDefinition[] = [
       good: '"summary": "List tasks", "description": "Lists the tasks of the current user."',
     },
     check({ swagger, report }) {
-      for (const operation of swagger?.operations ?? []) {
+      // Internal operations are not in the designer: no maker reads their description as a tooltip.
+      for (const operation of visibleOperations(swagger?.operations)) {
         const summary = asString(operation.operation.summary)?.trim();
         const description = asString(operation.operation.description)?.trim();
         if (!summary || !description || !sameIgnoringCase(summary, description)) continue;

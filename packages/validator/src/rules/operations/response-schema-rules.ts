@@ -141,7 +141,7 @@ export const emptyResponseSchemaRule: RuleDefinition = {
   file: 'swagger',
   title: 'Describe response bodies; do not leave their schema empty.',
   description:
-    'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, … makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer.',
+    'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, … makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer. So is an internal operation (as for SWG-RESP-DEFINED): it feeds dynamic values or schemas, and its response, often a JSON schema itself, never reaches a flow.',
   levels: certificationLevels('warning', 'off'),
   example: {
     placement: 'responses',
@@ -154,6 +154,10 @@ export const emptyResponseSchemaRule: RuleDefinition = {
       // An MCP server's JSON-RPC replies go to the agent, which reads them by the protocol: no
       // designer shows them, and Copilot Studio's template has no schema at all.
       if (operation.isMcp) continue;
+      // An internal operation's response goes to the platform (x-ms-dynamic-values, -schema), not
+      // to a flow: no maker needs Parse JSON on it. Most of the 75 in the corpus are dynamic-schema
+      // sources, whose response is a JSON schema that `{ "type": "object" }` describes.
+      if (operation.isInternal) continue;
       for (const response of operation.responses) {
         // isEmptySchema reads the schema only: the pointer is built for the responses reported.
         if (!isSuccessCode(response.code) || !hasSchema(response)) continue;

@@ -291,7 +291,7 @@ export const versioningRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Label deprecated operations "(deprecated)" in their summary.',
     description:
-      'The deprecation guidance asks to append "(deprecated)" to the summary and description, so makers see it in the designer. 20 merged certified connectors have unlabeled deprecated operations.',
+      'The deprecation guidance asks to append "(deprecated)" to the summary and description, so makers see it in the designer. Internal operations are in no designer, and are exempt. 20 merged certified connectors have unlabeled deprecated operations.',
     levels: certificationLevels('warning', 'info'),
     example: {
       placement: 'operation',
@@ -300,7 +300,8 @@ export const versioningRules: RuleDefinition[] = [
     },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
-        if (!operation.isDeprecated) continue;
+        // The label is for makers choosing an action; an internal operation is never offered to them.
+        if (!operation.isDeprecated || operation.isInternal) continue;
         const summary = asString(operation.operation.summary);
         if (summary === undefined || /deprecated/i.test(summary)) continue;
         // Ask for the description's label only where it is missing (5 corpus operations have it there).
