@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import path from 'node:path';
 import { REPO_ROOT, temporaryFolders } from '@connector-alm/testing';
@@ -36,6 +36,21 @@ describe('validate -o', () => {
     const result = await run(['validate', example, '-o', 'notes/report.json'], cwd);
     expect(result.err).toMatch(/^notes\/report\.json: error: is under a file, not a folder; /);
     expect(result.code).toBe(2);
+  });
+});
+
+describe('validate -o that cannot be written', () => {
+  // The write made reports/a and then failed (a name longer than the file system takes): both stayed
+  // behind, empty. Folders made for a write that fails go, as those of pack's and unpack's do.
+  it('leaves no folder it made behind, and says why, exit 2', async () => {
+    const cwd = folders.make();
+    const output = `reports/a/${'x'.repeat(256)}.json`;
+    const result = await run(['validate', example, '-o', output, '--format', 'json'], cwd);
+    expect(result.err).toBe(
+      `${output}: error: has a name longer than the file system allows; the report cannot be written there. Give -o the path of the report file to write, e.g. report.sarif.\n`,
+    );
+    expect(result.code).toBe(2);
+    expect(readdirSync(cwd)).toEqual([]);
   });
 });
 
