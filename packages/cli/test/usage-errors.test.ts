@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import path from 'node:path';
 import { REPO_ROOT, temporaryFolders } from '@connector-alm/testing';
@@ -601,6 +601,44 @@ describe('a path the command cannot work on at all exits 2, with the message it 
       'file.txt',
       'is a file, not a folder, so certificate.pem cannot be read inside it. Give --client-certificate the PEM file that holds the certificate and its private key.',
     ],
+    // Below a link that leads nowhere: open says ENOENT, which these readers told as "does not exist"
+    // at the whole path, unlike every reader that goes through missingPathError (the zip above).
+    [
+      'import: --client-certificate below a link that leads nowhere (2, "does not exist" at the certificate)',
+      ['import', 'flow.zip', '--client-certificate', 'dangling/certificate.pem'],
+      'dangling',
+      readUnderFile(
+        'certificate.pem',
+        'Give --client-certificate the PEM file that holds the certificate and its private key.',
+      ),
+    ],
+    [
+      'import: --settings below a link that leads nowhere (2, "does not exist" at the settings)',
+      ['import', 'flow.zip', '--settings', 'dangling/settings.json'],
+      'dangling',
+      readUnderFile(
+        'settings.json',
+        'Give the deployment settings file that pac solution create-settings wrote.',
+      ),
+    ],
+    [
+      'dev-server: --client-certificate below a link that leads nowhere (2, "does not exist" at the certificate)',
+      ['dev-server', '--client-certificate', 'dangling/cert.pem'],
+      'dangling',
+      readUnderFile(
+        'cert.pem',
+        'Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).',
+      ),
+    ],
+    [
+      'validate: --config below a link that leads nowhere (2, "does not exist" at the configuration file)',
+      ['validate', connector, '--config', 'dangling/.connector-alm.yml'],
+      'dangling',
+      readUnderFile(
+        '.connector-alm.yml',
+        'Check the path, or leave it out to use .connector-alm.yml, .connector-alm.yaml, .connector-alm.json from the repository.',
+      ),
+    ],
     [
       'dev-server: --solutions a file (1, "failed unexpectedly: EEXIST"; then "exists and is not a folder", not naming the option)',
       ['dev-server', '--solutions', 'file.txt'],
@@ -652,6 +690,7 @@ describe('a path the command cannot work on at all exits 2, with the message it 
     writeFileSync(path.join(cwd, 'f.zip'), flowPackage);
     mkdirSync(path.join(cwd, 'dir.zip'));
     mkdirSync(path.join(cwd, 'empty'));
+    symlinkSync('nowhere', path.join(cwd, 'dangling'));
     const result = await run(argv, cwd, connection);
     // Located as the command names the path: as given, or absolute.
     expect(result.err.replace(`${cwd}${path.sep}`, '')).toBe(`${location}: error: ${message}\n`);

@@ -3,13 +3,7 @@ import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import {
-  fileInTheWay,
-  missingPathError,
-  nextSignal,
-  pathThroughFileError,
-  UsageError,
-} from '@connector-alm/core';
+import { missingPathError, nextSignal, UsageError } from '@connector-alm/core';
 import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
 import type { CliIo } from '../io.js';
 import type { CommandContext } from '../command-context.js';
@@ -160,15 +154,13 @@ function readCertificate(file: string, cwd: string): string {
     pem = readFileSync(path.resolve(cwd, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    // ENOTDIR: a parent is a file; it is what to move or rename, not the certificate file.
-    const way = code === 'ENOTDIR' ? fileInTheWay(file, cwd) : undefined;
-    if (way) throw pathThroughFileError(way, 'read', hint);
+    // Not there: located at the file in the way of its path, if any, which is what to move or rename.
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw missingPathError(file, hint, { cwd, message: 'The certificate file does not exist.' });
     throw new UsageError(
-      code === 'ENOENT'
-        ? 'The certificate file does not exist.'
-        : code === 'EISDIR'
-          ? 'is a folder, not a certificate file.'
-          : `The certificate file cannot be read (${code}).`,
+      code === 'EISDIR'
+        ? 'is a folder, not a certificate file.'
+        : `The certificate file cannot be read (${code}).`,
       { location: { file }, hint },
     );
   }
