@@ -646,12 +646,12 @@ describe('a path the command cannot work on at all exits 2, with the message it 
       'The --solutions path is a file, not a folder. Give the folder that holds the solution zips to serve, this file among them if it is one, or leave --solutions out to keep the solutions in memory.',
     ],
     [
-      'dev-server: --solutions below a file (1, "failed unexpectedly: ENOTDIR"; then "cannot be made": the folder is no longer made)',
+      'dev-server: --solutions below a file (1, "failed unexpectedly: ENOTDIR"; then "cannot be made": the folder is no longer made; then "make it first", which the file in the way prevents)',
       ['dev-server', '--solutions', 'file.txt/solutions'],
       'file.txt',
       readUnderFile(
         'solutions',
-        'Give the folder that holds the solution zips to serve, or make it first to start from an empty one (the solutions you import are written to it), or leave --solutions out to keep them in memory.',
+        'Give --solutions a folder whose path runs through folders only, or move the file out of the way, or leave --solutions out to keep the solutions in memory.',
       ),
     ],
     [
