@@ -1,6 +1,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { inFolderMadeFor, printable, UsageError, VERSION } from '@connector-alm/core';
+import {
+  fileInTheWay,
+  inFolderMadeFor,
+  pathThroughFileError,
+  printable,
+  UsageError,
+  VERSION,
+} from '@connector-alm/core';
 import {
   describeLeftOut,
   formatJson,
@@ -48,6 +55,21 @@ export function renderReport(
   }
   const text = formatText(result, { color: options.color, breakingChangesFail: options.breakingChangesFail });
   return { text, notes: [] };
+}
+
+/**
+ * Refuses, before anything is fixed or validated, an -o path that runs through a file (or a link that
+ * leads nowhere), located at that file, which is what to move: mkdir said EEXIST or ENOENT at the
+ * report's path, which did not name it.
+ */
+export function refuseReportPathThroughFile(output: string | undefined, cwd: string): void {
+  const way = output === undefined ? undefined : fileInTheWay(output, cwd);
+  if (way)
+    throw pathThroughFileError(
+      way,
+      'made',
+      'Give -o a path that runs through folders only, or move the file out of the way.',
+    );
 }
 
 /**
