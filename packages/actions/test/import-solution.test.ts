@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolverSaysNoSuchHost, runActionBundle } from '@connector-alm/testing';
 import {
@@ -345,6 +345,18 @@ describe('import-solution, run as the runner runs it against the local server', 
         "is a file, not a folder, so settings.json cannot be read inside it. Give 'deployment-settings-file' a path that runs through folders only, relative to working-directory (itself relative to the workspace).",
     });
     expectNothingSecretPrinted(run, [SECRET]);
+  });
+
+  it('puts the error of a deployment settings file below a link that leads nowhere on the link', async () => {
+    // open says ENOENT there: it said "names a file that does not exist." of the whole path. A link
+    // that leads nowhere is no file to annotate: it is named in the text.
+    symlinkSync('nowhere', path.join(local.workspace, 'config-link'));
+    const run = await importWithSettingsFile('config-link/settings.json');
+    expectFailedWith(run, {
+      level: 'error',
+      message:
+        "config-link: is a file, not a folder, so settings.json cannot be read inside it. Give 'deployment-settings-file' a path that runs through folders only, relative to working-directory (itself relative to the workspace).",
+    });
   });
 
   it('puts the error of a solution file below a file on the file in the way', async () => {

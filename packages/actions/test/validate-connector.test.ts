@@ -242,6 +242,47 @@ describe('validate-connector settings', () => {
     expect(path.resolve(workspace, run.outputs['sarif-file']!)).toBe(realpathSync(written));
   });
 
+  // The write made reports/ and then failed (a name longer than the file system takes): reports/
+  // stayed behind, empty, for a later step's `git add -A`. Folders made for a write that fails go.
+  it('leaves no folder it made behind when the SARIF report cannot be written', async () => {
+    const workspace = workspaceWithConnector();
+    const before = readdirSync(workspace).sort();
+    const run = await runActionBundle('validate-connector', {
+      workspace,
+      inputs: { 'sarif-file': `reports/${'x'.repeat(256)}.sarif` },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toEqual([
+      {
+        level: 'error',
+        message:
+          "Input 'sarif-file' cannot be written: its path is longer than the file system allows (ENAMETOOLONG)." +
+          " Give a path the job can write, such as 'connector-alm.sarif'.",
+      },
+    ]);
+    expect(readdirSync(workspace).sort()).toEqual(before);
+  });
+
+  // mkdir failed with EEXIST after validating, which the action reported as a bug of its own.
+  it('refuses a SARIF path that runs through a file before validating, naming the file', async () => {
+    const workspace = workspaceWithConnector();
+    writeFileSync(path.join(workspace, 'reports'), 'a file\n');
+    const run = await runActionBundle('validate-connector', {
+      workspace,
+      inputs: { 'sarif-file': 'reports/connector-alm.sarif' },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toEqual([
+      {
+        level: 'error',
+        message:
+          "Input 'sarif-file' runs through a file: 'reports' is a file, not a folder, so 'connector-alm.sarif' cannot be made inside it." +
+          ' Give a path that runs through folders only, or move the file out of the way.',
+      },
+    ]);
+    expect(run.stdout).not.toContain('Validate connectors');
+  });
+
   it('takes the current folder as the workspace when GITHUB_WORKSPACE is unset, as in a local run', async () => {
     const workspace = workspaceWithConnector();
     const name = `${path.basename(workspace)}-local.sarif`;

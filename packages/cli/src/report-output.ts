@@ -1,6 +1,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { printable, UsageError, VERSION } from '@connector-alm/core';
+import {
+  fileInTheWay,
+  inFolderMadeFor,
+  pathThroughFileError,
+  printable,
+  UsageError,
+  VERSION,
+} from '@connector-alm/core';
 import {
   describeLeftOut,
   formatJson,
@@ -50,7 +57,27 @@ export function renderReport(
   return { text, notes: [] };
 }
 
-/** Writes the report to stdout, or to a file (creating its folder) when `output` is given. */
+/**
+ * Refuses, before anything is fixed or validated, an -o path that runs through a file (or a link that
+ * leads nowhere), located at that file, which is what to move: mkdir said EEXIST or ENOENT at the
+ * report's path, which did not name it.
+ */
+export function refuseReportPathThroughFile(output: string | undefined, cwd: string): void {
+  const way = output === undefined ? undefined : fileInTheWay(output, cwd);
+  if (way)
+    throw pathThroughFileError(
+      way,
+      'made',
+      'Give -o a path that runs through folders only, or move the file out of the way.',
+    );
+}
+
+/**
+ * Writes the report to stdout, or to a file when `output` is given. The file's missing folders are
+ * made, and removed again when the write fails or is interrupted (inFolderMadeFor). Written in place,
+ * not through a temporary file renamed onto it: `-o` may name a link or a device (/dev/stdout), which a
+ * rename would replace.
+ */
 export async function writeReport(
   context: CommandContext,
   result: ValidationResult,
@@ -67,8 +94,7 @@ export async function writeReport(
   if (options.output) {
     const target = path.resolve(io.cwd, options.output);
     try {
-      await fs.mkdir(path.dirname(target), { recursive: true });
-      await fs.writeFile(target, text);
+      await inFolderMadeFor(target, () => fs.writeFile(target, text));
     } catch (error) {
       throw reportNotWritten(error as NodeJS.ErrnoException, options.output);
     }
@@ -90,6 +116,7 @@ function reportNotWritten(error: NodeJS.ErrnoException, output: string): Error {
     EACCES: 'cannot be written (permission denied).',
     EPERM: 'cannot be written (permission denied).',
     EROFS: 'is on a read-only file system.',
+    ENAMETOOLONG: 'has a name longer than the file system allows; the report cannot be written there.',
     ENOENT: 'cannot be created there.',
   };
   const message = error.code === undefined ? undefined : problem[error.code];

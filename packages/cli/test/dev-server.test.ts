@@ -162,8 +162,10 @@ describe('dev-server', () => {
     writeFileSync(path.join(io.cwd, 'solutions'), '');
     expect(await runCli(['dev-server', '--solutions', 'solutions/contoso'], io)).toBe(2);
     expect(io.err()).toMatch(
-      /^solutions: error: is a file, not a folder, so contoso cannot be read inside it\. Give the folder that holds the solution zips/,
+      /^solutions: error: is a file, not a folder, so contoso cannot be read inside it\. Give --solutions a folder whose path runs through folders only, or move the file out of the way/,
     );
+    // "Make it first" cannot be done while the file is there.
+    expect(io.err()).not.toContain('make it first');
   });
 
   it('says which zips of the folder it does not serve, and why', async () => {

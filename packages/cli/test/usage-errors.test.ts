@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import path from 'node:path';
 import { REPO_ROOT, temporaryFolders } from '@connector-alm/testing';
@@ -34,8 +34,26 @@ describe('validate -o', () => {
     const cwd = folders.make();
     writeFileSync(path.join(cwd, 'notes'), '');
     const result = await run(['validate', example, '-o', 'notes/report.json'], cwd);
-    expect(result.err).toMatch(/^notes\/report\.json: error: is under a file, not a folder; /);
+    // Located at the file in the way, which is what to move; it said "is under a file" at the report.
+    expect(result.err).toBe(
+      'notes: error: is a file, not a folder, so report.json cannot be made inside it. Give -o a path that runs through folders only, or move the file out of the way.\n',
+    );
     expect(result.code).toBe(2);
+  });
+});
+
+describe('validate -o that cannot be written', () => {
+  // The write made reports/a and then failed (a name longer than the file system takes): both stayed
+  // behind, empty. Folders made for a write that fails go, as those of pack's and unpack's do.
+  it('leaves no folder it made behind, and says why, exit 2', async () => {
+    const cwd = folders.make();
+    const output = `reports/a/${'x'.repeat(256)}.json`;
+    const result = await run(['validate', example, '-o', output, '--format', 'json'], cwd);
+    expect(result.err).toBe(
+      `${output}: error: has a name longer than the file system allows; the report cannot be written there. Give -o the path of the report file to write, e.g. report.sarif.\n`,
+    );
+    expect(result.code).toBe(2);
+    expect(readdirSync(cwd)).toEqual([]);
   });
 });
 
@@ -586,6 +604,44 @@ describe('a path the command cannot work on at all exits 2, with the message it 
       'file.txt',
       'is a file, not a folder, so certificate.pem cannot be read inside it. Give --client-certificate the PEM file that holds the certificate and its private key.',
     ],
+    // Below a link that leads nowhere: open says ENOENT, which these readers told as "does not exist"
+    // at the whole path, unlike every reader that goes through missingPathError (the zip above).
+    [
+      'import: --client-certificate below a link that leads nowhere (2, "does not exist" at the certificate)',
+      ['import', 'flow.zip', '--client-certificate', 'dangling/certificate.pem'],
+      'dangling',
+      readUnderFile(
+        'certificate.pem',
+        'Give --client-certificate the PEM file that holds the certificate and its private key.',
+      ),
+    ],
+    [
+      'import: --settings below a link that leads nowhere (2, "does not exist" at the settings)',
+      ['import', 'flow.zip', '--settings', 'dangling/settings.json'],
+      'dangling',
+      readUnderFile(
+        'settings.json',
+        'Give the deployment settings file that pac solution create-settings wrote.',
+      ),
+    ],
+    [
+      'dev-server: --client-certificate below a link that leads nowhere (2, "does not exist" at the certificate)',
+      ['dev-server', '--client-certificate', 'dangling/cert.pem'],
+      'dangling',
+      readUnderFile(
+        'cert.pem',
+        'Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).',
+      ),
+    ],
+    [
+      'validate: --config below a link that leads nowhere (2, "does not exist" at the configuration file)',
+      ['validate', connector, '--config', 'dangling/.connector-alm.yml'],
+      'dangling',
+      readUnderFile(
+        '.connector-alm.yml',
+        'Check the path, or leave it out to use .connector-alm.yml, .connector-alm.yaml, .connector-alm.json from the repository.',
+      ),
+    ],
     [
       'dev-server: --solutions a file (1, "failed unexpectedly: EEXIST"; then "exists and is not a folder", not naming the option)',
       ['dev-server', '--solutions', 'file.txt'],
@@ -593,12 +649,12 @@ describe('a path the command cannot work on at all exits 2, with the message it 
       'The --solutions path is a file, not a folder. Give the folder that holds the solution zips to serve, this file among them if it is one, or leave --solutions out to keep the solutions in memory.',
     ],
     [
-      'dev-server: --solutions below a file (1, "failed unexpectedly: ENOTDIR"; then "cannot be made": the folder is no longer made)',
+      'dev-server: --solutions below a file (1, "failed unexpectedly: ENOTDIR"; then "cannot be made": the folder is no longer made; then "make it first", which the file in the way prevents)',
       ['dev-server', '--solutions', 'file.txt/solutions'],
       'file.txt',
       readUnderFile(
         'solutions',
-        'Give the folder that holds the solution zips to serve, or make it first to start from an empty one (the solutions you import are written to it), or leave --solutions out to keep them in memory.',
+        'Give --solutions a folder whose path runs through folders only, or move the file out of the way, or leave --solutions out to keep the solutions in memory.',
       ),
     ],
     [
@@ -637,6 +693,7 @@ describe('a path the command cannot work on at all exits 2, with the message it 
     writeFileSync(path.join(cwd, 'f.zip'), flowPackage);
     mkdirSync(path.join(cwd, 'dir.zip'));
     mkdirSync(path.join(cwd, 'empty'));
+    symlinkSync('nowhere', path.join(cwd, 'dangling'));
     const result = await run(argv, cwd, connection);
     // Located as the command names the path: as given, or absolute.
     expect(result.err.replace(`${cwd}${path.sep}`, '')).toBe(`${location}: error: ${message}\n`);

@@ -49,14 +49,16 @@ export function pathThroughFileError(way: FileInTheWay, action: 'made' | 'read',
  * rename: "file.txt: is a file, not a folder, so x.zip cannot be read inside it." (Node says ENOTDIR
  * there, or ENOENT, at the whole path.) `cwd` resolves a relative path, as fileInTheWay's. `message`
  * replaces "does not exist." where the path alone does not say what it was given for (an option's).
+ * `throughFileHint` replaces `hint` for a path through a file, where the hint for a missing path
+ * does not fit ("make it first" cannot be done while the file is in the way).
  */
 export function missingPathError(
   given: string,
   hint: string,
-  options: { cwd?: string; cause?: unknown; message?: string } = {},
+  options: { cwd?: string; cause?: unknown; message?: string; throughFileHint?: string } = {},
 ): UsageError {
   const way = fileInTheWay(given, options.cwd);
-  if (way) return pathThroughFileError(way, 'read', hint);
+  if (way) return pathThroughFileError(way, 'read', options.throughFileHint ?? hint);
   return new UsageError(options.message ?? 'does not exist.', {
     location: { file: given },
     hint,

@@ -48,6 +48,16 @@ describe('missingPathError', () => {
     );
   });
 
+  it('gives the hint for a path through a file where the one for a missing path does not fit', () => {
+    const options = { cwd: root, throughFileHint: 'Move the file out of the way.' };
+    expect(describeUserError(missingPathError('notes.txt/out', 'Make it first.', options))).toBe(
+      'notes.txt: is a file, not a folder, so out cannot be read inside it. Move the file out of the way.',
+    );
+    expect(describeUserError(missingPathError('folder/out', 'Make it first.', options))).toBe(
+      'folder/out: does not exist. Make it first.',
+    );
+  });
+
   it('says "does not exist" at the path itself when only folders lead to it', () => {
     expect(describeUserError(missingPathError('folder/x.zip', 'Give the zip.', { cwd: root }))).toBe(
       'folder/x.zip: does not exist. Give the zip.',

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileInTheWay, pathThroughFileError } from '@connector-alm/core';
+import { missingPathError } from '@connector-alm/core';
 import { resolveCredential, type ConnectionSettings } from '@connector-alm/dataverse';
 import { InputError, readRequiredString, readString } from '../runtime/inputs.js';
 import { workspaceFolder } from '../runtime/workspace-path.js';
@@ -59,21 +59,14 @@ export function readTextFile(file: string, input: string): string {
     return readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    // ENOTDIR: a parent is a file; the annotation goes on it, in the CLI's words ("is a file, not a
-    // folder, so settings.json cannot be read inside it."), and the hint names the input to correct.
-    const way = code === 'ENOTDIR' ? fileInTheWay(file) : undefined;
-    if (way)
-      throw pathThroughFileError(
-        way,
-        'read',
-        `Give '${input}' a path that runs through folders only, relative to working-directory (itself relative to the workspace).`,
-      );
     const hint = 'The path is relative to working-directory, itself relative to the workspace.';
-    throw new InputError(
-      input,
-      code === 'ENOENT' ? 'names a file that does not exist.' : `names a file that cannot be read (${code}).`,
-      hint,
-      { file },
-    );
+    // Not there. Below a file the annotation goes on that file, in the CLI's words ("is a file, not a
+    // folder, so settings.json cannot be read inside it."), and the hint names the input to correct.
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw missingPathError(file, hint, {
+        message: `Input '${input}' names a file that does not exist.`,
+        throughFileHint: `Give '${input}' a path that runs through folders only, relative to working-directory (itself relative to the workspace).`,
+      });
+    throw new InputError(input, `names a file that cannot be read (${code}).`, hint, { file });
   }
 }

@@ -1,7 +1,16 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { VERSION, isFile, plural, posixRelativePath, type Logger } from '@connector-alm/core';
+import {
+  VERSION,
+  fileInTheWay,
+  inFolderMadeFor,
+  isFile,
+  plural,
+  posixRelativePath,
+  writeFailure,
+  type Logger,
+} from '@connector-alm/core';
 import {
   describeLeftOut,
   sarifReport,
@@ -337,7 +346,31 @@ async function sarifFileTarget(
   if ((await fs.stat(target).catch(() => undefined))?.isDirectory()) {
     throw new InputError('sarif-file', `names a folder; give a file name such as 'connector-alm.sarif'.`);
   }
+  // mkdir would fail only after validating, with EEXIST or ENOTDIR, read as a bug of ours.
+  const way = fileInTheWay(inputs.sarifFile, workspace);
+  if (way) {
+    throw new InputError(
+      'sarif-file',
+      `runs through a file: '${way.file}' is a file, not a folder, so '${way.below}' cannot be made inside it.`,
+      'Give a path that runs through folders only, or move the file out of the way.',
+    );
+  }
   return target;
+}
+
+/**
+ * The file system's refusal of the SARIF report (a name longer than it allows, a full disk), said at
+ * the input, or any other error as it was: the write fails only after validating, and Node's own
+ * message read as a bug of ours.
+ */
+function sarifNotWritten(error: unknown): unknown {
+  const failure = writeFailure(error);
+  if (failure === undefined) return error;
+  return new InputError(
+    'sarif-file',
+    `cannot be written: ${failure.reason} (${(error as NodeJS.ErrnoException).code}).`,
+    "Give a path the job can write, such as 'connector-alm.sarif'.",
+  );
 }
 
 /** How the action's SARIF report names files: relative to the workspace, which upload-sarif checks out. */
@@ -345,14 +378,19 @@ function sarifOptions(workspace: string) {
   return { toolVersion: VERSION, baseDir: workspace, cwd: workspace };
 }
 
-/** Writes the report to its checked real path; returns it as the sarif-file output names it. */
+/**
+ * Writes the report to its checked real path; returns it as the sarif-file output names it. Its
+ * missing folders are made, and removed again when the write fails or the job is cancelled
+ * (inFolderMadeFor): no empty folder is left for a later step's `git add -A`.
+ */
 async function writeSarif(
   report: SarifReport | undefined,
   target: string | undefined,
   workspace: string,
 ): Promise<string | undefined> {
   if (target === undefined || report === undefined) return undefined;
-  await fs.mkdir(path.dirname(target), { recursive: true });
-  await fs.writeFile(target, report.text);
+  await inFolderMadeFor(target, () => fs.writeFile(target, report.text)).catch((error: unknown) => {
+    throw sarifNotWritten(error);
+  });
   return posixRelativePath(await fs.realpath(workspace), target);
 }

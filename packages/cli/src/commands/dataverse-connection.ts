@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { fileInTheWay, pathThroughFileError, UsageError } from '@connector-alm/core';
+import { missingPathError, UsageError } from '@connector-alm/core';
 import { CLOUD_NAMES, resolveCredential, type ConnectionSettings } from '@connector-alm/dataverse';
 import type { CliIo } from '../io.js';
 import { choiceInAnyCase, optionDefaultingTo } from '../option-help.js';
@@ -64,15 +64,16 @@ export function readConnection(options: ConnectionOptions, io: CliIo): Connectio
       // Located at the path as given; the file's content (a private key) is never part of the error.
       const code = (error as NodeJS.ErrnoException).code;
       const hint = 'Give --client-certificate the PEM file that holds the certificate and its private key.';
-      // ENOTDIR: a parent is a file; it is what to move or rename, not the certificate file.
-      const way = code === 'ENOTDIR' ? fileInTheWay(options.clientCertificate, io.cwd) : undefined;
-      if (way) throw pathThroughFileError(way, 'read', hint);
-      throw new UsageError(
-        code === 'ENOENT'
-          ? 'The certificate file does not exist.'
-          : `The certificate file cannot be read (${code}).`,
-        { location: { file: options.clientCertificate }, hint },
-      );
+      // Not there: located at the file in the way of its path, if any, which is what to move or rename.
+      if (code === 'ENOENT' || code === 'ENOTDIR')
+        throw missingPathError(options.clientCertificate, hint, {
+          cwd: io.cwd,
+          message: 'The certificate file does not exist.',
+        });
+      throw new UsageError(`The certificate file cannot be read (${code}).`, {
+        location: { file: options.clientCertificate },
+        hint,
+      });
     }
   }
   return {

@@ -3,13 +3,7 @@ import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import {
-  fileInTheWay,
-  missingPathError,
-  nextSignal,
-  pathThroughFileError,
-  UsageError,
-} from '@connector-alm/core';
+import { missingPathError, nextSignal, UsageError } from '@connector-alm/core';
 import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
 import type { CliIo } from '../io.js';
 import type { CommandContext } from '../command-context.js';
@@ -113,6 +107,13 @@ export const SOLUTIONS_FILE_HINT =
   'Give the folder that holds the solution zips to serve, this file among them if it is one, or leave --solutions out to keep the solutions in memory.';
 
 /**
+ * What to do about a file that stands where a folder of the --solutions path must be: the folder
+ * cannot be made first while the file is there, so the file is what to move.
+ */
+export const SOLUTIONS_THROUGH_FILE_HINT =
+  'Give --solutions a folder whose path runs through folders only, or move the file out of the way, or leave --solutions out to keep the solutions in memory.';
+
+/**
  * Refuses a --solutions path that is not a folder, missing included: a usage error (exit code 2).
  * A missing one is not made: `--solutions solutons` for `solutions` would serve an empty new folder,
  * and the maker would hear of the typo only from the banner's "0 solutions". One who wants a new
@@ -124,7 +125,10 @@ async function refuseMissingSolutionsFolder(folder: string): Promise<void> {
   if (found?.isDirectory()) return;
   // Missing: a parent that is a file is named as what to move or rename, as for any path to read.
   if (found === undefined)
-    throw missingPathError(folder, SOLUTIONS_HINT, { message: 'The --solutions folder does not exist.' });
+    throw missingPathError(folder, SOLUTIONS_HINT, {
+      message: 'The --solutions folder does not exist.',
+      throughFileHint: SOLUTIONS_THROUGH_FILE_HINT,
+    });
   throw new UsageError('The --solutions path is a file, not a folder.', {
     location: { file: folder },
     hint: SOLUTIONS_FILE_HINT,
@@ -160,15 +164,13 @@ function readCertificate(file: string, cwd: string): string {
     pem = readFileSync(path.resolve(cwd, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    // ENOTDIR: a parent is a file; it is what to move or rename, not the certificate file.
-    const way = code === 'ENOTDIR' ? fileInTheWay(file, cwd) : undefined;
-    if (way) throw pathThroughFileError(way, 'read', hint);
+    // Not there: located at the file in the way of its path, if any, which is what to move or rename.
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw missingPathError(file, hint, { cwd, message: 'The certificate file does not exist.' });
     throw new UsageError(
-      code === 'ENOENT'
-        ? 'The certificate file does not exist.'
-        : code === 'EISDIR'
-          ? 'is a folder, not a certificate file.'
-          : `The certificate file cannot be read (${code}).`,
+      code === 'EISDIR'
+        ? 'is a folder, not a certificate file.'
+        : `The certificate file cannot be read (${code}).`,
       { location: { file }, hint },
     );
   }

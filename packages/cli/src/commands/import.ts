@@ -2,13 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import {
-  createConsoleLogger,
-  errorMessage,
-  fileInTheWay,
-  pathThroughFileError,
-  UsageError,
-} from '@connector-alm/core';
+import { createConsoleLogger, errorMessage, missingPathError, UsageError } from '@connector-alm/core';
 import { componentParametersFromSettings, connectDataverse, importSolution } from '@connector-alm/dataverse';
 import { debugRequested } from '../debug-switch.js';
 import { optionDefaultingTo } from '../option-help.js';
@@ -86,13 +80,13 @@ export function registerImportCommand(program: Command, context: CommandContext)
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
           const hint = 'Give the deployment settings file that pac solution create-settings wrote.';
-          // ENOTDIR: a parent is a file; it is what to move or rename, not the settings file.
-          const way = code === 'ENOTDIR' ? fileInTheWay(options.settings, io.cwd) : undefined;
-          if (way) throw pathThroughFileError(way, 'read', hint);
-          throw new UsageError(
-            code === 'ENOENT' ? 'does not exist.' : `cannot be read (${code ?? errorMessage(error)}).`,
-            { location: { file: options.settings }, hint },
-          );
+          // Not there: located at the file in the way of its path, if any, which is what to move or rename.
+          if (code === 'ENOENT' || code === 'ENOTDIR')
+            throw missingPathError(options.settings, hint, { cwd: io.cwd });
+          throw new UsageError(`cannot be read (${code ?? errorMessage(error)}).`, {
+            location: { file: options.settings },
+            hint,
+          });
         }
         componentParameters = componentParametersFromSettings(text, file);
       }

@@ -25,7 +25,7 @@ import {
 import { ExitCode } from '../io.js';
 import { configOption } from '../config-option.js';
 import type { CommandContext } from '../command-context.js';
-import { writeReport, type ReportFormat } from '../report-output.js';
+import { refuseReportPathThroughFile, writeReport, type ReportFormat } from '../report-output.js';
 
 interface ValidateOptions {
   profile: Profile | 'auto';
@@ -99,6 +99,7 @@ export function registerValidateCommand(program: Command, context: CommandContex
         throw new UsageError(
           '--fail-on-breaking needs --base <ref>: breaking changes are found against a base.',
         );
+      refuseReportPathThroughFile(options.output, io.cwd);
       const config = await loadConfig({ cwd: io.cwd, explicitPath: options.config, paths });
       // Fixed before validating, so that the findings are those of the files as they are now; with
       // --base too, where the fixed files count as changes of the work tree. A command line that is

@@ -3,8 +3,7 @@ import path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import {
-  fileInTheWay,
-  pathThroughFileError,
+  missingPathError,
   toDisplayPath,
   UsageError,
   userErrorsTogether,
@@ -236,15 +235,9 @@ async function readConfigText(file: string, cwd: string): Promise<string> {
     const code = (error as NodeJS.ErrnoException).code;
     const shown = toDisplayPath(cwd, file);
     const checkThePath = `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(', ')} from the repository.`;
-    // ENOTDIR: a parent is a file; the error is located at it, the file to move or rename.
-    const way = code === 'ENOTDIR' ? fileInTheWay(shown, cwd) : undefined;
-    if (way) throw pathThroughFileError(way, 'read', checkThePath);
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new UsageError('The configuration file does not exist.', {
-        location: { file: shown },
-        hint: checkThePath,
-      });
-    }
+    // Not there: located at the file in the way of its path, if any, which is what to move or rename.
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw missingPathError(shown, checkThePath, { cwd, message: 'The configuration file does not exist.' });
     if (code === 'EISDIR') {
       throw new UsageError('is a folder, not a configuration file.', {
         location: { file: shown },
