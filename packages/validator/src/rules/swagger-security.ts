@@ -162,11 +162,18 @@ export const swaggerSecurityRules: RuleDefinition[] = [
         const definition = asObject(definitions[use.name]);
         if (definition?.type !== 'oauth2') continue;
         const scopes = asObject(definition.scopes) ?? {};
+        const defined = Object.keys(scopes);
         (asArray(use.scopes) ?? []).forEach((scope, index) => {
           if (typeof scope !== 'string' || has(scopes, scope)) return;
+          const name = nameExcerpt(use.name);
+          // The defined scopes: Talkdesk's requirement holds a pasted "scope": "description" pair.
+          const fix =
+            defined.length > 0
+              ? `Use a scope that securityDefinitions '${name}' lists: ${quoteList(defined)}; or add '${nameExcerpt(scope)}' to its scopes.`
+              : `Add '${nameExcerpt(scope)}' to the scopes of securityDefinitions '${name}'.`;
           context.report({
             pointer: childPointer(use.pointer, index),
-            message: `The OAuth security requirement '${nameExcerpt(use.name)}' refers to scope name '${nameExcerpt(scope)}', but this is not defined in the 'securityDefinitions' object.`,
+            message: `The OAuth security requirement '${name}' refers to scope name '${nameExcerpt(scope)}', but this is not defined in the 'securityDefinitions' object. ${fix}`,
           });
         });
       }

@@ -48,7 +48,20 @@ describeRuleCases([
       c.swagger.security = [{ oauth2: ['tasks.write'] }];
     },
     pointer: '/security/0/oauth2/0',
-    message: /refers to scope name 'tasks.write'/,
+    // The defined scopes: Talkdesk's requirement pasted a "scope": "description" pair as one scope.
+    message:
+      /^The OAuth security requirement 'oauth2' refers to scope name 'tasks.write', but this is not defined in the 'securityDefinitions' object\. Use a scope that securityDefinitions 'oauth2' lists: 'tasks.read'; or add 'tasks.write' to its scopes\.$/,
+  },
+  {
+    id: 'SWG-SEC-SCOPE',
+    fires: 'fires on a scope when the definition lists none',
+    breaks: (c) => {
+      c.swagger.securityDefinitions = { oauth2: { ...oauth, scopes: {} } };
+      c.swagger.security = [{ oauth2: ['tasks.write'] }];
+    },
+    pointer: '/security/0/oauth2/0',
+    message:
+      /not defined in the 'securityDefinitions' object\. Add 'tasks.write' to the scopes of securityDefinitions 'oauth2'\.$/,
   },
   {
     id: 'SWG-SEC-EMPTY',
