@@ -80,7 +80,7 @@ const SCHEME_SHAPES: Record<string, { required: string[]; allowed: string[] }> =
 const OAUTH_FLOWS = ['implicit', 'password', 'application', 'accessCode'];
 const SCHEME_TYPES = ['basic', 'apiKey', 'oauth2'];
 
-/** The types and lower-case names of the connection parameters of apiProperties. */
+/** The lower-case types and names of the connection parameters of apiProperties. */
 interface ConnectionParameterKinds {
   readonly types: Set<unknown>;
   readonly names: Set<string>;
@@ -105,7 +105,9 @@ function addConnectionParameters(list: unknown, kinds: ConnectionParameterKinds)
   if (!isObject(list)) return;
   for (const name in list) {
     if (!has(list, name)) continue;
-    kinds.types.add(asObject(list[name])?.type);
+    // Lower-cased, as the platform reads the type (RamQuest Actions - UAT writes "oAuthSetting").
+    const type = asObject(list[name])?.type;
+    kinds.types.add(typeof type === 'string' ? type.toLowerCase() : type);
     kinds.names.add(name.toLowerCase());
   }
 }
@@ -301,7 +303,7 @@ export const swaggerSecurityRules: RuleDefinition[] = [
         if (type !== 'oauth2' && type !== 'basic') continue;
         kinds ??= connectionParameterKinds(context);
         const { types, names } = kinds;
-        if (type === 'oauth2' && !types.has('oauthSetting')) {
+        if (type === 'oauth2' && !types.has('oauthsetting')) {
           context.report({
             pointer: childPointer(node.pointer, 'type'),
             message:

@@ -125,6 +125,18 @@ describe('SWG-SEC-PROPS-CONSISTENCY with multi-auth', () => {
     expect(await findingsOf('SWG-SEC-PROPS-CONSISTENCY', connector)).toEqual([]);
   });
 
+  // RamQuest Actions - UAT (certified) writes "oAuthSetting": PROP-CP-TYPE reports the case; the
+  // platform reads the type in any case, so users can sign in.
+  it('finds an oauthSetting parameter whose type is written in another case', async () => {
+    const connector = editableConnector();
+    connector.swagger.securityDefinitions = { oauth2: oauth };
+    connector.swagger.security = [{ oauth2: [] }];
+    connector.apiProperties.properties.connectionParameters = {
+      token: { type: 'oAuthSetting', oAuthSettings: {} },
+    };
+    expect(await findingsOf('SWG-SEC-PROPS-CONSISTENCY', connector)).toEqual([]);
+  });
+
   it('wants username and password parameters, in any case, for a basic definition', async () => {
     const connector = editableConnector();
     connector.swagger.securityDefinitions = { basic: { type: 'basic' } };
