@@ -80,7 +80,7 @@ const SCHEME_SHAPES: Record<string, { required: string[]; allowed: string[] }> =
 const OAUTH_FLOWS = ['implicit', 'password', 'application', 'accessCode'];
 const SCHEME_TYPES = ['basic', 'apiKey', 'oauth2'];
 
-/** The types and lower-case names of the connection parameters of apiProperties. */
+/** The lower-case types and names of the connection parameters of apiProperties. */
 interface ConnectionParameterKinds {
   readonly types: Set<unknown>;
   readonly names: Set<string>;
@@ -105,7 +105,9 @@ function addConnectionParameters(list: unknown, kinds: ConnectionParameterKinds)
   if (!isObject(list)) return;
   for (const name in list) {
     if (!has(list, name)) continue;
-    kinds.types.add(asObject(list[name])?.type);
+    // Lower-cased, as the platform reads the type (RamQuest Actions - UAT writes "oAuthSetting").
+    const type = asObject(list[name])?.type;
+    kinds.types.add(typeof type === 'string' ? type.toLowerCase() : type);
     kinds.names.add(name.toLowerCase());
   }
 }
@@ -162,11 +164,18 @@ export const swaggerSecurityRules: RuleDefinition[] = [
         const definition = asObject(definitions[use.name]);
         if (definition?.type !== 'oauth2') continue;
         const scopes = asObject(definition.scopes) ?? {};
+        const defined = Object.keys(scopes);
         (asArray(use.scopes) ?? []).forEach((scope, index) => {
           if (typeof scope !== 'string' || has(scopes, scope)) return;
+          const name = nameExcerpt(use.name);
+          // The defined scopes: Talkdesk's requirement holds a pasted "scope": "description" pair.
+          const fix =
+            defined.length > 0
+              ? `Use a scope that securityDefinitions '${name}' lists: ${quoteList(defined)}; or add '${nameExcerpt(scope)}' to its scopes.`
+              : `Add '${nameExcerpt(scope)}' to the scopes of securityDefinitions '${name}'.`;
           context.report({
             pointer: childPointer(use.pointer, index),
-            message: `The OAuth security requirement '${nameExcerpt(use.name)}' refers to scope name '${nameExcerpt(scope)}', but this is not defined in the 'securityDefinitions' object.`,
+            message: `The OAuth security requirement '${name}' refers to scope name '${nameExcerpt(scope)}', but this is not defined in the 'securityDefinitions' object. ${fix}`,
           });
         });
       }
@@ -294,7 +303,7 @@ export const swaggerSecurityRules: RuleDefinition[] = [
         if (type !== 'oauth2' && type !== 'basic') continue;
         kinds ??= connectionParameterKinds(context);
         const { types, names } = kinds;
-        if (type === 'oauth2' && !types.has('oauthSetting')) {
+        if (type === 'oauth2' && !types.has('oauthsetting')) {
           context.report({
             pointer: childPointer(node.pointer, 'type'),
             message:

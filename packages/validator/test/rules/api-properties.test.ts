@@ -330,6 +330,62 @@ describe('PROP-TENANTID', () => {
   it('accepts the shape merged connectors use', async () => {
     expect(await run(withProperties(tenant({})), 'PROP-TENANTID')).toEqual([]);
   });
+  // A service-principal parameter set asks the user for the tenant (3E Events and Azure
+  // Communication Services SMS Events, both certified): the fixed shape is connectionParameters'.
+  const servicePrincipalSet = (tenantId: Record<string, unknown>) => (p: Properties) => {
+    Object.assign(p, {
+      connectionParameterSets: {
+        uiDefinition: { displayName: 'Authentication type', description: 'How to sign in.' },
+        values: [
+          {
+            name: 'servicePrincipal',
+            uiDefinition: { displayName: 'Service principal', description: 'An app of your tenant.' },
+            parameters: {
+              token: {
+                type: 'oauthSetting',
+                oAuthSettings: {
+                  identityProvider: 'aad',
+                  redirectMode: 'GlobalPerConnector',
+                  customParameters: {
+                    resourceUri: { value: 'https://contoso.com' },
+                    grantType: { value: 'client_credentials' },
+                  },
+                },
+              },
+              'token:TenantId': tenantId,
+            },
+          },
+        ],
+      },
+    });
+  };
+  it('lets a parameter set ask the user for the tenant with its own texts', async () => {
+    const findings = await run(
+      withProperties(
+        servicePrincipalSet({
+          type: 'string',
+          metadata: { sourceType: 'AzureActiveDirectoryTenant' },
+          uiDefinition: {
+            displayName: 'Tenant ID',
+            description: 'Tenant ID of your Azure Active Directory application.',
+            constraints: { required: 'true', hidden: 'false' },
+          },
+        }),
+      ),
+      'PROP-TENANTID',
+    );
+    expect(findings).toEqual([]);
+  });
+  it("still needs the tenant's type and metadata in a parameter set", async () => {
+    const findings = await run(
+      withProperties(servicePrincipalSet({ type: 'securestring', uiDefinition: {} })),
+      'PROP-TENANTID',
+    );
+    expect(findings.map((finding) => finding.pointer).sort()).toEqual([
+      '/properties/connectionParameterSets/values/0/parameters/token:TenantId/metadata',
+      '/properties/connectionParameterSets/values/0/parameters/token:TenantId/type',
+    ]);
+  });
 });
 
 describe('PROP-OAUTH-IDP', () => {
@@ -432,6 +488,10 @@ describe('PROP-POLICY', () => {
     expect(findings).toMatchObject([
       { pointer: '/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplate-operationName/1' },
     ]);
+    // The policy still applies to ListTasks: only this entry applies it to nothing.
+    expect(findings[0]!.message).toBe(
+      'The operation "Nope" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.',
+    );
   });
   it('names the parameter of an enumerated value, an unknown template and an operationName that is no list', async () => {
     const findings = await run(

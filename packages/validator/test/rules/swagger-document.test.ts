@@ -115,6 +115,16 @@ describeRuleCases([
     fires: 'fires on an empty title',
     breaks: (c) => (c.swagger.info.title = ''),
     pointer: '/info/title',
+    message: /^The 'title' property must have not empty value\. Give the connector its name\.$/,
+  },
+  {
+    id: 'SWG-REQUIRED-EMPTY',
+    // E-goi's body parameter is named " ".
+    fires: 'says that a name of spaces is empty too',
+    breaks: (c) => (c.swagger.paths['/tasks'].post.parameters[0].name = ' '),
+    pointer: '/paths/~1tasks/post/parameters/0/name',
+    message:
+      /^The 'name' property must have not empty value: it holds only white space\. Name the parameter \(a body parameter is usually named "body"\)\.$/,
   },
   {
     id: 'SWG-HOST',

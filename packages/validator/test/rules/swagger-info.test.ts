@@ -24,21 +24,25 @@ describeRuleCases([
     fires: 'fires on "API" in the title',
     breaks: (c) => (c.swagger.info.title = 'Contoso Tasks API'),
     pointer: '/info/title',
-    message: /The value 'title' contains at least one of the restricted words: 'api'\./,
+    message:
+      /^The value 'title' contains at least one of the restricted words: 'api'\. Write the title without it, for example 'Contoso Tasks': the title names the service\.$/,
   },
   {
     id: 'SWG-INFO-TITLE-WORDS',
     fires: 'fires on a product name in the title',
     breaks: (c) => (c.swagger.info.title = 'Tasks for Power Apps'),
     pointer: '/info/title',
-    message: /'power apps'/,
+    // The word that joined the product name goes with it.
+    message: /'power apps'\. Write the title without it, for example 'Tasks': the title names the service\.$/,
   },
   {
     id: 'SWG-INFO-TITLE-WORDS',
     fires: 'names each restricted word once, lower-cased, in the order found',
     breaks: (c) => (c.swagger.info.title = 'APIs PowerApps api Connector apis'),
     pointer: '/info/title',
-    message: /restricted words: 'apis, api, connector, powerapps'\.$/,
+    // Nothing is left to suggest: only the advice.
+    message:
+      /restricted words: 'apis, api, connector, powerapps'\. Write the title without them: the title names the service\.$/,
   },
   {
     id: 'SWG-INFO-TITLE-END',
@@ -118,6 +122,8 @@ describeRuleCases([
     fires: 'fires on a missing contact',
     breaks: (c) => delete c.swagger.info.contact,
     pointer: '/info/contact',
+    message:
+      /^The 'contact' property is required\. Add "contact": \{ "name": …, "url": …, "email": … \} to info: the name, site and e-mail address of your support\.$/,
   },
   {
     id: 'SWG-INFO-CONTACT-FIELDS',
@@ -146,6 +152,16 @@ describeRuleCases([
     breaks: (c) => delete c.swagger['x-ms-connector-metadata'],
     pointer: '/x-ms-connector-metadata',
     onFirstLine: true,
+    message:
+      /^The 'x-ms-connector-metadata' property is required\. Add it at the root: a list of \{ "propertyName": …, "propertyValue": … \} entries for Website, Privacy policy and Categories\.$/,
+  },
+  {
+    id: 'SWG-META-REQ',
+    fires: 'names the type of x-ms-connector-metadata that is not a list',
+    breaks: (c) => (c.swagger['x-ms-connector-metadata'] = 'https://contoso.com'),
+    pointer: '/x-ms-connector-metadata',
+    message:
+      /^The type of the property is incorrect\. Expected type 'Array', but value is of type 'String'\./,
   },
   {
     id: 'SWG-META-PROPS',

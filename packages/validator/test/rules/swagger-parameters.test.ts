@@ -34,7 +34,8 @@ describeRule(
       name: 'on a visible query parameter',
       edit: status((p) => delete p['x-ms-summary']),
       pointer: STATUS,
-      message: /'x-ms-summary' property is required/,
+      message:
+        /^The 'x-ms-summary' property is required\. Give the query parameter 'status' the label the designer shows for it\.$/,
     },
     {
       name: "at a 'summary' or 'title' written instead, saying to rename it",
@@ -77,7 +78,15 @@ describeRule(
 
 describeRule(
   'SWG-PARAM-DESC',
-  [{ name: 'on a visible path parameter', edit: taskId((p) => delete p.description), pointer: TASK_ID }],
+  [
+    {
+      name: 'on a visible path parameter',
+      edit: taskId((p) => delete p.description),
+      pointer: TASK_ID,
+      message:
+        /^The 'description' property is required\. Describe the path parameter 'taskId': the designer shows it as the field's hint\.$/,
+    },
+  ],
   [
     VALID,
     {

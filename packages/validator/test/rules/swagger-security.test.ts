@@ -48,7 +48,20 @@ describeRuleCases([
       c.swagger.security = [{ oauth2: ['tasks.write'] }];
     },
     pointer: '/security/0/oauth2/0',
-    message: /refers to scope name 'tasks.write'/,
+    // The defined scopes: Talkdesk's requirement pasted a "scope": "description" pair as one scope.
+    message:
+      /^The OAuth security requirement 'oauth2' refers to scope name 'tasks.write', but this is not defined in the 'securityDefinitions' object\. Use a scope that securityDefinitions 'oauth2' lists: 'tasks.read'; or add 'tasks.write' to its scopes\.$/,
+  },
+  {
+    id: 'SWG-SEC-SCOPE',
+    fires: 'fires on a scope when the definition lists none',
+    breaks: (c) => {
+      c.swagger.securityDefinitions = { oauth2: { ...oauth, scopes: {} } };
+      c.swagger.security = [{ oauth2: ['tasks.write'] }];
+    },
+    pointer: '/security/0/oauth2/0',
+    message:
+      /not defined in the 'securityDefinitions' object\. Add 'tasks.write' to the scopes of securityDefinitions 'oauth2'\.$/,
   },
   {
     id: 'SWG-SEC-EMPTY',
@@ -108,6 +121,18 @@ describe('SWG-SEC-PROPS-CONSISTENCY with multi-auth', () => {
     connector.apiProperties.properties.connectionParameterSets = {
       uiDefinition: { displayName: 'Authentication', description: 'How to sign in' },
       values: [{ name: 'oauth', parameters: { token: { type: 'oauthSetting', oAuthSettings: {} } } }],
+    };
+    expect(await findingsOf('SWG-SEC-PROPS-CONSISTENCY', connector)).toEqual([]);
+  });
+
+  // RamQuest Actions - UAT (certified) writes "oAuthSetting": PROP-CP-TYPE reports the case; the
+  // platform reads the type in any case, so users can sign in.
+  it('finds an oauthSetting parameter whose type is written in another case', async () => {
+    const connector = editableConnector();
+    connector.swagger.securityDefinitions = { oauth2: oauth };
+    connector.swagger.security = [{ oauth2: [] }];
+    connector.apiProperties.properties.connectionParameters = {
+      token: { type: 'oAuthSetting', oAuthSettings: {} },
     };
     expect(await findingsOf('SWG-SEC-PROPS-CONSISTENCY', connector)).toEqual([]);
   });

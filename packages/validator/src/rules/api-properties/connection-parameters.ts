@@ -8,6 +8,8 @@ export interface ConnectionParameter {
   pointer: string;
   value: JsonObject;
   type: string | undefined;
+  /** True for a parameter of a `connectionParameterSets` entry (one way of several to sign in). */
+  inSet: boolean;
 }
 
 /** The `properties` object of apiProperties.json, if any. */
@@ -34,16 +36,21 @@ function listConnectionParameters(apiProperties: JsonObject): ConnectionParamete
   const properties = propertiesOf(apiProperties);
   if (!properties) return [];
   const list: ConnectionParameter[] = [];
-  const collect = (parameters: unknown, pointer: string): void => {
+  const collect = (parameters: unknown, pointer: string, inSet: boolean): void => {
     for (const [name, raw] of entriesOf(parameters)) {
       const value = asObject(raw);
-      if (value) list.push({ name, pointer: childPointer(pointer, name), value, type: asString(value.type) });
+      if (value)
+        list.push({ name, pointer: childPointer(pointer, name), value, type: asString(value.type), inSet });
     }
   };
-  collect(properties.connectionParameters, '/properties/connectionParameters');
+  collect(properties.connectionParameters, '/properties/connectionParameters', false);
   const sets = asArray(asObject(properties.connectionParameterSets)?.values) ?? [];
   sets.forEach((set, index) => {
-    collect(asObject(set)?.parameters, `/properties/connectionParameterSets/values/${index}/parameters`);
+    collect(
+      asObject(set)?.parameters,
+      `/properties/connectionParameterSets/values/${index}/parameters`,
+      true,
+    );
   });
   return list;
 }

@@ -27,7 +27,7 @@ export const apiPropertiesOAuthRules: RuleDefinition[] = [
     file: 'apiProperties',
     title: '`token:TenantId` must have its exact fixed shape.',
     description:
-      'The `token:TenantId` claim parameter is a fixed object: type string, metadata.sourceType AzureActiveDirectoryTenant, constraints hidden "true" and required "false", and, if given, displayName "Tenant" and the description "The tenant ID of for the Azure Active Directory application" (sic). The apiProperties pipeline reports anything else as Critical (PR #1421, #3097).',
+      'The `token:TenantId` claim parameter is a fixed object: type string, metadata.sourceType AzureActiveDirectoryTenant, constraints hidden "true" and required "false", and, if given, displayName "Tenant" and the description "The tenant ID of for the Azure Active Directory application" (sic). The apiProperties pipeline reports anything else in connectionParameters as Critical (PR #1421, #3097). In a `connectionParameterSets` entry only the type and metadata are fixed: a service-principal set asks the user for the tenant, visible and required (two certified connectors).',
     levels: certificationLevels('error'),
     msMessage: 'Invalid value for the {0} property within the UI Definition object.',
     example: {
@@ -51,6 +51,11 @@ export const apiPropertiesOAuthRules: RuleDefinition[] = [
             message: 'token:TenantId must have "metadata": { "sourceType": "AzureActiveDirectoryTenant" }.',
           });
         }
+        // The fixed texts and constraints are connectionParameters' (PR #1421, #3097): a parameter set
+        // for a service principal asks the user for the tenant, visible and required with its own
+        // texts (certified 3E Events and Azure Communication Services SMS Events; Microsoft's own
+        // service-principal connections pass token:TenantId with the client id and secret).
+        if (parameter.inSet) continue;
         const ui = asObject(value.uiDefinition);
         const uiPointer = childPointer(pointer, 'uiDefinition');
         for (const [key, given] of entriesOf(ui)) {

@@ -6,6 +6,7 @@ import { HolderKey } from './holder-key-bits.js';
 import { holderKeysOf } from './holder-keys.js';
 import { writtenParameters, type WrittenParameter } from './parameter-index.js';
 import { nonEmptyString } from './rule-kit.js';
+import { nameExcerpt } from '../../text/message-values.js';
 import { isInternalVisibility } from '../../swagger/visibility.js';
 
 const X_MS_SUMMARY_MAX_LENGTH = 80;
@@ -32,6 +33,14 @@ function forEachVisibleNonBodyParameter(
       continue;
     visit(parameter);
   }
+}
+
+/** "query parameter 'status'": which parameter, for a file that lists many on nearby lines. */
+function describeParameter(parameter: WrittenParameter): string {
+  const where = parameter.in === undefined ? '' : `${nameExcerpt(parameter.in)} `;
+  return parameter.name === undefined
+    ? `${where}parameter`
+    : `${where}parameter '${nameExcerpt(parameter.name)}'`;
 }
 
 /** Keys makers write where a parameter's x-ms-summary belongs. */
@@ -67,7 +76,10 @@ export const parameterDocumentationRules: RuleDefinition[] = [
           });
           return;
         }
-        report({ pointer: parameter.pointer, message: "The 'x-ms-summary' property is required." });
+        report({
+          pointer: parameter.pointer,
+          message: `The 'x-ms-summary' property is required. Give the ${describeParameter(parameter)} the label the designer shows for it.`,
+        });
       });
     },
   },
@@ -89,7 +101,10 @@ export const parameterDocumentationRules: RuleDefinition[] = [
       if (!swagger) return;
       forEachVisibleNonBodyParameter(swagger, (parameter) => {
         if (nonEmptyString(parameter.value.description) !== undefined) return;
-        report({ pointer: parameter.pointer, message: "The 'description' property is required." });
+        report({
+          pointer: parameter.pointer,
+          message: `The 'description' property is required. Describe the ${describeParameter(parameter)}: the designer shows it as the field's hint.`,
+        });
       });
     },
   },

@@ -1,6 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
 import { asArray, has, isObject } from '../../swagger/json-values.js';
+import { jsonTypeOf } from './structure/json-types.js';
 import { entryPointer, METADATA_POINTER, metadataEntries } from './connector-metadata-entries.js';
 
 const METADATA_PROPERTIES = ['Website', 'Privacy policy', 'Categories'];
@@ -24,13 +25,13 @@ export const metadataRequiredRule: RuleDefinition = {
     if (!has(root, 'x-ms-connector-metadata')) {
       context.report({
         pointer: METADATA_POINTER,
-        message: "The 'x-ms-connector-metadata' property is required.",
+        message:
+          'The \'x-ms-connector-metadata\' property is required. Add it at the root: a list of { "propertyName": …, "propertyValue": … } entries for Website, Privacy policy and Categories.',
       });
     } else if (!Array.isArray(root['x-ms-connector-metadata'])) {
       context.report({
         pointer: METADATA_POINTER,
-        message:
-          "The type of the property is incorrect. Expected type 'Array', but value is of type 'Object'.",
+        message: `The type of the property is incorrect. Expected type 'Array', but value is of type '${jsonTypeOf(root['x-ms-connector-metadata'])}'.`,
       });
     }
   },

@@ -26,7 +26,11 @@ export const contactRule: RuleDefinition = {
   check(context) {
     const info = asObject(context.swagger?.root.info);
     if (!info || has(info, 'contact')) return;
-    context.report({ pointer: '/info/contact', message: "The 'contact' property is required." });
+    context.report({
+      pointer: '/info/contact',
+      message:
+        'The \'contact\' property is required. Add "contact": { "name": …, "url": …, "email": … } to info: the name, site and e-mail address of your support.',
+    });
   },
 };
 

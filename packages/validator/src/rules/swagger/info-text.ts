@@ -1,5 +1,6 @@
 import { certificationLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
 import { asObject, asString, has } from '../../swagger/json-values.js';
+import { nameExcerpt } from '../../text/message-values.js';
 import { titleName } from './independent-publisher-title.js';
 import { removeTrailingAdvice } from './trailing-advice.js';
 
@@ -12,6 +13,19 @@ const PRODUCT_NAMES =
   /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power ?pages|power virtual agents|copilot studio)\b/gi;
 /** Words the title must not use besides the product names (CERT; STR). */
 const TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
+
+/** Words that joined a restricted word to the rest of a title ("Tasks for Power Apps"). */
+const JOINERS = new Set(['for', 'with', 'to', 'and', 'of', 'in', 'on', 'by', '&', '-', '+']);
+
+/** The title without its restricted words, as an example of the fix ('' when nothing is left). */
+function titleWithout(title: string): string {
+  const words = title.replace(TITLE_WORDS, ' ').replace(PRODUCT_NAMES, ' ').split(/\s/).filter(Boolean);
+  let first = 0;
+  let end = words.length;
+  while (first < end && JOINERS.has(words[first]!.toLowerCase())) first++;
+  while (end > first && JOINERS.has(words[end - 1]!.toLowerCase())) end--;
+  return words.slice(first, end).join(' ');
+}
 
 /** The connector title's character limit (CERT; STR; PR #3407). */
 export const MAX_TITLE = 30;
@@ -108,9 +122,14 @@ export const infoTextRules: RuleDefinition[] = [
       if (title === undefined) return;
       const found = [...distinctMatches(title, TITLE_WORDS), ...distinctMatches(title, PRODUCT_NAMES)];
       if (found.length === 0) return;
+      const them = found.length === 1 ? 'it' : 'them';
+      const example = titleWithout(title);
+      const fix = example
+        ? `Write the title without ${them}, for example '${nameExcerpt(example)}': the title names the service.`
+        : `Write the title without ${them}: the title names the service.`;
       context.report({
         pointer: '/info/title',
-        message: `The value 'title' contains at least one of the restricted words: '${found.join(', ')}'.`,
+        message: `The value 'title' contains at least one of the restricted words: '${found.join(', ')}'. ${fix}`,
       });
     },
   },

@@ -20,6 +20,14 @@ const REQUIRED_STRINGS: Partial<Record<StructureNode['kind'], string[]>> = {
   tag: ['name'],
 };
 
+/** What to write, per kind and key: the message alone does not say which value is wanted. */
+const WHAT_TO_WRITE: Record<string, string> = {
+  'info.title': 'Give the connector its name.',
+  'info.version': 'Give the version of the API, such as "1.0".',
+  'parameter.name': 'Name the parameter (a body parameter is usually named "body").',
+  'tag.name': 'Name the tag, or remove it.',
+};
+
 const REQUIRED_STRING_KINDS = Object.keys(REQUIRED_STRINGS) as NodeKind[];
 
 export const requiredEmptyRule: RuleDefinition = {
@@ -40,7 +48,7 @@ export const requiredEmptyRule: RuleDefinition = {
           if (typeof value === 'string' && value.trim() === '') {
             context.report({
               pointer: childPointer(node.pointer, key),
-              message: `The '${key}' property must have not empty value.`,
+              message: `The '${key}' property must have not empty value${value === '' ? '.' : ': it holds only white space.'} ${WHAT_TO_WRITE[`${node.kind}.${key}`]}`,
             });
           }
         }
