@@ -26,7 +26,7 @@ function listedOnOneLine(input: string, line: string, parts: string[]): unknown 
     message:
       `Input '${input}' lists ${parts.length} paths on one line: '${line}'. ` +
       `Write '${input}: |' and then each path on a line of its own below it, indented (${parts.map((part) => `'${part}'`).join(', ')}); ` +
-      'a comma or a space does not separate paths.',
+      'a comma or a space does not separate paths. A Run workflow form takes one line: run it once per path.',
   });
 }
 

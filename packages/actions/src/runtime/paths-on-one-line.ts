@@ -29,7 +29,7 @@ export function refusePathsOnOneLine(input: string, lines: readonly string[], fo
       throw new InputError(
         input,
         `lists ${parts.length} paths on one line: '${line}'.`,
-        `Write '${input}: |' and then each path on a line of its own below it, indented (${parts.map((part) => `'${part}'`).join(', ')}); a comma or a space does not separate paths.`,
+        `Write '${input}: |' and then each path on a line of its own below it, indented (${parts.map((part) => `'${part}'`).join(', ')}); a comma or a space does not separate paths. A Run workflow form takes one line: run it once per path.`,
       );
   }
 }
