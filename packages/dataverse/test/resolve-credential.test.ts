@@ -101,7 +101,10 @@ describe('resolveCredential names the sources its caller gives', () => {
       }),
     ).toBe(
       "No credential for Entra ID: set input 'client-secret' to a client secret of the app registration, " +
-        `or set input 'client-certificate' to a certificate of the app registration and its private key, in PEM. ${oidcHint}`,
+        `or set input 'client-certificate' to a certificate of the app registration and its private key, in PEM. ${oidcHint}` +
+        // An input's secret that does not exist is '': the workflow seems to set it.
+        ' An input set to ${{ secrets.NAME }} is empty when no secret of that name reaches the job: create it ' +
+        "(Settings > Secrets and variables > Actions, or the job's environment), and check that a calling workflow passes it on under secrets:.",
     );
   });
 

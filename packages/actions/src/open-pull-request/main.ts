@@ -10,6 +10,7 @@ import {
   type PullRequestResult,
 } from '@connector-alm/github';
 import { InputError } from '../runtime/inputs.js';
+import { refusePathsOnOneLine } from '../runtime/paths-on-one-line.js';
 import { realPathInsideWorkspace, workspaceFolder } from '../runtime/workspace-path.js';
 import { readOpenPullRequestInputs, requireToken } from './inputs.js';
 import { htmlText, loadConfig, toAnnotations } from '@connector-alm/validator';
@@ -25,6 +26,7 @@ export async function openPullRequestAction(logger: Logger): Promise<void> {
     process.env.GITHUB_REPOSITORY && process.env.GITHUB_SHA
       ? `${process.env.GITHUB_REPOSITORY}@${process.env.GITHUB_SHA}`
       : undefined;
+  refusePathsOnOneLine('connector', inputs.connectors, workspace);
   for (const connector of inputs.connectors) {
     // A connector from outside the checkout (or linked in from outside) would publish files the
     // workflow never meant to share.

@@ -19,11 +19,25 @@ export function readString(name: string): string {
   return core.getInput(name);
 }
 
+/**
+ * An input that must not be empty. Most often it is not empty in the workflow at all: it reads
+ * `${{ vars.X }}` or `${{ secrets.X }}`, which GitHub turns into '' when nothing of that name reaches
+ * the job, and the with: block is one of our reusable workflows', not the user's. So the hint says
+ * where such a value goes missing, not only where to write one.
+ */
 export function readRequiredString(name: string): string {
   const value = core.getInput(name);
-  if (value === '')
-    throw new InputError(name, 'is required but was empty.', `Set '${name}' in the step's with: block.`);
+  if (value === '') throw new InputError(name, 'is required but was empty.', emptyInputHint(name));
   return value;
+}
+
+/** Where an empty input comes from, and what to do about each cause. */
+function emptyInputHint(name: string): string {
+  return (
+    `Set '${name}' in the step's with: block. A value from \${{ vars.NAME }} or \${{ secrets.NAME }} is empty when ` +
+    "nothing of that name reaches the job: create the variable or secret (Settings > Secrets and variables > Actions, or the job's environment), " +
+    'and check that a calling workflow passes it on (a secret under secrets:).'
+  );
 }
 
 /** Non-empty lines, trimmed; comments (#) skipped, as in actions/checkout's multi-line inputs. */

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { isWithin } from '@connector-alm/core';
+import { fileInTheWay, isWithin, pathThroughFileError } from '@connector-alm/core';
 import {
   isInWritableFolder,
   ledOutByLink,
@@ -32,7 +32,7 @@ export async function realPathInsideWorkspace(workspace: string, given: string):
  * each such input before it writes anything or sends a request: an export refused after it signed
  * in and waited minutes for the zip wastes the wait. Returns the real path, to write to.
  * `absolute` is the value resolved against the folder it is relative to (the workspace, or
- * working-directory).
+ * working-directory). A path that runs through a file is refused here too, located at the file.
  */
 export async function requireWritableOutput(input: string, value: string, absolute: string): Promise<string> {
   const named = namedWritableFolders();
@@ -42,6 +42,15 @@ export async function requireWritableOutput(input: string, value: string, absolu
     const throughLink = ledOutByLink(absolute, real, { named, real: folders });
     throw outsideWritableFoldersError({ input, value, absolute, real, throughLink }, folders);
   }
+  // A file where the path needs a folder (sarif-file: README.md/x.sarif) failed only at the write:
+  // after the validation or the export it waited for, and in validate-connector as an unexpected error.
+  const way = fileInTheWay(absolute);
+  if (way)
+    throw pathThroughFileError(
+      way,
+      'made',
+      `Give '${input}' a path that runs through folders only, or move the file out of the way.`,
+    );
   return real;
 }
 

@@ -39,6 +39,7 @@ import { InputError } from '../runtime/inputs.js';
 import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-path.js';
 import { readValidateConnectorInputs, type ValidateConnectorInputs } from './inputs.js';
 import { requireConnectorsInPathInput, workspaceHoldsNoConnector } from './path-input.js';
+import { requireBaseInputCommit } from './base-input.js';
 import { changedConnectorFolders, comparisonBase, readPullRequestEvent } from './pull-request.js';
 import { sourceUrlFor } from './source-url.js';
 import { writeJobSummary } from '../runtime/job-summary.js';
@@ -55,6 +56,7 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
   // folder, is the workflow's mistake.
   const sarifTarget = await sarifFileTarget(inputs, workspace);
   if (inputs.paths.length > 0) await requireConnectorsInPathInput(inputs.paths, workspace);
+  if (inputs.base !== '' && inputs.base !== 'none') await requireBaseInputCommit(inputs.base, workspace);
   const pullRequest = readPullRequestEvent();
   const base =
     inputs.base === 'none'

@@ -1,6 +1,7 @@
 import { UsageError } from '@connector-alm/core';
 import { pathsWithoutConnectors } from '@connector-alm/validator';
 import { InputError } from '../runtime/inputs.js';
+import { refusePathsOnOneLine } from '../runtime/paths-on-one-line.js';
 
 const WHAT_TO_GIVE =
   'Give connector folders (each holds apiDefinition.swagger.json and apiProperties.json), or folders that hold them, relative to the workspace, one per line.';
@@ -10,12 +11,13 @@ const WHAT_TO_GIVE =
  * requires: one that leads to none validated nothing and passed, hiding a typo'd path in a workflow.
  * A path whose connector folders the configuration ignores leads to some (leaving them out was asked).
  * A path that does not exist, or a file outside any connector folder, fails here too, with the input
- * named, before anything is validated.
+ * named, before anything is validated; so does a line that lists several paths ('a, b').
  */
 export async function requireConnectorsInPathInput(
   paths: readonly string[],
   workspace: string,
 ): Promise<void> {
+  refusePathsOnOneLine('path', paths, workspace);
   let empty: string[];
   try {
     empty = await pathsWithoutConnectors(paths, workspace);

@@ -69,9 +69,21 @@ export function resolveCredential(inputs: CredentialInputs): ClientCredential {
   throw new UsageError(
     `No credential for Entra ID: ${supplying(sources.secret, SECRET)}, or ${supplying(sources.certificate, CERTIFICATE)}.`,
     {
-      hint: 'Or sign in with GitHub OIDC federation (no stored secret): give the job "permissions: id-token: write" and add a federated credential to the app registration.',
+      hint:
+        'Or sign in with GitHub OIDC federation (no stored secret): give the job "permissions: id-token: write" and add a federated credential to the app registration.' +
+        missingSecretHint(sources),
     },
   );
+}
+
+/**
+ * A workflow that gives the secret as `${{ secrets.NAME }}` believes it set the input; GitHub gives ''
+ * for a secret that does not exist or that a calling workflow did not pass on, and the refusal above
+ * would then seem to ask for what is already there.
+ */
+function missingSecretHint({ secret, certificate }: CredentialSources): string {
+  if (!('input' in secret) || !('input' in certificate)) return '';
+  return ` An input set to \${{ secrets.NAME }} is empty when no secret of that name reaches the job: create it (Settings > Secrets and variables > Actions, or the job's environment), and check that a calling workflow passes it on under secrets:.`;
 }
 
 function certificateFile({ certificate }: CredentialSources): string | undefined {
