@@ -275,9 +275,10 @@ describe('validate-connector settings', () => {
     expect(run.annotations).toEqual([
       {
         level: 'error',
+        file: 'reports',
         message:
-          "Input 'sarif-file' runs through a file: 'reports' is a file, not a folder, so 'connector-alm.sarif' cannot be made inside it." +
-          ' Give a path that runs through folders only, or move the file out of the way.',
+          'is a file, not a folder, so connector-alm.sarif cannot be made inside it.' +
+          " Give 'sarif-file' a path that runs through folders only, or move the file out of the way.",
       },
     ]);
     expect(run.stdout).not.toContain('Validate connectors');

@@ -3,7 +3,6 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import {
   VERSION,
-  fileInTheWay,
   inFolderMadeFor,
   isFile,
   plural,
@@ -347,15 +346,6 @@ async function sarifFileTarget(
   );
   if ((await fs.stat(target).catch(() => undefined))?.isDirectory()) {
     throw new InputError('sarif-file', `names a folder; give a file name such as 'connector-alm.sarif'.`);
-  }
-  // mkdir would fail only after validating, with EEXIST or ENOTDIR, read as a bug of ours.
-  const way = fileInTheWay(inputs.sarifFile, workspace);
-  if (way) {
-    throw new InputError(
-      'sarif-file',
-      `runs through a file: '${way.file}' is a file, not a folder, so '${way.below}' cannot be made inside it.`,
-      'Give a path that runs through folders only, or move the file out of the way.',
-    );
   }
   return target;
 }
