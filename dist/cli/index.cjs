@@ -30627,7 +30627,7 @@ function pathThroughFileError(way, action, hint) {
 }
 function missingPathError(given2, hint, options2 = {}) {
   const way = fileInTheWay(given2, options2.cwd);
-  if (way) return pathThroughFileError(way, "read", hint);
+  if (way) return pathThroughFileError(way, "read", options2.throughFileHint ?? hint);
   return new UsageError(options2.message ?? "does not exist.", {
     location: { file: given2 },
     hint,
@@ -35560,16 +35560,21 @@ function listConnectionParameters(apiProperties2) {
   const properties = propertiesOf(apiProperties2);
   if (!properties) return [];
   const list3 = [];
-  const collect3 = (parameters, pointer) => {
+  const collect3 = (parameters, pointer, inSet) => {
     for (const [name, raw] of entriesOf(parameters)) {
       const value = asObject(raw);
-      if (value) list3.push({ name, pointer: childPointer(pointer, name), value, type: asString(value.type) });
+      if (value)
+        list3.push({ name, pointer: childPointer(pointer, name), value, type: asString(value.type), inSet });
     }
   };
-  collect3(properties.connectionParameters, "/properties/connectionParameters");
+  collect3(properties.connectionParameters, "/properties/connectionParameters", false);
   const sets = asArray(asObject(properties.connectionParameterSets)?.values) ?? [];
   sets.forEach((set2, index) => {
-    collect3(asObject(set2)?.parameters, `/properties/connectionParameterSets/values/${index}/parameters`);
+    collect3(
+      asObject(set2)?.parameters,
+      `/properties/connectionParameterSets/values/${index}/parameters`,
+      true
+    );
   });
   return list3;
 }
@@ -36084,7 +36089,7 @@ var apiPropertiesOAuthRules = [
     id: "PROP-TENANTID",
     file: "apiProperties",
     title: "`token:TenantId` must have its exact fixed shape.",
-    description: 'The `token:TenantId` claim parameter is a fixed object: type string, metadata.sourceType AzureActiveDirectoryTenant, constraints hidden "true" and required "false", and, if given, displayName "Tenant" and the description "The tenant ID of for the Azure Active Directory application" (sic). The apiProperties pipeline reports anything else as Critical (PR #1421, #3097).',
+    description: 'The `token:TenantId` claim parameter is a fixed object: type string, metadata.sourceType AzureActiveDirectoryTenant, constraints hidden "true" and required "false", and, if given, displayName "Tenant" and the description "The tenant ID of for the Azure Active Directory application" (sic). The apiProperties pipeline reports anything else in connectionParameters as Critical (PR #1421, #3097). In a `connectionParameterSets` entry only the type and metadata are fixed: a service-principal set asks the user for the tenant, visible and required (two certified connectors).',
     levels: certificationLevels("error"),
     msMessage: "Invalid value for the {0} property within the UI Definition object.",
     example: {
@@ -36108,6 +36113,7 @@ var apiPropertiesOAuthRules = [
             message: 'token:TenantId must have "metadata": { "sourceType": "AzureActiveDirectoryTenant" }.'
           });
         }
+        if (parameter.inSet) continue;
         const ui = asObject(value.uiDefinition);
         const uiPointer = childPointer(pointer, "uiDefinition");
         for (const [key, given2] of entriesOf(ui)) {
@@ -36396,7 +36402,7 @@ var apiPropertiesPolicyRules = [
           if (swagger2.operationsById.has(name)) return;
           context.report({
             pointer: childPointer(pointer, nameIndex),
-            message: `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this policy applies to nothing. Use an operationId of apiDefinition.swagger.json.`
+            message: `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.`
           });
         });
       }
@@ -36973,6 +36979,15 @@ function removeTrailingAdvice(text3) {
 // packages/validator/src/rules/swagger/info-text.ts
 var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power ?pages|power virtual agents|copilot studio)\b/gi;
 var TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
+var JOINERS = /* @__PURE__ */ new Set(["for", "with", "to", "and", "of", "in", "on", "by", "&", "-", "+"]);
+function titleWithout(title) {
+  const words = title.replace(TITLE_WORDS, " ").replace(PRODUCT_NAMES, " ").split(/\s/).filter(Boolean);
+  let first = 0;
+  let end = words.length;
+  while (first < end && JOINERS.has(words[first].toLowerCase())) first++;
+  while (end > first && JOINERS.has(words[end - 1].toLowerCase())) end--;
+  return words.slice(first, end).join(" ");
+}
 var MAX_TITLE = 30;
 var MIN_DESCRIPTION = 30;
 var MAX_DESCRIPTION = 500;
@@ -37039,9 +37054,12 @@ var infoTextRules = [
       if (title === void 0) return;
       const found = [...distinctMatches(title, TITLE_WORDS), ...distinctMatches(title, PRODUCT_NAMES)];
       if (found.length === 0) return;
+      const them = found.length === 1 ? "it" : "them";
+      const example = titleWithout(title);
+      const fix = example ? `Write the title without ${them}, for example '${nameExcerpt(example)}': the title names the service.` : `Write the title without ${them}: the title names the service.`;
       context.report({
         pointer: "/info/title",
-        message: `The value 'title' contains at least one of the restricted words: '${found.join(", ")}'.`
+        message: `The value 'title' contains at least one of the restricted words: '${found.join(", ")}'. ${fix}`
       });
     }
   },
@@ -37316,7 +37334,7 @@ var folderRules = [
     id: "REPO-FOLDER-NAME",
     file: "folder",
     title: "Name the folder after the connector, with characters Windows accepts.",
-    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note, unless the title is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, \u2026 merged in 2025).',
+    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note. Spaces, punctuation and case are not compared (`HoneywellForge` for "Honeywell Forge", `LnkBio` for "Lnk.Bio"), nor a status label at the end of the title ("(Preview)", "[DEPRECATED]"). Nor is a title noted that is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, \u2026 merged in 2025).',
     levels: { certified: "error", "independent-publisher": "error", custom: "error" },
     example: { bad: "certified-connectors/Contoso: Tasks?", good: "certified-connectors/Contoso Tasks" },
     check(context) {
@@ -37327,7 +37345,7 @@ var folderRules = [
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
-      const named2 = (candidate) => candidate.toLowerCase() === name.trim().toLowerCase() || isTitleCutFromName(candidate, name);
+      const named2 = (candidate) => readsAs(withoutStatusLabel(candidate), name) || isTitleCutFromName(candidate, name);
       if (context.profile !== "custom" && title && !named2(title) && !named2(titleName(title, context.profile))) {
         context.report({
           severity: "info",
@@ -37337,6 +37355,16 @@ var folderRules = [
     }
   }
 ];
+var STATUS_LABEL = /[([](?:preview|deprecated)[)\]]$/iu;
+function withoutStatusLabel(title) {
+  return title.trimEnd().replace(STATUS_LABEL, "");
+}
+function readsAs(title, name) {
+  const letters = (text3) => text3.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  const folder = letters(name);
+  if (folder === "") return title.trim().toLowerCase() === name.trim().toLowerCase();
+  return letters(title) === folder;
+}
 function isTitleCutFromName(title, name) {
   const comparable = (text3) => text3.trim().toLowerCase().replace(/['\u2019]/gu, "");
   const folder = comparable(name);
@@ -48271,6 +48299,12 @@ var REQUIRED_STRINGS = {
   parameter: ["name"],
   tag: ["name"]
 };
+var WHAT_TO_WRITE = {
+  "info.title": "Give the connector its name.",
+  "info.version": 'Give the version of the API, such as "1.0".',
+  "parameter.name": 'Name the parameter (a body parameter is usually named "body").',
+  "tag.name": "Name the tag, or remove it."
+};
 var REQUIRED_STRING_KINDS = Object.keys(REQUIRED_STRINGS);
 var requiredEmptyRule = {
   id: "SWG-REQUIRED-EMPTY",
@@ -48289,7 +48323,7 @@ var requiredEmptyRule = {
           if (typeof value === "string" && value.trim() === "") {
             context.report({
               pointer: childPointer(node.pointer, key),
-              message: `The '${key}' property must have not empty value.`
+              message: `The '${key}' property must have not empty value${value === "" ? "." : ": it holds only white space."} ${WHAT_TO_WRITE[`${node.kind}.${key}`]}`
             });
           }
         }
@@ -49484,12 +49518,12 @@ var metadataRequiredRule = {
     if (!has(root, "x-ms-connector-metadata")) {
       context.report({
         pointer: METADATA_POINTER,
-        message: "The 'x-ms-connector-metadata' property is required."
+        message: `The 'x-ms-connector-metadata' property is required. Add it at the root: a list of { "propertyName": \u2026, "propertyValue": \u2026 } entries for Website, Privacy policy and Categories.`
       });
     } else if (!Array.isArray(root["x-ms-connector-metadata"])) {
       context.report({
         pointer: METADATA_POINTER,
-        message: "The type of the property is incorrect. Expected type 'Array', but value is of type 'Object'."
+        message: `The type of the property is incorrect. Expected type 'Array', but value is of type '${jsonTypeOf2(root["x-ms-connector-metadata"])}'.`
       });
     }
   }
@@ -49557,7 +49591,10 @@ var contactRule = {
   check(context) {
     const info = asObject(context.swagger?.root.info);
     if (!info || has(info, "contact")) return;
-    context.report({ pointer: "/info/contact", message: "The 'contact' property is required." });
+    context.report({
+      pointer: "/info/contact",
+      message: `The 'contact' property is required. Add "contact": { "name": \u2026, "url": \u2026, "email": \u2026 } to info: the name, site and e-mail address of your support.`
+    });
   }
 };
 var contactFieldsRule = {
@@ -50031,7 +50068,7 @@ var operationDocumentationRules = [
     id: "SWG-OP-SUMMARY-SENTENCE",
     file: "swagger",
     title: "Write summaries as words, not as identifiers.",
-    description: 'Reviewers reject summaries that repeat the operationId or read like code ("Summary value is provided as an operation Id \u2026 please provide a valid sentence", PR #583, #602). A single plain word ("Search", "Authenticate") reads as a word even when the operationId is the same, and is not reported. 52 certified and 15 IP merged connectors still do it, so this is a warning.',
+    description: 'Reviewers reject summaries that repeat the operationId or read like code ("Summary value is provided as an operation Id \u2026 please provide a valid sentence", PR #583, #602). A single plain word ("Search", "Authenticate") reads as a word even when the operationId is the same, and is not reported. Internal operations are exempt: makers never see their summary, which SWG-OP-SUMMARY-REQ lets them leave out. 52 certified and 15 IP merged connectors still do it, so this is a warning.',
     levels: certificationLevels("warning", "off"),
     example: {
       placement: "operation",
@@ -50039,7 +50076,7 @@ var operationDocumentationRules = [
       good: '"summary": "List tasks"'
     },
     check({ swagger: swagger2, report: report2 }) {
-      for (const operation2 of swagger2?.operations ?? []) {
+      for (const operation2 of visibleOperations(swagger2?.operations)) {
         const summary2 = asString(operation2.operation.summary)?.trim();
         if (!summary2) continue;
         const repeatsId = summary2 === operation2.operationId && !PLAIN_WORD.test(summary2);
@@ -50055,7 +50092,7 @@ var operationDocumentationRules = [
     id: "SWG-OP-DESC-SENTENCE",
     file: "swagger",
     title: "Write a description that says more than the summary.",
-    description: 'Certification asks for "full, descriptive sentences" as descriptions, and the string guidance says the description should not repeat the summary. 1,078 merged certified operations repeat it, so this is advice.',
+    description: 'Certification asks for "full, descriptive sentences" as descriptions, and the string guidance says the description should not repeat the summary. Internal operations are exempt: their description is no tooltip, and SWG-OP-DESC-REQ lets them leave it out. 1,078 merged certified operations repeat it, so this is advice.',
     levels: certificationLevels("info", "off"),
     example: {
       placement: "operation",
@@ -50063,7 +50100,7 @@ var operationDocumentationRules = [
       good: '"summary": "List tasks", "description": "Lists the tasks of the current user."'
     },
     check({ swagger: swagger2, report: report2 }) {
-      for (const operation2 of swagger2?.operations ?? []) {
+      for (const operation2 of visibleOperations(swagger2?.operations)) {
         const summary2 = asString(operation2.operation.summary)?.trim();
         const description = asString(operation2.operation.description)?.trim();
         if (!summary2 || !description || !sameIgnoringCase(summary2, description)) continue;
@@ -51065,7 +51102,7 @@ var emptyResponseSchemaRule = {
   id: "SWG-RESP-EMPTY-SCHEMA",
   file: "swagger",
   title: "Describe response bodies; do not leave their schema empty.",
-  description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer.',
+  description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer. So is an internal operation (as for SWG-RESP-DEFINED): it feeds dynamic values or schemas, and its response, often a JSON schema itself, never reaches a flow.',
   levels: certificationLevels("warning", "off"),
   example: {
     placement: "responses",
@@ -51076,6 +51113,7 @@ var emptyResponseSchemaRule = {
     if (!swagger2) return;
     for (const operation2 of swagger2.operations) {
       if (operation2.isMcp) continue;
+      if (operation2.isInternal) continue;
       for (const response of operation2.responses) {
         if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
         if (response.code === "204") continue;
@@ -51151,6 +51189,10 @@ function forEachVisibleNonBodyParameter(model, visit2) {
     visit2(parameter);
   }
 }
+function describeParameter(parameter) {
+  const where2 = parameter.in === void 0 ? "" : `${nameExcerpt(parameter.in)} `;
+  return parameter.name === void 0 ? `${where2}parameter` : `${where2}parameter '${nameExcerpt(parameter.name)}'`;
+}
 var LABEL_KEYS_WRITTEN_INSTEAD = ["summary", "title"];
 var parameterDocumentationRules = [
   {
@@ -51180,7 +51222,10 @@ var parameterDocumentationRules = [
           });
           return;
         }
-        report2({ pointer: parameter.pointer, message: "The 'x-ms-summary' property is required." });
+        report2({
+          pointer: parameter.pointer,
+          message: `The 'x-ms-summary' property is required. Give the ${describeParameter(parameter)} the label the designer shows for it.`
+        });
       });
     }
   },
@@ -51201,7 +51246,10 @@ var parameterDocumentationRules = [
       if (!swagger2) return;
       forEachVisibleNonBodyParameter(swagger2, (parameter) => {
         if (nonEmptyString(parameter.value.description) !== void 0) return;
-        report2({ pointer: parameter.pointer, message: "The 'description' property is required." });
+        report2({
+          pointer: parameter.pointer,
+          message: `The 'description' property is required. Describe the ${describeParameter(parameter)}: the designer shows it as the field's hint.`
+        });
       });
     }
   },
@@ -52990,7 +53038,8 @@ function addConnectionParameters(list3, kinds) {
   if (!isObject(list3)) return;
   for (const name in list3) {
     if (!has(list3, name)) continue;
-    kinds.types.add(asObject(list3[name])?.type);
+    const type = asObject(list3[name])?.type;
+    kinds.types.add(typeof type === "string" ? type.toLowerCase() : type);
     kinds.names.add(name.toLowerCase());
   }
 }
@@ -53039,11 +53088,14 @@ var swaggerSecurityRules = [
         const definition = asObject(definitions[use.name]);
         if (definition?.type !== "oauth2") continue;
         const scopes = asObject(definition.scopes) ?? {};
+        const defined = Object.keys(scopes);
         (asArray(use.scopes) ?? []).forEach((scope2, index) => {
           if (typeof scope2 !== "string" || has(scopes, scope2)) return;
+          const name = nameExcerpt(use.name);
+          const fix = defined.length > 0 ? `Use a scope that securityDefinitions '${name}' lists: ${quoteList(defined)}; or add '${nameExcerpt(scope2)}' to its scopes.` : `Add '${nameExcerpt(scope2)}' to the scopes of securityDefinitions '${name}'.`;
           context.report({
             pointer: childPointer(use.pointer, index),
-            message: `The OAuth security requirement '${nameExcerpt(use.name)}' refers to scope name '${nameExcerpt(scope2)}', but this is not defined in the 'securityDefinitions' object.`
+            message: `The OAuth security requirement '${name}' refers to scope name '${nameExcerpt(scope2)}', but this is not defined in the 'securityDefinitions' object. ${fix}`
           });
         });
       }
@@ -53161,7 +53213,7 @@ var swaggerSecurityRules = [
         if (type !== "oauth2" && type !== "basic") continue;
         kinds ??= connectionParameterKinds(context);
         const { types, names: names3 } = kinds;
-        if (type === "oauth2" && !types.has("oauthSetting")) {
+        if (type === "oauth2" && !types.has("oauthsetting")) {
           context.report({
             pointer: childPointer(node.pointer, "type"),
             message: "This oauth2 security definition has no connection parameter of type 'oauthSetting' in apiProperties.json; users could not sign in."
@@ -53419,7 +53471,7 @@ var versioningRules = [
     id: "SWG-DEPRECATED-LABEL",
     file: "swagger",
     title: 'Label deprecated operations "(deprecated)" in their summary.',
-    description: 'The deprecation guidance asks to append "(deprecated)" to the summary and description, so makers see it in the designer. 20 merged certified connectors have unlabeled deprecated operations.',
+    description: 'The deprecation guidance asks to append "(deprecated)" to the summary and description, so makers see it in the designer. Internal operations are in no designer, and are exempt. 20 merged certified connectors have unlabeled deprecated operations.',
     levels: certificationLevels("warning", "info"),
     example: {
       placement: "operation",
@@ -53428,7 +53480,7 @@ var versioningRules = [
     },
     check({ swagger: swagger2, report: report2 }) {
       for (const operation2 of swagger2?.operations ?? []) {
-        if (!operation2.isDeprecated) continue;
+        if (!operation2.isDeprecated || operation2.isInternal) continue;
         const summary2 = asString(operation2.operation.summary);
         if (summary2 === void 0 || /deprecated/i.test(summary2)) continue;
         const description = asString(operation2.operation.description);
@@ -53913,14 +53965,8 @@ async function readConfigText(file, cwd) {
     const code2 = error2.code;
     const shown = toDisplayPath(cwd, file);
     const checkThePath = `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(", ")} from the repository.`;
-    const way = code2 === "ENOTDIR" ? fileInTheWay(shown, cwd) : void 0;
-    if (way) throw pathThroughFileError(way, "read", checkThePath);
-    if (code2 === "ENOENT" || code2 === "ENOTDIR") {
-      throw new UsageError("The configuration file does not exist.", {
-        location: { file: shown },
-        hint: checkThePath
-      });
-    }
+    if (code2 === "ENOENT" || code2 === "ENOTDIR")
+      throw missingPathError(shown, checkThePath, { cwd, message: "The configuration file does not exist." });
     if (code2 === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown },
@@ -62144,6 +62190,15 @@ function renderReport(result, format3, options2) {
   const text3 = formatText(result, { color: options2.color, breakingChangesFail: options2.breakingChangesFail });
   return { text: text3, notes: [] };
 }
+function refuseReportPathThroughFile(output, cwd) {
+  const way = output === void 0 ? void 0 : fileInTheWay(output, cwd);
+  if (way)
+    throw pathThroughFileError(
+      way,
+      "made",
+      "Give -o a path that runs through folders only, or move the file out of the way."
+    );
+}
 async function writeReport(context, result, options2) {
   const { io } = context;
   const { text: text3, notes } = renderReport(result, options2.format, {
@@ -62156,8 +62211,7 @@ async function writeReport(context, result, options2) {
   if (options2.output) {
     const target2 = import_node_path39.default.resolve(io.cwd, options2.output);
     try {
-      await import_node_fs22.promises.mkdir(import_node_path39.default.dirname(target2), { recursive: true });
-      await import_node_fs22.promises.writeFile(target2, text3);
+      await inFolderMadeFor(target2, () => import_node_fs22.promises.writeFile(target2, text3));
     } catch (error2) {
       throw reportNotWritten(error2, options2.output);
     }
@@ -62175,6 +62229,7 @@ function reportNotWritten(error2, output) {
     EACCES: "cannot be written (permission denied).",
     EPERM: "cannot be written (permission denied).",
     EROFS: "is on a read-only file system.",
+    ENAMETOOLONG: "has a name longer than the file system allows; the report cannot be written there.",
     ENOENT: "cannot be created there."
   };
   const message2 = error2.code === void 0 ? void 0 : problem[error2.code];
@@ -62222,6 +62277,7 @@ function registerValidateCommand(program2, context) {
       throw new UsageError(
         "--fail-on-breaking needs --base <ref>: breaking changes are found against a base."
       );
+    refuseReportPathThroughFile(options2.output, io.cwd);
     const config2 = await loadConfig({ cwd: io.cwd, explicitPath: options2.config, paths });
     if (options2.fix) await refusePathsWithoutConnectors(paths, io.cwd, []);
     const profile = options2.profile === "auto" ? void 0 : options2.profile;
@@ -62516,9 +62572,13 @@ function resolveCredential(inputs) {
   throw new UsageError(
     `No credential for Entra ID: ${supplying(sources.secret, SECRET)}, or ${supplying(sources.certificate, CERTIFICATE)}.`,
     {
-      hint: 'Or sign in with GitHub OIDC federation (no stored secret): give the job "permissions: id-token: write" and add a federated credential to the app registration.'
+      hint: 'Or sign in with GitHub OIDC federation (no stored secret): give the job "permissions: id-token: write" and add a federated credential to the app registration.' + missingSecretHint(sources)
     }
   );
+}
+function missingSecretHint({ secret, certificate }) {
+  if (!("input" in secret) || !("input" in certificate)) return "";
+  return ` An input set to \${{ secrets.NAME }} is empty when no secret of that name reaches the job: create it (Settings > Secrets and variables > Actions, or the job's environment), and check that a calling workflow passes it on under secrets:.`;
 }
 function certificateFile({ certificate }) {
   return "option" in certificate ? certificate.file : void 0;
@@ -73045,12 +73105,15 @@ function readConnection(options2, io) {
     } catch (error2) {
       const code2 = error2.code;
       const hint = "Give --client-certificate the PEM file that holds the certificate and its private key.";
-      const way = code2 === "ENOTDIR" ? fileInTheWay(options2.clientCertificate, io.cwd) : void 0;
-      if (way) throw pathThroughFileError(way, "read", hint);
-      throw new UsageError(
-        code2 === "ENOENT" ? "The certificate file does not exist." : `The certificate file cannot be read (${code2}).`,
-        { location: { file: options2.clientCertificate }, hint }
-      );
+      if (code2 === "ENOENT" || code2 === "ENOTDIR")
+        throw missingPathError(options2.clientCertificate, hint, {
+          cwd: io.cwd,
+          message: "The certificate file does not exist."
+        });
+      throw new UsageError(`The certificate file cannot be read (${code2}).`, {
+        location: { file: options2.clientCertificate },
+        hint
+      });
     }
   }
   return {
@@ -73179,12 +73242,12 @@ function registerImportCommand(program2, context) {
       } catch (error2) {
         const code2 = error2.code;
         const hint = "Give the deployment settings file that pac solution create-settings wrote.";
-        const way = code2 === "ENOTDIR" ? fileInTheWay(options2.settings, io.cwd) : void 0;
-        if (way) throw pathThroughFileError(way, "read", hint);
-        throw new UsageError(
-          code2 === "ENOENT" ? "does not exist." : `cannot be read (${code2 ?? errorMessage(error2)}).`,
-          { location: { file: options2.settings }, hint }
-        );
+        if (code2 === "ENOENT" || code2 === "ENOTDIR")
+          throw missingPathError(options2.settings, hint, { cwd: io.cwd });
+        throw new UsageError(`cannot be read (${code2 ?? errorMessage(error2)}).`, {
+          location: { file: options2.settings },
+          hint
+        });
       }
       componentParameters = componentParametersFromSettings(text3, file);
     }
@@ -73313,11 +73376,15 @@ async function startDevServer(options2, io) {
 }
 var SOLUTIONS_HINT = "Give the folder that holds the solution zips to serve, or make it first to start from an empty one (the solutions you import are written to it), or leave --solutions out to keep them in memory.";
 var SOLUTIONS_FILE_HINT = "Give the folder that holds the solution zips to serve, this file among them if it is one, or leave --solutions out to keep the solutions in memory.";
+var SOLUTIONS_THROUGH_FILE_HINT = "Give --solutions a folder whose path runs through folders only, or move the file out of the way, or leave --solutions out to keep the solutions in memory.";
 async function refuseMissingSolutionsFolder(folder) {
   const found = await (0, import_promises8.stat)(folder).catch(() => void 0);
   if (found?.isDirectory()) return;
   if (found === void 0)
-    throw missingPathError(folder, SOLUTIONS_HINT, { message: "The --solutions folder does not exist." });
+    throw missingPathError(folder, SOLUTIONS_HINT, {
+      message: "The --solutions folder does not exist.",
+      throughFileHint: SOLUTIONS_THROUGH_FILE_HINT
+    });
   throw new UsageError("The --solutions path is a file, not a folder.", {
     location: { file: folder },
     hint: SOLUTIONS_FILE_HINT
@@ -73339,10 +73406,10 @@ function readCertificate(file, cwd) {
     pem = (0, import_node_fs50.readFileSync)(import_node_path73.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     const code2 = error2.code;
-    const way = code2 === "ENOTDIR" ? fileInTheWay(file, cwd) : void 0;
-    if (way) throw pathThroughFileError(way, "read", hint);
+    if (code2 === "ENOENT" || code2 === "ENOTDIR")
+      throw missingPathError(file, hint, { cwd, message: "The certificate file does not exist." });
     throw new UsageError(
-      code2 === "ENOENT" ? "The certificate file does not exist." : code2 === "EISDIR" ? "is a folder, not a certificate file." : `The certificate file cannot be read (${code2}).`,
+      code2 === "EISDIR" ? "is a folder, not a certificate file." : `The certificate file cannot be read (${code2}).`,
       { location: { file }, hint }
     );
   }

@@ -14606,16 +14606,21 @@ function listConnectionParameters(apiProperties) {
   const properties = propertiesOf(apiProperties);
   if (!properties) return [];
   const list2 = [];
-  const collect2 = (parameters, pointer) => {
+  const collect2 = (parameters, pointer, inSet) => {
     for (const [name, raw] of entriesOf(parameters)) {
       const value = asObject(raw);
-      if (value) list2.push({ name, pointer: childPointer(pointer, name), value, type: asString(value.type) });
+      if (value)
+        list2.push({ name, pointer: childPointer(pointer, name), value, type: asString(value.type), inSet });
     }
   };
-  collect2(properties.connectionParameters, "/properties/connectionParameters");
+  collect2(properties.connectionParameters, "/properties/connectionParameters", false);
   const sets = asArray(asObject(properties.connectionParameterSets)?.values) ?? [];
   sets.forEach((set2, index) => {
-    collect2(asObject(set2)?.parameters, `/properties/connectionParameterSets/values/${index}/parameters`);
+    collect2(
+      asObject(set2)?.parameters,
+      `/properties/connectionParameterSets/values/${index}/parameters`,
+      true
+    );
   });
   return list2;
 }
@@ -15130,7 +15135,7 @@ var apiPropertiesOAuthRules = [
     id: "PROP-TENANTID",
     file: "apiProperties",
     title: "`token:TenantId` must have its exact fixed shape.",
-    description: 'The `token:TenantId` claim parameter is a fixed object: type string, metadata.sourceType AzureActiveDirectoryTenant, constraints hidden "true" and required "false", and, if given, displayName "Tenant" and the description "The tenant ID of for the Azure Active Directory application" (sic). The apiProperties pipeline reports anything else as Critical (PR #1421, #3097).',
+    description: 'The `token:TenantId` claim parameter is a fixed object: type string, metadata.sourceType AzureActiveDirectoryTenant, constraints hidden "true" and required "false", and, if given, displayName "Tenant" and the description "The tenant ID of for the Azure Active Directory application" (sic). The apiProperties pipeline reports anything else in connectionParameters as Critical (PR #1421, #3097). In a `connectionParameterSets` entry only the type and metadata are fixed: a service-principal set asks the user for the tenant, visible and required (two certified connectors).',
     levels: certificationLevels("error"),
     msMessage: "Invalid value for the {0} property within the UI Definition object.",
     example: {
@@ -15154,6 +15159,7 @@ var apiPropertiesOAuthRules = [
             message: 'token:TenantId must have "metadata": { "sourceType": "AzureActiveDirectoryTenant" }.'
           });
         }
+        if (parameter.inSet) continue;
         const ui = asObject(value.uiDefinition);
         const uiPointer = childPointer(pointer, "uiDefinition");
         for (const [key, given] of entriesOf(ui)) {
@@ -15442,7 +15448,7 @@ var apiPropertiesPolicyRules = [
           if (swagger.operationsById.has(name)) return;
           context.report({
             pointer: childPointer(pointer, nameIndex),
-            message: `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this policy applies to nothing. Use an operationId of apiDefinition.swagger.json.`
+            message: `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.`
           });
         });
       }
@@ -15829,6 +15835,15 @@ function removeTrailingAdvice(text2) {
 // packages/validator/src/rules/swagger/info-text.ts
 var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power ?pages|power virtual agents|copilot studio)\b/gi;
 var TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
+var JOINERS = /* @__PURE__ */ new Set(["for", "with", "to", "and", "of", "in", "on", "by", "&", "-", "+"]);
+function titleWithout(title) {
+  const words = title.replace(TITLE_WORDS, " ").replace(PRODUCT_NAMES, " ").split(/\s/).filter(Boolean);
+  let first = 0;
+  let end = words.length;
+  while (first < end && JOINERS.has(words[first].toLowerCase())) first++;
+  while (end > first && JOINERS.has(words[end - 1].toLowerCase())) end--;
+  return words.slice(first, end).join(" ");
+}
 var MAX_TITLE = 30;
 var MIN_DESCRIPTION = 30;
 var MAX_DESCRIPTION = 500;
@@ -15895,9 +15910,12 @@ var infoTextRules = [
       if (title === void 0) return;
       const found = [...distinctMatches(title, TITLE_WORDS), ...distinctMatches(title, PRODUCT_NAMES)];
       if (found.length === 0) return;
+      const them = found.length === 1 ? "it" : "them";
+      const example = titleWithout(title);
+      const fix = example ? `Write the title without ${them}, for example '${nameExcerpt(example)}': the title names the service.` : `Write the title without ${them}: the title names the service.`;
       context.report({
         pointer: "/info/title",
-        message: `The value 'title' contains at least one of the restricted words: '${found.join(", ")}'.`
+        message: `The value 'title' contains at least one of the restricted words: '${found.join(", ")}'. ${fix}`
       });
     }
   },
@@ -16172,7 +16190,7 @@ var folderRules = [
     id: "REPO-FOLDER-NAME",
     file: "folder",
     title: "Name the folder after the connector, with characters Windows accepts.",
-    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note, unless the title is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, \u2026 merged in 2025).',
+    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note. Spaces, punctuation and case are not compared (`HoneywellForge` for "Honeywell Forge", `LnkBio` for "Lnk.Bio"), nor a status label at the end of the title ("(Preview)", "[DEPRECATED]"). Nor is a title noted that is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, \u2026 merged in 2025).',
     levels: { certified: "error", "independent-publisher": "error", custom: "error" },
     example: { bad: "certified-connectors/Contoso: Tasks?", good: "certified-connectors/Contoso Tasks" },
     check(context) {
@@ -16183,7 +16201,7 @@ var folderRules = [
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
-      const named = (candidate) => candidate.toLowerCase() === name.trim().toLowerCase() || isTitleCutFromName(candidate, name);
+      const named = (candidate) => readsAs(withoutStatusLabel(candidate), name) || isTitleCutFromName(candidate, name);
       if (context.profile !== "custom" && title && !named(title) && !named(titleName(title, context.profile))) {
         context.report({
           severity: "info",
@@ -16193,6 +16211,16 @@ var folderRules = [
     }
   }
 ];
+var STATUS_LABEL = /[([](?:preview|deprecated)[)\]]$/iu;
+function withoutStatusLabel(title) {
+  return title.trimEnd().replace(STATUS_LABEL, "");
+}
+function readsAs(title, name) {
+  const letters = (text2) => text2.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  const folder = letters(name);
+  if (folder === "") return title.trim().toLowerCase() === name.trim().toLowerCase();
+  return letters(title) === folder;
+}
 function isTitleCutFromName(title, name) {
   const comparable = (text2) => text2.trim().toLowerCase().replace(/['\u2019]/gu, "");
   const folder = comparable(name);
@@ -26782,6 +26810,12 @@ var REQUIRED_STRINGS = {
   parameter: ["name"],
   tag: ["name"]
 };
+var WHAT_TO_WRITE = {
+  "info.title": "Give the connector its name.",
+  "info.version": 'Give the version of the API, such as "1.0".',
+  "parameter.name": 'Name the parameter (a body parameter is usually named "body").',
+  "tag.name": "Name the tag, or remove it."
+};
 var REQUIRED_STRING_KINDS = Object.keys(REQUIRED_STRINGS);
 var requiredEmptyRule = {
   id: "SWG-REQUIRED-EMPTY",
@@ -26800,7 +26834,7 @@ var requiredEmptyRule = {
           if (typeof value === "string" && value.trim() === "") {
             context.report({
               pointer: childPointer(node.pointer, key),
-              message: `The '${key}' property must have not empty value.`
+              message: `The '${key}' property must have not empty value${value === "" ? "." : ": it holds only white space."} ${WHAT_TO_WRITE[`${node.kind}.${key}`]}`
             });
           }
         }
@@ -27995,12 +28029,12 @@ var metadataRequiredRule = {
     if (!has(root, "x-ms-connector-metadata")) {
       context.report({
         pointer: METADATA_POINTER,
-        message: "The 'x-ms-connector-metadata' property is required."
+        message: `The 'x-ms-connector-metadata' property is required. Add it at the root: a list of { "propertyName": \u2026, "propertyValue": \u2026 } entries for Website, Privacy policy and Categories.`
       });
     } else if (!Array.isArray(root["x-ms-connector-metadata"])) {
       context.report({
         pointer: METADATA_POINTER,
-        message: "The type of the property is incorrect. Expected type 'Array', but value is of type 'Object'."
+        message: `The type of the property is incorrect. Expected type 'Array', but value is of type '${jsonTypeOf2(root["x-ms-connector-metadata"])}'.`
       });
     }
   }
@@ -28068,7 +28102,10 @@ var contactRule = {
   check(context) {
     const info = asObject(context.swagger?.root.info);
     if (!info || has(info, "contact")) return;
-    context.report({ pointer: "/info/contact", message: "The 'contact' property is required." });
+    context.report({
+      pointer: "/info/contact",
+      message: `The 'contact' property is required. Add "contact": { "name": \u2026, "url": \u2026, "email": \u2026 } to info: the name, site and e-mail address of your support.`
+    });
   }
 };
 var contactFieldsRule = {
@@ -28542,7 +28579,7 @@ var operationDocumentationRules = [
     id: "SWG-OP-SUMMARY-SENTENCE",
     file: "swagger",
     title: "Write summaries as words, not as identifiers.",
-    description: 'Reviewers reject summaries that repeat the operationId or read like code ("Summary value is provided as an operation Id \u2026 please provide a valid sentence", PR #583, #602). A single plain word ("Search", "Authenticate") reads as a word even when the operationId is the same, and is not reported. 52 certified and 15 IP merged connectors still do it, so this is a warning.',
+    description: 'Reviewers reject summaries that repeat the operationId or read like code ("Summary value is provided as an operation Id \u2026 please provide a valid sentence", PR #583, #602). A single plain word ("Search", "Authenticate") reads as a word even when the operationId is the same, and is not reported. Internal operations are exempt: makers never see their summary, which SWG-OP-SUMMARY-REQ lets them leave out. 52 certified and 15 IP merged connectors still do it, so this is a warning.',
     levels: certificationLevels("warning", "off"),
     example: {
       placement: "operation",
@@ -28550,7 +28587,7 @@ var operationDocumentationRules = [
       good: '"summary": "List tasks"'
     },
     check({ swagger, report }) {
-      for (const operation of swagger?.operations ?? []) {
+      for (const operation of visibleOperations(swagger?.operations)) {
         const summary = asString(operation.operation.summary)?.trim();
         if (!summary) continue;
         const repeatsId = summary === operation.operationId && !PLAIN_WORD.test(summary);
@@ -28566,7 +28603,7 @@ var operationDocumentationRules = [
     id: "SWG-OP-DESC-SENTENCE",
     file: "swagger",
     title: "Write a description that says more than the summary.",
-    description: 'Certification asks for "full, descriptive sentences" as descriptions, and the string guidance says the description should not repeat the summary. 1,078 merged certified operations repeat it, so this is advice.',
+    description: 'Certification asks for "full, descriptive sentences" as descriptions, and the string guidance says the description should not repeat the summary. Internal operations are exempt: their description is no tooltip, and SWG-OP-DESC-REQ lets them leave it out. 1,078 merged certified operations repeat it, so this is advice.',
     levels: certificationLevels("info", "off"),
     example: {
       placement: "operation",
@@ -28574,7 +28611,7 @@ var operationDocumentationRules = [
       good: '"summary": "List tasks", "description": "Lists the tasks of the current user."'
     },
     check({ swagger, report }) {
-      for (const operation of swagger?.operations ?? []) {
+      for (const operation of visibleOperations(swagger?.operations)) {
         const summary = asString(operation.operation.summary)?.trim();
         const description = asString(operation.operation.description)?.trim();
         if (!summary || !description || !sameIgnoringCase(summary, description)) continue;
@@ -29576,7 +29613,7 @@ var emptyResponseSchemaRule = {
   id: "SWG-RESP-EMPTY-SCHEMA",
   file: "swagger",
   title: "Describe response bodies; do not leave their schema empty.",
-  description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer.',
+  description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer. So is an internal operation (as for SWG-RESP-DEFINED): it feeds dynamic values or schemas, and its response, often a JSON schema itself, never reaches a flow.',
   levels: certificationLevels("warning", "off"),
   example: {
     placement: "responses",
@@ -29587,6 +29624,7 @@ var emptyResponseSchemaRule = {
     if (!swagger) return;
     for (const operation of swagger.operations) {
       if (operation.isMcp) continue;
+      if (operation.isInternal) continue;
       for (const response of operation.responses) {
         if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
         if (response.code === "204") continue;
@@ -29662,6 +29700,10 @@ function forEachVisibleNonBodyParameter(model, visit2) {
     visit2(parameter);
   }
 }
+function describeParameter(parameter) {
+  const where = parameter.in === void 0 ? "" : `${nameExcerpt(parameter.in)} `;
+  return parameter.name === void 0 ? `${where}parameter` : `${where}parameter '${nameExcerpt(parameter.name)}'`;
+}
 var LABEL_KEYS_WRITTEN_INSTEAD = ["summary", "title"];
 var parameterDocumentationRules = [
   {
@@ -29691,7 +29733,10 @@ var parameterDocumentationRules = [
           });
           return;
         }
-        report({ pointer: parameter.pointer, message: "The 'x-ms-summary' property is required." });
+        report({
+          pointer: parameter.pointer,
+          message: `The 'x-ms-summary' property is required. Give the ${describeParameter(parameter)} the label the designer shows for it.`
+        });
       });
     }
   },
@@ -29712,7 +29757,10 @@ var parameterDocumentationRules = [
       if (!swagger) return;
       forEachVisibleNonBodyParameter(swagger, (parameter) => {
         if (nonEmptyString(parameter.value.description) !== void 0) return;
-        report({ pointer: parameter.pointer, message: "The 'description' property is required." });
+        report({
+          pointer: parameter.pointer,
+          message: `The 'description' property is required. Describe the ${describeParameter(parameter)}: the designer shows it as the field's hint.`
+        });
       });
     }
   },
@@ -31501,7 +31549,8 @@ function addConnectionParameters(list2, kinds) {
   if (!isObject(list2)) return;
   for (const name in list2) {
     if (!has(list2, name)) continue;
-    kinds.types.add(asObject(list2[name])?.type);
+    const type = asObject(list2[name])?.type;
+    kinds.types.add(typeof type === "string" ? type.toLowerCase() : type);
     kinds.names.add(name.toLowerCase());
   }
 }
@@ -31550,11 +31599,14 @@ var swaggerSecurityRules = [
         const definition = asObject(definitions[use.name]);
         if (definition?.type !== "oauth2") continue;
         const scopes = asObject(definition.scopes) ?? {};
+        const defined = Object.keys(scopes);
         (asArray(use.scopes) ?? []).forEach((scope, index) => {
           if (typeof scope !== "string" || has(scopes, scope)) return;
+          const name = nameExcerpt(use.name);
+          const fix = defined.length > 0 ? `Use a scope that securityDefinitions '${name}' lists: ${quoteList(defined)}; or add '${nameExcerpt(scope)}' to its scopes.` : `Add '${nameExcerpt(scope)}' to the scopes of securityDefinitions '${name}'.`;
           context.report({
             pointer: childPointer(use.pointer, index),
-            message: `The OAuth security requirement '${nameExcerpt(use.name)}' refers to scope name '${nameExcerpt(scope)}', but this is not defined in the 'securityDefinitions' object.`
+            message: `The OAuth security requirement '${name}' refers to scope name '${nameExcerpt(scope)}', but this is not defined in the 'securityDefinitions' object. ${fix}`
           });
         });
       }
@@ -31672,7 +31724,7 @@ var swaggerSecurityRules = [
         if (type !== "oauth2" && type !== "basic") continue;
         kinds ??= connectionParameterKinds(context);
         const { types, names } = kinds;
-        if (type === "oauth2" && !types.has("oauthSetting")) {
+        if (type === "oauth2" && !types.has("oauthsetting")) {
           context.report({
             pointer: childPointer(node.pointer, "type"),
             message: "This oauth2 security definition has no connection parameter of type 'oauthSetting' in apiProperties.json; users could not sign in."
@@ -31930,7 +31982,7 @@ var versioningRules = [
     id: "SWG-DEPRECATED-LABEL",
     file: "swagger",
     title: 'Label deprecated operations "(deprecated)" in their summary.',
-    description: 'The deprecation guidance asks to append "(deprecated)" to the summary and description, so makers see it in the designer. 20 merged certified connectors have unlabeled deprecated operations.',
+    description: 'The deprecation guidance asks to append "(deprecated)" to the summary and description, so makers see it in the designer. Internal operations are in no designer, and are exempt. 20 merged certified connectors have unlabeled deprecated operations.',
     levels: certificationLevels("warning", "info"),
     example: {
       placement: "operation",
@@ -31939,7 +31991,7 @@ var versioningRules = [
     },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
-        if (!operation.isDeprecated) continue;
+        if (!operation.isDeprecated || operation.isInternal) continue;
         const summary = asString(operation.operation.summary);
         if (summary === void 0 || /deprecated/i.test(summary)) continue;
         const description = asString(operation.operation.description);

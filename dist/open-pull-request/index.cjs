@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path29 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path30 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path29 && path29[0] !== "/") {
-          path29 = `/${path29}`;
+        if (path30 && path30[0] !== "/") {
+          path30 = `/${path30}`;
         }
-        return new URL(`${origin}${path29}`);
+        return new URL(`${origin}${path30}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin }
+          request: { method, path: path30, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path29);
+        debuglog("sending request to %s %s/%s", method, origin, path30);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin },
+          request: { method, path: path30, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path29,
+          path30,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin }
+          request: { method, path: path30, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path29);
+        debuglog("trailers received from %s %s/%s", method, origin, path30);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin },
+          request: { method, path: path30, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path29,
+          path30,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path29, origin }
+            request: { method, path: path30, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path29);
+          debuglog("sending request to %s %s/%s", method, origin, path30);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path29,
+        path: path30,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path29 !== "string") {
+        if (typeof path30 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path29[0] !== "/" && !(path29.startsWith("http://") || path29.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path30[0] !== "/" && !(path30.startsWith("http://") || path30.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path29)) {
+        } else if (invalidPathRegex.test(path30)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path29, query) : path29;
+        this.path = query ? buildURL(path30, query) : path30;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path29, host, upgrade, blocking, reset } = request2;
+      const { method, path: path30, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path29} HTTP/1.1\r
+      let header = `${method} ${path30} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path29, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path30, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path29;
+      headers[HTTP2_HEADER_PATH] = path30;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path29 = search2 ? `${pathname}${search2}` : pathname;
+        const path30 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path29;
+        this.opts.path = path30;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path29 = "/",
+          path: path30 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path29;
+        opts.path = origin + path30;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path29) {
-      if (typeof path29 !== "string") {
-        return path29;
+    function safeUrl(path30) {
+      if (typeof path30 !== "string") {
+        return path30;
       }
-      const pathSegments = path29.split("?");
+      const pathSegments = path30.split("?");
       if (pathSegments.length !== 2) {
-        return path29;
+        return path30;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path29, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path29);
+    function matchKey(mockDispatch2, { path: path30, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path30);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path29 }) => matchValue(safeUrl(path29), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path30 }) => matchValue(safeUrl(path30), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path29, method, body, headers, query } = opts;
+      const { path: path30, method, body, headers, query } = opts;
       return {
-        path: path29,
+        path: path30,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path29, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path30, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path29,
+            Path: path30,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path29) {
-      for (let i = 0; i < path29.length; ++i) {
-        const code2 = path29.charCodeAt(i);
+    function validateCookiePath(path30) {
+      for (let i = 0; i < path30.length; ++i) {
+        const code2 = path30.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path29 = opts.path;
+          let path30 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path29 = `/${path29}`;
+            path30 = `/${path30}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path29);
+          url = new URL(util.parseOrigin(url).origin + path30);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path29, { windows } = {}) => {
-      const segs = path29.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path30, { windows } = {}) => {
+      const segs = path30.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -24153,8 +24153,8 @@ var require_utils3 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path29) {
-      let input = path29;
+    function removeDotSegments(path30) {
+      let input = path30;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -24228,11 +24228,11 @@ var require_utils3 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path29) {
-      if (path29 === "" || path29[0] === "/") {
-        return removeDotSegments(path29);
+    function removeDotSegmentsRelative(path30) {
+      if (path30 === "" || path30[0] === "/") {
+        return removeDotSegments(path30);
       }
-      const segments = path29.split("/");
+      const segments = path30.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -24595,8 +24595,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path29 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path29 && path29 !== "/" ? path29 : void 0;
+        const path30 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path30 && path30 !== "/" ? path30 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -27906,17 +27906,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path29) {
-      const ctrl = callVisitor(key, node, visitor, path29);
+    function visit_(key, node, visitor, path30) {
+      const ctrl = callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path29, ctrl);
-        return visit_(key, ctrl, visitor, path29);
+        replaceNode(key, path30, ctrl);
+        return visit_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path29 = Object.freeze(path29.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path29);
+            const ci = visit_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27927,13 +27927,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path29 = Object.freeze(path29.concat(node));
-          const ck = visit_("key", node.key, visitor, path29);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = visit_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path29);
+          const cv = visit_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -27954,17 +27954,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path29) {
-      const ctrl = await callVisitor(key, node, visitor, path29);
+    async function visitAsync_(key, node, visitor, path30) {
+      const ctrl = await callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path29, ctrl);
-        return visitAsync_(key, ctrl, visitor, path29);
+        replaceNode(key, path30, ctrl);
+        return visitAsync_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path29 = Object.freeze(path29.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path29);
+            const ci = await visitAsync_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27975,13 +27975,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path29 = Object.freeze(path29.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path29);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path29);
+          const cv = await visitAsync_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -28008,23 +28008,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path29) {
+    function callVisitor(key, node, visitor, path30) {
       if (typeof visitor === "function")
-        return visitor(key, node, path29);
+        return visitor(key, node, path30);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path29);
+        return visitor.Map?.(key, node, path30);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path29);
+        return visitor.Seq?.(key, node, path30);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path29);
+        return visitor.Pair?.(key, node, path30);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path29);
+        return visitor.Scalar?.(key, node, path30);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path29);
+        return visitor.Alias?.(key, node, path30);
       return void 0;
     }
-    function replaceNode(key, path29, node) {
-      const parent = path29[path29.length - 1];
+    function replaceNode(key, path30, node) {
+      const parent = path30[path30.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -28636,10 +28636,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path29, value) {
+    function collectionFromPath(schema, path30, value) {
       let v = value;
-      for (let i = path29.length - 1; i >= 0; --i) {
-        const k = path29[i];
+      for (let i = path30.length - 1; i >= 0; --i) {
+        const k = path30[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -28658,7 +28658,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path29) => path29 == null || typeof path29 === "object" && !!path29[Symbol.iterator]().next().done;
+    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -28688,11 +28688,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path29, value) {
-        if (isEmptyPath(path29))
+      addIn(path30, value) {
+        if (isEmptyPath(path30))
           this.add(value);
         else {
-          const [key, ...rest] = path29;
+          const [key, ...rest] = path30;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -28706,8 +28706,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path29) {
-        const [key, ...rest] = path29;
+      deleteIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -28721,8 +28721,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path29, keepScalar) {
-        const [key, ...rest] = path29;
+      getIn(path30, keepScalar) {
+        const [key, ...rest] = path30;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -28740,8 +28740,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path29) {
-        const [key, ...rest] = path29;
+      hasIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -28751,8 +28751,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path29, value) {
-        const [key, ...rest] = path29;
+      setIn(path30, value) {
+        const [key, ...rest] = path30;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -31267,9 +31267,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path29, value) {
+      addIn(path30, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path29, value);
+          this.contents.addIn(path30, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -31344,14 +31344,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path29) {
-        if (Collection2.isEmptyPath(path29)) {
+      deleteIn(path30) {
+        if (Collection2.isEmptyPath(path30)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path29) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -31366,10 +31366,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path29, keepScalar) {
-        if (Collection2.isEmptyPath(path29))
+      getIn(path30, keepScalar) {
+        if (Collection2.isEmptyPath(path30))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path29, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -31380,10 +31380,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path29) {
-        if (Collection2.isEmptyPath(path29))
+      hasIn(path30) {
+        if (Collection2.isEmptyPath(path30))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path29) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -31400,13 +31400,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path29, value) {
-        if (Collection2.isEmptyPath(path29)) {
+      setIn(path30, value) {
+        if (Collection2.isEmptyPath(path30)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path29), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path30), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path29, value);
+          this.contents.setIn(path30, value);
         }
       }
       /**
@@ -33367,9 +33367,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path29) => {
+    visit2.itemAtPath = (cst, path30) => {
       let item = cst;
-      for (const [field, index] of path29) {
+      for (const [field, index] of path30) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -33378,23 +33378,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path29) => {
-      const parent = visit2.itemAtPath(cst, path29.slice(0, -1));
-      const field = path29[path29.length - 1][0];
+    visit2.parentCollection = (cst, path30) => {
+      const parent = visit2.itemAtPath(cst, path30.slice(0, -1));
+      const field = path30[path30.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path29, item, visitor) {
-      let ctrl = visitor(item, path29);
+    function _visit(path30, item, visitor) {
+      let ctrl = visitor(item, path30);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path29.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -33405,10 +33405,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path29);
+            ctrl = ctrl(item, path30);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path29) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -42629,7 +42629,7 @@ function pathThroughFileError(way, action, hint) {
 }
 function missingPathError(given, hint, options2 = {}) {
   const way = fileInTheWay(given, options2.cwd);
-  if (way) return pathThroughFileError(way, "read", hint);
+  if (way) return pathThroughFileError(way, "read", options2.throughFileHint ?? hint);
   return new UsageError(options2.message ?? "does not exist.", {
     location: { file: given },
     hint,
@@ -43017,8 +43017,8 @@ async function runAction(main) {
 }
 
 // packages/actions/src/open-pull-request/main.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_fs14 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"), 1);
 
 // packages/github/src/api-errors.ts
 var ERROR_PR_ALREADY_EXISTS = "A pull request already exists for";
@@ -45018,7 +45018,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path29 = [root];
+  const path30 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -45026,14 +45026,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path29[level];
+    let node = path30[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path29[level] = node;
+      path30[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -45203,7 +45203,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path29 = paths.pop();
+    const path30 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -45211,13 +45211,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path29 + 1);
+          paths.push(path30 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path29 + 1 + key.length;
+        const keyPath = path30 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -47320,16 +47320,21 @@ function listConnectionParameters(apiProperties) {
   const properties = propertiesOf(apiProperties);
   if (!properties) return [];
   const list2 = [];
-  const collect2 = (parameters, pointer) => {
+  const collect2 = (parameters, pointer, inSet) => {
     for (const [name, raw] of entriesOf(parameters)) {
       const value = asObject(raw);
-      if (value) list2.push({ name, pointer: childPointer(pointer, name), value, type: asString(value.type) });
+      if (value)
+        list2.push({ name, pointer: childPointer(pointer, name), value, type: asString(value.type), inSet });
     }
   };
-  collect2(properties.connectionParameters, "/properties/connectionParameters");
+  collect2(properties.connectionParameters, "/properties/connectionParameters", false);
   const sets = asArray(asObject(properties.connectionParameterSets)?.values) ?? [];
   sets.forEach((set2, index) => {
-    collect2(asObject(set2)?.parameters, `/properties/connectionParameterSets/values/${index}/parameters`);
+    collect2(
+      asObject(set2)?.parameters,
+      `/properties/connectionParameterSets/values/${index}/parameters`,
+      true
+    );
   });
   return list2;
 }
@@ -47657,7 +47662,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path29 = problem.segments;
+  const path30 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -47671,21 +47676,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path29.includes("oAuthSettings")) {
-      const last2 = path29[path29.length - 1];
+    if (path30.includes("oAuthSettings")) {
+      const last2 = path30[path30.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path29.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path29[path29.length - 1] === "type" && path29.length === parameterNameDepth(path29) + 1)
+    if (path30.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path30[path30.length - 1] === "type" && path30.length === parameterNameDepth(path30) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path29) {
-  return path29[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path30) {
+  return path30[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -47844,7 +47849,7 @@ var apiPropertiesOAuthRules = [
     id: "PROP-TENANTID",
     file: "apiProperties",
     title: "`token:TenantId` must have its exact fixed shape.",
-    description: 'The `token:TenantId` claim parameter is a fixed object: type string, metadata.sourceType AzureActiveDirectoryTenant, constraints hidden "true" and required "false", and, if given, displayName "Tenant" and the description "The tenant ID of for the Azure Active Directory application" (sic). The apiProperties pipeline reports anything else as Critical (PR #1421, #3097).',
+    description: 'The `token:TenantId` claim parameter is a fixed object: type string, metadata.sourceType AzureActiveDirectoryTenant, constraints hidden "true" and required "false", and, if given, displayName "Tenant" and the description "The tenant ID of for the Azure Active Directory application" (sic). The apiProperties pipeline reports anything else in connectionParameters as Critical (PR #1421, #3097). In a `connectionParameterSets` entry only the type and metadata are fixed: a service-principal set asks the user for the tenant, visible and required (two certified connectors).',
     levels: certificationLevels("error"),
     msMessage: "Invalid value for the {0} property within the UI Definition object.",
     example: {
@@ -47868,6 +47873,7 @@ var apiPropertiesOAuthRules = [
             message: 'token:TenantId must have "metadata": { "sourceType": "AzureActiveDirectoryTenant" }.'
           });
         }
+        if (parameter.inSet) continue;
         const ui = asObject(value.uiDefinition);
         const uiPointer = childPointer(pointer, "uiDefinition");
         for (const [key, given] of entriesOf(ui)) {
@@ -48156,7 +48162,7 @@ var apiPropertiesPolicyRules = [
           if (swagger.operationsById.has(name)) return;
           context.report({
             pointer: childPointer(pointer, nameIndex),
-            message: `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this policy applies to nothing. Use an operationId of apiDefinition.swagger.json.`
+            message: `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.`
           });
         });
       }
@@ -48733,6 +48739,15 @@ function removeTrailingAdvice(text2) {
 // packages/validator/src/rules/swagger/info-text.ts
 var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power ?pages|power virtual agents|copilot studio)\b/gi;
 var TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
+var JOINERS = /* @__PURE__ */ new Set(["for", "with", "to", "and", "of", "in", "on", "by", "&", "-", "+"]);
+function titleWithout(title) {
+  const words = title.replace(TITLE_WORDS, " ").replace(PRODUCT_NAMES, " ").split(/\s/).filter(Boolean);
+  let first = 0;
+  let end = words.length;
+  while (first < end && JOINERS.has(words[first].toLowerCase())) first++;
+  while (end > first && JOINERS.has(words[end - 1].toLowerCase())) end--;
+  return words.slice(first, end).join(" ");
+}
 var MAX_TITLE = 30;
 var MIN_DESCRIPTION = 30;
 var MAX_DESCRIPTION = 500;
@@ -48799,9 +48814,12 @@ var infoTextRules = [
       if (title === void 0) return;
       const found = [...distinctMatches(title, TITLE_WORDS), ...distinctMatches(title, PRODUCT_NAMES)];
       if (found.length === 0) return;
+      const them = found.length === 1 ? "it" : "them";
+      const example = titleWithout(title);
+      const fix = example ? `Write the title without ${them}, for example '${nameExcerpt(example)}': the title names the service.` : `Write the title without ${them}: the title names the service.`;
       context.report({
         pointer: "/info/title",
-        message: `The value 'title' contains at least one of the restricted words: '${found.join(", ")}'.`
+        message: `The value 'title' contains at least one of the restricted words: '${found.join(", ")}'. ${fix}`
       });
     }
   },
@@ -49076,7 +49094,7 @@ var folderRules = [
     id: "REPO-FOLDER-NAME",
     file: "folder",
     title: "Name the folder after the connector, with characters Windows accepts.",
-    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note, unless the title is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, \u2026 merged in 2025).',
+    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note. Spaces, punctuation and case are not compared (`HoneywellForge` for "Honeywell Forge", `LnkBio` for "Lnk.Bio"), nor a status label at the end of the title ("(Preview)", "[DEPRECATED]"). Nor is a title noted that is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, \u2026 merged in 2025).',
     levels: { certified: "error", "independent-publisher": "error", custom: "error" },
     example: { bad: "certified-connectors/Contoso: Tasks?", good: "certified-connectors/Contoso Tasks" },
     check(context) {
@@ -49087,7 +49105,7 @@ var folderRules = [
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
-      const named2 = (candidate) => candidate.toLowerCase() === name.trim().toLowerCase() || isTitleCutFromName(candidate, name);
+      const named2 = (candidate) => readsAs(withoutStatusLabel(candidate), name) || isTitleCutFromName(candidate, name);
       if (context.profile !== "custom" && title && !named2(title) && !named2(titleName(title, context.profile))) {
         context.report({
           severity: "info",
@@ -49097,6 +49115,16 @@ var folderRules = [
     }
   }
 ];
+var STATUS_LABEL = /[([](?:preview|deprecated)[)\]]$/iu;
+function withoutStatusLabel(title) {
+  return title.trimEnd().replace(STATUS_LABEL, "");
+}
+function readsAs(title, name) {
+  const letters = (text2) => text2.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  const folder = letters(name);
+  if (folder === "") return title.trim().toLowerCase() === name.trim().toLowerCase();
+  return letters(title) === folder;
+}
 function isTitleCutFromName(title, name) {
   const comparable = (text2) => text2.trim().toLowerCase().replace(/['\u2019]/gu, "");
   const folder = comparable(name);
@@ -49754,9 +49782,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path29) {
+function pathVariables(path30) {
   const names = [];
-  for (const match2 of path29.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path30.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -57502,16 +57530,16 @@ function methodSlot(key) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path29) {
-    this.path = path29;
-    const hasBrace = path29.includes("{");
-    this.variables = hasBrace ? scanVariables(path29) : NO_VARIABLES;
+  constructor(path30) {
+    this.path = path30;
+    const hasBrace = path30.includes("{");
+    this.variables = hasBrace ? scanVariables(path30) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path29.indexOf("/"); ; slash = path29.indexOf("/", start)) {
-      const end = slash === -1 ? path29.length : slash;
-      if (hasBrace && isVariableSegment(path29, start, end)) variableSegmentCount++;
+    for (let slash = path30.indexOf("/"); ; slash = path30.indexOf("/", start)) {
+      const end = slash === -1 ? path30.length : slash;
+      if (hasBrace && isVariableSegment(path30, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -57540,8 +57568,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path29 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path29) last2 = new PathTemplate(path29);
+    const path30 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path30) last2 = new PathTemplate(path30);
     templates[index] = last2;
   }
   return templates;
@@ -57566,9 +57594,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path29, start) {
-  const slash = path29.indexOf("/", start);
-  return slash === -1 ? path29.length : slash;
+function segmentEnd(path30, start) {
+  const slash = path30.indexOf("/", start);
+  return slash === -1 ? path30.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -57577,34 +57605,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path29, start, end) {
+function isVariableSegment(path30, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path29.charCodeAt(start) !== OPEN || path29.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path30.charCodeAt(start) !== OPEN || path30.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path29.charCodeAt(index);
+    const code2 = path30.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path29, open2) {
-  for (let index = open2 + 1; index < path29.length; index++) {
-    const code2 = path29.charCodeAt(index);
+function matchEnd(path30, open2) {
+  for (let index = open2 + 1; index < path30.length; index++) {
+    const code2 = path30.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path29) {
+function scanVariables(path30) {
   const variables = [];
   let seen;
-  for (let open2 = path29.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path29, open2);
+  for (let open2 = path30.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path30, open2);
     if (close === -1) {
-      open2 = path29.indexOf("{", open2 + 1);
+      open2 = path30.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path29.slice(open2 + 1, close);
+    const name = path30.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -57614,30 +57642,30 @@ function scanVariables(path29) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path29.indexOf("{", close + 1);
+    open2 = path30.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path29) {
+function routeOf(path30) {
   let route = "";
   let copied = 0;
-  for (let open2 = path29.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path29, open2);
+  for (let open2 = path30.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path30, open2);
     if (close === -1) {
-      open2 = path29.indexOf("{", open2 + 1);
+      open2 = path30.indexOf("{", open2 + 1);
       continue;
     }
-    route += path29.slice(copied, open2) + "{}";
+    route += path30.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path29.indexOf("{", copied);
+    open2 = path30.indexOf("{", copied);
   }
-  return copied === 0 ? path29 : route + path29.slice(copied);
+  return copied === 0 ? path30 : route + path30.slice(copied);
 }
-function routeHash(path29) {
+function routeHash(path30) {
   let hash = 0;
-  for (let index = 0; index < path29.length; index++) {
-    const code2 = path29.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path29, index) : -1;
+  for (let index = 0; index < path30.length; index++) {
+    const code2 = path30.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path30, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -57685,15 +57713,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path29 = operations[index].path;
-    if (!path29.includes("{")) {
-      while (index < operations.length && operations[index].path === path29) index++;
+    const path30 = operations[index].path;
+    if (!path30.includes("{")) {
+      while (index < operations.length && operations[index].path === path30) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path29; index++)
+    for (; index < operations.length && operations[index].path === path30; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path29);
+    const route = routeHash(path30);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -58868,12 +58896,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path29 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path29)) continue;
-        if (path29.startsWith("x-")) continue;
-        const item = paths[path29];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path29);
-        else this.typeIssue(placeAt(rootNode, "paths", path29), "Object", item);
+      for (const path30 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path30)) continue;
+        if (path30.startsWith("x-")) continue;
+        const item = paths[path30];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path30);
+        else this.typeIssue(placeAt(rootNode, "paths", path30), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -58897,8 +58925,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path29) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path29);
+  visitPathItem(item, rootNode, path30) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path30);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -60031,6 +60059,12 @@ var REQUIRED_STRINGS = {
   parameter: ["name"],
   tag: ["name"]
 };
+var WHAT_TO_WRITE = {
+  "info.title": "Give the connector its name.",
+  "info.version": 'Give the version of the API, such as "1.0".',
+  "parameter.name": 'Name the parameter (a body parameter is usually named "body").',
+  "tag.name": "Name the tag, or remove it."
+};
 var REQUIRED_STRING_KINDS = Object.keys(REQUIRED_STRINGS);
 var requiredEmptyRule = {
   id: "SWG-REQUIRED-EMPTY",
@@ -60049,7 +60083,7 @@ var requiredEmptyRule = {
           if (typeof value === "string" && value.trim() === "") {
             context.report({
               pointer: childPointer(node.pointer, key),
-              message: `The '${key}' property must have not empty value.`
+              message: `The '${key}' property must have not empty value${value === "" ? "." : ": it holds only white space."} ${WHAT_TO_WRITE[`${node.kind}.${key}`]}`
             });
           }
         }
@@ -60467,12 +60501,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path29 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path30 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path29 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path30 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -60814,16 +60848,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path29) {
+function followSchemaPath(model, root, path30) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path29.length && steps < MAX_STEPS; ) {
-    let end = path29.indexOf("/", start);
-    if (end === -1) end = path29.length;
+  for (let start = 0; start < path30.length && steps < MAX_STEPS; ) {
+    let end = path30.indexOf("/", start);
+    if (end === -1) end = path30.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path29.slice(start, end));
+      const next = property(model, current, path30.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -60903,9 +60937,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path29 = pathAt(call, key);
-    if (path29 === void 0 || followSchemaPath(model, items.schema, path29).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path29), label) });
+    const path30 = pathAt(call, key);
+    if (path30 === void 0 || followSchemaPath(model, items.schema, path30).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path30), label) });
   }
   return problems;
 }
@@ -61244,12 +61278,12 @@ var metadataRequiredRule = {
     if (!has(root, "x-ms-connector-metadata")) {
       context.report({
         pointer: METADATA_POINTER,
-        message: "The 'x-ms-connector-metadata' property is required."
+        message: `The 'x-ms-connector-metadata' property is required. Add it at the root: a list of { "propertyName": \u2026, "propertyValue": \u2026 } entries for Website, Privacy policy and Categories.`
       });
     } else if (!Array.isArray(root["x-ms-connector-metadata"])) {
       context.report({
         pointer: METADATA_POINTER,
-        message: "The type of the property is incorrect. Expected type 'Array', but value is of type 'Object'."
+        message: `The type of the property is incorrect. Expected type 'Array', but value is of type '${jsonTypeOf2(root["x-ms-connector-metadata"])}'.`
       });
     }
   }
@@ -61317,7 +61351,10 @@ var contactRule = {
   check(context) {
     const info2 = asObject(context.swagger?.root.info);
     if (!info2 || has(info2, "contact")) return;
-    context.report({ pointer: "/info/contact", message: "The 'contact' property is required." });
+    context.report({
+      pointer: "/info/contact",
+      message: `The 'contact' property is required. Add "contact": { "name": \u2026, "url": \u2026, "email": \u2026 } to info: the name, site and e-mail address of your support.`
+    });
   }
 };
 var contactFieldsRule = {
@@ -61791,7 +61828,7 @@ var operationDocumentationRules = [
     id: "SWG-OP-SUMMARY-SENTENCE",
     file: "swagger",
     title: "Write summaries as words, not as identifiers.",
-    description: 'Reviewers reject summaries that repeat the operationId or read like code ("Summary value is provided as an operation Id \u2026 please provide a valid sentence", PR #583, #602). A single plain word ("Search", "Authenticate") reads as a word even when the operationId is the same, and is not reported. 52 certified and 15 IP merged connectors still do it, so this is a warning.',
+    description: 'Reviewers reject summaries that repeat the operationId or read like code ("Summary value is provided as an operation Id \u2026 please provide a valid sentence", PR #583, #602). A single plain word ("Search", "Authenticate") reads as a word even when the operationId is the same, and is not reported. Internal operations are exempt: makers never see their summary, which SWG-OP-SUMMARY-REQ lets them leave out. 52 certified and 15 IP merged connectors still do it, so this is a warning.',
     levels: certificationLevels("warning", "off"),
     example: {
       placement: "operation",
@@ -61799,7 +61836,7 @@ var operationDocumentationRules = [
       good: '"summary": "List tasks"'
     },
     check({ swagger, report: report2 }) {
-      for (const operation2 of swagger?.operations ?? []) {
+      for (const operation2 of visibleOperations(swagger?.operations)) {
         const summary2 = asString(operation2.operation.summary)?.trim();
         if (!summary2) continue;
         const repeatsId = summary2 === operation2.operationId && !PLAIN_WORD.test(summary2);
@@ -61815,7 +61852,7 @@ var operationDocumentationRules = [
     id: "SWG-OP-DESC-SENTENCE",
     file: "swagger",
     title: "Write a description that says more than the summary.",
-    description: 'Certification asks for "full, descriptive sentences" as descriptions, and the string guidance says the description should not repeat the summary. 1,078 merged certified operations repeat it, so this is advice.',
+    description: 'Certification asks for "full, descriptive sentences" as descriptions, and the string guidance says the description should not repeat the summary. Internal operations are exempt: their description is no tooltip, and SWG-OP-DESC-REQ lets them leave it out. 1,078 merged certified operations repeat it, so this is advice.',
     levels: certificationLevels("info", "off"),
     example: {
       placement: "operation",
@@ -61823,7 +61860,7 @@ var operationDocumentationRules = [
       good: '"summary": "List tasks", "description": "Lists the tasks of the current user."'
     },
     check({ swagger, report: report2 }) {
-      for (const operation2 of swagger?.operations ?? []) {
+      for (const operation2 of visibleOperations(swagger?.operations)) {
         const summary2 = asString(operation2.operation.summary)?.trim();
         const description = asString(operation2.operation.description)?.trim();
         if (!summary2 || !description || !sameIgnoringCase(summary2, description)) continue;
@@ -62351,12 +62388,12 @@ var pathItemRefRule = {
   check({ swagger, report: report2 }) {
     if (!swagger) return;
     const paths = swagger.paths;
-    for (const path29 in paths) {
-      if (!has(paths, path29)) continue;
-      const pathItem = asObject(paths[path29]);
+    for (const path30 in paths) {
+      if (!has(paths, path30)) continue;
+      const pathItem = asObject(paths[path30]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report2({
-        pointer: childPointer("/paths", path29, "$ref"),
+        pointer: childPointer("/paths", path30, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
       });
     }
@@ -62378,15 +62415,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report: report2 }, problem) {
-  for (const path29 of pathKeys(swagger)) {
-    const message = problem(path29);
-    if (message !== void 0) report2({ pointer: childPointer("/paths", path29), message });
+  for (const path30 of pathKeys(swagger)) {
+    const message = problem(path30);
+    if (message !== void 0) report2({ pointer: childPointer("/paths", path30), message });
   }
 }
-function templateProblem(path29) {
+function templateProblem(path30) {
   let open2 = -1;
-  for (let index = 0; index < path29.length; index++) {
-    const character = path29[index];
+  for (let index = 0; index < path30.length; index++) {
+    const character = path30[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -62412,7 +62449,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path29) => path29.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path30) => path30.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -62432,7 +62469,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path29) => /[?#]/.test(path29) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path30) => /[?#]/.test(path30) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -62448,7 +62485,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path29) => path29.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path30) => path30.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -62462,8 +62499,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path29) => {
-      const problem = templateProblem(path29);
+    reportPathKeys(context, (path30) => {
+      const problem = templateProblem(path30);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -62480,9 +62517,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path29) => (
+      (path30) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path29.includes("=") && pathVariables(path29).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path30.includes("=") && pathVariables(path30).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -62498,14 +62535,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger, report: report2 }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path29 of pathKeys(swagger)) {
-      const key = path29.toLowerCase();
+    for (const path30 of pathKeys(swagger)) {
+      const key = path30.toLowerCase();
       if (seen.has(key)) {
         report2({
-          pointer: childPointer("/paths", path29),
+          pointer: childPointer("/paths", path30),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path29)
+            nameExcerpt(path30)
           )
         });
       }
@@ -62825,7 +62862,7 @@ var emptyResponseSchemaRule = {
   id: "SWG-RESP-EMPTY-SCHEMA",
   file: "swagger",
   title: "Describe response bodies; do not leave their schema empty.",
-  description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer.',
+  description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer. So is an internal operation (as for SWG-RESP-DEFINED): it feeds dynamic values or schemas, and its response, often a JSON schema itself, never reaches a flow.',
   levels: certificationLevels("warning", "off"),
   example: {
     placement: "responses",
@@ -62836,6 +62873,7 @@ var emptyResponseSchemaRule = {
     if (!swagger) return;
     for (const operation2 of swagger.operations) {
       if (operation2.isMcp) continue;
+      if (operation2.isInternal) continue;
       for (const response of operation2.responses) {
         if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
         if (response.code === "204") continue;
@@ -62911,6 +62949,10 @@ function forEachVisibleNonBodyParameter(model, visit2) {
     visit2(parameter);
   }
 }
+function describeParameter(parameter) {
+  const where = parameter.in === void 0 ? "" : `${nameExcerpt(parameter.in)} `;
+  return parameter.name === void 0 ? `${where}parameter` : `${where}parameter '${nameExcerpt(parameter.name)}'`;
+}
 var LABEL_KEYS_WRITTEN_INSTEAD = ["summary", "title"];
 var parameterDocumentationRules = [
   {
@@ -62940,7 +62982,10 @@ var parameterDocumentationRules = [
           });
           return;
         }
-        report2({ pointer: parameter.pointer, message: "The 'x-ms-summary' property is required." });
+        report2({
+          pointer: parameter.pointer,
+          message: `The 'x-ms-summary' property is required. Give the ${describeParameter(parameter)} the label the designer shows for it.`
+        });
       });
     }
   },
@@ -62961,7 +63006,10 @@ var parameterDocumentationRules = [
       if (!swagger) return;
       forEachVisibleNonBodyParameter(swagger, (parameter) => {
         if (nonEmptyString(parameter.value.description) !== void 0) return;
-        report2({ pointer: parameter.pointer, message: "The 'description' property is required." });
+        report2({
+          pointer: parameter.pointer,
+          message: `The 'description' property is required. Describe the ${describeParameter(parameter)}: the designer shows it as the field's hint.`
+        });
       });
     }
   },
@@ -64345,26 +64393,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path29 = [];
+    const path30 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path29.push(start);
+    path30.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path29.pop();
+        path30.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path29.slice(path29.indexOf(target)));
+      if (seen === "grey") cycles.push(path30.slice(path30.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path29.push(target);
+        path30.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -64750,7 +64798,8 @@ function addConnectionParameters(list2, kinds) {
   if (!isObject(list2)) return;
   for (const name in list2) {
     if (!has(list2, name)) continue;
-    kinds.types.add(asObject(list2[name])?.type);
+    const type = asObject(list2[name])?.type;
+    kinds.types.add(typeof type === "string" ? type.toLowerCase() : type);
     kinds.names.add(name.toLowerCase());
   }
 }
@@ -64799,11 +64848,14 @@ var swaggerSecurityRules = [
         const definition = asObject(definitions[use.name]);
         if (definition?.type !== "oauth2") continue;
         const scopes = asObject(definition.scopes) ?? {};
+        const defined = Object.keys(scopes);
         (asArray(use.scopes) ?? []).forEach((scope, index) => {
           if (typeof scope !== "string" || has(scopes, scope)) return;
+          const name = nameExcerpt(use.name);
+          const fix = defined.length > 0 ? `Use a scope that securityDefinitions '${name}' lists: ${quoteList(defined)}; or add '${nameExcerpt(scope)}' to its scopes.` : `Add '${nameExcerpt(scope)}' to the scopes of securityDefinitions '${name}'.`;
           context.report({
             pointer: childPointer(use.pointer, index),
-            message: `The OAuth security requirement '${nameExcerpt(use.name)}' refers to scope name '${nameExcerpt(scope)}', but this is not defined in the 'securityDefinitions' object.`
+            message: `The OAuth security requirement '${name}' refers to scope name '${nameExcerpt(scope)}', but this is not defined in the 'securityDefinitions' object. ${fix}`
           });
         });
       }
@@ -64921,7 +64973,7 @@ var swaggerSecurityRules = [
         if (type !== "oauth2" && type !== "basic") continue;
         kinds ??= connectionParameterKinds(context);
         const { types, names } = kinds;
-        if (type === "oauth2" && !types.has("oauthSetting")) {
+        if (type === "oauth2" && !types.has("oauthsetting")) {
           context.report({
             pointer: childPointer(node.pointer, "type"),
             message: "This oauth2 security definition has no connection parameter of type 'oauthSetting' in apiProperties.json; users could not sign in."
@@ -64983,7 +65035,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path29 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path30 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -64991,7 +65043,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path29}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path30}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -65179,7 +65231,7 @@ var versioningRules = [
     id: "SWG-DEPRECATED-LABEL",
     file: "swagger",
     title: 'Label deprecated operations "(deprecated)" in their summary.',
-    description: 'The deprecation guidance asks to append "(deprecated)" to the summary and description, so makers see it in the designer. 20 merged certified connectors have unlabeled deprecated operations.',
+    description: 'The deprecation guidance asks to append "(deprecated)" to the summary and description, so makers see it in the designer. Internal operations are in no designer, and are exempt. 20 merged certified connectors have unlabeled deprecated operations.',
     levels: certificationLevels("warning", "info"),
     example: {
       placement: "operation",
@@ -65188,7 +65240,7 @@ var versioningRules = [
     },
     check({ swagger, report: report2 }) {
       for (const operation2 of swagger?.operations ?? []) {
-        if (!operation2.isDeprecated) continue;
+        if (!operation2.isDeprecated || operation2.isInternal) continue;
         const summary2 = asString(operation2.operation.summary);
         if (summary2 === void 0 || /deprecated/i.test(summary2)) continue;
         const description = asString(operation2.operation.description);
@@ -65251,8 +65303,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path29) {
-  return withoutTrailingSlashes(routeOf(path29)).toLowerCase();
+function templateShape(path30) {
+  return withoutTrailingSlashes(routeOf(path30)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -65506,10 +65558,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path29, options2 = {}) {
+function offsetOfPath(document, path30, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path29.entries()) {
+  for (const [index, step2] of path30.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -65520,7 +65572,7 @@ function offsetOfPath(document, path29, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path29.length - 1;
+    const isLast = index === path30.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -65665,14 +65717,8 @@ async function readConfigText(file, cwd) {
     const code2 = error3.code;
     const shown = toDisplayPath(cwd, file);
     const checkThePath = `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(", ")} from the repository.`;
-    const way = code2 === "ENOTDIR" ? fileInTheWay(shown, cwd) : void 0;
-    if (way) throw pathThroughFileError(way, "read", checkThePath);
-    if (code2 === "ENOENT" || code2 === "ENOTDIR") {
-      throw new UsageError("The configuration file does not exist.", {
-        location: { file: shown },
-        hint: checkThePath
-      });
-    }
+    if (code2 === "ENOENT" || code2 === "ENOTDIR")
+      throw missingPathError(shown, checkThePath, { cwd, message: "The configuration file does not exist." });
     if (code2 === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown },
@@ -65686,9 +65732,9 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error3, root) {
-  const path29 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path29.map(nameExcerpt);
-  const value = path29.reduce(
+  const path30 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path30.map(nameExcerpt);
+  const value = path30.reduce(
     (node, step2) => node?.[step2],
     root
   );
@@ -65696,7 +65742,7 @@ function describeSchemaError(error3, root) {
   if (error3.keyword === "additionalProperties") {
     const key = String(error3.params.additionalProperty);
     const name = nameExcerpt(key);
-    if (path29.length === 0) {
+    if (path30.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -65707,7 +65753,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path29, key],
+      path: [...path30, key],
       atKey: true
     };
   }
@@ -65715,7 +65761,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path29,
+      path: path30,
       atKey: false
     };
   }
@@ -65725,34 +65771,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path29,
+        path: path30,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where}.`, hint: levelHint, path: path29, atKey: false };
+      return { message: `No level given for ${where}.`, hint: levelHint, path: path30, atKey: false };
     }
     return {
       message: `The level of ${where} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path29,
+      path: path30,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path29, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path30, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path29,
+      path: path30,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path29,
+    path: path30,
     atKey: false
   };
 }
@@ -65843,8 +65889,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path29, method, pathItemPlace, operation2) {
-    this.path = path29;
+  constructor(path30, method, pathItemPlace, operation2) {
+    this.path = path30;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -66145,11 +66191,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path29 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path29)) continue;
-      let pathItem = asObject(paths[path29]);
+    for (const path30 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path30)) continue;
+      let pathItem = asObject(paths[path30]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path29);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path30);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target = this.pathItemTarget(pathItem);
         if (!target) continue;
@@ -66165,7 +66211,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path29, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path30, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -66755,9 +66801,9 @@ var CHANGE_RULES = {
 };
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path29, method, body) => `{
+var operation = (path30, method, body) => `{
   "paths": {
-    "${path29}": {
+    "${path30}": {
       "${method}": ${body}
     }
   }
@@ -69084,17 +69130,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path29 = requestOptions.url.replace(options2.baseUrl, "");
+    const path30 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path29} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path30} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error3) => {
       const requestId = error3.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path29} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path30} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error3;
     });
@@ -71807,7 +71853,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path29) => path29.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path30) => path30.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -72566,8 +72612,8 @@ async function commitChanges(client, fork, base2, folder, changes, message) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path29 of changes.deletions)
-    entries.push({ path: `${folder}/${path29}`, mode: "100644", type: "blob", sha: null });
+  for (const path30 of changes.deletions)
+    entries.push({ path: `${folder}/${path30}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -73262,6 +73308,29 @@ function writeIntervalFromEnv(env) {
   return Number(value);
 }
 
+// packages/actions/src/runtime/paths-on-one-line.ts
+var import_node_fs13 = require("node:fs");
+var import_node_path28 = __toESM(require("node:path"), 1);
+function pathsOnOneLine(value, folder) {
+  if ((0, import_node_fs13.existsSync)(import_node_path28.default.resolve(folder, value))) return void 0;
+  for (const separator of [",", /\s/]) {
+    const parts = value.split(separator).map((part) => part.trim()).filter((part) => part !== "");
+    if (parts.length > 1 && parts.every((part) => (0, import_node_fs13.existsSync)(import_node_path28.default.resolve(folder, part)))) return parts;
+  }
+  return void 0;
+}
+function refusePathsOnOneLine(input, lines, folder) {
+  for (const line of lines) {
+    const parts = pathsOnOneLine(line, folder);
+    if (parts)
+      throw new InputError(
+        input,
+        `lists ${parts.length} paths on one line: '${line}'.`,
+        `Write '${input}: |' and then each path on a line of its own below it, indented (${parts.map((part) => `'${part}'`).join(", ")}); a comma or a space does not separate paths. A Run workflow form takes one line: run it once per path.`
+      );
+  }
+}
+
 // packages/actions/src/open-pull-request/inputs.ts
 function readOpenPullRequestInputs() {
   const token = readString("token");
@@ -73321,9 +73390,10 @@ async function openPullRequestAction(logger) {
   const workspace = workspaceFolder();
   const writeIntervalMs = writeIntervalFromEnv(process.env);
   const source = process.env.GITHUB_REPOSITORY && process.env.GITHUB_SHA ? `${process.env.GITHUB_REPOSITORY}@${process.env.GITHUB_SHA}` : void 0;
+  refusePathsOnOneLine("connector", inputs.connectors, workspace);
   for (const connector of inputs.connectors) {
     const real = await realPathInsideWorkspace(workspace, connector);
-    if (real === void 0 || real === await import_node_fs13.promises.realpath(workspace)) {
+    if (real === void 0 || real === await import_node_fs14.promises.realpath(workspace)) {
       throw new InputError(
         "connector",
         `must name a folder inside the workspace; got '${connector}'.`,
@@ -73373,7 +73443,7 @@ function failForRefused(results, workspace) {
   const refused = refusedResults(results);
   const selection = toAnnotations(
     refused.flatMap((result) => result.findings ?? []),
-    { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path28.default.join(workspace, file)) }
+    { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path29.default.join(workspace, file)) }
   );
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === "error") error(message, properties);

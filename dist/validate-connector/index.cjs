@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path40 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path42 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path40 && path40[0] !== "/") {
-          path40 = `/${path40}`;
+        if (path42 && path42[0] !== "/") {
+          path42 = `/${path42}`;
         }
-        return new URL(`${origin}${path40}`);
+        return new URL(`${origin}${path42}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path40, origin }
+          request: { method, path: path42, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path40);
+        debuglog("sending request to %s %s/%s", method, origin, path42);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path40, origin },
+          request: { method, path: path42, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path40,
+          path42,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path40, origin }
+          request: { method, path: path42, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path40);
+        debuglog("trailers received from %s %s/%s", method, origin, path42);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path40, origin },
+          request: { method, path: path42, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path40,
+          path42,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path40, origin }
+            request: { method, path: path42, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path40);
+          debuglog("sending request to %s %s/%s", method, origin, path42);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path40,
+        path: path42,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path40 !== "string") {
+        if (typeof path42 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path40[0] !== "/" && !(path40.startsWith("http://") || path40.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path42[0] !== "/" && !(path42.startsWith("http://") || path42.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path40)) {
+        } else if (invalidPathRegex.test(path42)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path40, query) : path40;
+        this.path = query ? buildURL(path42, query) : path42;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path40, host, upgrade, blocking, reset } = request;
+      const { method, path: path42, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path40} HTTP/1.1\r
+      let header = `${method} ${path42} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path40, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path42, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path40;
+      headers[HTTP2_HEADER_PATH] = path42;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path40 = search2 ? `${pathname}${search2}` : pathname;
+        const path42 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path40;
+        this.opts.path = path42;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path40 = "/",
+          path: path42 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path40;
+        opts.path = origin + path42;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path40) {
-      if (typeof path40 !== "string") {
-        return path40;
+    function safeUrl(path42) {
+      if (typeof path42 !== "string") {
+        return path42;
       }
-      const pathSegments = path40.split("?");
+      const pathSegments = path42.split("?");
       if (pathSegments.length !== 2) {
-        return path40;
+        return path42;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path40, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path40);
+    function matchKey(mockDispatch2, { path: path42, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path42);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path40 }) => matchValue(safeUrl(path40), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path42 }) => matchValue(safeUrl(path42), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path40, method, body, headers, query } = opts;
+      const { path: path42, method, body, headers, query } = opts;
       return {
-        path: path40,
+        path: path42,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path40, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path42, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path40,
+            Path: path42,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12033,12 +12033,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists2 = this[kHeadersMap].get(lowercaseName);
-        if (exists2) {
+        const exists3 = this[kHeadersMap].get(lowercaseName);
+        if (exists3) {
           const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists2.name,
-            value: `${exists2.value}${delimiter2}${value}`
+            name: exists3.name,
+            value: `${exists3.value}${delimiter2}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path40) {
-      for (let i = 0; i < path40.length; ++i) {
-        const code2 = path40.charCodeAt(i);
+    function validateCookiePath(path42) {
+      for (let i = 0; i < path42.length; ++i) {
+        const code2 = path42.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path40 = opts.path;
+          let path42 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path40 = `/${path40}`;
+            path42 = `/${path42}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path40);
+          url = new URL(util.parseOrigin(url).origin + path42);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path40, { windows } = {}) => {
-      const segs = path40.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path42, { windows } = {}) => {
+      const segs = path42.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -24153,8 +24153,8 @@ var require_utils3 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path40) {
-      let input = path40;
+    function removeDotSegments(path42) {
+      let input = path42;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -24228,11 +24228,11 @@ var require_utils3 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path40) {
-      if (path40 === "" || path40[0] === "/") {
-        return removeDotSegments(path40);
+    function removeDotSegmentsRelative(path42) {
+      if (path42 === "" || path42[0] === "/") {
+        return removeDotSegments(path42);
       }
-      const segments = path40.split("/");
+      const segments = path42.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -24595,8 +24595,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path40 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path40 && path40 !== "/" ? path40 : void 0;
+        const path42 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path42 && path42 !== "/" ? path42 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -27906,17 +27906,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path40) {
-      const ctrl = callVisitor(key, node, visitor, path40);
+    function visit_(key, node, visitor, path42) {
+      const ctrl = callVisitor(key, node, visitor, path42);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path40, ctrl);
-        return visit_(key, ctrl, visitor, path40);
+        replaceNode(key, path42, ctrl);
+        return visit_(key, ctrl, visitor, path42);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path40 = Object.freeze(path40.concat(node));
+          path42 = Object.freeze(path42.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path40);
+            const ci = visit_(i, node.items[i], visitor, path42);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27927,13 +27927,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path40 = Object.freeze(path40.concat(node));
-          const ck = visit_("key", node.key, visitor, path40);
+          path42 = Object.freeze(path42.concat(node));
+          const ck = visit_("key", node.key, visitor, path42);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path40);
+          const cv = visit_("value", node.value, visitor, path42);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -27954,17 +27954,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path40) {
-      const ctrl = await callVisitor(key, node, visitor, path40);
+    async function visitAsync_(key, node, visitor, path42) {
+      const ctrl = await callVisitor(key, node, visitor, path42);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path40, ctrl);
-        return visitAsync_(key, ctrl, visitor, path40);
+        replaceNode(key, path42, ctrl);
+        return visitAsync_(key, ctrl, visitor, path42);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path40 = Object.freeze(path40.concat(node));
+          path42 = Object.freeze(path42.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path40);
+            const ci = await visitAsync_(i, node.items[i], visitor, path42);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27975,13 +27975,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path40 = Object.freeze(path40.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path40);
+          path42 = Object.freeze(path42.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path42);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path40);
+          const cv = await visitAsync_("value", node.value, visitor, path42);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -28008,23 +28008,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path40) {
+    function callVisitor(key, node, visitor, path42) {
       if (typeof visitor === "function")
-        return visitor(key, node, path40);
+        return visitor(key, node, path42);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path40);
+        return visitor.Map?.(key, node, path42);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path40);
+        return visitor.Seq?.(key, node, path42);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path40);
+        return visitor.Pair?.(key, node, path42);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path40);
+        return visitor.Scalar?.(key, node, path42);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path40);
+        return visitor.Alias?.(key, node, path42);
       return void 0;
     }
-    function replaceNode(key, path40, node) {
-      const parent = path40[path40.length - 1];
+    function replaceNode(key, path42, node) {
+      const parent = path42[path42.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -28636,10 +28636,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path40, value) {
+    function collectionFromPath(schema, path42, value) {
       let v = value;
-      for (let i = path40.length - 1; i >= 0; --i) {
-        const k = path40[i];
+      for (let i = path42.length - 1; i >= 0; --i) {
+        const k = path42[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -28658,7 +28658,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path40) => path40 == null || typeof path40 === "object" && !!path40[Symbol.iterator]().next().done;
+    var isEmptyPath = (path42) => path42 == null || typeof path42 === "object" && !!path42[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -28688,11 +28688,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path40, value) {
-        if (isEmptyPath(path40))
+      addIn(path42, value) {
+        if (isEmptyPath(path42))
           this.add(value);
         else {
-          const [key, ...rest] = path40;
+          const [key, ...rest] = path42;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -28706,8 +28706,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path40) {
-        const [key, ...rest] = path40;
+      deleteIn(path42) {
+        const [key, ...rest] = path42;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -28721,8 +28721,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path40, keepScalar) {
-        const [key, ...rest] = path40;
+      getIn(path42, keepScalar) {
+        const [key, ...rest] = path42;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -28740,8 +28740,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path40) {
-        const [key, ...rest] = path40;
+      hasIn(path42) {
+        const [key, ...rest] = path42;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -28751,8 +28751,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path40, value) {
-        const [key, ...rest] = path40;
+      setIn(path42, value) {
+        const [key, ...rest] = path42;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -31267,9 +31267,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path40, value) {
+      addIn(path42, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path40, value);
+          this.contents.addIn(path42, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -31344,14 +31344,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path40) {
-        if (Collection.isEmptyPath(path40)) {
+      deleteIn(path42) {
+        if (Collection.isEmptyPath(path42)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path40) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path42) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -31366,10 +31366,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path40, keepScalar) {
-        if (Collection.isEmptyPath(path40))
+      getIn(path42, keepScalar) {
+        if (Collection.isEmptyPath(path42))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path40, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path42, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -31380,10 +31380,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path40) {
-        if (Collection.isEmptyPath(path40))
+      hasIn(path42) {
+        if (Collection.isEmptyPath(path42))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path40) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path42) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -31400,13 +31400,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path40, value) {
-        if (Collection.isEmptyPath(path40)) {
+      setIn(path42, value) {
+        if (Collection.isEmptyPath(path42)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path40), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path42), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path40, value);
+          this.contents.setIn(path42, value);
         }
       }
       /**
@@ -33367,9 +33367,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path40) => {
+    visit2.itemAtPath = (cst, path42) => {
       let item = cst;
-      for (const [field, index] of path40) {
+      for (const [field, index] of path42) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -33378,23 +33378,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path40) => {
-      const parent = visit2.itemAtPath(cst, path40.slice(0, -1));
-      const field = path40[path40.length - 1][0];
+    visit2.parentCollection = (cst, path42) => {
+      const parent = visit2.itemAtPath(cst, path42.slice(0, -1));
+      const field = path42[path42.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path40, item, visitor) {
-      let ctrl = visitor(item, path40);
+    function _visit(path42, item, visitor) {
+      let ctrl = visitor(item, path42);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path40.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path42.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -33405,10 +33405,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path40);
+            ctrl = ctrl(item, path42);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path40) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path42) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -34710,14 +34710,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs10 = this.flowScalar(this.type);
+              const fs11 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs10, sep: [] });
+                map2.items.push({ start, key: fs11, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs10);
+                this.stack.push(fs11);
               } else {
-                Object.assign(it, { key: fs10, sep: [] });
+                Object.assign(it, { key: fs11, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -34845,13 +34845,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs10 = this.flowScalar(this.type);
+              const fs11 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs10, sep: [] });
+                fc.items.push({ start: [], key: fs11, sep: [] });
               else if (it.sep)
-                this.stack.push(fs10);
+                this.stack.push(fs11);
               else
-                Object.assign(it, { key: fs10, sep: [] });
+                Object.assign(it, { key: fs11, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -35463,12 +35463,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs10, exportName) {
+    function addFormats2(ajv, list2, fs11, exportName) {
       var _a2;
       var _b;
       (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs10[f]);
+        ajv.addFormat(f, fs11[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -38298,7 +38298,7 @@ function pathThroughFileError(way, action, hint) {
 }
 function missingPathError(given, hint, options = {}) {
   const way = fileInTheWay(given, options.cwd);
-  if (way) return pathThroughFileError(way, "read", hint);
+  if (way) return pathThroughFileError(way, "read", options.throughFileHint ?? hint);
   return new UsageError(options.message ?? "does not exist.", {
     location: { file: given },
     hint,
@@ -38323,11 +38323,22 @@ function isFile(file) {
     return false;
   }
 }
+function isFolder(file) {
+  try {
+    return (0, import_node_fs2.statSync)(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
 function existingFolderOf(absolute) {
   let at = absolute;
   while (!(0, import_node_fs2.existsSync)(at) && import_node_path3.default.dirname(at) !== at) at = import_node_path3.default.dirname(at);
   return isFile(at) ? import_node_path3.default.dirname(at) : at;
 }
+
+// packages/core/src/fs/made-folders.ts
+var import_node_fs4 = require("node:fs");
+var import_node_path5 = __toESM(require("node:path"), 1);
 
 // packages/core/src/fs/temporaries-on-signal.ts
 var import_node_crypto2 = require("node:crypto");
@@ -38343,6 +38354,12 @@ function forgetTemporary(name) {
   pending.delete(name);
 }
 var madeFolders = /* @__PURE__ */ new Set();
+function rememberMadeFolder(folder) {
+  madeFolders.add(folder);
+}
+function forgetMadeFolder(folder) {
+  madeFolders.delete(folder);
+}
 function removePendingTemporaries() {
   const left = [];
   for (const [name, kind] of pending) {
@@ -38402,21 +38419,123 @@ function onSignal(signal) {
   process.exit(SIGNAL_EXIT_CODES[signal]);
 }
 
+// packages/core/src/fs/made-folders.ts
+function makeFolderWithParents(folder) {
+  const resolved2 = import_node_path5.default.resolve(folder);
+  const missing = missingFolders(resolved2);
+  if (missing.length === 0) (0, import_node_fs4.mkdirSync)(resolved2, { recursive: true });
+  const made = makeEach(missing);
+  const forget = () => made.forEach(forgetMadeFolder);
+  return {
+    async remove() {
+      try {
+        for (const each of made) {
+          const gone = await import_node_fs4.promises.rmdir(each).then(
+            () => true,
+            (error3) => error3.code === "ENOENT"
+          );
+          if (!gone) return;
+        }
+      } finally {
+        forget();
+      }
+    },
+    keep: forget
+  };
+}
+async function inFolderMadeFor(file, write) {
+  const made = makeFolderWithParents(import_node_path5.default.dirname(import_node_path5.default.resolve(file)));
+  try {
+    const result = await write();
+    made.keep();
+    return result;
+  } catch (error3) {
+    await made.remove();
+    throw error3;
+  }
+}
+function missingFolders(folder) {
+  const missing = [];
+  for (let each = folder; !exists2(each); each = import_node_path5.default.dirname(each)) {
+    missing.unshift(each);
+    if (import_node_path5.default.dirname(each) === each) break;
+  }
+  return missing;
+}
+function makeEach(missing) {
+  const made = [];
+  try {
+    for (const each of missing) {
+      if (!makeMissingFolder(each)) continue;
+      made.unshift(each);
+      rememberMadeFolder(each);
+    }
+  } catch (error3) {
+    for (const each of made) {
+      try {
+        (0, import_node_fs4.rmdirSync)(each);
+      } catch {
+      }
+      forgetMadeFolder(each);
+    }
+    throw error3;
+  }
+  return made;
+}
+function makeMissingFolder(folder) {
+  try {
+    (0, import_node_fs4.mkdirSync)(folder);
+    return true;
+  } catch (error3) {
+    if (error3.code === "EEXIST" && isFolder(folder)) return false;
+    throw error3;
+  }
+}
+function exists2(file) {
+  try {
+    (0, import_node_fs4.lstatSync)(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // packages/core/src/fs/scratch-folder.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_os = __toESM(require("node:os"), 1);
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 function makeScratchFolder(prefix) {
-  const folder = (0, import_node_fs4.mkdtempSync)(import_node_path5.default.join(import_node_os.default.tmpdir(), prefix));
+  const folder = (0, import_node_fs5.mkdtempSync)(import_node_path6.default.join(import_node_os.default.tmpdir(), prefix));
   rememberTemporary(folder, "scratch");
   return folder;
 }
 async function removeScratchFolder(folder) {
   try {
-    await import_node_fs4.promises.rm(folder, { recursive: true, force: true });
+    await import_node_fs5.promises.rm(folder, { recursive: true, force: true });
   } finally {
     forgetTemporary(folder);
   }
+}
+
+// packages/core/src/fs/write-failure.ts
+var PERMISSION = {
+  reason: "permission denied",
+  hint: "Choose a folder you can write to, or change its permissions."
+};
+var REASONS = {
+  ENAMETOOLONG: {
+    reason: "its path is longer than the file system allows",
+    hint: "Zip the files again with fewer or shorter folder names."
+  },
+  ENOSPC: { reason: "the disk is full", hint: "Free some space and run it again." },
+  EACCES: PERMISSION,
+  EPERM: PERMISSION,
+  EROFS: { reason: "the file system is read-only", hint: "Choose a folder on a disk you can write to." }
+};
+function writeFailure(error3) {
+  const { code: code2, syscall } = error3 ?? {};
+  if (typeof code2 !== "string" || typeof syscall !== "string") return void 0;
+  return REASONS[code2] ?? { reason: errorMessage(error3), hint: "Check that the folder can be written." };
 }
 
 // packages/core/src/project-url.ts
@@ -38541,18 +38660,18 @@ function withoutTrailingSlashes(text2) {
 }
 
 // packages/core/src/text-order.ts
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 var ENGLISH = new Intl.Collator("en");
 var compareText = ENGLISH.compare;
 function compareCodeUnits(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function compareFolderPaths(a, b, paths = import_node_path6.default) {
+function compareFolderPaths(a, b, paths = import_node_path7.default) {
   return compareCodeUnits(slashSeparated(a, paths), slashSeparated(b, paths));
 }
 
 // packages/core/src/top-folders.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 var TOP_FOLDER_NAMES = [
   "certified-connectors",
   "independent-publisher-connectors",
@@ -38563,7 +38682,7 @@ function isTopFolderName(name) {
   return TOP_FOLDERS.has(name.toLowerCase());
 }
 function isTopFolderChild(folder) {
-  return isTopFolderName(import_node_path7.default.basename(import_node_path7.default.dirname(import_node_path7.default.resolve(folder))));
+  return isTopFolderName(import_node_path8.default.basename(import_node_path8.default.dirname(import_node_path8.default.resolve(folder))));
 }
 
 // packages/actions/src/runtime/actions-logger.ts
@@ -38582,11 +38701,11 @@ function logLines(message) {
 }
 
 // packages/actions/src/runtime/error-annotation.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 async function userErrorAnnotation(error3, workspace) {
   const location = error3.location;
   if (!location) return { message: describeProblem(error3), properties: {} };
-  const absolute = import_node_path8.default.resolve(workspace, location.file);
+  const absolute = import_node_path9.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
   const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
   if (inside && isFile(absolute))
@@ -38601,11 +38720,11 @@ async function userErrorAnnotation(error3, workspace) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs6 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/writable-folders.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -38641,19 +38760,19 @@ function readPositiveInteger(name, fallback) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
-function isInWritableFolder(real, folders, paths = import_node_path9.default) {
+function isInWritableFolder(real, folders, paths = import_node_path10.default) {
   return [folders.workspace, folders.runnerTemp].some(
     (folder) => folder !== void 0 && isWithin(folder, real, paths)
   );
 }
-function ledOutByLink(absolute, real, folders, paths = import_node_path9.default) {
+function ledOutByLink(absolute, real, folders, paths = import_node_path10.default) {
   const inside = (target2) => isInWritableFolder(target2, folders.named, paths) || isInWritableFolder(target2, folders.real, paths);
   return inside(absolute) && !isInWritableFolder(real, folders.real, paths);
 }
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path9.default) {
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path10.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
-function outsideWritableFoldersError(output, folders, paths = import_node_path9.default) {
+function outsideWritableFoldersError(output, folders, paths = import_node_path10.default) {
   const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
   const led = output.throughLink ? "which a symbolic link leads to" : "which is";
   const name = paths.basename(output.absolute);
@@ -38677,13 +38796,20 @@ async function requireWritableOutput(input, value, absolute) {
     const throughLink = ledOutByLink(absolute, real, { named: named2, real: folders });
     throw outsideWritableFoldersError({ input, value, absolute, real, throughLink }, folders);
   }
+  const way = fileInTheWay(absolute);
+  if (way)
+    throw pathThroughFileError(
+      way,
+      "made",
+      `Give '${input}' a path that runs through folders only, or move the file out of the way.`
+    );
   return real;
 }
 function namedWritableFolders() {
   const runnerTemp = process.env.RUNNER_TEMP;
   return {
-    workspace: import_node_path10.default.resolve(workspaceFolder()),
-    ...runnerTemp ? { runnerTemp: import_node_path10.default.resolve(runnerTemp) } : {}
+    workspace: import_node_path11.default.resolve(workspaceFolder()),
+    ...runnerTemp ? { runnerTemp: import_node_path11.default.resolve(runnerTemp) } : {}
   };
 }
 async function realWritableFolders(named2) {
@@ -38696,9 +38822,9 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs5.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs6.promises.realpath(current));
     } catch (error3) {
-      const parent = import_node_path10.default.dirname(current);
+      const parent = import_node_path11.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
@@ -38727,11 +38853,11 @@ async function runAction(main) {
 }
 
 // packages/actions/src/validate-connector/main.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_fs22 = require("node:fs");
+var import_node_path41 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/config/config-of-paths.ts
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/text/message-values.ts
 var MAX_VALUE_LENGTH = 100;
@@ -38853,14 +38979,14 @@ function summarise(value, depth) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_fs8 = require("node:fs");
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-root.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs7 = require("node:fs");
+var import_node_path12 = __toESM(require("node:path"), 1);
 function isRepositoryRoot(folder) {
-  return (0, import_node_fs6.existsSync)(import_node_path11.default.join(folder, ".git"));
+  return (0, import_node_fs7.existsSync)(import_node_path12.default.join(folder, ".git"));
 }
 
 // packages/validator/src/config/find-config.ts
@@ -38873,17 +38999,17 @@ function isJsonFile(file) {
   return file.toLowerCase().endsWith(".json");
 }
 function findConfigFile(cwd) {
-  let folder = import_node_path12.default.resolve(cwd);
+  let folder = import_node_path13.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs7.existsSync)(import_node_path12.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs8.existsSync)(import_node_path13.default.join(folder, name)));
     if (present.length > 1) {
       throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
-        location: { file: import_node_path12.default.join(folder, present[1]) },
+        location: { file: import_node_path13.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
     }
-    if (present.length === 1) return import_node_path12.default.join(folder, present[0]);
-    const parent = import_node_path12.default.dirname(folder);
+    if (present.length === 1) return import_node_path13.default.join(folder, present[0]);
+    const parent = import_node_path13.default.dirname(folder);
     if (isRepositoryRoot(folder) || parent === folder) return void 0;
     folder = parent;
   }
@@ -38904,8 +39030,8 @@ function ignoreEntry(pattern, file) {
 }
 
 // packages/validator/src/config/config-lookup.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs9 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"), 1);
 var ConfigLookup = class {
   constructor(cwd) {
     this.cwd = cwd;
@@ -38925,7 +39051,7 @@ var ConfigLookup = class {
    * its top level, does not: rules turned off came back and `ignore` was not applied.
    */
   searchStart(given) {
-    const root = this.repositoryOf(existingFolderOf(import_node_path13.default.resolve(this.cwd, given)));
+    const root = this.repositoryOf(existingFolderOf(import_node_path14.default.resolve(this.cwd, given)));
     if (root === void 0) return this.cwd;
     return this.cwdRoot !== void 0 && this.sameFile(this.cwdRoot, root) ? this.cwd : root;
   }
@@ -38949,14 +39075,14 @@ var ConfigLookup = class {
   repositoryOf(folder) {
     const real = this.rootAlong(this.realPath(folder));
     if (real === void 0) return void 0;
-    const written2 = this.rootAlong(import_node_path13.default.resolve(folder));
+    const written2 = this.rootAlong(import_node_path14.default.resolve(folder));
     return written2 !== void 0 && this.sameFile(written2, real) ? written2 : real;
   }
   /** The nearest folder from `folder` upwards with a `.git` entry, each folder on the way remembered. */
   rootAlong(folder) {
     const visited = [];
     let root;
-    for (let at = folder; ; at = import_node_path13.default.dirname(at)) {
+    for (let at = folder; ; at = import_node_path14.default.dirname(at)) {
       if (this.rootOfFolder.has(at)) {
         root = this.rootOfFolder.get(at);
         break;
@@ -38966,7 +39092,7 @@ var ConfigLookup = class {
         root = at;
         break;
       }
-      if (import_node_path13.default.dirname(at) === at) break;
+      if (import_node_path14.default.dirname(at) === at) break;
     }
     for (const at of visited) this.rootOfFolder.set(at, root);
     return root;
@@ -38979,9 +39105,9 @@ var ConfigLookup = class {
     let real = this.realPaths.get(file);
     if (real === void 0) {
       try {
-        real = import_node_fs8.realpathSync.native(file);
+        real = import_node_fs9.realpathSync.native(file);
       } catch {
-        real = import_node_path13.default.resolve(file);
+        real = import_node_path14.default.resolve(file);
       }
       this.realPaths.set(file, real);
     }
@@ -38990,15 +39116,15 @@ var ConfigLookup = class {
 };
 
 // packages/validator/src/config/found-folders.ts
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 var FoundFolders = class {
   givenFolders;
   places = /* @__PURE__ */ new Map();
   constructor(paths, cwd) {
     this.givenFolders = new Set(
       paths.map((given) => {
-        const absolute = import_node_path14.default.resolve(cwd, given);
-        return isFile(absolute) ? import_node_path14.default.dirname(absolute) : absolute;
+        const absolute = import_node_path15.default.resolve(cwd, given);
+        return isFile(absolute) ? import_node_path15.default.dirname(absolute) : absolute;
       })
     );
   }
@@ -39008,7 +39134,7 @@ var FoundFolders = class {
     if (place !== void 0) return place;
     if (this.givenFolders.has(folder)) place = { given: folder };
     else {
-      const parent = import_node_path14.default.dirname(folder);
+      const parent = import_node_path15.default.dirname(folder);
       const above = parent === folder ? {} : this.placeOf(parent);
       if (above.given === void 0) place = {};
       else if (isRepositoryRoot(folder)) place = { given: above.given, nested: folder };
@@ -39092,9 +39218,9 @@ function hintFacts(lookup, place, folder, config2) {
   let file = config2.path;
   if (file === void 0) {
     const start = lookup.searchStart(place.given ?? folder);
-    file = import_node_path15.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
+    file = import_node_path16.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
   }
-  const relative = slashSeparated(import_node_path15.default.relative(import_node_path15.default.dirname(file), repository));
+  const relative = slashSeparated(import_node_path16.default.relative(import_node_path16.default.dirname(file), repository));
   return {
     ignorePattern: relative === "" ? "**" : `${globLiteral(relative)}/**`,
     file: toDisplayPath(lookup.cwd, file),
@@ -39208,11 +39334,11 @@ function didYouMean(word, candidates) {
 }
 
 // packages/validator/src/config/ignore.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform2 = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = slashSeparated(import_node_path16.default.relative(import_node_path16.default.dirname(config2.path), folder));
+  const relative = slashSeparated(import_node_path17.default.relative(import_node_path17.default.dirname(config2.path), folder));
   return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform2));
 }
 function ignorePatternMatches(pattern, relativeFolder, platform2 = process.platform) {
@@ -39232,7 +39358,7 @@ function compiledPattern(pattern, nocase) {
 
 // packages/validator/src/config/load-config.ts
 var import_promises = require("node:fs/promises");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -40634,7 +40760,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path40 = [root];
+  const path42 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -40642,14 +40768,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path40[level];
+    let node = path42[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path40[level] = node;
+      path42[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -40819,7 +40945,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path40 = paths.pop();
+    const path42 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -40827,13 +40953,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path40 + 1);
+          paths.push(path42 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path40 + 1 + key.length;
+        const keyPath = path42 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -42969,16 +43095,21 @@ function listConnectionParameters(apiProperties) {
   const properties = propertiesOf(apiProperties);
   if (!properties) return [];
   const list2 = [];
-  const collect2 = (parameters, pointer) => {
+  const collect2 = (parameters, pointer, inSet) => {
     for (const [name, raw] of entriesOf(parameters)) {
       const value = asObject(raw);
-      if (value) list2.push({ name, pointer: childPointer(pointer, name), value, type: asString(value.type) });
+      if (value)
+        list2.push({ name, pointer: childPointer(pointer, name), value, type: asString(value.type), inSet });
     }
   };
-  collect2(properties.connectionParameters, "/properties/connectionParameters");
+  collect2(properties.connectionParameters, "/properties/connectionParameters", false);
   const sets = asArray(asObject(properties.connectionParameterSets)?.values) ?? [];
   sets.forEach((set2, index) => {
-    collect2(asObject(set2)?.parameters, `/properties/connectionParameterSets/values/${index}/parameters`);
+    collect2(
+      asObject(set2)?.parameters,
+      `/properties/connectionParameterSets/values/${index}/parameters`,
+      true
+    );
   });
   return list2;
 }
@@ -43306,7 +43437,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path40 = problem.segments;
+  const path42 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -43320,21 +43451,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path40.includes("oAuthSettings")) {
-      const last2 = path40[path40.length - 1];
+    if (path42.includes("oAuthSettings")) {
+      const last2 = path42[path42.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path40.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path40[path40.length - 1] === "type" && path40.length === parameterNameDepth(path40) + 1)
+    if (path42.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path42[path42.length - 1] === "type" && path42.length === parameterNameDepth(path42) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path40) {
-  return path40[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path42) {
+  return path42[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -43493,7 +43624,7 @@ var apiPropertiesOAuthRules = [
     id: "PROP-TENANTID",
     file: "apiProperties",
     title: "`token:TenantId` must have its exact fixed shape.",
-    description: 'The `token:TenantId` claim parameter is a fixed object: type string, metadata.sourceType AzureActiveDirectoryTenant, constraints hidden "true" and required "false", and, if given, displayName "Tenant" and the description "The tenant ID of for the Azure Active Directory application" (sic). The apiProperties pipeline reports anything else as Critical (PR #1421, #3097).',
+    description: 'The `token:TenantId` claim parameter is a fixed object: type string, metadata.sourceType AzureActiveDirectoryTenant, constraints hidden "true" and required "false", and, if given, displayName "Tenant" and the description "The tenant ID of for the Azure Active Directory application" (sic). The apiProperties pipeline reports anything else in connectionParameters as Critical (PR #1421, #3097). In a `connectionParameterSets` entry only the type and metadata are fixed: a service-principal set asks the user for the tenant, visible and required (two certified connectors).',
     levels: certificationLevels("error"),
     msMessage: "Invalid value for the {0} property within the UI Definition object.",
     example: {
@@ -43517,6 +43648,7 @@ var apiPropertiesOAuthRules = [
             message: 'token:TenantId must have "metadata": { "sourceType": "AzureActiveDirectoryTenant" }.'
           });
         }
+        if (parameter.inSet) continue;
         const ui = asObject(value.uiDefinition);
         const uiPointer = childPointer(pointer, "uiDefinition");
         for (const [key, given] of entriesOf(ui)) {
@@ -43805,7 +43937,7 @@ var apiPropertiesPolicyRules = [
           if (swagger.operationsById.has(name)) return;
           context.report({
             pointer: childPointer(pointer, nameIndex),
-            message: `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this policy applies to nothing. Use an operationId of apiDefinition.swagger.json.`
+            message: `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.`
           });
         });
       }
@@ -44155,11 +44287,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1);
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -44215,10 +44347,10 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path17.default.resolve(cwd, folder);
+  const absolutePath = import_node_path18.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs9.default.realpathSync(absolutePath);
-  const dirents = import_node_fs9.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs10.default.realpathSync(absolutePath);
+  const dirents = import_node_fs10.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
@@ -44229,7 +44361,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path17.default.basename(absolutePath),
+    name: import_node_path18.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -44253,15 +44385,15 @@ function fileKindToRead(entry, files) {
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs9.default.statSync(filePath2).size;
+    return import_node_fs10.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
 }
-function displayPathIn(folder, name, paths = import_node_path17.default) {
+function displayPathIn(folder, name, paths = import_node_path18.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path17.default) {
+function entryPath(folder, name, paths = import_node_path18.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -44294,7 +44426,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target2 = import_node_fs9.default.realpathSync(filePath2);
+    const target2 = import_node_fs10.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target2)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -44302,8 +44434,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs9.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs9.default.readFileSync(filePath2);
+    if (!readable(import_node_fs10.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs10.default.readFileSync(filePath2);
   } catch (error3) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({
@@ -44314,21 +44446,21 @@ function readSafely(filePath2, entry, realFolder, issues) {
   }
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd = import_node_fs9.default.openSync(filePath2, "r");
+  const fd = import_node_fs10.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs9.default.fstatSync(fd);
+    const stat2 = import_node_fs10.default.fstatSync(fd);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs9.default.readSync(fd, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs10.default.readSync(fd, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs9.default.closeSync(fd);
+    import_node_fs10.default.closeSync(fd);
   }
 }
 function readable(stat2, name, issues) {
@@ -44382,6 +44514,15 @@ function removeTrailingAdvice(text2) {
 // packages/validator/src/rules/swagger/info-text.ts
 var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power ?pages|power virtual agents|copilot studio)\b/gi;
 var TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
+var JOINERS = /* @__PURE__ */ new Set(["for", "with", "to", "and", "of", "in", "on", "by", "&", "-", "+"]);
+function titleWithout(title) {
+  const words = title.replace(TITLE_WORDS, " ").replace(PRODUCT_NAMES, " ").split(/\s/).filter(Boolean);
+  let first = 0;
+  let end = words.length;
+  while (first < end && JOINERS.has(words[first].toLowerCase())) first++;
+  while (end > first && JOINERS.has(words[end - 1].toLowerCase())) end--;
+  return words.slice(first, end).join(" ");
+}
 var MAX_TITLE = 30;
 var MIN_DESCRIPTION = 30;
 var MAX_DESCRIPTION = 500;
@@ -44448,9 +44589,12 @@ var infoTextRules = [
       if (title === void 0) return;
       const found = [...distinctMatches(title, TITLE_WORDS), ...distinctMatches(title, PRODUCT_NAMES)];
       if (found.length === 0) return;
+      const them = found.length === 1 ? "it" : "them";
+      const example = titleWithout(title);
+      const fix = example ? `Write the title without ${them}, for example '${nameExcerpt(example)}': the title names the service.` : `Write the title without ${them}: the title names the service.`;
       context.report({
         pointer: "/info/title",
-        message: `The value 'title' contains at least one of the restricted words: '${found.join(", ")}'.`
+        message: `The value 'title' contains at least one of the restricted words: '${found.join(", ")}'. ${fix}`
       });
     }
   },
@@ -44611,9 +44755,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path18.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path19.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path18.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path19.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -44630,7 +44774,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path18.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path19.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -44725,7 +44869,7 @@ var folderRules = [
     id: "REPO-FOLDER-NAME",
     file: "folder",
     title: "Name the folder after the connector, with characters Windows accepts.",
-    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note, unless the title is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, \u2026 merged in 2025).',
+    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note. Spaces, punctuation and case are not compared (`HoneywellForge` for "Honeywell Forge", `LnkBio` for "Lnk.Bio"), nor a status label at the end of the title ("(Preview)", "[DEPRECATED]"). Nor is a title noted that is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, \u2026 merged in 2025).',
     levels: { certified: "error", "independent-publisher": "error", custom: "error" },
     example: { bad: "certified-connectors/Contoso: Tasks?", good: "certified-connectors/Contoso Tasks" },
     check(context) {
@@ -44736,7 +44880,7 @@ var folderRules = [
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
-      const named2 = (candidate) => candidate.toLowerCase() === name.trim().toLowerCase() || isTitleCutFromName(candidate, name);
+      const named2 = (candidate) => readsAs(withoutStatusLabel(candidate), name) || isTitleCutFromName(candidate, name);
       if (context.profile !== "custom" && title && !named2(title) && !named2(titleName(title, context.profile))) {
         context.report({
           severity: "info",
@@ -44746,6 +44890,16 @@ var folderRules = [
     }
   }
 ];
+var STATUS_LABEL = /[([](?:preview|deprecated)[)\]]$/iu;
+function withoutStatusLabel(title) {
+  return title.trimEnd().replace(STATUS_LABEL, "");
+}
+function readsAs(title, name) {
+  const letters = (text2) => text2.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  const folder = letters(name);
+  if (folder === "") return title.trim().toLowerCase() === name.trim().toLowerCase();
+  return letters(title) === folder;
+}
 function isTitleCutFromName(title, name) {
   const comparable = (text2) => text2.trim().toLowerCase().replace(/['\u2019]/gu, "");
   const folder = comparable(name);
@@ -45403,9 +45557,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path40) {
+function pathVariables(path42) {
   const names2 = [];
-  for (const match2 of path40.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path42.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -53151,16 +53305,16 @@ function methodSlot(key) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path40) {
-    this.path = path40;
-    const hasBrace = path40.includes("{");
-    this.variables = hasBrace ? scanVariables(path40) : NO_VARIABLES;
+  constructor(path42) {
+    this.path = path42;
+    const hasBrace = path42.includes("{");
+    this.variables = hasBrace ? scanVariables(path42) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path40.indexOf("/"); ; slash = path40.indexOf("/", start)) {
-      const end = slash === -1 ? path40.length : slash;
-      if (hasBrace && isVariableSegment(path40, start, end)) variableSegmentCount++;
+    for (let slash = path42.indexOf("/"); ; slash = path42.indexOf("/", start)) {
+      const end = slash === -1 ? path42.length : slash;
+      if (hasBrace && isVariableSegment(path42, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -53189,8 +53343,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path40 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path40) last2 = new PathTemplate(path40);
+    const path42 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path42) last2 = new PathTemplate(path42);
     templates[index] = last2;
   }
   return templates;
@@ -53215,9 +53369,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path40, start) {
-  const slash = path40.indexOf("/", start);
-  return slash === -1 ? path40.length : slash;
+function segmentEnd(path42, start) {
+  const slash = path42.indexOf("/", start);
+  return slash === -1 ? path42.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -53226,34 +53380,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path40, start, end) {
+function isVariableSegment(path42, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path40.charCodeAt(start) !== OPEN || path40.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path42.charCodeAt(start) !== OPEN || path42.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path40.charCodeAt(index);
+    const code2 = path42.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path40, open2) {
-  for (let index = open2 + 1; index < path40.length; index++) {
-    const code2 = path40.charCodeAt(index);
+function matchEnd(path42, open2) {
+  for (let index = open2 + 1; index < path42.length; index++) {
+    const code2 = path42.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path40) {
+function scanVariables(path42) {
   const variables = [];
   let seen;
-  for (let open2 = path40.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path40, open2);
+  for (let open2 = path42.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path42, open2);
     if (close === -1) {
-      open2 = path40.indexOf("{", open2 + 1);
+      open2 = path42.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path40.slice(open2 + 1, close);
+    const name = path42.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -53263,30 +53417,30 @@ function scanVariables(path40) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path40.indexOf("{", close + 1);
+    open2 = path42.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path40) {
+function routeOf(path42) {
   let route = "";
   let copied = 0;
-  for (let open2 = path40.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path40, open2);
+  for (let open2 = path42.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path42, open2);
     if (close === -1) {
-      open2 = path40.indexOf("{", open2 + 1);
+      open2 = path42.indexOf("{", open2 + 1);
       continue;
     }
-    route += path40.slice(copied, open2) + "{}";
+    route += path42.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path40.indexOf("{", copied);
+    open2 = path42.indexOf("{", copied);
   }
-  return copied === 0 ? path40 : route + path40.slice(copied);
+  return copied === 0 ? path42 : route + path42.slice(copied);
 }
-function routeHash(path40) {
+function routeHash(path42) {
   let hash = 0;
-  for (let index = 0; index < path40.length; index++) {
-    const code2 = path40.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path40, index) : -1;
+  for (let index = 0; index < path42.length; index++) {
+    const code2 = path42.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path42, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -53334,15 +53488,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path40 = operations[index].path;
-    if (!path40.includes("{")) {
-      while (index < operations.length && operations[index].path === path40) index++;
+    const path42 = operations[index].path;
+    if (!path42.includes("{")) {
+      while (index < operations.length && operations[index].path === path42) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path40; index++)
+    for (; index < operations.length && operations[index].path === path42; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path40);
+    const route = routeHash(path42);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -54517,12 +54671,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path40 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path40)) continue;
-        if (path40.startsWith("x-")) continue;
-        const item = paths[path40];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path40);
-        else this.typeIssue(placeAt(rootNode, "paths", path40), "Object", item);
+      for (const path42 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path42)) continue;
+        if (path42.startsWith("x-")) continue;
+        const item = paths[path42];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path42);
+        else this.typeIssue(placeAt(rootNode, "paths", path42), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -54546,8 +54700,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path40) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path40);
+  visitPathItem(item, rootNode, path42) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path42);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -55680,6 +55834,12 @@ var REQUIRED_STRINGS = {
   parameter: ["name"],
   tag: ["name"]
 };
+var WHAT_TO_WRITE = {
+  "info.title": "Give the connector its name.",
+  "info.version": 'Give the version of the API, such as "1.0".',
+  "parameter.name": 'Name the parameter (a body parameter is usually named "body").',
+  "tag.name": "Name the tag, or remove it."
+};
 var REQUIRED_STRING_KINDS = Object.keys(REQUIRED_STRINGS);
 var requiredEmptyRule = {
   id: "SWG-REQUIRED-EMPTY",
@@ -55698,7 +55858,7 @@ var requiredEmptyRule = {
           if (typeof value === "string" && value.trim() === "") {
             context.report({
               pointer: childPointer(node.pointer, key),
-              message: `The '${key}' property must have not empty value.`
+              message: `The '${key}' property must have not empty value${value === "" ? "." : ": it holds only white space."} ${WHAT_TO_WRITE[`${node.kind}.${key}`]}`
             });
           }
         }
@@ -56116,12 +56276,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path40 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path42 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path40 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path42 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -56463,16 +56623,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path40) {
+function followSchemaPath(model, root, path42) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path40.length && steps < MAX_STEPS; ) {
-    let end = path40.indexOf("/", start);
-    if (end === -1) end = path40.length;
+  for (let start = 0; start < path42.length && steps < MAX_STEPS; ) {
+    let end = path42.indexOf("/", start);
+    if (end === -1) end = path42.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path40.slice(start, end));
+      const next = property(model, current, path42.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -56552,9 +56712,9 @@ function resultProblems(model, target2, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path40 = pathAt(call, key);
-    if (path40 === void 0 || followSchemaPath(model, items.schema, path40).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path40), label) });
+    const path42 = pathAt(call, key);
+    if (path42 === void 0 || followSchemaPath(model, items.schema, path42).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path42), label) });
   }
   return problems;
 }
@@ -56893,12 +57053,12 @@ var metadataRequiredRule = {
     if (!has(root, "x-ms-connector-metadata")) {
       context.report({
         pointer: METADATA_POINTER,
-        message: "The 'x-ms-connector-metadata' property is required."
+        message: `The 'x-ms-connector-metadata' property is required. Add it at the root: a list of { "propertyName": \u2026, "propertyValue": \u2026 } entries for Website, Privacy policy and Categories.`
       });
     } else if (!Array.isArray(root["x-ms-connector-metadata"])) {
       context.report({
         pointer: METADATA_POINTER,
-        message: "The type of the property is incorrect. Expected type 'Array', but value is of type 'Object'."
+        message: `The type of the property is incorrect. Expected type 'Array', but value is of type '${jsonTypeOf2(root["x-ms-connector-metadata"])}'.`
       });
     }
   }
@@ -56966,7 +57126,10 @@ var contactRule = {
   check(context) {
     const info2 = asObject(context.swagger?.root.info);
     if (!info2 || has(info2, "contact")) return;
-    context.report({ pointer: "/info/contact", message: "The 'contact' property is required." });
+    context.report({
+      pointer: "/info/contact",
+      message: `The 'contact' property is required. Add "contact": { "name": \u2026, "url": \u2026, "email": \u2026 } to info: the name, site and e-mail address of your support.`
+    });
   }
 };
 var contactFieldsRule = {
@@ -57440,7 +57603,7 @@ var operationDocumentationRules = [
     id: "SWG-OP-SUMMARY-SENTENCE",
     file: "swagger",
     title: "Write summaries as words, not as identifiers.",
-    description: 'Reviewers reject summaries that repeat the operationId or read like code ("Summary value is provided as an operation Id \u2026 please provide a valid sentence", PR #583, #602). A single plain word ("Search", "Authenticate") reads as a word even when the operationId is the same, and is not reported. 52 certified and 15 IP merged connectors still do it, so this is a warning.',
+    description: 'Reviewers reject summaries that repeat the operationId or read like code ("Summary value is provided as an operation Id \u2026 please provide a valid sentence", PR #583, #602). A single plain word ("Search", "Authenticate") reads as a word even when the operationId is the same, and is not reported. Internal operations are exempt: makers never see their summary, which SWG-OP-SUMMARY-REQ lets them leave out. 52 certified and 15 IP merged connectors still do it, so this is a warning.',
     levels: certificationLevels("warning", "off"),
     example: {
       placement: "operation",
@@ -57448,7 +57611,7 @@ var operationDocumentationRules = [
       good: '"summary": "List tasks"'
     },
     check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
+      for (const operation2 of visibleOperations(swagger?.operations)) {
         const summary3 = asString(operation2.operation.summary)?.trim();
         if (!summary3) continue;
         const repeatsId = summary3 === operation2.operationId && !PLAIN_WORD.test(summary3);
@@ -57464,7 +57627,7 @@ var operationDocumentationRules = [
     id: "SWG-OP-DESC-SENTENCE",
     file: "swagger",
     title: "Write a description that says more than the summary.",
-    description: 'Certification asks for "full, descriptive sentences" as descriptions, and the string guidance says the description should not repeat the summary. 1,078 merged certified operations repeat it, so this is advice.',
+    description: 'Certification asks for "full, descriptive sentences" as descriptions, and the string guidance says the description should not repeat the summary. Internal operations are exempt: their description is no tooltip, and SWG-OP-DESC-REQ lets them leave it out. 1,078 merged certified operations repeat it, so this is advice.',
     levels: certificationLevels("info", "off"),
     example: {
       placement: "operation",
@@ -57472,7 +57635,7 @@ var operationDocumentationRules = [
       good: '"summary": "List tasks", "description": "Lists the tasks of the current user."'
     },
     check({ swagger, report }) {
-      for (const operation2 of swagger?.operations ?? []) {
+      for (const operation2 of visibleOperations(swagger?.operations)) {
         const summary3 = asString(operation2.operation.summary)?.trim();
         const description = asString(operation2.operation.description)?.trim();
         if (!summary3 || !description || !sameIgnoringCase(summary3, description)) continue;
@@ -58000,12 +58163,12 @@ var pathItemRefRule = {
   check({ swagger, report }) {
     if (!swagger) return;
     const paths = swagger.paths;
-    for (const path40 in paths) {
-      if (!has(paths, path40)) continue;
-      const pathItem = asObject(paths[path40]);
+    for (const path42 in paths) {
+      if (!has(paths, path42)) continue;
+      const pathItem = asObject(paths[path42]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path40, "$ref"),
+        pointer: childPointer("/paths", path42, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
       });
     }
@@ -58027,15 +58190,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path40 of pathKeys(swagger)) {
-    const message = problem(path40);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path40), message });
+  for (const path42 of pathKeys(swagger)) {
+    const message = problem(path42);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path42), message });
   }
 }
-function templateProblem(path40) {
+function templateProblem(path42) {
   let open2 = -1;
-  for (let index = 0; index < path40.length; index++) {
-    const character = path40[index];
+  for (let index = 0; index < path42.length; index++) {
+    const character = path42[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -58061,7 +58224,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path40) => path40.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path42) => path42.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -58081,7 +58244,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path40) => /[?#]/.test(path40) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path42) => /[?#]/.test(path42) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -58097,7 +58260,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path40) => path40.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path42) => path42.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -58111,8 +58274,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path40) => {
-      const problem = templateProblem(path40);
+    reportPathKeys(context, (path42) => {
+      const problem = templateProblem(path42);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -58129,9 +58292,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path40) => (
+      (path42) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path40.includes("=") && pathVariables(path40).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path42.includes("=") && pathVariables(path42).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -58147,14 +58310,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path40 of pathKeys(swagger)) {
-      const key = path40.toLowerCase();
+    for (const path42 of pathKeys(swagger)) {
+      const key = path42.toLowerCase();
       if (seen.has(key)) {
         report({
-          pointer: childPointer("/paths", path40),
+          pointer: childPointer("/paths", path42),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path40)
+            nameExcerpt(path42)
           )
         });
       }
@@ -58474,7 +58637,7 @@ var emptyResponseSchemaRule = {
   id: "SWG-RESP-EMPTY-SCHEMA",
   file: "swagger",
   title: "Describe response bodies; do not leave their schema empty.",
-  description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer.',
+  description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. A 204 response is left to SWG-RESP-SCHEMA-200 and SWG-RESP-MULTI-SCHEMA: it has no body to describe, and its schema should go. 112 merged certified connectors still have one, so it is a warning. An MCP server operation (`x-ms-agentic-protocol`) is left alone: its JSON-RPC replies go to the agent, not to the designer. So is an internal operation (as for SWG-RESP-DEFINED): it feeds dynamic values or schemas, and its response, often a JSON schema itself, never reaches a flow.',
   levels: certificationLevels("warning", "off"),
   example: {
     placement: "responses",
@@ -58485,6 +58648,7 @@ var emptyResponseSchemaRule = {
     if (!swagger) return;
     for (const operation2 of swagger.operations) {
       if (operation2.isMcp) continue;
+      if (operation2.isInternal) continue;
       for (const response of operation2.responses) {
         if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
         if (response.code === "204") continue;
@@ -58560,6 +58724,10 @@ function forEachVisibleNonBodyParameter(model, visit2) {
     visit2(parameter);
   }
 }
+function describeParameter(parameter) {
+  const where2 = parameter.in === void 0 ? "" : `${nameExcerpt(parameter.in)} `;
+  return parameter.name === void 0 ? `${where2}parameter` : `${where2}parameter '${nameExcerpt(parameter.name)}'`;
+}
 var LABEL_KEYS_WRITTEN_INSTEAD = ["summary", "title"];
 var parameterDocumentationRules = [
   {
@@ -58589,7 +58757,10 @@ var parameterDocumentationRules = [
           });
           return;
         }
-        report({ pointer: parameter.pointer, message: "The 'x-ms-summary' property is required." });
+        report({
+          pointer: parameter.pointer,
+          message: `The 'x-ms-summary' property is required. Give the ${describeParameter(parameter)} the label the designer shows for it.`
+        });
       });
     }
   },
@@ -58610,7 +58781,10 @@ var parameterDocumentationRules = [
       if (!swagger) return;
       forEachVisibleNonBodyParameter(swagger, (parameter) => {
         if (nonEmptyString(parameter.value.description) !== void 0) return;
-        report({ pointer: parameter.pointer, message: "The 'description' property is required." });
+        report({
+          pointer: parameter.pointer,
+          message: `The 'description' property is required. Describe the ${describeParameter(parameter)}: the designer shows it as the field's hint.`
+        });
       });
     }
   },
@@ -59994,26 +60168,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path40 = [];
+    const path42 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path40.push(start);
+    path42.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path40.pop();
+        path42.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path40.slice(path40.indexOf(target2)));
+      if (seen === "grey") cycles.push(path42.slice(path42.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path40.push(target2);
+        path42.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -60399,7 +60573,8 @@ function addConnectionParameters(list2, kinds) {
   if (!isObject(list2)) return;
   for (const name in list2) {
     if (!has(list2, name)) continue;
-    kinds.types.add(asObject(list2[name])?.type);
+    const type = asObject(list2[name])?.type;
+    kinds.types.add(typeof type === "string" ? type.toLowerCase() : type);
     kinds.names.add(name.toLowerCase());
   }
 }
@@ -60448,11 +60623,14 @@ var swaggerSecurityRules = [
         const definition = asObject(definitions[use.name]);
         if (definition?.type !== "oauth2") continue;
         const scopes = asObject(definition.scopes) ?? {};
+        const defined = Object.keys(scopes);
         (asArray(use.scopes) ?? []).forEach((scope2, index) => {
           if (typeof scope2 !== "string" || has(scopes, scope2)) return;
+          const name = nameExcerpt(use.name);
+          const fix = defined.length > 0 ? `Use a scope that securityDefinitions '${name}' lists: ${quoteList(defined)}; or add '${nameExcerpt(scope2)}' to its scopes.` : `Add '${nameExcerpt(scope2)}' to the scopes of securityDefinitions '${name}'.`;
           context.report({
             pointer: childPointer(use.pointer, index),
-            message: `The OAuth security requirement '${nameExcerpt(use.name)}' refers to scope name '${nameExcerpt(scope2)}', but this is not defined in the 'securityDefinitions' object.`
+            message: `The OAuth security requirement '${name}' refers to scope name '${nameExcerpt(scope2)}', but this is not defined in the 'securityDefinitions' object. ${fix}`
           });
         });
       }
@@ -60570,7 +60748,7 @@ var swaggerSecurityRules = [
         if (type !== "oauth2" && type !== "basic") continue;
         kinds ??= connectionParameterKinds(context);
         const { types, names: names2 } = kinds;
-        if (type === "oauth2" && !types.has("oauthSetting")) {
+        if (type === "oauth2" && !types.has("oauthsetting")) {
           context.report({
             pointer: childPointer(node.pointer, "type"),
             message: "This oauth2 security definition has no connection parameter of type 'oauthSetting' in apiProperties.json; users could not sign in."
@@ -60632,7 +60810,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path40 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path42 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -60640,7 +60818,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path40}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path42}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -60828,7 +61006,7 @@ var versioningRules = [
     id: "SWG-DEPRECATED-LABEL",
     file: "swagger",
     title: 'Label deprecated operations "(deprecated)" in their summary.',
-    description: 'The deprecation guidance asks to append "(deprecated)" to the summary and description, so makers see it in the designer. 20 merged certified connectors have unlabeled deprecated operations.',
+    description: 'The deprecation guidance asks to append "(deprecated)" to the summary and description, so makers see it in the designer. Internal operations are in no designer, and are exempt. 20 merged certified connectors have unlabeled deprecated operations.',
     levels: certificationLevels("warning", "info"),
     example: {
       placement: "operation",
@@ -60837,7 +61015,7 @@ var versioningRules = [
     },
     check({ swagger, report }) {
       for (const operation2 of swagger?.operations ?? []) {
-        if (!operation2.isDeprecated) continue;
+        if (!operation2.isDeprecated || operation2.isInternal) continue;
         const summary3 = asString(operation2.operation.summary);
         if (summary3 === void 0 || /deprecated/i.test(summary3)) continue;
         const description = asString(operation2.operation.description);
@@ -60900,8 +61078,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path40) {
-  return withoutTrailingSlashes(routeOf(path40)).toLowerCase();
+function templateShape(path42) {
+  return withoutTrailingSlashes(routeOf(path42)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -61155,10 +61333,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path40, options = {}) {
+function offsetOfPath(document, path42, options = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step] of path40.entries()) {
+  for (const [index, step] of path42.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step);
@@ -61169,7 +61347,7 @@ function offsetOfPath(document, path40, options = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path40.length - 1;
+    const isLast = index === path42.length - 1;
     offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -61180,8 +61358,8 @@ function rangeStart(node) {
 function yamlPositions(text2) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text2), { lineCounter, prettyErrors: false });
-  return (path40, options = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path40, options));
+  return (path42, options = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path42, options));
     return { line, column: col };
   };
 }
@@ -61193,7 +61371,7 @@ var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).";
 async function loadConfig(options) {
   if (options.explicitPath) {
-    const file2 = import_node_path19.default.resolve(options.cwd, options.explicitPath);
+    const file2 = import_node_path20.default.resolve(options.cwd, options.explicitPath);
     return parseConfig(await readConfigText(file2, options.cwd), file2, options);
   }
   const file = findConfigFileOfPaths(options.paths ?? [], options.cwd);
@@ -61322,18 +61500,12 @@ async function readConfigText(file, cwd) {
     const code2 = error3.code;
     const shown = toDisplayPath(cwd, file);
     const checkThePath = `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(", ")} from the repository.`;
-    const way = code2 === "ENOTDIR" ? fileInTheWay(shown, cwd) : void 0;
-    if (way) throw pathThroughFileError(way, "read", checkThePath);
-    if (code2 === "ENOENT" || code2 === "ENOTDIR") {
-      throw new UsageError("The configuration file does not exist.", {
-        location: { file: shown },
-        hint: checkThePath
-      });
-    }
+    if (code2 === "ENOENT" || code2 === "ENOTDIR")
+      throw missingPathError(shown, checkThePath, { cwd, message: "The configuration file does not exist." });
     if (code2 === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown },
-        hint: `Give the file itself, e.g. ${import_node_path19.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path20.default.join(shown, CONFIG_FILE_NAMES[0])}.`
       });
     }
     throw new UsageError(`The configuration file cannot be read (${code2 ?? error3.message}).`, {
@@ -61343,9 +61515,9 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error3, root) {
-  const path40 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path40.map(nameExcerpt);
-  const value = path40.reduce(
+  const path42 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path42.map(nameExcerpt);
+  const value = path42.reduce(
     (node, step) => node?.[step],
     root
   );
@@ -61353,7 +61525,7 @@ function describeSchemaError(error3, root) {
   if (error3.keyword === "additionalProperties") {
     const key = String(error3.params.additionalProperty);
     const name = nameExcerpt(key);
-    if (path40.length === 0) {
+    if (path42.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -61364,7 +61536,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path40, key],
+      path: [...path42, key],
       atKey: true
     };
   }
@@ -61372,7 +61544,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path40,
+      path: path42,
       atKey: false
     };
   }
@@ -61382,34 +61554,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path40,
+        path: path42,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path40, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path42, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path40,
+      path: path42,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path40, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path42, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path40,
+      path: path42,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path40,
+    path: path42,
     atKey: false
   };
 }
@@ -61500,8 +61672,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path40, method, pathItemPlace, operation2) {
-    this.path = path40;
+  constructor(path42, method, pathItemPlace, operation2) {
+    this.path = path42;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -61802,11 +61974,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path40 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path40)) continue;
-      let pathItem = asObject(paths[path40]);
+    for (const path42 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path42)) continue;
+      let pathItem = asObject(paths[path42]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path40);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path42);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -61822,7 +61994,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path40, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path42, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -62172,9 +62344,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path40) {
-  const [setting, ruleId] = path40;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path40];
+function placeIn(config2, path42) {
+  const [setting, ruleId] = path42;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path42];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -62183,7 +62355,7 @@ function strictestLevel(rule2, config2) {
 }
 
 // packages/validator/src/diff/baseline.ts
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
   const settled = cappedListingsNotGrown(current, base2);
   const exact = countKeys(base2, exactKey);
@@ -62249,7 +62421,7 @@ function looseKey(finding) {
   return [finding.ruleId, relativeFile(finding), normalizedMessage(finding)].join("\0");
 }
 function relativeFile(finding) {
-  return slashSeparated(import_node_path20.default.relative(finding.connector, finding.file));
+  return slashSeparated(import_node_path21.default.relative(finding.connector, finding.file));
 }
 function normalizedMessage(finding) {
   return finding.connector && finding.connector !== "." ? finding.message.split(finding.connector).join("<connector>") : finding.message;
@@ -62656,9 +62828,9 @@ var CHANGE_RULES = {
 };
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path40, method, body) => `{
+var operation = (path42, method, body) => `{
   "paths": {
-    "${path40}": {
+    "${path42}": {
       "${method}": ${body}
     }
   }
@@ -63121,16 +63293,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path40 = [];
+  const path42 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit2 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path40.push(part.step);
+        if (part.step !== void 0) path42.push(part.step);
         if (visit2(part.nested)) listedAny = true;
-        if (part.step !== void 0) path40.pop();
+        if (part.step !== void 0) path42.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -63138,7 +63310,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path40, ...part.change.path] });
+      result.push({ ...part.change, path: [...path42, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -65319,21 +65491,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path40 in paths) {
-    if (!has(paths, path40)) continue;
-    const pathItem = refPathItem(paths[path40]);
+  for (const path42 in paths) {
+    if (!has(paths, path42)) continue;
+    const pathItem = refPathItem(paths[path42]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path40));
-    unfollowed2.set(path40, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path42));
+    unfollowed2.set(path42, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path40 in paths) {
-    if (!has(paths, path40)) continue;
-    const pathItem = refPathItem(paths[path40]);
+  for (const path42 in paths) {
+    if (!has(paths, path42)) continue;
+    const pathItem = refPathItem(paths[path42]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -65345,17 +65517,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path40 of all) {
-    const before = has(pathsBefore, path40) ? pathsBefore[path40] : void 0;
-    const after = has(pathsAfter, path40) ? pathsAfter[path40] : void 0;
+  for (const path42 of all) {
+    const before = has(pathsBefore, path42) ? pathsBefore[path42] : void 0;
+    const after = has(pathsAfter, path42) ? pathsAfter[path42] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path40);
-    const whyBefore = unfollowedBefore.get(path40);
+    const whyAfter = unfollowedAfter.get(path42);
+    const whyBefore = unfollowedBefore.get(path42);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path40);
+    const pathItemPointer = childPointer("/paths", path42);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -65363,12 +65535,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path40)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path42)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path40)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path40)} was not compared: in the base version, ${whyBefore}.` : refEdit(path40, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path42)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path42)} was not compared: in the base version, ${whyBefore}.` : refEdit(path42, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -65378,12 +65550,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path40, before, after) {
+function refEdit(path42, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path40)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path42)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path40)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path40)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path42)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path42)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -65600,8 +65772,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path40) {
-  return withoutTrailingSlashes(emptiedBraces(path40));
+function normalizePath(path42) {
+  return withoutTrailingSlashes(emptiedBraces(path42));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -66957,8 +67129,8 @@ function connectorVersion(folder) {
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path22 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 function isSkippedDirectory(name, platform2 = process.platform) {
   if (name.startsWith(".")) return true;
@@ -66982,18 +67154,18 @@ function isConnectorFolderListing(names2) {
 async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = process.platform) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path21.default.resolve(cwd, given);
+    const absolute = import_node_path22.default.resolve(cwd, given);
     let stat2;
     try {
-      stat2 = (0, import_node_fs10.statSync)(absolute);
+      stat2 = (0, import_node_fs11.statSync)(absolute);
     } catch {
       throw missingPathError(given, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
       });
     }
     if (stat2.isFile()) {
-      const folder = import_node_path21.default.dirname(absolute);
-      if (!isConnectorFolderListing((0, import_node_fs10.readdirSync)(folder))) {
+      const folder = import_node_path22.default.dirname(absolute);
+      if (!isConnectorFolderListing((0, import_node_fs11.readdirSync)(folder))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
@@ -67006,19 +67178,19 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
   }
   return sortFolderPaths(found);
 }
-function sortFolderPaths(folders, paths = import_node_path21.default) {
+function sortFolderPaths(folders, paths = import_node_path22.default) {
   if (paths.sep === "/") return [...folders].sort();
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
 function search(folder, depth, found, platform2) {
-  const dirents = (0, import_node_fs10.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs11.readdirSync)(folder, { withFileTypes: true });
   if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   const children = dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform2)).map((d) => d.name).sort();
-  const childrenAreConnectors = isTopFolderName(import_node_path21.default.basename(folder));
+  const childrenAreConnectors = isTopFolderName(import_node_path22.default.basename(folder));
   for (const child of children) {
     const childPath = entryPath(folder, child);
     if (childrenAreConnectors) found.add(childPath);
@@ -67029,9 +67201,9 @@ function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved2 = import_node_path21.default.resolve(folder);
+  const resolved2 = import_node_path22.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path21.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path22.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -67040,13 +67212,13 @@ function layoutProfile(folder) {
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs");
+var import_node_path23 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path22.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs11.existsSync)(script2) ? script2 : void 0;
+  const script2 = import_node_path23.default.join(__dirname, WORKER_BUNDLE_NAME);
+  return (0, import_node_fs12.existsSync)(script2) ? script2 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -67239,8 +67411,8 @@ async function validateFolder(folder, options, config2 = options.config ?? DEFAU
 var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_fs13 = require("node:fs");
+var import_node_path24 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (options.includeWorkingTree) {
@@ -67273,26 +67445,26 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
   return [...found].sort();
 }
 async function isTopLevelConnectorNow(topLevel) {
-  return isConnectorFolderListing(await import_node_fs12.promises.readdir(topLevel).catch(() => []));
+  return isConnectorFolderListing(await import_node_fs13.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path23.default.posix.dirname(folder);
-  return parent !== "." && isTopFolderName(import_node_path23.default.posix.basename(parent));
+  const parent = import_node_path24.default.posix.dirname(folder);
+  return parent !== "." && isTopFolderName(import_node_path24.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs12.promises.readdir(import_node_path23.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs13.promises.readdir(import_node_path24.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path23.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path24.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path23.default.posix.dirname(file);
+  let folder = import_node_path24.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path23.default.posix.dirname(folder);
+    folder = import_node_path24.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
@@ -67537,8 +67709,8 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/materialize.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_fs14 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev, folder) {
   const entries = (await git.listTree(rev, folder)).filter(
@@ -67549,15 +67721,15 @@ async function materializeFolder(git, rev, folder) {
   const cleanup = () => removeScratchFolder(root);
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
-    const target2 = import_node_path24.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs13.promises.mkdir(target2, { recursive: true });
+    const target2 = import_node_path25.default.join(root, inside === "" ? "connector" : inside);
+    await import_node_fs14.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path24.default.resolve(target2, relative);
+      const destination = import_node_path25.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs13.promises.mkdir(import_node_path24.default.dirname(destination), { recursive: true });
-      await import_node_fs13.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs14.promises.mkdir(import_node_path25.default.dirname(destination), { recursive: true });
+      await import_node_fs14.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
   } catch (error3) {
@@ -67567,11 +67739,11 @@ async function materializeFolder(git, rev, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_fs19 = require("node:fs");
+var import_node_path34 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -67673,8 +67845,8 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs14 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_fs15 = require("node:fs");
+var import_node_path26 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -67732,22 +67904,22 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: slashSeparated(import_node_path25.default.relative(topLevel, folder)) || "."
+      repositoryPath: slashSeparated(import_node_path26.default.relative(topLevel, folder)) || "."
     };
     let names2;
     try {
-      names2 = (0, import_node_fs14.readdirSync)(folder);
+      names2 = (0, import_node_fs15.readdirSync)(folder);
     } catch {
       continue;
     }
     if (wantsSwagger) {
       const swagger = swaggerFileName(names2);
-      const text2 = swagger === void 0 ? void 0 : readText(import_node_path25.default.join(folder, swagger));
+      const text2 = swagger === void 0 ? void 0 : readText(import_node_path26.default.join(folder, swagger));
       if (text2 !== void 0) Object.assign(identity, titleAndHostOf(text2));
     }
     if (wantsIcon) {
       const icon = names2.find((name) => kindOfFileName(name) === "icon");
-      const data = icon === void 0 ? void 0 : readBytes(import_node_path25.default.join(folder, icon));
+      const data = icon === void 0 ? void 0 : readBytes(import_node_path26.default.join(folder, icon));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -67760,7 +67932,7 @@ function swaggerFileName(names2) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs14.readFileSync)(file);
+    return (0, import_node_fs15.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -67848,7 +68020,7 @@ async function checkChangedConnectors(options) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path26.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path27.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
   const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -67919,9 +68091,9 @@ function changeToFinding(change, connector, current, previous) {
 }
 
 // packages/validator/src/git/repository-paths.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs15.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs16.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
   return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
@@ -67981,14 +68153,14 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path27.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path27.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path28.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path28.default.posix.basename(entry.path))
     );
     if (swagger) deleted.push({ repositoryPath: folder, swaggerPath: swagger.path });
   }
@@ -68026,8 +68198,8 @@ function connectorDeletedFinding(change, folder) {
 }
 
 // packages/validator/src/git/deletion-scope.ts
-var import_node_fs16 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_fs17 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
@@ -68037,14 +68209,14 @@ async function deletionScope(paths, gone, deleted, where2) {
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path28.default.resolve(where2.cwd, given);
-    const exists2 = (0, import_node_fs16.existsSync)(absolute);
-    const real = exists2 ? await realCasePath(absolute) : import_node_path28.default.resolve(where2.realCwd, import_node_path28.default.relative(where2.cwd, absolute));
+    const absolute = import_node_path29.default.resolve(where2.cwd, given);
+    const exists3 = (0, import_node_fs17.existsSync)(absolute);
+    const real = exists3 ? await realCasePath(absolute) : import_node_path29.default.resolve(where2.realCwd, import_node_path29.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named2) covered.add(named2);
     if (!named2 && !(inRepository !== void 0 && goneSet.has(inRepository))) kept.push(given);
-    if (!exists2 || inRepository === void 0) continue;
+    if (!exists3 || inRepository === void 0) continue;
     containing.add(inRepository);
   }
   const isCovered = (folder) => covered.has(folder) || containing.has(".") || parentFolders(folder.repositoryPath).some((parent) => containing.has(parent));
@@ -68080,17 +68252,17 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises2 = require("node:fs/promises");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_fs18 = require("node:fs");
+var import_node_path30 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs17.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path29.default.dirname(file)).then((folder) => import_node_path29.default.join(folder, import_node_path29.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const isLink = (0, import_node_fs18.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const real = await (isLink ? realCasePath(import_node_path30.default.dirname(file)).then((folder) => import_node_path30.default.join(folder, import_node_path30.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path29.default.resolve(where2.realCwd, import_node_path29.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path30.default.resolve(where2.realCwd, import_node_path30.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -68098,13 +68270,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path30.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path30.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path31.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path31.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev);
@@ -68132,8 +68304,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path30.default.posix.normalize(import_node_path30.default.posix.join(import_node_path30.default.posix.dirname(at), target2));
-      const outside = import_node_path30.default.posix.isAbsolute(target2) || import_node_path30.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path31.default.posix.normalize(import_node_path31.default.posix.join(import_node_path31.default.posix.dirname(at), target2));
+      const outside = import_node_path31.default.posix.isAbsolute(target2) || import_node_path31.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -68142,7 +68314,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path30.default.posix.dirname(file);
+    const folder = import_node_path31.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -68152,7 +68324,7 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path31.default.join(topLevel, file));
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path32.default.join(topLevel, file));
   const atBase = await readConfigAtBase(
     git,
     mergeBase,
@@ -68171,7 +68343,7 @@ async function checkConfigurationAgainstBase(input) {
     const file = fromRepository(atBase.path);
     try {
       const text2 = atBase.text.trim() === "" ? "{}" : atBase.text;
-      const config2 = parseConfig(text2, import_node_path31.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(text2, import_node_path32.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -68198,18 +68370,18 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path31.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path32.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path31.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path32.default.posix.relative(headFolder, folder))
   });
   return { findings };
 }
 
 // packages/validator/src/git/repository-of-paths.ts
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 async function repositoryOfPaths(paths, cwd) {
   const atCwd = new Git(cwd);
-  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path32.default.resolve(cwd, given))));
+  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path33.default.resolve(cwd, given))));
   const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
   if (cwdTop !== void 0 && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
   let first;
@@ -68239,9 +68411,9 @@ async function repositoryOfPaths(paths, cwd) {
 }
 function isDirectlyIn(top, folder) {
   if (!isWithin(top, folder)) return false;
-  for (let at = folder; at !== top; at = import_node_path32.default.dirname(at)) {
+  for (let at = folder; at !== top; at = import_node_path33.default.dirname(at)) {
     if (isRepositoryRoot(at)) return false;
-    if (import_node_path32.default.dirname(at) === at) return false;
+    if (import_node_path33.default.dirname(at) === at) return false;
   }
   return true;
 }
@@ -68269,7 +68441,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path33.default.resolve(cwd, import_node_path33.default.relative(realCwd, import_node_path33.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path34.default.resolve(cwd, import_node_path34.default.relative(realCwd, import_node_path34.default.join(topLevel, folder)));
   const config2 = options.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -68298,7 +68470,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path33.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path34.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -68390,7 +68562,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs18.existsSync)(import_node_path33.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs19.existsSync)(import_node_path34.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -68409,25 +68581,25 @@ function onlyNewFindings(result) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path34.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path35.default.resolve(cwd, folder));
   const empty = [];
   for (const given of paths) {
-    const absolute = import_node_path34.default.resolve(cwd, given);
-    const led = isFile(absolute) ? folders.includes(import_node_path34.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path35.default.resolve(cwd, given);
+    const led = isFile(absolute) ? folders.includes(import_node_path35.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given], cwd)).length === 0) empty.push(given);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path35.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path35.default.resolve(cwd, file);
+  const baseDir = import_node_path36.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path36.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -68435,7 +68607,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path35.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path36.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/annotations.ts
@@ -68497,7 +68669,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path40, findings]) => ({ path: path40, findings }));
+  return [...byFile].map(([path42, findings]) => ({ path: path42, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -68719,12 +68891,12 @@ function statusIcon(failOn, breakingChangesFail) {
 }
 function writeStatusTable(budget, validated, deleted, configuration, againstBase, status, shown, omitted) {
   const connectors = [
-    ...validated.map(({ path: path40, profile, findings }) => ({ name: shown(path40), profile, findings })),
+    ...validated.map(({ path: path42, profile, findings }) => ({ name: shown(path42), profile, findings })),
     // No profile was resolved for a folder that is gone.
-    ...deleted.map(({ path: path40, findings }) => ({ name: `${shown(path40)} (deleted)`, profile: "\u2014", findings })),
+    ...deleted.map(({ path: path42, findings }) => ({ name: `${shown(path42)} (deleted)`, profile: "\u2014", findings })),
     // What the change loosened in the configuration file: a row of its own, for a reviewer who reads only this table.
-    ...configuration.map(({ path: path40, findings }) => ({
-      name: `${shown(path40)} (configuration)`,
+    ...configuration.map(({ path: path42, findings }) => ({
+      name: `${shown(path42)} (configuration)`,
       profile: "\u2014",
       findings
     }))
@@ -69178,10 +69350,10 @@ function summaryLine(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options) {
   if (options.profile || options.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path36.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path37.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -69205,9 +69377,33 @@ function readValidateConnectorInputs() {
   };
 }
 
+// packages/actions/src/runtime/paths-on-one-line.ts
+var import_node_fs20 = require("node:fs");
+var import_node_path38 = __toESM(require("node:path"), 1);
+function pathsOnOneLine(value, folder) {
+  if ((0, import_node_fs20.existsSync)(import_node_path38.default.resolve(folder, value))) return void 0;
+  for (const separator of [",", /\s/]) {
+    const parts = value.split(separator).map((part) => part.trim()).filter((part) => part !== "");
+    if (parts.length > 1 && parts.every((part) => (0, import_node_fs20.existsSync)(import_node_path38.default.resolve(folder, part)))) return parts;
+  }
+  return void 0;
+}
+function refusePathsOnOneLine(input, lines, folder) {
+  for (const line of lines) {
+    const parts = pathsOnOneLine(line, folder);
+    if (parts)
+      throw new InputError(
+        input,
+        `lists ${parts.length} paths on one line: '${line}'.`,
+        `Write '${input}: |' and then each path on a line of its own below it, indented (${parts.map((part) => `'${part}'`).join(", ")}); a comma or a space does not separate paths. A Run workflow form takes one line: run it once per path.`
+      );
+  }
+}
+
 // packages/actions/src/validate-connector/path-input.ts
 var WHAT_TO_GIVE = "Give connector folders (each holds apiDefinition.swagger.json and apiProperties.json), or folders that hold them, relative to the workspace, one per line.";
 async function requireConnectorsInPathInput(paths, workspace) {
+  refusePathsOnOneLine("path", paths, workspace);
   let empty;
   try {
     empty = await pathsWithoutConnectors(paths, workspace);
@@ -69231,14 +69427,25 @@ async function workspaceHoldsNoConnector(workspace) {
   return (await pathsWithoutConnectors(["."], workspace)).length > 0;
 }
 
+// packages/actions/src/validate-connector/base-input.ts
+async function requireBaseInputCommit(base2, workspace) {
+  try {
+    await new Git(workspace).resolveCommit(base2);
+  } catch (error3) {
+    if (error3 instanceof UsageError)
+      throw new InputError("base", `names no commit of the repository: '${base2}'.`, error3.hint);
+    throw error3;
+  }
+}
+
 // packages/actions/src/validate-connector/pull-request.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_fs21 = require("node:fs");
+var import_node_path39 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
     return void 0;
-  const payload = JSON.parse((0, import_node_fs19.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
+  const payload = JSON.parse((0, import_node_fs21.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
   const baseSha = payload.pull_request?.base?.sha ?? payload.merge_group?.base_sha;
   if (!baseSha) return void 0;
   return {
@@ -69270,20 +69477,20 @@ async function changedConnectorFolders(workspace, base2) {
   const mergeBase = await git.mergeBase("HEAD", base2);
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
-  const realWorkspace = await import_node_fs19.promises.realpath(workspace);
-  return folders.map((folder) => import_node_path37.default.relative(realWorkspace, import_node_path37.default.join(topLevel, folder)) || ".");
+  const realWorkspace = await import_node_fs21.promises.realpath(workspace);
+  return folders.map((folder) => import_node_path39.default.relative(realWorkspace, import_node_path39.default.join(topLevel, folder)) || ".");
 }
 
 // packages/actions/src/validate-connector/source-url.ts
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 function sourceUrlFor(workspace, commit, env = process.env) {
   const server = env.GITHUB_SERVER_URL;
   const repository = env.GITHUB_REPOSITORY;
   if (!server || !repository || !commit) return void 0;
   return (file, line) => {
-    const relative = import_node_path38.default.relative(workspace, import_node_path38.default.resolve(workspace, file));
-    if (relative.startsWith("..") || import_node_path38.default.isAbsolute(relative)) return void 0;
-    const encoded = relative.split(import_node_path38.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+    const relative = import_node_path40.default.relative(workspace, import_node_path40.default.resolve(workspace, file));
+    if (relative.startsWith("..") || import_node_path40.default.isAbsolute(relative)) return void 0;
+    const encoded = relative.split(import_node_path40.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
     return `${server}/${repository}/blob/${commit}/${encoded}#L${line}`;
   };
 }
@@ -69300,6 +69507,7 @@ async function validateConnectorAction(logger) {
   const workspace = workspaceFolder();
   const sarifTarget = await sarifFileTarget(inputs, workspace);
   if (inputs.paths.length > 0) await requireConnectorsInPathInput(inputs.paths, workspace);
+  if (inputs.base !== "" && inputs.base !== "none") await requireBaseInputCommit(inputs.base, workspace);
   const pullRequest = readPullRequestEvent();
   const base2 = inputs.base === "none" ? void 0 : inputs.base || (pullRequest ? await comparisonBase(workspace, pullRequest) : void 0);
   let configuration;
@@ -69313,7 +69521,7 @@ async function validateConnectorAction(logger) {
   if (paths.length === 0 && pullRequest && base2) {
     const folders = await logger.group("Find the connectors the pull request changes", async () => {
       const changed = await changedConnectorFolders(workspace, base2);
-      const kept = changed.filter((folder) => (0, import_node_fs20.existsSync)(import_node_path39.default.join(workspace, folder)));
+      const kept = changed.filter((folder) => (0, import_node_fs22.existsSync)(import_node_path41.default.join(workspace, folder)));
       const gone = changed.filter((folder) => !kept.includes(folder));
       logger.info(kept.length > 0 ? kept.join("\n") : "none");
       if (gone.length > 0) logger.info(`Deleted or moved away (compared with the base): ${gone.join(", ")}`);
@@ -69475,7 +69683,7 @@ function annotate(result, inputs, workspace, leftOutOfSummary, sarifHoldsAll) {
     maxPerSeverity: inputs.maxAnnotations,
     cwd: workspace,
     baseDir: workspace,
-    isFile: (file) => isFile(import_node_path39.default.join(workspace, file))
+    isFile: (file) => isFile(import_node_path41.default.join(workspace, file))
   });
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === "error") error(message, properties);
@@ -69499,21 +69707,31 @@ async function sarifFileTarget(inputs, workspace) {
   const target2 = await requireWritableOutput(
     "sarif-file",
     inputs.sarifFile,
-    import_node_path39.default.resolve(workspace, inputs.sarifFile)
+    import_node_path41.default.resolve(workspace, inputs.sarifFile)
   );
-  if ((await import_node_fs20.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
+  if ((await import_node_fs22.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
   }
   return target2;
+}
+function sarifNotWritten(error3) {
+  const failure = writeFailure(error3);
+  if (failure === void 0) return error3;
+  return new InputError(
+    "sarif-file",
+    `cannot be written: ${failure.reason} (${error3.code}).`,
+    "Give a path the job can write, such as 'connector-alm.sarif'."
+  );
 }
 function sarifOptions(workspace) {
   return { toolVersion: VERSION, baseDir: workspace, cwd: workspace };
 }
 async function writeSarif(report, target2, workspace) {
   if (target2 === void 0 || report === void 0) return void 0;
-  await import_node_fs20.promises.mkdir(import_node_path39.default.dirname(target2), { recursive: true });
-  await import_node_fs20.promises.writeFile(target2, report.text);
-  return posixRelativePath(await import_node_fs20.promises.realpath(workspace), target2);
+  await inFolderMadeFor(target2, () => import_node_fs22.promises.writeFile(target2, report.text)).catch((error3) => {
+    throw sarifNotWritten(error3);
+  });
+  return posixRelativePath(await import_node_fs22.promises.realpath(workspace), target2);
 }
 
 // packages/actions/src/validate-connector/index.ts
