@@ -1,19 +1,36 @@
 import { LineIndex, type TextPosition, type TextRange } from '../json/line-index.js';
 
-/** A text file (readme, script) with line lookup. */
+/**
+ * A text file (readme, script) with line lookup. Its text keeps a leading BOM, and offsets point into
+ * it as it is; but a BOM is no column: editors, GitHub's file view and the annotations on it do not
+ * show it, so columns on the first line are counted after it, as JSON documents (which drop it) count.
+ */
 export class TextDocument {
   private readonly lines: LineIndex;
+  private readonly bom: boolean;
 
   constructor(readonly text: string) {
     this.lines = new LineIndex(text);
+    this.bom = text.charCodeAt(0) === 0xfeff;
   }
 
   position(offset: number): TextPosition {
-    return this.lines.position(offset);
+    const { line, column } = this.lines.position(offset);
+    return { line, column: this.shown(line, column) };
   }
 
   /** The positions of two offsets, `end` usually on the line of `start`. */
   rangeBetween(start: number, end: number): TextRange {
-    return this.lines.range(start, end);
+    const range = this.lines.range(start, end);
+    return {
+      ...range,
+      column: this.shown(range.line, range.column),
+      endColumn: this.shown(range.endLine, range.endColumn),
+    };
+  }
+
+  /** The column as an editor shows it: on the first line, not counting the BOM (the BOM itself is column 1). */
+  private shown(line: number, column: number): number {
+    return this.bom && line === 1 ? Math.max(1, column - 1) : column;
   }
 }

@@ -56,6 +56,19 @@ export function proseMarkdown(text: string): string {
     .join('');
 }
 
+/**
+ * Our own one-line text that names code (a rule's title, such as "Set `publisher` and `stackOwner`.")
+ * as inline markdown for the job summary: escaped as user text is (escapeMarkdown), but with its code
+ * spans kept, so that they show as code, as the rule reference shows them, not between backslashed
+ * backticks.
+ */
+export function inlineProse(text: string): string {
+  return text
+    .split(CODE_SPAN)
+    .map((part, index) => (index % 2 === 1 ? part : escapeMarkdown(part)))
+    .join('');
+}
+
 /** Text as an inline code span, with a fence longer than any run of backticks inside it. */
 export function inlineCode(text: string): string {
   const single = text.replace(/[\r\n]+/g, ' ');

@@ -9,6 +9,7 @@ import {
   type RuleDescriptor,
 } from './rule-descriptor.js';
 import { ruleDocUrl } from './tool-info.js';
+import { fullDescriptionText } from './sarif-full-description.js';
 
 /**
  * A rule as code scanning shows it. Of the rule properties that GitHub reads ("SARIF support for code
@@ -16,7 +17,8 @@ import { ruleDocUrl } from './tool-info.js';
  * (error, warning or recommendation: the profile's level, which with `precision` decides which alerts
  * are shown first) and `precision`; not `security-severity`, which is for security rules (tag
  * `security`), which ours are not: they are certification checks, and their alerts belong with the
- * other quality findings. `help.markdown` is shown instead of `help.text` when present.
+ * other quality findings. `help.markdown` is shown instead of `help.text` when present. The
+ * fullDescription is cut to what code scanning takes (sarif-full-description.ts); the help is whole.
  */
 export function toReportingDescriptor(
   rule: RuleDescriptor,
@@ -28,7 +30,7 @@ export function toReportingDescriptor(
   const descriptor: ReportingDescriptor = {
     id: rule.id,
     shortDescription: { text: rule.title },
-    fullDescription: { text: rule.description ?? rule.title },
+    fullDescription: { text: fullDescriptionText(rule.description ?? rule.title) },
     helpUri,
     help: { text: rule.description ?? rule.title, markdown: helpMarkdown(rule, helpUri) },
   };

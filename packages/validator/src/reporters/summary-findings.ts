@@ -4,7 +4,7 @@ import { ALL_CHANGE_RULES } from '../diff/documented-change-rules.js';
 import { ALL_RULES } from '../rules/index.js';
 import { countBySeverity } from '../validate.js';
 import type { JobSummaryOptions } from './job-summary-options.js';
-import { escapeMarkdown } from './markdown.js';
+import { escapeMarkdown, inlineProse } from './markdown.js';
 import { countWords } from './severity-count-words.js';
 import type { SummaryBudget } from './summary-budget.js';
 import { DEFAULT_RULES_DOC_URL, ruleDocUrl } from './tool-info.js';
@@ -39,7 +39,7 @@ export function writeFindingsByRule(
     const title = titles.get(group.ruleId);
     const heading =
       `#### [${group.ruleId}](${ruleDocUrl(group.ruleId, docs)})` +
-      (title ? `: ${escapeMarkdown(title)}` : '') +
+      (title ? `: ${inlineProse(title)}` : '') +
       ` (${countWords(countBySeverity(group.findings), true)})`;
     if (!budget.add(heading, '')) {
       omitted.findings += groups.slice(index).reduce((sum, rest) => sum + rest.findings.length, 0);

@@ -158,6 +158,22 @@ describe('job summary', () => {
     ]);
   });
 
+  it("shows the code in a rule's title as code, as the rule reference does, and escapes the rest", () => {
+    const result = tasksResult([tasksFinding('PROP-OAUTH-REDIRECT', 'warning')]);
+    const summary = renderJobSummary(result, { rulesDocUrl: 'https://x.test/rules.md' });
+    expect(summary.split('\n').filter((line) => line.startsWith('#### '))).toEqual([
+      '#### [PROP-OAUTH-REDIRECT](https://x.test/rules.md#prop-oauth-redirect): Use the per-connector redirect URL (`redirectMode: GlobalPerConnector`). (1 warning)',
+    ]);
+    // The title of a rule of our own with markup around and in its code spans.
+    const rules = [{ id: 'PROP-OAUTH-REDIRECT', title: 'Keep <b>*`a|b`*</b> @octocat and `x`.' }];
+    const heading = renderJobSummary(result, { rules, rulesDocUrl: 'https://x.test/rules.md' })
+      .split('\n')
+      .find((line) => line.startsWith('#### '));
+    expect(heading).toBe(
+      '#### [PROP-OAUTH-REDIRECT](https://x.test/rules.md#prop-oauth-redirect): Keep &lt;b&gt;\\*`a|b`\\*&lt;/b&gt; @\u200boctocat and `x`. (1 warning)',
+    );
+  });
+
   it('escapes markdown and HTML in user text', async () => {
     const { result } = await sampleResult();
     result.findings[0] = locatedFinding({

@@ -2,6 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
 import type { Log, Result } from 'sarif';
 import { FINGERPRINT_KEY, formatSarif, toSarif } from '../../src/reporters/index.js';
+import { fullDescriptionText } from '../../src/reporters/sarif-full-description.js';
+import { ALL_RULES } from '../../src/rules/index.js';
+import { ALL_CHANGE_RULES } from '../../src/diff/documented-change-rules.js';
+import { locatedFinding, type Finding } from '../../src/model/finding.js';
 import { validateFolder, countBySeverity, type ValidationResult } from '../../src/validate.js';
 import { writeConnector } from '../helpers/fixture.js';
 import { validConnectorFiles } from '../helpers/valid-connector.js';
@@ -201,6 +205,50 @@ describe('SARIF reporter', () => {
     expect(log.runs[0]!.results).toEqual([]);
     expect(Buffer.byteLength(text)).toBeLessThan(1000);
     expectValidSarif(log);
+  });
+
+  it("cuts a rule's full description to the 1000 characters code scanning takes, after a sentence, and keeps it whole in the help", () => {
+    // A finding of every rule of the catalog and of the breaking-change check, so that every rule is described.
+    const ids = [...ALL_RULES.map((rule) => rule.id), ...ALL_CHANGE_RULES.map((rule) => rule.id)];
+    const findings: Finding[] = ids.map((ruleId) =>
+      locatedFinding({
+        ruleId,
+        severity: 'warning',
+        message: 'A finding.',
+        file: 'Contoso/apiDefinition.swagger.json',
+        line: 1,
+        column: 1,
+        connector: 'Contoso',
+      }),
+    );
+    const log = toSarif({ connectors: [], findings, counts: countBySeverity(findings) });
+    const rules = log.runs[0]!.tool.driver.rules!;
+    expect(rules).toHaveLength(ids.length);
+    const cut = rules.filter((rule) => rule.fullDescription!.text !== rule.help!.text);
+    // The reference texts that are longer: REPO-CONFIG-LOOSENED and breaking-change rules among them.
+    expect(cut.map((rule) => rule.id)).toEqual(
+      expect.arrayContaining(['REPO-CONFIG-LOOSENED', 'BRK-POLICY-REROUTE']),
+    );
+    for (const rule of rules) expect(rule.fullDescription!.text.length).toBeLessThanOrEqual(1000);
+    for (const rule of cut) {
+      const shown = rule.fullDescription!.text;
+      expect(shown).toMatch(/[.!?] …$/);
+      expect(rule.help!.text.startsWith(shown.slice(0, -2))).toBe(true);
+      expect(rule.help!.text.length).toBeGreaterThan(1000);
+    }
+    expectValidSarif(log);
+  });
+
+  it('cuts a description without a sentence end that fits at a space', () => {
+    const text = `${'word '.repeat(300)}end.`;
+    const shown = fullDescriptionText(text);
+    expect(shown.length).toBeLessThanOrEqual(1000);
+    expect(shown).toMatch(/^(word )+word…$/);
+    expect(fullDescriptionText('Short. Enough.')).toBe('Short. Enough.');
+    // A sentence is kept when it and " …" fit, to the last character, and not when they pass the limit by one.
+    const sentences = `${'a'.repeat(5)}. ${'b'.repeat(10)}. ${'c'.repeat(10)}`;
+    expect(fullDescriptionText(sentences, 20)).toBe('aaaaa. bbbbbbbbbb. …');
+    expect(fullDescriptionText(sentences, 19)).toBe('aaaaa. …');
   });
 
   it('describes exactly the rules that have results, in catalog order, and points each result at its own', async () => {

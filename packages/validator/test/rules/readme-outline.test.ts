@@ -38,6 +38,19 @@ describe('readme outline', () => {
     expect(await where(BOM + readme)).toEqual(plain);
   });
 
+  it('does not count a BOM as a column of the first line, as editors and GitHub do not show it', async () => {
+    // The certified readme template's sections are reported on the first heading, here on line 1.
+    const readme = '# Contoso\nA connector.\n';
+    const where = async (text: string) =>
+      (
+        await runRules({ ...validConnectorFiles(), 'readme.md': text }, ['README-SECTIONS-CERT'], 'certified')
+      ).map((f) => [f.line, f.column, f.endLine, f.endColumn]);
+    const plain = await where(readme);
+    expect(plain.length).toBeGreaterThan(0);
+    expect(plain[0]).toEqual([1, 1, 1, 10]);
+    expect(await where(BOM + readme)).toEqual(plain);
+  });
+
   it('reads LF, CRLF and lone CR line endings alike', () => {
     for (const eol of ['\n', '\r\n', '\r']) {
       const text = ['# Title', '', 'Intro', '## Known Issues', 'None.', ''].join(eol);
