@@ -2,6 +2,7 @@ import type { RuleContext } from '../../model/rule.js';
 import { asString } from '../../swagger/json-values.js';
 import { normalizeTitle } from '../../text/normalize-title.js';
 import type { OperationCandidate, OperationName } from './closest-operation.js';
+import type { LooseListing } from './loose-listing.js';
 import type { SectionText } from './section-text.js';
 
 /** What the Supported Operations cross-check learns from the swagger's operations, in one pass. */
@@ -16,7 +17,11 @@ interface OperationNames {
  * Each summary is normalized once, and checked against the section as it is read: no list of every
  * visible summary (README-OPS-MATCH allocated 3.7-4.0 MB a corpus run with it, 3.4-3.5 MB without).
  */
-export function operationNames(context: RuleContext, sections: readonly SectionText[]): OperationNames {
+export function operationNames(
+  context: RuleContext,
+  sections: readonly SectionText[],
+  loose: LooseListing,
+): OperationNames {
   const missing: string[] = [];
   const summaries = new Set<string>();
   const first = sections[0]!;
@@ -28,6 +33,7 @@ export function operationNames(context: RuleContext, sections: readonly SectionT
     // An MCP server's operation stands for the server's tools, which the readme may list in its place.
     if (operation.isInternal || operation.isDeprecated || operation.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation.operationId)) continue;
+    if (loose.lists(summary!, operation)) continue;
     missing.push(summary!.trim());
   }
   return { missing, summaries };

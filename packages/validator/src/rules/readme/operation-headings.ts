@@ -2,17 +2,23 @@ import { normalizeTitle } from '../../text/normalize-title.js';
 import type { ReadmeHeading } from './outline.js';
 import { SUPPORTED_OPERATIONS_HEADING } from './sections.js';
 
-/** Sub-headings of Supported Operations that group operations rather than name one. */
+/**
+ * Sub-headings of Supported Operations that group operations rather than name one: also a group's
+ * "… Operations" (Ubiqod's "### Badge Operations" over a list of bold names, PaySpace's "### Employee
+ * Operations" over its operations' headings at the same level).
+ */
 export const GROUPING_HEADING =
-  /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
+  /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*|.+operations)$/;
 
 /**
  * Other sections of the readme template (and "Getting Started", "Frequently Asked Questions"), nested
  * in Supported Operations by a heading level too deep (monday's "### Obtaining Credentials"): they
- * name no operation, stale or not.
+ * name no operation, stale or not. Also such sections under other names: IN-D's "How to get
+ * credentials", TPS & CTPS Checker's "Frequenty Asked Questions", SHRTCODE's "shrtcode API
+ * Documentation", and Krozu PM's test reports ("Overall Test Result", "Test Operations within…").
  */
 export const TEMPLATE_SECTION_HEADING =
-  /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
+  /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequen.*askedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|.*documentation|contactus|howto.*|.*test(ing|s)?(results?|within.*|operations.*))$/;
 
 /**
  * The sections that list operations: the first, and others beside it rather than in it (Calendly's

@@ -2,6 +2,8 @@ import type { RuleDefinition } from '../../model/rule.js';
 import { alternatives, joinWithin, nameExcerpt } from '../../text/message-values.js';
 import { closestOperationName, type OperationCandidate } from './closest-operation.js';
 import { normalizedOperationIds, operationCandidates, operationNames } from './listed-operations.js';
+import { listedKeys } from './listed-names.js';
+import { LooseListing } from './loose-listing.js';
 import {
   GROUPING_HEADING,
   groupsListedOperations,
@@ -24,7 +26,7 @@ export const operationsMatchRule: RuleDefinition = {
   file: 'readme',
   title: 'Supported Operations lists every visible operation, and only those.',
   description:
-    "Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as `GetTask`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: \"Did you mean 'Send mail'?\" for \"Send email\", \"Did you mean 'Get time and billing entry accounts'?\" for \"TimeAndBillingEntryAccounts\". In an MCP server connector (`x-ms-agentic-protocol`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.",
+    'Beyond Microsoft\'s checks: the readme\'s Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as `GetTask`) and no operation that no longer exists, so the documentation matches the connector. A name a person reads as the operation\'s counts too, as a sub-heading or at the start of a list item: other articles, case and punctuation ("Get a company" for "Get Company"), without marks such as "(deprecated)", "(Preview)" or "V2", a numbering ("2.", "Operation 3") or a "Trigger:" before it, without a last "Operation", "Event" or "Job" ("Find" for "Find Operation"), the summary or operationId without its first word ("Generation" for `GetGeneration`), or its path\'s words ("Regional England" for `/regional/england`); a short name or path several operations share lists none of them. Sub-headings that group listed operations ("Badge Operations"), and template sections nested in it (also "How to get credentials", "… API Documentation", test reports), are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation\'s summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean \'Send mail\'?" for "Send email", "Did you mean \'Get time and billing entry accounts\'?" for "GetTimeAndBilingEntryAccounts". In an MCP server connector (`x-ms-agentic-protocol`) the server\'s operation need not be listed, and headings that name no operation are not reported: they may be the server\'s tools, which only the server knows.',
   levels: { certified: 'info', 'independent-publisher': 'warning', custom: 'off' },
   example: {
     bad: '## Supported Operations\n### List tasks',
@@ -39,9 +41,11 @@ export const operationsMatchRule: RuleDefinition = {
       const subHeadings = readme.headings.filter((heading) => isSubHeading(heading, section));
       return { section, subHeadings, text: new SectionText(readme, section, subHeadings) };
     });
+    const loose = new LooseListing(context, () => listedKeys(readme.text, texts));
     const { missing, summaries } = operationNames(
       context,
       texts.map((entry) => entry.text),
+      loose,
     );
     if (missing.length > 0) {
       // Each name an excerpt, as many as fit (joinWithin), and at most a few headings: a readme
@@ -99,6 +103,8 @@ export const operationsMatchRule: RuleDefinition = {
       for (let index = 0; index < subHeadings.length; index++) {
         const heading = subHeadings[index]!;
         if (heading.normalized === '' || namesOperation(heading) || isGroup(index)) continue;
+        // A name a person reads as an operation's ("Generation" for GetGeneration) is no stale one.
+        if (loose.names(heading.text)) continue;
         // Under an operation's heading, listed or stale, a heading describes that operation
         // (bitskout's "### Input" and "### Output"); under a group it can be a stale operation.
         const parent = parentIndex(subHeadings, index);
