@@ -93,44 +93,59 @@ export const CHANGE_RULES = {
     ),
     `Keep the old format; or ${NEW_VERSION}.`,
   ),
-  outputType: observed(
-    'BRK-OUTPUT-TYPE',
-    'breaking',
-    'error',
-    'The type has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.',
-    'PR #3910, #4168',
+  outputType: advising(
+    observed(
+      'BRK-OUTPUT-TYPE',
+      'breaking',
+      'error',
+      'The type has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.',
+      'PR #3910, #4168',
+    ),
+    `Keep the old type; or ${NEW_VERSION}.`,
   ),
   /**
    * A format change, apart from a type change (which is reported instead when both change): Microsoft's
    * change validator words it apart too, ValuePath ending in '/format' (PR #807, #3863).
    */
-  outputFormat: observed(
-    'BRK-OUTPUT-FORMAT',
-    'breaking',
-    'error',
-    'The type format has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.',
-    'PR #807, #3863',
+  outputFormat: advising(
+    observed(
+      'BRK-OUTPUT-FORMAT',
+      'breaking',
+      'error',
+      'The type format has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.',
+      'PR #807, #3863',
+    ),
+    `Keep the old format; or ${NEW_VERSION}.`,
   ),
-  outputDeleted: observed(
-    'BRK-OUTPUT-DELETED',
-    'breaking',
-    'error',
-    'The output field has been deleted. Existing flows may be broken if they are using this field and actual payload has been changed.',
-    'PR #3656',
+  outputDeleted: advising(
+    observed(
+      'BRK-OUTPUT-DELETED',
+      'breaking',
+      'error',
+      'The output field has been deleted. Existing flows may be broken if they are using this field and actual payload has been changed.',
+      'PR #3656',
+    ),
+    `Keep the field in the schema while the API returns it ('x-ms-visibility': 'internal' hides it from new flows); or ${NEW_VERSION}.`,
   ),
-  inputEnumAdded: observed(
-    'BRK-INPUT-ENUM-ADDED',
-    'breaking',
-    'error',
-    'The list of enum values has been added to the input field. Existing flows may use values outside of this list.',
-    'PR #619',
+  inputEnumAdded: advising(
+    observed(
+      'BRK-INPUT-ENUM-ADDED',
+      'breaking',
+      'error',
+      'The list of enum values has been added to the input field. Existing flows may use values outside of this list.',
+      'PR #619',
+    ),
+    `Leave the input open and name its values in its description; or ${NEW_VERSION}.`,
   ),
-  outputEnumRemoved: observed(
-    'BRK-OUTPUT-ENUM-REMOVED',
-    'breaking',
-    'error',
-    'The list of enum values has been removed from the output field.',
-    'PR #1381',
+  outputEnumRemoved: advising(
+    observed(
+      'BRK-OUTPUT-ENUM-REMOVED',
+      'breaking',
+      'error',
+      'The list of enum values has been removed from the output field.',
+      'PR #1381',
+    ),
+    `Keep the list of values; or ${NEW_VERSION}.`,
   ),
   /**
    * Decided from what users sign in with: apiProperties.json connectionParameters and
@@ -177,12 +192,15 @@ export const CHANGE_RULES = {
     ),
     `Keep it optional or give it a default; or ${NEW_VERSION}.`,
   ),
-  parameterDeleted: rule(
-    'BRK-PARAM-DELETED',
-    'breaking',
-    'warning',
-    'The input has been deleted. Existing flows will continue to send it.',
-    'Microsoft docs, operational-versioning (inferred)',
+  parameterDeleted: advising(
+    rule(
+      'BRK-PARAM-DELETED',
+      'breaking',
+      'warning',
+      'The input has been deleted. Existing flows will continue to send it.',
+      'Microsoft docs, operational-versioning (inferred)',
+    ),
+    `Keep it, even if the API now ignores it; or ${NEW_VERSION}.`,
   ),
   parameterRenamed: advising(
     rule(
@@ -208,41 +226,56 @@ export const CHANGE_RULES = {
     ),
     `Keep the old name (its x-ms-summary is what users see, and can change); or ${NEW_VERSION}.`,
   ),
-  visibilityInternal: rule(
-    'BRK-VISIBILITY-INTERNAL',
-    'breaking',
-    'warning',
-    'The visibility has been changed to internal. Existing users will no longer see it in the designer.',
-    'inferred',
+  visibilityInternal: advising(
+    rule(
+      'BRK-VISIBILITY-INTERNAL',
+      'breaking',
+      'warning',
+      'The visibility has been changed to internal. Existing users will no longer see it in the designer.',
+      'inferred',
+    ),
+    "Keep it visible ('advanced' moves it out of the way); to retire an operation, deprecate it ('deprecated: true') and add its replacement.",
   ),
-  triggerKind: rule(
-    'BRK-TRIGGER-KIND',
-    'breaking',
-    'error',
-    'The trigger kind has been changed for the operation. Existing flows were built for the old kind.',
-    'inferred',
+  triggerKind: advising(
+    rule(
+      'BRK-TRIGGER-KIND',
+      'breaking',
+      'error',
+      'The trigger kind has been changed for the operation. Existing flows were built for the old kind.',
+      'inferred',
+    ),
+    "Keep the old kind; or add the new kind as a new trigger (an operationId ending in '_V2') and deprecate this one.",
   ),
-  responseChanged: rule(
-    'BRK-RESPONSE-CODE',
-    'breaking',
-    'error',
-    'The success response has been changed for the operation. Existing flows expect the old response.',
-    'inferred, like BRK-OUTPUT-TYPE',
+  responseChanged: advising(
+    rule(
+      'BRK-RESPONSE-CODE',
+      'breaking',
+      'error',
+      'The success response has been changed for the operation. Existing flows expect the old response.',
+      'inferred, like BRK-OUTPUT-TYPE',
+    ),
+    `Keep the old success response; or ${NEW_VERSION}.`,
   ),
-  hostChanged: rule(
-    'BRK-HOST-BASEPATH',
-    'breaking',
-    'warning',
-    'The host, base path or schemes have been changed. Existing flows now call another address.',
-    'inferred, like BRK-PATH-CHANGED',
+  hostChanged: advising(
+    rule(
+      'BRK-HOST-BASEPATH',
+      'breaking',
+      'warning',
+      'The host, base path or schemes have been changed. Existing flows now call another address.',
+      'inferred, like BRK-PATH-CHANGED',
+    ),
+    'If the new address serves the same API for existing connections, say so in the pull request, as reviewers ask; otherwise keep the old one.',
   ),
   /** Decided with both swaggers (policy-reroute-diff.ts): only operations of both versions count. */
-  policyReroute: rule(
-    'BRK-POLICY-REROUTE',
-    'breaking',
-    'warning',
-    'A policy that decides where requests go has been added, removed or changed. Existing flows now call another address.',
-    'inferred, like BRK-HOST-BASEPATH: dynamichosturl, dynamicsubdomain and routerequesttoendpoint replace the address the swagger gives',
+  policyReroute: advising(
+    rule(
+      'BRK-POLICY-REROUTE',
+      'breaking',
+      'warning',
+      'A policy that decides where requests go has been added, removed or changed. Existing flows now call another address.',
+      'inferred, like BRK-HOST-BASEPATH: dynamichosturl, dynamicsubdomain and routerequesttoendpoint replace the address the swagger gives',
+    ),
+    'If the new address serves the same API for existing connections, say so in the pull request, as reviewers ask; otherwise keep the old one.',
   ),
   /**
    * Decided per operation of both versions (mcp-diff.ts). An error like BRK-OP-DELETED: to the
@@ -269,12 +302,15 @@ export const CHANGE_RULES = {
     'The MCP transport has been changed for the operation (x-ms-agentic-protocol). Agents now talk to the server over the new transport, which it must serve.',
     'inferred: the value names the transport Copilot Studio speaks to the server (streamable HTTP or SSE)',
   ),
-  enumNarrowed: rule(
-    'BRK-ENUM-NARROWED',
-    'breaking',
-    'error',
-    'Values have been removed from the list of enum values of the input field. Existing flows may send the removed values.',
-    'inferred, like BRK-INPUT-ENUM-ADDED',
+  enumNarrowed: advising(
+    rule(
+      'BRK-ENUM-NARROWED',
+      'breaking',
+      'error',
+      'Values have been removed from the list of enum values of the input field. Existing flows may send the removed values.',
+      'inferred, like BRK-INPUT-ENUM-ADDED',
+    ),
+    `Keep the removed values in the list; or ${NEW_VERSION}.`,
   ),
   deprecationProcess: rule(
     'BRK-DEPRECATION-PROCESS',

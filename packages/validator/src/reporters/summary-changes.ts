@@ -8,6 +8,11 @@ export interface ConnectorChange {
   breaking: boolean;
   message: string;
   operationId?: string;
+  /**
+   * Microsoft's ValuePath: the only place that names the field of a field-level change (an output
+   * deleted from a shared definition reads the same for every operation but for it).
+   */
+  valuePath?: string;
   file?: string;
   line?: number;
 }
@@ -78,7 +83,9 @@ function changeLine(change: ConnectorChange, shown: (file: string) => string, do
   const where = change.file
     ? ` (${escapeMarkdown(shown(change.file))}${change.line !== undefined ? `:${change.line}` : ''})`
     : '';
+  // As the text report and the annotations end the message: which field, in Microsoft's words.
+  const valuePath = change.valuePath ? ` ValuePath: ${inlineCode(change.valuePath)}` : '';
   // Linked like the findings' rules: the reference says what the change breaks and what to do instead.
   const rule = `[${inlineCode(change.ruleId)}](${ruleDocUrl(change.ruleId, docs)})`;
-  return `- ${kind} ${rule}${operation}: ${escapeMarkdown(change.message)}${where}`;
+  return `- ${kind} ${rule}${operation}: ${escapeMarkdown(change.message)}${valuePath}${where}`;
 }

@@ -69,7 +69,7 @@ describe(`${RULE}: a policy that sends existing operations' requests elsewhere`,
       }),
     ]);
     expect(result.changes[0]!.message).toBe(
-      "A policy that decides where requests go has been added, removed or changed. Existing flows now call another address. The policy 'Route ListTasks' (routerequesttoendpoint) changed: requests of 'ListTasks' went to newPath '/v1/tasks' and now go to newPath '/v2/tasks'.",
+      "A policy that decides where requests go has been added, removed or changed. Existing flows now call another address. The policy 'Route ListTasks' (routerequesttoendpoint) changed: requests of 'ListTasks' went to newPath '/v1/tasks' and now go to newPath '/v2/tasks'. If the new address serves the same API for existing connections, say so in the pull request, as reviewers ask; otherwise keep the old one.",
     );
     expect(result.classification).toBe('breaking');
   });

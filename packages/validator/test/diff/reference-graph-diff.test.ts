@@ -86,7 +86,7 @@ describe('diff of definitions reused at every level (a DAG of references)', () =
     }
     // The count is told between the detail and the advice, as details are.
     expect(withRuleIn(result, 'BRK-PARAM-DELETED').at(-1)!.message).toBe(
-      `The input has been deleted. Existing flows will continue to send it. The input field 'leaf' has been removed. ${more(536_870_862, BODY)}`,
+      `The input has been deleted. Existing flows will continue to send it. The input field 'leaf' has been removed. ${more(536_870_862, BODY)} Keep it, even if the API now ignores it; or add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one.`,
     );
   });
 
@@ -124,8 +124,8 @@ describe('diff of definitions reused at every level (a DAG of references)', () =
     expect(input.at(-1)!.message).toContain(
       `The type changed from 'string' to 'integer'. ${more(2048 - MAX_LISTED_PATHS, BODY)} Keep the old type;`,
     );
-    expect(withRuleIn(result, 'BRK-OUTPUT-TYPE').at(-1)!.message).toMatch(
-      new RegExp(`${more(1998, RESPONSE).replace(/\./g, '\\.')}$`),
+    expect(withRuleIn(result, 'BRK-OUTPUT-TYPE').at(-1)!.message).toContain(
+      `The type changed from 'string' to 'integer'. ${more(1998, RESPONSE)} Keep the old type;`,
     );
   });
 
@@ -143,9 +143,7 @@ describe('diff of definitions reused at every level (a DAG of references)', () =
     expect(result.changes).toHaveLength(2 * MAX_LISTED_PATHS);
     const output = withRuleIn(result, 'BRK-OUTPUT-TYPE');
     expect(output[0]!.valuePath).toBe(`${RESPONSE}/${Array(29).fill('items/p').join('/')}/leaf/type`);
-    expect(output.at(-1)!.message).toMatch(
-      new RegExp(`${more(536_870_862, RESPONSE).replace(/\./g, '\\.')}$`),
-    );
+    expect(output.at(-1)!.message).toContain(`${more(536_870_862, RESPONSE)} Keep the old type;`);
     const nonBreaking = diffEdit(
       itemsDagSwagger(30),
       (swagger) => (lastLevel(swagger).properties.leaf2 = { type: 'integer' }),

@@ -184,6 +184,46 @@ describeCorpus('a maker updates a certified connector', () => {
     );
   });
 
+  it('deletes and retypes output fields of a shared definition: one finding per operation, each naming its field and what to do (HuddoBoards)', async () => {
+    const update = await updateCorpusConnector('HuddoBoards', ({ swagger }) => {
+      // 'node' is what seven operations return, directly, in arrays or below 'board'.
+      delete swagger.definitions.node.properties.completed;
+      swagger.definitions.nodeSummary.properties.payload.properties.listId.type = 'integer';
+    });
+
+    const deleted = update.findings.filter((finding) => finding.ruleId === 'BRK-OUTPUT-DELETED');
+    expect(deleted.map((finding) => finding.message.match(/ValuePath: (\S+)/)?.[1])).toEqual([
+      'operation/Board/responses/200/schema/childNodes/items/childNodes/items/completed',
+      'operation/BoardMy/responses/200/schema/items/childNodes/items/childNodes/items/completed',
+      'operation/BoardSearch/responses/200/schema/items/completed',
+      'operation/Children/responses/200/schema/items/completed',
+      'operation/Comments/responses/200/schema/items/completed',
+      'operation/FindTask/responses/200/schema/items/completed',
+      'operation/Node/responses/200/schema/completed',
+    ]);
+    // Microsoft's words say what broke; what follows them says how to ship the update without it.
+    expect(deleted[0]!.message).toMatch(
+      /^The output field has been deleted\. Existing flows may be broken if they are using this field and actual payload has been changed\. Keep the field in the schema while the API returns it \('x-ms-visibility': 'internal' hides it from new flows\); or add the change to a new version of the operation \(an operationId ending in '_V2'\) and deprecate this one\. ValuePath: /,
+    );
+    // All on the definition that lost the field, the one place the maker edited.
+    expect(new Set(deleted.map((finding) => lineOf(update, finding)))).toEqual(new Set(['"properties": {']));
+
+    const retyped = update.findings.filter((finding) => finding.ruleId === 'BRK-OUTPUT-TYPE');
+    expect(retyped).toHaveLength(6);
+    expect(retyped[0]!.message).toMatch(
+      /^The type has been changed for the output field\. .* The type changed from 'string' to 'integer'\. Keep the old type; or add the change to a new version of the operation/,
+    );
+    expect(new Set(retyped.map((finding) => lineOf(update, finding)))).toEqual(
+      new Set(['"type": "integer",']),
+    );
+    // diff says the same.
+    expect(update.changes.filter((change) => change.breaking).map((change) => change.message)).toEqual(
+      update.findings
+        .filter((finding) => finding.ruleId.startsWith('BRK-'))
+        .map((finding) => finding.message.replace(/ ValuePath: .*$/, '')),
+    );
+  });
+
   it('routes an operation to another endpoint: a warning naming the policy, the operation and both paths (JIRA)', async () => {
     const update = await updateCorpusConnector('JIRA', ({ apiProperties }) => {
       const [route] = apiProperties.properties.policyTemplateInstances;
@@ -193,7 +233,7 @@ describeCorpus('a maker updates a certified connector', () => {
 
     // Existing CreateIssue flows now post to another path, as if the swagger's path had changed.
     expect(update.changes.map((change) => change.message)).toEqual([
-      "A policy that decides where requests go has been added, removed or changed. Existing flows now call another address. The policy 'Route Request - CreateIssue' (routerequesttoendpoint) changed: requests of 'CreateIssue' went to newPath '/2/issue' and now go to newPath '/3/issue'.",
+      "A policy that decides where requests go has been added, removed or changed. Existing flows now call another address. The policy 'Route Request - CreateIssue' (routerequesttoendpoint) changed: requests of 'CreateIssue' went to newPath '/2/issue' and now go to newPath '/3/issue'. If the new address serves the same API for existing connections, say so in the pull request, as reviewers ask; otherwise keep the old one.",
     ]);
     expect(update.classification).toBe('breaking');
     expect(update.findings).toEqual([

@@ -260,6 +260,39 @@ describe('job summary', () => {
     ]);
   });
 
+  it("names each change's field by its ValuePath, as the text report and the annotations do", async () => {
+    // A field deleted from a definition that two operations return: the message is the same for
+    // both, and only the ValuePath says which field went.
+    const { result } = await sampleResult();
+    const deleted = (operationId: string, valuePath: string) => ({
+      ruleId: 'BRK-OUTPUT-DELETED',
+      breaking: true,
+      message: 'The output field has been deleted.',
+      operationId,
+      valuePath,
+      file: 'certified-connectors/Contoso Tasks/apiDefinition.swagger.json',
+      line: 40,
+    });
+    const summary = renderJobSummary(result, {
+      rules: SAMPLE_RULES,
+      rulesDocUrl: 'https://x.test/rules.md',
+      changes: [
+        {
+          connector: 'certified-connectors/Contoso Tasks',
+          classification: 'breaking',
+          changes: [
+            deleted('GetTask', 'operation/GetTask/responses/200/schema/completed'),
+            deleted('ListTasks', 'operation/ListTasks/responses/200/schema/items/completed'),
+          ],
+        },
+      ],
+    });
+    expect(summary.split('\n').filter((line) => line.startsWith('- 💥'))).toEqual([
+      '- 💥 **breaking** [`BRK-OUTPUT-DELETED`](https://x.test/rules.md#brk-output-deleted) `GetTask`: The output field has been deleted. ValuePath: `operation/GetTask/responses/200/schema/completed` (certified-connectors/Contoso Tasks/apiDefinition.swagger.json:40)',
+      '- 💥 **breaking** [`BRK-OUTPUT-DELETED`](https://x.test/rules.md#brk-output-deleted) `ListTasks`: The output field has been deleted. ValuePath: `operation/ListTasks/responses/200/schema/items/completed` (certified-connectors/Contoso Tasks/apiDefinition.swagger.json:40)',
+    ]);
+  });
+
   it('names connectors and files from the repository root, as GitHub does, not from the working directory', async () => {
     const { root, result } = await sampleResult();
     const repository = path.dirname(root);
