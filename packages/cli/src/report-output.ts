@@ -15,6 +15,7 @@ import {
   sarifReport,
   type JsonFixReport,
   type SarifLimits,
+  type TextReportOptions,
   type ValidationResult,
 } from '@connector-alm/validator';
 import { useColor } from './io.js';
@@ -37,6 +38,7 @@ export function renderReport(
     color: boolean;
     fixes?: JsonFixReport;
     breakingChangesFail?: boolean;
+    quiet?: TextReportOptions['quiet'];
     sarifLimits?: Partial<SarifLimits>;
   },
 ): { text: string; notes: string[] } {
@@ -53,7 +55,11 @@ export function renderReport(
       : [];
     return { text: report.text, notes };
   }
-  const text = formatText(result, { color: options.color, breakingChangesFail: options.breakingChangesFail });
+  const text = formatText(result, {
+    color: options.color,
+    breakingChangesFail: options.breakingChangesFail,
+    quiet: options.quiet,
+  });
   return { text, notes: [] };
 }
 
@@ -81,7 +87,13 @@ export function refuseReportPathThroughFile(output: string | undefined, cwd: str
 export async function writeReport(
   context: CommandContext,
   result: ValidationResult,
-  options: { format: ReportFormat; output?: string; fixes?: JsonFixReport; breakingChangesFail?: boolean },
+  options: {
+    format: ReportFormat;
+    output?: string;
+    fixes?: JsonFixReport;
+    breakingChangesFail?: boolean;
+    quiet?: TextReportOptions['quiet'];
+  },
 ): Promise<void> {
   const { io } = context;
   const { text, notes } = renderReport(result, options.format, {
@@ -89,6 +101,7 @@ export async function writeReport(
     color: options.output === undefined && useColor(io),
     fixes: options.fixes,
     breakingChangesFail: options.breakingChangesFail,
+    quiet: options.quiet,
     sarifLimits: io.sarifLimits,
   });
   if (options.output) {

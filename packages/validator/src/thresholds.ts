@@ -13,6 +13,16 @@ export function failsThreshold(result: Pick<ValidationResult, 'counts'>, failOn:
   return result.counts.error > 0;
 }
 
+/**
+ * True when a finding of this severity reaches the threshold: what `validate --quiet` lists. The
+ * level alone, as failsThreshold counts it: a breaking change is an error here too.
+ */
+export function reachesFailOn(severity: Finding['severity'], failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  if (failOn === 'warning') return severity !== 'info';
+  return severity === 'error';
+}
+
 /** The change rules whose changes break existing flows (impact `breaking`), by id. */
 const BREAKING_CHANGE_RULE_IDS: ReadonlySet<string> = new Set(
   Object.values(CHANGE_RULES)

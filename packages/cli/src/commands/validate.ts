@@ -33,6 +33,7 @@ interface ValidateOptions {
   output?: string;
   config?: string;
   failOn: FailOn;
+  quiet?: boolean;
   base?: string;
   onlyNew?: boolean;
   failOnBreaking?: boolean;
@@ -70,6 +71,10 @@ export function registerValidateCommand(program: Command, context: CommandContex
         .default('error'),
     )
     .option(
+      '--quiet',
+      'list only the findings at or above --fail-on in the text report; the counts still count every finding, and a last line says how many were left out',
+    )
+    .option(
       '--base <ref>',
       'compare each connector with its version at the merge base of HEAD and this git ref: findings are marked new or existing, and breaking changes are added',
     )
@@ -99,6 +104,7 @@ export function registerValidateCommand(program: Command, context: CommandContex
         throw new UsageError(
           '--fail-on-breaking needs --base <ref>: breaking changes are found against a base.',
         );
+      refuseQuietWithoutText(options);
       refuseReportPathThroughFile(options.output, io.cwd);
       const config = await loadConfig({ cwd: io.cwd, explicitPath: options.config, paths });
       // Fixed before validating, so that the findings are those of the files as they are now; with
@@ -127,7 +133,8 @@ export function registerValidateCommand(program: Command, context: CommandContex
         ]);
       const breakingChangesFail = options.failOnBreaking ?? false;
       const verdict = judgeRun(result, options.failOn, breakingChangesFail);
-      await writeReport(context, result, { ...options, fixes, breakingChangesFail });
+      const quiet = options.quiet && options.failOn !== 'never' ? options.failOn : undefined;
+      await writeReport(context, result, { ...options, quiet, fixes, breakingChangesFail });
       const note = profileFallbackNote(
         profileFallbackFolders(result.connectors, { cwd: io.cwd, profile, config }),
         'give --profile certified (or independent-publisher)',
@@ -138,6 +145,33 @@ export function registerValidateCommand(program: Command, context: CommandContex
       const fails = verdict.failsFindings || verdict.failsBreaking;
       context.setExit(fails ? ExitCode.Failure : ExitCode.Success);
     });
+}
+
+/**
+ * --quiet shortens the text report only: JSON is read by programs, which pick the findings they need,
+ * and a SARIF upload without the warnings would close their code scanning alerts. With --fail-on never
+ * no finding reaches the level, so it would list none. Refused rather than ignored, as --only-new
+ * without --base is.
+ */
+function refuseQuietWithoutText(options: ValidateOptions): void {
+  if (!options.quiet) return;
+  if (options.format !== 'text')
+    throw new UsageError(
+      `--quiet shortens the text report; --format ${options.format} holds every finding.`,
+      {
+        hint:
+          options.format === 'sarif'
+            ? 'Leave out --quiet: code scanning would close the alerts of the findings left out.'
+            : 'Leave out --quiet, and pick the findings from the report (jq \'.findings[] | select(.severity == "error")\').',
+      },
+    );
+  if (options.failOn === 'never')
+    throw new UsageError(
+      '--quiet lists the findings at or above --fail-on, and --fail-on never has no level.',
+      {
+        hint: 'Give --fail-on error (the default) or warning, or leave out --quiet.',
+      },
+    );
 }
 
 /**

@@ -2,7 +2,7 @@ import { styleText } from 'node:util';
 import { plural, printable } from '@connector-alm/core';
 import type { Finding, Severity } from '../model/finding.js';
 import { comparedWithBase } from '../git/base-validation.js';
-import { judgeRun } from '../thresholds.js';
+import { judgeRun, reachesFailOn, type FailOn } from '../thresholds.js';
 import { newSinceBaseNote } from './baseline-note.js';
 import { configurationReports, type ConfigurationReport } from './configuration-findings.js';
 import { deletedConnectors, type DeletedConnectorReport } from './deleted-connectors.js';
@@ -18,6 +18,12 @@ export interface TextReportOptions {
    * changes, a last line says whether they fail validation or are left to reviewers.
    */
   breakingChangesFail?: boolean;
+  /**
+   * validate --quiet, with its --fail-on level: only the findings at or above it are listed, and only
+   * the blocks that list some. Headers and the count line still count every finding, and a last line
+   * says what was left out, so that a maker sees what fails the check without losing the rest.
+   */
+  quiet?: Exclude<FailOn, 'never'>;
 }
 
 type Style = Parameters<typeof styleText>[0];
@@ -30,12 +36,15 @@ const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow
  */
 export function formatText(result: ValidationResult, options: TextReportOptions = {}): string {
   const paint = painter(options.color ?? false);
+  const { quiet } = options;
+  const listed: Listed =
+    quiet === undefined ? undefined : (finding) => reachesFailOn(finding.severity, quiet);
   const deleted = deletedConnectors(result);
   const blocks = [
-    ...result.connectors.map((connector) => formatConnector(connector, paint)),
-    ...deleted.map((connector) => formatDeletedConnector(connector, paint)),
-    ...configurationReports(result).map((file) => formatConfigurationFile(file, paint)),
-  ];
+    ...result.connectors.map((connector) => formatConnector(connector, listed, paint)),
+    ...deleted.map((connector) => formatDeletedConnector(connector, listed, paint)),
+    ...configurationReports(result).map((file) => formatConfigurationFile(file, listed, paint)),
+  ].filter((block) => block !== undefined);
   const connectors =
     plural(result.connectors.length, 'connector') +
     (deleted.length > 0 ? ` and ${plural(deleted.length, 'deleted connector')}` : '');
@@ -48,7 +57,23 @@ export function formatText(result: ValidationResult, options: TextReportOptions 
           `${plural(total, 'problem')} (${summaryLine(result.counts)}) in ${connectors}${newSinceBaseNote(result.findings)}.`,
         );
   const breaking = breakingChangesLine(result, options.breakingChangesFail ?? false, paint);
-  return [...blocks, breaking === undefined ? last : `${last}\n${breaking}`].join('\n\n') + '\n';
+  const leftOut = quiet === undefined ? undefined : leftOutLine(result.findings, quiet);
+  const end = [last, breaking, leftOut].filter((line) => line !== undefined).join('\n');
+  return [...blocks, end].join('\n\n') + '\n';
+}
+
+/**
+ * Under --quiet, what the report did not list and how to see it, or undefined when it listed every
+ * finding. The findings left out are below the --fail-on level, so they are warnings or info.
+ */
+function leftOutLine(findings: readonly Finding[], quiet: Exclude<FailOn, 'never'>): string | undefined {
+  const below = countBySeverity(findings.filter((finding) => !reachesFailOn(finding.severity, quiet)));
+  const words = [
+    ...(below.warning > 0 ? [plural(below.warning, 'warning')] : []),
+    ...(below.info > 0 ? [`${below.info} info`] : []),
+  ];
+  if (words.length === 0) return undefined;
+  return `--quiet left out ${words.join(' and ')}, below --fail-on ${quiet}; run without --quiet to list them.`;
 }
 
 /**
@@ -95,32 +120,54 @@ export function formatFindingLine(finding: Finding, options: TextReportOptions =
   );
 }
 
-function formatConnector(connector: ConnectorResult, paint: Painter): string {
+/** Which findings a block lists under --quiet (those at or above --fail-on); undefined lists all. */
+type Listed = ((finding: Finding) => boolean) | undefined;
+
+function formatConnector(connector: ConnectorResult, listed: Listed, paint: Painter): string | undefined {
   const counts = countBySeverity(connector.findings);
   const status = connector.findings.length === 0 ? 'no problems' : summaryLine(counts);
-  const header = paint('bold', `${printable(connector.path)} [${connector.profile}]: ${status}`);
-  const lines = connector.findings.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
-  return [header, ...lines].join('\n');
+  return block(
+    `${printable(connector.path)} [${connector.profile}]: ${status}`,
+    connector.findings,
+    listed,
+    paint,
+  );
 }
 
 /** A deleted connector's block: no profile was resolved for it, so its header says what became of it. */
-function formatDeletedConnector(connector: DeletedConnectorReport, paint: Painter): string {
-  const header = paint(
-    'bold',
-    `${printable(connector.path)} [deleted]: ${summaryLine(countBySeverity(connector.findings))}`,
-  );
-  const lines = connector.findings.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
-  return [header, ...lines].join('\n');
+function formatDeletedConnector(
+  connector: DeletedConnectorReport,
+  listed: Listed,
+  paint: Painter,
+): string | undefined {
+  const header = `${printable(connector.path)} [deleted]: ${summaryLine(countBySeverity(connector.findings))}`;
+  return block(header, connector.findings, listed, paint);
 }
 
 /** A loosened configuration file's block: its findings belong to no connector. */
-function formatConfigurationFile(file: ConfigurationReport, paint: Painter): string {
-  const header = paint(
-    'bold',
-    `${printable(file.path)} [configuration]: ${summaryLine(countBySeverity(file.findings))}`,
-  );
-  const lines = file.findings.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
-  return [header, ...lines].join('\n');
+function formatConfigurationFile(
+  file: ConfigurationReport,
+  listed: Listed,
+  paint: Painter,
+): string | undefined {
+  const header = `${printable(file.path)} [configuration]: ${summaryLine(countBySeverity(file.findings))}`;
+  return block(header, file.findings, listed, paint);
+}
+
+/**
+ * A header (counting every finding) and the findings it lists. Under --quiet, no block when it lists
+ * none: the blocks of connectors that pass would stand between the maker and the failures.
+ */
+function block(
+  header: string,
+  findings: readonly Finding[],
+  listed: Listed,
+  paint: Painter,
+): string | undefined {
+  const shown = listed === undefined ? findings : findings.filter(listed);
+  if (listed !== undefined && shown.length === 0) return undefined;
+  const lines = shown.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
+  return [paint('bold', header), ...lines].join('\n');
 }
 
 interface Painter {

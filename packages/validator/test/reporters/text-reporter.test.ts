@@ -22,6 +22,26 @@ describe('text reporter', () => {
     );
   });
 
+  it('lists only the findings at or above the level under quiet, with every count and what it left out', async () => {
+    const { result } = await sampleResult();
+    const lines = formatText(result, { quiet: 'error' }).trimEnd().split('\n');
+    expect(lines).toEqual([
+      'certified-connectors/Contoso Tasks [certified]: 1 error, 2 warnings, 1 info',
+      expect.stringMatching(/ error TEST-TITLE-WORDS /),
+      '',
+      '4 problems (1 error, 2 warnings, 1 info) in 2 connectors.',
+      '--quiet left out 2 warnings and 1 info, below --fail-on error; run without --quiet to list them.',
+    ]);
+    const warnings = formatText(result, { quiet: 'warning' }).trimEnd().split('\n');
+    expect(warnings.filter((line) => / (error|warning|info) TEST-/.test(line))).toHaveLength(3);
+    expect(warnings).not.toContain('custom-connectors/Clean [custom]: no problems');
+    expect(warnings.at(-1)).toBe(
+      '--quiet left out 1 info, below --fail-on warning; run without --quiet to list them.',
+    );
+    const errorsOnly = { ...result, findings: result.findings.filter((f) => f.severity === 'error') };
+    expect(formatText(errorsOnly, { quiet: 'error' })).not.toContain('--quiet left out');
+  });
+
   it('has no escape codes unless colour is asked for', async () => {
     const { result } = await sampleResult();
     expect(formatText(result)).not.toContain('\x1b[');
