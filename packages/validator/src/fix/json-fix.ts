@@ -1,4 +1,5 @@
 import { MAX_JSON_DEPTH, offsetPastDepth } from '@connector-alm/core';
+import { LineIndex } from '../json/line-index.js';
 import { diagnoseAndRepair, MAX_SLIPS } from '../json/syntax/diagnosis.js';
 import { applyEdits, type TextEdit } from '../json/syntax/repair.js';
 import { MAX_REPAIRED_CHARACTERS } from '../json/repaired-parse.js';
@@ -6,7 +7,7 @@ import type { JsonFile } from '../loader/connector-folder.js';
 import { writtenEdits } from './written-edits.js';
 
 // What `validate --fix` makes of a JSON file's text: the text with the edits made that its
-// GEN-JSON-PARSE findings name, when every one of them names its edit. Pure: the file is read and
+// GEN-JSON-PARSE findings name, when every one of them names its edit and no other. Pure: the file is read and
 // written elsewhere (write-fixed-file.ts).
 
 /** The text is strict JSON already: nothing to fix. */
@@ -60,6 +61,14 @@ export function fixJsonText(text: string): JsonFix {
   if (edits === undefined) {
     return notFixed(
       'not every JSON syntax error names a single edit that fixes it (a missing value, text left open at the end); make the edits the GEN-JSON-PARSE findings ask for.',
+    );
+  }
+  const choice = edits.find((edit) => edit.oneOfTwo === true);
+  if (choice !== undefined) {
+    // The rules read the file through one of the two, but written, a guess could change a value the
+    // maker meant (a postal code's leading zero, a ratio written 3/4).
+    return notFixed(
+      `the GEN-JSON-PARSE finding at line ${new LineIndex(json).position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`,
     );
   }
   const meant = repairedValue(json, edits);
