@@ -91,6 +91,25 @@ describe('fixJsonText: the edits of GEN-JSON-PARSE written into the text', () =>
     });
   });
 
+  it('names the line of the first finding that names no single edit', () => {
+    // GIPHY's swagger: a missing comma --fix could add, then members after the end of the value.
+    const cases: [string, number][] = [
+      ['{\n  "a": 1\n  "b": 2\n}\n"c": [1]\n', 5],
+      ['{\n  "a": 1,\n  "b": ,\n  "c": [1,]\n}', 3],
+      ['{\n  "a": 1,\n  "b": "x', 3],
+      ['[\n  1,\n  NaN\n]', 3],
+    ];
+    for (const [text, line] of cases) {
+      expect({ text, fix: fixJsonText(text) }).toEqual({
+        text,
+        fix: {
+          outcome: 'not-fixed',
+          reason: `the GEN-JSON-PARSE finding at line ${line} names no single edit that fixes it, and --fix makes the edits of a file all or none; make that one by hand, then run validate --fix again for the others.`,
+        },
+      });
+    }
+  });
+
   it('leaves text alone, and says where, when a finding names two edits and the maker must choose', () => {
     // `01234` is 1234, or "01234" if the zeros matter (a postal code); `3/4` is 0.75, or the text
     // "3/4" (a ratio). The rules read the first; written, a guess would change the maker's value.
