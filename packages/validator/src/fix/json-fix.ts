@@ -1,4 +1,5 @@
 import { MAX_JSON_DEPTH, offsetPastDepth } from '@connector-alm/core';
+import { LineIndex } from '../json/line-index.js';
 import { diagnoseAndRepair, MAX_SLIPS } from '../json/syntax/diagnosis.js';
 import { applyEdits, type TextEdit } from '../json/syntax/repair.js';
 import { MAX_REPAIRED_CHARACTERS } from '../json/repaired-parse.js';
@@ -6,7 +7,7 @@ import type { JsonFile } from '../loader/connector-folder.js';
 import { writtenEdits } from './written-edits.js';
 
 // What `validate --fix` makes of a JSON file's text: the text with the edits made that its
-// GEN-JSON-PARSE findings name, when every one of them names its edit. Pure: the file is read and
+// GEN-JSON-PARSE findings name, when every one of them names its edit and no other. Pure: the file is read and
 // written elsewhere (write-fixed-file.ts).
 
 /** The text is strict JSON already: nothing to fix. */
@@ -51,15 +52,25 @@ export function fixJsonText(text: string): JsonFix {
   if (offsetPastDepth(json, MAX_JSON_DEPTH) !== -1) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
-  const { slips, edits, refused } = diagnoseAndRepair(json, unnamed);
+  const lines = new LineIndex(json);
+  const { slips, edits, unfixedAt, refused } = diagnoseAndRepair(json, unnamed, lines);
   if (refused) {
     return notFixed(
       `it has more than ${MAX_SLIPS.toLocaleString('en-US')} JSON syntax errors, more than this tool repairs; write it as strict JSON.`,
     );
   }
   if (edits === undefined) {
+    // A missing value ("add it"), text after the end of the value, a string left open at the end.
     return notFixed(
-      'not every JSON syntax error names a single edit that fixes it (a missing value, text left open at the end); make the edits the GEN-JSON-PARSE findings ask for.',
+      `the GEN-JSON-PARSE finding at line ${lines.position(unfixedAt ?? 0).line} names no single edit that fixes it, and --fix makes the edits of a file all or none; make that one by hand, then run validate --fix again for the others.`,
+    );
+  }
+  const choice = edits.find((edit) => edit.oneOfTwo === true);
+  if (choice !== undefined) {
+    // The rules read the file through one of the two, but written, a guess could change a value the
+    // maker meant (a postal code's leading zero, a ratio written 3/4).
+    return notFixed(
+      `the GEN-JSON-PARSE finding at line ${lines.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`,
     );
   }
   const meant = repairedValue(json, edits);

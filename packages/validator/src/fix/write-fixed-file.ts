@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import { isBelow, writeFileAtomically } from '@connector-alm/core';
 import { entryPath } from '../loader/connector-folder.js';
 
@@ -10,7 +10,8 @@ export type FixWrite = { written: true } | { written: false; reason: string };
  * the text it had when it was read. Checked again at the time of writing, as the loader checks
  * when reading: a symbolic link is written through only to a file inside the folder (the link is
  * kept, its target replaced), and a file that no longer holds what was read is left alone: a
- * fix made of old text would undo the edits made since.
+ * fix made of old text would undo the edits made since. A read-only file is left alone too: the
+ * rename of the new text over it would replace it anyway (and give it to whoever ran the fix).
  */
 export async function writeFixedFile(
   folder: string,
@@ -29,11 +30,30 @@ export async function writeFixedFile(
   }
   const current = await fs.stat(target);
   if (!current.isFile()) return refused('it is not a regular file.');
+  if (!(await isWritable(target, current.mode))) {
+    return refused(
+      'it is read-only: it was not written; make it writable (or check it out for editing) and run validate --fix again.',
+    );
+  }
   if (!(await fs.readFile(target)).equals(Buffer.from(read, 'utf8'))) {
     return refused('it changed since it was read; run validate --fix again.');
   }
   await writeFileAtomically(target, Buffer.from(fixed, 'utf8'), { mode: current.mode & 0o7777 });
   return { written: true };
+}
+
+/**
+ * Whether the file may be written: its owner's write permission is set (as root, who may write any
+ * file, and on Windows, whose read-only attribute clears it), and this process may write it.
+ */
+async function isWritable(file: string, mode: number): Promise<boolean> {
+  if ((mode & 0o200) === 0) return false;
+  try {
+    await fs.access(file, fsConstants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function refused(reason: string): FixWrite {

@@ -166,6 +166,37 @@ describe('fixJsonSlips: validate --fix on the files of connector folders', () =>
     ).toBe(true);
   });
 
+  it('leaves a read-only file as it is, and says why; the other files are fixed', async () => {
+    // A file made read-only (checked in to a version control that locks files, or on purpose) is
+    // not the maker's to have written: the rename of a new file over it would replace it anyway,
+    // even for another user in a folder they may write to, who would then own it.
+    const text = withTrailingComma(validApiProperties());
+    const { root, folder } = connector({
+      'apiProperties.json': text,
+      'settings.json': withTrailingComma(validSettings()),
+    });
+    const file = path.join(folder, 'apiProperties.json');
+    chmodSync(file, 0o444);
+    const report = await fixJsonSlips(['.'], { cwd: root });
+    expect(report).toEqual({
+      fixed: [{ file: SETTINGS, slips: 1, keys: 0 }],
+      notFixed: [{ file: PROPERTIES, reason: expect.stringMatching(/^it is read-only: .*make it writable/) }],
+    });
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(statSync(file).mode & 0o777).toBe(0o444);
+    // Its misspelled keys are not renamed either.
+    chmodSync(file, 0o644);
+    writeFileSync(file, JSON.stringify(validApiProperties(), null, 2));
+    const swagger = JSON.stringify(validSwagger(), null, 2).replace('"basePath"', '"basepath"');
+    writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), swagger);
+    chmodSync(path.join(folder, 'apiDefinition.swagger.json'), 0o444);
+    expect(await fixJsonSlips(['.'], { cwd: root })).toEqual({
+      fixed: [],
+      notFixed: [{ file: SWAGGER, reason: expect.stringMatching(/^it is read-only: /) }],
+    });
+    expect(readFileSync(path.join(folder, 'apiDefinition.swagger.json'), 'utf8')).toBe(swagger);
+  });
+
   it('does not write a file that changed since it was read', async () => {
     const { folder } = connector({ 'apiProperties.json': '{"a": 1, "b": 2}' });
     expect(await writeFixedFile(folder, 'apiProperties.json', '{"a": 1,}', '{"a": 1}')).toEqual({

@@ -28,7 +28,13 @@ describe('fixJsonText: the edits of GEN-JSON-PARSE written into the text', () =>
     ['a missing comma', '{\n  "a": 1\n  "b": 2\n}', '{\n  "a": 1,\n  "b": 2\n}', 1],
     ['a missing comma before a comment', '{"a": 1 // note\n "b": 2}', '{"a": 1,\n "b": 2}', 2],
     ['a = or => for a colon', '{"a" = 1, "b" => 2}', '{"a" : 1, "b" : 2}', 2],
-    ['hexadecimal and JavaScript numbers', '[0x1F, -0x10, +1, .5, 02.5]', '[31, -16, 1, 0.5, 2.5]', 5],
+    ['hexadecimal and JavaScript numbers', '[0x1F, -0x10, +1, .5]', '[31, -16, 1, 0.5]', 4],
+    [
+      'a date or a ratio that lost its quotes',
+      '["2024-01-01", 12/31/2024]',
+      '["2024-01-01", "12/31/2024"]',
+      1,
+    ],
     ['True, False and None', '[True, False, None]', '[true, false, null]', 3],
     ['a word for a string', '{"a": application/json}', '{"a": "application/json"}', 1],
     [
@@ -83,6 +89,46 @@ describe('fixJsonText: the edits of GEN-JSON-PARSE written into the text', () =>
       outcome: 'not-fixed',
       reason: expect.stringMatching(/nested more than 256 levels/),
     });
+  });
+
+  it('names the line of the first finding that names no single edit', () => {
+    // GIPHY's swagger: a missing comma --fix could add, then members after the end of the value.
+    const cases: [string, number][] = [
+      ['{\n  "a": 1\n  "b": 2\n}\n"c": [1]\n', 5],
+      ['{\n  "a": 1,\n  "b": ,\n  "c": [1,]\n}', 3],
+      ['{\n  "a": 1,\n  "b": "x', 3],
+      ['[\n  1,\n  NaN\n]', 3],
+    ];
+    for (const [text, line] of cases) {
+      expect({ text, fix: fixJsonText(text) }).toEqual({
+        text,
+        fix: {
+          outcome: 'not-fixed',
+          reason: `the GEN-JSON-PARSE finding at line ${line} names no single edit that fixes it, and --fix makes the edits of a file all or none; make that one by hand, then run validate --fix again for the others.`,
+        },
+      });
+    }
+  });
+
+  it('leaves text alone, and says where, when a finding names two edits and the maker must choose', () => {
+    // `01234` is 1234, or "01234" if the zeros matter (a postal code); `3/4` is 0.75, or the text
+    // "3/4" (a ratio). The rules read the first; written, a guess would change the maker's value.
+    for (const [slip, line] of [
+      ['01234', 3],
+      ['-007', 3],
+      ['02.5', 3],
+      ['3/4', 3],
+      ['1024 * 1024', 3],
+    ] as const) {
+      const text = `{\n  "a": 1,\n  "b": ${slip},\n  "c": [1, 2,],\n}\n`;
+      expect({ slip, fix: fixJsonText(text) }).toEqual({
+        slip,
+        fix: {
+          outcome: 'not-fixed',
+          reason: `the GEN-JSON-PARSE finding at line ${line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`,
+        },
+      });
+    }
   });
 
   it('writes every slip, at each place it is made in a swagger, as the document its maker meant, without trailing blanks', () => {

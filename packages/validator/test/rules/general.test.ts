@@ -46,10 +46,24 @@ describe('GEN-JSON-PARSE', () => {
     const untold = await parseFindings(unfixable);
     expect(untold.length).toBeGreaterThan(1);
     for (const finding of untold) expect(finding.message).not.toMatch(/--fix/);
-    // As --fix decides: it fixes the first folder and leaves the second.
-    const report = await fixJsonSlips([fixable, unfixable]);
+    // A leading zero names two edits (1234, or "01234" as a string): the maker's to choose.
+    const choice = writeConnector({
+      ...validConnectorFiles(),
+      'apiDefinition.swagger.json': swagger.replace(
+        '"swagger": "2.0",',
+        '"swagger": "2.0",,\n  "x-zip": 01234,',
+      ),
+    });
+    const chosen = await parseFindings(choice);
+    expect(chosen.map((finding) => finding.message)).toEqual([
+      expect.stringMatching(/^Two commas in a row: remove one\.$/),
+      expect.stringMatching(/leading zeros: write 1234 instead of 01234, or "01234" as a string/),
+    ]);
+    for (const finding of chosen) expect(finding.message).not.toMatch(/--fix/);
+    // As --fix decides: it fixes the first folder and leaves the others.
+    const report = await fixJsonSlips([fixable, unfixable, choice]);
     expect(report.fixed.map((fixed) => fixed.slips)).toEqual([1]);
-    expect(report.notFixed).toHaveLength(1);
+    expect(report.notFixed).toHaveLength(2);
   });
 
   it('lists 20 slips of a file and counts the rest in one more finding, which --fix repairs too', async () => {

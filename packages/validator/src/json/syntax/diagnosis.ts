@@ -31,6 +31,11 @@ export interface SyntaxRepair {
    */
   issues: JsonSyntaxIssue[];
   edits: TextEdit[] | undefined;
+  /**
+   * Where `edits` is undefined, the offset of the first issue that names no single edit (or where
+   * the walk stopped), for `validate --fix` to say which; else undefined.
+   */
+  unfixedAt: number | undefined;
   /** How many issues the text has (counted to MAX_SLIPS + 1), said or not. */
   slips: number;
   /** More than MAX_SLIPS slips: the walk stopped there, and the text is not read (see `tooManySlips`). */
@@ -79,7 +84,10 @@ export function diagnoseAndRepair(
     else if (firstUnlistedOffset === -1) firstUnlistedOffset = issue.offset;
   };
   let edits: TextEdit[] | undefined = [];
+  let unfixedAt: number | undefined;
   const edit = (fix: TextEdit | undefined) => {
+    // The issue just said is the one that names no edit.
+    if (fix === undefined && edits !== undefined) unfixedAt = lastIssueOffset;
     if (fix === undefined) edits = undefined;
     else edits?.push(fix);
   };
@@ -120,10 +128,11 @@ export function diagnoseAndRepair(
   }
   if (slips > MAX_SLIPS) {
     issues.push(tooManySlips(lastIssueOffset));
-    return { issues, edits: undefined, slips, refused: true };
+    return { issues, edits: undefined, unfixedAt: lastIssueOffset, slips, refused: true };
   }
   if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
-  return { issues, edits: finished ? edits : undefined, slips, refused: false };
+  if (!finished) unfixedAt ??= lastIssueOffset;
+  return { issues, edits: finished ? edits : undefined, unfixedAt, slips, refused: false };
 }
 
 /**

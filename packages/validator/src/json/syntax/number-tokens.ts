@@ -1,4 +1,4 @@
-import { replacement } from './repair.js';
+import { oneOfTwoReplacements, replacement } from './repair.js';
 import type { Token } from './token.js';
 import { quoteAdvice } from './word-tokens.js';
 import { excerpt } from '../../text/message-values.js';
@@ -61,7 +61,7 @@ export function numberToken(text: string, offset: number, end: number): Token {
     kind: 'literal',
     offset,
     end: AFTER_LEADING_ZERO.lastIndex,
-    fix: replacement(offset, written.length, meant),
+    fix: oneOfTwoReplacements(offset, written.length, meant),
     problem: {
       message: `JSON numbers cannot have leading zeros: write ${excerpt(meant)} instead of ${excerpt(written)}, or "${excerpt(written)}" as a string if the zeros matter (a postal code, an id).`,
       offset,
@@ -111,7 +111,7 @@ export function arithmeticToken(text: string, offset: number): Token | undefined
     kind: 'literal',
     offset,
     end,
-    fix: finite ? replacement(offset, end - offset, meant) : undefined,
+    fix: finite ? oneOfTwoReplacements(offset, end - offset, meant) : undefined,
     problem: {
       message: `JSON does not calculate: write ${excerpt(meant)} instead of ${excerpt(written)}, or "${excerpt(written)}" as a string if it is meant as written (a ratio, a range, a score).`,
       ...at,

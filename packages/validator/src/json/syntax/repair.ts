@@ -9,6 +9,12 @@ export interface TextEdit {
   offset: number;
   length: number;
   insert: string;
+  /**
+   * The issue's message names another edit too (`01234`: 1234, or "01234" if the zeros matter): the
+   * text is read through this one, but which the maker meant is theirs to say, so `validate --fix`
+   * does not write it.
+   */
+  oneOfTwo?: true;
 }
 
 /** Repaired text, and the way back from its offsets to the original's. */
@@ -29,6 +35,11 @@ export function insertion(offset: number, insert: string): TextEdit {
 
 export function replacement(offset: number, length: number, insert: string): TextEdit {
   return { offset, length, insert };
+}
+
+/** A replacement that is one of two edits the issue's message names (see `TextEdit.oneOfTwo`). */
+export function oneOfTwoReplacements(offset: number, length: number, insert: string): TextEdit {
+  return { offset, length, insert, oneOfTwo: true };
 }
 
 /**
