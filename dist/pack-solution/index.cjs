@@ -40676,13 +40676,16 @@ function fileInTheWay(target, cwd = process.cwd()) {
     if (stat2)
       return {
         file: import_node_path2.default.join(target, import_node_path2.default.relative(resolved2, current)),
-        below: import_node_path2.default.relative(current, resolved2)
+        below: import_node_path2.default.relative(current, resolved2),
+        ...stat2.isSymbolicLink() ? { danglingLink: linkTarget(current) } : {}
       };
     if (import_node_path2.default.dirname(current) === current) return void 0;
   }
 }
 function pathThroughFileError(way, action, hint) {
-  return new UsageError(`is a file, not a folder, so ${way.below} cannot be ${action} inside it.`, {
+  const link2 = way.danglingLink;
+  const what = !link2 ? "is a file, not a folder" : `is a symbolic link that leads nowhere${link2.to === void 0 ? "" : ` (to '${link2.to}')`}`;
+  return new UsageError(`${what}, so ${way.below} cannot be ${action} inside it.`, {
     location: { file: way.file },
     hint
   });
@@ -40695,6 +40698,13 @@ function missingPathError(given, hint, options2 = {}) {
     hint,
     cause: options2.cause
   });
+}
+function linkTarget(link2) {
+  try {
+    return { to: (0, import_node_fs.readlinkSync)(link2) };
+  } catch {
+    return {};
+  }
 }
 function statOrUndefined(stat2, file) {
   try {
@@ -55471,7 +55481,7 @@ var CharacterCounts = class {
 };
 
 // packages/validator/src/rules/readme/listed-operations.ts
-function operationNames(context, sections) {
+function operationNames(context, sections, loose) {
   const missing = [];
   const summaries = /* @__PURE__ */ new Set();
   const first = sections[0];
@@ -55481,6 +55491,7 @@ function operationNames(context, sections) {
     if (summary2) summaries.add(normalized);
     if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation2.operationId)) continue;
+    if (loose.lists(summary2, operation2)) continue;
     missing.push(summary2.trim());
   }
   return { missing, summaries };
@@ -55519,9 +55530,123 @@ function operationCandidates(context, headingNames) {
   return candidates;
 }
 
+// packages/validator/src/rules/readme/loose-names.ts
+function looseKey(text2) {
+  return keyOf(wordsOf(text2));
+}
+var ARTICLES = /* @__PURE__ */ new Set(["a", "an", "the"]);
+var KIND_WORDS = /* @__PURE__ */ new Set(["operation", "event", "job"]);
+var ROLE_WORDS = /* @__PURE__ */ new Set(["action", "trigger"]);
+var VERSION = /^v\d+$/;
+var MARKS = /[([]\s*(?:deprecated|preview|trigger|action|beta|legacy|obsolete|v\d+(?:\.\d+)?)\s*[)\]]/gi;
+var NUMBERING = /^\s*(?:operation\s*)?\d+\s*[.):\-–—]?\s+/i;
+function wordsOf(text2) {
+  const words = [];
+  for (const written2 of text2.replace(MARKS, " ").replace(NUMBERING, "").split(/[^A-Za-z0-9]+/)) {
+    if (written2 === "" || ARTICLES.has(written2.toLowerCase())) continue;
+    const parts = written2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z])([A-Z][a-z])/g, "$1 $2");
+    for (const part of parts.toLowerCase().split(" ")) words.push(part);
+  }
+  if (words.length > 1 && ROLE_WORDS.has(words[0])) words.shift();
+  if (words.length > 1 && VERSION.test(words[words.length - 1])) words.pop();
+  return words;
+}
+function keyOf(words) {
+  return words.join("");
+}
+function operationKeys(summary2, operation2) {
+  const own2 = [];
+  const shared = [];
+  for (const name of [summary2, operation2.operationId]) {
+    if (!name) continue;
+    const words = wordsOf(name);
+    own2.push(keyOf(words));
+    if (words.length > 1 && KIND_WORDS.has(words[words.length - 1])) own2.push(keyOf(words.slice(0, -1)));
+    if (words.length > 1) shared.push(keyOf(words.slice(1)));
+  }
+  const path23 = pathWords(operation2.path);
+  if (path23.length > 1) shared.push(keyOf(path23));
+  return { own: own2.filter(isKey), shared: shared.filter(isKey) };
+}
+function isKey(key) {
+  return key !== "";
+}
+function pathWords(path23) {
+  const words = [];
+  for (const segment of path23.split("/")) {
+    if (segment === "" || segment.includes("{")) continue;
+    for (const word of wordsOf(segment)) if (!VERSION.test(word) && word !== "api") words.push(word);
+  }
+  return words;
+}
+
+// packages/validator/src/rules/readme/listed-names.ts
+var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+([^\r\n]*)/gm;
+var NAME_END = /:|\s[-–—]\s/;
+var MAX_NAME = 200;
+function listedKeys(text2, sections) {
+  const keys = /* @__PURE__ */ new Set();
+  for (const { section, subHeadings } of sections) {
+    for (let index = 0; index < subHeadings.length; index++) {
+      const heading2 = subHeadings[index];
+      const next = subHeadings[index + 1];
+      if (next && next.offset < heading2.bodyEnd && next.depth > heading2.depth) continue;
+      keys.add(looseKey(heading2.text));
+    }
+    LIST_ITEM.lastIndex = section.bodyStart;
+    for (let item = LIST_ITEM.exec(text2); item !== null; item = LIST_ITEM.exec(text2)) {
+      if (item.index >= section.bodyEnd) break;
+      const line = item[1].slice(0, MAX_NAME);
+      const end = line.search(NAME_END);
+      keys.add(looseKey(end === -1 ? line : line.slice(0, end)));
+    }
+  }
+  keys.delete("");
+  return keys;
+}
+
+// packages/validator/src/rules/readme/loose-listing.ts
+var LooseListing = class {
+  constructor(context, listedNames) {
+    this.context = context;
+    this.listedNames = listedNames;
+  }
+  context;
+  listedNames;
+  listed;
+  /** Every key of every operation, each with how many operations have it. */
+  operations;
+  /** Whether the sections list the operation by one of its own keys, or a shared key only it has. */
+  lists(summary2, operation2) {
+    this.listed ??= this.listedNames();
+    const listed = this.listed;
+    if (listed.size === 0) return false;
+    const { own: own2, shared } = operationKeys(summary2, operation2);
+    if (own2.some((key) => listed.has(key))) return true;
+    return shared.some((key) => listed.has(key) && this.operationsWith(key) === 1);
+  }
+  /** Whether a heading names one operation or more by a key of theirs: then it is no stale one. */
+  names(headingText) {
+    const key = looseKey(headingText);
+    return key !== "" && this.operationsWith(key) > 0;
+  }
+  operationsWith(key) {
+    if (!this.operations) {
+      this.operations = /* @__PURE__ */ new Map();
+      for (const operation2 of this.context.swagger?.operations ?? []) {
+        const { own: own2, shared } = operationKeys(asString(operation2.operation.summary), operation2);
+        for (const each of /* @__PURE__ */ new Set([...own2, ...shared])) {
+          this.operations.set(each, (this.operations.get(each) ?? 0) + 1);
+        }
+      }
+    }
+    return this.operations.get(key) ?? 0;
+  }
+};
+
 // packages/validator/src/rules/readme/operation-headings.ts
-var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
-var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
+var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*|.+operations)$/;
+var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequen.*askedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|.*documentation|contactus|howto.*|.*test(ing|s)?(results?|within.*|operations.*))$/;
 function operationSections(headings) {
   const sections = [];
   for (const heading2 of headings) {
@@ -55548,17 +55673,17 @@ function parentIndex(subHeadings, index) {
   }
   return -1;
 }
-var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
+var LIST_ITEM2 = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
 function listsSummaries(text2, heading2, next, summaries) {
   const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
   let items = 0;
   let found = 0;
   let rightUnder = true;
-  LIST_ITEM.lastIndex = heading2.bodyStart;
-  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < end; item = LIST_ITEM.exec(text2)) {
+  LIST_ITEM2.lastIndex = heading2.bodyStart;
+  for (let item = LIST_ITEM2.exec(text2); item !== null && item.index < end; item = LIST_ITEM2.exec(text2)) {
     if (items++ === 0) rightUnder = normalizeTitle(text2, heading2.bodyStart, item.index) === "";
-    const lineEnd2 = text2.indexOf("\n", LIST_ITEM.lastIndex);
-    const name = normalizeTitle(text2, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
+    const lineEnd2 = text2.indexOf("\n", LIST_ITEM2.lastIndex);
+    const name = normalizeTitle(text2, LIST_ITEM2.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
     for (const summary2 of summaries) {
       if (summary2 !== "" && name.startsWith(summary2)) {
         if (++found === 2) return true;
@@ -55660,7 +55785,7 @@ var operationsMatchRule = {
   id: "README-OPS-MATCH",
   file: "readme",
   title: "Supported Operations lists every visible operation, and only those.",
-  description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "TimeAndBillingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
+  description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. A name a person reads as the operation's counts too, as a sub-heading or at the start of a list item: other articles, case and punctuation ("Get a company" for "Get Company"), without marks such as "(deprecated)", "(Preview)" or "V2", a numbering ("2.", "Operation 3") or a "Trigger:" before it, without a last "Operation", "Event" or "Job" ("Find" for "Find Operation"), the summary or operationId without its first word ("Generation" for \`GetGeneration\`), or its path's words ("Regional England" for \`/regional/england\`); a short name or path several operations share lists none of them. Sub-headings that group listed operations ("Badge Operations"), and template sections nested in it (also "How to get credentials", "\u2026 API Documentation", test reports), are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "GetTimeAndBilingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
   levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
   example: {
     bad: "## Supported Operations\n### List tasks",
@@ -55675,9 +55800,11 @@ var operationsMatchRule = {
       const subHeadings = readme2.headings.filter((heading2) => isSubHeading(heading2, section));
       return { section, subHeadings, text: new SectionText(readme2, section, subHeadings) };
     });
+    const loose = new LooseListing(context, () => listedKeys(readme2.text, texts));
     const { missing, summaries } = operationNames(
       context,
-      texts.map((entry) => entry.text)
+      texts.map((entry) => entry.text),
+      loose
     );
     if (missing.length > 0) {
       const names = joinWithin(missing.map((summary2) => `"${nameExcerpt(summary2)}"`));
@@ -55720,6 +55847,7 @@ var operationsMatchRule = {
       for (let index = 0; index < subHeadings.length; index++) {
         const heading2 = subHeadings[index];
         if (heading2.normalized === "" || namesOperation(heading2) || isGroup(index)) continue;
+        if (loose.names(heading2.text)) continue;
         const parent = parentIndex(subHeadings, index);
         if (parent !== -1 && (namesOperation(subHeadings[parent]) || !isGroup(parent))) continue;
         context.report({
@@ -64821,44 +64949,59 @@ var CHANGE_RULES = {
     ),
     `Keep the old format; or ${NEW_VERSION}.`
   ),
-  outputType: observed(
-    "BRK-OUTPUT-TYPE",
-    "breaking",
-    "error",
-    "The type has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.",
-    "PR #3910, #4168"
+  outputType: advising(
+    observed(
+      "BRK-OUTPUT-TYPE",
+      "breaking",
+      "error",
+      "The type has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.",
+      "PR #3910, #4168"
+    ),
+    `Keep the old type; or ${NEW_VERSION}.`
   ),
   /**
    * A format change, apart from a type change (which is reported instead when both change): Microsoft's
    * change validator words it apart too, ValuePath ending in '/format' (PR #807, #3863).
    */
-  outputFormat: observed(
-    "BRK-OUTPUT-FORMAT",
-    "breaking",
-    "error",
-    "The type format has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.",
-    "PR #807, #3863"
+  outputFormat: advising(
+    observed(
+      "BRK-OUTPUT-FORMAT",
+      "breaking",
+      "error",
+      "The type format has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.",
+      "PR #807, #3863"
+    ),
+    `Keep the old format; or ${NEW_VERSION}.`
   ),
-  outputDeleted: observed(
-    "BRK-OUTPUT-DELETED",
-    "breaking",
-    "error",
-    "The output field has been deleted. Existing flows may be broken if they are using this field and actual payload has been changed.",
-    "PR #3656"
+  outputDeleted: advising(
+    observed(
+      "BRK-OUTPUT-DELETED",
+      "breaking",
+      "error",
+      "The output field has been deleted. Existing flows may be broken if they are using this field and actual payload has been changed.",
+      "PR #3656"
+    ),
+    `Keep the field in the schema while the API returns it ('x-ms-visibility': 'internal' hides it from new flows); or ${NEW_VERSION}.`
   ),
-  inputEnumAdded: observed(
-    "BRK-INPUT-ENUM-ADDED",
-    "breaking",
-    "error",
-    "The list of enum values has been added to the input field. Existing flows may use values outside of this list.",
-    "PR #619"
+  inputEnumAdded: advising(
+    observed(
+      "BRK-INPUT-ENUM-ADDED",
+      "breaking",
+      "error",
+      "The list of enum values has been added to the input field. Existing flows may use values outside of this list.",
+      "PR #619"
+    ),
+    `Leave the input open and name its values in its description; or ${NEW_VERSION}.`
   ),
-  outputEnumRemoved: observed(
-    "BRK-OUTPUT-ENUM-REMOVED",
-    "breaking",
-    "error",
-    "The list of enum values has been removed from the output field.",
-    "PR #1381"
+  outputEnumRemoved: advising(
+    observed(
+      "BRK-OUTPUT-ENUM-REMOVED",
+      "breaking",
+      "error",
+      "The list of enum values has been removed from the output field.",
+      "PR #1381"
+    ),
+    `Keep the list of values; or ${NEW_VERSION}.`
   ),
   /**
    * Decided from what users sign in with: apiProperties.json connectionParameters and
@@ -64905,12 +65048,15 @@ var CHANGE_RULES = {
     ),
     `Keep it optional or give it a default; or ${NEW_VERSION}.`
   ),
-  parameterDeleted: rule(
-    "BRK-PARAM-DELETED",
-    "breaking",
-    "warning",
-    "The input has been deleted. Existing flows will continue to send it.",
-    "Microsoft docs, operational-versioning (inferred)"
+  parameterDeleted: advising(
+    rule(
+      "BRK-PARAM-DELETED",
+      "breaking",
+      "warning",
+      "The input has been deleted. Existing flows will continue to send it.",
+      "Microsoft docs, operational-versioning (inferred)"
+    ),
+    `Keep it, even if the API now ignores it; or ${NEW_VERSION}.`
   ),
   parameterRenamed: advising(
     rule(
@@ -64936,41 +65082,56 @@ var CHANGE_RULES = {
     ),
     `Keep the old name (its x-ms-summary is what users see, and can change); or ${NEW_VERSION}.`
   ),
-  visibilityInternal: rule(
-    "BRK-VISIBILITY-INTERNAL",
-    "breaking",
-    "warning",
-    "The visibility has been changed to internal. Existing users will no longer see it in the designer.",
-    "inferred"
+  visibilityInternal: advising(
+    rule(
+      "BRK-VISIBILITY-INTERNAL",
+      "breaking",
+      "warning",
+      "The visibility has been changed to internal. Existing users will no longer see it in the designer.",
+      "inferred"
+    ),
+    "Keep it visible ('advanced' moves it out of the way); to retire an operation, deprecate it ('deprecated: true') and add its replacement."
   ),
-  triggerKind: rule(
-    "BRK-TRIGGER-KIND",
-    "breaking",
-    "error",
-    "The trigger kind has been changed for the operation. Existing flows were built for the old kind.",
-    "inferred"
+  triggerKind: advising(
+    rule(
+      "BRK-TRIGGER-KIND",
+      "breaking",
+      "error",
+      "The trigger kind has been changed for the operation. Existing flows were built for the old kind.",
+      "inferred"
+    ),
+    "Keep the old kind; or add the new kind as a new trigger (an operationId ending in '_V2') and deprecate this one."
   ),
-  responseChanged: rule(
-    "BRK-RESPONSE-CODE",
-    "breaking",
-    "error",
-    "The success response has been changed for the operation. Existing flows expect the old response.",
-    "inferred, like BRK-OUTPUT-TYPE"
+  responseChanged: advising(
+    rule(
+      "BRK-RESPONSE-CODE",
+      "breaking",
+      "error",
+      "The success response has been changed for the operation. Existing flows expect the old response.",
+      "inferred, like BRK-OUTPUT-TYPE"
+    ),
+    `Keep the old success response; or ${NEW_VERSION}.`
   ),
-  hostChanged: rule(
-    "BRK-HOST-BASEPATH",
-    "breaking",
-    "warning",
-    "The host, base path or schemes have been changed. Existing flows now call another address.",
-    "inferred, like BRK-PATH-CHANGED"
+  hostChanged: advising(
+    rule(
+      "BRK-HOST-BASEPATH",
+      "breaking",
+      "warning",
+      "The host, base path or schemes have been changed. Existing flows now call another address.",
+      "inferred, like BRK-PATH-CHANGED"
+    ),
+    "If the new address serves the same API for existing connections, say so in the pull request, as reviewers ask; otherwise keep the old one."
   ),
   /** Decided with both swaggers (policy-reroute-diff.ts): only operations of both versions count. */
-  policyReroute: rule(
-    "BRK-POLICY-REROUTE",
-    "breaking",
-    "warning",
-    "A policy that decides where requests go has been added, removed or changed. Existing flows now call another address.",
-    "inferred, like BRK-HOST-BASEPATH: dynamichosturl, dynamicsubdomain and routerequesttoendpoint replace the address the swagger gives"
+  policyReroute: advising(
+    rule(
+      "BRK-POLICY-REROUTE",
+      "breaking",
+      "warning",
+      "A policy that decides where requests go has been added, removed or changed. Existing flows now call another address.",
+      "inferred, like BRK-HOST-BASEPATH: dynamichosturl, dynamicsubdomain and routerequesttoendpoint replace the address the swagger gives"
+    ),
+    "If the new address serves the same API for existing connections, say so in the pull request, as reviewers ask; otherwise keep the old one."
   ),
   /**
    * Decided per operation of both versions (mcp-diff.ts). An error like BRK-OP-DELETED: to the
@@ -64997,12 +65158,15 @@ var CHANGE_RULES = {
     "The MCP transport has been changed for the operation (x-ms-agentic-protocol). Agents now talk to the server over the new transport, which it must serve.",
     "inferred: the value names the transport Copilot Studio speaks to the server (streamable HTTP or SSE)"
   ),
-  enumNarrowed: rule(
-    "BRK-ENUM-NARROWED",
-    "breaking",
-    "error",
-    "Values have been removed from the list of enum values of the input field. Existing flows may send the removed values.",
-    "inferred, like BRK-INPUT-ENUM-ADDED"
+  enumNarrowed: advising(
+    rule(
+      "BRK-ENUM-NARROWED",
+      "breaking",
+      "error",
+      "Values have been removed from the list of enum values of the input field. Existing flows may send the removed values.",
+      "inferred, like BRK-INPUT-ENUM-ADDED"
+    ),
+    `Keep the removed values in the list; or ${NEW_VERSION}.`
   ),
   deprecationProcess: rule(
     "BRK-DEPRECATION-PROCESS",

@@ -13050,15 +13050,27 @@ var TextDocument = class {
   constructor(text2) {
     this.text = text2;
     this.lines = new LineIndex(text2);
+    this.bom = text2.charCodeAt(0) === 65279;
   }
   text;
   lines;
+  bom;
   position(offset) {
-    return this.lines.position(offset);
+    const { line, column } = this.lines.position(offset);
+    return { line, column: this.shown(line, column) };
   }
   /** The positions of two offsets, `end` usually on the line of `start`. */
   rangeBetween(start, end) {
-    return this.lines.range(start, end);
+    const range = this.lines.range(start, end);
+    return {
+      ...range,
+      column: this.shown(range.line, range.column),
+      endColumn: this.shown(range.endLine, range.endColumn)
+    };
+  }
+  /** The column as an editor shows it: on the first line, not counting the BOM (the BOM itself is column 1). */
+  shown(line, column) {
+    return this.bom && line === 1 ? Math.max(1, column - 1) : column;
   }
 };
 
@@ -23144,7 +23156,7 @@ var CharacterCounts = class {
 };
 
 // packages/validator/src/rules/readme/listed-operations.ts
-function operationNames(context, sections) {
+function operationNames(context, sections, loose) {
   const missing = [];
   const summaries = /* @__PURE__ */ new Set();
   const first = sections[0];
@@ -23154,6 +23166,7 @@ function operationNames(context, sections) {
     if (summary) summaries.add(normalized);
     if (operation.isInternal || operation.isDeprecated || operation.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation.operationId)) continue;
+    if (loose.lists(summary, operation)) continue;
     missing.push(summary.trim());
   }
   return { missing, summaries };
@@ -23192,9 +23205,123 @@ function operationCandidates(context, headingNames) {
   return candidates;
 }
 
+// packages/validator/src/rules/readme/loose-names.ts
+function looseKey(text2) {
+  return keyOf(wordsOf(text2));
+}
+var ARTICLES = /* @__PURE__ */ new Set(["a", "an", "the"]);
+var KIND_WORDS = /* @__PURE__ */ new Set(["operation", "event", "job"]);
+var ROLE_WORDS = /* @__PURE__ */ new Set(["action", "trigger"]);
+var VERSION = /^v\d+$/;
+var MARKS = /[([]\s*(?:deprecated|preview|trigger|action|beta|legacy|obsolete|v\d+(?:\.\d+)?)\s*[)\]]/gi;
+var NUMBERING = /^\s*(?:operation\s*)?\d+\s*[.):\-–—]?\s+/i;
+function wordsOf(text2) {
+  const words = [];
+  for (const written2 of text2.replace(MARKS, " ").replace(NUMBERING, "").split(/[^A-Za-z0-9]+/)) {
+    if (written2 === "" || ARTICLES.has(written2.toLowerCase())) continue;
+    const parts = written2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z])([A-Z][a-z])/g, "$1 $2");
+    for (const part of parts.toLowerCase().split(" ")) words.push(part);
+  }
+  if (words.length > 1 && ROLE_WORDS.has(words[0])) words.shift();
+  if (words.length > 1 && VERSION.test(words[words.length - 1])) words.pop();
+  return words;
+}
+function keyOf(words) {
+  return words.join("");
+}
+function operationKeys2(summary, operation) {
+  const own = [];
+  const shared = [];
+  for (const name of [summary, operation.operationId]) {
+    if (!name) continue;
+    const words = wordsOf(name);
+    own.push(keyOf(words));
+    if (words.length > 1 && KIND_WORDS.has(words[words.length - 1])) own.push(keyOf(words.slice(0, -1)));
+    if (words.length > 1) shared.push(keyOf(words.slice(1)));
+  }
+  const path6 = pathWords(operation.path);
+  if (path6.length > 1) shared.push(keyOf(path6));
+  return { own: own.filter(isKey), shared: shared.filter(isKey) };
+}
+function isKey(key) {
+  return key !== "";
+}
+function pathWords(path6) {
+  const words = [];
+  for (const segment of path6.split("/")) {
+    if (segment === "" || segment.includes("{")) continue;
+    for (const word of wordsOf(segment)) if (!VERSION.test(word) && word !== "api") words.push(word);
+  }
+  return words;
+}
+
+// packages/validator/src/rules/readme/listed-names.ts
+var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+([^\r\n]*)/gm;
+var NAME_END = /:|\s[-–—]\s/;
+var MAX_NAME = 200;
+function listedKeys(text2, sections) {
+  const keys = /* @__PURE__ */ new Set();
+  for (const { section, subHeadings } of sections) {
+    for (let index = 0; index < subHeadings.length; index++) {
+      const heading2 = subHeadings[index];
+      const next = subHeadings[index + 1];
+      if (next && next.offset < heading2.bodyEnd && next.depth > heading2.depth) continue;
+      keys.add(looseKey(heading2.text));
+    }
+    LIST_ITEM.lastIndex = section.bodyStart;
+    for (let item = LIST_ITEM.exec(text2); item !== null; item = LIST_ITEM.exec(text2)) {
+      if (item.index >= section.bodyEnd) break;
+      const line = item[1].slice(0, MAX_NAME);
+      const end = line.search(NAME_END);
+      keys.add(looseKey(end === -1 ? line : line.slice(0, end)));
+    }
+  }
+  keys.delete("");
+  return keys;
+}
+
+// packages/validator/src/rules/readme/loose-listing.ts
+var LooseListing = class {
+  constructor(context, listedNames) {
+    this.context = context;
+    this.listedNames = listedNames;
+  }
+  context;
+  listedNames;
+  listed;
+  /** Every key of every operation, each with how many operations have it. */
+  operations;
+  /** Whether the sections list the operation by one of its own keys, or a shared key only it has. */
+  lists(summary, operation) {
+    this.listed ??= this.listedNames();
+    const listed = this.listed;
+    if (listed.size === 0) return false;
+    const { own, shared } = operationKeys2(summary, operation);
+    if (own.some((key) => listed.has(key))) return true;
+    return shared.some((key) => listed.has(key) && this.operationsWith(key) === 1);
+  }
+  /** Whether a heading names one operation or more by a key of theirs: then it is no stale one. */
+  names(headingText) {
+    const key = looseKey(headingText);
+    return key !== "" && this.operationsWith(key) > 0;
+  }
+  operationsWith(key) {
+    if (!this.operations) {
+      this.operations = /* @__PURE__ */ new Map();
+      for (const operation of this.context.swagger?.operations ?? []) {
+        const { own, shared } = operationKeys2(asString(operation.operation.summary), operation);
+        for (const each of /* @__PURE__ */ new Set([...own, ...shared])) {
+          this.operations.set(each, (this.operations.get(each) ?? 0) + 1);
+        }
+      }
+    }
+    return this.operations.get(key) ?? 0;
+  }
+};
+
 // packages/validator/src/rules/readme/operation-headings.ts
-var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
-var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
+var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*|.+operations)$/;
+var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequen.*askedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|.*documentation|contactus|howto.*|.*test(ing|s)?(results?|within.*|operations.*))$/;
 function operationSections(headings) {
   const sections = [];
   for (const heading2 of headings) {
@@ -23221,17 +23348,17 @@ function parentIndex(subHeadings, index) {
   }
   return -1;
 }
-var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
+var LIST_ITEM2 = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
 function listsSummaries(text2, heading2, next, summaries) {
   const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
   let items = 0;
   let found = 0;
   let rightUnder = true;
-  LIST_ITEM.lastIndex = heading2.bodyStart;
-  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < end; item = LIST_ITEM.exec(text2)) {
+  LIST_ITEM2.lastIndex = heading2.bodyStart;
+  for (let item = LIST_ITEM2.exec(text2); item !== null && item.index < end; item = LIST_ITEM2.exec(text2)) {
     if (items++ === 0) rightUnder = normalizeTitle(text2, heading2.bodyStart, item.index) === "";
-    const lineEnd2 = text2.indexOf("\n", LIST_ITEM.lastIndex);
-    const name = normalizeTitle(text2, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
+    const lineEnd2 = text2.indexOf("\n", LIST_ITEM2.lastIndex);
+    const name = normalizeTitle(text2, LIST_ITEM2.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
     for (const summary of summaries) {
       if (summary !== "" && name.startsWith(summary)) {
         if (++found === 2) return true;
@@ -23333,7 +23460,7 @@ var operationsMatchRule = {
   id: "README-OPS-MATCH",
   file: "readme",
   title: "Supported Operations lists every visible operation, and only those.",
-  description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "TimeAndBillingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
+  description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. A name a person reads as the operation's counts too, as a sub-heading or at the start of a list item: other articles, case and punctuation ("Get a company" for "Get Company"), without marks such as "(deprecated)", "(Preview)" or "V2", a numbering ("2.", "Operation 3") or a "Trigger:" before it, without a last "Operation", "Event" or "Job" ("Find" for "Find Operation"), the summary or operationId without its first word ("Generation" for \`GetGeneration\`), or its path's words ("Regional England" for \`/regional/england\`); a short name or path several operations share lists none of them. Sub-headings that group listed operations ("Badge Operations"), and template sections nested in it (also "How to get credentials", "\u2026 API Documentation", test reports), are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "GetTimeAndBilingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
   levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
   example: {
     bad: "## Supported Operations\n### List tasks",
@@ -23348,9 +23475,11 @@ var operationsMatchRule = {
       const subHeadings = readme.headings.filter((heading2) => isSubHeading(heading2, section));
       return { section, subHeadings, text: new SectionText(readme, section, subHeadings) };
     });
+    const loose = new LooseListing(context, () => listedKeys(readme.text, texts));
     const { missing, summaries } = operationNames(
       context,
-      texts.map((entry) => entry.text)
+      texts.map((entry) => entry.text),
+      loose
     );
     if (missing.length > 0) {
       const names = joinWithin(missing.map((summary) => `"${nameExcerpt(summary)}"`));
@@ -23393,6 +23522,7 @@ var operationsMatchRule = {
       for (let index = 0; index < subHeadings.length; index++) {
         const heading2 = subHeadings[index];
         if (heading2.normalized === "" || namesOperation(heading2) || isGroup(index)) continue;
+        if (loose.names(heading2.text)) continue;
         const parent = parentIndex(subHeadings, index);
         if (parent !== -1 && (namesOperation(subHeadings[parent]) || !isGroup(parent))) continue;
         context.report({
