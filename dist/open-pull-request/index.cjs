@@ -42949,9 +42949,6 @@ async function userErrorAnnotation(error3, workspace) {
 var import_node_fs4 = require("node:fs");
 var import_node_path9 = __toESM(require("node:path"), 1);
 
-// packages/actions/src/runtime/writable-folders.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
-
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
   constructor(input, problem, hint, location) {
@@ -42979,6 +42976,7 @@ function readBoolean(name, fallback) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
+var import_node_path8 = __toESM(require("node:path"), 1);
 function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path8.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
@@ -42999,7 +42997,7 @@ async function realPathOfNew(absolute) {
       return realPathBelow(absolute, current, await import_node_fs4.promises.realpath(current));
     } catch (error3) {
       const parent = import_node_path9.default.dirname(current);
-      const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
+      const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
     }

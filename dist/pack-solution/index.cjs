@@ -41113,9 +41113,6 @@ async function userErrorAnnotation(error3, workspace) {
 var import_node_fs5 = require("node:fs");
 var import_node_path9 = __toESM(require("node:path"), 1);
 
-// packages/actions/src/runtime/writable-folders.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
-
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
   constructor(input, problem, hint, location) {
@@ -41141,6 +41138,7 @@ function readChoice(name, choices, fallback) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
+var import_node_path8 = __toESM(require("node:path"), 1);
 function isInWritableFolder(real, folders, paths = import_node_path8.default) {
   return [folders.workspace, folders.runnerTemp].some(
     (folder) => folder !== void 0 && isWithin(folder, real, paths)
@@ -41172,7 +41170,9 @@ function workspaceFolder() {
 async function requireWritableOutput(input, value, absolute) {
   const named = namedWritableFolders();
   const folders = await realWritableFolders(named);
-  const real = await realPathOfNew(absolute);
+  const real = await realPathOfNew(absolute).catch((error3) => {
+    throw outputRefusedError(input, error3);
+  });
   if (!isInWritableFolder(real, folders)) {
     const throughLink = ledOutByLink(absolute, real, { named, real: folders });
     throw outsideWritableFoldersError({ input, value, absolute, real, throughLink }, folders);
@@ -41185,6 +41185,13 @@ async function requireWritableOutput(input, value, absolute) {
       `Give '${input}' a path that runs through folders only, or move the file out of the way.`
     );
   return real;
+}
+function outputRefusedError(input, error3) {
+  const failure = writeFailure(error3);
+  if (failure === void 0) return error3;
+  const code2 = error3.code;
+  const hint = code2 === "ENAMETOOLONG" ? `Give '${input}' a path with shorter names.` : failure.hint;
+  return new InputError(input, `cannot be written: ${failure.reason} (${code2}).`, hint);
 }
 function namedWritableFolders() {
   const runnerTemp = process.env.RUNNER_TEMP;
@@ -41206,7 +41213,7 @@ async function realPathOfNew(absolute) {
       return realPathBelow(absolute, current, await import_node_fs5.promises.realpath(current));
     } catch (error3) {
       const parent = import_node_path9.default.dirname(current);
-      const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
+      const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
     }
