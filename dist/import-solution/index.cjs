@@ -41166,28 +41166,71 @@ function abortAfter(clock, ms, reason) {
   return { signal: controller.signal, cancel: () => timer.cancel() };
 }
 
+// packages/dataverse/src/connection-setting-error.ts
+var ConnectionSettingError = class extends UsageError {
+  constructor(setting, label, value, problem, hint) {
+    super(`${label}${value === void 0 ? "" : ` '${value}'`} ${problem}.`, hint ? { hint } : {});
+    this.setting = setting;
+    this.value = value;
+    this.problem = problem;
+  }
+  setting;
+  value;
+  problem;
+  /** Said of an action's input: "Input 'environment-url': 'contoso.crm.dynamics.com' is not a URL." */
+  namedAs(input) {
+    const named = this.value === void 0 ? `Input '${input}'` : `Input '${input}': '${this.value}'`;
+    return new UsageError(`${named} ${this.problem}.`, {
+      ...this.hint ? { hint: this.hint } : {},
+      cause: this
+    });
+  }
+};
+
+// packages/dataverse/src/setting-words.ts
+var ENVIRONMENT_URL = { option: "--environment-url", input: "environment-url" };
+var TENANT_ID = { option: "--tenant-id", input: "tenant-id" };
+var APP_ID = { option: "--app-id", input: "app-id" };
+var CLOUD = { option: "--cloud", input: "cloud" };
+var AUTHORITY_HOST = { option: "--authority-host", input: "authority-host" };
+var MAX_WAIT = { option: "--max-wait", input: "max-async-wait-time" };
+function cloudSetTo(name) {
+  return { option: `--cloud ${name}`, input: `cloud: ${name}` };
+}
+
 // packages/dataverse/src/environment-url.ts
 var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 function isLoopbackHost(hostname) {
   return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
-function parseServiceUrl(text2, what) {
+function parseServiceUrl(text2, kind) {
+  const refused = (value, problem, hint) => new ConnectionSettingError(kind.setting, kind.label, value, problem, hint);
   let url;
   try {
     url = new URL(text2.trim());
   } catch {
-    throw new UsageError(`${what} '${withoutSecrets(text2)}' is not a URL.`, {
-      hint: "Give the full URL, e.g. https://contoso.crm.dynamics.com."
-    });
+    throw refused(withoutSecrets(text2), "is not a URL", `Give the full URL, e.g. ${kind.example}.`);
   }
-  if (url.username || url.password) throw new UsageError(`${what} must not contain a user name or password.`);
+  if (url.username || url.password) throw refused(void 0, "must not contain a user name or password");
   if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
-    throw new UsageError(`${what} '${withoutSecrets(text2)}' must use https.`, {
-      hint: "Plain http is accepted only for loopback hosts (localhost, 127.0.0.1, ::1)."
-    });
+    throw refused(
+      withoutSecrets(text2),
+      "must use https",
+      "Plain http is accepted only for loopback hosts (localhost, 127.0.0.1, ::1)."
+    );
   }
   return new URL(url.origin);
 }
+var ENVIRONMENT_URL_KIND = {
+  label: "Environment URL",
+  setting: ENVIRONMENT_URL,
+  example: "https://contoso.crm.dynamics.com"
+};
+var AUTHORITY_HOST_KIND = {
+  label: "Authority host",
+  setting: AUTHORITY_HOST,
+  example: "https://login.microsoftonline.com"
+};
 
 // packages/dataverse/src/clouds.ts
 var CLOUD_NAMES = ["Public", "UsGov", "UsGovHigh", "UsGovDod", "China"];
@@ -42243,17 +42286,6 @@ function checkRequestToken(requestToken) {
   }
 }
 
-// packages/dataverse/src/setting-words.ts
-var ENVIRONMENT_URL = { option: "--environment-url", input: "environment-url" };
-var TENANT_ID = { option: "--tenant-id", input: "tenant-id" };
-var APP_ID = { option: "--app-id", input: "app-id" };
-var CLOUD = { option: "--cloud", input: "cloud" };
-var AUTHORITY_HOST = { option: "--authority-host", input: "authority-host" };
-var MAX_WAIT = { option: "--max-wait", input: "max-async-wait-time" };
-function cloudSetTo(name) {
-  return { option: `--cloud ${name}`, input: `cloud: ${name}` };
-}
-
 // packages/dataverse/src/auth/entra-errors.ts
 var hints = (say) => ({
   70011: `The scope must be the environment URL followed by /.default; check ${say(ENVIRONMENT_URL)}.`,
@@ -43124,18 +43156,26 @@ var NOT_DELIVERED = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_A
 var GUID_OR_DOMAIN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9.-]+\.[a-z]{2,})$/i;
 function connectDataverse(settings, ports) {
   const say = ports.say ?? optionWords;
-  const environment = parseServiceUrl(settings.environmentUrl, "Environment URL");
+  const environment = parseServiceUrl(settings.environmentUrl, ENVIRONMENT_URL_KIND);
   const cloud = resolveCloud(settings.cloud ?? "");
-  const authorityHost = parseServiceUrl(settings.authorityHost || cloud.authorityHost, "Authority host");
+  const authorityHost = parseServiceUrl(settings.authorityHost || cloud.authorityHost, AUTHORITY_HOST_KIND);
   if (!GUID_OR_DOMAIN.test(settings.tenantId)) {
-    throw new UsageError(`Tenant ID '${settings.tenantId}' is neither a GUID nor a domain name.`, {
-      hint: "Use the Directory (tenant) ID from the app registration overview."
-    });
+    throw new ConnectionSettingError(
+      TENANT_ID,
+      "Tenant ID",
+      settings.tenantId,
+      "is neither a GUID nor a domain name",
+      "Use the Directory (tenant) ID from the app registration overview."
+    );
   }
   if (settings.appId.trim() === "")
-    throw new UsageError("The app ID (client ID) is empty.", {
-      hint: "Use the Application (client) ID from the app registration overview."
-    });
+    throw new ConnectionSettingError(
+      APP_ID,
+      "The app ID (client ID)",
+      void 0,
+      "is empty",
+      "Use the Application (client) ID from the app registration overview."
+    );
   const urlCloud = settings.authorityHost ? void 0 : conflictingCloud(environment.hostname, cloud);
   if (urlCloud) {
     throw new UsageError(
@@ -45554,6 +45594,20 @@ var EXPORT_SOLUTION = {
     ExportComponentsParams: "object"
   }
 };
+
+// packages/actions/src/dataverse-connection/connect.ts
+function connectFromInputs(connection, logger) {
+  try {
+    return connectDataverse(connection, {
+      logger,
+      onSecret: (value) => setSecret(value),
+      say: inputWords
+    });
+  } catch (error3) {
+    if (error3 instanceof ConnectionSettingError) throw error3.namedAs(error3.setting.input);
+    throw error3;
+  }
+}
 
 // packages/actions/src/dataverse-connection/inputs.ts
 var import_node_fs5 = require("node:fs");
@@ -67354,11 +67408,7 @@ async function writeJobSummary(summary2 = summary) {
 // packages/actions/src/import-solution/main.ts
 async function importSolutionAction(logger) {
   const inputs = readImportSolutionInputs();
-  const client = connectDataverse(inputs.connection, {
-    logger,
-    onSecret: (value) => setSecret(value),
-    say: inputWords
-  });
+  const client = connectFromInputs(inputs.connection, logger);
   const result = await importSolution(
     client,
     {
