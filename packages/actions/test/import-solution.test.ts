@@ -349,13 +349,14 @@ describe('import-solution, run as the runner runs it against the local server', 
 
   it('puts the error of a deployment settings file below a link that leads nowhere on the link', async () => {
     // open says ENOENT there: it said "names a file that does not exist." of the whole path. A link
-    // that leads nowhere is no file to annotate: it is named in the text.
+    // that leads nowhere is no file to annotate: it is named in the text, as a link (it was called
+    // "a file", which sent users looking for one).
     symlinkSync('nowhere', path.join(local.workspace, 'config-link'));
     const run = await importWithSettingsFile('config-link/settings.json');
     expectFailedWith(run, {
       level: 'error',
       message:
-        "config-link: is a file, not a folder, so settings.json cannot be read inside it. Give 'deployment-settings-file' a path that runs through folders only, relative to working-directory (itself relative to the workspace).",
+        "config-link: is a symbolic link that leads nowhere (to 'nowhere'), so settings.json cannot be read inside it. Give 'deployment-settings-file' a path that runs through folders only, relative to working-directory (itself relative to the workspace).",
     });
   });
 

@@ -42,9 +42,12 @@ describeWith(SOLUTION_FIXTURES, 'file in the way')('a writer whose path runs thr
     for (const way of ['notes.txt', 'dangling']) {
       const run = spawnSync(process.execPath, [CLI, ...argv(way)], { cwd, encoding: 'utf8' });
       const verb = argv(way)[0] === 'dev-server' ? 'read' : 'made';
-      expect(run.stderr).toBe(
-        `${way}: error: is a file, not a folder, so ${below} cannot be ${verb} inside it. ${hint}\n`,
-      );
+      // A link that leads nowhere was called a file too, which sent users looking for one.
+      const what =
+        way === 'dangling'
+          ? "is a symbolic link that leads nowhere (to 'nowhere')"
+          : 'is a file, not a folder';
+      expect(run.stderr).toBe(`${way}: error: ${what}, so ${below} cannot be ${verb} inside it. ${hint}\n`);
       expect(run.status).toBe(2);
       expect(readdirSync(cwd).sort()).toEqual(before);
     }

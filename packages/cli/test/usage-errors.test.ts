@@ -416,6 +416,9 @@ describe('a path the command cannot work on at all exits 2, with the message it 
   /** An input below a file: located at the file, as an output below one is. */
   const readUnderFile = (below: string, hint: string) =>
     `is a file, not a folder, so ${below} cannot be read inside it. ${hint}`;
+  /** An input below a link that leads nowhere: a link, named with its target, not "a file". */
+  const readUnderDanglingLink = (below: string, hint: string) =>
+    `is a symbolic link that leads nowhere (to 'nowhere'), so ${below} cannot be read inside it. ${hint}`;
   const connectorHint =
     'Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.';
   const fileNotFolder =
@@ -610,7 +613,7 @@ describe('a path the command cannot work on at all exits 2, with the message it 
       'import: --client-certificate below a link that leads nowhere (2, "does not exist" at the certificate)',
       ['import', 'flow.zip', '--client-certificate', 'dangling/certificate.pem'],
       'dangling',
-      readUnderFile(
+      readUnderDanglingLink(
         'certificate.pem',
         'Give --client-certificate the PEM file that holds the certificate and its private key.',
       ),
@@ -619,7 +622,7 @@ describe('a path the command cannot work on at all exits 2, with the message it 
       'import: --settings below a link that leads nowhere (2, "does not exist" at the settings)',
       ['import', 'flow.zip', '--settings', 'dangling/settings.json'],
       'dangling',
-      readUnderFile(
+      readUnderDanglingLink(
         'settings.json',
         'Give the deployment settings file that pac solution create-settings wrote.',
       ),
@@ -628,7 +631,7 @@ describe('a path the command cannot work on at all exits 2, with the message it 
       'dev-server: --client-certificate below a link that leads nowhere (2, "does not exist" at the certificate)',
       ['dev-server', '--client-certificate', 'dangling/cert.pem'],
       'dangling',
-      readUnderFile(
+      readUnderDanglingLink(
         'cert.pem',
         'Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).',
       ),
@@ -637,7 +640,7 @@ describe('a path the command cannot work on at all exits 2, with the message it 
       'validate: --config below a link that leads nowhere (2, "does not exist" at the configuration file)',
       ['validate', connector, '--config', 'dangling/.connector-alm.yml'],
       'dangling',
-      readUnderFile(
+      readUnderDanglingLink(
         '.connector-alm.yml',
         'Check the path, or leave it out to use .connector-alm.yml, .connector-alm.yaml, .connector-alm.json from the repository.',
       ),

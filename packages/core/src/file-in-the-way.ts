@@ -1,4 +1,4 @@
-import { lstatSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readlinkSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './errors.js';
 
@@ -8,6 +8,12 @@ export interface FileInTheWay {
   file: string;
   /** The part of the path below the file, which cannot exist: `out.zip`, `reports/out.zip`. */
   below: string;
+  /**
+   * Set when the file in the way is a symbolic link that leads nowhere (to nothing, or round in a
+   * loop): "is a file" sent users looking for a file they could not find. `to` is its target as the
+   * link names it, unless it could not be read.
+   */
+  danglingLink?: { to?: string };
 }
 
 /**
@@ -26,6 +32,7 @@ export function fileInTheWay(target: string, cwd: string = process.cwd()): FileI
       return {
         file: path.join(target, path.relative(resolved, current)),
         below: path.relative(current, resolved),
+        ...(stat.isSymbolicLink() ? { danglingLink: linkTarget(current) } : {}),
       };
     if (path.dirname(current) === current) return undefined;
   }
@@ -33,11 +40,16 @@ export function fileInTheWay(target: string, cwd: string = process.cwd()): FileI
 
 /**
  * The usage error of a path that runs through a file, located at the file in the way: "file.txt: is a
- * file, not a folder, so out.zip cannot be made inside it." `action` is what the command meant to do
- * with the path; `hint` says what to give instead.
+ * file, not a folder, so out.zip cannot be made inside it.", or "old: is a symbolic link that leads
+ * nowhere (to 'gone'), so …" for a dangling link. `action` is what the command meant to do with the
+ * path; `hint` says what to give instead.
  */
 export function pathThroughFileError(way: FileInTheWay, action: 'made' | 'read', hint: string): UsageError {
-  return new UsageError(`is a file, not a folder, so ${way.below} cannot be ${action} inside it.`, {
+  const link = way.danglingLink;
+  const what = !link
+    ? 'is a file, not a folder'
+    : `is a symbolic link that leads nowhere${link.to === undefined ? '' : ` (to '${link.to}')`}`;
+  return new UsageError(`${what}, so ${way.below} cannot be ${action} inside it.`, {
     location: { file: way.file },
     hint,
   });
@@ -64,6 +76,15 @@ export function missingPathError(
     hint,
     cause: options.cause,
   });
+}
+
+/** What a link names as its target; nothing should it have vanished or changed meanwhile. */
+function linkTarget(link: string): { to?: string } {
+  try {
+    return { to: readlinkSync(link) };
+  } catch {
+    return {};
+  }
 }
 
 /** Undefined for a path that is not there, which below a file is ENOTDIR rather than ENOENT. */

@@ -11,6 +11,7 @@ mkdirSync(path.join(root, 'folder'));
 writeFileSync(path.join(root, 'notes.txt'), 'a file\n');
 symlinkSync(path.join(root, 'folder'), path.join(root, 'linked'));
 symlinkSync(path.join(root, 'nowhere'), path.join(root, 'dangling'));
+symlinkSync('loop', path.join(root, 'loop'));
 
 describe('fileInTheWay', () => {
   it('finds the file a path runs through, named as the path was, with the rest below it', () => {
@@ -21,8 +22,12 @@ describe('fileInTheWay', () => {
     });
     const absolute = path.join(root, 'notes.txt', 'out.zip');
     expect(fileInTheWay(absolute)).toEqual({ file: path.join(root, 'notes.txt'), below: 'out.zip' });
-    // A link that leads nowhere is no folder either.
-    expect(fileInTheWay('dangling/out.zip', root)).toEqual({ file: 'dangling', below: 'out.zip' });
+    // A link that leads nowhere is no folder either; its target is kept to tell the user.
+    expect(fileInTheWay('dangling/out.zip', root)).toEqual({
+      file: 'dangling',
+      below: 'out.zip',
+      danglingLink: { to: path.join(root, 'nowhere') },
+    });
   });
 
   it('finds none where every part that exists is a folder, a link to one included, or at the path itself', () => {
@@ -37,6 +42,18 @@ describe('pathThroughFileError', () => {
     const way = fileInTheWay('notes.txt/settings.json', root)!;
     expect(describeUserError(pathThroughFileError(way, 'read', 'Give the settings file.'))).toBe(
       'notes.txt: is a file, not a folder, so settings.json cannot be read inside it. Give the settings file.',
+    );
+  });
+
+  it('calls a link that leads nowhere a link, and names its target, rather than a file', () => {
+    // It said "dangling: is a file, not a folder": users looked for a file and found none.
+    const dangling = fileInTheWay('dangling/out/x.zip', root)!;
+    expect(describeUserError(pathThroughFileError(dangling, 'made', 'Move it.'))).toBe(
+      `dangling: is a symbolic link that leads nowhere (to '${path.join(root, 'nowhere')}'), so ${path.join('out', 'x.zip')} cannot be made inside it. Move it.`,
+    );
+    const loop = fileInTheWay('loop/x.zip', root)!;
+    expect(describeUserError(pathThroughFileError(loop, 'read', 'Move it.'))).toBe(
+      "loop: is a symbolic link that leads nowhere (to 'loop'), so x.zip cannot be read inside it. Move it.",
     );
   });
 });
@@ -55,6 +72,12 @@ describe('missingPathError', () => {
     );
     expect(describeUserError(missingPathError('folder/out', 'Make it first.', options))).toBe(
       'folder/out: does not exist. Make it first.',
+    );
+  });
+
+  it('is located at a link that leads nowhere, and says so', () => {
+    expect(describeUserError(missingPathError('dangling/x.zip', 'Give the zip.', { cwd: root }))).toBe(
+      `dangling: is a symbolic link that leads nowhere (to '${path.join(root, 'nowhere')}'), so x.zip cannot be read inside it. Give the zip.`,
     );
   });
 

@@ -3,8 +3,9 @@ import { createEntraTokenSource } from './auth/entra-token-source.js';
 import type { ClientCredential } from './auth/credentials.js';
 import { systemClock, type Clock } from './clock.js';
 import { conflictingCloud, resolveCloud } from './clouds.js';
-import { CLOUD, cloudSetTo } from './setting-words.js';
-import { parseServiceUrl } from './environment-url.js';
+import { ConnectionSettingError } from './connection-setting-error.js';
+import { APP_ID, CLOUD, cloudSetTo, TENANT_ID } from './setting-words.js';
+import { AUTHORITY_HOST_KIND, ENVIRONMENT_URL_KIND, parseServiceUrl } from './environment-url.js';
 import { DataverseHttp } from './http/dataverse-http.js';
 import type { Fetch } from './http/fetch.js';
 import type { RetryBudget } from './http/retry-policy.js';
@@ -47,18 +48,26 @@ const GUID_OR_DOMAIN =
 /** Checks the settings and returns a client; nothing goes over the network until the first call. */
 export function connectDataverse(settings: ConnectionSettings, ports: ConnectionPorts): DataverseClient {
   const say = ports.say ?? optionWords;
-  const environment = parseServiceUrl(settings.environmentUrl, 'Environment URL');
+  const environment = parseServiceUrl(settings.environmentUrl, ENVIRONMENT_URL_KIND);
   const cloud = resolveCloud(settings.cloud ?? '');
-  const authorityHost = parseServiceUrl(settings.authorityHost || cloud.authorityHost, 'Authority host');
+  const authorityHost = parseServiceUrl(settings.authorityHost || cloud.authorityHost, AUTHORITY_HOST_KIND);
   if (!GUID_OR_DOMAIN.test(settings.tenantId)) {
-    throw new UsageError(`Tenant ID '${settings.tenantId}' is neither a GUID nor a domain name.`, {
-      hint: 'Use the Directory (tenant) ID from the app registration overview.',
-    });
+    throw new ConnectionSettingError(
+      TENANT_ID,
+      'Tenant ID',
+      settings.tenantId,
+      'is neither a GUID nor a domain name',
+      'Use the Directory (tenant) ID from the app registration overview.',
+    );
   }
   if (settings.appId.trim() === '')
-    throw new UsageError('The app ID (client ID) is empty.', {
-      hint: 'Use the Application (client) ID from the app registration overview.',
-    });
+    throw new ConnectionSettingError(
+      APP_ID,
+      'The app ID (client ID)',
+      undefined,
+      'is empty',
+      'Use the Application (client) ID from the app registration overview.',
+    );
   const urlCloud = settings.authorityHost ? undefined : conflictingCloud(environment.hostname, cloud);
   if (urlCloud) {
     throw new UsageError(

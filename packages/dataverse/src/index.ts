@@ -5,7 +5,8 @@
  * the tests and the dev-server command.
  */
 export { systemClock, createManualClock, type Clock, type ManualClock, type Timer } from './clock.js';
-export { parseServiceUrl, isLoopbackHost } from './environment-url.js';
+export { parseServiceUrl, isLoopbackHost, ENVIRONMENT_URL_KIND } from './environment-url.js';
+export { ConnectionSettingError } from './connection-setting-error.js';
 export { resolveCloud, CLOUD_NAMES, type CloudName, type CloudSettings } from './clouds.js';
 export type { ClientCredential } from './auth/credentials.js';
 export { GITHUB_OIDC_AUDIENCE } from './auth/credentials.js';

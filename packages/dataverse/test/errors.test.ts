@@ -8,6 +8,7 @@ import {
   startLocalServer,
   type LocalServer,
 } from '../src/index.js';
+import { ENVIRONMENT_URL_KIND } from '../src/environment-url.js';
 import { DataverseHttp } from '../src/http/dataverse-http.js';
 import { createMemoryLogger } from '@connector-alm/core';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
@@ -92,13 +93,13 @@ describe('Dataverse errors shown with their code and what to do', () => {
   });
 
   it('refuses plain http for anything but loopback, and drops a copied page path', () => {
-    expect(() => parseServiceUrl('http://contoso.crm.dynamics.com', 'Environment URL')).toThrow(
+    expect(() => parseServiceUrl('http://contoso.crm.dynamics.com', ENVIRONMENT_URL_KIND)).toThrow(
       /must use https/,
     );
-    expect(parseServiceUrl('http://127.0.0.1:8080/main.aspx?appid=1', 'Environment URL').toString()).toBe(
+    expect(parseServiceUrl('http://127.0.0.1:8080/main.aspx?appid=1', ENVIRONMENT_URL_KIND).toString()).toBe(
       'http://127.0.0.1:8080/',
     );
-    expect(parseServiceUrl('https://contoso.crm.dynamics.com/', 'Environment URL').origin).toBe(
+    expect(parseServiceUrl('https://contoso.crm.dynamics.com/', ENVIRONMENT_URL_KIND).origin).toBe(
       'https://contoso.crm.dynamics.com',
     );
   });
@@ -121,7 +122,7 @@ describe('Dataverse errors shown with their code and what to do', () => {
     ]) {
       const error = (() => {
         try {
-          parseServiceUrl(text, 'Environment URL');
+          parseServiceUrl(text, ENVIRONMENT_URL_KIND);
         } catch (caught) {
           return caught as Error & { hint?: string };
         }
@@ -130,7 +131,7 @@ describe('Dataverse errors shown with their code and what to do', () => {
       expect(`${error.message} ${error.hint ?? ''}`).not.toContain('ter2');
     }
     expect(() =>
-      parseServiceUrl('http://contoso.crm.dynamics.com/main.aspx?sig=1', 'Environment URL'),
+      parseServiceUrl('http://contoso.crm.dynamics.com/main.aspx?sig=1', ENVIRONMENT_URL_KIND),
     ).toThrow("Environment URL 'http://contoso.crm.dynamics.com/main.aspx' must use https.");
   });
 

@@ -1,7 +1,8 @@
 import * as core from '@actions/core';
-import { inputWords, posixRelativePath, type Logger } from '@connector-alm/core';
-import { connectDataverse, exportSolution } from '@connector-alm/dataverse';
+import { posixRelativePath, type Logger } from '@connector-alm/core';
+import { exportSolution } from '@connector-alm/dataverse';
 import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-path.js';
+import { connectFromInputs } from '../dataverse-connection/connect.js';
 import { readExportSolutionInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
 import { writeJobSummary } from '../runtime/job-summary.js';
@@ -11,11 +12,7 @@ export async function exportSolutionAction(logger: Logger): Promise<void> {
   const inputs = readExportSolutionInputs();
   // Before signing in: a zip that may not be written there is refused without a wait for the export.
   await requireWritableOutput('solution-output-file', inputs.outputFileInput, inputs.outputFile);
-  const client = connectDataverse(inputs.connection, {
-    logger,
-    onSecret: (value) => core.setSecret(value),
-    say: inputWords,
-  });
+  const client = connectFromInputs(inputs.connection, logger);
   const result = await exportSolution(
     client,
     {

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
-import { inputWords, type Logger } from '@connector-alm/core';
-import { connectDataverse, importSolution, type ImportSolutionResult } from '@connector-alm/dataverse';
+import type { Logger } from '@connector-alm/core';
+import { importSolution, type ImportSolutionResult } from '@connector-alm/dataverse';
+import { connectFromInputs } from '../dataverse-connection/connect.js';
 import { readImportSolutionInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
 import { writeJobSummary } from '../runtime/job-summary.js';
@@ -8,11 +9,7 @@ import { writeJobSummary } from '../runtime/job-summary.js';
 /** import-solution: imports one solution zip and reports the result as outputs and in the job summary. */
 export async function importSolutionAction(logger: Logger): Promise<void> {
   const inputs = readImportSolutionInputs();
-  const client = connectDataverse(inputs.connection, {
-    logger,
-    onSecret: (value) => core.setSecret(value),
-    say: inputWords,
-  });
+  const client = connectFromInputs(inputs.connection, logger);
   const result = await importSolution(
     client,
     {

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileInTheWay, isWithin, pathThroughFileError } from '@connector-alm/core';
+import { fileInTheWay, isWithin, pathThroughFileError, writeFailure } from '@connector-alm/core';
+import { InputError } from './inputs.js';
 import {
   isInWritableFolder,
   ledOutByLink,
@@ -37,7 +38,9 @@ export async function realPathInsideWorkspace(workspace: string, given: string):
 export async function requireWritableOutput(input: string, value: string, absolute: string): Promise<string> {
   const named = namedWritableFolders();
   const folders = await realWritableFolders(named);
-  const real = await realPathOfNew(absolute);
+  const real = await realPathOfNew(absolute).catch((error: unknown) => {
+    throw outputRefusedError(input, error);
+  });
   if (!isInWritableFolder(real, folders)) {
     const throughLink = ledOutByLink(absolute, real, { named, real: folders });
     throw outsideWritableFoldersError({ input, value, absolute, real, throughLink }, folders);
@@ -52,6 +55,20 @@ export async function requireWritableOutput(input: string, value: string, absolu
       `Give '${input}' a path that runs through folders only, or move the file out of the way.`,
     );
   return real;
+}
+
+/**
+ * The file system's refusal to look at an output path (a name longer than it allows, no permission
+ * to a folder on the way), said at the input; any other error as it was. Node's own message, at the
+ * whole path, failed the step "unexpectedly" and asked for a bug report.
+ */
+function outputRefusedError(input: string, error: unknown): unknown {
+  const failure = writeFailure(error);
+  if (failure === undefined) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  // writeFailure's hint for a long name is an unpacked zip's ("zip the files again").
+  const hint = code === 'ENAMETOOLONG' ? `Give '${input}' a path with shorter names.` : failure.hint;
+  return new InputError(input, `cannot be written: ${failure.reason} (${code}).`, hint);
 }
 
 /** The writable folders as the environment names them, links not followed. */
@@ -78,8 +95,9 @@ async function realPathOfNew(absolute: string): Promise<string> {
       return realPathBelow(absolute, current, await fs.realpath(current));
     } catch (error) {
       const parent = path.dirname(current);
-      // ENOTDIR: a file stands where a folder is named; the write itself says so, in its own words.
-      const missing = ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
+      // ENOTDIR: a file stands where a folder is named; ELOOP: a link leads round in a loop. Its
+      // parent is resolved instead, and fileInTheWay names what is in the way.
+      const missing = ['ENOENT', 'ENOTDIR', 'ELOOP'].includes((error as NodeJS.ErrnoException).code ?? '');
       if (!missing || parent === current) throw error;
       current = parent;
     }

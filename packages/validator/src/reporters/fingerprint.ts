@@ -1,14 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../model/finding.js';
 
-/** The partialFingerprints key; bump the version if the recipe changes, so old alerts close cleanly. */
+/** Our partialFingerprints key; bump the version if the recipe changes. */
 export const FINGERPRINT_KEY = 'connectorAlmFinding/v1';
 
 /**
- * Fingerprints that survive edits elsewhere in the file, so code scanning tracks one alert across
- * commits instead of closing and reopening it whenever lines move: a hash of the rule, the
- * repository-relative file and the JSON pointer (the message, for files without pointers), never
- * the line. Identical findings get `:1`, `:2`, … in report order, as GitHub's own fingerprints do.
+ * Fingerprints of our own that survive any edit but of the finding itself: a hash of the rule, the
+ * repository-relative file and the JSON pointer (the message, for files without pointers), never the
+ * line. Identical findings get `:1`, `:2`, … in report order, as GitHub's own fingerprints do.
+ *
+ * Code scanning matches alerts across uploads by partialFingerprints, and the one it gets for our
+ * results is `primaryLocationLineHash`, which upload-sarif adds beside this key from the text at the
+ * result's line (github/codeql-action src/fingerprints.ts): GitHub does not say whether it weighs a
+ * tool's own key. We leave that key to upload-sarif, which warns of every value that differs from the
+ * one it computes. This one serves whoever compares two logs of ours.
  */
 export function fingerprints(
   findings: readonly Finding[],

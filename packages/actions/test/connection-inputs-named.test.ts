@@ -1,0 +1,70 @@
+import { afterAll, describe, it } from '@jest/globals';
+import { runActionBundle } from '@connector-alm/testing';
+import { cleanupWorkspaces, workspaceWithConnector } from './helpers/pull-request-repo.js';
+import { expectFailedWith } from './helpers/step-failure.js';
+
+afterAll(cleanupWorkspaces);
+
+// A connection input the library refuses was told in the CLI's words, naming no input: "Environment
+// URL 'contoso.crm.dynamics.com' is not a URL." The step's with: block has environment-url, tenant-id
+// and authority-host, and that is what its annotation names now. (The CLI's words are unchanged:
+// packages/cli/test/connection-settings.test.ts.)
+
+/** Valid sign-in inputs with nothing answering: a request would fail as unreachable, not as an input. */
+const SIGN_IN = {
+  'environment-url': 'http://127.0.0.1:59999',
+  'authority-host': 'http://127.0.0.1:59999',
+  'app-id': '3d2c1b0a-1111-4222-8333-944455556666',
+  'tenant-id': '7c3b2a10-4d5e-4f60-8a71-92b3c4d5e6f7',
+  'client-secret': 'unused-secret',
+};
+
+describe('a connection input the library refuses is named as the input', () => {
+  const workspace = workspaceWithConnector();
+
+  it.each<[string, Record<string, string>, string]>([
+    [
+      'environment-url without https://',
+      { 'environment-url': 'contoso.crm.dynamics.com' },
+      "Input 'environment-url': 'contoso.crm.dynamics.com' is not a URL. Give the full URL, e.g. https://contoso.crm.dynamics.com.",
+    ],
+    [
+      'environment-url over plain http',
+      { 'environment-url': 'http://contoso.crm.dynamics.com' },
+      "Input 'environment-url': 'http://contoso.crm.dynamics.com' must use https. Plain http is accepted only for loopback hosts (localhost, 127.0.0.1, ::1).",
+    ],
+    [
+      'environment-url with a user name',
+      { 'environment-url': 'https://ann@contoso.crm.dynamics.com' },
+      "Input 'environment-url' must not contain a user name or password.",
+    ],
+    [
+      'authority-host that is no URL (its example was an environment URL)',
+      { 'authority-host': 'login.microsoftonline.com' },
+      "Input 'authority-host': 'login.microsoftonline.com' is not a URL. Give the full URL, e.g. https://login.microsoftonline.com.",
+    ],
+    [
+      'tenant-id that is neither a GUID nor a domain',
+      { 'tenant-id': 'Contoso tenant' },
+      "Input 'tenant-id': 'Contoso tenant' is neither a GUID nor a domain name. Use the Directory (tenant) ID from the app registration overview.",
+    ],
+  ])('export-solution: %s', async (_case, wrong, message) => {
+    const run = await runActionBundle('export-solution', {
+      workspace,
+      inputs: { ...SIGN_IN, 'solution-name': 'Contoso', 'solution-output-file': 'Contoso.zip', ...wrong },
+    });
+    expectFailedWith(run, { level: 'error', message });
+  });
+
+  it('import-solution: the same, as it connects the same way', async () => {
+    const run = await runActionBundle('import-solution', {
+      workspace,
+      inputs: { ...SIGN_IN, 'solution-file': 'x.zip', 'tenant-id': 'Contoso tenant' },
+    });
+    expectFailedWith(run, {
+      level: 'error',
+      message:
+        "Input 'tenant-id': 'Contoso tenant' is neither a GUID nor a domain name. Use the Directory (tenant) ID from the app registration overview.",
+    });
+  });
+});
