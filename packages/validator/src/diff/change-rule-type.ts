@@ -24,6 +24,22 @@ export function advising<T extends ChangeRule>(changeRule: T, advice: string): T
   return { ...changeRule, advice };
 }
 
+/**
+ * A rule as told in a case that its advice does not fit: the same id, message and severity, with
+ * other advice. A change of that case is reported with it instead of the rule; the rule reference
+ * lists its advice under the rule's own.
+ */
+export interface CaseRule extends ChangeRule {
+  advice: string;
+  /** The case, as the rule reference says it after "Told instead": 'for a path parameter'. */
+  adviceCase: string;
+}
+
+/** `changeRule` told with `advice` in the case `adviceCase` names. */
+export function inCase(changeRule: ChangeRule, adviceCase: string, advice: string): CaseRule {
+  return { ...changeRule, advice, adviceCase };
+}
+
 /** A rule whose message is ours, in the style of Microsoft's change validator. */
 export function rule(
   id: string,

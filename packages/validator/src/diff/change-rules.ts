@@ -1,8 +1,10 @@
-import { advising, observed, rule, type ChangeRule } from './change-rule-type.js';
+import { advising, inCase, observed, rule, type CaseRule, type ChangeRule } from './change-rule-type.js';
 
 /** The way out of every break of an operation's contract: a new version beside the old one. */
 const NEW_VERSION =
   "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
+/** The same, as the only advice. */
+const ONLY_A_NEW_VERSION = `${NEW_VERSION.charAt(0).toUpperCase()}${NEW_VERSION.slice(1)}.`;
 
 /**
  * Every change the diff reports. The `observed` ones quote messages seen in Microsoft's
@@ -389,3 +391,28 @@ export const CHANGE_RULES = {
 } satisfies Record<string, ChangeRule>;
 
 export type ChangeRuleKey = keyof typeof CHANGE_RULES;
+
+/**
+ * The rules as told in the cases their advice does not fit, each reported instead of its rule in
+ * that case (the rule's advice stays one string; the case picks the rule).
+ */
+export const CASE_RULES = {
+  /** Its placeholder has left the path (BRK-PATH-CHANGED, which advises keeping the old path). */
+  pathParameterDeleted: inCase(
+    CHANGE_RULES.parameterDeleted,
+    'for a path parameter, which cannot be kept without its placeholder in the path',
+    ONLY_A_NEW_VERSION,
+  ),
+  /** There is no field to keep: the whole schema went. */
+  responseBodyDeleted: inCase(
+    CHANGE_RULES.outputDeleted,
+    'when the response no longer has a body',
+    `Keep the response's schema while the API returns a body; or ${NEW_VERSION}.`,
+  ),
+  /** A parameter or input field is not retired as an operation is. */
+  inputHidden: inCase(
+    CHANGE_RULES.visibilityInternal,
+    'for a parameter or an input field',
+    "Keep it visible ('advanced' moves it out of the way).",
+  ),
+} satisfies Record<string, CaseRule>;

@@ -2,7 +2,7 @@ import { childPointer, valueAtPointer } from '../json/pointer.js';
 import { has } from '../swagger/json-values.js';
 import type { SwaggerModel } from '../swagger/swagger-model.js';
 import type { OperationInfo, ParameterInfo } from '../swagger/operation-info.js';
-import { CHANGE_RULES } from './change-rules.js';
+import { CASE_RULES, CHANGE_RULES } from './change-rules.js';
 import type { ChangeRule } from './change-rule-type.js';
 import { reportSchemaChanges, type SwaggerDiffContext } from './diff-context.js';
 import { operationLabel } from '../swagger/operation-label.js';
@@ -131,7 +131,12 @@ export function diffParameters(
         `The parameter was not compared: in the base version, ${why}.`,
       );
     } else {
-      report(CHANGE_RULES.parameterDeleted, 'old', parameter);
+      // A path parameter is kept only with its placeholder, which BRK-PATH-CHANGED tells of.
+      report(
+        parameter.in === 'path' ? CASE_RULES.pathParameterDeleted : CHANGE_RULES.parameterDeleted,
+        'old',
+        parameter,
+      );
     }
   }
 

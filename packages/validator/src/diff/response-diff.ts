@@ -2,7 +2,7 @@ import { childPointer } from '../json/pointer.js';
 import { has, isObject } from '../swagger/json-values.js';
 import { isEmptySchema } from '../swagger/empty-schema.js';
 import type { OperationInfo, ResponseInfo } from '../swagger/operation-info.js';
-import { CHANGE_RULES } from './change-rules.js';
+import { CASE_RULES, CHANGE_RULES } from './change-rules.js';
 import type { ChangeRule } from './change-rule-type.js';
 import { notificationContent, reportSchemaChanges, type SwaggerDiffContext } from './diff-context.js';
 import { operationLabel } from '../swagger/operation-label.js';
@@ -134,7 +134,7 @@ function diffSuccessResponse(
       return;
     }
     add(
-      CHANGE_RULES.outputDeleted,
+      CASE_RULES.responseBodyDeleted,
       'old',
       oldPointer,
       `${valuePath}/schema`,

@@ -1,7 +1,7 @@
 import { childPointer } from '../json/pointer.js';
 import { has } from '../swagger/json-values.js';
 import { quoted, quoteList } from '../text/message-values.js';
-import { CHANGE_RULES } from './change-rules.js';
+import { CASE_RULES, CHANGE_RULES } from './change-rules.js';
 import type { ChangeRule } from './change-rule-type.js';
 import { jsonEqual } from './json-equal.js';
 import type { Direction, SchemaChange } from './schema-change.js';
@@ -171,7 +171,7 @@ function compareVisibility(
   // An output field hidden from the designer is still in the payload existing flows read.
   if (!before.isInternal && after.isInternal && direction === 'input') {
     add({
-      rule: CHANGE_RULES.visibilityInternal,
+      rule: CASE_RULES.inputHidden,
       side: 'new',
       pointer: keyPointer(after, 'x-ms-visibility'),
     });

@@ -42,18 +42,23 @@ export function escapeMarkdown(text: string): string {
 // eslint-disable-next-line regexp/no-super-linear-move
 const CODE_SPAN = /(`+[^`]*`+)/;
 
+/** `text` with `escape` applied outside its code spans, which stay as they are. */
+function escapedOutsideCode(text: string, escape: (part: string) => string): string {
+  return text
+    .split(CODE_SPAN)
+    .map((part, index) => (index % 2 === 1 ? part : escape(part)))
+    .join('');
+}
+
 /**
  * Our own prose (rule titles and descriptions) as markdown: code spans are kept, but outside them
  * `<`, `>` and `|` are escaped, so `<your client secret>` shows instead of vanishing as an HTML tag
  * and a pipe cannot split a table cell.
  */
 export function proseMarkdown(text: string): string {
-  return text
-    .split(CODE_SPAN)
-    .map((part, index) =>
-      index % 2 === 1 ? part : part.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|'),
-    )
-    .join('');
+  return escapedOutsideCode(text, (part) =>
+    part.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|'),
+  );
 }
 
 /**
@@ -63,10 +68,7 @@ export function proseMarkdown(text: string): string {
  * backticks.
  */
 export function inlineProse(text: string): string {
-  return text
-    .split(CODE_SPAN)
-    .map((part, index) => (index % 2 === 1 ? part : escapeMarkdown(part)))
-    .join('');
+  return escapedOutsideCode(text, escapeMarkdown);
 }
 
 /** Text as an inline code span, with a fence longer than any run of backticks inside it. */

@@ -111,6 +111,9 @@ function changeEntry(rule: DocumentedChangeRule): string[] {
     ...(rule.advice
       ? [`- Told after the message and its detail, as what to do: ${inlineCode(rule.advice)}`]
       : []),
+    ...rule.adviceCases.map(
+      (caseRule) => `- Told instead ${caseRule.adviceCase}: ${inlineCode(caseRule.advice)}`,
+    ),
     `- Source: ${proseMarkdown(rule.source)}`,
     '',
     proseMarkdown(rule.description),

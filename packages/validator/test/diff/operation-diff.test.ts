@@ -251,6 +251,25 @@ describe('BRK-VISIBILITY-INTERNAL', () => {
     expect(withRule(input, 'BRK-VISIBILITY-INTERNAL')).toHaveLength(1);
   });
 
+  it('advises retiring an operation by deprecating it, not a parameter or an input field', () => {
+    const operation = diffEdited((swagger) => (swagger.paths['/tasks'].get['x-ms-visibility'] = 'internal'));
+    expect(withRule(operation, 'BRK-VISIBILITY-INTERNAL')[0]!.message).toBe(
+      "The visibility has been changed to internal. Existing users will no longer see it in the designer. Keep it visible ('advanced' moves it out of the way); to retire an operation, deprecate it ('deprecated: true') and add its replacement.",
+    );
+    const inputs = [
+      diffEdited((swagger) => (swagger.paths['/tasks'].get.parameters[0]['x-ms-visibility'] = 'internal')),
+      diffEdited(
+        (swagger) =>
+          (swagger.paths['/tasks'].post.parameters[0].schema.properties.due['x-ms-visibility'] = 'internal'),
+      ),
+    ];
+    for (const result of inputs) {
+      expect(withRule(result, 'BRK-VISIBILITY-INTERNAL').map((change) => change.message)).toEqual([
+        "The visibility has been changed to internal. Existing users will no longer see it in the designer. Keep it visible ('advanced' moves it out of the way).",
+      ]);
+    }
+  });
+
   it('stays quiet when an operation becomes advanced', () => {
     const result = diffEdited((swagger) => (swagger.paths['/tasks'].get['x-ms-visibility'] = 'advanced'));
     expect(withRule(result, 'BRK-VISIBILITY-INTERNAL')).toEqual([]);

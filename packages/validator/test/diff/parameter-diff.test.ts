@@ -274,6 +274,28 @@ describe('BRK-PARAM-DELETED', () => {
     });
   });
 
+  it('advises keeping a deleted parameter, but not a path parameter whose placeholder left the path', () => {
+    const query = withRule(
+      diffEdited((swagger) => (listTasks(swagger).parameters = [])),
+      'BRK-PARAM-DELETED',
+    );
+    expect(query[0]!.message).toBe(
+      "The input has been deleted. Existing flows will continue to send it. Keep it, even if the API now ignores it; or add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one.",
+    );
+    // '/tasks/{taskId}' to '/tasks/current': 'taskId' cannot be kept without its placeholder, and
+    // BRK-PATH-CHANGED advises keeping the old path.
+    const result = diffEdited((swagger) => {
+      const item = swagger.paths['/tasks/{taskId}'];
+      delete swagger.paths['/tasks/{taskId}'];
+      item.get.parameters = [];
+      swagger.paths['/tasks/current'] = item;
+    });
+    expect(withRule(result, 'BRK-PARAM-DELETED').map((change) => change.message)).toEqual([
+      "The input has been deleted. Existing flows will continue to send it. Add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one.",
+    ]);
+    expect(withRule(result, 'BRK-PATH-CHANGED')[0]!.message).toMatch(/Keep the old method and path;/);
+  });
+
   it('stays quiet when the parameter is still there', () => {
     expect(
       withRule(

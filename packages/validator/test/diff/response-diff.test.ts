@@ -46,6 +46,17 @@ describe('BRK-OUTPUT-DELETED', () => {
     );
     expect(withRule(removed, 'BRK-OUTPUT-DELETED')[0]!.message).toMatch(/no longer has a body/);
   });
+
+  it('advises keeping a deleted field, or the schema when the whole body went', () => {
+    const field = diffEdited((swagger) => delete swagger.definitions.Task.properties.status);
+    expect(withRule(field, 'BRK-OUTPUT-DELETED')[0]!.message).toMatch(
+      /has been changed\. Keep the field in the schema while the API returns it \('x-ms-visibility': 'internal' hides it from new flows\); or add the change/,
+    );
+    const body = diffEdited((swagger) => delete swagger.paths['/tasks/{taskId}'].get.responses['200'].schema);
+    expect(withRule(body, 'BRK-OUTPUT-DELETED').map((change) => change.message)).toEqual([
+      "The output field has been deleted. Existing flows may be broken if they are using this field and actual payload has been changed. The response no longer has a body. Keep the response's schema while the API returns a body; or add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one.",
+    ]);
+  });
 });
 
 describe('BRK-OUTPUT-TYPE', () => {

@@ -114,6 +114,13 @@ describe('renderRulesMarkdown', () => {
     expect(entry('BRK-PARAM-DELETED')).toMatch(
       /Base version:\n\n```json\n[^`]+```\n\nFires on:\n\n```json\n/,
     );
+    // The advice of a case that the rule's own does not fit is listed under it.
+    expect(entry('BRK-PARAM-DELETED')).toContain(
+      "- Told after the message and its detail, as what to do: `Keep it, even if the API now ignores it; or add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one.`\n- Told instead for a path parameter, which cannot be kept without its placeholder in the path: `Add the change",
+    );
+    expect(entry('BRK-OUTPUT-DELETED')).toContain(
+      "- Told instead when the response no longer has a body: `Keep the response's schema while the API returns a body;",
+    );
     // A fragment such as `"enum": [...]` does not say what it belongs to: the entry does.
     expect(entry('BRK-PARAM-LOCATION')).toContain(
       'Example, in a query parameter of an operation. Base version:',

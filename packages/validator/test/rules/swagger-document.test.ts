@@ -127,6 +127,21 @@ describeRuleCases([
       /^The 'name' property must have not empty value: it holds only white space\. Name the parameter \(a body parameter is usually named "body"\)\.$/,
   },
   {
+    id: 'SWG-REQUIRED-EMPTY',
+    fires: 'says what to write in an empty version',
+    breaks: (c) => (c.swagger.info.version = ''),
+    pointer: '/info/version',
+    message:
+      /^The 'version' property must have not empty value\. Give the version of the API, such as "1\.0"\.$/,
+  },
+  {
+    id: 'SWG-REQUIRED-EMPTY',
+    fires: 'says what to write in an empty tag name',
+    breaks: (c) => (c.swagger.tags = [{ name: '' }]),
+    pointer: '/tags/0/name',
+    message: /^The 'name' property must have not empty value\. Name the tag, or remove it\.$/,
+  },
+  {
     id: 'SWG-HOST',
     fires: 'fires on a host with a scheme',
     breaks: (c) => (c.swagger.host = 'https://api.contoso.com'),

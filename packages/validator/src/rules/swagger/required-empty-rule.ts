@@ -13,19 +13,23 @@ function nodeListsOf(context: RuleContext, kinds: readonly NodeKind[]): (readonl
   return context.swagger ? nodesOfKinds(structureOf(context.swagger), kinds) : [];
 }
 
-/** Strings the Swagger 2.0 schema requires that must also not be empty. */
-const REQUIRED_STRINGS: Partial<Record<StructureNode['kind'], string[]>> = {
-  info: ['title', 'version'],
-  parameter: ['name'],
-  tag: ['name'],
-};
+/** A string the Swagger 2.0 schema requires, with what to write: the message alone does not say. */
+interface RequiredString {
+  key: string;
+  whatToWrite: string;
+}
 
-/** What to write, per kind and key: the message alone does not say which value is wanted. */
-const WHAT_TO_WRITE: Record<string, string> = {
-  'info.title': 'Give the connector its name.',
-  'info.version': 'Give the version of the API, such as "1.0".',
-  'parameter.name': 'Name the parameter (a body parameter is usually named "body").',
-  'tag.name': 'Name the tag, or remove it.',
+/**
+ * Strings the Swagger 2.0 schema requires that must also not be empty, per kind. Each key holds its
+ * own text, so a key cannot be added without one.
+ */
+const REQUIRED_STRINGS: Partial<Record<StructureNode['kind'], readonly RequiredString[]>> = {
+  info: [
+    { key: 'title', whatToWrite: 'Give the connector its name.' },
+    { key: 'version', whatToWrite: 'Give the version of the API, such as "1.0".' },
+  ],
+  parameter: [{ key: 'name', whatToWrite: 'Name the parameter (a body parameter is usually named "body").' }],
+  tag: [{ key: 'name', whatToWrite: 'Name the tag, or remove it.' }],
 };
 
 const REQUIRED_STRING_KINDS = Object.keys(REQUIRED_STRINGS) as NodeKind[];
@@ -43,12 +47,12 @@ export const requiredEmptyRule: RuleDefinition = {
   check(context) {
     for (const nodes of nodeListsOf(context, REQUIRED_STRING_KINDS)) {
       for (const node of nodes) {
-        for (const key of REQUIRED_STRINGS[node.kind]!) {
+        for (const { key, whatToWrite } of REQUIRED_STRINGS[node.kind]!) {
           const value = node.value[key];
           if (typeof value === 'string' && value.trim() === '') {
             context.report({
               pointer: childPointer(node.pointer, key),
-              message: `The '${key}' property must have not empty value${value === '' ? '.' : ': it holds only white space.'} ${WHAT_TO_WRITE[`${node.kind}.${key}`]}`,
+              message: `The '${key}' property must have not empty value${value === '' ? '.' : ': it holds only white space.'} ${whatToWrite}`,
             });
           }
         }
