@@ -194,7 +194,8 @@ export const folderRules: RuleDefinition[] = [
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
       // "Tavily" for "Tavily (Independent Publisher)", and "FINRA (Independent Publisher)" too.
       const named = (candidate: string) =>
-        readsAs(withoutStatusLabel(candidate), withoutStatusLabel(name)) || isTitleCutFromName(candidate, name);
+        readsAs(withoutStatusLabel(candidate), withoutStatusLabel(name)) ||
+        isTitleCutFromName(candidate, name);
       if (
         context.profile !== 'custom' &&
         title &&
