@@ -176,7 +176,7 @@ export const folderRules: RuleDefinition[] = [
     file: 'folder',
     title: 'Name the folder after the connector, with characters Windows accepts.',
     description:
-      'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note. Spaces, punctuation and case are not compared (`HoneywellForge` for "Honeywell Forge", `LnkBio` for "Lnk.Bio"), nor a status label at the end of the title ("(Preview)", "[DEPRECATED]"). Nor is a title noted that is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, … merged in 2025).',
+      'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note. Spaces, punctuation and case are not compared (`HoneywellForge` for "Honeywell Forge", `LnkBio` for "Lnk.Bio"), nor a status label at the end of the title or the folder name ("(Preview)", "[DEPRECATED]"). Nor is a title noted that is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, … merged in 2025).',
     levels: { certified: 'error', 'independent-publisher': 'error', custom: 'error' },
     example: { bad: 'certified-connectors/Contoso: Tasks?', good: 'certified-connectors/Contoso Tasks' },
     check(context) {
@@ -194,7 +194,8 @@ export const folderRules: RuleDefinition[] = [
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
       // "Tavily" for "Tavily (Independent Publisher)", and "FINRA (Independent Publisher)" too.
       const named = (candidate: string) =>
-        readsAs(withoutStatusLabel(candidate), name) || isTitleCutFromName(candidate, name);
+        readsAs(withoutStatusLabel(candidate), withoutStatusLabel(name)) ||
+        isTitleCutFromName(candidate, name);
       if (
         context.profile !== 'custom' &&
         title &&
@@ -213,7 +214,11 @@ export const folderRules: RuleDefinition[] = [
 /** "(Preview)", "[DEPRECATED]" at the end of a title: the connector's status, which changes while its folder stays. */
 const STATUS_LABEL = /[([](?:preview|deprecated)[)\]]$/iu;
 
-/** The title without such a label; the space before it is left, as names are compared without spaces. */
+/**
+ * A title or folder name without such a label; the space before it is left, as names are compared
+ * without spaces. Left out of both: a folder "Contoso (Preview)" is named exactly like the title
+ * "Contoso (Preview)", and like "Contoso" once the connector leaves preview.
+ */
 function withoutStatusLabel(title: string): string {
   return title.trimEnd().replace(STATUS_LABEL, '');
 }
@@ -222,6 +227,8 @@ function withoutStatusLabel(title: string): string {
  * Whether a folder name reads as the title: the same letters and digits, case aside. Folder names
  * drop the spaces and dots of a title ("HoneywellForge" for "Honeywell Forge", "LnkBio" for
  * "Lnk.Bio"); 32 corpus folders did, and renaming a merged folder for a space helps no maker.
+ * Not normalizeTitle, which keeps ASCII letters only: a title of other letters ("Сбербанк") would
+ * read as empty, and as any other such folder name.
  */
 function readsAs(title: string, name: string): boolean {
   const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');

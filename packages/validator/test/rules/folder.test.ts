@@ -276,6 +276,14 @@ describe('REPO-FOLDER-NAME', () => {
     );
     // Only at the end, as a label: a title that is about previews keeps its words.
     expect(await runIn('Contoso', ['REPO-FOLDER-NAME'], withTitle('Contoso Preview Tools'))).toHaveLength(1);
+    // A folder named exactly like a labelled title, or with the label the title has lost, is named like it.
+    expect(await runIn('Contoso (Preview)', ['REPO-FOLDER-NAME'], withTitle('Contoso (Preview)'))).toEqual(
+      [],
+    );
+    expect(await runIn('Contoso [DEPRECATED]', ['REPO-FOLDER-NAME'], withTitle('Contoso'))).toEqual([]);
+    expect(
+      await runIn('Contoso (Preview)', ['REPO-FOLDER-NAME'], withTitle('Fabrikam (Preview)')),
+    ).toHaveLength(1);
   });
   it("leaves an independent publisher's '(Independent Publisher)' label out of the comparison", async () => {
     const files = { ...validConnectorFiles(), 'apiDefinition.swagger.json': validSwagger() };

@@ -592,6 +592,11 @@ describe('README-OPS-MATCH: names a person reads as the operation', () => {
     return findings.map((f) => f.message);
   };
   const heading = (name: string) => validReadme().replace('### Get a task', `### ${name}`);
+  /** "Get a task" listed in the section's own text, before its first sub-heading, instead of under its heading. */
+  const inSectionList = (item: string) =>
+    validReadme()
+      .replace('### Get a task\nGets one task by its identifier.\n', '')
+      .replace('## Supported Operations\n', `## Supported Operations\n${item}\n`);
 
   it('takes the operationId without its first word for the operation (Carbon Intensity)', async () => {
     // "### Generation" for GetGeneration; Exact Online's "### TimeAndBillingEntryAccounts".
@@ -607,13 +612,13 @@ describe('README-OPS-MATCH: names a person reads as the operation', () => {
       swagger.paths['/tasks/{taskId}'].get.summary = 'Fetch one operation';
     };
     expect(await check(heading('Fetch one'), edit)).toEqual([]);
-    const listed = validReadme().replace('### Get a task\n', '* `Fetch one`: gets a task.\n');
+    const listed = inSectionList('* `Fetch one`: gets a task.');
     expect(await check(listed, edit)).toEqual([]);
   });
   it('takes a summary written with other articles, case and punctuation (AMEE, personr)', async () => {
     // "Get a company" for "Get Company", "Resend notification email" for "Resend the notification email".
     expect(await check(heading('GET THE TASK'))).toEqual([]);
-    expect(await check(validReadme().replace('### Get a task\n', '- **Get task**: one.\n'))).toEqual([]);
+    expect(await check(inSectionList('- **Get task**: one.'))).toEqual([]);
   });
   it('takes a summary without its marks: (deprecated), (Preview), a version (ConsenSys, HubSpot)', async () => {
     const edit = (swagger: Record<string, any>) => {
@@ -640,7 +645,7 @@ describe('README-OPS-MATCH: names a person reads as the operation', () => {
     // Ubiqod's "### Badge Operations" over a list of bold names.
     const readme = validReadme().replace(
       'Gets one task by its identifier.\n',
-      'Gets one task by its identifier.\n### How to get credentials\nAsk.\n### Frequenty Asked Questions\nNone.\n### Overall Test Result\nPassed.\n### Test Operations within Contoso\nDone.\n### Product API Documentation\nLink.\n### Task Operations\n- **Make Task**: one.\n- **Drop Task**: two.\n',
+      'Gets one task by its identifier.\n### How to get credentials\nAsk.\n### Frequenty Asked Questions\nNone.\n### Overall Test Result\nPassed.\n### Test Operations within Contoso\nDone.\n### Product API Documentation\nLink.\n### Task Operations\n- **Get Task**: one.\n- **Make Task**: two.\n',
     );
     expect(await check(readme)).toEqual([]);
   });
@@ -661,6 +666,82 @@ describe('README-OPS-MATCH: names a person reads as the operation', () => {
     expect(events).toContain(
       '"Get a job" is listed under Supported Operations, but no operation of the swagger has this summary or operationId.',
     );
+  });
+  it("does not take an operation's parameters and detail headings for listed operations", async () => {
+    // "* Priority: …" under "### Create a task" is a parameter of it, no "Update Priority" (whose
+    // short name is "Priority"); nor is "#### Assignee" under it "Get Assignee". Until the review of
+    // session 28 every list item and leaf heading of the section counted.
+    const edit = (swagger: Record<string, any>) => {
+      const operation = (summary: string, operationId: string) => ({
+        summary,
+        operationId,
+        responses: { '200': { description: 'Done.' } },
+      });
+      swagger.paths['/tasks/{taskId}/priority'] = { patch: operation('Update Priority', 'UpdatePriority') };
+      swagger.paths['/tasks/{taskId}/owner'] = { get: operation('Get Owner', 'GetOwner') };
+      swagger.paths['/tasks/{taskId}/assignee'] = { get: operation('Get Assignee', 'GetAssignee') };
+    };
+    const described = validReadme().replace(
+      'Creates a task for the current user.\n',
+      'Creates a task for the current user.\n* Priority: how urgent it is.\n* Owner - who asked for it.\n#### Assignee\nWho does it.\n',
+    );
+    expect(await check(described, edit)).toEqual([
+      '3 operations are not listed under Supported Operations: "Update Priority", "Get Owner", "Get Assignee".',
+    ]);
+    // Listed in the section's own text, or under a heading that groups operations, they list them.
+    const grouped = validReadme().replace(
+      '## Supported Operations\n',
+      '## Supported Operations\n* Priority: how urgent it is.\n### Actions\n* Owner - who asked for it.\n### Task details\n#### Assignee\nWho does it.\n',
+    );
+    expect(await check(grouped, edit)).toEqual([]);
+  });
+  it('takes a version mark for no other version (Create Invoice V1 is no V2)', async () => {
+    // The readme lists only the deprecated V1: V2 is not listed. Without a mark on one side, the
+    // other's is left out ("Get a task" lists "Get a task V2", "Get a task V2" lists "Get a task").
+    const edit = (swagger: Record<string, any>) => {
+      swagger.paths['/tasks/{taskId}'].get.summary = 'Get a task V2';
+      swagger.paths['/v1/tasks/{taskId}'] = {
+        get: {
+          summary: 'Get a task V1',
+          operationId: 'GetTaskV1',
+          deprecated: true,
+          responses: { '200': { description: 'The task.' } },
+        },
+      };
+    };
+    expect(await check(heading('Get a task V1'), edit)).toEqual([
+      'The operation "Get a task V2" is not listed under Supported Operations.',
+    ]);
+    expect(await check(heading('Get a task (v1)'), edit)).toEqual([
+      'The operation "Get a task V2" is not listed under Supported Operations.',
+    ]);
+    expect(await check(heading('Get the task V2'), edit)).toEqual([]);
+    expect(await check(heading('Get the task'), edit)).toEqual([]);
+    expect(await check(heading('Get the task V2'))).toEqual([]);
+    // A heading of another version than any operation's is a stale one.
+    expect(await check(heading('Get the task V3'), edit)).toEqual([
+      'The operation "Get a task V2" is not listed under Supported Operations.',
+      '"Get the task V3" is listed under Supported Operations, but no operation of the swagger has this summary or operationId.',
+    ]);
+  });
+  it('still reports stale headings that only resemble a section or a group of operations', async () => {
+    // "… Documentation", "How to …", test reports and "… Operations" are no operations only as the
+    // corpus has them; "Get Documentation", "How to Reset", "Run Test Results" and a "List
+    // Operations" that groups nothing are stale operations.
+    const stale = ['Get Documentation', 'List Operations', 'How to Reset', 'Run Test Results'];
+    const readme = validReadme().replace(
+      'Gets one task by its identifier.\n',
+      `Gets one task by its identifier.\n${stale.map((name) => `### ${name}\nDoes it.\n`).join('')}`,
+    );
+    expect(await check(readme)).toEqual(
+      stale.map(
+        (name) =>
+          `"${name}" is listed under Supported Operations, but no operation of the swagger has this summary or operationId.`,
+      ),
+    );
+    // PaySpace's "### Employee Operations" right over its operations' headings is their title.
+    const titled = validReadme().replace('### List tasks\n', '### Task Operations\n\n### List tasks\n');
+    expect(await check(titled)).toEqual([]);
   });
   it('still reports an operation the readme does not list', async () => {
     // A new operation: its short name "Task" is GetTask's too, so a heading "Task" lists neither

@@ -1,7 +1,7 @@
 import type { RuleContext } from '../../model/rule.js';
 import { asString } from '../../swagger/json-values.js';
 import type { OperationInfo } from '../../swagger/operation-info.js';
-import { looseKey, operationKeys } from './loose-names.js';
+import { listedEntries, operationKeys } from './loose-names.js';
 
 /**
  * Whether a Supported Operations section lists an operation, or a heading names one, by a name a
@@ -10,41 +10,61 @@ import { looseKey, operationKeys } from './loose-names.js';
  */
 export class LooseListing {
   private listed: ReadonlySet<string> | undefined;
-  /** Every key of every operation, each with how many operations have it. */
-  private operations: Map<string, number> | undefined;
+  /** The operations' keys (operationKeys), built when first asked. */
+  private index: OperationIndex | undefined;
   constructor(
     private readonly context: RuleContext,
-    /** The keys of the names the sections list (listedKeys). */
-    private readonly listedNames: () => ReadonlySet<string>,
+    /**
+     * The entries of the names the sections list (listedKeys), given whether a heading names an
+     * operation: list items and sub-headings under one describe it.
+     */
+    private readonly listedNames: (namesOperation: (headingText: string) => boolean) => ReadonlySet<string>,
   ) {}
 
   /** Whether the sections list the operation by one of its own keys, or a shared key only it has. */
   lists(summary: string, operation: OperationInfo): boolean {
-    this.listed ??= this.listedNames();
+    this.listed ??= this.listedNames((headingText) => this.namesOwn(headingText));
     const listed = this.listed;
     if (listed.size === 0) return false;
     const { own, shared } = operationKeys(summary, operation);
     if (own.some((key) => listed.has(key))) return true;
-    return shared.some((key) => listed.has(key) && this.operationsWith(key) === 1);
+    const { operationsWith } = this.operationIndex();
+    return shared.some((key) => listed.has(key) && operationsWith.get(key) === 1);
   }
 
   /** Whether a heading names one operation or more by a key of theirs: then it is no stale one. */
   names(headingText: string): boolean {
-    const key = looseKey(headingText);
-    return key !== '' && this.operationsWith(key) > 0;
+    const { operationsWith } = this.operationIndex();
+    return listedEntries(headingText).some((entry) => operationsWith.has(entry));
   }
 
-  private operationsWith(key: string): number {
-    if (!this.operations) {
-      this.operations = new Map();
-      for (const operation of this.context.swagger?.operations ?? []) {
-        const { own, shared } = operationKeys(asString(operation.operation.summary), operation);
-        // Once per operation: its summary and its operationId mostly have the same short name.
-        for (const each of new Set([...own, ...shared])) {
-          this.operations.set(each, (this.operations.get(each) ?? 0) + 1);
-        }
+  /**
+   * Whether a heading names an operation by its own name, summary or operationId: a short name or
+   * a path ("### Projects" for FetchProjects in Toggl Plan) may be a group's.
+   */
+  private namesOwn(headingText: string): boolean {
+    const { ownKeys } = this.operationIndex();
+    return listedEntries(headingText).some((entry) => ownKeys.has(entry));
+  }
+
+  private operationIndex(): OperationIndex {
+    if (this.index) return this.index;
+    const index: OperationIndex = { operationsWith: new Map(), ownKeys: new Set() };
+    for (const operation of this.context.swagger?.operations ?? []) {
+      const { own, shared } = operationKeys(asString(operation.operation.summary), operation);
+      for (const key of own) index.ownKeys.add(key);
+      // Once per operation: its summary and its operationId mostly have the same short name.
+      for (const key of new Set([...own, ...shared])) {
+        index.operationsWith.set(key, (index.operationsWith.get(key) ?? 0) + 1);
       }
     }
-    return this.operations.get(key) ?? 0;
+    return (this.index = index);
   }
+}
+
+interface OperationIndex {
+  /** Every key of every operation, each with how many operations have it. */
+  operationsWith: Map<string, number>;
+  /** Every operation's own keys (OperationKeys.own): names of one operation, not of a group. */
+  ownKeys: Set<string>;
 }

@@ -8,13 +8,18 @@ import type { OperationInfo } from '../../swagger/operation-info.js';
  * Invitee").
  *
  * A name's key is its words, lower case, without what a reader skips: articles, a list number or
- * "Operation 3" before it, a "Trigger:" or "Action -" before it, marks such as "(deprecated)",
- * "(Preview)" or "(Trigger)", and a version after it ("V2", "_v1"). Keys are compared whole (a Set
- * lookup each), never searched in one another: an operation of another name ("Delete a task" where
- * there is only "Get a task") keeps its own key.
+ * "Operation 3" before it, a "Trigger:" or "Action -" before it, and marks such as "(deprecated)",
+ * "(Preview)" or "(Trigger)". Keys are compared whole (a Set lookup each), never searched in one
+ * another: an operation of another name ("Delete a task" where there is only "Get a task") keeps its
+ * own key.
+ *
+ * A version after the name ("V2", "_v1", "(v2)") is left out only where the other name has none:
+ * "Create Invoice" lists "Create Invoice V2", and "Create Invoice V1" does not. So a listed name
+ * gives its entries (listedEntries), an operation's name the keys looked up among them (lookupKeysOf),
+ * and they meet where a reader takes the names for one.
  */
-export function looseKey(text: string): string {
-  return keyOf(wordsOf(text));
+export function listedEntries(text: string): string[] {
+  return entriesOf(wordsOf(text));
 }
 
 /** Articles: "Get a company" and "Get Company" are the same operation to a reader. */
@@ -26,32 +31,65 @@ const ROLE_WORDS = new Set(['action', 'trigger']);
 const VERSION = /^v\d+$/;
 
 /** Marks in brackets that say how the operation is offered, not which it is. */
-const MARKS = /[([]\s*(?:deprecated|preview|trigger|action|beta|legacy|obsolete|v\d+(?:\.\d+)?)\s*[)\]]/gi;
+const MARKS = /[([]\s*(?:deprecated|preview|trigger|action|beta|legacy|obsolete)\s*[)\]]/gi;
+/** A version in brackets: "(v2)", "[V1.1]". */
+const VERSION_MARK = /[([]\s*(v\d+(?:\.\d+)?)\s*[)\]]/gi;
 /** A numbering before the name: "2. Stream Generate Content", "Operation 3 Create an invitee". */
 const NUMBERING = /^\s*(?:operation\s*)?\d+\s*[.):\-–—]?\s+/i;
 
-function wordsOf(text: string): string[] {
+/** A name's words, and the version after them ('' when it has none). */
+interface Words {
+  words: string[];
+  version: string;
+}
+
+function wordsOf(text: string): Words {
   const words: string[] = [];
+  let version = '';
+  const unmarked = text.replace(MARKS, ' ').replace(VERSION_MARK, (_mark, written: string) => {
+    version = written.toLowerCase().replace(/[^a-z0-9]/g, '');
+    return ' ';
+  });
   // Articles are words written apart: "PdfA" (PDF4me) is no "Pdf" and an article.
-  for (const written of text
-    .replace(MARKS, ' ')
-    .replace(NUMBERING, '')
-    .split(/[^A-Za-z0-9]+/)) {
+  for (const written of unmarked.replace(NUMBERING, '').split(/[^A-Za-z0-9]+/)) {
     if (written === '' || ARTICLES.has(written.toLowerCase())) continue;
     // Identifier parts as words: GetIntensityFactors, TimeAndBillingAccountDetailsByID, ExcelSetCell.
     const parts = written.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z])([A-Z][a-z])/g, '$1 $2');
     for (const part of parts.toLowerCase().split(' ')) words.push(part);
   }
   if (words.length > 1 && ROLE_WORDS.has(words[0]!)) words.shift();
-  if (words.length > 1 && VERSION.test(words[words.length - 1]!)) words.pop();
-  return words;
+  if (words.length > 1 && VERSION.test(words[words.length - 1]!)) version ||= words.pop()!;
+  return { words, version };
+}
+
+/** What a name without a version is looked up as, where a versioned one lists it. */
+const ANY_VERSION = ' v*';
+
+/**
+ * A listed name's entries: its words with its version, and that it has some version; a name
+ * without one, its words.
+ */
+function entriesOf({ words, version }: Words): string[] {
+  const key = keyOf(words);
+  if (key === '') return [];
+  return version === '' ? [key] : [`${key} ${version}`, key + ANY_VERSION];
+}
+
+/**
+ * The entries that list an operation's name: with a version, the same version or none; without
+ * one, no version or any.
+ */
+function lookupKeysOf({ words, version }: Words): string[] {
+  const key = keyOf(words);
+  if (key === '') return [];
+  return version === '' ? [key, key + ANY_VERSION] : [`${key} ${version}`, key];
 }
 
 function keyOf(words: readonly string[]): string {
   return words.join('');
 }
 
-/** The keys of one operation's names. */
+/** The keys an operation is looked up under (lookupKeysOf), for each of its names. */
 export interface OperationKeys {
   /** Its summary's and operationId's: the operation's own. */
   own: string[];
@@ -72,31 +110,31 @@ export interface OperationKeys {
 export function operationKeys(summary: string | undefined, operation: OperationInfo): OperationKeys {
   const own: string[] = [];
   const shared: string[] = [];
-  for (const name of [summary, operation.operationId]) {
-    if (!name) continue;
-    const words = wordsOf(name);
-    own.push(keyOf(words));
+  const names = [summary, operation.operationId].filter((name) => !!name).map((name) => wordsOf(name!));
+  // A version is the operation's, whichever name says it: "Get a task V2" with the operationId
+  // GetTask is version 2, and no "Get a task V1" lists it.
+  const version = names.find((name) => name.version !== '')?.version ?? '';
+  for (const { words } of names) {
+    own.push(...lookupKeysOf({ words, version }));
     // Without a last word that says what it is: "Find" for "Find Operation". Only the operation's
     // name loses it, so that "Create Job" stays another operation than "Create Event".
-    if (words.length > 1 && KIND_WORDS.has(words[words.length - 1]!)) own.push(keyOf(words.slice(0, -1)));
-    if (words.length > 1) shared.push(keyOf(words.slice(1)));
+    if (words.length > 1 && KIND_WORDS.has(words[words.length - 1]!)) {
+      own.push(...lookupKeysOf({ words: words.slice(0, -1), version }));
+    }
+    if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
   const path = pathWords(operation.path);
   // One word is no path a heading names: Toggl Plan's "### Tasks" groups operations on
   // `/api/v5/{workspace_id}/tasks`, and would list them all.
-  if (path.length > 1) shared.push(keyOf(path));
-  return { own: own.filter(isKey), shared: shared.filter(isKey) };
-}
-
-function isKey(key: string): boolean {
-  return key !== '';
+  if (path.length > 1) shared.push(...lookupKeysOf({ words: path, version: '' }));
+  return { own, shared };
 }
 
 function pathWords(path: string): string[] {
   const words: string[] = [];
   for (const segment of path.split('/')) {
     if (segment === '' || segment.includes('{')) continue;
-    for (const word of wordsOf(segment)) if (!VERSION.test(word) && word !== 'api') words.push(word);
+    for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== 'api') words.push(word);
   }
   return words;
 }

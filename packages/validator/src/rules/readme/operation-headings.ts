@@ -2,23 +2,28 @@ import { normalizeTitle } from '../../text/normalize-title.js';
 import type { ReadmeHeading } from './outline.js';
 import { SUPPORTED_OPERATIONS_HEADING } from './sections.js';
 
-/**
- * Sub-headings of Supported Operations that group operations rather than name one: also a group's
- * "… Operations" (Ubiqod's "### Badge Operations" over a list of bold names, PaySpace's "### Employee
- * Operations" over its operations' headings at the same level).
- */
+/** Sub-headings of Supported Operations that group operations rather than name one. */
 export const GROUPING_HEADING =
-  /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*|.+operations)$/;
+  /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
+
+/**
+ * A group's "… Operations" (Ubiqod's "### Badge Operations" over a list of bold names, PaySpace's
+ * "### Employee Operations" over its operations' headings at the same level): a group only where it
+ * groups something, for "List Operations" may be a stale operation.
+ */
+export const OPERATIONS_GROUP_HEADING = /^.+operations$/;
 
 /**
  * Other sections of the readme template (and "Getting Started", "Frequently Asked Questions"), nested
  * in Supported Operations by a heading level too deep (monday's "### Obtaining Credentials"): they
- * name no operation, stale or not. Also such sections under other names: IN-D's "How to get
- * credentials", TPS & CTPS Checker's "Frequenty Asked Questions", SHRTCODE's "shrtcode API
- * Documentation", and Krozu PM's test reports ("Overall Test Result", "Test Operations within…").
+ * name no operation, stale or not. Also such sections under the other names the corpus has: IN-D's
+ * "How to get credentials", TPS & CTPS Checker's "Frequenty Asked Questions", SHRTCODE's "shrtcode
+ * API Documentation", and Krozu PM's test reports ("Overall Test Result", "Test Operations within…",
+ * "Krozu PM Connector Test within a Power Automate Flow"). Anchored so: "Get Documentation", "How to
+ * Reset" or "Run Test Results" may be stale operations.
  */
 export const TEMPLATE_SECTION_HEADING =
-  /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequen.*askedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|.*documentation|contactus|howto.*|.*test(ing|s)?(results?|within.*|operations.*))$/;
+  /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequen.*askedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|.*apidocumentation|contactus|howtoget.*|(overall)?test(ing)?results?|test(ing)?operationswithin.*|.+connectortestwithin.*)$/;
 
 /**
  * The sections that list operations: the first, and others beside it rather than in it (Calendly's
@@ -63,8 +68,11 @@ export function parentIndex(subHeadings: readonly ReadmeHeading[], index: number
   return -1;
 }
 
-/** A list item's marker: "*", "-", "+" or "1." / "1)". */
-const LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
+/**
+ * A list item's marker: "*", "-", "+" or "1." / "1)". Global, each search from its lastIndex: set it
+ * before each pass (synchronous, so no other pass is under way).
+ */
+export const LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
 
 /**
  * Whether the text under a heading, up to the next heading, is a list of listed operations: two
@@ -118,6 +126,21 @@ export function introducesOnly(
   if (!next || next.offset >= heading.bodyEnd || next.depth <= heading.depth) return false;
   if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
   return normalizeTitle(text, heading.bodyStart, next.offset) === '';
+}
+
+/**
+ * Whether the heading has no text of its own and the next sub-heading, at its level or deeper,
+ * names an operation: PaySpace's "### Employee Operations" right over "### Get a collection of
+ * employees", a title over what follows.
+ */
+export function titlesNextOperation(
+  text: string,
+  heading: ReadmeHeading,
+  next: ReadmeHeading | undefined,
+  namesOperation: (heading: ReadmeHeading) => boolean,
+): boolean {
+  if (!next || next.depth < heading.depth) return false;
+  return normalizeTitle(text, heading.bodyStart, next.offset) === '' && namesOperation(next);
 }
 
 export function isSubHeading(heading: ReadmeHeading, section: ReadmeHeading): boolean {

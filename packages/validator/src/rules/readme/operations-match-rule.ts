@@ -2,7 +2,7 @@ import type { RuleDefinition } from '../../model/rule.js';
 import { alternatives, joinWithin, nameExcerpt } from '../../text/message-values.js';
 import { closestOperationName, type OperationCandidate } from './closest-operation.js';
 import { normalizedOperationIds, operationCandidates, operationNames } from './listed-operations.js';
-import { listedKeys } from './listed-names.js';
+import { listedKeys, listsOperationNames } from './listed-names.js';
 import { LooseListing } from './loose-listing.js';
 import {
   GROUPING_HEADING,
@@ -10,9 +10,11 @@ import {
   introducesOnly,
   isSubHeading,
   listsSummaries,
+  OPERATIONS_GROUP_HEADING,
   operationSections,
   parentIndex,
   TEMPLATE_SECTION_HEADING,
+  titlesNextOperation,
 } from './operation-headings.js';
 import { outline, type ReadmeHeading } from './outline.js';
 import { hasMcpServer } from './mcp-server.js';
@@ -26,7 +28,7 @@ export const operationsMatchRule: RuleDefinition = {
   file: 'readme',
   title: 'Supported Operations lists every visible operation, and only those.',
   description:
-    'Beyond Microsoft\'s checks: the readme\'s Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as `GetTask`) and no operation that no longer exists, so the documentation matches the connector. A name a person reads as the operation\'s counts too, as a sub-heading or at the start of a list item: other articles, case and punctuation ("Get a company" for "Get Company"), without marks such as "(deprecated)", "(Preview)" or "V2", a numbering ("2.", "Operation 3") or a "Trigger:" before it, without a last "Operation", "Event" or "Job" ("Find" for "Find Operation"), the summary or operationId without its first word ("Generation" for `GetGeneration`), or its path\'s words ("Regional England" for `/regional/england`); a short name or path several operations share lists none of them. Sub-headings that group listed operations ("Badge Operations"), and template sections nested in it (also "How to get credentials", "… API Documentation", test reports), are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation\'s summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean \'Send mail\'?" for "Send email", "Did you mean \'Get time and billing entry accounts\'?" for "GetTimeAndBilingEntryAccounts". In an MCP server connector (`x-ms-agentic-protocol`) the server\'s operation need not be listed, and headings that name no operation are not reported: they may be the server\'s tools, which only the server knows.',
+    'Beyond Microsoft\'s checks: the readme\'s Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as `GetTask`) and no operation that no longer exists, so the documentation matches the connector. A name a person reads as the operation\'s counts too, as a sub-heading or at the start of a list item where the section lists operations (not under an operation\'s own heading, where they describe it): other articles, case and punctuation ("Get a company" for "Get Company"), without marks such as "(deprecated)" or "(Preview)", or a version such as "V2" where the other name has none ("Create Invoice V1" lists no "Create Invoice V2"), a numbering ("2.", "Operation 3") or a "Trigger:" before it, without a last "Operation", "Event" or "Job" ("Find" for "Find Operation"), the summary or operationId without its first word ("Generation" for `GetGeneration`), or its path\'s words ("Regional England" for `/regional/england`); a short name or path several operations share lists none of them. Sub-headings that group listed operations ("Badge Operations" over a list that names one), and template sections nested in it (also "How to get credentials", "… API Documentation", test reports), are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation\'s summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean \'Send mail\'?" for "Send email", "Did you mean \'Get time and billing entry accounts\'?" for "GetTimeAndBilingEntryAccounts". In an MCP server connector (`x-ms-agentic-protocol`) the server\'s operation need not be listed, and headings that name no operation are not reported: they may be the server\'s tools, which only the server knows.',
   levels: { certified: 'info', 'independent-publisher': 'warning', custom: 'off' },
   example: {
     bad: '## Supported Operations\n### List tasks',
@@ -41,7 +43,9 @@ export const operationsMatchRule: RuleDefinition = {
       const subHeadings = readme.headings.filter((heading) => isSubHeading(heading, section));
       return { section, subHeadings, text: new SectionText(readme, section, subHeadings) };
     });
-    const loose = new LooseListing(context, () => listedKeys(readme.text, texts));
+    const loose = new LooseListing(context, (namesOperation) =>
+      listedKeys(readme.text, texts, namesOperation),
+    );
     const { missing, summaries } = operationNames(
       context,
       texts.map((entry) => entry.text),
@@ -94,10 +98,19 @@ export const operationsMatchRule: RuleDefinition = {
           return true;
         }
         const next = subHeadings[index + 1];
-        return (
+        if (
           introducesOnly(readme.text, heading, next) ||
           groupsListedOperations(subHeadings, index, namesOperation) ||
           listsSummaries(readme.text, heading, next, summaries)
+        ) {
+          return true;
+        }
+        // "Badge Operations" over a list of names read as operations', "Employee Operations" right
+        // over an operation's heading: a title. Over nothing of the kind it may be a stale operation.
+        return (
+          OPERATIONS_GROUP_HEADING.test(heading.normalized) &&
+          (titlesNextOperation(readme.text, heading, next, namesOperation) ||
+            listsOperationNames(readme.text, heading, next, (name) => loose.names(name)))
         );
       };
       for (let index = 0; index < subHeadings.length; index++) {
