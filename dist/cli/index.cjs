@@ -10977,7 +10977,7 @@ var require_contains = __commonJS({
           const count = gen.let("count", 0);
           validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
         }
-        function validateItems(_valid, block2) {
+        function validateItems(_valid, block3) {
           gen.forRange("i", 0, len, (i2) => {
             cxt.subschema({
               keyword: "contains",
@@ -10985,7 +10985,7 @@ var require_contains = __commonJS({
               dataPropType: util_1.Type.Num,
               compositeRule: true
             }, _valid);
-            block2();
+            block3();
           });
         }
         function checkLimits(count) {
@@ -30614,13 +30614,16 @@ function fileInTheWay(target2, cwd = process.cwd()) {
     if (stat2)
       return {
         file: import_node_path2.default.join(target2, import_node_path2.default.relative(resolved2, current)),
-        below: import_node_path2.default.relative(current, resolved2)
+        below: import_node_path2.default.relative(current, resolved2),
+        ...stat2.isSymbolicLink() ? { danglingLink: linkTarget(current) } : {}
       };
     if (import_node_path2.default.dirname(current) === current) return void 0;
   }
 }
 function pathThroughFileError(way, action, hint) {
-  return new UsageError(`is a file, not a folder, so ${way.below} cannot be ${action} inside it.`, {
+  const link2 = way.danglingLink;
+  const what = !link2 ? "is a file, not a folder" : `is a symbolic link that leads nowhere${link2.to === void 0 ? "" : ` (to '${link2.to}')`}`;
+  return new UsageError(`${what}, so ${way.below} cannot be ${action} inside it.`, {
     location: { file: way.file },
     hint
   });
@@ -30633,6 +30636,13 @@ function missingPathError(given2, hint, options2 = {}) {
     hint,
     cause: options2.cause
   });
+}
+function linkTarget(link2) {
+  try {
+    return { to: (0, import_node_fs.readlinkSync)(link2) };
+  } catch {
+    return {};
+  }
 }
 function statOrUndefined(stat2, file) {
   try {
@@ -33505,6 +33515,9 @@ function insertion(offset, insert) {
 function replacement(offset, length, insert) {
   return { offset, length, insert };
 }
+function oneOfTwoReplacements(offset, length, insert) {
+  return { offset, length, insert, oneOfTwo: true };
+}
 function applyEdits(text3, edits) {
   const ordered = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.offset - b.edit.offset || a.order - b.order).map(({ edit }) => edit);
   let repaired = "";
@@ -33781,7 +33794,7 @@ function numberToken(text3, offset, end) {
     kind: "literal",
     offset,
     end: AFTER_LEADING_ZERO.lastIndex,
-    fix: replacement(offset, written2.length, meant),
+    fix: oneOfTwoReplacements(offset, written2.length, meant),
     problem: {
       message: `JSON numbers cannot have leading zeros: write ${excerpt(meant)} instead of ${excerpt(written2)}, or "${excerpt(written2)}" as a string if the zeros matter (a postal code, an id).`,
       offset,
@@ -33815,7 +33828,7 @@ function arithmeticToken(text3, offset) {
     kind: "literal",
     offset,
     end,
-    fix: finite ? replacement(offset, end - offset, meant) : void 0,
+    fix: finite ? oneOfTwoReplacements(offset, end - offset, meant) : void 0,
     problem: {
       message: `JSON does not calculate: write ${excerpt(meant)} instead of ${excerpt(written2)}, or "${excerpt(written2)}" as a string if it is meant as written (a ratio, a range, a score).`,
       ...at
@@ -34853,7 +34866,9 @@ function diagnoseAndRepair(text3, describeCharacter, lines = new LineIndex(text3
     else if (firstUnlistedOffset === -1) firstUnlistedOffset = issue.offset;
   };
   let edits = [];
+  let unfixedAt;
   const edit = (fix) => {
+    if (fix === void 0 && edits !== void 0) unfixedAt = lastIssueOffset;
     if (fix === void 0) edits = void 0;
     else edits?.push(fix);
   };
@@ -34890,10 +34905,11 @@ function diagnoseAndRepair(text3, describeCharacter, lines = new LineIndex(text3
   }
   if (slips > MAX_SLIPS) {
     issues.push(tooManySlips(lastIssueOffset));
-    return { issues, edits: void 0, slips, refused: true };
+    return { issues, edits: void 0, unfixedAt: lastIssueOffset, slips, refused: true };
   }
   if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
-  return { issues, edits: finished2 ? edits : void 0, slips, refused: false };
+  if (!finished2) unfixedAt ??= lastIssueOffset;
+  return { issues, edits: finished2 ? edits : void 0, unfixedAt, slips, refused: false };
 }
 function unlistedSyntaxIssue(count, offset) {
   return {
@@ -37346,7 +37362,7 @@ var folderRules = [
     id: "REPO-FOLDER-NAME",
     file: "folder",
     title: "Name the folder after the connector, with characters Windows accepts.",
-    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note. Spaces, punctuation and case are not compared (`HoneywellForge` for "Honeywell Forge", `LnkBio` for "Lnk.Bio"), nor a status label at the end of the title ("(Preview)", "[DEPRECATED]"). Nor is a title noted that is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, \u2026 merged in 2025).',
+    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note. Spaces, punctuation and case are not compared (`HoneywellForge` for "Honeywell Forge", `LnkBio` for "Lnk.Bio"), nor a status label at the end of the title or the folder name ("(Preview)", "[DEPRECATED]"). Nor is a title noted that is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, \u2026 merged in 2025).',
     levels: { certified: "error", "independent-publisher": "error", custom: "error" },
     example: { bad: "certified-connectors/Contoso: Tasks?", good: "certified-connectors/Contoso Tasks" },
     check(context) {
@@ -37357,7 +37373,7 @@ var folderRules = [
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
-      const named2 = (candidate) => readsAs(withoutStatusLabel(candidate), name) || isTitleCutFromName(candidate, name);
+      const named2 = (candidate) => readsAs(withoutStatusLabel(candidate), withoutStatusLabel(name)) || isTitleCutFromName(candidate, name);
       if (context.profile !== "custom" && title && !named2(title) && !named2(titleName(title, context.profile))) {
         context.report({
           severity: "info",
@@ -37454,7 +37470,8 @@ function fixJsonText(text3) {
   if (offsetPastDepth(json, MAX_JSON_DEPTH) !== -1) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
-  const { slips, edits, refused: refused2 } = diagnoseAndRepair(json, unnamed);
+  const lines = new LineIndex(json);
+  const { slips, edits, unfixedAt, refused: refused2 } = diagnoseAndRepair(json, unnamed, lines);
   if (refused2) {
     return notFixed(
       `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
@@ -37462,7 +37479,13 @@ function fixJsonText(text3) {
   }
   if (edits === void 0) {
     return notFixed(
-      "not every JSON syntax error names a single edit that fixes it (a missing value, text left open at the end); make the edits the GEN-JSON-PARSE findings ask for."
+      `the GEN-JSON-PARSE finding at line ${lines.position(unfixedAt ?? 0).line} names no single edit that fixes it, and --fix makes the edits of a file all or none; make that one by hand, then run validate --fix again for the others.`
+    );
+  }
+  const choice = edits.find((edit) => edit.oneOfTwo === true);
+  if (choice !== void 0) {
+    return notFixed(
+      `the GEN-JSON-PARSE finding at line ${lines.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`
     );
   }
   const meant = repairedValue(json, edits);
@@ -44412,25 +44435,42 @@ function operationCandidates(context, headingNames) {
 }
 
 // packages/validator/src/rules/readme/loose-names.ts
-function looseKey(text3) {
-  return keyOf(wordsOf(text3));
+function listedEntries(text3) {
+  return entriesOf2(wordsOf(text3));
 }
 var ARTICLES = /* @__PURE__ */ new Set(["a", "an", "the"]);
 var KIND_WORDS = /* @__PURE__ */ new Set(["operation", "event", "job"]);
 var ROLE_WORDS = /* @__PURE__ */ new Set(["action", "trigger"]);
 var VERSION2 = /^v\d+$/;
-var MARKS = /[([]\s*(?:deprecated|preview|trigger|action|beta|legacy|obsolete|v\d+(?:\.\d+)?)\s*[)\]]/gi;
+var MARKS = /[([]\s*(?:deprecated|preview|trigger|action|beta|legacy|obsolete)\s*[)\]]/gi;
+var VERSION_MARK = /[([]\s*(v\d+(?:\.\d+)?)\s*[)\]]/gi;
 var NUMBERING = /^\s*(?:operation\s*)?\d+\s*[.):\-–—]?\s+/i;
 function wordsOf(text3) {
   const words = [];
-  for (const written2 of text3.replace(MARKS, " ").replace(NUMBERING, "").split(/[^A-Za-z0-9]+/)) {
+  let version = "";
+  const unmarked = text3.replace(MARKS, " ").replace(VERSION_MARK, (_mark, written2) => {
+    version = written2.toLowerCase().replace(/[^a-z0-9]/g, "");
+    return " ";
+  });
+  for (const written2 of unmarked.replace(NUMBERING, "").split(/[^A-Za-z0-9]+/)) {
     if (written2 === "" || ARTICLES.has(written2.toLowerCase())) continue;
     const parts = written2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z])([A-Z][a-z])/g, "$1 $2");
     for (const part of parts.toLowerCase().split(" ")) words.push(part);
   }
   if (words.length > 1 && ROLE_WORDS.has(words[0])) words.shift();
-  if (words.length > 1 && VERSION2.test(words[words.length - 1])) words.pop();
-  return words;
+  if (words.length > 1 && VERSION2.test(words[words.length - 1])) version ||= words.pop();
+  return { words, version };
+}
+var ANY_VERSION = " v*";
+function entriesOf2({ words, version }) {
+  const key = keyOf(words);
+  if (key === "") return [];
+  return version === "" ? [key] : [`${key} ${version}`, key + ANY_VERSION];
+}
+function lookupKeysOf({ words, version }) {
+  const key = keyOf(words);
+  if (key === "") return [];
+  return version === "" ? [key, key + ANY_VERSION] : [`${key} ${version}`, key];
 }
 function keyOf(words) {
   return words.join("");
@@ -44438,96 +44478,32 @@ function keyOf(words) {
 function operationKeys2(summary2, operation2) {
   const own2 = [];
   const shared = [];
-  for (const name of [summary2, operation2.operationId]) {
-    if (!name) continue;
-    const words = wordsOf(name);
-    own2.push(keyOf(words));
-    if (words.length > 1 && KIND_WORDS.has(words[words.length - 1])) own2.push(keyOf(words.slice(0, -1)));
-    if (words.length > 1) shared.push(keyOf(words.slice(1)));
+  const names3 = [summary2, operation2.operationId].filter((name) => !!name).map((name) => wordsOf(name));
+  const version = names3.find((name) => name.version !== "")?.version ?? "";
+  for (const { words } of names3) {
+    own2.push(...lookupKeysOf({ words, version }));
+    if (words.length > 1 && KIND_WORDS.has(words[words.length - 1])) {
+      own2.push(...lookupKeysOf({ words: words.slice(0, -1), version }));
+    }
+    if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
   const path85 = pathWords(operation2.path);
-  if (path85.length > 1) shared.push(keyOf(path85));
-  return { own: own2.filter(isKey), shared: shared.filter(isKey) };
-}
-function isKey(key) {
-  return key !== "";
+  if (path85.length > 1) shared.push(...lookupKeysOf({ words: path85, version: "" }));
+  return { own: own2, shared };
 }
 function pathWords(path85) {
   const words = [];
   for (const segment of path85.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
-    for (const word of wordsOf(segment)) if (!VERSION2.test(word) && word !== "api") words.push(word);
+    for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
   }
   return words;
 }
 
-// packages/validator/src/rules/readme/listed-names.ts
-var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+([^\r\n]*)/gm;
-var NAME_END = /:|\s[-–—]\s/;
-var MAX_NAME = 200;
-function listedKeys(text3, sections) {
-  const keys = /* @__PURE__ */ new Set();
-  for (const { section, subHeadings } of sections) {
-    for (let index = 0; index < subHeadings.length; index++) {
-      const heading2 = subHeadings[index];
-      const next = subHeadings[index + 1];
-      if (next && next.offset < heading2.bodyEnd && next.depth > heading2.depth) continue;
-      keys.add(looseKey(heading2.text));
-    }
-    LIST_ITEM.lastIndex = section.bodyStart;
-    for (let item = LIST_ITEM.exec(text3); item !== null; item = LIST_ITEM.exec(text3)) {
-      if (item.index >= section.bodyEnd) break;
-      const line = item[1].slice(0, MAX_NAME);
-      const end = line.search(NAME_END);
-      keys.add(looseKey(end === -1 ? line : line.slice(0, end)));
-    }
-  }
-  keys.delete("");
-  return keys;
-}
-
-// packages/validator/src/rules/readme/loose-listing.ts
-var LooseListing = class {
-  constructor(context, listedNames) {
-    this.context = context;
-    this.listedNames = listedNames;
-  }
-  context;
-  listedNames;
-  listed;
-  /** Every key of every operation, each with how many operations have it. */
-  operations;
-  /** Whether the sections list the operation by one of its own keys, or a shared key only it has. */
-  lists(summary2, operation2) {
-    this.listed ??= this.listedNames();
-    const listed = this.listed;
-    if (listed.size === 0) return false;
-    const { own: own2, shared } = operationKeys2(summary2, operation2);
-    if (own2.some((key) => listed.has(key))) return true;
-    return shared.some((key) => listed.has(key) && this.operationsWith(key) === 1);
-  }
-  /** Whether a heading names one operation or more by a key of theirs: then it is no stale one. */
-  names(headingText) {
-    const key = looseKey(headingText);
-    return key !== "" && this.operationsWith(key) > 0;
-  }
-  operationsWith(key) {
-    if (!this.operations) {
-      this.operations = /* @__PURE__ */ new Map();
-      for (const operation2 of this.context.swagger?.operations ?? []) {
-        const { own: own2, shared } = operationKeys2(asString(operation2.operation.summary), operation2);
-        for (const each of /* @__PURE__ */ new Set([...own2, ...shared])) {
-          this.operations.set(each, (this.operations.get(each) ?? 0) + 1);
-        }
-      }
-    }
-    return this.operations.get(key) ?? 0;
-  }
-};
-
 // packages/validator/src/rules/readme/operation-headings.ts
-var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*|.+operations)$/;
-var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequen.*askedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|.*documentation|contactus|howto.*|.*test(ing|s)?(results?|within.*|operations.*))$/;
+var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
+var OPERATIONS_GROUP_HEADING = /^.+operations$/;
+var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequen.*askedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|.*apidocumentation|contactus|howtoget.*|(overall)?test(ing)?results?|test(ing)?operationswithin.*|.+connectortestwithin.*)$/;
 function operationSections(headings) {
   const sections = [];
   for (const heading2 of headings) {
@@ -44554,17 +44530,17 @@ function parentIndex(subHeadings, index) {
   }
   return -1;
 }
-var LIST_ITEM2 = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
+var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
 function listsSummaries(text3, heading2, next, summaries) {
   const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
   let items = 0;
   let found = 0;
   let rightUnder = true;
-  LIST_ITEM2.lastIndex = heading2.bodyStart;
-  for (let item = LIST_ITEM2.exec(text3); item !== null && item.index < end; item = LIST_ITEM2.exec(text3)) {
+  LIST_ITEM.lastIndex = heading2.bodyStart;
+  for (let item = LIST_ITEM.exec(text3); item !== null && item.index < end; item = LIST_ITEM.exec(text3)) {
     if (items++ === 0) rightUnder = normalizeTitle(text3, heading2.bodyStart, item.index) === "";
-    const lineEnd2 = text3.indexOf("\n", LIST_ITEM2.lastIndex);
-    const name = normalizeTitle(text3, LIST_ITEM2.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
+    const lineEnd2 = text3.indexOf("\n", LIST_ITEM.lastIndex);
+    const name = normalizeTitle(text3, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
     for (const summary2 of summaries) {
       if (summary2 !== "" && name.startsWith(summary2)) {
         if (++found === 2) return true;
@@ -44581,9 +44557,114 @@ function introducesOnly(text3, heading2, next) {
   if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
   return normalizeTitle(text3, heading2.bodyStart, next.offset) === "";
 }
+function titlesNextOperation(text3, heading2, next, namesOperation) {
+  if (!next || next.depth < heading2.depth) return false;
+  return normalizeTitle(text3, heading2.bodyStart, next.offset) === "" && namesOperation(next);
+}
 function isSubHeading(heading2, section) {
   return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
 }
+
+// packages/validator/src/rules/readme/listed-names.ts
+var NAME_END = /:|\s[-–—]\s/;
+var MAX_NAME = 200;
+function listedKeys(text3, sections, namesOperation) {
+  const keys = /* @__PURE__ */ new Set();
+  const addNames = (names3) => {
+    for (const name of names3) for (const entry of listedEntries(name)) keys.add(entry);
+  };
+  for (const { section, subHeadings } of sections) {
+    const groups2 = groupingHeadings(text3, subHeadings, namesOperation);
+    addNames(listItemNames(text3, section, subHeadings[0]));
+    for (let index = 0; index < subHeadings.length; index++) {
+      const heading2 = subHeadings[index];
+      const next = subHeadings[index + 1];
+      const parent = parentIndex(subHeadings, index);
+      if (!holdsDeeper(heading2, next) && (parent === -1 || groups2[parent])) addNames([heading2.text]);
+      if (groups2[index]) addNames(listItemNames(text3, heading2, next));
+    }
+  }
+  return keys;
+}
+function listsOperationNames(text3, heading2, next, readsAsOperation) {
+  return listItemNames(text3, heading2, next).some(readsAsOperation);
+}
+function groupingHeadings(text3, subHeadings, namesOperation) {
+  return subHeadings.map((heading2, index) => {
+    if (TEMPLATE_SECTION_HEADING.test(heading2.normalized)) return false;
+    if (GROUPING_HEADING.test(heading2.normalized)) return true;
+    if (namesOperation(heading2.text)) return false;
+    const next = subHeadings[index + 1];
+    return introducesOnly(text3, heading2, next) || groupsListedOperations(subHeadings, index, (deeper) => namesOperation(deeper.text)) || OPERATIONS_GROUP_HEADING.test(heading2.normalized) && listsOperationNames(text3, heading2, next, namesOperation);
+  });
+}
+function holdsDeeper(heading2, next) {
+  return next !== void 0 && next.offset < heading2.bodyEnd && next.depth > heading2.depth;
+}
+function ownTextEnd(heading2, next) {
+  return next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
+}
+function listItemNames(text3, heading2, next) {
+  const to = ownTextEnd(heading2, next);
+  const names3 = [];
+  LIST_ITEM.lastIndex = heading2.bodyStart;
+  for (let item = LIST_ITEM.exec(text3); item !== null && item.index < to; item = LIST_ITEM.exec(text3)) {
+    const start = LIST_ITEM.lastIndex;
+    const lineEnd2 = text3.indexOf("\n", start);
+    const line = text3.slice(start, Math.min(lineEnd2 === -1 ? to : lineEnd2, to, start + MAX_NAME));
+    const end = line.search(NAME_END);
+    names3.push(end === -1 ? line : line.slice(0, end));
+  }
+  return names3;
+}
+
+// packages/validator/src/rules/readme/loose-listing.ts
+var LooseListing = class {
+  constructor(context, listedNames) {
+    this.context = context;
+    this.listedNames = listedNames;
+  }
+  context;
+  listedNames;
+  listed;
+  /** The operations' keys (operationKeys), built when first asked. */
+  index;
+  /** Whether the sections list the operation by one of its own keys, or a shared key only it has. */
+  lists(summary2, operation2) {
+    this.listed ??= this.listedNames((headingText) => this.namesOwn(headingText));
+    const listed = this.listed;
+    if (listed.size === 0) return false;
+    const { own: own2, shared } = operationKeys2(summary2, operation2);
+    if (own2.some((key) => listed.has(key))) return true;
+    const { operationsWith } = this.operationIndex();
+    return shared.some((key) => listed.has(key) && operationsWith.get(key) === 1);
+  }
+  /** Whether a heading names one operation or more by a key of theirs: then it is no stale one. */
+  names(headingText) {
+    const { operationsWith } = this.operationIndex();
+    return listedEntries(headingText).some((entry) => operationsWith.has(entry));
+  }
+  /**
+   * Whether a heading names an operation by its own name, summary or operationId: a short name or
+   * a path ("### Projects" for FetchProjects in Toggl Plan) may be a group's.
+   */
+  namesOwn(headingText) {
+    const { ownKeys } = this.operationIndex();
+    return listedEntries(headingText).some((entry) => ownKeys.has(entry));
+  }
+  operationIndex() {
+    if (this.index) return this.index;
+    const index = { operationsWith: /* @__PURE__ */ new Map(), ownKeys: /* @__PURE__ */ new Set() };
+    for (const operation2 of this.context.swagger?.operations ?? []) {
+      const { own: own2, shared } = operationKeys2(asString(operation2.operation.summary), operation2);
+      for (const key of own2) index.ownKeys.add(key);
+      for (const key of /* @__PURE__ */ new Set([...own2, ...shared])) {
+        index.operationsWith.set(key, (index.operationsWith.get(key) ?? 0) + 1);
+      }
+    }
+    return this.index = index;
+  }
+};
 
 // packages/validator/src/rules/readme/mcp-server.ts
 function hasMcpServer(context) {
@@ -44666,7 +44747,7 @@ var operationsMatchRule = {
   id: "README-OPS-MATCH",
   file: "readme",
   title: "Supported Operations lists every visible operation, and only those.",
-  description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. A name a person reads as the operation's counts too, as a sub-heading or at the start of a list item: other articles, case and punctuation ("Get a company" for "Get Company"), without marks such as "(deprecated)", "(Preview)" or "V2", a numbering ("2.", "Operation 3") or a "Trigger:" before it, without a last "Operation", "Event" or "Job" ("Find" for "Find Operation"), the summary or operationId without its first word ("Generation" for \`GetGeneration\`), or its path's words ("Regional England" for \`/regional/england\`); a short name or path several operations share lists none of them. Sub-headings that group listed operations ("Badge Operations"), and template sections nested in it (also "How to get credentials", "\u2026 API Documentation", test reports), are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "GetTimeAndBilingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
+  description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. A name a person reads as the operation's counts too, as a sub-heading or at the start of a list item where the section lists operations (not under an operation's own heading, where they describe it): other articles, case and punctuation ("Get a company" for "Get Company"), without marks such as "(deprecated)" or "(Preview)", or a version such as "V2" where the other name has none ("Create Invoice V1" lists no "Create Invoice V2"), a numbering ("2.", "Operation 3") or a "Trigger:" before it, without a last "Operation", "Event" or "Job" ("Find" for "Find Operation"), the summary or operationId without its first word ("Generation" for \`GetGeneration\`), or its path's words ("Regional England" for \`/regional/england\`); a short name or path several operations share lists none of them. Sub-headings that group listed operations ("Badge Operations" over a list that names one), and template sections nested in it (also "How to get credentials", "\u2026 API Documentation", test reports), are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "GetTimeAndBilingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
   levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
   example: {
     bad: "## Supported Operations\n### List tasks",
@@ -44681,7 +44762,10 @@ var operationsMatchRule = {
       const subHeadings = readme2.headings.filter((heading2) => isSubHeading(heading2, section));
       return { section, subHeadings, text: new SectionText(readme2, section, subHeadings) };
     });
-    const loose = new LooseListing(context, () => listedKeys(readme2.text, texts));
+    const loose = new LooseListing(
+      context,
+      (namesOperation2) => listedKeys(readme2.text, texts, namesOperation2)
+    );
     const { missing: missing2, summaries } = operationNames(
       context,
       texts.map((entry) => entry.text),
@@ -44723,7 +44807,10 @@ var operationsMatchRule = {
           return true;
         }
         const next = subHeadings[index + 1];
-        return introducesOnly(readme2.text, heading2, next) || groupsListedOperations(subHeadings, index, namesOperation) || listsSummaries(readme2.text, heading2, next, summaries);
+        if (introducesOnly(readme2.text, heading2, next) || groupsListedOperations(subHeadings, index, namesOperation) || listsSummaries(readme2.text, heading2, next, summaries)) {
+          return true;
+        }
+        return OPERATIONS_GROUP_HEADING.test(heading2.normalized) && (titlesNextOperation(readme2.text, heading2, next, namesOperation) || listsOperationNames(readme2.text, heading2, next, (name) => loose.names(name)));
       };
       for (let index = 0; index < subHeadings.length; index++) {
         const heading2 = subHeadings[index];
@@ -48425,15 +48512,12 @@ function nodeListsOf(context, kinds) {
   return context.swagger ? nodesOfKinds(structureOf(context.swagger), kinds) : [];
 }
 var REQUIRED_STRINGS = {
-  info: ["title", "version"],
-  parameter: ["name"],
-  tag: ["name"]
-};
-var WHAT_TO_WRITE = {
-  "info.title": "Give the connector its name.",
-  "info.version": 'Give the version of the API, such as "1.0".',
-  "parameter.name": 'Name the parameter (a body parameter is usually named "body").',
-  "tag.name": "Name the tag, or remove it."
+  info: [
+    { key: "title", whatToWrite: "Give the connector its name." },
+    { key: "version", whatToWrite: 'Give the version of the API, such as "1.0".' }
+  ],
+  parameter: [{ key: "name", whatToWrite: 'Name the parameter (a body parameter is usually named "body").' }],
+  tag: [{ key: "name", whatToWrite: "Name the tag, or remove it." }]
 };
 var REQUIRED_STRING_KINDS = Object.keys(REQUIRED_STRINGS);
 var requiredEmptyRule = {
@@ -48448,12 +48532,12 @@ var requiredEmptyRule = {
   check(context) {
     for (const nodes of nodeListsOf(context, REQUIRED_STRING_KINDS)) {
       for (const node of nodes) {
-        for (const key of REQUIRED_STRINGS[node.kind]) {
+        for (const { key, whatToWrite } of REQUIRED_STRINGS[node.kind]) {
           const value = node.value[key];
           if (typeof value === "string" && value.trim() === "") {
             context.report({
               pointer: childPointer(node.pointer, key),
-              message: `The '${key}' property must have not empty value${value === "" ? "." : ": it holds only white space."} ${WHAT_TO_WRITE[`${node.kind}.${key}`]}`
+              message: `The '${key}' property must have not empty value${value === "" ? "." : ": it holds only white space."} ${whatToWrite}`
             });
           }
         }
@@ -54968,10 +55052,10 @@ function markBaseline(current, base2) {
     exact.set(key, count - 1);
     return true;
   });
-  const loose = countKeys(leftover, looseKey2);
+  const loose = countKeys(leftover, looseKey);
   return marked.map(({ finding, existing }) => ({
     ...finding,
-    baseline: existing || take(loose, looseKey2(finding)) ? "existing" : "new"
+    baseline: existing || take(loose, looseKey(finding)) ? "existing" : "new"
   }));
 }
 var LISTING_SCOPES = ["connector", "file"];
@@ -55012,7 +55096,7 @@ function exactKey(finding) {
     "\0"
   );
 }
-function looseKey2(finding) {
+function looseKey(finding) {
   return [finding.ruleId, relativeFile(finding), normalizedMessage(finding)].join("\0");
 }
 function relativeFile(finding) {
@@ -55064,6 +55148,9 @@ function classifyChanges(changes) {
 function advising(changeRule, advice) {
   return { ...changeRule, advice };
 }
+function inCase(changeRule, adviceCase, advice) {
+  return { ...changeRule, advice, adviceCase };
+}
 function rule(id, impact, severity, message2, source) {
   return { id, impact, severity, message: message2, source, microsoftMessage: false };
 }
@@ -55080,6 +55167,7 @@ function observed(id, impact, severity, message2, pullRequests) {
 
 // packages/validator/src/diff/change-rules.ts
 var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
+var ONLY_A_NEW_VERSION = `${NEW_VERSION.charAt(0).toUpperCase()}${NEW_VERSION.slice(1)}.`;
 var CHANGE_RULES = {
   /**
    * Not found by comparing two versions (`diff`): `validate --base` reports it for a connector
@@ -55457,6 +55545,26 @@ var CHANGE_RULES = {
     "inferred: the certification pipeline and the platform read strict JSON and refuse the file (GEN-JSON-PARSE)"
   )
 };
+var CASE_RULES = {
+  /** Its placeholder has left the path (BRK-PATH-CHANGED, which advises keeping the old path). */
+  pathParameterDeleted: inCase(
+    CHANGE_RULES.parameterDeleted,
+    "for a path parameter, which cannot be kept without its placeholder in the path",
+    ONLY_A_NEW_VERSION
+  ),
+  /** There is no field to keep: the whole schema went. */
+  responseBodyDeleted: inCase(
+    CHANGE_RULES.outputDeleted,
+    "when the response no longer has a body",
+    `Keep the response's schema while the API returns a body; or ${NEW_VERSION}.`
+  ),
+  /** A parameter or input field is not retired as an operation is. */
+  inputHidden: inCase(
+    CHANGE_RULES.visibilityInternal,
+    "for a parameter or an input field",
+    "Keep it visible ('advanced' moves it out of the way)."
+  )
+};
 
 // packages/validator/src/diff/change-rule-docs.ts
 var operation = (path85, method, body) => `{
@@ -55826,7 +55934,8 @@ var CHANGE_RULE_DOCS = {
 // packages/validator/src/diff/documented-change-rules.ts
 var ALL_CHANGE_RULES = Object.keys(CHANGE_RULES).map((key) => ({
   ...CHANGE_RULES[key],
-  ...CHANGE_RULE_DOCS[key]
+  ...CHANGE_RULE_DOCS[key],
+  adviceCases: Object.values(CASE_RULES).filter((caseRule) => caseRule.id === CHANGE_RULES[key].id)
 }));
 
 // packages/validator/src/diff/json-equal.ts
@@ -57996,7 +58105,11 @@ function diffParameters(context, before, after) {
         `The parameter was not compared: in the base version, ${why}.`
       );
     } else {
-      report2(CHANGE_RULES.parameterDeleted, "old", parameter);
+      report2(
+        parameter.in === "path" ? CASE_RULES.pathParameterDeleted : CHANGE_RULES.parameterDeleted,
+        "old",
+        parameter
+      );
     }
   }
   for (const parameter of after.parameters) {
@@ -58297,7 +58410,7 @@ function diffSuccessResponse(context, operation2, previous, current, add2) {
       return;
     }
     add2(
-      CHANGE_RULES.outputDeleted,
+      CASE_RULES.responseBodyDeleted,
       "old",
       oldPointer,
       `${valuePath}/schema`,
@@ -59280,7 +59393,7 @@ function limitsValues(view) {
 function compareVisibility(before, after, direction, add2, others2) {
   if (!before.isInternal && after.isInternal && direction === "input") {
     add2({
-      rule: CHANGE_RULES.visibilityInternal,
+      rule: CASE_RULES.inputHidden,
       side: "new",
       pointer: keyPointer(after, "x-ms-visibility")
     });
@@ -60262,11 +60375,25 @@ async function writeFixedFile(folder, name, read2, fixed) {
   }
   const current = await import_node_fs14.promises.stat(target2);
   if (!current.isFile()) return refused("it is not a regular file.");
+  if (!await isWritable(target2, current.mode)) {
+    return refused(
+      "it is read-only: it was not written; make it writable (or check it out for editing) and run validate --fix again."
+    );
+  }
   if (!(await import_node_fs14.promises.readFile(target2)).equals(Buffer.from(read2, "utf8"))) {
     return refused("it changed since it was read; run validate --fix again.");
   }
   await writeFileAtomically(target2, Buffer.from(fixed, "utf8"), { mode: current.mode & 4095 });
   return { written: true };
+}
+async function isWritable(file, mode) {
+  if ((mode & 128) === 0) return false;
+  try {
+    await import_node_fs14.promises.access(file, import_node_fs14.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 function refused(reason) {
   return { written: false, reason };
@@ -61626,10 +61753,14 @@ function htmlText(text3) {
   return breaksAsSpaces(text3).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 var CODE_SPAN = /(`+[^`]*`+)/;
+function escapedOutsideCode(text3, escape6) {
+  return text3.split(CODE_SPAN).map((part, index) => index % 2 === 1 ? part : escape6(part)).join("");
+}
 function proseMarkdown(text3) {
-  return text3.split(CODE_SPAN).map(
-    (part, index) => index % 2 === 1 ? part : part.replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|")
-  ).join("");
+  return escapedOutsideCode(
+    text3,
+    (part) => part.replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|")
+  );
 }
 function inlineCode(text3) {
   const single = text3.replace(/[\r\n]+/g, " ");
@@ -61667,6 +61798,11 @@ function failsThreshold(result, failOn) {
   if (failOn === "never") return false;
   if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
   return result.counts.error > 0;
+}
+function reachesFailOn(severity, failOn) {
+  if (failOn === "never") return false;
+  if (failOn === "warning") return severity !== "info";
+  return severity === "error";
 }
 var BREAKING_CHANGE_RULE_IDS = new Set(
   Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
@@ -61931,6 +62067,9 @@ function changeEntry(rule2) {
     `- Impact: ${rule2.impact}; severity: ${rule2.severity}`,
     rule2.microsoftMessage ? `- Microsoft message: ${inlineCode(rule2.message)}` : `- Message (ours, in the style of Microsoft's change validator): ${inlineCode(rule2.message)}`,
     ...rule2.advice ? [`- Told after the message and its detail, as what to do: ${inlineCode(rule2.advice)}`] : [],
+    ...rule2.adviceCases.map(
+      (caseRule) => `- Told instead ${caseRule.adviceCase}: ${inlineCode(caseRule.advice)}`
+    ),
     `- Source: ${proseMarkdown(rule2.source)}`,
     "",
     proseMarkdown(rule2.description),
@@ -62250,12 +62389,14 @@ var import_node_util2 = require("node:util");
 var SEVERITY_STYLE = { error: "red", warning: "yellow", info: "cyan" };
 function formatText(result, options2 = {}) {
   const paint = painter(options2.color ?? false);
+  const { quiet } = options2;
+  const listed = quiet === void 0 ? void 0 : (finding) => reachesFailOn(finding.severity, quiet);
   const deleted = deletedConnectors(result);
   const blocks = [
-    ...result.connectors.map((connector) => formatConnector(connector, paint)),
-    ...deleted.map((connector) => formatDeletedConnector(connector, paint)),
-    ...configurationReports(result).map((file) => formatConfigurationFile(file, paint))
-  ];
+    ...result.connectors.map((connector) => formatConnector(connector, listed, paint)),
+    ...deleted.map((connector) => formatDeletedConnector(connector, listed, paint)),
+    ...configurationReports(result).map((file) => formatConfigurationFile(file, listed, paint))
+  ].filter((block3) => block3 !== void 0);
   const connectors = plural(result.connectors.length, "connector") + (deleted.length > 0 ? ` and ${plural(deleted.length, "deleted connector")}` : "");
   const total = result.findings.length;
   const last2 = total === 0 ? paint("green", `No problems in ${connectors}.`) : paint(
@@ -62263,8 +62404,18 @@ function formatText(result, options2 = {}) {
     `${plural(total, "problem")} (${summaryLine(result.counts)}) in ${connectors}${newSinceBaseNote(result.findings)}.`
   );
   const breaking = breakingChangesLine(result, options2.breakingChangesFail ?? false, paint);
-  return [...blocks, breaking === void 0 ? last2 : `${last2}
-${breaking}`].join("\n\n") + "\n";
+  const leftOut2 = quiet === void 0 ? void 0 : leftOutLine(result.findings, quiet);
+  const end = [last2, breaking, leftOut2].filter((line) => line !== void 0).join("\n");
+  return [...blocks, end].join("\n\n") + "\n";
+}
+function leftOutLine(findings, quiet) {
+  const below = countBySeverity(findings.filter((finding) => !reachesFailOn(finding.severity, quiet)));
+  const words = [
+    ...below.warning > 0 ? [plural(below.warning, "warning")] : [],
+    ...below.info > 0 ? [`${below.info} info`] : []
+  ];
+  if (words.length === 0) return void 0;
+  return `--quiet left out ${words.join(" and ")}, below --fail-on ${quiet}; run without --quiet to list them.`;
 }
 function breakingChangesLine(result, breakingChangesFail, paint) {
   const { breaking } = judgeRun(result, "never", breakingChangesFail);
@@ -62285,28 +62436,29 @@ function formatFindingLine(finding, options2 = {}) {
   const baseline = finding.baseline === "existing" ? paint("dim", " (existing)") : "";
   return `${printable(finding.file)}:${finding.line}:${finding.column} ${paint(SEVERITY_STYLE[finding.severity], finding.severity)} ${paint("gray", finding.ruleId)} ${message2}${baseline}`;
 }
-function formatConnector(connector, paint) {
+function formatConnector(connector, listed, paint) {
   const counts = countBySeverity(connector.findings);
   const status = connector.findings.length === 0 ? "no problems" : summaryLine(counts);
-  const header = paint("bold", `${printable(connector.path)} [${connector.profile}]: ${status}`);
-  const lines = connector.findings.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
-  return [header, ...lines].join("\n");
-}
-function formatDeletedConnector(connector, paint) {
-  const header = paint(
-    "bold",
-    `${printable(connector.path)} [deleted]: ${summaryLine(countBySeverity(connector.findings))}`
+  return block2(
+    `${printable(connector.path)} [${connector.profile}]: ${status}`,
+    connector.findings,
+    listed,
+    paint
   );
-  const lines = connector.findings.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
-  return [header, ...lines].join("\n");
 }
-function formatConfigurationFile(file, paint) {
-  const header = paint(
-    "bold",
-    `${printable(file.path)} [configuration]: ${summaryLine(countBySeverity(file.findings))}`
-  );
-  const lines = file.findings.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
-  return [header, ...lines].join("\n");
+function formatDeletedConnector(connector, listed, paint) {
+  const header = `${printable(connector.path)} [deleted]: ${summaryLine(countBySeverity(connector.findings))}`;
+  return block2(header, connector.findings, listed, paint);
+}
+function formatConfigurationFile(file, listed, paint) {
+  const header = `${printable(file.path)} [configuration]: ${summaryLine(countBySeverity(file.findings))}`;
+  return block2(header, file.findings, listed, paint);
+}
+function block2(header, findings, listed, paint) {
+  const shown = listed === void 0 ? findings : findings.filter(listed);
+  if (listed !== void 0 && shown.length === 0) return void 0;
+  const lines = shown.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
+  return [paint("bold", header), ...lines].join("\n");
 }
 function painter(enabled) {
   const paint = (style, text3) => enabled ? (0, import_node_util2.styleText)(style, text3, { validateStream: false }) : text3;
@@ -62372,7 +62524,11 @@ function renderReport(result, format3, options2) {
     const notes = report2.leftOut ? [`${describeLeftOut(report2.leftOut)} --format json or text lists every finding.`] : [];
     return { text: report2.text, notes };
   }
-  const text3 = formatText(result, { color: options2.color, breakingChangesFail: options2.breakingChangesFail });
+  const text3 = formatText(result, {
+    color: options2.color,
+    breakingChangesFail: options2.breakingChangesFail,
+    quiet: options2.quiet
+  });
   return { text: text3, notes: [] };
 }
 function refuseReportPathThroughFile(output, cwd) {
@@ -62391,6 +62547,7 @@ async function writeReport(context, result, options2) {
     color: options2.output === void 0 && useColor(io),
     fixes: options2.fixes,
     breakingChangesFail: options2.breakingChangesFail,
+    quiet: options2.quiet,
     sarifLimits: io.sarifLimits
   });
   if (options2.output) {
@@ -62441,6 +62598,9 @@ function registerValidateCommand(program2, context) {
   ).option("-o, --output <file>", "write the report to a file instead of stdout").addOption(configOption()).addOption(
     new Option("--fail-on <level>", "exit 1 when a finding reaches this level").choices(FAIL_ON_LEVELS).default("error")
   ).option(
+    "--quiet",
+    "list only the findings at or above --fail-on in the text report; the counts still count every finding, and a last line says how many were left out"
+  ).option(
     "--base <ref>",
     "compare each connector with its version at the merge base of HEAD and this git ref: findings are marked new or existing, and breaking changes are added"
   ).option("--only-new", "report only the findings that the change since --base introduced").option(
@@ -62462,6 +62622,7 @@ function registerValidateCommand(program2, context) {
       throw new UsageError(
         "--fail-on-breaking needs --base <ref>: breaking changes are found against a base."
       );
+    refuseQuietWithoutText(options2);
     refuseReportPathThroughFile(options2.output, io.cwd);
     const config2 = await loadConfig({ cwd: io.cwd, explicitPath: options2.config, paths });
     if (options2.fix) await refusePathsWithoutConnectors(paths, io.cwd, []);
@@ -62484,7 +62645,8 @@ function registerValidateCommand(program2, context) {
       ]);
     const breakingChangesFail = options2.failOnBreaking ?? false;
     const verdict = judgeRun(result, options2.failOn, breakingChangesFail);
-    await writeReport(context, result, { ...options2, fixes, breakingChangesFail });
+    const quiet = options2.quiet && options2.failOn !== "never" ? options2.failOn : void 0;
+    await writeReport(context, result, { ...options2, quiet, fixes, breakingChangesFail });
     const note = profileFallbackNote(
       profileFallbackFolders(result.connectors, { cwd: io.cwd, profile, config: config2 }),
       "give --profile certified (or independent-publisher)"
@@ -62497,6 +62659,23 @@ function registerValidateCommand(program2, context) {
     const fails = verdict.failsFindings || verdict.failsBreaking;
     context.setExit(fails ? ExitCode.Failure : ExitCode.Success);
   });
+}
+function refuseQuietWithoutText(options2) {
+  if (!options2.quiet) return;
+  if (options2.format !== "text")
+    throw new UsageError(
+      `--quiet shortens the text report; --format ${options2.format} holds every finding.`,
+      {
+        hint: options2.format === "sarif" ? "Leave out --quiet: code scanning would close the alerts of the findings left out." : `Leave out --quiet, and pick the findings from the report (jq '.findings[] | select(.severity == "error")').`
+      }
+    );
+  if (options2.failOn === "never")
+    throw new UsageError(
+      "--quiet lists the findings at or above --fail-on, and --fail-on never has no level.",
+      {
+        hint: "Give --fail-on error (the default) or warning, or leave out --quiet."
+      }
+    );
 }
 async function refusePathsWithoutConnectors(paths, cwd, validated) {
   const empty = await pathsWithoutConnectors(paths, cwd, validated);
@@ -62605,28 +62784,72 @@ function abortAfter(clock, ms, reason) {
   return { signal: controller.signal, cancel: () => timer.cancel() };
 }
 
+// packages/dataverse/src/connection-setting-error.ts
+var ConnectionSettingError = class extends UsageError {
+  constructor(setting, label, value, problem, hint) {
+    super(`${label}${value === void 0 ? "" : ` '${value}'`} ${problem}.`, hint ? { hint } : {});
+    this.setting = setting;
+    this.value = value;
+    this.problem = problem;
+  }
+  setting;
+  value;
+  problem;
+  /** Said of an action's input: "Input 'environment-url': 'contoso.crm.dynamics.com' is not a URL." */
+  namedAs(input) {
+    const named2 = this.value === void 0 ? `Input '${input}'` : `Input '${input}': '${this.value}'`;
+    return new UsageError(`${named2} ${this.problem}.`, {
+      ...this.hint ? { hint: this.hint } : {},
+      cause: this
+    });
+  }
+};
+
+// packages/dataverse/src/setting-words.ts
+var ENVIRONMENT_URL = { option: "--environment-url", input: "environment-url" };
+var TENANT_ID = { option: "--tenant-id", input: "tenant-id" };
+var APP_ID = { option: "--app-id", input: "app-id" };
+var CLOUD = { option: "--cloud", input: "cloud" };
+var AUTHORITY_HOST = { option: "--authority-host", input: "authority-host" };
+var MAX_WAIT = { option: "--max-wait", input: "max-async-wait-time" };
+var SOLUTION_NAME = { option: "<solution-name>", input: "solution-name" };
+function cloudSetTo(name) {
+  return { option: `--cloud ${name}`, input: `cloud: ${name}` };
+}
+
 // packages/dataverse/src/environment-url.ts
 var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 function isLoopbackHost(hostname) {
   return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
-function parseServiceUrl(text3, what) {
+function parseServiceUrl(text3, kind) {
+  const refused2 = (value, problem, hint) => new ConnectionSettingError(kind.setting, kind.label, value, problem, hint);
   let url;
   try {
     url = new URL(text3.trim());
   } catch {
-    throw new UsageError(`${what} '${withoutSecrets(text3)}' is not a URL.`, {
-      hint: "Give the full URL, e.g. https://contoso.crm.dynamics.com."
-    });
+    throw refused2(withoutSecrets(text3), "is not a URL", `Give the full URL, e.g. ${kind.example}.`);
   }
-  if (url.username || url.password) throw new UsageError(`${what} must not contain a user name or password.`);
+  if (url.username || url.password) throw refused2(void 0, "must not contain a user name or password");
   if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
-    throw new UsageError(`${what} '${withoutSecrets(text3)}' must use https.`, {
-      hint: "Plain http is accepted only for loopback hosts (localhost, 127.0.0.1, ::1)."
-    });
+    throw refused2(
+      withoutSecrets(text3),
+      "must use https",
+      "Plain http is accepted only for loopback hosts (localhost, 127.0.0.1, ::1)."
+    );
   }
   return new URL(url.origin);
 }
+var ENVIRONMENT_URL_KIND = {
+  label: "Environment URL",
+  setting: ENVIRONMENT_URL,
+  example: "https://contoso.crm.dynamics.com"
+};
+var AUTHORITY_HOST_KIND = {
+  label: "Authority host",
+  setting: AUTHORITY_HOST,
+  example: "https://login.microsoftonline.com"
+};
 
 // packages/dataverse/src/clouds.ts
 var CLOUD_NAMES = ["Public", "UsGov", "UsGovHigh", "UsGovDod", "China"];
@@ -64121,18 +64344,6 @@ function checkRequestToken(requestToken) {
   }
 }
 
-// packages/dataverse/src/setting-words.ts
-var ENVIRONMENT_URL = { option: "--environment-url", input: "environment-url" };
-var TENANT_ID = { option: "--tenant-id", input: "tenant-id" };
-var APP_ID = { option: "--app-id", input: "app-id" };
-var CLOUD = { option: "--cloud", input: "cloud" };
-var AUTHORITY_HOST = { option: "--authority-host", input: "authority-host" };
-var MAX_WAIT = { option: "--max-wait", input: "max-async-wait-time" };
-var SOLUTION_NAME = { option: "<solution-name>", input: "solution-name" };
-function cloudSetTo(name) {
-  return { option: `--cloud ${name}`, input: `cloud: ${name}` };
-}
-
 // packages/dataverse/src/auth/entra-errors.ts
 var hints = (say) => ({
   70011: `The scope must be the environment URL followed by /.default; check ${say(ENVIRONMENT_URL)}.`,
@@ -65003,18 +65214,26 @@ var NOT_DELIVERED = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_A
 var GUID_OR_DOMAIN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9.-]+\.[a-z]{2,})$/i;
 function connectDataverse(settings, ports) {
   const say = ports.say ?? optionWords;
-  const environment = parseServiceUrl(settings.environmentUrl, "Environment URL");
+  const environment = parseServiceUrl(settings.environmentUrl, ENVIRONMENT_URL_KIND);
   const cloud = resolveCloud(settings.cloud ?? "");
-  const authorityHost = parseServiceUrl(settings.authorityHost || cloud.authorityHost, "Authority host");
+  const authorityHost = parseServiceUrl(settings.authorityHost || cloud.authorityHost, AUTHORITY_HOST_KIND);
   if (!GUID_OR_DOMAIN.test(settings.tenantId)) {
-    throw new UsageError(`Tenant ID '${settings.tenantId}' is neither a GUID nor a domain name.`, {
-      hint: "Use the Directory (tenant) ID from the app registration overview."
-    });
+    throw new ConnectionSettingError(
+      TENANT_ID,
+      "Tenant ID",
+      settings.tenantId,
+      "is neither a GUID nor a domain name",
+      "Use the Directory (tenant) ID from the app registration overview."
+    );
   }
   if (settings.appId.trim() === "")
-    throw new UsageError("The app ID (client ID) is empty.", {
-      hint: "Use the Application (client) ID from the app registration overview."
-    });
+    throw new ConnectionSettingError(
+      APP_ID,
+      "The app ID (client ID)",
+      void 0,
+      "is empty",
+      "Use the Application (client) ID from the app registration overview."
+    );
   const urlCloud = settings.authorityHost ? void 0 : conflictingCloud(environment.hostname, cloud);
   if (urlCloud) {
     throw new UsageError(

@@ -40820,16 +40820,26 @@ function fileInTheWay(target, cwd = process.cwd()) {
     if (stat2)
       return {
         file: import_node_path2.default.join(target, import_node_path2.default.relative(resolved2, current)),
-        below: import_node_path2.default.relative(current, resolved2)
+        below: import_node_path2.default.relative(current, resolved2),
+        ...stat2.isSymbolicLink() ? { danglingLink: linkTarget(current) } : {}
       };
     if (import_node_path2.default.dirname(current) === current) return void 0;
   }
 }
 function pathThroughFileError(way, action, hint) {
-  return new UsageError(`is a file, not a folder, so ${way.below} cannot be ${action} inside it.`, {
+  const link2 = way.danglingLink;
+  const what = !link2 ? "is a file, not a folder" : `is a symbolic link that leads nowhere${link2.to === void 0 ? "" : ` (to '${link2.to}')`}`;
+  return new UsageError(`${what}, so ${way.below} cannot be ${action} inside it.`, {
     location: { file: way.file },
     hint
   });
+}
+function linkTarget(link2) {
+  try {
+    return { to: (0, import_node_fs.readlinkSync)(link2) };
+  } catch {
+    return {};
+  }
 }
 function statOrUndefined(stat2, file) {
   try {
@@ -41257,9 +41267,6 @@ async function userErrorAnnotation(error3, workspace) {
 var import_node_fs6 = require("node:fs");
 var import_node_path9 = __toESM(require("node:path"), 1);
 
-// packages/actions/src/runtime/writable-folders.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
-
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
   constructor(input, problem, hint, location) {
@@ -41293,6 +41300,7 @@ function readPositiveInteger(name, fallback) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
+var import_node_path8 = __toESM(require("node:path"), 1);
 function isInWritableFolder(real, folders, paths = import_node_path8.default) {
   return [folders.workspace, folders.runnerTemp].some(
     (folder) => folder !== void 0 && isWithin(folder, real, paths)
@@ -41324,7 +41332,9 @@ function workspaceFolder() {
 async function requireWritableOutput(input, value, absolute) {
   const named = namedWritableFolders();
   const folders = await realWritableFolders(named);
-  const real = await realPathOfNew(absolute);
+  const real = await realPathOfNew(absolute).catch((error3) => {
+    throw outputRefusedError(input, error3);
+  });
   if (!isInWritableFolder(real, folders)) {
     const throughLink = ledOutByLink(absolute, real, { named, real: folders });
     throw outsideWritableFoldersError({ input, value, absolute, real, throughLink }, folders);
@@ -41337,6 +41347,13 @@ async function requireWritableOutput(input, value, absolute) {
       `Give '${input}' a path that runs through folders only, or move the file out of the way.`
     );
   return real;
+}
+function outputRefusedError(input, error3) {
+  const failure = writeFailure(error3);
+  if (failure === void 0) return error3;
+  const code2 = error3.code;
+  const hint = code2 === "ENAMETOOLONG" ? `Give '${input}' a path with shorter names.` : failure.hint;
+  return new InputError(input, `cannot be written: ${failure.reason} (${code2}).`, hint);
 }
 function namedWritableFolders() {
   const runnerTemp = process.env.RUNNER_TEMP;
@@ -41358,7 +41375,7 @@ async function realPathOfNew(absolute) {
       return realPathBelow(absolute, current, await import_node_fs6.promises.realpath(current));
     } catch (error3) {
       const parent = import_node_path9.default.dirname(current);
-      const missing = ["ENOENT", "ENOTDIR"].includes(error3.code ?? "");
+      const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
     }
@@ -41400,28 +41417,72 @@ function abortAfter(clock, ms, reason) {
   return { signal: controller.signal, cancel: () => timer.cancel() };
 }
 
+// packages/dataverse/src/connection-setting-error.ts
+var ConnectionSettingError = class extends UsageError {
+  constructor(setting, label, value, problem, hint) {
+    super(`${label}${value === void 0 ? "" : ` '${value}'`} ${problem}.`, hint ? { hint } : {});
+    this.setting = setting;
+    this.value = value;
+    this.problem = problem;
+  }
+  setting;
+  value;
+  problem;
+  /** Said of an action's input: "Input 'environment-url': 'contoso.crm.dynamics.com' is not a URL." */
+  namedAs(input) {
+    const named = this.value === void 0 ? `Input '${input}'` : `Input '${input}': '${this.value}'`;
+    return new UsageError(`${named} ${this.problem}.`, {
+      ...this.hint ? { hint: this.hint } : {},
+      cause: this
+    });
+  }
+};
+
+// packages/dataverse/src/setting-words.ts
+var ENVIRONMENT_URL = { option: "--environment-url", input: "environment-url" };
+var TENANT_ID = { option: "--tenant-id", input: "tenant-id" };
+var APP_ID = { option: "--app-id", input: "app-id" };
+var CLOUD = { option: "--cloud", input: "cloud" };
+var AUTHORITY_HOST = { option: "--authority-host", input: "authority-host" };
+var MAX_WAIT = { option: "--max-wait", input: "max-async-wait-time" };
+var SOLUTION_NAME = { option: "<solution-name>", input: "solution-name" };
+function cloudSetTo(name) {
+  return { option: `--cloud ${name}`, input: `cloud: ${name}` };
+}
+
 // packages/dataverse/src/environment-url.ts
 var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 function isLoopbackHost(hostname) {
   return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
-function parseServiceUrl(text2, what) {
+function parseServiceUrl(text2, kind) {
+  const refused = (value, problem, hint) => new ConnectionSettingError(kind.setting, kind.label, value, problem, hint);
   let url;
   try {
     url = new URL(text2.trim());
   } catch {
-    throw new UsageError(`${what} '${withoutSecrets(text2)}' is not a URL.`, {
-      hint: "Give the full URL, e.g. https://contoso.crm.dynamics.com."
-    });
+    throw refused(withoutSecrets(text2), "is not a URL", `Give the full URL, e.g. ${kind.example}.`);
   }
-  if (url.username || url.password) throw new UsageError(`${what} must not contain a user name or password.`);
+  if (url.username || url.password) throw refused(void 0, "must not contain a user name or password");
   if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
-    throw new UsageError(`${what} '${withoutSecrets(text2)}' must use https.`, {
-      hint: "Plain http is accepted only for loopback hosts (localhost, 127.0.0.1, ::1)."
-    });
+    throw refused(
+      withoutSecrets(text2),
+      "must use https",
+      "Plain http is accepted only for loopback hosts (localhost, 127.0.0.1, ::1)."
+    );
   }
   return new URL(url.origin);
 }
+var ENVIRONMENT_URL_KIND = {
+  label: "Environment URL",
+  setting: ENVIRONMENT_URL,
+  example: "https://contoso.crm.dynamics.com"
+};
+var AUTHORITY_HOST_KIND = {
+  label: "Authority host",
+  setting: AUTHORITY_HOST,
+  example: "https://login.microsoftonline.com"
+};
 
 // packages/dataverse/src/clouds.ts
 var CLOUD_NAMES = ["Public", "UsGov", "UsGovHigh", "UsGovDod", "China"];
@@ -42477,18 +42538,6 @@ function checkRequestToken(requestToken) {
   }
 }
 
-// packages/dataverse/src/setting-words.ts
-var ENVIRONMENT_URL = { option: "--environment-url", input: "environment-url" };
-var TENANT_ID = { option: "--tenant-id", input: "tenant-id" };
-var APP_ID = { option: "--app-id", input: "app-id" };
-var CLOUD = { option: "--cloud", input: "cloud" };
-var AUTHORITY_HOST = { option: "--authority-host", input: "authority-host" };
-var MAX_WAIT = { option: "--max-wait", input: "max-async-wait-time" };
-var SOLUTION_NAME = { option: "<solution-name>", input: "solution-name" };
-function cloudSetTo(name) {
-  return { option: `--cloud ${name}`, input: `cloud: ${name}` };
-}
-
 // packages/dataverse/src/auth/entra-errors.ts
 var hints = (say) => ({
   70011: `The scope must be the environment URL followed by /.default; check ${say(ENVIRONMENT_URL)}.`,
@@ -43364,18 +43413,26 @@ var NOT_DELIVERED = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_A
 var GUID_OR_DOMAIN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9.-]+\.[a-z]{2,})$/i;
 function connectDataverse(settings, ports) {
   const say = ports.say ?? optionWords;
-  const environment = parseServiceUrl(settings.environmentUrl, "Environment URL");
+  const environment = parseServiceUrl(settings.environmentUrl, ENVIRONMENT_URL_KIND);
   const cloud = resolveCloud(settings.cloud ?? "");
-  const authorityHost = parseServiceUrl(settings.authorityHost || cloud.authorityHost, "Authority host");
+  const authorityHost = parseServiceUrl(settings.authorityHost || cloud.authorityHost, AUTHORITY_HOST_KIND);
   if (!GUID_OR_DOMAIN.test(settings.tenantId)) {
-    throw new UsageError(`Tenant ID '${settings.tenantId}' is neither a GUID nor a domain name.`, {
-      hint: "Use the Directory (tenant) ID from the app registration overview."
-    });
+    throw new ConnectionSettingError(
+      TENANT_ID,
+      "Tenant ID",
+      settings.tenantId,
+      "is neither a GUID nor a domain name",
+      "Use the Directory (tenant) ID from the app registration overview."
+    );
   }
   if (settings.appId.trim() === "")
-    throw new UsageError("The app ID (client ID) is empty.", {
-      hint: "Use the Application (client) ID from the app registration overview."
-    });
+    throw new ConnectionSettingError(
+      APP_ID,
+      "The app ID (client ID)",
+      void 0,
+      "is empty",
+      "Use the Application (client) ID from the app registration overview."
+    );
   const urlCloud = settings.authorityHost ? void 0 : conflictingCloud(environment.hostname, cloud);
   if (urlCloud) {
     throw new UsageError(
@@ -45414,6 +45471,20 @@ var EXPORT_SOLUTION = {
   }
 };
 
+// packages/actions/src/dataverse-connection/connect.ts
+function connectFromInputs(connection, logger) {
+  try {
+    return connectDataverse(connection, {
+      logger,
+      onSecret: (value) => setSecret(value),
+      say: inputWords
+    });
+  } catch (error3) {
+    if (error3 instanceof ConnectionSettingError) throw error3.namedAs(error3.setting.input);
+    throw error3;
+  }
+}
+
 // packages/actions/src/dataverse-connection/inputs.ts
 var import_node_path11 = __toESM(require("node:path"), 1);
 function readConnectionInputs() {
@@ -46386,6 +46457,9 @@ function insertion(offset, insert) {
 function replacement(offset, length, insert) {
   return { offset, length, insert };
 }
+function oneOfTwoReplacements(offset, length, insert) {
+  return { offset, length, insert, oneOfTwo: true };
+}
 function applyEdits(text2, edits) {
   const ordered = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.offset - b.edit.offset || a.order - b.order).map(({ edit }) => edit);
   let repaired = "";
@@ -46662,7 +46736,7 @@ function numberToken(text2, offset, end) {
     kind: "literal",
     offset,
     end: AFTER_LEADING_ZERO.lastIndex,
-    fix: replacement(offset, written2.length, meant),
+    fix: oneOfTwoReplacements(offset, written2.length, meant),
     problem: {
       message: `JSON numbers cannot have leading zeros: write ${excerpt(meant)} instead of ${excerpt(written2)}, or "${excerpt(written2)}" as a string if the zeros matter (a postal code, an id).`,
       offset,
@@ -46696,7 +46770,7 @@ function arithmeticToken(text2, offset) {
     kind: "literal",
     offset,
     end,
-    fix: finite ? replacement(offset, end - offset, meant) : void 0,
+    fix: finite ? oneOfTwoReplacements(offset, end - offset, meant) : void 0,
     problem: {
       message: `JSON does not calculate: write ${excerpt(meant)} instead of ${excerpt(written2)}, or "${excerpt(written2)}" as a string if it is meant as written (a ratio, a range, a score).`,
       ...at
@@ -47734,7 +47808,9 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
     else if (firstUnlistedOffset === -1) firstUnlistedOffset = issue2.offset;
   };
   let edits = [];
+  let unfixedAt;
   const edit = (fix) => {
+    if (fix === void 0 && edits !== void 0) unfixedAt = lastIssueOffset;
     if (fix === void 0) edits = void 0;
     else edits?.push(fix);
   };
@@ -47771,10 +47847,11 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
   }
   if (slips > MAX_SLIPS) {
     issues.push(tooManySlips(lastIssueOffset));
-    return { issues, edits: void 0, slips, refused: true };
+    return { issues, edits: void 0, unfixedAt: lastIssueOffset, slips, refused: true };
   }
   if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
-  return { issues, edits: finished ? edits : void 0, slips, refused: false };
+  if (!finished) unfixedAt ??= lastIssueOffset;
+  return { issues, edits: finished ? edits : void 0, unfixedAt, slips, refused: false };
 }
 function unlistedSyntaxIssue(count, offset) {
   return {
@@ -50003,7 +50080,7 @@ var folderRules = [
     id: "REPO-FOLDER-NAME",
     file: "folder",
     title: "Name the folder after the connector, with characters Windows accepts.",
-    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note. Spaces, punctuation and case are not compared (`HoneywellForge` for "Honeywell Forge", `LnkBio` for "Lnk.Bio"), nor a status label at the end of the title ("(Preview)", "[DEPRECATED]"). Nor is a title noted that is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, \u2026 merged in 2025).',
+    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note. Spaces, punctuation and case are not compared (`HoneywellForge` for "Honeywell Forge", `LnkBio` for "Lnk.Bio"), nor a status label at the end of the title or the folder name ("(Preview)", "[DEPRECATED]"). Nor is a title noted that is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, \u2026 merged in 2025).',
     levels: { certified: "error", "independent-publisher": "error", custom: "error" },
     example: { bad: "certified-connectors/Contoso: Tasks?", good: "certified-connectors/Contoso Tasks" },
     check(context) {
@@ -50014,7 +50091,7 @@ var folderRules = [
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
-      const named = (candidate) => readsAs(withoutStatusLabel(candidate), name) || isTitleCutFromName(candidate, name);
+      const named = (candidate) => readsAs(withoutStatusLabel(candidate), withoutStatusLabel(name)) || isTitleCutFromName(candidate, name);
       if (context.profile !== "custom" && title && !named(title) && !named(titleName(title, context.profile))) {
         context.report({
           severity: "info",
@@ -50111,7 +50188,8 @@ function fixJsonText(text2) {
   if (offsetPastDepth(json, MAX_JSON_DEPTH) !== -1) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
-  const { slips, edits, refused } = diagnoseAndRepair(json, unnamed);
+  const lines = new LineIndex(json);
+  const { slips, edits, unfixedAt, refused } = diagnoseAndRepair(json, unnamed, lines);
   if (refused) {
     return notFixed(
       `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
@@ -50119,7 +50197,13 @@ function fixJsonText(text2) {
   }
   if (edits === void 0) {
     return notFixed(
-      "not every JSON syntax error names a single edit that fixes it (a missing value, text left open at the end); make the edits the GEN-JSON-PARSE findings ask for."
+      `the GEN-JSON-PARSE finding at line ${lines.position(unfixedAt ?? 0).line} names no single edit that fixes it, and --fix makes the edits of a file all or none; make that one by hand, then run validate --fix again for the others.`
+    );
+  }
+  const choice = edits.find((edit) => edit.oneOfTwo === true);
+  if (choice !== void 0) {
+    return notFixed(
+      `the GEN-JSON-PARSE finding at line ${lines.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`
     );
   }
   const meant = repairedValue(json, edits);
@@ -57034,25 +57118,42 @@ function operationCandidates(context, headingNames) {
 }
 
 // packages/validator/src/rules/readme/loose-names.ts
-function looseKey(text2) {
-  return keyOf(wordsOf(text2));
+function listedEntries(text2) {
+  return entriesOf2(wordsOf(text2));
 }
 var ARTICLES = /* @__PURE__ */ new Set(["a", "an", "the"]);
 var KIND_WORDS = /* @__PURE__ */ new Set(["operation", "event", "job"]);
 var ROLE_WORDS = /* @__PURE__ */ new Set(["action", "trigger"]);
 var VERSION = /^v\d+$/;
-var MARKS = /[([]\s*(?:deprecated|preview|trigger|action|beta|legacy|obsolete|v\d+(?:\.\d+)?)\s*[)\]]/gi;
+var MARKS = /[([]\s*(?:deprecated|preview|trigger|action|beta|legacy|obsolete)\s*[)\]]/gi;
+var VERSION_MARK = /[([]\s*(v\d+(?:\.\d+)?)\s*[)\]]/gi;
 var NUMBERING = /^\s*(?:operation\s*)?\d+\s*[.):\-–—]?\s+/i;
 function wordsOf(text2) {
   const words = [];
-  for (const written2 of text2.replace(MARKS, " ").replace(NUMBERING, "").split(/[^A-Za-z0-9]+/)) {
+  let version = "";
+  const unmarked = text2.replace(MARKS, " ").replace(VERSION_MARK, (_mark, written2) => {
+    version = written2.toLowerCase().replace(/[^a-z0-9]/g, "");
+    return " ";
+  });
+  for (const written2 of unmarked.replace(NUMBERING, "").split(/[^A-Za-z0-9]+/)) {
     if (written2 === "" || ARTICLES.has(written2.toLowerCase())) continue;
     const parts = written2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z])([A-Z][a-z])/g, "$1 $2");
     for (const part of parts.toLowerCase().split(" ")) words.push(part);
   }
   if (words.length > 1 && ROLE_WORDS.has(words[0])) words.shift();
-  if (words.length > 1 && VERSION.test(words[words.length - 1])) words.pop();
-  return words;
+  if (words.length > 1 && VERSION.test(words[words.length - 1])) version ||= words.pop();
+  return { words, version };
+}
+var ANY_VERSION = " v*";
+function entriesOf2({ words, version }) {
+  const key = keyOf(words);
+  if (key === "") return [];
+  return version === "" ? [key] : [`${key} ${version}`, key + ANY_VERSION];
+}
+function lookupKeysOf({ words, version }) {
+  const key = keyOf(words);
+  if (key === "") return [];
+  return version === "" ? [key, key + ANY_VERSION] : [`${key} ${version}`, key];
 }
 function keyOf(words) {
   return words.join("");
@@ -57060,96 +57161,32 @@ function keyOf(words) {
 function operationKeys(summary2, operation2) {
   const own2 = [];
   const shared = [];
-  for (const name of [summary2, operation2.operationId]) {
-    if (!name) continue;
-    const words = wordsOf(name);
-    own2.push(keyOf(words));
-    if (words.length > 1 && KIND_WORDS.has(words[words.length - 1])) own2.push(keyOf(words.slice(0, -1)));
-    if (words.length > 1) shared.push(keyOf(words.slice(1)));
+  const names = [summary2, operation2.operationId].filter((name) => !!name).map((name) => wordsOf(name));
+  const version = names.find((name) => name.version !== "")?.version ?? "";
+  for (const { words } of names) {
+    own2.push(...lookupKeysOf({ words, version }));
+    if (words.length > 1 && KIND_WORDS.has(words[words.length - 1])) {
+      own2.push(...lookupKeysOf({ words: words.slice(0, -1), version }));
+    }
+    if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
   const path13 = pathWords(operation2.path);
-  if (path13.length > 1) shared.push(keyOf(path13));
-  return { own: own2.filter(isKey), shared: shared.filter(isKey) };
-}
-function isKey(key) {
-  return key !== "";
+  if (path13.length > 1) shared.push(...lookupKeysOf({ words: path13, version: "" }));
+  return { own: own2, shared };
 }
 function pathWords(path13) {
   const words = [];
   for (const segment of path13.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
-    for (const word of wordsOf(segment)) if (!VERSION.test(word) && word !== "api") words.push(word);
+    for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
   }
   return words;
 }
 
-// packages/validator/src/rules/readme/listed-names.ts
-var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+([^\r\n]*)/gm;
-var NAME_END = /:|\s[-–—]\s/;
-var MAX_NAME = 200;
-function listedKeys(text2, sections) {
-  const keys = /* @__PURE__ */ new Set();
-  for (const { section, subHeadings } of sections) {
-    for (let index = 0; index < subHeadings.length; index++) {
-      const heading2 = subHeadings[index];
-      const next = subHeadings[index + 1];
-      if (next && next.offset < heading2.bodyEnd && next.depth > heading2.depth) continue;
-      keys.add(looseKey(heading2.text));
-    }
-    LIST_ITEM.lastIndex = section.bodyStart;
-    for (let item = LIST_ITEM.exec(text2); item !== null; item = LIST_ITEM.exec(text2)) {
-      if (item.index >= section.bodyEnd) break;
-      const line = item[1].slice(0, MAX_NAME);
-      const end = line.search(NAME_END);
-      keys.add(looseKey(end === -1 ? line : line.slice(0, end)));
-    }
-  }
-  keys.delete("");
-  return keys;
-}
-
-// packages/validator/src/rules/readme/loose-listing.ts
-var LooseListing = class {
-  constructor(context, listedNames) {
-    this.context = context;
-    this.listedNames = listedNames;
-  }
-  context;
-  listedNames;
-  listed;
-  /** Every key of every operation, each with how many operations have it. */
-  operations;
-  /** Whether the sections list the operation by one of its own keys, or a shared key only it has. */
-  lists(summary2, operation2) {
-    this.listed ??= this.listedNames();
-    const listed = this.listed;
-    if (listed.size === 0) return false;
-    const { own: own2, shared } = operationKeys(summary2, operation2);
-    if (own2.some((key) => listed.has(key))) return true;
-    return shared.some((key) => listed.has(key) && this.operationsWith(key) === 1);
-  }
-  /** Whether a heading names one operation or more by a key of theirs: then it is no stale one. */
-  names(headingText) {
-    const key = looseKey(headingText);
-    return key !== "" && this.operationsWith(key) > 0;
-  }
-  operationsWith(key) {
-    if (!this.operations) {
-      this.operations = /* @__PURE__ */ new Map();
-      for (const operation2 of this.context.swagger?.operations ?? []) {
-        const { own: own2, shared } = operationKeys(asString(operation2.operation.summary), operation2);
-        for (const each of /* @__PURE__ */ new Set([...own2, ...shared])) {
-          this.operations.set(each, (this.operations.get(each) ?? 0) + 1);
-        }
-      }
-    }
-    return this.operations.get(key) ?? 0;
-  }
-};
-
 // packages/validator/src/rules/readme/operation-headings.ts
-var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*|.+operations)$/;
-var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequen.*askedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|.*documentation|contactus|howto.*|.*test(ing|s)?(results?|within.*|operations.*))$/;
+var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
+var OPERATIONS_GROUP_HEADING = /^.+operations$/;
+var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequen.*askedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|.*apidocumentation|contactus|howtoget.*|(overall)?test(ing)?results?|test(ing)?operationswithin.*|.+connectortestwithin.*)$/;
 function operationSections(headings) {
   const sections = [];
   for (const heading2 of headings) {
@@ -57176,17 +57213,17 @@ function parentIndex(subHeadings, index) {
   }
   return -1;
 }
-var LIST_ITEM2 = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
+var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
 function listsSummaries(text2, heading2, next, summaries) {
   const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
   let items = 0;
   let found = 0;
   let rightUnder = true;
-  LIST_ITEM2.lastIndex = heading2.bodyStart;
-  for (let item = LIST_ITEM2.exec(text2); item !== null && item.index < end; item = LIST_ITEM2.exec(text2)) {
+  LIST_ITEM.lastIndex = heading2.bodyStart;
+  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < end; item = LIST_ITEM.exec(text2)) {
     if (items++ === 0) rightUnder = normalizeTitle(text2, heading2.bodyStart, item.index) === "";
-    const lineEnd2 = text2.indexOf("\n", LIST_ITEM2.lastIndex);
-    const name = normalizeTitle(text2, LIST_ITEM2.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
+    const lineEnd2 = text2.indexOf("\n", LIST_ITEM.lastIndex);
+    const name = normalizeTitle(text2, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
     for (const summary2 of summaries) {
       if (summary2 !== "" && name.startsWith(summary2)) {
         if (++found === 2) return true;
@@ -57203,9 +57240,114 @@ function introducesOnly(text2, heading2, next) {
   if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
   return normalizeTitle(text2, heading2.bodyStart, next.offset) === "";
 }
+function titlesNextOperation(text2, heading2, next, namesOperation) {
+  if (!next || next.depth < heading2.depth) return false;
+  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "" && namesOperation(next);
+}
 function isSubHeading(heading2, section) {
   return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
 }
+
+// packages/validator/src/rules/readme/listed-names.ts
+var NAME_END = /:|\s[-–—]\s/;
+var MAX_NAME = 200;
+function listedKeys(text2, sections, namesOperation) {
+  const keys = /* @__PURE__ */ new Set();
+  const addNames = (names) => {
+    for (const name of names) for (const entry of listedEntries(name)) keys.add(entry);
+  };
+  for (const { section, subHeadings } of sections) {
+    const groups = groupingHeadings(text2, subHeadings, namesOperation);
+    addNames(listItemNames(text2, section, subHeadings[0]));
+    for (let index = 0; index < subHeadings.length; index++) {
+      const heading2 = subHeadings[index];
+      const next = subHeadings[index + 1];
+      const parent = parentIndex(subHeadings, index);
+      if (!holdsDeeper(heading2, next) && (parent === -1 || groups[parent])) addNames([heading2.text]);
+      if (groups[index]) addNames(listItemNames(text2, heading2, next));
+    }
+  }
+  return keys;
+}
+function listsOperationNames(text2, heading2, next, readsAsOperation) {
+  return listItemNames(text2, heading2, next).some(readsAsOperation);
+}
+function groupingHeadings(text2, subHeadings, namesOperation) {
+  return subHeadings.map((heading2, index) => {
+    if (TEMPLATE_SECTION_HEADING.test(heading2.normalized)) return false;
+    if (GROUPING_HEADING.test(heading2.normalized)) return true;
+    if (namesOperation(heading2.text)) return false;
+    const next = subHeadings[index + 1];
+    return introducesOnly(text2, heading2, next) || groupsListedOperations(subHeadings, index, (deeper) => namesOperation(deeper.text)) || OPERATIONS_GROUP_HEADING.test(heading2.normalized) && listsOperationNames(text2, heading2, next, namesOperation);
+  });
+}
+function holdsDeeper(heading2, next) {
+  return next !== void 0 && next.offset < heading2.bodyEnd && next.depth > heading2.depth;
+}
+function ownTextEnd(heading2, next) {
+  return next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
+}
+function listItemNames(text2, heading2, next) {
+  const to = ownTextEnd(heading2, next);
+  const names = [];
+  LIST_ITEM.lastIndex = heading2.bodyStart;
+  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < to; item = LIST_ITEM.exec(text2)) {
+    const start = LIST_ITEM.lastIndex;
+    const lineEnd2 = text2.indexOf("\n", start);
+    const line = text2.slice(start, Math.min(lineEnd2 === -1 ? to : lineEnd2, to, start + MAX_NAME));
+    const end = line.search(NAME_END);
+    names.push(end === -1 ? line : line.slice(0, end));
+  }
+  return names;
+}
+
+// packages/validator/src/rules/readme/loose-listing.ts
+var LooseListing = class {
+  constructor(context, listedNames) {
+    this.context = context;
+    this.listedNames = listedNames;
+  }
+  context;
+  listedNames;
+  listed;
+  /** The operations' keys (operationKeys), built when first asked. */
+  index;
+  /** Whether the sections list the operation by one of its own keys, or a shared key only it has. */
+  lists(summary2, operation2) {
+    this.listed ??= this.listedNames((headingText) => this.namesOwn(headingText));
+    const listed = this.listed;
+    if (listed.size === 0) return false;
+    const { own: own2, shared } = operationKeys(summary2, operation2);
+    if (own2.some((key) => listed.has(key))) return true;
+    const { operationsWith } = this.operationIndex();
+    return shared.some((key) => listed.has(key) && operationsWith.get(key) === 1);
+  }
+  /** Whether a heading names one operation or more by a key of theirs: then it is no stale one. */
+  names(headingText) {
+    const { operationsWith } = this.operationIndex();
+    return listedEntries(headingText).some((entry) => operationsWith.has(entry));
+  }
+  /**
+   * Whether a heading names an operation by its own name, summary or operationId: a short name or
+   * a path ("### Projects" for FetchProjects in Toggl Plan) may be a group's.
+   */
+  namesOwn(headingText) {
+    const { ownKeys } = this.operationIndex();
+    return listedEntries(headingText).some((entry) => ownKeys.has(entry));
+  }
+  operationIndex() {
+    if (this.index) return this.index;
+    const index = { operationsWith: /* @__PURE__ */ new Map(), ownKeys: /* @__PURE__ */ new Set() };
+    for (const operation2 of this.context.swagger?.operations ?? []) {
+      const { own: own2, shared } = operationKeys(asString(operation2.operation.summary), operation2);
+      for (const key of own2) index.ownKeys.add(key);
+      for (const key of /* @__PURE__ */ new Set([...own2, ...shared])) {
+        index.operationsWith.set(key, (index.operationsWith.get(key) ?? 0) + 1);
+      }
+    }
+    return this.index = index;
+  }
+};
 
 // packages/validator/src/rules/readme/mcp-server.ts
 function hasMcpServer(context) {
@@ -57288,7 +57430,7 @@ var operationsMatchRule = {
   id: "README-OPS-MATCH",
   file: "readme",
   title: "Supported Operations lists every visible operation, and only those.",
-  description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. A name a person reads as the operation's counts too, as a sub-heading or at the start of a list item: other articles, case and punctuation ("Get a company" for "Get Company"), without marks such as "(deprecated)", "(Preview)" or "V2", a numbering ("2.", "Operation 3") or a "Trigger:" before it, without a last "Operation", "Event" or "Job" ("Find" for "Find Operation"), the summary or operationId without its first word ("Generation" for \`GetGeneration\`), or its path's words ("Regional England" for \`/regional/england\`); a short name or path several operations share lists none of them. Sub-headings that group listed operations ("Badge Operations"), and template sections nested in it (also "How to get credentials", "\u2026 API Documentation", test reports), are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "GetTimeAndBilingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
+  description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. A name a person reads as the operation's counts too, as a sub-heading or at the start of a list item where the section lists operations (not under an operation's own heading, where they describe it): other articles, case and punctuation ("Get a company" for "Get Company"), without marks such as "(deprecated)" or "(Preview)", or a version such as "V2" where the other name has none ("Create Invoice V1" lists no "Create Invoice V2"), a numbering ("2.", "Operation 3") or a "Trigger:" before it, without a last "Operation", "Event" or "Job" ("Find" for "Find Operation"), the summary or operationId without its first word ("Generation" for \`GetGeneration\`), or its path's words ("Regional England" for \`/regional/england\`); a short name or path several operations share lists none of them. Sub-headings that group listed operations ("Badge Operations" over a list that names one), and template sections nested in it (also "How to get credentials", "\u2026 API Documentation", test reports), are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "GetTimeAndBilingEntryAccounts". In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
   levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
   example: {
     bad: "## Supported Operations\n### List tasks",
@@ -57303,7 +57445,10 @@ var operationsMatchRule = {
       const subHeadings = readme2.headings.filter((heading2) => isSubHeading(heading2, section));
       return { section, subHeadings, text: new SectionText(readme2, section, subHeadings) };
     });
-    const loose = new LooseListing(context, () => listedKeys(readme2.text, texts));
+    const loose = new LooseListing(
+      context,
+      (namesOperation2) => listedKeys(readme2.text, texts, namesOperation2)
+    );
     const { missing, summaries } = operationNames(
       context,
       texts.map((entry) => entry.text),
@@ -57345,7 +57490,10 @@ var operationsMatchRule = {
           return true;
         }
         const next = subHeadings[index + 1];
-        return introducesOnly(readme2.text, heading2, next) || groupsListedOperations(subHeadings, index, namesOperation) || listsSummaries(readme2.text, heading2, next, summaries);
+        if (introducesOnly(readme2.text, heading2, next) || groupsListedOperations(subHeadings, index, namesOperation) || listsSummaries(readme2.text, heading2, next, summaries)) {
+          return true;
+        }
+        return OPERATIONS_GROUP_HEADING.test(heading2.normalized) && (titlesNextOperation(readme2.text, heading2, next, namesOperation) || listsOperationNames(readme2.text, heading2, next, (name) => loose.names(name)));
       };
       for (let index = 0; index < subHeadings.length; index++) {
         const heading2 = subHeadings[index];
@@ -60845,15 +60993,12 @@ function nodeListsOf(context, kinds) {
   return context.swagger ? nodesOfKinds(structureOf(context.swagger), kinds) : [];
 }
 var REQUIRED_STRINGS = {
-  info: ["title", "version"],
-  parameter: ["name"],
-  tag: ["name"]
-};
-var WHAT_TO_WRITE = {
-  "info.title": "Give the connector its name.",
-  "info.version": 'Give the version of the API, such as "1.0".',
-  "parameter.name": 'Name the parameter (a body parameter is usually named "body").',
-  "tag.name": "Name the tag, or remove it."
+  info: [
+    { key: "title", whatToWrite: "Give the connector its name." },
+    { key: "version", whatToWrite: 'Give the version of the API, such as "1.0".' }
+  ],
+  parameter: [{ key: "name", whatToWrite: 'Name the parameter (a body parameter is usually named "body").' }],
+  tag: [{ key: "name", whatToWrite: "Name the tag, or remove it." }]
 };
 var REQUIRED_STRING_KINDS = Object.keys(REQUIRED_STRINGS);
 var requiredEmptyRule = {
@@ -60868,12 +61013,12 @@ var requiredEmptyRule = {
   check(context) {
     for (const nodes of nodeListsOf(context, REQUIRED_STRING_KINDS)) {
       for (const node of nodes) {
-        for (const key of REQUIRED_STRINGS[node.kind]) {
+        for (const { key, whatToWrite } of REQUIRED_STRINGS[node.kind]) {
           const value = node.value[key];
           if (typeof value === "string" && value.trim() === "") {
             context.report({
               pointer: childPointer(node.pointer, key),
-              message: `The '${key}' property must have not empty value${value === "" ? "." : ": it holds only white space."} ${WHAT_TO_WRITE[`${node.kind}.${key}`]}`
+              message: `The '${key}' property must have not empty value${value === "" ? "." : ": it holds only white space."} ${whatToWrite}`
             });
           }
         }
@@ -66353,6 +66498,9 @@ var import_yaml = __toESM(require_dist2(), 1);
 function advising(changeRule, advice) {
   return { ...changeRule, advice };
 }
+function inCase(changeRule, adviceCase, advice) {
+  return { ...changeRule, advice, adviceCase };
+}
 function rule(id, impact, severity, message2, source) {
   return { id, impact, severity, message: message2, source, microsoftMessage: false };
 }
@@ -66369,6 +66517,7 @@ function observed(id, impact, severity, message2, pullRequests) {
 
 // packages/validator/src/diff/change-rules.ts
 var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
+var ONLY_A_NEW_VERSION = `${NEW_VERSION.charAt(0).toUpperCase()}${NEW_VERSION.slice(1)}.`;
 var CHANGE_RULES = {
   /**
    * Not found by comparing two versions (`diff`): `validate --base` reports it for a connector
@@ -66746,6 +66895,26 @@ var CHANGE_RULES = {
     "inferred: the certification pipeline and the platform read strict JSON and refuse the file (GEN-JSON-PARSE)"
   )
 };
+var CASE_RULES = {
+  /** Its placeholder has left the path (BRK-PATH-CHANGED, which advises keeping the old path). */
+  pathParameterDeleted: inCase(
+    CHANGE_RULES.parameterDeleted,
+    "for a path parameter, which cannot be kept without its placeholder in the path",
+    ONLY_A_NEW_VERSION
+  ),
+  /** There is no field to keep: the whole schema went. */
+  responseBodyDeleted: inCase(
+    CHANGE_RULES.outputDeleted,
+    "when the response no longer has a body",
+    `Keep the response's schema while the API returns a body; or ${NEW_VERSION}.`
+  ),
+  /** A parameter or input field is not retired as an operation is. */
+  inputHidden: inCase(
+    CHANGE_RULES.visibilityInternal,
+    "for a parameter or an input field",
+    "Keep it visible ('advanced' moves it out of the way)."
+  )
+};
 
 // packages/validator/src/diff/change-rule-docs.ts
 var operation = (path13, method, body) => `{
@@ -67115,7 +67284,8 @@ var CHANGE_RULE_DOCS = {
 // packages/validator/src/diff/documented-change-rules.ts
 var ALL_CHANGE_RULES = Object.keys(CHANGE_RULES).map((key) => ({
   ...CHANGE_RULES[key],
-  ...CHANGE_RULE_DOCS[key]
+  ...CHANGE_RULE_DOCS[key],
+  adviceCases: Object.values(CASE_RULES).filter((caseRule) => caseRule.id === CHANGE_RULES[key].id)
 }));
 
 // packages/validator/src/diff/reroute-policies.ts
@@ -67208,11 +67378,7 @@ async function writeJobSummary(summary2 = summary) {
 async function exportSolutionAction(logger) {
   const inputs = readExportSolutionInputs();
   await requireWritableOutput("solution-output-file", inputs.outputFileInput, inputs.outputFile);
-  const client = connectDataverse(inputs.connection, {
-    logger,
-    onSecret: (value) => setSecret(value),
-    say: inputWords
-  });
+  const client = connectFromInputs(inputs.connection, logger);
   const result = await exportSolution(
     client,
     {
