@@ -6,8 +6,8 @@ import { expectFailedWith } from './helpers/step-failure.js';
 afterAll(cleanupWorkspaces);
 
 // A connection input the library refuses was told in the CLI's words, naming no input: "Environment
-// URL 'contoso.crm.dynamics.com' is not a URL." The step's with: block has environment-url, tenant-id
-// and authority-host, and that is what its annotation names now. (The CLI's words are unchanged:
+// URL 'contoso.crm.dynamics.com' is not a URL." The step's with: block has environment-url, tenant-id,
+// authority-host and cloud, and that is what its annotation names now. (The CLI's words are unchanged:
 // packages/cli/test/connection-settings.test.ts.)
 
 /** Valid sign-in inputs with nothing answering: a request would fail as unreachable, not as an input. */
@@ -42,6 +42,12 @@ describe('a connection input the library refuses is named as the input', () => {
       'authority-host that is no URL (its example was an environment URL)',
       { 'authority-host': 'login.microsoftonline.com' },
       "Input 'authority-host': 'login.microsoftonline.com' is not a URL. Give the full URL, e.g. https://login.microsoftonline.com.",
+    ],
+    [
+      // The CLI's --cloud takes only the known names; the input is free text.
+      'cloud that is none of the known clouds',
+      { cloud: 'Mars' },
+      "Input 'cloud': 'Mars' is unknown. Use one of Public, UsGov, UsGovHigh, UsGovDod, China.",
     ],
     [
       'tenant-id that is neither a GUID nor a domain',

@@ -481,14 +481,15 @@ describe('open-pull-request without the permission to write', () => {
   });
 
   // As `connector-alm pr nope`: the path is what is wrong, whatever the token; the secret the step
-  // would need is no help to a maker who mistyped the folder.
-  it('says a connector path is wrong before it asks for the token', async () => {
+  // would need is no help to a maker who mistyped the folder. The annotation names the input, as
+  // validate-connector's `path` does: it said only "certified-connectors/Nope: does not exist.".
+  it('says a connector path is wrong before it asks for the token, naming the connector input', async () => {
     const requests = scenario.github.requests.length;
     const missing = await runAction(scenario, { token: '', connector: 'certified-connectors/Nope' });
     expectFailedWith(
       missing,
       errorContaining(
-        'certified-connectors/Nope: does not exist. Give a connector folder, or a folder that holds connector folders.',
+        "certified-connectors/Nope: Input 'connector' gives a path that does not exist. Give a connector folder, or a folder that holds connector folders.",
       ),
     );
     writeFileSync(path.join(scenario.workspace, 'notes.md'), '# Notes\n');
@@ -497,7 +498,14 @@ describe('open-pull-request without the permission to write', () => {
       file: 'notes.md',
       level: 'error',
       message:
-        'is not a file of a connector folder. A connector folder holds apiDefinition.swagger.json and apiProperties.json.',
+        "Input 'connector' gives a path that is not a file of a connector folder. A connector folder holds apiDefinition.swagger.json and apiProperties.json.",
+    });
+    const fileOfConnector = `${CONNECTOR}/apiProperties.json`;
+    const file = await runAction(scenario, { token: '', connector: fileOfConnector });
+    expectFailedWith(file, {
+      file: fileOfConnector,
+      level: 'error',
+      message: `Input 'connector' gives a path that is a file of the connector folder '${CONNECTOR}'; a pull request sends the whole folder. Give '${CONNECTOR}' instead.`,
     });
     expect(scenario.github.requests.length).toBe(requests);
   });
@@ -509,8 +517,43 @@ describe('open-pull-request without the permission to write', () => {
       token: scenario.contributor.token,
       connector: `${CONNECTOR}\ncertified-connectors/Nope`,
     });
-    expectFailedWith(result, errorContaining('certified-connectors/Nope: does not exist.'));
+    expectFailedWith(
+      result,
+      errorContaining("certified-connectors/Nope: Input 'connector' gives a path that does not exist."),
+    );
     expect(scenario.github.requests.length).toBe(requests);
+  });
+
+  // Node's realpath says ENAMETOOLONG for a name longer than the file system allows: the step failed
+  // "unexpectedly", asking for a bug report, as output paths did (output-path-refused.test.ts).
+  it('refuses a connector path with a name longer than the file system allows, naming the input', async () => {
+    const requests = scenario.github.requests.length;
+    const result = await runAction(scenario, {
+      token: '',
+      connector: `certified-connectors/${'a'.repeat(300)}`,
+    });
+    expectFailedWith(result, {
+      level: 'error',
+      message:
+        "Input 'connector' cannot be read: its path is longer than the file system allows (ENAMETOOLONG). Give 'connector' a path with shorter names.",
+    });
+    expect(result.stdout).not.toContain('This is a bug');
+    expect(scenario.github.requests.length).toBe(requests);
+  });
+
+  // The upstream's name is the input's; "Check the name" did not say which, and the CLI keeps its words.
+  it('names the upstream input when GitHub cannot see the upstream', async () => {
+    const result = await runAction(scenario, {
+      token: scenario.contributor.token,
+      connector: CONNECTOR,
+      upstream: 'contoso/Missing',
+    });
+    expectFailedWith(
+      result,
+      errorContaining(
+        'GitHub answered 404 while reading the base branch dev on contoso/Missing. Check the upstream input; GitHub also answers 404 when the token may not see the repository.',
+      ),
+    );
   });
 
   it('refuses a connector folder outside the workspace', async () => {

@@ -1,4 +1,5 @@
-import { UsageError } from '@connector-alm/core';
+import { ConnectionSettingError } from './connection-setting-error.js';
+import { CLOUD } from './setting-words.js';
 
 /**
  * Sovereign clouds, named as the `cloud` input of microsoft/powerplatform-actions (pac `--cloud`).
@@ -53,12 +54,22 @@ const CLOUDS: Record<CloudName, CloudSettings> = {
   },
 };
 
-/** The settings of a cloud by name, case-insensitively; empty means Public. */
+/**
+ * The settings of a cloud by name, case-insensitively; empty means Public. An unknown name is a
+ * ConnectionSettingError: the CLI's --cloud takes only these names, but an action's `cloud` input is
+ * free text, and its annotation must name the input ("Input 'cloud': 'Mars' is unknown.").
+ */
 export function resolveCloud(name: string): CloudSettings {
   if (name.trim() === '') return CLOUDS.Public;
   const match = CLOUD_NAMES.find((candidate) => candidate.toLowerCase() === name.trim().toLowerCase());
   if (!match)
-    throw new UsageError(`Unknown cloud '${name}'.`, { hint: `Use one of ${CLOUD_NAMES.join(', ')}.` });
+    throw new ConnectionSettingError(
+      CLOUD,
+      'Cloud',
+      name,
+      'is unknown',
+      `Use one of ${CLOUD_NAMES.join(', ')}.`,
+    );
   return CLOUDS[match];
 }
 

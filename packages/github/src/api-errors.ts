@@ -57,8 +57,15 @@ const TOKEN_HINT =
 /**
  * A GitHub error in words a workflow author can act on: what we were doing, what GitHub said, and
  * which permission is missing. Only 401/403/404 are translated; other errors keep their own text.
+ * `named` is what a 404 asks to check, where the repository's name was given: "the name" by
+ * default, or the setting that gave it ("the upstream input").
  */
-export function describeApiFailure(error: unknown, doing: string, repository: string): Error {
+export function describeApiFailure(
+  error: unknown,
+  doing: string,
+  repository: string,
+  named = 'the name',
+): Error {
   const status = apiStatus(error);
   const said = isApiError(error)
     ? ((error.response?.data as { message?: string } | undefined)?.message ?? error.message)
@@ -86,7 +93,7 @@ export function describeApiFailure(error: unknown, doing: string, repository: st
   }
   if (status === 404) {
     return new UserError(`GitHub answered 404 while ${doing} on ${repository}.`, {
-      hint: `Check the name; GitHub also answers 404 when the token may not see the repository. ${TOKEN_HINT}`,
+      hint: `Check ${named}; GitHub also answers 404 when the token may not see the repository. ${TOKEN_HINT}`,
       cause: error,
     });
   }
@@ -102,11 +109,19 @@ export function describeApiFailure(error: unknown, doing: string, repository: st
   return error instanceof Error ? error : new Error(String(error));
 }
 
-/** Runs one API step and turns its failure into an error that says what we were doing. */
-export async function step<T>(doing: string, repository: string, call: () => Promise<T>): Promise<T> {
+/**
+ * Runs one API step and turns its failure into an error that says what we were doing; `named` as
+ * describeApiFailure's.
+ */
+export async function step<T>(
+  doing: string,
+  repository: string,
+  call: () => Promise<T>,
+  named?: string,
+): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    throw describeApiFailure(error, doing, repository);
+    throw describeApiFailure(error, doing, repository, named);
   }
 }

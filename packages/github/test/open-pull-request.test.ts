@@ -426,9 +426,15 @@ describe('openPullRequest against the local GitHub', () => {
   });
 
   it('still says 404 about the name and the token when the upstream itself cannot be seen', async () => {
-    const error = await run({ upstream: 'contoso/Missing' }).promise.catch((e: unknown) => e);
+    const error = (await run({ upstream: 'contoso/Missing' }).promise.catch((e: unknown) => e)) as Error & {
+      hint?: string;
+    };
     expect(String(error)).toMatch(
       /GitHub answered 404 while reading the base branch dev on contoso\/Missing\./,
+    );
+    // The CLI's words: its message names the repository; the action names its upstream input instead.
+    expect(error.hint).toMatch(
+      /^Check the name; GitHub also answers 404 when the token may not see the repository\. /,
     );
   });
 

@@ -1,17 +1,14 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { inputWords, isFile, type Logger } from '@connector-alm/core';
 import {
-  checkConnectorArguments,
   openPullRequests,
   refusedResults,
   writeIntervalFromEnv,
   type PullRequestResult,
 } from '@connector-alm/github';
-import { InputError } from '../runtime/inputs.js';
-import { refusePathsOnOneLine } from '../runtime/paths-on-one-line.js';
-import { realPathInsideWorkspace, workspaceFolder } from '../runtime/workspace-path.js';
+import { workspaceFolder } from '../runtime/workspace-path.js';
+import { requireConnectorsInConnectorInput } from './connector-input.js';
 import { readOpenPullRequestInputs, requireToken } from './inputs.js';
 import { htmlText, loadConfig, toAnnotations } from '@connector-alm/validator';
 import { writeJobSummary } from '../runtime/job-summary.js';
@@ -26,22 +23,7 @@ export async function openPullRequestAction(logger: Logger): Promise<void> {
     process.env.GITHUB_REPOSITORY && process.env.GITHUB_SHA
       ? `${process.env.GITHUB_REPOSITORY}@${process.env.GITHUB_SHA}`
       : undefined;
-  refusePathsOnOneLine('connector', inputs.connectors, workspace);
-  for (const connector of inputs.connectors) {
-    // A connector from outside the checkout (or linked in from outside) would publish files the
-    // workflow never meant to share.
-    const real = await realPathInsideWorkspace(workspace, connector);
-    if (real === undefined || real === (await fs.realpath(workspace))) {
-      throw new InputError(
-        'connector',
-        `must name a folder inside the workspace; got '${connector}'.`,
-        "Give the connector's folder as a path relative to the workspace, such as 'certified-connectors/Contoso', that no '..' or symbolic link leads out of.",
-      );
-    }
-  }
-  // As `connector-alm pr`, the paths before the token and before any request: a mistyped folder is
-  // told as such, not as a missing secret, and a later one's stops the run before the first is sent.
-  await checkConnectorArguments(inputs.connectors, workspace);
+  await requireConnectorsInConnectorInput(inputs.connectors, workspace);
   // Read as validate-connector reads it, before any request: a mistake in it is an error on its line.
   const config = await loadConfig({
     cwd: workspace,

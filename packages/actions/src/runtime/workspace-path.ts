@@ -20,10 +20,17 @@ export function workspaceFolder(): string {
  * leads out: by `..`, as an absolute path elsewhere (or on another drive), or through a symbolic
  * link in the workspace. The path need not exist yet: its deepest existing folder is resolved.
  * A lexical check alone let `reports -> /tmp/elsewhere` carry a report out of the workspace.
+ * A path the file system refuses to look at (a name longer than it allows) is an error of `input`.
  */
-export async function realPathInsideWorkspace(workspace: string, given: string): Promise<string | undefined> {
+export async function realPathInsideWorkspace(
+  input: string,
+  workspace: string,
+  given: string,
+): Promise<string | undefined> {
   const root = await fs.realpath(workspace);
-  const real = await realPathOfNew(path.resolve(workspace, given));
+  const real = await realPathOfNew(path.resolve(workspace, given)).catch((error: unknown) => {
+    throw pathRefusedError(input, error, 'read');
+  });
   return isWithin(root, real) ? real : undefined;
 }
 
@@ -39,7 +46,7 @@ export async function requireWritableOutput(input: string, value: string, absolu
   const named = namedWritableFolders();
   const folders = await realWritableFolders(named);
   const real = await realPathOfNew(absolute).catch((error: unknown) => {
-    throw outputRefusedError(input, error);
+    throw pathRefusedError(input, error, 'written');
   });
   if (!isInWritableFolder(real, folders)) {
     const throughLink = ledOutByLink(absolute, real, { named, real: folders });
@@ -58,17 +65,23 @@ export async function requireWritableOutput(input: string, value: string, absolu
 }
 
 /**
- * The file system's refusal to look at an output path (a name longer than it allows, no permission
- * to a folder on the way), said at the input; any other error as it was. Node's own message, at the
- * whole path, failed the step "unexpectedly" and asked for a bug report.
+ * The file system's refusal to look at a path an input names (a name longer than it allows, no
+ * permission to a folder on the way), said at the input; any other error as it was. Node's own
+ * message, at the whole path, failed the step "unexpectedly" and asked for a bug report.
  */
-function outputRefusedError(input: string, error: unknown): unknown {
+function pathRefusedError(input: string, error: unknown, use: 'read' | 'written'): unknown {
   const failure = writeFailure(error);
   if (failure === undefined) return error;
   const code = (error as NodeJS.ErrnoException).code;
-  // writeFailure's hint for a long name is an unpacked zip's ("zip the files again").
-  const hint = code === 'ENAMETOOLONG' ? `Give '${input}' a path with shorter names.` : failure.hint;
-  return new InputError(input, `cannot be written: ${failure.reason} (${code}).`, hint);
+  // writeFailure's hints are for a write: a long name's is an unpacked zip's ("zip the files again"),
+  // and "a folder you can write to" does not help a path that is only read.
+  const hint =
+    code === 'ENAMETOOLONG'
+      ? `Give '${input}' a path with shorter names.`
+      : use === 'written'
+        ? failure.hint
+        : `Check that the user who runs the step may read the folders on the way to '${input}'.`;
+  return new InputError(input, `cannot be ${use}: ${failure.reason} (${code}).`, hint);
 }
 
 /** The writable folders as the environment names them, links not followed. */
