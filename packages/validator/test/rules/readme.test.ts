@@ -496,6 +496,15 @@ describe('README-OPS-MATCH', () => {
     );
     expect(await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
   });
+  it("does not take a heading deeper in a listed operation's description for a stale operation", async () => {
+    // "##### Example one" under "#### Examples" under "### Create a task" describes the operation
+    // too: until review 2 of session 28, "#### Examples" over it was read as a group's title.
+    const readme = validReadme().replace(
+      'Creates a task for the current user.\n',
+      'Creates a task for the current user.\n#### Examples\n##### Example one\nA title only.\n',
+    );
+    expect(await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
+  });
   it('does not take a template section nested in Supported Operations for a stale operation', async () => {
     // monday nests "### Obtaining Credentials" and "### Getting Started" in Supported Operations.
     const readme = validReadme().replace(
@@ -742,6 +751,54 @@ describe('README-OPS-MATCH: names a person reads as the operation', () => {
     // PaySpace's "### Employee Operations" right over its operations' headings is their title.
     const titled = validReadme().replace('### List tasks\n', '### Task Operations\n\n### List tasks\n');
     expect(await check(titled)).toEqual([]);
+  });
+  it('takes a loosely named heading over its detail headings for a name (review 2 of session 28)', async () => {
+    // "### Get the task" over "#### Inputs" and "#### Outputs" lists Get a task, as the stale check
+    // reads it: until then a heading with deeper ones was read as no name, and "Get a task" was
+    // reported as not listed under a heading the check took for its name.
+    const detailed = heading('Get the task').replace(
+      'Gets one task by its identifier.\n',
+      'Gets one task by its identifier.\n#### Inputs\nThe id.\n#### Outputs\nThe task.\n',
+    );
+    expect(await check(detailed)).toEqual([]);
+    // A heading that names an operation is no group, whatever it holds: "#### Fetch it" describes it
+    // (until then it was read as a group's title, "Fetch it" as a stale operation).
+    const titled = heading('Get the task').replace(
+      'Gets one task by its identifier.\n',
+      '#### Fetch it\nGets one task by its identifier.\n',
+    );
+    expect(await check(titled)).toEqual([]);
+  });
+  it('reads the list of a heading the stale check takes for a group (one definition of a group)', async () => {
+    // "### Other" over a list that starts with summaries is a group of listed operations for the
+    // stale check: its items list operations too, by the names a person reads as theirs.
+    const readme = validReadme()
+      .replace('### List tasks\nLists the tasks of the current user.\n', '')
+      .replace('### Create a task\nCreates a task for the current user.\n', '')
+      .replace(
+        '### Get a task\nGets one task by its identifier.\n',
+        '### Other\n* List tasks: all of them.\n* Create a task: a new one.\n* Get the task: one.\n',
+      );
+    expect(await check(readme)).toEqual([]);
+  });
+  it('takes no sub-heading of a template section nested in Supported Operations for an operation', async () => {
+    // docs/rules.md: template sections nested in it are no operations, nor what they hold ("#### Rate
+    // limits" under "### Known Issues and Limitations", "#### Step 1" under "### Obtaining Credentials").
+    const readme = validReadme().replace(
+      'Gets one task by its identifier.\n',
+      'Gets one task by its identifier.\n### Known Issues and Limitations\n#### Rate limits\nTen a minute.\n### Obtaining Credentials\n#### Step 1\nSign in.\n#### Step 2\nCopy the key.\n',
+    );
+    expect(await check(readme)).toEqual([]);
+    // Nor do their list items or headings list an operation.
+    const listedThere = validReadme()
+      .replace('### Get a task\nGets one task by its identifier.\n', '')
+      .replace(
+        'Creates a task for the current user.\n',
+        'Creates a task.\n### Known Issues\n#### Get the task\n* Get the task: slow.\n',
+      );
+    expect(await check(listedThere)).toEqual([
+      'The operation "Get a task" is not listed under Supported Operations.',
+    ]);
   });
   it('still reports an operation the readme does not list', async () => {
     // A new operation: its short name "Task" is GetTask's too, so a heading "Task" lists neither

@@ -14,16 +14,13 @@ export class LooseListing {
   private index: OperationIndex | undefined;
   constructor(
     private readonly context: RuleContext,
-    /**
-     * The entries of the names the sections list (listedKeys), given whether a heading names an
-     * operation: list items and sub-headings under one describe it.
-     */
-    private readonly listedNames: (namesOperation: (headingText: string) => boolean) => ReadonlySet<string>,
+    /** The entries of the names the sections list (listedKeys), read when first asked. */
+    private readonly listedNames: () => ReadonlySet<string>,
   ) {}
 
   /** Whether the sections list the operation by one of its own keys, or a shared key only it has. */
   lists(summary: string, operation: OperationInfo): boolean {
-    this.listed ??= this.listedNames((headingText) => this.namesOwn(headingText));
+    this.listed ??= this.listedNames();
     const listed = this.listed;
     if (listed.size === 0) return false;
     const { own, shared } = operationKeys(summary, operation);
@@ -42,7 +39,7 @@ export class LooseListing {
    * Whether a heading names an operation by its own name, summary or operationId: a short name or
    * a path ("### Projects" for FetchProjects in Toggl Plan) may be a group's.
    */
-  private namesOwn(headingText: string): boolean {
+  namesOwn(headingText: string): boolean {
     const { ownKeys } = this.operationIndex();
     return listedEntries(headingText).some((entry) => ownKeys.has(entry));
   }

@@ -1,21 +1,16 @@
 import type { RuleDefinition } from '../../model/rule.js';
 import { alternatives, joinWithin, nameExcerpt } from '../../text/message-values.js';
 import { closestOperationName, type OperationCandidate } from './closest-operation.js';
-import { normalizedOperationIds, operationCandidates, operationNames } from './listed-operations.js';
-import { listedKeys, listsOperationNames } from './listed-names.js';
-import { LooseListing } from './loose-listing.js';
+import { headingRoles, type HeadingRole, type OperationNaming } from './heading-roles.js';
 import {
-  GROUPING_HEADING,
-  groupsListedOperations,
-  introducesOnly,
-  isSubHeading,
-  listsSummaries,
-  OPERATIONS_GROUP_HEADING,
-  operationSections,
-  parentIndex,
-  TEMPLATE_SECTION_HEADING,
-  titlesNextOperation,
-} from './operation-headings.js';
+  missingOperations,
+  normalizedOperationIds,
+  operationCandidates,
+  summaryNames,
+} from './listed-operations.js';
+import { listedKeys } from './listed-names.js';
+import { LooseListing } from './loose-listing.js';
+import { isSubHeading, operationSections } from './operation-headings.js';
 import { outline, type ReadmeHeading } from './outline.js';
 import { hasMcpServer } from './mcp-server.js';
 import { SectionText } from './section-text.js';
@@ -41,14 +36,40 @@ export const operationsMatchRule: RuleDefinition = {
     if (sections.length === 0) return;
     const texts = sections.map((section) => {
       const subHeadings = readme.headings.filter((heading) => isSubHeading(heading, section));
-      return { section, subHeadings, text: new SectionText(readme, section, subHeadings) };
+      // Read by both checks, built when first asked: by the first only when an operation is not
+      // found by its summary or operationId.
+      let roles: HeadingRole[] | undefined;
+      return {
+        section,
+        subHeadings,
+        text: new SectionText(readme, section, subHeadings),
+        roles: () => (roles ??= headingRoles(readme.text, subHeadings, naming)),
+      };
     });
-    const loose = new LooseListing(context, (namesOperation) =>
-      listedKeys(readme.text, texts, namesOperation),
-    );
-    const { missing, summaries } = operationNames(
+    const summaryNamesOf = summaryNames(context, texts[0]!.text);
+    const summaries = new Set(summaryNamesOf.values());
+    // Built only when a sub-heading is not a summary (most are), or not a name as such.
+    let operationIds: Set<string> | undefined;
+    let knownNames: string[] | undefined;
+    const namesOperation = (heading: ReadmeHeading): boolean => {
+      if (summaries.has(heading.normalized)) return true;
+      operationIds ??= normalizedOperationIds(context);
+      if (operationIds.has(heading.normalized)) return true;
+      knownNames ??= [...summaries, ...operationIds].filter((name) => name !== '');
+      return knownNames.some((name) => heading.normalized.includes(name));
+    };
+    const loose = new LooseListing(context, () => listedKeys(readme.text, texts));
+    // One naming for both checks (headingRoles): by summary or operationId, else by a name a
+    // person reads as one operation's own.
+    const naming: OperationNaming = {
+      summaries,
+      namesOperation: (heading) => namesOperation(heading) || loose.namesOwn(heading.text),
+      readsAsOperation: (name) => loose.names(name),
+    };
+    const missing = missingOperations(
       context,
       texts.map((entry) => entry.text),
+      summaryNamesOf,
       loose,
     );
     if (missing.length > 0) {
@@ -66,16 +87,6 @@ export const operationsMatchRule: RuleDefinition = {
             : `${missing.length} operations are not listed under ${where}: ${names}.`,
       });
     }
-    // Built only when a sub-heading is not a summary (most are), or not a name as such.
-    let operationIds: Set<string> | undefined;
-    let knownNames: string[] | undefined;
-    const namesOperation = (heading: ReadmeHeading): boolean => {
-      if (summaries.has(heading.normalized)) return true;
-      operationIds ??= normalizedOperationIds(context);
-      if (operationIds.has(heading.normalized)) return true;
-      knownNames ??= [...summaries, ...operationIds].filter((name) => name !== '');
-      return knownNames.some((name) => heading.normalized.includes(name));
-    };
     // Built for the first stale heading only: most sections have none.
     let candidates: OperationCandidate[] | undefined;
     const meant = (heading: ReadmeHeading): string => {
@@ -89,39 +100,17 @@ export const operationsMatchRule: RuleDefinition = {
     // The tools of an MCP server live on the server, not in the swagger: a heading that names no
     // operation may be one of them, so none is called stale.
     if (hasMcpServer(context)) return;
-    for (const { section, subHeadings } of texts) {
-      // A heading that names no operation: a group of listed ones (over sub-headings or a list
-      // of summaries), or else a stale operation.
-      const isGroup = (index: number): boolean => {
-        const heading = subHeadings[index]!;
-        if (GROUPING_HEADING.test(heading.normalized) || TEMPLATE_SECTION_HEADING.test(heading.normalized)) {
-          return true;
-        }
-        const next = subHeadings[index + 1];
-        if (
-          introducesOnly(readme.text, heading, next) ||
-          groupsListedOperations(subHeadings, index, namesOperation) ||
-          listsSummaries(readme.text, heading, next, summaries)
-        ) {
-          return true;
-        }
-        // "Badge Operations" over a list of names read as operations', "Employee Operations" right
-        // over an operation's heading: a title. Over nothing of the kind it may be a stale operation.
-        return (
-          OPERATIONS_GROUP_HEADING.test(heading.normalized) &&
-          (titlesNextOperation(readme.text, heading, next, namesOperation) ||
-            listsOperationNames(readme.text, heading, next, (name) => loose.names(name)))
-        );
-      };
+    for (const entry of texts) {
+      const { section, subHeadings } = entry;
+      const roles = entry.roles();
       for (let index = 0; index < subHeadings.length; index++) {
+        // A group of listed operations, a template section or what either holds, or a detail under
+        // an operation's heading (bitskout's "### Input" and "### Output"): no stale operation.
+        if (roles[index] !== 'operation') continue;
         const heading = subHeadings[index]!;
-        if (heading.normalized === '' || namesOperation(heading) || isGroup(index)) continue;
+        if (heading.normalized === '' || namesOperation(heading)) continue;
         // A name a person reads as an operation's ("Generation" for GetGeneration) is no stale one.
         if (loose.names(heading.text)) continue;
-        // Under an operation's heading, listed or stale, a heading describes that operation
-        // (bitskout's "### Input" and "### Output"); under a group it can be a stale operation.
-        const parent = parentIndex(subHeadings, index);
-        if (parent !== -1 && (namesOperation(subHeadings[parent]!) || !isGroup(parent))) continue;
         context.report({
           offset: heading.offset,
           length: heading.length,
