@@ -64,6 +64,8 @@ function fileIssueRule(
   title: string,
   description: string,
   bad: string,
+  /** Files whose issues are only warnings, whatever the rule's level. */
+  warningOnly: readonly FileKind[] = [],
 ): RuleDefinition {
   return {
     id,
@@ -76,7 +78,12 @@ function fileIssueRule(
       for (const [kind, file] of eachFile(context)) {
         for (const issue of file.issues) {
           if (issue.ruleId !== id) continue;
-          context.report({ file: kind, message: issue.message, offset: issue.offset });
+          context.report({
+            file: kind,
+            message: issue.message,
+            offset: issue.offset,
+            ...(warningOnly.includes(kind) ? { severity: 'warning' as const } : {}),
+          });
         }
       }
     },
@@ -157,8 +164,10 @@ export const generalRules: RuleDefinition[] = [
   fileIssueRule(
     'GEN-ENCODING',
     'Files must be UTF-8.',
-    'Connector files are posted to the validation services as UTF-8 text; other encodings garble non-ASCII characters or fail to parse.',
+    'Connector files are posted to the validation services as UTF-8 text; other encodings garble non-ASCII characters or fail to parse. A readme is only a warning: no validator reads it, and Microsoft merged readmes saved as Windows-1252 (upstream #3776, #3896 in 2025).',
     'A readme.md saved as Windows-1252 with "café" in it.',
+    // A readme is shown on GitHub, which guesses its encoding; the services never read it.
+    ['readme'],
   ),
   fileIssueRule(
     'GEN-BINARY',

@@ -203,6 +203,18 @@ describe('GEN-ENCODING', () => {
     );
   });
 
+  it('warns, not errs, on a readme: no validator reads it, and Microsoft merged readmes in Windows-1252', async () => {
+    // Upstream #3776, #3783, #3875 and #3896 (2025) added such readmes; a PR check that failed them
+    // would block what the reviewers took. JSON files and scripts stay errors: the services read those.
+    const windows1252 = Buffer.from('# Title\nSee the docs \x96 and more.\n', 'latin1');
+    const files = { ...validConnectorFiles(), 'readme.md': windows1252, 'script.csx': windows1252 };
+    const findings = await runRules(files, ['GEN-ENCODING'], 'independent-publisher');
+    expect(findings.map((finding) => [finding.file.split('/').pop(), finding.severity])).toEqual([
+      ['readme.md', 'warning'],
+      ['script.csx', 'error'],
+    ]);
+  });
+
   it('stays quiet on UTF-8', async () => {
     expect(await runRules({ ...validConnectorFiles(), 'readme.md': '# Café\n' }, ['GEN-ENCODING'])).toEqual(
       [],
