@@ -10,6 +10,7 @@ import {
   type Level,
   type Profile,
   type Severity,
+  severityRank,
 } from './model/finding.js';
 import {
   isFolderRule,
@@ -66,6 +67,15 @@ export function effectiveLevel(
 }
 
 /**
+ * The severity of a report: its rule's level (the configuration's, if it gives one), lowered to the
+ * report's own severity where the rule rates that case milder (a readme that is not UTF-8 is a
+ * warning of GEN-ENCODING). Never raised by it: a rule turned down to info is info in every case.
+ */
+export function reportSeverity(reported: Severity | undefined, level: Severity): Severity {
+  return reported !== undefined && severityRank(reported) < severityRank(level) ? reported : level;
+}
+
+/**
  * Runs every rule on one loaded connector folder and returns its findings, located and sorted.
  * A rule that throws is a bug of ours: it becomes an internal-error finding on the folder instead of
  * hiding the other rules' findings.
@@ -98,7 +108,7 @@ export function ruleReports(connector: ConnectorFolder, options: EngineOptions):
     swagger,
     apiProperties,
     report: (report) => {
-      const severity = report.severity ?? current!.level;
+      const severity = reportSeverity(report.severity, current!.level);
       if (listed < MAX_FINDINGS_PER_RULE) {
         listed++;
         pending.push({ rule: current!.rule, severity, report });

@@ -21,7 +21,10 @@ export interface Report {
   length?: number;
   line?: number;
   column?: number;
-  /** Overrides the rule's level for this one report (e.g. an info variant of a warning rule). */
+  /**
+   * Lowers the rule's level for this one report (e.g. an info variant of a warning rule); never raises
+   * it, so a level the configuration gives the rule holds for every report (engine's reportSeverity).
+   */
   severity?: Severity;
   /**
    * The fix, as data, where the rule knows it for sure: `validate --fix` makes it. Not part of the

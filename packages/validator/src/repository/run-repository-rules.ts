@@ -1,4 +1,10 @@
-import { effectiveLevel, internalErrorFinding, type PendingFinding, type RuleOverrides } from '../engine.js';
+import {
+  effectiveLevel,
+  internalErrorFinding,
+  reportSeverity,
+  type PendingFinding,
+  type RuleOverrides,
+} from '../engine.js';
 import type { Profile } from '../model/finding.js';
 import type { RepositoryRuleDefinition } from '../model/rule.js';
 import type { PullRequestFacts } from './pull-request-facts.js';
@@ -31,7 +37,7 @@ export function runRepositoryRules(input: RepositoryRuleInput): PendingFinding[]
       changedFolders: input.changedFolders,
       pullRequest: input.pullRequest,
       repository: input.repository,
-      report: (report) => reports.push({ rule, severity: report.severity ?? level, report }),
+      report: (report) => reports.push({ rule, severity: reportSeverity(report.severity, level), report }),
     };
     try {
       rule.check(context);
