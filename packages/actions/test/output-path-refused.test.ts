@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { runActionBundle } from '@connector-alm/testing';
 import { cleanupWorkspaces, workspaceWithConnector } from './helpers/pull-request-repo.js';
@@ -61,5 +62,41 @@ describe('an output path through a symbolic link that leads round in a loop', ()
         "loop: is a symbolic link that leads nowhere (to 'loop'), so connector-alm.sarif cannot be made inside it. Give 'sarif-file' a path that runs through folders only, or move the file out of the way.",
     });
     expect(run.stdout).not.toContain('::group::Validate connectors');
+  });
+});
+
+describe('an output path that is itself a symbolic link that leads nowhere', () => {
+  it('validate-connector sarif-file: loop is refused on the link, before validating', async () => {
+    // realPathOfNew took the loop for a file not there yet, and the write said ELOOP after validating.
+    const workspace = workspaceWithConnector();
+    symlinkSync('loop', path.join(workspace, 'loop'));
+    const run = await runActionBundle('validate-connector', { workspace, inputs: { 'sarif-file': 'loop' } });
+    expectFailedWith(run, {
+      level: 'error',
+      message:
+        "loop: is a symbolic link that leads nowhere (to 'loop'); nothing can be written through it. Give 'sarif-file' the path of a file or folder to write, or remove the link.",
+    });
+    expect(run.stdout).not.toContain('::group::Validate connectors');
+  });
+
+  it('validate-connector sarif-file: a link to a file not there yet outside the workspace writes nothing there', async () => {
+    // Its real path was taken as the link's own, in the workspace; the write created the file it names.
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'elsewhere-'));
+    try {
+      const workspace = workspaceWithConnector();
+      const outside = path.join(elsewhere, 'report.sarif');
+      symlinkSync(outside, path.join(workspace, 'out.sarif'));
+      const run = await runActionBundle('validate-connector', {
+        workspace,
+        inputs: { 'sarif-file': 'out.sarif' },
+      });
+      expectFailedWith(run, {
+        level: 'error',
+        message: `out.sarif: is a symbolic link that leads nowhere (to '${outside}'); nothing can be written through it. Give 'sarif-file' the path of a file or folder to write, or remove the link.`,
+      });
+      expect(existsSync(outside)).toBe(false);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });

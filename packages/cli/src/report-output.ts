@@ -1,6 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
+  brokenLinkAtEnd,
+  brokenLinkError,
   fileInTheWay,
   inFolderMadeFor,
   pathThroughFileError,
@@ -66,15 +68,25 @@ export function renderReport(
 /**
  * Refuses, before anything is fixed or validated, an -o path that runs through a file (or a link that
  * leads nowhere), located at that file, which is what to move: mkdir said EEXIST or ENOENT at the
- * report's path, which did not name it.
+ * report's path, which did not name it. And one that is itself a link the report cannot be written
+ * through (round in a loop, to a missing folder), located at the link: the write said ELOOP, as a
+ * bug of ours, after validating, or "cannot be created there" without naming the link.
  */
 export function refuseReportPathThroughFile(output: string | undefined, cwd: string): void {
-  const way = output === undefined ? undefined : fileInTheWay(output, cwd);
+  if (output === undefined) return;
+  const way = fileInTheWay(output, cwd);
   if (way)
     throw pathThroughFileError(
       way,
       'made',
       'Give -o a path that runs through folders only, or move the file out of the way.',
+    );
+  const link = brokenLinkAtEnd(output, { cwd });
+  if (link)
+    throw brokenLinkError(
+      output,
+      link,
+      'Give -o the path of the report file to write, e.g. report.sarif, or remove the link.',
     );
 }
 
@@ -117,6 +129,8 @@ export async function writeReport(
   for (const note of notes) io.stderr.write(`warning: ${printable(note)}\n`);
 }
 
+const REPORT_PATH_HINT = 'Give -o the path of the report file to write, e.g. report.sarif.';
+
 /**
  * -o naming a folder, or a path under a file, or one the user may not write: said at the path as
  * given, with what to give instead (Node's EISDIR text read as an internal failure).
@@ -131,11 +145,13 @@ function reportNotWritten(error: NodeJS.ErrnoException, output: string): Error {
     EROFS: 'is on a read-only file system.',
     ENAMETOOLONG: 'has a name longer than the file system allows; the report cannot be written there.',
     ENOENT: 'cannot be created there.',
+    // Refused up front (refuseReportPathThroughFile) unless the loop was made while validating.
+    ELOOP: 'is a symbolic link that leads round in a loop; the report cannot be written through it.',
   };
   const message = error.code === undefined ? undefined : problem[error.code];
   if (message === undefined) return error;
   return new UsageError(message, {
     location: { file: output },
-    hint: 'Give -o the path of the report file to write, e.g. report.sarif.',
+    hint: REPORT_PATH_HINT,
   });
 }

@@ -1,5 +1,6 @@
-import { lstatSync, readlinkSync, statSync, type Stats } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
+import { describeBrokenLink, linkTarget, linkTrouble, statOrError, type BrokenLink } from './broken-link.js';
 import { UsageError } from './errors.js';
 
 /** A file that stands where a folder of a path must be, and the rest of the path below it. */
@@ -9,11 +10,11 @@ export interface FileInTheWay {
   /** The part of the path below the file, which cannot exist: `out.zip`, `reports/out.zip`. */
   below: string;
   /**
-   * Set when the file in the way is a symbolic link that leads nowhere (to nothing, or round in a
-   * loop): "is a file" sent users looking for a file they could not find. `to` is its target as the
-   * link names it, unless it could not be read.
+   * Set when the file in the way is a symbolic link whose target could not be looked at: `to` is its
+   * target as the link names it, unless it could not be read. "is a file" sent users looking for a
+   * file they could not find.
    */
-  danglingLink?: { to?: string };
+  link?: BrokenLink;
 }
 
 /**
@@ -25,14 +26,18 @@ export interface FileInTheWay {
 export function fileInTheWay(target: string, cwd: string = process.cwd()): FileInTheWay | undefined {
   const resolved = path.resolve(cwd, target);
   for (let current = path.dirname(resolved); ; current = path.dirname(current)) {
-    // stat follows links; lstat still sees a link that leads nowhere, which is not a folder either.
-    const stat = statOrUndefined(statSync, current) ?? statOrUndefined(lstatSync, current);
-    if (stat?.isDirectory()) return undefined;
+    // stat follows links; lstat still sees a link whose target stat could not look at, which is
+    // not a folder that can be written in either.
+    const followed = statOrError(current);
+    if (followed.stat?.isDirectory()) return undefined;
+    const stat = followed.stat ?? statOrError(current, lstatSync).stat;
     if (stat)
       return {
         file: path.join(target, path.relative(resolved, current)),
         below: path.relative(current, resolved),
-        ...(stat.isSymbolicLink() ? { danglingLink: linkTarget(current) } : {}),
+        ...(stat.isSymbolicLink()
+          ? { link: { ...linkTarget(current), leads: linkTrouble(followed.code) } }
+          : {}),
       };
     if (path.dirname(current) === current) return undefined;
   }
@@ -41,18 +46,19 @@ export function fileInTheWay(target: string, cwd: string = process.cwd()): FileI
 /**
  * The usage error of a path that runs through a file, located at the file in the way: "file.txt: is a
  * file, not a folder, so out.zip cannot be made inside it.", or "old: is a symbolic link that leads
- * nowhere (to 'gone'), so …" for a dangling link. `action` is what the command meant to do with the
- * path; `hint` says what to give instead.
+ * nowhere (to 'gone'), so …" for a dangling link, "… whose target cannot be reached (permission
+ * denied) (to '/srv/private/out'), so …" for one into a folder the user may not enter. `action` is
+ * what the command meant to do with the path; `hint` says what to give instead.
  */
 export function pathThroughFileError(way: FileInTheWay, action: 'made' | 'read', hint: string): UsageError {
-  const link = way.danglingLink;
-  const what = !link
-    ? 'is a file, not a folder'
-    : `is a symbolic link that leads nowhere${link.to === undefined ? '' : ` (to '${link.to}')`}`;
-  return new UsageError(`${what}, so ${way.below} cannot be ${action} inside it.`, {
+  return new UsageError(`${whatIsInTheWay(way)}, so ${way.below} cannot be ${action} inside it.`, {
     location: { file: way.file },
     hint,
   });
+}
+
+function whatIsInTheWay({ link }: FileInTheWay): string {
+  return link ? describeBrokenLink(link) : 'is a file, not a folder';
 }
 
 /**
@@ -76,22 +82,4 @@ export function missingPathError(
     hint,
     cause: options.cause,
   });
-}
-
-/** What a link names as its target; nothing should it have vanished or changed meanwhile. */
-function linkTarget(link: string): { to?: string } {
-  try {
-    return { to: readlinkSync(link) };
-  } catch {
-    return {};
-  }
-}
-
-/** Undefined for a path that is not there, which below a file is ENOTDIR rather than ENOENT. */
-function statOrUndefined(stat: (file: string) => Stats, file: string): Stats | undefined {
-  try {
-    return stat(file);
-  } catch {
-    return undefined;
-  }
 }

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { describeUserError } from '../src/errors.js';
+import { linkTrouble } from '../src/broken-link.js';
 import { fileInTheWay, missingPathError, pathThroughFileError } from '../src/file-in-the-way.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'file-in-the-way-'));
@@ -26,7 +27,7 @@ describe('fileInTheWay', () => {
     expect(fileInTheWay('dangling/out.zip', root)).toEqual({
       file: 'dangling',
       below: 'out.zip',
-      danglingLink: { to: path.join(root, 'nowhere') },
+      link: { to: path.join(root, 'nowhere'), leads: 'nowhere' },
     });
   });
 
@@ -54,6 +55,32 @@ describe('pathThroughFileError', () => {
     const loop = fileInTheWay('loop/x.zip', root)!;
     expect(describeUserError(pathThroughFileError(loop, 'read', 'Move it.'))).toBe(
       "loop: is a symbolic link that leads nowhere (to 'loop'), so x.zip cannot be read inside it. Move it.",
+    );
+  });
+});
+
+describe('a link whose target cannot be looked at', () => {
+  // Any failure of stat after a good lstat was "leads nowhere": a link into a folder the user may
+  // not enter sent them looking for a target that is there. (Run for real as another user in
+  // packages/cli/test/file-in-the-way-bundle.test.ts.)
+  it('leads nowhere only when its target is not there, or round in a loop', () => {
+    expect(['ENOENT', 'ENOTDIR', 'ELOOP'].map(linkTrouble)).toEqual(['nowhere', 'nowhere', 'nowhere']);
+    expect(['EACCES', 'EPERM'].map(linkTrouble)).toEqual(['permission', 'permission']);
+    expect(linkTrouble('EIO')).toEqual({ code: 'EIO' });
+    expect(linkTrouble(undefined)).toEqual({ code: 'error' });
+  });
+
+  it('says that permission is denied, or the error, rather than that it leads nowhere', () => {
+    const way = (leads: 'permission' | { code: string }) => ({
+      file: 'reports',
+      below: 'r.sarif',
+      link: { to: '/srv/private/reports', leads },
+    });
+    expect(describeUserError(pathThroughFileError(way('permission'), 'made', 'Move it.'))).toBe(
+      "reports: is a symbolic link whose target cannot be reached (permission denied) (to '/srv/private/reports'), so r.sarif cannot be made inside it. Move it.",
+    );
+    expect(describeUserError(pathThroughFileError(way({ code: 'EIO' }), 'read', 'Move it.'))).toBe(
+      "reports: is a symbolic link whose target cannot be reached (EIO) (to '/srv/private/reports'), so r.sarif cannot be read inside it. Move it.",
     );
   });
 });

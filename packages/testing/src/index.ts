@@ -26,3 +26,4 @@ export * from './until.js';
 export * from './git.js';
 export * from './leaks.js';
 export * from './long-answer-server.js';
+export * from './as-nobody.js';

@@ -1,6 +1,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileInTheWay, isWithin, pathThroughFileError, writeFailure } from '@connector-alm/core';
+import {
+  brokenLinkAtEnd,
+  brokenLinkError,
+  fileInTheWay,
+  isWithin,
+  pathThroughFileError,
+  writeFailure,
+} from '@connector-alm/core';
 import { InputError } from './inputs.js';
 import {
   isInWritableFolder,
@@ -61,12 +68,24 @@ export async function requireWritableOutput(input: string, value: string, absolu
       'made',
       `Give '${input}' a path that runs through folders only, or move the file out of the way.`,
     );
+  // So did a link at the end that leads nowhere (round in a loop, to a missing folder), which
+  // realPathOfNew resolves as a file not there yet. One to a file not there yet is refused too: the
+  // write would create that file wherever the link points, which the check above did not look at.
+  const link = brokenLinkAtEnd(absolute, { newTarget: 'refused' });
+  if (link)
+    throw brokenLinkError(
+      absolute,
+      link,
+      `Give '${input}' the path of a file or folder to write, or remove the link.`,
+    );
   return real;
 }
 
 /**
- * The file system's refusal to look at a path an input names (a name longer than it allows, no
- * permission to a folder on the way), said at the input; any other error as it was. Node's own
+ * The file system's refusal to look at a path an input names, said at the input: every error of a
+ * system call (writeFailure), a name longer than it allows and no permission to a folder on the way in
+ * words, any other with its code (EIO), since what refused is the path or the machine, not this
+ * code. Only an error that no system call gave, a bug of ours, is returned as it was. Node's own
  * message, at the whole path, failed the step "unexpectedly" and asked for a bug report.
  */
 function pathRefusedError(input: string, error: unknown, use: 'read' | 'written'): unknown {

@@ -1,6 +1,7 @@
-import { constants as fsConstants, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { isBelow, writeFileAtomically } from '@connector-alm/core';
 import { entryPath } from '../loader/connector-folder.js';
+import { isWritableFile } from '../loader/file-writable.js';
 
 /** A file written, or why it was not. */
 export type FixWrite = { written: true } | { written: false; reason: string };
@@ -30,7 +31,7 @@ export async function writeFixedFile(
   }
   const current = await fs.stat(target);
   if (!current.isFile()) return refused('it is not a regular file.');
-  if (!(await isWritable(target, current.mode))) {
+  if (!(await isWritableFile(target, current))) {
     return refused(
       'it is read-only: it was not written; make it writable (or check it out for editing) and run validate --fix again.',
     );
@@ -40,20 +41,6 @@ export async function writeFixedFile(
   }
   await writeFileAtomically(target, Buffer.from(fixed, 'utf8'), { mode: current.mode & 0o7777 });
   return { written: true };
-}
-
-/**
- * Whether the file may be written: its owner's write permission is set (as root, who may write any
- * file, and on Windows, whose read-only attribute clears it), and this process may write it.
- */
-async function isWritable(file: string, mode: number): Promise<boolean> {
-  if ((mode & 0o200) === 0) return false;
-  try {
-    await fs.access(file, fsConstants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function refused(reason: string): FixWrite {

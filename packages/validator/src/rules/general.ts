@@ -105,9 +105,11 @@ export const generalRules: RuleDefinition[] = [
     check(context) {
       for (const [kind, document] of eachJsonDocument(context)) {
         if (document.syntaxIssues.length === 0) continue;
-        // Said only where `validate --fix` would make the edit: it fixes a file whole or not at all.
+        // Said only where `validate --fix` would make the edit: it fixes a file whole or not at all,
+        // and leaves a read-only file alone (said under its "not fixed" line, which this contradicted).
         const file = context.connector.files[kind];
-        const fixable = file !== undefined && fixJsonFileText(file)?.fix.outcome === 'fixed';
+        const fixable =
+          file !== undefined && file.readOnly !== true && fixJsonFileText(file)?.fix.outcome === 'fixed';
         for (const issue of document.syntaxIssues) {
           const advice = issue.unlisted === undefined ? FIX_ADVICE : FIX_ALL_ADVICE;
           const message = fixable ? `${issue.message} ${advice}` : issue.message;

@@ -1,0 +1,90 @@
+import { lstatSync, readlinkSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from './errors.js';
+
+/**
+ * Why a link's target could not be looked at: `nowhere`, it names nothing (ENOENT, ENOTDIR) or leads
+ * round in a loop (ELOOP); `permission`, a folder on the way may not be entered (EACCES, EPERM), which
+ * "leads nowhere" sent users looking for a target that is there; else the error's code.
+ */
+export type LinkTrouble = 'nowhere' | 'permission' | { code: string };
+
+/** A symbolic link whose target could not be looked at. */
+export interface BrokenLink {
+  /** Its target as the link names it, unless that could not be read. */
+  to?: string;
+  leads: LinkTrouble;
+}
+
+/** The trouble of a link whose target `stat` failed to look at with `code`. */
+export function linkTrouble(code: string | undefined): LinkTrouble {
+  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP') return 'nowhere';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission';
+  return { code: code ?? 'error' };
+}
+
+/** "is a symbolic link that leads nowhere (to 'gone')", "… whose target cannot be reached (permission denied) …". */
+export function describeBrokenLink(link: BrokenLink): string {
+  const to = link.to === undefined ? '' : ` (to '${link.to}')`;
+  if (link.leads === 'nowhere') return `is a symbolic link that leads nowhere${to}`;
+  const why = link.leads === 'permission' ? 'permission denied' : link.leads.code;
+  return `is a symbolic link whose target cannot be reached (${why})${to}`;
+}
+
+/**
+ * The link that a path to write is itself, when what it leads to cannot be written: round in a loop
+ * (ELOOP), into a folder the user may not enter, or to a file whose folder is not there. Node said
+ * ELOOP as an unexpected failure, or ENOENT at the path, which did not name the link. Undefined for
+ * anything else, a link that leads to a file or folder included (whether that may be written is the
+ * caller's to say). With `newTarget: 'refused'`, a link to a file not there yet in a folder that is,
+ * which a write through it would create, is refused too: where that file lies is not checked.
+ */
+export function brokenLinkAtEnd(
+  target: string,
+  options: { cwd?: string; newTarget?: 'created' | 'refused' } = {},
+): BrokenLink | undefined {
+  const resolved = path.resolve(options.cwd ?? process.cwd(), target);
+  const followed = statOrError(resolved);
+  if (followed.stat || !statOrError(resolved, lstatSync).stat?.isSymbolicLink()) return undefined;
+  const link: BrokenLink = { ...linkTarget(resolved), leads: linkTrouble(followed.code) };
+  if (options.newTarget !== 'refused' && followed.code === 'ENOENT' && link.to !== undefined) {
+    const folder = path.dirname(path.resolve(path.dirname(resolved), link.to));
+    if (statOrError(folder).stat?.isDirectory()) return undefined;
+  }
+  return link;
+}
+
+/**
+ * The usage error of a path to write that is a broken link (brokenLinkAtEnd), located at it as given:
+ * "loop: is a symbolic link that leads nowhere (to 'loop'); nothing can be written through it."
+ */
+export function brokenLinkError(given: string, link: BrokenLink, hint: string): UsageError {
+  return new UsageError(`${describeBrokenLink(link)}; nothing can be written through it.`, {
+    location: { file: given },
+    hint,
+  });
+}
+
+/** What a link names as its target; nothing should it have vanished or changed meanwhile. */
+export function linkTarget(link: string): { to?: string } {
+  try {
+    return { to: readlinkSync(link) };
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The stat of a file, or the code of the error that stat gave (a path that is not there is ENOTDIR
+ * rather than ENOENT below a file).
+ */
+export function statOrError(
+  file: string,
+  stat: (file: string) => Stats = statSync,
+): { stat?: Stats; code?: string } {
+  try {
+    return { stat: stat(file) };
+  } catch (error) {
+    return { code: (error as NodeJS.ErrnoException).code };
+  }
+}
