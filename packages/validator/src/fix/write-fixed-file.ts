@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { isBelow, writeFileAtomically } from '@connector-alm/core';
 import { entryPath } from '../loader/connector-folder.js';
-import { isWritableFile } from '../loader/file-writable.js';
+import { isWritableFile } from './file-writable.js';
 
 /** A file written, or why it was not. */
 export type FixWrite = { written: true } | { written: false; reason: string };

@@ -10,7 +10,6 @@ import {
 import { JsonDocument } from '../json/json-document.js';
 import type { FileKind } from '../model/finding.js';
 import { decodeUtf8, looksBinary } from './decode.js';
-import { isWritableFileSync } from './file-writable.js';
 import { TextDocument } from './text-document.js';
 
 /** Files larger than this are not read at all; the swagger import limit is 1 MB, so this is generous. */
@@ -47,12 +46,6 @@ export interface JsonFile extends LoadedFileBase {
   kind: 'swagger' | 'apiProperties' | 'settings';
   /** Undefined when the file could not be read (see issues). */
   document: JsonDocument | undefined;
-  /**
-   * True when the document has syntax slips and this process may not write the file, which
-   * `validate --fix` then leaves alone: its findings must not advise the fix. Not looked at for a
-   * file without slips (nothing would read it), nor said otherwise.
-   */
-  readOnly?: true;
 }
 
 export interface TextFile extends LoadedFileBase {
@@ -221,10 +214,7 @@ function loadFile(
   if (kind === 'readme' || kind === 'script') {
     return { ...base, kind, document: new TextDocument(decoded.text) };
   }
-  const document = JsonDocument.parse(decoded.text, { asciiText: decoded.ascii === true });
-  // One stat and access more, for the few files with slips (16 swaggers of the corpus).
-  const readOnly = document.syntaxIssues.length > 0 && !isWritableFileSync(filePath);
-  return { ...base, kind, document, ...(readOnly ? { readOnly } : {}) };
+  return { ...base, kind, document: JsonDocument.parse(decoded.text, { asciiText: decoded.ascii === true }) };
 }
 
 function readSafely(

@@ -105,11 +105,11 @@ export const generalRules: RuleDefinition[] = [
     check(context) {
       for (const [kind, document] of eachJsonDocument(context)) {
         if (document.syntaxIssues.length === 0) continue;
-        // Said only where `validate --fix` would make the edit: it fixes a file whole or not at all,
-        // and leaves a read-only file alone (said under its "not fixed" line, which this contradicted).
+        // Said only where `validate --fix` would make the edit: it fixes a file whole or not at all.
+        // Judged by the text alone, not by whether this process may write the file: findings do not
+        // change with file modes (a read-only file's "not fixed" line of --fix says why it was left).
         const file = context.connector.files[kind];
-        const fixable =
-          file !== undefined && file.readOnly !== true && fixJsonFileText(file)?.fix.outcome === 'fixed';
+        const fixable = file !== undefined && fixJsonFileText(file)?.fix.outcome === 'fixed';
         for (const issue of document.syntaxIssues) {
           const advice = issue.unlisted === undefined ? FIX_ADVICE : FIX_ALL_ADVICE;
           const message = fixable ? `${issue.message} ${advice}` : issue.message;

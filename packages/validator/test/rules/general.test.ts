@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { chmodSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runRules, writeConnector } from '../helpers/fixture.js';
@@ -64,33 +64,6 @@ describe('GEN-JSON-PARSE', () => {
     const report = await fixJsonSlips([fixable, unfixable, choice]);
     expect(report.fixed.map((fixed) => fixed.slips)).toEqual([1]);
     expect(report.notFixed).toHaveLength(2);
-  });
-
-  it('does not say `validate --fix` repairs a slip of a file it leaves alone as read-only', async () => {
-    // validate --fix printed "not fixed: …: it is read-only" and then, under it, the finding that
-    // "`connector-alm validate --fix` repairs it." (judged by the text alone).
-    const swagger = JSON.stringify(validSwagger(), null, 2).replace(
-      '"swagger": "2.0",',
-      '"swagger": "2.0",,',
-    );
-    const folder = writeConnector({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger });
-    const file = path.join(folder, 'apiDefinition.swagger.json');
-    const messages = async () =>
-      (
-        await validateFolder(folder, { rules: [findRule('GEN-JSON-PARSE')!], cwd: path.dirname(folder) })
-      ).findings.map((finding) => finding.message);
-    chmodSync(file, 0o444);
-    const report = await fixJsonSlips([folder]);
-    expect(report.notFixed).toEqual([
-      { file: expect.any(String), reason: expect.stringMatching(/read-only/) },
-    ]);
-    expect(await messages()).toEqual(['Two commas in a row: remove one.']);
-    // Made writable again, the advice is back, and true.
-    chmodSync(file, 0o644);
-    expect(await messages()).toEqual([
-      'Two commas in a row: remove one. `connector-alm validate --fix` repairs it.',
-    ]);
-    expect((await fixJsonSlips([folder])).fixed).toHaveLength(1);
   });
 
   it('lists 20 slips of a file and counts the rest in one more finding, which --fix repairs too', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { readOnlyByOwnerBit } from '../../src/loader/file-writable.js';
+import { readOnlyByOwnerBit } from '../../src/fix/file-writable.js';
 
 // The owner's write bit says "read-only" only to whom it applies; to others, the system's access
 // check (group bits, ACLs) says whether they may write. The case of another user is run for real

@@ -1,4 +1,4 @@
-import { accessSync, constants as fsConstants, statSync, promises as fs, type Stats } from 'node:fs';
+import { constants as fsConstants, promises as fs, type Stats } from 'node:fs';
 
 /** The owner and permission bits of a file, as a stat gives them. */
 export type FileOwnership = Pick<Stats, 'mode' | 'uid'>;
@@ -20,17 +20,6 @@ export async function isWritableFile(file: string, stat: FileOwnership): Promise
   if (readOnlyByOwnerBit(stat, process.getuid?.())) return false;
   try {
     await fs.access(file, fsConstants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** `isWritableFile`, synchronously, stat'ing the file itself; false for a file that cannot be stat'ed. */
-export function isWritableFileSync(file: string): boolean {
-  try {
-    if (readOnlyByOwnerBit(statSync(file), process.getuid?.())) return false;
-    accessSync(file, fsConstants.W_OK);
     return true;
   } catch {
     return false;
