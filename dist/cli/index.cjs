@@ -1197,8 +1197,8 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path85 = require("node:path");
-    var fs33 = require("node:fs");
+    var path86 = require("node:path");
+    var fs34 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2192,7 +2192,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs33.existsSync(executableFile)) return;
+        if (fs34.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2210,11 +2210,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path85.resolve(baseDir, baseName);
-          if (fs33.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path85.extname(baseName))) return void 0;
+          const localBin = path86.resolve(baseDir, baseName);
+          if (fs34.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path86.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs33.existsSync(`${localBin}${ext}`)
+            (ext) => fs34.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2226,21 +2226,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs33.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs34.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path85.resolve(
-            path85.dirname(resolvedScriptPath),
+          executableDir = path86.resolve(
+            path86.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path85.basename(
+            const legacyName = path86.basename(
               this._scriptPath,
-              path85.extname(this._scriptPath)
+              path86.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path85.extname(executableFile));
+        launchWithNode = sourceExt.includes(path86.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path85.basename(filename, path85.extname(filename));
+        this._name = path86.basename(filename, path86.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path86) {
-        if (path86 === void 0) return this._executableDir;
-        this._executableDir = path86;
+      executableDir(path87) {
+        if (path87 === void 0) return this._executableDir;
+        this._executableDir = path87;
         return this;
       }
       /**
@@ -3715,8 +3715,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path85, { windows } = {}) => {
-      const segs = path85.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path86, { windows } = {}) => {
+      const segs = path86.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -8465,8 +8465,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path85) {
-      let input = path85;
+    function removeDotSegments(path86) {
+      let input = path86;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -8540,11 +8540,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path85) {
-      if (path85 === "" || path85[0] === "/") {
-        return removeDotSegments(path85);
+    function removeDotSegmentsRelative(path86) {
+      if (path86 === "" || path86[0] === "/") {
+        return removeDotSegments(path86);
       }
-      const segments = path85.split("/");
+      const segments = path86.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -8907,8 +8907,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path85 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path85 && path85 !== "/" ? path85 : void 0;
+        const path86 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path86 && path86 !== "/" ? path86 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -12218,17 +12218,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path85) {
-      const ctrl = callVisitor(key, node, visitor, path85);
+    function visit_(key, node, visitor, path86) {
+      const ctrl = callVisitor(key, node, visitor, path86);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path85, ctrl);
-        return visit_(key, ctrl, visitor, path85);
+        replaceNode(key, path86, ctrl);
+        return visit_(key, ctrl, visitor, path86);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path85 = Object.freeze(path85.concat(node));
+          path86 = Object.freeze(path86.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path85);
+            const ci = visit_(i2, node.items[i2], visitor, path86);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12239,13 +12239,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path85 = Object.freeze(path85.concat(node));
-          const ck = visit_("key", node.key, visitor, path85);
+          path86 = Object.freeze(path86.concat(node));
+          const ck = visit_("key", node.key, visitor, path86);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path85);
+          const cv = visit_("value", node.value, visitor, path86);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12266,17 +12266,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path85) {
-      const ctrl = await callVisitor(key, node, visitor, path85);
+    async function visitAsync_(key, node, visitor, path86) {
+      const ctrl = await callVisitor(key, node, visitor, path86);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path85, ctrl);
-        return visitAsync_(key, ctrl, visitor, path85);
+        replaceNode(key, path86, ctrl);
+        return visitAsync_(key, ctrl, visitor, path86);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path85 = Object.freeze(path85.concat(node));
+          path86 = Object.freeze(path86.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path85);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path86);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12287,13 +12287,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path85 = Object.freeze(path85.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path85);
+          path86 = Object.freeze(path86.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path86);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path85);
+          const cv = await visitAsync_("value", node.value, visitor, path86);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12320,23 +12320,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path85) {
+    function callVisitor(key, node, visitor, path86) {
       if (typeof visitor === "function")
-        return visitor(key, node, path85);
+        return visitor(key, node, path86);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path85);
+        return visitor.Map?.(key, node, path86);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path85);
+        return visitor.Seq?.(key, node, path86);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path85);
+        return visitor.Pair?.(key, node, path86);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path85);
+        return visitor.Scalar?.(key, node, path86);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path85);
+        return visitor.Alias?.(key, node, path86);
       return void 0;
     }
-    function replaceNode(key, path85, node) {
-      const parent = path85[path85.length - 1];
+    function replaceNode(key, path86, node) {
+      const parent = path86[path86.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -12948,10 +12948,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path85, value) {
+    function collectionFromPath(schema, path86, value) {
       let v = value;
-      for (let i2 = path85.length - 1; i2 >= 0; --i2) {
-        const k = path85[i2];
+      for (let i2 = path86.length - 1; i2 >= 0; --i2) {
+        const k = path86[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -12970,7 +12970,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path85) => path85 == null || typeof path85 === "object" && !!path85[Symbol.iterator]().next().done;
+    var isEmptyPath = (path86) => path86 == null || typeof path86 === "object" && !!path86[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13000,11 +13000,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path85, value) {
-        if (isEmptyPath(path85))
+      addIn(path86, value) {
+        if (isEmptyPath(path86))
           this.add(value);
         else {
-          const [key, ...rest] = path85;
+          const [key, ...rest] = path86;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -13018,8 +13018,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path85) {
-        const [key, ...rest] = path85;
+      deleteIn(path86) {
+        const [key, ...rest] = path86;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -13033,8 +13033,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path85, keepScalar) {
-        const [key, ...rest] = path85;
+      getIn(path86, keepScalar) {
+        const [key, ...rest] = path86;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -13052,8 +13052,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path85) {
-        const [key, ...rest] = path85;
+      hasIn(path86) {
+        const [key, ...rest] = path86;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -13063,8 +13063,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path85, value) {
-        const [key, ...rest] = path85;
+      setIn(path86, value) {
+        const [key, ...rest] = path86;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -15579,9 +15579,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path85, value) {
+      addIn(path86, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path85, value);
+          this.contents.addIn(path86, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -15656,14 +15656,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path85) {
-        if (Collection2.isEmptyPath(path85)) {
+      deleteIn(path86) {
+        if (Collection2.isEmptyPath(path86)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path85) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path86) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -15678,10 +15678,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path85, keepScalar) {
-        if (Collection2.isEmptyPath(path85))
+      getIn(path86, keepScalar) {
+        if (Collection2.isEmptyPath(path86))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path85, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path86, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -15692,10 +15692,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path85) {
-        if (Collection2.isEmptyPath(path85))
+      hasIn(path86) {
+        if (Collection2.isEmptyPath(path86))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path85) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path86) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -15712,13 +15712,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path85, value) {
-        if (Collection2.isEmptyPath(path85)) {
+      setIn(path86, value) {
+        if (Collection2.isEmptyPath(path86)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path85), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path86), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path85, value);
+          this.contents.setIn(path86, value);
         }
       }
       /**
@@ -17679,9 +17679,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path85) => {
+    visit2.itemAtPath = (cst, path86) => {
       let item = cst;
-      for (const [field, index] of path85) {
+      for (const [field, index] of path86) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -17690,23 +17690,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path85) => {
-      const parent = visit2.itemAtPath(cst, path85.slice(0, -1));
-      const field = path85[path85.length - 1][0];
+    visit2.parentCollection = (cst, path86) => {
+      const parent = visit2.itemAtPath(cst, path86.slice(0, -1));
+      const field = path86[path86.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path85, item, visitor) {
-      let ctrl = visitor(item, path85);
+    function _visit(path86, item, visitor) {
+      let ctrl = visitor(item, path86);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path85.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path86.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -17717,10 +17717,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path85);
+            ctrl = ctrl(item, path86);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path85) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path86) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -19022,14 +19022,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs33 = this.flowScalar(this.type);
+              const fs34 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs33, sep: [] });
+                map2.items.push({ start, key: fs34, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs33);
+                this.stack.push(fs34);
               } else {
-                Object.assign(it, { key: fs33, sep: [] });
+                Object.assign(it, { key: fs34, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -19157,13 +19157,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs33 = this.flowScalar(this.type);
+              const fs34 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs33, sep: [] });
+                fc.items.push({ start: [], key: fs34, sep: [] });
               else if (it.sep)
-                this.stack.push(fs33);
+                this.stack.push(fs34);
               else
-                Object.assign(it, { key: fs33, sep: [] });
+                Object.assign(it, { key: fs34, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -19775,12 +19775,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list3, fs33, exportName) {
+    function addFormats2(ajv, list3, fs34, exportName) {
       var _a3;
       var _b2;
       (_a3 = (_b2 = ajv.opts.code).formats) !== null && _a3 !== void 0 ? _a3 : _b2.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list3)
-        ajv.addFormat(f, fs33[f]);
+        ajv.addFormat(f, fs34[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -21934,7 +21934,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs33 = require("fs");
+    var fs34 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable3 = stream.Readable;
@@ -21954,7 +21954,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self2 = this;
       self2.pend.go(function(cb) {
-        fs33.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs34.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -21971,7 +21971,7 @@ var require_fd_slicer = __commonJS({
       self2.refCount -= 1;
       if (self2.refCount < 0) throw new Error("invalid unref");
       if (self2.refCount > 0) return;
-      fs33.close(self2.fd, onCloseDone);
+      fs34.close(self2.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self2.emit("error", err2);
@@ -22003,7 +22003,7 @@ var require_fd_slicer = __commonJS({
       }
       self2.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs33.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
+        fs34.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
           if (err2) {
             self2.destroy(err2);
           } else if (bytesRead === 0) {
@@ -22363,7 +22363,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs33 = require("fs");
+    var fs34 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path85, options2) {
+    function openPromise(path86, options2) {
       return new Promise((resolve, reject) => {
-        open2(path85, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path86, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path85, options2, callback) {
+    function open2(path86, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,10 +22432,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs33.open(path85, "r", function(err2, fd2) {
+      fs34.open(path86, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs33.close(fd2, defaultCallback);
+          if (err3) fs34.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -22452,7 +22452,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs33.fstat(fd2, function(err2, stats) {
+      fs34.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -23530,7 +23530,7 @@ var require_dist3 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs33 = require("fs");
+    var fs34 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -23560,14 +23560,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self2)) return;
       var entry = new Entry(metadataPath, false, options2);
       self2.entries.push(entry);
-      fs33.stat(realPath, function(err2, stats) {
+      fs34.stat(realPath, function(err2, stats) {
         if (err2) return self2.emit("error", err2);
         if (!stats.isFile()) return self2.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs33.createReadStream(realPath);
+          var readStream = fs34.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self2.emit("error", err3);
@@ -30604,29 +30604,79 @@ function stringEnd(text3, at) {
 }
 
 // packages/core/src/file-in-the-way.ts
+var import_node_fs2 = require("node:fs");
+var import_node_path3 = __toESM(require("node:path"), 1);
+
+// packages/core/src/broken-link.ts
 var import_node_fs = require("node:fs");
 var import_node_path2 = __toESM(require("node:path"), 1);
+function linkTrouble(code2) {
+  if (code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP") return "nowhere";
+  if (code2 === "EACCES" || code2 === "EPERM") return "permission";
+  return { code: code2 ?? "error" };
+}
+function describeBrokenLink(link2) {
+  const to = link2.to === void 0 ? "" : ` (to '${link2.to}')`;
+  if (link2.leads === "nowhere") return `is a symbolic link that leads nowhere${to}`;
+  const why = link2.leads === "permission" ? "permission denied" : link2.leads.code;
+  return `is a symbolic link whose target cannot be reached (${why})${to}`;
+}
+function brokenLinkAtEnd(target2, options2 = {}) {
+  const resolved2 = import_node_path2.default.resolve(options2.cwd ?? process.cwd(), target2);
+  const followed = statOrError(resolved2);
+  if (followed.stat || !statOrError(resolved2, import_node_fs.lstatSync).stat?.isSymbolicLink()) return void 0;
+  const link2 = { ...linkTarget(resolved2), leads: linkTrouble(followed.code) };
+  if (options2.newTarget !== "refused" && followed.code === "ENOENT" && link2.to !== void 0) {
+    const folder = import_node_path2.default.dirname(import_node_path2.default.resolve(import_node_path2.default.dirname(resolved2), link2.to));
+    if (statOrError(folder).stat?.isDirectory()) return void 0;
+  }
+  return link2;
+}
+function brokenLinkError(given2, link2, hint) {
+  return new UsageError(`${describeBrokenLink(link2)}; nothing can be written through it.`, {
+    location: { file: given2 },
+    hint
+  });
+}
+function linkTarget(link2) {
+  try {
+    return { to: (0, import_node_fs.readlinkSync)(link2) };
+  } catch {
+    return {};
+  }
+}
+function statOrError(file, stat2 = import_node_fs.statSync) {
+  try {
+    return { stat: stat2(file) };
+  } catch (error2) {
+    return { code: error2.code };
+  }
+}
+
+// packages/core/src/file-in-the-way.ts
 function fileInTheWay(target2, cwd = process.cwd()) {
-  const resolved2 = import_node_path2.default.resolve(cwd, target2);
-  for (let current = import_node_path2.default.dirname(resolved2); ; current = import_node_path2.default.dirname(current)) {
-    const stat2 = statOrUndefined(import_node_fs.statSync, current) ?? statOrUndefined(import_node_fs.lstatSync, current);
-    if (stat2?.isDirectory()) return void 0;
+  const resolved2 = import_node_path3.default.resolve(cwd, target2);
+  for (let current = import_node_path3.default.dirname(resolved2); ; current = import_node_path3.default.dirname(current)) {
+    const followed = statOrError(current);
+    if (followed.stat?.isDirectory()) return void 0;
+    const stat2 = followed.stat ?? statOrError(current, import_node_fs2.lstatSync).stat;
     if (stat2)
       return {
-        file: import_node_path2.default.join(target2, import_node_path2.default.relative(resolved2, current)),
-        below: import_node_path2.default.relative(current, resolved2),
-        ...stat2.isSymbolicLink() ? { danglingLink: linkTarget(current) } : {}
+        file: import_node_path3.default.join(target2, import_node_path3.default.relative(resolved2, current)),
+        below: import_node_path3.default.relative(current, resolved2),
+        ...stat2.isSymbolicLink() ? { link: { ...linkTarget(current), leads: linkTrouble(followed.code) } } : {}
       };
-    if (import_node_path2.default.dirname(current) === current) return void 0;
+    if (import_node_path3.default.dirname(current) === current) return void 0;
   }
 }
 function pathThroughFileError(way, action, hint) {
-  const link2 = way.danglingLink;
-  const what = !link2 ? "is a file, not a folder" : `is a symbolic link that leads nowhere${link2.to === void 0 ? "" : ` (to '${link2.to}')`}`;
-  return new UsageError(`${what}, so ${way.below} cannot be ${action} inside it.`, {
+  return new UsageError(`${whatIsInTheWay(way)}, so ${way.below} cannot be ${action} inside it.`, {
     location: { file: way.file },
     hint
   });
+}
+function whatIsInTheWay({ link: link2 }) {
+  return link2 ? describeBrokenLink(link2) : "is a file, not a folder";
 }
 function missingPathError(given2, hint, options2 = {}) {
   const way = fileInTheWay(given2, options2.cwd);
@@ -30637,52 +30687,38 @@ function missingPathError(given2, hint, options2 = {}) {
     cause: options2.cause
   });
 }
-function linkTarget(link2) {
-  try {
-    return { to: (0, import_node_fs.readlinkSync)(link2) };
-  } catch {
-    return {};
-  }
-}
-function statOrUndefined(stat2, file) {
-  try {
-    return stat2(file);
-  } catch {
-    return void 0;
-  }
-}
 
 // packages/core/src/fs/is-file.ts
-var import_node_fs2 = require("node:fs");
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_fs3 = require("node:fs");
+var import_node_path4 = __toESM(require("node:path"), 1);
 function isFile(file) {
   try {
-    return (0, import_node_fs2.statSync)(file).isFile();
+    return (0, import_node_fs3.statSync)(file).isFile();
   } catch {
     return false;
   }
 }
 function isFolder(file) {
   try {
-    return (0, import_node_fs2.statSync)(file).isDirectory();
+    return (0, import_node_fs3.statSync)(file).isDirectory();
   } catch {
     return false;
   }
 }
 function existingFolderOf(absolute) {
   let at = absolute;
-  while (!(0, import_node_fs2.existsSync)(at) && import_node_path3.default.dirname(at) !== at) at = import_node_path3.default.dirname(at);
-  return isFile(at) ? import_node_path3.default.dirname(at) : at;
+  while (!(0, import_node_fs3.existsSync)(at) && import_node_path4.default.dirname(at) !== at) at = import_node_path4.default.dirname(at);
+  return isFile(at) ? import_node_path4.default.dirname(at) : at;
 }
 
 // packages/core/src/fs/made-folders.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_fs5 = require("node:fs");
+var import_node_path6 = __toESM(require("node:path"), 1);
 
 // packages/core/src/fs/temporaries-on-signal.ts
 var import_node_crypto2 = require("node:crypto");
-var import_node_fs3 = require("node:fs");
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_fs4 = require("node:fs");
+var import_node_path5 = __toESM(require("node:path"), 1);
 var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
 var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
 var pending = /* @__PURE__ */ new Map();
@@ -30704,14 +30740,14 @@ function removePendingTemporaries() {
   for (const [name, kind] of pending) {
     const removing = `${name}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.removing`;
     try {
-      (0, import_node_fs3.renameSync)(name, removing);
+      (0, import_node_fs4.renameSync)(name, removing);
     } catch (error2) {
       const code2 = errorCode(error2);
       if (code2 !== "ENOENT") left.push({ name, code: code2, kind });
       continue;
     }
     try {
-      (0, import_node_fs3.rmSync)(removing, { recursive: true, force: true });
+      (0, import_node_fs4.rmSync)(removing, { recursive: true, force: true });
     } catch (error2) {
       left.push({ name: removing, code: errorCode(error2), kind });
     }
@@ -30724,7 +30760,7 @@ function removeEmptyMadeFolders() {
   const deepestFirst = [...madeFolders].sort((a, b) => b.length - a.length);
   for (const folder of deepestFirst) {
     try {
-      (0, import_node_fs3.rmdirSync)(folder);
+      (0, import_node_fs4.rmdirSync)(folder);
     } catch {
     }
   }
@@ -30732,8 +30768,8 @@ function removeEmptyMadeFolders() {
 }
 function leftTemporaryMessage({ name, code: code2, kind }, cwd) {
   if (kind === "scratch")
-    return `${import_node_path4.default.resolve(cwd, name)}: error: this scratch folder of an interrupted command could not be removed from the system's temporary folder (${code2}). Remove it: it holds copies of files the command read.`;
-  return `${import_node_path4.default.relative(cwd, name) || name}: error: this staging file or folder of an interrupted write could not be removed (${code2}). Remove it before adding the folder to git.`;
+    return `${import_node_path5.default.resolve(cwd, name)}: error: this scratch folder of an interrupted command could not be removed from the system's temporary folder (${code2}). Remove it: it holds copies of files the command read.`;
+  return `${import_node_path5.default.relative(cwd, name) || name}: error: this staging file or folder of an interrupted write could not be removed (${code2}). Remove it before adding the folder to git.`;
 }
 function errorCode(error2) {
   return error2?.code ?? String(error2);
@@ -30766,16 +30802,16 @@ function onSignal(signal) {
 
 // packages/core/src/fs/made-folders.ts
 function makeFolderWithParents(folder) {
-  const resolved2 = import_node_path5.default.resolve(folder);
+  const resolved2 = import_node_path6.default.resolve(folder);
   const missing2 = missingFolders(resolved2);
-  if (missing2.length === 0) (0, import_node_fs4.mkdirSync)(resolved2, { recursive: true });
+  if (missing2.length === 0) (0, import_node_fs5.mkdirSync)(resolved2, { recursive: true });
   const made = makeEach(missing2);
   const forget = () => made.forEach(forgetMadeFolder);
   return {
     async remove() {
       try {
         for (const each of made) {
-          const gone = await import_node_fs4.promises.rmdir(each).then(
+          const gone = await import_node_fs5.promises.rmdir(each).then(
             () => true,
             (error2) => error2.code === "ENOENT"
           );
@@ -30789,7 +30825,7 @@ function makeFolderWithParents(folder) {
   };
 }
 async function inFolderMadeFor(file, write2) {
-  const made = makeFolderWithParents(import_node_path5.default.dirname(import_node_path5.default.resolve(file)));
+  const made = makeFolderWithParents(import_node_path6.default.dirname(import_node_path6.default.resolve(file)));
   try {
     const result = await write2();
     made.keep();
@@ -30801,9 +30837,9 @@ async function inFolderMadeFor(file, write2) {
 }
 function missingFolders(folder) {
   const missing2 = [];
-  for (let each = folder; !exists(each); each = import_node_path5.default.dirname(each)) {
+  for (let each = folder; !exists(each); each = import_node_path6.default.dirname(each)) {
     missing2.unshift(each);
-    if (import_node_path5.default.dirname(each) === each) break;
+    if (import_node_path6.default.dirname(each) === each) break;
   }
   return missing2;
 }
@@ -30818,7 +30854,7 @@ function makeEach(missing2) {
   } catch (error2) {
     for (const each of made) {
       try {
-        (0, import_node_fs4.rmdirSync)(each);
+        (0, import_node_fs5.rmdirSync)(each);
       } catch {
       }
       forgetMadeFolder(each);
@@ -30829,7 +30865,7 @@ function makeEach(missing2) {
 }
 function makeMissingFolder(folder) {
   try {
-    (0, import_node_fs4.mkdirSync)(folder);
+    (0, import_node_fs5.mkdirSync)(folder);
     return true;
   } catch (error2) {
     if (error2.code === "EEXIST" && isFolder(folder)) return false;
@@ -30838,7 +30874,7 @@ function makeMissingFolder(folder) {
 }
 function exists(file) {
   try {
-    (0, import_node_fs4.lstatSync)(file);
+    (0, import_node_fs5.lstatSync)(file);
     return true;
   } catch {
     return false;
@@ -30846,17 +30882,17 @@ function exists(file) {
 }
 
 // packages/core/src/fs/scratch-folder.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_os = __toESM(require("node:os"), 1);
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 function makeScratchFolder(prefix) {
-  const folder = (0, import_node_fs5.mkdtempSync)(import_node_path6.default.join(import_node_os.default.tmpdir(), prefix));
+  const folder = (0, import_node_fs6.mkdtempSync)(import_node_path7.default.join(import_node_os.default.tmpdir(), prefix));
   rememberTemporary(folder, "scratch");
   return folder;
 }
 async function removeScratchFolder(folder) {
   try {
-    await import_node_fs5.promises.rm(folder, { recursive: true, force: true });
+    await import_node_fs6.promises.rm(folder, { recursive: true, force: true });
   } finally {
     forgetTemporary(folder);
   }
@@ -30864,19 +30900,19 @@ async function removeScratchFolder(folder) {
 
 // packages/core/src/fs/temporary-sibling.ts
 var import_node_crypto3 = require("node:crypto");
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 function temporarySibling(target2, suffix = "") {
-  const resolved2 = import_node_path7.default.resolve(target2);
-  const name = import_node_path7.default.join(
-    import_node_path7.default.dirname(resolved2),
-    `.${import_node_path7.default.basename(resolved2)}.${(0, import_node_crypto3.randomBytes)(6).toString("hex")}.tmp${suffix}`
+  const resolved2 = import_node_path8.default.resolve(target2);
+  const name = import_node_path8.default.join(
+    import_node_path8.default.dirname(resolved2),
+    `.${import_node_path8.default.basename(resolved2)}.${(0, import_node_crypto3.randomBytes)(6).toString("hex")}.tmp${suffix}`
   );
   rememberTemporary(name);
   return name;
 }
 
 // packages/core/src/fs/write-failure.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 var PERMISSION = {
   reason: "permission denied",
   hint: "Choose a folder you can write to, or change its permissions."
@@ -30901,7 +30937,7 @@ function targetWriteError(target2, error2) {
   const failure = writeFailure(error2);
   if (failure === void 0) return error2;
   const { code: code2, syscall, path: where2 } = error2;
-  const elsewhere = where2 !== void 0 && import_node_path8.default.dirname(import_node_path8.default.resolve(where2)) !== import_node_path8.default.dirname(import_node_path8.default.resolve(target2));
+  const elsewhere = where2 !== void 0 && import_node_path9.default.dirname(import_node_path9.default.resolve(where2)) !== import_node_path9.default.dirname(import_node_path9.default.resolve(target2));
   const call = elsewhere ? `${syscall} ${where2}` : syscall;
   return new UserError(`cannot be written: ${failure.reason} (${code2}, ${call}).`, {
     location: { file: target2 },
@@ -30918,18 +30954,18 @@ async function writingTo(target2, work) {
 }
 
 // packages/core/src/fs/write-file-atomically.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 async function writeFileAtomically(file, bytes, options2 = {}) {
   await writingTo(file, () => inFolderMadeFor(file, () => writeThroughTemporary(file, bytes, options2)));
 }
 async function writeThroughTemporary(file, bytes, options2) {
   const temporary = temporarySibling(file);
   try {
-    await import_node_fs6.promises.writeFile(temporary, bytes);
-    if (options2.mode !== void 0) await import_node_fs6.promises.chmod(temporary, options2.mode);
-    await import_node_fs6.promises.rename(temporary, file);
+    await import_node_fs7.promises.writeFile(temporary, bytes);
+    if (options2.mode !== void 0) await import_node_fs7.promises.chmod(temporary, options2.mode);
+    await import_node_fs7.promises.rename(temporary, file);
   } catch (error2) {
-    await import_node_fs6.promises.rm(temporary, { force: true });
+    await import_node_fs7.promises.rm(temporary, { force: true });
     throw error2;
   } finally {
     forgetTemporary(temporary);
@@ -31090,18 +31126,18 @@ function withoutTrailingSlashes(text3) {
 }
 
 // packages/core/src/text-order.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 var ENGLISH = new Intl.Collator("en");
 var compareText = ENGLISH.compare;
 function compareCodeUnits(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function compareFolderPaths(a, b, paths = import_node_path9.default) {
+function compareFolderPaths(a, b, paths = import_node_path10.default) {
   return compareCodeUnits(slashSeparated(a, paths), slashSeparated(b, paths));
 }
 
 // packages/core/src/top-folders.ts
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 var TOP_FOLDER_NAMES = [
   "certified-connectors",
   "independent-publisher-connectors",
@@ -31112,7 +31148,7 @@ function isTopFolderName(name) {
   return TOP_FOLDERS.has(name.toLowerCase());
 }
 function isTopFolderChild(folder) {
-  return isTopFolderName(import_node_path10.default.basename(import_node_path10.default.dirname(import_node_path10.default.resolve(folder))));
+  return isTopFolderName(import_node_path11.default.basename(import_node_path11.default.dirname(import_node_path11.default.resolve(folder))));
 }
 
 // node_modules/commander/esm.mjs
@@ -31257,7 +31293,7 @@ function unknownCommandLine(root, argv, message2) {
 }
 
 // packages/validator/src/config/config-of-paths.ts
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/text/message-values.ts
 var MAX_VALUE_LENGTH = 100;
@@ -31379,19 +31415,19 @@ function summarise(value, depth) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_fs9 = require("node:fs");
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-root.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs8 = require("node:fs");
+var import_node_path12 = __toESM(require("node:path"), 1);
 function isRepositoryRoot(folder) {
-  return (0, import_node_fs7.existsSync)(import_node_path11.default.join(folder, ".git"));
+  return (0, import_node_fs8.existsSync)(import_node_path12.default.join(folder, ".git"));
 }
 function repositoryRootOf(folder) {
-  for (let at = import_node_path11.default.resolve(folder); ; at = import_node_path11.default.dirname(at)) {
+  for (let at = import_node_path12.default.resolve(folder); ; at = import_node_path12.default.dirname(at)) {
     if (isRepositoryRoot(at)) return at;
-    if (import_node_path11.default.dirname(at) === at) return void 0;
+    if (import_node_path12.default.dirname(at) === at) return void 0;
   }
 }
 
@@ -31405,17 +31441,17 @@ function isJsonFile(file) {
   return file.toLowerCase().endsWith(".json");
 }
 function findConfigFile(cwd) {
-  let folder = import_node_path12.default.resolve(cwd);
+  let folder = import_node_path13.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs8.existsSync)(import_node_path12.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs9.existsSync)(import_node_path13.default.join(folder, name)));
     if (present.length > 1) {
       throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
-        location: { file: import_node_path12.default.join(folder, present[1]) },
+        location: { file: import_node_path13.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
     }
-    if (present.length === 1) return import_node_path12.default.join(folder, present[0]);
-    const parent = import_node_path12.default.dirname(folder);
+    if (present.length === 1) return import_node_path13.default.join(folder, present[0]);
+    const parent = import_node_path13.default.dirname(folder);
     if (isRepositoryRoot(folder) || parent === folder) return void 0;
     folder = parent;
   }
@@ -31436,8 +31472,8 @@ function ignoreEntry(pattern, file) {
 }
 
 // packages/validator/src/config/config-lookup.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"), 1);
 var ConfigLookup = class {
   constructor(cwd) {
     this.cwd = cwd;
@@ -31457,7 +31493,7 @@ var ConfigLookup = class {
    * its top level, does not: rules turned off came back and `ignore` was not applied.
    */
   searchStart(given2) {
-    const root = this.repositoryOf(existingFolderOf(import_node_path13.default.resolve(this.cwd, given2)));
+    const root = this.repositoryOf(existingFolderOf(import_node_path14.default.resolve(this.cwd, given2)));
     if (root === void 0) return this.cwd;
     return this.cwdRoot !== void 0 && this.sameFile(this.cwdRoot, root) ? this.cwd : root;
   }
@@ -31481,14 +31517,14 @@ var ConfigLookup = class {
   repositoryOf(folder) {
     const real = this.rootAlong(this.realPath(folder));
     if (real === void 0) return void 0;
-    const written2 = this.rootAlong(import_node_path13.default.resolve(folder));
+    const written2 = this.rootAlong(import_node_path14.default.resolve(folder));
     return written2 !== void 0 && this.sameFile(written2, real) ? written2 : real;
   }
   /** The nearest folder from `folder` upwards with a `.git` entry, each folder on the way remembered. */
   rootAlong(folder) {
     const visited = [];
     let root;
-    for (let at = folder; ; at = import_node_path13.default.dirname(at)) {
+    for (let at = folder; ; at = import_node_path14.default.dirname(at)) {
       if (this.rootOfFolder.has(at)) {
         root = this.rootOfFolder.get(at);
         break;
@@ -31498,7 +31534,7 @@ var ConfigLookup = class {
         root = at;
         break;
       }
-      if (import_node_path13.default.dirname(at) === at) break;
+      if (import_node_path14.default.dirname(at) === at) break;
     }
     for (const at of visited) this.rootOfFolder.set(at, root);
     return root;
@@ -31511,9 +31547,9 @@ var ConfigLookup = class {
     let real = this.realPaths.get(file);
     if (real === void 0) {
       try {
-        real = import_node_fs9.realpathSync.native(file);
+        real = import_node_fs10.realpathSync.native(file);
       } catch {
-        real = import_node_path13.default.resolve(file);
+        real = import_node_path14.default.resolve(file);
       }
       this.realPaths.set(file, real);
     }
@@ -31522,15 +31558,15 @@ var ConfigLookup = class {
 };
 
 // packages/validator/src/config/found-folders.ts
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 var FoundFolders = class {
   givenFolders;
   places = /* @__PURE__ */ new Map();
   constructor(paths, cwd) {
     this.givenFolders = new Set(
       paths.map((given2) => {
-        const absolute = import_node_path14.default.resolve(cwd, given2);
-        return isFile(absolute) ? import_node_path14.default.dirname(absolute) : absolute;
+        const absolute = import_node_path15.default.resolve(cwd, given2);
+        return isFile(absolute) ? import_node_path15.default.dirname(absolute) : absolute;
       })
     );
   }
@@ -31540,7 +31576,7 @@ var FoundFolders = class {
     if (place !== void 0) return place;
     if (this.givenFolders.has(folder)) place = { given: folder };
     else {
-      const parent = import_node_path14.default.dirname(folder);
+      const parent = import_node_path15.default.dirname(folder);
       const above = parent === folder ? {} : this.placeOf(parent);
       if (above.given === void 0) place = {};
       else if (isRepositoryRoot(folder)) place = { given: above.given, nested: folder };
@@ -31624,9 +31660,9 @@ function hintFacts(lookup, place, folder, config2) {
   let file = config2.path;
   if (file === void 0) {
     const start = lookup.searchStart(place.given ?? folder);
-    file = import_node_path15.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
+    file = import_node_path16.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
   }
-  const relative = slashSeparated(import_node_path15.default.relative(import_node_path15.default.dirname(file), repository));
+  const relative = slashSeparated(import_node_path16.default.relative(import_node_path16.default.dirname(file), repository));
   return {
     ignorePattern: relative === "" ? "**" : `${globLiteral(relative)}/**`,
     file: toDisplayPath(lookup.cwd, file),
@@ -31740,11 +31776,11 @@ function didYouMean(word, candidates) {
 }
 
 // packages/validator/src/config/ignore.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = slashSeparated(import_node_path16.default.relative(import_node_path16.default.dirname(config2.path), folder));
+  const relative = slashSeparated(import_node_path17.default.relative(import_node_path17.default.dirname(config2.path), folder));
   return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform));
 }
 function ignorePatternMatches(pattern, relativeFolder, platform = process.platform) {
@@ -31764,7 +31800,7 @@ function compiledPattern(pattern, nocase) {
 
 // packages/validator/src/config/load-config.ts
 var import_promises = require("node:fs/promises");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -32467,12 +32503,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path85) {
+function findNodeAtLocation(root, path86) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path85) {
+  for (let segment of path86) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -33235,7 +33271,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path85 = [root];
+  const path86 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -33243,14 +33279,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path85[level];
+    let node = path86[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path85[level] = node;
+      path86[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -33420,7 +33456,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path85 = paths.pop();
+    const path86 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -33428,13 +33464,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path85 + 1);
+          paths.push(path86 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path85 + 1 + key.length;
+        const keyPath = path86 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -35918,7 +35954,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path85 = problem.segments;
+  const path86 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -35932,21 +35968,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path85.includes("oAuthSettings")) {
-      const last2 = path85[path85.length - 1];
+    if (path86.includes("oAuthSettings")) {
+      const last2 = path86[path86.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path85.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path85[path85.length - 1] === "type" && path85.length === parameterNameDepth(path85) + 1)
+    if (path86.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path86[path86.length - 1] === "type" && path86.length === parameterNameDepth(path86) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path85) {
-  return path85[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path86) {
+  return path86[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -36768,11 +36804,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs10 = __toESM(require("node:fs"), 1);
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_fs11 = __toESM(require("node:fs"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -36840,10 +36876,10 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path17.default.resolve(cwd, folder);
+  const absolutePath = import_node_path18.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs10.default.realpathSync(absolutePath);
-  const dirents = import_node_fs10.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs11.default.realpathSync(absolutePath);
+  const dirents = import_node_fs11.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
@@ -36854,7 +36890,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path17.default.basename(absolutePath),
+    name: import_node_path18.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -36878,15 +36914,15 @@ function fileKindToRead(entry, files) {
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs10.default.statSync(filePath2).size;
+    return import_node_fs11.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
 }
-function displayPathIn(folder, name, paths = import_node_path17.default) {
+function displayPathIn(folder, name, paths = import_node_path18.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path17.default) {
+function entryPath(folder, name, paths = import_node_path18.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -36919,7 +36955,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target2 = import_node_fs10.default.realpathSync(filePath2);
+    const target2 = import_node_fs11.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target2)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -36927,8 +36963,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs10.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs10.default.readFileSync(filePath2);
+    if (!readable(import_node_fs11.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs11.default.readFileSync(filePath2);
   } catch (error2) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({
@@ -36939,21 +36975,21 @@ function readSafely(filePath2, entry, realFolder, issues) {
   }
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd2 = import_node_fs10.default.openSync(filePath2, "r");
+  const fd2 = import_node_fs11.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs10.default.fstatSync(fd2);
+    const stat2 = import_node_fs11.default.fstatSync(fd2);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs10.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs11.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs10.default.closeSync(fd2);
+    import_node_fs11.default.closeSync(fd2);
   }
 }
 function readable(stat2, name, issues) {
@@ -37248,9 +37284,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path18.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path19.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path18.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path19.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -37267,7 +37303,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path18.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path19.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -37571,7 +37607,7 @@ function listJsonDocuments(connector) {
   }
   return list3;
 }
-function fileIssueRule(id, title, description, bad) {
+function fileIssueRule(id, title, description, bad, warningOnly = []) {
   return {
     id,
     file: "folder",
@@ -37583,7 +37619,12 @@ function fileIssueRule(id, title, description, bad) {
       for (const [kind, file] of eachFile(context)) {
         for (const issue of file.issues) {
           if (issue.ruleId !== id) continue;
-          context.report({ file: kind, message: issue.message, offset: issue.offset });
+          context.report({
+            file: kind,
+            message: issue.message,
+            offset: issue.offset,
+            ...warningOnly.includes(kind) ? { severity: "warning" } : {}
+          });
         }
       }
     }
@@ -37659,8 +37700,10 @@ var generalRules = [
   fileIssueRule(
     "GEN-ENCODING",
     "Files must be UTF-8.",
-    "Connector files are posted to the validation services as UTF-8 text; other encodings garble non-ASCII characters or fail to parse.",
-    'A readme.md saved as Windows-1252 with "caf\xE9" in it.'
+    "Connector files are posted to the validation services as UTF-8 text; other encodings garble non-ASCII characters or fail to parse. A readme is only a warning: no validator reads it, and Microsoft merged readmes saved as Windows-1252 (upstream #3776, #3896 in 2025).",
+    'A readme.md saved as Windows-1252 with "caf\xE9" in it.',
+    // A readme is shown on GitHub, which guesses its encoding; the services never read it.
+    ["readme"]
   ),
   fileIssueRule(
     "GEN-BINARY",
@@ -38057,9 +38100,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list3 = own2 ?? asArray(model.root[key]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path85) {
+function pathVariables(path86) {
   const names3 = [];
-  for (const match2 of path85.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path86.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -44384,21 +44427,142 @@ var CharacterCounts = class {
   }
 };
 
+// packages/validator/src/rules/readme/operation-headings.ts
+var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
+var OPERATIONS_GROUP_HEADING = /^.+operations$/;
+var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequen.*askedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|.*apidocumentation|contactus|howtoget.*|(overall)?test(ing)?results?|test(ing)?operationswithin.*|.+connectortestwithin.*)$/;
+function operationSections(headings) {
+  const sections = [];
+  for (const heading2 of headings) {
+    if (heading2.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading2.normalized)) continue;
+    const last2 = sections[sections.length - 1];
+    if (last2 && heading2.offset < last2.bodyEnd) continue;
+    sections.push(heading2);
+  }
+  return sections;
+}
+function groupsListedOperations(subHeadings, index, namesOperation) {
+  const group = subHeadings[index];
+  for (let next = index + 1; next < subHeadings.length; next++) {
+    const heading2 = subHeadings[next];
+    if (heading2.offset >= group.bodyEnd) return false;
+    if (heading2.depth > group.depth && namesOperation(heading2)) return true;
+  }
+  return false;
+}
+function parentIndex(subHeadings, index) {
+  const heading2 = subHeadings[index];
+  for (let above = index - 1; above >= 0; above--) {
+    if (subHeadings[above].depth < heading2.depth) return above;
+  }
+  return -1;
+}
+var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
+function listsSummaries(text3, heading2, next, summaries) {
+  const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
+  let items = 0;
+  let found = 0;
+  let rightUnder = true;
+  LIST_ITEM.lastIndex = heading2.bodyStart;
+  for (let item = LIST_ITEM.exec(text3); item !== null && item.index < end; item = LIST_ITEM.exec(text3)) {
+    if (items++ === 0) rightUnder = normalizeTitle(text3, heading2.bodyStart, item.index) === "";
+    const lineEnd2 = text3.indexOf("\n", LIST_ITEM.lastIndex);
+    const name = normalizeTitle(text3, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
+    for (const summary2 of summaries) {
+      if (summary2 !== "" && name.startsWith(summary2)) {
+        if (++found === 2) return true;
+        break;
+      }
+    }
+  }
+  return rightUnder && items > 0 && found === items;
+}
+var DETAIL_HEADING = /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
+var HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
+function introducesOnly(text3, heading2, next) {
+  if (!next || next.offset >= heading2.bodyEnd || next.depth <= heading2.depth) return false;
+  if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
+  return normalizeTitle(text3, heading2.bodyStart, next.offset) === "";
+}
+function titlesNextOperation(text3, heading2, next, namesOperation) {
+  if (!next || next.depth < heading2.depth) return false;
+  return normalizeTitle(text3, heading2.bodyStart, next.offset) === "" && namesOperation(next);
+}
+function isSubHeading(heading2, section) {
+  return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
+}
+
+// packages/validator/src/rules/readme/list-item-names.ts
+var NAME_END = /:|\s[-–—]\s/;
+var MAX_NAME = 200;
+function ownTextEnd(heading2, next) {
+  return next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
+}
+function listItemNames(text3, heading2, next) {
+  const to = ownTextEnd(heading2, next);
+  const names3 = [];
+  LIST_ITEM.lastIndex = heading2.bodyStart;
+  for (let item = LIST_ITEM.exec(text3); item !== null && item.index < to; item = LIST_ITEM.exec(text3)) {
+    const start = LIST_ITEM.lastIndex;
+    const lineEnd2 = text3.indexOf("\n", start);
+    const line = text3.slice(start, Math.min(lineEnd2 === -1 ? to : lineEnd2, to, start + MAX_NAME));
+    const end = line.search(NAME_END);
+    names3.push(end === -1 ? line : line.slice(0, end));
+  }
+  return names3;
+}
+function listsOperationNames(text3, heading2, next, readsAsOperation) {
+  return listItemNames(text3, heading2, next).some(readsAsOperation);
+}
+
+// packages/validator/src/rules/readme/heading-roles.ts
+function headingRoles(text3, subHeadings, naming) {
+  const roles = [];
+  for (let index = 0; index < subHeadings.length; index++) {
+    const parent = parentIndex(subHeadings, index);
+    const above = parent === -1 ? "group" : roles[parent];
+    if (above === "template" || above === "detail") roles.push(above);
+    else if (above === "operation") roles.push("detail");
+    else roles.push(ownRole(text3, subHeadings, index, naming));
+  }
+  return roles;
+}
+function ownRole(text3, subHeadings, index, naming) {
+  const heading2 = subHeadings[index];
+  if (TEMPLATE_SECTION_HEADING.test(heading2.normalized)) return "template";
+  if (GROUPING_HEADING.test(heading2.normalized)) return "group";
+  if (naming.namesOperation(heading2)) return "operation";
+  return groupsOperations(text3, subHeadings, index, naming) ? "group" : "operation";
+}
+function groupsOperations(text3, subHeadings, index, naming) {
+  const heading2 = subHeadings[index];
+  const next = subHeadings[index + 1];
+  if (introducesOnly(text3, heading2, next) || groupsListedOperations(subHeadings, index, (deeper) => naming.namesOperation(deeper)) || listsSummaries(text3, heading2, next, naming.summaries)) {
+    return true;
+  }
+  return OPERATIONS_GROUP_HEADING.test(heading2.normalized) && (titlesNextOperation(text3, heading2, next, (following) => naming.namesOperation(following)) || listsOperationNames(text3, heading2, next, (name) => naming.readsAsOperation(name)));
+}
+
 // packages/validator/src/rules/readme/listed-operations.ts
-function operationNames(context, sections, loose) {
-  const missing2 = [];
-  const summaries = /* @__PURE__ */ new Set();
-  const first = sections[0];
+function summaryNames(context, first) {
+  const names3 = /* @__PURE__ */ new Map();
   for (const operation2 of context.swagger?.operations ?? []) {
     const summary2 = asString(operation2.operation.summary);
-    const normalized = summary2 ? first.nameOf(summary2) : "";
-    if (summary2) summaries.add(normalized);
+    if (summary2 && !names3.has(summary2)) names3.set(summary2, first.nameOf(summary2));
+  }
+  return names3;
+}
+function missingOperations(context, sections, names3, loose) {
+  const missing2 = [];
+  for (const operation2 of context.swagger?.operations ?? []) {
+    const summary2 = asString(operation2.operation.summary);
+    const normalized = summary2 ? names3.get(summary2) : "";
     if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation2.operationId)) continue;
     if (loose.lists(summary2, operation2)) continue;
     missing2.push(summary2.trim());
   }
-  return { missing: missing2, summaries };
+  return missing2;
 }
 function isListed(sections, name, operationId) {
   for (let index = 0; index < sections.length; index++) if (sections[index].contains(name)) return true;
@@ -44487,135 +44651,36 @@ function operationKeys2(summary2, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path85 = pathWords(operation2.path);
-  if (path85.length > 1) shared.push(...lookupKeysOf({ words: path85, version: "" }));
+  const path86 = pathWords(operation2.path);
+  if (path86.length > 1) shared.push(...lookupKeysOf({ words: path86, version: "" }));
   return { own: own2, shared };
 }
-function pathWords(path85) {
+function pathWords(path86) {
   const words = [];
-  for (const segment of path85.split("/")) {
+  for (const segment of path86.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
   }
   return words;
 }
 
-// packages/validator/src/rules/readme/operation-headings.ts
-var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
-var OPERATIONS_GROUP_HEADING = /^.+operations$/;
-var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequen.*askedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|.*apidocumentation|contactus|howtoget.*|(overall)?test(ing)?results?|test(ing)?operationswithin.*|.+connectortestwithin.*)$/;
-function operationSections(headings) {
-  const sections = [];
-  for (const heading2 of headings) {
-    if (heading2.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading2.normalized)) continue;
-    const last2 = sections[sections.length - 1];
-    if (last2 && heading2.offset < last2.bodyEnd) continue;
-    sections.push(heading2);
-  }
-  return sections;
-}
-function groupsListedOperations(subHeadings, index, namesOperation) {
-  const group = subHeadings[index];
-  for (let next = index + 1; next < subHeadings.length; next++) {
-    const heading2 = subHeadings[next];
-    if (heading2.offset >= group.bodyEnd) return false;
-    if (heading2.depth > group.depth && namesOperation(heading2)) return true;
-  }
-  return false;
-}
-function parentIndex(subHeadings, index) {
-  const heading2 = subHeadings[index];
-  for (let above = index - 1; above >= 0; above--) {
-    if (subHeadings[above].depth < heading2.depth) return above;
-  }
-  return -1;
-}
-var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
-function listsSummaries(text3, heading2, next, summaries) {
-  const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
-  let items = 0;
-  let found = 0;
-  let rightUnder = true;
-  LIST_ITEM.lastIndex = heading2.bodyStart;
-  for (let item = LIST_ITEM.exec(text3); item !== null && item.index < end; item = LIST_ITEM.exec(text3)) {
-    if (items++ === 0) rightUnder = normalizeTitle(text3, heading2.bodyStart, item.index) === "";
-    const lineEnd2 = text3.indexOf("\n", LIST_ITEM.lastIndex);
-    const name = normalizeTitle(text3, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
-    for (const summary2 of summaries) {
-      if (summary2 !== "" && name.startsWith(summary2)) {
-        if (++found === 2) return true;
-        break;
-      }
-    }
-  }
-  return rightUnder && items > 0 && found === items;
-}
-var DETAIL_HEADING = /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
-var HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
-function introducesOnly(text3, heading2, next) {
-  if (!next || next.offset >= heading2.bodyEnd || next.depth <= heading2.depth) return false;
-  if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
-  return normalizeTitle(text3, heading2.bodyStart, next.offset) === "";
-}
-function titlesNextOperation(text3, heading2, next, namesOperation) {
-  if (!next || next.depth < heading2.depth) return false;
-  return normalizeTitle(text3, heading2.bodyStart, next.offset) === "" && namesOperation(next);
-}
-function isSubHeading(heading2, section) {
-  return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
-}
-
 // packages/validator/src/rules/readme/listed-names.ts
-var NAME_END = /:|\s[-–—]\s/;
-var MAX_NAME = 200;
-function listedKeys(text3, sections, namesOperation) {
+function listedKeys(text3, sections) {
   const keys = /* @__PURE__ */ new Set();
   const addNames = (names3) => {
     for (const name of names3) for (const entry of listedEntries(name)) keys.add(entry);
   };
-  for (const { section, subHeadings } of sections) {
-    const groups2 = groupingHeadings(text3, subHeadings, namesOperation);
+  for (const entry of sections) {
+    const { section, subHeadings } = entry;
+    const roles = entry.roles();
     addNames(listItemNames(text3, section, subHeadings[0]));
     for (let index = 0; index < subHeadings.length; index++) {
       const heading2 = subHeadings[index];
-      const next = subHeadings[index + 1];
-      const parent = parentIndex(subHeadings, index);
-      if (!holdsDeeper(heading2, next) && (parent === -1 || groups2[parent])) addNames([heading2.text]);
-      if (groups2[index]) addNames(listItemNames(text3, heading2, next));
+      if (roles[index] === "operation") addNames([heading2.text]);
+      else if (roles[index] === "group") addNames(listItemNames(text3, heading2, subHeadings[index + 1]));
     }
   }
   return keys;
-}
-function listsOperationNames(text3, heading2, next, readsAsOperation) {
-  return listItemNames(text3, heading2, next).some(readsAsOperation);
-}
-function groupingHeadings(text3, subHeadings, namesOperation) {
-  return subHeadings.map((heading2, index) => {
-    if (TEMPLATE_SECTION_HEADING.test(heading2.normalized)) return false;
-    if (GROUPING_HEADING.test(heading2.normalized)) return true;
-    if (namesOperation(heading2.text)) return false;
-    const next = subHeadings[index + 1];
-    return introducesOnly(text3, heading2, next) || groupsListedOperations(subHeadings, index, (deeper) => namesOperation(deeper.text)) || OPERATIONS_GROUP_HEADING.test(heading2.normalized) && listsOperationNames(text3, heading2, next, namesOperation);
-  });
-}
-function holdsDeeper(heading2, next) {
-  return next !== void 0 && next.offset < heading2.bodyEnd && next.depth > heading2.depth;
-}
-function ownTextEnd(heading2, next) {
-  return next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
-}
-function listItemNames(text3, heading2, next) {
-  const to = ownTextEnd(heading2, next);
-  const names3 = [];
-  LIST_ITEM.lastIndex = heading2.bodyStart;
-  for (let item = LIST_ITEM.exec(text3); item !== null && item.index < to; item = LIST_ITEM.exec(text3)) {
-    const start = LIST_ITEM.lastIndex;
-    const lineEnd2 = text3.indexOf("\n", start);
-    const line = text3.slice(start, Math.min(lineEnd2 === -1 ? to : lineEnd2, to, start + MAX_NAME));
-    const end = line.search(NAME_END);
-    names3.push(end === -1 ? line : line.slice(0, end));
-  }
-  return names3;
 }
 
 // packages/validator/src/rules/readme/loose-listing.ts
@@ -44631,7 +44696,7 @@ var LooseListing = class {
   index;
   /** Whether the sections list the operation by one of its own keys, or a shared key only it has. */
   lists(summary2, operation2) {
-    this.listed ??= this.listedNames((headingText) => this.namesOwn(headingText));
+    this.listed ??= this.listedNames();
     const listed = this.listed;
     if (listed.size === 0) return false;
     const { own: own2, shared } = operationKeys2(summary2, operation2);
@@ -44760,15 +44825,35 @@ var operationsMatchRule = {
     if (sections.length === 0) return;
     const texts = sections.map((section) => {
       const subHeadings = readme2.headings.filter((heading2) => isSubHeading(heading2, section));
-      return { section, subHeadings, text: new SectionText(readme2, section, subHeadings) };
+      let roles;
+      return {
+        section,
+        subHeadings,
+        text: new SectionText(readme2, section, subHeadings),
+        roles: () => roles ??= headingRoles(readme2.text, subHeadings, naming)
+      };
     });
-    const loose = new LooseListing(
-      context,
-      (namesOperation2) => listedKeys(readme2.text, texts, namesOperation2)
-    );
-    const { missing: missing2, summaries } = operationNames(
+    const summaryNamesOf = summaryNames(context, texts[0].text);
+    const summaries = new Set(summaryNamesOf.values());
+    let operationIds;
+    let knownNames;
+    const namesOperation = (heading2) => {
+      if (summaries.has(heading2.normalized)) return true;
+      operationIds ??= normalizedOperationIds(context);
+      if (operationIds.has(heading2.normalized)) return true;
+      knownNames ??= [...summaries, ...operationIds].filter((name) => name !== "");
+      return knownNames.some((name) => heading2.normalized.includes(name));
+    };
+    const loose = new LooseListing(context, () => listedKeys(readme2.text, texts));
+    const naming = {
+      summaries,
+      namesOperation: (heading2) => namesOperation(heading2) || loose.namesOwn(heading2.text),
+      readsAsOperation: (name) => loose.names(name)
+    };
+    const missing2 = missingOperations(
       context,
       texts.map((entry) => entry.text),
+      summaryNamesOf,
       loose
     );
     if (missing2.length > 0) {
@@ -44781,15 +44866,6 @@ var operationsMatchRule = {
         message: missing2.length === 1 ? `The operation ${names3} is not listed under ${where2}.` : `${missing2.length} operations are not listed under ${where2}: ${names3}.`
       });
     }
-    let operationIds;
-    let knownNames;
-    const namesOperation = (heading2) => {
-      if (summaries.has(heading2.normalized)) return true;
-      operationIds ??= normalizedOperationIds(context);
-      if (operationIds.has(heading2.normalized)) return true;
-      knownNames ??= [...summaries, ...operationIds].filter((name) => name !== "");
-      return knownNames.some((name) => heading2.normalized.includes(name));
-    };
     let candidates;
     const meant = (heading2) => {
       candidates ??= operationCandidates(
@@ -44800,24 +44876,14 @@ var operationsMatchRule = {
       return name === void 0 ? "" : ` Did you mean '${nameExcerpt(name)}'?`;
     };
     if (hasMcpServer(context)) return;
-    for (const { section, subHeadings } of texts) {
-      const isGroup = (index) => {
-        const heading2 = subHeadings[index];
-        if (GROUPING_HEADING.test(heading2.normalized) || TEMPLATE_SECTION_HEADING.test(heading2.normalized)) {
-          return true;
-        }
-        const next = subHeadings[index + 1];
-        if (introducesOnly(readme2.text, heading2, next) || groupsListedOperations(subHeadings, index, namesOperation) || listsSummaries(readme2.text, heading2, next, summaries)) {
-          return true;
-        }
-        return OPERATIONS_GROUP_HEADING.test(heading2.normalized) && (titlesNextOperation(readme2.text, heading2, next, namesOperation) || listsOperationNames(readme2.text, heading2, next, (name) => loose.names(name)));
-      };
+    for (const entry of texts) {
+      const { section, subHeadings } = entry;
+      const roles = entry.roles();
       for (let index = 0; index < subHeadings.length; index++) {
+        if (roles[index] !== "operation") continue;
         const heading2 = subHeadings[index];
-        if (heading2.normalized === "" || namesOperation(heading2) || isGroup(index)) continue;
+        if (heading2.normalized === "" || namesOperation(heading2)) continue;
         if (loose.names(heading2.text)) continue;
-        const parent = parentIndex(subHeadings, index);
-        if (parent !== -1 && (namesOperation(subHeadings[parent]) || !isGroup(parent))) continue;
         context.report({
           offset: heading2.offset,
           length: heading2.length,
@@ -45987,16 +46053,16 @@ function methodSlot(key) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path85) {
-    this.path = path85;
-    const hasBrace = path85.includes("{");
-    this.variables = hasBrace ? scanVariables(path85) : NO_VARIABLES;
+  constructor(path86) {
+    this.path = path86;
+    const hasBrace = path86.includes("{");
+    this.variables = hasBrace ? scanVariables(path86) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path85.indexOf("/"); ; slash = path85.indexOf("/", start)) {
-      const end = slash === -1 ? path85.length : slash;
-      if (hasBrace && isVariableSegment(path85, start, end)) variableSegmentCount++;
+    for (let slash = path86.indexOf("/"); ; slash = path86.indexOf("/", start)) {
+      const end = slash === -1 ? path86.length : slash;
+      if (hasBrace && isVariableSegment(path86, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -46025,8 +46091,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path85 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path85) last2 = new PathTemplate(path85);
+    const path86 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path86) last2 = new PathTemplate(path86);
     templates[index] = last2;
   }
   return templates;
@@ -46051,9 +46117,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path85, start) {
-  const slash = path85.indexOf("/", start);
-  return slash === -1 ? path85.length : slash;
+function segmentEnd(path86, start) {
+  const slash = path86.indexOf("/", start);
+  return slash === -1 ? path86.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -46062,34 +46128,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path85, start, end) {
+function isVariableSegment(path86, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path85.charCodeAt(start) !== OPEN || path85.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path86.charCodeAt(start) !== OPEN || path86.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path85.charCodeAt(index);
+    const code2 = path86.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path85, open2) {
-  for (let index = open2 + 1; index < path85.length; index++) {
-    const code2 = path85.charCodeAt(index);
+function matchEnd(path86, open2) {
+  for (let index = open2 + 1; index < path86.length; index++) {
+    const code2 = path86.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path85) {
+function scanVariables(path86) {
   const variables = [];
   let seen;
-  for (let open2 = path85.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path85, open2);
+  for (let open2 = path86.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path86, open2);
     if (close2 === -1) {
-      open2 = path85.indexOf("{", open2 + 1);
+      open2 = path86.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path85.slice(open2 + 1, close2);
+    const name = path86.slice(open2 + 1, close2);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -46099,30 +46165,30 @@ function scanVariables(path85) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path85.indexOf("{", close2 + 1);
+    open2 = path86.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path85) {
+function routeOf(path86) {
   let route = "";
   let copied = 0;
-  for (let open2 = path85.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path85, open2);
+  for (let open2 = path86.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path86, open2);
     if (close2 === -1) {
-      open2 = path85.indexOf("{", open2 + 1);
+      open2 = path86.indexOf("{", open2 + 1);
       continue;
     }
-    route += path85.slice(copied, open2) + "{}";
+    route += path86.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path85.indexOf("{", copied);
+    open2 = path86.indexOf("{", copied);
   }
-  return copied === 0 ? path85 : route + path85.slice(copied);
+  return copied === 0 ? path86 : route + path86.slice(copied);
 }
-function routeHash(path85) {
+function routeHash(path86) {
   let hash = 0;
-  for (let index = 0; index < path85.length; index++) {
-    const code2 = path85.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path85, index) : -1;
+  for (let index = 0; index < path86.length; index++) {
+    const code2 = path86.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path86, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -46170,15 +46236,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path85 = operations[index].path;
-    if (!path85.includes("{")) {
-      while (index < operations.length && operations[index].path === path85) index++;
+    const path86 = operations[index].path;
+    if (!path86.includes("{")) {
+      while (index < operations.length && operations[index].path === path86) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path85; index++)
+    for (; index < operations.length && operations[index].path === path86; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path85);
+    const route = routeHash(path86);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -47353,12 +47419,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path85 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path85)) continue;
-        if (path85.startsWith("x-")) continue;
-        const item = paths[path85];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path85);
-        else this.typeIssue(placeAt(rootNode, "paths", path85), "Object", item);
+      for (const path86 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path86)) continue;
+        if (path86.startsWith("x-")) continue;
+        const item = paths[path86];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path86);
+        else this.typeIssue(placeAt(rootNode, "paths", path86), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -47382,8 +47448,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path85) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path85);
+  visitPathItem(item, rootNode, path86) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path86);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -48955,12 +49021,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path85 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path86 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path85 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path86 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -49302,16 +49368,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path85) {
+function followSchemaPath(model, root, path86) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path85.length && steps < MAX_STEPS; ) {
-    let end = path85.indexOf("/", start);
-    if (end === -1) end = path85.length;
+  for (let start = 0; start < path86.length && steps < MAX_STEPS; ) {
+    let end = path86.indexOf("/", start);
+    if (end === -1) end = path86.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path85.slice(start, end));
+      const next = property(model, current, path86.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -49391,9 +49457,9 @@ function resultProblems(model, target2, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path85 = pathAt(call, key);
-    if (path85 === void 0 || followSchemaPath(model, items.schema, path85).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path85), label) });
+    const path86 = pathAt(call, key);
+    if (path86 === void 0 || followSchemaPath(model, items.schema, path86).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path86), label) });
   }
   return problems;
 }
@@ -50842,12 +50908,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report: report2 }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path85 in paths) {
-      if (!has(paths, path85)) continue;
-      const pathItem = asObject(paths[path85]);
+    for (const path86 in paths) {
+      if (!has(paths, path86)) continue;
+      const pathItem = asObject(paths[path86]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report2({
-        pointer: childPointer("/paths", path85, "$ref"),
+        pointer: childPointer("/paths", path86, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -50869,15 +50935,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report: report2 }, problem) {
-  for (const path85 of pathKeys(swagger2)) {
-    const message2 = problem(path85);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path85), message: message2 });
+  for (const path86 of pathKeys(swagger2)) {
+    const message2 = problem(path86);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path86), message: message2 });
   }
 }
-function templateProblem(path85) {
+function templateProblem(path86) {
   let open2 = -1;
-  for (let index = 0; index < path85.length; index++) {
-    const character = path85[index];
+  for (let index = 0; index < path86.length; index++) {
+    const character = path86[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -50903,7 +50969,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path85) => path85.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path86) => path86.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -50923,7 +50989,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path85) => /[?#]/.test(path85) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path86) => /[?#]/.test(path86) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -50939,7 +51005,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path85) => path85.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path86) => path86.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -50953,8 +51019,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path85) => {
-      const problem = templateProblem(path85);
+    reportPathKeys(context, (path86) => {
+      const problem = templateProblem(path86);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -50971,9 +51037,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path85) => (
+      (path86) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path85.includes("=") && pathVariables(path85).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path86.includes("=") && pathVariables(path86).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -50989,14 +51055,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report: report2 }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path85 of pathKeys(swagger2)) {
-      const key = path85.toLowerCase();
+    for (const path86 of pathKeys(swagger2)) {
+      const key = path86.toLowerCase();
       if (seen.has(key)) {
         report2({
-          pointer: childPointer("/paths", path85),
+          pointer: childPointer("/paths", path86),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path85)
+            nameExcerpt(path86)
           )
         });
       }
@@ -52847,26 +52913,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path85 = [];
+    const path86 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path85.push(start);
+    path86.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path85.pop();
+        path86.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path85.slice(path85.indexOf(target2)));
+      if (seen === "grey") cycles.push(path86.slice(path86.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path85.push(target2);
+        path86.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -53489,7 +53555,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path85 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path86 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -53497,7 +53563,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path85}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path86}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -53757,8 +53823,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path85) {
-  return withoutTrailingSlashes(routeOf(path85)).toLowerCase();
+function templateShape(path86) {
+  return withoutTrailingSlashes(routeOf(path86)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -54012,10 +54078,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path85, options2 = {}) {
+function offsetOfPath(document, path86, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path85.entries()) {
+  for (const [index, step2] of path86.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -54026,7 +54092,7 @@ function offsetOfPath(document, path85, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path85.length - 1;
+    const isLast = index === path86.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -54037,8 +54103,8 @@ function rangeStart(node) {
 function yamlPositions(text3) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
-  return (path85, options2 = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path85, options2));
+  return (path86, options2 = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path86, options2));
     return { line, column: col };
   };
 }
@@ -54050,7 +54116,7 @@ var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).";
 async function loadConfig(options2) {
   if (options2.explicitPath) {
-    const file2 = import_node_path19.default.resolve(options2.cwd, options2.explicitPath);
+    const file2 = import_node_path20.default.resolve(options2.cwd, options2.explicitPath);
     return parseConfig(await readConfigText(file2, options2.cwd), file2, options2);
   }
   const file = findConfigFileOfPaths(options2.paths ?? [], options2.cwd);
@@ -54184,7 +54250,7 @@ async function readConfigText(file, cwd) {
     if (code2 === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown },
-        hint: `Give the file itself, e.g. ${import_node_path19.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path20.default.join(shown, CONFIG_FILE_NAMES[0])}.`
       });
     }
     throw new UsageError(`The configuration file cannot be read (${code2 ?? error2.message}).`, {
@@ -54194,9 +54260,9 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error2, root) {
-  const path85 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path85.map(nameExcerpt);
-  const value = path85.reduce(
+  const path86 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path86.map(nameExcerpt);
+  const value = path86.reduce(
     (node, step2) => node?.[step2],
     root
   );
@@ -54204,7 +54270,7 @@ function describeSchemaError(error2, root) {
   if (error2.keyword === "additionalProperties") {
     const key = String(error2.params.additionalProperty);
     const name = nameExcerpt(key);
-    if (path85.length === 0) {
+    if (path86.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -54215,7 +54281,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path85, key],
+      path: [...path86, key],
       atKey: true
     };
   }
@@ -54223,7 +54289,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path85,
+      path: path86,
       atKey: false
     };
   }
@@ -54233,34 +54299,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path85,
+        path: path86,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path85, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path86, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path85,
+      path: path86,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path85, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path86, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path85,
+      path: path86,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path85,
+    path: path86,
     atKey: false
   };
 }
@@ -54351,8 +54417,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path85, method, pathItemPlace, operation2) {
-    this.path = path85;
+  constructor(path86, method, pathItemPlace, operation2) {
+    this.path = path86;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -54653,11 +54719,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path85 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path85)) continue;
-      let pathItem = asObject(paths[path85]);
+    for (const path86 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path86)) continue;
+      let pathItem = asObject(paths[path86]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path85);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path86);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -54673,7 +54739,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path85, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path86, method, pathItemPlace, operation2);
         const own2 = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own2)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own2, entry.isInternal);
@@ -54768,6 +54834,9 @@ function effectiveLevel(rule2, profile, overrides) {
   if (typeof override === "string") return override;
   return override?.[profile] ?? rule2.levels[profile];
 }
+function reportSeverity(reported, level) {
+  return reported !== void 0 && severityRank(reported) < severityRank(level) ? reported : level;
+}
 function validateLoadedConnector(connector, options2) {
   return locateFindings(connector, ruleReports(connector, options2));
 }
@@ -54786,7 +54855,7 @@ function ruleReports(connector, options2) {
     swagger: swagger2,
     apiProperties: apiProperties2,
     report: (report2) => {
-      const severity = report2.severity ?? current.level;
+      const severity = reportSeverity(report2.severity, current.level);
       if (listed < MAX_FINDINGS_PER_RULE) {
         listed++;
         pending2.push({ rule: current.rule, severity, report: report2 });
@@ -55023,9 +55092,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path85) {
-  const [setting, ruleId] = path85;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path85];
+function placeIn(config2, path86) {
+  const [setting, ruleId] = path86;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path86];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -55034,7 +55103,7 @@ function strictestLevel(rule2, config2) {
 }
 
 // packages/validator/src/diff/baseline.ts
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
   const settled = cappedListingsNotGrown(current, base2);
   const exact = countKeys(base2, exactKey);
@@ -55100,7 +55169,7 @@ function looseKey(finding) {
   return [finding.ruleId, relativeFile(finding), normalizedMessage(finding)].join("\0");
 }
 function relativeFile(finding) {
-  return slashSeparated(import_node_path20.default.relative(finding.connector, finding.file));
+  return slashSeparated(import_node_path21.default.relative(finding.connector, finding.file));
 }
 function normalizedMessage(finding) {
   return finding.connector && finding.connector !== "." ? finding.message.split(finding.connector).join("<connector>") : finding.message;
@@ -55567,9 +55636,9 @@ var CASE_RULES = {
 };
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path85, method, body) => `{
+var operation = (path86, method, body) => `{
   "paths": {
-    "${path85}": {
+    "${path86}": {
       "${method}": ${body}
     }
   }
@@ -56033,16 +56102,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path85 = [];
+  const path86 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit2 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path85.push(part.step);
+        if (part.step !== void 0) path86.push(part.step);
         if (visit2(part.nested)) listedAny = true;
-        if (part.step !== void 0) path85.pop();
+        if (part.step !== void 0) path86.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -56050,7 +56119,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path85, ...part.change.path] });
+      result.push({ ...part.change, path: [...path86, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -58235,21 +58304,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path85 in paths) {
-    if (!has(paths, path85)) continue;
-    const pathItem = refPathItem(paths[path85]);
+  for (const path86 in paths) {
+    if (!has(paths, path86)) continue;
+    const pathItem = refPathItem(paths[path86]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path85));
-    unfollowed2.set(path85, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path86));
+    unfollowed2.set(path86, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path85 in paths) {
-    if (!has(paths, path85)) continue;
-    const pathItem = refPathItem(paths[path85]);
+  for (const path86 in paths) {
+    if (!has(paths, path86)) continue;
+    const pathItem = refPathItem(paths[path86]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -58261,17 +58330,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path85 of all) {
-    const before = has(pathsBefore, path85) ? pathsBefore[path85] : void 0;
-    const after = has(pathsAfter, path85) ? pathsAfter[path85] : void 0;
+  for (const path86 of all) {
+    const before = has(pathsBefore, path86) ? pathsBefore[path86] : void 0;
+    const after = has(pathsAfter, path86) ? pathsAfter[path86] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path85);
-    const whyBefore = unfollowedBefore.get(path85);
+    const whyAfter = unfollowedAfter.get(path86);
+    const whyBefore = unfollowedBefore.get(path86);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path85);
+    const pathItemPointer = childPointer("/paths", path86);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -58279,12 +58348,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path85)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path86)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path85)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path85)} was not compared: in the base version, ${whyBefore}.` : refEdit(path85, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path86)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path86)} was not compared: in the base version, ${whyBefore}.` : refEdit(path86, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -58294,12 +58363,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path85, before, after) {
+function refEdit(path86, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path85)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path86)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path85)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path85)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path86)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path86)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -58516,8 +58585,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path85) {
-  return withoutTrailingSlashes(emptiedBraces(path85));
+function normalizePath(path86) {
+  return withoutTrailingSlashes(emptiedBraces(path86));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -59873,12 +59942,12 @@ function connectorVersion(folder) {
 }
 
 // packages/validator/src/diff/diff-paths.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_fs13 = require("node:fs");
+var import_node_path23 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs");
+var import_node_path22 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 function isSkippedDirectory(name, platform = process.platform) {
   if (name.startsWith(".")) return true;
@@ -59902,18 +59971,18 @@ function isConnectorFolderListing(names3) {
 async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = process.platform) {
   const found = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
-    const absolute = import_node_path21.default.resolve(cwd, given2);
+    const absolute = import_node_path22.default.resolve(cwd, given2);
     let stat2;
     try {
-      stat2 = (0, import_node_fs11.statSync)(absolute);
+      stat2 = (0, import_node_fs12.statSync)(absolute);
     } catch {
       throw missingPathError(given2, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
       });
     }
     if (stat2.isFile()) {
-      const folder = import_node_path21.default.dirname(absolute);
-      if (!isConnectorFolderListing((0, import_node_fs11.readdirSync)(folder))) {
+      const folder = import_node_path22.default.dirname(absolute);
+      if (!isConnectorFolderListing((0, import_node_fs12.readdirSync)(folder))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given2 },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
@@ -59926,19 +59995,19 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = p
   }
   return sortFolderPaths(found);
 }
-function sortFolderPaths(folders, paths = import_node_path21.default) {
+function sortFolderPaths(folders, paths = import_node_path22.default) {
   if (paths.sep === "/") return [...folders].sort();
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
 function search(folder, depth, found, platform) {
-  const dirents = (0, import_node_fs11.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs12.readdirSync)(folder, { withFileTypes: true });
   if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   const children = dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform)).map((d) => d.name).sort();
-  const childrenAreConnectors = isTopFolderName(import_node_path21.default.basename(folder));
+  const childrenAreConnectors = isTopFolderName(import_node_path22.default.basename(folder));
   for (const child of children) {
     const childPath = entryPath(folder, child);
     if (childrenAreConnectors) found.add(childPath);
@@ -59949,9 +60018,9 @@ function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved2 = import_node_path21.default.resolve(folder);
+  const resolved2 = import_node_path22.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path21.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path22.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -59987,15 +60056,15 @@ function requireSwagger(side, other) {
   });
 }
 async function readSide(given2, cwd) {
-  const absolute = import_node_path22.default.resolve(cwd, given2);
+  const absolute = import_node_path23.default.resolve(cwd, given2);
   let stat2;
   try {
-    stat2 = await import_node_fs12.promises.stat(absolute);
+    stat2 = await import_node_fs13.promises.stat(absolute);
   } catch {
     throw missingPathError(given2, "Give a connector folder or its apiDefinition.swagger.json.", { cwd });
   }
   if (stat2.isDirectory()) {
-    if (!isConnectorFolderListing(await import_node_fs12.promises.readdir(absolute))) {
+    if (!isConnectorFolderListing(await import_node_fs13.promises.readdir(absolute))) {
       throw new UsageError("is not a connector folder.", {
         location: { file: given2 },
         hint: await notAConnectorHint(given2, absolute, cwd)
@@ -60003,9 +60072,9 @@ async function readSide(given2, cwd) {
     }
     return { version: connectorVersion(await loadConnectorFolder(absolute, cwd)), given: given2 };
   }
-  const bytes = await import_node_fs12.promises.readFile(absolute);
+  const bytes = await import_node_fs13.promises.readFile(absolute);
   const document = JsonDocument.parse(decodeUtf8(bytes).text);
-  const name = import_node_path22.default.basename(absolute);
+  const name = import_node_path23.default.basename(absolute);
   if (!/\.json$/i.test(name) && asObject(document.value) === void 0) {
     throw new UsageError(
       `is not an API definition: ${whatItHolds(bytes)}, and its name does not end in .json.`,
@@ -60049,19 +60118,19 @@ async function notAConnectorHint(given2, absolute, cwd) {
   if (held.length === 0) {
     return "Give a connector folder (it holds apiDefinition.swagger.json and apiProperties.json) or its apiDefinition.swagger.json.";
   }
-  const names3 = held.map((folder) => import_node_path22.default.join(given2, import_node_path22.default.relative(absolute, folder)));
+  const names3 = held.map((folder) => import_node_path23.default.join(given2, import_node_path23.default.relative(absolute, folder)));
   const holds = held.length === 1 ? `the connector folder ${quoted(names3[0])}` : `${held.length} connector folders: ${quoteList(names3, 3)}`;
   return `It holds ${holds}. diff compares two versions of one connector: give the folder of that connector in each version.`;
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_fs14 = require("node:fs");
+var import_node_path24 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script3 = import_node_path23.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs13.existsSync)(script3) ? script3 : void 0;
+  const script3 = import_node_path24.default.join(__dirname, WORKER_BUNDLE_NAME);
+  return (0, import_node_fs14.existsSync)(script3) ? script3 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -60362,38 +60431,47 @@ function keyAt(pointer) {
 }
 
 // packages/validator/src/fix/write-fixed-file.ts
-var import_node_fs14 = require("node:fs");
-async function writeFixedFile(folder, name, read2, fixed) {
-  const file = entryPath(folder, name);
-  const stat2 = await import_node_fs14.promises.lstat(file);
-  let target2 = file;
-  if (stat2.isSymbolicLink()) {
-    target2 = await import_node_fs14.promises.realpath(file);
-    if (!isBelow(await import_node_fs14.promises.realpath(folder), target2)) {
-      return refused("it is a symbolic link to a file outside the connector folder; it was not written.");
-    }
-  }
-  const current = await import_node_fs14.promises.stat(target2);
-  if (!current.isFile()) return refused("it is not a regular file.");
-  if (!await isWritable(target2, current.mode)) {
-    return refused(
-      "it is read-only: it was not written; make it writable (or check it out for editing) and run validate --fix again."
-    );
-  }
-  if (!(await import_node_fs14.promises.readFile(target2)).equals(Buffer.from(read2, "utf8"))) {
-    return refused("it changed since it was read; run validate --fix again.");
-  }
-  await writeFileAtomically(target2, Buffer.from(fixed, "utf8"), { mode: current.mode & 4095 });
-  return { written: true };
+var import_node_fs16 = require("node:fs");
+
+// packages/validator/src/fix/file-writable.ts
+var import_node_fs15 = require("node:fs");
+function readOnlyByOwnerBit(file, processUid) {
+  const ownerBitCounts = processUid === void 0 || processUid === 0 || processUid === file.uid;
+  return ownerBitCounts && (file.mode & 128) === 0;
 }
-async function isWritable(file, mode) {
-  if ((mode & 128) === 0) return false;
+async function isWritableFile(file, stat2) {
+  if (readOnlyByOwnerBit(stat2, process.getuid?.())) return false;
   try {
-    await import_node_fs14.promises.access(file, import_node_fs14.constants.W_OK);
+    await import_node_fs15.promises.access(file, import_node_fs15.constants.W_OK);
     return true;
   } catch {
     return false;
   }
+}
+
+// packages/validator/src/fix/write-fixed-file.ts
+async function writeFixedFile(folder, name, read2, fixed) {
+  const file = entryPath(folder, name);
+  const stat2 = await import_node_fs16.promises.lstat(file);
+  let target2 = file;
+  if (stat2.isSymbolicLink()) {
+    target2 = await import_node_fs16.promises.realpath(file);
+    if (!isBelow(await import_node_fs16.promises.realpath(folder), target2)) {
+      return refused("it is a symbolic link to a file outside the connector folder; it was not written.");
+    }
+  }
+  const current = await import_node_fs16.promises.stat(target2);
+  if (!current.isFile()) return refused("it is not a regular file.");
+  if (!await isWritableFile(target2, current)) {
+    return refused(
+      "it is read-only: it was not written; make it writable (or check it out for editing) and run validate --fix again."
+    );
+  }
+  if (!(await import_node_fs16.promises.readFile(target2)).equals(Buffer.from(read2, "utf8"))) {
+    return refused("it changed since it was read; run validate --fix again.");
+  }
+  await writeFileAtomically(target2, Buffer.from(fixed, "utf8"), { mode: current.mode & 4095 });
+  return { written: true };
 }
 function refused(reason) {
   return { written: false, reason };
@@ -60504,8 +60582,8 @@ function fixedThings(slips, keys) {
 }
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_fs17 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options2 = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (options2.includeWorkingTree) {
@@ -60538,26 +60616,26 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
   return [...found].sort();
 }
 async function isTopLevelConnectorNow(topLevel) {
-  return isConnectorFolderListing(await import_node_fs15.promises.readdir(topLevel).catch(() => []));
+  return isConnectorFolderListing(await import_node_fs17.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path24.default.posix.dirname(folder);
-  return parent !== "." && isTopFolderName(import_node_path24.default.posix.basename(parent));
+  const parent = import_node_path25.default.posix.dirname(folder);
+  return parent !== "." && isTopFolderName(import_node_path25.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs15.promises.readdir(import_node_path24.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs17.promises.readdir(import_node_path25.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path24.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path25.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path24.default.posix.dirname(file);
+  let folder = import_node_path25.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path24.default.posix.dirname(folder);
+    folder = import_node_path25.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
@@ -60802,8 +60880,8 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/materialize.ts
-var import_node_fs16 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_fs18 = require("node:fs");
+var import_node_path26 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev2, folder) {
   const entries = (await git.listTree(rev2, folder)).filter(
@@ -60814,15 +60892,15 @@ async function materializeFolder(git, rev2, folder) {
   const cleanup = () => removeScratchFolder(root);
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
-    const target2 = import_node_path25.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs16.promises.mkdir(target2, { recursive: true });
+    const target2 = import_node_path26.default.join(root, inside === "" ? "connector" : inside);
+    await import_node_fs18.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path25.default.resolve(target2, relative);
+      const destination = import_node_path26.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs16.promises.mkdir(import_node_path25.default.dirname(destination), { recursive: true });
-      await import_node_fs16.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs18.promises.mkdir(import_node_path26.default.dirname(destination), { recursive: true });
+      await import_node_fs18.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
   } catch (error2) {
@@ -60832,11 +60910,11 @@ async function materializeFolder(git, rev2, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs21 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_fs23 = require("node:fs");
+var import_node_path35 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -60938,8 +61016,8 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_fs19 = require("node:fs");
+var import_node_path27 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -60997,22 +61075,22 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: slashSeparated(import_node_path26.default.relative(topLevel, folder)) || "."
+      repositoryPath: slashSeparated(import_node_path27.default.relative(topLevel, folder)) || "."
     };
     let names3;
     try {
-      names3 = (0, import_node_fs17.readdirSync)(folder);
+      names3 = (0, import_node_fs19.readdirSync)(folder);
     } catch {
       continue;
     }
     if (wantsSwagger) {
       const swagger2 = swaggerFileName(names3);
-      const text3 = swagger2 === void 0 ? void 0 : readText(import_node_path26.default.join(folder, swagger2));
+      const text3 = swagger2 === void 0 ? void 0 : readText(import_node_path27.default.join(folder, swagger2));
       if (text3 !== void 0) Object.assign(identity, titleAndHostOf(text3));
     }
     if (wantsIcon) {
       const icon2 = names3.find((name) => kindOfFileName(name) === "icon");
-      const data = icon2 === void 0 ? void 0 : readBytes(import_node_path26.default.join(folder, icon2));
+      const data = icon2 === void 0 ? void 0 : readBytes(import_node_path27.default.join(folder, icon2));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -61025,7 +61103,7 @@ function swaggerFileName(names3) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs17.readFileSync)(file);
+    return (0, import_node_fs19.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -61046,7 +61124,7 @@ function runRepositoryRules(input) {
       changedFolders: input.changedFolders,
       pullRequest: input.pullRequest,
       repository: input.repository,
-      report: (report2) => reports.push({ rule: rule2, severity: report2.severity ?? level, report: report2 })
+      report: (report2) => reports.push({ rule: rule2, severity: reportSeverity(report2.severity, level), report: report2 })
     };
     try {
       rule2.check(context);
@@ -61113,7 +61191,7 @@ async function checkChangedConnectors(options2) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path27.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path28.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
   const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -61184,9 +61262,9 @@ function changeToFinding(change, connector, current, previous) {
 }
 
 // packages/validator/src/git/repository-paths.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs20 = require("node:fs");
 var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs18.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs20.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
   return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
@@ -61246,14 +61324,14 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger2 = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path28.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path28.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path29.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path29.default.posix.basename(entry.path))
     );
     if (swagger2) deleted.push({ repositoryPath: folder, swaggerPath: swagger2.path });
   }
@@ -61291,8 +61369,8 @@ function connectorDeletedFinding(change, folder) {
 }
 
 // packages/validator/src/git/deletion-scope.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_fs21 = require("node:fs");
+var import_node_path30 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
@@ -61302,9 +61380,9 @@ async function deletionScope(paths, gone, deleted, where2) {
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
-    const absolute = import_node_path29.default.resolve(where2.cwd, given2);
-    const exists3 = (0, import_node_fs19.existsSync)(absolute);
-    const real = exists3 ? await realCasePath(absolute) : import_node_path29.default.resolve(where2.realCwd, import_node_path29.default.relative(where2.cwd, absolute));
+    const absolute = import_node_path30.default.resolve(where2.cwd, given2);
+    const exists3 = (0, import_node_fs21.existsSync)(absolute);
+    const real = exists3 ? await realCasePath(absolute) : import_node_path30.default.resolve(where2.realCwd, import_node_path30.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named2) covered.add(named2);
@@ -61345,17 +61423,17 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises2 = require("node:fs/promises");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_fs22 = require("node:fs");
+var import_node_path31 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs20.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path30.default.dirname(file)).then((folder) => import_node_path30.default.join(folder, import_node_path30.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const isLink = (0, import_node_fs22.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const real = await (isLink ? realCasePath(import_node_path31.default.dirname(file)).then((folder) => import_node_path31.default.join(folder, import_node_path31.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path30.default.resolve(where2.realCwd, import_node_path30.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path31.default.resolve(where2.realCwd, import_node_path31.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -61363,13 +61441,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev2, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path31.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path31.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path32.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path32.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev2);
@@ -61397,8 +61475,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path31.default.posix.normalize(import_node_path31.default.posix.join(import_node_path31.default.posix.dirname(at), target2));
-      const outside = import_node_path31.default.posix.isAbsolute(target2) || import_node_path31.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path32.default.posix.normalize(import_node_path32.default.posix.join(import_node_path32.default.posix.dirname(at), target2));
+      const outside = import_node_path32.default.posix.isAbsolute(target2) || import_node_path32.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -61407,7 +61485,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path31.default.posix.dirname(file);
+    const folder = import_node_path32.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -61417,7 +61495,7 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path32.default.join(topLevel, file));
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path33.default.join(topLevel, file));
   const atBase = await readConfigAtBase(
     git,
     mergeBase,
@@ -61436,7 +61514,7 @@ async function checkConfigurationAgainstBase(input) {
     const file = fromRepository(atBase.path);
     try {
       const text3 = atBase.text.trim() === "" ? "{}" : atBase.text;
-      const config2 = parseConfig(text3, import_node_path32.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(text3, import_node_path33.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -61463,18 +61541,18 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path32.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path33.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path32.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path33.default.posix.relative(headFolder, folder))
   });
   return { findings };
 }
 
 // packages/validator/src/git/repository-of-paths.ts
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 async function repositoryOfPaths(paths, cwd) {
   const atCwd = new Git(cwd);
-  const folders = await Promise.all(paths.map((given2) => nearestFolder(import_node_path33.default.resolve(cwd, given2))));
+  const folders = await Promise.all(paths.map((given2) => nearestFolder(import_node_path34.default.resolve(cwd, given2))));
   const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
   if (cwdTop !== void 0 && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
   let first;
@@ -61504,9 +61582,9 @@ async function repositoryOfPaths(paths, cwd) {
 }
 function isDirectlyIn(top, folder) {
   if (!isWithin(top, folder)) return false;
-  for (let at = folder; at !== top; at = import_node_path33.default.dirname(at)) {
+  for (let at = folder; at !== top; at = import_node_path34.default.dirname(at)) {
     if (isRepositoryRoot(at)) return false;
-    if (import_node_path33.default.dirname(at) === at) return false;
+    if (import_node_path34.default.dirname(at) === at) return false;
   }
   return true;
 }
@@ -61534,7 +61612,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path34.default.resolve(cwd, import_node_path34.default.relative(realCwd, import_node_path34.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path35.default.resolve(cwd, import_node_path35.default.relative(realCwd, import_node_path35.default.join(topLevel, folder)));
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -61563,7 +61641,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path34.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path35.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -61655,7 +61733,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs21.existsSync)(import_node_path34.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs23.existsSync)(import_node_path35.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -61674,25 +61752,25 @@ function onlyNewFindings(result) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path35.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path36.default.resolve(cwd, folder));
   const empty = [];
   for (const given2 of paths) {
-    const absolute = import_node_path35.default.resolve(cwd, given2);
-    const led = isFile(absolute) ? folders.includes(import_node_path35.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path36.default.resolve(cwd, given2);
+    const led = isFile(absolute) ? folders.includes(import_node_path36.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given2], cwd)).length === 0) empty.push(given2);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path36.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path36.default.resolve(cwd, file);
+  const baseDir = import_node_path37.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path37.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -61700,7 +61778,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path36.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path37.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/configuration-findings.ts
@@ -61710,7 +61788,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path85, findings]) => ({ path: path85, findings }));
+  return [...byFile].map(([path86, findings]) => ({ path: path86, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -62471,10 +62549,10 @@ function worstStyle(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options2) {
   if (options2.profile || options2.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path37.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path38.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -62493,8 +62571,8 @@ function configOption() {
 }
 
 // packages/cli/src/report-output.ts
-var import_node_fs22 = require("node:fs");
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_fs24 = require("node:fs");
+var import_node_path40 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/workflow-safe.ts
 function inertToWorkflowCommands(output, format3, env, token) {
@@ -62506,9 +62584,9 @@ function writeOutput(io, output, format3) {
 }
 
 // packages/cli/src/repository-root.ts
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 function repositoryRoot(cwd) {
-  return repositoryRootOf(cwd) ?? import_node_path38.default.resolve(cwd);
+  return repositoryRootOf(cwd) ?? import_node_path39.default.resolve(cwd);
 }
 
 // packages/cli/src/report-output.ts
@@ -62532,12 +62610,20 @@ function renderReport(result, format3, options2) {
   return { text: text3, notes: [] };
 }
 function refuseReportPathThroughFile(output, cwd) {
-  const way = output === void 0 ? void 0 : fileInTheWay(output, cwd);
+  if (output === void 0) return;
+  const way = fileInTheWay(output, cwd);
   if (way)
     throw pathThroughFileError(
       way,
       "made",
       "Give -o a path that runs through folders only, or move the file out of the way."
+    );
+  const link2 = brokenLinkAtEnd(output, { cwd });
+  if (link2)
+    throw brokenLinkError(
+      output,
+      link2,
+      "Give -o the path of the report file to write, e.g. report.sarif, or remove the link."
     );
 }
 async function writeReport(context, result, options2) {
@@ -62551,9 +62637,9 @@ async function writeReport(context, result, options2) {
     sarifLimits: io.sarifLimits
   });
   if (options2.output) {
-    const target2 = import_node_path39.default.resolve(io.cwd, options2.output);
+    const target2 = import_node_path40.default.resolve(io.cwd, options2.output);
     try {
-      await inFolderMadeFor(target2, () => import_node_fs22.promises.writeFile(target2, text3));
+      await inFolderMadeFor(target2, () => import_node_fs24.promises.writeFile(target2, text3));
     } catch (error2) {
       throw reportNotWritten(error2, options2.output);
     }
@@ -62563,6 +62649,7 @@ async function writeReport(context, result, options2) {
   for (const note of notes) io.stderr.write(`warning: ${printable(note)}
 `);
 }
+var REPORT_PATH_HINT = "Give -o the path of the report file to write, e.g. report.sarif.";
 function reportNotWritten(error2, output) {
   const problem = {
     EISDIR: "is a folder; the report cannot be written there.",
@@ -62572,13 +62659,15 @@ function reportNotWritten(error2, output) {
     EPERM: "cannot be written (permission denied).",
     EROFS: "is on a read-only file system.",
     ENAMETOOLONG: "has a name longer than the file system allows; the report cannot be written there.",
-    ENOENT: "cannot be created there."
+    ENOENT: "cannot be created there.",
+    // Refused up front (refuseReportPathThroughFile) unless the loop was made while validating.
+    ELOOP: "is a symbolic link that leads round in a loop; the report cannot be written through it."
   };
   const message2 = error2.code === void 0 ? void 0 : problem[error2.code];
   if (message2 === void 0) return error2;
   return new UsageError(message2, {
     location: { file: output },
-    hint: "Give -o the path of the report file to write, e.g. report.sarif."
+    hint: REPORT_PATH_HINT
   });
 }
 
@@ -62767,7 +62856,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path71 = __toESM(require("node:path"), 1);
+var import_node_path72 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -62890,7 +62979,13 @@ function resolveCloud(name) {
   if (name.trim() === "") return CLOUDS.Public;
   const match2 = CLOUD_NAMES.find((candidate) => candidate.toLowerCase() === name.trim().toLowerCase());
   if (!match2)
-    throw new UsageError(`Unknown cloud '${name}'.`, { hint: `Use one of ${CLOUD_NAMES.join(", ")}.` });
+    throw new ConnectionSettingError(
+      CLOUD,
+      "Cloud",
+      name,
+      "is unknown",
+      `Use one of ${CLOUD_NAMES.join(", ")}.`
+    );
   return CLOUDS[match2];
 }
 function cloudOfHost(hostname) {
@@ -65037,15 +65132,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path85, options2) {
-    return await this.send("GET", path85, options2);
+  async get(path86, options2) {
+    return await this.send("GET", path86, options2);
   }
-  async post(path85, options2) {
-    return await this.send("POST", path85, options2);
+  async post(path86, options2) {
+    return await this.send("POST", path86, options2);
   }
-  async send(method, path85, request2) {
+  async send(method, path86, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path85, this.options.environment);
+    const url = new URL(WEB_API_PATH + path86, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -66323,10 +66418,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path85 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path85.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path85)) return "drive-letter";
-  if (path85.split("/").includes("..")) return "parent-segment";
+  const path86 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path86.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path86)) return "drive-letter";
+  if (path86.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -66364,7 +66459,7 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs24 = require("node:fs");
+var import_node_fs26 = require("node:fs");
 var import_promises3 = require("node:fs/promises");
 var import_promises4 = require("node:stream/promises");
 var import_node_util4 = require("node:util");
@@ -66402,8 +66497,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path85, isFolder2, value) {
-    const segments = path85.split("/");
+  place(path86, isFolder2, value) {
+    const segments = path86.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -66628,9 +66723,9 @@ var import_node_zlib2 = require("node:zlib");
 var import_node_stream = require("node:stream");
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs23 = require("node:fs");
+var import_node_fs25 = require("node:fs");
 var import_node_util3 = require("node:util");
-var readAsync = (0, import_node_util3.promisify)(import_node_fs23.read);
+var readAsync = (0, import_node_util3.promisify)(import_node_fs25.read);
 async function readAt(fd2, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -66938,12 +67033,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
-      const fd2 = await (0, import_node_util4.promisify)(import_node_fs24.open)(filePath2, "r");
+      const fd2 = await (0, import_node_util4.promisify)(import_node_fs26.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util4.promisify)(import_node_fs24.fstat)(fd2);
+        const { size } = await (0, import_node_util4.promisify)(import_node_fs26.fstat)(fd2);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd2, size, options2.damagedHint);
       } catch (error2) {
-        (0, import_node_fs24.closeSync)(fd2);
+        (0, import_node_fs26.closeSync)(fd2);
         throw error2;
       }
     } catch (error2) {
@@ -66991,7 +67086,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs24.closeSync)(this.fd);
+    (0, import_node_fs26.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -67000,7 +67095,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs24.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs26.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error2) => outputError = error2);
     try {
@@ -67104,18 +67199,20 @@ async function sameZipContent(a, b) {
 }
 
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs26 = require("node:fs");
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_fs28 = require("node:fs");
+var import_node_path41 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises5 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs25 = require("node:fs");
+var import_node_fs27 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const stat2 = await import_node_fs25.promises.stat(folder).catch(() => void 0) ?? await import_node_fs25.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs27.promises.stat(folder).catch(() => void 0) ?? await import_node_fs27.promises.lstat(folder).catch(() => void 0);
   if (stat2?.isDirectory()) return;
+  const link2 = stat2?.isSymbolicLink() ? brokenLinkAtEnd(folder, { newTarget: "refused" }) : void 0;
+  if (link2) throw brokenLinkError(folder, link2, "Give the path of a folder, or remove the link.");
   if (stat2)
     throw new UsageError("exists and is not a folder.", {
       location: { file: folder },
@@ -67128,7 +67225,7 @@ function refusePathThroughFile(target2) {
   if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs25.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs27.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
     throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
@@ -67140,7 +67237,7 @@ var ZIP_PATH_HINT = "Give the path of the zip file to write, ending in .zip.";
 async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
   refusePathThroughFile(destination);
-  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path40.default.dirname(destination)));
+  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path41.default.dirname(destination)));
   const temporary = temporarySibling(destination);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -67151,7 +67248,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error2) => output.destroy(error2));
-  const file = (0, import_node_fs26.createWriteStream)(temporary, { flags: "wx" });
+  const file = (0, import_node_fs28.createWriteStream)(temporary, { flags: "wx" });
   const written2 = (0, import_promises5.pipeline)(output, file);
   let done = false;
   try {
@@ -67177,13 +67274,13 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written2;
-    await import_node_fs26.promises.rename(temporary, destination);
+    await import_node_fs28.promises.rename(temporary, destination);
     done = true;
   } catch (error2) {
     output.destroy();
     await written2.catch(() => void 0);
     if (!file.closed) await new Promise((resolve) => file.once("close", () => resolve()));
-    await import_node_fs26.promises.rm(temporary, { force: true });
+    await import_node_fs28.promises.rm(temporary, { force: true });
     const failedPath = error2?.path;
     throw failedPath === temporary || failedPath === destination ? targetWriteError(destination, error2) : error2;
   } finally {
@@ -67593,9 +67690,9 @@ function checkJson(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path85) {
+function jsonValueLocation(text3, path86) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path85);
+  const node = tree && findNodeAtLocation2(tree, path86);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -67653,17 +67750,17 @@ function describeParseError(error2) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs28 = require("node:fs");
+var import_node_fs30 = require("node:fs");
 var import_node_crypto7 = require("node:crypto");
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_path43 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs27 = require("node:fs");
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_fs29 = require("node:fs");
+var import_node_path42 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs27.promises.readdir(import_node_path41.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs29.promises.readdir(import_node_path42.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -67682,29 +67779,29 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target2, options2) {
   const files = await listFiles2(staged);
   if (!await exists2(target2)) {
-    await import_node_fs28.promises.mkdir(import_node_path42.default.dirname(import_node_path42.default.resolve(target2)), { recursive: true });
-    await import_node_fs28.promises.rename(staged, target2);
+    await import_node_fs30.promises.mkdir(import_node_path43.default.dirname(import_node_path43.default.resolve(target2)), { recursive: true });
+    await import_node_fs30.promises.rename(staged, target2);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs28.promises.realpath(target2);
+  const targetRoot = await import_node_fs30.promises.realpath(target2);
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   for (const file of files) {
-    const from = import_node_path42.default.join(staged, file);
-    const to = import_node_path42.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path42.default.posix.dirname(file)));
+    const from = import_node_path43.default.join(staged, file);
+    const to = import_node_path43.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path43.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs28.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs30.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent2(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles2(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs28.promises.rm(to, { recursive: true });
+      await import_node_fs30.promises.rm(to, { recursive: true });
     }
-    await import_node_fs28.promises.rename(from, to);
+    await import_node_fs30.promises.rename(from, to);
     result.written.push(file);
   }
   const wanted = new Set(files);
@@ -67713,13 +67810,13 @@ async function commitFolder(staged, target2, options2) {
   if (options2.stale === "delete") {
     for (const file of others2) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs28.promises.rm(import_node_path42.default.join(targetRoot, file));
+      await import_node_fs30.promises.rm(import_node_path43.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs28.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs30.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -67742,16 +67839,16 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs28.promises.lstat(import_node_path42.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs30.promises.lstat(import_node_path43.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs28.promises.rename(
-        import_node_path42.default.join(this.root, ...parent, before[index]),
-        import_node_path42.default.join(this.root, ...parent, after[index])
+      await import_node_fs30.promises.rename(
+        import_node_path43.default.join(this.root, ...parent, before[index]),
+        import_node_path43.default.join(this.root, ...parent, after[index])
       );
       if (index === after.length - 1) break;
       const oldFolder = [...parent, before[index]].join("/") + "/";
@@ -67785,21 +67882,21 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path42.default.join(current, segment);
-    const entry = await import_node_fs28.promises.lstat(next).catch(() => void 0);
+    const next = import_node_path43.default.join(current, segment);
+    const entry = await import_node_fs30.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const real = await import_node_fs28.promises.realpath(next).catch(() => void 0);
+      const real = await import_node_fs30.promises.realpath(next).catch(() => void 0);
       if (real === void 0 || !isWithin(root, real)) {
         throw new UserError(
           real === void 0 ? "is a link that leads nowhere; nothing is written through it." : "is a link that leads outside the target folder; nothing is written through it.",
           { location: { file: next }, hint: "Remove the link from the target folder." }
         );
       }
-      if ((await import_node_fs28.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs30.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -67807,15 +67904,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs28.promises.rm(next);
+      await import_node_fs30.promises.rm(next);
     }
-    await import_node_fs28.promises.mkdir(import_node_path42.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs30.promises.mkdir(import_node_path43.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent2(staged, target2) {
-  const [sa, sb] = await Promise.all([import_node_fs28.promises.stat(staged), import_node_fs28.promises.stat(target2)]);
+  const [sa, sb] = await Promise.all([import_node_fs30.promises.stat(staged), import_node_fs30.promises.stat(target2)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target2, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target2)]);
   return ha === hb;
@@ -67823,34 +67920,34 @@ async function sameContent2(staged, target2) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target2, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text3 = await import_node_fs28.promises.readFile(staged);
+  const text3 = await import_node_fs30.promises.readFile(staged);
   if (text3.includes(0) || text3.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text3.indexOf(10); at !== -1; at = text3.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text3.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs28.promises.readFile(target2));
+  return checkedOut.equals(await import_node_fs30.promises.readFile(target2));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto7.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs28.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs30.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists2(file) {
-  return import_node_fs28.promises.lstat(file).then(
+  return import_node_fs30.promises.lstat(file).then(
     () => true,
     () => false
   );
 }
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
-    const absolute = import_node_path42.default.join(root, relative);
-    const entries = await import_node_fs28.promises.readdir(absolute, { withFileTypes: true });
+    const absolute = import_node_path43.default.join(root, relative);
+    const entries = await import_node_fs30.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs28.promises.rmdir(import_node_path42.default.join(root, child));
+        await import_node_fs30.promises.rmdir(import_node_path43.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -67859,16 +67956,16 @@ async function removeEmptyFolders(root, protect) {
 }
 
 // packages/solution/src/fs/write-file-atomically.ts
-var import_node_fs29 = require("node:fs");
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_fs31 = require("node:fs");
+var import_node_path44 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
   await writingTo(file, async () => {
-    const made = makeFolderWithParents(import_node_path43.default.dirname(file));
+    const made = makeFolderWithParents(import_node_path44.default.dirname(file));
     const temporary = temporarySibling(file);
     try {
-      await import_node_fs29.promises.writeFile(temporary, "");
-      await import_node_fs29.promises.rm(temporary, { force: true });
+      await import_node_fs31.promises.writeFile(temporary, "");
+      await import_node_fs31.promises.rm(temporary, { force: true });
     } finally {
       forgetTemporary(temporary);
       await made.remove();
@@ -68123,20 +68220,20 @@ function manifestSettings(manifest) {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs35 = require("node:fs");
-var import_node_path53 = __toESM(require("node:path"), 1);
+var import_node_fs37 = require("node:fs");
+var import_node_path54 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/path-inside.ts
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_path45 = __toESM(require("node:path"), 1);
 function refuseInside(inner, folder, refusal2) {
-  const [outer, given2] = [import_node_path44.default.resolve(folder), import_node_path44.default.resolve(inner)];
+  const [outer, given2] = [import_node_path45.default.resolve(folder), import_node_path45.default.resolve(inner)];
   if (refusal2.orEqual ? isWithin(outer, given2) : isBelow(outer, given2))
     throw new UsageError(refusal2.problem, { location: { file: inner }, hint: refusal2.hint });
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs30 = require("node:fs");
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_fs32 = require("node:fs");
+var import_node_path46 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -68204,13 +68301,13 @@ function parseBothNotes(text3, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path45.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs30.promises.readFile(file), file), file);
+  const file = import_node_path46.default.join(folder, FOLDER_BOTH_NOTES);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs32.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
-var import_node_fs31 = require("node:fs");
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_fs33 = require("node:fs");
+var import_node_path47 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/editor-leftovers.ts
 var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
@@ -68285,18 +68382,18 @@ async function refuseKeptInTheWay(folder, files, stale) {
   const keeps = (file) => !isRepositoryFile(file) && (stale === "keep" || isLeftOut(file));
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs31.promises.lstat(import_node_path46.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs33.promises.lstat(import_node_path47.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
       `is a file ${whatItIs([needs])}; the solution needs it as a folder (for ${forFiles[0]}${more}).`,
-      { location: { file: import_node_path46.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
+      { location: { file: import_node_path47.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs31.promises.lstat(import_node_path46.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs33.promises.lstat(import_node_path47.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
-    const inside = (await listFiles2(import_node_path46.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
+    const inside = (await listFiles2(import_node_path47.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
     const count = inside.length === 1 ? "1 file" : `${inside.length} files`;
     throw new UserError(
@@ -68305,7 +68402,7 @@ async function refuseKeptInTheWay(folder, files, stale) {
         inside
       )}; the solution has a file there.`,
       {
-        location: { file: import_node_path46.default.join(folder, file) },
+        location: { file: import_node_path47.default.join(folder, file) },
         hint: `Move ${inside.length === 1 ? "that file" : "those files"} out of the folder (or delete ${inside.length === 1 ? "it" : "them"}), then unpack again.`
       }
     );
@@ -68332,8 +68429,8 @@ function neededFolders(files) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs32 = require("node:fs");
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_fs34 = require("node:fs");
+var import_node_path48 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
@@ -68369,7 +68466,7 @@ var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 async function endingOf(file) {
-  const handle = await import_node_fs32.promises.open(file, "r");
+  const handle = await import_node_fs34.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -68379,12 +68476,12 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs32.promises.readFile(file));
+  return recordedEnding(await import_node_fs34.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
   const recorded = [];
   for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path47.default.join(folder, file));
+    const ending = await endingOf(import_node_path48.default.join(folder, file));
     if (ending !== void 0) recorded.push([file, ending]);
   }
   if (recorded.length === 0) return void 0;
@@ -68412,8 +68509,8 @@ function parseLineEndings(text3, file) {
 }
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path47.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs32.promises.readFile(file), file), file);
+  const file = import_node_path48.default.join(folder, FOLDER_LINE_ENDINGS);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs34.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/platform-version.ts
@@ -68445,8 +68542,8 @@ function withAttributeValue(tag2, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs33 = require("node:fs");
-var import_node_path48 = __toESM(require("node:path"), 1);
+var import_node_fs35 = require("node:fs");
+var import_node_path49 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -68890,7 +68987,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const customizations = await writeCustomizations(
     await readPartBytes(reader, customizationsEntry, located(customizationsEntry)),
     located(customizationsEntry),
-    import_node_path48.default.join(staging, FOLDER_CUSTOMIZATIONS)
+    import_node_path49.default.join(staging, FOLDER_CUSTOMIZATIONS)
   ).catch(entryNotWritten(archive, customizationsEntry.name));
   const connectors = takenConnectors(customizations).map((element2) => ({
     element: element2,
@@ -68932,15 +69029,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [FOLDER_CUSTOMIZATIONS];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path48.default.dirname(destination);
+    const folder = import_node_path49.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs33.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs35.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path48.default.join(staging, folderPath);
+    const destination = import_node_path49.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs33.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs35.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -68956,7 +69053,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path48.default.join(staging, folderPath);
+    const destination = import_node_path49.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -68973,8 +69070,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs33.promises.mkdir(import_node_path48.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs33.promises.open(destination, "wx");
+  await import_node_fs35.promises.mkdir(import_node_path49.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs35.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -68984,7 +69081,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs33.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs35.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -68999,8 +69096,8 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs34 = require("node:fs");
-var import_node_path49 = __toESM(require("node:path"), 1);
+var import_node_fs36 = require("node:fs");
+var import_node_path50 = __toESM(require("node:path"), 1);
 var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
 var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
 var OVERWRITE_KEEPING_STALE = {
@@ -69009,7 +69106,7 @@ var OVERWRITE_KEEPING_STALE = {
 };
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs34.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs36.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -69037,8 +69134,8 @@ function fileCount(files) {
   return `${files.length} ${files.length === 1 ? "file" : "files"}`;
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path49.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs34.promises.readFile(file).catch(() => void 0);
+  const file = import_node_path50.default.join(folder, FOLDER_SOLUTION);
+  const bytes = await import_node_fs36.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -69048,7 +69145,7 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
   throw new UserError(
-    `holds the unpacked solution ${committed}; ${import_node_path49.default.basename(zipPath)} is ${uniqueName}.`,
+    `holds the unpacked solution ${committed}; ${import_node_path50.default.basename(zipPath)} is ${uniqueName}.`,
     {
       location: { file: folder },
       hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
@@ -69057,14 +69154,14 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
 }
 
 // packages/solution/src/solution/other-folder.ts
-var import_node_path50 = __toESM(require("node:path"), 1);
+var import_node_path51 = __toESM(require("node:path"), 1);
 var OTHER = "Other/";
 function isStrayOtherFile(packagePath) {
   return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path50.default.join(folder, file),
+    import_node_path51.default.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
@@ -69078,7 +69175,7 @@ function otherEntryError(archive, entry) {
 }
 
 // packages/solution/src/solution/pac-split-files.ts
-var import_node_path51 = __toESM(require("node:path"), 1);
+var import_node_path52 = __toESM(require("node:path"), 1);
 var SPLIT_FOLDERS = [
   ["Entities/", "a table (entity), or its forms, views or ribbon"],
   ["Roles/", "a security role"],
@@ -69146,21 +69243,21 @@ function pacSplitLayoutError(folder, found) {
   const examples = others2.slice(0, 3).map((split) => split.file);
   const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
   return solutionError(
-    import_node_path51.default.join(folder, first.file),
+    import_node_path52.default.join(folder, first.file),
     `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
     `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
   );
 }
 
 // packages/solution/src/solution/templates-folder.ts
-var import_node_path52 = __toESM(require("node:path"), 1);
+var import_node_path53 = __toESM(require("node:path"), 1);
 var TEMPLATES = "Templates/";
 function isStrayTemplatesFile(packagePath) {
   return packagePath.startsWith(TEMPLATES);
 }
 function strayTemplatesFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path52.default.join(folder, file),
+    import_node_path53.default.join(folder, file),
     `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
   );
@@ -69196,7 +69293,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
   refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path53.default.relative(folder, zipPath), stale)}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path54.default.relative(folder, zipPath), stale)}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
   const say = options2.say ?? optionWords;
@@ -69222,7 +69319,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs35.promises.writeFile(import_node_path53.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs37.promises.writeFile(import_node_path54.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     await refuseKeptInTheWay(folder, await listFiles2(staging), stale);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
@@ -69242,7 +69339,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs35.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs37.promises.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
     if (done) madeFolders2.keep();
     else await madeFolders2.remove();
@@ -69255,11 +69352,11 @@ function zipInsideProblem(relative, stale) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs35.promises.readFile(import_node_path53.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs37.promises.readFile(import_node_path54.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs35.promises.readFile(import_node_path53.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs37.promises.readFile(import_node_path54.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs35.promises.writeFile(import_node_path53.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs37.promises.writeFile(import_node_path54.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -69304,11 +69401,11 @@ function pairedZipPaths(zipPath) {
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
 async function refuseMissingPair(given2, pair, say) {
-  const kind = import_node_path53.default.resolve(given2) === import_node_path53.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path54.default.resolve(given2) === import_node_path54.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists3 = async (file) => await import_node_fs35.promises.stat(file).catch(() => void 0) !== void 0;
+  const exists3 = async (file) => await import_node_fs37.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists3(given2) || await exists3(other)) return;
-  const name = import_node_path53.default.basename(given2);
+  const name = import_node_path54.default.basename(given2);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${say(kind === "managed" ? EXPORT_MANAGED : EXPORT_UNMANAGED)}) into that file, or unpack ${name} alone (${say(ONE_PACKAGE)}).`
@@ -69321,12 +69418,12 @@ async function stageBoth(zipPath, staging, options2) {
   const managedStaging = `${staging}.managed`;
   rememberTemporary(managedStaging);
   try {
-    await import_node_fs35.promises.mkdir(managedStaging);
+    await import_node_fs37.promises.mkdir(managedStaging);
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path53.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path54.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -69337,7 +69434,7 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path53.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path54.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
@@ -69348,34 +69445,34 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs35.promises.writeFile(import_node_path53.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs37.promises.writeFile(import_node_path54.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path53.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs35.promises.readFile(from)).equals(await import_node_fs35.promises.readFile(import_node_path53.default.join(staging, file))))
+      const from = import_node_path54.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs37.promises.readFile(from)).equals(await import_node_fs37.promises.readFile(import_node_path54.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs35.promises.mkdir(import_node_path53.default.dirname(import_node_path53.default.join(staging, variant)), { recursive: true });
-      await import_node_fs35.promises.rename(from, import_node_path53.default.join(staging, variant));
+      await import_node_fs37.promises.mkdir(import_node_path54.default.dirname(import_node_path54.default.join(staging, variant)), { recursive: true });
+      await import_node_fs37.promises.rename(from, import_node_path54.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs35.promises.rm(managedStaging, { recursive: true, force: true });
+    await import_node_fs37.promises.rm(managedStaging, { recursive: true, force: true });
     forgetTemporary(managedStaging);
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles2(staging) };
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs37 = require("node:fs");
-var import_node_path55 = __toESM(require("node:path"), 1);
+var import_node_fs39 = require("node:fs");
+var import_node_path56 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs36 = require("node:fs");
-var import_node_path54 = __toESM(require("node:path"), 1);
+var import_node_fs38 = require("node:fs");
+var import_node_path55 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
@@ -69385,7 +69482,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs36.promises.lstat(import_node_path54.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs38.promises.lstat(import_node_path55.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -69396,7 +69493,7 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path54.default.join(shown, part) },
+      location: { file: import_node_path55.default.join(shown, part) },
       hint
     });
   }
@@ -69496,7 +69593,7 @@ function nestedSolutionHint(files) {
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat2 = await import_node_fs37.promises.stat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs39.promises.stat(folder).catch(() => void 0);
   const hint = "Give the folder that unpack wrote (the one holding Other/).";
   if (!stat2) throw missingPathError(folder, hint);
   if (!stat2.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
@@ -69518,7 +69615,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
     problem: "lies inside the folder to pack: the next pack would put it into the solution.",
     hint: "Write the zip outside that folder (e.g. beside it)."
   });
-  const located = (file) => import_node_path55.default.join(folder, file);
+  const located = (file) => import_node_path56.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -69529,7 +69626,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readBytes2 = async (file) => {
-    const bytes = await import_node_fs37.promises.readFile(located(file));
+    const bytes = await import_node_fs39.promises.readFile(located(file));
     if (bytes.length > IN_MEMORY_ENTRY_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return bytes;
@@ -69585,7 +69682,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       sources.set(name, {
         name,
         load: async () => {
-          const bytes = await import_node_fs37.promises.readFile(located(actual));
+          const bytes = await import_node_fs39.promises.readFile(located(actual));
           const text3 = bytes.length <= IN_MEMORY_ENTRY_BYTES ? decodeUtf8Lenient(bytes) : "";
           return isJson(text3) ? Buffer.from(minifyJson(text3, located(actual), SOLUTION_JSON_HINT)) : bytes;
         }
@@ -69654,9 +69751,9 @@ async function packSolution(folder, zipPath, options2 = {}) {
   };
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs37.promises.stat(file);
+  const { size } = await import_node_fs39.promises.stat(file);
   if (size > MAX_RECORDED_BYTES) return { name, file };
-  return { name, load: async () => withRecordedEnding(await import_node_fs37.promises.readFile(file), recorded) };
+  return { name, load: async () => withRecordedEnding(await import_node_fs39.promises.readFile(file), recorded) };
 }
 function missingConnectorError(file, logicalFile, connector) {
   const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
@@ -69698,8 +69795,8 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 }
 
 // packages/solution/src/solution/pack-packages.ts
-var import_node_fs38 = require("node:fs");
-var import_node_path56 = __toESM(require("node:path"), 1);
+var import_node_fs40 = require("node:fs");
+var import_node_path57 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = {
     ...options2.version !== void 0 ? { version: options2.version } : {},
@@ -69711,7 +69808,7 @@ async function packSolutionPackages(folder, zipPath, options2 = {}) {
   if (packageType === "both") {
     const flag = await managedFlag(folder).catch(() => void 0);
     if (flag === "0" || flag === "1")
-      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path56.default.join(folder, FOLDER_SOLUTION));
+      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path57.default.join(folder, FOLDER_SOLUTION));
   }
   const first = await packSolution(folder, zipPath, {
     packageType: packageType === "both" ? "unmanaged" : "auto",
@@ -69725,17 +69822,17 @@ function managedZipPath(zipPath) {
   return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, "_managed$1") : `${zipPath}_managed.zip`;
 }
 async function managedFlag(folder) {
-  const file = import_node_path56.default.join(folder, FOLDER_SOLUTION);
-  const root = parseXml(decodeUtf8Strict(await import_node_fs38.promises.readFile(file), file), file, UNPACKED_XML_HINT);
+  const file = import_node_path57.default.join(folder, FOLDER_SOLUTION);
+  const root = parseXml(decodeUtf8Strict(await import_node_fs40.promises.readFile(file), file), file, UNPACKED_XML_HINT);
   return readManifest(root, file).managed;
 }
 
 // packages/solution/src/connector/repository-layout.ts
-var import_node_path57 = __toESM(require("node:path"), 1);
+var import_node_path58 = __toESM(require("node:path"), 1);
 var { swagger, apiProperties, icon, script: script2, readme } = CONNECTOR_FILE_NAMES;
 var REPOSITORY_FILES = { swagger, apiProperties, icon, script: script2, readme };
 function isIndependentPublisherFolder(folder) {
-  const segments = import_node_path57.default.resolve(folder).split(import_node_path57.default.sep).reverse();
+  const segments = import_node_path58.default.resolve(folder).split(import_node_path58.default.sep).reverse();
   const nearest = segments.find(isTopFolderName)?.toLowerCase();
   return nearest === "independent-publisher-connectors";
 }
@@ -69833,13 +69930,13 @@ function parseExistingApiProperties(text3, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs39 = require("node:fs");
-var import_node_path58 = __toESM(require("node:path"), 1);
+var import_node_fs41 = require("node:fs");
+var import_node_path59 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
 async function readSolution(source, reading = {}) {
-  const stat2 = await import_node_fs39.promises.stat(source).catch(() => void 0);
+  const stat2 = await import_node_fs41.promises.stat(source).catch(() => void 0);
   if (!stat2) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat2.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, {
@@ -69875,9 +69972,9 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const { parts, settings } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path58.default.join(displayRoot, file);
+    const shown = import_node_path59.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs39.promises.readFile(import_node_path58.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs41.promises.readFile(import_node_path59.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -69897,13 +69994,13 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs39.promises.readFile(import_node_path58.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs41.promises.readFile(import_node_path59.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
         bytes,
-        file: import_node_path58.default.join(displayRoot, part)
+        file: import_node_path59.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -69911,9 +70008,9 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   return { connectors, settings };
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path58.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifestFile = import_node_path59.default.join(displayRoot, FOLDER_SOLUTION);
   const root = parseXml(
-    decodeUtf8Strict(await import_node_fs39.promises.readFile(import_node_path58.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+    decodeUtf8Strict(await import_node_fs41.promises.readFile(import_node_path59.default.join(folder, FOLDER_SOLUTION)), manifestFile),
     manifestFile,
     UNPACKED_XML_HINT
   );
@@ -69931,12 +70028,12 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs42 = require("node:fs");
-var import_node_path61 = __toESM(require("node:path"), 1);
+var import_node_fs44 = require("node:fs");
+var import_node_path62 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/prepared-connector.ts
-var import_node_fs41 = require("node:fs");
-var import_node_path60 = __toESM(require("node:path"), 1);
+var import_node_fs43 = require("node:fs");
+var import_node_path61 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
 function sameJsonTokens(present, written2) {
@@ -69947,8 +70044,8 @@ function sameJsonTokens(present, written2) {
 }
 
 // packages/solution/src/connector/hand-written-files.ts
-var import_node_fs40 = require("node:fs");
-var import_node_path59 = __toESM(require("node:path"), 1);
+var import_node_fs42 = require("node:fs");
+var import_node_path60 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger2, displayName) {
@@ -70052,8 +70149,8 @@ function isNobodysWriting(file) {
   return segments.some(isMetadataName) || editorLeftover(segments[segments.length - 1]) !== void 0;
 }
 async function keepHandWritten(destinationRoot, earlier2, existing, files) {
-  const folder = import_node_path59.default.join(destinationRoot, earlier2.folder);
-  const stat2 = await import_node_fs40.promises.lstat(folder).catch(() => void 0);
+  const folder = import_node_path60.default.join(destinationRoot, earlier2.folder);
+  const stat2 = await import_node_fs42.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
   const leftBehind = [];
@@ -70064,7 +70161,7 @@ async function keepHandWritten(destinationRoot, earlier2, existing, files) {
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs40.promises.readFile(import_node_path59.default.join(folder, file));
+    const bytes = await import_node_fs42.promises.readFile(import_node_path60.default.join(folder, file));
     if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
     files.set(file, bytes);
     kept.push(file);
@@ -70129,20 +70226,20 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs41.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs43.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs41.promises.readFile(import_node_path60.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs43.promises.readFile(import_node_path61.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
     presentApiProperties.toString("utf8"),
-    import_node_path60.default.join(destination, apiPropertiesName)
+    import_node_path61.default.join(destination, apiPropertiesName)
   );
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const presentBytes = (name) => {
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs41.promises.readFile(import_node_path60.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs43.promises.readFile(import_node_path61.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -70152,7 +70249,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs41.promises.readFile(import_node_path60.default.join(destination, iconName));
+      const present2 = await import_node_fs43.promises.readFile(import_node_path61.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -70176,7 +70273,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
         bytes,
         content,
         previous,
-        import_node_path60.default.join(destination, existing(name)),
+        import_node_path61.default.join(destination, existing(name)),
         before.say
       );
       if (warning) warnings.push(warning);
@@ -70253,7 +70350,7 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     const earlier2 = options2.earlierFolder?.(connector);
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
     prepared.push(
-      await prepare(connector, import_node_path61.default.join(destinationRoot, folder), folder, destinationRoot, {
+      await prepare(connector, import_node_path62.default.join(destinationRoot, folder), folder, destinationRoot, {
         earlier: earlier2,
         previous,
         say: options2.say ?? optionWords
@@ -70261,7 +70358,7 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     );
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path61.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path62.default.join(destinationRoot, item.folder)));
   return results;
 }
 function write(item, destination) {
@@ -70279,13 +70376,13 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs42.promises.mkdir(import_node_path61.default.dirname(import_node_path61.default.join(staging, name)), { recursive: true });
-      await import_node_fs42.promises.writeFile(import_node_path61.default.join(staging, name), content);
+      await import_node_fs44.promises.mkdir(import_node_path62.default.dirname(import_node_path62.default.join(staging, name)), { recursive: true });
+      await import_node_fs44.promises.writeFile(import_node_path62.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs42.promises.rm(import_node_path61.default.join(destination, name), { force: true });
-    const names3 = await import_node_fs42.promises.readdir(destination);
-    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs42.promises.rm(import_node_path61.default.join(destination, name));
+    for (const name of item.remove) await import_node_fs44.promises.rm(import_node_path62.default.join(destination, name), { force: true });
+    const names3 = await import_node_fs44.promises.readdir(destination);
+    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs44.promises.rm(import_node_path62.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -70300,7 +70397,7 @@ async function writeStaged(item, destination) {
       ...item.renamedFrom ? { renamedFrom: item.renamedFrom } : {}
     };
   } finally {
-    await import_node_fs42.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs44.promises.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
     if (done) madeFolders2.keep();
     else await madeFolders2.remove();
@@ -70308,18 +70405,18 @@ async function writeStaged(item, destination) {
 }
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs43 = require("node:fs");
-var import_node_path62 = __toESM(require("node:path"), 1);
+var import_node_fs45 = require("node:fs");
+var import_node_path63 = __toESM(require("node:path"), 1);
 async function removeLeftFolders(previous, destinationRoot, current) {
   const kept = new Set(current.map((connector) => connector.folder.toLowerCase()));
   const removed = [];
   for (const connector of previous) {
     const folder = connectorFolder(connector);
     if (kept.has(folder.toLowerCase())) continue;
-    const target2 = import_node_path62.default.join(destinationRoot, folder);
-    const stat2 = await import_node_fs43.promises.lstat(target2).catch(() => void 0);
+    const target2 = import_node_path63.default.join(destinationRoot, folder);
+    const stat2 = await import_node_fs45.promises.lstat(target2).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
-    await import_node_fs43.promises.rm(target2, { recursive: true });
+    await import_node_fs45.promises.rm(target2, { recursive: true });
     removed.push(folder);
   }
   return removed;
@@ -70410,7 +70507,7 @@ function connectorIdFor(name) {
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path63 = __toESM(require("node:path"), 1);
+var import_node_path64 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -70434,7 +70531,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path63.default.basename(folder).toLowerCase();
+  const folderName = import_node_path64.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -70458,13 +70555,13 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs44 = require("node:fs");
-var import_node_path64 = __toESM(require("node:path"), 1);
+var import_node_fs46 = require("node:fs");
+var import_node_path65 = __toESM(require("node:path"), 1);
 var CONNECTOR_FOLDER_HINT = "Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.";
 async function connectorFoldersHint(folder, names3) {
   const connectors = [];
   for (const name of [...names3].sort()) {
-    const inner = await import_node_fs44.promises.readdir(import_node_path64.default.join(folder, name)).catch(() => []);
+    const inner = await import_node_fs46.promises.readdir(import_node_path65.default.join(folder, name)).catch(() => []);
     if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
       connectors.push(name);
   }
@@ -70474,11 +70571,11 @@ async function connectorFoldersHint(folder, names3) {
   return `It holds ${connectors.length} connector folders (${shown}): give those to build into the solution.`;
 }
 function misnamedCopies(folder, names3, canonical2) {
-  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path64.default.join(folder, name)));
+  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path65.default.join(folder, name)));
 }
 async function readRepositoryConnector(folder, prefix) {
-  const names3 = await import_node_fs44.promises.readdir(folder).catch(async (error2) => {
-    const exists3 = await import_node_fs44.promises.stat(folder).then(
+  const names3 = await import_node_fs46.promises.readdir(folder).catch(async (error2) => {
+    const exists3 = await import_node_fs46.promises.stat(folder).then(
       () => true,
       () => false
     );
@@ -70512,9 +70609,9 @@ async function readRepositoryConnector(folder, prefix) {
         );
       return void 0;
     }
-    return import_node_fs44.promises.readFile(import_node_path64.default.join(folder, actual));
+    return import_node_fs46.promises.readFile(import_node_path65.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path64.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path65.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger2 = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger2?.info?.title;
@@ -70523,7 +70620,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path64.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path65.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -70574,8 +70671,8 @@ async function readRepositoryConnector(folder, prefix) {
 }
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs45 = require("node:fs");
-var import_node_path65 = __toESM(require("node:path"), 1);
+var import_node_fs47 = require("node:fs");
+var import_node_path66 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/definition-size.ts
 function definitionSizeWarning(storedDefinition) {
@@ -70630,7 +70727,7 @@ async function buildSolution(folders, zipPath, options2) {
     await writingTo(zipPath, () => writeUnpackedSolution(staging, connectors, options2));
     await packSolution(staging, zipPath);
   } finally {
-    await import_node_fs45.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs47.promises.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
   }
   return built;
@@ -70649,8 +70746,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2) {
   const write2 = async (relative, content) => {
-    await import_node_fs45.promises.mkdir(import_node_path65.default.dirname(import_node_path65.default.join(folder, relative)), { recursive: true });
-    await import_node_fs45.promises.writeFile(import_node_path65.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs47.promises.mkdir(import_node_path66.default.dirname(import_node_path66.default.join(folder, relative)), { recursive: true });
+    await import_node_fs47.promises.writeFile(import_node_path66.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
   await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
@@ -70804,7 +70901,7 @@ function connectorElement(connector) {
 }
 
 // packages/solution/src/certification/check-package.ts
-var import_node_path67 = __toESM(require("node:path"), 1);
+var import_node_path68 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -70930,7 +71027,7 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/code-page-warning.ts
-var import_node_path66 = __toESM(require("node:path"), 1);
+var import_node_path67 = __toESM(require("node:path"), 1);
 var REMEDY2 = {
   package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
   solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
@@ -70942,7 +71039,7 @@ function codePageWarning(reader, zip, encoding) {
   const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
   return {
     ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${zip.role} '${import_node_path66.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    message: `The ${zip.role} '${import_node_path67.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
     hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
   };
 }
@@ -70963,7 +71060,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path67.default.basename(zipPath);
+  const outerName = import_node_path68.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -71019,7 +71116,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path67.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path68.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -71078,7 +71175,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     }
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path67.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path68.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -71186,8 +71283,8 @@ function requireKind(solutions, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs46 = require("node:fs");
-var import_node_path68 = __toESM(require("node:path"), 1);
+var import_node_fs48 = require("node:fs");
+var import_node_path69 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const roles = [
     ["connector solution", options2.connectorSolution],
@@ -71195,7 +71292,7 @@ async function buildCertificationPackage(out, options2) {
   ];
   if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
   const solutions = roles.map(([, file]) => file);
-  const names3 = solutions.map((file) => import_node_path68.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path69.default.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
   for (const [role, file] of roles) {
@@ -71217,7 +71314,7 @@ async function buildCertificationPackage(out, options2) {
   const existing = await refuseFolder(out, "the package", "Give the path of the package zip to write.");
   refusePathThroughFile(out);
   for (const file of [options2.intro, ...solutions]) {
-    const stat2 = await import_node_fs46.promises.stat(file).catch(() => void 0);
+    const stat2 = await import_node_fs48.promises.stat(file).catch(() => void 0);
     const hint = "Give the intro.md and the solution zips exported from Dataverse.";
     if (!stat2) throw missingPathError(file, hint);
     if (!stat2.isFile()) throw new UsageError("is not a file.", { location: { file }, hint });
@@ -71227,8 +71324,8 @@ async function buildCertificationPackage(out, options2) {
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path68.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
-  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path68.default.dirname(import_node_path68.default.resolve(out))));
+  const packageName = options2.packageName ?? `${import_node_path69.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path69.default.dirname(import_node_path69.default.resolve(out))));
   const inner = temporarySibling(out);
   const candidate = temporarySibling(out, ".zip");
   let written2 = false;
@@ -71246,13 +71343,13 @@ async function buildCertificationPackage(out, options2) {
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
     if (result.ok) {
-      await import_node_fs46.promises.rename(candidate, out);
+      await import_node_fs48.promises.rename(candidate, out);
       written2 = true;
     }
     return result;
   } finally {
-    await import_node_fs46.promises.rm(inner, { force: true });
-    await import_node_fs46.promises.rm(candidate, { force: true });
+    await import_node_fs48.promises.rm(inner, { force: true });
+    await import_node_fs48.promises.rm(candidate, { force: true });
     forgetTemporary(inner);
     forgetTemporary(candidate);
     if (written2) made.keep();
@@ -71269,10 +71366,10 @@ function importConfig(solutionNames) {
 }
 function fileNameClash(roles, platform = process.platform) {
   const nocase = platform === "win32" || platform === "darwin";
-  const samePath = (a, b) => nocase ? import_node_path68.default.resolve(a).toLowerCase() === import_node_path68.default.resolve(b).toLowerCase() : import_node_path68.default.resolve(a) === import_node_path68.default.resolve(b);
+  const samePath = (a, b) => nocase ? import_node_path69.default.resolve(a).toLowerCase() === import_node_path69.default.resolve(b).toLowerCase() : import_node_path69.default.resolve(a) === import_node_path69.default.resolve(b);
   for (const [index, [role, file]] of roles.entries()) {
-    const name = import_node_path68.default.basename(file).toLowerCase();
-    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path68.default.basename(other).toLowerCase() === name);
+    const name = import_node_path69.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path69.default.basename(other).toLowerCase() === name);
     if (earlier2 === void 0) continue;
     const [earlierRole, earlierFile] = earlier2;
     if (samePath(earlierFile, file))
@@ -71283,10 +71380,10 @@ function fileNameClash(roles, platform = process.platform) {
           hint: `Give the ${role}'s own zip.`
         }
       );
-    const extension = import_node_path68.default.extname(file);
-    const renamed = `${import_node_path68.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
-    const earlierName = import_node_path68.default.basename(earlierFile);
-    const same = earlierName === import_node_path68.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    const extension = import_node_path69.default.extname(file);
+    const renamed = `${import_node_path69.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path69.default.basename(earlierFile);
+    const same = earlierName === import_node_path69.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
     return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
       location: { file },
       hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
@@ -71759,7 +71856,7 @@ function componentParametersFromSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path85, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path85) }, hint });
+  const wrongShape = (message2, path86, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path86) }, hint });
   const parameters = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -72338,17 +72435,17 @@ function selectedColumns(row, columns, entity2) {
 
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto12 = require("node:crypto");
-var import_node_fs47 = require("node:fs");
-var import_node_path69 = __toESM(require("node:path"), 1);
+var import_node_fs49 = require("node:fs");
+var import_node_path70 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
     if (!folder) return;
     const zipsOf = /* @__PURE__ */ new Map();
-    for (const name of (0, import_node_fs47.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs49.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs47.readFileSync)(import_node_path69.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs49.readFileSync)(import_node_path70.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -72377,7 +72474,7 @@ var SolutionStore = class {
   put(zip, persist = true) {
     const stored = this.read(zip);
     this.remember(stored);
-    if (persist && this.folder) (0, import_node_fs47.writeFileSync)(import_node_path69.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    if (persist && this.folder) (0, import_node_fs49.writeFileSync)(import_node_path70.default.join(this.folder, importFileName(stored.uniqueName)), zip);
     return stored;
   }
   /** @param source a file of the folder, or by default the zip of an import request */
@@ -73470,8 +73567,8 @@ function close(server) {
 }
 
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs48 = require("node:fs");
-var import_node_path70 = __toESM(require("node:path"), 1);
+var import_node_fs50 = require("node:fs");
+var import_node_path71 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
   return command.addOption(
     optionDefaultingTo(
@@ -73505,7 +73602,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs48.readFileSync)(import_node_path70.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs50.readFileSync)(import_node_path71.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       const code2 = error2.code;
       const hint = "Give --client-certificate the PEM file that holds the certificate and its private key.";
@@ -73580,7 +73677,7 @@ function registerExportCommand(program2, context) {
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
-    const outputFile = import_node_path71.default.resolve(
+    const outputFile = import_node_path72.default.resolve(
       io.cwd,
       options2.out ?? `${solutionName}${options2.managed ? "_managed" : ""}.zip`
     );
@@ -73604,8 +73701,8 @@ function registerExportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs49 = require("node:fs");
-var import_node_path72 = __toESM(require("node:path"), 1);
+var import_node_fs51 = require("node:fs");
+var import_node_path73 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument(
@@ -73639,10 +73736,10 @@ function registerImportCommand(program2, context) {
     const client = connectDataverse(readConnection(options2, io), { logger });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path72.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path73.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs49.readFileSync)(file, "utf8");
+        text3 = (0, import_node_fs51.readFileSync)(file, "utf8");
       } catch (error2) {
         const code2 = error2.code;
         const hint = "Give the deployment settings file that pac solution create-settings wrote.";
@@ -73658,7 +73755,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path72.default.resolve(io.cwd, zip),
+        file: import_node_path73.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -73679,9 +73776,9 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto17 = require("node:crypto");
-var import_node_fs50 = require("node:fs");
+var import_node_fs52 = require("node:fs");
 var import_promises8 = require("node:fs/promises");
-var import_node_path73 = __toESM(require("node:path"), 1);
+var import_node_path74 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/dev-server-banner.ts
 function devServerBanner(settings) {
@@ -73749,8 +73846,8 @@ async function startDevServer(options2, io) {
       { hint: "Give two ports, or leave one out to take a free one." }
     );
   }
-  const folder = options2.solutions ? import_node_path73.default.resolve(io.cwd, options2.solutions) : void 0;
-  const certificateFile2 = options2.clientCertificate ? import_node_path73.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const folder = options2.solutions ? import_node_path74.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path74.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
   if (folder) await refuseMissingSolutionsFolder(folder);
   const appId = (0, import_node_crypto17.randomUUID)();
@@ -73807,7 +73904,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs50.readFileSync)(import_node_path73.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs52.readFileSync)(import_node_path74.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     const code2 = error2.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR")
@@ -73853,7 +73950,7 @@ function shownApiErrorText(error2) {
 }
 var SERVER_ERROR_HINT = "GitHub answered with an error of its own, again after the retries: run the job again later; https://www.githubstatus.com says whether GitHub knows of trouble.";
 var TOKEN_HINT = "Use a classic personal access token of the fork owner with the public_repo scope (repo for private forks); GITHUB_TOKEN and fine-grained tokens cannot open pull requests across owners.";
-function describeApiFailure(error2, doing, repository) {
+function describeApiFailure(error2, doing, repository, named2 = "the name") {
   const status = apiStatus(error2);
   const said = isApiError(error2) ? error2.response?.data?.message ?? error2.message : String(error2);
   if (status === 401) {
@@ -73878,7 +73975,7 @@ function describeApiFailure(error2, doing, repository) {
   }
   if (status === 404) {
     return new UserError(`GitHub answered 404 while ${doing} on ${repository}.`, {
-      hint: `Check the name; GitHub also answers 404 when the token may not see the repository. ${TOKEN_HINT}`,
+      hint: `Check ${named2}; GitHub also answers 404 when the token may not see the repository. ${TOKEN_HINT}`,
       cause: error2
     });
   }
@@ -73893,11 +73990,11 @@ function describeApiFailure(error2, doing, repository) {
     );
   return error2 instanceof Error ? error2 : new Error(String(error2));
 }
-async function step(doing, repository, call) {
+async function step(doing, repository, call, named2) {
   try {
     return await call();
   } catch (error2) {
-    throw describeApiFailure(error2, doing, repository);
+    throw describeApiFailure(error2, doing, repository, named2);
   }
 }
 
@@ -73945,17 +74042,17 @@ function backoffDelays(first, cap, total) {
 }
 
 // packages/github/src/connector-argument.ts
-var import_node_path74 = __toESM(require("node:path"), 1);
+var import_node_path75 = __toESM(require("node:path"), 1);
 async function checkConnectorArguments(connectors, cwd) {
   for (const given2 of connectors) {
     requireOneConnectorFolder(given2, await discoverConnectorFolders([given2], cwd), cwd);
   }
 }
 function requireOneConnectorFolder(given2, found, cwd) {
-  const resolved2 = import_node_path74.default.resolve(cwd, given2);
+  const resolved2 = import_node_path75.default.resolve(cwd, given2);
   if (found.length === 1 && found[0] !== resolved2) {
     const shown = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path74.default.dirname(resolved2) ? `is a file of the connector folder '${shown}'; a pull request sends the whole folder.` : `holds the connector folder '${shown}', not a connector itself.`;
+    const problem = found[0] === import_node_path75.default.dirname(resolved2) ? `is a file of the connector folder '${shown}'; a pull request sends the whole folder.` : `holds the connector folder '${shown}', not a connector itself.`;
     throw new UsageError(problem, { location: { file: given2 }, hint: `Give '${shown}' instead.` });
   }
   if (found.length !== 1) {
@@ -73968,8 +74065,8 @@ function requireOneConnectorFolder(given2, found, cwd) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto19 = require("node:crypto");
-var import_node_fs51 = require("node:fs");
-var import_node_path75 = __toESM(require("node:path"), 1);
+var import_node_fs53 = require("node:fs");
+var import_node_path76 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto19.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -73977,20 +74074,20 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder, shownAs = folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs51.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs53.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path75.default.join(directory, entry.name);
+      const absolute = import_node_path76.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path75.default.join(shownAs, relative) },
+          location: { file: import_node_path76.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs51.promises.readFile(absolute);
-        const executable = ((await import_node_fs51.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs53.promises.readFile(absolute);
+        const executable = ((await import_node_fs53.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -75475,17 +75572,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path85 = requestOptions.url.replace(options2.baseUrl, "");
+    const path86 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path85} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path86} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path85} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path86} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -78198,7 +78295,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path85) => path85.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path86) => path86.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -78685,7 +78782,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path79 = __toESM(require("node:path"), 1);
+var import_node_path80 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -78765,6 +78862,7 @@ async function readBlob(client, repository, sha) {
 }
 
 // packages/github/src/base-branch.ts
+var UPSTREAM_NAME = { option: "the name", input: "the upstream input" };
 async function readBaseCommit(client, upstream, base2, say = optionWords) {
   const head = await readBranch(client, upstream, base2, "base branch");
   if (head) return head;
@@ -78772,7 +78870,8 @@ async function readBaseCommit(client, upstream, base2, say = optionWords) {
   const { data: repository } = await step(
     `reading the base branch ${base2}`,
     upstreamName,
-    () => client.rest.repos.get({ ...upstream })
+    () => client.rest.repos.get({ ...upstream }),
+    say(UPSTREAM_NAME)
   );
   throw new UsageError(
     `${upstreamName} has no branch '${base2}' for the pull request to target; its default branch is '${repository.default_branch}'.`,
@@ -78957,8 +79056,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path85 of changes.deletions)
-    entries.push({ path: `${folder}/${path85}`, mode: "100644", type: "blob", sha: null });
+  for (const path86 of changes.deletions)
+    entries.push({ path: `${folder}/${path86}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -79002,7 +79101,7 @@ async function setBranch(client, fork, branch, sha, exists3) {
 }
 
 // packages/github/src/connector-swagger.ts
-var import_node_path76 = __toESM(require("node:path"), 1);
+var import_node_path77 = __toESM(require("node:path"), 1);
 var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
 function swaggerOf(connector, files) {
   const swagger2 = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
@@ -79018,7 +79117,7 @@ function connectorTitle(folder, swagger2) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path76.default.basename(folder);
+  return import_node_path77.default.basename(folder);
 }
 
 // packages/github/src/fork.ts
@@ -79355,11 +79454,11 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path77 = __toESM(require("node:path"), 1);
+var import_node_path78 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder2, profile, given2) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path77.default.basename(import_node_path77.default.resolve(connectorFolder2))}`;
+  return `${top}/${import_node_path78.default.basename(import_node_path78.default.resolve(connectorFolder2))}`;
 }
 function normaliseTargetFolder(text3) {
   const folder = trimWhere(text3.trim().replace(/\\/g, "/"), oneOf("/"));
@@ -79372,20 +79471,20 @@ function normaliseTargetFolder(text3) {
 }
 
 // packages/github/src/folder-name-on-disk.ts
-var import_node_fs52 = require("node:fs");
-var import_node_path78 = __toESM(require("node:path"), 1);
+var import_node_fs54 = require("node:fs");
+var import_node_path79 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path78.default.basename(folder);
+  const name = import_node_path79.default.basename(folder);
   let names3;
   try {
-    names3 = (0, import_node_fs52.readdirSync)(import_node_path78.default.dirname(folder));
+    names3 = (0, import_node_fs54.readdirSync)(import_node_path79.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names3.includes(name)) return folder;
   const key = (text3) => text3.normalize("NFC").toLowerCase();
   const found = names3.find((entry) => key(entry) === key(name));
-  return found === void 0 ? folder : import_node_path78.default.join(import_node_path78.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path79.default.join(import_node_path79.default.dirname(folder), found);
 }
 
 // packages/github/src/open-pull-request.ts
@@ -79404,7 +79503,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path79.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path80.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -79415,7 +79514,7 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path79.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path80.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
@@ -79477,7 +79576,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path79.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
+    connector: { name: import_node_path80.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -79800,7 +79899,7 @@ function whatToDo(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path80 = __toESM(require("node:path"), 1);
+var import_node_path81 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -79838,7 +79937,7 @@ function registerUnpackCommand(program2, context) {
     const { io } = context;
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path80.default.resolve(io.cwd, zip), import_node_path80.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path81.default.resolve(io.cwd, zip), import_node_path81.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -79901,7 +80000,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path81 = __toESM(require("node:path"), 1);
+var import_node_path82 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -79912,8 +80011,8 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path81.default.resolve(io.cwd, folder);
-    const target2 = import_node_path81.default.resolve(io.cwd, zip);
+    const source = import_node_path82.default.resolve(io.cwd, folder);
+    const target2 = import_node_path82.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
       () => packSolutionPackages(source, target2, {
         packageType: options2.packageType,
@@ -79924,7 +80023,7 @@ function registerPackCommand(program2, context) {
     const leftOut2 = new Set(results.flatMap((result) => result.leftOut));
     for (const file of leftOut2)
       io.stderr.write(
-        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path81.default.join(source, file)), file))}
+        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path82.default.join(source, file)), file))}
 `
       );
     if (options2.format === "json") {
@@ -79952,7 +80051,7 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path82 = __toESM(require("node:path"), 1);
+var import_node_path83 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
@@ -79961,14 +80060,14 @@ function registerExtractConnectorsCommand(program2, context) {
     "the solution as last extracted (zip or unpacked folder): remove the folders of its connectors that <source> no longer has"
   ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
     const { io } = context;
-    const root = import_node_path82.default.resolve(io.cwd, destination);
+    const root = import_node_path83.default.resolve(io.cwd, destination);
     const { connectors, removed, previousSourceProblem } = await extractAndRemoveLeftConnectors(
-      import_node_path82.default.resolve(io.cwd, source),
+      import_node_path83.default.resolve(io.cwd, source),
       root,
       {
         limits: zipLimitOptions(options2),
         ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
-        ...options2.previousSource ? { previousSource: import_node_path82.default.resolve(io.cwd, options2.previousSource) } : {}
+        ...options2.previousSource ? { previousSource: import_node_path83.default.resolve(io.cwd, options2.previousSource) } : {}
       }
     );
     if (previousSourceProblem)
@@ -79976,7 +80075,7 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown = (folder) => toDisplayPath(io.cwd, import_node_path82.default.join(root, folder));
+    const shown = (folder) => toDisplayPath(io.cwd, import_node_path83.default.join(root, folder));
     const removedFolders = removed.map(shown);
     if (options2.format === "json") {
       writeOutput(
@@ -80015,7 +80114,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path83 = __toESM(require("node:path"), 1);
+var import_node_path84 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/build-solution-settings.ts
 var FIRST_VERSION = "1.0.0.0";
@@ -80117,8 +80216,8 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const zip = import_node_path83.default.resolve(io.cwd, options2.out);
-    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path83.default.resolve(io.cwd, options2.existing));
+    const zip = import_node_path84.default.resolve(io.cwd, options2.out);
+    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path84.default.resolve(io.cwd, options2.existing));
     const existing = existingSolution && {
       connectors: existingSolution.connectors,
       source: options2.existing
@@ -80136,7 +80235,7 @@ function registerBuildSolutionCommand(program2, context) {
 `);
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path83.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path84.default.resolve(io.cwd, folder)),
         zip,
         { ...settings, ...existing ? { existing } : {} }
       )
@@ -80175,14 +80274,14 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path84 = __toESM(require("node:path"), 1);
+var import_node_path85 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
     "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
   ).argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
-    const resolve = (file) => import_node_path84.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path85.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
@@ -80197,7 +80296,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path84.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path85.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });

@@ -40810,29 +40810,61 @@ function stringEnd(text2, at) {
 }
 
 // packages/core/src/file-in-the-way.ts
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 var import_node_path2 = __toESM(require("node:path"), 1);
+
+// packages/core/src/broken-link.ts
+var import_node_fs = require("node:fs");
+function linkTrouble(code2) {
+  if (code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP") return "nowhere";
+  if (code2 === "EACCES" || code2 === "EPERM") return "permission";
+  return { code: code2 ?? "error" };
+}
+function describeBrokenLink(link2) {
+  const to = link2.to === void 0 ? "" : ` (to '${link2.to}')`;
+  if (link2.leads === "nowhere") return `is a symbolic link that leads nowhere${to}`;
+  const why = link2.leads === "permission" ? "permission denied" : link2.leads.code;
+  return `is a symbolic link whose target cannot be reached (${why})${to}`;
+}
+function linkTarget(link2) {
+  try {
+    return { to: (0, import_node_fs.readlinkSync)(link2) };
+  } catch {
+    return {};
+  }
+}
+function statOrError(file, stat2 = import_node_fs.statSync) {
+  try {
+    return { stat: stat2(file) };
+  } catch (error3) {
+    return { code: error3.code };
+  }
+}
+
+// packages/core/src/file-in-the-way.ts
 function fileInTheWay(target, cwd = process.cwd()) {
   const resolved2 = import_node_path2.default.resolve(cwd, target);
   for (let current = import_node_path2.default.dirname(resolved2); ; current = import_node_path2.default.dirname(current)) {
-    const stat2 = statOrUndefined(import_node_fs.statSync, current) ?? statOrUndefined(import_node_fs.lstatSync, current);
-    if (stat2?.isDirectory()) return void 0;
+    const followed = statOrError(current);
+    if (followed.stat?.isDirectory()) return void 0;
+    const stat2 = followed.stat ?? statOrError(current, import_node_fs2.lstatSync).stat;
     if (stat2)
       return {
         file: import_node_path2.default.join(target, import_node_path2.default.relative(resolved2, current)),
         below: import_node_path2.default.relative(current, resolved2),
-        ...stat2.isSymbolicLink() ? { danglingLink: linkTarget(current) } : {}
+        ...stat2.isSymbolicLink() ? { link: { ...linkTarget(current), leads: linkTrouble(followed.code) } } : {}
       };
     if (import_node_path2.default.dirname(current) === current) return void 0;
   }
 }
 function pathThroughFileError(way, action, hint) {
-  const link2 = way.danglingLink;
-  const what = !link2 ? "is a file, not a folder" : `is a symbolic link that leads nowhere${link2.to === void 0 ? "" : ` (to '${link2.to}')`}`;
-  return new UsageError(`${what}, so ${way.below} cannot be ${action} inside it.`, {
+  return new UsageError(`${whatIsInTheWay(way)}, so ${way.below} cannot be ${action} inside it.`, {
     location: { file: way.file },
     hint
   });
+}
+function whatIsInTheWay({ link: link2 }) {
+  return link2 ? describeBrokenLink(link2) : "is a file, not a folder";
 }
 function missingPathError(given2, hint, options2 = {}) {
   const way = fileInTheWay(given2, options2.cwd);
@@ -40843,26 +40875,12 @@ function missingPathError(given2, hint, options2 = {}) {
     cause: options2.cause
   });
 }
-function linkTarget(link2) {
-  try {
-    return { to: (0, import_node_fs.readlinkSync)(link2) };
-  } catch {
-    return {};
-  }
-}
-function statOrUndefined(stat2, file) {
-  try {
-    return stat2(file);
-  } catch {
-    return void 0;
-  }
-}
 
 // packages/core/src/fs/is-file.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 function isFile(file) {
   try {
-    return (0, import_node_fs2.statSync)(file).isFile();
+    return (0, import_node_fs3.statSync)(file).isFile();
   } catch {
     return false;
   }
@@ -40870,7 +40888,7 @@ function isFile(file) {
 
 // packages/core/src/fs/temporaries-on-signal.ts
 var import_node_crypto2 = require("node:crypto");
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_path3 = __toESM(require("node:path"), 1);
 var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
 var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
@@ -40881,14 +40899,14 @@ function removePendingTemporaries() {
   for (const [name, kind] of pending) {
     const removing = `${name}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.removing`;
     try {
-      (0, import_node_fs3.renameSync)(name, removing);
+      (0, import_node_fs4.renameSync)(name, removing);
     } catch (error3) {
       const code2 = errorCode(error3);
       if (code2 !== "ENOENT") left.push({ name, code: code2, kind });
       continue;
     }
     try {
-      (0, import_node_fs3.rmSync)(removing, { recursive: true, force: true });
+      (0, import_node_fs4.rmSync)(removing, { recursive: true, force: true });
     } catch (error3) {
       left.push({ name: removing, code: errorCode(error3), kind });
     }
@@ -40901,7 +40919,7 @@ function removeEmptyMadeFolders() {
   const deepestFirst = [...madeFolders].sort((a, b) => b.length - a.length);
   for (const folder of deepestFirst) {
     try {
-      (0, import_node_fs3.rmdirSync)(folder);
+      (0, import_node_fs4.rmdirSync)(folder);
     } catch {
     }
   }
@@ -41271,7 +41289,13 @@ function resolveCloud(name) {
   if (name.trim() === "") return CLOUDS.Public;
   const match2 = CLOUD_NAMES.find((candidate) => candidate.toLowerCase() === name.trim().toLowerCase());
   if (!match2)
-    throw new UsageError(`Unknown cloud '${name}'.`, { hint: `Use one of ${CLOUD_NAMES.join(", ")}.` });
+    throw new ConnectionSettingError(
+      CLOUD,
+      "Cloud",
+      name,
+      "is unknown",
+      `Use one of ${CLOUD_NAMES.join(", ")}.`
+    );
   return CLOUDS[match2];
 }
 function cloudOfHost(hostname) {
@@ -43725,9 +43749,9 @@ var PROBLEM_TEXT = {
 var import_yauzl = __toESM(require_yauzl(), 1);
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs4.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs5.read);
 
 // packages/solution/src/zip/entry-data.ts
 var STREAM_CHUNK_BYTES = 256 * 1024;
@@ -45610,7 +45634,7 @@ function connectFromInputs(connection, logger) {
 }
 
 // packages/actions/src/dataverse-connection/inputs.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_path5 = __toESM(require("node:path"), 1);
 function readConnectionInputs() {
   const clientSecret = readString("client-secret");
@@ -45653,7 +45677,7 @@ function resolveInPath(value) {
 }
 function readTextFile(file, input) {
   try {
-    return (0, import_node_fs5.readFileSync)(file, "utf8");
+    return (0, import_node_fs6.readFileSync)(file, "utf8");
   } catch (error3) {
     const code2 = error3.code;
     const hint = "The path is relative to working-directory, itself relative to the workspace.";
@@ -50419,7 +50443,7 @@ function listJsonDocuments(connector) {
   }
   return list3;
 }
-function fileIssueRule(id, title, description, bad) {
+function fileIssueRule(id, title, description, bad, warningOnly = []) {
   return {
     id,
     file: "folder",
@@ -50431,7 +50455,12 @@ function fileIssueRule(id, title, description, bad) {
       for (const [kind, file] of eachFile(context)) {
         for (const issue2 of file.issues) {
           if (issue2.ruleId !== id) continue;
-          context.report({ file: kind, message: issue2.message, offset: issue2.offset });
+          context.report({
+            file: kind,
+            message: issue2.message,
+            offset: issue2.offset,
+            ...warningOnly.includes(kind) ? { severity: "warning" } : {}
+          });
         }
       }
     }
@@ -50507,8 +50536,10 @@ var generalRules = [
   fileIssueRule(
     "GEN-ENCODING",
     "Files must be UTF-8.",
-    "Connector files are posted to the validation services as UTF-8 text; other encodings garble non-ASCII characters or fail to parse.",
-    'A readme.md saved as Windows-1252 with "caf\xE9" in it.'
+    "Connector files are posted to the validation services as UTF-8 text; other encodings garble non-ASCII characters or fail to parse. A readme is only a warning: no validator reads it, and Microsoft merged readmes saved as Windows-1252 (upstream #3776, #3896 in 2025).",
+    'A readme.md saved as Windows-1252 with "caf\xE9" in it.',
+    // A readme is shown on GitHub, which guesses its encoding; the services never read it.
+    ["readme"]
   ),
   fileIssueRule(
     "GEN-BINARY",
@@ -57197,21 +57228,142 @@ var CharacterCounts = class {
   }
 };
 
+// packages/validator/src/rules/readme/operation-headings.ts
+var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
+var OPERATIONS_GROUP_HEADING = /^.+operations$/;
+var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequen.*askedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|.*apidocumentation|contactus|howtoget.*|(overall)?test(ing)?results?|test(ing)?operationswithin.*|.+connectortestwithin.*)$/;
+function operationSections(headings) {
+  const sections = [];
+  for (const heading2 of headings) {
+    if (heading2.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading2.normalized)) continue;
+    const last2 = sections[sections.length - 1];
+    if (last2 && heading2.offset < last2.bodyEnd) continue;
+    sections.push(heading2);
+  }
+  return sections;
+}
+function groupsListedOperations(subHeadings, index, namesOperation) {
+  const group2 = subHeadings[index];
+  for (let next = index + 1; next < subHeadings.length; next++) {
+    const heading2 = subHeadings[next];
+    if (heading2.offset >= group2.bodyEnd) return false;
+    if (heading2.depth > group2.depth && namesOperation(heading2)) return true;
+  }
+  return false;
+}
+function parentIndex(subHeadings, index) {
+  const heading2 = subHeadings[index];
+  for (let above = index - 1; above >= 0; above--) {
+    if (subHeadings[above].depth < heading2.depth) return above;
+  }
+  return -1;
+}
+var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
+function listsSummaries(text2, heading2, next, summaries) {
+  const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
+  let items = 0;
+  let found = 0;
+  let rightUnder = true;
+  LIST_ITEM.lastIndex = heading2.bodyStart;
+  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < end; item = LIST_ITEM.exec(text2)) {
+    if (items++ === 0) rightUnder = normalizeTitle(text2, heading2.bodyStart, item.index) === "";
+    const lineEnd2 = text2.indexOf("\n", LIST_ITEM.lastIndex);
+    const name = normalizeTitle(text2, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
+    for (const summary2 of summaries) {
+      if (summary2 !== "" && name.startsWith(summary2)) {
+        if (++found === 2) return true;
+        break;
+      }
+    }
+  }
+  return rightUnder && items > 0 && found === items;
+}
+var DETAIL_HEADING = /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
+var HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
+function introducesOnly(text2, heading2, next) {
+  if (!next || next.offset >= heading2.bodyEnd || next.depth <= heading2.depth) return false;
+  if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
+  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "";
+}
+function titlesNextOperation(text2, heading2, next, namesOperation) {
+  if (!next || next.depth < heading2.depth) return false;
+  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "" && namesOperation(next);
+}
+function isSubHeading(heading2, section) {
+  return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
+}
+
+// packages/validator/src/rules/readme/list-item-names.ts
+var NAME_END = /:|\s[-–—]\s/;
+var MAX_NAME = 200;
+function ownTextEnd(heading2, next) {
+  return next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
+}
+function listItemNames(text2, heading2, next) {
+  const to = ownTextEnd(heading2, next);
+  const names = [];
+  LIST_ITEM.lastIndex = heading2.bodyStart;
+  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < to; item = LIST_ITEM.exec(text2)) {
+    const start = LIST_ITEM.lastIndex;
+    const lineEnd2 = text2.indexOf("\n", start);
+    const line = text2.slice(start, Math.min(lineEnd2 === -1 ? to : lineEnd2, to, start + MAX_NAME));
+    const end = line.search(NAME_END);
+    names.push(end === -1 ? line : line.slice(0, end));
+  }
+  return names;
+}
+function listsOperationNames(text2, heading2, next, readsAsOperation) {
+  return listItemNames(text2, heading2, next).some(readsAsOperation);
+}
+
+// packages/validator/src/rules/readme/heading-roles.ts
+function headingRoles(text2, subHeadings, naming) {
+  const roles = [];
+  for (let index = 0; index < subHeadings.length; index++) {
+    const parent = parentIndex(subHeadings, index);
+    const above = parent === -1 ? "group" : roles[parent];
+    if (above === "template" || above === "detail") roles.push(above);
+    else if (above === "operation") roles.push("detail");
+    else roles.push(ownRole(text2, subHeadings, index, naming));
+  }
+  return roles;
+}
+function ownRole(text2, subHeadings, index, naming) {
+  const heading2 = subHeadings[index];
+  if (TEMPLATE_SECTION_HEADING.test(heading2.normalized)) return "template";
+  if (GROUPING_HEADING.test(heading2.normalized)) return "group";
+  if (naming.namesOperation(heading2)) return "operation";
+  return groupsOperations(text2, subHeadings, index, naming) ? "group" : "operation";
+}
+function groupsOperations(text2, subHeadings, index, naming) {
+  const heading2 = subHeadings[index];
+  const next = subHeadings[index + 1];
+  if (introducesOnly(text2, heading2, next) || groupsListedOperations(subHeadings, index, (deeper) => naming.namesOperation(deeper)) || listsSummaries(text2, heading2, next, naming.summaries)) {
+    return true;
+  }
+  return OPERATIONS_GROUP_HEADING.test(heading2.normalized) && (titlesNextOperation(text2, heading2, next, (following) => naming.namesOperation(following)) || listsOperationNames(text2, heading2, next, (name) => naming.readsAsOperation(name)));
+}
+
 // packages/validator/src/rules/readme/listed-operations.ts
-function operationNames(context, sections, loose) {
-  const missing = [];
-  const summaries = /* @__PURE__ */ new Set();
-  const first = sections[0];
+function summaryNames(context, first) {
+  const names = /* @__PURE__ */ new Map();
   for (const operation2 of context.swagger?.operations ?? []) {
     const summary2 = asString(operation2.operation.summary);
-    const normalized = summary2 ? first.nameOf(summary2) : "";
-    if (summary2) summaries.add(normalized);
+    if (summary2 && !names.has(summary2)) names.set(summary2, first.nameOf(summary2));
+  }
+  return names;
+}
+function missingOperations(context, sections, names, loose) {
+  const missing = [];
+  for (const operation2 of context.swagger?.operations ?? []) {
+    const summary2 = asString(operation2.operation.summary);
+    const normalized = summary2 ? names.get(summary2) : "";
     if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation2.operationId)) continue;
     if (loose.lists(summary2, operation2)) continue;
     missing.push(summary2.trim());
   }
-  return { missing, summaries };
+  return missing;
 }
 function isListed(sections, name, operationId) {
   for (let index = 0; index < sections.length; index++) if (sections[index].contains(name)) return true;
@@ -57313,122 +57465,23 @@ function pathWords(path7) {
   return words;
 }
 
-// packages/validator/src/rules/readme/operation-headings.ts
-var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
-var OPERATIONS_GROUP_HEADING = /^.+operations$/;
-var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequen.*askedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|.*apidocumentation|contactus|howtoget.*|(overall)?test(ing)?results?|test(ing)?operationswithin.*|.+connectortestwithin.*)$/;
-function operationSections(headings) {
-  const sections = [];
-  for (const heading2 of headings) {
-    if (heading2.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading2.normalized)) continue;
-    const last2 = sections[sections.length - 1];
-    if (last2 && heading2.offset < last2.bodyEnd) continue;
-    sections.push(heading2);
-  }
-  return sections;
-}
-function groupsListedOperations(subHeadings, index, namesOperation) {
-  const group2 = subHeadings[index];
-  for (let next = index + 1; next < subHeadings.length; next++) {
-    const heading2 = subHeadings[next];
-    if (heading2.offset >= group2.bodyEnd) return false;
-    if (heading2.depth > group2.depth && namesOperation(heading2)) return true;
-  }
-  return false;
-}
-function parentIndex(subHeadings, index) {
-  const heading2 = subHeadings[index];
-  for (let above = index - 1; above >= 0; above--) {
-    if (subHeadings[above].depth < heading2.depth) return above;
-  }
-  return -1;
-}
-var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
-function listsSummaries(text2, heading2, next, summaries) {
-  const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
-  let items = 0;
-  let found = 0;
-  let rightUnder = true;
-  LIST_ITEM.lastIndex = heading2.bodyStart;
-  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < end; item = LIST_ITEM.exec(text2)) {
-    if (items++ === 0) rightUnder = normalizeTitle(text2, heading2.bodyStart, item.index) === "";
-    const lineEnd2 = text2.indexOf("\n", LIST_ITEM.lastIndex);
-    const name = normalizeTitle(text2, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
-    for (const summary2 of summaries) {
-      if (summary2 !== "" && name.startsWith(summary2)) {
-        if (++found === 2) return true;
-        break;
-      }
-    }
-  }
-  return rightUnder && items > 0 && found === items;
-}
-var DETAIL_HEADING = /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
-var HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
-function introducesOnly(text2, heading2, next) {
-  if (!next || next.offset >= heading2.bodyEnd || next.depth <= heading2.depth) return false;
-  if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
-  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "";
-}
-function titlesNextOperation(text2, heading2, next, namesOperation) {
-  if (!next || next.depth < heading2.depth) return false;
-  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "" && namesOperation(next);
-}
-function isSubHeading(heading2, section) {
-  return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
-}
-
 // packages/validator/src/rules/readme/listed-names.ts
-var NAME_END = /:|\s[-–—]\s/;
-var MAX_NAME = 200;
-function listedKeys(text2, sections, namesOperation) {
+function listedKeys(text2, sections) {
   const keys = /* @__PURE__ */ new Set();
   const addNames = (names) => {
     for (const name of names) for (const entry of listedEntries(name)) keys.add(entry);
   };
-  for (const { section, subHeadings } of sections) {
-    const groups = groupingHeadings(text2, subHeadings, namesOperation);
+  for (const entry of sections) {
+    const { section, subHeadings } = entry;
+    const roles = entry.roles();
     addNames(listItemNames(text2, section, subHeadings[0]));
     for (let index = 0; index < subHeadings.length; index++) {
       const heading2 = subHeadings[index];
-      const next = subHeadings[index + 1];
-      const parent = parentIndex(subHeadings, index);
-      if (!holdsDeeper(heading2, next) && (parent === -1 || groups[parent])) addNames([heading2.text]);
-      if (groups[index]) addNames(listItemNames(text2, heading2, next));
+      if (roles[index] === "operation") addNames([heading2.text]);
+      else if (roles[index] === "group") addNames(listItemNames(text2, heading2, subHeadings[index + 1]));
     }
   }
   return keys;
-}
-function listsOperationNames(text2, heading2, next, readsAsOperation) {
-  return listItemNames(text2, heading2, next).some(readsAsOperation);
-}
-function groupingHeadings(text2, subHeadings, namesOperation) {
-  return subHeadings.map((heading2, index) => {
-    if (TEMPLATE_SECTION_HEADING.test(heading2.normalized)) return false;
-    if (GROUPING_HEADING.test(heading2.normalized)) return true;
-    if (namesOperation(heading2.text)) return false;
-    const next = subHeadings[index + 1];
-    return introducesOnly(text2, heading2, next) || groupsListedOperations(subHeadings, index, (deeper) => namesOperation(deeper.text)) || OPERATIONS_GROUP_HEADING.test(heading2.normalized) && listsOperationNames(text2, heading2, next, namesOperation);
-  });
-}
-function holdsDeeper(heading2, next) {
-  return next !== void 0 && next.offset < heading2.bodyEnd && next.depth > heading2.depth;
-}
-function ownTextEnd(heading2, next) {
-  return next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
-}
-function listItemNames(text2, heading2, next) {
-  const to = ownTextEnd(heading2, next);
-  const names = [];
-  LIST_ITEM.lastIndex = heading2.bodyStart;
-  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < to; item = LIST_ITEM.exec(text2)) {
-    const start = LIST_ITEM.lastIndex;
-    const lineEnd2 = text2.indexOf("\n", start);
-    const line = text2.slice(start, Math.min(lineEnd2 === -1 ? to : lineEnd2, to, start + MAX_NAME));
-    const end = line.search(NAME_END);
-    names.push(end === -1 ? line : line.slice(0, end));
-  }
-  return names;
 }
 
 // packages/validator/src/rules/readme/loose-listing.ts
@@ -57444,7 +57497,7 @@ var LooseListing = class {
   index;
   /** Whether the sections list the operation by one of its own keys, or a shared key only it has. */
   lists(summary2, operation2) {
-    this.listed ??= this.listedNames((headingText) => this.namesOwn(headingText));
+    this.listed ??= this.listedNames();
     const listed = this.listed;
     if (listed.size === 0) return false;
     const { own: own2, shared } = operationKeys(summary2, operation2);
@@ -57573,15 +57626,35 @@ var operationsMatchRule = {
     if (sections.length === 0) return;
     const texts = sections.map((section) => {
       const subHeadings = readme2.headings.filter((heading2) => isSubHeading(heading2, section));
-      return { section, subHeadings, text: new SectionText(readme2, section, subHeadings) };
+      let roles;
+      return {
+        section,
+        subHeadings,
+        text: new SectionText(readme2, section, subHeadings),
+        roles: () => roles ??= headingRoles(readme2.text, subHeadings, naming)
+      };
     });
-    const loose = new LooseListing(
-      context,
-      (namesOperation2) => listedKeys(readme2.text, texts, namesOperation2)
-    );
-    const { missing, summaries } = operationNames(
+    const summaryNamesOf = summaryNames(context, texts[0].text);
+    const summaries = new Set(summaryNamesOf.values());
+    let operationIds;
+    let knownNames;
+    const namesOperation = (heading2) => {
+      if (summaries.has(heading2.normalized)) return true;
+      operationIds ??= normalizedOperationIds(context);
+      if (operationIds.has(heading2.normalized)) return true;
+      knownNames ??= [...summaries, ...operationIds].filter((name) => name !== "");
+      return knownNames.some((name) => heading2.normalized.includes(name));
+    };
+    const loose = new LooseListing(context, () => listedKeys(readme2.text, texts));
+    const naming = {
+      summaries,
+      namesOperation: (heading2) => namesOperation(heading2) || loose.namesOwn(heading2.text),
+      readsAsOperation: (name) => loose.names(name)
+    };
+    const missing = missingOperations(
       context,
       texts.map((entry) => entry.text),
+      summaryNamesOf,
       loose
     );
     if (missing.length > 0) {
@@ -57594,15 +57667,6 @@ var operationsMatchRule = {
         message: missing.length === 1 ? `The operation ${names} is not listed under ${where}.` : `${missing.length} operations are not listed under ${where}: ${names}.`
       });
     }
-    let operationIds;
-    let knownNames;
-    const namesOperation = (heading2) => {
-      if (summaries.has(heading2.normalized)) return true;
-      operationIds ??= normalizedOperationIds(context);
-      if (operationIds.has(heading2.normalized)) return true;
-      knownNames ??= [...summaries, ...operationIds].filter((name) => name !== "");
-      return knownNames.some((name) => heading2.normalized.includes(name));
-    };
     let candidates;
     const meant = (heading2) => {
       candidates ??= operationCandidates(
@@ -57613,24 +57677,14 @@ var operationsMatchRule = {
       return name === void 0 ? "" : ` Did you mean '${nameExcerpt(name)}'?`;
     };
     if (hasMcpServer(context)) return;
-    for (const { section, subHeadings } of texts) {
-      const isGroup = (index) => {
-        const heading2 = subHeadings[index];
-        if (GROUPING_HEADING.test(heading2.normalized) || TEMPLATE_SECTION_HEADING.test(heading2.normalized)) {
-          return true;
-        }
-        const next = subHeadings[index + 1];
-        if (introducesOnly(readme2.text, heading2, next) || groupsListedOperations(subHeadings, index, namesOperation) || listsSummaries(readme2.text, heading2, next, summaries)) {
-          return true;
-        }
-        return OPERATIONS_GROUP_HEADING.test(heading2.normalized) && (titlesNextOperation(readme2.text, heading2, next, namesOperation) || listsOperationNames(readme2.text, heading2, next, (name) => loose.names(name)));
-      };
+    for (const entry of texts) {
+      const { section, subHeadings } = entry;
+      const roles = entry.roles();
       for (let index = 0; index < subHeadings.length; index++) {
+        if (roles[index] !== "operation") continue;
         const heading2 = subHeadings[index];
-        if (heading2.normalized === "" || namesOperation(heading2) || isGroup(index)) continue;
+        if (heading2.normalized === "" || namesOperation(heading2)) continue;
         if (loose.names(heading2.text)) continue;
-        const parent = parentIndex(subHeadings, index);
-        if (parent !== -1 && (namesOperation(subHeadings[parent]) || !isGroup(parent))) continue;
         context.report({
           offset: heading2.offset,
           length: heading2.length,

@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path23 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path24 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path23 && path23[0] !== "/") {
-          path23 = `/${path23}`;
+        if (path24 && path24[0] !== "/") {
+          path24 = `/${path24}`;
         }
-        return new URL(`${origin}${path23}`);
+        return new URL(`${origin}${path24}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin }
+          request: { method, path: path24, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path23);
+        debuglog("sending request to %s %s/%s", method, origin, path24);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin },
+          request: { method, path: path24, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path23,
+          path24,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin }
+          request: { method, path: path24, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path23);
+        debuglog("trailers received from %s %s/%s", method, origin, path24);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin },
+          request: { method, path: path24, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path23,
+          path24,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path23, origin }
+            request: { method, path: path24, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path23);
+          debuglog("sending request to %s %s/%s", method, origin, path24);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path23,
+        path: path24,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path23 !== "string") {
+        if (typeof path24 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path23[0] !== "/" && !(path23.startsWith("http://") || path23.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path24[0] !== "/" && !(path24.startsWith("http://") || path24.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path23)) {
+        } else if (invalidPathRegex.test(path24)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path23, query) : path23;
+        this.path = query ? buildURL(path24, query) : path24;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path23, host, upgrade, blocking, reset } = request;
+      const { method, path: path24, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path23} HTTP/1.1\r
+      let header = `${method} ${path24} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path23, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path24, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path23;
+      headers[HTTP2_HEADER_PATH] = path24;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path23 = search ? `${pathname}${search}` : pathname;
+        const path24 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path23;
+        this.opts.path = path24;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path23 = "/",
+          path: path24 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path23;
+        opts.path = origin + path24;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path23) {
-      if (typeof path23 !== "string") {
-        return path23;
+    function safeUrl(path24) {
+      if (typeof path24 !== "string") {
+        return path24;
       }
-      const pathSegments = path23.split("?");
+      const pathSegments = path24.split("?");
       if (pathSegments.length !== 2) {
-        return path23;
+        return path24;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path23, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path23);
+    function matchKey(mockDispatch2, { path: path24, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path24);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path23 }) => matchValue(safeUrl(path23), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path24 }) => matchValue(safeUrl(path24), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path23, method, body, headers, query } = opts;
+      const { path: path24, method, body, headers, query } = opts;
       return {
-        path: path23,
+        path: path24,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path23, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path24, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path23,
+            Path: path24,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path23) {
-      for (let i = 0; i < path23.length; ++i) {
-        const code2 = path23.charCodeAt(i);
+    function validateCookiePath(path24) {
+      for (let i = 0; i < path24.length; ++i) {
+        const code2 = path24.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path23 = opts.path;
+          let path24 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path23 = `/${path23}`;
+            path24 = `/${path24}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path23);
+          url = new URL(util.parseOrigin(url).origin + path24);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19660,9 +19660,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path23, options2) {
+    function openPromise(path24, options2) {
       return new Promise((resolve, reject) => {
-        open2(path23, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open2(path24, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -19692,7 +19692,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path23, options2, callback) {
+    function open2(path24, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -19704,7 +19704,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs13.open(path23, "r", function(err, fd) {
+      fs13.open(path24, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs13.close(fd, defaultCallback);
@@ -26576,8 +26576,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path23) {
-      let input = path23;
+    function removeDotSegments(path24) {
+      let input = path24;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -26651,11 +26651,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path23) {
-      if (path23 === "" || path23[0] === "/") {
-        return removeDotSegments(path23);
+    function removeDotSegmentsRelative(path24) {
+      if (path24 === "" || path24[0] === "/") {
+        return removeDotSegments(path24);
       }
-      const segments = path23.split("/");
+      const segments = path24.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -27018,8 +27018,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path23 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path23 && path23 !== "/" ? path23 : void 0;
+        const path24 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path24 && path24 !== "/" ? path24 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -30329,17 +30329,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path23) {
-      const ctrl = callVisitor(key, node, visitor, path23);
+    function visit_(key, node, visitor, path24) {
+      const ctrl = callVisitor(key, node, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visit_(key, ctrl, visitor, path23);
+        replaceNode(key, path24, ctrl);
+        return visit_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path24 = Object.freeze(path24.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path23);
+            const ci = visit_(i, node.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30350,13 +30350,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = visit_("key", node.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node));
+          const ck = visit_("key", node.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path23);
+          const cv = visit_("value", node.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30377,17 +30377,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path23) {
-      const ctrl = await callVisitor(key, node, visitor, path23);
+    async function visitAsync_(key, node, visitor, path24) {
+      const ctrl = await callVisitor(key, node, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visitAsync_(key, ctrl, visitor, path23);
+        replaceNode(key, path24, ctrl);
+        return visitAsync_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path24 = Object.freeze(path24.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path23);
+            const ci = await visitAsync_(i, node.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30398,13 +30398,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path23);
+          const cv = await visitAsync_("value", node.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30431,23 +30431,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path23) {
+    function callVisitor(key, node, visitor, path24) {
       if (typeof visitor === "function")
-        return visitor(key, node, path23);
+        return visitor(key, node, path24);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path23);
+        return visitor.Map?.(key, node, path24);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path23);
+        return visitor.Seq?.(key, node, path24);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path23);
+        return visitor.Pair?.(key, node, path24);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path23);
+        return visitor.Scalar?.(key, node, path24);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path23);
+        return visitor.Alias?.(key, node, path24);
       return void 0;
     }
-    function replaceNode(key, path23, node) {
-      const parent = path23[path23.length - 1];
+    function replaceNode(key, path24, node) {
+      const parent = path24[path24.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -31059,10 +31059,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path23, value) {
+    function collectionFromPath(schema, path24, value) {
       let v = value;
-      for (let i = path23.length - 1; i >= 0; --i) {
-        const k = path23[i];
+      for (let i = path24.length - 1; i >= 0; --i) {
+        const k = path24[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31081,7 +31081,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
+    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31111,11 +31111,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path23, value) {
-        if (isEmptyPath(path23))
+      addIn(path24, value) {
+        if (isEmptyPath(path24))
           this.add(value);
         else {
-          const [key, ...rest] = path23;
+          const [key, ...rest] = path24;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31129,8 +31129,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        const [key, ...rest] = path23;
+      deleteIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31144,8 +31144,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        const [key, ...rest] = path23;
+      getIn(path24, keepScalar) {
+        const [key, ...rest] = path24;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31163,8 +31163,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path23) {
-        const [key, ...rest] = path23;
+      hasIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31174,8 +31174,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        const [key, ...rest] = path23;
+      setIn(path24, value) {
+        const [key, ...rest] = path24;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -33690,9 +33690,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path23, value) {
+      addIn(path24, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path23, value);
+          this.contents.addIn(path24, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33767,14 +33767,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        if (Collection.isEmptyPath(path23)) {
+      deleteIn(path24) {
+        if (Collection.isEmptyPath(path24)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33789,10 +33789,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        if (Collection.isEmptyPath(path23))
+      getIn(path24, keepScalar) {
+        if (Collection.isEmptyPath(path24))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33803,10 +33803,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path23) {
-        if (Collection.isEmptyPath(path23))
+      hasIn(path24) {
+        if (Collection.isEmptyPath(path24))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33823,13 +33823,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        if (Collection.isEmptyPath(path23)) {
+      setIn(path24, value) {
+        if (Collection.isEmptyPath(path24)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path24), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path23, value);
+          this.contents.setIn(path24, value);
         }
       }
       /**
@@ -35790,9 +35790,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path23) => {
+    visit2.itemAtPath = (cst, path24) => {
       let item = cst;
-      for (const [field, index] of path23) {
+      for (const [field, index] of path24) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -35801,23 +35801,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path23) => {
-      const parent = visit2.itemAtPath(cst, path23.slice(0, -1));
-      const field = path23[path23.length - 1][0];
+    visit2.parentCollection = (cst, path24) => {
+      const parent = visit2.itemAtPath(cst, path24.slice(0, -1));
+      const field = path24[path24.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path23, item, visitor) {
-      let ctrl = visitor(item, path23);
+    function _visit(path24, item, visitor) {
+      let ctrl = visitor(item, path24);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path23.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path24.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -35828,10 +35828,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path23);
+            ctrl = ctrl(item, path24);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -40666,29 +40666,79 @@ function stringEnd(text2, at) {
 }
 
 // packages/core/src/file-in-the-way.ts
+var import_node_fs2 = require("node:fs");
+var import_node_path3 = __toESM(require("node:path"), 1);
+
+// packages/core/src/broken-link.ts
 var import_node_fs = require("node:fs");
 var import_node_path2 = __toESM(require("node:path"), 1);
+function linkTrouble(code2) {
+  if (code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP") return "nowhere";
+  if (code2 === "EACCES" || code2 === "EPERM") return "permission";
+  return { code: code2 ?? "error" };
+}
+function describeBrokenLink(link2) {
+  const to = link2.to === void 0 ? "" : ` (to '${link2.to}')`;
+  if (link2.leads === "nowhere") return `is a symbolic link that leads nowhere${to}`;
+  const why = link2.leads === "permission" ? "permission denied" : link2.leads.code;
+  return `is a symbolic link whose target cannot be reached (${why})${to}`;
+}
+function brokenLinkAtEnd(target, options2 = {}) {
+  const resolved2 = import_node_path2.default.resolve(options2.cwd ?? process.cwd(), target);
+  const followed = statOrError(resolved2);
+  if (followed.stat || !statOrError(resolved2, import_node_fs.lstatSync).stat?.isSymbolicLink()) return void 0;
+  const link2 = { ...linkTarget(resolved2), leads: linkTrouble(followed.code) };
+  if (options2.newTarget !== "refused" && followed.code === "ENOENT" && link2.to !== void 0) {
+    const folder = import_node_path2.default.dirname(import_node_path2.default.resolve(import_node_path2.default.dirname(resolved2), link2.to));
+    if (statOrError(folder).stat?.isDirectory()) return void 0;
+  }
+  return link2;
+}
+function brokenLinkError(given, link2, hint) {
+  return new UsageError(`${describeBrokenLink(link2)}; nothing can be written through it.`, {
+    location: { file: given },
+    hint
+  });
+}
+function linkTarget(link2) {
+  try {
+    return { to: (0, import_node_fs.readlinkSync)(link2) };
+  } catch {
+    return {};
+  }
+}
+function statOrError(file, stat2 = import_node_fs.statSync) {
+  try {
+    return { stat: stat2(file) };
+  } catch (error3) {
+    return { code: error3.code };
+  }
+}
+
+// packages/core/src/file-in-the-way.ts
 function fileInTheWay(target, cwd = process.cwd()) {
-  const resolved2 = import_node_path2.default.resolve(cwd, target);
-  for (let current = import_node_path2.default.dirname(resolved2); ; current = import_node_path2.default.dirname(current)) {
-    const stat2 = statOrUndefined(import_node_fs.statSync, current) ?? statOrUndefined(import_node_fs.lstatSync, current);
-    if (stat2?.isDirectory()) return void 0;
+  const resolved2 = import_node_path3.default.resolve(cwd, target);
+  for (let current = import_node_path3.default.dirname(resolved2); ; current = import_node_path3.default.dirname(current)) {
+    const followed = statOrError(current);
+    if (followed.stat?.isDirectory()) return void 0;
+    const stat2 = followed.stat ?? statOrError(current, import_node_fs2.lstatSync).stat;
     if (stat2)
       return {
-        file: import_node_path2.default.join(target, import_node_path2.default.relative(resolved2, current)),
-        below: import_node_path2.default.relative(current, resolved2),
-        ...stat2.isSymbolicLink() ? { danglingLink: linkTarget(current) } : {}
+        file: import_node_path3.default.join(target, import_node_path3.default.relative(resolved2, current)),
+        below: import_node_path3.default.relative(current, resolved2),
+        ...stat2.isSymbolicLink() ? { link: { ...linkTarget(current), leads: linkTrouble(followed.code) } } : {}
       };
-    if (import_node_path2.default.dirname(current) === current) return void 0;
+    if (import_node_path3.default.dirname(current) === current) return void 0;
   }
 }
 function pathThroughFileError(way, action, hint) {
-  const link2 = way.danglingLink;
-  const what = !link2 ? "is a file, not a folder" : `is a symbolic link that leads nowhere${link2.to === void 0 ? "" : ` (to '${link2.to}')`}`;
-  return new UsageError(`${what}, so ${way.below} cannot be ${action} inside it.`, {
+  return new UsageError(`${whatIsInTheWay(way)}, so ${way.below} cannot be ${action} inside it.`, {
     location: { file: way.file },
     hint
   });
+}
+function whatIsInTheWay({ link: link2 }) {
+  return link2 ? describeBrokenLink(link2) : "is a file, not a folder";
 }
 function missingPathError(given, hint, options2 = {}) {
   const way = fileInTheWay(given, options2.cwd);
@@ -40699,46 +40749,32 @@ function missingPathError(given, hint, options2 = {}) {
     cause: options2.cause
   });
 }
-function linkTarget(link2) {
-  try {
-    return { to: (0, import_node_fs.readlinkSync)(link2) };
-  } catch {
-    return {};
-  }
-}
-function statOrUndefined(stat2, file) {
-  try {
-    return stat2(file);
-  } catch {
-    return void 0;
-  }
-}
 
 // packages/core/src/fs/is-file.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 function isFile(file) {
   try {
-    return (0, import_node_fs2.statSync)(file).isFile();
+    return (0, import_node_fs3.statSync)(file).isFile();
   } catch {
     return false;
   }
 }
 function isFolder(file) {
   try {
-    return (0, import_node_fs2.statSync)(file).isDirectory();
+    return (0, import_node_fs3.statSync)(file).isDirectory();
   } catch {
     return false;
   }
 }
 
 // packages/core/src/fs/made-folders.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_fs5 = require("node:fs");
+var import_node_path5 = __toESM(require("node:path"), 1);
 
 // packages/core/src/fs/temporaries-on-signal.ts
 var import_node_crypto2 = require("node:crypto");
-var import_node_fs3 = require("node:fs");
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_fs4 = require("node:fs");
+var import_node_path4 = __toESM(require("node:path"), 1);
 var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
 var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
 var pending = /* @__PURE__ */ new Map();
@@ -40760,14 +40796,14 @@ function removePendingTemporaries() {
   for (const [name, kind] of pending) {
     const removing = `${name}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.removing`;
     try {
-      (0, import_node_fs3.renameSync)(name, removing);
+      (0, import_node_fs4.renameSync)(name, removing);
     } catch (error3) {
       const code2 = errorCode(error3);
       if (code2 !== "ENOENT") left.push({ name, code: code2, kind });
       continue;
     }
     try {
-      (0, import_node_fs3.rmSync)(removing, { recursive: true, force: true });
+      (0, import_node_fs4.rmSync)(removing, { recursive: true, force: true });
     } catch (error3) {
       left.push({ name: removing, code: errorCode(error3), kind });
     }
@@ -40780,7 +40816,7 @@ function removeEmptyMadeFolders() {
   const deepestFirst = [...madeFolders].sort((a, b) => b.length - a.length);
   for (const folder of deepestFirst) {
     try {
-      (0, import_node_fs3.rmdirSync)(folder);
+      (0, import_node_fs4.rmdirSync)(folder);
     } catch {
     }
   }
@@ -40788,8 +40824,8 @@ function removeEmptyMadeFolders() {
 }
 function leftTemporaryMessage({ name, code: code2, kind }, cwd) {
   if (kind === "scratch")
-    return `${import_node_path3.default.resolve(cwd, name)}: error: this scratch folder of an interrupted command could not be removed from the system's temporary folder (${code2}). Remove it: it holds copies of files the command read.`;
-  return `${import_node_path3.default.relative(cwd, name) || name}: error: this staging file or folder of an interrupted write could not be removed (${code2}). Remove it before adding the folder to git.`;
+    return `${import_node_path4.default.resolve(cwd, name)}: error: this scratch folder of an interrupted command could not be removed from the system's temporary folder (${code2}). Remove it: it holds copies of files the command read.`;
+  return `${import_node_path4.default.relative(cwd, name) || name}: error: this staging file or folder of an interrupted write could not be removed (${code2}). Remove it before adding the folder to git.`;
 }
 function errorCode(error3) {
   return error3?.code ?? String(error3);
@@ -40816,16 +40852,16 @@ function onSignal(signal) {
 
 // packages/core/src/fs/made-folders.ts
 function makeFolderWithParents(folder) {
-  const resolved2 = import_node_path4.default.resolve(folder);
+  const resolved2 = import_node_path5.default.resolve(folder);
   const missing = missingFolders(resolved2);
-  if (missing.length === 0) (0, import_node_fs4.mkdirSync)(resolved2, { recursive: true });
+  if (missing.length === 0) (0, import_node_fs5.mkdirSync)(resolved2, { recursive: true });
   const made = makeEach(missing);
   const forget = () => made.forEach(forgetMadeFolder);
   return {
     async remove() {
       try {
         for (const each of made) {
-          const gone = await import_node_fs4.promises.rmdir(each).then(
+          const gone = await import_node_fs5.promises.rmdir(each).then(
             () => true,
             (error3) => error3.code === "ENOENT"
           );
@@ -40840,9 +40876,9 @@ function makeFolderWithParents(folder) {
 }
 function missingFolders(folder) {
   const missing = [];
-  for (let each = folder; !exists2(each); each = import_node_path4.default.dirname(each)) {
+  for (let each = folder; !exists2(each); each = import_node_path5.default.dirname(each)) {
     missing.unshift(each);
-    if (import_node_path4.default.dirname(each) === each) break;
+    if (import_node_path5.default.dirname(each) === each) break;
   }
   return missing;
 }
@@ -40857,7 +40893,7 @@ function makeEach(missing) {
   } catch (error3) {
     for (const each of made) {
       try {
-        (0, import_node_fs4.rmdirSync)(each);
+        (0, import_node_fs5.rmdirSync)(each);
       } catch {
       }
       forgetMadeFolder(each);
@@ -40868,7 +40904,7 @@ function makeEach(missing) {
 }
 function makeMissingFolder(folder) {
   try {
-    (0, import_node_fs4.mkdirSync)(folder);
+    (0, import_node_fs5.mkdirSync)(folder);
     return true;
   } catch (error3) {
     if (error3.code === "EEXIST" && isFolder(folder)) return false;
@@ -40877,7 +40913,7 @@ function makeMissingFolder(folder) {
 }
 function exists2(file) {
   try {
-    (0, import_node_fs4.lstatSync)(file);
+    (0, import_node_fs5.lstatSync)(file);
     return true;
   } catch {
     return false;
@@ -40886,19 +40922,19 @@ function exists2(file) {
 
 // packages/core/src/fs/temporary-sibling.ts
 var import_node_crypto3 = require("node:crypto");
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 function temporarySibling(target, suffix = "") {
-  const resolved2 = import_node_path5.default.resolve(target);
-  const name = import_node_path5.default.join(
-    import_node_path5.default.dirname(resolved2),
-    `.${import_node_path5.default.basename(resolved2)}.${(0, import_node_crypto3.randomBytes)(6).toString("hex")}.tmp${suffix}`
+  const resolved2 = import_node_path6.default.resolve(target);
+  const name = import_node_path6.default.join(
+    import_node_path6.default.dirname(resolved2),
+    `.${import_node_path6.default.basename(resolved2)}.${(0, import_node_crypto3.randomBytes)(6).toString("hex")}.tmp${suffix}`
   );
   rememberTemporary(name);
   return name;
 }
 
 // packages/core/src/fs/write-failure.ts
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 var PERMISSION = {
   reason: "permission denied",
   hint: "Choose a folder you can write to, or change its permissions."
@@ -40923,7 +40959,7 @@ function targetWriteError(target, error3) {
   const failure = writeFailure(error3);
   if (failure === void 0) return error3;
   const { code: code2, syscall, path: where } = error3;
-  const elsewhere = where !== void 0 && import_node_path6.default.dirname(import_node_path6.default.resolve(where)) !== import_node_path6.default.dirname(import_node_path6.default.resolve(target));
+  const elsewhere = where !== void 0 && import_node_path7.default.dirname(import_node_path7.default.resolve(where)) !== import_node_path7.default.dirname(import_node_path7.default.resolve(target));
   const call = elsewhere ? `${syscall} ${where}` : syscall;
   return new UserError(`cannot be written: ${failure.reason} (${code2}, ${call}).`, {
     location: { file: target },
@@ -41091,11 +41127,11 @@ function logLines(message) {
 }
 
 // packages/actions/src/runtime/error-annotation.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 async function userErrorAnnotation(error3, workspace) {
   const location = error3.location;
   if (!location) return { message: describeProblem(error3), properties: {} };
-  const absolute = import_node_path7.default.resolve(workspace, location.file);
+  const absolute = import_node_path8.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
   const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
   if (inside && isFile(absolute))
@@ -41110,8 +41146,8 @@ async function userErrorAnnotation(error3, workspace) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_fs6 = require("node:fs");
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -41138,20 +41174,20 @@ function readChoice(name, choices, fallback) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
-function isInWritableFolder(real, folders, paths = import_node_path8.default) {
+var import_node_path9 = __toESM(require("node:path"), 1);
+function isInWritableFolder(real, folders, paths = import_node_path9.default) {
   return [folders.workspace, folders.runnerTemp].some(
     (folder) => folder !== void 0 && isWithin(folder, real, paths)
   );
 }
-function ledOutByLink(absolute, real, folders, paths = import_node_path8.default) {
+function ledOutByLink(absolute, real, folders, paths = import_node_path9.default) {
   const inside = (target) => isInWritableFolder(target, folders.named, paths) || isInWritableFolder(target, folders.real, paths);
   return inside(absolute) && !isInWritableFolder(real, folders.real, paths);
 }
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path8.default) {
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path9.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
-function outsideWritableFoldersError(output, folders, paths = import_node_path8.default) {
+function outsideWritableFoldersError(output, folders, paths = import_node_path9.default) {
   const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
   const led = output.throughLink ? "which a symbolic link leads to" : "which is";
   const name = paths.basename(output.absolute);
@@ -41171,7 +41207,7 @@ async function requireWritableOutput(input, value, absolute) {
   const named = namedWritableFolders();
   const folders = await realWritableFolders(named);
   const real = await realPathOfNew(absolute).catch((error3) => {
-    throw outputRefusedError(input, error3);
+    throw pathRefusedError(input, error3, "written");
   });
   if (!isInWritableFolder(real, folders)) {
     const throughLink = ledOutByLink(absolute, real, { named, real: folders });
@@ -41184,20 +41220,27 @@ async function requireWritableOutput(input, value, absolute) {
       "made",
       `Give '${input}' a path that runs through folders only, or move the file out of the way.`
     );
+  const link2 = brokenLinkAtEnd(absolute, { newTarget: "refused" });
+  if (link2)
+    throw brokenLinkError(
+      absolute,
+      link2,
+      `Give '${input}' the path of a file or folder to write, or remove the link.`
+    );
   return real;
 }
-function outputRefusedError(input, error3) {
+function pathRefusedError(input, error3, use) {
   const failure = writeFailure(error3);
   if (failure === void 0) return error3;
   const code2 = error3.code;
-  const hint = code2 === "ENAMETOOLONG" ? `Give '${input}' a path with shorter names.` : failure.hint;
-  return new InputError(input, `cannot be written: ${failure.reason} (${code2}).`, hint);
+  const hint = code2 === "ENAMETOOLONG" ? `Give '${input}' a path with shorter names.` : use === "written" ? failure.hint : `Check that the user who runs the step may read the folders on the way to '${input}'.`;
+  return new InputError(input, `cannot be ${use}: ${failure.reason} (${code2}).`, hint);
 }
 function namedWritableFolders() {
   const runnerTemp = process.env.RUNNER_TEMP;
   return {
-    workspace: import_node_path9.default.resolve(workspaceFolder()),
-    ...runnerTemp ? { runnerTemp: import_node_path9.default.resolve(runnerTemp) } : {}
+    workspace: import_node_path10.default.resolve(workspaceFolder()),
+    ...runnerTemp ? { runnerTemp: import_node_path10.default.resolve(runnerTemp) } : {}
   };
 }
 async function realWritableFolders(named) {
@@ -41210,9 +41253,9 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs5.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs6.promises.realpath(current));
     } catch (error3) {
-      const parent = import_node_path9.default.dirname(current);
+      const parent = import_node_path10.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
@@ -41241,7 +41284,7 @@ async function runAction(main) {
 }
 
 // packages/actions/src/pack-solution/main.ts
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -41292,9 +41335,9 @@ function segmentsOf(name) {
 var import_yauzl = __toESM(require_yauzl(), 1);
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs6.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs7.read);
 
 // packages/solution/src/zip/entry-data.ts
 var STREAM_CHUNK_BYTES = 256 * 1024;
@@ -41314,21 +41357,21 @@ var READ_AHEAD_BYTES = 1024 * 1024;
 var import_yauzl4 = __toESM(require_yauzl(), 1);
 
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs9 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"), 1);
 var import_node_stream = require("node:stream");
 var import_promises = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 function refusePathThroughFile(target) {
   const way = fileInTheWay(target);
   if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs7.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs8.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
     throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
@@ -41340,7 +41383,7 @@ var ZIP_PATH_HINT = "Give the path of the zip file to write, ending in .zip.";
 async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
   refusePathThroughFile(destination);
-  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path10.default.dirname(destination)));
+  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path11.default.dirname(destination)));
   const temporary = temporarySibling(destination);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -41351,7 +41394,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error3) => output.destroy(error3));
-  const file = (0, import_node_fs8.createWriteStream)(temporary, { flags: "wx" });
+  const file = (0, import_node_fs9.createWriteStream)(temporary, { flags: "wx" });
   const written2 = (0, import_promises.pipeline)(output, file);
   let done = false;
   try {
@@ -41377,13 +41420,13 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written2;
-    await import_node_fs8.promises.rename(temporary, destination);
+    await import_node_fs9.promises.rename(temporary, destination);
     done = true;
   } catch (error3) {
     output.destroy();
     await written2.catch(() => void 0);
     if (!file.closed) await new Promise((resolve) => file.once("close", () => resolve()));
-    await import_node_fs8.promises.rm(temporary, { force: true });
+    await import_node_fs9.promises.rm(temporary, { force: true });
     const failedPath = error3?.path;
     throw failedPath === temporary || failedPath === destination ? targetWriteError(destination, error3) : error3;
   } finally {
@@ -42787,12 +42830,12 @@ function describeParseError(error3) {
 }
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path12 = __toESM(require("node:path"), 1);
 async function listFiles(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs9.promises.readdir(import_node_path11.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs10.promises.readdir(import_node_path12.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -42927,16 +42970,16 @@ function checkSolutionVersion(version, setting = "version") {
 }
 
 // packages/solution/src/fs/path-inside.ts
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 function refuseInside(inner, folder, refusal) {
-  const [outer, given] = [import_node_path12.default.resolve(folder), import_node_path12.default.resolve(inner)];
+  const [outer, given] = [import_node_path13.default.resolve(folder), import_node_path13.default.resolve(inner)];
   if (refusal.orEqual ? isWithin(outer, given) : isBelow(outer, given))
     throw new UsageError(refusal.problem, { location: { file: inner }, hint: refusal.hint });
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -42981,8 +43024,8 @@ function parseBothNotes(text2, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path13.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs10.promises.readFile(file), file), file);
+  const file = import_node_path14.default.join(folder, FOLDER_BOTH_NOTES);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs11.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/editor-leftovers.ts
@@ -43040,8 +43083,8 @@ function leftOutWarning(file, folderPath) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs");
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF = 10;
@@ -43079,8 +43122,8 @@ function parseLineEndings(text2, file) {
 }
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path14.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs11.promises.readFile(file), file), file);
+  const file = import_node_path15.default.join(folder, FOLDER_LINE_ENDINGS);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs12.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/util/concurrency.ts
@@ -43489,21 +43532,21 @@ function* scanWriting(bytes, file, hint, style, put, counter) {
 }
 
 // packages/solution/src/solution/other-folder.ts
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 var OTHER = "Other/";
 function isStrayOtherFile(packagePath) {
   return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path15.default.join(folder, file),
+    import_node_path16.default.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
 }
 
 // packages/solution/src/solution/pac-split-files.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 var SPLIT_FOLDERS = [
   ["Entities/", "a table (entity), or its forms, views or ribbon"],
   ["Roles/", "a security role"],
@@ -43571,33 +43614,33 @@ function pacSplitLayoutError(folder, found) {
   const examples = others.slice(0, 3).map((split) => split.file);
   const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
   return solutionError(
-    import_node_path16.default.join(folder, first.file),
+    import_node_path17.default.join(folder, first.file),
     `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
     `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
   );
 }
 
 // packages/solution/src/solution/templates-folder.ts
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 var TEMPLATES = "Templates/";
 function isStrayTemplatesFile(packagePath) {
   return packagePath.startsWith(TEMPLATES);
 }
 function strayTemplatesFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path17.default.join(folder, file),
+    import_node_path18.default.join(folder, file),
     `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
   );
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_fs14 = require("node:fs");
+var import_node_path20 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_fs13 = require("node:fs");
+var import_node_path19 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
@@ -43607,7 +43650,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs12.promises.lstat(import_node_path18.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs13.promises.lstat(import_node_path19.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -43618,7 +43661,7 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path18.default.join(shown, part) },
+      location: { file: import_node_path19.default.join(shown, part) },
       hint
     });
   }
@@ -43718,7 +43761,7 @@ function nestedSolutionHint(files) {
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat2 = await import_node_fs13.promises.stat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs14.promises.stat(folder).catch(() => void 0);
   const hint = "Give the folder that unpack wrote (the one holding Other/).";
   if (!stat2) throw missingPathError(folder, hint);
   if (!stat2.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
@@ -43740,7 +43783,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
     problem: "lies inside the folder to pack: the next pack would put it into the solution.",
     hint: "Write the zip outside that folder (e.g. beside it)."
   });
-  const located = (file) => import_node_path19.default.join(folder, file);
+  const located = (file) => import_node_path20.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -43751,7 +43794,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readBytes = async (file) => {
-    const bytes = await import_node_fs13.promises.readFile(located(file));
+    const bytes = await import_node_fs14.promises.readFile(located(file));
     if (bytes.length > IN_MEMORY_ENTRY_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return bytes;
@@ -43807,7 +43850,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       sources.set(name, {
         name,
         load: async () => {
-          const bytes = await import_node_fs13.promises.readFile(located(actual));
+          const bytes = await import_node_fs14.promises.readFile(located(actual));
           const text2 = bytes.length <= IN_MEMORY_ENTRY_BYTES ? decodeUtf8Lenient(bytes) : "";
           return isJson(text2) ? Buffer.from(minifyJson(text2, located(actual), SOLUTION_JSON_HINT)) : bytes;
         }
@@ -43876,9 +43919,9 @@ async function packSolution(folder, zipPath, options2 = {}) {
   };
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs13.promises.stat(file);
+  const { size } = await import_node_fs14.promises.stat(file);
   if (size > MAX_RECORDED_BYTES) return { name, file };
-  return { name, load: async () => withRecordedEnding(await import_node_fs13.promises.readFile(file), recorded) };
+  return { name, load: async () => withRecordedEnding(await import_node_fs14.promises.readFile(file), recorded) };
 }
 function missingConnectorError(file, logicalFile, connector) {
   const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
@@ -43920,8 +43963,8 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 }
 
 // packages/solution/src/solution/pack-packages.ts
-var import_node_fs14 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_fs15 = require("node:fs");
+var import_node_path21 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = {
     ...options2.version !== void 0 ? { version: options2.version } : {},
@@ -43933,7 +43976,7 @@ async function packSolutionPackages(folder, zipPath, options2 = {}) {
   if (packageType === "both") {
     const flag = await managedFlag(folder).catch(() => void 0);
     if (flag === "0" || flag === "1")
-      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path20.default.join(folder, FOLDER_SOLUTION));
+      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path21.default.join(folder, FOLDER_SOLUTION));
   }
   const first = await packSolution(folder, zipPath, {
     packageType: packageType === "both" ? "unmanaged" : "auto",
@@ -43947,8 +43990,8 @@ function managedZipPath(zipPath) {
   return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, "_managed$1") : `${zipPath}_managed.zip`;
 }
 async function managedFlag(folder) {
-  const file = import_node_path20.default.join(folder, FOLDER_SOLUTION);
-  const root = parseXml(decodeUtf8Strict(await import_node_fs14.promises.readFile(file), file), file, UNPACKED_XML_HINT);
+  const file = import_node_path21.default.join(folder, FOLDER_SOLUTION);
+  const root = parseXml(decodeUtf8Strict(await import_node_fs15.promises.readFile(file), file), file, UNPACKED_XML_HINT);
   return readManifest(root, file).managed;
 }
 
@@ -44616,7 +44659,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path23 = [root];
+  const path24 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -44624,14 +44667,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path23[level];
+    let node = path24[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path23[level] = node;
+      path24[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -44801,7 +44844,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path23 = paths.pop();
+    const path24 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -44809,13 +44852,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path23 + 1);
+          paths.push(path24 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path23 + 1 + key.length;
+        const keyPath = path24 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -47253,7 +47296,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path23 = problem.segments;
+  const path24 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -47267,21 +47310,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path23.includes("oAuthSettings")) {
-      const last2 = path23[path23.length - 1];
+    if (path24.includes("oAuthSettings")) {
+      const last2 = path24[path24.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path23.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path23[path23.length - 1] === "type" && path23.length === parameterNameDepth(path23) + 1)
+    if (path24.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path24[path24.length - 1] === "type" && path24.length === parameterNameDepth(path24) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path23) {
-  return path23[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path24) {
+  return path24[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -48103,7 +48146,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -48399,9 +48442,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path21.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path22.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path21.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path22.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -48418,7 +48461,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path21.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path22.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -48722,7 +48765,7 @@ function listJsonDocuments(connector) {
   }
   return list2;
 }
-function fileIssueRule(id, title, description, bad) {
+function fileIssueRule(id, title, description, bad, warningOnly = []) {
   return {
     id,
     file: "folder",
@@ -48734,7 +48777,12 @@ function fileIssueRule(id, title, description, bad) {
       for (const [kind, file] of eachFile(context)) {
         for (const issue2 of file.issues) {
           if (issue2.ruleId !== id) continue;
-          context.report({ file: kind, message: issue2.message, offset: issue2.offset });
+          context.report({
+            file: kind,
+            message: issue2.message,
+            offset: issue2.offset,
+            ...warningOnly.includes(kind) ? { severity: "warning" } : {}
+          });
         }
       }
     }
@@ -48810,8 +48858,10 @@ var generalRules = [
   fileIssueRule(
     "GEN-ENCODING",
     "Files must be UTF-8.",
-    "Connector files are posted to the validation services as UTF-8 text; other encodings garble non-ASCII characters or fail to parse.",
-    'A readme.md saved as Windows-1252 with "caf\xE9" in it.'
+    "Connector files are posted to the validation services as UTF-8 text; other encodings garble non-ASCII characters or fail to parse. A readme is only a warning: no validator reads it, and Microsoft merged readmes saved as Windows-1252 (upstream #3776, #3896 in 2025).",
+    'A readme.md saved as Windows-1252 with "caf\xE9" in it.',
+    // A readme is shown on GitHub, which guesses its encoding; the services never read it.
+    ["readme"]
   ),
   fileIssueRule(
     "GEN-BINARY",
@@ -49173,9 +49223,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own2 ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path23) {
+function pathVariables(path24) {
   const names = [];
-  for (const match2 of path23.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path24.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -55500,21 +55550,142 @@ var CharacterCounts = class {
   }
 };
 
+// packages/validator/src/rules/readme/operation-headings.ts
+var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
+var OPERATIONS_GROUP_HEADING = /^.+operations$/;
+var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequen.*askedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|.*apidocumentation|contactus|howtoget.*|(overall)?test(ing)?results?|test(ing)?operationswithin.*|.+connectortestwithin.*)$/;
+function operationSections(headings) {
+  const sections = [];
+  for (const heading2 of headings) {
+    if (heading2.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading2.normalized)) continue;
+    const last2 = sections[sections.length - 1];
+    if (last2 && heading2.offset < last2.bodyEnd) continue;
+    sections.push(heading2);
+  }
+  return sections;
+}
+function groupsListedOperations(subHeadings, index, namesOperation) {
+  const group2 = subHeadings[index];
+  for (let next = index + 1; next < subHeadings.length; next++) {
+    const heading2 = subHeadings[next];
+    if (heading2.offset >= group2.bodyEnd) return false;
+    if (heading2.depth > group2.depth && namesOperation(heading2)) return true;
+  }
+  return false;
+}
+function parentIndex(subHeadings, index) {
+  const heading2 = subHeadings[index];
+  for (let above = index - 1; above >= 0; above--) {
+    if (subHeadings[above].depth < heading2.depth) return above;
+  }
+  return -1;
+}
+var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
+function listsSummaries(text2, heading2, next, summaries) {
+  const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
+  let items = 0;
+  let found = 0;
+  let rightUnder = true;
+  LIST_ITEM.lastIndex = heading2.bodyStart;
+  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < end; item = LIST_ITEM.exec(text2)) {
+    if (items++ === 0) rightUnder = normalizeTitle(text2, heading2.bodyStart, item.index) === "";
+    const lineEnd2 = text2.indexOf("\n", LIST_ITEM.lastIndex);
+    const name = normalizeTitle(text2, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
+    for (const summary2 of summaries) {
+      if (summary2 !== "" && name.startsWith(summary2)) {
+        if (++found === 2) return true;
+        break;
+      }
+    }
+  }
+  return rightUnder && items > 0 && found === items;
+}
+var DETAIL_HEADING = /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
+var HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
+function introducesOnly(text2, heading2, next) {
+  if (!next || next.offset >= heading2.bodyEnd || next.depth <= heading2.depth) return false;
+  if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
+  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "";
+}
+function titlesNextOperation(text2, heading2, next, namesOperation) {
+  if (!next || next.depth < heading2.depth) return false;
+  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "" && namesOperation(next);
+}
+function isSubHeading(heading2, section) {
+  return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
+}
+
+// packages/validator/src/rules/readme/list-item-names.ts
+var NAME_END = /:|\s[-–—]\s/;
+var MAX_NAME = 200;
+function ownTextEnd(heading2, next) {
+  return next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
+}
+function listItemNames(text2, heading2, next) {
+  const to = ownTextEnd(heading2, next);
+  const names = [];
+  LIST_ITEM.lastIndex = heading2.bodyStart;
+  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < to; item = LIST_ITEM.exec(text2)) {
+    const start = LIST_ITEM.lastIndex;
+    const lineEnd2 = text2.indexOf("\n", start);
+    const line = text2.slice(start, Math.min(lineEnd2 === -1 ? to : lineEnd2, to, start + MAX_NAME));
+    const end = line.search(NAME_END);
+    names.push(end === -1 ? line : line.slice(0, end));
+  }
+  return names;
+}
+function listsOperationNames(text2, heading2, next, readsAsOperation) {
+  return listItemNames(text2, heading2, next).some(readsAsOperation);
+}
+
+// packages/validator/src/rules/readme/heading-roles.ts
+function headingRoles(text2, subHeadings, naming) {
+  const roles = [];
+  for (let index = 0; index < subHeadings.length; index++) {
+    const parent = parentIndex(subHeadings, index);
+    const above = parent === -1 ? "group" : roles[parent];
+    if (above === "template" || above === "detail") roles.push(above);
+    else if (above === "operation") roles.push("detail");
+    else roles.push(ownRole(text2, subHeadings, index, naming));
+  }
+  return roles;
+}
+function ownRole(text2, subHeadings, index, naming) {
+  const heading2 = subHeadings[index];
+  if (TEMPLATE_SECTION_HEADING.test(heading2.normalized)) return "template";
+  if (GROUPING_HEADING.test(heading2.normalized)) return "group";
+  if (naming.namesOperation(heading2)) return "operation";
+  return groupsOperations(text2, subHeadings, index, naming) ? "group" : "operation";
+}
+function groupsOperations(text2, subHeadings, index, naming) {
+  const heading2 = subHeadings[index];
+  const next = subHeadings[index + 1];
+  if (introducesOnly(text2, heading2, next) || groupsListedOperations(subHeadings, index, (deeper) => naming.namesOperation(deeper)) || listsSummaries(text2, heading2, next, naming.summaries)) {
+    return true;
+  }
+  return OPERATIONS_GROUP_HEADING.test(heading2.normalized) && (titlesNextOperation(text2, heading2, next, (following) => naming.namesOperation(following)) || listsOperationNames(text2, heading2, next, (name) => naming.readsAsOperation(name)));
+}
+
 // packages/validator/src/rules/readme/listed-operations.ts
-function operationNames(context, sections, loose) {
-  const missing = [];
-  const summaries = /* @__PURE__ */ new Set();
-  const first = sections[0];
+function summaryNames(context, first) {
+  const names = /* @__PURE__ */ new Map();
   for (const operation2 of context.swagger?.operations ?? []) {
     const summary2 = asString(operation2.operation.summary);
-    const normalized = summary2 ? first.nameOf(summary2) : "";
-    if (summary2) summaries.add(normalized);
+    if (summary2 && !names.has(summary2)) names.set(summary2, first.nameOf(summary2));
+  }
+  return names;
+}
+function missingOperations(context, sections, names, loose) {
+  const missing = [];
+  for (const operation2 of context.swagger?.operations ?? []) {
+    const summary2 = asString(operation2.operation.summary);
+    const normalized = summary2 ? names.get(summary2) : "";
     if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation2.operationId)) continue;
     if (loose.lists(summary2, operation2)) continue;
     missing.push(summary2.trim());
   }
-  return { missing, summaries };
+  return missing;
 }
 function isListed(sections, name, operationId) {
   for (let index = 0; index < sections.length; index++) if (sections[index].contains(name)) return true;
@@ -55603,135 +55774,36 @@ function operationKeys(summary2, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path23 = pathWords(operation2.path);
-  if (path23.length > 1) shared.push(...lookupKeysOf({ words: path23, version: "" }));
+  const path24 = pathWords(operation2.path);
+  if (path24.length > 1) shared.push(...lookupKeysOf({ words: path24, version: "" }));
   return { own: own2, shared };
 }
-function pathWords(path23) {
+function pathWords(path24) {
   const words = [];
-  for (const segment of path23.split("/")) {
+  for (const segment of path24.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
   }
   return words;
 }
 
-// packages/validator/src/rules/readme/operation-headings.ts
-var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
-var OPERATIONS_GROUP_HEADING = /^.+operations$/;
-var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequen.*askedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|.*apidocumentation|contactus|howtoget.*|(overall)?test(ing)?results?|test(ing)?operationswithin.*|.+connectortestwithin.*)$/;
-function operationSections(headings) {
-  const sections = [];
-  for (const heading2 of headings) {
-    if (heading2.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading2.normalized)) continue;
-    const last2 = sections[sections.length - 1];
-    if (last2 && heading2.offset < last2.bodyEnd) continue;
-    sections.push(heading2);
-  }
-  return sections;
-}
-function groupsListedOperations(subHeadings, index, namesOperation) {
-  const group2 = subHeadings[index];
-  for (let next = index + 1; next < subHeadings.length; next++) {
-    const heading2 = subHeadings[next];
-    if (heading2.offset >= group2.bodyEnd) return false;
-    if (heading2.depth > group2.depth && namesOperation(heading2)) return true;
-  }
-  return false;
-}
-function parentIndex(subHeadings, index) {
-  const heading2 = subHeadings[index];
-  for (let above = index - 1; above >= 0; above--) {
-    if (subHeadings[above].depth < heading2.depth) return above;
-  }
-  return -1;
-}
-var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
-function listsSummaries(text2, heading2, next, summaries) {
-  const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
-  let items = 0;
-  let found = 0;
-  let rightUnder = true;
-  LIST_ITEM.lastIndex = heading2.bodyStart;
-  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < end; item = LIST_ITEM.exec(text2)) {
-    if (items++ === 0) rightUnder = normalizeTitle(text2, heading2.bodyStart, item.index) === "";
-    const lineEnd2 = text2.indexOf("\n", LIST_ITEM.lastIndex);
-    const name = normalizeTitle(text2, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
-    for (const summary2 of summaries) {
-      if (summary2 !== "" && name.startsWith(summary2)) {
-        if (++found === 2) return true;
-        break;
-      }
-    }
-  }
-  return rightUnder && items > 0 && found === items;
-}
-var DETAIL_HEADING = /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
-var HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
-function introducesOnly(text2, heading2, next) {
-  if (!next || next.offset >= heading2.bodyEnd || next.depth <= heading2.depth) return false;
-  if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
-  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "";
-}
-function titlesNextOperation(text2, heading2, next, namesOperation) {
-  if (!next || next.depth < heading2.depth) return false;
-  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "" && namesOperation(next);
-}
-function isSubHeading(heading2, section) {
-  return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
-}
-
 // packages/validator/src/rules/readme/listed-names.ts
-var NAME_END = /:|\s[-–—]\s/;
-var MAX_NAME = 200;
-function listedKeys(text2, sections, namesOperation) {
+function listedKeys(text2, sections) {
   const keys = /* @__PURE__ */ new Set();
   const addNames = (names) => {
     for (const name of names) for (const entry of listedEntries(name)) keys.add(entry);
   };
-  for (const { section, subHeadings } of sections) {
-    const groups = groupingHeadings(text2, subHeadings, namesOperation);
+  for (const entry of sections) {
+    const { section, subHeadings } = entry;
+    const roles = entry.roles();
     addNames(listItemNames(text2, section, subHeadings[0]));
     for (let index = 0; index < subHeadings.length; index++) {
       const heading2 = subHeadings[index];
-      const next = subHeadings[index + 1];
-      const parent = parentIndex(subHeadings, index);
-      if (!holdsDeeper(heading2, next) && (parent === -1 || groups[parent])) addNames([heading2.text]);
-      if (groups[index]) addNames(listItemNames(text2, heading2, next));
+      if (roles[index] === "operation") addNames([heading2.text]);
+      else if (roles[index] === "group") addNames(listItemNames(text2, heading2, subHeadings[index + 1]));
     }
   }
   return keys;
-}
-function listsOperationNames(text2, heading2, next, readsAsOperation) {
-  return listItemNames(text2, heading2, next).some(readsAsOperation);
-}
-function groupingHeadings(text2, subHeadings, namesOperation) {
-  return subHeadings.map((heading2, index) => {
-    if (TEMPLATE_SECTION_HEADING.test(heading2.normalized)) return false;
-    if (GROUPING_HEADING.test(heading2.normalized)) return true;
-    if (namesOperation(heading2.text)) return false;
-    const next = subHeadings[index + 1];
-    return introducesOnly(text2, heading2, next) || groupsListedOperations(subHeadings, index, (deeper) => namesOperation(deeper.text)) || OPERATIONS_GROUP_HEADING.test(heading2.normalized) && listsOperationNames(text2, heading2, next, namesOperation);
-  });
-}
-function holdsDeeper(heading2, next) {
-  return next !== void 0 && next.offset < heading2.bodyEnd && next.depth > heading2.depth;
-}
-function ownTextEnd(heading2, next) {
-  return next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
-}
-function listItemNames(text2, heading2, next) {
-  const to = ownTextEnd(heading2, next);
-  const names = [];
-  LIST_ITEM.lastIndex = heading2.bodyStart;
-  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < to; item = LIST_ITEM.exec(text2)) {
-    const start = LIST_ITEM.lastIndex;
-    const lineEnd2 = text2.indexOf("\n", start);
-    const line = text2.slice(start, Math.min(lineEnd2 === -1 ? to : lineEnd2, to, start + MAX_NAME));
-    const end = line.search(NAME_END);
-    names.push(end === -1 ? line : line.slice(0, end));
-  }
-  return names;
 }
 
 // packages/validator/src/rules/readme/loose-listing.ts
@@ -55747,7 +55819,7 @@ var LooseListing = class {
   index;
   /** Whether the sections list the operation by one of its own keys, or a shared key only it has. */
   lists(summary2, operation2) {
-    this.listed ??= this.listedNames((headingText) => this.namesOwn(headingText));
+    this.listed ??= this.listedNames();
     const listed = this.listed;
     if (listed.size === 0) return false;
     const { own: own2, shared } = operationKeys(summary2, operation2);
@@ -55876,15 +55948,35 @@ var operationsMatchRule = {
     if (sections.length === 0) return;
     const texts = sections.map((section) => {
       const subHeadings = readme2.headings.filter((heading2) => isSubHeading(heading2, section));
-      return { section, subHeadings, text: new SectionText(readme2, section, subHeadings) };
+      let roles;
+      return {
+        section,
+        subHeadings,
+        text: new SectionText(readme2, section, subHeadings),
+        roles: () => roles ??= headingRoles(readme2.text, subHeadings, naming)
+      };
     });
-    const loose = new LooseListing(
-      context,
-      (namesOperation2) => listedKeys(readme2.text, texts, namesOperation2)
-    );
-    const { missing, summaries } = operationNames(
+    const summaryNamesOf = summaryNames(context, texts[0].text);
+    const summaries = new Set(summaryNamesOf.values());
+    let operationIds;
+    let knownNames;
+    const namesOperation = (heading2) => {
+      if (summaries.has(heading2.normalized)) return true;
+      operationIds ??= normalizedOperationIds(context);
+      if (operationIds.has(heading2.normalized)) return true;
+      knownNames ??= [...summaries, ...operationIds].filter((name) => name !== "");
+      return knownNames.some((name) => heading2.normalized.includes(name));
+    };
+    const loose = new LooseListing(context, () => listedKeys(readme2.text, texts));
+    const naming = {
+      summaries,
+      namesOperation: (heading2) => namesOperation(heading2) || loose.namesOwn(heading2.text),
+      readsAsOperation: (name) => loose.names(name)
+    };
+    const missing = missingOperations(
       context,
       texts.map((entry) => entry.text),
+      summaryNamesOf,
       loose
     );
     if (missing.length > 0) {
@@ -55897,15 +55989,6 @@ var operationsMatchRule = {
         message: missing.length === 1 ? `The operation ${names} is not listed under ${where}.` : `${missing.length} operations are not listed under ${where}: ${names}.`
       });
     }
-    let operationIds;
-    let knownNames;
-    const namesOperation = (heading2) => {
-      if (summaries.has(heading2.normalized)) return true;
-      operationIds ??= normalizedOperationIds(context);
-      if (operationIds.has(heading2.normalized)) return true;
-      knownNames ??= [...summaries, ...operationIds].filter((name) => name !== "");
-      return knownNames.some((name) => heading2.normalized.includes(name));
-    };
     let candidates;
     const meant = (heading2) => {
       candidates ??= operationCandidates(
@@ -55916,24 +55999,14 @@ var operationsMatchRule = {
       return name === void 0 ? "" : ` Did you mean '${nameExcerpt(name)}'?`;
     };
     if (hasMcpServer(context)) return;
-    for (const { section, subHeadings } of texts) {
-      const isGroup = (index) => {
-        const heading2 = subHeadings[index];
-        if (GROUPING_HEADING.test(heading2.normalized) || TEMPLATE_SECTION_HEADING.test(heading2.normalized)) {
-          return true;
-        }
-        const next = subHeadings[index + 1];
-        if (introducesOnly(readme2.text, heading2, next) || groupsListedOperations(subHeadings, index, namesOperation) || listsSummaries(readme2.text, heading2, next, summaries)) {
-          return true;
-        }
-        return OPERATIONS_GROUP_HEADING.test(heading2.normalized) && (titlesNextOperation(readme2.text, heading2, next, namesOperation) || listsOperationNames(readme2.text, heading2, next, (name) => loose.names(name)));
-      };
+    for (const entry of texts) {
+      const { section, subHeadings } = entry;
+      const roles = entry.roles();
       for (let index = 0; index < subHeadings.length; index++) {
+        if (roles[index] !== "operation") continue;
         const heading2 = subHeadings[index];
-        if (heading2.normalized === "" || namesOperation(heading2) || isGroup(index)) continue;
+        if (heading2.normalized === "" || namesOperation(heading2)) continue;
         if (loose.names(heading2.text)) continue;
-        const parent = parentIndex(subHeadings, index);
-        if (parent !== -1 && (namesOperation(subHeadings[parent]) || !isGroup(parent))) continue;
         context.report({
           offset: heading2.offset,
           length: heading2.length,
@@ -57071,16 +57144,16 @@ var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path23) {
-    this.path = path23;
-    const hasBrace = path23.includes("{");
-    this.variables = hasBrace ? scanVariables(path23) : NO_VARIABLES;
+  constructor(path24) {
+    this.path = path24;
+    const hasBrace = path24.includes("{");
+    this.variables = hasBrace ? scanVariables(path24) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path23.indexOf("/"); ; slash = path23.indexOf("/", start)) {
-      const end = slash === -1 ? path23.length : slash;
-      if (hasBrace && isVariableSegment(path23, start, end)) variableSegmentCount++;
+    for (let slash = path24.indexOf("/"); ; slash = path24.indexOf("/", start)) {
+      const end = slash === -1 ? path24.length : slash;
+      if (hasBrace && isVariableSegment(path24, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -57109,8 +57182,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path23 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path23) last2 = new PathTemplate(path23);
+    const path24 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path24) last2 = new PathTemplate(path24);
     templates[index] = last2;
   }
   return templates;
@@ -57135,9 +57208,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path23, start) {
-  const slash = path23.indexOf("/", start);
-  return slash === -1 ? path23.length : slash;
+function segmentEnd(path24, start) {
+  const slash = path24.indexOf("/", start);
+  return slash === -1 ? path24.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -57146,34 +57219,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path23, start, end) {
+function isVariableSegment(path24, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path23.charCodeAt(start) !== OPEN || path23.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path24.charCodeAt(start) !== OPEN || path24.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path23.charCodeAt(index);
+    const code2 = path24.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path23, open2) {
-  for (let index = open2 + 1; index < path23.length; index++) {
-    const code2 = path23.charCodeAt(index);
+function matchEnd(path24, open2) {
+  for (let index = open2 + 1; index < path24.length; index++) {
+    const code2 = path24.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path23) {
+function scanVariables(path24) {
   const variables = [];
   let seen;
-  for (let open2 = path23.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path23, open2);
+  for (let open2 = path24.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path24, open2);
     if (close === -1) {
-      open2 = path23.indexOf("{", open2 + 1);
+      open2 = path24.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path23.slice(open2 + 1, close);
+    const name = path24.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -57183,30 +57256,30 @@ function scanVariables(path23) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path23.indexOf("{", close + 1);
+    open2 = path24.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path23) {
+function routeOf(path24) {
   let route = "";
   let copied = 0;
-  for (let open2 = path23.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path23, open2);
+  for (let open2 = path24.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path24, open2);
     if (close === -1) {
-      open2 = path23.indexOf("{", open2 + 1);
+      open2 = path24.indexOf("{", open2 + 1);
       continue;
     }
-    route += path23.slice(copied, open2) + "{}";
+    route += path24.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path23.indexOf("{", copied);
+    open2 = path24.indexOf("{", copied);
   }
-  return copied === 0 ? path23 : route + path23.slice(copied);
+  return copied === 0 ? path24 : route + path24.slice(copied);
 }
-function routeHash(path23) {
+function routeHash(path24) {
   let hash = 0;
-  for (let index = 0; index < path23.length; index++) {
-    const code2 = path23.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path23, index) : -1;
+  for (let index = 0; index < path24.length; index++) {
+    const code2 = path24.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path24, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -57254,15 +57327,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path23 = operations[index].path;
-    if (!path23.includes("{")) {
-      while (index < operations.length && operations[index].path === path23) index++;
+    const path24 = operations[index].path;
+    if (!path24.includes("{")) {
+      while (index < operations.length && operations[index].path === path24) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path23; index++)
+    for (; index < operations.length && operations[index].path === path24; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path23);
+    const route = routeHash(path24);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -58437,12 +58510,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path23 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path23)) continue;
-        if (path23.startsWith("x-")) continue;
-        const item = paths[path23];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path23);
-        else this.typeIssue(placeAt(rootNode, "paths", path23), "Object", item);
+      for (const path24 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path24)) continue;
+        if (path24.startsWith("x-")) continue;
+        const item = paths[path24];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path24);
+        else this.typeIssue(placeAt(rootNode, "paths", path24), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -58466,8 +58539,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path23) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path23);
+  visitPathItem(item, rootNode, path24) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path24);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -59869,12 +59942,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path23 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path24 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path23 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path24 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -60216,16 +60289,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path23) {
+function followSchemaPath(model, root, path24) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path23.length && steps < MAX_STEPS; ) {
-    let end = path23.indexOf("/", start);
-    if (end === -1) end = path23.length;
+  for (let start = 0; start < path24.length && steps < MAX_STEPS; ) {
+    let end = path24.indexOf("/", start);
+    if (end === -1) end = path24.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path23.slice(start, end));
+      const next = property(model, current, path24.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -60305,9 +60378,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path23 = pathAt(call, key);
-    if (path23 === void 0 || followSchemaPath(model, items.schema, path23).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path23), label) });
+    const path24 = pathAt(call, key);
+    if (path24 === void 0 || followSchemaPath(model, items.schema, path24).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path24), label) });
   }
   return problems;
 }
@@ -61756,12 +61829,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path23 in paths) {
-      if (!has(paths, path23)) continue;
-      const pathItem = asObject(paths[path23]);
+    for (const path24 in paths) {
+      if (!has(paths, path24)) continue;
+      const pathItem = asObject(paths[path24]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path23, "$ref"),
+        pointer: childPointer("/paths", path24, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -61783,15 +61856,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path23 of pathKeys(swagger2)) {
-    const message = problem(path23);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path23), message });
+  for (const path24 of pathKeys(swagger2)) {
+    const message = problem(path24);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path24), message });
   }
 }
-function templateProblem(path23) {
+function templateProblem(path24) {
   let open2 = -1;
-  for (let index = 0; index < path23.length; index++) {
-    const character = path23[index];
+  for (let index = 0; index < path24.length; index++) {
+    const character = path24[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -61817,7 +61890,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path23) => path23.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path24) => path24.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -61837,7 +61910,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path23) => /[?#]/.test(path23) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path24) => /[?#]/.test(path24) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -61853,7 +61926,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path23) => path23.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path24) => path24.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -61867,8 +61940,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path23) => {
-      const problem = templateProblem(path23);
+    reportPathKeys(context, (path24) => {
+      const problem = templateProblem(path24);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -61885,9 +61958,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path23) => (
+      (path24) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path23.includes("=") && pathVariables(path23).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path24.includes("=") && pathVariables(path24).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -61903,14 +61976,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path23 of pathKeys(swagger2)) {
-      const key = path23.toLowerCase();
+    for (const path24 of pathKeys(swagger2)) {
+      const key = path24.toLowerCase();
       if (seen.has(key)) {
         report({
-          pointer: childPointer("/paths", path23),
+          pointer: childPointer("/paths", path24),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path23)
+            nameExcerpt(path24)
           )
         });
       }
@@ -63761,26 +63834,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path23 = [];
+    const path24 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path23.push(start);
+    path24.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path23.pop();
+        path24.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path23.slice(path23.indexOf(target)));
+      if (seen === "grey") cycles.push(path24.slice(path24.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path23.push(target);
+        path24.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -64403,7 +64476,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path23 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path24 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -64411,7 +64484,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path23}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path24}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -64671,8 +64744,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path23) {
-  return withoutTrailingSlashes(routeOf(path23)).toLowerCase();
+function templateShape(path24) {
+  return withoutTrailingSlashes(routeOf(path24)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -65350,9 +65423,9 @@ var CASE_RULES = {
 };
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path23, method, body) => `{
+var operation = (path24, method, body) => `{
   "paths": {
-    "${path23}": {
+    "${path24}": {
       "${method}": ${body}
     }
   }
@@ -65811,8 +65884,8 @@ async function writeJobSummary(summary2 = summary) {
 async function packSolutionAction(logger) {
   const inputs = readPackSolutionInputs();
   const workspace = workspaceFolder();
-  const folder = import_node_path22.default.resolve(workspace, inputs.folder);
-  const zip = import_node_path22.default.resolve(workspace, inputs.solutionFile);
+  const folder = import_node_path23.default.resolve(workspace, inputs.folder);
+  const zip = import_node_path23.default.resolve(workspace, inputs.solutionFile);
   await requireWritableOutput("solution-file", inputs.solutionFile, zip);
   const results = await logger.group(
     `Pack ${inputs.folder}`,
@@ -65831,7 +65904,7 @@ async function packSolutionAction(logger) {
     );
   }
   const leftOut = [...new Set(results.flatMap((result) => result.leftOut))];
-  for (const file of leftOut) logger.warning(leftOutWarning(relative(import_node_path22.default.join(folder, file)), file));
+  for (const file of leftOut) logger.warning(leftOutWarning(relative(import_node_path23.default.join(folder, file)), file));
   const [first] = results;
   setOutput("solution-files", JSON.stringify(results.map((result) => relative(result.zip))));
   const ofKind = (managed) => {
@@ -65843,7 +65916,7 @@ async function packSolutionAction(logger) {
   setOutput("unique-name", first.uniqueName);
   setOutput("version", first.version);
   setOutput("connectors", JSON.stringify(first.connectors));
-  setOutput("left-out", JSON.stringify(leftOut.map((file) => relative(import_node_path22.default.join(folder, file)))));
+  setOutput("left-out", JSON.stringify(leftOut.map((file) => relative(import_node_path23.default.join(folder, file)))));
   await writeJobSummary(
     summary.addHeading(htmlText(`Packed ${first.uniqueName} ${first.version}`), 3).addList(
       results.map(

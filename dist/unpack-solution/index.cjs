@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path20 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path21 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path20 && path20[0] !== "/") {
-          path20 = `/${path20}`;
+        if (path21 && path21[0] !== "/") {
+          path21 = `/${path21}`;
         }
-        return new URL(`${origin}${path20}`);
+        return new URL(`${origin}${path21}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin }
+          request: { method, path: path21, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path20);
+        debuglog("sending request to %s %s/%s", method, origin, path21);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin },
+          request: { method, path: path21, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path20,
+          path21,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin }
+          request: { method, path: path21, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path20);
+        debuglog("trailers received from %s %s/%s", method, origin, path21);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin },
+          request: { method, path: path21, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path20,
+          path21,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path20, origin }
+            request: { method, path: path21, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path20);
+          debuglog("sending request to %s %s/%s", method, origin, path21);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path20,
+        path: path21,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path20 !== "string") {
+        if (typeof path21 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path20[0] !== "/" && !(path20.startsWith("http://") || path20.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path21[0] !== "/" && !(path21.startsWith("http://") || path21.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path20)) {
+        } else if (invalidPathRegex.test(path21)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path20, query) : path20;
+        this.path = query ? buildURL(path21, query) : path21;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path20, host, upgrade, blocking, reset } = request;
+      const { method, path: path21, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path20} HTTP/1.1\r
+      let header = `${method} ${path21} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path20, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path21, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path20;
+      headers[HTTP2_HEADER_PATH] = path21;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path20 = search ? `${pathname}${search}` : pathname;
+        const path21 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path20;
+        this.opts.path = path21;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path20 = "/",
+          path: path21 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path20;
+        opts.path = origin + path21;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path20) {
-      if (typeof path20 !== "string") {
-        return path20;
+    function safeUrl(path21) {
+      if (typeof path21 !== "string") {
+        return path21;
       }
-      const pathSegments = path20.split("?");
+      const pathSegments = path21.split("?");
       if (pathSegments.length !== 2) {
-        return path20;
+        return path21;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path20, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path20);
+    function matchKey(mockDispatch2, { path: path21, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path21);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path20 }) => matchValue(safeUrl(path20), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path21 }) => matchValue(safeUrl(path21), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path20, method, body, headers, query } = opts;
+      const { path: path21, method, body, headers, query } = opts;
       return {
-        path: path20,
+        path: path21,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path20, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path21, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path20,
+            Path: path21,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path20) {
-      for (let i = 0; i < path20.length; ++i) {
-        const code2 = path20.charCodeAt(i);
+    function validateCookiePath(path21) {
+      for (let i = 0; i < path21.length; ++i) {
+        const code2 = path21.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path20 = opts.path;
+          let path21 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path20 = `/${path20}`;
+            path21 = `/${path21}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path20);
+          url = new URL(util.parseOrigin(url).origin + path21);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19660,9 +19660,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path20, options2) {
+    function openPromise(path21, options2) {
       return new Promise((resolve, reject) => {
-        open3(path20, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path21, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -19692,7 +19692,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path20, options2, callback) {
+    function open3(path21, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -19704,7 +19704,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs13.open(path20, "r", function(err, fd) {
+      fs13.open(path21, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs13.close(fd, defaultCallback);
@@ -26576,8 +26576,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path20) {
-      let input = path20;
+    function removeDotSegments(path21) {
+      let input = path21;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -26651,11 +26651,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path20) {
-      if (path20 === "" || path20[0] === "/") {
-        return removeDotSegments(path20);
+    function removeDotSegmentsRelative(path21) {
+      if (path21 === "" || path21[0] === "/") {
+        return removeDotSegments(path21);
       }
-      const segments = path20.split("/");
+      const segments = path21.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -27018,8 +27018,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path20 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path20 && path20 !== "/" ? path20 : void 0;
+        const path21 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path21 && path21 !== "/" ? path21 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -30329,17 +30329,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path20) {
-      const ctrl = callVisitor(key, node, visitor, path20);
+    function visit_(key, node, visitor, path21) {
+      const ctrl = callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visit_(key, ctrl, visitor, path20);
+        replaceNode(key, path21, ctrl);
+        return visit_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path20);
+            const ci = visit_(i, node.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30350,13 +30350,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = visit_("key", node.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = visit_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path20);
+          const cv = visit_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30377,17 +30377,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path20) {
-      const ctrl = await callVisitor(key, node, visitor, path20);
+    async function visitAsync_(key, node, visitor, path21) {
+      const ctrl = await callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visitAsync_(key, ctrl, visitor, path20);
+        replaceNode(key, path21, ctrl);
+        return visitAsync_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path20);
+            const ci = await visitAsync_(i, node.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30398,13 +30398,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path20);
+          const cv = await visitAsync_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30431,23 +30431,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path20) {
+    function callVisitor(key, node, visitor, path21) {
       if (typeof visitor === "function")
-        return visitor(key, node, path20);
+        return visitor(key, node, path21);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path20);
+        return visitor.Map?.(key, node, path21);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path20);
+        return visitor.Seq?.(key, node, path21);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path20);
+        return visitor.Pair?.(key, node, path21);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path20);
+        return visitor.Scalar?.(key, node, path21);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path20);
+        return visitor.Alias?.(key, node, path21);
       return void 0;
     }
-    function replaceNode(key, path20, node) {
-      const parent = path20[path20.length - 1];
+    function replaceNode(key, path21, node) {
+      const parent = path21[path21.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -31059,10 +31059,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path20, value) {
+    function collectionFromPath(schema, path21, value) {
       let v = value;
-      for (let i = path20.length - 1; i >= 0; --i) {
-        const k = path20[i];
+      for (let i = path21.length - 1; i >= 0; --i) {
+        const k = path21[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31081,7 +31081,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
+    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31111,11 +31111,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path20, value) {
-        if (isEmptyPath(path20))
+      addIn(path21, value) {
+        if (isEmptyPath(path21))
           this.add(value);
         else {
-          const [key, ...rest] = path20;
+          const [key, ...rest] = path21;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31129,8 +31129,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        const [key, ...rest] = path20;
+      deleteIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31144,8 +31144,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        const [key, ...rest] = path20;
+      getIn(path21, keepScalar) {
+        const [key, ...rest] = path21;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31163,8 +31163,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path20) {
-        const [key, ...rest] = path20;
+      hasIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31174,8 +31174,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        const [key, ...rest] = path20;
+      setIn(path21, value) {
+        const [key, ...rest] = path21;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -33690,9 +33690,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path20, value) {
+      addIn(path21, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path20, value);
+          this.contents.addIn(path21, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33767,14 +33767,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        if (Collection.isEmptyPath(path20)) {
+      deleteIn(path21) {
+        if (Collection.isEmptyPath(path21)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33789,10 +33789,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        if (Collection.isEmptyPath(path20))
+      getIn(path21, keepScalar) {
+        if (Collection.isEmptyPath(path21))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33803,10 +33803,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path20) {
-        if (Collection.isEmptyPath(path20))
+      hasIn(path21) {
+        if (Collection.isEmptyPath(path21))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33823,13 +33823,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        if (Collection.isEmptyPath(path20)) {
+      setIn(path21, value) {
+        if (Collection.isEmptyPath(path21)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path20, value);
+          this.contents.setIn(path21, value);
         }
       }
       /**
@@ -35790,9 +35790,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path20) => {
+    visit2.itemAtPath = (cst, path21) => {
       let item = cst;
-      for (const [field, index] of path20) {
+      for (const [field, index] of path21) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -35801,23 +35801,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path20) => {
-      const parent = visit2.itemAtPath(cst, path20.slice(0, -1));
-      const field = path20[path20.length - 1][0];
+    visit2.parentCollection = (cst, path21) => {
+      const parent = visit2.itemAtPath(cst, path21.slice(0, -1));
+      const field = path21[path21.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path20, item, visitor) {
-      let ctrl = visitor(item, path20);
+    function _visit(path21, item, visitor) {
+      let ctrl = visitor(item, path21);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path21.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -35828,10 +35828,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path20);
+            ctrl = ctrl(item, path21);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -40666,29 +40666,79 @@ function stringEnd(text2, at) {
 }
 
 // packages/core/src/file-in-the-way.ts
+var import_node_fs2 = require("node:fs");
+var import_node_path3 = __toESM(require("node:path"), 1);
+
+// packages/core/src/broken-link.ts
 var import_node_fs = require("node:fs");
 var import_node_path2 = __toESM(require("node:path"), 1);
+function linkTrouble(code2) {
+  if (code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP") return "nowhere";
+  if (code2 === "EACCES" || code2 === "EPERM") return "permission";
+  return { code: code2 ?? "error" };
+}
+function describeBrokenLink(link2) {
+  const to = link2.to === void 0 ? "" : ` (to '${link2.to}')`;
+  if (link2.leads === "nowhere") return `is a symbolic link that leads nowhere${to}`;
+  const why = link2.leads === "permission" ? "permission denied" : link2.leads.code;
+  return `is a symbolic link whose target cannot be reached (${why})${to}`;
+}
+function brokenLinkAtEnd(target, options2 = {}) {
+  const resolved2 = import_node_path2.default.resolve(options2.cwd ?? process.cwd(), target);
+  const followed = statOrError(resolved2);
+  if (followed.stat || !statOrError(resolved2, import_node_fs.lstatSync).stat?.isSymbolicLink()) return void 0;
+  const link2 = { ...linkTarget(resolved2), leads: linkTrouble(followed.code) };
+  if (options2.newTarget !== "refused" && followed.code === "ENOENT" && link2.to !== void 0) {
+    const folder = import_node_path2.default.dirname(import_node_path2.default.resolve(import_node_path2.default.dirname(resolved2), link2.to));
+    if (statOrError(folder).stat?.isDirectory()) return void 0;
+  }
+  return link2;
+}
+function brokenLinkError(given, link2, hint) {
+  return new UsageError(`${describeBrokenLink(link2)}; nothing can be written through it.`, {
+    location: { file: given },
+    hint
+  });
+}
+function linkTarget(link2) {
+  try {
+    return { to: (0, import_node_fs.readlinkSync)(link2) };
+  } catch {
+    return {};
+  }
+}
+function statOrError(file, stat2 = import_node_fs.statSync) {
+  try {
+    return { stat: stat2(file) };
+  } catch (error3) {
+    return { code: error3.code };
+  }
+}
+
+// packages/core/src/file-in-the-way.ts
 function fileInTheWay(target, cwd = process.cwd()) {
-  const resolved2 = import_node_path2.default.resolve(cwd, target);
-  for (let current = import_node_path2.default.dirname(resolved2); ; current = import_node_path2.default.dirname(current)) {
-    const stat2 = statOrUndefined(import_node_fs.statSync, current) ?? statOrUndefined(import_node_fs.lstatSync, current);
-    if (stat2?.isDirectory()) return void 0;
+  const resolved2 = import_node_path3.default.resolve(cwd, target);
+  for (let current = import_node_path3.default.dirname(resolved2); ; current = import_node_path3.default.dirname(current)) {
+    const followed = statOrError(current);
+    if (followed.stat?.isDirectory()) return void 0;
+    const stat2 = followed.stat ?? statOrError(current, import_node_fs2.lstatSync).stat;
     if (stat2)
       return {
-        file: import_node_path2.default.join(target, import_node_path2.default.relative(resolved2, current)),
-        below: import_node_path2.default.relative(current, resolved2),
-        ...stat2.isSymbolicLink() ? { danglingLink: linkTarget(current) } : {}
+        file: import_node_path3.default.join(target, import_node_path3.default.relative(resolved2, current)),
+        below: import_node_path3.default.relative(current, resolved2),
+        ...stat2.isSymbolicLink() ? { link: { ...linkTarget(current), leads: linkTrouble(followed.code) } } : {}
       };
-    if (import_node_path2.default.dirname(current) === current) return void 0;
+    if (import_node_path3.default.dirname(current) === current) return void 0;
   }
 }
 function pathThroughFileError(way, action, hint) {
-  const link2 = way.danglingLink;
-  const what = !link2 ? "is a file, not a folder" : `is a symbolic link that leads nowhere${link2.to === void 0 ? "" : ` (to '${link2.to}')`}`;
-  return new UsageError(`${what}, so ${way.below} cannot be ${action} inside it.`, {
+  return new UsageError(`${whatIsInTheWay(way)}, so ${way.below} cannot be ${action} inside it.`, {
     location: { file: way.file },
     hint
   });
+}
+function whatIsInTheWay({ link: link2 }) {
+  return link2 ? describeBrokenLink(link2) : "is a file, not a folder";
 }
 function missingPathError(given, hint, options2 = {}) {
   const way = fileInTheWay(given, options2.cwd);
@@ -40699,46 +40749,32 @@ function missingPathError(given, hint, options2 = {}) {
     cause: options2.cause
   });
 }
-function linkTarget(link2) {
-  try {
-    return { to: (0, import_node_fs.readlinkSync)(link2) };
-  } catch {
-    return {};
-  }
-}
-function statOrUndefined(stat2, file) {
-  try {
-    return stat2(file);
-  } catch {
-    return void 0;
-  }
-}
 
 // packages/core/src/fs/is-file.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 function isFile(file) {
   try {
-    return (0, import_node_fs2.statSync)(file).isFile();
+    return (0, import_node_fs3.statSync)(file).isFile();
   } catch {
     return false;
   }
 }
 function isFolder(file) {
   try {
-    return (0, import_node_fs2.statSync)(file).isDirectory();
+    return (0, import_node_fs3.statSync)(file).isDirectory();
   } catch {
     return false;
   }
 }
 
 // packages/core/src/fs/made-folders.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_fs5 = require("node:fs");
+var import_node_path5 = __toESM(require("node:path"), 1);
 
 // packages/core/src/fs/temporaries-on-signal.ts
 var import_node_crypto2 = require("node:crypto");
-var import_node_fs3 = require("node:fs");
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_fs4 = require("node:fs");
+var import_node_path4 = __toESM(require("node:path"), 1);
 var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
 var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
 var pending = /* @__PURE__ */ new Map();
@@ -40760,14 +40796,14 @@ function removePendingTemporaries() {
   for (const [name, kind] of pending) {
     const removing = `${name}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.removing`;
     try {
-      (0, import_node_fs3.renameSync)(name, removing);
+      (0, import_node_fs4.renameSync)(name, removing);
     } catch (error3) {
       const code2 = errorCode(error3);
       if (code2 !== "ENOENT") left.push({ name, code: code2, kind });
       continue;
     }
     try {
-      (0, import_node_fs3.rmSync)(removing, { recursive: true, force: true });
+      (0, import_node_fs4.rmSync)(removing, { recursive: true, force: true });
     } catch (error3) {
       left.push({ name: removing, code: errorCode(error3), kind });
     }
@@ -40780,7 +40816,7 @@ function removeEmptyMadeFolders() {
   const deepestFirst = [...madeFolders].sort((a, b) => b.length - a.length);
   for (const folder of deepestFirst) {
     try {
-      (0, import_node_fs3.rmdirSync)(folder);
+      (0, import_node_fs4.rmdirSync)(folder);
     } catch {
     }
   }
@@ -40788,8 +40824,8 @@ function removeEmptyMadeFolders() {
 }
 function leftTemporaryMessage({ name, code: code2, kind }, cwd) {
   if (kind === "scratch")
-    return `${import_node_path3.default.resolve(cwd, name)}: error: this scratch folder of an interrupted command could not be removed from the system's temporary folder (${code2}). Remove it: it holds copies of files the command read.`;
-  return `${import_node_path3.default.relative(cwd, name) || name}: error: this staging file or folder of an interrupted write could not be removed (${code2}). Remove it before adding the folder to git.`;
+    return `${import_node_path4.default.resolve(cwd, name)}: error: this scratch folder of an interrupted command could not be removed from the system's temporary folder (${code2}). Remove it: it holds copies of files the command read.`;
+  return `${import_node_path4.default.relative(cwd, name) || name}: error: this staging file or folder of an interrupted write could not be removed (${code2}). Remove it before adding the folder to git.`;
 }
 function errorCode(error3) {
   return error3?.code ?? String(error3);
@@ -40816,16 +40852,16 @@ function onSignal(signal) {
 
 // packages/core/src/fs/made-folders.ts
 function makeFolderWithParents(folder) {
-  const resolved2 = import_node_path4.default.resolve(folder);
+  const resolved2 = import_node_path5.default.resolve(folder);
   const missing = missingFolders(resolved2);
-  if (missing.length === 0) (0, import_node_fs4.mkdirSync)(resolved2, { recursive: true });
+  if (missing.length === 0) (0, import_node_fs5.mkdirSync)(resolved2, { recursive: true });
   const made = makeEach(missing);
   const forget = () => made.forEach(forgetMadeFolder);
   return {
     async remove() {
       try {
         for (const each of made) {
-          const gone = await import_node_fs4.promises.rmdir(each).then(
+          const gone = await import_node_fs5.promises.rmdir(each).then(
             () => true,
             (error3) => error3.code === "ENOENT"
           );
@@ -40840,9 +40876,9 @@ function makeFolderWithParents(folder) {
 }
 function missingFolders(folder) {
   const missing = [];
-  for (let each = folder; !exists2(each); each = import_node_path4.default.dirname(each)) {
+  for (let each = folder; !exists2(each); each = import_node_path5.default.dirname(each)) {
     missing.unshift(each);
-    if (import_node_path4.default.dirname(each) === each) break;
+    if (import_node_path5.default.dirname(each) === each) break;
   }
   return missing;
 }
@@ -40857,7 +40893,7 @@ function makeEach(missing) {
   } catch (error3) {
     for (const each of made) {
       try {
-        (0, import_node_fs4.rmdirSync)(each);
+        (0, import_node_fs5.rmdirSync)(each);
       } catch {
       }
       forgetMadeFolder(each);
@@ -40868,7 +40904,7 @@ function makeEach(missing) {
 }
 function makeMissingFolder(folder) {
   try {
-    (0, import_node_fs4.mkdirSync)(folder);
+    (0, import_node_fs5.mkdirSync)(folder);
     return true;
   } catch (error3) {
     if (error3.code === "EEXIST" && isFolder(folder)) return false;
@@ -40877,7 +40913,7 @@ function makeMissingFolder(folder) {
 }
 function exists2(file) {
   try {
-    (0, import_node_fs4.lstatSync)(file);
+    (0, import_node_fs5.lstatSync)(file);
     return true;
   } catch {
     return false;
@@ -40886,19 +40922,19 @@ function exists2(file) {
 
 // packages/core/src/fs/temporary-sibling.ts
 var import_node_crypto3 = require("node:crypto");
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 function temporarySibling(target, suffix = "") {
-  const resolved2 = import_node_path5.default.resolve(target);
-  const name = import_node_path5.default.join(
-    import_node_path5.default.dirname(resolved2),
-    `.${import_node_path5.default.basename(resolved2)}.${(0, import_node_crypto3.randomBytes)(6).toString("hex")}.tmp${suffix}`
+  const resolved2 = import_node_path6.default.resolve(target);
+  const name = import_node_path6.default.join(
+    import_node_path6.default.dirname(resolved2),
+    `.${import_node_path6.default.basename(resolved2)}.${(0, import_node_crypto3.randomBytes)(6).toString("hex")}.tmp${suffix}`
   );
   rememberTemporary(name);
   return name;
 }
 
 // packages/core/src/fs/write-failure.ts
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 var PERMISSION = {
   reason: "permission denied",
   hint: "Choose a folder you can write to, or change its permissions."
@@ -40923,7 +40959,7 @@ function targetWriteError(target, error3) {
   const failure = writeFailure(error3);
   if (failure === void 0) return error3;
   const { code: code2, syscall, path: where } = error3;
-  const elsewhere = where !== void 0 && import_node_path6.default.dirname(import_node_path6.default.resolve(where)) !== import_node_path6.default.dirname(import_node_path6.default.resolve(target));
+  const elsewhere = where !== void 0 && import_node_path7.default.dirname(import_node_path7.default.resolve(where)) !== import_node_path7.default.dirname(import_node_path7.default.resolve(target));
   const call = elsewhere ? `${syscall} ${where}` : syscall;
   return new UserError(`cannot be written: ${failure.reason} (${code2}, ${call}).`, {
     location: { file: target },
@@ -41095,11 +41131,11 @@ function logLines(message) {
 }
 
 // packages/actions/src/runtime/error-annotation.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 async function userErrorAnnotation(error3, workspace) {
   const location = error3.location;
   if (!location) return { message: describeProblem(error3), properties: {} };
-  const absolute = import_node_path7.default.resolve(workspace, location.file);
+  const absolute = import_node_path8.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
   const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
   if (inside && isFile(absolute))
@@ -41114,8 +41150,8 @@ async function userErrorAnnotation(error3, workspace) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_fs6 = require("node:fs");
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -41156,20 +41192,20 @@ function readPositiveInteger(name, fallback) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
-function isInWritableFolder(real, folders, paths = import_node_path8.default) {
+var import_node_path9 = __toESM(require("node:path"), 1);
+function isInWritableFolder(real, folders, paths = import_node_path9.default) {
   return [folders.workspace, folders.runnerTemp].some(
     (folder) => folder !== void 0 && isWithin(folder, real, paths)
   );
 }
-function ledOutByLink(absolute, real, folders, paths = import_node_path8.default) {
+function ledOutByLink(absolute, real, folders, paths = import_node_path9.default) {
   const inside = (target) => isInWritableFolder(target, folders.named, paths) || isInWritableFolder(target, folders.real, paths);
   return inside(absolute) && !isInWritableFolder(real, folders.real, paths);
 }
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path8.default) {
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path9.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
-function outsideWritableFoldersError(output, folders, paths = import_node_path8.default) {
+function outsideWritableFoldersError(output, folders, paths = import_node_path9.default) {
   const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
   const led = output.throughLink ? "which a symbolic link leads to" : "which is";
   const name = paths.basename(output.absolute);
@@ -41189,7 +41225,7 @@ async function requireWritableOutput(input, value, absolute) {
   const named = namedWritableFolders();
   const folders = await realWritableFolders(named);
   const real = await realPathOfNew(absolute).catch((error3) => {
-    throw outputRefusedError(input, error3);
+    throw pathRefusedError(input, error3, "written");
   });
   if (!isInWritableFolder(real, folders)) {
     const throughLink = ledOutByLink(absolute, real, { named, real: folders });
@@ -41202,20 +41238,27 @@ async function requireWritableOutput(input, value, absolute) {
       "made",
       `Give '${input}' a path that runs through folders only, or move the file out of the way.`
     );
+  const link2 = brokenLinkAtEnd(absolute, { newTarget: "refused" });
+  if (link2)
+    throw brokenLinkError(
+      absolute,
+      link2,
+      `Give '${input}' the path of a file or folder to write, or remove the link.`
+    );
   return real;
 }
-function outputRefusedError(input, error3) {
+function pathRefusedError(input, error3, use) {
   const failure = writeFailure(error3);
   if (failure === void 0) return error3;
   const code2 = error3.code;
-  const hint = code2 === "ENAMETOOLONG" ? `Give '${input}' a path with shorter names.` : failure.hint;
-  return new InputError(input, `cannot be written: ${failure.reason} (${code2}).`, hint);
+  const hint = code2 === "ENAMETOOLONG" ? `Give '${input}' a path with shorter names.` : use === "written" ? failure.hint : `Check that the user who runs the step may read the folders on the way to '${input}'.`;
+  return new InputError(input, `cannot be ${use}: ${failure.reason} (${code2}).`, hint);
 }
 function namedWritableFolders() {
   const runnerTemp = process.env.RUNNER_TEMP;
   return {
-    workspace: import_node_path9.default.resolve(workspaceFolder()),
-    ...runnerTemp ? { runnerTemp: import_node_path9.default.resolve(runnerTemp) } : {}
+    workspace: import_node_path10.default.resolve(workspaceFolder()),
+    ...runnerTemp ? { runnerTemp: import_node_path10.default.resolve(runnerTemp) } : {}
   };
 }
 async function realWritableFolders(named) {
@@ -41228,9 +41271,9 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs5.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs6.promises.realpath(current));
     } catch (error3) {
-      const parent = import_node_path9.default.dirname(current);
+      const parent = import_node_path10.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
@@ -41259,7 +41302,7 @@ async function runAction(main) {
 }
 
 // packages/actions/src/unpack-solution/main.ts
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -41324,10 +41367,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path20 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path20.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path20)) return "drive-letter";
-  if (path20.split("/").includes("..")) return "parent-segment";
+  const path21 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path21.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path21)) return "drive-letter";
+  if (path21.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -41365,7 +41408,7 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_promises = require("node:fs/promises");
 var import_promises2 = require("node:stream/promises");
 var import_node_util2 = require("node:util");
@@ -41403,8 +41446,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path20, isFolder2, value) {
-    const segments = path20.split("/");
+  place(path21, isFolder2, value) {
+    const segments = path21.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -41629,9 +41672,9 @@ var import_node_zlib = require("node:zlib");
 var import_node_stream = require("node:stream");
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs6.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs7.read);
 async function readAt(fd, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -41939,12 +41982,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
-      const fd = await (0, import_node_util2.promisify)(import_node_fs7.open)(filePath2, "r");
+      const fd = await (0, import_node_util2.promisify)(import_node_fs8.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util2.promisify)(import_node_fs7.fstat)(fd);
+        const { size } = await (0, import_node_util2.promisify)(import_node_fs8.fstat)(fd);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd, size, options2.damagedHint);
       } catch (error3) {
-        (0, import_node_fs7.closeSync)(fd);
+        (0, import_node_fs8.closeSync)(fd);
         throw error3;
       }
     } catch (error3) {
@@ -41992,7 +42035,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs7.closeSync)(this.fd);
+    (0, import_node_fs8.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -42001,7 +42044,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs7.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs8.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error3) => outputError = error3);
     try {
@@ -42074,11 +42117,13 @@ var import_yauzl4 = __toESM(require_yauzl(), 1);
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const stat2 = await import_node_fs8.promises.stat(folder).catch(() => void 0) ?? await import_node_fs8.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs9.promises.stat(folder).catch(() => void 0) ?? await import_node_fs9.promises.lstat(folder).catch(() => void 0);
   if (stat2?.isDirectory()) return;
+  const link2 = stat2?.isSymbolicLink() ? brokenLinkAtEnd(folder, { newTarget: "refused" }) : void 0;
+  if (link2) throw brokenLinkError(folder, link2, "Give the path of a folder, or remove the link.");
   if (stat2)
     throw new UsageError("exists and is not a folder.", {
       location: { file: folder },
@@ -43515,17 +43560,17 @@ function describeParseError(error3) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_crypto4 = require("node:crypto");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"), 1);
 async function listFiles(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs9.promises.readdir(import_node_path10.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs10.promises.readdir(import_node_path11.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -43544,29 +43589,29 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target, options2) {
   const files = await listFiles(staged);
   if (!await exists3(target)) {
-    await import_node_fs10.promises.mkdir(import_node_path11.default.dirname(import_node_path11.default.resolve(target)), { recursive: true });
-    await import_node_fs10.promises.rename(staged, target);
+    await import_node_fs11.promises.mkdir(import_node_path12.default.dirname(import_node_path12.default.resolve(target)), { recursive: true });
+    await import_node_fs11.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs10.promises.realpath(target);
+  const targetRoot = await import_node_fs11.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles(targetRoot, options2.protect));
   for (const file of files) {
-    const from = import_node_path11.default.join(staged, file);
-    const to = import_node_path11.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path11.default.posix.dirname(file)));
+    const from = import_node_path12.default.join(staged, file);
+    const to = import_node_path12.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path12.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs10.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs11.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs10.promises.rm(to, { recursive: true });
+      await import_node_fs11.promises.rm(to, { recursive: true });
     }
-    await import_node_fs10.promises.rename(from, to);
+    await import_node_fs11.promises.rename(from, to);
     result.written.push(file);
   }
   const wanted = new Set(files);
@@ -43575,13 +43620,13 @@ async function commitFolder(staged, target, options2) {
   if (options2.stale === "delete") {
     for (const file of others) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs10.promises.rm(import_node_path11.default.join(targetRoot, file));
+      await import_node_fs11.promises.rm(import_node_path12.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs10.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs11.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -43604,16 +43649,16 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs10.promises.lstat(import_node_path11.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs11.promises.lstat(import_node_path12.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs10.promises.rename(
-        import_node_path11.default.join(this.root, ...parent, before[index]),
-        import_node_path11.default.join(this.root, ...parent, after[index])
+      await import_node_fs11.promises.rename(
+        import_node_path12.default.join(this.root, ...parent, before[index]),
+        import_node_path12.default.join(this.root, ...parent, after[index])
       );
       if (index === after.length - 1) break;
       const oldFolder = [...parent, before[index]].join("/") + "/";
@@ -43647,21 +43692,21 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path11.default.join(current, segment);
-    const entry = await import_node_fs10.promises.lstat(next).catch(() => void 0);
+    const next = import_node_path12.default.join(current, segment);
+    const entry = await import_node_fs11.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const real = await import_node_fs10.promises.realpath(next).catch(() => void 0);
+      const real = await import_node_fs11.promises.realpath(next).catch(() => void 0);
       if (real === void 0 || !isWithin(root, real)) {
         throw new UserError(
           real === void 0 ? "is a link that leads nowhere; nothing is written through it." : "is a link that leads outside the target folder; nothing is written through it.",
           { location: { file: next }, hint: "Remove the link from the target folder." }
         );
       }
-      if ((await import_node_fs10.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs11.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -43669,15 +43714,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs10.promises.rm(next);
+      await import_node_fs11.promises.rm(next);
     }
-    await import_node_fs10.promises.mkdir(import_node_path11.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs11.promises.mkdir(import_node_path12.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent(staged, target) {
-  const [sa, sb] = await Promise.all([import_node_fs10.promises.stat(staged), import_node_fs10.promises.stat(target)]);
+  const [sa, sb] = await Promise.all([import_node_fs11.promises.stat(staged), import_node_fs11.promises.stat(target)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target)]);
   return ha === hb;
@@ -43685,34 +43730,34 @@ async function sameContent(staged, target) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text2 = await import_node_fs10.promises.readFile(staged);
+  const text2 = await import_node_fs11.promises.readFile(staged);
   if (text2.includes(0) || text2.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text2.indexOf(10); at !== -1; at = text2.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text2.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs10.promises.readFile(target));
+  return checkedOut.equals(await import_node_fs11.promises.readFile(target));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto4.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs10.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs11.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists3(file) {
-  return import_node_fs10.promises.lstat(file).then(
+  return import_node_fs11.promises.lstat(file).then(
     () => true,
     () => false
   );
 }
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
-    const absolute = import_node_path11.default.join(root, relative);
-    const entries = await import_node_fs10.promises.readdir(absolute, { withFileTypes: true });
+    const absolute = import_node_path12.default.join(root, relative);
+    const entries = await import_node_fs11.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs10.promises.rmdir(import_node_path11.default.join(root, child));
+        await import_node_fs11.promises.rmdir(import_node_path12.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -43863,13 +43908,13 @@ function checkSolutionVersion(version, setting = "version") {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_fs16 = require("node:fs");
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/path-inside.ts
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 function refuseInside(inner, folder, refusal) {
-  const [outer, given] = [import_node_path12.default.resolve(folder), import_node_path12.default.resolve(inner)];
+  const [outer, given] = [import_node_path13.default.resolve(folder), import_node_path13.default.resolve(inner)];
   if (refusal.orEqual ? isWithin(outer, given) : isBelow(outer, given))
     throw new UsageError(refusal.problem, { location: { file: inner }, hint: refusal.hint });
 }
@@ -43898,8 +43943,8 @@ function bothNotesXml(notes) {
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/editor-leftovers.ts
 var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
@@ -43968,18 +44013,18 @@ async function refuseKeptInTheWay(folder, files, stale) {
   const keeps = (file) => !isRepositoryFile(file) && (stale === "keep" || isLeftOut(file));
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs11.promises.lstat(import_node_path13.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs12.promises.lstat(import_node_path14.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
       `is a file ${whatItIs([needs])}; the solution needs it as a folder (for ${forFiles[0]}${more}).`,
-      { location: { file: import_node_path13.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
+      { location: { file: import_node_path14.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs11.promises.lstat(import_node_path13.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs12.promises.lstat(import_node_path14.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
-    const inside = (await listFiles(import_node_path13.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
+    const inside = (await listFiles(import_node_path14.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
     const count = inside.length === 1 ? "1 file" : `${inside.length} files`;
     throw new UserError(
@@ -43988,7 +44033,7 @@ async function refuseKeptInTheWay(folder, files, stale) {
         inside
       )}; the solution has a file there.`,
       {
-        location: { file: import_node_path13.default.join(folder, file) },
+        location: { file: import_node_path14.default.join(folder, file) },
         hint: `Move ${inside.length === 1 ? "that file" : "those files"} out of the folder (or delete ${inside.length === 1 ? "it" : "them"}), then unpack again.`
       }
     );
@@ -44015,8 +44060,8 @@ function neededFolders(files) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs13 = require("node:fs");
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF = 10;
@@ -44046,7 +44091,7 @@ var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 async function endingOf(file) {
-  const handle = await import_node_fs12.promises.open(file, "r");
+  const handle = await import_node_fs13.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -44056,12 +44101,12 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs12.promises.readFile(file));
+  return recordedEnding(await import_node_fs13.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
   const recorded = [];
   for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path14.default.join(folder, file));
+    const ending = await endingOf(import_node_path15.default.join(folder, file));
     if (ending !== void 0) recorded.push([file, ending]);
   }
   if (recorded.length === 0) return void 0;
@@ -44103,8 +44148,8 @@ function withAttributeValue(tag, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs14 = require("node:fs");
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -44539,7 +44584,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const customizations = await writeCustomizations(
     await readPartBytes(reader, customizationsEntry, located(customizationsEntry)),
     located(customizationsEntry),
-    import_node_path15.default.join(staging, FOLDER_CUSTOMIZATIONS)
+    import_node_path16.default.join(staging, FOLDER_CUSTOMIZATIONS)
   ).catch(entryNotWritten(archive, customizationsEntry.name));
   const connectors = takenConnectors(customizations).map((element2) => ({
     element: element2,
@@ -44581,15 +44626,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [FOLDER_CUSTOMIZATIONS];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path15.default.dirname(destination);
+    const folder = import_node_path16.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs13.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs14.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write = async (folderPath, content) => {
-    const destination = import_node_path15.default.join(staging, folderPath);
+    const destination = import_node_path16.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs13.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs14.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -44605,7 +44650,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path15.default.join(staging, folderPath);
+    const destination = import_node_path16.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -44622,8 +44667,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs13.promises.mkdir(import_node_path15.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs13.promises.open(destination, "wx");
+  await import_node_fs14.promises.mkdir(import_node_path16.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs14.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -44633,7 +44678,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs13.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs14.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -44648,8 +44693,8 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs14 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_fs15 = require("node:fs");
+var import_node_path17 = __toESM(require("node:path"), 1);
 var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
 var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
 var OVERWRITE_KEEPING_STALE = {
@@ -44658,7 +44703,7 @@ var OVERWRITE_KEEPING_STALE = {
 };
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs14.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs15.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -44686,8 +44731,8 @@ function fileCount(files) {
   return `${files.length} ${files.length === 1 ? "file" : "files"}`;
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path16.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs14.promises.readFile(file).catch(() => void 0);
+  const file = import_node_path17.default.join(folder, FOLDER_SOLUTION);
+  const bytes = await import_node_fs15.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -44697,7 +44742,7 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
   throw new UserError(
-    `holds the unpacked solution ${committed}; ${import_node_path16.default.basename(zipPath)} is ${uniqueName}.`,
+    `holds the unpacked solution ${committed}; ${import_node_path17.default.basename(zipPath)} is ${uniqueName}.`,
     {
       location: { file: folder },
       hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
@@ -44809,7 +44854,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
   refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path17.default.relative(folder, zipPath), stale)}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path18.default.relative(folder, zipPath), stale)}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
   const say = options2.say ?? optionWords;
@@ -44835,7 +44880,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs15.promises.writeFile(import_node_path17.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs16.promises.writeFile(import_node_path18.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     await refuseKeptInTheWay(folder, await listFiles(staging), stale);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
@@ -44855,7 +44900,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs15.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs16.promises.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
     if (done) madeFolders2.keep();
     else await madeFolders2.remove();
@@ -44868,11 +44913,11 @@ function zipInsideProblem(relative, stale) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs15.promises.readFile(import_node_path17.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs16.promises.readFile(import_node_path18.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs15.promises.readFile(import_node_path17.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs16.promises.readFile(import_node_path18.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs15.promises.writeFile(import_node_path17.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs16.promises.writeFile(import_node_path18.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -44917,11 +44962,11 @@ function pairedZipPaths(zipPath) {
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
 async function refuseMissingPair(given, pair, say) {
-  const kind = import_node_path17.default.resolve(given) === import_node_path17.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path18.default.resolve(given) === import_node_path18.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists4 = async (file) => await import_node_fs15.promises.stat(file).catch(() => void 0) !== void 0;
+  const exists4 = async (file) => await import_node_fs16.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists4(given) || await exists4(other)) return;
-  const name = import_node_path17.default.basename(given);
+  const name = import_node_path18.default.basename(given);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${say(kind === "managed" ? EXPORT_MANAGED : EXPORT_UNMANAGED)}) into that file, or unpack ${name} alone (${say(ONE_PACKAGE)}).`
@@ -44934,12 +44979,12 @@ async function stageBoth(zipPath, staging, options2) {
   const managedStaging = `${staging}.managed`;
   rememberTemporary(managedStaging);
   try {
-    await import_node_fs15.promises.mkdir(managedStaging);
+    await import_node_fs16.promises.mkdir(managedStaging);
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path17.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path18.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -44950,7 +44995,7 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path17.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path18.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
@@ -44961,22 +45006,22 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs15.promises.writeFile(import_node_path17.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs16.promises.writeFile(import_node_path18.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path17.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs15.promises.readFile(from)).equals(await import_node_fs15.promises.readFile(import_node_path17.default.join(staging, file))))
+      const from = import_node_path18.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs16.promises.readFile(from)).equals(await import_node_fs16.promises.readFile(import_node_path18.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs15.promises.mkdir(import_node_path17.default.dirname(import_node_path17.default.join(staging, variant)), { recursive: true });
-      await import_node_fs15.promises.rename(from, import_node_path17.default.join(staging, variant));
+      await import_node_fs16.promises.mkdir(import_node_path18.default.dirname(import_node_path18.default.join(staging, variant)), { recursive: true });
+      await import_node_fs16.promises.rename(from, import_node_path18.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs15.promises.rm(managedStaging, { recursive: true, force: true });
+    await import_node_fs16.promises.rm(managedStaging, { recursive: true, force: true });
     forgetTemporary(managedStaging);
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles(staging) };
@@ -45641,7 +45686,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path20 = [root];
+  const path21 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -45649,14 +45694,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path20[level];
+    let node = path21[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path20[level] = node;
+      path21[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -45826,7 +45871,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path20 = paths.pop();
+    const path21 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -45834,13 +45879,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path20 + 1);
+          paths.push(path21 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path20 + 1 + key.length;
+        const keyPath = path21 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -48278,7 +48323,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path20 = problem.segments;
+  const path21 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -48292,21 +48337,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path20.includes("oAuthSettings")) {
-      const last2 = path20[path20.length - 1];
+    if (path21.includes("oAuthSettings")) {
+      const last2 = path21[path21.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path20.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path20[path20.length - 1] === "type" && path20.length === parameterNameDepth(path20) + 1)
+    if (path21.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path21[path21.length - 1] === "type" && path21.length === parameterNameDepth(path21) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path20) {
-  return path20[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path21) {
+  return path21[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -49128,7 +49173,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -49424,9 +49469,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path18.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path19.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path18.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path19.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -49443,7 +49488,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path18.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path19.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -49747,7 +49792,7 @@ function listJsonDocuments(connector) {
   }
   return list2;
 }
-function fileIssueRule(id, title, description, bad) {
+function fileIssueRule(id, title, description, bad, warningOnly = []) {
   return {
     id,
     file: "folder",
@@ -49759,7 +49804,12 @@ function fileIssueRule(id, title, description, bad) {
       for (const [kind, file] of eachFile(context)) {
         for (const issue2 of file.issues) {
           if (issue2.ruleId !== id) continue;
-          context.report({ file: kind, message: issue2.message, offset: issue2.offset });
+          context.report({
+            file: kind,
+            message: issue2.message,
+            offset: issue2.offset,
+            ...warningOnly.includes(kind) ? { severity: "warning" } : {}
+          });
         }
       }
     }
@@ -49835,8 +49885,10 @@ var generalRules = [
   fileIssueRule(
     "GEN-ENCODING",
     "Files must be UTF-8.",
-    "Connector files are posted to the validation services as UTF-8 text; other encodings garble non-ASCII characters or fail to parse.",
-    'A readme.md saved as Windows-1252 with "caf\xE9" in it.'
+    "Connector files are posted to the validation services as UTF-8 text; other encodings garble non-ASCII characters or fail to parse. A readme is only a warning: no validator reads it, and Microsoft merged readmes saved as Windows-1252 (upstream #3776, #3896 in 2025).",
+    'A readme.md saved as Windows-1252 with "caf\xE9" in it.',
+    // A readme is shown on GitHub, which guesses its encoding; the services never read it.
+    ["readme"]
   ),
   fileIssueRule(
     "GEN-BINARY",
@@ -50198,9 +50250,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own2 ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path20) {
+function pathVariables(path21) {
   const names = [];
-  for (const match2 of path20.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path21.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -56525,21 +56577,142 @@ var CharacterCounts = class {
   }
 };
 
+// packages/validator/src/rules/readme/operation-headings.ts
+var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
+var OPERATIONS_GROUP_HEADING = /^.+operations$/;
+var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequen.*askedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|.*apidocumentation|contactus|howtoget.*|(overall)?test(ing)?results?|test(ing)?operationswithin.*|.+connectortestwithin.*)$/;
+function operationSections(headings) {
+  const sections = [];
+  for (const heading2 of headings) {
+    if (heading2.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading2.normalized)) continue;
+    const last2 = sections[sections.length - 1];
+    if (last2 && heading2.offset < last2.bodyEnd) continue;
+    sections.push(heading2);
+  }
+  return sections;
+}
+function groupsListedOperations(subHeadings, index, namesOperation) {
+  const group2 = subHeadings[index];
+  for (let next = index + 1; next < subHeadings.length; next++) {
+    const heading2 = subHeadings[next];
+    if (heading2.offset >= group2.bodyEnd) return false;
+    if (heading2.depth > group2.depth && namesOperation(heading2)) return true;
+  }
+  return false;
+}
+function parentIndex(subHeadings, index) {
+  const heading2 = subHeadings[index];
+  for (let above = index - 1; above >= 0; above--) {
+    if (subHeadings[above].depth < heading2.depth) return above;
+  }
+  return -1;
+}
+var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
+function listsSummaries(text2, heading2, next, summaries) {
+  const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
+  let items = 0;
+  let found = 0;
+  let rightUnder = true;
+  LIST_ITEM.lastIndex = heading2.bodyStart;
+  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < end; item = LIST_ITEM.exec(text2)) {
+    if (items++ === 0) rightUnder = normalizeTitle(text2, heading2.bodyStart, item.index) === "";
+    const lineEnd2 = text2.indexOf("\n", LIST_ITEM.lastIndex);
+    const name = normalizeTitle(text2, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
+    for (const summary2 of summaries) {
+      if (summary2 !== "" && name.startsWith(summary2)) {
+        if (++found === 2) return true;
+        break;
+      }
+    }
+  }
+  return rightUnder && items > 0 && found === items;
+}
+var DETAIL_HEADING = /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
+var HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
+function introducesOnly(text2, heading2, next) {
+  if (!next || next.offset >= heading2.bodyEnd || next.depth <= heading2.depth) return false;
+  if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
+  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "";
+}
+function titlesNextOperation(text2, heading2, next, namesOperation) {
+  if (!next || next.depth < heading2.depth) return false;
+  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "" && namesOperation(next);
+}
+function isSubHeading(heading2, section) {
+  return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
+}
+
+// packages/validator/src/rules/readme/list-item-names.ts
+var NAME_END = /:|\s[-–—]\s/;
+var MAX_NAME = 200;
+function ownTextEnd(heading2, next) {
+  return next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
+}
+function listItemNames(text2, heading2, next) {
+  const to = ownTextEnd(heading2, next);
+  const names = [];
+  LIST_ITEM.lastIndex = heading2.bodyStart;
+  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < to; item = LIST_ITEM.exec(text2)) {
+    const start = LIST_ITEM.lastIndex;
+    const lineEnd2 = text2.indexOf("\n", start);
+    const line = text2.slice(start, Math.min(lineEnd2 === -1 ? to : lineEnd2, to, start + MAX_NAME));
+    const end = line.search(NAME_END);
+    names.push(end === -1 ? line : line.slice(0, end));
+  }
+  return names;
+}
+function listsOperationNames(text2, heading2, next, readsAsOperation) {
+  return listItemNames(text2, heading2, next).some(readsAsOperation);
+}
+
+// packages/validator/src/rules/readme/heading-roles.ts
+function headingRoles(text2, subHeadings, naming) {
+  const roles = [];
+  for (let index = 0; index < subHeadings.length; index++) {
+    const parent = parentIndex(subHeadings, index);
+    const above = parent === -1 ? "group" : roles[parent];
+    if (above === "template" || above === "detail") roles.push(above);
+    else if (above === "operation") roles.push("detail");
+    else roles.push(ownRole(text2, subHeadings, index, naming));
+  }
+  return roles;
+}
+function ownRole(text2, subHeadings, index, naming) {
+  const heading2 = subHeadings[index];
+  if (TEMPLATE_SECTION_HEADING.test(heading2.normalized)) return "template";
+  if (GROUPING_HEADING.test(heading2.normalized)) return "group";
+  if (naming.namesOperation(heading2)) return "operation";
+  return groupsOperations(text2, subHeadings, index, naming) ? "group" : "operation";
+}
+function groupsOperations(text2, subHeadings, index, naming) {
+  const heading2 = subHeadings[index];
+  const next = subHeadings[index + 1];
+  if (introducesOnly(text2, heading2, next) || groupsListedOperations(subHeadings, index, (deeper) => naming.namesOperation(deeper)) || listsSummaries(text2, heading2, next, naming.summaries)) {
+    return true;
+  }
+  return OPERATIONS_GROUP_HEADING.test(heading2.normalized) && (titlesNextOperation(text2, heading2, next, (following) => naming.namesOperation(following)) || listsOperationNames(text2, heading2, next, (name) => naming.readsAsOperation(name)));
+}
+
 // packages/validator/src/rules/readme/listed-operations.ts
-function operationNames(context, sections, loose) {
-  const missing = [];
-  const summaries = /* @__PURE__ */ new Set();
-  const first = sections[0];
+function summaryNames(context, first) {
+  const names = /* @__PURE__ */ new Map();
   for (const operation2 of context.swagger?.operations ?? []) {
     const summary2 = asString(operation2.operation.summary);
-    const normalized = summary2 ? first.nameOf(summary2) : "";
-    if (summary2) summaries.add(normalized);
+    if (summary2 && !names.has(summary2)) names.set(summary2, first.nameOf(summary2));
+  }
+  return names;
+}
+function missingOperations(context, sections, names, loose) {
+  const missing = [];
+  for (const operation2 of context.swagger?.operations ?? []) {
+    const summary2 = asString(operation2.operation.summary);
+    const normalized = summary2 ? names.get(summary2) : "";
     if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation2.operationId)) continue;
     if (loose.lists(summary2, operation2)) continue;
     missing.push(summary2.trim());
   }
-  return { missing, summaries };
+  return missing;
 }
 function isListed(sections, name, operationId) {
   for (let index = 0; index < sections.length; index++) if (sections[index].contains(name)) return true;
@@ -56628,135 +56801,36 @@ function operationKeys(summary2, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path20 = pathWords(operation2.path);
-  if (path20.length > 1) shared.push(...lookupKeysOf({ words: path20, version: "" }));
+  const path21 = pathWords(operation2.path);
+  if (path21.length > 1) shared.push(...lookupKeysOf({ words: path21, version: "" }));
   return { own: own2, shared };
 }
-function pathWords(path20) {
+function pathWords(path21) {
   const words = [];
-  for (const segment of path20.split("/")) {
+  for (const segment of path21.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
   }
   return words;
 }
 
-// packages/validator/src/rules/readme/operation-headings.ts
-var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
-var OPERATIONS_GROUP_HEADING = /^.+operations$/;
-var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequen.*askedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|.*apidocumentation|contactus|howtoget.*|(overall)?test(ing)?results?|test(ing)?operationswithin.*|.+connectortestwithin.*)$/;
-function operationSections(headings) {
-  const sections = [];
-  for (const heading2 of headings) {
-    if (heading2.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading2.normalized)) continue;
-    const last2 = sections[sections.length - 1];
-    if (last2 && heading2.offset < last2.bodyEnd) continue;
-    sections.push(heading2);
-  }
-  return sections;
-}
-function groupsListedOperations(subHeadings, index, namesOperation) {
-  const group2 = subHeadings[index];
-  for (let next = index + 1; next < subHeadings.length; next++) {
-    const heading2 = subHeadings[next];
-    if (heading2.offset >= group2.bodyEnd) return false;
-    if (heading2.depth > group2.depth && namesOperation(heading2)) return true;
-  }
-  return false;
-}
-function parentIndex(subHeadings, index) {
-  const heading2 = subHeadings[index];
-  for (let above = index - 1; above >= 0; above--) {
-    if (subHeadings[above].depth < heading2.depth) return above;
-  }
-  return -1;
-}
-var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
-function listsSummaries(text2, heading2, next, summaries) {
-  const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
-  let items = 0;
-  let found = 0;
-  let rightUnder = true;
-  LIST_ITEM.lastIndex = heading2.bodyStart;
-  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < end; item = LIST_ITEM.exec(text2)) {
-    if (items++ === 0) rightUnder = normalizeTitle(text2, heading2.bodyStart, item.index) === "";
-    const lineEnd2 = text2.indexOf("\n", LIST_ITEM.lastIndex);
-    const name = normalizeTitle(text2, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
-    for (const summary2 of summaries) {
-      if (summary2 !== "" && name.startsWith(summary2)) {
-        if (++found === 2) return true;
-        break;
-      }
-    }
-  }
-  return rightUnder && items > 0 && found === items;
-}
-var DETAIL_HEADING = /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
-var HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
-function introducesOnly(text2, heading2, next) {
-  if (!next || next.offset >= heading2.bodyEnd || next.depth <= heading2.depth) return false;
-  if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
-  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "";
-}
-function titlesNextOperation(text2, heading2, next, namesOperation) {
-  if (!next || next.depth < heading2.depth) return false;
-  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "" && namesOperation(next);
-}
-function isSubHeading(heading2, section) {
-  return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
-}
-
 // packages/validator/src/rules/readme/listed-names.ts
-var NAME_END = /:|\s[-–—]\s/;
-var MAX_NAME = 200;
-function listedKeys(text2, sections, namesOperation) {
+function listedKeys(text2, sections) {
   const keys = /* @__PURE__ */ new Set();
   const addNames = (names) => {
     for (const name of names) for (const entry of listedEntries(name)) keys.add(entry);
   };
-  for (const { section, subHeadings } of sections) {
-    const groups = groupingHeadings(text2, subHeadings, namesOperation);
+  for (const entry of sections) {
+    const { section, subHeadings } = entry;
+    const roles = entry.roles();
     addNames(listItemNames(text2, section, subHeadings[0]));
     for (let index = 0; index < subHeadings.length; index++) {
       const heading2 = subHeadings[index];
-      const next = subHeadings[index + 1];
-      const parent = parentIndex(subHeadings, index);
-      if (!holdsDeeper(heading2, next) && (parent === -1 || groups[parent])) addNames([heading2.text]);
-      if (groups[index]) addNames(listItemNames(text2, heading2, next));
+      if (roles[index] === "operation") addNames([heading2.text]);
+      else if (roles[index] === "group") addNames(listItemNames(text2, heading2, subHeadings[index + 1]));
     }
   }
   return keys;
-}
-function listsOperationNames(text2, heading2, next, readsAsOperation) {
-  return listItemNames(text2, heading2, next).some(readsAsOperation);
-}
-function groupingHeadings(text2, subHeadings, namesOperation) {
-  return subHeadings.map((heading2, index) => {
-    if (TEMPLATE_SECTION_HEADING.test(heading2.normalized)) return false;
-    if (GROUPING_HEADING.test(heading2.normalized)) return true;
-    if (namesOperation(heading2.text)) return false;
-    const next = subHeadings[index + 1];
-    return introducesOnly(text2, heading2, next) || groupsListedOperations(subHeadings, index, (deeper) => namesOperation(deeper.text)) || OPERATIONS_GROUP_HEADING.test(heading2.normalized) && listsOperationNames(text2, heading2, next, namesOperation);
-  });
-}
-function holdsDeeper(heading2, next) {
-  return next !== void 0 && next.offset < heading2.bodyEnd && next.depth > heading2.depth;
-}
-function ownTextEnd(heading2, next) {
-  return next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
-}
-function listItemNames(text2, heading2, next) {
-  const to = ownTextEnd(heading2, next);
-  const names = [];
-  LIST_ITEM.lastIndex = heading2.bodyStart;
-  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < to; item = LIST_ITEM.exec(text2)) {
-    const start = LIST_ITEM.lastIndex;
-    const lineEnd2 = text2.indexOf("\n", start);
-    const line = text2.slice(start, Math.min(lineEnd2 === -1 ? to : lineEnd2, to, start + MAX_NAME));
-    const end = line.search(NAME_END);
-    names.push(end === -1 ? line : line.slice(0, end));
-  }
-  return names;
 }
 
 // packages/validator/src/rules/readme/loose-listing.ts
@@ -56772,7 +56846,7 @@ var LooseListing = class {
   index;
   /** Whether the sections list the operation by one of its own keys, or a shared key only it has. */
   lists(summary2, operation2) {
-    this.listed ??= this.listedNames((headingText) => this.namesOwn(headingText));
+    this.listed ??= this.listedNames();
     const listed = this.listed;
     if (listed.size === 0) return false;
     const { own: own2, shared } = operationKeys(summary2, operation2);
@@ -56901,15 +56975,35 @@ var operationsMatchRule = {
     if (sections.length === 0) return;
     const texts = sections.map((section) => {
       const subHeadings = readme2.headings.filter((heading2) => isSubHeading(heading2, section));
-      return { section, subHeadings, text: new SectionText(readme2, section, subHeadings) };
+      let roles;
+      return {
+        section,
+        subHeadings,
+        text: new SectionText(readme2, section, subHeadings),
+        roles: () => roles ??= headingRoles(readme2.text, subHeadings, naming)
+      };
     });
-    const loose = new LooseListing(
-      context,
-      (namesOperation2) => listedKeys(readme2.text, texts, namesOperation2)
-    );
-    const { missing, summaries } = operationNames(
+    const summaryNamesOf = summaryNames(context, texts[0].text);
+    const summaries = new Set(summaryNamesOf.values());
+    let operationIds;
+    let knownNames;
+    const namesOperation = (heading2) => {
+      if (summaries.has(heading2.normalized)) return true;
+      operationIds ??= normalizedOperationIds(context);
+      if (operationIds.has(heading2.normalized)) return true;
+      knownNames ??= [...summaries, ...operationIds].filter((name) => name !== "");
+      return knownNames.some((name) => heading2.normalized.includes(name));
+    };
+    const loose = new LooseListing(context, () => listedKeys(readme2.text, texts));
+    const naming = {
+      summaries,
+      namesOperation: (heading2) => namesOperation(heading2) || loose.namesOwn(heading2.text),
+      readsAsOperation: (name) => loose.names(name)
+    };
+    const missing = missingOperations(
       context,
       texts.map((entry) => entry.text),
+      summaryNamesOf,
       loose
     );
     if (missing.length > 0) {
@@ -56922,15 +57016,6 @@ var operationsMatchRule = {
         message: missing.length === 1 ? `The operation ${names} is not listed under ${where}.` : `${missing.length} operations are not listed under ${where}: ${names}.`
       });
     }
-    let operationIds;
-    let knownNames;
-    const namesOperation = (heading2) => {
-      if (summaries.has(heading2.normalized)) return true;
-      operationIds ??= normalizedOperationIds(context);
-      if (operationIds.has(heading2.normalized)) return true;
-      knownNames ??= [...summaries, ...operationIds].filter((name) => name !== "");
-      return knownNames.some((name) => heading2.normalized.includes(name));
-    };
     let candidates;
     const meant = (heading2) => {
       candidates ??= operationCandidates(
@@ -56941,24 +57026,14 @@ var operationsMatchRule = {
       return name === void 0 ? "" : ` Did you mean '${nameExcerpt(name)}'?`;
     };
     if (hasMcpServer(context)) return;
-    for (const { section, subHeadings } of texts) {
-      const isGroup = (index) => {
-        const heading2 = subHeadings[index];
-        if (GROUPING_HEADING.test(heading2.normalized) || TEMPLATE_SECTION_HEADING.test(heading2.normalized)) {
-          return true;
-        }
-        const next = subHeadings[index + 1];
-        if (introducesOnly(readme2.text, heading2, next) || groupsListedOperations(subHeadings, index, namesOperation) || listsSummaries(readme2.text, heading2, next, summaries)) {
-          return true;
-        }
-        return OPERATIONS_GROUP_HEADING.test(heading2.normalized) && (titlesNextOperation(readme2.text, heading2, next, namesOperation) || listsOperationNames(readme2.text, heading2, next, (name) => loose.names(name)));
-      };
+    for (const entry of texts) {
+      const { section, subHeadings } = entry;
+      const roles = entry.roles();
       for (let index = 0; index < subHeadings.length; index++) {
+        if (roles[index] !== "operation") continue;
         const heading2 = subHeadings[index];
-        if (heading2.normalized === "" || namesOperation(heading2) || isGroup(index)) continue;
+        if (heading2.normalized === "" || namesOperation(heading2)) continue;
         if (loose.names(heading2.text)) continue;
-        const parent = parentIndex(subHeadings, index);
-        if (parent !== -1 && (namesOperation(subHeadings[parent]) || !isGroup(parent))) continue;
         context.report({
           offset: heading2.offset,
           length: heading2.length,
@@ -58096,16 +58171,16 @@ var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path20) {
-    this.path = path20;
-    const hasBrace = path20.includes("{");
-    this.variables = hasBrace ? scanVariables(path20) : NO_VARIABLES;
+  constructor(path21) {
+    this.path = path21;
+    const hasBrace = path21.includes("{");
+    this.variables = hasBrace ? scanVariables(path21) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path20.indexOf("/"); ; slash = path20.indexOf("/", start)) {
-      const end = slash === -1 ? path20.length : slash;
-      if (hasBrace && isVariableSegment(path20, start, end)) variableSegmentCount++;
+    for (let slash = path21.indexOf("/"); ; slash = path21.indexOf("/", start)) {
+      const end = slash === -1 ? path21.length : slash;
+      if (hasBrace && isVariableSegment(path21, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -58134,8 +58209,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path20 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path20) last2 = new PathTemplate(path20);
+    const path21 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path21) last2 = new PathTemplate(path21);
     templates[index] = last2;
   }
   return templates;
@@ -58160,9 +58235,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path20, start) {
-  const slash = path20.indexOf("/", start);
-  return slash === -1 ? path20.length : slash;
+function segmentEnd(path21, start) {
+  const slash = path21.indexOf("/", start);
+  return slash === -1 ? path21.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -58171,34 +58246,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path20, start, end) {
+function isVariableSegment(path21, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path20.charCodeAt(start) !== OPEN || path20.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path21.charCodeAt(start) !== OPEN || path21.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path20.charCodeAt(index);
+    const code2 = path21.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path20, open3) {
-  for (let index = open3 + 1; index < path20.length; index++) {
-    const code2 = path20.charCodeAt(index);
+function matchEnd(path21, open3) {
+  for (let index = open3 + 1; index < path21.length; index++) {
+    const code2 = path21.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path20) {
+function scanVariables(path21) {
   const variables = [];
   let seen;
-  for (let open3 = path20.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path20, open3);
+  for (let open3 = path21.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path21, open3);
     if (close === -1) {
-      open3 = path20.indexOf("{", open3 + 1);
+      open3 = path21.indexOf("{", open3 + 1);
       continue;
     }
-    const name = path20.slice(open3 + 1, close);
+    const name = path21.slice(open3 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -58208,30 +58283,30 @@ function scanVariables(path20) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open3 = path20.indexOf("{", close + 1);
+    open3 = path21.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path20) {
+function routeOf(path21) {
   let route = "";
   let copied = 0;
-  for (let open3 = path20.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path20, open3);
+  for (let open3 = path21.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path21, open3);
     if (close === -1) {
-      open3 = path20.indexOf("{", open3 + 1);
+      open3 = path21.indexOf("{", open3 + 1);
       continue;
     }
-    route += path20.slice(copied, open3) + "{}";
+    route += path21.slice(copied, open3) + "{}";
     copied = close + 1;
-    open3 = path20.indexOf("{", copied);
+    open3 = path21.indexOf("{", copied);
   }
-  return copied === 0 ? path20 : route + path20.slice(copied);
+  return copied === 0 ? path21 : route + path21.slice(copied);
 }
-function routeHash(path20) {
+function routeHash(path21) {
   let hash = 0;
-  for (let index = 0; index < path20.length; index++) {
-    const code2 = path20.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path20, index) : -1;
+  for (let index = 0; index < path21.length; index++) {
+    const code2 = path21.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path21, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -58279,15 +58354,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path20 = operations[index].path;
-    if (!path20.includes("{")) {
-      while (index < operations.length && operations[index].path === path20) index++;
+    const path21 = operations[index].path;
+    if (!path21.includes("{")) {
+      while (index < operations.length && operations[index].path === path21) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path20; index++)
+    for (; index < operations.length && operations[index].path === path21; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path20);
+    const route = routeHash(path21);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -59462,12 +59537,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path20 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path20)) continue;
-        if (path20.startsWith("x-")) continue;
-        const item = paths[path20];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path20);
-        else this.typeIssue(placeAt(rootNode, "paths", path20), "Object", item);
+      for (const path21 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path21)) continue;
+        if (path21.startsWith("x-")) continue;
+        const item = paths[path21];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path21);
+        else this.typeIssue(placeAt(rootNode, "paths", path21), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -59491,8 +59566,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path20) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path20);
+  visitPathItem(item, rootNode, path21) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path21);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -60894,12 +60969,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path20 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path21 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path20 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path21 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -61241,16 +61316,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path20) {
+function followSchemaPath(model, root, path21) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path20.length && steps < MAX_STEPS; ) {
-    let end = path20.indexOf("/", start);
-    if (end === -1) end = path20.length;
+  for (let start = 0; start < path21.length && steps < MAX_STEPS; ) {
+    let end = path21.indexOf("/", start);
+    if (end === -1) end = path21.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path20.slice(start, end));
+      const next = property(model, current, path21.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -61330,9 +61405,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path20 = pathAt(call, key);
-    if (path20 === void 0 || followSchemaPath(model, items.schema, path20).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path20), label) });
+    const path21 = pathAt(call, key);
+    if (path21 === void 0 || followSchemaPath(model, items.schema, path21).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path21), label) });
   }
   return problems;
 }
@@ -62781,12 +62856,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path20 in paths) {
-      if (!has(paths, path20)) continue;
-      const pathItem = asObject(paths[path20]);
+    for (const path21 in paths) {
+      if (!has(paths, path21)) continue;
+      const pathItem = asObject(paths[path21]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path20, "$ref"),
+        pointer: childPointer("/paths", path21, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -62808,15 +62883,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path20 of pathKeys(swagger2)) {
-    const message = problem(path20);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path20), message });
+  for (const path21 of pathKeys(swagger2)) {
+    const message = problem(path21);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path21), message });
   }
 }
-function templateProblem(path20) {
+function templateProblem(path21) {
   let open3 = -1;
-  for (let index = 0; index < path20.length; index++) {
-    const character = path20[index];
+  for (let index = 0; index < path21.length; index++) {
+    const character = path21[index];
     if (character === "{") {
       if (open3 !== -1) return "a variable is nested in another one";
       open3 = index;
@@ -62842,7 +62917,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path20) => path20.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path21) => path21.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -62862,7 +62937,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path20) => /[?#]/.test(path20) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path21) => /[?#]/.test(path21) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -62878,7 +62953,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path20) => path20.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path21) => path21.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -62892,8 +62967,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path20) => {
-      const problem = templateProblem(path20);
+    reportPathKeys(context, (path21) => {
+      const problem = templateProblem(path21);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -62910,9 +62985,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path20) => (
+      (path21) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path20.includes("=") && pathVariables(path20).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path21.includes("=") && pathVariables(path21).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -62928,14 +63003,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path20 of pathKeys(swagger2)) {
-      const key = path20.toLowerCase();
+    for (const path21 of pathKeys(swagger2)) {
+      const key = path21.toLowerCase();
       if (seen.has(key)) {
         report({
-          pointer: childPointer("/paths", path20),
+          pointer: childPointer("/paths", path21),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path20)
+            nameExcerpt(path21)
           )
         });
       }
@@ -64786,26 +64861,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path20 = [];
+    const path21 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path20.push(start);
+    path21.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path20.pop();
+        path21.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path20.slice(path20.indexOf(target)));
+      if (seen === "grey") cycles.push(path21.slice(path21.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path20.push(target);
+        path21.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -65428,7 +65503,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path20 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path21 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -65436,7 +65511,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path20}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path21}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -65696,8 +65771,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path20) {
-  return withoutTrailingSlashes(routeOf(path20)).toLowerCase();
+function templateShape(path21) {
+  return withoutTrailingSlashes(routeOf(path21)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -66375,9 +66450,9 @@ var CASE_RULES = {
 };
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path20, method, body) => `{
+var operation = (path21, method, body) => `{
   "paths": {
-    "${path20}": {
+    "${path21}": {
       "${method}": ${body}
     }
   }
@@ -66836,13 +66911,13 @@ async function writeJobSummary(summary2 = summary) {
 async function unpackSolutionAction(logger) {
   const inputs = readUnpackSolutionInputs();
   const workspace = workspaceFolder();
-  const folder = import_node_path19.default.resolve(workspace, inputs.folder);
+  const folder = import_node_path20.default.resolve(workspace, inputs.folder);
   await requireWritableOutput("folder", inputs.folder, folder);
   const result = await logger.group(
     `Unpack ${inputs.solutionFile} into ${inputs.folder}`,
     () => namingSolutionInputs(
       { resetVersion: "reset-version" },
-      () => unpackSolution(import_node_path19.default.resolve(workspace, inputs.solutionFile), folder, {
+      () => unpackSolution(import_node_path20.default.resolve(workspace, inputs.solutionFile), folder, {
         packageType: inputs.packageType,
         ...inputs.resetVersion ? { resetVersion: inputs.resetVersion } : {},
         stale: inputs.staleFiles,
@@ -66853,7 +66928,7 @@ async function unpackSolutionAction(logger) {
       })
     )
   );
-  const relative = (file) => posixRelativePath(workspace, import_node_path19.default.join(folder, file));
+  const relative = (file) => posixRelativePath(workspace, import_node_path20.default.join(folder, file));
   const kept = result.kept.length;
   logger.info(
     `${result.uniqueName} ${result.version}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.deleted.length} deleted${kept ? `; kept ${kept} ${kept === 1 ? "file that is" : "files that are"} not part of the solution` : ""}.`

@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path42 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path43 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path42 && path42[0] !== "/") {
-          path42 = `/${path42}`;
+        if (path43 && path43[0] !== "/") {
+          path43 = `/${path43}`;
         }
-        return new URL(`${origin}${path42}`);
+        return new URL(`${origin}${path43}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path42, origin }
+          request: { method, path: path43, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path42);
+        debuglog("sending request to %s %s/%s", method, origin, path43);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path42, origin },
+          request: { method, path: path43, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path42,
+          path43,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path42, origin }
+          request: { method, path: path43, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path42);
+        debuglog("trailers received from %s %s/%s", method, origin, path43);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path42, origin },
+          request: { method, path: path43, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path42,
+          path43,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path42, origin }
+            request: { method, path: path43, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path42);
+          debuglog("sending request to %s %s/%s", method, origin, path43);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path42,
+        path: path43,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path42 !== "string") {
+        if (typeof path43 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path42[0] !== "/" && !(path42.startsWith("http://") || path42.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path43[0] !== "/" && !(path43.startsWith("http://") || path43.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path42)) {
+        } else if (invalidPathRegex.test(path43)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path42, query) : path42;
+        this.path = query ? buildURL(path43, query) : path43;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path42, host, upgrade, blocking, reset } = request;
+      const { method, path: path43, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path42} HTTP/1.1\r
+      let header = `${method} ${path43} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path42, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path43, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path42;
+      headers[HTTP2_HEADER_PATH] = path43;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path42 = search2 ? `${pathname}${search2}` : pathname;
+        const path43 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path42;
+        this.opts.path = path43;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path42 = "/",
+          path: path43 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path42;
+        opts.path = origin + path43;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path42) {
-      if (typeof path42 !== "string") {
-        return path42;
+    function safeUrl(path43) {
+      if (typeof path43 !== "string") {
+        return path43;
       }
-      const pathSegments = path42.split("?");
+      const pathSegments = path43.split("?");
       if (pathSegments.length !== 2) {
-        return path42;
+        return path43;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path42, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path42);
+    function matchKey(mockDispatch2, { path: path43, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path43);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path42 }) => matchValue(safeUrl(path42), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path43 }) => matchValue(safeUrl(path43), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path42, method, body, headers, query } = opts;
+      const { path: path43, method, body, headers, query } = opts;
       return {
-        path: path42,
+        path: path43,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path42, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path43, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path42,
+            Path: path43,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path42) {
-      for (let i = 0; i < path42.length; ++i) {
-        const code2 = path42.charCodeAt(i);
+    function validateCookiePath(path43) {
+      for (let i = 0; i < path43.length; ++i) {
+        const code2 = path43.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path42 = opts.path;
+          let path43 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path42 = `/${path42}`;
+            path43 = `/${path43}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path42);
+          url = new URL(util.parseOrigin(url).origin + path43);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path42, { windows } = {}) => {
-      const segs = path42.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path43, { windows } = {}) => {
+      const segs = path43.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -24153,8 +24153,8 @@ var require_utils3 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path42) {
-      let input = path42;
+    function removeDotSegments(path43) {
+      let input = path43;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -24228,11 +24228,11 @@ var require_utils3 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path42) {
-      if (path42 === "" || path42[0] === "/") {
-        return removeDotSegments(path42);
+    function removeDotSegmentsRelative(path43) {
+      if (path43 === "" || path43[0] === "/") {
+        return removeDotSegments(path43);
       }
-      const segments = path42.split("/");
+      const segments = path43.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -24595,8 +24595,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path42 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path42 && path42 !== "/" ? path42 : void 0;
+        const path43 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path43 && path43 !== "/" ? path43 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -27906,17 +27906,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path42) {
-      const ctrl = callVisitor(key, node, visitor, path42);
+    function visit_(key, node, visitor, path43) {
+      const ctrl = callVisitor(key, node, visitor, path43);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path42, ctrl);
-        return visit_(key, ctrl, visitor, path42);
+        replaceNode(key, path43, ctrl);
+        return visit_(key, ctrl, visitor, path43);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path42 = Object.freeze(path42.concat(node));
+          path43 = Object.freeze(path43.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path42);
+            const ci = visit_(i, node.items[i], visitor, path43);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27927,13 +27927,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path42 = Object.freeze(path42.concat(node));
-          const ck = visit_("key", node.key, visitor, path42);
+          path43 = Object.freeze(path43.concat(node));
+          const ck = visit_("key", node.key, visitor, path43);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path42);
+          const cv = visit_("value", node.value, visitor, path43);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -27954,17 +27954,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path42) {
-      const ctrl = await callVisitor(key, node, visitor, path42);
+    async function visitAsync_(key, node, visitor, path43) {
+      const ctrl = await callVisitor(key, node, visitor, path43);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path42, ctrl);
-        return visitAsync_(key, ctrl, visitor, path42);
+        replaceNode(key, path43, ctrl);
+        return visitAsync_(key, ctrl, visitor, path43);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path42 = Object.freeze(path42.concat(node));
+          path43 = Object.freeze(path43.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path42);
+            const ci = await visitAsync_(i, node.items[i], visitor, path43);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27975,13 +27975,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path42 = Object.freeze(path42.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path42);
+          path43 = Object.freeze(path43.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path43);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path42);
+          const cv = await visitAsync_("value", node.value, visitor, path43);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -28008,23 +28008,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path42) {
+    function callVisitor(key, node, visitor, path43) {
       if (typeof visitor === "function")
-        return visitor(key, node, path42);
+        return visitor(key, node, path43);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path42);
+        return visitor.Map?.(key, node, path43);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path42);
+        return visitor.Seq?.(key, node, path43);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path42);
+        return visitor.Pair?.(key, node, path43);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path42);
+        return visitor.Scalar?.(key, node, path43);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path42);
+        return visitor.Alias?.(key, node, path43);
       return void 0;
     }
-    function replaceNode(key, path42, node) {
-      const parent = path42[path42.length - 1];
+    function replaceNode(key, path43, node) {
+      const parent = path43[path43.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -28636,10 +28636,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path42, value) {
+    function collectionFromPath(schema, path43, value) {
       let v = value;
-      for (let i = path42.length - 1; i >= 0; --i) {
-        const k = path42[i];
+      for (let i = path43.length - 1; i >= 0; --i) {
+        const k = path43[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -28658,7 +28658,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path42) => path42 == null || typeof path42 === "object" && !!path42[Symbol.iterator]().next().done;
+    var isEmptyPath = (path43) => path43 == null || typeof path43 === "object" && !!path43[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -28688,11 +28688,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path42, value) {
-        if (isEmptyPath(path42))
+      addIn(path43, value) {
+        if (isEmptyPath(path43))
           this.add(value);
         else {
-          const [key, ...rest] = path42;
+          const [key, ...rest] = path43;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -28706,8 +28706,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path42) {
-        const [key, ...rest] = path42;
+      deleteIn(path43) {
+        const [key, ...rest] = path43;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -28721,8 +28721,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path42, keepScalar) {
-        const [key, ...rest] = path42;
+      getIn(path43, keepScalar) {
+        const [key, ...rest] = path43;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -28740,8 +28740,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path42) {
-        const [key, ...rest] = path42;
+      hasIn(path43) {
+        const [key, ...rest] = path43;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -28751,8 +28751,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path42, value) {
-        const [key, ...rest] = path42;
+      setIn(path43, value) {
+        const [key, ...rest] = path43;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -31267,9 +31267,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path42, value) {
+      addIn(path43, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path42, value);
+          this.contents.addIn(path43, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -31344,14 +31344,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path42) {
-        if (Collection.isEmptyPath(path42)) {
+      deleteIn(path43) {
+        if (Collection.isEmptyPath(path43)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path42) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path43) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -31366,10 +31366,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path42, keepScalar) {
-        if (Collection.isEmptyPath(path42))
+      getIn(path43, keepScalar) {
+        if (Collection.isEmptyPath(path43))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path42, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path43, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -31380,10 +31380,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path42) {
-        if (Collection.isEmptyPath(path42))
+      hasIn(path43) {
+        if (Collection.isEmptyPath(path43))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path42) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path43) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -31400,13 +31400,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path42, value) {
-        if (Collection.isEmptyPath(path42)) {
+      setIn(path43, value) {
+        if (Collection.isEmptyPath(path43)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path42), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path43), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path42, value);
+          this.contents.setIn(path43, value);
         }
       }
       /**
@@ -33367,9 +33367,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path42) => {
+    visit2.itemAtPath = (cst, path43) => {
       let item = cst;
-      for (const [field, index] of path42) {
+      for (const [field, index] of path43) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -33378,23 +33378,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path42) => {
-      const parent = visit2.itemAtPath(cst, path42.slice(0, -1));
-      const field = path42[path42.length - 1][0];
+    visit2.parentCollection = (cst, path43) => {
+      const parent = visit2.itemAtPath(cst, path43.slice(0, -1));
+      const field = path43[path43.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path42, item, visitor) {
-      let ctrl = visitor(item, path42);
+    function _visit(path43, item, visitor) {
+      let ctrl = visitor(item, path43);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path42.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path43.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -33405,10 +33405,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path42);
+            ctrl = ctrl(item, path43);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path42) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path43) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -38275,29 +38275,79 @@ function stringEnd(text2, at) {
 }
 
 // packages/core/src/file-in-the-way.ts
+var import_node_fs2 = require("node:fs");
+var import_node_path3 = __toESM(require("node:path"), 1);
+
+// packages/core/src/broken-link.ts
 var import_node_fs = require("node:fs");
 var import_node_path2 = __toESM(require("node:path"), 1);
+function linkTrouble(code2) {
+  if (code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP") return "nowhere";
+  if (code2 === "EACCES" || code2 === "EPERM") return "permission";
+  return { code: code2 ?? "error" };
+}
+function describeBrokenLink(link2) {
+  const to = link2.to === void 0 ? "" : ` (to '${link2.to}')`;
+  if (link2.leads === "nowhere") return `is a symbolic link that leads nowhere${to}`;
+  const why = link2.leads === "permission" ? "permission denied" : link2.leads.code;
+  return `is a symbolic link whose target cannot be reached (${why})${to}`;
+}
+function brokenLinkAtEnd(target2, options = {}) {
+  const resolved2 = import_node_path2.default.resolve(options.cwd ?? process.cwd(), target2);
+  const followed = statOrError(resolved2);
+  if (followed.stat || !statOrError(resolved2, import_node_fs.lstatSync).stat?.isSymbolicLink()) return void 0;
+  const link2 = { ...linkTarget(resolved2), leads: linkTrouble(followed.code) };
+  if (options.newTarget !== "refused" && followed.code === "ENOENT" && link2.to !== void 0) {
+    const folder = import_node_path2.default.dirname(import_node_path2.default.resolve(import_node_path2.default.dirname(resolved2), link2.to));
+    if (statOrError(folder).stat?.isDirectory()) return void 0;
+  }
+  return link2;
+}
+function brokenLinkError(given, link2, hint) {
+  return new UsageError(`${describeBrokenLink(link2)}; nothing can be written through it.`, {
+    location: { file: given },
+    hint
+  });
+}
+function linkTarget(link2) {
+  try {
+    return { to: (0, import_node_fs.readlinkSync)(link2) };
+  } catch {
+    return {};
+  }
+}
+function statOrError(file, stat2 = import_node_fs.statSync) {
+  try {
+    return { stat: stat2(file) };
+  } catch (error3) {
+    return { code: error3.code };
+  }
+}
+
+// packages/core/src/file-in-the-way.ts
 function fileInTheWay(target2, cwd = process.cwd()) {
-  const resolved2 = import_node_path2.default.resolve(cwd, target2);
-  for (let current = import_node_path2.default.dirname(resolved2); ; current = import_node_path2.default.dirname(current)) {
-    const stat2 = statOrUndefined(import_node_fs.statSync, current) ?? statOrUndefined(import_node_fs.lstatSync, current);
-    if (stat2?.isDirectory()) return void 0;
+  const resolved2 = import_node_path3.default.resolve(cwd, target2);
+  for (let current = import_node_path3.default.dirname(resolved2); ; current = import_node_path3.default.dirname(current)) {
+    const followed = statOrError(current);
+    if (followed.stat?.isDirectory()) return void 0;
+    const stat2 = followed.stat ?? statOrError(current, import_node_fs2.lstatSync).stat;
     if (stat2)
       return {
-        file: import_node_path2.default.join(target2, import_node_path2.default.relative(resolved2, current)),
-        below: import_node_path2.default.relative(current, resolved2),
-        ...stat2.isSymbolicLink() ? { danglingLink: linkTarget(current) } : {}
+        file: import_node_path3.default.join(target2, import_node_path3.default.relative(resolved2, current)),
+        below: import_node_path3.default.relative(current, resolved2),
+        ...stat2.isSymbolicLink() ? { link: { ...linkTarget(current), leads: linkTrouble(followed.code) } } : {}
       };
-    if (import_node_path2.default.dirname(current) === current) return void 0;
+    if (import_node_path3.default.dirname(current) === current) return void 0;
   }
 }
 function pathThroughFileError(way, action, hint) {
-  const link2 = way.danglingLink;
-  const what = !link2 ? "is a file, not a folder" : `is a symbolic link that leads nowhere${link2.to === void 0 ? "" : ` (to '${link2.to}')`}`;
-  return new UsageError(`${what}, so ${way.below} cannot be ${action} inside it.`, {
+  return new UsageError(`${whatIsInTheWay(way)}, so ${way.below} cannot be ${action} inside it.`, {
     location: { file: way.file },
     hint
   });
+}
+function whatIsInTheWay({ link: link2 }) {
+  return link2 ? describeBrokenLink(link2) : "is a file, not a folder";
 }
 function missingPathError(given, hint, options = {}) {
   const way = fileInTheWay(given, options.cwd);
@@ -38308,52 +38358,38 @@ function missingPathError(given, hint, options = {}) {
     cause: options.cause
   });
 }
-function linkTarget(link2) {
-  try {
-    return { to: (0, import_node_fs.readlinkSync)(link2) };
-  } catch {
-    return {};
-  }
-}
-function statOrUndefined(stat2, file) {
-  try {
-    return stat2(file);
-  } catch {
-    return void 0;
-  }
-}
 
 // packages/core/src/fs/is-file.ts
-var import_node_fs2 = require("node:fs");
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_fs3 = require("node:fs");
+var import_node_path4 = __toESM(require("node:path"), 1);
 function isFile(file) {
   try {
-    return (0, import_node_fs2.statSync)(file).isFile();
+    return (0, import_node_fs3.statSync)(file).isFile();
   } catch {
     return false;
   }
 }
 function isFolder(file) {
   try {
-    return (0, import_node_fs2.statSync)(file).isDirectory();
+    return (0, import_node_fs3.statSync)(file).isDirectory();
   } catch {
     return false;
   }
 }
 function existingFolderOf(absolute) {
   let at = absolute;
-  while (!(0, import_node_fs2.existsSync)(at) && import_node_path3.default.dirname(at) !== at) at = import_node_path3.default.dirname(at);
-  return isFile(at) ? import_node_path3.default.dirname(at) : at;
+  while (!(0, import_node_fs3.existsSync)(at) && import_node_path4.default.dirname(at) !== at) at = import_node_path4.default.dirname(at);
+  return isFile(at) ? import_node_path4.default.dirname(at) : at;
 }
 
 // packages/core/src/fs/made-folders.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_fs5 = require("node:fs");
+var import_node_path6 = __toESM(require("node:path"), 1);
 
 // packages/core/src/fs/temporaries-on-signal.ts
 var import_node_crypto2 = require("node:crypto");
-var import_node_fs3 = require("node:fs");
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_fs4 = require("node:fs");
+var import_node_path5 = __toESM(require("node:path"), 1);
 var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
 var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
 var pending = /* @__PURE__ */ new Map();
@@ -38375,14 +38411,14 @@ function removePendingTemporaries() {
   for (const [name, kind] of pending) {
     const removing = `${name}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.removing`;
     try {
-      (0, import_node_fs3.renameSync)(name, removing);
+      (0, import_node_fs4.renameSync)(name, removing);
     } catch (error3) {
       const code2 = errorCode(error3);
       if (code2 !== "ENOENT") left.push({ name, code: code2, kind });
       continue;
     }
     try {
-      (0, import_node_fs3.rmSync)(removing, { recursive: true, force: true });
+      (0, import_node_fs4.rmSync)(removing, { recursive: true, force: true });
     } catch (error3) {
       left.push({ name: removing, code: errorCode(error3), kind });
     }
@@ -38395,7 +38431,7 @@ function removeEmptyMadeFolders() {
   const deepestFirst = [...madeFolders].sort((a, b) => b.length - a.length);
   for (const folder of deepestFirst) {
     try {
-      (0, import_node_fs3.rmdirSync)(folder);
+      (0, import_node_fs4.rmdirSync)(folder);
     } catch {
     }
   }
@@ -38403,8 +38439,8 @@ function removeEmptyMadeFolders() {
 }
 function leftTemporaryMessage({ name, code: code2, kind }, cwd) {
   if (kind === "scratch")
-    return `${import_node_path4.default.resolve(cwd, name)}: error: this scratch folder of an interrupted command could not be removed from the system's temporary folder (${code2}). Remove it: it holds copies of files the command read.`;
-  return `${import_node_path4.default.relative(cwd, name) || name}: error: this staging file or folder of an interrupted write could not be removed (${code2}). Remove it before adding the folder to git.`;
+    return `${import_node_path5.default.resolve(cwd, name)}: error: this scratch folder of an interrupted command could not be removed from the system's temporary folder (${code2}). Remove it: it holds copies of files the command read.`;
+  return `${import_node_path5.default.relative(cwd, name) || name}: error: this staging file or folder of an interrupted write could not be removed (${code2}). Remove it before adding the folder to git.`;
 }
 function errorCode(error3) {
   return error3?.code ?? String(error3);
@@ -38431,16 +38467,16 @@ function onSignal(signal) {
 
 // packages/core/src/fs/made-folders.ts
 function makeFolderWithParents(folder) {
-  const resolved2 = import_node_path5.default.resolve(folder);
+  const resolved2 = import_node_path6.default.resolve(folder);
   const missing = missingFolders(resolved2);
-  if (missing.length === 0) (0, import_node_fs4.mkdirSync)(resolved2, { recursive: true });
+  if (missing.length === 0) (0, import_node_fs5.mkdirSync)(resolved2, { recursive: true });
   const made = makeEach(missing);
   const forget = () => made.forEach(forgetMadeFolder);
   return {
     async remove() {
       try {
         for (const each of made) {
-          const gone = await import_node_fs4.promises.rmdir(each).then(
+          const gone = await import_node_fs5.promises.rmdir(each).then(
             () => true,
             (error3) => error3.code === "ENOENT"
           );
@@ -38454,7 +38490,7 @@ function makeFolderWithParents(folder) {
   };
 }
 async function inFolderMadeFor(file, write) {
-  const made = makeFolderWithParents(import_node_path5.default.dirname(import_node_path5.default.resolve(file)));
+  const made = makeFolderWithParents(import_node_path6.default.dirname(import_node_path6.default.resolve(file)));
   try {
     const result = await write();
     made.keep();
@@ -38466,9 +38502,9 @@ async function inFolderMadeFor(file, write) {
 }
 function missingFolders(folder) {
   const missing = [];
-  for (let each = folder; !exists2(each); each = import_node_path5.default.dirname(each)) {
+  for (let each = folder; !exists2(each); each = import_node_path6.default.dirname(each)) {
     missing.unshift(each);
-    if (import_node_path5.default.dirname(each) === each) break;
+    if (import_node_path6.default.dirname(each) === each) break;
   }
   return missing;
 }
@@ -38483,7 +38519,7 @@ function makeEach(missing) {
   } catch (error3) {
     for (const each of made) {
       try {
-        (0, import_node_fs4.rmdirSync)(each);
+        (0, import_node_fs5.rmdirSync)(each);
       } catch {
       }
       forgetMadeFolder(each);
@@ -38494,7 +38530,7 @@ function makeEach(missing) {
 }
 function makeMissingFolder(folder) {
   try {
-    (0, import_node_fs4.mkdirSync)(folder);
+    (0, import_node_fs5.mkdirSync)(folder);
     return true;
   } catch (error3) {
     if (error3.code === "EEXIST" && isFolder(folder)) return false;
@@ -38503,7 +38539,7 @@ function makeMissingFolder(folder) {
 }
 function exists2(file) {
   try {
-    (0, import_node_fs4.lstatSync)(file);
+    (0, import_node_fs5.lstatSync)(file);
     return true;
   } catch {
     return false;
@@ -38511,17 +38547,17 @@ function exists2(file) {
 }
 
 // packages/core/src/fs/scratch-folder.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_os = __toESM(require("node:os"), 1);
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 function makeScratchFolder(prefix) {
-  const folder = (0, import_node_fs5.mkdtempSync)(import_node_path6.default.join(import_node_os.default.tmpdir(), prefix));
+  const folder = (0, import_node_fs6.mkdtempSync)(import_node_path7.default.join(import_node_os.default.tmpdir(), prefix));
   rememberTemporary(folder, "scratch");
   return folder;
 }
 async function removeScratchFolder(folder) {
   try {
-    await import_node_fs5.promises.rm(folder, { recursive: true, force: true });
+    await import_node_fs6.promises.rm(folder, { recursive: true, force: true });
   } finally {
     forgetTemporary(folder);
   }
@@ -38670,18 +38706,18 @@ function withoutTrailingSlashes(text2) {
 }
 
 // packages/core/src/text-order.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 var ENGLISH = new Intl.Collator("en");
 var compareText = ENGLISH.compare;
 function compareCodeUnits(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function compareFolderPaths(a, b, paths = import_node_path7.default) {
+function compareFolderPaths(a, b, paths = import_node_path8.default) {
   return compareCodeUnits(slashSeparated(a, paths), slashSeparated(b, paths));
 }
 
 // packages/core/src/top-folders.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 var TOP_FOLDER_NAMES = [
   "certified-connectors",
   "independent-publisher-connectors",
@@ -38692,7 +38728,7 @@ function isTopFolderName(name) {
   return TOP_FOLDERS.has(name.toLowerCase());
 }
 function isTopFolderChild(folder) {
-  return isTopFolderName(import_node_path8.default.basename(import_node_path8.default.dirname(import_node_path8.default.resolve(folder))));
+  return isTopFolderName(import_node_path9.default.basename(import_node_path9.default.dirname(import_node_path9.default.resolve(folder))));
 }
 
 // packages/actions/src/runtime/actions-logger.ts
@@ -38711,11 +38747,11 @@ function logLines(message) {
 }
 
 // packages/actions/src/runtime/error-annotation.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 async function userErrorAnnotation(error3, workspace) {
   const location = error3.location;
   if (!location) return { message: describeProblem(error3), properties: {} };
-  const absolute = import_node_path9.default.resolve(workspace, location.file);
+  const absolute = import_node_path10.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
   const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
   if (inside && isFile(absolute))
@@ -38730,8 +38766,8 @@ async function userErrorAnnotation(error3, workspace) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs7 = require("node:fs");
+var import_node_path12 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -38767,20 +38803,20 @@ function readPositiveInteger(name, fallback) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
-var import_node_path10 = __toESM(require("node:path"), 1);
-function isInWritableFolder(real, folders, paths = import_node_path10.default) {
+var import_node_path11 = __toESM(require("node:path"), 1);
+function isInWritableFolder(real, folders, paths = import_node_path11.default) {
   return [folders.workspace, folders.runnerTemp].some(
     (folder) => folder !== void 0 && isWithin(folder, real, paths)
   );
 }
-function ledOutByLink(absolute, real, folders, paths = import_node_path10.default) {
+function ledOutByLink(absolute, real, folders, paths = import_node_path11.default) {
   const inside = (target2) => isInWritableFolder(target2, folders.named, paths) || isInWritableFolder(target2, folders.real, paths);
   return inside(absolute) && !isInWritableFolder(real, folders.real, paths);
 }
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path10.default) {
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path11.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
-function outsideWritableFoldersError(output, folders, paths = import_node_path10.default) {
+function outsideWritableFoldersError(output, folders, paths = import_node_path11.default) {
   const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
   const led = output.throughLink ? "which a symbolic link leads to" : "which is";
   const name = paths.basename(output.absolute);
@@ -38800,7 +38836,7 @@ async function requireWritableOutput(input, value, absolute) {
   const named2 = namedWritableFolders();
   const folders = await realWritableFolders(named2);
   const real = await realPathOfNew(absolute).catch((error3) => {
-    throw outputRefusedError(input, error3);
+    throw pathRefusedError(input, error3, "written");
   });
   if (!isInWritableFolder(real, folders)) {
     const throughLink = ledOutByLink(absolute, real, { named: named2, real: folders });
@@ -38813,20 +38849,27 @@ async function requireWritableOutput(input, value, absolute) {
       "made",
       `Give '${input}' a path that runs through folders only, or move the file out of the way.`
     );
+  const link2 = brokenLinkAtEnd(absolute, { newTarget: "refused" });
+  if (link2)
+    throw brokenLinkError(
+      absolute,
+      link2,
+      `Give '${input}' the path of a file or folder to write, or remove the link.`
+    );
   return real;
 }
-function outputRefusedError(input, error3) {
+function pathRefusedError(input, error3, use) {
   const failure = writeFailure(error3);
   if (failure === void 0) return error3;
   const code2 = error3.code;
-  const hint = code2 === "ENAMETOOLONG" ? `Give '${input}' a path with shorter names.` : failure.hint;
-  return new InputError(input, `cannot be written: ${failure.reason} (${code2}).`, hint);
+  const hint = code2 === "ENAMETOOLONG" ? `Give '${input}' a path with shorter names.` : use === "written" ? failure.hint : `Check that the user who runs the step may read the folders on the way to '${input}'.`;
+  return new InputError(input, `cannot be ${use}: ${failure.reason} (${code2}).`, hint);
 }
 function namedWritableFolders() {
   const runnerTemp = process.env.RUNNER_TEMP;
   return {
-    workspace: import_node_path11.default.resolve(workspaceFolder()),
-    ...runnerTemp ? { runnerTemp: import_node_path11.default.resolve(runnerTemp) } : {}
+    workspace: import_node_path12.default.resolve(workspaceFolder()),
+    ...runnerTemp ? { runnerTemp: import_node_path12.default.resolve(runnerTemp) } : {}
   };
 }
 async function realWritableFolders(named2) {
@@ -38839,9 +38882,9 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs6.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs7.promises.realpath(current));
     } catch (error3) {
-      const parent = import_node_path11.default.dirname(current);
+      const parent = import_node_path12.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
@@ -38870,11 +38913,11 @@ async function runAction(main) {
 }
 
 // packages/actions/src/validate-connector/main.ts
-var import_node_fs22 = require("node:fs");
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_fs23 = require("node:fs");
+var import_node_path42 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/config/config-of-paths.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/text/message-values.ts
 var MAX_VALUE_LENGTH = 100;
@@ -38996,14 +39039,14 @@ function summarise(value, depth) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs9 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-root.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_fs8 = require("node:fs");
+var import_node_path13 = __toESM(require("node:path"), 1);
 function isRepositoryRoot(folder) {
-  return (0, import_node_fs7.existsSync)(import_node_path12.default.join(folder, ".git"));
+  return (0, import_node_fs8.existsSync)(import_node_path13.default.join(folder, ".git"));
 }
 
 // packages/validator/src/config/find-config.ts
@@ -39016,17 +39059,17 @@ function isJsonFile(file) {
   return file.toLowerCase().endsWith(".json");
 }
 function findConfigFile(cwd) {
-  let folder = import_node_path13.default.resolve(cwd);
+  let folder = import_node_path14.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs8.existsSync)(import_node_path13.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs9.existsSync)(import_node_path14.default.join(folder, name)));
     if (present.length > 1) {
       throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
-        location: { file: import_node_path13.default.join(folder, present[1]) },
+        location: { file: import_node_path14.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
     }
-    if (present.length === 1) return import_node_path13.default.join(folder, present[0]);
-    const parent = import_node_path13.default.dirname(folder);
+    if (present.length === 1) return import_node_path14.default.join(folder, present[0]);
+    const parent = import_node_path14.default.dirname(folder);
     if (isRepositoryRoot(folder) || parent === folder) return void 0;
     folder = parent;
   }
@@ -39047,8 +39090,8 @@ function ignoreEntry(pattern, file) {
 }
 
 // packages/validator/src/config/config-lookup.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path15 = __toESM(require("node:path"), 1);
 var ConfigLookup = class {
   constructor(cwd) {
     this.cwd = cwd;
@@ -39068,7 +39111,7 @@ var ConfigLookup = class {
    * its top level, does not: rules turned off came back and `ignore` was not applied.
    */
   searchStart(given) {
-    const root = this.repositoryOf(existingFolderOf(import_node_path14.default.resolve(this.cwd, given)));
+    const root = this.repositoryOf(existingFolderOf(import_node_path15.default.resolve(this.cwd, given)));
     if (root === void 0) return this.cwd;
     return this.cwdRoot !== void 0 && this.sameFile(this.cwdRoot, root) ? this.cwd : root;
   }
@@ -39092,14 +39135,14 @@ var ConfigLookup = class {
   repositoryOf(folder) {
     const real = this.rootAlong(this.realPath(folder));
     if (real === void 0) return void 0;
-    const written2 = this.rootAlong(import_node_path14.default.resolve(folder));
+    const written2 = this.rootAlong(import_node_path15.default.resolve(folder));
     return written2 !== void 0 && this.sameFile(written2, real) ? written2 : real;
   }
   /** The nearest folder from `folder` upwards with a `.git` entry, each folder on the way remembered. */
   rootAlong(folder) {
     const visited = [];
     let root;
-    for (let at = folder; ; at = import_node_path14.default.dirname(at)) {
+    for (let at = folder; ; at = import_node_path15.default.dirname(at)) {
       if (this.rootOfFolder.has(at)) {
         root = this.rootOfFolder.get(at);
         break;
@@ -39109,7 +39152,7 @@ var ConfigLookup = class {
         root = at;
         break;
       }
-      if (import_node_path14.default.dirname(at) === at) break;
+      if (import_node_path15.default.dirname(at) === at) break;
     }
     for (const at of visited) this.rootOfFolder.set(at, root);
     return root;
@@ -39122,9 +39165,9 @@ var ConfigLookup = class {
     let real = this.realPaths.get(file);
     if (real === void 0) {
       try {
-        real = import_node_fs9.realpathSync.native(file);
+        real = import_node_fs10.realpathSync.native(file);
       } catch {
-        real = import_node_path14.default.resolve(file);
+        real = import_node_path15.default.resolve(file);
       }
       this.realPaths.set(file, real);
     }
@@ -39133,15 +39176,15 @@ var ConfigLookup = class {
 };
 
 // packages/validator/src/config/found-folders.ts
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 var FoundFolders = class {
   givenFolders;
   places = /* @__PURE__ */ new Map();
   constructor(paths, cwd) {
     this.givenFolders = new Set(
       paths.map((given) => {
-        const absolute = import_node_path15.default.resolve(cwd, given);
-        return isFile(absolute) ? import_node_path15.default.dirname(absolute) : absolute;
+        const absolute = import_node_path16.default.resolve(cwd, given);
+        return isFile(absolute) ? import_node_path16.default.dirname(absolute) : absolute;
       })
     );
   }
@@ -39151,7 +39194,7 @@ var FoundFolders = class {
     if (place !== void 0) return place;
     if (this.givenFolders.has(folder)) place = { given: folder };
     else {
-      const parent = import_node_path15.default.dirname(folder);
+      const parent = import_node_path16.default.dirname(folder);
       const above = parent === folder ? {} : this.placeOf(parent);
       if (above.given === void 0) place = {};
       else if (isRepositoryRoot(folder)) place = { given: above.given, nested: folder };
@@ -39235,9 +39278,9 @@ function hintFacts(lookup, place, folder, config2) {
   let file = config2.path;
   if (file === void 0) {
     const start = lookup.searchStart(place.given ?? folder);
-    file = import_node_path16.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
+    file = import_node_path17.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
   }
-  const relative = slashSeparated(import_node_path16.default.relative(import_node_path16.default.dirname(file), repository));
+  const relative = slashSeparated(import_node_path17.default.relative(import_node_path17.default.dirname(file), repository));
   return {
     ignorePattern: relative === "" ? "**" : `${globLiteral(relative)}/**`,
     file: toDisplayPath(lookup.cwd, file),
@@ -39351,11 +39394,11 @@ function didYouMean(word, candidates) {
 }
 
 // packages/validator/src/config/ignore.ts
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform2 = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = slashSeparated(import_node_path17.default.relative(import_node_path17.default.dirname(config2.path), folder));
+  const relative = slashSeparated(import_node_path18.default.relative(import_node_path18.default.dirname(config2.path), folder));
   return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform2));
 }
 function ignorePatternMatches(pattern, relativeFolder, platform2 = process.platform) {
@@ -39375,7 +39418,7 @@ function compiledPattern(pattern, nocase) {
 
 // packages/validator/src/config/load-config.ts
 var import_promises = require("node:fs/promises");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -40777,7 +40820,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path42 = [root];
+  const path43 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -40785,14 +40828,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path42[level];
+    let node = path43[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path42[level] = node;
+      path43[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -40962,7 +41005,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path42 = paths.pop();
+    const path43 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -40970,13 +41013,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path42 + 1);
+          paths.push(path43 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path42 + 1 + key.length;
+        const keyPath = path43 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -43460,7 +43503,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path42 = problem.segments;
+  const path43 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -43474,21 +43517,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path42.includes("oAuthSettings")) {
-      const last2 = path42[path42.length - 1];
+    if (path43.includes("oAuthSettings")) {
+      const last2 = path43[path43.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path42.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path42[path42.length - 1] === "type" && path42.length === parameterNameDepth(path42) + 1)
+    if (path43.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path43[path43.length - 1] === "type" && path43.length === parameterNameDepth(path43) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path42) {
-  return path42[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path43) {
+  return path43[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -44310,11 +44353,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs10 = __toESM(require("node:fs"), 1);
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_fs11 = __toESM(require("node:fs"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -44382,10 +44425,10 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path18.default.resolve(cwd, folder);
+  const absolutePath = import_node_path19.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs10.default.realpathSync(absolutePath);
-  const dirents = import_node_fs10.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs11.default.realpathSync(absolutePath);
+  const dirents = import_node_fs11.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
@@ -44396,7 +44439,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path18.default.basename(absolutePath),
+    name: import_node_path19.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -44420,15 +44463,15 @@ function fileKindToRead(entry, files) {
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs10.default.statSync(filePath2).size;
+    return import_node_fs11.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
 }
-function displayPathIn(folder, name, paths = import_node_path18.default) {
+function displayPathIn(folder, name, paths = import_node_path19.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path18.default) {
+function entryPath(folder, name, paths = import_node_path19.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -44461,7 +44504,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target2 = import_node_fs10.default.realpathSync(filePath2);
+    const target2 = import_node_fs11.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target2)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -44469,8 +44512,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs10.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs10.default.readFileSync(filePath2);
+    if (!readable(import_node_fs11.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs11.default.readFileSync(filePath2);
   } catch (error3) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({
@@ -44481,21 +44524,21 @@ function readSafely(filePath2, entry, realFolder, issues) {
   }
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd = import_node_fs10.default.openSync(filePath2, "r");
+  const fd = import_node_fs11.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs10.default.fstatSync(fd);
+    const stat2 = import_node_fs11.default.fstatSync(fd);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs10.default.readSync(fd, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs11.default.readSync(fd, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs10.default.closeSync(fd);
+    import_node_fs11.default.closeSync(fd);
   }
 }
 function readable(stat2, name, issues) {
@@ -44790,9 +44833,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path19.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path20.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path19.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path20.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -44809,7 +44852,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path19.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path20.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -45113,7 +45156,7 @@ function listJsonDocuments(connector) {
   }
   return list2;
 }
-function fileIssueRule(id, title, description, bad) {
+function fileIssueRule(id, title, description, bad, warningOnly = []) {
   return {
     id,
     file: "folder",
@@ -45125,7 +45168,12 @@ function fileIssueRule(id, title, description, bad) {
       for (const [kind, file] of eachFile(context)) {
         for (const issue2 of file.issues) {
           if (issue2.ruleId !== id) continue;
-          context.report({ file: kind, message: issue2.message, offset: issue2.offset });
+          context.report({
+            file: kind,
+            message: issue2.message,
+            offset: issue2.offset,
+            ...warningOnly.includes(kind) ? { severity: "warning" } : {}
+          });
         }
       }
     }
@@ -45201,8 +45249,10 @@ var generalRules = [
   fileIssueRule(
     "GEN-ENCODING",
     "Files must be UTF-8.",
-    "Connector files are posted to the validation services as UTF-8 text; other encodings garble non-ASCII characters or fail to parse.",
-    'A readme.md saved as Windows-1252 with "caf\xE9" in it.'
+    "Connector files are posted to the validation services as UTF-8 text; other encodings garble non-ASCII characters or fail to parse. A readme is only a warning: no validator reads it, and Microsoft merged readmes saved as Windows-1252 (upstream #3776, #3896 in 2025).",
+    'A readme.md saved as Windows-1252 with "caf\xE9" in it.',
+    // A readme is shown on GitHub, which guesses its encoding; the services never read it.
+    ["readme"]
   ),
   fileIssueRule(
     "GEN-BINARY",
@@ -45599,9 +45649,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path42) {
+function pathVariables(path43) {
   const names2 = [];
-  for (const match2 of path42.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path43.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -51926,21 +51976,142 @@ var CharacterCounts = class {
   }
 };
 
+// packages/validator/src/rules/readme/operation-headings.ts
+var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
+var OPERATIONS_GROUP_HEADING = /^.+operations$/;
+var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequen.*askedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|.*apidocumentation|contactus|howtoget.*|(overall)?test(ing)?results?|test(ing)?operationswithin.*|.+connectortestwithin.*)$/;
+function operationSections(headings) {
+  const sections = [];
+  for (const heading2 of headings) {
+    if (heading2.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading2.normalized)) continue;
+    const last2 = sections[sections.length - 1];
+    if (last2 && heading2.offset < last2.bodyEnd) continue;
+    sections.push(heading2);
+  }
+  return sections;
+}
+function groupsListedOperations(subHeadings, index, namesOperation) {
+  const group2 = subHeadings[index];
+  for (let next = index + 1; next < subHeadings.length; next++) {
+    const heading2 = subHeadings[next];
+    if (heading2.offset >= group2.bodyEnd) return false;
+    if (heading2.depth > group2.depth && namesOperation(heading2)) return true;
+  }
+  return false;
+}
+function parentIndex(subHeadings, index) {
+  const heading2 = subHeadings[index];
+  for (let above = index - 1; above >= 0; above--) {
+    if (subHeadings[above].depth < heading2.depth) return above;
+  }
+  return -1;
+}
+var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
+function listsSummaries(text2, heading2, next, summaries) {
+  const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
+  let items = 0;
+  let found = 0;
+  let rightUnder = true;
+  LIST_ITEM.lastIndex = heading2.bodyStart;
+  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < end; item = LIST_ITEM.exec(text2)) {
+    if (items++ === 0) rightUnder = normalizeTitle(text2, heading2.bodyStart, item.index) === "";
+    const lineEnd2 = text2.indexOf("\n", LIST_ITEM.lastIndex);
+    const name = normalizeTitle(text2, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
+    for (const summary3 of summaries) {
+      if (summary3 !== "" && name.startsWith(summary3)) {
+        if (++found === 2) return true;
+        break;
+      }
+    }
+  }
+  return rightUnder && items > 0 && found === items;
+}
+var DETAIL_HEADING = /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
+var HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
+function introducesOnly(text2, heading2, next) {
+  if (!next || next.offset >= heading2.bodyEnd || next.depth <= heading2.depth) return false;
+  if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
+  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "";
+}
+function titlesNextOperation(text2, heading2, next, namesOperation) {
+  if (!next || next.depth < heading2.depth) return false;
+  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "" && namesOperation(next);
+}
+function isSubHeading(heading2, section) {
+  return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
+}
+
+// packages/validator/src/rules/readme/list-item-names.ts
+var NAME_END = /:|\s[-–—]\s/;
+var MAX_NAME = 200;
+function ownTextEnd(heading2, next) {
+  return next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
+}
+function listItemNames(text2, heading2, next) {
+  const to = ownTextEnd(heading2, next);
+  const names2 = [];
+  LIST_ITEM.lastIndex = heading2.bodyStart;
+  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < to; item = LIST_ITEM.exec(text2)) {
+    const start = LIST_ITEM.lastIndex;
+    const lineEnd2 = text2.indexOf("\n", start);
+    const line = text2.slice(start, Math.min(lineEnd2 === -1 ? to : lineEnd2, to, start + MAX_NAME));
+    const end = line.search(NAME_END);
+    names2.push(end === -1 ? line : line.slice(0, end));
+  }
+  return names2;
+}
+function listsOperationNames(text2, heading2, next, readsAsOperation) {
+  return listItemNames(text2, heading2, next).some(readsAsOperation);
+}
+
+// packages/validator/src/rules/readme/heading-roles.ts
+function headingRoles(text2, subHeadings, naming) {
+  const roles = [];
+  for (let index = 0; index < subHeadings.length; index++) {
+    const parent = parentIndex(subHeadings, index);
+    const above = parent === -1 ? "group" : roles[parent];
+    if (above === "template" || above === "detail") roles.push(above);
+    else if (above === "operation") roles.push("detail");
+    else roles.push(ownRole(text2, subHeadings, index, naming));
+  }
+  return roles;
+}
+function ownRole(text2, subHeadings, index, naming) {
+  const heading2 = subHeadings[index];
+  if (TEMPLATE_SECTION_HEADING.test(heading2.normalized)) return "template";
+  if (GROUPING_HEADING.test(heading2.normalized)) return "group";
+  if (naming.namesOperation(heading2)) return "operation";
+  return groupsOperations(text2, subHeadings, index, naming) ? "group" : "operation";
+}
+function groupsOperations(text2, subHeadings, index, naming) {
+  const heading2 = subHeadings[index];
+  const next = subHeadings[index + 1];
+  if (introducesOnly(text2, heading2, next) || groupsListedOperations(subHeadings, index, (deeper) => naming.namesOperation(deeper)) || listsSummaries(text2, heading2, next, naming.summaries)) {
+    return true;
+  }
+  return OPERATIONS_GROUP_HEADING.test(heading2.normalized) && (titlesNextOperation(text2, heading2, next, (following) => naming.namesOperation(following)) || listsOperationNames(text2, heading2, next, (name) => naming.readsAsOperation(name)));
+}
+
 // packages/validator/src/rules/readme/listed-operations.ts
-function operationNames(context, sections, loose) {
-  const missing = [];
-  const summaries = /* @__PURE__ */ new Set();
-  const first = sections[0];
+function summaryNames(context, first) {
+  const names2 = /* @__PURE__ */ new Map();
   for (const operation2 of context.swagger?.operations ?? []) {
     const summary3 = asString(operation2.operation.summary);
-    const normalized = summary3 ? first.nameOf(summary3) : "";
-    if (summary3) summaries.add(normalized);
+    if (summary3 && !names2.has(summary3)) names2.set(summary3, first.nameOf(summary3));
+  }
+  return names2;
+}
+function missingOperations(context, sections, names2, loose) {
+  const missing = [];
+  for (const operation2 of context.swagger?.operations ?? []) {
+    const summary3 = asString(operation2.operation.summary);
+    const normalized = summary3 ? names2.get(summary3) : "";
     if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation2.operationId)) continue;
     if (loose.lists(summary3, operation2)) continue;
     missing.push(summary3.trim());
   }
-  return { missing, summaries };
+  return missing;
 }
 function isListed(sections, name, operationId) {
   for (let index = 0; index < sections.length; index++) if (sections[index].contains(name)) return true;
@@ -52029,135 +52200,36 @@ function operationKeys2(summary3, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path42 = pathWords(operation2.path);
-  if (path42.length > 1) shared.push(...lookupKeysOf({ words: path42, version: "" }));
+  const path43 = pathWords(operation2.path);
+  if (path43.length > 1) shared.push(...lookupKeysOf({ words: path43, version: "" }));
   return { own, shared };
 }
-function pathWords(path42) {
+function pathWords(path43) {
   const words = [];
-  for (const segment of path42.split("/")) {
+  for (const segment of path43.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
   }
   return words;
 }
 
-// packages/validator/src/rules/readme/operation-headings.ts
-var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
-var OPERATIONS_GROUP_HEADING = /^.+operations$/;
-var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequen.*askedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|.*apidocumentation|contactus|howtoget.*|(overall)?test(ing)?results?|test(ing)?operationswithin.*|.+connectortestwithin.*)$/;
-function operationSections(headings) {
-  const sections = [];
-  for (const heading2 of headings) {
-    if (heading2.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading2.normalized)) continue;
-    const last2 = sections[sections.length - 1];
-    if (last2 && heading2.offset < last2.bodyEnd) continue;
-    sections.push(heading2);
-  }
-  return sections;
-}
-function groupsListedOperations(subHeadings, index, namesOperation) {
-  const group2 = subHeadings[index];
-  for (let next = index + 1; next < subHeadings.length; next++) {
-    const heading2 = subHeadings[next];
-    if (heading2.offset >= group2.bodyEnd) return false;
-    if (heading2.depth > group2.depth && namesOperation(heading2)) return true;
-  }
-  return false;
-}
-function parentIndex(subHeadings, index) {
-  const heading2 = subHeadings[index];
-  for (let above = index - 1; above >= 0; above--) {
-    if (subHeadings[above].depth < heading2.depth) return above;
-  }
-  return -1;
-}
-var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
-function listsSummaries(text2, heading2, next, summaries) {
-  const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
-  let items = 0;
-  let found = 0;
-  let rightUnder = true;
-  LIST_ITEM.lastIndex = heading2.bodyStart;
-  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < end; item = LIST_ITEM.exec(text2)) {
-    if (items++ === 0) rightUnder = normalizeTitle(text2, heading2.bodyStart, item.index) === "";
-    const lineEnd2 = text2.indexOf("\n", LIST_ITEM.lastIndex);
-    const name = normalizeTitle(text2, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
-    for (const summary3 of summaries) {
-      if (summary3 !== "" && name.startsWith(summary3)) {
-        if (++found === 2) return true;
-        break;
-      }
-    }
-  }
-  return rightUnder && items > 0 && found === items;
-}
-var DETAIL_HEADING = /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
-var HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
-function introducesOnly(text2, heading2, next) {
-  if (!next || next.offset >= heading2.bodyEnd || next.depth <= heading2.depth) return false;
-  if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
-  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "";
-}
-function titlesNextOperation(text2, heading2, next, namesOperation) {
-  if (!next || next.depth < heading2.depth) return false;
-  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "" && namesOperation(next);
-}
-function isSubHeading(heading2, section) {
-  return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
-}
-
 // packages/validator/src/rules/readme/listed-names.ts
-var NAME_END = /:|\s[-–—]\s/;
-var MAX_NAME = 200;
-function listedKeys(text2, sections, namesOperation) {
+function listedKeys(text2, sections) {
   const keys = /* @__PURE__ */ new Set();
   const addNames = (names2) => {
     for (const name of names2) for (const entry of listedEntries(name)) keys.add(entry);
   };
-  for (const { section, subHeadings } of sections) {
-    const groups = groupingHeadings(text2, subHeadings, namesOperation);
+  for (const entry of sections) {
+    const { section, subHeadings } = entry;
+    const roles = entry.roles();
     addNames(listItemNames(text2, section, subHeadings[0]));
     for (let index = 0; index < subHeadings.length; index++) {
       const heading2 = subHeadings[index];
-      const next = subHeadings[index + 1];
-      const parent = parentIndex(subHeadings, index);
-      if (!holdsDeeper(heading2, next) && (parent === -1 || groups[parent])) addNames([heading2.text]);
-      if (groups[index]) addNames(listItemNames(text2, heading2, next));
+      if (roles[index] === "operation") addNames([heading2.text]);
+      else if (roles[index] === "group") addNames(listItemNames(text2, heading2, subHeadings[index + 1]));
     }
   }
   return keys;
-}
-function listsOperationNames(text2, heading2, next, readsAsOperation) {
-  return listItemNames(text2, heading2, next).some(readsAsOperation);
-}
-function groupingHeadings(text2, subHeadings, namesOperation) {
-  return subHeadings.map((heading2, index) => {
-    if (TEMPLATE_SECTION_HEADING.test(heading2.normalized)) return false;
-    if (GROUPING_HEADING.test(heading2.normalized)) return true;
-    if (namesOperation(heading2.text)) return false;
-    const next = subHeadings[index + 1];
-    return introducesOnly(text2, heading2, next) || groupsListedOperations(subHeadings, index, (deeper) => namesOperation(deeper.text)) || OPERATIONS_GROUP_HEADING.test(heading2.normalized) && listsOperationNames(text2, heading2, next, namesOperation);
-  });
-}
-function holdsDeeper(heading2, next) {
-  return next !== void 0 && next.offset < heading2.bodyEnd && next.depth > heading2.depth;
-}
-function ownTextEnd(heading2, next) {
-  return next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
-}
-function listItemNames(text2, heading2, next) {
-  const to = ownTextEnd(heading2, next);
-  const names2 = [];
-  LIST_ITEM.lastIndex = heading2.bodyStart;
-  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < to; item = LIST_ITEM.exec(text2)) {
-    const start = LIST_ITEM.lastIndex;
-    const lineEnd2 = text2.indexOf("\n", start);
-    const line = text2.slice(start, Math.min(lineEnd2 === -1 ? to : lineEnd2, to, start + MAX_NAME));
-    const end = line.search(NAME_END);
-    names2.push(end === -1 ? line : line.slice(0, end));
-  }
-  return names2;
 }
 
 // packages/validator/src/rules/readme/loose-listing.ts
@@ -52173,7 +52245,7 @@ var LooseListing = class {
   index;
   /** Whether the sections list the operation by one of its own keys, or a shared key only it has. */
   lists(summary3, operation2) {
-    this.listed ??= this.listedNames((headingText) => this.namesOwn(headingText));
+    this.listed ??= this.listedNames();
     const listed = this.listed;
     if (listed.size === 0) return false;
     const { own, shared } = operationKeys2(summary3, operation2);
@@ -52302,15 +52374,35 @@ var operationsMatchRule = {
     if (sections.length === 0) return;
     const texts = sections.map((section) => {
       const subHeadings = readme.headings.filter((heading2) => isSubHeading(heading2, section));
-      return { section, subHeadings, text: new SectionText(readme, section, subHeadings) };
+      let roles;
+      return {
+        section,
+        subHeadings,
+        text: new SectionText(readme, section, subHeadings),
+        roles: () => roles ??= headingRoles(readme.text, subHeadings, naming)
+      };
     });
-    const loose = new LooseListing(
-      context,
-      (namesOperation2) => listedKeys(readme.text, texts, namesOperation2)
-    );
-    const { missing, summaries } = operationNames(
+    const summaryNamesOf = summaryNames(context, texts[0].text);
+    const summaries = new Set(summaryNamesOf.values());
+    let operationIds;
+    let knownNames;
+    const namesOperation = (heading2) => {
+      if (summaries.has(heading2.normalized)) return true;
+      operationIds ??= normalizedOperationIds(context);
+      if (operationIds.has(heading2.normalized)) return true;
+      knownNames ??= [...summaries, ...operationIds].filter((name) => name !== "");
+      return knownNames.some((name) => heading2.normalized.includes(name));
+    };
+    const loose = new LooseListing(context, () => listedKeys(readme.text, texts));
+    const naming = {
+      summaries,
+      namesOperation: (heading2) => namesOperation(heading2) || loose.namesOwn(heading2.text),
+      readsAsOperation: (name) => loose.names(name)
+    };
+    const missing = missingOperations(
       context,
       texts.map((entry) => entry.text),
+      summaryNamesOf,
       loose
     );
     if (missing.length > 0) {
@@ -52323,15 +52415,6 @@ var operationsMatchRule = {
         message: missing.length === 1 ? `The operation ${names2} is not listed under ${where2}.` : `${missing.length} operations are not listed under ${where2}: ${names2}.`
       });
     }
-    let operationIds;
-    let knownNames;
-    const namesOperation = (heading2) => {
-      if (summaries.has(heading2.normalized)) return true;
-      operationIds ??= normalizedOperationIds(context);
-      if (operationIds.has(heading2.normalized)) return true;
-      knownNames ??= [...summaries, ...operationIds].filter((name) => name !== "");
-      return knownNames.some((name) => heading2.normalized.includes(name));
-    };
     let candidates;
     const meant = (heading2) => {
       candidates ??= operationCandidates(
@@ -52342,24 +52425,14 @@ var operationsMatchRule = {
       return name === void 0 ? "" : ` Did you mean '${nameExcerpt(name)}'?`;
     };
     if (hasMcpServer(context)) return;
-    for (const { section, subHeadings } of texts) {
-      const isGroup = (index) => {
-        const heading2 = subHeadings[index];
-        if (GROUPING_HEADING.test(heading2.normalized) || TEMPLATE_SECTION_HEADING.test(heading2.normalized)) {
-          return true;
-        }
-        const next = subHeadings[index + 1];
-        if (introducesOnly(readme.text, heading2, next) || groupsListedOperations(subHeadings, index, namesOperation) || listsSummaries(readme.text, heading2, next, summaries)) {
-          return true;
-        }
-        return OPERATIONS_GROUP_HEADING.test(heading2.normalized) && (titlesNextOperation(readme.text, heading2, next, namesOperation) || listsOperationNames(readme.text, heading2, next, (name) => loose.names(name)));
-      };
+    for (const entry of texts) {
+      const { section, subHeadings } = entry;
+      const roles = entry.roles();
       for (let index = 0; index < subHeadings.length; index++) {
+        if (roles[index] !== "operation") continue;
         const heading2 = subHeadings[index];
-        if (heading2.normalized === "" || namesOperation(heading2) || isGroup(index)) continue;
+        if (heading2.normalized === "" || namesOperation(heading2)) continue;
         if (loose.names(heading2.text)) continue;
-        const parent = parentIndex(subHeadings, index);
-        if (parent !== -1 && (namesOperation(subHeadings[parent]) || !isGroup(parent))) continue;
         context.report({
           offset: heading2.offset,
           length: heading2.length,
@@ -53529,16 +53602,16 @@ function methodSlot(key) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path42) {
-    this.path = path42;
-    const hasBrace = path42.includes("{");
-    this.variables = hasBrace ? scanVariables(path42) : NO_VARIABLES;
+  constructor(path43) {
+    this.path = path43;
+    const hasBrace = path43.includes("{");
+    this.variables = hasBrace ? scanVariables(path43) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path42.indexOf("/"); ; slash = path42.indexOf("/", start)) {
-      const end = slash === -1 ? path42.length : slash;
-      if (hasBrace && isVariableSegment(path42, start, end)) variableSegmentCount++;
+    for (let slash = path43.indexOf("/"); ; slash = path43.indexOf("/", start)) {
+      const end = slash === -1 ? path43.length : slash;
+      if (hasBrace && isVariableSegment(path43, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -53567,8 +53640,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path42 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path42) last2 = new PathTemplate(path42);
+    const path43 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path43) last2 = new PathTemplate(path43);
     templates[index] = last2;
   }
   return templates;
@@ -53593,9 +53666,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path42, start) {
-  const slash = path42.indexOf("/", start);
-  return slash === -1 ? path42.length : slash;
+function segmentEnd(path43, start) {
+  const slash = path43.indexOf("/", start);
+  return slash === -1 ? path43.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -53604,34 +53677,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path42, start, end) {
+function isVariableSegment(path43, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path42.charCodeAt(start) !== OPEN || path42.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path43.charCodeAt(start) !== OPEN || path43.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path42.charCodeAt(index);
+    const code2 = path43.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path42, open2) {
-  for (let index = open2 + 1; index < path42.length; index++) {
-    const code2 = path42.charCodeAt(index);
+function matchEnd(path43, open2) {
+  for (let index = open2 + 1; index < path43.length; index++) {
+    const code2 = path43.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path42) {
+function scanVariables(path43) {
   const variables = [];
   let seen;
-  for (let open2 = path42.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path42, open2);
+  for (let open2 = path43.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path43, open2);
     if (close === -1) {
-      open2 = path42.indexOf("{", open2 + 1);
+      open2 = path43.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path42.slice(open2 + 1, close);
+    const name = path43.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -53641,30 +53714,30 @@ function scanVariables(path42) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path42.indexOf("{", close + 1);
+    open2 = path43.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path42) {
+function routeOf(path43) {
   let route = "";
   let copied = 0;
-  for (let open2 = path42.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path42, open2);
+  for (let open2 = path43.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path43, open2);
     if (close === -1) {
-      open2 = path42.indexOf("{", open2 + 1);
+      open2 = path43.indexOf("{", open2 + 1);
       continue;
     }
-    route += path42.slice(copied, open2) + "{}";
+    route += path43.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path42.indexOf("{", copied);
+    open2 = path43.indexOf("{", copied);
   }
-  return copied === 0 ? path42 : route + path42.slice(copied);
+  return copied === 0 ? path43 : route + path43.slice(copied);
 }
-function routeHash(path42) {
+function routeHash(path43) {
   let hash = 0;
-  for (let index = 0; index < path42.length; index++) {
-    const code2 = path42.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path42, index) : -1;
+  for (let index = 0; index < path43.length; index++) {
+    const code2 = path43.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path43, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -53712,15 +53785,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path42 = operations[index].path;
-    if (!path42.includes("{")) {
-      while (index < operations.length && operations[index].path === path42) index++;
+    const path43 = operations[index].path;
+    if (!path43.includes("{")) {
+      while (index < operations.length && operations[index].path === path43) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path42; index++)
+    for (; index < operations.length && operations[index].path === path43; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path42);
+    const route = routeHash(path43);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -54895,12 +54968,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path42 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path42)) continue;
-        if (path42.startsWith("x-")) continue;
-        const item = paths[path42];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path42);
-        else this.typeIssue(placeAt(rootNode, "paths", path42), "Object", item);
+      for (const path43 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path43)) continue;
+        if (path43.startsWith("x-")) continue;
+        const item = paths[path43];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path43);
+        else this.typeIssue(placeAt(rootNode, "paths", path43), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -54924,8 +54997,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path42) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path42);
+  visitPathItem(item, rootNode, path43) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path43);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -56497,12 +56570,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path42 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path43 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path42 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path43 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -56844,16 +56917,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path42) {
+function followSchemaPath(model, root, path43) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path42.length && steps < MAX_STEPS; ) {
-    let end = path42.indexOf("/", start);
-    if (end === -1) end = path42.length;
+  for (let start = 0; start < path43.length && steps < MAX_STEPS; ) {
+    let end = path43.indexOf("/", start);
+    if (end === -1) end = path43.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path42.slice(start, end));
+      const next = property(model, current, path43.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -56933,9 +57006,9 @@ function resultProblems(model, target2, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path42 = pathAt(call, key);
-    if (path42 === void 0 || followSchemaPath(model, items.schema, path42).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path42), label) });
+    const path43 = pathAt(call, key);
+    if (path43 === void 0 || followSchemaPath(model, items.schema, path43).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path43), label) });
   }
   return problems;
 }
@@ -58384,12 +58457,12 @@ var pathItemRefRule = {
   check({ swagger, report }) {
     if (!swagger) return;
     const paths = swagger.paths;
-    for (const path42 in paths) {
-      if (!has(paths, path42)) continue;
-      const pathItem = asObject(paths[path42]);
+    for (const path43 in paths) {
+      if (!has(paths, path43)) continue;
+      const pathItem = asObject(paths[path43]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path42, "$ref"),
+        pointer: childPointer("/paths", path43, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
       });
     }
@@ -58411,15 +58484,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path42 of pathKeys(swagger)) {
-    const message = problem(path42);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path42), message });
+  for (const path43 of pathKeys(swagger)) {
+    const message = problem(path43);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path43), message });
   }
 }
-function templateProblem(path42) {
+function templateProblem(path43) {
   let open2 = -1;
-  for (let index = 0; index < path42.length; index++) {
-    const character = path42[index];
+  for (let index = 0; index < path43.length; index++) {
+    const character = path43[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -58445,7 +58518,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path42) => path42.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path43) => path43.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -58465,7 +58538,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path42) => /[?#]/.test(path42) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path43) => /[?#]/.test(path43) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -58481,7 +58554,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path42) => path42.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path43) => path43.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -58495,8 +58568,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path42) => {
-      const problem = templateProblem(path42);
+    reportPathKeys(context, (path43) => {
+      const problem = templateProblem(path43);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -58513,9 +58586,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path42) => (
+      (path43) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path42.includes("=") && pathVariables(path42).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path43.includes("=") && pathVariables(path43).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -58531,14 +58604,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path42 of pathKeys(swagger)) {
-      const key = path42.toLowerCase();
+    for (const path43 of pathKeys(swagger)) {
+      const key = path43.toLowerCase();
       if (seen.has(key)) {
         report({
-          pointer: childPointer("/paths", path42),
+          pointer: childPointer("/paths", path43),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path42)
+            nameExcerpt(path43)
           )
         });
       }
@@ -60389,26 +60462,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path42 = [];
+    const path43 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path42.push(start);
+    path43.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path42.pop();
+        path43.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path42.slice(path42.indexOf(target2)));
+      if (seen === "grey") cycles.push(path43.slice(path43.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path42.push(target2);
+        path43.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -61031,7 +61104,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path42 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path43 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -61039,7 +61112,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path42}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path43}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -61299,8 +61372,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path42) {
-  return withoutTrailingSlashes(routeOf(path42)).toLowerCase();
+function templateShape(path43) {
+  return withoutTrailingSlashes(routeOf(path43)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -61554,10 +61627,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path42, options = {}) {
+function offsetOfPath(document, path43, options = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step] of path42.entries()) {
+  for (const [index, step] of path43.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step);
@@ -61568,7 +61641,7 @@ function offsetOfPath(document, path42, options = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path42.length - 1;
+    const isLast = index === path43.length - 1;
     offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -61579,8 +61652,8 @@ function rangeStart(node) {
 function yamlPositions(text2) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text2), { lineCounter, prettyErrors: false });
-  return (path42, options = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path42, options));
+  return (path43, options = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path43, options));
     return { line, column: col };
   };
 }
@@ -61592,7 +61665,7 @@ var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).";
 async function loadConfig(options) {
   if (options.explicitPath) {
-    const file2 = import_node_path20.default.resolve(options.cwd, options.explicitPath);
+    const file2 = import_node_path21.default.resolve(options.cwd, options.explicitPath);
     return parseConfig(await readConfigText(file2, options.cwd), file2, options);
   }
   const file = findConfigFileOfPaths(options.paths ?? [], options.cwd);
@@ -61726,7 +61799,7 @@ async function readConfigText(file, cwd) {
     if (code2 === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown },
-        hint: `Give the file itself, e.g. ${import_node_path20.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path21.default.join(shown, CONFIG_FILE_NAMES[0])}.`
       });
     }
     throw new UsageError(`The configuration file cannot be read (${code2 ?? error3.message}).`, {
@@ -61736,9 +61809,9 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error3, root) {
-  const path42 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path42.map(nameExcerpt);
-  const value = path42.reduce(
+  const path43 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path43.map(nameExcerpt);
+  const value = path43.reduce(
     (node, step) => node?.[step],
     root
   );
@@ -61746,7 +61819,7 @@ function describeSchemaError(error3, root) {
   if (error3.keyword === "additionalProperties") {
     const key = String(error3.params.additionalProperty);
     const name = nameExcerpt(key);
-    if (path42.length === 0) {
+    if (path43.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -61757,7 +61830,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path42, key],
+      path: [...path43, key],
       atKey: true
     };
   }
@@ -61765,7 +61838,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path42,
+      path: path43,
       atKey: false
     };
   }
@@ -61775,34 +61848,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path42,
+        path: path43,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path42, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path43, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path42,
+      path: path43,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path42, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path43, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path42,
+      path: path43,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path42,
+    path: path43,
     atKey: false
   };
 }
@@ -61893,8 +61966,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path42, method, pathItemPlace, operation2) {
-    this.path = path42;
+  constructor(path43, method, pathItemPlace, operation2) {
+    this.path = path43;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -62195,11 +62268,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path42 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path42)) continue;
-      let pathItem = asObject(paths[path42]);
+    for (const path43 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path43)) continue;
+      let pathItem = asObject(paths[path43]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path42);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path43);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -62215,7 +62288,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path42, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path43, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -62310,6 +62383,9 @@ function effectiveLevel(rule2, profile, overrides) {
   if (typeof override === "string") return override;
   return override?.[profile] ?? rule2.levels[profile];
 }
+function reportSeverity(reported, level) {
+  return reported !== void 0 && severityRank(reported) < severityRank(level) ? reported : level;
+}
 function validateLoadedConnector(connector, options) {
   return locateFindings(connector, ruleReports(connector, options));
 }
@@ -62328,7 +62404,7 @@ function ruleReports(connector, options) {
     swagger,
     apiProperties,
     report: (report) => {
-      const severity = report.severity ?? current.level;
+      const severity = reportSeverity(report.severity, current.level);
       if (listed < MAX_FINDINGS_PER_RULE) {
         listed++;
         pending2.push({ rule: current.rule, severity, report });
@@ -62565,9 +62641,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path42) {
-  const [setting, ruleId] = path42;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path42];
+function placeIn(config2, path43) {
+  const [setting, ruleId] = path43;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path43];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -62576,7 +62652,7 @@ function strictestLevel(rule2, config2) {
 }
 
 // packages/validator/src/diff/baseline.ts
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
   const settled = cappedListingsNotGrown(current, base2);
   const exact = countKeys(base2, exactKey);
@@ -62642,7 +62718,7 @@ function looseKey(finding) {
   return [finding.ruleId, relativeFile(finding), normalizedMessage(finding)].join("\0");
 }
 function relativeFile(finding) {
-  return slashSeparated(import_node_path21.default.relative(finding.connector, finding.file));
+  return slashSeparated(import_node_path22.default.relative(finding.connector, finding.file));
 }
 function normalizedMessage(finding) {
   return finding.connector && finding.connector !== "." ? finding.message.split(finding.connector).join("<connector>") : finding.message;
@@ -63109,9 +63185,9 @@ var CASE_RULES = {
 };
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path42, method, body) => `{
+var operation = (path43, method, body) => `{
   "paths": {
-    "${path42}": {
+    "${path43}": {
       "${method}": ${body}
     }
   }
@@ -63575,16 +63651,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path42 = [];
+  const path43 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit2 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path42.push(part.step);
+        if (part.step !== void 0) path43.push(part.step);
         if (visit2(part.nested)) listedAny = true;
-        if (part.step !== void 0) path42.pop();
+        if (part.step !== void 0) path43.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -63592,7 +63668,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path42, ...part.change.path] });
+      result.push({ ...part.change, path: [...path43, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -65777,21 +65853,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path42 in paths) {
-    if (!has(paths, path42)) continue;
-    const pathItem = refPathItem(paths[path42]);
+  for (const path43 in paths) {
+    if (!has(paths, path43)) continue;
+    const pathItem = refPathItem(paths[path43]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path42));
-    unfollowed2.set(path42, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path43));
+    unfollowed2.set(path43, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path42 in paths) {
-    if (!has(paths, path42)) continue;
-    const pathItem = refPathItem(paths[path42]);
+  for (const path43 in paths) {
+    if (!has(paths, path43)) continue;
+    const pathItem = refPathItem(paths[path43]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -65803,17 +65879,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path42 of all) {
-    const before = has(pathsBefore, path42) ? pathsBefore[path42] : void 0;
-    const after = has(pathsAfter, path42) ? pathsAfter[path42] : void 0;
+  for (const path43 of all) {
+    const before = has(pathsBefore, path43) ? pathsBefore[path43] : void 0;
+    const after = has(pathsAfter, path43) ? pathsAfter[path43] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path42);
-    const whyBefore = unfollowedBefore.get(path42);
+    const whyAfter = unfollowedAfter.get(path43);
+    const whyBefore = unfollowedBefore.get(path43);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path42);
+    const pathItemPointer = childPointer("/paths", path43);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -65821,12 +65897,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path42)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path43)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path42)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path42)} was not compared: in the base version, ${whyBefore}.` : refEdit(path42, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path43)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path43)} was not compared: in the base version, ${whyBefore}.` : refEdit(path43, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -65836,12 +65912,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path42, before, after) {
+function refEdit(path43, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path42)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path43)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path42)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path42)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path43)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path43)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -66058,8 +66134,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path42) {
-  return withoutTrailingSlashes(emptiedBraces(path42));
+function normalizePath(path43) {
+  return withoutTrailingSlashes(emptiedBraces(path43));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -67415,8 +67491,8 @@ function connectorVersion(folder) {
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs");
+var import_node_path23 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 function isSkippedDirectory(name, platform2 = process.platform) {
   if (name.startsWith(".")) return true;
@@ -67440,18 +67516,18 @@ function isConnectorFolderListing(names2) {
 async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = process.platform) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path22.default.resolve(cwd, given);
+    const absolute = import_node_path23.default.resolve(cwd, given);
     let stat2;
     try {
-      stat2 = (0, import_node_fs11.statSync)(absolute);
+      stat2 = (0, import_node_fs12.statSync)(absolute);
     } catch {
       throw missingPathError(given, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
       });
     }
     if (stat2.isFile()) {
-      const folder = import_node_path22.default.dirname(absolute);
-      if (!isConnectorFolderListing((0, import_node_fs11.readdirSync)(folder))) {
+      const folder = import_node_path23.default.dirname(absolute);
+      if (!isConnectorFolderListing((0, import_node_fs12.readdirSync)(folder))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
@@ -67464,19 +67540,19 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
   }
   return sortFolderPaths(found);
 }
-function sortFolderPaths(folders, paths = import_node_path22.default) {
+function sortFolderPaths(folders, paths = import_node_path23.default) {
   if (paths.sep === "/") return [...folders].sort();
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
 function search(folder, depth, found, platform2) {
-  const dirents = (0, import_node_fs11.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs12.readdirSync)(folder, { withFileTypes: true });
   if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   const children = dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform2)).map((d) => d.name).sort();
-  const childrenAreConnectors = isTopFolderName(import_node_path22.default.basename(folder));
+  const childrenAreConnectors = isTopFolderName(import_node_path23.default.basename(folder));
   for (const child of children) {
     const childPath = entryPath(folder, child);
     if (childrenAreConnectors) found.add(childPath);
@@ -67487,9 +67563,9 @@ function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved2 = import_node_path22.default.resolve(folder);
+  const resolved2 = import_node_path23.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path22.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path23.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -67498,13 +67574,13 @@ function layoutProfile(folder) {
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_fs13 = require("node:fs");
+var import_node_path24 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path23.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs12.existsSync)(script2) ? script2 : void 0;
+  const script2 = import_node_path24.default.join(__dirname, WORKER_BUNDLE_NAME);
+  return (0, import_node_fs13.existsSync)(script2) ? script2 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -67697,8 +67773,8 @@ async function validateFolder(folder, options, config2 = options.config ?? DEFAU
 var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_fs14 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (options.includeWorkingTree) {
@@ -67731,26 +67807,26 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
   return [...found].sort();
 }
 async function isTopLevelConnectorNow(topLevel) {
-  return isConnectorFolderListing(await import_node_fs13.promises.readdir(topLevel).catch(() => []));
+  return isConnectorFolderListing(await import_node_fs14.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path24.default.posix.dirname(folder);
-  return parent !== "." && isTopFolderName(import_node_path24.default.posix.basename(parent));
+  const parent = import_node_path25.default.posix.dirname(folder);
+  return parent !== "." && isTopFolderName(import_node_path25.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs13.promises.readdir(import_node_path24.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs14.promises.readdir(import_node_path25.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path24.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path25.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path24.default.posix.dirname(file);
+  let folder = import_node_path25.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path24.default.posix.dirname(folder);
+    folder = import_node_path25.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
@@ -67995,8 +68071,8 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/materialize.ts
-var import_node_fs14 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_fs15 = require("node:fs");
+var import_node_path26 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev, folder) {
   const entries = (await git.listTree(rev, folder)).filter(
@@ -68007,15 +68083,15 @@ async function materializeFolder(git, rev, folder) {
   const cleanup = () => removeScratchFolder(root);
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
-    const target2 = import_node_path25.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs14.promises.mkdir(target2, { recursive: true });
+    const target2 = import_node_path26.default.join(root, inside === "" ? "connector" : inside);
+    await import_node_fs15.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path25.default.resolve(target2, relative);
+      const destination = import_node_path26.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs14.promises.mkdir(import_node_path25.default.dirname(destination), { recursive: true });
-      await import_node_fs14.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs15.promises.mkdir(import_node_path26.default.dirname(destination), { recursive: true });
+      await import_node_fs15.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
   } catch (error3) {
@@ -68025,11 +68101,11 @@ async function materializeFolder(git, rev, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_fs20 = require("node:fs");
+var import_node_path35 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -68131,8 +68207,8 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_fs16 = require("node:fs");
+var import_node_path27 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -68190,22 +68266,22 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: slashSeparated(import_node_path26.default.relative(topLevel, folder)) || "."
+      repositoryPath: slashSeparated(import_node_path27.default.relative(topLevel, folder)) || "."
     };
     let names2;
     try {
-      names2 = (0, import_node_fs15.readdirSync)(folder);
+      names2 = (0, import_node_fs16.readdirSync)(folder);
     } catch {
       continue;
     }
     if (wantsSwagger) {
       const swagger = swaggerFileName(names2);
-      const text2 = swagger === void 0 ? void 0 : readText(import_node_path26.default.join(folder, swagger));
+      const text2 = swagger === void 0 ? void 0 : readText(import_node_path27.default.join(folder, swagger));
       if (text2 !== void 0) Object.assign(identity, titleAndHostOf(text2));
     }
     if (wantsIcon) {
       const icon = names2.find((name) => kindOfFileName(name) === "icon");
-      const data = icon === void 0 ? void 0 : readBytes(import_node_path26.default.join(folder, icon));
+      const data = icon === void 0 ? void 0 : readBytes(import_node_path27.default.join(folder, icon));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -68218,7 +68294,7 @@ function swaggerFileName(names2) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs15.readFileSync)(file);
+    return (0, import_node_fs16.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -68239,7 +68315,7 @@ function runRepositoryRules(input) {
       changedFolders: input.changedFolders,
       pullRequest: input.pullRequest,
       repository: input.repository,
-      report: (report) => reports.push({ rule: rule2, severity: report.severity ?? level, report })
+      report: (report) => reports.push({ rule: rule2, severity: reportSeverity(report.severity, level), report })
     };
     try {
       rule2.check(context);
@@ -68306,7 +68382,7 @@ async function checkChangedConnectors(options) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path27.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path28.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
   const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -68377,9 +68453,9 @@ function changeToFinding(change, connector, current, previous) {
 }
 
 // packages/validator/src/git/repository-paths.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs16.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs17.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
   return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
@@ -68439,14 +68515,14 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path28.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path28.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path29.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path29.default.posix.basename(entry.path))
     );
     if (swagger) deleted.push({ repositoryPath: folder, swaggerPath: swagger.path });
   }
@@ -68484,8 +68560,8 @@ function connectorDeletedFinding(change, folder) {
 }
 
 // packages/validator/src/git/deletion-scope.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_fs18 = require("node:fs");
+var import_node_path30 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
@@ -68495,9 +68571,9 @@ async function deletionScope(paths, gone, deleted, where2) {
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path29.default.resolve(where2.cwd, given);
-    const exists3 = (0, import_node_fs17.existsSync)(absolute);
-    const real = exists3 ? await realCasePath(absolute) : import_node_path29.default.resolve(where2.realCwd, import_node_path29.default.relative(where2.cwd, absolute));
+    const absolute = import_node_path30.default.resolve(where2.cwd, given);
+    const exists3 = (0, import_node_fs18.existsSync)(absolute);
+    const real = exists3 ? await realCasePath(absolute) : import_node_path30.default.resolve(where2.realCwd, import_node_path30.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named2) covered.add(named2);
@@ -68538,17 +68614,17 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises2 = require("node:fs/promises");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_fs19 = require("node:fs");
+var import_node_path31 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs18.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path30.default.dirname(file)).then((folder) => import_node_path30.default.join(folder, import_node_path30.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const isLink = (0, import_node_fs19.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const real = await (isLink ? realCasePath(import_node_path31.default.dirname(file)).then((folder) => import_node_path31.default.join(folder, import_node_path31.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path30.default.resolve(where2.realCwd, import_node_path30.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path31.default.resolve(where2.realCwd, import_node_path31.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -68556,13 +68632,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path31.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path31.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path32.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path32.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev);
@@ -68590,8 +68666,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path31.default.posix.normalize(import_node_path31.default.posix.join(import_node_path31.default.posix.dirname(at), target2));
-      const outside = import_node_path31.default.posix.isAbsolute(target2) || import_node_path31.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path32.default.posix.normalize(import_node_path32.default.posix.join(import_node_path32.default.posix.dirname(at), target2));
+      const outside = import_node_path32.default.posix.isAbsolute(target2) || import_node_path32.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -68600,7 +68676,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path31.default.posix.dirname(file);
+    const folder = import_node_path32.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -68610,7 +68686,7 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path32.default.join(topLevel, file));
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path33.default.join(topLevel, file));
   const atBase = await readConfigAtBase(
     git,
     mergeBase,
@@ -68629,7 +68705,7 @@ async function checkConfigurationAgainstBase(input) {
     const file = fromRepository(atBase.path);
     try {
       const text2 = atBase.text.trim() === "" ? "{}" : atBase.text;
-      const config2 = parseConfig(text2, import_node_path32.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(text2, import_node_path33.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -68656,18 +68732,18 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path32.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path33.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path32.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path33.default.posix.relative(headFolder, folder))
   });
   return { findings };
 }
 
 // packages/validator/src/git/repository-of-paths.ts
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 async function repositoryOfPaths(paths, cwd) {
   const atCwd = new Git(cwd);
-  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path33.default.resolve(cwd, given))));
+  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path34.default.resolve(cwd, given))));
   const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
   if (cwdTop !== void 0 && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
   let first;
@@ -68697,9 +68773,9 @@ async function repositoryOfPaths(paths, cwd) {
 }
 function isDirectlyIn(top, folder) {
   if (!isWithin(top, folder)) return false;
-  for (let at = folder; at !== top; at = import_node_path33.default.dirname(at)) {
+  for (let at = folder; at !== top; at = import_node_path34.default.dirname(at)) {
     if (isRepositoryRoot(at)) return false;
-    if (import_node_path33.default.dirname(at) === at) return false;
+    if (import_node_path34.default.dirname(at) === at) return false;
   }
   return true;
 }
@@ -68727,7 +68803,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path34.default.resolve(cwd, import_node_path34.default.relative(realCwd, import_node_path34.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path35.default.resolve(cwd, import_node_path35.default.relative(realCwd, import_node_path35.default.join(topLevel, folder)));
   const config2 = options.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -68756,7 +68832,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path34.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path35.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -68848,7 +68924,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs19.existsSync)(import_node_path34.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs20.existsSync)(import_node_path35.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -68867,25 +68943,25 @@ function onlyNewFindings(result) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path35.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path36.default.resolve(cwd, folder));
   const empty = [];
   for (const given of paths) {
-    const absolute = import_node_path35.default.resolve(cwd, given);
-    const led = isFile(absolute) ? folders.includes(import_node_path35.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path36.default.resolve(cwd, given);
+    const led = isFile(absolute) ? folders.includes(import_node_path36.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given], cwd)).length === 0) empty.push(given);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path36.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path36.default.resolve(cwd, file);
+  const baseDir = import_node_path37.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path37.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -68893,7 +68969,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path36.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path37.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/annotations.ts
@@ -68955,7 +69031,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path42, findings]) => ({ path: path42, findings }));
+  return [...byFile].map(([path43, findings]) => ({ path: path43, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -69185,12 +69261,12 @@ function statusIcon(failOn, breakingChangesFail) {
 }
 function writeStatusTable(budget, validated, deleted, configuration, againstBase, status, shown, omitted) {
   const connectors = [
-    ...validated.map(({ path: path42, profile, findings }) => ({ name: shown(path42), profile, findings })),
+    ...validated.map(({ path: path43, profile, findings }) => ({ name: shown(path43), profile, findings })),
     // No profile was resolved for a folder that is gone.
-    ...deleted.map(({ path: path42, findings }) => ({ name: `${shown(path42)} (deleted)`, profile: "\u2014", findings })),
+    ...deleted.map(({ path: path43, findings }) => ({ name: `${shown(path43)} (deleted)`, profile: "\u2014", findings })),
     // What the change loosened in the configuration file: a row of its own, for a reviewer who reads only this table.
-    ...configuration.map(({ path: path42, findings }) => ({
-      name: `${shown(path42)} (configuration)`,
+    ...configuration.map(({ path: path43, findings }) => ({
+      name: `${shown(path43)} (configuration)`,
       profile: "\u2014",
       findings
     }))
@@ -69663,10 +69739,10 @@ function summaryLine(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options) {
   if (options.profile || options.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path37.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path38.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -69691,13 +69767,13 @@ function readValidateConnectorInputs() {
 }
 
 // packages/actions/src/runtime/paths-on-one-line.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_fs21 = require("node:fs");
+var import_node_path39 = __toESM(require("node:path"), 1);
 function pathsOnOneLine(value, folder) {
-  if ((0, import_node_fs20.existsSync)(import_node_path38.default.resolve(folder, value))) return void 0;
+  if ((0, import_node_fs21.existsSync)(import_node_path39.default.resolve(folder, value))) return void 0;
   for (const separator of [",", /\s/]) {
     const parts = value.split(separator).map((part) => part.trim()).filter((part) => part !== "");
-    if (parts.length > 1 && parts.every((part) => (0, import_node_fs20.existsSync)(import_node_path38.default.resolve(folder, part)))) return parts;
+    if (parts.length > 1 && parts.every((part) => (0, import_node_fs21.existsSync)(import_node_path39.default.resolve(folder, part)))) return parts;
   }
   return void 0;
 }
@@ -69752,13 +69828,13 @@ async function requireBaseInputCommit(base2, workspace) {
 }
 
 // packages/actions/src/validate-connector/pull-request.ts
-var import_node_fs21 = require("node:fs");
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_fs22 = require("node:fs");
+var import_node_path40 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
     return void 0;
-  const payload = JSON.parse((0, import_node_fs21.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
+  const payload = JSON.parse((0, import_node_fs22.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
   const baseSha = payload.pull_request?.base?.sha ?? payload.merge_group?.base_sha;
   if (!baseSha) return void 0;
   return {
@@ -69790,20 +69866,20 @@ async function changedConnectorFolders(workspace, base2) {
   const mergeBase = await git.mergeBase("HEAD", base2);
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
-  const realWorkspace = await import_node_fs21.promises.realpath(workspace);
-  return folders.map((folder) => import_node_path39.default.relative(realWorkspace, import_node_path39.default.join(topLevel, folder)) || ".");
+  const realWorkspace = await import_node_fs22.promises.realpath(workspace);
+  return folders.map((folder) => import_node_path40.default.relative(realWorkspace, import_node_path40.default.join(topLevel, folder)) || ".");
 }
 
 // packages/actions/src/validate-connector/source-url.ts
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_path41 = __toESM(require("node:path"), 1);
 function sourceUrlFor(workspace, commit, env = process.env) {
   const server = env.GITHUB_SERVER_URL;
   const repository = env.GITHUB_REPOSITORY;
   if (!server || !repository || !commit) return void 0;
   return (file, line) => {
-    const relative = import_node_path40.default.relative(workspace, import_node_path40.default.resolve(workspace, file));
-    if (relative.startsWith("..") || import_node_path40.default.isAbsolute(relative)) return void 0;
-    const encoded = relative.split(import_node_path40.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+    const relative = import_node_path41.default.relative(workspace, import_node_path41.default.resolve(workspace, file));
+    if (relative.startsWith("..") || import_node_path41.default.isAbsolute(relative)) return void 0;
+    const encoded = relative.split(import_node_path41.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
     return `${server}/${repository}/blob/${commit}/${encoded}#L${line}`;
   };
 }
@@ -69834,7 +69910,7 @@ async function validateConnectorAction(logger) {
   if (paths.length === 0 && pullRequest && base2) {
     const folders = await logger.group("Find the connectors the pull request changes", async () => {
       const changed = await changedConnectorFolders(workspace, base2);
-      const kept = changed.filter((folder) => (0, import_node_fs22.existsSync)(import_node_path41.default.join(workspace, folder)));
+      const kept = changed.filter((folder) => (0, import_node_fs23.existsSync)(import_node_path42.default.join(workspace, folder)));
       const gone = changed.filter((folder) => !kept.includes(folder));
       logger.info(kept.length > 0 ? kept.join("\n") : "none");
       if (gone.length > 0) logger.info(`Deleted or moved away (compared with the base): ${gone.join(", ")}`);
@@ -69996,7 +70072,7 @@ function annotate(result, inputs, workspace, leftOutOfSummary, sarifHoldsAll) {
     maxPerSeverity: inputs.maxAnnotations,
     cwd: workspace,
     baseDir: workspace,
-    isFile: (file) => isFile(import_node_path41.default.join(workspace, file))
+    isFile: (file) => isFile(import_node_path42.default.join(workspace, file))
   });
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === "error") error(message, properties);
@@ -70020,9 +70096,9 @@ async function sarifFileTarget(inputs, workspace) {
   const target2 = await requireWritableOutput(
     "sarif-file",
     inputs.sarifFile,
-    import_node_path41.default.resolve(workspace, inputs.sarifFile)
+    import_node_path42.default.resolve(workspace, inputs.sarifFile)
   );
-  if ((await import_node_fs22.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
+  if ((await import_node_fs23.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
   }
   return target2;
@@ -70041,10 +70117,10 @@ function sarifOptions(workspace) {
 }
 async function writeSarif(report, target2, workspace) {
   if (target2 === void 0 || report === void 0) return void 0;
-  await inFolderMadeFor(target2, () => import_node_fs22.promises.writeFile(target2, report.text)).catch((error3) => {
+  await inFolderMadeFor(target2, () => import_node_fs23.promises.writeFile(target2, report.text)).catch((error3) => {
     throw sarifNotWritten(error3);
   });
-  return posixRelativePath(await import_node_fs22.promises.realpath(workspace), target2);
+  return posixRelativePath(await import_node_fs23.promises.realpath(workspace), target2);
 }
 
 // packages/actions/src/validate-connector/index.ts
