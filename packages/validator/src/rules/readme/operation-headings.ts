@@ -106,9 +106,17 @@ export function listsSummaries(
   return rightUnder && items > 0 && found === items;
 }
 
-/** Sub-headings that describe one operation rather than name one. */
+/**
+ * Sub-headings that describe one operation rather than name one: its inputs and outputs, request and
+ * response ("Request Body", "Response Schema"), samples ("Sample Request"), errors and notes. Under
+ * a heading with no text of its own, such a first sub-heading makes it an operation's, not a group's
+ * title: "### Delete Widget" over "#### Description" and "#### Request" is a stale operation, not a
+ * group of two. The corpus has "Path Parameters", "Request Body Parameters", "Responses" and
+ * "Parameters" (Google Gemini and PaLM) and "Input" and "Output" (bitskout); the others are the
+ * headings API references commonly use.
+ */
 const DETAIL_HEADING =
-  /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
+  /^(descriptions?|summary|details|inputs?|outputs?|(path|query|header|body|request|response|input|output)?(parameters?|params|arguments|fields|properties|headers?)|requests?|requestbody.*|responses?|response(body|schema|codes?)|statuscodes?|errors?|errorcodes?|returns|returnvalues?|(samples?|examples?)|(sample|example)(requests?|responses?|usage|inputs?|outputs?|payloads?|calls?)|(request|response)(samples?|examples?)|notes?|remarks|usage|permissions|scopes)$/;
 
 /** A request line as a sub-heading: "POST `/{apiVersion}/models`" (Google Gemini). */
 const HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
