@@ -505,6 +505,33 @@ describe('README-OPS-MATCH', () => {
     );
     expect(await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
   });
+  it("takes a stale operation over its description's headings for a stale operation, not a group (session 28)", async () => {
+    // "### Delete Widget" right over "#### Description" and "#### Request" was read as a group's
+    // title: the stale operation went unreported and its detail headings were reported instead.
+    const stale = (name: string, details: string) =>
+      `### ${name}\n${details
+        .split(',')
+        .map((detail) => `#### ${detail}\nAbout it.\n`)
+        .join('')}`;
+    const readme = validReadme().replace(
+      'Gets one task by its identifier.\n',
+      [
+        'Gets one task by its identifier.\n',
+        stale('Delete Widget', 'Description,Request'),
+        stale('Rename Widget', 'Sample Request,Sample Response'),
+        stale('Copy Widget', 'Request Parameters,Response Body'),
+        stale('Move Widget', 'Summary,Errors'),
+        stale('Hide Widget', 'Example Request,Status Codes'),
+      ].join(''),
+    );
+    const findings = await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher');
+    expect(findings.map((f) => f.message)).toEqual(
+      ['Delete Widget', 'Rename Widget', 'Copy Widget', 'Move Widget', 'Hide Widget'].map(
+        (name) =>
+          `"${name}" is listed under Supported Operations, but no operation of the swagger has this summary or operationId.`,
+      ),
+    );
+  });
   it('does not take a template section nested in Supported Operations for a stale operation', async () => {
     // monday nests "### Obtaining Credentials" and "### Getting Started" in Supported Operations.
     const readme = validReadme().replace(

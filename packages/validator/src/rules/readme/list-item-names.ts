@@ -1,4 +1,4 @@
-import { LIST_ITEM } from './operation-headings.js';
+import { listItemsIn } from './list-items.js';
 import type { ReadmeHeading } from './outline.js';
 
 /** Where a list item's name ends and its description begins: "`Find`: A free text search…". */
@@ -20,13 +20,9 @@ export function listItemNames(
   heading: ReadmeHeading,
   next: ReadmeHeading | undefined,
 ): string[] {
-  const to = ownTextEnd(heading, next);
   const names: string[] = [];
-  LIST_ITEM.lastIndex = heading.bodyStart;
-  for (let item = LIST_ITEM.exec(text); item !== null && item.index < to; item = LIST_ITEM.exec(text)) {
-    const start = LIST_ITEM.lastIndex;
-    const lineEnd = text.indexOf('\n', start);
-    const line = text.slice(start, Math.min(lineEnd === -1 ? to : lineEnd, to, start + MAX_NAME));
+  for (const item of listItemsIn(text, heading.bodyStart, ownTextEnd(heading, next))) {
+    const line = text.slice(item.textStart, Math.min(item.lineEnd, item.textStart + MAX_NAME));
     const end = line.search(NAME_END);
     names.push(end === -1 ? line : line.slice(0, end));
   }

@@ -1,4 +1,5 @@
 import { normalizeTitle } from '../../text/normalize-title.js';
+import { listItemsIn } from './list-items.js';
 import type { ReadmeHeading } from './outline.js';
 import { SUPPORTED_OPERATIONS_HEADING } from './sections.js';
 
@@ -69,12 +70,6 @@ export function parentIndex(subHeadings: readonly ReadmeHeading[], index: number
 }
 
 /**
- * A list item's marker: "*", "-", "+" or "1." / "1)". Global, each search from its lastIndex: set it
- * before each pass (synchronous, so no other pass is under way).
- */
-export const LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
-
-/**
  * Whether the text under a heading, up to the next heading, is a list of listed operations: two
  * items or more that start with a summary ("### Booking" over "* `Get Booking`: …" in StarRez), or
  * a list right under the heading whose every item does (OpenText eDOCS's "### Item" over its one
@@ -88,14 +83,11 @@ export function listsSummaries(
   summaries: ReadonlySet<string>,
 ): boolean {
   const end = next && next.offset < heading.bodyEnd ? next.offset : heading.bodyEnd;
-  let items = 0;
+  const items = listItemsIn(text, heading.bodyStart, end);
+  if (items.length === 0) return false;
   let found = 0;
-  let rightUnder = true;
-  LIST_ITEM.lastIndex = heading.bodyStart;
-  for (let item = LIST_ITEM.exec(text); item !== null && item.index < end; item = LIST_ITEM.exec(text)) {
-    if (items++ === 0) rightUnder = normalizeTitle(text, heading.bodyStart, item.index) === '';
-    const lineEnd = text.indexOf('\n', LIST_ITEM.lastIndex);
-    const name = normalizeTitle(text, LIST_ITEM.lastIndex, Math.min(lineEnd === -1 ? end : lineEnd, end));
+  for (const item of items) {
+    const name = normalizeTitle(text, item.textStart, item.lineEnd);
     for (const summary of summaries) {
       if (summary !== '' && name.startsWith(summary)) {
         if (++found === 2) return true;
@@ -103,12 +95,21 @@ export function listsSummaries(
       }
     }
   }
-  return rightUnder && items > 0 && found === items;
+  const rightUnder = normalizeTitle(text, heading.bodyStart, items[0]!.start) === '';
+  return rightUnder && found === items.length;
 }
 
-/** Sub-headings that describe one operation rather than name one. */
+/**
+ * Sub-headings that describe one operation rather than name one: its inputs and outputs, request and
+ * response ("Request Body", "Response Schema"), samples ("Sample Request"), errors and notes. Under
+ * a heading with no text of its own, such a first sub-heading makes it an operation's, not a group's
+ * title: "### Delete Widget" over "#### Description" and "#### Request" is a stale operation, not a
+ * group of two. The corpus has "Path Parameters", "Request Body Parameters", "Responses" and
+ * "Parameters" (Google Gemini and PaLM) and "Input" and "Output" (bitskout); the others are the
+ * headings API references commonly use.
+ */
 const DETAIL_HEADING =
-  /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
+  /^(descriptions?|summary|details|inputs?|outputs?|(path|query|header|body|request|response|input|output)?(parameters?|params|arguments|fields|properties|headers?)|requests?|requestbody.*|responses?|response(body|schema|codes?)|statuscodes?|errors?|errorcodes?|returns|returnvalues?|(samples?|examples?)|(sample|example)(requests?|responses?|usage|inputs?|outputs?|payloads?|calls?)|(request|response)(samples?|examples?)|notes?|remarks|usage|permissions|scopes)$/;
 
 /** A request line as a sub-heading: "POST `/{apiVersion}/models`" (Google Gemini). */
 const HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;

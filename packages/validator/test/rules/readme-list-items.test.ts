@@ -1,0 +1,84 @@
+import { describe, expect, it } from '@jest/globals';
+import { listItemNames } from '../../src/rules/readme/list-item-names.js';
+import { listsSummaries } from '../../src/rules/readme/operation-headings.js';
+import { outlineOf, type ReadmeHeading } from '../../src/rules/readme/outline.js';
+
+/**
+ * How many characters regular expressions read while `run` runs: from where each search starts to
+ * the end of its match, or to the end of its text when nothing matches. Every regular expression's
+ * search is counted (RegExp.prototype.exec is what each of them calls), whatever the code under test
+ * names it: the work, not the time, which depends on the machine.
+ */
+function regexWork(run: () => void): number {
+  const exec = RegExp.prototype.exec;
+  let read = 0;
+  RegExp.prototype.exec = function (this: RegExp, input: string) {
+    const from = this.global || this.sticky ? this.lastIndex : 0;
+    const match = exec.call(this, input);
+    read += (match ? match.index + match[0].length : String(input).length) - from;
+    return match;
+  };
+  try {
+    run();
+  } finally {
+    RegExp.prototype.exec = exec;
+  }
+  return read;
+}
+
+/** A readme with `count` headings of one line of text each, none with a list: 20,000 took 8 s. */
+function flatReadme(count: number): { text: string; headings: ReadmeHeading[] } {
+  const body = Array.from(
+    { length: count },
+    (_, index) => `### Stale operation ${index}\nIt does a thing.\n`,
+  );
+  const text = `## Supported Operations\n${body.join('')}`;
+  return { text, headings: outlineOf({ text }).headings.slice(1) };
+}
+
+describe('list items of a heading', () => {
+  const { text, headings } = flatReadme(2_000);
+  it.each([
+    ['listItemNames', (heading: ReadmeHeading, next?: ReadmeHeading) => listItemNames(text, heading, next)],
+    [
+      'listsSummaries',
+      (heading: ReadmeHeading, next?: ReadmeHeading) =>
+        listsSummaries(text, heading, next, new Set(['getatask'])),
+    ],
+  ])(
+    '%s reads only the text of each heading for its list items (read on to the end of the readme)',
+    (_, read) => {
+      const work = regexWork(() => {
+        for (let index = 0; index < headings.length; index++) read(headings[index]!, headings[index + 1]);
+      });
+      // Each heading's own text once at most (less than the readme's 83 KB in all), not the rest of
+      // the readme after each heading (83 MB: 1,000 times as much). Read at all: the count counts.
+      expect(work).toBeGreaterThan(0);
+      expect(work).toBeLessThanOrEqual(text.length);
+    },
+  );
+  it('finds the items in the heading’s own text, and none under the next heading', () => {
+    const text =
+      '## Supported Operations\r\n### Tasks\r\n* `Find`: A free text search\r\n  2) Get a task - one\r\n' +
+      'Not an item: - here\r\n+\tList tasks\r\n#### Details\r\n- Inner: no\r\n';
+    const [, tasks, details] = outlineOf({ text }).headings;
+    expect(listItemNames(text, tasks!, details).map((name) => name.trim())).toEqual([
+      '`Find`',
+      'Get a task',
+      'List tasks',
+    ]);
+    expect(listsSummaries(text, tasks!, details, new Set(['getatask', 'listtasks']))).toBe(true);
+    expect(listsSummaries(text, tasks!, details, new Set(['listtasks']))).toBe(false);
+    expect(listItemNames(text, details!, undefined)).toEqual(['Inner']);
+  });
+  it('takes one item for a list of summaries only right under the heading (OpenText eDOCS)', () => {
+    const lists = (own: string) => {
+      const text = `## Supported Operations\n### Item\n${own}### Next\n`;
+      const [, item, next] = outlineOf({ text }).headings;
+      return listsSummaries(text, item!, next, new Set(['listtasks']));
+    };
+    expect(lists('\n* List tasks: all of them.\n')).toBe(true);
+    expect(lists('Some text first.\n* List tasks: all of them.\n')).toBe(false);
+    expect(lists('Some text, no list.\n')).toBe(false);
+  });
+});
