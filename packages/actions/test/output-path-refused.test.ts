@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runActionBundle } from '@connector-alm/testing';
@@ -81,7 +81,9 @@ describe('an output path that is itself a symbolic link that leads nowhere', () 
 
   it('validate-connector sarif-file: a link to a file not there yet outside the workspace writes nothing there', async () => {
     // Its real path was taken as the link's own, in the workspace; the write created the file it names.
+    // Then it was refused as a link that "leads nowhere", which was untrue: its folder is there.
     const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'elsewhere-'));
+    const temp = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'runner-temp-')));
     try {
       const workspace = workspaceWithConnector();
       const outside = path.join(elsewhere, 'report.sarif');
@@ -89,14 +91,90 @@ describe('an output path that is itself a symbolic link that leads nowhere', () 
       const run = await runActionBundle('validate-connector', {
         workspace,
         inputs: { 'sarif-file': 'out.sarif' },
+        env: { RUNNER_TEMP: temp },
       });
       expectFailedWith(run, {
         level: 'error',
-        message: `out.sarif: is a symbolic link that leads nowhere (to '${outside}'); nothing can be written through it. Give 'sarif-file' the path of a file or folder to write, or remove the link.`,
+        message:
+          `Input 'sarif-file' must name a place inside the workspace or the runner's temp folder; got 'out.sarif', which a symbolic link leads to '${path.join(realpathSync(elsewhere), 'report.sarif')}'. Nothing was written.` +
+          ` Use a path inside the workspace (${workspace}), or under runner.temp (${temp}), such as '\${{ runner.temp }}/out.sarif'. No '..' or symbolic link may lead out of it.`,
       });
       expect(existsSync(outside)).toBe(false);
+      expect(run.stdout).not.toContain('::group::Validate connectors');
     } finally {
       rmSync(elsewhere, { recursive: true, force: true });
+      rmSync(temp, { recursive: true, force: true });
     }
+  });
+});
+
+// Every link to a file not there yet was refused as one that "leads nowhere", though its folder was
+// there: a workflow that links the report into runner.temp, or to a file of the workspace, failed.
+describe('an output path that is a symbolic link to a file not there yet, in a writable folder', () => {
+  it('validate-connector sarif-file: a link into runner.temp writes the report there', async () => {
+    const temp = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'runner-temp-')));
+    try {
+      const workspace = workspaceWithConnector();
+      const results = path.join(temp, 'results.sarif');
+      symlinkSync(results, path.join(workspace, 'out.sarif'));
+      const run = await runActionBundle('validate-connector', {
+        workspace,
+        inputs: { 'sarif-file': 'out.sarif' },
+        env: { RUNNER_TEMP: temp },
+      });
+      expect(run.annotations).toEqual([]);
+      expect(run.exitCode).toBe(0);
+      expect(JSON.parse(readFileSync(results, 'utf8')).version).toBe('2.1.0');
+      expect(lstatSync(path.join(workspace, 'out.sarif')).isSymbolicLink()).toBe(true);
+    } finally {
+      rmSync(temp, { recursive: true, force: true });
+    }
+  });
+
+  it('validate-connector sarif-file: a link to a file of the workspace writes the report there', async () => {
+    const workspace = workspaceWithConnector();
+    const inside = path.join(workspace, 'inside.sarif');
+    symlinkSync(inside, path.join(workspace, 'in.sarif'));
+    const run = await runActionBundle('validate-connector', {
+      workspace,
+      inputs: { 'sarif-file': 'in.sarif' },
+    });
+    expect(run.annotations).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(readFileSync(inside, 'utf8')).version).toBe('2.1.0');
+  });
+
+  it('validate-connector sarif-file: a link to a file in a folder not there is refused, before validating', async () => {
+    const workspace = workspaceWithConnector();
+    symlinkSync('missing/report.sarif', path.join(workspace, 'out.sarif'));
+    const run = await runActionBundle('validate-connector', {
+      workspace,
+      inputs: { 'sarif-file': 'out.sarif' },
+    });
+    expectFailedWith(run, {
+      level: 'error',
+      message:
+        "out.sarif: is a symbolic link that leads nowhere (to 'missing/report.sarif'); nothing can be written through it. Give 'sarif-file' the path of a file or folder to write, or remove the link.",
+    });
+    expect(existsSync(path.join(workspace, 'missing'))).toBe(false);
+    expect(run.stdout).not.toContain('::group::Validate connectors');
+  });
+});
+
+// A folder cannot be made through a link (mkdir says EEXIST), so a folder output that is a link to a
+// folder not there yet is refused by the action, naming its input, as before links to new files passed.
+describe('a folder output that is a symbolic link to a folder not there yet', () => {
+  it.each<[string, string, Record<string, string>]>([
+    ['unpack-solution', 'folder', { 'solution-file': 'solution.zip', folder: 'out' }],
+    ['extract-connectors', 'destination', { source: 'solution.zip', destination: 'out' }],
+  ])('%s %s: refused on the link, naming the input, before any work', async (action, input, inputs) => {
+    const workspace = workspaceWithConnector();
+    symlinkSync('new-folder', path.join(workspace, 'out'));
+    const run = await runActionBundle(action, { workspace, inputs });
+    expectFailedWith(run, {
+      level: 'error',
+      message: `out: is a symbolic link that leads nowhere (to 'new-folder'); nothing can be written through it. Give '${input}' the path of a file or folder to write, or remove the link.`,
+    });
+    expect(run.stdout).not.toContain('::group::');
   });
 });

@@ -52,6 +52,35 @@ describe('requireWritableOutput, with the workspace named through a link above i
     );
   });
 
+  // A write through a link to a file not there yet creates that file: it is what is checked and
+  // written. Every such link was refused as one that "leads nowhere".
+  it('writes where a link at the end leads, a link it leads to followed too', async () => {
+    const real = path.join(realpathSync(root), 'real', 'workspace');
+    symlinkSync('next.sarif', path.join(real, 'out.sarif'));
+    symlinkSync(path.join(real, 'final.sarif'), path.join(real, 'next.sarif'));
+    expect(await requireWritableOutput('sarif-file', 'out.sarif', path.join(workspace, 'out.sarif'))).toBe(
+      path.join(real, 'final.sarif'),
+    );
+  });
+
+  it("reads a link's relative target from the link's real folder, as the system does", async () => {
+    const real = path.join(realpathSync(root), 'real', 'workspace');
+    mkdirSync(path.join(real, 'deep', 'reports'), { recursive: true });
+    symlinkSync(path.join(real, 'deep', 'reports'), path.join(real, 'reports'), 'dir');
+    symlinkSync('../x.sarif', path.join(real, 'deep', 'reports', 'out.sarif'));
+    const absolute = path.join(workspace, 'reports', 'out.sarif');
+    expect(await requireWritableOutput('sarif-file', 'reports/out.sarif', absolute)).toBe(
+      path.join(real, 'deep', 'x.sarif'),
+    );
+  });
+
+  it('refuses a link at the end that leads out of the workspace, saying a link led there', async () => {
+    symlinkSync(path.join(root, 'outside', 'x.sarif'), path.join(root, 'real', 'workspace', 'out.sarif'));
+    expect(await refusal('out.sarif')).toBe(
+      `Input 'sarif-file' must name a place inside the workspace; got 'out.sarif', which a symbolic link leads to '${path.join(realpathSync(root), 'outside', 'x.sarif')}'. Nothing was written.`,
+    );
+  });
+
   it('writes where the workspace really is when nothing leads out', async () => {
     expect(await requireWritableOutput('sarif-file', 'x.sarif', path.join(workspace, 'x.sarif'))).toBe(
       path.join(realpathSync(root), 'real', 'workspace', 'x.sarif'),

@@ -1,12 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
-  brokenLinkAtEnd,
-  brokenLinkError,
-  fileInTheWay,
   inFolderMadeFor,
-  pathThroughFileError,
   printable,
+  refuseBlockedOutputPath,
   UsageError,
   VERSION,
 } from '@connector-alm/core';
@@ -74,20 +71,11 @@ export function renderReport(
  */
 export function refuseReportPathThroughFile(output: string | undefined, cwd: string): void {
   if (output === undefined) return;
-  const way = fileInTheWay(output, cwd);
-  if (way)
-    throw pathThroughFileError(
-      way,
-      'made',
-      'Give -o a path that runs through folders only, or move the file out of the way.',
-    );
-  const link = brokenLinkAtEnd(output, { cwd });
-  if (link)
-    throw brokenLinkError(
-      output,
-      link,
-      'Give -o the path of the report file to write, e.g. report.sarif, or remove the link.',
-    );
+  refuseBlockedOutputPath(output, {
+    cwd,
+    throughFileHint: 'Give -o a path that runs through folders only, or move the file out of the way.',
+    brokenLinkHint: 'Give -o the path of the report file to write, e.g. report.sarif, or remove the link.',
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { lstatSync, readlinkSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './errors.js';
 
@@ -36,8 +36,9 @@ export function describeBrokenLink(link: BrokenLink): string {
  * (ELOOP), into a folder the user may not enter, or to a file whose folder is not there. Node said
  * ELOOP as an unexpected failure, or ENOENT at the path, which did not name the link. Undefined for
  * anything else, a link that leads to a file or folder included (whether that may be written is the
- * caller's to say). With `newTarget: 'refused'`, a link to a file not there yet in a folder that is,
- * which a write through it would create, is refused too: where that file lies is not checked.
+ * caller's to say). A link to a file not there yet in a folder that is passes: a write through it
+ * creates that file, and whether it may lie there is the caller's to say too. With
+ * `newTarget: 'refused'` it is refused, for a caller that cannot write through it (mkdir of a folder).
  */
 export function brokenLinkAtEnd(
   target: string,
@@ -48,8 +49,11 @@ export function brokenLinkAtEnd(
   if (followed.stat || !statOrError(resolved, lstatSync).stat?.isSymbolicLink()) return undefined;
   const link: BrokenLink = { ...linkTarget(resolved), leads: linkTrouble(followed.code) };
   if (options.newTarget !== 'refused' && followed.code === 'ENOENT' && link.to !== undefined) {
-    const folder = path.dirname(path.resolve(path.dirname(resolved), link.to));
-    if (statOrError(folder).stat?.isDirectory()) return undefined;
+    // The system reads a relative target from the link's real folder: `..` from a folder reached
+    // through a link is the real folder's parent, not the parent as named.
+    const from = realPathOrNothing(path.dirname(resolved));
+    const folder = from && path.dirname(path.resolve(from, link.to));
+    if (folder && statOrError(folder).stat?.isDirectory()) return undefined;
   }
   return link;
 }
@@ -63,6 +67,14 @@ export function brokenLinkError(given: string, link: BrokenLink, hint: string): 
     location: { file: given },
     hint,
   });
+}
+
+function realPathOrNothing(file: string): string | undefined {
+  try {
+    return realpathSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** What a link names as its target; nothing should it have vanished or changed meanwhile. */

@@ -18,7 +18,7 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
   const inputs = readExtractConnectorsInputs();
   const workspace = workspaceFolder();
   const root = path.resolve(workspace, inputs.destination);
-  await requireWritableOutput('destination', inputs.destination, root);
+  await requireWritableOutput('destination', inputs.destination, root, 'folder');
   const previousSource = inputs.previousSource;
   const { connectors, removed, previousSourceProblem } = await logger.group(
     previousSource

@@ -1,13 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import {
-  brokenLinkAtEnd,
-  brokenLinkError,
-  fileInTheWay,
-  isWithin,
-  pathThroughFileError,
-  writeFailure,
-} from '@connector-alm/core';
+import { isWithin, refuseBlockedOutputPath, writeFailure } from '@connector-alm/core';
 import { InputError } from './inputs.js';
 import {
   isInWritableFolder,
@@ -48,11 +41,19 @@ export async function realPathInsideWorkspace(
  * in and waited minutes for the zip wastes the wait. Returns the real path, to write to.
  * `absolute` is the value resolved against the folder it is relative to (the workspace, or
  * working-directory). A path that runs through a file is refused here too, located at the file.
+ * A path that is a link to a file not there yet is checked, and returned, as where the link leads:
+ * the write creates that file, and workflows link a report into runner.temp so. A `folder` output
+ * that is a link to a folder not there yet is refused: mkdir cannot make a folder through a link.
  */
-export async function requireWritableOutput(input: string, value: string, absolute: string): Promise<string> {
+export async function requireWritableOutput(
+  input: string,
+  value: string,
+  absolute: string,
+  kind: 'file' | 'folder' = 'file',
+): Promise<string> {
   const named = namedWritableFolders();
   const folders = await realWritableFolders(named);
-  const real = await realPathOfNew(absolute).catch((error: unknown) => {
+  const real = await realPathOfNew(await linkedNewFile(absolute)).catch((error: unknown) => {
     throw pathRefusedError(input, error, 'written');
   });
   if (!isInWritableFolder(real, folders)) {
@@ -61,24 +62,37 @@ export async function requireWritableOutput(input: string, value: string, absolu
   }
   // A file where the path needs a folder (sarif-file: README.md/x.sarif) failed only at the write:
   // after the validation or the export it waited for, and in validate-connector as an unexpected error.
-  const way = fileInTheWay(absolute);
-  if (way)
-    throw pathThroughFileError(
-      way,
-      'made',
-      `Give '${input}' a path that runs through folders only, or move the file out of the way.`,
-    );
-  // So did a link at the end that leads nowhere (round in a loop, to a missing folder), which
-  // realPathOfNew resolves as a file not there yet. One to a file not there yet is refused too: the
-  // write would create that file wherever the link points, which the check above did not look at.
-  const link = brokenLinkAtEnd(absolute, { newTarget: 'refused' });
-  if (link)
-    throw brokenLinkError(
-      absolute,
-      link,
-      `Give '${input}' the path of a file or folder to write, or remove the link.`,
-    );
+  // So did a link at the end that leads nowhere (round in a loop, into a missing folder), which
+  // realPathOfNew resolves as a file not there yet. A link to a file not there yet, in a folder that
+  // is, passes: where it leads was checked above.
+  refuseBlockedOutputPath(absolute, {
+    throughFileHint: `Give '${input}' a path that runs through folders only, or move the file out of the way.`,
+    brokenLinkHint: `Give '${input}' the path of a file or folder to write, or remove the link.`,
+    newTarget: kind === 'folder' ? 'refused' : 'created',
+  });
   return real;
+}
+
+/**
+ * Where a write to `absolute` creates a file, when `absolute` is a symbolic link to a file not there
+ * yet (through a chain of such links): the path the link names, read from the link's real folder as
+ * the system reads it. `absolute` itself otherwise: what exists realpath follows, and a link round in
+ * a loop (ELOOP) or below a file (ENOTDIR) is refused as leading nowhere. Taking such a link's own
+ * path let the write create a file wherever it pointed, outside the workspace included.
+ */
+async function linkedNewFile(absolute: string): Promise<string> {
+  let current = absolute;
+  // ELOOP ends a chain the system would not follow, before this bound.
+  for (let hops = 0; hops < 64; hops++) {
+    const missing = await fs.stat(current).then(
+      () => false,
+      (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
+    );
+    const named = missing ? await fs.readlink(current).catch(() => undefined) : undefined;
+    if (named === undefined) return current;
+    current = path.resolve(await fs.realpath(path.dirname(current)), named);
+  }
+  return current;
 }
 
 /**

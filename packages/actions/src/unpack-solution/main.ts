@@ -13,7 +13,7 @@ export async function unpackSolutionAction(logger: Logger): Promise<void> {
   const inputs = readUnpackSolutionInputs();
   const workspace = workspaceFolder();
   const folder = path.resolve(workspace, inputs.folder);
-  await requireWritableOutput('folder', inputs.folder, folder);
+  await requireWritableOutput('folder', inputs.folder, folder, 'folder');
   const result = await logger.group(`Unpack ${inputs.solutionFile} into ${inputs.folder}`, () =>
     namingSolutionInputs({ resetVersion: 'reset-version' }, () =>
       unpackSolution(path.resolve(workspace, inputs.solutionFile), folder, {

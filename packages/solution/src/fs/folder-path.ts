@@ -1,11 +1,5 @@
 import { promises as fs, type Stats } from 'node:fs';
-import {
-  brokenLinkAtEnd,
-  brokenLinkError,
-  fileInTheWay,
-  pathThroughFileError,
-  UsageError,
-} from '@connector-alm/core';
+import { fileInTheWay, pathThroughFileError, refuseBlockedOutputPath, UsageError } from '@connector-alm/core';
 
 /** What to do about a file that stands where a folder of a path to write must be. */
 export const PATH_THROUGH_FILE_HINT =
@@ -24,15 +18,18 @@ export async function refuseNonFolder(folder: string): Promise<void> {
   const stat =
     (await fs.stat(folder).catch(() => undefined)) ?? (await fs.lstat(folder).catch(() => undefined));
   if (stat?.isDirectory()) return;
-  // A link that leads nowhere (or round in a loop) was "exists and is not a folder" too.
-  const link = stat?.isSymbolicLink() ? brokenLinkAtEnd(folder, { newTarget: 'refused' }) : undefined;
-  if (link) throw brokenLinkError(folder, link, 'Give the path of a folder, or remove the link.');
+  // A link that leads nowhere (or round in a loop) was "exists and is not a folder" too. Even one to
+  // a folder not there yet is refused: mkdir cannot make a folder through a link.
+  refuseBlockedOutputPath(folder, {
+    throughFileHint: PATH_THROUGH_FILE_HINT,
+    brokenLinkHint: 'Give the path of a folder, or remove the link.',
+    newTarget: 'refused',
+  });
   if (stat)
     throw new UsageError('exists and is not a folder.', {
       location: { file: folder },
       hint: 'Give the path of a folder, or move the file out of the way.',
     });
-  refusePathThroughFile(folder);
 }
 
 /**
