@@ -56196,6 +56196,48 @@ var CharacterCounts = class {
   }
 };
 
+// packages/validator/src/rules/readme/list-items.ts
+var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
+function endsLine(code2) {
+  return code2 === 10 || code2 === 13 || code2 === 8232 || code2 === 8233;
+}
+function listItemsIn(text2, from, to) {
+  let start = from;
+  while (start < to && start > 0 && !endsLine(text2.charCodeAt(start - 1))) start++;
+  const items = [];
+  if (start >= to) return items;
+  const own = text2.slice(start, to);
+  LIST_ITEM.lastIndex = 0;
+  for (let item = LIST_ITEM.exec(own); item !== null; item = LIST_ITEM.exec(own)) {
+    const lineFeed = own.indexOf("\n", LIST_ITEM.lastIndex);
+    items.push({
+      start: start + item.index,
+      textStart: start + LIST_ITEM.lastIndex,
+      lineEnd: start + (lineFeed === -1 ? own.length : lineFeed)
+    });
+  }
+  return items;
+}
+
+// packages/validator/src/rules/readme/list-item-names.ts
+var NAME_END = /:|\s[-–—]\s/;
+var MAX_NAME = 200;
+function ownTextEnd(heading2, next) {
+  return next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
+}
+function listItemNames(text2, heading2, next) {
+  const names = [];
+  for (const item of listItemsIn(text2, heading2.bodyStart, ownTextEnd(heading2, next))) {
+    const line = text2.slice(item.textStart, Math.min(item.lineEnd, item.textStart + MAX_NAME));
+    const end = line.search(NAME_END);
+    names.push(end === -1 ? line : line.slice(0, end));
+  }
+  return names;
+}
+function listsOperationNames(text2, heading2, next, readsAsOperation) {
+  return listItemNames(text2, heading2, next).some(readsAsOperation);
+}
+
 // packages/validator/src/rules/readme/operation-headings.ts
 var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
 var OPERATIONS_GROUP_HEADING = /^.+operations$/;
@@ -56226,17 +56268,13 @@ function parentIndex(subHeadings, index) {
   }
   return -1;
 }
-var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
 function listsSummaries(text2, heading2, next, summaries) {
   const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
-  let items = 0;
+  const items = listItemsIn(text2, heading2.bodyStart, end);
+  if (items.length === 0) return false;
   let found = 0;
-  let rightUnder = true;
-  LIST_ITEM.lastIndex = heading2.bodyStart;
-  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < end; item = LIST_ITEM.exec(text2)) {
-    if (items++ === 0) rightUnder = normalizeTitle(text2, heading2.bodyStart, item.index) === "";
-    const lineEnd2 = text2.indexOf("\n", LIST_ITEM.lastIndex);
-    const name = normalizeTitle(text2, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
+  for (const item of items) {
+    const name = normalizeTitle(text2, item.textStart, item.lineEnd);
     for (const summary2 of summaries) {
       if (summary2 !== "" && name.startsWith(summary2)) {
         if (++found === 2) return true;
@@ -56244,9 +56282,10 @@ function listsSummaries(text2, heading2, next, summaries) {
       }
     }
   }
-  return rightUnder && items > 0 && found === items;
+  const rightUnder = normalizeTitle(text2, heading2.bodyStart, items[0].start) === "";
+  return rightUnder && found === items.length;
 }
-var DETAIL_HEADING = /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
+var DETAIL_HEADING = /^(descriptions?|summary|details|inputs?|outputs?|(path|query|header|body|request|response|input|output)?(parameters?|params|arguments|fields|properties|headers?)|requests?|requestbody.*|responses?|response(body|schema|codes?)|statuscodes?|errors?|errorcodes?|returns|returnvalues?|(samples?|examples?)|(sample|example)(requests?|responses?|usage|inputs?|outputs?|payloads?|calls?)|(request|response)(samples?|examples?)|notes?|remarks|usage|permissions|scopes)$/;
 var HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
 function introducesOnly(text2, heading2, next) {
   if (!next || next.offset >= heading2.bodyEnd || next.depth <= heading2.depth) return false;
@@ -56259,29 +56298,6 @@ function titlesNextOperation(text2, heading2, next, namesOperation) {
 }
 function isSubHeading(heading2, section) {
   return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
-}
-
-// packages/validator/src/rules/readme/list-item-names.ts
-var NAME_END = /:|\s[-–—]\s/;
-var MAX_NAME = 200;
-function ownTextEnd(heading2, next) {
-  return next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
-}
-function listItemNames(text2, heading2, next) {
-  const to = ownTextEnd(heading2, next);
-  const names = [];
-  LIST_ITEM.lastIndex = heading2.bodyStart;
-  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < to; item = LIST_ITEM.exec(text2)) {
-    const start = LIST_ITEM.lastIndex;
-    const lineEnd2 = text2.indexOf("\n", start);
-    const line = text2.slice(start, Math.min(lineEnd2 === -1 ? to : lineEnd2, to, start + MAX_NAME));
-    const end = line.search(NAME_END);
-    names.push(end === -1 ? line : line.slice(0, end));
-  }
-  return names;
-}
-function listsOperationNames(text2, heading2, next, readsAsOperation) {
-  return listItemNames(text2, heading2, next).some(readsAsOperation);
 }
 
 // packages/validator/src/rules/readme/heading-roles.ts

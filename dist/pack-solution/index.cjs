@@ -40689,8 +40689,9 @@ function brokenLinkAtEnd(target, options2 = {}) {
   if (followed.stat || !statOrError(resolved2, import_node_fs.lstatSync).stat?.isSymbolicLink()) return void 0;
   const link2 = { ...linkTarget(resolved2), leads: linkTrouble(followed.code) };
   if (options2.newTarget !== "refused" && followed.code === "ENOENT" && link2.to !== void 0) {
-    const folder = import_node_path2.default.dirname(import_node_path2.default.resolve(import_node_path2.default.dirname(resolved2), link2.to));
-    if (statOrError(folder).stat?.isDirectory()) return void 0;
+    const from = realPathOrNothing(import_node_path2.default.dirname(resolved2));
+    const folder = from && import_node_path2.default.dirname(import_node_path2.default.resolve(from, link2.to));
+    if (folder && statOrError(folder).stat?.isDirectory()) return void 0;
   }
   return link2;
 }
@@ -40699,6 +40700,13 @@ function brokenLinkError(given, link2, hint) {
     location: { file: given },
     hint
   });
+}
+function realPathOrNothing(file) {
+  try {
+    return (0, import_node_fs.realpathSync)(file);
+  } catch {
+    return void 0;
+  }
 }
 function linkTarget(link2) {
   try {
@@ -40748,6 +40756,14 @@ function missingPathError(given, hint, options2 = {}) {
     hint,
     cause: options2.cause
   });
+}
+
+// packages/core/src/blocked-output-path.ts
+function refuseBlockedOutputPath(target, options2) {
+  const way = fileInTheWay(target, options2.cwd);
+  if (way) throw pathThroughFileError(way, "made", options2.throughFileHint);
+  const link2 = brokenLinkAtEnd(target, { cwd: options2.cwd, newTarget: options2.newTarget });
+  if (link2) throw brokenLinkError(target, link2, options2.brokenLinkHint);
 }
 
 // packages/core/src/fs/is-file.ts
@@ -41203,31 +41219,35 @@ function outsideWritableFoldersError(output, folders, paths = import_node_path9.
 function workspaceFolder() {
   return process.env.GITHUB_WORKSPACE || process.cwd();
 }
-async function requireWritableOutput(input, value, absolute) {
+async function requireWritableOutput(input, value, absolute, kind = "file") {
   const named = namedWritableFolders();
   const folders = await realWritableFolders(named);
-  const real = await realPathOfNew(absolute).catch((error3) => {
+  const real = await realPathOfNew(await linkedNewFile(absolute)).catch((error3) => {
     throw pathRefusedError(input, error3, "written");
   });
   if (!isInWritableFolder(real, folders)) {
     const throughLink = ledOutByLink(absolute, real, { named, real: folders });
     throw outsideWritableFoldersError({ input, value, absolute, real, throughLink }, folders);
   }
-  const way = fileInTheWay(absolute);
-  if (way)
-    throw pathThroughFileError(
-      way,
-      "made",
-      `Give '${input}' a path that runs through folders only, or move the file out of the way.`
-    );
-  const link2 = brokenLinkAtEnd(absolute, { newTarget: "refused" });
-  if (link2)
-    throw brokenLinkError(
-      absolute,
-      link2,
-      `Give '${input}' the path of a file or folder to write, or remove the link.`
-    );
+  refuseBlockedOutputPath(absolute, {
+    throughFileHint: `Give '${input}' a path that runs through folders only, or move the file out of the way.`,
+    brokenLinkHint: `Give '${input}' the path of a file or folder to write, or remove the link.`,
+    newTarget: kind === "folder" ? "refused" : "created"
+  });
   return real;
+}
+async function linkedNewFile(absolute) {
+  let current = absolute;
+  for (let hops = 0; hops < 64; hops++) {
+    const missing = await import_node_fs6.promises.stat(current).then(
+      () => false,
+      (error3) => error3.code === "ENOENT"
+    );
+    const named = missing ? await import_node_fs6.promises.readlink(current).catch(() => void 0) : void 0;
+    if (named === void 0) return current;
+    current = import_node_path10.default.resolve(await import_node_fs6.promises.realpath(import_node_path10.default.dirname(current)), named);
+  }
+  return current;
 }
 function pathRefusedError(input, error3, use) {
   const failure = writeFailure(error3);
@@ -55550,6 +55570,48 @@ var CharacterCounts = class {
   }
 };
 
+// packages/validator/src/rules/readme/list-items.ts
+var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
+function endsLine(code2) {
+  return code2 === 10 || code2 === 13 || code2 === 8232 || code2 === 8233;
+}
+function listItemsIn(text2, from, to) {
+  let start = from;
+  while (start < to && start > 0 && !endsLine(text2.charCodeAt(start - 1))) start++;
+  const items = [];
+  if (start >= to) return items;
+  const own2 = text2.slice(start, to);
+  LIST_ITEM.lastIndex = 0;
+  for (let item = LIST_ITEM.exec(own2); item !== null; item = LIST_ITEM.exec(own2)) {
+    const lineFeed = own2.indexOf("\n", LIST_ITEM.lastIndex);
+    items.push({
+      start: start + item.index,
+      textStart: start + LIST_ITEM.lastIndex,
+      lineEnd: start + (lineFeed === -1 ? own2.length : lineFeed)
+    });
+  }
+  return items;
+}
+
+// packages/validator/src/rules/readme/list-item-names.ts
+var NAME_END = /:|\s[-–—]\s/;
+var MAX_NAME = 200;
+function ownTextEnd(heading2, next) {
+  return next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
+}
+function listItemNames(text2, heading2, next) {
+  const names = [];
+  for (const item of listItemsIn(text2, heading2.bodyStart, ownTextEnd(heading2, next))) {
+    const line = text2.slice(item.textStart, Math.min(item.lineEnd, item.textStart + MAX_NAME));
+    const end = line.search(NAME_END);
+    names.push(end === -1 ? line : line.slice(0, end));
+  }
+  return names;
+}
+function listsOperationNames(text2, heading2, next, readsAsOperation) {
+  return listItemNames(text2, heading2, next).some(readsAsOperation);
+}
+
 // packages/validator/src/rules/readme/operation-headings.ts
 var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
 var OPERATIONS_GROUP_HEADING = /^.+operations$/;
@@ -55580,17 +55642,13 @@ function parentIndex(subHeadings, index) {
   }
   return -1;
 }
-var LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
 function listsSummaries(text2, heading2, next, summaries) {
   const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
-  let items = 0;
+  const items = listItemsIn(text2, heading2.bodyStart, end);
+  if (items.length === 0) return false;
   let found = 0;
-  let rightUnder = true;
-  LIST_ITEM.lastIndex = heading2.bodyStart;
-  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < end; item = LIST_ITEM.exec(text2)) {
-    if (items++ === 0) rightUnder = normalizeTitle(text2, heading2.bodyStart, item.index) === "";
-    const lineEnd2 = text2.indexOf("\n", LIST_ITEM.lastIndex);
-    const name = normalizeTitle(text2, LIST_ITEM.lastIndex, Math.min(lineEnd2 === -1 ? end : lineEnd2, end));
+  for (const item of items) {
+    const name = normalizeTitle(text2, item.textStart, item.lineEnd);
     for (const summary2 of summaries) {
       if (summary2 !== "" && name.startsWith(summary2)) {
         if (++found === 2) return true;
@@ -55598,9 +55656,10 @@ function listsSummaries(text2, heading2, next, summaries) {
       }
     }
   }
-  return rightUnder && items > 0 && found === items;
+  const rightUnder = normalizeTitle(text2, heading2.bodyStart, items[0].start) === "";
+  return rightUnder && found === items.length;
 }
-var DETAIL_HEADING = /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
+var DETAIL_HEADING = /^(descriptions?|summary|details|inputs?|outputs?|(path|query|header|body|request|response|input|output)?(parameters?|params|arguments|fields|properties|headers?)|requests?|requestbody.*|responses?|response(body|schema|codes?)|statuscodes?|errors?|errorcodes?|returns|returnvalues?|(samples?|examples?)|(sample|example)(requests?|responses?|usage|inputs?|outputs?|payloads?|calls?)|(request|response)(samples?|examples?)|notes?|remarks|usage|permissions|scopes)$/;
 var HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
 function introducesOnly(text2, heading2, next) {
   if (!next || next.offset >= heading2.bodyEnd || next.depth <= heading2.depth) return false;
@@ -55613,29 +55672,6 @@ function titlesNextOperation(text2, heading2, next, namesOperation) {
 }
 function isSubHeading(heading2, section) {
   return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
-}
-
-// packages/validator/src/rules/readme/list-item-names.ts
-var NAME_END = /:|\s[-–—]\s/;
-var MAX_NAME = 200;
-function ownTextEnd(heading2, next) {
-  return next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
-}
-function listItemNames(text2, heading2, next) {
-  const to = ownTextEnd(heading2, next);
-  const names = [];
-  LIST_ITEM.lastIndex = heading2.bodyStart;
-  for (let item = LIST_ITEM.exec(text2); item !== null && item.index < to; item = LIST_ITEM.exec(text2)) {
-    const start = LIST_ITEM.lastIndex;
-    const lineEnd2 = text2.indexOf("\n", start);
-    const line = text2.slice(start, Math.min(lineEnd2 === -1 ? to : lineEnd2, to, start + MAX_NAME));
-    const end = line.search(NAME_END);
-    names.push(end === -1 ? line : line.slice(0, end));
-  }
-  return names;
-}
-function listsOperationNames(text2, heading2, next, readsAsOperation) {
-  return listItemNames(text2, heading2, next).some(readsAsOperation);
 }
 
 // packages/validator/src/rules/readme/heading-roles.ts
