@@ -158,3 +158,22 @@ export function titlesNextOperation(
 export function isSubHeading(heading: ReadmeHeading, section: ReadmeHeading): boolean {
   return heading.offset > section.offset && heading.offset < section.bodyEnd && heading.depth > section.depth;
 }
+
+/**
+ * The sub-headings of each section (isSubHeading), in one pass over the headings: the sections
+ * (operationSections) do not overlap and both lists are in text order. Filtering every heading once
+ * per section made a readme of many one-heading sections quadratic (20,000 of them took seconds).
+ */
+export function subHeadingsBySection(
+  headings: readonly ReadmeHeading[],
+  sections: readonly ReadmeHeading[],
+): ReadmeHeading[][] {
+  const bySection: ReadmeHeading[][] = sections.map(() => []);
+  let current = 0;
+  for (const heading of headings) {
+    while (current < sections.length && heading.offset >= sections[current]!.bodyEnd) current++;
+    if (current === sections.length) break;
+    if (isSubHeading(heading, sections[current]!)) bySection[current]!.push(heading);
+  }
+  return bySection;
+}
