@@ -5,7 +5,7 @@ import {
   introducesOnly,
   listsSummaries,
   OPERATIONS_GROUP_HEADING,
-  parentIndex,
+  parentIndices,
   TEMPLATE_SECTION_HEADING,
   titlesNextOperation,
 } from './operation-headings.js';
@@ -46,8 +46,9 @@ export function headingRoles(
   naming: OperationNaming,
 ): HeadingRole[] {
   const roles: HeadingRole[] = [];
+  const parents = parentIndices(subHeadings);
   for (let index = 0; index < subHeadings.length; index++) {
-    const parent = parentIndex(subHeadings, index);
+    const parent = parents[index]!;
     const above = parent === -1 ? 'group' : roles[parent]!;
     // What a template section holds is of it; what an operation's heading holds describes it.
     if (above === 'template' || above === 'detail') roles.push(above);

@@ -60,13 +60,24 @@ export function groupsListedOperations(
   return false;
 }
 
-/** The index of the nearest sub-heading above the one at `index` that holds it, or -1. */
-export function parentIndex(subHeadings: readonly ReadmeHeading[], index: number): number {
-  const heading = subHeadings[index]!;
-  for (let above = index - 1; above >= 0; above--) {
-    if (subHeadings[above]!.depth < heading.depth) return above;
+/**
+ * For each sub-heading, the index of the nearest one above it that holds it (a lower depth), or -1.
+ * In one pass over a stack of the headings still open: walking back from each heading to the first
+ * was quadratic (with 20,000 headings at one level, README-OPS-MATCH took 0.45 s, now 0.2 s; with
+ * 80,000, 8.7 s, now 0.9 s).
+ */
+export function parentIndices(subHeadings: readonly ReadmeHeading[]): number[] {
+  const parents: number[] = [];
+  // Indices of the headings that may still hold a later one, depths rising from the bottom.
+  const open: number[] = [];
+  for (let index = 0; index < subHeadings.length; index++) {
+    const depth = subHeadings[index]!.depth;
+    // A heading closes the open ones at its level or deeper: they hold nothing after it.
+    while (open.length > 0 && subHeadings[open[open.length - 1]!]!.depth >= depth) open.pop();
+    parents.push(open.length > 0 ? open[open.length - 1]! : -1);
+    open.push(index);
   }
-  return -1;
+  return parents;
 }
 
 /**
@@ -146,4 +157,23 @@ export function titlesNextOperation(
 
 export function isSubHeading(heading: ReadmeHeading, section: ReadmeHeading): boolean {
   return heading.offset > section.offset && heading.offset < section.bodyEnd && heading.depth > section.depth;
+}
+
+/**
+ * The sub-headings of each section (isSubHeading), in one pass over the headings: the sections
+ * (operationSections) do not overlap and both lists are in text order. Filtering every heading once
+ * per section made a readme of many one-heading sections quadratic (20,000 of them took seconds).
+ */
+export function subHeadingsBySection(
+  headings: readonly ReadmeHeading[],
+  sections: readonly ReadmeHeading[],
+): ReadmeHeading[][] {
+  const bySection: ReadmeHeading[][] = sections.map(() => []);
+  let current = 0;
+  for (const heading of headings) {
+    while (current < sections.length && heading.offset >= sections[current]!.bodyEnd) current++;
+    if (current === sections.length) break;
+    if (isSubHeading(heading, sections[current]!)) bySection[current]!.push(heading);
+  }
+  return bySection;
 }

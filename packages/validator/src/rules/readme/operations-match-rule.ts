@@ -10,7 +10,7 @@ import {
 } from './listed-operations.js';
 import { listedKeys } from './listed-names.js';
 import { LooseListing } from './loose-listing.js';
-import { isSubHeading, operationSections } from './operation-headings.js';
+import { operationSections, subHeadingsBySection } from './operation-headings.js';
 import { outline, type ReadmeHeading } from './outline.js';
 import { hasMcpServer } from './mcp-server.js';
 import { SectionText } from './section-text.js';
@@ -34,8 +34,9 @@ export const operationsMatchRule: RuleDefinition = {
     if (!readme || !context.swagger) return;
     const sections = operationSections(readme.headings);
     if (sections.length === 0) return;
-    const texts = sections.map((section) => {
-      const subHeadings = readme.headings.filter((heading) => isSubHeading(heading, section));
+    const subHeadingsOf = subHeadingsBySection(readme.headings, sections);
+    const texts = sections.map((section, index) => {
+      const subHeadings = subHeadingsOf[index]!;
       // Read by both checks, built when first asked: by the first only when an operation is not
       // found by its summary or operationId.
       let roles: HeadingRole[] | undefined;
