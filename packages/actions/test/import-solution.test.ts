@@ -376,6 +376,20 @@ describe('import-solution, run as the runner runs it against the local server', 
     expectNothingSecretPrinted(run, [SECRET]);
   });
 
+  it('says a solution file with a name longer than the file system allows as such', async () => {
+    // It said "cannot be read (ENAMETOOLONG).", with nothing to do about it.
+    const long = `${'a'.repeat(300)}.zip`;
+    const run = await runActionBundle('import-solution', {
+      workspace: local.workspace,
+      inputs: { ...local.secretSignIn(), 'solution-file': long },
+    });
+    expectFailedWith(run, {
+      level: 'error',
+      message: `${long}: Input 'solution-file' cannot be read: its path is longer than the file system allows (ENAMETOOLONG). Give 'solution-file' a path with shorter names.`,
+    });
+    expectNothingSecretPrinted(run, [SECRET]);
+  });
+
   (resolverAnswers ? it : it.skip)(
     'fails at once with one annotation when environment-url names a host that does not exist',
     async () => {

@@ -458,6 +458,31 @@ describe('validate-connector path input', () => {
     },
   );
 
+  // Both were refused, but a path too long was told "does not exist.", and the configuration file's
+  // "The configuration file cannot be read (ENAMETOOLONG)." named no input and asked to check who may
+  // read it. Now as open-pull-request's `connector` says it (realPathInsideWorkspace).
+  it.each<[string, Record<string, string>, string]>([
+    ['path', { path: `${'a'.repeat(300)}/Contoso` }, `${'a'.repeat(300)}/Contoso`],
+    ['config', { config: `${'c'.repeat(300)}.yml` }, `${'c'.repeat(300)}.yml`],
+  ])(
+    'says a %s with a name longer than the file system allows as such, naming the input',
+    async (input, inputs, shown) => {
+      const run = await runActionBundle('validate-connector', {
+        workspace: workspaceWithConnector(),
+        inputs,
+      });
+      expect(run.exitCode).toBe(1);
+      expect(run.annotations).toEqual([
+        {
+          level: 'error',
+          message: `${shown}: Input '${input}' cannot be read: its path is longer than the file system allows (ENAMETOOLONG). Give '${input}' a path with shorter names.`,
+          file: undefined,
+        },
+      ]);
+      expect(run.stdout).not.toMatch(/This is a bug/);
+    },
+  );
+
   it("passes a path whose connector folders the configuration ignores, as the CLI's validate does", async () => {
     const workspace = workspaceWithConnector();
     writeFileSync(path.join(workspace, '.connector-alm.yml'), 'ignore:\n  - certified-connectors/Contoso*\n');

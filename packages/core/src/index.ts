@@ -22,6 +22,7 @@ export * from './fs/scratch-folder.js';
 export * from './fs/temporaries-on-signal.js';
 export * from './fs/temporary-sibling.js';
 export * from './fs/write-failure.js';
+export * from './fs/read-refusal.js';
 export * from './fs/write-file-atomically.js';
 export * from './project-url.js';
 export * from './readme-todo.js';

@@ -1,8 +1,9 @@
 import * as core from '@actions/core';
-import type { Logger } from '@connector-alm/core';
+import { UnreadablePathError, type Logger } from '@connector-alm/core';
 import { importSolution, type ImportSolutionResult } from '@connector-alm/dataverse';
 import { connectFromInputs } from '../dataverse-connection/connect.js';
 import { readImportSolutionInputs } from './inputs.js';
+import { inputReadRefusal } from '../runtime/read-refused-input.js';
 import { htmlText } from '@connector-alm/validator';
 import { writeJobSummary } from '../runtime/job-summary.js';
 
@@ -26,7 +27,10 @@ export async function importSolutionAction(logger: Logger): Promise<void> {
       componentParameters: inputs.componentParameters,
     },
     logger,
-  );
+  ).catch((error: unknown) => {
+    // The zip is the one file importSolution reads: a refusal to read it is the input's.
+    throw error instanceof UnreadablePathError ? inputReadRefusal('solution-file', error) : error;
+  });
   core.setOutput('result', result.result);
   core.setOutput('solution-name', result.solutionName);
   core.setOutput('solution-version', result.version);

@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
-import { UsageError } from '@connector-alm/core';
+import { UnreadablePathError, UsageError } from '@connector-alm/core';
 import { checkConnectorArguments } from '@connector-alm/github';
 import { InputError } from '../runtime/inputs.js';
+import { inputReadRefusal } from '../runtime/read-refused-input.js';
 import { refusePathsOnOneLine } from '../runtime/paths-on-one-line.js';
 import { realPathInsideWorkspace } from '../runtime/workspace-path.js';
 
@@ -31,6 +32,9 @@ export async function requireConnectorsInConnectorInput(
   try {
     await checkConnectorArguments(connectors, workspace);
   } catch (error) {
+    // A path the file system refused to read (a folder the runner's user may not read): the words of
+    // the input's other refusals, realPathInsideWorkspace's.
+    if (error instanceof UnreadablePathError) throw inputReadRefusal('connector', error);
     // The CLI's located errors ("does not exist.", "holds the connector folder 'X', not a connector
     // itself."), said of the input that named the path; their hints (give 'X' instead) still fit.
     if (error instanceof UsageError && error.location)

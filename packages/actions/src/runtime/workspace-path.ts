@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isWithin, refuseBlockedOutputPath, writeFailure } from '@connector-alm/core';
 import { InputError } from './inputs.js';
+import { readRefusedHint } from './read-refused-input.js';
 import {
   isInWritableFolder,
   ledOutByLink,
@@ -109,11 +110,7 @@ function pathRefusedError(input: string, error: unknown, use: 'read' | 'written'
   // writeFailure's hints are for a write: a long name's is an unpacked zip's ("zip the files again"),
   // and "a folder you can write to" does not help a path that is only read.
   const hint =
-    code === 'ENAMETOOLONG'
-      ? `Give '${input}' a path with shorter names.`
-      : use === 'written'
-        ? failure.hint
-        : `Check that the user who runs the step may read the folders on the way to '${input}'.`;
+    use === 'written' && code !== 'ENAMETOOLONG' ? failure.hint : readRefusedHint(input, code ?? '');
   return new InputError(input, `cannot be ${use}: ${failure.reason} (${code}).`, hint);
 }
 

@@ -7,6 +7,7 @@ import {
   isFile,
   plural,
   posixRelativePath,
+  UnreadablePathError,
   writeFailure,
   type Logger,
 } from '@connector-alm/core';
@@ -35,6 +36,7 @@ import {
   type ValidatorConfig,
 } from '@connector-alm/validator';
 import { InputError } from '../runtime/inputs.js';
+import { inputReadRefusal } from '../runtime/read-refused-input.js';
 import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-path.js';
 import { readValidateConnectorInputs, type ValidateConnectorInputs } from './inputs.js';
 import { requireConnectorsInPathInput, workspaceHoldsNoConnector } from './path-input.js';
@@ -70,6 +72,10 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
       cwd: workspace,
       explicitPath: inputs.config || undefined,
       paths: inputs.paths,
+    }).catch((error: unknown) => {
+      // The file `config` names, refused by the file system (a name too long): said of the input,
+      // as its other paths' refusals are. A file found in the repository is no input's: the CLI's words.
+      throw inputs.config && error instanceof UnreadablePathError ? inputReadRefusal('config', error) : error;
     }));
 
   let paths = inputs.paths;

@@ -1,6 +1,7 @@
-import { UsageError } from '@connector-alm/core';
+import { UnreadablePathError, UsageError } from '@connector-alm/core';
 import { pathsWithoutConnectors } from '@connector-alm/validator';
 import { InputError } from '../runtime/inputs.js';
+import { inputReadRefusal } from '../runtime/read-refused-input.js';
 import { refusePathsOnOneLine } from '../runtime/paths-on-one-line.js';
 
 const WHAT_TO_GIVE =
@@ -22,6 +23,9 @@ export async function requireConnectorsInPathInput(
   try {
     empty = await pathsWithoutConnectors(paths, workspace);
   } catch (error) {
+    // A path the file system refused to read (a folder the runner's user may not read): the words of
+    // the input's other refusals, realPathInsideWorkspace's.
+    if (error instanceof UnreadablePathError) throw inputReadRefusal('path', error);
     // Discovery's own located errors ("does not exist.", "is not a file of a connector folder."),
     // said of the input that named the path.
     if (error instanceof UsageError && error.location)

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import {
   errorMessage,
   missingPathError,
+  unreadablePathError,
   plural,
   UsageError,
   UserError,
@@ -68,6 +69,9 @@ export async function importSolution(
     // ENOTDIR: a parent is a file; the error is located at it, the file to move or rename.
     if (code === 'ENOENT' || code === 'ENOTDIR')
       throw missingPathError(options.file, 'Check the path of the solution zip to import.', { cause: error });
+    // A name too long, no permission: said as such, a usage error as a missing path is.
+    const refused = unreadablePathError(options.file, error);
+    if (refused) throw refused;
     throw new UserError(`cannot be read (${code ?? errorMessage(error)}).`, {
       location: { file: options.file },
       cause: error,

@@ -1,5 +1,5 @@
 import yauzl from 'yauzl';
-import { missingPathError, UsageError } from '@connector-alm/core';
+import { missingPathError, unreadablePathError, UsageError } from '@connector-alm/core';
 import { ZipError } from './zip-errors.js';
 
 export function openArchive(
@@ -16,6 +16,7 @@ export function openArchive(
       (error, zip) => {
         if (error) {
           const code = (error as NodeJS.ErrnoException).code;
+          const refused = unreadablePathError(displayName, error);
           // A missing input, or one of the wrong kind, is a usage error (exit code 2), like such a
           // path anywhere else. ENOTDIR: a parent is a file, where the error is located when the zip
           // is named by its path.
@@ -35,6 +36,10 @@ export function openArchive(
                 hint: 'Give the zip file itself.',
               }),
             );
+          // The file system's refusal to open it (a name too long, no permission) is the path's
+          // problem: it said "is not a zip archive or is truncated (ENAMETOOLONG …)", and to export
+          // the solution again. A zip that opens but does not parse is yauzl's, with no code.
+          else if (refused) reject(refused);
           else
             reject(
               new ZipError(

@@ -4,6 +4,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import {
   missingPathError,
+  unreadablePathError,
   toDisplayPath,
   UsageError,
   userErrorsTogether,
@@ -244,6 +245,9 @@ async function readConfigText(file: string, cwd: string): Promise<string> {
         hint: `Give the file itself, e.g. ${path.join(shown, CONFIG_FILE_NAMES[0]!)}.`,
       });
     }
+    // A name too long, no permission: the reason in words, the code after it.
+    const refused = unreadablePathError(shown, error, { subject: 'The configuration file' });
+    if (refused) throw refused;
     // Node's message names the path again ("EACCES: …, open 'x'"); its code says what went wrong.
     throw new UsageError(`The configuration file cannot be read (${code ?? (error as Error).message}).`, {
       location: { file: shown },

@@ -7,6 +7,7 @@ import {
   isTopFolderName,
   missingPathError,
   slashSeparated,
+  unreadablePathError,
   UsageError,
   type TopFolderName,
 } from '@connector-alm/core';
@@ -69,14 +70,17 @@ export async function discoverConnectorFolders(
     let stat;
     try {
       stat = statSync(absolute);
-    } catch {
-      throw missingPathError(given, 'Give a connector folder, or a folder that holds connector folders.', {
-        cwd,
-      });
+    } catch (error) {
+      throw (
+        unreadablePathError(given, error) ??
+        missingPathError(given, 'Give a connector folder, or a folder that holds connector folders.', {
+          cwd,
+        })
+      );
     }
     if (stat.isFile()) {
       const folder = path.dirname(absolute);
-      if (!isConnectorFolderListing(readdirSync(folder))) {
+      if (!isConnectorFolderListing(listedOrRefused(folder, given, absolute))) {
         // A usage error (exit code 2), as a folder that holds no connector folder is.
         throw new UsageError('is not a file of a connector folder.', {
           location: { file: given },
@@ -86,9 +90,33 @@ export async function discoverConnectorFolders(
       found.add(folder);
       continue;
     }
-    search(absolute, 0, found, platform);
+    try {
+      search(absolute, 0, found, platform);
+    } catch (error) {
+      throw refusedListing(error, given, absolute);
+    }
   }
   return sortFolderPaths(found);
+}
+
+/** The names in `folder`, a folder of the path `given` (which resolves to `absolute`). */
+function listedOrRefused(folder: string, given: string, absolute: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch (error) {
+    throw refusedListing(error, given, absolute);
+  }
+}
+
+/**
+ * A folder the file system would not list (a folder the user may not read, EACCES), as a usage error
+ * located at it, named from the path given: `given` itself or a folder below it. It failed the run
+ * as a bug ("failed unexpectedly: EACCES … scandir"). Any other error is returned as it was.
+ */
+function refusedListing(error: unknown, given: string, absolute: string): unknown {
+  const where = (error as NodeJS.ErrnoException | undefined)?.path;
+  const shown = where === undefined ? given : path.join(given, path.relative(absolute, where));
+  return unreadablePathError(shown, error) ?? error;
 }
 
 /**

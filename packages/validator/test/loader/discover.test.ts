@@ -68,6 +68,18 @@ describe('discoverConnectorFolders refuses', () => {
     expect(locatedMessage(error)).toBe('notes.txt: is not a file of a connector folder.');
     expect((error as UsageError).hint).toContain('apiDefinition.swagger.json');
   });
+
+  // Every stat error was "does not exist.", which sent the user looking for a path that may be there.
+  it('a name longer than the file system allows, said as such, not as missing', async () => {
+    const cwd = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-discover-'));
+    const long = `${'a'.repeat(300)}/Contoso`;
+    const error = await discoverConnectorFolders([long], cwd).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect(locatedMessage(error)).toBe(
+      `${long}: cannot be read: its path is longer than the file system allows (ENAMETOOLONG).`,
+    );
+    expect((error as UsageError).hint).toBe('Give a path with shorter names.');
+  });
 });
 
 describe('the order of the folders discovery finds', () => {

@@ -1,0 +1,68 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { cannotRunAsNobody, REPO_ROOT, spawnAsNobody, temporaryFolders } from '@connector-alm/testing';
+
+// A path the file system refuses to look at (a name longer than it allows, a folder the user may
+// not enter or read) was told "does not exist.", "is not a zip archive or is truncated", or failed
+// as a bug of ours. Each is said as what it is, at the path as given, exit code 2 as a missing path.
+
+const CLI = path.join(REPO_ROOT, 'dist/cli/index.cjs');
+const LONG = 'a'.repeat(300);
+const TOO_LONG =
+  'its path is longer than the file system allows (ENAMETOOLONG). Give a path with shorter names.';
+const folders = temporaryFolders('cli-unreadable-path-');
+afterAll(() => folders.cleanup());
+
+describe('a path with a name longer than the file system allows', () => {
+  it.each<[string, string[], string]>([
+    [
+      'validate <path> (said "does not exist.")',
+      ['validate', LONG],
+      `${LONG}: error: cannot be read: ${TOO_LONG}`,
+    ],
+    [
+      'validate --config (said "cannot be read (ENAMETOOLONG)" with a hint about permissions)',
+      ['validate', '--config', `${LONG}.yml`, '.'],
+      `${LONG}.yml: error: The configuration file cannot be read: ${TOO_LONG}`,
+    ],
+    [
+      'unpack <zip> (said "is not a zip archive or is truncated", exit 1, and to export it again)',
+      ['unpack', `${LONG}.zip`, 'out'],
+      `${LONG}.zip: error: cannot be read: ${TOO_LONG}`,
+    ],
+  ])('%s', (_what, argv, message) => {
+    const run = spawnSync(process.execPath, [CLI, ...argv], { cwd: folders.make(), encoding: 'utf8' });
+    expect(run.stderr).toBe(`${message}\n`);
+    expect(run.status).toBe(2);
+  });
+});
+
+const nobodyCannot = cannotRunAsNobody();
+if (nobodyCannot) console.warn(`Skipping the tests of folders the user may not read: ${nobodyCannot}.`);
+
+(nobodyCannot ? describe.skip : describe)('validate, as a user who may not read a folder', () => {
+  const DENIED =
+    'cannot be read: permission denied (EACCES). Check that the user who runs connector-alm may read it and enter each folder on the way to it.';
+
+  it.each<[string, string, string]>([
+    ['a path inside a folder it may not enter (said "does not exist.")', 'closed/inner', 'closed/inner'],
+    ['a folder it may not read (failed as a bug: "EACCES … scandir")', 'closed', 'closed'],
+    [
+      'a folder below the path given that it may not read (failed as a bug)',
+      'open',
+      path.join('open', 'closed'),
+    ],
+  ])('%s', (_what, given, refused) => {
+    const cwd = folders.make();
+    chmodSync(cwd, 0o755);
+    mkdirSync(path.join(cwd, 'closed', 'inner'), { recursive: true });
+    mkdirSync(path.join(cwd, 'open', 'closed'), { recursive: true });
+    chmodSync(path.join(cwd, 'closed'), 0o700);
+    chmodSync(path.join(cwd, 'open', 'closed'), 0o700);
+    const run = spawnAsNobody(process.execPath, [CLI, 'validate', given], { cwd });
+    expect(run.stderr).toBe(`${refused}: error: ${DENIED}\n`);
+    expect(run.status).toBe(2);
+  });
+});
