@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { missingPathError, toDisplayPath, UsageError } from '@connector-alm/core';
+import { missingPathError, toDisplayPath, unreadablePathError, UsageError } from '@connector-alm/core';
 import { JsonDocument } from '../json/json-document.js';
 import { CANONICAL_NAMES, kindOfFileName, loadConnectorFolder } from '../loader/connector-folder.js';
 import { decodeUtf8, looksBinary } from '../loader/decode.js';
@@ -80,8 +80,12 @@ async function readSide(given: string, cwd: string): Promise<ReadSide> {
   let stat;
   try {
     stat = await fs.stat(absolute);
-  } catch {
-    throw missingPathError(given, 'Give a connector folder or its apiDefinition.swagger.json.', { cwd });
+  } catch (error) {
+    // A path that is there but cannot be looked at (a name too long, a folder not to be entered) says so.
+    throw (
+      unreadablePathError(given, error) ??
+      missingPathError(given, 'Give a connector folder or its apiDefinition.swagger.json.', { cwd })
+    );
   }
   if (stat.isDirectory()) {
     // A folder without connector files would be compared as an empty connector: every operation

@@ -180,6 +180,17 @@ describe('diffPaths', () => {
     expect(locatedMessage(error)).toBe('no/such/a: does not exist.');
   });
 
+  it('says why a path that is there cannot be looked at, rather than that it does not exist', async () => {
+    // A name longer than the file system allows (ENAMETOOLONG) was told "does not exist.".
+    const long = `${'n'.repeat(300)}/apiDefinition.swagger.json`;
+    const error = await diffPaths(long, validConnectorPath()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect(locatedMessage(error)).toBe(
+      `${long}: cannot be read: its path is longer than the file system allows (ENAMETOOLONG).`,
+    );
+    expect((error as UsageError).hint).toBe('Give a path with shorter names.');
+  });
+
   it('reports the old path first when both are wrong, whichever the disk answers first', async () => {
     // The old path takes longer to judge (a folder read for connectors) than the new one (one stat):
     // the error must not depend on that race.
