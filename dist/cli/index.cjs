@@ -30969,6 +30969,41 @@ async function writingTo(target2, work) {
   }
 }
 
+// packages/core/src/fs/read-refusal.ts
+var NOT_THERE = /* @__PURE__ */ new Set(["ENOENT", "ENOTDIR", "ELOOP"]);
+var UnreadablePathError = class extends UsageError {
+  code;
+  reason;
+  constructor(given2, refusal2) {
+    const subject = refusal2.subject ? `${refusal2.subject} ` : "";
+    super(`${subject}cannot be read: ${refusal2.reason} (${refusal2.code}).`, {
+      location: { file: given2 },
+      hint: readRefusalHint(refusal2.code),
+      cause: refusal2.cause
+    });
+    this.code = refusal2.code;
+    this.reason = refusal2.reason;
+  }
+};
+function unreadablePathError(given2, error2, options2 = {}) {
+  const code2 = error2?.code;
+  if (code2 === void 0 || NOT_THERE.has(code2)) return void 0;
+  const failure = writeFailure(error2);
+  if (failure === void 0) return void 0;
+  return new UnreadablePathError(given2, {
+    code: code2,
+    reason: failure.reason,
+    subject: options2.subject,
+    cause: error2
+  });
+}
+function readRefusalHint(code2) {
+  if (code2 === "ENAMETOOLONG") return "Give a path with shorter names.";
+  if (code2 === "EACCES" || code2 === "EPERM")
+    return "Check that the user who runs connector-alm may read it and enter each folder on the way to it.";
+  return "Check that the path can be read, and run it again.";
+}
+
 // packages/core/src/fs/write-file-atomically.ts
 var import_node_fs7 = require("node:fs");
 async function writeFileAtomically(file, bytes, options2 = {}) {
@@ -44508,12 +44543,16 @@ function groupsListedOperations(subHeadings, index, namesOperation) {
   }
   return false;
 }
-function parentIndex(subHeadings, index) {
-  const heading2 = subHeadings[index];
-  for (let above = index - 1; above >= 0; above--) {
-    if (subHeadings[above].depth < heading2.depth) return above;
+function parentIndices(subHeadings) {
+  const parents = [];
+  const open2 = [];
+  for (let index = 0; index < subHeadings.length; index++) {
+    const depth = subHeadings[index].depth;
+    while (open2.length > 0 && subHeadings[open2[open2.length - 1]].depth >= depth) open2.pop();
+    parents.push(open2.length > 0 ? open2[open2.length - 1] : -1);
+    open2.push(index);
   }
-  return -1;
+  return parents;
 }
 function listsSummaries(text3, heading2, next, summaries) {
   const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
@@ -44546,12 +44585,23 @@ function titlesNextOperation(text3, heading2, next, namesOperation) {
 function isSubHeading(heading2, section) {
   return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
 }
+function subHeadingsBySection(headings, sections) {
+  const bySection = sections.map(() => []);
+  let current = 0;
+  for (const heading2 of headings) {
+    while (current < sections.length && heading2.offset >= sections[current].bodyEnd) current++;
+    if (current === sections.length) break;
+    if (isSubHeading(heading2, sections[current])) bySection[current].push(heading2);
+  }
+  return bySection;
+}
 
 // packages/validator/src/rules/readme/heading-roles.ts
 function headingRoles(text3, subHeadings, naming) {
   const roles = [];
+  const parents = parentIndices(subHeadings);
   for (let index = 0; index < subHeadings.length; index++) {
-    const parent = parentIndex(subHeadings, index);
+    const parent = parents[index];
     const above = parent === -1 ? "group" : roles[parent];
     if (above === "template" || above === "detail") roles.push(above);
     else if (above === "operation") roles.push("detail");
@@ -44855,8 +44905,9 @@ var operationsMatchRule = {
     if (!readme2 || !context.swagger) return;
     const sections = operationSections(readme2.headings);
     if (sections.length === 0) return;
-    const texts = sections.map((section) => {
-      const subHeadings = readme2.headings.filter((heading2) => isSubHeading(heading2, section));
+    const subHeadingsOf = subHeadingsBySection(readme2.headings, sections);
+    const texts = sections.map((section, index) => {
+      const subHeadings = subHeadingsOf[index];
       let roles;
       return {
         section,
@@ -54285,6 +54336,8 @@ async function readConfigText(file, cwd) {
         hint: `Give the file itself, e.g. ${import_node_path20.default.join(shown, CONFIG_FILE_NAMES[0])}.`
       });
     }
+    const refused2 = unreadablePathError(shown, error2, { subject: "The configuration file" });
+    if (refused2) throw refused2;
     throw new UsageError(`The configuration file cannot be read (${code2 ?? error2.message}).`, {
       location: { file: shown },
       hint: "Check that the file may be read by the user who runs connector-alm."
@@ -60007,14 +60060,14 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = p
     let stat2;
     try {
       stat2 = (0, import_node_fs12.statSync)(absolute);
-    } catch {
-      throw missingPathError(given2, "Give a connector folder, or a folder that holds connector folders.", {
+    } catch (error2) {
+      throw unreadablePathError(given2, error2) ?? missingPathError(given2, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
       });
     }
     if (stat2.isFile()) {
       const folder = import_node_path22.default.dirname(absolute);
-      if (!isConnectorFolderListing((0, import_node_fs12.readdirSync)(folder))) {
+      if (!isConnectorFolderListing(listedOrRefused(folder, given2, absolute))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given2 },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
@@ -60023,9 +60076,25 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = p
       found.add(folder);
       continue;
     }
-    search(absolute, 0, found, platform);
+    try {
+      search(absolute, 0, found, platform);
+    } catch (error2) {
+      throw refusedListing(error2, given2, absolute);
+    }
   }
   return sortFolderPaths(found);
+}
+function listedOrRefused(folder, given2, absolute) {
+  try {
+    return (0, import_node_fs12.readdirSync)(folder);
+  } catch (error2) {
+    throw refusedListing(error2, given2, absolute);
+  }
+}
+function refusedListing(error2, given2, absolute) {
+  const where2 = error2?.path;
+  const shown = where2 === void 0 ? given2 : import_node_path22.default.join(given2, import_node_path22.default.relative(absolute, where2));
+  return unreadablePathError(shown, error2) ?? error2;
 }
 function sortFolderPaths(folders, paths = import_node_path22.default) {
   if (paths.sep === "/") return [...folders].sort();
@@ -60092,8 +60161,8 @@ async function readSide(given2, cwd) {
   let stat2;
   try {
     stat2 = await import_node_fs13.promises.stat(absolute);
-  } catch {
-    throw missingPathError(given2, "Give a connector folder or its apiDefinition.swagger.json.", { cwd });
+  } catch (error2) {
+    throw unreadablePathError(given2, error2) ?? missingPathError(given2, "Give a connector folder or its apiDefinition.swagger.json.", { cwd });
   }
   if (stat2.isDirectory()) {
     if (!isConnectorFolderListing(await import_node_fs13.promises.readdir(absolute))) {
@@ -66953,6 +67022,7 @@ function openArchive(filePath2, displayName, damagedHint) {
       (error2, zip) => {
         if (error2) {
           const code2 = error2.code;
+          const refused2 = unreadablePathError(displayName, error2);
           if (code2 === "ENOENT" || code2 === "ENOTDIR")
             reject(
               displayName === filePath2 ? missingPathError(filePath2, "Check the path of the zip file.") : new UsageError("does not exist.", {
@@ -66967,6 +67037,7 @@ function openArchive(filePath2, displayName, damagedHint) {
                 hint: "Give the zip file itself."
               })
             );
+          else if (refused2) reject(refused2);
           else
             reject(
               new ZipError(
@@ -71773,6 +71844,8 @@ async function importSolution(client, options2, logger) {
     const code2 = error2.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR")
       throw missingPathError(options2.file, "Check the path of the solution zip to import.", { cause: error2 });
+    const refused2 = unreadablePathError(options2.file, error2);
+    if (refused2) throw refused2;
     throw new UserError(`cannot be read (${code2 ?? errorMessage(error2)}).`, {
       location: { file: options2.file },
       cause: error2

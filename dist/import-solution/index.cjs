@@ -40953,6 +40953,62 @@ function onSignal(signal) {
   process.exit(SIGNAL_EXIT_CODES[signal]);
 }
 
+// packages/core/src/fs/write-failure.ts
+var PERMISSION = {
+  reason: "permission denied",
+  hint: "Choose a folder you can write to, or change its permissions."
+};
+var REASONS = {
+  ENAMETOOLONG: {
+    reason: "its path is longer than the file system allows",
+    hint: "Zip the files again with fewer or shorter folder names."
+  },
+  ENOSPC: { reason: "the disk is full", hint: "Free some space and run it again." },
+  EACCES: PERMISSION,
+  EPERM: PERMISSION,
+  EROFS: { reason: "the file system is read-only", hint: "Choose a folder on a disk you can write to." }
+};
+function writeFailure(error3) {
+  const { code: code2, syscall } = error3 ?? {};
+  if (typeof code2 !== "string" || typeof syscall !== "string") return void 0;
+  return REASONS[code2] ?? { reason: errorMessage(error3), hint: "Check that the folder can be written." };
+}
+
+// packages/core/src/fs/read-refusal.ts
+var NOT_THERE = /* @__PURE__ */ new Set(["ENOENT", "ENOTDIR", "ELOOP"]);
+var UnreadablePathError = class extends UsageError {
+  code;
+  reason;
+  constructor(given2, refusal2) {
+    const subject = refusal2.subject ? `${refusal2.subject} ` : "";
+    super(`${subject}cannot be read: ${refusal2.reason} (${refusal2.code}).`, {
+      location: { file: given2 },
+      hint: readRefusalHint(refusal2.code),
+      cause: refusal2.cause
+    });
+    this.code = refusal2.code;
+    this.reason = refusal2.reason;
+  }
+};
+function unreadablePathError(given2, error3, options2 = {}) {
+  const code2 = error3?.code;
+  if (code2 === void 0 || NOT_THERE.has(code2)) return void 0;
+  const failure = writeFailure(error3);
+  if (failure === void 0) return void 0;
+  return new UnreadablePathError(given2, {
+    code: code2,
+    reason: failure.reason,
+    subject: options2.subject,
+    cause: error3
+  });
+}
+function readRefusalHint(code2) {
+  if (code2 === "ENAMETOOLONG") return "Give a path with shorter names.";
+  if (code2 === "EACCES" || code2 === "EPERM")
+    return "Check that the user who runs connector-alm may read it and enter each folder on the way to it.";
+  return "Check that the path can be read, and run it again.";
+}
+
 // packages/core/src/project-url.ts
 var PROJECT_URL = "https://github.com/connector-alm/connector-alm";
 function projectDocUrl(pathInRepository) {
@@ -41142,6 +41198,19 @@ function readPositiveInteger(name, fallback) {
   if (!/^\d+$/.test(value) || Number(value) <= 0)
     throw new InputError(name, `must be a positive whole number; got '${value}'.`);
   return Number(value);
+}
+
+// packages/actions/src/runtime/read-refused-input.ts
+function readRefusedHint(input, code2) {
+  return code2 === "ENAMETOOLONG" ? `Give '${input}' a path with shorter names.` : `Check that the user who runs the step may read the folders on the way to '${input}'.`;
+}
+function inputReadRefusal(input, error3) {
+  return new InputError(
+    input,
+    `cannot be read: ${error3.reason} (${error3.code}).`,
+    readRefusedHint(input, error3.code),
+    error3.location
+  );
 }
 
 // packages/actions/src/runtime/workspace-path.ts
@@ -45414,6 +45483,8 @@ async function importSolution(client, options2, logger) {
     const code2 = error3.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR")
       throw missingPathError(options2.file, "Check the path of the solution zip to import.", { cause: error3 });
+    const refused = unreadablePathError(options2.file, error3);
+    if (refused) throw refused;
     throw new UserError(`cannot be read (${code2 ?? errorMessage(error3)}).`, {
       location: { file: options2.file },
       cause: error3
@@ -57293,12 +57364,16 @@ function groupsListedOperations(subHeadings, index, namesOperation) {
   }
   return false;
 }
-function parentIndex(subHeadings, index) {
-  const heading2 = subHeadings[index];
-  for (let above = index - 1; above >= 0; above--) {
-    if (subHeadings[above].depth < heading2.depth) return above;
+function parentIndices(subHeadings) {
+  const parents = [];
+  const open2 = [];
+  for (let index = 0; index < subHeadings.length; index++) {
+    const depth = subHeadings[index].depth;
+    while (open2.length > 0 && subHeadings[open2[open2.length - 1]].depth >= depth) open2.pop();
+    parents.push(open2.length > 0 ? open2[open2.length - 1] : -1);
+    open2.push(index);
   }
-  return -1;
+  return parents;
 }
 function listsSummaries(text2, heading2, next, summaries) {
   const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
@@ -57331,12 +57406,23 @@ function titlesNextOperation(text2, heading2, next, namesOperation) {
 function isSubHeading(heading2, section) {
   return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
 }
+function subHeadingsBySection(headings, sections) {
+  const bySection = sections.map(() => []);
+  let current = 0;
+  for (const heading2 of headings) {
+    while (current < sections.length && heading2.offset >= sections[current].bodyEnd) current++;
+    if (current === sections.length) break;
+    if (isSubHeading(heading2, sections[current])) bySection[current].push(heading2);
+  }
+  return bySection;
+}
 
 // packages/validator/src/rules/readme/heading-roles.ts
 function headingRoles(text2, subHeadings, naming) {
   const roles = [];
+  const parents = parentIndices(subHeadings);
   for (let index = 0; index < subHeadings.length; index++) {
-    const parent = parentIndex(subHeadings, index);
+    const parent = parents[index];
     const above = parent === -1 ? "group" : roles[parent];
     if (above === "template" || above === "detail") roles.push(above);
     else if (above === "operation") roles.push("detail");
@@ -57640,8 +57726,9 @@ var operationsMatchRule = {
     if (!readme2 || !context.swagger) return;
     const sections = operationSections(readme2.headings);
     if (sections.length === 0) return;
-    const texts = sections.map((section) => {
-      const subHeadings = readme2.headings.filter((heading2) => isSubHeading(heading2, section));
+    const subHeadingsOf = subHeadingsBySection(readme2.headings, sections);
+    const texts = sections.map((section, index) => {
+      const subHeadings = subHeadingsOf[index];
       let roles;
       return {
         section,
@@ -67594,7 +67681,9 @@ async function importSolutionAction(logger) {
       componentParameters: inputs.componentParameters
     },
     logger
-  );
+  ).catch((error3) => {
+    throw error3 instanceof UnreadablePathError ? inputReadRefusal("solution-file", error3) : error3;
+  });
   setOutput("result", result.result);
   setOutput("solution-name", result.solutionName);
   setOutput("solution-version", result.version);

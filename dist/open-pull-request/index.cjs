@@ -42776,6 +42776,41 @@ function writeFailure(error3) {
   return REASONS[code2] ?? { reason: errorMessage(error3), hint: "Check that the folder can be written." };
 }
 
+// packages/core/src/fs/read-refusal.ts
+var NOT_THERE = /* @__PURE__ */ new Set(["ENOENT", "ENOTDIR", "ELOOP"]);
+var UnreadablePathError = class extends UsageError {
+  code;
+  reason;
+  constructor(given, refusal) {
+    const subject = refusal.subject ? `${refusal.subject} ` : "";
+    super(`${subject}cannot be read: ${refusal.reason} (${refusal.code}).`, {
+      location: { file: given },
+      hint: readRefusalHint(refusal.code),
+      cause: refusal.cause
+    });
+    this.code = refusal.code;
+    this.reason = refusal.reason;
+  }
+};
+function unreadablePathError(given, error3, options2 = {}) {
+  const code2 = error3?.code;
+  if (code2 === void 0 || NOT_THERE.has(code2)) return void 0;
+  const failure = writeFailure(error3);
+  if (failure === void 0) return void 0;
+  return new UnreadablePathError(given, {
+    code: code2,
+    reason: failure.reason,
+    subject: options2.subject,
+    cause: error3
+  });
+}
+function readRefusalHint(code2) {
+  if (code2 === "ENAMETOOLONG") return "Give a path with shorter names.";
+  if (code2 === "EACCES" || code2 === "EPERM")
+    return "Check that the user who runs connector-alm may read it and enter each folder on the way to it.";
+  return "Check that the path can be read, and run it again.";
+}
+
 // packages/core/src/project-url.ts
 var PROJECT_URL = "https://github.com/connector-alm/connector-alm";
 function projectDocUrl(pathInRepository) {
@@ -43014,6 +43049,19 @@ function readBoolean(name, fallback) {
   throw new InputError(name, `must be true or false; got '${value}'.`);
 }
 
+// packages/actions/src/runtime/read-refused-input.ts
+function readRefusedHint(input, code2) {
+  return code2 === "ENAMETOOLONG" ? `Give '${input}' a path with shorter names.` : `Check that the user who runs the step may read the folders on the way to '${input}'.`;
+}
+function inputReadRefusal(input, error3) {
+  return new InputError(
+    input,
+    `cannot be read: ${error3.reason} (${error3.code}).`,
+    readRefusedHint(input, error3.code),
+    error3.location
+  );
+}
+
 // packages/actions/src/runtime/writable-folders.ts
 var import_node_path8 = __toESM(require("node:path"), 1);
 function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path8.default) {
@@ -43035,7 +43083,7 @@ function pathRefusedError(input, error3, use) {
   const failure = writeFailure(error3);
   if (failure === void 0) return error3;
   const code2 = error3.code;
-  const hint = code2 === "ENAMETOOLONG" ? `Give '${input}' a path with shorter names.` : use === "written" ? failure.hint : `Check that the user who runs the step may read the folders on the way to '${input}'.`;
+  const hint = use === "written" && code2 !== "ENAMETOOLONG" ? failure.hint : readRefusedHint(input, code2 ?? "");
   return new InputError(input, `cannot be ${use}: ${failure.reason} (${code2}).`, hint);
 }
 async function realPathOfNew(absolute) {
@@ -56261,12 +56309,16 @@ function groupsListedOperations(subHeadings, index, namesOperation) {
   }
   return false;
 }
-function parentIndex(subHeadings, index) {
-  const heading2 = subHeadings[index];
-  for (let above = index - 1; above >= 0; above--) {
-    if (subHeadings[above].depth < heading2.depth) return above;
+function parentIndices(subHeadings) {
+  const parents = [];
+  const open2 = [];
+  for (let index = 0; index < subHeadings.length; index++) {
+    const depth = subHeadings[index].depth;
+    while (open2.length > 0 && subHeadings[open2[open2.length - 1]].depth >= depth) open2.pop();
+    parents.push(open2.length > 0 ? open2[open2.length - 1] : -1);
+    open2.push(index);
   }
-  return -1;
+  return parents;
 }
 function listsSummaries(text2, heading2, next, summaries) {
   const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
@@ -56299,12 +56351,23 @@ function titlesNextOperation(text2, heading2, next, namesOperation) {
 function isSubHeading(heading2, section) {
   return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
 }
+function subHeadingsBySection(headings, sections) {
+  const bySection = sections.map(() => []);
+  let current = 0;
+  for (const heading2 of headings) {
+    while (current < sections.length && heading2.offset >= sections[current].bodyEnd) current++;
+    if (current === sections.length) break;
+    if (isSubHeading(heading2, sections[current])) bySection[current].push(heading2);
+  }
+  return bySection;
+}
 
 // packages/validator/src/rules/readme/heading-roles.ts
 function headingRoles(text2, subHeadings, naming) {
   const roles = [];
+  const parents = parentIndices(subHeadings);
   for (let index = 0; index < subHeadings.length; index++) {
-    const parent = parentIndex(subHeadings, index);
+    const parent = parents[index];
     const above = parent === -1 ? "group" : roles[parent];
     if (above === "template" || above === "detail") roles.push(above);
     else if (above === "operation") roles.push("detail");
@@ -56608,8 +56671,9 @@ var operationsMatchRule = {
     if (!readme || !context.swagger) return;
     const sections = operationSections(readme.headings);
     if (sections.length === 0) return;
-    const texts = sections.map((section) => {
-      const subHeadings = readme.headings.filter((heading2) => isSubHeading(heading2, section));
+    const subHeadingsOf = subHeadingsBySection(readme.headings, sections);
+    const texts = sections.map((section, index) => {
+      const subHeadings = subHeadingsOf[index];
       let roles;
       return {
         section,
@@ -66030,6 +66094,8 @@ async function readConfigText(file, cwd) {
         hint: `Give the file itself, e.g. ${import_node_path18.default.join(shown, CONFIG_FILE_NAMES[0])}.`
       });
     }
+    const refused = unreadablePathError(shown, error3, { subject: "The configuration file" });
+    if (refused) throw refused;
     throw new UsageError(`The configuration file cannot be read (${code2 ?? error3.message}).`, {
       location: { file: shown },
       hint: "Check that the file may be read by the user who runs connector-alm."
@@ -67604,14 +67670,14 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
     let stat2;
     try {
       stat2 = (0, import_node_fs10.statSync)(absolute);
-    } catch {
-      throw missingPathError(given, "Give a connector folder, or a folder that holds connector folders.", {
+    } catch (error3) {
+      throw unreadablePathError(given, error3) ?? missingPathError(given, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
       });
     }
     if (stat2.isFile()) {
       const folder = import_node_path19.default.dirname(absolute);
-      if (!isConnectorFolderListing((0, import_node_fs10.readdirSync)(folder))) {
+      if (!isConnectorFolderListing(listedOrRefused(folder, given, absolute))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
@@ -67620,9 +67686,25 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
       found.add(folder);
       continue;
     }
-    search(absolute, 0, found, platform2);
+    try {
+      search(absolute, 0, found, platform2);
+    } catch (error3) {
+      throw refusedListing(error3, given, absolute);
+    }
   }
   return sortFolderPaths(found);
+}
+function listedOrRefused(folder, given, absolute) {
+  try {
+    return (0, import_node_fs10.readdirSync)(folder);
+  } catch (error3) {
+    throw refusedListing(error3, given, absolute);
+  }
+}
+function refusedListing(error3, given, absolute) {
+  const where = error3?.path;
+  const shown = where === void 0 ? given : import_node_path19.default.join(given, import_node_path19.default.relative(absolute, where));
+  return unreadablePathError(shown, error3) ?? error3;
 }
 function sortFolderPaths(folders, paths = import_node_path19.default) {
   if (paths.sep === "/") return [...folders].sort();
@@ -73721,6 +73803,7 @@ async function requireConnectorsInConnectorInput(connectors, workspace) {
   try {
     await checkConnectorArguments(connectors, workspace);
   } catch (error3) {
+    if (error3 instanceof UnreadablePathError) throw inputReadRefusal("connector", error3);
     if (error3 instanceof UsageError && error3.location)
       throw new InputError("connector", `gives a path that ${error3.message}`, error3.hint, error3.location);
     throw error3;

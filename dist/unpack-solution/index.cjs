@@ -40991,6 +40991,41 @@ async function writingTo(target, work) {
   }
 }
 
+// packages/core/src/fs/read-refusal.ts
+var NOT_THERE = /* @__PURE__ */ new Set(["ENOENT", "ENOTDIR", "ELOOP"]);
+var UnreadablePathError = class extends UsageError {
+  code;
+  reason;
+  constructor(given, refusal) {
+    const subject = refusal.subject ? `${refusal.subject} ` : "";
+    super(`${subject}cannot be read: ${refusal.reason} (${refusal.code}).`, {
+      location: { file: given },
+      hint: readRefusalHint(refusal.code),
+      cause: refusal.cause
+    });
+    this.code = refusal.code;
+    this.reason = refusal.reason;
+  }
+};
+function unreadablePathError(given, error3, options2 = {}) {
+  const code2 = error3?.code;
+  if (code2 === void 0 || NOT_THERE.has(code2)) return void 0;
+  const failure = writeFailure(error3);
+  if (failure === void 0) return void 0;
+  return new UnreadablePathError(given, {
+    code: code2,
+    reason: failure.reason,
+    subject: options2.subject,
+    cause: error3
+  });
+}
+function readRefusalHint(code2) {
+  if (code2 === "ENAMETOOLONG") return "Give a path with shorter names.";
+  if (code2 === "EACCES" || code2 === "EPERM")
+    return "Check that the user who runs connector-alm may read it and enter each folder on the way to it.";
+  return "Check that the path can be read, and run it again.";
+}
+
 // packages/core/src/project-url.ts
 var PROJECT_URL = "https://github.com/connector-alm/connector-alm";
 function projectDocUrl(pathInRepository) {
@@ -41207,6 +41242,11 @@ function readPositiveInteger(name, fallback) {
   return Number(value);
 }
 
+// packages/actions/src/runtime/read-refused-input.ts
+function readRefusedHint(input, code2) {
+  return code2 === "ENAMETOOLONG" ? `Give '${input}' a path with shorter names.` : `Check that the user who runs the step may read the folders on the way to '${input}'.`;
+}
+
 // packages/actions/src/runtime/writable-folders.ts
 var import_node_path9 = __toESM(require("node:path"), 1);
 function isInWritableFolder(real, folders, paths = import_node_path9.default) {
@@ -41271,7 +41311,7 @@ function pathRefusedError(input, error3, use) {
   const failure = writeFailure(error3);
   if (failure === void 0) return error3;
   const code2 = error3.code;
-  const hint = code2 === "ENAMETOOLONG" ? `Give '${input}' a path with shorter names.` : use === "written" ? failure.hint : `Check that the user who runs the step may read the folders on the way to '${input}'.`;
+  const hint = use === "written" && code2 !== "ENAMETOOLONG" ? failure.hint : readRefusedHint(input, code2 ?? "");
   return new InputError(input, `cannot be ${use}: ${failure.reason} (${code2}).`, hint);
 }
 function namedWritableFolders() {
@@ -41899,6 +41939,7 @@ function openArchive(filePath2, displayName, damagedHint) {
       (error3, zip) => {
         if (error3) {
           const code2 = error3.code;
+          const refused = unreadablePathError(displayName, error3);
           if (code2 === "ENOENT" || code2 === "ENOTDIR")
             reject(
               displayName === filePath2 ? missingPathError(filePath2, "Check the path of the zip file.") : new UsageError("does not exist.", {
@@ -41913,6 +41954,7 @@ function openArchive(filePath2, displayName, damagedHint) {
                 hint: "Give the zip file itself."
               })
             );
+          else if (refused) reject(refused);
           else
             reject(
               new ZipError(
@@ -56660,12 +56702,16 @@ function groupsListedOperations(subHeadings, index, namesOperation) {
   }
   return false;
 }
-function parentIndex(subHeadings, index) {
-  const heading2 = subHeadings[index];
-  for (let above = index - 1; above >= 0; above--) {
-    if (subHeadings[above].depth < heading2.depth) return above;
+function parentIndices(subHeadings) {
+  const parents = [];
+  const open3 = [];
+  for (let index = 0; index < subHeadings.length; index++) {
+    const depth = subHeadings[index].depth;
+    while (open3.length > 0 && subHeadings[open3[open3.length - 1]].depth >= depth) open3.pop();
+    parents.push(open3.length > 0 ? open3[open3.length - 1] : -1);
+    open3.push(index);
   }
-  return -1;
+  return parents;
 }
 function listsSummaries(text2, heading2, next, summaries) {
   const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
@@ -56698,12 +56744,23 @@ function titlesNextOperation(text2, heading2, next, namesOperation) {
 function isSubHeading(heading2, section) {
   return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
 }
+function subHeadingsBySection(headings, sections) {
+  const bySection = sections.map(() => []);
+  let current = 0;
+  for (const heading2 of headings) {
+    while (current < sections.length && heading2.offset >= sections[current].bodyEnd) current++;
+    if (current === sections.length) break;
+    if (isSubHeading(heading2, sections[current])) bySection[current].push(heading2);
+  }
+  return bySection;
+}
 
 // packages/validator/src/rules/readme/heading-roles.ts
 function headingRoles(text2, subHeadings, naming) {
   const roles = [];
+  const parents = parentIndices(subHeadings);
   for (let index = 0; index < subHeadings.length; index++) {
-    const parent = parentIndex(subHeadings, index);
+    const parent = parents[index];
     const above = parent === -1 ? "group" : roles[parent];
     if (above === "template" || above === "detail") roles.push(above);
     else if (above === "operation") roles.push("detail");
@@ -57007,8 +57064,9 @@ var operationsMatchRule = {
     if (!readme2 || !context.swagger) return;
     const sections = operationSections(readme2.headings);
     if (sections.length === 0) return;
-    const texts = sections.map((section) => {
-      const subHeadings = readme2.headings.filter((heading2) => isSubHeading(heading2, section));
+    const subHeadingsOf = subHeadingsBySection(readme2.headings, sections);
+    const texts = sections.map((section, index) => {
+      const subHeadings = subHeadingsOf[index];
       let roles;
       return {
         section,

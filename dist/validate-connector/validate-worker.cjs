@@ -23243,12 +23243,16 @@ function groupsListedOperations(subHeadings, index, namesOperation) {
   }
   return false;
 }
-function parentIndex(subHeadings, index) {
-  const heading2 = subHeadings[index];
-  for (let above = index - 1; above >= 0; above--) {
-    if (subHeadings[above].depth < heading2.depth) return above;
+function parentIndices(subHeadings) {
+  const parents = [];
+  const open = [];
+  for (let index = 0; index < subHeadings.length; index++) {
+    const depth = subHeadings[index].depth;
+    while (open.length > 0 && subHeadings[open[open.length - 1]].depth >= depth) open.pop();
+    parents.push(open.length > 0 ? open[open.length - 1] : -1);
+    open.push(index);
   }
-  return -1;
+  return parents;
 }
 function listsSummaries(text2, heading2, next, summaries) {
   const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
@@ -23281,12 +23285,23 @@ function titlesNextOperation(text2, heading2, next, namesOperation) {
 function isSubHeading(heading2, section) {
   return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
 }
+function subHeadingsBySection(headings, sections) {
+  const bySection = sections.map(() => []);
+  let current = 0;
+  for (const heading2 of headings) {
+    while (current < sections.length && heading2.offset >= sections[current].bodyEnd) current++;
+    if (current === sections.length) break;
+    if (isSubHeading(heading2, sections[current])) bySection[current].push(heading2);
+  }
+  return bySection;
+}
 
 // packages/validator/src/rules/readme/heading-roles.ts
 function headingRoles(text2, subHeadings, naming) {
   const roles = [];
+  const parents = parentIndices(subHeadings);
   for (let index = 0; index < subHeadings.length; index++) {
-    const parent = parentIndex(subHeadings, index);
+    const parent = parents[index];
     const above = parent === -1 ? "group" : roles[parent];
     if (above === "template" || above === "detail") roles.push(above);
     else if (above === "operation") roles.push("detail");
@@ -23590,8 +23605,9 @@ var operationsMatchRule = {
     if (!readme || !context.swagger) return;
     const sections = operationSections(readme.headings);
     if (sections.length === 0) return;
-    const texts = sections.map((section) => {
-      const subHeadings = readme.headings.filter((heading2) => isSubHeading(heading2, section));
+    const subHeadingsOf = subHeadingsBySection(readme.headings, sections);
+    const texts = sections.map((section, index) => {
+      const subHeadings = subHeadingsOf[index];
       let roles;
       return {
         section,
