@@ -1,4 +1,5 @@
 import { MAX_NAME_LENGTH } from '../../src/text/message-values.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 /*
  * Random swagger pairs, the same for a seed on every machine, in the shapes where a connector diff's
@@ -19,19 +20,6 @@ export interface SwaggerPair {
   new: Json;
 }
 
-/** xorshift32: a tiny deterministic generator (Math.random cannot be seeded). */
-export function random(seed: number): () => number {
-  let state = (Math.imul(seed, 2654435761) + 7) >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 4294967296;
-  };
-}
-
 const NAMES = ['a', 'b', 'id', 'schema', 'items', 'body', 'a/b', 'b/c', '200', 'responses', ''];
 const LONG_ID = 'o'.repeat(MAX_NAME_LENGTH);
 const OPERATION_IDS = ['Op', 'Op2', 'Get', 'Op/schema', `${LONG_ID}1`, `${LONG_ID}2`];
@@ -46,7 +34,7 @@ class Generator {
   readonly definitions: string[] = [];
 
   constructor(seed: number) {
-    this.next = random(seed);
+    this.next = seededRandom(seed);
   }
 
   int(n: number): number {

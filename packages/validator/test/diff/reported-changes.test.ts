@@ -8,7 +8,8 @@ import type { SchemaChange } from '../../src/diff/schema-change.js';
 import { expandEntries, type RawEntry, type SchemaReport } from '../../src/diff/schema-report.js';
 import { diffSwaggerValues } from '../../src/diff/swagger-diff.js';
 import { excerpt, MAX_NAME_LENGTH } from '../../src/text/message-values.js';
-import { generatedPair, random } from './generated-swaggers.js';
+import { generatedPair } from './generated-swaggers.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 const FIELDS = 600;
 
@@ -174,7 +175,7 @@ describe('the changes of a list reported by many operations', () => {
  * but for their ValuePath), changes of both versions (two files).
  */
 function manyReports(seed: number) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(values: readonly T[]): T => values[int(values.length)]!;
   const rules = [CHANGE_RULES.requiredFieldAdded, CHANGE_RULES.optionalToRequired, CHANGE_RULES.textEdited];

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { headingRoles, type OperationNaming } from '../../src/rules/readme/heading-roles.js';
 import { parentIndices } from '../../src/rules/readme/operation-headings.js';
 import { outlineOf, type ReadmeHeading } from '../../src/rules/readme/outline.js';
+import { seededPick } from '../helpers/seeded-random.js';
 
 /** The sub-headings of a readme's first heading ("## Supported Operations"), as the rule takes them. */
 function subHeadingsOf(text: string): ReadmeHeading[] {
@@ -16,17 +17,6 @@ function walkedBackParent(subHeadings: readonly ReadmeHeading[], index: number):
   return -1;
 }
 
-/** A deterministic xorshift generator: the same outlines on every run. */
-function randomOf(seed: number): (n: number) => number {
-  let state = seed;
-  return (n) => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) % n;
-  };
-}
-
 describe('the parents of sub-headings', () => {
   it('are the nearest heading above at a lower level, or none', () => {
     const text =
@@ -37,7 +27,7 @@ describe('the parents of sub-headings', () => {
   });
 
   it('are those found by walking back from each heading, on random outlines', () => {
-    const random = randomOf(28);
+    const random = seededPick(28);
     for (let outline = 0; outline < 300; outline++) {
       // Levels 3 to 6 under the section, rising and falling by any step, some with text between.
       const lines = Array.from({ length: random(40) }, (_, index) => {

@@ -5,24 +5,14 @@ import {
   subHeadingsBySection,
 } from '../../src/rules/readme/operation-headings.js';
 import { outlineOf } from '../../src/rules/readme/outline.js';
-
-/** A deterministic xorshift generator: the same readmes on every run. */
-function randomOf(seed: number): (n: number) => number {
-  let state = seed;
-  return (n) => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) % n;
-  };
-}
+import { seededPick } from '../helpers/seeded-random.js';
 
 // README-OPS-MATCH filtered every heading of the readme once per Supported Operations section: a
 // readme of 20,000 sections of one heading each took seconds. The sections do not overlap, so one
 // pass over the headings gives each its own.
 describe('the sub-headings of each Supported Operations section', () => {
   it('are those isSubHeading takes, on random readmes of several sections', () => {
-    const random = randomOf(41);
+    const random = seededPick(41);
     for (let readme = 0; readme < 300; readme++) {
       const lines = Array.from({ length: random(50) }, (_, index) => {
         const kind = random(6);
