@@ -64,7 +64,7 @@ function fileIssueRule(
   title: string,
   description: string,
   bad: string,
-  /** Files whose issues are only warnings, whatever the rule's level. */
+  /** Files whose issues are at most warnings: lowered from the rule's level, never raised (reportSeverity). */
   warningOnly: readonly FileKind[] = [],
 ): RuleDefinition {
   return {
