@@ -27,6 +27,7 @@ export * from './fs/write-file-atomically.js';
 export * from './project-url.js';
 export * from './readme-todo.js';
 export * from './setting-words.js';
+export * from './refused-setting.js';
 export * from './solution-definition-limit.js';
 export * from './edit-distance.js';
 export * from './connector-file-names.js';

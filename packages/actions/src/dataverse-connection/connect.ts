@@ -20,7 +20,7 @@ export function connectFromInputs(connection: ConnectionSettings, logger: Logger
       say: inputWords,
     });
   } catch (error) {
-    if (error instanceof ConnectionSettingError) throw error.namedAs(error.setting.input);
+    if (error instanceof ConnectionSettingError) throw error.namedAsInput(error.setting.input);
     throw error;
   }
 }

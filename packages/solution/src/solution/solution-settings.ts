@@ -1,4 +1,4 @@
-import { UsageError } from '@connector-alm/core';
+import { RefusedSettingError } from '@connector-alm/core';
 import { checkVersion } from './manifest.js';
 
 /**
@@ -18,23 +18,9 @@ export type SolutionSetting =
  * `setting` tells a caller which one it was, so that it can name it as its user gives it (an option,
  * an action input) with `namedAs`, instead of checking the value again to say so in its own words.
  */
-export class SolutionSettingError extends UsageError {
-  constructor(
-    readonly setting: SolutionSetting,
-    readonly value: string,
-    /** What is wrong, after the value: "is not a solution version". */
-    readonly problem: string,
-    hint: string,
-  ) {
-    super(`'${value}' ${problem}.`, { hint });
-  }
-
-  /** The same problem said of the setting as the user named it: "--prefix 'mscrmx' is not a customization prefix." */
-  namedAs(name: string): UsageError {
-    return new UsageError(`${name} '${this.value}' ${this.problem}.`, {
-      ...(this.hint ? { hint: this.hint } : {}),
-      cause: this,
-    });
+export class SolutionSettingError extends RefusedSettingError<SolutionSetting> {
+  constructor(setting: SolutionSetting, value: string, problem: string, hint: string) {
+    super(setting, `'${value}' ${problem}.`, value, problem, hint);
   }
 }
 
