@@ -31041,6 +31041,26 @@ function readmeTodoHeading(heading2) {
 // packages/core/src/setting-words.ts
 var optionWords = (setting) => setting.option;
 
+// packages/core/src/refused-setting.ts
+var RefusedSettingError = class extends UsageError {
+  constructor(setting, message2, value, problem, hint) {
+    super(message2, hint ? { hint } : {});
+    this.setting = setting;
+    this.value = value;
+    this.problem = problem;
+  }
+  setting;
+  value;
+  problem;
+  /** The problem said of the setting as the user named it: "--prefix 'mscrmx' is not a customization prefix." */
+  namedAs(name) {
+    return new UsageError(`${name}${this.value === void 0 ? "" : ` '${this.value}'`} ${this.problem}.`, {
+      ...this.hint ? { hint: this.hint } : {},
+      cause: this
+    });
+  }
+};
+
 // packages/core/src/solution-definition-limit.ts
 var SOLUTION_DEFINITION_CHARACTERS = 5e5;
 
@@ -62966,23 +62986,13 @@ function abortAfter(clock, ms, reason) {
 }
 
 // packages/dataverse/src/connection-setting-error.ts
-var ConnectionSettingError = class extends UsageError {
+var ConnectionSettingError = class extends RefusedSettingError {
   constructor(setting, label, value, problem, hint) {
-    super(`${label}${value === void 0 ? "" : ` '${value}'`} ${problem}.`, hint ? { hint } : {});
-    this.setting = setting;
-    this.value = value;
-    this.problem = problem;
+    super(setting, `${label}${value === void 0 ? "" : ` '${value}'`} ${problem}.`, value, problem, hint);
   }
-  setting;
-  value;
-  problem;
   /** Said of an action's input: "Input 'environment-url': 'contoso.crm.dynamics.com' is not a URL." */
-  namedAs(input) {
-    const named2 = this.value === void 0 ? `Input '${input}'` : `Input '${input}': '${this.value}'`;
-    return new UsageError(`${named2} ${this.problem}.`, {
-      ...this.hint ? { hint: this.hint } : {},
-      cause: this
-    });
+  namedAsInput(input) {
+    return this.namedAs(this.value === void 0 ? `Input '${input}'` : `Input '${input}':`);
   }
 };
 
@@ -68189,22 +68199,9 @@ function checkVersion(version) {
 }
 
 // packages/solution/src/solution/solution-settings.ts
-var SolutionSettingError = class extends UsageError {
+var SolutionSettingError = class extends RefusedSettingError {
   constructor(setting, value, problem, hint) {
-    super(`'${value}' ${problem}.`, { hint });
-    this.setting = setting;
-    this.value = value;
-    this.problem = problem;
-  }
-  setting;
-  value;
-  problem;
-  /** The same problem said of the setting as the user named it: "--prefix 'mscrmx' is not a customization prefix." */
-  namedAs(name) {
-    return new UsageError(`${name} '${this.value}' ${this.problem}.`, {
-      ...this.hint ? { hint: this.hint } : {},
-      cause: this
-    });
+    super(setting, `'${value}' ${problem}.`, value, problem, hint);
   }
 };
 function isUniqueName(name) {

@@ -41169,6 +41169,26 @@ var README_TODO = "TODO";
 var optionWords = (setting) => setting.option;
 var inputWords = (setting) => setting.input;
 
+// packages/core/src/refused-setting.ts
+var RefusedSettingError = class extends UsageError {
+  constructor(setting, message2, value, problem, hint) {
+    super(message2, hint ? { hint } : {});
+    this.setting = setting;
+    this.value = value;
+    this.problem = problem;
+  }
+  setting;
+  value;
+  problem;
+  /** The problem said of the setting as the user named it: "--prefix 'mscrmx' is not a customization prefix." */
+  namedAs(name) {
+    return new UsageError(`${name}${this.value === void 0 ? "" : ` '${this.value}'`} ${this.problem}.`, {
+      ...this.hint ? { hint: this.hint } : {},
+      cause: this
+    });
+  }
+};
+
 // packages/core/src/solution-definition-limit.ts
 var SOLUTION_DEFINITION_CHARACTERS = 5e5;
 
@@ -41486,23 +41506,13 @@ function abortAfter(clock, ms, reason) {
 }
 
 // packages/dataverse/src/connection-setting-error.ts
-var ConnectionSettingError = class extends UsageError {
+var ConnectionSettingError = class extends RefusedSettingError {
   constructor(setting, label, value, problem, hint) {
-    super(`${label}${value === void 0 ? "" : ` '${value}'`} ${problem}.`, hint ? { hint } : {});
-    this.setting = setting;
-    this.value = value;
-    this.problem = problem;
+    super(setting, `${label}${value === void 0 ? "" : ` '${value}'`} ${problem}.`, value, problem, hint);
   }
-  setting;
-  value;
-  problem;
   /** Said of an action's input: "Input 'environment-url': 'contoso.crm.dynamics.com' is not a URL." */
-  namedAs(input) {
-    const named = this.value === void 0 ? `Input '${input}'` : `Input '${input}': '${this.value}'`;
-    return new UsageError(`${named} ${this.problem}.`, {
-      ...this.hint ? { hint: this.hint } : {},
-      cause: this
-    });
+  namedAsInput(input) {
+    return this.namedAs(this.value === void 0 ? `Input '${input}'` : `Input '${input}':`);
   }
 };
 
@@ -45554,7 +45564,7 @@ function connectFromInputs(connection, logger) {
       say: inputWords
     });
   } catch (error3) {
-    if (error3 instanceof ConnectionSettingError) throw error3.namedAs(error3.setting.input);
+    if (error3 instanceof ConnectionSettingError) throw error3.namedAsInput(error3.setting.input);
     throw error3;
   }
 }

@@ -41039,6 +41039,26 @@ var README_TODO = "TODO";
 var optionWords = (setting) => setting.option;
 var inputWords = (setting) => setting.input;
 
+// packages/core/src/refused-setting.ts
+var RefusedSettingError = class extends UsageError {
+  constructor(setting, message, value, problem, hint) {
+    super(message, hint ? { hint } : {});
+    this.setting = setting;
+    this.value = value;
+    this.problem = problem;
+  }
+  setting;
+  value;
+  problem;
+  /** The problem said of the setting as the user named it: "--prefix 'mscrmx' is not a customization prefix." */
+  namedAs(name) {
+    return new UsageError(`${name}${this.value === void 0 ? "" : ` '${this.value}'`} ${this.problem}.`, {
+      ...this.hint ? { hint: this.hint } : {},
+      cause: this
+    });
+  }
+};
+
 // packages/core/src/solution-definition-limit.ts
 var SOLUTION_DEFINITION_CHARACTERS = 5e5;
 
@@ -43939,22 +43959,9 @@ function checkVersion(version) {
 }
 
 // packages/solution/src/solution/solution-settings.ts
-var SolutionSettingError = class extends UsageError {
+var SolutionSettingError = class extends RefusedSettingError {
   constructor(setting, value, problem, hint) {
-    super(`'${value}' ${problem}.`, { hint });
-    this.setting = setting;
-    this.value = value;
-    this.problem = problem;
-  }
-  setting;
-  value;
-  problem;
-  /** The same problem said of the setting as the user named it: "--prefix 'mscrmx' is not a customization prefix." */
-  namedAs(name) {
-    return new UsageError(`${name} '${this.value}' ${this.problem}.`, {
-      ...this.hint ? { hint: this.hint } : {},
-      cause: this
-    });
+    super(setting, `'${value}' ${problem}.`, value, problem, hint);
   }
 };
 function checkSolutionVersion(version, setting = "version") {
