@@ -4,7 +4,7 @@ import {
   compareCodeUnits,
   isMisnamedSwagger,
   isTopFolderChild,
-    missingPathError,
+  missingPathError,
   slashSeparated,
   unreadablePathError,
   UsageError,
