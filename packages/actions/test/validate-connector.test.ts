@@ -39,6 +39,41 @@ function runnerTemp(): string {
   return folder;
 }
 
+describe('validate-connector on several connectors', () => {
+  it('shares the annotations among them, and keeps every finding in the summary', async () => {
+    const workspace = workspaceWithConnector();
+    // Three connectors with the same half-dozen errors each (no readme, no apiProperties, a bare
+    // swagger): one finding per rule first gave every annotation to the first connector.
+    const broken = ['Alpha', 'Beta', 'Gamma'];
+    for (const name of broken) {
+      const folder = path.join(workspace, 'certified-connectors', name);
+      mkdirSync(folder);
+      writeFileSync(
+        path.join(folder, 'apiDefinition.swagger.json'),
+        JSON.stringify({ swagger: '2.0', info: { title: name }, paths: {} }, null, 2),
+      );
+    }
+    const run = await runActionBundle('validate-connector', {
+      workspace,
+      inputs: { 'max-annotations': '4' },
+    });
+    expect(run.stderr).toBe('');
+    // The findings' annotations; the step's own error (its count and fail-on) has no title.
+    const errors = run.annotations.filter((a) => a.level === 'error' && a.title !== undefined);
+    expect(errors).toHaveLength(4);
+    const connectorOf = (annotation: { file?: string; message: string }) =>
+      broken.find((name) =>
+        `${annotation.file ?? annotation.message}`.startsWith(`certified-connectors/${name}`),
+      );
+    expect(new Set(errors.map(connectorOf))).toEqual(new Set(broken));
+    // The summary lists every error, annotated or not.
+    const total = Number(run.outputs.errors);
+    expect(total).toBeGreaterThan(errors.length);
+    for (const name of broken) expect(run.summary).toContain(`| certified-connectors/${name} | certified |`);
+    expect(run.stdout).toContain(`${total - 4} more findings are in the job summary`);
+  });
+});
+
 describe('validate-connector, run as the runner runs it', () => {
   it('passes a clean connector and says what it checked', async () => {
     const run = await runActionBundle('validate-connector', { workspace: workspaceWithConnector() });

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isTopFolderName } from '@connector-alm/core';
-import { isConnectorFolderListing } from '../loader/discover.js';
+import { discoverConnectorFolders, isConnectorFolderListing } from '../loader/discover.js';
 import type { Git } from './git.js';
 
 /**
@@ -45,6 +45,15 @@ export async function connectorFoldersOf(
     }
     return verdict;
   };
+  const projects = new Map<string, Promise<string[] | undefined>>();
+  const heldConnectors = (folder: string): Promise<string[] | undefined> => {
+    let held = projects.get(folder);
+    if (!held) {
+      held = connectorsHeldBy(folder, topLevel);
+      projects.set(folder, held);
+    }
+    return held;
+  };
   const topLevelCounts = isTopLevelConnectorNow(topLevel);
   const found = new Set<string>();
   for (const file of files) {
@@ -52,6 +61,16 @@ export async function connectorFoldersOf(
     // subfolder belongs to the outer one.
     for (const folder of ancestors(file).reverse()) {
       if (folder === '.' && !(await topLevelCounts)) continue;
+      if (isInLayoutFolder(folder) && !(await isConnector(folder))) {
+        // A project that keeps its connector further down (Snowflake v2's ConnectorArtifacts/):
+        // the file is of the folder discovery finds that holds it, or of none (the project's C#).
+        const held = await heldConnectors(folder);
+        if (held) {
+          const owner = held.find((connector) => file.startsWith(`${connector}/`));
+          if (owner) found.add(owner);
+          break;
+        }
+      }
       if (isInLayoutFolder(folder) || (await isConnector(folder))) {
         found.add(folder);
         break;
@@ -59,6 +78,18 @@ export async function connectorFoldersOf(
     }
   }
   return [...found].sort();
+}
+
+/**
+ * The connector folders discovery finds in a child of a top folder that is no connector folder
+ * itself (repository-relative), or undefined when it finds the child itself, or the child is gone
+ * from the work tree (a connector deleted on the branch).
+ */
+async function connectorsHeldBy(folder: string, topLevel: string): Promise<string[] | undefined> {
+  const absolute = path.join(topLevel, folder);
+  const held = await discoverConnectorFolders([absolute], topLevel).catch(() => [absolute]);
+  if (held.length === 1 && held[0] === absolute) return undefined;
+  return held.map((connector) => path.relative(topLevel, connector).split(path.sep).join('/'));
 }
 
 /**

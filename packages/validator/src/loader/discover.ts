@@ -4,7 +4,6 @@ import {
   compareCodeUnits,
   isMisnamedSwagger,
   isTopFolderChild,
-  isTopFolderName,
   missingPathError,
   slashSeparated,
   unreadablePathError,
@@ -134,23 +133,53 @@ export function sortFolderPaths(folders: Iterable<string>, paths: path.PlatformP
 
 function search(folder: string, depth: number, found: Set<string>, platform: NodeJS.Platform): void {
   const dirents = readdirSync(folder, { withFileTypes: true });
-  if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
+  if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
   }
+  if (isTopFolderChild(folder)) {
+    // A child of a top folder is a connector folder whatever it holds (a proposal holds a readme
+    // only), unless its connector lives further down: Snowflake v2's .NET project keeps its swagger in
+    // ConnectorArtifacts/, where Microsoft's pipeline, matching the swagger's name anywhere, checks it.
+    const below = swaggerFoldersBelow(folder, dirents, depth, platform);
+    if (below.length === 0) found.add(folder);
+    for (const nested of below) found.add(nested);
+    return;
+  }
   if (depth >= MAX_SEARCH_DEPTH) return;
-  const children = dirents
+  for (const child of searchedChildren(dirents, platform)) {
+    search(entryPath(folder, child), depth + 1, found, platform);
+  }
+}
+
+/**
+ * The folders below `folder` (listed as `dirents`) that hold an apiDefinition.swagger.json (in any
+ * case, as the pipeline matches it), not searching below one. Only that name: a folder with an
+ * apiProperties.json or a misnamed swagger alone is nothing the pipeline checks.
+ */
+function swaggerFoldersBelow(
+  folder: string,
+  dirents: readonly Dirent[],
+  depth: number,
+  platform: NodeJS.Platform,
+): string[] {
+  const below: string[] = [];
+  if (depth >= MAX_SEARCH_DEPTH) return below;
+  for (const child of searchedChildren(dirents, platform)) {
+    const childPath = entryPath(folder, child);
+    const childDirents = readdirSync(childPath, { withFileTypes: true });
+    if (fileNames(childDirents).some((name) => kindOfFileName(name) === 'swagger')) below.push(childPath);
+    else below.push(...swaggerFoldersBelow(childPath, childDirents, depth + 1, platform));
+  }
+  return below;
+}
+
+/** The names of the folders among `dirents` that discovery searches, sorted. */
+function searchedChildren(dirents: readonly Dirent[], platform: NodeJS.Platform): string[] {
+  return dirents
     .filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform))
     .map((d) => d.name)
     .sort();
-  // The children of a top folder are connector folders whatever they hold: they are not listed here,
-  // since loading lists each of them anyway (a listing per connector folder, ~2 ms a corpus run).
-  const childrenAreConnectors = isTopFolderName(path.basename(folder));
-  for (const child of children) {
-    const childPath = entryPath(folder, child);
-    if (childrenAreConnectors) found.add(childPath);
-    else search(childPath, depth + 1, found, platform);
-  }
 }
 
 function fileNames(dirents: readonly Dirent[]): string[] {

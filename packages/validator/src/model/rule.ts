@@ -31,6 +31,12 @@ export interface RuleMetadata {
   /** Microsoft's code name and message template, where Microsoft has one. */
   msCode?: string;
   msMessage?: string;
+  /**
+   * Cases whose findings are milder than the rule's level: each is at most `atMost` (the engine's
+   * reportSeverity lowers a report's level, never raises it). docs/rules.md shows them beside the
+   * levels, which alone would say every finding is as severe.
+   */
+  milderCases?: readonly MilderCase[];
   /** A minimal example that fires the rule, and the fix; shown in docs/rules.md. */
   example?: RuleExample;
   /**
@@ -38,6 +44,13 @@ export interface RuleMetadata {
    * the whole catalog once more before validating.
    */
   namesFixes?: true;
+}
+
+/** A case of a rule reported at most at a milder level, e.g. GEN-ENCODING's in readme.md: warning. */
+export interface MilderCase {
+  /** Where or when, as it reads after the level: "in readme.md". */
+  when: string;
+  atMost: 'warning' | 'info';
 }
 
 /**

@@ -48,7 +48,8 @@ const LEVEL_OF: Record<Severity, AnnotationLevel> = { error: 'error', warning: '
  * Chooses the findings worth an annotation and says how many were left out. Within each level, new
  * findings come before existing ones (when validated against a base), then one finding per rule
  * before a second of any rule, so that ten annotations show ten different problems rather than ten
- * times the same one; ties keep report order. The job summary carries every finding, the SARIF log
+ * times the same one, taken from the connectors in turn (rankByImportance), so that each connector of
+ * a pull request gets its share; ties keep report order. The job summary carries every finding, the SARIF log
  * every one that code scanning stores (sarif-limits.ts).
  * The message of a finding the base version already had ends in "(existing)", as in the text report
  * and the job summary: on the pull request page it must not read as the change's fault.
@@ -96,16 +97,45 @@ function isOnFile(finding: Finding, file: string, options: AnnotationOptions): b
   return options.isFile?.(file) ?? true;
 }
 
+/**
+ * The findings of one level, most telling first: new before existing; then in rounds over the
+ * connectors, each round taking every connector's next finding (one of each of its rules before a
+ * second of any); within a round, a rule no connector showed earlier before a rule shown again; then
+ * report order. With one connector this is one finding per rule, then report order. Without the
+ * rounds, a pull request of several connectors gave every annotation to the first ones.
+ */
 function rankByImportance(findings: readonly Finding[]): Finding[] {
-  const perRule = new Map<string, number>();
+  const perConnectorRule = new Map<string, number>();
   const keyed = findings.map((finding, order) => {
     const baseline = finding.baseline === 'existing' ? 1 : 0;
-    const ruleKey = `${baseline}:${finding.ruleId}`;
-    const occurrence = perRule.get(ruleKey) ?? 0;
-    perRule.set(ruleKey, occurrence + 1);
-    return { finding, baseline, occurrence, order };
+    const key = `${baseline}\0${finding.connector}\0${finding.ruleId}`;
+    const occurrence = perConnectorRule.get(key) ?? 0;
+    perConnectorRule.set(key, occurrence + 1);
+    return { finding, baseline, occurrence, order, round: 0, repeat: 0 };
   });
+  // A connector's own order: one finding of each of its rules before a second of any, then report order.
   keyed.sort((a, b) => a.baseline - b.baseline || a.occurrence - b.occurrence || a.order - b.order);
+  const rounds = new Map<string, number>();
+  for (const entry of keyed) {
+    const key = `${entry.baseline}\0${entry.finding.connector}`;
+    entry.round = rounds.get(key) ?? 0;
+    rounds.set(key, entry.round + 1);
+  }
+  // Within a round, a rule shown again comes after one not yet shown (in the order of the rounds).
+  keyed.sort((a, b) => a.baseline - b.baseline || a.round - b.round || a.order - b.order);
+  const perRule = new Map<string, number>();
+  for (const entry of keyed) {
+    const key = `${entry.baseline}\0${entry.finding.ruleId}`;
+    entry.repeat = perRule.get(key) ?? 0;
+    perRule.set(key, entry.repeat + 1);
+  }
+  keyed.sort(
+    (a, b) =>
+      a.baseline - b.baseline ||
+      a.round - b.round ||
+      Math.min(a.repeat, 1) - Math.min(b.repeat, 1) ||
+      a.order - b.order,
+  );
   return keyed.map((entry) => entry.finding);
 }
 

@@ -156,7 +156,7 @@ function indexTable(sections: readonly Section[]): string[] {
         tableRow([
           `[${rule.id}](#${ruleAnchor(rule.id)})`,
           proseMarkdown(rule.title),
-          ...PROFILES.map((profile) => levelText(rule.levels?.[profile])),
+          ...PROFILES.map((profile) => levelText(rule.levels?.[profile], rule.milderCases)),
         ]),
       );
     }
@@ -166,7 +166,7 @@ function indexTable(sections: readonly Section[]): string[] {
 
 function ruleEntry(rule: RuleDescriptor): string[] {
   const lines = [`### ${rule.id}`, '', `**${proseMarkdown(rule.title)}**`, ''];
-  if (rule.levels) lines.push(...levelsTable(rule.levels), '');
+  if (rule.levels) lines.push(...levelsTable(rule.levels, rule.milderCases), '');
   if (rule.msCode) lines.push(`- Microsoft code: ${inlineCode(rule.msCode)}`);
   if (rule.msMessage) lines.push(`- Microsoft message: ${inlineCode(rule.msMessage)}`);
   if (rule.msCode || rule.msMessage) lines.push('');
@@ -175,14 +175,26 @@ function ruleEntry(rule: RuleDescriptor): string[] {
   return lines;
 }
 
-function levelsTable(levels: NonNullable<RuleDescriptor['levels']>): string[] {
+function levelsTable(
+  levels: NonNullable<RuleDescriptor['levels']>,
+  milderCases: RuleDescriptor['milderCases'],
+): string[] {
   return [
     tableRow(['Profile', ...PROFILES]),
     tableRow(['---', ...PROFILES.map(() => '---')]),
-    tableRow(['Level', ...PROFILES.map((profile) => levelText(levels[profile]))]),
+    tableRow(['Level', ...PROFILES.map((profile) => levelText(levels[profile], milderCases))]),
   ];
 }
 
-function levelText(level: Level | undefined): string {
-  return level ?? '–';
+const SEVERITY_RANK: Record<Level, number> = { off: 0, info: 1, warning: 2, error: 3 };
+
+/**
+ * A rule's level in a profile, with the cases milder than it beside it ("error (in readme.md:
+ * warning)"): a case is only ever lowered, so under a level as mild as its own it is not named.
+ */
+export function levelText(level: Level | undefined, milderCases: RuleDescriptor['milderCases'] = []): string {
+  if (level === undefined) return '–';
+  const milder = milderCases.filter((milderCase) => SEVERITY_RANK[milderCase.atMost] < SEVERITY_RANK[level]);
+  if (level === 'off' || milder.length === 0) return level;
+  return `${level} (${milder.map((milderCase) => `${milderCase.when}: ${milderCase.atMost}`).join('; ')})`;
 }

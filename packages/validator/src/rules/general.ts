@@ -1,6 +1,11 @@
 import type { FileKind } from '../model/finding.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
-import type { ConnectorFolder, FileIssue, LoadedFile } from '../loader/connector-folder.js';
+import {
+  CANONICAL_NAMES,
+  type ConnectorFolder,
+  type FileIssue,
+  type LoadedFile,
+} from '../loader/connector-folder.js';
 import { ConnectorCache } from '../model/connector-cache.js';
 import { fixJsonFileText } from '../fix/json-fix.js';
 import type { JsonDocument } from '../json/json-document.js';
@@ -65,7 +70,7 @@ function fileIssueRule(
   description: string,
   bad: string,
   /** Files whose issues are at most warnings: lowered from the rule's level, never raised (reportSeverity). */
-  warningOnly: readonly FileKind[] = [],
+  warningOnly: readonly Exclude<FileKind, 'folder'>[] = [],
 ): RuleDefinition {
   return {
     id,
@@ -73,6 +78,7 @@ function fileIssueRule(
     title,
     description,
     levels: sameLevels('error'),
+    milderCases: warningOnly.map((kind) => ({ when: `in ${CANONICAL_NAMES[kind]}`, atMost: 'warning' })),
     example: { bad },
     check(context) {
       for (const [kind, file] of eachFile(context)) {

@@ -137,7 +137,10 @@ describe('connectorFoldersOf', () => {
 });
 
 describe('connectorFoldersOf, as discovery sees the layout', () => {
-  it('counts a new folder of a top folder as a connector without a swagger, and a nested one as its outer folder', async () => {
+  // A connector one level too deep was its outer folder's, as discovery took every child of a top
+  // folder for a connector; discovery now takes the folder that holds the swagger below a child with
+  // no connector file of its own (Snowflake v2's layout), and the pull request's folders follow it.
+  it('counts a new folder of a top folder as a connector without a swagger, and a nested one as itself', async () => {
     const repo = createRepository();
     repo.write({
       ...connectorFiles('certified-connectors/Alpha', minimal),
@@ -155,10 +158,35 @@ describe('connectorFoldersOf, as discovery sees the layout', () => {
     const git = new Git(repo.dir);
     const files = await changedFilesSince(git, base);
     expect(await connectorFoldersOf(files, git, repo.dir, base)).toEqual([
-      'certified-connectors/Outer',
+      'certified-connectors/Outer/Inner',
       'certified-connectors/Widgets',
       'independent-publisher-connectors/Proposal',
     ]);
+  });
+});
+
+describe('connectorFoldersOf, in a project that keeps its connector one level down', () => {
+  it('maps the connector files to the folder that holds the swagger, and the project sources to none', async () => {
+    const repo = createRepository();
+    const project = 'certified-connectors/Snowflake v2';
+    repo.write({
+      [`${project}/ConnectorArtifacts/apidefinition.swagger.json`]: '{"swagger":"2.0"}',
+      [`${project}/ConnectorArtifacts/intro.md`]: '# Intro',
+      [`${project}/Contracts/Item.cs`]: 'class Item {}',
+      ...connectorFiles('certified-connectors/Alpha', minimal),
+    });
+    const base = repo.commitAll('base');
+    repo.write({
+      [`${project}/ConnectorArtifacts/apidefinition.swagger.json`]: '{"swagger":"2.0","info":{}}',
+      [`${project}/Contracts/Item.cs`]: 'class Item { int Id; }',
+      [`${project}/dirs.sln`]: '',
+    });
+    repo.commitAll('pr');
+    const git = new Git(repo.dir);
+    const files = await changedFilesSince(git, base);
+    expect(await connectorFoldersOf(files, git, repo.dir, base)).toEqual([`${project}/ConnectorArtifacts`]);
+    // Only its sources changed: no connector to validate, as for the repository's own files.
+    expect(await connectorFoldersOf([`${project}/Contracts/Item.cs`], git, repo.dir, base)).toEqual([]);
   });
 });
 

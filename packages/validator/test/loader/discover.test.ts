@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '@connector-alm/core';
@@ -49,6 +49,56 @@ describe('discoverConnectorFolders', () => {
       path.join(root, 'certified-connectors', 'Empty'),
       path.join(root, 'constructor', 'Fabrikam'),
     ]);
+  });
+});
+
+describe('discoverConnectorFolders in a project that keeps its connector one level down', () => {
+  /**
+   * The shape of upstream's certified-connectors/Snowflake v2: a .NET solution whose connector files
+   * sit in ConnectorArtifacts/ (apidefinition.swagger.json, icon.png, intro.md, connector-config-*.json,
+   * no apiProperties.json), beside the projects' sources and their build output.
+   */
+  function projectLayout(): { root: string; project: string } {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-discover-'));
+    const project = path.join(root, 'certified-connectors', 'Snowflake v2');
+    const files: Record<string, string> = {
+      'dirs.sln': '',
+      'SolutionDocumentation.md': '# Snowflake v2\n',
+      'ConnectorArtifacts/apidefinition.swagger.json': '{}',
+      'ConnectorArtifacts/icon.png': 'png',
+      'ConnectorArtifacts/intro.md': '# Intro\n',
+      'ConnectorArtifacts/connector-config-cli.json': '{}',
+      'ConnectorArtifacts/assets/redirect-uri.png': 'png',
+      'Contracts/Models/Item.cs': 'class Item {}',
+      // A swagger in build output is no connector's: bin/ and obj/ are never searched.
+      'SnowflakeV2CoreLogic/bin/Debug/apiDefinition.swagger.json': '{}',
+      // A misnamed swagger or an apiProperties.json alone is nothing the pipeline checks.
+      'SnowflakeTestApp/Fixtures/sample.swagger.json': '{}',
+      'SnowflakeTestApp/Settings/apiProperties.json': '{}',
+    };
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(project, name)), { recursive: true });
+      writeFileSync(path.join(project, name), text);
+    }
+    return { root, project };
+  }
+
+  it('takes the folder that holds its swagger, not the project folder', async () => {
+    const { root, project } = projectLayout();
+    mkdirSync(path.join(root, 'certified-connectors', 'Proposal'));
+    writeFileSync(path.join(root, 'certified-connectors', 'Proposal', 'readme.md'), '# Proposal\n');
+    expect(await discoverConnectorFolders([root])).toEqual([
+      path.join(root, 'certified-connectors', 'Proposal'),
+      path.join(project, 'ConnectorArtifacts'),
+    ]);
+    // Given itself, the project folder is searched alike.
+    expect(await discoverConnectorFolders([project])).toEqual([path.join(project, 'ConnectorArtifacts')]);
+  });
+
+  it('takes the project folder itself where no folder below holds a swagger', async () => {
+    const { root, project } = projectLayout();
+    rmSync(path.join(project, 'ConnectorArtifacts', 'apidefinition.swagger.json'));
+    expect(await discoverConnectorFolders([root])).toEqual([project]);
   });
 });
 

@@ -62,6 +62,39 @@ describe('toAnnotations', () => {
     expect(annotations.map((annotation) => annotation.startLine)).toEqual([1, 2, 50, 60]);
   });
 
+  it('takes the connectors in turn, so that the first ones do not take every annotation', () => {
+    // Alpha has twelve different errors, Beta three and Gamma one (Beta's first rule is Alpha's too).
+    const of = (connector: string, ruleId: string, line: number) =>
+      finding(ruleId, line, { connector, file: `${connector}/apiDefinition.swagger.json` });
+    const findings = [
+      ...Array.from({ length: 12 }, (_, i) => of('Alpha', `A${i}`, i + 1)),
+      of('Beta', 'A0', 101),
+      of('Beta', 'B1', 102),
+      of('Beta', 'B2', 103),
+      of('Gamma', 'G', 201),
+    ];
+    const { annotations, omitted } = toAnnotations(findings, { maxPerSeverity: 7 });
+    // Round one: each connector's first; round two: Alpha's and Beta's second; then Alpha's third
+    // and Beta's third, in report order.
+    expect(annotations.map((annotation) => annotation.startLine)).toEqual([1, 2, 3, 101, 102, 103, 201]);
+    expect(omitted.error).toBe(9);
+    // One connector alone keeps one finding of each rule before a second, then report order.
+    const alone = toAnnotations(
+      findings.filter((f) => f.connector === 'Beta').concat(of('Beta', 'B1', 104)),
+      { maxPerSeverity: 3 },
+    );
+    expect(alone.annotations.map((annotation) => annotation.startLine)).toEqual([101, 102, 103]);
+  });
+
+  it('within a round, shows a rule no connector showed before a rule shown again', () => {
+    const of = (connector: string, ruleId: string, line: number) =>
+      finding(ruleId, line, { connector, file: `${connector}/apiDefinition.swagger.json` });
+    // Alpha's and Beta's first errors are of rule A, Gamma's of rule C: all three are round one.
+    const findings = [of('Alpha', 'A', 1), of('Alpha', 'X', 2), of('Beta', 'A', 11), of('Gamma', 'C', 21)];
+    const { annotations } = toAnnotations(findings, { maxPerSeverity: 2 });
+    expect(annotations.map((annotation) => annotation.startLine)).toEqual([1, 21]);
+  });
+
   it('prefers new findings to existing ones', () => {
     const findings = [
       finding('A', 1, { baseline: 'existing' }),

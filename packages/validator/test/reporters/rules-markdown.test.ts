@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ALL_CHANGE_RULES } from '../../src/diff/documented-change-rules.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 import { renderRulesMarkdown, ruleAnchor, toSarif } from '../../src/reporters/index.js';
+import { levelText } from '../../src/reporters/rules-markdown.js';
 import { SAMPLE_RULES } from './sample-result.js';
 import { tasksFinding } from '../helpers/one-connector-result.js';
 
@@ -43,6 +44,26 @@ describe('renderRulesMarkdown', () => {
     expect(entry).toContain('titles with `API` in them; see &lt;the catalog&gt; \\| GEN-RESTRICTED-WORDS.');
     expect(entry).toContain('Fires on:\n\n```json\n{ "info": { "title": "Contoso API" } }\n```');
     expect(entry).toContain('Passes:\n\n```json\n{ "info": { "title": "Contoso" } }\n```');
+  });
+
+  it("names the cases milder than a rule's level beside it, in the index and the rule's table", () => {
+    // GEN-ENCODING is an error, but a readme's is a warning (general.ts's warningOnly, which the
+    // engine's reportSeverity applies): "error" alone told every reader the readme's fails the run.
+    const page = renderRulesMarkdown(ALL_RULES);
+    const level = 'error (in readme.md: warning)';
+    expect(page).toContain(
+      `| [GEN-ENCODING](#gen-encoding) | Files must be UTF-8. | ${level} | ${level} | ${level} |`,
+    );
+    const entry = page.slice(page.indexOf('### GEN-ENCODING\n')).split('\n### ')[0]!;
+    expect(entry).toContain(`| Level | ${level} | ${level} | ${level} |`);
+    // A case is only lowered: under a level as mild as its own, or off, it is not named.
+    const cases = [{ when: 'in readme.md', atMost: 'warning' as const }];
+    expect(levelText('warning', cases)).toBe('warning');
+    expect(levelText('info', cases)).toBe('info');
+    expect(levelText('off', cases)).toBe('off');
+    expect(levelText('error', [...cases, { when: 'on a sample', atMost: 'info' }])).toBe(
+      'error (in readme.md: warning; on a sample: info)',
+    );
   });
 
   it('groups rules by file in catalog order, with readme examples as markdown', () => {
