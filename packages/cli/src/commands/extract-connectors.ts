@@ -9,6 +9,7 @@ import {
 } from '@connector-alm/solution';
 import type { CommandContext } from '../command-context.js';
 import { writeOutput } from '../workflow-safe.js';
+import { refuseSwappedPaths } from './swapped-arguments.js';
 import { maxEntriesOption, maxSizeOption, zipLimitOptions, zipNameEncodingOption } from './unpack.js';
 
 interface ExtractOptions {
@@ -38,6 +39,12 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (source: string, destination: string, options: ExtractOptions) => {
       const { io } = context;
+      refuseSwappedPaths(io.cwd, {
+        folder: { path: destination, role: 'the destination root' },
+        zip: source,
+        order: 'the solution first, then the folder to write the connectors into',
+        usage: 'extract-connectors <source> <destination-root>',
+      });
       const root = path.resolve(io.cwd, destination);
       const { connectors, removed, previousSourceProblem } = await extractAndRemoveLeftConnectors(
         path.resolve(io.cwd, source),

@@ -6,6 +6,7 @@ import { packSolutionPackages, leftOutWarning, type PackResult } from '@connecto
 import type { CommandContext } from '../command-context.js';
 import { writeOutput } from '../workflow-safe.js';
 import { namingSolutionOptions } from './solution-options.js';
+import { refuseSwappedPaths } from './swapped-arguments.js';
 import { maxEntriesOption, zipLimitOptions } from './unpack.js';
 
 interface PackOptions {
@@ -32,6 +33,12 @@ export function registerPackCommand(program: Command, context: CommandContext): 
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (folder: string, zip: string, options: PackOptions) => {
       const { io } = context;
+      refuseSwappedPaths(io.cwd, {
+        folder: { path: folder, role: 'the folder to pack' },
+        zip,
+        order: 'the folder that unpack wrote first, then the zip to write',
+        usage: 'pack <folder> <solution.zip>',
+      });
       // A path argument that is wrong is located at the path, as the other commands' are.
       if (!zip.toLowerCase().endsWith('.zip'))
         throw new UsageError('must end in .zip.', {

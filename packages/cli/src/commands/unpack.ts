@@ -7,6 +7,7 @@ import { optionDefaultingTo } from '../option-help.js';
 import type { CommandContext } from '../command-context.js';
 import { writeOutput } from '../workflow-safe.js';
 import { namingSolutionOptions } from './solution-options.js';
+import { refuseSwappedPaths } from './swapped-arguments.js';
 
 interface UnpackOptions {
   packageType: 'auto' | 'unmanaged' | 'managed' | 'both';
@@ -52,6 +53,12 @@ export function registerUnpackCommand(program: Command, context: CommandContext)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (zip: string, folder: string, options: UnpackOptions) => {
       const { io } = context;
+      refuseSwappedPaths(io.cwd, {
+        folder: { path: folder, role: 'the folder to write' },
+        zip,
+        order: 'the solution zip first, then the folder',
+        usage: 'unpack <solution.zip> <folder>',
+      });
       const resetVersion = options.resetVersion === true ? '0.0.0.0' : options.resetVersion;
       const result = await namingSolutionOptions(() =>
         unpackSolution(path.resolve(io.cwd, zip), path.resolve(io.cwd, folder), {
