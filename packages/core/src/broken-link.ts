@@ -119,3 +119,14 @@ export function statOrError(
     return { code: (error as NodeJS.ErrnoException).code };
   }
 }
+
+/**
+ * The file a write to `file` lands on: `file` itself, or, when it is a symbolic link, the file it
+ * leads to (through a chain, to a file not there yet included: linkedNewFile). A write through a
+ * temporary file renamed into place replaced the link itself: pack's `out.zip -> $RUNNER_TEMP/x.zip`
+ * left a zip in the workspace and nothing in runner.temp, unlike -o and sarif-file, written through.
+ */
+export function writeTarget(file: string): string {
+  if (!statOrError(file, lstatSync).stat?.isSymbolicLink()) return file;
+  return realPathOrNothing(file) ?? linkedNewFile(path.resolve(file));
+}
