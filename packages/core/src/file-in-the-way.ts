@@ -89,7 +89,12 @@ export function missingPathError(
   // The path is there, as a link whose target is not (or that leads round in a loop, ELOOP): "does
   // not exist." sent users looking for a file they could see, and a loop was read as a damaged zip.
   const link = brokenLinkAtEnd(given, { cwd: options.cwd, newTarget: 'refused' });
-  if (link) return new UsageError(`${describeBrokenLink(link)}.`, { location: { file: given }, hint, cause: options.cause });
+  if (link)
+    return new UsageError(`${describeBrokenLink(link)}.`, {
+      location: { file: given },
+      hint,
+      cause: options.cause,
+    });
   return new UsageError(options.message ?? 'does not exist.', {
     location: { file: given },
     hint,

@@ -189,10 +189,13 @@ async function ensureDirectoryInside(root: string, relative: string): Promise<st
       if ('error' in resolved) throw unresolvedLinkError(next, resolved.error);
       const { real } = resolved;
       if (!isWithin(root, real)) {
-        throw new UserError('is a link that leads outside the target folder; nothing is written through it.', {
-          location: { file: next },
-          hint: 'Remove the link from the target folder.',
-        });
+        throw new UserError(
+          'is a link that leads outside the target folder; nothing is written through it.',
+          {
+            location: { file: next },
+            hint: 'Remove the link from the target folder.',
+          },
+        );
       }
       if ((await fs.stat(real)).isDirectory()) {
         current = real;

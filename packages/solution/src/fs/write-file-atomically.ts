@@ -1,6 +1,12 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { forgetTemporary, makeFolderWithParents, temporarySibling, writeTarget, writingTo } from '@connector-alm/core';
+import {
+  forgetTemporary,
+  makeFolderWithParents,
+  temporarySibling,
+  writeTarget,
+  writingTo,
+} from '@connector-alm/core';
 import { refusePathThroughFile } from './folder-path.js';
 
 /**

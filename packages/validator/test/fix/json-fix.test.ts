@@ -187,6 +187,10 @@ describe('fixJsonText of a file whose end is missing', () => {
     const fix = fixJsonText(text);
     expect(fix.outcome).toBe('not-fixed');
     const issues = JsonDocument.parse(text).syntaxIssues.map((issue) => issue.message);
-    expect(issues).toEqual([expect.stringMatching(/it looks cut off; restore its end \(adding '[}\]]+' would close it without what was lost\)\.$/)]);
+    expect(issues).toEqual([
+      expect.stringMatching(
+        /it looks cut off; restore its end \(adding '[}\]]+' would close it without what was lost\)\.$/,
+      ),
+    ]);
   });
 });
