@@ -347,6 +347,17 @@ describe('import-solution, run as the runner runs it against the local server', 
     expectNothingSecretPrinted(run, [SECRET]);
   });
 
+  it('says a deployment settings file with a name longer than the file system allows as such, of its input', async () => {
+    // It said "names a file that cannot be read (ENAMETOOLONG).", with nothing to do about it.
+    const long = `${'s'.repeat(300)}.json`;
+    const run = await importWithSettingsFile(long);
+    expectFailedWith(run, {
+      level: 'error',
+      message: `${long}: Input 'deployment-settings-file' cannot be read: its path is longer than the file system allows (ENAMETOOLONG). Give 'deployment-settings-file' a path with shorter names.`,
+    });
+    expectNothingSecretPrinted(run, [SECRET]);
+  });
+
   it('puts the error of a deployment settings file below a link that leads nowhere on the link', async () => {
     // open says ENOENT there: it said "names a file that does not exist." of the whole path. A link
     // that leads nowhere is no file to annotate: it is named in the text, as a link (it was called

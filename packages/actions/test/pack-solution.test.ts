@@ -1,5 +1,15 @@
 import { afterAll, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { ZipReader } from '@connector-alm/solution';
 import { describeWith, runActionBundle, SOLUTION_FIXTURES, temporaryFolders } from '@connector-alm/testing';
@@ -41,6 +51,33 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
     });
     expect(readFileSync(path.join(dir, 'out/customHIL.zip')).subarray(0, 2).toString()).toBe('PK');
     expect(run.summary).toContain('out/customHIL.zip (unmanaged, 8 entries)');
+  });
+
+  it('writes through a solution-file that links into runner.temp, and keeps the link', async () => {
+    // The zip was renamed onto the link: it replaced the link in the workspace, and nothing reached
+    // runner.temp, unlike validate-connector's sarif-file, which is written through.
+    const dir = await unpackedWorkspace();
+    const temp = realpathSync(workspaces.make());
+    const zip = path.join(temp, 'customHIL.zip');
+    symlinkSync(zip, path.join(dir, 'out.zip'));
+    const run = await runActionBundle('pack-solution', {
+      workspace: dir,
+      inputs: { folder: 'src', 'solution-file': 'out.zip' },
+      env: { RUNNER_TEMP: temp },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(readFileSync(zip).subarray(0, 2).toString()).toBe('PK');
+    expect(lstatSync(path.join(dir, 'out.zip')).isSymbolicLink()).toBe(true);
+    // Packed again onto the zip now there: replaced through the link, which stays.
+    const again = await runActionBundle('pack-solution', {
+      workspace: dir,
+      inputs: { folder: 'src', 'solution-file': 'out.zip', version: '1.0.0.9' },
+      env: { RUNNER_TEMP: temp },
+    });
+    expect(again.exitCode).toBe(0);
+    expect(lstatSync(path.join(dir, 'out.zip')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(temp)).toEqual(['customHIL.zip']);
   });
 
   it('packs both zips with package-type auto from a folder unpacked from both exports', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { cannotRunAsNobody, REPO_ROOT, spawnAsNobody, temporaryFolders } from '@connector-alm/testing';
 
@@ -13,6 +13,15 @@ const LONG = 'a'.repeat(300);
 const TOO_LONG =
   'its path is longer than the file system allows (ENAMETOOLONG). Give a path with shorter names.';
 const folders = temporaryFolders('cli-unreadable-path-');
+/** Sign-in options that pass (no request is sent before the file the test names is read). */
+const CONNECTION = [
+  '--environment-url',
+  'https://contoso.crm.dynamics.com',
+  '--tenant-id',
+  '00000000-0000-0000-0000-000000000001',
+  '--app-id',
+  '00000000-0000-0000-0000-000000000002',
+];
 afterAll(() => folders.cleanup());
 
 describe('a path with a name longer than the file system allows', () => {
@@ -32,8 +41,55 @@ describe('a path with a name longer than the file system allows', () => {
       ['unpack', `${LONG}.zip`, 'out'],
       `${LONG}.zip: error: cannot be read: ${TOO_LONG}`,
     ],
+    // These three said "cannot be read (ENAMETOOLONG)." with nothing to do about it.
+    [
+      'import --settings',
+      ['import', 'x.zip', ...CONNECTION, '--settings', `${LONG}.json`],
+      `${LONG}.json: error: The deployment settings file cannot be read: ${TOO_LONG}`,
+    ],
+    [
+      'import --client-certificate',
+      ['import', 'x.zip', ...CONNECTION, '--client-certificate', `${LONG}.pem`],
+      `${LONG}.pem: error: The certificate file cannot be read: ${TOO_LONG}`,
+    ],
+    [
+      'dev-server --client-certificate',
+      ['dev-server', '--client-certificate', `${LONG}.pem`],
+      `${LONG}.pem: error: The certificate file cannot be read: ${TOO_LONG}`,
+    ],
   ])('%s', (_what, argv, message) => {
-    const run = spawnSync(process.execPath, [CLI, ...argv], { cwd: folders.make(), encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [CLI, ...argv], {
+      cwd: folders.make(),
+      encoding: 'utf8',
+      env: { ...process.env, CONNECTOR_ALM_CLIENT_SECRET: 'not-used' },
+    });
+    expect(run.stderr).toBe(`${message}\n`);
+    expect(run.status).toBe(2);
+  });
+});
+
+describe('a path that is a link round in a loop', () => {
+  // The zip said "is not a zip archive or is truncated (ELOOP: …)", exit 1, and to export it again;
+  // the settings "cannot be read (ELOOP).". The link is what to remove or point elsewhere.
+  it.each<[string, string[], string]>([
+    [
+      'unpack <zip>',
+      ['unpack', 'loop.zip', 'out'],
+      "loop.zip: error: is a symbolic link that leads nowhere (to 'loop.zip'). Check the path of the zip file.",
+    ],
+    [
+      'import --settings',
+      ['import', 'x.zip', ...CONNECTION, '--settings', 'loop.zip'],
+      "loop.zip: error: is a symbolic link that leads nowhere (to 'loop.zip'). Give the deployment settings file that pac solution create-settings wrote.",
+    ],
+  ])('%s', (_what, argv, message) => {
+    const cwd = folders.make();
+    symlinkSync('loop.zip', path.join(cwd, 'loop.zip'));
+    const run = spawnSync(process.execPath, [CLI, ...argv], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, CONNECTOR_ALM_CLIENT_SECRET: 'not-used' },
+    });
     expect(run.stderr).toBe(`${message}\n`);
     expect(run.status).toBe(2);
   });

@@ -49,13 +49,32 @@ export function brokenLinkAtEnd(
   if (followed.stat || !statOrError(resolved, lstatSync).stat?.isSymbolicLink()) return undefined;
   const link: BrokenLink = { ...linkTarget(resolved), leads: linkTrouble(followed.code) };
   if (options.newTarget !== 'refused' && followed.code === 'ENOENT' && link.to !== undefined) {
-    // The system reads a relative target from the link's real folder: `..` from a folder reached
-    // through a link is the real folder's parent, not the parent as named.
-    const from = realPathOrNothing(path.dirname(resolved));
-    const folder = from && path.dirname(path.resolve(from, link.to));
-    if (folder && statOrError(folder).stat?.isDirectory()) return undefined;
+    // Where the write would create the file, through every link of a chain: checking the folder of
+    // the first hop only passed `a -> b -> missing/c`, and the write failed after the work was done.
+    const folder = path.dirname(linkedNewFile(resolved));
+    if (statOrError(folder).stat?.isDirectory()) return undefined;
   }
   return link;
+}
+
+/**
+ * Where a write to `absolute` creates a file, when `absolute` is a symbolic link to a file not there
+ * yet, through a chain of such links: the path the last link names. Each target is read from its
+ * link's real folder, as the system reads it: `..` from a folder reached through a link is the real
+ * folder's parent, not the parent as named. `absolute` itself (or the last link reached) otherwise:
+ * a path that is there, is no link, or whose folder cannot be resolved; a loop ends at the bound,
+ * where the system would say ELOOP. Shared by brokenLinkAtEnd and the actions' output check.
+ */
+export function linkedNewFile(absolute: string): string {
+  let current = absolute;
+  for (let hops = 0; hops < 64; hops++) {
+    if (statOrError(current).code !== 'ENOENT') return current;
+    const named = linkTarget(current).to;
+    const from = named === undefined ? undefined : realPathOrNothing(path.dirname(current));
+    if (named === undefined || from === undefined) return current;
+    current = path.resolve(from, named);
+  }
+  return current;
 }
 
 /**
@@ -99,4 +118,15 @@ export function statOrError(
   } catch (error) {
     return { code: (error as NodeJS.ErrnoException).code };
   }
+}
+
+/**
+ * The file a write to `file` lands on: `file` itself, or, when it is a symbolic link, the file it
+ * leads to (through a chain, to a file not there yet included: linkedNewFile). A write through a
+ * temporary file renamed into place replaced the link itself: pack's `out.zip -> $RUNNER_TEMP/x.zip`
+ * left a zip in the workspace and nothing in runner.temp, unlike -o and sarif-file, written through.
+ */
+export function writeTarget(file: string): string {
+  if (!statOrError(file, lstatSync).stat?.isSymbolicLink()) return file;
+  return realPathOrNothing(file) ?? linkedNewFile(path.resolve(file));
 }

@@ -1,6 +1,13 @@
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
-import { describeBrokenLink, linkTarget, linkTrouble, statOrError, type BrokenLink } from './broken-link.js';
+import {
+  brokenLinkAtEnd,
+  describeBrokenLink,
+  linkTarget,
+  linkTrouble,
+  statOrError,
+  type BrokenLink,
+} from './broken-link.js';
 import { UsageError } from './errors.js';
 
 /** A file that stands where a folder of a path must be, and the rest of the path below it. */
@@ -68,7 +75,9 @@ function whatIsInTheWay({ link }: FileInTheWay): string {
  * there, or ENOENT, at the whole path.) `cwd` resolves a relative path, as fileInTheWay's. `message`
  * replaces "does not exist." where the path alone does not say what it was given for (an option's).
  * `throughFileHint` replaces `hint` for a path through a file, where the hint for a missing path
- * does not fit ("make it first" cannot be done while the file is in the way).
+ * does not fit ("make it first" cannot be done while the file is in the way). A path that is itself
+ * a link to nothing (or round in a loop) is said as that link ("is a symbolic link that leads
+ * nowhere (to 'gone')."), whatever `message` says.
  */
 export function missingPathError(
   given: string,
@@ -77,6 +86,15 @@ export function missingPathError(
 ): UsageError {
   const way = fileInTheWay(given, options.cwd);
   if (way) return pathThroughFileError(way, 'read', options.throughFileHint ?? hint);
+  // The path is there, as a link whose target is not (or that leads round in a loop, ELOOP): "does
+  // not exist." sent users looking for a file they could see, and a loop was read as a damaged zip.
+  const link = brokenLinkAtEnd(given, { cwd: options.cwd, newTarget: 'refused' });
+  if (link)
+    return new UsageError(`${describeBrokenLink(link)}.`, {
+      location: { file: given },
+      hint,
+      cause: options.cause,
+    });
   return new UsageError(options.message ?? 'does not exist.', {
     location: { file: given },
     hint,

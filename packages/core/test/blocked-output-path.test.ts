@@ -56,6 +56,20 @@ describe('refuseBlockedOutputPath', () => {
     );
   });
 
+  it('follows a chain of links to the folder the write would create the file in', () => {
+    // `chain -> hop -> gone/out.sarif`: only the first hop's folder (root) was looked at, so the
+    // chain passed, and the write failed with ENOENT after the work was done.
+    symlinkSync('hop', path.join(root, 'chain'));
+    symlinkSync('gone/out.sarif', path.join(root, 'hop'));
+    expect(refusal('chain')).toBe(
+      "chain: is a symbolic link that leads nowhere (to 'hop'); nothing can be written through it. Remove the link.",
+    );
+    // A chain that ends in a folder that is there passes: the write creates the file there.
+    symlinkSync('hop-ok', path.join(root, 'chain-ok'));
+    symlinkSync('real/new.sarif', path.join(root, 'hop-ok'));
+    expect(refusal('chain-ok')).toBeUndefined();
+  });
+
   it("looks for a link's target folder from the link's real folder, as the system does", () => {
     // Lexically reports/../made is <root>/made, which is not there; the write lands in real/deep/made.
     expect(refusal('reports/out.sarif')).toBeUndefined();

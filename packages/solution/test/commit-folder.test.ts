@@ -103,6 +103,21 @@ describe('commitFolder into an existing target', () => {
     expect(existsSync(path.join(staged, 'WebResources/new/deeper/x.js'))).toBe(true);
   });
 
+  it('says why a link whose target the file system refuses to look at is not written through', async () => {
+    // realpath said ENAMETOOLONG, which was told as "is a link that leads nowhere", of a link whose
+    // target is named; the reason and what to do are said instead.
+    const target = tree({ 'Other/Solution.xml': 'old' });
+    symlinkSync('w'.repeat(300), path.join(target, 'WebResources'), 'dir');
+    const staged = tree({ 'WebResources/x.js': 'new' });
+    const error = await commitFolder(staged, target, { stale: 'keep' }).catch((e: unknown) => e);
+    expect(locatedMessage(error)).toBe(
+      `${path.join(target, 'WebResources')}: is a link whose target cannot be looked at: its path is longer than the file system allows (ENAMETOOLONG); nothing is written through it.`,
+    );
+    expect((error as { hint?: string }).hint).toBe(
+      'Remove the link from the target folder, or point it at a folder with a shorter path.',
+    );
+  });
+
   it('writes through a link that stays inside the target', async () => {
     const target = tree({ 'real/keep.txt': 'kept' });
     symlinkSync(path.join(target, 'real'), path.join(target, 'alias'), 'dir');

@@ -1,9 +1,10 @@
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { missingPathError } from '@connector-alm/core';
+import { missingPathError, unreadablePathError } from '@connector-alm/core';
 import { resolveCredential, type ConnectionSettings } from '@connector-alm/dataverse';
 import { InputError, readRequiredString, readString } from '../runtime/inputs.js';
+import { inputReadRefusal } from '../runtime/read-refused-input.js';
 import { workspaceFolder } from '../runtime/workspace-path.js';
 
 /**
@@ -62,11 +63,16 @@ export function readTextFile(file: string, input: string): string {
     const hint = 'The path is relative to working-directory, itself relative to the workspace.';
     // Not there. Below a file the annotation goes on that file, in the CLI's words ("is a file, not a
     // folder, so settings.json cannot be read inside it."), and the hint names the input to correct.
-    if (code === 'ENOENT' || code === 'ENOTDIR')
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP')
       throw missingPathError(file, hint, {
         message: `Input '${input}' names a file that does not exist.`,
         throughFileHint: `Give '${input}' a path that runs through folders only, relative to working-directory (itself relative to the workspace).`,
       });
+    if (code === 'EISDIR') throw new InputError(input, 'names a folder, not a file.', hint, { file });
+    // A name too long, no permission: said in words, with what to do, of the input (it said only
+    // "cannot be read (ENAMETOOLONG).").
+    const refused = unreadablePathError(file, error);
+    if (refused) throw inputReadRefusal(input, refused);
     throw new InputError(input, `names a file that cannot be read (${code}).`, hint, { file });
   }
 }

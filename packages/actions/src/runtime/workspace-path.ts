@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { isWithin, refuseBlockedOutputPath, writeFailure } from '@connector-alm/core';
+import { isWithin, linkedNewFile, refuseBlockedOutputPath, writeFailure } from '@connector-alm/core';
 import { InputError } from './inputs.js';
 import { readRefusedHint } from './read-refused-input.js';
 import {
@@ -54,7 +54,10 @@ export async function requireWritableOutput(
 ): Promise<string> {
   const named = namedWritableFolders();
   const folders = await realWritableFolders(named);
-  const real = await realPathOfNew(await linkedNewFile(absolute)).catch((error: unknown) => {
+  // A link to a file not there yet is checked as where the write creates that file (linkedNewFile):
+  // taking the link's own path let the write create a file wherever it pointed, outside the
+  // workspace included. What exists realpath follows; a link round in a loop is refused below.
+  const real = await realPathOfNew(linkedNewFile(absolute)).catch((error: unknown) => {
     throw pathRefusedError(input, error, 'written');
   });
   if (!isInWritableFolder(real, folders)) {
@@ -72,28 +75,6 @@ export async function requireWritableOutput(
     newTarget: kind === 'folder' ? 'refused' : 'created',
   });
   return real;
-}
-
-/**
- * Where a write to `absolute` creates a file, when `absolute` is a symbolic link to a file not there
- * yet (through a chain of such links): the path the link names, read from the link's real folder as
- * the system reads it. `absolute` itself otherwise: what exists realpath follows, and a link round in
- * a loop (ELOOP) or below a file (ENOTDIR) is refused as leading nowhere. Taking such a link's own
- * path let the write create a file wherever it pointed, outside the workspace included.
- */
-async function linkedNewFile(absolute: string): Promise<string> {
-  let current = absolute;
-  // ELOOP ends a chain the system would not follow, before this bound.
-  for (let hops = 0; hops < 64; hops++) {
-    const missing = await fs.stat(current).then(
-      () => false,
-      (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
-    );
-    const named = missing ? await fs.readlink(current).catch(() => undefined) : undefined;
-    if (named === undefined) return current;
-    current = path.resolve(await fs.realpath(path.dirname(current)), named);
-  }
-  return current;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { missingPathError, UsageError } from '@connector-alm/core';
+import { fileReadError, UsageError } from '@connector-alm/core';
 import { CLOUD_NAMES, resolveCredential, type ConnectionSettings } from '@connector-alm/dataverse';
 import type { CliIo } from '../io.js';
 import { choiceInAnyCase, optionDefaultingTo } from '../option-help.js';
@@ -61,18 +61,14 @@ export function readConnection(options: ConnectionOptions, io: CliIo): Connectio
     try {
       clientCertificate = readFileSync(path.resolve(io.cwd, options.clientCertificate), 'utf8');
     } catch (error) {
-      // Located at the path as given; the file's content (a private key) is never part of the error.
-      const code = (error as NodeJS.ErrnoException).code;
-      const hint = 'Give --client-certificate the PEM file that holds the certificate and its private key.';
-      // Not there: located at the file in the way of its path, if any, which is what to move or rename.
-      if (code === 'ENOENT' || code === 'ENOTDIR')
-        throw missingPathError(options.clientCertificate, hint, {
-          cwd: io.cwd,
-          message: 'The certificate file does not exist.',
-        });
-      throw new UsageError(`The certificate file cannot be read (${code}).`, {
-        location: { file: options.clientCertificate },
-        hint,
+      // Located at the path as given (or at the file in the way of it, which is what to move or
+      // rename); the file's content (a private key) is never part of the error.
+      throw fileReadError(options.clientCertificate, error, {
+        cwd: io.cwd,
+        hint: 'Give --client-certificate the PEM file that holds the certificate and its private key.',
+        subject: 'The certificate file',
+        missing: 'The certificate file does not exist.',
+        folder: 'is a folder, not a certificate file.',
       });
     }
   }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { missingPathError, nextSignal, UsageError } from '@connector-alm/core';
+import { fileReadError, missingPathError, nextSignal, UsageError } from '@connector-alm/core';
 import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
 import type { CliIo } from '../io.js';
 import type { CommandContext } from '../command-context.js';
@@ -163,16 +163,14 @@ function readCertificate(file: string, cwd: string): string {
   try {
     pem = readFileSync(path.resolve(cwd, file), 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
     // Not there: located at the file in the way of its path, if any, which is what to move or rename.
-    if (code === 'ENOENT' || code === 'ENOTDIR')
-      throw missingPathError(file, hint, { cwd, message: 'The certificate file does not exist.' });
-    throw new UsageError(
-      code === 'EISDIR'
-        ? 'is a folder, not a certificate file.'
-        : `The certificate file cannot be read (${code}).`,
-      { location: { file }, hint },
-    );
+    throw fileReadError(file, error, {
+      cwd,
+      hint,
+      subject: 'The certificate file',
+      missing: 'The certificate file does not exist.',
+      folder: 'is a folder, not a certificate file.',
+    });
   }
   try {
     new X509Certificate(pem);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { createConsoleLogger, errorMessage, missingPathError, UsageError } from '@connector-alm/core';
+import { createConsoleLogger, fileReadError } from '@connector-alm/core';
 import { componentParametersFromSettings, connectDataverse, importSolution } from '@connector-alm/dataverse';
 import { debugRequested } from '../debug-switch.js';
 import { optionDefaultingTo } from '../option-help.js';
@@ -78,14 +78,12 @@ export function registerImportCommand(program: Command, context: CommandContext)
         try {
           text = readFileSync(file, 'utf8');
         } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          const hint = 'Give the deployment settings file that pac solution create-settings wrote.';
           // Not there: located at the file in the way of its path, if any, which is what to move or rename.
-          if (code === 'ENOENT' || code === 'ENOTDIR')
-            throw missingPathError(options.settings, hint, { cwd: io.cwd });
-          throw new UsageError(`cannot be read (${code ?? errorMessage(error)}).`, {
-            location: { file: options.settings },
-            hint,
+          throw fileReadError(options.settings, error, {
+            cwd: io.cwd,
+            hint: 'Give the deployment settings file that pac solution create-settings wrote.',
+            subject: 'The deployment settings file',
+            folder: 'is a folder, not a deployment settings file.',
           });
         }
         componentParameters = componentParametersFromSettings(text, file);

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { missingPathError } from '../file-in-the-way.js';
 import { writeFailure } from './write-failure.js';
 
 /**
@@ -60,4 +61,41 @@ function readRefusalHint(code: string): string {
   if (code === 'EACCES' || code === 'EPERM')
     return 'Check that the user who runs connector-alm may read it and enter each folder on the way to it.';
   return 'Check that the path can be read, and run it again.';
+}
+
+/** How `fileReadError` tells each kind of refusal of a file an option names. */
+export interface FileReadErrorOptions {
+  /** What to give instead, for a path that is not there or is a folder. */
+  hint: string;
+  /** Resolves a relative path, as missingPathError's. */
+  cwd?: string;
+  /** Starts the message of a refusal where the path alone does not say what it was given for. */
+  subject?: string;
+  /** Replaces "does not exist." (missingPathError's `message`). */
+  missing?: string;
+  /** Replaces "is a folder, not a file." */
+  folder?: string;
+}
+
+/**
+ * The usage error of a file to read (an option's: --settings, --client-certificate) that reading
+ * failed with `error`: not there (missingPathError, a link that leads nowhere or round in a loop
+ * included), a folder, or refused by the file system (unreadablePathError), each in words. These
+ * readers said "cannot be read (ENAMETOOLONG)." with nothing to do about it. An error of no system
+ * call (a bug of ours) is returned as it was.
+ */
+export function fileReadError(given: string, error: unknown, options: FileReadErrorOptions): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code !== undefined && NOT_THERE.has(code))
+    return missingPathError(given, options.hint, {
+      cwd: options.cwd,
+      cause: error,
+      ...(options.missing ? { message: options.missing } : {}),
+    });
+  if (code === 'EISDIR')
+    return new UsageError(options.folder ?? 'is a folder, not a file.', {
+      location: { file: given },
+      hint: options.hint,
+    });
+  return unreadablePathError(given, error, { subject: options.subject }) ?? error;
 }

@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { writeTarget } from '../broken-link.js';
 import { inFolderMadeFor } from './made-folders.js';
 import { forgetTemporary } from './temporaries-on-signal.js';
 import { temporarySibling } from './temporary-sibling.js';
@@ -16,13 +17,16 @@ export interface AtomicWriteOptions {
 /**
  * Writes through a temporary file in the same folder and renames, so a failure never leaves half a
  * file. Missing parent folders are made, and removed again when the write fails (inFolderMadeFor).
+ * A `file` that is a symbolic link is written through: the file it leads to is replaced, the link kept.
  */
 export async function writeFileAtomically(
   file: string,
   bytes: Uint8Array,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
-  await writingTo(file, () => inFolderMadeFor(file, () => writeThroughTemporary(file, bytes, options)));
+  // Through a link, to where it leads (writeTarget): the rename would replace the link itself.
+  const target = writeTarget(file);
+  await writingTo(file, () => inFolderMadeFor(target, () => writeThroughTemporary(target, bytes, options)));
 }
 
 async function writeThroughTemporary(

@@ -1,7 +1,7 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { isWithin, UserError } from '@connector-alm/core';
+import { isWithin, UserError, writeFailure } from '@connector-alm/core';
 import { compareOrdinal, listFiles } from './list-files.js';
 
 /** What to do with files of the target that the new content no longer has. */
@@ -182,13 +182,19 @@ async function ensureDirectoryInside(root: string, relative: string): Promise<st
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const real = await fs.realpath(next).catch(() => undefined);
-      if (real === undefined || !isWithin(root, real)) {
+      const resolved = await fs.realpath(next).then(
+        (real) => ({ real }),
+        (error: unknown) => ({ error }),
+      );
+      if ('error' in resolved) throw unresolvedLinkError(next, resolved.error);
+      const { real } = resolved;
+      if (!isWithin(root, real)) {
         throw new UserError(
-          real === undefined
-            ? 'is a link that leads nowhere; nothing is written through it.'
-            : 'is a link that leads outside the target folder; nothing is written through it.',
-          { location: { file: next }, hint: 'Remove the link from the target folder.' },
+          'is a link that leads outside the target folder; nothing is written through it.',
+          {
+            location: { file: next },
+            hint: 'Remove the link from the target folder.',
+          },
         );
       }
       if ((await fs.stat(real)).isDirectory()) {
@@ -267,4 +273,33 @@ async function removeEmptyFolders(root: string, protect?: (relativePath: string)
     return empty;
   };
   await visit('');
+}
+
+/**
+ * A link in the target folder whose target realpath could not look at, said as what stopped it: one
+ * that leads nowhere (ENOENT, ELOOP), or a target the file system refused (a name too long, a folder
+ * the user may not enter), in words. Every failure was "leads nowhere", which sent users looking for
+ * a target that was there. An error of no system call (a bug of ours) is returned as it was.
+ */
+function unresolvedLinkError(link: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP')
+    return new UserError('is a link that leads nowhere; nothing is written through it.', {
+      location: { file: link },
+      hint: 'Remove the link from the target folder.',
+    });
+  const failure = writeFailure(error);
+  if (failure === undefined) return error;
+  return new UserError(
+    `is a link whose target cannot be looked at: ${failure.reason} (${code}); nothing is written through it.`,
+    {
+      location: { file: link },
+      hint:
+        code === 'EACCES' || code === 'EPERM'
+          ? 'Remove the link from the target folder, or run as a user who may enter the folders it leads through.'
+          : code === 'ENAMETOOLONG'
+            ? 'Remove the link from the target folder, or point it at a folder with a shorter path.'
+            : 'Remove the link from the target folder, or check the folder it leads to.',
+    },
+  );
 }

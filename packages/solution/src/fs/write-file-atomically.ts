@@ -1,6 +1,12 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { forgetTemporary, makeFolderWithParents, temporarySibling, writingTo } from '@connector-alm/core';
+import {
+  forgetTemporary,
+  makeFolderWithParents,
+  temporarySibling,
+  writeTarget,
+  writingTo,
+} from '@connector-alm/core';
 import { refusePathThroughFile } from './folder-path.js';
 
 /**
@@ -12,9 +18,10 @@ import { refusePathThroughFile } from './folder-path.js';
  */
 export async function checkWritable(file: string): Promise<void> {
   refusePathThroughFile(file);
+  const target = writeTarget(file);
   await writingTo(file, async () => {
-    const made = makeFolderWithParents(path.dirname(file));
-    const temporary = temporarySibling(file);
+    const made = makeFolderWithParents(path.dirname(target));
+    const temporary = temporarySibling(target);
     try {
       await fs.writeFile(temporary, '');
       await fs.rm(temporary, { force: true });

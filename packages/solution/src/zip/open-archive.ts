@@ -20,7 +20,8 @@ export function openArchive(
           // A missing input, or one of the wrong kind, is a usage error (exit code 2), like such a
           // path anywhere else. ENOTDIR: a parent is a file, where the error is located when the zip
           // is named by its path.
-          if (code === 'ENOENT' || code === 'ENOTDIR')
+          // ELOOP: a link round in a loop, said as such by missingPathError, not as a damaged zip.
+          if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP')
             reject(
               displayName === filePath
                 ? missingPathError(filePath, 'Check the path of the zip file.')

@@ -9,6 +9,7 @@ import {
   makeFolderWithParents,
   targetWriteError,
   temporarySibling,
+  writeTarget,
   writingTo,
 } from '@connector-alm/core';
 
@@ -47,8 +48,10 @@ export async function writeZipAtomically(
 ): Promise<void> {
   await refuseFolder(destination, 'a zip', ZIP_PATH_HINT);
   refusePathThroughFile(destination);
-  const made = await writingTo(destination, async () => makeFolderWithParents(path.dirname(destination)));
-  const temporary = temporarySibling(destination);
+  // Through a link, to where it leads (writeTarget): the rename would replace the link itself.
+  const target = writeTarget(destination);
+  const made = await writingTo(destination, async () => makeFolderWithParents(path.dirname(target)));
+  const temporary = temporarySibling(target);
   const zip = new yazl.ZipFile();
   const entryOptions = {
     mtime: options.mtime ?? FIXED_MTIME,
@@ -83,7 +86,7 @@ export async function writeZipAtomically(
     }
     zip.end();
     await written;
-    await fs.rename(temporary, destination);
+    await fs.rename(temporary, target);
     done = true;
   } catch (error) {
     output.destroy();
@@ -95,7 +98,7 @@ export async function writeZipAtomically(
     await fs.rm(temporary, { force: true });
     // Only the zip's own file is the destination's problem; a source that cannot be read is not.
     const failedPath = (error as NodeJS.ErrnoException | undefined)?.path;
-    throw failedPath === temporary || failedPath === destination
+    throw failedPath === temporary || failedPath === target || failedPath === destination
       ? targetWriteError(destination, error)
       : error;
   } finally {

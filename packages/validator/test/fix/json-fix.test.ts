@@ -171,3 +171,26 @@ describe('fixJsonText: the edits of GEN-JSON-PARSE written into the text', () =>
     expect(count).toBeGreaterThan(50);
   });
 });
+
+describe('fixJsonText of a file whose end is missing', () => {
+  // Closing every open bracket at the end made a file cut off in the middle pass, its lost content
+  // hidden. Only a missing last closer after a complete value is taken for a slip.
+  it('adds the last closer after a complete value: a slip', () => {
+    expect(fixed('{\n  "a": 1,\n  "b": {"c": 2}\n').text).toBe('{\n  "a": 1,\n  "b": {"c": 2}}\n');
+  });
+
+  it.each([
+    ['several brackets open', '{\n  "a": 1,\n  "b": {\n    "c": 2\n'],
+    ['after a comma', '{\n  "a": 1,\n'],
+    ['inside a list, after a comma', '{\n  "a": [1, 2,\n'],
+  ])('leaves a file cut off (%s) alone, saying to restore its end', (_what, text) => {
+    const fix = fixJsonText(text);
+    expect(fix.outcome).toBe('not-fixed');
+    const issues = JsonDocument.parse(text).syntaxIssues.map((issue) => issue.message);
+    expect(issues).toEqual([
+      expect.stringMatching(
+        /it looks cut off; restore its end \(adding '[}\]]+' would close it without what was lost\)\.$/,
+      ),
+    ]);
+  });
+});

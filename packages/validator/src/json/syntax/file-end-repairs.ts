@@ -28,14 +28,20 @@ export function unclosedAtEnd(walk: WalkState): Repair {
       insertion(before ? misplaced.lastEnd - 1 : misplaced.lastEnd, closer),
     );
   }
+  // A missing last closer after a complete value is a slip, which --fix makes. A file that ends with
+  // several brackets open, or after a ',' or a key, was cut off: closing it made it pass and hid
+  // what was lost, so the edit is said but not made (the diagnosis has no edit for it).
+  const slip = open.length === 1 && walk.top.place === 'comma-or-close';
   return walk.repair(
     walk.lastEnd,
     0,
-    `The file ends before ${list}${more} ${open.length > 1 ? 'are' : 'is'} closed: add '${closers}' at the end, or restore the cut-off end of the file.`,
+    slip
+      ? `The file ends before ${list} is closed: add '${closers}' at the end, or restore the cut-off end of the file.`
+      : `The file ends before ${list}${more} ${open.length > 1 ? 'are' : 'is'} closed: it looks cut off; restore its end (adding '${closers}' would close it without what was lost).`,
     (w) => {
       w.stopped = true;
     },
-    insertion(walk.lastEnd, closers),
+    ...(slip ? [insertion(walk.lastEnd, closers)] : []),
   );
 }
 

@@ -91,7 +91,7 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
 
   it('names the brackets a cut-off file leaves open, once', () => {
     expect(issuesOf(SWAGGER.slice(0, SWAGGER.indexOf('"b"')))).toEqual([
-      "7:9 The file ends before the '[' at line 6 and the '{' at line 1 are closed: add ']}' at the end, or restore the cut-off end of the file.",
+      "7:9 The file ends before the '[' at line 6 and the '{' at line 1 are closed: it looks cut off; restore its end (adding ']}' would close it without what was lost).",
     ]);
     expect(issuesOf(SWAGGER.slice(0, SWAGGER.indexOf('"b"') + 2))).toEqual([
       "8:7 The file ends inside a string: add its closing '\"', or restore the cut-off end of the file.",
