@@ -1197,7 +1197,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path86 = require("node:path");
+    var path87 = require("node:path");
     var fs34 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2210,9 +2210,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path86.resolve(baseDir, baseName);
+          const localBin = path87.resolve(baseDir, baseName);
           if (fs34.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path86.extname(baseName))) return void 0;
+          if (sourceExt.includes(path87.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs34.existsSync(`${localBin}${ext}`)
           );
@@ -2230,17 +2230,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path86.resolve(
-            path86.dirname(resolvedScriptPath),
+          executableDir = path87.resolve(
+            path87.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path86.basename(
+            const legacyName = path87.basename(
               this._scriptPath,
-              path86.extname(this._scriptPath)
+              path87.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path86.extname(executableFile));
+        launchWithNode = sourceExt.includes(path87.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path86.basename(filename, path86.extname(filename));
+        this._name = path87.basename(filename, path87.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path87) {
-        if (path87 === void 0) return this._executableDir;
-        this._executableDir = path87;
+      executableDir(path88) {
+        if (path88 === void 0) return this._executableDir;
+        this._executableDir = path88;
         return this;
       }
       /**
@@ -3715,8 +3715,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path86, { windows } = {}) => {
-      const segs = path86.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path87, { windows } = {}) => {
+      const segs = path87.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -8465,8 +8465,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path86) {
-      let input = path86;
+    function removeDotSegments(path87) {
+      let input = path87;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -8540,11 +8540,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path86) {
-      if (path86 === "" || path86[0] === "/") {
-        return removeDotSegments(path86);
+    function removeDotSegmentsRelative(path87) {
+      if (path87 === "" || path87[0] === "/") {
+        return removeDotSegments(path87);
       }
-      const segments = path86.split("/");
+      const segments = path87.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -8907,8 +8907,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path86 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path86 && path86 !== "/" ? path86 : void 0;
+        const path87 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path87 && path87 !== "/" ? path87 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -12218,17 +12218,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path86) {
-      const ctrl = callVisitor(key, node, visitor, path86);
+    function visit_(key, node, visitor, path87) {
+      const ctrl = callVisitor(key, node, visitor, path87);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path86, ctrl);
-        return visit_(key, ctrl, visitor, path86);
+        replaceNode(key, path87, ctrl);
+        return visit_(key, ctrl, visitor, path87);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path86 = Object.freeze(path86.concat(node));
+          path87 = Object.freeze(path87.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path86);
+            const ci = visit_(i2, node.items[i2], visitor, path87);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12239,13 +12239,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path86 = Object.freeze(path86.concat(node));
-          const ck = visit_("key", node.key, visitor, path86);
+          path87 = Object.freeze(path87.concat(node));
+          const ck = visit_("key", node.key, visitor, path87);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path86);
+          const cv = visit_("value", node.value, visitor, path87);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12266,17 +12266,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path86) {
-      const ctrl = await callVisitor(key, node, visitor, path86);
+    async function visitAsync_(key, node, visitor, path87) {
+      const ctrl = await callVisitor(key, node, visitor, path87);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path86, ctrl);
-        return visitAsync_(key, ctrl, visitor, path86);
+        replaceNode(key, path87, ctrl);
+        return visitAsync_(key, ctrl, visitor, path87);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path86 = Object.freeze(path86.concat(node));
+          path87 = Object.freeze(path87.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path86);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path87);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12287,13 +12287,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path86 = Object.freeze(path86.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path86);
+          path87 = Object.freeze(path87.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path87);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path86);
+          const cv = await visitAsync_("value", node.value, visitor, path87);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12320,23 +12320,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path86) {
+    function callVisitor(key, node, visitor, path87) {
       if (typeof visitor === "function")
-        return visitor(key, node, path86);
+        return visitor(key, node, path87);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path86);
+        return visitor.Map?.(key, node, path87);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path86);
+        return visitor.Seq?.(key, node, path87);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path86);
+        return visitor.Pair?.(key, node, path87);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path86);
+        return visitor.Scalar?.(key, node, path87);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path86);
+        return visitor.Alias?.(key, node, path87);
       return void 0;
     }
-    function replaceNode(key, path86, node) {
-      const parent = path86[path86.length - 1];
+    function replaceNode(key, path87, node) {
+      const parent = path87[path87.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -12948,10 +12948,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path86, value) {
+    function collectionFromPath(schema, path87, value) {
       let v = value;
-      for (let i2 = path86.length - 1; i2 >= 0; --i2) {
-        const k = path86[i2];
+      for (let i2 = path87.length - 1; i2 >= 0; --i2) {
+        const k = path87[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -12970,7 +12970,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path86) => path86 == null || typeof path86 === "object" && !!path86[Symbol.iterator]().next().done;
+    var isEmptyPath = (path87) => path87 == null || typeof path87 === "object" && !!path87[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13000,11 +13000,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path86, value) {
-        if (isEmptyPath(path86))
+      addIn(path87, value) {
+        if (isEmptyPath(path87))
           this.add(value);
         else {
-          const [key, ...rest] = path86;
+          const [key, ...rest] = path87;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -13018,8 +13018,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path86) {
-        const [key, ...rest] = path86;
+      deleteIn(path87) {
+        const [key, ...rest] = path87;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -13033,8 +13033,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path86, keepScalar) {
-        const [key, ...rest] = path86;
+      getIn(path87, keepScalar) {
+        const [key, ...rest] = path87;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -13052,8 +13052,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path86) {
-        const [key, ...rest] = path86;
+      hasIn(path87) {
+        const [key, ...rest] = path87;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -13063,8 +13063,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path86, value) {
-        const [key, ...rest] = path86;
+      setIn(path87, value) {
+        const [key, ...rest] = path87;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -15579,9 +15579,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path86, value) {
+      addIn(path87, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path86, value);
+          this.contents.addIn(path87, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -15656,14 +15656,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path86) {
-        if (Collection2.isEmptyPath(path86)) {
+      deleteIn(path87) {
+        if (Collection2.isEmptyPath(path87)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path86) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path87) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -15678,10 +15678,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path86, keepScalar) {
-        if (Collection2.isEmptyPath(path86))
+      getIn(path87, keepScalar) {
+        if (Collection2.isEmptyPath(path87))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path86, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path87, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -15692,10 +15692,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path86) {
-        if (Collection2.isEmptyPath(path86))
+      hasIn(path87) {
+        if (Collection2.isEmptyPath(path87))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path86) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path87) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -15712,13 +15712,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path86, value) {
-        if (Collection2.isEmptyPath(path86)) {
+      setIn(path87, value) {
+        if (Collection2.isEmptyPath(path87)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path86), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path87), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path86, value);
+          this.contents.setIn(path87, value);
         }
       }
       /**
@@ -17679,9 +17679,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path86) => {
+    visit2.itemAtPath = (cst, path87) => {
       let item = cst;
-      for (const [field, index] of path86) {
+      for (const [field, index] of path87) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -17690,23 +17690,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path86) => {
-      const parent = visit2.itemAtPath(cst, path86.slice(0, -1));
-      const field = path86[path86.length - 1][0];
+    visit2.parentCollection = (cst, path87) => {
+      const parent = visit2.itemAtPath(cst, path87.slice(0, -1));
+      const field = path87[path87.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path86, item, visitor) {
-      let ctrl = visitor(item, path86);
+    function _visit(path87, item, visitor) {
+      let ctrl = visitor(item, path87);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path86.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path87.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -17717,10 +17717,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path86);
+            ctrl = ctrl(item, path87);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path86) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path87) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path86, options2) {
+    function openPromise(path87, options2) {
       return new Promise((resolve, reject) => {
-        open2(path86, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path87, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path86, options2, callback) {
+    function open2(path87, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,7 +22432,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs34.open(path86, "r", function(err2, fd2) {
+      fs34.open(path87, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs34.close(fd2, defaultCallback);
@@ -30627,11 +30627,21 @@ function brokenLinkAtEnd(target2, options2 = {}) {
   if (followed.stat || !statOrError(resolved2, import_node_fs.lstatSync).stat?.isSymbolicLink()) return void 0;
   const link2 = { ...linkTarget(resolved2), leads: linkTrouble(followed.code) };
   if (options2.newTarget !== "refused" && followed.code === "ENOENT" && link2.to !== void 0) {
-    const from = realPathOrNothing(import_node_path2.default.dirname(resolved2));
-    const folder = from && import_node_path2.default.dirname(import_node_path2.default.resolve(from, link2.to));
-    if (folder && statOrError(folder).stat?.isDirectory()) return void 0;
+    const folder = import_node_path2.default.dirname(linkedNewFile(resolved2));
+    if (statOrError(folder).stat?.isDirectory()) return void 0;
   }
   return link2;
+}
+function linkedNewFile(absolute) {
+  let current = absolute;
+  for (let hops = 0; hops < 64; hops++) {
+    if (statOrError(current).code !== "ENOENT") return current;
+    const named2 = linkTarget(current).to;
+    const from = named2 === void 0 ? void 0 : realPathOrNothing(import_node_path2.default.dirname(current));
+    if (named2 === void 0 || from === void 0) return current;
+    current = import_node_path2.default.resolve(from, named2);
+  }
+  return current;
 }
 function brokenLinkError(given2, link2, hint) {
   return new UsageError(`${describeBrokenLink(link2)}; nothing can be written through it.`, {
@@ -30659,6 +30669,10 @@ function statOrError(file, stat2 = import_node_fs.statSync) {
   } catch (error2) {
     return { code: error2.code };
   }
+}
+function writeTarget(file) {
+  if (!statOrError(file, import_node_fs.lstatSync).stat?.isSymbolicLink()) return file;
+  return realPathOrNothing(file) ?? linkedNewFile(import_node_path2.default.resolve(file));
 }
 
 // packages/core/src/file-in-the-way.ts
@@ -30689,6 +30703,13 @@ function whatIsInTheWay({ link: link2 }) {
 function missingPathError(given2, hint, options2 = {}) {
   const way = fileInTheWay(given2, options2.cwd);
   if (way) return pathThroughFileError(way, "read", options2.throughFileHint ?? hint);
+  const link2 = brokenLinkAtEnd(given2, { cwd: options2.cwd, newTarget: "refused" });
+  if (link2)
+    return new UsageError(`${describeBrokenLink(link2)}.`, {
+      location: { file: given2 },
+      hint,
+      cause: options2.cause
+    });
   return new UsageError(options2.message ?? "does not exist.", {
     location: { file: given2 },
     hint,
@@ -31003,11 +31024,27 @@ function readRefusalHint(code2) {
     return "Check that the user who runs connector-alm may read it and enter each folder on the way to it.";
   return "Check that the path can be read, and run it again.";
 }
+function fileReadError(given2, error2, options2) {
+  const code2 = error2?.code;
+  if (code2 !== void 0 && NOT_THERE.has(code2))
+    return missingPathError(given2, options2.hint, {
+      cwd: options2.cwd,
+      cause: error2,
+      ...options2.missing ? { message: options2.missing } : {}
+    });
+  if (code2 === "EISDIR")
+    return new UsageError(options2.folder ?? "is a folder, not a file.", {
+      location: { file: given2 },
+      hint: options2.hint
+    });
+  return unreadablePathError(given2, error2, { subject: options2.subject }) ?? error2;
+}
 
 // packages/core/src/fs/write-file-atomically.ts
 var import_node_fs7 = require("node:fs");
 async function writeFileAtomically(file, bytes, options2 = {}) {
-  await writingTo(file, () => inFolderMadeFor(file, () => writeThroughTemporary(file, bytes, options2)));
+  const target2 = writeTarget(file);
+  await writingTo(file, () => inFolderMadeFor(target2, () => writeThroughTemporary(target2, bytes, options2)));
 }
 async function writeThroughTemporary(file, bytes, options2) {
   const temporary = temporarySibling(file);
@@ -32574,12 +32611,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path86) {
+function findNodeAtLocation(root, path87) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path86) {
+  for (let segment of path87) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -33342,7 +33379,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path86 = [root];
+  const path87 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -33350,14 +33387,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path86[level];
+    let node = path87[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path86[level] = node;
+      path87[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -33527,7 +33564,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path86 = paths.pop();
+    const path87 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -33535,13 +33572,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path86 + 1);
+          paths.push(path87 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path86 + 1 + key.length;
+        const keyPath = path87 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -34412,14 +34449,15 @@ function unclosedAtEnd(walk) {
       insertion(before ? misplaced.lastEnd - 1 : misplaced.lastEnd, closer)
     );
   }
+  const slip = open2.length === 1 && walk.top.place === "comma-or-close";
   return walk.repair(
     walk.lastEnd,
     0,
-    `The file ends before ${list3}${more} ${open2.length > 1 ? "are" : "is"} closed: add '${closers}' at the end, or restore the cut-off end of the file.`,
+    slip ? `The file ends before ${list3} is closed: add '${closers}' at the end, or restore the cut-off end of the file.` : `The file ends before ${list3}${more} ${open2.length > 1 ? "are" : "is"} closed: it looks cut off; restore its end (adding '${closers}' would close it without what was lost).`,
     (w) => {
       w.stopped = true;
     },
-    insertion(walk.lastEnd, closers)
+    ...slip ? [insertion(walk.lastEnd, closers)] : []
   );
 }
 function misindentedClose(walk) {
@@ -36025,7 +36063,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path86 = problem.segments;
+  const path87 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -36039,21 +36077,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path86.includes("oAuthSettings")) {
-      const last2 = path86[path86.length - 1];
+    if (path87.includes("oAuthSettings")) {
+      const last2 = path87[path87.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path86.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path86[path86.length - 1] === "type" && path86.length === parameterNameDepth(path86) + 1)
+    if (path87.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path87[path87.length - 1] === "type" && path87.length === parameterNameDepth(path87) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path86) {
-  return path86[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path87) {
+  return path87[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -37685,6 +37723,7 @@ function fileIssueRule(id, title, description, bad, warningOnly = []) {
     title,
     description,
     levels: sameLevels("error"),
+    milderCases: warningOnly.map((kind) => ({ when: `in ${CANONICAL_NAMES[kind]}`, atMost: "warning" })),
     example: { bad },
     check(context) {
       for (const [kind, file] of eachFile(context)) {
@@ -38171,9 +38210,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list3 = own2 ?? asArray(model.root[key]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path86) {
+function pathVariables(path87) {
   const names3 = [];
-  for (const match2 of path86.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path87.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -44753,13 +44792,13 @@ function operationKeys2(summary2, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path86 = pathWords(operation2.path);
-  if (path86.length > 1) shared.push(...lookupKeysOf({ words: path86, version: "" }));
+  const path87 = pathWords(operation2.path);
+  if (path87.length > 1) shared.push(...lookupKeysOf({ words: path87, version: "" }));
   return { own: own2, shared };
 }
-function pathWords(path86) {
+function pathWords(path87) {
   const words = [];
-  for (const segment of path86.split("/")) {
+  for (const segment of path87.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
   }
@@ -46156,16 +46195,16 @@ function methodSlot(key) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path86) {
-    this.path = path86;
-    const hasBrace = path86.includes("{");
-    this.variables = hasBrace ? scanVariables(path86) : NO_VARIABLES;
+  constructor(path87) {
+    this.path = path87;
+    const hasBrace = path87.includes("{");
+    this.variables = hasBrace ? scanVariables(path87) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path86.indexOf("/"); ; slash = path86.indexOf("/", start)) {
-      const end = slash === -1 ? path86.length : slash;
-      if (hasBrace && isVariableSegment(path86, start, end)) variableSegmentCount++;
+    for (let slash = path87.indexOf("/"); ; slash = path87.indexOf("/", start)) {
+      const end = slash === -1 ? path87.length : slash;
+      if (hasBrace && isVariableSegment(path87, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -46194,8 +46233,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path86 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path86) last2 = new PathTemplate(path86);
+    const path87 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path87) last2 = new PathTemplate(path87);
     templates[index] = last2;
   }
   return templates;
@@ -46220,9 +46259,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path86, start) {
-  const slash = path86.indexOf("/", start);
-  return slash === -1 ? path86.length : slash;
+function segmentEnd(path87, start) {
+  const slash = path87.indexOf("/", start);
+  return slash === -1 ? path87.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -46231,34 +46270,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path86, start, end) {
+function isVariableSegment(path87, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path86.charCodeAt(start) !== OPEN || path86.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path87.charCodeAt(start) !== OPEN || path87.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path86.charCodeAt(index);
+    const code2 = path87.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path86, open2) {
-  for (let index = open2 + 1; index < path86.length; index++) {
-    const code2 = path86.charCodeAt(index);
+function matchEnd(path87, open2) {
+  for (let index = open2 + 1; index < path87.length; index++) {
+    const code2 = path87.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path86) {
+function scanVariables(path87) {
   const variables = [];
   let seen;
-  for (let open2 = path86.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path86, open2);
+  for (let open2 = path87.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path87, open2);
     if (close2 === -1) {
-      open2 = path86.indexOf("{", open2 + 1);
+      open2 = path87.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path86.slice(open2 + 1, close2);
+    const name = path87.slice(open2 + 1, close2);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -46268,30 +46307,30 @@ function scanVariables(path86) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path86.indexOf("{", close2 + 1);
+    open2 = path87.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path86) {
+function routeOf(path87) {
   let route = "";
   let copied = 0;
-  for (let open2 = path86.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path86, open2);
+  for (let open2 = path87.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path87, open2);
     if (close2 === -1) {
-      open2 = path86.indexOf("{", open2 + 1);
+      open2 = path87.indexOf("{", open2 + 1);
       continue;
     }
-    route += path86.slice(copied, open2) + "{}";
+    route += path87.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path86.indexOf("{", copied);
+    open2 = path87.indexOf("{", copied);
   }
-  return copied === 0 ? path86 : route + path86.slice(copied);
+  return copied === 0 ? path87 : route + path87.slice(copied);
 }
-function routeHash(path86) {
+function routeHash(path87) {
   let hash = 0;
-  for (let index = 0; index < path86.length; index++) {
-    const code2 = path86.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path86, index) : -1;
+  for (let index = 0; index < path87.length; index++) {
+    const code2 = path87.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path87, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -46339,15 +46378,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path86 = operations[index].path;
-    if (!path86.includes("{")) {
-      while (index < operations.length && operations[index].path === path86) index++;
+    const path87 = operations[index].path;
+    if (!path87.includes("{")) {
+      while (index < operations.length && operations[index].path === path87) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path86; index++)
+    for (; index < operations.length && operations[index].path === path87; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path86);
+    const route = routeHash(path87);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -47522,12 +47561,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path86 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path86)) continue;
-        if (path86.startsWith("x-")) continue;
-        const item = paths[path86];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path86);
-        else this.typeIssue(placeAt(rootNode, "paths", path86), "Object", item);
+      for (const path87 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path87)) continue;
+        if (path87.startsWith("x-")) continue;
+        const item = paths[path87];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path87);
+        else this.typeIssue(placeAt(rootNode, "paths", path87), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -47551,8 +47590,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path86) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path86);
+  visitPathItem(item, rootNode, path87) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path87);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -49124,12 +49163,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path86 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path87 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path86 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path87 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -49471,16 +49510,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path86) {
+function followSchemaPath(model, root, path87) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path86.length && steps < MAX_STEPS; ) {
-    let end = path86.indexOf("/", start);
-    if (end === -1) end = path86.length;
+  for (let start = 0; start < path87.length && steps < MAX_STEPS; ) {
+    let end = path87.indexOf("/", start);
+    if (end === -1) end = path87.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path86.slice(start, end));
+      const next = property(model, current, path87.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -49560,9 +49599,9 @@ function resultProblems(model, target2, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path86 = pathAt(call, key);
-    if (path86 === void 0 || followSchemaPath(model, items.schema, path86).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path86), label) });
+    const path87 = pathAt(call, key);
+    if (path87 === void 0 || followSchemaPath(model, items.schema, path87).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path87), label) });
   }
   return problems;
 }
@@ -51011,12 +51050,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report: report2 }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path86 in paths) {
-      if (!has(paths, path86)) continue;
-      const pathItem = asObject(paths[path86]);
+    for (const path87 in paths) {
+      if (!has(paths, path87)) continue;
+      const pathItem = asObject(paths[path87]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report2({
-        pointer: childPointer("/paths", path86, "$ref"),
+        pointer: childPointer("/paths", path87, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -51038,15 +51077,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report: report2 }, problem) {
-  for (const path86 of pathKeys(swagger2)) {
-    const message2 = problem(path86);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path86), message: message2 });
+  for (const path87 of pathKeys(swagger2)) {
+    const message2 = problem(path87);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path87), message: message2 });
   }
 }
-function templateProblem(path86) {
+function templateProblem(path87) {
   let open2 = -1;
-  for (let index = 0; index < path86.length; index++) {
-    const character = path86[index];
+  for (let index = 0; index < path87.length; index++) {
+    const character = path87[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -51072,7 +51111,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path86) => path86.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path87) => path87.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -51092,7 +51131,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path86) => /[?#]/.test(path86) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path87) => /[?#]/.test(path87) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -51108,7 +51147,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path86) => path86.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path87) => path87.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -51122,8 +51161,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path86) => {
-      const problem = templateProblem(path86);
+    reportPathKeys(context, (path87) => {
+      const problem = templateProblem(path87);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -51140,9 +51179,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path86) => (
+      (path87) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path86.includes("=") && pathVariables(path86).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path87.includes("=") && pathVariables(path87).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -51158,14 +51197,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report: report2 }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path86 of pathKeys(swagger2)) {
-      const key = path86.toLowerCase();
+    for (const path87 of pathKeys(swagger2)) {
+      const key = path87.toLowerCase();
       if (seen.has(key)) {
         report2({
-          pointer: childPointer("/paths", path86),
+          pointer: childPointer("/paths", path87),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path86)
+            nameExcerpt(path87)
           )
         });
       }
@@ -53016,26 +53055,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path86 = [];
+    const path87 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path86.push(start);
+    path87.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path86.pop();
+        path87.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path86.slice(path86.indexOf(target2)));
+      if (seen === "grey") cycles.push(path87.slice(path87.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path86.push(target2);
+        path87.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -53658,7 +53697,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path86 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path87 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -53666,7 +53705,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path86}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path87}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -53926,8 +53965,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path86) {
-  return withoutTrailingSlashes(routeOf(path86)).toLowerCase();
+function templateShape(path87) {
+  return withoutTrailingSlashes(routeOf(path87)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -54181,10 +54220,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path86, options2 = {}) {
+function offsetOfPath(document, path87, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path86.entries()) {
+  for (const [index, step2] of path87.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -54195,7 +54234,7 @@ function offsetOfPath(document, path86, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path86.length - 1;
+    const isLast = index === path87.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -54206,8 +54245,8 @@ function rangeStart(node) {
 function yamlPositions(text3) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
-  return (path86, options2 = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path86, options2));
+  return (path87, options2 = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path87, options2));
     return { line, column: col };
   };
 }
@@ -54365,9 +54404,9 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error2, root) {
-  const path86 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path86.map(nameExcerpt);
-  const value = path86.reduce(
+  const path87 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path87.map(nameExcerpt);
+  const value = path87.reduce(
     (node, step2) => node?.[step2],
     root
   );
@@ -54375,7 +54414,7 @@ function describeSchemaError(error2, root) {
   if (error2.keyword === "additionalProperties") {
     const key = String(error2.params.additionalProperty);
     const name = nameExcerpt(key);
-    if (path86.length === 0) {
+    if (path87.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -54386,7 +54425,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path86, key],
+      path: [...path87, key],
       atKey: true
     };
   }
@@ -54394,7 +54433,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path86,
+      path: path87,
       atKey: false
     };
   }
@@ -54404,34 +54443,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path86,
+        path: path87,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path86, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path87, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path86,
+      path: path87,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path86, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path87, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path86,
+      path: path87,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path86,
+    path: path87,
     atKey: false
   };
 }
@@ -54522,8 +54561,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path86, method, pathItemPlace, operation2) {
-    this.path = path86;
+  constructor(path87, method, pathItemPlace, operation2) {
+    this.path = path87;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -54824,11 +54863,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path86 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path86)) continue;
-      let pathItem = asObject(paths[path86]);
+    for (const path87 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path87)) continue;
+      let pathItem = asObject(paths[path87]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path86);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path87);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -54844,7 +54883,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path86, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path87, method, pathItemPlace, operation2);
         const own2 = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own2)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own2, entry.isInternal);
@@ -55197,9 +55236,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path86) {
-  const [setting, ruleId] = path86;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path86];
+function placeIn(config2, path87) {
+  const [setting, ruleId] = path87;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path87];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -55741,9 +55780,9 @@ var CASE_RULES = {
 };
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path86, method, body) => `{
+var operation = (path87, method, body) => `{
   "paths": {
-    "${path86}": {
+    "${path87}": {
       "${method}": ${body}
     }
   }
@@ -56207,16 +56246,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path86 = [];
+  const path87 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit2 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path86.push(part.step);
+        if (part.step !== void 0) path87.push(part.step);
         if (visit2(part.nested)) listedAny = true;
-        if (part.step !== void 0) path86.pop();
+        if (part.step !== void 0) path87.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -56224,7 +56263,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path86, ...part.change.path] });
+      result.push({ ...part.change, path: [...path87, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -58409,21 +58448,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path86 in paths) {
-    if (!has(paths, path86)) continue;
-    const pathItem = refPathItem(paths[path86]);
+  for (const path87 in paths) {
+    if (!has(paths, path87)) continue;
+    const pathItem = refPathItem(paths[path87]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path86));
-    unfollowed2.set(path86, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path87));
+    unfollowed2.set(path87, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path86 in paths) {
-    if (!has(paths, path86)) continue;
-    const pathItem = refPathItem(paths[path86]);
+  for (const path87 in paths) {
+    if (!has(paths, path87)) continue;
+    const pathItem = refPathItem(paths[path87]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -58435,17 +58474,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path86 of all) {
-    const before = has(pathsBefore, path86) ? pathsBefore[path86] : void 0;
-    const after = has(pathsAfter, path86) ? pathsAfter[path86] : void 0;
+  for (const path87 of all) {
+    const before = has(pathsBefore, path87) ? pathsBefore[path87] : void 0;
+    const after = has(pathsAfter, path87) ? pathsAfter[path87] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path86);
-    const whyBefore = unfollowedBefore.get(path86);
+    const whyAfter = unfollowedAfter.get(path87);
+    const whyBefore = unfollowedBefore.get(path87);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path86);
+    const pathItemPointer = childPointer("/paths", path87);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -58453,12 +58492,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path86)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path87)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path86)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path86)} was not compared: in the base version, ${whyBefore}.` : refEdit(path86, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path87)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path87)} was not compared: in the base version, ${whyBefore}.` : refEdit(path87, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -58468,12 +58507,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path86, before, after) {
+function refEdit(path87, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path86)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path87)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path86)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path86)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path87)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path87)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -58690,8 +58729,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path86) {
-  return withoutTrailingSlashes(emptiedBraces(path86));
+function normalizePath(path87) {
+  return withoutTrailingSlashes(emptiedBraces(path87));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -60122,18 +60161,34 @@ function sortFolderPaths(folders, paths = import_node_path22.default) {
 }
 function search(folder, depth, found, platform) {
   const dirents = (0, import_node_fs12.readdirSync)(folder, { withFileTypes: true });
-  if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
+  if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
   }
-  if (depth >= MAX_SEARCH_DEPTH) return;
-  const children = dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform)).map((d) => d.name).sort();
-  const childrenAreConnectors = isTopFolderName(import_node_path22.default.basename(folder));
-  for (const child of children) {
-    const childPath = entryPath(folder, child);
-    if (childrenAreConnectors) found.add(childPath);
-    else search(childPath, depth + 1, found, platform);
+  if (isTopFolderChild(folder)) {
+    const below = swaggerFoldersBelow(folder, dirents, depth, platform);
+    if (below.length === 0) found.add(folder);
+    for (const nested of below) found.add(nested);
+    return;
   }
+  if (depth >= MAX_SEARCH_DEPTH) return;
+  for (const child of searchedChildren(dirents, platform)) {
+    search(entryPath(folder, child), depth + 1, found, platform);
+  }
+}
+function swaggerFoldersBelow(folder, dirents, depth, platform) {
+  const below = [];
+  if (depth >= MAX_SEARCH_DEPTH) return below;
+  for (const child of searchedChildren(dirents, platform)) {
+    const childPath = entryPath(folder, child);
+    const childDirents = (0, import_node_fs12.readdirSync)(childPath, { withFileTypes: true });
+    if (fileNames(childDirents).some((name) => kindOfFileName(name) === "swagger")) below.push(childPath);
+    else below.push(...swaggerFoldersBelow(childPath, childDirents, depth + 1, platform));
+  }
+  return below;
+}
+function searchedChildren(dirents, platform) {
+  return dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform)).map((d) => d.name).sort();
 }
 function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
@@ -60723,11 +60778,28 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
     }
     return verdict;
   };
+  const projects = /* @__PURE__ */ new Map();
+  const heldConnectors = (folder) => {
+    let held = projects.get(folder);
+    if (!held) {
+      held = connectorsHeldBy(folder, topLevel);
+      projects.set(folder, held);
+    }
+    return held;
+  };
   const topLevelCounts = isTopLevelConnectorNow(topLevel);
   const found = /* @__PURE__ */ new Set();
   for (const file of files) {
     for (const folder of ancestors(file).reverse()) {
       if (folder === "." && !await topLevelCounts) continue;
+      if (isInLayoutFolder(folder) && !await isConnector(folder)) {
+        const held = await heldConnectors(folder);
+        if (held) {
+          const owner = held.find((connector) => file.startsWith(`${connector}/`));
+          if (owner) found.add(owner);
+          break;
+        }
+      }
       if (isInLayoutFolder(folder) || await isConnector(folder)) {
         found.add(folder);
         break;
@@ -60735,6 +60807,12 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
     }
   }
   return [...found].sort();
+}
+async function connectorsHeldBy(folder, topLevel) {
+  const absolute = import_node_path25.default.join(topLevel, folder);
+  const held = await discoverConnectorFolders([absolute], topLevel).catch(() => [absolute]);
+  if (held.length === 1 && held[0] === absolute) return void 0;
+  return held.map((connector) => import_node_path25.default.relative(topLevel, connector).split(import_node_path25.default.sep).join("/"));
 }
 async function isTopLevelConnectorNow(topLevel) {
   return isConnectorFolderListing(await import_node_fs17.promises.readdir(topLevel).catch(() => []));
@@ -61909,7 +61987,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path86, findings]) => ({ path: path86, findings }));
+  return [...byFile].map(([path87, findings]) => ({ path: path87, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -62304,7 +62382,7 @@ function indexTable(sections) {
         tableRow([
           `[${rule2.id}](#${ruleAnchor(rule2.id)})`,
           proseMarkdown(rule2.title),
-          ...PROFILES.map((profile) => levelText(rule2.levels?.[profile]))
+          ...PROFILES.map((profile) => levelText(rule2.levels?.[profile], rule2.milderCases))
         ])
       );
     }
@@ -62313,7 +62391,7 @@ function indexTable(sections) {
 }
 function ruleEntry(rule2) {
   const lines = [`### ${rule2.id}`, "", `**${proseMarkdown(rule2.title)}**`, ""];
-  if (rule2.levels) lines.push(...levelsTable(rule2.levels), "");
+  if (rule2.levels) lines.push(...levelsTable(rule2.levels, rule2.milderCases), "");
   if (rule2.msCode) lines.push(`- Microsoft code: ${inlineCode(rule2.msCode)}`);
   if (rule2.msMessage) lines.push(`- Microsoft message: ${inlineCode(rule2.msMessage)}`);
   if (rule2.msCode || rule2.msMessage) lines.push("");
@@ -62321,15 +62399,19 @@ function ruleEntry(rule2) {
   for (const paragraph2 of exampleParagraphs(rule2)) lines.push(paragraph2, "");
   return lines;
 }
-function levelsTable(levels) {
+function levelsTable(levels, milderCases) {
   return [
     tableRow(["Profile", ...PROFILES]),
     tableRow(["---", ...PROFILES.map(() => "---")]),
-    tableRow(["Level", ...PROFILES.map((profile) => levelText(levels[profile]))])
+    tableRow(["Level", ...PROFILES.map((profile) => levelText(levels[profile], milderCases))])
   ];
 }
-function levelText(level) {
-  return level ?? "\u2013";
+var SEVERITY_RANK = { off: 0, info: 1, warning: 2, error: 3 };
+function levelText(level, milderCases = []) {
+  if (level === void 0) return "\u2013";
+  const milder = milderCases.filter((milderCase) => SEVERITY_RANK[milderCase.atMost] < SEVERITY_RANK[level]);
+  if (level === "off" || milder.length === 0) return level;
+  return `${level} (${milder.map((milderCase) => `${milderCase.when}: ${milderCase.atMost}`).join("; ")})`;
 }
 
 // packages/validator/src/reporters/sarif-limits.ts
@@ -65234,15 +65316,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path86, options2) {
-    return await this.send("GET", path86, options2);
+  async get(path87, options2) {
+    return await this.send("GET", path87, options2);
   }
-  async post(path86, options2) {
-    return await this.send("POST", path86, options2);
+  async post(path87, options2) {
+    return await this.send("POST", path87, options2);
   }
-  async send(method, path86, request2) {
+  async send(method, path87, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path86, this.options.environment);
+    const url = new URL(WEB_API_PATH + path87, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -66520,10 +66602,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path86 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path86.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path86)) return "drive-letter";
-  if (path86.split("/").includes("..")) return "parent-segment";
+  const path87 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path87.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path87)) return "drive-letter";
+  if (path87.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -66599,8 +66681,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path86, isFolder2, value) {
-    const segments = path86.split("/");
+  place(path87, isFolder2, value) {
+    const segments = path87.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -67033,7 +67115,7 @@ function openArchive(filePath2, displayName, damagedHint) {
         if (error2) {
           const code2 = error2.code;
           const refused2 = unreadablePathError(displayName, error2);
-          if (code2 === "ENOENT" || code2 === "ENOTDIR")
+          if (code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP")
             reject(
               displayName === filePath2 ? missingPathError(filePath2, "Check the path of the zip file.") : new UsageError("does not exist.", {
                 location: { file: displayName },
@@ -67343,8 +67425,9 @@ var ZIP_PATH_HINT = "Give the path of the zip file to write, ending in .zip.";
 async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
   refusePathThroughFile(destination);
-  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path41.default.dirname(destination)));
-  const temporary = temporarySibling(destination);
+  const target2 = writeTarget(destination);
+  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path41.default.dirname(target2)));
+  const temporary = temporarySibling(target2);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
     mtime: options2.mtime ?? FIXED_MTIME,
@@ -67380,7 +67463,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written2;
-    await import_node_fs28.promises.rename(temporary, destination);
+    await import_node_fs28.promises.rename(temporary, target2);
     done = true;
   } catch (error2) {
     output.destroy();
@@ -67388,7 +67471,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     if (!file.closed) await new Promise((resolve) => file.once("close", () => resolve()));
     await import_node_fs28.promises.rm(temporary, { force: true });
     const failedPath = error2?.path;
-    throw failedPath === temporary || failedPath === destination ? targetWriteError(destination, error2) : error2;
+    throw failedPath === temporary || failedPath === target2 || failedPath === destination ? targetWriteError(destination, error2) : error2;
   } finally {
     forgetTemporary(temporary);
     if (done) made.keep();
@@ -67796,9 +67879,9 @@ function checkJson(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path86) {
+function jsonValueLocation(text3, path87) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path86);
+  const node = tree && findNodeAtLocation2(tree, path87);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -67995,11 +68078,19 @@ async function ensureDirectoryInside(root, relative) {
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const real = await import_node_fs30.promises.realpath(next).catch(() => void 0);
-      if (real === void 0 || !isWithin(root, real)) {
+      const resolved2 = await import_node_fs30.promises.realpath(next).then(
+        (real2) => ({ real: real2 }),
+        (error2) => ({ error: error2 })
+      );
+      if ("error" in resolved2) throw unresolvedLinkError(next, resolved2.error);
+      const { real } = resolved2;
+      if (!isWithin(root, real)) {
         throw new UserError(
-          real === void 0 ? "is a link that leads nowhere; nothing is written through it." : "is a link that leads outside the target folder; nothing is written through it.",
-          { location: { file: next }, hint: "Remove the link from the target folder." }
+          "is a link that leads outside the target folder; nothing is written through it.",
+          {
+            location: { file: next },
+            hint: "Remove the link from the target folder."
+          }
         );
       }
       if ((await import_node_fs30.promises.stat(real)).isDirectory()) {
@@ -68060,15 +68151,33 @@ async function removeEmptyFolders(root, protect) {
   };
   await visit2("");
 }
+function unresolvedLinkError(link2, error2) {
+  const code2 = error2?.code;
+  if (code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP")
+    return new UserError("is a link that leads nowhere; nothing is written through it.", {
+      location: { file: link2 },
+      hint: "Remove the link from the target folder."
+    });
+  const failure = writeFailure(error2);
+  if (failure === void 0) return error2;
+  return new UserError(
+    `is a link whose target cannot be looked at: ${failure.reason} (${code2}); nothing is written through it.`,
+    {
+      location: { file: link2 },
+      hint: code2 === "EACCES" || code2 === "EPERM" ? "Remove the link from the target folder, or run as a user who may enter the folders it leads through." : code2 === "ENAMETOOLONG" ? "Remove the link from the target folder, or point it at a folder with a shorter path." : "Remove the link from the target folder, or check the folder it leads to."
+    }
+  );
+}
 
 // packages/solution/src/fs/write-file-atomically.ts
 var import_node_fs31 = require("node:fs");
 var import_node_path44 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
+  const target2 = writeTarget(file);
   await writingTo(file, async () => {
-    const made = makeFolderWithParents(import_node_path44.default.dirname(file));
-    const temporary = temporarySibling(file);
+    const made = makeFolderWithParents(import_node_path44.default.dirname(target2));
+    const temporary = temporarySibling(target2);
     try {
       await import_node_fs31.promises.writeFile(temporary, "");
       await import_node_fs31.promises.rm(temporary, { force: true });
@@ -71951,7 +72060,7 @@ function componentParametersFromSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path86, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path86) }, hint });
+  const wrongShape = (message2, path87, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path87) }, hint });
   const parameters = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -73699,16 +73808,12 @@ function readConnection(options2, io) {
     try {
       clientCertificate = (0, import_node_fs50.readFileSync)(import_node_path71.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
-      const code2 = error2.code;
-      const hint = "Give --client-certificate the PEM file that holds the certificate and its private key.";
-      if (code2 === "ENOENT" || code2 === "ENOTDIR")
-        throw missingPathError(options2.clientCertificate, hint, {
-          cwd: io.cwd,
-          message: "The certificate file does not exist."
-        });
-      throw new UsageError(`The certificate file cannot be read (${code2}).`, {
-        location: { file: options2.clientCertificate },
-        hint
+      throw fileReadError(options2.clientCertificate, error2, {
+        cwd: io.cwd,
+        hint: "Give --client-certificate the PEM file that holds the certificate and its private key.",
+        subject: "The certificate file",
+        missing: "The certificate file does not exist.",
+        folder: "is a folder, not a certificate file."
       });
     }
   }
@@ -73836,13 +73941,11 @@ function registerImportCommand(program2, context) {
       try {
         text3 = (0, import_node_fs51.readFileSync)(file, "utf8");
       } catch (error2) {
-        const code2 = error2.code;
-        const hint = "Give the deployment settings file that pac solution create-settings wrote.";
-        if (code2 === "ENOENT" || code2 === "ENOTDIR")
-          throw missingPathError(options2.settings, hint, { cwd: io.cwd });
-        throw new UsageError(`cannot be read (${code2 ?? errorMessage(error2)}).`, {
-          location: { file: options2.settings },
-          hint
+        throw fileReadError(options2.settings, error2, {
+          cwd: io.cwd,
+          hint: "Give the deployment settings file that pac solution create-settings wrote.",
+          subject: "The deployment settings file",
+          folder: "is a folder, not a deployment settings file."
         });
       }
       componentParameters = componentParametersFromSettings(text3, file);
@@ -74001,13 +74104,13 @@ function readCertificate(file, cwd) {
   try {
     pem = (0, import_node_fs52.readFileSync)(import_node_path74.default.resolve(cwd, file), "utf8");
   } catch (error2) {
-    const code2 = error2.code;
-    if (code2 === "ENOENT" || code2 === "ENOTDIR")
-      throw missingPathError(file, hint, { cwd, message: "The certificate file does not exist." });
-    throw new UsageError(
-      code2 === "EISDIR" ? "is a folder, not a certificate file." : `The certificate file cannot be read (${code2}).`,
-      { location: { file }, hint }
-    );
+    throw fileReadError(file, error2, {
+      cwd,
+      hint,
+      subject: "The certificate file",
+      missing: "The certificate file does not exist.",
+      folder: "is a folder, not a certificate file."
+    });
   }
   try {
     new import_node_crypto17.X509Certificate(pem);
@@ -75667,17 +75770,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path86 = requestOptions.url.replace(options2.baseUrl, "");
+    const path87 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path86} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path87} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path86} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path87} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -78390,7 +78493,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path86) => path86.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path87) => path87.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -79151,8 +79254,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path86 of changes.deletions)
-    entries.push({ path: `${folder}/${path86}`, mode: "100644", type: "blob", sha: null });
+  for (const path87 of changes.deletions)
+    entries.push({ path: `${folder}/${path87}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -79994,7 +80097,7 @@ function whatToDo(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path81 = __toESM(require("node:path"), 1);
+var import_node_path82 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -80014,6 +80117,30 @@ async function namingSolutionOptions(work) {
   }
 }
 
+// packages/cli/src/commands/swapped-arguments.ts
+var import_node_fs55 = require("node:fs");
+var import_node_path81 = __toESM(require("node:path"), 1);
+function refuseSwappedPaths(cwd, paths) {
+  const folder = statOrNothing(import_node_path81.default.resolve(cwd, paths.folder.path));
+  if (!folder?.isFile() || !isZipName(paths.folder.path)) return;
+  const zip = statOrNothing(import_node_path81.default.resolve(cwd, paths.zip));
+  if (zip ? !zip.isDirectory() : isZipName(paths.zip)) return;
+  throw new UsageError(`is a zip file, given where ${paths.folder.role} goes.`, {
+    location: { file: paths.folder.path },
+    hint: `Give ${paths.order}: connector-alm ${paths.usage}.`
+  });
+}
+function isZipName(name) {
+  return name.toLowerCase().endsWith(".zip");
+}
+function statOrNothing(file) {
+  try {
+    return (0, import_node_fs55.statSync)(file);
+  } catch {
+    return void 0;
+  }
+}
+
 // packages/cli/src/commands/unpack.ts
 function registerUnpackCommand(program2, context) {
   program2.command("unpack").description(
@@ -80030,9 +80157,15 @@ function registerUnpackCommand(program2, context) {
     ).choices(["delete", "keep"]).default("delete")
   ).option("--overwrite", "update a folder that already has content").addOption(maxSizeOption()).addOption(maxEntriesOption()).addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (zip, folder, options2) => {
     const { io } = context;
+    refuseSwappedPaths(io.cwd, {
+      folder: { path: folder, role: "the folder to write" },
+      zip,
+      order: "the solution zip first, then the folder",
+      usage: "unpack <solution.zip> <folder>"
+    });
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path81.default.resolve(io.cwd, zip), import_node_path81.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path82.default.resolve(io.cwd, zip), import_node_path82.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -80095,19 +80228,25 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path82 = __toESM(require("node:path"), 1);
+var import_node_path83 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
   ).option("--solution-version <version>", "the solution version to write, e.g. 1.2.0.0").addOption(maxEntriesOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (folder, zip, options2) => {
     const { io } = context;
+    refuseSwappedPaths(io.cwd, {
+      folder: { path: folder, role: "the folder to pack" },
+      zip,
+      order: "the folder that unpack wrote first, then the zip to write",
+      usage: "pack <folder> <solution.zip>"
+    });
     if (!zip.toLowerCase().endsWith(".zip"))
       throw new UsageError("must end in .zip.", {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path82.default.resolve(io.cwd, folder);
-    const target2 = import_node_path82.default.resolve(io.cwd, zip);
+    const source = import_node_path83.default.resolve(io.cwd, folder);
+    const target2 = import_node_path83.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
       () => packSolutionPackages(source, target2, {
         packageType: options2.packageType,
@@ -80118,7 +80257,7 @@ function registerPackCommand(program2, context) {
     const leftOut2 = new Set(results.flatMap((result) => result.leftOut));
     for (const file of leftOut2)
       io.stderr.write(
-        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path82.default.join(source, file)), file))}
+        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path83.default.join(source, file)), file))}
 `
       );
     if (options2.format === "json") {
@@ -80146,7 +80285,7 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path83 = __toESM(require("node:path"), 1);
+var import_node_path84 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
@@ -80155,14 +80294,20 @@ function registerExtractConnectorsCommand(program2, context) {
     "the solution as last extracted (zip or unpacked folder): remove the folders of its connectors that <source> no longer has"
   ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
     const { io } = context;
-    const root = import_node_path83.default.resolve(io.cwd, destination);
+    refuseSwappedPaths(io.cwd, {
+      folder: { path: destination, role: "the destination root" },
+      zip: source,
+      order: "the solution first, then the folder to write the connectors into",
+      usage: "extract-connectors <source> <destination-root>"
+    });
+    const root = import_node_path84.default.resolve(io.cwd, destination);
     const { connectors, removed, previousSourceProblem } = await extractAndRemoveLeftConnectors(
-      import_node_path83.default.resolve(io.cwd, source),
+      import_node_path84.default.resolve(io.cwd, source),
       root,
       {
         limits: zipLimitOptions(options2),
         ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
-        ...options2.previousSource ? { previousSource: import_node_path83.default.resolve(io.cwd, options2.previousSource) } : {}
+        ...options2.previousSource ? { previousSource: import_node_path84.default.resolve(io.cwd, options2.previousSource) } : {}
       }
     );
     if (previousSourceProblem)
@@ -80170,7 +80315,7 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown = (folder) => toDisplayPath(io.cwd, import_node_path83.default.join(root, folder));
+    const shown = (folder) => toDisplayPath(io.cwd, import_node_path84.default.join(root, folder));
     const removedFolders = removed.map(shown);
     if (options2.format === "json") {
       writeOutput(
@@ -80209,7 +80354,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path84 = __toESM(require("node:path"), 1);
+var import_node_path85 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/build-solution-settings.ts
 var FIRST_VERSION = "1.0.0.0";
@@ -80311,8 +80456,8 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const zip = import_node_path84.default.resolve(io.cwd, options2.out);
-    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path84.default.resolve(io.cwd, options2.existing));
+    const zip = import_node_path85.default.resolve(io.cwd, options2.out);
+    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path85.default.resolve(io.cwd, options2.existing));
     const existing = existingSolution && {
       connectors: existingSolution.connectors,
       source: options2.existing
@@ -80330,7 +80475,7 @@ function registerBuildSolutionCommand(program2, context) {
 `);
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path84.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path85.default.resolve(io.cwd, folder)),
         zip,
         { ...settings, ...existing ? { existing } : {} }
       )
@@ -80369,14 +80514,14 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path85 = __toESM(require("node:path"), 1);
+var import_node_path86 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
     "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
   ).argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
-    const resolve = (file) => import_node_path85.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path86.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
@@ -80391,7 +80536,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path85.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path86.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });

@@ -40833,11 +40833,21 @@ function brokenLinkAtEnd(target, options2 = {}) {
   if (followed.stat || !statOrError(resolved2, import_node_fs.lstatSync).stat?.isSymbolicLink()) return void 0;
   const link2 = { ...linkTarget(resolved2), leads: linkTrouble(followed.code) };
   if (options2.newTarget !== "refused" && followed.code === "ENOENT" && link2.to !== void 0) {
-    const from = realPathOrNothing(import_node_path2.default.dirname(resolved2));
-    const folder = from && import_node_path2.default.dirname(import_node_path2.default.resolve(from, link2.to));
-    if (folder && statOrError(folder).stat?.isDirectory()) return void 0;
+    const folder = import_node_path2.default.dirname(linkedNewFile(resolved2));
+    if (statOrError(folder).stat?.isDirectory()) return void 0;
   }
   return link2;
+}
+function linkedNewFile(absolute) {
+  let current = absolute;
+  for (let hops = 0; hops < 64; hops++) {
+    if (statOrError(current).code !== "ENOENT") return current;
+    const named = linkTarget(current).to;
+    const from = named === void 0 ? void 0 : realPathOrNothing(import_node_path2.default.dirname(current));
+    if (named === void 0 || from === void 0) return current;
+    current = import_node_path2.default.resolve(from, named);
+  }
+  return current;
 }
 function brokenLinkError(given2, link2, hint) {
   return new UsageError(`${describeBrokenLink(link2)}; nothing can be written through it.`, {
@@ -40865,6 +40875,10 @@ function statOrError(file, stat2 = import_node_fs.statSync) {
   } catch (error3) {
     return { code: error3.code };
   }
+}
+function writeTarget(file) {
+  if (!statOrError(file, import_node_fs.lstatSync).stat?.isSymbolicLink()) return file;
+  return realPathOrNothing(file) ?? linkedNewFile(import_node_path2.default.resolve(file));
 }
 
 // packages/core/src/file-in-the-way.ts
@@ -41140,7 +41154,8 @@ async function writingTo(target, work) {
 // packages/core/src/fs/write-file-atomically.ts
 var import_node_fs6 = require("node:fs");
 async function writeFileAtomically(file, bytes, options2 = {}) {
-  await writingTo(file, () => inFolderMadeFor(file, () => writeThroughTemporary(file, bytes, options2)));
+  const target = writeTarget(file);
+  await writingTo(file, () => inFolderMadeFor(target, () => writeThroughTemporary(target, bytes, options2)));
 }
 async function writeThroughTemporary(file, bytes, options2) {
   const temporary = temporarySibling(file);
@@ -41409,7 +41424,7 @@ function workspaceFolder() {
 async function requireWritableOutput(input, value, absolute, kind = "file") {
   const named = namedWritableFolders();
   const folders = await realWritableFolders(named);
-  const real = await realPathOfNew(await linkedNewFile(absolute)).catch((error3) => {
+  const real = await realPathOfNew(linkedNewFile(absolute)).catch((error3) => {
     throw pathRefusedError(input, error3, "written");
   });
   if (!isInWritableFolder(real, folders)) {
@@ -41422,19 +41437,6 @@ async function requireWritableOutput(input, value, absolute, kind = "file") {
     newTarget: kind === "folder" ? "refused" : "created"
   });
   return real;
-}
-async function linkedNewFile(absolute) {
-  let current = absolute;
-  for (let hops = 0; hops < 64; hops++) {
-    const missing = await import_node_fs7.promises.stat(current).then(
-      () => false,
-      (error3) => error3.code === "ENOENT"
-    );
-    const named = missing ? await import_node_fs7.promises.readlink(current).catch(() => void 0) : void 0;
-    if (named === void 0) return current;
-    current = import_node_path10.default.resolve(await import_node_fs7.promises.realpath(import_node_path10.default.dirname(current)), named);
-  }
-  return current;
 }
 function pathRefusedError(input, error3, use) {
   const failure = writeFailure(error3);
@@ -45253,9 +45255,10 @@ var import_node_fs10 = require("node:fs");
 var import_node_path11 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
+  const target = writeTarget(file);
   await writingTo(file, async () => {
-    const made = makeFolderWithParents(import_node_path11.default.dirname(file));
-    const temporary = temporarySibling(file);
+    const made = makeFolderWithParents(import_node_path11.default.dirname(target));
+    const temporary = temporarySibling(target);
     try {
       await import_node_fs10.promises.writeFile(temporary, "");
       await import_node_fs10.promises.rm(temporary, { force: true });
@@ -47331,14 +47334,15 @@ function unclosedAtEnd(walk) {
       insertion(before ? misplaced.lastEnd - 1 : misplaced.lastEnd, closer)
     );
   }
+  const slip = open2.length === 1 && walk.top.place === "comma-or-close";
   return walk.repair(
     walk.lastEnd,
     0,
-    `The file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed: add '${closers}' at the end, or restore the cut-off end of the file.`,
+    slip ? `The file ends before ${list2} is closed: add '${closers}' at the end, or restore the cut-off end of the file.` : `The file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed: it looks cut off; restore its end (adding '${closers}' would close it without what was lost).`,
     (w) => {
       w.stopped = true;
     },
-    insertion(walk.lastEnd, closers)
+    ...slip ? [insertion(walk.lastEnd, closers)] : []
   );
 }
 function misindentedClose(walk) {
@@ -50380,6 +50384,7 @@ function fileIssueRule(id, title, description, bad, warningOnly = []) {
     title,
     description,
     levels: sameLevels("error"),
+    milderCases: warningOnly.map((kind) => ({ when: `in ${CANONICAL_NAMES[kind]}`, atMost: "warning" })),
     example: { bad },
     check(context) {
       for (const [kind, file] of eachFile(context)) {

@@ -40694,11 +40694,21 @@ function brokenLinkAtEnd(target, options2 = {}) {
   if (followed.stat || !statOrError(resolved2, import_node_fs.lstatSync).stat?.isSymbolicLink()) return void 0;
   const link2 = { ...linkTarget(resolved2), leads: linkTrouble(followed.code) };
   if (options2.newTarget !== "refused" && followed.code === "ENOENT" && link2.to !== void 0) {
-    const from = realPathOrNothing(import_node_path2.default.dirname(resolved2));
-    const folder = from && import_node_path2.default.dirname(import_node_path2.default.resolve(from, link2.to));
-    if (folder && statOrError(folder).stat?.isDirectory()) return void 0;
+    const folder = import_node_path2.default.dirname(linkedNewFile(resolved2));
+    if (statOrError(folder).stat?.isDirectory()) return void 0;
   }
   return link2;
+}
+function linkedNewFile(absolute) {
+  let current = absolute;
+  for (let hops = 0; hops < 64; hops++) {
+    if (statOrError(current).code !== "ENOENT") return current;
+    const named = linkTarget(current).to;
+    const from = named === void 0 ? void 0 : realPathOrNothing(import_node_path2.default.dirname(current));
+    if (named === void 0 || from === void 0) return current;
+    current = import_node_path2.default.resolve(from, named);
+  }
+  return current;
 }
 function brokenLinkError(given, link2, hint) {
   return new UsageError(`${describeBrokenLink(link2)}; nothing can be written through it.`, {
@@ -40756,6 +40766,13 @@ function whatIsInTheWay({ link: link2 }) {
 function missingPathError(given, hint, options2 = {}) {
   const way = fileInTheWay(given, options2.cwd);
   if (way) return pathThroughFileError(way, "read", options2.throughFileHint ?? hint);
+  const link2 = brokenLinkAtEnd(given, { cwd: options2.cwd, newTarget: "refused" });
+  if (link2)
+    return new UsageError(`${describeBrokenLink(link2)}.`, {
+      location: { file: given },
+      hint,
+      cause: options2.cause
+    });
   return new UsageError(options2.message ?? "does not exist.", {
     location: { file: given },
     hint,
@@ -41295,7 +41312,7 @@ function workspaceFolder() {
 async function requireWritableOutput(input, value, absolute, kind = "file") {
   const named = namedWritableFolders();
   const folders = await realWritableFolders(named);
-  const real = await realPathOfNew(await linkedNewFile(absolute)).catch((error3) => {
+  const real = await realPathOfNew(linkedNewFile(absolute)).catch((error3) => {
     throw pathRefusedError(input, error3, "written");
   });
   if (!isInWritableFolder(real, folders)) {
@@ -41308,19 +41325,6 @@ async function requireWritableOutput(input, value, absolute, kind = "file") {
     newTarget: kind === "folder" ? "refused" : "created"
   });
   return real;
-}
-async function linkedNewFile(absolute) {
-  let current = absolute;
-  for (let hops = 0; hops < 64; hops++) {
-    const missing = await import_node_fs7.promises.stat(current).then(
-      () => false,
-      (error3) => error3.code === "ENOENT"
-    );
-    const named = missing ? await import_node_fs7.promises.readlink(current).catch(() => void 0) : void 0;
-    if (named === void 0) return current;
-    current = import_node_path11.default.resolve(await import_node_fs7.promises.realpath(import_node_path11.default.dirname(current)), named);
-  }
-  return current;
 }
 function pathRefusedError(input, error3, use) {
   const failure = writeFailure(error3);
@@ -41955,7 +41959,7 @@ function openArchive(filePath2, displayName, damagedHint) {
         if (error3) {
           const code2 = error3.code;
           const refused = unreadablePathError(displayName, error3);
-          if (code2 === "ENOENT" || code2 === "ENOTDIR")
+          if (code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP")
             reject(
               displayName === filePath2 ? missingPathError(filePath2, "Check the path of the zip file.") : new UsageError("does not exist.", {
                 location: { file: displayName },
@@ -43780,11 +43784,19 @@ async function ensureDirectoryInside(root, relative) {
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const real = await import_node_fs12.promises.realpath(next).catch(() => void 0);
-      if (real === void 0 || !isWithin(root, real)) {
+      const resolved2 = await import_node_fs12.promises.realpath(next).then(
+        (real2) => ({ real: real2 }),
+        (error3) => ({ error: error3 })
+      );
+      if ("error" in resolved2) throw unresolvedLinkError(next, resolved2.error);
+      const { real } = resolved2;
+      if (!isWithin(root, real)) {
         throw new UserError(
-          real === void 0 ? "is a link that leads nowhere; nothing is written through it." : "is a link that leads outside the target folder; nothing is written through it.",
-          { location: { file: next }, hint: "Remove the link from the target folder." }
+          "is a link that leads outside the target folder; nothing is written through it.",
+          {
+            location: { file: next },
+            hint: "Remove the link from the target folder."
+          }
         );
       }
       if ((await import_node_fs12.promises.stat(real)).isDirectory()) {
@@ -43844,6 +43856,23 @@ async function removeEmptyFolders(root, protect) {
     return empty;
   };
   await visit2("");
+}
+function unresolvedLinkError(link2, error3) {
+  const code2 = error3?.code;
+  if (code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP")
+    return new UserError("is a link that leads nowhere; nothing is written through it.", {
+      location: { file: link2 },
+      hint: "Remove the link from the target folder."
+    });
+  const failure = writeFailure(error3);
+  if (failure === void 0) return error3;
+  return new UserError(
+    `is a link whose target cannot be looked at: ${failure.reason} (${code2}); nothing is written through it.`,
+    {
+      location: { file: link2 },
+      hint: code2 === "EACCES" || code2 === "EPERM" ? "Remove the link from the target folder, or run as a user who may enter the folders it leads through." : code2 === "ENAMETOOLONG" ? "Remove the link from the target folder, or point it at a folder with a shorter path." : "Remove the link from the target folder, or check the folder it leads to."
+    }
+  );
 }
 
 // packages/solution/src/solution/layout.ts
@@ -47054,14 +47083,15 @@ function unclosedAtEnd(walk) {
       insertion(before ? misplaced.lastEnd - 1 : misplaced.lastEnd, closer)
     );
   }
+  const slip = open3.length === 1 && walk.top.place === "comma-or-close";
   return walk.repair(
     walk.lastEnd,
     0,
-    `The file ends before ${list2}${more} ${open3.length > 1 ? "are" : "is"} closed: add '${closers}' at the end, or restore the cut-off end of the file.`,
+    slip ? `The file ends before ${list2} is closed: add '${closers}' at the end, or restore the cut-off end of the file.` : `The file ends before ${list2}${more} ${open3.length > 1 ? "are" : "is"} closed: it looks cut off; restore its end (adding '${closers}' would close it without what was lost).`,
     (w) => {
       w.stopped = true;
     },
-    insertion(walk.lastEnd, closers)
+    ...slip ? [insertion(walk.lastEnd, closers)] : []
   );
 }
 function misindentedClose(walk) {
@@ -50103,6 +50133,7 @@ function fileIssueRule(id, title, description, bad, warningOnly = []) {
     title,
     description,
     levels: sameLevels("error"),
+    milderCases: warningOnly.map((kind) => ({ when: `in ${CANONICAL_NAMES[kind]}`, atMost: "warning" })),
     example: { bad },
     check(context) {
       for (const [kind, file] of eachFile(context)) {

@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path30 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path31 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path30 && path30[0] !== "/") {
-          path30 = `/${path30}`;
+        if (path31 && path31[0] !== "/") {
+          path31 = `/${path31}`;
         }
-        return new URL(`${origin}${path30}`);
+        return new URL(`${origin}${path31}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path30, origin }
+          request: { method, path: path31, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path30);
+        debuglog("sending request to %s %s/%s", method, origin, path31);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path30, origin },
+          request: { method, path: path31, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path30,
+          path31,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path30, origin }
+          request: { method, path: path31, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path30);
+        debuglog("trailers received from %s %s/%s", method, origin, path31);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path30, origin },
+          request: { method, path: path31, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path30,
+          path31,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path30, origin }
+            request: { method, path: path31, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path30);
+          debuglog("sending request to %s %s/%s", method, origin, path31);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path30,
+        path: path31,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path30 !== "string") {
+        if (typeof path31 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path30[0] !== "/" && !(path30.startsWith("http://") || path30.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path31[0] !== "/" && !(path31.startsWith("http://") || path31.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path30)) {
+        } else if (invalidPathRegex.test(path31)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path30, query) : path30;
+        this.path = query ? buildURL(path31, query) : path31;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path30, host, upgrade, blocking, reset } = request2;
+      const { method, path: path31, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path30} HTTP/1.1\r
+      let header = `${method} ${path31} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path30, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path31, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path30;
+      headers[HTTP2_HEADER_PATH] = path31;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path30 = search2 ? `${pathname}${search2}` : pathname;
+        const path31 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path30;
+        this.opts.path = path31;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path30 = "/",
+          path: path31 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path30;
+        opts.path = origin + path31;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path30) {
-      if (typeof path30 !== "string") {
-        return path30;
+    function safeUrl(path31) {
+      if (typeof path31 !== "string") {
+        return path31;
       }
-      const pathSegments = path30.split("?");
+      const pathSegments = path31.split("?");
       if (pathSegments.length !== 2) {
-        return path30;
+        return path31;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path30, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path30);
+    function matchKey(mockDispatch2, { path: path31, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path31);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path30 }) => matchValue(safeUrl(path30), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path31 }) => matchValue(safeUrl(path31), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path30, method, body, headers, query } = opts;
+      const { path: path31, method, body, headers, query } = opts;
       return {
-        path: path30,
+        path: path31,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path30, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path31, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path30,
+            Path: path31,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path30) {
-      for (let i = 0; i < path30.length; ++i) {
-        const code2 = path30.charCodeAt(i);
+    function validateCookiePath(path31) {
+      for (let i = 0; i < path31.length; ++i) {
+        const code2 = path31.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path30 = opts.path;
+          let path31 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path30 = `/${path30}`;
+            path31 = `/${path31}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path30);
+          url = new URL(util.parseOrigin(url).origin + path31);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path30, { windows } = {}) => {
-      const segs = path30.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path31, { windows } = {}) => {
+      const segs = path31.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -24153,8 +24153,8 @@ var require_utils3 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path30) {
-      let input = path30;
+    function removeDotSegments(path31) {
+      let input = path31;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -24228,11 +24228,11 @@ var require_utils3 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path30) {
-      if (path30 === "" || path30[0] === "/") {
-        return removeDotSegments(path30);
+    function removeDotSegmentsRelative(path31) {
+      if (path31 === "" || path31[0] === "/") {
+        return removeDotSegments(path31);
       }
-      const segments = path30.split("/");
+      const segments = path31.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -24595,8 +24595,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path30 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path30 && path30 !== "/" ? path30 : void 0;
+        const path31 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path31 && path31 !== "/" ? path31 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -27906,17 +27906,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path30) {
-      const ctrl = callVisitor(key, node, visitor, path30);
+    function visit_(key, node, visitor, path31) {
+      const ctrl = callVisitor(key, node, visitor, path31);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path30, ctrl);
-        return visit_(key, ctrl, visitor, path30);
+        replaceNode(key, path31, ctrl);
+        return visit_(key, ctrl, visitor, path31);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path30 = Object.freeze(path30.concat(node));
+          path31 = Object.freeze(path31.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path30);
+            const ci = visit_(i, node.items[i], visitor, path31);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27927,13 +27927,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path30 = Object.freeze(path30.concat(node));
-          const ck = visit_("key", node.key, visitor, path30);
+          path31 = Object.freeze(path31.concat(node));
+          const ck = visit_("key", node.key, visitor, path31);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path30);
+          const cv = visit_("value", node.value, visitor, path31);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -27954,17 +27954,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path30) {
-      const ctrl = await callVisitor(key, node, visitor, path30);
+    async function visitAsync_(key, node, visitor, path31) {
+      const ctrl = await callVisitor(key, node, visitor, path31);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path30, ctrl);
-        return visitAsync_(key, ctrl, visitor, path30);
+        replaceNode(key, path31, ctrl);
+        return visitAsync_(key, ctrl, visitor, path31);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path30 = Object.freeze(path30.concat(node));
+          path31 = Object.freeze(path31.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path30);
+            const ci = await visitAsync_(i, node.items[i], visitor, path31);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27975,13 +27975,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path30 = Object.freeze(path30.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path30);
+          path31 = Object.freeze(path31.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path31);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path30);
+          const cv = await visitAsync_("value", node.value, visitor, path31);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -28008,23 +28008,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path30) {
+    function callVisitor(key, node, visitor, path31) {
       if (typeof visitor === "function")
-        return visitor(key, node, path30);
+        return visitor(key, node, path31);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path30);
+        return visitor.Map?.(key, node, path31);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path30);
+        return visitor.Seq?.(key, node, path31);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path30);
+        return visitor.Pair?.(key, node, path31);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path30);
+        return visitor.Scalar?.(key, node, path31);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path30);
+        return visitor.Alias?.(key, node, path31);
       return void 0;
     }
-    function replaceNode(key, path30, node) {
-      const parent = path30[path30.length - 1];
+    function replaceNode(key, path31, node) {
+      const parent = path31[path31.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -28636,10 +28636,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path30, value) {
+    function collectionFromPath(schema, path31, value) {
       let v = value;
-      for (let i = path30.length - 1; i >= 0; --i) {
-        const k = path30[i];
+      for (let i = path31.length - 1; i >= 0; --i) {
+        const k = path31[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -28658,7 +28658,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
+    var isEmptyPath = (path31) => path31 == null || typeof path31 === "object" && !!path31[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -28688,11 +28688,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path30, value) {
-        if (isEmptyPath(path30))
+      addIn(path31, value) {
+        if (isEmptyPath(path31))
           this.add(value);
         else {
-          const [key, ...rest] = path30;
+          const [key, ...rest] = path31;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -28706,8 +28706,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path30) {
-        const [key, ...rest] = path30;
+      deleteIn(path31) {
+        const [key, ...rest] = path31;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -28721,8 +28721,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path30, keepScalar) {
-        const [key, ...rest] = path30;
+      getIn(path31, keepScalar) {
+        const [key, ...rest] = path31;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -28740,8 +28740,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path30) {
-        const [key, ...rest] = path30;
+      hasIn(path31) {
+        const [key, ...rest] = path31;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -28751,8 +28751,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path30, value) {
-        const [key, ...rest] = path30;
+      setIn(path31, value) {
+        const [key, ...rest] = path31;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -31267,9 +31267,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path30, value) {
+      addIn(path31, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path30, value);
+          this.contents.addIn(path31, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -31344,14 +31344,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path30) {
-        if (Collection2.isEmptyPath(path30)) {
+      deleteIn(path31) {
+        if (Collection2.isEmptyPath(path31)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path31) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -31366,10 +31366,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path30, keepScalar) {
-        if (Collection2.isEmptyPath(path30))
+      getIn(path31, keepScalar) {
+        if (Collection2.isEmptyPath(path31))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path31, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -31380,10 +31380,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path30) {
-        if (Collection2.isEmptyPath(path30))
+      hasIn(path31) {
+        if (Collection2.isEmptyPath(path31))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path31) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -31400,13 +31400,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path30, value) {
-        if (Collection2.isEmptyPath(path30)) {
+      setIn(path31, value) {
+        if (Collection2.isEmptyPath(path31)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path30), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path31), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path30, value);
+          this.contents.setIn(path31, value);
         }
       }
       /**
@@ -33367,9 +33367,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path30) => {
+    visit2.itemAtPath = (cst, path31) => {
       let item = cst;
-      for (const [field, index] of path30) {
+      for (const [field, index] of path31) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -33378,23 +33378,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path30) => {
-      const parent = visit2.itemAtPath(cst, path30.slice(0, -1));
-      const field = path30[path30.length - 1][0];
+    visit2.parentCollection = (cst, path31) => {
+      const parent = visit2.itemAtPath(cst, path31.slice(0, -1));
+      const field = path31[path31.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path30, item, visitor) {
-      let ctrl = visitor(item, path30);
+    function _visit(path31, item, visitor) {
+      let ctrl = visitor(item, path31);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path31.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -33405,10 +33405,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path30);
+            ctrl = ctrl(item, path31);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path31) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -42607,10 +42607,11 @@ function stringEnd(text2, at) {
 
 // packages/core/src/file-in-the-way.ts
 var import_node_fs2 = require("node:fs");
-var import_node_path2 = __toESM(require("node:path"), 1);
+var import_node_path3 = __toESM(require("node:path"), 1);
 
 // packages/core/src/broken-link.ts
 var import_node_fs = require("node:fs");
+var import_node_path2 = __toESM(require("node:path"), 1);
 function linkTrouble(code2) {
   if (code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP") return "nowhere";
   if (code2 === "EACCES" || code2 === "EPERM") return "permission";
@@ -42621,6 +42622,35 @@ function describeBrokenLink(link2) {
   if (link2.leads === "nowhere") return `is a symbolic link that leads nowhere${to}`;
   const why = link2.leads === "permission" ? "permission denied" : link2.leads.code;
   return `is a symbolic link whose target cannot be reached (${why})${to}`;
+}
+function brokenLinkAtEnd(target, options2 = {}) {
+  const resolved2 = import_node_path2.default.resolve(options2.cwd ?? process.cwd(), target);
+  const followed = statOrError(resolved2);
+  if (followed.stat || !statOrError(resolved2, import_node_fs.lstatSync).stat?.isSymbolicLink()) return void 0;
+  const link2 = { ...linkTarget(resolved2), leads: linkTrouble(followed.code) };
+  if (options2.newTarget !== "refused" && followed.code === "ENOENT" && link2.to !== void 0) {
+    const folder = import_node_path2.default.dirname(linkedNewFile(resolved2));
+    if (statOrError(folder).stat?.isDirectory()) return void 0;
+  }
+  return link2;
+}
+function linkedNewFile(absolute) {
+  let current = absolute;
+  for (let hops = 0; hops < 64; hops++) {
+    if (statOrError(current).code !== "ENOENT") return current;
+    const named2 = linkTarget(current).to;
+    const from = named2 === void 0 ? void 0 : realPathOrNothing(import_node_path2.default.dirname(current));
+    if (named2 === void 0 || from === void 0) return current;
+    current = import_node_path2.default.resolve(from, named2);
+  }
+  return current;
+}
+function realPathOrNothing(file) {
+  try {
+    return (0, import_node_fs.realpathSync)(file);
+  } catch {
+    return void 0;
+  }
 }
 function linkTarget(link2) {
   try {
@@ -42639,18 +42669,18 @@ function statOrError(file, stat2 = import_node_fs.statSync) {
 
 // packages/core/src/file-in-the-way.ts
 function fileInTheWay(target, cwd = process.cwd()) {
-  const resolved2 = import_node_path2.default.resolve(cwd, target);
-  for (let current = import_node_path2.default.dirname(resolved2); ; current = import_node_path2.default.dirname(current)) {
+  const resolved2 = import_node_path3.default.resolve(cwd, target);
+  for (let current = import_node_path3.default.dirname(resolved2); ; current = import_node_path3.default.dirname(current)) {
     const followed = statOrError(current);
     if (followed.stat?.isDirectory()) return void 0;
     const stat2 = followed.stat ?? statOrError(current, import_node_fs2.lstatSync).stat;
     if (stat2)
       return {
-        file: import_node_path2.default.join(target, import_node_path2.default.relative(resolved2, current)),
-        below: import_node_path2.default.relative(current, resolved2),
+        file: import_node_path3.default.join(target, import_node_path3.default.relative(resolved2, current)),
+        below: import_node_path3.default.relative(current, resolved2),
         ...stat2.isSymbolicLink() ? { link: { ...linkTarget(current), leads: linkTrouble(followed.code) } } : {}
       };
-    if (import_node_path2.default.dirname(current) === current) return void 0;
+    if (import_node_path3.default.dirname(current) === current) return void 0;
   }
 }
 function pathThroughFileError(way, action, hint) {
@@ -42665,6 +42695,13 @@ function whatIsInTheWay({ link: link2 }) {
 function missingPathError(given, hint, options2 = {}) {
   const way = fileInTheWay(given, options2.cwd);
   if (way) return pathThroughFileError(way, "read", options2.throughFileHint ?? hint);
+  const link2 = brokenLinkAtEnd(given, { cwd: options2.cwd, newTarget: "refused" });
+  if (link2)
+    return new UsageError(`${describeBrokenLink(link2)}.`, {
+      location: { file: given },
+      hint,
+      cause: options2.cause
+    });
   return new UsageError(options2.message ?? "does not exist.", {
     location: { file: given },
     hint,
@@ -42674,7 +42711,7 @@ function missingPathError(given, hint, options2 = {}) {
 
 // packages/core/src/fs/is-file.ts
 var import_node_fs3 = require("node:fs");
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
 function isFile(file) {
   try {
     return (0, import_node_fs3.statSync)(file).isFile();
@@ -42684,14 +42721,14 @@ function isFile(file) {
 }
 function existingFolderOf(absolute) {
   let at = absolute;
-  while (!(0, import_node_fs3.existsSync)(at) && import_node_path3.default.dirname(at) !== at) at = import_node_path3.default.dirname(at);
-  return isFile(at) ? import_node_path3.default.dirname(at) : at;
+  while (!(0, import_node_fs3.existsSync)(at) && import_node_path4.default.dirname(at) !== at) at = import_node_path4.default.dirname(at);
+  return isFile(at) ? import_node_path4.default.dirname(at) : at;
 }
 
 // packages/core/src/fs/temporaries-on-signal.ts
 var import_node_crypto2 = require("node:crypto");
 var import_node_fs4 = require("node:fs");
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
 var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
 var pending = /* @__PURE__ */ new Map();
@@ -42729,8 +42766,8 @@ function removeEmptyMadeFolders() {
 }
 function leftTemporaryMessage({ name, code: code2, kind }, cwd) {
   if (kind === "scratch")
-    return `${import_node_path4.default.resolve(cwd, name)}: error: this scratch folder of an interrupted command could not be removed from the system's temporary folder (${code2}). Remove it: it holds copies of files the command read.`;
-  return `${import_node_path4.default.relative(cwd, name) || name}: error: this staging file or folder of an interrupted write could not be removed (${code2}). Remove it before adding the folder to git.`;
+    return `${import_node_path5.default.resolve(cwd, name)}: error: this scratch folder of an interrupted command could not be removed from the system's temporary folder (${code2}). Remove it: it holds copies of files the command read.`;
+  return `${import_node_path5.default.relative(cwd, name) || name}: error: this staging file or folder of an interrupted write could not be removed (${code2}). Remove it before adding the folder to git.`;
 }
 function errorCode(error3) {
   return error3?.code ?? String(error3);
@@ -42960,18 +42997,18 @@ function withoutTrailingSlashes(text2) {
 }
 
 // packages/core/src/text-order.ts
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 var ENGLISH = new Intl.Collator("en");
 var compareText = ENGLISH.compare;
 function compareCodeUnits(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function compareFolderPaths(a, b, paths = import_node_path5.default) {
+function compareFolderPaths(a, b, paths = import_node_path6.default) {
   return compareCodeUnits(slashSeparated(a, paths), slashSeparated(b, paths));
 }
 
 // packages/core/src/top-folders.ts
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 var TOP_FOLDER_NAMES = [
   "certified-connectors",
   "independent-publisher-connectors",
@@ -42982,7 +43019,7 @@ function isTopFolderName(name) {
   return TOP_FOLDERS.has(name.toLowerCase());
 }
 function isTopFolderChild(folder) {
-  return isTopFolderName(import_node_path6.default.basename(import_node_path6.default.dirname(import_node_path6.default.resolve(folder))));
+  return isTopFolderName(import_node_path7.default.basename(import_node_path7.default.dirname(import_node_path7.default.resolve(folder))));
 }
 
 // packages/actions/src/runtime/actions-logger.ts
@@ -43001,11 +43038,11 @@ function logLines(message) {
 }
 
 // packages/actions/src/runtime/error-annotation.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 async function userErrorAnnotation(error3, workspace) {
   const location = error3.location;
   if (!location) return { message: describeProblem(error3), properties: {} };
-  const absolute = import_node_path7.default.resolve(workspace, location.file);
+  const absolute = import_node_path8.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
   const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
   if (inside && isFile(absolute))
@@ -43021,7 +43058,7 @@ async function userErrorAnnotation(error3, workspace) {
 
 // packages/actions/src/runtime/workspace-path.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -43063,8 +43100,8 @@ function inputReadRefusal(input, error3) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path8.default) {
+var import_node_path9 = __toESM(require("node:path"), 1);
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path9.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
 
@@ -43074,7 +43111,7 @@ function workspaceFolder() {
 }
 async function realPathInsideWorkspace(input, workspace, given) {
   const root = await import_node_fs5.promises.realpath(workspace);
-  const real = await realPathOfNew(import_node_path9.default.resolve(workspace, given)).catch((error3) => {
+  const real = await realPathOfNew(import_node_path10.default.resolve(workspace, given)).catch((error3) => {
     throw pathRefusedError(input, error3, "read");
   });
   return isWithin(root, real) ? real : void 0;
@@ -43092,7 +43129,7 @@ async function realPathOfNew(absolute) {
     try {
       return realPathBelow(absolute, current, await import_node_fs5.promises.realpath(current));
     } catch (error3) {
-      const parent = import_node_path9.default.dirname(current);
+      const parent = import_node_path10.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
@@ -43121,7 +43158,7 @@ async function runAction(main) {
 }
 
 // packages/actions/src/open-pull-request/main.ts
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 
 // packages/github/src/api-errors.ts
 var ERROR_PR_ALREADY_EXISTS = "A pull request already exists for";
@@ -43240,10 +43277,10 @@ function backoffDelays(first, cap, total) {
 }
 
 // packages/github/src/connector-argument.ts
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/config/config-of-paths.ts
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/text/message-values.ts
 var MAX_VALUE_LENGTH = 100;
@@ -43361,13 +43398,13 @@ function summarise(value, depth) {
 
 // packages/validator/src/config/find-config.ts
 var import_node_fs7 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-root.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 function isRepositoryRoot(folder) {
-  return (0, import_node_fs6.existsSync)(import_node_path10.default.join(folder, ".git"));
+  return (0, import_node_fs6.existsSync)(import_node_path11.default.join(folder, ".git"));
 }
 
 // packages/validator/src/config/find-config.ts
@@ -43380,17 +43417,17 @@ function isJsonFile(file) {
   return file.toLowerCase().endsWith(".json");
 }
 function findConfigFile(cwd) {
-  let folder = import_node_path11.default.resolve(cwd);
+  let folder = import_node_path12.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs7.existsSync)(import_node_path11.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs7.existsSync)(import_node_path12.default.join(folder, name)));
     if (present.length > 1) {
       throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
-        location: { file: import_node_path11.default.join(folder, present[1]) },
+        location: { file: import_node_path12.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
     }
-    if (present.length === 1) return import_node_path11.default.join(folder, present[0]);
-    const parent = import_node_path11.default.dirname(folder);
+    if (present.length === 1) return import_node_path12.default.join(folder, present[0]);
+    const parent = import_node_path12.default.dirname(folder);
     if (isRepositoryRoot(folder) || parent === folder) return void 0;
     folder = parent;
   }
@@ -43412,7 +43449,7 @@ function ignoreEntry(pattern, file) {
 
 // packages/validator/src/config/config-lookup.ts
 var import_node_fs8 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 var ConfigLookup = class {
   constructor(cwd) {
     this.cwd = cwd;
@@ -43432,7 +43469,7 @@ var ConfigLookup = class {
    * its top level, does not: rules turned off came back and `ignore` was not applied.
    */
   searchStart(given) {
-    const root = this.repositoryOf(existingFolderOf(import_node_path12.default.resolve(this.cwd, given)));
+    const root = this.repositoryOf(existingFolderOf(import_node_path13.default.resolve(this.cwd, given)));
     if (root === void 0) return this.cwd;
     return this.cwdRoot !== void 0 && this.sameFile(this.cwdRoot, root) ? this.cwd : root;
   }
@@ -43456,14 +43493,14 @@ var ConfigLookup = class {
   repositoryOf(folder) {
     const real = this.rootAlong(this.realPath(folder));
     if (real === void 0) return void 0;
-    const written2 = this.rootAlong(import_node_path12.default.resolve(folder));
+    const written2 = this.rootAlong(import_node_path13.default.resolve(folder));
     return written2 !== void 0 && this.sameFile(written2, real) ? written2 : real;
   }
   /** The nearest folder from `folder` upwards with a `.git` entry, each folder on the way remembered. */
   rootAlong(folder) {
     const visited = [];
     let root;
-    for (let at = folder; ; at = import_node_path12.default.dirname(at)) {
+    for (let at = folder; ; at = import_node_path13.default.dirname(at)) {
       if (this.rootOfFolder.has(at)) {
         root = this.rootOfFolder.get(at);
         break;
@@ -43473,7 +43510,7 @@ var ConfigLookup = class {
         root = at;
         break;
       }
-      if (import_node_path12.default.dirname(at) === at) break;
+      if (import_node_path13.default.dirname(at) === at) break;
     }
     for (const at of visited) this.rootOfFolder.set(at, root);
     return root;
@@ -43488,7 +43525,7 @@ var ConfigLookup = class {
       try {
         real = import_node_fs8.realpathSync.native(file);
       } catch {
-        real = import_node_path12.default.resolve(file);
+        real = import_node_path13.default.resolve(file);
       }
       this.realPaths.set(file, real);
     }
@@ -43497,15 +43534,15 @@ var ConfigLookup = class {
 };
 
 // packages/validator/src/config/found-folders.ts
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 var FoundFolders = class {
   givenFolders;
   places = /* @__PURE__ */ new Map();
   constructor(paths, cwd) {
     this.givenFolders = new Set(
       paths.map((given) => {
-        const absolute = import_node_path13.default.resolve(cwd, given);
-        return isFile(absolute) ? import_node_path13.default.dirname(absolute) : absolute;
+        const absolute = import_node_path14.default.resolve(cwd, given);
+        return isFile(absolute) ? import_node_path14.default.dirname(absolute) : absolute;
       })
     );
   }
@@ -43515,7 +43552,7 @@ var FoundFolders = class {
     if (place !== void 0) return place;
     if (this.givenFolders.has(folder)) place = { given: folder };
     else {
-      const parent = import_node_path13.default.dirname(folder);
+      const parent = import_node_path14.default.dirname(folder);
       const above = parent === folder ? {} : this.placeOf(parent);
       if (above.given === void 0) place = {};
       else if (isRepositoryRoot(folder)) place = { given: above.given, nested: folder };
@@ -43596,9 +43633,9 @@ function hintFacts(lookup, place, folder, config2) {
   let file = config2.path;
   if (file === void 0) {
     const start = lookup.searchStart(place.given ?? folder);
-    file = import_node_path14.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
+    file = import_node_path15.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
   }
-  const relative = slashSeparated(import_node_path14.default.relative(import_node_path14.default.dirname(file), repository));
+  const relative = slashSeparated(import_node_path15.default.relative(import_node_path15.default.dirname(file), repository));
   return {
     ignorePattern: relative === "" ? "**" : `${globLiteral(relative)}/**`,
     file: toDisplayPath(lookup.cwd, file),
@@ -43712,11 +43749,11 @@ function didYouMean(word, candidates) {
 }
 
 // packages/validator/src/config/ignore.ts
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform2 = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = slashSeparated(import_node_path15.default.relative(import_node_path15.default.dirname(config2.path), folder));
+  const relative = slashSeparated(import_node_path16.default.relative(import_node_path16.default.dirname(config2.path), folder));
   return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform2));
 }
 function ignorePatternMatches(pattern, relativeFolder, platform2 = process.platform) {
@@ -43736,7 +43773,7 @@ function compiledPattern(pattern, nocase) {
 
 // packages/validator/src/config/load-config.ts
 var import_promises = require("node:fs/promises");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -45121,7 +45158,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path30 = [root];
+  const path31 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -45129,14 +45166,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path30[level];
+    let node = path31[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path30[level] = node;
+      path31[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -45306,7 +45343,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path30 = paths.pop();
+    const path31 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -45314,13 +45351,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path30 + 1);
+          paths.push(path31 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path30 + 1 + key.length;
+        const keyPath = path31 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -46185,14 +46222,15 @@ function unclosedAtEnd(walk) {
       insertion(before ? misplaced.lastEnd - 1 : misplaced.lastEnd, closer)
     );
   }
+  const slip = open2.length === 1 && walk.top.place === "comma-or-close";
   return walk.repair(
     walk.lastEnd,
     0,
-    `The file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed: add '${closers}' at the end, or restore the cut-off end of the file.`,
+    slip ? `The file ends before ${list2} is closed: add '${closers}' at the end, or restore the cut-off end of the file.` : `The file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed: it looks cut off; restore its end (adding '${closers}' would close it without what was lost).`,
     (w) => {
       w.stopped = true;
     },
-    insertion(walk.lastEnd, closers)
+    ...slip ? [insertion(walk.lastEnd, closers)] : []
   );
 }
 function misindentedClose(walk) {
@@ -47771,7 +47809,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path30 = problem.segments;
+  const path31 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -47785,21 +47823,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path30.includes("oAuthSettings")) {
-      const last2 = path30[path30.length - 1];
+    if (path31.includes("oAuthSettings")) {
+      const last2 = path31[path31.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path30.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path30[path30.length - 1] === "type" && path30.length === parameterNameDepth(path30) + 1)
+    if (path31.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path31[path31.length - 1] === "type" && path31.length === parameterNameDepth(path31) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path30) {
-  return path30[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path31) {
+  return path31[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -48621,11 +48659,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
 var import_node_fs9 = __toESM(require("node:fs"), 1);
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -48693,7 +48731,7 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path16.default.resolve(cwd, folder);
+  const absolutePath = import_node_path17.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs9.default.realpathSync(absolutePath);
   const dirents = import_node_fs9.default.readdirSync(absolutePath, { withFileTypes: true });
@@ -48707,7 +48745,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path16.default.basename(absolutePath),
+    name: import_node_path17.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -48736,10 +48774,10 @@ function sizeOf(filePath2) {
     return 0;
   }
 }
-function displayPathIn(folder, name, paths = import_node_path16.default) {
+function displayPathIn(folder, name, paths = import_node_path17.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path16.default) {
+function entryPath(folder, name, paths = import_node_path17.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -49101,9 +49139,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path17.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path18.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path17.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path18.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -49120,7 +49158,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path17.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path18.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -49431,6 +49469,7 @@ function fileIssueRule(id, title, description, bad, warningOnly = []) {
     title,
     description,
     levels: sameLevels("error"),
+    milderCases: warningOnly.map((kind) => ({ when: `in ${CANONICAL_NAMES[kind]}`, atMost: "warning" })),
     example: { bad },
     check(context) {
       for (const [kind, file] of eachFile(context)) {
@@ -49917,9 +49956,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path30) {
+function pathVariables(path31) {
   const names = [];
-  for (const match2 of path30.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path31.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -56499,13 +56538,13 @@ function operationKeys2(summary2, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path30 = pathWords(operation2.path);
-  if (path30.length > 1) shared.push(...lookupKeysOf({ words: path30, version: "" }));
+  const path31 = pathWords(operation2.path);
+  if (path31.length > 1) shared.push(...lookupKeysOf({ words: path31, version: "" }));
   return { own, shared };
 }
-function pathWords(path30) {
+function pathWords(path31) {
   const words = [];
-  for (const segment of path30.split("/")) {
+  for (const segment of path31.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
   }
@@ -57902,16 +57941,16 @@ function methodSlot(key) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path30) {
-    this.path = path30;
-    const hasBrace = path30.includes("{");
-    this.variables = hasBrace ? scanVariables(path30) : NO_VARIABLES;
+  constructor(path31) {
+    this.path = path31;
+    const hasBrace = path31.includes("{");
+    this.variables = hasBrace ? scanVariables(path31) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path30.indexOf("/"); ; slash = path30.indexOf("/", start)) {
-      const end = slash === -1 ? path30.length : slash;
-      if (hasBrace && isVariableSegment(path30, start, end)) variableSegmentCount++;
+    for (let slash = path31.indexOf("/"); ; slash = path31.indexOf("/", start)) {
+      const end = slash === -1 ? path31.length : slash;
+      if (hasBrace && isVariableSegment(path31, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -57940,8 +57979,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path30 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path30) last2 = new PathTemplate(path30);
+    const path31 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path31) last2 = new PathTemplate(path31);
     templates[index] = last2;
   }
   return templates;
@@ -57966,9 +58005,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path30, start) {
-  const slash = path30.indexOf("/", start);
-  return slash === -1 ? path30.length : slash;
+function segmentEnd(path31, start) {
+  const slash = path31.indexOf("/", start);
+  return slash === -1 ? path31.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -57977,34 +58016,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path30, start, end) {
+function isVariableSegment(path31, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path30.charCodeAt(start) !== OPEN || path30.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path31.charCodeAt(start) !== OPEN || path31.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path30.charCodeAt(index);
+    const code2 = path31.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path30, open2) {
-  for (let index = open2 + 1; index < path30.length; index++) {
-    const code2 = path30.charCodeAt(index);
+function matchEnd(path31, open2) {
+  for (let index = open2 + 1; index < path31.length; index++) {
+    const code2 = path31.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path30) {
+function scanVariables(path31) {
   const variables = [];
   let seen;
-  for (let open2 = path30.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path30, open2);
+  for (let open2 = path31.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path31, open2);
     if (close === -1) {
-      open2 = path30.indexOf("{", open2 + 1);
+      open2 = path31.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path30.slice(open2 + 1, close);
+    const name = path31.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -58014,30 +58053,30 @@ function scanVariables(path30) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path30.indexOf("{", close + 1);
+    open2 = path31.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path30) {
+function routeOf(path31) {
   let route = "";
   let copied = 0;
-  for (let open2 = path30.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path30, open2);
+  for (let open2 = path31.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path31, open2);
     if (close === -1) {
-      open2 = path30.indexOf("{", open2 + 1);
+      open2 = path31.indexOf("{", open2 + 1);
       continue;
     }
-    route += path30.slice(copied, open2) + "{}";
+    route += path31.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path30.indexOf("{", copied);
+    open2 = path31.indexOf("{", copied);
   }
-  return copied === 0 ? path30 : route + path30.slice(copied);
+  return copied === 0 ? path31 : route + path31.slice(copied);
 }
-function routeHash(path30) {
+function routeHash(path31) {
   let hash = 0;
-  for (let index = 0; index < path30.length; index++) {
-    const code2 = path30.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path30, index) : -1;
+  for (let index = 0; index < path31.length; index++) {
+    const code2 = path31.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path31, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -58085,15 +58124,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path30 = operations[index].path;
-    if (!path30.includes("{")) {
-      while (index < operations.length && operations[index].path === path30) index++;
+    const path31 = operations[index].path;
+    if (!path31.includes("{")) {
+      while (index < operations.length && operations[index].path === path31) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path30; index++)
+    for (; index < operations.length && operations[index].path === path31; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path30);
+    const route = routeHash(path31);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -59268,12 +59307,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path30 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path30)) continue;
-        if (path30.startsWith("x-")) continue;
-        const item = paths[path30];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path30);
-        else this.typeIssue(placeAt(rootNode, "paths", path30), "Object", item);
+      for (const path31 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path31)) continue;
+        if (path31.startsWith("x-")) continue;
+        const item = paths[path31];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path31);
+        else this.typeIssue(placeAt(rootNode, "paths", path31), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -59297,8 +59336,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path30) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path30);
+  visitPathItem(item, rootNode, path31) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path31);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -60870,12 +60909,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path30 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path31 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path30 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path31 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -61217,16 +61256,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path30) {
+function followSchemaPath(model, root, path31) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path30.length && steps < MAX_STEPS; ) {
-    let end = path30.indexOf("/", start);
-    if (end === -1) end = path30.length;
+  for (let start = 0; start < path31.length && steps < MAX_STEPS; ) {
+    let end = path31.indexOf("/", start);
+    if (end === -1) end = path31.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path30.slice(start, end));
+      const next = property(model, current, path31.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -61306,9 +61345,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path30 = pathAt(call, key);
-    if (path30 === void 0 || followSchemaPath(model, items.schema, path30).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path30), label) });
+    const path31 = pathAt(call, key);
+    if (path31 === void 0 || followSchemaPath(model, items.schema, path31).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path31), label) });
   }
   return problems;
 }
@@ -62757,12 +62796,12 @@ var pathItemRefRule = {
   check({ swagger, report: report2 }) {
     if (!swagger) return;
     const paths = swagger.paths;
-    for (const path30 in paths) {
-      if (!has(paths, path30)) continue;
-      const pathItem = asObject(paths[path30]);
+    for (const path31 in paths) {
+      if (!has(paths, path31)) continue;
+      const pathItem = asObject(paths[path31]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report2({
-        pointer: childPointer("/paths", path30, "$ref"),
+        pointer: childPointer("/paths", path31, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
       });
     }
@@ -62784,15 +62823,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report: report2 }, problem) {
-  for (const path30 of pathKeys(swagger)) {
-    const message = problem(path30);
-    if (message !== void 0) report2({ pointer: childPointer("/paths", path30), message });
+  for (const path31 of pathKeys(swagger)) {
+    const message = problem(path31);
+    if (message !== void 0) report2({ pointer: childPointer("/paths", path31), message });
   }
 }
-function templateProblem(path30) {
+function templateProblem(path31) {
   let open2 = -1;
-  for (let index = 0; index < path30.length; index++) {
-    const character = path30[index];
+  for (let index = 0; index < path31.length; index++) {
+    const character = path31[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -62818,7 +62857,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path30) => path30.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path31) => path31.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -62838,7 +62877,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path30) => /[?#]/.test(path30) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path31) => /[?#]/.test(path31) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -62854,7 +62893,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path30) => path30.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path31) => path31.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -62868,8 +62907,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path30) => {
-      const problem = templateProblem(path30);
+    reportPathKeys(context, (path31) => {
+      const problem = templateProblem(path31);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -62886,9 +62925,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path30) => (
+      (path31) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path30.includes("=") && pathVariables(path30).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path31.includes("=") && pathVariables(path31).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -62904,14 +62943,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger, report: report2 }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path30 of pathKeys(swagger)) {
-      const key = path30.toLowerCase();
+    for (const path31 of pathKeys(swagger)) {
+      const key = path31.toLowerCase();
       if (seen.has(key)) {
         report2({
-          pointer: childPointer("/paths", path30),
+          pointer: childPointer("/paths", path31),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path30)
+            nameExcerpt(path31)
           )
         });
       }
@@ -64762,26 +64801,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path30 = [];
+    const path31 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path30.push(start);
+    path31.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path30.pop();
+        path31.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path30.slice(path30.indexOf(target)));
+      if (seen === "grey") cycles.push(path31.slice(path31.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path30.push(target);
+        path31.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -65404,7 +65443,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path30 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path31 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -65412,7 +65451,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path30}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path31}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -65672,8 +65711,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path30) {
-  return withoutTrailingSlashes(routeOf(path30)).toLowerCase();
+function templateShape(path31) {
+  return withoutTrailingSlashes(routeOf(path31)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -65927,10 +65966,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path30, options2 = {}) {
+function offsetOfPath(document, path31, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path30.entries()) {
+  for (const [index, step2] of path31.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -65941,7 +65980,7 @@ function offsetOfPath(document, path30, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path30.length - 1;
+    const isLast = index === path31.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -65957,7 +65996,7 @@ var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).";
 async function loadConfig(options2) {
   if (options2.explicitPath) {
-    const file2 = import_node_path18.default.resolve(options2.cwd, options2.explicitPath);
+    const file2 = import_node_path19.default.resolve(options2.cwd, options2.explicitPath);
     return parseConfig(await readConfigText(file2, options2.cwd), file2, options2);
   }
   const file = findConfigFileOfPaths(options2.paths ?? [], options2.cwd);
@@ -66091,7 +66130,7 @@ async function readConfigText(file, cwd) {
     if (code2 === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown },
-        hint: `Give the file itself, e.g. ${import_node_path18.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path19.default.join(shown, CONFIG_FILE_NAMES[0])}.`
       });
     }
     const refused = unreadablePathError(shown, error3, { subject: "The configuration file" });
@@ -66103,9 +66142,9 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error3, root) {
-  const path30 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path30.map(nameExcerpt);
-  const value = path30.reduce(
+  const path31 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path31.map(nameExcerpt);
+  const value = path31.reduce(
     (node, step2) => node?.[step2],
     root
   );
@@ -66113,7 +66152,7 @@ function describeSchemaError(error3, root) {
   if (error3.keyword === "additionalProperties") {
     const key = String(error3.params.additionalProperty);
     const name = nameExcerpt(key);
-    if (path30.length === 0) {
+    if (path31.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -66124,7 +66163,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path30, key],
+      path: [...path31, key],
       atKey: true
     };
   }
@@ -66132,7 +66171,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path30,
+      path: path31,
       atKey: false
     };
   }
@@ -66142,34 +66181,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path30,
+        path: path31,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where}.`, hint: levelHint, path: path30, atKey: false };
+      return { message: `No level given for ${where}.`, hint: levelHint, path: path31, atKey: false };
     }
     return {
       message: `The level of ${where} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path30,
+      path: path31,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path30, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path31, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path30,
+      path: path31,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path30,
+    path: path31,
     atKey: false
   };
 }
@@ -66260,8 +66299,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path30, method, pathItemPlace, operation2) {
-    this.path = path30;
+  constructor(path31, method, pathItemPlace, operation2) {
+    this.path = path31;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -66562,11 +66601,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path30 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path30)) continue;
-      let pathItem = asObject(paths[path30]);
+    for (const path31 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path31)) continue;
+      let pathItem = asObject(paths[path31]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path30);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path31);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target = this.pathItemTarget(pathItem);
         if (!target) continue;
@@ -66582,7 +66621,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path30, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path31, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -67235,9 +67274,9 @@ var CASE_RULES = {
 };
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path30, method, body) => `{
+var operation = (path31, method, body) => `{
   "paths": {
-    "${path30}": {
+    "${path31}": {
       "${method}": ${body}
     }
   }
@@ -67642,7 +67681,7 @@ var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEY
 
 // packages/validator/src/loader/discover.ts
 var import_node_fs10 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 function isSkippedDirectory(name, platform2 = process.platform) {
   if (name.startsWith(".")) return true;
@@ -67666,7 +67705,7 @@ function isConnectorFolderListing(names) {
 async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = process.platform) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path19.default.resolve(cwd, given);
+    const absolute = import_node_path20.default.resolve(cwd, given);
     let stat2;
     try {
       stat2 = (0, import_node_fs10.statSync)(absolute);
@@ -67676,7 +67715,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
       });
     }
     if (stat2.isFile()) {
-      const folder = import_node_path19.default.dirname(absolute);
+      const folder = import_node_path20.default.dirname(absolute);
       if (!isConnectorFolderListing(listedOrRefused(folder, given, absolute))) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given },
@@ -67703,35 +67742,51 @@ function listedOrRefused(folder, given, absolute) {
 }
 function refusedListing(error3, given, absolute) {
   const where = error3?.path;
-  const shown = where === void 0 ? given : import_node_path19.default.join(given, import_node_path19.default.relative(absolute, where));
+  const shown = where === void 0 ? given : import_node_path20.default.join(given, import_node_path20.default.relative(absolute, where));
   return unreadablePathError(shown, error3) ?? error3;
 }
-function sortFolderPaths(folders, paths = import_node_path19.default) {
+function sortFolderPaths(folders, paths = import_node_path20.default) {
   if (paths.sep === "/") return [...folders].sort();
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
 function search(folder, depth, found, platform2) {
   const dirents = (0, import_node_fs10.readdirSync)(folder, { withFileTypes: true });
-  if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
+  if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
   }
-  if (depth >= MAX_SEARCH_DEPTH) return;
-  const children = dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform2)).map((d) => d.name).sort();
-  const childrenAreConnectors = isTopFolderName(import_node_path19.default.basename(folder));
-  for (const child of children) {
-    const childPath = entryPath(folder, child);
-    if (childrenAreConnectors) found.add(childPath);
-    else search(childPath, depth + 1, found, platform2);
+  if (isTopFolderChild(folder)) {
+    const below = swaggerFoldersBelow(folder, dirents, depth, platform2);
+    if (below.length === 0) found.add(folder);
+    for (const nested of below) found.add(nested);
+    return;
   }
+  if (depth >= MAX_SEARCH_DEPTH) return;
+  for (const child of searchedChildren(dirents, platform2)) {
+    search(entryPath(folder, child), depth + 1, found, platform2);
+  }
+}
+function swaggerFoldersBelow(folder, dirents, depth, platform2) {
+  const below = [];
+  if (depth >= MAX_SEARCH_DEPTH) return below;
+  for (const child of searchedChildren(dirents, platform2)) {
+    const childPath = entryPath(folder, child);
+    const childDirents = (0, import_node_fs10.readdirSync)(childPath, { withFileTypes: true });
+    if (fileNames(childDirents).some((name) => kindOfFileName(name) === "swagger")) below.push(childPath);
+    else below.push(...swaggerFoldersBelow(childPath, childDirents, depth + 1, platform2));
+  }
+  return below;
+}
+function searchedChildren(dirents, platform2) {
+  return dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform2)).map((d) => d.name).sort();
 }
 function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved2 = import_node_path19.default.resolve(folder);
+  const resolved2 = import_node_path20.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path19.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path20.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -67741,11 +67796,11 @@ function layoutProfile(folder) {
 
 // packages/validator/src/parallel/bundled-worker.ts
 var import_node_fs11 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path20.default.join(__dirname, WORKER_BUNDLE_NAME);
+  const script2 = import_node_path21.default.join(__dirname, WORKER_BUNDLE_NAME);
   return (0, import_node_fs11.existsSync)(script2) ? script2 : void 0;
 }
 
@@ -67946,11 +68001,11 @@ var import_pngjs2 = __toESM(require_png(), 1);
 var MAX_DECODED_PIXELS2 = 4096 * 4096;
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path21.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path21.default.resolve(cwd, file);
+  const baseDir = import_node_path22.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path22.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 
@@ -67990,15 +68045,31 @@ function isOnFile(finding, file, options2) {
   return options2.isFile?.(file) ?? true;
 }
 function rankByImportance(findings) {
-  const perRule = /* @__PURE__ */ new Map();
+  const perConnectorRule = /* @__PURE__ */ new Map();
   const keyed = findings.map((finding, order) => {
     const baseline = finding.baseline === "existing" ? 1 : 0;
-    const ruleKey = `${baseline}:${finding.ruleId}`;
-    const occurrence = perRule.get(ruleKey) ?? 0;
-    perRule.set(ruleKey, occurrence + 1);
-    return { finding, baseline, occurrence, order };
+    const key = `${baseline}\0${finding.connector}\0${finding.ruleId}`;
+    const occurrence = perConnectorRule.get(key) ?? 0;
+    perConnectorRule.set(key, occurrence + 1);
+    return { finding, baseline, occurrence, order, round: 0, repeat: 0 };
   });
   keyed.sort((a, b) => a.baseline - b.baseline || a.occurrence - b.occurrence || a.order - b.order);
+  const rounds = /* @__PURE__ */ new Map();
+  for (const entry of keyed) {
+    const key = `${entry.baseline}\0${entry.finding.connector}`;
+    entry.round = rounds.get(key) ?? 0;
+    rounds.set(key, entry.round + 1);
+  }
+  keyed.sort((a, b) => a.baseline - b.baseline || a.round - b.round || a.order - b.order);
+  const perRule = /* @__PURE__ */ new Map();
+  for (const entry of keyed) {
+    const key = `${entry.baseline}\0${entry.finding.ruleId}`;
+    entry.repeat = perRule.get(key) ?? 0;
+    perRule.set(key, entry.repeat + 1);
+  }
+  keyed.sort(
+    (a, b) => a.baseline - b.baseline || a.round - b.round || Math.min(a.repeat, 1) - Math.min(b.repeat, 1) || a.order - b.order
+  );
   return keyed.map((entry) => entry.finding);
 }
 function limitFor(level, max) {
@@ -68058,10 +68129,10 @@ async function checkConnectorArguments(connectors, cwd) {
   }
 }
 function requireOneConnectorFolder(given, found, cwd) {
-  const resolved2 = import_node_path22.default.resolve(cwd, given);
+  const resolved2 = import_node_path23.default.resolve(cwd, given);
   if (found.length === 1 && found[0] !== resolved2) {
     const shown = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path22.default.dirname(resolved2) ? `is a file of the connector folder '${shown}'; a pull request sends the whole folder.` : `holds the connector folder '${shown}', not a connector itself.`;
+    const problem = found[0] === import_node_path23.default.dirname(resolved2) ? `is a file of the connector folder '${shown}'; a pull request sends the whole folder.` : `holds the connector folder '${shown}', not a connector itself.`;
     throw new UsageError(problem, { location: { file: given }, hint: `Give '${shown}' instead.` });
   }
   if (found.length !== 1) {
@@ -68075,7 +68146,7 @@ function requireOneConnectorFolder(given, found, cwd) {
 // packages/github/src/connector-files.ts
 var import_node_crypto4 = require("node:crypto");
 var import_node_fs12 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto4.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -68085,11 +68156,11 @@ async function readConnectorFiles(folder, shownAs = folder) {
   async function walk(directory, prefix) {
     for (const entry of await import_node_fs12.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path23.default.join(directory, entry.name);
+      const absolute = import_node_path24.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path23.default.join(shownAs, relative) },
+          location: { file: import_node_path24.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
@@ -69581,17 +69652,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path30 = requestOptions.url.replace(options2.baseUrl, "");
+    const path31 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path30} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path31} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error3) => {
       const requestId = error3.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path30} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path31} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error3;
     });
@@ -72304,7 +72375,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path30) => path30.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path31) => path31.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -72791,7 +72862,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text2, input = "upstream") {
@@ -73065,8 +73136,8 @@ async function commitChanges(client, fork, base2, folder, changes, message) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path30 of changes.deletions)
-    entries.push({ path: `${folder}/${path30}`, mode: "100644", type: "blob", sha: null });
+  for (const path31 of changes.deletions)
+    entries.push({ path: `${folder}/${path31}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -73110,7 +73181,7 @@ async function setBranch(client, fork, branch, sha, exists2) {
 }
 
 // packages/github/src/connector-swagger.ts
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_path25 = __toESM(require("node:path"), 1);
 var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
 function swaggerOf(connector, files) {
   const swagger = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
@@ -73126,7 +73197,7 @@ function connectorTitle(folder, swagger) {
     if (typeof info2?.title === "string" && info2.title.trim() !== "") return info2.title.trim();
   } catch {
   }
-  return import_node_path24.default.basename(folder);
+  return import_node_path25.default.basename(folder);
 }
 
 // packages/github/src/fork.ts
@@ -73463,11 +73534,11 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given) {
   if (given && given.trim() !== "") return normaliseTargetFolder(given);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path25.default.basename(import_node_path25.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path26.default.basename(import_node_path26.default.resolve(connectorFolder))}`;
 }
 function normaliseTargetFolder(text2) {
   const folder = trimWhere(text2.trim().replace(/\\/g, "/"), oneOf("/"));
@@ -73481,19 +73552,19 @@ function normaliseTargetFolder(text2) {
 
 // packages/github/src/folder-name-on-disk.ts
 var import_node_fs13 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path26.default.basename(folder);
+  const name = import_node_path27.default.basename(folder);
   let names;
   try {
-    names = (0, import_node_fs13.readdirSync)(import_node_path26.default.dirname(folder));
+    names = (0, import_node_fs13.readdirSync)(import_node_path27.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names.includes(name)) return folder;
   const key = (text2) => text2.normalize("NFC").toLowerCase();
   const found = names.find((entry) => key(entry) === key(name));
-  return found === void 0 ? folder : import_node_path26.default.join(import_node_path26.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path27.default.join(import_node_path27.default.dirname(folder), found);
 }
 
 // packages/github/src/open-pull-request.ts
@@ -73510,7 +73581,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path27.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path28.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -73521,7 +73592,7 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path27.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path28.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
@@ -73583,7 +73654,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path27.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
+    connector: { name: import_node_path28.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -73766,12 +73837,12 @@ var import_node_fs15 = require("node:fs");
 
 // packages/actions/src/runtime/paths-on-one-line.ts
 var import_node_fs14 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 function pathsOnOneLine(value, folder) {
-  if ((0, import_node_fs14.existsSync)(import_node_path28.default.resolve(folder, value))) return void 0;
+  if ((0, import_node_fs14.existsSync)(import_node_path29.default.resolve(folder, value))) return void 0;
   for (const separator of [",", /\s/]) {
     const parts = value.split(separator).map((part) => part.trim()).filter((part) => part !== "");
-    if (parts.length > 1 && parts.every((part) => (0, import_node_fs14.existsSync)(import_node_path28.default.resolve(folder, part)))) return parts;
+    if (parts.length > 1 && parts.every((part) => (0, import_node_fs14.existsSync)(import_node_path29.default.resolve(folder, part)))) return parts;
   }
   return void 0;
 }
@@ -73911,7 +73982,7 @@ function failForRefused(results, workspace) {
   const refused = refusedResults(results);
   const selection = toAnnotations(
     refused.flatMap((result) => result.findings ?? []),
-    { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path29.default.join(workspace, file)) }
+    { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path30.default.join(workspace, file)) }
   );
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === "error") error(message, properties);

@@ -40689,11 +40689,21 @@ function brokenLinkAtEnd(target, options2 = {}) {
   if (followed.stat || !statOrError(resolved2, import_node_fs.lstatSync).stat?.isSymbolicLink()) return void 0;
   const link2 = { ...linkTarget(resolved2), leads: linkTrouble(followed.code) };
   if (options2.newTarget !== "refused" && followed.code === "ENOENT" && link2.to !== void 0) {
-    const from = realPathOrNothing(import_node_path2.default.dirname(resolved2));
-    const folder = from && import_node_path2.default.dirname(import_node_path2.default.resolve(from, link2.to));
-    if (folder && statOrError(folder).stat?.isDirectory()) return void 0;
+    const folder = import_node_path2.default.dirname(linkedNewFile(resolved2));
+    if (statOrError(folder).stat?.isDirectory()) return void 0;
   }
   return link2;
+}
+function linkedNewFile(absolute) {
+  let current = absolute;
+  for (let hops = 0; hops < 64; hops++) {
+    if (statOrError(current).code !== "ENOENT") return current;
+    const named = linkTarget(current).to;
+    const from = named === void 0 ? void 0 : realPathOrNothing(import_node_path2.default.dirname(current));
+    if (named === void 0 || from === void 0) return current;
+    current = import_node_path2.default.resolve(from, named);
+  }
+  return current;
 }
 function brokenLinkError(given, link2, hint) {
   return new UsageError(`${describeBrokenLink(link2)}; nothing can be written through it.`, {
@@ -40721,6 +40731,10 @@ function statOrError(file, stat2 = import_node_fs.statSync) {
   } catch (error3) {
     return { code: error3.code };
   }
+}
+function writeTarget(file) {
+  if (!statOrError(file, import_node_fs.lstatSync).stat?.isSymbolicLink()) return file;
+  return realPathOrNothing(file) ?? linkedNewFile(import_node_path2.default.resolve(file));
 }
 
 // packages/core/src/file-in-the-way.ts
@@ -40751,6 +40765,13 @@ function whatIsInTheWay({ link: link2 }) {
 function missingPathError(given, hint, options2 = {}) {
   const way = fileInTheWay(given, options2.cwd);
   if (way) return pathThroughFileError(way, "read", options2.throughFileHint ?? hint);
+  const link2 = brokenLinkAtEnd(given, { cwd: options2.cwd, newTarget: "refused" });
+  if (link2)
+    return new UsageError(`${describeBrokenLink(link2)}.`, {
+      location: { file: given },
+      hint,
+      cause: options2.cause
+    });
   return new UsageError(options2.message ?? "does not exist.", {
     location: { file: given },
     hint,
@@ -41247,7 +41268,7 @@ function workspaceFolder() {
 async function requireWritableOutput(input, value, absolute, kind = "file") {
   const named = namedWritableFolders();
   const folders = await realWritableFolders(named);
-  const real = await realPathOfNew(await linkedNewFile(absolute)).catch((error3) => {
+  const real = await realPathOfNew(linkedNewFile(absolute)).catch((error3) => {
     throw pathRefusedError(input, error3, "written");
   });
   if (!isInWritableFolder(real, folders)) {
@@ -41260,19 +41281,6 @@ async function requireWritableOutput(input, value, absolute, kind = "file") {
     newTarget: kind === "folder" ? "refused" : "created"
   });
   return real;
-}
-async function linkedNewFile(absolute) {
-  let current = absolute;
-  for (let hops = 0; hops < 64; hops++) {
-    const missing = await import_node_fs6.promises.stat(current).then(
-      () => false,
-      (error3) => error3.code === "ENOENT"
-    );
-    const named = missing ? await import_node_fs6.promises.readlink(current).catch(() => void 0) : void 0;
-    if (named === void 0) return current;
-    current = import_node_path10.default.resolve(await import_node_fs6.promises.realpath(import_node_path10.default.dirname(current)), named);
-  }
-  return current;
 }
 function pathRefusedError(input, error3, use) {
   const failure = writeFailure(error3);
@@ -41428,8 +41436,9 @@ var ZIP_PATH_HINT = "Give the path of the zip file to write, ending in .zip.";
 async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
   refusePathThroughFile(destination);
-  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path11.default.dirname(destination)));
-  const temporary = temporarySibling(destination);
+  const target = writeTarget(destination);
+  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path11.default.dirname(target)));
+  const temporary = temporarySibling(target);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
     mtime: options2.mtime ?? FIXED_MTIME,
@@ -41465,7 +41474,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written2;
-    await import_node_fs9.promises.rename(temporary, destination);
+    await import_node_fs9.promises.rename(temporary, target);
     done = true;
   } catch (error3) {
     output.destroy();
@@ -41473,7 +41482,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     if (!file.closed) await new Promise((resolve) => file.once("close", () => resolve()));
     await import_node_fs9.promises.rm(temporary, { force: true });
     const failedPath = error3?.path;
-    throw failedPath === temporary || failedPath === destination ? targetWriteError(destination, error3) : error3;
+    throw failedPath === temporary || failedPath === target || failedPath === destination ? targetWriteError(destination, error3) : error3;
   } finally {
     forgetTemporary(temporary);
     if (done) made.keep();
@@ -45755,14 +45764,15 @@ function unclosedAtEnd(walk) {
       insertion(before ? misplaced.lastEnd - 1 : misplaced.lastEnd, closer)
     );
   }
+  const slip = open2.length === 1 && walk.top.place === "comma-or-close";
   return walk.repair(
     walk.lastEnd,
     0,
-    `The file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed: add '${closers}' at the end, or restore the cut-off end of the file.`,
+    slip ? `The file ends before ${list2} is closed: add '${closers}' at the end, or restore the cut-off end of the file.` : `The file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed: it looks cut off; restore its end (adding '${closers}' would close it without what was lost).`,
     (w) => {
       w.stopped = true;
     },
-    insertion(walk.lastEnd, closers)
+    ...slip ? [insertion(walk.lastEnd, closers)] : []
   );
 }
 function misindentedClose(walk) {
@@ -48804,6 +48814,7 @@ function fileIssueRule(id, title, description, bad, warningOnly = []) {
     title,
     description,
     levels: sameLevels("error"),
+    milderCases: warningOnly.map((kind) => ({ when: `in ${CANONICAL_NAMES[kind]}`, atMost: "warning" })),
     example: { bad },
     check(context) {
       for (const [kind, file] of eachFile(context)) {

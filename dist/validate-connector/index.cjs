@@ -38298,11 +38298,21 @@ function brokenLinkAtEnd(target2, options = {}) {
   if (followed.stat || !statOrError(resolved2, import_node_fs.lstatSync).stat?.isSymbolicLink()) return void 0;
   const link2 = { ...linkTarget(resolved2), leads: linkTrouble(followed.code) };
   if (options.newTarget !== "refused" && followed.code === "ENOENT" && link2.to !== void 0) {
-    const from = realPathOrNothing(import_node_path2.default.dirname(resolved2));
-    const folder = from && import_node_path2.default.dirname(import_node_path2.default.resolve(from, link2.to));
-    if (folder && statOrError(folder).stat?.isDirectory()) return void 0;
+    const folder = import_node_path2.default.dirname(linkedNewFile(resolved2));
+    if (statOrError(folder).stat?.isDirectory()) return void 0;
   }
   return link2;
+}
+function linkedNewFile(absolute) {
+  let current = absolute;
+  for (let hops = 0; hops < 64; hops++) {
+    if (statOrError(current).code !== "ENOENT") return current;
+    const named2 = linkTarget(current).to;
+    const from = named2 === void 0 ? void 0 : realPathOrNothing(import_node_path2.default.dirname(current));
+    if (named2 === void 0 || from === void 0) return current;
+    current = import_node_path2.default.resolve(from, named2);
+  }
+  return current;
 }
 function brokenLinkError(given, link2, hint) {
   return new UsageError(`${describeBrokenLink(link2)}; nothing can be written through it.`, {
@@ -38360,6 +38370,13 @@ function whatIsInTheWay({ link: link2 }) {
 function missingPathError(given, hint, options = {}) {
   const way = fileInTheWay(given, options.cwd);
   if (way) return pathThroughFileError(way, "read", options.throughFileHint ?? hint);
+  const link2 = brokenLinkAtEnd(given, { cwd: options.cwd, newTarget: "refused" });
+  if (link2)
+    return new UsageError(`${describeBrokenLink(link2)}.`, {
+      location: { file: given },
+      hint,
+      cause: options.cause
+    });
   return new UsageError(options.message ?? "does not exist.", {
     location: { file: given },
     hint,
@@ -38899,7 +38916,7 @@ function workspaceFolder() {
 async function requireWritableOutput(input, value, absolute, kind = "file") {
   const named2 = namedWritableFolders();
   const folders = await realWritableFolders(named2);
-  const real = await realPathOfNew(await linkedNewFile(absolute)).catch((error3) => {
+  const real = await realPathOfNew(linkedNewFile(absolute)).catch((error3) => {
     throw pathRefusedError(input, error3, "written");
   });
   if (!isInWritableFolder(real, folders)) {
@@ -38912,19 +38929,6 @@ async function requireWritableOutput(input, value, absolute, kind = "file") {
     newTarget: kind === "folder" ? "refused" : "created"
   });
   return real;
-}
-async function linkedNewFile(absolute) {
-  let current = absolute;
-  for (let hops = 0; hops < 64; hops++) {
-    const missing = await import_node_fs7.promises.stat(current).then(
-      () => false,
-      (error3) => error3.code === "ENOENT"
-    );
-    const named2 = missing ? await import_node_fs7.promises.readlink(current).catch(() => void 0) : void 0;
-    if (named2 === void 0) return current;
-    current = import_node_path12.default.resolve(await import_node_fs7.promises.realpath(import_node_path12.default.dirname(current)), named2);
-  }
-  return current;
 }
 function pathRefusedError(input, error3, use) {
   const failure = writeFailure(error3);
@@ -41958,14 +41962,15 @@ function unclosedAtEnd(walk) {
       insertion(before ? misplaced.lastEnd - 1 : misplaced.lastEnd, closer)
     );
   }
+  const slip = open2.length === 1 && walk.top.place === "comma-or-close";
   return walk.repair(
     walk.lastEnd,
     0,
-    `The file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed: add '${closers}' at the end, or restore the cut-off end of the file.`,
+    slip ? `The file ends before ${list2} is closed: add '${closers}' at the end, or restore the cut-off end of the file.` : `The file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed: it looks cut off; restore its end (adding '${closers}' would close it without what was lost).`,
     (w) => {
       w.stopped = true;
     },
-    insertion(walk.lastEnd, closers)
+    ...slip ? [insertion(walk.lastEnd, closers)] : []
   );
 }
 function misindentedClose(walk) {
@@ -45231,6 +45236,7 @@ function fileIssueRule(id, title, description, bad, warningOnly = []) {
     title,
     description,
     levels: sameLevels("error"),
+    milderCases: warningOnly.map((kind) => ({ when: `in ${CANONICAL_NAMES[kind]}`, atMost: "warning" })),
     example: { bad },
     check(context) {
       for (const [kind, file] of eachFile(context)) {
@@ -67664,18 +67670,34 @@ function sortFolderPaths(folders, paths = import_node_path23.default) {
 }
 function search(folder, depth, found, platform2) {
   const dirents = (0, import_node_fs12.readdirSync)(folder, { withFileTypes: true });
-  if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
+  if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
   }
-  if (depth >= MAX_SEARCH_DEPTH) return;
-  const children = dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform2)).map((d) => d.name).sort();
-  const childrenAreConnectors = isTopFolderName(import_node_path23.default.basename(folder));
-  for (const child of children) {
-    const childPath = entryPath(folder, child);
-    if (childrenAreConnectors) found.add(childPath);
-    else search(childPath, depth + 1, found, platform2);
+  if (isTopFolderChild(folder)) {
+    const below = swaggerFoldersBelow(folder, dirents, depth, platform2);
+    if (below.length === 0) found.add(folder);
+    for (const nested of below) found.add(nested);
+    return;
   }
+  if (depth >= MAX_SEARCH_DEPTH) return;
+  for (const child of searchedChildren(dirents, platform2)) {
+    search(entryPath(folder, child), depth + 1, found, platform2);
+  }
+}
+function swaggerFoldersBelow(folder, dirents, depth, platform2) {
+  const below = [];
+  if (depth >= MAX_SEARCH_DEPTH) return below;
+  for (const child of searchedChildren(dirents, platform2)) {
+    const childPath = entryPath(folder, child);
+    const childDirents = (0, import_node_fs12.readdirSync)(childPath, { withFileTypes: true });
+    if (fileNames(childDirents).some((name) => kindOfFileName(name) === "swagger")) below.push(childPath);
+    else below.push(...swaggerFoldersBelow(childPath, childDirents, depth + 1, platform2));
+  }
+  return below;
+}
+function searchedChildren(dirents, platform2) {
+  return dirents.filter((d) => d.isDirectory() && !isSkippedDirectory(d.name, platform2)).map((d) => d.name).sort();
 }
 function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
@@ -67911,11 +67933,28 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
     }
     return verdict;
   };
+  const projects = /* @__PURE__ */ new Map();
+  const heldConnectors = (folder) => {
+    let held = projects.get(folder);
+    if (!held) {
+      held = connectorsHeldBy(folder, topLevel);
+      projects.set(folder, held);
+    }
+    return held;
+  };
   const topLevelCounts = isTopLevelConnectorNow(topLevel);
   const found = /* @__PURE__ */ new Set();
   for (const file of files) {
     for (const folder of ancestors(file).reverse()) {
       if (folder === "." && !await topLevelCounts) continue;
+      if (isInLayoutFolder(folder) && !await isConnector(folder)) {
+        const held = await heldConnectors(folder);
+        if (held) {
+          const owner = held.find((connector) => file.startsWith(`${connector}/`));
+          if (owner) found.add(owner);
+          break;
+        }
+      }
       if (isInLayoutFolder(folder) || await isConnector(folder)) {
         found.add(folder);
         break;
@@ -67923,6 +67962,12 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
     }
   }
   return [...found].sort();
+}
+async function connectorsHeldBy(folder, topLevel) {
+  const absolute = import_node_path25.default.join(topLevel, folder);
+  const held = await discoverConnectorFolders([absolute], topLevel).catch(() => [absolute]);
+  if (held.length === 1 && held[0] === absolute) return void 0;
+  return held.map((connector) => import_node_path25.default.relative(topLevel, connector).split(import_node_path25.default.sep).join("/"));
 }
 async function isTopLevelConnectorNow(topLevel) {
   return isConnectorFolderListing(await import_node_fs14.promises.readdir(topLevel).catch(() => []));
@@ -69126,15 +69171,31 @@ function isOnFile(finding, file, options) {
   return options.isFile?.(file) ?? true;
 }
 function rankByImportance(findings) {
-  const perRule = /* @__PURE__ */ new Map();
+  const perConnectorRule = /* @__PURE__ */ new Map();
   const keyed = findings.map((finding, order) => {
     const baseline = finding.baseline === "existing" ? 1 : 0;
-    const ruleKey = `${baseline}:${finding.ruleId}`;
-    const occurrence = perRule.get(ruleKey) ?? 0;
-    perRule.set(ruleKey, occurrence + 1);
-    return { finding, baseline, occurrence, order };
+    const key = `${baseline}\0${finding.connector}\0${finding.ruleId}`;
+    const occurrence = perConnectorRule.get(key) ?? 0;
+    perConnectorRule.set(key, occurrence + 1);
+    return { finding, baseline, occurrence, order, round: 0, repeat: 0 };
   });
   keyed.sort((a, b) => a.baseline - b.baseline || a.occurrence - b.occurrence || a.order - b.order);
+  const rounds = /* @__PURE__ */ new Map();
+  for (const entry of keyed) {
+    const key = `${entry.baseline}\0${entry.finding.connector}`;
+    entry.round = rounds.get(key) ?? 0;
+    rounds.set(key, entry.round + 1);
+  }
+  keyed.sort((a, b) => a.baseline - b.baseline || a.round - b.round || a.order - b.order);
+  const perRule = /* @__PURE__ */ new Map();
+  for (const entry of keyed) {
+    const key = `${entry.baseline}\0${entry.finding.ruleId}`;
+    entry.repeat = perRule.get(key) ?? 0;
+    perRule.set(key, entry.repeat + 1);
+  }
+  keyed.sort(
+    (a, b) => a.baseline - b.baseline || a.round - b.round || Math.min(a.repeat, 1) - Math.min(b.repeat, 1) || a.order - b.order
+  );
   return keyed.map((entry) => entry.finding);
 }
 function limitFor(level, max) {

@@ -11995,14 +11995,15 @@ function unclosedAtEnd(walk) {
       insertion(before ? misplaced.lastEnd - 1 : misplaced.lastEnd, closer)
     );
   }
+  const slip = open.length === 1 && walk.top.place === "comma-or-close";
   return walk.repair(
     walk.lastEnd,
     0,
-    `The file ends before ${list2}${more} ${open.length > 1 ? "are" : "is"} closed: add '${closers}' at the end, or restore the cut-off end of the file.`,
+    slip ? `The file ends before ${list2} is closed: add '${closers}' at the end, or restore the cut-off end of the file.` : `The file ends before ${list2}${more} ${open.length > 1 ? "are" : "is"} closed: it looks cut off; restore its end (adding '${closers}' would close it without what was lost).`,
     (w) => {
       w.stopped = true;
     },
-    insertion(walk.lastEnd, closers)
+    ...slip ? [insertion(walk.lastEnd, closers)] : []
   );
 }
 function misindentedClose(walk) {
@@ -16427,6 +16428,7 @@ function fileIssueRule(id, title, description, bad, warningOnly = []) {
     title,
     description,
     levels: sameLevels("error"),
+    milderCases: warningOnly.map((kind) => ({ when: `in ${CANONICAL_NAMES[kind]}`, atMost: "warning" })),
     example: { bad },
     check(context) {
       for (const [kind, file] of eachFile(context)) {
