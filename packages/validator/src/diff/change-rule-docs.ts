@@ -270,7 +270,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   enumNarrowed: {
     description:
-      "Values were removed from the 'enum' of a parameter or an input field. Located on the new 'enum'.",
+      "Values were removed from the 'enum' of a parameter or an input field. Located on the new 'enum'. A value kept as the same text under the field's new type (7.5 as '7.5' when a number becomes a string) is not removed: the type change is BRK-INPUT-TYPE.",
     example: {
       placement: 'parameter',
       before: '"enum": ["open", "done", "archived"]',

@@ -126,7 +126,7 @@ function compareEnum(
       return;
     }
     const removed =
-      was && is && limitsAfter ? was.filter((value) => !is.some((other) => jsonEqual(value, other))) : [];
+      was && is && limitsAfter ? was.filter((value) => !is.some((other) => sameChoice(value, other))) : [];
     if (removed.length > 0) {
       add({
         rule: CHANGE_RULES.enumNarrowed,
@@ -148,6 +148,23 @@ function compareEnum(
     return;
   }
   others.push('enum');
+}
+
+/**
+ * Whether an old enum value is still offered: equal, or the same text under another JSON type. When
+ * a field is retyped, its values are rewritten too (GMO Sign's font size 7.5 became '7.5' when the
+ * field became a string, in PowerPlatformConnectors' history): the type change is told by its own
+ * rule, and such a value was not removed.
+ */
+function sameChoice(value: unknown, other: unknown): boolean {
+  if (jsonEqual(value, other)) return true;
+  return (
+    isScalar(value) && isScalar(other) && typeof value !== typeof other && String(value) === String(other)
+  );
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
 /**

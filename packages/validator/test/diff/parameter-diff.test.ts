@@ -589,4 +589,30 @@ describe('BRK-ENUM-NARROWED', () => {
     expect(withRule(result, 'BRK-ENUM-NARROWED')).toEqual([]);
     expect(result.classification).toBe('major-update');
   });
+
+  describe('when the type changes and the values keep their text', () => {
+    // GMO Sign's font size (PowerPlatformConnectors 5d197142): a number with enum [7.5, 8, 9] became a
+    // string with enum ['7.5', '8', '9']. The type change is told (BRK-INPUT-TYPE); every value is
+    // still offered, so "Removed: '7.5', '8', '9'" named values that are still in the list.
+    const withFontSize = (): Json => {
+      const swagger = validSwagger();
+      createTask(swagger).parameters[0].schema.properties.fontSize = { type: 'number', enum: [7.5, 8, 9] };
+      return swagger;
+    };
+    const retype = (values: unknown[]) => (swagger: Json) => {
+      createTask(swagger).parameters[0].schema.properties.fontSize = { type: 'string', enum: values };
+    };
+
+    it('tells only the type change when every value is kept as text', () => {
+      const result = diffEdited(retype(['7.5', '8', '9']), withFontSize());
+      expect(withRule(result, 'BRK-INPUT-TYPE')).toHaveLength(1);
+      expect(withRule(result, 'BRK-ENUM-NARROWED')).toEqual([]);
+    });
+
+    it('still names a value whose text is gone', () => {
+      const result = diffEdited(retype(['8', '9']), withFontSize());
+      const [change] = withRule(result, 'BRK-ENUM-NARROWED');
+      expect(change!.message).toMatch(/Removed: '7\.5'\./);
+    });
+  });
 });
