@@ -333,6 +333,22 @@ describe('import-solution, run as the runner runs it against the local server', 
     expectNothingSecretPrinted(run, [SECRET]);
   });
 
+  it('names the input of a deployment settings file that is a symbolic link that leads nowhere, or round in a loop', async () => {
+    // The link was said in the CLI's words ("is a symbolic link that leads nowhere (to 'nowhere')."),
+    // which dropped the input's name the message of a missing file gives.
+    symlinkSync('nowhere', path.join(local.workspace, 'settings-link.json'));
+    symlinkSync('loop.json', path.join(local.workspace, 'loop.json'));
+    const hint = 'The path is relative to working-directory, itself relative to the workspace.';
+    expectFailedWith(await importWithSettingsFile('settings-link.json'), {
+      level: 'error',
+      message: `settings-link.json: Input 'deployment-settings-file' names a symbolic link that leads nowhere (to 'nowhere'). ${hint}`,
+    });
+    expectFailedWith(await importWithSettingsFile('loop.json'), {
+      level: 'error',
+      message: `loop.json: Input 'deployment-settings-file' names a symbolic link that leads nowhere (to 'loop.json'). ${hint}`,
+    });
+  });
+
   it('puts the error of a deployment settings file below a file on the file in the way', async () => {
     // It said "names a file that cannot be read (ENOTDIR)." of config.txt/settings.json; then words of
     // its own ("names settings.json inside this file, which is not a folder"); now the CLI's.

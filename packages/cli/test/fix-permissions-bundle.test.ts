@@ -60,6 +60,32 @@ describeAsNobody('validate --fix run by a user who is not the owner of the file'
     expect(statSync(path.join(root, PROPERTIES)).mode & 0o777).toBe(0o464);
   });
 
+  it("keeps the file's owner (root) and group: the fix does not make it the user's", () => {
+    // A new file renamed over it would be nobody's, and only root may give a file away: the file
+    // is written in place.
+    const root = repositoryOfRoot(0o664);
+    const run = fixAsNobody(root);
+    expect(run.stderr).toBe(`fixed 1 JSON slip in ${PROPERTIES}\n`);
+    expect(run.status).toBe(0);
+    expect(readFileSync(path.join(root, PROPERTIES), 'utf8')).toBe(
+      JSON.stringify(validApiProperties(), null, 2),
+    );
+    const { uid, gid, mode } = statSync(path.join(root, PROPERTIES));
+    expect({ uid, gid, mode: mode & 0o7777 }).toEqual({ uid: 0, gid: NOBODY, mode: 0o664 });
+  });
+
+  it('fixes a file its group may write in a folder the user may not write to', () => {
+    // Written in place, the file needs no temporary file beside it.
+    const root = repositoryOfRoot(0o664);
+    chmodSync(path.dirname(path.join(root, PROPERTIES)), 0o755);
+    const run = fixAsNobody(root);
+    expect(run.stderr).toBe(`fixed 1 JSON slip in ${PROPERTIES}\n`);
+    expect(run.status).toBe(0);
+    expect(readFileSync(path.join(root, PROPERTIES), 'utf8')).toBe(
+      JSON.stringify(validApiProperties(), null, 2),
+    );
+  });
+
   it('leaves alone a file the user may not write, as before, saying why', () => {
     // The owner may write it, nobody's group not: the rename into the folder would replace it anyway.
     const root = repositoryOfRoot(0o644);

@@ -25,10 +25,18 @@ export function linkTrouble(code: string | undefined): LinkTrouble {
 
 /** "is a symbolic link that leads nowhere (to 'gone')", "… whose target cannot be reached (permission denied) …". */
 export function describeBrokenLink(link: BrokenLink): string {
+  return `is ${brokenLinkPhrase(link)}`;
+}
+
+/**
+ * "a symbolic link that leads nowhere (to 'gone')", for a sentence of the caller's ("Input 'x'
+ * names …"); describeBrokenLink says it of the path itself.
+ */
+export function brokenLinkPhrase(link: BrokenLink): string {
   const to = link.to === undefined ? '' : ` (to '${link.to}')`;
-  if (link.leads === 'nowhere') return `is a symbolic link that leads nowhere${to}`;
+  if (link.leads === 'nowhere') return `a symbolic link that leads nowhere${to}`;
   const why = link.leads === 'permission' ? 'permission denied' : link.leads.code;
-  return `is a symbolic link whose target cannot be reached (${why})${to}`;
+  return `a symbolic link whose target cannot be reached (${why})${to}`;
 }
 
 /**

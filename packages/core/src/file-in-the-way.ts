@@ -2,6 +2,7 @@ import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import {
   brokenLinkAtEnd,
+  brokenLinkPhrase,
   describeBrokenLink,
   linkTarget,
   linkTrouble,
@@ -77,12 +78,20 @@ function whatIsInTheWay({ link }: FileInTheWay): string {
  * `throughFileHint` replaces `hint` for a path through a file, where the hint for a missing path
  * does not fit ("make it first" cannot be done while the file is in the way). A path that is itself
  * a link to nothing (or round in a loop) is said as that link ("is a symbolic link that leads
- * nowhere (to 'gone')."), whatever `message` says.
+ * nowhere (to 'gone')."), whatever `message` says; `linkSubject` says it in the caller's framing,
+ * in place of "is": "Input 'x' names" gives "Input 'x' names a symbolic link that leads nowhere …",
+ * which keeps the input's name that `message` gave a missing file.
  */
 export function missingPathError(
   given: string,
   hint: string,
-  options: { cwd?: string; cause?: unknown; message?: string; throughFileHint?: string } = {},
+  options: {
+    cwd?: string;
+    cause?: unknown;
+    message?: string;
+    throughFileHint?: string;
+    linkSubject?: string;
+  } = {},
 ): UsageError {
   const way = fileInTheWay(given, options.cwd);
   if (way) return pathThroughFileError(way, 'read', options.throughFileHint ?? hint);
@@ -90,7 +99,7 @@ export function missingPathError(
   // not exist." sent users looking for a file they could see, and a loop was read as a damaged zip.
   const link = brokenLinkAtEnd(given, { cwd: options.cwd, newTarget: 'refused' });
   if (link)
-    return new UsageError(`${describeBrokenLink(link)}.`, {
+    return new UsageError(`${options.linkSubject ?? 'is'} ${brokenLinkPhrase(link)}.`, {
       location: { file: given },
       hint,
       cause: options.cause,

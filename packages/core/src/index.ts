@@ -24,6 +24,7 @@ export * from './fs/temporary-sibling.js';
 export * from './fs/write-failure.js';
 export * from './fs/read-refusal.js';
 export * from './fs/write-file-atomically.js';
+export * from './fs/write-file-in-place.js';
 export * from './project-url.js';
 export * from './readme-todo.js';
 export * from './setting-words.js';

@@ -108,6 +108,19 @@ describe('missingPathError', () => {
     );
   });
 
+  it("says a path that is a link to nothing as a link, in the caller's framing when it gives one", () => {
+    const options = { cwd: root, message: "Input 'settings' names a file that does not exist." };
+    // Without a framing for the link, the CLI's words, which name no input: `message` is for a missing file.
+    expect(describeUserError(missingPathError('loop', 'Give the file.', options))).toBe(
+      "loop: is a symbolic link that leads nowhere (to 'loop'). Give the file.",
+    );
+    expect(
+      describeUserError(
+        missingPathError('loop', 'Give the file.', { ...options, linkSubject: "Input 'settings' names" }),
+      ),
+    ).toBe("loop: Input 'settings' names a symbolic link that leads nowhere (to 'loop'). Give the file.");
+  });
+
   it('says "does not exist" at the path itself when only folders lead to it', () => {
     expect(describeUserError(missingPathError('folder/x.zip', 'Give the zip.', { cwd: root }))).toBe(
       'folder/x.zip: does not exist. Give the zip.',

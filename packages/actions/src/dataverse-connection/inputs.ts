@@ -66,6 +66,8 @@ export function readTextFile(file: string, input: string): string {
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP')
       throw missingPathError(file, hint, {
         message: `Input '${input}' names a file that does not exist.`,
+        // A link to nothing, or round in a loop: "names a symbolic link that leads nowhere (to 'x')."
+        linkSubject: `Input '${input}' names`,
         throughFileHint: `Give '${input}' a path that runs through folders only, relative to working-directory (itself relative to the workspace).`,
       });
     if (code === 'EISDIR') throw new InputError(input, 'names a folder, not a file.', hint, { file });

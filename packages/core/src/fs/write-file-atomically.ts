@@ -12,6 +12,12 @@ export interface AtomicWriteOptions {
    * applies.
    */
   mode?: number;
+  /**
+   * The owner and group the file gets (e.g. those of the file it replaces: the new file is the
+   * writer's, of the writer's group). Only root may give a file away, and only a member may give it
+   * a group: the caller makes sure it may (the chown fails otherwise, and nothing is replaced).
+   */
+  owner?: { uid: number; gid: number };
 }
 
 /**
@@ -37,6 +43,8 @@ async function writeThroughTemporary(
   const temporary = temporarySibling(file);
   try {
     await fs.writeFile(temporary, bytes);
+    // Before the mode: a chown clears the set-user-ID and set-group-ID bits.
+    if (options.owner !== undefined) await fs.chown(temporary, options.owner.uid, options.owner.gid);
     if (options.mode !== undefined) await fs.chmod(temporary, options.mode);
     await fs.rename(temporary, file);
   } catch (error) {

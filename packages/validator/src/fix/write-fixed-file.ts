@@ -1,7 +1,8 @@
-import { promises as fs } from 'node:fs';
-import { isBelow, writeFileAtomically } from '@connector-alm/core';
+import { promises as fs, type Stats } from 'node:fs';
+import { isBelow, writeFileAtomically, writeFileInPlace } from '@connector-alm/core';
 import { entryPath } from '../loader/connector-folder.js';
 import { isWritableFile } from './file-writable.js';
+import { canReplaceKeepingOwner, processUser } from './replace-keeping-owner.js';
 
 /** A file written, or why it was not. */
 export type FixWrite = { written: true } | { written: false; reason: string };
@@ -12,7 +13,9 @@ export type FixWrite = { written: true } | { written: false; reason: string };
  * when reading: a symbolic link is written through only to a file inside the folder (the link is
  * kept, its target replaced), and a file that no longer holds what was read is left alone: a
  * fix made of old text would undo the edits made since. A read-only file is left alone too: the
- * rename of the new text over it would replace it anyway (and give it to whoever ran the fix).
+ * rename of the new text over it would replace it anyway.
+ * The file keeps its owner, group and mode: a maker who fixes a shared checkout does not make its
+ * files theirs (see `writeKeepingOwner`).
  */
 export async function writeFixedFile(
   folder: string,
@@ -39,8 +42,26 @@ export async function writeFixedFile(
   if (!(await fs.readFile(target)).equals(Buffer.from(read, 'utf8'))) {
     return refused('it changed since it was read; run validate --fix again.');
   }
-  await writeFileAtomically(target, Buffer.from(fixed, 'utf8'), { mode: current.mode & 0o7777 });
+  await writeKeepingOwner(target, Buffer.from(fixed, 'utf8'), current);
   return { written: true };
+}
+
+/**
+ * Writes `bytes` to `file`, which keeps the owner, group and mode of `stat`. Replaced through a
+ * temporary file when the new file can be given its owner and group (we own the file and are of
+ * its group, or are root), so that a failure never leaves half a file. Otherwise written in
+ * place: a new file would be ours, of our group, and only root may give it away; a group member
+ * who may write the file would take it from its owner. Atomicity is given up for that case only.
+ */
+async function writeKeepingOwner(file: string, bytes: Buffer, stat: Stats): Promise<void> {
+  const user = processUser();
+  if (canReplaceKeepingOwner(stat, user)) {
+    // On Windows there are no owners to keep (user.uid is undefined).
+    const owner = user.uid === undefined ? undefined : { uid: stat.uid, gid: stat.gid };
+    await writeFileAtomically(file, bytes, { mode: stat.mode & 0o7777, owner });
+  } else {
+    await writeFileInPlace(file, bytes);
+  }
 }
 
 function refused(reason: string): FixWrite {

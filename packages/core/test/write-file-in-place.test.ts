@@ -1,0 +1,52 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { chmodSync, linkSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { isUserError, writeFileInPlace } from '../src/index.js';
+
+// The writer of last resort for a file a new one may not replace (another user's, which
+// validate --fix may write by its group's bit): the file itself is written, so it stays the same
+// file, with its owner, group, mode and hard links.
+
+const root = mkdtempSync(path.join(os.tmpdir(), 'write-in-place-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let count = 0;
+const file = (text: string): string => {
+  const made = path.join(root, `file-${++count}.json`);
+  writeFileSync(made, text);
+  return made;
+};
+
+describe('writeFileInPlace', () => {
+  it('writes a shorter text over the file and cuts off the rest', async () => {
+    const written = file('{"a": 1,}\n');
+    await writeFileInPlace(written, Buffer.from('{"a": 1}'));
+    expect(readFileSync(written, 'utf8')).toBe('{"a": 1}');
+  });
+
+  it('writes a longer text whole', async () => {
+    const written = file('{}');
+    const longer = `{"a": "${'x'.repeat(100_000)}"}`;
+    await writeFileInPlace(written, Buffer.from(longer));
+    expect(readFileSync(written, 'utf8')).toBe(longer);
+  });
+
+  it('keeps the file itself: its inode, its mode, its other hard links', async () => {
+    const written = file('{"a": 1,}');
+    chmodSync(written, 0o640);
+    const other = path.join(root, 'hard-link.json');
+    linkSync(written, other);
+    const before = statSync(written);
+    await writeFileInPlace(written, Buffer.from('{"a": 1}'));
+    const after = statSync(written);
+    expect([after.ino, after.mode & 0o7777, after.nlink]).toEqual([before.ino, 0o640, 2]);
+    expect(readFileSync(other, 'utf8')).toBe('{"a": 1}');
+  });
+
+  it('makes no file that is missing: a located error says so', async () => {
+    const missing = path.join(root, 'missing.json');
+    const failure = await writeFileInPlace(missing, Buffer.from('{}')).catch((error: unknown) => error);
+    expect(isUserError(failure)).toBe(true);
+    expect((failure as Error).message).toMatch(/ENOENT/);
+  });
+});

@@ -1,0 +1,29 @@
+/** Who owns a file, as a stat gives it. */
+export interface FileOwner {
+  uid: number;
+  gid: number;
+}
+
+/** The user the process runs as, and the groups it is a member of; `uid` undefined on Windows. */
+export interface ProcessUser {
+  uid: number | undefined;
+  groups: readonly number[];
+}
+
+/**
+ * Whether a new file written by `user` can replace `file` (a rename) and be given its owner and
+ * group first: root may give a file to anyone; its owner may give it any group they are a member
+ * of; anyone else, though they may write the file (a group's write bit), would make it theirs.
+ * On Windows there are no owners to keep.
+ */
+export function canReplaceKeepingOwner(file: FileOwner, user: ProcessUser): boolean {
+  if (user.uid === undefined || user.uid === 0) return true;
+  return user.uid === file.uid && user.groups.includes(file.gid);
+}
+
+/** The user this process runs as (effective ids, those the file system checks). */
+export function processUser(): ProcessUser {
+  const uid = process.geteuid?.();
+  if (uid === undefined) return { uid, groups: [] };
+  return { uid, groups: [process.getegid?.() ?? -1, ...(process.getgroups?.() ?? [])] };
+}

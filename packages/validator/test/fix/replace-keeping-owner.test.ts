@@ -1,0 +1,22 @@
+import { describe, expect, it } from '@jest/globals';
+import { canReplaceKeepingOwner, type ProcessUser } from '../../src/fix/replace-keeping-owner.js';
+
+// validate --fix replaces a file (a rename of a new one over it) only when the new file can be
+// given the old one's owner and group; otherwise it writes the file in place. Both ways are run for
+// real in fix-folders.test.ts (as root) and packages/cli/test/fix-permissions-bundle.test.ts (as nobody).
+describe('canReplaceKeepingOwner', () => {
+  const FILE = { uid: 1000, gid: 100 };
+  it.each<[string, ProcessUser, boolean]>([
+    ['root, who may give a file to anyone', { uid: 0, groups: [0] }, true],
+    ['the owner, a member of its group', { uid: 1000, groups: [1000, 100] }, true],
+    ['the owner, not of its group (the new file could not have it)', { uid: 1000, groups: [1000] }, false],
+    [
+      'another user of its group, who may write it but not give a file away',
+      { uid: 2000, groups: [100] },
+      false,
+    ],
+    ['Windows, where there are no owners to keep', { uid: undefined, groups: [] }, true],
+  ])('%s', (_case, user, replaces) => {
+    expect(canReplaceKeepingOwner(FILE, user)).toBe(replaces);
+  });
+});
