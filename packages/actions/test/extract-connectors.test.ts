@@ -65,6 +65,36 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
     ).toMatchObject({ publisher: 'Contoso', stackOwner: 'Contoso', iconBrandColor: '#007ee5' });
   });
 
+  // Upstream names many folders otherwise than the display name: the action wrote a duplicate
+  // beside the connector's own, and the snapshot workflow validated and committed it.
+  it('writes into the folder that holds the connector under another name, and says so', async () => {
+    const dir = workspace();
+    const folder = path.join(dir, 'custom-connectors/Azure OpenAI Service');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'readme.md'), '# Written by hand\n');
+    writeFileSync(
+      path.join(folder, 'apiDefinition.swagger.json'),
+      '{"swagger": "2.0", "info": {"title": "AzureOpenAIService"}}',
+    );
+    const run = await extract(dir, { source: AOAI, destination: 'custom-connectors' });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(readdirSync(path.join(dir, 'custom-connectors'))).toEqual(['Azure OpenAI Service']);
+    expect(JSON.parse(run.outputs.folders!)).toEqual(['custom-connectors/Azure OpenAI Service']);
+    expect(JSON.parse(run.outputs.connectors!)).toEqual([
+      {
+        name: 'ppchal_azureopenaiservice',
+        displayName: 'AzureOpenAIService',
+        folder: 'custom-connectors/Azure OpenAI Service',
+        foundUnder: { instead: 'custom-connectors/AzureOpenAIService', matched: 'title' },
+      },
+    ]);
+    expect(readFileSync(path.join(folder, 'readme.md'), 'utf8')).toBe('# Written by hand\n');
+    expect(run.summary).toContain(
+      'custom-connectors/Azure OpenAI Service: its own folder, found under another name (its API definition&#39;s title is &quot;AzureOpenAIService&quot;), so no new custom-connectors/AzureOpenAIService.',
+    );
+  });
+
   it('reads names in the code page zip-name-encoding gives, and says to give it', async () => {
     const dir = workspace();
     // The export as Japanese Windows zips it again, with a name code page 437 would split.

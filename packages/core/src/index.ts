@@ -37,3 +37,4 @@ export * from './windows-1252.js';
 export * from './text-ends.js';
 export * from './text-order.js';
 export * from './top-folders.js';
+export * from './folder-named-like.js';

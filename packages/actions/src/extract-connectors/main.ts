@@ -5,6 +5,7 @@ import {
   extractAndRemoveLeftConnectors,
   extractedConnectorLine,
   fileChanges,
+  foundNote,
   removedFolderLine,
   renameNote,
 } from '@connector-alm/solution';
@@ -59,6 +60,8 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
         ...(c.renamedFrom
           ? { renamedFrom: { ...c.renamedFrom, folder: relative(c.renamedFrom.folder) } }
           : {}),
+        // Written into the folder that held it under another name than its display name.
+        ...(c.foundUnder ? { foundUnder: { ...c.foundUnder, instead: relative(c.foundUnder.instead) } } : {}),
       })),
     ),
   );
@@ -86,6 +89,10 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
   // edit replaced by the solution's version is what a reviewer of the pull request must see).
   const notes = [
     ...removed.flatMap((folder) => removedFolderLine(folder, connectors, 'the solution', relative) ?? []),
+    ...connectors.flatMap((c) => {
+      const note = foundNote(c, relative);
+      return note === undefined ? [] : [`${relative(c.folder)}: ${note}.`];
+    }),
     ...connectors.flatMap((c) => {
       const note = renameNote(c, removed, relative);
       return note === undefined ? [] : [`${relative(c.folder)}: ${note}.`];

@@ -74,6 +74,9 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
                 ...(c.renamedFrom
                   ? { renamedFrom: { ...c.renamedFrom, folder: shown(c.renamedFrom.folder) } }
                   : {}),
+                ...(c.foundUnder
+                  ? { foundUnder: { ...c.foundUnder, instead: shown(c.foundUnder.instead) } }
+                  : {}),
               })),
               removed: removedFolders,
             },

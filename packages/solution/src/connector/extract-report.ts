@@ -16,8 +16,25 @@ export function extractedConnectorLine(
   removed: readonly string[],
   shown: ShowFolder,
 ): string {
-  const note = renameNote(connector, removed, shown);
-  return `${connector.displayName} (${connector.name}) → ${shown(connector.folder)}: ${fileChanges(connector)}${note ? `; ${note}` : ''}.`;
+  const notes = [foundNote(connector, shown), renameNote(connector, removed, shown)].filter(
+    (note) => note !== undefined,
+  );
+  return `${connector.displayName} (${connector.name}) → ${shown(connector.folder)}: ${[fileChanges(connector), ...notes].join('; ')}.`;
+}
+
+/**
+ * Why a connector went into a folder named otherwise than its display name, for its line and the job
+ * summary: `its own folder, found under another name (its API definition's title is "365 Training"),
+ * so no new certified-connectors/365 Training`. Undefined for a display-name folder.
+ */
+export function foundNote(connector: ExtractedConnector, shown: ShowFolder): string | undefined {
+  const found = connector.foundUnder;
+  if (!found) return undefined;
+  const why =
+    found.matched === 'title'
+      ? `its API definition's title is "${connector.displayName}"`
+      : `its name reads as "${connector.displayName}"`;
+  return `its own folder, found under another name (${why}), so no new ${shown(found.instead)}`;
 }
 
 /**

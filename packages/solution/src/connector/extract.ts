@@ -18,7 +18,8 @@ import type { ZipLimits } from '../zip/limits.js';
 import type { ExtractedConnector } from './extracted-connector.js';
 import { prepare, type PreparedConnector } from './prepared-connector.js';
 import { readSolutionConnectors } from './read-solution-connectors.js';
-import { connectorFolder, sameConnectorIn, type EarlierFolder } from './renamed-connectors.js';
+import { ownFolderFinder } from './own-folder-finder.js';
+import { sameConnectorIn, type EarlierFolder } from './renamed-connectors.js';
 import type { SolutionConnector } from './solution-connector.js';
 
 export interface ExtractOptions {
@@ -46,8 +47,9 @@ export interface ExtractOptions {
 
 /**
  * Writes the custom connectors of a solution (zip or unpacked folder) into the PowerPlatformConnectors
- * layout, one folder per connector named after its display name. Every connector is converted and
- * checked before the first folder is touched. An existing folder keeps what the solution does not
+ * layout, one folder per connector named after its display name, or the folder that already holds it
+ * under another name (ownFolderFinder). Every connector is converted and checked before the first
+ * folder is touched. An existing folder keeps what the solution does not
  * carry: its readme, publisher, stackOwner, capabilities and any other file.
  */
 export async function extractConnectors(
@@ -69,10 +71,13 @@ export async function extractConnectors(
     hint: 'Give a folder outside it (e.g. beside it).',
     orEqual: true,
   });
+  const earlierFolders = connectors.map((connector) => options.earlierFolder?.(connector));
+  const ownFolder = ownFolderFinder(source, destinationRoot, connectors, earlierFolders, options);
   const folders = new Map<string, string>();
   const prepared: PreparedConnector[] = [];
-  for (const connector of connectors) {
-    const folder = connectorFolder(connector);
+  for (const [index, connector] of connectors.entries()) {
+    const earlier = earlierFolders[index];
+    const { folder, found } = await ownFolder(connector, earlier);
     const clash = folders.get(folder.toLowerCase());
     if (clash)
       throw new UserError(
@@ -80,15 +85,13 @@ export async function extractConnectors(
         { location: { file: source }, hint: 'Give them different display names.' },
       );
     folders.set(folder.toLowerCase(), connector.name);
-    const earlier = options.earlierFolder?.(connector);
     const previous = options.previousConnectors && sameConnectorIn(options.previousConnectors, connector);
-    prepared.push(
-      await prepare(connector, path.join(destinationRoot, folder), folder, destinationRoot, {
-        earlier,
-        previous,
-        say: options.say ?? optionWords,
-      }),
-    );
+    const item = await prepare(connector, path.join(destinationRoot, folder), folder, destinationRoot, {
+      earlier,
+      previous,
+      say: options.say ?? optionWords,
+    });
+    prepared.push(found ? { ...item, foundUnder: found } : item);
   }
   const results: ExtractedConnector[] = [];
   for (const item of prepared) results.push(await write(item, path.join(destinationRoot, item.folder)));
@@ -136,6 +139,7 @@ async function writeStaged(item: PreparedConnector, destination: string): Promis
       deleted: [...item.remove, ...item.otherCase].sort(compareOrdinal),
       warnings: item.warnings,
       ...(item.renamedFrom ? { renamedFrom: item.renamedFrom } : {}),
+      ...(item.foundUnder ? { foundUnder: item.foundUnder } : {}),
     };
   } finally {
     await fs.rm(staging, { recursive: true, force: true });

@@ -1,3 +1,5 @@
+import type { OwnFolderMatch } from './own-folder.js';
+
 export interface ExtractedConnector {
   name: string;
   displayName: string;
@@ -14,6 +16,18 @@ export interface ExtractedConnector {
   warnings: string[];
   /** When the connector had another folder before its display name changed (ExtractOptions.earlierFolder). */
   renamedFrom?: RenamedFrom;
+  /**
+   * When `folder` is the one the destination root already had for the connector under another name
+   * than its display name (`365Training` for "365 Training"): written there, not in a new folder.
+   */
+  foundUnder?: FoundUnder;
+}
+
+export interface FoundUnder {
+  /** The display-name folder that was not made, relative to the destination root. */
+  instead: string;
+  /** How the folder was known: its swagger's title is the display name, or its name reads as it. */
+  matched: OwnFolderMatch;
 }
 
 export interface RenamedFrom {

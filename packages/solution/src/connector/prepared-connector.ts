@@ -6,7 +6,7 @@ import { checkJson, prettyJson, SOLUTION_JSON_HINT } from '../json/json-text.js'
 import { sameJsonTokens } from '../json/same-json-tokens.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { mergeApiProperties, parseExistingApiProperties } from './api-properties.js';
-import type { RenamedFrom } from './extracted-connector.js';
+import type { FoundUnder, RenamedFrom } from './extracted-connector.js';
 import { isReadme, keepHandWritten } from './hand-written-files.js';
 import { makersEditWarning } from './makers-edits.js';
 import { readmeFromTemplate } from './readme-template.js';
@@ -28,6 +28,7 @@ export interface PreparedConnector {
   otherCase: string[];
   warnings: string[];
   renamedFrom?: RenamedFrom;
+  foundUnder?: FoundUnder;
 }
 
 /**

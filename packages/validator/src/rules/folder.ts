@@ -1,5 +1,10 @@
 import path from 'node:path';
-import { intendedConnectorFileName, isMisnamedSwagger, isTopFolderName } from '@connector-alm/core';
+import {
+  folderNamedLike,
+  intendedConnectorFileName,
+  isMisnamedSwagger,
+  isTopFolderName,
+} from '@connector-alm/core';
 import { CANONICAL_NAMES, kindOfFileName } from '../loader/connector-folder.js';
 import type { FolderEntry } from '../loader/connector-folder.js';
 import { certificationLevels, sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
@@ -194,8 +199,7 @@ export const folderRules: RuleDefinition[] = [
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
       // "Tavily" for "Tavily (Independent Publisher)", and "FINRA (Independent Publisher)" too.
       const named = (candidate: string) =>
-        readsAs(withoutStatusLabel(candidate), withoutStatusLabel(name)) ||
-        isTitleCutFromName(candidate, name);
+        folderNamedLike(candidate, name) || isTitleCutFromName(candidate, name);
       if (
         context.profile !== 'custom' &&
         title &&
@@ -210,33 +214,6 @@ export const folderRules: RuleDefinition[] = [
     },
   },
 ];
-
-/** "(Preview)", "[DEPRECATED]" at the end of a title: the connector's status, which changes while its folder stays. */
-const STATUS_LABEL = /[([](?:preview|deprecated)[)\]]$/iu;
-
-/**
- * A title or folder name without such a label; the space before it is left, as names are compared
- * without spaces. Left out of both: a folder "Contoso (Preview)" is named exactly like the title
- * "Contoso (Preview)", and like "Contoso" once the connector leaves preview.
- */
-function withoutStatusLabel(title: string): string {
-  return title.trimEnd().replace(STATUS_LABEL, '');
-}
-
-/**
- * Whether a folder name reads as the title: the same letters and digits, case aside. Folder names
- * drop the spaces and dots of a title ("HoneywellForge" for "Honeywell Forge", "LnkBio" for
- * "Lnk.Bio"); 32 corpus folders did, and renaming a merged folder for a space helps no maker.
- * Not normalizeTitle, which keeps ASCII letters only: a title of other letters ("Сбербанк") would
- * read as empty, and as any other such folder name.
- */
-function readsAs(title: string, name: string): boolean {
-  const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-  const folder = letters(name);
-  // A name of punctuation only ("---") is compared as written: it has no letters to compare.
-  if (folder === '') return title.trim().toLowerCase() === name.trim().toLowerCase();
-  return letters(title) === folder;
-}
 
 /**
  * Whether the title is the folder name cut to fit the title limit ("Blackbaud Raisers Edge NXT Fun"

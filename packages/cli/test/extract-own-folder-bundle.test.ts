@@ -1,0 +1,86 @@
+import { afterAll, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT, temporaryFolders } from '@connector-alm/testing';
+
+// A maker extracting a solution into a clone of PowerPlatformConnectors got a new folder beside the
+// connector's own when upstream named it otherwise than the display name
+// (certified-connectors/365Training for "365 Training"), and `pr` would have submitted the duplicate.
+// The built CLI writes into the folder that holds the connector, says so, and refuses two such.
+
+const CLI = path.join(REPO_ROOT, 'dist/cli/index.cjs');
+const folders = temporaryFolders('cli-extract-own-folder-');
+afterAll(() => folders.cleanup());
+
+const README = '# 365 Training\n\nWritten upstream.\n';
+
+function connector(folder: string, title: string): void {
+  mkdirSync(folder, { recursive: true });
+  const swagger = { swagger: '2.0', info: { title, version: '1.0' }, host: 'api.contoso.com', paths: {} };
+  writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), `${JSON.stringify(swagger, null, 2)}\n`);
+  writeFileSync(path.join(folder, 'apiProperties.json'), '{\n  "properties": {}\n}\n');
+  writeFileSync(path.join(folder, 'readme.md'), README);
+}
+
+function cli(cwd: string, ...argv: string[]) {
+  return spawnSync(process.execPath, [CLI, ...argv], { cwd, encoding: 'utf8' });
+}
+
+/** A clone with certified-connectors/365Training, and a solution built from it. */
+function cloneAndSolution(): string {
+  const cwd = folders.make();
+  connector(path.join(cwd, 'certified-connectors', '365Training'), '365 Training');
+  const built = cli(
+    cwd,
+    'build-solution',
+    'certified-connectors/365Training',
+    ...[
+      '--out',
+      'training.zip',
+      '--unique-name',
+      'Training',
+      '--publisher',
+      'Contoso',
+      '--prefix',
+      'contoso',
+    ],
+  );
+  expect(built.stderr).toBe('');
+  expect(built.status).toBe(0);
+  return cwd;
+}
+
+it('extract-connectors writes into the folder upstream named otherwise, and says so', () => {
+  const cwd = cloneAndSolution();
+  const text = cli(cwd, 'extract-connectors', 'training.zip', 'certified-connectors');
+  expect(text.stderr).toBe('');
+  expect(text.status).toBe(0);
+  expect(text.stdout).toBe(
+    `365 Training (contoso_365-20training) → ${path.join('certified-connectors', '365Training')}: 2 unchanged; its own folder, found under another name (its API definition's title is "365 Training"), so no new ${path.join('certified-connectors', '365 Training')}.\n`,
+  );
+  expect(readdirSync(path.join(cwd, 'certified-connectors'))).toEqual(['365Training']);
+  expect(readFileSync(path.join(cwd, 'certified-connectors', '365Training', 'readme.md'), 'utf8')).toBe(
+    README,
+  );
+
+  const json = cli(cwd, 'extract-connectors', 'training.zip', 'certified-connectors', '--format', 'json');
+  expect(json.status).toBe(0);
+  const [extracted] = (JSON.parse(json.stdout) as { connectors: Array<Record<string, unknown>> }).connectors;
+  expect(extracted).toMatchObject({
+    folder: path.join('certified-connectors', '365Training'),
+    foundUnder: { instead: path.join('certified-connectors', '365 Training'), matched: 'title' },
+  });
+});
+
+it('extract-connectors refuses two folders that could be the connector, writing nothing', () => {
+  const cwd = cloneAndSolution();
+  mkdirSync(path.join(cwd, 'certified-connectors', '365-Training'));
+  const run = cli(cwd, 'extract-connectors', 'training.zip', 'certified-connectors');
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toBe(
+    `certified-connectors: error: has no folder '365 Training' for connector 'contoso_365-20training' of ${path.join(cwd, 'training.zip')}, and 2 folders that could be its own: '365-Training' (named like "365 Training"), '365Training' (its API definition's title is "365 Training"). Nothing was written. Rename the folder that holds the connector to '365 Training', then extract again.\n`,
+  );
+  expect(run.status).toBe(1);
+  expect(readdirSync(path.join(cwd, 'certified-connectors')).sort()).toEqual(['365-Training', '365Training']);
+});

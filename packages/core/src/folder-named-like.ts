@@ -1,0 +1,30 @@
+/** "(Preview)", "[DEPRECATED]" at the end of a title: the connector's status, which changes while its folder stays. */
+const STATUS_LABEL = /[([](?:preview|deprecated)[)\]]$/iu;
+
+/**
+ * A title or folder name without such a label; the space before it is left, as names are compared
+ * without spaces. Left out of both: a folder "Contoso (Preview)" is named exactly like the title
+ * "Contoso (Preview)", and like "Contoso" once the connector leaves preview.
+ */
+function withoutStatusLabel(title: string): string {
+  return title.trimEnd().replace(STATUS_LABEL, '');
+}
+
+/**
+ * Whether a connector folder's name reads as a connector's title (or display name): the same letters
+ * and digits, case aside, a status label at the end of either left out. Folder names drop the spaces
+ * and dots of a title ("HoneywellForge" for "Honeywell Forge", "LnkBio" for "Lnk.Bio"); 32 corpus
+ * folders did, and renaming a merged folder for a space helps no maker. The validator's
+ * REPO-FOLDER-NAME and extraction's search for a connector's own folder compare names so.
+ * Not normalizeTitle, which keeps ASCII letters only: a title of other letters ("Сбербанк") would
+ * read as empty, and as any other such folder name.
+ */
+export function folderNamedLike(title: string, folderName: string): boolean {
+  const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const bareTitle = withoutStatusLabel(title);
+  const bareName = withoutStatusLabel(folderName);
+  const folder = letters(bareName);
+  // A name of punctuation only ("---") is compared as written: it has no letters to compare.
+  if (folder === '') return bareTitle.trim().toLowerCase() === bareName.trim().toLowerCase();
+  return letters(bareTitle) === folder;
+}

@@ -1,0 +1,43 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { CONNECTOR_FILE_NAMES, withoutByteOrderMark } from '@connector-alm/core';
+import type { RootFolder } from './own-folder.js';
+
+const SWAGGER_LOWER = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
+
+/**
+ * The folders of a destination root with their swagger's title, for ownFolderCandidates. A folder
+ * whose swagger is missing or not JSON has no title: it can still be found by its name. Hidden
+ * folders (.git, a writer's staging folder) are no connector's.
+ */
+export async function readRootFolders(root: string): Promise<RootFolder[]> {
+  const entries = await fs.readdir(root, { withFileTypes: true }).catch(() => []);
+  const folders: RootFolder[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const folder = path.join(root, entry.name);
+    // A link to a folder counts as a folder, as everywhere extraction reads a path.
+    if (!(await fs.stat(folder).catch(() => undefined))?.isDirectory()) continue;
+    const title = await swaggerTitle(folder);
+    folders.push(title === undefined ? { name: entry.name } : { name: entry.name, title });
+  }
+  return folders;
+}
+
+async function swaggerTitle(folder: string): Promise<string | undefined> {
+  const names = await fs.readdir(folder).catch(() => [] as string[]);
+  // In any case, as the validator finds it.
+  const swagger = names.includes(CONNECTOR_FILE_NAMES.swagger)
+    ? CONNECTOR_FILE_NAMES.swagger
+    : names.find((name) => name.toLowerCase() === SWAGGER_LOWER);
+  if (swagger === undefined) return undefined;
+  try {
+    const text = await fs.readFile(path.join(folder, swagger), 'utf8');
+    const title = (JSON.parse(withoutByteOrderMark(text)) as { info?: { title?: unknown } } | null)?.info
+      ?.title;
+    return typeof title === 'string' ? title : undefined;
+  } catch {
+    // Unreadable or not JSON: the validator says so of that folder; here it only has no title.
+    return undefined;
+  }
+}

@@ -1,0 +1,205 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { locatedMessage } from '@connector-alm/testing';
+import {
+  buildSolution,
+  extractAndRemoveLeftConnectors,
+  extractConnectors,
+  ownFolderCandidates,
+  unpackSolution,
+} from '../src/index.js';
+import { temporaryFolders } from './helpers/zips.js';
+
+// Upstream names many connector folders otherwise than the connector's display name
+// (certified-connectors/365Training for "365 Training", LnkBio for "Lnk.Bio", a "(Preview)" label
+// left out): extraction into a clone of it wrote a new folder beside the connector's own, and `pr`
+// would have submitted the duplicate (103 of 366 corpus connectors).
+
+const temp = temporaryFolders('extract-own-folder-');
+afterAll(() => temp.cleanup());
+
+const MAKERS_README = '# 365 Training\n\nWritten upstream, kept.\n';
+
+/** A connector folder as upstream has it: its swagger (with `title`), apiProperties.json and a readme. */
+function connectorFolder(folder: string, title: string | undefined, readme = MAKERS_README): string {
+  mkdirSync(folder, { recursive: true });
+  const info = title === undefined ? { version: '1.0' } : { title, version: '1.0' };
+  const swagger = { swagger: '2.0', info, host: 'api.contoso.com', paths: {} };
+  writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), JSON.stringify(swagger, null, 2));
+  writeFileSync(path.join(folder, 'apiProperties.json'), JSON.stringify({ properties: {} }));
+  writeFileSync(path.join(folder, 'readme.md'), readme);
+  return folder;
+}
+
+/** A solution zip built from connectors with these titles (their display names). */
+async function solutionOf(...titles: string[]): Promise<string> {
+  const folders = titles.map((title) => connectorFolder(path.join(temp.make(), 'c'), title));
+  const zip = path.join(temp.make(), 'Contoso.zip');
+  await buildSolution(folders, zip, {
+    uniqueName: 'Contoso',
+    version: '1.0.0.0',
+    publisher: { uniqueName: 'Contoso', prefix: 'contoso' },
+  });
+  return zip;
+}
+
+const swaggerTitle = (folder: string): unknown =>
+  (
+    JSON.parse(readFileSync(path.join(folder, 'apiDefinition.swagger.json'), 'utf8')) as {
+      info: { title: unknown };
+    }
+  ).info.title;
+
+describe('ownFolderCandidates', () => {
+  const none = new Set<string>();
+
+  it('finds a folder by its swagger title, or by a name that reads as the display name', () => {
+    expect(
+      ownFolderCandidates('365 Training', [{ name: 'Training365', title: '365 Training' }], none),
+    ).toEqual([{ folder: 'Training365', matched: 'title' }]);
+    expect(ownFolderCandidates('Lnk.Bio', [{ name: 'LnkBio' }], none)).toEqual([
+      { folder: 'LnkBio', matched: 'name' },
+    ]);
+    // A status label is left out on both sides, as REPO-FOLDER-NAME compares names.
+    expect(ownFolderCandidates('Contoso (Preview)', [{ name: 'Contoso', title: 'Contoso' }], none)).toEqual([
+      { folder: 'Contoso', matched: 'name' },
+    ]);
+    expect(ownFolderCandidates('Contoso', [{ name: 'Contoso [DEPRECATED]' }], none)).toEqual([
+      { folder: 'Contoso [DEPRECATED]', matched: 'name' },
+    ]);
+  });
+
+  it('finds neither another name nor a folder taken by another connector', () => {
+    expect(ownFolderCandidates('Contoso Tasks', [{ name: 'Contoso', title: 'Contoso' }], none)).toEqual([]);
+    expect(ownFolderCandidates('Contoso (Preview)', [{ name: 'Contoso' }], new Set(['contoso']))).toEqual([]);
+  });
+});
+
+describe('extractConnectors into the folder that already holds a connector under another name', () => {
+  it('writes into the folder whose swagger title is the display name, keeping its readme, and says so', async () => {
+    const zip = await solutionOf('365 Training');
+    const root = temp.make();
+    connectorFolder(path.join(root, 'Training365'), '365 Training');
+    connectorFolder(path.join(root, 'Other'), 'Other');
+    const [result] = await extractConnectors(zip, root);
+    expect(result).toMatchObject({
+      folder: 'Training365',
+      foundUnder: { instead: '365 Training', matched: 'title' },
+    });
+    expect(readdirSync(root).sort()).toEqual(['Other', 'Training365']);
+    expect(readFileSync(path.join(root, 'Training365', 'readme.md'), 'utf8')).toBe(MAKERS_README);
+  });
+
+  it('writes into a folder whose name reads as the display name, a "(Preview)" label aside', async () => {
+    const zip = await solutionOf('Lnk.Bio', 'Fabrikam (Preview)');
+    const root = temp.make();
+    mkdirSync(path.join(root, 'LnkBio'));
+    connectorFolder(path.join(root, 'Fabrikam'), 'Fabrikam');
+    const results = await extractConnectors(zip, root);
+    expect(results.map((r) => [r.folder, r.foundUnder?.matched]).sort()).toEqual([
+      ['Fabrikam', 'name'],
+      ['LnkBio', 'name'],
+    ]);
+    expect(readdirSync(root).sort()).toEqual(['Fabrikam', 'LnkBio']);
+    expect(swaggerTitle(path.join(root, 'Fabrikam'))).toBe('Fabrikam (Preview)');
+  });
+
+  it('prefers the display-name folder, and makes it when no folder holds the connector', async () => {
+    const zip = await solutionOf('Lnk.Bio', 'Contoso Tasks');
+    const root = temp.make();
+    mkdirSync(path.join(root, 'Lnk.Bio'));
+    mkdirSync(path.join(root, 'LnkBio'));
+    connectorFolder(path.join(root, 'Contoso'), 'Contoso');
+    const results = await extractConnectors(zip, root);
+    expect(results.map((r) => [r.folder, r.foundUnder]).sort()).toEqual([
+      ['Contoso Tasks', undefined],
+      ['Lnk.Bio', undefined],
+    ]);
+  });
+
+  it('refuses several folders that could be the connector, naming them, before writing anything', async () => {
+    const zip = await solutionOf('Contoso', '365 Training');
+    const root = temp.make();
+    connectorFolder(path.join(root, 'Training365'), '365 Training');
+    connectorFolder(path.join(root, '365-Training'), undefined);
+    const error = await extractConnectors(zip, root).catch((e: unknown) => e);
+    expect(locatedMessage(error)).toBe(
+      `${root}: has no folder '365 Training' for connector 'contoso_365-20training' of ${zip}, and 2 folders that could be its own: '365-Training' (named like "365 Training"), 'Training365' (its API definition's title is "365 Training"). Nothing was written.`,
+    );
+    expect(readdirSync(root).sort()).toEqual(['365-Training', 'Training365']);
+  });
+
+  it("never writes into the folder of another of the solution's connectors", async () => {
+    // "Contoso (Preview)" reads as the folder Contoso, which is the other connector's.
+    const zip = await solutionOf('Contoso', 'Contoso (Preview)');
+    const root = temp.make();
+    connectorFolder(path.join(root, 'Contoso'), 'Contoso');
+    const results = await extractConnectors(zip, root);
+    expect(results.map((r) => r.folder).sort()).toEqual(['Contoso', 'Contoso (Preview)']);
+    expect(swaggerTitle(path.join(root, 'Contoso'))).toBe('Contoso');
+  });
+});
+
+describe('extractAndRemoveLeftConnectors with a folder found under another name', () => {
+  /** The solution unpacked, and a copy with its connector renamed (display name and title), as the portal does. */
+  async function unpackedAndRenamed(
+    title: string,
+    to: string,
+  ): Promise<{ previous: string; renamed: string }> {
+    const work = temp.make();
+    const previous = path.join(work, 'previous');
+    await unpackSolution(await solutionOf(title), previous);
+    const renamed = path.join(work, 'renamed');
+    cpSync(previous, renamed, { recursive: true });
+    const connectors = path.join(renamed, 'Connectors');
+    for (const file of readdirSync(connectors).filter((name) => /\.(xml|json)$/.test(name))) {
+      const text = readFileSync(path.join(connectors, file), 'utf8');
+      writeFileSync(path.join(connectors, file), text.replaceAll(title, to));
+    }
+    return { previous, renamed };
+  }
+
+  it('extracts again into the found folder and removes nothing', async () => {
+    const work = temp.make();
+    const previous = path.join(work, 'previous');
+    await unpackSolution(await solutionOf('365 Training'), previous);
+    const root = temp.make();
+    connectorFolder(path.join(root, 'Training365'), '365 Training');
+    const result = await extractAndRemoveLeftConnectors(previous, root, { previousSource: previous });
+    expect(result.connectors.map((c) => c.folder)).toEqual(['Training365']);
+    expect(result.removed).toEqual([]);
+    expect(readdirSync(root)).toEqual(['Training365']);
+  });
+
+  it('still moves a renamed connector to its new display-name folder, though the old one reads alike', async () => {
+    // "Contoso Tasks" -> "Contoso-Tasks": the earlier folder reads as the new name, but the connector
+    // was renamed, and a renamed connector moves, as before.
+    const { previous, renamed } = await unpackedAndRenamed('Contoso Tasks', 'Contoso-Tasks');
+    const root = temp.make();
+    await extractConnectors(previous, root);
+    const result = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous });
+    expect(result.connectors.map((c) => [c.folder, c.foundUnder, c.renamedFrom?.folder])).toEqual([
+      ['Contoso-Tasks', undefined, 'Contoso Tasks'],
+    ]);
+    expect(result.removed).toEqual(['Contoso Tasks']);
+    expect(readdirSync(root)).toEqual(['Contoso-Tasks']);
+  });
+
+  it('never writes into the folder of a connector that left the solution', async () => {
+    // The previous version had "Contoso"; the new one has "Contoso (Preview)" instead, another
+    // connector: the folder Contoso is the one that left, removed, not overwritten.
+    const work = temp.make();
+    const previous = path.join(work, 'previous');
+    await unpackSolution(await solutionOf('Contoso'), previous);
+    const root = temp.make();
+    await extractConnectors(previous, root);
+    const result = await extractAndRemoveLeftConnectors(await solutionOf('Contoso (Preview)'), root, {
+      previousSource: previous,
+    });
+    expect(result.connectors.map((c) => [c.folder, c.foundUnder])).toEqual([
+      ['Contoso (Preview)', undefined],
+    ]);
+    expect(result.removed).toEqual(['Contoso']);
+  });
+});
