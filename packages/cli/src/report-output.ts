@@ -38,6 +38,7 @@ export function renderReport(
     fixes?: JsonFixReport;
     breakingChangesFail?: boolean;
     quiet?: TextReportOptions['quiet'];
+    failOn?: TextReportOptions['failOn'];
     sarifLimits?: Partial<SarifLimits>;
   },
 ): { text: string; notes: string[] } {
@@ -58,6 +59,7 @@ export function renderReport(
     color: options.color,
     breakingChangesFail: options.breakingChangesFail,
     quiet: options.quiet,
+    failOn: options.failOn,
   });
   return { text, notes: [] };
 }
@@ -93,6 +95,7 @@ export async function writeReport(
     fixes?: JsonFixReport;
     breakingChangesFail?: boolean;
     quiet?: TextReportOptions['quiet'];
+    failOn?: TextReportOptions['failOn'];
   },
 ): Promise<void> {
   const { io } = context;
@@ -102,6 +105,7 @@ export async function writeReport(
     fixes: options.fixes,
     breakingChangesFail: options.breakingChangesFail,
     quiet: options.quiet,
+    failOn: options.failOn,
     sarifLimits: io.sarifLimits,
   });
   if (options.output) {

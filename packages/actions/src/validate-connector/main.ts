@@ -27,6 +27,7 @@ import {
   judgeRun,
   deletedConnectors,
   comparedWithBase,
+  existingFailuresNote,
   configurationReports,
   type BaseValidationResult,
   type PullRequestFacts,
@@ -267,8 +268,10 @@ async function writeOutputs(
   }
   if (failsFindings) {
     const besides = breaking > 0 ? ' besides the breaking changes' : '';
+    // A maker whose pull request fails on findings it did not bring reads it in the failure itself.
+    const existing = existingFailuresNote(result.findings, inputs.failOn, 'only-new: true');
     core.setFailed(
-      `${plural(judged.error, 'error')} and ${plural(judged.warning, 'warning')}${besides} in ${plural(result.connectors.length, 'connector')} (fail-on: ${inputs.failOn}).`,
+      `${plural(judged.error, 'error')} and ${plural(judged.warning, 'warning')}${besides} in ${plural(result.connectors.length, 'connector')} (fail-on: ${inputs.failOn}).${existing ? ` ${existing}` : ''}`,
     );
   }
   if (failsBreaking) {

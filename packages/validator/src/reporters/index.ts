@@ -3,6 +3,7 @@ export * from './annotations.js';
 export * from './artifact-path.js';
 export * from './configuration-findings.js';
 export * from './deleted-connectors.js';
+export * from './existing-failures.js';
 export * from './fingerprint.js';
 export * from './job-summary.js';
 export * from './job-summary-options.js';

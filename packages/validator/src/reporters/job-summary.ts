@@ -3,6 +3,7 @@ import type { Finding } from '../model/finding.js';
 import type { ValidationResult } from '../validate.js';
 import { comparedWithBase } from '../git/base-validation.js';
 import { newSinceBaseNote } from './baseline-note.js';
+import { existingFailuresNote } from './existing-failures.js';
 import { configurationReports } from './configuration-findings.js';
 import { deletedConnectors } from './deleted-connectors.js';
 import { repositoryPath } from './artifact-path.js';
@@ -53,7 +54,7 @@ export function buildJobSummary(result: ValidationResult, options: JobSummaryOpt
   budget.add(
     `## ${escapeMarkdown(options.title ?? 'Connector validation')}`,
     '',
-    overallLine(result, deleted.length, status),
+    overallLine(result, deleted.length, status, options.failOn ?? 'error'),
     '',
   );
   writeStatusTable(
@@ -86,13 +87,19 @@ export function buildJobSummary(result: ValidationResult, options: JobSummaryOpt
   return { markdown: budget.text(truncationNote(omitted, options.everyFinding)), omitted };
 }
 
+/**
+ * The headline. When findings the base already had fail the run, it says so beside the ❌: a maker
+ * whose pull request fails for what it did not bring reads it here, and in the step's failure line.
+ */
 function overallLine(
   result: ValidationResult,
   deleted: number,
   status: (findings: readonly Finding[]) => string,
+  failOn: NonNullable<JobSummaryOptions['failOn']>,
 ): string {
   const connectors = `${plural(result.connectors.length, 'connector')} checked${deleted > 0 ? `, ${deleted} deleted` : ''}`;
-  return `${status(result.findings)} ${connectors}: ${countWords(result.counts)}${newSinceBaseNote(result.findings)}.`;
+  const existing = existingFailuresNote(result.findings, failOn, '`only-new: true`');
+  return `${status(result.findings)} ${connectors}: ${countWords(result.counts)}${newSinceBaseNote(result.findings)}.${existing ? ` ${existing}` : ''}`;
 }
 
 function truncationNote(

@@ -4,6 +4,7 @@ import type { Finding, Severity } from '../model/finding.js';
 import { comparedWithBase } from '../git/base-validation.js';
 import { judgeRun, reachesFailOn, type FailOn } from '../thresholds.js';
 import { newSinceBaseNote } from './baseline-note.js';
+import { existingFailuresNote } from './existing-failures.js';
 import { configurationReports, type ConfigurationReport } from './configuration-findings.js';
 import { deletedConnectors, type DeletedConnectorReport } from './deleted-connectors.js';
 import { countBySeverity, type SeverityCounts, type ValidationResult } from '../validate.js';
@@ -24,6 +25,11 @@ export interface TextReportOptions {
    * says what was left out, so that a maker sees what fails the check without losing the rest.
    */
   quiet?: Exclude<FailOn, 'never'>;
+  /**
+   * validate's --fail-on: when findings the base already had are among those that fail the run, a
+   * line after the count says how many, and that --only-new would leave them out.
+   */
+  failOn?: FailOn;
 }
 
 type Style = Parameters<typeof styleText>[0];
@@ -56,9 +62,13 @@ export function formatText(result: ValidationResult, options: TextReportOptions 
           worstStyle(result.counts),
           `${plural(total, 'problem')} (${summaryLine(result.counts)}) in ${connectors}${newSinceBaseNote(result.findings)}.`,
         );
+  const existing =
+    options.failOn === undefined
+      ? undefined
+      : existingFailuresNote(result.findings, options.failOn, '--only-new');
   const breaking = breakingChangesLine(result, options.breakingChangesFail ?? false, paint);
   const leftOut = quiet === undefined ? undefined : leftOutLine(result.findings, quiet);
-  const end = [last, breaking, leftOut].filter((line) => line !== undefined).join('\n');
+  const end = [last, existing, breaking, leftOut].filter((line) => line !== undefined).join('\n');
   return [...blocks, end].join('\n\n') + '\n';
 }
 

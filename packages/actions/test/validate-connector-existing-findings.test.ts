@@ -1,0 +1,67 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { validSwagger } from '@connector-alm/validator/testing';
+import {
+  cleanupWorkspaces,
+  commitOnDev,
+  git,
+  runOnPullRequest,
+  workspaceWithConnector,
+} from './helpers/pull-request-repo.js';
+
+// Replays of real pull requests failed about half the time on errors the connector already had (a
+// layout, a brand colour, a Script.cs the pull request did not touch). The findings said "(existing)"
+// and the summary "0 new since the base", but the failure line counted them as the maker's.
+
+afterAll(cleanupWorkspaces);
+
+const NOTE =
+  'The failing finding was already in the base: fix it or ask the reviewers; only-new: true fails only on findings new since the base.';
+
+/**
+ * A connector whose title already broke a certification rule on dev (an error), and a pull request
+ * that only adds a line to its readme; returns the workspace and the base commit.
+ */
+function readmeEditOfConnectorWithExistingError(): { workspace: string; baseSha: string } {
+  const swagger = validSwagger();
+  swagger.info.title = 'Contoso Tasks API';
+  const workspace = workspaceWithConnector(JSON.stringify(swagger, null, 2));
+  const baseSha = commitOnDev(workspace);
+  git(workspace, 'checkout', '-qb', 'feature');
+  const readme = path.join(workspace, 'certified-connectors', 'Contoso Tasks', 'readme.md');
+  writeFileSync(readme, readFileSync(readme, 'utf8') + '\nMore.\n');
+  git(workspace, 'commit', '-qam', 'readme');
+  return { workspace, baseSha };
+}
+
+describe('validate-connector failing on findings the base already had', () => {
+  it('says so in the failure line and the summary headline, and names only-new', async () => {
+    const { workspace, baseSha } = readmeEditOfConnectorWithExistingError();
+    const run = await runOnPullRequest(workspace, baseSha);
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.errors).toBe('1');
+    expect(run.annotations.find((a) => a.title?.startsWith('SWG-INFO-TITLE-WORDS'))?.message).toMatch(
+      /\(existing\)$/,
+    );
+    expect(run.annotations.filter((a) => a.level === 'error' && !a.file)).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: `1 error and 0 warnings in 1 connector (fail-on: error). ${NOTE}`,
+      }),
+    ]);
+    expect(run.summary).toContain(
+      '❌ 1 connector checked: 1 error, 0 warnings, 1 info; 0 new since the base. The failing finding was already in the base: fix it or ask the reviewers; `only-new: true` fails only on findings new since the base.\n',
+    );
+  });
+
+  it('passes with only-new: true, as the note says', async () => {
+    const { workspace, baseSha } = readmeEditOfConnectorWithExistingError();
+    const run = await runOnPullRequest(workspace, baseSha, { 'only-new': 'true' });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.result).toBe('success');
+    expect(run.summary).not.toContain('already in the base');
+  });
+});
