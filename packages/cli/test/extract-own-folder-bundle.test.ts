@@ -1,6 +1,6 @@
 import { afterAll, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, temporaryFolders } from '@connector-alm/testing';
 
@@ -83,4 +83,56 @@ it('extract-connectors refuses two folders that could be the connector, writing 
   );
   expect(run.status).toBe(1);
   expect(readdirSync(path.join(cwd, 'certified-connectors')).sort()).toEqual(['365-Training', '365Training']);
+});
+
+it('extract-connectors --previous-source keeps a renamed connector in the folder upstream named otherwise', () => {
+  // Renamed "365 Training Hub" in the maker portal: it made certified-connectors/365 Training Hub
+  // beside upstream's 365Training, which stayed, and `pr` would have submitted the duplicate.
+  const cwd = cloneAndSolution();
+  writeFileSync(path.join(cwd, 'certified-connectors', '365Training', 'notes.md'), 'Hand-written.\n');
+  expect(cli(cwd, 'unpack', 'training.zip', 'previous').status).toBe(0);
+  cpSync(path.join(cwd, 'previous'), path.join(cwd, 'renamed'), { recursive: true });
+  const connectors = path.join(cwd, 'renamed', 'Connectors');
+  for (const file of readdirSync(connectors).filter((name) => /\.(xml|json)$/.test(name))) {
+    const text = readFileSync(path.join(connectors, file), 'utf8');
+    writeFileSync(path.join(connectors, file), text.replaceAll('365 Training', '365 Training Hub'));
+  }
+  const run = cli(
+    cwd,
+    'extract-connectors',
+    'renamed',
+    'certified-connectors',
+    '--previous-source',
+    'previous',
+  );
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  expect(run.stdout).toBe(
+    `365 Training Hub (contoso_365-20training) → ${path.join('certified-connectors', '365Training')}: updated apiDefinition.swagger.json; 1 unchanged; its own folder, found under another name (its API definition's title was "365 Training", its display name before the rename) and kept, so no new ${path.join('certified-connectors', '365 Training Hub')}.\n`,
+  );
+  expect(readdirSync(path.join(cwd, 'certified-connectors'))).toEqual(['365Training']);
+  expect(readdirSync(path.join(cwd, 'certified-connectors', '365Training')).sort()).toEqual([
+    'apiDefinition.swagger.json',
+    'apiProperties.json',
+    'notes.md',
+    'readme.md',
+  ]);
+
+  // A second run from the same snapshots finds the folder by its name; --format json says how.
+  const json = cli(
+    cwd,
+    ...['extract-connectors', 'renamed', 'certified-connectors', '--previous-source', 'previous'],
+    ...['--format', 'json'],
+  );
+  expect(json.status).toBe(0);
+  const parsed = JSON.parse(json.stdout) as { connectors: Array<Record<string, unknown>>; removed: unknown };
+  expect(parsed.connectors[0]).toMatchObject({
+    folder: path.join('certified-connectors', '365Training'),
+    foundUnder: {
+      instead: path.join('certified-connectors', '365 Training Hub'),
+      matched: 'name',
+      earlierDisplayName: '365 Training',
+    },
+  });
+  expect(parsed.removed).toEqual([]);
 });

@@ -203,3 +203,125 @@ describe('extractAndRemoveLeftConnectors with a folder found under another name'
     expect(result.removed).toEqual(['Contoso']);
   });
 });
+
+// A connector that sits in a found folder (upstream's certified-connectors/365Training for "365
+// Training") and is then renamed in the maker portal: the old location was taken to be the old
+// display-name folder, which is not there, so extraction made a new folder and neither carried the
+// found folder's readme and notes nor removed it: a duplicate that `pr` would submit.
+describe('extractAndRemoveLeftConnectors with a renamed connector in a folder found under another name', () => {
+  async function unpackedAndRenamed(
+    titles: string[],
+    from: string,
+    to: string,
+  ): Promise<{ previous: string; renamed: string }> {
+    const work = temp.make();
+    const previous = path.join(work, 'previous');
+    await unpackSolution(await solutionOf(...titles), previous);
+    const renamed = path.join(work, 'renamed');
+    cpSync(previous, renamed, { recursive: true });
+    const connectors = path.join(renamed, 'Connectors');
+    for (const file of readdirSync(connectors).filter((name) => /\.(xml|json)$/.test(name))) {
+      const text = readFileSync(path.join(connectors, file), 'utf8');
+      writeFileSync(path.join(connectors, file), text.replaceAll(from, to));
+    }
+    return { previous, renamed };
+  }
+
+  /** Upstream's folder for "365 Training", with a maker's note beside its readme. */
+  function foundFolder(root: string): void {
+    connectorFolder(path.join(root, '365Training'), '365 Training');
+    writeFileSync(path.join(root, '365Training', 'notes.md'), 'Hand-written.\n');
+  }
+
+  it('keeps the connector in its found folder, as upstream named it, and says why', async () => {
+    const { previous, renamed } = await unpackedAndRenamed(
+      ['365 Training'],
+      '365 Training',
+      '365 Training Hub',
+    );
+    const root = temp.make();
+    foundFolder(root);
+    for (const run of [1, 2]) {
+      const result = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous });
+      expect([run, result.connectors.map((c) => [c.folder, c.foundUnder, c.renamedFrom])]).toEqual([
+        run,
+        [
+          [
+            '365Training',
+            run === 1
+              ? { instead: '365 Training Hub', matched: 'title', earlierDisplayName: '365 Training' }
+              : // Its title is the new display name once written; its name still reads as the earlier one.
+                { instead: '365 Training Hub', matched: 'name', earlierDisplayName: '365 Training' },
+            undefined,
+          ],
+        ],
+      ]);
+      expect(result.removed).toEqual([]);
+      expect(readdirSync(root)).toEqual(['365Training']);
+    }
+    expect(readFileSync(path.join(root, '365Training', 'readme.md'), 'utf8')).toBe(MAKERS_README);
+    expect(readFileSync(path.join(root, '365Training', 'notes.md'), 'utf8')).toBe('Hand-written.\n');
+    expect(swaggerTitle(path.join(root, '365Training'))).toBe('365 Training Hub');
+  });
+
+  it('moves the found folder as a plain rename does when the new display-name folder is there', async () => {
+    const { previous, renamed } = await unpackedAndRenamed(
+      ['365 Training'],
+      '365 Training',
+      '365 Training Hub',
+    );
+    const root = temp.make();
+    foundFolder(root);
+    mkdirSync(path.join(root, '365 Training Hub'));
+    const result = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous });
+    expect(result.connectors.map((c) => [c.folder, c.foundUnder, c.renamedFrom])).toEqual([
+      [
+        '365 Training Hub',
+        undefined,
+        { folder: '365Training', kept: ['readme.md', 'notes.md'], leftBehind: [] },
+      ],
+    ]);
+    expect(result.removed).toEqual(['365Training']);
+    expect(readdirSync(root)).toEqual(['365 Training Hub']);
+    expect(readFileSync(path.join(root, '365 Training Hub', 'readme.md'), 'utf8')).toBe(MAKERS_README);
+    expect(readFileSync(path.join(root, '365 Training Hub', 'notes.md'), 'utf8')).toBe('Hand-written.\n');
+  });
+
+  it('refuses several folders that could have held the renamed connector, writing nothing', async () => {
+    const { previous, renamed } = await unpackedAndRenamed(
+      ['365 Training'],
+      '365 Training',
+      '365 Training Hub',
+    );
+    const root = temp.make();
+    foundFolder(root);
+    mkdirSync(path.join(root, '365-Training'));
+    const error = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous }).catch(
+      (e: unknown) => e,
+    );
+    expect(locatedMessage(error)).toBe(
+      `${root}: has no folder '365 Training' for connector 'contoso_365-20training' of ${renamed} as it was before it was renamed to "365 Training Hub", and 2 folders that could have held it: '365-Training' (named like "365 Training"), '365Training' (its API definition's title is "365 Training"). Nothing was written.`,
+    );
+    expect(readdirSync(root).sort()).toEqual(['365-Training', '365Training']);
+  });
+
+  it("never takes the folder of another of the solution's connectors for the renamed one's", async () => {
+    // "Contoso (Preview)" reads as the folder Contoso, which is the connector Contoso's.
+    const { previous, renamed } = await unpackedAndRenamed(
+      ['Contoso', 'Contoso (Preview)'],
+      'Contoso (Preview)',
+      'Fabrikam',
+    );
+    const root = temp.make();
+    connectorFolder(path.join(root, 'Contoso'), 'Contoso');
+    const result = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous });
+    expect(result.connectors.map((c) => [c.folder, c.foundUnder, c.renamedFrom?.folder]).sort()).toEqual([
+      ['Contoso', undefined, undefined],
+      ['Fabrikam', undefined, 'Contoso (Preview)'],
+    ]);
+    expect(result.removed).toEqual([]);
+    expect(readdirSync(root).sort()).toEqual(['Contoso', 'Fabrikam']);
+    expect(swaggerTitle(path.join(root, 'Contoso'))).toBe('Contoso');
+    expect(readFileSync(path.join(root, 'Contoso', 'readme.md'), 'utf8')).toBe(MAKERS_README);
+  });
+});

@@ -30,10 +30,14 @@ export function extractedConnectorLine(
 export function foundNote(connector: ExtractedConnector, shown: ShowFolder): string | undefined {
   const found = connector.foundUnder;
   if (!found) return undefined;
+  const name = found.earlierDisplayName ?? connector.displayName;
   const why =
     found.matched === 'title'
-      ? `its API definition's title is "${connector.displayName}"`
-      : `its name reads as "${connector.displayName}"`;
+      ? `its API definition's title ${found.earlierDisplayName === undefined ? 'is' : 'was'} "${name}"`
+      : `its name reads as "${name}"`;
+  // Renamed: the folder stays, as its name never was the display name.
+  if (found.earlierDisplayName !== undefined)
+    return `its own folder, found under another name (${why}, its display name before the rename) and kept, so no new ${shown(found.instead)}`;
   return `its own folder, found under another name (${why}), so no new ${shown(found.instead)}`;
 }
 

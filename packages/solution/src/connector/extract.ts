@@ -18,7 +18,7 @@ import type { ZipLimits } from '../zip/limits.js';
 import type { ExtractedConnector } from './extracted-connector.js';
 import { prepare, type PreparedConnector } from './prepared-connector.js';
 import { readSolutionConnectors } from './read-solution-connectors.js';
-import { ownFolderFinder } from './own-folder-finder.js';
+import { connectorHomes } from './own-folder-finder.js';
 import { sameConnectorIn, type EarlierFolder } from './renamed-connectors.js';
 import type { SolutionConnector } from './solution-connector.js';
 
@@ -34,7 +34,8 @@ export interface ExtractOptions {
   /**
    * The folder (relative to the destination root) a connector was extracted to before its display
    * name changed (see earlierFolderIn): a new folder without a readme gets that folder's readme and
-   * other hand-written files instead of the template.
+   * other hand-written files instead of the template. When that folder is not there, the one that
+   * held the connector under another name is looked for (connectorHomes).
    */
   earlierFolder?: (connector: SolutionConnector) => EarlierFolder | undefined;
   /**
@@ -72,12 +73,11 @@ export async function extractConnectors(
     orEqual: true,
   });
   const earlierFolders = connectors.map((connector) => options.earlierFolder?.(connector));
-  const ownFolder = ownFolderFinder(source, destinationRoot, connectors, earlierFolders, options);
+  const homes = await connectorHomes(source, destinationRoot, connectors, earlierFolders, options);
   const folders = new Map<string, string>();
   const prepared: PreparedConnector[] = [];
   for (const [index, connector] of connectors.entries()) {
-    const earlier = earlierFolders[index];
-    const { folder, found } = await ownFolder(connector, earlier);
+    const { folder, found, earlier } = homes[index]!;
     const clash = folders.get(folder.toLowerCase());
     if (clash)
       throw new UserError(

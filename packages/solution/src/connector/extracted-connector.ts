@@ -26,8 +26,17 @@ export interface ExtractedConnector {
 export interface FoundUnder {
   /** The display-name folder that was not made, relative to the destination root. */
   instead: string;
-  /** How the folder was known: its swagger's title is the display name, or its name reads as it. */
+  /**
+   * How the folder was known: its swagger's title is the display name, or its name reads as it; for
+   * a renamed connector, its earlier display name (`earlierDisplayName`).
+   */
   matched: OwnFolderMatch;
+  /**
+   * The display name the connector had in previous-source, when the folder held it under that one:
+   * renamed, the connector stays in the folder it was found in, whose name never followed its
+   * display name.
+   */
+  earlierDisplayName?: string;
 }
 
 export interface RenamedFrom {

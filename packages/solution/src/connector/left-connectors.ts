@@ -21,19 +21,29 @@ export async function removeLeftConnectors(
   return removeLeftFolders(await readSolutionConnectors(previousSource, reading), destinationRoot, current);
 }
 
-/** removeLeftConnectors with the earlier version's connectors already read. */
+/**
+ * removeLeftConnectors with the earlier version's connectors already read. A renamed connector's
+ * earlier folder (`renamedFrom`) goes too when it is not named after its earlier display name: the
+ * folder found under another name that it moved from (connectorHomes), never another connector's.
+ */
 export async function removeLeftFolders(
   previous: readonly SolutionConnector[],
   destinationRoot: string,
-  current: readonly { folder: string }[],
+  current: readonly { folder: string; renamedFrom?: { folder: string } }[],
 ): Promise<string[]> {
   // In any case: on Windows and macOS a display name changed only in case is the same folder, which
   // extraction has just written.
-  const kept = new Set(current.map((connector) => connector.folder.toLowerCase()));
+  // The folders written, and those looked at already: a plain rename's earlier folder is also its
+  // earlier display-name folder.
+  const skipped = new Set(current.map((connector) => connector.folder.toLowerCase()));
+  const left = [
+    ...previous.map((connector) => connectorFolder(connector)),
+    ...current.flatMap((connector) => (connector.renamedFrom ? [connector.renamedFrom.folder] : [])),
+  ];
   const removed: string[] = [];
-  for (const connector of previous) {
-    const folder = connectorFolder(connector);
-    if (kept.has(folder.toLowerCase())) continue;
+  for (const folder of left) {
+    if (skipped.has(folder.toLowerCase())) continue;
+    skipped.add(folder.toLowerCase());
     const target = path.join(destinationRoot, folder);
     const stat = await fs.lstat(target).catch(() => undefined);
     if (!stat?.isDirectory()) continue;

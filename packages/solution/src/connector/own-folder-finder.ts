@@ -3,27 +3,44 @@ import path from 'node:path';
 import { UserError } from '@connector-alm/core';
 import type { ExtractOptions } from './extract.js';
 import type { FoundUnder } from './extracted-connector.js';
-import { candidateText, ownFolderCandidates, type RootFolder } from './own-folder.js';
+import {
+  candidateText,
+  ownFolderCandidates,
+  type OwnFolderCandidate,
+  type RootFolder,
+} from './own-folder.js';
 import { connectorFolder, sameConnectorIn, type EarlierFolder } from './renamed-connectors.js';
 import { readRootFolders } from './root-folders.js';
 import type { SolutionConnector } from './solution-connector.js';
 
+/** Where a connector is written, and the earlier folder of a renamed one that it moves from. */
+export interface ConnectorHome {
+  folder: string;
+  found?: FoundUnder;
+  earlier?: EarlierFolder;
+}
+
 /**
- * Where each connector goes: its display-name folder when that exists, or when the connector was
- * renamed (it moves there from its earlier folder, as it always did); else the one folder of the
- * destination root that already holds it under another name (ownFolderCandidates), read once;
- * else its display-name folder, new. Several such folders are refused before anything is written.
+ * Where each connector goes, decided for all before any is written:
+ * - its display-name folder when that exists;
+ * - a renamed connector (`earlierFolders`, its previous display-name folder) moves there from its
+ *   earlier folder, as it always did. When that earlier folder is not there, the one folder of the
+ *   destination root that held it under another name (ownFolderCandidates for its earlier display
+ *   name) is where it was: it stays there, since that name was never its display name's and so does
+ *   not follow it (upstream's `365Training` stays when "365 Training" becomes "365 Training Hub"),
+ *   unless its new display-name folder is there already, which it then moves to from the found one;
+ * - else the one folder of the destination root that already holds it under another name;
+ * - else its display-name folder, new.
+ * Several folders that could be a connector's, now or before its rename, are refused before anything
+ * is written. The root's folders are read once, and only when one is looked for.
  */
-export function ownFolderFinder(
+export async function connectorHomes(
   source: string,
   destinationRoot: string,
   connectors: readonly SolutionConnector[],
   earlierFolders: readonly (EarlierFolder | undefined)[],
   options: Pick<ExtractOptions, 'previousConnectors'>,
-): (
-  connector: SolutionConnector,
-  earlier: EarlierFolder | undefined,
-) => Promise<{ folder: string; found?: FoundUnder }> {
+): Promise<ConnectorHome[]> {
   // The folders of the connectors of this solution and of its previous version: never another's home.
   const owned = [
     ...connectors.map((connector) => ({ folder: connectorFolder(connector), connector })),
@@ -40,26 +57,78 @@ export function ownFolderFinder(
         .map((owner) => owner.folder.toLowerCase()),
     );
   let rootFolders: Promise<RootFolder[]> | undefined;
-  return async (connector, earlier) => {
-    const folder = connectorFolder(connector);
-    if (earlier) return { folder };
-    if (await fs.stat(path.join(destinationRoot, folder)).catch(() => undefined)) return { folder };
+  const exists = async (folder: string): Promise<boolean> =>
+    (await fs.stat(path.join(destinationRoot, folder)).catch(() => undefined)) !== undefined;
+  /** The one folder that holds the connector named `displayName`, if any; several are refused. */
+  const onlyCandidate = async (
+    displayName: string,
+    taken: ReadonlySet<string>,
+    refusal: (count: number, candidates: string) => string,
+    hintFolder: string,
+  ): Promise<OwnFolderCandidate | undefined> => {
     rootFolders ??= readRootFolders(destinationRoot);
-    const candidates = ownFolderCandidates(
-      connector.displayName || connector.name,
-      await rootFolders,
-      takenFrom(connector),
-    );
-    if (candidates.length === 0) return { folder };
+    const candidates = ownFolderCandidates(displayName, await rootFolders, taken);
     if (candidates.length > 1)
       throw new UserError(
-        `has no folder '${folder}' for connector '${connector.name}' of ${source}, and ${candidates.length} folders that could be its own: ${candidates.map((candidate) => candidateText(candidate, connector.displayName || connector.name)).join(', ')}. Nothing was written.`,
+        `${refusal(candidates.length, candidates.map((candidate) => candidateText(candidate, displayName)).join(', '))} Nothing was written.`,
         {
           location: { file: destinationRoot },
-          hint: `Rename the folder that holds the connector to '${folder}', then extract again.`,
+          hint: `Rename the folder that holds the connector to '${hintFolder}', then extract again.`,
         },
       );
-    const [candidate] = candidates;
-    return { folder: candidate!.folder, found: { instead: folder, matched: candidate!.matched } };
+    return candidates[0];
   };
+
+  // First where each renamed connector was, so that no other connector takes that folder for its own.
+  const wasIn: ({ earlier: EarlierFolder; found?: OwnFolderCandidate } | undefined)[] = [];
+  for (const [index, connector] of connectors.entries()) {
+    const earlier = earlierFolders[index];
+    if (!earlier || (await exists(earlier.folder))) {
+      wasIn.push(earlier && { earlier });
+      continue;
+    }
+    const earlierName = earlier.connector.displayName || earlier.connector.name;
+    const newFolder = connectorFolder(connector);
+    // Its new display-name folder is where it goes, never where it was.
+    const taken = new Set([...takenFrom(connector), newFolder.toLowerCase()]);
+    const found = await onlyCandidate(
+      earlierName,
+      taken,
+      (count, candidates) =>
+        `has no folder '${earlier.folder}' for connector '${connector.name}' of ${source} as it was before it was renamed to "${connector.displayName || connector.name}", and ${count} folders that could have held it: ${candidates}.`,
+      earlier.folder,
+    );
+    if (found) owned.push({ folder: found.folder, connector });
+    wasIn.push(
+      found ? { earlier: { folder: found.folder, connector: earlier.connector }, found } : { earlier },
+    );
+  }
+
+  const homes: ConnectorHome[] = [];
+  for (const [index, connector] of connectors.entries()) {
+    const folder = connectorFolder(connector);
+    const was = wasIn[index];
+    if (await exists(folder)) homes.push(was ? { folder, earlier: was.earlier } : { folder });
+    else if (was?.found) {
+      const earlierDisplayName = was.earlier.connector.displayName || was.earlier.connector.name;
+      homes.push({
+        folder: was.found.folder,
+        found: { instead: folder, matched: was.found.matched, earlierDisplayName },
+      });
+    } else if (was) homes.push({ folder, earlier: was.earlier });
+    else {
+      const displayName = connector.displayName || connector.name;
+      const found = await onlyCandidate(
+        displayName,
+        takenFrom(connector),
+        (count, candidates) =>
+          `has no folder '${folder}' for connector '${connector.name}' of ${source}, and ${count} folders that could be its own: ${candidates}.`,
+        folder,
+      );
+      homes.push(
+        found ? { folder: found.folder, found: { instead: folder, matched: found.matched } } : { folder },
+      );
+    }
+  }
+  return homes;
 }
