@@ -7,6 +7,7 @@ import {
   isAsciiString,
   nonAsciiTextIsForeign,
 } from './non-latin-text.js';
+import { internalOnlyPlacesOf } from './internal-only-places.js';
 import { nodesOfKinds, structureOf } from './structure.js';
 import type { NodeKind } from './structure/swagger-fields.js';
 import { removeTrailingAdvice } from './trailing-advice.js';
@@ -167,7 +168,7 @@ export const documentTextRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Do not leave titles, labels and descriptions empty.',
     description:
-      'Certification reviewers send back schemas with empty texts: "empty properties are not allowed. Please look through empty titles and add value to them" (PR #1747); "there are 281 places where you have empty strings ("") for descriptions" (PR #3647). An empty `title`, `x-ms-summary` or `description` shows a blank label or tooltip in the designer. Checked on schemas (body, response and definition properties) that are not internal, responses and tags; empty parameter and operation texts are the documentation rules\' (SWG-PARAM-DESC, SWG-OP-DESC-REQ, …) and the title SWG-REQUIRED-EMPTY\'s. 72 of 367 merged connectors have one, so this is a warning.',
+      'Certification reviewers send back schemas with empty texts: "empty properties are not allowed. Please look through empty titles and add value to them" (PR #1747); "there are 281 places where you have empty strings ("") for descriptions" (PR #3647). An empty `title`, `x-ms-summary` or `description` shows a blank label or tooltip in the designer. Checked on schemas (body, response and definition properties) that are not internal, responses and tags, but for those only internal operations use (in them, or definitions and responses only they reach), which no designer shows; empty parameter and operation texts are the documentation rules\' (SWG-PARAM-DESC, SWG-OP-DESC-REQ, …) and the title SWG-REQUIRED-EMPTY\'s. 72 of 367 merged connectors have one, so this is a warning.',
     levels: certificationLevels('warning', 'info'),
     example: {
       placement: 'schemaProperty',
@@ -175,10 +176,11 @@ export const documentTextRules: RuleDefinition[] = [
       good: '{ "type": "string", "title": "Due date", "description": "When the task is due." }',
     },
     check(context) {
-      if (!context.swagger) return;
+      const model = context.swagger;
+      if (!model) return;
       // The nodes the walk noted with a text that may be blank (~900 of the corpus's ~104,000
       // schemas, responses and tags), kind by kind as the rule has always reported them.
-      const noted = structureOf(context.swagger).keywords.blankText;
+      const noted = structureOf(model).keywords.blankText;
       if (noted.length === 0) return;
       for (const kind of EMPTY_TEXT_KINDS) {
         const fields = TEXT_FIELDS[kind]!;
@@ -186,9 +188,14 @@ export const documentTextRules: RuleDefinition[] = [
           if (node.kind !== kind) continue;
           // A hidden property's texts are never shown (a webhook's notification URL, mostly).
           if (isInternalVisibility(node.value['x-ms-visibility'])) continue;
+          let hidden: boolean | undefined;
           for (const field of fields) {
             const text = node.value[field];
             if (typeof text !== 'string' || text.trim() !== '') continue;
+            // Nor are the texts of what only internal operations lead to: asked of a blank text only,
+            // so that the reach is built only for a swagger that has one.
+            hidden ??= internalOnlyPlacesOf(model).has(node);
+            if (hidden) break;
             context.report({
               pointer: childPointer(node.pointer, field),
               message: `The '${field}' value is empty. Write one that helps makers, or remove the property.`,

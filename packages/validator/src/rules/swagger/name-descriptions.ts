@@ -2,6 +2,7 @@ import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, asString, has, type JsonObject } from '../../swagger/json-values.js';
 import { isInternalVisibility } from '../../swagger/visibility.js';
+import { internalOnlyPlacesOf } from './internal-only-places.js';
 import { onlyRepeatsName } from './repeated-name.js';
 import { SchemaStructureNode, type StructureNode } from './structure/nodes.js';
 import { structureOf } from './structure.js';
@@ -57,7 +58,7 @@ export const nameDescriptionRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Describe parameters and properties in words, not by repeating their name.',
     description:
-      'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema, naming its properties. Internal ones are exempt. 201 of 367 merged connectors have some (12,279 properties and parameters), so this is advice.',
+      'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema, naming its properties. Exempt, since no designer shows them: internal ones, and whatever only internal operations use (their parameters and schemas, and the definitions, parameters and responses that only they reach, directly or through other definitions); a definition that nothing uses is still checked. 193 of 367 merged connectors have some (11,615 properties and parameters), so this is advice.',
     levels: certificationLevels('info', 'off'),
     example: {
       placement: 'bodySchema',
@@ -65,11 +66,16 @@ export const nameDescriptionRules: RuleDefinition[] = [
       good: '{ "type": "object", "properties": { "PhoneNumber": { "type": "string", "description": "The phone number of the contact, with its country code." } } }',
     },
     check(context) {
-      if (!context.swagger) return;
-      const { describedByName, propertiesBelowWalk } = structureOf(context.swagger).keywords;
+      const model = context.swagger;
+      if (!model) return;
+      const { describedByName, propertiesBelowWalk } = structureOf(model).keywords;
+      // Where only internal operations lead, no designer shows the text: asked of each finding, so
+      // that the reach is built only for a swagger that has any.
+      const hidden = (node: StructureNode): boolean => internalOnlyPlacesOf(model).has(node);
       // Findings are sorted by place afterwards: the schemas' order here is that of their first such
       // property, not of the schemas themselves.
       for (const [node, names] of propertiesRepeatingNames(describedByName, propertiesBelowWalk)) {
+        if (hidden(node)) continue;
         const what =
           names.length === 1
             ? `The description of '${nameExcerpt(names[0])}' only repeats its name.`
@@ -80,7 +86,7 @@ export const nameDescriptionRules: RuleDefinition[] = [
         });
       }
       for (const node of describedByName) {
-        if (node.kind !== 'parameter') continue;
+        if (node.kind !== 'parameter' || hidden(node)) continue;
         const name = node.value.name as string;
         context.report({
           pointer: childPointer(node.pointer, 'description'),

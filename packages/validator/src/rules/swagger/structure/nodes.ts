@@ -21,6 +21,11 @@ export abstract class StructureNode extends PointerPlace {
     super(parent, first, second);
     this.value = value;
   }
+
+  /** The node it is written in; undefined for the root. The walk places every node in another. */
+  get parentNode(): StructureNode | undefined {
+    return this.parent instanceof StructureNode ? this.parent : undefined;
+  }
 }
 
 /**
@@ -165,7 +170,7 @@ export class RefUse {
   constructor(
     readonly ref: string,
     /** The object holding the `$ref`. */
-    private readonly holder: StructureNode,
+    readonly holder: StructureNode,
     readonly expects: 'schema' | 'parameter' | 'response' | 'pathItem',
   ) {}
 
