@@ -19,6 +19,28 @@ describe('GEN-JSON-PARSE', () => {
     expect(findings[0]!.file).toMatch(/apiDefinition\.swagger\.json$/);
   });
 
+  it("reads the file past a '}' one too many mid-file, so its definitions are not reported missing", async () => {
+    // As in CognitiveServicesTextAnalytics: a "200" response closed twice ended the value early, and
+    // every reference to a definition after that point got an SWG-REF-SCHEMA error.
+    const pretty = JSON.stringify(validSwagger(), null, 2);
+    const closer = pretty.indexOf('\n            }\n', pretty.indexOf('"The tasks."')) + 1;
+    const text = `${pretty.slice(0, closer)}            }\n${pretty.slice(closer)}`;
+    // Of the two '}' alike, the second closes nothing going by the indentation.
+    const extraLine = pretty.slice(0, closer).split('\n').length + 1;
+    const findings = await runRules({ ...validConnectorFiles(), 'apiDefinition.swagger.json': text }, [
+      'GEN-JSON-PARSE',
+      'SWG-REF-SCHEMA',
+      'SWG-ADDL-PROP',
+    ]);
+    expect(findings.map((finding) => [finding.ruleId, finding.line, finding.column])).toEqual([
+      ['GEN-JSON-PARSE', extraLine, 13],
+    ]);
+    expect(findings[0]!.message).toMatch(
+      /^This '\}' is one too many: going by the indentation it closes nothing/,
+    );
+    expect(findings[0]!.message).toMatch(/`connector-alm validate --fix` repairs it\.$/);
+  });
+
   it('stays quiet on strict JSON', async () => {
     expect(await runRules(validConnectorFiles(), ['GEN-JSON-PARSE'])).toEqual([]);
   });

@@ -2,7 +2,8 @@ import { unlistedMessage } from '../../model/unlisted-message.js';
 import { LineIndex } from '../line-index.js';
 import type { Token } from './token.js';
 import { TokenStream } from './tokens.js';
-import { removal, type TextEdit } from './repair.js';
+import { applyEdits, removal, type TextEdit } from './repair.js';
+import { laidOutStrictly, misindentedCloser } from './extra-closer-by-layout.js';
 import { Walk } from './walk.js';
 import type { Repair } from './walk-state.js';
 import type { JsonSyntaxIssue } from './syntax-issue.js';
@@ -70,6 +71,7 @@ export function diagnoseAndRepair(
   text: string,
   describeCharacter: (character: number) => string,
   lines: LineIndex = new LineIndex(text),
+  extraClosersSeen = 0,
 ): SyntaxRepair {
   const tokens = new TokenStream(text, describeCharacter);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text);
@@ -126,6 +128,11 @@ export function diagnoseAndRepair(
       break;
     }
   }
+  if (walk.stopped && !finished && slips === 1 && walk.top.open === '' && walk.top.place === 'end') {
+    // The only slip is text after the top-level value: a closer one too many earlier in the file?
+    const extra = extraClosers(text, walk, describeCharacter, lines, extraClosersSeen);
+    if (extra) return extra;
+  }
   if (slips > MAX_SLIPS) {
     issues.push(tooManySlips(lastIssueOffset));
     return { issues, edits: undefined, unfixedAt: lastIssueOffset, slips, refused: true };
@@ -133,6 +140,38 @@ export function diagnoseAndRepair(
   if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
   if (!finished) unfixedAt ??= lastIssueOffset;
   return { issues, edits: finished ? edits : undefined, unfixedAt, slips, refused: false };
+}
+
+/**
+ * The closers one too many that explain text after the top-level value, found by the indentation
+ * (extra-closer-by-layout.ts), each as its issue and its removal; undefined unless the text without
+ * them all is strict JSON laid out consistently. At most MAX_ISSUES: the text is diagnosed again
+ * without each one found, to find the next.
+ */
+function extraClosers(
+  text: string,
+  walk: Walk,
+  describeCharacter: (character: number) => string,
+  lines: LineIndex,
+  seen: number,
+): SyntaxRepair | undefined {
+  const extra = misindentedCloser(text, walk.closes);
+  if (!extra || seen >= MAX_ISSUES) return undefined;
+  // The removal blanks the closer: offsets and lines stay those of the text.
+  const without = applyEdits(text, [extra.fix])!.text;
+  const repair = (issues: JsonSyntaxIssue[], edits: TextEdit[]): SyntaxRepair => ({
+    issues,
+    edits,
+    unfixedAt: undefined,
+    slips: issues.length,
+    refused: false,
+  });
+  if (laidOutStrictly(without)) return repair([extra.issue], [extra.fix]);
+  const rest = diagnoseAndRepair(without, describeCharacter, lines, seen + 1);
+  if (!rest.edits || rest.slips !== rest.issues.length) return undefined;
+  const edits = [extra.fix, ...rest.edits];
+  if (!laidOutStrictly(applyEdits(text, edits)?.text ?? '')) return undefined;
+  return repair([extra.issue, ...rest.issues], edits);
 }
 
 /**

@@ -25,6 +25,38 @@ const SWAGGER = [
   '}',
 ].join('\n');
 
+/** A swagger with one '}' too many at line 13, indented as the '}' of the "200" before it. */
+const EXTRA_CLOSER_SWAGGER = [
+  '{',
+  '  "swagger": "2.0",',
+  '  "info": { "title": "Contoso", "version": "1.0" },',
+  '  "paths": {',
+  '    "/tasks": {',
+  '      "get": {',
+  '        "operationId": "ListTasks",',
+  '        "responses": {',
+  '          "200": {',
+  '            "description": "OK",',
+  '            "schema": { "$ref": "#/definitions/Task" }',
+  '          }',
+  '          }',
+  '        },',
+  '        "deprecated": false',
+  '      }',
+  '    },',
+  '    "/tasks/{id}": {',
+  '      "get": {',
+  '        "operationId": "GetTask",',
+  '        "responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } } }',
+  '      }',
+  '    }',
+  '  },',
+  '  "definitions": {',
+  '    "Task": { "type": "object" }',
+  '  }',
+  '}',
+];
+
 describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
   it("names the unclosed '{' of a list item, as in Icon Horse's swagger, and then only the extra '}'", () => {
     // Icon Horse lost the '}' of its first parameter (line 7) and has one '}' too many at line 15.
@@ -406,6 +438,63 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     // "version" is indented as a member of "info", whose '}' may be the one too many.
     const text = ['{', '  "info": {', '    "title": "Contoso"', '  },', '    "version": "1.0"', '  }', '}'];
     expect(issuesOf(text.join('\n'))).toEqual([moreText(7, 1, 6)]);
+  });
+
+  it("finds a '}' one too many mid-file by the indentation, and reads the whole file without it", () => {
+    // CognitiveServicesTextAnalytics closes a "responses" twice: the top-level value then ended early
+    // ("more text after the end", at the top-level '}'), and its definitions were not read.
+    const text = EXTRA_CLOSER_SWAGGER.join('\n');
+    expect(issuesOf(text)).toEqual([
+      "13:11 This '}' is one too many: going by the indentation it closes nothing, and it ends the file's value early, before the rest of the file. Remove it.",
+    ]);
+    const value = JsonDocument.parse(text).value as Record<string, Record<string, unknown>>;
+    expect(Object.keys(value)).toEqual(['swagger', 'info', 'paths', 'definitions']);
+    expect(Object.keys(value.paths!)).toEqual(['/tasks', '/tasks/{id}']);
+    expect(Object.keys(value.definitions!)).toEqual(['Task']);
+  });
+
+  it("finds the same '}' one too many copied into each operation, one issue each", () => {
+    // CognitiveServicesTextAnalytics repeats its slip in five operations.
+    const operation = (path: string, comma: string) => [
+      `    "${path}": {`,
+      '      "get": {',
+      '        "responses": {',
+      '          "200": {',
+      '            "description": "OK"',
+      '          }',
+      '          }',
+      '        }',
+      '      }',
+      `    }${comma}`,
+    ];
+    const text = [
+      '{',
+      '  "paths": {',
+      ...operation('/a', ','),
+      ...operation('/b', ''),
+      '  },',
+      '  "definitions": {}',
+      '}',
+    ].join('\n');
+    const oneTooMany = (line: number) =>
+      `${line}:11 This '}' is one too many: going by the indentation it closes nothing, and it ends the file's value early, before the rest of the file. Remove it.`;
+    expect(issuesOf(text)).toEqual([oneTooMany(9), oneTooMany(19)]);
+    expect(JsonDocument.parse(text).value).toEqual({
+      paths: {
+        '/a': { get: { responses: { '200': { description: 'OK' } } } },
+        '/b': { get: { responses: { '200': { description: 'OK' } } } },
+      },
+      definitions: {},
+    });
+  });
+
+  it('leaves the closer to the maker when the file without the misindented one is not laid out consistently', () => {
+    // Removing the '}' at line 13 would leave "deprecated" indented unlike the other members of "get".
+    const text = [...EXTRA_CLOSER_SWAGGER];
+    text[14] = '          "deprecated": false';
+    expect(issuesOf(text.join('\n'))).toEqual([
+      "24:4 There is more text after the end of the JSON value: the '}' at line 24 closes the top-level value; if that '}' is one too many, remove it, otherwise remove this text or move it inside the value.",
+    ]);
   });
 
   it('still reports independent slips in one file, each once', () => {
