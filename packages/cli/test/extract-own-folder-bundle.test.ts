@@ -136,3 +136,35 @@ it('extract-connectors --previous-source keeps a renamed connector in the folder
   });
   expect(parsed.removed).toEqual([]);
 });
+
+it("extract-connectors makes a new connector's folder beside another's that reads alike but for a status label", () => {
+  // certified-connectors/Contoso, titled "Contoso", is another publisher's connector: the new
+  // "Contoso (Preview)" replaced its swagger, and `pr` would have proposed changing it.
+  const cwd = folders.make();
+  connector(path.join(cwd, 'certified-connectors', 'Contoso'), 'Contoso');
+  connector(path.join(cwd, 'new', 'Contoso (Preview)'), 'Contoso (Preview)');
+  const built = cli(
+    cwd,
+    ...['build-solution', path.join('new', 'Contoso (Preview)'), '--out', 'preview.zip'],
+    ...['--unique-name', 'Preview', '--publisher', 'Contoso', '--prefix', 'contoso'],
+  );
+  expect(built.status).toBe(0);
+  const upstreamSwagger = readFileSync(
+    path.join(cwd, 'certified-connectors', 'Contoso', 'apiDefinition.swagger.json'),
+    'utf8',
+  );
+  const run = cli(cwd, 'extract-connectors', 'preview.zip', 'certified-connectors');
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  // No "found under another name": a folder of its own.
+  expect(run.stdout).toBe(
+    `Contoso (Preview) (contoso_contoso-20-28preview-29) → ${path.join('certified-connectors', 'Contoso (Preview)')}: created apiDefinition.swagger.json, apiProperties.json, readme.md.\n`,
+  );
+  expect(readdirSync(path.join(cwd, 'certified-connectors')).sort()).toEqual([
+    'Contoso',
+    'Contoso (Preview)',
+  ]);
+  expect(
+    readFileSync(path.join(cwd, 'certified-connectors', 'Contoso', 'apiDefinition.swagger.json'), 'utf8'),
+  ).toBe(upstreamSwagger);
+});

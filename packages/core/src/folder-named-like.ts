@@ -15,16 +15,23 @@ function withoutStatusLabel(title: string): string {
  * and digits, case aside, a status label at the end of either left out. Folder names drop the spaces
  * and dots of a title ("HoneywellForge" for "Honeywell Forge", "LnkBio" for "Lnk.Bio"); 32 corpus
  * folders did, and renaming a merged folder for a space helps no maker. The validator's
- * REPO-FOLDER-NAME and extraction's search for a connector's own folder compare names so.
- * Not normalizeTitle, which keeps ASCII letters only: a title of other letters ("Сбербанк") would
- * read as empty, and as any other such folder name.
+ * REPO-FOLDER-NAME compares names so.
  */
 export function folderNamedLike(title: string, folderName: string): boolean {
+  return sameLettersAndDigits(withoutStatusLabel(title), withoutStatusLabel(folderName));
+}
+
+/**
+ * Whether two names have the same letters and digits, case aside ("LnkBio" and "Lnk.Bio"), status
+ * labels included: extraction's search for a connector's own folder compares names so, since
+ * "Contoso (Preview)" and "Contoso" may be two connectors, and extraction overwrites what it finds.
+ * Not normalizeTitle, which keeps ASCII letters only: a title of other letters ("Сбербанк") would
+ * read as empty, and as any other such name.
+ */
+export function sameLettersAndDigits(name: string, other: string): boolean {
   const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-  const bareTitle = withoutStatusLabel(title);
-  const bareName = withoutStatusLabel(folderName);
-  const folder = letters(bareName);
+  const otherLetters = letters(other);
   // A name of punctuation only ("---") is compared as written: it has no letters to compare.
-  if (folder === '') return bareTitle.trim().toLowerCase() === bareName.trim().toLowerCase();
-  return letters(bareTitle) === folder;
+  if (otherLetters === '') return name.trim().toLowerCase() === other.trim().toLowerCase();
+  return letters(name) === otherLetters;
 }

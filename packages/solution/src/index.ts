@@ -38,7 +38,6 @@ export * from './connector/api-properties.js';
 export * from './connector/read-solution-connectors.js';
 export * from './connector/extract.js';
 export type { ExtractedConnector, FoundUnder, RenamedFrom } from './connector/extracted-connector.js';
-export * from './connector/own-folder.js';
 export * from './connector/renamed-connectors.js';
 export * from './connector/left-connectors.js';
 export * from './connector/extract-and-remove-left.js';

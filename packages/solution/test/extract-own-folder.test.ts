@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { locatedMessage } from '@connector-alm/testing';
+import { ownFolderCandidates, type RootFolder } from '../src/connector/own-folder.js';
 import {
   buildSolution,
   extractAndRemoveLeftConnectors,
   extractConnectors,
-  ownFolderCandidates,
   unpackSolution,
 } from '../src/index.js';
 import { temporaryFolders } from './helpers/zips.js';
@@ -53,27 +53,70 @@ const swaggerTitle = (folder: string): unknown =>
 
 describe('ownFolderCandidates', () => {
   const none = new Set<string>();
+  /** The candidates for `displayName`, whose display-name folder is named alike. */
+  const candidates = (displayName: string, folders: RootFolder[], taken: ReadonlySet<string> = none) =>
+    ownFolderCandidates({ displayName, folder: displayName }, folders, taken);
 
   it('finds a folder by its swagger title, or by a name that reads as the display name', () => {
-    expect(
-      ownFolderCandidates('365 Training', [{ name: 'Training365', title: '365 Training' }], none),
-    ).toEqual([{ folder: 'Training365', matched: 'title' }]);
-    expect(ownFolderCandidates('Lnk.Bio', [{ name: 'LnkBio' }], none)).toEqual([
+    expect(candidates('365 Training', [{ name: 'Training365', title: '365 Training' }])).toEqual([
+      { folder: 'Training365', matched: 'title' },
+    ]);
+    expect(candidates('Lnk.Bio', [{ name: 'LnkBio' }])).toEqual([{ folder: 'LnkBio', matched: 'name' }]);
+    // Its title need not be the display name, only read as it.
+    expect(candidates('Lnk.Bio', [{ name: 'LnkBio', title: 'Lnk Bio' }])).toEqual([
       { folder: 'LnkBio', matched: 'name' },
     ]);
-    // A status label is left out on both sides, as REPO-FOLDER-NAME compares names.
-    expect(ownFolderCandidates('Contoso (Preview)', [{ name: 'Contoso', title: 'Contoso' }], none)).toEqual([
-      { folder: 'Contoso', matched: 'name' },
-    ]);
-    expect(ownFolderCandidates('Contoso', [{ name: 'Contoso [DEPRECATED]' }], none)).toEqual([
-      { folder: 'Contoso [DEPRECATED]', matched: 'name' },
+    // A status label is letters like any other.
+    expect(candidates('Contoso (Preview)', [{ name: 'ContosoPreview' }])).toEqual([
+      { folder: 'ContosoPreview', matched: 'name' },
     ]);
   });
 
   it('finds neither another name nor a folder taken by another connector', () => {
-    expect(ownFolderCandidates('Contoso Tasks', [{ name: 'Contoso', title: 'Contoso' }], none)).toEqual([]);
-    expect(ownFolderCandidates('Contoso (Preview)', [{ name: 'Contoso' }], new Set(['contoso']))).toEqual([]);
+    expect(candidates('Contoso Tasks', [{ name: 'Contoso', title: 'Contoso' }])).toEqual([]);
+    expect(candidates('Contoso (Preview)', [{ name: 'Contoso' }], new Set(['contoso']))).toEqual([]);
   });
+
+  // A new connector "Contoso (Preview)" replaced the swagger of another publisher's `Contoso`.
+  it('finds no folder named alike whose swagger is titled as another connector', () => {
+    expect(candidates('Contoso Tasks', [{ name: 'ContosoTasks', title: 'Fabrikam' }])).toEqual([]);
+    expect(candidates('Contoso (Preview)', [{ name: 'Contoso', title: 'Contoso' }])).toEqual([]);
+  });
+
+  it('does not leave out a status label: "Contoso" and "Contoso (Preview)" may be two connectors', () => {
+    expect(candidates('Contoso (Preview)', [{ name: 'Contoso' }])).toEqual([]);
+    expect(candidates('Contoso', [{ name: 'Contoso [DEPRECATED]' }])).toEqual([]);
+  });
+
+  it('takes a folder named as the display-name folder but for case before any other', () => {
+    // Upstream's certified-connectors/snowflake, beside `Snowflake v2 Archive` also titled "Snowflake".
+    const folders = [
+      { name: 'Snowflake v2 Archive', title: 'Snowflake' },
+      { name: 'snowflake', title: 'Snowflake' },
+    ];
+    expect(candidates('Snowflake', folders)).toEqual([{ folder: 'snowflake', matched: 'name' }]);
+    expect(candidates('Snowflake', folders, new Set(['snowflake']))).toEqual([
+      { folder: 'Snowflake v2 Archive', matched: 'title' },
+    ]);
+  });
+
+  it("takes a renamed connector's folder titled with its current display name for its earlier one's", () => {
+    const folders = [{ name: '365Training', title: '365 Training Hub' }];
+    expect(candidates('365 Training', folders)).toEqual([]);
+    expect(
+      ownFolderCandidates(
+        { displayName: '365 Training', folder: '365 Training', alsoTitled: '365 Training Hub' },
+        folders,
+        none,
+      ),
+    ).toEqual([{ folder: '365Training', matched: 'name' }]);
+  });
+});
+
+// Only extraction uses the search, and its refusal's wording: not the package's to offer.
+it('leaves the own-folder search out of the package', async () => {
+  const solution: Record<string, unknown> = await import('../src/index.js');
+  expect(Object.keys(solution).filter((name) => /candidate/i.test(name))).toEqual([]);
 });
 
 describe('extractConnectors into the folder that already holds a connector under another name', () => {
@@ -91,18 +134,69 @@ describe('extractConnectors into the folder that already holds a connector under
     expect(readFileSync(path.join(root, 'Training365', 'readme.md'), 'utf8')).toBe(MAKERS_README);
   });
 
-  it('writes into a folder whose name reads as the display name, a "(Preview)" label aside', async () => {
-    const zip = await solutionOf('Lnk.Bio', 'Fabrikam (Preview)');
+  it('writes into a folder whose name reads as the display name', async () => {
+    const zip = await solutionOf('Lnk.Bio', 'Contoso Tasks');
     const root = temp.make();
     mkdirSync(path.join(root, 'LnkBio'));
-    connectorFolder(path.join(root, 'Fabrikam'), 'Fabrikam');
+    connectorFolder(path.join(root, 'ContosoTasks'), 'Contoso-Tasks');
     const results = await extractConnectors(zip, root);
     expect(results.map((r) => [r.folder, r.foundUnder?.matched]).sort()).toEqual([
-      ['Fabrikam', 'name'],
+      ['ContosoTasks', 'name'],
       ['LnkBio', 'name'],
     ]);
-    expect(readdirSync(root).sort()).toEqual(['Fabrikam', 'LnkBio']);
-    expect(swaggerTitle(path.join(root, 'Fabrikam'))).toBe('Fabrikam (Preview)');
+    expect(readdirSync(root).sort()).toEqual(['ContosoTasks', 'LnkBio']);
+  });
+
+  // The folder `Contoso`, titled "Contoso", is another publisher's connector: it was taken for the new
+  // "Contoso (Preview)" (a "(Preview)" label left out), its swagger replaced, and `pr` would have
+  // proposed changing someone else's connector.
+  it("never writes into another connector's folder that reads alike but for a status label", async () => {
+    const zip = await solutionOf('Contoso (Preview)', 'Fabrikam Tasks');
+    const root = temp.make();
+    connectorFolder(path.join(root, 'Contoso'), 'Contoso');
+    connectorFolder(path.join(root, 'FabrikamTasks'), 'Northwind');
+    const results = await extractConnectors(zip, root);
+    expect(results.map((r) => [r.folder, r.foundUnder])).toEqual([
+      ['Contoso (Preview)', undefined],
+      ['Fabrikam Tasks', undefined],
+    ]);
+    expect(swaggerTitle(path.join(root, 'Contoso'))).toBe('Contoso');
+    expect(swaggerTitle(path.join(root, 'FabrikamTasks'))).toBe('Northwind');
+  });
+
+  // root/LnkBio -> ../outside/LnkBio was taken for "Lnk Bio", and outside/LnkBio overwritten.
+  it('never follows a link named like the connector out of the root, but one named exactly', async () => {
+    const work = temp.make();
+    const zip = await solutionOf('Lnk Bio', 'Contoso');
+    const root = path.join(work, 'root');
+    const outside = connectorFolder(path.join(work, 'outside', 'LnkBio'), 'Lnk Bio');
+    const contoso = connectorFolder(path.join(work, 'outside', 'Contoso'), 'Old');
+    mkdirSync(root);
+    symlinkSync(outside, path.join(root, 'LnkBio'), 'dir');
+    symlinkSync(contoso, path.join(root, 'Contoso'), 'dir');
+    const results = await extractConnectors(zip, root);
+    expect(results.map((r) => [r.folder, r.foundUnder]).sort()).toEqual([
+      ['Contoso', undefined],
+      ['Lnk Bio', undefined],
+    ]);
+    expect(readFileSync(path.join(outside, 'apiProperties.json'), 'utf8')).toBe('{"properties":{}}');
+    expect(readdirSync(root).sort()).toEqual(['Contoso', 'Lnk Bio', 'LnkBio']);
+    // As extraction always did: the link named as the display-name folder is written through.
+    expect(swaggerTitle(contoso)).toBe('Contoso');
+  });
+
+  // Upstream has certified-connectors/snowflake and `Snowflake v2 Archive`, both titled "Snowflake":
+  // on Linux extracting "Snowflake" was refused as two candidates, where Windows and macOS write
+  // into `snowflake`, the same folder as `Snowflake` there.
+  it('writes into the folder named as the display name but for case, before a looser match', async () => {
+    const zip = await solutionOf('Snowflake');
+    const root = temp.make();
+    connectorFolder(path.join(root, 'snowflake'), 'Snowflake');
+    connectorFolder(path.join(root, 'Snowflake v2 Archive'), 'Snowflake');
+    const [result] = await extractConnectors(zip, root);
+    expect(result!.folder.toLowerCase()).toBe('snowflake');
+    expect(readdirSync(root).sort()).toEqual(['Snowflake v2 Archive', 'snowflake']);
+    expect(readFileSync(path.join(root, 'snowflake', 'readme.md'), 'utf8')).toBe(MAKERS_README);
   });
 
   it('prefers the display-name folder, and makes it when no folder holds the connector', async () => {
@@ -170,6 +264,75 @@ describe('extractAndRemoveLeftConnectors with a folder found under another name'
     expect(result.connectors.map((c) => c.folder)).toEqual(['Training365']);
     expect(result.removed).toEqual([]);
     expect(readdirSync(root)).toEqual(['Training365']);
+  });
+
+  // A connector that left the solution kept the folder it was found in: only display-name and
+  // renamed-from folders were removed.
+  it('removes the found folder of a connector that left the solution, never another', async () => {
+    const work = temp.make();
+    const previous = path.join(work, 'previous');
+    await unpackSolution(await solutionOf('365 Training', 'Lnk.Bio', 'Contoso'), previous);
+    const root = temp.make();
+    connectorFolder(path.join(root, '365Training'), '365 Training');
+    connectorFolder(path.join(root, 'LnkBio'), 'Lnk.Bio');
+    await extractConnectors(previous, root);
+    expect(readdirSync(root).sort()).toEqual(['365Training', 'Contoso', 'LnkBio']);
+    // Folders another's: one titled otherwise, one named after nobody.
+    connectorFolder(path.join(root, 'Lnk-Bio'), 'Lnk Biography');
+    mkdirSync(path.join(root, 'Hand Made'));
+
+    const result = await extractAndRemoveLeftConnectors(await solutionOf('Contoso'), root, {
+      previousSource: previous,
+    });
+    expect(result.connectors.map((c) => c.folder)).toEqual(['Contoso']);
+    expect(result.removed.sort()).toEqual(['365Training', 'LnkBio']);
+    expect(readdirSync(root).sort()).toEqual(['Contoso', 'Hand Made', 'Lnk-Bio']);
+  });
+
+  it('removes the folder named so but for case of a connector that left', async () => {
+    const work = temp.make();
+    const previous = path.join(work, 'previous');
+    await unpackSolution(await solutionOf('Snowflake', 'Contoso'), previous);
+    const root = temp.make();
+    connectorFolder(path.join(root, 'snowflake'), 'Snowflake');
+    connectorFolder(path.join(root, 'Snowflake v2 Archive'), 'Snowflake');
+    await extractConnectors(previous, root);
+    const result = await extractAndRemoveLeftConnectors(await solutionOf('Contoso'), root, {
+      previousSource: previous,
+    });
+    expect(result.removed.map((folder) => folder.toLowerCase())).toEqual(['snowflake']);
+    expect(readdirSync(root).sort()).toEqual(['Contoso', 'Snowflake v2 Archive']);
+  });
+
+  it('removes no found folder of a connector that left when several could be its own', async () => {
+    const work = temp.make();
+    const previous = path.join(work, 'previous');
+    await unpackSolution(await solutionOf('365 Training', 'Contoso'), previous);
+    const root = temp.make();
+    connectorFolder(path.join(root, '365Training'), '365 Training');
+    await extractConnectors(previous, root);
+    mkdirSync(path.join(root, '365-Training'));
+    const result = await extractAndRemoveLeftConnectors(await solutionOf('Contoso'), root, {
+      previousSource: previous,
+    });
+    expect(result.removed).toEqual([]);
+    expect(readdirSync(root).sort()).toEqual(['365-Training', '365Training', 'Contoso']);
+  });
+
+  it('never removes the folder a connector of the solution was written to', async () => {
+    // "Lnk.Bio" left; a new connector "LnkBio" (another logical name) is written to the folder LnkBio,
+    // which reads as the one that left.
+    const work = temp.make();
+    const previous = path.join(work, 'previous');
+    await unpackSolution(await solutionOf('Lnk.Bio'), previous);
+    const root = temp.make();
+    connectorFolder(path.join(root, 'LnkBio'), 'Lnk.Bio');
+    const result = await extractAndRemoveLeftConnectors(await solutionOf('LnkBio'), root, {
+      previousSource: previous,
+    });
+    expect(result.connectors.map((c) => [c.name, c.folder])).toEqual([['contoso_lnkbio', 'LnkBio']]);
+    expect(result.removed).toEqual([]);
+    expect(readdirSync(root)).toEqual(['LnkBio']);
   });
 
   it('still moves a renamed connector to its new display-name folder, though the old one reads alike', async () => {
@@ -285,6 +448,22 @@ describe('extractAndRemoveLeftConnectors with a renamed connector in a folder fo
     expect(readdirSync(root)).toEqual(['365 Training Hub']);
     expect(readFileSync(path.join(root, '365 Training Hub', 'readme.md'), 'utf8')).toBe(MAKERS_README);
     expect(readFileSync(path.join(root, '365 Training Hub', 'notes.md'), 'utf8')).toBe('Hand-written.\n');
+  });
+
+  // Upstream's certified-connectors/snowflake for "Snowflake": on Windows and macOS the connector's
+  // earlier folder itself, which a renamed connector moves from.
+  it('moves a renamed connector from its earlier folder named so but for case, as on Windows', async () => {
+    const { previous, renamed } = await unpackedAndRenamed(['Snowflake'], 'Snowflake', 'Snowflake Cloud');
+    const root = temp.make();
+    connectorFolder(path.join(root, 'snowflake'), 'Snowflake');
+    writeFileSync(path.join(root, 'snowflake', 'notes.md'), 'Hand-written.\n');
+    const result = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous });
+    expect(result.connectors.map((c) => [c.folder, c.foundUnder, c.renamedFrom?.folder])).toEqual([
+      ['Snowflake Cloud', undefined, 'snowflake'],
+    ]);
+    expect(result.removed.map((folder) => folder.toLowerCase())).toEqual(['snowflake']);
+    expect(readdirSync(root)).toEqual(['Snowflake Cloud']);
+    expect(readFileSync(path.join(root, 'Snowflake Cloud', 'notes.md'), 'utf8')).toBe('Hand-written.\n');
   });
 
   it('refuses several folders that could have held the renamed connector, writing nothing', async () => {

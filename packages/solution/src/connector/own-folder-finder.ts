@@ -1,12 +1,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
-import type { ExtractOptions } from './extract.js';
 import type { FoundUnder } from './extracted-connector.js';
 import {
-  candidateText,
   ownFolderCandidates,
   type OwnFolderCandidate,
+  type OwnFolderSearch,
   type RootFolder,
 } from './own-folder.js';
 import { connectorFolder, sameConnectorIn, type EarlierFolder } from './renamed-connectors.js';
@@ -39,7 +38,9 @@ export async function connectorHomes(
   destinationRoot: string,
   connectors: readonly SolutionConnector[],
   earlierFolders: readonly (EarlierFolder | undefined)[],
-  options: Pick<ExtractOptions, 'previousConnectors'>,
+  // ExtractOptions.previousConnectors; not the options' type, which would make extract.ts and this
+  // file import each other.
+  options: { previousConnectors?: readonly SolutionConnector[] },
 ): Promise<ConnectorHome[]> {
   // The folders of the connectors of this solution and of its previous version: never another's home.
   const owned = [
@@ -59,21 +60,20 @@ export async function connectorHomes(
   let rootFolders: Promise<RootFolder[]> | undefined;
   const exists = async (folder: string): Promise<boolean> =>
     (await fs.stat(path.join(destinationRoot, folder)).catch(() => undefined)) !== undefined;
-  /** The one folder that holds the connector named `displayName`, if any; several are refused. */
+  /** The one folder that holds the connector `search` looks for, if any; several are refused. */
   const onlyCandidate = async (
-    displayName: string,
+    search: OwnFolderSearch,
     taken: ReadonlySet<string>,
     refusal: (count: number, candidates: string) => string,
-    hintFolder: string,
   ): Promise<OwnFolderCandidate | undefined> => {
     rootFolders ??= readRootFolders(destinationRoot);
-    const candidates = ownFolderCandidates(displayName, await rootFolders, taken);
+    const candidates = ownFolderCandidates(search, await rootFolders, taken);
     if (candidates.length > 1)
       throw new UserError(
-        `${refusal(candidates.length, candidates.map((candidate) => candidateText(candidate, displayName)).join(', '))} Nothing was written.`,
+        `${refusal(candidates.length, candidates.map((candidate) => candidateText(candidate, search.displayName)).join(', '))} Nothing was written.`,
         {
           location: { file: destinationRoot },
-          hint: `Rename the folder that holds the connector to '${hintFolder}', then extract again.`,
+          hint: `Rename the folder that holds the connector to '${search.folder}', then extract again.`,
         },
       );
     return candidates[0];
@@ -91,17 +91,23 @@ export async function connectorHomes(
     const newFolder = connectorFolder(connector);
     // Its new display-name folder is where it goes, never where it was.
     const taken = new Set([...takenFrom(connector), newFolder.toLowerCase()]);
+    const displayName = connector.displayName || connector.name;
     const found = await onlyCandidate(
-      earlierName,
+      { displayName: earlierName, folder: earlier.folder, alsoTitled: displayName },
       taken,
       (count, candidates) =>
-        `has no folder '${earlier.folder}' for connector '${connector.name}' of ${source} as it was before it was renamed to "${connector.displayName || connector.name}", and ${count} folders that could have held it: ${candidates}.`,
-      earlier.folder,
+        `has no folder '${earlier.folder}' for connector '${connector.name}' of ${source} as it was before it was renamed to "${displayName}", and ${count} folders that could have held it: ${candidates}.`,
     );
-    if (found) owned.push({ folder: found.folder, connector });
-    wasIn.push(
-      found ? { earlier: { folder: found.folder, connector: earlier.connector }, found } : { earlier },
-    );
+    if (!found) {
+      wasIn.push({ earlier });
+      continue;
+    }
+    owned.push({ folder: found.folder, connector });
+    const foundEarlier = { folder: found.folder, connector: earlier.connector };
+    // Its earlier folder but for case, the same folder on Windows and macOS: it moves from there as
+    // from that folder.
+    if (found.folder.toLowerCase() === earlier.folder.toLowerCase()) wasIn.push({ earlier: foundEarlier });
+    else wasIn.push({ earlier: foundEarlier, found });
   }
 
   const homes: ConnectorHome[] = [];
@@ -119,11 +125,10 @@ export async function connectorHomes(
     else {
       const displayName = connector.displayName || connector.name;
       const found = await onlyCandidate(
-        displayName,
+        { displayName, folder },
         takenFrom(connector),
         (count, candidates) =>
           `has no folder '${folder}' for connector '${connector.name}' of ${source}, and ${count} folders that could be its own: ${candidates}.`,
-        folder,
       );
       homes.push(
         found ? { folder: found.folder, found: { instead: folder, matched: found.matched } } : { folder },
@@ -131,4 +136,11 @@ export async function connectorHomes(
     }
   }
   return homes;
+}
+
+/** How a candidate is named in a refusal: `'365Training' (its API definition's title is "365 Training")`. */
+function candidateText(candidate: OwnFolderCandidate, displayName: string): string {
+  return candidate.matched === 'title'
+    ? `'${candidate.folder}' (its API definition's title is "${displayName}")`
+    : `'${candidate.folder}' (named like "${displayName}")`;
 }

@@ -1,4 +1,4 @@
-import { folderNamedLike } from '@connector-alm/core';
+import { sameLettersAndDigits } from '@connector-alm/core';
 
 /** A folder of the destination root, and the title of the API definition it holds. */
 export interface RootFolder {
@@ -15,35 +15,58 @@ export interface OwnFolderCandidate {
   matched: OwnFolderMatch;
 }
 
+/** The connector whose own folder is looked for. */
+export interface OwnFolderSearch {
+  /** Its display name (a renamed connector's earlier one, to find where it was). */
+  displayName: string;
+  /** The folder extraction names after that display name (connectorFolder). */
+  folder: string;
+  /**
+   * Another title its own folder's swagger may have: a renamed connector's current display name,
+   * which an earlier run from the same snapshots wrote into the folder it was found in.
+   */
+  alsoTitled?: string;
+}
+
 /**
  * The folders of the destination root that may already hold a connector whose display-name folder
  * is not there: upstream names many folders otherwise (`365Training` for "365 Training", `LnkBio`
- * for "Lnk.Bio", a "(Preview)" label left out), and extraction into a clone would otherwise add a
- * duplicate beside them. A folder is one when its swagger's title is the display name, or when its
- * name reads as the display name as REPO-FOLDER-NAME compares them (folderNamedLike). `taken` (in
- * lower case) are the folders that belong to other connectors of the solution, or of its previous
- * version: never a candidate, so that extraction cannot overwrite one.
+ * for "Lnk.Bio"), and extraction into a clone would otherwise add a duplicate beside them.
+ * - A folder named as the display-name folder but for case is the only candidate when there is one:
+ *   it is that folder on Windows and macOS (upstream's `snowflake` for "Snowflake", beside
+ *   `Snowflake v2 Archive` also titled "Snowflake").
+ * - Else a folder whose swagger's title is the display name;
+ * - or one whose name has the display name's letters and digits (sameLettersAndDigits), when its
+ *   swagger has no readable title or one that reads as the connector's too: a folder `Contoso`
+ *   titled "Contoso" is another publisher's connector, not "Contoso (Preview)"'s. Status labels are
+ *   not left out, as REPO-FOLDER-NAME leaves them: "Contoso (Preview)" and "Contoso" may be two
+ *   connectors, and extraction overwrites the folder it takes.
+ * `taken` (in lower case) are the folders that belong to other connectors of the solution, or of its
+ * previous version: never a candidate, so that extraction cannot overwrite one. Links are not in
+ * `folders` (readRootFolders).
  */
 export function ownFolderCandidates(
-  displayName: string,
+  search: OwnFolderSearch,
   folders: readonly RootFolder[],
   taken: ReadonlySet<string>,
 ): OwnFolderCandidate[] {
-  const title = displayName.trim().toLowerCase();
+  const free = folders.filter((folder) => !taken.has(folder.name.toLowerCase()));
+  const sameButCase = free.filter((folder) => folder.name.toLowerCase() === search.folder.toLowerCase());
+  if (sameButCase.length > 0) return sameButCase.map((folder) => ({ folder: folder.name, matched: 'name' }));
+
+  const titles = [search.displayName, ...(search.alsoTitled === undefined ? [] : [search.alsoTitled])];
+  const isTitled = (title: string) => title.toLowerCase() === search.displayName.trim().toLowerCase();
+  const titleReadsAsOwn = (title: string) => titles.some((own) => sameLettersAndDigits(title, own));
   const candidates: OwnFolderCandidate[] = [];
-  for (const folder of folders) {
-    if (taken.has(folder.name.toLowerCase())) continue;
-    if (folder.title !== undefined && folder.title.trim().toLowerCase() === title)
-      candidates.push({ folder: folder.name, matched: 'title' });
-    else if (folderNamedLike(displayName, folder.name))
+  for (const folder of free) {
+    // A blank title says no more of whose the folder is than a missing one.
+    const title = folder.title?.trim() || undefined;
+    if (title !== undefined && isTitled(title)) candidates.push({ folder: folder.name, matched: 'title' });
+    else if (
+      sameLettersAndDigits(search.displayName, folder.name) &&
+      (title === undefined || titleReadsAsOwn(title))
+    )
       candidates.push({ folder: folder.name, matched: 'name' });
   }
   return candidates;
-}
-
-/** How a candidate is named in a message: `'365Training' (its API definition's title is "365 Training")`. */
-export function candidateText(candidate: OwnFolderCandidate, displayName: string): string {
-  return candidate.matched === 'title'
-    ? `'${candidate.folder}' (its API definition's title is "${displayName}")`
-    : `'${candidate.folder}' (named like "${displayName}")`;
 }

@@ -8,16 +8,17 @@ const SWAGGER_LOWER = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 /**
  * The folders of a destination root with their swagger's title, for ownFolderCandidates. A folder
  * whose swagger is missing or not JSON has no title: it can still be found by its name. Hidden
- * folders (.git, a writer's staging folder) are no connector's.
+ * folders (.git, a writer's staging folder) are no connector's. Symbolic links are left out: a link
+ * named like a connector may lead out of the root (`LnkBio -> ../outside/LnkBio`), and extraction
+ * would overwrite what it leads to; only a link named exactly as the display-name folder is followed,
+ * as extraction always did.
  */
 export async function readRootFolders(root: string): Promise<RootFolder[]> {
   const entries = await fs.readdir(root, { withFileTypes: true }).catch(() => []);
   const folders: RootFolder[] = [];
   for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
+    if (entry.name.startsWith('.') || !entry.isDirectory()) continue;
     const folder = path.join(root, entry.name);
-    // A link to a folder counts as a folder, as everywhere extraction reads a path.
-    if (!(await fs.stat(folder).catch(() => undefined))?.isDirectory()) continue;
     const title = await swaggerTitle(folder);
     folders.push(title === undefined ? { name: entry.name } : { name: entry.name, title });
   }
