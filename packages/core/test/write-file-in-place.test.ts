@@ -1,5 +1,14 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { chmodSync, linkSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  linkSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isUserError, writeFileInPlace } from '../src/index.js';
@@ -41,6 +50,18 @@ describe('writeFileInPlace', () => {
     const after = statSync(written);
     expect([after.ino, after.mode & 0o7777, after.nlink]).toEqual([before.ino, 0o640, 2]);
     expect(readFileSync(other, 'utf8')).toBe('{"a": 1}');
+  });
+
+  it('does not follow a symbolic link put where the checked file was: a located error says so', async () => {
+    // The caller passes the real path it checked; a link swapped in meanwhile (to a file the
+    // caller never checked) must not be written through.
+    const elsewhere = file('{"kept": true}');
+    const swapped = path.join(root, 'swapped.json');
+    symlinkSync(elsewhere, swapped);
+    const failure = await writeFileInPlace(swapped, Buffer.from('{}')).catch((error: unknown) => error);
+    expect(isUserError(failure)).toBe(true);
+    expect((failure as Error).message).toMatch(/ELOOP/);
+    expect(readFileSync(elsewhere, 'utf8')).toBe('{"kept": true}');
   });
 
   it('makes no file that is missing: a located error says so', async () => {

@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, readdirSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  symlinkSync,
+  watch,
+  writeFileSync,
+} from 'node:fs';
 import { UsageError } from '@connector-alm/core';
 import path from 'node:path';
 import {
@@ -97,6 +107,37 @@ describe('buildCertificationPackage', () => {
       'PkgAssets/ContosoConnector.zip',
       'PkgAssets/ContosoFlow.zip',
     ]);
+  });
+
+  it('writes through a symbolic link at the output, as pack and export do, staged beside its target', async () => {
+    // The checked package was renamed onto the link, which it replaced: the package stayed where the
+    // link was, and the file it leads to (a runner.temp path, another disk) was never written.
+    const [linkFolder, targetFolder] = [temp.make(), temp.make()];
+    const out = path.join(linkFolder, 'ContosoTasks.zip');
+    const existing = path.join(targetFolder, 'package.zip');
+    writeFileSync(existing, 'an older package');
+    symlinkSync(existing, out);
+    const missing = path.join(linkFolder, 'New.zip');
+    symlinkSync(path.join(targetFolder, 'new.zip'), missing);
+    for (const [link, file] of [
+      [out, existing],
+      [missing, path.join(targetFolder, 'new.zip')],
+    ]) {
+      const result = await buildCertificationPackage(link, {
+        intro,
+        connectorSolution: connectorZip,
+        flowSolution: flowZip,
+      });
+      expect(result.ok).toBe(true);
+      expect(lstatSync(link).isSymbolicLink()).toBe(true);
+      expect(readlinkSync(link)).toBe(file);
+      expect([...(await readZip(file)).keys()]).toEqual([
+        'intro.md',
+        `${path.basename(link, '.zip')}.pdpkg.zip`,
+      ]);
+    }
+    expect(readdirSync(linkFolder).sort()).toEqual(['ContosoTasks.zip', 'New.zip']);
+    expect(readdirSync(targetFolder).sort()).toEqual(['new.zip', 'package.zip']);
   });
 
   it('does not write a package whose "flow" solution has no flow, and returns the findings', async () => {

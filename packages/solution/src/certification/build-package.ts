@@ -6,6 +6,7 @@ import {
   missingPathError,
   temporarySibling,
   UsageError,
+  writeTarget,
   writingTo,
 } from '@connector-alm/core';
 import { refuseFolder, refusePathThroughFile } from '../fs/folder-path.js';
@@ -87,11 +88,15 @@ export async function buildCertificationPackage(
       });
   }
   const packageName = options.packageName ?? `${path.basename(out).replace(/\.zip$/i, '')}.pdpkg.zip`;
+  // Through a link, to where it leads (writeTarget), as pack and export write: the rename of the
+  // candidate onto the link replaced the link itself. Staged beside the link's target, not beside
+  // the link: a rename from another disk would fail (EXDEV).
+  const target = writeTarget(out);
   // Made here, not by the first zip staged beside it: a package refused for its findings, or one whose
   // building fails, leaves none of them.
-  const made = await writingTo(out, async () => makeFolderWithParents(path.dirname(path.resolve(out))));
-  const inner = temporarySibling(out);
-  const candidate = temporarySibling(out, '.zip');
+  const made = await writingTo(out, async () => makeFolderWithParents(path.dirname(path.resolve(target))));
+  const inner = temporarySibling(target);
+  const candidate = temporarySibling(target, '.zip');
   let written = false;
   try {
     await writeZipAtomically(inner, [
@@ -107,7 +112,7 @@ export async function buildCertificationPackage(
       ...(options.zipNameEncoding ? { zipNameEncoding: options.zipNameEncoding } : {}),
     });
     if (result.ok) {
-      await fs.rename(candidate, out);
+      await writingTo(out, () => fs.rename(candidate, target));
       written = true;
     }
     // The check reads the solutions in the code page given, and so warns of names in one itself.

@@ -51,7 +51,9 @@ export async function writeFixedFile(
  * temporary file when the new file can be given its owner and group (we own the file and are of
  * its group, or are root), so that a failure never leaves half a file. Otherwise written in
  * place: a new file would be ours, of our group, and only root may give it away; a group member
- * who may write the file would take it from its owner. Atomicity is given up for that case only.
+ * who may write the file would take it from its owner. Written in place too when the file has
+ * other names (hard links), for everyone: see `canReplaceKeepingOwner`. Atomicity is given up for
+ * those cases only.
  */
 async function writeKeepingOwner(file: string, bytes: Buffer, stat: Stats): Promise<void> {
   const user = processUser();

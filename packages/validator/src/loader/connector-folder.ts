@@ -64,6 +64,12 @@ export interface FolderEntry {
   name: string;
   type: 'file' | 'directory' | 'symlink' | 'other';
   size: number;
+  /**
+   * Of a nested folder, when the connector folder lacks its swagger or apiProperties.json: whether
+   * the nested folder holds a file named as a connector file, so that REPO-REQUIRED-FILES suggests
+   * moving its files up only then (not for a folder of screenshots). Not looked at otherwise.
+   */
+  holdsConnectorFile?: boolean;
 }
 
 /** A connector folder with its files read and parsed. Everything rules need, nothing more. */
@@ -137,6 +143,12 @@ export async function loadConnectorFolder(
       entry.size = sizeOf(entryPath(absolutePath, entry.name));
     }
   }
+  if (!connector.files.swagger || !connector.files.apiProperties) {
+    for (const entry of entries) {
+      if (entry.type === 'directory')
+        entry.holdsConnectorFile = holdsConnectorFile(entryPath(absolutePath, entry.name));
+    }
+  }
   return connector;
 }
 
@@ -151,6 +163,18 @@ function fileKindToRead(
   // An exact (case-insensitive) name wins over a misnamed swagger such as `Foo.swagger.json`.
   const existing = files[kind];
   return existing && kindOfFileName(existing.name) === kind ? undefined : kind;
+}
+
+/** Whether `folder` holds a file named as a connector file (any case, or a misnamed swagger). */
+function holdsConnectorFile(folder: string): boolean {
+  try {
+    return fs
+      .readdirSync(folder)
+      .some((name) => kindOfFileName(name) !== undefined || isMisnamedSwagger(name));
+  } catch {
+    // Unreadable or gone since it was listed: nothing says the connector is in it.
+    return false;
+  }
 }
 
 function sizeOf(filePath: string): number {

@@ -36,7 +36,8 @@ function extraReason(entry: FolderEntry, hasScript: boolean): string | undefined
 
 /**
  * Why a required file is missing, when the folder shows it: a misnamed copy (rename it), or the
- * only nested folder, which probably holds the connector (move its files up).
+ * only nested folder when it holds a connector file, which probably makes it the connector's (move
+ * its files up). A nested folder of images only (Snowflake v2's ConnectorArtifacts/assets) is not.
  */
 function missingFileMessage(canonical: string, entries: readonly FolderEntry[]): string {
   const misnamed = entries.find(
@@ -45,7 +46,8 @@ function missingFileMessage(canonical: string, entries: readonly FolderEntry[]):
   if (misnamed)
     return `The connector has no ${canonical}; rename ${nameExcerpt(misnamed.name)} to ${canonical}.`;
   const folders = entries.filter((entry) => entry.type === 'directory');
-  if (folders.length !== 1) return `The connector has no ${canonical}.`;
+  if (folders.length !== 1 || folders[0]!.holdsConnectorFile !== true)
+    return `The connector has no ${canonical}.`;
   return `The connector has no ${canonical}. If its files are in the nested folder "${nameExcerpt(folders[0]!.name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
 }
 

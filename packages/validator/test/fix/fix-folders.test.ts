@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import {
   chmodSync,
   chownSync,
+  linkSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -201,6 +202,22 @@ describe('fixJsonSlips: validate --fix on the files of connector folders', () =>
         .find((e) => e.name === 'apiProperties.json')
         ?.isSymbolicLink(),
     ).toBe(true);
+  });
+
+  it('fixes a file with hard links under every name, as the same file', async () => {
+    // Replaced by a rename (as its owner or root would), the fixed text went to this name only and
+    // the other names kept the old one; a group member, who writes in place, fixed them all.
+    const { root, folder } = connector({ 'apiProperties.json': withTrailingComma(validApiProperties()) });
+    const file = path.join(folder, 'apiProperties.json');
+    const other = path.join(root, 'properties-linked.json');
+    linkSync(file, other);
+    const before = statSync(file);
+    expect((await fixJsonSlips(['.'], { cwd: root })).fixed).toEqual([
+      { file: PROPERTIES, slips: 1, keys: 0 },
+    ]);
+    const fixed = JSON.stringify(validApiProperties(), null, 2);
+    expect(readFileSync(other, 'utf8')).toBe(fixed);
+    expect([statSync(file).ino, statSync(file).nlink]).toEqual([before.ino, 2]);
   });
 
   it('leaves a read-only file as it is, and says why; the other files are fixed', async () => {

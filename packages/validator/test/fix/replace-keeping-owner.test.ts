@@ -5,7 +5,7 @@ import { canReplaceKeepingOwner, type ProcessUser } from '../../src/fix/replace-
 // given the old one's owner and group; otherwise it writes the file in place. Both ways are run for
 // real in fix-folders.test.ts (as root) and packages/cli/test/fix-permissions-bundle.test.ts (as nobody).
 describe('canReplaceKeepingOwner', () => {
-  const FILE = { uid: 1000, gid: 100 };
+  const FILE = { uid: 1000, gid: 100, nlink: 1 };
   it.each<[string, ProcessUser, boolean]>([
     ['root, who may give a file to anyone', { uid: 0, groups: [0] }, true],
     ['the owner, a member of its group', { uid: 1000, groups: [1000, 100] }, true],
@@ -18,5 +18,15 @@ describe('canReplaceKeepingOwner', () => {
     ['Windows, where there are no owners to keep', { uid: undefined, groups: [] }, true],
   ])('%s', (_case, user, replaces) => {
     expect(canReplaceKeepingOwner(FILE, user)).toBe(replaces);
+  });
+
+  it('never replaces a file with other names (hard links): the rename would leave them the old text', () => {
+    for (const user of [
+      { uid: 0, groups: [0] },
+      { uid: 1000, groups: [1000, 100] },
+      { uid: undefined, groups: [] },
+    ]) {
+      expect(canReplaceKeepingOwner({ ...FILE, nlink: 2 }, user)).toBe(false);
+    }
   });
 });

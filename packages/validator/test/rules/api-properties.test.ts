@@ -493,6 +493,24 @@ describe('PROP-POLICY', () => {
       'The operation "Nope" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.',
     );
   });
+  it('names the operationId that an operationName differs from only in case', async () => {
+    // Upstream wrote `Listforms` for the operation `ListForms`: only its case was wrong.
+    const findings = await run(
+      withProperties(
+        policy({
+          templateId: 'dynamichosturl',
+          parameters: {
+            'x-ms-apimTemplateParameter.urlTemplate': 'https://x',
+            'x-ms-apimTemplate-operationName': ['Listtasks'],
+          },
+        }),
+      ),
+      'PROP-POLICY',
+    );
+    expect(findings.map((finding) => finding.message)).toEqual([
+      'The operation "Listtasks" does not exist in the swagger, so this entry applies the policy to no operation. Write "ListTasks", the operationId it differs from only in case.',
+    ]);
+  });
   it('names the parameter of an enumerated value, an unknown template and an operationName that is no list', async () => {
     const findings = await run(
       withProperties(

@@ -169,6 +169,23 @@ describe('REPO-REQUIRED-FILES', () => {
       'The connector has no apiDefinition.swagger.json. If its files are in the nested folder "Contoso Tasks", move them up into the connector folder: nothing in a nested folder is validated.',
     );
   });
+  it('names a nested folder only when it holds a connector file, not one of images only', async () => {
+    // Snowflake v2's ConnectorArtifacts (a swagger, no apiProperties.json) holds assets/ of screenshots.
+    const files: Record<string, object | string> = {
+      ...validConnectorFiles(),
+      'assets/redirect-uri.png': 'x',
+      'assets/user-details.png': 'x',
+    };
+    delete files['apiProperties.json'];
+    expect(await runRules(files, ['REPO-REQUIRED-FILES'])).toMatchObject([
+      { message: 'The connector has no apiProperties.json.' },
+    ]);
+    // A misnamed swagger counts as a connector file.
+    const misnamed: Record<string, object | string> = { 'v1/apiDefination.swagger.json': validSwagger() };
+    expect((await runRules(misnamed, ['REPO-REQUIRED-FILES']))[0]!.message).toMatch(
+      /nested folder "v1", move them up/,
+    );
+  });
   it('takes an independent-publisher folder with only a readme for a proposal', async () => {
     const proposal = { 'readme.md': '# Contoso Tasks\nA proposed connector.' };
     expect(await runRules(proposal, ['REPO-REQUIRED-FILES'], 'independent-publisher')).toEqual([]);

@@ -316,3 +316,31 @@ describe("an independent publisher's '(Independent Publisher)' title label", () 
     expect(await findingsOf('SWG-INFO-TITLE-END', titled(title))).toMatchObject([{ severity: 'warning' }]);
   });
 });
+
+describe('SWG-META-PROPS on a key spelt in another case', () => {
+  it('names the misspelt key and its spelling, and the entry that names a required property under it', async () => {
+    // An upstream connector wrote `PropertyName`/`PropertyValue` in each entry: it was told only that
+    // the keys were required, once for each, and that Website and Categories were missing.
+    const connector = editableConnector();
+    const entries = metadata(connector);
+    entries[0] = { PropertyName: 'Website', PropertyValue: 'https://contoso.com' };
+    const messages = (await findingsOf('SWG-META-PROPS', connector)).map((finding) => [
+      finding.pointer,
+      finding.message,
+    ]);
+    expect(messages).toEqual([
+      [
+        '/x-ms-connector-metadata',
+        "The connector metadata property 'Website' is required. An entry names it under 'PropertyName': spell that key exactly 'propertyName'.",
+      ],
+      [
+        '/x-ms-connector-metadata/0/propertyName',
+        "The 'propertyName' property is required. 'PropertyName' is not recognized: spell it exactly 'propertyName'.",
+      ],
+      [
+        '/x-ms-connector-metadata/0/propertyValue',
+        "The 'propertyValue' property is required. 'PropertyValue' is not recognized: spell it exactly 'propertyValue'.",
+      ],
+    ]);
+  });
+});

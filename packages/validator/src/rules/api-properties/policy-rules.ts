@@ -99,9 +99,15 @@ export const apiPropertiesPolicyRules: RuleDefinition[] = [
         names.forEach((name, nameIndex) => {
           if (typeof name !== 'string') return;
           if (swagger.operationsById.has(name)) return;
+          // `Listforms` for `ListForms`: the slip is the case, and the operation meant is plain.
+          const lower = name.toLowerCase();
+          const inOtherCase = [...swagger.operationsById.keys()].find((id) => id.toLowerCase() === lower);
           context.report({
             pointer: childPointer(pointer, nameIndex),
-            message: `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.`,
+            message:
+              inOtherCase === undefined
+                ? `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.`
+                : `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Write "${nameExcerpt(inOtherCase)}", the operationId it differs from only in case.`,
           });
         });
       }

@@ -3,6 +3,7 @@ import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
 import { asArray, has, isObject } from '../../swagger/json-values.js';
 import { jsonTypeOf } from './structure/json-types.js';
 import { entryPointer, METADATA_POINTER, metadataEntries } from './connector-metadata-entries.js';
+import { quoted } from '../../text/message-values.js';
 
 const METADATA_PROPERTIES = ['Website', 'Privacy policy', 'Categories'];
 
@@ -68,7 +69,7 @@ export const metadataPropertiesRule: RuleDefinition = {
             pointer: childPointer(METADATA_POINTER, index, key),
             message: has(entry, key)
               ? `The type of the property is incorrect. Expected type 'String'.`
-              : `The '${key}' property is required.`,
+              : missingKeyMessage(entry, key),
           });
       }
     });
@@ -81,8 +82,36 @@ export const metadataPropertiesRule: RuleDefinition = {
         severity: required === 'Privacy policy' ? 'warning' : undefined,
         message: nearMiss
           ? `The connector metadata property '${required}' is required. '${nearMiss.name}' is not recognized: spell it exactly '${required}'.`
-          : `The connector metadata property '${required}' is required.`,
+          : `The connector metadata property '${required}' is required.${underMisspeltKey(list, required)}`,
       });
     }
   },
 };
+
+/** A key of `entry` that is `key` but for case and spaces around it (`PropertyName`), if any. */
+function misspeltKey(entry: Record<string, unknown>, key: string): string | undefined {
+  return Object.keys(entry).find((name) => name !== key && name.trim().toLowerCase() === key.toLowerCase());
+}
+
+/**
+ * The message of an entry without `key`, naming its misspelt spelling when it has one: an upstream
+ * connector wrote `PropertyName` and `PropertyValue` in each entry, and was told only that the keys
+ * were required, once for each.
+ */
+function missingKeyMessage(entry: Record<string, unknown>, key: string): string {
+  const misspelt = misspeltKey(entry, key);
+  return misspelt === undefined
+    ? `The '${key}' property is required.`
+    : `The '${key}' property is required. ${quoted(misspelt)} is not recognized: spell it exactly '${key}'.`;
+}
+
+/** Where a required property is named under a misspelt key (`PropertyName`), which nothing reads. */
+function underMisspeltKey(list: readonly unknown[], required: string): string {
+  for (const entry of list) {
+    if (!isObject(entry) || has(entry, 'propertyName')) continue;
+    const misspelt = misspeltKey(entry, 'propertyName');
+    if (misspelt !== undefined && entry[misspelt] === required)
+      return ` An entry names it under ${quoted(misspelt)}: spell that key exactly 'propertyName'.`;
+  }
+  return '';
+}
