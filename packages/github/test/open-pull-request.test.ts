@@ -300,6 +300,34 @@ describe('openPullRequest against the local GitHub', () => {
     expect(scenario.upstream.pulls).toHaveLength(0);
   });
 
+  it('updates a connector nested in another folder of the upstream in place, as the refusal above advises', async () => {
+    // As upstream keeps certified-connectors/Snowflake v2/ConnectorArtifacts, beside the code of its
+    // service: not a new connector certified-connectors/ConnectorArtifacts.
+    const nested = 'certified-connectors/Contoso Suite/ConnectorArtifacts';
+    await mergeUpstream(scenario, connectorFiles(), nested);
+    writeConnector(scenario.workspace, connectorFiles(PROPOSED_DESCRIPTION), nested);
+    // REPO-TOP-FOLDER makes nesting an error, as the upstream wants of new connectors.
+    const result = await run({ connector: nested, failOn: 'never' }).promise;
+    expect(result).toMatchObject({
+      operation: 'created',
+      targetFolder: nested,
+      branch: 'connector-alm/certified-connectors/contoso-suite/connectorartifacts',
+    });
+    const files = await filesOnBranch(forkOf(), result.branch, 'certified-connectors');
+    expect(Object.keys(files).sort()).toEqual([
+      'Contoso Suite/ConnectorArtifacts/apiDefinition.swagger.json',
+      'Contoso Suite/ConnectorArtifacts/apiProperties.json',
+      'Contoso Suite/ConnectorArtifacts/icon.png',
+      'Contoso Suite/ConnectorArtifacts/readme.md',
+      'Fabrikam/apiDefinition.swagger.json',
+      'Fabrikam/apiProperties.json',
+    ]);
+    expect(files['Contoso Suite/ConnectorArtifacts/apiDefinition.swagger.json']).toBe(
+      blobShas(connectorFiles(PROPOSED_DESCRIPTION))['apiDefinition.swagger.json'],
+    );
+    expect(scenario.upstream.pulls[0]!.body).toContain('- `apiDefinition.swagger.json` updated');
+  });
+
   it('refuses a file of the connector folder, saying to give the folder, before anything is sent', async () => {
     const file = `${CONNECTOR}/apiDefinition.swagger.json`;
     const error = (await run({ connector: file }).promise.catch((e: unknown) => e)) as Error & {

@@ -79,6 +79,29 @@ describe('pure pieces of the pull request flow', () => {
     );
   });
 
+  it('keeps the path below the top folder of a checkout, for a connector folder nested in another', () => {
+    // Upstream keeps Snowflake v2's connector in certified-connectors/Snowflake v2/ConnectorArtifacts.
+    const nested = path.join(
+      '/work',
+      'PowerPlatformConnectors',
+      'certified-connectors',
+      'Snowflake v2',
+      'ConnectorArtifacts',
+    );
+    expect(targetFolderFor(nested, 'certified')).toBe('certified-connectors/Snowflake v2/ConnectorArtifacts');
+    // The top folder as upstream spells it, whatever case the checkout has it in (Windows, macOS).
+    expect(targetFolderFor(path.join('/work', 'Certified-Connectors', 'Contoso'), 'certified')).toBe(
+      'certified-connectors/Contoso',
+    );
+    // Outside the layout, or under the top folder of another profile than the one it gets: the name.
+    expect(targetFolderFor(path.join('/work', 'src', 'Contoso'), 'certified')).toBe(
+      'certified-connectors/Contoso',
+    );
+    expect(targetFolderFor(path.join('/work', 'custom-connectors', 'Contoso', 'v2'), 'certified')).toBe(
+      'certified-connectors/v2',
+    );
+  });
+
   it('sends only changed files and deletes the ones the connector lost', () => {
     const remote = [file('a.json', 'same'), file('b.json', 'old'), file('gone.md', 'x')].map(
       ({ path, mode, sha }) => ({ path, mode, sha }),

@@ -74,7 +74,7 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
       optionDefaultingTo(
         '--target-folder <folder>',
         'the folder in the upstream (with one connector only)',
-        "the profile's top folder (certified-connectors, independent-publisher-connectors or custom-connectors), then the connector folder's name",
+        "in a PowerPlatformConnectors checkout, the connector folder's path there (certified-connectors/Snowflake v2/ConnectorArtifacts); elsewhere the profile's top folder (certified-connectors, independent-publisher-connectors or custom-connectors), then the connector folder's name",
       ),
     )
     .option('--branch-prefix <prefix>', 'prefix of the branch in the fork', DEFAULT_BRANCH_PREFIX)
