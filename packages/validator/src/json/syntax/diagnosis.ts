@@ -71,7 +71,19 @@ export function diagnoseAndRepair(
   text: string,
   describeCharacter: (character: number) => string,
   lines: LineIndex = new LineIndex(text),
-  extraClosersSeen = 0,
+): SyntaxRepair {
+  return diagnoseAfterExtraClosers(text, describeCharacter, lines, 0);
+}
+
+/**
+ * `diagnoseAndRepair` of a text that `extraClosersSeen` closers one too many were already removed
+ * from (`extraClosers` diagnoses the text again without each one it finds, to at most MAX_ISSUES).
+ */
+function diagnoseAfterExtraClosers(
+  text: string,
+  describeCharacter: (character: number) => string,
+  lines: LineIndex,
+  extraClosersSeen: number,
 ): SyntaxRepair {
   const tokens = new TokenStream(text, describeCharacter);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text);
@@ -167,7 +179,7 @@ function extraClosers(
     refused: false,
   });
   if (laidOutStrictly(without)) return repair([extra.issue], [extra.fix]);
-  const rest = diagnoseAndRepair(without, describeCharacter, lines, seen + 1);
+  const rest = diagnoseAfterExtraClosers(without, describeCharacter, lines, seen + 1);
   if (!rest.edits || rest.slips !== rest.issues.length) return undefined;
   const edits = [extra.fix, ...rest.edits];
   if (!laidOutStrictly(applyEdits(text, edits)?.text ?? '')) return undefined;
