@@ -157,7 +157,7 @@ function diagnoseAfterExtraClosers(
 /**
  * The closers one too many that explain text after the top-level value, found by the indentation
  * (extra-closer-by-layout.ts), each as its issue and its removal; undefined unless the text without
- * them all is strict JSON laid out consistently. At most MAX_ISSUES: the text is diagnosed again
+ * them all is strict JSON laid out consistently (`laidOutStrictly`). At most MAX_ISSUES: the text is diagnosed again
  * without each one found, to find the next.
  */
 function extraClosers(
