@@ -1,6 +1,7 @@
 /**
  * The `$ref`s of a swagger between its reusable entries (`/definitions/X`, `/parameters/X`,
- * `/responses/X`) and from its operations, as the reach below reads them.
+ * `/responses/X`, and the places inside /paths that references lead into) and from its operations,
+ * as the reach below reads them.
  */
 export interface ReferenceGraph {
   /** The entries each entry references directly, by entry pointer. */
@@ -17,8 +18,13 @@ export interface ReferenceGraph {
  * dead, or be meant for an operation still to come, and nothing says it is hidden.
  */
 export function internalOnlyEntries(graph: ReferenceGraph): Set<string> {
+  return reachOf(graph).internalOnly;
+}
+
+/** The entries visible operations reach, and those only internal ones do (`internalOnlyEntries`). */
+export function reachOf(graph: ReferenceGraph): { visible: Set<string>; internalOnly: Set<string> } {
   const visible = reachedFrom(graph.visibleSeeds, graph.edges);
-  return reachedFrom(graph.internalSeeds, graph.edges, visible);
+  return { visible, internalOnly: reachedFrom(graph.internalSeeds, graph.edges, visible) };
 }
 
 /**

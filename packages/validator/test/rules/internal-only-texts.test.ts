@@ -120,6 +120,30 @@ describe('SWG-DESC-IS-NAME where only internal operations lead', () => {
     ]);
   });
 
+  it("counts a schema inside an internal operation as seen where a visible one's $ref leads into it", async () => {
+    const connector = withInternalOperation();
+    const swagger = connector.swagger;
+    const history = '/paths/~1tasks~1{taskId}~1history/get';
+    swagger.paths['/tasks/{taskId}/history'].get.responses['200'] = {
+      description: 'The history.',
+      schema: {
+        type: 'object',
+        properties: { code: { type: 'string', description: 'code' }, entry: { $ref: '#/definitions/Entry' } },
+      },
+    };
+    swagger.definitions.Entry.properties.when.description = 'When';
+    // A definition that nothing reaches leads into it: still unseen.
+    swagger.definitions.Orphan = { $ref: `#${history}/responses/200/schema` };
+    expect(await pointers('SWG-DESC-IS-NAME', connector)).toEqual([]);
+    // The visible Task holds the internal operation's response schema, and through it an Entry; the
+    // internal operation's own parameters stay unseen.
+    swagger.definitions.Task.properties.latest = { $ref: `#${history}/responses/200/schema` };
+    expect(await pointers('SWG-DESC-IS-NAME', connector)).toEqual([
+      '/definitions/Entry/properties/when/description',
+      `${history}/responses/200/schema/properties/code/description`,
+    ]);
+  });
+
   it('reads an internal visibility written in capitals', async () => {
     const connector = withInternalOperation();
     const internal: Loose = connector.swagger.paths['/tasks/{taskId}/history'].get;
@@ -139,6 +163,21 @@ describe('SWG-TEXT-EMPTY where only internal operations lead', () => {
     swagger.definitions.Task.properties.author = { $ref: '#/definitions/Author' };
     expect(await pointers('SWG-TEXT-EMPTY', connector)).toEqual([
       '/definitions/Author/properties/name/description',
+    ]);
+  });
+
+  it("notes the empty texts of an internal operation's schema that a visible operation's $ref leads into", async () => {
+    const connector = withInternalOperation();
+    const swagger = connector.swagger;
+    const history = '/paths/~1tasks~1{taskId}~1history/get';
+    swagger.paths['/tasks/{taskId}/history'].get.responses['200'] = {
+      description: 'The history.',
+      schema: { type: 'object', properties: { note: { type: 'string', description: '' } } },
+    };
+    expect(await pointers('SWG-TEXT-EMPTY', connector)).toEqual([]);
+    swagger.paths['/tasks'].get.responses['200'].schema.items = { $ref: `#${history}/responses/200/schema` };
+    expect(await pointers('SWG-TEXT-EMPTY', connector)).toEqual([
+      `${history}/responses/200/schema/properties/note/description`,
     ]);
   });
 });

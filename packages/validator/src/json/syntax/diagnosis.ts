@@ -71,7 +71,19 @@ export function diagnoseAndRepair(
   text: string,
   describeCharacter: (character: number) => string,
   lines: LineIndex = new LineIndex(text),
-  extraClosersSeen = 0,
+): SyntaxRepair {
+  return diagnoseAfterExtraClosers(text, describeCharacter, lines, 0);
+}
+
+/**
+ * `diagnoseAndRepair` of a text that `extraClosersSeen` closers one too many were already removed
+ * from (`extraClosers` diagnoses the text again without each one it finds, to at most MAX_ISSUES).
+ */
+function diagnoseAfterExtraClosers(
+  text: string,
+  describeCharacter: (character: number) => string,
+  lines: LineIndex,
+  extraClosersSeen: number,
 ): SyntaxRepair {
   const tokens = new TokenStream(text, describeCharacter);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text);
@@ -145,7 +157,7 @@ export function diagnoseAndRepair(
 /**
  * The closers one too many that explain text after the top-level value, found by the indentation
  * (extra-closer-by-layout.ts), each as its issue and its removal; undefined unless the text without
- * them all is strict JSON laid out consistently. At most MAX_ISSUES: the text is diagnosed again
+ * them all is strict JSON laid out consistently (`laidOutStrictly`). At most MAX_ISSUES: the text is diagnosed again
  * without each one found, to find the next.
  */
 function extraClosers(
@@ -167,7 +179,7 @@ function extraClosers(
     refused: false,
   });
   if (laidOutStrictly(without)) return repair([extra.issue], [extra.fix]);
-  const rest = diagnoseAndRepair(without, describeCharacter, lines, seen + 1);
+  const rest = diagnoseAfterExtraClosers(without, describeCharacter, lines, seen + 1);
   if (!rest.edits || rest.slips !== rest.issues.length) return undefined;
   const edits = [extra.fix, ...rest.edits];
   if (!laidOutStrictly(applyEdits(text, edits)?.text ?? '')) return undefined;

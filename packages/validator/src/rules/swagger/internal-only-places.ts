@@ -1,5 +1,7 @@
-import { internalOnlyEntries, type ReferenceGraph } from '../../swagger/internal-only-reach.js';
+import { reachOf, type ReferenceGraph } from '../../swagger/internal-only-reach.js';
 import { has, isObject, type JsonObject } from '../../swagger/json-values.js';
+import { safeParsePointer } from '../../swagger/local-refs.js';
+import { toPointer } from '../../json/pointer.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { isInternalVisibility } from '../../swagger/visibility.js';
 import { perModel } from '../operations/rule-kit.js';
@@ -9,10 +11,11 @@ import { structureOf } from './structure.js';
 /**
  * Where in a swagger no designer looks: inside an internal operation (`x-ms-visibility: internal`),
  * in the parameters of a path item whose operations are all internal, and in the definitions,
- * parameters and responses of the document that only internal operations reach. Rules on the
- * designer's texts drop their findings there afterwards, so the structure walk, which meets every
- * schema of every swagger, carries no visibility; the reach is built once per swagger, and only for
- * one that such a rule has findings on.
+ * parameters and responses of the document that only internal operations reach. A place inside an
+ * internal operation that a `$ref` leads into (`#/paths/~1hidden/post/responses/200/schema`) is
+ * seen where what holds that reference is. Rules on the designer's texts drop their findings there
+ * afterwards, so the structure walk, which meets every schema of every swagger, carries no
+ * visibility; the reach is built once per swagger, and only for one that such a rule has findings on.
  */
 export interface InternalOnlyPlaces {
   /** The node lies where only internal operations lead. */
@@ -50,39 +53,63 @@ function buildPlaces(model: SwaggerModel): InternalOnlyPlaces {
       : { kind: 'other' };
   };
 
+  // Every reference, with the node that holds it. The walk reads no extension, but the platform
+  // does: a webhook's outputs are the schema of its path item's `x-ms-notification-content` (110 of
+  // the corpus's references). Below the root, path items and operations, no extension the platform
+  // reads holds a schema (x-ms-dynamic-schema and its kin name an operation and its parameters),
+  // and the corpus has no `$ref` under one.
+  const eachUse = (visit: (holder: StructureNode | undefined, ref: string) => void): void => {
+    for (const use of structure.refs) visit(use.holder, use.ref);
+    for (const item of structure.byKind.get('pathItem') ?? [])
+      forEachExtensionRef(item.value, (ref) => visit(item, ref));
+    for (const operation of operations) forEachExtensionRef(operation.value, (ref) => visit(operation, ref));
+    forEachExtensionRef(model.root, (ref) => visit(undefined, ref));
+  };
+
   const edges = new Map<string, string[]>();
+  const addEdge = (from: string, to: string): void => {
+    const listed = edges.get(from);
+    if (listed) listed.push(to);
+    else edges.set(from, [to]);
+  };
   const visibleSeeds: string[] = [];
   const internalSeeds: string[] = [];
-  const addUse = (owner: Owner, ref: string): void => {
-    const target = entryOfRef(model, ref);
+  // The places inside /paths that references lead into: each is a place of the reach, as an entry
+  // is, and what references inside it lead to is reached from it.
+  const pathPlaces = new Set<string>();
+  eachUse((holder, ref) => {
+    const target = placeOfRef(model, ref);
     if (target === undefined) return;
-    if (owner.kind === 'entry') {
-      const listed = edges.get(owner.pointer);
-      if (listed) listed.push(target);
-      else edges.set(owner.pointer, [target]);
-    } else if (owner.kind !== 'other' && owner.internal) internalSeeds.push(target);
+    if (target.startsWith(PATHS)) pathPlaces.add(target);
+    const owner: Owner = holder === undefined ? { kind: 'other' } : ownerOf(holder);
+    if (owner.kind === 'entry') addEdge(owner.pointer, target);
+    else if (owner.kind !== 'other' && owner.internal) internalSeeds.push(target);
     else visibleSeeds.push(target);
-  };
-  for (const use of structure.refs) addUse(ownerOf(use.holder), use.ref);
-  // The walk reads no extension, but the platform does: a webhook's outputs are the schema of its
-  // path item's `x-ms-notification-content` (110 of the corpus's references).
-  for (const item of structure.byKind.get('pathItem') ?? []) {
-    const owner: Owner = { kind: 'pathItem', internal: internalItems.has(item) };
-    forEachExtensionRef(item.value, (ref) => addUse(owner, ref));
+  });
+  // Rare (no swagger of the corpus references into /paths): the holders' pointers are built only then.
+  if (pathPlaces.size > 0) {
+    eachUse((holder, ref) => {
+      if (holder === undefined) return;
+      const target = placeOfRef(model, ref);
+      if (target === undefined) return;
+      const pointer = holder.pointer;
+      for (const place of pathPlaces) if (holds(place, pointer)) addEdge(place, target);
+    });
   }
-  for (const operation of operations) {
-    const owner: Owner = { kind: 'operation', internal: isInternalOperation(operation) };
-    forEachExtensionRef(operation.value, (ref) => addUse(owner, ref));
-  }
-  forEachExtensionRef(model.root, (ref) => addUse({ kind: 'other' }, ref));
 
   const graph: ReferenceGraph = { edges, visibleSeeds, internalSeeds };
-  const hidden = internalSeeds.length === 0 ? new Set<string>() : internalOnlyEntries(graph);
+  const { visible, internalOnly } =
+    internalSeeds.length === 0 && pathPlaces.size === 0
+      ? { visible: new Set<string>(), internalOnly: new Set<string>() }
+      : reachOf(graph);
+  // The places inside an internal operation that something visible leads into are seen.
+  const seenInPaths = [...pathPlaces].filter((place) => visible.has(place));
   return {
     has(node) {
       const owner = ownerOf(node);
-      if (owner.kind === 'operation' || owner.kind === 'pathItem') return owner.internal;
-      return owner.kind === 'entry' && hidden.has(owner.pointer);
+      if (owner.kind === 'operation' || owner.kind === 'pathItem')
+        return owner.internal && !seenInPaths.some((place) => holds(place, node.pointer));
+      return owner.kind === 'entry' && internalOnly.has(owner.pointer);
     },
   };
 }
@@ -125,17 +152,34 @@ function sectionOf(pointer: string): string {
   return slash === -1 ? pointer.slice(1) : pointer.slice(1, slash);
 }
 
+const PATHS = '/paths/';
+
 /**
- * The entry of the document a local reference leads into (`/definitions/Task` for
- * `#/definitions/Task/properties/id` too), or undefined when it leads nowhere or elsewhere.
+ * The place of the reach a local reference leads into: the entry of the document
+ * (`/definitions/Task` for `#/definitions/Task/properties/id` too), or the place inside /paths
+ * itself (`/paths/~1tasks/get/responses/200/schema`); undefined when it leads nowhere or elsewhere.
  */
-function entryOfRef(model: SwaggerModel, ref: string): string | undefined {
+function placeOfRef(model: SwaggerModel, ref: string): string | undefined {
   const target = model.resolveRef(ref);
-  if (target === undefined || !REUSABLE_SECTIONS.has(sectionOf(target.pointer))) return undefined;
+  if (target === undefined) return undefined;
+  const section = sectionOf(target.pointer);
+  if (section === 'paths') {
+    // Written as the walk writes the pointers of its nodes, which `holds` compares it with.
+    const place = toPointer(safeParsePointer(target.pointer));
+    return place.startsWith(PATHS) ? place : undefined;
+  }
+  if (!REUSABLE_SECTIONS.has(section)) return undefined;
   const second = target.pointer.indexOf('/', 1);
   if (second === -1) return undefined;
   const third = target.pointer.indexOf('/', second + 1);
   return third === -1 ? target.pointer : target.pointer.slice(0, third);
+}
+
+/** The place is the pointer's or holds it. */
+function holds(place: string, pointer: string): boolean {
+  return (
+    pointer.startsWith(place) && (pointer.length === place.length || pointer.charAt(place.length) === '/')
+  );
 }
 
 /** Every `$ref` string below the object's `x-` keys. */

@@ -497,6 +497,21 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     ]);
   });
 
+  it('leaves the closer to the maker when a line opening a key was deleted', () => {
+    // Without '"get": {' the members of "get" sit two steps inside "/tasks" and a '}' is one too few:
+    // removing the '}' below them that no longer lines up left every container alike inside and
+    // wrote other JSON ("operationId" a member of "/tasks"), and told the maker the wrong slip.
+    const text = EXTRA_CLOSER_SWAGGER.filter((_line, index) => index !== 12 && index !== 5);
+    expect(text[5]).toBe('        "operationId": "ListTasks",');
+    const document = JsonDocument.parse(text.join('\n'));
+    expect(issuesOf(text.join('\n'))).toEqual([
+      "22:4 There is more text after the end of the JSON value: the '}' at line 22 closes the top-level value; if that '}' is one too many, remove it, otherwise remove this text or move it inside the value.",
+    ]);
+    expect(
+      document.syntaxIssues.some((issue) => /one too many: going by the indentation/.test(issue.message)),
+    ).toBe(false);
+  });
+
   it('still reports independent slips in one file, each once', () => {
     const text = SWAGGER.replace('"Contoso",', '"Contoso"')
       .replace('"b"', '"b",')
