@@ -15,9 +15,9 @@ afterAll(() => folders.cleanup());
 
 const README = '# 365 Training\n\nWritten upstream.\n';
 
-function connector(folder: string, title: string): void {
+function connector(folder: string, title: string, host = 'api.contoso.com'): void {
   mkdirSync(folder, { recursive: true });
-  const swagger = { swagger: '2.0', info: { title, version: '1.0' }, host: 'api.contoso.com', paths: {} };
+  const swagger = { swagger: '2.0', info: { title, version: '1.0' }, host, paths: {} };
   writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), `${JSON.stringify(swagger, null, 2)}\n`);
   writeFileSync(path.join(folder, 'apiProperties.json'), '{\n  "properties": {}\n}\n');
   writeFileSync(path.join(folder, 'readme.md'), README);
@@ -167,4 +167,51 @@ it("extract-connectors makes a new connector's folder beside another's that read
   expect(
     readFileSync(path.join(cwd, 'certified-connectors', 'Contoso', 'apiDefinition.swagger.json'), 'utf8'),
   ).toBe(upstreamSwagger);
+});
+
+it('extract-connectors --previous-source run twice never removes the folder of another connector titled alike', () => {
+  // Run 1 removed certified-connectors/Snowflake, whose connector left the solution; run 2, from the
+  // same snapshots, found `Snowflake v2 Archive` (another connector, titled "Snowflake" too) for it
+  // and removed that.
+  const cwd = folders.make();
+  connector(path.join(cwd, 'new', 'Snowflake'), 'Snowflake');
+  connector(path.join(cwd, 'new', 'Other'), 'Other');
+  const build = (out: string, ...connectors: string[]) =>
+    cli(
+      cwd,
+      ...['build-solution', ...connectors.map((name) => path.join('new', name)), '--out', out],
+      ...['--unique-name', 'Data', '--publisher', 'Contoso', '--prefix', 'contoso'],
+    );
+  expect(build('prev.zip', 'Snowflake', 'Other').status).toBe(0);
+  expect(build('cur.zip', 'Other').status).toBe(0);
+  const root = path.join(cwd, 'certified-connectors');
+  mkdirSync(root);
+  expect(cli(cwd, 'extract-connectors', 'prev.zip', 'certified-connectors').status).toBe(0);
+  connector(path.join(root, 'Snowflake v2 Archive'), 'Snowflake', 'archive.snowflake.example');
+
+  const args = ['extract-connectors', 'cur.zip', 'certified-connectors', '--previous-source', 'prev.zip'];
+  const first = cli(cwd, ...args);
+  expect(first.stderr).toBe('');
+  expect(first.status).toBe(0);
+  expect(first.stdout).toContain(
+    `${path.join('certified-connectors', 'Snowflake')} removed: its connector is no longer in cur.zip.\n`,
+  );
+  expect(readdirSync(root).sort()).toEqual(['Other', 'Snowflake v2 Archive']);
+
+  const second = cli(cwd, ...args);
+  expect(readdirSync(root).sort()).toEqual(['Other', 'Snowflake v2 Archive']);
+  expect(second.status).toBe(0);
+  expect(second.stdout).toBe(
+    `Other (contoso_other) → ${path.join('certified-connectors', 'Other')}: 2 unchanged.\n`,
+  );
+  expect(second.stderr).toBe(
+    `warning: ${path.join('certified-connectors', 'Snowflake v2 Archive')}: not removed: connector 'contoso_snowflake' ("Snowflake") left the solution, and this folder could be the one it was in (its API definition's title is "Snowflake"), but it does not hold the connector as --previous-source gives it (its apiDefinition.swagger.json differs): it may be another connector's. Delete it yourself if it was this connector's.\n`,
+  );
+
+  const json = cli(cwd, ...args, '--format', 'json');
+  expect(json.status).toBe(0);
+  expect(JSON.parse(json.stdout)).toMatchObject({
+    removed: [],
+    leftAlone: [{ folder: path.join('certified-connectors', 'Snowflake v2 Archive') }],
+  });
 });

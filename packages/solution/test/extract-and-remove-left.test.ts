@@ -67,6 +67,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extractAndRemoveLeftCon
     expect(result).toEqual({
       connectors: [expect.objectContaining({ folder: 'Human-in-the-Loop' })],
       removed: ['cat_retired'],
+      leftAlone: [],
     });
     expect(existsSync(path.join(root, 'cat_retired'))).toBe(false);
   });

@@ -21,11 +21,19 @@ afterAll(() => temp.cleanup());
 
 const MAKERS_README = '# 365 Training\n\nWritten upstream, kept.\n';
 
-/** A connector folder as upstream has it: its swagger (with `title`), apiProperties.json and a readme. */
-function connectorFolder(folder: string, title: string | undefined, readme = MAKERS_README): string {
+/**
+ * A connector folder as upstream has it: its swagger (with `title`, and `host`), apiProperties.json
+ * and a readme.
+ */
+function connectorFolder(
+  folder: string,
+  title: string | undefined,
+  readme = MAKERS_README,
+  host = 'api.contoso.com',
+): string {
   mkdirSync(folder, { recursive: true });
   const info = title === undefined ? { version: '1.0' } : { title, version: '1.0' };
-  const swagger = { swagger: '2.0', info, host: 'api.contoso.com', paths: {} };
+  const swagger = { swagger: '2.0', info, host, paths: {} };
   writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), JSON.stringify(swagger, null, 2));
   writeFileSync(path.join(folder, 'apiProperties.json'), JSON.stringify({ properties: {} }));
   writeFileSync(path.join(folder, 'readme.md'), readme);
@@ -304,6 +312,72 @@ describe('extractAndRemoveLeftConnectors with a folder found under another name'
     expect(readdirSync(root).sort()).toEqual(['Contoso', 'Snowflake v2 Archive']);
   });
 
+  // Run 1 removed the connector's own folder `Snowflake`; run 2, from the same snapshots, found the
+  // other connector's `Snowflake v2 Archive` (titled "Snowflake" too) for the connector that left,
+  // and removed it. On Linux the same with another connector's `snowflake`, found by case first.
+  it.each([
+    ['titled alike', 'Snowflake v2 Archive', 'title', `its API definition's title is "Snowflake"`],
+    ['named so but for case', 'snowflake', 'name', `its name reads as "Snowflake"`],
+  ])(
+    "never removes another connector's folder %s found for a connector that left, run after run",
+    async (_, other, __, why) => {
+      const work = temp.make();
+      const previous = path.join(work, 'previous');
+      await unpackSolution(await solutionOf('Snowflake', 'Other'), previous);
+      const root = temp.make();
+      await extractConnectors(previous, root);
+      connectorFolder(path.join(root, other), 'Snowflake', '# Archive\n', 'archive.snowflake.example');
+      const current = await solutionOf('Other');
+
+      const first = await extractAndRemoveLeftConnectors(current, root, { previousSource: previous });
+      expect(first.removed).toEqual(['Snowflake']);
+      for (const run of [2, 3]) {
+        const again = await extractAndRemoveLeftConnectors(current, root, { previousSource: previous });
+        expect([run, readdirSync(root).sort(), again.removed]).toEqual([run, ['Other', other], []]);
+        expect(again.leftAlone).toEqual([
+          {
+            folder: other,
+            warning: `not removed: connector 'contoso_snowflake' ("Snowflake") left the solution, and this folder could be the one it was in (${why}), but it does not hold the connector as --previous-source gives it (its apiDefinition.swagger.json differs): it may be another connector's. Delete it yourself if it was this connector's.`,
+          },
+        ]);
+        expect(readFileSync(path.join(root, other, 'readme.md'), 'utf8')).toBe('# Archive\n');
+      }
+      expect(first.leftAlone).toEqual([]);
+    },
+  );
+
+  it('removes the found folder of a connector that left only when it holds that connector as extracted', async () => {
+    const work = temp.make();
+    const previous = path.join(work, 'previous');
+    await unpackSolution(await solutionOf('365 Training', 'Lnk.Bio', 'Contoso Tasks', 'Contoso'), previous);
+    const root = temp.make();
+    // Upstream's formatting of the same swagger, which extraction keeps: still the connector's.
+    connectorFolder(path.join(root, '365Training'), '365 Training');
+    const swagger = path.join(root, '365Training', 'apiDefinition.swagger.json');
+    writeFileSync(swagger, JSON.stringify(JSON.parse(readFileSync(swagger, 'utf8')), null, 4));
+    connectorFolder(path.join(root, 'LnkBio'), 'Lnk.Bio');
+    connectorFolder(path.join(root, 'ContosoTasks'), 'Contoso Tasks');
+    await extractConnectors(previous, root);
+    // Since that extraction: a script added to one, the other's properties edited.
+    writeFileSync(path.join(root, 'LnkBio', 'script.csx'), 'public class Script {}\n');
+    writeFileSync(
+      path.join(root, 'ContosoTasks', 'apiProperties.json'),
+      '{"properties": {"iconBrandColor": "#123456"}}',
+    );
+
+    const result = await extractAndRemoveLeftConnectors(await solutionOf('Contoso'), root, {
+      previousSource: previous,
+    });
+    expect(result.removed).toEqual(['365Training']);
+    expect(
+      result.leftAlone.map((folder) => [folder.folder, folder.warning.match(/\((it[^()]*)\):/)?.[1]]).sort(),
+    ).toEqual([
+      ['ContosoTasks', 'its apiProperties.json differs'],
+      ['LnkBio', 'it has a script.csx, and the connector has no script'],
+    ]);
+    expect(readdirSync(root).sort()).toEqual(['Contoso', 'ContosoTasks', 'LnkBio']);
+  });
+
   it('removes no found folder of a connector that left when several could be its own', async () => {
     const work = temp.make();
     const previous = path.join(work, 'previous');
@@ -333,6 +407,43 @@ describe('extractAndRemoveLeftConnectors with a folder found under another name'
     expect(result.connectors.map((c) => [c.name, c.folder])).toEqual([['contoso_lnkbio', 'LnkBio']]);
     expect(result.removed).toEqual([]);
     expect(readdirSync(root)).toEqual(['LnkBio']);
+  });
+
+  // "Contoso Tasks" left, extracted into upstream's `ContosoTasks`; a new connector "Contoso-Tasks"
+  // (another logical name) took that folder, over the one that left, as no folder named after it
+  // was another's. Like the display-name folder of a connector that left, it is that one's: removed.
+  it('never writes a new connector into the found folder of a connector that left in the same run', async () => {
+    const work = temp.make();
+    const previous = path.join(work, 'previous');
+    await unpackSolution(await solutionOf('Contoso Tasks'), previous);
+    const root = temp.make();
+    connectorFolder(path.join(root, 'ContosoTasks'), 'Contoso Tasks');
+    await extractConnectors(previous, root);
+    const result = await extractAndRemoveLeftConnectors(await solutionOf('Contoso-Tasks'), root, {
+      previousSource: previous,
+    });
+    expect(result.connectors.map((c) => [c.name, c.folder, c.foundUnder])).toEqual([
+      ['contoso_contoso-2dtasks', 'Contoso-Tasks', undefined],
+    ]);
+    expect(result.removed).toEqual(['ContosoTasks']);
+    expect(readdirSync(root)).toEqual(['Contoso-Tasks']);
+  });
+
+  // Without the previous solution, or when the folder does not hold the connector that left as it
+  // was extracted, nothing shows the folder was that one's: the new connector's own, as before.
+  it('writes a new connector into a folder named like it that a connector that left cannot be shown to hold', async () => {
+    const work = temp.make();
+    const previous = path.join(work, 'previous');
+    await unpackSolution(await solutionOf('Contoso Tasks'), previous);
+    const root = temp.make();
+    connectorFolder(path.join(root, 'ContosoTasks'), 'Contoso Tasks', MAKERS_README, 'tasks.contoso.example');
+    const result = await extractAndRemoveLeftConnectors(await solutionOf('Contoso-Tasks'), root, {
+      previousSource: previous,
+    });
+    expect(result.connectors.map((c) => [c.folder, c.foundUnder?.matched])).toEqual([
+      ['ContosoTasks', 'name'],
+    ]);
+    expect([result.removed, result.leftAlone]).toEqual([[], []]);
   });
 
   it('still moves a renamed connector to its new display-name folder, though the old one reads alike', async () => {

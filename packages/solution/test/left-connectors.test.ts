@@ -28,11 +28,17 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('removeLeftConnectors', 
     }
 
     const current = await extractConnectors(fixturePath(HIL), root);
-    expect(await removeLeftConnectors(path.join(work, 'previous'), root, current)).toEqual(['cat_retired']);
+    expect(await removeLeftConnectors(path.join(work, 'previous'), root, current)).toEqual({
+      removed: ['cat_retired'],
+      leftAlone: [],
+    });
     expect(existsSync(path.join(root, 'cat_retired'))).toBe(false);
     for (const stays of ['Human-in-the-Loop', 'Fabrikam', 'Hand Made'])
       expect([stays, existsSync(path.join(root, stays))]).toEqual([stays, true]);
     // Nothing left to remove on the next run.
-    expect(await removeLeftConnectors(fixturePath(HIL), root, current)).toEqual([]);
+    expect(await removeLeftConnectors(fixturePath(HIL), root, current)).toEqual({
+      removed: [],
+      leftAlone: [],
+    });
   });
 });

@@ -21,7 +21,7 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
   const root = path.resolve(workspace, inputs.destination);
   await requireWritableOutput('destination', inputs.destination, root, 'folder');
   const previousSource = inputs.previousSource;
-  const { connectors, removed, previousSourceProblem } = await logger.group(
+  const { connectors, removed, leftAlone, previousSourceProblem } = await logger.group(
     previousSource
       ? `Extract the connectors of ${inputs.source}, and remove those that only ${previousSource} has`
       : `Extract the connectors of ${inputs.source}`,
@@ -42,6 +42,8 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
     const line = removedFolderLine(folder, connectors, inputs.source, relative);
     if (line !== undefined) logger.info(line);
   }
+  // A folder that could be a left connector's but is not shown to be: kept, and the reviewer told.
+  for (const kept of leftAlone) core.warning(`${relative(kept.folder)}: ${kept.warning}`);
   for (const connector of connectors) {
     logger.info(extractedConnectorLine(connector, removed, relative));
     // On the folder, not as the annotation's file: GitHub shows annotations on files only.
@@ -89,6 +91,7 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
   // edit replaced by the solution's version is what a reviewer of the pull request must see).
   const notes = [
     ...removed.flatMap((folder) => removedFolderLine(folder, connectors, 'the solution', relative) ?? []),
+    ...leftAlone.map((kept) => `${relative(kept.folder)}: ${kept.warning}`),
     ...connectors.flatMap((c) => {
       const note = foundNote(c, relative);
       return note === undefined ? [] : [`${relative(c.folder)}: ${note}.`];

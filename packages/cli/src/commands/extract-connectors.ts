@@ -46,7 +46,7 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
         usage: 'extract-connectors <source> <destination-root>',
       });
       const root = path.resolve(io.cwd, destination);
-      const { connectors, removed, previousSourceProblem } = await extractAndRemoveLeftConnectors(
+      const { connectors, removed, leftAlone, previousSourceProblem } = await extractAndRemoveLeftConnectors(
         path.resolve(io.cwd, source),
         root,
         {
@@ -79,6 +79,8 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
                   : {}),
               })),
               removed: removedFolders,
+              // Folders that could be a left connector's, kept as nothing shows they were: and why.
+              leftAlone: leftAlone.map((kept) => ({ ...kept, folder: shown(kept.folder) })),
             },
             null,
             2,
@@ -91,6 +93,8 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
         const line = removedFolderLine(folder, connectors, source, shown);
         if (line !== undefined) writeOutput(io, `${printable(line)}\n`, 'text');
       }
+      for (const kept of leftAlone)
+        io.stderr.write(`warning: ${printable(`${shown(kept.folder)}: ${kept.warning}`)}\n`);
       if (connectors.length === 0) writeOutput(io, 'The solution has no custom connector.\n', 'text');
       for (const connector of connectors) {
         writeOutput(io, `${printable(extractedConnectorLine(connector, removed, shown))}\n`, 'text');

@@ -1,7 +1,7 @@
 import { isUserError, type UserError } from '@connector-alm/core';
 import { extractConnectors, type ExtractOptions } from './extract.js';
 import type { ExtractedConnector } from './extracted-connector.js';
-import { removeLeftFolders } from './left-connectors.js';
+import { removeLeftFolders, type LeftAloneFolder } from './left-connectors.js';
 import { readSolutionConnectors } from './read-solution-connectors.js';
 import { earlierFolderIn } from './renamed-connectors.js';
 import type { SolutionConnector } from './solution-connector.js';
@@ -18,6 +18,11 @@ export interface ExtractAndRemoveLeftResult {
   connectors: ExtractedConnector[];
   /** The connector folders removed, relative to the destination root. */
   removed: string[];
+  /**
+   * The folders found under another name for a connector that left, which do not hold it as
+   * extraction wrote it: kept, as they may be another connector's, each with its warning.
+   */
+  leftAlone: LeftAloneFolder[];
   /** Why previousSource could not be read, when it could not; nothing was removed then. */
   previousSourceProblem?: UserError;
 }
@@ -39,19 +44,23 @@ export async function extractAndRemoveLeftConnectors(
 ): Promise<ExtractAndRemoveLeftResult> {
   const { previousSource, ...reading } = options;
   if (previousSource === undefined)
-    return { connectors: await extractConnectors(source, destinationRoot, reading), removed: [] };
+    return {
+      connectors: await extractConnectors(source, destinationRoot, reading),
+      removed: [],
+      leftAlone: [],
+    };
   let previous: SolutionConnector[];
   try {
     previous = await readSolutionConnectors(previousSource, reading);
   } catch (error) {
     if (!isUserError(error)) throw error;
     const connectors = await extractConnectors(source, destinationRoot, reading);
-    return { connectors, removed: [], previousSourceProblem: error };
+    return { connectors, removed: [], leftAlone: [], previousSourceProblem: error };
   }
   const connectors = await extractConnectors(source, destinationRoot, {
     ...reading,
     earlierFolder: earlierFolderIn(previous),
     previousConnectors: previous,
   });
-  return { connectors, removed: await removeLeftFolders(previous, destinationRoot, connectors) };
+  return { connectors, ...(await removeLeftFolders(previous, destinationRoot, connectors, reading.say)) };
 }

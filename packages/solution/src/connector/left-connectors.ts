@@ -1,27 +1,43 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { optionWords, type SaySetting } from '@connector-alm/core';
 import { readSolutionConnectors, type SolutionZipReading } from './read-solution-connectors.js';
-import { ownFolderCandidates, type RootFolder } from './own-folder.js';
+import { foundFoldersOfLeft, type LeftFoundFolder } from './left-found-folders.js';
+import { PREVIOUS_SOURCE } from './makers-edits.js';
 import { connectorFolder } from './renamed-connectors.js';
-import { readRootFolders } from './root-folders.js';
 import type { SolutionConnector } from './solution-connector.js';
+
+/** What removing the folders of the connectors that left did. */
+export interface LeftFolders {
+  /** The folders removed, relative to the destination root. */
+  removed: string[];
+  /** The folders that could be a left connector's but that nothing shows were: kept, and why. */
+  leftAlone: LeftAloneFolder[];
+}
+
+export interface LeftAloneFolder {
+  /** Relative to the destination root. */
+  folder: string;
+  /** Why it stayed, to be said at the folder: `not removed: connector 'x' ("X") left the solution, …`. */
+  warning: string;
+}
 
 /**
  * Removes the connector folders that an earlier version of a solution (`previousSource`, a zip or an
  * unpacked folder, as last extracted) put under `destinationRoot` and the current one no longer
  * has (`current`, the folders extractConnectors just wrote): their connector left the solution, or
  * took another display name. Only folders named after the earlier version's connectors go, or the
- * one found under another name for a connector that left (removeLeftFolders), so the connectors of
- * other solutions and folders made by hand stay. Returns the folders removed, relative
- * to destinationRoot.
+ * one found under another name for a connector that left when it holds that connector as extracted
+ * (removeLeftFolders), so the connectors of other solutions and folders made by hand stay.
  */
 export async function removeLeftConnectors(
   previousSource: string,
   destinationRoot: string,
   current: readonly { name: string; folder: string }[],
   reading: SolutionZipReading = {},
-): Promise<string[]> {
-  return removeLeftFolders(await readSolutionConnectors(previousSource, reading), destinationRoot, current);
+): Promise<LeftFolders> {
+  const previous = await readSolutionConnectors(previousSource, reading);
+  return removeLeftFolders(previous, destinationRoot, current, reading.say);
 }
 
 /**
@@ -30,13 +46,18 @@ export async function removeLeftConnectors(
  * folder found under another name that it moved from (connectorHomes), never another connector's.
  * A connector that left while in a folder found under another name (no folder of its display name;
  * `certified-connectors/365Training` for "365 Training") has that folder removed when it is the one
- * such folder (ownFolderCandidates): never one written now, nor one named after another connector.
+ * such folder (foundFoldersOfLeft), neither written now nor named after another connector, and it
+ * holds the connector as extraction wrote it from `previous`. Its display-name folder is most often
+ * missing because an earlier run removed it, and the folder found then by its title may be another
+ * connector's (upstream's `Snowflake v2 Archive`, titled "Snowflake" too): such a folder is left
+ * alone, with a warning.
  */
 export async function removeLeftFolders(
   previous: readonly SolutionConnector[],
   destinationRoot: string,
   current: readonly { name: string; folder: string; renamedFrom?: { folder: string } }[],
-): Promise<string[]> {
+  say: SaySetting = optionWords,
+): Promise<LeftFolders> {
   // In any case: on Windows and macOS a display name changed only in case is the same folder, which
   // extraction has just written.
   // The folders written, and those removed already: a plain rename's earlier folder is also its
@@ -48,8 +69,9 @@ export async function removeLeftFolders(
   const left = [...previous.map((connector) => connectorFolder(connector)), ...renamedFrom];
   // Read before anything is removed, and only when a connector that left has no display-name folder.
   const found = await foundFoldersOfLeft(previous, destinationRoot, current, left);
+  const shown = found.filter((folder) => folder.notAsExtracted === undefined);
   const removed: string[] = [];
-  for (const folder of [...left, ...found]) {
+  for (const folder of [...left, ...shown.map((own) => own.folder)]) {
     if (skipped.has(folder.toLowerCase())) continue;
     const target = path.join(destinationRoot, folder);
     const stat = await fs.lstat(target).catch(() => undefined);
@@ -60,39 +82,22 @@ export async function removeLeftFolders(
     await fs.rm(target, { recursive: true });
     removed.push(folder);
   }
-  return removed;
+  const leftAlone = found
+    .filter((folder) => folder.notAsExtracted !== undefined && !skipped.has(folder.folder.toLowerCase()))
+    .map((folder) => ({ folder: folder.folder, warning: leftAloneWarning(folder, say) }));
+  return { removed, leftAlone };
 }
 
-/**
- * The folders found under another name (ownFolderCandidates) for the connectors of `previous` that
- * are not in `current` (the same logical name, which Dataverse never changes) and have no folder of
- * their display name; none for a connector with several candidates, as nothing tells which is its.
- * Never one written now (`current`), nor one named after another previous connector or that a
- * renamed one moved from (`named`).
- */
-async function foundFoldersOfLeft(
-  previous: readonly SolutionConnector[],
-  destinationRoot: string,
-  current: readonly { name: string; folder: string }[],
-  named: readonly string[],
-): Promise<string[]> {
-  const stayed = new Set(current.map((connector) => connector.name.toLowerCase()));
-  const found: string[] = [];
-  let rootFolders: RootFolder[] | undefined;
-  for (const connector of previous) {
-    if (stayed.has(connector.name.toLowerCase())) continue;
-    const folder = connectorFolder(connector);
-    if ((await fs.lstat(path.join(destinationRoot, folder)).catch(() => undefined)) !== undefined) continue;
-    rootFolders ??= await readRootFolders(destinationRoot);
-    const search = { displayName: connector.displayName || connector.name, folder };
-    // Its own display-name folder (another case of it, on Linux) is not another's, though it is named.
-    const taken = new Set(
-      [...current.map((written) => written.folder), ...named.filter((other) => other !== folder)].map(
-        (other) => other.toLowerCase(),
-      ),
-    );
-    const candidates = ownFolderCandidates(search, rootFolders, taken);
-    if (candidates.length === 1) found.push(candidates[0]!.folder);
-  }
-  return found;
+function leftAloneWarning(found: LeftFoundFolder, say: SaySetting): string {
+  const { connector } = found;
+  const displayName = connector.displayName || connector.name;
+  const why =
+    found.matched === 'title'
+      ? `its API definition's title is "${displayName}"`
+      : `its name reads as "${displayName}"`;
+  return (
+    `not removed: connector '${connector.name}' ("${displayName}") left the solution, and this folder could be the one it was in (${why}), ` +
+    `but it does not hold the connector as ${say(PREVIOUS_SOURCE)} gives it (${found.notAsExtracted!}): it may be another connector's. ` +
+    `Delete it yourself if it was this connector's.`
+  );
 }

@@ -15,7 +15,7 @@ export const PREVIOUS_SOURCE = { option: '--previous-source', input: 'previous-s
  * carry it, or its content does not read). apiProperties.json is merged with the present file, as
  * extraction merges it, so that the keys the maker owns (publisher, stackOwner, …) count as theirs.
  */
-function previouslyWritten(
+export function previouslyWritten(
   name: string,
   previous: SolutionConnector,
   present: Buffer,

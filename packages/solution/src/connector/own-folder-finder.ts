@@ -8,6 +8,7 @@ import {
   type OwnFolderSearch,
   type RootFolder,
 } from './own-folder.js';
+import { foundFoldersOfLeft } from './left-found-folders.js';
 import { connectorFolder, sameConnectorIn, type EarlierFolder } from './renamed-connectors.js';
 import { readRootFolders } from './root-folders.js';
 import type { SolutionConnector } from './solution-connector.js';
@@ -43,14 +44,25 @@ export async function connectorHomes(
   options: { previousConnectors?: readonly SolutionConnector[] },
 ): Promise<ConnectorHome[]> {
   // The folders of the connectors of this solution and of its previous version: never another's home.
+  const previous = options.previousConnectors ?? [];
   const owned = [
     ...connectors.map((connector) => ({ folder: connectorFolder(connector), connector })),
     ...earlierFolders.flatMap((earlier) => (earlier ? [earlier] : [])),
-    ...(options.previousConnectors ?? []).map((connector) => ({
-      folder: connectorFolder(connector),
-      connector,
-    })),
+    ...previous.map((connector) => ({ folder: connectorFolder(connector), connector })),
   ];
+  // And the folder found under another name for a connector that left, when it holds that connector
+  // as extracted: like its display-name folder, it is removed as the connector's (removeLeftFolders),
+  // not taken by a new connector whose name reads alike ("Contoso-Tasks", another logical name, for
+  // the `ContosoTasks` of "Contoso Tasks"), which gets a folder of its own.
+  if (previous.length > 0) {
+    const current = connectors.map((connector) => ({
+      name: connector.name,
+      folder: connectorFolder(connector),
+    }));
+    const named = owned.map((owner) => owner.folder);
+    for (const left of await foundFoldersOfLeft(previous, destinationRoot, current, named))
+      if (left.notAsExtracted === undefined) owned.push({ folder: left.folder, connector: left.connector });
+  }
   const takenFrom = (connector: SolutionConnector): Set<string> =>
     new Set(
       owned
