@@ -260,6 +260,40 @@ describe('certification metadata on custom connectors', () => {
     expect(await findingsOf('SWG-META-REQ', connector, 'custom')).toEqual([]);
   });
 
+  it('names a metadata key written in another case once, at that key, and does not also call its entry missing', async () => {
+    // Seen on a merged certified swagger (upstream PR #3551): every entry written
+    // { "PropertyName": …, "PropertyValue": … }. The maker was told eight times that 'propertyName'
+    // and the three names were required, which they could see in the file.
+    const connector = editableConnector();
+    for (const entry of metadata(connector)) {
+      entry.PropertyName = entry.propertyName;
+      entry.PropertyValue = entry.propertyValue;
+      delete entry.propertyName;
+      delete entry.propertyValue;
+    }
+    const findings = await findingsOf('SWG-META-PROPS', connector);
+    expect(findings.map((finding) => [finding.pointer, finding.severity, finding.message])).toEqual(
+      [0, 1, 2].flatMap((index) =>
+        ['Name', 'Value'].map((part) => [
+          `/x-ms-connector-metadata/${index}/Property${part}`,
+          'error',
+          `The 'property${part}' property is required. This entry has 'Property${part}': the keys are case-sensitive, so rename it to 'property${part}'.`,
+        ]),
+      ),
+    );
+  });
+
+  it('still asks for a name that no entry gives in any case', async () => {
+    const connector = editableConnector();
+    const categories = metadata(connector)[2]!;
+    categories.PropertyName = categories.propertyName;
+    delete categories.propertyName;
+    metadata(connector).splice(0, 1);
+    const messages = (await findingsOf('SWG-META-PROPS', connector)).map((finding) => finding.message);
+    expect(messages).toContain("The connector metadata property 'Website' is required.");
+    expect(messages.filter((message) => message.includes("'Categories'"))).toEqual([]);
+  });
+
   it('accepts a URL with a space, as the platform escapes it', async () => {
     const connector = editableConnector();
     metadata(connector)[1]!.propertyValue = 'https://www.contoso.com/privacy policy.pdf';

@@ -54,6 +54,9 @@ export const metadataPropertiesRule: RuleDefinition = {
   check(context) {
     const list = asArray(context.swagger?.root['x-ms-connector-metadata']);
     if (!list) return;
+    // Names given under a key in another case ("PropertyName"): the key's finding says what to do,
+    // and renaming it also satisfies the name, so the name is not reported missing as well.
+    const namesUnderOtherCase = new Set<string>();
     list.forEach((entry, index) => {
       if (!isObject(entry)) {
         context.report({
@@ -63,18 +66,28 @@ export const metadataPropertiesRule: RuleDefinition = {
         return;
       }
       for (const key of ['propertyName', 'propertyValue']) {
-        if (typeof entry[key] !== 'string')
+        if (typeof entry[key] === 'string') continue;
+        const otherCase = has(entry, key) ? undefined : keyInOtherCase(entry, key);
+        if (otherCase !== undefined) {
+          if (key === 'propertyName' && typeof entry[otherCase] === 'string')
+            namesUnderOtherCase.add(entry[otherCase]);
           context.report({
-            pointer: childPointer(METADATA_POINTER, index, key),
-            message: has(entry, key)
-              ? `The type of the property is incorrect. Expected type 'String'.`
-              : `The '${key}' property is required.`,
+            pointer: childPointer(METADATA_POINTER, index, otherCase),
+            message: `The '${key}' property is required. This entry has '${otherCase}': the keys are case-sensitive, so rename it to '${key}'.`,
           });
+          continue;
+        }
+        context.report({
+          pointer: childPointer(METADATA_POINTER, index, key),
+          message: has(entry, key)
+            ? `The type of the property is incorrect. Expected type 'String'.`
+            : `The '${key}' property is required.`,
+        });
       }
     });
     const names = metadataEntries(context);
     for (const required of METADATA_PROPERTIES) {
-      if (names.some((entry) => entry.name === required)) continue;
+      if (names.some((entry) => entry.name === required) || namesUnderOtherCase.has(required)) continue;
       const nearMiss = names.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
       context.report({
         pointer: nearMiss ? entryPointer(nearMiss, 'propertyName') : METADATA_POINTER,
@@ -86,3 +99,9 @@ export const metadataPropertiesRule: RuleDefinition = {
     }
   },
 };
+
+/** The key of `entry` that is `key` in another case ("PropertyName" for propertyName), if any. */
+function keyInOtherCase(entry: Record<string, unknown>, key: string): string | undefined {
+  const lower = key.toLowerCase();
+  return Object.keys(entry).find((candidate) => candidate !== key && candidate.toLowerCase() === lower);
+}
