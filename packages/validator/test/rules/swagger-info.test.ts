@@ -260,6 +260,40 @@ describe('certification metadata on custom connectors', () => {
     expect(await findingsOf('SWG-META-REQ', connector, 'custom')).toEqual([]);
   });
 
+  it('names a metadata key written in another case once, at that key, and does not also call its entry missing', async () => {
+    // Seen on a merged certified swagger (upstream PR #3551): every entry written
+    // { "PropertyName": …, "PropertyValue": … }. The maker was told eight times that 'propertyName'
+    // and the three names were required, which they could see in the file.
+    const connector = editableConnector();
+    for (const entry of metadata(connector)) {
+      entry.PropertyName = entry.propertyName;
+      entry.PropertyValue = entry.propertyValue;
+      delete entry.propertyName;
+      delete entry.propertyValue;
+    }
+    const findings = await findingsOf('SWG-META-PROPS', connector);
+    expect(findings.map((finding) => [finding.pointer, finding.severity, finding.message])).toEqual(
+      [0, 1, 2].flatMap((index) =>
+        ['Name', 'Value'].map((part) => [
+          `/x-ms-connector-metadata/${index}/Property${part}`,
+          'error',
+          `The 'property${part}' property is required. This entry has 'Property${part}': keys are read exactly as written, so rename it to 'property${part}'.`,
+        ]),
+      ),
+    );
+  });
+
+  it('still asks for a name that no entry gives in any case', async () => {
+    const connector = editableConnector();
+    const categories = metadata(connector)[2]!;
+    categories.PropertyName = categories.propertyName;
+    delete categories.propertyName;
+    metadata(connector).splice(0, 1);
+    const messages = (await findingsOf('SWG-META-PROPS', connector)).map((finding) => finding.message);
+    expect(messages).toContain("The connector metadata property 'Website' is required.");
+    expect(messages.filter((message) => message.includes("'Categories'"))).toEqual([]);
+  });
+
   it('accepts a URL with a space, as the platform escapes it', async () => {
     const connector = editableConnector();
     metadata(connector)[1]!.propertyValue = 'https://www.contoso.com/privacy policy.pdf';
@@ -318,28 +352,22 @@ describe("an independent publisher's '(Independent Publisher)' title label", () 
 });
 
 describe('SWG-META-PROPS on a key spelt in another case', () => {
-  it('names the misspelt key and its spelling, and the entry that names a required property under it', async () => {
-    // An upstream connector wrote `PropertyName`/`PropertyValue` in each entry: it was told only that
-    // the keys were required, once for each, and that Website and Categories were missing.
+  it('takes a key with spaces around it for the key it spells, at that key', async () => {
     const connector = editableConnector();
     const entries = metadata(connector);
-    entries[0] = { PropertyName: 'Website', PropertyValue: 'https://contoso.com' };
+    entries[0] = { ' propertyName': 'Website', 'PropertyValue ': 'https://contoso.com' };
     const messages = (await findingsOf('SWG-META-PROPS', connector)).map((finding) => [
       finding.pointer,
       finding.message,
     ]);
     expect(messages).toEqual([
       [
-        '/x-ms-connector-metadata',
-        "The connector metadata property 'Website' is required. An entry names it under 'PropertyName': spell that key exactly 'propertyName'.",
+        '/x-ms-connector-metadata/0/ propertyName',
+        "The 'propertyName' property is required. This entry has ' propertyName': keys are read exactly as written, so rename it to 'propertyName'.",
       ],
       [
-        '/x-ms-connector-metadata/0/propertyName',
-        "The 'propertyName' property is required. 'PropertyName' is not recognized: spell it exactly 'propertyName'.",
-      ],
-      [
-        '/x-ms-connector-metadata/0/propertyValue',
-        "The 'propertyValue' property is required. 'PropertyValue' is not recognized: spell it exactly 'propertyValue'.",
+        '/x-ms-connector-metadata/0/PropertyValue ',
+        "The 'propertyValue' property is required. This entry has 'PropertyValue ': keys are read exactly as written, so rename it to 'propertyValue'.",
       ],
     ]);
   });

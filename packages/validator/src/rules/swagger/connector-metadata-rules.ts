@@ -3,7 +3,6 @@ import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
 import { asArray, has, isObject } from '../../swagger/json-values.js';
 import { jsonTypeOf } from './structure/json-types.js';
 import { entryPointer, METADATA_POINTER, metadataEntries } from './connector-metadata-entries.js';
-import { quoted } from '../../text/message-values.js';
 
 const METADATA_PROPERTIES = ['Website', 'Privacy policy', 'Categories'];
 
@@ -55,6 +54,9 @@ export const metadataPropertiesRule: RuleDefinition = {
   check(context) {
     const list = asArray(context.swagger?.root['x-ms-connector-metadata']);
     if (!list) return;
+    // Names given under a key in another case ("PropertyName"): the key's finding says what to do,
+    // and renaming it also satisfies the name, so the name is not reported missing as well.
+    const namesUnderOtherCase = new Set<string>();
     list.forEach((entry, index) => {
       if (!isObject(entry)) {
         context.report({
@@ -64,54 +66,47 @@ export const metadataPropertiesRule: RuleDefinition = {
         return;
       }
       for (const key of ['propertyName', 'propertyValue']) {
-        if (typeof entry[key] !== 'string')
+        if (typeof entry[key] === 'string') continue;
+        const otherCase = has(entry, key) ? undefined : keyInOtherCase(entry, key);
+        if (otherCase !== undefined) {
+          if (key === 'propertyName' && typeof entry[otherCase] === 'string')
+            namesUnderOtherCase.add(entry[otherCase]);
           context.report({
-            pointer: childPointer(METADATA_POINTER, index, key),
-            message: has(entry, key)
-              ? `The type of the property is incorrect. Expected type 'String'.`
-              : missingKeyMessage(entry, key),
+            pointer: childPointer(METADATA_POINTER, index, otherCase),
+            message: `The '${key}' property is required. This entry has '${otherCase}': keys are read exactly as written, so rename it to '${key}'.`,
           });
+          continue;
+        }
+        context.report({
+          pointer: childPointer(METADATA_POINTER, index, key),
+          message: has(entry, key)
+            ? `The type of the property is incorrect. Expected type 'String'.`
+            : `The '${key}' property is required.`,
+        });
       }
     });
     const names = metadataEntries(context);
     for (const required of METADATA_PROPERTIES) {
-      if (names.some((entry) => entry.name === required)) continue;
+      if (names.some((entry) => entry.name === required) || namesUnderOtherCase.has(required)) continue;
       const nearMiss = names.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
       context.report({
         pointer: nearMiss ? entryPointer(nearMiss, 'propertyName') : METADATA_POINTER,
         severity: required === 'Privacy policy' ? 'warning' : undefined,
         message: nearMiss
           ? `The connector metadata property '${required}' is required. '${nearMiss.name}' is not recognized: spell it exactly '${required}'.`
-          : `The connector metadata property '${required}' is required.${underMisspeltKey(list, required)}`,
+          : `The connector metadata property '${required}' is required.`,
       });
     }
   },
 };
 
-/** A key of `entry` that is `key` but for case and spaces around it (`PropertyName`), if any. */
-function misspeltKey(entry: Record<string, unknown>, key: string): string | undefined {
-  return Object.keys(entry).find((name) => name !== key && name.trim().toLowerCase() === key.toLowerCase());
-}
-
 /**
- * The message of an entry without `key`, naming its misspelt spelling when it has one: an upstream
- * connector wrote `PropertyName` and `PropertyValue` in each entry, and was told only that the keys
- * were required, once for each.
+ * The key of `entry` that is `key` but for case or spaces around it ("PropertyName" for propertyName),
+ * if any.
  */
-function missingKeyMessage(entry: Record<string, unknown>, key: string): string {
-  const misspelt = misspeltKey(entry, key);
-  return misspelt === undefined
-    ? `The '${key}' property is required.`
-    : `The '${key}' property is required. ${quoted(misspelt)} is not recognized: spell it exactly '${key}'.`;
-}
-
-/** Where a required property is named under a misspelt key (`PropertyName`), which nothing reads. */
-function underMisspeltKey(list: readonly unknown[], required: string): string {
-  for (const entry of list) {
-    if (!isObject(entry) || has(entry, 'propertyName')) continue;
-    const misspelt = misspeltKey(entry, 'propertyName');
-    if (misspelt !== undefined && entry[misspelt] === required)
-      return ` An entry names it under ${quoted(misspelt)}: spell that key exactly 'propertyName'.`;
-  }
-  return '';
+function keyInOtherCase(entry: Record<string, unknown>, key: string): string | undefined {
+  const lower = key.toLowerCase();
+  return Object.keys(entry).find(
+    (candidate) => candidate !== key && candidate.trim().toLowerCase() === lower,
+  );
 }
