@@ -1197,8 +1197,8 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path87 = require("node:path");
-    var fs34 = require("node:fs");
+    var path91 = require("node:path");
+    var fs39 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2192,7 +2192,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs34.existsSync(executableFile)) return;
+        if (fs39.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2210,11 +2210,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path87.resolve(baseDir, baseName);
-          if (fs34.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path87.extname(baseName))) return void 0;
+          const localBin = path91.resolve(baseDir, baseName);
+          if (fs39.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path91.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs34.existsSync(`${localBin}${ext}`)
+            (ext) => fs39.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2226,21 +2226,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs34.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs39.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path87.resolve(
-            path87.dirname(resolvedScriptPath),
+          executableDir = path91.resolve(
+            path91.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path87.basename(
+            const legacyName = path91.basename(
               this._scriptPath,
-              path87.extname(this._scriptPath)
+              path91.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path87.extname(executableFile));
+        launchWithNode = sourceExt.includes(path91.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path87.basename(filename, path87.extname(filename));
+        this._name = path91.basename(filename, path91.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path88) {
-        if (path88 === void 0) return this._executableDir;
-        this._executableDir = path88;
+      executableDir(path92) {
+        if (path92 === void 0) return this._executableDir;
+        this._executableDir = path92;
         return this;
       }
       /**
@@ -3715,8 +3715,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path87, { windows } = {}) => {
-      const segs = path87.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path91, { windows } = {}) => {
+      const segs = path91.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -8465,8 +8465,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path87) {
-      let input = path87;
+    function removeDotSegments(path91) {
+      let input = path91;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -8540,11 +8540,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path87) {
-      if (path87 === "" || path87[0] === "/") {
-        return removeDotSegments(path87);
+    function removeDotSegmentsRelative(path91) {
+      if (path91 === "" || path91[0] === "/") {
+        return removeDotSegments(path91);
       }
-      const segments = path87.split("/");
+      const segments = path91.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -8907,8 +8907,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path87 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path87 && path87 !== "/" ? path87 : void 0;
+        const path91 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path91 && path91 !== "/" ? path91 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -12156,7 +12156,7 @@ var require_identity = __commonJS({
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -12178,7 +12178,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -12193,7 +12193,7 @@ var require_identity = __commonJS({
     exports2.isMap = isMap2;
     exports2.isNode = isNode;
     exports2.isPair = isPair;
-    exports2.isScalar = isScalar2;
+    exports2.isScalar = isScalar3;
     exports2.isSeq = isSeq2;
   }
 });
@@ -12206,7 +12206,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node, visitor) {
+    function visit3(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -12215,20 +12215,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path87) {
-      const ctrl = callVisitor(key, node, visitor, path87);
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    function visit_(key, node, visitor, path91) {
+      const ctrl = callVisitor(key, node, visitor, path91);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path87, ctrl);
-        return visit_(key, ctrl, visitor, path87);
+        replaceNode(key, path91, ctrl);
+        return visit_(key, ctrl, visitor, path91);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path87 = Object.freeze(path87.concat(node));
+          path91 = Object.freeze(path91.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path87);
+            const ci = visit_(i2, node.items[i2], visitor, path91);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12239,13 +12239,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path87 = Object.freeze(path87.concat(node));
-          const ck = visit_("key", node.key, visitor, path87);
+          path91 = Object.freeze(path91.concat(node));
+          const ck = visit_("key", node.key, visitor, path91);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path87);
+          const cv = visit_("value", node.value, visitor, path91);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12266,17 +12266,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path87) {
-      const ctrl = await callVisitor(key, node, visitor, path87);
+    async function visitAsync_(key, node, visitor, path91) {
+      const ctrl = await callVisitor(key, node, visitor, path91);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path87, ctrl);
-        return visitAsync_(key, ctrl, visitor, path87);
+        replaceNode(key, path91, ctrl);
+        return visitAsync_(key, ctrl, visitor, path91);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path87 = Object.freeze(path87.concat(node));
+          path91 = Object.freeze(path91.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path87);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path91);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12287,13 +12287,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path87 = Object.freeze(path87.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path87);
+          path91 = Object.freeze(path91.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path91);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path87);
+          const cv = await visitAsync_("value", node.value, visitor, path91);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12320,23 +12320,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path87) {
+    function callVisitor(key, node, visitor, path91) {
       if (typeof visitor === "function")
-        return visitor(key, node, path87);
+        return visitor(key, node, path91);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path87);
+        return visitor.Map?.(key, node, path91);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path87);
+        return visitor.Seq?.(key, node, path91);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path87);
+        return visitor.Pair?.(key, node, path91);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path87);
+        return visitor.Scalar?.(key, node, path91);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path87);
+        return visitor.Alias?.(key, node, path91);
       return void 0;
     }
-    function replaceNode(key, path87, node) {
-      const parent = path87[path87.length - 1];
+    function replaceNode(key, path91, node) {
+      const parent = path91[path91.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -12351,7 +12351,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -12361,7 +12361,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -12505,7 +12505,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node) => {
+          visit3.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -12532,7 +12532,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -12543,7 +12543,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit3.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -12723,7 +12723,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -12749,7 +12749,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -12948,10 +12948,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path87, value) {
+    function collectionFromPath(schema, path91, value) {
       let v = value;
-      for (let i2 = path87.length - 1; i2 >= 0; --i2) {
-        const k = path87[i2];
+      for (let i2 = path91.length - 1; i2 >= 0; --i2) {
+        const k = path91[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -12970,7 +12970,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path87) => path87 == null || typeof path87 === "object" && !!path87[Symbol.iterator]().next().done;
+    var isEmptyPath = (path91) => path91 == null || typeof path91 === "object" && !!path91[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13000,11 +13000,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path87, value) {
-        if (isEmptyPath(path87))
+      addIn(path91, value) {
+        if (isEmptyPath(path91))
           this.add(value);
         else {
-          const [key, ...rest] = path87;
+          const [key, ...rest] = path91;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -13018,8 +13018,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path87) {
-        const [key, ...rest] = path87;
+      deleteIn(path91) {
+        const [key, ...rest] = path91;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -13033,8 +13033,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path87, keepScalar) {
-        const [key, ...rest] = path87;
+      getIn(path91, keepScalar) {
+        const [key, ...rest] = path91;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -13052,8 +13052,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path87) {
-        const [key, ...rest] = path87;
+      hasIn(path91) {
+        const [key, ...rest] = path91;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -13063,8 +13063,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path87, value) {
-        const [key, ...rest] = path87;
+      setIn(path91, value) {
+        const [key, ...rest] = path91;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -15579,9 +15579,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path87, value) {
+      addIn(path91, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path87, value);
+          this.contents.addIn(path91, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -15656,14 +15656,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path87) {
-        if (Collection2.isEmptyPath(path87)) {
+      deleteIn(path91) {
+        if (Collection2.isEmptyPath(path91)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path87) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path91) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -15678,10 +15678,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path87, keepScalar) {
-        if (Collection2.isEmptyPath(path87))
+      getIn(path91, keepScalar) {
+        if (Collection2.isEmptyPath(path91))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path87, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path91, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -15692,10 +15692,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path87) {
-        if (Collection2.isEmptyPath(path87))
+      hasIn(path91) {
+        if (Collection2.isEmptyPath(path91))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path87) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path91) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -15712,13 +15712,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path87, value) {
-        if (Collection2.isEmptyPath(path87)) {
+      setIn(path91, value) {
+        if (Collection2.isEmptyPath(path91)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path87), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path91), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path87, value);
+          this.contents.setIn(path91, value);
         }
       }
       /**
@@ -17671,17 +17671,17 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path87) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path91) => {
       let item = cst;
-      for (const [field, index] of path87) {
+      for (const [field, index] of path91) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -17690,23 +17690,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path87) => {
-      const parent = visit2.itemAtPath(cst, path87.slice(0, -1));
-      const field = path87[path87.length - 1][0];
+    visit3.parentCollection = (cst, path91) => {
+      const parent = visit3.itemAtPath(cst, path91.slice(0, -1));
+      const field = path91[path91.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path87, item, visitor) {
-      let ctrl = visitor(item, path87);
+    function _visit(path91, item, visitor) {
+      let ctrl = visitor(item, path91);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path87.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path91.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -17717,12 +17717,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path87);
+            ctrl = ctrl(item, path91);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path87) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path91) : ctrl;
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
   }
 });
 
@@ -17738,7 +17738,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM2:
@@ -17822,7 +17822,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar2;
+    exports2.isScalar = isScalar3;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -19022,14 +19022,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs34 = this.flowScalar(this.type);
+              const fs39 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs34, sep: [] });
+                map2.items.push({ start, key: fs39, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs34);
+                this.stack.push(fs39);
               } else {
-                Object.assign(it, { key: fs34, sep: [] });
+                Object.assign(it, { key: fs39, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -19157,13 +19157,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs34 = this.flowScalar(this.type);
+              const fs39 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs34, sep: [] });
+                fc.items.push({ start: [], key: fs39, sep: [] });
               else if (it.sep)
-                this.stack.push(fs34);
+                this.stack.push(fs39);
               else
-                Object.assign(it, { key: fs34, sep: [] });
+                Object.assign(it, { key: fs39, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -19438,7 +19438,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser2 = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -19466,8 +19466,8 @@ var require_dist = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit2.visit;
-    exports2.visitAsync = visit2.visitAsync;
+    exports2.visit = visit3.visit;
+    exports2.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -19775,12 +19775,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list3, fs34, exportName) {
+    function addFormats2(ajv, list3, fs39, exportName) {
       var _a3;
       var _b2;
       (_a3 = (_b2 = ajv.opts.code).formats) !== null && _a3 !== void 0 ? _a3 : _b2.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list3)
-        ajv.addFormat(f, fs34[f]);
+        ajv.addFormat(f, fs39[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -21934,7 +21934,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs34 = require("fs");
+    var fs39 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable3 = stream.Readable;
@@ -21954,7 +21954,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self2 = this;
       self2.pend.go(function(cb) {
-        fs34.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs39.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -21971,7 +21971,7 @@ var require_fd_slicer = __commonJS({
       self2.refCount -= 1;
       if (self2.refCount < 0) throw new Error("invalid unref");
       if (self2.refCount > 0) return;
-      fs34.close(self2.fd, onCloseDone);
+      fs39.close(self2.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self2.emit("error", err2);
@@ -22003,7 +22003,7 @@ var require_fd_slicer = __commonJS({
       }
       self2.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs34.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
+        fs39.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
           if (err2) {
             self2.destroy(err2);
           } else if (bytesRead === 0) {
@@ -22363,7 +22363,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs34 = require("fs");
+    var fs39 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path87, options2) {
+    function openPromise(path91, options2) {
       return new Promise((resolve, reject) => {
-        open2(path87, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path91, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path87, options2, callback) {
+    function open2(path91, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,10 +22432,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs34.open(path87, "r", function(err2, fd2) {
+      fs39.open(path91, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs34.close(fd2, defaultCallback);
+          if (err3) fs39.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -22452,7 +22452,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs34.fstat(fd2, function(err2, stats) {
+      fs39.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -23530,7 +23530,7 @@ var require_dist3 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs34 = require("fs");
+    var fs39 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -23560,14 +23560,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self2)) return;
       var entry = new Entry(metadataPath, false, options2);
       self2.entries.push(entry);
-      fs34.stat(realPath, function(err2, stats) {
+      fs39.stat(realPath, function(err2, stats) {
         if (err2) return self2.emit("error", err2);
         if (!stats.isFile()) return self2.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs34.createReadStream(realPath);
+          var readStream = fs39.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self2.emit("error", err3);
@@ -30616,10 +30616,13 @@ function linkTrouble(code2) {
   return { code: code2 ?? "error" };
 }
 function describeBrokenLink(link2) {
+  return `is ${brokenLinkPhrase(link2)}`;
+}
+function brokenLinkPhrase(link2) {
   const to = link2.to === void 0 ? "" : ` (to '${link2.to}')`;
-  if (link2.leads === "nowhere") return `is a symbolic link that leads nowhere${to}`;
+  if (link2.leads === "nowhere") return `a symbolic link that leads nowhere${to}`;
   const why = link2.leads === "permission" ? "permission denied" : link2.leads.code;
-  return `is a symbolic link whose target cannot be reached (${why})${to}`;
+  return `a symbolic link whose target cannot be reached (${why})${to}`;
 }
 function brokenLinkAtEnd(target2, options2 = {}) {
   const resolved2 = import_node_path2.default.resolve(options2.cwd ?? process.cwd(), target2);
@@ -30705,7 +30708,7 @@ function missingPathError(given2, hint, options2 = {}) {
   if (way) return pathThroughFileError(way, "read", options2.throughFileHint ?? hint);
   const link2 = brokenLinkAtEnd(given2, { cwd: options2.cwd, newTarget: "refused" });
   if (link2)
-    return new UsageError(`${describeBrokenLink(link2)}.`, {
+    return new UsageError(`${options2.linkSubject ?? "is"} ${brokenLinkPhrase(link2)}.`, {
       location: { file: given2 },
       hint,
       cause: options2.cause
@@ -31050,6 +31053,7 @@ async function writeThroughTemporary(file, bytes, options2) {
   const temporary = temporarySibling(file);
   try {
     await import_node_fs7.promises.writeFile(temporary, bytes);
+    if (options2.owner !== void 0) await import_node_fs7.promises.chown(temporary, options2.owner.uid, options2.owner.gid);
     if (options2.mode !== void 0) await import_node_fs7.promises.chmod(temporary, options2.mode);
     await import_node_fs7.promises.rename(temporary, file);
   } catch (error2) {
@@ -31058,6 +31062,21 @@ async function writeThroughTemporary(file, bytes, options2) {
   } finally {
     forgetTemporary(temporary);
   }
+}
+
+// packages/core/src/fs/write-file-in-place.ts
+var import_node_fs8 = require("node:fs");
+var NO_FOLLOW = import_node_fs8.constants.O_NOFOLLOW ?? 0;
+async function writeFileInPlace(file, bytes) {
+  await writingTo(file, async () => {
+    const handle = await import_node_fs8.promises.open(file, import_node_fs8.constants.O_WRONLY | NO_FOLLOW);
+    try {
+      await handle.writeFile(bytes);
+      await handle.truncate(bytes.length);
+    } finally {
+      await handle.close();
+    }
+  });
 }
 
 // packages/core/src/project-url.ts
@@ -31257,6 +31276,21 @@ function isTopFolderName(name) {
 }
 function isTopFolderChild(folder) {
   return isTopFolderName(import_node_path11.default.basename(import_node_path11.default.dirname(import_node_path11.default.resolve(folder))));
+}
+
+// packages/core/src/folder-named-like.ts
+var STATUS_LABEL = /[([](?:preview|deprecated)[)\]]$/iu;
+function withoutStatusLabel(title) {
+  return title.trimEnd().replace(STATUS_LABEL, "");
+}
+function folderNamedLike(title, folderName) {
+  return sameLettersAndDigits(withoutStatusLabel(title), withoutStatusLabel(folderName));
+}
+function sameLettersAndDigits(name, other) {
+  const letters = (text3) => text3.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  const otherLetters = letters(other);
+  if (otherLetters === "") return name.trim().toLowerCase() === other.trim().toLowerCase();
+  return letters(name) === otherLetters;
 }
 
 // node_modules/commander/esm.mjs
@@ -31523,14 +31557,14 @@ function summarise(value, depth) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-root.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_path12 = __toESM(require("node:path"), 1);
 function isRepositoryRoot(folder) {
-  return (0, import_node_fs8.existsSync)(import_node_path12.default.join(folder, ".git"));
+  return (0, import_node_fs9.existsSync)(import_node_path12.default.join(folder, ".git"));
 }
 function repositoryRootOf(folder) {
   for (let at = import_node_path12.default.resolve(folder); ; at = import_node_path12.default.dirname(at)) {
@@ -31551,7 +31585,7 @@ function isJsonFile(file) {
 function findConfigFile(cwd) {
   let folder = import_node_path13.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs9.existsSync)(import_node_path13.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs10.existsSync)(import_node_path13.default.join(folder, name)));
     if (present.length > 1) {
       throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
         location: { file: import_node_path13.default.join(folder, present[1]) },
@@ -31580,7 +31614,7 @@ function ignoreEntry(pattern, file) {
 }
 
 // packages/validator/src/config/config-lookup.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_path14 = __toESM(require("node:path"), 1);
 var ConfigLookup = class {
   constructor(cwd) {
@@ -31655,7 +31689,7 @@ var ConfigLookup = class {
     let real = this.realPaths.get(file);
     if (real === void 0) {
       try {
-        real = import_node_fs10.realpathSync.native(file);
+        real = import_node_fs11.realpathSync.native(file);
       } catch {
         real = import_node_path14.default.resolve(file);
       }
@@ -32001,8 +32035,9 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "A pull request changes one connector.",
-    description: 'Reviewers of PowerPlatformConnectors ask for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
-    levels: certificationLevels("error"),
+    description: 'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
+    // An error only where the rule is written down: the independent-publisher best practices.
+    levels: { certified: "warning", "independent-publisher": "error", custom: "warning" },
     example: {
       bad: "a pull request changing certified-connectors/Contoso/ and certified-connectors/Fabrikam/",
       good: "one pull request per connector folder"
@@ -32611,12 +32646,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path87) {
+function findNodeAtLocation(root, path91) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path87) {
+  for (let segment of path91) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -33003,6 +33038,7 @@ var SyntaxKind;
 var parse2 = parse;
 var parseTree2 = parseTree;
 var findNodeAtLocation2 = findNodeAtLocation;
+var visit2 = visit;
 var ParseErrorCode;
 (function(ParseErrorCode2) {
   ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -33229,9 +33265,9 @@ function skipToClose(text3, at, close2, lines) {
       if (quoteAfter !== -1 && breaksLineBetween(text3, bracket + 1, quoteAfter)) {
         nextQuote = quoteAfter;
       } else {
-        const lineStart = lines.lineStartOf(bracket);
-        if (lineStart > safe) {
-          safe = lineStart;
+        const lineStart2 = lines.lineStartOf(bracket);
+        if (lineStart2 > safe) {
+          safe = lineStart2;
           if (nextQuote < safe) nextQuote = text3.indexOf('"', safe);
         }
         while (nextQuote !== -1 && nextQuote < bracket) {
@@ -33379,7 +33415,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path87 = [root];
+  const path91 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -33387,14 +33423,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path87[level];
+    let node = path91[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path87[level] = node;
+      path91[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -33564,7 +33600,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path87 = paths.pop();
+    const path91 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -33572,13 +33608,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path87 + 1);
+          paths.push(path91 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path87 + 1 + key.length;
+        const keyPath = path91 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -34314,6 +34350,88 @@ var TokenStream = class {
 };
 var FORGET_BATCH = 4096;
 
+// packages/validator/src/json/syntax/extra-closer-by-layout.ts
+function misindentedCloser(text3, closes) {
+  const first = closes.find(
+    ({ open: open2, close: close2 }) => startsLine(text3, close2) && indentOf(text3, close2) !== indentOf(text3, open2)
+  );
+  if (!first) return void 0;
+  const closer = text3.charAt(first.close);
+  return {
+    issue: {
+      message: `This '${closer}' is one too many: going by the indentation it closes nothing, and it ends the file's value early, before the rest of the file. Remove it.`,
+      offset: first.close,
+      length: 1
+    },
+    fix: removal(text3, first.close, 1)
+  };
+}
+function laidOutStrictly(text3) {
+  return isStrictJson(text3) && laidOutConsistently(text3);
+}
+function isStrictJson(text3) {
+  try {
+    JSON.parse(text3);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function laidOutConsistently(text3) {
+  const containers = [];
+  let step2;
+  let consistent = true;
+  const member = (offset) => {
+    const container = containers[containers.length - 1];
+    if (!container || !startsLine(text3, offset)) return;
+    const indent2 = indentOf(text3, offset);
+    if (container.memberIndent === void 0) {
+      container.memberIndent = indent2;
+      step2 ??= indent2 - container.openIndent;
+      if (step2 <= 0 || indent2 - container.openIndent !== step2) consistent = false;
+    } else if (container.memberIndent !== indent2) consistent = false;
+  };
+  const arrays = [];
+  const inArray = () => arrays[arrays.length - 1] === true;
+  const open2 = (offset, array) => {
+    if (inArray()) member(offset);
+    containers.push({ openIndent: indentOf(text3, offset) });
+    arrays.push(array);
+  };
+  const close2 = (offset) => {
+    const container = containers.pop();
+    arrays.pop();
+    if (container && startsLine(text3, offset) && indentOf(text3, offset) !== container.openIndent)
+      consistent = false;
+  };
+  visit2(text3, {
+    onObjectBegin: (offset) => open2(offset, false),
+    onArrayBegin: (offset) => open2(offset, true),
+    onObjectEnd: (offset) => close2(offset),
+    onArrayEnd: (offset) => close2(offset),
+    onObjectProperty: (_property, offset) => member(offset),
+    onLiteralValue: (_value, offset) => {
+      if (inArray()) member(offset);
+    }
+  });
+  return consistent;
+}
+function startsLine(text3, offset) {
+  return skipSpaces(text3, lineStart(text3, offset)) === offset;
+}
+function indentOf(text3, offset) {
+  const start = lineStart(text3, offset);
+  return skipSpaces(text3, start) - start;
+}
+function lineStart(text3, offset) {
+  return text3.lastIndexOf("\n", offset - 1) + 1;
+}
+function skipSpaces(text3, from) {
+  let at = from;
+  while (text3.charAt(at) === " " || text3.charAt(at) === "	") at++;
+  return at;
+}
+
 // packages/validator/src/json/syntax/bracket-repairs.ts
 function missingOpener(walk, frame, token) {
   return walk.repair(
@@ -34462,11 +34580,11 @@ function unclosedAtEnd(walk) {
 }
 function misindentedClose(walk) {
   for (const { open: open2, close: close2 } of walk.closes) {
-    const openIndent = indentOf(walk, open2);
-    if (lineStartsWith(walk, close2) && indentOf(walk, close2) === openIndent) continue;
+    const openIndent = indentOf2(walk, open2);
+    if (lineStartsWith(walk, close2) && indentOf2(walk, close2) === openIndent) continue;
     const openLine = walk.lineOf(open2);
     for (let line = nextLineStart(walk, open2); line !== -1 && line < close2; line = nextLineStart(walk, line)) {
-      const first = skipSpaces(walk, line);
+      const first = skipSpaces2(walk, line);
       const character = walk.text.charAt(first);
       if (first - line <= openIndent && character !== "" && character !== "\n" && character !== "\r") {
         if (first - line < openIndent || character === "}" || character === "]") break;
@@ -34481,19 +34599,19 @@ function endBefore(walk, offset) {
   while (at > 0 && /\s/.test(walk.text.charAt(at - 1))) at--;
   return at;
 }
-function indentOf(walk, offset) {
+function indentOf2(walk, offset) {
   const start = walk.text.lastIndexOf("\n", offset - 1) + 1;
-  return skipSpaces(walk, start) - start;
+  return skipSpaces2(walk, start) - start;
 }
 function lineStartsWith(walk, offset) {
   const start = walk.text.lastIndexOf("\n", offset - 1) + 1;
-  return skipSpaces(walk, start) === offset;
+  return skipSpaces2(walk, start) === offset;
 }
 function nextLineStart(walk, offset) {
   const newline2 = walk.text.indexOf("\n", offset);
   return newline2 === -1 ? -1 : newline2 + 1;
 }
-function skipSpaces(walk, from) {
+function skipSpaces2(walk, from) {
   let at = from;
   while (walk.text.charAt(at) === " " || walk.text.charAt(at) === "	") at++;
   return at;
@@ -34534,7 +34652,7 @@ function isStrayCloser(walk, token) {
   if (token.kind !== "}" && token.kind !== "]") return false;
   if (!walk.tokens.onlyClosersAfter(token.end)) return false;
   return walk.closes.every(
-    ({ open: open2, close: close2 }) => !lineStartsWith(walk, close2) || indentOf(walk, close2) === indentOf(walk, open2)
+    ({ open: open2, close: close2 }) => !lineStartsWith(walk, close2) || indentOf2(walk, close2) === indentOf2(walk, open2)
   );
 }
 
@@ -34998,6 +35116,9 @@ var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 var MAX_ISSUES = 20;
 var MAX_SLIPS = 1e3;
 function diagnoseAndRepair(text3, describeCharacter, lines = new LineIndex(text3)) {
+  return diagnoseAfterExtraClosers(text3, describeCharacter, lines, 0);
+}
+function diagnoseAfterExtraClosers(text3, describeCharacter, lines, extraClosersSeen) {
   const tokens = new TokenStream(text3, describeCharacter);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text3);
   const issues = [];
@@ -35048,6 +35169,10 @@ function diagnoseAndRepair(text3, describeCharacter, lines = new LineIndex(text3
       break;
     }
   }
+  if (walk.stopped && !finished2 && slips === 1 && walk.top.open === "" && walk.top.place === "end") {
+    const extra = extraClosers(text3, walk, describeCharacter, lines, extraClosersSeen);
+    if (extra) return extra;
+  }
   if (slips > MAX_SLIPS) {
     issues.push(tooManySlips(lastIssueOffset));
     return { issues, edits: void 0, unfixedAt: lastIssueOffset, slips, refused: true };
@@ -35055,6 +35180,24 @@ function diagnoseAndRepair(text3, describeCharacter, lines = new LineIndex(text3
   if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
   if (!finished2) unfixedAt ??= lastIssueOffset;
   return { issues, edits: finished2 ? edits : void 0, unfixedAt, slips, refused: false };
+}
+function extraClosers(text3, walk, describeCharacter, lines, seen) {
+  const extra = misindentedCloser(text3, walk.closes);
+  if (!extra || seen >= MAX_ISSUES) return void 0;
+  const without = applyEdits(text3, [extra.fix]).text;
+  const repair = (issues, edits2) => ({
+    issues,
+    edits: edits2,
+    unfixedAt: void 0,
+    slips: issues.length,
+    refused: false
+  });
+  if (laidOutStrictly(without)) return repair([extra.issue], [extra.fix]);
+  const rest = diagnoseAfterExtraClosers(without, describeCharacter, lines, seen + 1);
+  if (!rest.edits || rest.slips !== rest.issues.length) return void 0;
+  const edits = [extra.fix, ...rest.edits];
+  if (!laidOutStrictly(applyEdits(text3, edits)?.text ?? "")) return void 0;
+  return repair([extra.issue, ...rest.issues], edits);
 }
 function unlistedSyntaxIssue(count, offset) {
   return {
@@ -35902,17 +36045,17 @@ function cachedSchemaProblems(validate) {
 }
 function formatsUsedBy(schema) {
   const names3 = /* @__PURE__ */ new Set();
-  const visit2 = (node) => {
+  const visit3 = (node) => {
     if (Array.isArray(node)) {
-      node.forEach(visit2);
+      node.forEach(visit3);
     } else if (node !== null && typeof node === "object") {
       for (const [key, value] of Object.entries(node)) {
         if (key === "format" && typeof value === "string") names3.add(value);
-        else visit2(value);
+        else visit3(value);
       }
     }
   };
-  visit2(schema);
+  visit3(schema);
   return [...names3].sort();
 }
 
@@ -36063,7 +36206,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path87 = problem.segments;
+  const path91 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -36077,21 +36220,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path87.includes("oAuthSettings")) {
-      const last2 = path87[path87.length - 1];
+    if (path91.includes("oAuthSettings")) {
+      const last2 = path91[path91.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path87.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path87[path87.length - 1] === "type" && path87.length === parameterNameDepth(path87) + 1)
+    if (path91.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path91[path91.length - 1] === "type" && path91.length === parameterNameDepth(path91) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path87) {
-  return path87[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path91) {
+  return path91[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -36561,9 +36704,11 @@ var apiPropertiesPolicyRules = [
         names3.forEach((name, nameIndex) => {
           if (typeof name !== "string") return;
           if (swagger2.operationsById.has(name)) return;
+          const lower = name.toLowerCase();
+          const inOtherCase = [...swagger2.operationsById.keys()].find((id) => id.toLowerCase() === lower);
           context.report({
             pointer: childPointer(pointer, nameIndex),
-            message: `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.`
+            message: inOtherCase === void 0 ? `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.` : `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Write "${nameExcerpt(inOtherCase)}", the operationId it differs from only in case.`
           });
         });
       }
@@ -36916,7 +37061,7 @@ var apiPropertiesRules = [
 var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs11 = __toESM(require("node:fs"), 1);
+var import_node_fs12 = __toESM(require("node:fs"), 1);
 var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
@@ -36987,8 +37132,8 @@ function kindOfFileName(name) {
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const absolutePath = import_node_path18.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs11.default.realpathSync(absolutePath);
-  const dirents = import_node_fs11.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs12.default.realpathSync(absolutePath);
+  const dirents = import_node_fs12.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
@@ -37012,6 +37157,12 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
       entry.size = sizeOf(entryPath(absolutePath, entry.name));
     }
   }
+  if (!connector.files.swagger || !connector.files.apiProperties) {
+    for (const entry of entries) {
+      if (entry.type === "directory")
+        entry.holdsConnectorFile = holdsConnectorFile(entryPath(absolutePath, entry.name));
+    }
+  }
   return connector;
 }
 function fileKindToRead(entry, files) {
@@ -37021,9 +37172,16 @@ function fileKindToRead(entry, files) {
   const existing = files[kind];
   return existing && kindOfFileName(existing.name) === kind ? void 0 : kind;
 }
+function holdsConnectorFile(folder) {
+  try {
+    return import_node_fs12.default.readdirSync(folder).some((name) => kindOfFileName(name) !== void 0 || isMisnamedSwagger(name));
+  } catch {
+    return false;
+  }
+}
 function sizeOf(filePath2) {
   try {
-    return import_node_fs11.default.statSync(filePath2).size;
+    return import_node_fs12.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
@@ -37064,7 +37222,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target2 = import_node_fs11.default.realpathSync(filePath2);
+    const target2 = import_node_fs12.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target2)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -37072,8 +37230,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs11.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs11.default.readFileSync(filePath2);
+    if (!readable(import_node_fs12.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs12.default.readFileSync(filePath2);
   } catch (error2) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({
@@ -37084,21 +37242,21 @@ function readSafely(filePath2, entry, realFolder, issues) {
   }
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd2 = import_node_fs11.default.openSync(filePath2, "r");
+  const fd2 = import_node_fs12.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs11.default.fstatSync(fd2);
+    const stat2 = import_node_fs12.default.fstatSync(fd2);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs11.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs12.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs11.default.closeSync(fd2);
+    import_node_fs12.default.closeSync(fd2);
   }
 }
 function readable(stat2, name, issues) {
@@ -37385,7 +37543,8 @@ function missingFileMessage(canonical2, entries) {
   if (misnamed)
     return `The connector has no ${canonical2}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
-  if (folders.length !== 1) return `The connector has no ${canonical2}.`;
+  if (folders.length !== 1 || folders[0].holdsConnectorFile !== true)
+    return `The connector has no ${canonical2}.`;
   return `The connector has no ${canonical2}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
 }
 function hasControlCharacter(name) {
@@ -37518,7 +37677,7 @@ var folderRules = [
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
-      const named2 = (candidate) => readsAs(withoutStatusLabel(candidate), withoutStatusLabel(name)) || isTitleCutFromName(candidate, name);
+      const named2 = (candidate) => folderNamedLike(candidate, name) || isTitleCutFromName(candidate, name);
       if (context.profile !== "custom" && title && !named2(title) && !named2(titleName(title, context.profile))) {
         context.report({
           severity: "info",
@@ -37528,16 +37687,6 @@ var folderRules = [
     }
   }
 ];
-var STATUS_LABEL = /[([](?:preview|deprecated)[)\]]$/iu;
-function withoutStatusLabel(title) {
-  return title.trimEnd().replace(STATUS_LABEL, "");
-}
-function readsAs(title, name) {
-  const letters = (text3) => text3.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-  const folder = letters(name);
-  if (folder === "") return title.trim().toLowerCase() === name.trim().toLowerCase();
-  return letters(title) === folder;
-}
 function isTitleCutFromName(title, name) {
   const comparable = (text3) => text3.trim().toLowerCase().replace(/['\u2019]/gu, "");
   const folder = comparable(name);
@@ -37589,8 +37738,8 @@ function tidiedDeletion(text3, edit) {
   }
   end = lineEnd2;
   while (start > 0 && isBlank(text3.charCodeAt(start - 1))) start--;
-  const lineStart = start === 0 || isLineBreak2(text3.charCodeAt(start - 1));
-  if (lineStart && end < text3.length) end += text3.startsWith("\r\n", end) ? 2 : 1;
+  const lineStart2 = start === 0 || isLineBreak2(text3.charCodeAt(start - 1));
+  if (lineStart2 && end < text3.length) end += text3.startsWith("\r\n", end) ? 2 : 1;
   return { offset: start, length: end - start, insert: "" };
 }
 function skipBlanks(text3, offset) {
@@ -37605,7 +37754,7 @@ var unnamed = () => "";
 function fixJsonText(text3) {
   const bom = text3.charCodeAt(0) === 65279 ? "\uFEFF" : "";
   const json = bom === "" ? text3 : text3.slice(1);
-  if (isStrictJson(json)) return { outcome: "strict" };
+  if (isStrictJson2(json)) return { outcome: "strict" };
   if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
   if (json.length > MAX_REPAIRED_CHARACTERS) {
     return notFixed(
@@ -37655,7 +37804,7 @@ function fixJsonFileText(file) {
 function notFixed(reason) {
   return { outcome: "not-fixed", reason };
 }
-function isStrictJson(text3) {
+function isStrictJson2(text3) {
   try {
     JSON.parse(text3);
     return true;
@@ -37745,7 +37894,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -38210,9 +38359,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list3 = own2 ?? asArray(model.root[key]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path87) {
+function pathVariables(path91) {
   const names3 = [];
-  for (const match2 of path87.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path91.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -40820,7 +40969,7 @@ StateBlock.prototype.skipEmptyLines = function skipEmptyLines(from) {
   }
   return from;
 };
-StateBlock.prototype.skipSpaces = function skipSpaces2(pos) {
+StateBlock.prototype.skipSpaces = function skipSpaces3(pos) {
   for (let max2 = this.src.length; pos < max2; pos++) {
     const ch = this.src.charCodeAt(pos);
     if (!isSpace(ch)) {
@@ -40866,8 +41015,8 @@ StateBlock.prototype.getLines = function getLines(begin, end, indent2, keepLastL
   const queue = new Array(end - begin);
   for (let i2 = 0, line = begin; line < end; line++, i2++) {
     let lineIndent = 0;
-    const lineStart = this.bMarks[line];
-    let first = lineStart;
+    const lineStart2 = this.bMarks[line];
+    let first = lineStart2;
     let last2;
     if (line + 1 < end || keepLastLF) {
       last2 = this.eMarks[line] + 1;
@@ -40882,7 +41031,7 @@ StateBlock.prototype.getLines = function getLines(begin, end, indent2, keepLastL
         } else {
           lineIndent++;
         }
-      } else if (first - lineStart < this.tShift[line]) {
+      } else if (first - lineStart2 < this.tShift[line]) {
         lineIndent++;
       } else {
         break;
@@ -44261,10 +44410,10 @@ var LineWalker = class {
   }
   /** Where the content of the line before `nextLine` ends, before its line ending. */
   endBefore(nextLine) {
-    const lineStart = this.startOf(nextLine - 1);
+    const lineStart2 = this.startOf(nextLine - 1);
     let end = this.startOf(nextLine);
-    if (end > lineStart && this.text.charCodeAt(end - 1) === 10) end--;
-    if (end > lineStart && this.text.charCodeAt(end - 1) === 13) end--;
+    if (end > lineStart2 && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > lineStart2 && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
 };
@@ -44792,13 +44941,13 @@ function operationKeys2(summary2, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path87 = pathWords(operation2.path);
-  if (path87.length > 1) shared.push(...lookupKeysOf({ words: path87, version: "" }));
+  const path91 = pathWords(operation2.path);
+  if (path91.length > 1) shared.push(...lookupKeysOf({ words: path91, version: "" }));
   return { own: own2, shared };
 }
-function pathWords(path87) {
+function pathWords(path91) {
   const words = [];
-  for (const segment of path87.split("/")) {
+  for (const segment of path91.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
   }
@@ -45558,10 +45707,10 @@ function usingDirectives(code2) {
       word = nextGlobal;
       nextGlobal = code2.indexOf("global", word + 1);
     }
-    const lineStart = lineStartBefore(code2, word);
-    if (lineStart < end || lineStart === lastTried) continue;
-    lastTried = lineStart;
-    USING_DIRECTIVE.lastIndex = lineStart;
+    const lineStart2 = lineStartBefore(code2, word);
+    if (lineStart2 < end || lineStart2 === lastTried) continue;
+    lastTried = lineStart2;
+    USING_DIRECTIVE.lastIndex = lineStart2;
     const match2 = USING_DIRECTIVE.exec(code2);
     if (match2) {
       found.push(match2);
@@ -46018,15 +46167,15 @@ var PointerPlace = class _PointerPlace {
 var DOCUMENT_ROOT = new PointerPlace(void 0);
 
 // packages/validator/src/rules/swagger/document-host.ts
-function forEachSchemesList(model, visit2) {
+function forEachSchemesList(model, visit3) {
   const root = asArray(model.root.schemes);
-  if (root) visit2(root, DOCUMENT_ROOT, model.root);
+  if (root) visit3(root, DOCUMENT_ROOT, model.root);
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
     if ((operation2.keys & OperationKey.schemes) === 0 || operation2.path.startsWith("x-")) continue;
     const schemes = asArray(operation2.operation.schemes);
-    if (schemes) visit2(schemes, operation2, operation2.operation);
+    if (schemes) visit3(schemes, operation2, operation2.operation);
   }
 }
 var HOST_PATTERN = /^[^{}/ :\\]+(?::\d+)?$/;
@@ -46195,16 +46344,16 @@ function methodSlot(key) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path87) {
-    this.path = path87;
-    const hasBrace = path87.includes("{");
-    this.variables = hasBrace ? scanVariables(path87) : NO_VARIABLES;
+  constructor(path91) {
+    this.path = path91;
+    const hasBrace = path91.includes("{");
+    this.variables = hasBrace ? scanVariables(path91) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path87.indexOf("/"); ; slash = path87.indexOf("/", start)) {
-      const end = slash === -1 ? path87.length : slash;
-      if (hasBrace && isVariableSegment(path87, start, end)) variableSegmentCount++;
+    for (let slash = path91.indexOf("/"); ; slash = path91.indexOf("/", start)) {
+      const end = slash === -1 ? path91.length : slash;
+      if (hasBrace && isVariableSegment(path91, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -46233,8 +46382,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path87 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path87) last2 = new PathTemplate(path87);
+    const path91 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path91) last2 = new PathTemplate(path91);
     templates[index] = last2;
   }
   return templates;
@@ -46259,9 +46408,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path87, start) {
-  const slash = path87.indexOf("/", start);
-  return slash === -1 ? path87.length : slash;
+function segmentEnd(path91, start) {
+  const slash = path91.indexOf("/", start);
+  return slash === -1 ? path91.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -46270,34 +46419,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path87, start, end) {
+function isVariableSegment(path91, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path87.charCodeAt(start) !== OPEN || path87.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path91.charCodeAt(start) !== OPEN || path91.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path87.charCodeAt(index);
+    const code2 = path91.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path87, open2) {
-  for (let index = open2 + 1; index < path87.length; index++) {
-    const code2 = path87.charCodeAt(index);
+function matchEnd(path91, open2) {
+  for (let index = open2 + 1; index < path91.length; index++) {
+    const code2 = path91.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path87) {
+function scanVariables(path91) {
   const variables = [];
   let seen;
-  for (let open2 = path87.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path87, open2);
+  for (let open2 = path91.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path91, open2);
     if (close2 === -1) {
-      open2 = path87.indexOf("{", open2 + 1);
+      open2 = path91.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path87.slice(open2 + 1, close2);
+    const name = path91.slice(open2 + 1, close2);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -46307,30 +46456,30 @@ function scanVariables(path87) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path87.indexOf("{", close2 + 1);
+    open2 = path91.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path87) {
+function routeOf(path91) {
   let route = "";
   let copied = 0;
-  for (let open2 = path87.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path87, open2);
+  for (let open2 = path91.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path91, open2);
     if (close2 === -1) {
-      open2 = path87.indexOf("{", open2 + 1);
+      open2 = path91.indexOf("{", open2 + 1);
       continue;
     }
-    route += path87.slice(copied, open2) + "{}";
+    route += path91.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path87.indexOf("{", copied);
+    open2 = path91.indexOf("{", copied);
   }
-  return copied === 0 ? path87 : route + path87.slice(copied);
+  return copied === 0 ? path91 : route + path91.slice(copied);
 }
-function routeHash(path87) {
+function routeHash(path91) {
   let hash = 0;
-  for (let index = 0; index < path87.length; index++) {
-    const code2 = path87.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path87, index) : -1;
+  for (let index = 0; index < path91.length; index++) {
+    const code2 = path91.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path91, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -46378,15 +46527,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path87 = operations[index].path;
-    if (!path87.includes("{")) {
-      while (index < operations.length && operations[index].path === path87) index++;
+    const path91 = operations[index].path;
+    if (!path91.includes("{")) {
+      while (index < operations.length && operations[index].path === path91) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path87; index++)
+    for (; index < operations.length && operations[index].path === path91; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path87);
+    const route = routeHash(path91);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -47089,10 +47238,14 @@ function allowedBitsOf(kind, key) {
 }
 
 // packages/validator/src/rules/swagger/structure/nodes.ts
-var StructureNode = class extends PointerPlace {
+var StructureNode = class _StructureNode extends PointerPlace {
   constructor(value, parent, first, second) {
     super(parent, first, second);
     this.value = value;
+  }
+  /** The node it is written in; undefined for the root. The walk places every node in another. */
+  get parentNode() {
+    return this.parent instanceof _StructureNode ? this.parent : void 0;
   }
 };
 var ObjectNode = class extends StructureNode {
@@ -47561,12 +47714,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path87 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path87)) continue;
-        if (path87.startsWith("x-")) continue;
-        const item = paths[path87];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path87);
-        else this.typeIssue(placeAt(rootNode, "paths", path87), "Object", item);
+      for (const path91 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path91)) continue;
+        if (path91.startsWith("x-")) continue;
+        const item = paths[path91];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path91);
+        else this.typeIssue(placeAt(rootNode, "paths", path91), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -47590,8 +47743,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path87) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path87);
+  visitPathItem(item, rootNode, path91) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path91);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -47739,12 +47892,12 @@ var StructureWalker = class {
     }
   }
   /** The objects of the array at `key` of `owner`; entries that are not objects are type issues. */
-  eachObject(list3, owner, key, visit2) {
+  eachObject(list3, owner, key, visit3) {
     const entries = asArray(list3);
     if (!entries) return;
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index];
-      if (isObject(entry)) visit2(entry, index);
+      if (isObject(entry)) visit3(entry, index);
       else this.typeIssue(placeAt(owner, key, index), "Object", entry);
     }
   }
@@ -47797,11 +47950,11 @@ var SchemaWalker = class {
   root = "";
   rootPlace;
   visit = NO_VISIT;
-  run(schema, root, visit2) {
+  run(schema, root, visit3) {
     this.busy = true;
     this.root = root;
     this.rootPlace = void 0;
-    this.visit = visit2;
+    this.visit = visit3;
     try {
       this.walk(schema, void 0, void 0, false, 0, void 0, false, false);
     } finally {
@@ -48815,6 +48968,172 @@ function isAsciiString(text3) {
   return Buffer.byteLength(text3) === text3.length;
 }
 
+// packages/validator/src/swagger/internal-only-reach.ts
+function reachOf(graph) {
+  const visible = reachedFrom(graph.visibleSeeds, graph.edges);
+  return { visible, internalOnly: reachedFrom(graph.internalSeeds, graph.edges, visible) };
+}
+function reachedFrom(seeds, edges, known) {
+  const reached = /* @__PURE__ */ new Set();
+  const pending2 = [];
+  const take2 = (entry) => {
+    if (reached.has(entry) || known?.has(entry)) return;
+    reached.add(entry);
+    pending2.push(entry);
+  };
+  for (const seed of seeds) take2(seed);
+  while (pending2.length > 0) {
+    for (const next of edges.get(pending2.pop()) ?? []) take2(next);
+  }
+  return reached;
+}
+
+// packages/validator/src/swagger/local-refs.ts
+function isSectionEntryRef(ref) {
+  if (ref.charCodeAt(0) !== 35 || ref.charCodeAt(1) !== 47) return false;
+  const slash = ref.indexOf("/", 2);
+  return slash !== -1 && ref.indexOf("/", slash + 1) === -1 && ref.indexOf("~") === -1;
+}
+var REFERENCED_SECTIONS = ["definitions", "parameters", "responses"];
+function referencedSection(ref, slash) {
+  for (const section of REFERENCED_SECTIONS) {
+    if (slash === section.length + 2 && ref.startsWith(section, 2)) return section;
+  }
+  return void 0;
+}
+function safeParsePointer(pointer) {
+  try {
+    return parsePointer(pointer);
+  } catch {
+    return [];
+  }
+}
+
+// packages/validator/src/rules/swagger/internal-only-places.ts
+var internalOnlyPlacesOf = perModel(buildPlaces);
+var REUSABLE_SECTIONS = /* @__PURE__ */ new Set(["definitions", "parameters", "responses"]);
+var NOWHERE = { has: () => false };
+function buildPlaces(model) {
+  const structure = structureOf(model);
+  const operations = structure.byKind.get("operation") ?? [];
+  if (!operations.some(isInternalOperation)) return NOWHERE;
+  const internalItems = pathItemsOfInternalOperationsOnly(operations);
+  const ownerOf = (node) => {
+    const top = topNodeOf(node);
+    if (top === void 0) return { kind: "other" };
+    if (top.kind === "operation") return { kind: "operation", internal: isInternalOperation(top) };
+    if (top.kind === "pathItem") return { kind: "pathItem", internal: internalItems.has(top) };
+    return REUSABLE_SECTIONS.has(sectionOf(top.pointer)) ? { kind: "entry", pointer: top.pointer } : { kind: "other" };
+  };
+  const eachUse = (visit3) => {
+    for (const use of structure.refs) visit3(use.holder, use.ref);
+    for (const item of structure.byKind.get("pathItem") ?? [])
+      forEachExtensionRef(item.value, (ref) => visit3(item, ref));
+    for (const operation2 of operations) forEachExtensionRef(operation2.value, (ref) => visit3(operation2, ref));
+    forEachExtensionRef(model.root, (ref) => visit3(void 0, ref));
+  };
+  const edges = /* @__PURE__ */ new Map();
+  const addEdge = (from, to) => {
+    const listed = edges.get(from);
+    if (listed) listed.push(to);
+    else edges.set(from, [to]);
+  };
+  const visibleSeeds = [];
+  const internalSeeds = [];
+  const pathPlaces = /* @__PURE__ */ new Set();
+  eachUse((holder, ref) => {
+    const target2 = placeOfRef(model, ref);
+    if (target2 === void 0) return;
+    if (target2.startsWith(PATHS)) pathPlaces.add(target2);
+    const owner = holder === void 0 ? { kind: "other" } : ownerOf(holder);
+    if (owner.kind === "entry") addEdge(owner.pointer, target2);
+    else if (owner.kind !== "other" && owner.internal) internalSeeds.push(target2);
+    else visibleSeeds.push(target2);
+  });
+  if (pathPlaces.size > 0) {
+    eachUse((holder, ref) => {
+      if (holder === void 0) return;
+      const target2 = placeOfRef(model, ref);
+      if (target2 === void 0) return;
+      const pointer = holder.pointer;
+      for (const place of pathPlaces) if (holds(place, pointer)) addEdge(place, target2);
+    });
+  }
+  const graph = { edges, visibleSeeds, internalSeeds };
+  const { visible, internalOnly } = internalSeeds.length === 0 && pathPlaces.size === 0 ? { visible: /* @__PURE__ */ new Set(), internalOnly: /* @__PURE__ */ new Set() } : reachOf(graph);
+  const seenInPaths = [...pathPlaces].filter((place) => visible.has(place));
+  return {
+    has(node) {
+      const owner = ownerOf(node);
+      if (owner.kind === "operation" || owner.kind === "pathItem")
+        return owner.internal && !seenInPaths.some((place) => holds(place, node.pointer));
+      return owner.kind === "entry" && internalOnly.has(owner.pointer);
+    }
+  };
+}
+function topNodeOf(node) {
+  let current = node;
+  for (; ; ) {
+    if (current.kind === "operation") return current;
+    const parent = current.parentNode;
+    if (parent === void 0) return void 0;
+    if (parent.kind === "root") return current;
+    current = parent;
+  }
+}
+function isInternalOperation(operation2) {
+  return isInternalVisibility(operation2.value["x-ms-visibility"]);
+}
+function pathItemsOfInternalOperationsOnly(operations) {
+  const visible = /* @__PURE__ */ new Set();
+  const internal = /* @__PURE__ */ new Set();
+  for (const operation2 of operations) {
+    const item = operation2.parentNode;
+    if (isInternalOperation(operation2)) internal.add(item);
+    else visible.add(item);
+  }
+  for (const item of visible) internal.delete(item);
+  return internal;
+}
+function sectionOf(pointer) {
+  const slash = pointer.indexOf("/", 1);
+  return slash === -1 ? pointer.slice(1) : pointer.slice(1, slash);
+}
+var PATHS = "/paths/";
+function placeOfRef(model, ref) {
+  const target2 = model.resolveRef(ref);
+  if (target2 === void 0) return void 0;
+  const section = sectionOf(target2.pointer);
+  if (section === "paths") {
+    const place = toPointer(safeParsePointer(target2.pointer));
+    return place.startsWith(PATHS) ? place : void 0;
+  }
+  if (!REUSABLE_SECTIONS.has(section)) return void 0;
+  const second = target2.pointer.indexOf("/", 1);
+  if (second === -1) return void 0;
+  const third = target2.pointer.indexOf("/", second + 1);
+  return third === -1 ? target2.pointer : target2.pointer.slice(0, third);
+}
+function holds(place, pointer) {
+  return pointer.startsWith(place) && (pointer.length === place.length || pointer.charAt(place.length) === "/");
+}
+function forEachExtensionRef(object, visit3) {
+  for (const key in object) {
+    if (key.startsWith("x-") && has(object, key)) forEachRef(object[key], visit3, 0);
+  }
+}
+var MAX_DEPTH = 256;
+function forEachRef(value, visit3, depth) {
+  if (depth > MAX_DEPTH || value === null || typeof value !== "object") return;
+  if (Array.isArray(value)) {
+    for (const entry of value) forEachRef(entry, visit3, depth + 1);
+    return;
+  }
+  if (!isObject(value)) return;
+  if (typeof value.$ref === "string") visit3(value.$ref);
+  for (const key in value) if (has(value, key)) forEachRef(value[key], visit3, depth + 1);
+}
+
 // packages/validator/src/rules/swagger/document-text.ts
 var TEXT_FIELDS = {
   info: ["title", "description"],
@@ -48940,7 +49259,7 @@ var documentTextRules = [
     id: "SWG-TEXT-EMPTY",
     file: "swagger",
     title: "Do not leave titles, labels and descriptions empty.",
-    description: 'Certification reviewers send back schemas with empty texts: "empty properties are not allowed. Please look through empty titles and add value to them" (PR #1747); "there are 281 places where you have empty strings ("") for descriptions" (PR #3647). An empty `title`, `x-ms-summary` or `description` shows a blank label or tooltip in the designer. Checked on schemas (body, response and definition properties) that are not internal, responses and tags; empty parameter and operation texts are the documentation rules\' (SWG-PARAM-DESC, SWG-OP-DESC-REQ, \u2026) and the title SWG-REQUIRED-EMPTY\'s. 72 of 367 merged connectors have one, so this is a warning.',
+    description: 'Certification reviewers send back schemas with empty texts: "empty properties are not allowed. Please look through empty titles and add value to them" (PR #1747); "there are 281 places where you have empty strings ("") for descriptions" (PR #3647). An empty `title`, `x-ms-summary` or `description` shows a blank label or tooltip in the designer. Checked on schemas (body, response and definition properties) that are not internal, responses and tags, but for those only internal operations use (in them, or definitions and responses only they reach), which no designer shows, unless a visible operation\'s `$ref` leads into them; empty parameter and operation texts are the documentation rules\' (SWG-PARAM-DESC, SWG-OP-DESC-REQ, \u2026) and the title SWG-REQUIRED-EMPTY\'s. 41 of 367 merged connectors have one, so this is a warning.',
     levels: certificationLevels("warning", "info"),
     example: {
       placement: "schemaProperty",
@@ -48948,17 +49267,21 @@ var documentTextRules = [
       good: '{ "type": "string", "title": "Due date", "description": "When the task is due." }'
     },
     check(context) {
-      if (!context.swagger) return;
-      const noted = structureOf(context.swagger).keywords.blankText;
+      const model = context.swagger;
+      if (!model) return;
+      const noted = structureOf(model).keywords.blankText;
       if (noted.length === 0) return;
       for (const kind of EMPTY_TEXT_KINDS) {
         const fields = TEXT_FIELDS[kind];
         for (const node of noted) {
           if (node.kind !== kind) continue;
           if (isInternalVisibility(node.value["x-ms-visibility"])) continue;
+          let hidden;
           for (const field of fields) {
             const text3 = node.value[field];
             if (typeof text3 !== "string" || text3.trim() !== "") continue;
+            hidden ??= internalOnlyPlacesOf(model).has(node);
+            if (hidden) break;
             context.report({
               pointer: childPointer(node.pointer, field),
               message: `The '${field}' value is empty. Write one that helps makers, or remove the property.`
@@ -49031,7 +49354,7 @@ var nameDescriptionRules = [
     id: "SWG-DESC-IS-NAME",
     file: "swagger",
     title: "Describe parameters and properties in words, not by repeating their name.",
-    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema, naming its properties. Internal ones are exempt. 201 of 367 merged connectors have some (12,279 properties and parameters), so this is advice.',
+    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema, naming its properties. Exempt, since no designer shows them: internal ones, and whatever only internal operations use (their parameters and schemas, and the definitions, parameters and responses that only they reach, directly or through other definitions); a definition that nothing uses is still checked, and so is a schema of an internal operation that a visible one\'s `$ref` leads into. 193 of 367 merged connectors have some (11,615 properties and parameters), so this is advice.',
     levels: certificationLevels("info", "off"),
     example: {
       placement: "bodySchema",
@@ -49039,9 +49362,12 @@ var nameDescriptionRules = [
       good: '{ "type": "object", "properties": { "PhoneNumber": { "type": "string", "description": "The phone number of the contact, with its country code." } } }'
     },
     check(context) {
-      if (!context.swagger) return;
-      const { describedByName, propertiesBelowWalk } = structureOf(context.swagger).keywords;
+      const model = context.swagger;
+      if (!model) return;
+      const { describedByName, propertiesBelowWalk } = structureOf(model).keywords;
+      const hidden = (node) => internalOnlyPlacesOf(model).has(node);
       for (const [node, names3] of propertiesRepeatingNames(describedByName, propertiesBelowWalk)) {
+        if (hidden(node)) continue;
         const what = names3.length === 1 ? `The description of '${nameExcerpt(names3[0])}' only repeats its name.` : `The descriptions of ${names3.length} properties only repeat their names: ${someNames(names3)}.`;
         context.report({
           pointer: childPointer(node.pointer, "properties", names3[0], "description"),
@@ -49049,7 +49375,7 @@ var nameDescriptionRules = [
         });
       }
       for (const node of describedByName) {
-        if (node.kind !== "parameter") continue;
+        if (node.kind !== "parameter" || hidden(node)) continue;
         const name = node.value.name;
         context.report({
           pointer: childPointer(node.pointer, "description"),
@@ -49163,12 +49489,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path87 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path91 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path87 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path91 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -49510,16 +49836,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path87) {
+function followSchemaPath(model, root, path91) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path87.length && steps < MAX_STEPS; ) {
-    let end = path87.indexOf("/", start);
-    if (end === -1) end = path87.length;
+  for (let start = 0; start < path91.length && steps < MAX_STEPS; ) {
+    let end = path91.indexOf("/", start);
+    if (end === -1) end = path91.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path87.slice(start, end));
+      const next = property(model, current, path91.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -49599,9 +49925,9 @@ function resultProblems(model, target2, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path87 = pathAt(call, key);
-    if (path87 === void 0 || followSchemaPath(model, items.schema, path87).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path87), label) });
+    const path91 = pathAt(call, key);
+    if (path91 === void 0 || followSchemaPath(model, items.schema, path91).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path91), label) });
   }
   return problems;
 }
@@ -49700,11 +50026,11 @@ var dynamicTreeRule = {
 
 // packages/validator/src/rules/operations/operation-id-reference-rule.ts
 var NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
-function forEachOtherOperationReference(model, visit2) {
+function forEachOtherOperationReference(model, visit3) {
   const visitHolder = (holder, at) => {
     const object = asObject(holder);
     if (object && has(object, "operationId"))
-      visit2(object.operationId, () => childPointer(at(), "operationId"));
+      visit3(object.operationId, () => childPointer(at(), "operationId"));
   };
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
@@ -49966,6 +50292,7 @@ var metadataPropertiesRule = {
   check(context) {
     const list3 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
     if (!list3) return;
+    const namesUnderOtherCase = /* @__PURE__ */ new Set();
     list3.forEach((entry, index) => {
       if (!isObject(entry)) {
         context.report({
@@ -49975,16 +50302,26 @@ var metadataPropertiesRule = {
         return;
       }
       for (const key of ["propertyName", "propertyValue"]) {
-        if (typeof entry[key] !== "string")
+        if (typeof entry[key] === "string") continue;
+        const otherCase = has(entry, key) ? void 0 : keyInOtherCase2(entry, key);
+        if (otherCase !== void 0) {
+          if (key === "propertyName" && typeof entry[otherCase] === "string")
+            namesUnderOtherCase.add(entry[otherCase]);
           context.report({
-            pointer: childPointer(METADATA_POINTER, index, key),
-            message: has(entry, key) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key}' property is required.`
+            pointer: childPointer(METADATA_POINTER, index, otherCase),
+            message: `The '${key}' property is required. This entry has '${otherCase}': keys are read exactly as written, so rename it to '${key}'.`
           });
+          continue;
+        }
+        context.report({
+          pointer: childPointer(METADATA_POINTER, index, key),
+          message: has(entry, key) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key}' property is required.`
+        });
       }
     });
     const names3 = metadataEntries(context);
     for (const required of METADATA_PROPERTIES) {
-      if (names3.some((entry) => entry.name === required)) continue;
+      if (names3.some((entry) => entry.name === required) || namesUnderOtherCase.has(required)) continue;
       const nearMiss = names3.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
       context.report({
         pointer: nearMiss ? entryPointer(nearMiss, "propertyName") : METADATA_POINTER,
@@ -49994,6 +50331,12 @@ var metadataPropertiesRule = {
     }
   }
 };
+function keyInOtherCase2(entry, key) {
+  const lower = key.toLowerCase();
+  return Object.keys(entry).find(
+    (candidate) => candidate !== key && candidate.trim().toLowerCase() === lower
+  );
+}
 
 // packages/validator/src/rules/swagger/contact-rules.ts
 var EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
@@ -50163,14 +50506,14 @@ function consumesAnyType(model, operation2) {
   for (let index = 0; index < list3.length; index++) if (typeof list3[index] === "string") return true;
   return false;
 }
-function forEachMimeList(model, visit2) {
+function forEachMimeList(model, visit3) {
   for (const key of ["consumes", "produces"]) {
     const root = asArray(model.root[key]);
-    if (root) visit2(root, DOCUMENT_ROOT, key);
+    if (root) visit3(root, DOCUMENT_ROOT, key);
     for (const operation2 of model.operations) {
       if ((operation2.keys & OperationKey[key]) === 0) continue;
       const own2 = asArray(operation2.operation[key]);
-      if (own2) visit2(own2, operation2, key);
+      if (own2) visit3(own2, operation2, key);
     }
   }
 }
@@ -50561,24 +50904,24 @@ var VISIBILITIES = ["important", "advanced", "internal"];
 var NEXT_LINK_NAMES = ["nextLink", "@odata.nextLink"];
 var ROOT_CAPABILITIES = ["file-picker", "testConnection"];
 var OPERATION_CAPABILITIES = ["chunkTransfer"];
-function forEachVisibilityHolder(model, visit2) {
+function forEachVisibilityHolder(model, visit3) {
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
     if ((operation2.keys & OperationKey.visibility) !== 0 && has(operation2.operation, "x-ms-visibility"))
-      visit2(operation2.operation, operation2);
+      visit3(operation2.operation, operation2);
   }
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
   for (let index = 0; index < parameters.length; index++) {
     if ((keys.parameters[index] & HolderKey.visibility) !== 0)
-      visit2(parameters[index].value, parameters[index]);
+      visit3(parameters[index].value, parameters[index]);
   }
   const schemas = writtenSchemasOf(model);
   const holders = keys.schemasWith(HolderKey.visibility);
   for (let at = 0; at < holders.length; at++) {
     const written2 = schemas[holders[at]];
-    visit2(written2.schema, written2);
+    visit3(written2.schema, written2);
   }
 }
 var operationExtensionRules = [
@@ -51050,12 +51393,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report: report2 }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path87 in paths) {
-      if (!has(paths, path87)) continue;
-      const pathItem = asObject(paths[path87]);
+    for (const path91 in paths) {
+      if (!has(paths, path91)) continue;
+      const pathItem = asObject(paths[path91]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report2({
-        pointer: childPointer("/paths", path87, "$ref"),
+        pointer: childPointer("/paths", path91, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -51077,15 +51420,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report: report2 }, problem) {
-  for (const path87 of pathKeys(swagger2)) {
-    const message2 = problem(path87);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path87), message: message2 });
+  for (const path91 of pathKeys(swagger2)) {
+    const message2 = problem(path91);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path91), message: message2 });
   }
 }
-function templateProblem(path87) {
+function templateProblem(path91) {
   let open2 = -1;
-  for (let index = 0; index < path87.length; index++) {
-    const character = path87[index];
+  for (let index = 0; index < path91.length; index++) {
+    const character = path91[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -51111,7 +51454,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path87) => path87.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path91) => path91.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -51131,7 +51474,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path87) => /[?#]/.test(path87) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path91) => /[?#]/.test(path91) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -51147,7 +51490,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path87) => path87.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path91) => path91.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -51161,8 +51504,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path87) => {
-      const problem = templateProblem(path87);
+    reportPathKeys(context, (path91) => {
+      const problem = templateProblem(path91);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -51179,9 +51522,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path87) => (
+      (path91) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path87.includes("=") && pathVariables(path87).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path91.includes("=") && pathVariables(path91).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -51197,14 +51540,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report: report2 }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path87 of pathKeys(swagger2)) {
-      const key = path87.toLowerCase();
+    for (const path91 of pathKeys(swagger2)) {
+      const key = path91.toLowerCase();
       if (seen.has(key)) {
         report2({
-          pointer: childPointer("/paths", path87),
+          pointer: childPointer("/paths", path91),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path87)
+            nameExcerpt(path91)
           )
         });
       }
@@ -51600,7 +51943,7 @@ var swaggerOperationsRules = [
 
 // packages/validator/src/rules/operations/parameter-docs.ts
 var X_MS_SUMMARY_MAX_LENGTH = 80;
-function forEachVisibleNonBodyParameter(model, visit2) {
+function forEachVisibleNonBodyParameter(model, visit3) {
   const parameters = writtenParameters(model);
   const keys = holderKeysOf(model).parameters;
   for (let index = 0; index < parameters.length; index++) {
@@ -51608,7 +51951,7 @@ function forEachVisibleNonBodyParameter(model, visit2) {
     if (!parameter.visible || parameter.in === "body") continue;
     if ((keys[index] & HolderKey.visibility) !== 0 && isInternalVisibility(parameter.value["x-ms-visibility"]))
       continue;
-    visit2(parameter);
+    visit3(parameter);
   }
 }
 function describeParameter(parameter) {
@@ -52311,19 +52654,19 @@ function formatAdvice(type, format3) {
   }
   return `Remove 'format', or use one the platform knows: ${[...FORMATS].join(", ")}.`;
 }
-function forEachTypedNode(model, key, visit2) {
+function forEachTypedNode(model, key, visit3) {
   if (!model) return;
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
   for (let index = 0; index < parameters.length; index++) {
     const parameter = parameters[index];
-    if ((keys.parameters[index] & key) !== 0 && parameter.in !== "body") visit2(parameter.value, parameter);
+    if ((keys.parameters[index] & key) !== 0 && parameter.in !== "body") visit3(parameter.value, parameter);
   }
   const schemas = writtenSchemasOf(model);
   const holders = keys.schemasWith(key);
   for (let at = 0; at < holders.length; at++) {
     const written2 = schemas[holders[at]];
-    visit2(written2.schema, written2);
+    visit3(written2.schema, written2);
   }
 }
 function hasInternalDefault(schemas, keys) {
@@ -52601,7 +52944,7 @@ function walkBodies(model) {
   const nestedBinary = [];
   const seenTop = /* @__PURE__ */ new Set();
   const seenNested = /* @__PURE__ */ new Set();
-  const visit2 = (step2) => {
+  const visit3 = (step2) => {
     const schema = step2.schema;
     const seen = step2.nested ? seenNested : seenTop;
     if (seen.has(schema)) return false;
@@ -52615,7 +52958,7 @@ function walkBodies(model) {
       model.walkSchemaSteps(
         parameter.value.schema,
         { owner: parameter.definitionPlace, segment: "schema" },
-        visit2
+        visit3
       );
     }
   }
@@ -53055,26 +53398,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path87 = [];
+    const path91 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path87.push(start);
+    path91.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path87.pop();
+        path91.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path87.slice(path87.indexOf(target2)));
+      if (seen === "grey") cycles.push(path91.slice(path91.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path87.push(target2);
+        path91.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -53697,7 +54040,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path87 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path91 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -53705,7 +54048,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path87}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path91}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -53965,8 +54308,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path87) {
-  return withoutTrailingSlashes(routeOf(path87)).toLowerCase();
+function templateShape(path91) {
+  return withoutTrailingSlashes(routeOf(path91)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -54220,10 +54563,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path87, options2 = {}) {
+function offsetOfPath(document, path91, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path87.entries()) {
+  for (const [index, step2] of path91.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -54234,7 +54577,7 @@ function offsetOfPath(document, path87, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path87.length - 1;
+    const isLast = index === path91.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -54245,8 +54588,8 @@ function rangeStart(node) {
 function yamlPositions(text3) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
-  return (path87, options2 = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path87, options2));
+  return (path91, options2 = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path91, options2));
     return { line, column: col };
   };
 }
@@ -54404,9 +54747,9 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error2, root) {
-  const path87 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path87.map(nameExcerpt);
-  const value = path87.reduce(
+  const path91 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path91.map(nameExcerpt);
+  const value = path91.reduce(
     (node, step2) => node?.[step2],
     root
   );
@@ -54414,7 +54757,7 @@ function describeSchemaError(error2, root) {
   if (error2.keyword === "additionalProperties") {
     const key = String(error2.params.additionalProperty);
     const name = nameExcerpt(key);
-    if (path87.length === 0) {
+    if (path91.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -54425,7 +54768,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path87, key],
+      path: [...path91, key],
       atKey: true
     };
   }
@@ -54433,7 +54776,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path87,
+      path: path91,
       atKey: false
     };
   }
@@ -54443,34 +54786,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path87,
+        path: path91,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path87, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path91, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path87,
+      path: path91,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path87, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path91, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path87,
+      path: path91,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path87,
+    path: path91,
     atKey: false
   };
 }
@@ -54515,27 +54858,6 @@ var UnlistedReports = class {
   }
 };
 
-// packages/validator/src/swagger/local-refs.ts
-function isSectionEntryRef(ref) {
-  if (ref.charCodeAt(0) !== 35 || ref.charCodeAt(1) !== 47) return false;
-  const slash = ref.indexOf("/", 2);
-  return slash !== -1 && ref.indexOf("/", slash + 1) === -1 && ref.indexOf("~") === -1;
-}
-var REFERENCED_SECTIONS = ["definitions", "parameters", "responses"];
-function referencedSection(ref, slash) {
-  for (const section of REFERENCED_SECTIONS) {
-    if (slash === section.length + 2 && ref.startsWith(section, 2)) return section;
-  }
-  return void 0;
-}
-function safeParsePointer(pointer) {
-  try {
-    return parsePointer(pointer);
-  } catch {
-    return [];
-  }
-}
-
 // packages/validator/src/swagger/operation-entries.ts
 var INTERNAL2 = 1;
 var TRIGGER = 2;
@@ -54561,8 +54883,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path87, method, pathItemPlace, operation2) {
-    this.path = path87;
+  constructor(path91, method, pathItemPlace, operation2) {
+    this.path = path91;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -54841,18 +55163,18 @@ var SwaggerModel = class {
    * A `$ref` is followed, but never twice on the same branch, so recursive definitions end.
    * Return false from `visit` to skip a node's children.
    */
-  walkSchema(schema, pointer, visit2) {
-    this.walkSchemaSteps(schema, pointer, (step2) => visit2(step2.node()));
+  walkSchema(schema, pointer, visit3) {
+    this.walkSchemaSteps(schema, pointer, (step2) => visit3(step2.node()));
   }
   /**
    * The same walk, for visitors that keep a few of the nodes they meet: each step makes its
    * SchemaNode only when asked (`step.node()`), and the root's pointer is built only then.
    */
-  walkSchemaSteps(schema, root, visit2) {
+  walkSchemaSteps(schema, root, visit3) {
     let walker = this.walker;
     if (walker === void 0) walker = this.walker = new SchemaWalker(this);
     else if (walker.busy) walker = new SchemaWalker(this);
-    walker.run(schema, root, visit2);
+    walker.run(schema, root, visit3);
   }
   /**
    * Pointers are places, built only when read (see PointerPlace): every operation, parameter and
@@ -54863,11 +55185,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path87 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path87)) continue;
-      let pathItem = asObject(paths[path87]);
+    for (const path91 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path91)) continue;
+      let pathItem = asObject(paths[path91]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path87);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path91);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -54883,7 +55205,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path87, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path91, method, pathItemPlace, operation2);
         const own2 = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own2)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own2, entry.isInternal);
@@ -55236,9 +55558,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path87) {
-  const [setting, ruleId] = path87;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path87];
+function placeIn(config2, path91) {
+  const [setting, ruleId] = path91;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path91];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -55780,9 +56102,9 @@ var CASE_RULES = {
 };
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path87, method, body) => `{
+var operation = (path91, method, body) => `{
   "paths": {
-    "${path87}": {
+    "${path91}": {
       "${method}": ${body}
     }
   }
@@ -56009,7 +56331,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   enumNarrowed: {
-    description: "Values were removed from the 'enum' of a parameter or an input field. Located on the new 'enum'.",
+    description: "Values were removed from the 'enum' of a parameter or an input field. Located on the new 'enum'. A value kept as the same text under the field's new type (7.5 as '7.5' when a number becomes a string) is not removed: the type change is BRK-INPUT-TYPE.",
     example: {
       placement: "parameter",
       before: '"enum": ["open", "done", "archived"]',
@@ -56246,16 +56568,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path87 = [];
+  const path91 = [];
   const exhausted = /* @__PURE__ */ new Set();
-  const visit2 = (node) => {
+  const visit3 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path87.push(part.step);
-        if (visit2(part.nested)) listedAny = true;
-        if (part.step !== void 0) path87.pop();
+        if (part.step !== void 0) path91.push(part.step);
+        if (visit3(part.nested)) listedAny = true;
+        if (part.step !== void 0) path91.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -56263,13 +56585,13 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path87, ...part.change.path] });
+      result.push({ ...part.change, path: [...path91, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
     return listedAny;
   };
-  visit2(root);
+  visit3(root);
   for (const [kind, tally2] of tallies) {
     const total = totals.get(kind);
     if (total <= tally2.listed) continue;
@@ -58448,21 +58770,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path87 in paths) {
-    if (!has(paths, path87)) continue;
-    const pathItem = refPathItem(paths[path87]);
+  for (const path91 in paths) {
+    if (!has(paths, path91)) continue;
+    const pathItem = refPathItem(paths[path91]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path87));
-    unfollowed2.set(path87, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path91));
+    unfollowed2.set(path91, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path87 in paths) {
-    if (!has(paths, path87)) continue;
-    const pathItem = refPathItem(paths[path87]);
+  for (const path91 in paths) {
+    if (!has(paths, path91)) continue;
+    const pathItem = refPathItem(paths[path91]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -58474,17 +58796,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path87 of all) {
-    const before = has(pathsBefore, path87) ? pathsBefore[path87] : void 0;
-    const after = has(pathsAfter, path87) ? pathsAfter[path87] : void 0;
+  for (const path91 of all) {
+    const before = has(pathsBefore, path91) ? pathsBefore[path91] : void 0;
+    const after = has(pathsAfter, path91) ? pathsAfter[path91] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path87);
-    const whyBefore = unfollowedBefore.get(path87);
+    const whyAfter = unfollowedAfter.get(path91);
+    const whyBefore = unfollowedBefore.get(path91);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path87);
+    const pathItemPointer = childPointer("/paths", path91);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -58492,12 +58814,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path87)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path91)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path87)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path87)} was not compared: in the base version, ${whyBefore}.` : refEdit(path87, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path91)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path91)} was not compared: in the base version, ${whyBefore}.` : refEdit(path91, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -58507,12 +58829,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path87, before, after) {
+function refEdit(path91, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path87)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path91)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path87)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path87)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path91)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path91)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -58729,8 +59051,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path87) {
-  return withoutTrailingSlashes(emptiedBraces(path87));
+function normalizePath(path91) {
+  return withoutTrailingSlashes(emptiedBraces(path91));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -59575,7 +59897,7 @@ function compareEnum(before, after, direction, add2, others2) {
       });
       return;
     }
-    const removed = was && is && limitsAfter ? was.filter((value) => !is.some((other) => jsonEqual(value, other))) : [];
+    const removed = was && is && limitsAfter ? was.filter((value) => !is.some((other) => sameChoice(value, other))) : [];
     if (removed.length > 0) {
       add2({
         rule: CHANGE_RULES.enumNarrowed,
@@ -59597,6 +59919,13 @@ function compareEnum(before, after, direction, add2, others2) {
     return;
   }
   others2.push("enum");
+}
+function sameChoice(value, other) {
+  if (jsonEqual(value, other)) return true;
+  return isScalar2(value) && isScalar2(other) && typeof value !== typeof other && String(value) === String(other);
+}
+function isScalar2(value) {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
 }
 function limitsValues(view) {
   const values = view.enum;
@@ -59798,7 +60127,7 @@ var DOCUMENT_KEYS = /* @__PURE__ */ new Set([
   "parameters",
   "responses"
 ]);
-var REUSABLE_SECTIONS = ["definitions", "parameters", "responses"];
+var REUSABLE_SECTIONS2 = ["definitions", "parameters", "responses"];
 var INFO_MINOR_KEYS = ["description", "contact"];
 function diffSwaggerValues(before, after, routes, schemaLists) {
   const oldModel = new SwaggerModel(before, true);
@@ -59914,7 +60243,7 @@ function diffUnvisitedReusables(context, before, after) {
   for (const set2 of [context.schemas.visitedOld, context.schemas.visitedNew]) {
     for (const pointer of set2) visited.add(sectionEntry(pointer));
   }
-  for (const section of REUSABLE_SECTIONS) {
+  for (const section of REUSABLE_SECTIONS2) {
     const sectionBefore = asObject(before[section]) ?? {};
     const sectionAfter = asObject(after[section]) ?? {};
     for (const name of differingKeys(sectionBefore, sectionAfter, /* @__PURE__ */ new Set())) {
@@ -60086,11 +60415,11 @@ function connectorVersion(folder) {
 }
 
 // packages/validator/src/diff/diff-paths.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_node_path23 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_path22 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 function isSkippedDirectory(name, platform = process.platform) {
@@ -60118,7 +60447,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = p
     const absolute = import_node_path22.default.resolve(cwd, given2);
     let stat2;
     try {
-      stat2 = (0, import_node_fs12.statSync)(absolute);
+      stat2 = (0, import_node_fs13.statSync)(absolute);
     } catch (error2) {
       throw unreadablePathError(given2, error2) ?? missingPathError(given2, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
@@ -60145,7 +60474,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = p
 }
 function listedOrRefused(folder, given2, absolute) {
   try {
-    return (0, import_node_fs12.readdirSync)(folder);
+    return (0, import_node_fs13.readdirSync)(folder);
   } catch (error2) {
     throw refusedListing(error2, given2, absolute);
   }
@@ -60160,7 +60489,7 @@ function sortFolderPaths(folders, paths = import_node_path22.default) {
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
 function search(folder, depth, found, platform) {
-  const dirents = (0, import_node_fs12.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs13.readdirSync)(folder, { withFileTypes: true });
   if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
@@ -60181,7 +60510,7 @@ function swaggerFoldersBelow(folder, dirents, depth, platform) {
   if (depth >= MAX_SEARCH_DEPTH) return below;
   for (const child of searchedChildren(dirents, platform)) {
     const childPath = entryPath(folder, child);
-    const childDirents = (0, import_node_fs12.readdirSync)(childPath, { withFileTypes: true });
+    const childDirents = (0, import_node_fs13.readdirSync)(childPath, { withFileTypes: true });
     if (fileNames(childDirents).some((name) => kindOfFileName(name) === "swagger")) below.push(childPath);
     else below.push(...swaggerFoldersBelow(childPath, childDirents, depth + 1, platform));
   }
@@ -60235,12 +60564,12 @@ async function readSide(given2, cwd) {
   const absolute = import_node_path23.default.resolve(cwd, given2);
   let stat2;
   try {
-    stat2 = await import_node_fs13.promises.stat(absolute);
+    stat2 = await import_node_fs14.promises.stat(absolute);
   } catch (error2) {
     throw unreadablePathError(given2, error2) ?? missingPathError(given2, "Give a connector folder or its apiDefinition.swagger.json.", { cwd });
   }
   if (stat2.isDirectory()) {
-    if (!isConnectorFolderListing(await import_node_fs13.promises.readdir(absolute))) {
+    if (!isConnectorFolderListing(await import_node_fs14.promises.readdir(absolute))) {
       throw new UsageError("is not a connector folder.", {
         location: { file: given2 },
         hint: await notAConnectorHint(given2, absolute, cwd)
@@ -60248,7 +60577,7 @@ async function readSide(given2, cwd) {
     }
     return { version: connectorVersion(await loadConnectorFolder(absolute, cwd)), given: given2 };
   }
-  const bytes = await import_node_fs13.promises.readFile(absolute);
+  const bytes = await import_node_fs14.promises.readFile(absolute);
   const document = JsonDocument.parse(decodeUtf8(bytes).text);
   const name = import_node_path23.default.basename(absolute);
   if (!/\.json$/i.test(name) && asObject(document.value) === void 0) {
@@ -60295,18 +60624,18 @@ async function notAConnectorHint(given2, absolute, cwd) {
     return "Give a connector folder (it holds apiDefinition.swagger.json and apiProperties.json) or its apiDefinition.swagger.json.";
   }
   const names3 = held.map((folder) => import_node_path23.default.join(given2, import_node_path23.default.relative(absolute, folder)));
-  const holds = held.length === 1 ? `the connector folder ${quoted(names3[0])}` : `${held.length} connector folders: ${quoteList(names3, 3)}`;
-  return `It holds ${holds}. diff compares two versions of one connector: give the folder of that connector in each version.`;
+  const holds2 = held.length === 1 ? `the connector folder ${quoted(names3[0])}` : `${held.length} connector folders: ${quoteList(names3, 3)}`;
+  return `It holds ${holds2}. diff compares two versions of one connector: give the folder of that connector in each version.`;
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_node_path24 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
   const script3 = import_node_path24.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs14.existsSync)(script3) ? script3 : void 0;
+  return (0, import_node_fs15.existsSync)(script3) ? script3 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -60607,10 +60936,10 @@ function keyAt(pointer) {
 }
 
 // packages/validator/src/fix/write-fixed-file.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 
 // packages/validator/src/fix/file-writable.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 function readOnlyByOwnerBit(file, processUid) {
   const ownerBitCounts = processUid === void 0 || processUid === 0 || processUid === file.uid;
   return ownerBitCounts && (file.mode & 128) === 0;
@@ -60618,36 +60947,57 @@ function readOnlyByOwnerBit(file, processUid) {
 async function isWritableFile(file, stat2) {
   if (readOnlyByOwnerBit(stat2, process.getuid?.())) return false;
   try {
-    await import_node_fs15.promises.access(file, import_node_fs15.constants.W_OK);
+    await import_node_fs16.promises.access(file, import_node_fs16.constants.W_OK);
     return true;
   } catch {
     return false;
   }
 }
 
+// packages/validator/src/fix/replace-keeping-owner.ts
+function canReplaceKeepingOwner(file, user) {
+  if (file.nlink > 1) return false;
+  if (user.uid === void 0 || user.uid === 0) return true;
+  return user.uid === file.uid && user.groups.includes(file.gid);
+}
+function processUser() {
+  const uid = process.geteuid?.();
+  if (uid === void 0) return { uid, groups: [] };
+  return { uid, groups: [process.getegid?.() ?? -1, ...process.getgroups?.() ?? []] };
+}
+
 // packages/validator/src/fix/write-fixed-file.ts
 async function writeFixedFile(folder, name, read2, fixed) {
   const file = entryPath(folder, name);
-  const stat2 = await import_node_fs16.promises.lstat(file);
+  const stat2 = await import_node_fs17.promises.lstat(file);
   let target2 = file;
   if (stat2.isSymbolicLink()) {
-    target2 = await import_node_fs16.promises.realpath(file);
-    if (!isBelow(await import_node_fs16.promises.realpath(folder), target2)) {
+    target2 = await import_node_fs17.promises.realpath(file);
+    if (!isBelow(await import_node_fs17.promises.realpath(folder), target2)) {
       return refused("it is a symbolic link to a file outside the connector folder; it was not written.");
     }
   }
-  const current = await import_node_fs16.promises.stat(target2);
+  const current = await import_node_fs17.promises.stat(target2);
   if (!current.isFile()) return refused("it is not a regular file.");
   if (!await isWritableFile(target2, current)) {
     return refused(
       "it is read-only: it was not written; make it writable (or check it out for editing) and run validate --fix again."
     );
   }
-  if (!(await import_node_fs16.promises.readFile(target2)).equals(Buffer.from(read2, "utf8"))) {
+  if (!(await import_node_fs17.promises.readFile(target2)).equals(Buffer.from(read2, "utf8"))) {
     return refused("it changed since it was read; run validate --fix again.");
   }
-  await writeFileAtomically(target2, Buffer.from(fixed, "utf8"), { mode: current.mode & 4095 });
+  await writeKeepingOwner(target2, Buffer.from(fixed, "utf8"), current);
   return { written: true };
+}
+async function writeKeepingOwner(file, bytes, stat2) {
+  const user = processUser();
+  if (canReplaceKeepingOwner(stat2, user)) {
+    const owner = user.uid === void 0 ? void 0 : { uid: stat2.uid, gid: stat2.gid };
+    await writeFileAtomically(file, bytes, { mode: stat2.mode & 4095, owner });
+  } else {
+    await writeFileInPlace(file, bytes);
+  }
 }
 function refused(reason) {
   return { written: false, reason };
@@ -60758,7 +61108,7 @@ function fixedThings(slips, keys) {
 }
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs17 = require("node:fs");
+var import_node_fs18 = require("node:fs");
 var import_node_path25 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options2 = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
@@ -60815,14 +61165,14 @@ async function connectorsHeldBy(folder, topLevel) {
   return held.map((connector) => import_node_path25.default.relative(topLevel, connector).split(import_node_path25.default.sep).join("/"));
 }
 async function isTopLevelConnectorNow(topLevel) {
-  return isConnectorFolderListing(await import_node_fs17.promises.readdir(topLevel).catch(() => []));
+  return isConnectorFolderListing(await import_node_fs18.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
   const parent = import_node_path25.default.posix.dirname(folder);
   return parent !== "." && isTopFolderName(import_node_path25.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs17.promises.readdir(import_node_path25.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs18.promises.readdir(import_node_path25.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
@@ -61079,7 +61429,7 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/materialize.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs19 = require("node:fs");
 var import_node_path26 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev2, folder) {
@@ -61092,14 +61442,14 @@ async function materializeFolder(git, rev2, folder) {
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
     const target2 = import_node_path26.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs18.promises.mkdir(target2, { recursive: true });
+    await import_node_fs19.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
       const destination = import_node_path26.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs18.promises.mkdir(import_node_path26.default.dirname(destination), { recursive: true });
-      await import_node_fs18.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs19.promises.mkdir(import_node_path26.default.dirname(destination), { recursive: true });
+      await import_node_fs19.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
   } catch (error2) {
@@ -61109,7 +61459,7 @@ async function materializeFolder(git, rev2, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs23 = require("node:fs");
+var import_node_fs24 = require("node:fs");
 var import_node_path35 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
@@ -61215,7 +61565,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs19 = require("node:fs");
+var import_node_fs20 = require("node:fs");
 var import_node_path27 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
@@ -61278,7 +61628,7 @@ async function readRepositoryIndex(topLevel, facts) {
     };
     let names3;
     try {
-      names3 = (0, import_node_fs19.readdirSync)(folder);
+      names3 = (0, import_node_fs20.readdirSync)(folder);
     } catch {
       continue;
     }
@@ -61302,7 +61652,7 @@ function swaggerFileName(names3) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs19.readFileSync)(file);
+    return (0, import_node_fs20.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -61461,9 +61811,9 @@ function changeToFinding(change, connector, current, previous) {
 }
 
 // packages/validator/src/git/repository-paths.ts
-var import_node_fs20 = require("node:fs");
+var import_node_fs21 = require("node:fs");
 var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs20.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs21.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
   return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
@@ -61568,7 +61918,7 @@ function connectorDeletedFinding(change, folder) {
 }
 
 // packages/validator/src/git/deletion-scope.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 var import_node_path30 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
@@ -61580,7 +61930,7 @@ async function deletionScope(paths, gone, deleted, where2) {
   const containing = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
     const absolute = import_node_path30.default.resolve(where2.cwd, given2);
-    const exists3 = (0, import_node_fs21.existsSync)(absolute);
+    const exists3 = (0, import_node_fs22.existsSync)(absolute);
     const real = exists3 ? await realCasePath(absolute) : import_node_path30.default.resolve(where2.realCwd, import_node_path30.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
@@ -61625,10 +61975,10 @@ var import_promises2 = require("node:fs/promises");
 var import_node_path33 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 var import_node_path31 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs22.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const isLink = (0, import_node_fs23.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
   const real = await (isLink ? realCasePath(import_node_path31.default.dirname(file)).then((folder) => import_node_path31.default.join(folder, import_node_path31.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
@@ -61932,7 +62282,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs23.existsSync)(import_node_path35.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs24.existsSync)(import_node_path35.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -61987,7 +62337,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path87, findings]) => ({ path: path87, findings }));
+  return [...byFile].map(([path91, findings]) => ({ path: path91, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -61997,6 +62347,51 @@ function deletedConnectors(result) {
     path: entry.path,
     findings: result.findings.filter((finding) => finding.connector === entry.path)
   }));
+}
+
+// packages/validator/src/thresholds.ts
+var FAIL_ON_LEVELS = ["error", "warning", "never"];
+function failsThreshold(result, failOn) {
+  if (failOn === "never") return false;
+  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
+  return result.counts.error > 0;
+}
+function reachesFailOn(severity, failOn) {
+  if (failOn === "never") return false;
+  if (failOn === "warning") return severity !== "info";
+  return severity === "error";
+}
+var BREAKING_CHANGE_RULE_IDS = new Set(
+  Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
+);
+function isBreakingChange(finding) {
+  return BREAKING_CHANGE_RULE_IDS.has(finding.ruleId);
+}
+function judgedByFailOn(findings) {
+  return findings.filter((finding) => !isBreakingChange(finding));
+}
+function judgeRun(result, failOn, breakingChangesFail) {
+  const judged = countBySeverity(judgedByFailOn(result.findings));
+  const breaking = "diffs" in result ? result.diffs.reduce(
+    (sum, entry) => sum + (entry.diff?.changes.filter((change) => change.breaking).length ?? 0),
+    0
+  ) : 0;
+  return {
+    judged,
+    breaking,
+    failsFindings: failsThreshold({ counts: judged }, failOn),
+    failsBreaking: breakingChangesFail && breaking > 0
+  };
+}
+
+// packages/validator/src/reporters/existing-failures.ts
+function existingFailuresNote(findings, failOn, onlyNew) {
+  const failing = judgedByFailOn(findings).filter((finding) => reachesFailOn(finding.severity, failOn));
+  const existing = failing.filter((finding) => finding.baseline === "existing").length;
+  if (existing === 0) return void 0;
+  const one = existing === 1;
+  const which = existing < failing.length ? `${existing} of the ${failing.length} failing findings ${one ? "was" : "were"}` : one ? "The failing finding was" : `All ${existing} failing findings were`;
+  return `${which} already in the base: fix ${one ? "it" : "them"} or ask the reviewers; ${onlyNew} fails only on findings new since the base.`;
 }
 
 // packages/validator/src/reporters/fingerprint.ts
@@ -62067,41 +62462,6 @@ function ruleAnchor(ruleId) {
 }
 function ruleDocUrl(ruleId, rulesDocUrl = DEFAULT_RULES_DOC_URL) {
   return `${rulesDocUrl}#${ruleAnchor(ruleId)}`;
-}
-
-// packages/validator/src/thresholds.ts
-var FAIL_ON_LEVELS = ["error", "warning", "never"];
-function failsThreshold(result, failOn) {
-  if (failOn === "never") return false;
-  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
-  return result.counts.error > 0;
-}
-function reachesFailOn(severity, failOn) {
-  if (failOn === "never") return false;
-  if (failOn === "warning") return severity !== "info";
-  return severity === "error";
-}
-var BREAKING_CHANGE_RULE_IDS = new Set(
-  Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
-);
-function isBreakingChange(finding) {
-  return BREAKING_CHANGE_RULE_IDS.has(finding.ruleId);
-}
-function judgedByFailOn(findings) {
-  return findings.filter((finding) => !isBreakingChange(finding));
-}
-function judgeRun(result, failOn, breakingChangesFail) {
-  const judged = countBySeverity(judgedByFailOn(result.findings));
-  const breaking = "diffs" in result ? result.diffs.reduce(
-    (sum, entry) => sum + (entry.diff?.changes.filter((change) => change.breaking).length ?? 0),
-    0
-  ) : 0;
-  return {
-    judged,
-    breaking,
-    failsFindings: failsThreshold({ counts: judged }, failOn),
-    failsBreaking: breakingChangesFail && breaking > 0
-  };
 }
 
 // packages/validator/src/reporters/summary-budget.ts
@@ -62684,9 +63044,10 @@ function formatText(result, options2 = {}) {
     worstStyle(result.counts),
     `${plural(total, "problem")} (${summaryLine(result.counts)}) in ${connectors}${newSinceBaseNote(result.findings)}.`
   );
+  const existing = options2.failOn === void 0 ? void 0 : existingFailuresNote(result.findings, options2.failOn, "--only-new");
   const breaking = breakingChangesLine(result, options2.breakingChangesFail ?? false, paint);
   const leftOut2 = quiet === void 0 ? void 0 : leftOutLine(result.findings, quiet);
-  const end = [last2, breaking, leftOut2].filter((line) => line !== void 0).join("\n");
+  const end = [last2, existing, breaking, leftOut2].filter((line) => line !== void 0).join("\n");
   return [...blocks, end].join("\n\n") + "\n";
 }
 function leftOutLine(findings, quiet) {
@@ -62774,7 +63135,7 @@ function configOption() {
 }
 
 // packages/cli/src/report-output.ts
-var import_node_fs24 = require("node:fs");
+var import_node_fs25 = require("node:fs");
 var import_node_path40 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/workflow-safe.ts
@@ -62808,7 +63169,8 @@ function renderReport(result, format3, options2) {
   const text3 = formatText(result, {
     color: options2.color,
     breakingChangesFail: options2.breakingChangesFail,
-    quiet: options2.quiet
+    quiet: options2.quiet,
+    failOn: options2.failOn
   });
   return { text: text3, notes: [] };
 }
@@ -62828,12 +63190,13 @@ async function writeReport(context, result, options2) {
     fixes: options2.fixes,
     breakingChangesFail: options2.breakingChangesFail,
     quiet: options2.quiet,
+    failOn: options2.failOn,
     sarifLimits: io.sarifLimits
   });
   if (options2.output) {
     const target2 = import_node_path40.default.resolve(io.cwd, options2.output);
     try {
-      await inFolderMadeFor(target2, () => import_node_fs24.promises.writeFile(target2, text3));
+      await inFolderMadeFor(target2, () => import_node_fs25.promises.writeFile(target2, text3));
     } catch (error2) {
       throw reportNotWritten(error2, options2.output);
     }
@@ -63050,7 +63413,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path72 = __toESM(require("node:path"), 1);
+var import_node_path76 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -65316,15 +65679,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path87, options2) {
-    return await this.send("GET", path87, options2);
+  async get(path91, options2) {
+    return await this.send("GET", path91, options2);
   }
-  async post(path87, options2) {
-    return await this.send("POST", path87, options2);
+  async post(path91, options2) {
+    return await this.send("POST", path91, options2);
   }
-  async send(method, path87, request2) {
+  async send(method, path91, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path87, this.options.environment);
+    const url = new URL(WEB_API_PATH + path91, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -66602,10 +66965,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path87 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path87.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path87)) return "drive-letter";
-  if (path87.split("/").includes("..")) return "parent-segment";
+  const path91 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path91.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path91)) return "drive-letter";
+  if (path91.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -66643,7 +67006,7 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs26 = require("node:fs");
+var import_node_fs27 = require("node:fs");
 var import_promises3 = require("node:fs/promises");
 var import_promises4 = require("node:stream/promises");
 var import_node_util4 = require("node:util");
@@ -66681,8 +67044,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path87, isFolder2, value) {
-    const segments = path87.split("/");
+  place(path91, isFolder2, value) {
+    const segments = path91.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -66907,9 +67270,9 @@ var import_node_zlib2 = require("node:zlib");
 var import_node_stream = require("node:stream");
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs25 = require("node:fs");
+var import_node_fs26 = require("node:fs");
 var import_node_util3 = require("node:util");
-var readAsync = (0, import_node_util3.promisify)(import_node_fs25.read);
+var readAsync = (0, import_node_util3.promisify)(import_node_fs26.read);
 async function readAt(fd2, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -67219,12 +67582,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
-      const fd2 = await (0, import_node_util4.promisify)(import_node_fs26.open)(filePath2, "r");
+      const fd2 = await (0, import_node_util4.promisify)(import_node_fs27.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util4.promisify)(import_node_fs26.fstat)(fd2);
+        const { size } = await (0, import_node_util4.promisify)(import_node_fs27.fstat)(fd2);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd2, size, options2.damagedHint);
       } catch (error2) {
-        (0, import_node_fs26.closeSync)(fd2);
+        (0, import_node_fs27.closeSync)(fd2);
         throw error2;
       }
     } catch (error2) {
@@ -67272,7 +67635,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs26.closeSync)(this.fd);
+    (0, import_node_fs27.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -67281,7 +67644,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs26.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs27.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error2) => outputError = error2);
     try {
@@ -67385,17 +67748,17 @@ async function sameZipContent(a, b) {
 }
 
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs28 = require("node:fs");
+var import_node_fs29 = require("node:fs");
 var import_node_path41 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises5 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs27 = require("node:fs");
+var import_node_fs28 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const stat2 = await import_node_fs27.promises.stat(folder).catch(() => void 0) ?? await import_node_fs27.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs28.promises.stat(folder).catch(() => void 0) ?? await import_node_fs28.promises.lstat(folder).catch(() => void 0);
   if (stat2?.isDirectory()) return;
   refuseBlockedOutputPath(folder, {
     throughFileHint: PATH_THROUGH_FILE_HINT,
@@ -67413,7 +67776,7 @@ function refusePathThroughFile(target2) {
   if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs27.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs28.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
     throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
@@ -67437,7 +67800,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error2) => output.destroy(error2));
-  const file = (0, import_node_fs28.createWriteStream)(temporary, { flags: "wx" });
+  const file = (0, import_node_fs29.createWriteStream)(temporary, { flags: "wx" });
   const written2 = (0, import_promises5.pipeline)(output, file);
   let done = false;
   try {
@@ -67463,13 +67826,13 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written2;
-    await import_node_fs28.promises.rename(temporary, target2);
+    await import_node_fs29.promises.rename(temporary, target2);
     done = true;
   } catch (error2) {
     output.destroy();
     await written2.catch(() => void 0);
     if (!file.closed) await new Promise((resolve) => file.once("close", () => resolve()));
-    await import_node_fs28.promises.rm(temporary, { force: true });
+    await import_node_fs29.promises.rm(temporary, { force: true });
     const failedPath = error2?.path;
     throw failedPath === temporary || failedPath === target2 || failedPath === destination ? targetWriteError(destination, error2) : error2;
   } finally {
@@ -67629,14 +67992,14 @@ function firstInvalidOffset(bytes) {
 }
 function lineAndColumn(text3, offset) {
   let line = 1;
-  let lineStart = 0;
+  let lineStart2 = 0;
   for (let i2 = 0; i2 < offset && i2 < text3.length; i2++) {
     if (text3.charCodeAt(i2) === 10) {
       line++;
-      lineStart = i2 + 1;
+      lineStart2 = i2 + 1;
     }
   }
-  return { line, column: offset - lineStart + 1 };
+  return { line, column: offset - lineStart2 + 1 };
 }
 
 // packages/solution/src/xml/parse-xml.ts
@@ -67879,9 +68242,9 @@ function checkJson(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path87) {
+function jsonValueLocation(text3, path91) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path87);
+  const node = tree && findNodeAtLocation2(tree, path91);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -67939,17 +68302,17 @@ function describeParseError(error2) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs30 = require("node:fs");
+var import_node_fs31 = require("node:fs");
 var import_node_crypto7 = require("node:crypto");
 var import_node_path43 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs29 = require("node:fs");
+var import_node_fs30 = require("node:fs");
 var import_node_path42 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs29.promises.readdir(import_node_path42.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs30.promises.readdir(import_node_path42.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -67968,11 +68331,11 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target2, options2) {
   const files = await listFiles2(staged);
   if (!await exists2(target2)) {
-    await import_node_fs30.promises.mkdir(import_node_path43.default.dirname(import_node_path43.default.resolve(target2)), { recursive: true });
-    await import_node_fs30.promises.rename(staged, target2);
+    await import_node_fs31.promises.mkdir(import_node_path43.default.dirname(import_node_path43.default.resolve(target2)), { recursive: true });
+    await import_node_fs31.promises.rename(staged, target2);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs30.promises.realpath(target2);
+  const targetRoot = await import_node_fs31.promises.realpath(target2);
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   for (const file of files) {
@@ -67981,16 +68344,16 @@ async function commitFolder(staged, target2, options2) {
     result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path43.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs30.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs31.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent2(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles2(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs30.promises.rm(to, { recursive: true });
+      await import_node_fs31.promises.rm(to, { recursive: true });
     }
-    await import_node_fs30.promises.rename(from, to);
+    await import_node_fs31.promises.rename(from, to);
     result.written.push(file);
   }
   const wanted = new Set(files);
@@ -67999,13 +68362,13 @@ async function commitFolder(staged, target2, options2) {
   if (options2.stale === "delete") {
     for (const file of others2) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs30.promises.rm(import_node_path43.default.join(targetRoot, file));
+      await import_node_fs31.promises.rm(import_node_path43.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs30.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs31.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -68028,14 +68391,14 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs30.promises.lstat(import_node_path43.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs31.promises.lstat(import_node_path43.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs30.promises.rename(
+      await import_node_fs31.promises.rename(
         import_node_path43.default.join(this.root, ...parent, before[index]),
         import_node_path43.default.join(this.root, ...parent, after[index])
       );
@@ -68072,13 +68435,13 @@ async function ensureDirectoryInside(root, relative) {
   let current = root;
   for (const [index, segment] of segments.entries()) {
     const next = import_node_path43.default.join(current, segment);
-    const entry = await import_node_fs30.promises.lstat(next).catch(() => void 0);
+    const entry = await import_node_fs31.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const resolved2 = await import_node_fs30.promises.realpath(next).then(
+      const resolved2 = await import_node_fs31.promises.realpath(next).then(
         (real2) => ({ real: real2 }),
         (error2) => ({ error: error2 })
       );
@@ -68093,7 +68456,7 @@ async function ensureDirectoryInside(root, relative) {
           }
         );
       }
-      if ((await import_node_fs30.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs31.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -68101,15 +68464,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs30.promises.rm(next);
+      await import_node_fs31.promises.rm(next);
     }
-    await import_node_fs30.promises.mkdir(import_node_path43.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs31.promises.mkdir(import_node_path43.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent2(staged, target2) {
-  const [sa, sb] = await Promise.all([import_node_fs30.promises.stat(staged), import_node_fs30.promises.stat(target2)]);
+  const [sa, sb] = await Promise.all([import_node_fs31.promises.stat(staged), import_node_fs31.promises.stat(target2)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target2, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target2)]);
   return ha === hb;
@@ -68117,39 +68480,39 @@ async function sameContent2(staged, target2) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target2, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text3 = await import_node_fs30.promises.readFile(staged);
+  const text3 = await import_node_fs31.promises.readFile(staged);
   if (text3.includes(0) || text3.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text3.indexOf(10); at !== -1; at = text3.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text3.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs30.promises.readFile(target2));
+  return checkedOut.equals(await import_node_fs31.promises.readFile(target2));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto7.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs30.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs31.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists2(file) {
-  return import_node_fs30.promises.lstat(file).then(
+  return import_node_fs31.promises.lstat(file).then(
     () => true,
     () => false
   );
 }
 async function removeEmptyFolders(root, protect) {
-  const visit2 = async (relative) => {
+  const visit3 = async (relative) => {
     const absolute = import_node_path43.default.join(root, relative);
-    const entries = await import_node_fs30.promises.readdir(absolute, { withFileTypes: true });
+    const entries = await import_node_fs31.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs30.promises.rmdir(import_node_path43.default.join(root, child));
+      if (entry.isDirectory() && !protect?.(child) && await visit3(child))
+        await import_node_fs31.promises.rmdir(import_node_path43.default.join(root, child));
       else empty = false;
     }
     return empty;
   };
-  await visit2("");
+  await visit3("");
 }
 function unresolvedLinkError(link2, error2) {
   const code2 = error2?.code;
@@ -68170,7 +68533,7 @@ function unresolvedLinkError(link2, error2) {
 }
 
 // packages/solution/src/fs/write-file-atomically.ts
-var import_node_fs31 = require("node:fs");
+var import_node_fs32 = require("node:fs");
 var import_node_path44 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
@@ -68179,8 +68542,8 @@ async function checkWritable(file) {
     const made = makeFolderWithParents(import_node_path44.default.dirname(target2));
     const temporary = temporarySibling(target2);
     try {
-      await import_node_fs31.promises.writeFile(temporary, "");
-      await import_node_fs31.promises.rm(temporary, { force: true });
+      await import_node_fs32.promises.writeFile(temporary, "");
+      await import_node_fs32.promises.rm(temporary, { force: true });
     } finally {
       forgetTemporary(temporary);
       await made.remove();
@@ -68422,7 +68785,7 @@ function manifestSettings(manifest) {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs37 = require("node:fs");
+var import_node_fs38 = require("node:fs");
 var import_node_path54 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/path-inside.ts
@@ -68434,7 +68797,7 @@ function refuseInside(inner, folder, refusal2) {
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs32 = require("node:fs");
+var import_node_fs33 = require("node:fs");
 var import_node_path46 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
@@ -68504,11 +68867,11 @@ function parseBothNotes(text3, file) {
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
   const file = import_node_path46.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs32.promises.readFile(file), file), file);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs33.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
-var import_node_fs33 = require("node:fs");
+var import_node_fs34 = require("node:fs");
 var import_node_path47 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/editor-leftovers.ts
@@ -68584,7 +68947,7 @@ async function refuseKeptInTheWay(folder, files, stale) {
   const keeps = (file) => !isRepositoryFile(file) && (stale === "keep" || isLeftOut(file));
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs33.promises.lstat(import_node_path47.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs34.promises.lstat(import_node_path47.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
@@ -68593,7 +68956,7 @@ async function refuseKeptInTheWay(folder, files, stale) {
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs33.promises.lstat(import_node_path47.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs34.promises.lstat(import_node_path47.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
     const inside = (await listFiles2(import_node_path47.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
@@ -68631,7 +68994,7 @@ function neededFolders(files) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs34 = require("node:fs");
+var import_node_fs35 = require("node:fs");
 var import_node_path48 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
@@ -68668,7 +69031,7 @@ var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 async function endingOf(file) {
-  const handle = await import_node_fs34.promises.open(file, "r");
+  const handle = await import_node_fs35.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -68678,7 +69041,7 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs34.promises.readFile(file));
+  return recordedEnding(await import_node_fs35.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
   const recorded = [];
@@ -68712,7 +69075,7 @@ function parseLineEndings(text3, file) {
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
   const file = import_node_path48.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs34.promises.readFile(file), file), file);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs35.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/platform-version.ts
@@ -68744,7 +69107,7 @@ function withAttributeValue(tag2, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs35 = require("node:fs");
+var import_node_fs36 = require("node:fs");
 var import_node_path49 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
@@ -69233,13 +69596,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const makeFolderOf = (destination) => {
     const folder = import_node_path49.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs35.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs36.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
     const destination = import_node_path49.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs35.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs36.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -69272,8 +69635,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs35.promises.mkdir(import_node_path49.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs35.promises.open(destination, "wx");
+  await import_node_fs36.promises.mkdir(import_node_path49.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs36.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -69283,7 +69646,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs35.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs36.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -69298,7 +69661,7 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs36 = require("node:fs");
+var import_node_fs37 = require("node:fs");
 var import_node_path50 = __toESM(require("node:path"), 1);
 var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
 var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
@@ -69308,7 +69671,7 @@ var OVERWRITE_KEEPING_STALE = {
 };
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs36.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs37.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -69337,7 +69700,7 @@ function fileCount(files) {
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
   const file = import_node_path50.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs36.promises.readFile(file).catch(() => void 0);
+  const bytes = await import_node_fs37.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -69521,7 +69884,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs37.promises.writeFile(import_node_path54.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs38.promises.writeFile(import_node_path54.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     await refuseKeptInTheWay(folder, await listFiles2(staging), stale);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
@@ -69541,7 +69904,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs37.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs38.promises.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
     if (done) madeFolders2.keep();
     else await madeFolders2.remove();
@@ -69554,11 +69917,11 @@ function zipInsideProblem(relative, stale) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs37.promises.readFile(import_node_path54.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs38.promises.readFile(import_node_path54.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs37.promises.readFile(import_node_path54.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs38.promises.readFile(import_node_path54.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs37.promises.writeFile(import_node_path54.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs38.promises.writeFile(import_node_path54.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -69605,7 +69968,7 @@ function pairedZipPaths(zipPath) {
 async function refuseMissingPair(given2, pair, say) {
   const kind = import_node_path54.default.resolve(given2) === import_node_path54.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists3 = async (file) => await import_node_fs37.promises.stat(file).catch(() => void 0) !== void 0;
+  const exists3 = async (file) => await import_node_fs38.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists3(given2) || await exists3(other)) return;
   const name = import_node_path54.default.basename(given2);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
@@ -69620,7 +69983,7 @@ async function stageBoth(zipPath, staging, options2) {
   const managedStaging = `${staging}.managed`;
   rememberTemporary(managedStaging);
   try {
-    await import_node_fs37.promises.mkdir(managedStaging);
+    await import_node_fs38.promises.mkdir(managedStaging);
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
@@ -69647,33 +70010,33 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs37.promises.writeFile(import_node_path54.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs38.promises.writeFile(import_node_path54.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
       const from = import_node_path54.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs37.promises.readFile(from)).equals(await import_node_fs37.promises.readFile(import_node_path54.default.join(staging, file))))
+      if (baseFiles.has(file) && (await import_node_fs38.promises.readFile(from)).equals(await import_node_fs38.promises.readFile(import_node_path54.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs37.promises.mkdir(import_node_path54.default.dirname(import_node_path54.default.join(staging, variant)), { recursive: true });
-      await import_node_fs37.promises.rename(from, import_node_path54.default.join(staging, variant));
+      await import_node_fs38.promises.mkdir(import_node_path54.default.dirname(import_node_path54.default.join(staging, variant)), { recursive: true });
+      await import_node_fs38.promises.rename(from, import_node_path54.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs37.promises.rm(managedStaging, { recursive: true, force: true });
+    await import_node_fs38.promises.rm(managedStaging, { recursive: true, force: true });
     forgetTemporary(managedStaging);
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles2(staging) };
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs39 = require("node:fs");
+var import_node_fs40 = require("node:fs");
 var import_node_path56 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs38 = require("node:fs");
+var import_node_fs39 = require("node:fs");
 var import_node_path55 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
@@ -69684,7 +70047,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs38.promises.lstat(import_node_path55.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs39.promises.lstat(import_node_path55.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -69795,7 +70158,7 @@ function nestedSolutionHint(files) {
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat2 = await import_node_fs39.promises.stat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs40.promises.stat(folder).catch(() => void 0);
   const hint = "Give the folder that unpack wrote (the one holding Other/).";
   if (!stat2) throw missingPathError(folder, hint);
   if (!stat2.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
@@ -69828,7 +70191,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readBytes2 = async (file) => {
-    const bytes = await import_node_fs39.promises.readFile(located(file));
+    const bytes = await import_node_fs40.promises.readFile(located(file));
     if (bytes.length > IN_MEMORY_ENTRY_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return bytes;
@@ -69884,7 +70247,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       sources.set(name, {
         name,
         load: async () => {
-          const bytes = await import_node_fs39.promises.readFile(located(actual));
+          const bytes = await import_node_fs40.promises.readFile(located(actual));
           const text3 = bytes.length <= IN_MEMORY_ENTRY_BYTES ? decodeUtf8Lenient(bytes) : "";
           return isJson(text3) ? Buffer.from(minifyJson(text3, located(actual), SOLUTION_JSON_HINT)) : bytes;
         }
@@ -69953,9 +70316,9 @@ async function packSolution(folder, zipPath, options2 = {}) {
   };
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs39.promises.stat(file);
+  const { size } = await import_node_fs40.promises.stat(file);
   if (size > MAX_RECORDED_BYTES) return { name, file };
-  return { name, load: async () => withRecordedEnding(await import_node_fs39.promises.readFile(file), recorded) };
+  return { name, load: async () => withRecordedEnding(await import_node_fs40.promises.readFile(file), recorded) };
 }
 function missingConnectorError(file, logicalFile, connector) {
   const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
@@ -69997,7 +70360,7 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 }
 
 // packages/solution/src/solution/pack-packages.ts
-var import_node_fs40 = require("node:fs");
+var import_node_fs41 = require("node:fs");
 var import_node_path57 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = {
@@ -70025,7 +70388,7 @@ function managedZipPath(zipPath) {
 }
 async function managedFlag(folder) {
   const file = import_node_path57.default.join(folder, FOLDER_SOLUTION);
-  const root = parseXml(decodeUtf8Strict(await import_node_fs40.promises.readFile(file), file), file, UNPACKED_XML_HINT);
+  const root = parseXml(decodeUtf8Strict(await import_node_fs41.promises.readFile(file), file), file, UNPACKED_XML_HINT);
   return readManifest(root, file).managed;
 }
 
@@ -70132,13 +70495,13 @@ function parseExistingApiProperties(text3, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs41 = require("node:fs");
+var import_node_fs42 = require("node:fs");
 var import_node_path59 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
 async function readSolution(source, reading = {}) {
-  const stat2 = await import_node_fs41.promises.stat(source).catch(() => void 0);
+  const stat2 = await import_node_fs42.promises.stat(source).catch(() => void 0);
   if (!stat2) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat2.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, {
@@ -70176,7 +70539,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     if (!isConnectorDocument(document)) continue;
     const shown = import_node_path59.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs41.promises.readFile(import_node_path59.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs42.promises.readFile(import_node_path59.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -70196,7 +70559,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs41.promises.readFile(import_node_path59.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs42.promises.readFile(import_node_path59.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
@@ -70212,7 +70575,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
 async function solutionParts(folder, displayRoot, files) {
   const manifestFile = import_node_path59.default.join(displayRoot, FOLDER_SOLUTION);
   const root = parseXml(
-    decodeUtf8Strict(await import_node_fs41.promises.readFile(import_node_path59.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+    decodeUtf8Strict(await import_node_fs42.promises.readFile(import_node_path59.default.join(folder, FOLDER_SOLUTION)), manifestFile),
     manifestFile,
     UNPACKED_XML_HINT
   );
@@ -70230,11 +70593,11 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs44 = require("node:fs");
-var import_node_path62 = __toESM(require("node:path"), 1);
+var import_node_fs49 = require("node:fs");
+var import_node_path66 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/prepared-connector.ts
-var import_node_fs43 = require("node:fs");
+var import_node_fs44 = require("node:fs");
 var import_node_path61 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
@@ -70246,7 +70609,7 @@ function sameJsonTokens(present, written2) {
 }
 
 // packages/solution/src/connector/hand-written-files.ts
-var import_node_fs42 = require("node:fs");
+var import_node_fs43 = require("node:fs");
 var import_node_path60 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
@@ -70352,7 +70715,7 @@ function isNobodysWriting(file) {
 }
 async function keepHandWritten(destinationRoot, earlier2, existing, files) {
   const folder = import_node_path60.default.join(destinationRoot, earlier2.folder);
-  const stat2 = await import_node_fs42.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs43.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
   const leftBehind = [];
@@ -70363,7 +70726,7 @@ async function keepHandWritten(destinationRoot, earlier2, existing, files) {
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs42.promises.readFile(import_node_path60.default.join(folder, file));
+    const bytes = await import_node_fs43.promises.readFile(import_node_path60.default.join(folder, file));
     if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
     files.set(file, bytes);
     kept.push(file);
@@ -70428,10 +70791,10 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs43.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs44.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs43.promises.readFile(import_node_path61.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs44.promises.readFile(import_node_path61.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
     presentApiProperties.toString("utf8"),
     import_node_path61.default.join(destination, apiPropertiesName)
@@ -70441,7 +70804,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs43.promises.readFile(import_node_path61.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs44.promises.readFile(import_node_path61.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -70451,7 +70814,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs43.promises.readFile(import_node_path61.default.join(destination, iconName));
+      const present2 = await import_node_fs44.promises.readFile(import_node_path61.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -70507,6 +70870,75 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   };
 }
 
+// packages/solution/src/connector/own-folder-finder.ts
+var import_node_fs48 = require("node:fs");
+var import_node_path65 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/connector/own-folder.ts
+function ownFolderCandidates(search2, folders, taken) {
+  const free = folders.filter((folder) => !taken.has(folder.name.toLowerCase()));
+  const sameButCase = free.filter((folder) => folder.name.toLowerCase() === search2.folder.toLowerCase());
+  if (sameButCase.length > 0) return sameButCase.map((folder) => ({ folder: folder.name, matched: "name" }));
+  const titles = [search2.displayName, ...search2.alsoTitled === void 0 ? [] : [search2.alsoTitled]];
+  const isTitled = (title) => title.toLowerCase() === search2.displayName.trim().toLowerCase();
+  const titleReadsAsOwn = (title) => titles.some((own2) => sameLettersAndDigits(title, own2));
+  const candidates = [];
+  for (const folder of free) {
+    const title = folder.title?.trim() || void 0;
+    if (title !== void 0 && isTitled(title)) candidates.push({ folder: folder.name, matched: "title" });
+    else if (sameLettersAndDigits(search2.displayName, folder.name) && (title === void 0 || titleReadsAsOwn(title)))
+      candidates.push({ folder: folder.name, matched: "name" });
+  }
+  return candidates;
+}
+
+// packages/solution/src/connector/left-found-folders.ts
+var import_node_fs47 = require("node:fs");
+var import_node_path64 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/connector/as-extracted.ts
+var import_node_fs45 = require("node:fs");
+var import_node_path62 = __toESM(require("node:path"), 1);
+var import_node_util6 = require("node:util");
+async function whyNotAsExtracted(folder, connector) {
+  const names3 = await import_node_fs45.promises.readdir(folder).catch(() => []);
+  const present = (name) => names3.includes(name) ? name : names3.find((entry) => entry.toLowerCase() === name.toLowerCase());
+  const icon2 = connector.files.iconblob;
+  const writesIcon = icon2 !== void 0 && isPng(icon2.bytes) && !isIndependentPublisherFolder(folder);
+  const compared = [
+    REPOSITORY_FILES.swagger,
+    REPOSITORY_FILES.apiProperties,
+    ...writesIcon ? [REPOSITORY_FILES.icon] : [],
+    REPOSITORY_FILES.script
+  ];
+  for (const name of compared) {
+    const file = present(name);
+    if (file === void 0) {
+      if (name === REPOSITORY_FILES.script && !connector.files.customcodeblobcontent) continue;
+      return `it has no ${name}`;
+    }
+    const bytes = await import_node_fs45.promises.readFile(import_node_path62.default.join(folder, file)).catch(() => void 0);
+    if (bytes === void 0) return `its ${file} cannot be read`;
+    const expected = previouslyWritten(name, connector, bytes, import_node_path62.default.join(folder, file));
+    if (expected === void 0)
+      return name === REPOSITORY_FILES.script ? `it has a ${file}, and the connector has no script` : `its ${file} is not JSON that reads`;
+    if (!sameFile(name, bytes, expected)) return `its ${file} differs`;
+  }
+  return void 0;
+}
+function sameFile(name, present, expected) {
+  if (name === REPOSITORY_FILES.swagger) return sameJsonTokens(present, expected.toString());
+  if (name === REPOSITORY_FILES.apiProperties) {
+    try {
+      const parse6 = (text3) => JSON.parse(withoutByteOrderMark(text3));
+      return (0, import_node_util6.isDeepStrictEqual)(parse6(present.toString("utf8")), parse6(expected.toString()));
+    } catch {
+      return false;
+    }
+  }
+  return present.equals(Buffer.from(expected));
+}
+
 // packages/solution/src/connector/renamed-connectors.ts
 function connectorFolder(connector) {
   return repositoryFolderName(connector.displayName || connector.name);
@@ -70525,6 +70957,154 @@ function sameConnectorIn(previous, connector) {
   );
 }
 
+// packages/solution/src/connector/root-folders.ts
+var import_node_fs46 = require("node:fs");
+var import_node_path63 = __toESM(require("node:path"), 1);
+var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
+async function readRootFolders(root) {
+  const entries = await import_node_fs46.promises.readdir(root, { withFileTypes: true }).catch(() => []);
+  const folders = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith(".") || !entry.isDirectory()) continue;
+    const folder = import_node_path63.default.join(root, entry.name);
+    const title = await swaggerTitle(folder);
+    folders.push(title === void 0 ? { name: entry.name } : { name: entry.name, title });
+  }
+  return folders;
+}
+async function swaggerTitle(folder) {
+  const names3 = await import_node_fs46.promises.readdir(folder).catch(() => []);
+  const swagger2 = names3.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names3.find((name) => name.toLowerCase() === SWAGGER_LOWER2);
+  if (swagger2 === void 0) return void 0;
+  try {
+    const text3 = await import_node_fs46.promises.readFile(import_node_path63.default.join(folder, swagger2), "utf8");
+    const title = JSON.parse(withoutByteOrderMark(text3))?.info?.title;
+    return typeof title === "string" ? title : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// packages/solution/src/connector/left-found-folders.ts
+async function foundFoldersOfLeft(previous, destinationRoot, current, named2) {
+  const stayed = new Set(current.map((connector) => connector.name.toLowerCase()));
+  const found = [];
+  let rootFolders;
+  for (const connector of previous) {
+    if (stayed.has(connector.name.toLowerCase())) continue;
+    const folder = connectorFolder(connector);
+    if (await import_node_fs47.promises.lstat(import_node_path64.default.join(destinationRoot, folder)).catch(() => void 0) !== void 0) continue;
+    rootFolders ??= await readRootFolders(destinationRoot);
+    const search2 = { displayName: connector.displayName || connector.name, folder };
+    const taken = new Set(
+      [...current.map((written2) => written2.folder), ...named2.filter((other) => other !== folder)].map(
+        (other) => other.toLowerCase()
+      )
+    );
+    const candidates = ownFolderCandidates(search2, rootFolders, taken);
+    if (candidates.length !== 1) continue;
+    const { folder: candidate, matched } = candidates[0];
+    const why = await whyNotAsExtracted(import_node_path64.default.join(destinationRoot, candidate), connector);
+    found.push({
+      connector,
+      folder: candidate,
+      matched,
+      ...why === void 0 ? {} : { notAsExtracted: why }
+    });
+  }
+  return found;
+}
+
+// packages/solution/src/connector/own-folder-finder.ts
+async function connectorHomes(source, destinationRoot, connectors, earlierFolders, options2) {
+  const previous = options2.previousConnectors ?? [];
+  const owned = [
+    ...connectors.map((connector) => ({ folder: connectorFolder(connector), connector })),
+    ...earlierFolders.flatMap((earlier2) => earlier2 ? [earlier2] : []),
+    ...previous.map((connector) => ({ folder: connectorFolder(connector), connector }))
+  ];
+  if (previous.length > 0) {
+    const current = connectors.map((connector) => ({
+      name: connector.name,
+      folder: connectorFolder(connector)
+    }));
+    const named2 = owned.map((owner) => owner.folder);
+    for (const left of await foundFoldersOfLeft(previous, destinationRoot, current, named2))
+      if (left.notAsExtracted === void 0) owned.push({ folder: left.folder, connector: left.connector });
+  }
+  const takenFrom = (connector) => new Set(
+    owned.filter((owner) => sameConnectorIn([owner.connector], connector) === void 0).map((owner) => owner.folder.toLowerCase())
+  );
+  let rootFolders;
+  const exists3 = async (folder) => await import_node_fs48.promises.stat(import_node_path65.default.join(destinationRoot, folder)).catch(() => void 0) !== void 0;
+  const onlyCandidate = async (search2, taken, refusal2) => {
+    rootFolders ??= readRootFolders(destinationRoot);
+    const candidates = ownFolderCandidates(search2, await rootFolders, taken);
+    if (candidates.length > 1)
+      throw new UserError(
+        `${refusal2(candidates.length, candidates.map((candidate) => candidateText(candidate, search2.displayName)).join(", "))} Nothing was written.`,
+        {
+          location: { file: destinationRoot },
+          hint: `Rename the folder that holds the connector to '${search2.folder}', then extract again.`
+        }
+      );
+    return candidates[0];
+  };
+  const wasIn = [];
+  for (const [index, connector] of connectors.entries()) {
+    const earlier2 = earlierFolders[index];
+    if (!earlier2 || await exists3(earlier2.folder)) {
+      wasIn.push(earlier2 && { earlier: earlier2 });
+      continue;
+    }
+    const earlierName = earlier2.connector.displayName || earlier2.connector.name;
+    const newFolder = connectorFolder(connector);
+    const taken = /* @__PURE__ */ new Set([...takenFrom(connector), newFolder.toLowerCase()]);
+    const displayName = connector.displayName || connector.name;
+    const found = await onlyCandidate(
+      { displayName: earlierName, folder: earlier2.folder, alsoTitled: displayName },
+      taken,
+      (count, candidates) => `has no folder '${earlier2.folder}' for connector '${connector.name}' of ${source} as it was before it was renamed to "${displayName}", and ${count} folders that could have held it: ${candidates}.`
+    );
+    if (!found) {
+      wasIn.push({ earlier: earlier2 });
+      continue;
+    }
+    owned.push({ folder: found.folder, connector });
+    const foundEarlier = { folder: found.folder, connector: earlier2.connector };
+    if (found.folder.toLowerCase() === earlier2.folder.toLowerCase()) wasIn.push({ earlier: foundEarlier });
+    else wasIn.push({ earlier: foundEarlier, found });
+  }
+  const homes = [];
+  for (const [index, connector] of connectors.entries()) {
+    const folder = connectorFolder(connector);
+    const was = wasIn[index];
+    if (await exists3(folder)) homes.push(was ? { folder, earlier: was.earlier } : { folder });
+    else if (was?.found) {
+      const earlierDisplayName = was.earlier.connector.displayName || was.earlier.connector.name;
+      homes.push({
+        folder: was.found.folder,
+        found: { instead: folder, matched: was.found.matched, earlierDisplayName }
+      });
+    } else if (was) homes.push({ folder, earlier: was.earlier });
+    else {
+      const displayName = connector.displayName || connector.name;
+      const found = await onlyCandidate(
+        { displayName, folder },
+        takenFrom(connector),
+        (count, candidates) => `has no folder '${folder}' for connector '${connector.name}' of ${source}, and ${count} folders that could be its own: ${candidates}.`
+      );
+      homes.push(
+        found ? { folder: found.folder, found: { instead: folder, matched: found.matched } } : { folder }
+      );
+    }
+  }
+  return homes;
+}
+function candidateText(candidate, displayName) {
+  return candidate.matched === "title" ? `'${candidate.folder}' (its API definition's title is "${displayName}")` : `'${candidate.folder}' (named like "${displayName}")`;
+}
+
 // packages/solution/src/connector/extract.ts
 async function extractConnectors(source, destinationRoot, options2 = {}) {
   await refuseNonFolder(destinationRoot);
@@ -70538,10 +71118,12 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     hint: "Give a folder outside it (e.g. beside it).",
     orEqual: true
   });
+  const earlierFolders = connectors.map((connector) => options2.earlierFolder?.(connector));
+  const homes = await connectorHomes(source, destinationRoot, connectors, earlierFolders, options2);
   const folders = /* @__PURE__ */ new Map();
   const prepared = [];
-  for (const connector of connectors) {
-    const folder = connectorFolder(connector);
+  for (const [index, connector] of connectors.entries()) {
+    const { folder, found, earlier: earlier2 } = homes[index];
     const clash = folders.get(folder.toLowerCase());
     if (clash)
       throw new UserError(
@@ -70549,18 +71131,16 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
         { location: { file: source }, hint: "Give them different display names." }
       );
     folders.set(folder.toLowerCase(), connector.name);
-    const earlier2 = options2.earlierFolder?.(connector);
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
-    prepared.push(
-      await prepare(connector, import_node_path62.default.join(destinationRoot, folder), folder, destinationRoot, {
-        earlier: earlier2,
-        previous,
-        say: options2.say ?? optionWords
-      })
-    );
+    const item = await prepare(connector, import_node_path66.default.join(destinationRoot, folder), folder, destinationRoot, {
+      earlier: earlier2,
+      previous,
+      say: options2.say ?? optionWords
+    });
+    prepared.push(found ? { ...item, foundUnder: found } : item);
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path62.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path66.default.join(destinationRoot, item.folder)));
   return results;
 }
 function write(item, destination) {
@@ -70578,13 +71158,13 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs44.promises.mkdir(import_node_path62.default.dirname(import_node_path62.default.join(staging, name)), { recursive: true });
-      await import_node_fs44.promises.writeFile(import_node_path62.default.join(staging, name), content);
+      await import_node_fs49.promises.mkdir(import_node_path66.default.dirname(import_node_path66.default.join(staging, name)), { recursive: true });
+      await import_node_fs49.promises.writeFile(import_node_path66.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs44.promises.rm(import_node_path62.default.join(destination, name), { force: true });
-    const names3 = await import_node_fs44.promises.readdir(destination);
-    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs44.promises.rm(import_node_path62.default.join(destination, name));
+    for (const name of item.remove) await import_node_fs49.promises.rm(import_node_path66.default.join(destination, name), { force: true });
+    const names3 = await import_node_fs49.promises.readdir(destination);
+    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs49.promises.rm(import_node_path66.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -70596,10 +71176,11 @@ async function writeStaged(item, destination) {
       unchanged: committed.unchanged,
       deleted: [...item.remove, ...item.otherCase].sort(compareOrdinal),
       warnings: item.warnings,
-      ...item.renamedFrom ? { renamedFrom: item.renamedFrom } : {}
+      ...item.renamedFrom ? { renamedFrom: item.renamedFrom } : {},
+      ...item.foundUnder ? { foundUnder: item.foundUnder } : {}
     };
   } finally {
-    await import_node_fs44.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs49.promises.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
     if (done) madeFolders2.keep();
     else await madeFolders2.remove();
@@ -70607,48 +71188,76 @@ async function writeStaged(item, destination) {
 }
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs45 = require("node:fs");
-var import_node_path63 = __toESM(require("node:path"), 1);
-async function removeLeftFolders(previous, destinationRoot, current) {
-  const kept = new Set(current.map((connector) => connector.folder.toLowerCase()));
+var import_node_fs50 = require("node:fs");
+var import_node_path67 = __toESM(require("node:path"), 1);
+async function removeLeftFolders(previous, destinationRoot, current, say = optionWords) {
+  const skipped = new Set(current.map((connector) => connector.folder.toLowerCase()));
+  const renamedFrom = current.flatMap(
+    (connector) => connector.renamedFrom ? [connector.renamedFrom.folder] : []
+  );
+  const left = [...previous.map((connector) => connectorFolder(connector)), ...renamedFrom];
+  const found = await foundFoldersOfLeft(previous, destinationRoot, current, left);
+  const shown = found.filter((folder) => folder.notAsExtracted === void 0);
   const removed = [];
-  for (const connector of previous) {
-    const folder = connectorFolder(connector);
-    if (kept.has(folder.toLowerCase())) continue;
-    const target2 = import_node_path63.default.join(destinationRoot, folder);
-    const stat2 = await import_node_fs45.promises.lstat(target2).catch(() => void 0);
+  for (const folder of [...left, ...shown.map((own2) => own2.folder)]) {
+    if (skipped.has(folder.toLowerCase())) continue;
+    const target2 = import_node_path67.default.join(destinationRoot, folder);
+    const stat2 = await import_node_fs50.promises.lstat(target2).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
-    await import_node_fs45.promises.rm(target2, { recursive: true });
+    skipped.add(folder.toLowerCase());
+    await import_node_fs50.promises.rm(target2, { recursive: true });
     removed.push(folder);
   }
-  return removed;
+  const leftAlone = found.filter((folder) => folder.notAsExtracted !== void 0 && !skipped.has(folder.folder.toLowerCase())).map((folder) => ({ folder: folder.folder, warning: leftAloneWarning(folder, say) }));
+  return { removed, leftAlone };
+}
+function leftAloneWarning(found, say) {
+  const { connector } = found;
+  const displayName = connector.displayName || connector.name;
+  const why = found.matched === "title" ? `its API definition's title is "${displayName}"` : `its name reads as "${displayName}"`;
+  return `not removed: connector '${connector.name}' ("${displayName}") left the solution, and this folder could be the one it was in (${why}), but it does not hold the connector as ${say(PREVIOUS_SOURCE)} gives it (${found.notAsExtracted}): it may be another connector's. Delete it yourself if it was this connector's.`;
 }
 
 // packages/solution/src/connector/extract-and-remove-left.ts
 async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 = {}) {
   const { previousSource, ...reading } = options2;
   if (previousSource === void 0)
-    return { connectors: await extractConnectors(source, destinationRoot, reading), removed: [] };
+    return {
+      connectors: await extractConnectors(source, destinationRoot, reading),
+      removed: [],
+      leftAlone: []
+    };
   let previous;
   try {
     previous = await readSolutionConnectors(previousSource, reading);
   } catch (error2) {
     if (!isUserError(error2)) throw error2;
     const connectors2 = await extractConnectors(source, destinationRoot, reading);
-    return { connectors: connectors2, removed: [], previousSourceProblem: error2 };
+    return { connectors: connectors2, removed: [], leftAlone: [], previousSourceProblem: error2 };
   }
   const connectors = await extractConnectors(source, destinationRoot, {
     ...reading,
     earlierFolder: earlierFolderIn(previous),
     previousConnectors: previous
   });
-  return { connectors, removed: await removeLeftFolders(previous, destinationRoot, connectors) };
+  return { connectors, ...await removeLeftFolders(previous, destinationRoot, connectors, reading.say) };
 }
 
 // packages/solution/src/connector/extract-report.ts
 function extractedConnectorLine(connector, removed, shown) {
-  const note = renameNote(connector, removed, shown);
-  return `${connector.displayName} (${connector.name}) \u2192 ${shown(connector.folder)}: ${fileChanges(connector)}${note ? `; ${note}` : ""}.`;
+  const notes = [foundNote(connector, shown), renameNote(connector, removed, shown)].filter(
+    (note) => note !== void 0
+  );
+  return `${connector.displayName} (${connector.name}) \u2192 ${shown(connector.folder)}: ${[fileChanges(connector), ...notes].join("; ")}.`;
+}
+function foundNote(connector, shown) {
+  const found = connector.foundUnder;
+  if (!found) return void 0;
+  const name = found.earlierDisplayName ?? connector.displayName;
+  const why = found.matched === "title" ? `its API definition's title ${found.earlierDisplayName === void 0 ? "is" : "was"} "${name}"` : `its name reads as "${name}"`;
+  if (found.earlierDisplayName !== void 0)
+    return `its own folder, found under another name (${why}, its display name before the rename) and kept, so no new ${shown(found.instead)}`;
+  return `its own folder, found under another name (${why}), so no new ${shown(found.instead)}`;
 }
 function fileChanges(connector) {
   const parts = [];
@@ -70709,7 +71318,7 @@ function connectorIdFor(name) {
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path64 = __toESM(require("node:path"), 1);
+var import_node_path68 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -70733,7 +71342,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path64.default.basename(folder).toLowerCase();
+  const folderName = import_node_path68.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -70757,13 +71366,13 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs46 = require("node:fs");
-var import_node_path65 = __toESM(require("node:path"), 1);
+var import_node_fs51 = require("node:fs");
+var import_node_path69 = __toESM(require("node:path"), 1);
 var CONNECTOR_FOLDER_HINT = "Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.";
 async function connectorFoldersHint(folder, names3) {
   const connectors = [];
   for (const name of [...names3].sort()) {
-    const inner = await import_node_fs46.promises.readdir(import_node_path65.default.join(folder, name)).catch(() => []);
+    const inner = await import_node_fs51.promises.readdir(import_node_path69.default.join(folder, name)).catch(() => []);
     if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
       connectors.push(name);
   }
@@ -70773,11 +71382,11 @@ async function connectorFoldersHint(folder, names3) {
   return `It holds ${connectors.length} connector folders (${shown}): give those to build into the solution.`;
 }
 function misnamedCopies(folder, names3, canonical2) {
-  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path65.default.join(folder, name)));
+  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path69.default.join(folder, name)));
 }
 async function readRepositoryConnector(folder, prefix) {
-  const names3 = await import_node_fs46.promises.readdir(folder).catch(async (error2) => {
-    const exists3 = await import_node_fs46.promises.stat(folder).then(
+  const names3 = await import_node_fs51.promises.readdir(folder).catch(async (error2) => {
+    const exists3 = await import_node_fs51.promises.stat(folder).then(
       () => true,
       () => false
     );
@@ -70811,9 +71420,9 @@ async function readRepositoryConnector(folder, prefix) {
         );
       return void 0;
     }
-    return import_node_fs46.promises.readFile(import_node_path65.default.join(folder, actual));
+    return import_node_fs51.promises.readFile(import_node_path69.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path65.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path69.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger2 = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger2?.info?.title;
@@ -70822,7 +71431,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path65.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path69.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -70873,8 +71482,8 @@ async function readRepositoryConnector(folder, prefix) {
 }
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs47 = require("node:fs");
-var import_node_path66 = __toESM(require("node:path"), 1);
+var import_node_fs52 = require("node:fs");
+var import_node_path70 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/definition-size.ts
 function definitionSizeWarning(storedDefinition) {
@@ -70929,7 +71538,7 @@ async function buildSolution(folders, zipPath, options2) {
     await writingTo(zipPath, () => writeUnpackedSolution(staging, connectors, options2));
     await packSolution(staging, zipPath);
   } finally {
-    await import_node_fs47.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs52.promises.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
   }
   return built;
@@ -70948,8 +71557,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2) {
   const write2 = async (relative, content) => {
-    await import_node_fs47.promises.mkdir(import_node_path66.default.dirname(import_node_path66.default.join(folder, relative)), { recursive: true });
-    await import_node_fs47.promises.writeFile(import_node_path66.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs52.promises.mkdir(import_node_path70.default.dirname(import_node_path70.default.join(folder, relative)), { recursive: true });
+    await import_node_fs52.promises.writeFile(import_node_path70.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
   await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
@@ -71103,7 +71712,7 @@ function connectorElement(connector) {
 }
 
 // packages/solution/src/certification/check-package.ts
-var import_node_path68 = __toESM(require("node:path"), 1);
+var import_node_path72 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -71229,7 +71838,7 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/code-page-warning.ts
-var import_node_path67 = __toESM(require("node:path"), 1);
+var import_node_path71 = __toESM(require("node:path"), 1);
 var REMEDY2 = {
   package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
   solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
@@ -71241,7 +71850,7 @@ function codePageWarning(reader, zip, encoding) {
   const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
   return {
     ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${zip.role} '${import_node_path67.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    message: `The ${zip.role} '${import_node_path71.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
     hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
   };
 }
@@ -71262,7 +71871,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path68.default.basename(zipPath);
+  const outerName = import_node_path72.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -71318,7 +71927,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path68.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path72.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -71377,7 +71986,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     }
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path68.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path72.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -71485,8 +72094,8 @@ function requireKind(solutions, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs48 = require("node:fs");
-var import_node_path69 = __toESM(require("node:path"), 1);
+var import_node_fs53 = require("node:fs");
+var import_node_path73 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const roles = [
     ["connector solution", options2.connectorSolution],
@@ -71494,7 +72103,7 @@ async function buildCertificationPackage(out, options2) {
   ];
   if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
   const solutions = roles.map(([, file]) => file);
-  const names3 = solutions.map((file) => import_node_path69.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path73.default.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
   for (const [role, file] of roles) {
@@ -71516,7 +72125,7 @@ async function buildCertificationPackage(out, options2) {
   const existing = await refuseFolder(out, "the package", "Give the path of the package zip to write.");
   refusePathThroughFile(out);
   for (const file of [options2.intro, ...solutions]) {
-    const stat2 = await import_node_fs48.promises.stat(file).catch(() => void 0);
+    const stat2 = await import_node_fs53.promises.stat(file).catch(() => void 0);
     const hint = "Give the intro.md and the solution zips exported from Dataverse.";
     if (!stat2) throw missingPathError(file, hint);
     if (!stat2.isFile()) throw new UsageError("is not a file.", { location: { file }, hint });
@@ -71526,10 +72135,11 @@ async function buildCertificationPackage(out, options2) {
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path69.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
-  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path69.default.dirname(import_node_path69.default.resolve(out))));
-  const inner = temporarySibling(out);
-  const candidate = temporarySibling(out, ".zip");
+  const packageName = options2.packageName ?? `${import_node_path73.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const target2 = writeTarget(out);
+  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path73.default.dirname(import_node_path73.default.resolve(target2))));
+  const inner = temporarySibling(target2);
+  const candidate = temporarySibling(target2, ".zip");
   let written2 = false;
   try {
     await writeZipAtomically(inner, [
@@ -71545,13 +72155,13 @@ async function buildCertificationPackage(out, options2) {
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
     if (result.ok) {
-      await import_node_fs48.promises.rename(candidate, out);
+      await writingTo(out, () => import_node_fs53.promises.rename(candidate, target2));
       written2 = true;
     }
     return result;
   } finally {
-    await import_node_fs48.promises.rm(inner, { force: true });
-    await import_node_fs48.promises.rm(candidate, { force: true });
+    await import_node_fs53.promises.rm(inner, { force: true });
+    await import_node_fs53.promises.rm(candidate, { force: true });
     forgetTemporary(inner);
     forgetTemporary(candidate);
     if (written2) made.keep();
@@ -71568,10 +72178,10 @@ function importConfig(solutionNames) {
 }
 function fileNameClash(roles, platform = process.platform) {
   const nocase = platform === "win32" || platform === "darwin";
-  const samePath = (a, b) => nocase ? import_node_path69.default.resolve(a).toLowerCase() === import_node_path69.default.resolve(b).toLowerCase() : import_node_path69.default.resolve(a) === import_node_path69.default.resolve(b);
+  const samePath = (a, b) => nocase ? import_node_path73.default.resolve(a).toLowerCase() === import_node_path73.default.resolve(b).toLowerCase() : import_node_path73.default.resolve(a) === import_node_path73.default.resolve(b);
   for (const [index, [role, file]] of roles.entries()) {
-    const name = import_node_path69.default.basename(file).toLowerCase();
-    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path69.default.basename(other).toLowerCase() === name);
+    const name = import_node_path73.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path73.default.basename(other).toLowerCase() === name);
     if (earlier2 === void 0) continue;
     const [earlierRole, earlierFile] = earlier2;
     if (samePath(earlierFile, file))
@@ -71582,10 +72192,10 @@ function fileNameClash(roles, platform = process.platform) {
           hint: `Give the ${role}'s own zip.`
         }
       );
-    const extension = import_node_path69.default.extname(file);
-    const renamed = `${import_node_path69.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
-    const earlierName = import_node_path69.default.basename(earlierFile);
-    const same = earlierName === import_node_path69.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    const extension = import_node_path73.default.extname(file);
+    const renamed = `${import_node_path73.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path73.default.basename(earlierFile);
+    const same = earlierName === import_node_path73.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
     return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
       location: { file },
       hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
@@ -72060,7 +72670,7 @@ function componentParametersFromSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path87, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path87) }, hint });
+  const wrongShape = (message2, path91, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path91) }, hint });
   const parameters = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -72639,17 +73249,17 @@ function selectedColumns(row, columns, entity2) {
 
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto12 = require("node:crypto");
-var import_node_fs49 = require("node:fs");
-var import_node_path70 = __toESM(require("node:path"), 1);
+var import_node_fs54 = require("node:fs");
+var import_node_path74 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
     if (!folder) return;
     const zipsOf = /* @__PURE__ */ new Map();
-    for (const name of (0, import_node_fs49.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs54.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs49.readFileSync)(import_node_path70.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs54.readFileSync)(import_node_path74.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -72678,7 +73288,7 @@ var SolutionStore = class {
   put(zip, persist = true) {
     const stored = this.read(zip);
     this.remember(stored);
-    if (persist && this.folder) (0, import_node_fs49.writeFileSync)(import_node_path70.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    if (persist && this.folder) (0, import_node_fs54.writeFileSync)(import_node_path74.default.join(this.folder, importFileName(stored.uniqueName)), zip);
     return stored;
   }
   /** @param source a file of the folder, or by default the zip of an import request */
@@ -73771,8 +74381,8 @@ function close(server) {
 }
 
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs50 = require("node:fs");
-var import_node_path71 = __toESM(require("node:path"), 1);
+var import_node_fs55 = require("node:fs");
+var import_node_path75 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
   return command.addOption(
     optionDefaultingTo(
@@ -73806,7 +74416,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs50.readFileSync)(import_node_path71.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs55.readFileSync)(import_node_path75.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       throw fileReadError(options2.clientCertificate, error2, {
         cwd: io.cwd,
@@ -73877,7 +74487,7 @@ function registerExportCommand(program2, context) {
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
-    const outputFile = import_node_path72.default.resolve(
+    const outputFile = import_node_path76.default.resolve(
       io.cwd,
       options2.out ?? `${solutionName}${options2.managed ? "_managed" : ""}.zip`
     );
@@ -73901,8 +74511,8 @@ function registerExportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs51 = require("node:fs");
-var import_node_path73 = __toESM(require("node:path"), 1);
+var import_node_fs56 = require("node:fs");
+var import_node_path77 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument(
@@ -73936,10 +74546,10 @@ function registerImportCommand(program2, context) {
     const client = connectDataverse(readConnection(options2, io), { logger });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path73.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path77.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs51.readFileSync)(file, "utf8");
+        text3 = (0, import_node_fs56.readFileSync)(file, "utf8");
       } catch (error2) {
         throw fileReadError(options2.settings, error2, {
           cwd: io.cwd,
@@ -73953,7 +74563,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path73.default.resolve(io.cwd, zip),
+        file: import_node_path77.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -73974,9 +74584,9 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto17 = require("node:crypto");
-var import_node_fs52 = require("node:fs");
+var import_node_fs57 = require("node:fs");
 var import_promises8 = require("node:fs/promises");
-var import_node_path74 = __toESM(require("node:path"), 1);
+var import_node_path78 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/dev-server-banner.ts
 function devServerBanner(settings) {
@@ -74044,8 +74654,8 @@ async function startDevServer(options2, io) {
       { hint: "Give two ports, or leave one out to take a free one." }
     );
   }
-  const folder = options2.solutions ? import_node_path74.default.resolve(io.cwd, options2.solutions) : void 0;
-  const certificateFile2 = options2.clientCertificate ? import_node_path74.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const folder = options2.solutions ? import_node_path78.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path78.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
   if (folder) await refuseMissingSolutionsFolder(folder);
   const appId = (0, import_node_crypto17.randomUUID)();
@@ -74102,7 +74712,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs52.readFileSync)(import_node_path74.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs57.readFileSync)(import_node_path78.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     throw fileReadError(file, error2, {
       cwd,
@@ -74240,17 +74850,17 @@ function backoffDelays(first, cap, total) {
 }
 
 // packages/github/src/connector-argument.ts
-var import_node_path75 = __toESM(require("node:path"), 1);
+var import_node_path79 = __toESM(require("node:path"), 1);
 async function checkConnectorArguments(connectors, cwd) {
   for (const given2 of connectors) {
     requireOneConnectorFolder(given2, await discoverConnectorFolders([given2], cwd), cwd);
   }
 }
 function requireOneConnectorFolder(given2, found, cwd) {
-  const resolved2 = import_node_path75.default.resolve(cwd, given2);
+  const resolved2 = import_node_path79.default.resolve(cwd, given2);
   if (found.length === 1 && found[0] !== resolved2) {
     const shown = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path75.default.dirname(resolved2) ? `is a file of the connector folder '${shown}'; a pull request sends the whole folder.` : `holds the connector folder '${shown}', not a connector itself.`;
+    const problem = found[0] === import_node_path79.default.dirname(resolved2) ? `is a file of the connector folder '${shown}'; a pull request sends the whole folder.` : `holds the connector folder '${shown}', not a connector itself.`;
     throw new UsageError(problem, { location: { file: given2 }, hint: `Give '${shown}' instead.` });
   }
   if (found.length !== 1) {
@@ -74263,8 +74873,8 @@ function requireOneConnectorFolder(given2, found, cwd) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto19 = require("node:crypto");
-var import_node_fs53 = require("node:fs");
-var import_node_path76 = __toESM(require("node:path"), 1);
+var import_node_fs58 = require("node:fs");
+var import_node_path80 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto19.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -74272,20 +74882,20 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder, shownAs = folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs53.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs58.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path76.default.join(directory, entry.name);
+      const absolute = import_node_path80.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path76.default.join(shownAs, relative) },
+          location: { file: import_node_path80.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs53.promises.readFile(absolute);
-        const executable = ((await import_node_fs53.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs58.promises.readFile(absolute);
+        const executable = ((await import_node_fs58.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -75770,17 +76380,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path87 = requestOptions.url.replace(options2.baseUrl, "");
+    const path91 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path87} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path91} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path87} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path91} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -78493,7 +79103,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path87) => path87.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path91) => path91.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -78980,7 +79590,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path80 = __toESM(require("node:path"), 1);
+var import_node_path84 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -79254,8 +79864,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path87 of changes.deletions)
-    entries.push({ path: `${folder}/${path87}`, mode: "100644", type: "blob", sha: null });
+  for (const path91 of changes.deletions)
+    entries.push({ path: `${folder}/${path91}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -79299,7 +79909,7 @@ async function setBranch(client, fork, branch, sha, exists3) {
 }
 
 // packages/github/src/connector-swagger.ts
-var import_node_path77 = __toESM(require("node:path"), 1);
+var import_node_path81 = __toESM(require("node:path"), 1);
 var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
 function swaggerOf(connector, files) {
   const swagger2 = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
@@ -79315,7 +79925,7 @@ function connectorTitle(folder, swagger2) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path77.default.basename(folder);
+  return import_node_path81.default.basename(folder);
 }
 
 // packages/github/src/fork.ts
@@ -79652,11 +80262,22 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path78 = __toESM(require("node:path"), 1);
+var import_node_path82 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder2, profile, given2) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
+  const inLayout = pathFromTopFolder(connectorFolder2, profile);
+  if (inLayout) return inLayout;
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path78.default.basename(import_node_path78.default.resolve(connectorFolder2))}`;
+  return `${top}/${import_node_path82.default.basename(import_node_path82.default.resolve(connectorFolder2))}`;
+}
+function pathFromTopFolder(connectorFolder2, profile) {
+  const segments = import_node_path82.default.resolve(connectorFolder2).split(import_node_path82.default.sep).filter(Boolean);
+  for (let index = segments.length - 2; index >= 0; index--) {
+    const top = segments[index].toLowerCase();
+    const topProfile = TOP_FOLDER_PROFILES[top];
+    if (topProfile) return topProfile === profile ? [top, ...segments.slice(index + 1)].join("/") : void 0;
+  }
+  return void 0;
 }
 function normaliseTargetFolder(text3) {
   const folder = trimWhere(text3.trim().replace(/\\/g, "/"), oneOf("/"));
@@ -79669,20 +80290,20 @@ function normaliseTargetFolder(text3) {
 }
 
 // packages/github/src/folder-name-on-disk.ts
-var import_node_fs54 = require("node:fs");
-var import_node_path79 = __toESM(require("node:path"), 1);
+var import_node_fs59 = require("node:fs");
+var import_node_path83 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path79.default.basename(folder);
+  const name = import_node_path83.default.basename(folder);
   let names3;
   try {
-    names3 = (0, import_node_fs54.readdirSync)(import_node_path79.default.dirname(folder));
+    names3 = (0, import_node_fs59.readdirSync)(import_node_path83.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names3.includes(name)) return folder;
   const key = (text3) => text3.normalize("NFC").toLowerCase();
   const found = names3.find((entry) => key(entry) === key(name));
-  return found === void 0 ? folder : import_node_path79.default.join(import_node_path79.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path83.default.join(import_node_path83.default.dirname(folder), found);
 }
 
 // packages/github/src/open-pull-request.ts
@@ -79701,7 +80322,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path80.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path84.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -79712,7 +80333,7 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path80.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path84.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
@@ -79774,7 +80395,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path80.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
+    connector: { name: import_node_path84.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -79973,7 +80594,7 @@ function registerOpenPullRequestCommand(program2, context) {
     optionDefaultingTo(
       "--target-folder <folder>",
       "the folder in the upstream (with one connector only)",
-      "the profile's top folder (certified-connectors, independent-publisher-connectors or custom-connectors), then the connector folder's name"
+      "in a PowerPlatformConnectors checkout, the connector folder's path there (certified-connectors/Snowflake v2/ConnectorArtifacts); elsewhere the profile's top folder (certified-connectors, independent-publisher-connectors or custom-connectors), then the connector folder's name"
     )
   ).option("--branch-prefix <prefix>", "prefix of the branch in the fork", DEFAULT_BRANCH_PREFIX).addOption(
     optionDefaultingTo(
@@ -80097,7 +80718,7 @@ function whatToDo(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path82 = __toESM(require("node:path"), 1);
+var import_node_path86 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -80118,12 +80739,12 @@ async function namingSolutionOptions(work) {
 }
 
 // packages/cli/src/commands/swapped-arguments.ts
-var import_node_fs55 = require("node:fs");
-var import_node_path81 = __toESM(require("node:path"), 1);
+var import_node_fs60 = require("node:fs");
+var import_node_path85 = __toESM(require("node:path"), 1);
 function refuseSwappedPaths(cwd, paths) {
-  const folder = statOrNothing(import_node_path81.default.resolve(cwd, paths.folder.path));
+  const folder = statOrNothing(import_node_path85.default.resolve(cwd, paths.folder.path));
   if (!folder?.isFile() || !isZipName(paths.folder.path)) return;
-  const zip = statOrNothing(import_node_path81.default.resolve(cwd, paths.zip));
+  const zip = statOrNothing(import_node_path85.default.resolve(cwd, paths.zip));
   if (zip ? !zip.isDirectory() : isZipName(paths.zip)) return;
   throw new UsageError(`is a zip file, given where ${paths.folder.role} goes.`, {
     location: { file: paths.folder.path },
@@ -80135,7 +80756,7 @@ function isZipName(name) {
 }
 function statOrNothing(file) {
   try {
-    return (0, import_node_fs55.statSync)(file);
+    return (0, import_node_fs60.statSync)(file);
   } catch {
     return void 0;
   }
@@ -80165,7 +80786,7 @@ function registerUnpackCommand(program2, context) {
     });
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path82.default.resolve(io.cwd, zip), import_node_path82.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path86.default.resolve(io.cwd, zip), import_node_path86.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -80228,7 +80849,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path83 = __toESM(require("node:path"), 1);
+var import_node_path87 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -80245,8 +80866,8 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path83.default.resolve(io.cwd, folder);
-    const target2 = import_node_path83.default.resolve(io.cwd, zip);
+    const source = import_node_path87.default.resolve(io.cwd, folder);
+    const target2 = import_node_path87.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
       () => packSolutionPackages(source, target2, {
         packageType: options2.packageType,
@@ -80257,7 +80878,7 @@ function registerPackCommand(program2, context) {
     const leftOut2 = new Set(results.flatMap((result) => result.leftOut));
     for (const file of leftOut2)
       io.stderr.write(
-        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path83.default.join(source, file)), file))}
+        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path87.default.join(source, file)), file))}
 `
       );
     if (options2.format === "json") {
@@ -80285,7 +80906,7 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path84 = __toESM(require("node:path"), 1);
+var import_node_path88 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
@@ -80300,14 +80921,14 @@ function registerExtractConnectorsCommand(program2, context) {
       order: "the solution first, then the folder to write the connectors into",
       usage: "extract-connectors <source> <destination-root>"
     });
-    const root = import_node_path84.default.resolve(io.cwd, destination);
-    const { connectors, removed, previousSourceProblem } = await extractAndRemoveLeftConnectors(
-      import_node_path84.default.resolve(io.cwd, source),
+    const root = import_node_path88.default.resolve(io.cwd, destination);
+    const { connectors, removed, leftAlone, previousSourceProblem } = await extractAndRemoveLeftConnectors(
+      import_node_path88.default.resolve(io.cwd, source),
       root,
       {
         limits: zipLimitOptions(options2),
         ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
-        ...options2.previousSource ? { previousSource: import_node_path84.default.resolve(io.cwd, options2.previousSource) } : {}
+        ...options2.previousSource ? { previousSource: import_node_path88.default.resolve(io.cwd, options2.previousSource) } : {}
       }
     );
     if (previousSourceProblem)
@@ -80315,7 +80936,7 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown = (folder) => toDisplayPath(io.cwd, import_node_path84.default.join(root, folder));
+    const shown = (folder) => toDisplayPath(io.cwd, import_node_path88.default.join(root, folder));
     const removedFolders = removed.map(shown);
     if (options2.format === "json") {
       writeOutput(
@@ -80325,9 +80946,12 @@ function registerExtractConnectorsCommand(program2, context) {
             connectors: connectors.map((c) => ({
               ...c,
               folder: shown(c.folder),
-              ...c.renamedFrom ? { renamedFrom: { ...c.renamedFrom, folder: shown(c.renamedFrom.folder) } } : {}
+              ...c.renamedFrom ? { renamedFrom: { ...c.renamedFrom, folder: shown(c.renamedFrom.folder) } } : {},
+              ...c.foundUnder ? { foundUnder: { ...c.foundUnder, instead: shown(c.foundUnder.instead) } } : {}
             })),
-            removed: removedFolders
+            removed: removedFolders,
+            // Folders that could be a left connector's, kept as nothing shows they were: and why.
+            leftAlone: leftAlone.map((kept) => ({ ...kept, folder: shown(kept.folder) }))
           },
           null,
           2
@@ -80342,6 +80966,9 @@ function registerExtractConnectorsCommand(program2, context) {
       if (line !== void 0) writeOutput(io, `${printable(line)}
 `, "text");
     }
+    for (const kept of leftAlone)
+      io.stderr.write(`warning: ${printable(`${shown(kept.folder)}: ${kept.warning}`)}
+`);
     if (connectors.length === 0) writeOutput(io, "The solution has no custom connector.\n", "text");
     for (const connector of connectors) {
       writeOutput(io, `${printable(extractedConnectorLine(connector, removed, shown))}
@@ -80354,7 +80981,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path85 = __toESM(require("node:path"), 1);
+var import_node_path89 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/build-solution-settings.ts
 var FIRST_VERSION = "1.0.0.0";
@@ -80456,8 +81083,8 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const zip = import_node_path85.default.resolve(io.cwd, options2.out);
-    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path85.default.resolve(io.cwd, options2.existing));
+    const zip = import_node_path89.default.resolve(io.cwd, options2.out);
+    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path89.default.resolve(io.cwd, options2.existing));
     const existing = existingSolution && {
       connectors: existingSolution.connectors,
       source: options2.existing
@@ -80475,7 +81102,7 @@ function registerBuildSolutionCommand(program2, context) {
 `);
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path85.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path89.default.resolve(io.cwd, folder)),
         zip,
         { ...settings, ...existing ? { existing } : {} }
       )
@@ -80514,14 +81141,14 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path86 = __toESM(require("node:path"), 1);
+var import_node_path90 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
     "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
   ).argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
-    const resolve = (file) => import_node_path86.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path90.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
@@ -80536,7 +81163,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path86.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path90.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });

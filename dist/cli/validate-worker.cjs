@@ -7243,12 +7243,12 @@ var require_dist = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs2, exportName) {
+    function addFormats2(ajv, list2, fs3, exportName) {
       var _a2;
       var _b;
       (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs2[f]);
+        ajv.addFormat(f, fs3[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -9348,7 +9348,7 @@ var require_png = __commonJS({
 var import_node_worker_threads = require("node:worker_threads");
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs = __toESM(require("node:fs"), 1);
+var import_node_fs2 = __toESM(require("node:fs"), 1);
 var import_node_path3 = __toESM(require("node:path"), 1);
 
 // packages/core/src/printable.ts
@@ -9435,6 +9435,10 @@ function stringEnd(text2, at) {
 // packages/core/src/fs/temporaries-on-signal.ts
 var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
 var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
+
+// packages/core/src/fs/write-file-in-place.ts
+var import_node_fs = require("node:fs");
+var NO_FOLLOW = import_node_fs.constants.O_NOFOLLOW ?? 0;
 
 // packages/core/src/readme-todo.ts
 var README_TODO = "TODO";
@@ -9571,6 +9575,21 @@ var TOP_FOLDER_NAMES = [
 var TOP_FOLDERS = new Set(TOP_FOLDER_NAMES);
 function isTopFolderName(name) {
   return TOP_FOLDERS.has(name.toLowerCase());
+}
+
+// packages/core/src/folder-named-like.ts
+var STATUS_LABEL = /[([](?:preview|deprecated)[)\]]$/iu;
+function withoutStatusLabel(title) {
+  return title.trimEnd().replace(STATUS_LABEL, "");
+}
+function folderNamedLike(title, folderName) {
+  return sameLettersAndDigits(withoutStatusLabel(title), withoutStatusLabel(folderName));
+}
+function sameLettersAndDigits(name, other) {
+  const letters = (text2) => text2.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  const otherLetters = letters(other);
+  if (otherLetters === "") return name.trim().toLowerCase() === other.trim().toLowerCase();
+  return letters(name) === otherLetters;
 }
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -10492,6 +10511,7 @@ var SyntaxKind;
 })(SyntaxKind || (SyntaxKind = {}));
 var parse2 = parse;
 var parseTree2 = parseTree;
+var visit2 = visit;
 var ParseErrorCode;
 (function(ParseErrorCode2) {
   ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -10681,9 +10701,9 @@ function skipToClose(text2, at, close, lines) {
       if (quoteAfter !== -1 && breaksLineBetween(text2, bracket + 1, quoteAfter)) {
         nextQuote = quoteAfter;
       } else {
-        const lineStart = lines.lineStartOf(bracket);
-        if (lineStart > safe) {
-          safe = lineStart;
+        const lineStart2 = lines.lineStartOf(bracket);
+        if (lineStart2 > safe) {
+          safe = lineStart2;
           if (nextQuote < safe) nextQuote = text2.indexOf('"', safe);
         }
         while (nextQuote !== -1 && nextQuote < bracket) {
@@ -10735,6 +10755,11 @@ function decodeSegment(segment) {
     tilde = segment.indexOf("~", tilde + 1);
   } while (tilde !== -1);
   return decoded + segment.slice(from);
+}
+function toPointer(segments) {
+  let pointer = "";
+  for (const segment of segments) pointer += "/" + encodeSegment(segment);
+  return pointer;
 }
 function childPointer(pointer, ...segments) {
   let result = pointer;
@@ -11860,6 +11885,88 @@ var TokenStream = class {
 };
 var FORGET_BATCH = 4096;
 
+// packages/validator/src/json/syntax/extra-closer-by-layout.ts
+function misindentedCloser(text2, closes) {
+  const first = closes.find(
+    ({ open, close }) => startsLine(text2, close) && indentOf(text2, close) !== indentOf(text2, open)
+  );
+  if (!first) return void 0;
+  const closer = text2.charAt(first.close);
+  return {
+    issue: {
+      message: `This '${closer}' is one too many: going by the indentation it closes nothing, and it ends the file's value early, before the rest of the file. Remove it.`,
+      offset: first.close,
+      length: 1
+    },
+    fix: removal(text2, first.close, 1)
+  };
+}
+function laidOutStrictly(text2) {
+  return isStrictJson(text2) && laidOutConsistently(text2);
+}
+function isStrictJson(text2) {
+  try {
+    JSON.parse(text2);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function laidOutConsistently(text2) {
+  const containers = [];
+  let step;
+  let consistent = true;
+  const member = (offset) => {
+    const container = containers[containers.length - 1];
+    if (!container || !startsLine(text2, offset)) return;
+    const indent = indentOf(text2, offset);
+    if (container.memberIndent === void 0) {
+      container.memberIndent = indent;
+      step ??= indent - container.openIndent;
+      if (step <= 0 || indent - container.openIndent !== step) consistent = false;
+    } else if (container.memberIndent !== indent) consistent = false;
+  };
+  const arrays = [];
+  const inArray = () => arrays[arrays.length - 1] === true;
+  const open = (offset, array) => {
+    if (inArray()) member(offset);
+    containers.push({ openIndent: indentOf(text2, offset) });
+    arrays.push(array);
+  };
+  const close = (offset) => {
+    const container = containers.pop();
+    arrays.pop();
+    if (container && startsLine(text2, offset) && indentOf(text2, offset) !== container.openIndent)
+      consistent = false;
+  };
+  visit2(text2, {
+    onObjectBegin: (offset) => open(offset, false),
+    onArrayBegin: (offset) => open(offset, true),
+    onObjectEnd: (offset) => close(offset),
+    onArrayEnd: (offset) => close(offset),
+    onObjectProperty: (_property, offset) => member(offset),
+    onLiteralValue: (_value, offset) => {
+      if (inArray()) member(offset);
+    }
+  });
+  return consistent;
+}
+function startsLine(text2, offset) {
+  return skipSpaces(text2, lineStart(text2, offset)) === offset;
+}
+function indentOf(text2, offset) {
+  const start = lineStart(text2, offset);
+  return skipSpaces(text2, start) - start;
+}
+function lineStart(text2, offset) {
+  return text2.lastIndexOf("\n", offset - 1) + 1;
+}
+function skipSpaces(text2, from) {
+  let at = from;
+  while (text2.charAt(at) === " " || text2.charAt(at) === "	") at++;
+  return at;
+}
+
 // packages/validator/src/json/syntax/bracket-repairs.ts
 function missingOpener(walk, frame, token) {
   return walk.repair(
@@ -12008,11 +12115,11 @@ function unclosedAtEnd(walk) {
 }
 function misindentedClose(walk) {
   for (const { open, close } of walk.closes) {
-    const openIndent = indentOf(walk, open);
-    if (lineStartsWith(walk, close) && indentOf(walk, close) === openIndent) continue;
+    const openIndent = indentOf2(walk, open);
+    if (lineStartsWith(walk, close) && indentOf2(walk, close) === openIndent) continue;
     const openLine = walk.lineOf(open);
     for (let line = nextLineStart(walk, open); line !== -1 && line < close; line = nextLineStart(walk, line)) {
-      const first = skipSpaces(walk, line);
+      const first = skipSpaces2(walk, line);
       const character = walk.text.charAt(first);
       if (first - line <= openIndent && character !== "" && character !== "\n" && character !== "\r") {
         if (first - line < openIndent || character === "}" || character === "]") break;
@@ -12027,19 +12134,19 @@ function endBefore(walk, offset) {
   while (at > 0 && /\s/.test(walk.text.charAt(at - 1))) at--;
   return at;
 }
-function indentOf(walk, offset) {
+function indentOf2(walk, offset) {
   const start = walk.text.lastIndexOf("\n", offset - 1) + 1;
-  return skipSpaces(walk, start) - start;
+  return skipSpaces2(walk, start) - start;
 }
 function lineStartsWith(walk, offset) {
   const start = walk.text.lastIndexOf("\n", offset - 1) + 1;
-  return skipSpaces(walk, start) === offset;
+  return skipSpaces2(walk, start) === offset;
 }
 function nextLineStart(walk, offset) {
   const newline2 = walk.text.indexOf("\n", offset);
   return newline2 === -1 ? -1 : newline2 + 1;
 }
-function skipSpaces(walk, from) {
+function skipSpaces2(walk, from) {
   let at = from;
   while (walk.text.charAt(at) === " " || walk.text.charAt(at) === "	") at++;
   return at;
@@ -12080,7 +12187,7 @@ function isStrayCloser(walk, token) {
   if (token.kind !== "}" && token.kind !== "]") return false;
   if (!walk.tokens.onlyClosersAfter(token.end)) return false;
   return walk.closes.every(
-    ({ open, close }) => !lineStartsWith(walk, close) || indentOf(walk, close) === indentOf(walk, open)
+    ({ open, close }) => !lineStartsWith(walk, close) || indentOf2(walk, close) === indentOf2(walk, open)
   );
 }
 
@@ -12544,6 +12651,9 @@ var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 var MAX_ISSUES = 20;
 var MAX_SLIPS = 1e3;
 function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2)) {
+  return diagnoseAfterExtraClosers(text2, describeCharacter, lines, 0);
+}
+function diagnoseAfterExtraClosers(text2, describeCharacter, lines, extraClosersSeen) {
   const tokens = new TokenStream(text2, describeCharacter);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text2);
   const issues = [];
@@ -12594,6 +12704,10 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
       break;
     }
   }
+  if (walk.stopped && !finished && slips === 1 && walk.top.open === "" && walk.top.place === "end") {
+    const extra = extraClosers(text2, walk, describeCharacter, lines, extraClosersSeen);
+    if (extra) return extra;
+  }
   if (slips > MAX_SLIPS) {
     issues.push(tooManySlips(lastIssueOffset));
     return { issues, edits: void 0, unfixedAt: lastIssueOffset, slips, refused: true };
@@ -12601,6 +12715,24 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
   if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
   if (!finished) unfixedAt ??= lastIssueOffset;
   return { issues, edits: finished ? edits : void 0, unfixedAt, slips, refused: false };
+}
+function extraClosers(text2, walk, describeCharacter, lines, seen) {
+  const extra = misindentedCloser(text2, walk.closes);
+  if (!extra || seen >= MAX_ISSUES) return void 0;
+  const without = applyEdits(text2, [extra.fix]).text;
+  const repair = (issues, edits2) => ({
+    issues,
+    edits: edits2,
+    unfixedAt: void 0,
+    slips: issues.length,
+    refused: false
+  });
+  if (laidOutStrictly(without)) return repair([extra.issue], [extra.fix]);
+  const rest = diagnoseAfterExtraClosers(without, describeCharacter, lines, seen + 1);
+  if (!rest.edits || rest.slips !== rest.issues.length) return void 0;
+  const edits = [extra.fix, ...rest.edits];
+  if (!laidOutStrictly(applyEdits(text2, edits)?.text ?? "")) return void 0;
+  return repair([extra.issue, ...rest.issues], edits);
 }
 function unlistedSyntaxIssue(count, offset) {
   return {
@@ -13096,8 +13228,8 @@ function kindOfFileName(name) {
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const absolutePath = import_node_path3.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs.default.realpathSync(absolutePath);
-  const dirents = import_node_fs.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs2.default.realpathSync(absolutePath);
+  const dirents = import_node_fs2.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
@@ -13121,6 +13253,12 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
       entry.size = sizeOf(entryPath(absolutePath, entry.name));
     }
   }
+  if (!connector.files.swagger || !connector.files.apiProperties) {
+    for (const entry of entries) {
+      if (entry.type === "directory")
+        entry.holdsConnectorFile = holdsConnectorFile(entryPath(absolutePath, entry.name));
+    }
+  }
   return connector;
 }
 function fileKindToRead(entry, files) {
@@ -13130,9 +13268,16 @@ function fileKindToRead(entry, files) {
   const existing = files[kind];
   return existing && kindOfFileName(existing.name) === kind ? void 0 : kind;
 }
+function holdsConnectorFile(folder) {
+  try {
+    return import_node_fs2.default.readdirSync(folder).some((name) => kindOfFileName(name) !== void 0 || isMisnamedSwagger(name));
+  } catch {
+    return false;
+  }
+}
 function sizeOf(filePath) {
   try {
-    return import_node_fs.default.statSync(filePath).size;
+    return import_node_fs2.default.statSync(filePath).size;
   } catch {
     return 0;
   }
@@ -13173,7 +13318,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath, entry, issues);
-    const target = import_node_fs.default.realpathSync(filePath);
+    const target = import_node_fs2.default.realpathSync(filePath);
     if (!isBelow(realFolder(), target)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -13181,8 +13326,8 @@ function readSafely(filePath, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs.default.statSync(filePath), entry.name, issues)) return void 0;
-    return import_node_fs.default.readFileSync(filePath);
+    if (!readable(import_node_fs2.default.statSync(filePath), entry.name, issues)) return void 0;
+    return import_node_fs2.default.readFileSync(filePath);
   } catch (error2) {
     if (entry.type === "file") entry.size = sizeOf(filePath);
     issues.push({
@@ -13193,21 +13338,21 @@ function readSafely(filePath, entry, realFolder, issues) {
   }
 }
 function readRegularFile(filePath, entry, issues) {
-  const fd = import_node_fs.default.openSync(filePath, "r");
+  const fd = import_node_fs2.default.openSync(filePath, "r");
   try {
-    const stat = import_node_fs.default.fstatSync(fd);
+    const stat = import_node_fs2.default.fstatSync(fd);
     entry.size = stat.size;
     if (!readable(stat, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs.default.readSync(fd, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs2.default.readSync(fd, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs.default.closeSync(fd);
+    import_node_fs2.default.closeSync(fd);
   }
 }
 function readable(stat, name, issues) {
@@ -13821,11 +13966,11 @@ var SchemaWalker = class {
   root = "";
   rootPlace;
   visit = NO_VISIT;
-  run(schema, root, visit2) {
+  run(schema, root, visit3) {
     this.busy = true;
     this.root = root;
     this.rootPlace = void 0;
-    this.visit = visit2;
+    this.visit = visit3;
     try {
       this.walk(schema, void 0, void 0, false, 0, void 0, false, false);
     } finally {
@@ -14111,18 +14256,18 @@ var SwaggerModel = class {
    * A `$ref` is followed, but never twice on the same branch, so recursive definitions end.
    * Return false from `visit` to skip a node's children.
    */
-  walkSchema(schema, pointer, visit2) {
-    this.walkSchemaSteps(schema, pointer, (step) => visit2(step.node()));
+  walkSchema(schema, pointer, visit3) {
+    this.walkSchemaSteps(schema, pointer, (step) => visit3(step.node()));
   }
   /**
    * The same walk, for visitors that keep a few of the nodes they meet: each step makes its
    * SchemaNode only when asked (`step.node()`), and the root's pointer is built only then.
    */
-  walkSchemaSteps(schema, root, visit2) {
+  walkSchemaSteps(schema, root, visit3) {
     let walker = this.walker;
     if (walker === void 0) walker = this.walker = new SchemaWalker(this);
     else if (walker.busy) walker = new SchemaWalker(this);
-    walker.run(schema, root, visit2);
+    walker.run(schema, root, visit3);
   }
   /**
    * Pointers are places, built only when read (see PointerPlace): every operation, parameter and
@@ -14458,8 +14603,9 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "A pull request changes one connector.",
-    description: 'Reviewers of PowerPlatformConnectors ask for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
-    levels: certificationLevels("error"),
+    description: 'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
+    // An error only where the rule is written down: the independent-publisher best practices.
+    levels: { certified: "warning", "independent-publisher": "error", custom: "warning" },
     example: {
       bad: "a pull request changing certified-connectors/Contoso/ and certified-connectors/Fabrikam/",
       good: "one pull request per connector folder"
@@ -14809,17 +14955,17 @@ function cachedSchemaProblems(validate) {
 }
 function formatsUsedBy(schema) {
   const names = /* @__PURE__ */ new Set();
-  const visit2 = (node) => {
+  const visit3 = (node) => {
     if (Array.isArray(node)) {
-      node.forEach(visit2);
+      node.forEach(visit3);
     } else if (node !== null && typeof node === "object") {
       for (const [key, value] of Object.entries(node)) {
         if (key === "format" && typeof value === "string") names.add(value);
-        else visit2(value);
+        else visit3(value);
       }
     }
   };
-  visit2(schema);
+  visit3(schema);
   return [...names].sort();
 }
 
@@ -15468,9 +15614,11 @@ var apiPropertiesPolicyRules = [
         names.forEach((name, nameIndex) => {
           if (typeof name !== "string") return;
           if (swagger.operationsById.has(name)) return;
+          const lower = name.toLowerCase();
+          const inOtherCase = [...swagger.operationsById.keys()].find((id) => id.toLowerCase() === lower);
           context.report({
             pointer: childPointer(pointer, nameIndex),
-            message: `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.`
+            message: inOtherCase === void 0 ? `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.` : `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Write "${nameExcerpt(inOtherCase)}", the operationId it differs from only in case.`
           });
         });
       }
@@ -16090,7 +16238,8 @@ function missingFileMessage(canonical2, entries) {
   if (misnamed)
     return `The connector has no ${canonical2}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
-  if (folders.length !== 1) return `The connector has no ${canonical2}.`;
+  if (folders.length !== 1 || folders[0].holdsConnectorFile !== true)
+    return `The connector has no ${canonical2}.`;
   return `The connector has no ${canonical2}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
 }
 function hasControlCharacter(name) {
@@ -16223,7 +16372,7 @@ var folderRules = [
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
-      const named = (candidate) => readsAs(withoutStatusLabel(candidate), withoutStatusLabel(name)) || isTitleCutFromName(candidate, name);
+      const named = (candidate) => folderNamedLike(candidate, name) || isTitleCutFromName(candidate, name);
       if (context.profile !== "custom" && title && !named(title) && !named(titleName(title, context.profile))) {
         context.report({
           severity: "info",
@@ -16233,16 +16382,6 @@ var folderRules = [
     }
   }
 ];
-var STATUS_LABEL = /[([](?:preview|deprecated)[)\]]$/iu;
-function withoutStatusLabel(title) {
-  return title.trimEnd().replace(STATUS_LABEL, "");
-}
-function readsAs(title, name) {
-  const letters = (text2) => text2.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-  const folder = letters(name);
-  if (folder === "") return title.trim().toLowerCase() === name.trim().toLowerCase();
-  return letters(title) === folder;
-}
 function isTitleCutFromName(title, name) {
   const comparable = (text2) => text2.trim().toLowerCase().replace(/['\u2019]/gu, "");
   const folder = comparable(name);
@@ -16294,8 +16433,8 @@ function tidiedDeletion(text2, edit) {
   }
   end = lineEnd2;
   while (start > 0 && isBlank(text2.charCodeAt(start - 1))) start--;
-  const lineStart = start === 0 || isLineBreak2(text2.charCodeAt(start - 1));
-  if (lineStart && end < text2.length) end += text2.startsWith("\r\n", end) ? 2 : 1;
+  const lineStart2 = start === 0 || isLineBreak2(text2.charCodeAt(start - 1));
+  if (lineStart2 && end < text2.length) end += text2.startsWith("\r\n", end) ? 2 : 1;
   return { offset: start, length: end - start, insert: "" };
 }
 function skipBlanks(text2, offset) {
@@ -16310,7 +16449,7 @@ var unnamed = () => "";
 function fixJsonText(text2) {
   const bom = text2.charCodeAt(0) === 65279 ? "\uFEFF" : "";
   const json = bom === "" ? text2 : text2.slice(1);
-  if (isStrictJson(json)) return { outcome: "strict" };
+  if (isStrictJson2(json)) return { outcome: "strict" };
   if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
   if (json.length > MAX_REPAIRED_CHARACTERS) {
     return notFixed(
@@ -16360,7 +16499,7 @@ function fixJsonFileText(file) {
 function notFixed(reason) {
   return { outcome: "not-fixed", reason };
 }
-function isStrictJson(text2) {
+function isStrictJson2(text2) {
   try {
     JSON.parse(text2);
     return true;
@@ -16450,7 +16589,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -19463,7 +19602,7 @@ StateBlock.prototype.skipEmptyLines = function skipEmptyLines(from) {
   }
   return from;
 };
-StateBlock.prototype.skipSpaces = function skipSpaces2(pos) {
+StateBlock.prototype.skipSpaces = function skipSpaces3(pos) {
   for (let max = this.src.length; pos < max; pos++) {
     const ch = this.src.charCodeAt(pos);
     if (!isSpace(ch)) {
@@ -19509,8 +19648,8 @@ StateBlock.prototype.getLines = function getLines(begin, end, indent, keepLastLF
   const queue = new Array(end - begin);
   for (let i = 0, line = begin; line < end; line++, i++) {
     let lineIndent = 0;
-    const lineStart = this.bMarks[line];
-    let first = lineStart;
+    const lineStart2 = this.bMarks[line];
+    let first = lineStart2;
     let last2;
     if (line + 1 < end || keepLastLF) {
       last2 = this.eMarks[line] + 1;
@@ -19525,7 +19664,7 @@ StateBlock.prototype.getLines = function getLines(begin, end, indent, keepLastLF
         } else {
           lineIndent++;
         }
-      } else if (first - lineStart < this.tShift[line]) {
+      } else if (first - lineStart2 < this.tShift[line]) {
         lineIndent++;
       } else {
         break;
@@ -22904,10 +23043,10 @@ var LineWalker = class {
   }
   /** Where the content of the line before `nextLine` ends, before its line ending. */
   endBefore(nextLine) {
-    const lineStart = this.startOf(nextLine - 1);
+    const lineStart2 = this.startOf(nextLine - 1);
     let end = this.startOf(nextLine);
-    if (end > lineStart && this.text.charCodeAt(end - 1) === 10) end--;
-    if (end > lineStart && this.text.charCodeAt(end - 1) === 13) end--;
+    if (end > lineStart2 && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > lineStart2 && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
 };
@@ -24201,10 +24340,10 @@ function usingDirectives(code2) {
       word = nextGlobal;
       nextGlobal = code2.indexOf("global", word + 1);
     }
-    const lineStart = lineStartBefore(code2, word);
-    if (lineStart < end || lineStart === lastTried) continue;
-    lastTried = lineStart;
-    USING_DIRECTIVE.lastIndex = lineStart;
+    const lineStart2 = lineStartBefore(code2, word);
+    if (lineStart2 < end || lineStart2 === lastTried) continue;
+    lastTried = lineStart2;
+    USING_DIRECTIVE.lastIndex = lineStart2;
     const match2 = USING_DIRECTIVE.exec(code2);
     if (match2) {
       found.push(match2);
@@ -24634,15 +24773,15 @@ var settingsRules = [
 ];
 
 // packages/validator/src/rules/swagger/document-host.ts
-function forEachSchemesList(model, visit2) {
+function forEachSchemesList(model, visit3) {
   const root = asArray(model.root.schemes);
-  if (root) visit2(root, DOCUMENT_ROOT, model.root);
+  if (root) visit3(root, DOCUMENT_ROOT, model.root);
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation = operations[index];
     if ((operation.keys & OperationKey.schemes) === 0 || operation.path.startsWith("x-")) continue;
     const schemes = asArray(operation.operation.schemes);
-    if (schemes) visit2(schemes, operation, operation.operation);
+    if (schemes) visit3(schemes, operation, operation.operation);
   }
 }
 var HOST_PATTERN = /^[^{}/ :\\]+(?::\d+)?$/;
@@ -25623,10 +25762,14 @@ function allowedBitsOf(kind, key) {
 }
 
 // packages/validator/src/rules/swagger/structure/nodes.ts
-var StructureNode = class extends PointerPlace {
+var StructureNode = class _StructureNode extends PointerPlace {
   constructor(value, parent, first, second) {
     super(parent, first, second);
     this.value = value;
+  }
+  /** The node it is written in; undefined for the root. The walk places every node in another. */
+  get parentNode() {
+    return this.parent instanceof _StructureNode ? this.parent : void 0;
   }
 };
 var ObjectNode = class extends StructureNode {
@@ -26273,12 +26416,12 @@ var StructureWalker = class {
     }
   }
   /** The objects of the array at `key` of `owner`; entries that are not objects are type issues. */
-  eachObject(list2, owner, key, visit2) {
+  eachObject(list2, owner, key, visit3) {
     const entries = asArray(list2);
     if (!entries) return;
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index];
-      if (isObject(entry)) visit2(entry, index);
+      if (isObject(entry)) visit3(entry, index);
       else this.typeIssue(placeAt2(owner, key, index), "Object", entry);
     }
   }
@@ -27175,6 +27318,151 @@ function isAsciiString(text2) {
   return Buffer.byteLength(text2) === text2.length;
 }
 
+// packages/validator/src/swagger/internal-only-reach.ts
+function reachOf(graph) {
+  const visible = reachedFrom(graph.visibleSeeds, graph.edges);
+  return { visible, internalOnly: reachedFrom(graph.internalSeeds, graph.edges, visible) };
+}
+function reachedFrom(seeds, edges, known) {
+  const reached = /* @__PURE__ */ new Set();
+  const pending = [];
+  const take = (entry) => {
+    if (reached.has(entry) || known?.has(entry)) return;
+    reached.add(entry);
+    pending.push(entry);
+  };
+  for (const seed of seeds) take(seed);
+  while (pending.length > 0) {
+    for (const next of edges.get(pending.pop()) ?? []) take(next);
+  }
+  return reached;
+}
+
+// packages/validator/src/rules/swagger/internal-only-places.ts
+var internalOnlyPlacesOf = perModel(buildPlaces);
+var REUSABLE_SECTIONS = /* @__PURE__ */ new Set(["definitions", "parameters", "responses"]);
+var NOWHERE = { has: () => false };
+function buildPlaces(model) {
+  const structure = structureOf(model);
+  const operations = structure.byKind.get("operation") ?? [];
+  if (!operations.some(isInternalOperation)) return NOWHERE;
+  const internalItems = pathItemsOfInternalOperationsOnly(operations);
+  const ownerOf = (node) => {
+    const top = topNodeOf(node);
+    if (top === void 0) return { kind: "other" };
+    if (top.kind === "operation") return { kind: "operation", internal: isInternalOperation(top) };
+    if (top.kind === "pathItem") return { kind: "pathItem", internal: internalItems.has(top) };
+    return REUSABLE_SECTIONS.has(sectionOf(top.pointer)) ? { kind: "entry", pointer: top.pointer } : { kind: "other" };
+  };
+  const eachUse = (visit3) => {
+    for (const use of structure.refs) visit3(use.holder, use.ref);
+    for (const item of structure.byKind.get("pathItem") ?? [])
+      forEachExtensionRef(item.value, (ref) => visit3(item, ref));
+    for (const operation of operations) forEachExtensionRef(operation.value, (ref) => visit3(operation, ref));
+    forEachExtensionRef(model.root, (ref) => visit3(void 0, ref));
+  };
+  const edges = /* @__PURE__ */ new Map();
+  const addEdge = (from, to) => {
+    const listed = edges.get(from);
+    if (listed) listed.push(to);
+    else edges.set(from, [to]);
+  };
+  const visibleSeeds = [];
+  const internalSeeds = [];
+  const pathPlaces = /* @__PURE__ */ new Set();
+  eachUse((holder, ref) => {
+    const target = placeOfRef(model, ref);
+    if (target === void 0) return;
+    if (target.startsWith(PATHS)) pathPlaces.add(target);
+    const owner = holder === void 0 ? { kind: "other" } : ownerOf(holder);
+    if (owner.kind === "entry") addEdge(owner.pointer, target);
+    else if (owner.kind !== "other" && owner.internal) internalSeeds.push(target);
+    else visibleSeeds.push(target);
+  });
+  if (pathPlaces.size > 0) {
+    eachUse((holder, ref) => {
+      if (holder === void 0) return;
+      const target = placeOfRef(model, ref);
+      if (target === void 0) return;
+      const pointer = holder.pointer;
+      for (const place of pathPlaces) if (holds(place, pointer)) addEdge(place, target);
+    });
+  }
+  const graph = { edges, visibleSeeds, internalSeeds };
+  const { visible, internalOnly } = internalSeeds.length === 0 && pathPlaces.size === 0 ? { visible: /* @__PURE__ */ new Set(), internalOnly: /* @__PURE__ */ new Set() } : reachOf(graph);
+  const seenInPaths = [...pathPlaces].filter((place) => visible.has(place));
+  return {
+    has(node) {
+      const owner = ownerOf(node);
+      if (owner.kind === "operation" || owner.kind === "pathItem")
+        return owner.internal && !seenInPaths.some((place) => holds(place, node.pointer));
+      return owner.kind === "entry" && internalOnly.has(owner.pointer);
+    }
+  };
+}
+function topNodeOf(node) {
+  let current = node;
+  for (; ; ) {
+    if (current.kind === "operation") return current;
+    const parent = current.parentNode;
+    if (parent === void 0) return void 0;
+    if (parent.kind === "root") return current;
+    current = parent;
+  }
+}
+function isInternalOperation(operation) {
+  return isInternalVisibility(operation.value["x-ms-visibility"]);
+}
+function pathItemsOfInternalOperationsOnly(operations) {
+  const visible = /* @__PURE__ */ new Set();
+  const internal = /* @__PURE__ */ new Set();
+  for (const operation of operations) {
+    const item = operation.parentNode;
+    if (isInternalOperation(operation)) internal.add(item);
+    else visible.add(item);
+  }
+  for (const item of visible) internal.delete(item);
+  return internal;
+}
+function sectionOf(pointer) {
+  const slash = pointer.indexOf("/", 1);
+  return slash === -1 ? pointer.slice(1) : pointer.slice(1, slash);
+}
+var PATHS = "/paths/";
+function placeOfRef(model, ref) {
+  const target = model.resolveRef(ref);
+  if (target === void 0) return void 0;
+  const section = sectionOf(target.pointer);
+  if (section === "paths") {
+    const place = toPointer(safeParsePointer(target.pointer));
+    return place.startsWith(PATHS) ? place : void 0;
+  }
+  if (!REUSABLE_SECTIONS.has(section)) return void 0;
+  const second = target.pointer.indexOf("/", 1);
+  if (second === -1) return void 0;
+  const third = target.pointer.indexOf("/", second + 1);
+  return third === -1 ? target.pointer : target.pointer.slice(0, third);
+}
+function holds(place, pointer) {
+  return pointer.startsWith(place) && (pointer.length === place.length || pointer.charAt(place.length) === "/");
+}
+function forEachExtensionRef(object, visit3) {
+  for (const key in object) {
+    if (key.startsWith("x-") && has(object, key)) forEachRef(object[key], visit3, 0);
+  }
+}
+var MAX_DEPTH = 256;
+function forEachRef(value, visit3, depth) {
+  if (depth > MAX_DEPTH || value === null || typeof value !== "object") return;
+  if (Array.isArray(value)) {
+    for (const entry of value) forEachRef(entry, visit3, depth + 1);
+    return;
+  }
+  if (!isObject(value)) return;
+  if (typeof value.$ref === "string") visit3(value.$ref);
+  for (const key in value) if (has(value, key)) forEachRef(value[key], visit3, depth + 1);
+}
+
 // packages/validator/src/rules/swagger/document-text.ts
 var TEXT_FIELDS = {
   info: ["title", "description"],
@@ -27300,7 +27588,7 @@ var documentTextRules = [
     id: "SWG-TEXT-EMPTY",
     file: "swagger",
     title: "Do not leave titles, labels and descriptions empty.",
-    description: 'Certification reviewers send back schemas with empty texts: "empty properties are not allowed. Please look through empty titles and add value to them" (PR #1747); "there are 281 places where you have empty strings ("") for descriptions" (PR #3647). An empty `title`, `x-ms-summary` or `description` shows a blank label or tooltip in the designer. Checked on schemas (body, response and definition properties) that are not internal, responses and tags; empty parameter and operation texts are the documentation rules\' (SWG-PARAM-DESC, SWG-OP-DESC-REQ, \u2026) and the title SWG-REQUIRED-EMPTY\'s. 72 of 367 merged connectors have one, so this is a warning.',
+    description: 'Certification reviewers send back schemas with empty texts: "empty properties are not allowed. Please look through empty titles and add value to them" (PR #1747); "there are 281 places where you have empty strings ("") for descriptions" (PR #3647). An empty `title`, `x-ms-summary` or `description` shows a blank label or tooltip in the designer. Checked on schemas (body, response and definition properties) that are not internal, responses and tags, but for those only internal operations use (in them, or definitions and responses only they reach), which no designer shows, unless a visible operation\'s `$ref` leads into them; empty parameter and operation texts are the documentation rules\' (SWG-PARAM-DESC, SWG-OP-DESC-REQ, \u2026) and the title SWG-REQUIRED-EMPTY\'s. 41 of 367 merged connectors have one, so this is a warning.',
     levels: certificationLevels("warning", "info"),
     example: {
       placement: "schemaProperty",
@@ -27308,17 +27596,21 @@ var documentTextRules = [
       good: '{ "type": "string", "title": "Due date", "description": "When the task is due." }'
     },
     check(context) {
-      if (!context.swagger) return;
-      const noted = structureOf(context.swagger).keywords.blankText;
+      const model = context.swagger;
+      if (!model) return;
+      const noted = structureOf(model).keywords.blankText;
       if (noted.length === 0) return;
       for (const kind of EMPTY_TEXT_KINDS) {
         const fields = TEXT_FIELDS[kind];
         for (const node of noted) {
           if (node.kind !== kind) continue;
           if (isInternalVisibility(node.value["x-ms-visibility"])) continue;
+          let hidden;
           for (const field of fields) {
             const text2 = node.value[field];
             if (typeof text2 !== "string" || text2.trim() !== "") continue;
+            hidden ??= internalOnlyPlacesOf(model).has(node);
+            if (hidden) break;
             context.report({
               pointer: childPointer(node.pointer, field),
               message: `The '${field}' value is empty. Write one that helps makers, or remove the property.`
@@ -27391,7 +27683,7 @@ var nameDescriptionRules = [
     id: "SWG-DESC-IS-NAME",
     file: "swagger",
     title: "Describe parameters and properties in words, not by repeating their name.",
-    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema, naming its properties. Internal ones are exempt. 201 of 367 merged connectors have some (12,279 properties and parameters), so this is advice.',
+    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema, naming its properties. Exempt, since no designer shows them: internal ones, and whatever only internal operations use (their parameters and schemas, and the definitions, parameters and responses that only they reach, directly or through other definitions); a definition that nothing uses is still checked, and so is a schema of an internal operation that a visible one\'s `$ref` leads into. 193 of 367 merged connectors have some (11,615 properties and parameters), so this is advice.',
     levels: certificationLevels("info", "off"),
     example: {
       placement: "bodySchema",
@@ -27399,9 +27691,12 @@ var nameDescriptionRules = [
       good: '{ "type": "object", "properties": { "PhoneNumber": { "type": "string", "description": "The phone number of the contact, with its country code." } } }'
     },
     check(context) {
-      if (!context.swagger) return;
-      const { describedByName, propertiesBelowWalk } = structureOf(context.swagger).keywords;
+      const model = context.swagger;
+      if (!model) return;
+      const { describedByName, propertiesBelowWalk } = structureOf(model).keywords;
+      const hidden = (node) => internalOnlyPlacesOf(model).has(node);
       for (const [node, names] of propertiesRepeatingNames(describedByName, propertiesBelowWalk)) {
+        if (hidden(node)) continue;
         const what = names.length === 1 ? `The description of '${nameExcerpt(names[0])}' only repeats its name.` : `The descriptions of ${names.length} properties only repeat their names: ${someNames(names)}.`;
         context.report({
           pointer: childPointer(node.pointer, "properties", names[0], "description"),
@@ -27409,7 +27704,7 @@ var nameDescriptionRules = [
         });
       }
       for (const node of describedByName) {
-        if (node.kind !== "parameter") continue;
+        if (node.kind !== "parameter" || hidden(node)) continue;
         const name = node.value.name;
         context.report({
           pointer: childPointer(node.pointer, "description"),
@@ -28060,11 +28355,11 @@ var dynamicTreeRule = {
 
 // packages/validator/src/rules/operations/operation-id-reference-rule.ts
 var NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
-function forEachOtherOperationReference(model, visit2) {
+function forEachOtherOperationReference(model, visit3) {
   const visitHolder = (holder, at) => {
     const object = asObject(holder);
     if (object && has(object, "operationId"))
-      visit2(object.operationId, () => childPointer(at(), "operationId"));
+      visit3(object.operationId, () => childPointer(at(), "operationId"));
   };
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
@@ -28326,6 +28621,7 @@ var metadataPropertiesRule = {
   check(context) {
     const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
     if (!list2) return;
+    const namesUnderOtherCase = /* @__PURE__ */ new Set();
     list2.forEach((entry, index) => {
       if (!isObject(entry)) {
         context.report({
@@ -28335,16 +28631,26 @@ var metadataPropertiesRule = {
         return;
       }
       for (const key of ["propertyName", "propertyValue"]) {
-        if (typeof entry[key] !== "string")
+        if (typeof entry[key] === "string") continue;
+        const otherCase = has(entry, key) ? void 0 : keyInOtherCase2(entry, key);
+        if (otherCase !== void 0) {
+          if (key === "propertyName" && typeof entry[otherCase] === "string")
+            namesUnderOtherCase.add(entry[otherCase]);
           context.report({
-            pointer: childPointer(METADATA_POINTER, index, key),
-            message: has(entry, key) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key}' property is required.`
+            pointer: childPointer(METADATA_POINTER, index, otherCase),
+            message: `The '${key}' property is required. This entry has '${otherCase}': keys are read exactly as written, so rename it to '${key}'.`
           });
+          continue;
+        }
+        context.report({
+          pointer: childPointer(METADATA_POINTER, index, key),
+          message: has(entry, key) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key}' property is required.`
+        });
       }
     });
     const names = metadataEntries(context);
     for (const required of METADATA_PROPERTIES) {
-      if (names.some((entry) => entry.name === required)) continue;
+      if (names.some((entry) => entry.name === required) || namesUnderOtherCase.has(required)) continue;
       const nearMiss = names.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
       context.report({
         pointer: nearMiss ? entryPointer(nearMiss, "propertyName") : METADATA_POINTER,
@@ -28354,6 +28660,12 @@ var metadataPropertiesRule = {
     }
   }
 };
+function keyInOtherCase2(entry, key) {
+  const lower = key.toLowerCase();
+  return Object.keys(entry).find(
+    (candidate) => candidate !== key && candidate.trim().toLowerCase() === lower
+  );
+}
 
 // packages/validator/src/rules/swagger/contact-rules.ts
 var EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
@@ -28523,14 +28835,14 @@ function consumesAnyType(model, operation) {
   for (let index = 0; index < list2.length; index++) if (typeof list2[index] === "string") return true;
   return false;
 }
-function forEachMimeList(model, visit2) {
+function forEachMimeList(model, visit3) {
   for (const key of ["consumes", "produces"]) {
     const root = asArray(model.root[key]);
-    if (root) visit2(root, DOCUMENT_ROOT, key);
+    if (root) visit3(root, DOCUMENT_ROOT, key);
     for (const operation of model.operations) {
       if ((operation.keys & OperationKey[key]) === 0) continue;
       const own = asArray(operation.operation[key]);
-      if (own) visit2(own, operation, key);
+      if (own) visit3(own, operation, key);
     }
   }
 }
@@ -28921,24 +29233,24 @@ var VISIBILITIES = ["important", "advanced", "internal"];
 var NEXT_LINK_NAMES = ["nextLink", "@odata.nextLink"];
 var ROOT_CAPABILITIES = ["file-picker", "testConnection"];
 var OPERATION_CAPABILITIES = ["chunkTransfer"];
-function forEachVisibilityHolder(model, visit2) {
+function forEachVisibilityHolder(model, visit3) {
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation = operations[index];
     if ((operation.keys & OperationKey.visibility) !== 0 && has(operation.operation, "x-ms-visibility"))
-      visit2(operation.operation, operation);
+      visit3(operation.operation, operation);
   }
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
   for (let index = 0; index < parameters.length; index++) {
     if ((keys.parameters[index] & HolderKey.visibility) !== 0)
-      visit2(parameters[index].value, parameters[index]);
+      visit3(parameters[index].value, parameters[index]);
   }
   const schemas = writtenSchemasOf(model);
   const holders = keys.schemasWith(HolderKey.visibility);
   for (let at = 0; at < holders.length; at++) {
     const written2 = schemas[holders[at]];
-    visit2(written2.schema, written2);
+    visit3(written2.schema, written2);
   }
 }
 var operationExtensionRules = [
@@ -29960,7 +30272,7 @@ var swaggerOperationsRules = [
 
 // packages/validator/src/rules/operations/parameter-docs.ts
 var X_MS_SUMMARY_MAX_LENGTH = 80;
-function forEachVisibleNonBodyParameter(model, visit2) {
+function forEachVisibleNonBodyParameter(model, visit3) {
   const parameters = writtenParameters(model);
   const keys = holderKeysOf(model).parameters;
   for (let index = 0; index < parameters.length; index++) {
@@ -29968,7 +30280,7 @@ function forEachVisibleNonBodyParameter(model, visit2) {
     if (!parameter.visible || parameter.in === "body") continue;
     if ((keys[index] & HolderKey.visibility) !== 0 && isInternalVisibility(parameter.value["x-ms-visibility"]))
       continue;
-    visit2(parameter);
+    visit3(parameter);
   }
 }
 function describeParameter(parameter) {
@@ -30671,19 +30983,19 @@ function formatAdvice(type, format3) {
   }
   return `Remove 'format', or use one the platform knows: ${[...FORMATS].join(", ")}.`;
 }
-function forEachTypedNode(model, key, visit2) {
+function forEachTypedNode(model, key, visit3) {
   if (!model) return;
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
   for (let index = 0; index < parameters.length; index++) {
     const parameter = parameters[index];
-    if ((keys.parameters[index] & key) !== 0 && parameter.in !== "body") visit2(parameter.value, parameter);
+    if ((keys.parameters[index] & key) !== 0 && parameter.in !== "body") visit3(parameter.value, parameter);
   }
   const schemas = writtenSchemasOf(model);
   const holders = keys.schemasWith(key);
   for (let at = 0; at < holders.length; at++) {
     const written2 = schemas[holders[at]];
-    visit2(written2.schema, written2);
+    visit3(written2.schema, written2);
   }
 }
 function hasInternalDefault(schemas, keys) {
@@ -30961,7 +31273,7 @@ function walkBodies(model) {
   const nestedBinary = [];
   const seenTop = /* @__PURE__ */ new Set();
   const seenNested = /* @__PURE__ */ new Set();
-  const visit2 = (step) => {
+  const visit3 = (step) => {
     const schema = step.schema;
     const seen = step.nested ? seenNested : seenTop;
     if (seen.has(schema)) return false;
@@ -30975,7 +31287,7 @@ function walkBodies(model) {
       model.walkSchemaSteps(
         parameter.value.schema,
         { owner: parameter.definitionPlace, segment: "schema" },
-        visit2
+        visit3
       );
     }
   }

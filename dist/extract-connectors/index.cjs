@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path26 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path30 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path26 && path26[0] !== "/") {
-          path26 = `/${path26}`;
+        if (path30 && path30[0] !== "/") {
+          path30 = `/${path30}`;
         }
-        return new URL(`${origin}${path26}`);
+        return new URL(`${origin}${path30}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin }
+          request: { method, path: path30, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path26);
+        debuglog("sending request to %s %s/%s", method, origin, path30);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin },
+          request: { method, path: path30, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path26,
+          path30,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin }
+          request: { method, path: path30, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path26);
+        debuglog("trailers received from %s %s/%s", method, origin, path30);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin },
+          request: { method, path: path30, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path26,
+          path30,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path26, origin }
+            request: { method, path: path30, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path26);
+          debuglog("sending request to %s %s/%s", method, origin, path30);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path26,
+        path: path30,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path26 !== "string") {
+        if (typeof path30 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path26[0] !== "/" && !(path26.startsWith("http://") || path26.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path30[0] !== "/" && !(path30.startsWith("http://") || path30.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path26)) {
+        } else if (invalidPathRegex.test(path30)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path26, query) : path26;
+        this.path = query ? buildURL(path30, query) : path30;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path26, host, upgrade, blocking, reset } = request;
+      const { method, path: path30, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path26} HTTP/1.1\r
+      let header = `${method} ${path30} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path26, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path30, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path26;
+      headers[HTTP2_HEADER_PATH] = path30;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path26 = search ? `${pathname}${search}` : pathname;
+        const path30 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path26;
+        this.opts.path = path30;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path26 = "/",
+          path: path30 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path26;
+        opts.path = origin + path30;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path26) {
-      if (typeof path26 !== "string") {
-        return path26;
+    function safeUrl(path30) {
+      if (typeof path30 !== "string") {
+        return path30;
       }
-      const pathSegments = path26.split("?");
+      const pathSegments = path30.split("?");
       if (pathSegments.length !== 2) {
-        return path26;
+        return path30;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path26, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path26);
+    function matchKey(mockDispatch2, { path: path30, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path30);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path26 }) => matchValue(safeUrl(path26), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path30 }) => matchValue(safeUrl(path30), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path26, method, body, headers, query } = opts;
+      const { path: path30, method, body, headers, query } = opts;
       return {
-        path: path26,
+        path: path30,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path26, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path30, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path26,
+            Path: path30,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path26) {
-      for (let i = 0; i < path26.length; ++i) {
-        const code2 = path26.charCodeAt(i);
+    function validateCookiePath(path30) {
+      for (let i = 0; i < path30.length; ++i) {
+        const code2 = path30.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path26 = opts.path;
+          let path30 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path26 = `/${path26}`;
+            path30 = `/${path30}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path26);
+          url = new URL(util.parseOrigin(url).origin + path30);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19206,7 +19206,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs17 = require("fs");
+    var fs22 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable2 = stream.Readable;
@@ -19226,7 +19226,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs17.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs22.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -19243,7 +19243,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs17.close(self.fd, onCloseDone);
+      fs22.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -19275,7 +19275,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs17.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs22.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -19635,7 +19635,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs17 = require("fs");
+    var fs22 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -19660,9 +19660,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path26, options2) {
+    function openPromise(path30, options2) {
       return new Promise((resolve, reject) => {
-        open3(path26, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path30, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -19692,7 +19692,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path26, options2, callback) {
+    function open3(path30, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -19704,10 +19704,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs17.open(path26, "r", function(err, fd) {
+      fs22.open(path30, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs17.close(fd, defaultCallback);
+          if (err2) fs22.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -19724,7 +19724,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs17.fstat(fd, function(err, stats) {
+      fs22.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -20802,7 +20802,7 @@ var require_dist = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs17 = require("fs");
+    var fs22 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -20832,14 +20832,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs17.stat(realPath, function(err, stats) {
+      fs22.stat(realPath, function(err, stats) {
         if (err) return self.emit("error", err);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs17.createReadStream(realPath);
+          var readStream = fs22.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err2) {
             self.emit("error", err2);
@@ -26576,8 +26576,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path26) {
-      let input = path26;
+    function removeDotSegments(path30) {
+      let input = path30;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -26651,11 +26651,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path26) {
-      if (path26 === "" || path26[0] === "/") {
-        return removeDotSegments(path26);
+    function removeDotSegmentsRelative(path30) {
+      if (path30 === "" || path30[0] === "/") {
+        return removeDotSegments(path30);
       }
-      const segments = path26.split("/");
+      const segments = path30.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -27018,8 +27018,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path26 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path26 && path26 !== "/" ? path26 : void 0;
+        const path30 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path30 && path30 !== "/" ? path30 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -30317,7 +30317,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node, visitor) {
+    function visit3(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -30326,20 +30326,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path26) {
-      const ctrl = callVisitor(key, node, visitor, path26);
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    function visit_(key, node, visitor, path30) {
+      const ctrl = callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path26, ctrl);
-        return visit_(key, ctrl, visitor, path26);
+        replaceNode(key, path30, ctrl);
+        return visit_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path26 = Object.freeze(path26.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path26);
+            const ci = visit_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30350,13 +30350,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path26 = Object.freeze(path26.concat(node));
-          const ck = visit_("key", node.key, visitor, path26);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = visit_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path26);
+          const cv = visit_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30377,17 +30377,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path26) {
-      const ctrl = await callVisitor(key, node, visitor, path26);
+    async function visitAsync_(key, node, visitor, path30) {
+      const ctrl = await callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path26, ctrl);
-        return visitAsync_(key, ctrl, visitor, path26);
+        replaceNode(key, path30, ctrl);
+        return visitAsync_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path26 = Object.freeze(path26.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path26);
+            const ci = await visitAsync_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30398,13 +30398,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path26 = Object.freeze(path26.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path26);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path26);
+          const cv = await visitAsync_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30431,23 +30431,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path26) {
+    function callVisitor(key, node, visitor, path30) {
       if (typeof visitor === "function")
-        return visitor(key, node, path26);
+        return visitor(key, node, path30);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path26);
+        return visitor.Map?.(key, node, path30);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path26);
+        return visitor.Seq?.(key, node, path30);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path26);
+        return visitor.Pair?.(key, node, path30);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path26);
+        return visitor.Scalar?.(key, node, path30);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path26);
+        return visitor.Alias?.(key, node, path30);
       return void 0;
     }
-    function replaceNode(key, path26, node) {
-      const parent = path26[path26.length - 1];
+    function replaceNode(key, path30, node) {
+      const parent = path30[path30.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -30462,7 +30462,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -30472,7 +30472,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -30616,7 +30616,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node) => {
+          visit3.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -30643,7 +30643,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -30654,7 +30654,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit3.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -30834,7 +30834,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -30860,7 +30860,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -31059,10 +31059,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path26, value) {
+    function collectionFromPath(schema, path30, value) {
       let v = value;
-      for (let i = path26.length - 1; i >= 0; --i) {
-        const k = path26[i];
+      for (let i = path30.length - 1; i >= 0; --i) {
+        const k = path30[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31081,7 +31081,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path26) => path26 == null || typeof path26 === "object" && !!path26[Symbol.iterator]().next().done;
+    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31111,11 +31111,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path26, value) {
-        if (isEmptyPath(path26))
+      addIn(path30, value) {
+        if (isEmptyPath(path30))
           this.add(value);
         else {
-          const [key, ...rest] = path26;
+          const [key, ...rest] = path30;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31129,8 +31129,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path26) {
-        const [key, ...rest] = path26;
+      deleteIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31144,8 +31144,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path26, keepScalar) {
-        const [key, ...rest] = path26;
+      getIn(path30, keepScalar) {
+        const [key, ...rest] = path30;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31163,8 +31163,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path26) {
-        const [key, ...rest] = path26;
+      hasIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31174,8 +31174,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path26, value) {
-        const [key, ...rest] = path26;
+      setIn(path30, value) {
+        const [key, ...rest] = path30;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -33690,9 +33690,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path26, value) {
+      addIn(path30, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path26, value);
+          this.contents.addIn(path30, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33767,14 +33767,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path26) {
-        if (Collection.isEmptyPath(path26)) {
+      deleteIn(path30) {
+        if (Collection.isEmptyPath(path30)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path26) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33789,10 +33789,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path26, keepScalar) {
-        if (Collection.isEmptyPath(path26))
+      getIn(path30, keepScalar) {
+        if (Collection.isEmptyPath(path30))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path26, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33803,10 +33803,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path26) {
-        if (Collection.isEmptyPath(path26))
+      hasIn(path30) {
+        if (Collection.isEmptyPath(path30))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path26) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33823,13 +33823,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path26, value) {
-        if (Collection.isEmptyPath(path26)) {
+      setIn(path30, value) {
+        if (Collection.isEmptyPath(path30)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path26), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path30), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path26, value);
+          this.contents.setIn(path30, value);
         }
       }
       /**
@@ -35782,17 +35782,17 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path26) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path30) => {
       let item = cst;
-      for (const [field, index] of path26) {
+      for (const [field, index] of path30) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -35801,23 +35801,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path26) => {
-      const parent = visit2.itemAtPath(cst, path26.slice(0, -1));
-      const field = path26[path26.length - 1][0];
+    visit3.parentCollection = (cst, path30) => {
+      const parent = visit3.itemAtPath(cst, path30.slice(0, -1));
+      const field = path30[path30.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path26, item, visitor) {
-      let ctrl = visitor(item, path26);
+    function _visit(path30, item, visitor) {
+      let ctrl = visitor(item, path30);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path26.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -35828,12 +35828,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path26);
+            ctrl = ctrl(item, path30);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path26) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
   }
 });
 
@@ -37133,14 +37133,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs17 = this.flowScalar(this.type);
+              const fs22 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs17, sep: [] });
+                map2.items.push({ start, key: fs22, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs17);
+                this.stack.push(fs22);
               } else {
-                Object.assign(it, { key: fs17, sep: [] });
+                Object.assign(it, { key: fs22, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -37268,13 +37268,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs17 = this.flowScalar(this.type);
+              const fs22 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs17, sep: [] });
+                fc.items.push({ start: [], key: fs22, sep: [] });
               else if (it.sep)
-                this.stack.push(fs17);
+                this.stack.push(fs22);
               else
-                Object.assign(it, { key: fs17, sep: [] });
+                Object.assign(it, { key: fs22, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -37549,7 +37549,7 @@ var require_dist2 = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -37577,8 +37577,8 @@ var require_dist2 = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit2.visit;
-    exports2.visitAsync = visit2.visitAsync;
+    exports2.visit = visit3.visit;
+    exports2.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -37886,12 +37886,12 @@ var require_dist3 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs17, exportName) {
+    function addFormats2(ajv, list2, fs22, exportName) {
       var _a2;
       var _b;
       (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs17[f]);
+        ajv.addFormat(f, fs22[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -40683,10 +40683,13 @@ function linkTrouble(code2) {
   return { code: code2 ?? "error" };
 }
 function describeBrokenLink(link2) {
+  return `is ${brokenLinkPhrase(link2)}`;
+}
+function brokenLinkPhrase(link2) {
   const to = link2.to === void 0 ? "" : ` (to '${link2.to}')`;
-  if (link2.leads === "nowhere") return `is a symbolic link that leads nowhere${to}`;
+  if (link2.leads === "nowhere") return `a symbolic link that leads nowhere${to}`;
   const why = link2.leads === "permission" ? "permission denied" : link2.leads.code;
-  return `is a symbolic link whose target cannot be reached (${why})${to}`;
+  return `a symbolic link whose target cannot be reached (${why})${to}`;
 }
 function brokenLinkAtEnd(target, options2 = {}) {
   const resolved2 = import_node_path2.default.resolve(options2.cwd ?? process.cwd(), target);
@@ -40768,7 +40771,7 @@ function missingPathError(given, hint, options2 = {}) {
   if (way) return pathThroughFileError(way, "read", options2.throughFileHint ?? hint);
   const link2 = brokenLinkAtEnd(given, { cwd: options2.cwd, newTarget: "refused" });
   if (link2)
-    return new UsageError(`${describeBrokenLink(link2)}.`, {
+    return new UsageError(`${options2.linkSubject ?? "is"} ${brokenLinkPhrase(link2)}.`, {
       location: { file: given },
       hint,
       cause: options2.cause
@@ -41065,6 +41068,10 @@ function readRefusalHint(code2) {
   return "Check that the path can be read, and run it again.";
 }
 
+// packages/core/src/fs/write-file-in-place.ts
+var import_node_fs7 = require("node:fs");
+var NO_FOLLOW = import_node_fs7.constants.O_NOFOLLOW ?? 0;
+
 // packages/core/src/project-url.ts
 var PROJECT_URL = "https://github.com/connector-alm/connector-alm";
 function projectDocUrl(pathInRepository) {
@@ -41211,6 +41218,21 @@ function isTopFolderName(name) {
   return TOP_FOLDERS.has(name.toLowerCase());
 }
 
+// packages/core/src/folder-named-like.ts
+var STATUS_LABEL = /[([](?:preview|deprecated)[)\]]$/iu;
+function withoutStatusLabel(title) {
+  return title.trimEnd().replace(STATUS_LABEL, "");
+}
+function folderNamedLike(title, folderName) {
+  return sameLettersAndDigits(withoutStatusLabel(title), withoutStatusLabel(folderName));
+}
+function sameLettersAndDigits(name, other) {
+  const letters = (text2) => text2.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  const otherLetters = letters(other);
+  if (otherLetters === "") return name.trim().toLowerCase() === other.trim().toLowerCase();
+  return letters(name) === otherLetters;
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -41246,7 +41268,7 @@ async function userErrorAnnotation(error3, workspace) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path11 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
@@ -41350,7 +41372,7 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs7.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs8.promises.realpath(current));
     } catch (error3) {
       const parent = import_node_path11.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
@@ -41381,7 +41403,7 @@ async function runAction(main) {
 }
 
 // packages/actions/src/extract-connectors/main.ts
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -41446,10 +41468,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path26 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path26.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path26)) return "drive-letter";
-  if (path26.split("/").includes("..")) return "parent-segment";
+  const path30 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path30.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path30)) return "drive-letter";
+  if (path30.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -41487,7 +41509,7 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_promises = require("node:fs/promises");
 var import_promises2 = require("node:stream/promises");
 var import_node_util2 = require("node:util");
@@ -41525,8 +41547,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path26, isFolder2, value) {
-    const segments = path26.split("/");
+  place(path30, isFolder2, value) {
+    const segments = path30.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -41751,9 +41773,9 @@ var import_node_zlib = require("node:zlib");
 var import_node_stream = require("node:stream");
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs8.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs9.read);
 async function readAt(fd, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -42063,12 +42085,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
-      const fd = await (0, import_node_util2.promisify)(import_node_fs9.open)(filePath2, "r");
+      const fd = await (0, import_node_util2.promisify)(import_node_fs10.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util2.promisify)(import_node_fs9.fstat)(fd);
+        const { size } = await (0, import_node_util2.promisify)(import_node_fs10.fstat)(fd);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd, size, options2.damagedHint);
       } catch (error3) {
-        (0, import_node_fs9.closeSync)(fd);
+        (0, import_node_fs10.closeSync)(fd);
         throw error3;
       }
     } catch (error3) {
@@ -42116,7 +42138,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs9.closeSync)(this.fd);
+    (0, import_node_fs10.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -42125,7 +42147,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs9.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs10.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error3) => outputError = error3);
     try {
@@ -42198,10 +42220,10 @@ var import_yauzl4 = __toESM(require_yauzl(), 1);
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const stat2 = await import_node_fs10.promises.stat(folder).catch(() => void 0) ?? await import_node_fs10.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs11.promises.stat(folder).catch(() => void 0) ?? await import_node_fs11.promises.lstat(folder).catch(() => void 0);
   if (stat2?.isDirectory()) return;
   refuseBlockedOutputPath(folder, {
     throughFileHint: PATH_THROUGH_FILE_HINT,
@@ -42365,14 +42387,14 @@ function firstInvalidOffset(bytes) {
 }
 function lineAndColumn(text2, offset) {
   let line = 1;
-  let lineStart = 0;
+  let lineStart2 = 0;
   for (let i = 0; i < offset && i < text2.length; i++) {
     if (text2.charCodeAt(i) === 10) {
       line++;
-      lineStart = i + 1;
+      lineStart2 = i + 1;
     }
   }
-  return { line, column: offset - lineStart + 1 };
+  return { line, column: offset - lineStart2 + 1 };
 }
 
 // packages/solution/src/xml/parse-xml.ts
@@ -43506,6 +43528,7 @@ var SyntaxKind;
 })(SyntaxKind || (SyntaxKind = {}));
 var parse2 = parse;
 var parseTree2 = parseTree;
+var visit2 = visit;
 var ParseErrorCode;
 (function(ParseErrorCode2) {
   ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -43645,17 +43668,17 @@ function describeParseError(error3) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_crypto4 = require("node:crypto");
 var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_path12 = __toESM(require("node:path"), 1);
 async function listFiles(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs11.promises.readdir(import_node_path12.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs12.promises.readdir(import_node_path12.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -43674,11 +43697,11 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target, options2) {
   const files = await listFiles(staged);
   if (!await exists3(target)) {
-    await import_node_fs12.promises.mkdir(import_node_path13.default.dirname(import_node_path13.default.resolve(target)), { recursive: true });
-    await import_node_fs12.promises.rename(staged, target);
+    await import_node_fs13.promises.mkdir(import_node_path13.default.dirname(import_node_path13.default.resolve(target)), { recursive: true });
+    await import_node_fs13.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs12.promises.realpath(target);
+  const targetRoot = await import_node_fs13.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles(targetRoot, options2.protect));
   for (const file of files) {
@@ -43687,16 +43710,16 @@ async function commitFolder(staged, target, options2) {
     result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path13.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs12.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs13.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs12.promises.rm(to, { recursive: true });
+      await import_node_fs13.promises.rm(to, { recursive: true });
     }
-    await import_node_fs12.promises.rename(from, to);
+    await import_node_fs13.promises.rename(from, to);
     result.written.push(file);
   }
   const wanted = new Set(files);
@@ -43705,13 +43728,13 @@ async function commitFolder(staged, target, options2) {
   if (options2.stale === "delete") {
     for (const file of others) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs12.promises.rm(import_node_path13.default.join(targetRoot, file));
+      await import_node_fs13.promises.rm(import_node_path13.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs12.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs13.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -43734,14 +43757,14 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs12.promises.lstat(import_node_path13.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs13.promises.lstat(import_node_path13.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs12.promises.rename(
+      await import_node_fs13.promises.rename(
         import_node_path13.default.join(this.root, ...parent, before[index]),
         import_node_path13.default.join(this.root, ...parent, after[index])
       );
@@ -43778,13 +43801,13 @@ async function ensureDirectoryInside(root, relative) {
   let current = root;
   for (const [index, segment] of segments.entries()) {
     const next = import_node_path13.default.join(current, segment);
-    const entry = await import_node_fs12.promises.lstat(next).catch(() => void 0);
+    const entry = await import_node_fs13.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const resolved2 = await import_node_fs12.promises.realpath(next).then(
+      const resolved2 = await import_node_fs13.promises.realpath(next).then(
         (real2) => ({ real: real2 }),
         (error3) => ({ error: error3 })
       );
@@ -43799,7 +43822,7 @@ async function ensureDirectoryInside(root, relative) {
           }
         );
       }
-      if ((await import_node_fs12.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs13.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -43807,15 +43830,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs12.promises.rm(next);
+      await import_node_fs13.promises.rm(next);
     }
-    await import_node_fs12.promises.mkdir(import_node_path13.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs13.promises.mkdir(import_node_path13.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent(staged, target) {
-  const [sa, sb] = await Promise.all([import_node_fs12.promises.stat(staged), import_node_fs12.promises.stat(target)]);
+  const [sa, sb] = await Promise.all([import_node_fs13.promises.stat(staged), import_node_fs13.promises.stat(target)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target)]);
   return ha === hb;
@@ -43823,39 +43846,39 @@ async function sameContent(staged, target) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text2 = await import_node_fs12.promises.readFile(staged);
+  const text2 = await import_node_fs13.promises.readFile(staged);
   if (text2.includes(0) || text2.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text2.indexOf(10); at !== -1; at = text2.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text2.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs12.promises.readFile(target));
+  return checkedOut.equals(await import_node_fs13.promises.readFile(target));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto4.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs12.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs13.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists3(file) {
-  return import_node_fs12.promises.lstat(file).then(
+  return import_node_fs13.promises.lstat(file).then(
     () => true,
     () => false
   );
 }
 async function removeEmptyFolders(root, protect) {
-  const visit2 = async (relative) => {
+  const visit3 = async (relative) => {
     const absolute = import_node_path13.default.join(root, relative);
-    const entries = await import_node_fs12.promises.readdir(absolute, { withFileTypes: true });
+    const entries = await import_node_fs13.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs12.promises.rmdir(import_node_path13.default.join(root, child));
+      if (entry.isDirectory() && !protect?.(child) && await visit3(child))
+        await import_node_fs13.promises.rmdir(import_node_path13.default.join(root, child));
       else empty = false;
     }
     return empty;
   };
-  await visit2("");
+  await visit3("");
 }
 function unresolvedLinkError(link2, error3) {
   const code2 = error3?.code;
@@ -44021,7 +44044,7 @@ function refuseInside(inner, folder, refusal) {
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_node_path15 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
@@ -44073,7 +44096,7 @@ function parseBothNotes(text2, file) {
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
   const file = import_node_path15.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs13.promises.readFile(file), file), file);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs14.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/editor-leftovers.ts
@@ -44142,7 +44165,7 @@ function leftOutEntryError(archive, entry, folderPath) {
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_node_path16 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
@@ -44626,13 +44649,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const makeFolderOf = (destination) => {
     const folder = import_node_path16.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs14.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs15.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
     const destination = import_node_path16.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs14.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs15.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -44665,8 +44688,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs14.promises.mkdir(import_node_path16.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs14.promises.open(destination, "wx");
+  await import_node_fs15.promises.mkdir(import_node_path16.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs15.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -44676,7 +44699,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs14.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs15.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -44691,7 +44714,7 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_path17 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
@@ -44702,7 +44725,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs15.promises.lstat(import_node_path17.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs16.promises.lstat(import_node_path17.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -44832,13 +44855,13 @@ function parseExistingApiProperties(text2, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 var import_node_path19 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
 async function readSolution(source, reading = {}) {
-  const stat2 = await import_node_fs16.promises.stat(source).catch(() => void 0);
+  const stat2 = await import_node_fs17.promises.stat(source).catch(() => void 0);
   if (!stat2) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat2.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, {
@@ -44876,7 +44899,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     if (!isConnectorDocument(document)) continue;
     const shown = import_node_path19.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs16.promises.readFile(import_node_path19.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs17.promises.readFile(import_node_path19.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -44896,7 +44919,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs16.promises.readFile(import_node_path19.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs17.promises.readFile(import_node_path19.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
@@ -44912,7 +44935,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
 async function solutionParts(folder, displayRoot, files) {
   const manifestFile = import_node_path19.default.join(displayRoot, FOLDER_SOLUTION);
   const root = parseXml(
-    decodeUtf8Strict(await import_node_fs16.promises.readFile(import_node_path19.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+    decodeUtf8Strict(await import_node_fs17.promises.readFile(import_node_path19.default.join(folder, FOLDER_SOLUTION)), manifestFile),
     manifestFile,
     UNPACKED_XML_HINT
   );
@@ -44930,11 +44953,11 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_fs24 = require("node:fs");
+var import_node_path26 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/prepared-connector.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs19 = require("node:fs");
 var import_node_path21 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
@@ -44946,7 +44969,7 @@ function sameJsonTokens(present, written2) {
 }
 
 // packages/solution/src/connector/hand-written-files.ts
-var import_node_fs17 = require("node:fs");
+var import_node_fs18 = require("node:fs");
 var import_node_path20 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
@@ -45052,7 +45075,7 @@ function isNobodysWriting(file) {
 }
 async function keepHandWritten(destinationRoot, earlier2, existing, files) {
   const folder = import_node_path20.default.join(destinationRoot, earlier2.folder);
-  const stat2 = await import_node_fs17.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs18.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
   const leftBehind = [];
@@ -45063,7 +45086,7 @@ async function keepHandWritten(destinationRoot, earlier2, existing, files) {
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs17.promises.readFile(import_node_path20.default.join(folder, file));
+    const bytes = await import_node_fs18.promises.readFile(import_node_path20.default.join(folder, file));
     if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
     files.set(file, bytes);
     kept.push(file);
@@ -45128,10 +45151,10 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs18.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs19.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs18.promises.readFile(import_node_path21.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs19.promises.readFile(import_node_path21.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
     presentApiProperties.toString("utf8"),
     import_node_path21.default.join(destination, apiPropertiesName)
@@ -45141,7 +45164,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs18.promises.readFile(import_node_path21.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs19.promises.readFile(import_node_path21.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -45151,7 +45174,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs18.promises.readFile(import_node_path21.default.join(destination, iconName));
+      const present2 = await import_node_fs19.promises.readFile(import_node_path21.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -45207,6 +45230,75 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   };
 }
 
+// packages/solution/src/connector/own-folder-finder.ts
+var import_node_fs23 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/connector/own-folder.ts
+function ownFolderCandidates(search, folders, taken) {
+  const free = folders.filter((folder) => !taken.has(folder.name.toLowerCase()));
+  const sameButCase = free.filter((folder) => folder.name.toLowerCase() === search.folder.toLowerCase());
+  if (sameButCase.length > 0) return sameButCase.map((folder) => ({ folder: folder.name, matched: "name" }));
+  const titles = [search.displayName, ...search.alsoTitled === void 0 ? [] : [search.alsoTitled]];
+  const isTitled = (title) => title.toLowerCase() === search.displayName.trim().toLowerCase();
+  const titleReadsAsOwn = (title) => titles.some((own2) => sameLettersAndDigits(title, own2));
+  const candidates = [];
+  for (const folder of free) {
+    const title = folder.title?.trim() || void 0;
+    if (title !== void 0 && isTitled(title)) candidates.push({ folder: folder.name, matched: "title" });
+    else if (sameLettersAndDigits(search.displayName, folder.name) && (title === void 0 || titleReadsAsOwn(title)))
+      candidates.push({ folder: folder.name, matched: "name" });
+  }
+  return candidates;
+}
+
+// packages/solution/src/connector/left-found-folders.ts
+var import_node_fs22 = require("node:fs");
+var import_node_path24 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/connector/as-extracted.ts
+var import_node_fs20 = require("node:fs");
+var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_util4 = require("node:util");
+async function whyNotAsExtracted(folder, connector) {
+  const names = await import_node_fs20.promises.readdir(folder).catch(() => []);
+  const present = (name) => names.includes(name) ? name : names.find((entry) => entry.toLowerCase() === name.toLowerCase());
+  const icon2 = connector.files.iconblob;
+  const writesIcon = icon2 !== void 0 && isPng(icon2.bytes) && !isIndependentPublisherFolder(folder);
+  const compared = [
+    REPOSITORY_FILES.swagger,
+    REPOSITORY_FILES.apiProperties,
+    ...writesIcon ? [REPOSITORY_FILES.icon] : [],
+    REPOSITORY_FILES.script
+  ];
+  for (const name of compared) {
+    const file = present(name);
+    if (file === void 0) {
+      if (name === REPOSITORY_FILES.script && !connector.files.customcodeblobcontent) continue;
+      return `it has no ${name}`;
+    }
+    const bytes = await import_node_fs20.promises.readFile(import_node_path22.default.join(folder, file)).catch(() => void 0);
+    if (bytes === void 0) return `its ${file} cannot be read`;
+    const expected = previouslyWritten(name, connector, bytes, import_node_path22.default.join(folder, file));
+    if (expected === void 0)
+      return name === REPOSITORY_FILES.script ? `it has a ${file}, and the connector has no script` : `its ${file} is not JSON that reads`;
+    if (!sameFile(name, bytes, expected)) return `its ${file} differs`;
+  }
+  return void 0;
+}
+function sameFile(name, present, expected) {
+  if (name === REPOSITORY_FILES.swagger) return sameJsonTokens(present, expected.toString());
+  if (name === REPOSITORY_FILES.apiProperties) {
+    try {
+      const parse4 = (text2) => JSON.parse(withoutByteOrderMark(text2));
+      return (0, import_node_util4.isDeepStrictEqual)(parse4(present.toString("utf8")), parse4(expected.toString()));
+    } catch {
+      return false;
+    }
+  }
+  return present.equals(Buffer.from(expected));
+}
+
 // packages/solution/src/connector/renamed-connectors.ts
 function connectorFolder(connector) {
   return repositoryFolderName(connector.displayName || connector.name);
@@ -45225,6 +45317,154 @@ function sameConnectorIn(previous, connector) {
   );
 }
 
+// packages/solution/src/connector/root-folders.ts
+var import_node_fs21 = require("node:fs");
+var import_node_path23 = __toESM(require("node:path"), 1);
+var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
+async function readRootFolders(root) {
+  const entries = await import_node_fs21.promises.readdir(root, { withFileTypes: true }).catch(() => []);
+  const folders = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith(".") || !entry.isDirectory()) continue;
+    const folder = import_node_path23.default.join(root, entry.name);
+    const title = await swaggerTitle(folder);
+    folders.push(title === void 0 ? { name: entry.name } : { name: entry.name, title });
+  }
+  return folders;
+}
+async function swaggerTitle(folder) {
+  const names = await import_node_fs21.promises.readdir(folder).catch(() => []);
+  const swagger2 = names.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names.find((name) => name.toLowerCase() === SWAGGER_LOWER2);
+  if (swagger2 === void 0) return void 0;
+  try {
+    const text2 = await import_node_fs21.promises.readFile(import_node_path23.default.join(folder, swagger2), "utf8");
+    const title = JSON.parse(withoutByteOrderMark(text2))?.info?.title;
+    return typeof title === "string" ? title : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// packages/solution/src/connector/left-found-folders.ts
+async function foundFoldersOfLeft(previous, destinationRoot, current, named) {
+  const stayed = new Set(current.map((connector) => connector.name.toLowerCase()));
+  const found = [];
+  let rootFolders;
+  for (const connector of previous) {
+    if (stayed.has(connector.name.toLowerCase())) continue;
+    const folder = connectorFolder(connector);
+    if (await import_node_fs22.promises.lstat(import_node_path24.default.join(destinationRoot, folder)).catch(() => void 0) !== void 0) continue;
+    rootFolders ??= await readRootFolders(destinationRoot);
+    const search = { displayName: connector.displayName || connector.name, folder };
+    const taken = new Set(
+      [...current.map((written2) => written2.folder), ...named.filter((other) => other !== folder)].map(
+        (other) => other.toLowerCase()
+      )
+    );
+    const candidates = ownFolderCandidates(search, rootFolders, taken);
+    if (candidates.length !== 1) continue;
+    const { folder: candidate, matched } = candidates[0];
+    const why = await whyNotAsExtracted(import_node_path24.default.join(destinationRoot, candidate), connector);
+    found.push({
+      connector,
+      folder: candidate,
+      matched,
+      ...why === void 0 ? {} : { notAsExtracted: why }
+    });
+  }
+  return found;
+}
+
+// packages/solution/src/connector/own-folder-finder.ts
+async function connectorHomes(source, destinationRoot, connectors, earlierFolders, options2) {
+  const previous = options2.previousConnectors ?? [];
+  const owned = [
+    ...connectors.map((connector) => ({ folder: connectorFolder(connector), connector })),
+    ...earlierFolders.flatMap((earlier2) => earlier2 ? [earlier2] : []),
+    ...previous.map((connector) => ({ folder: connectorFolder(connector), connector }))
+  ];
+  if (previous.length > 0) {
+    const current = connectors.map((connector) => ({
+      name: connector.name,
+      folder: connectorFolder(connector)
+    }));
+    const named = owned.map((owner) => owner.folder);
+    for (const left of await foundFoldersOfLeft(previous, destinationRoot, current, named))
+      if (left.notAsExtracted === void 0) owned.push({ folder: left.folder, connector: left.connector });
+  }
+  const takenFrom = (connector) => new Set(
+    owned.filter((owner) => sameConnectorIn([owner.connector], connector) === void 0).map((owner) => owner.folder.toLowerCase())
+  );
+  let rootFolders;
+  const exists4 = async (folder) => await import_node_fs23.promises.stat(import_node_path25.default.join(destinationRoot, folder)).catch(() => void 0) !== void 0;
+  const onlyCandidate = async (search, taken, refusal) => {
+    rootFolders ??= readRootFolders(destinationRoot);
+    const candidates = ownFolderCandidates(search, await rootFolders, taken);
+    if (candidates.length > 1)
+      throw new UserError(
+        `${refusal(candidates.length, candidates.map((candidate) => candidateText(candidate, search.displayName)).join(", "))} Nothing was written.`,
+        {
+          location: { file: destinationRoot },
+          hint: `Rename the folder that holds the connector to '${search.folder}', then extract again.`
+        }
+      );
+    return candidates[0];
+  };
+  const wasIn = [];
+  for (const [index, connector] of connectors.entries()) {
+    const earlier2 = earlierFolders[index];
+    if (!earlier2 || await exists4(earlier2.folder)) {
+      wasIn.push(earlier2 && { earlier: earlier2 });
+      continue;
+    }
+    const earlierName = earlier2.connector.displayName || earlier2.connector.name;
+    const newFolder = connectorFolder(connector);
+    const taken = /* @__PURE__ */ new Set([...takenFrom(connector), newFolder.toLowerCase()]);
+    const displayName = connector.displayName || connector.name;
+    const found = await onlyCandidate(
+      { displayName: earlierName, folder: earlier2.folder, alsoTitled: displayName },
+      taken,
+      (count, candidates) => `has no folder '${earlier2.folder}' for connector '${connector.name}' of ${source} as it was before it was renamed to "${displayName}", and ${count} folders that could have held it: ${candidates}.`
+    );
+    if (!found) {
+      wasIn.push({ earlier: earlier2 });
+      continue;
+    }
+    owned.push({ folder: found.folder, connector });
+    const foundEarlier = { folder: found.folder, connector: earlier2.connector };
+    if (found.folder.toLowerCase() === earlier2.folder.toLowerCase()) wasIn.push({ earlier: foundEarlier });
+    else wasIn.push({ earlier: foundEarlier, found });
+  }
+  const homes = [];
+  for (const [index, connector] of connectors.entries()) {
+    const folder = connectorFolder(connector);
+    const was = wasIn[index];
+    if (await exists4(folder)) homes.push(was ? { folder, earlier: was.earlier } : { folder });
+    else if (was?.found) {
+      const earlierDisplayName = was.earlier.connector.displayName || was.earlier.connector.name;
+      homes.push({
+        folder: was.found.folder,
+        found: { instead: folder, matched: was.found.matched, earlierDisplayName }
+      });
+    } else if (was) homes.push({ folder, earlier: was.earlier });
+    else {
+      const displayName = connector.displayName || connector.name;
+      const found = await onlyCandidate(
+        { displayName, folder },
+        takenFrom(connector),
+        (count, candidates) => `has no folder '${folder}' for connector '${connector.name}' of ${source}, and ${count} folders that could be its own: ${candidates}.`
+      );
+      homes.push(
+        found ? { folder: found.folder, found: { instead: folder, matched: found.matched } } : { folder }
+      );
+    }
+  }
+  return homes;
+}
+function candidateText(candidate, displayName) {
+  return candidate.matched === "title" ? `'${candidate.folder}' (its API definition's title is "${displayName}")` : `'${candidate.folder}' (named like "${displayName}")`;
+}
+
 // packages/solution/src/connector/extract.ts
 async function extractConnectors(source, destinationRoot, options2 = {}) {
   await refuseNonFolder(destinationRoot);
@@ -45238,10 +45478,12 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     hint: "Give a folder outside it (e.g. beside it).",
     orEqual: true
   });
+  const earlierFolders = connectors.map((connector) => options2.earlierFolder?.(connector));
+  const homes = await connectorHomes(source, destinationRoot, connectors, earlierFolders, options2);
   const folders = /* @__PURE__ */ new Map();
   const prepared = [];
-  for (const connector of connectors) {
-    const folder = connectorFolder(connector);
+  for (const [index, connector] of connectors.entries()) {
+    const { folder, found, earlier: earlier2 } = homes[index];
     const clash = folders.get(folder.toLowerCase());
     if (clash)
       throw new UserError(
@@ -45249,18 +45491,16 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
         { location: { file: source }, hint: "Give them different display names." }
       );
     folders.set(folder.toLowerCase(), connector.name);
-    const earlier2 = options2.earlierFolder?.(connector);
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
-    prepared.push(
-      await prepare(connector, import_node_path22.default.join(destinationRoot, folder), folder, destinationRoot, {
-        earlier: earlier2,
-        previous,
-        say: options2.say ?? optionWords
-      })
-    );
+    const item = await prepare(connector, import_node_path26.default.join(destinationRoot, folder), folder, destinationRoot, {
+      earlier: earlier2,
+      previous,
+      say: options2.say ?? optionWords
+    });
+    prepared.push(found ? { ...item, foundUnder: found } : item);
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path22.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path26.default.join(destinationRoot, item.folder)));
   return results;
 }
 function write(item, destination) {
@@ -45278,13 +45518,13 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs19.promises.mkdir(import_node_path22.default.dirname(import_node_path22.default.join(staging, name)), { recursive: true });
-      await import_node_fs19.promises.writeFile(import_node_path22.default.join(staging, name), content);
+      await import_node_fs24.promises.mkdir(import_node_path26.default.dirname(import_node_path26.default.join(staging, name)), { recursive: true });
+      await import_node_fs24.promises.writeFile(import_node_path26.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs19.promises.rm(import_node_path22.default.join(destination, name), { force: true });
-    const names = await import_node_fs19.promises.readdir(destination);
-    for (const name of item.otherCase) if (names.includes(name)) await import_node_fs19.promises.rm(import_node_path22.default.join(destination, name));
+    for (const name of item.remove) await import_node_fs24.promises.rm(import_node_path26.default.join(destination, name), { force: true });
+    const names = await import_node_fs24.promises.readdir(destination);
+    for (const name of item.otherCase) if (names.includes(name)) await import_node_fs24.promises.rm(import_node_path26.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -45296,10 +45536,11 @@ async function writeStaged(item, destination) {
       unchanged: committed.unchanged,
       deleted: [...item.remove, ...item.otherCase].sort(compareOrdinal),
       warnings: item.warnings,
-      ...item.renamedFrom ? { renamedFrom: item.renamedFrom } : {}
+      ...item.renamedFrom ? { renamedFrom: item.renamedFrom } : {},
+      ...item.foundUnder ? { foundUnder: item.foundUnder } : {}
     };
   } finally {
-    await import_node_fs19.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs24.promises.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
     if (done) madeFolders2.keep();
     else await madeFolders2.remove();
@@ -45307,48 +45548,76 @@ async function writeStaged(item, destination) {
 }
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
-async function removeLeftFolders(previous, destinationRoot, current) {
-  const kept = new Set(current.map((connector) => connector.folder.toLowerCase()));
+var import_node_fs25 = require("node:fs");
+var import_node_path27 = __toESM(require("node:path"), 1);
+async function removeLeftFolders(previous, destinationRoot, current, say = optionWords) {
+  const skipped = new Set(current.map((connector) => connector.folder.toLowerCase()));
+  const renamedFrom = current.flatMap(
+    (connector) => connector.renamedFrom ? [connector.renamedFrom.folder] : []
+  );
+  const left = [...previous.map((connector) => connectorFolder(connector)), ...renamedFrom];
+  const found = await foundFoldersOfLeft(previous, destinationRoot, current, left);
+  const shown = found.filter((folder) => folder.notAsExtracted === void 0);
   const removed = [];
-  for (const connector of previous) {
-    const folder = connectorFolder(connector);
-    if (kept.has(folder.toLowerCase())) continue;
-    const target = import_node_path23.default.join(destinationRoot, folder);
-    const stat2 = await import_node_fs20.promises.lstat(target).catch(() => void 0);
+  for (const folder of [...left, ...shown.map((own2) => own2.folder)]) {
+    if (skipped.has(folder.toLowerCase())) continue;
+    const target = import_node_path27.default.join(destinationRoot, folder);
+    const stat2 = await import_node_fs25.promises.lstat(target).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
-    await import_node_fs20.promises.rm(target, { recursive: true });
+    skipped.add(folder.toLowerCase());
+    await import_node_fs25.promises.rm(target, { recursive: true });
     removed.push(folder);
   }
-  return removed;
+  const leftAlone = found.filter((folder) => folder.notAsExtracted !== void 0 && !skipped.has(folder.folder.toLowerCase())).map((folder) => ({ folder: folder.folder, warning: leftAloneWarning(folder, say) }));
+  return { removed, leftAlone };
+}
+function leftAloneWarning(found, say) {
+  const { connector } = found;
+  const displayName = connector.displayName || connector.name;
+  const why = found.matched === "title" ? `its API definition's title is "${displayName}"` : `its name reads as "${displayName}"`;
+  return `not removed: connector '${connector.name}' ("${displayName}") left the solution, and this folder could be the one it was in (${why}), but it does not hold the connector as ${say(PREVIOUS_SOURCE)} gives it (${found.notAsExtracted}): it may be another connector's. Delete it yourself if it was this connector's.`;
 }
 
 // packages/solution/src/connector/extract-and-remove-left.ts
 async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 = {}) {
   const { previousSource, ...reading } = options2;
   if (previousSource === void 0)
-    return { connectors: await extractConnectors(source, destinationRoot, reading), removed: [] };
+    return {
+      connectors: await extractConnectors(source, destinationRoot, reading),
+      removed: [],
+      leftAlone: []
+    };
   let previous;
   try {
     previous = await readSolutionConnectors(previousSource, reading);
   } catch (error3) {
     if (!isUserError(error3)) throw error3;
     const connectors2 = await extractConnectors(source, destinationRoot, reading);
-    return { connectors: connectors2, removed: [], previousSourceProblem: error3 };
+    return { connectors: connectors2, removed: [], leftAlone: [], previousSourceProblem: error3 };
   }
   const connectors = await extractConnectors(source, destinationRoot, {
     ...reading,
     earlierFolder: earlierFolderIn(previous),
     previousConnectors: previous
   });
-  return { connectors, removed: await removeLeftFolders(previous, destinationRoot, connectors) };
+  return { connectors, ...await removeLeftFolders(previous, destinationRoot, connectors, reading.say) };
 }
 
 // packages/solution/src/connector/extract-report.ts
 function extractedConnectorLine(connector, removed, shown) {
-  const note = renameNote(connector, removed, shown);
-  return `${connector.displayName} (${connector.name}) \u2192 ${shown(connector.folder)}: ${fileChanges(connector)}${note ? `; ${note}` : ""}.`;
+  const notes = [foundNote(connector, shown), renameNote(connector, removed, shown)].filter(
+    (note) => note !== void 0
+  );
+  return `${connector.displayName} (${connector.name}) \u2192 ${shown(connector.folder)}: ${[fileChanges(connector), ...notes].join("; ")}.`;
+}
+function foundNote(connector, shown) {
+  const found = connector.foundUnder;
+  if (!found) return void 0;
+  const name = found.earlierDisplayName ?? connector.displayName;
+  const why = found.matched === "title" ? `its API definition's title ${found.earlierDisplayName === void 0 ? "is" : "was"} "${name}"` : `its name reads as "${name}"`;
+  if (found.earlierDisplayName !== void 0)
+    return `its own folder, found under another name (${why}, its display name before the rename) and kept, so no new ${shown(found.instead)}`;
+  return `its own folder, found under another name (${why}), so no new ${shown(found.instead)}`;
 }
 function fileChanges(connector) {
   const parts = [];
@@ -45663,8 +45932,9 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "A pull request changes one connector.",
-    description: 'Reviewers of PowerPlatformConnectors ask for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
-    levels: certificationLevels("error"),
+    description: 'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
+    // An error only where the rule is written down: the independent-publisher best practices.
+    levels: { certified: "warning", "independent-publisher": "error", custom: "warning" },
     example: {
       bad: "a pull request changing certified-connectors/Contoso/ and certified-connectors/Fabrikam/",
       good: "one pull request per connector folder"
@@ -45883,9 +46153,9 @@ function skipToClose(text2, at, close, lines) {
       if (quoteAfter !== -1 && breaksLineBetween(text2, bracket + 1, quoteAfter)) {
         nextQuote = quoteAfter;
       } else {
-        const lineStart = lines.lineStartOf(bracket);
-        if (lineStart > safe) {
-          safe = lineStart;
+        const lineStart2 = lines.lineStartOf(bracket);
+        if (lineStart2 > safe) {
+          safe = lineStart2;
           if (nextQuote < safe) nextQuote = text2.indexOf('"', safe);
         }
         while (nextQuote !== -1 && nextQuote < bracket) {
@@ -45937,6 +46207,11 @@ function decodeSegment(segment) {
     tilde = segment.indexOf("~", tilde + 1);
   } while (tilde !== -1);
   return decoded + segment.slice(from);
+}
+function toPointer(segments) {
+  let pointer = "";
+  for (const segment of segments) pointer += "/" + encodeSegment(segment);
+  return pointer;
 }
 function childPointer(pointer, ...segments) {
   let result = pointer;
@@ -46019,7 +46294,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path26 = [root];
+  const path30 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -46027,14 +46302,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path26[level];
+    let node = path30[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path26[level] = node;
+      path30[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -46204,7 +46479,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path26 = paths.pop();
+    const path30 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -46212,13 +46487,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path26 + 1);
+          paths.push(path30 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path26 + 1 + key.length;
+        const keyPath = path30 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -46948,6 +47223,88 @@ var TokenStream = class {
 };
 var FORGET_BATCH = 4096;
 
+// packages/validator/src/json/syntax/extra-closer-by-layout.ts
+function misindentedCloser(text2, closes) {
+  const first = closes.find(
+    ({ open: open3, close }) => startsLine(text2, close) && indentOf(text2, close) !== indentOf(text2, open3)
+  );
+  if (!first) return void 0;
+  const closer = text2.charAt(first.close);
+  return {
+    issue: {
+      message: `This '${closer}' is one too many: going by the indentation it closes nothing, and it ends the file's value early, before the rest of the file. Remove it.`,
+      offset: first.close,
+      length: 1
+    },
+    fix: removal(text2, first.close, 1)
+  };
+}
+function laidOutStrictly(text2) {
+  return isStrictJson(text2) && laidOutConsistently(text2);
+}
+function isStrictJson(text2) {
+  try {
+    JSON.parse(text2);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function laidOutConsistently(text2) {
+  const containers = [];
+  let step;
+  let consistent = true;
+  const member = (offset) => {
+    const container = containers[containers.length - 1];
+    if (!container || !startsLine(text2, offset)) return;
+    const indent2 = indentOf(text2, offset);
+    if (container.memberIndent === void 0) {
+      container.memberIndent = indent2;
+      step ??= indent2 - container.openIndent;
+      if (step <= 0 || indent2 - container.openIndent !== step) consistent = false;
+    } else if (container.memberIndent !== indent2) consistent = false;
+  };
+  const arrays = [];
+  const inArray = () => arrays[arrays.length - 1] === true;
+  const open3 = (offset, array) => {
+    if (inArray()) member(offset);
+    containers.push({ openIndent: indentOf(text2, offset) });
+    arrays.push(array);
+  };
+  const close = (offset) => {
+    const container = containers.pop();
+    arrays.pop();
+    if (container && startsLine(text2, offset) && indentOf(text2, offset) !== container.openIndent)
+      consistent = false;
+  };
+  visit2(text2, {
+    onObjectBegin: (offset) => open3(offset, false),
+    onArrayBegin: (offset) => open3(offset, true),
+    onObjectEnd: (offset) => close(offset),
+    onArrayEnd: (offset) => close(offset),
+    onObjectProperty: (_property, offset) => member(offset),
+    onLiteralValue: (_value, offset) => {
+      if (inArray()) member(offset);
+    }
+  });
+  return consistent;
+}
+function startsLine(text2, offset) {
+  return skipSpaces(text2, lineStart(text2, offset)) === offset;
+}
+function indentOf(text2, offset) {
+  const start = lineStart(text2, offset);
+  return skipSpaces(text2, start) - start;
+}
+function lineStart(text2, offset) {
+  return text2.lastIndexOf("\n", offset - 1) + 1;
+}
+function skipSpaces(text2, from) {
+  let at = from;
+  while (text2.charAt(at) === " " || text2.charAt(at) === "	") at++;
+  return at;
+}
+
 // packages/validator/src/json/syntax/bracket-repairs.ts
 function missingOpener(walk, frame, token) {
   return walk.repair(
@@ -47096,11 +47453,11 @@ function unclosedAtEnd(walk) {
 }
 function misindentedClose(walk) {
   for (const { open: open3, close } of walk.closes) {
-    const openIndent = indentOf(walk, open3);
-    if (lineStartsWith(walk, close) && indentOf(walk, close) === openIndent) continue;
+    const openIndent = indentOf2(walk, open3);
+    if (lineStartsWith(walk, close) && indentOf2(walk, close) === openIndent) continue;
     const openLine = walk.lineOf(open3);
     for (let line = nextLineStart(walk, open3); line !== -1 && line < close; line = nextLineStart(walk, line)) {
-      const first = skipSpaces(walk, line);
+      const first = skipSpaces2(walk, line);
       const character = walk.text.charAt(first);
       if (first - line <= openIndent && character !== "" && character !== "\n" && character !== "\r") {
         if (first - line < openIndent || character === "}" || character === "]") break;
@@ -47115,19 +47472,19 @@ function endBefore(walk, offset) {
   while (at > 0 && /\s/.test(walk.text.charAt(at - 1))) at--;
   return at;
 }
-function indentOf(walk, offset) {
+function indentOf2(walk, offset) {
   const start = walk.text.lastIndexOf("\n", offset - 1) + 1;
-  return skipSpaces(walk, start) - start;
+  return skipSpaces2(walk, start) - start;
 }
 function lineStartsWith(walk, offset) {
   const start = walk.text.lastIndexOf("\n", offset - 1) + 1;
-  return skipSpaces(walk, start) === offset;
+  return skipSpaces2(walk, start) === offset;
 }
 function nextLineStart(walk, offset) {
   const newline2 = walk.text.indexOf("\n", offset);
   return newline2 === -1 ? -1 : newline2 + 1;
 }
-function skipSpaces(walk, from) {
+function skipSpaces2(walk, from) {
   let at = from;
   while (walk.text.charAt(at) === " " || walk.text.charAt(at) === "	") at++;
   return at;
@@ -47168,7 +47525,7 @@ function isStrayCloser(walk, token) {
   if (token.kind !== "}" && token.kind !== "]") return false;
   if (!walk.tokens.onlyClosersAfter(token.end)) return false;
   return walk.closes.every(
-    ({ open: open3, close }) => !lineStartsWith(walk, close) || indentOf(walk, close) === indentOf(walk, open3)
+    ({ open: open3, close }) => !lineStartsWith(walk, close) || indentOf2(walk, close) === indentOf2(walk, open3)
   );
 }
 
@@ -47632,6 +47989,9 @@ var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 var MAX_ISSUES = 20;
 var MAX_SLIPS = 1e3;
 function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2)) {
+  return diagnoseAfterExtraClosers(text2, describeCharacter, lines, 0);
+}
+function diagnoseAfterExtraClosers(text2, describeCharacter, lines, extraClosersSeen) {
   const tokens = new TokenStream(text2, describeCharacter);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text2);
   const issues = [];
@@ -47682,6 +48042,10 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
       break;
     }
   }
+  if (walk.stopped && !finished && slips === 1 && walk.top.open === "" && walk.top.place === "end") {
+    const extra = extraClosers(text2, walk, describeCharacter, lines, extraClosersSeen);
+    if (extra) return extra;
+  }
   if (slips > MAX_SLIPS) {
     issues.push(tooManySlips(lastIssueOffset));
     return { issues, edits: void 0, unfixedAt: lastIssueOffset, slips, refused: true };
@@ -47689,6 +48053,24 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
   if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
   if (!finished) unfixedAt ??= lastIssueOffset;
   return { issues, edits: finished ? edits : void 0, unfixedAt, slips, refused: false };
+}
+function extraClosers(text2, walk, describeCharacter, lines, seen) {
+  const extra = misindentedCloser(text2, walk.closes);
+  if (!extra || seen >= MAX_ISSUES) return void 0;
+  const without = applyEdits(text2, [extra.fix]).text;
+  const repair = (issues, edits2) => ({
+    issues,
+    edits: edits2,
+    unfixedAt: void 0,
+    slips: issues.length,
+    refused: false
+  });
+  if (laidOutStrictly(without)) return repair([extra.issue], [extra.fix]);
+  const rest = diagnoseAfterExtraClosers(without, describeCharacter, lines, seen + 1);
+  if (!rest.edits || rest.slips !== rest.issues.length) return void 0;
+  const edits = [extra.fix, ...rest.edits];
+  if (!laidOutStrictly(applyEdits(text2, edits)?.text ?? "")) return void 0;
+  return repair([extra.issue, ...rest.issues], edits);
 }
 function unlistedSyntaxIssue(count, offset) {
   return {
@@ -48496,17 +48878,17 @@ function cachedSchemaProblems(validate) {
 }
 function formatsUsedBy(schema) {
   const names = /* @__PURE__ */ new Set();
-  const visit2 = (node) => {
+  const visit3 = (node) => {
     if (Array.isArray(node)) {
-      node.forEach(visit2);
+      node.forEach(visit3);
     } else if (node !== null && typeof node === "object") {
       for (const [key, value] of Object.entries(node)) {
         if (key === "format" && typeof value === "string") names.add(value);
-        else visit2(value);
+        else visit3(value);
       }
     }
   };
-  visit2(schema);
+  visit3(schema);
   return [...names].sort();
 }
 
@@ -48657,7 +49039,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path26 = problem.segments;
+  const path30 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -48671,21 +49053,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path26.includes("oAuthSettings")) {
-      const last2 = path26[path26.length - 1];
+    if (path30.includes("oAuthSettings")) {
+      const last2 = path30[path30.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path26.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path26[path26.length - 1] === "type" && path26.length === parameterNameDepth(path26) + 1)
+    if (path30.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path30[path30.length - 1] === "type" && path30.length === parameterNameDepth(path30) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path26) {
-  return path26[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path30) {
+  return path30[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -49155,9 +49537,11 @@ var apiPropertiesPolicyRules = [
         names.forEach((name, nameIndex) => {
           if (typeof name !== "string") return;
           if (swagger2.operationsById.has(name)) return;
+          const lower = name.toLowerCase();
+          const inOtherCase = [...swagger2.operationsById.keys()].find((id) => id.toLowerCase() === lower);
           context.report({
             pointer: childPointer(pointer, nameIndex),
-            message: `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.`
+            message: inOtherCase === void 0 ? `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.` : `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Write "${nameExcerpt(inOtherCase)}", the operationId it differs from only in case.`
           });
         });
       }
@@ -49507,7 +49891,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -49795,7 +50179,8 @@ function missingFileMessage(canonical2, entries) {
   if (misnamed)
     return `The connector has no ${canonical2}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
-  if (folders.length !== 1) return `The connector has no ${canonical2}.`;
+  if (folders.length !== 1 || folders[0].holdsConnectorFile !== true)
+    return `The connector has no ${canonical2}.`;
   return `The connector has no ${canonical2}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
 }
 function hasControlCharacter(name) {
@@ -49803,9 +50188,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path24.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path28.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path24.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path28.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -49822,7 +50207,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path24.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path28.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -49928,7 +50313,7 @@ var folderRules = [
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
-      const named = (candidate) => readsAs(withoutStatusLabel(candidate), withoutStatusLabel(name)) || isTitleCutFromName(candidate, name);
+      const named = (candidate) => folderNamedLike(candidate, name) || isTitleCutFromName(candidate, name);
       if (context.profile !== "custom" && title && !named(title) && !named(titleName(title, context.profile))) {
         context.report({
           severity: "info",
@@ -49938,16 +50323,6 @@ var folderRules = [
     }
   }
 ];
-var STATUS_LABEL = /[([](?:preview|deprecated)[)\]]$/iu;
-function withoutStatusLabel(title) {
-  return title.trimEnd().replace(STATUS_LABEL, "");
-}
-function readsAs(title, name) {
-  const letters = (text2) => text2.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-  const folder = letters(name);
-  if (folder === "") return title.trim().toLowerCase() === name.trim().toLowerCase();
-  return letters(title) === folder;
-}
 function isTitleCutFromName(title, name) {
   const comparable = (text2) => text2.trim().toLowerCase().replace(/['\u2019]/gu, "");
   const folder = comparable(name);
@@ -49999,8 +50374,8 @@ function tidiedDeletion(text2, edit) {
   }
   end = lineEnd2;
   while (start > 0 && isBlank(text2.charCodeAt(start - 1))) start--;
-  const lineStart = start === 0 || isLineBreak2(text2.charCodeAt(start - 1));
-  if (lineStart && end < text2.length) end += text2.startsWith("\r\n", end) ? 2 : 1;
+  const lineStart2 = start === 0 || isLineBreak2(text2.charCodeAt(start - 1));
+  if (lineStart2 && end < text2.length) end += text2.startsWith("\r\n", end) ? 2 : 1;
   return { offset: start, length: end - start, insert: "" };
 }
 function skipBlanks(text2, offset) {
@@ -50015,7 +50390,7 @@ var unnamed = () => "";
 function fixJsonText(text2) {
   const bom = text2.charCodeAt(0) === 65279 ? "\uFEFF" : "";
   const json = bom === "" ? text2 : text2.slice(1);
-  if (isStrictJson(json)) return { outcome: "strict" };
+  if (isStrictJson2(json)) return { outcome: "strict" };
   if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
   if (json.length > MAX_REPAIRED_CHARACTERS) {
     return notFixed(
@@ -50065,7 +50440,7 @@ function fixJsonFileText(file) {
 function notFixed(reason) {
   return { outcome: "not-fixed", reason };
 }
-function isStrictJson(text2) {
+function isStrictJson2(text2) {
   try {
     JSON.parse(text2);
     return true;
@@ -50155,7 +50530,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -50585,9 +50960,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own2 ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path26) {
+function pathVariables(path30) {
   const names = [];
-  for (const match2 of path26.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path30.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -53195,7 +53570,7 @@ StateBlock.prototype.skipEmptyLines = function skipEmptyLines(from) {
   }
   return from;
 };
-StateBlock.prototype.skipSpaces = function skipSpaces2(pos) {
+StateBlock.prototype.skipSpaces = function skipSpaces3(pos) {
   for (let max = this.src.length; pos < max; pos++) {
     const ch = this.src.charCodeAt(pos);
     if (!isSpace(ch)) {
@@ -53241,8 +53616,8 @@ StateBlock.prototype.getLines = function getLines(begin, end, indent2, keepLastL
   const queue = new Array(end - begin);
   for (let i = 0, line = begin; line < end; line++, i++) {
     let lineIndent = 0;
-    const lineStart = this.bMarks[line];
-    let first = lineStart;
+    const lineStart2 = this.bMarks[line];
+    let first = lineStart2;
     let last2;
     if (line + 1 < end || keepLastLF) {
       last2 = this.eMarks[line] + 1;
@@ -53257,7 +53632,7 @@ StateBlock.prototype.getLines = function getLines(begin, end, indent2, keepLastL
         } else {
           lineIndent++;
         }
-      } else if (first - lineStart < this.tShift[line]) {
+      } else if (first - lineStart2 < this.tShift[line]) {
         lineIndent++;
       } else {
         break;
@@ -56636,10 +57011,10 @@ var LineWalker = class {
   }
   /** Where the content of the line before `nextLine` ends, before its line ending. */
   endBefore(nextLine) {
-    const lineStart = this.startOf(nextLine - 1);
+    const lineStart2 = this.startOf(nextLine - 1);
     let end = this.startOf(nextLine);
-    if (end > lineStart && this.text.charCodeAt(end - 1) === 10) end--;
-    if (end > lineStart && this.text.charCodeAt(end - 1) === 13) end--;
+    if (end > lineStart2 && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > lineStart2 && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
 };
@@ -57167,13 +57542,13 @@ function operationKeys(summary2, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path26 = pathWords(operation2.path);
-  if (path26.length > 1) shared.push(...lookupKeysOf({ words: path26, version: "" }));
+  const path30 = pathWords(operation2.path);
+  if (path30.length > 1) shared.push(...lookupKeysOf({ words: path30, version: "" }));
   return { own: own2, shared };
 }
-function pathWords(path26) {
+function pathWords(path30) {
   const words = [];
-  for (const segment of path26.split("/")) {
+  for (const segment of path30.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
   }
@@ -57933,10 +58308,10 @@ function usingDirectives(code2) {
       word = nextGlobal;
       nextGlobal = code2.indexOf("global", word + 1);
     }
-    const lineStart = lineStartBefore(code2, word);
-    if (lineStart < end || lineStart === lastTried) continue;
-    lastTried = lineStart;
-    USING_DIRECTIVE.lastIndex = lineStart;
+    const lineStart2 = lineStartBefore(code2, word);
+    if (lineStart2 < end || lineStart2 === lastTried) continue;
+    lastTried = lineStart2;
+    USING_DIRECTIVE.lastIndex = lineStart2;
     const match2 = USING_DIRECTIVE.exec(code2);
     if (match2) {
       found.push(match2);
@@ -58393,15 +58768,15 @@ var PointerPlace = class _PointerPlace {
 var DOCUMENT_ROOT = new PointerPlace(void 0);
 
 // packages/validator/src/rules/swagger/document-host.ts
-function forEachSchemesList(model, visit2) {
+function forEachSchemesList(model, visit3) {
   const root = asArray(model.root.schemes);
-  if (root) visit2(root, DOCUMENT_ROOT, model.root);
+  if (root) visit3(root, DOCUMENT_ROOT, model.root);
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
     if ((operation2.keys & OperationKey.schemes) === 0 || operation2.path.startsWith("x-")) continue;
     const schemes = asArray(operation2.operation.schemes);
-    if (schemes) visit2(schemes, operation2, operation2.operation);
+    if (schemes) visit3(schemes, operation2, operation2.operation);
   }
 }
 var HOST_PATTERN = /^[^{}/ :\\]+(?::\d+)?$/;
@@ -58538,16 +58913,16 @@ var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path26) {
-    this.path = path26;
-    const hasBrace = path26.includes("{");
-    this.variables = hasBrace ? scanVariables(path26) : NO_VARIABLES;
+  constructor(path30) {
+    this.path = path30;
+    const hasBrace = path30.includes("{");
+    this.variables = hasBrace ? scanVariables(path30) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path26.indexOf("/"); ; slash = path26.indexOf("/", start)) {
-      const end = slash === -1 ? path26.length : slash;
-      if (hasBrace && isVariableSegment(path26, start, end)) variableSegmentCount++;
+    for (let slash = path30.indexOf("/"); ; slash = path30.indexOf("/", start)) {
+      const end = slash === -1 ? path30.length : slash;
+      if (hasBrace && isVariableSegment(path30, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -58576,8 +58951,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path26 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path26) last2 = new PathTemplate(path26);
+    const path30 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path30) last2 = new PathTemplate(path30);
     templates[index] = last2;
   }
   return templates;
@@ -58602,9 +58977,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path26, start) {
-  const slash = path26.indexOf("/", start);
-  return slash === -1 ? path26.length : slash;
+function segmentEnd(path30, start) {
+  const slash = path30.indexOf("/", start);
+  return slash === -1 ? path30.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -58613,34 +58988,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path26, start, end) {
+function isVariableSegment(path30, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path26.charCodeAt(start) !== OPEN || path26.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path30.charCodeAt(start) !== OPEN || path30.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path26.charCodeAt(index);
+    const code2 = path30.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path26, open3) {
-  for (let index = open3 + 1; index < path26.length; index++) {
-    const code2 = path26.charCodeAt(index);
+function matchEnd(path30, open3) {
+  for (let index = open3 + 1; index < path30.length; index++) {
+    const code2 = path30.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path26) {
+function scanVariables(path30) {
   const variables = [];
   let seen;
-  for (let open3 = path26.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path26, open3);
+  for (let open3 = path30.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path30, open3);
     if (close === -1) {
-      open3 = path26.indexOf("{", open3 + 1);
+      open3 = path30.indexOf("{", open3 + 1);
       continue;
     }
-    const name = path26.slice(open3 + 1, close);
+    const name = path30.slice(open3 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -58650,30 +59025,30 @@ function scanVariables(path26) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open3 = path26.indexOf("{", close + 1);
+    open3 = path30.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path26) {
+function routeOf(path30) {
   let route = "";
   let copied = 0;
-  for (let open3 = path26.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path26, open3);
+  for (let open3 = path30.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path30, open3);
     if (close === -1) {
-      open3 = path26.indexOf("{", open3 + 1);
+      open3 = path30.indexOf("{", open3 + 1);
       continue;
     }
-    route += path26.slice(copied, open3) + "{}";
+    route += path30.slice(copied, open3) + "{}";
     copied = close + 1;
-    open3 = path26.indexOf("{", copied);
+    open3 = path30.indexOf("{", copied);
   }
-  return copied === 0 ? path26 : route + path26.slice(copied);
+  return copied === 0 ? path30 : route + path30.slice(copied);
 }
-function routeHash(path26) {
+function routeHash(path30) {
   let hash = 0;
-  for (let index = 0; index < path26.length; index++) {
-    const code2 = path26.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path26, index) : -1;
+  for (let index = 0; index < path30.length; index++) {
+    const code2 = path30.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path30, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -58721,15 +59096,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path26 = operations[index].path;
-    if (!path26.includes("{")) {
-      while (index < operations.length && operations[index].path === path26) index++;
+    const path30 = operations[index].path;
+    if (!path30.includes("{")) {
+      while (index < operations.length && operations[index].path === path30) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path26; index++)
+    for (; index < operations.length && operations[index].path === path30; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path26);
+    const route = routeHash(path30);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -59432,10 +59807,14 @@ function allowedBitsOf(kind, key) {
 }
 
 // packages/validator/src/rules/swagger/structure/nodes.ts
-var StructureNode = class extends PointerPlace {
+var StructureNode = class _StructureNode extends PointerPlace {
   constructor(value, parent, first, second) {
     super(parent, first, second);
     this.value = value;
+  }
+  /** The node it is written in; undefined for the root. The walk places every node in another. */
+  get parentNode() {
+    return this.parent instanceof _StructureNode ? this.parent : void 0;
   }
 };
 var ObjectNode = class extends StructureNode {
@@ -59904,12 +60283,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject2(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path26 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path26)) continue;
-        if (path26.startsWith("x-")) continue;
-        const item = paths[path26];
-        if (isObject2(item)) this.visitPathItem(item, rootNode, path26);
-        else this.typeIssue(placeAt(rootNode, "paths", path26), "Object", item);
+      for (const path30 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path30)) continue;
+        if (path30.startsWith("x-")) continue;
+        const item = paths[path30];
+        if (isObject2(item)) this.visitPathItem(item, rootNode, path30);
+        else this.typeIssue(placeAt(rootNode, "paths", path30), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -59933,8 +60312,8 @@ var StructureWalker = class {
     if (isObject2(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject2(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path26) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path26);
+  visitPathItem(item, rootNode, path30) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path30);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -60082,12 +60461,12 @@ var StructureWalker = class {
     }
   }
   /** The objects of the array at `key` of `owner`; entries that are not objects are type issues. */
-  eachObject(list2, owner, key, visit2) {
+  eachObject(list2, owner, key, visit3) {
     const entries = asArray(list2);
     if (!entries) return;
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index];
-      if (isObject2(entry)) visit2(entry, index);
+      if (isObject2(entry)) visit3(entry, index);
       else this.typeIssue(placeAt(owner, key, index), "Object", entry);
     }
   }
@@ -60988,6 +61367,160 @@ function isAsciiString(text2) {
   return Buffer.byteLength(text2) === text2.length;
 }
 
+// packages/validator/src/swagger/internal-only-reach.ts
+function reachOf(graph) {
+  const visible = reachedFrom(graph.visibleSeeds, graph.edges);
+  return { visible, internalOnly: reachedFrom(graph.internalSeeds, graph.edges, visible) };
+}
+function reachedFrom(seeds, edges, known) {
+  const reached = /* @__PURE__ */ new Set();
+  const pending2 = [];
+  const take = (entry) => {
+    if (reached.has(entry) || known?.has(entry)) return;
+    reached.add(entry);
+    pending2.push(entry);
+  };
+  for (const seed of seeds) take(seed);
+  while (pending2.length > 0) {
+    for (const next of edges.get(pending2.pop()) ?? []) take(next);
+  }
+  return reached;
+}
+
+// packages/validator/src/swagger/local-refs.ts
+function safeParsePointer(pointer) {
+  try {
+    return parsePointer(pointer);
+  } catch {
+    return [];
+  }
+}
+
+// packages/validator/src/rules/swagger/internal-only-places.ts
+var internalOnlyPlacesOf = perModel(buildPlaces);
+var REUSABLE_SECTIONS = /* @__PURE__ */ new Set(["definitions", "parameters", "responses"]);
+var NOWHERE = { has: () => false };
+function buildPlaces(model) {
+  const structure = structureOf(model);
+  const operations = structure.byKind.get("operation") ?? [];
+  if (!operations.some(isInternalOperation)) return NOWHERE;
+  const internalItems = pathItemsOfInternalOperationsOnly(operations);
+  const ownerOf = (node) => {
+    const top = topNodeOf(node);
+    if (top === void 0) return { kind: "other" };
+    if (top.kind === "operation") return { kind: "operation", internal: isInternalOperation(top) };
+    if (top.kind === "pathItem") return { kind: "pathItem", internal: internalItems.has(top) };
+    return REUSABLE_SECTIONS.has(sectionOf(top.pointer)) ? { kind: "entry", pointer: top.pointer } : { kind: "other" };
+  };
+  const eachUse = (visit3) => {
+    for (const use of structure.refs) visit3(use.holder, use.ref);
+    for (const item of structure.byKind.get("pathItem") ?? [])
+      forEachExtensionRef(item.value, (ref) => visit3(item, ref));
+    for (const operation2 of operations) forEachExtensionRef(operation2.value, (ref) => visit3(operation2, ref));
+    forEachExtensionRef(model.root, (ref) => visit3(void 0, ref));
+  };
+  const edges = /* @__PURE__ */ new Map();
+  const addEdge = (from, to) => {
+    const listed = edges.get(from);
+    if (listed) listed.push(to);
+    else edges.set(from, [to]);
+  };
+  const visibleSeeds = [];
+  const internalSeeds = [];
+  const pathPlaces = /* @__PURE__ */ new Set();
+  eachUse((holder, ref) => {
+    const target = placeOfRef(model, ref);
+    if (target === void 0) return;
+    if (target.startsWith(PATHS)) pathPlaces.add(target);
+    const owner = holder === void 0 ? { kind: "other" } : ownerOf(holder);
+    if (owner.kind === "entry") addEdge(owner.pointer, target);
+    else if (owner.kind !== "other" && owner.internal) internalSeeds.push(target);
+    else visibleSeeds.push(target);
+  });
+  if (pathPlaces.size > 0) {
+    eachUse((holder, ref) => {
+      if (holder === void 0) return;
+      const target = placeOfRef(model, ref);
+      if (target === void 0) return;
+      const pointer = holder.pointer;
+      for (const place of pathPlaces) if (holds(place, pointer)) addEdge(place, target);
+    });
+  }
+  const graph = { edges, visibleSeeds, internalSeeds };
+  const { visible, internalOnly } = internalSeeds.length === 0 && pathPlaces.size === 0 ? { visible: /* @__PURE__ */ new Set(), internalOnly: /* @__PURE__ */ new Set() } : reachOf(graph);
+  const seenInPaths = [...pathPlaces].filter((place) => visible.has(place));
+  return {
+    has(node) {
+      const owner = ownerOf(node);
+      if (owner.kind === "operation" || owner.kind === "pathItem")
+        return owner.internal && !seenInPaths.some((place) => holds(place, node.pointer));
+      return owner.kind === "entry" && internalOnly.has(owner.pointer);
+    }
+  };
+}
+function topNodeOf(node) {
+  let current = node;
+  for (; ; ) {
+    if (current.kind === "operation") return current;
+    const parent = current.parentNode;
+    if (parent === void 0) return void 0;
+    if (parent.kind === "root") return current;
+    current = parent;
+  }
+}
+function isInternalOperation(operation2) {
+  return isInternalVisibility(operation2.value["x-ms-visibility"]);
+}
+function pathItemsOfInternalOperationsOnly(operations) {
+  const visible = /* @__PURE__ */ new Set();
+  const internal = /* @__PURE__ */ new Set();
+  for (const operation2 of operations) {
+    const item = operation2.parentNode;
+    if (isInternalOperation(operation2)) internal.add(item);
+    else visible.add(item);
+  }
+  for (const item of visible) internal.delete(item);
+  return internal;
+}
+function sectionOf(pointer) {
+  const slash = pointer.indexOf("/", 1);
+  return slash === -1 ? pointer.slice(1) : pointer.slice(1, slash);
+}
+var PATHS = "/paths/";
+function placeOfRef(model, ref) {
+  const target = model.resolveRef(ref);
+  if (target === void 0) return void 0;
+  const section = sectionOf(target.pointer);
+  if (section === "paths") {
+    const place = toPointer(safeParsePointer(target.pointer));
+    return place.startsWith(PATHS) ? place : void 0;
+  }
+  if (!REUSABLE_SECTIONS.has(section)) return void 0;
+  const second = target.pointer.indexOf("/", 1);
+  if (second === -1) return void 0;
+  const third = target.pointer.indexOf("/", second + 1);
+  return third === -1 ? target.pointer : target.pointer.slice(0, third);
+}
+function holds(place, pointer) {
+  return pointer.startsWith(place) && (pointer.length === place.length || pointer.charAt(place.length) === "/");
+}
+function forEachExtensionRef(object, visit3) {
+  for (const key in object) {
+    if (key.startsWith("x-") && has(object, key)) forEachRef(object[key], visit3, 0);
+  }
+}
+var MAX_DEPTH = 256;
+function forEachRef(value, visit3, depth) {
+  if (depth > MAX_DEPTH || value === null || typeof value !== "object") return;
+  if (Array.isArray(value)) {
+    for (const entry of value) forEachRef(entry, visit3, depth + 1);
+    return;
+  }
+  if (!isObject2(value)) return;
+  if (typeof value.$ref === "string") visit3(value.$ref);
+  for (const key in value) if (has(value, key)) forEachRef(value[key], visit3, depth + 1);
+}
+
 // packages/validator/src/rules/swagger/document-text.ts
 var TEXT_FIELDS = {
   info: ["title", "description"],
@@ -61113,7 +61646,7 @@ var documentTextRules = [
     id: "SWG-TEXT-EMPTY",
     file: "swagger",
     title: "Do not leave titles, labels and descriptions empty.",
-    description: 'Certification reviewers send back schemas with empty texts: "empty properties are not allowed. Please look through empty titles and add value to them" (PR #1747); "there are 281 places where you have empty strings ("") for descriptions" (PR #3647). An empty `title`, `x-ms-summary` or `description` shows a blank label or tooltip in the designer. Checked on schemas (body, response and definition properties) that are not internal, responses and tags; empty parameter and operation texts are the documentation rules\' (SWG-PARAM-DESC, SWG-OP-DESC-REQ, \u2026) and the title SWG-REQUIRED-EMPTY\'s. 72 of 367 merged connectors have one, so this is a warning.',
+    description: 'Certification reviewers send back schemas with empty texts: "empty properties are not allowed. Please look through empty titles and add value to them" (PR #1747); "there are 281 places where you have empty strings ("") for descriptions" (PR #3647). An empty `title`, `x-ms-summary` or `description` shows a blank label or tooltip in the designer. Checked on schemas (body, response and definition properties) that are not internal, responses and tags, but for those only internal operations use (in them, or definitions and responses only they reach), which no designer shows, unless a visible operation\'s `$ref` leads into them; empty parameter and operation texts are the documentation rules\' (SWG-PARAM-DESC, SWG-OP-DESC-REQ, \u2026) and the title SWG-REQUIRED-EMPTY\'s. 41 of 367 merged connectors have one, so this is a warning.',
     levels: certificationLevels("warning", "info"),
     example: {
       placement: "schemaProperty",
@@ -61121,17 +61654,21 @@ var documentTextRules = [
       good: '{ "type": "string", "title": "Due date", "description": "When the task is due." }'
     },
     check(context) {
-      if (!context.swagger) return;
-      const noted = structureOf(context.swagger).keywords.blankText;
+      const model = context.swagger;
+      if (!model) return;
+      const noted = structureOf(model).keywords.blankText;
       if (noted.length === 0) return;
       for (const kind of EMPTY_TEXT_KINDS) {
         const fields = TEXT_FIELDS[kind];
         for (const node of noted) {
           if (node.kind !== kind) continue;
           if (isInternalVisibility(node.value["x-ms-visibility"])) continue;
+          let hidden;
           for (const field of fields) {
             const text2 = node.value[field];
             if (typeof text2 !== "string" || text2.trim() !== "") continue;
+            hidden ??= internalOnlyPlacesOf(model).has(node);
+            if (hidden) break;
             context.report({
               pointer: childPointer(node.pointer, field),
               message: `The '${field}' value is empty. Write one that helps makers, or remove the property.`
@@ -61204,7 +61741,7 @@ var nameDescriptionRules = [
     id: "SWG-DESC-IS-NAME",
     file: "swagger",
     title: "Describe parameters and properties in words, not by repeating their name.",
-    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema, naming its properties. Internal ones are exempt. 201 of 367 merged connectors have some (12,279 properties and parameters), so this is advice.',
+    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema, naming its properties. Exempt, since no designer shows them: internal ones, and whatever only internal operations use (their parameters and schemas, and the definitions, parameters and responses that only they reach, directly or through other definitions); a definition that nothing uses is still checked, and so is a schema of an internal operation that a visible one\'s `$ref` leads into. 193 of 367 merged connectors have some (11,615 properties and parameters), so this is advice.',
     levels: certificationLevels("info", "off"),
     example: {
       placement: "bodySchema",
@@ -61212,9 +61749,12 @@ var nameDescriptionRules = [
       good: '{ "type": "object", "properties": { "PhoneNumber": { "type": "string", "description": "The phone number of the contact, with its country code." } } }'
     },
     check(context) {
-      if (!context.swagger) return;
-      const { describedByName, propertiesBelowWalk } = structureOf(context.swagger).keywords;
+      const model = context.swagger;
+      if (!model) return;
+      const { describedByName, propertiesBelowWalk } = structureOf(model).keywords;
+      const hidden = (node) => internalOnlyPlacesOf(model).has(node);
       for (const [node, names] of propertiesRepeatingNames(describedByName, propertiesBelowWalk)) {
+        if (hidden(node)) continue;
         const what = names.length === 1 ? `The description of '${nameExcerpt(names[0])}' only repeats its name.` : `The descriptions of ${names.length} properties only repeat their names: ${someNames(names)}.`;
         context.report({
           pointer: childPointer(node.pointer, "properties", names[0], "description"),
@@ -61222,7 +61762,7 @@ var nameDescriptionRules = [
         });
       }
       for (const node of describedByName) {
-        if (node.kind !== "parameter") continue;
+        if (node.kind !== "parameter" || hidden(node)) continue;
         const name = node.value.name;
         context.report({
           pointer: childPointer(node.pointer, "description"),
@@ -61336,12 +61876,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path26 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path30 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path26 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path30 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -61683,16 +62223,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path26) {
+function followSchemaPath(model, root, path30) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path26.length && steps < MAX_STEPS; ) {
-    let end = path26.indexOf("/", start);
-    if (end === -1) end = path26.length;
+  for (let start = 0; start < path30.length && steps < MAX_STEPS; ) {
+    let end = path30.indexOf("/", start);
+    if (end === -1) end = path30.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path26.slice(start, end));
+      const next = property(model, current, path30.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -61772,9 +62312,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path26 = pathAt(call, key);
-    if (path26 === void 0 || followSchemaPath(model, items.schema, path26).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path26), label) });
+    const path30 = pathAt(call, key);
+    if (path30 === void 0 || followSchemaPath(model, items.schema, path30).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path30), label) });
   }
   return problems;
 }
@@ -61873,11 +62413,11 @@ var dynamicTreeRule = {
 
 // packages/validator/src/rules/operations/operation-id-reference-rule.ts
 var NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
-function forEachOtherOperationReference(model, visit2) {
+function forEachOtherOperationReference(model, visit3) {
   const visitHolder = (holder, at) => {
     const object = asObject(holder);
     if (object && has(object, "operationId"))
-      visit2(object.operationId, () => childPointer(at(), "operationId"));
+      visit3(object.operationId, () => childPointer(at(), "operationId"));
   };
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
@@ -62139,6 +62679,7 @@ var metadataPropertiesRule = {
   check(context) {
     const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
     if (!list2) return;
+    const namesUnderOtherCase = /* @__PURE__ */ new Set();
     list2.forEach((entry, index) => {
       if (!isObject2(entry)) {
         context.report({
@@ -62148,16 +62689,26 @@ var metadataPropertiesRule = {
         return;
       }
       for (const key of ["propertyName", "propertyValue"]) {
-        if (typeof entry[key] !== "string")
+        if (typeof entry[key] === "string") continue;
+        const otherCase = has(entry, key) ? void 0 : keyInOtherCase2(entry, key);
+        if (otherCase !== void 0) {
+          if (key === "propertyName" && typeof entry[otherCase] === "string")
+            namesUnderOtherCase.add(entry[otherCase]);
           context.report({
-            pointer: childPointer(METADATA_POINTER, index, key),
-            message: has(entry, key) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key}' property is required.`
+            pointer: childPointer(METADATA_POINTER, index, otherCase),
+            message: `The '${key}' property is required. This entry has '${otherCase}': keys are read exactly as written, so rename it to '${key}'.`
           });
+          continue;
+        }
+        context.report({
+          pointer: childPointer(METADATA_POINTER, index, key),
+          message: has(entry, key) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key}' property is required.`
+        });
       }
     });
     const names = metadataEntries(context);
     for (const required of METADATA_PROPERTIES) {
-      if (names.some((entry) => entry.name === required)) continue;
+      if (names.some((entry) => entry.name === required) || namesUnderOtherCase.has(required)) continue;
       const nearMiss = names.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
       context.report({
         pointer: nearMiss ? entryPointer(nearMiss, "propertyName") : METADATA_POINTER,
@@ -62167,6 +62718,12 @@ var metadataPropertiesRule = {
     }
   }
 };
+function keyInOtherCase2(entry, key) {
+  const lower = key.toLowerCase();
+  return Object.keys(entry).find(
+    (candidate) => candidate !== key && candidate.trim().toLowerCase() === lower
+  );
+}
 
 // packages/validator/src/rules/swagger/contact-rules.ts
 var EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
@@ -62336,14 +62893,14 @@ function consumesAnyType(model, operation2) {
   for (let index = 0; index < list2.length; index++) if (typeof list2[index] === "string") return true;
   return false;
 }
-function forEachMimeList(model, visit2) {
+function forEachMimeList(model, visit3) {
   for (const key of ["consumes", "produces"]) {
     const root = asArray(model.root[key]);
-    if (root) visit2(root, DOCUMENT_ROOT, key);
+    if (root) visit3(root, DOCUMENT_ROOT, key);
     for (const operation2 of model.operations) {
       if ((operation2.keys & OperationKey[key]) === 0) continue;
       const own2 = asArray(operation2.operation[key]);
-      if (own2) visit2(own2, operation2, key);
+      if (own2) visit3(own2, operation2, key);
     }
   }
 }
@@ -62734,24 +63291,24 @@ var VISIBILITIES = ["important", "advanced", "internal"];
 var NEXT_LINK_NAMES = ["nextLink", "@odata.nextLink"];
 var ROOT_CAPABILITIES = ["file-picker", "testConnection"];
 var OPERATION_CAPABILITIES = ["chunkTransfer"];
-function forEachVisibilityHolder(model, visit2) {
+function forEachVisibilityHolder(model, visit3) {
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
     if ((operation2.keys & OperationKey.visibility) !== 0 && has(operation2.operation, "x-ms-visibility"))
-      visit2(operation2.operation, operation2);
+      visit3(operation2.operation, operation2);
   }
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
   for (let index = 0; index < parameters.length; index++) {
     if ((keys.parameters[index] & HolderKey.visibility) !== 0)
-      visit2(parameters[index].value, parameters[index]);
+      visit3(parameters[index].value, parameters[index]);
   }
   const schemas = writtenSchemasOf(model);
   const holders = keys.schemasWith(HolderKey.visibility);
   for (let at = 0; at < holders.length; at++) {
     const written2 = schemas[holders[at]];
-    visit2(written2.schema, written2);
+    visit3(written2.schema, written2);
   }
 }
 var operationExtensionRules = [
@@ -63223,12 +63780,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path26 in paths) {
-      if (!has(paths, path26)) continue;
-      const pathItem = asObject(paths[path26]);
+    for (const path30 in paths) {
+      if (!has(paths, path30)) continue;
+      const pathItem = asObject(paths[path30]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path26, "$ref"),
+        pointer: childPointer("/paths", path30, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -63250,15 +63807,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path26 of pathKeys(swagger2)) {
-    const message = problem(path26);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path26), message });
+  for (const path30 of pathKeys(swagger2)) {
+    const message = problem(path30);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path30), message });
   }
 }
-function templateProblem(path26) {
+function templateProblem(path30) {
   let open3 = -1;
-  for (let index = 0; index < path26.length; index++) {
-    const character = path26[index];
+  for (let index = 0; index < path30.length; index++) {
+    const character = path30[index];
     if (character === "{") {
       if (open3 !== -1) return "a variable is nested in another one";
       open3 = index;
@@ -63284,7 +63841,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path26) => path26.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path30) => path30.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -63304,7 +63861,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path26) => /[?#]/.test(path26) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path30) => /[?#]/.test(path30) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -63320,7 +63877,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path26) => path26.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path30) => path30.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -63334,8 +63891,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path26) => {
-      const problem = templateProblem(path26);
+    reportPathKeys(context, (path30) => {
+      const problem = templateProblem(path30);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -63352,9 +63909,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path26) => (
+      (path30) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path26.includes("=") && pathVariables(path26).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path30.includes("=") && pathVariables(path30).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -63370,14 +63927,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path26 of pathKeys(swagger2)) {
-      const key = path26.toLowerCase();
+    for (const path30 of pathKeys(swagger2)) {
+      const key = path30.toLowerCase();
       if (seen.has(key)) {
         report({
-          pointer: childPointer("/paths", path26),
+          pointer: childPointer("/paths", path30),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path26)
+            nameExcerpt(path30)
           )
         });
       }
@@ -63773,7 +64330,7 @@ var swaggerOperationsRules = [
 
 // packages/validator/src/rules/operations/parameter-docs.ts
 var X_MS_SUMMARY_MAX_LENGTH = 80;
-function forEachVisibleNonBodyParameter(model, visit2) {
+function forEachVisibleNonBodyParameter(model, visit3) {
   const parameters = writtenParameters(model);
   const keys = holderKeysOf(model).parameters;
   for (let index = 0; index < parameters.length; index++) {
@@ -63781,7 +64338,7 @@ function forEachVisibleNonBodyParameter(model, visit2) {
     if (!parameter.visible || parameter.in === "body") continue;
     if ((keys[index] & HolderKey.visibility) !== 0 && isInternalVisibility(parameter.value["x-ms-visibility"]))
       continue;
-    visit2(parameter);
+    visit3(parameter);
   }
 }
 function describeParameter(parameter) {
@@ -64484,19 +65041,19 @@ function formatAdvice(type, format3) {
   }
   return `Remove 'format', or use one the platform knows: ${[...FORMATS].join(", ")}.`;
 }
-function forEachTypedNode(model, key, visit2) {
+function forEachTypedNode(model, key, visit3) {
   if (!model) return;
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
   for (let index = 0; index < parameters.length; index++) {
     const parameter = parameters[index];
-    if ((keys.parameters[index] & key) !== 0 && parameter.in !== "body") visit2(parameter.value, parameter);
+    if ((keys.parameters[index] & key) !== 0 && parameter.in !== "body") visit3(parameter.value, parameter);
   }
   const schemas = writtenSchemasOf(model);
   const holders = keys.schemasWith(key);
   for (let at = 0; at < holders.length; at++) {
     const written2 = schemas[holders[at]];
-    visit2(written2.schema, written2);
+    visit3(written2.schema, written2);
   }
 }
 function hasInternalDefault(schemas, keys) {
@@ -64774,7 +65331,7 @@ function walkBodies(model) {
   const nestedBinary = [];
   const seenTop = /* @__PURE__ */ new Set();
   const seenNested = /* @__PURE__ */ new Set();
-  const visit2 = (step) => {
+  const visit3 = (step) => {
     const schema = step.schema;
     const seen = step.nested ? seenNested : seenTop;
     if (seen.has(schema)) return false;
@@ -64788,7 +65345,7 @@ function walkBodies(model) {
       model.walkSchemaSteps(
         parameter.value.schema,
         { owner: parameter.definitionPlace, segment: "schema" },
-        visit2
+        visit3
       );
     }
   }
@@ -65228,26 +65785,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path26 = [];
+    const path30 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path26.push(start);
+    path30.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path26.pop();
+        path30.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path26.slice(path26.indexOf(target)));
+      if (seen === "grey") cycles.push(path30.slice(path30.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path26.push(target);
+        path30.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -65870,7 +66427,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path26 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path30 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -65878,7 +66435,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path26}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path30}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -66138,8 +66695,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path26) {
-  return withoutTrailingSlashes(routeOf(path26)).toLowerCase();
+function templateShape(path30) {
+  return withoutTrailingSlashes(routeOf(path30)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -66817,9 +67374,9 @@ var CASE_RULES = {
 };
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path26, method, body) => `{
+var operation = (path30, method, body) => `{
   "paths": {
-    "${path26}": {
+    "${path30}": {
       "${method}": ${body}
     }
   }
@@ -67046,7 +67603,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   enumNarrowed: {
-    description: "Values were removed from the 'enum' of a parameter or an input field. Located on the new 'enum'.",
+    description: "Values were removed from the 'enum' of a parameter or an input field. Located on the new 'enum'. A value kept as the same text under the field's new type (7.5 as '7.5' when a number becomes a string) is not removed: the type change is BRK-INPUT-TYPE.",
     example: {
       placement: "parameter",
       before: '"enum": ["open", "done", "archived"]',
@@ -67241,6 +67798,11 @@ var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 var import_pngjs2 = __toESM(require_png(), 1);
 var MAX_DECODED_PIXELS2 = 4096 * 4096;
 
+// packages/validator/src/thresholds.ts
+var BREAKING_CHANGE_RULE_IDS = new Set(
+  Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
+);
+
 // packages/validator/src/reporters/one-line.ts
 function breaksAsSpaces(text2) {
   return text2.replace(/\s+/g, (run) => /[\r\n]/.test(run) ? " " : run);
@@ -67253,11 +67815,6 @@ function htmlText(text2) {
 
 // packages/validator/src/reporters/tool-info.ts
 var DEFAULT_RULES_DOC_URL = projectDocUrl("docs/rules.md");
-
-// packages/validator/src/thresholds.ts
-var BREAKING_CHANGE_RULE_IDS = new Set(
-  Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
-);
 
 // packages/validator/src/reporters/summary-budget.ts
 var GITHUB_SUMMARY_LIMIT = 1024 * 1024;
@@ -67278,15 +67835,15 @@ async function writeJobSummary(summary2 = summary) {
 async function extractConnectorsAction(logger) {
   const inputs = readExtractConnectorsInputs();
   const workspace = workspaceFolder();
-  const root = import_node_path25.default.resolve(workspace, inputs.destination);
+  const root = import_node_path29.default.resolve(workspace, inputs.destination);
   await requireWritableOutput("destination", inputs.destination, root, "folder");
   const previousSource = inputs.previousSource;
-  const { connectors, removed, previousSourceProblem } = await logger.group(
+  const { connectors, removed, leftAlone, previousSourceProblem } = await logger.group(
     previousSource ? `Extract the connectors of ${inputs.source}, and remove those that only ${previousSource} has` : `Extract the connectors of ${inputs.source}`,
-    () => extractAndRemoveLeftConnectors(import_node_path25.default.resolve(workspace, inputs.source), root, {
+    () => extractAndRemoveLeftConnectors(import_node_path29.default.resolve(workspace, inputs.source), root, {
       limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
       ...inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {},
-      ...previousSource ? { previousSource: import_node_path25.default.resolve(workspace, previousSource) } : {},
+      ...previousSource ? { previousSource: import_node_path29.default.resolve(workspace, previousSource) } : {},
       say: inputWords
     })
   );
@@ -67294,11 +67851,12 @@ async function extractConnectorsAction(logger) {
     logger.warning(
       `Input 'previous-source' (${previousSource}) could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`
     );
-  const relative = (...parts) => posixRelativePath(workspace, import_node_path25.default.join(root, ...parts));
+  const relative = (...parts) => posixRelativePath(workspace, import_node_path29.default.join(root, ...parts));
   for (const folder of removed) {
     const line = removedFolderLine(folder, connectors, inputs.source, relative);
     if (line !== void 0) logger.info(line);
   }
+  for (const kept of leftAlone) warning(`${relative(kept.folder)}: ${kept.warning}`);
   for (const connector of connectors) {
     logger.info(extractedConnectorLine(connector, removed, relative));
     for (const warning2 of connector.warnings) warning(`${relative(connector.folder)}: ${warning2}`);
@@ -67312,7 +67870,9 @@ async function extractConnectorsAction(logger) {
         displayName: c.displayName,
         folder: relative(c.folder),
         // As extract-connectors --format json has it: what a renamed connector's new folder carried.
-        ...c.renamedFrom ? { renamedFrom: { ...c.renamedFrom, folder: relative(c.renamedFrom.folder) } } : {}
+        ...c.renamedFrom ? { renamedFrom: { ...c.renamedFrom, folder: relative(c.renamedFrom.folder) } } : {},
+        // Written into the folder that held it under another name than its display name.
+        ...c.foundUnder ? { foundUnder: { ...c.foundUnder, instead: relative(c.foundUnder.instead) } } : {}
       }))
     )
   );
@@ -67337,6 +67897,11 @@ async function extractConnectorsAction(logger) {
   setOutput("removed", JSON.stringify(removed.map((folder) => relative(folder))));
   const notes = [
     ...removed.flatMap((folder) => removedFolderLine(folder, connectors, "the solution", relative) ?? []),
+    ...leftAlone.map((kept) => `${relative(kept.folder)}: ${kept.warning}`),
+    ...connectors.flatMap((c) => {
+      const note = foundNote(c, relative);
+      return note === void 0 ? [] : [`${relative(c.folder)}: ${note}.`];
+    }),
     ...connectors.flatMap((c) => {
       const note = renameNote(c, removed, relative);
       return note === void 0 ? [] : [`${relative(c.folder)}: ${note}.`];

@@ -27894,7 +27894,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node, visitor) {
+    function visit3(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -27903,9 +27903,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node, visitor, path31) {
       const ctrl = callVisitor(key, node, visitor, path31);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -28039,7 +28039,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -28049,7 +28049,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -28193,7 +28193,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node) => {
+          visit3.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -28220,7 +28220,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -28231,7 +28231,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit3.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -28411,7 +28411,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -28437,7 +28437,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -33359,15 +33359,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path31) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path31) => {
       let item = cst;
       for (const [field, index] of path31) {
         const tok = item?.[field];
@@ -33378,8 +33378,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path31) => {
-      const parent = visit2.itemAtPath(cst, path31.slice(0, -1));
+    visit3.parentCollection = (cst, path31) => {
+      const parent = visit3.itemAtPath(cst, path31.slice(0, -1));
       const field = path31[path31.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -33410,7 +33410,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path31) : ctrl;
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
   }
 });
 
@@ -34710,14 +34710,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs7, sep: [] });
+                map2.items.push({ start, key: fs8, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs7);
+                this.stack.push(fs8);
               } else {
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -34845,13 +34845,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs7, sep: [] });
+                fc.items.push({ start: [], key: fs8, sep: [] });
               else if (it.sep)
-                this.stack.push(fs7);
+                this.stack.push(fs8);
               else
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -35126,7 +35126,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser2 = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -35154,8 +35154,8 @@ var require_dist = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit2.visit;
-    exports2.visitAsync = visit2.visitAsync;
+    exports2.visit = visit3.visit;
+    exports2.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -35463,12 +35463,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs7, exportName) {
+    function addFormats2(ajv, list2, fs8, exportName) {
       var _a2;
       var _b;
       (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs7[f]);
+        ajv.addFormat(f, fs8[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -42618,10 +42618,13 @@ function linkTrouble(code2) {
   return { code: code2 ?? "error" };
 }
 function describeBrokenLink(link2) {
+  return `is ${brokenLinkPhrase(link2)}`;
+}
+function brokenLinkPhrase(link2) {
   const to = link2.to === void 0 ? "" : ` (to '${link2.to}')`;
-  if (link2.leads === "nowhere") return `is a symbolic link that leads nowhere${to}`;
+  if (link2.leads === "nowhere") return `a symbolic link that leads nowhere${to}`;
   const why = link2.leads === "permission" ? "permission denied" : link2.leads.code;
-  return `is a symbolic link whose target cannot be reached (${why})${to}`;
+  return `a symbolic link whose target cannot be reached (${why})${to}`;
 }
 function brokenLinkAtEnd(target, options2 = {}) {
   const resolved2 = import_node_path2.default.resolve(options2.cwd ?? process.cwd(), target);
@@ -42697,7 +42700,7 @@ function missingPathError(given, hint, options2 = {}) {
   if (way) return pathThroughFileError(way, "read", options2.throughFileHint ?? hint);
   const link2 = brokenLinkAtEnd(given, { cwd: options2.cwd, newTarget: "refused" });
   if (link2)
-    return new UsageError(`${describeBrokenLink(link2)}.`, {
+    return new UsageError(`${options2.linkSubject ?? "is"} ${brokenLinkPhrase(link2)}.`, {
       location: { file: given },
       hint,
       cause: options2.cause
@@ -42847,6 +42850,10 @@ function readRefusalHint(code2) {
     return "Check that the user who runs connector-alm may read it and enter each folder on the way to it.";
   return "Check that the path can be read, and run it again.";
 }
+
+// packages/core/src/fs/write-file-in-place.ts
+var import_node_fs5 = require("node:fs");
+var NO_FOLLOW = import_node_fs5.constants.O_NOFOLLOW ?? 0;
 
 // packages/core/src/project-url.ts
 var PROJECT_URL = "https://github.com/connector-alm/connector-alm";
@@ -43022,6 +43029,21 @@ function isTopFolderChild(folder) {
   return isTopFolderName(import_node_path7.default.basename(import_node_path7.default.dirname(import_node_path7.default.resolve(folder))));
 }
 
+// packages/core/src/folder-named-like.ts
+var STATUS_LABEL = /[([](?:preview|deprecated)[)\]]$/iu;
+function withoutStatusLabel(title) {
+  return title.trimEnd().replace(STATUS_LABEL, "");
+}
+function folderNamedLike(title, folderName) {
+  return sameLettersAndDigits(withoutStatusLabel(title), withoutStatusLabel(folderName));
+}
+function sameLettersAndDigits(name, other) {
+  const letters = (text2) => text2.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  const otherLetters = letters(other);
+  if (otherLetters === "") return name.trim().toLowerCase() === other.trim().toLowerCase();
+  return letters(name) === otherLetters;
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -43057,7 +43079,7 @@ async function userErrorAnnotation(error3, workspace) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_path10 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
@@ -43110,7 +43132,7 @@ function workspaceFolder() {
   return process.env.GITHUB_WORKSPACE || process.cwd();
 }
 async function realPathInsideWorkspace(input, workspace, given) {
-  const root = await import_node_fs5.promises.realpath(workspace);
+  const root = await import_node_fs6.promises.realpath(workspace);
   const real = await realPathOfNew(import_node_path10.default.resolve(workspace, given)).catch((error3) => {
     throw pathRefusedError(input, error3, "read");
   });
@@ -43127,7 +43149,7 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs5.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs6.promises.realpath(current));
     } catch (error3) {
       const parent = import_node_path10.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
@@ -43397,14 +43419,14 @@ function summarise(value, depth) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path12 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-root.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_path11 = __toESM(require("node:path"), 1);
 function isRepositoryRoot(folder) {
-  return (0, import_node_fs6.existsSync)(import_node_path11.default.join(folder, ".git"));
+  return (0, import_node_fs7.existsSync)(import_node_path11.default.join(folder, ".git"));
 }
 
 // packages/validator/src/config/find-config.ts
@@ -43419,7 +43441,7 @@ function isJsonFile(file) {
 function findConfigFile(cwd) {
   let folder = import_node_path12.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs7.existsSync)(import_node_path12.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs8.existsSync)(import_node_path12.default.join(folder, name)));
     if (present.length > 1) {
       throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
         location: { file: import_node_path12.default.join(folder, present[1]) },
@@ -43448,7 +43470,7 @@ function ignoreEntry(pattern, file) {
 }
 
 // packages/validator/src/config/config-lookup.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_path13 = __toESM(require("node:path"), 1);
 var ConfigLookup = class {
   constructor(cwd) {
@@ -43523,7 +43545,7 @@ var ConfigLookup = class {
     let real = this.realPaths.get(file);
     if (real === void 0) {
       try {
-        real = import_node_fs8.realpathSync.native(file);
+        real = import_node_fs9.realpathSync.native(file);
       } catch {
         real = import_node_path13.default.resolve(file);
       }
@@ -43863,8 +43885,9 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "A pull request changes one connector.",
-    description: 'Reviewers of PowerPlatformConnectors ask for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
-    levels: certificationLevels("error"),
+    description: 'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
+    // An error only where the rule is written down: the independent-publisher best practices.
+    levels: { certified: "warning", "independent-publisher": "error", custom: "warning" },
     example: {
       bad: "a pull request changing certified-connectors/Contoso/ and certified-connectors/Fabrikam/",
       good: "one pull request per connector folder"
@@ -44833,6 +44856,7 @@ var SyntaxKind;
 })(SyntaxKind || (SyntaxKind = {}));
 var parse2 = parse;
 var parseTree2 = parseTree;
+var visit2 = visit;
 var ParseErrorCode;
 (function(ParseErrorCode2) {
   ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -45022,9 +45046,9 @@ function skipToClose(text2, at, close, lines) {
       if (quoteAfter !== -1 && breaksLineBetween(text2, bracket + 1, quoteAfter)) {
         nextQuote = quoteAfter;
       } else {
-        const lineStart = lines.lineStartOf(bracket);
-        if (lineStart > safe) {
-          safe = lineStart;
+        const lineStart2 = lines.lineStartOf(bracket);
+        if (lineStart2 > safe) {
+          safe = lineStart2;
           if (nextQuote < safe) nextQuote = text2.indexOf('"', safe);
         }
         while (nextQuote !== -1 && nextQuote < bracket) {
@@ -45076,6 +45100,11 @@ function decodeSegment(segment) {
     tilde = segment.indexOf("~", tilde + 1);
   } while (tilde !== -1);
   return decoded + segment.slice(from);
+}
+function toPointer(segments) {
+  let pointer = "";
+  for (const segment of segments) pointer += "/" + encodeSegment(segment);
+  return pointer;
 }
 function childPointer(pointer, ...segments) {
   let result = pointer;
@@ -46087,6 +46116,88 @@ var TokenStream = class {
 };
 var FORGET_BATCH = 4096;
 
+// packages/validator/src/json/syntax/extra-closer-by-layout.ts
+function misindentedCloser(text2, closes) {
+  const first = closes.find(
+    ({ open: open2, close }) => startsLine(text2, close) && indentOf(text2, close) !== indentOf(text2, open2)
+  );
+  if (!first) return void 0;
+  const closer = text2.charAt(first.close);
+  return {
+    issue: {
+      message: `This '${closer}' is one too many: going by the indentation it closes nothing, and it ends the file's value early, before the rest of the file. Remove it.`,
+      offset: first.close,
+      length: 1
+    },
+    fix: removal(text2, first.close, 1)
+  };
+}
+function laidOutStrictly(text2) {
+  return isStrictJson(text2) && laidOutConsistently(text2);
+}
+function isStrictJson(text2) {
+  try {
+    JSON.parse(text2);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function laidOutConsistently(text2) {
+  const containers = [];
+  let step2;
+  let consistent = true;
+  const member = (offset) => {
+    const container = containers[containers.length - 1];
+    if (!container || !startsLine(text2, offset)) return;
+    const indent = indentOf(text2, offset);
+    if (container.memberIndent === void 0) {
+      container.memberIndent = indent;
+      step2 ??= indent - container.openIndent;
+      if (step2 <= 0 || indent - container.openIndent !== step2) consistent = false;
+    } else if (container.memberIndent !== indent) consistent = false;
+  };
+  const arrays = [];
+  const inArray = () => arrays[arrays.length - 1] === true;
+  const open2 = (offset, array) => {
+    if (inArray()) member(offset);
+    containers.push({ openIndent: indentOf(text2, offset) });
+    arrays.push(array);
+  };
+  const close = (offset) => {
+    const container = containers.pop();
+    arrays.pop();
+    if (container && startsLine(text2, offset) && indentOf(text2, offset) !== container.openIndent)
+      consistent = false;
+  };
+  visit2(text2, {
+    onObjectBegin: (offset) => open2(offset, false),
+    onArrayBegin: (offset) => open2(offset, true),
+    onObjectEnd: (offset) => close(offset),
+    onArrayEnd: (offset) => close(offset),
+    onObjectProperty: (_property, offset) => member(offset),
+    onLiteralValue: (_value, offset) => {
+      if (inArray()) member(offset);
+    }
+  });
+  return consistent;
+}
+function startsLine(text2, offset) {
+  return skipSpaces(text2, lineStart(text2, offset)) === offset;
+}
+function indentOf(text2, offset) {
+  const start = lineStart(text2, offset);
+  return skipSpaces(text2, start) - start;
+}
+function lineStart(text2, offset) {
+  return text2.lastIndexOf("\n", offset - 1) + 1;
+}
+function skipSpaces(text2, from) {
+  let at = from;
+  while (text2.charAt(at) === " " || text2.charAt(at) === "	") at++;
+  return at;
+}
+
 // packages/validator/src/json/syntax/bracket-repairs.ts
 function missingOpener(walk, frame, token) {
   return walk.repair(
@@ -46235,11 +46346,11 @@ function unclosedAtEnd(walk) {
 }
 function misindentedClose(walk) {
   for (const { open: open2, close } of walk.closes) {
-    const openIndent = indentOf(walk, open2);
-    if (lineStartsWith(walk, close) && indentOf(walk, close) === openIndent) continue;
+    const openIndent = indentOf2(walk, open2);
+    if (lineStartsWith(walk, close) && indentOf2(walk, close) === openIndent) continue;
     const openLine = walk.lineOf(open2);
     for (let line = nextLineStart(walk, open2); line !== -1 && line < close; line = nextLineStart(walk, line)) {
-      const first = skipSpaces(walk, line);
+      const first = skipSpaces2(walk, line);
       const character = walk.text.charAt(first);
       if (first - line <= openIndent && character !== "" && character !== "\n" && character !== "\r") {
         if (first - line < openIndent || character === "}" || character === "]") break;
@@ -46254,19 +46365,19 @@ function endBefore(walk, offset) {
   while (at > 0 && /\s/.test(walk.text.charAt(at - 1))) at--;
   return at;
 }
-function indentOf(walk, offset) {
+function indentOf2(walk, offset) {
   const start = walk.text.lastIndexOf("\n", offset - 1) + 1;
-  return skipSpaces(walk, start) - start;
+  return skipSpaces2(walk, start) - start;
 }
 function lineStartsWith(walk, offset) {
   const start = walk.text.lastIndexOf("\n", offset - 1) + 1;
-  return skipSpaces(walk, start) === offset;
+  return skipSpaces2(walk, start) === offset;
 }
 function nextLineStart(walk, offset) {
   const newline2 = walk.text.indexOf("\n", offset);
   return newline2 === -1 ? -1 : newline2 + 1;
 }
-function skipSpaces(walk, from) {
+function skipSpaces2(walk, from) {
   let at = from;
   while (walk.text.charAt(at) === " " || walk.text.charAt(at) === "	") at++;
   return at;
@@ -46307,7 +46418,7 @@ function isStrayCloser(walk, token) {
   if (token.kind !== "}" && token.kind !== "]") return false;
   if (!walk.tokens.onlyClosersAfter(token.end)) return false;
   return walk.closes.every(
-    ({ open: open2, close }) => !lineStartsWith(walk, close) || indentOf(walk, close) === indentOf(walk, open2)
+    ({ open: open2, close }) => !lineStartsWith(walk, close) || indentOf2(walk, close) === indentOf2(walk, open2)
   );
 }
 
@@ -46771,6 +46882,9 @@ var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 var MAX_ISSUES = 20;
 var MAX_SLIPS = 1e3;
 function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2)) {
+  return diagnoseAfterExtraClosers(text2, describeCharacter, lines, 0);
+}
+function diagnoseAfterExtraClosers(text2, describeCharacter, lines, extraClosersSeen) {
   const tokens = new TokenStream(text2, describeCharacter);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text2);
   const issues = [];
@@ -46821,6 +46935,10 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
       break;
     }
   }
+  if (walk.stopped && !finished && slips === 1 && walk.top.open === "" && walk.top.place === "end") {
+    const extra = extraClosers(text2, walk, describeCharacter, lines, extraClosersSeen);
+    if (extra) return extra;
+  }
   if (slips > MAX_SLIPS) {
     issues.push(tooManySlips(lastIssueOffset));
     return { issues, edits: void 0, unfixedAt: lastIssueOffset, slips, refused: true };
@@ -46828,6 +46946,24 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
   if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
   if (!finished) unfixedAt ??= lastIssueOffset;
   return { issues, edits: finished ? edits : void 0, unfixedAt, slips, refused: false };
+}
+function extraClosers(text2, walk, describeCharacter, lines, seen) {
+  const extra = misindentedCloser(text2, walk.closes);
+  if (!extra || seen >= MAX_ISSUES) return void 0;
+  const without = applyEdits(text2, [extra.fix]).text;
+  const repair = (issues, edits2) => ({
+    issues,
+    edits: edits2,
+    unfixedAt: void 0,
+    slips: issues.length,
+    refused: false
+  });
+  if (laidOutStrictly(without)) return repair([extra.issue], [extra.fix]);
+  const rest = diagnoseAfterExtraClosers(without, describeCharacter, lines, seen + 1);
+  if (!rest.edits || rest.slips !== rest.issues.length) return void 0;
+  const edits = [extra.fix, ...rest.edits];
+  if (!laidOutStrictly(applyEdits(text2, edits)?.text ?? "")) return void 0;
+  return repair([extra.issue, ...rest.issues], edits);
 }
 function unlistedSyntaxIssue(count, offset) {
   return {
@@ -47648,17 +47784,17 @@ function cachedSchemaProblems(validate) {
 }
 function formatsUsedBy(schema) {
   const names = /* @__PURE__ */ new Set();
-  const visit2 = (node) => {
+  const visit3 = (node) => {
     if (Array.isArray(node)) {
-      node.forEach(visit2);
+      node.forEach(visit3);
     } else if (node !== null && typeof node === "object") {
       for (const [key, value] of Object.entries(node)) {
         if (key === "format" && typeof value === "string") names.add(value);
-        else visit2(value);
+        else visit3(value);
       }
     }
   };
-  visit2(schema);
+  visit3(schema);
   return [...names].sort();
 }
 
@@ -48307,9 +48443,11 @@ var apiPropertiesPolicyRules = [
         names.forEach((name, nameIndex) => {
           if (typeof name !== "string") return;
           if (swagger.operationsById.has(name)) return;
+          const lower = name.toLowerCase();
+          const inOtherCase = [...swagger.operationsById.keys()].find((id) => id.toLowerCase() === lower);
           context.report({
             pointer: childPointer(pointer, nameIndex),
-            message: `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.`
+            message: inOtherCase === void 0 ? `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.` : `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Write "${nameExcerpt(inOtherCase)}", the operationId it differs from only in case.`
           });
         });
       }
@@ -48662,7 +48800,7 @@ var apiPropertiesRules = [
 var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1);
 var import_node_path17 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
@@ -48733,8 +48871,8 @@ function kindOfFileName(name) {
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const absolutePath = import_node_path17.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs9.default.realpathSync(absolutePath);
-  const dirents = import_node_fs9.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs10.default.realpathSync(absolutePath);
+  const dirents = import_node_fs10.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
@@ -48758,6 +48896,12 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
       entry.size = sizeOf(entryPath(absolutePath, entry.name));
     }
   }
+  if (!connector.files.swagger || !connector.files.apiProperties) {
+    for (const entry of entries) {
+      if (entry.type === "directory")
+        entry.holdsConnectorFile = holdsConnectorFile(entryPath(absolutePath, entry.name));
+    }
+  }
   return connector;
 }
 function fileKindToRead(entry, files) {
@@ -48767,9 +48911,16 @@ function fileKindToRead(entry, files) {
   const existing = files[kind];
   return existing && kindOfFileName(existing.name) === kind ? void 0 : kind;
 }
+function holdsConnectorFile(folder) {
+  try {
+    return import_node_fs10.default.readdirSync(folder).some((name) => kindOfFileName(name) !== void 0 || isMisnamedSwagger(name));
+  } catch {
+    return false;
+  }
+}
 function sizeOf(filePath2) {
   try {
-    return import_node_fs9.default.statSync(filePath2).size;
+    return import_node_fs10.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
@@ -48810,7 +48961,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target = import_node_fs9.default.realpathSync(filePath2);
+    const target = import_node_fs10.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -48818,8 +48969,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs9.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs9.default.readFileSync(filePath2);
+    if (!readable(import_node_fs10.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs10.default.readFileSync(filePath2);
   } catch (error3) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({
@@ -48830,21 +48981,21 @@ function readSafely(filePath2, entry, realFolder, issues) {
   }
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd = import_node_fs9.default.openSync(filePath2, "r");
+  const fd = import_node_fs10.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs9.default.fstatSync(fd);
+    const stat2 = import_node_fs10.default.fstatSync(fd);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs9.default.readSync(fd, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs10.default.readSync(fd, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs9.default.closeSync(fd);
+    import_node_fs10.default.closeSync(fd);
   }
 }
 function readable(stat2, name, issues) {
@@ -49131,7 +49282,8 @@ function missingFileMessage(canonical2, entries) {
   if (misnamed)
     return `The connector has no ${canonical2}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
-  if (folders.length !== 1) return `The connector has no ${canonical2}.`;
+  if (folders.length !== 1 || folders[0].holdsConnectorFile !== true)
+    return `The connector has no ${canonical2}.`;
   return `The connector has no ${canonical2}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
 }
 function hasControlCharacter(name) {
@@ -49264,7 +49416,7 @@ var folderRules = [
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
-      const named2 = (candidate) => readsAs(withoutStatusLabel(candidate), withoutStatusLabel(name)) || isTitleCutFromName(candidate, name);
+      const named2 = (candidate) => folderNamedLike(candidate, name) || isTitleCutFromName(candidate, name);
       if (context.profile !== "custom" && title && !named2(title) && !named2(titleName(title, context.profile))) {
         context.report({
           severity: "info",
@@ -49274,16 +49426,6 @@ var folderRules = [
     }
   }
 ];
-var STATUS_LABEL = /[([](?:preview|deprecated)[)\]]$/iu;
-function withoutStatusLabel(title) {
-  return title.trimEnd().replace(STATUS_LABEL, "");
-}
-function readsAs(title, name) {
-  const letters = (text2) => text2.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-  const folder = letters(name);
-  if (folder === "") return title.trim().toLowerCase() === name.trim().toLowerCase();
-  return letters(title) === folder;
-}
 function isTitleCutFromName(title, name) {
   const comparable = (text2) => text2.trim().toLowerCase().replace(/['\u2019]/gu, "");
   const folder = comparable(name);
@@ -49335,8 +49477,8 @@ function tidiedDeletion(text2, edit) {
   }
   end = lineEnd2;
   while (start > 0 && isBlank(text2.charCodeAt(start - 1))) start--;
-  const lineStart = start === 0 || isLineBreak2(text2.charCodeAt(start - 1));
-  if (lineStart && end < text2.length) end += text2.startsWith("\r\n", end) ? 2 : 1;
+  const lineStart2 = start === 0 || isLineBreak2(text2.charCodeAt(start - 1));
+  if (lineStart2 && end < text2.length) end += text2.startsWith("\r\n", end) ? 2 : 1;
   return { offset: start, length: end - start, insert: "" };
 }
 function skipBlanks(text2, offset) {
@@ -49351,7 +49493,7 @@ var unnamed = () => "";
 function fixJsonText(text2) {
   const bom = text2.charCodeAt(0) === 65279 ? "\uFEFF" : "";
   const json = bom === "" ? text2 : text2.slice(1);
-  if (isStrictJson(json)) return { outcome: "strict" };
+  if (isStrictJson2(json)) return { outcome: "strict" };
   if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
   if (json.length > MAX_REPAIRED_CHARACTERS) {
     return notFixed(
@@ -49401,7 +49543,7 @@ function fixJsonFileText(file) {
 function notFixed(reason) {
   return { outcome: "not-fixed", reason };
 }
-function isStrictJson(text2) {
+function isStrictJson2(text2) {
   try {
     JSON.parse(text2);
     return true;
@@ -49491,7 +49633,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -52566,7 +52708,7 @@ StateBlock.prototype.skipEmptyLines = function skipEmptyLines(from) {
   }
   return from;
 };
-StateBlock.prototype.skipSpaces = function skipSpaces2(pos) {
+StateBlock.prototype.skipSpaces = function skipSpaces3(pos) {
   for (let max = this.src.length; pos < max; pos++) {
     const ch = this.src.charCodeAt(pos);
     if (!isSpace(ch)) {
@@ -52612,8 +52754,8 @@ StateBlock.prototype.getLines = function getLines(begin, end, indent, keepLastLF
   const queue = new Array(end - begin);
   for (let i = 0, line = begin; line < end; line++, i++) {
     let lineIndent = 0;
-    const lineStart = this.bMarks[line];
-    let first = lineStart;
+    const lineStart2 = this.bMarks[line];
+    let first = lineStart2;
     let last2;
     if (line + 1 < end || keepLastLF) {
       last2 = this.eMarks[line] + 1;
@@ -52628,7 +52770,7 @@ StateBlock.prototype.getLines = function getLines(begin, end, indent, keepLastLF
         } else {
           lineIndent++;
         }
-      } else if (first - lineStart < this.tShift[line]) {
+      } else if (first - lineStart2 < this.tShift[line]) {
         lineIndent++;
       } else {
         break;
@@ -56007,10 +56149,10 @@ var LineWalker = class {
   }
   /** Where the content of the line before `nextLine` ends, before its line ending. */
   endBefore(nextLine) {
-    const lineStart = this.startOf(nextLine - 1);
+    const lineStart2 = this.startOf(nextLine - 1);
     let end = this.startOf(nextLine);
-    if (end > lineStart && this.text.charCodeAt(end - 1) === 10) end--;
-    if (end > lineStart && this.text.charCodeAt(end - 1) === 13) end--;
+    if (end > lineStart2 && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > lineStart2 && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
 };
@@ -57304,10 +57446,10 @@ function usingDirectives(code2) {
       word = nextGlobal;
       nextGlobal = code2.indexOf("global", word + 1);
     }
-    const lineStart = lineStartBefore(code2, word);
-    if (lineStart < end || lineStart === lastTried) continue;
-    lastTried = lineStart;
-    USING_DIRECTIVE.lastIndex = lineStart;
+    const lineStart2 = lineStartBefore(code2, word);
+    if (lineStart2 < end || lineStart2 === lastTried) continue;
+    lastTried = lineStart2;
+    USING_DIRECTIVE.lastIndex = lineStart2;
     const match2 = USING_DIRECTIVE.exec(code2);
     if (match2) {
       found.push(match2);
@@ -57764,15 +57906,15 @@ var PointerPlace = class _PointerPlace {
 var DOCUMENT_ROOT = new PointerPlace(void 0);
 
 // packages/validator/src/rules/swagger/document-host.ts
-function forEachSchemesList(model, visit2) {
+function forEachSchemesList(model, visit3) {
   const root = asArray(model.root.schemes);
-  if (root) visit2(root, DOCUMENT_ROOT, model.root);
+  if (root) visit3(root, DOCUMENT_ROOT, model.root);
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
     if ((operation2.keys & OperationKey.schemes) === 0 || operation2.path.startsWith("x-")) continue;
     const schemes = asArray(operation2.operation.schemes);
-    if (schemes) visit2(schemes, operation2, operation2.operation);
+    if (schemes) visit3(schemes, operation2, operation2.operation);
   }
 }
 var HOST_PATTERN = /^[^{}/ :\\]+(?::\d+)?$/;
@@ -58835,10 +58977,14 @@ function allowedBitsOf(kind, key) {
 }
 
 // packages/validator/src/rules/swagger/structure/nodes.ts
-var StructureNode = class extends PointerPlace {
+var StructureNode = class _StructureNode extends PointerPlace {
   constructor(value, parent, first, second) {
     super(parent, first, second);
     this.value = value;
+  }
+  /** The node it is written in; undefined for the root. The walk places every node in another. */
+  get parentNode() {
+    return this.parent instanceof _StructureNode ? this.parent : void 0;
   }
 };
 var ObjectNode = class extends StructureNode {
@@ -59485,12 +59631,12 @@ var StructureWalker = class {
     }
   }
   /** The objects of the array at `key` of `owner`; entries that are not objects are type issues. */
-  eachObject(list2, owner, key, visit2) {
+  eachObject(list2, owner, key, visit3) {
     const entries = asArray(list2);
     if (!entries) return;
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index];
-      if (isObject(entry)) visit2(entry, index);
+      if (isObject(entry)) visit3(entry, index);
       else this.typeIssue(placeAt(owner, key, index), "Object", entry);
     }
   }
@@ -59543,11 +59689,11 @@ var SchemaWalker = class {
   root = "";
   rootPlace;
   visit = NO_VISIT;
-  run(schema, root, visit2) {
+  run(schema, root, visit3) {
     this.busy = true;
     this.root = root;
     this.rootPlace = void 0;
-    this.visit = visit2;
+    this.visit = visit3;
     try {
       this.walk(schema, void 0, void 0, false, 0, void 0, false, false);
     } finally {
@@ -60561,6 +60707,172 @@ function isAsciiString(text2) {
   return Buffer.byteLength(text2) === text2.length;
 }
 
+// packages/validator/src/swagger/internal-only-reach.ts
+function reachOf(graph) {
+  const visible = reachedFrom(graph.visibleSeeds, graph.edges);
+  return { visible, internalOnly: reachedFrom(graph.internalSeeds, graph.edges, visible) };
+}
+function reachedFrom(seeds, edges, known) {
+  const reached = /* @__PURE__ */ new Set();
+  const pending2 = [];
+  const take = (entry) => {
+    if (reached.has(entry) || known?.has(entry)) return;
+    reached.add(entry);
+    pending2.push(entry);
+  };
+  for (const seed of seeds) take(seed);
+  while (pending2.length > 0) {
+    for (const next of edges.get(pending2.pop()) ?? []) take(next);
+  }
+  return reached;
+}
+
+// packages/validator/src/swagger/local-refs.ts
+function isSectionEntryRef(ref) {
+  if (ref.charCodeAt(0) !== 35 || ref.charCodeAt(1) !== 47) return false;
+  const slash = ref.indexOf("/", 2);
+  return slash !== -1 && ref.indexOf("/", slash + 1) === -1 && ref.indexOf("~") === -1;
+}
+var REFERENCED_SECTIONS = ["definitions", "parameters", "responses"];
+function referencedSection(ref, slash) {
+  for (const section of REFERENCED_SECTIONS) {
+    if (slash === section.length + 2 && ref.startsWith(section, 2)) return section;
+  }
+  return void 0;
+}
+function safeParsePointer(pointer) {
+  try {
+    return parsePointer(pointer);
+  } catch {
+    return [];
+  }
+}
+
+// packages/validator/src/rules/swagger/internal-only-places.ts
+var internalOnlyPlacesOf = perModel(buildPlaces);
+var REUSABLE_SECTIONS = /* @__PURE__ */ new Set(["definitions", "parameters", "responses"]);
+var NOWHERE = { has: () => false };
+function buildPlaces(model) {
+  const structure = structureOf(model);
+  const operations = structure.byKind.get("operation") ?? [];
+  if (!operations.some(isInternalOperation)) return NOWHERE;
+  const internalItems = pathItemsOfInternalOperationsOnly(operations);
+  const ownerOf = (node) => {
+    const top = topNodeOf(node);
+    if (top === void 0) return { kind: "other" };
+    if (top.kind === "operation") return { kind: "operation", internal: isInternalOperation(top) };
+    if (top.kind === "pathItem") return { kind: "pathItem", internal: internalItems.has(top) };
+    return REUSABLE_SECTIONS.has(sectionOf(top.pointer)) ? { kind: "entry", pointer: top.pointer } : { kind: "other" };
+  };
+  const eachUse = (visit3) => {
+    for (const use of structure.refs) visit3(use.holder, use.ref);
+    for (const item of structure.byKind.get("pathItem") ?? [])
+      forEachExtensionRef(item.value, (ref) => visit3(item, ref));
+    for (const operation2 of operations) forEachExtensionRef(operation2.value, (ref) => visit3(operation2, ref));
+    forEachExtensionRef(model.root, (ref) => visit3(void 0, ref));
+  };
+  const edges = /* @__PURE__ */ new Map();
+  const addEdge = (from, to) => {
+    const listed = edges.get(from);
+    if (listed) listed.push(to);
+    else edges.set(from, [to]);
+  };
+  const visibleSeeds = [];
+  const internalSeeds = [];
+  const pathPlaces = /* @__PURE__ */ new Set();
+  eachUse((holder, ref) => {
+    const target = placeOfRef(model, ref);
+    if (target === void 0) return;
+    if (target.startsWith(PATHS)) pathPlaces.add(target);
+    const owner = holder === void 0 ? { kind: "other" } : ownerOf(holder);
+    if (owner.kind === "entry") addEdge(owner.pointer, target);
+    else if (owner.kind !== "other" && owner.internal) internalSeeds.push(target);
+    else visibleSeeds.push(target);
+  });
+  if (pathPlaces.size > 0) {
+    eachUse((holder, ref) => {
+      if (holder === void 0) return;
+      const target = placeOfRef(model, ref);
+      if (target === void 0) return;
+      const pointer = holder.pointer;
+      for (const place of pathPlaces) if (holds(place, pointer)) addEdge(place, target);
+    });
+  }
+  const graph = { edges, visibleSeeds, internalSeeds };
+  const { visible, internalOnly } = internalSeeds.length === 0 && pathPlaces.size === 0 ? { visible: /* @__PURE__ */ new Set(), internalOnly: /* @__PURE__ */ new Set() } : reachOf(graph);
+  const seenInPaths = [...pathPlaces].filter((place) => visible.has(place));
+  return {
+    has(node) {
+      const owner = ownerOf(node);
+      if (owner.kind === "operation" || owner.kind === "pathItem")
+        return owner.internal && !seenInPaths.some((place) => holds(place, node.pointer));
+      return owner.kind === "entry" && internalOnly.has(owner.pointer);
+    }
+  };
+}
+function topNodeOf(node) {
+  let current = node;
+  for (; ; ) {
+    if (current.kind === "operation") return current;
+    const parent = current.parentNode;
+    if (parent === void 0) return void 0;
+    if (parent.kind === "root") return current;
+    current = parent;
+  }
+}
+function isInternalOperation(operation2) {
+  return isInternalVisibility(operation2.value["x-ms-visibility"]);
+}
+function pathItemsOfInternalOperationsOnly(operations) {
+  const visible = /* @__PURE__ */ new Set();
+  const internal = /* @__PURE__ */ new Set();
+  for (const operation2 of operations) {
+    const item = operation2.parentNode;
+    if (isInternalOperation(operation2)) internal.add(item);
+    else visible.add(item);
+  }
+  for (const item of visible) internal.delete(item);
+  return internal;
+}
+function sectionOf(pointer) {
+  const slash = pointer.indexOf("/", 1);
+  return slash === -1 ? pointer.slice(1) : pointer.slice(1, slash);
+}
+var PATHS = "/paths/";
+function placeOfRef(model, ref) {
+  const target = model.resolveRef(ref);
+  if (target === void 0) return void 0;
+  const section = sectionOf(target.pointer);
+  if (section === "paths") {
+    const place = toPointer(safeParsePointer(target.pointer));
+    return place.startsWith(PATHS) ? place : void 0;
+  }
+  if (!REUSABLE_SECTIONS.has(section)) return void 0;
+  const second = target.pointer.indexOf("/", 1);
+  if (second === -1) return void 0;
+  const third = target.pointer.indexOf("/", second + 1);
+  return third === -1 ? target.pointer : target.pointer.slice(0, third);
+}
+function holds(place, pointer) {
+  return pointer.startsWith(place) && (pointer.length === place.length || pointer.charAt(place.length) === "/");
+}
+function forEachExtensionRef(object, visit3) {
+  for (const key in object) {
+    if (key.startsWith("x-") && has(object, key)) forEachRef(object[key], visit3, 0);
+  }
+}
+var MAX_DEPTH = 256;
+function forEachRef(value, visit3, depth) {
+  if (depth > MAX_DEPTH || value === null || typeof value !== "object") return;
+  if (Array.isArray(value)) {
+    for (const entry of value) forEachRef(entry, visit3, depth + 1);
+    return;
+  }
+  if (!isObject(value)) return;
+  if (typeof value.$ref === "string") visit3(value.$ref);
+  for (const key in value) if (has(value, key)) forEachRef(value[key], visit3, depth + 1);
+}
+
 // packages/validator/src/rules/swagger/document-text.ts
 var TEXT_FIELDS = {
   info: ["title", "description"],
@@ -60686,7 +60998,7 @@ var documentTextRules = [
     id: "SWG-TEXT-EMPTY",
     file: "swagger",
     title: "Do not leave titles, labels and descriptions empty.",
-    description: 'Certification reviewers send back schemas with empty texts: "empty properties are not allowed. Please look through empty titles and add value to them" (PR #1747); "there are 281 places where you have empty strings ("") for descriptions" (PR #3647). An empty `title`, `x-ms-summary` or `description` shows a blank label or tooltip in the designer. Checked on schemas (body, response and definition properties) that are not internal, responses and tags; empty parameter and operation texts are the documentation rules\' (SWG-PARAM-DESC, SWG-OP-DESC-REQ, \u2026) and the title SWG-REQUIRED-EMPTY\'s. 72 of 367 merged connectors have one, so this is a warning.',
+    description: 'Certification reviewers send back schemas with empty texts: "empty properties are not allowed. Please look through empty titles and add value to them" (PR #1747); "there are 281 places where you have empty strings ("") for descriptions" (PR #3647). An empty `title`, `x-ms-summary` or `description` shows a blank label or tooltip in the designer. Checked on schemas (body, response and definition properties) that are not internal, responses and tags, but for those only internal operations use (in them, or definitions and responses only they reach), which no designer shows, unless a visible operation\'s `$ref` leads into them; empty parameter and operation texts are the documentation rules\' (SWG-PARAM-DESC, SWG-OP-DESC-REQ, \u2026) and the title SWG-REQUIRED-EMPTY\'s. 41 of 367 merged connectors have one, so this is a warning.',
     levels: certificationLevels("warning", "info"),
     example: {
       placement: "schemaProperty",
@@ -60694,17 +61006,21 @@ var documentTextRules = [
       good: '{ "type": "string", "title": "Due date", "description": "When the task is due." }'
     },
     check(context) {
-      if (!context.swagger) return;
-      const noted = structureOf(context.swagger).keywords.blankText;
+      const model = context.swagger;
+      if (!model) return;
+      const noted = structureOf(model).keywords.blankText;
       if (noted.length === 0) return;
       for (const kind of EMPTY_TEXT_KINDS) {
         const fields = TEXT_FIELDS[kind];
         for (const node of noted) {
           if (node.kind !== kind) continue;
           if (isInternalVisibility(node.value["x-ms-visibility"])) continue;
+          let hidden;
           for (const field of fields) {
             const text2 = node.value[field];
             if (typeof text2 !== "string" || text2.trim() !== "") continue;
+            hidden ??= internalOnlyPlacesOf(model).has(node);
+            if (hidden) break;
             context.report({
               pointer: childPointer(node.pointer, field),
               message: `The '${field}' value is empty. Write one that helps makers, or remove the property.`
@@ -60777,7 +61093,7 @@ var nameDescriptionRules = [
     id: "SWG-DESC-IS-NAME",
     file: "swagger",
     title: "Describe parameters and properties in words, not by repeating their name.",
-    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema, naming its properties. Internal ones are exempt. 201 of 367 merged connectors have some (12,279 properties and parameters), so this is advice.',
+    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema, naming its properties. Exempt, since no designer shows them: internal ones, and whatever only internal operations use (their parameters and schemas, and the definitions, parameters and responses that only they reach, directly or through other definitions); a definition that nothing uses is still checked, and so is a schema of an internal operation that a visible one\'s `$ref` leads into. 193 of 367 merged connectors have some (11,615 properties and parameters), so this is advice.',
     levels: certificationLevels("info", "off"),
     example: {
       placement: "bodySchema",
@@ -60785,9 +61101,12 @@ var nameDescriptionRules = [
       good: '{ "type": "object", "properties": { "PhoneNumber": { "type": "string", "description": "The phone number of the contact, with its country code." } } }'
     },
     check(context) {
-      if (!context.swagger) return;
-      const { describedByName, propertiesBelowWalk } = structureOf(context.swagger).keywords;
+      const model = context.swagger;
+      if (!model) return;
+      const { describedByName, propertiesBelowWalk } = structureOf(model).keywords;
+      const hidden = (node) => internalOnlyPlacesOf(model).has(node);
       for (const [node, names] of propertiesRepeatingNames(describedByName, propertiesBelowWalk)) {
+        if (hidden(node)) continue;
         const what = names.length === 1 ? `The description of '${nameExcerpt(names[0])}' only repeats its name.` : `The descriptions of ${names.length} properties only repeat their names: ${someNames(names)}.`;
         context.report({
           pointer: childPointer(node.pointer, "properties", names[0], "description"),
@@ -60795,7 +61114,7 @@ var nameDescriptionRules = [
         });
       }
       for (const node of describedByName) {
-        if (node.kind !== "parameter") continue;
+        if (node.kind !== "parameter" || hidden(node)) continue;
         const name = node.value.name;
         context.report({
           pointer: childPointer(node.pointer, "description"),
@@ -61446,11 +61765,11 @@ var dynamicTreeRule = {
 
 // packages/validator/src/rules/operations/operation-id-reference-rule.ts
 var NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
-function forEachOtherOperationReference(model, visit2) {
+function forEachOtherOperationReference(model, visit3) {
   const visitHolder = (holder, at) => {
     const object = asObject(holder);
     if (object && has(object, "operationId"))
-      visit2(object.operationId, () => childPointer(at(), "operationId"));
+      visit3(object.operationId, () => childPointer(at(), "operationId"));
   };
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
@@ -61712,6 +62031,7 @@ var metadataPropertiesRule = {
   check(context) {
     const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
     if (!list2) return;
+    const namesUnderOtherCase = /* @__PURE__ */ new Set();
     list2.forEach((entry, index) => {
       if (!isObject(entry)) {
         context.report({
@@ -61721,16 +62041,26 @@ var metadataPropertiesRule = {
         return;
       }
       for (const key of ["propertyName", "propertyValue"]) {
-        if (typeof entry[key] !== "string")
+        if (typeof entry[key] === "string") continue;
+        const otherCase = has(entry, key) ? void 0 : keyInOtherCase2(entry, key);
+        if (otherCase !== void 0) {
+          if (key === "propertyName" && typeof entry[otherCase] === "string")
+            namesUnderOtherCase.add(entry[otherCase]);
           context.report({
-            pointer: childPointer(METADATA_POINTER, index, key),
-            message: has(entry, key) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key}' property is required.`
+            pointer: childPointer(METADATA_POINTER, index, otherCase),
+            message: `The '${key}' property is required. This entry has '${otherCase}': keys are read exactly as written, so rename it to '${key}'.`
           });
+          continue;
+        }
+        context.report({
+          pointer: childPointer(METADATA_POINTER, index, key),
+          message: has(entry, key) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key}' property is required.`
+        });
       }
     });
     const names = metadataEntries(context);
     for (const required of METADATA_PROPERTIES) {
-      if (names.some((entry) => entry.name === required)) continue;
+      if (names.some((entry) => entry.name === required) || namesUnderOtherCase.has(required)) continue;
       const nearMiss = names.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
       context.report({
         pointer: nearMiss ? entryPointer(nearMiss, "propertyName") : METADATA_POINTER,
@@ -61740,6 +62070,12 @@ var metadataPropertiesRule = {
     }
   }
 };
+function keyInOtherCase2(entry, key) {
+  const lower = key.toLowerCase();
+  return Object.keys(entry).find(
+    (candidate) => candidate !== key && candidate.trim().toLowerCase() === lower
+  );
+}
 
 // packages/validator/src/rules/swagger/contact-rules.ts
 var EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
@@ -61909,14 +62245,14 @@ function consumesAnyType(model, operation2) {
   for (let index = 0; index < list2.length; index++) if (typeof list2[index] === "string") return true;
   return false;
 }
-function forEachMimeList(model, visit2) {
+function forEachMimeList(model, visit3) {
   for (const key of ["consumes", "produces"]) {
     const root = asArray(model.root[key]);
-    if (root) visit2(root, DOCUMENT_ROOT, key);
+    if (root) visit3(root, DOCUMENT_ROOT, key);
     for (const operation2 of model.operations) {
       if ((operation2.keys & OperationKey[key]) === 0) continue;
       const own = asArray(operation2.operation[key]);
-      if (own) visit2(own, operation2, key);
+      if (own) visit3(own, operation2, key);
     }
   }
 }
@@ -62307,24 +62643,24 @@ var VISIBILITIES = ["important", "advanced", "internal"];
 var NEXT_LINK_NAMES = ["nextLink", "@odata.nextLink"];
 var ROOT_CAPABILITIES = ["file-picker", "testConnection"];
 var OPERATION_CAPABILITIES = ["chunkTransfer"];
-function forEachVisibilityHolder(model, visit2) {
+function forEachVisibilityHolder(model, visit3) {
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
     if ((operation2.keys & OperationKey.visibility) !== 0 && has(operation2.operation, "x-ms-visibility"))
-      visit2(operation2.operation, operation2);
+      visit3(operation2.operation, operation2);
   }
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
   for (let index = 0; index < parameters.length; index++) {
     if ((keys.parameters[index] & HolderKey.visibility) !== 0)
-      visit2(parameters[index].value, parameters[index]);
+      visit3(parameters[index].value, parameters[index]);
   }
   const schemas = writtenSchemasOf(model);
   const holders = keys.schemasWith(HolderKey.visibility);
   for (let at = 0; at < holders.length; at++) {
     const written2 = schemas[holders[at]];
-    visit2(written2.schema, written2);
+    visit3(written2.schema, written2);
   }
 }
 var operationExtensionRules = [
@@ -63346,7 +63682,7 @@ var swaggerOperationsRules = [
 
 // packages/validator/src/rules/operations/parameter-docs.ts
 var X_MS_SUMMARY_MAX_LENGTH = 80;
-function forEachVisibleNonBodyParameter(model, visit2) {
+function forEachVisibleNonBodyParameter(model, visit3) {
   const parameters = writtenParameters(model);
   const keys = holderKeysOf(model).parameters;
   for (let index = 0; index < parameters.length; index++) {
@@ -63354,7 +63690,7 @@ function forEachVisibleNonBodyParameter(model, visit2) {
     if (!parameter.visible || parameter.in === "body") continue;
     if ((keys[index] & HolderKey.visibility) !== 0 && isInternalVisibility(parameter.value["x-ms-visibility"]))
       continue;
-    visit2(parameter);
+    visit3(parameter);
   }
 }
 function describeParameter(parameter) {
@@ -64057,19 +64393,19 @@ function formatAdvice(type, format3) {
   }
   return `Remove 'format', or use one the platform knows: ${[...FORMATS].join(", ")}.`;
 }
-function forEachTypedNode(model, key, visit2) {
+function forEachTypedNode(model, key, visit3) {
   if (!model) return;
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
   for (let index = 0; index < parameters.length; index++) {
     const parameter = parameters[index];
-    if ((keys.parameters[index] & key) !== 0 && parameter.in !== "body") visit2(parameter.value, parameter);
+    if ((keys.parameters[index] & key) !== 0 && parameter.in !== "body") visit3(parameter.value, parameter);
   }
   const schemas = writtenSchemasOf(model);
   const holders = keys.schemasWith(key);
   for (let at = 0; at < holders.length; at++) {
     const written2 = schemas[holders[at]];
-    visit2(written2.schema, written2);
+    visit3(written2.schema, written2);
   }
 }
 function hasInternalDefault(schemas, keys) {
@@ -64347,7 +64683,7 @@ function walkBodies(model) {
   const nestedBinary = [];
   const seenTop = /* @__PURE__ */ new Set();
   const seenNested = /* @__PURE__ */ new Set();
-  const visit2 = (step2) => {
+  const visit3 = (step2) => {
     const schema = step2.schema;
     const seen = step2.nested ? seenNested : seenTop;
     if (seen.has(schema)) return false;
@@ -64361,7 +64697,7 @@ function walkBodies(model) {
       model.walkSchemaSteps(
         parameter.value.schema,
         { owner: parameter.definitionPlace, segment: "schema" },
-        visit2
+        visit3
       );
     }
   }
@@ -66253,27 +66589,6 @@ var UnlistedReports = class {
   }
 };
 
-// packages/validator/src/swagger/local-refs.ts
-function isSectionEntryRef(ref) {
-  if (ref.charCodeAt(0) !== 35 || ref.charCodeAt(1) !== 47) return false;
-  const slash = ref.indexOf("/", 2);
-  return slash !== -1 && ref.indexOf("/", slash + 1) === -1 && ref.indexOf("~") === -1;
-}
-var REFERENCED_SECTIONS = ["definitions", "parameters", "responses"];
-function referencedSection(ref, slash) {
-  for (const section of REFERENCED_SECTIONS) {
-    if (slash === section.length + 2 && ref.startsWith(section, 2)) return section;
-  }
-  return void 0;
-}
-function safeParsePointer(pointer) {
-  try {
-    return parsePointer(pointer);
-  } catch {
-    return [];
-  }
-}
-
 // packages/validator/src/swagger/operation-entries.ts
 var INTERNAL2 = 1;
 var TRIGGER = 2;
@@ -66579,18 +66894,18 @@ var SwaggerModel = class {
    * A `$ref` is followed, but never twice on the same branch, so recursive definitions end.
    * Return false from `visit` to skip a node's children.
    */
-  walkSchema(schema, pointer, visit2) {
-    this.walkSchemaSteps(schema, pointer, (step2) => visit2(step2.node()));
+  walkSchema(schema, pointer, visit3) {
+    this.walkSchemaSteps(schema, pointer, (step2) => visit3(step2.node()));
   }
   /**
    * The same walk, for visitors that keep a few of the nodes they meet: each step makes its
    * SchemaNode only when asked (`step.node()`), and the root's pointer is built only then.
    */
-  walkSchemaSteps(schema, root, visit2) {
+  walkSchemaSteps(schema, root, visit3) {
     let walker = this.walker;
     if (walker === void 0) walker = this.walker = new SchemaWalker(this);
     else if (walker.busy) walker = new SchemaWalker(this);
-    walker.run(schema, root, visit2);
+    walker.run(schema, root, visit3);
   }
   /**
    * Pointers are places, built only when read (see PointerPlace): every operation, parameter and
@@ -67503,7 +67818,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   enumNarrowed: {
-    description: "Values were removed from the 'enum' of a parameter or an input field. Located on the new 'enum'.",
+    description: "Values were removed from the 'enum' of a parameter or an input field. Located on the new 'enum'. A value kept as the same text under the field's new type (7.5 as '7.5' when a number becomes a string) is not removed: the type change is BRK-INPUT-TYPE.",
     example: {
       placement: "parameter",
       before: '"enum": ["open", "done", "archived"]',
@@ -67680,7 +67995,7 @@ var SCHEMA_KEYS = /* @__PURE__ */ new Set([
 var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_path20 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 function isSkippedDirectory(name, platform2 = process.platform) {
@@ -67708,7 +68023,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
     const absolute = import_node_path20.default.resolve(cwd, given);
     let stat2;
     try {
-      stat2 = (0, import_node_fs10.statSync)(absolute);
+      stat2 = (0, import_node_fs11.statSync)(absolute);
     } catch (error3) {
       throw unreadablePathError(given, error3) ?? missingPathError(given, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
@@ -67735,7 +68050,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
 }
 function listedOrRefused(folder, given, absolute) {
   try {
-    return (0, import_node_fs10.readdirSync)(folder);
+    return (0, import_node_fs11.readdirSync)(folder);
   } catch (error3) {
     throw refusedListing(error3, given, absolute);
   }
@@ -67750,7 +68065,7 @@ function sortFolderPaths(folders, paths = import_node_path20.default) {
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
 function search(folder, depth, found, platform2) {
-  const dirents = (0, import_node_fs10.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs11.readdirSync)(folder, { withFileTypes: true });
   if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
@@ -67771,7 +68086,7 @@ function swaggerFoldersBelow(folder, dirents, depth, platform2) {
   if (depth >= MAX_SEARCH_DEPTH) return below;
   for (const child of searchedChildren(dirents, platform2)) {
     const childPath = entryPath(folder, child);
-    const childDirents = (0, import_node_fs10.readdirSync)(childPath, { withFileTypes: true });
+    const childDirents = (0, import_node_fs11.readdirSync)(childPath, { withFileTypes: true });
     if (fileNames(childDirents).some((name) => kindOfFileName(name) === "swagger")) below.push(childPath);
     else below.push(...swaggerFoldersBelow(childPath, childDirents, depth + 1, platform2));
   }
@@ -67795,13 +68110,13 @@ function layoutProfile(folder) {
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_path21 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
   const script2 = import_node_path21.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs11.existsSync)(script2) ? script2 : void 0;
+  return (0, import_node_fs12.existsSync)(script2) ? script2 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -68077,6 +68392,17 @@ function limitFor(level, max) {
   return max?.[level] ?? GITHUB_ANNOTATION_LIMIT;
 }
 
+// packages/validator/src/thresholds.ts
+var FAIL_ON_LEVELS = ["error", "warning", "never"];
+function failsThreshold(result, failOn) {
+  if (failOn === "never") return false;
+  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
+  return result.counts.error > 0;
+}
+var BREAKING_CHANGE_RULE_IDS = new Set(
+  Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
+);
+
 // packages/validator/src/reporters/one-line.ts
 function breaksAsSpaces(text2) {
   return text2.replace(/\s+/g, (run) => /[\r\n]/.test(run) ? " " : run);
@@ -68096,17 +68422,6 @@ function inlineCode(text2) {
 
 // packages/validator/src/reporters/tool-info.ts
 var DEFAULT_RULES_DOC_URL = projectDocUrl("docs/rules.md");
-
-// packages/validator/src/thresholds.ts
-var FAIL_ON_LEVELS = ["error", "warning", "never"];
-function failsThreshold(result, failOn) {
-  if (failOn === "never") return false;
-  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
-  return result.counts.error > 0;
-}
-var BREAKING_CHANGE_RULE_IDS = new Set(
-  Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
-);
 
 // packages/validator/src/reporters/summary-budget.ts
 var GITHUB_SUMMARY_LIMIT = 1024 * 1024;
@@ -68145,7 +68460,7 @@ function requireOneConnectorFolder(given, found, cwd) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto4 = require("node:crypto");
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_path24 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
@@ -68154,7 +68469,7 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder, shownAs = folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs12.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs13.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
       const absolute = import_node_path24.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
@@ -68166,8 +68481,8 @@ async function readConnectorFiles(folder, shownAs = folder) {
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs12.promises.readFile(absolute);
-        const executable = ((await import_node_fs12.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs13.promises.readFile(absolute);
+        const executable = ((await import_node_fs13.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -73537,8 +73852,19 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 var import_node_path26 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given) {
   if (given && given.trim() !== "") return normaliseTargetFolder(given);
+  const inLayout = pathFromTopFolder(connectorFolder, profile);
+  if (inLayout) return inLayout;
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
   return `${top}/${import_node_path26.default.basename(import_node_path26.default.resolve(connectorFolder))}`;
+}
+function pathFromTopFolder(connectorFolder, profile) {
+  const segments = import_node_path26.default.resolve(connectorFolder).split(import_node_path26.default.sep).filter(Boolean);
+  for (let index = segments.length - 2; index >= 0; index--) {
+    const top = segments[index].toLowerCase();
+    const topProfile = TOP_FOLDER_PROFILES[top];
+    if (topProfile) return topProfile === profile ? [top, ...segments.slice(index + 1)].join("/") : void 0;
+  }
+  return void 0;
 }
 function normaliseTargetFolder(text2) {
   const folder = trimWhere(text2.trim().replace(/\\/g, "/"), oneOf("/"));
@@ -73551,13 +73877,13 @@ function normaliseTargetFolder(text2) {
 }
 
 // packages/github/src/folder-name-on-disk.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_node_path27 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
   const name = import_node_path27.default.basename(folder);
   let names;
   try {
-    names = (0, import_node_fs13.readdirSync)(import_node_path27.default.dirname(folder));
+    names = (0, import_node_fs14.readdirSync)(import_node_path27.default.dirname(folder));
   } catch {
     return folder;
   }
@@ -73833,16 +74159,16 @@ function writeIntervalFromEnv(env) {
 }
 
 // packages/actions/src/open-pull-request/connector-input.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 
 // packages/actions/src/runtime/paths-on-one-line.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_node_path29 = __toESM(require("node:path"), 1);
 function pathsOnOneLine(value, folder) {
-  if ((0, import_node_fs14.existsSync)(import_node_path29.default.resolve(folder, value))) return void 0;
+  if ((0, import_node_fs15.existsSync)(import_node_path29.default.resolve(folder, value))) return void 0;
   for (const separator of [",", /\s/]) {
     const parts = value.split(separator).map((part) => part.trim()).filter((part) => part !== "");
-    if (parts.length > 1 && parts.every((part) => (0, import_node_fs14.existsSync)(import_node_path29.default.resolve(folder, part)))) return parts;
+    if (parts.length > 1 && parts.every((part) => (0, import_node_fs15.existsSync)(import_node_path29.default.resolve(folder, part)))) return parts;
   }
   return void 0;
 }
@@ -73863,7 +74189,7 @@ async function requireConnectorsInConnectorInput(connectors, workspace) {
   refusePathsOnOneLine("connector", connectors, workspace);
   for (const connector of connectors) {
     const real = await realPathInsideWorkspace("connector", workspace, connector);
-    if (real === void 0 || real === await import_node_fs15.promises.realpath(workspace)) {
+    if (real === void 0 || real === await import_node_fs16.promises.realpath(workspace)) {
       throw new InputError(
         "connector",
         `must name a folder inside the workspace; got '${connector}'.`,

@@ -19206,7 +19206,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs13 = require("fs");
+    var fs14 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable2 = stream.Readable;
@@ -19226,7 +19226,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs13.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs14.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -19243,7 +19243,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs13.close(self.fd, onCloseDone);
+      fs14.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -19275,7 +19275,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs13.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs14.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -19635,7 +19635,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs13 = require("fs");
+    var fs14 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -19704,10 +19704,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs13.open(path21, "r", function(err, fd) {
+      fs14.open(path21, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs13.close(fd, defaultCallback);
+          if (err2) fs14.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -19724,7 +19724,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs13.fstat(fd, function(err, stats) {
+      fs14.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -20802,7 +20802,7 @@ var require_dist = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs13 = require("fs");
+    var fs14 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -20832,14 +20832,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs13.stat(realPath, function(err, stats) {
+      fs14.stat(realPath, function(err, stats) {
         if (err) return self.emit("error", err);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs13.createReadStream(realPath);
+          var readStream = fs14.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err2) {
             self.emit("error", err2);
@@ -30317,7 +30317,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node, visitor) {
+    function visit3(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -30326,9 +30326,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node, visitor, path21) {
       const ctrl = callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -30462,7 +30462,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -30472,7 +30472,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -30616,7 +30616,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node) => {
+          visit3.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -30643,7 +30643,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -30654,7 +30654,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit3.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -30834,7 +30834,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -30860,7 +30860,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -35782,15 +35782,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path21) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path21) => {
       let item = cst;
       for (const [field, index] of path21) {
         const tok = item?.[field];
@@ -35801,8 +35801,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path21) => {
-      const parent = visit2.itemAtPath(cst, path21.slice(0, -1));
+    visit3.parentCollection = (cst, path21) => {
+      const parent = visit3.itemAtPath(cst, path21.slice(0, -1));
       const field = path21[path21.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -35833,7 +35833,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
   }
 });
 
@@ -37133,14 +37133,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs13 = this.flowScalar(this.type);
+              const fs14 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs13, sep: [] });
+                map2.items.push({ start, key: fs14, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs13);
+                this.stack.push(fs14);
               } else {
-                Object.assign(it, { key: fs13, sep: [] });
+                Object.assign(it, { key: fs14, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -37268,13 +37268,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs13 = this.flowScalar(this.type);
+              const fs14 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs13, sep: [] });
+                fc.items.push({ start: [], key: fs14, sep: [] });
               else if (it.sep)
-                this.stack.push(fs13);
+                this.stack.push(fs14);
               else
-                Object.assign(it, { key: fs13, sep: [] });
+                Object.assign(it, { key: fs14, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -37549,7 +37549,7 @@ var require_dist2 = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -37577,8 +37577,8 @@ var require_dist2 = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit2.visit;
-    exports2.visitAsync = visit2.visitAsync;
+    exports2.visit = visit3.visit;
+    exports2.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -37886,12 +37886,12 @@ var require_dist3 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs13, exportName) {
+    function addFormats2(ajv, list2, fs14, exportName) {
       var _a2;
       var _b;
       (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs13[f]);
+        ajv.addFormat(f, fs14[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -40678,10 +40678,13 @@ function linkTrouble(code2) {
   return { code: code2 ?? "error" };
 }
 function describeBrokenLink(link2) {
+  return `is ${brokenLinkPhrase(link2)}`;
+}
+function brokenLinkPhrase(link2) {
   const to = link2.to === void 0 ? "" : ` (to '${link2.to}')`;
-  if (link2.leads === "nowhere") return `is a symbolic link that leads nowhere${to}`;
+  if (link2.leads === "nowhere") return `a symbolic link that leads nowhere${to}`;
   const why = link2.leads === "permission" ? "permission denied" : link2.leads.code;
-  return `is a symbolic link whose target cannot be reached (${why})${to}`;
+  return `a symbolic link whose target cannot be reached (${why})${to}`;
 }
 function brokenLinkAtEnd(target, options2 = {}) {
   const resolved2 = import_node_path2.default.resolve(options2.cwd ?? process.cwd(), target);
@@ -40763,7 +40766,7 @@ function missingPathError(given, hint, options2 = {}) {
   if (way) return pathThroughFileError(way, "read", options2.throughFileHint ?? hint);
   const link2 = brokenLinkAtEnd(given, { cwd: options2.cwd, newTarget: "refused" });
   if (link2)
-    return new UsageError(`${describeBrokenLink(link2)}.`, {
+    return new UsageError(`${options2.linkSubject ?? "is"} ${brokenLinkPhrase(link2)}.`, {
       location: { file: given },
       hint,
       cause: options2.cause
@@ -41043,6 +41046,10 @@ function readRefusalHint(code2) {
   return "Check that the path can be read, and run it again.";
 }
 
+// packages/core/src/fs/write-file-in-place.ts
+var import_node_fs6 = require("node:fs");
+var NO_FOLLOW = import_node_fs6.constants.O_NOFOLLOW ?? 0;
+
 // packages/core/src/project-url.ts
 var PROJECT_URL = "https://github.com/connector-alm/connector-alm";
 function projectDocUrl(pathInRepository) {
@@ -41203,6 +41210,21 @@ function isTopFolderName(name) {
   return TOP_FOLDERS.has(name.toLowerCase());
 }
 
+// packages/core/src/folder-named-like.ts
+var STATUS_LABEL = /[([](?:preview|deprecated)[)\]]$/iu;
+function withoutStatusLabel(title) {
+  return title.trimEnd().replace(STATUS_LABEL, "");
+}
+function folderNamedLike(title, folderName) {
+  return sameLettersAndDigits(withoutStatusLabel(title), withoutStatusLabel(folderName));
+}
+function sameLettersAndDigits(name, other) {
+  const letters = (text2) => text2.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  const otherLetters = letters(other);
+  if (otherLetters === "") return name.trim().toLowerCase() === other.trim().toLowerCase();
+  return letters(name) === otherLetters;
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -41238,7 +41260,7 @@ async function userErrorAnnotation(error3, workspace) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_path10 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
@@ -41355,7 +41377,7 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs6.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs7.promises.realpath(current));
     } catch (error3) {
       const parent = import_node_path10.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
@@ -41492,7 +41514,7 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_promises = require("node:fs/promises");
 var import_promises2 = require("node:stream/promises");
 var import_node_util2 = require("node:util");
@@ -41756,9 +41778,9 @@ var import_node_zlib = require("node:zlib");
 var import_node_stream = require("node:stream");
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs7.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs8.read);
 async function readAt(fd, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -42068,12 +42090,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
-      const fd = await (0, import_node_util2.promisify)(import_node_fs8.open)(filePath2, "r");
+      const fd = await (0, import_node_util2.promisify)(import_node_fs9.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util2.promisify)(import_node_fs8.fstat)(fd);
+        const { size } = await (0, import_node_util2.promisify)(import_node_fs9.fstat)(fd);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd, size, options2.damagedHint);
       } catch (error3) {
-        (0, import_node_fs8.closeSync)(fd);
+        (0, import_node_fs9.closeSync)(fd);
         throw error3;
       }
     } catch (error3) {
@@ -42121,7 +42143,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs8.closeSync)(this.fd);
+    (0, import_node_fs9.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -42130,7 +42152,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs8.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs9.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error3) => outputError = error3);
     try {
@@ -42203,10 +42225,10 @@ var import_yauzl4 = __toESM(require_yauzl(), 1);
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const stat2 = await import_node_fs9.promises.stat(folder).catch(() => void 0) ?? await import_node_fs9.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs10.promises.stat(folder).catch(() => void 0) ?? await import_node_fs10.promises.lstat(folder).catch(() => void 0);
   if (stat2?.isDirectory()) return;
   refuseBlockedOutputPath(folder, {
     throughFileHint: PATH_THROUGH_FILE_HINT,
@@ -42370,14 +42392,14 @@ function firstInvalidOffset(bytes) {
 }
 function lineAndColumn(text2, offset) {
   let line = 1;
-  let lineStart = 0;
+  let lineStart2 = 0;
   for (let i = 0; i < offset && i < text2.length; i++) {
     if (text2.charCodeAt(i) === 10) {
       line++;
-      lineStart = i + 1;
+      lineStart2 = i + 1;
     }
   }
-  return { line, column: offset - lineStart + 1 };
+  return { line, column: offset - lineStart2 + 1 };
 }
 
 // packages/solution/src/xml/parse-xml.ts
@@ -43510,6 +43532,7 @@ var SyntaxKind;
 })(SyntaxKind || (SyntaxKind = {}));
 var parse2 = parse;
 var parseTree2 = parseTree;
+var visit2 = visit;
 var ParseErrorCode;
 (function(ParseErrorCode2) {
   ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -43644,17 +43667,17 @@ function describeParseError(error3) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_crypto4 = require("node:crypto");
 var import_node_path12 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_path11 = __toESM(require("node:path"), 1);
 async function listFiles(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs10.promises.readdir(import_node_path11.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs11.promises.readdir(import_node_path11.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -43673,11 +43696,11 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target, options2) {
   const files = await listFiles(staged);
   if (!await exists3(target)) {
-    await import_node_fs11.promises.mkdir(import_node_path12.default.dirname(import_node_path12.default.resolve(target)), { recursive: true });
-    await import_node_fs11.promises.rename(staged, target);
+    await import_node_fs12.promises.mkdir(import_node_path12.default.dirname(import_node_path12.default.resolve(target)), { recursive: true });
+    await import_node_fs12.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs11.promises.realpath(target);
+  const targetRoot = await import_node_fs12.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles(targetRoot, options2.protect));
   for (const file of files) {
@@ -43686,16 +43709,16 @@ async function commitFolder(staged, target, options2) {
     result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path12.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs11.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs12.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs11.promises.rm(to, { recursive: true });
+      await import_node_fs12.promises.rm(to, { recursive: true });
     }
-    await import_node_fs11.promises.rename(from, to);
+    await import_node_fs12.promises.rename(from, to);
     result.written.push(file);
   }
   const wanted = new Set(files);
@@ -43704,13 +43727,13 @@ async function commitFolder(staged, target, options2) {
   if (options2.stale === "delete") {
     for (const file of others) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs11.promises.rm(import_node_path12.default.join(targetRoot, file));
+      await import_node_fs12.promises.rm(import_node_path12.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs11.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs12.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -43733,14 +43756,14 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs11.promises.lstat(import_node_path12.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs12.promises.lstat(import_node_path12.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs11.promises.rename(
+      await import_node_fs12.promises.rename(
         import_node_path12.default.join(this.root, ...parent, before[index]),
         import_node_path12.default.join(this.root, ...parent, after[index])
       );
@@ -43777,13 +43800,13 @@ async function ensureDirectoryInside(root, relative) {
   let current = root;
   for (const [index, segment] of segments.entries()) {
     const next = import_node_path12.default.join(current, segment);
-    const entry = await import_node_fs11.promises.lstat(next).catch(() => void 0);
+    const entry = await import_node_fs12.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const resolved2 = await import_node_fs11.promises.realpath(next).then(
+      const resolved2 = await import_node_fs12.promises.realpath(next).then(
         (real2) => ({ real: real2 }),
         (error3) => ({ error: error3 })
       );
@@ -43798,7 +43821,7 @@ async function ensureDirectoryInside(root, relative) {
           }
         );
       }
-      if ((await import_node_fs11.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs12.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -43806,15 +43829,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs11.promises.rm(next);
+      await import_node_fs12.promises.rm(next);
     }
-    await import_node_fs11.promises.mkdir(import_node_path12.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs12.promises.mkdir(import_node_path12.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent(staged, target) {
-  const [sa, sb] = await Promise.all([import_node_fs11.promises.stat(staged), import_node_fs11.promises.stat(target)]);
+  const [sa, sb] = await Promise.all([import_node_fs12.promises.stat(staged), import_node_fs12.promises.stat(target)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target)]);
   return ha === hb;
@@ -43822,39 +43845,39 @@ async function sameContent(staged, target) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text2 = await import_node_fs11.promises.readFile(staged);
+  const text2 = await import_node_fs12.promises.readFile(staged);
   if (text2.includes(0) || text2.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text2.indexOf(10); at !== -1; at = text2.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text2.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs11.promises.readFile(target));
+  return checkedOut.equals(await import_node_fs12.promises.readFile(target));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto4.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs11.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs12.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists3(file) {
-  return import_node_fs11.promises.lstat(file).then(
+  return import_node_fs12.promises.lstat(file).then(
     () => true,
     () => false
   );
 }
 async function removeEmptyFolders(root, protect) {
-  const visit2 = async (relative) => {
+  const visit3 = async (relative) => {
     const absolute = import_node_path12.default.join(root, relative);
-    const entries = await import_node_fs11.promises.readdir(absolute, { withFileTypes: true });
+    const entries = await import_node_fs12.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs11.promises.rmdir(import_node_path12.default.join(root, child));
+      if (entry.isDirectory() && !protect?.(child) && await visit3(child))
+        await import_node_fs12.promises.rmdir(import_node_path12.default.join(root, child));
       else empty = false;
     }
     return empty;
   };
-  await visit2("");
+  await visit3("");
 }
 function unresolvedLinkError(link2, error3) {
   const code2 = error3?.code;
@@ -44004,7 +44027,7 @@ function checkSolutionVersion(version, setting = "version") {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/path-inside.ts
@@ -44039,7 +44062,7 @@ function bothNotesXml(notes) {
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/editor-leftovers.ts
@@ -44109,7 +44132,7 @@ async function refuseKeptInTheWay(folder, files, stale) {
   const keeps = (file) => !isRepositoryFile(file) && (stale === "keep" || isLeftOut(file));
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs12.promises.lstat(import_node_path14.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs13.promises.lstat(import_node_path14.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
@@ -44118,7 +44141,7 @@ async function refuseKeptInTheWay(folder, files, stale) {
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs12.promises.lstat(import_node_path14.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs13.promises.lstat(import_node_path14.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
     const inside = (await listFiles(import_node_path14.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
@@ -44156,7 +44179,7 @@ function neededFolders(files) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_node_path15 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
@@ -44187,7 +44210,7 @@ var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 async function endingOf(file) {
-  const handle = await import_node_fs13.promises.open(file, "r");
+  const handle = await import_node_fs14.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -44197,7 +44220,7 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs13.promises.readFile(file));
+  return recordedEnding(await import_node_fs14.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
   const recorded = [];
@@ -44244,7 +44267,7 @@ function withAttributeValue(tag, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_node_path16 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
@@ -44724,13 +44747,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const makeFolderOf = (destination) => {
     const folder = import_node_path16.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs14.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs15.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write = async (folderPath, content) => {
     const destination = import_node_path16.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs14.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs15.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -44763,8 +44786,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs14.promises.mkdir(import_node_path16.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs14.promises.open(destination, "wx");
+  await import_node_fs15.promises.mkdir(import_node_path16.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs15.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -44774,7 +44797,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs14.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs15.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -44789,7 +44812,7 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_path17 = __toESM(require("node:path"), 1);
 var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
 var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
@@ -44799,7 +44822,7 @@ var OVERWRITE_KEEPING_STALE = {
 };
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs15.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs16.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -44828,7 +44851,7 @@ function fileCount(files) {
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
   const file = import_node_path17.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs15.promises.readFile(file).catch(() => void 0);
+  const bytes = await import_node_fs16.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -44976,7 +44999,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs16.promises.writeFile(import_node_path18.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs17.promises.writeFile(import_node_path18.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     await refuseKeptInTheWay(folder, await listFiles(staging), stale);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
@@ -44996,7 +45019,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs16.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs17.promises.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
     if (done) madeFolders2.keep();
     else await madeFolders2.remove();
@@ -45009,11 +45032,11 @@ function zipInsideProblem(relative, stale) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs16.promises.readFile(import_node_path18.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs17.promises.readFile(import_node_path18.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs16.promises.readFile(import_node_path18.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs17.promises.readFile(import_node_path18.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs16.promises.writeFile(import_node_path18.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs17.promises.writeFile(import_node_path18.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -45060,7 +45083,7 @@ function pairedZipPaths(zipPath) {
 async function refuseMissingPair(given, pair, say) {
   const kind = import_node_path18.default.resolve(given) === import_node_path18.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists4 = async (file) => await import_node_fs16.promises.stat(file).catch(() => void 0) !== void 0;
+  const exists4 = async (file) => await import_node_fs17.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists4(given) || await exists4(other)) return;
   const name = import_node_path18.default.basename(given);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
@@ -45075,7 +45098,7 @@ async function stageBoth(zipPath, staging, options2) {
   const managedStaging = `${staging}.managed`;
   rememberTemporary(managedStaging);
   try {
-    await import_node_fs16.promises.mkdir(managedStaging);
+    await import_node_fs17.promises.mkdir(managedStaging);
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
@@ -45102,22 +45125,22 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs16.promises.writeFile(import_node_path18.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs17.promises.writeFile(import_node_path18.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
       const from = import_node_path18.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs16.promises.readFile(from)).equals(await import_node_fs16.promises.readFile(import_node_path18.default.join(staging, file))))
+      if (baseFiles.has(file) && (await import_node_fs17.promises.readFile(from)).equals(await import_node_fs17.promises.readFile(import_node_path18.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs16.promises.mkdir(import_node_path18.default.dirname(import_node_path18.default.join(staging, variant)), { recursive: true });
-      await import_node_fs16.promises.rename(from, import_node_path18.default.join(staging, variant));
+      await import_node_fs17.promises.mkdir(import_node_path18.default.dirname(import_node_path18.default.join(staging, variant)), { recursive: true });
+      await import_node_fs17.promises.rename(from, import_node_path18.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs16.promises.rm(managedStaging, { recursive: true, force: true });
+    await import_node_fs17.promises.rm(managedStaging, { recursive: true, force: true });
     forgetTemporary(managedStaging);
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles(staging) };
@@ -45135,6 +45158,9 @@ var EXISTING_JSON_HINT = `${REPOSITORY_JSON_HINT} Or move it away to have a new 
 var EXTRACTED = new Set(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => name.toLowerCase())
 );
+
+// packages/solution/src/connector/root-folders.ts
+var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 
 // packages/actions/src/runtime/solution-setting-inputs.ts
 async function namingSolutionInputs(inputOf, work) {
@@ -45426,8 +45452,9 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "A pull request changes one connector.",
-    description: 'Reviewers of PowerPlatformConnectors ask for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
-    levels: certificationLevels("error"),
+    description: 'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
+    // An error only where the rule is written down: the independent-publisher best practices.
+    levels: { certified: "warning", "independent-publisher": "error", custom: "warning" },
     example: {
       bad: "a pull request changing certified-connectors/Contoso/ and certified-connectors/Fabrikam/",
       good: "one pull request per connector folder"
@@ -45646,9 +45673,9 @@ function skipToClose(text2, at, close, lines) {
       if (quoteAfter !== -1 && breaksLineBetween(text2, bracket + 1, quoteAfter)) {
         nextQuote = quoteAfter;
       } else {
-        const lineStart = lines.lineStartOf(bracket);
-        if (lineStart > safe) {
-          safe = lineStart;
+        const lineStart2 = lines.lineStartOf(bracket);
+        if (lineStart2 > safe) {
+          safe = lineStart2;
           if (nextQuote < safe) nextQuote = text2.indexOf('"', safe);
         }
         while (nextQuote !== -1 && nextQuote < bracket) {
@@ -45700,6 +45727,11 @@ function decodeSegment(segment) {
     tilde = segment.indexOf("~", tilde + 1);
   } while (tilde !== -1);
   return decoded + segment.slice(from);
+}
+function toPointer(segments) {
+  let pointer = "";
+  for (const segment of segments) pointer += "/" + encodeSegment(segment);
+  return pointer;
 }
 function childPointer(pointer, ...segments) {
   let result = pointer;
@@ -46711,6 +46743,88 @@ var TokenStream = class {
 };
 var FORGET_BATCH = 4096;
 
+// packages/validator/src/json/syntax/extra-closer-by-layout.ts
+function misindentedCloser(text2, closes) {
+  const first = closes.find(
+    ({ open: open3, close }) => startsLine(text2, close) && indentOf(text2, close) !== indentOf(text2, open3)
+  );
+  if (!first) return void 0;
+  const closer = text2.charAt(first.close);
+  return {
+    issue: {
+      message: `This '${closer}' is one too many: going by the indentation it closes nothing, and it ends the file's value early, before the rest of the file. Remove it.`,
+      offset: first.close,
+      length: 1
+    },
+    fix: removal(text2, first.close, 1)
+  };
+}
+function laidOutStrictly(text2) {
+  return isStrictJson(text2) && laidOutConsistently(text2);
+}
+function isStrictJson(text2) {
+  try {
+    JSON.parse(text2);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function laidOutConsistently(text2) {
+  const containers = [];
+  let step;
+  let consistent = true;
+  const member = (offset) => {
+    const container = containers[containers.length - 1];
+    if (!container || !startsLine(text2, offset)) return;
+    const indent2 = indentOf(text2, offset);
+    if (container.memberIndent === void 0) {
+      container.memberIndent = indent2;
+      step ??= indent2 - container.openIndent;
+      if (step <= 0 || indent2 - container.openIndent !== step) consistent = false;
+    } else if (container.memberIndent !== indent2) consistent = false;
+  };
+  const arrays = [];
+  const inArray = () => arrays[arrays.length - 1] === true;
+  const open3 = (offset, array) => {
+    if (inArray()) member(offset);
+    containers.push({ openIndent: indentOf(text2, offset) });
+    arrays.push(array);
+  };
+  const close = (offset) => {
+    const container = containers.pop();
+    arrays.pop();
+    if (container && startsLine(text2, offset) && indentOf(text2, offset) !== container.openIndent)
+      consistent = false;
+  };
+  visit2(text2, {
+    onObjectBegin: (offset) => open3(offset, false),
+    onArrayBegin: (offset) => open3(offset, true),
+    onObjectEnd: (offset) => close(offset),
+    onArrayEnd: (offset) => close(offset),
+    onObjectProperty: (_property, offset) => member(offset),
+    onLiteralValue: (_value, offset) => {
+      if (inArray()) member(offset);
+    }
+  });
+  return consistent;
+}
+function startsLine(text2, offset) {
+  return skipSpaces(text2, lineStart(text2, offset)) === offset;
+}
+function indentOf(text2, offset) {
+  const start = lineStart(text2, offset);
+  return skipSpaces(text2, start) - start;
+}
+function lineStart(text2, offset) {
+  return text2.lastIndexOf("\n", offset - 1) + 1;
+}
+function skipSpaces(text2, from) {
+  let at = from;
+  while (text2.charAt(at) === " " || text2.charAt(at) === "	") at++;
+  return at;
+}
+
 // packages/validator/src/json/syntax/bracket-repairs.ts
 function missingOpener(walk, frame, token) {
   return walk.repair(
@@ -46859,11 +46973,11 @@ function unclosedAtEnd(walk) {
 }
 function misindentedClose(walk) {
   for (const { open: open3, close } of walk.closes) {
-    const openIndent = indentOf(walk, open3);
-    if (lineStartsWith(walk, close) && indentOf(walk, close) === openIndent) continue;
+    const openIndent = indentOf2(walk, open3);
+    if (lineStartsWith(walk, close) && indentOf2(walk, close) === openIndent) continue;
     const openLine = walk.lineOf(open3);
     for (let line = nextLineStart(walk, open3); line !== -1 && line < close; line = nextLineStart(walk, line)) {
-      const first = skipSpaces(walk, line);
+      const first = skipSpaces2(walk, line);
       const character = walk.text.charAt(first);
       if (first - line <= openIndent && character !== "" && character !== "\n" && character !== "\r") {
         if (first - line < openIndent || character === "}" || character === "]") break;
@@ -46878,19 +46992,19 @@ function endBefore(walk, offset) {
   while (at > 0 && /\s/.test(walk.text.charAt(at - 1))) at--;
   return at;
 }
-function indentOf(walk, offset) {
+function indentOf2(walk, offset) {
   const start = walk.text.lastIndexOf("\n", offset - 1) + 1;
-  return skipSpaces(walk, start) - start;
+  return skipSpaces2(walk, start) - start;
 }
 function lineStartsWith(walk, offset) {
   const start = walk.text.lastIndexOf("\n", offset - 1) + 1;
-  return skipSpaces(walk, start) === offset;
+  return skipSpaces2(walk, start) === offset;
 }
 function nextLineStart(walk, offset) {
   const newline2 = walk.text.indexOf("\n", offset);
   return newline2 === -1 ? -1 : newline2 + 1;
 }
-function skipSpaces(walk, from) {
+function skipSpaces2(walk, from) {
   let at = from;
   while (walk.text.charAt(at) === " " || walk.text.charAt(at) === "	") at++;
   return at;
@@ -46931,7 +47045,7 @@ function isStrayCloser(walk, token) {
   if (token.kind !== "}" && token.kind !== "]") return false;
   if (!walk.tokens.onlyClosersAfter(token.end)) return false;
   return walk.closes.every(
-    ({ open: open3, close }) => !lineStartsWith(walk, close) || indentOf(walk, close) === indentOf(walk, open3)
+    ({ open: open3, close }) => !lineStartsWith(walk, close) || indentOf2(walk, close) === indentOf2(walk, open3)
   );
 }
 
@@ -47395,6 +47509,9 @@ var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 var MAX_ISSUES = 20;
 var MAX_SLIPS = 1e3;
 function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2)) {
+  return diagnoseAfterExtraClosers(text2, describeCharacter, lines, 0);
+}
+function diagnoseAfterExtraClosers(text2, describeCharacter, lines, extraClosersSeen) {
   const tokens = new TokenStream(text2, describeCharacter);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text2);
   const issues = [];
@@ -47445,6 +47562,10 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
       break;
     }
   }
+  if (walk.stopped && !finished && slips === 1 && walk.top.open === "" && walk.top.place === "end") {
+    const extra = extraClosers(text2, walk, describeCharacter, lines, extraClosersSeen);
+    if (extra) return extra;
+  }
   if (slips > MAX_SLIPS) {
     issues.push(tooManySlips(lastIssueOffset));
     return { issues, edits: void 0, unfixedAt: lastIssueOffset, slips, refused: true };
@@ -47452,6 +47573,24 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
   if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
   if (!finished) unfixedAt ??= lastIssueOffset;
   return { issues, edits: finished ? edits : void 0, unfixedAt, slips, refused: false };
+}
+function extraClosers(text2, walk, describeCharacter, lines, seen) {
+  const extra = misindentedCloser(text2, walk.closes);
+  if (!extra || seen >= MAX_ISSUES) return void 0;
+  const without = applyEdits(text2, [extra.fix]).text;
+  const repair = (issues, edits2) => ({
+    issues,
+    edits: edits2,
+    unfixedAt: void 0,
+    slips: issues.length,
+    refused: false
+  });
+  if (laidOutStrictly(without)) return repair([extra.issue], [extra.fix]);
+  const rest = diagnoseAfterExtraClosers(without, describeCharacter, lines, seen + 1);
+  if (!rest.edits || rest.slips !== rest.issues.length) return void 0;
+  const edits = [extra.fix, ...rest.edits];
+  if (!laidOutStrictly(applyEdits(text2, edits)?.text ?? "")) return void 0;
+  return repair([extra.issue, ...rest.issues], edits);
 }
 function unlistedSyntaxIssue(count, offset) {
   return {
@@ -48259,17 +48398,17 @@ function cachedSchemaProblems(validate) {
 }
 function formatsUsedBy(schema) {
   const names = /* @__PURE__ */ new Set();
-  const visit2 = (node) => {
+  const visit3 = (node) => {
     if (Array.isArray(node)) {
-      node.forEach(visit2);
+      node.forEach(visit3);
     } else if (node !== null && typeof node === "object") {
       for (const [key, value] of Object.entries(node)) {
         if (key === "format" && typeof value === "string") names.add(value);
-        else visit2(value);
+        else visit3(value);
       }
     }
   };
-  visit2(schema);
+  visit3(schema);
   return [...names].sort();
 }
 
@@ -48918,9 +49057,11 @@ var apiPropertiesPolicyRules = [
         names.forEach((name, nameIndex) => {
           if (typeof name !== "string") return;
           if (swagger2.operationsById.has(name)) return;
+          const lower = name.toLowerCase();
+          const inOtherCase = [...swagger2.operationsById.keys()].find((id) => id.toLowerCase() === lower);
           context.report({
             pointer: childPointer(pointer, nameIndex),
-            message: `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.`
+            message: inOtherCase === void 0 ? `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.` : `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Write "${nameExcerpt(inOtherCase)}", the operationId it differs from only in case.`
           });
         });
       }
@@ -49558,7 +49699,8 @@ function missingFileMessage(canonical2, entries) {
   if (misnamed)
     return `The connector has no ${canonical2}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
-  if (folders.length !== 1) return `The connector has no ${canonical2}.`;
+  if (folders.length !== 1 || folders[0].holdsConnectorFile !== true)
+    return `The connector has no ${canonical2}.`;
   return `The connector has no ${canonical2}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
 }
 function hasControlCharacter(name) {
@@ -49691,7 +49833,7 @@ var folderRules = [
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
-      const named = (candidate) => readsAs(withoutStatusLabel(candidate), withoutStatusLabel(name)) || isTitleCutFromName(candidate, name);
+      const named = (candidate) => folderNamedLike(candidate, name) || isTitleCutFromName(candidate, name);
       if (context.profile !== "custom" && title && !named(title) && !named(titleName(title, context.profile))) {
         context.report({
           severity: "info",
@@ -49701,16 +49843,6 @@ var folderRules = [
     }
   }
 ];
-var STATUS_LABEL = /[([](?:preview|deprecated)[)\]]$/iu;
-function withoutStatusLabel(title) {
-  return title.trimEnd().replace(STATUS_LABEL, "");
-}
-function readsAs(title, name) {
-  const letters = (text2) => text2.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-  const folder = letters(name);
-  if (folder === "") return title.trim().toLowerCase() === name.trim().toLowerCase();
-  return letters(title) === folder;
-}
 function isTitleCutFromName(title, name) {
   const comparable = (text2) => text2.trim().toLowerCase().replace(/['\u2019]/gu, "");
   const folder = comparable(name);
@@ -49762,8 +49894,8 @@ function tidiedDeletion(text2, edit) {
   }
   end = lineEnd2;
   while (start > 0 && isBlank(text2.charCodeAt(start - 1))) start--;
-  const lineStart = start === 0 || isLineBreak2(text2.charCodeAt(start - 1));
-  if (lineStart && end < text2.length) end += text2.startsWith("\r\n", end) ? 2 : 1;
+  const lineStart2 = start === 0 || isLineBreak2(text2.charCodeAt(start - 1));
+  if (lineStart2 && end < text2.length) end += text2.startsWith("\r\n", end) ? 2 : 1;
   return { offset: start, length: end - start, insert: "" };
 }
 function skipBlanks(text2, offset) {
@@ -49778,7 +49910,7 @@ var unnamed = () => "";
 function fixJsonText(text2) {
   const bom = text2.charCodeAt(0) === 65279 ? "\uFEFF" : "";
   const json = bom === "" ? text2 : text2.slice(1);
-  if (isStrictJson(json)) return { outcome: "strict" };
+  if (isStrictJson2(json)) return { outcome: "strict" };
   if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
   if (json.length > MAX_REPAIRED_CHARACTERS) {
     return notFixed(
@@ -49828,7 +49960,7 @@ function fixJsonFileText(file) {
 function notFixed(reason) {
   return { outcome: "not-fixed", reason };
 }
-function isStrictJson(text2) {
+function isStrictJson2(text2) {
   try {
     JSON.parse(text2);
     return true;
@@ -49918,7 +50050,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -52958,7 +53090,7 @@ StateBlock.prototype.skipEmptyLines = function skipEmptyLines(from) {
   }
   return from;
 };
-StateBlock.prototype.skipSpaces = function skipSpaces2(pos) {
+StateBlock.prototype.skipSpaces = function skipSpaces3(pos) {
   for (let max = this.src.length; pos < max; pos++) {
     const ch = this.src.charCodeAt(pos);
     if (!isSpace(ch)) {
@@ -53004,8 +53136,8 @@ StateBlock.prototype.getLines = function getLines(begin, end, indent2, keepLastL
   const queue = new Array(end - begin);
   for (let i = 0, line = begin; line < end; line++, i++) {
     let lineIndent = 0;
-    const lineStart = this.bMarks[line];
-    let first = lineStart;
+    const lineStart2 = this.bMarks[line];
+    let first = lineStart2;
     let last2;
     if (line + 1 < end || keepLastLF) {
       last2 = this.eMarks[line] + 1;
@@ -53020,7 +53152,7 @@ StateBlock.prototype.getLines = function getLines(begin, end, indent2, keepLastL
         } else {
           lineIndent++;
         }
-      } else if (first - lineStart < this.tShift[line]) {
+      } else if (first - lineStart2 < this.tShift[line]) {
         lineIndent++;
       } else {
         break;
@@ -56399,10 +56531,10 @@ var LineWalker = class {
   }
   /** Where the content of the line before `nextLine` ends, before its line ending. */
   endBefore(nextLine) {
-    const lineStart = this.startOf(nextLine - 1);
+    const lineStart2 = this.startOf(nextLine - 1);
     let end = this.startOf(nextLine);
-    if (end > lineStart && this.text.charCodeAt(end - 1) === 10) end--;
-    if (end > lineStart && this.text.charCodeAt(end - 1) === 13) end--;
+    if (end > lineStart2 && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > lineStart2 && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
 };
@@ -57696,10 +57828,10 @@ function usingDirectives(code2) {
       word = nextGlobal;
       nextGlobal = code2.indexOf("global", word + 1);
     }
-    const lineStart = lineStartBefore(code2, word);
-    if (lineStart < end || lineStart === lastTried) continue;
-    lastTried = lineStart;
-    USING_DIRECTIVE.lastIndex = lineStart;
+    const lineStart2 = lineStartBefore(code2, word);
+    if (lineStart2 < end || lineStart2 === lastTried) continue;
+    lastTried = lineStart2;
+    USING_DIRECTIVE.lastIndex = lineStart2;
     const match2 = USING_DIRECTIVE.exec(code2);
     if (match2) {
       found.push(match2);
@@ -58156,15 +58288,15 @@ var PointerPlace = class _PointerPlace {
 var DOCUMENT_ROOT = new PointerPlace(void 0);
 
 // packages/validator/src/rules/swagger/document-host.ts
-function forEachSchemesList(model, visit2) {
+function forEachSchemesList(model, visit3) {
   const root = asArray(model.root.schemes);
-  if (root) visit2(root, DOCUMENT_ROOT, model.root);
+  if (root) visit3(root, DOCUMENT_ROOT, model.root);
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
     if ((operation2.keys & OperationKey.schemes) === 0 || operation2.path.startsWith("x-")) continue;
     const schemes = asArray(operation2.operation.schemes);
-    if (schemes) visit2(schemes, operation2, operation2.operation);
+    if (schemes) visit3(schemes, operation2, operation2.operation);
   }
 }
 var HOST_PATTERN = /^[^{}/ :\\]+(?::\d+)?$/;
@@ -59195,10 +59327,14 @@ function allowedBitsOf(kind, key) {
 }
 
 // packages/validator/src/rules/swagger/structure/nodes.ts
-var StructureNode = class extends PointerPlace {
+var StructureNode = class _StructureNode extends PointerPlace {
   constructor(value, parent, first, second) {
     super(parent, first, second);
     this.value = value;
+  }
+  /** The node it is written in; undefined for the root. The walk places every node in another. */
+  get parentNode() {
+    return this.parent instanceof _StructureNode ? this.parent : void 0;
   }
 };
 var ObjectNode = class extends StructureNode {
@@ -59845,12 +59981,12 @@ var StructureWalker = class {
     }
   }
   /** The objects of the array at `key` of `owner`; entries that are not objects are type issues. */
-  eachObject(list2, owner, key, visit2) {
+  eachObject(list2, owner, key, visit3) {
     const entries = asArray(list2);
     if (!entries) return;
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index];
-      if (isObject(entry)) visit2(entry, index);
+      if (isObject(entry)) visit3(entry, index);
       else this.typeIssue(placeAt(owner, key, index), "Object", entry);
     }
   }
@@ -60751,6 +60887,160 @@ function isAsciiString(text2) {
   return Buffer.byteLength(text2) === text2.length;
 }
 
+// packages/validator/src/swagger/internal-only-reach.ts
+function reachOf(graph) {
+  const visible = reachedFrom(graph.visibleSeeds, graph.edges);
+  return { visible, internalOnly: reachedFrom(graph.internalSeeds, graph.edges, visible) };
+}
+function reachedFrom(seeds, edges, known) {
+  const reached = /* @__PURE__ */ new Set();
+  const pending2 = [];
+  const take = (entry) => {
+    if (reached.has(entry) || known?.has(entry)) return;
+    reached.add(entry);
+    pending2.push(entry);
+  };
+  for (const seed of seeds) take(seed);
+  while (pending2.length > 0) {
+    for (const next of edges.get(pending2.pop()) ?? []) take(next);
+  }
+  return reached;
+}
+
+// packages/validator/src/swagger/local-refs.ts
+function safeParsePointer(pointer) {
+  try {
+    return parsePointer(pointer);
+  } catch {
+    return [];
+  }
+}
+
+// packages/validator/src/rules/swagger/internal-only-places.ts
+var internalOnlyPlacesOf = perModel(buildPlaces);
+var REUSABLE_SECTIONS = /* @__PURE__ */ new Set(["definitions", "parameters", "responses"]);
+var NOWHERE = { has: () => false };
+function buildPlaces(model) {
+  const structure = structureOf(model);
+  const operations = structure.byKind.get("operation") ?? [];
+  if (!operations.some(isInternalOperation)) return NOWHERE;
+  const internalItems = pathItemsOfInternalOperationsOnly(operations);
+  const ownerOf = (node) => {
+    const top = topNodeOf(node);
+    if (top === void 0) return { kind: "other" };
+    if (top.kind === "operation") return { kind: "operation", internal: isInternalOperation(top) };
+    if (top.kind === "pathItem") return { kind: "pathItem", internal: internalItems.has(top) };
+    return REUSABLE_SECTIONS.has(sectionOf(top.pointer)) ? { kind: "entry", pointer: top.pointer } : { kind: "other" };
+  };
+  const eachUse = (visit3) => {
+    for (const use of structure.refs) visit3(use.holder, use.ref);
+    for (const item of structure.byKind.get("pathItem") ?? [])
+      forEachExtensionRef(item.value, (ref) => visit3(item, ref));
+    for (const operation2 of operations) forEachExtensionRef(operation2.value, (ref) => visit3(operation2, ref));
+    forEachExtensionRef(model.root, (ref) => visit3(void 0, ref));
+  };
+  const edges = /* @__PURE__ */ new Map();
+  const addEdge = (from, to) => {
+    const listed = edges.get(from);
+    if (listed) listed.push(to);
+    else edges.set(from, [to]);
+  };
+  const visibleSeeds = [];
+  const internalSeeds = [];
+  const pathPlaces = /* @__PURE__ */ new Set();
+  eachUse((holder, ref) => {
+    const target = placeOfRef(model, ref);
+    if (target === void 0) return;
+    if (target.startsWith(PATHS)) pathPlaces.add(target);
+    const owner = holder === void 0 ? { kind: "other" } : ownerOf(holder);
+    if (owner.kind === "entry") addEdge(owner.pointer, target);
+    else if (owner.kind !== "other" && owner.internal) internalSeeds.push(target);
+    else visibleSeeds.push(target);
+  });
+  if (pathPlaces.size > 0) {
+    eachUse((holder, ref) => {
+      if (holder === void 0) return;
+      const target = placeOfRef(model, ref);
+      if (target === void 0) return;
+      const pointer = holder.pointer;
+      for (const place of pathPlaces) if (holds(place, pointer)) addEdge(place, target);
+    });
+  }
+  const graph = { edges, visibleSeeds, internalSeeds };
+  const { visible, internalOnly } = internalSeeds.length === 0 && pathPlaces.size === 0 ? { visible: /* @__PURE__ */ new Set(), internalOnly: /* @__PURE__ */ new Set() } : reachOf(graph);
+  const seenInPaths = [...pathPlaces].filter((place) => visible.has(place));
+  return {
+    has(node) {
+      const owner = ownerOf(node);
+      if (owner.kind === "operation" || owner.kind === "pathItem")
+        return owner.internal && !seenInPaths.some((place) => holds(place, node.pointer));
+      return owner.kind === "entry" && internalOnly.has(owner.pointer);
+    }
+  };
+}
+function topNodeOf(node) {
+  let current = node;
+  for (; ; ) {
+    if (current.kind === "operation") return current;
+    const parent = current.parentNode;
+    if (parent === void 0) return void 0;
+    if (parent.kind === "root") return current;
+    current = parent;
+  }
+}
+function isInternalOperation(operation2) {
+  return isInternalVisibility(operation2.value["x-ms-visibility"]);
+}
+function pathItemsOfInternalOperationsOnly(operations) {
+  const visible = /* @__PURE__ */ new Set();
+  const internal = /* @__PURE__ */ new Set();
+  for (const operation2 of operations) {
+    const item = operation2.parentNode;
+    if (isInternalOperation(operation2)) internal.add(item);
+    else visible.add(item);
+  }
+  for (const item of visible) internal.delete(item);
+  return internal;
+}
+function sectionOf(pointer) {
+  const slash = pointer.indexOf("/", 1);
+  return slash === -1 ? pointer.slice(1) : pointer.slice(1, slash);
+}
+var PATHS = "/paths/";
+function placeOfRef(model, ref) {
+  const target = model.resolveRef(ref);
+  if (target === void 0) return void 0;
+  const section = sectionOf(target.pointer);
+  if (section === "paths") {
+    const place = toPointer(safeParsePointer(target.pointer));
+    return place.startsWith(PATHS) ? place : void 0;
+  }
+  if (!REUSABLE_SECTIONS.has(section)) return void 0;
+  const second = target.pointer.indexOf("/", 1);
+  if (second === -1) return void 0;
+  const third = target.pointer.indexOf("/", second + 1);
+  return third === -1 ? target.pointer : target.pointer.slice(0, third);
+}
+function holds(place, pointer) {
+  return pointer.startsWith(place) && (pointer.length === place.length || pointer.charAt(place.length) === "/");
+}
+function forEachExtensionRef(object, visit3) {
+  for (const key in object) {
+    if (key.startsWith("x-") && has(object, key)) forEachRef(object[key], visit3, 0);
+  }
+}
+var MAX_DEPTH = 256;
+function forEachRef(value, visit3, depth) {
+  if (depth > MAX_DEPTH || value === null || typeof value !== "object") return;
+  if (Array.isArray(value)) {
+    for (const entry of value) forEachRef(entry, visit3, depth + 1);
+    return;
+  }
+  if (!isObject(value)) return;
+  if (typeof value.$ref === "string") visit3(value.$ref);
+  for (const key in value) if (has(value, key)) forEachRef(value[key], visit3, depth + 1);
+}
+
 // packages/validator/src/rules/swagger/document-text.ts
 var TEXT_FIELDS = {
   info: ["title", "description"],
@@ -60876,7 +61166,7 @@ var documentTextRules = [
     id: "SWG-TEXT-EMPTY",
     file: "swagger",
     title: "Do not leave titles, labels and descriptions empty.",
-    description: 'Certification reviewers send back schemas with empty texts: "empty properties are not allowed. Please look through empty titles and add value to them" (PR #1747); "there are 281 places where you have empty strings ("") for descriptions" (PR #3647). An empty `title`, `x-ms-summary` or `description` shows a blank label or tooltip in the designer. Checked on schemas (body, response and definition properties) that are not internal, responses and tags; empty parameter and operation texts are the documentation rules\' (SWG-PARAM-DESC, SWG-OP-DESC-REQ, \u2026) and the title SWG-REQUIRED-EMPTY\'s. 72 of 367 merged connectors have one, so this is a warning.',
+    description: 'Certification reviewers send back schemas with empty texts: "empty properties are not allowed. Please look through empty titles and add value to them" (PR #1747); "there are 281 places where you have empty strings ("") for descriptions" (PR #3647). An empty `title`, `x-ms-summary` or `description` shows a blank label or tooltip in the designer. Checked on schemas (body, response and definition properties) that are not internal, responses and tags, but for those only internal operations use (in them, or definitions and responses only they reach), which no designer shows, unless a visible operation\'s `$ref` leads into them; empty parameter and operation texts are the documentation rules\' (SWG-PARAM-DESC, SWG-OP-DESC-REQ, \u2026) and the title SWG-REQUIRED-EMPTY\'s. 41 of 367 merged connectors have one, so this is a warning.',
     levels: certificationLevels("warning", "info"),
     example: {
       placement: "schemaProperty",
@@ -60884,17 +61174,21 @@ var documentTextRules = [
       good: '{ "type": "string", "title": "Due date", "description": "When the task is due." }'
     },
     check(context) {
-      if (!context.swagger) return;
-      const noted = structureOf(context.swagger).keywords.blankText;
+      const model = context.swagger;
+      if (!model) return;
+      const noted = structureOf(model).keywords.blankText;
       if (noted.length === 0) return;
       for (const kind of EMPTY_TEXT_KINDS) {
         const fields = TEXT_FIELDS[kind];
         for (const node of noted) {
           if (node.kind !== kind) continue;
           if (isInternalVisibility(node.value["x-ms-visibility"])) continue;
+          let hidden;
           for (const field of fields) {
             const text2 = node.value[field];
             if (typeof text2 !== "string" || text2.trim() !== "") continue;
+            hidden ??= internalOnlyPlacesOf(model).has(node);
+            if (hidden) break;
             context.report({
               pointer: childPointer(node.pointer, field),
               message: `The '${field}' value is empty. Write one that helps makers, or remove the property.`
@@ -60967,7 +61261,7 @@ var nameDescriptionRules = [
     id: "SWG-DESC-IS-NAME",
     file: "swagger",
     title: "Describe parameters and properties in words, not by repeating their name.",
-    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema, naming its properties. Internal ones are exempt. 201 of 367 merged connectors have some (12,279 properties and parameters), so this is advice.',
+    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema, naming its properties. Exempt, since no designer shows them: internal ones, and whatever only internal operations use (their parameters and schemas, and the definitions, parameters and responses that only they reach, directly or through other definitions); a definition that nothing uses is still checked, and so is a schema of an internal operation that a visible one\'s `$ref` leads into. 193 of 367 merged connectors have some (11,615 properties and parameters), so this is advice.',
     levels: certificationLevels("info", "off"),
     example: {
       placement: "bodySchema",
@@ -60975,9 +61269,12 @@ var nameDescriptionRules = [
       good: '{ "type": "object", "properties": { "PhoneNumber": { "type": "string", "description": "The phone number of the contact, with its country code." } } }'
     },
     check(context) {
-      if (!context.swagger) return;
-      const { describedByName, propertiesBelowWalk } = structureOf(context.swagger).keywords;
+      const model = context.swagger;
+      if (!model) return;
+      const { describedByName, propertiesBelowWalk } = structureOf(model).keywords;
+      const hidden = (node) => internalOnlyPlacesOf(model).has(node);
       for (const [node, names] of propertiesRepeatingNames(describedByName, propertiesBelowWalk)) {
+        if (hidden(node)) continue;
         const what = names.length === 1 ? `The description of '${nameExcerpt(names[0])}' only repeats its name.` : `The descriptions of ${names.length} properties only repeat their names: ${someNames(names)}.`;
         context.report({
           pointer: childPointer(node.pointer, "properties", names[0], "description"),
@@ -60985,7 +61282,7 @@ var nameDescriptionRules = [
         });
       }
       for (const node of describedByName) {
-        if (node.kind !== "parameter") continue;
+        if (node.kind !== "parameter" || hidden(node)) continue;
         const name = node.value.name;
         context.report({
           pointer: childPointer(node.pointer, "description"),
@@ -61636,11 +61933,11 @@ var dynamicTreeRule = {
 
 // packages/validator/src/rules/operations/operation-id-reference-rule.ts
 var NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
-function forEachOtherOperationReference(model, visit2) {
+function forEachOtherOperationReference(model, visit3) {
   const visitHolder = (holder, at) => {
     const object = asObject(holder);
     if (object && has(object, "operationId"))
-      visit2(object.operationId, () => childPointer(at(), "operationId"));
+      visit3(object.operationId, () => childPointer(at(), "operationId"));
   };
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
@@ -61902,6 +62199,7 @@ var metadataPropertiesRule = {
   check(context) {
     const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
     if (!list2) return;
+    const namesUnderOtherCase = /* @__PURE__ */ new Set();
     list2.forEach((entry, index) => {
       if (!isObject(entry)) {
         context.report({
@@ -61911,16 +62209,26 @@ var metadataPropertiesRule = {
         return;
       }
       for (const key of ["propertyName", "propertyValue"]) {
-        if (typeof entry[key] !== "string")
+        if (typeof entry[key] === "string") continue;
+        const otherCase = has(entry, key) ? void 0 : keyInOtherCase2(entry, key);
+        if (otherCase !== void 0) {
+          if (key === "propertyName" && typeof entry[otherCase] === "string")
+            namesUnderOtherCase.add(entry[otherCase]);
           context.report({
-            pointer: childPointer(METADATA_POINTER, index, key),
-            message: has(entry, key) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key}' property is required.`
+            pointer: childPointer(METADATA_POINTER, index, otherCase),
+            message: `The '${key}' property is required. This entry has '${otherCase}': keys are read exactly as written, so rename it to '${key}'.`
           });
+          continue;
+        }
+        context.report({
+          pointer: childPointer(METADATA_POINTER, index, key),
+          message: has(entry, key) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key}' property is required.`
+        });
       }
     });
     const names = metadataEntries(context);
     for (const required of METADATA_PROPERTIES) {
-      if (names.some((entry) => entry.name === required)) continue;
+      if (names.some((entry) => entry.name === required) || namesUnderOtherCase.has(required)) continue;
       const nearMiss = names.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
       context.report({
         pointer: nearMiss ? entryPointer(nearMiss, "propertyName") : METADATA_POINTER,
@@ -61930,6 +62238,12 @@ var metadataPropertiesRule = {
     }
   }
 };
+function keyInOtherCase2(entry, key) {
+  const lower = key.toLowerCase();
+  return Object.keys(entry).find(
+    (candidate) => candidate !== key && candidate.trim().toLowerCase() === lower
+  );
+}
 
 // packages/validator/src/rules/swagger/contact-rules.ts
 var EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
@@ -62099,14 +62413,14 @@ function consumesAnyType(model, operation2) {
   for (let index = 0; index < list2.length; index++) if (typeof list2[index] === "string") return true;
   return false;
 }
-function forEachMimeList(model, visit2) {
+function forEachMimeList(model, visit3) {
   for (const key of ["consumes", "produces"]) {
     const root = asArray(model.root[key]);
-    if (root) visit2(root, DOCUMENT_ROOT, key);
+    if (root) visit3(root, DOCUMENT_ROOT, key);
     for (const operation2 of model.operations) {
       if ((operation2.keys & OperationKey[key]) === 0) continue;
       const own2 = asArray(operation2.operation[key]);
-      if (own2) visit2(own2, operation2, key);
+      if (own2) visit3(own2, operation2, key);
     }
   }
 }
@@ -62497,24 +62811,24 @@ var VISIBILITIES = ["important", "advanced", "internal"];
 var NEXT_LINK_NAMES = ["nextLink", "@odata.nextLink"];
 var ROOT_CAPABILITIES = ["file-picker", "testConnection"];
 var OPERATION_CAPABILITIES = ["chunkTransfer"];
-function forEachVisibilityHolder(model, visit2) {
+function forEachVisibilityHolder(model, visit3) {
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
     if ((operation2.keys & OperationKey.visibility) !== 0 && has(operation2.operation, "x-ms-visibility"))
-      visit2(operation2.operation, operation2);
+      visit3(operation2.operation, operation2);
   }
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
   for (let index = 0; index < parameters.length; index++) {
     if ((keys.parameters[index] & HolderKey.visibility) !== 0)
-      visit2(parameters[index].value, parameters[index]);
+      visit3(parameters[index].value, parameters[index]);
   }
   const schemas = writtenSchemasOf(model);
   const holders = keys.schemasWith(HolderKey.visibility);
   for (let at = 0; at < holders.length; at++) {
     const written2 = schemas[holders[at]];
-    visit2(written2.schema, written2);
+    visit3(written2.schema, written2);
   }
 }
 var operationExtensionRules = [
@@ -63536,7 +63850,7 @@ var swaggerOperationsRules = [
 
 // packages/validator/src/rules/operations/parameter-docs.ts
 var X_MS_SUMMARY_MAX_LENGTH = 80;
-function forEachVisibleNonBodyParameter(model, visit2) {
+function forEachVisibleNonBodyParameter(model, visit3) {
   const parameters = writtenParameters(model);
   const keys = holderKeysOf(model).parameters;
   for (let index = 0; index < parameters.length; index++) {
@@ -63544,7 +63858,7 @@ function forEachVisibleNonBodyParameter(model, visit2) {
     if (!parameter.visible || parameter.in === "body") continue;
     if ((keys[index] & HolderKey.visibility) !== 0 && isInternalVisibility(parameter.value["x-ms-visibility"]))
       continue;
-    visit2(parameter);
+    visit3(parameter);
   }
 }
 function describeParameter(parameter) {
@@ -64247,19 +64561,19 @@ function formatAdvice(type, format3) {
   }
   return `Remove 'format', or use one the platform knows: ${[...FORMATS].join(", ")}.`;
 }
-function forEachTypedNode(model, key, visit2) {
+function forEachTypedNode(model, key, visit3) {
   if (!model) return;
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
   for (let index = 0; index < parameters.length; index++) {
     const parameter = parameters[index];
-    if ((keys.parameters[index] & key) !== 0 && parameter.in !== "body") visit2(parameter.value, parameter);
+    if ((keys.parameters[index] & key) !== 0 && parameter.in !== "body") visit3(parameter.value, parameter);
   }
   const schemas = writtenSchemasOf(model);
   const holders = keys.schemasWith(key);
   for (let at = 0; at < holders.length; at++) {
     const written2 = schemas[holders[at]];
-    visit2(written2.schema, written2);
+    visit3(written2.schema, written2);
   }
 }
 function hasInternalDefault(schemas, keys) {
@@ -64537,7 +64851,7 @@ function walkBodies(model) {
   const nestedBinary = [];
   const seenTop = /* @__PURE__ */ new Set();
   const seenNested = /* @__PURE__ */ new Set();
-  const visit2 = (step) => {
+  const visit3 = (step) => {
     const schema = step.schema;
     const seen = step.nested ? seenNested : seenTop;
     if (seen.has(schema)) return false;
@@ -64551,7 +64865,7 @@ function walkBodies(model) {
       model.walkSchemaSteps(
         parameter.value.schema,
         { owner: parameter.definitionPlace, segment: "schema" },
-        visit2
+        visit3
       );
     }
   }
@@ -66809,7 +67123,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   enumNarrowed: {
-    description: "Values were removed from the 'enum' of a parameter or an input field. Located on the new 'enum'.",
+    description: "Values were removed from the 'enum' of a parameter or an input field. Located on the new 'enum'. A value kept as the same text under the field's new type (7.5 as '7.5' when a number becomes a string) is not removed: the type change is BRK-INPUT-TYPE.",
     example: {
       placement: "parameter",
       before: '"enum": ["open", "done", "archived"]',
@@ -67004,6 +67318,11 @@ var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 var import_pngjs2 = __toESM(require_png(), 1);
 var MAX_DECODED_PIXELS2 = 4096 * 4096;
 
+// packages/validator/src/thresholds.ts
+var BREAKING_CHANGE_RULE_IDS = new Set(
+  Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
+);
+
 // packages/validator/src/reporters/one-line.ts
 function breaksAsSpaces(text2) {
   return text2.replace(/\s+/g, (run) => /[\r\n]/.test(run) ? " " : run);
@@ -67016,11 +67335,6 @@ function htmlText(text2) {
 
 // packages/validator/src/reporters/tool-info.ts
 var DEFAULT_RULES_DOC_URL = projectDocUrl("docs/rules.md");
-
-// packages/validator/src/thresholds.ts
-var BREAKING_CHANGE_RULE_IDS = new Set(
-  Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
-);
 
 // packages/validator/src/reporters/summary-budget.ts
 var GITHUB_SUMMARY_LIMIT = 1024 * 1024;

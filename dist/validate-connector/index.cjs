@@ -27844,7 +27844,7 @@ var require_identity = __commonJS({
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -27866,7 +27866,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -27881,7 +27881,7 @@ var require_identity = __commonJS({
     exports2.isMap = isMap2;
     exports2.isNode = isNode;
     exports2.isPair = isPair;
-    exports2.isScalar = isScalar2;
+    exports2.isScalar = isScalar3;
     exports2.isSeq = isSeq2;
   }
 });
@@ -27894,7 +27894,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node, visitor) {
+    function visit3(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -27903,9 +27903,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node, visitor, path43) {
       const ctrl = callVisitor(key, node, visitor, path43);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -28039,7 +28039,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -28049,7 +28049,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -28193,7 +28193,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node) => {
+          visit3.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -28220,7 +28220,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -28231,7 +28231,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit3.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -28411,7 +28411,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -28437,7 +28437,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -33359,15 +33359,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path43) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path43) => {
       let item = cst;
       for (const [field, index] of path43) {
         const tok = item?.[field];
@@ -33378,8 +33378,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path43) => {
-      const parent = visit2.itemAtPath(cst, path43.slice(0, -1));
+    visit3.parentCollection = (cst, path43) => {
+      const parent = visit3.itemAtPath(cst, path43.slice(0, -1));
       const field = path43[path43.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -33410,7 +33410,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path43) : ctrl;
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
   }
 });
 
@@ -33426,7 +33426,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -33510,7 +33510,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar2;
+    exports2.isScalar = isScalar3;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -34710,14 +34710,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs11 = this.flowScalar(this.type);
+              const fs12 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs11, sep: [] });
+                map2.items.push({ start, key: fs12, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs11);
+                this.stack.push(fs12);
               } else {
-                Object.assign(it, { key: fs11, sep: [] });
+                Object.assign(it, { key: fs12, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -34845,13 +34845,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs11 = this.flowScalar(this.type);
+              const fs12 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs11, sep: [] });
+                fc.items.push({ start: [], key: fs12, sep: [] });
               else if (it.sep)
-                this.stack.push(fs11);
+                this.stack.push(fs12);
               else
-                Object.assign(it, { key: fs11, sep: [] });
+                Object.assign(it, { key: fs12, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -35126,7 +35126,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -35154,8 +35154,8 @@ var require_dist = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit2.visit;
-    exports2.visitAsync = visit2.visitAsync;
+    exports2.visit = visit3.visit;
+    exports2.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -35463,12 +35463,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs11, exportName) {
+    function addFormats2(ajv, list2, fs12, exportName) {
       var _a2;
       var _b;
       (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs11[f]);
+        ajv.addFormat(f, fs12[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -38287,10 +38287,13 @@ function linkTrouble(code2) {
   return { code: code2 ?? "error" };
 }
 function describeBrokenLink(link2) {
+  return `is ${brokenLinkPhrase(link2)}`;
+}
+function brokenLinkPhrase(link2) {
   const to = link2.to === void 0 ? "" : ` (to '${link2.to}')`;
-  if (link2.leads === "nowhere") return `is a symbolic link that leads nowhere${to}`;
+  if (link2.leads === "nowhere") return `a symbolic link that leads nowhere${to}`;
   const why = link2.leads === "permission" ? "permission denied" : link2.leads.code;
-  return `is a symbolic link whose target cannot be reached (${why})${to}`;
+  return `a symbolic link whose target cannot be reached (${why})${to}`;
 }
 function brokenLinkAtEnd(target2, options = {}) {
   const resolved2 = import_node_path2.default.resolve(options.cwd ?? process.cwd(), target2);
@@ -38372,7 +38375,7 @@ function missingPathError(given, hint, options = {}) {
   if (way) return pathThroughFileError(way, "read", options.throughFileHint ?? hint);
   const link2 = brokenLinkAtEnd(given, { cwd: options.cwd, newTarget: "refused" });
   if (link2)
-    return new UsageError(`${describeBrokenLink(link2)}.`, {
+    return new UsageError(`${options.linkSubject ?? "is"} ${brokenLinkPhrase(link2)}.`, {
       location: { file: given },
       hint,
       cause: options.cause
@@ -38652,6 +38655,10 @@ function readRefusalHint(code2) {
   return "Check that the path can be read, and run it again.";
 }
 
+// packages/core/src/fs/write-file-in-place.ts
+var import_node_fs7 = require("node:fs");
+var NO_FOLLOW = import_node_fs7.constants.O_NOFOLLOW ?? 0;
+
 // packages/core/src/project-url.ts
 var PROJECT_URL = "https://github.com/connector-alm/connector-alm";
 function projectDocUrl(pathInRepository) {
@@ -38799,6 +38806,21 @@ function isTopFolderChild(folder) {
   return isTopFolderName(import_node_path9.default.basename(import_node_path9.default.dirname(import_node_path9.default.resolve(folder))));
 }
 
+// packages/core/src/folder-named-like.ts
+var STATUS_LABEL = /[([](?:preview|deprecated)[)\]]$/iu;
+function withoutStatusLabel(title) {
+  return title.trimEnd().replace(STATUS_LABEL, "");
+}
+function folderNamedLike(title, folderName) {
+  return sameLettersAndDigits(withoutStatusLabel(title), withoutStatusLabel(folderName));
+}
+function sameLettersAndDigits(name, other) {
+  const letters = (text2) => text2.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  const otherLetters = letters(other);
+  if (otherLetters === "") return name.trim().toLowerCase() === other.trim().toLowerCase();
+  return letters(name) === otherLetters;
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -38834,7 +38856,7 @@ async function userErrorAnnotation(error3, workspace) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path12 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
@@ -38954,7 +38976,7 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs7.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs8.promises.realpath(current));
     } catch (error3) {
       const parent = import_node_path12.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
@@ -38985,7 +39007,7 @@ async function runAction(main) {
 }
 
 // packages/actions/src/validate-connector/main.ts
-var import_node_fs23 = require("node:fs");
+var import_node_fs24 = require("node:fs");
 var import_node_path42 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/config/config-of-paths.ts
@@ -39111,14 +39133,14 @@ function summarise(value, depth) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-root.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_path13 = __toESM(require("node:path"), 1);
 function isRepositoryRoot(folder) {
-  return (0, import_node_fs8.existsSync)(import_node_path13.default.join(folder, ".git"));
+  return (0, import_node_fs9.existsSync)(import_node_path13.default.join(folder, ".git"));
 }
 
 // packages/validator/src/config/find-config.ts
@@ -39133,7 +39155,7 @@ function isJsonFile(file) {
 function findConfigFile(cwd) {
   let folder = import_node_path14.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs9.existsSync)(import_node_path14.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs10.existsSync)(import_node_path14.default.join(folder, name)));
     if (present.length > 1) {
       throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
         location: { file: import_node_path14.default.join(folder, present[1]) },
@@ -39162,7 +39184,7 @@ function ignoreEntry(pattern, file) {
 }
 
 // packages/validator/src/config/config-lookup.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_path15 = __toESM(require("node:path"), 1);
 var ConfigLookup = class {
   constructor(cwd) {
@@ -39237,7 +39259,7 @@ var ConfigLookup = class {
     let real = this.realPaths.get(file);
     if (real === void 0) {
       try {
-        real = import_node_fs10.realpathSync.native(file);
+        real = import_node_fs11.realpathSync.native(file);
       } catch {
         real = import_node_path15.default.resolve(file);
       }
@@ -39583,8 +39605,9 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "A pull request changes one connector.",
-    description: 'Reviewers of PowerPlatformConnectors ask for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
-    levels: certificationLevels("error"),
+    description: 'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
+    // An error only where the rule is written down: the independent-publisher best practices.
+    levels: { certified: "warning", "independent-publisher": "error", custom: "warning" },
     example: {
       bad: "a pull request changing certified-connectors/Contoso/ and certified-connectors/Fabrikam/",
       good: "one pull request per connector folder"
@@ -40553,6 +40576,7 @@ var SyntaxKind;
 })(SyntaxKind || (SyntaxKind = {}));
 var parse2 = parse;
 var parseTree2 = parseTree;
+var visit2 = visit;
 var ParseErrorCode;
 (function(ParseErrorCode2) {
   ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -40742,9 +40766,9 @@ function skipToClose(text2, at, close, lines) {
       if (quoteAfter !== -1 && breaksLineBetween(text2, bracket + 1, quoteAfter)) {
         nextQuote = quoteAfter;
       } else {
-        const lineStart = lines.lineStartOf(bracket);
-        if (lineStart > safe) {
-          safe = lineStart;
+        const lineStart2 = lines.lineStartOf(bracket);
+        if (lineStart2 > safe) {
+          safe = lineStart2;
           if (nextQuote < safe) nextQuote = text2.indexOf('"', safe);
         }
         while (nextQuote !== -1 && nextQuote < bracket) {
@@ -41827,6 +41851,88 @@ var TokenStream = class {
 };
 var FORGET_BATCH = 4096;
 
+// packages/validator/src/json/syntax/extra-closer-by-layout.ts
+function misindentedCloser(text2, closes) {
+  const first = closes.find(
+    ({ open: open2, close }) => startsLine(text2, close) && indentOf(text2, close) !== indentOf(text2, open2)
+  );
+  if (!first) return void 0;
+  const closer = text2.charAt(first.close);
+  return {
+    issue: {
+      message: `This '${closer}' is one too many: going by the indentation it closes nothing, and it ends the file's value early, before the rest of the file. Remove it.`,
+      offset: first.close,
+      length: 1
+    },
+    fix: removal(text2, first.close, 1)
+  };
+}
+function laidOutStrictly(text2) {
+  return isStrictJson(text2) && laidOutConsistently(text2);
+}
+function isStrictJson(text2) {
+  try {
+    JSON.parse(text2);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function laidOutConsistently(text2) {
+  const containers = [];
+  let step;
+  let consistent = true;
+  const member = (offset) => {
+    const container = containers[containers.length - 1];
+    if (!container || !startsLine(text2, offset)) return;
+    const indent = indentOf(text2, offset);
+    if (container.memberIndent === void 0) {
+      container.memberIndent = indent;
+      step ??= indent - container.openIndent;
+      if (step <= 0 || indent - container.openIndent !== step) consistent = false;
+    } else if (container.memberIndent !== indent) consistent = false;
+  };
+  const arrays = [];
+  const inArray = () => arrays[arrays.length - 1] === true;
+  const open2 = (offset, array) => {
+    if (inArray()) member(offset);
+    containers.push({ openIndent: indentOf(text2, offset) });
+    arrays.push(array);
+  };
+  const close = (offset) => {
+    const container = containers.pop();
+    arrays.pop();
+    if (container && startsLine(text2, offset) && indentOf(text2, offset) !== container.openIndent)
+      consistent = false;
+  };
+  visit2(text2, {
+    onObjectBegin: (offset) => open2(offset, false),
+    onArrayBegin: (offset) => open2(offset, true),
+    onObjectEnd: (offset) => close(offset),
+    onArrayEnd: (offset) => close(offset),
+    onObjectProperty: (_property, offset) => member(offset),
+    onLiteralValue: (_value, offset) => {
+      if (inArray()) member(offset);
+    }
+  });
+  return consistent;
+}
+function startsLine(text2, offset) {
+  return skipSpaces(text2, lineStart(text2, offset)) === offset;
+}
+function indentOf(text2, offset) {
+  const start = lineStart(text2, offset);
+  return skipSpaces(text2, start) - start;
+}
+function lineStart(text2, offset) {
+  return text2.lastIndexOf("\n", offset - 1) + 1;
+}
+function skipSpaces(text2, from) {
+  let at = from;
+  while (text2.charAt(at) === " " || text2.charAt(at) === "	") at++;
+  return at;
+}
+
 // packages/validator/src/json/syntax/bracket-repairs.ts
 function missingOpener(walk, frame, token) {
   return walk.repair(
@@ -41975,11 +42081,11 @@ function unclosedAtEnd(walk) {
 }
 function misindentedClose(walk) {
   for (const { open: open2, close } of walk.closes) {
-    const openIndent = indentOf(walk, open2);
-    if (lineStartsWith(walk, close) && indentOf(walk, close) === openIndent) continue;
+    const openIndent = indentOf2(walk, open2);
+    if (lineStartsWith(walk, close) && indentOf2(walk, close) === openIndent) continue;
     const openLine = walk.lineOf(open2);
     for (let line = nextLineStart(walk, open2); line !== -1 && line < close; line = nextLineStart(walk, line)) {
-      const first = skipSpaces(walk, line);
+      const first = skipSpaces2(walk, line);
       const character = walk.text.charAt(first);
       if (first - line <= openIndent && character !== "" && character !== "\n" && character !== "\r") {
         if (first - line < openIndent || character === "}" || character === "]") break;
@@ -41994,19 +42100,19 @@ function endBefore(walk, offset) {
   while (at > 0 && /\s/.test(walk.text.charAt(at - 1))) at--;
   return at;
 }
-function indentOf(walk, offset) {
+function indentOf2(walk, offset) {
   const start = walk.text.lastIndexOf("\n", offset - 1) + 1;
-  return skipSpaces(walk, start) - start;
+  return skipSpaces2(walk, start) - start;
 }
 function lineStartsWith(walk, offset) {
   const start = walk.text.lastIndexOf("\n", offset - 1) + 1;
-  return skipSpaces(walk, start) === offset;
+  return skipSpaces2(walk, start) === offset;
 }
 function nextLineStart(walk, offset) {
   const newline2 = walk.text.indexOf("\n", offset);
   return newline2 === -1 ? -1 : newline2 + 1;
 }
-function skipSpaces(walk, from) {
+function skipSpaces2(walk, from) {
   let at = from;
   while (walk.text.charAt(at) === " " || walk.text.charAt(at) === "	") at++;
   return at;
@@ -42047,7 +42153,7 @@ function isStrayCloser(walk, token) {
   if (token.kind !== "}" && token.kind !== "]") return false;
   if (!walk.tokens.onlyClosersAfter(token.end)) return false;
   return walk.closes.every(
-    ({ open: open2, close }) => !lineStartsWith(walk, close) || indentOf(walk, close) === indentOf(walk, open2)
+    ({ open: open2, close }) => !lineStartsWith(walk, close) || indentOf2(walk, close) === indentOf2(walk, open2)
   );
 }
 
@@ -42511,6 +42617,9 @@ var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 var MAX_ISSUES = 20;
 var MAX_SLIPS = 1e3;
 function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2)) {
+  return diagnoseAfterExtraClosers(text2, describeCharacter, lines, 0);
+}
+function diagnoseAfterExtraClosers(text2, describeCharacter, lines, extraClosersSeen) {
   const tokens = new TokenStream(text2, describeCharacter);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text2);
   const issues = [];
@@ -42561,6 +42670,10 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
       break;
     }
   }
+  if (walk.stopped && !finished2 && slips === 1 && walk.top.open === "" && walk.top.place === "end") {
+    const extra = extraClosers(text2, walk, describeCharacter, lines, extraClosersSeen);
+    if (extra) return extra;
+  }
   if (slips > MAX_SLIPS) {
     issues.push(tooManySlips(lastIssueOffset));
     return { issues, edits: void 0, unfixedAt: lastIssueOffset, slips, refused: true };
@@ -42568,6 +42681,24 @@ function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2
   if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
   if (!finished2) unfixedAt ??= lastIssueOffset;
   return { issues, edits: finished2 ? edits : void 0, unfixedAt, slips, refused: false };
+}
+function extraClosers(text2, walk, describeCharacter, lines, seen) {
+  const extra = misindentedCloser(text2, walk.closes);
+  if (!extra || seen >= MAX_ISSUES) return void 0;
+  const without = applyEdits(text2, [extra.fix]).text;
+  const repair = (issues, edits2) => ({
+    issues,
+    edits: edits2,
+    unfixedAt: void 0,
+    slips: issues.length,
+    refused: false
+  });
+  if (laidOutStrictly(without)) return repair([extra.issue], [extra.fix]);
+  const rest = diagnoseAfterExtraClosers(without, describeCharacter, lines, seen + 1);
+  if (!rest.edits || rest.slips !== rest.issues.length) return void 0;
+  const edits = [extra.fix, ...rest.edits];
+  if (!laidOutStrictly(applyEdits(text2, edits)?.text ?? "")) return void 0;
+  return repair([extra.issue, ...rest.issues], edits);
 }
 function unlistedSyntaxIssue(count, offset) {
   return {
@@ -43415,17 +43546,17 @@ function cachedSchemaProblems(validate) {
 }
 function formatsUsedBy(schema) {
   const names2 = /* @__PURE__ */ new Set();
-  const visit2 = (node) => {
+  const visit3 = (node) => {
     if (Array.isArray(node)) {
-      node.forEach(visit2);
+      node.forEach(visit3);
     } else if (node !== null && typeof node === "object") {
       for (const [key, value] of Object.entries(node)) {
         if (key === "format" && typeof value === "string") names2.add(value);
-        else visit2(value);
+        else visit3(value);
       }
     }
   };
-  visit2(schema);
+  visit3(schema);
   return [...names2].sort();
 }
 
@@ -44074,9 +44205,11 @@ var apiPropertiesPolicyRules = [
         names2.forEach((name, nameIndex) => {
           if (typeof name !== "string") return;
           if (swagger.operationsById.has(name)) return;
+          const lower = name.toLowerCase();
+          const inOtherCase = [...swagger.operationsById.keys()].find((id) => id.toLowerCase() === lower);
           context.report({
             pointer: childPointer(pointer, nameIndex),
-            message: `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.`
+            message: inOtherCase === void 0 ? `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.` : `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Write "${nameExcerpt(inOtherCase)}", the operationId it differs from only in case.`
           });
         });
       }
@@ -44429,7 +44562,7 @@ var apiPropertiesRules = [
 var import_node_path20 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs11 = __toESM(require("node:fs"), 1);
+var import_node_fs12 = __toESM(require("node:fs"), 1);
 var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
@@ -44500,8 +44633,8 @@ function kindOfFileName(name) {
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const absolutePath = import_node_path19.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs11.default.realpathSync(absolutePath);
-  const dirents = import_node_fs11.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs12.default.realpathSync(absolutePath);
+  const dirents = import_node_fs12.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
@@ -44525,6 +44658,12 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
       entry.size = sizeOf(entryPath(absolutePath, entry.name));
     }
   }
+  if (!connector.files.swagger || !connector.files.apiProperties) {
+    for (const entry of entries) {
+      if (entry.type === "directory")
+        entry.holdsConnectorFile = holdsConnectorFile(entryPath(absolutePath, entry.name));
+    }
+  }
   return connector;
 }
 function fileKindToRead(entry, files) {
@@ -44534,9 +44673,16 @@ function fileKindToRead(entry, files) {
   const existing = files[kind];
   return existing && kindOfFileName(existing.name) === kind ? void 0 : kind;
 }
+function holdsConnectorFile(folder) {
+  try {
+    return import_node_fs12.default.readdirSync(folder).some((name) => kindOfFileName(name) !== void 0 || isMisnamedSwagger(name));
+  } catch {
+    return false;
+  }
+}
 function sizeOf(filePath2) {
   try {
-    return import_node_fs11.default.statSync(filePath2).size;
+    return import_node_fs12.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
@@ -44577,7 +44723,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target2 = import_node_fs11.default.realpathSync(filePath2);
+    const target2 = import_node_fs12.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target2)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -44585,8 +44731,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs11.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs11.default.readFileSync(filePath2);
+    if (!readable(import_node_fs12.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs12.default.readFileSync(filePath2);
   } catch (error3) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({
@@ -44597,21 +44743,21 @@ function readSafely(filePath2, entry, realFolder, issues) {
   }
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd = import_node_fs11.default.openSync(filePath2, "r");
+  const fd = import_node_fs12.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs11.default.fstatSync(fd);
+    const stat2 = import_node_fs12.default.fstatSync(fd);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs11.default.readSync(fd, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs12.default.readSync(fd, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs11.default.closeSync(fd);
+    import_node_fs12.default.closeSync(fd);
   }
 }
 function readable(stat2, name, issues) {
@@ -44898,7 +45044,8 @@ function missingFileMessage(canonical2, entries) {
   if (misnamed)
     return `The connector has no ${canonical2}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
-  if (folders.length !== 1) return `The connector has no ${canonical2}.`;
+  if (folders.length !== 1 || folders[0].holdsConnectorFile !== true)
+    return `The connector has no ${canonical2}.`;
   return `The connector has no ${canonical2}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
 }
 function hasControlCharacter(name) {
@@ -45031,7 +45178,7 @@ var folderRules = [
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
-      const named2 = (candidate) => readsAs(withoutStatusLabel(candidate), withoutStatusLabel(name)) || isTitleCutFromName(candidate, name);
+      const named2 = (candidate) => folderNamedLike(candidate, name) || isTitleCutFromName(candidate, name);
       if (context.profile !== "custom" && title && !named2(title) && !named2(titleName(title, context.profile))) {
         context.report({
           severity: "info",
@@ -45041,16 +45188,6 @@ var folderRules = [
     }
   }
 ];
-var STATUS_LABEL = /[([](?:preview|deprecated)[)\]]$/iu;
-function withoutStatusLabel(title) {
-  return title.trimEnd().replace(STATUS_LABEL, "");
-}
-function readsAs(title, name) {
-  const letters = (text2) => text2.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-  const folder = letters(name);
-  if (folder === "") return title.trim().toLowerCase() === name.trim().toLowerCase();
-  return letters(title) === folder;
-}
 function isTitleCutFromName(title, name) {
   const comparable = (text2) => text2.trim().toLowerCase().replace(/['\u2019]/gu, "");
   const folder = comparable(name);
@@ -45102,8 +45239,8 @@ function tidiedDeletion(text2, edit) {
   }
   end = lineEnd2;
   while (start > 0 && isBlank(text2.charCodeAt(start - 1))) start--;
-  const lineStart = start === 0 || isLineBreak2(text2.charCodeAt(start - 1));
-  if (lineStart && end < text2.length) end += text2.startsWith("\r\n", end) ? 2 : 1;
+  const lineStart2 = start === 0 || isLineBreak2(text2.charCodeAt(start - 1));
+  if (lineStart2 && end < text2.length) end += text2.startsWith("\r\n", end) ? 2 : 1;
   return { offset: start, length: end - start, insert: "" };
 }
 function skipBlanks(text2, offset) {
@@ -45118,7 +45255,7 @@ var unnamed = () => "";
 function fixJsonText(text2) {
   const bom = text2.charCodeAt(0) === 65279 ? "\uFEFF" : "";
   const json = bom === "" ? text2 : text2.slice(1);
-  if (isStrictJson(json)) return { outcome: "strict" };
+  if (isStrictJson2(json)) return { outcome: "strict" };
   if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
   if (json.length > MAX_REPAIRED_CHARACTERS) {
     return notFixed(
@@ -45168,7 +45305,7 @@ function fixJsonFileText(file) {
 function notFixed(reason) {
   return { outcome: "not-fixed", reason };
 }
-function isStrictJson(text2) {
+function isStrictJson2(text2) {
   try {
     JSON.parse(text2);
     return true;
@@ -45258,7 +45395,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -48333,7 +48470,7 @@ StateBlock.prototype.skipEmptyLines = function skipEmptyLines(from) {
   }
   return from;
 };
-StateBlock.prototype.skipSpaces = function skipSpaces2(pos) {
+StateBlock.prototype.skipSpaces = function skipSpaces3(pos) {
   for (let max = this.src.length; pos < max; pos++) {
     const ch = this.src.charCodeAt(pos);
     if (!isSpace(ch)) {
@@ -48379,8 +48516,8 @@ StateBlock.prototype.getLines = function getLines(begin, end, indent, keepLastLF
   const queue = new Array(end - begin);
   for (let i = 0, line = begin; line < end; line++, i++) {
     let lineIndent = 0;
-    const lineStart = this.bMarks[line];
-    let first = lineStart;
+    const lineStart2 = this.bMarks[line];
+    let first = lineStart2;
     let last2;
     if (line + 1 < end || keepLastLF) {
       last2 = this.eMarks[line] + 1;
@@ -48395,7 +48532,7 @@ StateBlock.prototype.getLines = function getLines(begin, end, indent, keepLastLF
         } else {
           lineIndent++;
         }
-      } else if (first - lineStart < this.tShift[line]) {
+      } else if (first - lineStart2 < this.tShift[line]) {
         lineIndent++;
       } else {
         break;
@@ -51774,10 +51911,10 @@ var LineWalker = class {
   }
   /** Where the content of the line before `nextLine` ends, before its line ending. */
   endBefore(nextLine) {
-    const lineStart = this.startOf(nextLine - 1);
+    const lineStart2 = this.startOf(nextLine - 1);
     let end = this.startOf(nextLine);
-    if (end > lineStart && this.text.charCodeAt(end - 1) === 10) end--;
-    if (end > lineStart && this.text.charCodeAt(end - 1) === 13) end--;
+    if (end > lineStart2 && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > lineStart2 && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
 };
@@ -53071,10 +53208,10 @@ function usingDirectives(code2) {
       word = nextGlobal;
       nextGlobal = code2.indexOf("global", word + 1);
     }
-    const lineStart = lineStartBefore(code2, word);
-    if (lineStart < end || lineStart === lastTried) continue;
-    lastTried = lineStart;
-    USING_DIRECTIVE.lastIndex = lineStart;
+    const lineStart2 = lineStartBefore(code2, word);
+    if (lineStart2 < end || lineStart2 === lastTried) continue;
+    lastTried = lineStart2;
+    USING_DIRECTIVE.lastIndex = lineStart2;
     const match2 = USING_DIRECTIVE.exec(code2);
     if (match2) {
       found.push(match2);
@@ -53531,15 +53668,15 @@ var PointerPlace = class _PointerPlace {
 var DOCUMENT_ROOT = new PointerPlace(void 0);
 
 // packages/validator/src/rules/swagger/document-host.ts
-function forEachSchemesList(model, visit2) {
+function forEachSchemesList(model, visit3) {
   const root = asArray(model.root.schemes);
-  if (root) visit2(root, DOCUMENT_ROOT, model.root);
+  if (root) visit3(root, DOCUMENT_ROOT, model.root);
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
     if ((operation2.keys & OperationKey.schemes) === 0 || operation2.path.startsWith("x-")) continue;
     const schemes = asArray(operation2.operation.schemes);
-    if (schemes) visit2(schemes, operation2, operation2.operation);
+    if (schemes) visit3(schemes, operation2, operation2.operation);
   }
 }
 var HOST_PATTERN = /^[^{}/ :\\]+(?::\d+)?$/;
@@ -54602,10 +54739,14 @@ function allowedBitsOf(kind, key) {
 }
 
 // packages/validator/src/rules/swagger/structure/nodes.ts
-var StructureNode = class extends PointerPlace {
+var StructureNode = class _StructureNode extends PointerPlace {
   constructor(value, parent, first, second) {
     super(parent, first, second);
     this.value = value;
+  }
+  /** The node it is written in; undefined for the root. The walk places every node in another. */
+  get parentNode() {
+    return this.parent instanceof _StructureNode ? this.parent : void 0;
   }
 };
 var ObjectNode = class extends StructureNode {
@@ -55252,12 +55393,12 @@ var StructureWalker = class {
     }
   }
   /** The objects of the array at `key` of `owner`; entries that are not objects are type issues. */
-  eachObject(list2, owner, key, visit2) {
+  eachObject(list2, owner, key, visit3) {
     const entries = asArray(list2);
     if (!entries) return;
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index];
-      if (isObject(entry)) visit2(entry, index);
+      if (isObject(entry)) visit3(entry, index);
       else this.typeIssue(placeAt(owner, key, index), "Object", entry);
     }
   }
@@ -55310,11 +55451,11 @@ var SchemaWalker = class {
   root = "";
   rootPlace;
   visit = NO_VISIT;
-  run(schema, root, visit2) {
+  run(schema, root, visit3) {
     this.busy = true;
     this.root = root;
     this.rootPlace = void 0;
-    this.visit = visit2;
+    this.visit = visit3;
     try {
       this.walk(schema, void 0, void 0, false, 0, void 0, false, false);
     } finally {
@@ -56328,6 +56469,172 @@ function isAsciiString(text2) {
   return Buffer.byteLength(text2) === text2.length;
 }
 
+// packages/validator/src/swagger/internal-only-reach.ts
+function reachOf(graph) {
+  const visible = reachedFrom(graph.visibleSeeds, graph.edges);
+  return { visible, internalOnly: reachedFrom(graph.internalSeeds, graph.edges, visible) };
+}
+function reachedFrom(seeds, edges, known) {
+  const reached = /* @__PURE__ */ new Set();
+  const pending2 = [];
+  const take2 = (entry) => {
+    if (reached.has(entry) || known?.has(entry)) return;
+    reached.add(entry);
+    pending2.push(entry);
+  };
+  for (const seed of seeds) take2(seed);
+  while (pending2.length > 0) {
+    for (const next of edges.get(pending2.pop()) ?? []) take2(next);
+  }
+  return reached;
+}
+
+// packages/validator/src/swagger/local-refs.ts
+function isSectionEntryRef(ref) {
+  if (ref.charCodeAt(0) !== 35 || ref.charCodeAt(1) !== 47) return false;
+  const slash = ref.indexOf("/", 2);
+  return slash !== -1 && ref.indexOf("/", slash + 1) === -1 && ref.indexOf("~") === -1;
+}
+var REFERENCED_SECTIONS = ["definitions", "parameters", "responses"];
+function referencedSection(ref, slash) {
+  for (const section of REFERENCED_SECTIONS) {
+    if (slash === section.length + 2 && ref.startsWith(section, 2)) return section;
+  }
+  return void 0;
+}
+function safeParsePointer(pointer) {
+  try {
+    return parsePointer(pointer);
+  } catch {
+    return [];
+  }
+}
+
+// packages/validator/src/rules/swagger/internal-only-places.ts
+var internalOnlyPlacesOf = perModel(buildPlaces);
+var REUSABLE_SECTIONS = /* @__PURE__ */ new Set(["definitions", "parameters", "responses"]);
+var NOWHERE = { has: () => false };
+function buildPlaces(model) {
+  const structure = structureOf(model);
+  const operations = structure.byKind.get("operation") ?? [];
+  if (!operations.some(isInternalOperation)) return NOWHERE;
+  const internalItems = pathItemsOfInternalOperationsOnly(operations);
+  const ownerOf = (node) => {
+    const top = topNodeOf(node);
+    if (top === void 0) return { kind: "other" };
+    if (top.kind === "operation") return { kind: "operation", internal: isInternalOperation(top) };
+    if (top.kind === "pathItem") return { kind: "pathItem", internal: internalItems.has(top) };
+    return REUSABLE_SECTIONS.has(sectionOf(top.pointer)) ? { kind: "entry", pointer: top.pointer } : { kind: "other" };
+  };
+  const eachUse = (visit3) => {
+    for (const use of structure.refs) visit3(use.holder, use.ref);
+    for (const item of structure.byKind.get("pathItem") ?? [])
+      forEachExtensionRef(item.value, (ref) => visit3(item, ref));
+    for (const operation2 of operations) forEachExtensionRef(operation2.value, (ref) => visit3(operation2, ref));
+    forEachExtensionRef(model.root, (ref) => visit3(void 0, ref));
+  };
+  const edges = /* @__PURE__ */ new Map();
+  const addEdge = (from, to) => {
+    const listed = edges.get(from);
+    if (listed) listed.push(to);
+    else edges.set(from, [to]);
+  };
+  const visibleSeeds = [];
+  const internalSeeds = [];
+  const pathPlaces = /* @__PURE__ */ new Set();
+  eachUse((holder, ref) => {
+    const target2 = placeOfRef(model, ref);
+    if (target2 === void 0) return;
+    if (target2.startsWith(PATHS)) pathPlaces.add(target2);
+    const owner = holder === void 0 ? { kind: "other" } : ownerOf(holder);
+    if (owner.kind === "entry") addEdge(owner.pointer, target2);
+    else if (owner.kind !== "other" && owner.internal) internalSeeds.push(target2);
+    else visibleSeeds.push(target2);
+  });
+  if (pathPlaces.size > 0) {
+    eachUse((holder, ref) => {
+      if (holder === void 0) return;
+      const target2 = placeOfRef(model, ref);
+      if (target2 === void 0) return;
+      const pointer = holder.pointer;
+      for (const place of pathPlaces) if (holds(place, pointer)) addEdge(place, target2);
+    });
+  }
+  const graph = { edges, visibleSeeds, internalSeeds };
+  const { visible, internalOnly } = internalSeeds.length === 0 && pathPlaces.size === 0 ? { visible: /* @__PURE__ */ new Set(), internalOnly: /* @__PURE__ */ new Set() } : reachOf(graph);
+  const seenInPaths = [...pathPlaces].filter((place) => visible.has(place));
+  return {
+    has(node) {
+      const owner = ownerOf(node);
+      if (owner.kind === "operation" || owner.kind === "pathItem")
+        return owner.internal && !seenInPaths.some((place) => holds(place, node.pointer));
+      return owner.kind === "entry" && internalOnly.has(owner.pointer);
+    }
+  };
+}
+function topNodeOf(node) {
+  let current = node;
+  for (; ; ) {
+    if (current.kind === "operation") return current;
+    const parent = current.parentNode;
+    if (parent === void 0) return void 0;
+    if (parent.kind === "root") return current;
+    current = parent;
+  }
+}
+function isInternalOperation(operation2) {
+  return isInternalVisibility(operation2.value["x-ms-visibility"]);
+}
+function pathItemsOfInternalOperationsOnly(operations) {
+  const visible = /* @__PURE__ */ new Set();
+  const internal = /* @__PURE__ */ new Set();
+  for (const operation2 of operations) {
+    const item = operation2.parentNode;
+    if (isInternalOperation(operation2)) internal.add(item);
+    else visible.add(item);
+  }
+  for (const item of visible) internal.delete(item);
+  return internal;
+}
+function sectionOf(pointer) {
+  const slash = pointer.indexOf("/", 1);
+  return slash === -1 ? pointer.slice(1) : pointer.slice(1, slash);
+}
+var PATHS = "/paths/";
+function placeOfRef(model, ref) {
+  const target2 = model.resolveRef(ref);
+  if (target2 === void 0) return void 0;
+  const section = sectionOf(target2.pointer);
+  if (section === "paths") {
+    const place = toPointer(safeParsePointer(target2.pointer));
+    return place.startsWith(PATHS) ? place : void 0;
+  }
+  if (!REUSABLE_SECTIONS.has(section)) return void 0;
+  const second = target2.pointer.indexOf("/", 1);
+  if (second === -1) return void 0;
+  const third = target2.pointer.indexOf("/", second + 1);
+  return third === -1 ? target2.pointer : target2.pointer.slice(0, third);
+}
+function holds(place, pointer) {
+  return pointer.startsWith(place) && (pointer.length === place.length || pointer.charAt(place.length) === "/");
+}
+function forEachExtensionRef(object, visit3) {
+  for (const key in object) {
+    if (key.startsWith("x-") && has(object, key)) forEachRef(object[key], visit3, 0);
+  }
+}
+var MAX_DEPTH = 256;
+function forEachRef(value, visit3, depth) {
+  if (depth > MAX_DEPTH || value === null || typeof value !== "object") return;
+  if (Array.isArray(value)) {
+    for (const entry of value) forEachRef(entry, visit3, depth + 1);
+    return;
+  }
+  if (!isObject(value)) return;
+  if (typeof value.$ref === "string") visit3(value.$ref);
+  for (const key in value) if (has(value, key)) forEachRef(value[key], visit3, depth + 1);
+}
+
 // packages/validator/src/rules/swagger/document-text.ts
 var TEXT_FIELDS = {
   info: ["title", "description"],
@@ -56453,7 +56760,7 @@ var documentTextRules = [
     id: "SWG-TEXT-EMPTY",
     file: "swagger",
     title: "Do not leave titles, labels and descriptions empty.",
-    description: 'Certification reviewers send back schemas with empty texts: "empty properties are not allowed. Please look through empty titles and add value to them" (PR #1747); "there are 281 places where you have empty strings ("") for descriptions" (PR #3647). An empty `title`, `x-ms-summary` or `description` shows a blank label or tooltip in the designer. Checked on schemas (body, response and definition properties) that are not internal, responses and tags; empty parameter and operation texts are the documentation rules\' (SWG-PARAM-DESC, SWG-OP-DESC-REQ, \u2026) and the title SWG-REQUIRED-EMPTY\'s. 72 of 367 merged connectors have one, so this is a warning.',
+    description: 'Certification reviewers send back schemas with empty texts: "empty properties are not allowed. Please look through empty titles and add value to them" (PR #1747); "there are 281 places where you have empty strings ("") for descriptions" (PR #3647). An empty `title`, `x-ms-summary` or `description` shows a blank label or tooltip in the designer. Checked on schemas (body, response and definition properties) that are not internal, responses and tags, but for those only internal operations use (in them, or definitions and responses only they reach), which no designer shows, unless a visible operation\'s `$ref` leads into them; empty parameter and operation texts are the documentation rules\' (SWG-PARAM-DESC, SWG-OP-DESC-REQ, \u2026) and the title SWG-REQUIRED-EMPTY\'s. 41 of 367 merged connectors have one, so this is a warning.',
     levels: certificationLevels("warning", "info"),
     example: {
       placement: "schemaProperty",
@@ -56461,17 +56768,21 @@ var documentTextRules = [
       good: '{ "type": "string", "title": "Due date", "description": "When the task is due." }'
     },
     check(context) {
-      if (!context.swagger) return;
-      const noted = structureOf(context.swagger).keywords.blankText;
+      const model = context.swagger;
+      if (!model) return;
+      const noted = structureOf(model).keywords.blankText;
       if (noted.length === 0) return;
       for (const kind of EMPTY_TEXT_KINDS) {
         const fields = TEXT_FIELDS[kind];
         for (const node of noted) {
           if (node.kind !== kind) continue;
           if (isInternalVisibility(node.value["x-ms-visibility"])) continue;
+          let hidden;
           for (const field of fields) {
             const text2 = node.value[field];
             if (typeof text2 !== "string" || text2.trim() !== "") continue;
+            hidden ??= internalOnlyPlacesOf(model).has(node);
+            if (hidden) break;
             context.report({
               pointer: childPointer(node.pointer, field),
               message: `The '${field}' value is empty. Write one that helps makers, or remove the property.`
@@ -56544,7 +56855,7 @@ var nameDescriptionRules = [
     id: "SWG-DESC-IS-NAME",
     file: "swagger",
     title: "Describe parameters and properties in words, not by repeating their name.",
-    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema, naming its properties. Internal ones are exempt. 201 of 367 merged connectors have some (12,279 properties and parameters), so this is advice.',
+    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema, naming its properties. Exempt, since no designer shows them: internal ones, and whatever only internal operations use (their parameters and schemas, and the definitions, parameters and responses that only they reach, directly or through other definitions); a definition that nothing uses is still checked, and so is a schema of an internal operation that a visible one\'s `$ref` leads into. 193 of 367 merged connectors have some (11,615 properties and parameters), so this is advice.',
     levels: certificationLevels("info", "off"),
     example: {
       placement: "bodySchema",
@@ -56552,9 +56863,12 @@ var nameDescriptionRules = [
       good: '{ "type": "object", "properties": { "PhoneNumber": { "type": "string", "description": "The phone number of the contact, with its country code." } } }'
     },
     check(context) {
-      if (!context.swagger) return;
-      const { describedByName, propertiesBelowWalk } = structureOf(context.swagger).keywords;
+      const model = context.swagger;
+      if (!model) return;
+      const { describedByName, propertiesBelowWalk } = structureOf(model).keywords;
+      const hidden = (node) => internalOnlyPlacesOf(model).has(node);
       for (const [node, names2] of propertiesRepeatingNames(describedByName, propertiesBelowWalk)) {
+        if (hidden(node)) continue;
         const what = names2.length === 1 ? `The description of '${nameExcerpt(names2[0])}' only repeats its name.` : `The descriptions of ${names2.length} properties only repeat their names: ${someNames(names2)}.`;
         context.report({
           pointer: childPointer(node.pointer, "properties", names2[0], "description"),
@@ -56562,7 +56876,7 @@ var nameDescriptionRules = [
         });
       }
       for (const node of describedByName) {
-        if (node.kind !== "parameter") continue;
+        if (node.kind !== "parameter" || hidden(node)) continue;
         const name = node.value.name;
         context.report({
           pointer: childPointer(node.pointer, "description"),
@@ -57213,11 +57527,11 @@ var dynamicTreeRule = {
 
 // packages/validator/src/rules/operations/operation-id-reference-rule.ts
 var NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
-function forEachOtherOperationReference(model, visit2) {
+function forEachOtherOperationReference(model, visit3) {
   const visitHolder = (holder, at) => {
     const object = asObject(holder);
     if (object && has(object, "operationId"))
-      visit2(object.operationId, () => childPointer(at(), "operationId"));
+      visit3(object.operationId, () => childPointer(at(), "operationId"));
   };
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
@@ -57479,6 +57793,7 @@ var metadataPropertiesRule = {
   check(context) {
     const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
     if (!list2) return;
+    const namesUnderOtherCase = /* @__PURE__ */ new Set();
     list2.forEach((entry, index) => {
       if (!isObject(entry)) {
         context.report({
@@ -57488,16 +57803,26 @@ var metadataPropertiesRule = {
         return;
       }
       for (const key of ["propertyName", "propertyValue"]) {
-        if (typeof entry[key] !== "string")
+        if (typeof entry[key] === "string") continue;
+        const otherCase = has(entry, key) ? void 0 : keyInOtherCase2(entry, key);
+        if (otherCase !== void 0) {
+          if (key === "propertyName" && typeof entry[otherCase] === "string")
+            namesUnderOtherCase.add(entry[otherCase]);
           context.report({
-            pointer: childPointer(METADATA_POINTER, index, key),
-            message: has(entry, key) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key}' property is required.`
+            pointer: childPointer(METADATA_POINTER, index, otherCase),
+            message: `The '${key}' property is required. This entry has '${otherCase}': keys are read exactly as written, so rename it to '${key}'.`
           });
+          continue;
+        }
+        context.report({
+          pointer: childPointer(METADATA_POINTER, index, key),
+          message: has(entry, key) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key}' property is required.`
+        });
       }
     });
     const names2 = metadataEntries(context);
     for (const required of METADATA_PROPERTIES) {
-      if (names2.some((entry) => entry.name === required)) continue;
+      if (names2.some((entry) => entry.name === required) || namesUnderOtherCase.has(required)) continue;
       const nearMiss = names2.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
       context.report({
         pointer: nearMiss ? entryPointer(nearMiss, "propertyName") : METADATA_POINTER,
@@ -57507,6 +57832,12 @@ var metadataPropertiesRule = {
     }
   }
 };
+function keyInOtherCase2(entry, key) {
+  const lower = key.toLowerCase();
+  return Object.keys(entry).find(
+    (candidate) => candidate !== key && candidate.trim().toLowerCase() === lower
+  );
+}
 
 // packages/validator/src/rules/swagger/contact-rules.ts
 var EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
@@ -57676,14 +58007,14 @@ function consumesAnyType(model, operation2) {
   for (let index = 0; index < list2.length; index++) if (typeof list2[index] === "string") return true;
   return false;
 }
-function forEachMimeList(model, visit2) {
+function forEachMimeList(model, visit3) {
   for (const key of ["consumes", "produces"]) {
     const root = asArray(model.root[key]);
-    if (root) visit2(root, DOCUMENT_ROOT, key);
+    if (root) visit3(root, DOCUMENT_ROOT, key);
     for (const operation2 of model.operations) {
       if ((operation2.keys & OperationKey[key]) === 0) continue;
       const own = asArray(operation2.operation[key]);
-      if (own) visit2(own, operation2, key);
+      if (own) visit3(own, operation2, key);
     }
   }
 }
@@ -58074,24 +58405,24 @@ var VISIBILITIES = ["important", "advanced", "internal"];
 var NEXT_LINK_NAMES = ["nextLink", "@odata.nextLink"];
 var ROOT_CAPABILITIES = ["file-picker", "testConnection"];
 var OPERATION_CAPABILITIES = ["chunkTransfer"];
-function forEachVisibilityHolder(model, visit2) {
+function forEachVisibilityHolder(model, visit3) {
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
     if ((operation2.keys & OperationKey.visibility) !== 0 && has(operation2.operation, "x-ms-visibility"))
-      visit2(operation2.operation, operation2);
+      visit3(operation2.operation, operation2);
   }
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
   for (let index = 0; index < parameters.length; index++) {
     if ((keys.parameters[index] & HolderKey.visibility) !== 0)
-      visit2(parameters[index].value, parameters[index]);
+      visit3(parameters[index].value, parameters[index]);
   }
   const schemas = writtenSchemasOf(model);
   const holders = keys.schemasWith(HolderKey.visibility);
   for (let at = 0; at < holders.length; at++) {
     const written2 = schemas[holders[at]];
-    visit2(written2.schema, written2);
+    visit3(written2.schema, written2);
   }
 }
 var operationExtensionRules = [
@@ -59113,7 +59444,7 @@ var swaggerOperationsRules = [
 
 // packages/validator/src/rules/operations/parameter-docs.ts
 var X_MS_SUMMARY_MAX_LENGTH = 80;
-function forEachVisibleNonBodyParameter(model, visit2) {
+function forEachVisibleNonBodyParameter(model, visit3) {
   const parameters = writtenParameters(model);
   const keys = holderKeysOf(model).parameters;
   for (let index = 0; index < parameters.length; index++) {
@@ -59121,7 +59452,7 @@ function forEachVisibleNonBodyParameter(model, visit2) {
     if (!parameter.visible || parameter.in === "body") continue;
     if ((keys[index] & HolderKey.visibility) !== 0 && isInternalVisibility(parameter.value["x-ms-visibility"]))
       continue;
-    visit2(parameter);
+    visit3(parameter);
   }
 }
 function describeParameter(parameter) {
@@ -59824,19 +60155,19 @@ function formatAdvice(type, format3) {
   }
   return `Remove 'format', or use one the platform knows: ${[...FORMATS].join(", ")}.`;
 }
-function forEachTypedNode(model, key, visit2) {
+function forEachTypedNode(model, key, visit3) {
   if (!model) return;
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
   for (let index = 0; index < parameters.length; index++) {
     const parameter = parameters[index];
-    if ((keys.parameters[index] & key) !== 0 && parameter.in !== "body") visit2(parameter.value, parameter);
+    if ((keys.parameters[index] & key) !== 0 && parameter.in !== "body") visit3(parameter.value, parameter);
   }
   const schemas = writtenSchemasOf(model);
   const holders = keys.schemasWith(key);
   for (let at = 0; at < holders.length; at++) {
     const written2 = schemas[holders[at]];
-    visit2(written2.schema, written2);
+    visit3(written2.schema, written2);
   }
 }
 function hasInternalDefault(schemas, keys) {
@@ -60114,7 +60445,7 @@ function walkBodies(model) {
   const nestedBinary = [];
   const seenTop = /* @__PURE__ */ new Set();
   const seenNested = /* @__PURE__ */ new Set();
-  const visit2 = (step) => {
+  const visit3 = (step) => {
     const schema = step.schema;
     const seen = step.nested ? seenNested : seenTop;
     if (seen.has(schema)) return false;
@@ -60128,7 +60459,7 @@ function walkBodies(model) {
       model.walkSchemaSteps(
         parameter.value.schema,
         { owner: parameter.definitionPlace, segment: "schema" },
-        visit2
+        visit3
       );
     }
   }
@@ -62028,27 +62359,6 @@ var UnlistedReports = class {
   }
 };
 
-// packages/validator/src/swagger/local-refs.ts
-function isSectionEntryRef(ref) {
-  if (ref.charCodeAt(0) !== 35 || ref.charCodeAt(1) !== 47) return false;
-  const slash = ref.indexOf("/", 2);
-  return slash !== -1 && ref.indexOf("/", slash + 1) === -1 && ref.indexOf("~") === -1;
-}
-var REFERENCED_SECTIONS = ["definitions", "parameters", "responses"];
-function referencedSection(ref, slash) {
-  for (const section of REFERENCED_SECTIONS) {
-    if (slash === section.length + 2 && ref.startsWith(section, 2)) return section;
-  }
-  return void 0;
-}
-function safeParsePointer(pointer) {
-  try {
-    return parsePointer(pointer);
-  } catch {
-    return [];
-  }
-}
-
 // packages/validator/src/swagger/operation-entries.ts
 var INTERNAL2 = 1;
 var TRIGGER = 2;
@@ -62354,18 +62664,18 @@ var SwaggerModel = class {
    * A `$ref` is followed, but never twice on the same branch, so recursive definitions end.
    * Return false from `visit` to skip a node's children.
    */
-  walkSchema(schema, pointer, visit2) {
-    this.walkSchemaSteps(schema, pointer, (step) => visit2(step.node()));
+  walkSchema(schema, pointer, visit3) {
+    this.walkSchemaSteps(schema, pointer, (step) => visit3(step.node()));
   }
   /**
    * The same walk, for visitors that keep a few of the nodes they meet: each step makes its
    * SchemaNode only when asked (`step.node()`), and the root's pointer is built only then.
    */
-  walkSchemaSteps(schema, root, visit2) {
+  walkSchemaSteps(schema, root, visit3) {
     let walker = this.walker;
     if (walker === void 0) walker = this.walker = new SchemaWalker(this);
     else if (walker.busy) walker = new SchemaWalker(this);
-    walker.run(schema, root, visit2);
+    walker.run(schema, root, visit3);
   }
   /**
    * Pointers are places, built only when read (see PointerPlace): every operation, parameter and
@@ -63522,7 +63832,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   enumNarrowed: {
-    description: "Values were removed from the 'enum' of a parameter or an input field. Located on the new 'enum'.",
+    description: "Values were removed from the 'enum' of a parameter or an input field. Located on the new 'enum'. A value kept as the same text under the field's new type (7.5 as '7.5' when a number becomes a string) is not removed: the type change is BRK-INPUT-TYPE.",
     example: {
       placement: "parameter",
       before: '"enum": ["open", "done", "archived"]',
@@ -63761,13 +64071,13 @@ function listChanges(root) {
   const result = [];
   const path43 = [];
   const exhausted = /* @__PURE__ */ new Set();
-  const visit2 = (node) => {
+  const visit3 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
         if (part.step !== void 0) path43.push(part.step);
-        if (visit2(part.nested)) listedAny = true;
+        if (visit3(part.nested)) listedAny = true;
         if (part.step !== void 0) path43.pop();
         continue;
       }
@@ -63782,7 +64092,7 @@ function listChanges(root) {
     if (!listedAny) exhausted.add(node);
     return listedAny;
   };
-  visit2(root);
+  visit3(root);
   for (const [kind, tally2] of tallies) {
     const total = totals.get(kind);
     if (total <= tally2.listed) continue;
@@ -67088,7 +67398,7 @@ function compareEnum(before, after, direction, add2, others2) {
       });
       return;
     }
-    const removed = was && is && limitsAfter ? was.filter((value) => !is.some((other) => jsonEqual(value, other))) : [];
+    const removed = was && is && limitsAfter ? was.filter((value) => !is.some((other) => sameChoice(value, other))) : [];
     if (removed.length > 0) {
       add2({
         rule: CHANGE_RULES.enumNarrowed,
@@ -67110,6 +67420,13 @@ function compareEnum(before, after, direction, add2, others2) {
     return;
   }
   others2.push("enum");
+}
+function sameChoice(value, other) {
+  if (jsonEqual(value, other)) return true;
+  return isScalar2(value) && isScalar2(other) && typeof value !== typeof other && String(value) === String(other);
+}
+function isScalar2(value) {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
 }
 function limitsValues(view) {
   const values = view.enum;
@@ -67311,7 +67628,7 @@ var DOCUMENT_KEYS = /* @__PURE__ */ new Set([
   "parameters",
   "responses"
 ]);
-var REUSABLE_SECTIONS = ["definitions", "parameters", "responses"];
+var REUSABLE_SECTIONS2 = ["definitions", "parameters", "responses"];
 var INFO_MINOR_KEYS = ["description", "contact"];
 function diffSwaggerValues(before, after, routes, schemaLists) {
   const oldModel = new SwaggerModel(before, true);
@@ -67427,7 +67744,7 @@ function diffUnvisitedReusables(context, before, after) {
   for (const set2 of [context.schemas.visitedOld, context.schemas.visitedNew]) {
     for (const pointer of set2) visited.add(sectionEntry(pointer));
   }
-  for (const section of REUSABLE_SECTIONS) {
+  for (const section of REUSABLE_SECTIONS2) {
     const sectionBefore = asObject(before[section]) ?? {};
     const sectionAfter = asObject(after[section]) ?? {};
     for (const name of differingKeys(sectionBefore, sectionAfter, /* @__PURE__ */ new Set())) {
@@ -67599,7 +67916,7 @@ function connectorVersion(folder) {
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_path23 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 function isSkippedDirectory(name, platform2 = process.platform) {
@@ -67627,7 +67944,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
     const absolute = import_node_path23.default.resolve(cwd, given);
     let stat2;
     try {
-      stat2 = (0, import_node_fs12.statSync)(absolute);
+      stat2 = (0, import_node_fs13.statSync)(absolute);
     } catch (error3) {
       throw unreadablePathError(given, error3) ?? missingPathError(given, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
@@ -67654,7 +67971,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
 }
 function listedOrRefused(folder, given, absolute) {
   try {
-    return (0, import_node_fs12.readdirSync)(folder);
+    return (0, import_node_fs13.readdirSync)(folder);
   } catch (error3) {
     throw refusedListing(error3, given, absolute);
   }
@@ -67669,7 +67986,7 @@ function sortFolderPaths(folders, paths = import_node_path23.default) {
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
 function search(folder, depth, found, platform2) {
-  const dirents = (0, import_node_fs12.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs13.readdirSync)(folder, { withFileTypes: true });
   if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
@@ -67690,7 +68007,7 @@ function swaggerFoldersBelow(folder, dirents, depth, platform2) {
   if (depth >= MAX_SEARCH_DEPTH) return below;
   for (const child of searchedChildren(dirents, platform2)) {
     const childPath = entryPath(folder, child);
-    const childDirents = (0, import_node_fs12.readdirSync)(childPath, { withFileTypes: true });
+    const childDirents = (0, import_node_fs13.readdirSync)(childPath, { withFileTypes: true });
     if (fileNames(childDirents).some((name) => kindOfFileName(name) === "swagger")) below.push(childPath);
     else below.push(...swaggerFoldersBelow(childPath, childDirents, depth + 1, platform2));
   }
@@ -67714,13 +68031,13 @@ function layoutProfile(folder) {
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_node_path24 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
   const script2 = import_node_path24.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs13.existsSync)(script2) ? script2 : void 0;
+  return (0, import_node_fs14.existsSync)(script2) ? script2 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -67913,7 +68230,7 @@ async function validateFolder(folder, options, config2 = options.config ?? DEFAU
 var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_node_path25 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
@@ -67970,14 +68287,14 @@ async function connectorsHeldBy(folder, topLevel) {
   return held.map((connector) => import_node_path25.default.relative(topLevel, connector).split(import_node_path25.default.sep).join("/"));
 }
 async function isTopLevelConnectorNow(topLevel) {
-  return isConnectorFolderListing(await import_node_fs14.promises.readdir(topLevel).catch(() => []));
+  return isConnectorFolderListing(await import_node_fs15.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
   const parent = import_node_path25.default.posix.dirname(folder);
   return parent !== "." && isTopFolderName(import_node_path25.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs14.promises.readdir(import_node_path25.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs15.promises.readdir(import_node_path25.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
@@ -68234,7 +68551,7 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/materialize.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_path26 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev, folder) {
@@ -68247,14 +68564,14 @@ async function materializeFolder(git, rev, folder) {
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
     const target2 = import_node_path26.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs15.promises.mkdir(target2, { recursive: true });
+    await import_node_fs16.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
       const destination = import_node_path26.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs15.promises.mkdir(import_node_path26.default.dirname(destination), { recursive: true });
-      await import_node_fs15.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs16.promises.mkdir(import_node_path26.default.dirname(destination), { recursive: true });
+      await import_node_fs16.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
   } catch (error3) {
@@ -68264,7 +68581,7 @@ async function materializeFolder(git, rev, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs20 = require("node:fs");
+var import_node_fs21 = require("node:fs");
 var import_node_path35 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
@@ -68370,7 +68687,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 var import_node_path27 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
@@ -68433,7 +68750,7 @@ async function readRepositoryIndex(topLevel, facts) {
     };
     let names2;
     try {
-      names2 = (0, import_node_fs16.readdirSync)(folder);
+      names2 = (0, import_node_fs17.readdirSync)(folder);
     } catch {
       continue;
     }
@@ -68457,7 +68774,7 @@ function swaggerFileName(names2) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs16.readFileSync)(file);
+    return (0, import_node_fs17.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -68616,9 +68933,9 @@ function changeToFinding(change, connector, current, previous) {
 }
 
 // packages/validator/src/git/repository-paths.ts
-var import_node_fs17 = require("node:fs");
+var import_node_fs18 = require("node:fs");
 var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs17.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs18.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
   return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
@@ -68723,7 +69040,7 @@ function connectorDeletedFinding(change, folder) {
 }
 
 // packages/validator/src/git/deletion-scope.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs19 = require("node:fs");
 var import_node_path30 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
@@ -68735,7 +69052,7 @@ async function deletionScope(paths, gone, deleted, where2) {
   const containing = /* @__PURE__ */ new Set();
   for (const given of paths) {
     const absolute = import_node_path30.default.resolve(where2.cwd, given);
-    const exists3 = (0, import_node_fs18.existsSync)(absolute);
+    const exists3 = (0, import_node_fs19.existsSync)(absolute);
     const real = exists3 ? await realCasePath(absolute) : import_node_path30.default.resolve(where2.realCwd, import_node_path30.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
@@ -68780,10 +69097,10 @@ var import_promises2 = require("node:fs/promises");
 var import_node_path33 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs19 = require("node:fs");
+var import_node_fs20 = require("node:fs");
 var import_node_path31 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs19.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const isLink = (0, import_node_fs20.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
   const real = await (isLink ? realCasePath(import_node_path31.default.dirname(file)).then((folder) => import_node_path31.default.join(folder, import_node_path31.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
@@ -69087,7 +69404,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs20.existsSync)(import_node_path35.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs21.existsSync)(import_node_path35.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -69220,6 +69537,51 @@ function deletedConnectors(result) {
     path: entry.path,
     findings: result.findings.filter((finding) => finding.connector === entry.path)
   }));
+}
+
+// packages/validator/src/thresholds.ts
+var FAIL_ON_LEVELS = ["error", "warning", "never"];
+function failsThreshold(result, failOn) {
+  if (failOn === "never") return false;
+  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
+  return result.counts.error > 0;
+}
+function reachesFailOn(severity, failOn) {
+  if (failOn === "never") return false;
+  if (failOn === "warning") return severity !== "info";
+  return severity === "error";
+}
+var BREAKING_CHANGE_RULE_IDS = new Set(
+  Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
+);
+function isBreakingChange(finding) {
+  return BREAKING_CHANGE_RULE_IDS.has(finding.ruleId);
+}
+function judgedByFailOn(findings) {
+  return findings.filter((finding) => !isBreakingChange(finding));
+}
+function judgeRun(result, failOn, breakingChangesFail) {
+  const judged = countBySeverity(judgedByFailOn(result.findings));
+  const breaking = "diffs" in result ? result.diffs.reduce(
+    (sum, entry) => sum + (entry.diff?.changes.filter((change) => change.breaking).length ?? 0),
+    0
+  ) : 0;
+  return {
+    judged,
+    breaking,
+    failsFindings: failsThreshold({ counts: judged }, failOn),
+    failsBreaking: breakingChangesFail && breaking > 0
+  };
+}
+
+// packages/validator/src/reporters/existing-failures.ts
+function existingFailuresNote(findings, failOn, onlyNew) {
+  const failing = judgedByFailOn(findings).filter((finding) => reachesFailOn(finding.severity, failOn));
+  const existing = failing.filter((finding) => finding.baseline === "existing").length;
+  if (existing === 0) return void 0;
+  const one = existing === 1;
+  const which2 = existing < failing.length ? `${existing} of the ${failing.length} failing findings ${one ? "was" : "were"}` : one ? "The failing finding was" : `All ${existing} failing findings were`;
+  return `${which2} already in the base: fix ${one ? "it" : "them"} or ask the reviewers; ${onlyNew} fails only on findings new since the base.`;
 }
 
 // packages/validator/src/reporters/fingerprint.ts
@@ -69399,36 +69761,6 @@ function groupByRule(findings) {
   );
 }
 
-// packages/validator/src/thresholds.ts
-var FAIL_ON_LEVELS = ["error", "warning", "never"];
-function failsThreshold(result, failOn) {
-  if (failOn === "never") return false;
-  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
-  return result.counts.error > 0;
-}
-var BREAKING_CHANGE_RULE_IDS = new Set(
-  Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)
-);
-function isBreakingChange(finding) {
-  return BREAKING_CHANGE_RULE_IDS.has(finding.ruleId);
-}
-function judgedByFailOn(findings) {
-  return findings.filter((finding) => !isBreakingChange(finding));
-}
-function judgeRun(result, failOn, breakingChangesFail) {
-  const judged = countBySeverity(judgedByFailOn(result.findings));
-  const breaking = "diffs" in result ? result.diffs.reduce(
-    (sum, entry) => sum + (entry.diff?.changes.filter((change) => change.breaking).length ?? 0),
-    0
-  ) : 0;
-  return {
-    judged,
-    breaking,
-    failsFindings: failsThreshold({ counts: judged }, failOn),
-    failsBreaking: breakingChangesFail && breaking > 0
-  };
-}
-
 // packages/validator/src/reporters/summary-status-table.ts
 function statusIcon(failOn, breakingChangesFail) {
   return (findings) => {
@@ -69526,7 +69858,7 @@ function buildJobSummary(result, options = {}) {
   budget.add(
     `## ${escapeMarkdown(options.title ?? "Connector validation")}`,
     "",
-    overallLine(result, deleted.length, status),
+    overallLine(result, deleted.length, status, options.failOn ?? "error"),
     ""
   );
   writeStatusTable(
@@ -69554,9 +69886,10 @@ function buildJobSummary(result, options = {}) {
   writeFindingsByRule(budget, result.findings, { ...options, sourceUrl }, shown, omitted);
   return { markdown: budget.text(truncationNote(omitted, options.everyFinding)), omitted };
 }
-function overallLine(result, deleted, status) {
+function overallLine(result, deleted, status, failOn) {
   const connectors = `${plural(result.connectors.length, "connector")} checked${deleted > 0 ? `, ${deleted} deleted` : ""}`;
-  return `${status(result.findings)} ${connectors}: ${countWords(result.counts)}${newSinceBaseNote(result.findings)}.`;
+  const existing = existingFailuresNote(result.findings, failOn, "`only-new: true`");
+  return `${status(result.findings)} ${connectors}: ${countWords(result.counts)}${newSinceBaseNote(result.findings)}.${existing ? ` ${existing}` : ""}`;
 }
 function truncationNote(omitted, everyFinding = "The SARIF log and the command-line output list every finding.") {
   const parts = [];
@@ -69946,13 +70279,13 @@ function readValidateConnectorInputs() {
 }
 
 // packages/actions/src/runtime/paths-on-one-line.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 var import_node_path39 = __toESM(require("node:path"), 1);
 function pathsOnOneLine(value, folder) {
-  if ((0, import_node_fs21.existsSync)(import_node_path39.default.resolve(folder, value))) return void 0;
+  if ((0, import_node_fs22.existsSync)(import_node_path39.default.resolve(folder, value))) return void 0;
   for (const separator of [",", /\s/]) {
     const parts = value.split(separator).map((part) => part.trim()).filter((part) => part !== "");
-    if (parts.length > 1 && parts.every((part) => (0, import_node_fs21.existsSync)(import_node_path39.default.resolve(folder, part)))) return parts;
+    if (parts.length > 1 && parts.every((part) => (0, import_node_fs22.existsSync)(import_node_path39.default.resolve(folder, part)))) return parts;
   }
   return void 0;
 }
@@ -70008,13 +70341,13 @@ async function requireBaseInputCommit(base2, workspace) {
 }
 
 // packages/actions/src/validate-connector/pull-request.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 var import_node_path40 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
     return void 0;
-  const payload = JSON.parse((0, import_node_fs22.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
+  const payload = JSON.parse((0, import_node_fs23.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
   const baseSha = payload.pull_request?.base?.sha ?? payload.merge_group?.base_sha;
   if (!baseSha) return void 0;
   return {
@@ -70046,7 +70379,7 @@ async function changedConnectorFolders(workspace, base2) {
   const mergeBase = await git.mergeBase("HEAD", base2);
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
-  const realWorkspace = await import_node_fs22.promises.realpath(workspace);
+  const realWorkspace = await import_node_fs23.promises.realpath(workspace);
   return folders.map((folder) => import_node_path40.default.relative(realWorkspace, import_node_path40.default.join(topLevel, folder)) || ".");
 }
 
@@ -70092,7 +70425,7 @@ async function validateConnectorAction(logger) {
   if (paths.length === 0 && pullRequest && base2) {
     const folders = await logger.group("Find the connectors the pull request changes", async () => {
       const changed = await changedConnectorFolders(workspace, base2);
-      const kept = changed.filter((folder) => (0, import_node_fs23.existsSync)(import_node_path42.default.join(workspace, folder)));
+      const kept = changed.filter((folder) => (0, import_node_fs24.existsSync)(import_node_path42.default.join(workspace, folder)));
       const gone = changed.filter((folder) => !kept.includes(folder));
       logger.info(kept.length > 0 ? kept.join("\n") : "none");
       if (gone.length > 0) logger.info(`Deleted or moved away (compared with the base): ${gone.join(", ")}`);
@@ -70228,8 +70561,9 @@ async function writeOutputs(result, inputs, workspace, sarifFile, validated) {
   }
   if (failsFindings) {
     const besides = breaking > 0 ? " besides the breaking changes" : "";
+    const existing = existingFailuresNote(result.findings, inputs.failOn, "only-new: true");
     setFailed(
-      `${plural(judged.error, "error")} and ${plural(judged.warning, "warning")}${besides} in ${plural(result.connectors.length, "connector")} (fail-on: ${inputs.failOn}).`
+      `${plural(judged.error, "error")} and ${plural(judged.warning, "warning")}${besides} in ${plural(result.connectors.length, "connector")} (fail-on: ${inputs.failOn}).${existing ? ` ${existing}` : ""}`
     );
   }
   if (failsBreaking) {
@@ -70280,7 +70614,7 @@ async function sarifFileTarget(inputs, workspace) {
     inputs.sarifFile,
     import_node_path42.default.resolve(workspace, inputs.sarifFile)
   );
-  if ((await import_node_fs23.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
+  if ((await import_node_fs24.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
   }
   return target2;
@@ -70299,10 +70633,10 @@ function sarifOptions(workspace) {
 }
 async function writeSarif(report, target2, workspace) {
   if (target2 === void 0 || report === void 0) return void 0;
-  await inFolderMadeFor(target2, () => import_node_fs23.promises.writeFile(target2, report.text)).catch((error3) => {
+  await inFolderMadeFor(target2, () => import_node_fs24.promises.writeFile(target2, report.text)).catch((error3) => {
     throw sarifNotWritten(error3);
   });
-  return posixRelativePath(await import_node_fs23.promises.realpath(workspace), target2);
+  return posixRelativePath(await import_node_fs24.promises.realpath(workspace), target2);
 }
 
 // packages/actions/src/validate-connector/index.ts
