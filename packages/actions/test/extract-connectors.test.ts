@@ -235,6 +235,50 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
     expect(existsSync(path.join(dir, 'custom-connectors/AzureOpenAIService'))).toBe(false);
   });
 
+  // Run 1 moved the renamed connector from custom-connectors/AzureOpenAIService and removed it; run 2,
+  // from the same snapshots, took another connector's folder named like its old name for the one it
+  // was in, carried its files into the new folder and removed it.
+  it("leaves another connector's folder named like a renamed connector's old name alone, run after run, and says so", async () => {
+    const dir = workspace();
+    await unpackSolution(AOAI, path.join(dir, 'previous'));
+    expect((await extract(dir, { source: 'previous', destination: 'custom-connectors' })).exitCode).toBe(0);
+    await unpackSolution(AOAI, path.join(dir, 'solution'));
+    const connectors = path.join(dir, 'solution/Connectors');
+    const xml = path.join(connectors, 'ppchal_azureopenaiservice.xml');
+    writeFileSync(
+      xml,
+      readFileSync(xml, 'utf8').replace(/<displayname>AzureOpenAIService</, '<displayname>Azure OpenAI<'),
+    );
+    const inputs = { source: 'solution', destination: 'custom-connectors', 'previous-source': 'previous' };
+    const first = await extract(dir, inputs);
+    expect(first.exitCode).toBe(0);
+    expect(JSON.parse(first.outputs.removed!)).toEqual(['custom-connectors/AzureOpenAIService']);
+    // Another connector's folder, named as the old display name reads.
+    const other = path.join(dir, 'custom-connectors/Azure OpenAI Service');
+    mkdirSync(other);
+    const swagger = { swagger: '2.0', info: { title: 'Azure OpenAI Service', version: '1.0' }, paths: {} };
+    writeFileSync(path.join(other, 'apiDefinition.swagger.json'), JSON.stringify(swagger));
+    writeFileSync(path.join(other, 'apiProperties.json'), '{"properties": {}}');
+    writeFileSync(path.join(other, 'notes.md'), "Another connector's notes.\n");
+
+    const run = await extract(dir, inputs);
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.outputs.removed!)).toEqual([]);
+    expect(readdirSync(path.join(dir, 'custom-connectors')).sort()).toEqual([
+      'Azure OpenAI',
+      'Azure OpenAI Service',
+    ]);
+    expect(existsSync(path.join(dir, 'custom-connectors/Azure OpenAI/notes.md'))).toBe(false);
+    const warning =
+      `custom-connectors/Azure OpenAI Service: left alone: connector 'ppchal_azureopenaiservice' ("Azure OpenAI") was "AzureOpenAIService" in previous-source, ` +
+      `and this folder could be the one it was in (its name reads as "AzureOpenAIService"), but it holds the connector neither as previous-source gives it ` +
+      `nor as the solution does (its apiDefinition.swagger.json differs): it may be another connector's.`;
+    expect(run.annotations).toEqual([
+      { level: 'warning', message: expect.stringContaining(warning) as unknown as string },
+    ]);
+    expect(run.summary).toContain(warning.replace(/'/g, '&#39;').replace(/"/g, '&quot;'));
+  });
+
   it('fails with a clear annotation when the source does not exist', async () => {
     const dir = workspace();
     const run = await extract(dir, { source: 'missing.zip', destination: 'out' });

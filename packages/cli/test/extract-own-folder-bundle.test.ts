@@ -215,3 +215,59 @@ it('extract-connectors --previous-source run twice never removes the folder of a
     leftAlone: [{ folder: path.join('certified-connectors', 'Snowflake v2 Archive') }],
   });
 });
+
+it("extract-connectors --previous-source run twice never moves a renamed connector from another's folder titled as its old name", () => {
+  // Run 1 moved the renamed connector from certified-connectors/Snowflake and removed it; run 2, from
+  // the same snapshots, found `Snowflake v2 Archive` (another connector, titled "Snowflake" too) as the
+  // folder it was in, carried its files into `Snowflake Cloud` and removed it.
+  const cwd = folders.make();
+  connector(path.join(cwd, 'new', 'Snowflake'), 'Snowflake');
+  connector(path.join(cwd, 'new', 'Other'), 'Other');
+  const built = cli(
+    cwd,
+    ...['build-solution', path.join('new', 'Snowflake'), path.join('new', 'Other'), '--out', 'prev.zip'],
+    ...['--unique-name', 'Data', '--publisher', 'Contoso', '--prefix', 'contoso'],
+  );
+  expect(built.status).toBe(0);
+  expect(cli(cwd, 'unpack', 'prev.zip', 'prev').status).toBe(0);
+  // Renamed in the maker portal: the same logical name, another display name and title.
+  cpSync(path.join(cwd, 'prev'), path.join(cwd, 'cur'), { recursive: true });
+  const connectors = path.join(cwd, 'cur', 'Connectors');
+  for (const file of readdirSync(connectors).filter((name) => /\.(xml|json)$/.test(name))) {
+    const text = readFileSync(path.join(connectors, file), 'utf8');
+    writeFileSync(path.join(connectors, file), text.replaceAll('Snowflake', 'Snowflake Cloud'));
+  }
+  const root = path.join(cwd, 'certified-connectors');
+  mkdirSync(root);
+  expect(cli(cwd, 'extract-connectors', 'prev', 'certified-connectors').status).toBe(0);
+  const archive = path.join(root, 'Snowflake v2 Archive');
+  connector(archive, 'Snowflake', 'archive.snowflake.example');
+  writeFileSync(path.join(archive, 'notes.md'), 'The archive.\n');
+
+  const args = ['extract-connectors', 'cur', 'certified-connectors', '--previous-source', 'prev'];
+  const first = cli(cwd, ...args);
+  expect(first.stderr).toBe('');
+  expect(first.status).toBe(0);
+  expect(first.stdout).toContain(`moved from ${path.join('certified-connectors', 'Snowflake')}`);
+  expect(readdirSync(root).sort()).toEqual(['Other', 'Snowflake Cloud', 'Snowflake v2 Archive']);
+
+  const second = cli(cwd, ...args);
+  expect(readdirSync(root).sort()).toEqual(['Other', 'Snowflake Cloud', 'Snowflake v2 Archive']);
+  expect(readdirSync(path.join(root, 'Snowflake Cloud'))).not.toContain('notes.md');
+  expect(readFileSync(path.join(archive, 'notes.md'), 'utf8')).toBe('The archive.\n');
+  expect(second.status).toBe(0);
+  expect(second.stdout).toBe(
+    `Other (contoso_other) → ${path.join('certified-connectors', 'Other')}: 2 unchanged.\n` +
+      `Snowflake Cloud (contoso_snowflake) → ${path.join('certified-connectors', 'Snowflake Cloud')}: 2 unchanged.\n`,
+  );
+  expect(second.stderr).toBe(
+    `warning: ${path.join('certified-connectors', 'Snowflake v2 Archive')}: left alone: connector 'contoso_snowflake' ("Snowflake Cloud") was "Snowflake" in --previous-source, and this folder could be the one it was in (its API definition's title is "Snowflake"), but it holds the connector neither as --previous-source gives it nor as the solution does (its apiDefinition.swagger.json differs): it may be another connector's. The connector was written to its display-name folder, and nothing of this one was carried there; move your files from it yourself if it was this connector's.\n`,
+  );
+
+  const json = cli(cwd, ...args, '--format', 'json');
+  expect(json.status).toBe(0);
+  expect(JSON.parse(json.stdout)).toMatchObject({
+    removed: [],
+    leftAlone: [{ folder: path.join('certified-connectors', 'Snowflake v2 Archive') }],
+  });
+});

@@ -36,7 +36,7 @@ export * from './connector/solution-connector.js';
 export * from './connector/repository-layout.js';
 export * from './connector/api-properties.js';
 export * from './connector/read-solution-connectors.js';
-export * from './connector/extract.js';
+export { extractConnectors, type ExtractOptions } from './connector/extract.js';
 export type { ExtractedConnector, FoundUnder, RenamedFrom } from './connector/extracted-connector.js';
 export * from './connector/renamed-connectors.js';
 export * from './connector/left-connectors.js';

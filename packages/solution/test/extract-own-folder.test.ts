@@ -595,6 +595,74 @@ describe('extractAndRemoveLeftConnectors with a renamed connector in a folder fo
     expect(readdirSync(root).sort()).toEqual(['365-Training', '365Training']);
   });
 
+  // Run 1 moved the renamed connector from its earlier folder `Snowflake` and removed it; run 2, from
+  // the same snapshots, found another connector's `Snowflake v2 Archive` (titled "Snowflake" too) as
+  // the folder it was in, carried its files into `Snowflake Cloud` and removed it. On Linux the same
+  // with another connector's `snowflake`, found by case first.
+  it.each([
+    ['titled alike', 'Snowflake v2 Archive', `its API definition's title is "Snowflake"`],
+    ['named so but for case', 'snowflake', `its name reads as "Snowflake"`],
+  ])(
+    "never moves a renamed connector from another connector's folder %s, run after run",
+    async (_, other, why) => {
+      const { previous, renamed } = await unpackedAndRenamed(
+        ['Snowflake', 'Other'],
+        'Snowflake',
+        'Snowflake Cloud',
+      );
+      const root = temp.make();
+      await extractConnectors(previous, root);
+      connectorFolder(path.join(root, other), 'Snowflake', '# Archive\n', 'archive.snowflake.example');
+      writeFileSync(path.join(root, other, 'notes.md'), 'The archive.\n');
+
+      const first = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous });
+      expect(first.removed).toEqual(['Snowflake']);
+      expect(first.leftAlone).toEqual([]);
+      for (const run of [2, 3]) {
+        const again = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous });
+        expect([run, readdirSync(root).sort(), again.removed]).toEqual([
+          run,
+          ['Other', 'Snowflake Cloud', other].sort(),
+          [],
+        ]);
+        expect(again.connectors.map((c) => [c.folder, c.foundUnder, c.renamedFrom])).toEqual([
+          ['Other', undefined, undefined],
+          ['Snowflake Cloud', undefined, { folder: 'Snowflake', kept: [], leftBehind: [] }],
+        ]);
+        expect(again.leftAlone).toEqual([
+          {
+            folder: other,
+            warning: `left alone: connector 'contoso_snowflake' ("Snowflake Cloud") was "Snowflake" in --previous-source, and this folder could be the one it was in (${why}), but it holds the connector neither as --previous-source gives it nor as the solution does (its apiDefinition.swagger.json differs): it may be another connector's. The connector was written to its display-name folder, and nothing of this one was carried there; move your files from it yourself if it was this connector's.`,
+          },
+        ]);
+        expect(readdirSync(path.join(root, 'Snowflake Cloud'))).not.toContain('notes.md');
+        expect(readFileSync(path.join(root, other, 'readme.md'), 'utf8')).toBe('# Archive\n');
+        expect(swaggerTitle(path.join(root, other))).toBe('Snowflake');
+      }
+    },
+  );
+
+  // The earlier folder is not in this root (a fresh clone, or the maker deleted it), but another
+  // connector's folder titled as the connector's earlier name is: the connector stayed there and
+  // wrote over that connector's swagger and properties.
+  it("never stays in another connector's folder titled as its earlier name", async () => {
+    const { previous, renamed } = await unpackedAndRenamed(['Snowflake'], 'Snowflake', 'Snowflake Cloud');
+    const root = temp.make();
+    const other = 'Snowflake v2 Archive';
+    connectorFolder(path.join(root, other), 'Snowflake', '# Archive\n', 'archive.snowflake.example');
+    for (const run of [1, 2]) {
+      const result = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous });
+      expect([run, result.connectors.map((c) => [c.folder, c.foundUnder, c.renamedFrom?.folder])]).toEqual([
+        run,
+        [['Snowflake Cloud', undefined, 'Snowflake']],
+      ]);
+      expect(result.removed).toEqual([]);
+      expect(result.leftAlone.map((kept) => kept.folder)).toEqual([other]);
+      expect(readdirSync(root).sort()).toEqual(['Snowflake Cloud', other]);
+      expect(swaggerTitle(path.join(root, other))).toBe('Snowflake');
+    }
+  });
+
   it("never takes the folder of another of the solution's connectors for the renamed one's", async () => {
     // "Contoso (Preview)" reads as the folder Contoso, which is the connector Contoso's.
     const { previous, renamed } = await unpackedAndRenamed(

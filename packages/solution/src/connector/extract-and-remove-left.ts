@@ -1,5 +1,5 @@
 import { isUserError, type UserError } from '@connector-alm/core';
-import { extractConnectors, type ExtractOptions } from './extract.js';
+import { extractConnectors, extractConnectorsLeavingAlone, type ExtractOptions } from './extract.js';
 import type { ExtractedConnector } from './extracted-connector.js';
 import { removeLeftFolders, type LeftAloneFolder } from './left-connectors.js';
 import { readSolutionConnectors } from './read-solution-connectors.js';
@@ -19,8 +19,9 @@ export interface ExtractAndRemoveLeftResult {
   /** The connector folders removed, relative to the destination root. */
   removed: string[];
   /**
-   * The folders found under another name for a connector that left, which do not hold it as
-   * extraction wrote it: kept, as they may be another connector's, each with its warning.
+   * The folders found under another name for a connector that left, or under a renamed connector's
+   * earlier display name, which do not hold it as extraction wrote it: kept, as they may be another
+   * connector's, each with its warning.
    */
   leftAlone: LeftAloneFolder[];
   /** Why previousSource could not be read, when it could not; nothing was removed then. */
@@ -57,10 +58,12 @@ export async function extractAndRemoveLeftConnectors(
     const connectors = await extractConnectors(source, destinationRoot, reading);
     return { connectors, removed: [], leftAlone: [], previousSourceProblem: error };
   }
-  const connectors = await extractConnectors(source, destinationRoot, {
+  const extracted = await extractConnectorsLeavingAlone(source, destinationRoot, {
     ...reading,
     earlierFolder: earlierFolderIn(previous),
     previousConnectors: previous,
   });
-  return { connectors, ...(await removeLeftFolders(previous, destinationRoot, connectors, reading.say)) };
+  const { connectors } = extracted;
+  const left = await removeLeftFolders(previous, destinationRoot, connectors, reading.say);
+  return { connectors, removed: left.removed, leftAlone: [...extracted.leftAlone, ...left.leftAlone] };
 }

@@ -16,6 +16,7 @@ import { refuseInside } from '../fs/path-inside.js';
 import { compareOrdinal } from '../fs/list-files.js';
 import type { ZipLimits } from '../zip/limits.js';
 import type { ExtractedConnector } from './extracted-connector.js';
+import type { LeftAloneFolder } from './left-connectors.js';
 import { prepare, type PreparedConnector } from './prepared-connector.js';
 import { readSolutionConnectors } from './read-solution-connectors.js';
 import { connectorHomes } from './own-folder-finder.js';
@@ -58,6 +59,19 @@ export async function extractConnectors(
   destinationRoot: string,
   options: ExtractOptions = {},
 ): Promise<ExtractedConnector[]> {
+  return (await extractConnectorsLeavingAlone(source, destinationRoot, options)).connectors;
+}
+
+/**
+ * extractConnectors, with the folders found under a renamed connector's earlier display name that
+ * it left alone as nothing shows they were its (connectorHomes), each with its warning: the caller
+ * that has the previous solution (extractAndRemoveLeftConnectors) reports them with the left ones.
+ */
+export async function extractConnectorsLeavingAlone(
+  source: string,
+  destinationRoot: string,
+  options: ExtractOptions = {},
+): Promise<{ connectors: ExtractedConnector[]; leftAlone: LeftAloneFolder[] }> {
   await refuseNonFolder(destinationRoot);
   const connectors = await readSolutionConnectors(source, {
     limits: options.limits,
@@ -95,7 +109,7 @@ export async function extractConnectors(
   }
   const results: ExtractedConnector[] = [];
   for (const item of prepared) results.push(await write(item, path.join(destinationRoot, item.folder)));
-  return results;
+  return { connectors: results, leftAlone: homes.flatMap((home) => home.leftAlone ?? []) };
 }
 
 function write(item: PreparedConnector, destination: string): Promise<ExtractedConnector> {

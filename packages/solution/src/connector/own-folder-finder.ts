@@ -1,7 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '@connector-alm/core';
+import { UserError, type SaySetting } from '@connector-alm/core';
+import { renamedLeftAlone, whyNotRenamedOwn } from './earlier-found-folder.js';
 import type { FoundUnder } from './extracted-connector.js';
+import type { LeftAloneFolder } from './left-connectors.js';
 import {
   ownFolderCandidates,
   type OwnFolderCandidate,
@@ -18,6 +20,11 @@ export interface ConnectorHome {
   folder: string;
   found?: FoundUnder;
   earlier?: EarlierFolder;
+  /**
+   * The folder found under a renamed connector's earlier display name that does not hold it as
+   * extracted (whyNotRenamedOwn): neither moved from nor written into, and why.
+   */
+  leftAlone?: LeftAloneFolder;
 }
 
 /**
@@ -28,7 +35,10 @@ export interface ConnectorHome {
  *   destination root that held it under another name (ownFolderCandidates for its earlier display
  *   name) is where it was: it stays there, since that name was never its display name's and so does
  *   not follow it (upstream's `365Training` stays when "365 Training" becomes "365 Training Hub"),
- *   unless its new display-name folder is there already, which it then moves to from the found one;
+ *   unless its new display-name folder is there already, which it then moves to from the found one.
+ *   Both only when the found folder holds the connector as extracted, from the previous solution
+ *   or this one (whyNotRenamedOwn): another connector's folder titled as its earlier name is left
+ *   alone (`leftAlone`), and the connector goes to its display-name folder without its files;
  * - else the one folder of the destination root that already holds it under another name;
  * - else its display-name folder, new.
  * Several folders that could be a connector's, now or before its rename, are refused before anything
@@ -41,7 +51,7 @@ export async function connectorHomes(
   earlierFolders: readonly (EarlierFolder | undefined)[],
   // ExtractOptions.previousConnectors; not the options' type, which would make extract.ts and this
   // file import each other.
-  options: { previousConnectors?: readonly SolutionConnector[] },
+  options: { previousConnectors?: readonly SolutionConnector[]; say?: SaySetting },
 ): Promise<ConnectorHome[]> {
   // The folders of the connectors of this solution and of its previous version: never another's home.
   const previous = options.previousConnectors ?? [];
@@ -92,7 +102,9 @@ export async function connectorHomes(
   };
 
   // First where each renamed connector was, so that no other connector takes that folder for its own.
-  const wasIn: ({ earlier: EarlierFolder; found?: OwnFolderCandidate } | undefined)[] = [];
+  const wasIn: (
+    { earlier: EarlierFolder; found?: OwnFolderCandidate; leftAlone?: LeftAloneFolder } | undefined
+  )[] = [];
   for (const [index, connector] of connectors.entries()) {
     const earlier = earlierFolders[index];
     if (!earlier || (await exists(earlier.folder))) {
@@ -114,6 +126,24 @@ export async function connectorHomes(
       wasIn.push({ earlier });
       continue;
     }
+    // Its earlier folder is most often missing because an earlier run moved it away: the folder
+    // found then may be another connector's titled alike, whose files it must neither carry nor
+    // overwrite, nor the folder remove.
+    const why = await whyNotRenamedOwn(
+      path.join(destinationRoot, found.folder),
+      earlier.connector,
+      connector,
+    );
+    if (why !== undefined) {
+      const leftAlone = renamedLeftAlone(
+        { ...found, notAsExtracted: why },
+        connector,
+        earlier.connector,
+        options.say,
+      );
+      wasIn.push({ earlier, leftAlone });
+      continue;
+    }
     owned.push({ folder: found.folder, connector });
     const foundEarlier = { folder: found.folder, connector: earlier.connector };
     // Its earlier folder but for case, the same folder on Windows and macOS: it moves from there as
@@ -126,14 +156,15 @@ export async function connectorHomes(
   for (const [index, connector] of connectors.entries()) {
     const folder = connectorFolder(connector);
     const was = wasIn[index];
-    if (await exists(folder)) homes.push(was ? { folder, earlier: was.earlier } : { folder });
+    const leftAlone = was?.leftAlone ? { leftAlone: was.leftAlone } : {};
+    if (await exists(folder)) homes.push(was ? { folder, earlier: was.earlier, ...leftAlone } : { folder });
     else if (was?.found) {
       const earlierDisplayName = was.earlier.connector.displayName || was.earlier.connector.name;
       homes.push({
         folder: was.found.folder,
         found: { instead: folder, matched: was.found.matched, earlierDisplayName },
       });
-    } else if (was) homes.push({ folder, earlier: was.earlier });
+    } else if (was) homes.push({ folder, earlier: was.earlier, ...leftAlone });
     else {
       const displayName = connector.displayName || connector.name;
       const found = await onlyCandidate(
