@@ -67,6 +67,13 @@ describe('connector-alm pr', () => {
       expect.stringMatching(/^debug: GET \/repos\/\S+ - 200 with id [0-9A-F:]+ in \d+ms$/),
     );
     expect(debugLines).not.toContain('debug: request');
+    // The query as sent, encoded once. (The action's raw output reads head=contoso-dev%253A…: a
+    // ::debug:: workflow command escapes % as %25, and the runner shows it as sent.)
+    expect(debugLines.filter((line) => line.includes('/pulls?'))).toEqual([
+      expect.stringMatching(
+        /^debug: GET \/repos\/microsoft\/PowerPlatformConnectors\/pulls\?state=open&head=contoso-dev%3Aconnector-alm%2Fcertified-connectors%2Fcontoso-tasks&base=dev&per_page=10 - 200 /,
+      ),
+    ]);
     expect(io.out() + io.err()).not.toContain(scenario.contributor.token);
   }, 120_000);
 

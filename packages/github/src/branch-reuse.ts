@@ -52,7 +52,7 @@ export async function keepsBranch(
   const onBranch = await readRemoteFolder(client, fork, existing.treeSha, targetFolder, reuse.say);
   if (hasChanges(diffConnectorFiles(reuse.local, onBranch))) return false;
   if (sameBase) {
-    logger.info(`The branch already holds this version of the connector (${existing.sha}).`);
+    logger.info(`The branch already holds this version of the connector (${existing.sha}): nothing to push.`);
     return true;
   }
   const older = await readCommit(client, fork, builtOn, `the commit the branch is built on (${builtOn})`);

@@ -218,7 +218,8 @@ export async function openPullRequest(
   logger.info(
     stale
       ? `${targetFolder} in ${upstreamName}@${options.base} already equals ${options.connector}, but pull request #${stale.pull.number} still proposes another version: its branch gets the upstream version.`
-      : `${plural(changes.upserts.length, 'file')} to add or update, ${changes.deletions.length} to delete in ${targetFolder}.`,
+      : // What the pull request proposes against the upstream, which a rerun's branch may hold already.
+        `The pull request proposes ${plural(changes.upserts.length, 'file')} to add or update and ${changes.deletions.length} to delete in ${targetFolder}, against ${upstreamName}@${options.base}.`,
   );
 
   const fork = open

@@ -111,6 +111,21 @@ describe('openPullRequest against the local GitHub', () => {
     expect(scenario.upstream.pulls).toHaveLength(1);
   });
 
+  // A rerun said "4 files to add or update, 0 to delete" just before "The branch already holds this
+  // version": the count is of what the pull request proposes against the upstream, and says so.
+  it('says on a rerun what the pull request proposes against the upstream, not files still to push', async () => {
+    await run().promise;
+    const { promise, logger } = run();
+    expect(await promise).toMatchObject({ operation: 'none', reason: 'pull request #1 is up to date' });
+    const lines = logger.lines.filter((line) => /files? to add|already holds|proposes/.test(line));
+    expect(lines).toEqual([
+      'The pull request proposes 4 files to add or update and 0 to delete in certified-connectors/Contoso Tasks, against microsoft/PowerPlatformConnectors@dev.',
+      expect.stringMatching(
+        /^The branch already holds this version of the connector \([0-9a-f]{40}\): nothing to push\.$/,
+      ),
+    ]);
+  });
+
   it('keeps the boxes the author ticked, and a new source commit alone is no update', async () => {
     await run({ source: 'contoso/connectors@1111111' }).promise;
     const pull = scenario.upstream.pulls[0]!;

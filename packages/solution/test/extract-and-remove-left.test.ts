@@ -261,6 +261,22 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extractAndRemoveLeftCon
       expect(connector).toMatchObject({ updated: ['apiDefinition.swagger.json'], warnings: [] });
     });
 
+    // Extraction keeps a folder's own layout of the swagger (upstream's files are indented by four
+    // spaces): the previous solution's swagger, laid out otherwise, is no edit of the maker's.
+    it("does not take the folder's own layout of the swagger for an edit when the solution changed it", async () => {
+      const fourSpaces = (text: string): string => text.replace(/^ +/gm, (indent) => indent + indent);
+      const { previous, root } = await editedSnapshot('apiDefinition.swagger.json', fourSpaces);
+      const relaid = await extractAndRemoveLeftConnectors(previous, root, { previousSource: previous });
+      expect(relaid.connectors[0]).toMatchObject({ updated: [], warnings: [] });
+      const next = path.join(path.dirname(previous), 'next');
+      cpSync(previous, next, { recursive: true });
+      const definition = path.join(next, 'Connectors', 'cat_human-2din-2dthe-2dloop_openapidefinition.json');
+      writeFileSync(definition, editedTitle(readFileSync(definition, 'utf8')));
+      const [connector] = (await extractAndRemoveLeftConnectors(next, root, { previousSource: previous }))
+        .connectors;
+      expect(connector).toMatchObject({ updated: ['apiDefinition.swagger.json'], warnings: [] });
+    });
+
     it('names the file without a warning when there is no previous solution to tell an edit by', async () => {
       const { root } = await editedSnapshot('apiDefinition.swagger.json', editedTitle);
       const [connector] = (await extractAndRemoveLeftConnectors(fixturePath(HIL), root)).connectors;

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { isUserError, withoutByteOrderMark, type SaySetting } from '@connector-alm/core';
 import { prettyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
+import { sameJsonTokens } from '../json/same-json-tokens.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { mergeApiProperties, parseExistingApiProperties } from './api-properties.js';
 import { isPng, REPOSITORY_FILES } from './repository-layout.js';
@@ -45,12 +46,18 @@ export function previouslyWritten(
   }
 }
 
-/** apiProperties.json compares as JSON: a maker's editor may lay it out another way. */
-function sameContent(name: string, a: string | Buffer, b: Buffer): boolean {
-  if (name !== REPOSITORY_FILES.apiProperties) return Buffer.from(a).equals(b);
+/**
+ * Whether `present` holds what extraction wrote (`written`), as extraction compares them: the API
+ * definition token for token (extraction keeps a folder's own layout of it, e.g. upstream's 4-space
+ * files), apiProperties.json as JSON (a maker's editor may lay it out another way), the others byte
+ * for byte.
+ */
+export function sameAsWritten(name: string, present: Buffer, written: string | Buffer): boolean {
+  if (name === REPOSITORY_FILES.swagger) return sameJsonTokens(present, written.toString());
+  if (name !== REPOSITORY_FILES.apiProperties) return present.equals(Buffer.from(written));
   try {
     const parse = (text: string): unknown => JSON.parse(withoutByteOrderMark(text));
-    return isDeepStrictEqual(parse(a.toString()), parse(b.toString('utf8')));
+    return isDeepStrictEqual(parse(present.toString('utf8')), parse(written.toString()));
   } catch {
     return false;
   }
@@ -71,9 +78,9 @@ export function makersEditWarning(
   file: string,
   say: SaySetting,
 ): string | undefined {
-  if (sameContent(name, written, present)) return undefined;
+  if (sameAsWritten(name, present, written)) return undefined;
   const before = previouslyWritten(name, previous, present, file);
-  if (before === undefined || sameContent(name, before, present)) return undefined;
+  if (before === undefined || sameAsWritten(name, present, before)) return undefined;
   return (
     `${name} was edited in this folder since the last extraction (it is not what ${say(PREVIOUS_SOURCE)} gives): ` +
     `the solution's version replaced the edit. git diff shows it; make the change in the maker portal (or build ` +

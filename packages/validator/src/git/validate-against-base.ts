@@ -10,6 +10,7 @@ import { configSearchStart } from '../config/config-of-paths.js';
 import { isIgnored } from '../config/ignore.js';
 import { DEFAULT_CONFIG } from '../config/config-types.js';
 import { checkChangedConnectors, type ValidatedChange } from '../repository/check-changed-connectors.js';
+import { isProposalFolder } from '../repository/proposal-folder.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { BaseValidationOptions, BaseValidationResult, ConnectorDiff } from './base-validation.js';
 import { changedFilesSince, connectorFoldersOf } from './changed-connectors.js';
@@ -143,7 +144,9 @@ export async function validateAgainstBase(
   }
   // Nor a folder the configuration ignores: it is not validated, so it is not a connector of the change.
   const validatedFolders = present.filter((folder) => !isIgnored(fromCwd(folder), config));
-  await addRepositoryFindings(connectors, changedConnectors, validatedFolders, {
+  // Nor a proposal (a readme alone): it submits no connector (REPO-ONE-PER-PR).
+  const connectorFolders = validatedFolders.filter((folder) => !isProposalFolder(topLevel, folder));
+  await addRepositoryFindings(connectors, changedConnectors, connectorFolders, {
     ...options,
     cwd,
     git,

@@ -10,7 +10,7 @@ import { findOverlongKey, KEY_PATH_SCREEN_LENGTH, KEY_SCREEN_LENGTH } from './ke
 import { diagnoseAndRepair, MAX_ISSUES, MAX_SLIPS, unlistedSyntaxIssue } from './syntax/diagnosis.js';
 import type { RepairedText } from './syntax/repair.js';
 import type { JsonSyntaxIssue } from './syntax/syntax-issue.js';
-import { unexpectedCharacter } from './syntax/unexpected-character.js';
+import { unexpectedCharacters } from './syntax/unexpected-character.js';
 import { longKeyIssue, tooLargeToRepairIssue, trailingCommaIssue } from './document-issues.js';
 import { MAX_REPAIRED_CHARACTERS, parseRepaired } from './repaired-parse.js';
 import { findColons, type Colons } from './colons.js';
@@ -94,7 +94,7 @@ export class JsonDocument {
     } else if (strict) {
       this.value = value;
     } else if (text.length > MAX_REPAIRED_CHARACTERS) {
-      const diagnosis = diagnoseAndRepair(text, unexpectedCharacter, this.lines);
+      const diagnosis = diagnoseAndRepair(text, unexpectedCharacters, this.lines);
       issues.push(...diagnosis.issues);
       // Text of too many slips says so already; one refusal is enough.
       if (!diagnosis.refused) issues.push(tooLargeToRepairIssue(text));

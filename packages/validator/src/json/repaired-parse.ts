@@ -3,7 +3,7 @@ import { LineIndex } from './line-index.js';
 import { diagnoseAndRepair, diagnoseSyntax } from './syntax/diagnosis.js';
 import { applyEdits, type RepairedText } from './syntax/repair.js';
 import type { JsonSyntaxIssue } from './syntax/syntax-issue.js';
-import { unexpectedCharacter } from './syntax/unexpected-character.js';
+import { unexpectedCharacters } from './syntax/unexpected-character.js';
 
 /**
  * jsonc-parser's error-tolerant parse gives the value; the issues are those of `diagnoseSyntax`, each
@@ -18,7 +18,7 @@ export function parseTolerantly(
   lines: LineIndex = new LineIndex(text),
 ): unknown {
   const value = tolerantValue(text);
-  issues.push(...diagnoseSyntax(text, unexpectedCharacter, lines));
+  issues.push(...diagnoseSyntax(text, unexpectedCharacters, lines));
   return value;
 }
 
@@ -36,7 +36,7 @@ export function parseRepaired(
   issues: JsonSyntaxIssue[],
   lines: LineIndex = new LineIndex(text),
 ): { value: unknown; repaired?: RepairedText } {
-  const diagnosis = diagnoseAndRepair(text, unexpectedCharacter, lines);
+  const diagnosis = diagnoseAndRepair(text, unexpectedCharacters, lines);
   issues.push(...diagnosis.issues);
   // Refused, as text nested too deep is: no value, and no tolerant parse of millions of slips.
   if (diagnosis.refused) return { value: undefined };

@@ -207,6 +207,37 @@ describe('validateAgainstBase on a real pull-request history', () => {
     expect(result.diffs.map((diff) => diff.repositoryPath)).toContain('certified-connectors/Virus Total');
   });
 
+  // Upstream #3500, merged: an independent-publisher connector updated, and a proposal (a folder with
+  // a readme alone, REPO-REQUIRED-FILES) added beside it. A proposal is no connector to count.
+  it('does not count a proposal as a second connector of the change, but a second connector still', async () => {
+    const onePerPullRequest = ALL_RULES.find((rule) => rule.id === 'REPO-ONE-PER-PR')!;
+    const repo = createRepository('dev');
+    const fca = 'independent-publisher-connectors/FCA UK';
+    repo.write(connectorFiles(fca, connectorWithDebts('FCA UK')));
+    repo.commitAll('dev');
+    repo.git('checkout', '--quiet', '-b', 'pr');
+    repo.write({
+      [`${fca}/readme.md`]: '# FCA UK\n\nUpdated actions.\n',
+      'independent-publisher-connectors/Proposal - SEC USA/README.md': '# SEC USA\n\nA connector to build.\n',
+    });
+    repo.commitAll('pr');
+    const check = () =>
+      validateAgainstBase(['independent-publisher-connectors'], 'dev', {
+        cwd: repo.dir,
+        rules: [...rules, onePerPullRequest],
+      });
+    const onePerPr = (findings: readonly Finding[]) =>
+      findings.filter((finding) => finding.ruleId === 'REPO-ONE-PER-PR').map((finding) => finding.message);
+    expect(onePerPr((await check()).findings)).toEqual([]);
+
+    repo.write(connectorFiles('independent-publisher-connectors/SEC USA', connectorWithDebts('SEC USA')));
+    repo.commitAll('pr: a second connector');
+    expect(onePerPr((await check()).findings)).toEqual([
+      expect.stringContaining('this change also touches "independent-publisher-connectors/SEC USA".'),
+      expect.stringContaining(`this change also touches "${fca}".`),
+    ]);
+  });
+
   it('counts uncommitted edits of the work tree as the branch changes', async () => {
     const repo = createRepository('dev');
     const alpha = 'certified-connectors/Alpha';

@@ -113,6 +113,30 @@ describe('JsonDocument', () => {
     }
   });
 
+  // Upstream's ZohoSign has two em spaces side by side: GEN-JSON-PARSE reported each, twice on one line.
+  it('names a run of invisible characters once, each kind of character once, and spaces it out in one edit', () => {
+    for (const [run, names] of [
+      ['\u2003\u2003', 'U+2003'],
+      ['\u00a0\u2003\u00a0', 'U+00A0, a no-break space; U+2003'],
+    ] as const) {
+      const text = `{\n  "a": 1,\n  "b":${run} 2\n}`;
+      const document = JsonDocument.parse(text);
+      expect(document.syntaxIssues).toEqual([
+        expect.objectContaining({
+          message: `${run.length} invisible characters in a row (${names}) stand where JSON allows only spaces, tabs and line breaks; delete them or type a space.`,
+          length: run.length,
+        }),
+      ]);
+      expect(document.position(document.syntaxIssues[0]!.offset)).toEqual({ line: 3, column: 7 });
+    }
+    // Characters apart are apart: a space between two is two findings.
+    const apart = JsonDocument.parse('{\n  "a": 1,\n  "b":\u2003 \u2003 2\n}');
+    expect(apart.syntaxIssues.map((issue) => issue.message)).toEqual([
+      'An invisible character (U+2003) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.',
+      'An invisible character (U+2003) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.',
+    ]);
+  });
+
   it('says that strings and keys take double quotes where a single-quoted one stands', () => {
     const document = JsonDocument.parse("{\n  'a': 1\n}");
     expect(document.syntaxIssues[0]!.message).toBe(

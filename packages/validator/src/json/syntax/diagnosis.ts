@@ -60,19 +60,19 @@ export const MAX_SLIPS = 1000;
 
 export function diagnoseSyntax(
   text: string,
-  describeCharacter: (character: number) => string,
+  describeCharacters: (characters: readonly number[]) => string,
   lines: LineIndex = new LineIndex(text),
 ): JsonSyntaxIssue[] {
-  return diagnoseAndRepair(text, describeCharacter, lines).issues;
+  return diagnoseAndRepair(text, describeCharacters, lines).issues;
 }
 
 /** `diagnoseSyntax`, with the edits that its issues name (see `SyntaxRepair`). */
 export function diagnoseAndRepair(
   text: string,
-  describeCharacter: (character: number) => string,
+  describeCharacters: (characters: readonly number[]) => string,
   lines: LineIndex = new LineIndex(text),
 ): SyntaxRepair {
-  return diagnoseAfterExtraClosers(text, describeCharacter, lines, 0);
+  return diagnoseAfterExtraClosers(text, describeCharacters, lines, 0);
 }
 
 /**
@@ -81,11 +81,11 @@ export function diagnoseAndRepair(
  */
 function diagnoseAfterExtraClosers(
   text: string,
-  describeCharacter: (character: number) => string,
+  describeCharacters: (characters: readonly number[]) => string,
   lines: LineIndex,
   extraClosersSeen: number,
 ): SyntaxRepair {
-  const tokens = new TokenStream(text, describeCharacter);
+  const tokens = new TokenStream(text, describeCharacters);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text);
   const issues: JsonSyntaxIssue[] = [];
   let slips = 0;
@@ -142,7 +142,7 @@ function diagnoseAfterExtraClosers(
   }
   if (walk.stopped && !finished && slips === 1 && walk.top.open === '' && walk.top.place === 'end') {
     // The only slip is text after the top-level value: a closer one too many earlier in the file?
-    const extra = extraClosers(text, walk, describeCharacter, lines, extraClosersSeen);
+    const extra = extraClosers(text, walk, describeCharacters, lines, extraClosersSeen);
     if (extra) return extra;
   }
   if (slips > MAX_SLIPS) {
@@ -163,7 +163,7 @@ function diagnoseAfterExtraClosers(
 function extraClosers(
   text: string,
   walk: Walk,
-  describeCharacter: (character: number) => string,
+  describeCharacters: (characters: readonly number[]) => string,
   lines: LineIndex,
   seen: number,
 ): SyntaxRepair | undefined {
@@ -179,7 +179,7 @@ function extraClosers(
     refused: false,
   });
   if (laidOutStrictly(without)) return repair([extra.issue], [extra.fix]);
-  const rest = diagnoseAfterExtraClosers(without, describeCharacter, lines, seen + 1);
+  const rest = diagnoseAfterExtraClosers(without, describeCharacters, lines, seen + 1);
   if (!rest.edits || rest.slips !== rest.issues.length) return undefined;
   const edits = [extra.fix, ...rest.edits];
   if (!laidOutStrictly(applyEdits(text, edits)?.text ?? '')) return undefined;

@@ -59,7 +59,7 @@ export class TokenStream {
 
   constructor(
     private readonly text: string,
-    private readonly describeCharacter: (character: number) => string,
+    private readonly describeCharacters: (characters: readonly number[]) => string,
   ) {
     this.scanner = jsonc.createScanner(text, false);
   }
@@ -101,7 +101,7 @@ export class TokenStream {
         return true;
       }
       if (kind === 'word') {
-        const token = wordToken(this.text, at, at + scanner.getTokenLength(), this.describeCharacter);
+        const token = wordToken(this.text, at, at + scanner.getTokenLength(), this.describeCharacters);
         if (token.kind === 'skip') {
           scanner.setPosition(token.end);
           continue;
@@ -141,7 +141,7 @@ export class TokenStream {
         return this.resumedAfter(stringToken(text, offset, end, scanner.getTokenError(), atKey), end);
       }
       if (kind === 'word')
-        return this.resumedAfter(wordToken(text, offset, end, this.describeCharacter), end);
+        return this.resumedAfter(wordToken(text, offset, end, this.describeCharacters), end);
       if (code === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
         return { kind, offset, end, problem: { message: BAD_NUMBER, offset, length: end - offset } };
       }

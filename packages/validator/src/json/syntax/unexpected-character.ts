@@ -3,17 +3,29 @@ import { isInvisible } from './word-tokens.js';
 /**
  * What jsonc-parser calls an InvalidSymbol, a character no JSON token starts with, named so that the
  * author can find it: an invisible one (a no-break space pasted from a web page or a word processor
- * looks like a space in every editor) by its code point and name, never printed itself.
+ * looks like a space in every editor) by its code point and name, never printed itself. Invisible
+ * characters side by side come as one run (`characters`), named once, each kind of character once.
  */
-export function unexpectedCharacter(character: number): string {
-  const code = `U+${character.toString(16).toUpperCase().padStart(4, '0')}`;
-  const invisible = INVISIBLE_CHARACTERS.get(character);
-  if (invisible !== undefined || isInvisible(character)) {
-    const named = invisible ? `${code}, ${invisible}` : code;
-    return `An invisible character (${named}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`;
+export function unexpectedCharacters(characters: readonly number[]): string {
+  const first = characters[0]!;
+  if (INVISIBLE_CHARACTERS.has(first) || isInvisible(first)) {
+    const named = [...new Set(characters)].map(invisibleName).join('; ');
+    return characters.length === 1
+      ? `An invisible character (${named}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`
+      : `${characters.length} invisible characters in a row (${named}) stand where JSON allows only spaces, tabs and line breaks; delete them or type a space.`;
   }
-  const quote = QUOTE_LOOKALIKES.has(character) ? '; strings take double quotes' : '';
-  return `The character ${String.fromCodePoint(character)} (${code}) cannot start a JSON value or key${quote}.`;
+  const quote = QUOTE_LOOKALIKES.has(first) ? '; strings take double quotes' : '';
+  return `The character ${String.fromCodePoint(first)} (${codePoint(first)}) cannot start a JSON value or key${quote}.`;
+}
+
+/** `U+00A0, a no-break space`; the code point alone for a character without a common name here. */
+function invisibleName(character: number): string {
+  const name = INVISIBLE_CHARACTERS.get(character);
+  return name ? `${codePoint(character)}, ${name}` : codePoint(character);
+}
+
+function codePoint(character: number): string {
+  return `U+${character.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 const INVISIBLE_CHARACTERS = new Map([

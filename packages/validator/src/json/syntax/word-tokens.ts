@@ -14,15 +14,15 @@ export function quoteAdvice(word: string): string {
 
 /**
  * A word that is no JSON token: a single-quoted string (read to its closing quote on the line, past
- * an escaped \'), an invisible character (a token of its own, so that the word after it is read as
- * what it is), a ';' (its own token too), or a word the diagnosis names where it stands (NaN, True,
+ * an escaped \'), a run of invisible characters (a token of its own, so that the word after it is
+ * read as what it is), a ';' (its own token too), or a word the diagnosis names where it stands (NaN, True,
  * an unquoted key).
  */
 export function wordToken(
   text: string,
   offset: number,
   end: number,
-  describeCharacter: (character: number) => string,
+  describeCharacters: (characters: readonly number[]) => string,
 ): Token {
   const first = text.codePointAt(offset)!;
   const comment = hashCommentToken(text, offset);
@@ -60,12 +60,13 @@ export function wordToken(
     }
   }
   if (isInvisible(first)) {
-    const length = first > 0xffff ? 2 : 1;
+    const run = invisibleRun(text, offset);
+    const length = run.reduce((sum, character) => sum + (character > 0xffff ? 2 : 1), 0);
     return {
       kind: 'skip',
       offset,
       end: offset + length,
-      problem: { message: describeCharacter(first), offset, length },
+      problem: { message: describeCharacters(run), offset, length },
       fix: removal(text, offset, length),
     };
   }
@@ -143,6 +144,25 @@ function unquotedRunEnd(text: string, offset: number, end: number): number {
   }
   return at;
 }
+
+/**
+ * The invisible characters side by side from `offset`, up to a space, tab or line break (which JSON
+ * allows): one slip, named once (upstream's ZohoSign has two em spaces in a row, which were two
+ * findings on one line).
+ */
+function invisibleRun(text: string, offset: number): number[] {
+  const run: number[] = [];
+  for (let at = offset; at < text.length;) {
+    const character = text.codePointAt(at)!;
+    if (JSON_WHITESPACE.has(character) || !isInvisible(character)) break;
+    run.push(character);
+    at += character > 0xffff ? 2 : 1;
+  }
+  return run;
+}
+
+/** Space, tab, line feed and carriage return: the whitespace JSON allows between tokens. */
+const JSON_WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 
 export function isInvisible(character: number): boolean {
   return /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(character));

@@ -15,7 +15,7 @@ export const pullRequestRules: RepositoryRuleDefinition[] = [
     file: 'folder',
     title: 'A pull request changes one connector.',
     description:
-      'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
+      'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file, nor an independent-publisher proposal (a folder with a readme alone, see REPO-REQUIRED-FILES), which submits no connector: upstream merged #3500, an update of a connector with a proposal added beside it. Reported on each changed connector.',
     // An error only where the rule is written down: the independent-publisher best practices.
     levels: { certified: 'warning', 'independent-publisher': 'error', custom: 'warning' },
     example: {
@@ -24,6 +24,8 @@ export const pullRequestRules: RepositoryRuleDefinition[] = [
     },
     check(context) {
       if (context.changedFolders.length <= 1 || !checksAsSubmission(context.pullRequest)) return;
+      // A proposal is left out of the changed connector folders: it is no connector to report on.
+      if (!context.changedFolders.includes(context.connector.repositoryPath)) return;
       const others = context.changedFolders.filter((folder) => folder !== context.connector.repositoryPath);
       context.report({
         message: `You can only submit one connector per pull request: this change also touches ${listFolders(others)}. Move the changes to the other connectors into pull requests of their own.`,

@@ -60,7 +60,7 @@ export const documentTextRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Write titles, summaries and descriptions in English.',
     description:
-      'Certification requires English in every user-facing string: "Any non-English characters are not allowed in any connector artifacts" (PR #705; SVR: ValueMustBeInEnglish). Detected: words in a non-Latin script (an error), and lower-case words with a Latin diacritic such as für, tâches or órdenes (a warning: capitalised names and a few English loanwords such as café are allowed). No merged connector has either.',
+      'Certification requires English in every user-facing string: "Any non-English characters are not allowed in any connector artifacts" (PR #705; SVR: ValueMustBeInEnglish). Detected: words in a non-Latin script (an error), and lower-case words with a Latin diacritic such as für, tâches or órdenes (a warning: capitalised names and a few English loanwords such as café are allowed). One merged connector has such a word: Passage by 1Password - Auth (upstream PR #3204, an independent publisher) quotes a Cyrillic example name, "ОАО Примертех", in an English description.',
     levels: certificationLevels('error', 'info'),
     msCode: 'ValueMustBeInEnglish',
     msMessage: "The '{0}' value must be written in English.",

@@ -14,7 +14,8 @@ const SHOWN = `${'a'.repeat(MAX_VALUE_LENGTH - 1)}…`;
 /** The longest a message runs: its own words and two quotes of the file at most. */
 const MAX_MESSAGE_LENGTH = 500;
 
-const noDescription = (character: number) => `U+${character.toString(16)}`;
+const noDescription = (characters: readonly number[]) =>
+  characters.map((character) => `U+${character.toString(16)}`).join(' ');
 
 /** The issues of `text` and the text their edits make of it. */
 function diagnosed(text: string): { messages: string[]; repaired: string | undefined } {
