@@ -1,9 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
-import { withoutByteOrderMark } from '@connector-alm/core';
-import { sameJsonTokens } from '../json/same-json-tokens.js';
-import { previouslyWritten } from './makers-edits.js';
+import { previouslyWritten, sameAsWritten } from './makers-edits.js';
 import { isIndependentPublisherFolder, isPng, REPOSITORY_FILES } from './repository-layout.js';
 import type { SolutionConnector } from './solution-connector.js';
 
@@ -49,21 +46,7 @@ export async function whyNotAsExtracted(
       return name === REPOSITORY_FILES.script
         ? `it has a ${file}, and the connector has no script`
         : `its ${file} is not JSON that reads`;
-    if (!sameFile(name, bytes, expected)) return `its ${file} differs`;
+    if (!sameAsWritten(name, bytes, expected)) return `its ${file} differs`;
   }
   return undefined;
-}
-
-/** The JSON files as extraction compares them; the others byte for byte. */
-function sameFile(name: string, present: Buffer, expected: string | Buffer): boolean {
-  if (name === REPOSITORY_FILES.swagger) return sameJsonTokens(present, expected.toString());
-  if (name === REPOSITORY_FILES.apiProperties) {
-    try {
-      const parse = (text: string): unknown => JSON.parse(withoutByteOrderMark(text));
-      return isDeepStrictEqual(parse(present.toString('utf8')), parse(expected.toString()));
-    } catch {
-      return false;
-    }
-  }
-  return present.equals(Buffer.from(expected));
 }
